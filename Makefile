@@ -1,0 +1,43 @@
+# The two commands in the README: `make run` and `make test`. Everything
+# else here serves them. Builds go to build/ (Release) with 2 jobs.
+BUILD ?= build
+JOBS ?= 2
+BUILD_TYPE ?= RelWithDebInfo
+KITH_DB ?= $(HOME)/.local/share/kith/kith.db
+
+.PHONY: all deps configure build run demo test lint format bench clean
+
+all: build
+
+deps:
+	@./scripts/install-deps.sh
+
+configure: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DKITH_BUILD_TESTS=ON -DKITH_BUILD_BENCH=ON > $(BUILD).configure.log 2>&1 || \
+	  (cat $(BUILD).configure.log; exit 1)
+
+build: configure
+	@cmake --build $(BUILD) -j$(JOBS)
+
+# Until `kith serve` lands, `make run` shows the command line at work on a
+# generated demo network (it is rebuilt each time, never your own data).
+run: build
+	@./scripts/demo.sh $(BUILD)/src/kith
+
+test: build
+	@./scripts/check-format.sh
+	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS) --timeout 600
+
+lint: build
+	@./scripts/check-format.sh
+	@./scripts/run-clang-tidy.sh $(BUILD)
+
+format:
+	@clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.h' 'tests/*.cpp' 'tests/*.h' 'bench/*.cpp' 'bench/*.h')
+
+bench: deps
+	@KITH_DEPS_BENCH=1 ./scripts/install-deps.sh
+	@./bench/run.sh
+
+clean:
+	@rm -rf $(BUILD) $(BUILD).configure.log

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages kith needs to build, test and benchmark.
+# Idempotent: asks apt only for what is missing, and runs apt-get update only
+# then. Uses sudo when not root.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config git
+  libsqlite3-dev sqlite3
+  libexpected-dev libcli11-dev nlohmann-json3-dev libfmt-dev
+  libphonenumber-dev libprotobuf-dev libicu-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  clang-format clang-tidy
+)
+# Only the benchmarks need these (the peer, and timing tools).
+if [ "${KITH_DEPS_BENCH:-0}" = "1" ]; then
+  packages+=(khard hyperfine time jq python3)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  sudo="sudo"
+fi
+echo "Installing: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,55 @@
+// The running list: one function per user action, each in its own file.
+// Every action validates first and writes inside one transaction, so a
+// failure leaves the database exactly as it was.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/context.h"
+#include "domain/contact.h"
+#include "domain/contact_edit.h"
+#include "domain/result.h"
+#include "search/search.h"
+#include "store/store.h"
+
+namespace kith {
+
+// Adds a person. Names are completed (given/family from the display name),
+// phones normalised, and every field validated: kInvalidInput names the
+// field ("email 'bob@' has no domain"). Returns the stored card.
+Result<Contact> AddContact(Context& context, ContactFields request);
+
+// Finds one contact by id ("42", also when it is in the trash) or a live one
+// by name ("Ada Okafor", "okafor").
+// kNotFound when nothing matches; kConflict when a name matches several
+// people, with the candidates (id, name, company) listed in the message.
+Result<Contact> ResolveContact(Context& context, std::string_view reference);
+
+// Applies an edit to a live contact; validation as in AddContact.
+// kInvalidInput when the edit changes nothing or removes what is not there.
+Result<Contact> EditContact(Context& context, ContactId id, const ContactEdit& edit);
+
+// Moves a contact to the trash (it leaves lists and search) and back.
+Result<Contact> RemoveContact(Context& context, ContactId id);
+Result<Contact> RestoreContact(Context& context, ContactId id);
+
+Result<std::vector<Contact>> ListContacts(Context& context, const ListQuery& query);
+
+// Search hits with their cards, best first (see search/search.h).
+struct FoundContact {
+  Contact contact;
+  SearchHit hit;
+};
+Result<std::vector<FoundContact>> SearchContacts(Context& context, const SearchRequest& request);
+
+// Adds `count` generated, realistic people (deterministic for `seed`) in one
+// transaction: a demo network, and data for tests and benchmarks.
+Result<std::int64_t> GenerateContacts(Context& context, std::int64_t count, std::uint64_t seed);
+
+// A new random RFC 4122 version 4 UUID, for a contact's stable uid.
+std::string NewUid();
+
+}  // namespace kith

@@ -1,0 +1,19 @@
+#include "app/contacts.h"
+
+namespace kith {
+
+Result<Contact> RemoveContact(Context& context, ContactId id) {
+  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_RETURN_IF_ERROR(context.store.TrashContact(id, context.clock.NowTimestamp()));
+  KITH_RETURN_IF_ERROR(transaction.Commit());
+  return context.store.GetContact(id);
+}
+
+Result<Contact> RestoreContact(Context& context, ContactId id) {
+  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_RETURN_IF_ERROR(context.store.RestoreContact(id, context.clock.NowTimestamp()));
+  KITH_RETURN_IF_ERROR(transaction.Commit());
+  return context.store.GetContact(id);
+}
+
+}  // namespace kith

@@ -1,0 +1,22 @@
+#include "app/contacts.h"
+
+namespace kith {
+
+Result<std::vector<FoundContact>> SearchContacts(Context& context, const SearchRequest& request) {
+  if (request.limit < 1) return Fail(ErrorCode::kInvalidInput, "--limit must be at least 1", "limit");
+  if (request.offset < 0) return Fail(ErrorCode::kInvalidInput, "--offset cannot be negative", "offset");
+  KITH_ASSIGN_OR_RETURN(const auto hits, Search(context.store, request));
+  std::vector<ContactId> ids;
+  ids.reserve(hits.size());
+  for (const auto& hit : hits) ids.push_back(hit.id);
+  KITH_ASSIGN_OR_RETURN(auto contacts, context.store.GetContacts(ids));
+  std::vector<FoundContact> found;
+  found.reserve(contacts.size());
+  // GetContacts keeps the order of ids and skips none that the index holds.
+  for (std::size_t i = 0; i < contacts.size() && i < hits.size(); ++i) {
+    found.push_back(FoundContact{std::move(contacts[i]), hits[i]});
+  }
+  return found;
+}
+
+}  // namespace kith

@@ -1,0 +1,36 @@
+// Each command registers its flags and returns what to run when chosen.
+// Commands only translate: parse flags -> call one app/ action -> print.
+#pragma once
+
+#include <functional>
+#include <string_view>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/session.h"
+
+namespace kith::cli {
+
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<int()> run;
+};
+
+Command AddAddCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddShowCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddEditCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddRemoveCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddRestoreCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddListCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddSearchCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddGenCommand(CLI::App& root, const GlobalOptions& globals);
+
+// Opens the session and runs `body` with it; errors are reported under
+// `command` and turned into the exit code.
+int RunWithSession(std::string_view command, const GlobalOptions& globals,
+                   const std::function<int(Session&)>& body);
+
+// Joins positional words ("Ada", "Okafor") into one argument.
+std::string JoinWords(const std::vector<std::string>& words);
+
+}  // namespace kith::cli

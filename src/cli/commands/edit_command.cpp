@@ -1,0 +1,75 @@
+#include <iostream>
+#include <memory>
+
+#include "app/contacts.h"
+#include "cli/commands/commands.h"
+#include "cli/contact_flags.h"
+#include "cli/printing.h"
+#include "formats/contact_json.h"
+
+namespace kith::cli {
+namespace {
+
+struct RemovalFlags {
+  std::vector<std::string> emails, phones, tags, skills, interests, links;
+};
+
+}  // namespace
+
+Command AddEditCommand(CLI::App& root, const GlobalOptions& globals) {
+  auto* command = root.add_subcommand("edit", "Change a card: set fields, add or remove list items");
+  command->footer(R"(Flags that set a single field replace it; --email, --phone, --tag, --skill and
+--interest add to the lists, and --remove-… takes an item away.
+
+Examples:
+  kith edit 42 --title "VP Engineering" --company "Kite Labs"
+  kith edit 42 --tag investor --remove-tag mentor
+  kith edit "Ada Okafor" --email ada@kite.dev --remove-email ada@acme.com
+  kith edit 42 --open-to-opportunities --looking-for "staff roles in Chicago")");
+  auto reference = std::make_shared<std::string>();
+  command->add_option("contact", *reference, "Id or name")->required();
+  auto flags = std::make_shared<ContactFlags>();
+  AddContactFlags(*command, *flags);
+  auto removals = std::make_shared<RemovalFlags>();
+  command->add_option("--remove-email", removals->emails, "Email to remove");
+  command->add_option("--remove-phone", removals->phones, "Phone to remove");
+  command->add_option("--remove-tag", removals->tags, "Tag to remove")->delimiter(',');
+  command->add_option("--remove-skill", removals->skills, "Skill to remove")->delimiter(',');
+  command->add_option("--remove-interest", removals->interests, "Interest to remove")->delimiter(',');
+  command->add_option("--remove-link", removals->links,
+                      "Link kind to remove: linkedin, twitter, facebook, instagram, github, other");
+  return {command, [reference, flags, removals, &globals]() {
+            return RunWithSession("edit", globals, [&](Session& session) {
+              auto edit = EditFromFlags(*flags);
+              if (!edit) return ReportError("edit", edit.error());
+              edit->remove_emails = removals->emails;
+              edit->remove_phones = removals->phones;
+              edit->remove_tags = removals->tags;
+              edit->remove_skills = removals->skills;
+              edit->remove_interests = removals->interests;
+              for (const auto& name : removals->links) {
+                const auto kind = ParseLinkKind(name);
+                if (!kind) {
+                  return ReportError("edit",
+                                     Error{ErrorCode::kInvalidInput,
+                                           "--remove-link: unknown link kind '" + name +
+                                               "' (linkedin, twitter, facebook, instagram, github, other)",
+                                           "link"});
+                }
+                edit->remove_links.push_back(*kind);
+              }
+              auto target = ResolveContact(session.context(), *reference);
+              if (!target) return ReportError("edit", target.error());
+              auto contact = EditContact(session.context(), target->id, *edit);
+              if (!contact) return ReportError("edit", contact.error());
+              if (globals.json) {
+                PrintJson(std::cout, ContactToJson(*contact));
+              } else {
+                std::cout << "Updated " << contact->display_name << " (id " << contact->id.value << ").\n";
+              }
+              return 0;
+            });
+          }};
+}
+
+}  // namespace kith::cli

@@ -1,0 +1,56 @@
+#include <iostream>
+#include <memory>
+
+#include "app/contacts.h"
+#include "cli/commands/commands.h"
+#include "cli/printing.h"
+#include "formats/contact_json.h"
+
+namespace kith::cli {
+
+Command AddRemoveCommand(CLI::App& root, const GlobalOptions& globals) {
+  auto* command = root.add_subcommand("rm", "Move a person to the trash (restorable)");
+  command->footer(R"(Examples:
+  kith rm 42
+  kith rm "Ada Okafor"
+  kith list --trash          # what is in the trash
+  kith restore 42            # bring it back)");
+  auto reference = std::make_shared<std::vector<std::string>>();
+  command->add_option("contact", *reference, "Id or name")->required();
+  return {command, [reference, &globals]() {
+            return RunWithSession("rm", globals, [&](Session& session) {
+              auto target = ResolveContact(session.context(), JoinWords(*reference));
+              if (!target) return ReportError("rm", target.error());
+              auto contact = RemoveContact(session.context(), target->id);
+              if (!contact) return ReportError("rm", contact.error());
+              if (globals.json) {
+                PrintJson(std::cout, ContactToJson(*contact));
+              } else {
+                std::cout << "Moved " << contact->display_name << " (id " << contact->id.value
+                          << ") to the trash. `kith restore " << contact->id.value << "` brings them back.\n";
+              }
+              return 0;
+            });
+          }};
+}
+
+Command AddRestoreCommand(CLI::App& root, const GlobalOptions& globals) {
+  auto* command = root.add_subcommand("restore", "Bring a person back from the trash");
+  command->footer("Example:\n  kith restore 42");
+  auto id = std::make_shared<std::int64_t>(0);
+  command->add_option("id", *id, "Id of the trashed contact (see `kith list --trash`)")->required();
+  return {command, [id, &globals]() {
+            return RunWithSession("restore", globals, [&](Session& session) {
+              auto contact = RestoreContact(session.context(), ContactId{*id});
+              if (!contact) return ReportError("restore", contact.error());
+              if (globals.json) {
+                PrintJson(std::cout, ContactToJson(*contact));
+              } else {
+                std::cout << "Restored " << contact->display_name << " (id " << contact->id.value << ").\n";
+              }
+              return 0;
+            });
+          }};
+}
+
+}  // namespace kith::cli

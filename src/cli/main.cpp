@@ -1,0 +1,101 @@
+// kith: the command line. Parses, picks the command, runs it, exits with
+// 0 (done), 1 (the request failed) or 2 (the command line was wrong).
+#include <iostream>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/commands/commands.h"
+#include "cli/session.h"
+
+namespace {
+
+constexpr int kUsageError = 2;
+
+constexpr const char* kOverview =
+    R"(kith — a personal relationship manager: follow up, listen, keep one running
+list, give, and stay connected.
+
+Usage: kith [--db PATH] [--json] [--today YYYY-MM-DD] COMMAND [ARGS]
+
+The running list
+  add        Add a person                 kith add --name "Ada Okafor" --email ada@acme.com
+  show       Show a whole card            kith show "Ada Okafor"
+  edit       Change a card                kith edit 42 --tag mentor --remove-tag intro
+  rm         Move to the trash            kith rm 42
+  restore    Bring back from the trash    kith restore 42
+  list       The list, sorted, filtered   kith list --sort met --tag mentor
+  search     Find anyone by anything      kith search company:acme chicago
+  gen        Add a generated demo network kith gen 500
+
+Options for every command
+  --db PATH            database file (default $KITH_DB, else ~/.local/share/kith/kith.db)
+  --json               machine-readable output (one JSON value on stdout)
+  --today YYYY-MM-DD   pretend today is this date
+
+Run `kith COMMAND --help` for a command's flags and examples.
+)";
+
+// The first word that is neither a global option nor its value: the command
+// the person meant, so an unknown one can be named in the error.
+std::string RequestedCommand(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string word = argv[i];
+    if (word == "--db" || word == "--today") {
+      ++i;
+      continue;
+    }
+    if (!word.empty() && word.front() == '-') continue;
+    return word;
+  }
+  return {};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc <= 1) {
+    std::cout << kOverview;
+    return 0;
+  }
+  CLI::App app{"kith — a personal relationship manager", "kith"};
+  app.fallthrough();
+  app.require_subcommand(1);
+  app.footer("Run `kith` alone for an overview, `kith COMMAND --help` for a command.");
+  static kith::cli::GlobalOptions globals;
+  app.add_option("--db", globals.db, "Database file (default $KITH_DB, else ~/.local/share/kith/kith.db)");
+  app.add_flag("--json", globals.json, "Machine-readable output: one JSON value on stdout");
+  app.add_option("--today", globals.today, "Pretend today is this date (YYYY-MM-DD)");
+
+  const std::vector<kith::cli::Command> commands = {
+      kith::cli::AddAddCommand(app, globals),     kith::cli::AddShowCommand(app, globals),
+      kith::cli::AddEditCommand(app, globals),    kith::cli::AddRemoveCommand(app, globals),
+      kith::cli::AddRestoreCommand(app, globals), kith::cli::AddListCommand(app, globals),
+      kith::cli::AddSearchCommand(app, globals),  kith::cli::AddGenCommand(app, globals),
+  };
+  const std::string requested = RequestedCommand(argc, argv);
+  const auto known = app.get_subcommands([&](CLI::App* command) { return command->check_name(requested); });
+  if (!requested.empty() && known.empty()) {
+    std::cerr << "kith: unknown command '" << requested << "'\n\n" << kOverview;
+    return kUsageError;
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& help) {
+    if (requested.empty()) {
+      std::cout << kOverview;  // the overview has the examples CLI11's listing lacks
+      return 0;
+    }
+    return app.exit(help);
+  } catch (const CLI::CallForAllHelp& help) {
+    return app.exit(help);
+  } catch (const CLI::ParseError& error) {
+    std::cerr << "kith: " << error.what() << "\nRun `kith --help` or `kith COMMAND --help`.\n";
+    return kUsageError;
+  }
+  for (const auto& command : commands) {
+    if (command.app->parsed()) return command.run();
+  }
+  std::cout << kOverview;
+  return kUsageError;
+}

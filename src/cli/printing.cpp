@@ -1,0 +1,176 @@
+#include "cli/printing.h"
+
+#include <algorithm>
+#include <iostream>
+
+#include "domain/utf8.h"
+
+namespace kith::cli {
+namespace {
+
+constexpr int kMaxColumnWidth = 28;
+
+bool IsWide(char32_t c) {
+  return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+         (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
+}
+
+bool IsCombining(char32_t c) { return (c >= 0x0300 && c <= 0x036F) || (c >= 0x0900 && c <= 0x0903); }
+
+// Cuts `text` to at most `width` columns, marking the cut with an ellipsis.
+std::string Fit(std::string_view text, int width) {
+  if (DisplayWidth(text) <= width) return std::string(text);
+  std::string fitted;
+  int used = 0;
+  std::size_t index = 0;
+  while (index < text.size()) {
+    const std::string_view character = FirstCharacter(text.substr(index));
+    const int character_width = DisplayWidth(character);
+    if (used + character_width > width - 1) break;
+    fitted += character;
+    used += character_width;
+    index += character.size();
+  }
+  return fitted + "…";
+}
+
+std::string Pad(const std::string& text, int width) {
+  return text + std::string(static_cast<std::size_t>(std::max(0, width - DisplayWidth(text))), ' ');
+}
+
+std::string Join(const std::vector<std::string>& values) {
+  std::string joined;
+  for (const auto& value : values) {
+    if (!joined.empty()) joined += ", ";
+    joined += value;
+  }
+  return joined;
+}
+
+void Line(std::ostream& out, std::string_view label, std::string_view value) {
+  if (value.empty()) return;
+  out << "  " << Pad(std::string(label), 10) << value << '\n';
+}
+
+}  // namespace
+
+int DisplayWidth(std::string_view text) {
+  int width = 0;
+  for (const char32_t c : DecodeUtf8(text)) {
+    if (IsCombining(c)) continue;
+    width += IsWide(c) ? 2 : 1;
+  }
+  return width;
+}
+
+int ExitCode(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kInvalidInput:
+    case ErrorCode::kNotFound:
+    case ErrorCode::kAlreadyExists:
+    case ErrorCode::kConflict:
+    case ErrorCode::kParseError:
+    case ErrorCode::kIo:
+    case ErrorCode::kInternal:
+      return 1;
+  }
+  return 1;
+}
+
+int ReportError(std::string_view command, const Error& error) {
+  std::cerr << "kith " << command << ": " << error.message << '\n';
+  return ExitCode(error.code);
+}
+
+void PrintJson(std::ostream& out, const nlohmann::json& value) {
+  out << value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+void PrintCard(std::ostream& out, const Contact& contact) {
+  out << contact.display_name << "  (#" << contact.id.value << ")";
+  if (contact.trashed_at) out << "  [in the trash since " << contact.trashed_at->substr(0, 10) << "]";
+  out << '\n';
+  if (!contact.title.empty() && !contact.company.empty()) {
+    out << "  " << contact.title << " at " << contact.company << '\n';
+  } else if (!contact.title.empty() || !contact.company.empty()) {
+    out << "  " << contact.title << contact.company << '\n';
+  }
+  for (const auto& email : contact.emails) Line(out, "email", email);
+  for (const auto& phone : contact.phones) {
+    std::string shown = phone.original;
+    if (!phone.e164.empty() && phone.e164 != phone.original) shown += "  (" + phone.e164 + ")";
+    Line(out, "phone", shown);
+  }
+  Line(out, "website", contact.website);
+  for (const auto& link : contact.links) {
+    std::string shown = link.url;
+    if (link.connected) shown += "  (connected)";
+    if (link.followed) shown += "  (following)";
+    Line(out, LinkKindName(link.kind), shown);
+  }
+  std::string place = contact.city;
+  if (!contact.neighborhood.empty()) place += (place.empty() ? "" : " · ") + contact.neighborhood;
+  Line(out, "lives in", place);
+  Line(out, "from", contact.hometown);
+  std::string met = contact.met_at;
+  if (contact.met_on) met += (met.empty() ? "on " : " on ") + contact.met_on->ToIso();
+  if (!contact.how_met.empty()) met += (met.empty() ? "" : " — ") + contact.how_met;
+  Line(out, "met", met);
+  Line(out, "tags", Join(contact.tags));
+  Line(out, "skills", Join(contact.skills));
+  Line(out, "interests", Join(contact.interests));
+  if (contact.open_to_opportunities) {
+    std::string open = "yes";
+    if (contact.open_since) open += ", since " + contact.open_since->ToIso();
+    if (!contact.looking_for.empty()) open += ": " + contact.looking_for;
+    Line(out, "open to", open);
+  }
+  if (contact.last_contact) Line(out, "last talk", contact.last_contact->ToIso());
+  if (!contact.notes.empty()) {
+    out << "  notes\n";
+    std::size_t start = 0;
+    while (start <= contact.notes.size()) {
+      const auto end = contact.notes.find('\n', start);
+      out << "    " << contact.notes.substr(start, end - start) << '\n';
+      if (end == std::string::npos) break;
+      start = end + 1;
+    }
+  }
+  out << "  added " << contact.created_at.substr(0, 10) << " · updated " << contact.updated_at.substr(0, 10)
+      << " · uid " << contact.uid << '\n';
+}
+
+void PrintContactTable(std::ostream& out, const std::vector<Contact>& contacts) {
+  struct Row {
+    std::string id, name, company, city, met;
+  };
+  std::vector<Row> rows;
+  rows.push_back({"ID", "NAME", "COMPANY", "CITY", "MET"});
+  for (const auto& contact : contacts) {
+    std::string met = contact.met_at;
+    if (contact.met_on) met += (met.empty() ? "" : ", ") + contact.met_on->ToIso();
+    rows.push_back({std::to_string(contact.id.value), Fit(contact.display_name, kMaxColumnWidth),
+                    Fit(contact.company, kMaxColumnWidth), Fit(contact.city, 18),
+                    Fit(met, kMaxColumnWidth + 12)});
+  }
+  int id_width = 0;
+  int name_width = 0;
+  int company_width = 0;
+  int city_width = 0;
+  for (const auto& row : rows) {
+    id_width = std::max(id_width, DisplayWidth(row.id));
+    name_width = std::max(name_width, DisplayWidth(row.name));
+    company_width = std::max(company_width, DisplayWidth(row.company));
+    city_width = std::max(city_width, DisplayWidth(row.city));
+  }
+  for (const auto& row : rows) {
+    std::string line = std::string(static_cast<std::size_t>(id_width - DisplayWidth(row.id)), ' ') + row.id +
+                       "  " + Pad(row.name, name_width) + "  " + Pad(row.company, company_width) + "  " +
+                       Pad(row.city, city_width) + "  " + row.met;
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out << line << '\n';
+  }
+}
+
+}  // namespace kith::cli

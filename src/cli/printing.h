@@ -1,0 +1,29 @@
+// How the command line shows things: cards, tables, JSON and errors.
+#pragma once
+
+#include <iosfwd>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "domain/contact.h"
+#include "domain/result.h"
+
+namespace kith::cli {
+
+// The exit code for a failed request (CLI.md: 1; usage errors are 2).
+int ExitCode(ErrorCode code);
+
+// Prints "kith COMMAND: message" on stderr and returns the exit code.
+int ReportError(std::string_view command, const Error& error);
+
+void PrintJson(std::ostream& out, const nlohmann::json& value);
+void PrintCard(std::ostream& out, const Contact& contact);
+// One line a person: id, name, company, city, met on; aligned columns.
+void PrintContactTable(std::ostream& out, const std::vector<Contact>& contacts);
+
+// Columns a string takes in a terminal (East Asian wide characters take two).
+int DisplayWidth(std::string_view text);
+
+}  // namespace kith::cli

@@ -1,0 +1,45 @@
+#include "cli/session.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <system_error>
+
+namespace kith::cli {
+namespace {
+
+std::string Environment(const char* name) {
+  const char* value = std::getenv(name);  // NOLINT(concurrency-mt-unsafe): read once at start-up
+  return value == nullptr ? std::string() : std::string(value);
+}
+
+}  // namespace
+
+std::string DefaultDatabasePath() {
+  if (auto from_environment = Environment("KITH_DB"); !from_environment.empty()) return from_environment;
+  std::string data_home = Environment("XDG_DATA_HOME");
+  if (data_home.empty()) data_home = Environment("HOME") + "/.local/share";
+  return data_home + "/kith/kith.db";
+}
+
+Result<std::unique_ptr<Session>> Session::Open(const GlobalOptions& options) {
+  std::unique_ptr<Clock> clock;
+  if (options.today.empty()) {
+    clock = std::make_unique<SystemClock>();
+  } else {
+    auto today = ParseIsoDate(options.today);
+    if (!today) return Fail(ErrorCode::kInvalidInput, "--today " + today.error().message, "today");
+    clock = std::make_unique<FixedClock>(*today);
+  }
+  std::string path = options.db;
+  if (path.empty()) {
+    path = DefaultDatabasePath();
+    // The default location is ours to create; a path given explicitly is not.
+    std::error_code error;
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), error);
+  }
+  KITH_ASSIGN_OR_RETURN(auto store, OpenSqliteStore(path));
+  return std::unique_ptr<Session>(
+      new Session(std::move(store), std::move(clock), Environment("KITH_REGION")));
+}
+
+}  // namespace kith::cli

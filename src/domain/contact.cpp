@@ -1,0 +1,48 @@
+#include "domain/contact.h"
+
+#include <array>
+#include <utility>
+
+#include "domain/date.h"
+
+namespace kith {
+namespace {
+
+constexpr std::array<std::pair<LinkKind, std::string_view>, 6> kLinkKindNames = {{
+    {LinkKind::kLinkedIn, "linkedin"},
+    {LinkKind::kTwitter, "twitter"},
+    {LinkKind::kFacebook, "facebook"},
+    {LinkKind::kInstagram, "instagram"},
+    {LinkKind::kGitHub, "github"},
+    {LinkKind::kOther, "other"},
+}};
+
+}  // namespace
+
+std::string_view LinkKindName(LinkKind kind) {
+  for (const auto& [candidate, name] : kLinkKindNames) {
+    if (candidate == kind) return name;
+  }
+  return "other";
+}
+
+std::optional<LinkKind> ParseLinkKind(std::string_view name) {
+  if (name == "x") return LinkKind::kTwitter;
+  for (const auto& [kind, candidate] : kLinkKindNames) {
+    if (candidate == name) return kind;
+  }
+  return std::nullopt;
+}
+
+Date RelationshipDate(const Contact& contact) {
+  if (contact.last_contact) return *contact.last_contact;
+  if (contact.met_on) return *contact.met_on;
+  if (contact.created_at.size() >= 10) {
+    if (auto created = ParseIsoDate(std::string_view(contact.created_at).substr(0, 10))) {
+      return *created;
+    }
+  }
+  return Date{};
+}
+
+}  // namespace kith

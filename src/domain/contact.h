@@ -1,0 +1,81 @@
+// A person on the running list, as plain values.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/date.h"
+
+namespace kith {
+
+// A strong id: a ContactId never mixes with a count or another table's id.
+struct ContactId {
+  std::int64_t value = 0;
+  auto operator<=>(const ContactId&) const = default;
+};
+
+enum class LinkKind { kLinkedIn, kTwitter, kFacebook, kInstagram, kGitHub, kOther };
+
+// "linkedin", "twitter", … as used in JSON and on the command line.
+std::string_view LinkKindName(LinkKind kind);
+std::optional<LinkKind> ParseLinkKind(std::string_view name);
+
+struct Link {
+  LinkKind kind = LinkKind::kOther;
+  std::string url;
+  bool connected = false;  // you are connected (LinkedIn, Facebook)
+  bool followed = false;   // you follow them (Twitter/X, Instagram, GitHub)
+  std::optional<Date> connected_on;
+  bool operator==(const Link&) const = default;
+};
+
+struct Phone {
+  std::string original;  // as typed or imported, never lost
+  std::string e164;      // +15551234567, empty when no region could be known
+  bool operator==(const Phone&) const = default;
+};
+
+// Everything a person can set on a card.
+struct ContactFields {
+  std::string display_name;
+  std::string given_name;
+  std::string family_name;
+  std::vector<std::string> emails;
+  std::vector<Phone> phones;
+  std::string company;
+  std::string title;
+  std::string website;
+  std::vector<Link> links;
+  std::string city;
+  std::string neighborhood;
+  std::string hometown;
+  std::string how_met;
+  std::string met_at;  // the event where you met
+  std::optional<Date> met_on;
+  std::vector<std::string> tags;
+  std::vector<std::string> skills;
+  std::vector<std::string> interests;
+  bool open_to_opportunities = false;
+  std::string looking_for;
+  std::optional<Date> open_since;
+  std::string notes;
+  bool operator==(const ContactFields&) const = default;
+};
+
+struct Contact : ContactFields {
+  ContactId id;
+  std::string uid;  // stable across exports and sync (vCard UID)
+  std::string created_at;
+  std::string updated_at;
+  std::optional<std::string> trashed_at;
+  std::optional<Date> last_contact;
+};
+
+// The date that orders people by how recently the relationship was active:
+// the last contact, else the day you met, else the day the card was added.
+Date RelationshipDate(const Contact& contact);
+
+}  // namespace kith

@@ -1,0 +1,40 @@
+// A change to a card: scalars to set, list items to add or remove.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/contact.h"
+
+namespace kith {
+
+struct ContactEdit {
+  std::optional<std::string> display_name;
+  std::optional<std::string> given_name;
+  std::optional<std::string> family_name;
+  std::optional<std::string> company;
+  std::optional<std::string> title;
+  std::optional<std::string> website;
+  std::optional<std::string> city;
+  std::optional<std::string> neighborhood;
+  std::optional<std::string> hometown;
+  std::optional<std::string> how_met;
+  std::optional<std::string> met_at;
+  std::optional<std::optional<Date>> met_on;  // nullopt inside clears it
+  std::optional<bool> open_to_opportunities;
+  std::optional<std::string> looking_for;
+  std::optional<std::string> notes;
+
+  std::vector<std::string> add_emails, remove_emails;
+  std::vector<std::string> add_phones, remove_phones;  // as typed
+  std::vector<Link> add_links;
+  std::vector<LinkKind> remove_links;
+  std::vector<std::string> add_tags, remove_tags;
+  std::vector<std::string> add_skills, remove_skills;
+  std::vector<std::string> add_interests, remove_interests;
+
+  [[nodiscard]] bool Empty() const;
+};
+
+}  // namespace kith

@@ -1,0 +1,89 @@
+#include "domain/date.h"
+
+#include <array>
+#include <charconv>
+
+namespace kith {
+namespace {
+
+constexpr std::array<const char*, 12> kMonthNames = {"January",   "February", "March",    "April",
+                                                     "May",       "June",     "July",     "August",
+                                                     "September", "October",  "November", "December"};
+
+bool IsLeap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+bool ParseDigits(std::string_view text, int& out) {
+  if (text.empty()) return false;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+  }
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return ec == std::errc() && ptr == text.data() + text.size();
+}
+
+}  // namespace
+
+int DaysInMonth(int year, int month) {
+  static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month == 2 && IsLeap(year)) return 29;
+  return kDays.at(static_cast<std::size_t>(month - 1));
+}
+
+// Howard Hinnant's days_from_civil: exact for the proleptic Gregorian calendar.
+std::int64_t Date::DaysSinceEpoch() const {
+  const std::int64_t y = year - (month <= 2 ? 1 : 0);
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const std::int64_t yoe = y - era * 400;
+  const std::int64_t mp = (month + 9) % 12;
+  const std::int64_t doy = (153 * mp + 2) / 5 + day - 1;
+  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+Date Date::FromDaysSinceEpoch(std::int64_t days) {
+  days += 719468;
+  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  const std::int64_t doe = days - era * 146097;
+  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const std::int64_t mp = (5 * doy + 2) / 153;
+  const auto d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const auto m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  const auto y = static_cast<int>(yoe + era * 400 + (m <= 2 ? 1 : 0));
+  return Date{y, m, d};
+}
+
+Date Date::AddDays(std::int64_t days) const { return FromDaysSinceEpoch(DaysSinceEpoch() + days); }
+
+std::string Date::ToIso() const {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+  return buffer;
+}
+
+std::int64_t DaysBetween(const Date& from, const Date& to) {
+  return to.DaysSinceEpoch() - from.DaysSinceEpoch();
+}
+
+Result<Date> ParseIsoDate(std::string_view text) {
+  const std::string shown(text);
+  int year = 0;
+  int month = 0;
+  int day = 0;
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !ParseDigits(text.substr(0, 4), year) ||
+      !ParseDigits(text.substr(5, 2), month) || !ParseDigits(text.substr(8, 2), day)) {
+    return Fail(ErrorCode::kInvalidInput, "'" + shown + "' is not a date in the form YYYY-MM-DD");
+  }
+  if (month < 1 || month > 12) {
+    return Fail(ErrorCode::kInvalidInput, shown + ": there is no month " + std::to_string(month));
+  }
+  const int days_in_month = DaysInMonth(year, month);
+  if (day < 1 || day > days_in_month) {
+    return Fail(ErrorCode::kInvalidInput, shown + ": " + kMonthNames.at(static_cast<std::size_t>(month - 1)) +
+                                              " " + std::to_string(year) + " has " +
+                                              std::to_string(days_in_month) + " days");
+  }
+  return Date{year, month, day};
+}
+
+}  // namespace kith

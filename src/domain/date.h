@@ -1,0 +1,37 @@
+// Calendar dates (ISO 8601, no time zone) and their arithmetic.
+#pragma once
+
+#include <compare>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "domain/result.h"
+
+namespace kith {
+
+struct Date {
+  int year = 1970;
+  int month = 1;
+  int day = 1;
+
+  auto operator<=>(const Date&) const = default;
+
+  // Days since 1970-01-01 (negative before it).
+  [[nodiscard]] std::int64_t DaysSinceEpoch() const;
+  static Date FromDaysSinceEpoch(std::int64_t days);
+
+  [[nodiscard]] Date AddDays(std::int64_t days) const;
+  [[nodiscard]] std::string ToIso() const;  // YYYY-MM-DD
+};
+
+// Days from `from` to `to` (positive when `to` is later).
+std::int64_t DaysBetween(const Date& from, const Date& to);
+
+int DaysInMonth(int year, int month);
+
+// Parses YYYY-MM-DD strictly. Errors name the problem: "2026-02-30: February
+// 2026 has 28 days", "'26/2/1' is not a date in the form YYYY-MM-DD".
+Result<Date> ParseIsoDate(std::string_view text);
+
+}  // namespace kith

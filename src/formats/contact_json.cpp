@@ -1,0 +1,61 @@
+#include "formats/contact_json.h"
+
+namespace kith {
+namespace {
+
+nlohmann::json DateOrNull(const std::optional<Date>& date) {
+  if (!date) return nullptr;
+  return date->ToIso();
+}
+
+}  // namespace
+
+nlohmann::json ContactToJson(const Contact& contact) {
+  nlohmann::json phones = nlohmann::json::array();
+  nlohmann::json phones_e164 = nlohmann::json::array();
+  for (const auto& phone : contact.phones) {
+    phones.push_back(phone.original);
+    phones_e164.push_back(phone.e164.empty() ? nlohmann::json(nullptr) : nlohmann::json(phone.e164));
+  }
+  nlohmann::json links = nlohmann::json::array();
+  for (const auto& link : contact.links) {
+    links.push_back({{"kind", LinkKindName(link.kind)},
+                     {"url", link.url},
+                     {"connected", link.connected},
+                     {"followed", link.followed},
+                     {"connected_on", DateOrNull(link.connected_on)}});
+  }
+  return {
+      {"id", contact.id.value},
+      {"uid", contact.uid},
+      {"name", contact.display_name},
+      {"given_name", contact.given_name},
+      {"family_name", contact.family_name},
+      {"company", contact.company},
+      {"title", contact.title},
+      {"emails", contact.emails},
+      {"phones", phones},
+      {"phones_e164", phones_e164},
+      {"website", contact.website},
+      {"links", links},
+      {"tags", contact.tags},
+      {"skills", contact.skills},
+      {"interests", contact.interests},
+      {"city", contact.city},
+      {"neighborhood", contact.neighborhood},
+      {"hometown", contact.hometown},
+      {"how_met", contact.how_met},
+      {"met_at", contact.met_at},
+      {"met_on", DateOrNull(contact.met_on)},
+      {"open_to_opportunities", contact.open_to_opportunities},
+      {"looking_for", contact.looking_for},
+      {"open_since", DateOrNull(contact.open_since)},
+      {"notes", contact.notes},
+      {"last_contact", DateOrNull(contact.last_contact)},
+      {"created_at", contact.created_at},
+      {"updated_at", contact.updated_at},
+      {"trashed", contact.trashed_at.has_value()},
+  };
+}
+
+}  // namespace kith

@@ -1,0 +1,55 @@
+#include "store/search_document.h"
+
+#include <algorithm>
+
+namespace kith {
+namespace {
+
+void Append(std::string& column, std::string_view text) {
+  if (text.empty()) return;
+  if (!column.empty()) column += ' ';
+  column += text;
+}
+
+}  // namespace
+
+SearchDocument BuildSearchDocument(const Contact& contact) {
+  SearchDocument document;
+  auto& [name, company, title, email, phone, place, tag, skill, interest, met, web, other, note] = document;
+  Append(name, contact.display_name);
+  if (contact.given_name + " " + contact.family_name != contact.display_name) {
+    Append(name, contact.given_name);
+    Append(name, contact.family_name);
+  }
+  Append(company, contact.company);
+  Append(title, contact.title);
+  for (const auto& address : contact.emails) Append(email, address);
+  for (const auto& number : contact.phones) {
+    Append(phone, number.original);
+    // The E.164 digits without '+', so "15551234" finds "+1 555 1234".
+    if (!number.e164.empty()) Append(phone, std::string_view(number.e164).substr(1));
+  }
+  Append(place, contact.city);
+  Append(place, contact.neighborhood);
+  Append(place, contact.hometown);
+  for (const auto& value : contact.tags) Append(tag, value);
+  for (const auto& value : contact.skills) Append(skill, value);
+  for (const auto& value : contact.interests) Append(interest, value);
+  Append(met, contact.met_at);
+  Append(met, contact.how_met);
+  Append(web, contact.website);
+  for (const auto& link : contact.links) Append(web, link.url);
+  Append(other, contact.looking_for);
+  Append(note, contact.notes);
+  return document;
+}
+
+std::int64_t SearchKey(const Contact& contact) {
+  const std::int64_t day =
+      std::clamp<std::int64_t>(RelationshipDate(contact).DaysSinceEpoch(), 0, (std::int64_t{1} << 30));
+  return (day << 32) | (contact.id.value & 0xffffffff);
+}
+
+ContactId ContactIdFromSearchKey(std::int64_t key) { return ContactId{key & 0xffffffff}; }
+
+}  // namespace kith

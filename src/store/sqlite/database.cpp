@@ -1,0 +1,149 @@
+#include "store/sqlite/database.h"
+
+namespace kith::sqlite {
+
+Statement::Statement(Statement&& other) noexcept : database_(other.database_), handle_(other.handle_) {
+  other.handle_ = nullptr;
+}
+
+Statement::~Statement() {
+  if (handle_ != nullptr) {
+    sqlite3_reset(handle_);
+    sqlite3_clear_bindings(handle_);
+  }
+}
+
+Statement& Statement::Bind(int index, std::int64_t value) {
+  sqlite3_bind_int64(handle_, index, value);
+  return *this;
+}
+
+Statement& Statement::Bind(int index, std::string_view value) {
+  sqlite3_bind_text(handle_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+
+Statement& Statement::Bind(int index, const std::optional<std::string>& value) {
+  if (value) return Bind(index, std::string_view(*value));
+  return BindNull(index);
+}
+
+Statement& Statement::BindNull(int index) {
+  sqlite3_bind_null(handle_, index);
+  return *this;
+}
+
+Result<bool> Statement::Step() {
+  const int rc = sqlite3_step(handle_);
+  if (rc == SQLITE_ROW) return true;
+  // Reset at the end so the statement can be bound and run again at once;
+  // stepping a finished statement would silently rerun the old bindings.
+  if (rc == SQLITE_DONE) {
+    sqlite3_reset(handle_);
+    return false;
+  }
+  Error error = database_->LastError("running a query");
+  sqlite3_reset(handle_);
+  return tl::unexpected(std::move(error));
+}
+
+Status Statement::Run() {
+  while (true) {
+    KITH_ASSIGN_OR_RETURN(const bool has_row, Step());
+    if (!has_row) return Ok();
+  }
+}
+
+std::int64_t Statement::Int(int column) const { return sqlite3_column_int64(handle_, column); }
+
+std::string Statement::Text(int column) const {
+  const auto* text = sqlite3_column_text(handle_, column);
+  if (text == nullptr) return {};
+  return {reinterpret_cast<const char*>(text),
+          static_cast<std::size_t>(sqlite3_column_bytes(handle_, column))};
+}
+
+std::optional<std::string> Statement::OptionalText(int column) const {
+  if (IsNull(column)) return std::nullopt;
+  return Text(column);
+}
+
+bool Statement::IsNull(int column) const { return sqlite3_column_type(handle_, column) == SQLITE_NULL; }
+
+Result<std::unique_ptr<Database>> Database::Open(const std::string& path, OpenMode mode) {
+  sqlite3* handle = nullptr;
+  const int flags =
+      (mode == OpenMode::kReadWrite ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY) |
+      SQLITE_OPEN_NOMUTEX;
+  const int rc = sqlite3_open_v2(path.c_str(), &handle, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = "cannot open database '" + path +
+                          "': " + (handle != nullptr ? sqlite3_errmsg(handle) : sqlite3_errstr(rc));
+    sqlite3_close_v2(handle);
+    return Fail(ErrorCode::kIo, std::move(message), "db");
+  }
+  sqlite3_extended_result_codes(handle, 1);
+  return std::unique_ptr<Database>(new Database(handle, path, mode));
+}
+
+Database::~Database() {
+  for (auto& [sql, statement] : statements_) sqlite3_finalize(statement);
+  sqlite3_close_v2(handle_);
+}
+
+Status Database::Execute(std::string_view sql) {
+  char* message = nullptr;
+  const std::string text(sql);
+  if (sqlite3_exec(handle_, text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    Error error = LastError("changing the database");
+    sqlite3_free(message);
+    return tl::unexpected(std::move(error));
+  }
+  return Ok();
+}
+
+Result<Statement> Database::Prepare(std::string_view sql) {
+  const std::string key(sql);
+  if (auto found = statements_.find(key); found != statements_.end()) {
+    return Statement(this, found->second);
+  }
+  sqlite3_stmt* statement = nullptr;
+  if (sqlite3_prepare_v3(handle_, key.c_str(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT,
+                         &statement, nullptr) != SQLITE_OK) {
+    Error error = LastError("preparing a query");
+    error.code = ErrorCode::kInternal;
+    return tl::unexpected(std::move(error));
+  }
+  statements_.emplace(key, statement);
+  return Statement(this, statement);
+}
+
+std::int64_t Database::LastInsertRowId() const { return sqlite3_last_insert_rowid(handle_); }
+
+int Database::Changes() const { return sqlite3_changes(handle_); }
+
+Error Database::LastError(std::string_view doing) const {
+  const int code = sqlite3_extended_errcode(handle_);
+  const std::string detail = sqlite3_errmsg(handle_);
+  const int primary = code & 0xff;
+  if (primary == SQLITE_READONLY) {
+    return Error{ErrorCode::kIo, "database '" + path_ + "' is read-only: " + detail, "db"};
+  }
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {
+    return Error{ErrorCode::kConflict,
+                 "database '" + path_ + "' is busy (another kith is writing); try again", "db"};
+  }
+  if (primary == SQLITE_FULL) {
+    return Error{ErrorCode::kIo, "the disk holding '" + path_ + "' is full", "db"};
+  }
+  if (primary == SQLITE_CANTOPEN || primary == SQLITE_IOERR || primary == SQLITE_NOTADB ||
+      primary == SQLITE_CORRUPT) {
+    return Error{ErrorCode::kIo, "database '" + path_ + "': " + detail, "db"};
+  }
+  if (primary == SQLITE_CONSTRAINT) {
+    return Error{ErrorCode::kConflict, std::string(doing) + ": " + detail, ""};
+  }
+  return Error{ErrorCode::kInternal, std::string(doing) + " failed: " + detail, ""};
+}
+
+}  // namespace kith::sqlite

@@ -1,0 +1,88 @@
+// A thin RAII layer over the SQLite C API: connections, cached prepared
+// statements and error translation. Private to store/.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "domain/result.h"
+
+namespace kith::sqlite {
+
+class Database;
+
+// A prepared statement borrowed from the connection's cache. Resets and
+// clears its bindings when it goes out of scope, so the next user starts clean.
+class Statement {
+ public:
+  Statement(Database* database, sqlite3_stmt* handle) : database_(database), handle_(handle) {}
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  Statement(Statement&& other) noexcept;
+  Statement& operator=(Statement&&) = delete;
+  ~Statement();
+
+  // Binding by 1-based position; empty optionals and `BindNull` bind NULL.
+  Statement& Bind(int index, std::int64_t value);
+  Statement& Bind(int index, int value) { return Bind(index, static_cast<std::int64_t>(value)); }
+  Statement& Bind(int index, std::string_view value);
+  Statement& Bind(int index, const std::string& value) { return Bind(index, std::string_view(value)); }
+  Statement& Bind(int index, const char* value) { return Bind(index, std::string_view(value)); }
+  Statement& Bind(int index, const std::optional<std::string>& value);
+  Statement& BindNull(int index);
+
+  // True while a row is available; an error ends the loop and is kept for `status()`.
+  [[nodiscard]] Result<bool> Step();
+  // Runs the statement to completion.
+  [[nodiscard]] Status Run();
+
+  [[nodiscard]] std::int64_t Int(int column) const;
+  [[nodiscard]] std::string Text(int column) const;
+  [[nodiscard]] std::optional<std::string> OptionalText(int column) const;
+  [[nodiscard]] bool IsNull(int column) const;
+
+ private:
+  Database* database_;
+  sqlite3_stmt* handle_;
+};
+
+enum class OpenMode { kReadWrite, kReadOnly };
+
+class Database {
+ public:
+  // Opens (creating when read-write) the file at `path`.
+  static Result<std::unique_ptr<Database>> Open(const std::string& path, OpenMode mode);
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+  ~Database();
+
+  // Runs one or more statements without results (schema, pragmas).
+  [[nodiscard]] Status Execute(std::string_view sql);
+  // A cached prepared statement for `sql`; preparation errors are kInternal.
+  [[nodiscard]] Result<Statement> Prepare(std::string_view sql);
+
+  [[nodiscard]] std::int64_t LastInsertRowId() const;
+  [[nodiscard]] int Changes() const;
+  [[nodiscard]] sqlite3* handle() const { return handle_; }
+  [[nodiscard]] const std::string& path() const { return path_; }
+  [[nodiscard]] OpenMode mode() const { return mode_; }
+
+  // Turns the connection's last error into an Error that says what failed.
+  [[nodiscard]] Error LastError(std::string_view doing) const;
+
+ private:
+  Database(sqlite3* handle, std::string path, OpenMode mode)
+      : handle_(handle), path_(std::move(path)), mode_(mode) {}
+  sqlite3* handle_;
+  std::string path_;
+  OpenMode mode_;
+  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+};
+
+}  // namespace kith::sqlite

@@ -1,0 +1,58 @@
+#include "store/sqlite/fts_tokenizer.h"
+
+#include <sqlite3.h>
+
+#include <memory>
+
+namespace kith::sqlite {
+namespace {
+
+fts5_api* FindFts5Api(sqlite3* handle) {
+  fts5_api* api = nullptr;
+  sqlite3_stmt* statement = nullptr;
+  if (sqlite3_prepare_v2(handle, "SELECT fts5(?1)", -1, &statement, nullptr) == SQLITE_OK) {
+    sqlite3_bind_pointer(statement, 1, static_cast<void*>(&api), "fts5_api_ptr", nullptr);
+    sqlite3_step(statement);
+  }
+  sqlite3_finalize(statement);
+  return api;
+}
+
+int CollectToken(void* context, int /*flags*/, const char* token, int length, int /*start*/, int /*end*/) {
+  auto* terms = static_cast<std::vector<std::string>*>(context);
+  terms->emplace_back(token, static_cast<std::size_t>(length));
+  return SQLITE_OK;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<FtsTokenizer>> FtsTokenizer::Create(Database& database) {
+  fts5_api* api = FindFts5Api(database.handle());
+  if (api == nullptr) {
+    return Fail(ErrorCode::kInternal, "this SQLite was built without FTS5, which kith needs");
+  }
+  void* user_data = nullptr;
+  auto methods = std::make_unique<fts5_tokenizer>();
+  if (api->xFindTokenizer(api, "unicode61", &user_data, methods.get()) != SQLITE_OK) {
+    return Fail(ErrorCode::kInternal, "SQLite's unicode61 tokenizer is missing");
+  }
+  const char* arguments[] = {"remove_diacritics", "2"};
+  Fts5Tokenizer* instance = nullptr;
+  if (methods->xCreate(user_data, arguments, 2, &instance) != SQLITE_OK) {
+    return Fail(ErrorCode::kInternal, "could not create the unicode61 tokenizer");
+  }
+  return std::unique_ptr<FtsTokenizer>(new FtsTokenizer(instance, methods.release()));
+}
+
+FtsTokenizer::~FtsTokenizer() {
+  methods_->xDelete(instance_);
+  delete methods_;
+}
+
+void FtsTokenizer::Tokenize(std::string_view text, std::vector<std::string>& terms) const {
+  if (text.empty()) return;
+  methods_->xTokenize(instance_, &terms, FTS5_TOKENIZE_DOCUMENT, text.data(), static_cast<int>(text.size()),
+                      CollectToken);
+}
+
+}  // namespace kith::sqlite

@@ -1,0 +1,118 @@
+#include "store/sqlite/migrations.h"
+
+namespace kith::sqlite {
+namespace {
+
+// Version 1: contacts and their lists.
+constexpr std::string_view kVersion1 = R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+
+CREATE TABLE contacts(
+  id INTEGER PRIMARY KEY,
+  uid TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL CHECK (display_name <> ''),
+  given_name TEXT NOT NULL DEFAULT '',
+  family_name TEXT NOT NULL DEFAULT '',
+  sort_name TEXT NOT NULL,
+  company TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL DEFAULT '',
+  website TEXT NOT NULL DEFAULT '',
+  city TEXT NOT NULL DEFAULT '',
+  neighborhood TEXT NOT NULL DEFAULT '',
+  hometown TEXT NOT NULL DEFAULT '',
+  how_met TEXT NOT NULL DEFAULT '',
+  met_at TEXT NOT NULL DEFAULT '',
+  met_on TEXT,
+  open_to_opportunities INTEGER NOT NULL DEFAULT 0,
+  looking_for TEXT NOT NULL DEFAULT '',
+  open_since TEXT,
+  notes TEXT NOT NULL DEFAULT '',
+  last_contact TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  trashed_at TEXT
+);
+CREATE INDEX contacts_by_sort_name ON contacts(sort_name, id) WHERE trashed_at IS NULL;
+CREATE INDEX contacts_by_met_on ON contacts(met_on DESC, id) WHERE trashed_at IS NULL;
+CREATE INDEX contacts_by_last_contact ON contacts(last_contact DESC, id) WHERE trashed_at IS NULL;
+CREATE INDEX contacts_by_met_at ON contacts(met_at COLLATE NOCASE) WHERE trashed_at IS NULL;
+CREATE INDEX contacts_in_trash ON contacts(trashed_at) WHERE trashed_at IS NOT NULL;
+
+CREATE TABLE contact_emails(
+  contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  address TEXT NOT NULL,
+  PRIMARY KEY (contact_id, position)
+) WITHOUT ROWID;
+CREATE INDEX contact_emails_by_address ON contact_emails(address COLLATE NOCASE);
+
+CREATE TABLE contact_phones(
+  contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  original TEXT NOT NULL,
+  e164 TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (contact_id, position)
+) WITHOUT ROWID;
+CREATE INDEX contact_phones_by_e164 ON contact_phones(e164) WHERE e164 <> '';
+
+CREATE TABLE contact_links(
+  contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  url TEXT NOT NULL,
+  connected INTEGER NOT NULL DEFAULT 0,
+  followed INTEGER NOT NULL DEFAULT 0,
+  connected_on TEXT,
+  PRIMARY KEY (contact_id, position)
+) WITHOUT ROWID;
+
+CREATE TABLE contact_labels(
+  contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('tag', 'skill', 'interest')),
+  position INTEGER NOT NULL,
+  value TEXT NOT NULL,
+  folded TEXT NOT NULL,
+  PRIMARY KEY (contact_id, kind, position)
+) WITHOUT ROWID;
+CREATE INDEX contact_labels_by_value ON contact_labels(kind, folded, contact_id);
+
+)sql";
+
+// Version 2: the three-tier search index and the vocabulary for typos.
+// The FTS5 tables are contentless (the text lives in contacts) with
+// detail=column/none: kith ranks by tier and recency, not by term positions,
+// so positions would only cost space and insert time. Contacts already in
+// the file are indexed by the rebuild that follows the step.
+constexpr std::string_view kVersion2 = R"sql(
+CREATE VIRTUAL TABLE search_names USING fts5(
+  name, content='', columnsize=0, detail=none, prefix='1 2 3',
+  tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE search_cards USING fts5(
+  name, company, title, email, phone, place, tag, skill, interest, met, web, other,
+  content='', columnsize=0, detail=column, prefix='1 2 3',
+  tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE search_everything USING fts5(
+  name, company, title, email, phone, place, tag, skill, interest, met, web, other, note,
+  content='', columnsize=0, detail=column, prefix='2 3',
+  tokenize='unicode61 remove_diacritics 2');
+
+CREATE TABLE search_vocabulary(
+  head TEXT NOT NULL,
+  length INTEGER NOT NULL,
+  term TEXT NOT NULL,
+  documents INTEGER NOT NULL,
+  PRIMARY KEY (head, length, term)
+) WITHOUT ROWID;
+)sql";
+
+}  // namespace
+
+const std::vector<Migration>& Migrations() {
+  static const std::vector<Migration> kMigrations = {
+      {kVersion1, false},
+      {kVersion2, true},
+  };
+  return kMigrations;
+}
+
+}  // namespace kith::sqlite

@@ -1,0 +1,738 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <set>
+
+#include "domain/utf8.h"
+#include "store/search_document.h"
+#include "store/sqlite/migrations.h"
+
+namespace kith {
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, OpenIntent intent) {
+  KITH_ASSIGN_OR_RETURN(auto store, sqlite::SqliteStore::Open(path, intent));
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+int CurrentSchemaVersion() { return static_cast<int>(sqlite::Migrations().size()); }
+
+namespace sqlite {
+namespace {
+
+constexpr std::string_view kContactColumns =
+    "id, uid, display_name, given_name, family_name, company, title, website, city, "
+    "neighborhood, hometown, how_met, met_at, met_on, open_to_opportunities, looking_for, "
+    "open_since, notes, last_contact, created_at, updated_at, trashed_at";
+
+// Terms shorter than this, or with digits, are never typo-corrected, so the
+// vocabulary need not hold them (phone numbers and ids would swamp it).
+constexpr int kShortestCorrectableTerm = 3;
+
+std::optional<Date> OptionalDate(const Statement& row, int column) {
+  if (row.IsNull(column)) return std::nullopt;
+  auto date = ParseIsoDate(row.Text(column));
+  if (!date) return std::nullopt;
+  return *date;
+}
+
+std::optional<std::string> IsoOrNull(const std::optional<Date>& date) {
+  if (!date) return std::nullopt;
+  return date->ToIso();
+}
+
+Contact ContactFromRow(const Statement& row) {
+  Contact contact;
+  contact.id = ContactId{row.Int(0)};
+  contact.uid = row.Text(1);
+  contact.display_name = row.Text(2);
+  contact.given_name = row.Text(3);
+  contact.family_name = row.Text(4);
+  contact.company = row.Text(5);
+  contact.title = row.Text(6);
+  contact.website = row.Text(7);
+  contact.city = row.Text(8);
+  contact.neighborhood = row.Text(9);
+  contact.hometown = row.Text(10);
+  contact.how_met = row.Text(11);
+  contact.met_at = row.Text(12);
+  contact.met_on = OptionalDate(row, 13);
+  contact.open_to_opportunities = row.Int(14) != 0;
+  contact.looking_for = row.Text(15);
+  contact.open_since = OptionalDate(row, 16);
+  contact.notes = row.Text(17);
+  contact.last_contact = OptionalDate(row, 18);
+  contact.created_at = row.Text(19);
+  contact.updated_at = row.Text(20);
+  contact.trashed_at = row.OptionalText(21);
+  return contact;
+}
+
+bool IsCorrectable(const std::string& term) {
+  if (std::any_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return false;
+  }
+  return CharacterCount(term) >= kShortestCorrectableTerm;
+}
+
+std::string_view TableName(SearchTable table) {
+  switch (table) {
+    case SearchTable::kNames:
+      return "search_names";
+    case SearchTable::kCards:
+      return "search_cards";
+    case SearchTable::kEverything:
+      return "search_everything";
+  }
+  return "search_everything";
+}
+
+std::string ListWhere(const ListQuery& query) {
+  std::string where = query.trashed ? "trashed_at IS NOT NULL" : "trashed_at IS NULL";
+  if (!query.tag.empty()) {
+    where += " AND id IN (SELECT contact_id FROM contact_labels WHERE kind = 'tag' AND folded = ?1)";
+  }
+  if (!query.event.empty()) where += " AND met_at = ?2 COLLATE NOCASE";
+  return where;
+}
+
+std::string_view ListOrder(ListSort sort) {
+  switch (sort) {
+    case ListSort::kName:
+      return "sort_name, id";
+    case ListSort::kMetOn:
+      return "met_on DESC, id";
+    case ListSort::kLastContact:
+      return "last_contact DESC, id";
+    case ListSort::kCreated:
+      return "id DESC";
+  }
+  return "sort_name, id";
+}
+
+}  // namespace
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, OpenIntent intent) {
+  struct stat info {};
+  OpenMode mode = intent == OpenIntent::kReadOnly ? OpenMode::kReadOnly : OpenMode::kReadWrite;
+  if (stat(path.c_str(), &info) == 0) {
+    if (S_ISDIR(info.st_mode)) {
+      return Fail(ErrorCode::kIo, "database path '" + path + "' is a directory; give the path of a file",
+                  "db");
+    }
+    if (access(path.c_str(), R_OK) != 0) {
+      return Fail(ErrorCode::kIo, "database '" + path + "' cannot be read (permission denied)", "db");
+    }
+    // A file we may not write is still worth reading: list and search work,
+    // and every write says clearly why it cannot happen.
+    if (access(path.c_str(), W_OK) != 0) mode = OpenMode::kReadOnly;
+  } else if (mode == OpenMode::kReadOnly) {
+    return Fail(ErrorCode::kNotFound, "database '" + path + "' does not exist", "db");
+  }
+  KITH_ASSIGN_OR_RETURN(auto database, Database::Open(path, mode));
+  KITH_RETURN_IF_ERROR(database->Execute(
+      "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA cache_size = -262144;"));
+  if (mode == OpenMode::kReadWrite) {
+    // WAL lets readers run beside the writer; synchronous=FULL makes every
+    // commit that kith reported as saved survive a power cut.
+    KITH_RETURN_IF_ERROR(database->Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"));
+  }
+  KITH_ASSIGN_OR_RETURN(auto tokenizer, FtsTokenizer::Create(*database));
+  auto store = std::unique_ptr<SqliteStore>(new SqliteStore(std::move(database), std::move(tokenizer)));
+  KITH_RETURN_IF_ERROR(store->Migrate());
+  return store;
+}
+
+Status SqliteStore::Migrate() {
+  KITH_ASSIGN_OR_RETURN(auto version_query, database_->Prepare("PRAGMA user_version"));
+  KITH_ASSIGN_OR_RETURN(const bool has_version, version_query.Step());
+  const int version = has_version ? static_cast<int>(version_query.Int(0)) : 0;
+  const int latest = CurrentSchemaVersion();
+  const std::string& path = database_->path();
+  if (version > latest) {
+    return Fail(ErrorCode::kConflict,
+                "database '" + path + "' was written by a newer kith (schema version " +
+                    std::to_string(version) + "; this kith knows up to " + std::to_string(latest) +
+                    "): upgrade kith to open it",
+                "db");
+  }
+  if (version == 0) {
+    KITH_ASSIGN_OR_RETURN(auto tables, database_->Prepare("SELECT count(*) FROM sqlite_master"));
+    KITH_ASSIGN_OR_RETURN(const bool has_row, tables.Step());
+    if (has_row && tables.Int(0) > 0) {
+      return Fail(ErrorCode::kIo, "'" + path + "' is an SQLite file but not a kith database", "db");
+    }
+  }
+  if (version == latest) return Ok();
+  if (database_->mode() == OpenMode::kReadOnly) {
+    return Fail(ErrorCode::kIo,
+                "database '" + path + "' needs upgrading to schema version " + std::to_string(latest) +
+                    " but is read-only",
+                "db");
+  }
+  const auto& steps = Migrations();
+  for (int step = version; step < latest; ++step) {
+    // Each step is its own transaction: a failed upgrade leaves the file at
+    // the last version that completed, never half-way through one.
+    const Migration& migration = steps.at(static_cast<std::size_t>(step));
+    KITH_RETURN_IF_ERROR(database_->Execute("BEGIN IMMEDIATE"));
+    Status applied = database_->Execute(migration.sql);
+    if (applied && migration.rebuilds_search_index) applied = RebuildSearchIndex();
+    if (applied) {
+      applied = database_->Execute("PRAGMA user_version = " + std::to_string(step + 1));
+    }
+    if (!applied) {
+      (void)database_->Execute("ROLLBACK");
+      return Fail(ErrorCode::kInternal, "upgrading '" + path + "' to schema version " +
+                                            std::to_string(step + 1) + " failed: " + applied.error().message);
+    }
+    KITH_RETURN_IF_ERROR(database_->Execute("COMMIT"));
+  }
+  return Ok();
+}
+
+Status SqliteStore::RebuildSearchIndex() {
+  KITH_RETURN_IF_ERROR(
+      database_->Execute("INSERT INTO search_names(search_names) VALUES('delete-all');"
+                         "INSERT INTO search_cards(search_cards) VALUES('delete-all');"
+                         "INSERT INTO search_everything(search_everything) VALUES('delete-all');"
+                         "DELETE FROM search_vocabulary;"));
+  std::vector<ContactId> ids;
+  {
+    KITH_ASSIGN_OR_RETURN(auto select,
+                          database_->Prepare("SELECT id FROM contacts WHERE trashed_at IS NULL ORDER BY id"));
+    while (true) {
+      KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
+      if (!row) break;
+      ids.push_back(ContactId{select.Int(0)});
+    }
+  }
+  VocabularyDelta vocabulary;
+  for (const ContactId id : ids) {
+    KITH_ASSIGN_OR_RETURN(const Contact contact, LoadLiveOrTrashed(id));
+    KITH_RETURN_IF_ERROR(IndexContact(contact, +1, vocabulary));
+  }
+  return ApplyVocabulary(vocabulary);
+}
+
+Result<Transaction> SqliteStore::Begin() {
+  if (database_->mode() == OpenMode::kReadOnly) {
+    return Fail(ErrorCode::kIo, "database '" + database_->path() + "' is read-only: kith cannot write to it",
+                "db");
+  }
+  if (in_transaction_) return Fail(ErrorCode::kInternal, "a transaction is already open");
+  KITH_RETURN_IF_ERROR(database_->Execute("BEGIN IMMEDIATE"));
+  in_transaction_ = true;
+  return Transaction(
+      [this]() -> Status {
+        KITH_RETURN_IF_ERROR(database_->Execute("COMMIT"));
+        in_transaction_ = false;
+        return Ok();
+      },
+      [this]() {
+        (void)database_->Execute("ROLLBACK");
+        in_transaction_ = false;
+      });
+}
+
+template <typename Body>
+Status SqliteStore::Atomically(Body&& body) {
+  if (database_->mode() == OpenMode::kReadOnly) {
+    return Fail(ErrorCode::kIo, "database '" + database_->path() + "' is read-only: kith cannot write to it",
+                "db");
+  }
+  const std::string name = "kith_" + std::to_string(savepoint_depth_);
+  KITH_RETURN_IF_ERROR(database_->Execute("SAVEPOINT " + name));
+  ++savepoint_depth_;
+  Status status = body();
+  --savepoint_depth_;
+  if (!status) {
+    (void)database_->Execute("ROLLBACK TO " + name);
+    (void)database_->Execute("RELEASE " + name);
+    return status;
+  }
+  KITH_RETURN_IF_ERROR(database_->Execute("RELEASE " + name));
+  return Ok();
+}
+
+std::string SqliteStore::SortName(std::string_view display_name) const {
+  std::vector<std::string> terms;
+  tokenizer_->Tokenize(display_name, terms);
+  std::string folded;
+  for (const auto& term : terms) {
+    if (!folded.empty()) folded += ' ';
+    folded += term;
+  }
+  return folded.empty() ? std::string(display_name) : folded;
+}
+
+std::vector<std::string> SqliteStore::SearchTerms(std::string_view text) const {
+  std::vector<std::string> terms;
+  tokenizer_->Tokenize(text, terms);
+  return terms;
+}
+
+Result<ContactId> SqliteStore::InsertRow(const ContactFields& fields, const std::string& uid,
+                                         const std::string& now) {
+  KITH_ASSIGN_OR_RETURN(
+      auto insert, database_->Prepare(
+                       "INSERT INTO contacts(uid, display_name, given_name, family_name, sort_name, company, "
+                       "title, website, city, neighborhood, hometown, how_met, met_at, met_on, "
+                       "open_to_opportunities, looking_for, open_since, notes, created_at, updated_at) "
+                       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+                       "?18, ?19, ?19)"));
+  insert.Bind(1, uid)
+      .Bind(2, fields.display_name)
+      .Bind(3, fields.given_name)
+      .Bind(4, fields.family_name)
+      .Bind(5, SortName(fields.display_name))
+      .Bind(6, fields.company)
+      .Bind(7, fields.title)
+      .Bind(8, fields.website)
+      .Bind(9, fields.city)
+      .Bind(10, fields.neighborhood)
+      .Bind(11, fields.hometown)
+      .Bind(12, fields.how_met)
+      .Bind(13, fields.met_at)
+      .Bind(14, IsoOrNull(fields.met_on))
+      .Bind(15, fields.open_to_opportunities ? 1 : 0)
+      .Bind(16, fields.looking_for)
+      .Bind(17, IsoOrNull(fields.open_since))
+      .Bind(18, fields.notes)
+      .Bind(19, now);
+  KITH_RETURN_IF_ERROR(insert.Run());
+  return ContactId{database_->LastInsertRowId()};
+}
+
+Status SqliteStore::WriteChildren(ContactId id, const ContactFields& fields) {
+  KITH_ASSIGN_OR_RETURN(
+      auto email,
+      database_->Prepare("INSERT INTO contact_emails(contact_id, position, address) VALUES(?1, ?2, ?3)"));
+  for (std::size_t i = 0; i < fields.emails.size(); ++i) {
+    email.Bind(1, id.value).Bind(2, static_cast<std::int64_t>(i)).Bind(3, fields.emails[i]);
+    KITH_RETURN_IF_ERROR(email.Run());
+  }
+  KITH_ASSIGN_OR_RETURN(
+      auto phone,
+      database_->Prepare(
+          "INSERT INTO contact_phones(contact_id, position, original, e164) VALUES(?1, ?2, ?3, ?4)"));
+  for (std::size_t i = 0; i < fields.phones.size(); ++i) {
+    phone.Bind(1, id.value)
+        .Bind(2, static_cast<std::int64_t>(i))
+        .Bind(3, fields.phones[i].original)
+        .Bind(4, fields.phones[i].e164);
+    KITH_RETURN_IF_ERROR(phone.Run());
+  }
+  KITH_ASSIGN_OR_RETURN(
+      auto link,
+      database_->Prepare("INSERT INTO contact_links(contact_id, position, kind, url, connected, followed, "
+                         "connected_on) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+  for (std::size_t i = 0; i < fields.links.size(); ++i) {
+    const Link& value = fields.links[i];
+    link.Bind(1, id.value)
+        .Bind(2, static_cast<std::int64_t>(i))
+        .Bind(3, LinkKindName(value.kind))
+        .Bind(4, value.url)
+        .Bind(5, value.connected ? 1 : 0)
+        .Bind(6, value.followed ? 1 : 0)
+        .Bind(7, IsoOrNull(value.connected_on));
+    KITH_RETURN_IF_ERROR(link.Run());
+  }
+  KITH_ASSIGN_OR_RETURN(
+      auto label, database_->Prepare("INSERT INTO contact_labels(contact_id, kind, position, value, folded) "
+                                     "VALUES(?1, ?2, ?3, ?4, ?5)"));
+  const auto write_labels = [&](std::string_view kind, const std::vector<std::string>& values) -> Status {
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      label.Bind(1, id.value)
+          .Bind(2, kind)
+          .Bind(3, static_cast<std::int64_t>(i))
+          .Bind(4, values[i])
+          .Bind(5, SortName(values[i]));
+      KITH_RETURN_IF_ERROR(label.Run());
+    }
+    return Ok();
+  };
+  KITH_RETURN_IF_ERROR(write_labels("tag", fields.tags));
+  KITH_RETURN_IF_ERROR(write_labels("skill", fields.skills));
+  return write_labels("interest", fields.interests);
+}
+
+Status SqliteStore::DeleteChildren(ContactId id) {
+  for (std::string_view table : {"contact_emails", "contact_phones", "contact_links", "contact_labels"}) {
+    KITH_ASSIGN_OR_RETURN(auto remove,
+                          database_->Prepare("DELETE FROM " + std::string(table) + " WHERE contact_id = ?1"));
+    remove.Bind(1, id.value);
+    KITH_RETURN_IF_ERROR(remove.Run());
+  }
+  return Ok();
+}
+
+Status SqliteStore::LoadChildren(Contact& contact) {
+  KITH_ASSIGN_OR_RETURN(
+      auto emails,
+      database_->Prepare("SELECT address FROM contact_emails WHERE contact_id = ?1 ORDER BY position"));
+  emails.Bind(1, contact.id.value);
+  while (true) {
+    KITH_ASSIGN_OR_RETURN(const bool row, emails.Step());
+    if (!row) break;
+    contact.emails.push_back(emails.Text(0));
+  }
+  KITH_ASSIGN_OR_RETURN(
+      auto phones, database_->Prepare(
+                       "SELECT original, e164 FROM contact_phones WHERE contact_id = ?1 ORDER BY position"));
+  phones.Bind(1, contact.id.value);
+  while (true) {
+    KITH_ASSIGN_OR_RETURN(const bool row, phones.Step());
+    if (!row) break;
+    contact.phones.push_back(Phone{phones.Text(0), phones.Text(1)});
+  }
+  KITH_ASSIGN_OR_RETURN(
+      auto links, database_->Prepare("SELECT kind, url, connected, followed, connected_on FROM contact_links "
+                                     "WHERE contact_id = ?1 ORDER BY position"));
+  links.Bind(1, contact.id.value);
+  while (true) {
+    KITH_ASSIGN_OR_RETURN(const bool row, links.Step());
+    if (!row) break;
+    Link link;
+    link.kind = ParseLinkKind(links.Text(0)).value_or(LinkKind::kOther);
+    link.url = links.Text(1);
+    link.connected = links.Int(2) != 0;
+    link.followed = links.Int(3) != 0;
+    link.connected_on = OptionalDate(links, 4);
+    contact.links.push_back(std::move(link));
+  }
+  KITH_ASSIGN_OR_RETURN(
+      auto labels,
+      database_->Prepare(
+          "SELECT kind, value FROM contact_labels WHERE contact_id = ?1 ORDER BY kind, position"));
+  labels.Bind(1, contact.id.value);
+  while (true) {
+    KITH_ASSIGN_OR_RETURN(const bool row, labels.Step());
+    if (!row) break;
+    const std::string kind = labels.Text(0);
+    auto& target = kind == "tag" ? contact.tags : kind == "skill" ? contact.skills : contact.interests;
+    target.push_back(labels.Text(1));
+  }
+  return Ok();
+}
+
+Status SqliteStore::IndexContact(const Contact& contact, int sign, VocabularyDelta& vocabulary) {
+  const SearchDocument document = BuildSearchDocument(contact);
+  const std::int64_t key = SearchKey(contact);
+  const bool remove = sign < 0;
+  // Contentless FTS5 tables delete an entry through the 'delete' command with
+  // the exact values that were indexed, which the document recomputes.
+  KITH_ASSIGN_OR_RETURN(
+      auto names, database_->Prepare(
+                      remove ? "INSERT INTO search_names(search_names, rowid, name) VALUES('delete', ?1, ?2)"
+                             : "INSERT INTO search_names(rowid, name) VALUES(?1, ?2)"));
+  names.Bind(1, key).Bind(2, document[0]);
+  KITH_RETURN_IF_ERROR(names.Run());
+
+  static const std::string kColumns =
+      "name, company, title, email, phone, place, tag, skill, interest, met, web, other";
+  static const std::string kCardsInsert = "INSERT INTO search_cards(rowid, " + kColumns +
+                                          ") VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+  static const std::string kCardsDelete =
+      "INSERT INTO search_cards(search_cards, rowid, " + kColumns +
+      ") VALUES('delete', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+  static const std::string kEverythingInsert =
+      "INSERT INTO search_everything(rowid, " + kColumns +
+      ", note) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+  static const std::string kEverythingDelete =
+      "INSERT INTO search_everything(search_everything, rowid, " + kColumns +
+      ", note) VALUES('delete', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+  KITH_ASSIGN_OR_RETURN(auto cards, database_->Prepare(remove ? kCardsDelete : kCardsInsert));
+  cards.Bind(1, key);
+  for (int i = 0; i < 12; ++i) cards.Bind(i + 2, document.at(static_cast<std::size_t>(i)));
+  KITH_RETURN_IF_ERROR(cards.Run());
+
+  const std::string& everything_sql = remove ? kEverythingDelete : kEverythingInsert;
+  KITH_ASSIGN_OR_RETURN(auto everything, database_->Prepare(everything_sql));
+  everything.Bind(1, key);
+  for (int i = 0; i < 13; ++i) everything.Bind(i + 2, document.at(static_cast<std::size_t>(i)));
+  KITH_RETURN_IF_ERROR(everything.Run());
+
+  std::vector<std::string> terms;
+  for (const auto& column : document) tokenizer_->Tokenize(column, terms);
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  for (auto& term : terms) {
+    if (IsCorrectable(term)) vocabulary[term] += sign;
+  }
+  return Ok();
+}
+
+Status SqliteStore::ApplyVocabulary(const VocabularyDelta& vocabulary) {
+  KITH_ASSIGN_OR_RETURN(
+      auto upsert,
+      database_->Prepare(
+          "INSERT INTO search_vocabulary(head, length, term, documents) VALUES(?1, ?2, ?3, ?4) "
+          "ON CONFLICT(head, length, term) DO UPDATE SET documents = documents + excluded.documents"));
+  KITH_ASSIGN_OR_RETURN(
+      auto prune,
+      database_->Prepare("DELETE FROM search_vocabulary WHERE head = ?1 AND length = ?2 AND term = ?3 "
+                         "AND documents <= 0"));
+  for (const auto& [term, delta] : vocabulary) {
+    if (delta == 0) continue;
+    const std::string_view head = FirstCharacter(term);
+    const int length = CharacterCount(term);
+    upsert.Bind(1, head).Bind(2, length).Bind(3, term).Bind(4, delta);
+    KITH_RETURN_IF_ERROR(upsert.Run());
+    if (delta < 0) {
+      prune.Bind(1, head).Bind(2, length).Bind(3, term);
+      KITH_RETURN_IF_ERROR(prune.Run());
+    }
+  }
+  return Ok();
+}
+
+Result<Contact> SqliteStore::InsertContact(const ContactFields& fields, const std::string& uid,
+                                           const std::string& now) {
+  KITH_ASSIGN_OR_RETURN(auto existing, database_->Prepare("SELECT id FROM contacts WHERE uid = ?1"));
+  existing.Bind(1, uid);
+  KITH_ASSIGN_OR_RETURN(const bool taken, existing.Step());
+  if (taken) {
+    return Fail(
+        ErrorCode::kAlreadyExists,
+        "a contact with uid '" + uid + "' already exists (id " + std::to_string(existing.Int(0)) + ")",
+        "uid");
+  }
+  Contact contact;
+  static_cast<ContactFields&>(contact) = fields;
+  contact.uid = uid;
+  contact.created_at = now;
+  contact.updated_at = now;
+  KITH_RETURN_IF_ERROR(Atomically([&]() -> Status {
+    KITH_ASSIGN_OR_RETURN(contact.id, InsertRow(fields, uid, now));
+    KITH_RETURN_IF_ERROR(WriteChildren(contact.id, fields));
+    VocabularyDelta vocabulary;
+    KITH_RETURN_IF_ERROR(IndexContact(contact, +1, vocabulary));
+    return ApplyVocabulary(vocabulary);
+  }));
+  return contact;
+}
+
+Result<std::vector<ContactId>> SqliteStore::InsertContacts(const std::vector<ContactFields>& fields,
+                                                           const std::vector<std::string>& uids,
+                                                           const std::string& now) {
+  if (fields.size() != uids.size()) {
+    return Fail(ErrorCode::kInternal, "InsertContacts needs one uid per contact");
+  }
+  std::vector<ContactId> ids;
+  ids.reserve(fields.size());
+  KITH_RETURN_IF_ERROR(Atomically([&]() -> Status {
+    std::vector<Contact> contacts(fields.size());
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      KITH_ASSIGN_OR_RETURN(const ContactId id, InsertRow(fields[i], uids[i], now));
+      KITH_RETURN_IF_ERROR(WriteChildren(id, fields[i]));
+      Contact& contact = contacts[i];
+      static_cast<ContactFields&>(contact) = fields[i];
+      contact.id = id;
+      contact.uid = uids[i];
+      contact.created_at = now;
+      contact.updated_at = now;
+      ids.push_back(id);
+    }
+    // FTS5 buffers new entries only while rowids ascend and writes a segment
+    // whenever one goes backwards; indexing in key order keeps it to one.
+    std::vector<std::pair<std::int64_t, std::size_t>> order;
+    order.reserve(contacts.size());
+    for (std::size_t i = 0; i < contacts.size(); ++i) order.emplace_back(SearchKey(contacts[i]), i);
+    std::sort(order.begin(), order.end());
+    VocabularyDelta vocabulary;
+    for (const auto& [key, index] : order) {
+      KITH_RETURN_IF_ERROR(IndexContact(contacts[index], +1, vocabulary));
+    }
+    return ApplyVocabulary(vocabulary);
+  }));
+  return ids;
+}
+
+Result<Contact> SqliteStore::LoadLiveOrTrashed(ContactId id) {
+  KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT " + std::string(kContactColumns) +
+                                                        " FROM contacts WHERE id = ?1"));
+  select.Bind(1, id.value);
+  KITH_ASSIGN_OR_RETURN(const bool found, select.Step());
+  if (!found) {
+    return Fail(ErrorCode::kNotFound, "no contact with id " + std::to_string(id.value), "id");
+  }
+  Contact contact = ContactFromRow(select);
+  KITH_RETURN_IF_ERROR(LoadChildren(contact));
+  return contact;
+}
+
+Result<Contact> SqliteStore::GetContact(ContactId id) { return LoadLiveOrTrashed(id); }
+
+Result<std::vector<Contact>> SqliteStore::GetContacts(const std::vector<ContactId>& ids) {
+  std::vector<Contact> contacts;
+  contacts.reserve(ids.size());
+  for (const ContactId id : ids) {
+    auto contact = LoadLiveOrTrashed(id);
+    if (contact) {
+      contacts.push_back(std::move(*contact));
+    } else if (contact.error().code != ErrorCode::kNotFound) {
+      return tl::unexpected(contact.error());
+    }
+  }
+  return contacts;
+}
+
+Result<std::vector<Contact>> SqliteStore::FindContactsByName(std::string_view name) {
+  KITH_ASSIGN_OR_RETURN(
+      auto select,
+      database_->Prepare(
+          "SELECT id FROM contacts WHERE sort_name = ?1 AND trashed_at IS NULL ORDER BY id LIMIT 50"));
+  select.Bind(1, SortName(name));
+  std::vector<ContactId> ids;
+  while (true) {
+    KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
+    if (!row) break;
+    ids.push_back(ContactId{select.Int(0)});
+  }
+  return GetContacts(ids);
+}
+
+Status SqliteStore::UpdateContact(ContactId id, const ContactFields& fields, const std::string& now) {
+  KITH_ASSIGN_OR_RETURN(const Contact before, LoadLiveOrTrashed(id));
+  return Atomically([&]() -> Status {
+    VocabularyDelta vocabulary;
+    const bool live = !before.trashed_at.has_value();
+    if (live) KITH_RETURN_IF_ERROR(IndexContact(before, -1, vocabulary));
+    KITH_ASSIGN_OR_RETURN(
+        auto update,
+        database_->Prepare("UPDATE contacts SET display_name = ?2, given_name = ?3, family_name = ?4, "
+                           "sort_name = ?5, company = ?6, title = ?7, website = ?8, city = ?9, "
+                           "neighborhood = ?10, hometown = ?11, how_met = ?12, met_at = ?13, met_on = ?14, "
+                           "open_to_opportunities = ?15, looking_for = ?16, open_since = ?17, notes = ?18, "
+                           "updated_at = ?19 WHERE id = ?1"));
+    update.Bind(1, id.value)
+        .Bind(2, fields.display_name)
+        .Bind(3, fields.given_name)
+        .Bind(4, fields.family_name)
+        .Bind(5, SortName(fields.display_name))
+        .Bind(6, fields.company)
+        .Bind(7, fields.title)
+        .Bind(8, fields.website)
+        .Bind(9, fields.city)
+        .Bind(10, fields.neighborhood)
+        .Bind(11, fields.hometown)
+        .Bind(12, fields.how_met)
+        .Bind(13, fields.met_at)
+        .Bind(14, IsoOrNull(fields.met_on))
+        .Bind(15, fields.open_to_opportunities ? 1 : 0)
+        .Bind(16, fields.looking_for)
+        .Bind(17, IsoOrNull(fields.open_since))
+        .Bind(18, fields.notes)
+        .Bind(19, now);
+    KITH_RETURN_IF_ERROR(update.Run());
+    KITH_RETURN_IF_ERROR(DeleteChildren(id));
+    KITH_RETURN_IF_ERROR(WriteChildren(id, fields));
+    if (live) {
+      Contact after = before;
+      static_cast<ContactFields&>(after) = fields;
+      after.updated_at = now;
+      KITH_RETURN_IF_ERROR(IndexContact(after, +1, vocabulary));
+    }
+    return ApplyVocabulary(vocabulary);
+  });
+}
+
+Status SqliteStore::TrashContact(ContactId id, const std::string& now) {
+  KITH_ASSIGN_OR_RETURN(const Contact contact, LoadLiveOrTrashed(id));
+  if (contact.trashed_at) {
+    return Fail(
+        ErrorCode::kConflict,
+        "contact " + std::to_string(id.value) + " (" + contact.display_name + ") is already in the trash",
+        "id");
+  }
+  return Atomically([&]() -> Status {
+    KITH_ASSIGN_OR_RETURN(
+        auto trash, database_->Prepare("UPDATE contacts SET trashed_at = ?2, updated_at = ?2 WHERE id = ?1"));
+    trash.Bind(1, id.value).Bind(2, now);
+    KITH_RETURN_IF_ERROR(trash.Run());
+    VocabularyDelta vocabulary;
+    KITH_RETURN_IF_ERROR(IndexContact(contact, -1, vocabulary));
+    return ApplyVocabulary(vocabulary);
+  });
+}
+
+Status SqliteStore::RestoreContact(ContactId id, const std::string& now) {
+  KITH_ASSIGN_OR_RETURN(Contact contact, LoadLiveOrTrashed(id));
+  if (!contact.trashed_at) {
+    return Fail(ErrorCode::kConflict,
+                "contact " + std::to_string(id.value) + " (" + contact.display_name + ") is not in the trash",
+                "id");
+  }
+  return Atomically([&]() -> Status {
+    KITH_ASSIGN_OR_RETURN(
+        auto restore,
+        database_->Prepare("UPDATE contacts SET trashed_at = NULL, updated_at = ?2 WHERE id = ?1"));
+    restore.Bind(1, id.value).Bind(2, now);
+    KITH_RETURN_IF_ERROR(restore.Run());
+    contact.trashed_at.reset();
+    contact.updated_at = now;
+    VocabularyDelta vocabulary;
+    KITH_RETURN_IF_ERROR(IndexContact(contact, +1, vocabulary));
+    return ApplyVocabulary(vocabulary);
+  });
+}
+
+Result<std::vector<Contact>> SqliteStore::ListContacts(const ListQuery& query) {
+  const std::string sql = "SELECT id FROM contacts WHERE " + ListWhere(query) + " ORDER BY " +
+                          std::string(ListOrder(query.sort)) + " LIMIT ?3 OFFSET ?4";
+  KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare(sql));
+  if (!query.tag.empty()) select.Bind(1, SortName(query.tag));
+  if (!query.event.empty()) select.Bind(2, query.event);
+  select.Bind(3, query.limit).Bind(4, query.offset);
+  std::vector<ContactId> ids;
+  while (true) {
+    KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
+    if (!row) break;
+    ids.push_back(ContactId{select.Int(0)});
+  }
+  return GetContacts(ids);
+}
+
+Result<std::int64_t> SqliteStore::CountContacts(const ListQuery& query) {
+  KITH_ASSIGN_OR_RETURN(auto count,
+                        database_->Prepare("SELECT count(*) FROM contacts WHERE " + ListWhere(query)));
+  if (!query.tag.empty()) count.Bind(1, SortName(query.tag));
+  if (!query.event.empty()) count.Bind(2, query.event);
+  KITH_ASSIGN_OR_RETURN(const bool row, count.Step());
+  return row ? count.Int(0) : 0;
+}
+
+Result<std::vector<ContactId>> SqliteStore::MatchSearchIndex(SearchTable table, const std::string& expression,
+                                                             int limit) {
+  const std::string name(TableName(table));
+  KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT rowid FROM " + name + " WHERE " + name +
+                                                        " MATCH ?1 ORDER BY rowid DESC LIMIT ?2"));
+  select.Bind(1, expression).Bind(2, limit);
+  std::vector<ContactId> ids;
+  while (true) {
+    KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
+    if (!row) break;
+    ids.push_back(ContactIdFromSearchKey(select.Int(0)));
+  }
+  return ids;
+}
+
+Result<std::vector<VocabularyEntry>> SqliteStore::VocabularyNear(std::string_view head, int min_length,
+                                                                 int max_length) {
+  KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT term, documents FROM search_vocabulary "
+                                                        "WHERE head = ?1 AND length BETWEEN ?2 AND ?3"));
+  select.Bind(1, head).Bind(2, min_length).Bind(3, max_length);
+  std::vector<VocabularyEntry> entries;
+  while (true) {
+    KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
+    if (!row) break;
+    entries.push_back(VocabularyEntry{select.Text(0), static_cast<int>(select.Int(1))});
+  }
+  return entries;
+}
+
+}  // namespace sqlite
+}  // namespace kith

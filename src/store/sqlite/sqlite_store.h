@@ -1,0 +1,68 @@
+// The embedded SQLite implementation of Store.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "store/sqlite/database.h"
+#include "store/sqlite/fts_tokenizer.h"
+#include "store/store.h"
+
+namespace kith::sqlite {
+
+class SqliteStore final : public Store {
+ public:
+  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path, OpenIntent intent);
+
+  Result<Transaction> Begin() override;
+  Result<Contact> InsertContact(const ContactFields& fields, const std::string& uid,
+                                const std::string& now) override;
+  Result<std::vector<ContactId>> InsertContacts(const std::vector<ContactFields>& fields,
+                                                const std::vector<std::string>& uids,
+                                                const std::string& now) override;
+  Result<Contact> GetContact(ContactId id) override;
+  Result<std::vector<Contact>> GetContacts(const std::vector<ContactId>& ids) override;
+  Result<std::vector<Contact>> FindContactsByName(std::string_view name) override;
+  Status UpdateContact(ContactId id, const ContactFields& fields, const std::string& now) override;
+  Status TrashContact(ContactId id, const std::string& now) override;
+  Status RestoreContact(ContactId id, const std::string& now) override;
+  Result<std::vector<Contact>> ListContacts(const ListQuery& query) override;
+  Result<std::int64_t> CountContacts(const ListQuery& query) override;
+  Result<std::vector<ContactId>> MatchSearchIndex(SearchTable table, const std::string& expression,
+                                                  int limit) override;
+  Result<std::vector<VocabularyEntry>> VocabularyNear(std::string_view head, int min_length,
+                                                      int max_length) override;
+  std::vector<std::string> SearchTerms(std::string_view text) const override;
+
+ private:
+  using VocabularyDelta = std::unordered_map<std::string, int>;
+
+  SqliteStore(std::unique_ptr<Database> database, std::unique_ptr<FtsTokenizer> tokenizer)
+      : database_(std::move(database)), tokenizer_(std::move(tokenizer)) {}
+
+  Status Migrate();
+  // Empties the search index and indexes every live contact again.
+  Status RebuildSearchIndex();
+  // Runs `body` inside a savepoint: all of it lands or none of it does, also
+  // when no transaction was begun by the caller.
+  template <typename Body>
+  Status Atomically(Body&& body);
+
+  Result<ContactId> InsertRow(const ContactFields& fields, const std::string& uid, const std::string& now);
+  Status WriteChildren(ContactId id, const ContactFields& fields);
+  Status DeleteChildren(ContactId id);
+  Status LoadChildren(Contact& contact);
+  // Adds (sign +1) or removes (sign -1) the contact from the search index.
+  Status IndexContact(const Contact& contact, int sign, VocabularyDelta& vocabulary);
+  Status ApplyVocabulary(const VocabularyDelta& vocabulary);
+  Result<Contact> LoadLiveOrTrashed(ContactId id);
+  std::string SortName(std::string_view display_name) const;
+
+  std::unique_ptr<Database> database_;
+  std::unique_ptr<FtsTokenizer> tokenizer_;
+  int savepoint_depth_ = 0;
+  bool in_transaction_ = false;
+};
+
+}  // namespace kith::sqlite

@@ -1,0 +1,123 @@
+// The store: where contacts live. One small interface, so the embedded SQLite
+// file and (later) a shared PostgreSQL server are interchangeable to app/.
+#pragma once
+
+#include <array>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/contact.h"
+#include "domain/result.h"
+
+namespace kith {
+
+enum class ListSort { kName, kMetOn, kLastContact, kCreated };
+
+struct ListQuery {
+  std::string tag;    // only contacts with this tag (accents and case ignored)
+  std::string event;  // only contacts met at this event (case ignored)
+  ListSort sort = ListSort::kName;
+  int limit = 50;
+  int offset = 0;
+  bool trashed = false;  // list the trash instead of the live list
+};
+
+// The columns of the search index, in order. Search expressions given to
+// MatchSearchIndex use these names in FTS5 column filters ("{company} : acme*").
+inline constexpr std::array<std::string_view, 13> kSearchColumns = {
+    "name",  "company",  "title", "email", "phone", "place", "tag",
+    "skill", "interest", "met",   "web",   "other", "note"};
+
+// The three tiers of the index: names only; every field but the notes; all.
+enum class SearchTable { kNames, kCards, kEverything };
+
+struct VocabularyEntry {
+  std::string term;   // folded: lower case, no diacritics
+  int documents = 0;  // how many live contacts use it
+};
+
+// An open transaction. Rolls back when destroyed without Commit(), so an
+// early `return` on error leaves the database exactly as it was.
+class Transaction {
+ public:
+  Transaction(std::function<Status()> commit, std::function<void()> rollback)
+      : commit_(std::move(commit)), rollback_(std::move(rollback)) {}
+  Transaction(Transaction&& other) noexcept;
+  Transaction& operator=(Transaction&&) = delete;
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  ~Transaction();
+
+  // Makes every write since Begin() durable; on error nothing was written.
+  [[nodiscard]] Status Commit();
+
+ private:
+  std::function<Status()> commit_;
+  std::function<void()> rollback_;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Starts a write transaction. Fails with kIo on a read-only database and
+  // kConflict when another writer holds the lock past the busy timeout.
+  [[nodiscard]] virtual Result<Transaction> Begin() = 0;
+
+  // Inserts a validated card and indexes it for search. `uid` must be unique
+  // (kAlreadyExists otherwise); `now` is the created/updated timestamp.
+  [[nodiscard]] virtual Result<Contact> InsertContact(const ContactFields& fields, const std::string& uid,
+                                                      const std::string& now) = 0;
+  // Inserts many cards in the caller's transaction, faster than one by one
+  // (for imports and generated data). Returns the new ids in order.
+  [[nodiscard]] virtual Result<std::vector<ContactId>> InsertContacts(
+      const std::vector<ContactFields>& fields, const std::vector<std::string>& uids,
+      const std::string& now) = 0;
+
+  // A live or trashed contact; kNotFound when the id does not exist.
+  [[nodiscard]] virtual Result<Contact> GetContact(ContactId id) = 0;
+  // Contacts in the order of `ids`; ids that do not exist are skipped.
+  [[nodiscard]] virtual Result<std::vector<Contact>> GetContacts(const std::vector<ContactId>& ids) = 0;
+  // Live contacts whose whole name equals `name`, accents and case ignored.
+  [[nodiscard]] virtual Result<std::vector<Contact>> FindContactsByName(std::string_view name) = 0;
+
+  // Replaces the fields of an existing contact and re-indexes it.
+  [[nodiscard]] virtual Status UpdateContact(ContactId id, const ContactFields& fields,
+                                             const std::string& now) = 0;
+  // Moves a contact to the trash (out of lists and search) or back.
+  [[nodiscard]] virtual Status TrashContact(ContactId id, const std::string& now) = 0;
+  [[nodiscard]] virtual Status RestoreContact(ContactId id, const std::string& now) = 0;
+
+  [[nodiscard]] virtual Result<std::vector<Contact>> ListContacts(const ListQuery& query) = 0;
+  [[nodiscard]] virtual Result<std::int64_t> CountContacts(const ListQuery& query) = 0;
+
+  // Ids of live contacts matching `expression` (FTS5 query syntax over
+  // kSearchColumns) in `table`, the most recent relationship first.
+  [[nodiscard]] virtual Result<std::vector<ContactId>> MatchSearchIndex(SearchTable table,
+                                                                        const std::string& expression,
+                                                                        int limit) = 0;
+  // Index terms that start with the character `head` and have between
+  // `min_length` and `max_length` characters: the candidates for a typo.
+  [[nodiscard]] virtual Result<std::vector<VocabularyEntry>> VocabularyNear(std::string_view head,
+                                                                            int min_length,
+                                                                            int max_length) = 0;
+  // Splits text into terms exactly as the index does.
+  [[nodiscard]] virtual std::vector<std::string> SearchTerms(std::string_view text) const = 0;
+};
+
+enum class OpenIntent { kReadWrite, kReadOnly };
+
+// Opens or creates the SQLite database at `path`, applying pending
+// migrations. Errors: kIo when the path is a directory, unreadable, or the
+// file is not a kith database; kConflict when the file was written by a newer
+// kith (its schema version is higher than this build knows).
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
+                                               OpenIntent intent = OpenIntent::kReadWrite);
+
+// The schema version this build creates and understands.
+int CurrentSchemaVersion();
+
+}  // namespace kith

@@ -1,0 +1,93 @@
+#include <gtest/gtest.h>
+
+#include "app/contacts.h"
+#include "support/temp_database.h"
+
+namespace kith {
+namespace {
+
+ContactFields Named(std::string name) {
+  ContactFields fields;
+  fields.display_name = std::move(name);
+  return fields;
+}
+
+TEST(AddContact, StoresTheCardWithCompletedNamesAndUid) {
+  testing::TestWorld world;
+  auto contact = AddContact(world.context(), Named("  Ada Okafor "));
+  ASSERT_TRUE(contact) << contact.error().message;
+  EXPECT_EQ(contact->display_name, "Ada Okafor");
+  EXPECT_EQ(contact->given_name, "Ada");
+  EXPECT_EQ(contact->family_name, "Okafor");
+  EXPECT_EQ(contact->uid.size(), 36U);
+  EXPECT_EQ(contact->created_at, "2026-11-26T12:00:00Z");
+  auto stored = world.store().GetContact(contact->id);
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(stored->uid, contact->uid);
+}
+
+TEST(AddContact, NormalisesPhonesKeepingWhatWasTyped) {
+  testing::TestWorld world;  // region US
+  ContactFields fields = Named("Ada Okafor");
+  fields.phones = {Phone{"(312) 555-0134", ""}, Phone{"+36 30 555 0101", ""}};
+  auto contact = AddContact(world.context(), fields);
+  ASSERT_TRUE(contact);
+  EXPECT_EQ(contact->phones[0].original, "(312) 555-0134");
+  EXPECT_EQ(contact->phones[0].e164, "+13125550134");
+  EXPECT_EQ(contact->phones[1].e164, "+36305550101");
+}
+
+TEST(AddContact, DropsRepeatedTagsAndEmails) {
+  testing::TestWorld world;
+  ContactFields fields = Named("Ada Okafor");
+  fields.tags = {"mentor", "Mentor ", "friend"};
+  fields.emails = {"ada@acme.com", "ADA@acme.com"};
+  auto contact = AddContact(world.context(), fields);
+  ASSERT_TRUE(contact);
+  EXPECT_EQ(contact->tags, (std::vector<std::string>{"mentor", "friend"}));
+  EXPECT_EQ(contact->emails.size(), 1U);
+}
+
+TEST(AddContact, RejectsMissingNameAndWritesNothing) {
+  testing::TestWorld world;
+  ContactFields fields;
+  fields.emails = {"ada@acme.com"};
+  auto contact = AddContact(world.context(), fields);
+  ASSERT_FALSE(contact);
+  EXPECT_EQ(contact.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(contact.error().field, "name");
+  EXPECT_EQ(*world.store().CountContacts(ListQuery{}), 0);
+}
+
+TEST(AddContact, RejectsEmailWithoutDomain) {
+  testing::TestWorld world;
+  ContactFields fields = Named("Bob");
+  fields.emails = {"bob@"};
+  auto contact = AddContact(world.context(), fields);
+  ASSERT_FALSE(contact);
+  EXPECT_EQ(contact.error().message, "email 'bob@' has no domain");
+  EXPECT_EQ(*world.store().CountContacts(ListQuery{}), 0);
+}
+
+TEST(AddContact, RejectsMalformedWebsite) {
+  testing::TestWorld world;
+  ContactFields fields = Named("Bob");
+  fields.website = "http:/x";
+  auto contact = AddContact(world.context(), fields);
+  ASSERT_FALSE(contact);
+  EXPECT_EQ(contact.error().field, "website");
+  EXPECT_EQ(*world.store().CountContacts(ListQuery{}), 0);
+}
+
+TEST(AddContact, IsSearchableImmediately) {
+  testing::TestWorld world;
+  auto contact = AddContact(world.context(), Named("José Núñez"));
+  ASSERT_TRUE(contact);
+  auto found = SearchContacts(world.context(), {"nunez", 5, 0});
+  ASSERT_TRUE(found);
+  ASSERT_EQ(found->size(), 1U);
+  EXPECT_EQ(found->front().contact.id, contact->id);
+}
+
+}  // namespace
+}  // namespace kith

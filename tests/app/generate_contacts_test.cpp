@@ -1,0 +1,49 @@
+#include <gtest/gtest.h>
+
+#include "app/contacts.h"
+#include "support/temp_database.h"
+
+namespace kith {
+namespace {
+
+std::vector<std::string> Names(testing::TestWorld& world) {
+  ListQuery query;
+  query.limit = 1000;
+  query.sort = ListSort::kCreated;
+  std::vector<std::string> names;
+  auto listed = ListContacts(world.context(), query);
+  EXPECT_TRUE(listed);
+  if (!listed) return names;
+  for (const auto& contact : *listed) names.push_back(contact.display_name);
+  return names;
+}
+
+TEST(GenerateContacts, SameSeedSamePeople) {
+  testing::TestWorld first;
+  testing::TestWorld second;
+  ASSERT_TRUE(GenerateContacts(first.context(), 300, 42));
+  ASSERT_TRUE(GenerateContacts(second.context(), 300, 42));
+  EXPECT_EQ(Names(first), Names(second));
+  EXPECT_EQ(*first.store().CountContacts(ListQuery{}), 300);
+}
+
+TEST(GenerateContacts, GeneratedPeopleAreSearchable) {
+  testing::TestWorld world;
+  ASSERT_TRUE(GenerateContacts(world.context(), 500, 7));
+  auto first = ListContacts(world.context(), ListQuery{});
+  ASSERT_TRUE(first && !first->empty());
+  const Contact& someone = first->front();
+  auto found = SearchContacts(
+      world.context(), {someone.family_name.empty() ? someone.display_name : someone.family_name, 500, 0});
+  ASSERT_TRUE(found);
+  EXPECT_TRUE(std::any_of(found->begin(), found->end(),
+                          [&](const FoundContact& item) { return item.contact.id == someone.id; }));
+}
+
+TEST(GenerateContacts, RejectsZero) {
+  testing::TestWorld world;
+  EXPECT_EQ(GenerateContacts(world.context(), 0, 1).error().code, ErrorCode::kInvalidInput);
+}
+
+}  // namespace
+}  // namespace kith

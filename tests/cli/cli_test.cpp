@@ -1,0 +1,645 @@
+// The command line, driven from outside: each test runs the real `kith`
+// binary on its own database file, with the date pinned, and checks what it
+// prints, how it exits, and what it left in the database (CLI.md).
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <linux/fs.h>
+#include <sqlite3.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "cli/run_kith.h"
+#include "support/temp_database.h"
+
+namespace kith::testing {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kToday = "2026-11-26";
+
+// Whether `text` contains `part`, saying what it held when it does not.
+::testing::AssertionResult Contains(const std::string& text, const std::string& part) {
+  if (text.find(part) != std::string::npos) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << "expected \"" << part << "\" in:\n" << text;
+}
+
+// Shows what kith printed when an expectation about a run fails.
+std::string Described(const KithRun& run) {
+  return "exit " + std::to_string(run.exit_code) + "\n--- stdout ---\n" + run.out + "--- stderr ---\n" +
+         run.err;
+}
+
+std::vector<std::string> Names(const json& contacts) {
+  std::vector<std::string> names;
+  for (const auto& contact : contacts) names.push_back(contact.at("name").get<std::string>());
+  return names;
+}
+
+std::set<std::string> AsSet(const json& strings) { return strings.get<std::set<std::string>>(); }
+
+// A kith with a database file of its own and today pinned to 2026-11-26.
+class CliTest : public ::testing::Test {
+ protected:
+  // Runs kith on this test's database: `kith --db PATH --today 2026-11-26 ARGS…`.
+  KithRun Kith(const std::vector<std::string>& args) const {
+    std::vector<std::string> all = {"--db", database_, "--today", kToday};
+    all.insert(all.end(), args.begin(), args.end());
+    return RunKith(all);
+  }
+
+  // Runs kith with --json, expects success, and parses what it printed.
+  json KithJson(const std::vector<std::string>& args) const {
+    std::vector<std::string> all = {"--json"};
+    all.insert(all.end(), args.begin(), args.end());
+    const KithRun run = Kith(all);
+    EXPECT_EQ(run.exit_code, 0) << Described(run);
+    EXPECT_TRUE(json::accept(run.out)) << Described(run);
+    return json::parse(run.out, nullptr, /*allow_exceptions=*/false);
+  }
+
+  // Adds a person and returns their id.
+  std::int64_t Add(const std::string& name, const std::vector<std::string>& flags = {}) const {
+    std::vector<std::string> args = {"add", "--name", name};
+    args.insert(args.end(), flags.begin(), flags.end());
+    const json added = KithJson(args);
+    return added.is_object() ? added.value("id", std::int64_t{-1}) : -1;
+  }
+
+  json Show(std::int64_t id) const { return KithJson({"show", std::to_string(id)}); }
+  std::vector<std::string> ListNames(const std::vector<std::string>& flags = {}) const {
+    std::vector<std::string> args = {"list"};
+    args.insert(args.end(), flags.begin(), flags.end());
+    return Names(KithJson(args));
+  }
+  std::vector<std::string> SearchNames(const std::string& query) const {
+    return Names(KithJson({"search", query}));
+  }
+
+  // Everything a command could change, live and trashed, to compare before
+  // and after a request that must write nothing.
+  std::string Snapshot() const {
+    return KithJson({"list", "--limit", "1000"}).dump() +
+           KithJson({"list", "--trash", "--limit", "1000"}).dump();
+  }
+
+  TempDirectory directory_;
+  std::string database_ = (directory_.path() / "kith.db").string();
+};
+
+// ---------------------------------------------------------------- help and usage
+
+using CliHelp = CliTest;
+
+TEST_F(CliHelp, NoArgumentsPrintsTheOverview) {
+  const KithRun run = RunKith({});
+  ASSERT_EQ(run.exit_code, 0) << Described(run);
+  for (const char* command : {"add", "show", "edit", "rm", "restore", "list", "search", "gen"}) {
+    EXPECT_TRUE(Contains(run.out, std::string("\n  ") + command + " ")) << command;
+  }
+}
+
+TEST_F(CliHelp, HelpFlagShowsExamples) {
+  const KithRun run = RunKith({"--help"});
+  ASSERT_EQ(run.exit_code, 0) << Described(run);
+  EXPECT_TRUE(Contains(run.out, "kith add --name"));
+}
+
+TEST_F(CliHelp, CommandHelpShowsExamples) {
+  const KithRun run = RunKith({"add", "--help"});
+  ASSERT_EQ(run.exit_code, 0) << Described(run);
+  EXPECT_TRUE(Contains(run.out, "Examples:"));
+  EXPECT_TRUE(Contains(run.out, "kith add --name \"Ada Okafor\""));
+  EXPECT_TRUE(Contains(run.out, "--email"));
+}
+
+TEST_F(CliHelp, UnknownCommandIsAUsageError) {
+  const KithRun run = Kith({"frobnicate"});
+  EXPECT_EQ(run.exit_code, 2) << Described(run);
+  EXPECT_TRUE(Contains(run.err, "frobnicate"));
+  EXPECT_FALSE(std::filesystem::exists(database_)) << "a usage error must not create the database";
+}
+
+TEST_F(CliHelp, UnknownFlagIsAUsageError) {
+  const KithRun run = Kith({"list", "--frobnicate"});
+  EXPECT_EQ(run.exit_code, 2) << Described(run);
+  EXPECT_TRUE(Contains(run.err, "--frobnicate"));
+}
+
+TEST_F(CliHelp, UnknownSortIsAUsageError) {
+  const KithRun run = Kith({"list", "--sort", "shoe-size"});
+  EXPECT_EQ(run.exit_code, 2) << Described(run);
+  EXPECT_TRUE(Contains(run.err, "shoe-size"));
+}
+
+// ---------------------------------------------------------------- where the database is
+
+using CliDatabase = CliTest;
+
+TEST_F(CliDatabase, GlobalOptionsMayFollowTheCommand) {
+  const KithRun run = RunKith({"add", "--name", "Ada Okafor", "--db", database_, "--json"});
+  ASSERT_EQ(run.exit_code, 0) << Described(run);
+  EXPECT_EQ(json::parse(run.out).at("name"), "Ada Okafor");
+  EXPECT_EQ(ListNames(), std::vector<std::string>{"Ada Okafor"});
+}
+
+TEST_F(CliDatabase, KithDbEnvironmentVariableChoosesTheFile) {
+  const KithRun run = RunKith({"add", "--name", "Ada Okafor"}, {{"KITH_DB", database_}});
+  ASSERT_EQ(run.exit_code, 0) << Described(run);
+  EXPECT_EQ(ListNames(), std::vector<std::string>{"Ada Okafor"});
+}
+
+TEST_F(CliDatabase, DefaultsToTheFileUnderHome) {
+  const TempDirectory home;
+  const KithRun run = RunKith({"add", "--name", "Ada Okafor"}, {{"HOME", home.path().string()}});
+  ASSERT_EQ(run.exit_code, 0) << Described(run);
+  EXPECT_TRUE(std::filesystem::is_regular_file(home.path() / ".local/share/kith/kith.db"));
+}
+
+// ---------------------------------------------------------------- add and show
+
+using CliShow = CliTest;
+
+TEST_F(CliShow, ShowsAnAddedPersonById) {
+  const std::int64_t id = Add("Ada Okafor", {"--company", "Acme Robotics"});
+  const json card = Show(id);
+  EXPECT_EQ(card.at("id"), id);
+  EXPECT_EQ(card.at("name"), "Ada Okafor");
+  EXPECT_EQ(card.at("company"), "Acme Robotics");
+}
+
+TEST_F(CliShow, PrintsTheCardAsText) {
+  const std::int64_t id = Add("Ada Okafor", {"--company", "Acme Robotics", "--email", "ada@acme.com"});
+  const KithRun run = Kith({"show", std::to_string(id)});
+  ASSERT_EQ(run.exit_code, 0) << Described(run);
+  EXPECT_TRUE(Contains(run.out, "Ada Okafor"));
+  EXPECT_TRUE(Contains(run.out, "#" + std::to_string(id)));
+  EXPECT_TRUE(Contains(run.out, "ada@acme.com"));
+}
+
+TEST_F(CliShow, ShowsByFullName) {
+  Add("Ravi Menon");
+  const std::int64_t id = Add("Ada Okafor");
+  EXPECT_EQ(KithJson({"show", "Ada Okafor"}).at("id"), id);
+}
+
+TEST_F(CliShow, ShowsByPartOfTheName) {
+  Add("Ravi Menon");
+  const std::int64_t id = Add("Ada Okafor");
+  EXPECT_EQ(KithJson({"show", "okafor"}).at("id"), id);
+  EXPECT_EQ(KithJson({"show", "Okaf"}).at("id"), id);
+}
+
+TEST_F(CliShow, JsonHasTheContractKeys) {
+  const std::int64_t id = Add("Ada Okafor", {"--company",     "Acme Robotics",
+                                             "--title",       "CTO",
+                                             "--email",       "ada@acme.com",
+                                             "--phone",       "+1 312 555 0100",
+                                             "--linkedin",    "https://www.linkedin.com/in/ada",
+                                             "--connected",   "--tag",
+                                             "mentor",        "--skill",
+                                             "robotics",      "--interest",
+                                             "climbing",      "--city",
+                                             "Chicago",       "--met-at",
+                                             "PyCon US 2026", "--met-on",
+                                             "2026-05-15",    "--open-to-opportunities"});
+  const json card = Show(id);
+  ASSERT_TRUE(card.is_object()) << card.dump();
+  EXPECT_EQ(card.at("id"), id);
+  EXPECT_TRUE(card.at("uid").is_string());
+  EXPECT_FALSE(card.at("uid").get<std::string>().empty());
+  EXPECT_EQ(card.at("name"), "Ada Okafor");
+  EXPECT_EQ(card.at("company"), "Acme Robotics");
+  EXPECT_EQ(card.at("title"), "CTO");
+  EXPECT_EQ(card.at("emails"), json({"ada@acme.com"}));
+  ASSERT_EQ(card.at("phones").size(), 1u);
+  EXPECT_TRUE(card.at("phones")[0].is_string());
+  ASSERT_EQ(card.at("links").size(), 1u);
+  EXPECT_EQ(card.at("links")[0].at("kind"), "linkedin");
+  EXPECT_EQ(card.at("links")[0].at("url"), "https://www.linkedin.com/in/ada");
+  EXPECT_EQ(card.at("links")[0].at("connected"), true);
+  EXPECT_EQ(card.at("tags"), json({"mentor"}));
+  EXPECT_EQ(card.at("skills"), json({"robotics"}));
+  EXPECT_EQ(card.at("interests"), json({"climbing"}));
+  EXPECT_EQ(card.at("city"), "Chicago");
+  EXPECT_EQ(card.at("met_at"), "PyCon US 2026");
+  EXPECT_EQ(card.at("met_on"), "2026-05-15");
+  EXPECT_EQ(card.at("open_to_opportunities"), true);
+  EXPECT_TRUE(card.contains("last_contact"));
+  EXPECT_EQ(KithJson({"add", "--name", "Ravi Menon"}).at("name"), "Ravi Menon")
+      << "add --json prints the card";
+}
+
+TEST_F(CliShow, AmbiguousNameListsEveryCandidateWithItsId) {
+  const std::int64_t garcia = Add("Maria Garcia");
+  const std::int64_t lopez = Add("Maria Lopez");
+  const KithRun run = Kith({"show", "maria"});
+  EXPECT_EQ(run.exit_code, 1) << Described(run);
+  EXPECT_TRUE(Contains(run.err, std::to_string(garcia) + "  Maria Garcia"));
+  EXPECT_TRUE(Contains(run.err, std::to_string(lopez) + "  Maria Lopez"));
+  EXPECT_TRUE(run.out.empty()) << run.out;
+}
+
+TEST_F(CliShow, UnknownIdFailsAndChangesNothing) {
+  Add("Ada Okafor");
+  const std::string before = Snapshot();
+  const KithRun run = Kith({"show", "999999"});
+  EXPECT_EQ(run.exit_code, 1) << Described(run);
+  EXPECT_TRUE(Contains(run.err, "no contact with id 999999"));
+  EXPECT_EQ(Snapshot(), before);
+}
+
+TEST_F(CliShow, UnknownNameFails) {
+  Add("Ada Okafor");
+  const KithRun run = Kith({"show", "Nobody Here"});
+  EXPECT_EQ(run.exit_code, 1) << Described(run);
+  EXPECT_TRUE(Contains(run.err, "Nobody Here"));
+}
+
+// ---------------------------------------------------------------- edit
+
+using CliEdit = CliTest;
+
+TEST_F(CliEdit, ChangesFields) {
+  const std::int64_t id = Add("Ada Okafor", {"--company", "Acme Robotics", "--title", "CTO"});
+  const KithRun run = Kith({"edit", std::to_string(id), "--company", "Kite Labs", "--city", "Chicago"});
+  ASSERT_EQ(run.exit_code, 0) << Described(run);
+  const json card = Show(id);
+  EXPECT_EQ(card.at("company"), "Kite Labs");
+  EXPECT_EQ(card.at("city"), "Chicago");
+  EXPECT_EQ(card.at("title"), "CTO") << "a flag not given leaves its field alone";
+}
+
+TEST_F(CliEdit, AddsAndRemovesTags) {
+  const std::int64_t id = Add("Ada Okafor", {"--tag", "mentor", "--tag", "intro"});
+  const KithRun run = Kith({"edit", std::to_string(id), "--tag", "investor", "--remove-tag", "mentor"});
+  ASSERT_EQ(run.exit_code, 0) << Described(run);
+  EXPECT_EQ(AsSet(Show(id).at("tags")), (std::set<std::string>{"intro", "investor"}));
+}
+
+TEST_F(CliEdit, AddsAndRemovesEmails) {
+  const std::int64_t id = Add("Ada Okafor", {"--email", "ada@acme.com"});
+  const KithRun run =
+      Kith({"edit", std::to_string(id), "--email", "ada@kite.dev", "--remove-email", "ada@acme.com"});
+  ASSERT_EQ(run.exit_code, 0) << Described(run);
+  EXPECT_EQ(Show(id).at("emails"), json({"ada@kite.dev"}));
+}
+
+TEST_F(CliEdit, RemovingATagThatIsNotThereFailsAndChangesNothing) {
+  const std::int64_t id = Add("Ada Okafor", {"--tag", "mentor", "--title", "CTO"});
+  const std::string before = Snapshot();
+  const KithRun run = Kith({"edit", std::to_string(id), "--title", "CEO", "--remove-tag", "ghost"});
+  EXPECT_EQ(run.exit_code, 1) << Described(run);
+  EXPECT_TRUE(Contains(run.err, "tag 'ghost'"));
+  EXPECT_EQ(Snapshot(), before);
+}
+
+TEST_F(CliEdit, UnknownIdFails) {
+  const KithRun run = Kith({"edit", "999999", "--title", "CEO"});
+  EXPECT_EQ(run.exit_code, 1) << Described(run);
+  EXPECT_TRUE(Contains(run.err, "no contact with id 999999"));
+}
+
+// ---------------------------------------------------------------- rm and restore
+
+using CliRemove = CliTest;
+
+TEST_F(CliRemove, HidesFromListAndSearch) {
+  const std::int64_t id = Add("Ada Okafor");
+  Add("Ravi Menon");
+  const KithRun run = Kith({"rm", std::to_string(id)});
+  ASSERT_EQ(run.exit_code, 0) << Described(run);
+  EXPECT_EQ(ListNames(), std::vector<std::string>{"Ravi Menon"});
+  EXPECT_TRUE(SearchNames("okafor").empty());
+}
+
+TEST_F(CliRemove, ListTrashShowsTheRemoved) {
+  const std::int64_t id = Add("Ada Okafor");
+  Add("Ravi Menon");
+  ASSERT_EQ(Kith({"rm", std::to_string(id)}).exit_code, 0);
+  const json trash = KithJson({"list", "--trash"});
+  EXPECT_EQ(Names(trash), std::vector<std::string>{"Ada Okafor"});
+  EXPECT_EQ(trash.at(0).at("id"), id);
+}
+
+TEST_F(CliRemove, RestoreBringsThemBack) {
+  const std::int64_t id = Add("Ada Okafor");
+  ASSERT_EQ(Kith({"rm", std::to_string(id)}).exit_code, 0);
+  const KithRun run = Kith({"restore", std::to_string(id)});
+  ASSERT_EQ(run.exit_code, 0) << Described(run);
+  EXPECT_EQ(ListNames(), std::vector<std::string>{"Ada Okafor"});
+  EXPECT_EQ(SearchNames("okafor"), std::vector<std::string>{"Ada Okafor"});
+  EXPECT_TRUE(ListNames({"--trash"}).empty());
+}
+
+TEST_F(CliRemove, RemovingTwiceFailsAndChangesNothing) {
+  const std::int64_t id = Add("Ada Okafor");
+  ASSERT_EQ(Kith({"rm", std::to_string(id)}).exit_code, 0);
+  const std::string before = Snapshot();
+  const KithRun run = Kith({"rm", std::to_string(id)});
+  EXPECT_EQ(run.exit_code, 1) << Described(run);
+  EXPECT_TRUE(Contains(run.err, "trash"));
+  EXPECT_EQ(Snapshot(), before);
+}
+
+// ---------------------------------------------------------------- list
+
+using CliList = CliTest;
+
+TEST_F(CliList, JsonIsAnArray) {
+  const json empty = KithJson({"list"});
+  EXPECT_TRUE(empty.is_array()) << empty.dump();
+  EXPECT_TRUE(empty.empty());
+  Add("Ada Okafor");
+  const json one = KithJson({"list"});
+  ASSERT_TRUE(one.is_array()) << one.dump();
+  EXPECT_EQ(one.size(), 1u);
+}
+
+TEST_F(CliList, SortsByNameIgnoringCaseAndAccents) {
+  Add("zoe Adams");
+  Add("Émile Brun");
+  Add("Ada Zimmer");
+  EXPECT_EQ(ListNames({"--sort", "name"}),
+            (std::vector<std::string>{"Ada Zimmer", "Émile Brun", "zoe Adams"}));
+  EXPECT_EQ(ListNames(), ListNames({"--sort", "name"})) << "name is the default order";
+}
+
+TEST_F(CliList, SortsByMetMostRecentFirst) {
+  Add("Ada Okafor", {"--met-on", "2025-03-01"});
+  Add("Ravi Menon", {"--met-on", "2026-10-01"});
+  Add("Bea Kovacs");
+  Add("Lin Wu", {"--met-on", "2026-01-15"});
+  EXPECT_EQ(ListNames({"--sort", "met"}),
+            (std::vector<std::string>{"Ravi Menon", "Lin Wu", "Ada Okafor", "Bea Kovacs"}));
+}
+
+TEST_F(CliList, SortsByLastContactListingEveryone) {
+  // Nothing on the command line records a conversation yet, so no one has a
+  // last contact: everyone is still listed, each once.
+  Add("Ada Okafor");
+  Add("Ravi Menon");
+  const json listed = KithJson({"list", "--sort", "last-contact"});
+  ASSERT_EQ(listed.size(), 2u) << listed.dump();
+  EXPECT_EQ(AsSet(json(Names(listed))), (std::set<std::string>{"Ada Okafor", "Ravi Menon"}));
+}
+
+TEST_F(CliList, SortsByAddedNewestFirst) {
+  Add("Ravi Menon");
+  Add("Ada Okafor");
+  Add("Zoe Adams");
+  EXPECT_EQ(ListNames({"--sort", "added"}),
+            (std::vector<std::string>{"Zoe Adams", "Ada Okafor", "Ravi Menon"}));
+}
+
+TEST_F(CliList, FiltersByTag) {
+  Add("Ada Okafor", {"--tag", "mentor"});
+  Add("Ravi Menon", {"--tag", "investor"});
+  Add("Lin Wu", {"--tag", "mentor,climbing"});
+  EXPECT_EQ(ListNames({"--tag", "mentor"}), (std::vector<std::string>{"Ada Okafor", "Lin Wu"}));
+}
+
+TEST_F(CliList, FiltersByEvent) {
+  Add("Ada Okafor", {"--met-at", "PyCon US 2026"});
+  Add("Ravi Menon", {"--met-at", "RustConf 2026"});
+  Add("Lin Wu", {"--met-at", "PyCon US 2026"});
+  EXPECT_EQ(ListNames({"--event", "PyCon US 2026"}), (std::vector<std::string>{"Ada Okafor", "Lin Wu"}));
+}
+
+TEST_F(CliList, PagesDoNotOverlapAndTogetherCoverEveryone) {
+  for (const char* name :
+       {"Ada Okafor", "Ravi Menon", "Lin Wu", "Bea Kovacs", "Zoe Adams", "Sam Lee", "Kim Park"}) {
+    Add(name);
+  }
+  const std::vector<std::string> everyone = ListNames({"--limit", "100"});
+  ASSERT_EQ(everyone.size(), 7u);
+  std::vector<std::string> paged;
+  for (int offset = 0; offset < 9; offset += 3) {
+    const std::vector<std::string> page = ListNames({"--limit", "3", "--offset", std::to_string(offset)});
+    EXPECT_LE(page.size(), 3u);
+    paged.insert(paged.end(), page.begin(), page.end());
+  }
+  EXPECT_EQ(paged, everyone);
+  EXPECT_TRUE(ListNames({"--limit", "3", "--offset", "9"}).empty());
+}
+
+// ---------------------------------------------------------------- search
+
+using CliSearch = CliTest;
+
+TEST_F(CliSearch, FindsByPrefix) {
+  Add("Ada Okafor");
+  Add("Ravi Menon");
+  EXPECT_EQ(SearchNames("okaf"), std::vector<std::string>{"Ada Okafor"});
+}
+
+TEST_F(CliSearch, IgnoresAccents) {
+  Add("José Núñez");
+  Add("Ravi Menon");
+  EXPECT_EQ(SearchNames("nunez"), std::vector<std::string>{"José Núñez"});
+}
+
+TEST_F(CliSearch, ForgivesATypo) {
+  Add("John Smith");
+  Add("Ravi Menon");
+  EXPECT_EQ(SearchNames("jonh"), std::vector<std::string>{"John Smith"});
+}
+
+TEST_F(CliSearch, FieldFilterLooksOnlyInThatField) {
+  Add("Ada Okafor", {"--company", "Acme Robotics"});
+  Add("Ravi Menon", {"--note", "used to work at acme"});
+  Add("Lin Wu", {"--company", "Kite Labs"});
+  EXPECT_EQ(SearchNames("company:acme"), std::vector<std::string>{"Ada Okafor"});
+}
+
+TEST_F(CliSearch, EveryWordMustMatch) {
+  Add("Ada Okafor", {"--city", "Chicago"});
+  Add("Ada Lovelace", {"--city", "London"});
+  Add("Ravi Menon", {"--city", "Chicago"});
+  EXPECT_EQ(SearchNames("ada chicago"), std::vector<std::string>{"Ada Okafor"});
+}
+
+TEST_F(CliSearch, JsonPutsANameMatchBeforeANotesOnlyMatch) {
+  Add("Lucia Rivera", {"--met-on", "2025-01-10"});
+  // Added later and met more recently, so only relevance can put it second.
+  Add("Tom Baker", {"--met-on", "2026-11-01", "--note", "introduced by Lucia Rivera"});
+  const json found = KithJson({"search", "rivera"});
+  ASSERT_TRUE(found.is_array()) << found.dump();
+  EXPECT_EQ(Names(found), (std::vector<std::string>{"Lucia Rivera", "Tom Baker"}));
+}
+
+// ---------------------------------------------------------------- gen
+
+TEST(CliGen, SameSeedMakesTheSamePeople) {
+  const TempDirectory directory;
+  std::vector<std::vector<std::string>> names;
+  for (const char* file : {"first.db", "second.db"}) {
+    const std::string database = (directory.path() / file).string();
+    const KithRun generated = RunKith({"--db", database, "--today", kToday, "gen", "200", "--seed", "3"});
+    ASSERT_EQ(generated.exit_code, 0) << Described(generated);
+    const KithRun listed = RunKith({"--db", database, "--today", kToday, "--json", "list", "--limit", "500"});
+    ASSERT_EQ(listed.exit_code, 0) << Described(listed);
+    names.push_back(Names(json::parse(listed.out)));
+  }
+  EXPECT_EQ(names[0].size(), 200u);
+  EXPECT_EQ(names[0], names[1]);
+}
+
+// ---------------------------------------------------------------- bad input
+
+using CliBadInput = CliTest;
+
+TEST_F(CliBadInput, AddWithoutANameFailsAndChangesNothing) {
+  Add("Ada Okafor");
+  const std::string before = Snapshot();
+  const KithRun run = Kith({"add", "--email", "a@b.com"});
+  EXPECT_EQ(run.exit_code, 1) << Described(run);
+  EXPECT_TRUE(Contains(run.err, "name is missing"));
+  EXPECT_EQ(Snapshot(), before);
+}
+
+TEST_F(CliBadInput, EmailWithoutADomainFailsAndChangesNothing) {
+  Add("Ada Okafor");
+  const std::string before = Snapshot();
+  const KithRun run = Kith({"add", "--name", "Bob Stone", "--email", "bob@"});
+  EXPECT_EQ(run.exit_code, 1) << Described(run);
+  EXPECT_TRUE(Contains(run.err, "email 'bob@' has no domain"));
+  EXPECT_EQ(Snapshot(), before);
+}
+
+TEST_F(CliBadInput, MalformedWebsiteFailsAndChangesNothing) {
+  Add("Ada Okafor");
+  const std::string before = Snapshot();
+  const KithRun run = Kith({"add", "--name", "Bob Stone", "--website", "http:/x"});
+  EXPECT_EQ(run.exit_code, 1) << Described(run);
+  EXPECT_TRUE(Contains(run.err, "website 'http:/x'"));
+  EXPECT_EQ(Snapshot(), before);
+}
+
+TEST_F(CliBadInput, ImpossibleMetOnDateFailsAndChangesNothing) {
+  Add("Ada Okafor");
+  const std::string before = Snapshot();
+  const KithRun run = Kith({"add", "--name", "Bob Stone", "--met-on", "2026-02-30"});
+  EXPECT_EQ(run.exit_code, 1) << Described(run);
+  EXPECT_TRUE(Contains(run.err, "--met-on"));
+  EXPECT_TRUE(Contains(run.err, "February 2026 has 28 days"));
+  EXPECT_EQ(Snapshot(), before);
+}
+
+TEST_F(CliBadInput, ImpossibleTodayFailsAndChangesNothing) {
+  Add("Ada Okafor");
+  const std::string before = Snapshot();
+  const KithRun run = RunKith({"--db", database_, "--today", "2026-13-01", "add", "--name", "Bob Stone"});
+  EXPECT_EQ(run.exit_code, 1) << Described(run);
+  EXPECT_TRUE(Contains(run.err, "--today"));
+  EXPECT_TRUE(Contains(run.err, "no month 13"));
+  EXPECT_EQ(Snapshot(), before);
+}
+
+TEST_F(CliBadInput, DatabasePathThatIsADirectoryFails) {
+  const KithRun run =
+      RunKith({"--db", directory_.path().string(), "--today", kToday, "add", "--name", "Bob Stone"});
+  EXPECT_EQ(run.exit_code, 1) << Described(run);
+  EXPECT_TRUE(Contains(run.err, "is a directory"));
+  EXPECT_TRUE(std::filesystem::is_empty(directory_.path())) << "nothing may be written into the directory";
+}
+
+// Makes a file read-only for the duration of a test, also for root, whom
+// file modes do not stop: as root the file is marked immutable (chattr +i).
+class ReadOnlyFile {
+ public:
+  explicit ReadOnlyFile(const std::string& path) : path_(path) {
+    if (geteuid() != 0) {
+      made_read_only_ = chmod(path_.c_str(), 0444) == 0;
+      return;
+    }
+    const int fd = open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    int flags = 0;
+    if (ioctl(fd, FS_IOC_GETFLAGS, &flags) == 0) {
+      flags |= FS_IMMUTABLE_FL;
+      immutable_ = made_read_only_ = ioctl(fd, FS_IOC_SETFLAGS, &flags) == 0;
+    }
+    close(fd);
+  }
+  ReadOnlyFile(const ReadOnlyFile&) = delete;
+  ReadOnlyFile& operator=(const ReadOnlyFile&) = delete;
+  ~ReadOnlyFile() { Undo(); }
+
+  [[nodiscard]] bool made_read_only() const { return made_read_only_; }
+
+  // Makes the file writable again (so it can be inspected and removed).
+  void Undo() {
+    if (!made_read_only_) return;
+    made_read_only_ = false;
+    if (!immutable_) {
+      (void)chmod(path_.c_str(), 0644);
+      return;
+    }
+    const int fd = open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    int flags = 0;
+    if (ioctl(fd, FS_IOC_GETFLAGS, &flags) == 0) {
+      flags &= ~FS_IMMUTABLE_FL;
+      (void)ioctl(fd, FS_IOC_SETFLAGS, &flags);
+    }
+    close(fd);
+  }
+
+ private:
+  std::string path_;
+  bool made_read_only_ = false;
+  bool immutable_ = false;
+};
+
+TEST_F(CliBadInput, ReadOnlyDatabaseRefusesWritesAndChangesNothing) {
+  Add("Ada Okafor");
+  const std::string before = Snapshot();
+  ReadOnlyFile read_only(database_);
+  if (!read_only.made_read_only()) GTEST_SKIP() << "cannot make " << database_ << " read-only here";
+  const KithRun run = Kith({"add", "--name", "Bob Stone"});
+  EXPECT_EQ(run.exit_code, 1) << Described(run);
+  EXPECT_TRUE(Contains(run.err, "read-only"));
+  read_only.Undo();
+  EXPECT_EQ(Snapshot(), before);
+}
+
+TEST_F(CliBadInput, ReadOnlyDatabaseCanStillBeListed) {
+  Add("Ada Okafor");
+  ReadOnlyFile read_only(database_);
+  if (!read_only.made_read_only()) GTEST_SKIP() << "cannot make " << database_ << " read-only here";
+  EXPECT_EQ(ListNames(), std::vector<std::string>{"Ada Okafor"});
+}
+
+TEST_F(CliBadInput, DatabaseFromANewerKithIsRefused) {
+  Add("Ada Okafor");
+  sqlite3* database = nullptr;
+  ASSERT_EQ(sqlite3_open(database_.c_str(), &database), SQLITE_OK);
+  const int set = sqlite3_exec(database, "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
+  sqlite3_close(database);
+  ASSERT_EQ(set, SQLITE_OK);
+
+  const KithRun run = Kith({"add", "--name", "Bob Stone"});
+  EXPECT_EQ(run.exit_code, 1) << Described(run);
+  EXPECT_TRUE(Contains(run.err, "written by a newer kith"));
+
+  ASSERT_EQ(sqlite3_open_v2(database_.c_str(), &database, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  sqlite3_stmt* count = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(database, "SELECT count(*) FROM contacts", -1, &count, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(count), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(count, 0), 1) << "nothing may be added to a database kith cannot read";
+  sqlite3_finalize(count);
+  sqlite3_close(database);
+}
+
+}  // namespace
+}  // namespace kith::testing

@@ -1,0 +1,50 @@
+#include "domain/date.h"
+
+#include <gtest/gtest.h>
+
+namespace kith {
+namespace {
+
+TEST(ParseIsoDate, AcceptsValidDates) {
+  auto date = ParseIsoDate("2024-02-29");
+  ASSERT_TRUE(date);
+  EXPECT_EQ(*date, (Date{2024, 2, 29}));
+}
+
+TEST(ParseIsoDate, RejectsDayPastEndOfMonthNamingTheMonth) {
+  auto date = ParseIsoDate("2026-02-30");
+  ASSERT_FALSE(date);
+  EXPECT_EQ(date.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(date.error().message, "2026-02-30: February 2026 has 28 days");
+}
+
+TEST(ParseIsoDate, RejectsMonthThirteen) {
+  auto date = ParseIsoDate("2026-13-01");
+  ASSERT_FALSE(date);
+  EXPECT_NE(date.error().message.find("no month 13"), std::string::npos);
+}
+
+TEST(ParseIsoDate, RejectsOtherShapes) {
+  for (const char* text : {"26/2/1", "2026-2-1", "", "2026-02-01T10:00", "abcd-ef-gh", "2026-0a-01"}) {
+    EXPECT_FALSE(ParseIsoDate(text)) << text;
+  }
+}
+
+TEST(Date, DaysSinceEpochRoundTrips) {
+  for (std::int64_t day = -800000; day < 800000; day += 997) {
+    EXPECT_EQ(Date::FromDaysSinceEpoch(day).DaysSinceEpoch(), day);
+  }
+  EXPECT_EQ((Date{1970, 1, 1}).DaysSinceEpoch(), 0);
+  EXPECT_EQ((Date{2000, 3, 1}).DaysSinceEpoch(), 11017);
+}
+
+TEST(Date, AddDaysCrossesMonthsAndLeapDays) {
+  EXPECT_EQ((Date{2024, 2, 28}).AddDays(1), (Date{2024, 2, 29}));
+  EXPECT_EQ((Date{2026, 12, 31}).AddDays(1), (Date{2027, 1, 1}));
+  EXPECT_EQ(DaysBetween(Date{2026, 11, 26}, Date{2026, 12, 26}), 30);
+}
+
+TEST(Date, FormatsAsIso) { EXPECT_EQ((Date{987, 3, 4}).ToIso(), "0987-03-04"); }
+
+}  // namespace
+}  // namespace kith

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Each layer may include only the layers DESIGN.md lets it use. The link
+# lines in src/CMakeLists.txt say the same; this catches header-only leaks.
+set -euo pipefail
+src=${1:?usage: layering_test.sh SRC_DIR}
+declare -A allowed=(
+  [domain]="domain"
+  [formats]="domain formats"
+  [store]="domain store"
+  [search]="domain store search"
+  [demo]="domain demo"
+  [app]="domain store search formats demo app"
+  [cli]="domain store search formats app cli"
+)
+status=0
+for layer in "${!allowed[@]}"; do
+  [ -d "$src/$layer" ] || continue
+  while IFS= read -r line; do
+    file=${line%%:*}
+    included=$(sed -E 's/.*#include "([a-z_]+)\/.*/\1/' <<<"$line")
+    if ! grep -qw "$included" <<<"${allowed[$layer]}"; then
+      echo "layering: $file includes $included/, which $layer/ may not use" >&2
+      status=1
+    fi
+  done < <(grep -rnE '^#include "[a-z_]+/' "$src/$layer" || true)
+done
+if [ "$status" -eq 0 ]; then echo "layering: every include respects the layers"; fi
+exit "$status"

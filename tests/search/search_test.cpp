@@ -1,0 +1,263 @@
+#include "search/search.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <functional>
+
+#include "support/temp_database.h"
+
+namespace kith {
+namespace {
+
+class SearchTest : public ::testing::Test {
+ protected:
+  // Adds a card; `met_on` sets relationship recency (newer ranks higher).
+  ContactId Add(std::string name, const std::function<void(ContactFields&)>& fill = nullptr) {
+    ContactFields fields;
+    fields.display_name = std::move(name);
+    if (fill) fill(fields);
+    auto contact =
+        world_.store().InsertContact(fields, "u" + std::to_string(++counter_), "2026-01-01T00:00:00Z");
+    EXPECT_TRUE(contact) << contact.error().message;
+    return contact ? contact->id : ContactId{};
+  }
+
+  std::vector<std::int64_t> Ids(const std::string& query, int limit = 20) {
+    auto hits = Search(world_.store(), {query, limit, 0});
+    EXPECT_TRUE(hits) << hits.error().message;
+    std::vector<std::int64_t> ids;
+    if (hits) {
+      for (const auto& hit : *hits) ids.push_back(hit.id.value);
+    }
+    return ids;
+  }
+
+  testing::TestWorld world_;
+  int counter_ = 0;
+};
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+using ::testing::Not;
+using ::testing::UnorderedElementsAre;
+
+TEST_F(SearchTest, FindsByPrefixAsYouType) {
+  const auto ada = Add("Ada Okafor");
+  Add("Bea Kovács");
+  EXPECT_THAT(Ids("o"), ElementsAre(ada.value));
+  EXPECT_THAT(Ids("oka"), ElementsAre(ada.value));
+  EXPECT_THAT(Ids("okafor"), ElementsAre(ada.value));
+}
+
+TEST_F(SearchTest, IgnoresAccents) {
+  const auto jose = Add("José Núñez");
+  EXPECT_THAT(Ids("nunez"), ElementsAre(jose.value));
+  EXPECT_THAT(Ids("jose"), ElementsAre(jose.value));
+}
+
+TEST_F(SearchTest, AccentedQueryFindsPlainName) {
+  const auto zoe = Add("Zoe Adams");
+  EXPECT_THAT(Ids("Zoë"), ElementsAre(zoe.value));
+}
+
+TEST_F(SearchTest, IgnoresCase) {
+  const auto ada = Add("ada okafor");
+  EXPECT_THAT(Ids("OKAFOR"), ElementsAre(ada.value));
+}
+
+TEST_F(SearchTest, ForgivesSwappedLetters) {
+  const auto john = Add("John Smith");
+  Add("Joan Miró");
+  EXPECT_THAT(Ids("jonh"), ElementsAre(john.value));
+}
+
+TEST_F(SearchTest, ForgivesAMissingLetter) {
+  const auto ada = Add("Ada Okafor");
+  Add("Oscar Wilde");
+  EXPECT_THAT(Ids("okafr"), ElementsAre(ada.value));
+}
+
+TEST_F(SearchTest, ForgivesTwoEditsInLongWords) {
+  const auto zb = Add("Zbigniew Brzezinski");
+  EXPECT_THAT(Ids("brezinsky"), ElementsAre(zb.value));
+}
+
+TEST_F(SearchTest, TypoFixesAWordInNotesToo) {
+  const auto ada = Add("Ada Okafor", [](ContactFields& f) { f.notes = "Training for a marathon"; });
+  EXPECT_THAT(Ids("marahton"), ElementsAre(ada.value));
+}
+
+TEST_F(SearchTest, CorrectionsDoNotReplaceRealMatches) {
+  const auto john = Add("John Smith");
+  Add("Joan Miró");
+  // "joan" exists: the typo pass (which would also find "john") never runs
+  // while real matches fill the page.
+  EXPECT_THAT(Ids("joan", 1), Not(ElementsAre(john.value)));
+}
+
+TEST_F(SearchTest, FiltersByField) {
+  const auto ada = Add("Ada Okafor", [](ContactFields& f) {
+    f.company = "Acme Robotics";
+    f.tags = {"mentor"};
+    f.city = "Chicago";
+  });
+  Add("Bea Kovács", [](ContactFields& f) {
+    f.company = "Acme Robotics";
+    f.city = "Budapest";
+  });
+  Add("Cy Acme", [](ContactFields& f) { f.city = "Chicago"; });
+  EXPECT_THAT(Ids("company:acme tag:mentor city:chicago"), ElementsAre(ada.value));
+  EXPECT_EQ(Ids("company:acme").size(), 2U);
+}
+
+TEST_F(SearchTest, FilterOnNotesUsesOnlyNotes) {
+  const auto ada = Add("Ada Okafor", [](ContactFields& f) { f.notes = "met over coffee"; });
+  Add("Coffee Person");
+  EXPECT_THAT(Ids("note:coffee"), ElementsAre(ada.value));
+}
+
+TEST_F(SearchTest, AndsSeveralWords) {
+  const auto ada = Add("Ada Okafor", [](ContactFields& f) { f.city = "Chicago"; });
+  Add("Ada Lovelace", [](ContactFields& f) { f.city = "London"; });
+  Add("Bea Kovács", [](ContactFields& f) { f.city = "Chicago"; });
+  EXPECT_THAT(Ids("ada chicago"), ElementsAre(ada.value));
+}
+
+TEST_F(SearchTest, SearchesEveryField) {
+  const auto ada = Add("Ada Okafor", [](ContactFields& f) {
+    f.title = "Staff Engineer";
+    f.emails = {"ada@kitelabs.dev"};
+    f.skills = {"SQLite"};
+    f.interests = {"bouldering"};
+    f.met_at = "PyCon";
+    f.neighborhood = "Pilsen";
+    f.looking_for = "board seats";
+    f.links = {Link{LinkKind::kGitHub, "https://github.com/adaokafor", false, true, std::nullopt}};
+  });
+  for (const char* query :
+       {"staff", "kitelabs", "sqlite", "boulder", "pycon", "pilsen", "board", "adaokafor"}) {
+    EXPECT_THAT(Ids(query), ElementsAre(ada.value)) << query;
+  }
+}
+
+TEST_F(SearchTest, FindsPhoneDigits) {
+  const auto ada = Add("Ada Okafor", [](ContactFields& f) {
+    f.phones = {Phone{"+1 312 555 0134", "+13125550134"}};
+  });
+  EXPECT_THAT(Ids("13125550134"), ElementsAre(ada.value));
+  EXPECT_THAT(Ids("0134"), ElementsAre(ada.value));
+}
+
+TEST_F(SearchTest, NameMatchBeatsNotesMatch) {
+  // The notes match is the more recent relationship, and still ranks second.
+  const auto in_notes = Add("Bea Kovács", [](ContactFields& f) {
+    f.notes = "Introduced me to Rivera's team";
+    f.met_on = Date{2026, 11, 1};
+  });
+  const auto in_name = Add("Diego Rivera", [](ContactFields& f) { f.met_on = Date{2019, 1, 1}; });
+  EXPECT_THAT(Ids("rivera"), ElementsAre(in_name.value, in_notes.value));
+}
+
+TEST_F(SearchTest, OtherFieldBeatsNotes) {
+  const auto in_notes = Add("Bea Kovács", [](ContactFields& f) {
+    f.notes = "works near acme";
+    f.met_on = Date{2026, 11, 1};
+  });
+  const auto in_company = Add("Cy Young", [](ContactFields& f) {
+    f.company = "Acme";
+    f.met_on = Date{2019, 1, 1};
+  });
+  EXPECT_THAT(Ids("acme"), ElementsAre(in_company.value, in_notes.value));
+}
+
+TEST_F(SearchTest, WholeWordBeatsPrefix) {
+  const auto johnson = Add("Amy Johnson", [](ContactFields& f) { f.met_on = Date{2026, 11, 1}; });
+  const auto john = Add("John Smith", [](ContactFields& f) { f.met_on = Date{2019, 1, 1}; });
+  EXPECT_THAT(Ids("john"), ElementsAre(john.value, johnson.value));
+}
+
+TEST_F(SearchTest, RecentRelationshipsRankFirstAmongEqualMatches) {
+  const auto old_friend = Add("Maria Old", [](ContactFields& f) { f.met_on = Date{2015, 1, 1}; });
+  const auto new_friend = Add("Maria New", [](ContactFields& f) { f.met_on = Date{2026, 10, 1}; });
+  const auto middle = Add("Maria Middle", [](ContactFields& f) { f.met_on = Date{2020, 6, 1}; });
+  EXPECT_THAT(Ids("maria"), ElementsAre(new_friend.value, middle.value, old_friend.value));
+}
+
+TEST_F(SearchTest, LimitAndOffsetPage) {
+  std::vector<std::int64_t> all;
+  for (int i = 0; i < 5; ++i) {
+    all.push_back(Add("Sam " + std::to_string(i), [i](ContactFields& f) {
+                    f.met_on = Date{2020 + i, 1, 1};
+                  }).value);
+  }
+  auto first = Search(world_.store(), {"sam", 2, 0});
+  auto second = Search(world_.store(), {"sam", 2, 2});
+  auto third = Search(world_.store(), {"sam", 2, 4});
+  ASSERT_TRUE(first && second && third);
+  std::vector<std::int64_t> paged;
+  for (const auto* page : {&*first, &*second, &*third}) {
+    for (const auto& hit : *page) paged.push_back(hit.id.value);
+  }
+  EXPECT_THAT(paged, ElementsAre(all[4], all[3], all[2], all[1], all[0]));
+}
+
+TEST_F(SearchTest, TrashedContactsAreNotFound) {
+  const auto ada = Add("Ada Okafor");
+  ASSERT_TRUE(world_.store().TrashContact(ada, "t"));
+  EXPECT_THAT(Ids("okafor"), IsEmpty());
+  ASSERT_TRUE(world_.store().RestoreContact(ada, "t"));
+  EXPECT_THAT(Ids("okafor"), ElementsAre(ada.value));
+}
+
+TEST_F(SearchTest, EditsAreSearchableAtOnceAndOldWordsGone) {
+  const auto ada = Add("Ada Okafor", [](ContactFields& f) { f.company = "Acme"; });
+  ContactFields changed;
+  changed.display_name = "Ada Okafor";
+  changed.company = "Kite Labs";
+  ASSERT_TRUE(world_.store().UpdateContact(ada, changed, "t"));
+  EXPECT_THAT(Ids("company:kite"), ElementsAre(ada.value));
+  EXPECT_THAT(Ids("company:acme"), IsEmpty());
+}
+
+TEST_F(SearchTest, TyposAreNotCorrectedAfterTheWordIsGone) {
+  const auto ada = Add("Ada Okafor");
+  ASSERT_TRUE(world_.store().TrashContact(ada, "t"));
+  EXPECT_THAT(Ids("okafr"), IsEmpty());
+  auto corrections = Corrections(world_.store(), "okafr", 5);
+  ASSERT_TRUE(corrections);
+  EXPECT_THAT(*corrections, IsEmpty());
+}
+
+TEST_F(SearchTest, NonLatinScriptsAreSearchable) {
+  const auto wang = Add("王伟");
+  const auto ivan = Add("Иван Петров");
+  EXPECT_THAT(Ids("王伟"), ElementsAre(wang.value));
+  EXPECT_THAT(Ids("петр"), ElementsAre(ivan.value));
+}
+
+TEST_F(SearchTest, EmptyQueryFindsNothing) {
+  Add("Ada Okafor");
+  EXPECT_THAT(Ids("   "), IsEmpty());
+  EXPECT_THAT(Ids("!!!"), IsEmpty());
+}
+
+TEST_F(SearchTest, QuotesAndOperatorsInQueryAreJustText) {
+  const auto ada = Add("Ada \"AND\" Okafor");
+  EXPECT_THAT(Ids("ada AND"), ElementsAre(ada.value));
+  EXPECT_THAT(Ids("NEAR( okafor"), IsEmpty());
+  EXPECT_THAT(Ids("okafor*"), ElementsAre(ada.value));
+}
+
+TEST_F(SearchTest, ReportsWhereAndHowItMatched) {
+  Add("Rivera Diego");
+  Add("Bea", [](ContactFields& f) { f.notes = "riverside walk"; });
+  auto hits = Search(world_.store(), {"river", 10, 0});
+  ASSERT_TRUE(hits);
+  ASSERT_EQ(hits->size(), 2U);
+  EXPECT_EQ((*hits)[0].tier, MatchTier::kName);
+  EXPECT_EQ((*hits)[0].quality, MatchQuality::kPrefix);
+  EXPECT_EQ((*hits)[1].tier, MatchTier::kNote);
+}
+
+}  // namespace
+}  // namespace kith

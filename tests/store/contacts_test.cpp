@@ -1,0 +1,176 @@
+#include <gtest/gtest.h>
+
+#include "store/store.h"
+#include "support/temp_database.h"
+
+namespace kith {
+namespace {
+
+ContactFields Card(std::string name) {
+  ContactFields fields;
+  fields.display_name = std::move(name);
+  const auto space = fields.display_name.find(' ');
+  fields.given_name = fields.display_name.substr(0, space);
+  fields.family_name = space == std::string::npos ? "" : fields.display_name.substr(space + 1);
+  return fields;
+}
+
+ContactFields FullCard() {
+  ContactFields fields = Card("Ada Okafor");
+  fields.emails = {"ada@acme.com", "ada@okafor.dev"};
+  fields.phones = {Phone{"+1 312 555 0134", "+13125550134"}};
+  fields.company = "Acme Robotics";
+  fields.title = "Staff Engineer";
+  fields.website = "https://okafor.dev";
+  fields.links = {Link{LinkKind::kLinkedIn, "https://www.linkedin.com/in/ada", true, false, Date{2025, 1, 2}},
+                  Link{LinkKind::kGitHub, "https://github.com/ada", false, true, std::nullopt}};
+  fields.city = "Chicago";
+  fields.neighborhood = "Pilsen";
+  fields.hometown = "Lagos";
+  fields.how_met = "intro from Sam";
+  fields.met_at = "PyCon US 2026";
+  fields.met_on = Date{2026, 5, 15};
+  fields.tags = {"mentor", "friend"};
+  fields.skills = {"C++", "SQLite"};
+  fields.interests = {"climbing"};
+  fields.open_to_opportunities = true;
+  fields.looking_for = "staff roles";
+  fields.open_since = Date{2026, 10, 1};
+  fields.notes = "Loves sourdough.\nAsk about the move.";
+  return fields;
+}
+
+TEST(SqliteStoreContacts, RoundTripsEveryField) {
+  testing::TestWorld world;
+  const ContactFields fields = FullCard();
+  auto inserted = world.store().InsertContact(fields, "uid-1", "2026-11-26T12:00:00Z");
+  ASSERT_TRUE(inserted) << inserted.error().message;
+  auto loaded = world.store().GetContact(inserted->id);
+  ASSERT_TRUE(loaded);
+  EXPECT_EQ(static_cast<const ContactFields&>(*loaded), fields);
+  EXPECT_EQ(loaded->uid, "uid-1");
+  EXPECT_EQ(loaded->created_at, "2026-11-26T12:00:00Z");
+  EXPECT_FALSE(loaded->trashed_at);
+}
+
+TEST(SqliteStoreContacts, UnknownIdIsNotFound) {
+  testing::TestWorld world;
+  auto loaded = world.store().GetContact(ContactId{404});
+  ASSERT_FALSE(loaded);
+  EXPECT_EQ(loaded.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(loaded.error().message, "no contact with id 404");
+}
+
+TEST(SqliteStoreContacts, DuplicateUidIsRefused) {
+  testing::TestWorld world;
+  ASSERT_TRUE(world.store().InsertContact(Card("Ada Okafor"), "same", "t"));
+  auto second = world.store().InsertContact(Card("Bea Kovács"), "same", "t");
+  ASSERT_FALSE(second);
+  EXPECT_EQ(second.error().code, ErrorCode::kAlreadyExists);
+}
+
+TEST(SqliteStoreContacts, UpdateReplacesListsAndKeepsIdentity) {
+  testing::TestWorld world;
+  auto inserted = world.store().InsertContact(FullCard(), "uid-1", "2026-01-01T00:00:00Z");
+  ASSERT_TRUE(inserted);
+  ContactFields changed = FullCard();
+  changed.emails = {"ada@kite.dev"};
+  changed.tags = {"investor"};
+  changed.links.clear();
+  ASSERT_TRUE(world.store().UpdateContact(inserted->id, changed, "2026-02-01T00:00:00Z"));
+  auto loaded = world.store().GetContact(inserted->id);
+  ASSERT_TRUE(loaded);
+  EXPECT_EQ(loaded->emails, std::vector<std::string>{"ada@kite.dev"});
+  EXPECT_EQ(loaded->tags, std::vector<std::string>{"investor"});
+  EXPECT_TRUE(loaded->links.empty());
+  EXPECT_EQ(loaded->uid, "uid-1");
+  EXPECT_EQ(loaded->created_at, "2026-01-01T00:00:00Z");
+  EXPECT_EQ(loaded->updated_at, "2026-02-01T00:00:00Z");
+}
+
+TEST(SqliteStoreContacts, TrashAndRestore) {
+  testing::TestWorld world;
+  auto inserted = world.store().InsertContact(Card("Ada Okafor"), "u", "t0");
+  ASSERT_TRUE(inserted);
+  ASSERT_TRUE(world.store().TrashContact(inserted->id, "t1"));
+  EXPECT_TRUE(world.store().GetContact(inserted->id)->trashed_at);
+  EXPECT_TRUE(world.store().ListContacts(ListQuery{})->empty());
+  ListQuery trash;
+  trash.trashed = true;
+  EXPECT_EQ(world.store().ListContacts(trash)->size(), 1U);
+  EXPECT_EQ(world.store().TrashContact(inserted->id, "t2").error().code, ErrorCode::kConflict);
+  ASSERT_TRUE(world.store().RestoreContact(inserted->id, "t3"));
+  EXPECT_FALSE(world.store().GetContact(inserted->id)->trashed_at);
+  EXPECT_EQ(world.store().RestoreContact(inserted->id, "t4").error().code, ErrorCode::kConflict);
+}
+
+TEST(SqliteStoreContacts, ListSortsByNameIgnoringAccentsAndCase) {
+  testing::TestWorld world;
+  for (const char* name : {"zoë Adams", "Émile Zola", "ada Okafor", "Bea Kovács"}) {
+    ASSERT_TRUE(world.store().InsertContact(Card(name), name, "t"));
+  }
+  auto listed = world.store().ListContacts(ListQuery{});
+  ASSERT_TRUE(listed);
+  std::vector<std::string> names;
+  for (const auto& contact : *listed) names.push_back(contact.display_name);
+  EXPECT_EQ(names, (std::vector<std::string>{"ada Okafor", "Bea Kovács", "Émile Zola", "zoë Adams"}));
+}
+
+TEST(SqliteStoreContacts, ListFiltersByTagAndEventAndPages) {
+  testing::TestWorld world;
+  for (int i = 0; i < 7; ++i) {
+    ContactFields fields = Card("Person " + std::to_string(i));
+    if (i % 2 == 0) fields.tags = {"Mentor"};
+    if (i < 3) fields.met_at = "PyCon";
+    ASSERT_TRUE(world.store().InsertContact(fields, "u" + std::to_string(i), "t"));
+  }
+  ListQuery tagged;
+  tagged.tag = "mentor";
+  EXPECT_EQ(world.store().ListContacts(tagged)->size(), 4U);
+  ListQuery met;
+  met.event = "pycon";
+  EXPECT_EQ(world.store().ListContacts(met)->size(), 3U);
+  ListQuery page;
+  page.limit = 3;
+  page.offset = 6;
+  EXPECT_EQ(world.store().ListContacts(page)->size(), 1U);
+  EXPECT_EQ(*world.store().CountContacts(ListQuery{}), 7);
+}
+
+TEST(SqliteStoreContacts, ListSortsByMetOnNewestFirstWithUnknownLast) {
+  testing::TestWorld world;
+  ContactFields early = Card("Early Bird");
+  early.met_on = Date{2020, 1, 1};
+  ContactFields late = Card("Late Comer");
+  late.met_on = Date{2026, 1, 1};
+  ASSERT_TRUE(world.store().InsertContact(Card("Never Met"), "a", "t"));
+  ASSERT_TRUE(world.store().InsertContact(early, "b", "t"));
+  ASSERT_TRUE(world.store().InsertContact(late, "c", "t"));
+  ListQuery query;
+  query.sort = ListSort::kMetOn;
+  auto listed = world.store().ListContacts(query);
+  ASSERT_EQ(listed->size(), 3U);
+  EXPECT_EQ((*listed)[0].display_name, "Late Comer");
+  EXPECT_EQ((*listed)[2].display_name, "Never Met");
+}
+
+TEST(SqliteStoreContacts, FindByNameIgnoresAccentsAndCase) {
+  testing::TestWorld world;
+  ASSERT_TRUE(world.store().InsertContact(Card("José Núñez"), "u", "t"));
+  auto found = world.store().FindContactsByName("jose nunez");
+  ASSERT_TRUE(found);
+  ASSERT_EQ(found->size(), 1U);
+  EXPECT_EQ(found->front().display_name, "José Núñez");
+}
+
+TEST(SqliteStoreContacts, BulkInsertAssignsIdsInOrder) {
+  testing::TestWorld world;
+  std::vector<ContactFields> cards = {Card("One A"), Card("Two B"), Card("Three C")};
+  auto ids = world.store().InsertContacts(cards, {"1", "2", "3"}, "t");
+  ASSERT_TRUE(ids);
+  ASSERT_EQ(ids->size(), 3U);
+  EXPECT_EQ(world.store().GetContact((*ids)[1])->display_name, "Two B");
+}
+
+}  // namespace
+}  // namespace kith

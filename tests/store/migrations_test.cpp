@@ -1,0 +1,81 @@
+#include "store/sqlite/migrations.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <string>
+
+#include "search/search.h"
+#include "store/store.h"
+#include "support/temp_database.h"
+
+namespace kith {
+namespace {
+
+void Exec(sqlite3* handle, const std::string& sql) {
+  char* message = nullptr;
+  ASSERT_EQ(sqlite3_exec(handle, sql.c_str(), nullptr, nullptr, &message), SQLITE_OK)
+      << (message != nullptr ? message : "");
+}
+
+// A file as kith version 1 left it: contacts, but no search index yet.
+std::string MakeVersionOneDatabase(const testing::TempDirectory& directory) {
+  const std::string path = (directory.path() / "v1.db").string();
+  sqlite3* handle = nullptr;
+  EXPECT_EQ(sqlite3_open(path.c_str(), &handle), SQLITE_OK);
+  Exec(handle, std::string(sqlite::Migrations().at(0).sql));
+  Exec(handle,
+       "INSERT INTO contacts(id, uid, display_name, given_name, family_name, sort_name, company, "
+       "notes, met_on, created_at, updated_at) VALUES "
+       "(1, 'u1', 'José Núñez', 'José', 'Núñez', 'jose nunez', 'Acme', 'likes jazz', "
+       "'2024-03-01', '2024-03-01T00:00:00Z', '2024-03-01T00:00:00Z'),"
+       "(2, 'u2', 'Bea Kovács', 'Bea', 'Kovács', 'bea kovacs', 'Pixelház', '', NULL, "
+       "'2024-03-02T00:00:00Z', '2024-03-02T00:00:00Z');"
+       "INSERT INTO contact_emails VALUES (1, 0, 'jose@acme.com');"
+       "INSERT INTO contact_labels VALUES (2, 'tag', 0, 'design', 'design');"
+       "PRAGMA user_version = 1;");
+  sqlite3_close(handle);
+  return path;
+}
+
+TEST(Migrations, UpgradeKeepsDataAndIndexesItForSearch) {
+  testing::TempDirectory directory;
+  const std::string path = MakeVersionOneDatabase(directory);
+  auto store = OpenSqliteStore(path);
+  ASSERT_TRUE(store) << store.error().message;
+  auto jose = (*store)->GetContact(ContactId{1});
+  ASSERT_TRUE(jose);
+  EXPECT_EQ(jose->display_name, "José Núñez");
+  EXPECT_EQ(jose->emails, std::vector<std::string>{"jose@acme.com"});
+  EXPECT_EQ(jose->met_on, (Date{2024, 3, 1}));
+  EXPECT_EQ((*store)->GetContact(ContactId{2})->tags, std::vector<std::string>{"design"});
+
+  auto hits = Search(**store, {"nunez", 10, 0});
+  ASSERT_TRUE(hits);
+  ASSERT_EQ(hits->size(), 1U);
+  EXPECT_EQ(hits->front().id.value, 1);
+  EXPECT_EQ(Search(**store, {"jazz", 10, 0})->size(), 1U);
+  EXPECT_EQ(Search(**store, {"tag:design", 10, 0})->size(), 1U);
+}
+
+TEST(Migrations, UpgradedFileRecordsTheNewVersion) {
+  testing::TempDirectory directory;
+  const std::string path = MakeVersionOneDatabase(directory);
+  ASSERT_TRUE(OpenSqliteStore(path));
+  sqlite3* handle = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &handle), SQLITE_OK);
+  sqlite3_stmt* statement = nullptr;
+  sqlite3_prepare_v2(handle, "PRAGMA user_version", -1, &statement, nullptr);
+  ASSERT_EQ(sqlite3_step(statement), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(statement, 0), CurrentSchemaVersion());
+  sqlite3_finalize(statement);
+  sqlite3_close(handle);
+}
+
+TEST(Migrations, EveryStepIsNumberedAfterTheLast) {
+  EXPECT_EQ(static_cast<int>(sqlite::Migrations().size()), CurrentSchemaVersion());
+  EXPECT_GE(CurrentSchemaVersion(), 2);
+}
+
+}  // namespace
+}  // namespace kith

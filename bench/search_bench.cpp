@@ -88,17 +88,16 @@ std::shared_ptr<SearchSubject> RegisterSearchBenchmarks(const std::vector<QueryC
     const SearchRequest request{query_class.kith, kSearchLimit, 0};
     auto cards_warmed_up = std::make_shared<bool>(false);
     MeasureSingleQueries(benchmark::RegisterBenchmark(
-        ("search/" + query_class.name).c_str(),
-        [subject, request, cards_warmed_up](benchmark::State& state) {
+        ("search/" + query_class.name).c_str(), [subject, request, cards_warmed_up](benchmark::State& state) {
           TimeQuery(
-              state, *subject, [&] { return SearchContacts(subject->context(), request); },
-              *cards_warmed_up);
+              state, *subject, [&] { return SearchContacts(subject->context(), request); }, *cards_warmed_up);
         }));
     auto ids_warmed_up = std::make_shared<bool>(false);
     MeasureSingleQueries(benchmark::RegisterBenchmark(
         ("search_ids/" + query_class.name).c_str(),
         [subject, request, ids_warmed_up](benchmark::State& state) {
-          TimeQuery(state, *subject, [&] { return Search(subject->store(), request); }, *ids_warmed_up);
+          TimeQuery(
+              state, *subject, [&] { return Search(subject->store(), request); }, *ids_warmed_up);
         }));
   }
   return subject;

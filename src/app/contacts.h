@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,7 +50,16 @@ Result<std::vector<FoundContact>> SearchContacts(Context& context, const SearchR
 // transaction: a demo network, and data for tests and benchmarks.
 Result<std::int64_t> GenerateContacts(Context& context, std::int64_t count, std::uint64_t seed);
 
-// A new random RFC 4122 version 4 UUID, for a contact's stable uid.
+// Random RFC 4122 version 4 UUIDs, for contacts' stable uids. One generator
+// serves a whole import; NewUid() makes a generator for a single uid.
+class UidGenerator {
+ public:
+  UidGenerator();
+  std::string Next();
+
+ private:
+  std::mt19937_64 engine_;
+};
 std::string NewUid();
 
 }  // namespace kith

@@ -8,6 +8,7 @@ Result<std::int64_t> GenerateContacts(Context& context, std::int64_t count, std:
   if (count < 1) return Fail(ErrorCode::kInvalidInput, "give a number of people of at least 1", "count");
   constexpr std::int64_t kBatch = 5000;
   demo::NetworkGenerator generator(seed);
+  UidGenerator uids_for_batch;
   const Date today = context.clock.Today();
   const std::string now = context.clock.NowTimestamp();
   KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
@@ -21,7 +22,7 @@ Result<std::int64_t> GenerateContacts(Context& context, std::int64_t count, std:
       ContactFields fields = generator.Next(today);
       KITH_RETURN_IF_ERROR(PrepareFields(fields, context.phone_region));
       batch.push_back(std::move(fields));
-      uids.push_back(NewUid());
+      uids.push_back(uids_for_batch.Next());
     }
     KITH_RETURN_IF_ERROR(context.store.InsertContacts(batch, uids, now));
     done += size;

@@ -12,6 +12,9 @@ namespace {
 
 constexpr int kCorrectionsPerTerm = 6;
 constexpr int kShortestCorrectableTerm = 3;
+// Words up to this long get one typo forgiven, longer ones two: two edits
+// turn most short names into other real names ("okafr" into "omar").
+constexpr int kLongestOneTypoTerm = 5;
 
 // FTS5 string literal: double quotes inside are doubled.
 std::string Quote(const std::string& term) {
@@ -105,16 +108,21 @@ class SearchRun {
 
 }  // namespace
 
-Result<std::vector<std::string>> Corrections(Store& store, const std::string& term, int limit) {
+namespace {
+
+int AllowedTypos(const std::string& term) {
   const int length = CharacterCount(term);
-  if (length < kShortestCorrectableTerm) return std::vector<std::string>{};
-  const int distance = length <= 4 ? 1 : 2;
-  struct Candidate {
-    std::string term;
-    int distance;
-    int documents;
-  };
-  std::vector<Candidate> candidates;
+  if (length < kShortestCorrectableTerm) return 0;
+  return length <= kLongestOneTypoTerm ? 1 : 2;
+}
+
+}  // namespace
+
+Result<std::vector<Correction>> Corrections(Store& store, const std::string& term, int limit) {
+  const int distance = AllowedTypos(term);
+  if (distance == 0) return std::vector<Correction>{};
+  const int length = CharacterCount(term);
+  std::vector<Correction> candidates;
   // Typos rarely hit the first letter; a swap of the first two is the
   // common exception, so look under the second letter as well.
   const std::string_view first = FirstCharacter(term);
@@ -127,20 +135,16 @@ Result<std::vector<std::string>> Corrections(Store& store, const std::string& te
     for (const auto& entry : entries) {
       if (entry.term == term) continue;
       const int found = EditDistance(term, entry.term, distance);
-      if (found <= distance) candidates.push_back(Candidate{entry.term, found, entry.documents});
+      if (found <= distance) candidates.push_back(Correction{entry.term, found, entry.documents});
     }
   }
-  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+  std::sort(candidates.begin(), candidates.end(), [](const Correction& a, const Correction& b) {
     if (a.distance != b.distance) return a.distance < b.distance;
     if (a.documents != b.documents) return a.documents > b.documents;
     return a.term < b.term;
   });
-  std::vector<std::string> corrections;
-  for (auto& candidate : candidates) {
-    if (static_cast<int>(corrections.size()) >= limit) break;
-    corrections.push_back(std::move(candidate.term));
-  }
-  return corrections;
+  if (static_cast<int>(candidates.size()) > limit) candidates.resize(static_cast<std::size_t>(limit));
+  return candidates;
 }
 
 Result<std::vector<SearchHit>> Search(Store& store, const SearchRequest& request) {
@@ -157,13 +161,21 @@ Result<std::vector<SearchHit>> Search(Store& store, const SearchRequest& request
     KITH_RETURN_IF_ERROR(run.RunPass({tier, MatchQuality::kPrefix}, no_corrections));
   }
   if (!run.Full() && !query.terms.empty()) {
-    std::vector<std::vector<std::string>> corrections(query.terms.size());
-    bool any = false;
+    std::vector<std::vector<Correction>> found(query.terms.size());
+    int widest = 0;
     for (std::size_t i = 0; i < query.terms.size(); ++i) {
-      KITH_ASSIGN_OR_RETURN(corrections[i], Corrections(store, query.terms[i], kCorrectionsPerTerm));
-      any = any || !corrections[i].empty();
+      KITH_ASSIGN_OR_RETURN(found[i], Corrections(store, query.terms[i], kCorrectionsPerTerm));
+      for (const auto& correction : found[i]) widest = std::max(widest, correction.distance);
     }
-    if (any) {
+    // Closer corrections first: a one-letter slip beats a two-letter one
+    // whatever the tier, since the person most likely meant it.
+    for (int distance = 1; distance <= widest; ++distance) {
+      std::vector<std::vector<std::string>> corrections(query.terms.size());
+      for (std::size_t i = 0; i < query.terms.size(); ++i) {
+        for (const auto& correction : found[i]) {
+          if (correction.distance <= distance) corrections[i].push_back(correction.term);
+        }
+      }
       for (const MatchTier tier : kTiers) {
         KITH_RETURN_IF_ERROR(run.RunPass({tier, MatchQuality::kCorrected}, corrections));
       }

@@ -35,8 +35,16 @@ struct SearchRequest {
 // error only when the store fails.
 Result<std::vector<SearchHit>> Search(Store& store, const SearchRequest& request);
 
-// Index terms within typo distance of `term` (1 for words up to 4
-// characters, 2 for longer), closest and most used first, at most `limit`.
-Result<std::vector<std::string>> Corrections(Store& store, const std::string& term, int limit);
+struct Correction {
+  std::string term;
+  int distance = 0;   // edits from the word typed
+  int documents = 0;  // how many people use the term
+};
+
+// Index terms within typo distance of `term` (1 for words up to 5
+// characters, 2 for longer; none under 3), closest and most used first, at
+// most `limit`. Typos are looked for under the word's first letter and, for a
+// swap of the first two letters, its second.
+Result<std::vector<Correction>> Corrections(Store& store, const std::string& term, int limit);
 
 }  // namespace kith

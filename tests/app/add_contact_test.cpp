@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "app/contacts.h"
 #include "support/temp_database.h"
 
@@ -87,6 +89,26 @@ TEST(AddContact, IsSearchableImmediately) {
   ASSERT_TRUE(found);
   ASSERT_EQ(found->size(), 1U);
   EXPECT_EQ(found->front().contact.id, contact->id);
+}
+
+}  // namespace
+}  // namespace kith
+
+namespace kith {
+namespace {
+
+TEST(UidGenerator, MakesDistinctVersionFourUuids) {
+  UidGenerator generator;
+  std::set<std::string> seen;
+  for (int i = 0; i < 10000; ++i) {
+    const std::string uid = generator.Next();
+    ASSERT_EQ(uid.size(), 36U);
+    EXPECT_EQ(uid[14], '4');
+    EXPECT_NE(std::string("89ab").find(uid[19]), std::string::npos);
+    seen.insert(uid);
+  }
+  EXPECT_EQ(seen.size(), 10000U);
+  EXPECT_NE(NewUid(), NewUid());
 }
 
 }  // namespace

@@ -82,6 +82,21 @@ TEST_F(SearchTest, ForgivesTwoEditsInLongWords) {
   EXPECT_THAT(Ids("brezinsky"), ElementsAre(zb.value));
 }
 
+TEST_F(SearchTest, OneTypoMatchesRankBeforeTwoTypoMatches) {
+  // "brezinsky" is two edits from Brzezinski and one from Brezinskyy; the
+  // closer one wins although the other is the more recent relationship.
+  const auto two = Add("Zbigniew Brzezinski", [](ContactFields& f) { f.met_on = Date{2026, 11, 1}; });
+  const auto one = Add("Olha Brezinskyy", [](ContactFields& f) { f.met_on = Date{2015, 1, 1}; });
+  EXPECT_THAT(Ids("brezinsky"), ElementsAre(one.value, two.value));
+}
+
+TEST_F(SearchTest, ShortWordsGetOnlyOneTypo) {
+  Add("Omar Haddad");
+  const auto ada = Add("Ada Okafor");
+  // "okafr" is two edits from "omar": not a typo of it.
+  EXPECT_THAT(Ids("okafr"), ElementsAre(ada.value));
+}
+
 TEST_F(SearchTest, TypoFixesAWordInNotesToo) {
   const auto ada = Add("Ada Okafor", [](ContactFields& f) { f.notes = "Training for a marathon"; });
   EXPECT_THAT(Ids("marahton"), ElementsAre(ada.value));

@@ -3,7 +3,7 @@
 # Uses its own database under build/, so your real list is never touched.
 set -euo pipefail
 kith=${1:-build/src/kith}
-db="$(dirname "$kith")/../demo.db"
+db="$(cd "$(dirname "$kith")/.." && pwd)/demo.db"
 rm -f "$db" "$db-wal" "$db-shm"
 
 step() {

@@ -5,6 +5,8 @@ namespace kith {
 
 Result<Contact> AddContact(Context& context, ContactFields request) {
   KITH_RETURN_IF_ERROR(PrepareFields(request, context.phone_region));
+  // "Open to opportunities" expires unless confirmed, so it needs a start.
+  if (request.open_to_opportunities && !request.open_since) request.open_since = context.clock.Today();
   KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
   KITH_ASSIGN_OR_RETURN(Contact contact,
                         context.store.InsertContact(request, NewUid(), context.clock.NowTimestamp()));

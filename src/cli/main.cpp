@@ -40,7 +40,7 @@ Run `kith COMMAND --help` for a command's flags and examples.
 // the person meant, so an unknown one can be named in the error.
 std::string RequestedCommand(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
-    const std::string word = argv[i];
+    std::string word = argv[i];
     if (word == "--db" || word == "--today") {
       ++i;
       continue;

@@ -40,6 +40,8 @@ inline Status Ok() { return {}; }
 
 }  // namespace kith
 
+// The macros take identifiers and declarations, which parentheses would break.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define KITH_CONCAT_INNER(a, b) a##b
 #define KITH_CONCAT(a, b) KITH_CONCAT_INNER(a, b)
 
@@ -60,3 +62,4 @@ inline Status Ok() { return {}; }
 // Declares `lhs` from a successful Result, or returns its error.
 #define KITH_ASSIGN_OR_RETURN(lhs, expr) \
   KITH_ASSIGN_OR_RETURN_IMPL(KITH_CONCAT(kith_result_, __COUNTER__), lhs, expr)
+// NOLINTEND(bugprone-macro-parentheses)

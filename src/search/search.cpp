@@ -15,6 +15,12 @@ constexpr int kShortestCorrectableTerm = 3;
 // Words up to this long get one typo forgiven, longer ones two: two edits
 // turn most short names into other real names ("okafr" into "omar").
 constexpr int kLongestOneTypoTerm = 5;
+// The index keeps ready-made doclists for prefixes of up to six characters.
+// A longer prefix is turned into its completions from the vocabulary, which
+// FTS5 walks lazily in rowid order; a native "word"* on a longer prefix would
+// merge the whole doclist of every completion before returning one row.
+constexpr int kLongestIndexedPrefix = 6;
+constexpr int kMostCompletions = 64;
 
 // FTS5 string literal: double quotes inside are doubled.
 std::string Quote(const std::string& term) {
@@ -26,63 +32,112 @@ std::string Quote(const std::string& term) {
   return quoted + "\"";
 }
 
-// One free word of the query as an FTS5 expression: the word itself for an
-// exact pass, the word as a prefix otherwise, and its typo corrections too.
-std::string TermExpression(const std::string& term, MatchQuality quality,
-                           const std::vector<std::string>& corrections) {
-  if (quality == MatchQuality::kExact) return Quote(term);
-  if (quality == MatchQuality::kPrefix || corrections.empty()) return Quote(term) + "*";
-  std::string group = "(" + Quote(term) + "*";
-  for (const auto& correction : corrections) group += " OR " + Quote(correction);
-  return group + ")";
+bool AllDigits(const std::string& term) {
+  return std::all_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
+
+int AllowedTypos(const std::string& term) {
+  const int length = CharacterCount(term);
+  if (length < kShortestCorrectableTerm || AllDigits(term)) return 0;
+  return length <= kLongestOneTypoTerm ? 1 : 2;
+}
+
+// One word of the query in the shapes the passes ask for it.
+struct WordForms {
+  std::string exact;                    // "john"
+  std::vector<std::string> prefix;      // "jo"*, or the completions of "john"
+  std::vector<Correction> corrections;  // filled only when typos are looked for
+
+  [[nodiscard]] std::string Exact() const { return exact; }
+  [[nodiscard]] std::string Prefix() const { return Group(prefix); }
+  // The prefix and the corrections up to `distance` edits away.
+  [[nodiscard]] std::string Corrected(int distance) const {
+    std::vector<std::string> parts = prefix;
+    for (const auto& correction : corrections) {
+      if (correction.distance <= distance) parts.push_back(Quote(correction.term));
+    }
+    return Group(parts);
+  }
+
+ private:
+  static std::string Group(const std::vector<std::string>& parts) {
+    if (parts.size() == 1) return parts.front();
+    std::string group = "(";
+    for (const auto& part : parts) group += (group.size() > 1 ? " OR " : "") + part;
+    return group + ")";
+  }
+};
+
+Result<WordForms> FormsOf(Store& store, const std::string& term) {
+  WordForms forms;
+  forms.exact = Quote(term);
+  if (CharacterCount(term) > kLongestIndexedPrefix && !AllDigits(term)) {
+    KITH_ASSIGN_OR_RETURN(auto completions, store.VocabularyWithPrefix(term, kMostCompletions + 1));
+    if (!completions.empty() && static_cast<int>(completions.size()) <= kMostCompletions) {
+      for (const auto& completion : completions) forms.prefix.push_back(Quote(completion));
+      return forms;
+    }
+  }
+  forms.prefix.push_back(Quote(term) + "*");
+  return forms;
+}
+
+// What a pass asks of each word.
+enum class Shape { kExact, kPrefix, kCorrected };
 
 struct Pass {
   MatchTier tier;
-  MatchQuality quality;
+  Shape shape;
+  int distance = 0;  // for kCorrected
+};
+
+MatchQuality QualityOf(Shape shape) {
+  switch (shape) {
+    case Shape::kExact:
+      return MatchQuality::kExact;
+    case Shape::kPrefix:
+      return MatchQuality::kPrefix;
+    case Shape::kCorrected:
+      return MatchQuality::kCorrected;
+  }
+  return MatchQuality::kCorrected;
+}
+
+std::string Form(const WordForms& forms, const Pass& pass) {
+  switch (pass.shape) {
+    case Shape::kExact:
+      return forms.Exact();
+    case Shape::kPrefix:
+      return forms.Prefix();
+    case Shape::kCorrected:
+      return forms.Corrected(pass.distance);
+  }
+  return forms.Prefix();
+}
+
+struct PreparedFilter {
+  std::string column;
+  std::vector<WordForms> words;
 };
 
 class SearchRun {
  public:
-  SearchRun(Store& store, const ParsedQuery& query, int wanted)
-      : store_(store), query_(query), wanted_(wanted) {}
+  SearchRun(Store& store, std::vector<WordForms> words, std::vector<PreparedFilter> filters, int wanted)
+      : store_(store), words_(std::move(words)), filters_(std::move(filters)), wanted_(wanted) {}
 
-  Status RunPass(const Pass& pass, const std::vector<std::vector<std::string>>& corrections) {
+  Status Run(const Pass& pass) {
     if (Full()) return Ok();
-    const bool has_filters = !query_.filters.empty();
-    // Notes live only in the widest table; a note: filter takes every tier there.
-    const bool needs_notes = std::any_of(query_.filters.begin(), query_.filters.end(),
-                                         [](const QueryFilter& filter) { return filter.column == "note"; });
-    const SearchTable cards = needs_notes ? SearchTable::kEverything : SearchTable::kCards;
-    SearchTable table = SearchTable::kEverything;
-    std::string scope;  // column filter for free terms
-    switch (pass.tier) {
-      case MatchTier::kName:
-        table = has_filters ? cards : SearchTable::kNames;
-        scope = has_filters ? "{name} : " : "";
-        break;
-      case MatchTier::kField:
-        table = cards;
-        if (needs_notes) scope = "{name company title email phone place tag skill interest met web other} : ";
-        break;
-      case MatchTier::kNote:
-        table = SearchTable::kEverything;
-        break;
-    }
+    const auto [table, scope] = Target(pass.tier);
     std::string expression;
     const auto append = [&expression](const std::string& part) {
       if (!expression.empty()) expression += " AND ";
       expression += part;
     };
-    for (std::size_t i = 0; i < query_.terms.size(); ++i) {
-      append(scope + TermExpression(query_.terms[i], pass.quality, corrections[i]));
-    }
-    for (const auto& filter : query_.filters) {
-      for (const auto& term : filter.terms) {
-        const MatchQuality filter_quality =
-            pass.quality == MatchQuality::kExact ? MatchQuality::kExact : MatchQuality::kPrefix;
-        append("{" + filter.column + "} : " + TermExpression(term, filter_quality, {}));
-      }
+    for (const auto& word : words_) append(scope + Form(word, pass));
+    // Filters never take typo corrections: "company:acme" means Acme.
+    const Pass filter_pass{pass.tier, pass.shape == Shape::kExact ? Shape::kExact : Shape::kPrefix};
+    for (const auto& filter : filters_) {
+      for (const auto& word : filter.words) append("{" + filter.column + "} : " + Form(word, filter_pass));
     }
     // Asking for as many more as were already found guarantees `wanted_`
     // new ones when they exist: earlier passes' hits may come back again.
@@ -90,31 +145,44 @@ class SearchRun {
     KITH_ASSIGN_OR_RETURN(const auto ids, store_.MatchSearchIndex(table, expression, ask));
     for (const ContactId id : ids) {
       if (Full()) break;
-      if (seen_.insert(id.value).second) hits_.push_back(SearchHit{id, pass.tier, pass.quality});
+      if (seen_.insert(id.value).second) hits_.push_back(SearchHit{id, pass.tier, QualityOf(pass.shape)});
     }
     return Ok();
   }
 
+  std::vector<WordForms>& words() { return words_; }
   [[nodiscard]] bool Full() const { return static_cast<int>(hits_.size()) >= wanted_; }
   std::vector<SearchHit> TakeHits() { return std::move(hits_); }
 
  private:
+  // The table a tier reads and the column filter its free words take.
+  [[nodiscard]] std::pair<SearchTable, std::string> Target(MatchTier tier) const {
+    const bool has_filters = !filters_.empty();
+    // Notes live only in the widest table; a note: filter takes every tier there.
+    const bool needs_notes = std::any_of(filters_.begin(), filters_.end(), [](const PreparedFilter& filter) {
+      return filter.column == "note";
+    });
+    const SearchTable cards = needs_notes ? SearchTable::kEverything : SearchTable::kCards;
+    switch (tier) {
+      case MatchTier::kName:
+        if (!has_filters) return {SearchTable::kNames, ""};
+        return {cards, "{name} : "};
+      case MatchTier::kField:
+        if (!needs_notes) return {cards, ""};
+        return {cards, "{name company title email phone place tag skill interest met web other} : "};
+      case MatchTier::kNote:
+        return {SearchTable::kEverything, ""};
+    }
+    return {SearchTable::kEverything, ""};
+  }
+
   Store& store_;
-  const ParsedQuery& query_;
+  std::vector<WordForms> words_;
+  std::vector<PreparedFilter> filters_;
   int wanted_;
   std::vector<SearchHit> hits_;
   std::unordered_set<std::int64_t> seen_;
 };
-
-}  // namespace
-
-namespace {
-
-int AllowedTypos(const std::string& term) {
-  const int length = CharacterCount(term);
-  if (length < kShortestCorrectableTerm) return 0;
-  return length <= kLongestOneTypoTerm ? 1 : 2;
-}
 
 }  // namespace
 
@@ -133,7 +201,11 @@ Result<std::vector<Correction>> Corrections(Store& store, const std::string& ter
     KITH_ASSIGN_OR_RETURN(const auto entries,
                           store.VocabularyNear(head, length - distance, length + distance));
     for (const auto& entry : entries) {
-      if (entry.term == term) continue;
+      // Numbered words ("maria2" from an email) are identifiers, not typos.
+      if (entry.term == term ||
+          std::any_of(entry.term.begin(), entry.term.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        continue;
+      }
       const int found = EditDistance(term, entry.term, distance);
       if (found <= distance) candidates.push_back(Correction{entry.term, found, entry.documents});
     }
@@ -150,35 +222,41 @@ Result<std::vector<Correction>> Corrections(Store& store, const std::string& ter
 Result<std::vector<SearchHit>> Search(Store& store, const SearchRequest& request) {
   const ParsedQuery query = ParseQuery(request.query, store);
   if (query.Empty() || request.limit <= 0) return std::vector<SearchHit>{};
-  const int wanted = request.offset + request.limit;
-  SearchRun run(store, query, wanted);
-  std::vector<std::vector<std::string>> no_corrections(query.terms.size());
+  std::vector<WordForms> words;
+  for (const auto& term : query.terms) {
+    KITH_ASSIGN_OR_RETURN(auto forms, FormsOf(store, term));
+    words.push_back(std::move(forms));
+  }
+  std::vector<PreparedFilter> filters;
+  for (const auto& filter : query.filters) {
+    PreparedFilter prepared{filter.column, {}};
+    for (const auto& term : filter.terms) {
+      KITH_ASSIGN_OR_RETURN(auto forms, FormsOf(store, term));
+      prepared.words.push_back(std::move(forms));
+    }
+    filters.push_back(std::move(prepared));
+  }
+  SearchRun run(store, std::move(words), std::move(filters), request.offset + request.limit);
+
   constexpr MatchTier kTiers[] = {MatchTier::kName, MatchTier::kField, MatchTier::kNote};
   for (const MatchTier tier : kTiers) {
     // With filters only, every tier would ask the same question.
     if (query.terms.empty() && tier != MatchTier::kField) continue;
-    KITH_RETURN_IF_ERROR(run.RunPass({tier, MatchQuality::kExact}, no_corrections));
-    KITH_RETURN_IF_ERROR(run.RunPass({tier, MatchQuality::kPrefix}, no_corrections));
+    KITH_RETURN_IF_ERROR(run.Run({tier, Shape::kExact}));
+    KITH_RETURN_IF_ERROR(run.Run({tier, Shape::kPrefix}));
   }
   if (!run.Full() && !query.terms.empty()) {
-    std::vector<std::vector<Correction>> found(query.terms.size());
     int widest = 0;
     for (std::size_t i = 0; i < query.terms.size(); ++i) {
-      KITH_ASSIGN_OR_RETURN(found[i], Corrections(store, query.terms[i], kCorrectionsPerTerm));
-      for (const auto& correction : found[i]) widest = std::max(widest, correction.distance);
+      KITH_ASSIGN_OR_RETURN(run.words()[i].corrections,
+                            Corrections(store, query.terms[i], kCorrectionsPerTerm));
+      for (const auto& correction : run.words()[i].corrections)
+        widest = std::max(widest, correction.distance);
     }
     // Closer corrections first: a one-letter slip beats a two-letter one
     // whatever the tier, since the person most likely meant it.
     for (int distance = 1; distance <= widest; ++distance) {
-      std::vector<std::vector<std::string>> corrections(query.terms.size());
-      for (std::size_t i = 0; i < query.terms.size(); ++i) {
-        for (const auto& correction : found[i]) {
-          if (correction.distance <= distance) corrections[i].push_back(correction.term);
-        }
-      }
-      for (const MatchTier tier : kTiers) {
-        KITH_RETURN_IF_ERROR(run.RunPass({tier, MatchQuality::kCorrected}, corrections));
-      }
+      for (const MatchTier tier : kTiers) KITH_RETURN_IF_ERROR(run.Run({tier, Shape::kCorrected, distance}));
     }
   }
   std::vector<SearchHit> hits = run.TakeHits();

@@ -42,8 +42,8 @@ struct Correction {
 };
 
 // Index terms within typo distance of `term` (1 for words up to 5
-// characters, 2 for longer; none under 3), closest and most used first, at
-// most `limit`. Typos are looked for under the word's first letter and, for a
+// characters, 2 for longer; none under 3 or for numbers), closest and most
+// used first, at most `limit`. Typos are looked for under the word's first letter and, for a
 // swap of the first two letters, its second.
 Result<std::vector<Correction>> Corrections(Store& store, const std::string& term, int limit);
 

@@ -50,6 +50,15 @@ TEST(AddContact, DropsRepeatedTagsAndEmails) {
   EXPECT_EQ(contact->emails.size(), 1U);
 }
 
+TEST(AddContact, OpenToOpportunitiesStartsToday) {
+  testing::TestWorld world;
+  ContactFields fields = Named("Ada Okafor");
+  fields.open_to_opportunities = true;
+  auto contact = AddContact(world.context(), fields);
+  ASSERT_TRUE(contact);
+  EXPECT_EQ(contact->open_since, (Date{2026, 11, 26}));
+}
+
 TEST(AddContact, RejectsMissingNameAndWritesNothing) {
   testing::TestWorld world;
   ContactFields fields;

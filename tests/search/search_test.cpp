@@ -49,6 +49,29 @@ TEST_F(SearchTest, FindsByPrefixAsYouType) {
   EXPECT_THAT(Ids("okafor"), ElementsAre(ada.value));
 }
 
+TEST_F(SearchTest, LongPrefixFindsEveryCompletion) {
+  // Past six letters a prefix is answered from the vocabulary's completions.
+  const auto a = Add("Bartholomew Smith");
+  const auto b = Add("Bartholomeus Jones");
+  Add("Bartok Kiss");
+  EXPECT_THAT(Ids("bartholom"), UnorderedElementsAre(a.value, b.value));
+}
+
+TEST_F(SearchTest, LongPrefixFindsNumberedWords) {
+  const auto ada = Add("Ada Okafor", [](ContactFields& f) { f.emails = {"okaforada77@example.com"}; });
+  EXPECT_THAT(Ids("okaforada7"), ElementsAre(ada.value));
+}
+
+TEST_F(SearchTest, LongPrefixWithManyCompletionsStillFindsThemAll) {
+  std::vector<std::int64_t> all;
+  for (char first = 'a'; first <= 'z'; ++first) {
+    for (char second = 'a'; second <= 'c'; ++second) {
+      all.push_back(Add(std::string("Quintessa") + first + second + " Doe").value);
+    }
+  }
+  EXPECT_EQ(Ids("quintessa", 200).size(), all.size());
+}
+
 TEST_F(SearchTest, IgnoresAccents) {
   const auto jose = Add("José Núñez");
   EXPECT_THAT(Ids("nunez"), ElementsAre(jose.value));

@@ -81,28 +81,29 @@ CREATE INDEX contact_labels_by_value ON contact_labels(kind, folded, contact_id)
 // Version 2: the three-tier search index and the vocabulary for typos.
 // The FTS5 tables are contentless (the text lives in contacts) with
 // detail=column/none: kith ranks by tier and recency, not by term positions,
-// so positions would only cost space and insert time. Contacts already in
+// so positions would only cost space and insert time. Prefix indexes up to
+// six characters make a prefix as typed one doclist read (docs/search.md). Contacts already in
 // the file are indexed by the rebuild that follows the step.
 constexpr std::string_view kVersion2 = R"sql(
 CREATE VIRTUAL TABLE search_names USING fts5(
-  name, content='', columnsize=0, detail=none, prefix='1 2 3',
+  name, content='', columnsize=0, detail=none, prefix='1 2 3 4 5 6',
   tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE search_cards USING fts5(
   name, company, title, email, phone, place, tag, skill, interest, met, web, other,
-  content='', columnsize=0, detail=column, prefix='1 2 3',
+  content='', columnsize=0, detail=column, prefix='1 2 3 4 5 6',
   tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE search_everything USING fts5(
   name, company, title, email, phone, place, tag, skill, interest, met, web, other, note,
-  content='', columnsize=0, detail=column, prefix='2 3',
+  content='', columnsize=0, detail=column, prefix='1 2 3 4 5 6',
   tokenize='unicode61 remove_diacritics 2');
 
 CREATE TABLE search_vocabulary(
+  term TEXT PRIMARY KEY,
   head TEXT NOT NULL,
   length INTEGER NOT NULL,
-  term TEXT NOT NULL,
-  documents INTEGER NOT NULL,
-  PRIMARY KEY (head, length, term)
+  documents INTEGER NOT NULL
 ) WITHOUT ROWID;
+CREATE INDEX search_vocabulary_by_shape ON search_vocabulary(head, length, term, documents);
 )sql";
 
 }  // namespace

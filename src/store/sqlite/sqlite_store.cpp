@@ -27,9 +27,9 @@ constexpr std::string_view kContactColumns =
     "neighborhood, hometown, how_met, met_at, met_on, open_to_opportunities, looking_for, "
     "open_since, notes, last_contact, created_at, updated_at, trashed_at";
 
-// Terms shorter than this, or with digits, are never typo-corrected, so the
-// vocabulary need not hold them (phone numbers and ids would swamp it).
-constexpr int kShortestCorrectableTerm = 3;
+// Terms shorter than this, or made only of digits (phone numbers would swamp
+// it), stay out of the vocabulary: they are never completed or corrected.
+constexpr int kShortestVocabularyTerm = 3;
 
 std::optional<Date> OptionalDate(const Statement& row, int column) {
   if (row.IsNull(column)) return std::nullopt;
@@ -70,11 +70,9 @@ Contact ContactFromRow(const Statement& row) {
   return contact;
 }
 
-bool IsCorrectable(const std::string& term) {
-  if (std::any_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    return false;
-  }
-  return CharacterCount(term) >= kShortestCorrectableTerm;
+bool KeptInVocabulary(const std::string& term) {
+  if (std::all_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+  return CharacterCount(term) >= kShortestVocabularyTerm;
 }
 
 std::string_view TableName(SearchTable table) {
@@ -460,29 +458,26 @@ Status SqliteStore::IndexContact(const Contact& contact, int sign, VocabularyDel
   std::sort(terms.begin(), terms.end());
   terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
   for (auto& term : terms) {
-    if (IsCorrectable(term)) vocabulary[term] += sign;
+    if (KeptInVocabulary(term)) vocabulary[term] += sign;
   }
   return Ok();
 }
 
 Status SqliteStore::ApplyVocabulary(const VocabularyDelta& vocabulary) {
   KITH_ASSIGN_OR_RETURN(
-      auto upsert,
-      database_->Prepare(
-          "INSERT INTO search_vocabulary(head, length, term, documents) VALUES(?1, ?2, ?3, ?4) "
-          "ON CONFLICT(head, length, term) DO UPDATE SET documents = documents + excluded.documents"));
+      auto upsert, database_->Prepare(
+                       "INSERT INTO search_vocabulary(term, head, length, documents) VALUES(?1, ?2, ?3, ?4) "
+                       "ON CONFLICT(term) DO UPDATE SET documents = documents + excluded.documents"));
   KITH_ASSIGN_OR_RETURN(
-      auto prune,
-      database_->Prepare("DELETE FROM search_vocabulary WHERE head = ?1 AND length = ?2 AND term = ?3 "
-                         "AND documents <= 0"));
+      auto prune, database_->Prepare("DELETE FROM search_vocabulary WHERE term = ?1 AND documents <= 0"));
   for (const auto& [term, delta] : vocabulary) {
     if (delta == 0) continue;
     const std::string_view head = FirstCharacter(term);
     const int length = CharacterCount(term);
-    upsert.Bind(1, head).Bind(2, length).Bind(3, term).Bind(4, delta);
+    upsert.Bind(1, term).Bind(2, head).Bind(3, length).Bind(4, delta);
     KITH_RETURN_IF_ERROR(upsert.Run());
     if (delta < 0) {
-      prune.Bind(1, head).Bind(2, length).Bind(3, term);
+      prune.Bind(1, term);
       KITH_RETURN_IF_ERROR(prune.Run());
     }
   }
@@ -718,6 +713,22 @@ Result<std::vector<ContactId>> SqliteStore::MatchSearchIndex(SearchTable table, 
     ids.push_back(ContactIdFromSearchKey(select.Int(0)));
   }
   return ids;
+}
+
+Result<std::vector<std::string>> SqliteStore::VocabularyWithPrefix(std::string_view prefix, int limit) {
+  // 0xFF never occurs in UTF-8, so prefix + 0xFF bounds every completion.
+  std::string end(prefix);
+  end += '\xff';
+  KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT term FROM search_vocabulary "
+                                                        "WHERE term >= ?1 AND term < ?2 LIMIT ?3"));
+  select.Bind(1, prefix).Bind(2, end).Bind(3, limit);
+  std::vector<std::string> terms;
+  while (true) {
+    KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
+    if (!row) break;
+    terms.push_back(select.Text(0));
+  }
+  return terms;
 }
 
 Result<std::vector<VocabularyEntry>> SqliteStore::VocabularyNear(std::string_view head, int min_length,

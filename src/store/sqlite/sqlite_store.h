@@ -31,6 +31,7 @@ class SqliteStore final : public Store {
   Result<std::int64_t> CountContacts(const ListQuery& query) override;
   Result<std::vector<ContactId>> MatchSearchIndex(SearchTable table, const std::string& expression,
                                                   int limit) override;
+  Result<std::vector<std::string>> VocabularyWithPrefix(std::string_view prefix, int limit) override;
   Result<std::vector<VocabularyEntry>> VocabularyNear(std::string_view head, int min_length,
                                                       int max_length) override;
   std::vector<std::string> SearchTerms(std::string_view text) const override;

@@ -174,3 +174,38 @@ TEST(SqliteStoreContacts, BulkInsertAssignsIdsInOrder) {
 
 }  // namespace
 }  // namespace kith
+
+namespace kith {
+namespace {
+
+// Past a few thousand members a tag filter walks the name index instead of
+// sorting the members; both ways must give the same page.
+TEST(SqliteStoreContacts, ListOfACommonTagIsSortedAndFiltered) {
+  testing::TestWorld world;
+  std::vector<ContactFields> cards;
+  std::vector<std::string> uids;
+  for (int i = 0; i < 5400; ++i) {
+    ContactFields fields;
+    fields.display_name = "Person " + std::to_string(100000 + (i * 7919) % 5400);
+    if (i % 26 != 0) fields.tags = {"Mentor"};
+    cards.push_back(std::move(fields));
+    uids.push_back("u" + std::to_string(i));
+  }
+  ASSERT_TRUE(world.store().InsertContacts(cards, uids, "t"));
+  ListQuery query;
+  query.tag = "mentor";
+  query.limit = 100;
+  auto listed = world.store().ListContacts(query);
+  ASSERT_TRUE(listed);
+  ASSERT_EQ(listed->size(), 100U);
+  for (std::size_t i = 0; i < listed->size(); ++i) {
+    EXPECT_EQ((*listed)[i].tags, std::vector<std::string>{"Mentor"});
+    if (i > 0) {
+      EXPECT_LT((*listed)[i - 1].display_name, (*listed)[i].display_name);
+    }
+  }
+  EXPECT_EQ((*listed)[0].display_name, "Person 100001");
+}
+
+}  // namespace
+}  // namespace kith

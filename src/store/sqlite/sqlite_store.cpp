@@ -87,10 +87,19 @@ std::string_view TableName(SearchTable table) {
   return "search_everything";
 }
 
-std::string ListWhere(const ListQuery& query) {
+// How a tag filter joins the list. A rare tag is cheapest as the set of its
+// members, sorted; a common one as a probe per row while walking the sort
+// index, which stops after one page (materialising 27,000 members of a
+// common tag to sort them took half a second at a million people).
+enum class TagJoin { kMembers, kProbe };
+
+std::string ListWhere(const ListQuery& query, TagJoin join) {
   std::string where = query.trashed ? "trashed_at IS NOT NULL" : "trashed_at IS NULL";
   if (!query.tag.empty()) {
-    where += " AND id IN (SELECT contact_id FROM contact_labels WHERE kind = 'tag' AND folded = ?1)";
+    where += join == TagJoin::kMembers
+                 ? " AND id IN (SELECT contact_id FROM contact_labels WHERE kind = 'tag' AND folded = ?1)"
+                 : " AND EXISTS (SELECT 1 FROM contact_labels WHERE contact_id = contacts.id "
+                   "AND kind = 'tag' AND folded = ?1)";
   }
   if (!query.event.empty()) where += " AND met_at = ?2 COLLATE NOCASE";
   return where;
@@ -130,8 +139,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
     return Fail(ErrorCode::kNotFound, "database '" + path + "' does not exist", "db");
   }
   KITH_ASSIGN_OR_RETURN(auto database, Database::Open(path, mode));
-  KITH_RETURN_IF_ERROR(database->Execute(
-      "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA cache_size = -262144;"));
+  KITH_RETURN_IF_ERROR(database->Execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;"));
   if (mode == OpenMode::kReadWrite) {
     // WAL lets readers run beside the writer; synchronous=FULL makes every
     // commit that kith reported as saved survive a power cut.
@@ -676,7 +684,16 @@ Status SqliteStore::RestoreContact(ContactId id, const std::string& now) {
 }
 
 Result<std::vector<Contact>> SqliteStore::ListContacts(const ListQuery& query) {
-  const std::string sql = "SELECT id FROM contacts WHERE " + ListWhere(query) + " ORDER BY " +
+  TagJoin join = TagJoin::kMembers;
+  if (!query.tag.empty()) {
+    constexpr std::int64_t kFewMembers = 5000;
+    KITH_ASSIGN_OR_RETURN(auto members, database_->Prepare("SELECT count(*) FROM contact_labels "
+                                                           "WHERE kind = 'tag' AND folded = ?1"));
+    members.Bind(1, SortName(query.tag));
+    KITH_ASSIGN_OR_RETURN(const bool row, members.Step());
+    if (row && members.Int(0) > kFewMembers) join = TagJoin::kProbe;
+  }
+  const std::string sql = "SELECT id FROM contacts WHERE " + ListWhere(query, join) + " ORDER BY " +
                           std::string(ListOrder(query.sort)) + " LIMIT ?3 OFFSET ?4";
   KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare(sql));
   if (!query.tag.empty()) select.Bind(1, SortName(query.tag));
@@ -692,8 +709,8 @@ Result<std::vector<Contact>> SqliteStore::ListContacts(const ListQuery& query) {
 }
 
 Result<std::int64_t> SqliteStore::CountContacts(const ListQuery& query) {
-  KITH_ASSIGN_OR_RETURN(auto count,
-                        database_->Prepare("SELECT count(*) FROM contacts WHERE " + ListWhere(query)));
+  KITH_ASSIGN_OR_RETURN(auto count, database_->Prepare("SELECT count(*) FROM contacts WHERE " +
+                                                       ListWhere(query, TagJoin::kMembers)));
   if (!query.tag.empty()) count.Bind(1, SortName(query.tag));
   if (!query.event.empty()) count.Bind(2, query.event);
   KITH_ASSIGN_OR_RETURN(const bool row, count.Step());

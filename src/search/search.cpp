@@ -139,10 +139,10 @@ class SearchRun {
     for (const auto& filter : filters_) {
       for (const auto& word : filter.words) append("{" + filter.column + "} : " + Form(word, filter_pass));
     }
-    // Asking for as many more as were already found guarantees `wanted_`
-    // new ones when they exist: earlier passes' hits may come back again.
-    const int ask = wanted_ - static_cast<int>(hits_.size()) + static_cast<int>(seen_.size());
-    KITH_ASSIGN_OR_RETURN(const auto ids, store_.MatchSearchIndex(table, expression, ask));
+    // Every pass asks for the whole page: the hits of earlier passes may come
+    // back first, and asking for all `wanted_` still leaves room for the
+    // new ones that are missing.
+    KITH_ASSIGN_OR_RETURN(const auto ids, store_.MatchSearchIndex(table, expression, wanted_));
     for (const ContactId id : ids) {
       if (Full()) break;
       if (seen_.insert(id.value).second) hits_.push_back(SearchHit{id, pass.tier, QualityOf(pass.shape)});

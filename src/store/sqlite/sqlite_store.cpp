@@ -572,14 +572,20 @@ Result<Contact> SqliteStore::GetContact(ContactId id) { return LoadLiveOrTrashed
 Result<std::vector<Contact>> SqliteStore::GetContacts(const std::vector<ContactId>& ids) {
   std::vector<Contact> contacts;
   contacts.reserve(ids.size());
+  // One read transaction for the whole page: in autocommit mode every query
+  // takes and drops the WAL read lock (two fcntl calls a contact).
+  KITH_RETURN_IF_ERROR(database_->Execute("SAVEPOINT kith_read"));
+  const auto release = [this]() { (void)database_->Execute("RELEASE kith_read"); };
   for (const ContactId id : ids) {
     auto contact = LoadLiveOrTrashed(id);
     if (contact) {
       contacts.push_back(std::move(*contact));
     } else if (contact.error().code != ErrorCode::kNotFound) {
+      release();
       return tl::unexpected(contact.error());
     }
   }
+  release();
   return contacts;
 }
 

@@ -105,7 +105,8 @@ class Store {
   [[nodiscard]] virtual Result<std::vector<std::string>> VocabularyWithPrefix(std::string_view prefix,
                                                                               int limit) = 0;
   // Index terms that start with the character `head` and have between
-  // `min_length` and `max_length` characters: the candidates for a typo.
+  // `min_length` and `max_length` characters and no digits: the candidates
+  // for a typo.
   // The vocabulary keeps the terms of live contacts that have three or more
   // characters and no digits, with how many contacts use each.
   [[nodiscard]] virtual Result<std::vector<VocabularyEntry>> VocabularyNear(std::string_view head,

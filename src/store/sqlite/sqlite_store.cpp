@@ -756,8 +756,10 @@ Result<std::vector<std::string>> SqliteStore::VocabularyWithPrefix(std::string_v
 
 Result<std::vector<VocabularyEntry>> SqliteStore::VocabularyNear(std::string_view head, int min_length,
                                                                  int max_length) {
-  KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT term, documents FROM search_vocabulary "
-                                                        "WHERE head = ?1 AND length BETWEEN ?2 AND ?3"));
+  KITH_ASSIGN_OR_RETURN(
+      auto select,
+      database_->Prepare("SELECT term, documents FROM search_vocabulary "
+                         "WHERE head = ?1 AND length BETWEEN ?2 AND ?3 AND term NOT GLOB '*[0-9]*'"));
   select.Bind(1, head).Bind(2, min_length).Bind(3, max_length);
   std::vector<VocabularyEntry> entries;
   while (true) {

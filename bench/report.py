@@ -42,11 +42,23 @@ def milliseconds(value):
     return "%.1f ms" % value
 
 
+def times(value):
+    return "%.1f×" % value if value < 100 else "%.0f×" % value
+
+
 def ratio(numerator, denominator):
     if numerator is None or denominator is None or denominator <= 0:
         return "–"
-    value = numerator / denominator
-    return "%.1f×" % value if value < 100 else "%.0f×" % value
+    return times(numerator / denominator)
+
+
+def versus(kith, floor):
+    """kith against the floor, in words: "12× faster" or "2.6× slower"."""
+    if kith is None or floor is None or kith <= 0 or floor <= 0:
+        return "–"
+    if kith <= floor:
+        return times(floor / kith) + " faster"
+    return times(kith / floor) + " slower"
 
 
 def read_queries(directory):
@@ -125,14 +137,16 @@ def main(arguments):
     write("- CPU: %s, %s cores (nproc)" % (machine.get("cpu"), machine.get("nproc")))
     write("- RAM: %.1f GiB" % (int(machine.get("memory_kb", "0")) / 1024 / 1024))
     write("- SQLite: %s (sqlite3 shell; kith links the same system library)" % machine.get("sqlite_linked"))
+    write("- Sources: digest %s of src/ and bench/; %s" % (machine.get("source_digest"),
+                                                        machine.get("build_type")))
     write("- Kernel %s; %s; %s; %s" % (machine.get("kernel"), machine.get("compiler"),
                                      machine.get("hyperfine"), machine.get("khard")))
     write("- Seed %s; %s repetitions per query class in-process; %s hyperfine runs per command\n" %
           (machine.get("seed"), machine.get("repetitions"), machine.get("cli_runs")))
 
     write("### Bulk insert\n")
-    write("| people | `kith gen` seconds | contacts/s | database size |")
-    write("|---:|---:|---:|---:|")
+    write("| people | `kith gen` seconds | contacts/s | database size | generated |")
+    write("|---:|---:|---:|---:|---|")
     insert_rates = {}
     for size in sizes:
         generation = load_json(os.path.join(directory, "gen-%d.json" % size))
@@ -145,8 +159,8 @@ def main(arguments):
         if os.path.exists(size_file):
             with open(size_file, encoding="utf-8") as source:
                 database_bytes = int(source.read().strip() or 0)
-        write("| %s | %.2f | %s | %.0f MB |" % (f"{size:,}", generation["seconds"], f"{rate:,.0f}",
-                                               database_bytes / 1e6))
+        write("| %s | %.2f | %s | %.0f MB | %s |" % (f"{size:,}", generation["seconds"], f"{rate:,.0f}",
+                                                    database_bytes / 1e6, generation.get("generated_at", "–")))
     insert = benchmark_aggregates(load_json(os.path.join(directory, "insert.json")))
     in_process = insert.get(("insert", "generate"), {})
     if "contacts_per_second" in in_process:
@@ -165,7 +179,7 @@ def main(arguments):
         per_size[size] = (bench, processes, peaks)
         write("### %s people\n" % f"{size:,}")
         write("| query class | query | kith p50 | kith p99 | ids only p50 | floor p50 | floor p99 "
-              "| kith ÷ floor p50 | kith ÷ floor p99 | hits kith / floor | `kith search` process "
+              "| kith vs floor p50 | kith vs floor p99 | hits kith / floor | `kith search` process "
               "| sqlite3 floor process | peak RSS |")
         write("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for query in classes:
@@ -181,8 +195,8 @@ def main(arguments):
             write("| %s | `%s` | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
                 name, query["kith"], milliseconds(kith.get("p50")), milliseconds(kith.get("p99")),
                 milliseconds(ids.get("p50")), milliseconds(floor.get("p50")),
-                milliseconds(floor.get("p99")), ratio(kith.get("p50"), floor.get("p50")),
-                ratio(kith.get("p99"), floor.get("p99")), hits, milliseconds(processes.get(name)),
+                milliseconds(floor.get("p99")), versus(kith.get("p50"), floor.get("p50")),
+                versus(kith.get("p99"), floor.get("p99")), hits, milliseconds(processes.get(name)),
                 milliseconds(floor_processes.get(name)),
                 "%.1f MB" % peaks[name] if name in peaks else "–"))
         write("")
@@ -264,11 +278,16 @@ def main(arguments):
         khard = measured[3]
         ratios = {name[len("khard "):]: khard[name] / khard["kith " + name[len("khard "):]]
                   for name in khard if name.startswith("khard ") and "kith " + name[len("khard "):] in khard}
-        if ratios:
-            smallest = min(ratios.values())
-            write("- ≥ %g× faster than khard at %s: %s (smallest ratio %.0f×, %s)" % (
-                TARGET_KHARD_RATIO, f"{size:,}", verdict(smallest >= TARGET_KHARD_RATIO), smallest,
-                min(ratios, key=ratios.get)))
+        searches = {name: value for name, value in ratios.items() if name != "list"}
+        if searches:
+            smallest = min(searches, key=searches.get)
+            write("- ≥ %g× faster than khard at %s, searching: %s (smallest ratio %s, %s)" % (
+                TARGET_KHARD_RATIO, f"{size:,}", verdict(searches[smallest] >= TARGET_KHARD_RATIO),
+                times(searches[smallest]), smallest))
+        if "list" in ratios:
+            write("- ≥ %g× faster than khard at %s, listing everyone: %s (%s)" % (
+                TARGET_KHARD_RATIO, f"{size:,}", verdict(ratios["list"] >= TARGET_KHARD_RATIO),
+                times(ratios["list"])))
     print("\n".join(out))
     return 0
 

@@ -30,14 +30,16 @@
 #   KITH_BENCH_SEED         generator seed (default 7)
 #   KITH_BENCH_DATA         where databases, vCards and results go
 #                           (default bench/data, which is gitignored)
-#   KITH_BENCH_REGENERATE=1 regenerate databases even when cached
+#   KITH_BENCH_REGENERATE=1 regenerate databases even when cached (they are
+#                           regenerated anyway when the sources that write them,
+#                           src/{app,demo,domain,formats,store}, have changed)
 #   KITH_BENCH_REPETITIONS  repetitions per query class in kith_bench (default 200)
 #   KITH_BENCH_CLI_RUNS     hyperfine runs per command (default 30)
 #   KITH_BENCH_RSS_RUNS     /usr/bin/time runs per query class (default 5; the maximum is kept)
 #   KITH_BENCH_KHARD_SIZE   size compared with khard (default 10000; empty to skip)
 #   KITH_BENCH_KHARD_RUNS   hyperfine runs per khard command (default 5)
 #   KITH_BENCH_QUIET_WAIT   seconds to wait, before each measured stage, for no
-#                           other process to be running (default 300; 0 to not
+#                           other process to be running (default 120; 0 to not
 #                           wait). The load average at the start and end of each
 #                           stage is recorded either way and shown in the report.
 #   KITH_BUILD_DIR          CMake build directory (default build)
@@ -63,7 +65,7 @@ queries_file="${KITH_BENCH_QUERIES:-$bench_dir/queries.tsv}"
 today="2026-11-26"
 limit=20
 
-quiet_wait="${KITH_BENCH_QUIET_WAIT:-300}"
+quiet_wait="${KITH_BENCH_QUIET_WAIT:-120}"
 
 log() { printf '>> %s\n' "$*" >&2; }
 
@@ -104,15 +106,24 @@ while IFS=$'\t' read -r name kith_query floor_query khard_query; do
   khard_queries+=("$khard_query")
 done <"$queries_file"
 
-# Before a measured stage: waits up to $quiet_wait seconds until nothing but
-# this script has been runnable for three seconds in a row (a compiler on a
-# two-core machine doubles tail latencies), then records the load average.
+# Before a measured stage: waits up to $quiet_wait seconds until the CPUs have
+# been at least 90% idle for three one-second samples in a row (a compiler on
+# a two-core machine doubles tail latencies), then records the load average.
+cpu_busy_percent() {
+  local user nice system idle iowait irq softirq steal before_idle before_total idle_total total
+  read -r _ user nice system idle iowait irq softirq steal _ </proc/stat
+  before_idle=$((idle + iowait))
+  before_total=$((user + nice + system + idle + iowait + irq + softirq + steal))
+  sleep 1
+  read -r _ user nice system idle iowait irq softirq steal _ </proc/stat
+  idle_total=$((idle + iowait - before_idle))
+  total=$((user + nice + system + idle + iowait + irq + softirq + steal - before_total))
+  echo $(((total - idle_total) * 100 / (total > 0 ? total : 1)))
+}
 stage_start() {
-  local waited=0 calm=0 running
+  local waited=0 calm=0
   while ((waited < quiet_wait && calm < 3)); do
-    running=$(awk '{split($4, tasks, "/"); print tasks[1]}' /proc/loadavg)
-    if ((running <= 1)); then calm=$((calm + 1)); else calm=0; fi
-    sleep 1
+    if (($(cpu_busy_percent) <= 10)); then calm=$((calm + 1)); else calm=0; fi
     waited=$((waited + 1))
   done
   printf '%s\tstart\t%s\t%s\n' "$1" "$(cut -d' ' -f1 /proc/loadavg)" "$waited" >>"$results/loads.tsv"
@@ -132,6 +143,11 @@ quote() { printf "'%s'" "${1//\'/\'\\\'\'}"; }
   echo "sqlite_shell=$(sqlite3 --version | cut -d' ' -f1)"
   echo "sqlite_linked=$(sqlite3 :memory: 'select sqlite_version()')"
   echo "kernel=$(uname -r)"
+  # Which sources were measured: a digest of every file under src/ and bench/.
+  echo "source_digest=$(cd "$repo_dir" && find src bench -type f ! -path 'bench/data/*' -print0 |
+    sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)"
+  echo "build_type=Release $(grep -E '^KITH_WERROR' "$build_dir/CMakeCache.txt" | cut -d= -f2 |
+    sed 's/^/KITH_WERROR=/')"
   echo "compiler=$(c++ --version | head -1)"
   echo "hyperfine=$(hyperfine --version)"
   echo "khard=$(khard --version 2>&1 | head -1)"
@@ -139,6 +155,10 @@ quote() { printf "'%s'" "${1//\'/\'\\\'\'}"; }
   echo "repetitions=${KITH_BENCH_REPETITIONS:-200}"
   echo "cli_runs=$cli_runs"
 } >"$results/machine.txt"
+
+# What a generated database depends on: the sources that make and store people.
+data_digest=$(cd "$repo_dir" && find src/app src/demo src/domain src/formats src/store -type f -print0 |
+  sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)
 
 # --- insert rate of this build -----------------------------------------------
 
@@ -155,15 +175,17 @@ for size in $sizes; do
   floor_database="$data_dir/plain-$size-seed$seed.db"
   generation="$database.gen.json"
 
-  if [[ ! -f $database || ! -f $generation || ${KITH_BENCH_REGENERATE:-0} == 1 ]]; then
+  cached_digest=""
+  [[ -f $generation ]] && cached_digest=$(jq -r '.source_digest // ""' "$generation")
+  if [[ ! -f $database || $cached_digest != "$data_digest" || ${KITH_BENCH_REGENERATE:-0} == 1 ]]; then
     log "generating $size people (seed $seed)"
     stage_start "gen-$size"
-    rm -f "$database" "$database-wal" "$database-shm" "$floor_database"
+    rm -f "$database" "$database-wal" "$database-shm" "$floor_database" "$floor_database.partial"
     "$kith" --db "$database.partial" --today "$today" --json gen "$size" --seed "$seed" \
       >"$generation.partial"
     mv "$database.partial" "$database"
-    jq --arg date "$(date -u +%Y-%m-%dT%H:%M:%SZ)" '. + {generated_at: $date}' \
-      "$generation.partial" >"$generation"
+    jq --arg date "$(date -u +%Y-%m-%dT%H:%M:%SZ)" --arg digest "$data_digest" \
+      '. + {generated_at: $date, source_digest: $digest}' "$generation.partial" >"$generation"
     rm -f "$generation.partial"
     stage_end "gen-$size"
   fi
@@ -172,6 +194,7 @@ for size in $sizes; do
 
   if [[ ! -f $floor_database ]]; then
     log "building the floor for $size people"
+    rm -f "$floor_database.partial"
     sqlite3 "$floor_database.partial" <<SQL
 ATTACH '$database' AS kith;
 CREATE VIRTUAL TABLE plain USING fts5(name, company, title, city, tags, notes,

@@ -280,17 +280,9 @@ std::vector<std::string> SqliteStore::SearchTerms(std::string_view text) const {
   return terms;
 }
 
-Result<ContactId> SqliteStore::InsertRow(const ContactFields& fields, const std::string& uid,
-                                         const std::string& now) {
-  KITH_ASSIGN_OR_RETURN(
-      auto insert, database_->Prepare(
-                       "INSERT INTO contacts(uid, display_name, given_name, family_name, sort_name, company, "
-                       "title, website, city, neighborhood, hometown, how_met, met_at, met_on, "
-                       "open_to_opportunities, looking_for, open_since, notes, created_at, updated_at) "
-                       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-                       "?18, ?19, ?19)"));
-  insert.Bind(1, uid)
-      .Bind(2, fields.display_name)
+void SqliteStore::BindFields(Statement& statement, const ContactFields& fields,
+                             const std::string& now) const {
+  statement.Bind(2, fields.display_name)
       .Bind(3, fields.given_name)
       .Bind(4, fields.family_name)
       .Bind(5, SortName(fields.display_name))
@@ -308,6 +300,19 @@ Result<ContactId> SqliteStore::InsertRow(const ContactFields& fields, const std:
       .Bind(17, IsoOrNull(fields.open_since))
       .Bind(18, fields.notes)
       .Bind(19, now);
+}
+
+Result<ContactId> SqliteStore::InsertRow(const ContactFields& fields, const std::string& uid,
+                                         const std::string& now) {
+  KITH_ASSIGN_OR_RETURN(
+      auto insert, database_->Prepare(
+                       "INSERT INTO contacts(uid, display_name, given_name, family_name, sort_name, company, "
+                       "title, website, city, neighborhood, hometown, how_met, met_at, met_on, "
+                       "open_to_opportunities, looking_for, open_since, notes, created_at, updated_at) "
+                       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+                       "?18, ?19, ?19)"));
+  insert.Bind(1, uid);
+  BindFields(insert, fields, now);
   KITH_RETURN_IF_ERROR(insert.Run());
   return ContactId{database_->LastInsertRowId()};
 }
@@ -617,25 +622,8 @@ Status SqliteStore::UpdateContact(ContactId id, const ContactFields& fields, con
                            "neighborhood = ?10, hometown = ?11, how_met = ?12, met_at = ?13, met_on = ?14, "
                            "open_to_opportunities = ?15, looking_for = ?16, open_since = ?17, notes = ?18, "
                            "updated_at = ?19 WHERE id = ?1"));
-    update.Bind(1, id.value)
-        .Bind(2, fields.display_name)
-        .Bind(3, fields.given_name)
-        .Bind(4, fields.family_name)
-        .Bind(5, SortName(fields.display_name))
-        .Bind(6, fields.company)
-        .Bind(7, fields.title)
-        .Bind(8, fields.website)
-        .Bind(9, fields.city)
-        .Bind(10, fields.neighborhood)
-        .Bind(11, fields.hometown)
-        .Bind(12, fields.how_met)
-        .Bind(13, fields.met_at)
-        .Bind(14, IsoOrNull(fields.met_on))
-        .Bind(15, fields.open_to_opportunities ? 1 : 0)
-        .Bind(16, fields.looking_for)
-        .Bind(17, IsoOrNull(fields.open_since))
-        .Bind(18, fields.notes)
-        .Bind(19, now);
+    update.Bind(1, id.value);
+    BindFields(update, fields, now);
     KITH_RETURN_IF_ERROR(update.Run());
     KITH_RETURN_IF_ERROR(DeleteChildren(id));
     KITH_RETURN_IF_ERROR(WriteChildren(id, fields));

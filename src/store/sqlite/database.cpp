@@ -120,8 +120,6 @@ Result<Statement> Database::Prepare(std::string_view sql) {
 
 std::int64_t Database::LastInsertRowId() const { return sqlite3_last_insert_rowid(handle_); }
 
-int Database::Changes() const { return sqlite3_changes(handle_); }
-
 Error Database::LastError(std::string_view doing) const {
   const int code = sqlite3_extended_errcode(handle_);
   const std::string detail = sqlite3_errmsg(handle_);

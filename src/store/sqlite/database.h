@@ -68,7 +68,6 @@ class Database {
   [[nodiscard]] Result<Statement> Prepare(std::string_view sql);
 
   [[nodiscard]] std::int64_t LastInsertRowId() const;
-  [[nodiscard]] int Changes() const;
   [[nodiscard]] sqlite3* handle() const { return handle_; }
   [[nodiscard]] const std::string& path() const { return path_; }
   [[nodiscard]] OpenMode mode() const { return mode_; }

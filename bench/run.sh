@@ -190,7 +190,7 @@ for size in $sizes; do
     stage_end "gen-$size"
   fi
   cp "$generation" "$results/gen-$size.json"
-  ls -l "$database" | awk '{print $5}' >"$results/dbsize-$size.txt"
+  stat -c %s "$database" >"$results/dbsize-$size.txt"
 
   if [[ ! -f $floor_database ]]; then
     log "building the floor for $size people"
@@ -259,7 +259,7 @@ SQL
         python3 "$bench_dir/to_vcards.py" "$book" >&2
       touch "$book/.complete"
     fi
-    ls "$book" | grep -c '\.vcf$' >"$results/vcards-$size.txt"
+    find "$book" -maxdepth 1 -name '*.vcf' | wc -l >"$results/vcards-$size.txt"
     khard_config="$results/khard.conf"
     cat >"$khard_config" <<CONF
 [addressbooks]
@@ -306,5 +306,6 @@ CONF
   fi
 done
 
+# shellcheck disable=SC2086  # one argument per size
 python3 "$bench_dir/report.py" "$results" $sizes | tee "$results/report.md"
 log "report saved to $results/report.md"

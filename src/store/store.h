@@ -99,16 +99,13 @@ class Store {
   [[nodiscard]] virtual Result<std::vector<ContactId>> MatchSearchIndex(SearchTable table,
                                                                         const std::string& expression,
                                                                         int limit) = 0;
-  // Up to `limit` index terms that start with `prefix` (folded), in order.
-  // Terms under three characters or with digits are not kept (see
-  // VocabularyNear), so they are never among the completions.
+  // The vocabulary holds every term of a live contact that has three or more
+  // characters and is not all digits, with how many contacts use it.
+  // Up to `limit` vocabulary terms that start with `prefix` (folded), in order.
   [[nodiscard]] virtual Result<std::vector<std::string>> VocabularyWithPrefix(std::string_view prefix,
                                                                               int limit) = 0;
-  // Index terms that start with the character `head` and have between
-  // `min_length` and `max_length` characters and no digits: the candidates
-  // for a typo.
-  // The vocabulary keeps the terms of live contacts that have three or more
-  // characters and no digits, with how many contacts use each.
+  // Vocabulary terms without digits that start with the character `head` and
+  // have between `min_length` and `max_length` characters: typo candidates.
   [[nodiscard]] virtual Result<std::vector<VocabularyEntry>> VocabularyNear(std::string_view head,
                                                                             int min_length,
                                                                             int max_length) = 0;

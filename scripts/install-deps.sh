@@ -9,6 +9,8 @@ packages=(
   libsqlite3-dev sqlite3
   libexpected-dev libcli11-dev nlohmann-json3-dev libfmt-dev
   libphonenumber-dev libprotobuf-dev libicu-dev
+  libxlsxwriter-dev libminizip-dev libpugixml-dev zlib1g-dev
+  khard python3-vobject
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format clang-tidy
 )

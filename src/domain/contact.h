@@ -38,6 +38,14 @@ struct Phone {
   bool operator==(const Phone&) const = default;
 };
 
+// A value kith has no field for, kept as it came (an import's unmapped
+// column, a vCard X- property someone cares about): nothing is lost.
+struct CustomField {
+  std::string label;
+  std::string value;
+  bool operator==(const CustomField&) const = default;
+};
+
 // Everything a person can set on a card.
 struct ContactFields {
   std::string display_name;
@@ -62,6 +70,11 @@ struct ContactFields {
   std::string looking_for;
   std::optional<Date> open_since;
   std::string notes;
+  std::vector<CustomField> custom;
+  std::string photo;  // a URI: "data:image/jpeg;base64,…" or "https://…"
+  // vCard properties kith does not model (BDAY, NICKNAME, X-…), unfolded
+  // content lines as read ("BDAY:19850412"), written back on export.
+  std::vector<std::string> vcard_properties;
   bool operator==(const ContactFields&) const = default;
 };
 

@@ -25,6 +25,8 @@ nlohmann::json ContactToJson(const Contact& contact) {
                      {"followed", link.followed},
                      {"connected_on", DateOrNull(link.connected_on)}});
   }
+  nlohmann::json custom = nlohmann::json::array();
+  for (const auto& field : contact.custom) custom.push_back({{"label", field.label}, {"value", field.value}});
   return {
       {"id", contact.id.value},
       {"uid", contact.uid},
@@ -51,6 +53,9 @@ nlohmann::json ContactToJson(const Contact& contact) {
       {"looking_for", contact.looking_for},
       {"open_since", DateOrNull(contact.open_since)},
       {"notes", contact.notes},
+      {"custom", custom},
+      {"photo", contact.photo},
+      {"vcard_properties", contact.vcard_properties},
       {"last_contact", DateOrNull(contact.last_contact)},
       {"created_at", contact.created_at},
       {"updated_at", contact.updated_at},

@@ -1,0 +1,1 @@
+#include "formats/contact_table.h"

@@ -1,0 +1,42 @@
+// RFC 4180 CSV, streamed: one record at a time, in constant memory.
+#pragma once
+
+#include <cstddef>
+#include <istream>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "domain/result.h"
+
+namespace kith {
+
+class CsvReader {
+ public:
+  // Skips a UTF-8 byte order mark. Accepts CRLF, LF and lone CR endings.
+  explicit CsvReader(std::istream& in);
+
+  // Reads the next record into `fields` (quotes removed, "" unescaped,
+  // line breaks inside quotes kept as "\n"). Returns false at the end.
+  // kParseError "line 12: unterminated quote (the field opened on line 9
+  // never closes)"; "line 4: text after a closing quote".
+  Result<bool> Next(std::vector<std::string>& fields);
+
+  // The 1-based line on which the record last returned by Next() started.
+  std::size_t line() const { return record_line_; }
+
+ private:
+  bool Fill();
+  std::istream& in_;
+  std::vector<char> buffer_;
+  std::size_t position_ = 0;
+  std::size_t end_ = 0;
+  std::size_t current_line_ = 1;
+  std::size_t record_line_ = 0;
+};
+
+// Writes one record with CRLF, quoting fields that hold a comma, a quote, a
+// line break or leading/trailing spaces.
+void WriteCsvRecord(std::ostream& out, const std::vector<std::string>& fields);
+
+}  // namespace kith

@@ -1,0 +1,29 @@
+// Text that is not UTF-8: finding it, and decoding the single-byte encodings
+// older exports use (Outlook on Windows writes Windows-1252).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kith {
+
+// The byte offset of the first byte that is not part of valid UTF-8
+// (overlong forms, surrogates and code points past U+10FFFF are invalid),
+// or nullopt when all of `text` is valid.
+std::optional<std::size_t> FindInvalidUtf8(std::string_view text);
+
+// Windows-1252 to UTF-8. Bytes 0x80–0x9F are the Windows characters (€, ‘, ’,
+// “, ”, –, …); the five bytes Windows leaves undefined decode as the C1
+// controls, as ISO-8859-1 does. Every byte sequence decodes.
+std::string Windows1252ToUtf8(std::string_view text);
+
+// ISO-8859-1 (Latin-1) to UTF-8: each byte is the code point of that value.
+std::string Latin1ToUtf8(std::string_view text);
+
+// True when `text` holds an ASCII control byte other than tab, CR, LF and
+// form feed (NUL, DEL, …): no text export has those, so it is binary.
+bool LooksBinary(std::string_view text);
+
+}  // namespace kith

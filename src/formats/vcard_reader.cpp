@@ -1,0 +1,1 @@
+#include "formats/vcard_reader.h"

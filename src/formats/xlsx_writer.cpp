@@ -1,0 +1,1 @@
+#include "formats/xlsx_writer.h"

@@ -39,6 +39,9 @@ Result<Contact> RestoreContact(Context& context, ContactId id);
 
 Result<std::vector<Contact>> ListContacts(Context& context, const ListQuery& query);
 
+// The job changes imports noticed for a contact, oldest first.
+Result<std::vector<JobChange>> JobChangesOf(Context& context, ContactId id);
+
 // Search hits with their cards, best first (see search/search.h).
 struct FoundContact {
   Contact contact;

@@ -8,4 +8,8 @@ Result<std::vector<Contact>> ListContacts(Context& context, const ListQuery& que
   return context.store.ListContacts(query);
 }
 
+Result<std::vector<JobChange>> JobChangesOf(Context& context, ContactId id) {
+  return context.store.JobChanges(id);
+}
+
 }  // namespace kith

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "domain/contact_merge.h"
 #include "domain/validation.h"
 #include "formats/phone_number.h"
 
@@ -21,6 +22,26 @@ void TrimAndDeduplicate(std::vector<std::string>& values) {
   values = std::move(kept);
 }
 
+// "acme.com" and "www.acme.com" are how people write a website; kith
+// stores a full address so links work.
+std::string WithScheme(std::string url) {
+  const bool bare = !url.empty() && url.find("://") == std::string::npos && url.find(' ') == std::string::npos &&
+                    url.find('.') != std::string::npos && url.find('@') == std::string::npos;
+  return bare ? "https://" + url : url;
+}
+
+// One spelling per LinkedIn profile, so the same person is recognised in
+// every export: https://www.linkedin.com/in/<name> without slash or query.
+std::string CanonicalLinkedIn(std::string url) {
+  const std::string key = ProfileKey(url);
+  if (!key.starts_with("linkedin.com/")) return url;
+  std::string path = key.substr(std::string_view("linkedin.com").size());
+  // The key is lower-cased; keep the original letters of the path.
+  const auto found = AsciiLower(url).find(path);
+  if (found != std::string::npos) path = url.substr(found, path.size());
+  return "https://www.linkedin.com" + path;
+}
+
 }  // namespace
 
 Status PrepareFields(ContactFields& fields, std::string_view region) {
@@ -34,8 +55,14 @@ Status PrepareFields(ContactFields& fields, std::string_view region) {
   TrimAndDeduplicate(fields.tags);
   TrimAndDeduplicate(fields.skills);
   TrimAndDeduplicate(fields.interests);
-  for (auto& phone : fields.phones) phone = NormalizePhone(phone.original, region);
-  for (auto& link : fields.links) link.url = Trim(link.url);
+
+  for (auto& phone : fields.phones) phone = NormalizePhone(Trim(phone.original), region);
+  fields.website = WithScheme(fields.website);
+  for (auto& link : fields.links) {
+    link.url = WithScheme(Trim(link.url));
+    if (link.kind == LinkKind::kLinkedIn) link.url = CanonicalLinkedIn(link.url);
+  }
+  std::erase_if(fields.phones, [](const Phone& phone) { return Trim(phone.original).empty(); });
   return ValidateContactFields(fields);
 }
 

@@ -27,6 +27,13 @@ The running list
   list       The list, sorted, filtered   kith list --sort met --tag mentor
   search     Find anyone by anything      kith search company:acme chicago
   gen        Add a generated demo network kith gen 500
+  dupes      Likely duplicates, and why   kith dupes
+  merge      Merge two cards into one     kith merge 12 57
+
+Bringing cards in and out
+  import     LinkedIn, Google, Outlook,   kith import Connections.csv --dry-run
+             vCard, Excel, JSON
+  export     vCard, CSV, Excel, JSON      kith export --format xlsx -o contacts.xlsx
 
 Options for every command
   --db PATH            database file (default $KITH_DB, else ~/.local/share/kith/kith.db)
@@ -72,6 +79,8 @@ int main(int argc, char** argv) {
       kith::cli::AddEditCommand(app, globals),    kith::cli::AddRemoveCommand(app, globals),
       kith::cli::AddRestoreCommand(app, globals), kith::cli::AddListCommand(app, globals),
       kith::cli::AddSearchCommand(app, globals),  kith::cli::AddGenCommand(app, globals),
+      kith::cli::AddImportCommand(app, globals),  kith::cli::AddExportCommand(app, globals),
+      kith::cli::AddDupesCommand(app, globals),   kith::cli::AddMergeCommand(app, globals),
   };
   const std::string requested = RequestedCommand(argc, argv);
   const auto known = app.get_subcommands([&](CLI::App* command) { return command->check_name(requested); });

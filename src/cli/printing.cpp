@@ -127,6 +127,11 @@ void PrintCard(std::ostream& out, const Contact& contact) {
     Line(out, "open to", open);
   }
   if (contact.last_contact) Line(out, "last talk", contact.last_contact->ToIso());
+  for (const auto& field : contact.custom) Line(out, field.label, field.value);
+  if (!contact.photo.empty()) Line(out, "photo", contact.photo.starts_with("data:") ? "(kept)" : contact.photo);
+  if (!contact.vcard_properties.empty()) {
+    Line(out, "vcard", std::to_string(contact.vcard_properties.size()) + " more properties kept for export");
+  }
   if (!contact.notes.empty()) {
     out << "  notes\n";
     std::size_t start = 0;
@@ -139,6 +144,22 @@ void PrintCard(std::ostream& out, const Contact& contact) {
   }
   out << "  added " << contact.created_at.substr(0, 10) << " · updated " << contact.updated_at.substr(0, 10)
       << " · uid " << contact.uid << '\n';
+}
+
+void PrintJobChanges(std::ostream& out, const std::vector<JobChange>& changes) {
+  if (changes.empty()) return;
+  out << "  job changes\n";
+  const auto job = [](const std::string& title, const std::string& company) {
+    if (title.empty()) return company;
+    if (company.empty()) return title;
+    return title + " at " + company;
+  };
+  for (const auto& change : changes) {
+    out << "    " << change.noticed_on.ToIso() << "  " << job(change.old_title, change.old_company) << " → "
+        << job(change.new_title, change.new_company);
+    if (!change.source.empty()) out << "  (" << change.source << ")";
+    out << '\n';
+  }
 }
 
 void PrintContactTable(std::ostream& out, const std::vector<Contact>& contacts) {

@@ -87,6 +87,18 @@ struct Contact : ContactFields {
   std::optional<Date> last_contact;
 };
 
+// A new company or title an import noticed for someone already on the list
+// (a later LinkedIn export): who changed jobs is a reason to get in touch.
+struct JobChange {
+  Date noticed_on;
+  std::string source;  // where it was seen, e.g. "Connections.csv"
+  std::string old_company;
+  std::string old_title;
+  std::string new_company;
+  std::string new_title;
+  bool operator==(const JobChange&) const = default;
+};
+
 // The date that orders people by how recently the relationship was active:
 // the last contact, else the day you met, else the day the card was added.
 Date RelationshipDate(const Contact& contact);

@@ -63,4 +63,10 @@ nlohmann::json ContactToJson(const Contact& contact) {
   };
 }
 
+nlohmann::json JobChangeToJson(const JobChange& change) {
+  return {{"noticed_on", change.noticed_on.ToIso()}, {"source", change.source},
+          {"old_company", change.old_company},       {"old_title", change.old_title},
+          {"new_company", change.new_company},       {"new_title", change.new_title}};
+}
+
 }  // namespace kith

@@ -10,4 +10,7 @@ namespace kith {
 
 nlohmann::json ContactToJson(const Contact& contact);
 
+// {"noticed_on", "source", "old_company", "old_title", "new_company", "new_title"}.
+nlohmann::json JobChangeToJson(const JobChange& change);
+
 }  // namespace kith

@@ -2,6 +2,7 @@
 // to contacts, and kith's own table of contacts for export.
 #pragma once
 
+#include <functional>
 #include <istream>
 #include <optional>
 #include <string>
@@ -36,6 +37,8 @@ struct TableOptions {
   // linkedin, twitter, city, tags, skills, interests, notes, met_at, met_on, …,
   // or "ignore"); kInvalidInput for an unknown field or a column not in the header.
   std::vector<std::pair<std::string, std::string>> map;
+  // Told the dialect once the header is read, before the first row.
+  std::function<void(TableDialect)> on_dialect;
 };
 
 // Maps the rows of one table. Columns that map to no field become custom

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "domain/contact.h"
 #include "domain/result.h"
@@ -16,6 +17,7 @@ struct ImportRecord {
   std::size_t line = 0;  // 1-based line (CSV, vCard) or row (spreadsheet) where the record starts
   std::string uid;       // the file's own stable id (vCard UID), else empty
   ContactFields fields;  // as read: not yet trimmed, completed or validated
+  std::vector<JobChange> job_changes;  // history a kith backup carries
 };
 
 // Receives each record; an error stops the reader and is returned by it.

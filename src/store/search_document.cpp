@@ -40,6 +40,7 @@ SearchDocument BuildSearchDocument(const Contact& contact) {
   Append(web, contact.website);
   for (const auto& link : contact.links) Append(web, link.url);
   Append(other, contact.looking_for);
+  for (const auto& field : contact.custom) Append(other, field.value);
   Append(note, contact.notes);
   return document;
 }

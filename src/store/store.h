@@ -34,6 +34,23 @@ inline constexpr std::array<std::string_view, 13> kSearchColumns = {
 // The three tiers of the index: names only; every field but the notes; all.
 enum class SearchTable { kNames, kCards, kEverything };
 
+// What identifies a person across files: the keys imports match on.
+enum class ContactKey {
+  kUid,      // the stable uid (a vCard UID, a kith export)
+  kEmail,    // an email address, case ignored
+  kPhone,    // a phone number in E.164
+  kLinkUrl,  // a profile URL (LinkedIn, …), case ignored
+  kName,     // the whole name, accents and case ignored
+};
+
+// Two live contacts that share a key, the lower id first.
+struct DuplicatePair {
+  ContactId first;
+  ContactId second;
+  ContactKey key = ContactKey::kEmail;  // kName means: same family name and company
+  std::string value;                    // the shared value, as stored
+};
+
 struct VocabularyEntry {
   std::string term;   // folded: lower case, no diacritics
   int documents = 0;  // how many live contacts use it
@@ -83,6 +100,25 @@ class Store {
   [[nodiscard]] virtual Result<std::vector<Contact>> GetContacts(const std::vector<ContactId>& ids) = 0;
   // Live contacts whose whole name equals `name`, accents and case ignored.
   [[nodiscard]] virtual Result<std::vector<Contact>> FindContactsByName(std::string_view name) = 0;
+
+  // Ids of live contacts holding `value` for `key` (at most 50, lowest first);
+  // for kUid also a contact in the trash, since a uid stays taken there.
+  [[nodiscard]] virtual Result<std::vector<ContactId>> FindContactIds(ContactKey key, std::string_view value) = 0;
+  // Pairs of live contacts that share an email, a phone, a profile URL, or a
+  // family name at the same company: the candidates for `kith dupes`.
+  [[nodiscard]] virtual Result<std::vector<DuplicatePair>> FindDuplicatePairs() = 0;
+
+  // The job changes noticed for a contact, oldest first; and recording one.
+  [[nodiscard]] virtual Result<std::vector<JobChange>> JobChanges(ContactId id) = 0;
+  [[nodiscard]] virtual Status AddJobChange(ContactId id, const JobChange& change) = 0;
+  // Moves everything that hangs off `from` (job changes; later interactions,
+  // facts and reminders) to `to`, as a merge needs.
+  [[nodiscard]] virtual Status MoveContactRecords(ContactId from, ContactId to) = 0;
+
+  // Ids of contacts after `after` in id order, at most `limit` (the trash
+  // too when `include_trashed`): pages for an export of any size.
+  [[nodiscard]] virtual Result<std::vector<ContactId>> ContactIdsAfter(ContactId after, int limit,
+                                                                       bool include_trashed) = 0;
 
   // Replaces the fields of an existing contact and re-indexes it.
   [[nodiscard]] virtual Status UpdateContact(ContactId id, const ContactFields& fields,

@@ -37,6 +37,9 @@ ContactFields FullCard() {
   fields.looking_for = "staff roles";
   fields.open_since = Date{2026, 10, 1};
   fields.notes = "Loves sourdough.\nAsk about the move.";
+  fields.custom = {CustomField{"Birthday", "1985-04-12"}, CustomField{"Assistant", "Sam"}};
+  fields.photo = "data:image/png;base64,iVBORw0KGgo=";
+  fields.vcard_properties = {"NICKNAME:Ada", "item2.X-ABLabel:Partner"};
   return fields;
 }
 

@@ -24,6 +24,10 @@ Command AddRestoreCommand(CLI::App& root, const GlobalOptions& globals);
 Command AddListCommand(CLI::App& root, const GlobalOptions& globals);
 Command AddSearchCommand(CLI::App& root, const GlobalOptions& globals);
 Command AddGenCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddImportCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddExportCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddDupesCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddMergeCommand(CLI::App& root, const GlobalOptions& globals);
 
 // Opens the session and runs `body` with it; errors are reported under
 // `command` and turned into the exit code.

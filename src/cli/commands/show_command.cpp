@@ -20,10 +20,16 @@ Command AddShowCommand(CLI::App& root, const GlobalOptions& globals) {
             return RunWithSession("show", globals, [&](Session& session) {
               auto contact = ResolveContact(session.context(), JoinWords(*words));
               if (!contact) return ReportError("show", contact.error());
+              auto changes = JobChangesOf(session.context(), contact->id);
+              if (!changes) return ReportError("show", changes.error());
               if (globals.json) {
-                PrintJson(std::cout, ContactToJson(*contact));
+                nlohmann::json json = ContactToJson(*contact);
+                json["job_changes"] = nlohmann::json::array();
+                for (const auto& change : *changes) json["job_changes"].push_back(JobChangeToJson(change));
+                PrintJson(std::cout, json);
               } else {
                 PrintCard(std::cout, *contact);
+                PrintJobChanges(std::cout, *changes);
               }
               return 0;
             });

@@ -109,12 +109,41 @@ CREATE INDEX search_vocabulary_by_shape ON search_vocabulary(head, length, term,
   WHERE term NOT GLOB '*[0-9]*';
 )sql";
 
+// Version 3: what imports bring that has no column of its own (custom fields,
+// a photo, vCard properties to write back), lookups that find the same person
+// again (a profile URL), and the job changes an import noticed.
+constexpr std::string_view kVersion3 = R"sql(
+CREATE TABLE contact_extras(
+  contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('custom', 'photo', 'vcard')),
+  position INTEGER NOT NULL,
+  label TEXT NOT NULL DEFAULT '',
+  value TEXT NOT NULL
+);
+CREATE INDEX contact_extras_by_contact ON contact_extras(contact_id, kind, position);
+
+CREATE INDEX contact_links_by_url ON contact_links(url COLLATE NOCASE);
+
+CREATE TABLE job_changes(
+  id INTEGER PRIMARY KEY,
+  contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  noticed_on TEXT NOT NULL,
+  source TEXT NOT NULL DEFAULT '',
+  old_company TEXT NOT NULL DEFAULT '',
+  old_title TEXT NOT NULL DEFAULT '',
+  new_company TEXT NOT NULL DEFAULT '',
+  new_title TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX job_changes_by_contact ON job_changes(contact_id, noticed_on);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {kVersion1, false},
       {kVersion2, true},
+      {kVersion3, false},
   };
   return kMigrations;
 }

@@ -179,23 +179,26 @@ Status SqliteStore::Migrate() {
                 "db");
   }
   const auto& steps = Migrations();
-  for (int step = version; step < latest; ++step) {
-    // Each step is its own transaction: a failed upgrade leaves the file at
-    // the last version that completed, never half-way through one.
+  // All pending steps are one transaction: a failed upgrade leaves the file
+  // exactly as it was. The search index is rebuilt once, after the last step,
+  // because rebuilding reads cards with this build's code, which expects the
+  // latest schema.
+  KITH_RETURN_IF_ERROR(database_->Execute("BEGIN IMMEDIATE"));
+  bool rebuild = false;
+  Status applied = Ok();
+  for (int step = version; step < latest && applied; ++step) {
     const Migration& migration = steps.at(static_cast<std::size_t>(step));
-    KITH_RETURN_IF_ERROR(database_->Execute("BEGIN IMMEDIATE"));
-    Status applied = database_->Execute(migration.sql);
-    if (applied && migration.rebuilds_search_index) applied = RebuildSearchIndex();
-    if (applied) {
-      applied = database_->Execute("PRAGMA user_version = " + std::to_string(step + 1));
-    }
-    if (!applied) {
-      (void)database_->Execute("ROLLBACK");
-      return Fail(ErrorCode::kInternal, "upgrading '" + path + "' to schema version " +
-                                            std::to_string(step + 1) + " failed: " + applied.error().message);
-    }
-    KITH_RETURN_IF_ERROR(database_->Execute("COMMIT"));
+    applied = database_->Execute(migration.sql);
+    rebuild = rebuild || migration.rebuilds_search_index;
   }
+  if (applied && rebuild) applied = RebuildSearchIndex();
+  if (applied) applied = database_->Execute("PRAGMA user_version = " + std::to_string(latest));
+  if (!applied) {
+    (void)database_->Execute("ROLLBACK");
+    return Fail(ErrorCode::kInternal, "upgrading '" + path + "' from schema version " + std::to_string(version) +
+                                          " to " + std::to_string(latest) + " failed: " + applied.error().message);
+  }
+  KITH_RETURN_IF_ERROR(database_->Execute("COMMIT"));
   return Ok();
 }
 
@@ -243,25 +246,6 @@ Result<Transaction> SqliteStore::Begin() {
       });
 }
 
-template <typename Body>
-Status SqliteStore::Atomically(Body&& body) {
-  if (database_->mode() == OpenMode::kReadOnly) {
-    return Fail(ErrorCode::kIo, "database '" + database_->path() + "' is read-only: kith cannot write to it",
-                "db");
-  }
-  const std::string name = "kith_" + std::to_string(savepoint_depth_);
-  KITH_RETURN_IF_ERROR(database_->Execute("SAVEPOINT " + name));
-  ++savepoint_depth_;
-  Status status = body();
-  --savepoint_depth_;
-  if (!status) {
-    (void)database_->Execute("ROLLBACK TO " + name);
-    (void)database_->Execute("RELEASE " + name);
-    return status;
-  }
-  KITH_RETURN_IF_ERROR(database_->Execute("RELEASE " + name));
-  return Ok();
-}
 
 std::string SqliteStore::SortName(std::string_view display_name) const {
   std::vector<std::string> terms;
@@ -367,11 +351,33 @@ Status SqliteStore::WriteChildren(ContactId id, const ContactFields& fields) {
   };
   KITH_RETURN_IF_ERROR(write_labels("tag", fields.tags));
   KITH_RETURN_IF_ERROR(write_labels("skill", fields.skills));
-  return write_labels("interest", fields.interests);
+  KITH_RETURN_IF_ERROR(write_labels("interest", fields.interests));
+  return WriteExtras(id, fields);
+}
+
+Status SqliteStore::WriteExtras(ContactId id, const ContactFields& fields) {
+  if (fields.custom.empty() && fields.photo.empty() && fields.vcard_properties.empty()) return Ok();
+  KITH_ASSIGN_OR_RETURN(
+      auto extra, database_->Prepare("INSERT INTO contact_extras(contact_id, kind, position, label, value) "
+                                     "VALUES(?1, ?2, ?3, ?4, ?5)"));
+  const auto write = [&](std::string_view kind, std::size_t position, std::string_view label,
+                         std::string_view value) -> Status {
+    extra.Bind(1, id.value).Bind(2, kind).Bind(3, static_cast<std::int64_t>(position)).Bind(4, label).Bind(5, value);
+    return extra.Run();
+  };
+  for (std::size_t i = 0; i < fields.custom.size(); ++i) {
+    KITH_RETURN_IF_ERROR(write("custom", i, fields.custom[i].label, fields.custom[i].value));
+  }
+  if (!fields.photo.empty()) KITH_RETURN_IF_ERROR(write("photo", 0, "", fields.photo));
+  for (std::size_t i = 0; i < fields.vcard_properties.size(); ++i) {
+    KITH_RETURN_IF_ERROR(write("vcard", i, "", fields.vcard_properties[i]));
+  }
+  return Ok();
 }
 
 Status SqliteStore::DeleteChildren(ContactId id) {
-  for (std::string_view table : {"contact_emails", "contact_phones", "contact_links", "contact_labels"}) {
+  for (std::string_view table :
+       {"contact_emails", "contact_phones", "contact_links", "contact_labels", "contact_extras"}) {
     KITH_ASSIGN_OR_RETURN(auto remove,
                           database_->Prepare("DELETE FROM " + std::string(table) + " WHERE contact_id = ?1"));
     remove.Bind(1, id.value);
@@ -425,6 +431,21 @@ Status SqliteStore::LoadChildren(Contact& contact) {
     const std::string kind = labels.Text(0);
     auto& target = kind == "tag" ? contact.tags : kind == "skill" ? contact.skills : contact.interests;
     target.push_back(labels.Text(1));
+  }
+  KITH_ASSIGN_OR_RETURN(auto extras, database_->Prepare("SELECT kind, label, value FROM contact_extras "
+                                                        "WHERE contact_id = ?1 ORDER BY kind, position"));
+  extras.Bind(1, contact.id.value);
+  while (true) {
+    KITH_ASSIGN_OR_RETURN(const bool row, extras.Step());
+    if (!row) break;
+    const std::string kind = extras.Text(0);
+    if (kind == "custom") {
+      contact.custom.push_back(CustomField{extras.Text(1), extras.Text(2)});
+    } else if (kind == "photo") {
+      contact.photo = extras.Text(2);
+    } else {
+      contact.vcard_properties.push_back(extras.Text(2));
+    }
   }
   return Ok();
 }

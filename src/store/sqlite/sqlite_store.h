@@ -24,6 +24,12 @@ class SqliteStore final : public Store {
   Result<Contact> GetContact(ContactId id) override;
   Result<std::vector<Contact>> GetContacts(const std::vector<ContactId>& ids) override;
   Result<std::vector<Contact>> FindContactsByName(std::string_view name) override;
+  Result<std::vector<ContactId>> FindContactIds(ContactKey key, std::string_view value) override;
+  Result<std::vector<DuplicatePair>> FindDuplicatePairs() override;
+  Result<std::vector<JobChange>> JobChanges(ContactId id) override;
+  Status AddJobChange(ContactId id, const JobChange& change) override;
+  Status MoveContactRecords(ContactId from, ContactId to) override;
+  Result<std::vector<ContactId>> ContactIdsAfter(ContactId after, int limit, bool include_trashed) override;
   Status UpdateContact(ContactId id, const ContactFields& fields, const std::string& now) override;
   Status TrashContact(ContactId id, const std::string& now) override;
   Status RestoreContact(ContactId id, const std::string& now) override;
@@ -55,6 +61,7 @@ class SqliteStore final : public Store {
   // contact INSERT and UPDATE share.
   void BindFields(Statement& statement, const ContactFields& fields, const std::string& now) const;
   Status WriteChildren(ContactId id, const ContactFields& fields);
+  Status WriteExtras(ContactId id, const ContactFields& fields);
   Status DeleteChildren(ContactId id);
   Status LoadChildren(Contact& contact);
   // Adds (sign +1) or removes (sign -1) the contact from the search index.
@@ -68,5 +75,26 @@ class SqliteStore final : public Store {
   int savepoint_depth_ = 0;
   bool in_transaction_ = false;
 };
+
+// In the header so every file that implements part of SqliteStore can use it.
+template <typename Body>
+inline Status SqliteStore::Atomically(Body&& body) {
+  if (database_->mode() == OpenMode::kReadOnly) {
+    return Fail(ErrorCode::kIo, "database '" + database_->path() + "' is read-only: kith cannot write to it",
+                "db");
+  }
+  const std::string name = "kith_" + std::to_string(savepoint_depth_);
+  KITH_RETURN_IF_ERROR(database_->Execute("SAVEPOINT " + name));
+  ++savepoint_depth_;
+  Status status = body();
+  --savepoint_depth_;
+  if (!status) {
+    (void)database_->Execute("ROLLBACK TO " + name);
+    (void)database_->Execute("RELEASE " + name);
+    return status;
+  }
+  KITH_RETURN_IF_ERROR(database_->Execute("RELEASE " + name));
+  return Ok();
+}
 
 }  // namespace kith::sqlite

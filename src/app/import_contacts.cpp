@@ -1,0 +1,403 @@
+#include <algorithm>
+#include <unordered_map>
+
+#include "app/contacts.h"
+#include "app/import_source.h"
+#include "app/prepare_fields.h"
+#include "app/transfer.h"
+#include "domain/contact_merge.h"
+#include "domain/validation.h"
+#include "formats/contact_table.h"
+#include "formats/kith_json.h"
+#include "formats/vcard_reader.h"
+#include "formats/xlsx_reader.h"
+
+namespace kith {
+namespace {
+
+constexpr std::size_t kBatch = 2000;
+constexpr std::size_t kReportedSkips = 100;
+
+std::string_view FormatName(ImportFormat format) {
+  switch (format) {
+    case ImportFormat::kAuto:
+      return "auto";
+    case ImportFormat::kLinkedIn:
+      return "linkedin";
+    case ImportFormat::kGoogle:
+      return "google";
+    case ImportFormat::kOutlook:
+      return "outlook";
+    case ImportFormat::kCsv:
+      return "csv";
+    case ImportFormat::kVCard:
+      return "vcard";
+    case ImportFormat::kXlsx:
+      return "xlsx";
+    case ImportFormat::kJson:
+      return "json";
+  }
+  return "auto";
+}
+
+bool HasContent(const ContactFields& fields) {
+  return !(fields == ContactFields{});
+}
+
+void DropEmpty(std::vector<std::string>& values) {
+  std::erase_if(values, [](const std::string& value) { return Trim(value).empty(); });
+}
+
+// Where a row's person came from, for the job-change rule: only a LinkedIn
+// export speaks with authority about someone's current job.
+enum class Authority { kNone, kLinkedIn };
+
+// Reads records, matches them against the list and the rows before them,
+// and writes in batches inside the caller's transaction.
+class Importer {
+ public:
+  Importer(Context& context, const ImportRequest& request, ImportSummary& summary)
+      : context_(context), request_(request), summary_(summary), now_(context.clock.NowTimestamp()) {}
+
+  void set_authority(Authority authority) { authority_ = authority; }
+
+  Status Add(ImportRecord&& record) {
+    ContactFields& fields = record.fields;
+    if (!HasContent(fields)) return Ok();
+    DropEmpty(fields.emails);
+    DropEmpty(fields.tags);
+    DropEmpty(fields.skills);
+    DropEmpty(fields.interests);
+    std::erase_if(fields.links, [](const Link& link) { return Trim(link.url).empty(); });
+    if (!request_.event.empty()) {
+      fields.met_at = request_.event;
+      if (!fields.met_on) fields.met_on = context_.clock.Today();
+    }
+    if (Trim(fields.display_name).empty() && Trim(fields.given_name).empty() && Trim(fields.family_name).empty()) {
+      if (!fields.emails.empty()) {
+        fields.display_name = NameFromEmail(fields.emails.front());
+        if (fields.display_name.empty()) fields.display_name = Trim(fields.emails.front());
+      } else if (!fields.phones.empty() && !Trim(fields.phones.front().original).empty()) {
+        fields.display_name = Trim(fields.phones.front().original);
+      } else {
+        return Skip(record, "no name, email or phone");
+      }
+    }
+    if (auto prepared = PrepareFields(fields, context_.phone_region); !prepared) {
+      return Fail(ErrorCode::kInvalidInput, Where(record) + prepared.error().message, prepared.error().field);
+    }
+    if (fields.open_to_opportunities && !fields.open_since) fields.open_since = context_.clock.Today();
+
+    const std::vector<std::string> keys = Keys(record);
+    for (const auto& key : keys) {
+      const auto found = pending_keys_.find(key);
+      if (found == pending_keys_.end()) continue;
+      Pending& earlier = pending_[found->second];
+      earlier.fields = MergeFields(earlier.fields, fields);
+      for (auto& change : record.job_changes) earlier.job_changes.push_back(std::move(change));
+      Remember(keys, found->second);
+      ++summary_.merged;
+      return Ok();
+    }
+    KITH_ASSIGN_OR_RETURN(const std::optional<Contact> existing, FindExisting(record));
+    if (existing && existing->trashed_at) {
+      record.uid.clear();  // a trashed card keeps its uid; this person is new
+    } else if (existing) {
+      return UpdateExisting(*existing, std::move(record));
+    }
+    pending_.push_back(Pending{std::move(record.fields), std::move(record.uid), std::move(record.job_changes)});
+    Remember(keys, pending_.size() - 1);
+    if (pending_.size() >= kBatch) return Flush();
+    return Ok();
+  }
+
+  Status Flush() {
+    if (pending_.empty()) return Ok();
+    std::vector<ContactFields> fields;
+    std::vector<std::string> uids;
+    fields.reserve(pending_.size());
+    uids.reserve(pending_.size());
+    for (auto& entry : pending_) {
+      fields.push_back(std::move(entry.fields));
+      uids.push_back(entry.uid.empty() ? uids_.Next() : std::move(entry.uid));
+    }
+    KITH_ASSIGN_OR_RETURN(const auto ids, context_.store.InsertContacts(fields, uids, now_));
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      for (const auto& change : pending_[i].job_changes) {
+        KITH_RETURN_IF_ERROR(context_.store.AddJobChange(ids[i], change));
+      }
+    }
+    summary_.added += static_cast<std::int64_t>(ids.size());
+    pending_.clear();
+    pending_keys_.clear();
+    return Ok();
+  }
+
+ private:
+  struct Pending {
+    ContactFields fields;
+    std::string uid;
+    std::vector<JobChange> job_changes;
+  };
+
+  static std::string Where(const ImportRecord& record) {
+    return record.line == 0 ? std::string() : "line " + std::to_string(record.line) + ": ";
+  }
+
+  Status Skip(const ImportRecord& record, const std::string& why) {
+    ++summary_.skipped;
+    if (summary_.skipped_rows.size() < kReportedSkips) {
+      std::string what;
+      const ContactFields& fields = record.fields;
+      if (!fields.company.empty()) what = fields.company;
+      if (!fields.links.empty()) what += (what.empty() ? "" : ", ") + fields.links.front().url;
+      summary_.skipped_rows.push_back(Where(record) + why + (what.empty() ? "" : " (" + what + ")"));
+    }
+    return Ok();
+  }
+
+  std::string NameKey(const ContactFields& fields) const {
+    std::string key;
+    for (const auto& term : context_.store.SearchTerms(fields.display_name)) key += term + ' ';
+    return "n:" + key + "|" + AsciiLower(fields.company);
+  }
+
+  std::vector<std::string> Keys(const ImportRecord& record) const {
+    std::vector<std::string> keys;
+    if (!record.uid.empty()) keys.push_back("u:" + record.uid);
+    for (const auto& email : record.fields.emails) keys.push_back("e:" + AsciiLower(email));
+    for (const auto& phone : record.fields.phones) {
+      if (!phone.e164.empty()) keys.push_back("p:" + phone.e164);
+    }
+    for (const auto& link : record.fields.links) keys.push_back("l:" + ProfileKey(link.url));
+    keys.push_back(NameKey(record.fields));
+    return keys;
+  }
+
+  void Remember(const std::vector<std::string>& keys, std::size_t index) {
+    for (const auto& key : keys) pending_keys_.emplace(key, index);
+  }
+
+  Result<std::optional<Contact>> First(const std::vector<ContactId>& ids) {
+    if (ids.empty()) return std::optional<Contact>();
+    KITH_ASSIGN_OR_RETURN(Contact contact, context_.store.GetContact(ids.front()));
+    return std::optional<Contact>(std::move(contact));
+  }
+
+  Result<std::optional<Contact>> FindExisting(const ImportRecord& record) {
+    Store& store = context_.store;
+    const ContactFields& fields = record.fields;
+    if (!record.uid.empty()) {
+      KITH_ASSIGN_OR_RETURN(const auto ids, store.FindContactIds(ContactKey::kUid, record.uid));
+      if (!ids.empty()) return First(ids);
+    }
+    for (const auto& email : fields.emails) {
+      KITH_ASSIGN_OR_RETURN(const auto ids, store.FindContactIds(ContactKey::kEmail, email));
+      if (!ids.empty()) return First(ids);
+    }
+    for (const auto& phone : fields.phones) {
+      if (phone.e164.empty()) continue;
+      KITH_ASSIGN_OR_RETURN(const auto ids, store.FindContactIds(ContactKey::kPhone, phone.e164));
+      if (!ids.empty()) return First(ids);
+    }
+    for (const auto& link : fields.links) {
+      KITH_ASSIGN_OR_RETURN(const auto ids, store.FindContactIds(ContactKey::kLinkUrl, link.url));
+      if (!ids.empty()) return First(ids);
+    }
+    KITH_ASSIGN_OR_RETURN(const auto ids, store.FindContactIds(ContactKey::kName, fields.display_name));
+    if (ids.empty()) return std::optional<Contact>();
+    KITH_ASSIGN_OR_RETURN(auto candidates, store.GetContacts(ids));
+    for (auto& candidate : candidates) {
+      if (AsciiLower(Trim(candidate.company)) == AsciiLower(fields.company)) {
+        return std::optional<Contact>(std::move(candidate));
+      }
+    }
+    return std::optional<Contact>();
+  }
+
+  // A later LinkedIn export with another company or position for the same
+  // profile: the person changed jobs. The new job replaces the old one on
+  // the card, and the change is recorded.
+  std::optional<JobChange> NoticeJobChange(ContactFields& current, const ContactFields& incoming) const {
+    if (authority_ != Authority::kLinkedIn) return std::nullopt;
+    const bool same_profile = std::any_of(incoming.links.begin(), incoming.links.end(), [&](const Link& link) {
+      return std::any_of(current.links.begin(), current.links.end(),
+                         [&](const Link& mine) { return ProfileKey(mine.url) == ProfileKey(link.url); });
+    });
+    if (!same_profile || (incoming.company.empty() && incoming.title.empty())) return std::nullopt;
+    const bool company_differs = AsciiLower(current.company) != AsciiLower(incoming.company);
+    const bool title_differs = AsciiLower(current.title) != AsciiLower(incoming.title);
+    if (!company_differs && !title_differs) return std::nullopt;
+    if (current.company.empty() && current.title.empty()) return std::nullopt;  // first time we learn it
+    JobChange change{context_.clock.Today(), SourceName(), current.company, current.title, incoming.company,
+                     incoming.title};
+    current.company = incoming.company;
+    current.title = incoming.title;
+    return change;
+  }
+
+  std::string SourceName() const {
+    const auto slash = request_.path.find_last_of('/');
+    return slash == std::string::npos ? request_.path : request_.path.substr(slash + 1);
+  }
+
+  Status UpdateExisting(const Contact& existing, ImportRecord&& record) {
+    ContactFields current = existing;
+    const std::optional<JobChange> change = NoticeJobChange(current, record.fields);
+    ContactFields merged = MergeFields(current, record.fields);
+    std::vector<JobChange> history;
+    if (!record.job_changes.empty()) {
+      KITH_ASSIGN_OR_RETURN(history, context_.store.JobChanges(existing.id));
+    }
+    bool history_grew = false;
+    for (const auto& old_change : record.job_changes) {
+      if (std::find(history.begin(), history.end(), old_change) != history.end()) continue;
+      KITH_RETURN_IF_ERROR(context_.store.AddJobChange(existing.id, old_change));
+      history_grew = true;
+    }
+    if (change) {
+      KITH_RETURN_IF_ERROR(context_.store.AddJobChange(existing.id, *change));
+      summary_.job_changes.push_back(ImportedJobChange{existing.id, existing.display_name, *change});
+    }
+    if (merged == static_cast<const ContactFields&>(existing)) {
+      if (history_grew) {
+        ++summary_.updated;
+      } else {
+        ++summary_.unchanged;
+      }
+      return Ok();
+    }
+    KITH_RETURN_IF_ERROR(context_.store.UpdateContact(existing.id, merged, now_));
+    ++summary_.updated;
+    return Ok();
+  }
+
+  Context& context_;
+  const ImportRequest& request_;
+  ImportSummary& summary_;
+  std::string now_;
+  Authority authority_ = Authority::kNone;
+  UidGenerator uids_;
+  std::vector<Pending> pending_;
+  std::unordered_map<std::string, std::size_t> pending_keys_;
+};
+
+std::optional<TableDialect> DialectFor(ImportFormat format) {
+  switch (format) {
+    case ImportFormat::kLinkedIn:
+      return TableDialect::kLinkedIn;
+    case ImportFormat::kCsv:
+      return TableDialect::kGeneric;
+    default:
+      return std::nullopt;
+  }
+}
+
+// --format google or outlook checks what the header says instead of forcing
+// a shape onto it: both come in two versions.
+Status CheckFamily(ImportFormat format, TableDialect dialect) {
+  if (format == ImportFormat::kGoogle && dialect != TableDialect::kGoogle && dialect != TableDialect::kGoogleLegacy) {
+    return Fail(ErrorCode::kParseError, "the header is not a Google Contacts export's (it reads as '" +
+                                            std::string(TableDialectName(dialect)) + "')");
+  }
+  if (format == ImportFormat::kOutlook && dialect != TableDialect::kOutlook && dialect != TableDialect::kOutlookWeb) {
+    return Fail(ErrorCode::kParseError, "the header is not an Outlook export's (it reads as '" +
+                                            std::string(TableDialectName(dialect)) + "')");
+  }
+  return Ok();
+}
+
+// Spreadsheets count rows, not lines.
+Error AsRow(Error error) {
+  if (error.message.starts_with("line ")) error.message.replace(0, 4, "row");
+  return error;
+}
+
+Result<std::string> ReadTable(ImportSource& source, const ImportRequest& request, Importer& importer) {
+  TableOptions options;
+  options.dialect = DialectFor(source.format);
+  options.map = request.map;
+  options.on_dialect = [&](TableDialect dialect) {
+    importer.set_authority(dialect == TableDialect::kLinkedIn ? Authority::kLinkedIn : Authority::kNone);
+  };
+  if (source.format == ImportFormat::kXlsx) {
+    std::optional<ContactTableMapper> mapper;
+    const auto read = ReadXlsxRows(request.path, [&](std::size_t row, std::vector<std::string>&& cells) -> Status {
+      if (!mapper) {
+        KITH_ASSIGN_OR_RETURN(auto made, ContactTableMapper::FromHeader(cells, options));
+        mapper = std::move(made);
+        options.on_dialect(mapper->dialect());
+        return Ok();
+      }
+      KITH_ASSIGN_OR_RETURN(ImportRecord record, mapper->Map(cells, row));
+      return importer.Add(std::move(record));
+    });
+    if (!read) return tl::unexpected(AsRow(read.error()));
+    if (!mapper) return Fail(ErrorCode::kParseError, "the first sheet is empty: no contacts to import");
+    KITH_RETURN_IF_ERROR(CheckFamily(request.format, mapper->dialect()));
+    return std::string("xlsx");
+  }
+  const RecordSink sink = [&](ImportRecord&& record) { return importer.Add(std::move(record)); };
+  KITH_ASSIGN_OR_RETURN(const TableDialect dialect, ReadContactsCsv(*source.text, options, sink));
+  KITH_RETURN_IF_ERROR(CheckFamily(request.format, dialect));
+  return std::string(TableDialectName(dialect));
+}
+
+}  // namespace
+
+std::optional<ImportFormat> ParseImportFormat(std::string_view name) {
+  for (const ImportFormat format : {ImportFormat::kAuto, ImportFormat::kLinkedIn, ImportFormat::kGoogle,
+                                    ImportFormat::kOutlook, ImportFormat::kCsv, ImportFormat::kVCard,
+                                    ImportFormat::kXlsx, ImportFormat::kJson}) {
+    if (AsciiLower(name) == FormatName(format)) return format;
+  }
+  return std::nullopt;
+}
+
+std::optional<TextEncoding> ParseTextEncoding(std::string_view name) {
+  const std::string folded = AsciiLower(name);
+  if (folded == "utf-8" || folded == "utf8") return TextEncoding::kUtf8;
+  if (folded == "windows-1252" || folded == "cp1252") return TextEncoding::kWindows1252;
+  if (folded == "latin-1" || folded == "latin1" || folded == "iso-8859-1") return TextEncoding::kLatin1;
+  return std::nullopt;
+}
+
+Result<ImportSummary> ImportContacts(Context& context, const ImportRequest& request) {
+  KITH_ASSIGN_OR_RETURN(ImportSource source, OpenImportSource(request));
+  ImportSummary summary;
+  summary.dry_run = request.dry_run;
+  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  Importer importer(context, request, summary);
+  const RecordSink sink = [&](ImportRecord&& record) { return importer.Add(std::move(record)); };
+  const auto in_file = [&](const Error& error) {
+    Error located = error;
+    located.message = "'" + request.path + "': " + error.message;
+    return tl::unexpected(located);
+  };
+  switch (source.format) {
+    case ImportFormat::kVCard: {
+      if (auto read = ReadVCards(*source.text, sink); !read) return in_file(read.error());
+      summary.format = "vcard";
+      break;
+    }
+    case ImportFormat::kJson: {
+      if (auto read = ReadKithJson(*source.text, sink); !read) return in_file(read.error());
+      summary.format = "json";
+      break;
+    }
+    default: {
+      auto read = ReadTable(source, request, importer);
+      if (!read) return in_file(read.error());
+      summary.format = *read;
+      break;
+    }
+  }
+  if (auto flushed = importer.Flush(); !flushed) return in_file(flushed.error());
+  if (summary.added + summary.updated + summary.unchanged + summary.merged + summary.skipped == 0) {
+    return in_file(Error{ErrorCode::kParseError, "no contacts found in the file", "file"});
+  }
+  if (!request.dry_run) KITH_RETURN_IF_ERROR(transaction.Commit());
+  return summary;
+}
+
+}  // namespace kith

@@ -1,0 +1,89 @@
+// Cards in and out: imports from the files people already have, exports to
+// the formats other tools read, and the duplicates both can leave behind.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "app/context.h"
+#include "domain/contact.h"
+#include "domain/result.h"
+#include "formats/vcard_writer.h"
+
+namespace kith {
+
+enum class ImportFormat { kAuto, kLinkedIn, kGoogle, kOutlook, kCsv, kVCard, kXlsx, kJson };
+// "auto", "linkedin", "google", "outlook", "csv", "vcard", "xlsx", "json".
+std::optional<ImportFormat> ParseImportFormat(std::string_view name);
+
+enum class TextEncoding { kUtf8, kWindows1252, kLatin1 };
+// "utf-8", "windows-1252" (also "cp1252"), "latin-1" (also "iso-8859-1").
+std::optional<TextEncoding> ParseTextEncoding(std::string_view name);
+
+struct ImportRequest {
+  std::string path;
+  ImportFormat format = ImportFormat::kAuto;
+  bool dry_run = false;   // do everything, then roll back: exact counts, nothing written
+  std::string event;      // everyone in the file was met at this event
+  std::vector<std::pair<std::string, std::string>> map;  // "Column=field" overrides (CSV, xlsx)
+  std::optional<TextEncoding> encoding;                 // nullopt: UTF-8, with advice if not
+};
+
+struct ImportedJobChange {
+  ContactId id;
+  std::string name;
+  JobChange change;
+};
+
+struct ImportSummary {
+  std::string format;             // what was read: "linkedin", "google", "vcard", …
+  std::int64_t added = 0;         // new people
+  std::int64_t updated = 0;       // people already on the list who gained something
+  std::int64_t unchanged = 0;     // people already on the list, nothing new
+  std::int64_t merged = 0;        // rows that repeat a person an earlier row described
+  std::int64_t skipped = 0;       // rows that describe nobody (no name, email or phone)
+  std::vector<std::string> skipped_rows;  // "line 7: …" for each skipped row (the first 100)
+  std::vector<ImportedJobChange> job_changes;
+  bool dry_run = false;
+};
+
+// Reads the file (format from its content unless `format` says), matches
+// each person with the list — uid, email, phone, LinkedIn URL, then the same
+// name at the same company — and merges matches instead of adding them, all
+// in one transaction. Errors name the file and the line or row; on any
+// error nothing is written.
+Result<ImportSummary> ImportContacts(Context& context, const ImportRequest& request);
+
+enum class ExportFormat { kCsv, kVCard, kXlsx, kJson };
+std::optional<ExportFormat> ParseExportFormat(std::string_view name);
+
+struct ExportRequest {
+  ExportFormat format = ExportFormat::kVCard;
+  VCardVersion vcard_version = VCardVersion::k40;
+  // Empty: standard output (not for xlsx). For vCard, an existing directory
+  // (or a path ending in '/') gets one <uid>.vcf per person.
+  std::string output;
+};
+
+// Writes every live contact; returns how many.
+Result<std::int64_t> ExportContacts(Context& context, const ExportRequest& request, std::ostream& standard_output);
+
+// Two cards that are probably one person, and why ("same email ada@x.org").
+struct LikelyDuplicate {
+  Contact first;
+  Contact second;
+  std::vector<std::string> reasons;
+};
+Result<std::vector<LikelyDuplicate>> FindDuplicates(Context& context);
+
+// Moves everything `other` holds into `keep` (MergeFields, plus job changes
+// and, as they arrive, interactions, facts and reminders) and moves `other`
+// to the trash. Returns the merged card.
+Result<Contact> MergeContacts(Context& context, ContactId keep, ContactId other);
+
+}  // namespace kith

@@ -1,0 +1,131 @@
+#include <iostream>
+#include <memory>
+
+#include "app/transfer.h"
+#include "cli/commands/commands.h"
+#include "cli/printing.h"
+
+namespace kith::cli {
+namespace {
+
+struct ImportFlags {
+  std::string path;
+  std::string format = "auto";
+  bool dry_run = false;
+  std::string event;
+  std::vector<std::string> maps;
+  std::string encoding;
+};
+
+Result<ImportRequest> ToRequest(const ImportFlags& flags) {
+  ImportRequest request;
+  request.path = flags.path;
+  request.dry_run = flags.dry_run;
+  request.event = flags.event;
+  const auto format = ParseImportFormat(flags.format);
+  if (!format) {
+    return Fail(ErrorCode::kInvalidInput,
+                "--format '" + flags.format + "' is not one of auto, linkedin, google, outlook, csv, vcard, xlsx, json",
+                "format");
+  }
+  request.format = *format;
+  for (const auto& map : flags.maps) {
+    const auto equals = map.find('=');
+    if (equals == std::string::npos || equals == 0) {
+      return Fail(ErrorCode::kInvalidInput, "--map '" + map + "' should be \"Column Name=field\"", "map");
+    }
+    request.map.emplace_back(map.substr(0, equals), map.substr(equals + 1));
+  }
+  if (!flags.encoding.empty()) {
+    request.encoding = ParseTextEncoding(flags.encoding);
+    if (!request.encoding) {
+      return Fail(ErrorCode::kInvalidInput,
+                  "--encoding '" + flags.encoding + "' is not one of utf-8, windows-1252, latin-1", "encoding");
+    }
+  }
+  return request;
+}
+
+nlohmann::json SummaryJson(const ImportSummary& summary) {
+  nlohmann::json changes = nlohmann::json::array();
+  for (const auto& moved : summary.job_changes) {
+    changes.push_back({{"id", moved.id.value},
+                       {"name", moved.name},
+                       {"old_company", moved.change.old_company},
+                       {"old_title", moved.change.old_title},
+                       {"new_company", moved.change.new_company},
+                       {"new_title", moved.change.new_title}});
+  }
+  return {{"format", summary.format},     {"dry_run", summary.dry_run},     {"added", summary.added},
+          {"updated", summary.updated},   {"unchanged", summary.unchanged}, {"merged", summary.merged},
+          {"skipped", summary.skipped},   {"errors", summary.skipped_rows}, {"job_changes", changes}};
+}
+
+void PrintSummary(std::ostream& out, const ImportRequest& request, const ImportSummary& summary) {
+  out << (summary.dry_run ? "Dry run — nothing was written. " : "") << "Read '" << request.path << "' as "
+      << summary.format << ".\n";
+  out << "  " << summary.added << (summary.dry_run ? " would be added" : " added") << "\n";
+  out << "  " << summary.updated << (summary.dry_run ? " would be updated" : " updated")
+      << " (already on your list, with something new)\n";
+  out << "  " << summary.unchanged << " unchanged (already on your list)\n";
+  if (summary.merged > 0) out << "  " << summary.merged << " merged (the same person on several rows)\n";
+  out << "  " << summary.skipped << " skipped\n";
+  for (const auto& row : summary.skipped_rows) out << "    " << row << "\n";
+  if (summary.skipped > static_cast<std::int64_t>(summary.skipped_rows.size())) {
+    out << "    … and " << summary.skipped - static_cast<std::int64_t>(summary.skipped_rows.size()) << " more\n";
+  }
+  if (!summary.job_changes.empty()) {
+    out << "\nChanged jobs (a reason to get in touch):\n";
+    for (const auto& moved : summary.job_changes) {
+      const auto job = [](const std::string& title, const std::string& company) {
+        if (title.empty()) return company;
+        if (company.empty()) return title;
+        return title + " at " + company;
+      };
+      out << "  " << moved.name << " (id " << moved.id.value << "): " << job(moved.change.old_title, moved.change.old_company)
+          << " → " << job(moved.change.new_title, moved.change.new_company) << "\n";
+    }
+  }
+}
+
+}  // namespace
+
+Command AddImportCommand(CLI::App& root, const GlobalOptions& globals) {
+  auto* command = root.add_subcommand("import", "Bring cards in from LinkedIn, Google, Outlook, vCard, Excel or JSON");
+  command->footer(R"(The format is read from the file's content; --format overrides it. The whole
+file lands in one transaction: on any error nothing is written. People already
+on your list (same uid, email, phone, LinkedIn profile, or name at the same
+company) are merged, not added again: importing a file twice adds nothing.
+
+Examples:
+  kith import Connections.csv                 # LinkedIn: Settings > Data privacy > Get a copy
+  kith import contacts.csv --dry-run          # what would be added, updated, skipped
+  kith import contacts.vcf --event "RustConf 2026"
+  kith import people.xlsx --map "Employer=company" --map "Cell=phone"
+  kith import outlook.csv --encoding windows-1252
+  kith import backup.json                     # a `kith export --format json`)");
+  auto flags = std::make_shared<ImportFlags>();
+  command->add_option("file", flags->path, "The file to import")->required();
+  command->add_option("--format", flags->format,
+                      "auto|linkedin|google|outlook|csv|vcard|xlsx|json (default: from the content)");
+  command->add_flag("--dry-run", flags->dry_run, "Report what would happen; write nothing");
+  command->add_option("--event", flags->event, "Mark everyone as met at this event (follow-ups are due tomorrow)");
+  command->add_option("--map", flags->maps, "\"Column Name=field\": map a column (CSV, xlsx); field 'ignore' drops it");
+  command->add_option("--encoding", flags->encoding, "utf-8 (default), windows-1252 or latin-1");
+  return {command, [flags, &globals]() {
+            auto request = ToRequest(*flags);
+            if (!request) return ReportError("import", request.error());
+            return RunWithSession("import", globals, [&](Session& session) {
+              auto summary = ImportContacts(session.context(), *request);
+              if (!summary) return ReportError("import", summary.error());
+              if (globals.json) {
+                PrintJson(std::cout, SummaryJson(*summary));
+              } else {
+                PrintSummary(std::cout, *request, *summary);
+              }
+              return 0;
+            });
+          }};
+}
+
+}  // namespace kith::cli

@@ -1,0 +1,162 @@
+// The lookups that recognise a person again: by uid, email, phone, profile
+// URL or name (imports and `kith dupes`), and what hangs off a contact.
+#include "store/sqlite/sqlite_store.h"
+
+namespace kith::sqlite {
+namespace {
+
+std::string_view KeyQuery(ContactKey key) {
+  switch (key) {
+    case ContactKey::kUid:
+      return "SELECT id FROM contacts WHERE uid = ?1";
+    case ContactKey::kEmail:
+      return "SELECT DISTINCT c.id FROM contact_emails e JOIN contacts c ON c.id = e.contact_id "
+             "WHERE e.address = ?1 COLLATE NOCASE AND c.trashed_at IS NULL ORDER BY c.id LIMIT 50";
+    case ContactKey::kPhone:
+      return "SELECT DISTINCT c.id FROM contact_phones p JOIN contacts c ON c.id = p.contact_id "
+             "WHERE p.e164 = ?1 AND c.trashed_at IS NULL ORDER BY c.id LIMIT 50";
+    case ContactKey::kLinkUrl:
+      return "SELECT DISTINCT c.id FROM contact_links l JOIN contacts c ON c.id = l.contact_id "
+             "WHERE l.url = ?1 COLLATE NOCASE AND c.trashed_at IS NULL ORDER BY c.id LIMIT 50";
+    case ContactKey::kName:
+      return "SELECT id FROM contacts WHERE sort_name = ?1 AND trashed_at IS NULL ORDER BY id LIMIT 50";
+  }
+  return "";
+}
+
+// Each query yields (first, second, value) for pairs sharing one key. The
+// GROUP BY ... HAVING first narrows to shared values through the index, so
+// only real collisions are joined.
+struct PairQuery {
+  ContactKey key;
+  std::string_view sql;
+};
+
+constexpr PairQuery kPairQueries[] = {
+    {ContactKey::kEmail,
+     "WITH shared AS (SELECT address COLLATE NOCASE AS value FROM contact_emails "
+     "GROUP BY address COLLATE NOCASE HAVING count(DISTINCT contact_id) > 1) "
+     "SELECT DISTINCT a.contact_id, b.contact_id, a.address FROM shared "
+     "JOIN contact_emails a ON a.address = shared.value COLLATE NOCASE "
+     "JOIN contact_emails b ON b.address = shared.value COLLATE NOCASE AND b.contact_id > a.contact_id "
+     "JOIN contacts ca ON ca.id = a.contact_id AND ca.trashed_at IS NULL "
+     "JOIN contacts cb ON cb.id = b.contact_id AND cb.trashed_at IS NULL"},
+    {ContactKey::kPhone,
+     "WITH shared AS (SELECT e164 AS value FROM contact_phones WHERE e164 <> '' "
+     "GROUP BY e164 HAVING count(DISTINCT contact_id) > 1) "
+     "SELECT DISTINCT a.contact_id, b.contact_id, a.original FROM shared "
+     "JOIN contact_phones a ON a.e164 = shared.value "
+     "JOIN contact_phones b ON b.e164 = shared.value AND b.contact_id > a.contact_id "
+     "JOIN contacts ca ON ca.id = a.contact_id AND ca.trashed_at IS NULL "
+     "JOIN contacts cb ON cb.id = b.contact_id AND cb.trashed_at IS NULL"},
+    {ContactKey::kLinkUrl,
+     "WITH shared AS (SELECT url COLLATE NOCASE AS value FROM contact_links "
+     "GROUP BY url COLLATE NOCASE HAVING count(DISTINCT contact_id) > 1) "
+     "SELECT DISTINCT a.contact_id, b.contact_id, a.url FROM shared "
+     "JOIN contact_links a ON a.url = shared.value COLLATE NOCASE "
+     "JOIN contact_links b ON b.url = shared.value COLLATE NOCASE AND b.contact_id > a.contact_id "
+     "JOIN contacts ca ON ca.id = a.contact_id AND ca.trashed_at IS NULL "
+     "JOIN contacts cb ON cb.id = b.contact_id AND cb.trashed_at IS NULL"},
+    {ContactKey::kName,
+     "SELECT a.id, b.id, a.company FROM contacts a JOIN contacts b "
+     "ON b.company = a.company COLLATE NOCASE AND b.family_name = a.family_name COLLATE NOCASE "
+     "AND b.id > a.id AND b.trashed_at IS NULL "
+     "WHERE a.trashed_at IS NULL AND a.company <> '' AND a.family_name <> ''"},
+};
+
+}  // namespace
+
+Result<std::vector<ContactId>> SqliteStore::FindContactIds(ContactKey key, std::string_view value) {
+  std::vector<ContactId> ids;
+  if (value.empty()) return ids;
+  KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare(KeyQuery(key)));
+  if (key == ContactKey::kName) {
+    select.Bind(1, SortName(value));
+  } else {
+    select.Bind(1, value);
+  }
+  while (true) {
+    KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
+    if (!row) break;
+    ids.push_back(ContactId{select.Int(0)});
+  }
+  return ids;
+}
+
+Result<std::vector<DuplicatePair>> SqliteStore::FindDuplicatePairs() {
+  std::vector<DuplicatePair> pairs;
+  for (const PairQuery& query : kPairQueries) {
+    KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare(query.sql));
+    while (true) {
+      KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
+      if (!row) break;
+      pairs.push_back(DuplicatePair{ContactId{select.Int(0)}, ContactId{select.Int(1)}, query.key, select.Text(2)});
+    }
+  }
+  return pairs;
+}
+
+Result<std::vector<ContactId>> SqliteStore::ContactIdsAfter(ContactId after, int limit, bool include_trashed) {
+  KITH_ASSIGN_OR_RETURN(
+      auto select,
+      database_->Prepare(include_trashed
+                             ? "SELECT id FROM contacts WHERE id > ?1 ORDER BY id LIMIT ?2"
+                             : "SELECT id FROM contacts WHERE id > ?1 AND trashed_at IS NULL ORDER BY id LIMIT ?2"));
+  select.Bind(1, after.value).Bind(2, limit);
+  std::vector<ContactId> ids;
+  while (true) {
+    KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
+    if (!row) break;
+    ids.push_back(ContactId{select.Int(0)});
+  }
+  return ids;
+}
+
+Result<std::vector<JobChange>> SqliteStore::JobChanges(ContactId id) {
+  KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT noticed_on, source, old_company, old_title, "
+                                                        "new_company, new_title FROM job_changes "
+                                                        "WHERE contact_id = ?1 ORDER BY noticed_on, id"));
+  select.Bind(1, id.value);
+  std::vector<JobChange> changes;
+  while (true) {
+    KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
+    if (!row) break;
+    JobChange change;
+    if (auto date = ParseIsoDate(select.Text(0))) change.noticed_on = *date;
+    change.source = select.Text(1);
+    change.old_company = select.Text(2);
+    change.old_title = select.Text(3);
+    change.new_company = select.Text(4);
+    change.new_title = select.Text(5);
+    changes.push_back(std::move(change));
+  }
+  return changes;
+}
+
+Status SqliteStore::AddJobChange(ContactId id, const JobChange& change) {
+  return Atomically([&]() -> Status {
+    KITH_ASSIGN_OR_RETURN(
+        auto insert,
+        database_->Prepare("INSERT INTO job_changes(contact_id, noticed_on, source, old_company, old_title, "
+                           "new_company, new_title) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+    insert.Bind(1, id.value)
+        .Bind(2, change.noticed_on.ToIso())
+        .Bind(3, change.source)
+        .Bind(4, change.old_company)
+        .Bind(5, change.old_title)
+        .Bind(6, change.new_company)
+        .Bind(7, change.new_title);
+    return insert.Run();
+  });
+}
+
+Status SqliteStore::MoveContactRecords(ContactId from, ContactId to) {
+  return Atomically([&]() -> Status {
+    KITH_ASSIGN_OR_RETURN(auto move,
+                          database_->Prepare("UPDATE job_changes SET contact_id = ?2 WHERE contact_id = ?1"));
+    move.Bind(1, from.value).Bind(2, to.value);
+    return move.Run();
+  });
+}
+
+}  // namespace kith::sqlite

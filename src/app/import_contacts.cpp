@@ -315,7 +315,7 @@ Error AsRow(Error error) {
 
 Result<std::string> ReadTable(ImportSource& source, const ImportRequest& request, Importer& importer) {
   TableOptions options;
-  options.dialect = DialectFor(source.format);
+  options.dialect = DialectFor(request.format);
   options.map = request.map;
   options.on_dialect = [&](TableDialect dialect) {
     importer.set_authority(dialect == TableDialect::kLinkedIn ? Authority::kLinkedIn : Authority::kNone);

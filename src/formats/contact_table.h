@@ -18,13 +18,13 @@ namespace kith {
 
 // The table shapes kith recognises from their header rows.
 enum class TableDialect {
-  kLinkedIn,       // Connections.csv
-  kGoogle,         // Google Contacts, current export
-  kGoogleLegacy,   // Google Contacts, "Name,Given Name,…,Group Membership"
-  kOutlook,        // Outlook desktop (92 columns, "Title,First Name,…")
-  kOutlookWeb,     // Outlook.com (61 columns, "First Name,Middle Name,…")
-  kKith,           // kith's own export (ContactTableHeader)
-  kGeneric,        // any other header: columns mapped by name and synonyms
+  kLinkedIn,      // Connections.csv
+  kGoogle,        // Google Contacts, current export
+  kGoogleLegacy,  // Google Contacts, "Name,Given Name,…,Group Membership"
+  kOutlook,       // Outlook desktop (92 columns, "Title,First Name,…")
+  kOutlookWeb,    // Outlook.com (61 columns, "First Name,Middle Name,…")
+  kKith,          // kith's own export (ContactTableHeader)
+  kGeneric,       // any other header: columns mapped by name and synonyms
 };
 
 // "linkedin", "google", "google-legacy", "outlook", "outlook-web", "kith", "csv".
@@ -60,9 +60,19 @@ class ContactTableMapper {
   Result<ImportRecord> Map(const std::vector<std::string>& row, std::size_t line) const;
 
  private:
+  // How one column is read.
+  struct Column {
+    int field = 0;       // an index into the mapper's field table
+    int sibling = -1;    // the column with this one's label, or its group's full address
+    std::string label;   // the header as written (custom fields are labelled with it)
+    std::string prefix;  // a group's name ("Address", "Relation") for labelled values
+  };
+  // Map's work, filling a record whose line is set.
+  Status MapInto(const std::vector<std::string>& row, ImportRecord& record) const;
+
   TableDialect dialect_ = TableDialect::kGeneric;
   std::vector<std::pair<std::string, std::string>> mapping_;
-  std::vector<int> fields_;  // per column: an index into the mapper's field table
+  std::vector<Column> columns_;
 };
 
 // Reads contacts from CSV text: skips LinkedIn's "Notes:" preamble, finds
@@ -70,7 +80,7 @@ class ContactTableMapper {
 // dialect used. Errors carry the line ("line 14: …").
 Result<TableDialect> ReadContactsCsv(std::istream& in, const TableOptions& options, const RecordSink& sink);
 
-// kith's export table: a stable header (documented in docs/formats.md), and
+// kith's export table: a stable header (documented in docs/formats-csv.md), and
 // a row per contact in that order. Lists are joined with " ::: ".
 const std::vector<std::string>& ContactTableHeader();
 std::vector<std::string> ContactTableRow(const Contact& contact);

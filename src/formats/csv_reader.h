@@ -26,11 +26,19 @@ class CsvReader {
   std::size_t line() const { return record_line_; }
 
  private:
+  enum class FieldEnd { kComma, kEndOfRecord };
   bool Fill();
+  bool NextIs(char c);
+  void SkipLineFeed();
+  Result<FieldEnd> ReadField(std::string& field, std::size_t number);
+  Result<FieldEnd> ReadQuotedField(std::string& field, std::size_t number);
+  Result<FieldEnd> ReadUnquotedField(std::string& field);
+
   std::istream& in_;
   std::vector<char> buffer_;
   std::size_t position_ = 0;
   std::size_t end_ = 0;
+  bool started_ = false;
   std::size_t current_line_ = 1;
   std::size_t record_line_ = 0;
 };

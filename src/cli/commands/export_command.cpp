@@ -30,9 +30,11 @@ Examples:
   kith export --format xlsx -o contacts.xlsx
   kith export --format json -o backup.json)");
   auto flags = std::make_shared<ExportFlags>();
-  command->add_option("--format", flags->format, "vcard (default), csv, xlsx or json");
+  command->add_option("--format", flags->format, "vcard (default), csv, xlsx or json")
+      ->check(CLI::IsMember({"vcard", "vcf", "csv", "xlsx", "excel", "json"}, CLI::ignore_case));
   command->add_option("-o,--output", flags->output, "File (or directory, for vCard) to write");
-  command->add_option("--vcard-version", flags->vcard_version, "4.0 (default) or 3.0");
+  command->add_option("--vcard-version", flags->vcard_version, "4.0 (default) or 3.0")
+      ->check(CLI::IsMember({"4.0", "4", "3.0", "3"}));
   return {command, [flags, &globals]() {
             ExportRequest request;
             const auto format = ParseExportFormat(flags->format);

@@ -107,11 +107,14 @@ Examples:
   auto flags = std::make_shared<ImportFlags>();
   command->add_option("file", flags->path, "The file to import")->required();
   command->add_option("--format", flags->format,
-                      "auto|linkedin|google|outlook|csv|vcard|xlsx|json (default: from the content)");
+                      "auto|linkedin|google|outlook|csv|vcard|xlsx|json (default: from the content)")
+      ->check(CLI::IsMember({"auto", "linkedin", "google", "outlook", "csv", "vcard", "xlsx", "json"}, CLI::ignore_case));
   command->add_flag("--dry-run", flags->dry_run, "Report what would happen; write nothing");
   command->add_option("--event", flags->event, "Mark everyone as met at this event (follow-ups are due tomorrow)");
   command->add_option("--map", flags->maps, "\"Column Name=field\": map a column (CSV, xlsx); field 'ignore' drops it");
-  command->add_option("--encoding", flags->encoding, "utf-8 (default), windows-1252 or latin-1");
+  command->add_option("--encoding", flags->encoding, "utf-8 (default), windows-1252 or latin-1")
+      ->check(CLI::IsMember({"utf-8", "utf8", "windows-1252", "cp1252", "latin-1", "latin1", "iso-8859-1"},
+                            CLI::ignore_case));
   return {command, [flags, &globals]() {
             auto request = ToRequest(*flags);
             if (!request) return ReportError("import", request.error());

@@ -1,0 +1,221 @@
+// Imports as a person uses them: whole files, matched with the list, and on
+// any problem nothing written.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "app/contacts.h"
+#include "app/transfer.h"
+#include "support/temp_database.h"
+
+namespace kith {
+namespace {
+
+const std::string kLinkedInSample = std::string(KITH_TEST_DATA) + "/samples/linkedin_connections.csv";
+
+class ImportTest : public ::testing::Test {
+ protected:
+  std::string Write(const std::string& name, const std::string& content) {
+    const std::string path = (files_.path() / name).string();
+    std::ofstream(path, std::ios::binary) << content;
+    return path;
+  }
+
+  Result<ImportSummary> Import(const std::string& path, ImportRequest request = {}) {
+    request.path = path;
+    return ImportContacts(world_.context(), request);
+  }
+
+  std::vector<Contact> Everyone() {
+    ListQuery query;
+    query.limit = 1000;
+    auto contacts = ListContacts(world_.context(), query);
+    EXPECT_TRUE(contacts);
+    return contacts ? *contacts : std::vector<Contact>{};
+  }
+
+  Contact Only(std::string_view name) {
+    auto contact = ResolveContact(world_.context(), name);
+    EXPECT_TRUE(contact) << (contact ? "" : contact.error().message);
+    return contact ? *contact : Contact{};
+  }
+
+  testing::TestWorld world_;
+  testing::TempDirectory files_;
+};
+
+constexpr const char* kLinkedInHeader = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
+
+TEST_F(ImportTest, LinkedInConnectionsBecomeConnectedPeople) {
+  auto summary = Import(kLinkedInSample);
+  ASSERT_TRUE(summary) << summary.error().message;
+  EXPECT_EQ(summary->format, "linkedin");
+  EXPECT_EQ(summary->added, 2);
+  EXPECT_EQ(summary->skipped, 1);
+  ASSERT_EQ(summary->skipped_rows.size(), 1U);
+  EXPECT_EQ(summary->skipped_rows[0],
+            "line 7: no name, email or phone (https://www.linkedin.com/in/private-member)");
+  const Contact ravi = Only("Ravi Menon");
+  EXPECT_EQ(ravi.company, "Kite \"Labs\"");
+  EXPECT_EQ(ravi.title, "Staff Engineer");
+  EXPECT_EQ(ravi.met_on, (Date{2021, 7, 1}));
+  ASSERT_EQ(ravi.links.size(), 1U);
+  EXPECT_EQ(ravi.links[0].kind, LinkKind::kLinkedIn);
+  EXPECT_TRUE(ravi.links[0].connected);
+  EXPECT_EQ(ravi.links[0].connected_on, (Date{2021, 7, 1}));
+}
+
+TEST_F(ImportTest, TheSameFileTwiceAddsNothingTheSecondTime) {
+  ASSERT_TRUE(Import(kLinkedInSample));
+  const auto before = Everyone();
+  auto again = Import(kLinkedInSample);
+  ASSERT_TRUE(again) << again.error().message;
+  EXPECT_EQ(again->added, 0);
+  EXPECT_EQ(again->updated, 0);
+  EXPECT_EQ(again->unchanged, 2);
+  EXPECT_EQ(Everyone().size(), before.size());
+}
+
+TEST_F(ImportTest, ALaterExportShowsWhoChangedJobs) {
+  ASSERT_TRUE(Import(kLinkedInSample));
+  const std::string later = Write("later.csv", std::string(kLinkedInHeader) +
+                                                   "Ravi,Menon,https://www.linkedin.com/in/ravimenon/,,Initech,CTO,"
+                                                   "1-Jul-21\n");
+  auto summary = Import(later);
+  ASSERT_TRUE(summary) << summary.error().message;
+  EXPECT_EQ(summary->added, 0);
+  EXPECT_EQ(summary->updated, 1);
+  ASSERT_EQ(summary->job_changes.size(), 1U);
+  const JobChange& change = summary->job_changes[0].change;
+  EXPECT_EQ(change.old_company, "Kite \"Labs\"");
+  EXPECT_EQ(change.new_company, "Initech");
+  EXPECT_EQ(change.new_title, "CTO");
+  const Contact ravi = Only("Ravi Menon");
+  EXPECT_EQ(ravi.company, "Initech");
+  EXPECT_EQ(ravi.title, "CTO");
+  auto history = JobChangesOf(world_.context(), ravi.id);
+  ASSERT_TRUE(history);
+  ASSERT_EQ(history->size(), 1U);
+  EXPECT_EQ((*history)[0].source, "later.csv");
+  EXPECT_EQ((*history)[0].noticed_on, (Date{2026, 11, 26}));
+}
+
+TEST_F(ImportTest, DryRunCountsButWritesNothing) {
+  ImportRequest request;
+  request.dry_run = true;
+  auto summary = Import(kLinkedInSample, request);
+  ASSERT_TRUE(summary) << summary.error().message;
+  EXPECT_TRUE(summary->dry_run);
+  EXPECT_EQ(summary->added, 2);
+  EXPECT_TRUE(Everyone().empty());
+}
+
+TEST_F(ImportTest, ABadRowFailsTheWholeFileNamingTheLine) {
+  const std::string path = Write("bad.csv", "Name,Email\nAda Okafor,ada@acme.com\nBob Stone,bob@\n");
+  auto summary = Import(path);
+  ASSERT_FALSE(summary);
+  EXPECT_EQ(summary.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(summary.error().message, "'" + path + "': line 3: email 'bob@' has no domain");
+  EXPECT_TRUE(Everyone().empty()) << "Ada from line 2 was not kept either";
+}
+
+TEST_F(ImportTest, TextThatIsNotUtf8IsRefusedWithAdvice) {
+  const std::string path = Write("outlook.csv", "Name,Email\nJos\xE9 P\xE9rez,jose@example.com\n");
+  auto summary = Import(path);
+  ASSERT_FALSE(summary);
+  EXPECT_EQ(summary.error().message,
+            "'" + path +
+                "': line 2: the text is not UTF-8 (byte 0xE9); it reads cleanly as Windows-1252 (\"José "
+                "Pérez,jose@example.com\"): run again with --encoding windows-1252");
+  ImportRequest request;
+  request.encoding = TextEncoding::kWindows1252;
+  auto decoded = Import(path, request);
+  ASSERT_TRUE(decoded) << decoded.error().message;
+  EXPECT_EQ(Only("José Pérez").emails, std::vector<std::string>{"jose@example.com"});
+}
+
+TEST_F(ImportTest, EmptyBinaryAndFakeFilesAreRefused) {
+  const auto message = [&](const std::string& path, ImportRequest request = {}) {
+    auto summary = Import(path, request);
+    EXPECT_FALSE(summary);
+    return summary ? std::string() : summary.error().message;
+  };
+  const std::string empty = Write("empty.csv", "\xEF\xBB\xBF\r\n");
+  EXPECT_EQ(message(empty), "'" + empty + "': the file is empty: no contacts to import");
+  const std::string binary = Write("photo.csv", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  EXPECT_EQ(message(binary), "'" + binary + "': is binary data, not a contacts file (kith reads CSV, vCard, .xlsx and JSON)");
+  const std::string fake = Write("fake.xlsx", "Name,Email\nAda,ada@acme.com\n");
+  ImportRequest as_xlsx;
+  as_xlsx.format = ImportFormat::kXlsx;
+  EXPECT_EQ(message(fake, as_xlsx), "'" + fake + "': is not an .xlsx file (not a zip archive)");
+  EXPECT_NE(message((files_.path() / "missing.csv").string()).find("No such file"), std::string::npos);
+  EXPECT_TRUE(Everyone().empty());
+}
+
+TEST_F(ImportTest, EventMarksEveryoneAsMetThereToday) {
+  ImportRequest request;
+  request.event = "RustConf 2026";
+  ASSERT_TRUE(Import(Write("people.csv", "Name,Email\nAda Okafor,ada@acme.com\n"), request));
+  const Contact ada = Only("Ada Okafor");
+  EXPECT_EQ(ada.met_at, "RustConf 2026");
+  EXPECT_EQ(ada.met_on, (Date{2026, 11, 26}));
+}
+
+TEST_F(ImportTest, AMatchByEmailIsMergedNotAdded) {
+  ContactFields ada;
+  ada.display_name = "Ada Okafor";
+  ada.emails = {"ada@acme.com"};
+  ada.company = "Acme";
+  ASSERT_TRUE(AddContact(world_.context(), ada));
+  const std::string path = Write("google.csv", "Name,E-mail,Phone,Company\nAda O.,ADA@acme.com,+1 312 555 0134,Initech\n");
+  auto summary = Import(path);
+  ASSERT_TRUE(summary) << summary.error().message;
+  EXPECT_EQ(summary->added, 0);
+  EXPECT_EQ(summary->updated, 1);
+  const Contact merged = Only("Ada Okafor");
+  ASSERT_EQ(merged.phones.size(), 1U);
+  EXPECT_EQ(merged.phones[0].e164, "+13125550134");
+  EXPECT_EQ(merged.company, "Acme") << "the card's own value stays";
+  EXPECT_EQ(merged.custom, (std::vector<CustomField>{{"Other name", "Ada O."}, {"Other company", "Initech"}}));
+}
+
+TEST_F(ImportTest, RepeatedRowsInOneFileBecomeOnePerson) {
+  const std::string path = Write("repeat.csv",
+                                 "Name,Email,Phone,Company\n"
+                                 "Ada Okafor,ada@acme.com,,Acme\n"
+                                 "Ada Okafor,,+1 312 555 0134,Acme\n"
+                                 "A. Okafor,ada@acme.com,,\n");
+  auto summary = Import(path);
+  ASSERT_TRUE(summary) << summary.error().message;
+  EXPECT_EQ(summary->added, 1);
+  EXPECT_EQ(summary->merged, 2);
+  const Contact ada = Only("Ada Okafor");
+  EXPECT_EQ(ada.phones.size(), 1U);
+}
+
+TEST_F(ImportTest, ARowWithOnlyAnEmailGetsANameFromIt) {
+  auto summary = Import(Write("emails.csv", "Email,Company\nada.okafor@acme.com,Acme\n"));
+  ASSERT_TRUE(summary) << summary.error().message;
+  EXPECT_EQ(summary->added, 1);
+  EXPECT_EQ(Only("Ada Okafor").emails, std::vector<std::string>{"ada.okafor@acme.com"});
+}
+
+TEST_F(ImportTest, UnmappedColumnsAreKeptAsCustomFields) {
+  ASSERT_TRUE(Import(Write("extra.csv", "Name,Shoe Size,Favourite Tea\nAda Okafor,38,Rooibos\n")));
+  EXPECT_EQ(Only("Ada Okafor").custom,
+            (std::vector<CustomField>{{"Shoe Size", "38"}, {"Favourite Tea", "Rooibos"}}));
+}
+
+TEST_F(ImportTest, AVCardWithoutEndLosesNothingAndSaysWhere) {
+  const std::string path = Write("cut.vcf",
+                                 "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Okafor\r\nEND:VCARD\r\n"
+                                 "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bob Stone\r\n");
+  auto summary = Import(path);
+  ASSERT_FALSE(summary);
+  EXPECT_EQ(summary.error().code, ErrorCode::kParseError);
+  EXPECT_NE(summary.error().message.find("line 5"), std::string::npos) << summary.error().message;
+  EXPECT_TRUE(Everyone().empty());
+}
+
+}  // namespace
+}  // namespace kith

@@ -1,0 +1,185 @@
+// Exports that come back whole, and duplicates found and merged.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "app/contacts.h"
+#include "app/transfer.h"
+#include "support/temp_database.h"
+
+namespace kith {
+namespace {
+
+ContactFields Rich(int n) {
+  ContactFields fields;
+  fields.display_name = n == 0 ? "Inés García-Núñez" : "Person, \"Number\" " + std::to_string(n);
+  fields.emails = {"person" + std::to_string(n) + "@example.org"};
+  fields.phones = {Phone{"+1 312 555 01" + std::to_string(10 + n), ""}};
+  fields.company = "Fundación Luz; Grants";
+  fields.title = "Program Officer, Grants";
+  fields.website = "https://example.org/" + std::to_string(n);
+  fields.links = {Link{LinkKind::kLinkedIn, "https://www.linkedin.com/in/p" + std::to_string(n), true, false,
+                       Date{2025, 9, 2}},
+                  Link{LinkKind::kTwitter, "https://twitter.com/p" + std::to_string(n), false, true, std::nullopt}};
+  fields.city = "Madrid";
+  fields.neighborhood = "Lavapiés";
+  fields.hometown = "Sevilla";
+  fields.how_met = "intro from Sam";
+  fields.met_at = "EuroPython";
+  fields.met_on = Date{2025, 7, 14};
+  fields.tags = {"grants", "friend"};
+  fields.skills = {"fundraising"};
+  fields.interests = {"flamenco", "中文"};
+  fields.open_to_opportunities = n % 2 == 0;
+  fields.looking_for = n % 2 == 0 ? "board seats" : "";
+  fields.notes = "Two lines\nof notes, with \\ and ; and ,";
+  fields.custom = {CustomField{"Birthday", "1985-04-12"}};
+  return fields;
+}
+
+class TransferTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    for (int n = 0; n < 3; ++n) {
+      auto added = AddContact(source_.context(), Rich(n));
+      ASSERT_TRUE(added) << added.error().message;
+    }
+  }
+
+  static std::vector<Contact> Everyone(testing::TestWorld& world) {
+    ListQuery query;
+    query.limit = 100;
+    query.sort = ListSort::kCreated;
+    auto contacts = ListContacts(world.context(), query);
+    EXPECT_TRUE(contacts);
+    auto list = contacts ? *contacts : std::vector<Contact>{};
+    std::sort(list.begin(), list.end(), [](const Contact& a, const Contact& b) { return a.uid < b.uid; });
+    return list;
+  }
+
+  // Exports from one database, imports into a fresh one, and compares.
+  void ExpectRoundTrip(ExportFormat format, VCardVersion version = VCardVersion::k40) {
+    ExportRequest request;
+    request.format = format;
+    request.vcard_version = version;
+    request.output = (files_.path() / "export.out").string();
+    std::ostringstream unused;
+    auto count = ExportContacts(source_.context(), request, unused);
+    ASSERT_TRUE(count) << count.error().message;
+    EXPECT_EQ(*count, 3);
+    testing::TestWorld target;
+    ImportRequest import;
+    import.path = request.output;
+    auto summary = ImportContacts(target.context(), import);
+    ASSERT_TRUE(summary) << summary.error().message;
+    EXPECT_EQ(summary->added, 3);
+    const auto before = Everyone(source_);
+    const auto after = Everyone(target);
+    ASSERT_EQ(after.size(), before.size());
+    for (std::size_t i = 0; i < before.size(); ++i) {
+      EXPECT_EQ(static_cast<const ContactFields&>(after[i]), static_cast<const ContactFields&>(before[i]))
+          << before[i].display_name;
+      EXPECT_EQ(after[i].uid, before[i].uid);
+    }
+  }
+
+  testing::TestWorld source_;
+  testing::TempDirectory files_;
+};
+
+TEST_F(TransferTest, VCard4RoundTrips) { ExpectRoundTrip(ExportFormat::kVCard); }
+TEST_F(TransferTest, VCard3RoundTrips) { ExpectRoundTrip(ExportFormat::kVCard, VCardVersion::k30); }
+TEST_F(TransferTest, CsvRoundTrips) { ExpectRoundTrip(ExportFormat::kCsv); }
+TEST_F(TransferTest, XlsxRoundTrips) { ExpectRoundTrip(ExportFormat::kXlsx); }
+TEST_F(TransferTest, JsonRoundTrips) { ExpectRoundTrip(ExportFormat::kJson); }
+
+TEST_F(TransferTest, VCardToADirectoryWritesOneFilePerPerson) {
+  ExportRequest request;
+  request.output = (files_.path() / "cards").string() + "/";
+  std::ostringstream unused;
+  ASSERT_TRUE(ExportContacts(source_.context(), request, unused));
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(files_.path() / "cards")) {
+    EXPECT_EQ(entry.path().extension(), ".vcf");
+    ++files;
+  }
+  EXPECT_EQ(files, 3);
+}
+
+TEST_F(TransferTest, XlsxNeedsAFile) {
+  ExportRequest request;
+  request.format = ExportFormat::kXlsx;
+  std::ostringstream unused;
+  auto count = ExportContacts(source_.context(), request, unused);
+  ASSERT_FALSE(count);
+  EXPECT_EQ(count.error().message, "an .xlsx export needs a file: add -o contacts.xlsx");
+}
+
+TEST_F(TransferTest, TrashedPeopleAreNotExported) {
+  const auto people = Everyone(source_);
+  ASSERT_TRUE(RemoveContact(source_.context(), people[0].id));
+  ExportRequest request;
+  request.format = ExportFormat::kCsv;
+  std::ostringstream out;
+  auto count = ExportContacts(source_.context(), request, out);
+  ASSERT_TRUE(count);
+  EXPECT_EQ(*count, 2);
+  EXPECT_EQ(out.str().find(people[0].uid), std::string::npos);
+}
+
+TEST(Duplicates, ListsPairsWithTheirReasons) {
+  testing::TestWorld world;
+  ContactFields a;
+  a.display_name = "Ada Okafor";
+  a.company = "Acme";
+  a.emails = {"ada@acme.com"};
+  ContactFields b;
+  b.display_name = "Adah Okafor";
+  b.company = "acme";
+  b.emails = {"Ada@Acme.com"};
+  ContactFields c;
+  c.display_name = "Zed Okafor";
+  c.company = "Acme";
+  ASSERT_TRUE(AddContact(world.context(), a));
+  ASSERT_TRUE(AddContact(world.context(), b));
+  ASSERT_TRUE(AddContact(world.context(), c));
+  auto found = FindDuplicates(world.context());
+  ASSERT_TRUE(found) << found.error().message;
+  ASSERT_EQ(found->size(), 1U) << "Zed shares the family name and company but not the given name";
+  EXPECT_EQ((*found)[0].reasons, (std::vector<std::string>{"same email ada@acme.com", "similar name at Acme"}));
+}
+
+TEST(Duplicates, MergeMovesEverythingAndTrashesTheOther) {
+  testing::TestWorld world;
+  ContactFields a;
+  a.display_name = "Ada Okafor";
+  a.emails = {"ada@acme.com"};
+  a.tags = {"mentor"};
+  ContactFields b;
+  b.display_name = "Ada Okafor";
+  b.emails = {"ada@home.org"};
+  b.phones = {Phone{"+1 312 555 0134", ""}};
+  b.tags = {"climber"};
+  b.notes = "Moving to Pilsen.";
+  auto keep = AddContact(world.context(), a);
+  auto other = AddContact(world.context(), b);
+  ASSERT_TRUE(keep && other);
+  ASSERT_TRUE(world.store().AddJobChange(other->id, JobChange{Date{2026, 1, 1}, "x.csv", "A", "", "B", ""}));
+  auto merged = MergeContacts(world.context(), keep->id, other->id);
+  ASSERT_TRUE(merged) << merged.error().message;
+  EXPECT_EQ(merged->emails, (std::vector<std::string>{"ada@acme.com", "ada@home.org"}));
+  EXPECT_EQ(merged->tags, (std::vector<std::string>{"mentor", "climber"}));
+  EXPECT_EQ(merged->phones.size(), 1U);
+  EXPECT_EQ(merged->notes, "Moving to Pilsen.");
+  EXPECT_EQ(JobChangesOf(world.context(), keep->id)->size(), 1U);
+  EXPECT_TRUE(world.store().GetContact(other->id)->trashed_at.has_value());
+  auto again = MergeContacts(world.context(), keep->id, other->id);
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, ErrorCode::kConflict);
+  EXPECT_FALSE(MergeContacts(world.context(), keep->id, keep->id));
+}
+
+}  // namespace
+}  // namespace kith

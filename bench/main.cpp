@@ -1,12 +1,14 @@
 // kith_bench: see bench/run.sh for how it is driven and BENCHMARKS.md for
 // what it measured. Every benchmark is registered on every run, so
-// --benchmark_filter picks among them (search, search_ids, floor, insert).
+// --benchmark_filter picks among them (search, search_ids, floor, insert,
+// formats).
 #include <benchmark/benchmark.h>
 
 #include <iostream>
 
 #include "bench/bench_support.h"
 #include "bench/floor_bench.h"
+#include "bench/formats_bench.h"
 #include "bench/insert_bench.h"
 #include "bench/search_bench.h"
 
@@ -22,6 +24,7 @@ int main(int argc, char** argv) {
   const auto search = kith::bench::RegisterSearchBenchmarks(*classes);
   const auto floor = kith::bench::RegisterFloorBenchmarks(*classes);
   kith::bench::RegisterInsertBenchmark();
+  kith::bench::RegisterFormatBenchmarks();
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
   return 0;

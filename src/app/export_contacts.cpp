@@ -51,7 +51,8 @@ Error CannotWrite(const std::string& path) {
 std::string FileNameFor(const Contact& contact) {
   std::string name;
   for (const char c : contact.uid) {
-    const bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    const bool safe =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
     name += safe ? c : '_';
   }
   if (name.empty()) name = "contact-" + std::to_string(contact.id.value);
@@ -62,7 +63,8 @@ Result<std::int64_t> ExportVCardDirectory(ContactPages& pages, const ExportReque
   std::error_code error;
   std::filesystem::create_directories(request.output, error);
   if (error) {
-    return Fail(ErrorCode::kIo, "cannot create directory '" + request.output + "': " + error.message(), "output");
+    return Fail(ErrorCode::kIo, "cannot create directory '" + request.output + "': " + error.message(),
+                "output");
   }
   std::int64_t count = 0;
   while (true) {
@@ -121,7 +123,8 @@ std::optional<ExportFormat> ParseExportFormat(std::string_view name) {
   return std::nullopt;
 }
 
-Result<std::int64_t> ExportContacts(Context& context, const ExportRequest& request, std::ostream& standard_output) {
+Result<std::int64_t> ExportContacts(Context& context, const ExportRequest& request,
+                                    std::ostream& standard_output) {
   ContactPages pages(context.store);
   if (request.format == ExportFormat::kXlsx) {
     if (request.output.empty()) {
@@ -129,18 +132,18 @@ Result<std::int64_t> ExportContacts(Context& context, const ExportRequest& reque
     }
     std::int64_t count = 0;
     std::optional<Error> failure;
-    KITH_RETURN_IF_ERROR(WriteXlsx(request.output, "Contacts", ContactTableHeader(),
-                                   [&](std::vector<std::string>& cells) {
-                                     auto contact = pages.Next();
-                                     if (!contact) {
-                                       failure = contact.error();
-                                       return false;
-                                     }
-                                     if (!*contact) return false;
-                                     cells = ContactTableRow(**contact);
-                                     ++count;
-                                     return true;
-                                   }));
+    KITH_RETURN_IF_ERROR(
+        WriteXlsx(request.output, "Contacts", ContactTableHeader(), [&](std::vector<std::string>& cells) {
+          auto contact = pages.Next();
+          if (!contact) {
+            failure = contact.error();
+            return false;
+          }
+          if (!*contact) return false;
+          cells = ContactTableRow(**contact);
+          ++count;
+          return true;
+        }));
     if (failure) return tl::unexpected(*failure);
     return count;
   }

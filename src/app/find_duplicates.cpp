@@ -53,7 +53,8 @@ Result<std::vector<LikelyDuplicate>> FindDuplicates(Context& context) {
   std::vector<LikelyDuplicate> found;
   for (const auto& [ids, reasons] : by_pair) {
     if (found.size() == kMostPairs) break;
-    KITH_ASSIGN_OR_RETURN(auto contacts, context.store.GetContacts({ContactId{ids.first}, ContactId{ids.second}}));
+    KITH_ASSIGN_OR_RETURN(auto contacts,
+                          context.store.GetContacts({ContactId{ids.first}, ContactId{ids.second}}));
     if (contacts.size() != 2) continue;
     LikelyDuplicate duplicate{std::move(contacts[0]), std::move(contacts[1]), {}};
     for (const DuplicatePair* pair : reasons) {

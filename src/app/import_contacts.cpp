@@ -40,9 +40,7 @@ std::string_view FormatName(ImportFormat format) {
   return "auto";
 }
 
-bool HasContent(const ContactFields& fields) {
-  return !(fields == ContactFields{});
-}
+bool HasContent(const ContactFields& fields) { return !(fields == ContactFields{}); }
 
 void DropEmpty(std::vector<std::string>& values) {
   std::erase_if(values, [](const std::string& value) { return Trim(value).empty(); });
@@ -73,7 +71,8 @@ class Importer {
       fields.met_at = request_.event;
       if (!fields.met_on) fields.met_on = context_.clock.Today();
     }
-    if (Trim(fields.display_name).empty() && Trim(fields.given_name).empty() && Trim(fields.family_name).empty()) {
+    if (Trim(fields.display_name).empty() && Trim(fields.given_name).empty() &&
+        Trim(fields.family_name).empty()) {
       if (!fields.emails.empty()) {
         fields.display_name = NameFromEmail(fields.emails.front());
         if (fields.display_name.empty()) fields.display_name = Trim(fields.emails.front());
@@ -105,7 +104,8 @@ class Importer {
     } else if (existing) {
       return UpdateExisting(*existing, std::move(record));
     }
-    pending_.push_back(Pending{std::move(record.fields), std::move(record.uid), std::move(record.job_changes)});
+    pending_.push_back(
+        Pending{std::move(record.fields), std::move(record.uid), std::move(record.job_changes)});
     Remember(keys, pending_.size() - 1);
     if (pending_.size() >= kBatch) return Flush();
     return Ok();
@@ -220,17 +220,18 @@ class Importer {
   // the card, and the change is recorded.
   std::optional<JobChange> NoticeJobChange(ContactFields& current, const ContactFields& incoming) const {
     if (authority_ != Authority::kLinkedIn) return std::nullopt;
-    const bool same_profile = std::any_of(incoming.links.begin(), incoming.links.end(), [&](const Link& link) {
-      return std::any_of(current.links.begin(), current.links.end(),
-                         [&](const Link& mine) { return ProfileKey(mine.url) == ProfileKey(link.url); });
-    });
+    const bool same_profile =
+        std::any_of(incoming.links.begin(), incoming.links.end(), [&](const Link& link) {
+          return std::any_of(current.links.begin(), current.links.end(),
+                             [&](const Link& mine) { return ProfileKey(mine.url) == ProfileKey(link.url); });
+        });
     if (!same_profile || (incoming.company.empty() && incoming.title.empty())) return std::nullopt;
     const bool company_differs = AsciiLower(current.company) != AsciiLower(incoming.company);
     const bool title_differs = AsciiLower(current.title) != AsciiLower(incoming.title);
     if (!company_differs && !title_differs) return std::nullopt;
     if (current.company.empty() && current.title.empty()) return std::nullopt;  // first time we learn it
-    JobChange change{context_.clock.Today(), SourceName(), current.company, current.title, incoming.company,
-                     incoming.title};
+    JobChange change{context_.clock.Today(), SourceName(),     current.company,
+                     current.title,          incoming.company, incoming.title};
     current.company = incoming.company;
     current.title = incoming.title;
     return change;
@@ -296,11 +297,13 @@ std::optional<TableDialect> DialectFor(ImportFormat format) {
 // --format google or outlook checks what the header says instead of forcing
 // a shape onto it: both come in two versions.
 Status CheckFamily(ImportFormat format, TableDialect dialect) {
-  if (format == ImportFormat::kGoogle && dialect != TableDialect::kGoogle && dialect != TableDialect::kGoogleLegacy) {
+  if (format == ImportFormat::kGoogle && dialect != TableDialect::kGoogle &&
+      dialect != TableDialect::kGoogleLegacy) {
     return Fail(ErrorCode::kParseError, "the header is not a Google Contacts export's (it reads as '" +
                                             std::string(TableDialectName(dialect)) + "')");
   }
-  if (format == ImportFormat::kOutlook && dialect != TableDialect::kOutlook && dialect != TableDialect::kOutlookWeb) {
+  if (format == ImportFormat::kOutlook && dialect != TableDialect::kOutlook &&
+      dialect != TableDialect::kOutlookWeb) {
     return Fail(ErrorCode::kParseError, "the header is not an Outlook export's (it reads as '" +
                                             std::string(TableDialectName(dialect)) + "')");
   }
@@ -322,16 +325,17 @@ Result<std::string> ReadTable(ImportSource& source, const ImportRequest& request
   };
   if (source.format == ImportFormat::kXlsx) {
     std::optional<ContactTableMapper> mapper;
-    const auto read = ReadXlsxRows(request.path, [&](std::size_t row, std::vector<std::string>&& cells) -> Status {
-      if (!mapper) {
-        KITH_ASSIGN_OR_RETURN(auto made, ContactTableMapper::FromHeader(cells, options));
-        mapper = std::move(made);
-        options.on_dialect(mapper->dialect());
-        return Ok();
-      }
-      KITH_ASSIGN_OR_RETURN(ImportRecord record, mapper->Map(cells, row));
-      return importer.Add(std::move(record));
-    });
+    const auto read =
+        ReadXlsxRows(request.path, [&](std::size_t row, std::vector<std::string>&& cells) -> Status {
+          if (!mapper) {
+            KITH_ASSIGN_OR_RETURN(auto made, ContactTableMapper::FromHeader(cells, options));
+            mapper = std::move(made);
+            options.on_dialect(mapper->dialect());
+            return Ok();
+          }
+          KITH_ASSIGN_OR_RETURN(ImportRecord record, mapper->Map(cells, row));
+          return importer.Add(std::move(record));
+        });
     if (!read) return tl::unexpected(AsRow(read.error()));
     if (!mapper) return Fail(ErrorCode::kParseError, "the first sheet is empty: no contacts to import");
     KITH_RETURN_IF_ERROR(CheckFamily(request.format, mapper->dialect()));
@@ -346,9 +350,9 @@ Result<std::string> ReadTable(ImportSource& source, const ImportRequest& request
 }  // namespace
 
 std::optional<ImportFormat> ParseImportFormat(std::string_view name) {
-  for (const ImportFormat format : {ImportFormat::kAuto, ImportFormat::kLinkedIn, ImportFormat::kGoogle,
-                                    ImportFormat::kOutlook, ImportFormat::kCsv, ImportFormat::kVCard,
-                                    ImportFormat::kXlsx, ImportFormat::kJson}) {
+  for (const ImportFormat format :
+       {ImportFormat::kAuto, ImportFormat::kLinkedIn, ImportFormat::kGoogle, ImportFormat::kOutlook,
+        ImportFormat::kCsv, ImportFormat::kVCard, ImportFormat::kXlsx, ImportFormat::kJson}) {
     if (AsciiLower(name) == FormatName(format)) return format;
   }
   return std::nullopt;

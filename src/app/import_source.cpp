@@ -13,7 +13,7 @@
 namespace kith {
 namespace {
 
-constexpr std::size_t kHeadSize = 64 * 1024;
+constexpr std::size_t kHeadSize = std::size_t{64} * 1024;
 
 Error FileError(const std::string& path, ErrorCode code, const std::string& message) {
   return Error{code, "'" + path + "': " + message, "file"};
@@ -31,7 +31,8 @@ bool StartsWithNoCase(std::string_view text, std::string_view prefix) {
 // The text after a BOM and leading blank space: what decides the format.
 std::string_view Meaningful(std::string_view head) {
   if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
-  while (!head.empty() && (head.front() == ' ' || head.front() == '\t' || head.front() == '\r' || head.front() == '\n')) {
+  while (!head.empty() &&
+         (head.front() == ' ' || head.front() == '\t' || head.front() == '\r' || head.front() == '\n')) {
     head.remove_prefix(1);
   }
   return head;
@@ -113,25 +114,29 @@ Result<ImportSource> OpenImportSource(const ImportRequest& request) {
     return tl::unexpected(FileError(path, ErrorCode::kIo, "cannot be read (is it a directory?)"));
   }
   if (Meaningful(head).empty()) {
-    return tl::unexpected(FileError(path, ErrorCode::kParseError, "the file is empty: no contacts to import"));
+    return tl::unexpected(
+        FileError(path, ErrorCode::kParseError, "the file is empty: no contacts to import"));
   }
 
   ImportSource source;
   const bool zip = head.starts_with(std::string("PK\x03\x04", 4));
   if (request.format == ImportFormat::kXlsx || (request.format == ImportFormat::kAuto && zip)) {
     if (!zip) {
-      return tl::unexpected(FileError(path, ErrorCode::kParseError, "is not an .xlsx file (not a zip archive)"));
+      return tl::unexpected(
+          FileError(path, ErrorCode::kParseError, "is not an .xlsx file (not a zip archive)"));
     }
     source.format = ImportFormat::kXlsx;
     return source;
   }
   if (zip) {
-    return tl::unexpected(FileError(path, ErrorCode::kParseError,
-                                    "is a zip archive, not text: import it as --format xlsx if it is a workbook"));
+    return tl::unexpected(
+        FileError(path, ErrorCode::kParseError,
+                  "is a zip archive, not text: import it as --format xlsx if it is a workbook"));
   }
   if (LooksBinary(head)) {
-    return tl::unexpected(FileError(path, ErrorCode::kParseError,
-                                    "is binary data, not a contacts file (kith reads CSV, vCard, .xlsx and JSON)"));
+    return tl::unexpected(
+        FileError(path, ErrorCode::kParseError,
+                  "is binary data, not a contacts file (kith reads CSV, vCard, .xlsx and JSON)"));
   }
   source.format = request.format == ImportFormat::kAuto ? DetectTextFormat(head) : request.format;
 
@@ -140,9 +145,8 @@ Result<ImportSource> OpenImportSource(const ImportRequest& request) {
   const TextEncoding encoding = request.encoding.value_or(TextEncoding::kUtf8);
   if (encoding != TextEncoding::kUtf8) {
     const std::string bytes((std::istreambuf_iterator<char>(*file)), std::istreambuf_iterator<char>());
-    source.text = std::make_unique<std::istringstream>(encoding == TextEncoding::kWindows1252
-                                                           ? Windows1252ToUtf8(bytes)
-                                                           : Latin1ToUtf8(bytes));
+    source.text = std::make_unique<std::istringstream>(
+        encoding == TextEncoding::kWindows1252 ? Windows1252ToUtf8(bytes) : Latin1ToUtf8(bytes));
     return source;
   }
   KITH_ASSIGN_OR_RETURN(const auto invalid, FirstInvalidUtf8(*file, path));

@@ -2,8 +2,8 @@
 // whether its text is UTF-8. Internal to app/.
 #pragma once
 
-#include <memory>
 #include <istream>
+#include <memory>
 #include <string>
 
 #include "app/transfer.h"

@@ -24,9 +24,10 @@ void TrimAndDeduplicate(std::vector<std::string>& values) {
 
 // "acme.com" and "www.acme.com" are how people write a website; kith
 // stores a full address so links work.
-std::string WithScheme(std::string url) {
-  const bool bare = !url.empty() && url.find("://") == std::string::npos && url.find(' ') == std::string::npos &&
-                    url.find('.') != std::string::npos && url.find('@') == std::string::npos;
+std::string WithScheme(const std::string& url) {
+  const bool bare = !url.empty() && url.find("://") == std::string::npos &&
+                    url.find(' ') == std::string::npos && url.find('.') != std::string::npos &&
+                    url.find('@') == std::string::npos;
   return bare ? "https://" + url : url;
 }
 

@@ -28,10 +28,10 @@ std::optional<TextEncoding> ParseTextEncoding(std::string_view name);
 struct ImportRequest {
   std::string path;
   ImportFormat format = ImportFormat::kAuto;
-  bool dry_run = false;   // do everything, then roll back: exact counts, nothing written
-  std::string event;      // everyone in the file was met at this event
+  bool dry_run = false;  // do everything, then roll back: exact counts, nothing written
+  std::string event;     // everyone in the file was met at this event
   std::vector<std::pair<std::string, std::string>> map;  // "Column=field" overrides (CSV, xlsx)
-  std::optional<TextEncoding> encoding;                 // nullopt: UTF-8, with advice if not
+  std::optional<TextEncoding> encoding;                  // nullopt: UTF-8, with advice if not
 };
 
 struct ImportedJobChange {
@@ -41,12 +41,12 @@ struct ImportedJobChange {
 };
 
 struct ImportSummary {
-  std::string format;             // what was read: "linkedin", "google", "vcard", …
-  std::int64_t added = 0;         // new people
-  std::int64_t updated = 0;       // people already on the list who gained something
-  std::int64_t unchanged = 0;     // people already on the list, nothing new
-  std::int64_t merged = 0;        // rows that repeat a person an earlier row described
-  std::int64_t skipped = 0;       // rows that describe nobody (no name, email or phone)
+  std::string format;                     // what was read: "linkedin", "google", "vcard", …
+  std::int64_t added = 0;                 // new people
+  std::int64_t updated = 0;               // people already on the list who gained something
+  std::int64_t unchanged = 0;             // people already on the list, nothing new
+  std::int64_t merged = 0;                // rows that repeat a person an earlier row described
+  std::int64_t skipped = 0;               // rows that describe nobody (no name, email or phone)
   std::vector<std::string> skipped_rows;  // "line 7: …" for each skipped row (the first 100)
   std::vector<ImportedJobChange> job_changes;
   bool dry_run = false;
@@ -71,7 +71,8 @@ struct ExportRequest {
 };
 
 // Writes every live contact; returns how many.
-Result<std::int64_t> ExportContacts(Context& context, const ExportRequest& request, std::ostream& standard_output);
+Result<std::int64_t> ExportContacts(Context& context, const ExportRequest& request,
+                                    std::ostream& standard_output);
 
 // Two cards that are probably one person, and why ("same email ada@x.org").
 struct LikelyDuplicate {

@@ -128,7 +128,8 @@ void PrintCard(std::ostream& out, const Contact& contact) {
   }
   if (contact.last_contact) Line(out, "last talk", contact.last_contact->ToIso());
   for (const auto& field : contact.custom) Line(out, field.label, field.value);
-  if (!contact.photo.empty()) Line(out, "photo", contact.photo.starts_with("data:") ? "(kept)" : contact.photo);
+  if (!contact.photo.empty())
+    Line(out, "photo", contact.photo.starts_with("data:") ? "(kept)" : contact.photo);
   if (!contact.vcard_properties.empty()) {
     Line(out, "vcard", std::to_string(contact.vcard_properties.size()) + " more properties kept for export");
   }
@@ -146,14 +147,19 @@ void PrintCard(std::ostream& out, const Contact& contact) {
       << " · uid " << contact.uid << '\n';
 }
 
+std::string JobDescription(const std::string& title, const std::string& company) {
+  if (title.empty()) return company;
+  if (company.empty()) return title;
+  std::string described = title;
+  described += " at ";
+  described += company;
+  return described;
+}
+
 void PrintJobChanges(std::ostream& out, const std::vector<JobChange>& changes) {
   if (changes.empty()) return;
   out << "  job changes\n";
-  const auto job = [](const std::string& title, const std::string& company) {
-    if (title.empty()) return company;
-    if (company.empty()) return title;
-    return title + " at " + company;
-  };
+  const auto job = JobDescription;
   for (const auto& change : changes) {
     out << "    " << change.noticed_on.ToIso() << "  " << job(change.old_title, change.old_company) << " → "
         << job(change.new_title, change.new_company);

@@ -20,6 +20,8 @@ int ReportError(std::string_view command, const Error& error);
 
 void PrintJson(std::ostream& out, const nlohmann::json& value);
 void PrintCard(std::ostream& out, const Contact& contact);
+// "CTO at Initech", "CTO" or "Initech", as much as is known.
+std::string JobDescription(const std::string& title, const std::string& company);
 // "job changes" lines for a card: 2026-11-26  Engineer at Acme → CTO at Initech.
 void PrintJobChanges(std::ostream& out, const std::vector<JobChange>& changes);
 // One line a person: id, name, company, city, met on; aligned columns.

@@ -86,8 +86,9 @@ ContactFields MergeFields(const ContactFields& keep, const ContactFields& other)
     if (!present) merged.phones.push_back(phone);
   }
   for (const auto& link : other.links) {
-    auto mine = std::find_if(merged.links.begin(), merged.links.end(),
-                             [&](const Link& candidate) { return ProfileKey(candidate.url) == ProfileKey(link.url); });
+    auto mine = std::find_if(merged.links.begin(), merged.links.end(), [&](const Link& candidate) {
+      return ProfileKey(candidate.url) == ProfileKey(link.url);
+    });
     if (mine == merged.links.end()) {
       merged.links.push_back(link);
       continue;
@@ -133,8 +134,8 @@ std::string NameFromEmail(std::string_view email) {
   std::string name;
   std::string word;
   const auto flush = [&]() {
-    const bool has_letter =
-        std::any_of(word.begin(), word.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
+    const bool has_letter = std::any_of(
+        word.begin(), word.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
     if (has_letter) {
       if (!name.empty()) name += ' ';
       name += Capitalised(word);

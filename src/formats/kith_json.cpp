@@ -178,7 +178,8 @@ Status ReadKithJson(std::istream& in, const RecordSink& sink) {
   } catch (const json::parse_error& error) {
     // nlohmann's message names the line and column of the problem.
     std::string what = error.what();
-    if (const auto bracket = what.find("] "); what.starts_with("[json.exception") && bracket != std::string::npos) {
+    if (const auto bracket = what.find("] ");
+        what.starts_with("[json.exception") && bracket != std::string::npos) {
       what.erase(0, bracket + 2);
     }
     return Fail(ErrorCode::kParseError, "malformed JSON: " + what);

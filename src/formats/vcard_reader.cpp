@@ -1,4 +1,940 @@
 #include "formats/vcard_reader.h"
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "domain/date.h"
+#include "formats/text_encoding.h"
+#include "formats/vcard_syntax.h"
+
 namespace kith {
-Status ReadVCards(std::istream&, const RecordSink&) { return Fail(ErrorCode::kInternal, "stub"); }
+namespace {
+
+using vcard::EqualsIgnoreCase;
+using vcard::StartsWithIgnoreCase;
+
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+tl::unexpected<Error> LineError(std::size_t line, std::string_view message) {
+  std::string where = "line " + std::to_string(line);
+  return Fail(ErrorCode::kParseError, where + ": " + std::string(message), where);
 }
+
+// A line quoted in an error message, cut (at a character boundary) so a
+// megabyte of base64 does not end up on the terminal.
+std::string Excerpt(std::string_view text) {
+  constexpr std::size_t kMaxBytes = 60;
+  if (text.size() <= kMaxBytes) return std::string(text);
+  std::size_t cut = kMaxBytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(text.substr(0, cut)) + "…";
+}
+
+// "item1.URL;…" → "item1"; empty when the property has no group.
+std::string_view GroupOf(std::string_view line) {
+  const std::size_t dot = line.find('.');
+  if (dot == std::string_view::npos || dot > line.find_first_of(";:")) return {};
+  return line.substr(0, dot);
+}
+
+bool IsBlank(std::string_view text) { return text.find_first_not_of(" \t") == std::string_view::npos; }
+
+std::string_view TrimSpaces(std::string_view text) {
+  const std::size_t first = text.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
+}
+
+std::string_view StripQuotes(std::string_view text) {
+  text = TrimSpaces(text);
+  if (!text.empty() && text.front() == '"') text.remove_prefix(1);
+  if (!text.empty() && text.back() == '"') text.remove_suffix(1);
+  return text;
+}
+
+bool ContainsIgnoreCase(std::string_view text, std::string_view needle) {
+  if (needle.size() > text.size()) return false;
+  for (std::size_t i = 0; i + needle.size() <= text.size(); ++i) {
+    if (EqualsIgnoreCase(text.substr(i, needle.size()), needle)) return true;
+  }
+  return false;
+}
+
+std::string AsciiLower(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return lower;
+}
+
+struct Param {
+  std::string_view name;   // "TYPE" for a vCard 2.1 bare type, "ENCODING" for a bare encoding
+  std::string_view value;  // as written: maybe quoted, maybe a comma-separated list
+  std::string_view text;   // the whole parameter as written
+};
+
+// One unfolded content line, cut into its parts; views into the line.
+struct ContentLine {
+  std::string_view group;
+  std::string_view name;
+  std::string_view head;  // everything before the value's ':'
+  std::string_view value;
+  std::vector<Param> params;
+
+  [[nodiscard]] std::optional<std::string_view> Find(std::string_view param_name) const {
+    for (const Param& param : params) {
+      if (EqualsIgnoreCase(param.name, param_name)) return StripQuotes(param.value);
+    }
+    return std::nullopt;
+  }
+
+  // Calls `visit` with every TYPE value, however it was spelled:
+  // TYPE=a,b · TYPE=a;TYPE=b · TYPE="a,b" · 2.1's bare ;A;B.
+  template <typename Visit>
+  void ForEachType(Visit&& visit) const {
+    for (const Param& param : params) {
+      if (!EqualsIgnoreCase(param.name, "TYPE")) continue;
+      vcard::ForEachComponent(param.value, ',', [&](std::string_view type) {
+        type = StripQuotes(type);
+        if (!type.empty()) visit(type);
+      });
+    }
+  }
+
+  [[nodiscard]] bool HasType(std::string_view type) const {
+    bool found = false;
+    ForEachType([&](std::string_view candidate) { found = found || EqualsIgnoreCase(candidate, type); });
+    return found;
+  }
+};
+
+bool IsBareEncoding(std::string_view token) {
+  return EqualsIgnoreCase(token, "QUOTED-PRINTABLE") || EqualsIgnoreCase(token, "BASE64") ||
+         EqualsIgnoreCase(token, "8BIT") || EqualsIgnoreCase(token, "7BIT");
+}
+
+// `colon` is FindValueColon(text), which the caller has checked.
+void ParseContentLine(std::string_view text, std::size_t colon, ContentLine& line) {
+  line.head = text.substr(0, colon);
+  line.value = text.substr(colon + 1);
+  const std::size_t semicolon = line.head.find(';');
+  const std::string_view qualified_name = TrimSpaces(line.head.substr(0, semicolon));
+  const std::size_t dot = qualified_name.find('.');
+  line.group = dot == std::string_view::npos ? std::string_view() : qualified_name.substr(0, dot);
+  line.name = dot == std::string_view::npos ? qualified_name : qualified_name.substr(dot + 1);
+  line.params.clear();
+  if (semicolon == std::string_view::npos) return;
+  const std::string_view params = line.head.substr(semicolon + 1);
+  std::size_t start = 0;
+  bool quoted = false;
+  for (std::size_t i = 0; i <= params.size(); ++i) {
+    if (i < params.size() && params[i] == '"') quoted = !quoted;
+    if (i < params.size() && (params[i] != ';' || quoted)) continue;
+    const std::string_view param = TrimSpaces(params.substr(start, i - start));
+    start = i + 1;
+    if (param.empty()) continue;
+    const std::size_t equals = param.find('=');
+    if (equals != std::string_view::npos) {
+      line.params.push_back({TrimSpaces(param.substr(0, equals)), param.substr(equals + 1), param});
+    } else {
+      line.params.push_back({IsBareEncoding(param) ? "ENCODING" : "TYPE", param, param});
+    }
+  }
+}
+
+bool IsMarker(std::string_view text, std::size_t colon, std::string_view name, std::string_view value) {
+  return colon != std::string_view::npos && EqualsIgnoreCase(TrimSpaces(text.substr(0, colon)), name) &&
+         EqualsIgnoreCase(TrimSpaces(text.substr(colon + 1)), value);
+}
+
+bool HasEncoding(std::string_view text, std::string_view encoding) {
+  const std::size_t colon = vcard::FindValueColon(text);
+  if (colon == std::string_view::npos) return false;
+  ContentLine line;
+  ParseContentLine(text, colon, line);
+  const auto found = line.Find("ENCODING");
+  return found && EqualsIgnoreCase(*found, encoding);
+}
+
+// Appends a component of a structured value as written, except that a lone
+// backslash at its end (which reads as itself) is doubled, so that the
+// separator written after it is not taken as escaped.
+void AppendComponent(std::string_view component, std::string& out) {
+  out.append(component);
+  std::size_t backslashes = 0;
+  while (backslashes < component.size() && component[component.size() - 1 - backslashes] == '\\')
+    ++backslashes;
+  if (backslashes % 2 == 1) out.push_back('\\');
+}
+
+// --- Value decoding -------------------------------------------------------
+
+int HexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+std::string DecodeQuotedPrintable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '=' && i + 2 < text.size() && HexDigit(text[i + 1]) >= 0 && HexDigit(text[i + 2]) >= 0) {
+      out.push_back(static_cast<char>(HexDigit(text[i + 1]) * 16 + HexDigit(text[i + 2])));
+      i += 2;
+    } else if (text[i] == '=' && i + 1 == text.size()) {
+      break;  // a soft line break at the very end
+    } else {
+      out.push_back(text[i]);
+    }
+  }
+  return out;
+}
+
+enum class Charset { kUtf8, kWindows1252, kUnknown };
+
+// ISO-8859-1 is read as Windows-1252, as browsers do (WHATWG Encoding): the
+// exporters that say Latin-1 are Windows programs, and the bytes 0x80–0x9F
+// they write are Windows characters (€, curly quotes), never C1 controls.
+Charset ParseCharset(std::string_view name) {
+  for (std::string_view utf8 : {"UTF-8", "UTF8", "US-ASCII", "ASCII"}) {
+    if (EqualsIgnoreCase(name, utf8)) return Charset::kUtf8;
+  }
+  for (std::string_view latin :
+       {"ISO-8859-1", "ISO8859-1", "ISO_8859-1", "LATIN1", "LATIN-1", "WINDOWS-1252", "CP1252"}) {
+    if (EqualsIgnoreCase(name, latin)) return Charset::kWindows1252;
+  }
+  return Charset::kUnknown;
+}
+
+bool HasHighBytes(std::string_view text) {
+  for (char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) return true;
+  }
+  return false;
+}
+
+// Rewrites a vCard 2.1 QUOTED-PRINTABLE or Latin-1 line as the plain UTF-8
+// line it stands for, without its ENCODING and CHARSET, so everything after
+// this (mapping, preserving) sees one kind of line. Returns whether it did.
+bool NormalizeEncoding(std::string& text, std::size_t colon, ContentLine& line) {
+  const std::string_view head = std::string_view(text).substr(0, colon);
+  if (!ContainsIgnoreCase(head, "QUOTED-PRINTABLE") && !ContainsIgnoreCase(head, "CHARSET")) return false;
+  ParseContentLine(text, colon, line);
+  const auto encoding = line.Find("ENCODING");
+  const bool quoted_printable = encoding && EqualsIgnoreCase(*encoding, "QUOTED-PRINTABLE");
+  const auto charset_name = line.Find("CHARSET");
+  const Charset charset = charset_name ? ParseCharset(*charset_name) : Charset::kUtf8;
+  if (charset == Charset::kUnknown) return false;  // kept as read: nothing here can decode it
+  if (!quoted_printable && (charset != Charset::kWindows1252 || !HasHighBytes(line.value))) return false;
+
+  std::string value = quoted_printable ? DecodeQuotedPrintable(line.value) : std::string(line.value);
+  if (charset == Charset::kWindows1252) value = Windows1252ToUtf8(value);
+  std::string rewritten(line.head.substr(0, line.head.find(';')));
+  for (const Param& param : line.params) {
+    if (EqualsIgnoreCase(param.name, "CHARSET")) continue;
+    if (quoted_printable && EqualsIgnoreCase(param.name, "ENCODING")) continue;
+    rewritten += ';';
+    rewritten += param.text;
+  }
+  rewritten += ':';
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    if (value[i] == '\r' || value[i] == '\n') {
+      if (value[i] == '\r' && i + 1 < value.size() && value[i + 1] == '\n') ++i;
+      rewritten += "\\n";
+    } else {
+      rewritten.push_back(value[i]);
+    }
+  }
+  text = std::move(rewritten);
+  return true;
+}
+
+// --- Links ----------------------------------------------------------------
+
+struct KindName {
+  std::string_view name;
+  LinkKind kind;
+};
+constexpr std::array<KindName, 7> kKindNames = {{{"linkedin", LinkKind::kLinkedIn},
+                                                 {"twitter", LinkKind::kTwitter},
+                                                 {"x", LinkKind::kTwitter},
+                                                 {"facebook", LinkKind::kFacebook},
+                                                 {"instagram", LinkKind::kInstagram},
+                                                 {"github", LinkKind::kGitHub},
+                                                 {"other", LinkKind::kOther}}};
+
+std::optional<LinkKind> KindFromName(std::string_view name) {
+  for (const auto& [candidate, kind] : kKindNames) {
+    if (EqualsIgnoreCase(name, candidate)) return kind;
+  }
+  return std::nullopt;
+}
+
+// Apple wraps its built-in labels: "_$!<HomePage>!$_".
+std::string_view LabelName(std::string_view label) {
+  constexpr std::string_view kOpen = "_$!<";
+  constexpr std::string_view kClose = ">!$_";
+  if (label.size() >= kOpen.size() + kClose.size() && label.starts_with(kOpen) && label.ends_with(kClose)) {
+    return label.substr(kOpen.size(), label.size() - kOpen.size() - kClose.size());
+  }
+  return label;
+}
+
+bool IsHomepageName(std::string_view name) {
+  for (std::string_view candidate : {"homepage", "home page", "website", "web site"}) {
+    if (EqualsIgnoreCase(name, candidate)) return true;
+  }
+  return false;
+}
+
+std::string ProfileUrl(LinkKind kind, std::string_view handle) {
+  if (handle.starts_with('@')) handle.remove_prefix(1);
+  switch (kind) {
+    case LinkKind::kLinkedIn:
+      return "https://www.linkedin.com/in/" + std::string(handle);
+    case LinkKind::kTwitter:
+      return "https://x.com/" + std::string(handle);
+    case LinkKind::kFacebook:
+      return "https://www.facebook.com/" + std::string(handle);
+    case LinkKind::kInstagram:
+      return "https://www.instagram.com/" + std::string(handle);
+    case LinkKind::kGitHub:
+      return "https://github.com/" + std::string(handle);
+    case LinkKind::kOther:
+      break;
+  }
+  return std::string(handle);
+}
+
+// --- Photos ---------------------------------------------------------------
+
+std::string PhotoMediaType(std::string_view type, std::string_view data) {
+  if (type.find('/') != std::string_view::npos) return AsciiLower(type);
+  if (!type.empty()) return "image/" + AsciiLower(type);
+  if (data.starts_with("/9j/")) return "image/jpeg";
+  if (data.starts_with("iVBORw0KGgo")) return "image/png";
+  if (data.starts_with("R0lGOD")) return "image/gif";
+  return "application/octet-stream";
+}
+
+// --- Properties -----------------------------------------------------------
+
+enum class Property {
+  kDropped,
+  kKind,
+  kFormattedName,
+  kName,
+  kEmail,
+  kTelephone,
+  kOrganization,
+  kTitle,
+  kRole,
+  kUrl,
+  kSocialProfile,
+  kInstantMessaging,
+  kCategories,
+  kExpertise,
+  kInterest,
+  kNote,
+  kAddress,
+  kPhoto,
+  kUid,
+  kLabel,
+  kMetAt,
+  kMetOn,
+  kHowMet,
+  kNeighborhood,
+  kHometown,
+  kOpenToOpportunities,
+  kLookingFor,
+  kOpenSince,
+  kCustom,
+  kCity,
+  kOther,
+};
+
+struct NamedProperty {
+  std::string_view name;
+  Property property;
+};
+
+constexpr std::array<NamedProperty, 37> kProperties = {{
+    {"VERSION", Property::kDropped},
+    {"PRODID", Property::kDropped},
+    {"REV", Property::kDropped},
+    {"CLIENTPIDMAP", Property::kDropped},
+    {"KIND", Property::kKind},
+    {"FN", Property::kFormattedName},
+    {"N", Property::kName},
+    {"EMAIL", Property::kEmail},
+    {"TEL", Property::kTelephone},
+    {"ORG", Property::kOrganization},
+    {"TITLE", Property::kTitle},
+    {"ROLE", Property::kRole},
+    {"URL", Property::kUrl},
+    {"X-SOCIALPROFILE", Property::kSocialProfile},
+    {"IMPP", Property::kInstantMessaging},
+    {"CATEGORIES", Property::kCategories},
+    {"EXPERTISE", Property::kExpertise},
+    {"X-EXPERTISE", Property::kExpertise},
+    {"INTEREST", Property::kInterest},
+    {"X-INTEREST", Property::kInterest},
+    {"HOBBY", Property::kInterest},
+    {"X-HOBBY", Property::kInterest},
+    {"NOTE", Property::kNote},
+    {"ADR", Property::kAddress},
+    {"PHOTO", Property::kPhoto},
+    {"UID", Property::kUid},
+    {"X-ABLABEL", Property::kLabel},
+    {"X-KITH-MET-AT", Property::kMetAt},
+    {"X-KITH-MET-ON", Property::kMetOn},
+    {"X-KITH-HOW-MET", Property::kHowMet},
+    {"X-KITH-NEIGHBORHOOD", Property::kNeighborhood},
+    {"X-KITH-HOMETOWN", Property::kHometown},
+    {"X-KITH-OPEN-TO-OPPORTUNITIES", Property::kOpenToOpportunities},
+    {"X-KITH-LOOKING-FOR", Property::kLookingFor},
+    {"X-KITH-OPEN-SINCE", Property::kOpenSince},
+    {"X-KITH-CUSTOM", Property::kCustom},
+    {"X-KITH-CITY", Property::kCity},
+}};
+
+Property Classify(std::string_view name) {
+  for (const auto& [candidate, property] : kProperties) {
+    if (EqualsIgnoreCase(name, candidate)) return property;
+  }
+  return Property::kOther;
+}
+
+// What becomes of a content line once it is mapped.
+enum class Disposition : unsigned char {
+  kDrop,      // mapped to a field, or noise (PRODID, REV)
+  kPreserve,  // into vcard_properties, as read
+  kLabel,     // an X-ABLabel: preserved unless a mapped property of its group used it
+  kName,      // N's other parts: preserved first, where the writer puts N
+  kAddress,   // an ADR: preserved unless it is the one the writer makes from the city
+};
+
+Result<bool> ParseBool(std::size_t line, std::string_view name, std::string_view value) {
+  value = TrimSpaces(value);
+  if (EqualsIgnoreCase(value, "true")) return true;
+  if (EqualsIgnoreCase(value, "false")) return false;
+  return LineError(line, std::string(name) + " must be true or false, not '" + Excerpt(value) + "'");
+}
+
+Result<Date> ParseDate(std::size_t line, std::string_view name, std::string_view value) {
+  auto date = ParseIsoDate(TrimSpaces(value));
+  if (!date) return LineError(line, std::string(name) + ": " + date.error().message);
+  return *date;
+}
+
+struct CardLine {
+  std::string text;  // unfolded
+  std::size_t number = 0;
+};
+
+// The state of one card while its lines are mapped.
+struct Card {
+  ImportRecord record;
+  bool seen_formatted_name = false;
+  bool seen_name = false;
+  bool seen_organization = false;
+  bool seen_title = false;
+  bool seen_photo = false;
+  bool seen_uid = false;
+  bool title_from_role = false;
+  std::string name_from_n;
+  std::optional<std::string> address_city;
+  std::size_t addresses = 0;
+  bool address_from_city = false;  // the card's one ADR looks as the writer makes it from the city
+  std::optional<std::string> kith_city;
+  std::vector<std::string_view> used_groups;  // groups whose X-ABLabel a mapped property used
+
+  [[nodiscard]] bool UsedGroup(std::string_view group) const {
+    return std::any_of(used_groups.begin(), used_groups.end(),
+                       [&](std::string_view used) { return EqualsIgnoreCase(used, group); });
+  }
+};
+
+class VCardReader {
+ public:
+  explicit VCardReader(const RecordSink& sink) : sink_(sink) {}
+
+  Status AddPhysicalLine(std::string_view line, std::size_t number);
+  Status Finish(std::size_t last_number);
+
+ private:
+  std::string& Pending() { return lines_[line_count_].text; }
+  Status CompleteLogicalLine();
+  Status AddAgentLine(std::string_view text, std::size_t colon);
+  Status EndCard();
+  Status MapCard();
+  Result<Disposition> MapLine(CardLine& line);
+  Result<Disposition> MapLink(std::size_t number, Property property);
+  [[nodiscard]] Result<Link> ReadLinkFlags(std::size_t number, LinkKind kind, std::string url) const;
+  [[nodiscard]] std::optional<std::string_view> LabelOf(std::string_view group) const;
+
+  const RecordSink& sink_;
+  std::vector<CardLine> lines_ = std::vector<CardLine>(1);  // lines_[line_count_] is the line being read
+  std::size_t line_count_ = 0;
+  bool has_pending_ = false;
+  std::size_t pending_number_ = 0;
+  bool in_card_ = false;
+  std::size_t card_start_ = 0;
+  std::size_t cards_ = 0;
+  int agent_depth_ = 0;  // > 0 inside a vCard 2.1 AGENT's nested card
+  std::string agent_value_;
+
+  ContentLine parsed_;  // reused: its parameter list keeps its capacity
+  std::vector<std::size_t> label_lines_;
+  std::vector<Disposition> dispositions_;
+  Card card_;
+};
+
+Status VCardReader::AddPhysicalLine(std::string_view line, std::size_t number) {
+  if (has_pending_) {
+    std::string& pending = Pending();
+    // A quoted-printable soft line break: "=" at the end continues the value
+    // with the next line as it is, leading spaces included.
+    if (!pending.empty() && pending.back() == '=' && HasEncoding(pending, "QUOTED-PRINTABLE")) {
+      pending.pop_back();
+      pending.append(line);
+      return Ok();
+    }
+    if (!line.empty() && (line.front() == ' ' || line.front() == '\t')) {
+      pending.append(line.substr(1));
+      return Ok();
+    }
+    // Some vCard 2.1 writers put base64 data on unindented lines.
+    if (in_card_ && agent_depth_ == 0 && !line.empty() && line.find(':') == std::string_view::npos &&
+        (HasEncoding(pending, "BASE64") || HasEncoding(pending, "B"))) {
+      pending.append(line);
+      return Ok();
+    }
+    KITH_RETURN_IF_ERROR(CompleteLogicalLine());
+  }
+  if (line.empty()) return Ok();
+  Pending().assign(line);
+  pending_number_ = number;
+  has_pending_ = true;
+  return Ok();
+}
+
+Status VCardReader::CompleteLogicalLine() {
+  has_pending_ = false;
+  const std::string_view text = Pending();
+  const std::size_t number = pending_number_;
+  if (IsBlank(text)) return Ok();
+  const std::size_t colon = vcard::FindValueColon(text);
+  const bool begin = IsMarker(text, colon, "BEGIN", "VCARD");
+  const bool end = !begin && IsMarker(text, colon, "END", "VCARD");
+  if (!in_card_) {
+    if (end) return LineError(number, "END:VCARD without BEGIN:VCARD");
+    if (!begin) return LineError(number, "text outside a vCard: '" + Excerpt(text) + "'");
+    in_card_ = true;
+    card_start_ = number;
+    ++cards_;
+    return Ok();
+  }
+  if (agent_depth_ > 0) return AddAgentLine(text, colon);
+  if (colon == std::string_view::npos) {
+    return LineError(number, "property line '" + Excerpt(text) + "' has no ':'");
+  }
+  if (begin) {
+    // vCard 2.1 nests the card of an AGENT right after an empty AGENT line.
+    const bool after_agent = line_count_ > 0 &&
+                             EqualsIgnoreCase(vcard::PropertyName(lines_[line_count_ - 1].text), "AGENT") &&
+                             lines_[line_count_ - 1].text.ends_with(':');
+    if (!after_agent) {
+      return LineError(number, "BEGIN:VCARD on line " + std::to_string(card_start_) + " has no END:VCARD");
+    }
+    agent_depth_ = 1;
+    agent_value_ = "BEGIN:VCARD";
+    return Ok();
+  }
+  if (end) return EndCard();
+  lines_[line_count_].number = number;
+  ++line_count_;
+  if (lines_.size() == line_count_) lines_.emplace_back();
+  return Ok();
+}
+
+// Keeps a nested AGENT card as the escaped text value vCard 3.0 gives AGENT.
+Status VCardReader::AddAgentLine(std::string_view text, std::size_t colon) {
+  if (IsMarker(text, colon, "BEGIN", "VCARD")) ++agent_depth_;
+  if (IsMarker(text, colon, "END", "VCARD")) --agent_depth_;
+  agent_value_ += "\\n";
+  vcard::AppendEscapedText(text, agent_value_);
+  if (agent_depth_ == 0) lines_[line_count_ - 1].text += agent_value_;
+  return Ok();
+}
+
+Status VCardReader::Finish(std::size_t last_number) {
+  if (has_pending_) KITH_RETURN_IF_ERROR(CompleteLogicalLine());
+  if (in_card_) {
+    return LineError(last_number, "BEGIN:VCARD on line " + std::to_string(card_start_) + " has no END:VCARD");
+  }
+  if (cards_ == 0) return Fail(ErrorCode::kParseError, "no vCard found (expected BEGIN:VCARD)");
+  return Ok();
+}
+
+Status VCardReader::EndCard() {
+  in_card_ = false;
+  card_ = Card{};
+  card_.record.line = card_start_;
+  KITH_RETURN_IF_ERROR(MapCard());
+  line_count_ = 0;
+  return sink_(std::move(card_.record));
+}
+
+std::optional<std::string_view> VCardReader::LabelOf(std::string_view group) const {
+  for (std::size_t index : label_lines_) {
+    const std::string_view text = lines_[index].text;
+    if (!EqualsIgnoreCase(GroupOf(text), group)) continue;
+    const std::size_t colon = vcard::FindValueColon(text);
+    if (colon != std::string_view::npos) return text.substr(colon + 1);
+  }
+  return std::nullopt;
+}
+
+Status VCardReader::MapCard() {
+  // Apple writes a URL's label on a line of its own after it (item1.URL,
+  // item1.X-ABLabel), so the labels are found before anything is mapped.
+  label_lines_.clear();
+  for (std::size_t i = 0; i < line_count_; ++i) {
+    const std::string_view text = lines_[i].text;
+    if (!GroupOf(text).empty() && EqualsIgnoreCase(vcard::PropertyName(text), "X-ABLABEL")) {
+      label_lines_.push_back(i);
+    }
+  }
+  dispositions_.clear();
+  for (std::size_t i = 0; i < line_count_; ++i) {
+    KITH_ASSIGN_OR_RETURN(const Disposition disposition, MapLine(lines_[i]));
+    dispositions_.push_back(disposition);
+  }
+  ContactFields& fields = card_.record.fields;
+  // The writer makes "ADR;TYPE=home:;;;<city>;;;" when kith has no address
+  // of the card's and then writes no X-KITH-CITY; that ADR adds nothing.
+  const bool drop_address = card_.addresses == 1 && card_.address_from_city && !card_.kith_city;
+  for (std::size_t i = 0; i < line_count_; ++i) {
+    if (dispositions_[i] == Disposition::kName) fields.vcard_properties.push_back(lines_[i].text);
+  }
+  for (std::size_t i = 0; i < line_count_; ++i) {
+    const Disposition disposition = dispositions_[i];
+    if (disposition == Disposition::kDrop || disposition == Disposition::kName) continue;
+    if (disposition == Disposition::kAddress && drop_address) continue;
+    const std::string& text = lines_[i].text;
+    if (disposition == Disposition::kLabel && card_.UsedGroup(GroupOf(text))) continue;
+    fields.vcard_properties.push_back(text);
+  }
+  if (!card_.seen_formatted_name) fields.display_name = std::move(card_.name_from_n);
+  if (card_.kith_city) {
+    fields.city = std::move(*card_.kith_city);
+  } else if (card_.address_city) {
+    fields.city = std::move(*card_.address_city);
+  }
+  return Ok();
+}
+
+Result<Disposition> VCardReader::MapLine(CardLine& line) {
+  std::size_t colon = vcard::FindValueColon(line.text);
+  ContentLine& parsed = parsed_;
+  if (NormalizeEncoding(line.text, colon, parsed)) colon = vcard::FindValueColon(line.text);
+  ParseContentLine(line.text, colon, parsed);
+  ContactFields& fields = card_.record.fields;
+  const std::string_view value = parsed.value;
+  const std::size_t number = line.number;
+
+  switch (Classify(parsed.name)) {
+    case Property::kDropped:
+      return Disposition::kDrop;
+    case Property::kKind:
+      return EqualsIgnoreCase(TrimSpaces(value), "individual") ? Disposition::kDrop : Disposition::kPreserve;
+    case Property::kFormattedName:
+      if (card_.seen_formatted_name) return Disposition::kPreserve;  // another language's FN
+      card_.seen_formatted_name = true;
+      fields.display_name = vcard::UnescapeText(value);
+      return Disposition::kDrop;
+    case Property::kName: {
+      if (card_.seen_name) return Disposition::kDrop;  // a card has one N
+      card_.seen_name = true;
+      std::array<std::string_view, 5> parts{};
+      std::size_t count = 0;
+      vcard::ForEachComponent(value, ';', [&](std::string_view part) {
+        if (count < parts.size()) parts[count] = part;
+        ++count;
+      });
+      fields.family_name = vcard::UnescapeText(parts[0]);
+      fields.given_name = vcard::UnescapeText(parts[1]);
+      // Prefix, given, middle, family, suffix: "Dr. Jane Q. Public PhD".
+      constexpr std::array<std::size_t, 5> kReadingOrder = {3, 1, 2, 0, 4};
+      for (std::size_t index : kReadingOrder) {
+        if (parts[index].empty()) continue;
+        if (!card_.name_from_n.empty()) card_.name_from_n += ' ';
+        vcard::AppendUnescapedText(parts[index], card_.name_from_n);
+      }
+      if (parts[2].empty() && parts[3].empty() && parts[4].empty()) return Disposition::kDrop;
+      // Middle names, prefixes and suffixes have no field; they are kept as an
+      // N line without the two names kith edits, which the writer fills in.
+      std::string kept(parsed.head);
+      kept += ":;;";
+      for (std::size_t index = 2; index < 5; ++index) {
+        if (index > 2) kept += ';';
+        AppendComponent(parts[index], kept);
+      }
+      line.text = std::move(kept);
+      return Disposition::kName;
+    }
+    case Property::kEmail:
+      fields.emails.push_back(vcard::UnescapeText(value));
+      if (!parsed.group.empty()) card_.used_groups.push_back(parsed.group);
+      return Disposition::kDrop;
+    case Property::kTelephone: {
+      const auto value_type = parsed.Find("VALUE");
+      std::string phone = value_type && EqualsIgnoreCase(*value_type, "uri") ? std::string(value)
+                                                                             : vcard::UnescapeText(value);
+      if (StartsWithIgnoreCase(phone, "tel:")) phone.erase(0, 4);
+      fields.phones.push_back(Phone{std::move(phone), {}});
+      if (!parsed.group.empty()) card_.used_groups.push_back(parsed.group);
+      return Disposition::kDrop;
+    }
+    case Property::kOrganization: {
+      if (card_.seen_organization) return Disposition::kPreserve;
+      card_.seen_organization = true;
+      std::string department;
+      bool first = true;
+      vcard::ForEachComponent(value, ';', [&](std::string_view part) {
+        if (first) {
+          fields.company = vcard::UnescapeText(part);
+          first = false;
+        } else if (!part.empty()) {
+          if (!department.empty()) department += ", ";
+          vcard::AppendUnescapedText(part, department);
+        }
+      });
+      if (!department.empty()) fields.custom.push_back({"Department", std::move(department)});
+      return Disposition::kDrop;
+    }
+    case Property::kTitle:
+      if (card_.seen_title) return Disposition::kPreserve;
+      card_.seen_title = true;
+      if (card_.title_from_role) fields.custom.push_back({"Role", std::move(fields.title)});
+      fields.title = vcard::UnescapeText(value);
+      return Disposition::kDrop;
+    case Property::kRole:
+      if (fields.title.empty() && !card_.seen_title) {
+        fields.title = vcard::UnescapeText(value);
+        card_.title_from_role = true;
+      } else {
+        fields.custom.push_back({"Role", vcard::UnescapeText(value)});
+      }
+      return Disposition::kDrop;
+    case Property::kUrl:
+    case Property::kSocialProfile:
+    case Property::kInstantMessaging:
+      return MapLink(number, Classify(parsed.name));
+    case Property::kCategories:
+      vcard::ForEachComponent(value, ',', [&](std::string_view tag) {
+        if (!tag.empty()) fields.tags.push_back(vcard::UnescapeText(tag));
+      });
+      return Disposition::kDrop;
+    case Property::kExpertise:
+      fields.skills.push_back(vcard::UnescapeText(value));
+      return Disposition::kDrop;
+    case Property::kInterest:
+      fields.interests.push_back(vcard::UnescapeText(value));
+      return Disposition::kDrop;
+    case Property::kNote:
+      if (!fields.notes.empty()) fields.notes += '\n';
+      vcard::AppendUnescapedText(value, fields.notes);
+      return Disposition::kDrop;
+    case Property::kAddress: {
+      std::string_view locality;
+      std::size_t index = 0;
+      vcard::ForEachComponent(value, ';', [&](std::string_view part) {
+        if (index++ == 3) locality = part;
+      });
+      std::string city = vcard::UnescapeText(locality);
+      std::string from_city = "ADR;TYPE=home:;;;";
+      vcard::AppendEscapedText(city, from_city);
+      from_city += ";;;";
+      ++card_.addresses;
+      card_.address_from_city = !city.empty() && line.text == from_city;
+      if (!card_.address_city && !city.empty()) card_.address_city = std::move(city);
+      return Disposition::kAddress;
+    }
+    case Property::kPhoto: {
+      if (card_.seen_photo) return Disposition::kPreserve;
+      card_.seen_photo = true;
+      const auto encoding = parsed.Find("ENCODING");
+      if (encoding && (EqualsIgnoreCase(*encoding, "b") || EqualsIgnoreCase(*encoding, "BASE64"))) {
+        std::string data;
+        data.reserve(value.size());
+        for (char c : value) {
+          if (c != ' ' && c != '\t') data.push_back(c);
+        }
+        std::string_view type;
+        parsed.ForEachType([&](std::string_view candidate) {
+          if (type.empty()) type = candidate;
+        });
+        if (const auto media_type = parsed.Find("MEDIATYPE")) type = *media_type;
+        fields.photo = "data:" + PhotoMediaType(type, data) + ";base64," + data;
+      } else {
+        fields.photo = vcard::UnescapeText(value);
+      }
+      return Disposition::kDrop;
+    }
+    case Property::kUid: {
+      if (card_.seen_uid) return Disposition::kDrop;
+      card_.seen_uid = true;
+      std::string uid = vcard::UnescapeText(value);
+      if (StartsWithIgnoreCase(uid, "urn:uuid:")) uid.erase(0, 9);
+      card_.record.uid = std::move(uid);
+      return Disposition::kDrop;
+    }
+    case Property::kLabel:
+      return parsed.group.empty() ? Disposition::kPreserve : Disposition::kLabel;
+    case Property::kMetAt:
+      fields.met_at = vcard::UnescapeText(value);
+      return Disposition::kDrop;
+    case Property::kMetOn: {
+      KITH_ASSIGN_OR_RETURN(fields.met_on, ParseDate(number, parsed.name, value));
+      return Disposition::kDrop;
+    }
+    case Property::kHowMet:
+      fields.how_met = vcard::UnescapeText(value);
+      return Disposition::kDrop;
+    case Property::kNeighborhood:
+      fields.neighborhood = vcard::UnescapeText(value);
+      return Disposition::kDrop;
+    case Property::kHometown:
+      fields.hometown = vcard::UnescapeText(value);
+      return Disposition::kDrop;
+    case Property::kOpenToOpportunities: {
+      KITH_ASSIGN_OR_RETURN(fields.open_to_opportunities, ParseBool(number, parsed.name, value));
+      return Disposition::kDrop;
+    }
+    case Property::kLookingFor:
+      fields.looking_for = vcard::UnescapeText(value);
+      return Disposition::kDrop;
+    case Property::kOpenSince: {
+      KITH_ASSIGN_OR_RETURN(fields.open_since, ParseDate(number, parsed.name, value));
+      return Disposition::kDrop;
+    }
+    case Property::kCustom: {
+      std::string label;
+      for (const Param& param : parsed.params) {
+        if (!EqualsIgnoreCase(param.name, "X-LABEL")) continue;
+        // RFC 6868 caret escapes: ^n newline, ^' double quote, ^^ caret.
+        const std::string_view raw = StripQuotes(param.value);
+        for (std::size_t i = 0; i < raw.size(); ++i) {
+          if (raw[i] == '^' && i + 1 < raw.size() &&
+              (raw[i + 1] == 'n' || raw[i + 1] == '\'' || raw[i + 1] == '^')) {
+            label.push_back(raw[i + 1] == 'n' ? '\n' : raw[i + 1] == '\'' ? '"' : '^');
+            ++i;
+          } else {
+            label.push_back(raw[i]);
+          }
+        }
+        break;
+      }
+      fields.custom.push_back({std::move(label), vcard::UnescapeText(value)});
+      return Disposition::kDrop;
+    }
+    case Property::kCity:
+      card_.kith_city = vcard::UnescapeText(value);
+      return Disposition::kDrop;
+    case Property::kOther:
+      return Disposition::kPreserve;
+  }
+  return Disposition::kPreserve;
+}
+
+Result<Link> VCardReader::ReadLinkFlags(std::size_t number, LinkKind kind, std::string url) const {
+  Link link{kind, std::move(url), false, false, std::nullopt};
+  for (const Param& param : parsed_.params) {
+    if (EqualsIgnoreCase(param.name, "X-KITH-CONNECTED")) {
+      KITH_ASSIGN_OR_RETURN(link.connected, ParseBool(number, param.name, StripQuotes(param.value)));
+    } else if (EqualsIgnoreCase(param.name, "X-KITH-FOLLOWED")) {
+      KITH_ASSIGN_OR_RETURN(link.followed, ParseBool(number, param.name, StripQuotes(param.value)));
+    } else if (EqualsIgnoreCase(param.name, "X-KITH-CONNECTED-ON")) {
+      KITH_ASSIGN_OR_RETURN(link.connected_on, ParseDate(number, param.name, StripQuotes(param.value)));
+    }
+  }
+  return link;
+}
+
+// URL, X-SOCIALPROFILE and IMPP: a website or links. The kind comes from
+// what the line says (TYPE=linkedin, Apple's label), else from the host.
+Result<Disposition> VCardReader::MapLink(std::size_t number, Property property) {
+  const ContentLine& parsed = parsed_;
+  ContactFields& fields = card_.record.fields;
+  std::optional<LinkKind> kind;
+  bool homepage = false;
+  parsed.ForEachType([&](std::string_view type) {
+    if (!kind) kind = KindFromName(type);
+    homepage = homepage || IsHomepageName(type);
+  });
+  if (!kind && !homepage && !parsed.group.empty()) {
+    if (const auto label = LabelOf(parsed.group)) {
+      const std::string label_name = vcard::UnescapeText(LabelName(*label));
+      kind = KindFromName(label_name);
+      // Apple's "_$!<Other>!$_" is no kind at all: such a URL may be the website.
+      if (kind == LinkKind::kOther) kind.reset();
+      homepage = IsHomepageName(label_name);
+    }
+  }
+  std::string url = vcard::UnescapeText(parsed.value);
+  if (!kind && !homepage) kind = vcard::LinkKindFromHost(url);
+
+  if (property == Property::kSocialProfile && url.find("://") == std::string::npos) {
+    // Apple: X-SOCIALPROFILE;type=twitter;x-user=ada:x-apple:ada
+    std::string_view handle = url;
+    if (StartsWithIgnoreCase(handle, "x-apple:")) handle.remove_prefix(8);
+    if (const auto user = parsed.Find("X-USER"); user && !user->empty()) handle = *user;
+    if (!kind || *kind == LinkKind::kOther || handle.empty()) return Disposition::kPreserve;
+    url = ProfileUrl(*kind, handle);
+  }
+  if (property == Property::kInstantMessaging) kind = LinkKind::kOther;
+  if (!parsed.group.empty()) card_.used_groups.push_back(parsed.group);
+
+  KITH_ASSIGN_OR_RETURN(Link link, ReadLinkFlags(number, kind.value_or(LinkKind::kOther), std::move(url)));
+  if (!kind && property == Property::kUrl && fields.website.empty()) {
+    fields.website = std::move(link.url);
+  } else {
+    fields.links.push_back(std::move(link));
+  }
+  return Disposition::kDrop;
+}
+
+}  // namespace
+
+Status ReadVCards(std::istream& in, const RecordSink& sink) {
+  VCardReader reader(sink);
+  std::string line;
+  std::size_t number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    std::string_view view = line;
+    if (!view.empty() && view.back() == '\r') view.remove_suffix(1);
+    if (number == 1 && view.starts_with(kUtf8Bom)) view.remove_prefix(kUtf8Bom.size());
+    if (number == 1 && (view.starts_with("\xFF\xFE") || view.starts_with("\xFE\xFF"))) {
+      return LineError(1, "the file is UTF-16; save it as UTF-8 (vCard 3.0 and 4.0 are UTF-8)");
+    }
+    KITH_RETURN_IF_ERROR(reader.AddPhysicalLine(view, number));
+  }
+  if (in.bad()) {
+    return Fail(ErrorCode::kIo, "reading the vCard file failed after line " + std::to_string(number));
+  }
+  return reader.Finish(number);
+}
+
+}  // namespace kith

@@ -103,7 +103,8 @@ class Store {
 
   // Ids of live contacts holding `value` for `key` (at most 50, lowest first);
   // for kUid also a contact in the trash, since a uid stays taken there.
-  [[nodiscard]] virtual Result<std::vector<ContactId>> FindContactIds(ContactKey key, std::string_view value) = 0;
+  [[nodiscard]] virtual Result<std::vector<ContactId>> FindContactIds(ContactKey key,
+                                                                      std::string_view value) = 0;
   // Pairs of live contacts that share an email, a phone, a profile URL, or a
   // family name at the same company: the candidates for `kith dupes`.
   [[nodiscard]] virtual Result<std::vector<DuplicatePair>> FindDuplicatePairs() = 0;

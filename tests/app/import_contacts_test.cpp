@@ -44,7 +44,8 @@ class ImportTest : public ::testing::Test {
   testing::TempDirectory files_;
 };
 
-constexpr const char* kLinkedInHeader = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
+constexpr const char* kLinkedInHeader =
+    "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
 
 TEST_F(ImportTest, LinkedInConnectionsBecomeConnectedPeople) {
   auto summary = Import(kLinkedInSample);
@@ -78,9 +79,10 @@ TEST_F(ImportTest, TheSameFileTwiceAddsNothingTheSecondTime) {
 
 TEST_F(ImportTest, ALaterExportShowsWhoChangedJobs) {
   ASSERT_TRUE(Import(kLinkedInSample));
-  const std::string later = Write("later.csv", std::string(kLinkedInHeader) +
-                                                   "Ravi,Menon,https://www.linkedin.com/in/ravimenon/,,Initech,CTO,"
-                                                   "1-Jul-21\n");
+  const std::string later =
+      Write("later.csv", std::string(kLinkedInHeader) +
+                             "Ravi,Menon,https://www.linkedin.com/in/ravimenon/,,Initech,CTO,"
+                             "1-Jul-21\n");
   auto summary = Import(later);
   ASSERT_TRUE(summary) << summary.error().message;
   EXPECT_EQ(summary->added, 0);
@@ -143,7 +145,8 @@ TEST_F(ImportTest, EmptyBinaryAndFakeFilesAreRefused) {
   const std::string empty = Write("empty.csv", "\xEF\xBB\xBF\r\n");
   EXPECT_EQ(message(empty), "'" + empty + "': the file is empty: no contacts to import");
   const std::string binary = Write("photo.csv", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
-  EXPECT_EQ(message(binary), "'" + binary + "': is binary data, not a contacts file (kith reads CSV, vCard, .xlsx and JSON)");
+  EXPECT_EQ(message(binary),
+            "'" + binary + "': is binary data, not a contacts file (kith reads CSV, vCard, .xlsx and JSON)");
   const std::string fake = Write("fake.xlsx", "Name,Email\nAda,ada@acme.com\n");
   ImportRequest as_xlsx;
   as_xlsx.format = ImportFormat::kXlsx;
@@ -167,7 +170,8 @@ TEST_F(ImportTest, AMatchByEmailIsMergedNotAdded) {
   ada.emails = {"ada@acme.com"};
   ada.company = "Acme";
   ASSERT_TRUE(AddContact(world_.context(), ada));
-  const std::string path = Write("google.csv", "Name,E-mail,Phone,Company\nAda O.,ADA@acme.com,+1 312 555 0134,Initech\n");
+  const std::string path =
+      Write("google.csv", "Name,E-mail,Phone,Company\nAda O.,ADA@acme.com,+1 312 555 0134,Initech\n");
   auto summary = Import(path);
   ASSERT_TRUE(summary) << summary.error().message;
   EXPECT_EQ(summary->added, 0);
@@ -176,7 +180,8 @@ TEST_F(ImportTest, AMatchByEmailIsMergedNotAdded) {
   ASSERT_EQ(merged.phones.size(), 1U);
   EXPECT_EQ(merged.phones[0].e164, "+13125550134");
   EXPECT_EQ(merged.company, "Acme") << "the card's own value stays";
-  EXPECT_EQ(merged.custom, (std::vector<CustomField>{{"Other name", "Ada O."}, {"Other company", "Initech"}}));
+  EXPECT_EQ(merged.custom,
+            (std::vector<CustomField>{{"Other name", "Ada O."}, {"Other company", "Initech"}}));
 }
 
 TEST_F(ImportTest, RepeatedRowsInOneFileBecomeOnePerson) {

@@ -20,9 +20,10 @@ ContactFields Rich(int n) {
   fields.company = "Fundación Luz; Grants";
   fields.title = "Program Officer, Grants";
   fields.website = "https://example.org/" + std::to_string(n);
-  fields.links = {Link{LinkKind::kLinkedIn, "https://www.linkedin.com/in/p" + std::to_string(n), true, false,
-                       Date{2025, 9, 2}},
-                  Link{LinkKind::kTwitter, "https://twitter.com/p" + std::to_string(n), false, true, std::nullopt}};
+  fields.links = {
+      Link{LinkKind::kLinkedIn, "https://www.linkedin.com/in/p" + std::to_string(n), true, false,
+           Date{2025, 9, 2}},
+      Link{LinkKind::kTwitter, "https://twitter.com/p" + std::to_string(n), false, true, std::nullopt}};
   fields.city = "Madrid";
   fields.neighborhood = "Lavapiés";
   fields.hometown = "Sevilla";
@@ -148,7 +149,8 @@ TEST(Duplicates, ListsPairsWithTheirReasons) {
   auto found = FindDuplicates(world.context());
   ASSERT_TRUE(found) << found.error().message;
   ASSERT_EQ(found->size(), 1U) << "Zed shares the family name and company but not the given name";
-  EXPECT_EQ((*found)[0].reasons, (std::vector<std::string>{"same email ada@acme.com", "similar name at Acme"}));
+  EXPECT_EQ((*found)[0].reasons,
+            (std::vector<std::string>{"same email ada@acme.com", "similar name at Acme"}));
 }
 
 TEST(Duplicates, MergeMovesEverythingAndTrashesTheOther) {

@@ -96,7 +96,8 @@ TEST_F(TransferCli, TextThatIsNotUtf8IsRefusedWithAdvice) {
 }
 
 TEST_F(TransferCli, BinaryGarbageAndFakeWorkbooksAreRefused) {
-  ExpectRefused({"import", Write("garbage.bin", std::string("\x00\x01\x02\xff\xfe binary", 12))}, "binary data");
+  ExpectRefused({"import", Write("garbage.bin", std::string("\x00\x01\x02\xff\xfe binary", 12))},
+                "binary data");
   ExpectRefused({"import", "--format", "xlsx", Write("fake.xlsx", "Name\nAda\n")}, "not a zip archive");
   ExpectRefused({"import", Write("empty.csv", "")}, "the file is empty");
 }
@@ -107,7 +108,8 @@ TEST_F(TransferCli, UnknownFormatIsAUsageError) {
 }
 
 TEST_F(TransferCli, KhardListsAnExportedVCardDirectory) {
-  if (!std::filesystem::exists("/usr/bin/khard")) GTEST_SKIP() << "khard is installed by scripts/install-deps.sh";
+  if (!std::filesystem::exists("/usr/bin/khard"))
+    GTEST_SKIP() << "khard is installed by scripts/install-deps.sh";
   Add("Ada Okafor", {"--email", "ada@acme.com", "--company", "Acme"});
   Add("Inés García-Núñez", {"--phone", "+34 600 555 010"});
   for (const std::string version : {"4.0", "3.0"}) {
@@ -116,13 +118,13 @@ TEST_F(TransferCli, KhardListsAnExportedVCardDirectory) {
     ASSERT_EQ(run.exit_code, 0) << Described(run);
     const std::filesystem::path home = directory_.path() / "home";
     std::filesystem::create_directories(home);
-    const std::string config = Write("khard-" + version + ".conf",
-                                     "[addressbooks]\n[[kith]]\npath = " + cards.string() +
-                                         "\n[general]\ndebug = no\ndefault_action = list\neditor = /bin/true\n"
-                                         "merge_editor = /bin/true\n[vcard]\nskip_unparsable = no\n");
-    const auto [status, output] =
-        Shell("HOME=" + home.string() + " XDG_CONFIG_HOME=" + home.string() + " /usr/bin/khard -c " + config +
-              " list 2>&1");
+    const std::string config =
+        Write("khard-" + version + ".conf",
+              "[addressbooks]\n[[kith]]\npath = " + cards.string() +
+                  "\n[general]\ndebug = no\ndefault_action = list\neditor = /bin/true\n"
+                  "merge_editor = /bin/true\n[vcard]\nskip_unparsable = no\n");
+    const auto [status, output] = Shell("HOME=" + home.string() + " XDG_CONFIG_HOME=" + home.string() +
+                                        " /usr/bin/khard -c " + config + " list 2>&1");
     EXPECT_EQ(status, 0) << output;
     EXPECT_TRUE(Contains(output, "Ada Okafor")) << version;
     EXPECT_TRUE(Contains(output, "Inés García-Núñez")) << version;

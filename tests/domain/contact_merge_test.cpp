@@ -30,7 +30,8 @@ TEST(MergeFields, ConflictingValuesAreKeptAsCustomFields) {
   const ContactFields merged = MergeFields(keep, other);
   EXPECT_EQ(merged.company, "Acme");
   EXPECT_EQ(merged.display_name, "Ada Okafor");
-  EXPECT_EQ(merged.custom, (std::vector<CustomField>{{"Other name", "Ada O."}, {"Other company", "Initech"}}));
+  EXPECT_EQ(merged.custom,
+            (std::vector<CustomField>{{"Other name", "Ada O."}, {"Other company", "Initech"}}));
 }
 
 TEST(MergeFields, SameValueInAnotherCaseIsNoConflict) {

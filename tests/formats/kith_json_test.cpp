@@ -19,7 +19,8 @@ Contact RichContact() {
   contact.emails = {"ines@example.org"};
   contact.phones = {Phone{"+34 600 555 010", "+34600555010"}};
   contact.website = "https://ines.example.org";
-  contact.links = {Link{LinkKind::kLinkedIn, "https://www.linkedin.com/in/ines", true, false, Date{2025, 9, 2}}};
+  contact.links = {
+      Link{LinkKind::kLinkedIn, "https://www.linkedin.com/in/ines", true, false, Date{2025, 9, 2}}};
   contact.city = "Madrid";
   contact.met_at = "EuroPython";
   contact.met_on = Date{2025, 7, 14};
@@ -83,7 +84,8 @@ TEST(KithJson, MalformedJsonNamesTheLine) {
 }
 
 TEST(KithJson, WrongTypesAndBadDatesNameTheContactAndKey) {
-  EXPECT_EQ(ReadError(R"({"contacts": [{"name": "A"}, {"name": 42}]})").message, "contact 2: 'name' should be text");
+  EXPECT_EQ(ReadError(R"({"contacts": [{"name": "A"}, {"name": 42}]})").message,
+            "contact 2: 'name' should be text");
   EXPECT_EQ(ReadError(R"([{"name": "A", "met_on": "2026-02-30"}])").message,
             "contact 1: 'met_on' 2026-02-30: February 2026 has 28 days");
   EXPECT_EQ(ReadError(R"({"people": []})").message, "not a kith export: no \"contacts\" list");

@@ -107,7 +107,8 @@ TEST(ContactKeys, JobChangesAreKeptInOrderAndMoveWithAMerge) {
 TEST(ContactKeys, IdsAfterPageThroughEveryone) {
   testing::TestWorld world;
   std::vector<ContactId> inserted;
-  for (int i = 0; i < 7; ++i) inserted.push_back(Insert(world, Person("Person " + std::to_string(i)), std::to_string(i)));
+  for (int i = 0; i < 7; ++i)
+    inserted.push_back(Insert(world, Person("Person " + std::to_string(i)), std::to_string(i)));
   ASSERT_TRUE(world.store().TrashContact(inserted[3], kNow));
   std::vector<ContactId> seen;
   ContactId after{0};

@@ -45,7 +45,8 @@ Example:
                 for (std::size_t i = 0; i < pair.reasons.size(); ++i) {
                   std::cout << (i == 0 ? "" : " · ") << pair.reasons[i];
                 }
-                std::cout << "\n    kith merge " << pair.first.id.value << " " << pair.second.id.value << "\n";
+                std::cout << "\n    kith merge " << pair.first.id.value << " " << pair.second.id.value
+                          << "\n";
               }
               return 0;
             });
@@ -75,8 +76,8 @@ Example:
               if (globals.json) {
                 PrintJson(std::cout, ContactToJson(*merged));
               } else {
-                std::cout << "Merged " << merged_away->display_name << " (id " << merged_away->id.value << ") into "
-                          << merged->display_name << " (id " << merged->id.value << ").\n\n";
+                std::cout << "Merged " << merged_away->display_name << " (id " << merged_away->id.value
+                          << ") into " << merged->display_name << " (id " << merged->id.value << ").\n\n";
                 PrintCard(std::cout, *merged);
               }
               return 0;

@@ -39,17 +39,19 @@ Examples:
             ExportRequest request;
             const auto format = ParseExportFormat(flags->format);
             if (!format) {
-              return ReportError("export", Error{ErrorCode::kInvalidInput,
-                                                 "--format '" + flags->format + "' is not one of vcard, csv, xlsx, json",
-                                                 "format"});
+              return ReportError(
+                  "export",
+                  Error{ErrorCode::kInvalidInput,
+                        "--format '" + flags->format + "' is not one of vcard, csv, xlsx, json", "format"});
             }
             request.format = *format;
             if (flags->vcard_version == "3.0" || flags->vcard_version == "3") {
               request.vcard_version = VCardVersion::k30;
             } else if (flags->vcard_version != "4.0" && flags->vcard_version != "4") {
-              return ReportError("export", Error{ErrorCode::kInvalidInput,
-                                                 "--vcard-version '" + flags->vcard_version + "' is not 4.0 or 3.0",
-                                                 "vcard-version"});
+              return ReportError(
+                  "export",
+                  Error{ErrorCode::kInvalidInput,
+                        "--vcard-version '" + flags->vcard_version + "' is not 4.0 or 3.0", "vcard-version"});
             }
             request.output = flags->output;
             return RunWithSession("export", globals, [&](Session& session) {

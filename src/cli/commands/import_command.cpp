@@ -25,7 +25,8 @@ Result<ImportRequest> ToRequest(const ImportFlags& flags) {
   const auto format = ParseImportFormat(flags.format);
   if (!format) {
     return Fail(ErrorCode::kInvalidInput,
-                "--format '" + flags.format + "' is not one of auto, linkedin, google, outlook, csv, vcard, xlsx, json",
+                "--format '" + flags.format +
+                    "' is not one of auto, linkedin, google, outlook, csv, vcard, xlsx, json",
                 "format");
   }
   request.format = *format;
@@ -40,7 +41,8 @@ Result<ImportRequest> ToRequest(const ImportFlags& flags) {
     request.encoding = ParseTextEncoding(flags.encoding);
     if (!request.encoding) {
       return Fail(ErrorCode::kInvalidInput,
-                  "--encoding '" + flags.encoding + "' is not one of utf-8, windows-1252, latin-1", "encoding");
+                  "--encoding '" + flags.encoding + "' is not one of utf-8, windows-1252, latin-1",
+                  "encoding");
     }
   }
   return request;
@@ -56,9 +58,9 @@ nlohmann::json SummaryJson(const ImportSummary& summary) {
                        {"new_company", moved.change.new_company},
                        {"new_title", moved.change.new_title}});
   }
-  return {{"format", summary.format},     {"dry_run", summary.dry_run},     {"added", summary.added},
-          {"updated", summary.updated},   {"unchanged", summary.unchanged}, {"merged", summary.merged},
-          {"skipped", summary.skipped},   {"errors", summary.skipped_rows}, {"job_changes", changes}};
+  return {{"format", summary.format},   {"dry_run", summary.dry_run},     {"added", summary.added},
+          {"updated", summary.updated}, {"unchanged", summary.unchanged}, {"merged", summary.merged},
+          {"skipped", summary.skipped}, {"errors", summary.skipped_rows}, {"job_changes", changes}};
 }
 
 void PrintSummary(std::ostream& out, const ImportRequest& request, const ImportSummary& summary) {
@@ -72,18 +74,16 @@ void PrintSummary(std::ostream& out, const ImportRequest& request, const ImportS
   out << "  " << summary.skipped << " skipped\n";
   for (const auto& row : summary.skipped_rows) out << "    " << row << "\n";
   if (summary.skipped > static_cast<std::int64_t>(summary.skipped_rows.size())) {
-    out << "    … and " << summary.skipped - static_cast<std::int64_t>(summary.skipped_rows.size()) << " more\n";
+    out << "    … and " << summary.skipped - static_cast<std::int64_t>(summary.skipped_rows.size())
+        << " more\n";
   }
   if (!summary.job_changes.empty()) {
     out << "\nChanged jobs (a reason to get in touch):\n";
     for (const auto& moved : summary.job_changes) {
-      const auto job = [](const std::string& title, const std::string& company) {
-        if (title.empty()) return company;
-        if (company.empty()) return title;
-        return title + " at " + company;
-      };
-      out << "  " << moved.name << " (id " << moved.id.value << "): " << job(moved.change.old_title, moved.change.old_company)
-          << " → " << job(moved.change.new_title, moved.change.new_company) << "\n";
+      const auto job = JobDescription;
+      out << "  " << moved.name << " (id " << moved.id.value
+          << "): " << job(moved.change.old_title, moved.change.old_company) << " → "
+          << job(moved.change.new_title, moved.change.new_company) << "\n";
     }
   }
 }
@@ -91,7 +91,8 @@ void PrintSummary(std::ostream& out, const ImportRequest& request, const ImportS
 }  // namespace
 
 Command AddImportCommand(CLI::App& root, const GlobalOptions& globals) {
-  auto* command = root.add_subcommand("import", "Bring cards in from LinkedIn, Google, Outlook, vCard, Excel or JSON");
+  auto* command =
+      root.add_subcommand("import", "Bring cards in from LinkedIn, Google, Outlook, vCard, Excel or JSON");
   command->footer(R"(The format is read from the file's content; --format overrides it. The whole
 file lands in one transaction: on any error nothing is written. People already
 on your list (same uid, email, phone, LinkedIn profile, or name at the same
@@ -106,12 +107,16 @@ Examples:
   kith import backup.json                     # a `kith export --format json`)");
   auto flags = std::make_shared<ImportFlags>();
   command->add_option("file", flags->path, "The file to import")->required();
-  command->add_option("--format", flags->format,
-                      "auto|linkedin|google|outlook|csv|vcard|xlsx|json (default: from the content)")
-      ->check(CLI::IsMember({"auto", "linkedin", "google", "outlook", "csv", "vcard", "xlsx", "json"}, CLI::ignore_case));
+  command
+      ->add_option("--format", flags->format,
+                   "auto|linkedin|google|outlook|csv|vcard|xlsx|json (default: from the content)")
+      ->check(CLI::IsMember({"auto", "linkedin", "google", "outlook", "csv", "vcard", "xlsx", "json"},
+                            CLI::ignore_case));
   command->add_flag("--dry-run", flags->dry_run, "Report what would happen; write nothing");
-  command->add_option("--event", flags->event, "Mark everyone as met at this event (follow-ups are due tomorrow)");
-  command->add_option("--map", flags->maps, "\"Column Name=field\": map a column (CSV, xlsx); field 'ignore' drops it");
+  command->add_option("--event", flags->event,
+                      "Mark everyone as met at this event (follow-ups are due tomorrow)");
+  command->add_option("--map", flags->maps,
+                      "\"Column Name=field\": map a column (CSV, xlsx); field 'ignore' drops it");
   command->add_option("--encoding", flags->encoding, "utf-8 (default), windows-1252 or latin-1")
       ->check(CLI::IsMember({"utf-8", "utf8", "windows-1252", "cp1252", "latin-1", "latin1", "iso-8859-1"},
                             CLI::ignore_case));

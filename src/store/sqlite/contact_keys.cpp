@@ -90,18 +90,21 @@ Result<std::vector<DuplicatePair>> SqliteStore::FindDuplicatePairs() {
     while (true) {
       KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
       if (!row) break;
-      pairs.push_back(DuplicatePair{ContactId{select.Int(0)}, ContactId{select.Int(1)}, query.key, select.Text(2)});
+      pairs.push_back(
+          DuplicatePair{ContactId{select.Int(0)}, ContactId{select.Int(1)}, query.key, select.Text(2)});
     }
   }
   return pairs;
 }
 
-Result<std::vector<ContactId>> SqliteStore::ContactIdsAfter(ContactId after, int limit, bool include_trashed) {
+Result<std::vector<ContactId>> SqliteStore::ContactIdsAfter(ContactId after, int limit,
+                                                            bool include_trashed) {
   KITH_ASSIGN_OR_RETURN(
       auto select,
-      database_->Prepare(include_trashed
-                             ? "SELECT id FROM contacts WHERE id > ?1 ORDER BY id LIMIT ?2"
-                             : "SELECT id FROM contacts WHERE id > ?1 AND trashed_at IS NULL ORDER BY id LIMIT ?2"));
+      database_->Prepare(
+          include_trashed
+              ? "SELECT id FROM contacts WHERE id > ?1 ORDER BY id LIMIT ?2"
+              : "SELECT id FROM contacts WHERE id > ?1 AND trashed_at IS NULL ORDER BY id LIMIT ?2"));
   select.Bind(1, after.value).Bind(2, limit);
   std::vector<ContactId> ids;
   while (true) {

@@ -195,8 +195,9 @@ Status SqliteStore::Migrate() {
   if (applied) applied = database_->Execute("PRAGMA user_version = " + std::to_string(latest));
   if (!applied) {
     (void)database_->Execute("ROLLBACK");
-    return Fail(ErrorCode::kInternal, "upgrading '" + path + "' from schema version " + std::to_string(version) +
-                                          " to " + std::to_string(latest) + " failed: " + applied.error().message);
+    return Fail(ErrorCode::kInternal, "upgrading '" + path + "' from schema version " +
+                                          std::to_string(version) + " to " + std::to_string(latest) +
+                                          " failed: " + applied.error().message);
   }
   KITH_RETURN_IF_ERROR(database_->Execute("COMMIT"));
   return Ok();
@@ -245,7 +246,6 @@ Result<Transaction> SqliteStore::Begin() {
         in_transaction_ = false;
       });
 }
-
 
 std::string SqliteStore::SortName(std::string_view display_name) const {
   std::vector<std::string> terms;
@@ -362,7 +362,11 @@ Status SqliteStore::WriteExtras(ContactId id, const ContactFields& fields) {
                                      "VALUES(?1, ?2, ?3, ?4, ?5)"));
   const auto write = [&](std::string_view kind, std::size_t position, std::string_view label,
                          std::string_view value) -> Status {
-    extra.Bind(1, id.value).Bind(2, kind).Bind(3, static_cast<std::int64_t>(position)).Bind(4, label).Bind(5, value);
+    extra.Bind(1, id.value)
+        .Bind(2, kind)
+        .Bind(3, static_cast<std::int64_t>(position))
+        .Bind(4, label)
+        .Bind(5, value);
     return extra.Run();
   };
   for (std::size_t i = 0; i < fields.custom.size(); ++i) {

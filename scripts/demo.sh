@@ -20,4 +20,10 @@ step search okafr
 step search nunez --limit 5
 step search company:acme --limit 5
 step list --sort met --limit 10
+samples="$(cd "$(dirname "$0")/.." && pwd)/tests/data/samples"
+step import "$samples/linkedin_connections.csv"
+step import "$samples/linkedin_connections.csv"
+step import "$samples/apple_contact.vcf" --dry-run
+step export --format csv -o "$(dirname "$db")/demo-export.csv"
+step dupes
 printf '\nThe demo database is %s — try: %s --db %s search <anything>\n' "$db" "$kith" "$db"

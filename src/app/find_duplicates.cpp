@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <map>
 
+#include "app/same_person.h"
 #include "app/transfer.h"
 #include "domain/validation.h"
 #include "search/edit_distance.h"
@@ -61,6 +62,11 @@ Result<std::vector<LikelyDuplicate>> FindDuplicates(Context& context) {
       if (pair->key == ContactKey::kName &&
           !SimilarGivenNames(duplicate.first.given_name, duplicate.second.given_name, context.store)) {
         continue;
+      }
+      const bool shared_detail = pair->key == ContactKey::kEmail || pair->key == ContactKey::kPhone;
+      if (shared_detail &&
+          !NamesMayMatch(context.store, duplicate.first.display_name, duplicate.second.display_name)) {
+        continue;  // colleagues on one office line
       }
       std::string reason = Reason(*pair);
       if (std::find(duplicate.reasons.begin(), duplicate.reasons.end(), reason) == duplicate.reasons.end()) {

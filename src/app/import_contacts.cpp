@@ -4,6 +4,7 @@
 #include "app/contacts.h"
 #include "app/import_source.h"
 #include "app/prepare_fields.h"
+#include "app/same_person.h"
 #include "app/transfer.h"
 #include "domain/contact_merge.h"
 #include "domain/validation.h"
@@ -17,6 +18,8 @@ namespace {
 
 constexpr std::size_t kBatch = 2000;
 constexpr std::size_t kReportedSkips = 100;
+// An email or phone held by this many people is shared (see FirstNamed).
+constexpr std::size_t kSharedByMany = 10;
 
 std::string_view FormatName(ImportFormat format) {
   switch (format) {
@@ -71,8 +74,9 @@ class Importer {
       fields.met_at = request_.event;
       if (!fields.met_on) fields.met_on = context_.clock.Today();
     }
-    if (Trim(fields.display_name).empty() && Trim(fields.given_name).empty() &&
-        Trim(fields.family_name).empty()) {
+    const bool nameless = Trim(fields.display_name).empty() && Trim(fields.given_name).empty() &&
+                          Trim(fields.family_name).empty();
+    if (nameless) {
       if (!fields.emails.empty()) {
         fields.display_name = NameFromEmail(fields.emails.front());
         if (fields.display_name.empty()) fields.display_name = Trim(fields.emails.front());
@@ -87,25 +91,30 @@ class Importer {
     }
     if (fields.open_to_opportunities && !fields.open_since) fields.open_since = context_.clock.Today();
 
+    // A name made up from an email says nothing about who this is.
+    const std::string match_name = nameless ? std::string() : fields.display_name;
     const std::vector<std::string> keys = Keys(record);
     for (const auto& key : keys) {
       const auto found = pending_keys_.find(key);
       if (found == pending_keys_.end()) continue;
       Pending& earlier = pending_[found->second];
+      if (SharedContactDetail(key) && !NamesMayMatch(context_.store, earlier.match_name, match_name)) {
+        continue;
+      }
       earlier.fields = MergeFields(earlier.fields, fields);
       for (auto& change : record.job_changes) earlier.job_changes.push_back(std::move(change));
       Remember(keys, found->second);
       ++summary_.merged;
       return Ok();
     }
-    KITH_ASSIGN_OR_RETURN(const std::optional<Contact> existing, FindExisting(record));
+    KITH_ASSIGN_OR_RETURN(const std::optional<Contact> existing, FindExisting(record, match_name));
     if (existing && existing->trashed_at) {
       record.uid.clear();  // a trashed card keeps its uid; this person is new
     } else if (existing) {
       return UpdateExisting(*existing, std::move(record));
     }
     pending_.push_back(
-        Pending{std::move(record.fields), std::move(record.uid), std::move(record.job_changes)});
+        Pending{std::move(record.fields), std::move(record.uid), std::move(record.job_changes), match_name});
     Remember(keys, pending_.size() - 1);
     if (pending_.size() >= kBatch) return Flush();
     return Ok();
@@ -138,6 +147,7 @@ class Importer {
     ContactFields fields;
     std::string uid;
     std::vector<JobChange> job_changes;
+    std::string match_name;  // the name as the file gave it (empty when made up)
   };
 
   static std::string Where(const ImportRecord& record) {
@@ -178,13 +188,32 @@ class Importer {
     for (const auto& key : keys) pending_keys_.emplace(key, index);
   }
 
+  // An email or phone can be an office's, shared by colleagues.
+  static bool SharedContactDetail(const std::string& key) {
+    return key.starts_with("e:") || key.starts_with("p:");
+  }
+
   Result<std::optional<Contact>> First(const std::vector<ContactId>& ids) {
     if (ids.empty()) return std::optional<Contact>();
     KITH_ASSIGN_OR_RETURN(Contact contact, context_.store.GetContact(ids.front()));
     return std::optional<Contact>(std::move(contact));
   }
 
-  Result<std::optional<Contact>> FindExisting(const ImportRecord& record) {
+  // The first of `ids` whose name does not contradict the record's. A detail
+  // that many people share is an office line or an info@ address: it
+  // identifies nobody.
+  Result<std::optional<Contact>> FirstNamed(const std::vector<ContactId>& ids, const std::string& name) {
+    if (ids.empty() || ids.size() >= kSharedByMany) return std::optional<Contact>();
+    KITH_ASSIGN_OR_RETURN(auto candidates, context_.store.GetContacts(ids));
+    for (auto& candidate : candidates) {
+      if (NamesMayMatch(context_.store, candidate.display_name, name)) {
+        return std::optional<Contact>(std::move(candidate));
+      }
+    }
+    return std::optional<Contact>();
+  }
+
+  Result<std::optional<Contact>> FindExisting(const ImportRecord& record, const std::string& match_name) {
     Store& store = context_.store;
     const ContactFields& fields = record.fields;
     if (!record.uid.empty()) {
@@ -193,12 +222,14 @@ class Importer {
     }
     for (const auto& email : fields.emails) {
       KITH_ASSIGN_OR_RETURN(const auto ids, store.FindContactIds(ContactKey::kEmail, email));
-      if (!ids.empty()) return First(ids);
+      KITH_ASSIGN_OR_RETURN(auto found, FirstNamed(ids, match_name));
+      if (found) return found;
     }
     for (const auto& phone : fields.phones) {
       if (phone.e164.empty()) continue;
       KITH_ASSIGN_OR_RETURN(const auto ids, store.FindContactIds(ContactKey::kPhone, phone.e164));
-      if (!ids.empty()) return First(ids);
+      KITH_ASSIGN_OR_RETURN(auto found, FirstNamed(ids, match_name));
+      if (found) return found;
     }
     for (const auto& link : fields.links) {
       KITH_ASSIGN_OR_RETURN(const auto ids, store.FindContactIds(ContactKey::kLinkUrl, link.url));

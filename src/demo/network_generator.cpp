@@ -408,8 +408,9 @@ class PersonMaker {
     if (ascii_name_) {
       slug = given_ascii_;
       if (!family_ascii_.empty()) (slug += '-') += family_ascii_;
-      // LinkedIn numbers names that are taken; a plain one is the lucky case.
-      if (!family_ascii_.empty() && random_.Percent(50)) return slug;
+      // LinkedIn numbers names that are taken. In a generated network of a
+      // million, every common name is taken, and a profile URL must stay
+      // one person's: imports and `kith dupes` recognise people by it.
       slug += '-';
     }
     AppendHex(random_.Next(), 8, slug);
@@ -430,8 +431,12 @@ class PersonMaker {
     if (style == 0) handle += family_ascii_;
     if (style == 1 && !family_ascii_.empty()) (handle += separator) += family_ascii_.front();
     if (style == 2) handle += std::to_string(10 + random_.Below(90));
-    if (handle.size() > limit) handle.resize(limit);
-    return handle;
+    // Handles are unique per network; four hex digits keep generated
+    // namesakes apart (a shared handle would make them one person).
+    std::string suffix;
+    AppendHex(random_.Next(), 4, suffix);
+    if (handle.size() + suffix.size() > limit) handle.resize(limit - suffix.size());
+    return handle + suffix;
   }
 
   void AddTagsSkillsAndInterests() {

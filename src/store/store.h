@@ -106,7 +106,8 @@ class Store {
   [[nodiscard]] virtual Result<std::vector<ContactId>> FindContactIds(ContactKey key,
                                                                       std::string_view value) = 0;
   // Pairs of live contacts that share an email, a phone, a profile URL, or a
-  // family name at the same company: the candidates for `kith dupes`.
+  // family name at the same company: the candidates for `kith dupes`. Values
+  // shared by ten or more contacts are left out: they identify nobody.
   [[nodiscard]] virtual Result<std::vector<DuplicatePair>> FindDuplicatePairs() = 0;
 
   // The job changes noticed for a contact, oldest first; and recording one.

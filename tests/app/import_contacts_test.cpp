@@ -222,5 +222,21 @@ TEST_F(ImportTest, AVCardWithoutEndLosesNothingAndSaysWhere) {
   EXPECT_TRUE(Everyone().empty());
 }
 
+TEST_F(ImportTest, ASharedLineDoesNotMakeTwoPeopleOne) {
+  ContactFields emily;
+  emily.display_name = "Emily Taylor";
+  emily.phones = {Phone{"+1 312 555 0166", ""}};
+  emily.emails = {"office@taylor.example"};
+  ASSERT_TRUE(AddContact(world_.context(), emily));
+  auto summary = Import(Write("household.csv",
+                              "Name,Phone,Email\n"
+                              "Sarah Taylor,+1 312 555 0166,office@taylor.example\n"
+                              "E. Taylor,+1 312 555 0166,\n"));
+  ASSERT_TRUE(summary) << summary.error().message;
+  EXPECT_EQ(summary->added, 1) << "Sarah is someone else on the same line";
+  EXPECT_EQ(summary->updated + summary->unchanged, 1) << "E. Taylor can be Emily";
+  EXPECT_EQ(Everyone().size(), 2U);
+}
+
 }  // namespace
 }  // namespace kith

@@ -26,7 +26,8 @@ std::string_view KeyQuery(ContactKey key) {
 
 // Each query yields (first, second, value) for pairs sharing one key. The
 // GROUP BY ... HAVING first narrows to shared values through the index, so
-// only real collisions are joined.
+// only real collisions are joined. A value ten or more people share (an
+// office line, info@, a big team of Smiths) identifies nobody and is left out.
 struct PairQuery {
   ContactKey key;
   std::string_view sql;
@@ -35,7 +36,7 @@ struct PairQuery {
 constexpr PairQuery kPairQueries[] = {
     {ContactKey::kEmail,
      "WITH shared AS (SELECT address COLLATE NOCASE AS value FROM contact_emails "
-     "GROUP BY address COLLATE NOCASE HAVING count(DISTINCT contact_id) > 1) "
+     "GROUP BY address COLLATE NOCASE HAVING count(DISTINCT contact_id) BETWEEN 2 AND 9) "
      "SELECT DISTINCT a.contact_id, b.contact_id, a.address FROM shared "
      "JOIN contact_emails a ON a.address = shared.value COLLATE NOCASE "
      "JOIN contact_emails b ON b.address = shared.value COLLATE NOCASE AND b.contact_id > a.contact_id "
@@ -43,7 +44,7 @@ constexpr PairQuery kPairQueries[] = {
      "JOIN contacts cb ON cb.id = b.contact_id AND cb.trashed_at IS NULL"},
     {ContactKey::kPhone,
      "WITH shared AS (SELECT e164 AS value FROM contact_phones WHERE e164 <> '' "
-     "GROUP BY e164 HAVING count(DISTINCT contact_id) > 1) "
+     "GROUP BY e164 HAVING count(DISTINCT contact_id) BETWEEN 2 AND 9) "
      "SELECT DISTINCT a.contact_id, b.contact_id, a.original FROM shared "
      "JOIN contact_phones a ON a.e164 = shared.value "
      "JOIN contact_phones b ON b.e164 = shared.value AND b.contact_id > a.contact_id "
@@ -51,17 +52,21 @@ constexpr PairQuery kPairQueries[] = {
      "JOIN contacts cb ON cb.id = b.contact_id AND cb.trashed_at IS NULL"},
     {ContactKey::kLinkUrl,
      "WITH shared AS (SELECT url COLLATE NOCASE AS value FROM contact_links "
-     "GROUP BY url COLLATE NOCASE HAVING count(DISTINCT contact_id) > 1) "
+     "GROUP BY url COLLATE NOCASE HAVING count(DISTINCT contact_id) BETWEEN 2 AND 9) "
      "SELECT DISTINCT a.contact_id, b.contact_id, a.url FROM shared "
      "JOIN contact_links a ON a.url = shared.value COLLATE NOCASE "
      "JOIN contact_links b ON b.url = shared.value COLLATE NOCASE AND b.contact_id > a.contact_id "
      "JOIN contacts ca ON ca.id = a.contact_id AND ca.trashed_at IS NULL "
      "JOIN contacts cb ON cb.id = b.contact_id AND cb.trashed_at IS NULL"},
     {ContactKey::kName,
-     "SELECT a.id, b.id, a.company FROM contacts a JOIN contacts b "
-     "ON b.company = a.company COLLATE NOCASE AND b.family_name = a.family_name COLLATE NOCASE "
-     "AND b.id > a.id AND b.trashed_at IS NULL "
-     "WHERE a.trashed_at IS NULL AND a.company <> '' AND a.family_name <> ''"},
+     "WITH shared AS (SELECT company COLLATE NOCASE AS company, family_name COLLATE NOCASE AS family "
+     "FROM contacts WHERE trashed_at IS NULL AND company <> '' AND family_name <> '' "
+     "GROUP BY company COLLATE NOCASE, family_name COLLATE NOCASE HAVING count(*) BETWEEN 2 AND 9) "
+     "SELECT a.id, b.id, a.company FROM shared "
+     "JOIN contacts a ON a.company = shared.company COLLATE NOCASE AND a.family_name = shared.family "
+     "COLLATE NOCASE AND a.trashed_at IS NULL "
+     "JOIN contacts b ON b.company = shared.company COLLATE NOCASE AND b.family_name = shared.family "
+     "COLLATE NOCASE AND b.trashed_at IS NULL AND b.id > a.id"},
 };
 
 }  // namespace

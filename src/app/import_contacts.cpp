@@ -180,7 +180,10 @@ class Importer {
       if (!phone.e164.empty()) keys.push_back("p:" + phone.e164);
     }
     for (const auto& link : record.fields.links) keys.push_back("l:" + ProfileKey(link.url));
-    keys.push_back(NameKey(record.fields));
+    // A record with its own uid (a vCard, a kith export) is an entry its
+    // address book keeps apart from the others: a namesake at the same
+    // company is not reason enough to fold it into another.
+    if (record.uid.empty()) keys.push_back(NameKey(record.fields));
     return keys;
   }
 
@@ -235,6 +238,7 @@ class Importer {
       KITH_ASSIGN_OR_RETURN(const auto ids, store.FindContactIds(ContactKey::kLinkUrl, link.url));
       if (!ids.empty()) return First(ids);
     }
+    if (!record.uid.empty()) return std::optional<Contact>();
     KITH_ASSIGN_OR_RETURN(const auto ids, store.FindContactIds(ContactKey::kName, fields.display_name));
     if (ids.empty()) return std::optional<Contact>();
     KITH_ASSIGN_OR_RETURN(auto candidates, store.GetContacts(ids));

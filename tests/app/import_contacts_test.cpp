@@ -238,5 +238,23 @@ TEST_F(ImportTest, ASharedLineDoesNotMakeTwoPeopleOne) {
   EXPECT_EQ(Everyone().size(), 2U);
 }
 
+TEST_F(ImportTest, CardsWithTheirOwnUidsStayApartFromNamesakes) {
+  const std::string card =
+      "BEGIN:VCARD\r\nVERSION:4.0\r\nUID:urn:uuid:{uid}\r\nFN:Michael Moore\r\n"
+      "ORG:Tinker Street\r\nEND:VCARD\r\n";
+  std::string both;
+  for (const char* uid : {"5f0c3a1e-0000-4000-8000-000000000001", "5f0c3a1e-0000-4000-8000-000000000002"}) {
+    std::string one = card;
+    one.replace(one.find("{uid}"), 5, uid);
+    both += one;
+  }
+  auto summary = Import(Write("namesakes.vcf", both));
+  ASSERT_TRUE(summary) << summary.error().message;
+  EXPECT_EQ(summary->added, 2);
+  auto rows = Import(Write("rows.csv", "Name,Company\nMichael Moore,Tinker Street\n"));
+  ASSERT_TRUE(rows) << rows.error().message;
+  EXPECT_EQ(rows->added, 0) << "a row without a uid is the same name at the same company";
+}
+
 }  // namespace
 }  // namespace kith

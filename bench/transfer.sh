@@ -10,14 +10,19 @@
 #      7-column table with no index (the 4 skipped records are LinkedIn's
 #      "Notes:" preamble, its explanation, the blank line and the header; the
 #      floor's row count is checked against the file's). Each under
-#      /usr/bin/time -v: wall time and peak RSS; the runs alternate kith, floor,
+#      /usr/bin/time -v: wall time and peak RSS; the runs alternate kith, floor
+#      (the floor always gets $KITH_BENCH_IMPORT_RUNS runs, even at 1M),
 #   3. at $KITH_BENCH_DRY_RUN_SIZES rows, times `kith import --dry-run` (all
 #      the work, then a rollback instead of the commit).
 # For each vCard size (people) it:
 #   4. generates a database with `kith gen N --seed S` (cached; regenerated when
 #      src/{app,demo,domain,formats,store} change), times `kith export -o
-#      cards.vcf` (vCard 4.0, the default) and then `kith import cards.vcf` into a
-#      fresh database.
+#      cards.vcf` (vCard 4.0, the default), rewrites the file with
+#      bench/distinct_vcards.py so that no two cards share a phone, email or URL
+#      (`kith gen` draws those from small pools, and the importer merges cards
+#      that share one, snowballing; see BENCHMARKS.md), and times `kith import`
+#      of that file into a fresh database. At $KITH_BENCH_VCARD_ASIS_SIZES it
+#      also times, once, the import of cards.vcf exactly as exported.
 # Then:
 #   5. runs kith_bench's formats/ benchmarks, the readers alone on files in
 #      memory (no database): formats/vcard_parse on the largest cards.vcf and
@@ -42,6 +47,8 @@
 #   KITH_BENCH_IMPORT_SIZES   CSV rows to import (default "100000 1000000")
 #   KITH_BENCH_VCARD_SIZES    people exported to and imported from vCard
 #                             (default "10000 100000"; the largest is parsed in step 5)
+#   KITH_BENCH_VCARD_ASIS_SIZES  vCard sizes whose export is also imported as is,
+#                             once (default "10000"; at 30,000 that takes over 10 minutes)
 #   KITH_BENCH_EXPORT_SIZE    people exported to each format (default 1000000; empty to skip)
 #   KITH_BENCH_IMPORT_RUNS    runs of each measured command, median reported (default 3)
 #   KITH_BENCH_LARGE_RUNS     runs at sizes of 1,000,000 and more (default: as
@@ -72,6 +79,7 @@ bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo_dir="$(dirname "$bench_dir")"
 import_sizes="${KITH_BENCH_IMPORT_SIZES:-100000 1000000}"
 vcard_sizes="${KITH_BENCH_VCARD_SIZES:-10000 100000}"
+vcard_asis_sizes="${KITH_BENCH_VCARD_ASIS_SIZES-10000}"
 export_size="${KITH_BENCH_EXPORT_SIZE-1000000}"
 runs="${KITH_BENCH_IMPORT_RUNS:-3}"
 large_runs="${KITH_BENCH_LARGE_RUNS:-$runs}"
@@ -149,6 +157,7 @@ printf 'kind\tsize\trun\tstatus\tbytes\tid\n' >"$results/measurements.tsv"
   echo "parse_repetitions=$parse_repetitions"
   echo "import_sizes=$import_sizes"
   echo "vcard_sizes=$vcard_sizes"
+  echo "vcard_asis_sizes=$vcard_asis_sizes"
   echo "export_size=$export_size"
 } >"$results/machine.txt"
 
@@ -193,17 +202,20 @@ db_bytes() {
   echo "$total"
 }
 
-# measure KIND SIZE RUN COMMAND…: runs COMMAND under /usr/bin/time -v with
-# stdout and stderr kept, and appends a row to measurements.tsv (the bytes
+# measure KIND SIZE RUN COMMAND…: runs COMMAND under /usr/bin/time -v (peak
+# RSS, CPU time) with stdout and stderr kept, times it with `date +%s%N`, and appends a row to measurements.tsv (the bytes
 # column is filled by the caller through $measured_bytes_of, a file or db
 # path measured after the command). A failing command is recorded, not fatal.
 measured_bytes_of=""
 measure() {
-  local kind=$1 size=$2 run=$3 id status=0 bytes=0
+  local kind=$1 size=$2 run=$3 id status=0 bytes=0 started
   shift 3
   id="$kind-$size-$run"
+  started=$(date +%s%N)
   /usr/bin/time -v -o "$results/runs/$id.time" "$@" >"$results/runs/$id.out" \
     2>"$results/runs/$id.err" || status=$?
+  # GNU time rounds the wall time to 10 ms; this is to the nanosecond.
+  echo "$(($(date +%s%N) - started))" >"$results/runs/$id.wall_ns"
   if [[ -n $measured_bytes_of ]]; then
     if [[ -d $measured_bytes_of ]]; then
       bytes=$(du -sb "$measured_bytes_of" | cut -f1)
@@ -261,13 +273,18 @@ CREATE TABLE c(first, last, url, email, company, position, connected_on);
 SQL
   kith_db="$scratch/import-$size.db"
   floor_db="$scratch/floor-$size.db"
-  log "importing $size LinkedIn rows: kith and the sqlite3 floor, $(runs_for "$size") run(s)"
+  kith_runs=$(runs_for "$size")
+  log "importing $size LinkedIn rows: kith ($kith_runs run(s)) and the sqlite3 floor ($runs)"
   stage_start "import-csv-$size"
-  for ((run = 1; run <= $(runs_for "$size"); run++)); do
-    remove_db "$kith_db"
-    measured_bytes_of="$kith_db" measure import-csv "$size" "$run" \
-      "$kith" --db "$kith_db" --today "$today" --json import "$csv"
-    remove_db "$kith_db"
+  # The floor is cheap: it always gets $runs runs. The runs alternate.
+  for ((run = 1; run <= (kith_runs > runs ? kith_runs : runs); run++)); do
+    if ((run <= kith_runs)); then
+      remove_db "$kith_db"
+      measured_bytes_of="$kith_db" measure import-csv "$size" "$run" \
+        "$kith" --db "$kith_db" --today "$today" --json import "$csv"
+      remove_db "$kith_db"
+    fi
+    ((run <= runs)) || continue
     remove_db "$floor_db"
     measured_bytes_of="$floor_db" measure floor-csv "$size" "$run" \
       sqlite3 "$floor_db" ".read $floor_sql"
@@ -303,13 +320,22 @@ for size in $vcard_sizes; do
   done
   if [[ -s $vcf ]]; then
     largest_vcf="$vcf"
+    distinct="$cache/cards-$size-seed$seed-distinct.vcf"
+    "$python" "$bench_dir/distinct_vcards.py" "$vcf" "$distinct" 2>"$results/distinct-$size.txt"
+    stat -c %s "$distinct" >>"$results/distinct-$size.txt"
     kith_db="$scratch/vcard-import-$size.db"
     for ((run = 1; run <= $(runs_for "$size"); run++)); do
       remove_db "$kith_db"
       measured_bytes_of="$kith_db" measure vcard-import "$size" "$run" \
-        "$kith" --db "$kith_db" --today "$today" --json import "$vcf"
+        "$kith" --db "$kith_db" --today "$today" --json import "$distinct"
       remove_db "$kith_db"
     done
+    if [[ " $vcard_asis_sizes " == *" $size "* ]]; then
+      remove_db "$kith_db"
+      measured_bytes_of="$kith_db" measure vcard-import-asis "$size" 1 \
+        "$kith" --db "$kith_db" --today "$today" --json import "$vcf"
+      remove_db "$kith_db"
+    fi
   fi
   stage_end "vcard-$size"
 done
@@ -384,15 +410,15 @@ if [[ -n $perf_size ]] && command -v perf >/dev/null; then
   log "perf record of a $perf_size-row import"
   remove_db "$kith_db"
   stage_start "perf-$perf_size"
-  perf record -F 499 -g -o "$scratch/perf.data" -- \
+  perf record -F 199 --call-graph dwarf,16384 -o "$scratch/perf.data" -- \
     "$kith" --db "$kith_db" --today "$today" --json import "$csv" >"$results/perf-import.out" 2>"$results/perf-record.err" ||
     log "perf record failed: see $results/perf-record.err"
   stage_end "perf-$perf_size"
   remove_db "$kith_db"
   if [[ -f $scratch/perf.data ]]; then
-    perf report -i "$scratch/perf.data" --no-children --sort symbol --stdio --percent-limit 0.7 -g none \
+    perf report -i "$scratch/perf.data" --no-children --sort dso,symbol --stdio --percent-limit 0.7 -g none \
       >"$results/perf-self.txt" 2>/dev/null || true
-    perf report -i "$scratch/perf.data" --children --sort symbol --stdio --percent-limit 3 -g none \
+    perf report -i "$scratch/perf.data" --children --sort symbol --stdio --percent-limit 2 -g none \
       >"$results/perf-children.txt" 2>/dev/null || true
     echo "$perf_size" >"$results/perf-size.txt"
     rm -f "$scratch/perf.data" "$scratch/perf.data.old"

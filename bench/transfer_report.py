@@ -4,7 +4,8 @@
 Usage: bench/transfer_report.py RESULTS_DIR > report.md
 
 Reads RESULTS_DIR/machine.txt, measurements.tsv (one row per measured command),
-runs/<id>.time (GNU time -v), runs/<id>.out (kith --json), runs/<id>.err,
+runs/<id>.time (GNU time -v: peak RSS, CPU), runs/<id>.wall_ns (wall
+time), runs/<id>.out (kith --json), runs/<id>.err,
 runs/floor-csv-*.rows, csv-files.tsv, parse-files.tsv, formats.json
 (kith_bench), export-db-*.txt, loads.tsv and perf-*.txt. Nothing is typed in
 by hand. MB are 10^6 bytes; MB/s likewise. Medians of an even number of runs
@@ -25,6 +26,9 @@ VCARD_PARSE_TARGET = 50.0  # MB/s
 # "Peak memory flat as the file grows": the largest file's peak RSS at most
 # this much above the smallest's, while the file grows 10x.
 FLAT_RSS_RATIO = 1.25
+# SQLite entry points worth showing in the profile beside kith's own functions.
+INTERESTING_SQLITE = {"sqlite3_step", "sqlite3_exec", "sqlite3_prepare_v2", "sqlite3_prepare_v3",
+                      "sqlite3VtabSavepoint", "sqlite3VdbeHalt", "sqlite3WalFrames", "sqlite3PagerCommitPhaseOne"}
 
 
 def read_kv(path):
@@ -83,6 +87,9 @@ class Results:
         self.rows = read_tsv(os.path.join(directory, "measurements.tsv"))
         for row in self.rows:
             row.update(parse_time(os.path.join(directory, "runs", row["id"] + ".time")))
+            wall_ns = read_text(os.path.join(directory, "runs", row["id"] + ".wall_ns"))
+            if wall_ns.isdigit():  # finer than GNU time's 10 ms
+                row["seconds"] = int(wall_ns) / 1e9
             row["status"] = int(row["status"])
             row["bytes"] = int(row["bytes"])
             row["size"] = int(row["size"])
@@ -118,6 +125,13 @@ class Results:
             "failed_runs": len(runs) - len(good),
             "json": good[-1]["json"],
         }
+
+
+def outcome(summary):
+    """added / updated / merged / skipped from `kith import --json`."""
+    if not summary:
+        return "—"
+    return " / ".join(number(summary.get(k, 0)) for k in ("added", "updated", "merged", "skipped"))
 
 
 def first_line(text):
@@ -182,7 +196,8 @@ def main(directory):
     w(f"- Sources: `source_digest={m.get('source_digest', '?')}`; src/formats/vcard_reader.cpp is "
       f"{m.get('vcard_reader_bytes', '?')} bytes, vcard_writer.cpp {m.get('vcard_writer_bytes', '?')} bytes")
     w(f"- Runs per measurement: {m.get('runs', '?')} below 1,000,000 rows/people, "
-      f"{m.get('large_runs', '?')} at 1,000,000; the tables show medians, and the largest peak RSS of the runs")
+      f"{m.get('large_runs', '?')} at 1,000,000 (the sqlite3 floor: {m.get('runs', '?')} at every size); the tables "
+      "show the median wall time and the largest peak RSS of the runs")
     w("")
 
     # --- CSV import against the floor -----------------------------------------
@@ -195,7 +210,7 @@ def main(directory):
       "company, position, connected_on)` (no index).")
     w("")
     w("| rows | file | runs | kith time | kith rows/s | kith peak RSS | kith database | floor time | floor rows/s "
-      "| floor peak RSS | kith ÷ floor | kith: added / merged / skipped |")
+      "| floor peak RSS | kith ÷ floor | kith: added / updated / merged / skipped |")
     w("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     import_at = {}
     for size in res.sizes("import-csv"):
@@ -214,9 +229,7 @@ def main(directory):
         else:
             cells += [seconds(floor["seconds"]), number(rows / floor["seconds"]), rss(floor["rss_kb"]),
                       "—" if "failed" in kith else f"{kith['seconds'] / floor['seconds']:.1f}×"]
-        j = kith.get("json") or {}
-        cells.append(f"{number(j.get('added', 0))} / {number(j.get('merged', 0))} / {number(j.get('skipped', 0))}"
-                     if j else "—")
+        cells.append(outcome(kith.get("json")))
         w("| " + " | ".join(cells) + " |")
         import_at[size] = (kith, floor, rows, floor_rows)
     w("")
@@ -240,16 +253,19 @@ def main(directory):
     # --- vCard -----------------------------------------------------------------
     w("### vCard export and import")
     w("")
-    w("A `kith gen N --seed 7` database exported with `kith export -o cards.vcf` (vCard 4.0), and that file "
-      "imported into an empty database with `kith import cards.vcf`.")
+    w("A `kith gen N --seed 7` database exported with `kith export -o cards.vcf` (vCard 4.0). The import "
+      "columns are `kith import` into an empty database of that file after `bench/distinct_vcards.py` made "
+      "every phone, email and URL unique to one card (see the note below the table).")
     w("")
     w("| people | export time | export peak RSS | cards.vcf | import time | cards/s | import MB/s | import peak RSS "
-      "| import: added / merged / skipped |")
+      "| import: added / updated / merged / skipped |")
     w("|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     vcard_import_at = {}
     for size in sorted(set(res.sizes("vcard-export")) | set(res.sizes("vcard-import"))):
         export = res.summary("vcard-export", size)
         imp = res.summary("vcard-import", size)
+        distinct = read_text(os.path.join(directory, f"distinct-{size}.txt")).splitlines()
+        distinct_bytes = int(distinct[-1]) if distinct and distinct[-1].isdigit() else 0
         cells = [number(size)]
         if export is None or "failed" in export:
             cells += [fmt_failed(export) if export else "—", "", ""]
@@ -260,14 +276,23 @@ def main(directory):
         elif "failed" in imp:
             cells += [fmt_failed(imp), "", "", "", ""]
         else:
-            vcf_bytes = export["bytes"] if export and "failed" not in export else 0
-            j = imp.get("json") or {}
             cells += [seconds(imp["seconds"]), number(size / imp["seconds"]),
-                      f"{vcf_bytes / 1e6 / imp['seconds']:.1f}", rss(imp["rss_kb"]),
-                      f"{number(j.get('added', 0))} / {number(j.get('merged', 0))} / {number(j.get('skipped', 0))}"
-                      if j else "—"]
+                      f"{distinct_bytes / 1e6 / imp['seconds']:.2f}", rss(imp["rss_kb"]), outcome(imp.get("json"))]
             vcard_import_at[size] = imp
         w("| " + " | ".join(cells) + " |")
+    w("")
+    for size in res.sizes("vcard-export"):
+        distinct = read_text(os.path.join(directory, f"distinct-{size}.txt")).splitlines()
+        if distinct:
+            w(f"- {number(size)}: distinct_vcards.py: {distinct[0]}.")
+    for size in res.sizes("vcard-import-asis"):
+        asis = res.summary("vcard-import-asis", size)
+        if "failed" in asis:
+            w(f"- The {number(size)}-card export imported as is: {fmt_failed(asis)}")
+            continue
+        w(f"- The {number(size)}-card export imported **as is**, once: {seconds(asis['seconds'])} "
+          f"({number(size / asis['seconds'])} cards/s), peak RSS {rss(asis['rss_kb'])}; "
+          f"added / updated / merged / skipped: {outcome(asis.get('json'))}.")
     w("")
 
     # --- parsing -----------------------------------------------------------------
@@ -353,18 +378,41 @@ def main(directory):
 
     # --- profile -----------------------------------------------------------------
     perf_self = read_text(os.path.join(directory, "perf-self.txt"))
+    perf_children = read_text(os.path.join(directory, "perf-children.txt"))
     if perf_self:
         perf_size = read_text(os.path.join(directory, "perf-size.txt"), "?")
-        w(f"### Where a {number(int(perf_size))}-row import spends its time (perf, self time)")
+        w(f"### Where a {number(int(perf_size))}-row LinkedIn import spends its time (perf)")
         w("")
-        w("| self | symbol |")
+        w("`perf record -F 199 --call-graph dwarf` of one import into an empty database. Inclusive time of kith's "
+          "functions and of SQLite's entry points (a function's share includes what it calls):")
+        w("")
+        w("| inclusive | function |")
         w("|---:|---|")
-        shown = 0
+        shown = set()
+        for line in perf_children.splitlines():
+            hit = re.match(r"\s+([\d.]+)%\s+([\d.]+)%\s+\[[.k]\]\s+(.*?)\s*(-\s*)?$", line)
+            if not hit:
+                continue
+            name = re.sub(r"[\s-]+$", "", hit.group(3))
+            interesting = (name.startswith("kith::") or name in INTERESTING_SQLITE) and "(inlined)" not in name
+            if not interesting or name in shown or name.startswith(("kith::cli::", "kith::ImportContacts")):
+                continue
+            shown.add(name)
+            w(f"| {hit.group(1)}% | `{name[:100]}` |")
+            if len(shown) >= 22:
+                break
+        w("")
+        w("Self time, the top entries (library, function):")
+        w("")
+        w("| self | library | function |")
+        w("|---:|---|---|")
+        count = 0
         for line in perf_self.splitlines():
-            hit = re.match(r"\s+([\d.]+)%\s+\[[.k]\]\s+(.*)$", line)
-            if hit and shown < 25:
-                w(f"| {hit.group(1)}% | `{hit.group(2).strip()[:110]}` |")
-                shown += 1
+            hit = re.match(r"\s+([\d.]+)%\s+(\S+)\s+\[[.k]\]\s+(.*?)\s*(-\s*)?$", line)
+            if hit and count < 15:
+                name = re.sub(r"[\s-]+$", "", hit.group(3))
+                w(f"| {hit.group(1)}% | {hit.group(2)} | `{name[:90]}` |")
+                count += 1
         w("")
 
     # --- load --------------------------------------------------------------------

@@ -8,7 +8,7 @@ packages=(
   build-essential cmake pkg-config git
   libsqlite3-dev sqlite3
   libexpected-dev libcli11-dev nlohmann-json3-dev libfmt-dev
-  libphonenumber-dev libprotobuf-dev libicu-dev
+  libphonenumber-dev libprotobuf-dev libicu-dev libstemmer-dev
   libxlsxwriter-dev libminizip-dev libpugixml-dev zlib1g-dev
   khard python3-vobject
   libgtest-dev libgmock-dev libbenchmark-dev

@@ -56,8 +56,8 @@ struct ImportSummary {
 // each person with the list — uid, email, phone, LinkedIn URL, then (for
 // records without a uid of their own) the same name at the same company —
 // and merges matches instead of adding them, all in one transaction. An email
-// or phone matches only when the names agree (an office line is not a person). Errors name the file and the line or row; on any
-// error nothing is written.
+// or phone matches only when the names agree (an office line is not a person). Errors name the file and the
+// line or row; on any error nothing is written.
 Result<ImportSummary> ImportContacts(Context& context, const ImportRequest& request);
 
 enum class ExportFormat { kCsv, kVCard, kXlsx, kJson };

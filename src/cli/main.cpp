@@ -30,6 +30,18 @@ The running list
   dupes      Likely duplicates, and why   kith dupes
   merge      Merge two cards into one     kith merge 12 57
 
+Give
+  opp        Opportunities to pass on     kith opp add "Staff C++ engineer" --kind job --skill C++
+  match      Whom to offer one to, and why kith match 3
+  give       Record what you gave         kith give 42 --opp 3
+  ask        Record an ask, either way    kith ask 42 --what "feedback on a deck"
+  intro      A double opt-in introduction kith intro 42 57 --why "both love SQLite"
+  outcome    How a give turned out        kith outcome 17 hired
+  ledger     What you did for each other  kith ledger 42
+  me         Your own profile             kith me --skill SQLite --known-for "fast databases"
+  tell       Whom to tell about your work kith tell "my talk on WAL mode"
+  today      The day's agenda             kith today
+
 Bringing cards in and out
   import     LinkedIn, Google, Outlook,   kith import Connections.csv --dry-run
              vCard, Excel, JSON
@@ -75,12 +87,17 @@ int main(int argc, char** argv) {
   app.add_option("--today", globals.today, "Pretend today is this date (YYYY-MM-DD)");
 
   const std::vector<kith::cli::Command> commands = {
-      kith::cli::AddAddCommand(app, globals),     kith::cli::AddShowCommand(app, globals),
-      kith::cli::AddEditCommand(app, globals),    kith::cli::AddRemoveCommand(app, globals),
-      kith::cli::AddRestoreCommand(app, globals), kith::cli::AddListCommand(app, globals),
-      kith::cli::AddSearchCommand(app, globals),  kith::cli::AddGenCommand(app, globals),
-      kith::cli::AddImportCommand(app, globals),  kith::cli::AddExportCommand(app, globals),
-      kith::cli::AddDupesCommand(app, globals),   kith::cli::AddMergeCommand(app, globals),
+      kith::cli::AddAddCommand(app, globals),         kith::cli::AddShowCommand(app, globals),
+      kith::cli::AddEditCommand(app, globals),        kith::cli::AddRemoveCommand(app, globals),
+      kith::cli::AddRestoreCommand(app, globals),     kith::cli::AddListCommand(app, globals),
+      kith::cli::AddSearchCommand(app, globals),      kith::cli::AddGenCommand(app, globals),
+      kith::cli::AddImportCommand(app, globals),      kith::cli::AddExportCommand(app, globals),
+      kith::cli::AddDupesCommand(app, globals),       kith::cli::AddMergeCommand(app, globals),
+      kith::cli::AddOpportunityCommand(app, globals), kith::cli::AddMatchCommand(app, globals),
+      kith::cli::AddTellCommand(app, globals),        kith::cli::AddGiveCommand(app, globals),
+      kith::cli::AddAskCommand(app, globals),         kith::cli::AddIntroCommand(app, globals),
+      kith::cli::AddOutcomeCommand(app, globals),     kith::cli::AddLedgerCommand(app, globals),
+      kith::cli::AddMeCommand(app, globals),          kith::cli::AddTodayCommand(app, globals),
   };
   const std::string requested = RequestedCommand(argc, argv);
   const auto known = app.get_subcommands([&](CLI::App* command) { return command->check_name(requested); });

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "domain/contact.h"
+#include "domain/give.h"
 #include "domain/result.h"
 
 namespace kith {
@@ -113,14 +114,41 @@ class Store {
   // The job changes noticed for a contact, oldest first; and recording one.
   [[nodiscard]] virtual Result<std::vector<JobChange>> JobChanges(ContactId id) = 0;
   [[nodiscard]] virtual Status AddJobChange(ContactId id, const JobChange& change) = 0;
-  // Moves everything that hangs off `from` (job changes; later interactions,
-  // facts and reminders) to `to`, as a merge needs.
+  // Moves everything that hangs off `from` (job changes, ledger entries;
+  // later interactions, facts and reminders) to `to`, as a merge needs.
   [[nodiscard]] virtual Status MoveContactRecords(ContactId from, ContactId to) = 0;
 
   // Ids of contacts after `after` in id order, at most `limit` (the trash
   // too when `include_trashed`): pages for an export of any size.
   [[nodiscard]] virtual Result<std::vector<ContactId>> ContactIdsAfter(ContactId after, int limit,
                                                                        bool include_trashed) = 0;
+
+  // Opportunities. GetOpportunity: kNotFound for an unknown id.
+  [[nodiscard]] virtual Result<Opportunity> InsertOpportunity(const OpportunityFields& fields,
+                                                              Date created_on) = 0;
+  [[nodiscard]] virtual Result<Opportunity> GetOpportunity(OpportunityId id) = 0;
+  // Open ones (and closed ones when asked), the newest first.
+  [[nodiscard]] virtual Result<std::vector<Opportunity>> ListOpportunities(bool include_closed) = 0;
+  [[nodiscard]] virtual Status CloseOpportunity(OpportunityId id, Date on) = 0;
+
+  // The ledger. InsertLedgerEntry ignores `entry.id` and returns the stored
+  // entry; GetLedgerEntry: kNotFound for an unknown id.
+  [[nodiscard]] virtual Result<LedgerEntry> InsertLedgerEntry(const LedgerEntry& entry) = 0;
+  [[nodiscard]] virtual Result<LedgerEntry> GetLedgerEntry(LedgerEntryId id) = 0;
+  [[nodiscard]] virtual Status SetLedgerOutcome(LedgerEntryId id, LedgerOutcome outcome) = 0;
+  // A contact's entries, oldest first.
+  [[nodiscard]] virtual Result<std::vector<LedgerEntry>> LedgerOf(ContactId id) = 0;
+  // Everyone already offered this opportunity.
+  [[nodiscard]] virtual Result<std::vector<ContactId>> OfferedOpportunity(OpportunityId id) = 0;
+  // For each of `ids` given anything by you, the day of the latest give.
+  [[nodiscard]] virtual Result<std::vector<std::pair<ContactId, Date>>> LastGiven(
+      const std::vector<ContactId>& ids) = 0;
+  // Live contacts open to opportunities since `since` or later (at most `limit`).
+  [[nodiscard]] virtual Result<std::vector<ContactId>> OpenToOpportunitiesSince(Date since, int limit) = 0;
+
+  // Settings: your profile and preferences, as text by key.
+  [[nodiscard]] virtual Result<std::optional<std::string>> GetSetting(std::string_view key) = 0;
+  [[nodiscard]] virtual Status SetSetting(std::string_view key, std::string_view value) = 0;
 
   // Replaces the fields of an existing contact and re-indexes it.
   [[nodiscard]] virtual Status UpdateContact(ContactId id, const ContactFields& fields,

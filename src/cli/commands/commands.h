@@ -28,6 +28,16 @@ Command AddImportCommand(CLI::App& root, const GlobalOptions& globals);
 Command AddExportCommand(CLI::App& root, const GlobalOptions& globals);
 Command AddDupesCommand(CLI::App& root, const GlobalOptions& globals);
 Command AddMergeCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddOpportunityCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddMatchCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddTellCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddGiveCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddAskCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddIntroCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddOutcomeCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddLedgerCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddMeCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddTodayCommand(CLI::App& root, const GlobalOptions& globals);
 
 // Opens the session and runs `body` with it; errors are reported under
 // `command` and turned into the exit code.

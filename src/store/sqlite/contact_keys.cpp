@@ -160,10 +160,14 @@ Status SqliteStore::AddJobChange(ContactId id, const JobChange& change) {
 
 Status SqliteStore::MoveContactRecords(ContactId from, ContactId to) {
   return Atomically([&]() -> Status {
-    KITH_ASSIGN_OR_RETURN(auto move,
-                          database_->Prepare("UPDATE job_changes SET contact_id = ?2 WHERE contact_id = ?1"));
-    move.Bind(1, from.value).Bind(2, to.value);
-    return move.Run();
+    for (const char* sql : {"UPDATE job_changes SET contact_id = ?2 WHERE contact_id = ?1",
+                            "UPDATE ledger SET contact_id = ?2 WHERE contact_id = ?1",
+                            "UPDATE ledger SET introduced_to = ?2 WHERE introduced_to = ?1"}) {
+      KITH_ASSIGN_OR_RETURN(auto move, database_->Prepare(sql));
+      move.Bind(1, from.value).Bind(2, to.value);
+      KITH_RETURN_IF_ERROR(move.Run());
+    }
+    return Ok();
   });
 }
 

@@ -137,6 +137,46 @@ CREATE TABLE job_changes(
 CREATE INDEX job_changes_by_contact ON job_changes(contact_id, noticed_on);
 )sql";
 
+// Version 4: giving. Opportunities that come your way, the ledger of gives,
+// asks and introductions, and settings (your own profile).
+constexpr std::string_view kVersion4 = R"sql(
+CREATE TABLE opportunities(
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('job', 'project', 'tickets', 'intro', 'other')),
+  title TEXT NOT NULL CHECK (title <> ''),
+  description TEXT NOT NULL DEFAULT '',
+  place TEXT NOT NULL DEFAULT '',
+  deadline TEXT,
+  source TEXT NOT NULL DEFAULT '',
+  created_on TEXT NOT NULL,
+  closed_on TEXT
+);
+CREATE TABLE opportunity_skills(
+  opportunity_id INTEGER NOT NULL REFERENCES opportunities(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (opportunity_id, position)
+) WITHOUT ROWID;
+
+CREATE TABLE ledger(
+  id INTEGER PRIMARY KEY,
+  contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('give', 'ask', 'intro')),
+  direction TEXT NOT NULL CHECK (direction IN ('from-me', 'to-me')),
+  what TEXT NOT NULL,
+  on_date TEXT NOT NULL,
+  outcome TEXT NOT NULL DEFAULT 'open'
+    CHECK (outcome IN ('open', 'accepted', 'declined', 'hired', 'thanked')),
+  opportunity_id INTEGER REFERENCES opportunities(id) ON DELETE SET NULL,
+  introduced_to INTEGER REFERENCES contacts(id) ON DELETE SET NULL,
+  why TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX ledger_by_contact ON ledger(contact_id, on_date);
+CREATE INDEX ledger_by_opportunity ON ledger(opportunity_id) WHERE opportunity_id IS NOT NULL;
+
+CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -144,6 +184,7 @@ const std::vector<Migration>& Migrations() {
       {kVersion1, false},
       {kVersion2, true},
       {kVersion3, false},
+      {kVersion4, false},
   };
   return kMigrations;
 }

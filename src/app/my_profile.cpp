@@ -1,0 +1,58 @@
+#include <nlohmann/json.hpp>
+
+#include "app/give.h"
+#include "app/rank_opportunity.h"
+#include "domain/validation.h"
+
+namespace kith {
+namespace {
+
+constexpr const char* kProfileKey = "me";
+
+}  // namespace
+
+Result<MyProfile> ShowMyProfile(Context& context) {
+  KITH_ASSIGN_OR_RETURN(const auto stored, context.store.GetSetting(kProfileKey));
+  MyProfile profile;
+  if (!stored) return profile;
+  const nlohmann::json json = nlohmann::json::parse(*stored, nullptr, false);
+  if (!json.is_object()) return Fail(ErrorCode::kInternal, "your stored profile is not readable JSON");
+  profile.name = json.value("name", "");
+  profile.known_for = json.value("known_for", "");
+  if (json.contains("skills") && json["skills"].is_array()) {
+    for (const auto& skill : json["skills"]) {
+      if (skill.is_string()) profile.skills.push_back(skill.get<std::string>());
+    }
+  }
+  return profile;
+}
+
+Result<MyProfile> SaveMyProfile(Context& context, const MyProfile& profile) {
+  MyProfile cleaned;
+  cleaned.name = Trim(profile.name);
+  cleaned.known_for = Trim(profile.known_for);
+  for (const auto& skill : profile.skills) {
+    if (!Trim(skill).empty()) cleaned.skills.push_back(Trim(skill));
+  }
+  const nlohmann::json json = {
+      {"name", cleaned.name}, {"skills", cleaned.skills}, {"known_for", cleaned.known_for}};
+  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_RETURN_IF_ERROR(context.store.SetSetting(kProfileKey, json.dump()));
+  KITH_RETURN_IF_ERROR(transaction.Commit());
+  return cleaned;
+}
+
+Result<std::vector<RankedMatch>> WhomToTell(Context& context, const std::string& topic, int limit) {
+  if (Trim(topic).empty()) return Fail(ErrorCode::kInvalidInput, "say what you want to share", "topic");
+  KITH_ASSIGN_OR_RETURN(const MyProfile me, ShowMyProfile(context));
+  // Something you made is news for people who care about its topic: an
+  // opportunity of no particular kind, read against interests and skills.
+  Opportunity share;
+  share.kind = OpportunityKind::kOther;
+  share.title = Trim(topic);
+  share.description = me.known_for;
+  share.skills = {Trim(topic)};
+  return RankForOpportunity(context, share, limit);
+}
+
+}  // namespace kith

@@ -1,0 +1,260 @@
+#include <iostream>
+#include <memory>
+
+#include "app/contacts.h"
+#include "app/give.h"
+#include "cli/commands/commands.h"
+#include "cli/printing.h"
+#include "formats/give_json.h"
+
+namespace kith::cli {
+namespace {
+
+Result<std::optional<Date>> DateFlag(const std::string& text) {
+  if (text.empty()) return std::optional<Date>();
+  auto date = ParseIsoDate(text);
+  if (!date) return Fail(ErrorCode::kInvalidInput, "--on " + date.error().message, "on");
+  return std::optional<Date>(*date);
+}
+
+void PrintEntry(std::ostream& out, const LedgerEntry& entry) {
+  out << "  #" << entry.id.value << "  " << entry.on.ToIso() << "  ";
+  switch (entry.kind) {
+    case LedgerKind::kGive:
+      out << (entry.direction == LedgerDirection::kFromMe ? "you gave: " : "they gave: ");
+      break;
+    case LedgerKind::kAsk:
+      out << (entry.direction == LedgerDirection::kToMe ? "they asked: " : "you asked: ");
+      break;
+    case LedgerKind::kIntro:
+      out << "you ";
+      break;
+  }
+  out << entry.what;
+  if (!entry.why.empty()) out << " — " << entry.why;
+  if (entry.outcome != LedgerOutcome::kOpen) out << "  [" << LedgerOutcomeName(entry.outcome) << "]";
+  out << "\n";
+}
+
+}  // namespace
+
+Command AddGiveCommand(CLI::App& root, const GlobalOptions& globals) {
+  auto* command = root.add_subcommand("give", "Record something you offered or gave (or they gave you)");
+  command->footer(R"(Examples:
+  kith give 42 --opp 3                       # offered opportunity #3 to #42
+  kith give "Ada Okafor" --what "reviewed her talk"
+  kith give 42 --what "intro to a recruiter" --from-them   # they did it for you
+  kith ledger 42)");
+  auto contact = std::make_shared<std::string>();
+  auto what = std::make_shared<std::string>();
+  auto opportunity = std::make_shared<std::int64_t>(0);
+  auto from_them = std::make_shared<bool>(false);
+  auto on = std::make_shared<std::string>();
+  command->add_option("contact", *contact, "Id or name")->required();
+  command->add_option("--what", *what, "What was given");
+  command->add_option("--opp", *opportunity, "The opportunity offered (see `kith opp list`)");
+  command->add_flag("--from-them", *from_them, "They gave it to you");
+  command->add_option("--on", *on, "When (default today)");
+  return {command, [=, &globals]() {
+            return RunWithSession("give", globals, [&](Session& session) {
+              auto target = ResolveContact(session.context(), *contact);
+              if (!target) return ReportError("give", target.error());
+              auto date = DateFlag(*on);
+              if (!date) return ReportError("give", date.error());
+              GiveRequest request;
+              request.contact = target->id;
+              request.what = *what;
+              if (*opportunity > 0) request.opportunity = OpportunityId{*opportunity};
+              request.direction = *from_them ? LedgerDirection::kToMe : LedgerDirection::kFromMe;
+              request.on = *date;
+              auto entry = RecordGive(session.context(), request);
+              if (!entry) return ReportError("give", entry.error());
+              if (globals.json) {
+                PrintJson(std::cout, LedgerEntryToJson(*entry));
+              } else {
+                std::cout << "Recorded for " << target->display_name << ":\n";
+                PrintEntry(std::cout, *entry);
+              }
+              return 0;
+            });
+          }};
+}
+
+Command AddAskCommand(CLI::App& root, const GlobalOptions& globals) {
+  auto* command = root.add_subcommand("ask", "Record something asked, either way");
+  command->footer(R"(Examples:
+  kith ask 42 --what "feedback on the pitch deck"          # they asked you
+  kith ask 42 --what "an intro to their CTO" --by-me       # you asked them
+  kith outcome 17 accepted)");
+  auto contact = std::make_shared<std::string>();
+  auto what = std::make_shared<std::string>();
+  auto by_me = std::make_shared<bool>(false);
+  auto on = std::make_shared<std::string>();
+  command->add_option("contact", *contact, "Id or name")->required();
+  command->add_option("--what", *what, "What was asked")->required();
+  command->add_flag("--by-me", *by_me, "You asked them (default: they asked you)");
+  command->add_option("--on", *on, "When (default today)");
+  return {command, [=, &globals]() {
+            return RunWithSession("ask", globals, [&](Session& session) {
+              auto target = ResolveContact(session.context(), *contact);
+              if (!target) return ReportError("ask", target.error());
+              auto date = DateFlag(*on);
+              if (!date) return ReportError("ask", date.error());
+              AskRequest request{target->id, *what,
+                                 *by_me ? LedgerDirection::kFromMe : LedgerDirection::kToMe, *date};
+              auto entry = RecordAsk(session.context(), request);
+              if (!entry) return ReportError("ask", entry.error());
+              if (globals.json) {
+                PrintJson(std::cout, LedgerEntryToJson(*entry));
+              } else {
+                std::cout << "Recorded for " << target->display_name << ":\n";
+                PrintEntry(std::cout, *entry);
+              }
+              return 0;
+            });
+          }};
+}
+
+Command AddIntroCommand(CLI::App& root, const GlobalOptions& globals) {
+  auto* command = root.add_subcommand("intro", "Record a double opt-in introduction (a give to both)");
+  command->footer(R"(Ask both first; record it once both said yes.
+
+Example:
+  kith intro 42 57 --why "both building embedded databases in Chicago")");
+  auto first = std::make_shared<std::string>();
+  auto second = std::make_shared<std::string>();
+  auto why = std::make_shared<std::string>();
+  auto on = std::make_shared<std::string>();
+  command->add_option("first", *first, "Id or name")->required();
+  command->add_option("second", *second, "Id or name")->required();
+  command->add_option("--why", *why, "Why they should meet")->required();
+  command->add_option("--on", *on, "When (default today)");
+  return {command, [=, &globals]() {
+            return RunWithSession("intro", globals, [&](Session& session) {
+              auto a = ResolveContact(session.context(), *first);
+              if (!a) return ReportError("intro", a.error());
+              auto b = ResolveContact(session.context(), *second);
+              if (!b) return ReportError("intro", b.error());
+              auto date = DateFlag(*on);
+              if (!date) return ReportError("intro", date.error());
+              auto entries = RecordIntroduction(session.context(), a->id, b->id, *why, *date);
+              if (!entries) return ReportError("intro", entries.error());
+              if (globals.json) {
+                PrintJson(std::cout, nlohmann::json::array({LedgerEntryToJson(entries->first),
+                                                            LedgerEntryToJson(entries->second)}));
+              } else {
+                std::cout << "Introduced " << a->display_name << " and " << b->display_name
+                          << " — recorded as a give to both.\n";
+              }
+              return 0;
+            });
+          }};
+}
+
+Command AddOutcomeCommand(CLI::App& root, const GlobalOptions& globals) {
+  auto* command = root.add_subcommand("outcome", "How a give, ask or intro turned out");
+  command->footer("Example:\n  kith outcome 17 hired      # open | accepted | declined | hired | thanked");
+  auto id = std::make_shared<std::int64_t>(0);
+  auto outcome = std::make_shared<std::string>();
+  command->add_option("entry", *id, "Ledger entry id (see `kith ledger ID`)")->required();
+  command->add_option("outcome", *outcome, "open | accepted | declined | hired | thanked")
+      ->required()
+      ->check(CLI::IsMember({"open", "accepted", "declined", "hired", "thanked"}, CLI::ignore_case));
+  return {command, [=, &globals]() {
+            return RunWithSession("outcome", globals, [&](Session& session) {
+              auto entry = SetLedgerOutcome(session.context(), LedgerEntryId{*id},
+                                            ParseLedgerOutcome(*outcome).value_or(LedgerOutcome::kOpen));
+              if (!entry) return ReportError("outcome", entry.error());
+              if (globals.json) {
+                PrintJson(std::cout, LedgerEntryToJson(*entry));
+              } else {
+                PrintEntry(std::cout, *entry);
+              }
+              return 0;
+            });
+          }};
+}
+
+Command AddLedgerCommand(CLI::App& root, const GlobalOptions& globals) {
+  auto* command = root.add_subcommand("ledger", "What you and one person did for each other");
+  command->footer("Example:\n  kith ledger \"Ada Okafor\"");
+  auto contact = std::make_shared<std::string>();
+  command->add_option("contact", *contact, "Id or name")->required();
+  return {command, [=, &globals]() {
+            return RunWithSession("ledger", globals, [&](Session& session) {
+              auto target = ResolveContact(session.context(), *contact);
+              if (!target) return ReportError("ledger", target.error());
+              auto ledger = LedgerFor(session.context(), target->id);
+              if (!ledger) return ReportError("ledger", ledger.error());
+              if (globals.json) {
+                nlohmann::json entries = nlohmann::json::array();
+                for (const auto& entry : ledger->entries) entries.push_back(LedgerEntryToJson(entry));
+                PrintJson(std::cout, {{"id", target->id.value},
+                                      {"name", target->display_name},
+                                      {"entries", entries},
+                                      {"given", ledger->balance.given},
+                                      {"received", ledger->balance.received},
+                                      {"open_asks", ledger->balance.open_asks},
+                                      {"balance", ledger->balance.balance()}});
+                return 0;
+              }
+              std::cout << target->display_name << " (#" << target->id.value << ")\n";
+              if (ledger->entries.empty()) std::cout << "  nothing yet\n";
+              for (const auto& entry : ledger->entries) PrintEntry(std::cout, entry);
+              std::cout << "  you gave " << ledger->balance.given << ", they gave "
+                        << ledger->balance.received;
+              if (ledger->balance.open_asks > 0)
+                std::cout << ", " << ledger->balance.open_asks << " open asks";
+              std::cout << "\n";
+              return 0;
+            });
+          }};
+}
+
+Command AddMeCommand(CLI::App& root, const GlobalOptions& globals) {
+  auto* command = root.add_subcommand("me", "Your own profile: your skills, what you want to be known for");
+  command->footer(R"(Without flags it shows the profile.
+
+Example:
+  kith me --name "Sam Rivera" --skill SQLite --skill "technical writing" --known-for "fast embedded databases"
+  kith tell "my new post on WAL mode")");
+  auto name = std::make_shared<std::string>();
+  auto skills = std::make_shared<std::vector<std::string>>();
+  auto known_for = std::make_shared<std::string>();
+  command->add_option("--name", *name, "Your name");
+  command->add_option("--skill", *skills, "A skill of yours (repeat; replaces the list)");
+  command->add_option("--known-for", *known_for, "What you want to be known for");
+  return {
+      command, [=, &globals]() {
+        return RunWithSession("me", globals, [&](Session& session) {
+          auto profile = ShowMyProfile(session.context());
+          if (!profile) return ReportError("me", profile.error());
+          const bool changing = !name->empty() || !skills->empty() || !known_for->empty();
+          if (changing) {
+            if (!name->empty()) profile->name = *name;
+            if (!skills->empty()) profile->skills = *skills;
+            if (!known_for->empty()) profile->known_for = *known_for;
+            profile = SaveMyProfile(session.context(), *profile);
+            if (!profile) return ReportError("me", profile.error());
+          }
+          if (globals.json) {
+            PrintJson(
+                std::cout,
+                {{"name", profile->name}, {"skills", profile->skills}, {"known_for", profile->known_for}});
+            return 0;
+          }
+          std::cout << (profile->name.empty() ? "(no name yet: kith me --name NAME)" : profile->name) << "\n";
+          if (!profile->skills.empty()) {
+            std::cout << "  skills: ";
+            for (std::size_t i = 0; i < profile->skills.size(); ++i) {
+              std::cout << (i ? ", " : "") << profile->skills[i];
+            }
+            std::cout << "\n";
+          }
+          if (!profile->known_for.empty()) std::cout << "  known for: " << profile->known_for << "\n";
+          return 0;
+        });
+      }};
+}
+
+}  // namespace kith::cli

@@ -1,0 +1,269 @@
+// Opportunities, the ledger and settings in SQLite.
+#include "store/sqlite/sqlite_store.h"
+
+namespace kith::sqlite {
+namespace {
+
+std::optional<Date> DateOrNull(const Statement& row, int column) {
+  if (row.IsNull(column)) return std::nullopt;
+  auto date = ParseIsoDate(row.Text(column));
+  if (!date) return std::nullopt;
+  return *date;
+}
+
+std::optional<std::string> IsoOrNull(const std::optional<Date>& date) {
+  if (!date) return std::nullopt;
+  return date->ToIso();
+}
+
+constexpr std::string_view kOpportunityColumns =
+    "id, kind, title, description, place, deadline, source, created_on, closed_on";
+
+Opportunity OpportunityFromRow(const Statement& row) {
+  Opportunity opportunity;
+  opportunity.id = OpportunityId{row.Int(0)};
+  opportunity.kind = ParseOpportunityKind(row.Text(1)).value_or(OpportunityKind::kOther);
+  opportunity.title = row.Text(2);
+  opportunity.description = row.Text(3);
+  opportunity.place = row.Text(4);
+  opportunity.deadline = DateOrNull(row, 5);
+  opportunity.source = row.Text(6);
+  opportunity.created_on = DateOrNull(row, 7).value_or(Date{});
+  opportunity.closed_on = DateOrNull(row, 8);
+  return opportunity;
+}
+
+constexpr std::string_view kLedgerColumns =
+    "id, contact_id, kind, direction, what, on_date, outcome, opportunity_id, introduced_to, why";
+
+LedgerEntry LedgerEntryFromRow(const Statement& row) {
+  LedgerEntry entry;
+  entry.id = LedgerEntryId{row.Int(0)};
+  entry.contact = ContactId{row.Int(1)};
+  const std::string kind = row.Text(2);
+  entry.kind = kind == "ask" ? LedgerKind::kAsk : kind == "intro" ? LedgerKind::kIntro : LedgerKind::kGive;
+  entry.direction = row.Text(3) == "to-me" ? LedgerDirection::kToMe : LedgerDirection::kFromMe;
+  entry.what = row.Text(4);
+  entry.on = DateOrNull(row, 5).value_or(Date{});
+  entry.outcome = ParseLedgerOutcome(row.Text(6)).value_or(LedgerOutcome::kOpen);
+  if (!row.IsNull(7)) entry.opportunity = OpportunityId{row.Int(7)};
+  if (!row.IsNull(8)) entry.introduced_to = ContactId{row.Int(8)};
+  entry.why = row.Text(9);
+  return entry;
+}
+
+}  // namespace
+
+Result<Opportunity> SqliteStore::InsertOpportunity(const OpportunityFields& fields, Date created_on) {
+  OpportunityId id;
+  KITH_RETURN_IF_ERROR(Atomically([&]() -> Status {
+    KITH_ASSIGN_OR_RETURN(auto insert,
+                          database_->Prepare("INSERT INTO opportunities(kind, title, description, "
+                                             "place, deadline, source, created_on) "
+                                             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+    insert.Bind(1, OpportunityKindName(fields.kind))
+        .Bind(2, fields.title)
+        .Bind(3, fields.description)
+        .Bind(4, fields.place)
+        .Bind(5, IsoOrNull(fields.deadline))
+        .Bind(6, fields.source)
+        .Bind(7, created_on.ToIso());
+    KITH_RETURN_IF_ERROR(insert.Run());
+    id = OpportunityId{database_->LastInsertRowId()};
+    KITH_ASSIGN_OR_RETURN(auto skill, database_->Prepare("INSERT INTO opportunity_skills(opportunity_id, "
+                                                         "position, value) VALUES(?1, ?2, ?3)"));
+    for (std::size_t i = 0; i < fields.skills.size(); ++i) {
+      skill.Bind(1, id.value).Bind(2, static_cast<std::int64_t>(i)).Bind(3, fields.skills[i]);
+      KITH_RETURN_IF_ERROR(skill.Run());
+    }
+    return Ok();
+  }));
+  return GetOpportunity(id);
+}
+
+Result<Opportunity> SqliteStore::GetOpportunity(OpportunityId id) {
+  KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT " + std::string(kOpportunityColumns) +
+                                                        " FROM opportunities WHERE id = ?1"));
+  select.Bind(1, id.value);
+  KITH_ASSIGN_OR_RETURN(const bool found, select.Step());
+  if (!found) {
+    return Fail(ErrorCode::kNotFound, "no opportunity with id " + std::to_string(id.value), "opportunity");
+  }
+  Opportunity opportunity = OpportunityFromRow(select);
+  KITH_ASSIGN_OR_RETURN(auto skills, database_->Prepare("SELECT value FROM opportunity_skills "
+                                                        "WHERE opportunity_id = ?1 ORDER BY position"));
+  skills.Bind(1, id.value);
+  while (true) {
+    KITH_ASSIGN_OR_RETURN(const bool row, skills.Step());
+    if (!row) break;
+    opportunity.skills.push_back(skills.Text(0));
+  }
+  return opportunity;
+}
+
+Result<std::vector<Opportunity>> SqliteStore::ListOpportunities(bool include_closed) {
+  KITH_ASSIGN_OR_RETURN(
+      auto select, database_->Prepare(include_closed ? "SELECT id FROM opportunities ORDER BY id DESC"
+                                                     : "SELECT id FROM opportunities WHERE closed_on IS NULL "
+                                                       "ORDER BY id DESC"));
+  std::vector<OpportunityId> ids;
+  while (true) {
+    KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
+    if (!row) break;
+    ids.push_back(OpportunityId{select.Int(0)});
+  }
+  std::vector<Opportunity> opportunities;
+  for (const OpportunityId id : ids) {
+    KITH_ASSIGN_OR_RETURN(Opportunity opportunity, GetOpportunity(id));
+    opportunities.push_back(std::move(opportunity));
+  }
+  return opportunities;
+}
+
+Status SqliteStore::CloseOpportunity(OpportunityId id, Date on) {
+  KITH_ASSIGN_OR_RETURN(const Opportunity opportunity, GetOpportunity(id));
+  if (opportunity.closed_on) {
+    return Fail(
+        ErrorCode::kConflict,
+        "opportunity " + std::to_string(id.value) + " was closed on " + opportunity.closed_on->ToIso(),
+        "opportunity");
+  }
+  return Atomically([&]() -> Status {
+    KITH_ASSIGN_OR_RETURN(auto close,
+                          database_->Prepare("UPDATE opportunities SET closed_on = ?2 WHERE id = ?1"));
+    close.Bind(1, id.value).Bind(2, on.ToIso());
+    return close.Run();
+  });
+}
+
+Result<LedgerEntry> SqliteStore::InsertLedgerEntry(const LedgerEntry& entry) {
+  LedgerEntryId id;
+  KITH_RETURN_IF_ERROR(Atomically([&]() -> Status {
+    KITH_ASSIGN_OR_RETURN(auto insert,
+                          database_->Prepare("INSERT INTO ledger(contact_id, kind, direction, what, on_date, "
+                                             "outcome, opportunity_id, introduced_to, why) "
+                                             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
+    insert.Bind(1, entry.contact.value)
+        .Bind(2, LedgerKindName(entry.kind))
+        .Bind(3, LedgerDirectionName(entry.direction))
+        .Bind(4, entry.what)
+        .Bind(5, entry.on.ToIso())
+        .Bind(6, LedgerOutcomeName(entry.outcome))
+        .Bind(9, entry.why);
+    if (entry.opportunity) {
+      insert.Bind(7, entry.opportunity->value);
+    } else {
+      insert.BindNull(7);
+    }
+    if (entry.introduced_to) {
+      insert.Bind(8, entry.introduced_to->value);
+    } else {
+      insert.BindNull(8);
+    }
+    KITH_RETURN_IF_ERROR(insert.Run());
+    id = LedgerEntryId{database_->LastInsertRowId()};
+    return Ok();
+  }));
+  return GetLedgerEntry(id);
+}
+
+Result<LedgerEntry> SqliteStore::GetLedgerEntry(LedgerEntryId id) {
+  KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT " + std::string(kLedgerColumns) +
+                                                        " FROM ledger WHERE id = ?1"));
+  select.Bind(1, id.value);
+  KITH_ASSIGN_OR_RETURN(const bool found, select.Step());
+  if (!found)
+    return Fail(ErrorCode::kNotFound, "no ledger entry with id " + std::to_string(id.value), "entry");
+  return LedgerEntryFromRow(select);
+}
+
+Status SqliteStore::SetLedgerOutcome(LedgerEntryId id, LedgerOutcome outcome) {
+  KITH_RETURN_IF_ERROR(GetLedgerEntry(id));
+  return Atomically([&]() -> Status {
+    KITH_ASSIGN_OR_RETURN(auto update, database_->Prepare("UPDATE ledger SET outcome = ?2 WHERE id = ?1"));
+    update.Bind(1, id.value).Bind(2, LedgerOutcomeName(outcome));
+    return update.Run();
+  });
+}
+
+Result<std::vector<LedgerEntry>> SqliteStore::LedgerOf(ContactId id) {
+  KITH_ASSIGN_OR_RETURN(auto select,
+                        database_->Prepare("SELECT " + std::string(kLedgerColumns) +
+                                           " FROM ledger WHERE contact_id = ?1 ORDER BY on_date, id"));
+  select.Bind(1, id.value);
+  std::vector<LedgerEntry> entries;
+  while (true) {
+    KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
+    if (!row) break;
+    entries.push_back(LedgerEntryFromRow(select));
+  }
+  return entries;
+}
+
+Result<std::vector<ContactId>> SqliteStore::OfferedOpportunity(OpportunityId id) {
+  KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT DISTINCT contact_id FROM ledger "
+                                                        "WHERE opportunity_id = ?1 ORDER BY contact_id"));
+  select.Bind(1, id.value);
+  std::vector<ContactId> ids;
+  while (true) {
+    KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
+    if (!row) break;
+    ids.push_back(ContactId{select.Int(0)});
+  }
+  return ids;
+}
+
+Result<std::vector<std::pair<ContactId, Date>>> SqliteStore::LastGiven(const std::vector<ContactId>& ids) {
+  KITH_ASSIGN_OR_RETURN(auto select,
+                        database_->Prepare("SELECT max(on_date) FROM ledger WHERE contact_id = ?1 "
+                                           "AND kind IN ('give', 'intro') AND direction = 'from-me'"));
+  std::vector<std::pair<ContactId, Date>> last;
+  for (const ContactId id : ids) {
+    select.Bind(1, id.value);
+    KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
+    if (row) {
+      if (auto date = DateOrNull(select, 0)) last.emplace_back(id, *date);
+    }
+    KITH_ASSIGN_OR_RETURN(const bool more, select.Step());
+    (void)more;
+  }
+  return last;
+}
+
+Result<std::vector<ContactId>> SqliteStore::OpenToOpportunitiesSince(Date since, int limit) {
+  KITH_ASSIGN_OR_RETURN(auto select,
+                        database_->Prepare("SELECT id FROM contacts WHERE open_to_opportunities = 1 AND "
+                                           "trashed_at IS NULL AND (open_since IS NULL OR open_since >= ?1) "
+                                           "ORDER BY id DESC LIMIT ?2"));
+  select.Bind(1, since.ToIso()).Bind(2, limit);
+  std::vector<ContactId> ids;
+  while (true) {
+    KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
+    if (!row) break;
+    ids.push_back(ContactId{select.Int(0)});
+  }
+  return ids;
+}
+
+Result<std::optional<std::string>> SqliteStore::GetSetting(std::string_view key) {
+  KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT value FROM settings WHERE key = ?1"));
+  select.Bind(1, key);
+  KITH_ASSIGN_OR_RETURN(const bool found, select.Step());
+  if (!found) return std::optional<std::string>();
+  std::optional<std::string> value = select.Text(0);
+  KITH_ASSIGN_OR_RETURN(const bool more, select.Step());
+  (void)more;
+  return value;
+}
+
+Status SqliteStore::SetSetting(std::string_view key, std::string_view value) {
+  return Atomically([&]() -> Status {
+    KITH_ASSIGN_OR_RETURN(auto upsert,
+                          database_->Prepare("INSERT INTO settings(key, value) VALUES(?1, ?2) "
+                                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+    upsert.Bind(1, key).Bind(2, value);
+    return upsert.Run();
+  });
+}
+
+}  // namespace kith::sqlite

@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "app/contacts.h"
+#include "domain/give.h"
 #include "app/prepare_fields.h"
 #include "domain/validation.h"
 #include "formats/phone_number.h"
@@ -64,7 +65,9 @@ Result<Contact> EditContact(Context& context, ContactId id, const ContactEdit& e
   SetIf(fields.notes, edit.notes);
   if (edit.met_on) fields.met_on = *edit.met_on;
   if (edit.open_to_opportunities) {
-    if (*edit.open_to_opportunities && !fields.open_to_opportunities) {
+    // Saying it again confirms it: a lapsed "open" (six months old, see
+    // IsOpenToOpportunities) starts over from today.
+    if (*edit.open_to_opportunities && !IsOpenToOpportunities(fields, context.clock.Today())) {
       fields.open_since = context.clock.Today();
     }
     fields.open_to_opportunities = *edit.open_to_opportunities;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iostream>
 
+#include "domain/give.h"
 #include "domain/utf8.h"
 
 namespace kith::cli {
@@ -87,7 +88,7 @@ void PrintJson(std::ostream& out, const nlohmann::json& value) {
   out << value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
-void PrintCard(std::ostream& out, const Contact& contact) {
+void PrintCard(std::ostream& out, const Contact& contact, Date today) {
   out << contact.display_name << "  (#" << contact.id.value << ")";
   if (contact.trashed_at) out << "  [in the trash since " << contact.trashed_at->substr(0, 10) << "]";
   out << '\n';
@@ -124,6 +125,10 @@ void PrintCard(std::ostream& out, const Contact& contact) {
     std::string open = "yes";
     if (contact.open_since) open += ", since " + contact.open_since->ToIso();
     if (!contact.looking_for.empty()) open += ": " + contact.looking_for;
+    if (!IsOpenToOpportunities(contact, today)) {
+      open += "  (lapsed after six months: `kith edit " + std::to_string(contact.id.value) +
+              " --open-to-opportunities` confirms it)";
+    }
     Line(out, "open to", open);
   }
   if (contact.last_contact) Line(out, "last talk", contact.last_contact->ToIso());

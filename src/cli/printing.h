@@ -19,7 +19,8 @@ int ExitCode(ErrorCode code);
 int ReportError(std::string_view command, const Error& error);
 
 void PrintJson(std::ostream& out, const nlohmann::json& value);
-void PrintCard(std::ostream& out, const Contact& contact);
+// `today` decides whether "open to opportunities" has lapsed.
+void PrintCard(std::ostream& out, const Contact& contact, Date today);
 // "CTO at Initech", "CTO" or "Initech", as much as is known.
 std::string JobDescription(const std::string& title, const std::string& company);
 // "job changes" lines for a card: 2026-11-26  Engineer at Acme → CTO at Initech.

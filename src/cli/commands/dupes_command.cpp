@@ -78,7 +78,7 @@ Example:
               } else {
                 std::cout << "Merged " << merged_away->display_name << " (id " << merged_away->id.value
                           << ") into " << merged->display_name << " (id " << merged->id.value << ").\n\n";
-                PrintCard(std::cout, *merged);
+                PrintCard(std::cout, *merged, session.context().clock.Today());
               }
               return 0;
             });

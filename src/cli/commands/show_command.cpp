@@ -28,7 +28,7 @@ Command AddShowCommand(CLI::App& root, const GlobalOptions& globals) {
                 for (const auto& change : *changes) json["job_changes"].push_back(JobChangeToJson(change));
                 PrintJson(std::cout, json);
               } else {
-                PrintCard(std::cout, *contact);
+                PrintCard(std::cout, *contact, session.context().clock.Today());
                 PrintJobChanges(std::cout, *changes);
               }
               return 0;

@@ -1,8 +1,8 @@
 #include <algorithm>
 
 #include "app/contacts.h"
-#include "domain/give.h"
 #include "app/prepare_fields.h"
+#include "domain/give.h"
 #include "domain/validation.h"
 #include "formats/phone_number.h"
 

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "app/restore_backup.h"
 #include "app/transfer.h"
 #include "domain/validation.h"
 #include "formats/contact_table.h"
@@ -108,7 +109,10 @@ Result<std::int64_t> ExportStream(Context& context, ContactPages& pages, const E
     ++count;
     if (!out) return Fail(ErrorCode::kIo, "writing the export failed", "output");
   }
-  if (json) json->End();
+  if (json) {
+    KITH_ASSIGN_OR_RETURN(const KithBackupTables tables, BackupTables(context));
+    json->End(tables);
+  }
   return count;
 }
 

@@ -4,6 +4,7 @@
 #include "app/contacts.h"
 #include "app/import_source.h"
 #include "app/prepare_fields.h"
+#include "app/restore_backup.h"
 #include "app/same_person.h"
 #include "app/transfer.h"
 #include "domain/contact_merge.h"
@@ -408,6 +409,7 @@ Result<ImportSummary> ImportContacts(Context& context, const ImportRequest& requ
   KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
   Importer importer(context, request, summary);
   const RecordSink sink = [&](ImportRecord&& record) { return importer.Add(std::move(record)); };
+  std::optional<KithBackupTables> backup;
   const auto in_file = [&](const Error& error) {
     Error located = error;
     located.message = "'" + request.path + "': " + error.message;
@@ -420,7 +422,9 @@ Result<ImportSummary> ImportContacts(Context& context, const ImportRequest& requ
       break;
     }
     case ImportFormat::kJson: {
-      if (auto read = ReadKithJson(*source.text, sink); !read) return in_file(read.error());
+      auto read = ReadKithJson(*source.text, sink);
+      if (!read) return in_file(read.error());
+      backup = std::move(*read);
       summary.format = "json";
       break;
     }
@@ -432,6 +436,10 @@ Result<ImportSummary> ImportContacts(Context& context, const ImportRequest& requ
     }
   }
   if (auto flushed = importer.Flush(); !flushed) return in_file(flushed.error());
+  if (backup) {
+    if (auto restored = RestoreBackupTables(context, *backup, summary); !restored)
+      return in_file(restored.error());
+  }
   if (summary.added + summary.updated + summary.unchanged + summary.merged + summary.skipped == 0) {
     return in_file(Error{ErrorCode::kParseError, "no contacts found in the file", "file"});
   }

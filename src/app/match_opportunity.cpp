@@ -39,7 +39,13 @@ class CandidateFinder {
 
   Status Look(SearchTable table, const std::string& columns, const std::string& text, int weight,
               bool notes) {
-    const std::string group = Group(store_, skills_.Stems(text));
+    // Any one way of writing it will do: "ML" finds "machine learning" and "ML".
+    std::string group;
+    for (const auto& form : skills_.Forms(text)) {
+      const std::string words = Group(store_, form);
+      if (words.empty()) continue;
+      group += (group.empty() ? "(" : " OR (") + words + ")";
+    }
     if (group.empty()) return Ok();
     KITH_ASSIGN_OR_RETURN(const auto ids,
                           store_.MatchSearchIndex(table, "{" + columns + "} : (" + group + ")", kPerQuery));

@@ -49,6 +49,8 @@ struct ImportSummary {
   std::int64_t skipped = 0;               // rows that describe nobody (no name, email or phone)
   std::vector<std::string> skipped_rows;  // "line 7: …" for each skipped row (the first 100)
   std::vector<ImportedJobChange> job_changes;
+  std::int64_t opportunities = 0;   // restored from a kith JSON backup
+  std::int64_t ledger_entries = 0;  // restored from a kith JSON backup
   bool dry_run = false;
 };
 

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "formats/contact_json.h"
+#include "formats/give_json.h"
 
 namespace kith {
 namespace {
@@ -101,7 +102,26 @@ void KithJsonWriter::Write(const Contact& contact, const std::vector<JobChange>&
   first_ = false;
 }
 
-void KithJsonWriter::End() { out_ << "\n]}\n"; }
+void KithJsonWriter::End(const KithBackupTables& tables) {
+  json opportunities = json::array();
+  for (const auto& opportunity : tables.opportunities)
+    opportunities.push_back(OpportunityToJson(opportunity));
+  json ledger = json::array();
+  for (const auto& item : tables.ledger) {
+    json entry = LedgerEntryToJson(item.entry);
+    entry["contact_uid"] = item.contact_uid;
+    entry["introduced_to_uid"] =
+        item.introduced_to_uid.empty() ? json(nullptr) : json(item.introduced_to_uid);
+    ledger.push_back(std::move(entry));
+  }
+  json settings = json::object();
+  for (const auto& [key, value] : tables.settings) settings[key] = value;
+  const auto dump = [](const json& value) {
+    return value.dump(-1, ' ', false, json::error_handler_t::replace);
+  };
+  out_ << "\n],\n \"opportunities\": " << dump(opportunities) << ",\n \"ledger\": " << dump(ledger)
+       << ",\n \"settings\": " << dump(settings) << "}\n";
+}
 
 Result<ImportRecord> ContactRecordFromJson(const json& value, std::size_t index) {
   if (!value.is_object()) {
@@ -171,7 +191,76 @@ Result<ImportRecord> ContactRecordFromJson(const json& value, std::size_t index)
   return record;
 }
 
-Status ReadKithJson(std::istream& in, const RecordSink& sink) {
+namespace {
+
+Result<Opportunity> OpportunityFromJson(const json& value, std::size_t index) {
+  const std::string where = "opportunity " + std::to_string(index) + ": ";
+  if (!value.is_object()) return Fail(ErrorCode::kParseError, where + "expected an object");
+  Opportunity opportunity;
+  try {
+    opportunity.id = OpportunityId{value.at("id").get<std::int64_t>()};
+    const auto kind = ParseOpportunityKind(value.value("kind", "other"));
+    if (!kind) return Fail(ErrorCode::kParseError, where + "'kind' is not one kith knows");
+    opportunity.kind = *kind;
+    opportunity.title = value.at("title").get<std::string>();
+    opportunity.description = value.value("description", "");
+    opportunity.skills = value.value("skills", std::vector<std::string>{});
+    opportunity.place = value.value("place", "");
+    opportunity.source = value.value("source", "");
+    for (const auto& [key, target] :
+         {std::pair<const char*, std::optional<Date>*>{"deadline", &opportunity.deadline},
+          {"closed_on", &opportunity.closed_on}}) {
+      if (!value.contains(key) || value[key].is_null()) continue;
+      auto date = ParseIsoDate(value[key].get<std::string>());
+      if (!date) return Fail(ErrorCode::kParseError, where + "'" + key + "' " + date.error().message);
+      *target = *date;
+    }
+    auto created = ParseIsoDate(value.at("created_on").get<std::string>());
+    if (!created) return Fail(ErrorCode::kParseError, where + "'created_on' " + created.error().message);
+    opportunity.created_on = *created;
+  } catch (const json::exception& error) {
+    return Fail(ErrorCode::kParseError, where + "missing or wrong-typed key (" + error.what() + ")");
+  }
+  return opportunity;
+}
+
+Result<BackupLedgerEntry> LedgerEntryFromJson(const json& value, std::size_t index) {
+  const std::string where = "ledger entry " + std::to_string(index) + ": ";
+  if (!value.is_object()) return Fail(ErrorCode::kParseError, where + "expected an object");
+  BackupLedgerEntry item;
+  LedgerEntry& entry = item.entry;
+  try {
+    item.contact_uid = value.at("contact_uid").get<std::string>();
+    if (value.contains("introduced_to_uid") && !value["introduced_to_uid"].is_null()) {
+      item.introduced_to_uid = value["introduced_to_uid"].get<std::string>();
+    }
+    const std::string kind = value.at("kind").get<std::string>();
+    if (kind != "give" && kind != "ask" && kind != "intro") {
+      return Fail(ErrorCode::kParseError, where + "'kind' '" + kind + "' is not give, ask or intro");
+    }
+    entry.kind = kind == "ask" ? LedgerKind::kAsk : kind == "intro" ? LedgerKind::kIntro : LedgerKind::kGive;
+    entry.direction =
+        value.value("direction", "from-me") == "to-me" ? LedgerDirection::kToMe : LedgerDirection::kFromMe;
+    entry.what = value.at("what").get<std::string>();
+    entry.why = value.value("why", "");
+    const auto outcome = ParseLedgerOutcome(value.value("outcome", "open"));
+    if (!outcome) return Fail(ErrorCode::kParseError, where + "'outcome' is not one kith knows");
+    entry.outcome = *outcome;
+    auto on = ParseIsoDate(value.at("on").get<std::string>());
+    if (!on) return Fail(ErrorCode::kParseError, where + "'on' " + on.error().message);
+    entry.on = *on;
+    if (value.contains("opportunity_id") && !value["opportunity_id"].is_null()) {
+      entry.opportunity = OpportunityId{value["opportunity_id"].get<std::int64_t>()};
+    }
+  } catch (const json::exception& error) {
+    return Fail(ErrorCode::kParseError, where + "missing or wrong-typed key (" + error.what() + ")");
+  }
+  return item;
+}
+
+}  // namespace
+
+Result<KithBackupTables> ReadKithJson(std::istream& in, const RecordSink& sink) {
   json document;
   try {
     document = json::parse(in);
@@ -198,7 +287,29 @@ Status ReadKithJson(std::istream& in, const RecordSink& sink) {
     KITH_ASSIGN_OR_RETURN(ImportRecord record, ContactRecordFromJson(value, ++index));
     KITH_RETURN_IF_ERROR(sink(std::move(record)));
   }
-  return Ok();
+  KithBackupTables tables;
+  if (!document.is_object()) return tables;
+  if (document.contains("opportunities") && document["opportunities"].is_array()) {
+    index = 0;
+    for (const auto& value : document["opportunities"]) {
+      KITH_ASSIGN_OR_RETURN(Opportunity opportunity, OpportunityFromJson(value, ++index));
+      tables.opportunities.push_back(std::move(opportunity));
+    }
+  }
+  if (document.contains("ledger") && document["ledger"].is_array()) {
+    index = 0;
+    for (const auto& value : document["ledger"]) {
+      KITH_ASSIGN_OR_RETURN(BackupLedgerEntry entry, LedgerEntryFromJson(value, ++index));
+      tables.ledger.push_back(std::move(entry));
+    }
+  }
+  if (document.contains("settings") && document["settings"].is_object()) {
+    for (const auto& [key, value] : document["settings"].items()) {
+      if (!value.is_string()) return Fail(ErrorCode::kParseError, "setting '" + key + "' should be text");
+      tables.settings.emplace_back(key, value.get<std::string>());
+    }
+  }
+  return tables;
 }
 
 }  // namespace kith

@@ -138,6 +138,8 @@ class Store {
   [[nodiscard]] virtual Status SetLedgerOutcome(LedgerEntryId id, LedgerOutcome outcome) = 0;
   // A contact's entries, oldest first.
   [[nodiscard]] virtual Result<std::vector<LedgerEntry>> LedgerOf(ContactId id) = 0;
+  // Every entry of every contact, by id: for a complete backup.
+  [[nodiscard]] virtual Result<std::vector<LedgerEntry>> AllLedgerEntries() = 0;
   // Everyone already offered this opportunity.
   [[nodiscard]] virtual Result<std::vector<ContactId>> OfferedOpportunity(OpportunityId id) = 0;
   // For each of `ids` given anything by you, the day of the latest give.
@@ -149,6 +151,7 @@ class Store {
   // Settings: your profile and preferences, as text by key.
   [[nodiscard]] virtual Result<std::optional<std::string>> GetSetting(std::string_view key) = 0;
   [[nodiscard]] virtual Status SetSetting(std::string_view key, std::string_view value) = 0;
+  [[nodiscard]] virtual Result<std::vector<std::pair<std::string, std::string>>> AllSettings() = 0;
 
   // Replaces the fields of an existing contact and re-indexes it.
   [[nodiscard]] virtual Status UpdateContact(ContactId id, const ContactFields& fields,

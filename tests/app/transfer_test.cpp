@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "app/contacts.h"
+#include "app/give.h"
 #include "app/transfer.h"
 #include "support/temp_database.h"
 
@@ -95,6 +96,52 @@ TEST_F(TransferTest, VCard3RoundTrips) { ExpectRoundTrip(ExportFormat::kVCard, V
 TEST_F(TransferTest, CsvRoundTrips) { ExpectRoundTrip(ExportFormat::kCsv); }
 TEST_F(TransferTest, XlsxRoundTrips) { ExpectRoundTrip(ExportFormat::kXlsx); }
 TEST_F(TransferTest, JsonRoundTrips) { ExpectRoundTrip(ExportFormat::kJson); }
+
+TEST_F(TransferTest, JsonBackupRestoresOpportunitiesLedgerAndProfileOnce) {
+  const auto people = Everyone(source_);
+  OpportunityFields job;
+  job.kind = OpportunityKind::kJob;
+  job.title = "Grants officer";
+  job.skills = {"fundraising"};
+  auto opportunity = AddOpportunity(source_.context(), job);
+  ASSERT_TRUE(opportunity) << opportunity.error().message;
+  GiveRequest give;
+  give.contact = people[0].id;
+  give.opportunity = opportunity->id;
+  ASSERT_TRUE(RecordGive(source_.context(), give));
+  ASSERT_TRUE(RecordIntroduction(source_.context(), people[1].id, people[2].id, "both fund arts", std::nullopt));
+  ASSERT_TRUE(SaveMyProfile(source_.context(), MyProfile{"Sam", {"SQLite"}, "databases"}));
+
+  ExportRequest request;
+  request.format = ExportFormat::kJson;
+  request.output = (files_.path() / "backup.json").string();
+  std::ostringstream unused;
+  ASSERT_TRUE(ExportContacts(source_.context(), request, unused));
+  testing::TestWorld target;
+  ImportRequest import;
+  import.path = request.output;
+  for (int round = 0; round < 2; ++round) {
+    auto summary = ImportContacts(target.context(), import);
+    ASSERT_TRUE(summary) << summary.error().message;
+    EXPECT_EQ(summary->opportunities, round == 0 ? 1 : 0);
+    EXPECT_EQ(summary->ledger_entries, round == 0 ? 3 : 0);
+  }
+  const auto restored = Everyone(target);
+  auto offered = MatchOpportunity(target.context(), ListOpportunities(target.context(), false)->at(0).id, 10);
+  ASSERT_TRUE(offered);
+  for (const auto& match : *offered) EXPECT_NE(match.contact.uid, people[0].uid) << "already offered it";
+  const auto uid_to_id = [&](const std::string& uid) {
+    for (const auto& contact : restored) {
+      if (contact.uid == uid) return contact.id;
+    }
+    return ContactId{};
+  };
+  auto ledger = LedgerFor(target.context(), uid_to_id(people[1].uid));
+  ASSERT_TRUE(ledger);
+  ASSERT_EQ(ledger->entries.size(), 1U);
+  EXPECT_EQ(ledger->entries[0].introduced_to, uid_to_id(people[2].uid));
+  EXPECT_EQ(ShowMyProfile(target.context())->known_for, "databases");
+}
 
 TEST_F(TransferTest, VCardToADirectoryWritesOneFilePerPerson) {
   ExportRequest request;

@@ -43,7 +43,7 @@ TEST(KithJson, ExportThenReadGivesBackEveryField) {
   KithJsonWriter writer(stream, "2026-11-26T12:00:00Z");
   writer.Write(contact, changes);
   writer.Write(contact, {});
-  writer.End();
+  writer.End({});
   std::vector<ImportRecord> records;
   auto read = ReadKithJson(stream, [&](ImportRecord&& record) {
     records.push_back(std::move(record));

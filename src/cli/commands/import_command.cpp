@@ -58,9 +58,17 @@ nlohmann::json SummaryJson(const ImportSummary& summary) {
                        {"new_company", moved.change.new_company},
                        {"new_title", moved.change.new_title}});
   }
-  return {{"format", summary.format},   {"dry_run", summary.dry_run},     {"added", summary.added},
-          {"updated", summary.updated}, {"unchanged", summary.unchanged}, {"merged", summary.merged},
-          {"skipped", summary.skipped}, {"errors", summary.skipped_rows}, {"job_changes", changes}};
+  return {{"format", summary.format},
+          {"dry_run", summary.dry_run},
+          {"added", summary.added},
+          {"updated", summary.updated},
+          {"unchanged", summary.unchanged},
+          {"merged", summary.merged},
+          {"skipped", summary.skipped},
+          {"errors", summary.skipped_rows},
+          {"job_changes", changes},
+          {"opportunities", summary.opportunities},
+          {"ledger_entries", summary.ledger_entries}};
 }
 
 void PrintSummary(std::ostream& out, const ImportRequest& request, const ImportSummary& summary) {
@@ -71,6 +79,8 @@ void PrintSummary(std::ostream& out, const ImportRequest& request, const ImportS
       << " (already on your list, with something new)\n";
   out << "  " << summary.unchanged << " unchanged (already on your list)\n";
   if (summary.merged > 0) out << "  " << summary.merged << " merged (the same person on several rows)\n";
+  if (summary.opportunities > 0) out << "  " << summary.opportunities << " opportunities restored\n";
+  if (summary.ledger_entries > 0) out << "  " << summary.ledger_entries << " ledger entries restored\n";
   out << "  " << summary.skipped << " skipped\n";
   for (const auto& row : summary.skipped_rows) out << "    " << row << "\n";
   if (summary.skipped > static_cast<std::int64_t>(summary.skipped_rows.size())) {

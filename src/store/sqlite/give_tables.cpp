@@ -200,6 +200,18 @@ Result<std::vector<LedgerEntry>> SqliteStore::LedgerOf(ContactId id) {
   return entries;
 }
 
+Result<std::vector<LedgerEntry>> SqliteStore::AllLedgerEntries() {
+  KITH_ASSIGN_OR_RETURN(
+      auto select, database_->Prepare("SELECT " + std::string(kLedgerColumns) + " FROM ledger ORDER BY id"));
+  std::vector<LedgerEntry> entries;
+  while (true) {
+    KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
+    if (!row) break;
+    entries.push_back(LedgerEntryFromRow(select));
+  }
+  return entries;
+}
+
 Result<std::vector<ContactId>> SqliteStore::OfferedOpportunity(OpportunityId id) {
   KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT DISTINCT contact_id FROM ledger "
                                                         "WHERE opportunity_id = ?1 ORDER BY contact_id"));
@@ -264,6 +276,17 @@ Status SqliteStore::SetSetting(std::string_view key, std::string_view value) {
     upsert.Bind(1, key).Bind(2, value);
     return upsert.Run();
   });
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> SqliteStore::AllSettings() {
+  KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT key, value FROM settings ORDER BY key"));
+  std::vector<std::pair<std::string, std::string>> settings;
+  while (true) {
+    KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
+    if (!row) break;
+    settings.emplace_back(select.Text(0), select.Text(1));
+  }
+  return settings;
 }
 
 }  // namespace kith::sqlite

@@ -38,11 +38,13 @@ class SqliteStore final : public Store {
   Result<LedgerEntry> GetLedgerEntry(LedgerEntryId id) override;
   Status SetLedgerOutcome(LedgerEntryId id, LedgerOutcome outcome) override;
   Result<std::vector<LedgerEntry>> LedgerOf(ContactId id) override;
+  Result<std::vector<LedgerEntry>> AllLedgerEntries() override;
   Result<std::vector<ContactId>> OfferedOpportunity(OpportunityId id) override;
   Result<std::vector<std::pair<ContactId, Date>>> LastGiven(const std::vector<ContactId>& ids) override;
   Result<std::vector<ContactId>> OpenToOpportunitiesSince(Date since, int limit) override;
   Result<std::optional<std::string>> GetSetting(std::string_view key) override;
   Status SetSetting(std::string_view key, std::string_view value) override;
+  Result<std::vector<std::pair<std::string, std::string>>> AllSettings() override;
   Status UpdateContact(ContactId id, const ContactFields& fields, const std::string& now) override;
   Status TrashContact(ContactId id, const std::string& now) override;
   Status RestoreContact(ContactId id, const std::string& now) override;

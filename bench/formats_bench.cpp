@@ -70,10 +70,12 @@ void ParseFile(benchmark::State& state, Reader reader, const char* variable) {
 void RegisterFormatBenchmarks() {
   benchmark::RegisterBenchmark("formats/vcard_parse",
                                [](benchmark::State& state) { ParseFile(state, Reader::kVCard, "KITH_BENCH_VCF"); })
+      ->UseRealTime()
       ->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark(
       "formats/linkedin_csv_parse",
       [](benchmark::State& state) { ParseFile(state, Reader::kLinkedInCsv, "KITH_BENCH_LINKEDIN_CSV"); })
+      ->UseRealTime()
       ->Unit(benchmark::kMillisecond);
 }
 

@@ -10,7 +10,8 @@ namespace kith::bench {
 //     Connections.csv named by $KITH_BENCH_LINKEDIN_CSV.
 // The file is read into memory once, outside the timing; each iteration
 // parses all of it from memory into a sink that only counts records. Reports
-// bytes per second (SetBytesProcessed) and a records_per_second counter.
+// bytes per second (SetBytesProcessed) and a records_per_second counter, both
+// over wall time (UseRealTime), not CPU time.
 // Without the variable, or when the file cannot be read or does not parse,
 // the benchmark reports why it was skipped.
 void RegisterFormatBenchmarks();

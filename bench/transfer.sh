@@ -17,12 +17,8 @@
 # For each vCard size (people) it:
 #   4. generates a database with `kith gen N --seed S` (cached; regenerated when
 #      src/{app,demo,domain,formats,store} change), times `kith export -o
-#      cards.vcf` (vCard 4.0, the default), rewrites the file with
-#      bench/distinct_vcards.py so that no two cards share a phone, email or URL
-#      (`kith gen` draws those from small pools, and the importer merges cards
-#      that share one, snowballing; see BENCHMARKS.md), and times `kith import`
-#      of that file into a fresh database. At $KITH_BENCH_VCARD_ASIS_SIZES it
-#      also times, once, the import of cards.vcf exactly as exported.
+#      cards.vcf` (vCard 4.0, the default), and then `kith import cards.vcf`
+#      of that file, as exported, into a fresh database.
 # Then:
 #   5. runs kith_bench's formats/ benchmarks, the readers alone on files in
 #      memory (no database): formats/vcard_parse on the largest cards.vcf and
@@ -47,8 +43,6 @@
 #   KITH_BENCH_IMPORT_SIZES   CSV rows to import (default "100000 1000000")
 #   KITH_BENCH_VCARD_SIZES    people exported to and imported from vCard
 #                             (default "10000 100000"; the largest is parsed in step 5)
-#   KITH_BENCH_VCARD_ASIS_SIZES  vCard sizes whose export is also imported as is,
-#                             once (default "10000"; at 30,000 that takes over 10 minutes)
 #   KITH_BENCH_EXPORT_SIZE    people exported to each format (default 1000000; empty to skip)
 #   KITH_BENCH_IMPORT_RUNS    runs of each measured command, median reported (default 3)
 #   KITH_BENCH_LARGE_RUNS     runs at sizes of 1,000,000 and more (default: as
@@ -79,7 +73,6 @@ bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo_dir="$(dirname "$bench_dir")"
 import_sizes="${KITH_BENCH_IMPORT_SIZES:-100000 1000000}"
 vcard_sizes="${KITH_BENCH_VCARD_SIZES:-10000 100000}"
-vcard_asis_sizes="${KITH_BENCH_VCARD_ASIS_SIZES-10000}"
 export_size="${KITH_BENCH_EXPORT_SIZE-1000000}"
 runs="${KITH_BENCH_IMPORT_RUNS:-3}"
 large_runs="${KITH_BENCH_LARGE_RUNS:-$runs}"
@@ -157,7 +150,6 @@ printf 'kind\tsize\trun\tstatus\tbytes\tid\n' >"$results/measurements.tsv"
   echo "parse_repetitions=$parse_repetitions"
   echo "import_sizes=$import_sizes"
   echo "vcard_sizes=$vcard_sizes"
-  echo "vcard_asis_sizes=$vcard_asis_sizes"
   echo "export_size=$export_size"
 } >"$results/machine.txt"
 
@@ -320,22 +312,13 @@ for size in $vcard_sizes; do
   done
   if [[ -s $vcf ]]; then
     largest_vcf="$vcf"
-    distinct="$cache/cards-$size-seed$seed-distinct.vcf"
-    "$python" "$bench_dir/distinct_vcards.py" "$vcf" "$distinct" 2>"$results/distinct-$size.txt"
-    stat -c %s "$distinct" >>"$results/distinct-$size.txt"
     kith_db="$scratch/vcard-import-$size.db"
     for ((run = 1; run <= $(runs_for "$size"); run++)); do
       remove_db "$kith_db"
       measured_bytes_of="$kith_db" measure vcard-import "$size" "$run" \
-        "$kith" --db "$kith_db" --today "$today" --json import "$distinct"
-      remove_db "$kith_db"
-    done
-    if [[ " $vcard_asis_sizes " == *" $size "* ]]; then
-      remove_db "$kith_db"
-      measured_bytes_of="$kith_db" measure vcard-import-asis "$size" 1 \
         "$kith" --db "$kith_db" --today "$today" --json import "$vcf"
       remove_db "$kith_db"
-    fi
+    done
   fi
   stage_end "vcard-$size"
 done

@@ -253,9 +253,8 @@ def main(directory):
     # --- vCard -----------------------------------------------------------------
     w("### vCard export and import")
     w("")
-    w("A `kith gen N --seed 7` database exported with `kith export -o cards.vcf` (vCard 4.0). The import "
-      "columns are `kith import` into an empty database of that file after `bench/distinct_vcards.py` made "
-      "every phone, email and URL unique to one card (see the note below the table).")
+    w("A `kith gen N --seed 7` database exported with `kith export -o cards.vcf` (vCard 4.0), and that file, "
+      "as exported, imported into an empty database with `kith import cards.vcf`.")
     w("")
     w("| people | export time | export peak RSS | cards.vcf | import time | cards/s | import MB/s | import peak RSS "
       "| import: added / updated / merged / skipped |")
@@ -264,8 +263,6 @@ def main(directory):
     for size in sorted(set(res.sizes("vcard-export")) | set(res.sizes("vcard-import"))):
         export = res.summary("vcard-export", size)
         imp = res.summary("vcard-import", size)
-        distinct = read_text(os.path.join(directory, f"distinct-{size}.txt")).splitlines()
-        distinct_bytes = int(distinct[-1]) if distinct and distinct[-1].isdigit() else 0
         cells = [number(size)]
         if export is None or "failed" in export:
             cells += [fmt_failed(export) if export else "—", "", ""]
@@ -276,23 +273,11 @@ def main(directory):
         elif "failed" in imp:
             cells += [fmt_failed(imp), "", "", "", ""]
         else:
+            vcf_bytes = export["bytes"] if export and "failed" not in export else 0
             cells += [seconds(imp["seconds"]), number(size / imp["seconds"]),
-                      f"{distinct_bytes / 1e6 / imp['seconds']:.2f}", rss(imp["rss_kb"]), outcome(imp.get("json"))]
+                      f"{vcf_bytes / 1e6 / imp['seconds']:.2f}", rss(imp["rss_kb"]), outcome(imp.get("json"))]
             vcard_import_at[size] = imp
         w("| " + " | ".join(cells) + " |")
-    w("")
-    for size in res.sizes("vcard-export"):
-        distinct = read_text(os.path.join(directory, f"distinct-{size}.txt")).splitlines()
-        if distinct:
-            w(f"- {number(size)}: distinct_vcards.py: {distinct[0]}.")
-    for size in res.sizes("vcard-import-asis"):
-        asis = res.summary("vcard-import-asis", size)
-        if "failed" in asis:
-            w(f"- The {number(size)}-card export imported as is: {fmt_failed(asis)}")
-            continue
-        w(f"- The {number(size)}-card export imported **as is**, once: {seconds(asis['seconds'])} "
-          f"({number(size / asis['seconds'])} cards/s), peak RSS {rss(asis['rss_kb'])}; "
-          f"added / updated / merged / skipped: {outcome(asis.get('json'))}.")
     w("")
 
     # --- parsing -----------------------------------------------------------------
@@ -306,7 +291,7 @@ def main(directory):
             formats = json.load(handle)
     w("kith_bench `formats/…`: the file is read into memory once, then parsed from memory into a sink that "
       f"counts records; median of {m.get('parse_repetitions', '?')} "
-      "repetitions (each at least 2 s of parsing).")
+      "repetitions (each at least 2 s of parsing), over wall time.")
     w("")
     w("| benchmark | reader | file | records | median MB/s | median records/s |")
     w("|---|---|---|---:|---:|---:|")

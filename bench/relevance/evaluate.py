@@ -65,22 +65,13 @@ def mean(values):
     return sum(values) / len(values) if values else float("nan")
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--kith", default=os.path.join(REPO, "build", "src", "kith"))
-    parser.add_argument("--opportunities", default=os.path.join(HERE, "opportunities.json"))
-    parser.add_argument("--qrels", default=os.path.join(HERE, "qrels.json"))
-    parser.add_argument("--dump", help="directory for each match's JSON")
-    parser.add_argument("--depth", type=int, default=10, help="--limit for the dumped matches")
-    args = parser.parse_args()
-
-    spec = json.load(open(args.opportunities, encoding="utf-8"))
-    qrels = json.load(open(args.qrels, encoding="utf-8"))
+def run(kith_path, spec, qrels, dump=None, depth=10):
+    """Adds each opportunity to a fresh generated database and scores its matches."""
     network = spec["network"]
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, "relevance.db")
-        base = [args.kith, "--db", db, "--today", network["today"]]
+        base = [kith_path, "--db", db, "--today", network["today"]]
 
         def kith(*command):
             return subprocess.run(base + ["--json"] + list(command), check=True,
@@ -93,15 +84,13 @@ def main():
             print("warning: the generated network differs from the one judged "
                   f"({fingerprint(people)} != {qrels['network']['fingerprint']}); "
                   "re-run judge.py", file=sys.stderr)
-        names = {p["id"]: p["name"] for p in people}
-        if args.dump:
-            os.makedirs(args.dump, exist_ok=True)
+        if dump:
+            os.makedirs(dump, exist_ok=True)
         for opportunity in spec["opportunities"]:
             added = json.loads(kith(*add_args(opportunity)))
-            depth = max(10, args.depth)
-            matches = json.loads(kith("match", str(added["id"]), "--limit", str(depth)))
-            if args.dump:
-                with open(os.path.join(args.dump, opportunity["key"] + ".json"), "w",
+            matches = json.loads(kith("match", str(added["id"]), "--limit", str(max(10, depth))))
+            if dump:
+                with open(os.path.join(dump, opportunity["key"] + ".json"), "w",
                           encoding="utf-8") as out:
                     json.dump({"opportunity": opportunity, "matches": matches}, out,
                               ensure_ascii=False, indent=1)
@@ -110,16 +99,28 @@ def main():
             rows.append({
                 "key": opportunity["key"],
                 "kind": opportunity["kind"],
-                "words_only": not opportunity.get("skills"),
+                "words_only": opportunity.get("words_only", not opportunity.get("skills")),
                 "p5": precision_at(ranked, grades),
                 "ndcg10": ndcg_at(ranked, grades),
                 "relevant": sum(1 for g in grades.values() if g >= 2),
                 "top": [grades.get(str(i), 0) for i in ranked],
-                "first": names.get(ranked[0], "") if ranked else "",
             })
+    return rows
 
+
+def summary(rows):
+    """Mean P@5 and NDCG@10 per kind, per style and overall: {label: (n, p5, ndcg10)}."""
+    groups = [(kind, [r for r in rows if r["kind"] == kind]) for kind in KINDS]
+    groups += [("with --skill", [r for r in rows if not r["words_only"]]),
+               ("words only", [r for r in rows if r["words_only"]]),
+               ("all", rows)]
+    return {label: (len(part), mean([r["p5"] for r in part]), mean([r["ndcg10"] for r in part]))
+            for label, part in groups}
+
+
+def report(rows, network):
     print(f"Relevance of `kith match` on `gen {network['gen']} --seed {network['seed']}`, "
-          f"today {network['today']}; {datetime.date.today().isoformat()}.\n")
+          f"today {network['today']}; run on {datetime.date.today().isoformat()}.\n")
     print("| opportunity | kind | P@5 | NDCG@10 | judged ≥2 | grades of the top 10 |")
     print("|---|---|---:|---:|---:|---|")
     for row in rows:
@@ -130,20 +131,30 @@ def main():
     print()
     print("| kind | opportunities | mean P@5 | mean NDCG@10 |")
     print("|---|---:|---:|---:|")
-    for kind in KINDS:
-        part = [r for r in rows if r["kind"] == kind]
-        print(f"| {kind} | {len(part)} | {mean([r['p5'] for r in part]):.3f} | "
-              f"{mean([r['ndcg10'] for r in part]):.3f} |")
-    for label, part in (("with --skill", [r for r in rows if not r["words_only"]]),
-                        ("words only", [r for r in rows if r["words_only"]])):
-        print(f"| *{label}* | {len(part)} | {mean([r['p5'] for r in part]):.3f} | "
-              f"{mean([r['ndcg10'] for r in part]):.3f} |")
-    overall_p5 = mean([r["p5"] for r in rows])
-    print(f"| **all** | {len(rows)} | **{overall_p5:.3f}** | "
-          f"**{mean([r['ndcg10'] for r in rows]):.3f}** |")
+    for label, (n, p5, ndcg) in summary(rows).items():
+        if label in KINDS:
+            print(f"| {label} | {n} | {p5:.3f} | {ndcg:.3f} |")
+        elif label == "all":
+            print(f"| **all** | {n} | **{p5:.3f}** | **{ndcg:.3f}** |")
+        else:
+            print(f"| *{label}* | {n} | {p5:.3f} | {ndcg:.3f} |")
     print()
-    verdict = "met" if overall_p5 >= 0.8 else "not met"
-    print(f"Target mean P@5 ≥ 0.8: **{verdict}** ({overall_p5:.3f}).")
+    overall = summary(rows)["all"][1]
+    print(f"Target mean P@5 ≥ 0.8: **{'met' if overall >= 0.8 else 'not met'}** ({overall:.3f}).")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--kith", default=os.path.join(REPO, "build", "src", "kith"))
+    parser.add_argument("--opportunities", default=os.path.join(HERE, "opportunities.json"))
+    parser.add_argument("--qrels", default=os.path.join(HERE, "qrels.json"))
+    parser.add_argument("--dump", help="directory for each match's JSON")
+    parser.add_argument("--depth", type=int, default=10, help="--limit for the dumped matches")
+    args = parser.parse_args()
+    spec = json.load(open(args.opportunities, encoding="utf-8"))
+    qrels = json.load(open(args.qrels, encoding="utf-8"))
+    rows = run(args.kith, spec, qrels, args.dump, args.depth)
+    report(rows, spec["network"])
     return 0
 
 

@@ -51,7 +51,27 @@ Result<std::vector<RankedMatch>> WhomToTell(Context& context, const std::string&
   share.kind = OpportunityKind::kOther;
   share.title = Trim(topic);
   share.description = me.known_for;
-  share.skills = {Trim(topic)};
+  // Each word of the topic (and each of your skills it names) is a thing to
+  // care about on its own: "my talk on SQLite performance" is news for
+  // people into SQLite, or into performance.
+  std::string word;
+  for (const char c : topic + " ") {
+    if (c == ' ' || c == ',' || c == ';') {
+      if (word.size() >= 3) share.skills.push_back(word);
+      word.clear();
+    } else {
+      word += c;
+    }
+  }
+  std::erase_if(share.skills, [](const std::string& candidate) {
+    const std::string folded = AsciiLower(candidate);
+    return folded == "my" || folded == "the" || folded == "and" || folded == "new" || folded == "for" ||
+           folded == "about" || folded == "with" || folded == "post" || folded == "talk";
+  });
+  for (const auto& skill : me.skills) {
+    if (AsciiLower(topic).find(AsciiLower(skill)) != std::string::npos) share.skills.push_back(skill);
+  }
+  if (share.skills.empty()) share.skills = {Trim(topic)};
   return RankForOpportunity(context, share, limit);
 }
 

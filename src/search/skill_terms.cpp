@@ -148,4 +148,14 @@ std::vector<std::string> SkillMatcher::Stems(std::string_view text) const {
   return stems;
 }
 
+std::vector<std::vector<std::string>> SkillMatcher::Forms(std::string_view text) const {
+  const std::string canonical = Canonical(text);
+  std::vector<std::vector<std::string>> forms;
+  if (auto stems = StemWords(canonical); !stems.empty()) forms.push_back(std::move(stems));
+  for (const auto& [short_form, long_form] : kSynonyms) {
+    if (long_form == canonical) forms.push_back(Words(std::string(short_form)));
+  }
+  return forms;
+}
+
 }  // namespace kith

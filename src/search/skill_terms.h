@@ -31,6 +31,11 @@ class SkillMatcher {
   // in the search index.
   std::vector<std::string> Stems(std::string_view text) const;
 
+  // Each way people write the skill, as the words an index must all hold
+  // for it: "ML" -> {"learn", "machin"} and {"ml"}; "JavaScript" ->
+  // {"javascript"} and {"js"}. Short forms are kept as written (not stemmed).
+  std::vector<std::vector<std::string>> Forms(std::string_view text) const;
+
  private:
   std::string Canonical(std::string_view text) const;
   std::vector<std::string> StemWords(const std::string& canonical) const;

@@ -109,7 +109,8 @@ TEST_F(TransferTest, JsonBackupRestoresOpportunitiesLedgerAndProfileOnce) {
   give.contact = people[0].id;
   give.opportunity = opportunity->id;
   ASSERT_TRUE(RecordGive(source_.context(), give));
-  ASSERT_TRUE(RecordIntroduction(source_.context(), people[1].id, people[2].id, "both fund arts", std::nullopt));
+  ASSERT_TRUE(
+      RecordIntroduction(source_.context(), people[1].id, people[2].id, "both fund arts", std::nullopt));
   ASSERT_TRUE(SaveMyProfile(source_.context(), MyProfile{"Sam", {"SQLite"}, "databases"}));
 
   ExportRequest request;

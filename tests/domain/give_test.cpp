@@ -118,8 +118,8 @@ TEST(BalanceOf, CountsGivesFromMeAsGiven) {
 }
 
 TEST(BalanceOf, CountsGivesToMeAsReceived) {
-  const LedgerBalance balance = BalanceOf({Entry(LedgerKind::kGive, LedgerDirection::kToMe),
-                                           Entry(LedgerKind::kGive, LedgerDirection::kFromMe)});
+  const LedgerBalance balance = BalanceOf(
+      {Entry(LedgerKind::kGive, LedgerDirection::kToMe), Entry(LedgerKind::kGive, LedgerDirection::kFromMe)});
   EXPECT_EQ(balance.given, 1);
   EXPECT_EQ(balance.received, 1);
   EXPECT_EQ(balance.balance(), 0);
@@ -132,10 +132,9 @@ TEST(BalanceOf, CountsAnIntroductionAsGiven) {
 }
 
 TEST(BalanceOf, CountsOpenAsksEitherWayButNotAsGives) {
-  const LedgerBalance balance =
-      BalanceOf({Entry(LedgerKind::kAsk, LedgerDirection::kToMe),
-                 Entry(LedgerKind::kAsk, LedgerDirection::kFromMe),
-                 Entry(LedgerKind::kAsk, LedgerDirection::kToMe, LedgerOutcome::kAccepted)});
+  const LedgerBalance balance = BalanceOf(
+      {Entry(LedgerKind::kAsk, LedgerDirection::kToMe), Entry(LedgerKind::kAsk, LedgerDirection::kFromMe),
+       Entry(LedgerKind::kAsk, LedgerDirection::kToMe, LedgerOutcome::kAccepted)});
   EXPECT_EQ(balance.open_asks, 2);
   EXPECT_EQ(balance.given, 0);
   EXPECT_EQ(balance.received, 0);
@@ -151,8 +150,9 @@ TEST(BalanceOf, IsZeroForNoEntries) {
 // Names and parsing
 
 TEST(OpportunityKindName, RoundTripsThroughParse) {
-  for (const OpportunityKind kind : {OpportunityKind::kJob, OpportunityKind::kProject, OpportunityKind::kTickets,
-                                     OpportunityKind::kIntro, OpportunityKind::kOther}) {
+  for (const OpportunityKind kind :
+       {OpportunityKind::kJob, OpportunityKind::kProject, OpportunityKind::kTickets, OpportunityKind::kIntro,
+        OpportunityKind::kOther}) {
     EXPECT_EQ(ParseOpportunityKind(OpportunityKindName(kind)), kind) << OpportunityKindName(kind);
   }
 }
@@ -162,11 +162,14 @@ TEST(ParseOpportunityKind, IgnoresCaseAndSpaceAndTakesTheSingular) {
   EXPECT_EQ(ParseOpportunityKind("Ticket"), OpportunityKind::kTickets);
 }
 
-TEST(ParseOpportunityKind, RejectsAnUnknownKind) { EXPECT_EQ(ParseOpportunityKind("spaceship"), std::nullopt); }
+TEST(ParseOpportunityKind, RejectsAnUnknownKind) {
+  EXPECT_EQ(ParseOpportunityKind("spaceship"), std::nullopt);
+}
 
 TEST(LedgerOutcomeName, RoundTripsThroughParse) {
-  for (const LedgerOutcome outcome : {LedgerOutcome::kOpen, LedgerOutcome::kAccepted, LedgerOutcome::kDeclined,
-                                      LedgerOutcome::kHired, LedgerOutcome::kThanked}) {
+  for (const LedgerOutcome outcome :
+       {LedgerOutcome::kOpen, LedgerOutcome::kAccepted, LedgerOutcome::kDeclined, LedgerOutcome::kHired,
+        LedgerOutcome::kThanked}) {
     EXPECT_EQ(ParseLedgerOutcome(LedgerOutcomeName(outcome)), outcome) << LedgerOutcomeName(outcome);
   }
 }

@@ -150,8 +150,9 @@ TEST_F(RankCandidatesTest, OpenToOpportunitiesRanksHigherForAJob) {
 }
 
 TEST_F(RankCandidatesTest, OpenToOpportunitiesRanksHigherForAProject) {
-  const auto ranked = Rank(Wanting(OpportunityKind::kProject, "Port the engine", {"C++"}),
-                           {Person(1, "Ada", {"C++"}), OpenToWork(Person(2, "Bea", {"C++"}), kToday.AddDays(-30))});
+  const auto ranked =
+      Rank(Wanting(OpportunityKind::kProject, "Port the engine", {"C++"}),
+           {Person(1, "Ada", {"C++"}), OpenToWork(Person(2, "Bea", {"C++"}), kToday.AddDays(-30))});
   EXPECT_EQ(Names(ranked), (Ranking{"Bea", "Ada"}));
 }
 
@@ -167,8 +168,8 @@ TEST_F(RankCandidatesTest, OpennessDoesNotCountForTickets) {
   ada.interests = {"jazz"};
   Contact bea = OpenToWork(Person(2, "Bea"), kToday.AddDays(-30));
   bea.interests = {"jazz"};
-  const auto ranked =
-      Rank(Wanting(OpportunityKind::kTickets, "Jazz festival tickets", {"jazz"}), {std::move(ada), std::move(bea)});
+  const auto ranked = Rank(Wanting(OpportunityKind::kTickets, "Jazz festival tickets", {"jazz"}),
+                           {std::move(ada), std::move(bea)});
   ASSERT_EQ(ranked.size(), 2U);
   EXPECT_DOUBLE_EQ(ranked[0].score, ranked[1].score);
 }
@@ -262,7 +263,9 @@ TEST_F(RankCandidatesTest, NoMoreThanTheLimit) {
   EXPECT_EQ(Names(ranked), (Ranking{"P1", "P2"}));
 }
 
-TEST_F(RankCandidatesTest, NobodyForNoCandidates) { EXPECT_TRUE(Rank(CppJob(), std::vector<Contact>{}).empty()); }
+TEST_F(RankCandidatesTest, NobodyForNoCandidates) {
+  EXPECT_TRUE(Rank(CppJob(), std::vector<Contact>{}).empty());
+}
 
 // The reasons
 
@@ -280,13 +283,14 @@ TEST_F(RankCandidatesTest, ReasonNamesRelatedSkillsApart) {
 }
 
 TEST_F(RankCandidatesTest, ReasonSaysOpenToWorkSinceTheMonthThisYear) {
-  const auto reasons = ReasonsFor(CppJob(), Candidate(OpenToWork(Person(1, "Ada", {"C++"}), Date{2026, 9, 14})));
+  const auto reasons =
+      ReasonsFor(CppJob(), Candidate(OpenToWork(Person(1, "Ada", {"C++"}), Date{2026, 9, 14})));
   EXPECT_TRUE(HasReason(reasons, "open to work since September"));
 }
 
 TEST_F(RankCandidatesTest, ReasonSaysTheYearWhenOpenSinceLastYear) {
-  const auto reasons = ReasonsFor(CppJob(), Candidate(OpenToWork(Person(1, "Ada", {"C++"}), Date{2026, 11, 2})),
-                                  Date{2027, 1, 20});
+  const auto reasons = ReasonsFor(
+      CppJob(), Candidate(OpenToWork(Person(1, "Ada", {"C++"}), Date{2026, 11, 2})), Date{2027, 1, 20});
   EXPECT_TRUE(HasReason(reasons, "open to work since November 2026"));
 }
 
@@ -325,8 +329,8 @@ TEST_F(RankCandidatesTest, ReasonSaysWhenYouLastOfferedThemSomething) {
 TEST_F(RankCandidatesTest, ReasonNamesTheSharedInterest) {
   Contact ada = Person(1, "Ada");
   ada.interests = {"hiking", "jazz"};
-  const auto reasons =
-      ReasonsFor(Wanting(OpportunityKind::kTickets, "Two tickets to the jazz festival", {}), Candidate(std::move(ada)));
+  const auto reasons = ReasonsFor(Wanting(OpportunityKind::kTickets, "Two tickets to the jazz festival", {}),
+                                  Candidate(std::move(ada)));
   EXPECT_TRUE(HasReason(reasons, "interested in jazz"));
 }
 

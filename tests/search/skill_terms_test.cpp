@@ -10,7 +10,9 @@ namespace {
 
 class SkillTerms : public ::testing::Test {
  protected:
-  SkillFit Compare(std::string_view want, std::string_view have) const { return matcher_.Compare(want, have); }
+  SkillFit Compare(std::string_view want, std::string_view have) const {
+    return matcher_.Compare(want, have);
+  }
   bool StemsContain(std::string_view text, const std::string& stem) const {
     const auto stems = matcher_.Stems(text);
     return std::find(stems.begin(), stems.end(), stem) != stems.end();
@@ -82,6 +84,24 @@ TEST_F(SkillTerms, StemsOfAShortFormKeepTheShortFormToo) { EXPECT_TRUE(StemsCont
 TEST_F(SkillTerms, StemsAreLowerCaseWordStemsWithoutStopWords) {
   const auto stems = matcher_.Stems("Managing Teams and Budgets");
   EXPECT_EQ(stems, (std::vector<std::string>{"budget", "manag", "team"}));
+}
+
+using Forms = std::vector<std::vector<std::string>>;
+
+TEST_F(SkillTerms, FormsOfAShortFormAreItsLongFormStemsAndItself) {
+  EXPECT_EQ(matcher_.Forms("ML"), (Forms{{"learn", "machin"}, {"ml"}}));
+}
+
+TEST_F(SkillTerms, FormsOfALongFormIncludeItsShortForm) {
+  EXPECT_EQ(matcher_.Forms("JavaScript"), (Forms{{"javascript"}, {"js"}}));
+}
+
+TEST_F(SkillTerms, ShortFormsAreKeptAsWritten) {
+  EXPECT_EQ(matcher_.Forms("Kubernetes"), (Forms{{"kubernet"}, {"k8s"}}));
+}
+
+TEST_F(SkillTerms, ASkillWithoutSynonymsHasOneForm) {
+  EXPECT_EQ(matcher_.Forms("Team Management"), (Forms{{"manag", "team"}}));
 }
 
 }  // namespace

@@ -208,7 +208,8 @@ TEST_F(GiveTables, LedgerOfListsOnePersonsEntriesOldestFirst) {
   Record(bo, LedgerKind::kGive, LedgerDirection::kFromMe, Date{2026, 9, 1});
   Record(ada, LedgerKind::kAsk, LedgerDirection::kToMe, Date{2026, 3, 1});
   Record(ada, LedgerKind::kGive, LedgerDirection::kToMe, Date{2026, 10, 1});
-  EXPECT_EQ(WhatOf(ada), (std::vector<std::string>{"ask on 2026-03-01", "give on 2026-10-01", "give on 2026-10-01"}));
+  EXPECT_EQ(WhatOf(ada),
+            (std::vector<std::string>{"ask on 2026-03-01", "give on 2026-10-01", "give on 2026-10-01"}));
 }
 
 TEST_F(GiveTables, EntriesOnTheSameDayKeepTheOrderRecorded) {
@@ -258,7 +259,8 @@ TEST_F(GiveTables, LastGivenLeavesOutPeopleNeverGivenAnything) {
   Record(cy, LedgerKind::kGive, LedgerDirection::kFromMe, Date{2026, 8, 1});
   auto last = store().LastGiven({ada, bo, cy});
   ASSERT_TRUE(last) << last.error().message;
-  EXPECT_EQ(*last, (std::vector<std::pair<ContactId, Date>>{{ada, Date{2026, 4, 1}}, {cy, Date{2026, 8, 1}}}));
+  EXPECT_EQ(*last,
+            (std::vector<std::pair<ContactId, Date>>{{ada, Date{2026, 4, 1}}, {cy, Date{2026, 8, 1}}}));
 }
 
 // Settings

@@ -64,7 +64,15 @@ Command AddGiveCommand(CLI::App& root, const GlobalOptions& globals) {
               GiveRequest request;
               request.contact = target->id;
               request.what = *what;
-              if (*opportunity > 0) request.opportunity = OpportunityId{*opportunity};
+              if (command->count("--opp") > 0) {
+                if (*opportunity < 1) {
+                  return ReportError("give", Error{ErrorCode::kInvalidInput,
+                                                   "--opp " + std::to_string(*opportunity) +
+                                                       " is not an opportunity id (see `kith opp list`)",
+                                                   "opp"});
+                }
+                request.opportunity = OpportunityId{*opportunity};
+              }
               request.direction = *from_them ? LedgerDirection::kToMe : LedgerDirection::kFromMe;
               request.on = *date;
               auto entry = RecordGive(session.context(), request);

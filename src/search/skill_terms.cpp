@@ -152,6 +152,13 @@ std::vector<std::vector<std::string>> SkillMatcher::Forms(std::string_view text)
   const std::string canonical = Canonical(text);
   std::vector<std::vector<std::string>> forms;
   if (auto stems = StemWords(canonical); !stems.empty()) forms.push_back(std::move(stems));
+  // The words as written too: a stem is not always a prefix of its word
+  // ("pottery" stems to "potteri"), and the index holds words.
+  std::vector<std::string> words = Words(canonical);
+  std::erase_if(words, [](const std::string& word) {
+    return std::find(kStopWords.begin(), kStopWords.end(), word) != kStopWords.end();
+  });
+  if (!words.empty() && (forms.empty() || forms.front() != words)) forms.push_back(std::move(words));
   for (const auto& [short_form, long_form] : kSynonyms) {
     if (long_form == canonical) forms.push_back(Words(std::string(short_form)));
   }

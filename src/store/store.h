@@ -140,6 +140,9 @@ class Store {
   [[nodiscard]] virtual Result<std::vector<LedgerEntry>> LedgerOf(ContactId id) = 0;
   // Every entry of every contact, by id: for a complete backup.
   [[nodiscard]] virtual Result<std::vector<LedgerEntry>> AllLedgerEntries() = 0;
+  // Whether some live contact has `value` (accents and case ignored) as a
+  // label of `kind` ("skill", "interest", "tag").
+  [[nodiscard]] virtual Result<bool> LabelInUse(std::string_view kind, std::string_view value) = 0;
   // Everyone already offered this opportunity.
   [[nodiscard]] virtual Result<std::vector<ContactId>> OfferedOpportunity(OpportunityId id) = 0;
   // For each of `ids` given anything by you, the day of the latest give.

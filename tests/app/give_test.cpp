@@ -173,6 +173,25 @@ TEST_F(GiveApp, MatchFindsTheShortFormOfAWantedSkill) {
   EXPECT_EQ(MatchedNames(Add(FrontendJob("JavaScript"))), (Names{"Ada Okafor"}));
 }
 
+TEST_F(GiveApp, AnOpportunityInWordsWantsTheSkillsItsWordsName) {
+  Person("Ada Okafor", {"bookkeeping", "machine learning"});
+  Person("Bo Chen", {"Python"});
+  OpportunityFields words;
+  words.kind = OpportunityKind::kProject;
+  words.title = "Part-time help";
+  words.description = "A small shop needs someone who knows machine learning for a forecast.";
+  EXPECT_EQ(MatchedNames(Add(words)), (Names{"Ada Okafor"}));
+}
+
+TEST_F(GiveApp, AWordWhoseStemIsNotItsBeginningStillFindsPeople) {
+  Person("Ada Okafor", {}, {"pottery"});
+  OpportunityFields tickets;
+  tickets.kind = OpportunityKind::kTickets;
+  tickets.title = "Two seats at a workshop";
+  tickets.skills = {"pottery"};
+  EXPECT_EQ(MatchedNames(Add(tickets)), (Names{"Ada Okafor"}));
+}
+
 TEST_F(GiveApp, MatchFindsAShortFormWrittenExactlyFirst) {
   Person("Ada Okafor", {"machine learning"});
   Person("Bo Chen", {"ML"});

@@ -88,8 +88,8 @@ TEST_F(SkillTerms, StemsAreLowerCaseWordStemsWithoutStopWords) {
 
 using Forms = std::vector<std::vector<std::string>>;
 
-TEST_F(SkillTerms, FormsOfAShortFormAreItsLongFormStemsAndItself) {
-  EXPECT_EQ(matcher_.Forms("ML"), (Forms{{"learn", "machin"}, {"ml"}}));
+TEST_F(SkillTerms, FormsOfAShortFormAreItsLongFormStemsWordsAndItself) {
+  EXPECT_EQ(matcher_.Forms("ML"), (Forms{{"learn", "machin"}, {"machine", "learning"}, {"ml"}}));
 }
 
 TEST_F(SkillTerms, FormsOfALongFormIncludeItsShortForm) {
@@ -97,11 +97,16 @@ TEST_F(SkillTerms, FormsOfALongFormIncludeItsShortForm) {
 }
 
 TEST_F(SkillTerms, ShortFormsAreKeptAsWritten) {
-  EXPECT_EQ(matcher_.Forms("Kubernetes"), (Forms{{"kubernet"}, {"k8s"}}));
+  EXPECT_EQ(matcher_.Forms("Kubernetes"), (Forms{{"kubernet"}, {"kubernetes"}, {"k8s"}}));
 }
 
-TEST_F(SkillTerms, ASkillWithoutSynonymsHasOneForm) {
-  EXPECT_EQ(matcher_.Forms("Team Management"), (Forms{{"manag", "team"}}));
+TEST_F(SkillTerms, ASkillWithoutSynonymsIsItsStemsAndItsWords) {
+  EXPECT_EQ(matcher_.Forms("Team Management"), (Forms{{"manag", "team"}, {"team", "management"}}));
+}
+
+TEST_F(SkillTerms, AWordWhoseStemIsNotItsPrefixIsLookedForAsWritten) {
+  // "pottery" stems to "potteri": as a prefix it would find nobody.
+  EXPECT_EQ(matcher_.Forms("pottery"), (Forms{{"potteri"}, {"pottery"}}));
 }
 
 }  // namespace

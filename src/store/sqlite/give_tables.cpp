@@ -212,6 +212,19 @@ Result<std::vector<LedgerEntry>> SqliteStore::AllLedgerEntries() {
   return entries;
 }
 
+Result<bool> SqliteStore::LabelInUse(std::string_view kind, std::string_view value) {
+  const std::string folded = SortName(value);
+  if (folded.empty()) return false;
+  KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT EXISTS (SELECT 1 FROM contact_labels "
+                                                        "WHERE kind = ?1 AND folded = ?2)"));
+  select.Bind(1, kind).Bind(2, folded);
+  KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
+  const bool used = row && select.Int(0) != 0;
+  KITH_ASSIGN_OR_RETURN(const bool more, select.Step());
+  (void)more;
+  return used;
+}
+
 Result<std::vector<ContactId>> SqliteStore::OfferedOpportunity(OpportunityId id) {
   KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT DISTINCT contact_id FROM ledger "
                                                         "WHERE opportunity_id = ?1 ORDER BY contact_id"));

@@ -39,6 +39,7 @@ class SqliteStore final : public Store {
   Status SetLedgerOutcome(LedgerEntryId id, LedgerOutcome outcome) override;
   Result<std::vector<LedgerEntry>> LedgerOf(ContactId id) override;
   Result<std::vector<LedgerEntry>> AllLedgerEntries() override;
+  Result<bool> LabelInUse(std::string_view kind, std::string_view value) override;
   Result<std::vector<ContactId>> OfferedOpportunity(OpportunityId id) override;
   Result<std::vector<std::pair<ContactId, Date>>> LastGiven(const std::vector<ContactId>& ids) override;
   Result<std::vector<ContactId>> OpenToOpportunitiesSince(Date since, int limit) override;

@@ -68,8 +68,9 @@ void ParseFile(benchmark::State& state, Reader reader, const char* variable) {
 }  // namespace
 
 void RegisterFormatBenchmarks() {
-  benchmark::RegisterBenchmark("formats/vcard_parse",
-                               [](benchmark::State& state) { ParseFile(state, Reader::kVCard, "KITH_BENCH_VCF"); })
+  benchmark::RegisterBenchmark(
+      "formats/vcard_parse",
+      [](benchmark::State& state) { ParseFile(state, Reader::kVCard, "KITH_BENCH_VCF"); })
       ->UseRealTime()
       ->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark(

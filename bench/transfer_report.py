@@ -274,7 +274,7 @@ def main(directory):
             cells += [fmt_failed(imp), "", "", "", ""]
         else:
             vcf_bytes = export["bytes"] if export and "failed" not in export else 0
-            cells += [seconds(imp["seconds"]), number(size / imp["seconds"]),
+            cells += [f"{seconds(imp['seconds'])} ({spread(imp)})", number(size / imp["seconds"]),
                       f"{vcf_bytes / 1e6 / imp['seconds']:.2f}", rss(imp["rss_kb"]), outcome(imp.get("json"))]
             vcard_import_at[size] = imp
         w("| " + " | ".join(cells) + " |")
@@ -299,8 +299,9 @@ def main(directory):
     for name, reader, key in (("formats/vcard_parse", "`kith::ReadVCards`", "vcf"),
                               ("formats/linkedin_csv_parse", "`kith::ReadContactsCsv` (LinkedIn dialect)", "csv")):
         path, size = parse_files.get(key, ("none", 0))
-        entries = [b for b in formats.get("benchmarks", []) if b.get("run_name", b["name"]) == name
-                   or b["name"].startswith(name + "_") or b["name"] == name]
+        # UseRealTime() names the run "<name>/real_time".
+        entries = [b for b in formats.get("benchmarks", [])
+                   if b.get("run_name", b["name"]) in (name, name + "/real_time")]
         median = next((b for b in entries if b.get("aggregate_name") == "median"), None)
         errors = [b for b in entries if b.get("error_occurred")]
         file_cell = f"{os.path.basename(path)} ({megabytes(size)})" if path != "none" else "none"

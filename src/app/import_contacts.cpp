@@ -99,6 +99,7 @@ class Importer {
       const auto found = pending_keys_.find(key);
       if (found == pending_keys_.end()) continue;
       Pending& earlier = pending_[found->second];
+      if (key.starts_with("n:") && DifferentProfiles(earlier.fields, fields)) continue;
       if (SharedContactDetail(key) && !NamesMayMatch(context_.store, earlier.match_name, match_name)) {
         continue;
       }
@@ -192,6 +193,20 @@ class Importer {
     for (const auto& key : keys) pending_keys_.emplace(key, index);
   }
 
+  // Two LinkedIn profiles are two people, whatever their names: namesakes at
+  // one big company are common in a large network.
+  static bool DifferentProfiles(const ContactFields& a, const ContactFields& b) {
+    const auto profile = [](const ContactFields& fields) {
+      for (const auto& link : fields.links) {
+        if (link.kind == LinkKind::kLinkedIn) return ProfileKey(link.url);
+      }
+      return std::string();
+    };
+    const std::string first = profile(a);
+    const std::string second = profile(b);
+    return !first.empty() && !second.empty() && first != second;
+  }
+
   // An email or phone can be an office's, shared by colleagues.
   static bool SharedContactDetail(const std::string& key) {
     return key.starts_with("e:") || key.starts_with("p:");
@@ -244,6 +259,7 @@ class Importer {
     if (ids.empty()) return std::optional<Contact>();
     KITH_ASSIGN_OR_RETURN(auto candidates, store.GetContacts(ids));
     for (auto& candidate : candidates) {
+      if (DifferentProfiles(candidate, fields)) continue;
       if (AsciiLower(Trim(candidate.company)) == AsciiLower(fields.company)) {
         return std::optional<Contact>(std::move(candidate));
       }

@@ -256,5 +256,23 @@ TEST_F(ImportTest, CardsWithTheirOwnUidsStayApartFromNamesakes) {
   EXPECT_EQ(rows->added, 0) << "a row without a uid is the same name at the same company";
 }
 
+TEST_F(ImportTest, NamesakesWithTwoLinkedInProfilesAreTwoPeople) {
+  auto summary =
+      Import(Write("namesakes.csv", std::string(kLinkedInHeader) +
+                                        "Wei,Zhang,https://www.linkedin.com/in/wei-zhang-1,,Acme,Engineer,"
+                                        "12 Mar 2024\n"
+                                        "Wei,Zhang,https://www.linkedin.com/in/wei-zhang-2,,Acme,Designer,"
+                                        "7-Feb-22\n"));
+  ASSERT_TRUE(summary) << summary.error().message;
+  EXPECT_EQ(summary->added, 2);
+  auto again =
+      Import(Write("again.csv", std::string(kLinkedInHeader) +
+                                    "Wei,Zhang,https://www.linkedin.com/in/wei-zhang-2,,Acme,Designer,"
+                                    "7-Feb-22\n"));
+  ASSERT_TRUE(again) << again.error().message;
+  EXPECT_EQ(again->unchanged, 1);
+  EXPECT_EQ(Everyone().size(), 2U);
+}
+
 }  // namespace
 }  // namespace kith

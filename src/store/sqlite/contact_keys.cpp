@@ -14,7 +14,9 @@ std::string_view KeyQuery(ContactKey key) {
              "WHERE e.address = ?1 COLLATE NOCASE AND c.trashed_at IS NULL ORDER BY c.id LIMIT 50";
     case ContactKey::kPhone:
       return "SELECT DISTINCT c.id FROM contact_phones p JOIN contacts c ON c.id = p.contact_id "
-             "WHERE p.e164 = ?1 AND c.trashed_at IS NULL ORDER BY c.id LIMIT 50";
+             // The index on e164 is partial (WHERE e164 <> ''); SQLite uses it
+             // for a bound value only when the query repeats the condition.
+             "WHERE p.e164 = ?1 AND p.e164 <> '' AND c.trashed_at IS NULL ORDER BY c.id LIMIT 50";
     case ContactKey::kLinkUrl:
       return "SELECT DISTINCT c.id FROM contact_links l JOIN contacts c ON c.id = l.contact_id "
              "WHERE l.url = ?1 COLLATE NOCASE AND c.trashed_at IS NULL ORDER BY c.id LIMIT 50";

@@ -255,14 +255,11 @@ class Importer {
       if (!ids.empty()) return First(ids);
     }
     if (!record.uid.empty()) return std::optional<Contact>();
-    KITH_ASSIGN_OR_RETURN(const auto ids, store.FindContactIds(ContactKey::kName, fields.display_name));
+    KITH_ASSIGN_OR_RETURN(const auto ids, store.FindNamesakes(fields.display_name, fields.company));
     if (ids.empty()) return std::optional<Contact>();
     KITH_ASSIGN_OR_RETURN(auto candidates, store.GetContacts(ids));
     for (auto& candidate : candidates) {
-      if (DifferentProfiles(candidate, fields)) continue;
-      if (AsciiLower(Trim(candidate.company)) == AsciiLower(fields.company)) {
-        return std::optional<Contact>(std::move(candidate));
-      }
+      if (!DifferentProfiles(candidate, fields)) return std::optional<Contact>(std::move(candidate));
     }
     return std::optional<Contact>();
   }

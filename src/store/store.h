@@ -106,6 +106,10 @@ class Store {
   // for kUid also a contact in the trash, since a uid stays taken there.
   [[nodiscard]] virtual Result<std::vector<ContactId>> FindContactIds(ContactKey key,
                                                                       std::string_view value) = 0;
+  // Ids of live contacts with this whole name (accents and case ignored) at
+  // this company (case ignored; empty matches empty), lowest first.
+  [[nodiscard]] virtual Result<std::vector<ContactId>> FindNamesakes(std::string_view name,
+                                                                     std::string_view company) = 0;
   // Pairs of live contacts that share an email, a phone, a profile URL, or a
   // family name at the same company: the candidates for `kith dupes`. Values
   // shared by ten or more contacts are left out: they identify nobody.

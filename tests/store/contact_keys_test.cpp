@@ -50,6 +50,18 @@ TEST(ContactKeys, FindsByEachKey) {
   EXPECT_TRUE(Find(world, ContactKey::kEmail, "").empty());
 }
 
+TEST(ContactKeys, NamesakesAreFoundOnlyAtTheSameCompany) {
+  testing::TestWorld world;
+  const ContactId acme = Insert(world, Person("Wei Zhang", "Acme"), "a");
+  Insert(world, Person("Wei Zhang", "Initech"), "b");
+  const ContactId freelance = Insert(world, Person("Wei Zhang"), "c");
+  auto found = world.store().FindNamesakes("wei zhang", "ACME");
+  ASSERT_TRUE(found) << found.error().message;
+  EXPECT_EQ(*found, std::vector<ContactId>{acme});
+  EXPECT_EQ(*world.store().FindNamesakes("Wei Zhang", ""), std::vector<ContactId>{freelance});
+  EXPECT_TRUE(world.store().FindNamesakes("Wei Zhang", "Globex")->empty());
+}
+
 TEST(ContactKeys, TrashedPeopleAreNotMatchedButKeepTheirUid) {
   testing::TestWorld world;
   ContactFields ada = Person("Ada Okafor");

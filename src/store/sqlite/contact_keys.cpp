@@ -90,6 +90,22 @@ Result<std::vector<ContactId>> SqliteStore::FindContactIds(ContactKey key, std::
   return ids;
 }
 
+Result<std::vector<ContactId>> SqliteStore::FindNamesakes(std::string_view name, std::string_view company) {
+  // The company is compared in SQL so an import reads only the card that
+  // matches, not every namesake on the list.
+  KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT id FROM contacts WHERE sort_name = ?1 AND "
+                                                        "trashed_at IS NULL AND company = ?2 COLLATE NOCASE "
+                                                        "ORDER BY id LIMIT 50"));
+  select.Bind(1, SortName(name)).Bind(2, company);
+  std::vector<ContactId> ids;
+  while (true) {
+    KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
+    if (!row) break;
+    ids.push_back(ContactId{select.Int(0)});
+  }
+  return ids;
+}
+
 Result<std::vector<DuplicatePair>> SqliteStore::FindDuplicatePairs() {
   std::vector<DuplicatePair> pairs;
   for (const PairQuery& query : kPairQueries) {

@@ -25,6 +25,7 @@ class SqliteStore final : public Store {
   Result<std::vector<Contact>> GetContacts(const std::vector<ContactId>& ids) override;
   Result<std::vector<Contact>> FindContactsByName(std::string_view name) override;
   Result<std::vector<ContactId>> FindContactIds(ContactKey key, std::string_view value) override;
+  Result<std::vector<ContactId>> FindNamesakes(std::string_view name, std::string_view company) override;
   Result<std::vector<DuplicatePair>> FindDuplicatePairs() override;
   Result<std::vector<JobChange>> JobChanges(ContactId id) override;
   Status AddJobChange(ContactId id, const JobChange& change) override;

@@ -364,5 +364,19 @@ TEST(NetworkGenerator, AboutAThirdMetOutsideAnEvent) {
   EXPECT_LT(no_event, 0.4);
 }
 
+// Imports and `kith dupes` treat a profile URL as one person: generated
+// namesakes must not share one.
+TEST(NetworkGenerator, ProfileUrlsAreOnePersonsEach) {
+  std::set<std::string> seen;
+  std::size_t links = 0;
+  for (const auto& person : Population()) {
+    for (const auto& link : person.links) {
+      ++links;
+      EXPECT_TRUE(seen.insert(link.url).second) << link.url << " belongs to two people";
+    }
+  }
+  EXPECT_GT(links, kPopulation / 2);
+}
+
 }  // namespace
 }  // namespace kith::demo

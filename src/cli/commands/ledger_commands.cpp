@@ -36,6 +36,17 @@ void PrintEntry(std::ostream& out, const LedgerEntry& entry) {
   out << "\n";
 }
 
+// What `give` and `ask` print once the entry is stored.
+int PrintRecorded(const GlobalOptions& globals, const Contact& contact, const LedgerEntry& entry) {
+  if (globals.json) {
+    PrintJson(std::cout, LedgerEntryToJson(entry));
+  } else {
+    std::cout << "Recorded for " << contact.display_name << ":\n";
+    PrintEntry(std::cout, entry);
+  }
+  return 0;
+}
+
 }  // namespace
 
 Command AddGiveCommand(CLI::App& root, const GlobalOptions& globals) {
@@ -77,13 +88,7 @@ Command AddGiveCommand(CLI::App& root, const GlobalOptions& globals) {
               request.on = *date;
               auto entry = RecordGive(session.context(), request);
               if (!entry) return ReportError("give", entry.error());
-              if (globals.json) {
-                PrintJson(std::cout, LedgerEntryToJson(*entry));
-              } else {
-                std::cout << "Recorded for " << target->display_name << ":\n";
-                PrintEntry(std::cout, *entry);
-              }
-              return 0;
+              return PrintRecorded(globals, *target, *entry);
             });
           }};
 }
@@ -112,13 +117,7 @@ Command AddAskCommand(CLI::App& root, const GlobalOptions& globals) {
                                  *by_me ? LedgerDirection::kFromMe : LedgerDirection::kToMe, *date};
               auto entry = RecordAsk(session.context(), request);
               if (!entry) return ReportError("ask", entry.error());
-              if (globals.json) {
-                PrintJson(std::cout, LedgerEntryToJson(*entry));
-              } else {
-                std::cout << "Recorded for " << target->display_name << ":\n";
-                PrintEntry(std::cout, *entry);
-              }
-              return 0;
+              return PrintRecorded(globals, *target, *entry);
             });
           }};
 }

@@ -1,5 +1,6 @@
 // The lookups that recognise a person again: by uid, email, phone, profile
 // URL or name (imports and `kith dupes`), and what hangs off a contact.
+#include "store/sqlite/row_values.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace kith::sqlite {
@@ -74,20 +75,14 @@ constexpr PairQuery kPairQueries[] = {
 }  // namespace
 
 Result<std::vector<ContactId>> SqliteStore::FindContactIds(ContactKey key, std::string_view value) {
-  std::vector<ContactId> ids;
-  if (value.empty()) return ids;
+  if (value.empty()) return std::vector<ContactId>();
   KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare(KeyQuery(key)));
   if (key == ContactKey::kName) {
     select.Bind(1, SortName(value));
   } else {
     select.Bind(1, value);
   }
-  while (true) {
-    KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
-    if (!row) break;
-    ids.push_back(ContactId{select.Int(0)});
-  }
-  return ids;
+  return ContactIds(select);
 }
 
 Result<std::vector<ContactId>> SqliteStore::FindNamesakes(std::string_view name, std::string_view company) {
@@ -97,13 +92,7 @@ Result<std::vector<ContactId>> SqliteStore::FindNamesakes(std::string_view name,
                                                         "trashed_at IS NULL AND company = ?2 COLLATE NOCASE "
                                                         "ORDER BY id LIMIT 50"));
   select.Bind(1, SortName(name)).Bind(2, company);
-  std::vector<ContactId> ids;
-  while (true) {
-    KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
-    if (!row) break;
-    ids.push_back(ContactId{select.Int(0)});
-  }
-  return ids;
+  return ContactIds(select);
 }
 
 Result<std::vector<DuplicatePair>> SqliteStore::FindDuplicatePairs() {
@@ -129,13 +118,7 @@ Result<std::vector<ContactId>> SqliteStore::ContactIdsAfter(ContactId after, int
               ? "SELECT id FROM contacts WHERE id > ?1 ORDER BY id LIMIT ?2"
               : "SELECT id FROM contacts WHERE id > ?1 AND trashed_at IS NULL ORDER BY id LIMIT ?2"));
   select.Bind(1, after.value).Bind(2, limit);
-  std::vector<ContactId> ids;
-  while (true) {
-    KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
-    if (!row) break;
-    ids.push_back(ContactId{select.Int(0)});
-  }
-  return ids;
+  return ContactIds(select);
 }
 
 Result<std::vector<JobChange>> SqliteStore::JobChanges(ContactId id) {

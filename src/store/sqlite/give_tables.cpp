@@ -1,20 +1,9 @@
 // Opportunities, the ledger and settings in SQLite.
+#include "store/sqlite/row_values.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace kith::sqlite {
 namespace {
-
-std::optional<Date> DateOrNull(const Statement& row, int column) {
-  if (row.IsNull(column)) return std::nullopt;
-  auto date = ParseIsoDate(row.Text(column));
-  if (!date) return std::nullopt;
-  return *date;
-}
-
-std::optional<std::string> IsoOrNull(const std::optional<Date>& date) {
-  if (!date) return std::nullopt;
-  return date->ToIso();
-}
 
 constexpr std::string_view kOpportunityColumns =
     "id, kind, title, description, place, deadline, source, created_on, closed_on";
@@ -26,10 +15,10 @@ Opportunity OpportunityFromRow(const Statement& row) {
   opportunity.title = row.Text(2);
   opportunity.description = row.Text(3);
   opportunity.place = row.Text(4);
-  opportunity.deadline = DateOrNull(row, 5);
+  opportunity.deadline = OptionalDate(row, 5);
   opportunity.source = row.Text(6);
-  opportunity.created_on = DateOrNull(row, 7).value_or(Date{});
-  opportunity.closed_on = DateOrNull(row, 8);
+  opportunity.created_on = OptionalDate(row, 7).value_or(Date{});
+  opportunity.closed_on = OptionalDate(row, 8);
   return opportunity;
 }
 
@@ -44,7 +33,7 @@ LedgerEntry LedgerEntryFromRow(const Statement& row) {
   entry.kind = kind == "ask" ? LedgerKind::kAsk : kind == "intro" ? LedgerKind::kIntro : LedgerKind::kGive;
   entry.direction = row.Text(3) == "to-me" ? LedgerDirection::kToMe : LedgerDirection::kFromMe;
   entry.what = row.Text(4);
-  entry.on = DateOrNull(row, 5).value_or(Date{});
+  entry.on = OptionalDate(row, 5).value_or(Date{});
   entry.outcome = ParseLedgerOutcome(row.Text(6)).value_or(LedgerOutcome::kOpen);
   if (!row.IsNull(7)) entry.opportunity = OpportunityId{row.Int(7)};
   if (!row.IsNull(8)) entry.introduced_to = ContactId{row.Int(8)};
@@ -229,13 +218,7 @@ Result<std::vector<ContactId>> SqliteStore::OfferedOpportunity(OpportunityId id)
   KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT DISTINCT contact_id FROM ledger "
                                                         "WHERE opportunity_id = ?1 ORDER BY contact_id"));
   select.Bind(1, id.value);
-  std::vector<ContactId> ids;
-  while (true) {
-    KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
-    if (!row) break;
-    ids.push_back(ContactId{select.Int(0)});
-  }
-  return ids;
+  return ContactIds(select);
 }
 
 Result<std::vector<std::pair<ContactId, Date>>> SqliteStore::LastGiven(const std::vector<ContactId>& ids) {
@@ -247,7 +230,7 @@ Result<std::vector<std::pair<ContactId, Date>>> SqliteStore::LastGiven(const std
     select.Bind(1, id.value);
     KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
     if (row) {
-      if (auto date = DateOrNull(select, 0)) last.emplace_back(id, *date);
+      if (auto date = OptionalDate(select, 0)) last.emplace_back(id, *date);
     }
     KITH_ASSIGN_OR_RETURN(const bool more, select.Step());
     (void)more;
@@ -261,13 +244,7 @@ Result<std::vector<ContactId>> SqliteStore::OpenToOpportunitiesSince(Date since,
                                            "trashed_at IS NULL AND (open_since IS NULL OR open_since >= ?1) "
                                            "ORDER BY id DESC LIMIT ?2"));
   select.Bind(1, since.ToIso()).Bind(2, limit);
-  std::vector<ContactId> ids;
-  while (true) {
-    KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
-    if (!row) break;
-    ids.push_back(ContactId{select.Int(0)});
-  }
-  return ids;
+  return ContactIds(select);
 }
 
 Result<std::optional<std::string>> SqliteStore::GetSetting(std::string_view key) {

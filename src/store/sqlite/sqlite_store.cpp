@@ -9,6 +9,7 @@
 #include "domain/utf8.h"
 #include "store/search_document.h"
 #include "store/sqlite/migrations.h"
+#include "store/sqlite/row_values.h"
 
 namespace kith {
 
@@ -30,18 +31,6 @@ constexpr std::string_view kContactColumns =
 // Terms shorter than this, or made only of digits (phone numbers would swamp
 // it), stay out of the vocabulary: they are never completed or corrected.
 constexpr int kShortestVocabularyTerm = 3;
-
-std::optional<Date> OptionalDate(const Statement& row, int column) {
-  if (row.IsNull(column)) return std::nullopt;
-  auto date = ParseIsoDate(row.Text(column));
-  if (!date) return std::nullopt;
-  return *date;
-}
-
-std::optional<std::string> IsoOrNull(const std::optional<Date>& date) {
-  if (!date) return std::nullopt;
-  return date->ToIso();
-}
 
 Contact ContactFromRow(const Statement& row) {
   Contact contact;

@@ -11,12 +11,23 @@ packages=(
   libphonenumber-dev libprotobuf-dev libicu-dev libstemmer-dev
   libxlsxwriter-dev libminizip-dev libpugixml-dev zlib1g-dev
   khard python3-vobject
+  libical-dev libcurl4-openssl-dev python3-icalendar python3-aiosmtpd
+  libcpp-httplib-dev libargon2-dev libsodium-dev
+  libtesseract-dev libleptonica-dev tesseract-ocr-eng tesseract-ocr-spa
+  tesseract-ocr-deu tesseract-ocr-fra libzbar-dev libqrencode-dev libheif-dev
+  imagemagick fonts-dejavu-core fonts-liberation2 zbar-tools
+  chromium
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format clang-tidy
 )
+# The web app is built with npm. Machines that already carry Node.js (often
+# from NodeSource, which bundles npm) keep it; others get Debian's.
+if ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 # Only the benchmarks need these (the peer, and timing tools).
 if [ "${KITH_DEPS_BENCH:-0}" = "1" ]; then
-  packages+=(khard hyperfine time jq python3)
+  packages+=(khard hyperfine time jq python3 wrk)
 fi
 
 missing=()

@@ -9,8 +9,12 @@ declare -A allowed=(
   [store]="domain store"
   [search]="domain store search"
   [demo]="domain demo"
-  [app]="domain store search formats demo app"
-  [cli]="domain store search formats app cli"
+  [agenda]="domain agenda"
+  [scan]="domain formats scan"
+  [mail]="domain mail"
+  [app]="domain store search formats demo agenda scan mail app"
+  [cli]="domain store search formats agenda app cli"
+  [http]="domain store search formats agenda app http"
 )
 status=0
 for layer in "${!allowed[@]}"; do

@@ -1,0 +1,1 @@
+#include "agenda/day_agenda.h"

@@ -1,0 +1,1 @@
+#include "agenda/followup_template.h"

@@ -1,0 +1,1 @@
+#include "agenda/health.h"

@@ -1,0 +1,1 @@
+#include "formats/email_message.h"

@@ -1,0 +1,1 @@
+#include "formats/ics_writer.h"

@@ -27,6 +27,9 @@ std::string_view CadenceStageName(CadenceStage stage);  // "follow-up", "coffee"
 
 struct CadenceInput {
   std::optional<Date> met_on;
+  // When the card was created: what an own or tag cadence counts from for
+  // someone you have neither met nor been in touch with (an import).
+  std::optional<Date> added_on;
   std::optional<int> cadence_days;      // set on the person (`kith cadence ID DAYS`)
   std::optional<int> tag_cadence_days;  // the shortest default among their tags
   // Interactions that made contact (IsContactMade), any order.
@@ -44,13 +47,17 @@ struct NextReconnect {
 // cadence of their own, none from their tags, and not a new acquaintance) or
 // while the follow-up stage is still open (its own reminder covers it).
 // Rules, in order: an own cadence wins, then the tags' default: due = last
-// contact (else met_on) + days. Otherwise, for someone you met: after an
-// email/message but no conversation since met_on -> coffee, due 14 days after
-// that last contact; after a conversation -> quarterly from the last one.
+// contact (else met_on, else added_on; nothing without any) + days.
+// Otherwise, for someone you met: after an email/message but no conversation
+// since met_on -> coffee, due 14 days after that last contact; after a
+// conversation later than met_on -> quarterly from the last one. A
+// conversation on met_on itself is the meeting, not a meeting again.
+// Cadences of zero or fewer days count as unset.
 std::optional<NextReconnect> ComputeNextReconnect(const CadenceInput& input);
 
 // The cadence that applies for health and drifting: own, tags', a staged
-// one's current interval, else `kQuarterlyDays * 2` as a loose default.
+// one's current interval (14 days while following up or waiting for the
+// coffee, 90 once met again), else `kQuarterlyDays * 2` as a loose default.
 int EffectiveCadenceDays(const CadenceInput& input);
 
 }  // namespace kith

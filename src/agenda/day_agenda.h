@@ -41,9 +41,11 @@ struct AgendaInput {
   struct PersonReminder {
     Reminder reminder;
     std::string name;
-    std::string event_name;  // for follow-ups
+    std::string event_name;            // for follow-ups
+    std::optional<Date> last_contact;  // for reconnects: when you were last in touch
   };
-  std::vector<PersonReminder> reminders;  // open, showing on or before today
+  // Open, showing on or before today; any others are left out.
+  std::vector<PersonReminder> reminders;
   struct Drifting {
     ContactId contact;
     std::string name;
@@ -59,13 +61,21 @@ struct AgendaInput {
   };
   std::vector<ConnectSuggestion> connect;
   std::optional<Date> last_post;  // empty: you have never logged a post
-  int post_every_days = 7;
+  int post_every_days = 7;        // 0 or less: no posting nudge
   std::vector<Opportunity> opportunities_to_offer;
 };
 
-// Follow-ups first (most overdue first), then custom reminders, reconnects,
-// drifting people, connect suggestions, the posting nudge (when the last post
-// is `post_every_days` or more ago, or there is none), opportunities.
+// Follow-ups first (most overdue first), then custom reminders and
+// reconnects (each most overdue first), drifting people (weakest first, and
+// only those without a reminder above), connect suggestions, the posting
+// nudge (when the last post is `post_every_days` or more ago, or there is
+// none), opportunities (nearest deadline first). Reminder lines end in "due
+// today" or "N days overdue", counted from the due date even when snoozed.
+// Actions, by id: "kith followup draft CONTACT", "kith remind done REMINDER",
+// "kith log CONTACT --kind coffee", "kith brief CONTACT", "kith link CONTACT
+// --linkedin URL --connected" (--followed for Twitter, Instagram, GitHub),
+// "kith post add --channel linkedin --topic TOPIC", "kith match OPPORTUNITY"
+// (or "kith opp close OPPORTUNITY" once its deadline has passed).
 std::vector<AgendaItem> BuildAgenda(const AgendaInput& input, Date today);
 
 }  // namespace kith

@@ -29,9 +29,13 @@ struct DraftEmail {
   std::string body;  // lines joined with "\n"
 };
 
-// The placeholders a template may use: first_name, name, event, topic,
-// signature, and the card's fields (given_name, family_name, company, title,
-// email, city, neighborhood, hometown, met_at, met_on, looking_for, website).
+// The placeholders a template may use, each with a one-line description:
+// first_name, name, event, topic, signature, where_we_met ("at RustConf
+// 2026", or "the other day" without an event, so one sentence reads well
+// both ways), and the card's fields (given_name, family_name, company,
+// title, email, city, neighborhood, hometown, met_at, met_on, looking_for,
+// website). The event falls back to the card's met_at; first_name to the
+// first word of the display name, then "there"; topic to "your work".
 const std::map<std::string, std::string, std::less<>>& FollowUpPlaceholders();
 
 // kInvalidInput naming the first unknown placeholder and its line
@@ -39,7 +43,9 @@ const std::map<std::string, std::string, std::less<>>& FollowUpPlaceholders();
 // "{", or a missing "Subject:" line. "{{" and "}}" stand for braces.
 Status ValidateFollowUpTemplate(std::string_view template_text);
 
-// Fills the template for this person. Fails as ValidateFollowUpTemplate.
+// Fills the template for this person. Blank lines after the Subject line
+// and trailing blank lines are dropped; the subject stays on one line.
+// Fails as ValidateFollowUpTemplate.
 Result<DraftEmail> RenderFollowUp(std::string_view template_text, const Contact& contact,
                                   const FollowUpContext& context);
 

@@ -13,11 +13,11 @@ namespace kith {
 struct HealthInput {
   std::optional<Date> last_contact;  // the latest interaction that made contact
   std::optional<Date> met_on;
-  Date added_on;  // when the card was created: the fallback for recency
-  int cadence_days = 180;             // EffectiveCadenceDays
-  int contacts_last_year = 0;         // interactions that made contact in the last 365 days
-  int gives_from_me = 0;              // ledger entries you gave/introduced
-  int gives_to_me = 0;                // ledger entries they gave you
+  Date added_on;                           // when the card was created: the fallback for recency
+  int cadence_days = 180;                  // EffectiveCadenceDays
+  int contacts_last_year = 0;              // interactions that made contact in the last 365 days
+  int gives_from_me = 0;                   // ledger entries you gave/introduced
+  int gives_to_me = 0;                     // ledger entries they gave you
   std::optional<int> they_talked_average;  // mean share over conversations, 0–100
   int facts_known = 0;
 };

@@ -15,7 +15,7 @@ enum class ListeningTrend { kUnknown, kImproving, kSteady, kSlipping };
 std::string_view ListeningTrendName(ListeningTrend trend);  // "unknown", "improving", "steady", "slipping"
 
 struct ListeningStats {
-  int conversations = 0;  // interactions with a recorded share
+  int conversations = 0;                   // interactions with a recorded share
   std::optional<int> average_they_talked;  // mean, rounded; empty with none recorded
   ListeningTrend trend = ListeningTrend::kUnknown;
   // Conversations where they talked less than half the time, newest first.

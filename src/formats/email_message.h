@@ -27,7 +27,8 @@ std::string WriteEmlMessage(const EmailMessage& message);
 // line breaks as %0D%0A).
 std::string MailtoLink(const std::string& to, const std::string& subject, const std::string& body);
 
-// RFC 5322 date-time for a UTC timestamp "2026-11-26T12:00:00Z".
+// RFC 5322 date-time for a UTC timestamp "2026-11-26T12:00:00Z" (fractions
+// of a second are dropped); empty when the text is not such a timestamp.
 std::string Rfc5322Date(const std::string& iso_utc_timestamp);
 
 }  // namespace kith

@@ -12,8 +12,8 @@
 namespace kith {
 
 struct CalendarReminder {
-  std::string uid;  // stable across exports: "reminder-12@kith.<database uid>"
-  Date day;         // an all-day event on this date (the snooze date when snoozed)
+  std::string uid;          // stable across exports: "reminder-12@kith.<database uid>"
+  Date day;                 // an all-day event on this date (the snooze date when snoozed)
   std::string summary;      // "Follow up with Ada Okafor"
   std::string description;  // what to do, and the command that does it
   std::string category;     // "follow-up", "reconnect", "custom"
@@ -24,8 +24,11 @@ struct CalendarReminder {
 // reminders") with one all-day VEVENT per reminder (DTSTART;VALUE=DATE,
 // DTEND the next day, TRANSP:TRANSPARENT, CATEGORIES) and a display VALARM at
 // 09:00 on the day (TRIGGER;RELATED=START:PT9H). Lines CRLF, folded at 75
-// octets. Written event by event to `out`, so 100k reminders stream.
-// kIo when the stream fails.
+// octets. Written event by event to `out`, so 100k reminders stream. An
+// empty `created` stands for `now_timestamp`.
+// kInvalidInput when `now_timestamp` or a `created` is not an ISO UTC time
+// (nothing is written for a bad `now_timestamp`; the events before a bad
+// `created` already are); kIo when the stream fails.
 Status WriteCalendar(std::ostream& out, const std::vector<CalendarReminder>& reminders,
                      const std::string& now_timestamp);
 

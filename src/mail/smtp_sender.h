@@ -24,10 +24,14 @@ struct SmtpSettings {
   int timeout_seconds = 30;
 };
 
-// Sends `message` (a complete RFC 5322 message, CRLF) to `recipients`.
-// kInvalidInput for missing host/from/recipients; kIo naming the server and
-// what it said when it cannot be reached, refuses the login, a recipient or
-// the message ("smtp://127.0.0.1:2525 refused the message: 550 …").
+// Sends `message` (a complete RFC 5322 message, CRLF) to `recipients`
+// (bare addresses, or "Name <address>", whose address is used).
+// kInvalidInput for a missing or malformed host/port/from/recipient; kIo
+// naming the server and quoting its reply when it cannot be reached,
+// refuses the login, the sender, a recipient or the message
+// ("smtp://127.0.0.1:2525 refused the message: 550 …"), or does not offer
+// STARTTLS under kStartTls (nothing is then sent in clear text).
+// Thread-safe: each call uses its own connection.
 Status SendMail(const SmtpSettings& settings, const std::vector<std::string>& recipients,
                 const std::string& message);
 

@@ -55,8 +55,16 @@ HealthPart Recency(const HealthInput& input, int cadence_days, Date today) {
           RecencyWhy(input, cadence_days, days)};
 }
 
-HealthPart Frequency(const HealthInput& input, int cadence_days) {
-  const double expected = static_cast<double>(kDaysPerYear) / cadence_days;
+// Contacts in the last year against what the cadence asks for in the time
+// you have known them: someone met last week is not a year behind.
+HealthPart Frequency(const HealthInput& input, int cadence_days, Date today) {
+  const Date known_since = input.met_on.value_or(input.added_on);
+  const std::int64_t known_days = std::clamp<std::int64_t>(DaysBetween(known_since, today), 0, kDaysPerYear);
+  if (known_days < cadence_days) {
+    return {"frequency", kFrequencyPoints, kFrequencyPoints,
+            "known for " + Counted(known_days, "day") + ", too soon to judge"};
+  }
+  const double expected = static_cast<double>(known_days) / cadence_days;
   const double fraction = input.contacts_last_year / expected;
   const auto expected_shown = std::max<std::int64_t>(1, std::lround(expected));
   std::string why = Counted(input.contacts_last_year, "contact") + " in the last year, " +
@@ -129,7 +137,7 @@ Health ComputeHealth(const HealthInput& input, Date today) {
   // A cadence below a day cannot be kept; treat it as daily rather than divide by it.
   const int cadence_days = std::max(1, input.cadence_days);
   Health health;
-  health.parts = {Recency(input, cadence_days, today), Frequency(input, cadence_days), Reciprocity(input),
+  health.parts = {Recency(input, cadence_days, today), Frequency(input, cadence_days, today), Reciprocity(input),
                   Depth(input)};
   for (const auto& part : health.parts) health.score += part.points;
   health.score = std::clamp(health.score, 0, 100);

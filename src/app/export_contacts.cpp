@@ -110,6 +110,7 @@ Result<std::int64_t> ExportStream(Context& context, ContactPages& pages, const E
     if (!out) return Fail(ErrorCode::kIo, "writing the export failed", "output");
   }
   if (json) {
+    KITH_RETURN_IF_ERROR(WriteRelationshipRows(context, *json));
     KITH_ASSIGN_OR_RETURN(const KithBackupTables tables, BackupTables(context));
     json->End(tables);
   }

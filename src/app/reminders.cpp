@@ -79,6 +79,13 @@ Result<Reminder> SnoozeReminder(Context& context, ReminderId id, Date until) {
                 "snooze until a later day than today (" + today.ToIso() + "), not " + until.ToIso(), "until");
   }
   KITH_ASSIGN_OR_RETURN(Reminder reminder, OpenReminder(context, id));
+  // Snoozing puts a reminder off; it never brings one forward.
+  if (until <= reminder.due) {
+    return Fail(ErrorCode::kInvalidInput,
+                "reminder " + std::to_string(id.value) + " is not due until " + reminder.due.ToIso() +
+                    ": snooze it to a later day",
+                "until");
+  }
   reminder.snoozed_until = until;
   KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
   KITH_RETURN_IF_ERROR(context.store.UpdateReminder(reminder));

@@ -5,7 +5,7 @@
 namespace kith {
 namespace {
 
-std::string Summary(const Reminder& reminder, const Contact& contact) {
+std::string Summary(const Reminder& reminder, const ContactSummary& contact) {
   switch (reminder.kind) {
     case ReminderKind::kFollowUp:
       return "Follow up with " + contact.display_name;
@@ -17,7 +17,7 @@ std::string Summary(const Reminder& reminder, const Contact& contact) {
   return contact.display_name;
 }
 
-std::string Description(const Reminder& reminder, const Contact& contact) {
+std::string Description(const Reminder& reminder, const ContactSummary& contact) {
   std::string text = reminder.note;
   const std::string id = std::to_string(contact.id.value);
   switch (reminder.kind) {
@@ -46,15 +46,18 @@ Result<std::int64_t> WriteRemindersCalendar(Context& context, std::ostream& out)
     std::vector<ContactId> ids;
     ids.reserve(page.size());
     for (const auto& reminder : page) ids.push_back(reminder.contact);
-    KITH_ASSIGN_OR_RETURN(const auto contacts, context.store.GetContacts(ids));
-    for (std::size_t i = 0; i < page.size() && i < contacts.size(); ++i) {
-      const Reminder& reminder = page[i];
+    KITH_ASSIGN_OR_RETURN(const auto contacts, context.store.ContactSummaries(ids));
+    std::size_t next = 0;
+    for (const Reminder& reminder : page) {
+      // Summaries skip unknown ids; reminders always have their contact.
+      if (next >= contacts.size() || contacts[next].id != reminder.contact) continue;
+      const ContactSummary& contact = contacts[next++];
       CalendarReminder event;
       // The contact's uid makes the event's uid unique across databases.
-      event.uid = "reminder-" + std::to_string(reminder.id.value) + "-" + contacts[i].uid + "@kith";
+      event.uid = "reminder-" + std::to_string(reminder.id.value) + "-" + contact.uid + "@kith";
       event.day = reminder.ShowsOn();
-      event.summary = Summary(reminder, contacts[i]);
-      event.description = Description(reminder, contacts[i]);
+      event.summary = Summary(reminder, contact);
+      event.description = Description(reminder, contact);
       event.category = std::string(ReminderKindName(reminder.kind));
       event.created = reminder.created_on.ToIso() + "T00:00:00Z";
       events.push_back(std::move(event));

@@ -54,8 +54,8 @@ Result<std::vector<AgendaItem>> Today(Context& context) {
   KITH_ASSIGN_OR_RETURN(const auto reminders, context.store.OpenReminders(today, std::nullopt, kMostReminders));
   std::vector<ContactId> ids;
   for (const auto& reminder : reminders) ids.push_back(reminder.contact);
-  KITH_ASSIGN_OR_RETURN(const auto contacts, context.store.GetContacts(ids));
-  std::unordered_map<std::int64_t, Contact> people;
+  KITH_ASSIGN_OR_RETURN(const auto contacts, context.store.ContactSummaries(ids));
+  std::unordered_map<std::int64_t, ContactSummary> people;
   for (const auto& contact : contacts) people.emplace(contact.id.value, contact);
   std::unordered_map<std::int64_t, std::string> event_names;
   for (const auto& reminder : reminders) {

@@ -1,6 +1,9 @@
 #include "formats/kith_json.h"
 
+#include <array>
+#include <limits>
 #include <string>
+#include <unordered_set>
 
 #include "formats/contact_json.h"
 #include "formats/give_json.h"
@@ -93,16 +96,110 @@ KithJsonWriter::KithJsonWriter(std::ostream& out, const std::string& exported_at
        << ",\n \"contacts\": [";
 }
 
+namespace {
+
+std::string Dump(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+json DateOrNull(const std::optional<Date>& date) { return date ? json(date->ToIso()) : json(nullptr); }
+
+template <typename Id>
+json IdOrNull(const std::optional<Id>& id) {
+  return id ? json(id->value) : json(nullptr);
+}
+
+// The names of the arrays written row by row, in KithJsonWriter::Section order.
+constexpr std::array<const char*, 4> kSectionNames = {"contacts", "interactions", "facts", "reminders"};
+
+}  // namespace
+
+void KithJsonWriter::Enter(Section section) {
+  while (section_ < section) {
+    out_ << "\n]";
+    section_ = static_cast<Section>(static_cast<int>(section_) + 1);
+    if (section_ != Section::kDone) {
+      out_ << ",\n " << json(kSectionNames.at(static_cast<std::size_t>(section_))).dump() << ": [";
+    }
+    first_ = true;
+  }
+}
+
+void KithJsonWriter::Row(const json& row) {
+  out_ << (first_ ? "\n  " : ",\n  ") << Dump(row);
+  first_ = false;
+}
+
 void KithJsonWriter::Write(const Contact& contact, const std::vector<JobChange>& job_changes) {
   json object = ContactToJson(contact);
   json changes = json::array();
   for (const auto& change : job_changes) changes.push_back(JobChangeToJson(change));
   object["job_changes"] = std::move(changes);
-  out_ << (first_ ? "\n  " : ",\n  ") << object.dump(-1, ' ', false, json::error_handler_t::replace);
-  first_ = false;
+  Enter(Section::kContacts);
+  Row(object);
+}
+
+void KithJsonWriter::Write(const BackupInteraction& row) {
+  const Interaction& interaction = row.interaction;
+  Enter(Section::kInteractions);
+  Row({{"id", interaction.id.value},
+       {"contact_uid", row.contact_uid},
+       {"kind", InteractionKindName(interaction.kind)},
+       {"on", interaction.on.ToIso()},
+       {"summary", interaction.summary},
+       {"they_talked", interaction.they_talked ? json(*interaction.they_talked) : json(nullptr)}});
+}
+
+void KithJsonWriter::Write(const BackupFact& row) {
+  const Fact& fact = row.fact;
+  Enter(Section::kFacts);
+  Row({{"id", fact.id.value},
+       {"contact_uid", row.contact_uid},
+       {"kind", FactKindName(fact.kind)},
+       {"key", fact.key},
+       {"value", fact.value},
+       {"learned_on", fact.learned_on.ToIso()},
+       {"interaction_id", IdOrNull(fact.interaction)}});
+}
+
+void KithJsonWriter::Write(const BackupReminder& row) {
+  const Reminder& reminder = row.reminder;
+  Enter(Section::kReminders);
+  Row({{"id", reminder.id.value},
+       {"contact_uid", row.contact_uid},
+       {"kind", ReminderKindName(reminder.kind)},
+       {"due", reminder.due.ToIso()},
+       {"snoozed_until", DateOrNull(reminder.snoozed_until)},
+       {"note", reminder.note},
+       {"state", ReminderStateName(reminder.state)},
+       {"closed_on", DateOrNull(reminder.closed_on)},
+       {"event_id", IdOrNull(reminder.event)},
+       {"created_on", reminder.created_on.ToIso()}});
 }
 
 void KithJsonWriter::End(const KithBackupTables& tables) {
+  for (const auto& row : tables.interactions) Write(row);
+  for (const auto& row : tables.facts) Write(row);
+  for (const auto& row : tables.reminders) Write(row);
+  Enter(Section::kDone);
+  json events = json::array();
+  for (const auto& event : tables.events) {
+    events.push_back({{"id", event.id.value},
+                      {"name", event.name},
+                      {"on", event.on.ToIso()},
+                      {"place", event.place},
+                      {"notes", event.notes}});
+  }
+  json cadences = json::array();
+  for (const auto& cadence : tables.cadences) {
+    cadences.push_back({{"contact_uid", cadence.contact_uid}, {"days", cadence.days}});
+  }
+  json posts = json::array();
+  for (const auto& post : tables.posts) {
+    posts.push_back({{"id", post.id.value},
+                     {"channel", post.channel},
+                     {"url", post.url},
+                     {"topic", post.topic},
+                     {"on", post.on.ToIso()}});
+  }
   json opportunities = json::array();
   for (const auto& opportunity : tables.opportunities)
     opportunities.push_back(OpportunityToJson(opportunity));
@@ -116,11 +213,9 @@ void KithJsonWriter::End(const KithBackupTables& tables) {
   }
   json settings = json::object();
   for (const auto& [key, value] : tables.settings) settings[key] = value;
-  const auto dump = [](const json& value) {
-    return value.dump(-1, ' ', false, json::error_handler_t::replace);
-  };
-  out_ << "\n],\n \"opportunities\": " << dump(opportunities) << ",\n \"ledger\": " << dump(ledger)
-       << ",\n \"settings\": " << dump(settings) << "}\n";
+  out_ << ",\n \"events\": " << Dump(events) << ",\n \"cadences\": " << Dump(cadences)
+       << ",\n \"posts\": " << Dump(posts) << ",\n \"opportunities\": " << Dump(opportunities)
+       << ",\n \"ledger\": " << Dump(ledger) << ",\n \"settings\": " << Dump(settings) << "}\n";
 }
 
 Result<ImportRecord> ContactRecordFromJson(const json& value, std::size_t index) {
@@ -258,6 +353,212 @@ Result<BackupLedgerEntry> LedgerEntryFromJson(const json& value, std::size_t ind
   return item;
 }
 
+enum class Presence { kRequired, kOptional };
+
+// Reads typed values out of one row of a relationship table; the first
+// problem wins and names the array, the row's 0-based index and the key.
+class RowFields {
+ public:
+  RowFields(const json& row, std::string where) : row_(row), where_(std::move(where)) {
+    if (!row_.is_object()) Problem("expected an object");
+  }
+
+  std::string Text(const char* key, Presence presence) {
+    const json* value = Find(key, presence);
+    if (value == nullptr) return {};
+    if (!value->is_string()) return Wrong(key, "text"), std::string();
+    return value->get<std::string>();
+  }
+
+  std::optional<std::int64_t> Integer(const char* key, Presence presence) {
+    const json* value = Find(key, presence);
+    if (value == nullptr) return std::nullopt;
+    if (!value->is_number_integer()) return Wrong(key, "a whole number"), std::nullopt;
+    return value->get<std::int64_t>();
+  }
+
+  std::optional<Date> OptionalDate(const char* key, Presence presence) {
+    const json* value = Find(key, presence);
+    if (value == nullptr) return std::nullopt;
+    if (!value->is_string()) return Wrong(key, "a date (YYYY-MM-DD)"), std::nullopt;
+    auto date = ParseIsoDate(value->get<std::string>());
+    if (!date) {
+      Problem("'" + std::string(key) + "' " + date.error().message);
+      return std::nullopt;
+    }
+    return *date;
+  }
+  Date RequiredDate(const char* key) { return OptionalDate(key, Presence::kRequired).value_or(Date{}); }
+
+  // An enum by its name, e.g. ParseReminderKind for "kind".
+  template <typename Enum, typename Parse>
+  Enum Named(const char* key, Parse parse, Enum fallback) {
+    const std::string name = Text(key, Presence::kRequired);
+    if (error_) return fallback;
+    const std::optional<Enum> parsed = parse(name);
+    if (!parsed) Problem("'" + std::string(key) + "' '" + name + "' is not one kith knows");
+    return parsed.value_or(fallback);
+  }
+
+  void Problem(const std::string& message) {
+    if (!error_) error_ = where_ + ": " + message;
+  }
+  // The first problem, or nothing.
+  [[nodiscard]] Status Finish() const {
+    if (error_) return Fail(ErrorCode::kParseError, *error_);
+    return Ok();
+  }
+
+ private:
+  // The value under `key`; nullptr when it is absent or null, a problem too
+  // when the key is required.
+  const json* Find(const char* key, Presence presence) {
+    if (row_.is_object()) {
+      const auto found = row_.find(key);
+      if (found != row_.end() && !found->is_null()) return &*found;
+    }
+    if (presence == Presence::kRequired) Problem("'" + std::string(key) + "' is missing");
+    return nullptr;
+  }
+  void Wrong(const char* key, const char* expected) {
+    Problem("'" + std::string(key) + "' should be " + expected);
+  }
+
+  const json& row_;
+  std::string where_;
+  std::optional<std::string> error_;
+};
+
+Result<Event> EventFromJson(RowFields& read) {
+  Event event;
+  event.id = EventId{read.Integer("id", Presence::kRequired).value_or(0)};
+  event.name = read.Text("name", Presence::kRequired);
+  if (event.name.empty()) read.Problem("'name' is empty");
+  event.on = read.RequiredDate("on");
+  event.place = read.Text("place", Presence::kOptional);
+  event.notes = read.Text("notes", Presence::kOptional);
+  KITH_RETURN_IF_ERROR(read.Finish());
+  return event;
+}
+
+Result<BackupInteraction> InteractionFromJson(RowFields& read) {
+  BackupInteraction row;
+  Interaction& interaction = row.interaction;
+  interaction.id = InteractionId{read.Integer("id", Presence::kRequired).value_or(0)};
+  row.contact_uid = read.Text("contact_uid", Presence::kRequired);
+  interaction.kind = read.Named("kind", ParseInteractionKind, InteractionKind::kNote);
+  interaction.on = read.RequiredDate("on");
+  interaction.summary = read.Text("summary", Presence::kOptional);
+  if (const auto share = read.Integer("they_talked", Presence::kOptional)) {
+    if (*share < 0 || *share > 100) {
+      read.Problem("'they_talked' " + std::to_string(*share) + " is not a share between 0 and 100");
+    }
+    interaction.they_talked = static_cast<int>(*share);
+  }
+  KITH_RETURN_IF_ERROR(read.Finish());
+  return row;
+}
+
+Result<BackupFact> FactFromJson(RowFields& read) {
+  BackupFact row;
+  Fact& fact = row.fact;
+  fact.id = FactId{read.Integer("id", Presence::kOptional).value_or(0)};
+  row.contact_uid = read.Text("contact_uid", Presence::kRequired);
+  fact.kind = read.Named("kind", ParseFactKind, FactKind::kPersonal);
+  fact.key = read.Text("key", Presence::kRequired);
+  if (fact.key.empty()) read.Problem("'key' is empty");
+  fact.value = read.Text("value", Presence::kRequired);
+  fact.learned_on = read.RequiredDate("learned_on");
+  if (const auto interaction = read.Integer("interaction_id", Presence::kOptional)) {
+    fact.interaction = InteractionId{*interaction};
+  }
+  KITH_RETURN_IF_ERROR(read.Finish());
+  return row;
+}
+
+Result<BackupReminder> ReminderFromJson(RowFields& read) {
+  BackupReminder row;
+  Reminder& reminder = row.reminder;
+  reminder.id = ReminderId{read.Integer("id", Presence::kOptional).value_or(0)};
+  row.contact_uid = read.Text("contact_uid", Presence::kRequired);
+  reminder.kind = read.Named("kind", ParseReminderKind, ReminderKind::kCustom);
+  reminder.due = read.RequiredDate("due");
+  reminder.snoozed_until = read.OptionalDate("snoozed_until", Presence::kOptional);
+  reminder.note = read.Text("note", Presence::kOptional);
+  reminder.state = read.Named("state", ParseReminderState, ReminderState::kOpen);
+  reminder.closed_on = read.OptionalDate("closed_on", Presence::kOptional);
+  if (const auto event = read.Integer("event_id", Presence::kOptional)) reminder.event = EventId{*event};
+  reminder.created_on = read.RequiredDate("created_on");
+  KITH_RETURN_IF_ERROR(read.Finish());
+  return row;
+}
+
+Result<BackupCadence> CadenceFromJson(RowFields& read) {
+  BackupCadence row;
+  row.contact_uid = read.Text("contact_uid", Presence::kRequired);
+  const auto days = read.Integer("days", Presence::kRequired);
+  if (days && (*days < 1 || *days > std::numeric_limits<int>::max())) {
+    read.Problem("'days' " + std::to_string(*days) + " is not a number of days");
+  }
+  row.days = static_cast<int>(days.value_or(0));
+  KITH_RETURN_IF_ERROR(read.Finish());
+  return row;
+}
+
+Result<Post> PostFromJson(RowFields& read) {
+  Post post;
+  post.id = PostId{read.Integer("id", Presence::kOptional).value_or(0)};
+  post.channel = read.Text("channel", Presence::kRequired);
+  if (post.channel.empty()) read.Problem("'channel' is empty");
+  post.url = read.Text("url", Presence::kOptional);
+  post.topic = read.Text("topic", Presence::kOptional);
+  post.on = read.RequiredDate("on");
+  KITH_RETURN_IF_ERROR(read.Finish());
+  return post;
+}
+
+// Reads the array `name` of `document` (absent or null: nothing) row by row
+// into `rows`.
+template <typename T, typename FromJson>
+Status ReadRows(const json& document, const char* name, FromJson from_json, std::vector<T>& rows) {
+  const auto found = document.find(name);
+  if (found == document.end() || found->is_null()) return Ok();
+  if (!found->is_array())
+    return Fail(ErrorCode::kParseError, "\"" + std::string(name) + "\" should be a list");
+  rows.reserve(found->size());
+  std::size_t index = 0;
+  for (const auto& value : *found) {
+    RowFields read(value, std::string(name) + "[" + std::to_string(index++) + "]");
+    KITH_ASSIGN_OR_RETURN(T row, from_json(read));
+    rows.push_back(std::move(row));
+  }
+  return Ok();
+}
+
+// The relationship tables of a backup; ids that repeat within a table are a
+// problem, since other rows point at them.
+Status ReadRelationshipTables(const json& document, KithBackupTables& tables) {
+  KITH_RETURN_IF_ERROR(ReadRows(document, "events", EventFromJson, tables.events));
+  KITH_RETURN_IF_ERROR(ReadRows(document, "interactions", InteractionFromJson, tables.interactions));
+  KITH_RETURN_IF_ERROR(ReadRows(document, "facts", FactFromJson, tables.facts));
+  KITH_RETURN_IF_ERROR(ReadRows(document, "reminders", ReminderFromJson, tables.reminders));
+  KITH_RETURN_IF_ERROR(ReadRows(document, "cadences", CadenceFromJson, tables.cadences));
+  KITH_RETURN_IF_ERROR(ReadRows(document, "posts", PostFromJson, tables.posts));
+  const auto unique_ids = [](const char* name, const auto& rows, auto id_of) -> Status {
+    std::unordered_set<std::int64_t> seen;
+    for (std::size_t index = 0; index < rows.size(); ++index) {
+      if (!seen.insert(id_of(rows[index])).second) {
+        return Fail(ErrorCode::kParseError, std::string(name) + "[" + std::to_string(index) + "]: 'id' " +
+                                                std::to_string(id_of(rows[index])) + " is used twice");
+      }
+    }
+    return Ok();
+  };
+  KITH_RETURN_IF_ERROR(unique_ids("events", tables.events, [](const Event& row) { return row.id.value; }));
+  return unique_ids("interactions", tables.interactions,
+                    [](const BackupInteraction& row) { return row.interaction.id.value; });
+}
+
 }  // namespace
 
 Result<KithBackupTables> ReadKithJson(std::istream& in, const RecordSink& sink) {
@@ -309,6 +610,7 @@ Result<KithBackupTables> ReadKithJson(std::istream& in, const RecordSink& sink) 
       tables.settings.emplace_back(key, value.get<std::string>());
     }
   }
+  KITH_RETURN_IF_ERROR(ReadRelationshipTables(document, tables));
   return tables;
 }
 

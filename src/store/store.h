@@ -72,6 +72,16 @@ struct ContactActivity {
 // Settings keys for a tag's default cadence: "cadence.tag.<folded tag>".
 inline constexpr std::string_view kTagCadencePrefix = "cadence.tag.";
 
+// The few fields that name a person in a list line: cheaper than a card.
+struct ContactSummary {
+  ContactId id;
+  std::string uid;
+  std::string display_name;
+  std::string company;
+  std::string met_at;
+  std::optional<Date> last_contact;
+};
+
 // An event with how its follow-ups went.
 struct EventSummary {
   Event event;
@@ -240,11 +250,33 @@ class Store {
   [[nodiscard]] virtual Result<Post> InsertPost(const PostFields& fields) = 0;
   [[nodiscard]] virtual Result<std::vector<Post>> ListPosts(int limit) = 0;
 
+  // For a complete backup: the relationship tables read whole or in pages,
+  // in id order. Rows of people in the trash are left out, as the export
+  // leaves those people out.
+  // Every event, by id.
+  [[nodiscard]] virtual Result<std::vector<Event>> AllEvents() = 0;
+  // Interactions, facts and reminders (in every state) of live contacts with
+  // an id above `after`, at most `limit`, by id: a page shorter than `limit`
+  // is the last one.
+  [[nodiscard]] virtual Result<std::vector<Interaction>> InteractionsAfter(InteractionId after,
+                                                                           int limit) = 0;
+  [[nodiscard]] virtual Result<std::vector<Fact>> FactsAfter(FactId after, int limit) = 0;
+  [[nodiscard]] virtual Result<std::vector<Reminder>> RemindersAfter(ReminderId after, int limit) = 0;
+  // Every live contact's own cadence, (contact, days), by contact id.
+  [[nodiscard]] virtual Result<std::vector<std::pair<ContactId, int>>> AllCadences() = 0;
+  // The uids of `ids` (live or trashed), as (id, uid) in the order given;
+  // ids that do not exist are skipped.
+  [[nodiscard]] virtual Result<std::vector<std::pair<ContactId, std::string>>> UidsOf(
+      const std::vector<ContactId>& ids) = 0;
+
   // Health inputs for these contacts (in the order given), counting
   // interactions since `since`; ActivityOfEveryone does every live contact.
   [[nodiscard]] virtual Result<std::vector<ContactActivity>> ActivityOf(const std::vector<ContactId>& ids,
                                                                         Date since) = 0;
   [[nodiscard]] virtual Result<std::vector<ContactActivity>> ActivityOfEveryone(Date since) = 0;
+  // Names for these contacts, in the order given; unknown ids are skipped.
+  [[nodiscard]] virtual Result<std::vector<ContactSummary>> ContactSummaries(
+      const std::vector<ContactId>& ids) = 0;
   // Live contacts last in touch between `from` and `to` (inclusive), the
   // most recent first: where drifting relationships are found.
   [[nodiscard]] virtual Result<std::vector<ContactId>> LastInTouchBetween(Date from, Date to, int limit) = 0;

@@ -78,11 +78,12 @@ void PrintFacts(std::ostream& out, const std::vector<Fact>& facts, int indent) {
 }
 
 void PrintInteraction(std::ostream& out, const Interaction& interaction, int indent) {
-  out << std::string(static_cast<std::size_t>(indent), ' ') << interaction.on.ToIso() << "  "
-      << PadTo(InteractionKindName(interaction.kind), 8);
-  if (interaction.they_talked) out << "  they talked " << *interaction.they_talked << "%";
-  if (!interaction.summary.empty()) out << "  " << interaction.summary;
-  out << '\n';
+  std::string line = std::string(static_cast<std::size_t>(indent), ' ') + interaction.on.ToIso() + "  " +
+                     PadTo(InteractionKindName(interaction.kind), 8);
+  if (interaction.they_talked) line += "  they talked " + std::to_string(*interaction.they_talked) + "%";
+  if (!interaction.summary.empty()) line += "  " + interaction.summary;
+  while (!line.empty() && line.back() == ' ') line.pop_back();
+  out << line << '\n';
 }
 
 void PrintHealth(std::ostream& out, const Health& health, int indent) {

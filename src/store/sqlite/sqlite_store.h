@@ -58,10 +58,17 @@ class SqliteStore final : public Store {
   Status SetCadence(ContactId id, std::optional<int> days) override;
   Result<Post> InsertPost(const PostFields& fields) override;
   Result<std::vector<Post>> ListPosts(int limit) override;
+  Result<std::vector<Event>> AllEvents() override;
+  Result<std::vector<Interaction>> InteractionsAfter(InteractionId after, int limit) override;
+  Result<std::vector<Fact>> FactsAfter(FactId after, int limit) override;
+  Result<std::vector<Reminder>> RemindersAfter(ReminderId after, int limit) override;
+  Result<std::vector<std::pair<ContactId, int>>> AllCadences() override;
+  Result<std::vector<std::pair<ContactId, std::string>>> UidsOf(const std::vector<ContactId>& ids) override;
   Result<std::vector<ContactActivity>> ActivityOf(const std::vector<ContactId>& ids, Date since) override;
   Result<std::vector<ContactActivity>> ActivityOfEveryone(Date since) override;
   Result<std::vector<ContactId>> NotYetConnected(Date since, int limit) override;
   Result<std::vector<ContactId>> LastInTouchBetween(Date from, Date to, int limit) override;
+  Result<std::vector<ContactSummary>> ContactSummaries(const std::vector<ContactId>& ids) override;
   Result<LedgerEntry> InsertLedgerEntry(const LedgerEntry& entry) override;
   Result<LedgerEntry> GetLedgerEntry(LedgerEntryId id) override;
   Status SetLedgerOutcome(LedgerEntryId id, LedgerOutcome outcome) override;

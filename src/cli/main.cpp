@@ -46,6 +46,8 @@ Bringing cards in and out
   import     LinkedIn, Google, Outlook,   kith import Connections.csv --dry-run
              vCard, Excel, JSON
   export     vCard, CSV, Excel, JSON      kith export --format xlsx -o contacts.xlsx
+  scan       A card photo or QR to fields kith scan card.jpg --save --at "RustConf"
+  card       Your card as a QR code       kith card --png my-card.png
 
 Options for every command
   --db PATH            database file (default $KITH_DB, else ~/.local/share/kith/kith.db)
@@ -98,6 +100,7 @@ int main(int argc, char** argv) {
       kith::cli::AddAskCommand(app, globals),         kith::cli::AddIntroCommand(app, globals),
       kith::cli::AddOutcomeCommand(app, globals),     kith::cli::AddLedgerCommand(app, globals),
       kith::cli::AddMeCommand(app, globals),          kith::cli::AddTodayCommand(app, globals),
+      kith::cli::AddScanCommand(app, globals),        kith::cli::AddCardCommand(app, globals),
   };
   const std::string requested = RequestedCommand(argc, argv);
   const auto known = app.get_subcommands([&](CLI::App* command) { return command->check_name(requested); });

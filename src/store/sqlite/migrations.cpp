@@ -177,14 +177,24 @@ CREATE INDEX ledger_by_opportunity ON ledger(opportunity_id) WHERE opportunity_i
 CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 )sql";
 
+// Card scanning: the photo of the business card a contact was added from.
+// Written to stand on its own (IF NOT EXISTS, no reference to other steps'
+// tables but contacts), so its number can change when steps land before it.
+constexpr std::string_view kCardImages = R"sql(
+CREATE TABLE IF NOT EXISTS card_images(
+  contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  mime TEXT,
+  bytes BLOB,
+  added_on TEXT
+);
+CREATE INDEX IF NOT EXISTS card_images_by_contact ON card_images(contact_id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
-      {kVersion1, false},
-      {kVersion2, true},
-      {kVersion3, false},
-      {kVersion4, false},
+      {kVersion1, false}, {kVersion2, true}, {kVersion3, false}, {kVersion4, false}, {kCardImages, false},
   };
   return kMigrations;
 }

@@ -204,6 +204,7 @@ int main(int argc, char** argv) {
       std::cout << file << " (" << entry.value("layout", "qr") << ", " << ms << " ms)\n";
       for (const auto& miss : misses) std::cout << "   " << miss << "\n";
       if (!card) std::cout << "   error: " << card.error().message << "\n";
+      for (const auto& line : scanned.lines) std::cout << "      | " << line << "\n";
     }
     if (baseline && !qr && !heic) {
       const auto naive_start = std::chrono::steady_clock::now();

@@ -202,17 +202,11 @@ void AddUnique(std::vector<std::string>& values, const std::string& value) {
 // "ezhangobeacon.fr" beside "www.beacon.fr" or on an "E:" line: an email
 // whose '@' OCR read as a letter. Only mended when the domain is known from
 // the card or the line is labelled as an email.
-std::optional<std::string> EmailWithLostAt(const std::string& text, const ScannedCard& card) {
-  const std::string token = AsciiLower(Trim(text));
+std::optional<std::string> EmailWithLostAt(const std::string& text, const std::vector<std::string>& domains) {
+  std::string token = AsciiLower(Trim(text));
+  // "jbeckerG saffron.io": one space beside the misread '@' goes too.
+  if (std::count(token.begin(), token.end(), ' ') == 1) std::erase(token, ' ');
   if (token.find(' ') != std::string::npos || token.find('.') == std::string::npos) return std::nullopt;
-  std::vector<std::string> domains;
-  for (const auto& email : card.emails) domains.push_back(email.substr(email.find('@') + 1));
-  if (!card.website.empty()) {
-    std::string host = card.website;
-    if (const auto scheme = host.find("://"); scheme != std::string::npos) host = host.substr(scheme + 3);
-    if (host.rfind("www.", 0) == 0) host = host.substr(4);
-    domains.push_back(host.substr(0, host.find('/')));
-  }
   for (const auto& domain : domains) {
     if (token.size() < domain.size() + 2 ||
         token.compare(token.size() - domain.size(), domain.size(), domain) != 0) {
@@ -230,9 +224,9 @@ std::optional<std::string> EmailWithLostAt(const std::string& text, const Scanne
 
 // Takes the patterns out of a line; what is left (if anything) goes back.
 std::string TakePatterns(const OcrLine& line, const std::string& text, const std::string& phone_region,
-                         ScannedCard& card, std::vector<double>& email_confidence,
-                         std::vector<double>& phone_confidence, double& website_confidence,
-                         double& links_confidence) {
+                         const std::vector<std::string>& known_domains, ScannedCard& card,
+                         std::vector<double>& email_confidence, std::vector<double>& phone_confidence,
+                         double& website_confidence, double& links_confidence) {
   std::string rest = StripLabel(text);
   bool found_any = false;
   for (const auto& email : FindEmails(rest)) {
@@ -246,7 +240,7 @@ std::string TakePatterns(const OcrLine& line, const std::string& text, const std
     links_confidence = std::max(links_confidence, Confidence(line, 1.0));
     return {};
   }
-  if (const auto email = EmailWithLostAt(rest, card)) {
+  if (const auto email = EmailWithLostAt(rest, known_domains)) {
     AddUnique(card.emails, *email);
     email_confidence.push_back(Confidence(line, 0.8));
     return {};
@@ -302,13 +296,29 @@ ScannedCard ExtractFields(const std::vector<OcrLine>& lines, const std::string& 
   std::vector<std::string> address_parts;
   double address_confidence = 1.0;
   std::vector<Candidate> candidates;
+  // The domains the card spells out, to mend an email whose '@' was misread
+  // wherever on the card its website is printed.
+  std::vector<std::string> known_domains;
+  for (const auto& line : lines) {
+    const std::string text = NormalizeOcrText(line.text);
+    for (const auto& email : FindEmails(StripLabel(text))) {
+      known_domains.push_back(email.value.substr(email.value.find('@') + 1));
+    }
+    for (const auto& url : FindUrls(StripLabel(text))) {
+      std::string host = url.value;
+      if (const auto scheme = host.find("://"); scheme != std::string::npos) host = host.substr(scheme + 3);
+      if (host.rfind("www.", 0) != 0) continue;  // only a printed website is sure to be one
+      known_domains.push_back(
+          host.substr(4, host.find('/') == std::string::npos ? std::string::npos : host.find('/') - 4));
+    }
+  }
   for (const auto& line : lines) {
     const std::string text = NormalizeOcrText(line.text);
     if (text.empty()) continue;
     card.lines.push_back(text);
     if (line.confidence < kMinimumLineConfidence / 2) continue;
-    const std::string rest = TakePatterns(line, text, phone_region, card, email_confidence, phone_confidence,
-                                          website_confidence, links_confidence);
+    const std::string rest = TakePatterns(line, text, phone_region, known_domains, card, email_confidence,
+                                          phone_confidence, website_confidence, links_confidence);
     if (rest.empty()) continue;
     if (LooksLikeAddress(rest)) {
       address_parts.push_back(TrimNoise(StripLabel(rest)));
@@ -324,6 +334,22 @@ ScannedCard ExtractFields(const std::vector<OcrLine>& lines, const std::string& 
     if (static_cast<double>(letters) < 0.6 * static_cast<double>(CharacterCount(candidate.text))) continue;
     candidate.words = SplitWords(candidate.text);
     candidates.push_back(std::move(candidate));
+  }
+  // "ada.martin@redwoodhealth.os" beside "redwoodhealth.es": the website
+  // spells the domain the email's last letters blurred.
+  if (!card.website.empty()) {
+    std::string host = card.website;
+    if (const auto scheme = host.find("://"); scheme != std::string::npos) host = host.substr(scheme + 3);
+    if (host.rfind("www.", 0) == 0) host = host.substr(4);
+    host = host.substr(0, host.find('/'));
+    const std::string label = host.substr(0, host.find('.'));
+    for (auto& email : card.emails) {
+      const std::string domain = email.substr(email.find('@') + 1);
+      if (domain != host && domain.rfind(label + ".", 0) == 0 && domain.size() + 1 >= host.size() &&
+          domain.size() <= host.size() + 1) {
+        email = email.substr(0, email.find('@') + 1) + host;
+      }
+    }
   }
   if (!card.emails.empty()) card.confidence["emails"] = Mean(email_confidence);
   if (!card.phones.empty()) card.confidence["phones"] = Mean(phone_confidence);

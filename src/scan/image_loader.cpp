@@ -58,7 +58,8 @@ Result<PixPtr> LoadHeif(std::span<const std::byte> bytes) {
     l_uint32* target = data + static_cast<std::ptrdiff_t>(y) * words_per_line;
     for (int x = 0; x < width; ++x) {
       l_uint32 pixel = 0;
-      composeRGBPixel(source[3 * x], source[3 * x + 1], source[3 * x + 2], &pixel);
+      const std::ptrdiff_t offset = static_cast<std::ptrdiff_t>(x) * 3;
+      composeRGBPixel(source[offset], source[offset + 1], source[offset + 2], &pixel);
       target[x] = pixel;
     }
   }

@@ -216,8 +216,29 @@ std::vector<Found> FindEmails(std::string_view line) {
        text.find("(at)") != std::string::npos)) {
     repaired = true;
   }
+  // "bokonkwo(@beacon.es": a bracket OCR saw beside the '@'.
+  static const std::regex kBracketAt(R"([(){}\[\]]@|@[(){}\[\]])");
+  if (std::regex_search(text, kBracketAt)) {
+    text = std::regex_replace(text, kBracketAt, "@");
+    repaired = true;
+  }
   text = std::regex_replace(text, kSpacedAt, "@");
   if (text.find('@') == std::string::npos) return {};
+  // "arjun. fernandez@…": a space OCR put after a dot; "dorte bello@…": a dot
+  // OCR lost between two words of the local part.
+  static const std::regex kDotSpace(R"(([A-Za-z0-9])\.\s+([A-Za-z0-9]))");
+  text = std::regex_replace(text, kDotSpace, "$1.$2");
+  static const std::regex kSpacedLocal(R"(^([A-Za-z0-9]+) ([A-Za-z0-9._\-]+@))");
+  if (std::regex_search(text, kSpacedLocal)) {
+    text = std::regex_replace(text, kSpacedLocal, "$1.$2");
+    repaired = true;
+  }
+  // "…@redwoodhealth, os": the last dot read as a comma and a space.
+  static const std::regex kCommaTld(R"((@[A-Za-z0-9\-.]+)[,.]\s+([A-Za-z]{2,3})\b)");
+  if (std::regex_search(text, kCommaTld)) {
+    text = std::regex_replace(text, kCommaTld, "$1.$2");
+    repaired = true;
+  }
   text = std::regex_replace(text, kSpacedDot, "$1.$2");
   // "jo@acme com": the last dot of the domain read as a space.
   static const std::regex kLostDot(
@@ -250,7 +271,9 @@ std::vector<Found> FindEmails(std::string_view line) {
     }
     std::replace(domain.begin(), domain.end(), ',', '.');
     if (local.empty()) continue;
-    found.push_back({AsciiLower(local + "@" + domain), mended});
+    local += '@';
+    local += domain;
+    found.push_back({AsciiLower(local), mended});
   }
   return found;
 }
@@ -307,7 +330,14 @@ std::vector<FoundPhone> FindPhones(std::string_view line, std::string_view regio
 }
 
 std::vector<Found> FindUrls(std::string_view line) {
-  const std::string text = AsciiLower(FoldToAscii(line));
+  std::string text = AsciiLower(FoldToAscii(line));
+  // "https: //www", "https:/www", "wwww.": slips in the part every URL shares.
+  static const std::regex kScheme(R"(\b(https?):\s*/*\s*)");
+  text = std::regex_replace(text, kScheme, "$1://");
+  static const std::regex kExtraW(R"(\bw{4,}\.)");
+  text = std::regex_replace(text, kExtraW, "www.");
+  static const std::regex kSpacedTld(R"(\b(www\.[a-z0-9\-]+)[ ,]\s*(com|net|org|io|de|fr|es|co|uk)\b)");
+  text = std::regex_replace(text, kSpacedTld, "$1.$2");
   static const std::regex kUrl(
       R"((^|[\s,;(])((?:https?://)?(?:www\.)?[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9\-]+)*\.(?:[a-z]{2,})(?:/[^\s,;]*)?))");
   std::vector<Found> found;
@@ -332,7 +362,11 @@ std::optional<std::string> FindHandle(std::string_view line) {
 
 std::optional<LinkKind> ProfileKind(std::string_view url) {
   const std::string lower = AsciiLower(url);
-  if (lower.find("linkedin.com/") != std::string::npos) return LinkKind::kLinkedIn;
+  // "jinkedin", "linkedln": the rest of the word and "/in/" make it sure.
+  if (lower.find("inkedin.com/") != std::string::npos || lower.find("linkedln.com/") != std::string::npos ||
+      lower.find("inkedin. com/") != std::string::npos) {
+    return LinkKind::kLinkedIn;
+  }
   if (lower.find("twitter.com/") != std::string::npos || lower.find("x.com/") == 0 ||
       lower.find("//x.com/") != std::string::npos || lower.find("www.x.com/") != std::string::npos) {
     return LinkKind::kTwitter;

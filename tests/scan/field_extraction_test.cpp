@@ -82,3 +82,21 @@ TEST(ExtractFields, LeavesFieldsEmptyWhenNothingFits) {
 
 }  // namespace
 }  // namespace kith::scan
+
+namespace kith::scan {
+namespace {
+
+TEST(ExtractFields, MendsAnAtReadAsALetterBeforeTheWebsiteLine) {
+  OcrLine email;
+  email.text = "jbeckerG saffron.io";
+  email.height = 30;
+  email.confidence = 90;
+  OcrLine web = email;
+  web.text = "https: //www.saffron.io";
+  const auto card = ExtractFields({email, web}, "US");
+  EXPECT_EQ(card.emails, std::vector<std::string>{"jbecker@saffron.io"});
+  EXPECT_EQ(card.website, "https://www.saffron.io");
+}
+
+}  // namespace
+}  // namespace kith::scan

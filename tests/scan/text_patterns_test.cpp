@@ -92,3 +92,23 @@ TEST(LooksLikeAddress, KnowsStreetsAndPostcodes) {
 
 }  // namespace
 }  // namespace kith::scan
+
+namespace kith::scan {
+namespace {
+
+TEST(FindEmails, MendsSpacesAndBracketsOCRPutInAnAddress) {
+  EXPECT_EQ(FindEmails("arjun. fernandez @juniperconsulting,co.uk")[0].value,
+            "arjun.fernandez@juniperconsulting.co.uk");
+  EXPECT_EQ(FindEmails("bokonkwo(@beacon.es")[0].value, "bokonkwo@beacon.es");
+  EXPECT_EQ(FindEmails("dorte bello@redwood.de")[0].value, "dorte.bello@redwood.de");
+  EXPECT_EQ(FindEmails("ada.martin@redwoodhealth, es")[0].value, "ada.martin@redwoodhealth.es");
+}
+
+TEST(FindUrls, MendsTheSchemeAndTheWww) {
+  EXPECT_EQ(FindUrls("https: //www.saffron.io")[0].value, "https://www.saffron.io");
+  EXPECT_EQ(FindUrls("wwww.northwind.io")[0].value, "www.northwind.io");
+  EXPECT_EQ(ProfileKind("jinkedin.com/in/chloe"), LinkKind::kLinkedIn);
+}
+
+}  // namespace
+}  // namespace kith::scan

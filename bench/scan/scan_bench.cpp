@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -180,7 +181,7 @@ int main(int argc, char** argv) {
   for (const auto& entry : index) {
     if (count++ >= limit) break;
     const std::string file = entry["file"];
-    std::ifstream in(directory + "/" + file, std::ios::binary);
+    std::ifstream in(std::filesystem::path(directory) / file, std::ios::binary);
     const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     const std::span<const std::byte> image(reinterpret_cast<const std::byte*>(bytes.data()), bytes.size());
     const auto start = std::chrono::steady_clock::now();

@@ -347,7 +347,8 @@ ScannedCard ExtractFields(const std::vector<OcrLine>& lines, const std::string& 
       const std::string domain = email.substr(email.find('@') + 1);
       if (domain != host && domain.rfind(label + ".", 0) == 0 && domain.size() + 1 >= host.size() &&
           domain.size() <= host.size() + 1) {
-        email = email.substr(0, email.find('@') + 1) + host;
+        email.resize(email.find('@') + 1);
+        email += host;
       }
     }
   }

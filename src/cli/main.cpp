@@ -63,6 +63,8 @@ Bringing cards in and out
   import     LinkedIn, Google, Outlook,   kith import Connections.csv --dry-run
              vCard, Excel, JSON
   export     vCard, CSV, Excel, JSON      kith export --format xlsx -o contacts.xlsx
+  scan       A card photo or QR to fields kith scan card.jpg --save --at "RustConf"
+  card       Your card as a QR code       kith card --png my-card.png
 
 Options for every command
   --db PATH            database file (default $KITH_DB, else ~/.local/share/kith/kith.db)
@@ -122,6 +124,7 @@ int main(int argc, char** argv) {
       kith::cli::AddCadenceCommand(app, globals),     kith::cli::AddRemindCommand(app, globals),
       kith::cli::AddLinkCommand(app, globals),        kith::cli::AddPostCommand(app, globals),
       kith::cli::AddIcsCommand(app, globals),
+      kith::cli::AddScanCommand(app, globals),        kith::cli::AddCardCommand(app, globals),
   };
   const std::string requested = RequestedCommand(argc, argv);
   const auto known = app.get_subcommands([&](CLI::App* command) { return command->check_name(requested); });

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <string>
@@ -92,6 +93,13 @@ struct EventSummary {
 struct VocabularyEntry {
   std::string term;   // folded: lower case, no diacritics
   int documents = 0;  // how many live contacts use it
+};
+
+// The photo of a business card a contact was scanned from, kept with them.
+struct CardImageData {
+  std::string mime;  // "image/jpeg", "image/heic", …
+  std::vector<std::byte> bytes;
+  std::string added_on;  // YYYY-MM-DD
 };
 
 // An open transaction. Rolls back when destroyed without Commit(), so an
@@ -191,6 +199,12 @@ class Store {
       const std::vector<ContactId>& ids) = 0;
   // Live contacts open to opportunities since `since` or later (at most `limit`).
   [[nodiscard]] virtual Result<std::vector<ContactId>> OpenToOpportunitiesSince(Date since, int limit) = 0;
+
+  // The card image kept with a contact (a contact keeps its latest).
+  // SaveCardImage: kNotFound for an unknown contact. CardImage: kNotFound
+  // when the contact has none.
+  [[nodiscard]] virtual Status SaveCardImage(ContactId id, const CardImageData& image) = 0;
+  [[nodiscard]] virtual Result<CardImageData> CardImage(ContactId id) = 0;
 
   // Settings: your profile and preferences, as text by key.
   [[nodiscard]] virtual Result<std::optional<std::string>> GetSetting(std::string_view key) = 0;

@@ -167,6 +167,7 @@ Status SqliteStore::MoveContactRecords(ContactId from, ContactId to) {
                             "UPDATE interactions SET contact_id = ?2 WHERE contact_id = ?1",
                             "UPDATE facts SET contact_id = ?2 WHERE contact_id = ?1",
                             "UPDATE reminders SET contact_id = ?2 WHERE contact_id = ?1",
+                            "UPDATE card_images SET contact_id = ?2 WHERE contact_id = ?1",
                             // The kept card's own cadence wins over the other's.
                             "INSERT OR IGNORE INTO cadences(contact_id, days) "
                             "SELECT ?2, days FROM cadences WHERE contact_id = ?1",

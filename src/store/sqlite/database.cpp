@@ -58,6 +58,17 @@ Status Statement::Run() {
 
 std::int64_t Statement::Int(int column) const { return sqlite3_column_int64(handle_, column); }
 
+Statement& Statement::BindBlob(int index, std::span<const std::byte> value) {
+  sqlite3_bind_blob64(handle_, index, value.data(), value.size(), SQLITE_TRANSIENT);
+  return *this;
+}
+
+std::vector<std::byte> Statement::Blob(int column) const {
+  const auto* data = static_cast<const std::byte*>(sqlite3_column_blob(handle_, column));
+  if (data == nullptr) return {};
+  return {data, data + sqlite3_column_bytes(handle_, column)};
+}
+
 std::string Statement::Text(int column) const {
   const auto* text = sqlite3_column_text(handle_, column);
   if (text == nullptr) return {};

@@ -7,9 +7,11 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "domain/result.h"
 
@@ -36,6 +38,7 @@ class Statement {
   Statement& Bind(int index, const char* value) { return Bind(index, std::string_view(value)); }
   Statement& Bind(int index, const std::optional<std::string>& value);
   Statement& BindNull(int index);
+  Statement& BindBlob(int index, std::span<const std::byte> value);
 
   // True while a row is available; an error ends the loop and is kept for `status()`.
   [[nodiscard]] Result<bool> Step();
@@ -48,6 +51,7 @@ class Statement {
   [[nodiscard]] std::string Text(int column) const;
   [[nodiscard]] std::optional<std::string> OptionalText(int column) const;
   [[nodiscard]] bool IsNull(int column) const;
+  [[nodiscard]] std::vector<std::byte> Blob(int column) const;
 
  private:
   Database* database_;

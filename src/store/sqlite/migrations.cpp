@@ -244,6 +244,17 @@ CREATE TABLE posts(
 CREATE INDEX posts_by_date ON posts(on_date DESC, id DESC);
 )sql";
 
+// Version 6: the photo of the business card a contact was scanned from.
+constexpr std::string_view kCardImages = R"sql(
+CREATE TABLE IF NOT EXISTS card_images(
+  contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  mime TEXT,
+  bytes BLOB,
+  added_on TEXT
+);
+CREATE INDEX IF NOT EXISTS card_images_by_contact ON card_images(contact_id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -253,6 +264,7 @@ const std::vector<Migration>& Migrations() {
       {kVersion3, false},
       {kVersion4, false},
       {kVersion5, false},
+      {kCardImages, false},
   };
   return kMigrations;
 }

@@ -78,6 +78,8 @@ class SqliteStore final : public Store {
   Result<std::vector<ContactId>> OfferedOpportunity(OpportunityId id) override;
   Result<std::vector<std::pair<ContactId, Date>>> LastGiven(const std::vector<ContactId>& ids) override;
   Result<std::vector<ContactId>> OpenToOpportunitiesSince(Date since, int limit) override;
+  Status SaveCardImage(ContactId id, const CardImageData& image) override;
+  Result<CardImageData> CardImage(ContactId id) override;
   Result<std::optional<std::string>> GetSetting(std::string_view key) override;
   Status SetSetting(std::string_view key, std::string_view value) override;
   Result<std::vector<std::pair<std::string, std::string>>> AllSettings() override;

@@ -1,0 +1,61 @@
+// Business cards: scan a photo into fields, save it as a contact with the
+// photo kept, and show your own card as a QR code. The CLI (`kith scan`,
+// `kith card`) and the web app ("Scan a card") call these.
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <string>
+
+#include "app/context.h"
+#include "domain/contact.h"
+#include "domain/result.h"
+#include "scan/qr_code.h"
+#include "scan/scan.h"
+
+namespace kith {
+
+// Reads a card photo (JPEG, PNG, WebP, TIFF, HEIC bytes); saves nothing.
+// Phones without a country code are placed in `context.phone_region`. The
+// OCR model is loaded on the first call and kept for the life of the
+// process, since the web app scans card after card.
+// kInvalidInput: empty file, not an image, too small, "no text found on the
+// card". kIo: the OCR model is not installed.
+Result<ScannedCard> ScanCard(Context& context, std::span<const std::byte> image);
+
+// Adds the person on a scanned card (through AddContact, so they get what
+// every new acquaintance gets: met today, at `event` when given, and the
+// next-day follow-up) and keeps the card image with them. The address goes
+// into a custom field "address". kInvalidInput when the card has no name or
+// `image` is not an image; AddContact's validation errors otherwise. The
+// contact is written first, then the image: should the image fail to save,
+// the error says so and the contact stays.
+Result<Contact> SaveScannedCard(Context& context, const ScannedCard& card, std::span<const std::byte> image,
+                                const std::string& event);
+
+// The card image kept with a contact; kNotFound when there is none.
+Result<CardImageData> CardImageOf(Context& context, ContactId id);
+
+// What goes on your own card besides your name (from `kith me`). Stored in
+// the settings; empty fields in an update leave the stored value.
+struct MyCardDetails {
+  std::string name;  // when empty, the name of your profile
+  std::string title;
+  std::string company;
+  std::string email;
+  std::string phone;
+  std::string website;
+};
+
+struct MyCard {
+  MyCardDetails details;
+  std::string vcard;  // vCard 3.0, what the QR code holds
+  QrCode qr;
+};
+
+// Your card: stored details updated with the non-empty fields of `update`,
+// as a vCard and its QR code. kInvalidInput when there is no name yet
+// (`kith me --name` or `kith card --name`).
+Result<MyCard> ShowMyCard(Context& context, const MyCardDetails& update);
+
+}  // namespace kith

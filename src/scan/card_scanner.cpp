@@ -1,0 +1,57 @@
+// The scanner: a QR code when the card has one, OCR otherwise.
+#include <mutex>
+
+#include "scan/field_extraction.h"
+#include "scan/image_loader.h"
+#include "scan/ocr_engine.h"
+#include "scan/preprocess.h"
+#include "scan/qr_decoder.h"
+#include "scan/scan.h"
+
+namespace kith {
+namespace {
+
+class TesseractCardScanner final : public CardScanner {
+ public:
+  explicit TesseractCardScanner(std::unique_ptr<scan::OcrEngine> engine) : engine_(std::move(engine)) {}
+
+  Result<ScannedCard> Scan(std::span<const std::byte> image, const std::string& phone_region) override {
+    KITH_ASSIGN_OR_RETURN(scan::PixPtr photo, scan::LoadImage(image));
+    scan::PixPtr gray = scan::ToGray(photo.get());
+    if (!gray) return Fail(ErrorCode::kInvalidInput, "the image has no pixels kith can read", "image");
+    for (const auto& payload : scan::DecodeQrCodes(gray.get())) {
+      auto card = CardFromQrPayload(payload, phone_region);
+      if (card) return card;
+    }
+    KITH_ASSIGN_OR_RETURN(scan::PreparedImage prepared, scan::PrepareForOcr(photo.get()));
+    KITH_ASSIGN_OR_RETURN(const auto lines, engine_->ReadLines(prepared.binary.get()));
+    ScannedCard card = scan::ExtractFields(lines, phone_region);
+    const bool nothing = card.name.empty() && card.company.empty() && card.title.empty() &&
+                         card.emails.empty() && card.phones.empty() && card.website.empty() &&
+                         card.links.empty();
+    if (nothing) return Fail(ErrorCode::kInvalidInput, "no text found on the card", "image");
+    return card;
+  }
+
+  Result<std::string> PlainText(std::span<const std::byte> image) override {
+    KITH_ASSIGN_OR_RETURN(scan::PixPtr photo, scan::LoadImage(image));
+    return engine_->ReadPlainText(photo.get());
+  }
+
+ private:
+  std::unique_ptr<scan::OcrEngine> engine_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<CardScanner>> CreateCardScanner(const ScanOptions& options) {
+  // Leptonica reports every unreadable file on stderr; kith reports its own.
+  static std::once_flag quiet;
+  std::call_once(quiet, [] { setMsgSeverity(L_SEVERITY_NONE); });
+  const std::string tessdata = scan::FindTessdata(options.tessdata);
+  KITH_ASSIGN_OR_RETURN(
+      auto engine, scan::OcrEngine::Create(tessdata, scan::ChooseLanguages(tessdata, options.languages)));
+  return std::unique_ptr<CardScanner>(std::make_unique<TesseractCardScanner>(std::move(engine)));
+}
+
+}  // namespace kith

@@ -1,0 +1,403 @@
+#include "scan/text_patterns.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <regex>
+
+#include "domain/utf8.h"
+#include "domain/validation.h"
+#include "formats/phone_number.h"
+
+namespace kith::scan {
+namespace {
+
+void AppendUtf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+// The accented Latin letters of Western European names, and their base letters.
+std::string_view BaseLetters(char32_t c) {
+  struct Entry {
+    std::u32string_view letters;
+    std::string_view base;
+  };
+  static constexpr std::array<Entry, 16> kTable = {{
+      {U"ÀÁÂÃÄÅĀĂĄ", "A"},
+      {U"àáâãäåāăą", "a"},
+      {U"ÈÉÊËĒĖĘĚ", "E"},
+      {U"èéêëēėęě", "e"},
+      {U"ÌÍÎÏĪĮİ", "I"},
+      {U"ìíîïīįı", "i"},
+      {U"ÒÓÔÕÖØŌŐ", "O"},
+      {U"òóôõöøōő", "o"},
+      {U"ÙÚÛÜŪŮŰŲ", "U"},
+      {U"ùúûüūůűų", "u"},
+      {U"ÇĆČ", "C"},
+      {U"çćč", "c"},
+      {U"ÑŃŇ", "N"},
+      {U"ñńň", "n"},
+      {U"ÝŸ", "Y"},
+      {U"ýÿ", "y"},
+  }};
+  for (const auto& entry : kTable) {
+    if (entry.letters.find(c) != std::u32string_view::npos) return entry.base;
+  }
+  switch (c) {
+    case U'ß':
+      return "ss";
+    case U'Æ':
+      return "AE";
+    case U'æ':
+      return "ae";
+    case U'Œ':
+      return "OE";
+    case U'œ':
+      return "oe";
+    case U'Š':
+      return "S";
+    case U'š':
+      return "s";
+    case U'Ž':
+      return "Z";
+    case U'ž':
+      return "z";
+    case U'Ł':
+      return "L";
+    case U'ł':
+      return "l";
+    default:
+      return {};
+  }
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Characters OCR gives for a digit in a run of digits.
+std::optional<char> AsDigit(char c) {
+  if (IsDigit(c)) return c;
+  switch (c) {
+    case 'O':
+    case 'o':
+    case 'D':
+    case 'Q':
+      return '0';
+    case 'l':
+    case 'I':
+    case '|':
+    case 'i':
+      return '1';
+    case 'S':
+      return '5';
+    case 'B':
+      return '8';
+    case 'Z':
+      return '2';
+    default:
+      return std::nullopt;
+  }
+}
+
+bool IsPhoneSeparator(char c) {
+  return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/' || c == '+';
+}
+
+}  // namespace
+
+std::string NormalizeOcrText(std::string_view text) {
+  std::string out;
+  for (const char32_t c : DecodeUtf8(text)) {
+    switch (c) {
+      case U'\u2018':
+      case U'\u2019':
+      case U'\u00B4':
+      case U'`':
+        out += '\'';
+        break;
+      case U'\u201C':
+      case U'\u201D':
+        out += '"';
+        break;
+      case U'\u2010':
+      case U'\u2011':
+      case U'\u2012':
+      case U'\u2013':
+      case U'\u2014':
+      case U'\u2212':
+        out += '-';
+        break;
+      case U'\uFB01':
+        out += "fi";
+        break;
+      case U'\uFB02':
+        out += "fl";
+        break;
+      case U'\u00A0':
+      case U'\t':
+        out += ' ';
+        break;
+      default:
+        AppendUtf8(out, c);
+    }
+  }
+  // One space between words.
+  std::string collapsed;
+  for (const char c : out) {
+    if (c == ' ' && (collapsed.empty() || collapsed.back() == ' ')) continue;
+    collapsed += c;
+  }
+  return Trim(collapsed);
+}
+
+std::string FoldToAscii(std::string_view text) {
+  std::string out;
+  for (const char32_t c : DecodeUtf8(text)) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+      continue;
+    }
+    const std::string_view base = BaseLetters(c);
+    if (!base.empty()) {
+      out += base;
+    } else {
+      AppendUtf8(out, c);
+    }
+  }
+  return out;
+}
+
+std::string LettersOf(std::string_view text) {
+  std::string out;
+  for (const char c : FoldToAscii(text)) {
+    if (std::isalpha(static_cast<unsigned char>(c)) != 0) {
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  return out;
+}
+
+std::string StripLabel(std::string_view line) {
+  static const std::regex kLabel(
+      R"(^\s*(t|tel|tél|tfn|phone|ph|p|m|mob|mobile|móvil|movil|cell|c|f|fax|o|office|d|direct|e|email|e-mail|mail|)"
+      R"(w|web|website|twitter|x|a|address|adresse|dirección)\s*(:\s*|\.\s+))",
+      std::regex::icase);
+  static const std::regex kWordLabel(R"(^\s*(tel|phone|mobile|email|e-mail|web|website|twitter|fax)\s+)",
+                                     std::regex::icase);
+  std::string text(line);
+  std::smatch match;
+  if (std::regex_search(text, match, kLabel)) return text.substr(static_cast<std::size_t>(match.length(0)));
+  if (std::regex_search(text, match, kWordLabel))
+    return text.substr(static_cast<std::size_t>(match.length(0)));
+  return text;
+}
+
+std::vector<Found> FindEmails(std::string_view line) {
+  std::string text = FoldToAscii(line);
+  bool repaired = false;
+  // "name @ domain . com", "name©domain.com", "name(at)domain.com".
+  static const std::regex kSpacedAt(R"(\s*(@|\(at\)|©|®)\s*)");
+  static const std::regex kSpacedDot(R"(([A-Za-z0-9])\s+\.\s*([A-Za-z]))");
+  if (text.find('@') == std::string::npos &&
+      (text.find("©") != std::string::npos || text.find("®") != std::string::npos ||
+       text.find("(at)") != std::string::npos)) {
+    repaired = true;
+  }
+  // "bokonkwo(@beacon.es": a bracket OCR saw beside the '@'.
+  static const std::regex kBracketAt(R"([(){}\[\]]@|@[(){}\[\]])");
+  if (std::regex_search(text, kBracketAt)) {
+    text = std::regex_replace(text, kBracketAt, "@");
+    repaired = true;
+  }
+  text = std::regex_replace(text, kSpacedAt, "@");
+  if (text.find('@') == std::string::npos) return {};
+  // "arjun. fernandez@…": a space OCR put after a dot; "dorte bello@…": a dot
+  // OCR lost between two words of the local part.
+  static const std::regex kDotSpace(R"(([A-Za-z0-9])\.\s+([A-Za-z0-9]))");
+  text = std::regex_replace(text, kDotSpace, "$1.$2");
+  static const std::regex kSpacedLocal(R"(^([A-Za-z0-9]+) ([A-Za-z0-9._\-]+@))");
+  if (std::regex_search(text, kSpacedLocal)) {
+    text = std::regex_replace(text, kSpacedLocal, "$1.$2");
+    repaired = true;
+  }
+  // "…@redwoodhealth, os": the last dot read as a comma and a space.
+  static const std::regex kCommaTld(R"((@[A-Za-z0-9\-.]+)[,.]\s+([A-Za-z]{2,3})\b)");
+  if (std::regex_search(text, kCommaTld)) {
+    text = std::regex_replace(text, kCommaTld, "$1.$2");
+    repaired = true;
+  }
+  text = std::regex_replace(text, kSpacedDot, "$1.$2");
+  // "jo@acme com": the last dot of the domain read as a space.
+  static const std::regex kLostDot(
+      R"((@[A-Za-z0-9\-.]+) (com|net|org|io|de|fr|es|co|uk|mx|ca|ch|at|it|eu)\b)");
+  if (std::regex_search(text, kLostDot)) {
+    text = std::regex_replace(text, kLostDot, "$1.$2");
+    repaired = true;
+  }
+  static const std::regex kEmail(
+      R"(([A-Za-z0-9._%+\-|!]+)@([A-Za-z0-9\-]+(?:[.,][A-Za-z0-9\-]+)*\.[A-Za-z]{2,}))");
+  std::vector<Found> found;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), kEmail); it != std::sregex_iterator(); ++it) {
+    std::string local = (*it)[1].str();
+    std::string domain = (*it)[2].str();
+    bool mended = repaired;
+    // '|' and '!' are never in an address people print; they are an 'l' or
+    // an 'i' that OCR read as a stroke.
+    for (char& c : local) {
+      if (c == '|') {
+        c = 'l';
+        mended = true;
+      } else if (c == '!') {
+        c = 'i';
+        mended = true;
+      }
+    }
+    while (!local.empty() && (local.front() == '.' || local.front() == '-')) {
+      local.erase(local.begin());
+      mended = true;
+    }
+    std::replace(domain.begin(), domain.end(), ',', '.');
+    if (local.empty()) continue;
+    local += '@';
+    local += domain;
+    found.push_back({AsciiLower(local), mended});
+  }
+  return found;
+}
+
+std::vector<FoundPhone> FindPhones(std::string_view line, std::string_view region) {
+  const std::string text(line);
+  std::vector<FoundPhone> found;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    // A run starts at '+', '(' or something that reads as a digit.
+    const char c = text[i];
+    if (!(IsDigit(c) || c == '+' || c == '(')) {
+      ++i;
+      continue;
+    }
+    std::string candidate;
+    int digits = 0;
+    bool repaired = false;
+    std::size_t j = i;
+    for (; j < text.size(); ++j) {
+      const char d = text[j];
+      if (IsDigit(d)) {
+        candidate += d;
+        ++digits;
+      } else if (IsPhoneSeparator(d)) {
+        candidate += d;
+      } else if (const auto digit = AsDigit(d); digit && digits > 0 &&
+                                                (j + 1 == text.size() || IsDigit(text[j + 1]) ||
+                                                 IsPhoneSeparator(text[j + 1]) || AsDigit(text[j + 1])) &&
+                                                (IsDigit(text[j - 1]) || IsPhoneSeparator(text[j - 1]))) {
+        // A letter between digits: a digit misread.
+        candidate += *digit;
+        ++digits;
+        repaired = true;
+      } else {
+        break;
+      }
+    }
+    constexpr int kMinimumDigits = 7;
+    constexpr int kMaximumDigits = 15;
+    if (digits >= kMinimumDigits && digits <= kMaximumDigits) {
+      std::string printed = Trim(candidate);
+      while (!printed.empty() && (printed.back() == '-' || printed.back() == '.' || printed.back() == '/' ||
+                                  printed.back() == '(')) {
+        printed.pop_back();
+      }
+      // "+1 (415)" and "(0)30" keep their brackets balanced when printed.
+      Phone phone = NormalizePhone(printed, region);
+      found.push_back({std::move(phone), repaired});
+    }
+    i = j + 1;
+  }
+  return found;
+}
+
+std::vector<Found> FindUrls(std::string_view line) {
+  std::string text = AsciiLower(FoldToAscii(line));
+  // "https: //www", "https:/www", "wwww.": slips in the part every URL shares.
+  static const std::regex kScheme(R"(\b(https?):\s*/*\s*)");
+  text = std::regex_replace(text, kScheme, "$1://");
+  static const std::regex kExtraW(R"(\bw{4,}\.)");
+  text = std::regex_replace(text, kExtraW, "www.");
+  static const std::regex kSpacedTld(R"(\b(www\.[a-z0-9\-]+)[ ,]\s*(com|net|org|io|de|fr|es|co|uk)\b)");
+  text = std::regex_replace(text, kSpacedTld, "$1.$2");
+  static const std::regex kUrl(
+      R"((^|[\s,;(])((?:https?://)?(?:www\.)?[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9\-]+)*\.(?:[a-z]{2,})(?:/[^\s,;]*)?))");
+  std::vector<Found> found;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), kUrl); it != std::sregex_iterator(); ++it) {
+    std::string url = (*it)[2].str();
+    const std::size_t end = static_cast<std::size_t>(it->position(2) + it->length(2));
+    if (end < text.size() && text[end] == '@') continue;  // the local part of an email
+    while (!url.empty() && (url.back() == '.' || url.back() == ')')) url.pop_back();
+    // "www,example.com", "www example.com": the dot after www was lost.
+    found.push_back({url, false});
+  }
+  return found;
+}
+
+std::optional<std::string> FindHandle(std::string_view line) {
+  static const std::regex kHandle(R"((^|\s)@([A-Za-z0-9_]{2,30})\b(?!\.))");
+  const std::string text = FoldToAscii(line);
+  std::smatch match;
+  if (text.find('@') == std::string::npos || !std::regex_search(text, match, kHandle)) return std::nullopt;
+  return match[2].str();
+}
+
+std::optional<LinkKind> ProfileKind(std::string_view url) {
+  const std::string lower = AsciiLower(url);
+  // "jinkedin", "linkedln": the rest of the word and "/in/" make it sure.
+  if (lower.find("inkedin.com/") != std::string::npos || lower.find("linkedln.com/") != std::string::npos ||
+      lower.find("inkedin. com/") != std::string::npos) {
+    return LinkKind::kLinkedIn;
+  }
+  if (lower.find("twitter.com/") != std::string::npos || lower.find("x.com/") == 0 ||
+      lower.find("//x.com/") != std::string::npos || lower.find("www.x.com/") != std::string::npos) {
+    return LinkKind::kTwitter;
+  }
+  if (lower.find("facebook.com/") != std::string::npos) return LinkKind::kFacebook;
+  if (lower.find("instagram.com/") != std::string::npos) return LinkKind::kInstagram;
+  if (lower.find("github.com/") != std::string::npos) return LinkKind::kGitHub;
+  return std::nullopt;
+}
+
+Link MakeLink(LinkKind kind, std::string url) {
+  Link link;
+  link.kind = kind;
+  link.url = std::move(url);
+  return link;
+}
+
+bool LooksLikeAddress(std::string_view line) {
+  const std::string text = AsciiLower(FoldToAscii(line));
+  static const std::regex kStreet(
+      R"(\b(street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|way|suite|floor|plaza|square|)"
+      R"(rue|place|quai|allee|calle|avenida|paseo|passeig|plaza|carrer|strasse|str|platz|weg|gasse|ring|)"
+      R"(via|piazza|corso)\b|(strasse|allee|platz|weg|gasse)\s+\d)");
+  static const std::regex kPostcode(
+      R"(\b\d{5}\b|\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b|\b[a-z]\d[a-z]\s*\d[a-z]\d\b|\b[a-z]{2}\s+\d{5}(-\d{4})?\b)");
+  int digits = 0;
+  for (const char c : text) digits += IsDigit(c) ? 1 : 0;
+  const bool has_street = std::regex_search(text, kStreet);
+  const bool has_postcode = std::regex_search(text, kPostcode);
+  return (has_street && digits > 0) || (has_postcode && text.find(',') != std::string::npos) ||
+         (has_street && text.find(',') != std::string::npos);
+}
+
+}  // namespace kith::scan

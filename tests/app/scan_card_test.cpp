@@ -1,0 +1,99 @@
+#include <gtest/gtest.h>
+
+#include "app/contacts.h"
+#include "app/scan.h"
+#include "scan/corpus.h"
+#include "support/temp_database.h"
+
+namespace kith {
+namespace {
+
+using testing::CorpusPath;
+using testing::ReadBytes;
+
+TEST(ScanCard, ReadsAQrCardWithoutSavingAnything) {
+  testing::TestWorld world;
+  const auto bytes = ReadBytes(CorpusPath("qr_000.jpg"));
+  auto card = ScanCard(world.context(), bytes);
+  ASSERT_TRUE(card) << card.error().message;
+  EXPECT_EQ(card->name, "Jürgen Müller");
+  auto listed = ListContacts(world.context(), ListQuery{});
+  ASSERT_TRUE(listed);
+  EXPECT_TRUE(listed->empty());
+}
+
+TEST(SaveScannedCard, AddsTheContactMetTodayAtTheEventWithTheImageKept) {
+  testing::TestWorld world;
+  const auto bytes = ReadBytes(CorpusPath("qr_000.jpg"));
+  auto card = ScanCard(world.context(), bytes);
+  ASSERT_TRUE(card) << card.error().message;
+  auto contact = SaveScannedCard(world.context(), *card, bytes, "RustConf 2026");
+  ASSERT_TRUE(contact) << contact.error().message;
+  EXPECT_EQ(contact->display_name, "Jürgen Müller");
+  EXPECT_EQ(contact->met_at, "RustConf 2026");
+  ASSERT_TRUE(contact->met_on);
+  EXPECT_EQ(contact->met_on->ToIso(), "2026-11-26");
+  EXPECT_EQ(contact->emails, std::vector<std::string>{"juergen.mueller@nordlicht.de"});
+  auto image = CardImageOf(world.context(), contact->id);
+  ASSERT_TRUE(image) << image.error().message;
+  EXPECT_EQ(image->mime, "image/jpeg");
+  EXPECT_EQ(image->bytes, bytes);
+  EXPECT_EQ(image->added_on, "2026-11-26");
+}
+
+TEST(SaveScannedCard, RejectsACardWithoutANameAndSavesNothing) {
+  testing::TestWorld world;
+  ScannedCard card;
+  card.emails = {"someone@example.com"};
+  const auto bytes = ReadBytes(CorpusPath("qr_000.jpg"));
+  auto contact = SaveScannedCard(world.context(), card, bytes, "");
+  ASSERT_FALSE(contact);
+  EXPECT_EQ(contact.error().code, ErrorCode::kInvalidInput);
+  auto listed = ListContacts(world.context(), ListQuery{});
+  ASSERT_TRUE(listed);
+  EXPECT_TRUE(listed->empty());
+}
+
+TEST(CardImageOf, IsNotFoundForAContactWithoutOne) {
+  testing::TestWorld world;
+  ContactFields fields;
+  fields.display_name = "Ada Okafor";
+  auto contact = AddContact(world.context(), fields);
+  ASSERT_TRUE(contact);
+  auto image = CardImageOf(world.context(), contact->id);
+  ASSERT_FALSE(image);
+  EXPECT_EQ(image.error().code, ErrorCode::kNotFound);
+}
+
+TEST(ShowMyCard, MakesAQrCodeThatScansBackToTheSameCard) {
+  testing::TestWorld world;
+  MyCardDetails details;
+  details.name = "Jürgen Müller";
+  details.title = "Geschäftsführer";
+  details.email = "jm@nordlicht.de";
+  details.phone = "+49 30 901820";
+  auto card = ShowMyCard(world.context(), details);
+  ASSERT_TRUE(card) << card.error().message;
+  EXPECT_NE(card->vcard.find("FN:Jürgen Müller"), std::string::npos) << card->vcard;
+  auto png = QrCodePng(card->qr, 8);
+  ASSERT_TRUE(png) << png.error().message;
+  auto scanned = ScanCard(world.context(), *png);
+  ASSERT_TRUE(scanned) << scanned.error().message;
+  EXPECT_EQ(scanned->source, ScanSource::kQr);
+  EXPECT_EQ(scanned->name, "Jürgen Müller");
+  EXPECT_EQ(scanned->title, "Geschäftsführer");
+  // The details are kept: the next call needs no flags.
+  auto again = ShowMyCard(world.context(), MyCardDetails{});
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->details.email, "jm@nordlicht.de");
+}
+
+TEST(ShowMyCard, AsksForANameFirst) {
+  testing::TestWorld world;
+  auto card = ShowMyCard(world.context(), MyCardDetails{});
+  ASSERT_FALSE(card);
+  EXPECT_EQ(card.error().code, ErrorCode::kInvalidInput);
+}
+
+}  // namespace
+}  // namespace kith

@@ -1,0 +1,62 @@
+// `kith scan` and `kith card` from outside.
+#include "cli/cli_fixture.h"
+
+namespace kith::testing {
+namespace {
+
+std::string Corpus(const std::string& file) { return std::string(KITH_SCAN_CORPUS) + "/" + file; }
+std::string Fixture(const std::string& file) { return std::string(KITH_TEST_DATA) + "/cards/" + file; }
+
+class ScanCli : public CliTest {};
+
+TEST_F(ScanCli, PrintsTheFieldsAsJsonAndSavesNothing) {
+  const json card = KithJson({"scan", Corpus("qr_000.jpg")});
+  EXPECT_EQ(card.at("name"), "Jürgen Müller");
+  EXPECT_EQ(card.at("source"), "qr");
+  EXPECT_EQ(card.at("confidence").at("name"), 1.0);
+  EXPECT_TRUE(KithJson({"list"}).empty());
+}
+
+TEST_F(ScanCli, PrintsEachFieldWithItsConfidence) {
+  const KithRun run = Kith({"scan", Corpus("qr_000.jpg")});
+  ASSERT_EQ(run.exit_code, 0) << Described(run);
+  EXPECT_TRUE(Contains(run.out, "Jürgen Müller"));
+  EXPECT_TRUE(Contains(run.out, "100%"));
+  EXPECT_TRUE(Contains(run.out, "Nothing saved"));
+}
+
+TEST_F(ScanCli, SaveAddsThePersonMetTodayAtTheEvent) {
+  const json saved = KithJson({"scan", Corpus("qr_000.jpg"), "--save", "--at", "RustConf 2026"});
+  ASSERT_TRUE(saved.contains("contact")) << saved.dump();
+  const json contact = Show(saved["contact"]["id"].get<std::int64_t>());
+  EXPECT_EQ(contact.at("name"), "Jürgen Müller");
+  EXPECT_EQ(contact.at("met_on"), kToday);
+  EXPECT_EQ(contact.at("met_at"), "RustConf 2026");
+}
+
+TEST_F(ScanCli, ABlankPhotoFailsWithNoTextFoundAndSavesNothing) {
+  const KithRun run = Kith({"scan", Fixture("blank_photo.jpg"), "--save"});
+  EXPECT_EQ(run.exit_code, 1) << Described(run);
+  EXPECT_TRUE(Contains(run.err, "no text found on the card"));
+  EXPECT_TRUE(KithJson({"list"}).empty());
+}
+
+TEST_F(ScanCli, AFileThatIsNotAnImageFails) {
+  const KithRun run = Kith({"scan", Fixture("not_an_image.jpg")});
+  EXPECT_EQ(run.exit_code, 1) << Described(run);
+  EXPECT_TRUE(Contains(run.err, "not an image"));
+}
+
+TEST_F(ScanCli, CardPrintsAQrCodeAndWritesAPng) {
+  const std::string png = (directory_.path() / "card.png").string();
+  const KithRun run = Kith({"card", "--name", "Sam Rivera", "--email", "sam@example.com", "--png", png});
+  ASSERT_EQ(run.exit_code, 0) << Described(run);
+  EXPECT_TRUE(Contains(run.out, "▀"));
+  EXPECT_TRUE(Contains(run.out, "Sam Rivera"));
+  const json scanned = KithJson({"scan", png});
+  EXPECT_EQ(scanned.at("name"), "Sam Rivera");
+  EXPECT_EQ(scanned.at("emails"), json::array({"sam@example.com"}));
+}
+
+}  // namespace
+}  // namespace kith::testing

@@ -47,6 +47,11 @@ Bringing cards in and out
              vCard, Excel, JSON
   export     vCard, CSV, Excel, JSON      kith export --format xlsx -o contacts.xlsx
 
+The web app
+  serve      Web app and JSON API         kith serve    # http://127.0.0.1:8080
+  passwd     Password for serving beyond  kith passwd && kith serve --host 0.0.0.0
+             127.0.0.1
+
 Options for every command
   --db PATH            database file (default $KITH_DB, else ~/.local/share/kith/kith.db)
   --json               machine-readable output (one JSON value on stdout)
@@ -98,6 +103,7 @@ int main(int argc, char** argv) {
       kith::cli::AddAskCommand(app, globals),         kith::cli::AddIntroCommand(app, globals),
       kith::cli::AddOutcomeCommand(app, globals),     kith::cli::AddLedgerCommand(app, globals),
       kith::cli::AddMeCommand(app, globals),          kith::cli::AddTodayCommand(app, globals),
+      kith::cli::AddServeCommand(app, globals),       kith::cli::AddPasswdCommand(app, globals),
   };
   const std::string requested = RequestedCommand(argc, argv);
   const auto known = app.get_subcommands([&](CLI::App* command) { return command->check_name(requested); });

@@ -38,6 +38,8 @@ Command AddOutcomeCommand(CLI::App& root, const GlobalOptions& globals);
 Command AddLedgerCommand(CLI::App& root, const GlobalOptions& globals);
 Command AddMeCommand(CLI::App& root, const GlobalOptions& globals);
 Command AddTodayCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddServeCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddPasswdCommand(CLI::App& root, const GlobalOptions& globals);
 
 // Opens the session and runs `body` with it; errors are reported under
 // `command` and turned into the exit code.

@@ -45,19 +45,27 @@ function startServer() {
 
 const { server, base } = await startServer();
 log(`serving on ${base}`);
-const browser = await chromium.launch({
-  executablePath: process.env.KITH_CHROMIUM ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    `--user-data-dir=${join(work, 'chromium-profile')}`,
-  ],
-});
+// A fresh profile folder each run: Playwright passes it as --user-data-dir.
+let browser;
+try {
+  browser = await chromium.launchPersistentContext(join(work, 'chromium-profile'), {
+    executablePath: process.env.KITH_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    acceptDownloads: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+} catch (error) {
+  server.kill('SIGTERM');
+  throw error;
+}
 
 const failures = [];
 async function step(page, size, name, body) {
@@ -80,8 +88,8 @@ for (const [size, viewport] of [
   ['375', { width: 375, height: 740 }],
   ['1280', { width: 1280, height: 800 }],
 ]) {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
-  const page = await context.newPage();
+  const page = await browser.newPage();
+  await page.setViewportSize(viewport);
   page.setDefaultTimeout(15000);
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -102,7 +110,9 @@ for (const [size, viewport] of [
 
   await step(page, size, 'search as you type', async () => {
     await page.goto(`${base}/`);
+    await page.locator('.count', { hasText: 'people' }).waitFor();
     await page.keyboard.press('/');
+    expect(await page.getByRole('searchbox').evaluate((element) => element === document.activeElement), '/ should focus search');
     await page.keyboard.type(unique.slice(0, 6), { delay: 30 });
     await page.locator('.viewport .row', { hasText: unique }).first().waitFor();
     await page.keyboard.press('Enter');
@@ -154,7 +164,7 @@ for (const [size, viewport] of [
   });
 
   expect(errors.length === 0 || failures.push(`${size}: page errors: ${errors.join('; ')}`), '');
-  await context.close();
+  await page.close();
 }
 
 await browser.close();

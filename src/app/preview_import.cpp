@@ -23,7 +23,8 @@ Status ReadTableSample(ImportSource& source, const ImportRequest& request, int s
   TableOptions options;
   options.map = request.map;
   const auto keep = [&](ImportRecord&& record) {
-    if (static_cast<int>(preview.sample.size()) < sample_size) preview.sample.push_back(std::move(record.fields));
+    if (static_cast<int>(preview.sample.size()) < sample_size)
+      preview.sample.push_back(std::move(record.fields));
     return Ok();
   };
   std::optional<ContactTableMapper> mapper;
@@ -70,7 +71,8 @@ Result<ImportPreview> PreviewImport(Context& context, ImportRequest request, int
   preview.format = preview.summary.format;
   KITH_ASSIGN_OR_RETURN(ImportSource source, OpenImportSource(request));
   const RecordSink keep = [&](ImportRecord&& record) {
-    if (static_cast<int>(preview.sample.size()) < sample_size) preview.sample.push_back(std::move(record.fields));
+    if (static_cast<int>(preview.sample.size()) < sample_size)
+      preview.sample.push_back(std::move(record.fields));
     return Ok();
   };
   switch (source.format) {

@@ -36,8 +36,9 @@ Status SetWebPassword(Context& context, const std::string& password) {
   const std::size_t encoded_length =
       argon2_encodedlen(kTimeCost, kMemoryKib, kLanes, kSaltBytes, kHashBytes, Argon2_id);
   std::string encoded(encoded_length, '\0');
-  const int status = argon2id_hash_encoded(kTimeCost, kMemoryKib, kLanes, password.data(), password.size(),
-                                           salt.data(), salt.size(), kHashBytes, encoded.data(), encoded.size());
+  const int status =
+      argon2id_hash_encoded(kTimeCost, kMemoryKib, kLanes, password.data(), password.size(), salt.data(),
+                            salt.size(), kHashBytes, encoded.data(), encoded.size());
   if (status != ARGON2_OK) {
     return Fail(ErrorCode::kInternal, std::string("argon2id failed: ") + argon2_error_message(status));
   }

@@ -44,7 +44,8 @@ std::optional<Sessions::Session> Sessions::Find(std::string_view id) {
   if (id.empty()) return std::nullopt;
   const std::lock_guard lock(mutex_);
   const auto found = sessions_.find(std::string(id));
-  if (found == sessions_.end() || found->second.expires < std::chrono::steady_clock::now()) return std::nullopt;
+  if (found == sessions_.end() || found->second.expires < std::chrono::steady_clock::now())
+    return std::nullopt;
   return found->second;
 }
 
@@ -70,7 +71,8 @@ std::string SessionIdOf(const httplib::Request& request) {
 }
 
 std::string SessionCookie(std::string_view id, bool clear) {
-  std::string cookie = std::string(kSessionCookie) + "=" + std::string(id) + "; HttpOnly; SameSite=Strict; Path=/";
+  std::string cookie =
+      std::string(kSessionCookie) + "=" + std::string(id) + "; HttpOnly; SameSite=Strict; Path=/";
   if (clear) cookie += "; Max-Age=0";
   return cookie;
 }

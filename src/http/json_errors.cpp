@@ -45,7 +45,10 @@ std::string_view ErrorCodeName(ErrorCode code) {
 void SendHttpError(httplib::Response& response, int status, std::string_view code, std::string_view message,
                    std::string_view field) {
   const nlohmann::json body = {
-      {"error", {{"code", code}, {"message", message}, {"field", field.empty() ? nlohmann::json(nullptr) : nlohmann::json(field)}}}};
+      {"error",
+       {{"code", code},
+        {"message", message},
+        {"field", field.empty() ? nlohmann::json(nullptr) : nlohmann::json(field)}}}};
   response.status = status;
   response.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
                        "application/json; charset=utf-8");

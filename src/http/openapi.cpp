@@ -29,40 +29,41 @@ const json kInteger = {{"type", "integer"}};
 const json kBoolean = {{"type", "boolean"}};
 
 json Schemas() {
-  json contact = Object({{"id", kId},
-                         {"uid", kText},
-                         {"name", kText},
-                         {"given_name", kText},
-                         {"family_name", kText},
-                         {"company", kText},
-                         {"title", kText},
-                         {"emails", kTexts},
-                         {"phones", kTexts},
-                         {"phones_e164", {{"type", "array"}, {"items", kNullableText}}},
-                         {"website", kText},
-                         {"links", {{"type", "array"}, {"items", Ref("Link")}}},
-                         {"tags", kTexts},
-                         {"skills", kTexts},
-                         {"interests", kTexts},
-                         {"city", kText},
-                         {"neighborhood", kText},
-                         {"hometown", kText},
-                         {"how_met", kText},
-                         {"met_at", kText},
-                         {"met_on", kDate},
-                         {"open_to_opportunities", kBoolean},
-                         {"looking_for", kText},
-                         {"open_since", kDate},
-                         {"notes", kText},
-                         {"custom", {{"type", "array"}, {"items", Object({{"label", kText}, {"value", kText}})}}},
-                         {"photo", kText},
-                         {"vcard_properties", kTexts},
-                         {"last_contact", kDate},
-                         {"created_at", kText},
-                         {"updated_at", kText},
-                         {"trashed", kBoolean},
-                         {"job_changes", {{"type", "array"}, {"items", {{"type", "object"}}}}},
-                         {"match", Object({{"tier", kText}, {"quality", kText}})}});
+  json contact =
+      Object({{"id", kId},
+              {"uid", kText},
+              {"name", kText},
+              {"given_name", kText},
+              {"family_name", kText},
+              {"company", kText},
+              {"title", kText},
+              {"emails", kTexts},
+              {"phones", kTexts},
+              {"phones_e164", {{"type", "array"}, {"items", kNullableText}}},
+              {"website", kText},
+              {"links", {{"type", "array"}, {"items", Ref("Link")}}},
+              {"tags", kTexts},
+              {"skills", kTexts},
+              {"interests", kTexts},
+              {"city", kText},
+              {"neighborhood", kText},
+              {"hometown", kText},
+              {"how_met", kText},
+              {"met_at", kText},
+              {"met_on", kDate},
+              {"open_to_opportunities", kBoolean},
+              {"looking_for", kText},
+              {"open_since", kDate},
+              {"notes", kText},
+              {"custom", {{"type", "array"}, {"items", Object({{"label", kText}, {"value", kText}})}}},
+              {"photo", kText},
+              {"vcard_properties", kTexts},
+              {"last_contact", kDate},
+              {"created_at", kText},
+              {"updated_at", kText},
+              {"trashed", kBoolean},
+              {"job_changes", {{"type", "array"}, {"items", {{"type", "object"}}}}},
+              {"match", Object({{"tier", kText}, {"quality", kText}})}});
   json match = contact;
   match["properties"]["score"] = {{"type", "number"}};
   match["properties"]["reasons"] = kTexts;
@@ -102,16 +103,17 @@ json Schemas() {
       {"Merge", Object({{"keep", kId}, {"other", kId}}, {"keep", "other"})},
       {"Demo", Object({{"count", kInteger}}, {"count"})},
       {"Generated", Object({{"added", kInteger}})},
-      {"Opportunity", Object({{"id", kId},
-                              {"kind", {{"type", "string"}, {"enum", {"job", "project", "tickets", "intro", "other"}}}},
-                              {"title", kText},
-                              {"description", kText},
-                              {"skills", kTexts},
-                              {"place", kText},
-                              {"deadline", kDate},
-                              {"source", kText},
-                              {"created_on", kDate},
-                              {"closed_on", kDate}})},
+      {"Opportunity",
+       Object({{"id", kId},
+               {"kind", {{"type", "string"}, {"enum", {"job", "project", "tickets", "intro", "other"}}}},
+               {"title", kText},
+               {"description", kText},
+               {"skills", kTexts},
+               {"place", kText},
+               {"deadline", kDate},
+               {"source", kText},
+               {"created_on", kDate},
+               {"closed_on", kDate}})},
       {"LedgerEntry", ledger_entry},
       {"Ledger", Object({{"id", kId},
                          {"name", kText},
@@ -120,13 +122,20 @@ json Schemas() {
                          {"received", kInteger},
                          {"open_asks", kInteger},
                          {"balance", kInteger}})},
-      {"Give", Object({{"contact_id", kId}, {"what", kText}, {"opportunity_id", kId}, {"direction", kText}, {"on", kDate}},
+      {"Give", Object({{"contact_id", kId},
+                       {"what", kText},
+                       {"opportunity_id", kId},
+                       {"direction", kText},
+                       {"on", kDate}},
                       {"contact_id"})},
-      {"Ask", Object({{"contact_id", kId}, {"what", kText}, {"direction", kText}, {"on", kDate}}, {"contact_id", "what"})},
+      {"Ask", Object({{"contact_id", kId}, {"what", kText}, {"direction", kText}, {"on", kDate}},
+                     {"contact_id", "what"})},
       {"Intro", Object({{"first_id", kId}, {"second_id", kId}, {"why", kText}, {"on", kDate}},
                        {"first_id", "second_id", "why"})},
-      {"Outcome", Object({{"outcome", {{"type", "string"}, {"enum", {"open", "accepted", "declined", "hired", "thanked"}}}}},
-                         {"outcome"})},
+      {"Outcome",
+       Object({{"outcome",
+                {{"type", "string"}, {"enum", {"open", "accepted", "declined", "hired", "thanked"}}}}},
+              {"outcome"})},
       {"Profile", Object({{"name", kText}, {"skills", kTexts}, {"known_for", kText}})},
       {"ImportForm", Object({{"file", {{"type", "string"}, {"format", "binary"}}},
                              {"format", kText},
@@ -135,18 +144,21 @@ json Schemas() {
                              {"map", kText}},
                             {"file"})},
       {"ImportSummary", import_summary},
-      {"ImportPreview", Object({{"filename", kText},
-                                {"format", kText},
-                                {"mapping", {{"type", "array"}, {"items", Object({{"column", kText}, {"field", kText}})}}},
-                                {"sample", {{"type", "array"}, {"items", Ref("Contact")}}},
-                                {"summary", Ref("ImportSummary")}})},
+      {"ImportPreview",
+       Object({{"filename", kText},
+               {"format", kText},
+               {"mapping", {{"type", "array"}, {"items", Object({{"column", kText}, {"field", kText}})}}},
+               {"sample", {{"type", "array"}, {"items", Ref("Contact")}}},
+               {"summary", Ref("ImportSummary")}})},
       {"Download", {{"type", "string"}, {"format", "binary"}}},
       {"Today", Object({{"date", kDate},
-                        {"items", {{"type", "array"},
-                                   {"items", Object({{"kind", kText},
-                                                     {"opportunity", Ref("Opportunity")},
-                                                     {"people", {{"type", "array"}, {"items", Ref("Match")}}}})}}}})},
-      {"Session", Object({{"authenticated", kBoolean}, {"csrf_token", kNullableText}, {"auth_required", kBoolean}})},
+                        {"items",
+                         {{"type", "array"},
+                          {"items", Object({{"kind", kText},
+                                            {"opportunity", Ref("Opportunity")},
+                                            {"people", {{"type", "array"}, {"items", Ref("Match")}}}})}}}})},
+      {"Session",
+       Object({{"authenticated", kBoolean}, {"csrf_token", kNullableText}, {"auth_required", kBoolean}})},
       {"Login", Object({{"password", kText}, {"token", kText}})},
   };
 }
@@ -164,8 +176,7 @@ json OpenApiDocument(const std::vector<Route>& routes) {
     json parameters = json::array();
     static const std::regex kParameter(R"(\{([a-z_]+)\})");
     for (std::sregex_iterator it(route.path.begin(), route.path.end(), kParameter), end; it != end; ++it) {
-      parameters.push_back(
-          {{"name", (*it)[1].str()}, {"in", "path"}, {"required", true}, {"schema", kId}});
+      parameters.push_back({{"name", (*it)[1].str()}, {"in", "path"}, {"required", true}, {"schema", kId}});
     }
     for (const auto& name : route.query) {
       parameters.push_back({{"name", name}, {"in", "query"}, {"required", false}, {"schema", kText}});
@@ -173,9 +184,11 @@ json OpenApiDocument(const std::vector<Route>& routes) {
     if (!parameters.empty()) operation["parameters"] = parameters;
     if (!route.request_schema.empty()) {
       const std::string media = route.multipart ? "multipart/form-data" : "application/json";
-      operation["requestBody"] = {{"required", true}, {"content", {{media, {{"schema", SchemaOf(route.request_schema)}}}}}};
+      operation["requestBody"] = {{"required", true},
+                                  {"content", {{media, {{"schema", SchemaOf(route.request_schema)}}}}}};
     }
-    const std::string media = route.response_schema == "Download" ? "application/octet-stream" : "application/json";
+    const std::string media =
+        route.response_schema == "Download" ? "application/octet-stream" : "application/json";
     const bool creates = route.method == Method::kPost && route.access == Access::kWrite &&
                          route.path.find("/close") == std::string::npos &&
                          route.path.find("/restore") == std::string::npos && route.path != "/merge";
@@ -189,7 +202,8 @@ json OpenApiDocument(const std::vector<Route>& routes) {
         {"409", ErrorResponse("A conflict: already exists, trashed, closed")},
         {"413", ErrorResponse("The body is too large")}};
     std::string method(MethodName(route.method));
-    std::transform(method.begin(), method.end(), method.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(method.begin(), method.end(), method.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     paths[route.path][method] = operation;
   }
   return {{"openapi", "3.0.3"},

@@ -87,7 +87,8 @@ Result<std::vector<std::string>> TextsMember(const nlohmann::json& object, const
   std::vector<std::string> texts;
   const auto found = object.find(name);
   if (found == object.end() || found->is_null()) return texts;
-  if (!found->is_array()) return Fail(ErrorCode::kInvalidInput, "'" + name + "' should be a list of text", name);
+  if (!found->is_array())
+    return Fail(ErrorCode::kInvalidInput, "'" + name + "' should be a list of text", name);
   for (const auto& item : *found) {
     if (!item.is_string()) {
       return Fail(ErrorCode::kInvalidInput, "'" + name + "' should be a list of text", name);

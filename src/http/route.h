@@ -37,9 +37,9 @@ struct ApiReply {
 using RouteHandler = std::function<Result<ApiReply>(const httplib::Request&, Context&)>;
 
 struct Route {
-  Route(Method method_in, std::string path_in, Access access_in, RouteHandler handler_in, std::string summary_in,
-        std::string tag_in, std::string request_schema_in, std::string response_schema_in,
-        std::vector<std::string> query_in = {})
+  Route(Method method_in, std::string path_in, Access access_in, RouteHandler handler_in,
+        std::string summary_in, std::string tag_in, std::string request_schema_in,
+        std::string response_schema_in, std::vector<std::string> query_in = {})
       : method(method_in),
         path(std::move(path_in)),
         access(access_in),
@@ -57,8 +57,8 @@ struct Route {
   // For the OpenAPI document.
   std::string summary;
   std::string tag;
-  std::string request_schema;   // a components/schemas name, or "" for none
-  std::string response_schema;  // ditto; "X[]" for an array of X
+  std::string request_schema;      // a components/schemas name, or "" for none
+  std::string response_schema;     // ditto; "X[]" for an array of X
   std::vector<std::string> query;  // query parameter names
   bool multipart = false;          // the body is multipart/form-data
 };
@@ -68,7 +68,8 @@ struct Route {
 Result<nlohmann::json> JsonBody(const httplib::Request& request);
 Result<nlohmann::json> JsonObjectBody(const httplib::Request& request);
 std::int64_t PathId(const httplib::Request& request, std::size_t index = 1);
-Result<int> QueryInt(const httplib::Request& request, const std::string& name, int fallback, int min, int max);
+Result<int> QueryInt(const httplib::Request& request, const std::string& name, int fallback, int min,
+                     int max);
 std::string QueryText(const httplib::Request& request, const std::string& name);
 Result<bool> QueryBool(const httplib::Request& request, const std::string& name);
 // Optional typed members of a JSON object: absent or null give nullopt, a

@@ -1,7 +1,7 @@
 #include "http/server.h"
 
-#include <csignal>
 #include <pthread.h>
+#include <csignal>
 
 #include <atomic>
 #include <cstdlib>
@@ -58,9 +58,10 @@ class HttpServer final : public Server {
     state_.token = options_.token;
     state_.auth_required = !IsLoopbackHost(options_.host);
     routes_ = ApiRoutes(state_);
-    routes_.push_back({Method::kGet, "/openapi.json", Access::kRead,
-                       [this](const httplib::Request&, Context&) -> Result<ApiReply> { return Json(openapi_); },
-                       "This document", "meta", "", "OpenApi"});
+    routes_.push_back(
+        {Method::kGet, "/openapi.json", Access::kRead,
+         [this](const httplib::Request&, Context&) -> Result<ApiReply> { return Json(openapi_); },
+         "This document", "meta", "", "OpenApi"});
     openapi_ = OpenApiDocument(routes_);
     openapi_["components"]["schemas"]["OpenApi"] = {{"type", "object"}};
     Configure();
@@ -104,23 +105,25 @@ class HttpServer final : public Server {
     server_.set_write_timeout(kReadTimeoutSeconds);
     server_.set_payload_max_length(options_.max_upload);
     server_.set_default_headers(SecurityHeaders());
-    server_.set_pre_routing_handler(
-        [this](const httplib::Request& request, httplib::Response& response) { return Admit(request, response); });
-    server_.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& request,
-                                 httplib::Response& response) -> httplib::Server::HandlerResponse {
-      if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-      if (response.status == 413) {
-        SendHttpError(response, 413, "payload_too_large", "the request body is too large", "body");
-      } else if (response.status == 404) {
-        SendHttpError(response, 404, "no_route", "no such route: " + request.method + " " + request.path);
-      } else {
-        SendHttpError(response, response.status, "http_error", "the request could not be served");
-      }
-      return httplib::Server::HandlerResponse::Handled;
-    }));
-    server_.set_exception_handler([](const httplib::Request&, httplib::Response& response, std::exception_ptr) {
-      SendHttpError(response, 500, "internal", "the server failed on this request");
+    server_.set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
+      return Admit(request, response);
     });
+    server_.set_error_handler(httplib::Server::HandlerWithResponse(
+        [](const httplib::Request& request, httplib::Response& response) -> httplib::Server::HandlerResponse {
+          if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+          if (response.status == 413) {
+            SendHttpError(response, 413, "payload_too_large", "the request body is too large", "body");
+          } else if (response.status == 404) {
+            SendHttpError(response, 404, "no_route", "no such route: " + request.method + " " + request.path);
+          } else {
+            SendHttpError(response, response.status, "http_error", "the request could not be served");
+          }
+          return httplib::Server::HandlerResponse::Handled;
+        }));
+    server_.set_exception_handler(
+        [](const httplib::Request&, httplib::Response& response, std::exception_ptr) {
+          SendHttpError(response, 500, "internal", "the server failed on this request");
+        });
     for (const Route& route : routes_) Register(route);
     server_.Get(".*", [this](const httplib::Request& request, httplib::Response& response) {
       ServeStatic(request, response);
@@ -157,7 +160,8 @@ class HttpServer final : public Server {
     using httplib::Server;
     if (!state_.auth_required) {
       std::string host = request.get_header_value("Host");
-      if (const auto colon = host.rfind(':'); colon != std::string::npos && host.back() != ']') host.resize(colon);
+      if (const auto colon = host.rfind(':'); colon != std::string::npos && host.back() != ']')
+        host.resize(colon);
       if (!host.empty() && !IsLoopbackHost(host)) {
         SendHttpError(response, 403, "forbidden_host", "this server answers only to 127.0.0.1 and localhost");
         return Server::HandlerResponse::Handled;
@@ -166,7 +170,8 @@ class HttpServer final : public Server {
     if (!request.path.starts_with(kApiPrefix)) return Server::HandlerResponse::Unhandled;
     const bool multipart = request.get_header_value("Content-Type").starts_with("multipart/form-data");
     const std::string length = request.get_header_value("Content-Length");
-    if (!multipart && !length.empty() && std::strtoull(length.c_str(), nullptr, 10) > options_.max_json_body) {
+    if (!multipart && !length.empty() &&
+        std::strtoull(length.c_str(), nullptr, 10) > options_.max_json_body) {
       SendHttpError(response, 413, "payload_too_large",
                     "the request body is over " + std::to_string(options_.max_json_body) + " bytes", "body");
       return Server::HandlerResponse::Handled;
@@ -181,7 +186,8 @@ class HttpServer final : public Server {
       return Server::HandlerResponse::Handled;
     }
     if (IsWrite(request.method) &&
-        (!session || !SameSecret(request.get_header_value(std::string(kCsrfHeader).c_str()), session->csrf_token))) {
+        (!session ||
+         !SameSecret(request.get_header_value(std::string(kCsrfHeader).c_str()), session->csrf_token))) {
       SendHttpError(response, 403, "csrf",
                     "writes need the X-CSRF-Token header with the token from GET /api/v1/session");
       return Server::HandlerResponse::Handled;
@@ -200,8 +206,8 @@ class HttpServer final : public Server {
       try {
         return route.handler(request, context);
       } catch (const nlohmann::json::exception& error) {
-        return Fail(ErrorCode::kInvalidInput, std::string("the JSON does not have the expected shape: ") + error.what(),
-                    "body");
+        return Fail(ErrorCode::kInvalidInput,
+                    std::string("the JSON does not have the expected shape: ") + error.what(), "body");
       }
     });
     if (!reply) {
@@ -233,10 +239,11 @@ class HttpServer final : public Server {
       file = ResolveStaticFile(root, "/index.html");
     }
     if (!file) {
-      if (request.path == "/" ) {
-        response.set_content("kith: the web app is not built. Run `make run` (or build the kith_web target), "
-                             "or pass --assets DIR.\n",
-                             "text/plain; charset=utf-8");
+      if (request.path == "/") {
+        response.set_content(
+            "kith: the web app is not built. Run `make run` (or build the kith_web target), "
+            "or pass --assets DIR.\n",
+            "text/plain; charset=utf-8");
         return;
       }
       response.status = 404;
@@ -245,7 +252,8 @@ class HttpServer final : public Server {
     }
     std::ifstream in(file->path, std::ios::binary);
     std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    response.set_header("Cache-Control", file->immutable ? "public, max-age=31536000, immutable" : "no-cache");
+    response.set_header("Cache-Control",
+                        file->immutable ? "public, max-age=31536000, immutable" : "no-cache");
     response.set_content(std::move(content), file->content_type.c_str());
   }
 
@@ -270,10 +278,11 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& options, cons
     });
     if (!has_password) return tl::unexpected(has_password.error());
     if (!has_password->body.get<bool>()) {
-      return Fail(ErrorCode::kInvalidInput,
-                  "serving on " + options.host +
-                      " exposes your list to the network: set a password first (`kith passwd`) or pass --token",
-                  "host");
+      return Fail(
+          ErrorCode::kInvalidInput,
+          "serving on " + options.host +
+              " exposes your list to the network: set a password first (`kith passwd`) or pass --token",
+          "host");
     }
   }
   auto server = std::make_unique<HttpServer>(options, std::move(pool));

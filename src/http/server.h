@@ -26,9 +26,9 @@ struct ServerOptions {
   // Worker threads. Each keep-alive connection holds one while it is open,
   // so there must be more than the clients expected at once (wrk -c32).
   int threads = 48;
-  int read_connections = 4;               // read-only SQLite connections for GETs
-  std::size_t max_json_body = 1 << 20;    // 1 MiB: a contact is a few KB
-  std::size_t max_upload = 64ULL << 20;   // 64 MiB: a big LinkedIn or vCard export
+  int read_connections = 4;              // read-only SQLite connections for GETs
+  std::size_t max_json_body = 1 << 20;   // 1 MiB: a contact is a few KB
+  std::size_t max_upload = 64ULL << 20;  // 64 MiB: a big LinkedIn or vCard export
 };
 
 class Server {

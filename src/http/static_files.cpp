@@ -7,12 +7,16 @@ namespace kith::http {
 namespace {
 
 std::string ContentTypeOf(const std::filesystem::path& path) {
-  static const std::map<std::string, std::string> kTypes = {
-      {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
-      {".css", "text/css; charset=utf-8"},   {".svg", "image/svg+xml"},
-      {".png", "image/png"},                 {".ico", "image/x-icon"},
-      {".json", "application/json"},         {".webmanifest", "application/manifest+json"},
-      {".woff2", "font/woff2"},              {".txt", "text/plain; charset=utf-8"}};
+  static const std::map<std::string, std::string> kTypes = {{".html", "text/html; charset=utf-8"},
+                                                            {".js", "text/javascript; charset=utf-8"},
+                                                            {".css", "text/css; charset=utf-8"},
+                                                            {".svg", "image/svg+xml"},
+                                                            {".png", "image/png"},
+                                                            {".ico", "image/x-icon"},
+                                                            {".json", "application/json"},
+                                                            {".webmanifest", "application/manifest+json"},
+                                                            {".woff2", "font/woff2"},
+                                                            {".txt", "text/plain; charset=utf-8"}};
   const auto found = kTypes.find(path.extension().string());
   return found == kTypes.end() ? std::string("application/octet-stream") : found->second;
 }
@@ -31,7 +35,8 @@ bool HasEscapingSegment(std::string_view path) {
 
 }  // namespace
 
-std::optional<StaticFile> ResolveStaticFile(const std::filesystem::path& root, std::string_view request_path) {
+std::optional<StaticFile> ResolveStaticFile(const std::filesystem::path& root,
+                                            std::string_view request_path) {
   if (request_path.empty() || request_path.front() != '/' || HasEscapingSegment(request_path)) {
     return std::nullopt;
   }

@@ -28,7 +28,8 @@ class StorePool {
   Result<ApiReply> With(Access access, const std::function<Result<ApiReply>(Context&)>& body);
 
  private:
-  StorePool(const Clock& clock, std::string phone_region) : clock_(clock), phone_region_(std::move(phone_region)) {}
+  StorePool(const Clock& clock, std::string phone_region)
+      : clock_(clock), phone_region_(std::move(phone_region)) {}
   const Clock& clock_;
   std::string phone_region_;
   std::mutex writer_mutex_;

@@ -53,7 +53,8 @@ TEST_F(ContactsRoutes, PatchesOnlyTheFieldsGiven) {
   EXPECT_EQ(edited["tags"], json({"b", "c"}));
   const json linked = Expect(
       Send("PATCH", path,
-           json({{"links", {{{"kind", "linkedin"}, {"url", "https://linkedin.com/in/ada"}, {"connected", true}}}}})
+           json({{"links",
+                  {{{"kind", "linkedin"}, {"url", "https://linkedin.com/in/ada"}, {"connected", true}}}}})
                .dump()),
       200);
   ASSERT_EQ(linked["links"].size(), 1U);
@@ -88,8 +89,9 @@ TEST_F(ContactsRoutes, WrongTypesAreRejectedAndNothingWritten) {
   EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/contacts", R"({"name": 42})"), 400)), "invalid_input");
   EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/contacts", R"({"name": "A", "emails": "a@b.c"})"), 400)),
             "invalid_input");
-  EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/contacts", R"({"name": "A", "met_on": "2026-02-30"})"), 400)),
-            "invalid_input");
+  EXPECT_EQ(
+      ErrorCodeOf(Expect(Send("POST", "/api/v1/contacts", R"({"name": "A", "met_on": "2026-02-30"})"), 400)),
+      "invalid_input");
   EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts"), 200).size(), 0U);
 }
 
@@ -122,11 +124,12 @@ TEST_F(ContactsRoutes, FindsAndMergesDuplicates) {
   const json pairs = Expect(Send("GET", "/api/v1/dupes"), 200);
   ASSERT_EQ(pairs.size(), 1U);
   EXPECT_FALSE(pairs[0]["reasons"].empty());
-  const json merged =
-      Expect(Send("POST", "/api/v1/merge", json({{"keep", first["id"]}, {"other", second["id"]}}).dump()), 200);
+  const json merged = Expect(
+      Send("POST", "/api/v1/merge", json({{"keep", first["id"]}, {"other", second["id"]}}).dump()), 200);
   EXPECT_EQ(merged["city"], "Lagos");
   EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/merge", R"({"keep": 1})"), 400)), "invalid_input");
-  EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/merge", R"({"keep": 1, "other": 999})"), 404)), "not_found");
+  EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/merge", R"({"keep": 1, "other": 999})"), 404)),
+            "not_found");
 }
 
 TEST_F(ContactsRoutes, GeneratesADemoNetwork) {

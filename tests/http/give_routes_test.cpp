@@ -10,7 +10,8 @@ TEST_F(GiveRoutes, AddsMatchesAndOffersAnOpportunity) {
   AddPerson({{"name", "Bob Stone"}, {"skills", {"gardening"}}});
   const json opportunity = Expect(
       Send("POST", "/api/v1/opportunities",
-           json({{"title", "Staff C++ engineer"}, {"kind", "job"}, {"skills", {"C++"}}, {"place", "Chicago"}}).dump()),
+           json({{"title", "Staff C++ engineer"}, {"kind", "job"}, {"skills", {"C++"}}, {"place", "Chicago"}})
+               .dump()),
       201);
   const std::string path = "/api/v1/opportunities/" + opportunity["id"].dump();
   EXPECT_EQ(Expect(Send("GET", path), 200)["title"], "Staff C++ engineer");
@@ -20,7 +21,8 @@ TEST_F(GiveRoutes, AddsMatchesAndOffersAnOpportunity) {
   EXPECT_EQ(matches[0]["name"], "Ada Okafor");
   EXPECT_FALSE(matches[0]["reasons"].empty());
   const json give =
-      Expect(Send("POST", "/api/v1/gives", json({{"contact_id", ada["id"]}, {"opportunity_id", opportunity["id"]}}).dump()),
+      Expect(Send("POST", "/api/v1/gives",
+                  json({{"contact_id", ada["id"]}, {"opportunity_id", opportunity["id"]}}).dump()),
              201);
   EXPECT_EQ(give["kind"], "give");
   EXPECT_EQ(give["opportunity_id"], opportunity["id"]);
@@ -34,12 +36,14 @@ TEST_F(GiveRoutes, AddsMatchesAndOffersAnOpportunity) {
 }
 
 TEST_F(GiveRoutes, RejectsBadOpportunities) {
-  EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/opportunities", R"({"title": "x", "kind": "gift"})"), 400)),
-            "invalid_input");
+  EXPECT_EQ(
+      ErrorCodeOf(Expect(Send("POST", "/api/v1/opportunities", R"({"title": "x", "kind": "gift"})"), 400)),
+      "invalid_input");
   EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/opportunities", R"({"skills": ["C++"]})"), 400)),
             "invalid_input");
-  EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/opportunities", R"({"title": "x", "skills": "C++"})"), 400)),
-            "invalid_input");
+  EXPECT_EQ(
+      ErrorCodeOf(Expect(Send("POST", "/api/v1/opportunities", R"({"title": "x", "skills": "C++"})"), 400)),
+      "invalid_input");
   EXPECT_EQ(ErrorCodeOf(Expect(Send("GET", "/api/v1/opportunities/99"), 404)), "not_found");
   EXPECT_EQ(ErrorCodeOf(Expect(Send("GET", "/api/v1/opportunities/99/matches"), 404)), "not_found");
   EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/opportunities/99/close"), 404)), "not_found");
@@ -48,8 +52,9 @@ TEST_F(GiveRoutes, RejectsBadOpportunities) {
 TEST_F(GiveRoutes, RecordsAsksIntrosOutcomesAndTheLedger) {
   const json ada = AddPerson({{"name", "Ada Okafor"}});
   const json bob = AddPerson({{"name", "Bob Stone"}});
-  const json ask =
-      Expect(Send("POST", "/api/v1/asks", json({{"contact_id", ada["id"]}, {"what", "feedback on a deck"}}).dump()), 201);
+  const json ask = Expect(
+      Send("POST", "/api/v1/asks", json({{"contact_id", ada["id"]}, {"what", "feedback on a deck"}}).dump()),
+      201);
   EXPECT_EQ(ask["direction"], "to-me");
   const json intro = Expect(
       Send("POST", "/api/v1/intros",
@@ -71,23 +76,28 @@ TEST_F(GiveRoutes, RejectsBadLedgerInput) {
             "invalid_input");
   EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/gives", R"({"contact_id": 999, "what": "x"})"), 404)),
             "not_found");
-  EXPECT_EQ(ErrorCodeOf(Expect(
-                Send("POST", "/api/v1/gives", json({{"contact_id", ada["id"]}, {"direction", "sideways"}}).dump()), 400)),
+  EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/gives",
+                                    json({{"contact_id", ada["id"]}, {"direction", "sideways"}}).dump()),
+                               400)),
             "invalid_input");
   EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/asks", json({{"contact_id", ada["id"]}}).dump()), 400)),
             "invalid_input");
-  EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/intros",
-                                    json({{"first_id", ada["id"]}, {"second_id", ada["id"]}, {"why", "x"}}).dump()),
-                               400)),
+  EXPECT_EQ(
+      ErrorCodeOf(Expect(Send("POST", "/api/v1/intros",
+                              json({{"first_id", ada["id"]}, {"second_id", ada["id"]}, {"why", "x"}}).dump()),
+                         400)),
+      "invalid_input");
+  EXPECT_EQ(ErrorCodeOf(Expect(Send("PATCH", "/api/v1/ledger/999", R"({"outcome": "hired"})"), 404)),
+            "not_found");
+  EXPECT_EQ(ErrorCodeOf(Expect(Send("PATCH", "/api/v1/ledger/1", R"({"outcome": "maybe"})"), 400)),
             "invalid_input");
-  EXPECT_EQ(ErrorCodeOf(Expect(Send("PATCH", "/api/v1/ledger/999", R"({"outcome": "hired"})"), 404)), "not_found");
-  EXPECT_EQ(ErrorCodeOf(Expect(Send("PATCH", "/api/v1/ledger/1", R"({"outcome": "maybe"})"), 400)), "invalid_input");
   EXPECT_EQ(ErrorCodeOf(Expect(Send("GET", "/api/v1/contacts/999/ledger"), 404)), "not_found");
 }
 
 TEST_F(GiveRoutes, ShowsAndSavesTheProfileAndWhomToTell) {
-  const json saved =
-      Expect(Send("PUT", "/api/v1/me", R"({"name": "Sam Rivera", "skills": ["SQLite"], "known_for": "databases"})"), 200);
+  const json saved = Expect(
+      Send("PUT", "/api/v1/me", R"({"name": "Sam Rivera", "skills": ["SQLite"], "known_for": "databases"})"),
+      200);
   EXPECT_EQ(saved["name"], "Sam Rivera");
   EXPECT_EQ(Expect(Send("GET", "/api/v1/me"), 200)["skills"], json({"SQLite"}));
   EXPECT_EQ(ErrorCodeOf(Expect(Send("PUT", "/api/v1/me", R"({"skills": "SQLite"})"), 400)), "invalid_input");

@@ -77,9 +77,7 @@ class ServerTest : public ::testing::Test {
     return json::parse(response->body, nullptr, false);
   }
 
-  json AddPerson(const json& person) {
-    return Expect(Send("POST", "/api/v1/contacts", person.dump()), 201);
-  }
+  json AddPerson(const json& person) { return Expect(Send("POST", "/api/v1/contacts", person.dump()), 201); }
 
   TempDirectory directory_;
   FixedClock clock_{Date{2026, 11, 26}};

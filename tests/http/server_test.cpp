@@ -19,7 +19,8 @@ void WriteFile(const std::filesystem::path& path, const std::string& content) {
 TEST_F(Server, EveryResponseCarriesTheSecurityHeaders) {
   auto response = client_->Get("/api/v1/session");
   ASSERT_TRUE(response);
-  EXPECT_NE(response->get_header_value("Content-Security-Policy").find("frame-ancestors 'none'"), std::string::npos);
+  EXPECT_NE(response->get_header_value("Content-Security-Policy").find("frame-ancestors 'none'"),
+            std::string::npos);
   EXPECT_EQ(response->get_header_value("X-Content-Type-Options"), "nosniff");
   EXPECT_EQ(response->get_header_value("X-Frame-Options"), "DENY");
 }
@@ -33,7 +34,8 @@ TEST_F(Server, TheSessionCookieIsHttpOnlyAndSameSiteStrict) {
 
 TEST_F(Server, WritesWithoutTheCsrfTokenAreRefused) {
   OpenSession();
-  auto response = client_->Post("/api/v1/contacts", {{"Cookie", cookie_}}, R"({"name": "Ada"})", "application/json");
+  auto response =
+      client_->Post("/api/v1/contacts", {{"Cookie", cookie_}}, R"({"name": "Ada"})", "application/json");
   EXPECT_EQ(ErrorCodeOf(Expect(response, 403)), "csrf");
   auto no_session = client_->Post("/api/v1/contacts", R"({"name": "Ada"})", "application/json");
   EXPECT_EQ(ErrorCodeOf(Expect(no_session, 403)), "csrf");
@@ -95,7 +97,8 @@ TEST_F(Server, WithATokenCallsNeedToSignIn) {
   EXPECT_EQ(ErrorCodeOf(Expect(client_->Get("/api/v1/contacts"), 401)), "unauthorized");
   const json anonymous = Expect(client_->Get("/api/v1/session"), 200);
   EXPECT_EQ(anonymous["authenticated"], false);
-  EXPECT_EQ(ErrorCodeOf(Expect(client_->Post("/api/v1/session", R"({"password": "guess"})", "application/json"), 400)),
+  EXPECT_EQ(ErrorCodeOf(Expect(
+                client_->Post("/api/v1/session", R"({"password": "guess"})", "application/json"), 400)),
             "invalid_input");
   auto signed_in = client_->Post("/api/v1/session", R"({"token": "sesame-sesame"})", "application/json");
   const json session = Expect(signed_in, 201);
@@ -103,9 +106,11 @@ TEST_F(Server, WithATokenCallsNeedToSignIn) {
   const httplib::Headers headers = {{"Cookie", cookie.substr(0, cookie.find(';'))},
                                     {"X-CSRF-Token", session["csrf_token"].get<std::string>()}};
   EXPECT_EQ(Expect(client_->Get("/api/v1/contacts", headers), 200).size(), 0U);
-  EXPECT_EQ(Expect(client_->Post("/api/v1/contacts", headers, R"({"name": "Ada"})", "application/json"), 201)["name"],
+  EXPECT_EQ(Expect(client_->Post("/api/v1/contacts", headers, R"({"name": "Ada"})", "application/json"),
+                   201)["name"],
             "Ada");
-  EXPECT_EQ(Expect(client_->Get("/api/v1/contacts", {{"Authorization", "Bearer sesame-sesame"}}), 200).size(), 1U);
+  EXPECT_EQ(Expect(client_->Get("/api/v1/contacts", {{"Authorization", "Bearer sesame-sesame"}}), 200).size(),
+            1U);
   EXPECT_EQ(Expect(client_->Get("/api/v1/contacts", {{"Authorization", "Bearer wrong"}}), 401).size(), 1U);
 }
 

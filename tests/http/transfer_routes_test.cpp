@@ -21,8 +21,8 @@ httplib::MultipartFormDataItems Upload(const std::string& content, const std::st
 
 TEST_F(TransferRoutes, PreviewsALinkedInExportWithItsMappingAndCounts) {
   OpenSession();
-  const auto items = Upload(ReadFile(std::string(KITH_TEST_DATA) + "/samples/linkedin_connections.csv"),
-                            "Connections.csv");
+  const auto items =
+      Upload(ReadFile(std::string(KITH_TEST_DATA) + "/samples/linkedin_connections.csv"), "Connections.csv");
   const json preview = Expect(client_->Post("/api/v1/import/preview", Headers(), items), 200);
   EXPECT_EQ(preview["format"], "linkedin");
   EXPECT_EQ(preview["filename"], "Connections.csv");
@@ -47,21 +47,23 @@ TEST_F(TransferRoutes, ImportsVCardsAndDryRunsWriteNothing) {
 
 TEST_F(TransferRoutes, RejectsUploadsThatAreNotContacts) {
   OpenSession();
-  const json unreadable = Expect(client_->Post("/api/v1/import", Headers(), Upload("\x01\x02\x03 binary", "x.bin")), 400);
+  const json unreadable =
+      Expect(client_->Post("/api/v1/import", Headers(), Upload("\x01\x02\x03 binary", "x.bin")), 400);
   EXPECT_EQ(ErrorCodeOf(unreadable), "parse_error");
   EXPECT_NE(unreadable["error"]["message"].get<std::string>().find("x.bin"), std::string::npos)
       << "errors name the uploaded file, not the temporary one";
   EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/import", R"({"file": "x"})"), 400)), "invalid_input");
   httplib::MultipartFormDataItems bad_format = Upload("name\nAda\n", "a.csv");
   bad_format.push_back({"format", "pdf", "", ""});
-  EXPECT_EQ(ErrorCodeOf(Expect(client_->Post("/api/v1/import", Headers(), bad_format), 400)), "invalid_input");
+  EXPECT_EQ(ErrorCodeOf(Expect(client_->Post("/api/v1/import", Headers(), bad_format), 400)),
+            "invalid_input");
   EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts"), 200).size(), 0U);
 }
 
 TEST_F(TransferRoutes, RejectsOversizedUploads) {
   OpenSession();
-  const json body =
-      Expect(client_->Post("/api/v1/import", Headers(), Upload(std::string(2 * 1024 * 1024, 'a'), "big.csv")), 413);
+  const json body = Expect(
+      client_->Post("/api/v1/import", Headers(), Upload(std::string(2 * 1024 * 1024, 'a'), "big.csv")), 413);
   EXPECT_EQ(ErrorCodeOf(body), "payload_too_large");
 }
 

@@ -45,9 +45,11 @@ Examples:
   kith passwd && kith serve --host 0.0.0.0      # a phone on the same network)");
   auto flags = std::make_shared<ServeFlags>();
   command->add_option("--host", flags->host, "Address to listen on (default 127.0.0.1)");
-  command->add_option("--port", flags->port, "Port (default 8080; 0 picks a free one)")->check(CLI::Range(0, 65535));
+  command->add_option("--port", flags->port, "Port (default 8080; 0 picks a free one)")
+      ->check(CLI::Range(0, 65535));
   command->add_option("--token", flags->token, "A secret that signs in (default $KITH_TOKEN)");
-  command->add_option("--assets", flags->assets, "The built web app (default $KITH_WEB_ASSETS, else the build's)");
+  command->add_option("--assets", flags->assets,
+                      "The built web app (default $KITH_WEB_ASSETS, else the build's)");
   command->add_option("--threads", flags->threads, "Worker threads (default 48)")->check(CLI::Range(2, 1024));
   return {command, [flags, &globals]() {
             return RunWithSession("serve", globals, [&](Session& session) {

@@ -212,8 +212,9 @@ Result<ApiReply> DupesRoute(const httplib::Request& /*request*/, Context& contex
   KITH_ASSIGN_OR_RETURN(const auto found, FindDuplicates(context));
   nlohmann::json pairs = nlohmann::json::array();
   for (const auto& pair : found) {
-    pairs.push_back(
-        {{"first", ContactToJson(pair.first)}, {"second", ContactToJson(pair.second)}, {"reasons", pair.reasons}});
+    pairs.push_back({{"first", ContactToJson(pair.first)},
+                     {"second", ContactToJson(pair.second)},
+                     {"reasons", pair.reasons}});
   }
   return Json(std::move(pairs));
 }
@@ -257,9 +258,15 @@ void AddContactRoutes(std::vector<Route>& routes) {
                     "contacts", "", "Contact"});
   routes.push_back({Method::kPost, "/contacts/{id}/restore", Access::kWrite, RestoreRoute,
                     "Bring back from the trash", "contacts", "", "Contact"});
-  routes.push_back({Method::kGet, "/search", Access::kRead, SearchRoute,
-                    "Find people by anything: prefixes, accents and typos forgiven, field:term", "contacts", "",
-                    "Contact[]", {"q", "limit", "offset"}});
+  routes.push_back({Method::kGet,
+                    "/search",
+                    Access::kRead,
+                    SearchRoute,
+                    "Find people by anything: prefixes, accents and typos forgiven, field:term",
+                    "contacts",
+                    "",
+                    "Contact[]",
+                    {"q", "limit", "offset"}});
   routes.push_back({Method::kGet, "/dupes", Access::kRead, DupesRoute, "Likely duplicates, and why",
                     "contacts", "", "DuplicatePair[]"});
   routes.push_back({Method::kPost, "/merge", Access::kWrite, MergeRoute,

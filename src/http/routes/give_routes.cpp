@@ -53,12 +53,14 @@ Result<ApiReply> CreateRoute(const httplib::Request& request, Context& context) 
 }
 
 Result<ApiReply> ShowRoute(const httplib::Request& request, Context& context) {
-  KITH_ASSIGN_OR_RETURN(const Opportunity opportunity, ShowOpportunity(context, OpportunityId{PathId(request)}));
+  KITH_ASSIGN_OR_RETURN(const Opportunity opportunity,
+                        ShowOpportunity(context, OpportunityId{PathId(request)}));
   return Json(OpportunityToJson(opportunity));
 }
 
 Result<ApiReply> CloseRoute(const httplib::Request& request, Context& context) {
-  KITH_ASSIGN_OR_RETURN(const Opportunity opportunity, CloseOpportunity(context, OpportunityId{PathId(request)}));
+  KITH_ASSIGN_OR_RETURN(const Opportunity opportunity,
+                        CloseOpportunity(context, OpportunityId{PathId(request)}));
   return Json(OpportunityToJson(opportunity));
 }
 
@@ -116,7 +118,8 @@ Result<ApiReply> IntroRoute(const httplib::Request& request, Context& context) {
   KITH_ASSIGN_OR_RETURN(const auto why, TextMember(body, "why"));
   KITH_ASSIGN_OR_RETURN(const auto on, DateMember(body, "on"));
   KITH_ASSIGN_OR_RETURN(const auto entries, RecordIntroduction(context, first, second, why.value_or(""), on));
-  return Json(nlohmann::json::array({LedgerEntryToJson(entries.first), LedgerEntryToJson(entries.second)}), 201);
+  return Json(nlohmann::json::array({LedgerEntryToJson(entries.first), LedgerEntryToJson(entries.second)}),
+              201);
 }
 
 Result<ApiReply> OutcomeRoute(const httplib::Request& request, Context& context) {
@@ -127,7 +130,8 @@ Result<ApiReply> OutcomeRoute(const httplib::Request& request, Context& context)
     return Fail(ErrorCode::kInvalidInput, "'outcome' should be open, accepted, declined, hired or thanked",
                 "outcome");
   }
-  KITH_ASSIGN_OR_RETURN(const LedgerEntry entry, SetLedgerOutcome(context, LedgerEntryId{PathId(request)}, *outcome));
+  KITH_ASSIGN_OR_RETURN(const LedgerEntry entry,
+                        SetLedgerOutcome(context, LedgerEntryId{PathId(request)}, *outcome));
   return Json(LedgerEntryToJson(entry));
 }
 
@@ -170,7 +174,8 @@ Result<ApiReply> SaveMeRoute(const httplib::Request& request, Context& context) 
 
 Result<ApiReply> TellRoute(const httplib::Request& request, Context& context) {
   const std::string topic = QueryText(request, "topic");
-  if (topic.empty()) return Fail(ErrorCode::kInvalidInput, "'topic' is required: what you want to share", "topic");
+  if (topic.empty())
+    return Fail(ErrorCode::kInvalidInput, "'topic' is required: what you want to share", "topic");
   constexpr int kMaxPeople = 200;
   KITH_ASSIGN_OR_RETURN(const int limit, QueryInt(request, "limit", 10, 1, kMaxPeople));
   KITH_ASSIGN_OR_RETURN(const auto matches, WhomToTell(context, topic, limit));
@@ -180,33 +185,55 @@ Result<ApiReply> TellRoute(const httplib::Request& request, Context& context) {
 }  // namespace
 
 void AddGiveRoutes(std::vector<Route>& routes) {
-  routes.push_back({Method::kGet, "/opportunities", Access::kRead, ListRoute,
-                    "Open opportunities, newest first (closed=true for all)", "give", "", "Opportunity[]",
+  routes.push_back({Method::kGet,
+                    "/opportunities",
+                    Access::kRead,
+                    ListRoute,
+                    "Open opportunities, newest first (closed=true for all)",
+                    "give",
+                    "",
+                    "Opportunity[]",
                     {"closed"}});
   routes.push_back({Method::kPost, "/opportunities", Access::kWrite, CreateRoute,
                     "Note an opportunity that came your way", "give", "Opportunity", "Opportunity"});
-  routes.push_back({Method::kGet, "/opportunities/{id}", Access::kRead, ShowRoute, "One opportunity", "give", "",
-                    "Opportunity"});
+  routes.push_back({Method::kGet, "/opportunities/{id}", Access::kRead, ShowRoute, "One opportunity", "give",
+                    "", "Opportunity"});
   routes.push_back({Method::kPost, "/opportunities/{id}/close", Access::kWrite, CloseRoute,
                     "Close an opportunity (filled, gone, given)", "give", "", "Opportunity"});
-  routes.push_back({Method::kGet, "/opportunities/{id}/matches", Access::kRead, MatchRoute,
-                    "Whom to offer it to, best first, each with reasons", "give", "", "Match[]", {"limit"}});
+  routes.push_back({Method::kGet,
+                    "/opportunities/{id}/matches",
+                    Access::kRead,
+                    MatchRoute,
+                    "Whom to offer it to, best first, each with reasons",
+                    "give",
+                    "",
+                    "Match[]",
+                    {"limit"}});
   routes.push_back({Method::kPost, "/gives", Access::kWrite, GiveRoute,
                     "Record something offered or given (an offer of an opportunity too)", "give", "Give",
                     "LedgerEntry"});
-  routes.push_back({Method::kPost, "/asks", Access::kWrite, AskRoute, "Record an ask, either way", "give", "Ask",
-                    "LedgerEntry"});
+  routes.push_back({Method::kPost, "/asks", Access::kWrite, AskRoute, "Record an ask, either way", "give",
+                    "Ask", "LedgerEntry"});
   routes.push_back({Method::kPost, "/intros", Access::kWrite, IntroRoute,
-                    "Record a double opt-in introduction (a give to both)", "give", "Intro", "LedgerEntry[]"});
+                    "Record a double opt-in introduction (a give to both)", "give", "Intro",
+                    "LedgerEntry[]"});
   routes.push_back({Method::kPatch, "/ledger/{id}", Access::kWrite, OutcomeRoute,
                     "How a give, ask or intro turned out", "give", "Outcome", "LedgerEntry"});
   routes.push_back({Method::kGet, "/contacts/{id}/ledger", Access::kRead, LedgerRoute,
                     "What you and one person did for each other", "give", "", "Ledger"});
-  routes.push_back({Method::kGet, "/me", Access::kRead, ShowMeRoute, "Your own profile", "give", "", "Profile"});
-  routes.push_back({Method::kPut, "/me", Access::kWrite, SaveMeRoute, "Change your profile", "give", "Profile",
-                    "Profile"});
-  routes.push_back({Method::kGet, "/tell", Access::kRead, TellRoute,
-                    "Whom to tell about something you made or wrote", "give", "", "Match[]", {"topic", "limit"}});
+  routes.push_back(
+      {Method::kGet, "/me", Access::kRead, ShowMeRoute, "Your own profile", "give", "", "Profile"});
+  routes.push_back({Method::kPut, "/me", Access::kWrite, SaveMeRoute, "Change your profile", "give",
+                    "Profile", "Profile"});
+  routes.push_back({Method::kGet,
+                    "/tell",
+                    Access::kRead,
+                    TellRoute,
+                    "Whom to tell about something you made or wrote",
+                    "give",
+                    "",
+                    "Match[]",
+                    {"topic", "limit"}});
 }
 
 }  // namespace kith::http

@@ -50,7 +50,8 @@ std::string FormValue(const httplib::Request& request, const std::string& name) 
 Result<ImportRequest> ImportRequestFrom(const httplib::Request& request, UploadedFile& upload,
                                         std::string& filename) {
   if (!request.is_multipart_form_data() || !request.has_file("file")) {
-    return Fail(ErrorCode::kInvalidInput, "send the file as multipart/form-data in a field named 'file'", "file");
+    return Fail(ErrorCode::kInvalidInput, "send the file as multipart/form-data in a field named 'file'",
+                "file");
   }
   const auto file = request.get_file_value("file");
   if (file.content.empty()) return Fail(ErrorCode::kInvalidInput, "the uploaded file is empty", "file");
@@ -72,7 +73,8 @@ Result<ImportRequest> ImportRequestFrom(const httplib::Request& request, Uploade
   if (!encoding.empty()) {
     import.encoding = ParseTextEncoding(encoding);
     if (!import.encoding) {
-      return Fail(ErrorCode::kInvalidInput, "'encoding' should be utf-8, windows-1252 or latin-1", "encoding");
+      return Fail(ErrorCode::kInvalidInput, "'encoding' should be utf-8, windows-1252 or latin-1",
+                  "encoding");
     }
   }
   std::istringstream maps(FormValue(request, "map"));
@@ -105,11 +107,16 @@ nlohmann::json SummaryToJson(const ImportSummary& summary) {
                        {"new_company", moved.change.new_company},
                        {"new_title", moved.change.new_title}});
   }
-  return {{"format", summary.format},          {"dry_run", summary.dry_run},
-          {"added", summary.added},            {"updated", summary.updated},
-          {"unchanged", summary.unchanged},    {"merged", summary.merged},
-          {"skipped", summary.skipped},        {"errors", summary.skipped_rows},
-          {"job_changes", changes},            {"opportunities", summary.opportunities},
+  return {{"format", summary.format},
+          {"dry_run", summary.dry_run},
+          {"added", summary.added},
+          {"updated", summary.updated},
+          {"unchanged", summary.unchanged},
+          {"merged", summary.merged},
+          {"skipped", summary.skipped},
+          {"errors", summary.skipped_rows},
+          {"job_changes", changes},
+          {"opportunities", summary.opportunities},
           {"ledger_entries", summary.ledger_entries}};
 }
 
@@ -131,7 +138,8 @@ Result<ApiReply> PreviewRoute(const httplib::Request& request, Context& context)
   auto preview = PreviewImport(context, import, kSampleSize);
   if (!preview) return tl::unexpected(NamingUpload(preview.error(), upload.path(), filename));
   nlohmann::json mapping = nlohmann::json::array();
-  for (const auto& column : preview->mapping) mapping.push_back({{"column", column.column}, {"field", column.field}});
+  for (const auto& column : preview->mapping)
+    mapping.push_back({{"column", column.column}, {"field", column.field}});
   nlohmann::json sample = nlohmann::json::array();
   for (const auto& fields : preview->sample) {
     Contact contact;
@@ -201,19 +209,36 @@ Result<ApiReply> ExportRoute(const httplib::Request& request, Context& context) 
 }  // namespace
 
 void AddTransferRoutes(std::vector<Route>& routes) {
-  Route import{Method::kPost, "/import", Access::kWrite, ImportRoute,
+  Route import{Method::kPost,
+               "/import",
+               Access::kWrite,
+               ImportRoute,
                "Import an uploaded file (LinkedIn, Google, Outlook, CSV, vCard, xlsx, kith JSON); "
                "dry_run=true writes nothing",
-               "transfer", "ImportForm", "ImportSummary", {"dry_run"}};
+               "transfer",
+               "ImportForm",
+               "ImportSummary",
+               {"dry_run"}};
   import.multipart = true;
   routes.push_back(import);
-  Route preview{Method::kPost, "/import/preview", Access::kWrite, PreviewRoute,
-                "What an import would do: format, column mapping, first people, dry-run counts", "transfer",
-                "ImportForm", "ImportPreview"};
+  Route preview{Method::kPost,
+                "/import/preview",
+                Access::kWrite,
+                PreviewRoute,
+                "What an import would do: format, column mapping, first people, dry-run counts",
+                "transfer",
+                "ImportForm",
+                "ImportPreview"};
   preview.multipart = true;
   routes.push_back(preview);
-  routes.push_back({Method::kGet, "/export", Access::kRead, ExportRoute,
-                    "Download every card as vCard, CSV, Excel or a kith JSON backup", "transfer", "", "Download",
+  routes.push_back({Method::kGet,
+                    "/export",
+                    Access::kRead,
+                    ExportRoute,
+                    "Download every card as vCard, CSV, Excel or a kith JSON backup",
+                    "transfer",
+                    "",
+                    "Download",
                     {"format", "vcard_version"}});
 }
 

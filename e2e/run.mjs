@@ -3,7 +3,7 @@
 // a phone's 375 px and a desktop's 1280 px. Screenshots are kept in the
 // artefacts folder. Usage: node e2e/run.mjs KITH_BINARY WEB_ASSETS ARTIFACTS TEST_DATA
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -25,8 +25,15 @@ function log(message) {
   console.log(`[e2e ${new Date().toISOString().slice(11, 19)}] ${message}`);
 }
 
-log(`generating ${PEOPLE} people`);
-execFileSync(kith, ['--db', database, 'gen', String(PEOPLE), '--seed', '7'], { stdio: 'inherit' });
+// Generating 100,000 people takes minutes on a small machine: the seed
+// database is made once (beside the artefacts) and copied for each run.
+const seed = join(artifacts, '..', `e2e-seed-${PEOPLE}.db`);
+if (!existsSync(seed)) {
+  log(`generating ${PEOPLE} people (once, into ${seed})`);
+  execFileSync(kith, ['--db', `${seed}.tmp`, 'gen', String(PEOPLE), '--seed', '7'], { stdio: 'inherit' });
+  renameSync(`${seed}.tmp`, seed);
+}
+copyFileSync(seed, database);
 
 function startServer() {
   return new Promise((resolve, reject) => {

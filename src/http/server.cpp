@@ -88,11 +88,23 @@ class HttpServer final : public Server {
   [[nodiscard]] int port() const override { return port_; }
 
   Status Run() override {
-    if (!server_.listen_after_bind()) return Fail(ErrorCode::kIo, "the server stopped unexpectedly");
+    running_ = true;
+    const bool listened = stop_requested_ || server_.listen_after_bind();
+    running_ = false;
+    if (!listened) return Fail(ErrorCode::kIo, "the server stopped unexpectedly");
     return Ok();
   }
 
-  void Stop() override { server_.stop(); }
+  // httplib's stop() does nothing before the listening loop has started, so
+  // a Stop() that races Run() waits for the loop to be up first.
+  void Stop() override {
+    stop_requested_ = true;
+    constexpr int kWaitMilliseconds = 5000;
+    for (int waited = 0; waited < kWaitMilliseconds && running_ && !server_.is_running(); ++waited) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    server_.stop();
+  }
 
  private:
   void Configure() {
@@ -264,6 +276,8 @@ class HttpServer final : public Server {
   nlohmann::json openapi_;
   httplib::Server server_;
   int port_ = 0;
+  std::atomic<bool> running_ = false;
+  std::atomic<bool> stop_requested_ = false;
 };
 
 }  // namespace

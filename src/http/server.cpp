@@ -133,7 +133,7 @@ class HttpServer final : public Server {
           return httplib::Server::HandlerResponse::Handled;
         }));
     server_.set_exception_handler(
-        [](const httplib::Request&, httplib::Response& response, std::exception_ptr) {
+        [](const httplib::Request&, httplib::Response& response, const std::exception_ptr&) {
           SendHttpError(response, 500, "internal", "the server failed on this request");
         });
     for (const Route& route : routes_) Register(route);
@@ -266,7 +266,7 @@ class HttpServer final : public Server {
     std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     response.set_header("Cache-Control",
                         file->immutable ? "public, max-age=31536000, immutable" : "no-cache");
-    response.set_content(std::move(content), file->content_type.c_str());
+    response.set_content(content, file->content_type.c_str());
   }
 
   ServerOptions options_;
@@ -325,7 +325,10 @@ Status ServeUntilSignal(const ServerOptions& options, const Clock& clock,
   });
   Status status = server->Run();
   // Run() can end without a signal (an error): then wake the waiter.
-  if (!signalled) pthread_kill(waiter.native_handle(), SIGTERM);
+  // The signal is blocked and taken by sigwait: it wakes the waiter, it does
+  // not terminate it.
+  if (!signalled)
+    pthread_kill(waiter.native_handle(), SIGTERM);  // NOLINT(bugprone-bad-signal-to-kill-thread)
   waiter.join();
   server.reset();
   return status;

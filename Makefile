@@ -5,7 +5,7 @@ JOBS ?= 2
 BUILD_TYPE ?= RelWithDebInfo
 KITH_DB ?= $(HOME)/.local/share/kith/kith.db
 
-.PHONY: all deps configure build run demo test lint format bench clean
+.PHONY: all deps configure build run demo test lint format bench bench-web clean
 
 all: build
 
@@ -19,9 +19,14 @@ configure: deps
 build: configure
 	@cmake --build $(BUILD) -j$(JOBS)
 
-# Until `kith serve` lands, `make run` shows the command line at work on a
-# generated demo network (it is rebuilt each time, never your own data).
+# The web app and the API on http://127.0.0.1:8080 with your database (an
+# empty one offers an import or a generated demo network).
 run: build
+	@mkdir -p $(dir $(KITH_DB))
+	@$(BUILD)/src/kith --db $(KITH_DB) serve --host 127.0.0.1 --port 8080 --assets $(BUILD)/web
+
+# The command line at work on a generated demo network (never your data).
+demo: build
 	@./scripts/demo.sh $(BUILD)/src/kith
 
 test: build
@@ -38,6 +43,10 @@ format:
 bench: deps
 	@KITH_DEPS_BENCH=1 ./scripts/install-deps.sh
 	@./bench/run.sh
+
+bench-web: build
+	@KITH_DEPS_BENCH=1 ./scripts/install-deps.sh
+	@./bench/web/run.sh $(BUILD)
 
 clean:
 	@rm -rf $(BUILD) $(BUILD).configure.log

@@ -13,7 +13,7 @@ declare -A allowed=(
   [scan]="domain formats scan"
   [mail]="domain mail"
   [app]="domain store search formats demo agenda scan mail app"
-  [cli]="domain store search formats agenda app cli"
+  [cli]="domain store search formats agenda app http cli"
   [http]="domain store search formats agenda app http"
 )
 status=0

@@ -38,6 +38,8 @@ Result<Contact> RemoveContact(Context& context, ContactId id);
 Result<Contact> RestoreContact(Context& context, ContactId id);
 
 Result<std::vector<Contact>> ListContacts(Context& context, const ListQuery& query);
+// How many contacts ListContacts would page through (limit and offset ignored).
+Result<std::int64_t> CountContacts(Context& context, const ListQuery& query);
 
 // The job changes imports noticed for a contact, oldest first.
 Result<std::vector<JobChange>> JobChangesOf(Context& context, ContactId id);

@@ -8,6 +8,10 @@ Result<std::vector<Contact>> ListContacts(Context& context, const ListQuery& que
   return context.store.ListContacts(query);
 }
 
+Result<std::int64_t> CountContacts(Context& context, const ListQuery& query) {
+  return context.store.CountContacts(query);
+}
+
 Result<std::vector<JobChange>> JobChangesOf(Context& context, ContactId id) {
   return context.store.JobChanges(id);
 }

@@ -62,6 +62,21 @@ struct ImportSummary {
 // line or row; on any error nothing is written.
 Result<ImportSummary> ImportContacts(Context& context, const ImportRequest& request);
 
+// What an import would do, before it does it: the format read, how each
+// column maps to a field (tables only), the first people as read, and the
+// counts of a dry run. Errors as ImportContacts; nothing is written.
+struct ColumnMapping {
+  std::string column;  // the header as written
+  std::string field;   // "name", "email", …, or "custom" (kept as a custom field)
+};
+struct ImportPreview {
+  std::string format;  // as ImportSummary::format
+  std::vector<ColumnMapping> mapping;
+  std::vector<ContactFields> sample;
+  ImportSummary summary;  // a dry run's counts
+};
+Result<ImportPreview> PreviewImport(Context& context, ImportRequest request, int sample_size);
+
 enum class ExportFormat { kCsv, kVCard, kXlsx, kJson };
 std::optional<ExportFormat> ParseExportFormat(std::string_view name);
 

@@ -66,6 +66,11 @@ Bringing cards in and out
   scan       A card photo or QR to fields kith scan card.jpg --save --at "RustConf"
   card       Your card as a QR code       kith card --png my-card.png
 
+The web app
+  serve      Web app and JSON API         kith serve    # http://127.0.0.1:8080
+  passwd     Password for serving beyond  kith passwd && kith serve --host 0.0.0.0
+             127.0.0.1
+
 Options for every command
   --db PATH            database file (default $KITH_DB, else ~/.local/share/kith/kith.db)
   --json               machine-readable output (one JSON value on stdout)
@@ -125,6 +130,7 @@ int main(int argc, char** argv) {
       kith::cli::AddLinkCommand(app, globals),        kith::cli::AddPostCommand(app, globals),
       kith::cli::AddIcsCommand(app, globals),
       kith::cli::AddScanCommand(app, globals),        kith::cli::AddCardCommand(app, globals),
+      kith::cli::AddServeCommand(app, globals),       kith::cli::AddPasswdCommand(app, globals),
   };
   const std::string requested = RequestedCommand(argc, argv);
   const auto known = app.get_subcommands([&](CLI::App* command) { return command->check_name(requested); });

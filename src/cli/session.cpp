@@ -39,7 +39,7 @@ Result<std::unique_ptr<Session>> Session::Open(const GlobalOptions& options) {
   }
   KITH_ASSIGN_OR_RETURN(auto store, OpenSqliteStore(path));
   return std::unique_ptr<Session>(
-      new Session(std::move(store), std::move(clock), Environment("KITH_REGION")));
+      new Session(std::move(store), std::move(clock), Environment("KITH_REGION"), path));
 }
 
 }  // namespace kith::cli

@@ -25,13 +25,18 @@ class Session {
   static Result<std::unique_ptr<Session>> Open(const GlobalOptions& options);
   Context& context() { return context_; }
   Store& store() { return *store_; }
+  [[nodiscard]] const std::string& database_path() const { return path_; }
 
  private:
-  Session(std::unique_ptr<Store> store, std::unique_ptr<Clock> clock, std::string region)
-      : store_(std::move(store)), clock_(std::move(clock)), context_{*store_, *clock_, std::move(region)} {}
+  Session(std::unique_ptr<Store> store, std::unique_ptr<Clock> clock, std::string region, std::string path)
+      : store_(std::move(store)),
+        clock_(std::move(clock)),
+        context_{*store_, *clock_, std::move(region)},
+        path_(std::move(path)) {}
   std::unique_ptr<Store> store_;
   std::unique_ptr<Clock> clock_;
   Context context_;
+  std::string path_;
 };
 
 // $KITH_DB, else $XDG_DATA_HOME/kith/kith.db, else ~/.local/share/kith/kith.db.

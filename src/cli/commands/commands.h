@@ -56,6 +56,10 @@ Command AddLinkCommand(CLI::App& root, const GlobalOptions& globals);
 Command AddPostCommand(CLI::App& root, const GlobalOptions& globals);
 Command AddIcsCommand(CLI::App& root, const GlobalOptions& globals);
 
+// The web app.
+Command AddServeCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddPasswdCommand(CLI::App& root, const GlobalOptions& globals);
+
 // Opens the session and runs `body` with it; errors are reported under
 // `command` and turned into the exit code.
 int RunWithSession(std::string_view command, const GlobalOptions& globals,

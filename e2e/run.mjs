@@ -1,0 +1,186 @@
+// Browser tests: `kith serve` on a database of 100,000 generated people,
+// driven by Playwright (playwright-core) in Debian's chromium, headless, at
+// a phone's 375 px and a desktop's 1280 px. Screenshots are kept in the
+// artefacts folder. Usage: node e2e/run.mjs KITH_BINARY WEB_ASSETS ARTIFACTS TEST_DATA
+import { spawn, execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(new URL('../web/package.json', import.meta.url));
+const { chromium } = require('playwright-core');
+
+const [kith, assets, artifacts, testData] = process.argv.slice(2);
+if (!testData) {
+  console.error('usage: node e2e/run.mjs KITH_BINARY WEB_ASSETS ARTIFACTS TEST_DATA');
+  process.exit(2);
+}
+const PEOPLE = Number(process.env.KITH_E2E_PEOPLE ?? 100000);
+mkdirSync(artifacts, { recursive: true });
+const work = mkdtempSync(join(tmpdir(), 'kith-e2e-'));
+const database = join(work, 'kith.db');
+
+function log(message) {
+  console.log(`[e2e ${new Date().toISOString().slice(11, 19)}] ${message}`);
+}
+
+// Generating 100,000 people takes minutes on a small machine: the seed
+// database is made once (beside the artefacts) and copied for each run.
+const seed = join(artifacts, '..', `e2e-seed-${PEOPLE}.db`);
+if (!existsSync(seed)) {
+  log(`generating ${PEOPLE} people (once, into ${seed})`);
+  execFileSync(kith, ['--db', `${seed}.tmp`, 'gen', String(PEOPLE), '--seed', '7'], { stdio: 'inherit' });
+  renameSync(`${seed}.tmp`, seed);
+}
+copyFileSync(seed, database);
+
+function startServer() {
+  return new Promise((resolve, reject) => {
+    const server = spawn(kith, ['--db', database, '--today', '2026-11-26', 'serve', '--port', '0', '--assets', assets], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    server.stdout.on('data', (chunk) => {
+      output += chunk;
+      const found = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(output);
+      if (found) resolve({ server, base: `http://127.0.0.1:${found[1]}` });
+    });
+    server.on('exit', (code) => reject(new Error(`kith serve exited with ${code}: ${output}`)));
+  });
+}
+
+const { server, base } = await startServer();
+log(`serving on ${base}`);
+// A fresh profile folder each run: Playwright passes it as --user-data-dir.
+let browser;
+try {
+  browser = await chromium.launchPersistentContext(join(work, 'chromium-profile'), {
+    executablePath: process.env.KITH_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    acceptDownloads: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+} catch (error) {
+  server.kill('SIGTERM');
+  throw error;
+}
+
+const failures = [];
+async function step(page, size, name, body) {
+  const started = Date.now();
+  try {
+    await body();
+    log(`ok   ${size} ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    failures.push(`${size} ${name}: ${error.message}`);
+    log(`FAIL ${size} ${name}: ${error.message}`);
+  }
+  await page.screenshot({ path: join(artifacts, `${size}-${name.replace(/\W+/g, '-')}.png`) }).catch(() => {});
+}
+
+function expect(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+for (const [size, viewport] of [
+  ['375', { width: 375, height: 740 }],
+  ['1280', { width: 1280, height: 800 }],
+]) {
+  const page = await browser.newPage();
+  await page.setViewportSize(viewport);
+  page.setDefaultTimeout(15000);
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const unique = `Zora${size}`;
+  const payload = `${unique} <img src=x onerror="window.__xss=1"><script>window.__xss=1</script>`;
+
+  await step(page, size, 'add a contact', async () => {
+    await page.goto(`${base}/add`);
+    await page.getByLabel('Name').fill(payload);
+    await page.getByLabel('Company').fill('Quillon Works');
+    await page.getByLabel('Met at (event)').fill('RustConf 2026');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(/\/contacts\/\d+$/);
+    const heading = await page.locator('#contact-name').textContent();
+    expect(heading === payload, `the name should show as text, got ${heading}`);
+    expect((await page.evaluate(() => window.__xss)) === undefined, 'a script in a name ran');
+  });
+
+  await step(page, size, 'search as you type', async () => {
+    await page.goto(`${base}/`);
+    await page.locator('.count', { hasText: 'people' }).waitFor();
+    await page.keyboard.press('/');
+    expect(await page.getByRole('searchbox').evaluate((element) => element === document.activeElement), '/ should focus search');
+    await page.keyboard.type(unique.slice(0, 6), { delay: 30 });
+    await page.locator('.viewport .row', { hasText: unique }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/contacts\/\d+$/);
+  });
+
+  await step(page, size, 'scroll 100k rows', async () => {
+    await page.goto(`${base}/`);
+    await page.locator('.count', { hasText: 'people' }).waitFor();
+    const total = Number((await page.locator('.count').textContent()).replace(/\D/g, ''));
+    expect(total >= PEOPLE, `expected ${PEOPLE}+ people, saw ${total}`);
+    const viewportBox = page.getByTestId('viewport');
+    for (const fraction of [0.25, 0.5, 0.75, 1]) {
+      await viewportBox.evaluate((element, at) => (element.scrollTop = element.scrollHeight * at), fraction);
+      await page.waitForTimeout(50);
+    }
+    const lastRow = page.locator(`.viewport .row[aria-rowindex="${total + 1}"] .cell.name a`);
+    await lastRow.waitFor();
+    expect(((await lastRow.textContent()) ?? '').length > 0, 'the last row has no name');
+    await page.keyboard.press('k');
+    expect((await page.locator('.row.selected').count()) === 1, 'j/k should select a row');
+  });
+
+  await step(page, size, 'import a LinkedIn CSV through the wizard', async () => {
+    await page.goto(`${base}/import`);
+    await page.getByLabel('File').setInputFiles(join(testData, 'samples', 'linkedin_connections.csv'));
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByTestId('format').waitFor();
+    expect((await page.getByTestId('format').textContent()) === 'linkedin', 'the format should be linkedin');
+    expect((await page.locator('.mapping tbody tr').count()) > 3, 'the column mapping is missing');
+    await page.getByRole('button', { name: /^Import \d+ people/ }).click();
+    await page.getByTestId('result').waitFor();
+  });
+
+  await step(page, size, 'run a match and offer', async () => {
+    await page.goto(`${base}/opportunities`);
+    await page.getByLabel('Title').fill(`Python role ${size}`);
+    await page.getByLabel('Skills').fill('Python');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.locator('.matches li').first().waitFor();
+    expect((await page.locator('.matches .reasons').first().textContent()).length > 0, 'a match has no reasons');
+    await page.locator('.matches li button').first().click();
+    await page.locator('.matches .done').first().waitFor();
+  });
+
+  await step(page, size, 'today offers the opportunity', async () => {
+    await page.goto(`${base}/today`);
+    await page.locator('.agenda h3', { hasText: `Python role ${size}` }).waitFor();
+  });
+
+  expect(errors.length === 0 || failures.push(`${size}: page errors: ${errors.join('; ')}`), '');
+  await page.close();
+}
+
+await browser.close();
+server.kill('SIGTERM');
+const exitCode = await new Promise((resolve) => server.on('exit', (code) => resolve(code)));
+if (exitCode !== 0) failures.push(`kith serve exited with ${exitCode} on SIGTERM`);
+rmSync(work, { recursive: true, force: true });
+if (failures.length) {
+  console.error(`\n${failures.length} browser test(s) failed:\n  ${failures.join('\n  ')}`);
+  process.exit(1);
+}
+log(`all browser tests passed; screenshots in ${artifacts}`);

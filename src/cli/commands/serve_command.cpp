@@ -1,0 +1,114 @@
+#include <termios.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+
+#include "app/web_access.h"
+#include "cli/commands/commands.h"
+#include "cli/printing.h"
+#include "http/server.h"
+
+#ifndef KITH_WEB_ASSETS_DIR
+#define KITH_WEB_ASSETS_DIR ""
+#endif
+
+namespace kith::cli {
+namespace {
+
+std::string Environment(const char* name) {
+  const char* value = std::getenv(name);  // NOLINT(concurrency-mt-unsafe): read before threads start
+  return value == nullptr ? std::string() : std::string(value);
+}
+
+struct ServeFlags {
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  std::string token;
+  std::string assets;
+  int threads = 48;
+};
+
+}  // namespace
+
+Command AddServeCommand(CLI::App& root, const GlobalOptions& globals) {
+  auto* command = root.add_subcommand("serve", "The web app and the JSON API on http://127.0.0.1:8080");
+  command->footer(R"(Serves the web app and the JSON API (/api/v1, documented at /api/v1/openapi.json)
+until SIGTERM or Ctrl-C, which let requests in flight finish. Only 127.0.0.1 is
+served without a password: for any other address set one with `kith passwd`
+or pass --token (or $KITH_TOKEN).
+
+Examples:
+  kith serve
+  kith serve --port 9000
+  kith passwd && kith serve --host 0.0.0.0      # a phone on the same network)");
+  auto flags = std::make_shared<ServeFlags>();
+  command->add_option("--host", flags->host, "Address to listen on (default 127.0.0.1)");
+  command->add_option("--port", flags->port, "Port (default 8080; 0 picks a free one)")
+      ->check(CLI::Range(0, 65535));
+  command->add_option("--token", flags->token, "A secret that signs in (default $KITH_TOKEN)");
+  command->add_option("--assets", flags->assets,
+                      "The built web app (default $KITH_WEB_ASSETS, else the build's)");
+  command->add_option("--threads", flags->threads, "Worker threads (default 48)")->check(CLI::Range(2, 1024));
+  return {command, [flags, &globals]() {
+            return RunWithSession("serve", globals, [&](Session& session) {
+              http::ServerOptions options;
+              options.database_path = session.database_path();
+              options.host = flags->host;
+              options.port = flags->port;
+              options.threads = flags->threads;
+              options.token = flags->token.empty() ? Environment("KITH_TOKEN") : flags->token;
+              options.assets_directory = flags->assets;
+              if (options.assets_directory.empty()) options.assets_directory = Environment("KITH_WEB_ASSETS");
+              if (options.assets_directory.empty()) options.assets_directory = KITH_WEB_ASSETS_DIR;
+              options.phone_region = session.context().phone_region;
+              auto served = http::ServeUntilSignal(options, session.context().clock, [&](int port) {
+                std::cout << "kith: serving " << options.database_path << " on http://" << options.host << ":"
+                          << port << "/ (Ctrl-C to stop)" << std::endl;
+              });
+              if (!served) return ReportError("serve", served.error());
+              std::cout << "kith: stopped." << std::endl;
+              return 0;
+            });
+          }};
+}
+
+Command AddPasswdCommand(CLI::App& root, const GlobalOptions& globals) {
+  auto* command = root.add_subcommand("passwd", "Set the password `kith serve` asks for beyond 127.0.0.1");
+  command->footer(R"(Reads the new password from standard input (one line; hidden on a terminal) and
+stores only its argon2id hash.
+
+Examples:
+  kith passwd
+  printf '%s\n' "$PASSWORD" | kith passwd)");
+  return {command, [&globals]() {
+            return RunWithSession("passwd", globals, [&](Session& session) {
+              const bool terminal = isatty(STDIN_FILENO) != 0;
+              termios saved_mode{};
+              if (terminal) {
+                std::cerr << "New password (at least 8 characters): " << std::flush;
+                tcgetattr(STDIN_FILENO, &saved_mode);
+                termios hidden = saved_mode;
+                hidden.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+                tcsetattr(STDIN_FILENO, TCSANOW, &hidden);
+              }
+              std::string password;
+              std::getline(std::cin, password);
+              if (terminal) {
+                tcsetattr(STDIN_FILENO, TCSANOW, &saved_mode);
+                std::cerr << "\n";
+              }
+              auto saved = SetWebPassword(session.context(), password);
+              if (!saved) return ReportError("passwd", saved.error());
+              if (globals.json) {
+                PrintJson(std::cout, {{"password", "set"}});
+              } else {
+                std::cout << "Password set. `kith serve --host 0.0.0.0` will ask for it.\n";
+              }
+              return 0;
+            });
+          }};
+}
+
+}  // namespace kith::cli

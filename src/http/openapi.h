@@ -1,0 +1,15 @@
+// The OpenAPI 3 document of the API, built from the route list, with the
+// schemas of the JSON shapes in CLI.md.
+#pragma once
+
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "http/route.h"
+
+namespace kith::http {
+
+nlohmann::json OpenApiDocument(const std::vector<Route>& routes);
+
+}  // namespace kith::http

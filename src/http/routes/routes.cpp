@@ -1,0 +1,15 @@
+#include "http/routes/routes.h"
+
+namespace kith::http {
+
+std::vector<Route> ApiRoutes(SessionState& state) {
+  std::vector<Route> routes;
+  AddSessionRoutes(routes, state);
+  AddContactRoutes(routes);
+  AddGiveRoutes(routes);
+  AddTransferRoutes(routes);
+  AddTodayRoutes(routes);
+  return routes;
+}
+
+}  // namespace kith::http

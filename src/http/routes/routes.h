@@ -1,0 +1,30 @@
+// The API's routes, by resource. Each Add…Routes appends its group; ApiRoutes
+// lists every group. A new resource (the relationship loop: events,
+// interactions, facts, reminders, follow-ups, posts, the agenda) is one more
+// file in routes/ and one more line in ApiRoutes().
+#pragma once
+
+#include <vector>
+
+#include "http/auth.h"
+#include "http/route.h"
+
+namespace kith::http {
+
+// What the session routes share with the server's checks.
+struct SessionState {
+  Sessions sessions;
+  std::string token;           // accepted to sign in and as a bearer token; "" for none
+  bool auth_required = false;  // not loopback: every API call needs a session or the token
+};
+
+void AddSessionRoutes(std::vector<Route>& routes, SessionState& state);
+void AddContactRoutes(std::vector<Route>& routes);
+void AddGiveRoutes(std::vector<Route>& routes);
+void AddTransferRoutes(std::vector<Route>& routes);
+void AddTodayRoutes(std::vector<Route>& routes);
+
+// Every API route, in the order the OpenAPI document lists them.
+std::vector<Route> ApiRoutes(SessionState& state);
+
+}  // namespace kith::http

@@ -1,0 +1,245 @@
+// Cards in and out: an uploaded file imported (or previewed), an export
+// downloaded.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "app/transfer.h"
+#include "formats/contact_json.h"
+#include "http/routes/routes.h"
+
+namespace kith::http {
+namespace {
+
+// An upload as a file of its own, since the importers read by path; removed
+// when it goes out of scope.
+class UploadedFile {
+ public:
+  UploadedFile() = default;
+  UploadedFile(const UploadedFile&) = delete;
+  UploadedFile& operator=(const UploadedFile&) = delete;
+  ~UploadedFile() {
+    if (!path_.empty()) std::filesystem::remove(path_);
+  }
+  Status Write(const std::string& content) {
+    std::string pattern = (std::filesystem::temp_directory_path() / "kith-upload-XXXXXX").string();
+    const int descriptor = mkstemp(pattern.data());
+    if (descriptor < 0) return Fail(ErrorCode::kIo, "cannot create a temporary file for the upload");
+    close(descriptor);
+    path_ = pattern;
+    std::ofstream out(path_, std::ios::binary | std::ios::trunc);
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    if (!out.flush()) return Fail(ErrorCode::kIo, "cannot write the upload to a temporary file");
+    return Ok();
+  }
+  [[nodiscard]] const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+std::string FormValue(const httplib::Request& request, const std::string& name) {
+  return request.has_file(name) ? request.get_file_value(name).content : QueryText(request, name);
+}
+
+// The form of an import: "file" (the upload), and optionally "format",
+// "event", "encoding" and "map" ("Column=field" lines).
+Result<ImportRequest> ImportRequestFrom(const httplib::Request& request, UploadedFile& upload,
+                                        std::string& filename) {
+  if (!request.is_multipart_form_data() || !request.has_file("file")) {
+    return Fail(ErrorCode::kInvalidInput, "send the file as multipart/form-data in a field named 'file'",
+                "file");
+  }
+  const auto file = request.get_file_value("file");
+  if (file.content.empty()) return Fail(ErrorCode::kInvalidInput, "the uploaded file is empty", "file");
+  filename = file.filename.empty() ? std::string("upload") : file.filename;
+  KITH_RETURN_IF_ERROR(upload.Write(file.content));
+  ImportRequest import;
+  import.path = upload.path();
+  const std::string format = FormValue(request, "format");
+  if (!format.empty()) {
+    const auto parsed = ParseImportFormat(format);
+    if (!parsed) {
+      return Fail(ErrorCode::kInvalidInput,
+                  "'format' should be auto, linkedin, google, outlook, csv, vcard, xlsx or json", "format");
+    }
+    import.format = *parsed;
+  }
+  import.event = FormValue(request, "event");
+  const std::string encoding = FormValue(request, "encoding");
+  if (!encoding.empty()) {
+    import.encoding = ParseTextEncoding(encoding);
+    if (!import.encoding) {
+      return Fail(ErrorCode::kInvalidInput, "'encoding' should be utf-8, windows-1252 or latin-1",
+                  "encoding");
+    }
+  }
+  std::istringstream maps(FormValue(request, "map"));
+  for (std::string line; std::getline(maps, line);) {
+    if (line.empty()) continue;
+    const auto equals = line.find('=');
+    if (equals == std::string::npos || equals == 0) {
+      return Fail(ErrorCode::kInvalidInput, "map '" + line + "' should be \"Column Name=field\"", "map");
+    }
+    import.map.emplace_back(line.substr(0, equals), line.substr(equals + 1));
+  }
+  return import;
+}
+
+// Errors name the temporary file; the person knows the file by its name.
+Error NamingUpload(Error error, const std::string& temporary, const std::string& filename) {
+  for (auto at = error.message.find(temporary); at != std::string::npos; at = error.message.find(temporary)) {
+    error.message.replace(at, temporary.size(), filename);
+  }
+  return error;
+}
+
+nlohmann::json SummaryToJson(const ImportSummary& summary) {
+  nlohmann::json changes = nlohmann::json::array();
+  for (const auto& moved : summary.job_changes) {
+    changes.push_back({{"id", moved.id.value},
+                       {"name", moved.name},
+                       {"old_company", moved.change.old_company},
+                       {"old_title", moved.change.old_title},
+                       {"new_company", moved.change.new_company},
+                       {"new_title", moved.change.new_title}});
+  }
+  return {{"format", summary.format},
+          {"dry_run", summary.dry_run},
+          {"added", summary.added},
+          {"updated", summary.updated},
+          {"unchanged", summary.unchanged},
+          {"merged", summary.merged},
+          {"skipped", summary.skipped},
+          {"errors", summary.skipped_rows},
+          {"job_changes", changes},
+          {"opportunities", summary.opportunities},
+          {"ledger_entries", summary.ledger_entries}};
+}
+
+Result<ApiReply> ImportRoute(const httplib::Request& request, Context& context) {
+  UploadedFile upload;
+  std::string filename;
+  KITH_ASSIGN_OR_RETURN(ImportRequest import, ImportRequestFrom(request, upload, filename));
+  KITH_ASSIGN_OR_RETURN(import.dry_run, QueryBool(request, "dry_run"));
+  auto summary = ImportContacts(context, import);
+  if (!summary) return tl::unexpected(NamingUpload(summary.error(), upload.path(), filename));
+  return Json(SummaryToJson(*summary), import.dry_run ? 200 : 201);
+}
+
+Result<ApiReply> PreviewRoute(const httplib::Request& request, Context& context) {
+  UploadedFile upload;
+  std::string filename;
+  KITH_ASSIGN_OR_RETURN(const ImportRequest import, ImportRequestFrom(request, upload, filename));
+  constexpr int kSampleSize = 5;
+  auto preview = PreviewImport(context, import, kSampleSize);
+  if (!preview) return tl::unexpected(NamingUpload(preview.error(), upload.path(), filename));
+  nlohmann::json mapping = nlohmann::json::array();
+  for (const auto& column : preview->mapping)
+    mapping.push_back({{"column", column.column}, {"field", column.field}});
+  nlohmann::json sample = nlohmann::json::array();
+  for (const auto& fields : preview->sample) {
+    Contact contact;
+    static_cast<ContactFields&>(contact) = fields;
+    nlohmann::json json = ContactToJson(contact);
+    json.erase("id");
+    sample.push_back(std::move(json));
+  }
+  return Json({{"filename", filename},
+               {"format", preview->format},
+               {"mapping", mapping},
+               {"sample", sample},
+               {"summary", SummaryToJson(preview->summary)}});
+}
+
+Result<ApiReply> ExportRoute(const httplib::Request& request, Context& context) {
+  std::string format_name = QueryText(request, "format");
+  if (format_name.empty()) format_name = "vcard";
+  const auto format = ParseExportFormat(format_name);
+  if (!format) return Fail(ErrorCode::kInvalidInput, "'format' should be vcard, csv, xlsx or json", "format");
+  ExportRequest export_request;
+  export_request.format = *format;
+  const std::string version = QueryText(request, "vcard_version");
+  if (version == "3.0") {
+    export_request.vcard_version = VCardVersion::k30;
+  } else if (!version.empty() && version != "4.0") {
+    return Fail(ErrorCode::kInvalidInput, "'vcard_version' should be 4.0 or 3.0", "vcard_version");
+  }
+  ApiReply reply;
+  switch (*format) {
+    case ExportFormat::kVCard:
+      reply.content_type = "text/vcard; charset=utf-8";
+      reply.filename = "kith-contacts.vcf";
+      break;
+    case ExportFormat::kCsv:
+      reply.content_type = "text/csv; charset=utf-8";
+      reply.filename = "kith-contacts.csv";
+      break;
+    case ExportFormat::kXlsx:
+      reply.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+      reply.filename = "kith-contacts.xlsx";
+      break;
+    case ExportFormat::kJson:
+      reply.content_type = "application/json; charset=utf-8";
+      reply.filename = "kith-backup.json";
+      break;
+  }
+  if (*format == ExportFormat::kXlsx) {
+    // The spreadsheet writer needs a file; the download is read back from it.
+    UploadedFile file;
+    KITH_RETURN_IF_ERROR(file.Write(""));
+    export_request.output = file.path();
+    std::ostringstream unused;
+    KITH_ASSIGN_OR_RETURN(const std::int64_t count, ExportContacts(context, export_request, unused));
+    (void)count;
+    std::ifstream in(file.path(), std::ios::binary);
+    reply.raw.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    return reply;
+  }
+  std::ostringstream out;
+  KITH_ASSIGN_OR_RETURN(const std::int64_t count, ExportContacts(context, export_request, out));
+  (void)count;
+  reply.raw = std::move(out).str();
+  return reply;
+}
+
+}  // namespace
+
+void AddTransferRoutes(std::vector<Route>& routes) {
+  Route import{Method::kPost,
+               "/import",
+               Access::kWrite,
+               ImportRoute,
+               "Import an uploaded file (LinkedIn, Google, Outlook, CSV, vCard, xlsx, kith JSON); "
+               "dry_run=true writes nothing",
+               "transfer",
+               "ImportForm",
+               "ImportSummary",
+               {"dry_run"}};
+  import.multipart = true;
+  routes.push_back(import);
+  Route preview{Method::kPost,
+                "/import/preview",
+                Access::kWrite,
+                PreviewRoute,
+                "What an import would do: format, column mapping, first people, dry-run counts",
+                "transfer",
+                "ImportForm",
+                "ImportPreview"};
+  preview.multipart = true;
+  routes.push_back(preview);
+  routes.push_back({Method::kGet,
+                    "/export",
+                    Access::kRead,
+                    ExportRoute,
+                    "Download every card as vCard, CSV, Excel or a kith JSON backup",
+                    "transfer",
+                    "",
+                    "Download",
+                    {"format", "vcard_version"}});
+}
+
+}  // namespace kith::http

@@ -1,0 +1,337 @@
+#include "http/server.h"
+
+#include <pthread.h>
+#include <csignal>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <thread>
+
+#include <httplib.h>
+
+#include "app/web_access.h"
+#include "http/auth.h"
+#include "http/json_errors.h"
+#include "http/openapi.h"
+#include "http/routes/routes.h"
+#include "http/static_files.h"
+#include "http/store_pool.h"
+
+namespace kith::http {
+namespace {
+
+constexpr std::string_view kApiPrefix = "/api/v1";
+// Keep-alive connections each hold a worker thread: they are timed out
+// quickly and capped, so a few idle clients cannot starve the rest.
+constexpr time_t kKeepAliveSeconds = 2;
+constexpr std::size_t kKeepAliveRequests = 10000;
+constexpr time_t kReadTimeoutSeconds = 10;
+
+const httplib::Headers& SecurityHeaders() {
+  static const httplib::Headers kHeaders = {
+      {"Content-Security-Policy",
+       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"},
+      {"X-Content-Type-Options", "nosniff"},
+      {"X-Frame-Options", "DENY"},
+      {"Referrer-Policy", "no-referrer"},
+      {"Cross-Origin-Opener-Policy", "same-origin"},
+  };
+  return kHeaders;
+}
+
+// "/contacts/{id}/ledger" -> "/api/v1/contacts/(\d+)/ledger".
+std::string PatternOf(const std::string& path) {
+  static const std::regex kParameter(R"(\{[a-z_]+\})");
+  return std::string(kApiPrefix) + std::regex_replace(path, kParameter, R"((\d+))");
+}
+
+bool IsWrite(const std::string& method) { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }
+
+class HttpServer final : public Server {
+ public:
+  HttpServer(ServerOptions options, std::unique_ptr<StorePool> pool)
+      : options_(std::move(options)), pool_(std::move(pool)) {
+    state_.token = options_.token;
+    state_.auth_required = !IsLoopbackHost(options_.host);
+    routes_ = ApiRoutes(state_);
+    routes_.push_back(
+        {Method::kGet, "/openapi.json", Access::kRead,
+         [this](const httplib::Request&, Context&) -> Result<ApiReply> { return Json(openapi_); },
+         "This document", "meta", "", "OpenApi"});
+    openapi_ = OpenApiDocument(routes_);
+    openapi_["components"]["schemas"]["OpenApi"] = {{"type", "object"}};
+    Configure();
+  }
+
+  ~HttpServer() override { server_.stop(); }
+
+  Status Bind() {
+    if (options_.port == 0) {
+      port_ = server_.bind_to_any_port(options_.host);
+      if (port_ <= 0) return Fail(ErrorCode::kIo, "cannot bind " + options_.host + " to a free port", "host");
+    } else {
+      if (!server_.bind_to_port(options_.host, options_.port)) {
+        return Fail(ErrorCode::kIo,
+                    "cannot listen on " + options_.host + ":" + std::to_string(options_.port) +
+                        " (in use, or not an address of this machine)",
+                    "port");
+      }
+      port_ = options_.port;
+    }
+    return Ok();
+  }
+
+  [[nodiscard]] int port() const override { return port_; }
+
+  Status Run() override {
+    running_ = true;
+    const bool listened = stop_requested_ || server_.listen_after_bind();
+    running_ = false;
+    if (!listened) return Fail(ErrorCode::kIo, "the server stopped unexpectedly");
+    return Ok();
+  }
+
+  // httplib's stop() does nothing before the listening loop has started, so
+  // a Stop() that races Run() waits for the loop to be up first.
+  void Stop() override {
+    stop_requested_ = true;
+    constexpr int kWaitMilliseconds = 5000;
+    for (int waited = 0; waited < kWaitMilliseconds && running_ && !server_.is_running(); ++waited) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    server_.stop();
+  }
+
+ private:
+  void Configure() {
+    server_.set_tcp_nodelay(true);
+    const auto threads = static_cast<std::size_t>(options_.threads);
+    server_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    server_.set_keep_alive_timeout(kKeepAliveSeconds);
+    server_.set_keep_alive_max_count(kKeepAliveRequests);
+    server_.set_read_timeout(kReadTimeoutSeconds);
+    server_.set_write_timeout(kReadTimeoutSeconds);
+    server_.set_payload_max_length(options_.max_upload);
+    server_.set_default_headers(SecurityHeaders());
+    server_.set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
+      return Admit(request, response);
+    });
+    server_.set_error_handler(httplib::Server::HandlerWithResponse(
+        [](const httplib::Request& request, httplib::Response& response) -> httplib::Server::HandlerResponse {
+          if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+          if (response.status == 413) {
+            SendHttpError(response, 413, "payload_too_large", "the request body is too large", "body");
+          } else if (response.status == 404) {
+            SendHttpError(response, 404, "no_route", "no such route: " + request.method + " " + request.path);
+          } else {
+            SendHttpError(response, response.status, "http_error", "the request could not be served");
+          }
+          return httplib::Server::HandlerResponse::Handled;
+        }));
+    server_.set_exception_handler(
+        [](const httplib::Request&, httplib::Response& response, const std::exception_ptr&) {
+          SendHttpError(response, 500, "internal", "the server failed on this request");
+        });
+    for (const Route& route : routes_) Register(route);
+    server_.Get(".*", [this](const httplib::Request& request, httplib::Response& response) {
+      ServeStatic(request, response);
+    });
+  }
+
+  void Register(const Route& route) {
+    const std::string pattern = PatternOf(route.path);
+    const auto handler = [this, &route](const httplib::Request& request, httplib::Response& response) {
+      Dispatch(route, request, response);
+    };
+    switch (route.method) {
+      case Method::kGet:
+        server_.Get(pattern, handler);
+        break;
+      case Method::kPost:
+        server_.Post(pattern, handler);
+        break;
+      case Method::kPatch:
+        server_.Patch(pattern, handler);
+        break;
+      case Method::kPut:
+        server_.Put(pattern, handler);
+        break;
+      case Method::kDelete:
+        server_.Delete(pattern, handler);
+        break;
+    }
+  }
+
+  // Checks that run before any route: the Host (DNS rebinding), sizes,
+  // sign-in and CSRF. Handled means answered here with an error.
+  httplib::Server::HandlerResponse Admit(const httplib::Request& request, httplib::Response& response) {
+    using httplib::Server;
+    if (!state_.auth_required) {
+      std::string host = request.get_header_value("Host");
+      if (const auto colon = host.rfind(':'); colon != std::string::npos && host.back() != ']')
+        host.resize(colon);
+      if (!host.empty() && !IsLoopbackHost(host)) {
+        SendHttpError(response, 403, "forbidden_host", "this server answers only to 127.0.0.1 and localhost");
+        return Server::HandlerResponse::Handled;
+      }
+    }
+    if (!request.path.starts_with(kApiPrefix)) return Server::HandlerResponse::Unhandled;
+    const bool multipart = request.get_header_value("Content-Type").starts_with("multipart/form-data");
+    const std::string length = request.get_header_value("Content-Length");
+    if (!multipart && !length.empty() &&
+        std::strtoull(length.c_str(), nullptr, 10) > options_.max_json_body) {
+      SendHttpError(response, 413, "payload_too_large",
+                    "the request body is over " + std::to_string(options_.max_json_body) + " bytes", "body");
+      return Server::HandlerResponse::Handled;
+    }
+    const std::string path = request.path.substr(kApiPrefix.size());
+    if (path == "/session" || path == "/openapi.json") return Server::HandlerResponse::Unhandled;
+    const std::string bearer = BearerTokenOf(request);
+    if (!bearer.empty() && SameSecret(bearer, state_.token)) return Server::HandlerResponse::Unhandled;
+    const auto session = state_.sessions.Find(SessionIdOf(request));
+    if (state_.auth_required && !session) {
+      SendHttpError(response, 401, "unauthorized", "sign in first: POST /api/v1/session");
+      return Server::HandlerResponse::Handled;
+    }
+    if (IsWrite(request.method) &&
+        (!session ||
+         !SameSecret(request.get_header_value(std::string(kCsrfHeader).c_str()), session->csrf_token))) {
+      SendHttpError(response, 403, "csrf",
+                    "writes need the X-CSRF-Token header with the token from GET /api/v1/session");
+      return Server::HandlerResponse::Handled;
+    }
+    return Server::HandlerResponse::Unhandled;
+  }
+
+  void Dispatch(const Route& route, const httplib::Request& request, httplib::Response& response) {
+    if (!route.multipart && request.body.size() > options_.max_json_body) {
+      SendHttpError(response, 413, "payload_too_large", "the request body is too large", "body");
+      return;
+    }
+    auto reply = pool_->With(route.access, [&](Context& context) -> Result<ApiReply> {
+      // A library exception (a JSON value of an unexpected type deep in a
+      // reader) stops here and becomes a 400, with nothing written.
+      try {
+        return route.handler(request, context);
+      } catch (const nlohmann::json::exception& error) {
+        return Fail(ErrorCode::kInvalidInput,
+                    std::string("the JSON does not have the expected shape: ") + error.what(), "body");
+      }
+    });
+    if (!reply) {
+      SendError(response, reply.error());
+      return;
+    }
+    response.status = reply->status;
+    for (const auto& [name, value] : reply->headers) response.set_header(name.c_str(), value);
+    if (!reply->content_type.empty()) {
+      if (!reply->filename.empty()) {
+        response.set_header("Content-Disposition", "attachment; filename=\"" + reply->filename + "\"");
+      }
+      response.set_content(reply->raw, reply->content_type.c_str());
+      return;
+    }
+    response.set_header("Cache-Control", "no-store");
+    response.set_content(reply->body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                         "application/json; charset=utf-8");
+  }
+
+  void ServeStatic(const httplib::Request& request, httplib::Response& response) {
+    if (request.path.starts_with(kApiPrefix) || request.path == "/api") {
+      SendHttpError(response, 404, "no_route", "no such route: GET " + request.path);
+      return;
+    }
+    const std::filesystem::path root = options_.assets_directory;
+    auto file = ResolveStaticFile(root, request.path);
+    if (!file && IsAppRoute(request.path) && request.path.find("..") == std::string::npos) {
+      file = ResolveStaticFile(root, "/index.html");
+    }
+    if (!file) {
+      if (request.path == "/") {
+        response.set_content(
+            "kith: the web app is not built. Run `make run` (or build the kith_web target), "
+            "or pass --assets DIR.\n",
+            "text/plain; charset=utf-8");
+        return;
+      }
+      response.status = 404;
+      response.set_content("not found\n", "text/plain; charset=utf-8");
+      return;
+    }
+    std::ifstream in(file->path, std::ios::binary);
+    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    response.set_header("Cache-Control",
+                        file->immutable ? "public, max-age=31536000, immutable" : "no-cache");
+    response.set_content(content, file->content_type.c_str());
+  }
+
+  ServerOptions options_;
+  std::unique_ptr<StorePool> pool_;
+  SessionState state_;
+  std::vector<Route> routes_;
+  nlohmann::json openapi_;
+  httplib::Server server_;
+  int port_ = 0;
+  std::atomic<bool> running_ = false;
+  std::atomic<bool> stop_requested_ = false;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& options, const Clock& clock) {
+  KITH_ASSIGN_OR_RETURN(auto pool, StorePool::Open(options.database_path, options.read_connections, clock,
+                                                   options.phone_region));
+  if (!IsLoopbackHost(options.host) && options.token.empty()) {
+    auto has_password = pool->With(Access::kRead, [](Context& context) -> Result<ApiReply> {
+      KITH_ASSIGN_OR_RETURN(const bool has, HasWebPassword(context));
+      return Json(has);
+    });
+    if (!has_password) return tl::unexpected(has_password.error());
+    if (!has_password->body.get<bool>()) {
+      return Fail(
+          ErrorCode::kInvalidInput,
+          "serving on " + options.host +
+              " exposes your list to the network: set a password first (`kith passwd`) or pass --token",
+          "host");
+    }
+  }
+  auto server = std::make_unique<HttpServer>(options, std::move(pool));
+  KITH_RETURN_IF_ERROR(server->Bind());
+  return std::unique_ptr<Server>(std::move(server));
+}
+
+Status ServeUntilSignal(const ServerOptions& options, const Clock& clock,
+                        const std::function<void(int port)>& on_listening) {
+  // The signals are blocked in every thread and taken by one waiting thread,
+  // which stops the server: requests in flight finish, then the database
+  // closes as the server is destroyed.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  KITH_ASSIGN_OR_RETURN(auto server, Server::Start(options, clock));
+  on_listening(server->port());
+  std::atomic<bool> signalled = false;
+  std::thread waiter([&server, &signalled, signals] {
+    int received = 0;
+    sigwait(&signals, &received);
+    signalled = true;
+    server->Stop();
+  });
+  Status status = server->Run();
+  // Run() can end without a signal (an error): then wake the waiter.
+  // The signal is blocked and taken by sigwait: it wakes the waiter, it does
+  // not terminate it.
+  if (!signalled)
+    pthread_kill(waiter.native_handle(), SIGTERM);  // NOLINT(bugprone-bad-signal-to-kill-thread)
+  waiter.join();
+  server.reset();
+  return status;
+}
+
+}  // namespace kith::http

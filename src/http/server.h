@@ -1,0 +1,56 @@
+// `kith serve`: the JSON API under /api/v1 and the web app, from one process.
+// The only door into http/: the CLI builds a Server and runs it.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "domain/clock.h"
+#include "domain/result.h"
+
+namespace kith::http {
+
+struct ServerOptions {
+  std::string database_path;  // opened (and created) by the server
+  std::string host = "127.0.0.1";
+  int port = 8080;  // 0: any free port (see Server::port)
+  // The built web app (index.html, assets/). Empty or missing: the API only,
+  // and "/" says how to build the assets.
+  std::string assets_directory;
+  // A shared secret accepted as "Authorization: Bearer TOKEN" or to sign in.
+  // Empty: only the password set by `kith passwd` (if any) signs in.
+  std::string token;
+  std::string phone_region;
+  // Worker threads. Each keep-alive connection holds one while it is open,
+  // so there must be more than the clients expected at once (wrk -c32).
+  int threads = 48;
+  int read_connections = 4;              // read-only SQLite connections for GETs
+  std::size_t max_json_body = 1 << 20;   // 1 MiB: a contact is a few KB
+  std::size_t max_upload = 64ULL << 20;  // 64 MiB: a big LinkedIn or vCard export
+};
+
+class Server {
+ public:
+  // Opens the database and binds the socket. kInvalidInput when the host is
+  // not a loopback address and neither a password (`kith passwd`) nor a token
+  // is set: the network would get the list without a lock. kIo when the
+  // database cannot be opened or the address cannot be bound.
+  static Result<std::unique_ptr<Server>> Start(const ServerOptions& options, const Clock& clock);
+  virtual ~Server() = default;
+
+  // The bound port (useful with port 0).
+  [[nodiscard]] virtual int port() const = 0;
+  // Serves until Stop(); returns once requests in flight have finished.
+  virtual Status Run() = 0;
+  // Stops accepting; safe from another thread. Run() then returns.
+  virtual void Stop() = 0;
+};
+
+// Runs the server until SIGTERM or SIGINT, then finishes requests in flight
+// and closes the database. Calls `on_listening` with the port once bound.
+Status ServeUntilSignal(const ServerOptions& options, const Clock& clock,
+                        const std::function<void(int port)>& on_listening);
+
+}  // namespace kith::http

@@ -1,0 +1,141 @@
+#include "http/server_fixture.h"
+
+namespace kith::testing {
+namespace {
+
+using ContactsRoutes = ServerTest;
+
+TEST_F(ContactsRoutes, CreatesAContactAndReturnsItInTheCliShape) {
+  const json ada = AddPerson({{"name", "Ada Okafor"}, {"company", "Acme"}, {"emails", {"ada@acme.com"}}});
+  EXPECT_EQ(ada["name"], "Ada Okafor");
+  EXPECT_EQ(ada["emails"], json({"ada@acme.com"}));
+  EXPECT_TRUE(ada["id"].is_number_integer());
+  const json shown = Expect(Send("GET", "/api/v1/contacts/" + ada["id"].dump()), 200);
+  EXPECT_EQ(shown["company"], "Acme");
+  EXPECT_TRUE(shown["job_changes"].is_array());
+}
+
+TEST_F(ContactsRoutes, ListsWithTotalSortAndFilters) {
+  AddPerson({{"name", "Zed Young"}, {"tags", {"mentor"}}});
+  AddPerson({{"name", "Ada Okafor"}});
+  auto response = Send("GET", "/api/v1/contacts?sort=name&limit=1&total=true");
+  const json page = Expect(response, 200);
+  ASSERT_EQ(page.size(), 1U);
+  EXPECT_EQ(page[0]["name"], "Ada Okafor");
+  EXPECT_EQ(response->get_header_value("X-Total-Count"), "2");
+  const json mentors = Expect(Send("GET", "/api/v1/contacts?tag=mentor"), 200);
+  ASSERT_EQ(mentors.size(), 1U);
+  EXPECT_EQ(mentors[0]["name"], "Zed Young");
+}
+
+TEST_F(ContactsRoutes, RejectsABadSortOrLimit) {
+  EXPECT_EQ(ErrorCodeOf(Expect(Send("GET", "/api/v1/contacts?sort=height"), 400)), "invalid_input");
+  const json body = Expect(Send("GET", "/api/v1/contacts?limit=abc"), 400);
+  EXPECT_EQ(body["error"]["field"], "limit");
+}
+
+TEST_F(ContactsRoutes, SearchFindsByPrefixAndAccent) {
+  AddPerson({{"name", "José Núñez"}, {"company", "Kite Labs"}});
+  const json found = Expect(Send("GET", "/api/v1/search?q=nunez"), 200);
+  ASSERT_EQ(found.size(), 1U);
+  EXPECT_EQ(found[0]["name"], "José Núñez");
+  EXPECT_TRUE(found[0].contains("match"));
+  EXPECT_EQ(Expect(Send("GET", "/api/v1/search?q=kite%20l&limit=5"), 200).size(), 1U);
+  EXPECT_EQ(ErrorCodeOf(Expect(Send("GET", "/api/v1/search?q=a&limit=0"), 400)), "invalid_input");
+}
+
+TEST_F(ContactsRoutes, PatchesOnlyTheFieldsGiven) {
+  const json ada = AddPerson({{"name", "Ada Okafor"}, {"company", "Acme"}, {"tags", {"a", "b"}}});
+  const std::string path = "/api/v1/contacts/" + ada["id"].dump();
+  const json edited = Expect(Send("PATCH", path, json({{"title", "CTO"}, {"tags", {"b", "c"}}}).dump()), 200);
+  EXPECT_EQ(edited["title"], "CTO");
+  EXPECT_EQ(edited["company"], "Acme");
+  EXPECT_EQ(edited["tags"], json({"b", "c"}));
+  const json linked = Expect(
+      Send("PATCH", path,
+           json({{"links",
+                  {{{"kind", "linkedin"}, {"url", "https://linkedin.com/in/ada"}, {"connected", true}}}}})
+               .dump()),
+      200);
+  ASSERT_EQ(linked["links"].size(), 1U);
+  EXPECT_EQ(linked["links"][0]["connected"], true);
+}
+
+TEST_F(ContactsRoutes, RemovesToTheTrashAndRestores) {
+  const json ada = AddPerson({{"name", "Ada Okafor"}});
+  const std::string path = "/api/v1/contacts/" + ada["id"].dump();
+  EXPECT_EQ(Expect(Send("DELETE", path), 200)["trashed"], true);
+  EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts"), 200).size(), 0U);
+  EXPECT_EQ(Expect(Send("POST", path + "/restore"), 200)["trashed"], false);
+  EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts"), 200).size(), 1U);
+}
+
+TEST_F(ContactsRoutes, UnknownIdsAreNotFound) {
+  EXPECT_EQ(ErrorCodeOf(Expect(Send("GET", "/api/v1/contacts/999"), 404)), "not_found");
+  EXPECT_EQ(ErrorCodeOf(Expect(Send("PATCH", "/api/v1/contacts/999", R"({"title":"x"})"), 404)), "not_found");
+  EXPECT_EQ(ErrorCodeOf(Expect(Send("DELETE", "/api/v1/contacts/999"), 404)), "not_found");
+  EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/contacts/999/restore"), 404)), "not_found");
+}
+
+TEST_F(ContactsRoutes, MalformedJsonIsRejectedAndNothingWritten) {
+  const json body = Expect(Send("POST", "/api/v1/contacts", "{\"name\": \"Ada"), 400);
+  EXPECT_EQ(ErrorCodeOf(body), "invalid_input");
+  EXPECT_EQ(body["error"]["field"], "body");
+  EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/contacts", "[1,2]"), 400)), "invalid_input");
+  EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts"), 200).size(), 0U);
+}
+
+TEST_F(ContactsRoutes, WrongTypesAreRejectedAndNothingWritten) {
+  EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/contacts", R"({"name": 42})"), 400)), "invalid_input");
+  EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/contacts", R"({"name": "A", "emails": "a@b.c"})"), 400)),
+            "invalid_input");
+  EXPECT_EQ(
+      ErrorCodeOf(Expect(Send("POST", "/api/v1/contacts", R"({"name": "A", "met_on": "2026-02-30"})"), 400)),
+      "invalid_input");
+  EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts"), 200).size(), 0U);
+}
+
+TEST_F(ContactsRoutes, InvalidFieldsNameTheField) {
+  const json body = Expect(Send("POST", "/api/v1/contacts", R"({"name": "Bob", "emails": ["bob@"]})"), 400);
+  EXPECT_EQ(ErrorCodeOf(body), "invalid_input");
+  EXPECT_EQ(body["error"]["field"], "email");
+}
+
+TEST_F(ContactsRoutes, OversizedBodiesAreRejectedBeforeReading) {
+  const std::string huge = R"({"name": "A", "notes": ")" + std::string(100 * 1024, 'x') + "\"}";
+  const json body = Expect(Send("POST", "/api/v1/contacts", huge), 413);
+  EXPECT_EQ(ErrorCodeOf(body), "payload_too_large");
+  EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts"), 200).size(), 0U);
+}
+
+TEST_F(ContactsRoutes, ScriptInANameIsStoredAndReturnedAsText) {
+  const std::string payload = "<script>alert('x')</script><img src=x onerror=alert(1)>";
+  const json created = AddPerson({{"name", payload}});
+  auto response = Send("GET", "/api/v1/contacts/" + created["id"].dump());
+  ASSERT_TRUE(response);
+  EXPECT_EQ(json::parse(response->body)["name"], payload);
+  EXPECT_EQ(response->get_header_value("Content-Type"), "application/json; charset=utf-8");
+  EXPECT_EQ(response->get_header_value("X-Content-Type-Options"), "nosniff");
+}
+
+TEST_F(ContactsRoutes, FindsAndMergesDuplicates) {
+  const json first = AddPerson({{"name", "Ada Okafor"}, {"emails", {"ada@acme.com"}}});
+  const json second = AddPerson({{"name", "Ada Okafor"}, {"emails", {"ada@acme.com"}}, {"city", "Lagos"}});
+  const json pairs = Expect(Send("GET", "/api/v1/dupes"), 200);
+  ASSERT_EQ(pairs.size(), 1U);
+  EXPECT_FALSE(pairs[0]["reasons"].empty());
+  const json merged = Expect(
+      Send("POST", "/api/v1/merge", json({{"keep", first["id"]}, {"other", second["id"]}}).dump()), 200);
+  EXPECT_EQ(merged["city"], "Lagos");
+  EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/merge", R"({"keep": 1})"), 400)), "invalid_input");
+  EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/merge", R"({"keep": 1, "other": 999})"), 404)),
+            "not_found");
+}
+
+TEST_F(ContactsRoutes, GeneratesADemoNetwork) {
+  EXPECT_EQ(Expect(Send("POST", "/api/v1/demo", R"({"count": 25})"), 201)["added"], 25);
+  EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/demo", R"({"count": "many"})"), 400)), "invalid_input");
+}
+
+}  // namespace
+}  // namespace kith::testing

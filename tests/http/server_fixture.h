@@ -1,0 +1,97 @@
+// A real server on a free port over a fresh database, run on a thread, and
+// a client that talks to it over a socket with the session's CSRF token.
+#pragma once
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+
+#include "domain/clock.h"
+#include "http/server.h"
+#include "support/temp_database.h"
+
+namespace kith::testing {
+
+using nlohmann::json;
+
+class ServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override { StartServer(); }
+  void TearDown() override { StopServer(); }
+
+  void StartServer(const std::string& host = "127.0.0.1", const std::string& token = "") {
+    http::ServerOptions options;
+    options.database_path = (directory_.path() / "kith.db").string();
+    options.host = host;
+    options.port = 0;
+    options.token = token;
+    options.threads = 8;
+    options.assets_directory = (directory_.path() / "assets").string();
+    options.max_json_body = 64 * 1024;
+    options.max_upload = 1024 * 1024;
+    auto server = http::Server::Start(options, clock_);
+    ASSERT_TRUE(server) << server.error().message;
+    server_ = std::move(*server);
+    thread_ = std::thread([this] { (void)server_->Run(); });
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+    client_->set_read_timeout(30);
+  }
+
+  void StopServer() {
+    if (server_) server_->Stop();
+    if (thread_.joinable()) thread_.join();
+    server_.reset();
+  }
+
+  // Signs in (loopback: no password) and keeps the cookie and CSRF token.
+  void OpenSession() {
+    auto response = client_->Get("/api/v1/session");
+    ASSERT_TRUE(response);
+    ASSERT_EQ(response->status, 200) << response->body;
+    csrf_ = json::parse(response->body).at("csrf_token").get<std::string>();
+    const std::string cookie = response->get_header_value("Set-Cookie");
+    cookie_ = cookie.substr(0, cookie.find(';'));
+  }
+
+  httplib::Headers Headers() const { return {{"Cookie", cookie_}, {"X-CSRF-Token", csrf_}}; }
+
+  httplib::Result Send(const std::string& method, const std::string& path, const std::string& body = "",
+                       const std::string& type = "application/json") {
+    if (csrf_.empty()) OpenSession();
+    if (method == "GET") return client_->Get(path.c_str(), Headers());
+    if (method == "POST") return client_->Post(path.c_str(), Headers(), body, type.c_str());
+    if (method == "PATCH") return client_->Patch(path.c_str(), Headers(), body, type.c_str());
+    if (method == "PUT") return client_->Put(path.c_str(), Headers(), body, type.c_str());
+    return client_->Delete(path.c_str(), Headers());
+  }
+
+  // The JSON of a response that must have `status`.
+  json Expect(const httplib::Result& response, int status) {
+    EXPECT_TRUE(response);
+    if (!response) return json();
+    EXPECT_EQ(response->status, status) << response->body;
+    return json::parse(response->body, nullptr, false);
+  }
+
+  json AddPerson(const json& person) { return Expect(Send("POST", "/api/v1/contacts", person.dump()), 201); }
+
+  TempDirectory directory_;
+  FixedClock clock_{Date{2026, 11, 26}};
+  std::unique_ptr<http::Server> server_;
+  std::thread thread_;
+  std::unique_ptr<httplib::Client> client_;
+  std::string csrf_;
+  std::string cookie_;
+};
+
+// The code in an error envelope.
+inline std::string ErrorCodeOf(const json& body) {
+  if (!body.is_object() || !body.contains("error")) return "(no envelope: " + body.dump() + ")";
+  return body["error"].at("code").get<std::string>();
+}
+
+}  // namespace kith::testing

@@ -1,0 +1,155 @@
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "http/openapi.h"
+#include "http/routes/routes.h"
+#include "http/server_fixture.h"
+
+namespace kith::testing {
+namespace {
+
+using Server = ServerTest;
+
+void WriteFile(const std::filesystem::path& path, const std::string& content) {
+  std::filesystem::create_directories(path.parent_path());
+  std::ofstream(path) << content;
+}
+
+TEST_F(Server, EveryResponseCarriesTheSecurityHeaders) {
+  auto response = client_->Get("/api/v1/session");
+  ASSERT_TRUE(response);
+  EXPECT_NE(response->get_header_value("Content-Security-Policy").find("frame-ancestors 'none'"),
+            std::string::npos);
+  EXPECT_EQ(response->get_header_value("X-Content-Type-Options"), "nosniff");
+  EXPECT_EQ(response->get_header_value("X-Frame-Options"), "DENY");
+}
+
+TEST_F(Server, TheSessionCookieIsHttpOnlyAndSameSiteStrict) {
+  auto response = client_->Get("/api/v1/session");
+  const std::string cookie = response->get_header_value("Set-Cookie");
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+}
+
+TEST_F(Server, WritesWithoutTheCsrfTokenAreRefused) {
+  OpenSession();
+  auto response =
+      client_->Post("/api/v1/contacts", {{"Cookie", cookie_}}, R"({"name": "Ada"})", "application/json");
+  EXPECT_EQ(ErrorCodeOf(Expect(response, 403)), "csrf");
+  auto no_session = client_->Post("/api/v1/contacts", R"({"name": "Ada"})", "application/json");
+  EXPECT_EQ(ErrorCodeOf(Expect(no_session, 403)), "csrf");
+  EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts"), 200).size(), 0U);
+}
+
+TEST_F(Server, AnswersOnlyToLoopbackHostNames) {
+  auto response = client_->Get("/api/v1/contacts", {{"Host", "evil.example:8080"}});
+  EXPECT_EQ(ErrorCodeOf(Expect(response, 403)), "forbidden_host");
+}
+
+TEST_F(Server, UnknownRoutesGetTheEnvelope) {
+  EXPECT_EQ(ErrorCodeOf(Expect(client_->Get("/api/v1/nothing"), 404)), "no_route");
+  OpenSession();
+  EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/nothing", "{}"), 404)), "no_route");
+}
+
+TEST_F(Server, ServesTheAppAndItsRoutesFromTheAssetFolder) {
+  WriteFile(directory_.path() / "assets" / "index.html", "<!doctype html><title>kith</title>");
+  WriteFile(directory_.path() / "assets" / "assets" / "app.js", "console.log(1)");
+  WriteFile(directory_.path() / "secret.txt", "secret");
+  auto index = client_->Get("/");
+  ASSERT_TRUE(index);
+  EXPECT_EQ(index->status, 200);
+  EXPECT_NE(index->body.find("<title>kith</title>"), std::string::npos);
+  EXPECT_EQ(client_->Get("/contacts/42")->body, index->body) << "client-side routes get the app";
+  auto script = client_->Get("/assets/app.js");
+  EXPECT_EQ(script->get_header_value("Content-Type"), "text/javascript; charset=utf-8");
+  EXPECT_NE(script->get_header_value("Cache-Control").find("immutable"), std::string::npos);
+  EXPECT_EQ(client_->Get("/missing.js")->status, 404);
+}
+
+TEST_F(Server, StaticPathsCannotEscapeTheAssetFolder) {
+  WriteFile(directory_.path() / "assets" / "index.html", "app");
+  WriteFile(directory_.path() / "secret.txt", "secret");
+  for (const char* path : {"/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt",
+                           "/..%2fsecret.txt", "/assets/%2e%2e/%2e%2e/secret.txt", "/..\\secret.txt"}) {
+    auto response = client_->Get(path);
+    ASSERT_TRUE(response) << path;
+    EXPECT_EQ(response->body.find("secret"), std::string::npos) << path;
+  }
+}
+
+TEST_F(Server, BeyondLoopbackNeedsAPasswordOrToken) {
+  StopServer();
+  http::ServerOptions options;
+  options.database_path = (directory_.path() / "kith.db").string();
+  options.host = "0.0.0.0";
+  options.port = 0;
+  auto refused = http::Server::Start(options, clock_);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kInvalidInput);
+}
+
+TEST_F(Server, WithATokenCallsNeedToSignIn) {
+  StopServer();
+  csrf_.clear();
+  StartServer("0.0.0.0", "sesame-sesame");
+  EXPECT_EQ(ErrorCodeOf(Expect(client_->Get("/api/v1/contacts"), 401)), "unauthorized");
+  const json anonymous = Expect(client_->Get("/api/v1/session"), 200);
+  EXPECT_EQ(anonymous["authenticated"], false);
+  EXPECT_EQ(ErrorCodeOf(Expect(
+                client_->Post("/api/v1/session", R"({"password": "guess"})", "application/json"), 400)),
+            "invalid_input");
+  auto signed_in = client_->Post("/api/v1/session", R"({"token": "sesame-sesame"})", "application/json");
+  const json session = Expect(signed_in, 201);
+  const std::string cookie = signed_in->get_header_value("Set-Cookie");
+  const httplib::Headers headers = {{"Cookie", cookie.substr(0, cookie.find(';'))},
+                                    {"X-CSRF-Token", session["csrf_token"].get<std::string>()}};
+  EXPECT_EQ(Expect(client_->Get("/api/v1/contacts", headers), 200).size(), 0U);
+  EXPECT_EQ(Expect(client_->Post("/api/v1/contacts", headers, R"({"name": "Ada"})", "application/json"),
+                   201)["name"],
+            "Ada");
+  EXPECT_EQ(Expect(client_->Get("/api/v1/contacts", {{"Authorization", "Bearer sesame-sesame"}}), 200).size(),
+            1U);
+  EXPECT_EQ(Expect(client_->Get("/api/v1/contacts", {{"Authorization", "Bearer wrong"}}), 401).size(), 1U);
+}
+
+// The OpenAPI document lists exactly the routes the server answers: every
+// documented operation reaches a route (never "no_route"), and every route
+// in the list is documented.
+TEST_F(Server, TheOpenApiDocumentMatchesTheRoutes) {
+  const json document = Expect(client_->Get("/api/v1/openapi.json"), 200);
+  EXPECT_EQ(document["openapi"], "3.0.3");
+  http::SessionState state;
+  std::set<std::string> registered;
+  for (const auto& route : http::ApiRoutes(state)) {
+    registered.insert(std::string(http::MethodName(route.method)) + " " + route.path);
+  }
+  registered.insert("GET /openapi.json");
+  std::set<std::string> documented;
+  OpenSession();
+  for (const auto& [path, operations] : document["paths"].items()) {
+    for (const auto& [method, operation] : operations.items()) {
+      std::string upper = method;
+      for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      documented.insert(upper + " " + path);
+      EXPECT_FALSE(operation["summary"].get<std::string>().empty()) << path;
+      std::string concrete = path;
+      if (const auto at = concrete.find("{id}"); at != std::string::npos) concrete.replace(at, 4, "1");
+      auto response = Send(upper, "/api/v1" + concrete, "{}");
+      ASSERT_TRUE(response) << upper << " " << path;
+      EXPECT_NE(ErrorCodeOf(json::parse(response->body, nullptr, false)), "no_route") << upper << " " << path;
+      for (const auto& [status, answer] : operation["responses"].items()) {
+        const std::string ref = answer["content"].begin().value()["schema"].dump();
+        const auto name = ref.find("#/components/schemas/");
+        if (name == std::string::npos) continue;
+        const std::string schema = ref.substr(name + 21, ref.find('"', name) - name - 21);
+        EXPECT_TRUE(document["components"]["schemas"].contains(schema)) << schema;
+      }
+    }
+  }
+  EXPECT_EQ(documented, registered);
+}
+
+}  // namespace
+}  // namespace kith::testing

@@ -1,0 +1,135 @@
+// Opportunities: note one, see whom to offer it to and why, offer with one
+// click (which records the give).
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, get, post } from '../api';
+import type { Contact, Opportunity } from '../types';
+
+export function Matches({ opportunity, limit = 10 }: { opportunity: Opportunity; limit?: number }) {
+  const [people, setPeople] = useState<Contact[] | null>(null);
+  const [offered, setOffered] = useState<Set<number>>(new Set());
+  const [error, setError] = useState('');
+  useEffect(() => {
+    get(`/opportunities/${opportunity.id}/matches?limit=${limit}`)
+      .then((body) => setPeople(body as Contact[]))
+      .catch((failure: Error) => setError(failure.message));
+  }, [opportunity.id]);
+  const offer = async (person: Contact) => {
+    try {
+      await post('/gives', { contact_id: person.id, opportunity_id: opportunity.id });
+      setOffered(new Set([...offered, person.id]));
+    } catch (failure) {
+      setError((failure as ApiError).message);
+    }
+  };
+  if (error)
+    return (
+      <p class="error" role="alert">
+        {error}
+      </p>
+    );
+  if (!people) return <p>Ranking…</p>;
+  if (people.length === 0) return <p>Nobody fits yet: add skills and interests to people.</p>;
+  return (
+    <ol class="matches">
+      {people.map((person) => (
+        <li key={person.id}>
+          <a href={`/contacts/${person.id}`}>{person.name}</a>
+          {person.company ? ` — ${person.company}` : ''}
+          <div class="reasons">{(person.reasons ?? []).join(' · ')}</div>
+          {offered.has(person.id) ? (
+            <span class="done" role="status">
+              Offered
+            </span>
+          ) : (
+            <button type="button" onClick={() => offer(person)} aria-label={`Offer to ${person.name}`}>
+              Offer
+            </button>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function OpportunitiesPage() {
+  const [opportunities, setOpportunities] = useState<Opportunity[]>([]);
+  const [open, setOpen] = useState<number | null>(null);
+  const [form, setForm] = useState({ title: '', kind: 'job', skills: '', place: '' });
+  const [error, setError] = useState('');
+  const load = () => get('/opportunities').then((body) => setOpportunities(body as Opportunity[]));
+  useEffect(() => {
+    void load();
+  }, []);
+  const add = async (submitEvent: Event) => {
+    submitEvent.preventDefault();
+    try {
+      const created = (await post('/opportunities', {
+        title: form.title,
+        kind: form.kind,
+        place: form.place,
+        skills: form.skills.split(',').map((skill) => skill.trim()).filter(Boolean),
+      })) as Opportunity;
+      setForm({ title: '', kind: 'job', skills: '', place: '' });
+      setError('');
+      await load();
+      setOpen(created.id);
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+  };
+  const input = (key: keyof typeof form) => (inputEvent: Event) =>
+    setForm({ ...form, [key]: (inputEvent.target as HTMLInputElement).value });
+  return (
+    <section aria-labelledby="opportunities-title">
+      <h1 id="opportunities-title">Opportunities</h1>
+      <form class="inline-form wrap" onSubmit={add} aria-label="Add an opportunity">
+        <label>
+          Title <input name="title" value={form.title} onInput={input('title')} required />
+        </label>
+        <label>
+          Kind{' '}
+          <select name="kind" value={form.kind} onChange={input('kind')}>
+            {['job', 'project', 'tickets', 'intro', 'other'].map((kind) => (
+              <option key={kind}>{kind}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Skills <input name="skills" placeholder="C++, SQLite" value={form.skills} onInput={input('skills')} />
+        </label>
+        <label>
+          Place <input name="place" value={form.place} onInput={input('place')} />
+        </label>
+        <button class="primary" type="submit">
+          Add
+        </button>
+      </form>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <ul class="opportunities">
+        {opportunities.map((opportunity) => (
+          <li key={opportunity.id}>
+            <h2>
+              <button
+                type="button"
+                class="link"
+                aria-expanded={open === opportunity.id}
+                onClick={() => setOpen(open === opportunity.id ? null : opportunity.id)}
+              >
+                {opportunity.title}
+              </button>{' '}
+              <small>
+                {opportunity.kind}
+                {opportunity.skills.length ? ` · ${opportunity.skills.join(', ')}` : ''}
+              </small>
+            </h2>
+            {open === opportunity.id && <Matches opportunity={opportunity} />}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+// The JSON shapes of the API (CLI.md's `--json` shapes).
+export interface Link {
+  kind: string;
+  url: string;
+  connected: boolean;
+  followed: boolean;
+  connected_on: string | null;
+}
+
+export interface Contact {
+  id: number;
+  uid: string;
+  name: string;
+  given_name: string;
+  family_name: string;
+  company: string;
+  title: string;
+  emails: string[];
+  phones: string[];
+  website: string;
+  links: Link[];
+  tags: string[];
+  skills: string[];
+  interests: string[];
+  city: string;
+  neighborhood: string;
+  hometown: string;
+  how_met: string;
+  met_at: string;
+  met_on: string | null;
+  open_to_opportunities: boolean;
+  looking_for: string;
+  notes: string;
+  last_contact: string | null;
+  trashed: boolean;
+  reasons?: string[];
+  score?: number;
+}
+
+export interface Opportunity {
+  id: number;
+  kind: string;
+  title: string;
+  description: string;
+  skills: string[];
+  place: string;
+  deadline: string | null;
+  created_on: string;
+  closed_on: string | null;
+}
+
+export interface LedgerEntry {
+  id: number;
+  contact_id: number;
+  kind: 'give' | 'ask' | 'intro';
+  direction: 'from-me' | 'to-me';
+  what: string;
+  on: string;
+  outcome: string;
+  opportunity_id: number | null;
+  why: string;
+}
+
+export interface Ledger {
+  id: number;
+  name: string;
+  entries: LedgerEntry[];
+  given: number;
+  received: number;
+  open_asks: number;
+  balance: number;
+}
+
+export interface ImportSummary {
+  format: string;
+  dry_run: boolean;
+  added: number;
+  updated: number;
+  unchanged: number;
+  merged: number;
+  skipped: number;
+  errors: string[];
+}
+
+export interface ImportPreview {
+  filename: string;
+  format: string;
+  mapping: { column: string; field: string }[];
+  sample: Contact[];
+  summary: ImportSummary;
+}
+
+// An agenda item. The relationship loop adds kinds (follow-up, reconnect,
+// post); Today renders each kind with the renderer registered for it.
+export interface AgendaItem {
+  kind: string;
+  opportunity?: Opportunity;
+  people?: Contact[];
+  [key: string]: unknown;
+}
+
+export interface Agenda {
+  date: string;
+  items: AgendaItem[];
+}

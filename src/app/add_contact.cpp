@@ -1,5 +1,6 @@
 #include "app/contacts.h"
 #include "app/prepare_fields.h"
+#include "app/relationship_support.h"
 
 namespace kith {
 
@@ -10,6 +11,8 @@ Result<Contact> AddContact(Context& context, ContactFields request) {
   KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
   KITH_ASSIGN_OR_RETURN(Contact contact,
                         context.store.InsertContact(request, NewUid(), context.clock.NowTimestamp()));
+  // Someone you just met gets the next-day follow-up (habit 1).
+  KITH_RETURN_IF_ERROR(ScheduleFollowUpWithin(context, contact));
   KITH_RETURN_IF_ERROR(transaction.Commit());
   return contact;
 }

@@ -4,6 +4,7 @@
 #include "app/contacts.h"
 #include "app/import_source.h"
 #include "app/prepare_fields.h"
+#include "app/relationship_support.h"
 #include "app/restore_backup.h"
 #include "app/same_person.h"
 #include "app/transfer.h"
@@ -134,6 +135,7 @@ class Importer {
     }
     KITH_ASSIGN_OR_RETURN(const auto ids, context_.store.InsertContacts(fields, uids, now_));
     for (std::size_t i = 0; i < ids.size(); ++i) {
+      KITH_RETURN_IF_ERROR(FollowUpMeeting(ids[i], fields[i]));
       for (const auto& change : pending_[i].job_changes) {
         KITH_RETURN_IF_ERROR(context_.store.AddJobChange(ids[i], change));
       }
@@ -318,8 +320,19 @@ class Importer {
       return Ok();
     }
     KITH_RETURN_IF_ERROR(context_.store.UpdateContact(existing.id, merged, now_));
+    KITH_RETURN_IF_ERROR(FollowUpMeeting(existing.id, merged));
     ++summary_.updated;
     return Ok();
+  }
+
+  // Everyone met at the event the import names gets the next-day follow-up.
+  Status FollowUpMeeting(ContactId id, const ContactFields& fields) {
+    if (request_.event.empty()) return Ok();
+    Contact met;
+    met.id = id;
+    met.met_at = request_.event;
+    met.met_on = fields.met_on;
+    return ScheduleFollowUpWithin(context_, met).map([](const auto&) {});
   }
 
   Context& context_;

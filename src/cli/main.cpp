@@ -40,7 +40,24 @@ Give
   ledger     What you did for each other  kith ledger 42
   me         Your own profile             kith me --skill SQLite --known-for "fast databases"
   tell       Whom to tell about your work kith tell "my talk on WAL mode"
+
+Follow up, meet and listen
   today      The day's agenda             kith today
+  event      Events and follow-up rates   kith event show "RustConf 2026"
+  met        Whom you met at an event     kith met "Ada Okafor" "Bo Chen" --at "RustConf 2026"
+  followup   Write to them the next day   kith followup draft "Ada Okafor" --eml ada.eml
+  smtp       Your mail server, to send    kith smtp --host smtp.example.com --from you@example.com
+  log        A coffee, call, email…       kith log 12 --kind coffee --fact personal:hometown=Pilsen
+  fact       What you know about them     kith fact 12 --professional goal "open a studio"
+  brief      Before you meet again        kith brief "Ada Okafor"
+  listening  Who did the talking          kith listening
+  remind     Your own reminders           kith remind 12 --on 2026-12-03 --note "send the deck"
+
+Stay connected
+  cadence    How often to be in touch     kith cadence 12 30
+  link       Profiles, connected or not   kith link 12 --linkedin URL --connected
+  post       Your own posts               kith post add --channel linkedin --topic "WAL mode"
+  ics        Reminders for your calendar  kith ics -o kith.ics
 
 Bringing cards in and out
   import     LinkedIn, Google, Outlook,   kith import Connections.csv --dry-run
@@ -104,6 +121,13 @@ int main(int argc, char** argv) {
       kith::cli::AddOutcomeCommand(app, globals),     kith::cli::AddLedgerCommand(app, globals),
       kith::cli::AddMeCommand(app, globals),          kith::cli::AddTodayCommand(app, globals),
       kith::cli::AddServeCommand(app, globals),       kith::cli::AddPasswdCommand(app, globals),
+      kith::cli::AddEventCommand(app, globals),       kith::cli::AddMetCommand(app, globals),
+      kith::cli::AddFollowUpCommand(app, globals),    kith::cli::AddSmtpCommand(app, globals),
+      kith::cli::AddLogCommand(app, globals),         kith::cli::AddFactCommand(app, globals),
+      kith::cli::AddBriefCommand(app, globals),       kith::cli::AddListeningCommand(app, globals),
+      kith::cli::AddCadenceCommand(app, globals),     kith::cli::AddRemindCommand(app, globals),
+      kith::cli::AddLinkCommand(app, globals),        kith::cli::AddPostCommand(app, globals),
+      kith::cli::AddIcsCommand(app, globals),
   };
   const std::string requested = RequestedCommand(argc, argv);
   const auto known = app.get_subcommands([&](CLI::App* command) { return command->check_name(requested); });

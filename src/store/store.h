@@ -11,6 +11,7 @@
 
 #include "domain/contact.h"
 #include "domain/give.h"
+#include "domain/relationship.h"
 #include "domain/result.h"
 
 namespace kith {
@@ -50,6 +51,32 @@ struct DuplicatePair {
   ContactId second;
   ContactKey key = ContactKey::kEmail;  // kName means: same family name and company
   std::string value;                    // the shared value, as stored
+};
+
+// What a person's relationship health is computed from, beyond the card,
+// read in bulk for one page or the whole list.
+struct ContactActivity {
+  ContactId contact;
+  int contacts_since = 0;  // interactions that made contact since the day asked
+  int facts = 0;
+  int gives_from_me = 0;
+  int gives_to_me = 0;
+  std::optional<int> they_talked_average;  // over conversations with a recorded share
+  std::optional<int> cadence_days;         // set on the person
+  std::optional<int> tag_cadence_days;     // the shortest of their tags' defaults
+  std::optional<Date> last_contact;
+  std::optional<Date> met_on;
+  Date added_on;
+};
+
+// Settings keys for a tag's default cadence: "cadence.tag.<folded tag>".
+inline constexpr std::string_view kTagCadencePrefix = "cadence.tag.";
+
+// An event with how its follow-ups went.
+struct EventSummary {
+  Event event;
+  int met = 0;           // live contacts met there
+  int followed_up = 0;   // of those, how many follow-ups are done
 };
 
 struct VocabularyEntry {
@@ -118,8 +145,8 @@ class Store {
   // The job changes noticed for a contact, oldest first; and recording one.
   [[nodiscard]] virtual Result<std::vector<JobChange>> JobChanges(ContactId id) = 0;
   [[nodiscard]] virtual Status AddJobChange(ContactId id, const JobChange& change) = 0;
-  // Moves everything that hangs off `from` (job changes, ledger entries;
-  // later interactions, facts and reminders) to `to`, as a merge needs.
+  // Moves everything that hangs off `from` (job changes, ledger entries,
+  // interactions, facts, reminders, a cadence) to `to`, as a merge needs.
   [[nodiscard]] virtual Status MoveContactRecords(ContactId from, ContactId to) = 0;
 
   // Ids of contacts after `after` in id order, at most `limit` (the trash
@@ -159,6 +186,71 @@ class Store {
   [[nodiscard]] virtual Result<std::optional<std::string>> GetSetting(std::string_view key) = 0;
   [[nodiscard]] virtual Status SetSetting(std::string_view key, std::string_view value) = 0;
   [[nodiscard]] virtual Result<std::vector<std::pair<std::string, std::string>>> AllSettings() = 0;
+
+  // Events. InsertEvent: kAlreadyExists when the name is taken (case
+  // ignored); GetEvent: kNotFound for an unknown id.
+  [[nodiscard]] virtual Result<Event> InsertEvent(const EventFields& fields) = 0;
+  [[nodiscard]] virtual Result<Event> GetEvent(EventId id) = 0;
+  [[nodiscard]] virtual Result<std::optional<Event>> FindEventByName(std::string_view name) = 0;
+  // The newest first, each with how many people were met and followed up.
+  [[nodiscard]] virtual Result<std::vector<EventSummary>> ListEvents(int limit) = 0;
+  // Live contacts met at the event with this name (case ignored), by id.
+  [[nodiscard]] virtual Result<std::vector<ContactId>> ContactsMetAt(std::string_view event_name) = 0;
+
+  // Interactions, newest first. RecentInteractions spans everyone (for the
+  // overall listening share): at most `limit`, only those with a talk share
+  // when `with_talk_share`.
+  [[nodiscard]] virtual Result<Interaction> InsertInteraction(const InteractionFields& fields) = 0;
+  [[nodiscard]] virtual Result<std::vector<Interaction>> InteractionsOf(ContactId id, int limit) = 0;
+  [[nodiscard]] virtual Result<std::vector<Interaction>> RecentInteractions(bool with_talk_share,
+                                                                            int limit) = 0;
+  // Sets the day of the last contact (none: never) and re-indexes the card,
+  // whose place in search follows the relationship's recency.
+  [[nodiscard]] virtual Status SetLastContact(ContactId id, std::optional<Date> day) = 0;
+
+  // Facts. SetFact replaces the value of a contact's fact with the same kind
+  // and key, or adds it; RemoveFact: kNotFound when there is none.
+  [[nodiscard]] virtual Result<Fact> SetFact(const Fact& fact) = 0;
+  [[nodiscard]] virtual Status RemoveFact(ContactId id, FactKind kind, std::string_view key) = 0;
+  // A contact's facts, newest first.
+  [[nodiscard]] virtual Result<std::vector<Fact>> FactsOf(ContactId id) = 0;
+
+  // Reminders. InsertReminder ignores `reminder.id`; UpdateReminder writes
+  // due, snooze, note, state and closed_on; GetReminder: kNotFound.
+  [[nodiscard]] virtual Result<Reminder> InsertReminder(const Reminder& reminder) = 0;
+  [[nodiscard]] virtual Result<Reminder> GetReminder(ReminderId id) = 0;
+  [[nodiscard]] virtual Status UpdateReminder(const Reminder& reminder) = 0;
+  // A contact's reminders, open ones first, then by due date.
+  [[nodiscard]] virtual Result<std::vector<Reminder>> RemindersOf(ContactId id) = 0;
+  // Open reminders of live contacts that show on or before `day`, by the day
+  // they show (then id), at most `limit`; `kind` filters when given.
+  [[nodiscard]] virtual Result<std::vector<Reminder>> OpenReminders(Date day, std::optional<ReminderKind> kind,
+                                                                    int limit) = 0;
+  [[nodiscard]] virtual Result<std::int64_t> CountOpenReminders(Date day,
+                                                                std::optional<ReminderKind> kind) = 0;
+  // Open reminders of live contacts in id order after `after`: every one, in
+  // pages, for the calendar feed.
+  [[nodiscard]] virtual Result<std::vector<Reminder>> OpenRemindersAfter(ReminderId after, int limit) = 0;
+
+  // A person's own reconnect cadence, in days (none: not set).
+  [[nodiscard]] virtual Result<std::optional<int>> CadenceOf(ContactId id) = 0;
+  [[nodiscard]] virtual Status SetCadence(ContactId id, std::optional<int> days) = 0;
+
+  // Your posts, newest first.
+  [[nodiscard]] virtual Result<Post> InsertPost(const PostFields& fields) = 0;
+  [[nodiscard]] virtual Result<std::vector<Post>> ListPosts(int limit) = 0;
+
+  // Health inputs for these contacts (in the order given), counting
+  // interactions since `since`; ActivityOfEveryone does every live contact.
+  [[nodiscard]] virtual Result<std::vector<ContactActivity>> ActivityOf(const std::vector<ContactId>& ids,
+                                                                        Date since) = 0;
+  [[nodiscard]] virtual Result<std::vector<ContactActivity>> ActivityOfEveryone(Date since) = 0;
+  // Live contacts last in touch between `from` and `to` (inclusive), the
+  // most recent first: where drifting relationships are found.
+  [[nodiscard]] virtual Result<std::vector<ContactId>> LastInTouchBetween(Date from, Date to, int limit) = 0;
+  // Live contacts met on or after `since`, the most recent first, who have a
+  // LinkedIn/Twitter/… profile you are neither connected to nor following.
+  [[nodiscard]] virtual Result<std::vector<ContactId>> NotYetConnected(Date since, int limit) = 0;
 
   // Replaces the fields of an existing contact and re-indexes it.
   [[nodiscard]] virtual Status UpdateContact(ContactId id, const ContactFields& fields,

@@ -41,6 +41,21 @@ Command AddTodayCommand(CLI::App& root, const GlobalOptions& globals);
 Command AddServeCommand(CLI::App& root, const GlobalOptions& globals);
 Command AddPasswdCommand(CLI::App& root, const GlobalOptions& globals);
 
+// The relationship loop (habits 1, 2 and 5).
+Command AddEventCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddMetCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddFollowUpCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddSmtpCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddLogCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddFactCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddBriefCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddListeningCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddCadenceCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddRemindCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddLinkCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddPostCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddIcsCommand(CLI::App& root, const GlobalOptions& globals);
+
 // Opens the session and runs `body` with it; errors are reported under
 // `command` and turned into the exit code.
 int RunWithSession(std::string_view command, const GlobalOptions& globals,

@@ -163,7 +163,14 @@ Status SqliteStore::MoveContactRecords(ContactId from, ContactId to) {
   return Atomically([&]() -> Status {
     for (const char* sql : {"UPDATE job_changes SET contact_id = ?2 WHERE contact_id = ?1",
                             "UPDATE ledger SET contact_id = ?2 WHERE contact_id = ?1",
-                            "UPDATE ledger SET introduced_to = ?2 WHERE introduced_to = ?1"}) {
+                            "UPDATE ledger SET introduced_to = ?2 WHERE introduced_to = ?1",
+                            "UPDATE interactions SET contact_id = ?2 WHERE contact_id = ?1",
+                            "UPDATE facts SET contact_id = ?2 WHERE contact_id = ?1",
+                            "UPDATE reminders SET contact_id = ?2 WHERE contact_id = ?1",
+                            // The kept card's own cadence wins over the other's.
+                            "INSERT OR IGNORE INTO cadences(contact_id, days) "
+                            "SELECT ?2, days FROM cadences WHERE contact_id = ?1",
+                            "DELETE FROM cadences WHERE contact_id = ?1"}) {
       KITH_ASSIGN_OR_RETURN(auto move, database_->Prepare(sql));
       move.Bind(1, from.value).Bind(2, to.value);
       KITH_RETURN_IF_ERROR(move.Run());

@@ -33,6 +33,8 @@ Statement& Statement::BindNull(int index) {
   return *this;
 }
 
+void Statement::Reset() { sqlite3_reset(handle_); }
+
 Result<bool> Statement::Step() {
   const int rc = sqlite3_step(handle_);
   if (rc == SQLITE_ROW) return true;
@@ -119,6 +121,8 @@ Result<Statement> Database::Prepare(std::string_view sql) {
 }
 
 std::int64_t Database::LastInsertRowId() const { return sqlite3_last_insert_rowid(handle_); }
+
+std::int64_t Database::Changes() const { return sqlite3_changes64(handle_); }
 
 Error Database::LastError(std::string_view doing) const {
   const int code = sqlite3_extended_errcode(handle_);

@@ -41,6 +41,8 @@ class Statement {
   [[nodiscard]] Result<bool> Step();
   // Runs the statement to completion.
   [[nodiscard]] Status Run();
+  // Ends a query before its last row, keeping the bindings for the next run.
+  void Reset();
 
   [[nodiscard]] std::int64_t Int(int column) const;
   [[nodiscard]] std::string Text(int column) const;
@@ -68,6 +70,8 @@ class Database {
   [[nodiscard]] Result<Statement> Prepare(std::string_view sql);
 
   [[nodiscard]] std::int64_t LastInsertRowId() const;
+  // Rows changed by the last INSERT, UPDATE or DELETE.
+  [[nodiscard]] std::int64_t Changes() const;
   [[nodiscard]] sqlite3* handle() const { return handle_; }
   [[nodiscard]] const std::string& path() const { return path_; }
   [[nodiscard]] OpenMode mode() const { return mode_; }

@@ -177,6 +177,73 @@ CREATE INDEX ledger_by_opportunity ON ledger(opportunity_id) WHERE opportunity_i
 CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 )sql";
 
+// Version 5: the relationship loop. Events where people were met, the
+// interactions you log with the facts you learned, reminders (follow-ups,
+// reconnects, promises), each person's reconnect cadence, and your posts.
+constexpr std::string_view kVersion5 = R"sql(
+CREATE TABLE events(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL CHECK (name <> '') UNIQUE COLLATE NOCASE,
+  on_date TEXT NOT NULL,
+  place TEXT NOT NULL DEFAULT '',
+  notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX events_by_date ON events(on_date DESC, id);
+
+CREATE TABLE interactions(
+  id INTEGER PRIMARY KEY,
+  contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL
+    CHECK (kind IN ('coffee', 'meeting', 'call', 'email', 'message', 'event', 'note')),
+  on_date TEXT NOT NULL,
+  summary TEXT NOT NULL DEFAULT '',
+  they_talked INTEGER CHECK (they_talked BETWEEN 0 AND 100)
+);
+CREATE INDEX interactions_by_contact ON interactions(contact_id, on_date DESC, id DESC);
+
+CREATE TABLE facts(
+  id INTEGER PRIMARY KEY,
+  contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('personal', 'professional')),
+  key TEXT NOT NULL CHECK (key <> ''),
+  value TEXT NOT NULL,
+  learned_on TEXT NOT NULL,
+  interaction_id INTEGER REFERENCES interactions(id) ON DELETE SET NULL
+);
+CREATE INDEX facts_by_contact ON facts(contact_id, kind, key);
+
+CREATE TABLE reminders(
+  id INTEGER PRIMARY KEY,
+  contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('follow-up', 'reconnect', 'custom')),
+  due TEXT NOT NULL,
+  snoozed_until TEXT,
+  note TEXT NOT NULL DEFAULT '',
+  state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'done', 'dismissed')),
+  closed_on TEXT,
+  event_id INTEGER REFERENCES events(id) ON DELETE SET NULL,
+  created_on TEXT NOT NULL
+);
+-- The agenda reads open reminders by the day they show; a contact's by kind.
+CREATE INDEX reminders_open_by_day ON reminders(coalesce(snoozed_until, due), id) WHERE state = 'open';
+CREATE INDEX reminders_by_contact ON reminders(contact_id, kind, state);
+CREATE INDEX reminders_by_event ON reminders(event_id) WHERE event_id IS NOT NULL;
+
+CREATE TABLE cadences(
+  contact_id INTEGER PRIMARY KEY REFERENCES contacts(id) ON DELETE CASCADE,
+  days INTEGER NOT NULL CHECK (days > 0)
+);
+
+CREATE TABLE posts(
+  id INTEGER PRIMARY KEY,
+  channel TEXT NOT NULL CHECK (channel <> ''),
+  url TEXT NOT NULL DEFAULT '',
+  topic TEXT NOT NULL DEFAULT '',
+  on_date TEXT NOT NULL
+);
+CREATE INDEX posts_by_date ON posts(on_date DESC, id DESC);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -185,6 +252,7 @@ const std::vector<Migration>& Migrations() {
       {kVersion2, true},
       {kVersion3, false},
       {kVersion4, false},
+      {kVersion5, false},
   };
   return kMigrations;
 }

@@ -1,0 +1,141 @@
+#include "agenda/health.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
+namespace kith {
+namespace {
+
+constexpr int kRecencyPoints = 40;
+constexpr int kFrequencyPoints = 20;
+constexpr int kReciprocityPoints = 20;
+constexpr int kDepthPoints = 20;
+// Reciprocity is half what you do for each other, half how much you listen.
+constexpr int kGivePointsEachWay = kReciprocityPoints / 4;
+constexpr int kListeningPoints = kReciprocityPoints / 2;
+constexpr int kFactsForFullDepth = 6;
+constexpr int kDaysPerYear = 365;
+constexpr int kStrongFrom = 70;
+constexpr int kWeakestPartsExplained = 2;
+
+int RoundedShare(int max_points, double fraction) {
+  return static_cast<int>(std::lround(max_points * std::clamp(fraction, 0.0, 1.0)));
+}
+
+std::string Counted(std::int64_t count, std::string_view noun) {
+  std::string text = std::to_string(count) + " " + std::string(noun);
+  if (count != 1) text += "s";
+  return text;
+}
+
+std::string DaysAgo(std::int64_t days) {
+  if (days <= 0) return "today";
+  if (days == 1) return "yesterday";
+  return Counted(days, "day") + " ago";
+}
+
+// What recency counts from, and how to say it: contact beats meeting beats
+// the day the card was added, since each says less about the relationship.
+std::string RecencyWhy(const HealthInput& input, int cadence_days, std::int64_t days) {
+  const std::string cadence = ", cadence " + Counted(cadence_days, "day");
+  if (input.last_contact) return "last in touch " + DaysAgo(days) + cadence;
+  if (input.met_on) return "met " + DaysAgo(days) + ", not in touch since" + cadence;
+  return "added " + DaysAgo(days) + ", never in touch" + cadence;
+}
+
+// Full within the cadence, then falling in a straight line to nothing at
+// three times it: a little late is fine, long silence is not.
+HealthPart Recency(const HealthInput& input, int cadence_days, Date today) {
+  const Date since = input.last_contact.value_or(input.met_on.value_or(input.added_on));
+  const std::int64_t days = std::max<std::int64_t>(0, DaysBetween(since, today));
+  const double late_days = static_cast<double>(days - cadence_days);
+  const double fraction = 1.0 - late_days / (2.0 * cadence_days);
+  return {"recency", RoundedShare(kRecencyPoints, fraction), kRecencyPoints,
+          RecencyWhy(input, cadence_days, days)};
+}
+
+HealthPart Frequency(const HealthInput& input, int cadence_days) {
+  const double expected = static_cast<double>(kDaysPerYear) / cadence_days;
+  const double fraction = input.contacts_last_year / expected;
+  const auto expected_shown = std::max<std::int64_t>(1, std::lround(expected));
+  std::string why = Counted(input.contacts_last_year, "contact") + " in the last year, " +
+                    std::to_string(expected_shown) + " expected";
+  return {"frequency", RoundedShare(kFrequencyPoints, fraction), kFrequencyPoints, std::move(why)};
+}
+
+std::string GivesWhy(const HealthInput& input) {
+  if (input.gives_from_me == 0 && input.gives_to_me == 0) return "nothing given either way yet";
+  return "you gave " + std::to_string(input.gives_from_me) + ", they gave " +
+         std::to_string(input.gives_to_me);
+}
+
+// The habit is to let them talk at least half the time; an unknown share
+// scores half, neither rewarded nor held against them.
+int ListeningPoints(std::optional<int> they_talked_average) {
+  if (!they_talked_average) return kListeningPoints / 2;
+  return RoundedShare(kListeningPoints, *they_talked_average / 50.0);
+}
+
+std::string ListeningWhy(std::optional<int> they_talked_average) {
+  if (!they_talked_average) return "talking share not recorded";
+  return "they talked " + std::to_string(*they_talked_average) + "% on average";
+}
+
+HealthPart Reciprocity(const HealthInput& input) {
+  const int give_points =
+      (input.gives_from_me > 0 ? kGivePointsEachWay : 0) + (input.gives_to_me > 0 ? kGivePointsEachWay : 0);
+  const int points = give_points + ListeningPoints(input.they_talked_average);
+  return {"reciprocity", points, kReciprocityPoints,
+          GivesWhy(input) + ", " + ListeningWhy(input.they_talked_average)};
+}
+
+HealthPart Depth(const HealthInput& input) {
+  const double fraction = static_cast<double>(input.facts_known) / kFactsForFullDepth;
+  std::string why =
+      input.facts_known <= 0 ? "no facts known yet" : Counted(input.facts_known, "fact") + " known";
+  return {"depth", RoundedShare(kDepthPoints, fraction), kDepthPoints, std::move(why)};
+}
+
+std::string LabelFor(int score) {
+  if (score < kDriftingBelow) return "drifting";
+  if (score < kStrongFrom) return "steady";
+  return "strong";
+}
+
+// The parts that lost the largest share of their points, worst first, so the
+// sentence points at what to do next.
+std::string Explain(const std::vector<HealthPart>& parts) {
+  std::vector<const HealthPart*> lacking;
+  for (const auto& part : parts) {
+    if (part.points < part.max_points) lacking.push_back(&part);
+  }
+  if (lacking.empty()) return "all good: in touch, often, both ways, and you know them well";
+  std::stable_sort(lacking.begin(), lacking.end(), [](const HealthPart* left, const HealthPart* right) {
+    return left->points * right->max_points < right->points * left->max_points;
+  });
+  std::string explanation;
+  const auto shown = std::min<std::size_t>(lacking.size(), kWeakestPartsExplained);
+  for (std::size_t i = 0; i < shown; ++i) {
+    if (i > 0) explanation += "; ";
+    explanation += lacking[i]->why;
+  }
+  return explanation;
+}
+
+}  // namespace
+
+Health ComputeHealth(const HealthInput& input, Date today) {
+  // A cadence below a day cannot be kept; treat it as daily rather than divide by it.
+  const int cadence_days = std::max(1, input.cadence_days);
+  Health health;
+  health.parts = {Recency(input, cadence_days, today), Frequency(input, cadence_days), Reciprocity(input),
+                  Depth(input)};
+  for (const auto& part : health.parts) health.score += part.points;
+  health.score = std::clamp(health.score, 0, 100);
+  health.label = LabelFor(health.score);
+  health.explanation = Explain(health.parts);
+  return health;
+}
+
+}  // namespace kith

@@ -1,0 +1,48 @@
+// Relationship health: one number, 0–100, and the reasons behind it, so
+// "who is drifting" is a sort order and a sentence, not a feeling.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/date.h"
+
+namespace kith {
+
+struct HealthInput {
+  std::optional<Date> last_contact;  // the latest interaction that made contact
+  std::optional<Date> met_on;
+  Date added_on;                           // when the card was created: the fallback for recency
+  int cadence_days = 180;                  // EffectiveCadenceDays
+  int contacts_last_year = 0;              // interactions that made contact in the last 365 days
+  int gives_from_me = 0;                   // ledger entries you gave/introduced
+  int gives_to_me = 0;                     // ledger entries they gave you
+  std::optional<int> they_talked_average;  // mean share over conversations, 0–100
+  int facts_known = 0;
+};
+
+struct HealthPart {
+  std::string name;  // "recency", "frequency", "reciprocity", "depth"
+  int points = 0;
+  int max_points = 0;
+  std::string why;  // "last talked 12 days ago, cadence 30 days"
+};
+
+struct Health {
+  int score = 0;  // 0–100, the sum of the parts
+  std::vector<HealthPart> parts;
+  // "drifting" below 40, "steady" 40–69, "strong" 70 and above.
+  std::string label;
+  std::string explanation;  // one line joining the weakest parts' reasons
+};
+
+// Recency 40 points (full within the cadence, falling to 0 at three times
+// it), frequency 20 (contacts in the last year against 365 / cadence),
+// reciprocity 20 (gives both ways; a balanced share of the talking), depth 20
+// (facts known, full at 6). Pure: the same input and day give the same score.
+Health ComputeHealth(const HealthInput& input, Date today);
+
+inline constexpr int kDriftingBelow = 40;
+
+}  // namespace kith

@@ -1,0 +1,49 @@
+// Relationship health per person, and the list ordered by it.
+#include <algorithm>
+
+#include "app/relationship_support.h"
+#include "app/relationships.h"
+
+namespace kith {
+namespace {
+
+constexpr int kDaysInYear = 365;
+
+}  // namespace
+
+Result<Health> HealthOf(Context& context, const Contact& contact) {
+  const Date today = context.clock.Today();
+  KITH_ASSIGN_OR_RETURN(const auto activity, context.store.ActivityOf({contact.id}, today.AddDays(-kDaysInYear)));
+  HealthInput input = HealthInputFrom(activity.front());
+  // For one person the cadence can follow their whole history.
+  KITH_ASSIGN_OR_RETURN(const CadenceInput cadence, CadenceInputFor(context, contact));
+  input.cadence_days = EffectiveCadenceDays(cadence);
+  return ComputeHealth(input, today);
+}
+
+Result<std::vector<ContactWithHealth>> ListByHealth(Context& context, int limit, int offset) {
+  const Date today = context.clock.Today();
+  // Health changes with the date, so it is computed, not stored: every live
+  // contact's activity in one pass, then a partial sort for the page.
+  KITH_ASSIGN_OR_RETURN(const auto activities, context.store.ActivityOfEveryone(today.AddDays(-kDaysInYear)));
+  std::vector<std::pair<int, std::size_t>> scores;
+  scores.reserve(activities.size());
+  for (std::size_t i = 0; i < activities.size(); ++i) {
+    scores.emplace_back(ComputeHealth(HealthInputFrom(activities[i]), today).score, i);
+  }
+  const auto end = std::min(scores.size(), static_cast<std::size_t>(std::max(0, offset) + std::max(0, limit)));
+  std::partial_sort(scores.begin(), scores.begin() + static_cast<std::ptrdiff_t>(end), scores.end());
+  std::vector<ContactId> ids;
+  for (std::size_t i = static_cast<std::size_t>(std::max(0, offset)); i < end; ++i) {
+    ids.push_back(activities[scores[i].second].contact);
+  }
+  KITH_ASSIGN_OR_RETURN(auto contacts, context.store.GetContacts(ids));
+  std::vector<ContactWithHealth> page;
+  for (std::size_t i = 0; i < contacts.size(); ++i) {
+    const auto& activity = activities[scores[static_cast<std::size_t>(std::max(0, offset)) + i].second];
+    page.push_back(ContactWithHealth{std::move(contacts[i]), ComputeHealth(HealthInputFrom(activity), today)});
+  }
+  return page;
+}
+
+}  // namespace kith

@@ -1,0 +1,228 @@
+// The relationship loop (habits 1, 2 and 5): events and the people met
+// there, next-day follow-ups with drafted emails, logged meetings and the
+// facts learned, briefs, cadences and reminders, links, posts, health and the
+// day's agenda. One function per user action; each validates first and
+// writes in one transaction, so a failure leaves the database as it was.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "agenda/cadence.h"
+#include "agenda/day_agenda.h"
+#include "agenda/followup_template.h"
+#include "agenda/health.h"
+#include "agenda/listening.h"
+#include "app/context.h"
+#include "domain/contact.h"
+#include "domain/give.h"
+#include "domain/relationship.h"
+#include "domain/result.h"
+#include "mail/smtp_sender.h"
+
+namespace kith {
+
+// --- Events --------------------------------------------------------------
+
+// kInvalidInput for an empty name; kAlreadyExists when one has that name.
+Result<Event> AddEvent(Context& context, EventFields fields);
+// By id ("3") or name (case ignored); kNotFound naming it otherwise.
+Result<Event> ResolveEvent(Context& context, std::string_view reference);
+Result<std::vector<EventSummary>> ListEvents(Context& context, int limit);
+
+struct EventPerson {
+  Contact contact;
+  std::optional<Reminder> follow_up;  // the follow-up for this meeting, if any
+  bool followed_up = false;           // the follow-up is done
+};
+struct EventReport {
+  Event event;
+  std::vector<EventPerson> people;  // whom you met there, by name
+  int followed_up = 0;
+  int follow_up_rate_percent = 0;  // followed_up / people (0 with nobody)
+};
+Result<EventReport> ShowEvent(Context& context, std::string_view reference);
+
+// Quick capture after an event: finds each person by whole name (creating
+// the ones not on the list), records that you met at `event` on `on`
+// (default: the event's date; the event is created on the fly when unknown,
+// dated `on` or today) and schedules the follow-up for the next day.
+// kConflict when a name matches several people (nothing is written).
+struct MetPerson {
+  Contact contact;
+  bool added = false;  // new to the list
+  std::optional<Reminder> follow_up;
+};
+Result<std::vector<MetPerson>> RecordMet(Context& context, const std::vector<std::string>& names,
+                                         std::string_view event, std::optional<Date> on);
+
+// A follow-up is scheduled only for a meeting at most this many days ago:
+// importing years-old connections must not flood the agenda.
+inline constexpr int kFollowUpWindowDays = 30;
+
+// --- Follow-ups ------------------------------------------------------------
+
+struct FollowUpItem {
+  Reminder reminder;
+  Contact contact;
+  std::string event_name;
+  std::int64_t days_overdue = 0;
+};
+// Open follow-ups, the most overdue first (all of them when `due_only` is
+// false, else those showing by today).
+Result<std::vector<FollowUpItem>> ListFollowUps(Context& context, bool due_only);
+
+struct FollowUpDraft {
+  Contact contact;
+  std::optional<Reminder> follow_up;  // the open follow-up, when there is one
+  DraftEmail email;
+  std::string eml;     // the RFC 5322 message
+  std::string mailto;  // mailto: link
+};
+// Drafts the follow-up email for a contact (from the saved template, or the
+// default). kInvalidInput when the saved template has an unknown placeholder.
+Result<FollowUpDraft> DraftFollowUp(Context& context, ContactId contact);
+
+// Marks the contact's open follow-up done and logs an email to them.
+// kNotFound when there is no open follow-up.
+Result<Reminder> CompleteFollowUp(Context& context, ContactId contact);
+
+// Sends the drafted email through SMTP, then records it as CompleteFollowUp
+// does (when a follow-up is open) or logs the email. kInvalidInput when the
+// card has no email or SMTP is not configured; kIo when the server refuses —
+// then nothing is written and the reminder stays open.
+Result<FollowUpDraft> SendFollowUp(Context& context, ContactId contact, const std::string& smtp_password);
+
+// The follow-up template: the saved one, or the default; saving validates.
+Result<std::string> FollowUpTemplate(Context& context);
+Status SaveFollowUpTemplate(Context& context, const std::string& text);
+
+// SMTP settings are kept in settings (never the password: that comes from
+// the environment, KITH_SMTP_PASSWORD, at send time).
+Result<SmtpSettings> LoadSmtpSettings(Context& context);
+Status SaveSmtpSettings(Context& context, const SmtpSettings& settings);
+
+// --- Meetings and facts ------------------------------------------------------
+
+struct LogRequest {
+  ContactId contact;
+  InteractionKind kind = InteractionKind::kCoffee;
+  std::optional<Date> on;  // default today; not in the future
+  std::string summary;
+  std::optional<int> they_talked;  // 0–100
+  std::vector<Fact> facts;         // kind, key and value
+  std::string promise;             // something you promised: a reminder in a week
+};
+struct LoggedInteraction {
+  Interaction interaction;
+  std::vector<Fact> facts;
+  std::optional<Reminder> completed_follow_up;
+  std::optional<Reminder> next_reconnect;
+  std::optional<Reminder> promise;
+};
+// Records a meeting (or call, email, …): the facts learned, the share of the
+// talking, the last-contact date; completes an open follow-up when it makes
+// contact; re-plans the reconnect. kInvalidInput for a share outside 0–100,
+// a future date, a fact without key or value.
+Result<LoggedInteraction> LogInteraction(Context& context, const LogRequest& request);
+Result<std::vector<Interaction>> InteractionsOf(Context& context, ContactId contact, int limit);
+
+// Sets (or replaces) a fact learned today; RemoveFact deletes one.
+Result<Fact> SetFact(Context& context, ContactId contact, FactKind kind, std::string_view key,
+                     std::string_view value);
+Status RemoveFact(Context& context, ContactId contact, FactKind kind, std::string_view key);
+Result<std::vector<Fact>> FactsOf(Context& context, ContactId contact);
+
+// Listening: one person's (`contact` given) or everyone's recent conversations.
+Result<ListeningStats> Listening(Context& context, std::optional<ContactId> contact);
+
+// --- Cadences and reminders -------------------------------------------------
+
+// A person's own cadence (none: back to their tags' or the staged one);
+// kInvalidInput unless 1 ≤ days ≤ 3650. Re-plans the reconnect.
+Result<std::optional<Reminder>> SetCadence(Context& context, ContactId contact, std::optional<int> days);
+// The default cadence for everyone with `tag` (none: removes it); re-plans
+// those people's reconnects. Returns how many were re-planned.
+Result<int> SetTagCadence(Context& context, std::string_view tag, std::optional<int> days);
+// Tag cadences in effect, tag → days.
+Result<std::vector<std::pair<std::string, int>>> TagCadences(Context& context);
+
+struct CadenceReport {
+  std::optional<int> own_days;
+  std::optional<int> tag_days;
+  std::optional<NextReconnect> next;
+  int effective_days = 0;
+};
+Result<CadenceReport> CadenceOf(Context& context, ContactId contact);
+
+// Re-computes a contact's reconnect reminder from their history (closing a
+// stale one, opening the next). Returns the open reconnect, if any.
+Result<std::optional<Reminder>> PlanReconnect(Context& context, ContactId contact);
+
+// A custom reminder ("send her the deck") on `due` (not in the past).
+Result<Reminder> AddReminder(Context& context, ContactId contact, Date due, std::string note);
+// Open reminders showing by `day` (everything open: a far date), by day.
+Result<std::vector<Reminder>> OpenReminders(Context& context, Date day, int limit);
+Result<std::vector<Reminder>> RemindersOf(Context& context, ContactId contact);
+// Snooze until a later day (after today); dismiss (not needed) or done.
+// kNotFound for an unknown id; kConflict when the reminder is not open.
+Result<Reminder> SnoozeReminder(Context& context, ReminderId id, Date until);
+Result<Reminder> DismissReminder(Context& context, ReminderId id);
+Result<Reminder> CompleteReminder(Context& context, ReminderId id);
+
+// --- Stay connected ---------------------------------------------------------
+
+// Adds or updates a profile link, and whether you are connected/following.
+// kInvalidInput when the URL is empty and the card has no link of that kind.
+struct LinkRequest {
+  ContactId contact;
+  LinkKind kind = LinkKind::kLinkedIn;
+  std::string url;  // empty: the card's existing link of this kind
+  std::optional<bool> connected;
+  std::optional<bool> followed;
+};
+Result<Contact> SetLink(Context& context, const LinkRequest& request);
+
+// Your posts, and how often you mean to post (default weekly).
+Result<Post> AddPost(Context& context, PostFields fields);
+Result<std::vector<Post>> ListPosts(Context& context, int limit);
+Result<int> PostingCadence(Context& context);
+Status SetPostingCadence(Context& context, int days);
+
+// --- Health, brief, today, calendar -------------------------------------------
+
+Result<Health> HealthOf(Context& context, const Contact& contact);
+// Live contacts ordered by health, weakest first (who is drifting), with
+// their scores; `offset`/`limit` page the ordering.
+struct ContactWithHealth {
+  Contact contact;
+  Health health;
+};
+Result<std::vector<ContactWithHealth>> ListByHealth(Context& context, int limit, int offset);
+
+struct Brief {
+  Contact contact;
+  std::string how_met;  // "met at RustConf on 2026-11-20"
+  std::vector<Fact> personal;
+  std::vector<Fact> professional;
+  std::vector<Fact> goals;  // professional facts about goals
+  std::vector<Interaction> recent;  // the last few interactions, newest first
+  std::optional<std::int64_t> days_since_contact;
+  std::vector<Reminder> open_reminders;  // follow-ups and promises
+  std::vector<LedgerEntry> ledger;       // what you gave each other
+  std::vector<std::string> starters;
+  Health health;
+  ListeningStats listening;
+};
+Result<Brief> BriefFor(Context& context, ContactId contact);
+
+// The day's agenda: follow-ups, reminders, reconnects, drifting people,
+// connect suggestions, the posting nudge, opportunities waiting.
+Result<std::vector<AgendaItem>> Today(Context& context);
+
+// Open reminders as an iCalendar file. Returns how many were written.
+Result<std::int64_t> WriteRemindersCalendar(Context& context, std::ostream& out);
+
+}  // namespace kith

@@ -407,7 +407,13 @@ Result<ApiReply> ListByHealthRoute(const httplib::Request& request, Context& con
   KITH_ASSIGN_OR_RETURN(const int limit, QueryInt(request, "limit", 50, 1, kMaxPage));
   KITH_ASSIGN_OR_RETURN(const int offset, QueryInt(request, "offset", 0, 0, 1 << 30));
   KITH_ASSIGN_OR_RETURN(const auto people, ListByHealth(context, limit, offset));
-  return Json(ArrayOf(people, ContactWithHealthToJson));
+  ApiReply reply = Json(ArrayOf(people, ContactWithHealthToJson));
+  KITH_ASSIGN_OR_RETURN(const bool with_total, QueryBool(request, "total"));
+  if (with_total) {
+    KITH_ASSIGN_OR_RETURN(const std::int64_t total, CountContacts(context, ListQuery{}));
+    reply.headers.emplace_back("X-Total-Count", std::to_string(total));
+  }
+  return reply;
 }
 
 void AddRelationshipRoutes(std::vector<Route>& routes) {

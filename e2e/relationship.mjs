@@ -43,10 +43,12 @@ export async function relationshipSteps({ page, size, base, step, expect }) {
     await followUp().getByRole('button', { name: `Log a coffee with ${person}` }).click();
     const form = followUp().getByRole('form', { name: 'Log an interaction' });
     await form.getByLabel('What you talked about').fill('Kites and lanterns');
-    await form.getByLabel(/They talked/).fill('70');
+    await form.getByLabel(/They talked/).evaluate((slider) => {
+      slider.value = '70';
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+    });
     await form.getByLabel('Fact', { exact: true }).fill('hometown');
     await form.getByLabel('Value').fill('Lisbon');
-    await form.screenshot({ path: undefined }).catch(() => {});
     await form.getByRole('button', { name: 'Log it' }).click();
     await followUp().waitFor({ state: 'detached' });
     const contact = await page.evaluate(async (name) => {

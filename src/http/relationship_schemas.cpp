@@ -15,7 +15,7 @@ json Nullable(json schema) {
   return schema;
 }
 
-json Object(json properties, std::vector<std::string> required = {}) {
+json Object(json properties, const std::vector<std::string>& required = {}) {
   json schema = {{"type", "object"}, {"properties", std::move(properties)}};
   if (!required.empty()) schema["required"] = required;
   return schema;

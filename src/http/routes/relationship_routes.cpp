@@ -106,7 +106,7 @@ Result<ApiReply> MetRoute(const httplib::Request& request, Context& context) {
   if (details && names.size() != 1) {
     return Fail(ErrorCode::kInvalidInput, "'company' and 'note' go with exactly one name", "names");
   }
-  KITH_ASSIGN_OR_RETURN(auto met, RecordMet(context, names, std::to_string(event.id.value), on));
+  KITH_ASSIGN_OR_RETURN(auto met, RecordMet(context, names, event.name, on));
   if (details) {
     MetPerson& person = met.front();
     ContactEdit edit;

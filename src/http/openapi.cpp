@@ -14,7 +14,7 @@ json SchemaOf(const std::string& name) {
   return Ref(name);
 }
 
-json Object(json properties, std::vector<std::string> required = {}) {
+json Object(json properties, const std::vector<std::string>& required = {}) {
   json schema = {{"type", "object"}, {"properties", std::move(properties)}};
   if (!required.empty()) schema["required"] = required;
   return schema;

@@ -52,6 +52,7 @@ export function EventPage() {
       setNote('');
       setError('');
       nameInput.current?.focus();
+      await load();
     } catch (failure) {
       fail(failure);
     }

@@ -1,6 +1,7 @@
 // Today's relationship items, each with its one-click actions: draft the
 // follow-up, mark it done, snooze it a day or a week, log a coffee.
 import { useState } from 'preact/hooks';
+import { post } from '../../api';
 import { completeFollowUp, completeReminder, snooze } from '../../relationship';
 import type { AgendaItem } from '../../types';
 import { FollowUpDraftView } from './FollowUpDraftView';
@@ -110,8 +111,31 @@ function PersonItem({ item, onChange }: AgendaItemProps) {
   );
 }
 
-function PostItem({ item }: AgendaItemProps) {
-  return <p class="agenda-text">{String(item.text ?? '')}</p>;
+// The posting nudge: "I posted today" records a post and quiets it.
+function PostItem({ item, onChange }: AgendaItemProps) {
+  const [error, setError] = useState('');
+  return (
+    <div class="agenda-item post">
+      <p class="agenda-text">{String(item.text ?? '')}</p>
+      <div class="inline-form">
+        <button
+          type="button"
+          onClick={() =>
+            post('/posts', {})
+              .then(() => onChange?.())
+              .catch((failure: Error) => setError(failure.message))
+          }
+        >
+          I posted today
+        </button>
+      </div>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
 }
 
 export const relationshipRenderers = {

@@ -7,6 +7,7 @@ import { copyFileSync, existsSync, mkdtempSync, mkdirSync, renameSync, rmSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { relationshipSteps } from './relationship.mjs';
 
 const require = createRequire(new URL('../web/package.json', import.meta.url));
 const { chromium } = require('playwright-core');
@@ -169,6 +170,8 @@ for (const [size, viewport] of [
     await page.goto(`${base}/today`);
     await page.locator('.agenda h3', { hasText: `Python role ${size}` }).waitFor();
   });
+
+  await relationshipSteps({ page, size, base, step, expect });
 
   expect(errors.length === 0 || failures.push(`${size}: page errors: ${errors.join('; ')}`), '');
   await page.close();

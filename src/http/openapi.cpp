@@ -163,6 +163,11 @@ json Schemas() {
   };
 }
 
+// POSTs that act on an existing reminder or follow-up answer 200, not 201.
+bool IsActionOnOne(const std::string& path) {
+  return path.ends_with("/done") || path.ends_with("/snooze") || path.ends_with("/dismiss");
+}
+
 json ErrorResponse(const std::string& description) {
   return {{"description", description}, {"content", {{"application/json", {{"schema", Ref("Error")}}}}}};
 }
@@ -191,7 +196,8 @@ json OpenApiDocument(const std::vector<Route>& routes) {
         route.response_schema == "Download" ? "application/octet-stream" : "application/json";
     const bool creates = route.method == Method::kPost && route.access == Access::kWrite &&
                          route.path.find("/close") == std::string::npos &&
-                         route.path.find("/restore") == std::string::npos && route.path != "/merge";
+                         route.path.find("/restore") == std::string::npos && route.path != "/merge" &&
+                         !IsActionOnOne(route.path);
     operation["responses"] = {
         {creates ? "201" : "200",
          {{"description", "OK"}, {"content", {{media, {{"schema", SchemaOf(route.response_schema)}}}}}}},
@@ -206,6 +212,8 @@ json OpenApiDocument(const std::vector<Route>& routes) {
                    [](unsigned char c) { return std::tolower(c); });
     paths[route.path][method] = operation;
   }
+  json schemas = Schemas();
+  schemas.update(RelationshipSchemas());
   return {{"openapi", "3.0.3"},
           {"info",
            {{"title", "kith API"},
@@ -215,7 +223,7 @@ json OpenApiDocument(const std::vector<Route>& routes) {
              "X-CSRF-Token header from GET /session (or a bearer token)."}}},
           {"servers", {{{"url", "/api/v1"}}}},
           {"paths", paths},
-          {"components", {{"schemas", Schemas()}}}};
+          {"components", {{"schemas", schemas}}}};
 }
 
 }  // namespace kith::http

@@ -12,4 +12,8 @@ namespace kith::http {
 
 nlohmann::json OpenApiDocument(const std::vector<Route>& routes);
 
+// The schemas of the relationship loop (events, interactions, facts,
+// reminders, follow-ups, posts, the agenda), by name.
+nlohmann::json RelationshipSchemas();
+
 }  // namespace kith::http

@@ -35,6 +35,7 @@ export interface Contact {
   trashed: boolean;
   reasons?: string[];
   score?: number;
+  health?: { score: number; label: string; explanation: string };
 }
 
 export interface Opportunity {

@@ -53,7 +53,8 @@ Result<ListQuery> ListQueryFrom(const httplib::Request& request) {
   if (!sort.empty()) {
     const auto found = kSorts.find(sort);
     if (found == kSorts.end()) {
-      return Fail(ErrorCode::kInvalidInput, "sort should be name, met, last-contact or added", "sort");
+      return Fail(ErrorCode::kInvalidInput, "sort should be name, met, last-contact, added or health",
+                  "sort");
     }
     query.sort = found->second;
   }
@@ -65,6 +66,7 @@ Result<ListQuery> ListQueryFrom(const httplib::Request& request) {
 }
 
 Result<ApiReply> ListRoute(const httplib::Request& request, Context& context) {
+  if (QueryText(request, "sort") == "health") return ListByHealthRoute(request, context);
   KITH_ASSIGN_OR_RETURN(const ListQuery query, ListQueryFrom(request));
   KITH_ASSIGN_OR_RETURN(const auto contacts, ListContacts(context, query));
   ApiReply reply = Json(ContactsToJson(contacts));

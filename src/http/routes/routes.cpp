@@ -9,6 +9,7 @@ std::vector<Route> ApiRoutes(SessionState& state) {
   AddGiveRoutes(routes);
   AddTransferRoutes(routes);
   AddTodayRoutes(routes);
+  AddRelationshipRoutes(routes);
   return routes;
 }
 

@@ -6,6 +6,7 @@ import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, patch, post, remove } from '../api';
 import type { Contact, Ledger, Link } from '../types';
+import { relationshipSections } from './relationship/ContactSections';
 
 interface SectionProps {
   contact: Contact;
@@ -203,7 +204,10 @@ function LedgerSection({ contact }: SectionProps) {
 
 // The sections under a card, in order. The relationship loop registers its
 // own (timeline, facts, reminders, brief, follow-up draft) here.
-export const contactSections: ContactSection[] = [{ id: 'ledger', title: 'Give and take', component: LedgerSection }];
+export const contactSections: ContactSection[] = [
+  ...relationshipSections,
+  { id: 'ledger', title: 'Give and take', component: LedgerSection },
+];
 
 export function ContactPage({ params }: { params: Record<string, string> }) {
   const [contact, setContact] = useState<Contact | null>(null);

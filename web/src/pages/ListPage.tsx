@@ -11,7 +11,7 @@ const ROW_HEIGHT = 40;
 const PAGE_SIZE = 200;
 const OVERSCAN = 10;
 
-type Sort = 'name' | 'met' | 'last-contact' | 'added';
+type Sort = 'name' | 'met' | 'last-contact' | 'added' | 'health';
 
 // The table's columns. `sort` names the server-side order a column header
 // selects; columns without one are not sortable. The relationship loop adds
@@ -30,6 +30,7 @@ export const columns: Column[] = [
   { key: 'met_on', label: 'Met on', sort: 'met', render: (c) => c.met_on ?? '' },
   { key: 'last_contact', label: 'Last contact', sort: 'last-contact', render: (c) => c.last_contact ?? '' },
   { key: 'tags', label: 'Tags', render: (c) => c.tags.join(', ') },
+  { key: 'health', label: 'Health', sort: 'health', render: (c) => (c.health ? `${c.health.score} ${c.health.label}` : '') },
 ];
 
 export function ListPage() {

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { get } from '../api';
 import type { Agenda, AgendaItem, Opportunity } from '../types';
 import { Matches } from './OpportunitiesPage';
+import { agendaHeadings, relationshipRenderers } from './relationship/AgendaItems';
 
 function OpportunityItem({ item }: { item: AgendaItem }) {
   const opportunity = item.opportunity as Opportunity;
@@ -19,17 +20,20 @@ function OpportunityItem({ item }: { item: AgendaItem }) {
   );
 }
 
-export const agendaRenderers: Record<string, ComponentType<{ item: AgendaItem }>> = {
+export const agendaRenderers: Record<string, ComponentType<{ item: AgendaItem; onChange?: () => void }>> = {
+  ...relationshipRenderers,
   opportunity: OpportunityItem,
 };
 
 export function TodayPage() {
   const [agenda, setAgenda] = useState<Agenda | null>(null);
   const [error, setError] = useState('');
-  useEffect(() => {
-    get('/today')
+  const load = () =>
+    get('/agenda')
       .then((body) => setAgenda(body as Agenda))
       .catch((failure: Error) => setError(failure.message));
+  useEffect(() => {
+    void load();
   }, []);
   if (error)
     return (
@@ -47,16 +51,24 @@ export function TodayPage() {
           Nothing waiting. When something comes your way, <a href="/opportunities">note an opportunity</a>.
         </p>
       )}
-      <ul class="agenda">
-        {known.map((item, index) => {
-          const Renderer = agendaRenderers[item.kind];
-          return (
-            <li key={index}>
-              <Renderer item={item} />
-            </li>
-          );
-        })}
-      </ul>
+      {[...new Set(known.map((item) => item.kind))].map((kind) => (
+        <section key={kind} aria-labelledby={`today-${kind}`}>
+          <h2 id={`today-${kind}`}>{agendaHeadings[kind] ?? kind}</h2>
+          <ul class="agenda" data-kind={kind}>
+            {known
+              .filter((item) => item.kind === kind)
+              .map((item) => {
+                const Renderer = agendaRenderers[item.kind];
+                const key = `${kind}-${String(item.reminder_id ?? item.opportunity_id ?? item.contact_id ?? item.text)}`;
+                return (
+                  <li key={key}>
+                    <Renderer item={item} onChange={load} />
+                  </li>
+                );
+              })}
+          </ul>
+        </section>
+      ))}
     </section>
   );
 }

@@ -3,6 +3,7 @@
 import type { ComponentType } from 'preact';
 import { AddPage } from './AddPage';
 import { ContactPage } from './ContactPage';
+import { EventPage } from './EventPage';
 import { ImportPage } from './ImportPage';
 import { ListPage } from './ListPage';
 import { OpportunitiesPage } from './OpportunitiesPage';
@@ -18,6 +19,7 @@ export interface Page {
 export const pages: Page[] = [
   { path: '/', title: 'The running list', nav: 'People', component: ListPage },
   { path: '/today', title: 'Today', nav: 'Today', component: TodayPage },
+  { path: '/event', title: 'Event mode', nav: 'Event', component: EventPage },
   { path: '/opportunities', title: 'Opportunities', nav: 'Opportunities', component: OpportunitiesPage },
   { path: '/import', title: 'Import and export', nav: 'Import', component: ImportPage },
   { path: '/add', title: 'Add a person', component: AddPage },

@@ -141,6 +141,8 @@ for (const [size, viewport] of [
     await lastRow.waitFor();
     expect(((await lastRow.textContent()) ?? '').length > 0, 'the last row has no name');
     await page.keyboard.press('k');
+    // The selection renders on the next frame: wait for it rather than race it.
+    await page.locator('.row.selected').first().waitFor({ timeout: 5000 }).catch(() => {});
     expect((await page.locator('.row.selected').count()) === 1, 'j/k should select a row');
   });
 

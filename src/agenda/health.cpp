@@ -58,7 +58,9 @@ HealthPart Recency(const HealthInput& input, int cadence_days, Date today) {
 // Contacts in the last year against what the cadence asks for in the time
 // you have known them: someone met last week is not a year behind.
 HealthPart Frequency(const HealthInput& input, int cadence_days, Date today) {
-  const Date known_since = input.met_on.value_or(input.added_on);
+  Date known_since = input.met_on.value_or(input.added_on);
+  // A card added today for someone you talked to last year: known since then.
+  if (input.last_contact && *input.last_contact < known_since) known_since = *input.last_contact;
   const std::int64_t known_days = std::clamp<std::int64_t>(DaysBetween(known_since, today), 0, kDaysPerYear);
   if (known_days < cadence_days) {
     return {"frequency", kFrequencyPoints, kFrequencyPoints,
@@ -137,8 +139,8 @@ Health ComputeHealth(const HealthInput& input, Date today) {
   // A cadence below a day cannot be kept; treat it as daily rather than divide by it.
   const int cadence_days = std::max(1, input.cadence_days);
   Health health;
-  health.parts = {Recency(input, cadence_days, today), Frequency(input, cadence_days, today), Reciprocity(input),
-                  Depth(input)};
+  health.parts = {Recency(input, cadence_days, today), Frequency(input, cadence_days, today),
+                  Reciprocity(input), Depth(input)};
   for (const auto& part : health.parts) health.score += part.points;
   health.score = std::clamp(health.score, 0, 100);
   health.label = LabelFor(health.score);

@@ -84,7 +84,8 @@ Result<std::vector<MetPerson>> RecordMet(Context& context, const std::vector<std
     if (name.empty()) return Fail(ErrorCode::kInvalidInput, "a name is empty", "name");
     KITH_ASSIGN_OR_RETURN(auto matches, context.store.FindContactsByName(name));
     if (matches.size() > 1) {
-      std::string message = "'" + name + "' matches " + std::to_string(matches.size()) + " people; use an id:";
+      std::string message =
+          "'" + name + "' matches " + std::to_string(matches.size()) + " people; use an id:";
       for (const auto& match : matches) {
         message += "\n  " + std::to_string(match.id.value) + "  " + match.display_name;
         if (!match.company.empty()) message += " (" + match.company + ")";

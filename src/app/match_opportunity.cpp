@@ -130,7 +130,9 @@ Result<Opportunity> WithSkillsFromText(Store& store, const Opportunity& opportun
 
 Result<std::vector<RankedMatch>> RankForOpportunity(Context& context, const Opportunity& described,
                                                     int limit) {
-  static const SkillMatcher skills;
+  // One per thread: the stemmer inside keeps state between calls, and kith
+  // serve ranks on many threads at once.
+  static thread_local const SkillMatcher skills;
   KITH_ASSIGN_OR_RETURN(const Opportunity opportunity, WithSkillsFromText(context.store, described));
   CandidateFinder finder(context.store, skills);
   const bool interests = opportunity.kind == OpportunityKind::kTickets ||

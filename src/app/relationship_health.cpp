@@ -13,7 +13,8 @@ constexpr int kDaysInYear = 365;
 
 Result<Health> HealthOf(Context& context, const Contact& contact) {
   const Date today = context.clock.Today();
-  KITH_ASSIGN_OR_RETURN(const auto activity, context.store.ActivityOf({contact.id}, today.AddDays(-kDaysInYear)));
+  KITH_ASSIGN_OR_RETURN(const auto activity,
+                        context.store.ActivityOf({contact.id}, today.AddDays(-kDaysInYear)));
   HealthInput input = HealthInputFrom(activity.front());
   // For one person the cadence can follow their whole history.
   KITH_ASSIGN_OR_RETURN(const CadenceInput cadence, CadenceInputFor(context, contact));
@@ -31,7 +32,8 @@ Result<std::vector<ContactWithHealth>> ListByHealth(Context& context, int limit,
   for (std::size_t i = 0; i < activities.size(); ++i) {
     scores.emplace_back(ComputeHealth(HealthInputFrom(activities[i]), today).score, i);
   }
-  const auto end = std::min(scores.size(), static_cast<std::size_t>(std::max(0, offset) + std::max(0, limit)));
+  const auto end =
+      std::min(scores.size(), static_cast<std::size_t>(std::max(0, offset) + std::max(0, limit)));
   std::partial_sort(scores.begin(), scores.begin() + static_cast<std::ptrdiff_t>(end), scores.end());
   std::vector<ContactId> ids;
   for (std::size_t i = static_cast<std::size_t>(std::max(0, offset)); i < end; ++i) {
@@ -41,7 +43,8 @@ Result<std::vector<ContactWithHealth>> ListByHealth(Context& context, int limit,
   std::vector<ContactWithHealth> page;
   for (std::size_t i = 0; i < contacts.size(); ++i) {
     const auto& activity = activities[scores[static_cast<std::size_t>(std::max(0, offset)) + i].second];
-    page.push_back(ContactWithHealth{std::move(contacts[i]), ComputeHealth(HealthInputFrom(activity), today)});
+    page.push_back(
+        ContactWithHealth{std::move(contacts[i]), ComputeHealth(HealthInputFrom(activity), today)});
   }
   return page;
 }

@@ -91,7 +91,8 @@ Result<CadenceInput> CadenceInputFor(Context& context, const Contact& contact) {
     KITH_ASSIGN_OR_RETURN(const auto value, context.store.GetSetting(TagCadenceKey(context.store, tag)));
     if (!value) continue;
     const int days = std::atoi(value->c_str());
-    if (days > 0 && (!input.tag_cadence_days || days < *input.tag_cadence_days)) input.tag_cadence_days = days;
+    if (days > 0 && (!input.tag_cadence_days || days < *input.tag_cadence_days))
+      input.tag_cadence_days = days;
   }
   // The rules look at the latest contacts; a few dozen say all they need.
   constexpr int kHistory = 50;

@@ -207,7 +207,7 @@ struct Brief {
   std::string how_met;  // "met at RustConf on 2026-11-20"
   std::vector<Fact> personal;
   std::vector<Fact> professional;
-  std::vector<Fact> goals;  // professional facts about goals
+  std::vector<Fact> goals;          // professional facts about goals
   std::vector<Interaction> recent;  // the last few interactions, newest first
   std::optional<std::int64_t> days_since_contact;
   std::vector<Reminder> open_reminders;  // follow-ups and promises

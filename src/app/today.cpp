@@ -25,23 +25,26 @@ constexpr int kDaysInYear = 365;
 // with a reminder today are left to it by BuildAgenda.)
 Result<std::vector<AgendaInput::Drifting>> Drifting(Context& context) {
   const Date today = context.clock.Today();
-  KITH_ASSIGN_OR_RETURN(const auto ids, context.store.LastInTouchBetween(today.AddDays(-kDaysInYear),
-                                                                         today.AddDays(-kQuietDays),
-                                                                         kDriftingCandidates));
+  KITH_ASSIGN_OR_RETURN(const auto ids,
+                        context.store.LastInTouchBetween(today.AddDays(-kDaysInYear),
+                                                         today.AddDays(-kQuietDays), kDriftingCandidates));
   KITH_ASSIGN_OR_RETURN(const auto activities, context.store.ActivityOf(ids, today.AddDays(-kDaysInYear)));
   std::vector<std::pair<ContactId, Health>> weak;
   for (const auto& activity : activities) {
     Health health = ComputeHealth(HealthInputFrom(activity), today);
     if (health.score < kDriftingBelow) weak.emplace_back(activity.contact, std::move(health));
   }
-  std::sort(weak.begin(), weak.end(), [](const auto& a, const auto& b) { return a.second.score < b.second.score; });
+  std::sort(weak.begin(), weak.end(),
+            [](const auto& a, const auto& b) { return a.second.score < b.second.score; });
   if (weak.size() > kDriftingShown) weak.resize(kDriftingShown);
   std::vector<ContactId> weak_ids;
-  for (const auto& [id, health] : weak) weak_ids.push_back(id);
+  weak_ids.reserve(weak.size());
+  for (const auto& candidate : weak) weak_ids.push_back(candidate.first);
   KITH_ASSIGN_OR_RETURN(const auto contacts, context.store.GetContacts(weak_ids));
   std::vector<AgendaInput::Drifting> drifting;
   for (std::size_t i = 0; i < contacts.size() && i < weak.size(); ++i) {
-    drifting.push_back({contacts[i].id, contacts[i].display_name, weak[i].second.score, weak[i].second.explanation});
+    drifting.push_back(
+        {contacts[i].id, contacts[i].display_name, weak[i].second.score, weak[i].second.explanation});
   }
   return drifting;
 }
@@ -51,7 +54,8 @@ Result<std::vector<AgendaInput::Drifting>> Drifting(Context& context) {
 Result<std::vector<AgendaItem>> Today(Context& context) {
   const Date today = context.clock.Today();
   AgendaInput input;
-  KITH_ASSIGN_OR_RETURN(const auto reminders, context.store.OpenReminders(today, std::nullopt, kMostReminders));
+  KITH_ASSIGN_OR_RETURN(const auto reminders,
+                        context.store.OpenReminders(today, std::nullopt, kMostReminders));
   std::vector<ContactId> ids;
   for (const auto& reminder : reminders) ids.push_back(reminder.contact);
   KITH_ASSIGN_OR_RETURN(const auto contacts, context.store.ContactSummaries(ids));

@@ -128,9 +128,9 @@ int main(int argc, char** argv) {
       kith::cli::AddBriefCommand(app, globals),       kith::cli::AddListeningCommand(app, globals),
       kith::cli::AddCadenceCommand(app, globals),     kith::cli::AddRemindCommand(app, globals),
       kith::cli::AddLinkCommand(app, globals),        kith::cli::AddPostCommand(app, globals),
-      kith::cli::AddIcsCommand(app, globals),
-      kith::cli::AddScanCommand(app, globals),        kith::cli::AddCardCommand(app, globals),
-      kith::cli::AddServeCommand(app, globals),       kith::cli::AddPasswdCommand(app, globals),
+      kith::cli::AddIcsCommand(app, globals),         kith::cli::AddScanCommand(app, globals),
+      kith::cli::AddCardCommand(app, globals),        kith::cli::AddServeCommand(app, globals),
+      kith::cli::AddPasswdCommand(app, globals),
   };
   const std::string requested = RequestedCommand(argc, argv);
   const auto known = app.get_subcommands([&](CLI::App* command) { return command->check_name(requested); });

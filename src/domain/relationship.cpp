@@ -102,10 +102,10 @@ Result<Fact> ParseFactSpec(std::string_view spec) {
   const auto colon = spec.find(':');
   const auto equals = spec.find('=');
   if (colon == std::string_view::npos || equals == std::string_view::npos || equals < colon) {
-    return Fail(ErrorCode::kInvalidInput,
-                "fact '" + std::string(spec) +
-                    "' is not in the form personal:KEY=VALUE or professional:KEY=VALUE",
-                "fact");
+    return Fail(
+        ErrorCode::kInvalidInput,
+        "fact '" + std::string(spec) + "' is not in the form personal:KEY=VALUE or professional:KEY=VALUE",
+        "fact");
   }
   const auto kind = ParseFactKind(spec.substr(0, colon));
   if (!kind) {

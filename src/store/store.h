@@ -86,8 +86,8 @@ struct ContactSummary {
 // An event with how its follow-ups went.
 struct EventSummary {
   Event event;
-  int met = 0;           // live contacts met there
-  int followed_up = 0;   // of those, how many follow-ups are done
+  int met = 0;          // live contacts met there
+  int followed_up = 0;  // of those, how many follow-ups are done
 };
 
 struct VocabularyEntry {
@@ -248,7 +248,8 @@ class Store {
   [[nodiscard]] virtual Result<std::vector<Reminder>> RemindersOf(ContactId id) = 0;
   // Open reminders of live contacts that show on or before `day`, by the day
   // they show (then id), at most `limit`; `kind` filters when given.
-  [[nodiscard]] virtual Result<std::vector<Reminder>> OpenReminders(Date day, std::optional<ReminderKind> kind,
+  [[nodiscard]] virtual Result<std::vector<Reminder>> OpenReminders(Date day,
+                                                                    std::optional<ReminderKind> kind,
                                                                     int limit) = 0;
   [[nodiscard]] virtual Result<std::int64_t> CountOpenReminders(Date day,
                                                                 std::optional<ReminderKind> kind) = 0;

@@ -175,9 +175,9 @@ TEST_F(RelationshipApp, LoggingAMeetingKeepsFactsTalkShareAndCompletesTheFollowU
   EXPECT_EQ(brief->days_since_contact, 0);
   ASSERT_EQ(brief->open_reminders.size(), 1U) << "the promise";
   EXPECT_NE(brief->open_reminders.front().note.find("WAL paper"), std::string::npos);
-  const bool mentions_pilsen = std::any_of(brief->starters.begin(), brief->starters.end(), [](const auto& line) {
-    return line.find("Pilsen") != std::string::npos;
-  });
+  const bool mentions_pilsen =
+      std::any_of(brief->starters.begin(), brief->starters.end(),
+                  [](const auto& line) { return line.find("Pilsen") != std::string::npos; });
   EXPECT_TRUE(mentions_pilsen);
   EXPECT_EQ(brief->listening.average_they_talked, 65);
 }

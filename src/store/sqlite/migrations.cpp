@@ -259,12 +259,8 @@ CREATE INDEX IF NOT EXISTS card_images_by_contact ON card_images(contact_id);
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
-      {kVersion1, false},
-      {kVersion2, true},
-      {kVersion3, false},
-      {kVersion4, false},
-      {kVersion5, false},
-      {kCardImages, false},
+      {kVersion1, false}, {kVersion2, true},  {kVersion3, false},
+      {kVersion4, false}, {kVersion5, false}, {kCardImages, false},
   };
   return kMigrations;
 }

@@ -108,8 +108,8 @@ Result<Event> SqliteStore::InsertEvent(const EventFields& fields) {
 }
 
 Result<Event> SqliteStore::GetEvent(EventId id) {
-  KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT " + std::string(kEventColumns) +
-                                                        " FROM events WHERE id = ?1"));
+  KITH_ASSIGN_OR_RETURN(
+      auto select, database_->Prepare("SELECT " + std::string(kEventColumns) + " FROM events WHERE id = ?1"));
   select.Bind(1, id.value);
   KITH_ASSIGN_OR_RETURN(const bool found, select.Step());
   if (!found) return Fail(ErrorCode::kNotFound, "no event with id " + std::to_string(id.value), "event");
@@ -131,11 +131,11 @@ Result<std::vector<EventSummary>> SqliteStore::ListEvents(int limit) {
       auto select,
       database_->Prepare(
           "SELECT e.id, e.name, e.on_date, e.place, e.notes, "
-          "(SELECT count(*) FROM contacts c WHERE c.met_at = e.name COLLATE NOCASE AND c.trashed_at IS NULL), "
+          "(SELECT count(*) FROM contacts c WHERE c.met_at = e.name COLLATE NOCASE AND c.trashed_at IS "
+          "NULL), "
           "(SELECT count(DISTINCT r.contact_id) FROM reminders r WHERE r.event_id = e.id AND r.kind = "
           "'follow-up' AND r.state = 'done' AND " +
-          std::string(kLiveContact) +
-          ") FROM events e ORDER BY e.on_date DESC, e.id DESC LIMIT ?1"));
+          std::string(kLiveContact) + ") FROM events e ORDER BY e.on_date DESC, e.id DESC LIMIT ?1"));
   select.Bind(1, limit);
   return AllRows<EventSummary>(select, [](const Statement& row) {
     return EventSummary{EventFromRow(row), static_cast<int>(row.Int(5)), static_cast<int>(row.Int(6))};
@@ -182,10 +182,9 @@ Result<std::vector<Interaction>> SqliteStore::InteractionsOf(ContactId id, int l
 
 Result<std::vector<Interaction>> SqliteStore::RecentInteractions(bool with_talk_share, int limit) {
   KITH_ASSIGN_OR_RETURN(
-      auto select,
-      database_->Prepare("SELECT " + std::string(kInteractionColumns) + " FROM interactions " +
-                         (with_talk_share ? "WHERE they_talked IS NOT NULL " : "") +
-                         "ORDER BY on_date DESC, id DESC LIMIT ?1"));
+      auto select, database_->Prepare("SELECT " + std::string(kInteractionColumns) + " FROM interactions " +
+                                      (with_talk_share ? "WHERE they_talked IS NOT NULL " : "") +
+                                      "ORDER BY on_date DESC, id DESC LIMIT ?1"));
   select.Bind(1, limit);
   return AllRows<Interaction>(select, InteractionFromRow);
 }
@@ -216,7 +215,8 @@ Result<Fact> SqliteStore::SetFact(const Fact& fact) {
   Fact stored = fact;
   KITH_RETURN_IF_ERROR(Atomically([&]() -> Status {
     KITH_ASSIGN_OR_RETURN(
-        auto remove, database_->Prepare("DELETE FROM facts WHERE contact_id = ?1 AND kind = ?2 AND key = ?3"));
+        auto remove,
+        database_->Prepare("DELETE FROM facts WHERE contact_id = ?1 AND kind = ?2 AND key = ?3"));
     remove.Bind(1, fact.contact.value).Bind(2, FactKindName(fact.kind)).Bind(3, fact.key);
     KITH_RETURN_IF_ERROR(remove.Run());
     KITH_ASSIGN_OR_RETURN(auto insert,
@@ -242,7 +242,8 @@ Result<Fact> SqliteStore::SetFact(const Fact& fact) {
 Status SqliteStore::RemoveFact(ContactId id, FactKind kind, std::string_view key) {
   return Atomically([&]() -> Status {
     KITH_ASSIGN_OR_RETURN(
-        auto remove, database_->Prepare("DELETE FROM facts WHERE contact_id = ?1 AND kind = ?2 AND key = ?3"));
+        auto remove,
+        database_->Prepare("DELETE FROM facts WHERE contact_id = ?1 AND kind = ?2 AND key = ?3"));
     remove.Bind(1, id.value).Bind(2, FactKindName(kind)).Bind(3, key);
     KITH_RETURN_IF_ERROR(remove.Run());
     if (database_->Changes() == 0) {
@@ -323,10 +324,9 @@ Status SqliteStore::UpdateReminder(const Reminder& reminder) {
 
 Result<std::vector<Reminder>> SqliteStore::RemindersOf(ContactId id) {
   KITH_ASSIGN_OR_RETURN(
-      auto select,
-      database_->Prepare("SELECT " + std::string(kReminderColumns) +
-                         " FROM reminders r WHERE r.contact_id = ?1 "
-                         "ORDER BY r.state <> 'open', coalesce(r.snoozed_until, r.due), r.id"));
+      auto select, database_->Prepare("SELECT " + std::string(kReminderColumns) +
+                                      " FROM reminders r WHERE r.contact_id = ?1 "
+                                      "ORDER BY r.state <> 'open', coalesce(r.snoozed_until, r.due), r.id"));
   select.Bind(1, id.value);
   return AllRows<Reminder>(select, ReminderFromRow);
 }
@@ -337,10 +337,11 @@ Result<std::vector<Reminder>> SqliteStore::OpenReminders(Date day, std::optional
   // agenda reads only what shows by `day`, however many people there are.
   KITH_ASSIGN_OR_RETURN(
       auto select,
-      database_->Prepare("SELECT " + std::string(kReminderColumns) +
-                         " FROM reminders r WHERE r.state = 'open' AND coalesce(r.snoozed_until, r.due) <= ?1 "
-                         "AND (?2 IS NULL OR r.kind = ?2) AND " +
-                         std::string(kLiveContact) + " ORDER BY coalesce(r.snoozed_until, r.due), r.id LIMIT ?3"));
+      database_->Prepare(
+          "SELECT " + std::string(kReminderColumns) +
+          " FROM reminders r WHERE r.state = 'open' AND coalesce(r.snoozed_until, r.due) <= ?1 "
+          "AND (?2 IS NULL OR r.kind = ?2) AND " +
+          std::string(kLiveContact) + " ORDER BY coalesce(r.snoozed_until, r.due), r.id LIMIT ?3"));
   select.Bind(1, day.ToIso()).Bind(2, KindOrNull(kind)).Bind(3, limit);
   return AllRows<Reminder>(select, ReminderFromRow);
 }
@@ -357,10 +358,11 @@ Result<std::int64_t> SqliteStore::CountOpenReminders(Date day, std::optional<Rem
 }
 
 Result<std::vector<Reminder>> SqliteStore::OpenRemindersAfter(ReminderId after, int limit) {
-  KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT " + std::string(kReminderColumns) +
-                                                        " FROM reminders r WHERE r.id > ?1 AND r.state = "
-                                                        "'open' AND " +
-                                                        std::string(kLiveContact) + " ORDER BY r.id LIMIT ?2"));
+  KITH_ASSIGN_OR_RETURN(auto select,
+                        database_->Prepare("SELECT " + std::string(kReminderColumns) +
+                                           " FROM reminders r WHERE r.id > ?1 AND r.state = "
+                                           "'open' AND " +
+                                           std::string(kLiveContact) + " ORDER BY r.id LIMIT ?2"));
   select.Bind(1, after.value).Bind(2, limit);
   return AllRows<Reminder>(select, ReminderFromRow);
 }
@@ -380,8 +382,9 @@ Status SqliteStore::SetCadence(ContactId id, std::optional<int> days) {
       remove.Bind(1, id.value);
       return remove.Run();
     }
-    KITH_ASSIGN_OR_RETURN(auto upsert, database_->Prepare("INSERT INTO cadences(contact_id, days) VALUES(?1, "
-                                                          "?2) ON CONFLICT(contact_id) DO UPDATE SET days = ?2"));
+    KITH_ASSIGN_OR_RETURN(auto upsert,
+                          database_->Prepare("INSERT INTO cadences(contact_id, days) VALUES(?1, "
+                                             "?2) ON CONFLICT(contact_id) DO UPDATE SET days = ?2"));
     upsert.Bind(1, id.value).Bind(2, *days);
     return upsert.Run();
   });
@@ -489,25 +492,26 @@ Result<std::vector<ContactActivity>> SqliteStore::ActivityOfEveryone(Date since)
 
 Result<std::vector<ContactId>> SqliteStore::NotYetConnected(Date since, int limit) {
   KITH_ASSIGN_OR_RETURN(
-      auto select,
-      database_->Prepare("SELECT c.id FROM contacts c WHERE c.trashed_at IS NULL AND c.met_on >= ?1 AND EXISTS "
-                         "(SELECT 1 FROM contact_links l WHERE l.contact_id = c.id AND l.kind <> 'other' "
-                         "AND l.connected = 0 AND l.followed = 0) ORDER BY c.met_on DESC, c.id LIMIT ?2"));
+      auto select, database_->Prepare(
+                       "SELECT c.id FROM contacts c WHERE c.trashed_at IS NULL AND c.met_on >= ?1 AND EXISTS "
+                       "(SELECT 1 FROM contact_links l WHERE l.contact_id = c.id AND l.kind <> 'other' "
+                       "AND l.connected = 0 AND l.followed = 0) ORDER BY c.met_on DESC, c.id LIMIT ?2"));
   select.Bind(1, since.ToIso()).Bind(2, limit);
   return ContactIds(select);
 }
 
 Result<std::vector<ContactId>> SqliteStore::LastInTouchBetween(Date from, Date to, int limit) {
-  KITH_ASSIGN_OR_RETURN(auto select,
-                        database_->Prepare("SELECT id FROM contacts WHERE trashed_at IS NULL AND last_contact "
-                                           "BETWEEN ?1 AND ?2 ORDER BY last_contact DESC, id LIMIT ?3"));
+  KITH_ASSIGN_OR_RETURN(
+      auto select, database_->Prepare("SELECT id FROM contacts WHERE trashed_at IS NULL AND last_contact "
+                                      "BETWEEN ?1 AND ?2 ORDER BY last_contact DESC, id LIMIT ?3"));
   select.Bind(1, from.ToIso()).Bind(2, to.ToIso()).Bind(3, limit);
   return ContactIds(select);
 }
 
 Result<std::vector<ContactSummary>> SqliteStore::ContactSummaries(const std::vector<ContactId>& ids) {
-  KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT uid, display_name, company, met_at, last_contact "
-                                                        "FROM contacts WHERE id = ?1"));
+  KITH_ASSIGN_OR_RETURN(auto select,
+                        database_->Prepare("SELECT uid, display_name, company, met_at, last_contact "
+                                           "FROM contacts WHERE id = ?1"));
   std::vector<ContactSummary> summaries;
   summaries.reserve(ids.size());
   // One read transaction for all of them: in autocommit mode every lookup

@@ -160,6 +160,9 @@ Status SqliteStore::AddJobChange(ContactId id, const JobChange& change) {
 }
 
 Status SqliteStore::MoveContactRecords(ContactId from, ContactId to) {
+  // The kept card's own cadence wins over the other's.
+  constexpr const char* kMoveCadence =
+      "INSERT OR IGNORE INTO cadences(contact_id, days) SELECT ?2, days FROM cadences WHERE contact_id = ?1";
   return Atomically([&]() -> Status {
     for (const char* sql : {"UPDATE job_changes SET contact_id = ?2 WHERE contact_id = ?1",
                             "UPDATE ledger SET contact_id = ?2 WHERE contact_id = ?1",
@@ -167,10 +170,7 @@ Status SqliteStore::MoveContactRecords(ContactId from, ContactId to) {
                             "UPDATE interactions SET contact_id = ?2 WHERE contact_id = ?1",
                             "UPDATE facts SET contact_id = ?2 WHERE contact_id = ?1",
                             "UPDATE reminders SET contact_id = ?2 WHERE contact_id = ?1",
-                            "UPDATE card_images SET contact_id = ?2 WHERE contact_id = ?1",
-                            // The kept card's own cadence wins over the other's.
-                            "INSERT OR IGNORE INTO cadences(contact_id, days) "
-                            "SELECT ?2, days FROM cadences WHERE contact_id = ?1",
+                            "UPDATE card_images SET contact_id = ?2 WHERE contact_id = ?1", kMoveCadence,
                             "DELETE FROM cadences WHERE contact_id = ?1"}) {
       KITH_ASSIGN_OR_RETURN(auto move, database_->Prepare(sql));
       move.Bind(1, from.value).Bind(2, to.value);

@@ -14,7 +14,7 @@ namespace kith {
 // A strong id: a ContactId never mixes with a count or another table's id.
 struct ContactId {
   std::int64_t value = 0;
-  auto operator<=>(const ContactId&) const = default;
+  auto operator<=>(const ContactId&) const = default;  // NOLINT(modernize-use-nullptr)
 };
 
 enum class LinkKind { kLinkedIn, kTwitter, kFacebook, kInstagram, kGitHub, kOther };

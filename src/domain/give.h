@@ -20,7 +20,7 @@ std::optional<OpportunityKind> ParseOpportunityKind(std::string_view name);
 
 struct OpportunityId {
   std::int64_t value = 0;
-  auto operator<=>(const OpportunityId&) const = default;
+  auto operator<=>(const OpportunityId&) const = default;  // NOLINT(modernize-use-nullptr)
 };
 
 // What a person can say about an opportunity.
@@ -62,7 +62,7 @@ std::optional<LedgerOutcome> ParseLedgerOutcome(std::string_view name);
 
 struct LedgerEntryId {
   std::int64_t value = 0;
-  auto operator<=>(const LedgerEntryId&) const = default;
+  auto operator<=>(const LedgerEntryId&) const = default;  // NOLINT(modernize-use-nullptr)
 };
 
 struct LedgerEntry {

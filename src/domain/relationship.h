@@ -17,7 +17,7 @@ namespace kith {
 
 struct EventId {
   std::int64_t value = 0;
-  auto operator<=>(const EventId&) const = default;
+  auto operator<=>(const EventId&) const = default;  // NOLINT(modernize-use-nullptr)
 };
 
 // A networking event, conference, dinner: where people were met. Contacts
@@ -46,7 +46,7 @@ bool IsContactMade(InteractionKind kind);
 
 struct InteractionId {
   std::int64_t value = 0;
-  auto operator<=>(const InteractionId&) const = default;
+  auto operator<=>(const InteractionId&) const = default;  // NOLINT(modernize-use-nullptr)
 };
 
 struct InteractionFields {
@@ -72,7 +72,7 @@ std::optional<FactKind> ParseFactKind(std::string_view name);
 
 struct FactId {
   std::int64_t value = 0;
-  auto operator<=>(const FactId&) const = default;
+  auto operator<=>(const FactId&) const = default;  // NOLINT(modernize-use-nullptr)
 };
 
 struct Fact {
@@ -112,7 +112,7 @@ std::optional<ReminderState> ParseReminderState(std::string_view name);
 
 struct ReminderId {
   std::int64_t value = 0;
-  auto operator<=>(const ReminderId&) const = default;
+  auto operator<=>(const ReminderId&) const = default;  // NOLINT(modernize-use-nullptr)
 };
 
 struct Reminder {
@@ -137,7 +137,7 @@ struct Reminder {
 
 struct PostId {
   std::int64_t value = 0;
-  auto operator<=>(const PostId&) const = default;
+  auto operator<=>(const PostId&) const = default;  // NOLINT(modernize-use-nullptr)
 };
 
 // Your own posts (LinkedIn, a blog, a newsletter): people should know what

@@ -11,28 +11,10 @@ namespace {
 
 using PersonReminder = AgendaInput::PersonReminder;
 
-constexpr std::int64_t kDaysPerWeek = 7;
-constexpr std::int64_t kDaysPerMonth = 30;
-constexpr std::int64_t kDaysPerYear = 365;
-// Below two weeks people count in days, below two months in weeks, below
-// two years in months: the way someone would say it.
-constexpr std::int64_t kWeeksFrom = 2 * kDaysPerWeek;
-constexpr std::int64_t kMonthsFrom = 2 * kDaysPerMonth;
-constexpr std::int64_t kYearsFrom = 2 * kDaysPerYear;
-
 std::string Counted(std::int64_t count, std::string_view noun) {
   std::string text = std::to_string(count) + " " + std::string(noun);
   if (count != 1) text += "s";
   return text;
-}
-
-std::string Ago(std::int64_t days) {
-  if (days <= 0) return "today";
-  if (days == 1) return "yesterday";
-  if (days < kWeeksFrom) return Counted(days, "day") + " ago";
-  if (days < kMonthsFrom) return Counted(days / kDaysPerWeek, "week") + " ago";
-  if (days < kYearsFrom) return Counted(days / kDaysPerMonth, "month") + " ago";
-  return Counted(days / kDaysPerYear, "year") + " ago";
 }
 
 std::string Timing(std::int64_t days_overdue) {
@@ -75,7 +57,7 @@ std::string ReminderText(const PersonReminder& entry, Date today) {
     case ReminderKind::kReconnect:
       text = "Reconnect with " + entry.name;
       if (!reminder.note.empty()) text += ": " + reminder.note;
-      if (entry.last_contact) text += " (last in touch " + Ago(DaysBetween(*entry.last_contact, today)) + ")";
+      if (entry.last_contact) text += " (last in touch " + DaysAgo(DaysBetween(*entry.last_contact, today)) + ")";
       break;
     case ReminderKind::kCustom:
       text = reminder.note.empty() ? "Reminder about " + entry.name : entry.name + ": " + reminder.note;
@@ -214,7 +196,7 @@ std::optional<AgendaItem> PostItem(const AgendaInput& input, Date today) {
     if (quiet_days < input.post_every_days) return std::nullopt;
     item.due = input.last_post->AddDays(input.post_every_days);
     item.days_overdue = DaysBetween(item.due, today);
-    item.text = "Share what you're working on — your last post was " + Ago(quiet_days);
+    item.text = "Share what you're working on — your last post was " + DaysAgo(quiet_days);
   }
   item.action = "kith post add --channel linkedin --topic TOPIC";
   return item;
@@ -235,7 +217,7 @@ AgendaItem OpportunityItem(const Opportunity& opportunity, Date today) {
   if (days_left < 0) {
     // Nobody can take it up any more; what is left to do is close it.
     item.days_overdue = -days_left;
-    item.text = title + " — the deadline passed " + Ago(-days_left) + ": close it?";
+    item.text = title + " — the deadline passed " + DaysAgo(-days_left) + ": close it?";
     item.action = "kith opp close " + id;
   } else {
     item.text += days_left == 0 ? " (deadline today)" : " (by " + opportunity.deadline->ToIso() + ")";

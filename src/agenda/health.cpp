@@ -29,12 +29,6 @@ std::string Counted(std::int64_t count, std::string_view noun) {
   return text;
 }
 
-std::string DaysAgo(std::int64_t days) {
-  if (days <= 0) return "today";
-  if (days == 1) return "yesterday";
-  return Counted(days, "day") + " ago";
-}
-
 // What recency counts from, and how to say it: contact beats meeting beats
 // the day the card was added, since each says less about the relationship.
 std::string RecencyWhy(const HealthInput& input, int cadence_days, std::int64_t days) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <random>
 #include <string>
 #include <string_view>
@@ -32,11 +33,26 @@ Result<Contact> ResolveContact(Context& context, std::string_view reference);
 // Applies an edit to a live contact; validation as in AddContact.
 // kInvalidInput when the edit changes nothing or removes what is not there.
 Result<Contact> EditContact(Context& context, ContactId id, const ContactEdit& edit);
+// Replaces the fields a partial card names (EditForPatch) and returns the
+// card; a patch that changes nothing returns it as it is. kNotFound for an
+// unknown id; errors as EditContact.
+Result<Contact> PatchContact(Context& context, ContactId id, const ContactPatch& patch);
 
 // Moves a contact to the trash (it leaves lists and search) and back.
 Result<Contact> RemoveContact(Context& context, ContactId id);
 Result<Contact> RestoreContact(Context& context, ContactId id);
 
+// The orders of the running list, by the names both faces take: "name",
+// "met", "last-contact", "added" (stored orders, ListContacts) and "health"
+// (computed, ListByHealth in relationships.h, which takes the same filters).
+enum class ListOrder { kName, kMetOn, kLastContact, kCreated, kHealth };
+// Case ignored; kInvalidInput naming "sort" for anything else.
+Result<ListOrder> ParseListOrder(std::string_view name);
+// The stored order for `order`; nullopt for kHealth.
+std::optional<ListSort> StoredSort(ListOrder order);
+
+// kInvalidInput for a limit below 1 or a negative offset.
+Status ValidatePage(const ListQuery& query);
 Result<std::vector<Contact>> ListContacts(Context& context, const ListQuery& query);
 // How many contacts ListContacts would page through (limit and offset ignored).
 Result<std::int64_t> CountContacts(Context& context, const ListQuery& query);

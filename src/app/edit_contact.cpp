@@ -116,4 +116,11 @@ Result<Contact> EditContact(Context& context, ContactId id, const ContactEdit& e
   return context.store.GetContact(id);
 }
 
+Result<Contact> PatchContact(Context& context, ContactId id, const ContactPatch& patch) {
+  KITH_ASSIGN_OR_RETURN(const Contact current, ResolveContact(context, std::to_string(id.value)));
+  const ContactEdit edit = EditForPatch(patch, current);
+  if (edit.Empty()) return current;
+  return EditContact(context, id, edit);
+}
+
 }  // namespace kith

@@ -1,5 +1,6 @@
 // Habit 1: the follow-up the day after you met — list, draft, send, done.
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 
 #include "app/give.h"
@@ -152,6 +153,49 @@ Result<SmtpSettings> LoadSmtpSettings(Context& context) {
   return settings;
 }
 
+std::optional<SmtpSecurity> ParseSmtpSecurity(std::string_view name) {
+  std::string lower(name);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (lower == "starttls") return SmtpSecurity::kStartTls;
+  if (lower == "tls") return SmtpSecurity::kTls;
+  if (lower == "none") return SmtpSecurity::kNone;
+  return std::nullopt;
+}
+
+std::string_view SmtpSecurityName(SmtpSecurity security) {
+  switch (security) {
+    case SmtpSecurity::kStartTls:
+      return "starttls";
+    case SmtpSecurity::kTls:
+      return "tls";
+    case SmtpSecurity::kNone:
+      return "none";
+  }
+  return "starttls";
+}
+
+Result<SmtpSettings> ChangeSmtpSettings(Context& context, const SmtpChange& change) {
+  constexpr int kImplicitTlsPort = 465;
+  constexpr int kSubmissionPort = 587;
+  KITH_ASSIGN_OR_RETURN(SmtpSettings settings, LoadSmtpSettings(context));
+  if (change.host) settings.host = *change.host;
+  if (change.security) {
+    settings.security = *change.security;
+    if (!change.port) settings.port = settings.security == SmtpSecurity::kTls ? kImplicitTlsPort : kSubmissionPort;
+  }
+  if (change.port) settings.port = *change.port;
+  if (change.username) settings.username = *change.username;
+  if (change.from) settings.from = *change.from;
+  KITH_RETURN_IF_ERROR(SaveSmtpSettings(context, settings));
+  return settings;
+}
+
+std::string SmtpPasswordFromEnvironment() {
+  const char* password = std::getenv("KITH_SMTP_PASSWORD");
+  return password == nullptr ? "" : password;
+}
+
 Status SaveSmtpSettings(Context& context, const SmtpSettings& settings) {
   if (settings.host.empty()) return Fail(ErrorCode::kInvalidInput, "give the SMTP server (--host)", "host");
   if (settings.from.find('@') == std::string::npos) {
@@ -161,9 +205,7 @@ Status SaveSmtpSettings(Context& context, const SmtpSettings& settings) {
     return Fail(ErrorCode::kInvalidInput, "port " + std::to_string(settings.port) + " is not a TCP port",
                 "port");
   }
-  const std::string_view security = settings.security == SmtpSecurity::kTls    ? "tls"
-                                    : settings.security == SmtpSecurity::kNone ? "none"
-                                                                               : "starttls";
+  const std::string_view security = SmtpSecurityName(settings.security);
   KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
   KITH_RETURN_IF_ERROR(context.store.SetSetting("smtp.host", settings.host));
   KITH_RETURN_IF_ERROR(context.store.SetSetting("smtp.port", std::to_string(settings.port)));

@@ -217,4 +217,54 @@ json ContactWithHealthToJson(const ContactWithHealth& item) {
   return object;
 }
 
+json ContactsWithHealthToJson(const std::vector<ContactWithHealth>& people) {
+  json array = json::array();
+  for (const auto& person : people) array.push_back(ContactWithHealthToJson(person));
+  return array;
+}
+
+json DayAgendaToJson(const DayAgenda& agenda) {
+  json items = json::array();
+  for (const auto& entry : agenda.entries) {
+    json item = AgendaItemToJson(entry.item);
+    if (entry.offer) {
+      item["opportunity"] = OpportunityToJson(entry.offer->opportunity);
+      json people = json::array();
+      for (const auto& match : entry.offer->people) {
+        json person = ContactToJson(match.contact);
+        person["reasons"] = match.reasons;
+        people.push_back(std::move(person));
+      }
+      item["people"] = std::move(people);
+    }
+    items.push_back(std::move(item));
+  }
+  return {{"date", agenda.date.ToIso()}, {"items", items}};
+}
+
+json SmtpSettingsToJson(const SmtpSettings& settings, bool password_set) {
+  return {{"host", settings.host},
+          {"port", settings.port},
+          {"security", SmtpSecurityName(settings.security)},
+          {"user", settings.username},
+          {"from", settings.from},
+          {"password_set", password_set}};
+}
+
+json TagCadencesToJson(const std::vector<std::pair<std::string, int>>& cadences) {
+  json array = json::array();
+  for (const auto& [name, every] : cadences) array.push_back({{"tag", name}, {"days", every}});
+  return array;
+}
+
+json TagCadenceSetToJson(std::string_view tag, std::optional<int> days, int replanned) {
+  return {{"tag", tag}, {"days", days ? json(*days) : json(nullptr)}, {"replanned", replanned}};
+}
+
+json ListeningReportToJson(const ListeningStats& stats, std::optional<ContactId> contact) {
+  json object = ListeningToJson(stats);
+  object["contact_id"] = contact ? json(contact->value) : json(nullptr);
+  return object;
+}
+
 }  // namespace kith

@@ -6,6 +6,12 @@
 // {"id", "name"} inside lists that would otherwise get heavy.
 #pragma once
 
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "app/relationships.h"
@@ -63,6 +69,17 @@ nlohmann::json FollowUpItemToJson(const FollowUpItem& item);
 //  "next_reconnect", "promise"} (reminders or null).
 nlohmann::json LoggedInteractionToJson(const LoggedInteraction& logged);
 
+// {"host", "port", "security", "user", "from", "password_set"}: the
+// password itself is never shown, only whether sending will have one.
+nlohmann::json SmtpSettingsToJson(const SmtpSettings& settings, bool password_set);
+
+// [{"tag", "days"}]: the tag cadences (`kith cadence --tags`).
+nlohmann::json TagCadencesToJson(const std::vector<std::pair<std::string, int>>& cadences);
+// {"tag", "days" (null: none), "replanned"}: a tag cadence just set.
+nlohmann::json TagCadenceSetToJson(std::string_view tag, std::optional<int> days, int replanned);
+// ListeningToJson plus {"contact_id"} (null: everyone).
+nlohmann::json ListeningReportToJson(const ListeningStats& stats, std::optional<ContactId> contact);
+
 // {"stage", "due", "every_days", "note"}.
 nlohmann::json NextReconnectToJson(const NextReconnect& next);
 // {"own_days", "tag_days", "effective_days", "next": next|null}.
@@ -70,5 +87,11 @@ nlohmann::json CadenceReportToJson(const CadenceReport& report);
 
 // ContactToJson plus {"health": health}: `list --sort health`.
 nlohmann::json ContactWithHealthToJson(const ContactWithHealth& item);
+nlohmann::json ContactsWithHealthToJson(const std::vector<ContactWithHealth>& people);
+
+// {"date", "items": [AgendaItemToJson plus, for an opportunity,
+//  {"opportunity": opportunity, "people": [contact plus {"reasons"}]}]}:
+// `kith today --json` and GET /agenda.
+nlohmann::json DayAgendaToJson(const DayAgenda& agenda);
 
 }  // namespace kith

@@ -8,6 +8,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "agenda/cadence.h"
@@ -16,6 +17,7 @@
 #include "agenda/health.h"
 #include "agenda/listening.h"
 #include "app/context.h"
+#include "app/give.h"
 #include "domain/contact.h"
 #include "domain/give.h"
 #include "domain/relationship.h"
@@ -103,6 +105,24 @@ Status SaveFollowUpTemplate(Context& context, const std::string& text);
 // the environment, KITH_SMTP_PASSWORD, at send time).
 Result<SmtpSettings> LoadSmtpSettings(Context& context);
 Status SaveSmtpSettings(Context& context, const SmtpSettings& settings);
+// "starttls", "tls", "none" (case ignored); nullopt for anything else.
+std::optional<SmtpSecurity> ParseSmtpSecurity(std::string_view name);
+std::string_view SmtpSecurityName(SmtpSecurity security);
+// A change to the SMTP settings: each field given replaces the stored one.
+struct SmtpChange {
+  std::optional<std::string> host;
+  std::optional<int> port;
+  std::optional<SmtpSecurity> security;
+  std::optional<std::string> username;
+  std::optional<std::string> from;
+};
+// Applies `change` to the stored settings and saves them (errors as
+// SaveSmtpSettings). A security given without a port brings its usual port:
+// 465 for tls, 587 otherwise.
+Result<SmtpSettings> ChangeSmtpSettings(Context& context, const SmtpChange& change);
+// The password to send with: $KITH_SMTP_PASSWORD of this process, "" when
+// unset. It is read at send time and never stored or shown.
+std::string SmtpPasswordFromEnvironment();
 
 // --- Meetings and facts ------------------------------------------------------
 
@@ -195,12 +215,14 @@ Status SetPostingCadence(Context& context, int days);
 
 Result<Health> HealthOf(Context& context, const Contact& contact);
 // Live contacts ordered by health, weakest first (who is drifting), with
-// their scores; `offset`/`limit` page the ordering.
+// their scores; `query.offset`/`query.limit` page the ordering and
+// `query.tag`/`query.event` filter it as in ListContacts (`query.sort` is
+// not read). kInvalidInput for `query.trashed`: the trash has no health.
 struct ContactWithHealth {
   Contact contact;
   Health health;
 };
-Result<std::vector<ContactWithHealth>> ListByHealth(Context& context, int limit, int offset);
+Result<std::vector<ContactWithHealth>> ListByHealth(Context& context, const ListQuery& query);
 
 struct Brief {
   Contact contact;
@@ -219,8 +241,18 @@ struct Brief {
 Result<Brief> BriefFor(Context& context, ContactId contact);
 
 // The day's agenda: follow-ups, reminders, reconnects, drifting people,
-// connect suggestions, the posting nudge, opportunities waiting.
-Result<std::vector<AgendaItem>> Today(Context& context);
+// connect suggestions, the posting nudge, opportunities waiting. An
+// opportunity's item carries the opportunity and the first people to offer
+// it to (ranked once, here), so every face shows the same finished agenda.
+struct DayAgendaEntry {
+  AgendaItem item;
+  std::optional<OpportunityToOffer> offer;  // for kOpportunity items
+};
+struct DayAgenda {
+  Date date;
+  std::vector<DayAgendaEntry> entries;
+};
+Result<DayAgenda> Today(Context& context);
 
 // Open reminders as an iCalendar file. Returns how many were written.
 Result<std::int64_t> WriteRemindersCalendar(Context& context, std::ostream& out);

@@ -17,6 +17,7 @@ constexpr int kDriftingShown = 5;
 constexpr int kQuietDays = 30;
 constexpr int kConnectShown = 5;
 constexpr int kConnectWindowDays = 60;
+// Enough to choose from at a glance; `kith match ID` lists them all.
 constexpr int kPeoplePerOpportunity = 3;
 constexpr int kDaysInYear = 365;
 
@@ -51,7 +52,7 @@ Result<std::vector<AgendaInput::Drifting>> Drifting(Context& context) {
 
 }  // namespace
 
-Result<std::vector<AgendaItem>> Today(Context& context) {
+Result<DayAgenda> Today(Context& context) {
   const Date today = context.clock.Today();
   AgendaInput input;
   KITH_ASSIGN_OR_RETURN(const auto reminders,
@@ -94,21 +95,28 @@ Result<std::vector<AgendaItem>> Today(Context& context) {
   if (!posts.empty()) input.last_post = posts.front().on;
   KITH_ASSIGN_OR_RETURN(input.post_every_days, PostingCadence(context));
 
-  KITH_ASSIGN_OR_RETURN(const auto offers, OpportunitiesToOffer(context, kPeoplePerOpportunity));
+  // Ranked once: the opportunities waiting, each with its first people.
+  KITH_ASSIGN_OR_RETURN(auto offers, OpportunitiesToOffer(context, kPeoplePerOpportunity));
   for (const auto& offer : offers) input.opportunities_to_offer.push_back(offer.opportunity);
 
-  std::vector<AgendaItem> agenda = BuildAgenda(input, today);
-  // Name the people to offer each opportunity to: the line is then an action.
-  for (auto& item : agenda) {
-    if (item.kind != AgendaItemKind::kOpportunity || !item.opportunity) continue;
-    for (const auto& offer : offers) {
-      if (offer.opportunity.id != *item.opportunity || offer.people.empty()) continue;
+  DayAgenda agenda{today, {}};
+  for (AgendaItem& item : BuildAgenda(input, today)) {
+    DayAgendaEntry entry{std::move(item), std::nullopt};
+    if (entry.item.opportunity) {
+      const auto offer = std::find_if(offers.begin(), offers.end(), [&](const OpportunityToOffer& candidate) {
+        return candidate.opportunity.id == *entry.item.opportunity;
+      });
+      if (offer != offers.end()) entry.offer = *offer;
+    }
+    // Name the people to offer each opportunity to: the line is then an action.
+    if (entry.item.kind == AgendaItemKind::kOpportunity && entry.offer && !entry.offer->people.empty()) {
       std::string names;
-      for (const auto& match : offer.people) {
+      for (const auto& match : entry.offer->people) {
         names += (names.empty() ? "" : ", ") + match.contact.display_name;
       }
-      item.text += " — try " + names;
+      entry.item.text += " — try " + names;
     }
+    agenda.entries.push_back(std::move(entry));
   }
   return agenda;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -36,5 +37,17 @@ struct ContactEdit {
 
   [[nodiscard]] bool Empty() const;
 };
+
+// A partial card, as a PATCH sends it: each field named in `present` (by
+// its JSON key: "name", "emails", "met_on", …) replaces that field of the
+// card, lists as a whole; fields not named are left alone.
+struct ContactPatch {
+  ContactFields fields;
+  std::set<std::string> present;
+};
+
+// The edit that turns `current` into what `patch` asks for: only what
+// differs, so a patch that repeats the card is an Empty() edit.
+ContactEdit EditForPatch(const ContactPatch& patch, const Contact& current);
 
 }  // namespace kith

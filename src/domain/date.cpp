@@ -65,6 +65,38 @@ std::int64_t DaysBetween(const Date& from, const Date& to) {
   return to.DaysSinceEpoch() - from.DaysSinceEpoch();
 }
 
+namespace {
+
+constexpr std::int64_t kDaysPerWeek = 7;
+constexpr std::int64_t kDaysPerMonth = 30;
+constexpr std::int64_t kDaysPerYear = 365;
+// Below two weeks people count in days, below two months in weeks, below
+// two years in months.
+constexpr std::int64_t kWeeksFrom = 2 * kDaysPerWeek;
+constexpr std::int64_t kMonthsFrom = 2 * kDaysPerMonth;
+constexpr std::int64_t kYearsFrom = 2 * kDaysPerYear;
+
+// "1 day", "3 weeks": a span in the unit a person would use.
+std::string Span(std::int64_t days) {
+  const auto counted = [](std::int64_t count, const char* noun) {
+    return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
+  };
+  if (days < kWeeksFrom) return counted(days, "day");
+  if (days < kMonthsFrom) return counted(days / kDaysPerWeek, "week");
+  if (days < kYearsFrom) return counted(days / kDaysPerMonth, "month");
+  return counted(days / kDaysPerYear, "year");
+}
+
+}  // namespace
+
+std::string DaysAgo(std::int64_t days) {
+  if (days == 0) return "today";
+  if (days == 1) return "yesterday";
+  if (days == -1) return "tomorrow";
+  if (days < 0) return "in " + Span(-days);
+  return Span(days) + " ago";
+}
+
 Result<Date> ParseIsoDate(std::string_view text) {
   const std::string shown(text);
   int year = 0;

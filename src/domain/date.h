@@ -31,6 +31,12 @@ std::int64_t DaysBetween(const Date& from, const Date& to);
 
 int DaysInMonth(int year, int month);
 
+// How long ago, the way someone would say it, for every screen and reason:
+// "today", "yesterday", "9 days ago"; from two weeks on "3 weeks ago", from
+// two months "5 months ago", from two years "3 years ago". A negative count
+// is ahead: "tomorrow", "in 3 days".
+std::string DaysAgo(std::int64_t days);
+
 // Parses YYYY-MM-DD strictly. Errors name the problem: "2026-02-30: February
 // 2026 has 28 days", "'26/2/1' is not a date in the form YYYY-MM-DD".
 Result<Date> ParseIsoDate(std::string_view text);

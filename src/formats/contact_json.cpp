@@ -1,5 +1,7 @@
 #include "formats/contact_json.h"
 
+#include "formats/kith_json.h"
+
 namespace kith {
 namespace {
 
@@ -67,6 +69,32 @@ nlohmann::json JobChangeToJson(const JobChange& change) {
   return {{"noticed_on", change.noticed_on.ToIso()}, {"source", change.source},
           {"old_company", change.old_company},       {"old_title", change.old_title},
           {"new_company", change.new_company},       {"new_title", change.new_title}};
+}
+
+nlohmann::json ContactsToJson(const std::vector<Contact>& contacts) {
+  nlohmann::json array = nlohmann::json::array();
+  for (const auto& contact : contacts) array.push_back(ContactToJson(contact));
+  return array;
+}
+
+Result<ContactFields> ContactFieldsFromJson(const nlohmann::json& object) {
+  auto record = ContactRecordFromJson(object, 1);
+  if (!record) {
+    // The record reader speaks of a file's contacts; here there is one.
+    Error error = record.error();
+    error.code = ErrorCode::kInvalidInput;
+    constexpr std::string_view kPosition = "contact 1: ";
+    if (error.message.starts_with(kPosition)) error.message.erase(0, kPosition.size());
+    return tl::unexpected(error);
+  }
+  return std::move(record->fields);
+}
+
+Result<ContactPatch> ContactPatchFromJson(const nlohmann::json& object) {
+  ContactPatch patch;
+  KITH_ASSIGN_OR_RETURN(patch.fields, ContactFieldsFromJson(object));
+  for (const auto& item : object.items()) patch.present.insert(item.key());
+  return patch;
 }
 
 }  // namespace kith

@@ -151,12 +151,6 @@ json Schemas() {
                {"sample", {{"type", "array"}, {"items", Ref("Contact")}}},
                {"summary", Ref("ImportSummary")}})},
       {"Download", {{"type", "string"}, {"format", "binary"}}},
-      {"Today", Object({{"date", kDate},
-                        {"items",
-                         {{"type", "array"},
-                          {"items", Object({{"kind", kText},
-                                            {"opportunity", Ref("Opportunity")},
-                                            {"people", {{"type", "array"}, {"items", Ref("Match")}}}})}}}})},
       {"Session",
        Object({{"authenticated", kBoolean}, {"csrf_token", kNullableText}, {"auth_required", kBoolean}})},
       {"Login", Object({{"password", kText}, {"token", kText}})},
@@ -165,7 +159,8 @@ json Schemas() {
 
 // POSTs that act on an existing reminder or follow-up answer 200, not 201.
 bool IsActionOnOne(const std::string& path) {
-  return path.ends_with("/done") || path.ends_with("/snooze") || path.ends_with("/dismiss");
+  return path.ends_with("/done") || path.ends_with("/snooze") || path.ends_with("/dismiss") ||
+         path.ends_with("/send");
 }
 
 json ErrorResponse(const std::string& description) {

@@ -59,17 +59,6 @@ std::string MonthSince(Date since, Date today) {
   return month;
 }
 
-// "3 weeks", "8 months", "2 years".
-std::string Ago(std::int64_t days) {
-  const auto plural = [](std::int64_t n, const char* unit) {
-    return std::to_string(n) + " " + unit + (n == 1 ? "" : "s");
-  };
-  if (days < 14) return plural(std::max<std::int64_t>(days, 0), "day");
-  if (days < 60) return plural(days / 7, "week");
-  if (days < 730) return plural(days / 30, "month");
-  return plural(days / 365, "year");
-}
-
 bool UsesInterests(OpportunityKind kind) {
   return kind == OpportunityKind::kTickets || kind == OpportunityKind::kIntro ||
          kind == OpportunityKind::kOther;
@@ -189,7 +178,7 @@ std::vector<RankedMatch> RankCandidates(const Opportunity& opportunity,
     // A relationship that is alive: full points this week, half after a year.
     const std::int64_t quiet = std::max<std::int64_t>(0, DaysBetween(RelationshipDate(contact), today));
     match.score += kRecencyPoints * std::exp2(-static_cast<double>(quiet) / 365.0);
-    if (contact.last_contact) match.reasons.push_back("talked " + Ago(quiet) + " ago");
+    if (contact.last_contact) match.reasons.push_back("talked " + DaysAgo(quiet));
 
     // Spread the giving: someone you just offered something waits a turn.
     if (candidate.last_given) {
@@ -201,7 +190,7 @@ std::vector<RankedMatch> RankCandidates(const Opportunity& opportunity,
       } else if (since < 180) {
         match.score -= 4;
       }
-      match.reasons.push_back("last offered something " + Ago(since) + " ago");
+      match.reasons.push_back("last offered something " + DaysAgo(since));
     }
     match.contact = std::move(candidate.contact);
     ranked.push_back(std::move(match));

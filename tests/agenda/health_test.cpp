@@ -69,7 +69,7 @@ TEST(ComputeHealth, RecencyCountsFromTheMeetingBeforeAnyContact) {
 TEST(ComputeHealth, RecencyCountsFromTheCardWhenNeverMet) {
   const HealthPart recency = Part(ComputeHealth(Acquaintance(), kToday), "recency");
   EXPECT_EQ(recency.points, 0);
-  EXPECT_EQ(recency.why, "added 694 days ago, never in touch, cadence 30 days");
+  EXPECT_EQ(recency.why, "added 23 months ago, never in touch, cadence 30 days");
 }
 
 TEST(ComputeHealth, FrequencyIsFullWhenTheCadenceIsKept) {
@@ -192,7 +192,7 @@ TEST(ComputeHealth, TheExplanationLeadsWithTheWeakestPart) {
   input.they_talked_average = 55;
   input.facts_known = 3;
   const Health health = ComputeHealth(input, kToday);
-  EXPECT_EQ(health.explanation, "last in touch 95 days ago, cadence 30 days; 3 facts known");
+  EXPECT_EQ(health.explanation, "last in touch 3 months ago, cadence 30 days; 3 facts known");
 }
 
 TEST(ComputeHealth, TheSameInputAndDayGiveTheSameScore) {

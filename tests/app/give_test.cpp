@@ -1,8 +1,11 @@
 // Give, end to end on a real store: opportunities, whom to offer them to,
 // the ledger and your own profile.
 #include "app/give.h"
+#include "app/relationships.h"
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 #include "app/contacts.h"
 #include "support/temp_database.h"
@@ -455,6 +458,27 @@ TEST_F(GiveApp, OpportunitiesToOfferListsOpenOnesWithTheirPeople) {
   EXPECT_EQ(offers->front().opportunity.id, open);
   ASSERT_EQ(offers->front().people.size(), 1U);
   EXPECT_EQ(offers->front().people.front().contact.id, ada_);
+}
+
+// The agenda ranks each opportunity once and hands every face the finished
+// item: the opportunity, its first people, and their names in the text.
+TEST_F(GiveApp, TheAgendaCarriesEachOpportunityWithItsPeople) {
+  AddTheList();
+  const OpportunityId open = Add(CppJob());
+  auto agenda = Today(context());
+  ASSERT_TRUE(agenda) << agenda.error().message;
+  EXPECT_EQ(agenda->date, context().clock.Today());
+  const auto entry = std::find_if(agenda->entries.begin(), agenda->entries.end(), [](const DayAgendaEntry& e) {
+    return e.item.kind == AgendaItemKind::kOpportunity;
+  });
+  ASSERT_NE(entry, agenda->entries.end());
+  ASSERT_TRUE(entry->offer.has_value());
+  EXPECT_EQ(entry->offer->opportunity.id, open);
+  ASSERT_FALSE(entry->offer->people.empty());
+  EXPECT_LE(entry->offer->people.size(), 3U);
+  EXPECT_EQ(entry->offer->people.front().contact.id, ada_);
+  EXPECT_NE(entry->item.text.find("try " + entry->offer->people.front().contact.display_name), std::string::npos)
+      << entry->item.text;
 }
 
 }  // namespace

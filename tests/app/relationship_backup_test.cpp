@@ -171,7 +171,8 @@ class RelationshipBackup : public ::testing::Test {
     auto agenda = Today(context);
     EXPECT_TRUE(agenda) << agenda.error().message;
     std::vector<std::string> lines;
-    for (const auto& item : agenda.value_or(std::vector<AgendaItem>{})) {
+    for (const auto& entry : agenda.value_or(DayAgenda{}).entries) {
+      const AgendaItem& item = entry.item;
       lines.push_back(std::to_string(static_cast<int>(item.kind)) + " " + item.name + " " + item.due.ToIso() +
                       " " + std::to_string(item.days_overdue) + " " + item.text);
     }

@@ -50,7 +50,11 @@ class RelationshipApp : public ::testing::Test {
     Context later = On(day);
     auto agenda = Today(later);
     EXPECT_TRUE(agenda) << agenda.error().message;
-    return agenda ? *agenda : std::vector<AgendaItem>{};
+    std::vector<AgendaItem> items;
+    if (agenda) {
+      for (const auto& entry : agenda->entries) items.push_back(entry.item);
+    }
+    return items;
   }
 
   bool OpenFollowUpIsStillThere(ContactId id) {
@@ -297,7 +301,9 @@ TEST_F(RelationshipApp, HealthRanksTheNeglectedBeforeTheNurtured) {
   once.kind = InteractionKind::kCall;
   ASSERT_TRUE(LogInteraction(long_ago, once));
 
-  auto ranked = ListByHealth(context(), 10, 0);
+  ListQuery page;
+  page.limit = 10;
+  auto ranked = ListByHealth(context(), page);
   ASSERT_TRUE(ranked) << ranked.error().message;
   ASSERT_EQ(ranked->size(), 2U);
   EXPECT_EQ(ranked->front().contact.display_name, "Neglected Ned");

@@ -10,9 +10,11 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "cli/cli_fixture.h"
+#include "support/smtp_sink.h"
 
 namespace kith::testing {
 namespace {
@@ -116,6 +118,21 @@ TEST_F(RelationshipCli, TodayShowsTheFollowUpTheDayAfterMeeting) {
   EXPECT_TRUE(Contains(run.out, "Follow up\n"));
   EXPECT_TRUE(Contains(run.out, "Ada Okafor"));
   EXPECT_TRUE(Contains(run.out, "kith followup draft " + std::to_string(ada)));
+}
+
+TEST_F(RelationshipCli, TodayEndsWithANewline) {
+  const KithRun empty = Kith({"today"});
+  ASSERT_EQ(empty.exit_code, 0) << Described(empty);
+  ASSERT_FALSE(empty.out.empty());
+  EXPECT_EQ(empty.out.back(), '\n') << Described(empty);
+  AddMetYesterday("Ada Okafor", {"--skill", "C++"});
+  ASSERT_EQ(Kith({"opp", "add", "Staff C++ engineer", "--kind", "job", "--skill", "C++"}).exit_code, 0);
+  for (const auto& arguments : std::vector<std::vector<std::string>>{{"today"}, {"--json", "today"}}) {
+    const KithRun run = Kith(arguments);
+    ASSERT_EQ(run.exit_code, 0) << Described(run);
+    ASSERT_FALSE(run.out.empty());
+    EXPECT_EQ(run.out.back(), '\n') << Described(run);
+  }
 }
 
 TEST_F(RelationshipCli, FollowUpIsNotDueOnTheDayYouMet) {
@@ -516,6 +533,23 @@ TEST_F(RelationshipCli, HealthSortPutsTheNeglectedFirst) {
   EXPECT_TRUE(Contains(run.out, "/100"));
 }
 
+// The tag filter holds with the health order, as it does in the API.
+TEST_F(RelationshipCli, HealthSortKeepsTheTagFilter) {
+  const std::int64_t ada = Add("Ada Okafor", {"--tag", "mentor"});
+  Add("Bob Stone");
+  const std::int64_t cleo = Add("Cleo Park", {"--tag", "mentor"});
+  const json mentors = KithJson({"list", "--sort", "health", "--tag", "mentor"});
+  ASSERT_EQ(mentors.size(), 2U) << mentors.dump(2);
+  EXPECT_EQ(std::set<std::int64_t>({mentors[0]["id"].get<std::int64_t>(), mentors[1]["id"].get<std::int64_t>()}),
+            std::set<std::int64_t>({ada, cleo}));
+  const KithRun run = Kith({"list", "--sort", "health", "--tag", "mentor"});
+  ASSERT_EQ(run.exit_code, 0) << Described(run);
+  EXPECT_FALSE(Contains(run.out, "Bob Stone"));
+  const KithRun trash = Kith({"list", "--sort", "health", "--trash"});
+  EXPECT_EQ(trash.exit_code, 1) << Described(trash);
+  EXPECT_TRUE(Contains(trash.err, "trash"));
+}
+
 TEST_F(RelationshipCli, ShowCarriesTheRelationship) {
   const std::int64_t ada = AddMetYesterday("Ada Okafor");
   const std::string id = std::to_string(ada);
@@ -568,50 +602,6 @@ print("vobject:", len(list(parsed.components())))
   EXPECT_TRUE(Contains(parsed.out, "Ada Okafor"));
   EXPECT_TRUE(Contains(parsed.out, "vobject: 2"));
 }
-
-// tests/mail/smtp_sink.py, started for one test and stopped with it.
-class SmtpSink {
- public:
-  explicit SmtpSink(const std::filesystem::path& directory) {
-    const std::filesystem::path script =
-        std::filesystem::path(KITH_TEST_DATA) / ".." / "mail" / "smtp_sink.py";
-    if (!std::filesystem::exists(script)) return;
-    std::array<int, 2> pipe_ends{};
-    if (pipe(pipe_ends.data()) != 0) return;
-    std::vector<std::string> arguments = {
-        kPython, script.string(), "--directory", directory.string(), "--lifetime", "60"};
-    pid_ = fork();
-    if (pid_ == 0) {
-      dup2(pipe_ends[1], STDOUT_FILENO);
-      close(pipe_ends[0]);
-      close(pipe_ends[1]);
-      std::vector<char*> argv;
-      for (std::string& argument : arguments) argv.push_back(argument.data());
-      argv.push_back(nullptr);
-      execv(argv[0], argv.data());
-      _exit(127);
-    }
-    close(pipe_ends[1]);
-    std::string line;
-    char character = 0;
-    while (read(pipe_ends[0], &character, 1) == 1 && character != '\n') line += character;
-    close(pipe_ends[0]);
-    if (!line.empty()) port_ = std::stoi(line);
-  }
-  SmtpSink(const SmtpSink&) = delete;
-  SmtpSink& operator=(const SmtpSink&) = delete;
-  ~SmtpSink() {
-    if (pid_ > 0) {
-      kill(pid_, SIGTERM);
-      waitpid(pid_, nullptr, 0);
-    }
-  }
-  [[nodiscard]] int port() const { return port_; }
-
- private:
-  pid_t pid_ = -1;
-  int port_ = 0;
-};
 
 TEST_F(RelationshipCli, SendDeliversTheFollowUpAndClosesIt) {
   if (!HasPythonModules("aiosmtpd")) GTEST_SKIP() << "python3-aiosmtpd is not installed";

@@ -46,5 +46,25 @@ TEST(Date, AddDaysCrossesMonthsAndLeapDays) {
 
 TEST(Date, FormatsAsIso) { EXPECT_EQ((Date{987, 3, 4}).ToIso(), "0987-03-04"); }
 
+// The one "how long ago" of every screen: the agenda, health, the brief and
+// the reasons of a match all say it the same way.
+TEST(DaysAgo, SaysItTheWayAPersonWould) {
+  EXPECT_EQ(DaysAgo(0), "today");
+  EXPECT_EQ(DaysAgo(1), "yesterday");
+  EXPECT_EQ(DaysAgo(9), "9 days ago");
+  EXPECT_EQ(DaysAgo(13), "13 days ago");
+  EXPECT_EQ(DaysAgo(14), "2 weeks ago");
+  EXPECT_EQ(DaysAgo(59), "8 weeks ago");
+  EXPECT_EQ(DaysAgo(60), "2 months ago");
+  EXPECT_EQ(DaysAgo(729), "24 months ago");
+  EXPECT_EQ(DaysAgo(730), "2 years ago");
+}
+
+TEST(DaysAgo, ADayAheadIsSaidAsAhead) {
+  EXPECT_EQ(DaysAgo(-1), "tomorrow");
+  EXPECT_EQ(DaysAgo(-3), "in 3 days");
+  EXPECT_EQ(DaysAgo(-21), "in 3 weeks");
+}
+
 }  // namespace
 }  // namespace kith

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 namespace kith {
 namespace {
 
@@ -30,6 +32,22 @@ TEST(ContactToJson, HasTheKeysCliDocuments) {
   for (const char* key : {"uid", "title", "skills", "interests", "city", "met_at", "tags"}) {
     EXPECT_TRUE(json.contains(key)) << key;
   }
+}
+
+TEST(ContactPatchFromJson, NamesTheKeysGiven) {
+  auto patch = ContactPatchFromJson(nlohmann::json::parse(R"({"company": "Ferrous", "tags": []})"));
+  ASSERT_TRUE(patch) << patch.error().message;
+  EXPECT_EQ(patch->present, (std::set<std::string>{"company", "tags"}));
+  EXPECT_EQ(patch->fields.company, "Ferrous");
+  EXPECT_TRUE(patch->fields.tags.empty());
+}
+
+TEST(ContactPatchFromJson, AWrongTypeIsInvalidInputNamingTheKey) {
+  auto patch = ContactPatchFromJson(nlohmann::json::parse(R"({"met_on": "2026-02-30"})"));
+  ASSERT_FALSE(patch);
+  EXPECT_EQ(patch.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(patch.error().message.find("contact 1"), std::string::npos) << patch.error().message;
+  EXPECT_NE(patch.error().message.find("met_on"), std::string::npos) << patch.error().message;
 }
 
 }  // namespace

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "http/server_fixture.h"
 
 namespace kith::testing {
@@ -28,9 +30,13 @@ TEST_F(GiveRoutes, AddsMatchesAndOffersAnOpportunity) {
   EXPECT_EQ(give["opportunity_id"], opportunity["id"]);
   const json after = Expect(Send("GET", path + "/matches"), 200);
   for (const auto& person : after) EXPECT_NE(person["id"], ada["id"]);
-  const json today = Expect(Send("GET", "/api/v1/today"), 200);
-  EXPECT_EQ(today["date"], "2026-11-26");
-  EXPECT_EQ(today["items"][0]["kind"], "opportunity");
+  // The agenda offers it; its people were ranked with it.
+  const json agenda = Expect(Send("GET", "/api/v1/agenda"), 200);
+  EXPECT_EQ(agenda["date"], "2026-11-26");
+  const auto offered = std::find_if(agenda["items"].begin(), agenda["items"].end(),
+                                    [](const json& item) { return item["kind"] == "opportunity"; });
+  ASSERT_NE(offered, agenda["items"].end()) << agenda.dump();
+  EXPECT_EQ((*offered)["opportunity"]["id"], opportunity["id"]);
   EXPECT_EQ(Expect(Send("POST", path + "/close"), 200)["closed_on"], "2026-11-26");
   EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", path + "/close"), 409)), "conflict");
 }

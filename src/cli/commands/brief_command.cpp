@@ -13,24 +13,6 @@ namespace {
 
 void Section(std::ostream& out, std::string_view title) { out << '\n' << title << '\n'; }
 
-void PrintLedgerLine(std::ostream& out, const LedgerEntry& entry) {
-  out << "  " << entry.on.ToIso() << "  ";
-  switch (entry.kind) {
-    case LedgerKind::kGive:
-      out << (entry.direction == LedgerDirection::kFromMe ? "you gave: " : "they gave: ");
-      break;
-    case LedgerKind::kAsk:
-      out << (entry.direction == LedgerDirection::kToMe ? "they asked: " : "you asked: ");
-      break;
-    case LedgerKind::kIntro:
-      out << "you ";
-      break;
-  }
-  out << entry.what;
-  if (entry.outcome != LedgerOutcome::kOpen) out << "  [" << LedgerOutcomeName(entry.outcome) << "]";
-  out << '\n';
-}
-
 void PrintBrief(std::ostream& out, const Brief& brief, Date today) {
   const Contact& contact = brief.contact;
   const std::string id = std::to_string(contact.id.value);
@@ -79,7 +61,7 @@ void PrintBrief(std::ostream& out, const Brief& brief, Date today) {
   }
   if (!brief.ledger.empty()) {
     Section(out, "What you gave each other");
-    for (const auto& entry : brief.ledger) PrintLedgerLine(out, entry);
+    for (const auto& entry : brief.ledger) PrintLedgerEntry(out, entry, LedgerLineId::kLeftOut);
   }
   Section(out, "Conversation starters");
   if (brief.starters.empty()) {

@@ -93,10 +93,7 @@ Examples:
                 auto cadences = TagCadences(context);
                 if (!cadences) return ReportError("cadence", cadences.error());
                 if (globals.json) {
-                  nlohmann::json array = nlohmann::json::array();
-                  for (const auto& [name, every] : *cadences)
-                    array.push_back({{"tag", name}, {"days", every}});
-                  PrintJson(std::cout, array);
+                  PrintJson(std::cout, TagCadencesToJson(*cadences));
                 } else if (cadences->empty()) {
                   std::cout << "No tag cadences. kith cadence --tag mentor 60 sets one.\n";
                 } else {
@@ -112,9 +109,7 @@ Examples:
                 auto replanned = SetTagCadence(context, flags->tag, days);
                 if (!replanned) return ReportError("cadence", replanned.error());
                 if (globals.json) {
-                  PrintJson(std::cout, {{"tag", flags->tag},
-                                        {"days", days ? nlohmann::json(*days) : nlohmann::json(nullptr)},
-                                        {"replanned", *replanned}});
+                  PrintJson(std::cout, TagCadenceSetToJson(flags->tag, days, *replanned));
                 } else {
                   std::cout << "Everyone tagged " << flags->tag << ": "
                             << (days ? Every(*days) : std::string("no tag cadence")) << " (" << *replanned

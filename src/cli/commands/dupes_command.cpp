@@ -5,6 +5,7 @@
 #include "app/transfer.h"
 #include "cli/commands/commands.h"
 #include "cli/printing.h"
+#include "app/results_json.h"
 #include "formats/contact_json.h"
 
 namespace kith::cli {
@@ -22,13 +23,7 @@ Example:
               auto found = FindDuplicates(session.context());
               if (!found) return ReportError("dupes", found.error());
               if (globals.json) {
-                nlohmann::json pairs = nlohmann::json::array();
-                for (const auto& pair : *found) {
-                  pairs.push_back({{"first", ContactToJson(pair.first)},
-                                   {"second", ContactToJson(pair.second)},
-                                   {"reasons", pair.reasons}});
-                }
-                PrintJson(std::cout, pairs);
+                PrintJson(std::cout, LikelyDuplicatesToJson(*found));
                 return 0;
               }
               if (found->empty()) {

@@ -1,8 +1,6 @@
 #include <algorithm>
-#include <cctype>
 #include <cstdlib>
 #include <iostream>
-#include <map>
 #include <memory>
 
 #include "app/contacts.h"
@@ -70,18 +68,6 @@ void PrintDraft(std::ostream& out, const FollowUpDraft& draft) {
       << draft.email.body;
   if (!draft.email.body.empty() && draft.email.body.back() != '\n') out << '\n';
   out << "\nOpen it in your mail program:\n  " << draft.mailto << '\n';
-}
-
-std::string_view SecurityName(SmtpSecurity security) {
-  switch (security) {
-    case SmtpSecurity::kStartTls:
-      return "starttls";
-    case SmtpSecurity::kTls:
-      return "tls";
-    case SmtpSecurity::kNone:
-      return "none";
-  }
-  return "starttls";
 }
 
 }  // namespace
@@ -191,8 +177,7 @@ Command AddFollowUpCommand(CLI::App& root, const GlobalOptions& globals) {
             return 0;
           }
           if (send->parsed()) {
-            const char* password = std::getenv("KITH_SMTP_PASSWORD");
-            auto sent = SendFollowUp(context, contact->id, password == nullptr ? "" : password);
+            auto sent = SendFollowUp(context, contact->id, SmtpPasswordFromEnvironment());
             if (!sent) return ReportError(name, sent.error());
             if (globals.json) {
               PrintJson(std::cout, FollowUpDraftToJson(*sent));
@@ -247,40 +232,18 @@ Examples:
   return {
       command, [=, &globals]() {
         return RunWithSession("smtp", globals, [&](Session& session) -> int {
-          auto settings = LoadSmtpSettings(session.context());
+          SmtpChange change;
+          if (command->count("--host") > 0) change.host = flags->host;
+          if (command->count("--port") > 0) change.port = flags->port;
+          if (command->count("--security") > 0) change.security = ParseSmtpSecurity(flags->security);
+          if (command->count("--user") > 0) change.username = flags->user;
+          if (command->count("--from") > 0) change.from = flags->from;
+          const bool changing = change.host || change.port || change.security || change.username || change.from;
+          auto settings = changing ? ChangeSmtpSettings(session.context(), change) : LoadSmtpSettings(session.context());
           if (!settings) return ReportError("smtp", settings.error());
-          const bool changing = command->count("--host") + command->count("--port") +
-                                    command->count("--security") + command->count("--user") +
-                                    command->count("--from") >
-                                0;
-          if (changing) {
-            if (command->count("--host") > 0) settings->host = flags->host;
-            if (command->count("--security") > 0) {
-              const std::map<std::string, SmtpSecurity> securities = {{"starttls", SmtpSecurity::kStartTls},
-                                                                      {"tls", SmtpSecurity::kTls},
-                                                                      {"none", SmtpSecurity::kNone}};
-              std::string lower = flags->security;
-              std::transform(lower.begin(), lower.end(), lower.begin(),
-                             [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-              settings->security = securities.at(lower);
-              if (command->count("--port") == 0) {
-                settings->port = settings->security == SmtpSecurity::kTls ? 465 : 587;
-              }
-            }
-            if (command->count("--port") > 0) settings->port = flags->port;
-            if (command->count("--user") > 0) settings->username = flags->user;
-            if (command->count("--from") > 0) settings->from = flags->from;
-            auto saved = SaveSmtpSettings(session.context(), *settings);
-            if (!saved) return ReportError("smtp", saved.error());
-          }
           const bool has_password = std::getenv("KITH_SMTP_PASSWORD") != nullptr;
           if (globals.json) {
-            PrintJson(std::cout, {{"host", settings->host},
-                                  {"port", settings->port},
-                                  {"security", SecurityName(settings->security)},
-                                  {"user", settings->username},
-                                  {"from", settings->from},
-                                  {"password_set", has_password}});
+            PrintJson(std::cout, SmtpSettingsToJson(*settings, has_password));
             return 0;
           }
           if (settings->host.empty()) {
@@ -289,7 +252,7 @@ Examples:
           }
           if (changing) std::cout << "Saved.\n";
           std::cout << "  server    " << settings->host << ":" << settings->port << " ("
-                    << SecurityName(settings->security) << ")\n"
+                    << SmtpSecurityName(settings->security) << ")\n"
                     << "  login     " << (settings->username.empty() ? "(none)" : settings->username) << '\n'
                     << "  from      "
                     << (settings->from.empty() ? "(not set: --from ADDRESS)" : settings->from) << '\n'

@@ -1,75 +1,13 @@
 #include <iostream>
 #include <memory>
 
-#include "app/transfer.h"
+#include "app/import_options.h"
+#include "app/results_json.h"
 #include "cli/commands/commands.h"
 #include "cli/printing.h"
 
 namespace kith::cli {
 namespace {
-
-struct ImportFlags {
-  std::string path;
-  std::string format = "auto";
-  bool dry_run = false;
-  std::string event;
-  std::vector<std::string> maps;
-  std::string encoding;
-};
-
-Result<ImportRequest> ToRequest(const ImportFlags& flags) {
-  ImportRequest request;
-  request.path = flags.path;
-  request.dry_run = flags.dry_run;
-  request.event = flags.event;
-  const auto format = ParseImportFormat(flags.format);
-  if (!format) {
-    return Fail(ErrorCode::kInvalidInput,
-                "--format '" + flags.format +
-                    "' is not one of auto, linkedin, google, outlook, csv, vcard, xlsx, json",
-                "format");
-  }
-  request.format = *format;
-  for (const auto& map : flags.maps) {
-    const auto equals = map.find('=');
-    if (equals == std::string::npos || equals == 0) {
-      return Fail(ErrorCode::kInvalidInput, "--map '" + map + "' should be \"Column Name=field\"", "map");
-    }
-    request.map.emplace_back(map.substr(0, equals), map.substr(equals + 1));
-  }
-  if (!flags.encoding.empty()) {
-    request.encoding = ParseTextEncoding(flags.encoding);
-    if (!request.encoding) {
-      return Fail(ErrorCode::kInvalidInput,
-                  "--encoding '" + flags.encoding + "' is not one of utf-8, windows-1252, latin-1",
-                  "encoding");
-    }
-  }
-  return request;
-}
-
-nlohmann::json SummaryJson(const ImportSummary& summary) {
-  nlohmann::json changes = nlohmann::json::array();
-  for (const auto& moved : summary.job_changes) {
-    changes.push_back({{"id", moved.id.value},
-                       {"name", moved.name},
-                       {"old_company", moved.change.old_company},
-                       {"old_title", moved.change.old_title},
-                       {"new_company", moved.change.new_company},
-                       {"new_title", moved.change.new_title}});
-  }
-  return {{"format", summary.format},
-          {"dry_run", summary.dry_run},
-          {"added", summary.added},
-          {"updated", summary.updated},
-          {"unchanged", summary.unchanged},
-          {"merged", summary.merged},
-          {"skipped", summary.skipped},
-          {"errors", summary.skipped_rows},
-          {"job_changes", changes},
-          {"opportunities", summary.opportunities},
-          {"ledger_entries", summary.ledger_entries}};
-}
 
 void PrintSummary(std::ostream& out, const ImportRequest& request, const ImportSummary& summary) {
   out << (summary.dry_run ? "Dry run — nothing was written. " : "") << "Read '" << request.path << "' as "
@@ -115,7 +53,7 @@ Examples:
   kith import people.xlsx --map "Employer=company" --map "Cell=phone"
   kith import outlook.csv --encoding windows-1252
   kith import backup.json                     # a `kith export --format json`)");
-  auto flags = std::make_shared<ImportFlags>();
+  auto flags = std::make_shared<ImportOptions>();
   command->add_option("file", flags->path, "The file to import")->required();
   command
       ->add_option("--format", flags->format,
@@ -131,13 +69,13 @@ Examples:
       ->check(CLI::IsMember({"utf-8", "utf8", "windows-1252", "cp1252", "latin-1", "latin1", "iso-8859-1"},
                             CLI::ignore_case));
   return {command, [flags, &globals]() {
-            auto request = ToRequest(*flags);
+            auto request = ImportRequestFrom(*flags);
             if (!request) return ReportError("import", request.error());
             return RunWithSession("import", globals, [&](Session& session) {
               auto summary = ImportContacts(session.context(), *request);
               if (!summary) return ReportError("import", summary.error());
               if (globals.json) {
-                PrintJson(std::cout, SummaryJson(*summary));
+                PrintJson(std::cout, ImportSummaryToJson(*summary));
               } else {
                 PrintSummary(std::cout, *request, *summary);
               }

@@ -3,38 +3,14 @@
 
 #include "app/contacts.h"
 #include "app/give.h"
+#include "app/results_json.h"
 #include "cli/commands/commands.h"
+#include "cli/commands/relationship_printing.h"
 #include "cli/printing.h"
 #include "formats/give_json.h"
 
 namespace kith::cli {
 namespace {
-
-Result<std::optional<Date>> DateFlag(const std::string& text) {
-  if (text.empty()) return std::optional<Date>();
-  auto date = ParseIsoDate(text);
-  if (!date) return Fail(ErrorCode::kInvalidInput, "--on " + date.error().message, "on");
-  return std::optional<Date>(*date);
-}
-
-void PrintEntry(std::ostream& out, const LedgerEntry& entry) {
-  out << "  #" << entry.id.value << "  " << entry.on.ToIso() << "  ";
-  switch (entry.kind) {
-    case LedgerKind::kGive:
-      out << (entry.direction == LedgerDirection::kFromMe ? "you gave: " : "they gave: ");
-      break;
-    case LedgerKind::kAsk:
-      out << (entry.direction == LedgerDirection::kToMe ? "they asked: " : "you asked: ");
-      break;
-    case LedgerKind::kIntro:
-      out << "you ";
-      break;
-  }
-  out << entry.what;
-  if (!entry.why.empty()) out << " — " << entry.why;
-  if (entry.outcome != LedgerOutcome::kOpen) out << "  [" << LedgerOutcomeName(entry.outcome) << "]";
-  out << "\n";
-}
 
 // What `give` and `ask` print once the entry is stored.
 int PrintRecorded(const GlobalOptions& globals, const Contact& contact, const LedgerEntry& entry) {
@@ -42,7 +18,7 @@ int PrintRecorded(const GlobalOptions& globals, const Contact& contact, const Le
     PrintJson(std::cout, LedgerEntryToJson(entry));
   } else {
     std::cout << "Recorded for " << contact.display_name << ":\n";
-    PrintEntry(std::cout, entry);
+    PrintLedgerEntry(std::cout, entry, LedgerLineId::kShown);
   }
   return 0;
 }
@@ -70,7 +46,7 @@ Command AddGiveCommand(CLI::App& root, const GlobalOptions& globals) {
             return RunWithSession("give", globals, [&](Session& session) {
               auto target = ResolveContact(session.context(), *contact);
               if (!target) return ReportError("give", target.error());
-              auto date = DateFlag(*on);
+              auto date = ParseOptionalDateFlag("--on", *on);
               if (!date) return ReportError("give", date.error());
               GiveRequest request;
               request.contact = target->id;
@@ -111,7 +87,7 @@ Command AddAskCommand(CLI::App& root, const GlobalOptions& globals) {
             return RunWithSession("ask", globals, [&](Session& session) {
               auto target = ResolveContact(session.context(), *contact);
               if (!target) return ReportError("ask", target.error());
-              auto date = DateFlag(*on);
+              auto date = ParseOptionalDateFlag("--on", *on);
               if (!date) return ReportError("ask", date.error());
               AskRequest request{target->id, *what,
                                  *by_me ? LedgerDirection::kFromMe : LedgerDirection::kToMe, *date};
@@ -142,7 +118,7 @@ Example:
               if (!a) return ReportError("intro", a.error());
               auto b = ResolveContact(session.context(), *second);
               if (!b) return ReportError("intro", b.error());
-              auto date = DateFlag(*on);
+              auto date = ParseOptionalDateFlag("--on", *on);
               if (!date) return ReportError("intro", date.error());
               auto entries = RecordIntroduction(session.context(), a->id, b->id, *why, *date);
               if (!entries) return ReportError("intro", entries.error());
@@ -175,7 +151,7 @@ Command AddOutcomeCommand(CLI::App& root, const GlobalOptions& globals) {
               if (globals.json) {
                 PrintJson(std::cout, LedgerEntryToJson(*entry));
               } else {
-                PrintEntry(std::cout, *entry);
+                PrintLedgerEntry(std::cout, *entry, LedgerLineId::kShown);
               }
               return 0;
             });
@@ -194,20 +170,12 @@ Command AddLedgerCommand(CLI::App& root, const GlobalOptions& globals) {
               auto ledger = LedgerFor(session.context(), target->id);
               if (!ledger) return ReportError("ledger", ledger.error());
               if (globals.json) {
-                nlohmann::json entries = nlohmann::json::array();
-                for (const auto& entry : ledger->entries) entries.push_back(LedgerEntryToJson(entry));
-                PrintJson(std::cout, {{"id", target->id.value},
-                                      {"name", target->display_name},
-                                      {"entries", entries},
-                                      {"given", ledger->balance.given},
-                                      {"received", ledger->balance.received},
-                                      {"open_asks", ledger->balance.open_asks},
-                                      {"balance", ledger->balance.balance()}});
+                PrintJson(std::cout, LedgerToJson(*target, *ledger));
                 return 0;
               }
               std::cout << target->display_name << " (#" << target->id.value << ")\n";
               if (ledger->entries.empty()) std::cout << "  nothing yet\n";
-              for (const auto& entry : ledger->entries) PrintEntry(std::cout, entry);
+              for (const auto& entry : ledger->entries) PrintLedgerEntry(std::cout, entry, LedgerLineId::kShown);
               std::cout << "  you gave " << ledger->balance.given << ", they gave "
                         << ledger->balance.received;
               if (ledger->balance.open_asks > 0)
@@ -245,9 +213,7 @@ Example:
             if (!profile) return ReportError("me", profile.error());
           }
           if (globals.json) {
-            PrintJson(
-                std::cout,
-                {{"name", profile->name}, {"skills", profile->skills}, {"known_for", profile->known_for}});
+            PrintJson(std::cout, ProfileToJson(*profile));
             return 0;
           }
           std::cout << (profile->name.empty() ? "(no name yet: kith me --name NAME)" : profile->name) << "\n";

@@ -1,7 +1,5 @@
 #include <algorithm>
-#include <cctype>
 #include <iostream>
-#include <map>
 #include <memory>
 
 #include "app/contacts.h"
@@ -65,10 +63,6 @@ Command AddListCommand(CLI::App& root, const GlobalOptions& globals) {
   kith list --trash)");
   auto query = std::make_shared<ListQuery>();
   auto sort = std::make_shared<std::string>("name");
-  const std::map<std::string, ListSort> sorts = {{"name", ListSort::kName},
-                                                 {"met", ListSort::kMetOn},
-                                                 {"last-contact", ListSort::kLastContact},
-                                                 {"added", ListSort::kCreated}};
   command->add_option("--tag", query->tag, "Only people with this tag");
   command->add_option("--event", query->event, "Only people met at this event");
   command->add_option("--sort", *sort, "name | met | last-contact | added | health")
@@ -77,23 +71,15 @@ Command AddListCommand(CLI::App& root, const GlobalOptions& globals) {
   command->add_option("--limit", query->limit, "How many to show")->default_val(50);
   command->add_option("--offset", query->offset, "How many to skip")->default_val(0);
   command->add_flag("--trash", query->trashed, "List the trash instead");
-  return {command, [query, sort, sorts, &globals]() {
-            std::string sort_name = *sort;
-            std::transform(sort_name.begin(), sort_name.end(), sort_name.begin(),
-                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-            if (sort_name == "health" && (query->trashed || !query->tag.empty() || !query->event.empty())) {
-              std::cerr << "kith list: --sort health covers everyone on the list; it does not combine with "
-                           "--tag, --event or --trash\n";
-              return 2;
-            }
+  return {command, [query, sort, &globals]() {
             return RunWithSession("list", globals, [&](Session& session) {
-              if (sort_name == "health") {
-                auto people = ListByHealth(session.context(), query->limit, query->offset);
+              auto order = ParseListOrder(*sort);
+              if (!order) return ReportError("list", order.error());
+              if (*order == ListOrder::kHealth) {
+                auto people = ListByHealth(session.context(), *query);
                 if (!people) return ReportError("list", people.error());
                 if (globals.json) {
-                  nlohmann::json array = nlohmann::json::array();
-                  for (const auto& person : *people) array.push_back(ContactWithHealthToJson(person));
-                  PrintJson(std::cout, array);
+                  PrintJson(std::cout, ContactsWithHealthToJson(*people));
                   return 0;
                 }
                 if (people->empty()) {
@@ -106,13 +92,11 @@ Command AddListCommand(CLI::App& root, const GlobalOptions& globals) {
                 }
                 return 0;
               }
-              query->sort = sorts.at(sort_name);
+              query->sort = StoredSort(*order).value_or(ListSort::kName);
               auto contacts = ListContacts(session.context(), *query);
               if (!contacts) return ReportError("list", contacts.error());
               if (globals.json) {
-                nlohmann::json array = nlohmann::json::array();
-                for (const auto& contact : *contacts) array.push_back(ContactToJson(contact));
-                PrintJson(std::cout, array);
+                PrintJson(std::cout, ContactsToJson(*contacts));
                 return 0;
               }
               if (contacts->empty()) {

@@ -68,9 +68,7 @@ Command AddListeningCommand(CLI::App& root, const GlobalOptions& globals) {
               auto stats = Listening(session.context(), id);
               if (!stats) return ReportError("listening", stats.error());
               if (globals.json) {
-                nlohmann::json json = ListeningToJson(*stats);
-                json["contact_id"] = id ? nlohmann::json(id->value) : nlohmann::json(nullptr);
-                PrintJson(std::cout, json);
+                PrintJson(std::cout, ListeningReportToJson(*stats, id));
               } else {
                 PrintListening(std::cout, whose, *stats);
               }

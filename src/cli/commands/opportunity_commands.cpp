@@ -3,9 +3,9 @@
 
 #include "app/contacts.h"
 #include "app/give.h"
+#include "app/results_json.h"
 #include "cli/commands/commands.h"
 #include "cli/printing.h"
-#include "formats/contact_json.h"
 #include "formats/give_json.h"
 
 namespace kith::cli {
@@ -36,17 +36,6 @@ void PrintOpportunity(std::ostream& out, const Opportunity& opportunity) {
   if (opportunity.deadline) out << "    deadline: " << opportunity.deadline->ToIso() << "\n";
   if (!opportunity.source.empty()) out << "    from: " << opportunity.source << "\n";
   if (!opportunity.description.empty()) out << "    " << opportunity.description << "\n";
-}
-
-nlohmann::json MatchesToJson(const std::vector<RankedMatch>& matches) {
-  nlohmann::json list = nlohmann::json::array();
-  for (const auto& match : matches) {
-    nlohmann::json item = ContactToJson(match.contact);
-    item["score"] = match.score;
-    item["reasons"] = match.reasons;
-    list.push_back(std::move(item));
-  }
-  return list;
 }
 
 }  // namespace

@@ -23,17 +23,31 @@ Result<Date> ParseDateFlag(std::string_view flag, std::string_view text) {
   return *date;
 }
 
+void PrintLedgerEntry(std::ostream& out, const LedgerEntry& entry, LedgerLineId id) {
+  out << "  ";
+  if (id == LedgerLineId::kShown) out << "#" << entry.id.value << "  ";
+  out << entry.on.ToIso() << "  ";
+  switch (entry.kind) {
+    case LedgerKind::kGive:
+      out << (entry.direction == LedgerDirection::kFromMe ? "you gave: " : "they gave: ");
+      break;
+    case LedgerKind::kAsk:
+      out << (entry.direction == LedgerDirection::kToMe ? "they asked: " : "you asked: ");
+      break;
+    case LedgerKind::kIntro:
+      out << "you ";
+      break;
+  }
+  out << entry.what;
+  if (!entry.why.empty()) out << " — " << entry.why;
+  if (entry.outcome != LedgerOutcome::kOpen) out << "  [" << LedgerOutcomeName(entry.outcome) << "]";
+  out << '\n';
+}
+
 Result<std::optional<Date>> ParseOptionalDateFlag(std::string_view flag, std::string_view text) {
   if (text.empty()) return std::optional<Date>();
   KITH_ASSIGN_OR_RETURN(Date date, ParseDateFlag(flag, text));
   return std::optional<Date>(date);
-}
-
-std::string DaysAgo(std::int64_t days) {
-  if (days == 0) return "today";
-  if (days == 1) return "yesterday";
-  if (days < 0) return "in " + std::to_string(-days) + (days == -1 ? " day" : " days");
-  return std::to_string(days) + " days ago";
 }
 
 std::string DueWords(Date due, Date today) {

@@ -11,6 +11,7 @@
 
 #include "agenda/health.h"
 #include "domain/date.h"
+#include "domain/give.h"
 #include "domain/relationship.h"
 #include "domain/result.h"
 
@@ -21,8 +22,6 @@ namespace kith::cli {
 Result<Date> ParseDateFlag(std::string_view flag, std::string_view text);
 Result<std::optional<Date>> ParseOptionalDateFlag(std::string_view flag, std::string_view text);
 
-// "today", "yesterday", "3 days ago".
-std::string DaysAgo(std::int64_t days);
 // When a reminder is due, as a person says it: "due today", "due tomorrow",
 // "due in 5 days", "1 day overdue", "4 days overdue".
 std::string DueWords(Date due, Date today);
@@ -40,6 +39,10 @@ std::string PadTo(std::string_view text, int width);
 void PrintFacts(std::ostream& out, const std::vector<Fact>& facts, int indent);
 // "2026-11-20  coffee   they talked 65%  Talked about her studio".
 void PrintInteraction(std::ostream& out, const Interaction& interaction, int indent);
+// One ledger line: "  #17  2026-11-20  you gave: a review — why  [accepted]"
+// (the "#17" only with kShown, where the entry's id is what to type next).
+enum class LedgerLineId { kShown, kLeftOut };
+void PrintLedgerEntry(std::ostream& out, const LedgerEntry& entry, LedgerLineId id);
 // Score, label and explanation, then each part with its reason.
 void PrintHealth(std::ostream& out, const Health& health, int indent);
 

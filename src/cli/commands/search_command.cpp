@@ -2,39 +2,11 @@
 #include <memory>
 
 #include "app/contacts.h"
+#include "app/results_json.h"
 #include "cli/commands/commands.h"
 #include "cli/printing.h"
-#include "formats/contact_json.h"
 
 namespace kith::cli {
-namespace {
-
-std::string_view TierName(MatchTier tier) {
-  switch (tier) {
-    case MatchTier::kName:
-      return "name";
-    case MatchTier::kField:
-      return "field";
-    case MatchTier::kNote:
-      return "note";
-  }
-  return "note";
-}
-
-std::string_view QualityName(MatchQuality quality) {
-  switch (quality) {
-    case MatchQuality::kExact:
-      return "exact";
-    case MatchQuality::kPrefix:
-      return "prefix";
-    case MatchQuality::kCorrected:
-      return "corrected";
-  }
-  return "corrected";
-}
-
-}  // namespace
-
 Command AddSearchCommand(CLI::App& root, const GlobalOptions& globals) {
   auto* command = root.add_subcommand("search", "Find people by anything you remember about them");
   command->footer(R"(Every field and note is searched. Words are prefixes ("okaf" finds Okafor),
@@ -62,13 +34,7 @@ Examples:
           auto found = SearchContacts(session.context(), *request);
           if (!found) return ReportError("search", found.error());
           if (globals.json) {
-            nlohmann::json array = nlohmann::json::array();
-            for (const auto& item : *found) {
-              auto json = ContactToJson(item.contact);
-              json["match"] = {{"tier", TierName(item.hit.tier)}, {"quality", QualityName(item.hit.quality)}};
-              array.push_back(std::move(json));
-            }
-            PrintJson(std::cout, array);
+            PrintJson(std::cout, FoundContactsToJson(*found));
             return 0;
           }
           if (found->empty()) {

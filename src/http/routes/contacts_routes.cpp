@@ -1,63 +1,19 @@
 // The running list: contacts, search, duplicates and merges, the demo network.
-#include <algorithm>
-#include <map>
-
 #include "app/contacts.h"
+#include "app/relationship_json.h"
+#include "app/relationships.h"
+#include "app/results_json.h"
 #include "app/transfer.h"
 #include "formats/contact_json.h"
-#include "formats/kith_json.h"
 #include "http/routes/routes.h"
 
 namespace kith::http {
 namespace {
 
-std::string_view TierName(MatchTier tier) {
-  switch (tier) {
-    case MatchTier::kName:
-      return "name";
-    case MatchTier::kField:
-      return "field";
-    case MatchTier::kNote:
-      return "note";
-  }
-  return "note";
-}
-
-std::string_view QualityName(MatchQuality quality) {
-  switch (quality) {
-    case MatchQuality::kExact:
-      return "exact";
-    case MatchQuality::kPrefix:
-      return "prefix";
-    case MatchQuality::kCorrected:
-      return "corrected";
-  }
-  return "corrected";
-}
-
-nlohmann::json ContactsToJson(const std::vector<Contact>& contacts) {
-  nlohmann::json array = nlohmann::json::array();
-  for (const auto& contact : contacts) array.push_back(ContactToJson(contact));
-  return array;
-}
-
 Result<ListQuery> ListQueryFrom(const httplib::Request& request) {
-  static const std::map<std::string, ListSort> kSorts = {{"name", ListSort::kName},
-                                                         {"met", ListSort::kMetOn},
-                                                         {"last-contact", ListSort::kLastContact},
-                                                         {"added", ListSort::kCreated}};
   ListQuery query;
   query.tag = QueryText(request, "tag");
   query.event = QueryText(request, "event");
-  const std::string sort = QueryText(request, "sort");
-  if (!sort.empty()) {
-    const auto found = kSorts.find(sort);
-    if (found == kSorts.end()) {
-      return Fail(ErrorCode::kInvalidInput, "sort should be name, met, last-contact, added or health",
-                  "sort");
-    }
-    query.sort = found->second;
-  }
   constexpr int kMaxPage = 1000;
   KITH_ASSIGN_OR_RETURN(query.limit, QueryInt(request, "limit", 50, 1, kMaxPage));
   KITH_ASSIGN_OR_RETURN(query.offset, QueryInt(request, "offset", 0, 0, 1 << 30));
@@ -65,11 +21,20 @@ Result<ListQuery> ListQueryFrom(const httplib::Request& request) {
   return query;
 }
 
+// The running list, by a stored order or by health (the same filters).
 Result<ApiReply> ListRoute(const httplib::Request& request, Context& context) {
-  if (QueryText(request, "sort") == "health") return ListByHealthRoute(request, context);
-  KITH_ASSIGN_OR_RETURN(const ListQuery query, ListQueryFrom(request));
-  KITH_ASSIGN_OR_RETURN(const auto contacts, ListContacts(context, query));
-  ApiReply reply = Json(ContactsToJson(contacts));
+  KITH_ASSIGN_OR_RETURN(ListQuery query, ListQueryFrom(request));
+  const std::string sort = QueryText(request, "sort");
+  KITH_ASSIGN_OR_RETURN(const ListOrder order, ParseListOrder(sort.empty() ? "name" : sort));
+  ApiReply reply;
+  if (order == ListOrder::kHealth) {
+    KITH_ASSIGN_OR_RETURN(const auto people, ListByHealth(context, query));
+    reply = Json(ContactsWithHealthToJson(people));
+  } else {
+    query.sort = StoredSort(order).value_or(ListSort::kName);
+    KITH_ASSIGN_OR_RETURN(const auto contacts, ListContacts(context, query));
+    reply = Json(ContactsToJson(contacts));
+  }
   KITH_ASSIGN_OR_RETURN(const bool with_total, QueryBool(request, "total"));
   if (with_total) {
     KITH_ASSIGN_OR_RETURN(const std::int64_t total, CountContacts(context, query));
@@ -88,99 +53,19 @@ Result<ApiReply> ShowRoute(const httplib::Request& request, Context& context) {
   return Json(std::move(json));
 }
 
-// A contact as the API receives it: the shape of ContactToJson. A wrong type
-// or a bad date is kInvalidInput naming the key.
-Result<ContactFields> FieldsFromBody(const nlohmann::json& body) {
-  auto record = ContactRecordFromJson(body, 1);
-  if (!record) {
-    Error error = record.error();
-    error.code = ErrorCode::kInvalidInput;
-    if (error.message.starts_with("contact 1: ")) error.message.erase(0, 11);
-    return tl::unexpected(error);
-  }
-  return std::move(record->fields);
-}
-
 Result<ApiReply> CreateRoute(const httplib::Request& request, Context& context) {
   KITH_ASSIGN_OR_RETURN(const nlohmann::json body, JsonObjectBody(request));
-  KITH_ASSIGN_OR_RETURN(ContactFields fields, FieldsFromBody(body));
+  KITH_ASSIGN_OR_RETURN(ContactFields fields, ContactFieldsFromJson(body));
   KITH_ASSIGN_OR_RETURN(const Contact contact, AddContact(context, std::move(fields)));
   return Json(ContactToJson(contact), 201);
 }
 
-// The items to add and to remove to turn `before` into `after`.
-void Diff(const std::vector<std::string>& before, const std::vector<std::string>& after,
-          std::vector<std::string>& additions, std::vector<std::string>& removals) {
-  for (const auto& value : after) {
-    if (std::find(before.begin(), before.end(), value) == before.end()) additions.push_back(value);
-  }
-  for (const auto& value : before) {
-    if (std::find(after.begin(), after.end(), value) == after.end()) removals.push_back(value);
-  }
-}
-
 // A PATCH body is a partial contact: each key present replaces that field
 // (lists too, as a whole); keys absent are left alone.
-ContactEdit EditFrom(const nlohmann::json& body, const ContactFields& wanted, const Contact& current) {
-  ContactEdit edit;
-  const auto has = [&](const char* key) { return body.contains(key); };
-  const auto text = [&](const char* key, std::optional<std::string>& target, const std::string& value,
-                        const std::string& now) {
-    if (has(key) && value != now) target = value;
-  };
-  text("name", edit.display_name, wanted.display_name, current.display_name);
-  text("given_name", edit.given_name, wanted.given_name, current.given_name);
-  text("family_name", edit.family_name, wanted.family_name, current.family_name);
-  text("company", edit.company, wanted.company, current.company);
-  text("title", edit.title, wanted.title, current.title);
-  text("website", edit.website, wanted.website, current.website);
-  text("city", edit.city, wanted.city, current.city);
-  text("neighborhood", edit.neighborhood, wanted.neighborhood, current.neighborhood);
-  text("hometown", edit.hometown, wanted.hometown, current.hometown);
-  text("how_met", edit.how_met, wanted.how_met, current.how_met);
-  text("met_at", edit.met_at, wanted.met_at, current.met_at);
-  text("looking_for", edit.looking_for, wanted.looking_for, current.looking_for);
-  text("notes", edit.notes, wanted.notes, current.notes);
-  if (has("met_on") && wanted.met_on != current.met_on) edit.met_on = wanted.met_on;
-  if (has("open_to_opportunities") && wanted.open_to_opportunities != current.open_to_opportunities) {
-    edit.open_to_opportunities = wanted.open_to_opportunities;
-  }
-  if (has("emails")) Diff(current.emails, wanted.emails, edit.add_emails, edit.remove_emails);
-  if (has("phones")) {
-    std::vector<std::string> before;
-    std::vector<std::string> after;
-    for (const auto& phone : current.phones) before.push_back(phone.original);
-    for (const auto& phone : wanted.phones) after.push_back(phone.original);
-    Diff(before, after, edit.add_phones, edit.remove_phones);
-  }
-  if (has("tags")) Diff(current.tags, wanted.tags, edit.add_tags, edit.remove_tags);
-  if (has("skills")) Diff(current.skills, wanted.skills, edit.add_skills, edit.remove_skills);
-  if (has("interests")) Diff(current.interests, wanted.interests, edit.add_interests, edit.remove_interests);
-  if (has("links")) {
-    for (const auto& link : current.links) {
-      const bool kept = std::find(wanted.links.begin(), wanted.links.end(), link) != wanted.links.end();
-      const bool replaced = std::any_of(wanted.links.begin(), wanted.links.end(), [&](const Link& other) {
-        return other.kind == link.kind && link.kind != LinkKind::kOther;
-      });
-      if (!kept && !replaced) edit.remove_links.push_back(link.kind);
-    }
-    for (const auto& link : wanted.links) {
-      if (std::find(current.links.begin(), current.links.end(), link) == current.links.end()) {
-        edit.add_links.push_back(link);
-      }
-    }
-  }
-  return edit;
-}
-
 Result<ApiReply> PatchRoute(const httplib::Request& request, Context& context) {
   KITH_ASSIGN_OR_RETURN(const nlohmann::json body, JsonObjectBody(request));
-  KITH_ASSIGN_OR_RETURN(const ContactFields wanted, FieldsFromBody(body));
-  const ContactId id{PathId(request)};
-  KITH_ASSIGN_OR_RETURN(const Contact current, ResolveContact(context, std::to_string(id.value)));
-  const ContactEdit edit = EditFrom(body, wanted, current);
-  if (edit.Empty()) return Json(ContactToJson(current));
-  KITH_ASSIGN_OR_RETURN(const Contact edited, EditContact(context, id, edit));
+  KITH_ASSIGN_OR_RETURN(const ContactPatch patch, ContactPatchFromJson(body));
+  KITH_ASSIGN_OR_RETURN(const Contact edited, PatchContact(context, ContactId{PathId(request)}, patch));
   return Json(ContactToJson(edited));
 }
 
@@ -201,24 +86,12 @@ Result<ApiReply> SearchRoute(const httplib::Request& request, Context& context) 
   KITH_ASSIGN_OR_RETURN(search.limit, QueryInt(request, "limit", 20, 1, kMaxResults));
   KITH_ASSIGN_OR_RETURN(search.offset, QueryInt(request, "offset", 0, 0, 1 << 20));
   KITH_ASSIGN_OR_RETURN(const auto found, SearchContacts(context, search));
-  nlohmann::json array = nlohmann::json::array();
-  for (const auto& item : found) {
-    auto json = ContactToJson(item.contact);
-    json["match"] = {{"tier", TierName(item.hit.tier)}, {"quality", QualityName(item.hit.quality)}};
-    array.push_back(std::move(json));
-  }
-  return Json(std::move(array));
+  return Json(FoundContactsToJson(found));
 }
 
 Result<ApiReply> DupesRoute(const httplib::Request& /*request*/, Context& context) {
   KITH_ASSIGN_OR_RETURN(const auto found, FindDuplicates(context));
-  nlohmann::json pairs = nlohmann::json::array();
-  for (const auto& pair : found) {
-    pairs.push_back({{"first", ContactToJson(pair.first)},
-                     {"second", ContactToJson(pair.second)},
-                     {"reasons", pair.reasons}});
-  }
-  return Json(std::move(pairs));
+  return Json(LikelyDuplicatesToJson(found));
 }
 
 Result<ApiReply> MergeRoute(const httplib::Request& request, Context& context) {

@@ -1,23 +1,12 @@
 // Give: opportunities, whom to offer them to, the ledger, your profile.
 #include "app/contacts.h"
 #include "app/give.h"
-#include "formats/contact_json.h"
+#include "app/results_json.h"
 #include "formats/give_json.h"
 #include "http/routes/routes.h"
 
 namespace kith::http {
 namespace {
-
-nlohmann::json MatchesToJson(const std::vector<RankedMatch>& matches) {
-  nlohmann::json list = nlohmann::json::array();
-  for (const auto& match : matches) {
-    nlohmann::json item = ContactToJson(match.contact);
-    item["score"] = match.score;
-    item["reasons"] = match.reasons;
-    list.push_back(std::move(item));
-  }
-  return list;
-}
 
 Result<ApiReply> ListRoute(const httplib::Request& request, Context& context) {
   KITH_ASSIGN_OR_RETURN(const bool closed, QueryBool(request, "closed"));
@@ -138,19 +127,7 @@ Result<ApiReply> OutcomeRoute(const httplib::Request& request, Context& context)
 Result<ApiReply> LedgerRoute(const httplib::Request& request, Context& context) {
   KITH_ASSIGN_OR_RETURN(const Contact contact, ResolveContact(context, std::to_string(PathId(request))));
   KITH_ASSIGN_OR_RETURN(const Ledger ledger, LedgerFor(context, contact.id));
-  nlohmann::json entries = nlohmann::json::array();
-  for (const auto& entry : ledger.entries) entries.push_back(LedgerEntryToJson(entry));
-  return Json({{"id", contact.id.value},
-               {"name", contact.display_name},
-               {"entries", entries},
-               {"given", ledger.balance.given},
-               {"received", ledger.balance.received},
-               {"open_asks", ledger.balance.open_asks},
-               {"balance", ledger.balance.balance()}});
-}
-
-nlohmann::json ProfileToJson(const MyProfile& profile) {
-  return {{"name", profile.name}, {"skills", profile.skills}, {"known_for", profile.known_for}};
+  return Json(LedgerToJson(contact, ledger));
 }
 
 Result<ApiReply> ShowMeRoute(const httplib::Request& /*request*/, Context& context) {

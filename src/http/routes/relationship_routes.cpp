@@ -4,7 +4,6 @@
 // Each route reads its request, calls the one app action the CLI calls and
 // answers with the same JSON (relationship_json.h).
 #include <limits>
-#include <map>
 #include <sstream>
 
 #include "app/contacts.h"
@@ -281,6 +280,85 @@ Result<ApiReply> FollowUpDoneRoute(const httplib::Request& request, Context& con
   return Json(ReminderToJson(reminder));
 }
 
+// Sends the drafted follow-up through the SMTP server (`kith smtp`), with
+// the password from the server's $KITH_SMTP_PASSWORD, as `followup send`.
+Result<ApiReply> FollowUpSendRoute(const httplib::Request& request, Context& context) {
+  KITH_ASSIGN_OR_RETURN(const Contact contact, PathContact(request, context));
+  KITH_ASSIGN_OR_RETURN(const FollowUpDraft sent, SendFollowUp(context, contact.id, SmtpPasswordFromEnvironment()));
+  return Json(FollowUpDraftToJson(sent));
+}
+
+Result<ApiReply> TemplateRoute(const httplib::Request& /*request*/, Context& context) {
+  KITH_ASSIGN_OR_RETURN(const std::string text, FollowUpTemplate(context));
+  return Json({{"template", text}});
+}
+
+// {"template": text} saves one; {"template": null} goes back to the default.
+Result<ApiReply> SaveTemplateRoute(const httplib::Request& request, Context& context) {
+  KITH_ASSIGN_OR_RETURN(const nlohmann::json body, JsonObjectBody(request));
+  if (!body.contains("template")) {
+    return Fail(ErrorCode::kInvalidInput, "'template' is required: the text, or null for the default",
+                "template");
+  }
+  KITH_ASSIGN_OR_RETURN(const auto text, TextMember(body, "template"));
+  KITH_RETURN_IF_ERROR(SaveFollowUpTemplate(context, text.value_or(std::string(kDefaultFollowUpTemplate))));
+  return TemplateRoute(request, context);
+}
+
+Result<ApiReply> SmtpRoute(const httplib::Request& /*request*/, Context& context) {
+  KITH_ASSIGN_OR_RETURN(const SmtpSettings settings, LoadSmtpSettings(context));
+  return Json(SmtpSettingsToJson(settings, !SmtpPasswordFromEnvironment().empty()));
+}
+
+// Each key given replaces that setting, as the flags of `kith smtp` do.
+Result<ApiReply> SaveSmtpRoute(const httplib::Request& request, Context& context) {
+  KITH_ASSIGN_OR_RETURN(const nlohmann::json body, JsonObjectBody(request));
+  SmtpChange change;
+  KITH_ASSIGN_OR_RETURN(change.host, TextMember(body, "host"));
+  KITH_ASSIGN_OR_RETURN(change.port, IntMember(body, "port"));
+  KITH_ASSIGN_OR_RETURN(const auto security, TextMember(body, "security"));
+  if (security) {
+    change.security = ParseSmtpSecurity(*security);
+    if (!change.security) {
+      return Fail(ErrorCode::kInvalidInput, "'security' should be starttls, tls or none", "security");
+    }
+  }
+  KITH_ASSIGN_OR_RETURN(change.username, TextMember(body, "user"));
+  KITH_ASSIGN_OR_RETURN(change.from, TextMember(body, "from"));
+  KITH_ASSIGN_OR_RETURN(const SmtpSettings settings, ChangeSmtpSettings(context, change));
+  return Json(SmtpSettingsToJson(settings, !SmtpPasswordFromEnvironment().empty()));
+}
+
+// --- Tag cadences and listening ---------------------------------------------------
+
+Result<ApiReply> TagCadencesRoute(const httplib::Request& /*request*/, Context& context) {
+  KITH_ASSIGN_OR_RETURN(const auto cadences, TagCadences(context));
+  return Json(TagCadencesToJson(cadences));
+}
+
+// {"tag", "days"}: everyone with the tag, re-planned; "days": null removes it.
+Result<ApiReply> SetTagCadenceRoute(const httplib::Request& request, Context& context) {
+  KITH_ASSIGN_OR_RETURN(const nlohmann::json body, JsonObjectBody(request));
+  KITH_ASSIGN_OR_RETURN(const std::string tag, RequiredText(body, "tag"));
+  if (!body.contains("days")) {
+    return Fail(ErrorCode::kInvalidInput, "'days' is required: a number of days, or null for none", "days");
+  }
+  KITH_ASSIGN_OR_RETURN(const auto days, IntMember(body, "days"));
+  KITH_ASSIGN_OR_RETURN(const int replanned, SetTagCadence(context, tag, days));
+  return Json(TagCadenceSetToJson(tag, days, replanned));
+}
+
+Result<ApiReply> ListeningRoute(const httplib::Request& /*request*/, Context& context) {
+  KITH_ASSIGN_OR_RETURN(const ListeningStats stats, Listening(context, std::nullopt));
+  return Json(ListeningReportToJson(stats, std::nullopt));
+}
+
+Result<ApiReply> ContactListeningRoute(const httplib::Request& request, Context& context) {
+  KITH_ASSIGN_OR_RETURN(const Contact contact, PathContact(request, context));
+  KITH_ASSIGN_OR_RETURN(const ListeningStats stats, Listening(context, contact.id));
+  return Json(ListeningReportToJson(stats, contact.id));
+}
+
 // --- Reminders ----------------------------------------------------------------------
 
 Result<ApiReply> RemindersRoute(const httplib::Request& request, Context& context) {
@@ -369,52 +447,27 @@ Result<ApiReply> AddPostRoute(const httplib::Request& request, Context& context)
   return Json(PostToJson(post), 201);
 }
 
-// The same items as `kith today --json`: each agenda item, and for an
-// opportunity the opportunity and the first people to offer it to.
+Result<ApiReply> PostingCadenceRoute(const httplib::Request& /*request*/, Context& context) {
+  KITH_ASSIGN_OR_RETURN(const int every, PostingCadence(context));
+  return Json({{"days", every}});
+}
+
+// {"days": n}: post every n days (1 to 365), as `kith post cadence`.
+Result<ApiReply> SetPostingCadenceRoute(const httplib::Request& request, Context& context) {
+  KITH_ASSIGN_OR_RETURN(const nlohmann::json body, JsonObjectBody(request));
+  KITH_ASSIGN_OR_RETURN(const auto days, IntMember(body, "days"));
+  if (!days) return Fail(ErrorCode::kInvalidInput, "'days' is required: post every this many days", "days");
+  KITH_RETURN_IF_ERROR(SetPostingCadence(context, *days));
+  return PostingCadenceRoute(request, context);
+}
+
+// The same agenda as `kith today --json`.
 Result<ApiReply> AgendaRoute(const httplib::Request& /*request*/, Context& context) {
-  constexpr int kPeoplePerOpportunity = 3;
-  KITH_ASSIGN_OR_RETURN(const auto items, Today(context));
-  std::map<std::int64_t, OpportunityToOffer> offers;
-  for (const auto& item : items) {
-    if (item.kind != AgendaItemKind::kOpportunity) continue;
-    KITH_ASSIGN_OR_RETURN(auto to_offer, OpportunitiesToOffer(context, kPeoplePerOpportunity));
-    for (auto& offer : to_offer) offers.emplace(offer.opportunity.id.value, std::move(offer));
-    break;
-  }
-  nlohmann::json array = nlohmann::json::array();
-  for (const auto& item : items) {
-    nlohmann::json json = AgendaItemToJson(item);
-    if (item.opportunity) {
-      if (const auto found = offers.find(item.opportunity->value); found != offers.end()) {
-        json["opportunity"] = OpportunityToJson(found->second.opportunity);
-        nlohmann::json people = nlohmann::json::array();
-        for (const auto& match : found->second.people) {
-          nlohmann::json person = ContactToJson(match.contact);
-          person["reasons"] = match.reasons;
-          people.push_back(std::move(person));
-        }
-        json["people"] = std::move(people);
-      }
-    }
-    array.push_back(std::move(json));
-  }
-  return Json({{"date", context.clock.Today().ToIso()}, {"items", array}});
+  KITH_ASSIGN_OR_RETURN(const DayAgenda agenda, Today(context));
+  return Json(DayAgendaToJson(agenda));
 }
 
 }  // namespace
-
-Result<ApiReply> ListByHealthRoute(const httplib::Request& request, Context& context) {
-  KITH_ASSIGN_OR_RETURN(const int limit, QueryInt(request, "limit", 50, 1, kMaxPage));
-  KITH_ASSIGN_OR_RETURN(const int offset, QueryInt(request, "offset", 0, 0, 1 << 30));
-  KITH_ASSIGN_OR_RETURN(const auto people, ListByHealth(context, limit, offset));
-  ApiReply reply = Json(ArrayOf(people, ContactWithHealthToJson));
-  KITH_ASSIGN_OR_RETURN(const bool with_total, QueryBool(request, "total"));
-  if (with_total) {
-    KITH_ASSIGN_OR_RETURN(const std::int64_t total, CountContacts(context, ListQuery{}));
-    reply.headers.emplace_back("X-Total-Count", std::to_string(total));
-  }
-  return reply;
-}
 
 void AddRelationshipRoutes(std::vector<Route>& routes) {
   const auto add = [&routes](Method method, std::string path, Access access, RouteHandler handler,
@@ -463,6 +516,27 @@ void AddRelationshipRoutes(std::vector<Route>& routes) {
       "The drafted follow-up as an .eml file (message/rfc822)", "", "Download");
   add(Method::kPost, "/contacts/{id}/followup/done", Access::kWrite, FollowUpDoneRoute,
       "Mark the open follow-up done and log the email", "", "Reminder");
+  add(Method::kPost, "/contacts/{id}/followup/send", Access::kWrite, FollowUpSendRoute,
+      "Send the drafted follow-up through your SMTP server, then mark it done (kith followup send)", "",
+      "FollowUpDraft");
+  add(Method::kGet, "/followup/template", Access::kRead, TemplateRoute, "The follow-up template", "",
+      "FollowUpTemplate");
+  add(Method::kPut, "/followup/template", Access::kWrite, SaveTemplateRoute,
+      "Save the follow-up template (null: back to the default) (kith followup template)", "FollowUpTemplate",
+      "FollowUpTemplate");
+  add(Method::kGet, "/smtp", Access::kRead, SmtpRoute, "Your mail server for sending follow-ups (no password)",
+      "", "SmtpSettings");
+  add(Method::kPut, "/smtp", Access::kWrite, SaveSmtpRoute,
+      "Change the mail server: each key given replaces that setting (kith smtp)", "SmtpChange", "SmtpSettings");
+  add(Method::kGet, "/cadences", Access::kRead, TagCadencesRoute, "The tag cadences (kith cadence --tags)", "",
+      "TagCadence[]");
+  add(Method::kPut, "/cadences", Access::kWrite, SetTagCadenceRoute,
+      "Set or remove the cadence of a tag; re-plans everyone with it (kith cadence --tag)", "TagCadence",
+      "TagCadenceSet");
+  add(Method::kGet, "/listening", Access::kRead, ListeningRoute,
+      "How much of the talking they had, over everyone (kith listening)", "", "ListeningReport");
+  add(Method::kGet, "/contacts/{id}/listening", Access::kRead, ContactListeningRoute,
+      "How much of the talking one person had (kith listening ID)", "", "ListeningReport");
   add(Method::kGet, "/contacts/{id}/reminders", Access::kRead, ContactRemindersRoute,
       "A person's reminders, open and closed", "", "Reminder[]");
   add(Method::kPost, "/contacts/{id}/reminders", Access::kWrite, AddReminderRoute,
@@ -481,6 +555,11 @@ void AddRelationshipRoutes(std::vector<Route>& routes) {
       {"limit"});
   add(Method::kPost, "/posts", Access::kWrite, AddPostRoute, "Record a post of yours (kith post add)",
       "NewPost", "Post");
+  add(Method::kGet, "/posts/cadence", Access::kRead, PostingCadenceRoute, "How often you mean to post", "",
+      "PostingCadence");
+  add(Method::kPut, "/posts/cadence", Access::kWrite, SetPostingCadenceRoute,
+      "How often you mean to post, in days (kith post cadence)", "PostingCadence",
+      "PostingCadence");
   add(Method::kGet, "/agenda", Access::kRead, AgendaRoute,
       "The day's agenda, the same items as `kith today --json`", "", "Agenda");
 }

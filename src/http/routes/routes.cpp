@@ -8,7 +8,6 @@ std::vector<Route> ApiRoutes(SessionState& state) {
   AddContactRoutes(routes);
   AddGiveRoutes(routes);
   AddTransferRoutes(routes);
-  AddTodayRoutes(routes);
   AddRelationshipRoutes(routes);
   return routes;
 }

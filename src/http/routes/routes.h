@@ -22,11 +22,7 @@ void AddSessionRoutes(std::vector<Route>& routes, SessionState& state);
 void AddContactRoutes(std::vector<Route>& routes);
 void AddGiveRoutes(std::vector<Route>& routes);
 void AddTransferRoutes(std::vector<Route>& routes);
-void AddTodayRoutes(std::vector<Route>& routes);
 void AddRelationshipRoutes(std::vector<Route>& routes);
-
-// GET /contacts?sort=health: the running list by health, weakest first.
-Result<ApiReply> ListByHealthRoute(const httplib::Request& request, Context& context);
 
 // Every API route, in the order the OpenAPI document lists them.
 std::vector<Route> ApiRoutes(SessionState& state);

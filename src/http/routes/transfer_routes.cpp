@@ -7,8 +7,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "app/transfer.h"
-#include "formats/contact_json.h"
+#include "app/import_options.h"
+#include "app/results_json.h"
 #include "http/routes/routes.h"
 
 namespace kith::http {
@@ -57,36 +57,15 @@ Result<ImportRequest> ImportRequestFrom(const httplib::Request& request, Uploade
   if (file.content.empty()) return Fail(ErrorCode::kInvalidInput, "the uploaded file is empty", "file");
   filename = file.filename.empty() ? std::string("upload") : file.filename;
   KITH_RETURN_IF_ERROR(upload.Write(file.content));
-  ImportRequest import;
-  import.path = upload.path();
-  const std::string format = FormValue(request, "format");
-  if (!format.empty()) {
-    const auto parsed = ParseImportFormat(format);
-    if (!parsed) {
-      return Fail(ErrorCode::kInvalidInput,
-                  "'format' should be auto, linkedin, google, outlook, csv, vcard, xlsx or json", "format");
-    }
-    import.format = *parsed;
-  }
-  import.event = FormValue(request, "event");
-  const std::string encoding = FormValue(request, "encoding");
-  if (!encoding.empty()) {
-    import.encoding = ParseTextEncoding(encoding);
-    if (!import.encoding) {
-      return Fail(ErrorCode::kInvalidInput, "'encoding' should be utf-8, windows-1252 or latin-1",
-                  "encoding");
-    }
-  }
+  ImportOptions options;
+  options.path = upload.path();
+  options.format = FormValue(request, "format");
+  options.event = FormValue(request, "event");
+  options.encoding = FormValue(request, "encoding");
   std::istringstream maps(FormValue(request, "map"));
-  for (std::string line; std::getline(maps, line);) {
-    if (line.empty()) continue;
-    const auto equals = line.find('=');
-    if (equals == std::string::npos || equals == 0) {
-      return Fail(ErrorCode::kInvalidInput, "map '" + line + "' should be \"Column Name=field\"", "map");
-    }
-    import.map.emplace_back(line.substr(0, equals), line.substr(equals + 1));
-  }
-  return import;
+  for (std::string line; std::getline(maps, line);) options.maps.push_back(line);
+  KITH_ASSIGN_OR_RETURN(options.dry_run, QueryBool(request, "dry_run"));
+  return kith::ImportRequestFrom(options);
 }
 
 // Errors name the temporary file; the person knows the file by its name.
@@ -97,37 +76,13 @@ Error NamingUpload(Error error, const std::string& temporary, const std::string&
   return error;
 }
 
-nlohmann::json SummaryToJson(const ImportSummary& summary) {
-  nlohmann::json changes = nlohmann::json::array();
-  for (const auto& moved : summary.job_changes) {
-    changes.push_back({{"id", moved.id.value},
-                       {"name", moved.name},
-                       {"old_company", moved.change.old_company},
-                       {"old_title", moved.change.old_title},
-                       {"new_company", moved.change.new_company},
-                       {"new_title", moved.change.new_title}});
-  }
-  return {{"format", summary.format},
-          {"dry_run", summary.dry_run},
-          {"added", summary.added},
-          {"updated", summary.updated},
-          {"unchanged", summary.unchanged},
-          {"merged", summary.merged},
-          {"skipped", summary.skipped},
-          {"errors", summary.skipped_rows},
-          {"job_changes", changes},
-          {"opportunities", summary.opportunities},
-          {"ledger_entries", summary.ledger_entries}};
-}
-
 Result<ApiReply> ImportRoute(const httplib::Request& request, Context& context) {
   UploadedFile upload;
   std::string filename;
-  KITH_ASSIGN_OR_RETURN(ImportRequest import, ImportRequestFrom(request, upload, filename));
-  KITH_ASSIGN_OR_RETURN(import.dry_run, QueryBool(request, "dry_run"));
+  KITH_ASSIGN_OR_RETURN(const ImportRequest import, ImportRequestFrom(request, upload, filename));
   auto summary = ImportContacts(context, import);
   if (!summary) return tl::unexpected(NamingUpload(summary.error(), upload.path(), filename));
-  return Json(SummaryToJson(*summary), import.dry_run ? 200 : 201);
+  return Json(ImportSummaryToJson(*summary), import.dry_run ? 200 : 201);
 }
 
 Result<ApiReply> PreviewRoute(const httplib::Request& request, Context& context) {
@@ -137,22 +92,7 @@ Result<ApiReply> PreviewRoute(const httplib::Request& request, Context& context)
   constexpr int kSampleSize = 5;
   auto preview = PreviewImport(context, import, kSampleSize);
   if (!preview) return tl::unexpected(NamingUpload(preview.error(), upload.path(), filename));
-  nlohmann::json mapping = nlohmann::json::array();
-  for (const auto& column : preview->mapping)
-    mapping.push_back({{"column", column.column}, {"field", column.field}});
-  nlohmann::json sample = nlohmann::json::array();
-  for (const auto& fields : preview->sample) {
-    Contact contact;
-    static_cast<ContactFields&>(contact) = fields;
-    nlohmann::json json = ContactToJson(contact);
-    json.erase("id");
-    sample.push_back(std::move(json));
-  }
-  return Json({{"filename", filename},
-               {"format", preview->format},
-               {"mapping", mapping},
-               {"sample", sample},
-               {"summary", SummaryToJson(preview->summary)}});
+  return Json(ImportPreviewToJson(filename, *preview));
 }
 
 Result<ApiReply> ExportRoute(const httplib::Request& request, Context& context) {

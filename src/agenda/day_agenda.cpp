@@ -57,7 +57,8 @@ std::string ReminderText(const PersonReminder& entry, Date today) {
     case ReminderKind::kReconnect:
       text = "Reconnect with " + entry.name;
       if (!reminder.note.empty()) text += ": " + reminder.note;
-      if (entry.last_contact) text += " (last in touch " + DaysAgo(DaysBetween(*entry.last_contact, today)) + ")";
+      if (entry.last_contact)
+        text += " (last in touch " + DaysAgo(DaysBetween(*entry.last_contact, today)) + ")";
       break;
     case ReminderKind::kCustom:
       text = reminder.note.empty() ? "Reminder about " + entry.name : entry.name + ": " + reminder.note;

@@ -139,4 +139,24 @@ Result<std::vector<MetPerson>> RecordMet(Context& context, const std::vector<std
   return people;
 }
 
+Result<std::vector<MetPerson>> RecordMet(Context& context, const std::vector<std::string>& names,
+                                         std::string_view event, std::optional<Date> on,
+                                         const MetDetails& details) {
+  if (details.company.empty() && details.note.empty()) return RecordMet(context, names, event, on);
+  if (names.size() != 1) {
+    return Fail(ErrorCode::kInvalidInput, "a company and a note go with exactly one name", "names");
+  }
+  KITH_ASSIGN_OR_RETURN(auto met, RecordMet(context, names, event, on));
+  MetPerson& person = met.front();
+  ContactEdit edit;
+  if (!details.company.empty() && details.company != person.contact.company) edit.company = details.company;
+  if (!details.note.empty()) {
+    edit.notes = person.contact.notes.empty() ? details.note : person.contact.notes + "\n" + details.note;
+  }
+  if (!edit.Empty()) {
+    KITH_ASSIGN_OR_RETURN(person.contact, EditContact(context, person.contact.id, edit));
+  }
+  return met;
+}
+
 }  // namespace kith

@@ -182,7 +182,8 @@ Result<SmtpSettings> ChangeSmtpSettings(Context& context, const SmtpChange& chan
   if (change.host) settings.host = *change.host;
   if (change.security) {
     settings.security = *change.security;
-    if (!change.port) settings.port = settings.security == SmtpSecurity::kTls ? kImplicitTlsPort : kSubmissionPort;
+    if (!change.port)
+      settings.port = settings.security == SmtpSecurity::kTls ? kImplicitTlsPort : kSubmissionPort;
   }
   if (change.port) settings.port = *change.port;
   if (change.username) settings.username = *change.username;

@@ -2,7 +2,8 @@
 
 namespace kith {
 
-Result<std::vector<std::pair<std::string, std::string>>> ParseColumnMaps(const std::vector<std::string>& lines) {
+Result<std::vector<std::pair<std::string, std::string>>> ParseColumnMaps(
+    const std::vector<std::string>& lines) {
   std::vector<std::pair<std::string, std::string>> maps;
   for (const auto& line : lines) {
     if (line.empty()) continue;

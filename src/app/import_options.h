@@ -27,6 +27,7 @@ Result<ImportRequest> ImportRequestFrom(const ImportOptions& options);
 
 // "Column Name=field" overrides: kInvalidInput naming "map" for a line
 // without a column before its '='.
-Result<std::vector<std::pair<std::string, std::string>>> ParseColumnMaps(const std::vector<std::string>& lines);
+Result<std::vector<std::pair<std::string, std::string>>> ParseColumnMaps(
+    const std::vector<std::string>& lines);
 
 }  // namespace kith

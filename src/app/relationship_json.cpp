@@ -243,12 +243,9 @@ json DayAgendaToJson(const DayAgenda& agenda) {
 }
 
 json SmtpSettingsToJson(const SmtpSettings& settings, bool password_set) {
-  return {{"host", settings.host},
-          {"port", settings.port},
-          {"security", SmtpSecurityName(settings.security)},
-          {"user", settings.username},
-          {"from", settings.from},
-          {"password_set", password_set}};
+  return {
+      {"host", settings.host},     {"port", settings.port}, {"security", SmtpSecurityName(settings.security)},
+      {"user", settings.username}, {"from", settings.from}, {"password_set", password_set}};
 }
 
 json TagCadencesToJson(const std::vector<std::pair<std::string, int>>& cadences) {

@@ -59,6 +59,16 @@ struct MetPerson {
 };
 Result<std::vector<MetPerson>> RecordMet(Context& context, const std::vector<std::string>& names,
                                          std::string_view event, std::optional<Date> on);
+// RecordMet for one person with what you noted about them there: `company`
+// replaces the card's, `note` is added to its notes. kInvalidInput naming
+// "names" when details come with more than one name.
+struct MetDetails {
+  std::string company;
+  std::string note;
+};
+Result<std::vector<MetPerson>> RecordMet(Context& context, const std::vector<std::string>& names,
+                                         std::string_view event, std::optional<Date> on,
+                                         const MetDetails& details);
 
 // A follow-up is scheduled only for a meeting at most this many days ago:
 // importing years-old connections must not flood the agenda.

@@ -94,7 +94,8 @@ nlohmann::json ImportSummaryToJson(const ImportSummary& summary) {
 
 nlohmann::json ImportPreviewToJson(const std::string& filename, const ImportPreview& preview) {
   nlohmann::json mapping = nlohmann::json::array();
-  for (const auto& column : preview.mapping) mapping.push_back({{"column", column.column}, {"field", column.field}});
+  for (const auto& column : preview.mapping)
+    mapping.push_back({{"column", column.column}, {"field", column.field}});
   nlohmann::json sample = nlohmann::json::array();
   for (const auto& fields : preview.sample) {
     Contact contact;
@@ -114,8 +115,9 @@ nlohmann::json ImportPreviewToJson(const std::string& filename, const ImportPrev
 nlohmann::json LikelyDuplicatesToJson(const std::vector<LikelyDuplicate>& pairs) {
   nlohmann::json array = nlohmann::json::array();
   for (const auto& pair : pairs) {
-    array.push_back(
-        {{"first", ContactToJson(pair.first)}, {"second", ContactToJson(pair.second)}, {"reasons", pair.reasons}});
+    array.push_back({{"first", ContactToJson(pair.first)},
+                     {"second", ContactToJson(pair.second)},
+                     {"reasons", pair.reasons}});
   }
   return array;
 }

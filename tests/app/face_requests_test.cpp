@@ -38,7 +38,8 @@ TEST_F(FaceRequests, HealthOrderKeepsTheTagFilter) {
   auto mentors = ListByHealth(context(), query);
   ASSERT_TRUE(mentors) << mentors.error().message;
   ASSERT_EQ(mentors->size(), 2U);
-  for (const auto& person : *mentors) EXPECT_TRUE(person.contact.id == ada.id || person.contact.id == cleo.id);
+  for (const auto& person : *mentors)
+    EXPECT_TRUE(person.contact.id == ada.id || person.contact.id == cleo.id);
   query.offset = 1;
   query.limit = 5;
   EXPECT_EQ(ListByHealth(context(), query)->size(), 1U);

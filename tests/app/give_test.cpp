@@ -468,16 +468,17 @@ TEST_F(GiveApp, TheAgendaCarriesEachOpportunityWithItsPeople) {
   auto agenda = Today(context());
   ASSERT_TRUE(agenda) << agenda.error().message;
   EXPECT_EQ(agenda->date, context().clock.Today());
-  const auto entry = std::find_if(agenda->entries.begin(), agenda->entries.end(), [](const DayAgendaEntry& e) {
-    return e.item.kind == AgendaItemKind::kOpportunity;
-  });
+  const auto entry =
+      std::find_if(agenda->entries.begin(), agenda->entries.end(),
+                   [](const DayAgendaEntry& e) { return e.item.kind == AgendaItemKind::kOpportunity; });
   ASSERT_NE(entry, agenda->entries.end());
   ASSERT_TRUE(entry->offer.has_value());
   EXPECT_EQ(entry->offer->opportunity.id, open);
   ASSERT_FALSE(entry->offer->people.empty());
   EXPECT_LE(entry->offer->people.size(), 3U);
   EXPECT_EQ(entry->offer->people.front().contact.id, ada_);
-  EXPECT_NE(entry->item.text.find("try " + entry->offer->people.front().contact.display_name), std::string::npos)
+  EXPECT_NE(entry->item.text.find("try " + entry->offer->people.front().contact.display_name),
+            std::string::npos)
       << entry->item.text;
 }
 

@@ -540,8 +540,9 @@ TEST_F(RelationshipCli, HealthSortKeepsTheTagFilter) {
   const std::int64_t cleo = Add("Cleo Park", {"--tag", "mentor"});
   const json mentors = KithJson({"list", "--sort", "health", "--tag", "mentor"});
   ASSERT_EQ(mentors.size(), 2U) << mentors.dump(2);
-  EXPECT_EQ(std::set<std::int64_t>({mentors[0]["id"].get<std::int64_t>(), mentors[1]["id"].get<std::int64_t>()}),
-            std::set<std::int64_t>({ada, cleo}));
+  EXPECT_EQ(
+      std::set<std::int64_t>({mentors[0]["id"].get<std::int64_t>(), mentors[1]["id"].get<std::int64_t>()}),
+      std::set<std::int64_t>({ada, cleo}));
   const KithRun run = Kith({"list", "--sort", "health", "--tag", "mentor"});
   ASSERT_EQ(run.exit_code, 0) << Described(run);
   EXPECT_FALSE(Contains(run.out, "Bob Stone"));

@@ -117,7 +117,8 @@ Output RunKith(const std::string& arguments) {
   FILE* pipe = popen((std::string(binary) + " " + arguments + " 2>&1").c_str(), "r");
   if (pipe == nullptr) return output;
   char buffer[4096];
-  for (std::size_t read = 0; (read = fread(buffer, 1, sizeof(buffer), pipe)) > 0;) output.text.append(buffer, read);
+  for (std::size_t read = 0; (read = fread(buffer, 1, sizeof(buffer), pipe)) > 0;)
+    output.text.append(buffer, read);
   output.exit_code = pclose(pipe);
   return output;
 }
@@ -191,8 +192,8 @@ TEST(FaceParity, EveryRouteNamedForACommandExists) {
   const std::set<std::string> routes = ApiRouteNames();
   for (const auto& action : BothFaces()) {
     for (const auto& route : action.routes) {
-      EXPECT_TRUE(routes.contains(route)) << "`kith " << action.command << "` names " << route
-                                          << ", which the API does not have";
+      EXPECT_TRUE(routes.contains(route))
+          << "`kith " << action.command << "` names " << route << ", which the API does not have";
     }
   }
 }

@@ -15,10 +15,12 @@ class HabitRoutes : public ServerTest {
  protected:
   // Ada, met at RustConf yesterday: her follow-up is due today.
   json MeetAda() {
-    const json ada = AddPerson({{"name", "Ada Okafor"}, {"emails", {"ada@example.com"}}, {"tags", {"mentor"}}});
+    const json ada =
+        AddPerson({{"name", "Ada Okafor"}, {"emails", {"ada@example.com"}}, {"tags", {"mentor"}}});
     const json event = Expect(
         Send("POST", "/api/v1/events", json({{"name", "RustConf"}, {"on", "2026-11-25"}}).dump()), 201);
-    Expect(Send("POST", "/api/v1/events/" + event["id"].dump() + "/met", R"({"names": ["Ada Okafor"]})"), 201);
+    Expect(Send("POST", "/api/v1/events/" + event["id"].dump() + "/met", R"({"names": ["Ada Okafor"]})"),
+           201);
     return ada;
   }
 
@@ -56,8 +58,7 @@ TEST_F(HabitRoutes, SendsTheFollowUpThroughTheMailServerAndClosesIt) {
 
 TEST_F(HabitRoutes, SendingWithoutAMailServerIsRefusedAndLeavesTheFollowUpOpen) {
   const json ada = MeetAda();
-  const json refused =
-      Expect(Send("POST", "/api/v1/contacts/" + ada["id"].dump() + "/followup/send"), 400);
+  const json refused = Expect(Send("POST", "/api/v1/contacts/" + ada["id"].dump() + "/followup/send"), 400);
   EXPECT_EQ(ErrorCodeOf(refused), "invalid_input");
   EXPECT_EQ(FollowUpsDue().size(), 1U);
   EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/contacts/999/followup/send"), 404)), "not_found");
@@ -81,7 +82,8 @@ TEST_F(HabitRoutes, SetsListsAndRemovesTagCadences) {
   EXPECT_EQ(set["days"], 45);
   EXPECT_EQ(set["replanned"], 1);
   EXPECT_EQ(Expect(Send("GET", "/api/v1/cadences"), 200), json::parse(R"([{"tag": "mentor", "days": 45}])"));
-  EXPECT_EQ(ErrorCodeOf(Expect(Send("PUT", "/api/v1/cadences", R"({"tag": "mentor"})"), 400)), "invalid_input");
+  EXPECT_EQ(ErrorCodeOf(Expect(Send("PUT", "/api/v1/cadences", R"({"tag": "mentor"})"), 400)),
+            "invalid_input");
   EXPECT_EQ(ErrorCodeOf(Expect(Send("PUT", "/api/v1/cadences", R"({"days": 30})"), 400)), "invalid_input");
   Expect(Send("PUT", "/api/v1/cadences", R"({"tag": "mentor", "days": null})"), 200);
   EXPECT_EQ(Expect(Send("GET", "/api/v1/cadences"), 200), json::array());
@@ -90,7 +92,8 @@ TEST_F(HabitRoutes, SetsListsAndRemovesTagCadences) {
 TEST_F(HabitRoutes, ListeningOverEveryoneAndOnePerson) {
   const json ada = MeetAda();
   const std::string id = ada["id"].dump();
-  Expect(Send("POST", "/api/v1/contacts/" + id + "/interactions", R"({"kind": "coffee", "they_talked": 70})"), 201);
+  Expect(Send("POST", "/api/v1/contacts/" + id + "/interactions", R"({"kind": "coffee", "they_talked": 70})"),
+         201);
   const json everyone = Expect(Send("GET", "/api/v1/listening"), 200);
   EXPECT_EQ(everyone["conversations"], 1);
   EXPECT_EQ(everyone["average_they_talked"], 70);
@@ -104,12 +107,13 @@ TEST_F(HabitRoutes, ListeningOverEveryoneAndOnePerson) {
 TEST_F(HabitRoutes, SavesAndResetsTheFollowUpTemplate) {
   const std::string original = Expect(Send("GET", "/api/v1/followup/template"), 200)["template"];
   const std::string mine = "Subject: Hello {first_name}\n\nGood to meet you at {event}.\n";
-  EXPECT_EQ(Expect(Send("PUT", "/api/v1/followup/template", json({{"template", mine}}).dump()), 200)["template"],
-            mine);
+  EXPECT_EQ(
+      Expect(Send("PUT", "/api/v1/followup/template", json({{"template", mine}}).dump()), 200)["template"],
+      mine);
   EXPECT_EQ(Expect(Send("GET", "/api/v1/followup/template"), 200)["template"], mine);
   EXPECT_EQ(ErrorCodeOf(Expect(Send("PUT", "/api/v1/followup/template", R"({})"), 400)), "invalid_input");
-  EXPECT_EQ(
-      Expect(Send("PUT", "/api/v1/followup/template", R"({"template": null})"), 200)["template"], original);
+  EXPECT_EQ(Expect(Send("PUT", "/api/v1/followup/template", R"({"template": null})"), 200)["template"],
+            original);
 }
 
 TEST_F(HabitRoutes, SetsThePostingCadence) {
@@ -132,7 +136,8 @@ TEST_F(HabitRoutes, ListsByHealthWithinATag) {
     EXPECT_TRUE(person["health"].contains("score"));
   }
   EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts?sort=health"), 200).size(), 3U);
-  EXPECT_EQ(ErrorCodeOf(Expect(Send("GET", "/api/v1/contacts?sort=health&trash=true"), 400)), "invalid_input");
+  EXPECT_EQ(ErrorCodeOf(Expect(Send("GET", "/api/v1/contacts?sort=health&trash=true"), 400)),
+            "invalid_input");
   EXPECT_EQ(ErrorCodeOf(Expect(Send("GET", "/api/v1/contacts?sort=loudest"), 400)), "invalid_input");
 }
 

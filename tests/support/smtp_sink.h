@@ -17,12 +17,13 @@ namespace kith::testing {
 class SmtpSink {
  public:
   explicit SmtpSink(const std::filesystem::path& directory) {
-    const std::filesystem::path script = std::filesystem::path(KITH_TEST_DATA) / ".." / "mail" / "smtp_sink.py";
+    const std::filesystem::path script =
+        std::filesystem::path(KITH_TEST_DATA) / ".." / "mail" / "smtp_sink.py";
     if (!std::filesystem::exists(script)) return;
     std::array<int, 2> pipe_ends{};
     if (pipe(pipe_ends.data()) != 0) return;
-    std::vector<std::string> arguments = {"/usr/bin/python3", script.string(), "--directory", directory.string(),
-                                          "--lifetime", "60"};
+    std::vector<std::string> arguments = {"/usr/bin/python3", script.string(), "--directory",
+                                          directory.string(), "--lifetime",    "60"};
     pid_ = fork();
     if (pid_ == 0) {
       dup2(pipe_ends[1], STDOUT_FILENO);

@@ -2,10 +2,10 @@
 #include <memory>
 
 #include "app/contacts.h"
+#include "app/results_json.h"
 #include "app/transfer.h"
 #include "cli/commands/commands.h"
 #include "cli/printing.h"
-#include "app/results_json.h"
 #include "formats/contact_json.h"
 
 namespace kith::cli {

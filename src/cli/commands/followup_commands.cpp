@@ -229,39 +229,41 @@ Examples:
       ->check(CLI::IsMember({"starttls", "tls", "none"}, CLI::ignore_case));
   command->add_option("--user", flags->user, "Login name (none: no login)");
   command->add_option("--from", flags->from, "Your address, the sender");
-  return {
-      command, [=, &globals]() {
-        return RunWithSession("smtp", globals, [&](Session& session) -> int {
-          SmtpChange change;
-          if (command->count("--host") > 0) change.host = flags->host;
-          if (command->count("--port") > 0) change.port = flags->port;
-          if (command->count("--security") > 0) change.security = ParseSmtpSecurity(flags->security);
-          if (command->count("--user") > 0) change.username = flags->user;
-          if (command->count("--from") > 0) change.from = flags->from;
-          const bool changing = change.host || change.port || change.security || change.username || change.from;
-          auto settings = changing ? ChangeSmtpSettings(session.context(), change) : LoadSmtpSettings(session.context());
-          if (!settings) return ReportError("smtp", settings.error());
-          const bool has_password = std::getenv("KITH_SMTP_PASSWORD") != nullptr;
-          if (globals.json) {
-            PrintJson(std::cout, SmtpSettingsToJson(*settings, has_password));
-            return 0;
-          }
-          if (settings->host.empty()) {
-            std::cout << "No mail server yet. kith smtp --host smtp.example.com --from you@example.com\n";
-            return 0;
-          }
-          if (changing) std::cout << "Saved.\n";
-          std::cout << "  server    " << settings->host << ":" << settings->port << " ("
-                    << SmtpSecurityName(settings->security) << ")\n"
-                    << "  login     " << (settings->username.empty() ? "(none)" : settings->username) << '\n'
-                    << "  from      "
-                    << (settings->from.empty() ? "(not set: --from ADDRESS)" : settings->from) << '\n'
-                    << "  password  "
-                    << (has_password ? "from $KITH_SMTP_PASSWORD" : "not set: export KITH_SMTP_PASSWORD")
-                    << '\n';
-          return 0;
-        });
-      }};
+  return {command, [=, &globals]() {
+            return RunWithSession("smtp", globals, [&](Session& session) -> int {
+              SmtpChange change;
+              if (command->count("--host") > 0) change.host = flags->host;
+              if (command->count("--port") > 0) change.port = flags->port;
+              if (command->count("--security") > 0) change.security = ParseSmtpSecurity(flags->security);
+              if (command->count("--user") > 0) change.username = flags->user;
+              if (command->count("--from") > 0) change.from = flags->from;
+              const bool changing =
+                  change.host || change.port || change.security || change.username || change.from;
+              auto settings = changing ? ChangeSmtpSettings(session.context(), change)
+                                       : LoadSmtpSettings(session.context());
+              if (!settings) return ReportError("smtp", settings.error());
+              const bool has_password = std::getenv("KITH_SMTP_PASSWORD") != nullptr;
+              if (globals.json) {
+                PrintJson(std::cout, SmtpSettingsToJson(*settings, has_password));
+                return 0;
+              }
+              if (settings->host.empty()) {
+                std::cout << "No mail server yet. kith smtp --host smtp.example.com --from you@example.com\n";
+                return 0;
+              }
+              if (changing) std::cout << "Saved.\n";
+              std::cout << "  server    " << settings->host << ":" << settings->port << " ("
+                        << SmtpSecurityName(settings->security) << ")\n"
+                        << "  login     " << (settings->username.empty() ? "(none)" : settings->username)
+                        << '\n'
+                        << "  from      "
+                        << (settings->from.empty() ? "(not set: --from ADDRESS)" : settings->from) << '\n'
+                        << "  password  "
+                        << (has_password ? "from $KITH_SMTP_PASSWORD" : "not set: export KITH_SMTP_PASSWORD")
+                        << '\n';
+              return 0;
+            });
+          }};
 }
 
 }  // namespace kith::cli

@@ -175,7 +175,8 @@ Command AddLedgerCommand(CLI::App& root, const GlobalOptions& globals) {
               }
               std::cout << target->display_name << " (#" << target->id.value << ")\n";
               if (ledger->entries.empty()) std::cout << "  nothing yet\n";
-              for (const auto& entry : ledger->entries) PrintLedgerEntry(std::cout, entry, LedgerLineId::kShown);
+              for (const auto& entry : ledger->entries)
+                PrintLedgerEntry(std::cout, entry, LedgerLineId::kShown);
               std::cout << "  you gave " << ledger->balance.given << ", they gave "
                         << ledger->balance.received;
               if (ledger->balance.open_asks > 0)
@@ -199,35 +200,35 @@ Example:
   command->add_option("--name", *name, "Your name");
   command->add_option("--skill", *skills, "A skill of yours (repeat; replaces the list)");
   command->add_option("--known-for", *known_for, "What you want to be known for");
-  return {
-      command, [=, &globals]() {
-        return RunWithSession("me", globals, [&](Session& session) {
-          auto profile = ShowMyProfile(session.context());
-          if (!profile) return ReportError("me", profile.error());
-          const bool changing = !name->empty() || !skills->empty() || !known_for->empty();
-          if (changing) {
-            if (!name->empty()) profile->name = *name;
-            if (!skills->empty()) profile->skills = *skills;
-            if (!known_for->empty()) profile->known_for = *known_for;
-            profile = SaveMyProfile(session.context(), *profile);
-            if (!profile) return ReportError("me", profile.error());
-          }
-          if (globals.json) {
-            PrintJson(std::cout, ProfileToJson(*profile));
-            return 0;
-          }
-          std::cout << (profile->name.empty() ? "(no name yet: kith me --name NAME)" : profile->name) << "\n";
-          if (!profile->skills.empty()) {
-            std::cout << "  skills: ";
-            for (std::size_t i = 0; i < profile->skills.size(); ++i) {
-              std::cout << (i ? ", " : "") << profile->skills[i];
-            }
-            std::cout << "\n";
-          }
-          if (!profile->known_for.empty()) std::cout << "  known for: " << profile->known_for << "\n";
-          return 0;
-        });
-      }};
+  return {command, [=, &globals]() {
+            return RunWithSession("me", globals, [&](Session& session) {
+              auto profile = ShowMyProfile(session.context());
+              if (!profile) return ReportError("me", profile.error());
+              const bool changing = !name->empty() || !skills->empty() || !known_for->empty();
+              if (changing) {
+                if (!name->empty()) profile->name = *name;
+                if (!skills->empty()) profile->skills = *skills;
+                if (!known_for->empty()) profile->known_for = *known_for;
+                profile = SaveMyProfile(session.context(), *profile);
+                if (!profile) return ReportError("me", profile.error());
+              }
+              if (globals.json) {
+                PrintJson(std::cout, ProfileToJson(*profile));
+                return 0;
+              }
+              std::cout << (profile->name.empty() ? "(no name yet: kith me --name NAME)" : profile->name)
+                        << "\n";
+              if (!profile->skills.empty()) {
+                std::cout << "  skills: ";
+                for (std::size_t i = 0; i < profile->skills.size(); ++i) {
+                  std::cout << (i ? ", " : "") << profile->skills[i];
+                }
+                std::cout << "\n";
+              }
+              if (!profile->known_for.empty()) std::cout << "  known for: " << profile->known_for << "\n";
+              return 0;
+            });
+          }};
 }
 
 }  // namespace kith::cli

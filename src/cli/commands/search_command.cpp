@@ -27,29 +27,28 @@ Examples:
   command->add_option("query", *words, "What to look for")->required();
   command->add_option("--limit", request->limit, "How many to show")->default_val(20);
   command->add_option("--offset", request->offset, "How many to skip")->default_val(0);
-  return {
-      command, [words, request, &globals]() {
-        return RunWithSession("search", globals, [&](Session& session) {
-          request->query = JoinWords(*words);
-          auto found = SearchContacts(session.context(), *request);
-          if (!found) return ReportError("search", found.error());
-          if (globals.json) {
-            PrintJson(std::cout, FoundContactsToJson(*found));
-            return 0;
-          }
-          if (found->empty()) {
-            std::cout << "No one matches '" << request->query << "'.\n";
-            return 0;
-          }
-          std::vector<Contact> contacts;
-          for (auto& item : *found) contacts.push_back(std::move(item.contact));
-          PrintContactTable(std::cout, contacts);
-          if (static_cast<int>(contacts.size()) == request->limit) {
-            std::cout << "… more with --offset " << request->offset + request->limit << '\n';
-          }
-          return 0;
-        });
-      }};
+  return {command, [words, request, &globals]() {
+            return RunWithSession("search", globals, [&](Session& session) {
+              request->query = JoinWords(*words);
+              auto found = SearchContacts(session.context(), *request);
+              if (!found) return ReportError("search", found.error());
+              if (globals.json) {
+                PrintJson(std::cout, FoundContactsToJson(*found));
+                return 0;
+              }
+              if (found->empty()) {
+                std::cout << "No one matches '" << request->query << "'.\n";
+                return 0;
+              }
+              std::vector<Contact> contacts;
+              for (auto& item : *found) contacts.push_back(std::move(item.contact));
+              PrintContactTable(std::cout, contacts);
+              if (static_cast<int>(contacts.size()) == request->limit) {
+                std::cout << "… more with --offset " << request->offset + request->limit << '\n';
+              }
+              return 0;
+            });
+          }};
 }
 
 }  // namespace kith::cli

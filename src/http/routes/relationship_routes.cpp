@@ -101,22 +101,8 @@ Result<ApiReply> MetRoute(const httplib::Request& request, Context& context) {
   KITH_ASSIGN_OR_RETURN(const auto note, TextMember(body, "note"));
   if (names.empty())
     return Fail(ErrorCode::kInvalidInput, "'names' should name at least one person", "names");
-  const bool details = (company && !company->empty()) || (note && !note->empty());
-  if (details && names.size() != 1) {
-    return Fail(ErrorCode::kInvalidInput, "'company' and 'note' go with exactly one name", "names");
-  }
-  KITH_ASSIGN_OR_RETURN(auto met, RecordMet(context, names, event.name, on));
-  if (details) {
-    MetPerson& person = met.front();
-    ContactEdit edit;
-    if (company && !company->empty() && *company != person.contact.company) edit.company = *company;
-    if (note && !note->empty()) {
-      edit.notes = person.contact.notes.empty() ? *note : person.contact.notes + "\n" + *note;
-    }
-    if (!edit.Empty()) {
-      KITH_ASSIGN_OR_RETURN(person.contact, EditContact(context, person.contact.id, edit));
-    }
-  }
+  const MetDetails details{company.value_or(""), note.value_or("")};
+  KITH_ASSIGN_OR_RETURN(const auto met, RecordMet(context, names, event.name, on, details));
   return Json(ArrayOf(met, MetPersonToJson), 201);
 }
 
@@ -284,7 +270,8 @@ Result<ApiReply> FollowUpDoneRoute(const httplib::Request& request, Context& con
 // the password from the server's $KITH_SMTP_PASSWORD, as `followup send`.
 Result<ApiReply> FollowUpSendRoute(const httplib::Request& request, Context& context) {
   KITH_ASSIGN_OR_RETURN(const Contact contact, PathContact(request, context));
-  KITH_ASSIGN_OR_RETURN(const FollowUpDraft sent, SendFollowUp(context, contact.id, SmtpPasswordFromEnvironment()));
+  KITH_ASSIGN_OR_RETURN(const FollowUpDraft sent,
+                        SendFollowUp(context, contact.id, SmtpPasswordFromEnvironment()));
   return Json(FollowUpDraftToJson(sent));
 }
 
@@ -524,12 +511,13 @@ void AddRelationshipRoutes(std::vector<Route>& routes) {
   add(Method::kPut, "/followup/template", Access::kWrite, SaveTemplateRoute,
       "Save the follow-up template (null: back to the default) (kith followup template)", "FollowUpTemplate",
       "FollowUpTemplate");
-  add(Method::kGet, "/smtp", Access::kRead, SmtpRoute, "Your mail server for sending follow-ups (no password)",
-      "", "SmtpSettings");
+  add(Method::kGet, "/smtp", Access::kRead, SmtpRoute,
+      "Your mail server for sending follow-ups (no password)", "", "SmtpSettings");
   add(Method::kPut, "/smtp", Access::kWrite, SaveSmtpRoute,
-      "Change the mail server: each key given replaces that setting (kith smtp)", "SmtpChange", "SmtpSettings");
-  add(Method::kGet, "/cadences", Access::kRead, TagCadencesRoute, "The tag cadences (kith cadence --tags)", "",
-      "TagCadence[]");
+      "Change the mail server: each key given replaces that setting (kith smtp)", "SmtpChange",
+      "SmtpSettings");
+  add(Method::kGet, "/cadences", Access::kRead, TagCadencesRoute, "The tag cadences (kith cadence --tags)",
+      "", "TagCadence[]");
   add(Method::kPut, "/cadences", Access::kWrite, SetTagCadenceRoute,
       "Set or remove the cadence of a tag; re-plans everyone with it (kith cadence --tag)", "TagCadence",
       "TagCadenceSet");
@@ -558,8 +546,7 @@ void AddRelationshipRoutes(std::vector<Route>& routes) {
   add(Method::kGet, "/posts/cadence", Access::kRead, PostingCadenceRoute, "How often you mean to post", "",
       "PostingCadence");
   add(Method::kPut, "/posts/cadence", Access::kWrite, SetPostingCadenceRoute,
-      "How often you mean to post, in days (kith post cadence)", "PostingCadence",
-      "PostingCadence");
+      "How often you mean to post, in days (kith post cadence)", "PostingCadence", "PostingCadence");
   add(Method::kGet, "/agenda", Access::kRead, AgendaRoute,
       "The day's agenda, the same items as `kith today --json`", "", "Agenda");
 }

@@ -40,7 +40,8 @@ std::vector<kith::scan::OcrLine> CardLines(std::string_view text) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const auto lines = CardLines(kith::fuzz::AsText(data, size));
   const kith::ScannedCard card = kith::scan::ExtractFields(lines, "US");
-  for (const std::string& email : card.emails) Check(email.find('@') != std::string::npos, "an email has an @");
+  for (const std::string& email : card.emails)
+    Check(email.find('@') != std::string::npos, "an email has an @");
   for (const auto& [field, confidence] : card.confidence) {
     Check(confidence >= 0.0 && confidence <= 1.0, "confidence of " + field + " is in [0, 1]");
   }

@@ -1,11 +1,10 @@
 // The HTTP API's JSON bodies: every route that takes one (http/routes/*),
 // called as the server calls it, on a scratch database of a few people. An
 // input is a line naming the route as the OpenAPI document does, with the id
-// for its path when it has one ("PATCH /contacts/{id} 2"), then the body. No crash, leak or unbounded growth (nesting depth is
-// bounded), and each body is either taken or refused as the client's fault:
-// a 4xx, never an internal or I/O error, never an exception the server would
-// turn into a 500. The database is put back after each input, so a finding
-// replays alone.
+// for its path when it has one ("PATCH /contacts/{id} 2"), then the body. No crash, leak or unbounded growth
+// (nesting depth is bounded), and each body is either taken or refused as the client's fault: a 4xx, never an
+// internal or I/O error, never an exception the server would turn into a 500. The database is put back after
+// each input, so a finding replays alone.
 #include <filesystem>
 #include <memory>
 #include <regex>
@@ -43,7 +42,8 @@ const std::vector<http::Route>& BodyRoutes() {
 }
 
 // Calls `route` as the server's Dispatch does, a JSON exception becoming 400.
-kith::Result<http::ApiReply> Call(const http::Route& route, int id, std::string body, kith::Context& context) {
+kith::Result<http::ApiReply> Call(const http::Route& route, int id, std::string body,
+                                  kith::Context& context) {
   httplib::Request request;
   request.method = std::string(http::MethodName(route.method));
   static const std::regex kParameter(R"(\{[a-z_]+\})");
@@ -104,7 +104,8 @@ const http::Route* RouteNamed(std::string_view line, int& id) {
     std::string_view rest = line.substr(name.size());
     if (!rest.empty() && rest.front() != ' ') continue;
     id = 1;
-    if (rest.size() > 1 && rest.size() < 6 && rest.find_first_not_of("0123456789", 1) == std::string_view::npos) {
+    if (rest.size() > 1 && rest.size() < 6 &&
+        rest.find_first_not_of("0123456789", 1) == std::string_view::npos) {
       id = std::stoi(std::string(rest.substr(1)));
     }
     return &route;

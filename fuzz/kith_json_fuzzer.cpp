@@ -42,7 +42,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   Check(ReadThenWrite(first, second), "kith's own backup must read back:\n" + first);
   std::string third;
   Check(ReadThenWrite(second, third), "kith's own backup must read back (second round)");
-  Check(second == third,
-        "read → write of kith's own backup must be a fixed point:\n" + second + "\n---- became ----\n" + third);
+  Check(second == third, "read → write of kith's own backup must be a fixed point:\n" + second +
+                             "\n---- became ----\n" + third);
   return 0;
 }

@@ -1,0 +1,48 @@
+#include "formats/bounded_json.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+
+namespace kith {
+namespace {
+
+using ::testing::HasSubstr;
+
+std::string Nested(int depth) {
+  return std::string(static_cast<std::size_t>(depth), '[') +
+         std::string(static_cast<std::size_t>(depth), ']');
+}
+
+TEST(BoundedJson, ReadsNestingUpToTheLimit) {
+  const auto parsed = ParseBoundedJson(Nested(kMaxJsonDepth));
+  ASSERT_TRUE(parsed) << parsed.error().message;
+  EXPECT_TRUE(parsed->is_array());
+}
+
+TEST(BoundedJson, RefusesNestingPastTheLimit) {
+  const auto parsed = ParseBoundedJson(R"({"contacts": )" + Nested(kMaxJsonDepth) + "}");
+  ASSERT_FALSE(parsed);
+  EXPECT_EQ(parsed.error().code, ErrorCode::kParseError);
+  EXPECT_EQ(parsed.error().message, "the JSON nests deeper than 64 levels");
+}
+
+TEST(BoundedJson, RefusesAMillionOpeningBracketsWithoutExhaustingTheStack) {
+  std::istringstream in(std::string(1'000'000, '['));
+  const auto parsed = ParseBoundedJson(in);
+  ASSERT_FALSE(parsed);
+  EXPECT_EQ(parsed.error().message, "the JSON nests deeper than 64 levels");
+}
+
+TEST(BoundedJson, SaysWhereMalformedJsonGoesWrong) {
+  std::istringstream in("{\"name\": \"Ada\",\n \"emails\": [tru]}");
+  const auto parsed = ParseBoundedJson(in);
+  ASSERT_FALSE(parsed);
+  EXPECT_THAT(parsed.error().message, HasSubstr("malformed JSON: syntax error"));
+  EXPECT_THAT(parsed.error().message, HasSubstr("line 2"));
+}
+
+}  // namespace
+}  // namespace kith

@@ -62,6 +62,18 @@ std::string ScratchPath(const std::string& name) {
   return path;
 }
 
+void CheckRoundTrip(std::string_view input, const ReadThenWrite& read_then_write, std::string_view format) {
+  std::string first;
+  if (!read_then_write(std::string(input), first)) return;
+  const std::string name(format);
+  std::string second;
+  Check(read_then_write(first, second), "kith's own " + name + " must read back:\n" + first);
+  std::string third;
+  Check(read_then_write(second, third), "kith's own " + name + " must read back (second round):\n" + second);
+  Check(second == third, "read → write of kith's own " + name + " must be a fixed point:\n" + second +
+                             "\n---- became ----\n" + third);
+}
+
 RecordSink Collect(std::vector<ImportRecord>& records) {
   return [&records](ImportRecord&& record) -> Status {
     records.push_back(std::move(record));

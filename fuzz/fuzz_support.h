@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,8 +38,13 @@ RecordSink Collect(std::vector<ImportRecord>& records);
 // `name`; it and its SQLite companions (-wal, -shm) are removed at exit.
 std::string ScratchPath(const std::string& name);
 
-// Above this many records an input's round trip is skipped: the check is as
-// strong on a few cards, and libFuzzer's time per input stays short.
-inline constexpr std::size_t kMaxRoundTripRecords = 64;
+// Reads text in a format and writes what an import keeps back in it;
+// returns false when the text is not in the format.
+using ReadThenWrite = std::function<bool(const std::string& text, std::string& written)>;
+
+// The round trip a person's data makes through `format`'s reader and
+// writer: when `input` reads, what is written reads back, and a second round
+// writes the same text as the first (the writer's output is a fixed point).
+void CheckRoundTrip(std::string_view input, const ReadThenWrite& read_then_write, std::string_view format);
 
 }  // namespace kith::fuzz

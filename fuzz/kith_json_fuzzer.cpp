@@ -12,8 +12,6 @@
 
 namespace {
 
-using kith::fuzz::Check;
-
 // Reads `text` as import does and writes what it keeps as a kith backup.
 // Returns false when the text is not a backup kith reads.
 bool ReadThenWrite(const std::string& text, std::string& written) {
@@ -35,14 +33,6 @@ bool ReadThenWrite(const std::string& text, std::string& written) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string input(kith::fuzz::AsText(data, size));
-  std::string first;
-  if (!ReadThenWrite(input, first)) return 0;
-  std::string second;
-  Check(ReadThenWrite(first, second), "kith's own backup must read back:\n" + first);
-  std::string third;
-  Check(ReadThenWrite(second, third), "kith's own backup must read back (second round)");
-  Check(second == third, "read → write of kith's own backup must be a fixed point:\n" + second +
-                             "\n---- became ----\n" + third);
+  kith::fuzz::CheckRoundTrip(kith::fuzz::AsText(data, size), ReadThenWrite, "backup");
   return 0;
 }

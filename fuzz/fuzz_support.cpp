@@ -64,7 +64,9 @@ std::string ScratchPath(const std::string& name) {
 
 void CheckRoundTrip(std::string_view input, const ReadThenWrite& read_then_write, std::string_view format) {
   std::string first;
-  if (!read_then_write(std::string(input), first)) return;
+  // Nothing kept (every record skipped), nothing to read back: an empty vCard
+  // file is refused by design.
+  if (!read_then_write(std::string(input), first) || first.empty()) return;
   const std::string name(format);
   std::string second;
   Check(read_then_write(first, second), "kith's own " + name + " must read back:\n" + first);

@@ -24,8 +24,10 @@ Result<nlohmann::json> Parse(Input&& input) {
   } catch (const TooDeep&) {
     return Fail(ErrorCode::kParseError,
                 "the JSON nests deeper than " + std::to_string(kMaxJsonDepth) + " levels");
-  } catch (const nlohmann::json::parse_error& error) {
-    // nlohmann's message names the line and column of the problem.
+  } catch (const nlohmann::json::exception& error) {
+    // A syntax error (nlohmann's message names the line and column) or a
+    // number past a double's range ("1e999"), which nlohmann reports as
+    // out_of_range rather than as a parse error.
     std::string what = error.what();
     if (const auto bracket = what.find("] ");
         what.starts_with("[json.exception") && bracket != std::string::npos) {

@@ -18,9 +18,10 @@ namespace kith {
 inline constexpr int kMaxJsonDepth = 64;
 
 // The parsed document. kParseError "malformed JSON: syntax error while
-// parsing value - invalid literal; last read: 'x' (line 3, column 7)" as
-// nlohmann says it, or "the JSON nests deeper than 64 levels (line 1, column
-// 65)" when an array or object opens past kMaxJsonDepth.
+// parsing value - invalid literal; last read: 'x'" with the line and column,
+// as nlohmann says it; "malformed JSON: number overflow parsing '1e999'";
+// or "the JSON nests deeper than 64 levels" when an array or object opens
+// past kMaxJsonDepth. Never throws.
 Result<nlohmann::json> ParseBoundedJson(std::istream& in);
 Result<nlohmann::json> ParseBoundedJson(std::string_view text);
 

@@ -44,5 +44,16 @@ TEST(BoundedJson, SaysWhereMalformedJsonGoesWrong) {
               HasSubstr("malformed JSON: parse error at line 2, column 16: syntax error"));
 }
 
+// Found by fuzz/kith_json_fuzzer (fuzz/corpus/kith_json/crash-number-overflow):
+// nlohmann reports this as out_of_range, not as a parse error, and `kith
+// import` of such a backup ended in std::terminate.
+TEST(BoundedJson, RefusesANumberPastADoublesRange) {
+  std::istringstream in(R"({"contacts": [{"name": 1e32026}]})");
+  const auto parsed = ParseBoundedJson(in);
+  ASSERT_FALSE(parsed);
+  EXPECT_EQ(parsed.error().code, ErrorCode::kParseError);
+  EXPECT_EQ(parsed.error().message, "malformed JSON: number overflow parsing '1e32026'");
+}
+
 }  // namespace
 }  // namespace kith

@@ -122,7 +122,8 @@ TEST_F(ContactsRoutes, BodiesNestedPastTheLimitAreRefusedAndNothingIsWritten) {
 TEST_F(ContactsRoutes, MalformedBodiesSayWhere) {
   const json body = Expect(Send("POST", "/api/v1/contacts", "{\"name\": \"A\",}"), 400);
   EXPECT_EQ(ErrorCodeOf(body), "invalid_input");
-  EXPECT_THAT(body["error"]["message"].get<std::string>(), ::testing::HasSubstr("line 1, column 14: syntax error"));
+  EXPECT_THAT(body["error"]["message"].get<std::string>(),
+              ::testing::HasSubstr("line 1, column 14: syntax error"));
 }
 
 TEST_F(ContactsRoutes, ScriptInANameIsStoredAndReturnedAsText) {

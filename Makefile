@@ -5,7 +5,7 @@ JOBS ?= 2
 BUILD_TYPE ?= RelWithDebInfo
 KITH_DB ?= $(HOME)/.local/share/kith/kith.db
 
-.PHONY: all deps configure build run demo test lint format bench bench-web clean
+.PHONY: all deps configure build run demo test lint format bench bench-web fuzz clean
 
 all: build
 
@@ -38,7 +38,16 @@ lint: build
 	@./scripts/run-clang-tidy.sh $(BUILD)
 
 format:
-	@clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.h' 'tests/*.cpp' 'tests/*.h' 'bench/*.cpp' 'bench/*.h')
+	@clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.h' 'tests/*.cpp' 'tests/*.h' 'bench/*.cpp' 'bench/*.h' 'fuzz/*.cpp' 'fuzz/*.h')
+
+# Each libFuzzer target for FUZZ_SECONDS, one at a time, built with clang
+# under ASan and UBSan in build-fuzz/ (docs/reliability.md, "Fuzzing").
+# FUZZ_TARGETS="csv_table kith_json" runs a few.
+FUZZ_SECONDS ?= 300
+FUZZ_TARGETS ?=
+fuzz: deps
+	@KITH_DEPS_FUZZ=1 ./scripts/install-deps.sh
+	@./fuzz/run.sh build-fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 bench: deps
 	@KITH_DEPS_BENCH=1 ./scripts/install-deps.sh

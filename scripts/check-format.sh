@@ -2,9 +2,9 @@
 # Fails when a C++ file differs from what clang-format (.clang-format) makes of it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-files=$(git ls-files 'src/*.cpp' 'src/*.h' 'tests/*.cpp' 'tests/*.h' 'bench/*.cpp' 'bench/*.h' 2>/dev/null || true)
+files=$(git ls-files 'src/*.cpp' 'src/*.h' 'tests/*.cpp' 'tests/*.h' 'bench/*.cpp' 'bench/*.h' 'fuzz/*.cpp' 'fuzz/*.h' 2>/dev/null || true)
 if [ -z "$files" ]; then
-  files=$(find src tests bench -name '*.cpp' -o -name '*.h' 2>/dev/null)
+  files=$(find src tests bench fuzz -name '*.cpp' -o -name '*.h' 2>/dev/null)
 fi
 # shellcheck disable=SC2086
 if ! clang-format --dry-run --Werror $files; then

@@ -30,6 +30,12 @@ if [ "${KITH_DEPS_BENCH:-0}" = "1" ]; then
   packages+=(khard hyperfine time jq python3 wrk)
 fi
 
+# Only `make fuzz` needs these: clang with libFuzzer and the sanitizer runtimes
+# (`make test` replays the fuzz corpora with g++).
+if [ "${KITH_DEPS_FUZZ:-0}" = "1" ]; then
+  packages+=(clang-14 libclang-rt-14-dev)
+fi
+
 missing=()
 for package in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then

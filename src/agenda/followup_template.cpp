@@ -203,7 +203,8 @@ std::map<std::string, std::string, std::less<>> Values(const Contact& contact,
   return values;
 }
 
-// A subject is one line: a value with a line break must not start the body.
+// A subject is one line: a line break in a value or in the template must not
+// start the body (or a new mail header).
 std::string OneLine(std::string text) {
   for (char& character : text) {
     if (character == '\n' || character == '\r') character = ' ';
@@ -247,7 +248,10 @@ Result<DraftEmail> RenderFollowUp(std::string_view template_text, const Contact&
   draft.to = contact.emails.empty() ? std::string() : contact.emails.front();
   KITH_RETURN_IF_ERROR(Scan(
       parts.subject, 1, [&draft](std::string_view text) { draft.subject += text; },
-      [&draft, &lookup](std::string_view name) { draft.subject += OneLine(lookup(name)); }));
+      [&draft, &lookup](std::string_view name) { draft.subject += lookup(name); }));
+  // Lines are split at "\n" only: a lone "\r" in the template's own subject
+  // line would otherwise reach the mail headers too.
+  draft.subject = OneLine(std::move(draft.subject));
   TrimTrailingWhitespace(draft.subject);
   KITH_RETURN_IF_ERROR(Scan(
       parts.body, parts.body_first_line, [&draft](std::string_view text) { draft.body += text; },

@@ -3,6 +3,7 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -106,6 +107,14 @@ Result<ImportSource> OpenImportSource(const ImportRequest& request) {
   const std::string& path = request.path;
   auto file = std::make_unique<std::ifstream>(path, std::ios::binary);
   if (!*file) return tl::unexpected(FileError(path, ErrorCode::kIo, std::strerror(errno)));
+  std::error_code size_error;
+  const std::uintmax_t size = std::filesystem::file_size(path, size_error);
+  if (!size_error && size > kMaxImportBytes) {
+    return tl::unexpected(FileError(path, ErrorCode::kInvalidInput,
+                                    "the file is " + std::to_string(size >> 20) + " MiB, over the " +
+                                        std::to_string(kMaxImportBytes >> 30) +
+                                        " GiB kith imports; split it, or check it is the export you meant"));
+  }
   std::string head(kHeadSize, '\0');
   file->read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<std::size_t>(file->gcount()));

@@ -1,6 +1,7 @@
 #include "formats/csv_reader.h"
 
 #include <array>
+#include <string>
 #include <string_view>
 
 namespace kith {
@@ -36,6 +37,8 @@ Error ParseError(std::size_t line, const std::string& message) {
   return Error{ErrorCode::kParseError, "line " + std::to_string(line) + ": " + message,
                "line " + std::to_string(line)};
 }
+
+std::string Mebibytes(std::size_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
 
 }  // namespace
 
@@ -88,12 +91,19 @@ Result<bool> CsvReader::Next(std::vector<std::string>& fields) {
   // The strings already in `fields` are reused, so a steady stream of rows
   // allocates nothing once their capacity has grown.
   std::size_t count = 0;
+  std::size_t record_bytes = 0;
   for (;;) {
     if (count == fields.size()) fields.emplace_back();
     std::string& field = fields[count];
     field.clear();
     ++count;
     KITH_ASSIGN_OR_RETURN(const FieldEnd end, ReadField(field, count));
+    record_bytes += field.size() + 1;
+    if (record_bytes > kMaxCsvRecordBytes) {
+      return tl::unexpected(ParseError(record_line_, "the record is longer than " +
+                                                         Mebibytes(kMaxCsvRecordBytes) +
+                                                         "; a contacts table's rows are far shorter"));
+    }
     if (end == FieldEnd::kEndOfRecord) break;
   }
   fields.resize(count);
@@ -115,10 +125,18 @@ Result<CsvReader::FieldEnd> CsvReader::ReadField(std::string& field, std::size_t
     field.push_back(c);
     ++position_;
   }
-  return ReadUnquotedField(field);
+  return ReadUnquotedField(field, number);
 }
 
-Result<CsvReader::FieldEnd> CsvReader::ReadUnquotedField(std::string& field) {
+Status CsvReader::CheckFieldLength(const std::string& field, std::size_t number, bool quoted) const {
+  if (field.size() <= kMaxCsvFieldBytes) return Ok();
+  return tl::unexpected(ParseError(
+      record_line_,
+      "field " + std::to_string(number) + " is longer than " + Mebibytes(kMaxCsvFieldBytes) +
+          (quoted ? " (a quote that never closes?)" : "; a contacts table's fields are far shorter")));
+}
+
+Result<CsvReader::FieldEnd> CsvReader::ReadUnquotedField(std::string& field, std::size_t number) {
   // A quote inside an unquoted field is kept as it is: real exports write
   // `5" screen` unescaped, and nothing is lost by reading it literally.
   for (;;) {
@@ -128,6 +146,7 @@ Result<CsvReader::FieldEnd> CsvReader::ReadUnquotedField(std::string& field) {
     while (stop < end_ && !EndsUnquoted(data[stop])) ++stop;
     field.append(data + position_, stop - position_);
     position_ = stop;
+    KITH_RETURN_IF_ERROR(CheckFieldLength(field, number, false));
     if (stop == end_) continue;
     const char c = data[stop];
     ++position_;
@@ -153,6 +172,7 @@ Result<CsvReader::FieldEnd> CsvReader::ReadQuotedField(std::string& field, std::
     while (stop < end_ && !StopsQuoted(data[stop])) ++stop;
     field.append(data + position_, stop - position_);
     position_ = stop;
+    KITH_RETURN_IF_ERROR(CheckFieldLength(field, number, true));
     if (stop == end_) continue;
     const char c = data[stop];
     ++position_;

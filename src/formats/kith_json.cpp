@@ -5,6 +5,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "formats/bounded_json.h"
 #include "formats/contact_json.h"
 #include "formats/give_json.h"
 
@@ -562,18 +563,7 @@ Status ReadRelationshipTables(const json& document, KithBackupTables& tables) {
 }  // namespace
 
 Result<KithBackupTables> ReadKithJson(std::istream& in, const RecordSink& sink) {
-  json document;
-  try {
-    document = json::parse(in);
-  } catch (const json::parse_error& error) {
-    // nlohmann's message names the line and column of the problem.
-    std::string what = error.what();
-    if (const auto bracket = what.find("] ");
-        what.starts_with("[json.exception") && bracket != std::string::npos) {
-      what.erase(0, bracket + 2);
-    }
-    return Fail(ErrorCode::kParseError, "malformed JSON: " + what);
-  }
+  KITH_ASSIGN_OR_RETURN(json document, ParseBoundedJson(in));
   const json* contacts = &document;
   if (document.is_object()) {
     if (!document.contains("contacts") || !document["contacts"].is_array()) {

@@ -20,6 +20,9 @@ using vcard::EqualsIgnoreCase;
 using vcard::StartsWithIgnoreCase;
 
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+// The longest property, unfolded: a photo of a few megabytes fits; a longer
+// line is not a contact, and is refused before it fills memory.
+constexpr std::size_t kMaxLineBytes = std::size_t{8} << 20;
 
 tl::unexpected<Error> LineError(std::size_t line, std::string_view message) {
   std::string where = "line " + std::to_string(line);
@@ -500,6 +503,11 @@ class VCardReader {
 };
 
 Status VCardReader::AddPhysicalLine(std::string_view line, std::size_t number) {
+  // Checked before a line is added: a property grows at most one line past the bound.
+  if (line.size() > kMaxLineBytes || (has_pending_ && Pending().size() > kMaxLineBytes)) {
+    return LineError(has_pending_ && Pending().size() > kMaxLineBytes ? pending_number_ : number,
+                     "a property longer than 8 MiB; a contact's lines are far shorter");
+  }
   if (has_pending_) {
     std::string& pending = Pending();
     // A quoted-printable soft line break: "=" at the end continues the value

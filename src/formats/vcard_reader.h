@@ -11,7 +11,7 @@ namespace kith {
 // Reads every BEGIN:VCARD … END:VCARD in `in`, one record per card.
 // kParseError with the line: "line 40: BEGIN:VCARD on line 31 has no
 // END:VCARD", "line 12: property line has no ':'", "line 3: text outside a
-// vCard".
+// vCard", "line 9: a property longer than 8 MiB …".
 Status ReadVCards(std::istream& in, const RecordSink& sink);
 
 }  // namespace kith

@@ -38,9 +38,22 @@ constexpr std::size_t kReadBlockBytes = std::size_t{256} << 10;
 // The parts read whole (workbook, relationships, styles) are small; anything
 // bigger is not a real workbook part.
 constexpr std::size_t kMaxSmallPartBytes = std::size_t{256} << 20;
+// A part's first MiB may inflate at any ratio: small parts (a workbook.xml
+// of a few hundred bytes) compress unevenly, and a MiB is harmless.
+constexpr std::uint64_t kRatioGraceBytes = std::uint64_t{1} << 20;
 
 // ---------------------------------------------------------------------------
 // The zip container.
+
+// "4 GiB", "512 KiB", "900 bytes".
+std::string SizeText(std::uint64_t bytes) {
+  if (bytes >= (std::uint64_t{1} << 30) && bytes % (std::uint64_t{1} << 30) == 0)
+    return std::to_string(bytes >> 30) + " GiB";
+  if (bytes >= (std::uint64_t{1} << 20) && bytes % (std::uint64_t{1} << 20) == 0)
+    return std::to_string(bytes >> 20) + " MiB";
+  if (bytes >= 1024 && bytes % 1024 == 0) return std::to_string(bytes >> 10) + " KiB";
+  return std::to_string(bytes) + " bytes";
+}
 
 struct UnzipCloser {
   void operator()(void* zip) const { unzClose(zip); }
@@ -49,7 +62,8 @@ using UnzipHandle = std::unique_ptr<void, UnzipCloser>;
 
 class Archive {
  public:
-  Archive(std::string path, UnzipHandle zip) : path_(std::move(path)), zip_(std::move(zip)) {}
+  Archive(std::string path, UnzipHandle zip, const XlsxLimits& limits)
+      : path_(std::move(path)), zip_(std::move(zip)), limits_(limits) {}
 
   [[nodiscard]] bool Has(const std::string& part) const {
     // 2: case-insensitive, as Excel itself treats part names.
@@ -60,10 +74,13 @@ class Archive {
   template <typename Consumer>
   Status Stream(const std::string& part, Consumer&& consume) const {
     if (!Has(part)) return Fail(ErrorCode::kParseError, Quoted() + " has no part " + part);
-    if (unzOpenCurrentFile(zip_.get()) != UNZ_OK) {
+    unz_file_info64 info{};
+    if (unzGetCurrentFileInfo64(zip_.get(), &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK ||
+        unzOpenCurrentFile(zip_.get()) != UNZ_OK) {
       return Fail(ErrorCode::kParseError, Quoted() + ": cannot open " + part + " (encrypted or damaged)");
     }
     std::string block(kReadBlockBytes, '\0');
+    std::uint64_t part_inflated = 0;
     Status status = Ok();
     while (status) {
       const int read = unzReadCurrentFile(zip_.get(), block.data(), static_cast<unsigned>(block.size()));
@@ -72,7 +89,10 @@ class Archive {
         break;
       }
       if (read == 0) break;
-      status = consume(std::string_view(block.data(), static_cast<std::size_t>(read)));
+      part_inflated += static_cast<std::uint64_t>(read);
+      inflated_ += static_cast<std::uint64_t>(read);
+      status = CheckInflated(part, part_inflated, info.compressed_size);
+      if (status) status = consume(std::string_view(block.data(), static_cast<std::size_t>(read)));
     }
     const int closed = unzCloseCurrentFile(zip_.get());
     if (status && closed != UNZ_OK) status = ReadError(part, closed);
@@ -94,6 +114,24 @@ class Archive {
   [[nodiscard]] std::string Quoted() const { return "'" + path_ + "'"; }
 
  private:
+  // The zip bomb bounds, checked as the bytes come (the sizes a zip declares
+  // can lie).
+  [[nodiscard]] Status CheckInflated(const std::string& part, std::uint64_t part_inflated,
+                                     std::uint64_t compressed) const {
+    if (inflated_ > limits_.max_inflated_bytes) {
+      return Fail(ErrorCode::kParseError, Quoted() + " inflates to more than " +
+                                              SizeText(limits_.max_inflated_bytes) +
+                                              ": too large for a workbook kith imports (a zip bomb?)");
+    }
+    if (part_inflated > kRatioGraceBytes &&
+        part_inflated / std::max<std::uint64_t>(compressed, 1) > limits_.max_compression_ratio) {
+      return Fail(ErrorCode::kParseError, Quoted() + ": " + part + " inflates more than " +
+                                              std::to_string(limits_.max_compression_ratio) +
+                                              " times its compressed size: a zip bomb, not a workbook");
+    }
+    return Ok();
+  }
+
   [[nodiscard]] tl::unexpected<Error> ReadError(const std::string& part, int code) const {
     if (code == UNZ_ERRNO) {
       return Fail(ErrorCode::kIo, "cannot read " + Quoted() + ": " + std::strerror(errno));
@@ -107,6 +145,8 @@ class Archive {
 
   std::string path_;
   UnzipHandle zip_;
+  XlsxLimits limits_;
+  mutable std::uint64_t inflated_ = 0;  // bytes inflated from every part so far
 };
 
 bool LooksLikeOleCompoundFile(const std::string& path) {
@@ -119,7 +159,7 @@ bool LooksLikeOleCompoundFile(const std::string& path) {
   return read == head.size() && head == kMagic;
 }
 
-Result<Archive> OpenArchive(const std::string& path) {
+Result<Archive> OpenArchive(const std::string& path, const XlsxLimits& limits) {
   std::error_code error;
   const auto status = std::filesystem::status(path, error);
   if (error) return Fail(ErrorCode::kIo, "cannot read '" + path + "': " + error.message());
@@ -141,7 +181,7 @@ Result<Archive> OpenArchive(const std::string& path) {
     }
     return Fail(ErrorCode::kParseError, std::move(message));
   }
-  return Archive(path, std::move(zip));
+  return Archive(path, std::move(zip), limits);
 }
 
 // ---------------------------------------------------------------------------
@@ -852,8 +892,8 @@ class SheetReader {
 
 }  // namespace
 
-Status ReadXlsxRows(const std::string& path, const XlsxRowSink& sink) {
-  KITH_ASSIGN_OR_RETURN(const Archive archive, OpenArchive(path));
+Status ReadXlsxRows(const std::string& path, const XlsxRowSink& sink, const XlsxLimits& limits) {
+  KITH_ASSIGN_OR_RETURN(const Archive archive, OpenArchive(path, limits));
   KITH_ASSIGN_OR_RETURN(const Package package, LocatePackage(archive));
 
   std::vector<std::string> shared_strings;

@@ -1,6 +1,9 @@
 #include "http/route.h"
 
 #include <charconv>
+#include <utility>
+
+#include "formats/bounded_json.h"
 
 namespace kith::http {
 
@@ -22,10 +25,10 @@ std::string_view MethodName(Method method) {
 
 Result<nlohmann::json> JsonBody(const httplib::Request& request) {
   if (request.body.empty()) return Fail(ErrorCode::kInvalidInput, "the request needs a JSON body", "body");
-  // Parsing is the one place a library throws; the exception stops here.
-  nlohmann::json parsed = nlohmann::json::parse(request.body, nullptr, false);
-  if (parsed.is_discarded()) return Fail(ErrorCode::kInvalidInput, "the body is not valid JSON", "body");
-  return parsed;
+  // The client's mistake, said where it is ("… at line 1, column 9").
+  auto parsed = ParseBoundedJson(request.body);
+  if (!parsed) return Fail(ErrorCode::kInvalidInput, "the body: " + parsed.error().message, "body");
+  return std::move(*parsed);
 }
 
 Result<nlohmann::json> JsonObjectBody(const httplib::Request& request) {

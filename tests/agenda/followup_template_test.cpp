@@ -137,6 +137,14 @@ TEST(RenderFollowUp, SubjectStaysOnOneLine) {
   EXPECT_EQ(draft->body, "Body at Rust\nConf");
 }
 
+// Found by fuzz/followup_template_fuzzer (fuzz/corpus/followup_template/crash-lone-cr-in-subject):
+// a carriage return inside the template's own subject line reached the subject.
+TEST(RenderFollowUp, ALoneCarriageReturnInTheSubjectLineStaysOutOfTheSubject) {
+  const Result<DraftEmail> draft = RenderFollowUp("Subject: Hi\rBcc: x@example.org\r\n\r\nBody\n", Ada(), {});
+  ASSERT_TRUE(draft) << draft.error().message;
+  EXPECT_EQ(draft->subject, "Hi Bcc: x@example.org");
+}
+
 TEST(RenderFollowUp, AcceptsWindowsLineEndings) {
   const Result<DraftEmail> draft =
       RenderFollowUp("Subject: Hi {first_name}\r\n\r\nLine one\r\nLine two\r\n", Ada(), {});

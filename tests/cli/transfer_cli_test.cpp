@@ -102,6 +102,18 @@ TEST_F(TransferCli, BinaryGarbageAndFakeWorkbooksAreRefused) {
   ExpectRefused({"import", Write("empty.csv", "")}, "the file is empty");
 }
 
+TEST_F(TransferCli, AFileOverTheImportLimitIsRefusedBeforeItIsRead) {
+  // A sparse file: 4 GiB and a byte long on paper, no disk used.
+  const std::string path = Write("huge.csv", "Name,Email\nAda,ada@acme.com\n");
+  std::filesystem::resize_file(path, (std::uintmax_t{4} << 30) + 1);
+  ExpectRefused({"import", path}, "huge.csv': the file is 4096 MiB, over the 4 GiB kith imports");
+}
+
+TEST_F(TransferCli, ALineLongerThanTheCsvLimitIsRefused) {
+  const std::string path = Write("long.csv", "Name,Notes\nAda," + std::string((1 << 20) + 1, 'x') + "\n");
+  ExpectRefused({"import", path}, "long.csv': line 2: field 2 is longer than 1 MiB");
+}
+
 TEST_F(TransferCli, UnknownFormatIsAUsageError) {
   const KithRun run = Kith({"import", "--format", "lotus123", kSamples + "apple_contact.vcf"});
   EXPECT_EQ(run.exit_code, 2) << Described(run);

@@ -168,5 +168,38 @@ TEST(WriteCsvRecord, WhatItWritesReadsBackTheSame) {
   EXPECT_THAT(ReadOk(out.str()), ElementsAre(Record{1, fields}, Record{3, fields}));
 }
 
+TEST(CsvReader, AcceptsAFieldOfExactlyTheLimit) {
+  const std::string longest(kMaxCsvFieldBytes, 'x');
+  EXPECT_THAT(ReadOk("a," + longest + "\n"), ElementsAre(Record{1, {"a", longest}}));
+}
+
+TEST(CsvReader, RefusesAnUnquotedFieldLongerThanTheLimit) {
+  const auto read = ReadAll("name,notes\nAda," + std::string(kMaxCsvFieldBytes + 1, 'x') + ",z\n");
+  ASSERT_FALSE(read);
+  EXPECT_EQ(read.error().code, ErrorCode::kParseError);
+  EXPECT_EQ(read.error().message,
+            "line 2: field 2 is longer than 1 MiB; a contacts table's fields are far shorter");
+}
+
+TEST(CsvReader, RefusesAQuoteThatNeverClosesOnceTheFieldPassesTheLimit) {
+  // A stray quote early in a big file would otherwise swallow the rest of it.
+  std::string text = "name,email\n\"Ada,ada@acme.com\n";
+  while (text.size() <= kMaxCsvFieldBytes + 64) text += "Bob,bob@acme.com\n";
+  const auto read = ReadAll(text);
+  ASSERT_FALSE(read);
+  EXPECT_EQ(read.error().message, "line 2: field 1 is longer than 1 MiB (a quote that never closes?)");
+}
+
+TEST(CsvReader, RefusesARecordLongerThanTheLimit) {
+  // Each field is well under the field limit; together they pass the record's.
+  const std::string field(kMaxCsvFieldBytes / 2, 'x');
+  std::string row = "Ada";
+  while (row.size() <= kMaxCsvRecordBytes) row += "," + field;
+  const auto read = ReadAll("name\n" + row + "\n");
+  ASSERT_FALSE(read);
+  EXPECT_EQ(read.error().message,
+            "line 2: the record is longer than 8 MiB; a contacts table's rows are far shorter");
+}
+
 }  // namespace
 }  // namespace kith

@@ -83,6 +83,13 @@ TEST(KithJson, MalformedJsonNamesTheLine) {
   EXPECT_NE(error.message.find("line 2"), std::string::npos) << error.message;
 }
 
+TEST(KithJson, NestingPastTheLimitIsRefused) {
+  const std::string deep = std::string(200, '[') + std::string(200, ']');
+  const Error error = ReadError(R"({"contacts": [{"name": "Ada", "custom": )" + deep + "}]}");
+  EXPECT_EQ(error.code, ErrorCode::kParseError);
+  EXPECT_EQ(error.message, "the JSON nests deeper than 64 levels");
+}
+
 TEST(KithJson, WrongTypesAndBadDatesNameTheContactAndKey) {
   EXPECT_EQ(ReadError(R"({"contacts": [{"name": "A"}, {"name": 42}]})").message,
             "contact 2: 'name' should be text");

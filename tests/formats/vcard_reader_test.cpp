@@ -732,5 +732,25 @@ TEST(VCardReader, DISABLED_Throughput) {
               megabytes / seconds.count());
 }
 
+TEST(VCardReader, KeepsAPhotoOfAFewMegabytes) {
+  const std::string photo(3 << 20, 'A');
+  const ImportRecord record = ReadOne(
+      "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ada\r\nPHOTO:data:image/jpeg;base64," + photo + "\r\nEND:VCARD\r\n");
+  EXPECT_EQ(record.fields.photo, "data:image/jpeg;base64," + photo);
+}
+
+TEST(VCardReader, RefusesAPropertyLongerThanTheLimitEvenWhenFolded) {
+  // Folded into lines of 75 octets, as writers do: the bound is on the property, not the line.
+  std::string text = "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ada\r\nNOTE:";
+  const std::string fold = " " + std::string(74, 'x') + "\r\n";
+  text += "start\r\n";
+  while (text.size() < (std::size_t{9} << 20)) text += fold;
+  text += "END:VCARD\r\n";
+  const auto read = ReadAll(text);
+  ASSERT_FALSE(read);
+  EXPECT_EQ(read.error().code, ErrorCode::kParseError);
+  EXPECT_EQ(read.error().message, "line 4: a property longer than 8 MiB; a contact's lines are far shorter");
+}
+
 }  // namespace
 }  // namespace kith

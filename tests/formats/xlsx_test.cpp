@@ -1,6 +1,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <unzip.h>
+#include <zip.h>
 
 #include <cstddef>
 #include <filesystem>
@@ -80,6 +81,28 @@ std::string ReadPart(const std::string& path, const std::string& part) {
   }
   unzClose(zip);
   return content;
+}
+
+// Copies the zip at `source` to `target` with `part` replaced by `content`
+// (deflated at the best ratio, as a zip bomb would be).
+void ReplacePart(const std::string& source, const std::string& target, const std::string& part,
+                 const std::string& content) {
+  unzFile in = unzOpen64(source.c_str());
+  zipFile out = zipOpen64(target.c_str(), APPEND_STATUS_CREATE);
+  ASSERT_NE(in, nullptr);
+  ASSERT_NE(out, nullptr);
+  for (int more = unzGoToFirstFile(in); more == UNZ_OK; more = unzGoToNextFile(in)) {
+    char name[512];
+    unzGetCurrentFileInfo64(in, nullptr, name, sizeof name, nullptr, 0, nullptr, 0);
+    std::string bytes = content;
+    if (part != name) bytes = ReadPart(source, name);
+    zipOpenNewFileInZip64(out, name, nullptr, nullptr, 0, nullptr, 0, nullptr, Z_DEFLATED, Z_BEST_COMPRESSION,
+                          1);
+    zipWriteInFileInZip(out, bytes.data(), static_cast<unsigned>(bytes.size()));
+    zipCloseFileInZip(out);
+  }
+  zipClose(out, nullptr);
+  unzClose(in);
 }
 
 std::vector<std::string> PadTo(std::vector<std::string> cells, std::size_t width) {
@@ -371,6 +394,44 @@ TEST(XlsxReader, ReportsADirectoryAsIo) {
       ReadXlsxRows(std::string(KITH_TEST_DATA) + "/xlsx", [](std::size_t, auto&&) { return Ok(); });
   ASSERT_FALSE(status);
   EXPECT_EQ(status.error().code, ErrorCode::kIo);
+}
+
+// --- Zip bombs ---------------------------------------------------------------
+
+TEST(XlsxReader, RefusesAPartThatInflatesLikeAZipBomb) {
+  TempFile workbook("book.xlsx");
+  const std::vector<std::vector<std::string>> rows = {{"Ada"}};
+  ASSERT_TRUE(WriteXlsx(workbook.path(), "Contacts", {"Name"}, FromRows(rows)));
+  // 16 MiB of empty rows deflate to about 16 KiB: a ratio near 1000:1.
+  std::string sheet = R"(<?xml version="1.0"?><worksheet><sheetData>)";
+  while (sheet.size() < (std::size_t{16} << 20)) sheet += "<row></row>";
+  sheet += "</sheetData></worksheet>";
+  const std::string bomb = workbook.directory() + "/bomb.xlsx";
+  ReplacePart(workbook.path(), bomb, "xl/worksheets/sheet1.xml", sheet);
+  ASSERT_LT(std::filesystem::file_size(bomb), std::uintmax_t{1} << 20);
+
+  const auto read = ReadAll(bomb);
+  ASSERT_FALSE(read);
+  EXPECT_EQ(read.error().code, ErrorCode::kParseError);
+  EXPECT_THAT(
+      read.error().message,
+      HasSubstr("xl/worksheets/sheet1.xml inflates more than 500 times its compressed size: a zip bomb"));
+}
+
+TEST(XlsxReader, RefusesAWorkbookThatInflatesPastTheTotalLimit) {
+  TempFile workbook("book.xlsx");
+  std::vector<std::vector<std::string>> rows;
+  for (int i = 0; i < 200; ++i)
+    rows.push_back({"Person " + std::to_string(i), "p" + std::to_string(i) + "@example.org"});
+  ASSERT_TRUE(WriteXlsx(workbook.path(), "Contacts", {"Name", "Email"}, FromRows(rows)));
+  ASSERT_TRUE(ReadAll(workbook.path()));  // the default limits hold a real workbook
+
+  const Status read = ReadXlsxRows(
+      workbook.path(), [](std::size_t, std::vector<std::string>&&) { return Ok(); },
+      XlsxLimits{.max_inflated_bytes = 4096, .max_compression_ratio = 500});
+  ASSERT_FALSE(read);
+  EXPECT_THAT(read.error().message,
+              HasSubstr("book.xlsx' inflates to more than 4 KiB: too large for a workbook"));
 }
 
 }  // namespace

@@ -1,3 +1,5 @@
+#include <gmock/gmock.h>
+
 #include "http/server_fixture.h"
 
 namespace kith::testing {
@@ -106,6 +108,22 @@ TEST_F(ContactsRoutes, OversizedBodiesAreRejectedBeforeReading) {
   const json body = Expect(Send("POST", "/api/v1/contacts", huge), 413);
   EXPECT_EQ(ErrorCodeOf(body), "payload_too_large");
   EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts"), 200).size(), 0U);
+}
+
+TEST_F(ContactsRoutes, BodiesNestedPastTheLimitAreRefusedAndNothingIsWritten) {
+  const std::string deep = std::string(10000, '[') + std::string(10000, ']');
+  const json body = Expect(Send("POST", "/api/v1/contacts", R"({"name": "A", "custom": )" + deep + "}"), 400);
+  EXPECT_EQ(ErrorCodeOf(body), "invalid_input");
+  EXPECT_EQ(body["error"]["message"], "the body: the JSON nests deeper than 64 levels");
+  EXPECT_EQ(body["error"]["field"], "body");
+  EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts"), 200).size(), 0U);
+}
+
+TEST_F(ContactsRoutes, MalformedBodiesSayWhere) {
+  const json body = Expect(Send("POST", "/api/v1/contacts", "{\"name\": \"A\",}"), 400);
+  EXPECT_EQ(ErrorCodeOf(body), "invalid_input");
+  EXPECT_THAT(body["error"]["message"].get<std::string>(),
+              ::testing::HasSubstr("line 1, column 14: syntax error"));
 }
 
 TEST_F(ContactsRoutes, ScriptInANameIsStoredAndReturnedAsText) {

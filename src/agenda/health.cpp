@@ -56,9 +56,14 @@ HealthPart Frequency(const HealthInput& input, int cadence_days, Date today) {
   // A card added today for someone you talked to last year: known since then.
   if (input.last_contact && *input.last_contact < known_since) known_since = *input.last_contact;
   const std::int64_t known_days = std::clamp<std::int64_t>(DaysBetween(known_since, today), 0, kDaysPerYear);
+  // Within the first cadence one contact is what the habit asks for (the
+  // next-day follow-up); none earns nothing, since nothing happened yet.
   if (known_days < cadence_days) {
-    return {"frequency", kFrequencyPoints, kFrequencyPoints,
-            "known for " + Counted(known_days, "day") + ", too soon to judge"};
+    const bool in_touch = input.contacts_last_year > 0;
+    return {
+        "frequency", in_touch ? kFrequencyPoints : 0, kFrequencyPoints,
+        "known for " + Counted(known_days, "day") + ", " +
+            (in_touch ? Counted(input.contacts_last_year, "contact") + " so far" : "no conversation yet")};
   }
   const double expected = static_cast<double>(known_days) / cadence_days;
   const double fraction = input.contacts_last_year / expected;
@@ -74,24 +79,31 @@ std::string GivesWhy(const HealthInput& input) {
          std::to_string(input.gives_to_me);
 }
 
-// The habit is to let them talk at least half the time; an unknown share
-// scores half, neither rewarded nor held against them.
-int ListeningPoints(std::optional<int> they_talked_average) {
-  if (!they_talked_average) return kListeningPoints / 2;
-  return RoundedShare(kListeningPoints, *they_talked_average / 50.0);
+bool EverInTouch(const HealthInput& input) {
+  return input.last_contact.has_value() || input.contacts_last_year > 0 ||
+         input.they_talked_average.has_value();
 }
 
-std::string ListeningWhy(std::optional<int> they_talked_average) {
-  if (!they_talked_average) return "talking share not recorded";
-  return "they talked " + std::to_string(*they_talked_average) + "% on average";
+// The habit is to let them talk at least half the time; an unknown share
+// scores half, neither rewarded nor held against them. Before any
+// conversation there has been no listening to score.
+int ListeningPoints(const HealthInput& input) {
+  if (!EverInTouch(input)) return 0;
+  if (!input.they_talked_average) return kListeningPoints / 2;
+  return RoundedShare(kListeningPoints, *input.they_talked_average / 50.0);
+}
+
+std::string ListeningWhy(const HealthInput& input) {
+  if (!EverInTouch(input)) return "no conversation yet";
+  if (!input.they_talked_average) return "talking share not recorded";
+  return "they talked " + std::to_string(*input.they_talked_average) + "% on average";
 }
 
 HealthPart Reciprocity(const HealthInput& input) {
   const int give_points =
       (input.gives_from_me > 0 ? kGivePointsEachWay : 0) + (input.gives_to_me > 0 ? kGivePointsEachWay : 0);
-  const int points = give_points + ListeningPoints(input.they_talked_average);
-  return {"reciprocity", points, kReciprocityPoints,
-          GivesWhy(input) + ", " + ListeningWhy(input.they_talked_average)};
+  const int points = give_points + ListeningPoints(input);
+  return {"reciprocity", points, kReciprocityPoints, GivesWhy(input) + ", " + ListeningWhy(input)};
 }
 
 HealthPart Depth(const HealthInput& input) {
@@ -101,10 +113,18 @@ HealthPart Depth(const HealthInput& input) {
   return {"depth", RoundedShare(kDepthPoints, fraction), kDepthPoints, std::move(why)};
 }
 
-std::string LabelFor(int score) {
-  if (score < kDriftingBelow) return "drifting";
-  if (score < kStrongFrom) return "steady";
-  return "strong";
+// New: never in touch, and known for less than one cadence.
+bool IsNew(const HealthInput& input, int cadence_days, Date today) {
+  if (EverInTouch(input)) return false;
+  const Date known_since = input.met_on.value_or(input.added_on);
+  return DaysBetween(known_since, today) < cadence_days;
+}
+
+HealthState StateFor(const HealthInput& input, int cadence_days, int score, Date today) {
+  if (IsNew(input, cadence_days, today)) return HealthState::kNew;
+  if (score < kDriftingBelow) return HealthState::kDrifting;
+  if (score < kStrongFrom) return HealthState::kSteady;
+  return HealthState::kStrong;
 }
 
 // The parts that lost the largest share of their points, worst first, so the
@@ -129,6 +149,20 @@ std::string Explain(const std::vector<HealthPart>& parts) {
 
 }  // namespace
 
+std::string_view HealthStateName(HealthState state) {
+  switch (state) {
+    case HealthState::kNew:
+      return "new";
+    case HealthState::kDrifting:
+      return "drifting";
+    case HealthState::kSteady:
+      return "steady";
+    case HealthState::kStrong:
+      return "strong";
+  }
+  return "drifting";
+}
+
 Health ComputeHealth(const HealthInput& input, Date today) {
   // A cadence below a day cannot be kept; treat it as daily rather than divide by it.
   const int cadence_days = std::max(1, input.cadence_days);
@@ -137,8 +171,13 @@ Health ComputeHealth(const HealthInput& input, Date today) {
                   Reciprocity(input), Depth(input)};
   for (const auto& part : health.parts) health.score += part.points;
   health.score = std::clamp(health.score, 0, 100);
-  health.label = LabelFor(health.score);
-  health.explanation = Explain(health.parts);
+  health.state = StateFor(input, cadence_days, health.score, today);
+  health.label = std::string(HealthStateName(health.state));
+  // What a new acquaintance needs is the first conversation, not a list of
+  // parts that cannot have points yet.
+  health.explanation = health.state == HealthState::kNew
+                           ? "new: " + health.parts.front().why + "; no conversation yet"
+                           : Explain(health.parts);
   return health;
 }
 

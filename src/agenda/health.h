@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/date.h"
@@ -29,18 +30,30 @@ struct HealthPart {
   std::string why;  // "last talked 12 days ago, cadence 30 days"
 };
 
+// Where a relationship stands. kNew until the first conversation, for as
+// long as the cadence: a card from yesterday is neither strong nor drifting,
+// it is a follow-up to make. Past the cadence with no word exchanged, the
+// score speaks (and it says drifting).
+enum class HealthState { kNew, kDrifting, kSteady, kStrong };
+std::string_view HealthStateName(HealthState state);  // "new", "drifting", "steady", "strong"
+
 struct Health {
   int score = 0;  // 0–100, the sum of the parts
   std::vector<HealthPart> parts;
-  // "drifting" below 40, "steady" 40–69, "strong" 70 and above.
+  HealthState state = HealthState::kDrifting;
+  // The state's name: "new"; else "drifting" below 40, "steady" 40–69,
+  // "strong" 70 and above.
   std::string label;
   std::string explanation;  // one line joining the weakest parts' reasons
 };
 
 // Recency 40 points (full within the cadence, falling to 0 at three times
-// it), frequency 20 (contacts in the last year against 365 / cadence),
-// reciprocity 20 (gives both ways; a balanced share of the talking), depth 20
-// (facts known, full at 6). Pure: the same input and day give the same score.
+// it), frequency 20 (contacts in the last year against 365 / cadence; within
+// the first cadence, one contact), reciprocity 20 (gives both ways; a
+// balanced share of the talking, nothing before the first conversation),
+// depth 20 (facts known, full at 6). Only real contact adds points: a first
+// conversation always raises the score. Pure: the same input and day give
+// the same score.
 Health ComputeHealth(const HealthInput& input, Date today);
 
 inline constexpr int kDriftingBelow = 40;

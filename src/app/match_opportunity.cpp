@@ -79,76 +79,41 @@ class CandidateFinder {
   int next_ = 0;
 };
 
-// Lower-case words of a text, punctuation dropped.
-std::vector<std::string> TextWords(const std::string& text) {
-  std::vector<std::string> words;
-  std::string word;
-  for (const char c : text + " ") {
-    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                        c == '+' || c == '#' || (static_cast<unsigned char>(c) >= 0x80);
-    if (letter) {
-      word += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    } else if (!word.empty()) {
-      words.push_back(std::move(word));
-      word.clear();
-    }
-  }
-  return words;
+bool UsesInterests(OpportunityKind kind) {
+  return kind == OpportunityKind::kTickets || kind == OpportunityKind::kIntro ||
+         kind == OpportunityKind::kOther;
 }
 
-// An opportunity described only in words ("a bookkeeper who knows
-// accounting") wants the skills and interests its words name: any run of up
-// to three words that someone on the list holds as a skill or interest.
-Result<Opportunity> WithSkillsFromText(Store& store, const Opportunity& opportunity) {
-  if (!opportunity.skills.empty()) return opportunity;
-  Opportunity derived = opportunity;
-  const std::vector<std::string> words = TextWords(opportunity.title + " " + opportunity.description);
-  constexpr std::size_t kLongestName = 3;
-  for (std::size_t start = 0; start < words.size(); ++start) {
-    for (std::size_t length = kLongestName; length >= 1; --length) {
-      if (start + length > words.size()) continue;
-      std::string name = words[start];
-      for (std::size_t i = 1; i < length; ++i) name += " " + words[start + i];
-      if (name.size() < 3) continue;
-      KITH_ASSIGN_OR_RETURN(const bool skill, store.LabelInUse("skill", name));
-      bool known = skill;
-      if (!known) {
-        KITH_ASSIGN_OR_RETURN(known, store.LabelInUse("interest", name));
-      }
-      if (!known) continue;
-      if (std::find(derived.skills.begin(), derived.skills.end(), name) == derived.skills.end()) {
-        derived.skills.push_back(name);
-      }
-      start += length - 1;
-      break;
-    }
-  }
-  return derived;
+// The index columns that the words of the title and description are looked
+// for in. Without skills given, the words stand for the skills wanted, so
+// skills and job titles are read too ("photographer" finds photography).
+std::string ColumnsForWords(const Opportunity& opportunity) {
+  std::string columns = "other";
+  if (UsesInterests(opportunity.kind)) columns += " interest";
+  if (opportunity.skills.empty()) columns += " skill title";
+  return columns;
 }
 
 }  // namespace
 
-Result<std::vector<RankedMatch>> RankForOpportunity(Context& context, const Opportunity& described,
+Result<std::vector<RankedMatch>> RankForOpportunity(Context& context, const Opportunity& opportunity,
                                                     int limit) {
   // One per thread: the stemmer inside keeps state between calls, and kith
   // serve ranks on many threads at once.
   static thread_local const SkillMatcher skills;
-  KITH_ASSIGN_OR_RETURN(const Opportunity opportunity, WithSkillsFromText(context.store, described));
   CandidateFinder finder(context.store, skills);
-  const bool interests = opportunity.kind == OpportunityKind::kTickets ||
-                         opportunity.kind == OpportunityKind::kIntro ||
-                         opportunity.kind == OpportunityKind::kOther;
+  const bool interests = UsesInterests(opportunity.kind);
   for (const auto& skill : opportunity.skills) {
     KITH_RETURN_IF_ERROR(
         finder.Look(SearchTable::kCards, interests ? "skill interest" : "skill", skill, 3, false));
     KITH_RETURN_IF_ERROR(finder.Look(SearchTable::kEverything, "note", skill, 1, true));
   }
-  // The words of the title and description reach interests and what people
-  // say they are looking for, one word at a time.
+  // The words of the title and description, one at a time: interests, what
+  // people say they are looking for, and the skills they name.
+  const std::string columns = ColumnsForWords(opportunity);
   for (const auto& word : TextWords(opportunity.title + " " + opportunity.description)) {
-    if (word.size() < 4) continue;
-    KITH_RETURN_IF_ERROR(
-        finder.Look(SearchTable::kCards, interests ? "interest other" : "other", word, 1, false));
+    if (word.size() < 3) continue;
+    KITH_RETURN_IF_ERROR(finder.Look(SearchTable::kCards, columns, word, 1, false));
   }
   KITH_ASSIGN_OR_RETURN(const auto offered, context.store.OfferedOpportunity(opportunity.id));
   std::vector<ContactId> ids;

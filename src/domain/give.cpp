@@ -1,5 +1,7 @@
 #include "domain/give.h"
 
+#include <cctype>
+
 #include "domain/validation.h"
 
 namespace kith {
@@ -31,15 +33,36 @@ std::optional<OpportunityKind> ParseOpportunityKind(std::string_view name) {
   return std::nullopt;
 }
 
+namespace {
+
+// Matching reads words of three or more letters or digits (shorter ones
+// would match half the list); a text without one gives it nothing.
+bool HasWordToMatch(std::string_view text) {
+  constexpr int kShortestWord = 3;
+  int run = 0;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    const bool part_of_word = std::isalnum(byte) != 0 || byte >= 0x80;
+    run = part_of_word ? run + 1 : 0;
+    if (run >= kShortestWord) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 Status ValidateOpportunity(const OpportunityFields& fields, Date today) {
   if (Trim(fields.title).empty()) {
     return Fail(ErrorCode::kInvalidInput, "an opportunity needs a title", "title");
   }
   bool has_skill = false;
   for (const auto& skill : fields.skills) has_skill = has_skill || !Trim(skill).empty();
-  if (!has_skill && Trim(fields.description).empty()) {
+  // The title's words are matched too, so a title that says what it is
+  // ("Two tickets to the jazz night") is enough.
+  if (!has_skill && !HasWordToMatch(fields.title) && !HasWordToMatch(fields.description)) {
     return Fail(ErrorCode::kInvalidInput,
-                "nothing to match on: give the skills wanted (--skill) or a description (--description)",
+                "nothing to match on: give a title with words in it, the skills wanted (--skill) or a "
+                "description (--description)",
                 "skills");
   }
   if (fields.deadline && *fields.deadline < today) {
@@ -93,6 +116,22 @@ std::string_view LedgerOutcomeName(LedgerOutcome outcome) {
       return "thanked";
   }
   return "open";
+}
+
+std::optional<LedgerKind> ParseLedgerKind(std::string_view name) {
+  const std::string folded = AsciiLower(Trim(name));
+  for (const LedgerKind kind : {LedgerKind::kGive, LedgerKind::kAsk, LedgerKind::kIntro}) {
+    if (folded == LedgerKindName(kind)) return kind;
+  }
+  return std::nullopt;
+}
+
+std::optional<LedgerDirection> ParseLedgerDirection(std::string_view name) {
+  const std::string folded = AsciiLower(Trim(name));
+  for (const LedgerDirection direction : {LedgerDirection::kFromMe, LedgerDirection::kToMe}) {
+    if (folded == LedgerDirectionName(direction)) return direction;
+  }
+  return std::nullopt;
 }
 
 std::optional<LedgerOutcome> ParseLedgerOutcome(std::string_view name) {

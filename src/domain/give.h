@@ -42,7 +42,8 @@ struct Opportunity : OpportunityFields {
 };
 
 // kInvalidInput naming the field: a missing title; nothing to match on (no
-// skills and no description); a deadline before `today`.
+// skills, and no word of three letters or more in the title or the
+// description); a deadline before `today`.
 Status ValidateOpportunity(const OpportunityFields& fields, Date today);
 
 // "Open to opportunities" lapses six months after it was last confirmed
@@ -57,6 +58,10 @@ enum class LedgerDirection { kFromMe, kToMe };  // a give from you to them, or f
 enum class LedgerOutcome { kOpen, kAccepted, kDeclined, kHired, kThanked };
 std::string_view LedgerKindName(LedgerKind kind);
 std::string_view LedgerDirectionName(LedgerDirection direction);  // "from-me", "to-me"
+// The kind or direction a name stands for (case and spaces ignored), or
+// nullopt for a name that is none of them.
+std::optional<LedgerKind> ParseLedgerKind(std::string_view name);
+std::optional<LedgerDirection> ParseLedgerDirection(std::string_view name);
 std::string_view LedgerOutcomeName(LedgerOutcome outcome);
 std::optional<LedgerOutcome> ParseLedgerOutcome(std::string_view name);
 

@@ -284,20 +284,9 @@ double Mean(const std::vector<double>& values) {
   return sum / static_cast<double>(values.size());
 }
 
-}  // namespace
-
-ScannedCard ExtractFields(const std::vector<OcrLine>& lines, const std::string& phone_region) {
-  ScannedCard card;
-  card.source = ScanSource::kOcr;
-  std::vector<double> email_confidence;
-  std::vector<double> phone_confidence;
-  double website_confidence = 0;
-  double links_confidence = 0;
-  std::vector<std::string> address_parts;
-  double address_confidence = 1.0;
-  std::vector<Candidate> candidates;
-  // The domains the card spells out, to mend an email whose '@' was misread
-  // wherever on the card its website is printed.
+// The domains the card spells out, to mend an email whose '@' was misread
+// wherever on the card its website is printed.
+std::vector<std::string> KnownDomains(const std::vector<OcrLine>& lines) {
   std::vector<std::string> known_domains;
   for (const auto& line : lines) {
     const std::string text = NormalizeOcrText(line.text);
@@ -312,61 +301,52 @@ ScannedCard ExtractFields(const std::vector<OcrLine>& lines, const std::string& 
           host.substr(4, host.find('/') == std::string::npos ? std::string::npos : host.find('/') - 4));
     }
   }
-  for (const auto& line : lines) {
-    const std::string text = NormalizeOcrText(line.text);
-    if (text.empty()) continue;
-    card.lines.push_back(text);
-    if (line.confidence < kMinimumLineConfidence / 2) continue;
-    const std::string rest = TakePatterns(line, text, phone_region, known_domains, card, email_confidence,
-                                          phone_confidence, website_confidence, links_confidence);
-    if (rest.empty()) continue;
-    if (LooksLikeAddress(rest)) {
-      address_parts.push_back(TrimNoise(StripLabel(rest)));
-      address_confidence = std::min(address_confidence, Confidence(line, 0.9));
-      continue;
-    }
-    Candidate candidate;
-    candidate.text = TrimNoise(rest);
-    candidate.line = &line;
-    const int letters = CountLetters(candidate.text);
-    constexpr int kFewestLetters = 2;
-    if (letters < kFewestLetters || line.confidence < kMinimumLineConfidence) continue;
-    if (static_cast<double>(letters) < 0.6 * static_cast<double>(CharacterCount(candidate.text))) continue;
-    candidate.words = SplitWords(candidate.text);
-    candidates.push_back(std::move(candidate));
-  }
-  // "ada.martin@redwoodhealth.os" beside "redwoodhealth.es": the website
-  // spells the domain the email's last letters blurred.
-  if (!card.website.empty()) {
-    std::string host = card.website;
-    if (const auto scheme = host.find("://"); scheme != std::string::npos) host = host.substr(scheme + 3);
-    if (host.rfind("www.", 0) == 0) host = host.substr(4);
-    host = host.substr(0, host.find('/'));
-    const std::string label = host.substr(0, host.find('.'));
-    for (auto& email : card.emails) {
-      const std::string domain = email.substr(email.find('@') + 1);
-      if (domain != host && domain.rfind(label + ".", 0) == 0 && domain.size() + 1 >= host.size() &&
-          domain.size() <= host.size() + 1) {
-        email.resize(email.find('@') + 1);
-        email += host;
-      }
-    }
-  }
-  if (!card.emails.empty()) card.confidence["emails"] = Mean(email_confidence);
-  if (!card.phones.empty()) card.confidence["phones"] = Mean(phone_confidence);
-  if (!card.website.empty()) card.confidence["website"] = website_confidence;
-  if (!card.links.empty()) card.confidence["links"] = links_confidence;
-  if (!address_parts.empty()) {
-    for (const auto& part : address_parts) card.address += (card.address.empty() ? "" : ", ") + part;
-    card.confidence["address"] = address_confidence;
-  }
+  return known_domains;
+}
 
+// "ada.martin@redwoodhealth.os" beside "redwoodhealth.es": the website
+// spells the domain the email's last letters blurred.
+void MendEmailDomainsFromWebsite(ScannedCard& card) {
+  if (card.website.empty()) return;
+  std::string host = card.website;
+  if (const auto scheme = host.find("://"); scheme != std::string::npos) host = host.substr(scheme + 3);
+  if (host.rfind("www.", 0) == 0) host = host.substr(4);
+  host = host.substr(0, host.find('/'));
+  const std::string label = host.substr(0, host.find('.'));
+  for (auto& email : card.emails) {
+    const std::string domain = email.substr(email.find('@') + 1);
+    if (domain != host && domain.rfind(label + ".", 0) == 0 && domain.size() + 1 >= host.size() &&
+        domain.size() <= host.size() + 1) {
+      email.resize(email.find('@') + 1);
+      email += host;
+    }
+  }
+}
+
+// A line left once the patterns are taken, if it can be a name, a company
+// or a title: enough letters, read with enough confidence.
+std::optional<Candidate> CandidateFrom(const OcrLine& line, const std::string& rest) {
+  Candidate candidate;
+  candidate.text = TrimNoise(rest);
+  candidate.line = &line;
+  const int letters = CountLetters(candidate.text);
+  constexpr int kFewestLetters = 2;
+  if (letters < kFewestLetters || line.confidence < kMinimumLineConfidence) return std::nullopt;
+  if (static_cast<double>(letters) < 0.6 * static_cast<double>(CharacterCount(candidate.text))) {
+    return std::nullopt;
+  }
+  candidate.words = SplitWords(candidate.text);
+  return candidate;
+}
+
+// Name first (the surest), then company and title from what is left; a
+// company with no telltale word is the largest line left that is not a title.
+void PickNameCompanyAndTitle(std::vector<Candidate>& candidates, ScannedCard& card) {
   int tallest = 0;
   for (const auto& candidate : candidates) tallest = std::max(tallest, candidate.line->height);
   const auto domains = DomainLabels(card);
   for (auto& candidate : candidates) Score(candidate, tallest, domains);
 
-  // Name first (the surest), then company and title from what is left.
   const auto pick = [&](auto score, double threshold) -> std::optional<std::size_t> {
     std::optional<std::size_t> best;
     for (std::size_t i = 0; i < candidates.size(); ++i) {
@@ -393,7 +373,6 @@ ScannedCard ExtractFields(const std::vector<OcrLine>& lines, const std::string& 
     take(company, card.company, "company", std::min(1.0, candidates[*company].company_score / 3.0));
   const auto title = pick([](const Candidate& c) { return c.title_score; }, 1.0);
   if (title) take(title, card.title, "title", std::min(1.0, candidates[*title].title_score / 3.0));
-  // A company with no telltale word: the largest line left that is not a title.
   if (card.company.empty()) {
     const auto fallback = pick(
         [](const Candidate& c) {
@@ -402,6 +381,46 @@ ScannedCard ExtractFields(const std::vector<OcrLine>& lines, const std::string& 
         0.0);
     take(fallback, card.company, "company", 0.5);
   }
+}
+
+}  // namespace
+
+ScannedCard ExtractFields(const std::vector<OcrLine>& lines, const std::string& phone_region) {
+  ScannedCard card;
+  card.source = ScanSource::kOcr;
+  std::vector<double> email_confidence;
+  std::vector<double> phone_confidence;
+  double website_confidence = 0;
+  double links_confidence = 0;
+  std::vector<std::string> address_parts;
+  double address_confidence = 1.0;
+  std::vector<Candidate> candidates;
+  const std::vector<std::string> known_domains = KnownDomains(lines);
+  for (const auto& line : lines) {
+    const std::string text = NormalizeOcrText(line.text);
+    if (text.empty()) continue;
+    card.lines.push_back(text);
+    if (line.confidence < kMinimumLineConfidence / 2) continue;
+    const std::string rest = TakePatterns(line, text, phone_region, known_domains, card, email_confidence,
+                                          phone_confidence, website_confidence, links_confidence);
+    if (rest.empty()) continue;
+    if (LooksLikeAddress(rest)) {
+      address_parts.push_back(TrimNoise(StripLabel(rest)));
+      address_confidence = std::min(address_confidence, Confidence(line, 0.9));
+      continue;
+    }
+    if (auto candidate = CandidateFrom(line, rest)) candidates.push_back(std::move(*candidate));
+  }
+  MendEmailDomainsFromWebsite(card);
+  if (!card.emails.empty()) card.confidence["emails"] = Mean(email_confidence);
+  if (!card.phones.empty()) card.confidence["phones"] = Mean(phone_confidence);
+  if (!card.website.empty()) card.confidence["website"] = website_confidence;
+  if (!card.links.empty()) card.confidence["links"] = links_confidence;
+  if (!address_parts.empty()) {
+    for (const auto& part : address_parts) card.address += (card.address.empty() ? "" : ", ") + part;
+    card.confidence["address"] = address_confidence;
+  }
+  PickNameCompanyAndTitle(candidates, card);
   return card;
 }
 

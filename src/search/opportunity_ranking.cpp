@@ -15,6 +15,8 @@ constexpr double kLookingForPoints = 10;
 constexpr double kPlacePoints = 8;
 constexpr double kRecencyPoints = 6;
 constexpr double kMentionPoints = 6;
+// A job title the words name counts this share of a skill they name.
+constexpr double kJobTitleShare = 0.8;
 
 double FitValue(SkillFit fit) {
   switch (fit) {
@@ -59,6 +61,8 @@ std::string MonthSince(Date since, Date today) {
   return month;
 }
 
+// "3 weeks", "8 months", "2 years".
+
 bool UsesInterests(OpportunityKind kind) {
   return kind == OpportunityKind::kTickets || kind == OpportunityKind::kIntro ||
          kind == OpportunityKind::kOther;
@@ -69,18 +73,176 @@ bool UsesOpenness(OpportunityKind kind) {
 }
 
 // What an opportunity is about, beyond its skills: the stems of its title
-// and description.
+// and description, word by word.
 std::vector<std::string> TopicStems(const Opportunity& opportunity, const SkillMatcher& skills) {
-  std::vector<std::string> stems = skills.Stems(opportunity.title + " " + opportunity.description);
-  std::erase_if(stems, [](const std::string& stem) { return stem.size() < 3; });
-  return stems;
+  return skills.TextStems(opportunity.title + " " + opportunity.description);
 }
 
 bool SharesStem(const std::vector<std::string>& stems, const std::string& text, const SkillMatcher& skills) {
   for (const auto& stem : skills.Stems(text)) {
-    if (stem.size() >= 3 && std::find(stems.begin(), stems.end(), stem) != stems.end()) return true;
+    if (stem.size() >= 3 && std::binary_search(stems.begin(), stems.end(), stem)) return true;
   }
   return false;
+}
+
+// What the whole ranking reads for every candidate, worked out once.
+struct Wanted {
+  const Opportunity& opportunity;
+  std::vector<std::string> skills;  // as given, blanks dropped
+  std::vector<std::string> topic;   // TopicStems
+  std::string place;                // lower case
+};
+
+// Each wanted skill answered by the person's best-fitting skill.
+bool ScoreWantedSkills(const Wanted& wanted, const Contact& contact, const SkillMatcher& skills,
+                       RankedMatch& match) {
+  std::vector<std::string> matched;
+  std::vector<std::string> related;
+  double fit_sum = 0;
+  for (const auto& want : wanted.skills) {
+    double best = 0;
+    const std::string* best_skill = nullptr;
+    for (const auto& have : contact.skills) {
+      const double fit = FitValue(skills.Compare(want, have));
+      if (fit > best) {
+        best = fit;
+        best_skill = &have;
+      }
+    }
+    fit_sum += best;
+    if (best_skill == nullptr) continue;
+    auto& list = best >= FitValue(SkillFit::kStemmed) ? matched : related;
+    if (std::find(list.begin(), list.end(), *best_skill) == list.end()) list.push_back(*best_skill);
+  }
+  if (wanted.skills.empty() || fit_sum <= 0) return false;
+  match.score += kSkillPoints * fit_sum / static_cast<double>(wanted.skills.size());
+  if (!matched.empty()) match.reasons.push_back("skills: " + Join(matched));
+  if (!related.empty()) match.reasons.push_back("related skills: " + Join(related));
+  return true;
+}
+
+// An opportunity given in words alone ("Photographer needed for our
+// launch") wants what its words name: the person's skill the title and
+// description cover best, every stem of it counting as the same fit as
+// a skill with the same stems, some of them as a related one. A job title
+// the words cover counts a little less than a skill: it says what someone
+// does now, not all they can do.
+bool ScoreSkillsNamedInText(const Wanted& wanted, const Contact& contact, const SkillMatcher& skills,
+                            RankedMatch& match) {
+  double best = 0;
+  const std::string* best_skill = nullptr;
+  for (const auto& have : contact.skills) {
+    const double coverage = skills.Coverage(wanted.topic, have);
+    const double fit =
+        coverage >= 1.0 ? FitValue(SkillFit::kStemmed) : coverage * FitValue(SkillFit::kRelated);
+    if (fit > best) {
+      best = fit;
+      best_skill = &have;
+    }
+  }
+  const double title_fit = kJobTitleShare * FitValue(SkillFit::kStemmed) *
+                           std::floor(skills.Coverage(wanted.topic, contact.title));
+  if (best <= 0 && title_fit <= 0) return false;
+  if (best >= title_fit) {
+    match.score += kSkillPoints * best;
+    match.reasons.push_back((best >= FitValue(SkillFit::kStemmed) ? "skills: " : "related skills: ") +
+                            *best_skill);
+  } else {
+    match.score += kSkillPoints * title_fit;
+    match.reasons.push_back("works as " + contact.title);
+  }
+  return true;
+}
+
+// Interests, for tickets, intros and the like: against the skills wanted
+// and the words of the title and description.
+bool ScoreInterests(const Wanted& wanted, const Contact& contact, const SkillMatcher& skills,
+                    RankedMatch& match) {
+  if (!UsesInterests(wanted.opportunity.kind)) return false;
+  std::vector<std::string> shared;
+  for (const auto& interest : contact.interests) {
+    bool fits = SharesStem(wanted.topic, interest, skills);
+    for (const auto& want : wanted.skills) {
+      fits = fits || skills.Compare(want, interest) >= SkillFit::kStemmed;
+    }
+    if (fits) shared.push_back(interest);
+  }
+  if (shared.empty()) return false;
+  match.score += kInterestPoints;
+  match.reasons.push_back("interested in " + Join(shared));
+  return true;
+}
+
+// Open to opportunities (which alone does not make someone relevant), and
+// what they are looking for (which does).
+bool ScoreOpenness(const Wanted& wanted, const Contact& contact, Date today, const SkillMatcher& skills,
+                   RankedMatch& match) {
+  const OpportunityKind kind = wanted.opportunity.kind;
+  if (!UsesOpenness(kind) || !IsOpenToOpportunities(contact, today)) return false;
+  match.score += kOpenPoints;
+  std::string open = kind == OpportunityKind::kJob ? "open to work" : "open to projects";
+  if (contact.open_since) open += " since " + MonthSince(*contact.open_since, today);
+  match.reasons.push_back(std::move(open));
+  if (contact.looking_for.empty() || !SharesStem(wanted.topic, contact.looking_for, skills)) return false;
+  match.score += kLookingForPoints;
+  match.reasons.push_back("looking for " + contact.looking_for);
+  return true;
+}
+
+// The place: where they live or come from.
+void ScorePlace(const Wanted& wanted, const Contact& contact, RankedMatch& match) {
+  if (wanted.place.empty()) return;
+  for (const std::string* where : {&contact.city, &contact.neighborhood, &contact.hometown}) {
+    if (!where->empty() && wanted.place.find(Lower(*where)) != std::string::npos) {
+      match.score += kPlacePoints;
+      match.reasons.push_back(*where);
+      return;
+    }
+  }
+}
+
+// A relationship that is alive: full points this week, half after a year.
+void ScoreRecency(const Contact& contact, Date today, RankedMatch& match) {
+  const std::int64_t quiet = std::max<std::int64_t>(0, DaysBetween(RelationshipDate(contact), today));
+  match.score += kRecencyPoints * std::exp2(-static_cast<double>(quiet) / 365.0);
+  if (contact.last_contact) match.reasons.push_back("talked " + DaysAgo(quiet));
+}
+
+// Spread the giving: someone you just offered something waits a turn.
+void ScoreLastGiven(std::optional<Date> last_given, Date today, RankedMatch& match) {
+  if (!last_given) return;
+  const std::int64_t since = DaysBetween(*last_given, today);
+  if (since < 30) {
+    match.score -= 20;
+  } else if (since < 90) {
+    match.score -= 10;
+  } else if (since < 180) {
+    match.score -= 4;
+  }
+  match.reasons.push_back("last offered something " + DaysAgo(since));
+}
+
+// The candidate scored, or nullopt when nothing connects them to it.
+std::optional<RankedMatch> Score(const Wanted& wanted, MatchCandidate& candidate, Date today,
+                                 const SkillMatcher& skills) {
+  const Contact& contact = candidate.contact;
+  RankedMatch match;
+  // Skills the person gave decide; without any, the words do.
+  bool relevant = wanted.skills.empty() ? ScoreSkillsNamedInText(wanted, contact, skills, match)
+                                        : ScoreWantedSkills(wanted, contact, skills, match);
+  relevant = ScoreInterests(wanted, contact, skills, match) || relevant;
+  relevant = ScoreOpenness(wanted, contact, today, skills, match) || relevant;
+  if (candidate.mentioned) {
+    match.score += kMentionPoints;
+    relevant = true;
+    match.reasons.push_back("mentioned in your notes");
+  }
+  if (!relevant) return std::nullopt;
+  ScorePlace(wanted, contact, match);
+  ScoreRecency(contact, today, match);
+  ScoreLastGiven(candidate.last_given, today, match);
+  match.contact = std::move(candidate.contact);
+  return match;
 }
 
 }  // namespace
@@ -88,112 +250,13 @@ bool SharesStem(const std::vector<std::string>& stems, const std::string& text, 
 std::vector<RankedMatch> RankCandidates(const Opportunity& opportunity,
                                         std::vector<MatchCandidate> candidates, Date today,
                                         const SkillMatcher& skills, std::size_t limit) {
-  const std::vector<std::string> topic = TopicStems(opportunity, skills);
-  std::vector<std::string> wanted;
+  Wanted wanted{opportunity, {}, TopicStems(opportunity, skills), Lower(opportunity.place)};
   for (const auto& skill : opportunity.skills) {
-    if (!skill.empty()) wanted.push_back(skill);
+    if (!skill.empty()) wanted.skills.push_back(skill);
   }
   std::vector<RankedMatch> ranked;
   for (auto& candidate : candidates) {
-    const Contact& contact = candidate.contact;
-    RankedMatch match;
-    bool relevant = false;
-
-    // Skills wanted, each answered by the person's best-fitting skill.
-    std::vector<std::string> matched;
-    std::vector<std::string> related;
-    double fit_sum = 0;
-    for (const auto& want : wanted) {
-      double best = 0;
-      const std::string* best_skill = nullptr;
-      for (const auto& have : contact.skills) {
-        const double fit = FitValue(skills.Compare(want, have));
-        if (fit > best) {
-          best = fit;
-          best_skill = &have;
-        }
-      }
-      fit_sum += best;
-      if (best_skill == nullptr) continue;
-      auto& list = best >= FitValue(SkillFit::kStemmed) ? matched : related;
-      if (std::find(list.begin(), list.end(), *best_skill) == list.end()) list.push_back(*best_skill);
-    }
-    if (!wanted.empty() && fit_sum > 0) {
-      match.score += kSkillPoints * fit_sum / static_cast<double>(wanted.size());
-      relevant = true;
-      if (!matched.empty()) match.reasons.push_back("skills: " + Join(matched));
-      if (!related.empty()) match.reasons.push_back("related skills: " + Join(related));
-    }
-
-    // Interests, for tickets, intros and the like: against the skills wanted
-    // and the words of the title and description.
-    if (UsesInterests(opportunity.kind)) {
-      std::vector<std::string> shared;
-      for (const auto& interest : contact.interests) {
-        bool fits = SharesStem(topic, interest, skills);
-        for (const auto& want : wanted) {
-          fits = fits || skills.Compare(want, interest) >= SkillFit::kStemmed;
-        }
-        if (fits) shared.push_back(interest);
-      }
-      if (!shared.empty()) {
-        match.score += kInterestPoints;
-        relevant = true;
-        match.reasons.push_back("interested in " + Join(shared));
-      }
-    }
-
-    // Open to opportunities, and what they are looking for.
-    if (UsesOpenness(opportunity.kind) && IsOpenToOpportunities(contact, today)) {
-      match.score += kOpenPoints;
-      std::string open = opportunity.kind == OpportunityKind::kJob ? "open to work" : "open to projects";
-      if (contact.open_since) open += " since " + MonthSince(*contact.open_since, today);
-      match.reasons.push_back(std::move(open));
-      if (!contact.looking_for.empty() && SharesStem(topic, contact.looking_for, skills)) {
-        match.score += kLookingForPoints;
-        relevant = true;
-        match.reasons.push_back("looking for " + contact.looking_for);
-      }
-    }
-
-    if (candidate.mentioned) {
-      match.score += kMentionPoints;
-      relevant = true;
-      match.reasons.push_back("mentioned in your notes");
-    }
-    if (!relevant) continue;
-
-    // The place: where they live or come from.
-    const std::string place = Lower(opportunity.place);
-    if (!place.empty()) {
-      for (const std::string* where : {&contact.city, &contact.neighborhood, &contact.hometown}) {
-        if (!where->empty() && place.find(Lower(*where)) != std::string::npos) {
-          match.score += kPlacePoints;
-          match.reasons.push_back(*where);
-          break;
-        }
-      }
-    }
-
-    // A relationship that is alive: full points this week, half after a year.
-    const std::int64_t quiet = std::max<std::int64_t>(0, DaysBetween(RelationshipDate(contact), today));
-    match.score += kRecencyPoints * std::exp2(-static_cast<double>(quiet) / 365.0);
-    if (contact.last_contact) match.reasons.push_back("talked " + DaysAgo(quiet));
-
-    // Spread the giving: someone you just offered something waits a turn.
-    if (candidate.last_given) {
-      const std::int64_t since = DaysBetween(*candidate.last_given, today);
-      if (since < 30) {
-        match.score -= 20;
-      } else if (since < 90) {
-        match.score -= 10;
-      } else if (since < 180) {
-        match.score -= 4;
-      }
-      match.reasons.push_back("last offered something " + DaysAgo(since));
-    }
-    match.contact = std::move(candidate.contact);
-    ranked.push_back(std::move(match));
+    if (auto match = Score(wanted, candidate, today, skills)) ranked.push_back(std::move(*match));
   }
   std::stable_sort(ranked.begin(), ranked.end(), [](const RankedMatch& a, const RankedMatch& b) {
     if (a.score != b.score) return a.score > b.score;

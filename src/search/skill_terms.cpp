@@ -77,7 +77,44 @@ std::vector<std::string> Words(const std::string& text) {
   return words;
 }
 
+// Letters, digits and the marks skills are written with ("C++", "C#"): the
+// characters of a word in free text. Bytes of UTF-8 sequences count as
+// letters.
+bool PartOfWord(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '#' ||
+         byte >= 0x80;
+}
+
+// Stems shorter than this are too common to say anything ("go", "it").
+constexpr std::size_t kShortestRoot = 3;
+// How many letters a stem may add and still be the same root: the
+// agent and trade endings ("law" / "lawyer", "art" / "artist").
+constexpr std::size_t kLongestEnding = 3;
+
+bool SameRoot(std::string_view one, std::string_view other) {
+  const std::string_view shorter = one.size() <= other.size() ? one : other;
+  const std::string_view longer = one.size() <= other.size() ? other : one;
+  return shorter.size() >= kShortestRoot && longer.substr(0, shorter.size()) == shorter &&
+         longer.size() - shorter.size() <= kLongestEnding;
+}
+
 }  // namespace
+
+std::vector<std::string> TextWords(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (const char c : text) {
+    if (PartOfWord(c)) {
+      word += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
 
 struct SkillMatcher::Stemmer {
   sb_stemmer* handle = nullptr;
@@ -163,6 +200,35 @@ std::vector<std::vector<std::string>> SkillMatcher::Forms(std::string_view text)
     if (long_form == canonical) forms.push_back(Words(std::string(short_form)));
   }
   return forms;
+}
+
+}  // namespace kith
+
+namespace kith {
+
+std::vector<std::string> SkillMatcher::TextStems(std::string_view text) const {
+  std::vector<std::string> stems;
+  for (const auto& word : TextWords(text)) {
+    for (auto& stem : Stems(word)) {
+      if (stem.size() >= kShortestRoot) stems.push_back(std::move(stem));
+    }
+  }
+  std::sort(stems.begin(), stems.end());
+  stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
+  return stems;
+}
+
+double SkillMatcher::Coverage(const std::vector<std::string>& text_stems, std::string_view label) const {
+  std::vector<std::string> label_stems = Stems(label);
+  std::erase_if(label_stems, [](const std::string& stem) { return stem.size() < kShortestRoot; });
+  if (label_stems.empty()) return 0;
+  std::size_t named = 0;
+  for (const auto& stem : label_stems) {
+    const bool found = std::any_of(text_stems.begin(), text_stems.end(),
+                                   [&stem](const std::string& other) { return SameRoot(stem, other); });
+    if (found) ++named;
+  }
+  return static_cast<double>(named) / static_cast<double>(label_stems.size());
 }
 
 }  // namespace kith

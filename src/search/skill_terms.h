@@ -10,6 +10,10 @@
 
 namespace kith {
 
+// The lower-case words of free text: runs of letters, digits, '+' and '#'
+// ("C++"), anything else ends a word.
+std::vector<std::string> TextWords(std::string_view text);
+
 enum class SkillFit { kNone, kRelated, kStemmed, kSynonym, kExact };
 
 class SkillMatcher {
@@ -35,6 +39,18 @@ class SkillMatcher {
   // for it: "ML" -> {"learn", "machin"} and {"ml"}; "JavaScript" ->
   // {"javascript"} and {"js"}. Short forms are kept as written (not stemmed).
   std::vector<std::vector<std::string>> Forms(std::string_view text) const;
+
+  // The stems of free text, one word at a time, each short form also as
+  // what it stands for ("an ML engineer" -> "engin", "learn", "machin",
+  // "ml"); punctuation ends a word; stop words and stems under three
+  // letters are dropped. Sorted, without repeats.
+  std::vector<std::string> TextStems(std::string_view text) const;
+
+  // The share (0–1) of the stems of `label` (a skill, interest or job title)
+  // that `text_stems` name, counting a stem and a longer form of it as the
+  // same root ("law" / "lawyer", "photographi" / "photograph"). 0 for a
+  // label with no stem of three letters or more.
+  double Coverage(const std::vector<std::string>& text_stems, std::string_view label) const;
 
  private:
   std::string Canonical(std::string_view text) const;

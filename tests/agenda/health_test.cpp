@@ -91,6 +91,7 @@ TEST(ComputeHealth, FrequencyIsAShareOfTheContactsExpected) {
 
 TEST(ComputeHealth, TwoWayGivesRaiseReciprocity) {
   HealthInput input = Acquaintance();
+  input.last_contact = kToday.AddDays(-60);
   const int none = Part(ComputeHealth(input, kToday), "reciprocity").points;
   input.gives_from_me = 2;
   const int one_way = Part(ComputeHealth(input, kToday), "reciprocity").points;
@@ -111,6 +112,65 @@ TEST(ComputeHealth, LettingThemTalkHalfTheTimeRaisesReciprocity) {
   EXPECT_EQ(listened.why, "you gave 1, they gave 1, they talked 60% on average");
   input.they_talked_average = 20;
   EXPECT_EQ(Part(ComputeHealth(input, kToday), "reciprocity").points, 14);
+}
+
+// Met yesterday, not a word since: the card of someone new.
+HealthInput MetYesterday() {
+  HealthInput input;
+  input.met_on = kToday.AddDays(-1);
+  input.added_on = kToday.AddDays(-1);
+  input.cadence_days = 30;
+  return input;
+}
+
+// The same person after a real coffee where you learned one thing.
+HealthInput AfterACoffee(int they_talked) {
+  HealthInput input = MetYesterday();
+  input.last_contact = kToday;
+  input.contacts_last_year = 1;
+  input.they_talked_average = they_talked;
+  input.facts_known = 1;
+  return input;
+}
+
+TEST(ComputeHealth, SomeoneMetYesterdayAndNeverSpokenToReadsAsNewNotAsAHighScore) {
+  const Health health = ComputeHealth(MetYesterday(), kToday);
+  EXPECT_EQ(health.state, HealthState::kNew);
+  EXPECT_EQ(health.label, "new");
+  EXPECT_LE(health.score, kDriftingBelow);
+  EXPECT_EQ(Part(health, "frequency").points, 0);
+  EXPECT_EQ(Part(health, "frequency").why, "known for 1 day, no conversation yet");
+  EXPECT_EQ(Part(health, "reciprocity").points, 0);
+  EXPECT_EQ(health.explanation,
+            "new: met yesterday, not in touch since, cadence 30 days; no conversation yet");
+}
+
+TEST(ComputeHealth, ANewAcquaintanceIsNeverListedAsDrifting) {
+  HealthInput input = MetYesterday();
+  input.cadence_days = 7;
+  input.met_on = kToday.AddDays(-6);
+  const Health health = ComputeHealth(input, kToday);
+  EXPECT_EQ(health.state, HealthState::kNew);
+  EXPECT_GE(health.score, kDriftingBelow);
+}
+
+TEST(ComputeHealth, TheFirstConversationRaisesTheScoreHoweverItWent) {
+  const Health before = ComputeHealth(MetYesterday(), kToday);
+  for (int they_talked = 0; they_talked <= 100; they_talked += 10) {
+    const Health after = ComputeHealth(AfterACoffee(they_talked), kToday);
+    EXPECT_GT(after.score, before.score) << "they talked " << they_talked << "%";
+    EXPECT_NE(after.state, HealthState::kNew);
+  }
+  EXPECT_EQ(Part(ComputeHealth(AfterACoffee(60), kToday), "frequency").why,
+            "known for 1 day, 1 contact so far");
+}
+
+TEST(ComputeHealth, NeverInTouchPastTheCadenceIsDriftingNotNew) {
+  HealthInput input = MetYesterday();
+  input.met_on = kToday.AddDays(-45);
+  const Health health = ComputeHealth(input, kToday);
+  EXPECT_EQ(health.state, HealthState::kDrifting);
+  EXPECT_EQ(health.label, "drifting");
 }
 
 TEST(ComputeHealth, FactsRaiseDepthUpToSix) {

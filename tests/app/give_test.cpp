@@ -106,8 +106,9 @@ TEST_F(GiveApp, AddOpportunityWithoutATitleWritesNothing) {
   EXPECT_EQ(CountOpportunities(), 1U);
 }
 
-TEST_F(GiveApp, AddOpportunityWithOnlyBlankSkillsAndNoDescriptionWritesNothing) {
+TEST_F(GiveApp, AddOpportunityWithOnlyBlankSkillsAndNoWordsWritesNothing) {
   OpportunityFields fields = CppJob();
+  fields.title = "X";
   fields.skills = {" ", ""};
   auto added = AddOpportunity(context(), fields);
   ASSERT_FALSE(added);

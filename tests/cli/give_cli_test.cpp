@@ -123,8 +123,9 @@ TEST_F(GiveCli, OppAddWithNothingToMatchOnIsRefusedAndWritesNothing) {
   const std::string before = Snapshot();
   const KithRun run = Kith({"opp", "add", "X"});
   EXPECT_EQ(run.exit_code, 1) << Described(run);
-  EXPECT_TRUE(Contains(
-      run.err, "nothing to match on: give the skills wanted (--skill) or a description (--description)"));
+  EXPECT_TRUE(Contains(run.err,
+                       "nothing to match on: give a title with words in it, the skills wanted (--skill) or a "
+                       "description (--description)"));
   EXPECT_EQ(Snapshot(), before);
   EXPECT_EQ(KithJson({"opp", "list", "--closed"}), json::array());
 }

@@ -56,6 +56,7 @@ TEST(ValidateOpportunity, RejectsAMissingTitle) {
 
 TEST(ValidateOpportunity, RejectsNothingToMatchOnWithTheMessageSayingWhatToGive) {
   OpportunityFields fields = Job();
+  fields.title = "X 2";
   fields.skills = {"", "  "};
   fields.description = " ";
   const Status status = ValidateOpportunity(fields, kToday);
@@ -63,7 +64,8 @@ TEST(ValidateOpportunity, RejectsNothingToMatchOnWithTheMessageSayingWhatToGive)
   EXPECT_EQ(status.error().code, ErrorCode::kInvalidInput);
   EXPECT_EQ(status.error().field, "skills");
   EXPECT_EQ(status.error().message,
-            "nothing to match on: give the skills wanted (--skill) or a description (--description)");
+            "nothing to match on: give a title with words in it, the skills wanted (--skill) or a "
+            "description (--description)");
 }
 
 TEST(ValidateOpportunity, RejectsADeadlineThatHasPassed) {
@@ -185,6 +187,14 @@ TEST(LedgerNames, AreTheWordsUsedInJsonAndTheDatabase) {
   EXPECT_EQ(LedgerKindName(LedgerKind::kIntro), "intro");
   EXPECT_EQ(LedgerDirectionName(LedgerDirection::kFromMe), "from-me");
   EXPECT_EQ(LedgerDirectionName(LedgerDirection::kToMe), "to-me");
+}
+
+TEST(ValidateOpportunity, AcceptsATitleAloneSinceItsWordsAreMatched) {
+  OpportunityFields fields = Job();
+  fields.title = "Two tickets to the jazz night";
+  fields.skills.clear();
+  fields.description.clear();
+  EXPECT_TRUE(ValidateOpportunity(fields, kToday));
 }
 
 }  // namespace

@@ -326,6 +326,40 @@ TEST_F(RankCandidatesTest, ReasonSaysWhenYouLastOfferedThemSomething) {
   EXPECT_TRUE(HasReason(ReasonsFor(CppJob(), std::move(ada)), "last offered something 8 months ago"));
 }
 
+// A title alone: its words stand for the skills wanted
+
+TEST_F(RankCandidatesTest, ATitleAloneFindsTheSkillItsWordsName) {
+  const auto ranked = Rank(Wanting(OpportunityKind::kProject, "Photographer needed for our launch", {}),
+                           {Person(1, "Ada", {"video editing"}), Person(2, "Bea", {"photography"})});
+  EXPECT_EQ(Names(ranked), (Ranking{"Bea"}));
+  ASSERT_FALSE(ranked.empty());
+  EXPECT_TRUE(HasReason(ranked.front().reasons, "skills: photography"));
+}
+
+TEST_F(RankCandidatesTest, ASkillTheTitleNamesWhollyBeatsOneItNamesInPart) {
+  Contact founder = Person(1, "Ada", {"fundraising"});
+  founder.title = "Founder";
+  const auto ranked =
+      Rank(Wanting(OpportunityKind::kIntro, "A founder needs an employment lawyer", {}),
+           {std::move(founder), Person(2, "Bea", {"contract law"}), Person(3, "Cy", {"employment law"})});
+  ASSERT_FALSE(ranked.empty());
+  EXPECT_EQ(ranked.front().contact.display_name, "Cy");
+}
+
+TEST_F(RankCandidatesTest, AJobTitleTheWordsNameCountsWhenNoSkillDoes) {
+  Contact ada = Person(1, "Ada");
+  ada.title = "Photographer";
+  const auto reasons = ReasonsFor(Wanting(OpportunityKind::kJob, "Photographer needed for our launch", {}),
+                                  Candidate(std::move(ada)));
+  EXPECT_TRUE(HasReason(reasons, "works as Photographer"));
+}
+
+TEST_F(RankCandidatesTest, GivenSkillsDecideOverTheTitlesWords) {
+  // The title says engineer; the skill asked for is what counts.
+  const auto ranked = Rank(CppJob(), {Person(1, "Ada", {"civil engineering"}), Person(2, "Bea", {"C++"})});
+  EXPECT_EQ(Names(ranked), (Ranking{"Bea"}));
+}
+
 TEST_F(RankCandidatesTest, ReasonNamesTheSharedInterest) {
   Contact ada = Person(1, "Ada");
   ada.interests = {"hiking", "jazz"};

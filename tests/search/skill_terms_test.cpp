@@ -109,5 +109,38 @@ TEST_F(SkillTerms, AWordWhoseStemIsNotItsPrefixIsLookedForAsWritten) {
   EXPECT_EQ(matcher_.Forms("pottery"), (Forms{{"potteri"}, {"pottery"}}));
 }
 
+// Free text, as an opportunity's title is written.
+
+TEST_F(SkillTerms, TextStemsReadWordsAcrossPunctuationAndExpandShortForms) {
+  EXPECT_EQ(matcher_.TextStems("Wanted: an ML engineer, remote!"),
+            (std::vector<std::string>{"engin", "learn", "machin", "remot", "want"}));
+}
+
+TEST_F(SkillTerms, TextStemsKeepTheMarksSkillsAreWrittenWith) {
+  const auto stems = matcher_.TextStems("Staff C++ engineer");
+  EXPECT_NE(std::find(stems.begin(), stems.end(), "c++"), stems.end());
+}
+
+TEST_F(SkillTerms, APersonWhoPractisesSomethingCoversItsSkill) {
+  // "lawyer" and "law", "photographer" and "photography": a root and a
+  // longer form of it.
+  EXPECT_DOUBLE_EQ(matcher_.Coverage(matcher_.TextStems("an employment lawyer"), "employment law"), 1.0);
+  EXPECT_DOUBLE_EQ(matcher_.Coverage(matcher_.TextStems("Photographer needed"), "photography"), 1.0);
+}
+
+TEST_F(SkillTerms, CoverageIsTheShareOfTheSkillsStemsNamed) {
+  EXPECT_DOUBLE_EQ(matcher_.Coverage(matcher_.TextStems("an employment lawyer"), "contract law"), 0.5);
+  EXPECT_DOUBLE_EQ(matcher_.Coverage(matcher_.TextStems("an employment lawyer"), "graphic design"), 0.0);
+}
+
+TEST_F(SkillTerms, AStemFarLongerThanAnotherIsNotTheSameRoot) {
+  // "art" is not the root of "artificial".
+  EXPECT_DOUBLE_EQ(matcher_.Coverage(matcher_.TextStems("artificial intelligence"), "art"), 0.0);
+}
+
+TEST_F(SkillTerms, AShortSkillIsNeverCoveredByTheWordsAroundIt) {
+  EXPECT_DOUBLE_EQ(matcher_.Coverage(matcher_.TextStems("time to go"), "Go"), 0.0);
+}
+
 }  // namespace
 }  // namespace kith

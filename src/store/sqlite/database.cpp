@@ -2,15 +2,21 @@
 
 namespace kith::sqlite {
 
-Statement::Statement(Statement&& other) noexcept : database_(other.database_), handle_(other.handle_) {
+Statement::Statement(Statement&& other) noexcept
+    : database_(other.database_), handle_(other.handle_), cached_(other.cached_) {
   other.handle_ = nullptr;
+  other.cached_ = nullptr;
 }
 
 Statement::~Statement() {
-  if (handle_ != nullptr) {
-    sqlite3_reset(handle_);
-    sqlite3_clear_bindings(handle_);
+  if (handle_ == nullptr) return;
+  if (cached_ == nullptr) {
+    sqlite3_finalize(handle_);
+    return;
   }
+  sqlite3_reset(handle_);
+  sqlite3_clear_bindings(handle_);
+  cached_->leased = false;
 }
 
 Statement& Statement::Bind(int index, std::int64_t value) {
@@ -100,7 +106,7 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path, OpenMo
 }
 
 Database::~Database() {
-  for (auto& [sql, statement] : statements_) sqlite3_finalize(statement);
+  for (auto& [sql, statement] : statements_) sqlite3_finalize(statement.handle);
   sqlite3_close_v2(handle_);
 }
 
@@ -117,18 +123,25 @@ Status Database::Execute(std::string_view sql) {
 
 Result<Statement> Database::Prepare(std::string_view sql) {
   const std::string key(sql);
-  if (auto found = statements_.find(key); found != statements_.end()) {
-    return Statement(this, found->second);
+  const auto found = statements_.find(key);
+  if (found != statements_.end() && !found->second.leased) {
+    found->second.leased = true;
+    return Statement(this, found->second.handle, &found->second);
   }
+  // The cached one is in use (a query inside another's loop): this user gets
+  // a statement of its own, finalised when it is done.
+  const bool in_use = found != statements_.end();
   sqlite3_stmt* statement = nullptr;
-  if (sqlite3_prepare_v3(handle_, key.c_str(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT,
-                         &statement, nullptr) != SQLITE_OK) {
+  if (sqlite3_prepare_v3(handle_, key.c_str(), static_cast<int>(key.size()),
+                         in_use ? 0 : SQLITE_PREPARE_PERSISTENT, &statement, nullptr) != SQLITE_OK) {
     Error error = LastError("preparing a query");
     error.code = ErrorCode::kInternal;
     return tl::unexpected(std::move(error));
   }
-  statements_.emplace(key, statement);
-  return Statement(this, statement);
+  if (in_use) return Statement(this, statement, nullptr);
+  CachedStatement& cached = statements_[key];
+  cached = CachedStatement{statement, true};
+  return Statement(this, statement, &cached);
 }
 
 std::int64_t Database::LastInsertRowId() const { return sqlite3_last_insert_rowid(handle_); }

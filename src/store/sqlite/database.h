@@ -19,11 +19,22 @@ namespace kith::sqlite {
 
 class Database;
 
-// A prepared statement borrowed from the connection's cache. Resets and
-// clears its bindings when it goes out of scope, so the next user starts clean.
+// A cached prepared statement and whether someone holds it now.
+struct CachedStatement {
+  sqlite3_stmt* handle = nullptr;
+  bool leased = false;
+};
+
+// A prepared statement leased from the connection's cache: while it lives no
+// one else is handed the same handle (a second user of the same SQL gets a
+// statement of its own), so two live queries never reset each other. When it
+// goes out of scope it is reset and its bindings cleared; the cached one goes
+// back to the cache, a second one is finalised.
 class Statement {
  public:
-  Statement(Database* database, sqlite3_stmt* handle) : database_(database), handle_(handle) {}
+  // `cached` is the cache slot leased, or null for a statement of its own.
+  Statement(Database* database, sqlite3_stmt* handle, CachedStatement* cached)
+      : database_(database), handle_(handle), cached_(cached) {}
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
   Statement(Statement&& other) noexcept;
@@ -56,6 +67,7 @@ class Statement {
  private:
   Database* database_;
   sqlite3_stmt* handle_;
+  CachedStatement* cached_;
 };
 
 enum class OpenMode { kReadWrite, kReadOnly };
@@ -70,7 +82,9 @@ class Database {
 
   // Runs one or more statements without results (schema, pragmas).
   [[nodiscard]] Status Execute(std::string_view sql);
-  // A cached prepared statement for `sql`; preparation errors are kInternal.
+  // A prepared statement for `sql`, leased from the cache while the caller
+  // holds it (prepared afresh when the cached one is in use); preparation
+  // errors are kInternal. Every Statement must end before its Database.
   [[nodiscard]] Result<Statement> Prepare(std::string_view sql);
 
   [[nodiscard]] std::int64_t LastInsertRowId() const;
@@ -89,7 +103,9 @@ class Database {
   sqlite3* handle_;
   std::string path_;
   OpenMode mode_;
-  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+  // References to elements stay valid as the map grows, so a lease can
+  // point at its slot.
+  std::unordered_map<std::string, CachedStatement> statements_;
 };
 
 }  // namespace kith::sqlite

@@ -8,10 +8,10 @@ namespace {
 constexpr std::string_view kOpportunityColumns =
     "id, kind, title, description, place, deadline, source, created_on, closed_on";
 
-Opportunity OpportunityFromRow(const Statement& row) {
+Result<Opportunity> OpportunityFromRow(const Statement& row) {
   Opportunity opportunity;
   opportunity.id = OpportunityId{row.Int(0)};
-  opportunity.kind = ParseOpportunityKind(row.Text(1)).value_or(OpportunityKind::kOther);
+  KITH_ASSIGN_OR_RETURN(opportunity.kind, EnumColumn(row, 1, "opportunities", "kind", ParseOpportunityKind));
   opportunity.title = row.Text(2);
   opportunity.description = row.Text(3);
   opportunity.place = row.Text(4);
@@ -25,16 +25,15 @@ Opportunity OpportunityFromRow(const Statement& row) {
 constexpr std::string_view kLedgerColumns =
     "id, contact_id, kind, direction, what, on_date, outcome, opportunity_id, introduced_to, why";
 
-LedgerEntry LedgerEntryFromRow(const Statement& row) {
+Result<LedgerEntry> LedgerEntryFromRow(const Statement& row) {
   LedgerEntry entry;
   entry.id = LedgerEntryId{row.Int(0)};
   entry.contact = ContactId{row.Int(1)};
-  const std::string kind = row.Text(2);
-  entry.kind = kind == "ask" ? LedgerKind::kAsk : kind == "intro" ? LedgerKind::kIntro : LedgerKind::kGive;
-  entry.direction = row.Text(3) == "to-me" ? LedgerDirection::kToMe : LedgerDirection::kFromMe;
+  KITH_ASSIGN_OR_RETURN(entry.kind, EnumColumn(row, 2, "ledger", "kind", ParseLedgerKind));
+  KITH_ASSIGN_OR_RETURN(entry.direction, EnumColumn(row, 3, "ledger", "direction", ParseLedgerDirection));
   entry.what = row.Text(4);
   entry.on = OptionalDate(row, 5).value_or(Date{});
-  entry.outcome = ParseLedgerOutcome(row.Text(6)).value_or(LedgerOutcome::kOpen);
+  KITH_ASSIGN_OR_RETURN(entry.outcome, EnumColumn(row, 6, "ledger", "outcome", ParseLedgerOutcome));
   if (!row.IsNull(7)) entry.opportunity = OpportunityId{row.Int(7)};
   if (!row.IsNull(8)) entry.introduced_to = ContactId{row.Int(8)};
   entry.why = row.Text(9);
@@ -78,15 +77,12 @@ Result<Opportunity> SqliteStore::GetOpportunity(OpportunityId id) {
   if (!found) {
     return Fail(ErrorCode::kNotFound, "no opportunity with id " + std::to_string(id.value), "opportunity");
   }
-  Opportunity opportunity = OpportunityFromRow(select);
+  KITH_ASSIGN_OR_RETURN(Opportunity opportunity, OpportunityFromRow(select));
   KITH_ASSIGN_OR_RETURN(auto skills, database_->Prepare("SELECT value FROM opportunity_skills "
                                                         "WHERE opportunity_id = ?1 ORDER BY position"));
   skills.Bind(1, id.value);
-  while (true) {
-    KITH_ASSIGN_OR_RETURN(const bool row, skills.Step());
-    if (!row) break;
-    opportunity.skills.push_back(skills.Text(0));
-  }
+  KITH_ASSIGN_OR_RETURN(opportunity.skills,
+                        AllRows<std::string>(skills, [](const Statement& row) { return row.Text(0); }));
   return opportunity;
 }
 
@@ -180,25 +176,13 @@ Result<std::vector<LedgerEntry>> SqliteStore::LedgerOf(ContactId id) {
                         database_->Prepare("SELECT " + std::string(kLedgerColumns) +
                                            " FROM ledger WHERE contact_id = ?1 ORDER BY on_date, id"));
   select.Bind(1, id.value);
-  std::vector<LedgerEntry> entries;
-  while (true) {
-    KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
-    if (!row) break;
-    entries.push_back(LedgerEntryFromRow(select));
-  }
-  return entries;
+  return AllRows<LedgerEntry>(select, LedgerEntryFromRow);
 }
 
 Result<std::vector<LedgerEntry>> SqliteStore::AllLedgerEntries() {
   KITH_ASSIGN_OR_RETURN(
       auto select, database_->Prepare("SELECT " + std::string(kLedgerColumns) + " FROM ledger ORDER BY id"));
-  std::vector<LedgerEntry> entries;
-  while (true) {
-    KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
-    if (!row) break;
-    entries.push_back(LedgerEntryFromRow(select));
-  }
-  return entries;
+  return AllRows<LedgerEntry>(select, LedgerEntryFromRow);
 }
 
 Result<bool> SqliteStore::LabelInUse(std::string_view kind, std::string_view value) {
@@ -270,13 +254,9 @@ Status SqliteStore::SetSetting(std::string_view key, std::string_view value) {
 
 Result<std::vector<std::pair<std::string, std::string>>> SqliteStore::AllSettings() {
   KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT key, value FROM settings ORDER BY key"));
-  std::vector<std::pair<std::string, std::string>> settings;
-  while (true) {
-    KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
-    if (!row) break;
-    settings.emplace_back(select.Text(0), select.Text(1));
-  }
-  return settings;
+  return AllRows<std::pair<std::string, std::string>>(select, [](const Statement& row) {
+    return std::pair<std::string, std::string>{row.Text(0), row.Text(1)};
+  });
 }
 
 }  // namespace kith::sqlite

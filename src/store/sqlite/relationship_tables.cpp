@@ -1,84 +1,12 @@
 // Events, interactions, facts, reminders, cadences and posts in SQLite.
 #include <string>
 
+#include "store/sqlite/relationship_rows.h"
 #include "store/sqlite/row_values.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace kith::sqlite {
 namespace {
-
-// Reminders of people in the trash stay, but are not shown.
-constexpr std::string_view kLiveContact =
-    "EXISTS (SELECT 1 FROM contacts c WHERE c.id = r.contact_id AND c.trashed_at IS NULL)";
-
-constexpr std::string_view kEventColumns = "id, name, on_date, place, notes";
-
-Event EventFromRow(const Statement& row) {
-  Event event;
-  event.id = EventId{row.Int(0)};
-  event.name = row.Text(1);
-  event.on = OptionalDate(row, 2).value_or(Date{});
-  event.place = row.Text(3);
-  event.notes = row.Text(4);
-  return event;
-}
-
-constexpr std::string_view kInteractionColumns = "id, contact_id, kind, on_date, summary, they_talked";
-
-Interaction InteractionFromRow(const Statement& row) {
-  Interaction interaction;
-  interaction.id = InteractionId{row.Int(0)};
-  interaction.contact = ContactId{row.Int(1)};
-  interaction.kind = ParseInteractionKind(row.Text(2)).value_or(InteractionKind::kNote);
-  interaction.on = OptionalDate(row, 3).value_or(Date{});
-  interaction.summary = row.Text(4);
-  if (!row.IsNull(5)) interaction.they_talked = static_cast<int>(row.Int(5));
-  return interaction;
-}
-
-constexpr std::string_view kFactColumns = "id, contact_id, kind, key, value, learned_on, interaction_id";
-
-Fact FactFromRow(const Statement& row) {
-  Fact fact;
-  fact.id = FactId{row.Int(0)};
-  fact.contact = ContactId{row.Int(1)};
-  fact.kind = ParseFactKind(row.Text(2)).value_or(FactKind::kPersonal);
-  fact.key = row.Text(3);
-  fact.value = row.Text(4);
-  fact.learned_on = OptionalDate(row, 5).value_or(Date{});
-  if (!row.IsNull(6)) fact.interaction = InteractionId{row.Int(6)};
-  return fact;
-}
-
-constexpr std::string_view kReminderColumns =
-    "r.id, r.contact_id, r.kind, r.due, r.snoozed_until, r.note, r.state, r.closed_on, r.event_id, "
-    "r.created_on";
-
-Reminder ReminderFromRow(const Statement& row) {
-  Reminder reminder;
-  reminder.id = ReminderId{row.Int(0)};
-  reminder.contact = ContactId{row.Int(1)};
-  reminder.kind = ParseReminderKind(row.Text(2)).value_or(ReminderKind::kCustom);
-  reminder.due = OptionalDate(row, 3).value_or(Date{});
-  reminder.snoozed_until = OptionalDate(row, 4);
-  reminder.note = row.Text(5);
-  reminder.state = ParseReminderState(row.Text(6)).value_or(ReminderState::kOpen);
-  reminder.closed_on = OptionalDate(row, 7);
-  if (!row.IsNull(8)) reminder.event = EventId{row.Int(8)};
-  reminder.created_on = OptionalDate(row, 9).value_or(Date{});
-  return reminder;
-}
-
-template <typename T, typename FromRow>
-Result<std::vector<T>> AllRows(Statement& select, FromRow from_row) {
-  std::vector<T> rows;
-  while (true) {
-    KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
-    if (!row) break;
-    rows.push_back(from_row(select));
-  }
-  return rows;
-}
 
 std::optional<std::string> KindOrNull(std::optional<ReminderKind> kind) {
   if (!kind) return std::nullopt;
@@ -108,8 +36,8 @@ Result<Event> SqliteStore::InsertEvent(const EventFields& fields) {
 }
 
 Result<Event> SqliteStore::GetEvent(EventId id) {
-  KITH_ASSIGN_OR_RETURN(
-      auto select, database_->Prepare("SELECT " + std::string(kEventColumns) + " FROM events WHERE id = ?1"));
+  KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT " + std::string(kEventColumns) +
+                                                        " FROM events t WHERE t.id = ?1"));
   select.Bind(1, id.value);
   KITH_ASSIGN_OR_RETURN(const bool found, select.Step());
   if (!found) return Fail(ErrorCode::kNotFound, "no event with id " + std::to_string(id.value), "event");
@@ -118,7 +46,7 @@ Result<Event> SqliteStore::GetEvent(EventId id) {
 
 Result<std::optional<Event>> SqliteStore::FindEventByName(std::string_view name) {
   KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT " + std::string(kEventColumns) +
-                                                        " FROM events WHERE name = ?1 COLLATE NOCASE"));
+                                                        " FROM events t WHERE t.name = ?1 COLLATE NOCASE"));
   select.Bind(1, name);
   KITH_ASSIGN_OR_RETURN(const bool found, select.Step());
   if (!found) return std::optional<Event>{};
@@ -133,9 +61,9 @@ Result<std::vector<EventSummary>> SqliteStore::ListEvents(int limit) {
           "SELECT e.id, e.name, e.on_date, e.place, e.notes, "
           "(SELECT count(*) FROM contacts c WHERE c.met_at = e.name COLLATE NOCASE AND c.trashed_at IS "
           "NULL), "
-          "(SELECT count(DISTINCT r.contact_id) FROM reminders r WHERE r.event_id = e.id AND r.kind = "
-          "'follow-up' AND r.state = 'done' AND " +
-          std::string(kLiveContact) + ") FROM events e ORDER BY e.on_date DESC, e.id DESC LIMIT ?1"));
+          "(SELECT count(DISTINCT t.contact_id) FROM reminders t WHERE t.event_id = e.id AND t.kind = "
+          "'follow-up' AND t.state = 'done' AND " +
+          std::string(kOfLiveContact) + ") FROM events e ORDER BY e.on_date DESC, e.id DESC LIMIT ?1"));
   select.Bind(1, limit);
   return AllRows<EventSummary>(select, [](const Statement& row) {
     return EventSummary{EventFromRow(row), static_cast<int>(row.Int(5)), static_cast<int>(row.Int(6))};
@@ -174,7 +102,7 @@ Result<Interaction> SqliteStore::InsertInteraction(const InteractionFields& fiel
 
 Result<std::vector<Interaction>> SqliteStore::InteractionsOf(ContactId id, int limit) {
   KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT " + std::string(kInteractionColumns) +
-                                                        " FROM interactions WHERE contact_id = ?1 "
+                                                        " FROM interactions t WHERE contact_id = ?1 "
                                                         "ORDER BY on_date DESC, id DESC LIMIT ?2"));
   select.Bind(1, id.value).Bind(2, limit);
   return AllRows<Interaction>(select, InteractionFromRow);
@@ -182,7 +110,7 @@ Result<std::vector<Interaction>> SqliteStore::InteractionsOf(ContactId id, int l
 
 Result<std::vector<Interaction>> SqliteStore::RecentInteractions(bool with_talk_share, int limit) {
   KITH_ASSIGN_OR_RETURN(
-      auto select, database_->Prepare("SELECT " + std::string(kInteractionColumns) + " FROM interactions " +
+      auto select, database_->Prepare("SELECT " + std::string(kInteractionColumns) + " FROM interactions t " +
                                       (with_talk_share ? "WHERE they_talked IS NOT NULL " : "") +
                                       "ORDER BY on_date DESC, id DESC LIMIT ?1"));
   select.Bind(1, limit);
@@ -258,7 +186,7 @@ Status SqliteStore::RemoveFact(ContactId id, FactKind kind, std::string_view key
 
 Result<std::vector<Fact>> SqliteStore::FactsOf(ContactId id) {
   KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT " + std::string(kFactColumns) +
-                                                        " FROM facts WHERE contact_id = ?1 "
+                                                        " FROM facts t WHERE contact_id = ?1 "
                                                         "ORDER BY learned_on DESC, id DESC"));
   select.Bind(1, id.value);
   return AllRows<Fact>(select, FactFromRow);
@@ -293,7 +221,7 @@ Result<Reminder> SqliteStore::InsertReminder(const Reminder& reminder) {
 
 Result<Reminder> SqliteStore::GetReminder(ReminderId id) {
   KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT " + std::string(kReminderColumns) +
-                                                        " FROM reminders r WHERE r.id = ?1"));
+                                                        " FROM reminders t WHERE t.id = ?1"));
   select.Bind(1, id.value);
   KITH_ASSIGN_OR_RETURN(const bool found, select.Step());
   if (!found) {
@@ -325,8 +253,8 @@ Status SqliteStore::UpdateReminder(const Reminder& reminder) {
 Result<std::vector<Reminder>> SqliteStore::RemindersOf(ContactId id) {
   KITH_ASSIGN_OR_RETURN(
       auto select, database_->Prepare("SELECT " + std::string(kReminderColumns) +
-                                      " FROM reminders r WHERE r.contact_id = ?1 "
-                                      "ORDER BY r.state <> 'open', coalesce(r.snoozed_until, r.due), r.id"));
+                                      " FROM reminders t WHERE t.contact_id = ?1 "
+                                      "ORDER BY t.state <> 'open', coalesce(t.snoozed_until, t.due), t.id"));
   select.Bind(1, id.value);
   return AllRows<Reminder>(select, ReminderFromRow);
 }
@@ -339,9 +267,9 @@ Result<std::vector<Reminder>> SqliteStore::OpenReminders(Date day, std::optional
       auto select,
       database_->Prepare(
           "SELECT " + std::string(kReminderColumns) +
-          " FROM reminders r WHERE r.state = 'open' AND coalesce(r.snoozed_until, r.due) <= ?1 "
-          "AND (?2 IS NULL OR r.kind = ?2) AND " +
-          std::string(kLiveContact) + " ORDER BY coalesce(r.snoozed_until, r.due), r.id LIMIT ?3"));
+          " FROM reminders t WHERE t.state = 'open' AND coalesce(t.snoozed_until, t.due) <= ?1 "
+          "AND (?2 IS NULL OR t.kind = ?2) AND " +
+          std::string(kOfLiveContact) + " ORDER BY coalesce(t.snoozed_until, t.due), t.id LIMIT ?3"));
   select.Bind(1, day.ToIso()).Bind(2, KindOrNull(kind)).Bind(3, limit);
   return AllRows<Reminder>(select, ReminderFromRow);
 }
@@ -349,9 +277,9 @@ Result<std::vector<Reminder>> SqliteStore::OpenReminders(Date day, std::optional
 Result<std::int64_t> SqliteStore::CountOpenReminders(Date day, std::optional<ReminderKind> kind) {
   KITH_ASSIGN_OR_RETURN(
       auto select,
-      database_->Prepare("SELECT count(*) FROM reminders r WHERE r.state = 'open' AND "
-                         "coalesce(r.snoozed_until, r.due) <= ?1 AND (?2 IS NULL OR r.kind = ?2) AND " +
-                         std::string(kLiveContact)));
+      database_->Prepare("SELECT count(*) FROM reminders t WHERE t.state = 'open' AND "
+                         "coalesce(t.snoozed_until, t.due) <= ?1 AND (?2 IS NULL OR t.kind = ?2) AND " +
+                         std::string(kOfLiveContact)));
   select.Bind(1, day.ToIso()).Bind(2, KindOrNull(kind));
   KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
   return row ? select.Int(0) : 0;
@@ -360,9 +288,9 @@ Result<std::int64_t> SqliteStore::CountOpenReminders(Date day, std::optional<Rem
 Result<std::vector<Reminder>> SqliteStore::OpenRemindersAfter(ReminderId after, int limit) {
   KITH_ASSIGN_OR_RETURN(auto select,
                         database_->Prepare("SELECT " + std::string(kReminderColumns) +
-                                           " FROM reminders r WHERE r.id > ?1 AND r.state = "
+                                           " FROM reminders t WHERE t.id > ?1 AND t.state = "
                                            "'open' AND " +
-                                           std::string(kLiveContact) + " ORDER BY r.id LIMIT ?2"));
+                                           std::string(kOfLiveContact) + " ORDER BY t.id LIMIT ?2"));
   select.Bind(1, after.value).Bind(2, limit);
   return AllRows<Reminder>(select, ReminderFromRow);
 }

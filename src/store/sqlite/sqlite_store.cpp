@@ -410,7 +410,7 @@ Status SqliteStore::LoadChildren(Contact& contact) {
     KITH_ASSIGN_OR_RETURN(const bool row, links.Step());
     if (!row) break;
     Link link;
-    link.kind = ParseLinkKind(links.Text(0)).value_or(LinkKind::kOther);
+    KITH_ASSIGN_OR_RETURN(link.kind, EnumColumn(links, 0, "contact_links", "kind", ParseLinkKind));
     link.url = links.Text(1);
     link.connected = links.Int(2) != 0;
     link.followed = links.Int(3) != 0;
@@ -426,8 +426,12 @@ Status SqliteStore::LoadChildren(Contact& contact) {
     KITH_ASSIGN_OR_RETURN(const bool row, labels.Step());
     if (!row) break;
     const std::string kind = labels.Text(0);
-    auto& target = kind == "tag" ? contact.tags : kind == "skill" ? contact.skills : contact.interests;
-    target.push_back(labels.Text(1));
+    std::vector<std::string>* target = kind == "tag"        ? &contact.tags
+                                       : kind == "skill"    ? &contact.skills
+                                       : kind == "interest" ? &contact.interests
+                                                            : nullptr;
+    if (target == nullptr) return tl::unexpected(UnknownValue("contact_labels", "kind", kind));
+    target->push_back(labels.Text(1));
   }
   KITH_ASSIGN_OR_RETURN(auto extras, database_->Prepare("SELECT kind, label, value FROM contact_extras "
                                                         "WHERE contact_id = ?1 ORDER BY kind, position"));
@@ -440,8 +444,10 @@ Status SqliteStore::LoadChildren(Contact& contact) {
       contact.custom.push_back(CustomField{extras.Text(1), extras.Text(2)});
     } else if (kind == "photo") {
       contact.photo = extras.Text(2);
-    } else {
+    } else if (kind == "vcard") {
       contact.vcard_properties.push_back(extras.Text(2));
+    } else {
+      return tl::unexpected(UnknownValue("contact_extras", "kind", kind));
     }
   }
   return Ok();

@@ -33,9 +33,9 @@ void SignInThrottle::Forget(TimePoint now) {
     return entry.second.in_flight == 0 && now - entry.second.last_failure > policy_.forget_after;
   });
   while (records_.size() >= policy_.max_addresses && !records_.empty()) {
-    const auto quietest = std::min_element(records_.begin(), records_.end(), [](const auto& a, const auto& b) {
-      return a.second.last_failure < b.second.last_failure;
-    });
+    const auto quietest = std::min_element(
+        records_.begin(), records_.end(),
+        [](const auto& a, const auto& b) { return a.second.last_failure < b.second.last_failure; });
     records_.erase(quietest);
   }
 }

@@ -16,11 +16,11 @@
 namespace kith {
 
 struct ThrottlePolicy {
-  int free_failures = 5;                       // failures before any wait
-  std::chrono::seconds first_delay{1};         // the wait after the last free failure
-  std::chrono::seconds max_delay{300};         // the wait doubles up to this
+  int free_failures = 5;                         // failures before any wait
+  std::chrono::seconds first_delay{1};           // the wait after the last free failure
+  std::chrono::seconds max_delay{300};           // the wait doubles up to this
   std::chrono::seconds forget_after{24 * 3600};  // an address quiet this long starts afresh
-  std::size_t max_addresses = 10000;           // beyond it, the longest quiet address is forgotten
+  std::size_t max_addresses = 10000;             // beyond it, the longest quiet address is forgotten
 };
 
 // The outcome of one try.
@@ -42,7 +42,8 @@ class SignInThrottle {
   // long. A failed check counts against the address; a success clears it.
   // IPv6 addresses count per /64, the block one client usually holds.
   // Errors are those of `check`, which count as nothing.
-  Result<SignInAttempt> Try(const std::string& address, TimePoint now, const std::function<Result<bool>()>& check);
+  Result<SignInAttempt> Try(const std::string& address, TimePoint now,
+                            const std::function<Result<bool>()>& check);
 
  private:
   struct Record {

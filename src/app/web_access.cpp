@@ -67,11 +67,12 @@ bool SameSecret(std::string_view a, std::string_view b) {
 
 Result<SignInOutcome> SignIn(Context& context, SignInThrottle& throttle, const SignInRequest& request,
                              const SessionLimits& limits, SignInThrottle::TimePoint now) {
-  KITH_ASSIGN_OR_RETURN(const SignInAttempt attempt, throttle.Try(request.address, now, [&]() -> Result<bool> {
-    if (request.token && SameSecret(*request.token, request.server_token)) return true;
-    if (!request.password) return false;
-    return CheckWebPassword(context, *request.password);
-  }));
+  KITH_ASSIGN_OR_RETURN(const SignInAttempt attempt,
+                        throttle.Try(request.address, now, [&]() -> Result<bool> {
+                          if (request.token && SameSecret(*request.token, request.server_token)) return true;
+                          if (!request.password) return false;
+                          return CheckWebPassword(context, *request.password);
+                        }));
   if (attempt.retry_after.count() > 0) return SignInOutcome{std::nullopt, attempt.retry_after};
   if (!attempt.accepted) return Fail(ErrorCode::kInvalidInput, "wrong password or token", "password");
   KITH_ASSIGN_OR_RETURN(WebSessionKeys session, StartWebSession(context, limits));

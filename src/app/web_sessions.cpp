@@ -38,8 +38,9 @@ std::string Sha256Hex(std::string_view text) {
 std::string CsrfTokenFor(std::string_view id) { return Sha256Hex("kith-csrf:" + std::string(id)); }
 
 bool IsWellFormedId(std::string_view id) {
-  return id.size() == kIdBytes * 2 &&
-         std::all_of(id.begin(), id.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+  return id.size() == kIdBytes * 2 && std::all_of(id.begin(), id.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
 }
 
 Result<std::string> NewSessionId() {
@@ -77,8 +78,8 @@ Result<WebSessionKeys> StartWebSession(Context& context, const SessionLimits& li
   KITH_ASSIGN_OR_RETURN(std::string id, NewSessionId());
   KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
   // Room for the new one: the cap counts it.
-  KITH_RETURN_IF_ERROR(context.store.PruneWebSessions(now - limits.lifetime_seconds, now - limits.idle_seconds,
-                                                      std::max(limits.max_sessions - 1, 0)));
+  KITH_RETURN_IF_ERROR(context.store.PruneWebSessions(
+      now - limits.lifetime_seconds, now - limits.idle_seconds, std::max(limits.max_sessions - 1, 0)));
   KITH_RETURN_IF_ERROR(context.store.InsertWebSession(WebSession{Sha256Hex(id), now, now}));
   KITH_RETURN_IF_ERROR(transaction.Commit());
   std::string csrf_token = CsrfTokenFor(id);
@@ -91,7 +92,8 @@ Result<std::optional<LiveWebSession>> FindLiveWebSession(Context& context, std::
   KITH_ASSIGN_OR_RETURN(const auto session, context.store.FindWebSession(Sha256Hex(id)));
   if (!session) return std::optional<LiveWebSession>();
   KITH_ASSIGN_OR_RETURN(const std::int64_t now, NowSeconds(context.clock));
-  if (now - session->created_at >= limits.lifetime_seconds || now - session->last_seen_at >= limits.idle_seconds) {
+  if (now - session->created_at >= limits.lifetime_seconds ||
+      now - session->last_seen_at >= limits.idle_seconds) {
     return std::optional<LiveWebSession>();
   }
   return std::optional<LiveWebSession>(

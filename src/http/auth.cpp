@@ -31,29 +31,6 @@ bool SameSecret(std::string_view a, std::string_view b) {
   return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-std::string Sessions::Create() {
-  std::string id = RandomToken();
-  const std::lock_guard lock(mutex_);
-  const auto now = std::chrono::steady_clock::now();
-  std::erase_if(sessions_, [now](const auto& entry) { return entry.second.expires < now; });
-  sessions_[id] = Session{RandomToken(), now + kSessionLifetime};
-  return id;
-}
-
-std::optional<Sessions::Session> Sessions::Find(std::string_view id) {
-  if (id.empty()) return std::nullopt;
-  const std::lock_guard lock(mutex_);
-  const auto found = sessions_.find(std::string(id));
-  if (found == sessions_.end() || found->second.expires < std::chrono::steady_clock::now())
-    return std::nullopt;
-  return found->second;
-}
-
-void Sessions::Remove(std::string_view id) {
-  const std::lock_guard lock(mutex_);
-  sessions_.erase(std::string(id));
-}
-
 std::string SessionIdOf(const httplib::Request& request) {
   const std::string cookies = request.get_header_value("Cookie");
   const std::string wanted = std::string(kSessionCookie) + "=";
@@ -70,11 +47,9 @@ std::string SessionIdOf(const httplib::Request& request) {
   return {};
 }
 
-std::string SessionCookie(std::string_view id, bool clear) {
-  std::string cookie =
-      std::string(kSessionCookie) + "=" + std::string(id) + "; HttpOnly; SameSite=Strict; Path=/";
-  if (clear) cookie += "; Max-Age=0";
-  return cookie;
+std::string SessionCookie(std::string_view id, std::int64_t max_age_seconds) {
+  return std::string(kSessionCookie) + "=" + std::string(id) +
+         "; HttpOnly; SameSite=Strict; Path=/; Max-Age=" + std::to_string(max_age_seconds);
 }
 
 std::string BearerTokenOf(const httplib::Request& request) {

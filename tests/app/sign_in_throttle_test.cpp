@@ -114,8 +114,8 @@ TEST_F(Throttle, StaysBoundedWhateverNumberOfAddressesTry) {
 
 TEST_F(Throttle, CheckErrorsCountForNothing) {
   FailTimes("192.0.2.7", 4);
-  auto failed = throttle_.Try("192.0.2.7", start_,
-                              []() -> Result<bool> { return Fail(ErrorCode::kIo, "disk gone"); });
+  auto failed =
+      throttle_.Try("192.0.2.7", start_, []() -> Result<bool> { return Fail(ErrorCode::kIo, "disk gone"); });
   ASSERT_FALSE(failed);
   EXPECT_EQ(TryAt("192.0.2.7", 0, false).retry_after, seconds(0));
 }

@@ -18,14 +18,13 @@ class SteppingClock final : public Clock {
     const std::int64_t hours = seconds_ / 3600;
     const std::int64_t minutes = seconds_ / 60 % 60;
     const Date day = Today().AddDays(hours / 24);
-    char clock[16];
-    std::snprintf(clock, sizeof clock, "T%02d:%02d:%02dZ", static_cast<int>(hours % 24),
-                  static_cast<int>(minutes), static_cast<int>(seconds_ % 60));
-    return day.ToIso() + clock;
+    return day.ToIso() + "T" + TwoDigits(hours % 24) + ":" + TwoDigits(minutes) + ":" +
+           TwoDigits(seconds_ % 60) + "Z";
   }
   void Advance(std::int64_t seconds) { seconds_ += seconds; }
 
  private:
+  static std::string TwoDigits(std::int64_t value) { return (value < 10 ? "0" : "") + std::to_string(value); }
   std::int64_t seconds_ = 0;
 };
 

@@ -17,32 +17,34 @@ class FailingHandler : public ServerTest {
  protected:
   void SetUp() override {
     // Routes only this test serves, each failing in its own way.
-    extra_routes_.emplace_back(http::Method::kGet, "/test/throws", http::Access::kRead,
-                               [](const httplib::Request&, Context&) -> Result<http::ApiReply> {
-                                 throw std::runtime_error("a bug deep in a reader");
-                               },
-                               "", "", "", "");
-    extra_routes_.emplace_back(http::Method::kGet, "/test/throws-anything", http::Access::kRead,
-                               [](const httplib::Request&, Context&) -> Result<http::ApiReply> {
-                                 throw 42;  // NOLINT: not every library throws a std::exception
-                               },
-                               "", "", "", "");
-    extra_routes_.emplace_back(http::Method::kGet, "/test/out-of-memory", http::Access::kRead,
-                               [](const httplib::Request&, Context&) -> Result<http::ApiReply> {
-                                 throw std::bad_alloc();
-                               },
-                               "", "", "", "");
-    extra_routes_.emplace_back(http::Method::kPost, "/test/writes-then-throws", http::Access::kWrite,
-                               [](const httplib::Request&, Context& context) -> Result<http::ApiReply> {
-                                 auto transaction = context.store.Begin();
-                                 if (!transaction) return tl::unexpected(transaction.error());
-                                 ContactFields fields;
-                                 fields.display_name = "Half Written";
-                                 auto added = context.store.InsertContact(fields, "half-written", "2026-11-26");
-                                 if (!added) return tl::unexpected(added.error());
-                                 throw std::runtime_error("a bug after the first write");
-                               },
-                               "", "", "", "");
+    extra_routes_.emplace_back(
+        http::Method::kGet, "/test/throws", http::Access::kRead,
+        [](const httplib::Request&, Context&) -> Result<http::ApiReply> {
+          throw std::runtime_error("a bug deep in a reader");
+        },
+        "", "", "", "");
+    extra_routes_.emplace_back(
+        http::Method::kGet, "/test/throws-anything", http::Access::kRead,
+        [](const httplib::Request&, Context&) -> Result<http::ApiReply> {
+          throw 42;  // NOLINT: not every library throws a std::exception
+        },
+        "", "", "", "");
+    extra_routes_.emplace_back(
+        http::Method::kGet, "/test/out-of-memory", http::Access::kRead,
+        [](const httplib::Request&, Context&) -> Result<http::ApiReply> { throw std::bad_alloc(); }, "", "",
+        "", "");
+    extra_routes_.emplace_back(
+        http::Method::kPost, "/test/writes-then-throws", http::Access::kWrite,
+        [](const httplib::Request&, Context& context) -> Result<http::ApiReply> {
+          auto transaction = context.store.Begin();
+          if (!transaction) return tl::unexpected(transaction.error());
+          ContactFields fields;
+          fields.display_name = "Half Written";
+          auto added = context.store.InsertContact(fields, "half-written", "2026-11-26");
+          if (!added) return tl::unexpected(added.error());
+          throw std::runtime_error("a bug after the first write");
+        },
+        "", "", "", "");
     ServerTest::SetUp();
   }
 
@@ -61,7 +63,8 @@ class FailingHandler : public ServerTest {
 
 TEST_F(FailingHandler, EachExceptionIsA500WithTheEnvelope) {
   OpenSession();
-  for (const char* path : {"/api/v1/test/throws", "/api/v1/test/throws-anything", "/api/v1/test/out-of-memory"}) {
+  for (const char* path :
+       {"/api/v1/test/throws", "/api/v1/test/throws-anything", "/api/v1/test/out-of-memory"}) {
     EXPECT_EQ(ErrorCodeOf(Expect(Send("GET", path), 500)), "internal") << path;
   }
 }
@@ -94,8 +97,8 @@ TEST_F(FailingHandler, AThousandFailuresLeaveTheServerAsFastAsBefore) {
   const auto after = TimeReads(kReads);
   EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts"), 200).size(), 1U);
   // "As fast": within a small factor, with slack for a busy machine.
-  EXPECT_LT(after.count(), before.count() * 3 + 500) << "before " << before.count() << " ms, after "
-                                                     << after.count() << " ms for " << kReads << " reads";
+  EXPECT_LT(after.count(), before.count() * 3 + 500)
+      << "before " << before.count() << " ms, after " << after.count() << " ms for " << kReads << " reads";
 }
 
 }  // namespace

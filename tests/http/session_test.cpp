@@ -37,15 +37,13 @@ TEST_F(Sessions, TheCookieOutlivesTheBrowserUntilTheSessionsLifetime) {
 TEST_F(Sessions, SigningOutEndsTheSessionForGood) {
   OpenSession();
   Expect(Send("DELETE", "/api/v1/session"), 200);
-  EXPECT_EQ(ErrorCodeOf(Expect(client_->Post("/api/v1/contacts", Headers(), R"({"name": "Ada"})",
-                                             "application/json"),
-                               403)),
+  EXPECT_EQ(ErrorCodeOf(Expect(
+                client_->Post("/api/v1/contacts", Headers(), R"({"name": "Ada"})", "application/json"), 403)),
             "csrf");
   StopServer();
   StartServer();
-  EXPECT_EQ(ErrorCodeOf(Expect(client_->Post("/api/v1/contacts", Headers(), R"({"name": "Ada"})",
-                                             "application/json"),
-                               403)),
+  EXPECT_EQ(ErrorCodeOf(Expect(
+                client_->Post("/api/v1/contacts", Headers(), R"({"name": "Ada"})", "application/json"), 403)),
             "csrf");
 }
 
@@ -61,8 +59,8 @@ TEST_F(Sessions, WrongPasswordsAreThrottledWithRetryAfter) {
   StopServer();
   StartServer("0.0.0.0", "sesame-sesame");
   for (int i = 0; i < 5; ++i) {
-    EXPECT_EQ(ErrorCodeOf(Expect(client_->Post("/api/v1/session", R"({"password": "guess"})", "application/json"),
-                                 400)),
+    EXPECT_EQ(ErrorCodeOf(Expect(
+                  client_->Post("/api/v1/session", R"({"password": "guess"})", "application/json"), 400)),
               "invalid_input");
   }
   // Now even the right token waits: the guesser cannot tell.
@@ -77,7 +75,8 @@ TEST_F(Sessions, WrongBearerTokensAreThrottled) {
   StopServer();
   StartServer("0.0.0.0", "sesame-sesame");
   const httplib::Headers wrong = {{"Authorization", "Bearer guess"}};
-  for (int i = 0; i < 5; ++i) EXPECT_EQ(ErrorCodeOf(Expect(client_->Get("/api/v1/contacts", wrong), 401)), "unauthorized");
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(ErrorCodeOf(Expect(client_->Get("/api/v1/contacts", wrong), 401)), "unauthorized");
   auto throttled = client_->Get("/api/v1/contacts", {{"Authorization", "Bearer sesame-sesame"}});
   EXPECT_EQ(ErrorCodeOf(Expect(throttled, 429)), "too_many_attempts");
   EXPECT_EQ(throttled->get_header_value("Retry-After"), "1");

@@ -30,7 +30,8 @@ void AddSessionRoutes(std::vector<Route>& routes, SessionState& state) {
                       // On loopback nobody needs to sign in: the session exists for
                       // its CSRF token, which another site's page cannot read.
                       if (state.auth_required) return Json(SessionJson(false, "", true));
-                      KITH_ASSIGN_OR_RETURN(const WebSessionKeys keys, StartWebSession(context, state.limits));
+                      KITH_ASSIGN_OR_RETURN(const WebSessionKeys keys,
+                                            StartWebSession(context, state.limits));
                       return SessionReply(keys, state, 200);
                     },
                     "Whether you are signed in, and the CSRF token for writes", "session", "", "Session"});

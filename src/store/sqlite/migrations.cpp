@@ -271,9 +271,8 @@ CREATE INDEX web_sessions_by_last_seen ON web_sessions(last_seen_at);
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
-      {kVersion1, false}, {kVersion2, true},  {kVersion3, false},
-      {kVersion4, false}, {kVersion5, false}, {kCardImages, false},
-      {kWebSessions, false},
+      {kVersion1, false}, {kVersion2, true},    {kVersion3, false},    {kVersion4, false},
+      {kVersion5, false}, {kCardImages, false}, {kWebSessions, false},
   };
   return kMigrations;
 }

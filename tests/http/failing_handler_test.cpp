@@ -26,7 +26,7 @@ class FailingHandler : public ServerTest {
     extra_routes_.emplace_back(
         http::Method::kGet, "/test/throws-anything", http::Access::kRead,
         [](const httplib::Request&, Context&) -> Result<http::ApiReply> {
-          throw 42;  // NOLINT: not every library throws a std::exception
+          throw 42;  // not every library throws a std::exception
         },
         "", "", "", "");
     extra_routes_.emplace_back(

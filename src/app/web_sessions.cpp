@@ -50,8 +50,8 @@ Result<std::string> NewSessionId() {
   return Hex(bytes);
 }
 
-int Number(std::string_view text) {
-  int value = 0;
+std::int64_t Number(std::string_view text) {
+  std::int64_t value = 0;
   std::from_chars(text.data(), text.data() + text.size(), value);
   return value;
 }
@@ -64,8 +64,8 @@ Result<std::int64_t> NowSeconds(const Clock& clock) {
   if (now.size() != kLength || now[10] != 'T' || now[13] != ':' || now[16] != ':') {
     return Fail(ErrorCode::kInternal, "the clock gave an unexpected timestamp: " + now);
   }
-  constexpr int kSecondsPerHour = 3600;
-  constexpr int kSecondsPerMinute = 60;
+  constexpr std::int64_t kSecondsPerHour = 3600;
+  constexpr std::int64_t kSecondsPerMinute = 60;
   const std::string_view text(now);
   return day.DaysSinceEpoch() * kSecondsPerDay + Number(text.substr(11, 2)) * kSecondsPerHour +
          Number(text.substr(14, 2)) * kSecondsPerMinute + Number(text.substr(17, 2));

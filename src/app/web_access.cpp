@@ -1,6 +1,7 @@
 #include "app/web_access.h"
 
 #include <argon2.h>
+#include <sodium.h>
 
 #include <array>
 #include <fstream>
@@ -57,6 +58,33 @@ Result<bool> CheckWebPassword(Context& context, const std::string& password) {
   KITH_ASSIGN_OR_RETURN(const auto stored, context.store.GetSetting(kPasswordKey));
   if (!stored || stored->empty()) return false;
   return argon2id_verify(stored->c_str(), password.data(), password.size()) == ARGON2_OK;
+}
+
+bool SameSecret(std::string_view a, std::string_view b) {
+  if (a.size() != b.size() || a.empty()) return false;
+  return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+Result<SignInOutcome> SignIn(Context& context, SignInThrottle& throttle, const SignInRequest& request,
+                             const SessionLimits& limits, SignInThrottle::TimePoint now) {
+  KITH_ASSIGN_OR_RETURN(const SignInAttempt attempt,
+                        throttle.Try(request.address, now, [&]() -> Result<bool> {
+                          if (request.token && SameSecret(*request.token, request.server_token)) return true;
+                          if (!request.password) return false;
+                          return CheckWebPassword(context, *request.password);
+                        }));
+  if (attempt.retry_after.count() > 0) return SignInOutcome{std::nullopt, attempt.retry_after};
+  if (!attempt.accepted) return Fail(ErrorCode::kInvalidInput, "wrong password or token", "password");
+  KITH_ASSIGN_OR_RETURN(WebSessionKeys session, StartWebSession(context, limits));
+  return SignInOutcome{std::move(session), std::chrono::seconds(0)};
+}
+
+SignInAttempt CheckBearerToken(SignInThrottle& throttle, const std::string& address, std::string_view given,
+                               std::string_view server_token, SignInThrottle::TimePoint now) {
+  const auto attempt =
+      throttle.Try(address, now, [&]() -> Result<bool> { return SameSecret(given, server_token); });
+  // The check cannot fail; an error would mean refused.
+  return attempt ? *attempt : SignInAttempt{};
 }
 
 }  // namespace kith

@@ -26,11 +26,22 @@ struct Error {
   std::string field;    // the field or line it concerns, when there is one
 };
 
+// A value or the Error that stopped it. [[nodiscard]] on the type: a call
+// whose Result is dropped does not compile (-Werror=unused-result), so an
+// error cannot pass silently. Where dropping one is right, cast the call to
+// (void) with a comment that says why.
 template <typename T>
-using Result = tl::expected<T, Error>;
+class [[nodiscard]] Result : public tl::expected<T, Error> {
+ public:
+  using tl::expected<T, Error>::expected;
+  Result() = default;
+  // From the plain tl::expected that the monadic calls (map, and_then) give.
+  Result(tl::expected<T, Error> other)  // NOLINT(google-explicit-constructor): a Result is one
+      : tl::expected<T, Error>(std::move(other)) {}
+};
 
 // Result<void> reads badly at call sites; Status is the same thing.
-using Status = tl::expected<void, Error>;
+using Status = Result<void>;
 
 inline tl::unexpected<Error> Fail(ErrorCode code, std::string message, std::string field = {}) {
   return tl::unexpected<Error>(Error{code, std::move(message), std::move(field)});

@@ -2,22 +2,14 @@
 
 #include <arpa/inet.h>
 #include <netdb.h>
-#include <sodium.h>
 #include <sys/socket.h>
 
-#include <array>
 #include <cctype>
 #include <charconv>
 #include <memory>
 #include <utility>
 
 namespace kith::http {
-namespace {
-
-constexpr auto kSessionLifetime = std::chrono::hours(24 * 7);
-
-}  // namespace
-
 namespace {
 
 bool IsLoopbackIpv4(const in_addr& address) { return (ntohl(address.s_addr) >> 24U) == 127U; }
@@ -139,45 +131,6 @@ bool IsCrossSiteRequest(const httplib::Request& request) {
   return site == "cross-site" || site == "same-site";
 }
 
-std::string RandomToken() {
-  static const bool initialised = sodium_init() >= 0;
-  (void)initialised;
-  constexpr std::size_t kBytes = 32;
-  std::array<unsigned char, kBytes> bytes{};
-  randombytes_buf(bytes.data(), bytes.size());
-  std::array<char, kBytes * 2 + 1> hex{};
-  sodium_bin2hex(hex.data(), hex.size(), bytes.data(), bytes.size());
-  return {hex.data(), kBytes * 2};
-}
-
-bool SameSecret(std::string_view a, std::string_view b) {
-  if (a.size() != b.size() || a.empty()) return false;
-  return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
-}
-
-std::string Sessions::Create() {
-  std::string id = RandomToken();
-  const std::lock_guard lock(mutex_);
-  const auto now = std::chrono::steady_clock::now();
-  std::erase_if(sessions_, [now](const auto& entry) { return entry.second.expires < now; });
-  sessions_[id] = Session{RandomToken(), now + kSessionLifetime};
-  return id;
-}
-
-std::optional<Sessions::Session> Sessions::Find(std::string_view id) {
-  if (id.empty()) return std::nullopt;
-  const std::lock_guard lock(mutex_);
-  const auto found = sessions_.find(std::string(id));
-  if (found == sessions_.end() || found->second.expires < std::chrono::steady_clock::now())
-    return std::nullopt;
-  return found->second;
-}
-
-void Sessions::Remove(std::string_view id) {
-  const std::lock_guard lock(mutex_);
-  sessions_.erase(std::string(id));
-}
-
 std::string SessionIdOf(const httplib::Request& request) {
   const std::string cookies = request.get_header_value("Cookie");
   const std::string wanted = std::string(kSessionCookie) + "=";
@@ -194,11 +147,9 @@ std::string SessionIdOf(const httplib::Request& request) {
   return {};
 }
 
-std::string SessionCookie(std::string_view id, bool clear) {
-  std::string cookie =
-      std::string(kSessionCookie) + "=" + std::string(id) + "; HttpOnly; SameSite=Strict; Path=/";
-  if (clear) cookie += "; Max-Age=0";
-  return cookie;
+std::string SessionCookie(std::string_view id, std::int64_t max_age_seconds) {
+  return std::string(kSessionCookie) + "=" + std::string(id) +
+         "; HttpOnly; SameSite=Strict; Path=/; Max-Age=" + std::to_string(max_age_seconds);
 }
 
 std::string BearerTokenOf(const httplib::Request& request) {

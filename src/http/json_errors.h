@@ -1,12 +1,15 @@
 // The one error envelope of the API: {"error": {"code", "message", "field"}}.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <string_view>
 
 #include <httplib.h>
+#include <nlohmann/json.hpp>
 
 #include "domain/result.h"
+#include "http/route.h"
 
 namespace kith::http {
 
@@ -15,6 +18,13 @@ namespace kith::http {
 int HttpStatus(ErrorCode code);
 // "invalid_input", "not_found", … as the envelope's "code".
 std::string_view ErrorCodeName(ErrorCode code);
+
+// {"error": {"code", "message", "field"}}; a null field when empty.
+nlohmann::json ErrorEnvelope(std::string_view code, std::string_view message, std::string_view field = {});
+
+// 429 with Retry-After: a client that guessed wrong too often must wait.
+ApiReply TooManyAttempts(std::chrono::seconds retry_after);
+void SendTooManyAttempts(httplib::Response& response, std::chrono::seconds retry_after);
 
 // Writes an app error with its mapped status.
 void SendError(httplib::Response& response, const Error& error);

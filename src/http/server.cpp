@@ -4,9 +4,12 @@
 #include <csignal>
 
 #include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <optional>
 #include <regex>
 #include <thread>
 
@@ -17,6 +20,7 @@
 #include "http/json_errors.h"
 #include "http/openapi.h"
 #include "http/routes/routes.h"
+#include "http/server_with_routes.h"
 #include "http/static_files.h"
 #include "http/store_pool.h"
 
@@ -53,7 +57,7 @@ bool IsWrite(const std::string& method) { return method != "GET" && method != "H
 
 class HttpServer final : public Server {
  public:
-  HttpServer(ServerOptions options, std::unique_ptr<StorePool> pool)
+  HttpServer(ServerOptions options, std::unique_ptr<StorePool> pool, std::vector<Route> extra_routes)
       : options_(std::move(options)), pool_(std::move(pool)) {
     state_.token = options_.token;
     state_.auth_required = !BindsOnlyLoopback(options_.host);
@@ -64,6 +68,7 @@ class HttpServer final : public Server {
          "This document", "meta", "", "OpenApi"});
     openapi_ = OpenApiDocument(routes_);
     openapi_["components"]["schemas"]["OpenApi"] = {{"type", "object"}};
+    std::move(extra_routes.begin(), extra_routes.end(), std::back_inserter(routes_));
     Configure();
   }
 
@@ -199,16 +204,27 @@ class HttpServer final : public Server {
     }
     const std::string path = request.path.substr(kApiPrefix.size());
     if (path == "/session" || path == "/openapi.json") return Server::HandlerResponse::Unhandled;
-    const std::string bearer = BearerTokenOf(request);
-    if (!bearer.empty() && SameSecret(bearer, state_.token)) return Server::HandlerResponse::Unhandled;
-    const auto session = state_.sessions.Find(SessionIdOf(request));
-    if (state_.auth_required && !session) {
+    if (const std::string bearer = BearerTokenOf(request); !bearer.empty()) {
+      const SignInAttempt attempt = CheckBearerToken(state_.throttle, request.remote_addr, bearer,
+                                                     state_.token, std::chrono::steady_clock::now());
+      if (attempt.accepted) return Server::HandlerResponse::Unhandled;
+      if (attempt.retry_after.count() > 0) {
+        SendTooManyAttempts(response, attempt.retry_after);
+        return Server::HandlerResponse::Handled;
+      }
+    }
+    const auto session = LiveSession(SessionIdOf(request));
+    if (!session) {
+      SendError(response, session.error());
+      return Server::HandlerResponse::Handled;
+    }
+    if (state_.auth_required && !*session) {
       SendHttpError(response, 401, "unauthorized", "sign in first: POST /api/v1/session");
       return Server::HandlerResponse::Handled;
     }
     if (IsWrite(request.method) &&
-        (!session ||
-         !SameSecret(request.get_header_value(std::string(kCsrfHeader).c_str()), session->csrf_token))) {
+        (!*session ||
+         !SameSecret(request.get_header_value(std::string(kCsrfHeader).c_str()), (*session)->csrf_token))) {
       SendHttpError(response, 403, "csrf",
                     "writes need the X-CSRF-Token header with the token from GET /api/v1/session");
       return Server::HandlerResponse::Handled;
@@ -216,21 +232,50 @@ class HttpServer final : public Server {
     return Server::HandlerResponse::Unhandled;
   }
 
+  // The live session of a cookie, read on a read-only connection; its
+  // last-seen time is written when it is stale. None for no cookie.
+  Result<std::optional<LiveWebSession>> LiveSession(const std::string& id) {
+    if (id.empty()) return std::optional<LiveWebSession>();
+    std::optional<LiveWebSession> live;
+    {
+      StorePool::Lease lease = pool_->Borrow(Access::kRead);
+      KITH_ASSIGN_OR_RETURN(live, FindLiveWebSession(lease.context(), id, state_.limits));
+    }
+    if (live && live->needs_touch) {
+      StorePool::Lease lease = pool_->Borrow(Access::kWrite);
+      // A failed touch only lets the session idle out sooner; the request
+      // itself is still good.
+      (void)TouchWebSession(lease.context(), id);
+    }
+    return live;
+  }
+
+  // Runs the route's handler over a leased connection. Whatever it throws
+  // stops here: a JSON exception (a value of an unexpected type deep in a
+  // reader) is the client's 400, anything else the server's 500. Either way
+  // the lease has given the connection back and the open transaction has
+  // rolled back as the exception unwound, so nothing is written.
+  Result<ApiReply> Handle(const Route& route, const httplib::Request& request) {
+    try {
+      return pool_->With(route.access, [&](Context& context) -> Result<ApiReply> {
+        try {
+          return route.handler(request, context);
+        } catch (const nlohmann::json::exception& error) {
+          return Fail(ErrorCode::kInvalidInput,
+                      std::string("the JSON does not have the expected shape: ") + error.what(), "body");
+        }
+      });
+    } catch (...) {
+      return Fail(ErrorCode::kInternal, "the server failed on this request; nothing was written");
+    }
+  }
+
   void Dispatch(const Route& route, const httplib::Request& request, httplib::Response& response) {
     if (!route.multipart && request.body.size() > options_.max_json_body) {
       SendHttpError(response, 413, "payload_too_large", "the request body is too large", "body");
       return;
     }
-    auto reply = pool_->With(route.access, [&](Context& context) -> Result<ApiReply> {
-      // A library exception (a JSON value of an unexpected type deep in a
-      // reader) stops here and becomes a 400, with nothing written.
-      try {
-        return route.handler(request, context);
-      } catch (const nlohmann::json::exception& error) {
-        return Fail(ErrorCode::kInvalidInput,
-                    std::string("the JSON does not have the expected shape: ") + error.what(), "body");
-      }
-    });
+    auto reply = Handle(route, request);
     if (!reply) {
       SendError(response, reply.error());
       return;
@@ -292,6 +337,11 @@ class HttpServer final : public Server {
 }  // namespace
 
 Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& options, const Clock& clock) {
+  return StartServerWithRoutes(options, clock, {});
+}
+
+Result<std::unique_ptr<Server>> StartServerWithRoutes(const ServerOptions& options, const Clock& clock,
+                                                      std::vector<Route> extra) {
   KITH_ASSIGN_OR_RETURN(auto pool, StorePool::Open(options.database_path, options.read_connections, clock,
                                                    options.phone_region));
   if (!BindsOnlyLoopback(options.host) && options.token.empty()) {
@@ -308,7 +358,7 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& options, cons
           "host");
     }
   }
-  auto server = std::make_unique<HttpServer>(options, std::move(pool));
+  auto server = std::make_unique<HttpServer>(options, std::move(pool), std::move(extra));
   KITH_RETURN_IF_ERROR(server->Bind());
   return std::unique_ptr<Server>(std::move(server));
 }

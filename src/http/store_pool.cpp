@@ -1,6 +1,24 @@
 #include "http/store_pool.h"
 
 namespace kith::http {
+namespace {
+
+bool TakesWriter(Access access, std::size_t reader_count) {
+  return access == Access::kWrite || reader_count == 0;
+}
+
+}  // namespace
+
+StorePool::Lease::Lease(StorePool& pool, Access access)
+    : pool_(pool),
+      writer_lock_(TakesWriter(access, pool.reader_count_) ? std::unique_lock(pool.writer_mutex_)
+                                                           : std::unique_lock<std::mutex>()),
+      reader_(writer_lock_.owns_lock() ? nullptr : pool.TakeReader()),
+      context_{reader_ ? *reader_ : *pool.writer_, pool.clock_, pool.phone_region_} {}
+
+StorePool::Lease::~Lease() {
+  if (reader_) pool_.GiveBack(std::move(reader_));
+}
 
 Result<std::unique_ptr<StorePool>> StorePool::Open(const std::string& path, int readers, const Clock& clock,
                                                    std::string phone_region) {
@@ -14,27 +32,27 @@ Result<std::unique_ptr<StorePool>> StorePool::Open(const std::string& path, int 
   return pool;
 }
 
+StorePool::Lease StorePool::Borrow(Access access) { return Lease(*this, access); }
+
 Result<ApiReply> StorePool::With(Access access, const std::function<Result<ApiReply>(Context&)>& body) {
-  if (access == Access::kWrite || reader_count_ == 0) {
-    const std::lock_guard lock(writer_mutex_);
-    Context context{*writer_, clock_, phone_region_};
-    return body(context);
-  }
-  std::unique_ptr<Store> reader;
-  {
-    std::unique_lock lock(readers_mutex_);
-    reader_free_.wait(lock, [this] { return !readers_.empty(); });
-    reader = std::move(readers_.back());
-    readers_.pop_back();
-  }
-  Context context{*reader, clock_, phone_region_};
-  auto reply = body(context);
+  Lease lease = Borrow(access);
+  return body(lease.context());
+}
+
+std::unique_ptr<Store> StorePool::TakeReader() {
+  std::unique_lock lock(readers_mutex_);
+  reader_free_.wait(lock, [this] { return !readers_.empty(); });
+  std::unique_ptr<Store> reader = std::move(readers_.back());
+  readers_.pop_back();
+  return reader;
+}
+
+void StorePool::GiveBack(std::unique_ptr<Store> reader) {
   {
     const std::lock_guard lock(readers_mutex_);
     readers_.push_back(std::move(reader));
   }
   reader_free_.notify_one();
-  return reply;
 }
 
 }  // namespace kith::http

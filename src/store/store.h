@@ -102,6 +102,14 @@ struct CardImageData {
   std::string added_on;  // YYYY-MM-DD
 };
 
+// A signed-in browser as the store keeps it: never the session id itself,
+// only its SHA-256, so a copy of the database signs nobody in.
+struct WebSession {
+  std::string id_hash;            // hex SHA-256 of the cookie's value
+  std::int64_t created_at = 0;    // Unix seconds
+  std::int64_t last_seen_at = 0;  // Unix seconds
+};
+
 // An open transaction. Rolls back when destroyed without Commit(), so an
 // early `return` on error leaves the database exactly as it was.
 class Transaction {
@@ -210,6 +218,18 @@ class Store {
   [[nodiscard]] virtual Result<std::optional<std::string>> GetSetting(std::string_view key) = 0;
   [[nodiscard]] virtual Status SetSetting(std::string_view key, std::string_view value) = 0;
   [[nodiscard]] virtual Result<std::vector<std::pair<std::string, std::string>>> AllSettings() = 0;
+
+  // Web sessions, by the hash of their id. InsertWebSession: kConflict when
+  // the hash is taken; FindWebSession: none when it is unknown.
+  [[nodiscard]] virtual Status InsertWebSession(const WebSession& session) = 0;
+  [[nodiscard]] virtual Result<std::optional<WebSession>> FindWebSession(std::string_view id_hash) = 0;
+  [[nodiscard]] virtual Status TouchWebSession(std::string_view id_hash, std::int64_t last_seen_at) = 0;
+  [[nodiscard]] virtual Status RemoveWebSession(std::string_view id_hash) = 0;
+  // Removes sessions created before `created_before` or last seen before
+  // `seen_before`, then the least recently seen ones beyond the `keep` most
+  // recently seen.
+  [[nodiscard]] virtual Status PruneWebSessions(std::int64_t created_before, std::int64_t seen_before,
+                                                int keep) = 0;
 
   // Events. InsertEvent: kAlreadyExists when the name is taken (case
   // ignored); GetEvent: kNotFound for an unknown id.

@@ -12,6 +12,7 @@
 
 #include "domain/clock.h"
 #include "http/server.h"
+#include "http/server_with_routes.h"
 #include "support/temp_database.h"
 
 namespace kith::testing {
@@ -33,7 +34,7 @@ class ServerTest : public ::testing::Test {
     options.assets_directory = (directory_.path() / "assets").string();
     options.max_json_body = 64 * 1024;
     options.max_upload = 1024 * 1024;
-    auto server = http::Server::Start(options, clock_);
+    auto server = http::StartServerWithRoutes(options, clock_, extra_routes_);
     ASSERT_TRUE(server) << server.error().message;
     server_ = std::move(*server);
     thread_ = std::thread([this] { (void)server_->Run(); });
@@ -81,6 +82,7 @@ class ServerTest : public ::testing::Test {
 
   TempDirectory directory_;
   FixedClock clock_{Date{2026, 11, 26}};
+  std::vector<http::Route> extra_routes_;  // served besides the API, for tests of failures
   std::unique_ptr<http::Server> server_;
   std::thread thread_;
   std::unique_ptr<httplib::Client> client_;

@@ -6,6 +6,8 @@
 
 #include <vector>
 
+#include "app/sign_in_throttle.h"
+#include "app/web_sessions.h"
 #include "http/auth.h"
 #include "http/route.h"
 
@@ -13,9 +15,10 @@ namespace kith::http {
 
 // What the session routes share with the server's checks.
 struct SessionState {
-  Sessions sessions;
   std::string token;           // accepted to sign in and as a bearer token; "" for none
   bool auth_required = false;  // not loopback: every API call needs a session or the token
+  SessionLimits limits;
+  SignInThrottle throttle;  // wrong passwords and tokens, per client address
 };
 
 void AddSessionRoutes(std::vector<Route>& routes, SessionState& state);

@@ -1,5 +1,6 @@
 // Signing in: a session cookie and the CSRF token writes must carry.
 #include "app/web_access.h"
+#include "http/json_errors.h"
 #include "http/routes/routes.h"
 
 namespace kith::http {
@@ -11,48 +12,49 @@ nlohmann::json SessionJson(bool authenticated, const std::string& csrf_token, bo
           {"auth_required", auth_required}};
 }
 
-ApiReply StartSession(SessionState& state, int status) {
-  const std::string id = state.sessions.Create();
-  const auto session = state.sessions.Find(id);
-  ApiReply reply = Json(SessionJson(true, session ? session->csrf_token : "", state.auth_required), status);
-  reply.headers.emplace_back("Set-Cookie", SessionCookie(id));
+ApiReply SessionReply(const WebSessionKeys& keys, const SessionState& state, int status) {
+  ApiReply reply = Json(SessionJson(true, keys.csrf_token, state.auth_required), status);
+  reply.headers.emplace_back("Set-Cookie", SessionCookie(keys.id, state.limits.lifetime_seconds));
   return reply;
 }
 
 }  // namespace
 
 void AddSessionRoutes(std::vector<Route>& routes, SessionState& state) {
-  routes.push_back({Method::kGet, "/session", Access::kRead,
-                    [&state](const httplib::Request& request, Context& /*context*/) -> Result<ApiReply> {
-                      if (const auto session = state.sessions.Find(SessionIdOf(request))) {
-                        return Json(SessionJson(true, session->csrf_token, state.auth_required));
-                      }
+  // Access::kWrite: answering may start a session, which is stored.
+  routes.push_back({Method::kGet, "/session", Access::kWrite,
+                    [&state](const httplib::Request& request, Context& context) -> Result<ApiReply> {
+                      KITH_ASSIGN_OR_RETURN(const auto live,
+                                            FindLiveWebSession(context, SessionIdOf(request), state.limits));
+                      if (live) return Json(SessionJson(true, live->csrf_token, state.auth_required));
                       // On loopback nobody needs to sign in: the session exists for
                       // its CSRF token, which another site's page cannot read.
-                      if (!state.auth_required) return StartSession(state, 200);
-                      return Json(SessionJson(false, "", true));
+                      if (state.auth_required) return Json(SessionJson(false, "", true));
+                      KITH_ASSIGN_OR_RETURN(const WebSessionKeys keys,
+                                            StartWebSession(context, state.limits));
+                      return SessionReply(keys, state, 200);
                     },
                     "Whether you are signed in, and the CSRF token for writes", "session", "", "Session"});
-  routes.push_back({Method::kPost, "/session", Access::kRead,
+  routes.push_back({Method::kPost, "/session", Access::kWrite,
                     [&state](const httplib::Request& request, Context& context) -> Result<ApiReply> {
                       KITH_ASSIGN_OR_RETURN(const nlohmann::json body, JsonObjectBody(request));
-                      KITH_ASSIGN_OR_RETURN(const auto password, TextMember(body, "password"));
-                      KITH_ASSIGN_OR_RETURN(const auto token, TextMember(body, "token"));
-                      bool accepted = token && SameSecret(*token, state.token);
-                      if (!accepted && password) {
-                        KITH_ASSIGN_OR_RETURN(accepted, CheckWebPassword(context, *password));
-                      }
-                      if (!accepted) {
-                        return Fail(ErrorCode::kInvalidInput, "wrong password or token", "password");
-                      }
-                      return StartSession(state, 201);
+                      SignInRequest sign_in;
+                      sign_in.address = request.remote_addr;
+                      sign_in.server_token = state.token;
+                      KITH_ASSIGN_OR_RETURN(sign_in.password, TextMember(body, "password"));
+                      KITH_ASSIGN_OR_RETURN(sign_in.token, TextMember(body, "token"));
+                      KITH_ASSIGN_OR_RETURN(const SignInOutcome outcome,
+                                            SignIn(context, state.throttle, sign_in, state.limits,
+                                                   std::chrono::steady_clock::now()));
+                      if (!outcome.session) return TooManyAttempts(outcome.retry_after);
+                      return SessionReply(*outcome.session, state, 201);
                     },
                     "Sign in with the password (`kith passwd`) or the token", "session", "Login", "Session"});
-  routes.push_back({Method::kDelete, "/session", Access::kRead,
-                    [&state](const httplib::Request& request, Context& /*context*/) -> Result<ApiReply> {
-                      state.sessions.Remove(SessionIdOf(request));
+  routes.push_back({Method::kDelete, "/session", Access::kWrite,
+                    [&state](const httplib::Request& request, Context& context) -> Result<ApiReply> {
+                      KITH_RETURN_IF_ERROR(EndWebSession(context, SessionIdOf(request)));
                       ApiReply reply = Json(SessionJson(false, "", state.auth_required));
-                      reply.headers.emplace_back("Set-Cookie", SessionCookie("", true));
+                      reply.headers.emplace_back("Set-Cookie", SessionCookie("", 0));
                       return reply;
                     },
                     "Sign out", "session", "", "Session"});

@@ -21,8 +21,12 @@ class UploadedFile {
   UploadedFile() = default;
   UploadedFile(const UploadedFile&) = delete;
   UploadedFile& operator=(const UploadedFile&) = delete;
+  // The error_code overload: a destructor that threw while another
+  // exception unwinds would end the process. A file left behind is in the
+  // temporary directory, which the system empties.
   ~UploadedFile() {
-    if (!path_.empty()) std::filesystem::remove(path_);
+    std::error_code ignored;
+    if (!path_.empty()) std::filesystem::remove(path_, ignored);
   }
   Status Write(const std::string& content) {
     std::string pattern = (std::filesystem::temp_directory_path() / "kith-upload-XXXXXX").string();

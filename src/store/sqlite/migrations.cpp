@@ -255,12 +255,24 @@ CREATE TABLE IF NOT EXISTS card_images(
 CREATE INDEX IF NOT EXISTS card_images_by_contact ON card_images(contact_id);
 )sql";
 
+// Version 7: web sessions, kept so a restart of `kith serve` signs nobody
+// out. Only the SHA-256 of a session id is stored: a copy of the file signs
+// nobody in. Times are Unix seconds.
+constexpr std::string_view kWebSessions = R"sql(
+CREATE TABLE web_sessions(
+  id_hash TEXT PRIMARY KEY,
+  created_at INTEGER NOT NULL,
+  last_seen_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX web_sessions_by_last_seen ON web_sessions(last_seen_at);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
-      {kVersion1, false}, {kVersion2, true},  {kVersion3, false},
-      {kVersion4, false}, {kVersion5, false}, {kCardImages, false},
+      {kVersion1, false}, {kVersion2, true},    {kVersion3, false},    {kVersion4, false},
+      {kVersion5, false}, {kCardImages, false}, {kWebSessions, false},
   };
   return kMigrations;
 }

@@ -83,6 +83,11 @@ class SqliteStore final : public Store {
   Result<std::optional<std::string>> GetSetting(std::string_view key) override;
   Status SetSetting(std::string_view key, std::string_view value) override;
   Result<std::vector<std::pair<std::string, std::string>>> AllSettings() override;
+  Status InsertWebSession(const WebSession& session) override;
+  Result<std::optional<WebSession>> FindWebSession(std::string_view id_hash) override;
+  Status TouchWebSession(std::string_view id_hash, std::int64_t last_seen_at) override;
+  Status RemoveWebSession(std::string_view id_hash) override;
+  Status PruneWebSessions(std::int64_t created_before, std::int64_t seen_before, int keep) override;
   Status UpdateContact(ContactId id, const ContactFields& fields, const std::string& now) override;
   Status TrashContact(ContactId id, const std::string& now) override;
   Status RestoreContact(ContactId id, const std::string& now) override;

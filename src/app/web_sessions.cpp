@@ -1,0 +1,114 @@
+#include "app/web_sessions.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+
+namespace kith {
+namespace {
+
+constexpr std::size_t kIdBytes = 32;
+// Last-seen times are recorded at most this often: most requests only read.
+constexpr std::int64_t kTouchEverySeconds = 60;
+constexpr std::int64_t kSecondsPerDay = 86400;
+
+// sodium_init is idempotent and thread-safe; once per process is enough.
+bool SodiumReady() {
+  static const bool kReady = sodium_init() >= 0;
+  return kReady;
+}
+
+template <std::size_t N>
+std::string Hex(const std::array<unsigned char, N>& bytes) {
+  std::array<char, N * 2 + 1> hex{};
+  sodium_bin2hex(hex.data(), hex.size(), bytes.data(), bytes.size());
+  return {hex.data(), N * 2};
+}
+
+std::string Sha256Hex(std::string_view text) {
+  std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
+  crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  return Hex(digest);
+}
+
+// The CSRF token is derived from the id, so the store need not keep it and
+// knowing it reveals nothing about the id.
+std::string CsrfTokenFor(std::string_view id) { return Sha256Hex("kith-csrf:" + std::string(id)); }
+
+bool IsWellFormedId(std::string_view id) {
+  return id.size() == kIdBytes * 2 && std::all_of(id.begin(), id.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
+}
+
+Result<std::string> NewSessionId() {
+  if (!SodiumReady()) return Fail(ErrorCode::kInternal, "libsodium could not start");
+  std::array<unsigned char, kIdBytes> bytes{};
+  randombytes_buf(bytes.data(), bytes.size());
+  return Hex(bytes);
+}
+
+std::int64_t Number(std::string_view text) {
+  std::int64_t value = 0;
+  std::from_chars(text.data(), text.data() + text.size(), value);
+  return value;
+}
+
+// The clock's "YYYY-MM-DDTHH:MM:SSZ" as Unix seconds.
+Result<std::int64_t> NowSeconds(const Clock& clock) {
+  const std::string now = clock.NowTimestamp();
+  constexpr std::size_t kLength = 20;
+  KITH_ASSIGN_OR_RETURN(const Date day, ParseIsoDate(std::string_view(now).substr(0, 10)));
+  if (now.size() != kLength || now[10] != 'T' || now[13] != ':' || now[16] != ':') {
+    return Fail(ErrorCode::kInternal, "the clock gave an unexpected timestamp: " + now);
+  }
+  constexpr std::int64_t kSecondsPerHour = 3600;
+  constexpr std::int64_t kSecondsPerMinute = 60;
+  const std::string_view text(now);
+  return day.DaysSinceEpoch() * kSecondsPerDay + Number(text.substr(11, 2)) * kSecondsPerHour +
+         Number(text.substr(14, 2)) * kSecondsPerMinute + Number(text.substr(17, 2));
+}
+
+}  // namespace
+
+Result<WebSessionKeys> StartWebSession(Context& context, const SessionLimits& limits) {
+  KITH_ASSIGN_OR_RETURN(const std::int64_t now, NowSeconds(context.clock));
+  KITH_ASSIGN_OR_RETURN(std::string id, NewSessionId());
+  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  // Room for the new one: the cap counts it.
+  KITH_RETURN_IF_ERROR(context.store.PruneWebSessions(
+      now - limits.lifetime_seconds, now - limits.idle_seconds, std::max(limits.max_sessions - 1, 0)));
+  KITH_RETURN_IF_ERROR(context.store.InsertWebSession(WebSession{Sha256Hex(id), now, now}));
+  KITH_RETURN_IF_ERROR(transaction.Commit());
+  std::string csrf_token = CsrfTokenFor(id);
+  return WebSessionKeys{std::move(id), std::move(csrf_token)};
+}
+
+Result<std::optional<LiveWebSession>> FindLiveWebSession(Context& context, std::string_view id,
+                                                         const SessionLimits& limits) {
+  if (!IsWellFormedId(id)) return std::optional<LiveWebSession>();
+  KITH_ASSIGN_OR_RETURN(const auto session, context.store.FindWebSession(Sha256Hex(id)));
+  if (!session) return std::optional<LiveWebSession>();
+  KITH_ASSIGN_OR_RETURN(const std::int64_t now, NowSeconds(context.clock));
+  if (now - session->created_at >= limits.lifetime_seconds ||
+      now - session->last_seen_at >= limits.idle_seconds) {
+    return std::optional<LiveWebSession>();
+  }
+  return std::optional<LiveWebSession>(
+      LiveWebSession{CsrfTokenFor(id), now - session->last_seen_at >= kTouchEverySeconds});
+}
+
+Status TouchWebSession(Context& context, std::string_view id) {
+  if (!IsWellFormedId(id)) return Ok();
+  KITH_ASSIGN_OR_RETURN(const std::int64_t now, NowSeconds(context.clock));
+  return context.store.TouchWebSession(Sha256Hex(id), now);
+}
+
+Status EndWebSession(Context& context, std::string_view id) {
+  if (!IsWellFormedId(id)) return Ok();
+  return context.store.RemoveWebSession(Sha256Hex(id));
+}
+
+}  // namespace kith

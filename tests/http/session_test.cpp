@@ -1,0 +1,86 @@
+// Sessions over real sockets: kept across a restart, made only when needed,
+// ended by signing out; sign-in and bearer tokens throttled per address.
+#include <thread>
+
+#include "http/server_fixture.h"
+
+namespace kith::testing {
+namespace {
+
+using Sessions = ServerTest;
+
+TEST_F(Sessions, ARestartKeepsTheBrowserSignedIn) {
+  OpenSession();
+  const std::string csrf = csrf_;
+  StopServer();
+  StartServer();
+  const json session = Expect(client_->Get("/api/v1/session", {{"Cookie", cookie_}}), 200);
+  EXPECT_EQ(session["authenticated"], true);
+  EXPECT_EQ(session["csrf_token"], csrf);
+  AddPerson({{"name", "Ada Okafor"}});  // the old cookie and token still write
+}
+
+TEST_F(Sessions, AKnownCookieGetsItsSessionNotANewOne) {
+  OpenSession();
+  auto again = client_->Get("/api/v1/session", {{"Cookie", cookie_}});
+  EXPECT_EQ(Expect(again, 200)["csrf_token"], csrf_);
+  EXPECT_FALSE(again->has_header("Set-Cookie"));
+}
+
+TEST_F(Sessions, TheCookieOutlivesTheBrowserUntilTheSessionsLifetime) {
+  auto response = client_->Get("/api/v1/session");
+  ASSERT_TRUE(response);
+  EXPECT_NE(response->get_header_value("Set-Cookie").find("Max-Age=2592000"), std::string::npos)
+      << response->get_header_value("Set-Cookie");
+}
+
+TEST_F(Sessions, SigningOutEndsTheSessionForGood) {
+  OpenSession();
+  Expect(Send("DELETE", "/api/v1/session"), 200);
+  EXPECT_EQ(ErrorCodeOf(Expect(
+                client_->Post("/api/v1/contacts", Headers(), R"({"name": "Ada"})", "application/json"), 403)),
+            "csrf");
+  StopServer();
+  StartServer();
+  EXPECT_EQ(ErrorCodeOf(Expect(
+                client_->Post("/api/v1/contacts", Headers(), R"({"name": "Ada"})", "application/json"), 403)),
+            "csrf");
+}
+
+TEST_F(Sessions, WithATokenAnonymousVisitorsGetNoSession) {
+  StopServer();
+  StartServer("0.0.0.0", "sesame-sesame");
+  auto anonymous = client_->Get("/api/v1/session");
+  EXPECT_EQ(Expect(anonymous, 200)["authenticated"], false);
+  EXPECT_FALSE(anonymous->has_header("Set-Cookie"));
+}
+
+TEST_F(Sessions, WrongPasswordsAreThrottledWithRetryAfter) {
+  StopServer();
+  StartServer("0.0.0.0", "sesame-sesame");
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(ErrorCodeOf(Expect(
+                  client_->Post("/api/v1/session", R"({"password": "guess"})", "application/json"), 400)),
+              "invalid_input");
+  }
+  // Now even the right token waits: the guesser cannot tell.
+  auto throttled = client_->Post("/api/v1/session", R"({"token": "sesame-sesame"})", "application/json");
+  EXPECT_EQ(ErrorCodeOf(Expect(throttled, 429)), "too_many_attempts");
+  EXPECT_EQ(throttled->get_header_value("Retry-After"), "1");
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  Expect(client_->Post("/api/v1/session", R"({"token": "sesame-sesame"})", "application/json"), 201);
+}
+
+TEST_F(Sessions, WrongBearerTokensAreThrottled) {
+  StopServer();
+  StartServer("0.0.0.0", "sesame-sesame");
+  const httplib::Headers wrong = {{"Authorization", "Bearer guess"}};
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(ErrorCodeOf(Expect(client_->Get("/api/v1/contacts", wrong), 401)), "unauthorized");
+  auto throttled = client_->Get("/api/v1/contacts", {{"Authorization", "Bearer sesame-sesame"}});
+  EXPECT_EQ(ErrorCodeOf(Expect(throttled, 429)), "too_many_attempts");
+  EXPECT_EQ(throttled->get_header_value("Retry-After"), "1");
+}
+
+}  // namespace
+}  // namespace kith::testing

@@ -107,7 +107,7 @@ class SmtpSink {
 };
 
 #define REQUIRE_SINK(sink)                                                   \
-  if (!SinkAvailable()) GTEST_SKIP() << "python3-aiosmtpd is not installed"; \
+  if (!SinkAvailable()) FAIL() << "python3-aiosmtpd is not installed (scripts/install-deps.sh installs it)"; \
   ASSERT_GT((sink).port(), 0) << "the SMTP sink did not start: " << kSinkScript.string()
 
 std::string FollowUpMessage() {

@@ -13,7 +13,8 @@ Result<BackupDone> BackupDatabase(Store& store, const std::string& database_path
                 "output");
   }
   if (std::filesystem::is_directory(output, error)) {
-    return Fail(ErrorCode::kInvalidInput, "'" + output + "' is a directory: give the path of a file", "output");
+    return Fail(ErrorCode::kInvalidInput, "'" + output + "' is a directory: give the path of a file",
+                "output");
   }
   KITH_RETURN_IF_ERROR(WriteFileDurably(output, "output", [&](const std::string& temporary) -> Status {
     auto copied = store.CopyTo(temporary);

@@ -1,6 +1,9 @@
+#include <pthread.h>
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <csignal>
 #include <filesystem>
 
 #include "app/backup.h"
@@ -80,8 +83,8 @@ std::optional<std::chrono::seconds> ParseBackupInterval(std::string_view text) {
   return std::chrono::seconds(count * unit);
 }
 
-Result<std::unique_ptr<BackupSchedule>> BackupSchedule::Start(BackupScheduleOptions options, const Clock& clock,
-                                                              BackupReport report) {
+Result<std::unique_ptr<BackupSchedule>> BackupSchedule::Start(BackupScheduleOptions options,
+                                                              const Clock& clock, BackupReport report) {
   if (options.keep < 1) return Fail(ErrorCode::kInvalidInput, "keep at least 1 backup", "keep");
   if (options.every < std::chrono::seconds(1)) {
     return Fail(ErrorCode::kInvalidInput, "back up at most once a second", "backup-every");
@@ -102,12 +105,22 @@ Result<std::unique_ptr<BackupSchedule>> BackupSchedule::Start(BackupScheduleOpti
   if (!existing.empty()) {
     const auto written = fs::last_write_time(existing.back(), error);
     if (!error) {
-      const auto age = std::chrono::duration_cast<std::chrono::seconds>(fs::file_time_type::clock::now() - written);
+      const auto age =
+          std::chrono::duration_cast<std::chrono::seconds>(fs::file_time_type::clock::now() - written);
       if (age < options.every) first_wait = options.every - age;
     }
   }
-  auto schedule = std::unique_ptr<BackupSchedule>(new BackupSchedule(std::move(options), clock, std::move(report)));
+  auto schedule =
+      std::unique_ptr<BackupSchedule>(new BackupSchedule(std::move(options), clock, std::move(report)));
+  // The thread takes no signals: a server that waits for SIGTERM on a thread
+  // of its own must not have it delivered here instead. It inherits the mask
+  // in force when it is created.
+  sigset_t all_signals;
+  sigset_t previous;
+  sigfillset(&all_signals);
+  pthread_sigmask(SIG_BLOCK, &all_signals, &previous);
   schedule->thread_ = std::thread([raw = schedule.get(), first_wait] { raw->Run(first_wait); });
+  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
   return schedule;
 }
 

@@ -75,8 +75,8 @@ Status WriteFileDurably(const std::string& path, std::string_view field, std::st
 }
 
 Status SyncDirectoryTree(const std::string& directory, std::string_view field) {
-  const int descriptor =
-      open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);  // NOLINT(cppcoreguidelines-pro-type-vararg)
+  const int descriptor = open(
+      directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);  // NOLINT(cppcoreguidelines-pro-type-vararg)
   if (descriptor < 0) return tl::unexpected(CannotWrite(directory, field, errno));
   // syncfs flushes the whole file system the directory is on: one call for
   // thousands of files, where an fsync each would take minutes.

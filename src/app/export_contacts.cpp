@@ -116,7 +116,9 @@ Result<std::int64_t> ExportStream(Context& context, ContactPages& pages, const E
         break;
     }
     ++count;
-    if (!out) return Fail(ErrorCode::kIo, std::string("writing the export failed: ") + std::strerror(errno), "output");
+    if (!out)
+      return Fail(ErrorCode::kIo, std::string("writing the export failed: ") + std::strerror(errno),
+                  "output");
   }
   if (json) {
     KITH_RETURN_IF_ERROR(WriteRelationshipRows(context, *json));
@@ -145,23 +147,24 @@ Result<std::int64_t> ExportContacts(Context& context, const ExportRequest& reque
       return Fail(ErrorCode::kInvalidInput, "an .xlsx export needs a file: add -o contacts.xlsx", "output");
     }
     std::int64_t count = 0;
-    KITH_RETURN_IF_ERROR(WriteFileDurably(request.output, "output", [&](const std::string& temporary) -> Status {
-      std::optional<Error> failure;
-      KITH_RETURN_IF_ERROR(
-          WriteXlsx(temporary, "Contacts", ContactTableHeader(), [&](std::vector<std::string>& cells) {
-            auto contact = pages.Next();
-            if (!contact) {
-              failure = contact.error();
-              return false;
-            }
-            if (!*contact) return false;
-            cells = ContactTableRow(**contact);
-            ++count;
-            return true;
-          }));
-      if (failure) return tl::unexpected(*failure);
-      return Ok();
-    }));
+    KITH_RETURN_IF_ERROR(
+        WriteFileDurably(request.output, "output", [&](const std::string& temporary) -> Status {
+          std::optional<Error> failure;
+          KITH_RETURN_IF_ERROR(
+              WriteXlsx(temporary, "Contacts", ContactTableHeader(), [&](std::vector<std::string>& cells) {
+                auto contact = pages.Next();
+                if (!contact) {
+                  failure = contact.error();
+                  return false;
+                }
+                if (!*contact) return false;
+                cells = ContactTableRow(**contact);
+                ++count;
+                return true;
+              }));
+          if (failure) return tl::unexpected(*failure);
+          return Ok();
+        }));
     return count;
   }
   if (request.output.empty()) return ExportStream(context, pages, request, standard_output);
@@ -177,14 +180,15 @@ Result<std::int64_t> ExportContacts(Context& context, const ExportRequest& reque
   // Written beside the target and renamed over it, so a failed export never
   // leaves half a file where a good one was.
   std::int64_t count = 0;
-  KITH_RETURN_IF_ERROR(WriteFileDurably(request.output, "output", [&](const std::string& temporary) -> Status {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) return tl::unexpected(CannotWrite(request.output));
-    KITH_ASSIGN_OR_RETURN(count, ExportStream(context, pages, request, out));
-    out.close();
-    if (!out) return tl::unexpected(CannotWrite(request.output));
-    return Ok();
-  }));
+  KITH_RETURN_IF_ERROR(
+      WriteFileDurably(request.output, "output", [&](const std::string& temporary) -> Status {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        if (!out) return tl::unexpected(CannotWrite(request.output));
+        KITH_ASSIGN_OR_RETURN(count, ExportStream(context, pages, request, out));
+        out.close();
+        if (!out) return tl::unexpected(CannotWrite(request.output));
+        return Ok();
+      }));
   return count;
 }
 

@@ -133,8 +133,8 @@ class BackupScheduleTest : public ::testing::Test {
 TEST_F(BackupScheduleTest, BacksUpAtOnceThenEveryIntervalKeepingTheNewest) {
   AddPerson(world_.context(), "Ada Okafor");
   {
-    auto schedule =
-        BackupSchedule::Start({world_.database_path(), backups_.path().string(), seconds(1), 2}, clock_, Recorder());
+    auto schedule = BackupSchedule::Start({world_.database_path(), backups_.path().string(), seconds(1), 2},
+                                          clock_, Recorder());
     ASSERT_TRUE(schedule) << schedule.error().message;
     ASSERT_TRUE(WaitForReports(4));
   }
@@ -156,8 +156,8 @@ TEST_F(BackupScheduleTest, LeavesOtherFilesInTheDirectoryAlone) {
   std::ofstream(backups_.path() / "kith-notes.db") << "mine";
   std::ofstream(backups_.path() / "kith-20200101-000000.db.txt") << "mine too";
   {
-    auto schedule =
-        BackupSchedule::Start({world_.database_path(), backups_.path().string(), seconds(1), 1}, clock_, Recorder());
+    auto schedule = BackupSchedule::Start({world_.database_path(), backups_.path().string(), seconds(1), 1},
+                                          clock_, Recorder());
     ASSERT_TRUE(schedule);
     ASSERT_TRUE(WaitForReports(2));
   }
@@ -166,8 +166,8 @@ TEST_F(BackupScheduleTest, LeavesOtherFilesInTheDirectoryAlone) {
 }
 
 TEST_F(BackupScheduleTest, RefusesKeepingNothing) {
-  auto schedule = BackupSchedule::Start({world_.database_path(), backups_.path().string(), seconds(60), 0}, clock_,
-                                        Recorder());
+  auto schedule = BackupSchedule::Start({world_.database_path(), backups_.path().string(), seconds(60), 0},
+                                        clock_, Recorder());
   ASSERT_FALSE(schedule);
   EXPECT_EQ(schedule.error().code, ErrorCode::kInvalidInput);
 }

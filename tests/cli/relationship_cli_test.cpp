@@ -552,7 +552,8 @@ TEST_F(RelationshipCli, IcsFileParsesAndHasTheReminders) {
   const KithRun stdout_run = Kith({"ics"});
   EXPECT_TRUE(Contains(stdout_run.out, "BEGIN:VCALENDAR"));
 
-  if (!HasPythonModules("icalendar, vobject")) FAIL() << "python3-icalendar or python3-vobject is not installed (scripts/install-deps.sh installs them)";
+  if (!HasPythonModules("icalendar, vobject"))
+    FAIL() << "python3-icalendar or python3-vobject is not installed (scripts/install-deps.sh installs them)";
   const PythonRun parsed = Python(R"(import sys, icalendar, vobject
 data = open(sys.argv[1], "rb").read()
 calendar = icalendar.Calendar.from_ical(data)
@@ -614,7 +615,8 @@ class SmtpSink {
 };
 
 TEST_F(RelationshipCli, SendDeliversTheFollowUpAndClosesIt) {
-  if (!HasPythonModules("aiosmtpd")) FAIL() << "python3-aiosmtpd is not installed (scripts/install-deps.sh installs it)";
+  if (!HasPythonModules("aiosmtpd"))
+    FAIL() << "python3-aiosmtpd is not installed (scripts/install-deps.sh installs it)";
   const auto inbox = PathFor("inbox");
   std::filesystem::create_directories(inbox);
   const SmtpSink sink(inbox);

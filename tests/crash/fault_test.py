@@ -46,8 +46,8 @@ def fingerprint(database):
             "ORDER BY name")]
         for table in tables:
             digest.update(table.encode())
-            for row in connection.execute(f'SELECT * FROM "{table}" ORDER BY rowid'):
-                digest.update(repr(row).encode())
+            for row in sorted(repr(row) for row in connection.execute(f'SELECT * FROM "{table}"')):
+                digest.update(row.encode())
     return digest.hexdigest()
 
 

@@ -8,7 +8,8 @@
 namespace kith::cli {
 
 Command AddBackupCommand(CLI::App& root, const GlobalOptions& globals) {
-  auto* command = root.add_subcommand("backup", "A consistent copy of the database, also while kith serve writes");
+  auto* command =
+      root.add_subcommand("backup", "A consistent copy of the database, also while kith serve writes");
   command->footer(R"(The copy is a whole kith database, as it stood at one moment: open it with
 `kith --db FILE list`, or put it back by copying it over the database while
 kith is stopped. Written to a temporary file and renamed, so a full disk never
@@ -51,7 +52,8 @@ Examples:
               if (globals.json) {
                 PrintJson(std::cout, {{"sound", problems->empty()}, {"problems", *problems}});
               } else if (problems->empty()) {
-                std::cout << session.database_path() << " is sound: pages, indexes, foreign keys and search.\n";
+                std::cout << session.database_path()
+                          << " is sound: pages, indexes, foreign keys and search.\n";
               } else {
                 std::cerr << "kith check: " << session.database_path() << " is damaged:\n";
                 for (const auto& problem : *problems) std::cerr << "  " << problem << "\n";

@@ -59,7 +59,8 @@ Examples:
   command->add_option("--backup-every", flags->backup_every,
                       "Back the database up this often while serving: 90s, 30m, 24h, 7d");
   command->add_option("--keep", flags->keep, "How many scheduled backups to keep (default 7)");
-  command->add_option("--backup-dir", flags->backup_dir, "Where scheduled backups go (default: beside the database)");
+  command->add_option("--backup-dir", flags->backup_dir,
+                      "Where scheduled backups go (default: beside the database)");
   return {command, [flags, &globals]() {
             return RunWithSession("serve", globals, [&](Session& session) {
               http::ServerOptions options;

@@ -5,7 +5,7 @@ JOBS ?= 2
 BUILD_TYPE ?= RelWithDebInfo
 KITH_DB ?= $(HOME)/.local/share/kith/kith.db
 
-.PHONY: all deps configure build run demo test lint format bench bench-web fuzz clean
+.PHONY: all deps configure build run demo test test-asan test-tsan lint format bench bench-web fuzz clean
 
 all: build
 
@@ -33,6 +33,31 @@ test: build
 	@./scripts/check-format.sh
 	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS) --timeout 600
 
+# The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer, in
+# its own build dir (slow: see docs/reliability.md for how long). Warnings are
+# not errors here: the sanitizers' instrumentation makes GCC warn about code
+# that `make lint` already holds to the bar. -O1 keeps the runs bearable.
+SANITIZER_CMAKE = -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" \
+  -DKITH_WERROR=OFF -DKITH_BUILD_TESTS=ON -DKITH_BUILD_BENCH=OFF -DKITH_BUILD_WEB=OFF
+ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+TSAN_FLAGS = -fsanitize=thread -fno-omit-frame-pointer
+
+test-asan: deps
+	@nice cmake -S . -B build-asan $(SANITIZER_CMAKE) -DCMAKE_CXX_FLAGS="$(ASAN_FLAGS)" > build-asan.configure.log 2>&1 || \
+	  (cat build-asan.configure.log; exit 1)
+	@nice cmake --build build-asan -j$(JOBS)
+	@cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  nice ctest --output-on-failure -j$(JOBS) --timeout 1800
+
+# The HTTP tests (the server's threads, the store pool, the backup thread)
+# under ThreadSanitizer, in build-tsan.
+test-tsan: deps
+	@nice cmake -S . -B build-tsan $(SANITIZER_CMAKE) -DCMAKE_CXX_FLAGS="$(TSAN_FLAGS)" > build-tsan.configure.log 2>&1 || \
+	  (cat build-tsan.configure.log; exit 1)
+	@nice cmake --build build-tsan -j$(JOBS) --target http_tests kith
+	@TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 KITH_BINARY=$(CURDIR)/build-tsan/src/kith \
+	  nice build-tsan/tests/http_tests
+
 lint: build
 	@./scripts/check-format.sh
 	@./scripts/run-clang-tidy.sh $(BUILD)
@@ -58,4 +83,4 @@ bench-web: build
 	@./bench/web/run.sh $(BUILD)
 
 clean:
-	@rm -rf $(BUILD) $(BUILD).configure.log
+	@rm -rf $(BUILD) $(BUILD).configure.log build-asan build-tsan build-asan.configure.log build-tsan.configure.log

@@ -10,7 +10,7 @@ packages=(
   libexpected-dev libcli11-dev nlohmann-json3-dev libfmt-dev
   libphonenumber-dev libprotobuf-dev libicu-dev libstemmer-dev
   libxlsxwriter-dev libminizip-dev libpugixml-dev zlib1g-dev
-  khard python3-vobject
+  python3 khard python3-vobject
   libical-dev libcurl4-openssl-dev python3-icalendar python3-aiosmtpd
   libcpp-httplib-dev libargon2-dev libsodium-dev
   libtesseract-dev libleptonica-dev tesseract-ocr-eng tesseract-ocr-spa
@@ -18,6 +18,7 @@ packages=(
   imagemagick fonts-dejavu-core fonts-liberation2 zbar-tools
   chromium
   libgtest-dev libgmock-dev libbenchmark-dev
+  fiu-utils libfiu-dev
   clang-format clang-tidy
 )
 # The web app is built with npm. Machines that already carry Node.js (often

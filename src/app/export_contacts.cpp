@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "app/durable_file.h"
 #include "app/restore_backup.h"
 #include "app/transfer.h"
 #include "domain/validation.h"
@@ -71,14 +72,22 @@ Result<std::int64_t> ExportVCardDirectory(ContactPages& pages, const ExportReque
   while (true) {
     KITH_ASSIGN_OR_RETURN(const auto contact, pages.Next());
     if (!contact) break;
+    // Each card replaces its old file whole (temporary file, then rename);
+    // one flush of the whole tree at the end makes them all durable.
     const std::string path = (std::filesystem::path(request.output) / FileNameFor(*contact)).string();
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    const std::string partial = path + ".partial";
+    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
     if (!out) return tl::unexpected(CannotWrite(path));
     WriteVCard(*contact, request.vcard_version, out);
     out.close();
-    if (!out) return tl::unexpected(CannotWrite(path));
+    if (!out || std::rename(partial.c_str(), path.c_str()) != 0) {
+      const Error failure = CannotWrite(path);
+      std::filesystem::remove(partial, error);
+      return tl::unexpected(failure);
+    }
     ++count;
   }
+  KITH_RETURN_IF_ERROR(SyncDirectoryTree(request.output, "output"));
   return count;
 }
 
@@ -107,7 +116,9 @@ Result<std::int64_t> ExportStream(Context& context, ContactPages& pages, const E
         break;
     }
     ++count;
-    if (!out) return Fail(ErrorCode::kIo, "writing the export failed", "output");
+    if (!out)
+      return Fail(ErrorCode::kIo, std::string("writing the export failed: ") + std::strerror(errno),
+                  "output");
   }
   if (json) {
     KITH_RETURN_IF_ERROR(WriteRelationshipRows(context, *json));
@@ -136,20 +147,24 @@ Result<std::int64_t> ExportContacts(Context& context, const ExportRequest& reque
       return Fail(ErrorCode::kInvalidInput, "an .xlsx export needs a file: add -o contacts.xlsx", "output");
     }
     std::int64_t count = 0;
-    std::optional<Error> failure;
     KITH_RETURN_IF_ERROR(
-        WriteXlsx(request.output, "Contacts", ContactTableHeader(), [&](std::vector<std::string>& cells) {
-          auto contact = pages.Next();
-          if (!contact) {
-            failure = contact.error();
-            return false;
-          }
-          if (!*contact) return false;
-          cells = ContactTableRow(**contact);
-          ++count;
-          return true;
+        WriteFileDurably(request.output, "output", [&](const std::string& temporary) -> Status {
+          std::optional<Error> failure;
+          KITH_RETURN_IF_ERROR(
+              WriteXlsx(temporary, "Contacts", ContactTableHeader(), [&](std::vector<std::string>& cells) {
+                auto contact = pages.Next();
+                if (!contact) {
+                  failure = contact.error();
+                  return false;
+                }
+                if (!*contact) return false;
+                cells = ContactTableRow(**contact);
+                ++count;
+                return true;
+              }));
+          if (failure) return tl::unexpected(*failure);
+          return Ok();
         }));
-    if (failure) return tl::unexpected(*failure);
     return count;
   }
   if (request.output.empty()) return ExportStream(context, pages, request, standard_output);
@@ -164,22 +179,16 @@ Result<std::int64_t> ExportContacts(Context& context, const ExportRequest& reque
   }
   // Written beside the target and renamed over it, so a failed export never
   // leaves half a file where a good one was.
-  const std::string partial = request.output + ".partial";
-  std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-  if (!out) return tl::unexpected(CannotWrite(request.output));
-  auto count = ExportStream(context, pages, request, out);
-  out.close();
-  if (!count || !out) {
-    std::filesystem::remove(partial);
-    if (!count) return count;
-    return tl::unexpected(CannotWrite(request.output));
-  }
-  std::error_code error;
-  std::filesystem::rename(partial, request.output, error);
-  if (error) {
-    std::filesystem::remove(partial);
-    return Fail(ErrorCode::kIo, "cannot write '" + request.output + "': " + error.message(), "output");
-  }
+  std::int64_t count = 0;
+  KITH_RETURN_IF_ERROR(
+      WriteFileDurably(request.output, "output", [&](const std::string& temporary) -> Status {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        if (!out) return tl::unexpected(CannotWrite(request.output));
+        KITH_ASSIGN_OR_RETURN(count, ExportStream(context, pages, request, out));
+        out.close();
+        if (!out) return tl::unexpected(CannotWrite(request.output));
+        return Ok();
+      }));
   return count;
 }
 

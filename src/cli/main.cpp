@@ -65,6 +65,8 @@ Bringing cards in and out
   export     vCard, CSV, Excel, JSON      kith export --format xlsx -o contacts.xlsx
   scan       A card photo or QR to fields kith scan card.jpg --save --at "RustConf"
   card       Your card as a QR code       kith card --png my-card.png
+  backup     A copy of the database       kith backup ~/kith-backup.db
+  check      The database file is sound   kith --db ~/kith-backup.db check
 
 The web app
   serve      Web app and JSON API         kith serve    # http://127.0.0.1:8080
@@ -130,7 +132,8 @@ int main(int argc, char** argv) {
       kith::cli::AddLinkCommand(app, globals),        kith::cli::AddPostCommand(app, globals),
       kith::cli::AddIcsCommand(app, globals),         kith::cli::AddScanCommand(app, globals),
       kith::cli::AddCardCommand(app, globals),        kith::cli::AddServeCommand(app, globals),
-      kith::cli::AddPasswdCommand(app, globals),
+      kith::cli::AddPasswdCommand(app, globals),      kith::cli::AddBackupCommand(app, globals),
+      kith::cli::AddCheckCommand(app, globals),
   };
   const std::string requested = RequestedCommand(argc, argv);
   const auto known = app.get_subcommands([&](CLI::App* command) { return command->check_name(requested); });

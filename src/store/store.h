@@ -346,6 +346,18 @@ class Store {
                                                                             int max_length) = 0;
   // Splits text into terms exactly as the index does.
   [[nodiscard]] virtual std::vector<std::string> SearchTerms(std::string_view text) const = 0;
+
+  // Copies the whole database, as it stood at one moment, into a new file at
+  // `path` (SQLite's online backup: writers on other connections go on
+  // meanwhile and the copy holds none of their half-done work). The copy is
+  // written but not flushed to the disk: the caller does that. kIo naming
+  // `path` when it cannot be written (a full disk, an I/O error).
+  [[nodiscard]] virtual Status CopyTo(const std::string& path) = 0;
+  // Checks the file from top to bottom: its pages and indexes (SQLite's
+  // integrity_check), every foreign key, and each search table against the
+  // cards it indexes. Returns what is wrong, each a sentence; empty when the
+  // database is sound. kIo when the checks themselves cannot run.
+  [[nodiscard]] virtual Result<std::vector<std::string>> CheckIntegrity() = 0;
 };
 
 enum class OpenIntent { kReadWrite, kReadOnly };

@@ -230,7 +230,7 @@ TEST_F(RelationshipCli, DraftWritesAnEmlFileMailProgramsRead) {
   ASSERT_EQ(run.exit_code, 0) << Described(run);
   ASSERT_TRUE(std::filesystem::exists(eml));
   EXPECT_FALSE(std::filesystem::exists(eml.string() + ".partial"));
-  if (!HasPythonModules("email")) GTEST_SKIP() << "no /usr/bin/python3";
+  if (!HasPythonModules("email")) FAIL() << "/usr/bin/python3 is not installed (Debian package python3)";
   const PythonRun parsed = Python(R"(import email, email.policy, sys
 message = email.message_from_binary_file(open(sys.argv[1], "rb"), policy=email.policy.default)
 print("To=" + str(message["To"]))
@@ -587,7 +587,8 @@ TEST_F(RelationshipCli, IcsFileParsesAndHasTheReminders) {
   const KithRun stdout_run = Kith({"ics"});
   EXPECT_TRUE(Contains(stdout_run.out, "BEGIN:VCALENDAR"));
 
-  if (!HasPythonModules("icalendar, vobject")) GTEST_SKIP() << "python3-icalendar or python3-vobject missing";
+  if (!HasPythonModules("icalendar, vobject"))
+    FAIL() << "python3-icalendar or python3-vobject is not installed (scripts/install-deps.sh installs them)";
   const PythonRun parsed = Python(R"(import sys, icalendar, vobject
 data = open(sys.argv[1], "rb").read()
 calendar = icalendar.Calendar.from_ical(data)
@@ -605,7 +606,8 @@ print("vobject:", len(list(parsed.components())))
 }
 
 TEST_F(RelationshipCli, SendDeliversTheFollowUpAndClosesIt) {
-  if (!HasPythonModules("aiosmtpd")) GTEST_SKIP() << "python3-aiosmtpd is not installed";
+  if (!HasPythonModules("aiosmtpd"))
+    FAIL() << "python3-aiosmtpd is not installed (scripts/install-deps.sh installs it)";
   const auto inbox = PathFor("inbox");
   std::filesystem::create_directories(inbox);
   const SmtpSink sink(inbox);

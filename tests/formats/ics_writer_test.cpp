@@ -77,7 +77,8 @@ nlohmann::json ParseWithPython(const std::string& calendar) {
 }
 
 TEST(WriteCalendar, IcalendarAndVobjectReadEveryEvent) {
-  if (!ReadersAvailable()) GTEST_SKIP() << "python3-icalendar or python3-vobject is not installed";
+  if (!ReadersAvailable())
+    FAIL() << "python3-icalendar or python3-vobject is not installed (scripts/install-deps.sh installs them)";
   const nlohmann::json parsed = ParseWithPython(Write(Reminders()));
   ASSERT_FALSE(parsed.is_discarded());
   for (const char* reader : {"icalendar", "vobject"}) {
@@ -182,7 +183,8 @@ TEST(WriteCalendar, FoldsLinesAt75OctetsWithoutSplittingCharacters) {
     start = end + 2;
   }
   EXPECT_GT(continuation_lines, 2);
-  if (!ReadersAvailable()) GTEST_SKIP() << "python3-icalendar or python3-vobject is not installed";
+  if (!ReadersAvailable())
+    FAIL() << "python3-icalendar or python3-vobject is not installed (scripts/install-deps.sh installs them)";
   const nlohmann::json parsed = ParseWithPython(text);
   for (const char* reader : {"icalendar", "vobject"}) {
     EXPECT_EQ(parsed[reader][0]["summary"], reminder.summary) << reader;

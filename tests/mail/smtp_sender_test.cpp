@@ -106,8 +106,8 @@ class SmtpSink {
   int port_ = 0;
 };
 
-#define REQUIRE_SINK(sink)                                                   \
-  if (!SinkAvailable()) GTEST_SKIP() << "python3-aiosmtpd is not installed"; \
+#define REQUIRE_SINK(sink)                                                                                   \
+  if (!SinkAvailable()) FAIL() << "python3-aiosmtpd is not installed (scripts/install-deps.sh installs it)"; \
   ASSERT_GT((sink).port(), 0) << "the SMTP sink did not start: " << kSinkScript.string()
 
 std::string FollowUpMessage() {

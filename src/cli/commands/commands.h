@@ -40,6 +40,8 @@ Command AddMeCommand(CLI::App& root, const GlobalOptions& globals);
 Command AddTodayCommand(CLI::App& root, const GlobalOptions& globals);
 Command AddScanCommand(CLI::App& root, const GlobalOptions& globals);
 Command AddCardCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddBackupCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddCheckCommand(CLI::App& root, const GlobalOptions& globals);
 
 // The relationship loop (habits 1, 2 and 5).
 Command AddEventCommand(CLI::App& root, const GlobalOptions& globals);

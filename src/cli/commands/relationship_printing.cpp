@@ -9,6 +9,7 @@
 #include <iterator>
 #include <ostream>
 
+#include "app/durable_file.h"
 #include "cli/printing.h"
 
 namespace kith::cli {
@@ -117,25 +118,7 @@ void PrintHealth(std::ostream& out, const Health& health, int indent) {
 }
 
 Status WriteFileWhole(const std::string& path, std::string_view content) {
-  const std::string partial = path + ".partial";
-  {
-    std::ofstream file(partial, std::ios::binary | std::ios::trunc);
-    if (!file) {
-      return Fail(ErrorCode::kIo, "cannot write " + partial + ": " + std::strerror(errno), "file");
-    }
-    file.write(content.data(), static_cast<std::streamsize>(content.size()));
-    file.flush();
-    if (!file) {
-      std::remove(partial.c_str());
-      return Fail(ErrorCode::kIo, "cannot write " + partial + ": " + std::strerror(errno), "file");
-    }
-  }
-  if (std::rename(partial.c_str(), path.c_str()) != 0) {
-    const std::string reason = std::strerror(errno);
-    std::remove(partial.c_str());
-    return Fail(ErrorCode::kIo, "cannot move " + partial + " to " + path + ": " + reason, "file");
-  }
-  return Ok();
+  return WriteFileDurably(path, "file", content);
 }
 
 Result<std::string> ReadFileWhole(const std::string& path) {

@@ -5,6 +5,7 @@
 #include <memory>
 #include <sstream>
 
+#include "app/durable_file.h"
 #include "app/scan.h"
 #include "cli/commands/commands.h"
 #include "cli/printing.h"
@@ -153,11 +154,10 @@ Examples:
                 constexpr int kModulePixels = 10;
                 auto image = QrCodePng(card->qr, kModulePixels);
                 if (!image) return ReportError("card", image.error());
-                std::ofstream out(*png, std::ios::binary);
-                out.write(reinterpret_cast<const char*>(image->data()),
-                          static_cast<std::streamsize>(image->size()));
-                if (!out)
-                  return ReportError("card", Error{ErrorCode::kIo, "cannot write '" + *png + "'", "png"});
+                const std::string_view bytes(reinterpret_cast<const char*>(image->data()), image->size());
+                if (auto written = WriteFileDurably(*png, "png", bytes); !written) {
+                  return ReportError("card", written.error());
+                }
               }
               if (globals.json) {
                 PrintJson(std::cout, {{"name", card->details.name},

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <memory>
 
+#include "app/backup.h"
 #include "app/web_access.h"
 #include "cli/commands/commands.h"
 #include "cli/printing.h"
@@ -28,6 +29,9 @@ struct ServeFlags {
   std::string token;
   std::string assets;
   int threads = 48;
+  std::string backup_every;  // empty: no scheduled backups
+  int keep = 7;
+  std::string backup_dir;
 };
 
 }  // namespace
@@ -42,7 +46,8 @@ or pass --token (or $KITH_TOKEN).
 Examples:
   kith serve
   kith serve --port 9000
-  kith passwd && kith serve --host 0.0.0.0      # a phone on the same network)");
+  kith passwd && kith serve --host 0.0.0.0      # a phone on the same network
+  kith serve --backup-every 24h --keep 7        # kith-YYYYMMDD-HHMMSS.db beside the database)");
   auto flags = std::make_shared<ServeFlags>();
   command->add_option("--host", flags->host, "Address to listen on (default 127.0.0.1)");
   command->add_option("--port", flags->port, "Port (default 8080; 0 picks a free one)")
@@ -51,6 +56,11 @@ Examples:
   command->add_option("--assets", flags->assets,
                       "The built web app (default $KITH_WEB_ASSETS, else the build's)");
   command->add_option("--threads", flags->threads, "Worker threads (default 48)")->check(CLI::Range(2, 1024));
+  command->add_option("--backup-every", flags->backup_every,
+                      "Back the database up this often while serving: 90s, 30m, 24h, 7d");
+  command->add_option("--keep", flags->keep, "How many scheduled backups to keep (default 7)");
+  command->add_option("--backup-dir", flags->backup_dir,
+                      "Where scheduled backups go (default: beside the database)");
   return {command, [flags, &globals]() {
             return RunWithSession("serve", globals, [&](Session& session) {
               http::ServerOptions options;
@@ -63,6 +73,27 @@ Examples:
               if (options.assets_directory.empty()) options.assets_directory = Environment("KITH_WEB_ASSETS");
               if (options.assets_directory.empty()) options.assets_directory = KITH_WEB_ASSETS_DIR;
               options.phone_region = session.context().phone_region;
+              std::unique_ptr<BackupSchedule> backups;
+              if (!flags->backup_every.empty()) {
+                const auto every = ParseBackupInterval(flags->backup_every);
+                if (!every) {
+                  return ReportError("serve", Error{ErrorCode::kInvalidInput,
+                                                    "--backup-every '" + flags->backup_every +
+                                                        "' is not a duration like 90s, 30m, 24h or 7d",
+                                                    "backup-every"});
+                }
+                auto started = BackupSchedule::Start(
+                    {options.database_path, flags->backup_dir, *every, flags->keep}, session.context().clock,
+                    [](const Result<BackupDone>& done) {
+                      if (done) {
+                        std::cout << "kith: backed up to " << done->path << std::endl;
+                      } else {
+                        std::cerr << "kith serve: backup failed: " << done.error().message << std::endl;
+                      }
+                    });
+                if (!started) return ReportError("serve", started.error());
+                backups = std::move(*started);
+              }
               auto served = http::ServeUntilSignal(options, session.context().clock, [&](int port) {
                 std::cout << "kith: serving " << options.database_path << " on http://" << options.host << ":"
                           << port << "/ (Ctrl-C to stop)" << std::endl;

@@ -1,5 +1,7 @@
 #include "store/sqlite/database.h"
 
+#include <cstring>
+
 namespace kith::sqlite {
 
 Statement::Statement(Statement&& other) noexcept
@@ -161,6 +163,16 @@ Error Database::LastError(std::string_view doing) const {
   }
   if (primary == SQLITE_FULL) {
     return Error{ErrorCode::kIo, "the disk holding '" + path_ + "' is full", "db"};
+  }
+  if (primary == SQLITE_IOERR) {
+    // SQLite's "disk I/O error" alone does not say whether the disk failed
+    // or filled up; the system's reason does.
+    const int system_error = sqlite3_system_errno(handle_);
+    return Error{
+        ErrorCode::kIo,
+        "database '" + path_ + "': " + detail +
+            (system_error != 0 ? std::string(" (") + std::strerror(system_error) + ")" : std::string()),
+        "db"};
   }
   if (primary == SQLITE_CANTOPEN || primary == SQLITE_IOERR || primary == SQLITE_NOTADB ||
       primary == SQLITE_CORRUPT) {

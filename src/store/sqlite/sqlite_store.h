@@ -99,6 +99,8 @@ class SqliteStore final : public Store {
   Result<std::vector<VocabularyEntry>> VocabularyNear(std::string_view head, int min_length,
                                                       int max_length) override;
   std::vector<std::string> SearchTerms(std::string_view text) const override;
+  Status CopyTo(const std::string& path) override;
+  Result<std::vector<std::string>> CheckIntegrity() override;
 
  private:
   using VocabularyDelta = std::unordered_map<std::string, int>;

@@ -13,7 +13,7 @@ Contact Ada() {
   ada.company = "Acme";
   ada.emails = {"ada@acme.com", "ada@home.org"};
   ada.tags = {"mentor"};
-  ada.links = {Link{LinkKind::kLinkedIn, "https://www.linkedin.com/in/ada", true, false}};
+  ada.links = {Link{LinkKind::kLinkedIn, "https://www.linkedin.com/in/ada", true, false, std::nullopt}};
   return ada;
 }
 
@@ -44,7 +44,8 @@ TEST(EditForPatch, ANamedListIsReplacedAsAWhole) {
 
 TEST(EditForPatch, ALinkOfTheSameKindReplacesTheOldOne) {
   ContactPatch patch;
-  patch.fields.links = {Link{LinkKind::kLinkedIn, "https://www.linkedin.com/in/ada-okafor", true, false}};
+  patch.fields.links = {
+      Link{LinkKind::kLinkedIn, "https://www.linkedin.com/in/ada-okafor", true, false, std::nullopt}};
   patch.present = {"links"};
   const ContactEdit edit = EditForPatch(patch, Ada());
   EXPECT_TRUE(edit.remove_links.empty());

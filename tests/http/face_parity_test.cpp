@@ -91,6 +91,8 @@ const std::map<std::string, std::string>& CliOnly() {
       {"passwd", "it sets the password that guards the web API: set on the machine, never through the API"},
       {"scan", "not in the API yet: reading a card photo needs an image upload route"},
       {"card", "not in the API yet: your own card as a QR code, for the terminal or a PNG file"},
+      {"backup", "it writes a file on the server's disk; `kith serve --backup-every` runs it on a schedule"},
+      {"check", "it checks the database file itself, with no server needed (or wanted) in between"},
   };
   return *kCommands;
 }

@@ -70,6 +70,13 @@ Status ValidateUrl(std::string_view url, std::string_view field) {
   return Ok();
 }
 
+Status ValidatePhone(std::string_view phone) {
+  const bool has_digit =
+      std::any_of(phone.begin(), phone.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
+  if (!has_digit) return InvalidField("phone", "phone '" + std::string(phone) + "' has no digits");
+  return Ok();
+}
+
 Status ValidateContactFields(const ContactFields& fields) {
   if (Trim(fields.display_name).empty()) {
     return InvalidField("name", "name is missing: every contact needs a name");
@@ -79,13 +86,7 @@ Status ValidateContactFields(const ContactFields& fields) {
   for (const auto& link : fields.links) {
     KITH_RETURN_IF_ERROR(ValidateUrl(link.url, LinkKindName(link.kind)));
   }
-  for (const auto& phone : fields.phones) {
-    const bool has_digit = std::any_of(phone.original.begin(), phone.original.end(),
-                                       [](unsigned char c) { return std::isdigit(c) != 0; });
-    if (!has_digit) {
-      return InvalidField("phone", "phone '" + phone.original + "' has no digits");
-    }
-  }
+  for (const auto& phone : fields.phones) KITH_RETURN_IF_ERROR(ValidatePhone(phone.original));
   const auto empty_item = [](const std::vector<std::string>& items) {
     return std::any_of(items.begin(), items.end(),
                        [](const std::string& item) { return Trim(item).empty(); });

@@ -17,6 +17,9 @@ Status ValidateEmail(std::string_view email);
 // web address (expected https://host/…)". `field` names the field in errors.
 Status ValidateUrl(std::string_view url, std::string_view field);
 
+// A phone needs a digit: "BusinessPhone" -> "phone 'BusinessPhone' has no digits".
+Status ValidatePhone(std::string_view phone);
+
 // Checks every field of a card; the first problem is returned.
 Status ValidateContactFields(const ContactFields& fields);
 

@@ -985,12 +985,10 @@ auto ListFieldOf(Target target, Fields& fields) -> decltype(&fields.emails) {
   }
 }
 
-Error CellError(std::size_t line, const std::string& label, std::string_view value,
-                std::string_view problem) {
-  return Error{
-      ErrorCode::kParseError,
-      "line " + std::to_string(line) + ": " + label + " '" + std::string(value) + "' " + std::string(problem),
-      label};
+// A cell that cannot be read goes to the importer to report; the row
+// still comes in.
+void SetAside(ImportRecord& record, const std::string& label, std::string_view value, std::string problem) {
+  record.set_aside.push_back(SetAsideValue{record.line, label, std::string(value), std::move(problem)});
 }
 
 std::optional<bool> ParseYesNo(std::string_view value) {
@@ -1226,16 +1224,19 @@ Status ContactTableMapper::MapInto(const std::vector<std::string>& row, ImportRe
         ForEachItem(value, separators, add);
       }
     };
-    const auto read_date = [&](std::optional<Date>& date) -> Status {
-      if (IsNoDate(value)) return Ok();
+    const auto read_date = [&](std::optional<Date>& date) {
+      if (IsNoDate(value)) return;
       const auto parsed = ParseTableDate(TrimView(value));
-      if (!parsed) return tl::unexpected(CellError(line, column.label, value, "is not a date"));
-      if (!date) {
+      if (!parsed) {
+        SetAside(record, column.label, value, "is not a date");
+      } else if (!date) {
         date = parsed;
       } else if (*date != *parsed) {
         fields.custom.push_back(CustomField{column.label, std::string(value)});
       }
-      return Ok();
+    };
+    const auto note_origin = [&](std::string_view item) {
+      record.origins.push_back(ValueOrigin{line, column.label, std::string(item)});
     };
 
     switch (target) {
@@ -1308,21 +1309,29 @@ Status ContactTableMapper::MapInto(const std::vector<std::string>& row, ImportRe
         SetText(record.uid, value, column.label, fields.custom);
         break;
       case Target::kMetOn:
-        KITH_RETURN_IF_ERROR(read_date(fields.met_on));
+        read_date(fields.met_on);
         break;
       case Target::kOpenSince:
-        KITH_RETURN_IF_ERROR(read_date(fields.open_since));
+        read_date(fields.open_since);
         break;
       case Target::kConnectedOn:
-        KITH_RETURN_IF_ERROR(read_date(connected_on));
+        read_date(connected_on);
         break;
       case Target::kOpenToOpportunities: {
         const auto open = ParseYesNo(TrimView(value));
-        if (!open) return tl::unexpected(CellError(line, column.label, value, "is not yes or no"));
-        fields.open_to_opportunities = fields.open_to_opportunities || *open;
+        if (!open) {
+          SetAside(record, column.label, value, "is not yes or no");
+        } else {
+          fields.open_to_opportunities = fields.open_to_opportunities || *open;
+        }
         break;
       }
       case Target::kEmail:
+        for_each_item([&](std::string_view item) {
+          fields.emails.emplace_back(item);
+          note_origin(item);
+        });
+        break;
       case Target::kSkills:
       case Target::kInterests:
       case Target::kVcardProperties: {
@@ -1340,7 +1349,10 @@ Status ContactTableMapper::MapInto(const std::vector<std::string>& row, ImportRe
         });
         break;
       case Target::kPhone:
-        for_each_item([&](std::string_view item) { fields.phones.push_back(Phone{std::string(item), ""}); });
+        for_each_item([&](std::string_view item) {
+          fields.phones.push_back(Phone{std::string(item), ""});
+          note_origin(item);
+        });
         break;
       case Target::kPhoneE164:
         for_each_item([&](std::string_view item) { phones_e164.emplace_back(item); });
@@ -1351,12 +1363,17 @@ Status ContactTableMapper::MapInto(const std::vector<std::string>& row, ImportRe
       case Target::kWebsite:
         if (kith) {
           fields.website = value;
+          note_origin(value);
         } else {
-          for_each_item([&](std::string_view item) { AddWebAddress(fields, item, true); });
+          for_each_item([&](std::string_view item) {
+            AddWebAddress(fields, item, true);
+            note_origin(item);
+          });
         }
         break;
       case Target::kLink:
         for_each_item([&](std::string_view item) {
+          note_origin(item);
           if (kith) {
             fields.links.push_back(ParseAnnotatedLink(item, LinkKind::kOther));
           } else {
@@ -1373,6 +1390,7 @@ Status ContactTableMapper::MapInto(const std::vector<std::string>& row, ImportRe
         const LinkKind kind = LinkKindOf(target).value_or(LinkKind::kOther);
         const bool connected = target == Target::kLinkedInConnection;
         for_each_item([&](std::string_view item) {
+          note_origin(item);
           if (kith) {
             fields.links.push_back(ParseAnnotatedLink(item, kind));
           } else {

@@ -222,22 +222,36 @@ bool HasHighBytes(std::string_view text) {
   return false;
 }
 
+enum class Normalized { kAsRead, kRewritten, kRepaired };
+
 // Rewrites a vCard 2.1 QUOTED-PRINTABLE or Latin-1 line as the plain UTF-8
 // line it stands for, without its ENCODING and CHARSET, so everything after
-// this (mapping, preserving) sees one kind of line. Returns whether it did.
-bool NormalizeEncoding(std::string& text, std::size_t colon, ContentLine& line) {
+// this (mapping, preserving) sees one kind of line. Decoded bytes that are
+// not UTF-8 though the line says they are (a Latin-1 value under
+// CHARSET=UTF-8) are repaired, never kept: kRepaired says so.
+Normalized NormalizeEncoding(std::string& text, std::size_t colon, ContentLine& line) {
   const std::string_view head = std::string_view(text).substr(0, colon);
-  if (!ContainsIgnoreCase(head, "QUOTED-PRINTABLE") && !ContainsIgnoreCase(head, "CHARSET")) return false;
+  if (!ContainsIgnoreCase(head, "QUOTED-PRINTABLE") && !ContainsIgnoreCase(head, "CHARSET")) {
+    return Normalized::kAsRead;
+  }
   ParseContentLine(text, colon, line);
   const auto encoding = line.Find("ENCODING");
   const bool quoted_printable = encoding && EqualsIgnoreCase(*encoding, "QUOTED-PRINTABLE");
   const auto charset_name = line.Find("CHARSET");
   const Charset charset = charset_name ? ParseCharset(*charset_name) : Charset::kUtf8;
-  if (charset == Charset::kUnknown) return false;  // kept as read: nothing here can decode it
-  if (!quoted_printable && (charset != Charset::kWindows1252 || !HasHighBytes(line.value))) return false;
+  if (charset == Charset::kUnknown) return Normalized::kAsRead;  // nothing here can decode it
+  if (!quoted_printable && (charset != Charset::kWindows1252 || !HasHighBytes(line.value))) {
+    return Normalized::kAsRead;
+  }
 
   std::string value = quoted_printable ? DecodeQuotedPrintable(line.value) : std::string(line.value);
-  if (charset == Charset::kWindows1252) value = Windows1252ToUtf8(value);
+  bool repaired = false;
+  if (charset == Charset::kWindows1252) {
+    value = Windows1252ToUtf8(value);
+  } else if (FindInvalidUtf8(value)) {
+    value = RepairUtf8(value);
+    repaired = true;
+  }
   std::string rewritten(line.head.substr(0, line.head.find(';')));
   for (const Param& param : line.params) {
     if (EqualsIgnoreCase(param.name, "CHARSET")) continue;
@@ -255,7 +269,7 @@ bool NormalizeEncoding(std::string& text, std::size_t colon, ContentLine& line) 
     }
   }
   text = std::move(rewritten);
-  return true;
+  return repaired ? Normalized::kRepaired : Normalized::kRewritten;
 }
 
 // --- Links ----------------------------------------------------------------
@@ -423,18 +437,15 @@ enum class Disposition : unsigned char {
   kAddress,   // an ADR: preserved unless it is the one the writer makes from the city
 };
 
-Result<bool> ParseBool(std::size_t line, std::string_view name, std::string_view value) {
+std::optional<bool> ParseBool(std::string_view value) {
   value = TrimSpaces(value);
   if (EqualsIgnoreCase(value, "true")) return true;
   if (EqualsIgnoreCase(value, "false")) return false;
-  return LineError(line, std::string(name) + " must be true or false, not '" + Excerpt(value) + "'");
+  return std::nullopt;
 }
 
-Result<Date> ParseDate(std::size_t line, std::string_view name, std::string_view value) {
-  auto date = ParseIsoDate(TrimSpaces(value));
-  if (!date) return LineError(line, std::string(name) + ": " + date.error().message);
-  return *date;
-}
+std::string CustomLabel(const ContentLine& parsed);
+std::string_view PropertyNameOf(Property property);
 
 struct CardLine {
   std::string text;  // unfolded
@@ -478,8 +489,18 @@ class VCardReader {
   Status EndCard();
   Status MapCard();
   Result<Disposition> MapLine(CardLine& line);
+  Disposition MapName(CardLine& line);
+  Disposition MapTelephone(std::size_t number);
+  Disposition MapOrganization();
+  Disposition MapAddress(const CardLine& line);
+  Disposition MapPhoto();
   Result<Disposition> MapLink(std::size_t number, Property property);
-  [[nodiscard]] Result<Link> ReadLinkFlags(std::size_t number, LinkKind kind, std::string url) const;
+  [[nodiscard]] Link ReadLinkFlags(std::size_t number, LinkKind kind, std::string url);
+  void SetAside(std::size_t number, std::string_view property, std::string_view value, std::string problem);
+  void ReadBool(std::size_t number, std::string_view property, std::string_view value, bool& field);
+  void ReadDate(std::size_t number, std::string_view property, std::string_view value,
+                std::optional<Date>& field);
+  void NoteOrigin(std::size_t number, std::string_view property, const std::string& value);
   [[nodiscard]] std::optional<std::string_view> LabelOf(std::string_view group) const;
 
   const RecordSink& sink_;
@@ -545,9 +566,6 @@ Status VCardReader::CompleteLogicalLine() {
     return Ok();
   }
   if (agent_depth_ > 0) return AddAgentLine(text, colon);
-  if (colon == std::string_view::npos) {
-    return LineError(number, "property line '" + Excerpt(text) + "' has no ':'");
-  }
   if (begin) {
     // vCard 2.1 nests the card of an AGENT right after an empty AGENT line.
     const bool after_agent = line_count_ > 0 &&
@@ -646,9 +664,19 @@ Status VCardReader::MapCard() {
 
 Result<Disposition> VCardReader::MapLine(CardLine& line) {
   std::size_t colon = vcard::FindValueColon(line.text);
+  if (colon == std::string_view::npos) {
+    SetAside(line.number, {}, line.text, "has no ':' (not a property line)");
+    return Disposition::kDrop;
+  }
   ContentLine& parsed = parsed_;
-  if (NormalizeEncoding(line.text, colon, parsed)) colon = vcard::FindValueColon(line.text);
+  const Normalized normalized = NormalizeEncoding(line.text, colon, parsed);
+  if (normalized != Normalized::kAsRead) colon = vcard::FindValueColon(line.text);
   ParseContentLine(line.text, colon, parsed);
+  if (normalized == Normalized::kRepaired) {
+    card_.record.repaired.push_back(
+        SetAsideValue{line.number, std::string(parsed.name), vcard::UnescapeText(parsed.value),
+                      "was not UTF-8 after quoted-printable decoding: its stray bytes were read as Windows-1252"});
+  }
   ContactFields& fields = card_.record.fields;
   const std::string_view value = parsed.value;
   const std::size_t number = line.number;
@@ -663,66 +691,17 @@ Result<Disposition> VCardReader::MapLine(CardLine& line) {
       card_.seen_formatted_name = true;
       fields.display_name = vcard::UnescapeText(value);
       return Disposition::kDrop;
-    case Property::kName: {
-      if (card_.seen_name) return Disposition::kDrop;  // a card has one N
-      card_.seen_name = true;
-      std::array<std::string_view, 5> parts{};
-      std::size_t count = 0;
-      vcard::ForEachComponent(value, ';', [&](std::string_view part) {
-        if (count < parts.size()) parts[count] = part;
-        ++count;
-      });
-      fields.family_name = vcard::UnescapeText(parts[0]);
-      fields.given_name = vcard::UnescapeText(parts[1]);
-      // Prefix, given, middle, family, suffix: "Dr. Jane Q. Public PhD".
-      constexpr std::array<std::size_t, 5> kReadingOrder = {3, 1, 2, 0, 4};
-      for (std::size_t index : kReadingOrder) {
-        if (parts[index].empty()) continue;
-        if (!card_.name_from_n.empty()) card_.name_from_n += ' ';
-        vcard::AppendUnescapedText(parts[index], card_.name_from_n);
-      }
-      if (parts[2].empty() && parts[3].empty() && parts[4].empty()) return Disposition::kDrop;
-      // Middle names, prefixes and suffixes have no field; they are kept as an
-      // N line without the two names kith edits, which the writer fills in.
-      std::string kept(parsed.head);
-      kept += ":;;";
-      for (std::size_t index = 2; index < 5; ++index) {
-        if (index > 2) kept += ';';
-        AppendComponent(parts[index], kept);
-      }
-      line.text = std::move(kept);
-      return Disposition::kName;
-    }
+    case Property::kName:
+      return MapName(line);
     case Property::kEmail:
       fields.emails.push_back(vcard::UnescapeText(value));
+      NoteOrigin(number, "EMAIL", fields.emails.back());
       if (!parsed.group.empty()) card_.used_groups.push_back(parsed.group);
       return Disposition::kDrop;
-    case Property::kTelephone: {
-      const auto value_type = parsed.Find("VALUE");
-      std::string phone = value_type && EqualsIgnoreCase(*value_type, "uri") ? std::string(value)
-                                                                             : vcard::UnescapeText(value);
-      if (StartsWithIgnoreCase(phone, "tel:")) phone.erase(0, 4);
-      fields.phones.push_back(Phone{std::move(phone), {}});
-      if (!parsed.group.empty()) card_.used_groups.push_back(parsed.group);
-      return Disposition::kDrop;
-    }
-    case Property::kOrganization: {
-      if (card_.seen_organization) return Disposition::kPreserve;
-      card_.seen_organization = true;
-      std::string department;
-      bool first = true;
-      vcard::ForEachComponent(value, ';', [&](std::string_view part) {
-        if (first) {
-          fields.company = vcard::UnescapeText(part);
-          first = false;
-        } else if (!part.empty()) {
-          if (!department.empty()) department += ", ";
-          vcard::AppendUnescapedText(part, department);
-        }
-      });
-      if (!department.empty()) fields.custom.push_back({"Department", std::move(department)});
-      return Disposition::kDrop;
-    }
+    case Property::kTelephone:
+      return MapTelephone(number);
+    case Property::kOrganization:
+      return MapOrganization();
     case Property::kTitle:
       if (card_.seen_title) return Disposition::kPreserve;
       card_.seen_title = true;
@@ -756,48 +735,14 @@ Result<Disposition> VCardReader::MapLine(CardLine& line) {
       if (!fields.notes.empty()) fields.notes += '\n';
       vcard::AppendUnescapedText(value, fields.notes);
       return Disposition::kDrop;
-    case Property::kAddress: {
-      std::string_view locality;
-      std::size_t index = 0;
-      vcard::ForEachComponent(value, ';', [&](std::string_view part) {
-        if (index++ == 3) locality = part;
-      });
-      std::string city = vcard::UnescapeText(locality);
-      std::string from_city = "ADR;TYPE=home:;;;";
-      vcard::AppendEscapedText(city, from_city);
-      from_city += ";;;";
-      ++card_.addresses;
-      card_.address_from_city = !city.empty() && line.text == from_city;
-      if (!card_.address_city && !city.empty()) card_.address_city = std::move(city);
-      return Disposition::kAddress;
-    }
-    case Property::kPhoto: {
-      if (card_.seen_photo) return Disposition::kPreserve;
-      card_.seen_photo = true;
-      const auto encoding = parsed.Find("ENCODING");
-      if (encoding && (EqualsIgnoreCase(*encoding, "b") || EqualsIgnoreCase(*encoding, "BASE64"))) {
-        std::string data;
-        data.reserve(value.size());
-        for (char c : value) {
-          if (c != ' ' && c != '\t') data.push_back(c);
-        }
-        std::string_view type;
-        parsed.ForEachType([&](std::string_view candidate) {
-          if (type.empty()) type = candidate;
-        });
-        if (const auto media_type = parsed.Find("MEDIATYPE")) type = *media_type;
-        fields.photo = "data:" + PhotoMediaType(type, data) + ";base64," + data;
-      } else {
-        fields.photo = vcard::UnescapeText(value);
-      }
-      return Disposition::kDrop;
-    }
+    case Property::kAddress:
+      return MapAddress(line);
+    case Property::kPhoto:
+      return MapPhoto();
     case Property::kUid: {
       if (card_.seen_uid) return Disposition::kDrop;
       card_.seen_uid = true;
-      std::string uid = vcard::UnescapeText(value);
-      if (StartsWithIgnoreCase(uid, "urn:uuid:")) uid.erase(0, 9);
-      card_.record.uid = std::move(uid);
+      card_.record.uid = vcard::UnescapeText(value);  // byte for byte: it is the card's identity
       return Disposition::kDrop;
     }
     case Property::kLabel:
@@ -805,10 +750,9 @@ Result<Disposition> VCardReader::MapLine(CardLine& line) {
     case Property::kMetAt:
       fields.met_at = vcard::UnescapeText(value);
       return Disposition::kDrop;
-    case Property::kMetOn: {
-      KITH_ASSIGN_OR_RETURN(fields.met_on, ParseDate(number, parsed.name, value));
+    case Property::kMetOn:
+      ReadDate(number, parsed.name, value, fields.met_on);
       return Disposition::kDrop;
-    }
     case Property::kHowMet:
       fields.how_met = vcard::UnescapeText(value);
       return Disposition::kDrop;
@@ -818,37 +762,18 @@ Result<Disposition> VCardReader::MapLine(CardLine& line) {
     case Property::kHometown:
       fields.hometown = vcard::UnescapeText(value);
       return Disposition::kDrop;
-    case Property::kOpenToOpportunities: {
-      KITH_ASSIGN_OR_RETURN(fields.open_to_opportunities, ParseBool(number, parsed.name, value));
+    case Property::kOpenToOpportunities:
+      ReadBool(number, parsed.name, value, fields.open_to_opportunities);
       return Disposition::kDrop;
-    }
     case Property::kLookingFor:
       fields.looking_for = vcard::UnescapeText(value);
       return Disposition::kDrop;
-    case Property::kOpenSince: {
-      KITH_ASSIGN_OR_RETURN(fields.open_since, ParseDate(number, parsed.name, value));
+    case Property::kOpenSince:
+      ReadDate(number, parsed.name, value, fields.open_since);
       return Disposition::kDrop;
-    }
-    case Property::kCustom: {
-      std::string label;
-      for (const Param& param : parsed.params) {
-        if (!EqualsIgnoreCase(param.name, "X-LABEL")) continue;
-        // RFC 6868 caret escapes: ^n newline, ^' double quote, ^^ caret.
-        const std::string_view raw = StripQuotes(param.value);
-        for (std::size_t i = 0; i < raw.size(); ++i) {
-          if (raw[i] == '^' && i + 1 < raw.size() &&
-              (raw[i + 1] == 'n' || raw[i + 1] == '\'' || raw[i + 1] == '^')) {
-            label.push_back(raw[i + 1] == 'n' ? '\n' : raw[i + 1] == '\'' ? '"' : '^');
-            ++i;
-          } else {
-            label.push_back(raw[i]);
-          }
-        }
-        break;
-      }
-      fields.custom.push_back({std::move(label), vcard::UnescapeText(value)});
+    case Property::kCustom:
+      fields.custom.push_back({CustomLabel(parsed), vcard::UnescapeText(value)});
       return Disposition::kDrop;
-    }
     case Property::kCity:
       card_.kith_city = vcard::UnescapeText(value);
       return Disposition::kDrop;
@@ -858,18 +783,186 @@ Result<Disposition> VCardReader::MapLine(CardLine& line) {
   return Disposition::kPreserve;
 }
 
-Result<Link> VCardReader::ReadLinkFlags(std::size_t number, LinkKind kind, std::string url) const {
+// N: the two names kith edits, and the display name when the card has no FN.
+Disposition VCardReader::MapName(CardLine& line) {
+  if (card_.seen_name) return Disposition::kDrop;  // a card has one N
+  card_.seen_name = true;
+  ContactFields& fields = card_.record.fields;
+  std::array<std::string_view, 5> parts{};
+  std::size_t count = 0;
+  vcard::ForEachComponent(parsed_.value, ';', [&](std::string_view part) {
+    if (count < parts.size()) parts[count] = part;
+    ++count;
+  });
+  fields.family_name = vcard::UnescapeText(parts[0]);
+  fields.given_name = vcard::UnescapeText(parts[1]);
+  // Prefix, given, middle, family, suffix: "Dr. Jane Q. Public PhD".
+  constexpr std::array<std::size_t, 5> kReadingOrder = {3, 1, 2, 0, 4};
+  for (std::size_t index : kReadingOrder) {
+    if (parts[index].empty()) continue;
+    if (!card_.name_from_n.empty()) card_.name_from_n += ' ';
+    vcard::AppendUnescapedText(parts[index], card_.name_from_n);
+  }
+  if (parts[2].empty() && parts[3].empty() && parts[4].empty()) return Disposition::kDrop;
+  // Middle names, prefixes and suffixes have no field; they are kept as an
+  // N line without the two names kith edits, which the writer fills in.
+  std::string kept(parsed_.head);
+  kept += ":;;";
+  for (std::size_t index = 2; index < 5; ++index) {
+    if (index > 2) kept += ';';
+    AppendComponent(parts[index], kept);
+  }
+  line.text = std::move(kept);
+  return Disposition::kName;
+}
+
+Disposition VCardReader::MapTelephone(std::size_t number) {
+  const auto value_type = parsed_.Find("VALUE");
+  std::string phone = value_type && EqualsIgnoreCase(*value_type, "uri") ? std::string(parsed_.value)
+                                                                         : vcard::UnescapeText(parsed_.value);
+  if (StartsWithIgnoreCase(phone, "tel:")) phone.erase(0, 4);
+  NoteOrigin(number, "TEL", phone);
+  card_.record.fields.phones.push_back(Phone{std::move(phone), {}});
+  if (!parsed_.group.empty()) card_.used_groups.push_back(parsed_.group);
+  return Disposition::kDrop;
+}
+
+// ORG: the company, and its units as one "Department" custom field.
+Disposition VCardReader::MapOrganization() {
+  if (card_.seen_organization) return Disposition::kPreserve;
+  card_.seen_organization = true;
+  ContactFields& fields = card_.record.fields;
+  std::string department;
+  bool first = true;
+  vcard::ForEachComponent(parsed_.value, ';', [&](std::string_view part) {
+    if (first) {
+      fields.company = vcard::UnescapeText(part);
+      first = false;
+    } else if (!part.empty()) {
+      if (!department.empty()) department += ", ";
+      vcard::AppendUnescapedText(part, department);
+    }
+  });
+  if (!department.empty()) fields.custom.push_back({"Department", std::move(department)});
+  return Disposition::kDrop;
+}
+
+// ADR: kept as written; its locality is the city when the card has none.
+Disposition VCardReader::MapAddress(const CardLine& line) {
+  std::string_view locality;
+  std::size_t index = 0;
+  vcard::ForEachComponent(parsed_.value, ';', [&](std::string_view part) {
+    if (index++ == 3) locality = part;
+  });
+  std::string city = vcard::UnescapeText(locality);
+  std::string from_city = "ADR;TYPE=home:;;;";
+  vcard::AppendEscapedText(city, from_city);
+  from_city += ";;;";
+  ++card_.addresses;
+  card_.address_from_city = !city.empty() && line.text == from_city;
+  if (!card_.address_city && !city.empty()) card_.address_city = std::move(city);
+  return Disposition::kAddress;
+}
+
+// PHOTO: inline data becomes a data: URI; a URI is kept as it is.
+Disposition VCardReader::MapPhoto() {
+  if (card_.seen_photo) return Disposition::kPreserve;
+  card_.seen_photo = true;
+  ContactFields& fields = card_.record.fields;
+  const auto encoding = parsed_.Find("ENCODING");
+  if (encoding && (EqualsIgnoreCase(*encoding, "b") || EqualsIgnoreCase(*encoding, "BASE64"))) {
+    std::string data;
+    data.reserve(parsed_.value.size());
+    for (char c : parsed_.value) {
+      if (c != ' ' && c != '\t') data.push_back(c);
+    }
+    std::string_view type;
+    parsed_.ForEachType([&](std::string_view candidate) {
+      if (type.empty()) type = candidate;
+    });
+    if (const auto media_type = parsed_.Find("MEDIATYPE")) type = *media_type;
+    // Some writers put a whole data: URI after ENCODING=b; it is the photo as it is.
+    fields.photo = StartsWithIgnoreCase(data, "data:") ? std::move(data)
+                                                       : "data:" + PhotoMediaType(type, data) + ";base64," + data;
+  } else {
+    fields.photo = vcard::UnescapeText(parsed_.value);
+  }
+  return Disposition::kDrop;
+}
+
+// X-KITH-CUSTOM's label, with RFC 6868 caret escapes undone: ^n newline,
+// ^' double quote, ^^ caret.
+std::string CustomLabel(const ContentLine& parsed) {
+  std::string label;
+  for (const Param& param : parsed.params) {
+    if (!EqualsIgnoreCase(param.name, "X-LABEL")) continue;
+    const std::string_view raw = StripQuotes(param.value);
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+      if (raw[i] == '^' && i + 1 < raw.size() && (raw[i + 1] == 'n' || raw[i + 1] == '\'' || raw[i + 1] == '^')) {
+        label.push_back(raw[i + 1] == 'n' ? '\n' : raw[i + 1] == '\'' ? '"' : '^');
+        ++i;
+      } else {
+        label.push_back(raw[i]);
+      }
+    }
+    break;
+  }
+  return label;
+}
+
+void VCardReader::SetAside(std::size_t number, std::string_view property, std::string_view value,
+                           std::string problem) {
+  card_.record.set_aside.push_back(
+      SetAsideValue{number, std::string(property), std::string(value), std::move(problem)});
+}
+
+void VCardReader::ReadBool(std::size_t number, std::string_view property, std::string_view value,
+                           bool& field) {
+  if (const auto parsed = ParseBool(value)) {
+    field = *parsed;
+  } else {
+    SetAside(number, property, value, "is not true or false");
+  }
+}
+
+void VCardReader::ReadDate(std::size_t number, std::string_view property, std::string_view value,
+                           std::optional<Date>& field) {
+  const auto date = ParseIsoDate(TrimSpaces(value));
+  if (date) {
+    field = *date;
+  } else {
+    SetAside(number, property, value, "is not a date (expected YYYY-MM-DD)");
+  }
+}
+
+void VCardReader::NoteOrigin(std::size_t number, std::string_view property, const std::string& value) {
+  card_.record.origins.push_back(ValueOrigin{number, property, value});
+}
+
+Link VCardReader::ReadLinkFlags(std::size_t number, LinkKind kind, std::string url) {
   Link link{kind, std::move(url), false, false, std::nullopt};
   for (const Param& param : parsed_.params) {
+    const std::string_view value = StripQuotes(param.value);
     if (EqualsIgnoreCase(param.name, "X-KITH-CONNECTED")) {
-      KITH_ASSIGN_OR_RETURN(link.connected, ParseBool(number, param.name, StripQuotes(param.value)));
+      ReadBool(number, param.name, value, link.connected);
     } else if (EqualsIgnoreCase(param.name, "X-KITH-FOLLOWED")) {
-      KITH_ASSIGN_OR_RETURN(link.followed, ParseBool(number, param.name, StripQuotes(param.value)));
+      ReadBool(number, param.name, value, link.followed);
     } else if (EqualsIgnoreCase(param.name, "X-KITH-CONNECTED-ON")) {
-      KITH_ASSIGN_OR_RETURN(link.connected_on, ParseDate(number, param.name, StripQuotes(param.value)));
+      ReadDate(number, param.name, value, link.connected_on);
     }
   }
   return link;
+}
+
+std::string_view PropertyNameOf(Property property) {
+  switch (property) {
+    case Property::kSocialProfile:
+      return "X-SOCIALPROFILE";
+    case Property::kInstantMessaging:
+      return "IMPP";
+    default:
+      return "URL";
+  }
 }
 
 // URL, X-SOCIALPROFILE and IMPP: a website or links. The kind comes from
@@ -906,7 +999,8 @@ Result<Disposition> VCardReader::MapLink(std::size_t number, Property property) 
   if (property == Property::kInstantMessaging) kind = LinkKind::kOther;
   if (!parsed.group.empty()) card_.used_groups.push_back(parsed.group);
 
-  KITH_ASSIGN_OR_RETURN(Link link, ReadLinkFlags(number, kind.value_or(LinkKind::kOther), std::move(url)));
+  NoteOrigin(number, PropertyNameOf(property), url);
+  Link link = ReadLinkFlags(number, kind.value_or(LinkKind::kOther), std::move(url));
   if (!kind && property == Property::kUrl && fields.website.empty()) {
     fields.website = std::move(link.url);
   } else {
@@ -915,16 +1009,59 @@ Result<Disposition> VCardReader::MapLink(std::size_t number, Property property) 
   return Disposition::kDrop;
 }
 
+// Physical lines, however the file ends them: LF, CRLF, a lone CR (classic
+// Mac OS) or CR CR LF (CRLF text written again through a Windows text-mode
+// stream). Each of those counts as one line end.
+class PhysicalLines {
+ public:
+  explicit PhysicalLines(std::istream& in) : buffer_(*in.rdbuf()) {}
+
+  bool Next(std::string& line) {
+    line.clear();
+    if (blank_pending_) {
+      blank_pending_ = false;
+      return true;
+    }
+    bool any = false;
+    for (;;) {
+      const int c = buffer_.sbumpc();
+      if (c == std::char_traits<char>::eof()) return any;
+      any = true;
+      if (c == '\n') return true;
+      if (c != '\r') {
+        line.push_back(static_cast<char>(c));
+        continue;
+      }
+      if (buffer_.sgetc() == '\n') {
+        buffer_.sbumpc();
+      } else if (buffer_.sgetc() == '\r') {
+        buffer_.sbumpc();
+        // CR CR LF is one line end; two CRs without LF are two.
+        if (buffer_.sgetc() == '\n') {
+          buffer_.sbumpc();
+        } else {
+          blank_pending_ = true;
+        }
+      }
+      return true;
+    }
+  }
+
+ private:
+  std::streambuf& buffer_;
+  bool blank_pending_ = false;
+};
+
 }  // namespace
 
 Status ReadVCards(std::istream& in, const RecordSink& sink) {
   VCardReader reader(sink);
+  PhysicalLines lines(in);
   std::string line;
   std::size_t number = 0;
-  while (std::getline(in, line)) {
+  while (lines.Next(line)) {
     ++number;
     std::string_view view = line;
-    if (!view.empty() && view.back() == '\r') view.remove_suffix(1);
     if (number == 1 && view.starts_with(kUtf8Bom)) view.remove_prefix(kUtf8Bom.size());
     if (number == 1 && (view.starts_with("\xFF\xFE") || view.starts_with("\xFE\xFF"))) {
       return LineError(1, "the file is UTF-16; save it as UTF-8 (vCard 3.0 and 4.0 are UTF-8)");

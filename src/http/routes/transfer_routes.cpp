@@ -69,6 +69,11 @@ Result<ImportRequest> ImportRequestFrom(const httplib::Request& request, Uploade
     import.format = *parsed;
   }
   import.event = FormValue(request, "event");
+  const std::string strict = FormValue(request, "strict");
+  if (!strict.empty() && strict != "true" && strict != "false") {
+    return Fail(ErrorCode::kInvalidInput, "'strict' should be true or false", "strict");
+  }
+  import.strict = strict == "true";
   const std::string encoding = FormValue(request, "encoding");
   if (!encoding.empty()) {
     import.encoding = ParseTextEncoding(encoding);
@@ -115,6 +120,8 @@ nlohmann::json SummaryToJson(const ImportSummary& summary) {
           {"merged", summary.merged},
           {"skipped", summary.skipped},
           {"errors", summary.skipped_rows},
+          {"set_aside", summary.set_aside},
+          {"problems", summary.problems},
           {"job_changes", changes},
           {"opportunities", summary.opportunities},
           {"ledger_entries", summary.ledger_entries}};

@@ -170,7 +170,8 @@ class Importer {
 
   // A record with nothing usable is listed with what it did hold, the
   // values that failed their checks too.
-  Status Skip(const ImportRecord& record, const std::string& why, const std::vector<ImportProblem>& problems) {
+  Status Skip(const ImportRecord& record, const std::string& why,
+              const std::vector<ImportProblem>& problems) {
     ++summary_.skipped;
     if (summary_.skipped_rows.size() < kReportedSkips) {
       std::string what;

@@ -63,7 +63,8 @@ std::vector<ImportProblem> ProblemsOf(const ImportRecord& record, std::vector<In
   std::vector<ImportProblem> problems;
   problems.reserve(record.set_aside.size() + invalid.size());
   for (const SetAsideValue& aside : record.set_aside) {
-    problems.push_back(ImportProblem{aside.line, aside.property, aside.value, aside.problem, ErrorCode::kParseError});
+    problems.push_back(
+        ImportProblem{aside.line, aside.property, aside.value, aside.problem, ErrorCode::kParseError});
   }
   std::vector<bool> used(record.origins.size(), false);
   for (InvalidValue& value : invalid) {

@@ -140,14 +140,17 @@ Result<ImportSource> DecodedUtf16(const ImportRequest& request, std::istream& fi
   const std::string& path = request.path;
   std::string text = Utf16ToUtf8(ReadAll(file), big_endian);
   if (Meaningful(text).empty()) {
-    return tl::unexpected(FileError(path, ErrorCode::kParseError, "the file is empty: no contacts to import"));
+    return tl::unexpected(
+        FileError(path, ErrorCode::kParseError, "the file is empty: no contacts to import"));
   }
   if (request.format == ImportFormat::kXlsx) {
-    return tl::unexpected(FileError(path, ErrorCode::kParseError, "is not an .xlsx file (not a zip archive)"));
+    return tl::unexpected(
+        FileError(path, ErrorCode::kParseError, "is not an .xlsx file (not a zip archive)"));
   }
   if (LooksBinary(std::string_view(text).substr(0, kHeadSize))) {
-    return tl::unexpected(FileError(path, ErrorCode::kParseError,
-                                    "is binary data, not a contacts file (kith reads CSV, vCard, .xlsx and JSON)"));
+    return tl::unexpected(
+        FileError(path, ErrorCode::kParseError,
+                  "is binary data, not a contacts file (kith reads CSV, vCard, .xlsx and JSON)"));
   }
   ImportSource source;
   source.format = request.format == ImportFormat::kAuto ? DetectTextFormat(text) : request.format;

@@ -43,7 +43,6 @@ std::string CanonicalLinkedIn(std::string url) {
   return "https://www.linkedin.com" + path;
 }
 
-
 void TidyFields(ContactFields& fields, std::string_view region) {
   for (std::string* text : {&fields.display_name, &fields.given_name, &fields.family_name, &fields.company,
                             &fields.title, &fields.website, &fields.city, &fields.neighborhood,

@@ -32,7 +32,8 @@ void AppendUtf8(char32_t code, std::string& out) {
 }
 
 char32_t Windows1252Character(unsigned char byte) {
-  if (byte >= 0x80 && byte <= 0x9F && kWindows1252High[byte - 0x80u] != 0) return kWindows1252High[byte - 0x80u];
+  if (byte >= 0x80 && byte <= 0x9F && kWindows1252High[byte - 0x80u] != 0)
+    return kWindows1252High[byte - 0x80u];
   return byte;
 }
 
@@ -109,9 +110,10 @@ void RepairUtf8(ContactFields& fields) {
   const auto repair_all = [&](std::vector<std::string>& texts) {
     for (std::string& text : texts) repair(text);
   };
-  for (std::string* text : {&fields.display_name, &fields.given_name, &fields.family_name, &fields.company,
-                            &fields.title, &fields.website, &fields.city, &fields.neighborhood, &fields.hometown,
-                            &fields.how_met, &fields.met_at, &fields.looking_for, &fields.notes, &fields.photo}) {
+  for (std::string* text :
+       {&fields.display_name, &fields.given_name, &fields.family_name, &fields.company, &fields.title,
+        &fields.website, &fields.city, &fields.neighborhood, &fields.hometown, &fields.how_met,
+        &fields.met_at, &fields.looking_for, &fields.notes, &fields.photo}) {
     repair(*text);
   }
   for (std::vector<std::string>* texts :
@@ -142,7 +144,8 @@ std::string Utf16ToUtf8(std::string_view bytes, bool big_endian) {
   const auto unit_at = [&](std::size_t i) -> char32_t {
     const auto first = static_cast<unsigned char>(bytes[i]);
     const auto second = static_cast<unsigned char>(bytes[i + 1]);
-    return big_endian ? static_cast<char32_t>((first << 8) | second) : static_cast<char32_t>((second << 8) | first);
+    return big_endian ? static_cast<char32_t>((first << 8) | second)
+                      : static_cast<char32_t>((second << 8) | first);
   };
   std::size_t i = Utf16ByteOrder(bytes) ? 2 : 0;
   for (; i + 1 < bytes.size(); i += 2) {

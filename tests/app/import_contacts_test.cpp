@@ -137,21 +137,24 @@ TEST_F(ImportTest, StrictRefusesTheWholeFileOverOneBadValue) {
 }
 
 TEST_F(ImportTest, VCardProblemsNameThePropertyAndItsOwnLine) {
-  const std::string path = Write("cards.vcf",
-                                 "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nEMAIL:\xC3\x91\xC3\x91\xC3\x91\r\n"
-                                 "TEL;TYPE=WORK:BusinessPhone\r\nIMPP:xmpp:ann@jabber.example.org\r\n"
-                                 "X-KITH-MET-ON:someday\r\nEMAIL:ann@example.org\r\nEND:VCARD\r\n");
+  const std::string path =
+      Write("cards.vcf",
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nEMAIL:\xC3\x91\xC3\x91\xC3\x91\r\n"
+            "TEL;TYPE=WORK:BusinessPhone\r\nIMPP:xmpp:ann@jabber.example.org\r\n"
+            "X-KITH-MET-ON:someday\r\nEMAIL:ann@example.org\r\nEND:VCARD\r\n");
   auto summary = Import(path);
   ASSERT_TRUE(summary) << summary.error().message;
   EXPECT_EQ(summary->added, 1);
   EXPECT_EQ(summary->set_aside, 4);
-  EXPECT_EQ(summary->problems,
-            (std::vector<std::string>{
-                "line 4: EMAIL '\xC3\x91\xC3\x91\xC3\x91' has no '@' — kept in the card's raw fields",
-                "line 5: TEL 'BusinessPhone' has no digits — kept in the card's raw fields",
-                "line 6: IMPP 'xmpp:ann@jabber.example.org' is not a web address (expected https://host/…) — kept "
-                "in the card's raw fields",
-                "line 7: X-KITH-MET-ON 'someday' is not a date (expected YYYY-MM-DD) — kept in the card's raw fields"}));
+  EXPECT_EQ(
+      summary->problems,
+      (std::vector<std::string>{
+          "line 4: EMAIL '\xC3\x91\xC3\x91\xC3\x91' has no '@' — kept in the card's raw fields",
+          "line 5: TEL 'BusinessPhone' has no digits — kept in the card's raw fields",
+          "line 6: IMPP 'xmpp:ann@jabber.example.org' is not a web address (expected https://host/…) — kept "
+          "in the card's raw fields",
+          "line 7: X-KITH-MET-ON 'someday' is not a date (expected YYYY-MM-DD) — kept in the card's raw "
+          "fields"}));
   const Contact ann = Only("Ann Lee");
   EXPECT_EQ(ann.emails, (std::vector<std::string>{"ann@example.org"}));
   EXPECT_TRUE(ann.phones.empty());
@@ -193,9 +196,10 @@ TEST_F(ImportTest, TextThatIsNotUtf8IsReadAsWindows1252AndSaidSo) {
   ASSERT_TRUE(summary) << summary.error().message;
   EXPECT_EQ(summary->added, 1);
   ASSERT_EQ(summary->problems.size(), 1U);
-  EXPECT_EQ(summary->problems[0],
-            "line 2: the text is not UTF-8 (byte 0xE9): read as Windows-1252 (\"José Pérez,jose@example.com\"); "
-            "run again with --encoding latin-1 if that is wrong");
+  EXPECT_EQ(
+      summary->problems[0],
+      "line 2: the text is not UTF-8 (byte 0xE9): read as Windows-1252 (\"José Pérez,jose@example.com\"); "
+      "run again with --encoding latin-1 if that is wrong");
   EXPECT_EQ(Only("José Pérez").emails, std::vector<std::string>{"jose@example.com"});
 }
 
@@ -228,8 +232,9 @@ std::string Utf16Le(std::string_view ascii_or_latin1) {
 }
 
 TEST_F(ImportTest, Utf16FilesWithAByteOrderMarkAreRead) {
-  auto vcard = Import(Write("outlook.vcf", Utf16Le("BEGIN:VCARD\r\nVERSION:2.1\r\nN:Lee;Ann\r\n"
-                                                   "FN:Ann Lee\r\nEMAIL;INTERNET:ann@example.org\r\nEND:VCARD\r\n")));
+  auto vcard =
+      Import(Write("outlook.vcf", Utf16Le("BEGIN:VCARD\r\nVERSION:2.1\r\nN:Lee;Ann\r\n"
+                                          "FN:Ann Lee\r\nEMAIL;INTERNET:ann@example.org\r\nEND:VCARD\r\n")));
   ASSERT_TRUE(vcard) << vcard.error().message;
   EXPECT_EQ(vcard->format, "vcard");
   EXPECT_EQ(vcard->added, 1);
@@ -243,7 +248,8 @@ TEST_F(ImportTest, EveryLineEndingAddressBooksWriteIsRead) {
     testing::TestWorld world;
     const std::string text = "BEGIN:VCARD" + ending + "VERSION:3.0" + ending + "FN:Ann Lee" + ending +
                              "NOTE:one" + ending + " two" + ending + "EMAIL:ann@example.org" + ending +
-                             "END:VCARD" + ending + "BEGIN:VCARD" + ending + "FN:Bo" + ending + "END:VCARD" + ending;
+                             "END:VCARD" + ending + "BEGIN:VCARD" + ending + "FN:Bo" + ending + "END:VCARD" +
+                             ending;
     ImportRequest request;
     request.path = Write("endings.vcf", text);
     request.strict = true;
@@ -259,17 +265,19 @@ TEST_F(ImportTest, EveryLineEndingAddressBooksWriteIsRead) {
 
 TEST_F(ImportTest, QuotedPrintableThatIsNotUtf8IsRepairedAndReported) {
   // Android 2.x wrote Latin-1 bytes under CHARSET=UTF-8.
-  const std::string path = Write("android.vcf",
-                                 "BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:"
-                                 "P=E9rez;Jos=E9\r\nFN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Jos=E9 P=E9rez\r\n"
-                                 "END:VCARD\r\n");
+  const std::string path =
+      Write("android.vcf",
+            "BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:"
+            "P=E9rez;Jos=E9\r\nFN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Jos=E9 P=E9rez\r\n"
+            "END:VCARD\r\n");
   auto summary = Import(path);
   ASSERT_TRUE(summary) << summary.error().message;
   EXPECT_EQ(summary->set_aside, 0);
   ASSERT_EQ(summary->problems.size(), 2U);
-  EXPECT_EQ(summary->problems[1],
-            "line 4: FN 'José Pérez' was not UTF-8 after quoted-printable decoding: its stray bytes were read "
-            "as Windows-1252");
+  EXPECT_EQ(
+      summary->problems[1],
+      "line 4: FN 'José Pérez' was not UTF-8 after quoted-printable decoding: its stray bytes were read "
+      "as Windows-1252");
   const Contact jose = Only("José Pérez");
   EXPECT_EQ(jose.given_name, "José");
   EXPECT_EQ(jose.family_name, "Pérez");

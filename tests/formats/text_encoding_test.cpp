@@ -107,7 +107,10 @@ TEST(RepairUtf8, EveryTextOfACardComesOutValid) {
   ContactFields fields;
   fields.display_name = "Jos\xE9";
   fields.emails = {"a@b.org", "\xE9@b.org"};
-  fields.phones = {Phone{"+1 555\xA0""0100", ""}};
+  fields.phones = {
+      Phone{"+1 555\xA0"
+            "0100",
+            ""}};
   fields.custom = {CustomField{"Caf\xE9", "cr\xE8me"}};
   fields.vcard_properties = {"NOTE:\xE9t\xE9"};
   RepairUtf8(fields);
@@ -119,14 +122,34 @@ TEST(RepairUtf8, EveryTextOfACardComesOutValid) {
 }
 
 TEST(Utf16ToUtf8, DecodesBothByteOrdersAndSurrogatePairs) {
-  EXPECT_EQ(Utf16ByteOrder("\xFF\xFE" "A\0"s), false);
-  EXPECT_EQ(Utf16ByteOrder("\xFE\xFF" "\0A"s), true);
+  EXPECT_EQ(Utf16ByteOrder("\xFF\xFE"
+                           "A\0"s),
+            false);
+  EXPECT_EQ(Utf16ByteOrder("\xFE\xFF"
+                           "\0A"s),
+            true);
   EXPECT_EQ(Utf16ByteOrder("BEGIN"), std::nullopt);
-  EXPECT_EQ(Utf16ToUtf8("\xFF\xFE" "A\0\xE9\0"s, false), "Aé");
-  EXPECT_EQ(Utf16ToUtf8("\xFE\xFF" "\0A\x6E\x21"s, true), "A渡");
-  EXPECT_EQ(Utf16ToUtf8("\xFF\xFE" "\x3D\xD8\x00\xDE"s, false), "😀");
-  EXPECT_EQ(Utf16ToUtf8("\xFF\xFE" "\x00\xD8" "A\0"s, false), "\uFFFDA");  // a lone surrogate
-  EXPECT_EQ(Utf16ToUtf8("\xFF\xFE" "A\0B"s, false), "A\uFFFD");            // an odd last byte
+  EXPECT_EQ(Utf16ToUtf8("\xFF\xFE"
+                        "A\0\xE9\0"s,
+                        false),
+            "Aé");
+  EXPECT_EQ(Utf16ToUtf8("\xFE\xFF"
+                        "\0A\x6E\x21"s,
+                        true),
+            "A渡");
+  EXPECT_EQ(Utf16ToUtf8("\xFF\xFE"
+                        "\x3D\xD8\x00\xDE"s,
+                        false),
+            "😀");
+  EXPECT_EQ(Utf16ToUtf8("\xFF\xFE"
+                        "\x00\xD8"
+                        "A\0"s,
+                        false),
+            "\uFFFDA");  // a lone surrogate
+  EXPECT_EQ(Utf16ToUtf8("\xFF\xFE"
+                        "A\0B"s,
+                        false),
+            "A\uFFFD");  // an odd last byte
 }
 
 }  // namespace

@@ -664,8 +664,8 @@ TEST(VCardReader, InvalidMetOnDateIsSetAside) {
   ASSERT_EQ(met.set_aside.size(), 1U);
   EXPECT_EQ(met.set_aside[0].property, "X-KITH-MET-ON");
   EXPECT_EQ(met.set_aside[0].line, 3U);
-  const ImportRecord link = ReadOne(
-      Crlf({"BEGIN:VCARD", "FN:A", "URL;X-KITH-CONNECTED-ON=soon:https://a.example", "END:VCARD"}));
+  const ImportRecord link =
+      ReadOne(Crlf({"BEGIN:VCARD", "FN:A", "URL;X-KITH-CONNECTED-ON=soon:https://a.example", "END:VCARD"}));
   ASSERT_EQ(link.set_aside.size(), 1U);
   EXPECT_EQ(link.set_aside[0].property, "X-KITH-CONNECTED-ON");
   EXPECT_EQ(link.set_aside[0].value, "soon");

@@ -23,11 +23,12 @@ void TrimAndDeduplicate(std::vector<std::string>& values) {
 }
 
 // "acme.com" and "www.acme.com" are how people write a website; kith
-// stores a full address so links work.
+// stores a full address so links work. "skype:ann.lee" is no website and
+// is never made "https://skype:ann.lee".
 std::string WithScheme(const std::string& url) {
   const bool bare = !url.empty() && url.find("://") == std::string::npos &&
                     url.find(' ') == std::string::npos && url.find('.') != std::string::npos &&
-                    url.find('@') == std::string::npos;
+                    url.find('@') == std::string::npos && !HasNonWebScheme(url);
   return bare ? "https://" + url : url;
 }
 

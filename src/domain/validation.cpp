@@ -70,6 +70,17 @@ Status ValidateUrl(std::string_view url, std::string_view field) {
   return Ok();
 }
 
+bool HasNonWebScheme(std::string_view url) {
+  const std::size_t colon = url.find(':');
+  if (colon == std::string_view::npos || colon == 0) return false;
+  const std::string_view scheme = url.substr(0, colon);
+  const bool scheme_like = std::all_of(scheme.begin(), scheme.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '-';
+  });
+  const std::string lowered = AsciiLower(scheme);
+  return scheme_like && lowered != "http" && lowered != "https";
+}
+
 Status ValidatePhone(std::string_view phone) {
   const bool has_digit =
       std::any_of(phone.begin(), phone.end(), [](unsigned char c) { return std::isdigit(c) != 0; });

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "domain/validation.h"
 #include "formats/text_encoding.h"
 
 namespace kith::table {
@@ -309,7 +310,7 @@ LinkKind KindFromHost(std::string_view url) {
 // Exports keep web addresses as typed ("www.kovacs.design"); kith stores
 // them with a scheme. Anything that does not look like a host is kept as is.
 std::string WithScheme(std::string_view url) {
-  if (url.find("://") != std::string_view::npos) return std::string(url);
+  if (url.find("://") != std::string_view::npos || HasNonWebScheme(url)) return std::string(url);
   const std::string_view host = url.substr(0, url.find_first_of("/?#"));
   const bool looks_like_host = host.find('.') != std::string_view::npos &&
                                host.find_first_of(" @") == std::string_view::npos && host.front() != '.';

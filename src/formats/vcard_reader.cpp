@@ -504,8 +504,11 @@ Result<Disposition> VCardReader::MapLine(CardLine& line) {
       return Disposition::kDrop;
     case Property::kUrl:
     case Property::kSocialProfile:
-    case Property::kInstantMessaging:
       return MapLink(number, Classify(parsed.name));
+    case Property::kInstantMessaging:
+      // An IM address (xmpp:, skype:, sip:, x-apple:) is no web link: kept
+      // verbatim with its service type and label, and written back as it came.
+      return Disposition::kPreserve;
     case Property::kCategories:
       vcard::ForEachComponent(value, ',', [&](std::string_view tag) {
         if (!tag.empty()) fields.tags.push_back(vcard::UnescapeText(tag));
@@ -743,17 +746,10 @@ Link VCardReader::ReadLinkFlags(std::size_t number, LinkKind kind, std::string u
 }
 
 std::string_view PropertyNameOf(Property property) {
-  switch (property) {
-    case Property::kSocialProfile:
-      return "X-SOCIALPROFILE";
-    case Property::kInstantMessaging:
-      return "IMPP";
-    default:
-      return "URL";
-  }
+  return property == Property::kSocialProfile ? "X-SOCIALPROFILE" : "URL";
 }
 
-// URL, X-SOCIALPROFILE and IMPP: a website or links. The kind comes from
+// URL and X-SOCIALPROFILE: a website or links. The kind comes from
 // what the line says (TYPE=linkedin, Apple's label), else from the host.
 Result<Disposition> VCardReader::MapLink(std::size_t number, Property property) {
   const ContentLine& parsed = parsed_;
@@ -784,7 +780,6 @@ Result<Disposition> VCardReader::MapLink(std::size_t number, Property property) 
     if (!kind || *kind == LinkKind::kOther || handle.empty()) return Disposition::kPreserve;
     url = ProfileUrl(*kind, handle);
   }
-  if (property == Property::kInstantMessaging) kind = LinkKind::kOther;
   if (!parsed.group.empty()) card_.used_groups.push_back(parsed.group);
 
   NoteOrigin(number, PropertyNameOf(property), url);

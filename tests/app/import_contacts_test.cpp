@@ -140,7 +140,7 @@ TEST_F(ImportTest, VCardProblemsNameThePropertyAndItsOwnLine) {
   const std::string path =
       Write("cards.vcf",
             "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nEMAIL:\xC3\x91\xC3\x91\xC3\x91\r\n"
-            "TEL;TYPE=WORK:BusinessPhone\r\nIMPP:xmpp:ann@jabber.example.org\r\n"
+            "TEL;TYPE=WORK:BusinessPhone\r\nURL:skype:ann.lee\r\n"
             "X-KITH-MET-ON:someday\r\nEMAIL:ann@example.org\r\nEND:VCARD\r\n");
   auto summary = Import(path);
   ASSERT_TRUE(summary) << summary.error().message;
@@ -160,7 +160,7 @@ TEST_F(ImportTest, VCardProblemsNameThePropertyAndItsOwnLine) {
   EXPECT_TRUE(ann.phones.empty());
   EXPECT_EQ(ann.custom, (std::vector<CustomField>{{"raw EMAIL", "\xC3\x91\xC3\x91\xC3\x91"},
                                                   {"raw TEL", "BusinessPhone"},
-                                                  {"raw IMPP", "xmpp:ann@jabber.example.org"},
+                                                  {"raw URL", "skype:ann.lee"},
                                                   {"raw X-KITH-MET-ON", "someday"}}));
 }
 

@@ -409,9 +409,14 @@ TEST(VCardReader, ReadsSocialProfiles) {
   EXPECT_THAT(fields.vcard_properties, ElementsAre("X-SOCIALPROFILE;type=flickr;x-user=ada:x-apple:ada"));
 }
 
-TEST(VCardReader, InstantMessagingBecomesOtherLink) {
-  const ContactFields fields = ReadFields({"FN:A", "IMPP;X-SERVICE-TYPE=Skype;type=HOME:skype:ada.l"});
-  EXPECT_THAT(fields.links, ElementsAre(Link{LinkKind::kOther, "skype:ada.l", false, false, std::nullopt}));
+TEST(VCardReader, InstantMessagingIsKeptVerbatimNotMadeAWebLink) {
+  const ContactFields fields =
+      ReadFields({"FN:A", "IMPP;X-SERVICE-TYPE=Skype;type=HOME:skype:ada.l",
+                  "item1.IMPP:xmpp:ada@jabber.example.org", "item1.X-ABLabel:work chat"});
+  EXPECT_TRUE(fields.links.empty());
+  EXPECT_THAT(fields.vcard_properties,
+              ElementsAre("IMPP;X-SERVICE-TYPE=Skype;type=HOME:skype:ada.l",
+                          "item1.IMPP:xmpp:ada@jabber.example.org", "item1.X-ABLabel:work chat"));
 }
 
 TEST(VCardReader, ReadsLinkFlags) {
@@ -623,14 +628,14 @@ TEST(VCardReader, PropertyLineWithoutColonIsSetAsideWithItsOwnLine) {
 
 TEST(VCardReader, EachValueRemembersItsPropertyAndOwnLine) {
   const ImportRecord record = ReadOne(Crlf({"BEGIN:VCARD", "VERSION:3.0", "FN:A", "EMAIL:a@x.org",
-                                            "TEL:+1 555 0100", "IMPP:skype:ann.lee", "END:VCARD"}));
+                                            "TEL:+1 555 0100", "URL:acme.example", "END:VCARD"}));
   ASSERT_EQ(record.origins.size(), 3U);
   EXPECT_EQ(record.origins[0].property, "EMAIL");
   EXPECT_EQ(record.origins[0].line, 4U);
   EXPECT_EQ(record.origins[1].property, "TEL");
   EXPECT_EQ(record.origins[1].line, 5U);
-  EXPECT_EQ(record.origins[2].property, "IMPP");
-  EXPECT_EQ(record.origins[2].value, "skype:ann.lee");
+  EXPECT_EQ(record.origins[2].property, "URL");
+  EXPECT_EQ(record.origins[2].value, "acme.example");
   EXPECT_EQ(record.origins[2].line, 6U);
 }
 

@@ -16,6 +16,8 @@ using namespace table;  // NOLINT(google-build-using-namespace): this file is th
 
 namespace {
 
+constexpr std::string_view kLinkedInMember = "urn:li:member:";
+
 // Fills a text field; a second, different value from another column is
 // kept as a custom field rather than dropped.
 void SetText(std::string& field, std::string_view value, const std::string& label,
@@ -312,6 +314,11 @@ class ContactTableMapper::RowMapper {
         break;
       case Target::kEmail:
         ForEachListItem(column, value, [&](std::string_view item) {
+          // LinkedIn (2018) wrote its member id where a connection hid the email.
+          if (dialect_ == TableDialect::kLinkedIn && item.starts_with(kLinkedInMember)) {
+            fields_.custom.push_back(CustomField{"LinkedIn member", std::string(item)});
+            return;
+          }
           fields_.emails.emplace_back(item);
           NoteOrigin(column, item);
         });

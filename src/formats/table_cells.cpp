@@ -123,6 +123,12 @@ std::optional<Date> ParseTableDate(std::string_view text) {
     if (iso) return *iso;
     return std::nullopt;
   }
+  // "1/8/18, 6:14 PM" (LinkedIn, 2018): the time after the last comma says
+  // nothing about the day.
+  if (const std::size_t comma = text.rfind(',');
+      comma != std::string_view::npos && text.find(':', comma) != std::string_view::npos) {
+    text = TrimView(text.substr(0, comma));
+  }
   std::array<std::string_view, 3> tokens;
   std::size_t count = 0;
   char separator = 0;

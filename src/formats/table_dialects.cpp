@@ -259,7 +259,9 @@ bool IsKithHeader(const std::vector<std::string>& header) {
 
 TableDialect DetectDialect(const std::vector<std::string>& lower) {
   if (IsKithHeader(lower)) return TableDialect::kKith;
-  if (Contains(lower, "connected on") && Contains(lower, "url") && Contains(lower, "first name")) {
+  // LinkedIn's exports before 2019 have no URL column.
+  if (Contains(lower, "connected on") && Contains(lower, "first name") &&
+      (Contains(lower, "url") || (Contains(lower, "email address") && Contains(lower, "position")))) {
     return TableDialect::kLinkedIn;
   }
   if (Contains(lower, "group membership") ||

@@ -512,5 +512,23 @@ TEST(ContactTableRow, LinksComeBackGroupedByKind) {
   EXPECT_EQ((*records)[0].fields.links[1].kind, LinkKind::kGitHub);
 }
 
+// LinkedIn's Connections.csv as it was downloaded in 2018: no URL column,
+// a time after the date, and a member id where the email was hidden.
+TEST(ReadContactsCsv, LinkedIn2018ExportIsRecognised) {
+  const auto outcome = ReadCsv(
+      "First Name,Last Name,Email Address,Company,Position,Connected On,Tags\n"
+      "Ann,Lee,ann@example.org,Acme,Engineer,\"1/8/18, 6:14 PM\",\n"
+      "Bo,Kim,urn:li:member:123456,Initech,CTO,\"12/20/17, 9:02 AM\",\n");
+  ASSERT_TRUE(outcome.has_value()) << outcome.error().message;
+  EXPECT_EQ(outcome->dialect, TableDialect::kLinkedIn);
+  ASSERT_EQ(outcome->records.size(), 2U);
+  EXPECT_EQ(outcome->records[0].fields.met_on, (Date{2018, 1, 8}));
+  EXPECT_TRUE(outcome->records[0].set_aside.empty());
+  EXPECT_EQ(outcome->records[1].fields.met_on, (Date{2017, 12, 20}));
+  EXPECT_TRUE(outcome->records[1].fields.emails.empty());
+  EXPECT_EQ(outcome->records[1].fields.custom,
+            (std::vector<CustomField>{{"LinkedIn member", "urn:li:member:123456"}}));
+}
+
 }  // namespace
 }  // namespace kith

@@ -3,12 +3,15 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -765,6 +768,123 @@ TEST(VCardReader, DISABLED_Throughput) {
   const double megabytes = static_cast<double>(bytes) / 1e6;
   std::printf("%.1f MB, %zu cards in %.3f s: %.1f MB/s\n", megabytes, cards, seconds.count(),
               megabytes / seconds.count());
+}
+
+// --- Differential: kith and Python's vobject read the same messy cards -----------------
+
+// Cards shaped like what address books write, with the mess they add:
+// LF or CRLF, lines folded anywhere, lower-case names, groups with
+// labels, TYPE in every spelling, 2.1 quoted-printable, blank lines
+// between cards, several or no emails and phones, UIDs in several forms
+// or none.
+std::string MessyCards(int count) {
+  std::mt19937 random(20261205);
+  const auto pick = [&random](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
+  std::string text;
+  for (int i = 0; i < count; ++i) {
+    const std::string end = pick(2) == 0 ? "\r\n" : "\n";
+    const bool v21 = pick(4) == 0;
+    std::vector<std::string> lines = {"BEGIN:VCARD", v21            ? "VERSION:2.1"
+                                                     : pick(2) == 0 ? "VERSION:3.0"
+                                                                    : "VERSION:4.0"};
+    const std::string name = "Person" + std::to_string(i) + " Example";
+    lines.push_back(pick(3) == 0 ? "fn:" + name : "FN:" + name);
+    lines.push_back("N:Example;Person" + std::to_string(i) + ";;;");
+    for (int e = pick(4); e > 0; --e) {
+      const std::string address = "p" + std::to_string(i) + "." + std::to_string(e) + "@example.org";
+      switch (pick(4)) {
+        case 0:
+          lines.push_back("EMAIL;TYPE=INTERNET,HOME:" + address);
+          break;
+        case 1:
+          lines.push_back("item" + std::to_string(e) + ".EMAIL;type=INTERNET;type=pref:" + address);
+          lines.push_back("item" + std::to_string(e) + ".X-ABLabel:_$!<Other>!$_");
+          break;
+        case 2:
+          lines.push_back(v21 ? "EMAIL;INTERNET;ENCODING=QUOTED-PRINTABLE:p" + std::to_string(i) + "=2E" +
+                                    std::to_string(e) + "=40example.org"
+                              : "email:" + address);
+          break;
+        default:
+          lines.push_back("EMAIL:" + address);
+      }
+    }
+    for (int t = pick(3); t > 0; --t) {
+      lines.push_back((pick(2) == 0 ? "TEL;TYPE=CELL:+1 312 555 0" : "TEL;type=WORK;type=VOICE:(312) 555-0") +
+                      std::to_string(100 + i % 800 + t));
+    }
+    switch (pick(4)) {
+      case 0:
+        lines.push_back("UID:urn:uuid:00000000-0000-4000-8000-" + std::to_string(100000000000 + i));
+        break;
+      case 1:
+        lines.push_back("UID:card-" + std::to_string(i) + "@example.org");
+        break;
+      case 2:
+        lines.push_back("UID:" + std::to_string(i) + "-ABCDEF");
+        break;
+      default:
+        break;
+    }
+    lines.push_back("NOTE:A note long enough to be folded somewhere in the middle of it\\, card " +
+                    std::to_string(i));
+    lines.push_back("END:VCARD");
+    for (const std::string& line : lines) {
+      // Fold some long lines at a random place, never inside a QP escape.
+      if (line.size() > 40 && line.find("QUOTED") == std::string::npos && pick(2) == 0) {
+        const std::size_t cut = 20 + static_cast<std::size_t>(pick(15));
+        text += line.substr(0, cut) + end + " " + line.substr(cut) + end;
+      } else {
+        text += line + end;
+      }
+    }
+    if (pick(5) == 0) text += end;
+  }
+  return text;
+}
+
+TEST(VCardDifferential, CountsAndUidsMatchPythonVobject) {
+  testing::TempDirectory directory;
+  const std::string path = (directory.path() / "messy.vcf").string();
+  const std::string cards = MessyCards(300);
+  std::ofstream(path, std::ios::binary) << cards;
+
+  std::istringstream in(cards);
+  std::size_t count = 0;
+  std::size_t emails = 0;
+  std::size_t phones = 0;
+  std::vector<std::string> uids;
+  ASSERT_TRUE(ReadVCards(in, [&](ImportRecord&& record) {
+    ++count;
+    emails += record.fields.emails.size();
+    phones += record.fields.phones.size();
+    if (!record.uid.empty()) uids.push_back(record.uid);
+    return Ok();
+  }));
+  std::string kith =
+      std::to_string(count) + " " + std::to_string(emails) + " " + std::to_string(phones) + "\n";
+  std::sort(uids.begin(), uids.end());
+  for (const std::string& uid : uids) kith += uid + "\n";
+
+  ASSERT_TRUE(std::filesystem::exists("/usr/bin/python3"))
+      << "python3-vobject is installed by scripts/install-deps.sh";
+  const std::string script =
+      "import sys, vobject\n"
+      "cards = list(vobject.readComponents(open(sys.argv[1], encoding='utf-8', newline='').read()))\n"
+      "emails = sum(len(c.contents.get('email', [])) for c in cards)\n"
+      "phones = sum(len(c.contents.get('tel', [])) for c in cards)\n"
+      "print(len(cards), emails, phones)\n"
+      "for uid in sorted(c.uid.value for c in cards if 'uid' in c.contents): print(uid)\n";
+  const std::string script_path = (directory.path() / "count.py").string();
+  std::ofstream(script_path) << script;
+  FILE* pipe = popen(("/usr/bin/python3 " + script_path + " " + path + " 2>&1").c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string vobject;
+  std::array<char, 4096> buffer{};
+  while (std::fgets(buffer.data(), buffer.size(), pipe) != nullptr) vobject += buffer.data();
+  ASSERT_EQ(pclose(pipe), 0) << vobject;
+  EXPECT_GT(emails, 200U);
+  EXPECT_EQ(kith, vobject);
 }
 
 }  // namespace

@@ -151,8 +151,9 @@ TEST_F(ImportTest, VCardProblemsNameThePropertyAndItsOwnLine) {
       (std::vector<std::string>{
           "line 4: EMAIL '\xC3\x91\xC3\x91\xC3\x91' has no '@' — kept in the card's raw fields",
           "line 5: TEL 'BusinessPhone' has no digits — kept in the card's raw fields",
-          "line 6: IMPP 'xmpp:ann@jabber.example.org' is not a web address (expected https://host/…) — kept "
-          "in the card's raw fields",
+          "line 6: URL 'skype:ann.lee' is not a web address (expected https://host/…) — kept in the card's "
+          "raw "
+          "fields",
           "line 7: X-KITH-MET-ON 'someday' is not a date (expected YYYY-MM-DD) — kept in the card's raw "
           "fields"}));
   const Contact ann = Only("Ann Lee");

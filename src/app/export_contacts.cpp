@@ -10,6 +10,7 @@
 #include "formats/contact_table.h"
 #include "formats/csv_reader.h"
 #include "formats/kith_json.h"
+#include "formats/text_encoding.h"
 #include "formats/xlsx_writer.h"
 
 namespace kith {
@@ -17,7 +18,7 @@ namespace {
 
 constexpr int kPage = 1000;
 
-// Every live contact, a page at a time, in id order.
+// Every live contact, a page at a time, in id order, its text valid UTF-8.
 class ContactPages {
  public:
   explicit ContactPages(Store& store) : store_(store) {}
@@ -34,7 +35,10 @@ class ContactPages {
       index_ = 0;
       if (page_.empty()) return std::optional<Contact>();
     }
-    return std::optional<Contact>(std::move(page_[index_++]));
+    Contact& contact = page_[index_++];
+    RepairUtf8(contact);
+    if (FindInvalidUtf8(contact.uid)) contact.uid = RepairUtf8(std::string_view(contact.uid));
+    return std::optional<Contact>(std::move(contact));
   }
 
  private:

@@ -2,6 +2,7 @@
 #include <unordered_map>
 
 #include "app/contacts.h"
+#include "app/import_problems.h"
 #include "app/import_source.h"
 #include "app/prepare_fields.h"
 #include "app/relationship_support.h"
@@ -20,6 +21,8 @@ namespace {
 
 constexpr std::size_t kBatch = 2000;
 constexpr std::size_t kReportedSkips = 100;
+constexpr std::size_t kReportedProblems = 10000;
+constexpr std::string_view kUuidUrn = "urn:uuid:";
 // An email or phone held by this many people is shared (see FirstNamed).
 constexpr std::size_t kSharedByMany = 10;
 
@@ -66,7 +69,7 @@ class Importer {
 
   Status Add(ImportRecord&& record) {
     ContactFields& fields = record.fields;
-    if (!HasContent(fields)) return Ok();
+    if (!HasContent(fields) && record.set_aside.empty()) return Ok();
     DropEmpty(fields.emails);
     DropEmpty(fields.tags);
     DropEmpty(fields.skills);
@@ -76,6 +79,9 @@ class Importer {
       fields.met_at = request_.event;
       if (!fields.met_on) fields.met_on = context_.clock.Today();
     }
+    const std::vector<ImportProblem> problems =
+        ProblemsOf(record, TakeOutInvalidValues(fields, context_.phone_region));
+    if (request_.strict && !problems.empty()) return tl::unexpected(AsError(problems.front()));
     const bool nameless = Trim(fields.display_name).empty() && Trim(fields.given_name).empty() &&
                           Trim(fields.family_name).empty();
     if (nameless) {
@@ -85,8 +91,12 @@ class Importer {
       } else if (!fields.phones.empty() && !Trim(fields.phones.front().original).empty()) {
         fields.display_name = Trim(fields.phones.front().original);
       } else {
-        return Skip(record, "no name, email or phone");
+        return Skip(record, "no name, email or phone", problems);
       }
+    }
+    KeepSetAside(problems, fields);
+    for (const SetAsideValue& repaired : record.repaired) {
+      Report(ImportProblem{repaired.line, repaired.property, repaired.value, repaired.problem}.Describe());
     }
     if (auto prepared = PrepareFields(fields, context_.phone_region); !prepared) {
       return Fail(ErrorCode::kInvalidInput, Where(record) + prepared.error().message, prepared.error().field);
@@ -158,16 +168,34 @@ class Importer {
     return record.line == 0 ? std::string() : "line " + std::to_string(record.line) + ": ";
   }
 
-  Status Skip(const ImportRecord& record, const std::string& why) {
+  // A record with nothing usable is listed with what it did hold, the
+  // values that failed their checks too.
+  Status Skip(const ImportRecord& record, const std::string& why,
+              const std::vector<ImportProblem>& problems) {
     ++summary_.skipped;
     if (summary_.skipped_rows.size() < kReportedSkips) {
       std::string what;
       const ContactFields& fields = record.fields;
       if (!fields.company.empty()) what = fields.company;
       if (!fields.links.empty()) what += (what.empty() ? "" : ", ") + fields.links.front().url;
-      summary_.skipped_rows.push_back(Where(record) + why + (what.empty() ? "" : " (" + what + ")"));
+      std::string line = Where(record) + why + (what.empty() ? "" : " (" + what + ")");
+      for (const ImportProblem& problem : problems) line += "; " + problem.Describe();
+      summary_.skipped_rows.push_back(std::move(line));
     }
     return Ok();
+  }
+
+  // Each value that failed stays on the card as a raw field, and is reported.
+  void KeepSetAside(const std::vector<ImportProblem>& problems, ContactFields& fields) {
+    for (const ImportProblem& problem : problems) {
+      fields.custom.push_back(problem.RawField());
+      ++summary_.set_aside;
+      Report(problem.Describe() + " — kept in the card's raw fields");
+    }
+  }
+
+  void Report(std::string problem) {
+    if (summary_.problems.size() < kReportedProblems) summary_.problems.push_back(std::move(problem));
   }
 
   std::string NameKey(const ContactFields& fields) const {
@@ -240,6 +268,13 @@ class Importer {
     if (!record.uid.empty()) {
       KITH_ASSIGN_OR_RETURN(const auto ids, store.FindContactIds(ContactKey::kUid, record.uid));
       if (!ids.empty()) return First(ids);
+      // kith's vCard 4.0 exports before uids were kept byte for byte wrote
+      // its own uids as urn:uuid:<uid>.
+      if (record.uid.starts_with(kUuidUrn)) {
+        KITH_ASSIGN_OR_RETURN(const auto bare,
+                              store.FindContactIds(ContactKey::kUid, record.uid.substr(kUuidUrn.size())));
+        if (!bare.empty()) return First(bare);
+      }
     }
     for (const auto& email : fields.emails) {
       KITH_ASSIGN_OR_RETURN(const auto ids, store.FindContactIds(ContactKey::kEmail, email));
@@ -432,6 +467,7 @@ Result<ImportSummary> ImportContacts(Context& context, const ImportRequest& requ
   KITH_ASSIGN_OR_RETURN(ImportSource source, OpenImportSource(request));
   ImportSummary summary;
   summary.dry_run = request.dry_run;
+  if (!source.notice.empty()) summary.problems.push_back(source.notice);
   KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
   Importer importer(context, request, summary);
   const RecordSink sink = [&](ImportRecord&& record) { return importer.Add(std::move(record)); };

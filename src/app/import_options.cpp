@@ -20,6 +20,7 @@ Result<ImportRequest> ImportRequestFrom(const ImportOptions& options) {
   ImportRequest request;
   request.path = options.path;
   request.dry_run = options.dry_run;
+  request.strict = options.strict;
   request.event = options.event;
   if (!options.format.empty()) {
     const auto format = ParseImportFormat(options.format);

@@ -19,6 +19,7 @@ struct ImportOptions {
   std::string encoding;           // "": UTF-8, with advice if not
   std::vector<std::string> maps;  // "Column Name=field" (empty lines are skipped)
   bool dry_run = false;
+  bool strict = false;  // one bad value refuses the whole file
 };
 
 // kInvalidInput naming "format", "encoding" or "map" for a value that is

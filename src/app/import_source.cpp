@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iterator>
 #include <sstream>
+#include <utility>
 
 #include "domain/validation.h"
 #include "formats/text_encoding.h"
@@ -73,7 +74,8 @@ Result<std::optional<std::size_t>> FirstInvalidUtf8(std::istream& in, const std:
   return std::optional<std::size_t>();
 }
 
-Error NotUtf8(const std::string& path, const std::string& bytes, std::size_t offset) {
+// "line 2: the text is not UTF-8 (byte 0xE9)", and the line it is on.
+std::pair<std::string, std::string> WhereNotUtf8(const std::string& bytes, std::size_t offset) {
   std::size_t line = 1;
   std::size_t line_start = 0;
   for (std::size_t i = 0; i < offset; ++i) {
@@ -86,19 +88,75 @@ Error NotUtf8(const std::string& path, const std::string& bytes, std::size_t off
   if (line_end == std::string::npos) line_end = bytes.size();
   std::string excerpt = bytes.substr(line_start, std::min<std::size_t>(line_end - line_start, 80));
   while (!excerpt.empty() && excerpt.back() == '\r') excerpt.pop_back();
-  std::string message = "line " + std::to_string(line) + ": the text is not UTF-8 (byte " +
-                        HexByte(static_cast<unsigned char>(bytes[offset])) + ")";
-  // Windows-1252 leaves five bytes undefined; a file without them reads
-  // cleanly, which is what every other single-byte guess would also claim,
-  // so offer the encoding old Windows exports actually use.
-  const bool decodes = bytes.find_first_of(std::string("\x81\x8D\x8F\x90\x9D", 5)) == std::string::npos;
-  if (decodes) {
+  return {"line " + std::to_string(line) + ": the text is not UTF-8 (byte " +
+              HexByte(static_cast<unsigned char>(bytes[offset])) + ")",
+          excerpt};
+}
+
+// Windows-1252 leaves five bytes undefined; a file without them reads
+// cleanly, which is what every other single-byte guess would also claim,
+// so the encoding old Windows exports actually use is the one to pick.
+bool ReadsAsWindows1252(const std::string& bytes) {
+  return bytes.find_first_of(std::string("\x81\x8D\x8F\x90\x9D", 5)) == std::string::npos;
+}
+
+Error NotUtf8(const std::string& path, const std::string& bytes, std::size_t offset) {
+  auto [message, excerpt] = WhereNotUtf8(bytes, offset);
+  if (ReadsAsWindows1252(bytes)) {
     message += "; it reads cleanly as Windows-1252 (\"" + Windows1252ToUtf8(excerpt) +
                "\"): run again with --encoding windows-1252";
   } else {
     message += "; run again with --encoding latin-1 if the file is ISO-8859-1";
   }
   return FileError(path, ErrorCode::kParseError, message);
+}
+
+// A legacy single-byte file read as the encoding it most likely is, and
+// said so: the person can check the names and run again with --encoding.
+ImportSource DecodedLegacyText(const std::string& bytes, std::size_t offset, ImportFormat format) {
+  auto [message, excerpt] = WhereNotUtf8(bytes, offset);
+  ImportSource source;
+  source.format = format;
+  if (ReadsAsWindows1252(bytes)) {
+    source.text = std::make_unique<std::istringstream>(Windows1252ToUtf8(bytes));
+    source.notice = message + ": read as Windows-1252 (\"" + Windows1252ToUtf8(excerpt) +
+                    "\"); run again with --encoding latin-1 if that is wrong";
+  } else {
+    source.text = std::make_unique<std::istringstream>(Latin1ToUtf8(bytes));
+    source.notice = message + ": read as Latin-1 (\"" + Latin1ToUtf8(excerpt) +
+                    "\"); run again with --encoding windows-1252 if that is wrong";
+  }
+  return source;
+}
+
+std::string ReadAll(std::istream& in) {
+  in.clear();
+  in.seekg(0);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// UTF-16 (Outlook and Windows' own contact exports write it) decoded as a
+// whole: it is Unicode, so nothing needs saying.
+Result<ImportSource> DecodedUtf16(const ImportRequest& request, std::istream& file, bool big_endian) {
+  const std::string& path = request.path;
+  std::string text = Utf16ToUtf8(ReadAll(file), big_endian);
+  if (Meaningful(text).empty()) {
+    return tl::unexpected(
+        FileError(path, ErrorCode::kParseError, "the file is empty: no contacts to import"));
+  }
+  if (request.format == ImportFormat::kXlsx) {
+    return tl::unexpected(
+        FileError(path, ErrorCode::kParseError, "is not an .xlsx file (not a zip archive)"));
+  }
+  if (LooksBinary(std::string_view(text).substr(0, kHeadSize))) {
+    return tl::unexpected(
+        FileError(path, ErrorCode::kParseError,
+                  "is binary data, not a contacts file (kith reads CSV, vCard, .xlsx and JSON)"));
+  }
+  ImportSource source;
+  source.format = request.format == ImportFormat::kAuto ? DetectTextFormat(text) : request.format;
+  source.text = std::make_unique<std::istringstream>(std::move(text));
+  return source;
 }
 
 }  // namespace
@@ -122,6 +180,7 @@ Result<ImportSource> OpenImportSource(const ImportRequest& request) {
   if (file->fail() && !file->eof()) {
     return tl::unexpected(FileError(path, ErrorCode::kIo, "cannot be read (is it a directory?)"));
   }
+  if (const auto big_endian = Utf16ByteOrder(head)) return DecodedUtf16(request, *file, *big_endian);
   if (Meaningful(head).empty()) {
     return tl::unexpected(
         FileError(path, ErrorCode::kParseError, "the file is empty: no contacts to import"));
@@ -160,9 +219,9 @@ Result<ImportSource> OpenImportSource(const ImportRequest& request) {
   }
   KITH_ASSIGN_OR_RETURN(const auto invalid, FirstInvalidUtf8(*file, path));
   if (invalid) {
-    std::ifstream again(path, std::ios::binary);
-    const std::string bytes((std::istreambuf_iterator<char>(again)), std::istreambuf_iterator<char>());
-    return tl::unexpected(NotUtf8(path, bytes, *invalid));
+    const std::string bytes = ReadAll(*file);
+    if (request.strict) return tl::unexpected(NotUtf8(path, bytes, *invalid));
+    return DecodedLegacyText(bytes, *invalid, source.format);
   }
   file->clear();
   file->seekg(0);

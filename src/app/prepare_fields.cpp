@@ -23,11 +23,12 @@ void TrimAndDeduplicate(std::vector<std::string>& values) {
 }
 
 // "acme.com" and "www.acme.com" are how people write a website; kith
-// stores a full address so links work.
+// stores a full address so links work. "skype:ann.lee" is no website and
+// is never made "https://skype:ann.lee".
 std::string WithScheme(const std::string& url) {
   const bool bare = !url.empty() && url.find("://") == std::string::npos &&
                     url.find(' ') == std::string::npos && url.find('.') != std::string::npos &&
-                    url.find('@') == std::string::npos;
+                    url.find('@') == std::string::npos && !HasNonWebScheme(url);
   return bare ? "https://" + url : url;
 }
 
@@ -43,9 +44,7 @@ std::string CanonicalLinkedIn(std::string url) {
   return "https://www.linkedin.com" + path;
 }
 
-}  // namespace
-
-Status PrepareFields(ContactFields& fields, std::string_view region) {
+void TidyFields(ContactFields& fields, std::string_view region) {
   for (std::string* text : {&fields.display_name, &fields.given_name, &fields.family_name, &fields.company,
                             &fields.title, &fields.website, &fields.city, &fields.neighborhood,
                             &fields.hometown, &fields.how_met, &fields.met_at, &fields.looking_for}) {
@@ -64,7 +63,46 @@ Status PrepareFields(ContactFields& fields, std::string_view region) {
     if (link.kind == LinkKind::kLinkedIn) link.url = CanonicalLinkedIn(link.url);
   }
   std::erase_if(fields.phones, [](const Phone& phone) { return Trim(phone.original).empty(); });
+}
+
+// Removes the items of `values` that `check` refuses, adding them to `invalid`.
+template <typename Item, typename Check, typename ValueOf>
+void TakeOut(std::vector<Item>& values, const Check& check, const ValueOf& value_of,
+             std::vector<InvalidValue>& invalid) {
+  std::erase_if(values, [&](const Item& item) {
+    Status status = check(item);
+    if (status) return false;
+    invalid.push_back(InvalidValue{value_of(item), std::move(status.error())});
+    return true;
+  });
+}
+
+}  // namespace
+
+Status PrepareFields(ContactFields& fields, std::string_view region) {
+  TidyFields(fields, region);
   return ValidateContactFields(fields);
+}
+
+std::vector<InvalidValue> TakeOutInvalidValues(ContactFields& fields, std::string_view region) {
+  TidyFields(fields, region);
+  std::vector<InvalidValue> invalid;
+  TakeOut(
+      fields.emails, [](const std::string& email) { return ValidateEmail(email); },
+      [](const std::string& email) { return email; }, invalid);
+  TakeOut(
+      fields.phones, [](const Phone& phone) { return ValidatePhone(phone.original); },
+      [](const Phone& phone) { return phone.original; }, invalid);
+  if (!fields.website.empty()) {
+    if (Status status = ValidateUrl(fields.website, "website"); !status) {
+      invalid.push_back(InvalidValue{std::move(fields.website), std::move(status.error())});
+      fields.website.clear();
+    }
+  }
+  TakeOut(
+      fields.links, [](const Link& link) { return ValidateUrl(link.url, LinkKindName(link.kind)); },
+      [](const Link& link) { return link.url; }, invalid);
+  return invalid;
 }
 
 }  // namespace kith

@@ -87,6 +87,8 @@ nlohmann::json ImportSummaryToJson(const ImportSummary& summary) {
           {"merged", summary.merged},
           {"skipped", summary.skipped},
           {"errors", summary.skipped_rows},
+          {"set_aside", summary.set_aside},
+          {"problems", summary.problems},
           {"job_changes", changes},
           {"opportunities", summary.opportunities},
           {"ledger_entries", summary.ledger_entries}};

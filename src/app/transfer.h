@@ -32,6 +32,9 @@ struct ImportRequest {
   std::string event;     // everyone in the file was met at this event
   std::vector<std::pair<std::string, std::string>> map;  // "Column=field" overrides (CSV, xlsx)
   std::optional<TextEncoding> encoding;                  // nullopt: UTF-8, with advice if not
+  // A value that fails its check or cannot be read refuses the whole file,
+  // instead of being set aside on its card and reported.
+  bool strict = false;
 };
 
 struct ImportedJobChange {
@@ -48,6 +51,13 @@ struct ImportSummary {
   std::int64_t merged = 0;                // rows that repeat a person an earlier row described
   std::int64_t skipped = 0;               // rows that describe nobody (no name, email or phone)
   std::vector<std::string> skipped_rows;  // "line 7: …" for each skipped row (the first 100)
+  // Values that came in only as raw fields on their card (a bad email, a
+  // date that is no date). `problems` has a line for each (the first
+  // 10,000): "line 44: EMAIL 'x' has no '@' — kept in the card's raw
+  // fields"; also for values repaired on the way in (bytes that were not
+  // UTF-8) and, first, for a file not in UTF-8 and the encoding it was read as.
+  std::int64_t set_aside = 0;
+  std::vector<std::string> problems;
   std::vector<ImportedJobChange> job_changes;
   std::int64_t opportunities = 0;   // restored from a kith JSON backup
   std::int64_t ledger_entries = 0;  // restored from a kith JSON backup
@@ -58,8 +68,10 @@ struct ImportSummary {
 // each person with the list — uid, email, phone, LinkedIn URL, then (for
 // records without a uid of their own) the same name at the same company —
 // and merges matches instead of adding them, all in one transaction. An email
-// or phone matches only when the names agree (an office line is not a person). Errors name the file and the
-// line or row; on any error nothing is written.
+// or phone matches only when the names agree (an office line is not a person).
+// A value that fails its check is set aside (see ImportSummary::problems)
+// unless the request is strict, when it is an error like any other. Errors
+// name the file and the line or row; on any error nothing is written.
 Result<ImportSummary> ImportContacts(Context& context, const ImportRequest& request);
 
 // What an import would do, before it does it: the format read, how each

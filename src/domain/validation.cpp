@@ -70,6 +70,24 @@ Status ValidateUrl(std::string_view url, std::string_view field) {
   return Ok();
 }
 
+bool HasNonWebScheme(std::string_view url) {
+  const std::size_t colon = url.find(':');
+  if (colon == std::string_view::npos || colon == 0) return false;
+  const std::string_view scheme = url.substr(0, colon);
+  const bool scheme_like = std::all_of(scheme.begin(), scheme.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '-';
+  });
+  const std::string lowered = AsciiLower(scheme);
+  return scheme_like && lowered != "http" && lowered != "https";
+}
+
+Status ValidatePhone(std::string_view phone) {
+  const bool has_digit =
+      std::any_of(phone.begin(), phone.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
+  if (!has_digit) return InvalidField("phone", "phone '" + std::string(phone) + "' has no digits");
+  return Ok();
+}
+
 Status ValidateContactFields(const ContactFields& fields) {
   if (Trim(fields.display_name).empty()) {
     return InvalidField("name", "name is missing: every contact needs a name");
@@ -79,13 +97,7 @@ Status ValidateContactFields(const ContactFields& fields) {
   for (const auto& link : fields.links) {
     KITH_RETURN_IF_ERROR(ValidateUrl(link.url, LinkKindName(link.kind)));
   }
-  for (const auto& phone : fields.phones) {
-    const bool has_digit = std::any_of(phone.original.begin(), phone.original.end(),
-                                       [](unsigned char c) { return std::isdigit(c) != 0; });
-    if (!has_digit) {
-      return InvalidField("phone", "phone '" + phone.original + "' has no digits");
-    }
-  }
+  for (const auto& phone : fields.phones) KITH_RETURN_IF_ERROR(ValidatePhone(phone.original));
   const auto empty_item = [](const std::vector<std::string>& items) {
     return std::any_of(items.begin(), items.end(),
                        [](const std::string& item) { return Trim(item).empty(); });

@@ -17,6 +17,14 @@ Status ValidateEmail(std::string_view email);
 // web address (expected https://host/…)". `field` names the field in errors.
 Status ValidateUrl(std::string_view url, std::string_view field);
 
+// Whether `url` starts with a URI scheme other than the web's ("skype:",
+// "xmpp:", "mailto:"): letters, digits, '+' or '-', then ':'. A host with a
+// port ("acme.com:8080") has a dot before its ':', so it is not one.
+bool HasNonWebScheme(std::string_view url);
+
+// A phone needs a digit: "BusinessPhone" -> "phone 'BusinessPhone' has no digits".
+Status ValidatePhone(std::string_view phone);
+
 // Checks every field of a card; the first problem is returned.
 Status ValidateContactFields(const ContactFields& fields);
 

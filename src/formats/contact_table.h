@@ -54,9 +54,11 @@ class ContactTableMapper {
   // Each header column and the field it maps to ("custom" when none).
   const std::vector<std::pair<std::string, std::string>>& mapping() const { return mapping_; }
 
-  // One data row. kParseError for a cell that cannot be read ("line 7:
-  // Connected On '31 Foo 2024' is not a date"). A row of empty cells gives a
-  // record whose fields are all empty; the caller decides to skip it.
+  // One data row. A cell that cannot be read ("Connected On '31 Foo 2024'")
+  // is set aside on the record (ImportRecord::set_aside) and the rest of the
+  // row still maps. A row of empty cells gives a record whose fields are all
+  // empty; the caller decides to skip it. Never fails today; the Result
+  // leaves room for a cell that must stop the file.
   Result<ImportRecord> Map(const std::vector<std::string>& row, std::size_t line) const;
 
  private:
@@ -67,8 +69,7 @@ class ContactTableMapper {
     std::string label;   // the header as written (custom fields are labelled with it)
     std::string prefix;  // a group's name ("Address", "Relation") for labelled values
   };
-  // Map's work, filling a record whose line is set.
-  Status MapInto(const std::vector<std::string>& row, ImportRecord& record) const;
+  class RowMapper;  // Map's work, step by step (contact_table.cpp)
 
   TableDialect dialect_ = TableDialect::kGeneric;
   std::vector<std::pair<std::string, std::string>> mapping_;

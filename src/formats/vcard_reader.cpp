@@ -11,13 +11,27 @@
 
 #include "domain/date.h"
 #include "formats/text_encoding.h"
+#include "formats/vcard_content_line.h"
 #include "formats/vcard_syntax.h"
 
 namespace kith {
 namespace {
 
+using vcard::AppendComponent;
+using vcard::ContentLine;
 using vcard::EqualsIgnoreCase;
+using vcard::GroupOf;
+using vcard::HasEncoding;
+using vcard::IsBlank;
+using vcard::IsMarker;
+using vcard::Normalized;
+using vcard::NormalizeEncoding;
+using vcard::Param;
+using vcard::ParseContentLine;
+using vcard::PhysicalLines;
 using vcard::StartsWithIgnoreCase;
+using vcard::StripQuotes;
+using vcard::TrimSpaces;
 
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 // The longest property, unfolded: a photo of a few megabytes fits; a longer
@@ -39,226 +53,12 @@ std::string Excerpt(std::string_view text) {
   return std::string(text.substr(0, cut)) + "…";
 }
 
-// "item1.URL;…" → "item1"; empty when the property has no group.
-std::string_view GroupOf(std::string_view line) {
-  const std::size_t dot = line.find('.');
-  if (dot == std::string_view::npos || dot > line.find_first_of(";:")) return {};
-  return line.substr(0, dot);
-}
-
-bool IsBlank(std::string_view text) { return text.find_first_not_of(" \t") == std::string_view::npos; }
-
-std::string_view TrimSpaces(std::string_view text) {
-  const std::size_t first = text.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
-}
-
-std::string_view StripQuotes(std::string_view text) {
-  text = TrimSpaces(text);
-  if (!text.empty() && text.front() == '"') text.remove_prefix(1);
-  if (!text.empty() && text.back() == '"') text.remove_suffix(1);
-  return text;
-}
-
-bool ContainsIgnoreCase(std::string_view text, std::string_view needle) {
-  if (needle.size() > text.size()) return false;
-  for (std::size_t i = 0; i + needle.size() <= text.size(); ++i) {
-    if (EqualsIgnoreCase(text.substr(i, needle.size()), needle)) return true;
-  }
-  return false;
-}
-
 std::string AsciiLower(std::string_view text) {
   std::string lower(text);
   for (char& c : lower) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return lower;
-}
-
-struct Param {
-  std::string_view name;   // "TYPE" for a vCard 2.1 bare type, "ENCODING" for a bare encoding
-  std::string_view value;  // as written: maybe quoted, maybe a comma-separated list
-  std::string_view text;   // the whole parameter as written
-};
-
-// One unfolded content line, cut into its parts; views into the line.
-struct ContentLine {
-  std::string_view group;
-  std::string_view name;
-  std::string_view head;  // everything before the value's ':'
-  std::string_view value;
-  std::vector<Param> params;
-
-  [[nodiscard]] std::optional<std::string_view> Find(std::string_view param_name) const {
-    for (const Param& param : params) {
-      if (EqualsIgnoreCase(param.name, param_name)) return StripQuotes(param.value);
-    }
-    return std::nullopt;
-  }
-
-  // Calls `visit` with every TYPE value, however it was spelled:
-  // TYPE=a,b · TYPE=a;TYPE=b · TYPE="a,b" · 2.1's bare ;A;B.
-  template <typename Visit>
-  void ForEachType(Visit&& visit) const {
-    for (const Param& param : params) {
-      if (!EqualsIgnoreCase(param.name, "TYPE")) continue;
-      vcard::ForEachComponent(param.value, ',', [&](std::string_view type) {
-        type = StripQuotes(type);
-        if (!type.empty()) visit(type);
-      });
-    }
-  }
-
-  [[nodiscard]] bool HasType(std::string_view type) const {
-    bool found = false;
-    ForEachType([&](std::string_view candidate) { found = found || EqualsIgnoreCase(candidate, type); });
-    return found;
-  }
-};
-
-bool IsBareEncoding(std::string_view token) {
-  return EqualsIgnoreCase(token, "QUOTED-PRINTABLE") || EqualsIgnoreCase(token, "BASE64") ||
-         EqualsIgnoreCase(token, "8BIT") || EqualsIgnoreCase(token, "7BIT");
-}
-
-// `colon` is FindValueColon(text), which the caller has checked.
-void ParseContentLine(std::string_view text, std::size_t colon, ContentLine& line) {
-  line.head = text.substr(0, colon);
-  line.value = text.substr(colon + 1);
-  const std::size_t semicolon = line.head.find(';');
-  const std::string_view qualified_name = TrimSpaces(line.head.substr(0, semicolon));
-  const std::size_t dot = qualified_name.find('.');
-  line.group = dot == std::string_view::npos ? std::string_view() : qualified_name.substr(0, dot);
-  line.name = dot == std::string_view::npos ? qualified_name : qualified_name.substr(dot + 1);
-  line.params.clear();
-  if (semicolon == std::string_view::npos) return;
-  const std::string_view params = line.head.substr(semicolon + 1);
-  std::size_t start = 0;
-  bool quoted = false;
-  for (std::size_t i = 0; i <= params.size(); ++i) {
-    if (i < params.size() && params[i] == '"') quoted = !quoted;
-    if (i < params.size() && (params[i] != ';' || quoted)) continue;
-    const std::string_view param = TrimSpaces(params.substr(start, i - start));
-    start = i + 1;
-    if (param.empty()) continue;
-    const std::size_t equals = param.find('=');
-    if (equals != std::string_view::npos) {
-      line.params.push_back({TrimSpaces(param.substr(0, equals)), param.substr(equals + 1), param});
-    } else {
-      line.params.push_back({IsBareEncoding(param) ? "ENCODING" : "TYPE", param, param});
-    }
-  }
-}
-
-bool IsMarker(std::string_view text, std::size_t colon, std::string_view name, std::string_view value) {
-  return colon != std::string_view::npos && EqualsIgnoreCase(TrimSpaces(text.substr(0, colon)), name) &&
-         EqualsIgnoreCase(TrimSpaces(text.substr(colon + 1)), value);
-}
-
-bool HasEncoding(std::string_view text, std::string_view encoding) {
-  const std::size_t colon = vcard::FindValueColon(text);
-  if (colon == std::string_view::npos) return false;
-  ContentLine line;
-  ParseContentLine(text, colon, line);
-  const auto found = line.Find("ENCODING");
-  return found && EqualsIgnoreCase(*found, encoding);
-}
-
-// Appends a component of a structured value as written, except that a lone
-// backslash at its end (which reads as itself) is doubled, so that the
-// separator written after it is not taken as escaped.
-void AppendComponent(std::string_view component, std::string& out) {
-  out.append(component);
-  std::size_t backslashes = 0;
-  while (backslashes < component.size() && component[component.size() - 1 - backslashes] == '\\')
-    ++backslashes;
-  if (backslashes % 2 == 1) out.push_back('\\');
-}
-
-// --- Value decoding -------------------------------------------------------
-
-int HexDigit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
-
-std::string DecodeQuotedPrintable(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '=' && i + 2 < text.size() && HexDigit(text[i + 1]) >= 0 && HexDigit(text[i + 2]) >= 0) {
-      out.push_back(static_cast<char>(HexDigit(text[i + 1]) * 16 + HexDigit(text[i + 2])));
-      i += 2;
-    } else if (text[i] == '=' && i + 1 == text.size()) {
-      break;  // a soft line break at the very end
-    } else {
-      out.push_back(text[i]);
-    }
-  }
-  return out;
-}
-
-enum class Charset { kUtf8, kWindows1252, kUnknown };
-
-// ISO-8859-1 is read as Windows-1252, as browsers do (WHATWG Encoding): the
-// exporters that say Latin-1 are Windows programs, and the bytes 0x80–0x9F
-// they write are Windows characters (€, curly quotes), never C1 controls.
-Charset ParseCharset(std::string_view name) {
-  for (std::string_view utf8 : {"UTF-8", "UTF8", "US-ASCII", "ASCII"}) {
-    if (EqualsIgnoreCase(name, utf8)) return Charset::kUtf8;
-  }
-  for (std::string_view latin :
-       {"ISO-8859-1", "ISO8859-1", "ISO_8859-1", "LATIN1", "LATIN-1", "WINDOWS-1252", "CP1252"}) {
-    if (EqualsIgnoreCase(name, latin)) return Charset::kWindows1252;
-  }
-  return Charset::kUnknown;
-}
-
-bool HasHighBytes(std::string_view text) {
-  for (char c : text) {
-    if (static_cast<unsigned char>(c) >= 0x80) return true;
-  }
-  return false;
-}
-
-// Rewrites a vCard 2.1 QUOTED-PRINTABLE or Latin-1 line as the plain UTF-8
-// line it stands for, without its ENCODING and CHARSET, so everything after
-// this (mapping, preserving) sees one kind of line. Returns whether it did.
-bool NormalizeEncoding(std::string& text, std::size_t colon, ContentLine& line) {
-  const std::string_view head = std::string_view(text).substr(0, colon);
-  if (!ContainsIgnoreCase(head, "QUOTED-PRINTABLE") && !ContainsIgnoreCase(head, "CHARSET")) return false;
-  ParseContentLine(text, colon, line);
-  const auto encoding = line.Find("ENCODING");
-  const bool quoted_printable = encoding && EqualsIgnoreCase(*encoding, "QUOTED-PRINTABLE");
-  const auto charset_name = line.Find("CHARSET");
-  const Charset charset = charset_name ? ParseCharset(*charset_name) : Charset::kUtf8;
-  if (charset == Charset::kUnknown) return false;  // kept as read: nothing here can decode it
-  if (!quoted_printable && (charset != Charset::kWindows1252 || !HasHighBytes(line.value))) return false;
-
-  std::string value = quoted_printable ? DecodeQuotedPrintable(line.value) : std::string(line.value);
-  if (charset == Charset::kWindows1252) value = Windows1252ToUtf8(value);
-  std::string rewritten(line.head.substr(0, line.head.find(';')));
-  for (const Param& param : line.params) {
-    if (EqualsIgnoreCase(param.name, "CHARSET")) continue;
-    if (quoted_printable && EqualsIgnoreCase(param.name, "ENCODING")) continue;
-    rewritten += ';';
-    rewritten += param.text;
-  }
-  rewritten += ':';
-  for (std::size_t i = 0; i < value.size(); ++i) {
-    if (value[i] == '\r' || value[i] == '\n') {
-      if (value[i] == '\r' && i + 1 < value.size() && value[i + 1] == '\n') ++i;
-      rewritten += "\\n";
-    } else {
-      rewritten.push_back(value[i]);
-    }
-  }
-  text = std::move(rewritten);
-  return true;
 }
 
 // --- Links ----------------------------------------------------------------
@@ -426,18 +226,15 @@ enum class Disposition : unsigned char {
   kAddress,   // an ADR: preserved unless it is the one the writer makes from the city
 };
 
-Result<bool> ParseBool(std::size_t line, std::string_view name, std::string_view value) {
+std::optional<bool> ParseBool(std::string_view value) {
   value = TrimSpaces(value);
   if (EqualsIgnoreCase(value, "true")) return true;
   if (EqualsIgnoreCase(value, "false")) return false;
-  return LineError(line, std::string(name) + " must be true or false, not '" + Excerpt(value) + "'");
+  return std::nullopt;
 }
 
-Result<Date> ParseDate(std::size_t line, std::string_view name, std::string_view value) {
-  auto date = ParseIsoDate(TrimSpaces(value));
-  if (!date) return LineError(line, std::string(name) + ": " + date.error().message);
-  return *date;
-}
+std::string CustomLabel(const ContentLine& parsed);
+std::string_view PropertyNameOf(Property property);
 
 struct CardLine {
   std::string text;  // unfolded
@@ -481,8 +278,18 @@ class VCardReader {
   Status EndCard();
   Status MapCard();
   Result<Disposition> MapLine(CardLine& line);
+  Disposition MapName(CardLine& line);
+  Disposition MapTelephone(std::size_t number);
+  Disposition MapOrganization();
+  Disposition MapAddress(const CardLine& line);
+  Disposition MapPhoto();
   Result<Disposition> MapLink(std::size_t number, Property property);
-  [[nodiscard]] Result<Link> ReadLinkFlags(std::size_t number, LinkKind kind, std::string url) const;
+  [[nodiscard]] Link ReadLinkFlags(std::size_t number, LinkKind kind, std::string url);
+  void SetAside(std::size_t number, std::string_view property, std::string_view value, std::string problem);
+  void ReadBool(std::size_t number, std::string_view property, std::string_view value, bool& field);
+  void ReadDate(std::size_t number, std::string_view property, std::string_view value,
+                std::optional<Date>& field);
+  void NoteOrigin(std::size_t number, std::string_view property, const std::string& value);
   [[nodiscard]] std::optional<std::string_view> LabelOf(std::string_view group) const;
 
   const RecordSink& sink_;
@@ -553,9 +360,6 @@ Status VCardReader::CompleteLogicalLine() {
     return Ok();
   }
   if (agent_depth_ > 0) return AddAgentLine(text, colon);
-  if (colon == std::string_view::npos) {
-    return LineError(number, "property line '" + Excerpt(text) + "' has no ':'");
-  }
   if (begin) {
     // vCard 2.1 nests the card of an AGENT right after an empty AGENT line.
     const bool after_agent = line_count_ > 0 &&
@@ -654,9 +458,19 @@ Status VCardReader::MapCard() {
 
 Result<Disposition> VCardReader::MapLine(CardLine& line) {
   std::size_t colon = vcard::FindValueColon(line.text);
+  if (colon == std::string_view::npos) {
+    SetAside(line.number, {}, line.text, "has no ':' (not a property line)");
+    return Disposition::kDrop;
+  }
   ContentLine& parsed = parsed_;
-  if (NormalizeEncoding(line.text, colon, parsed)) colon = vcard::FindValueColon(line.text);
+  const Normalized normalized = NormalizeEncoding(line.text, colon, parsed);
+  if (normalized != Normalized::kAsRead) colon = vcard::FindValueColon(line.text);
   ParseContentLine(line.text, colon, parsed);
+  if (normalized == Normalized::kRepaired) {
+    card_.record.repaired.push_back(SetAsideValue{
+        line.number, std::string(parsed.name), vcard::UnescapeText(parsed.value),
+        "was not UTF-8 after quoted-printable decoding: its stray bytes were read as Windows-1252"});
+  }
   ContactFields& fields = card_.record.fields;
   const std::string_view value = parsed.value;
   const std::size_t number = line.number;
@@ -671,66 +485,17 @@ Result<Disposition> VCardReader::MapLine(CardLine& line) {
       card_.seen_formatted_name = true;
       fields.display_name = vcard::UnescapeText(value);
       return Disposition::kDrop;
-    case Property::kName: {
-      if (card_.seen_name) return Disposition::kDrop;  // a card has one N
-      card_.seen_name = true;
-      std::array<std::string_view, 5> parts{};
-      std::size_t count = 0;
-      vcard::ForEachComponent(value, ';', [&](std::string_view part) {
-        if (count < parts.size()) parts[count] = part;
-        ++count;
-      });
-      fields.family_name = vcard::UnescapeText(parts[0]);
-      fields.given_name = vcard::UnescapeText(parts[1]);
-      // Prefix, given, middle, family, suffix: "Dr. Jane Q. Public PhD".
-      constexpr std::array<std::size_t, 5> kReadingOrder = {3, 1, 2, 0, 4};
-      for (std::size_t index : kReadingOrder) {
-        if (parts[index].empty()) continue;
-        if (!card_.name_from_n.empty()) card_.name_from_n += ' ';
-        vcard::AppendUnescapedText(parts[index], card_.name_from_n);
-      }
-      if (parts[2].empty() && parts[3].empty() && parts[4].empty()) return Disposition::kDrop;
-      // Middle names, prefixes and suffixes have no field; they are kept as an
-      // N line without the two names kith edits, which the writer fills in.
-      std::string kept(parsed.head);
-      kept += ":;;";
-      for (std::size_t index = 2; index < 5; ++index) {
-        if (index > 2) kept += ';';
-        AppendComponent(parts[index], kept);
-      }
-      line.text = std::move(kept);
-      return Disposition::kName;
-    }
+    case Property::kName:
+      return MapName(line);
     case Property::kEmail:
       fields.emails.push_back(vcard::UnescapeText(value));
+      NoteOrigin(number, "EMAIL", fields.emails.back());
       if (!parsed.group.empty()) card_.used_groups.push_back(parsed.group);
       return Disposition::kDrop;
-    case Property::kTelephone: {
-      const auto value_type = parsed.Find("VALUE");
-      std::string phone = value_type && EqualsIgnoreCase(*value_type, "uri") ? std::string(value)
-                                                                             : vcard::UnescapeText(value);
-      if (StartsWithIgnoreCase(phone, "tel:")) phone.erase(0, 4);
-      fields.phones.push_back(Phone{std::move(phone), {}});
-      if (!parsed.group.empty()) card_.used_groups.push_back(parsed.group);
-      return Disposition::kDrop;
-    }
-    case Property::kOrganization: {
-      if (card_.seen_organization) return Disposition::kPreserve;
-      card_.seen_organization = true;
-      std::string department;
-      bool first = true;
-      vcard::ForEachComponent(value, ';', [&](std::string_view part) {
-        if (first) {
-          fields.company = vcard::UnescapeText(part);
-          first = false;
-        } else if (!part.empty()) {
-          if (!department.empty()) department += ", ";
-          vcard::AppendUnescapedText(part, department);
-        }
-      });
-      if (!department.empty()) fields.custom.push_back({"Department", std::move(department)});
-      return Disposition::kDrop;
-    }
+    case Property::kTelephone:
+      return MapTelephone(number);
+    case Property::kOrganization:
+      return MapOrganization();
     case Property::kTitle:
       if (card_.seen_title) return Disposition::kPreserve;
       card_.seen_title = true;
@@ -747,8 +512,11 @@ Result<Disposition> VCardReader::MapLine(CardLine& line) {
       return Disposition::kDrop;
     case Property::kUrl:
     case Property::kSocialProfile:
-    case Property::kInstantMessaging:
       return MapLink(number, Classify(parsed.name));
+    case Property::kInstantMessaging:
+      // An IM address (xmpp:, skype:, sip:, x-apple:) is no web link: kept
+      // verbatim with its service type and label, and written back as it came.
+      return Disposition::kPreserve;
     case Property::kCategories:
       vcard::ForEachComponent(value, ',', [&](std::string_view tag) {
         if (!tag.empty()) fields.tags.push_back(vcard::UnescapeText(tag));
@@ -764,48 +532,14 @@ Result<Disposition> VCardReader::MapLine(CardLine& line) {
       if (!fields.notes.empty()) fields.notes += '\n';
       vcard::AppendUnescapedText(value, fields.notes);
       return Disposition::kDrop;
-    case Property::kAddress: {
-      std::string_view locality;
-      std::size_t index = 0;
-      vcard::ForEachComponent(value, ';', [&](std::string_view part) {
-        if (index++ == 3) locality = part;
-      });
-      std::string city = vcard::UnescapeText(locality);
-      std::string from_city = "ADR;TYPE=home:;;;";
-      vcard::AppendEscapedText(city, from_city);
-      from_city += ";;;";
-      ++card_.addresses;
-      card_.address_from_city = !city.empty() && line.text == from_city;
-      if (!card_.address_city && !city.empty()) card_.address_city = std::move(city);
-      return Disposition::kAddress;
-    }
-    case Property::kPhoto: {
-      if (card_.seen_photo) return Disposition::kPreserve;
-      card_.seen_photo = true;
-      const auto encoding = parsed.Find("ENCODING");
-      if (encoding && (EqualsIgnoreCase(*encoding, "b") || EqualsIgnoreCase(*encoding, "BASE64"))) {
-        std::string data;
-        data.reserve(value.size());
-        for (char c : value) {
-          if (c != ' ' && c != '\t') data.push_back(c);
-        }
-        std::string_view type;
-        parsed.ForEachType([&](std::string_view candidate) {
-          if (type.empty()) type = candidate;
-        });
-        if (const auto media_type = parsed.Find("MEDIATYPE")) type = *media_type;
-        fields.photo = "data:" + PhotoMediaType(type, data) + ";base64," + data;
-      } else {
-        fields.photo = vcard::UnescapeText(value);
-      }
-      return Disposition::kDrop;
-    }
+    case Property::kAddress:
+      return MapAddress(line);
+    case Property::kPhoto:
+      return MapPhoto();
     case Property::kUid: {
       if (card_.seen_uid) return Disposition::kDrop;
       card_.seen_uid = true;
-      std::string uid = vcard::UnescapeText(value);
-      if (StartsWithIgnoreCase(uid, "urn:uuid:")) uid.erase(0, 9);
-      card_.record.uid = std::move(uid);
+      card_.record.uid = vcard::UnescapeText(value);  // byte for byte: it is the card's identity
       return Disposition::kDrop;
     }
     case Property::kLabel:
@@ -813,10 +547,9 @@ Result<Disposition> VCardReader::MapLine(CardLine& line) {
     case Property::kMetAt:
       fields.met_at = vcard::UnescapeText(value);
       return Disposition::kDrop;
-    case Property::kMetOn: {
-      KITH_ASSIGN_OR_RETURN(fields.met_on, ParseDate(number, parsed.name, value));
+    case Property::kMetOn:
+      ReadDate(number, parsed.name, value, fields.met_on);
       return Disposition::kDrop;
-    }
     case Property::kHowMet:
       fields.how_met = vcard::UnescapeText(value);
       return Disposition::kDrop;
@@ -826,37 +559,18 @@ Result<Disposition> VCardReader::MapLine(CardLine& line) {
     case Property::kHometown:
       fields.hometown = vcard::UnescapeText(value);
       return Disposition::kDrop;
-    case Property::kOpenToOpportunities: {
-      KITH_ASSIGN_OR_RETURN(fields.open_to_opportunities, ParseBool(number, parsed.name, value));
+    case Property::kOpenToOpportunities:
+      ReadBool(number, parsed.name, value, fields.open_to_opportunities);
       return Disposition::kDrop;
-    }
     case Property::kLookingFor:
       fields.looking_for = vcard::UnescapeText(value);
       return Disposition::kDrop;
-    case Property::kOpenSince: {
-      KITH_ASSIGN_OR_RETURN(fields.open_since, ParseDate(number, parsed.name, value));
+    case Property::kOpenSince:
+      ReadDate(number, parsed.name, value, fields.open_since);
       return Disposition::kDrop;
-    }
-    case Property::kCustom: {
-      std::string label;
-      for (const Param& param : parsed.params) {
-        if (!EqualsIgnoreCase(param.name, "X-LABEL")) continue;
-        // RFC 6868 caret escapes: ^n newline, ^' double quote, ^^ caret.
-        const std::string_view raw = StripQuotes(param.value);
-        for (std::size_t i = 0; i < raw.size(); ++i) {
-          if (raw[i] == '^' && i + 1 < raw.size() &&
-              (raw[i + 1] == 'n' || raw[i + 1] == '\'' || raw[i + 1] == '^')) {
-            label.push_back(raw[i + 1] == 'n' ? '\n' : raw[i + 1] == '\'' ? '"' : '^');
-            ++i;
-          } else {
-            label.push_back(raw[i]);
-          }
-        }
-        break;
-      }
-      fields.custom.push_back({std::move(label), vcard::UnescapeText(value)});
+    case Property::kCustom:
+      fields.custom.push_back({CustomLabel(parsed), vcard::UnescapeText(value)});
       return Disposition::kDrop;
-    }
     case Property::kCity:
       card_.kith_city = vcard::UnescapeText(value);
       return Disposition::kDrop;
@@ -866,21 +580,184 @@ Result<Disposition> VCardReader::MapLine(CardLine& line) {
   return Disposition::kPreserve;
 }
 
-Result<Link> VCardReader::ReadLinkFlags(std::size_t number, LinkKind kind, std::string url) const {
+// N: the two names kith edits, and the display name when the card has no FN.
+Disposition VCardReader::MapName(CardLine& line) {
+  if (card_.seen_name) return Disposition::kDrop;  // a card has one N
+  card_.seen_name = true;
+  ContactFields& fields = card_.record.fields;
+  std::array<std::string_view, 5> parts{};
+  std::size_t count = 0;
+  vcard::ForEachComponent(parsed_.value, ';', [&](std::string_view part) {
+    if (count < parts.size()) parts[count] = part;
+    ++count;
+  });
+  fields.family_name = vcard::UnescapeText(parts[0]);
+  fields.given_name = vcard::UnescapeText(parts[1]);
+  // Prefix, given, middle, family, suffix: "Dr. Jane Q. Public PhD".
+  constexpr std::array<std::size_t, 5> kReadingOrder = {3, 1, 2, 0, 4};
+  for (std::size_t index : kReadingOrder) {
+    if (parts[index].empty()) continue;
+    if (!card_.name_from_n.empty()) card_.name_from_n += ' ';
+    vcard::AppendUnescapedText(parts[index], card_.name_from_n);
+  }
+  if (parts[2].empty() && parts[3].empty() && parts[4].empty()) return Disposition::kDrop;
+  // Middle names, prefixes and suffixes have no field; they are kept as an
+  // N line without the two names kith edits, which the writer fills in.
+  std::string kept(parsed_.head);
+  kept += ":;;";
+  for (std::size_t index = 2; index < 5; ++index) {
+    if (index > 2) kept += ';';
+    AppendComponent(parts[index], kept);
+  }
+  line.text = std::move(kept);
+  return Disposition::kName;
+}
+
+Disposition VCardReader::MapTelephone(std::size_t number) {
+  const auto value_type = parsed_.Find("VALUE");
+  std::string phone = value_type && EqualsIgnoreCase(*value_type, "uri") ? std::string(parsed_.value)
+                                                                         : vcard::UnescapeText(parsed_.value);
+  if (StartsWithIgnoreCase(phone, "tel:")) phone.erase(0, 4);
+  NoteOrigin(number, "TEL", phone);
+  card_.record.fields.phones.push_back(Phone{std::move(phone), {}});
+  if (!parsed_.group.empty()) card_.used_groups.push_back(parsed_.group);
+  return Disposition::kDrop;
+}
+
+// ORG: the company, and its units as one "Department" custom field.
+Disposition VCardReader::MapOrganization() {
+  if (card_.seen_organization) return Disposition::kPreserve;
+  card_.seen_organization = true;
+  ContactFields& fields = card_.record.fields;
+  std::string department;
+  bool first = true;
+  vcard::ForEachComponent(parsed_.value, ';', [&](std::string_view part) {
+    if (first) {
+      fields.company = vcard::UnescapeText(part);
+      first = false;
+    } else if (!part.empty()) {
+      if (!department.empty()) department += ", ";
+      vcard::AppendUnescapedText(part, department);
+    }
+  });
+  if (!department.empty()) fields.custom.push_back({"Department", std::move(department)});
+  return Disposition::kDrop;
+}
+
+// ADR: kept as written; its locality is the city when the card has none.
+Disposition VCardReader::MapAddress(const CardLine& line) {
+  std::string_view locality;
+  std::size_t index = 0;
+  vcard::ForEachComponent(parsed_.value, ';', [&](std::string_view part) {
+    if (index++ == 3) locality = part;
+  });
+  std::string city = vcard::UnescapeText(locality);
+  std::string from_city = "ADR;TYPE=home:;;;";
+  vcard::AppendEscapedText(city, from_city);
+  from_city += ";;;";
+  ++card_.addresses;
+  card_.address_from_city = !city.empty() && line.text == from_city;
+  if (!card_.address_city && !city.empty()) card_.address_city = std::move(city);
+  return Disposition::kAddress;
+}
+
+// PHOTO: inline data becomes a data: URI; a URI is kept as it is.
+Disposition VCardReader::MapPhoto() {
+  if (card_.seen_photo) return Disposition::kPreserve;
+  card_.seen_photo = true;
+  ContactFields& fields = card_.record.fields;
+  const auto encoding = parsed_.Find("ENCODING");
+  if (encoding && (EqualsIgnoreCase(*encoding, "b") || EqualsIgnoreCase(*encoding, "BASE64"))) {
+    std::string data;
+    data.reserve(parsed_.value.size());
+    for (char c : parsed_.value) {
+      if (c != ' ' && c != '\t') data.push_back(c);
+    }
+    std::string_view type;
+    parsed_.ForEachType([&](std::string_view candidate) {
+      if (type.empty()) type = candidate;
+    });
+    if (const auto media_type = parsed_.Find("MEDIATYPE")) type = *media_type;
+    // Some writers put a whole data: URI after ENCODING=b; it is the photo as it is.
+    fields.photo = StartsWithIgnoreCase(data, "data:")
+                       ? std::move(data)
+                       : "data:" + PhotoMediaType(type, data) + ";base64," + data;
+  } else {
+    fields.photo = vcard::UnescapeText(parsed_.value);
+  }
+  return Disposition::kDrop;
+}
+
+// X-KITH-CUSTOM's label, with RFC 6868 caret escapes undone: ^n newline,
+// ^' double quote, ^^ caret.
+std::string CustomLabel(const ContentLine& parsed) {
+  std::string label;
+  for (const Param& param : parsed.params) {
+    if (!EqualsIgnoreCase(param.name, "X-LABEL")) continue;
+    const std::string_view raw = StripQuotes(param.value);
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+      if (raw[i] == '^' && i + 1 < raw.size() &&
+          (raw[i + 1] == 'n' || raw[i + 1] == '\'' || raw[i + 1] == '^')) {
+        label.push_back(raw[i + 1] == 'n' ? '\n' : raw[i + 1] == '\'' ? '"' : '^');
+        ++i;
+      } else {
+        label.push_back(raw[i]);
+      }
+    }
+    break;
+  }
+  return label;
+}
+
+void VCardReader::SetAside(std::size_t number, std::string_view property, std::string_view value,
+                           std::string problem) {
+  card_.record.set_aside.push_back(
+      SetAsideValue{number, std::string(property), std::string(value), std::move(problem)});
+}
+
+void VCardReader::ReadBool(std::size_t number, std::string_view property, std::string_view value,
+                           bool& field) {
+  if (const auto parsed = ParseBool(value)) {
+    field = *parsed;
+  } else {
+    SetAside(number, property, value, "is not true or false");
+  }
+}
+
+void VCardReader::ReadDate(std::size_t number, std::string_view property, std::string_view value,
+                           std::optional<Date>& field) {
+  const auto date = ParseIsoDate(TrimSpaces(value));
+  if (date) {
+    field = *date;
+  } else {
+    SetAside(number, property, value, "is not a date (expected YYYY-MM-DD)");
+  }
+}
+
+void VCardReader::NoteOrigin(std::size_t number, std::string_view property, const std::string& value) {
+  card_.record.origins.push_back(ValueOrigin{number, property, value});
+}
+
+Link VCardReader::ReadLinkFlags(std::size_t number, LinkKind kind, std::string url) {
   Link link{kind, std::move(url), false, false, std::nullopt};
   for (const Param& param : parsed_.params) {
+    const std::string_view value = StripQuotes(param.value);
     if (EqualsIgnoreCase(param.name, "X-KITH-CONNECTED")) {
-      KITH_ASSIGN_OR_RETURN(link.connected, ParseBool(number, param.name, StripQuotes(param.value)));
+      ReadBool(number, param.name, value, link.connected);
     } else if (EqualsIgnoreCase(param.name, "X-KITH-FOLLOWED")) {
-      KITH_ASSIGN_OR_RETURN(link.followed, ParseBool(number, param.name, StripQuotes(param.value)));
+      ReadBool(number, param.name, value, link.followed);
     } else if (EqualsIgnoreCase(param.name, "X-KITH-CONNECTED-ON")) {
-      KITH_ASSIGN_OR_RETURN(link.connected_on, ParseDate(number, param.name, StripQuotes(param.value)));
+      ReadDate(number, param.name, value, link.connected_on);
     }
   }
   return link;
 }
 
-// URL, X-SOCIALPROFILE and IMPP: a website or links. The kind comes from
+std::string_view PropertyNameOf(Property property) {
+  return property == Property::kSocialProfile ? "X-SOCIALPROFILE" : "URL";
+}
+
+// URL and X-SOCIALPROFILE: a website or links. The kind comes from
 // what the line says (TYPE=linkedin, Apple's label), else from the host.
 Result<Disposition> VCardReader::MapLink(std::size_t number, Property property) {
   const ContentLine& parsed = parsed_;
@@ -911,10 +788,10 @@ Result<Disposition> VCardReader::MapLink(std::size_t number, Property property) 
     if (!kind || *kind == LinkKind::kOther || handle.empty()) return Disposition::kPreserve;
     url = ProfileUrl(*kind, handle);
   }
-  if (property == Property::kInstantMessaging) kind = LinkKind::kOther;
   if (!parsed.group.empty()) card_.used_groups.push_back(parsed.group);
 
-  KITH_ASSIGN_OR_RETURN(Link link, ReadLinkFlags(number, kind.value_or(LinkKind::kOther), std::move(url)));
+  NoteOrigin(number, PropertyNameOf(property), url);
+  Link link = ReadLinkFlags(number, kind.value_or(LinkKind::kOther), std::move(url));
   if (!kind && property == Property::kUrl && fields.website.empty()) {
     fields.website = std::move(link.url);
   } else {
@@ -927,12 +804,12 @@ Result<Disposition> VCardReader::MapLink(std::size_t number, Property property) 
 
 Status ReadVCards(std::istream& in, const RecordSink& sink) {
   VCardReader reader(sink);
+  PhysicalLines lines(in, kMaxLineBytes);
   std::string line;
   std::size_t number = 0;
-  while (std::getline(in, line)) {
+  while (lines.Next(line)) {
     ++number;
     std::string_view view = line;
-    if (!view.empty() && view.back() == '\r') view.remove_suffix(1);
     if (number == 1 && view.starts_with(kUtf8Bom)) view.remove_prefix(kUtf8Bom.size());
     if (number == 1 && (view.starts_with("\xFF\xFE") || view.starts_with("\xFE\xFF"))) {
       return LineError(1, "the file is UTF-16; save it as UTF-8 (vCard 3.0 and 4.0 are UTF-8)");

@@ -79,17 +79,6 @@ void AppendParamValue(std::string_view value, std::string& out) {
   out.push_back('"');
 }
 
-bool IsHex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-
-bool IsUuid(std::string_view text) {
-  if (text.size() != 36) return false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const bool dash_position = i == 8 || i == 13 || i == 18 || i == 23;
-    if (dash_position ? text[i] != '-' : !IsHex(text[i])) return false;
-  }
-  return true;
-}
-
 // "data:image/jpeg;base64,<data>" → subtype "jpeg" and the data, when vCard
 // 3.0's inline form (ENCODING=b;TYPE=JPEG) gives back exactly this URI.
 bool SplitInlineImage(std::string_view uri, std::string_view& subtype, std::string_view& data) {
@@ -277,7 +266,8 @@ std::string CardWriter::Write() {
   line_ = "PRODID:-//kith//kith//EN";
   Emit();
   if (!contact_.uid.empty()) {
-    line_ = IsV4() && IsUuid(contact_.uid) ? "UID:urn:uuid:" : "UID:";
+    // Byte for byte: a sync client knows the card by it.
+    line_ = "UID:";
     AppendEscapedText(contact_.uid, line_);
     Emit();
   }

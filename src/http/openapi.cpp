@@ -85,6 +85,8 @@ json Schemas() {
                                 {"merged", kInteger},
                                 {"skipped", kInteger},
                                 {"errors", kTexts},
+                                {"set_aside", kInteger},
+                                {"problems", kTexts},
                                 {"job_changes", {{"type", "array"}, {"items", {{"type", "object"}}}}},
                                 {"opportunities", kInteger},
                                 {"ledger_entries", kInteger}});
@@ -140,6 +142,7 @@ json Schemas() {
       {"ImportForm", Object({{"file", {{"type", "string"}, {"format", "binary"}}},
                              {"format", kText},
                              {"event", kText},
+                             {"strict", kText},
                              {"encoding", kText},
                              {"map", kText}},
                             {"file"})},

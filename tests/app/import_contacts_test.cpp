@@ -112,18 +112,103 @@ TEST_F(ImportTest, DryRunCountsButWritesNothing) {
   EXPECT_TRUE(Everyone().empty());
 }
 
-TEST_F(ImportTest, ABadRowFailsTheWholeFileNamingTheLine) {
+TEST_F(ImportTest, ABadValueIsSetAsideAndItsRecordStillComesIn) {
   const std::string path = Write("bad.csv", "Name,Email\nAda Okafor,ada@acme.com\nBob Stone,bob@\n");
   auto summary = Import(path);
+  ASSERT_TRUE(summary) << summary.error().message;
+  EXPECT_EQ(summary->added, 2);
+  EXPECT_EQ(summary->set_aside, 1);
+  ASSERT_EQ(summary->problems.size(), 1U);
+  EXPECT_EQ(summary->problems[0], "line 3: Email 'bob@' has no domain — kept in the card's raw fields");
+  const Contact bob = Only("Bob Stone");
+  EXPECT_TRUE(bob.emails.empty());
+  EXPECT_EQ(bob.custom, (std::vector<CustomField>{{"raw Email", "bob@"}}));
+}
+
+TEST_F(ImportTest, StrictRefusesTheWholeFileOverOneBadValue) {
+  const std::string path = Write("bad.csv", "Name,Email\nAda Okafor,ada@acme.com\nBob Stone,bob@\n");
+  ImportRequest request;
+  request.strict = true;
+  auto summary = Import(path, request);
   ASSERT_FALSE(summary);
   EXPECT_EQ(summary.error().code, ErrorCode::kInvalidInput);
-  EXPECT_EQ(summary.error().message, "'" + path + "': line 3: email 'bob@' has no domain");
+  EXPECT_EQ(summary.error().message, "'" + path + "': line 3: Email 'bob@' has no domain");
   EXPECT_TRUE(Everyone().empty()) << "Ada from line 2 was not kept either";
 }
 
-TEST_F(ImportTest, TextThatIsNotUtf8IsRefusedWithAdvice) {
+TEST_F(ImportTest, VCardProblemsNameThePropertyAndItsOwnLine) {
+  const std::string path =
+      Write("cards.vcf",
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nEMAIL:\xC3\x91\xC3\x91\xC3\x91\r\n"
+            "TEL;TYPE=WORK:BusinessPhone\r\nURL:skype:ann.lee\r\n"
+            "X-KITH-MET-ON:someday\r\nEMAIL:ann@example.org\r\nEND:VCARD\r\n");
+  auto summary = Import(path);
+  ASSERT_TRUE(summary) << summary.error().message;
+  EXPECT_EQ(summary->added, 1);
+  EXPECT_EQ(summary->set_aside, 4);
+  EXPECT_EQ(
+      summary->problems,
+      (std::vector<std::string>{
+          "line 4: EMAIL '\xC3\x91\xC3\x91\xC3\x91' has no '@' — kept in the card's raw fields",
+          "line 5: TEL 'BusinessPhone' has no digits — kept in the card's raw fields",
+          "line 6: URL 'skype:ann.lee' is not a web address (expected https://host/…) — kept in the card's "
+          "raw "
+          "fields",
+          "line 7: X-KITH-MET-ON 'someday' is not a date (expected YYYY-MM-DD) — kept in the card's raw "
+          "fields"}));
+  const Contact ann = Only("Ann Lee");
+  EXPECT_EQ(ann.emails, (std::vector<std::string>{"ann@example.org"}));
+  EXPECT_TRUE(ann.phones.empty());
+  EXPECT_EQ(ann.custom, (std::vector<CustomField>{{"raw EMAIL", "\xC3\x91\xC3\x91\xC3\x91"},
+                                                  {"raw TEL", "BusinessPhone"},
+                                                  {"raw URL", "skype:ann.lee"},
+                                                  {"raw X-KITH-MET-ON", "someday"}}));
+}
+
+TEST_F(ImportTest, ARecordWithNothingUsableIsSkippedAndListedWithItsProblems) {
+  const std::string path = Write("cards.vcf",
+                                 "BEGIN:VCARD\r\nVERSION:3.0\r\nEMAIL:nobody\r\nEND:VCARD\r\n"
+                                 "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\nEND:VCARD\r\n");
+  auto summary = Import(path);
+  ASSERT_TRUE(summary) << summary.error().message;
+  EXPECT_EQ(summary->added, 1);
+  EXPECT_EQ(summary->skipped, 1);
+  ASSERT_EQ(summary->skipped_rows.size(), 1U);
+  EXPECT_EQ(summary->skipped_rows[0], "line 1: no name, email or phone; line 3: EMAIL 'nobody' has no '@'");
+}
+
+TEST_F(ImportTest, ADryRunReportsEveryProblemNotTheFirst) {
+  std::string csv = "Name,Email,Met On\n";
+  for (int i = 0; i < 30; ++i) csv += "Person " + std::to_string(i) + ",p" + std::to_string(i) + "@,soon\n";
+  ImportRequest request;
+  request.dry_run = true;
+  auto summary = Import(Write("many.csv", csv), request);
+  ASSERT_TRUE(summary) << summary.error().message;
+  EXPECT_EQ(summary->added, 30);
+  EXPECT_EQ(summary->set_aside, 60);
+  EXPECT_EQ(summary->problems.size(), 60U);
+  EXPECT_EQ(summary->problems.back(), "line 31: Email 'p29@' has no domain — kept in the card's raw fields");
+  EXPECT_TRUE(Everyone().empty());
+}
+
+TEST_F(ImportTest, TextThatIsNotUtf8IsReadAsWindows1252AndSaidSo) {
   const std::string path = Write("outlook.csv", "Name,Email\nJos\xE9 P\xE9rez,jose@example.com\n");
   auto summary = Import(path);
+  ASSERT_TRUE(summary) << summary.error().message;
+  EXPECT_EQ(summary->added, 1);
+  ASSERT_EQ(summary->problems.size(), 1U);
+  EXPECT_EQ(
+      summary->problems[0],
+      "line 2: the text is not UTF-8 (byte 0xE9): read as Windows-1252 (\"José Pérez,jose@example.com\"); "
+      "run again with --encoding latin-1 if that is wrong");
+  EXPECT_EQ(Only("José Pérez").emails, std::vector<std::string>{"jose@example.com"});
+}
+
+TEST_F(ImportTest, StrictRefusesTextThatIsNotUtf8WithAdvice) {
+  const std::string path = Write("outlook.csv", "Name,Email\nJos\xE9 P\xE9rez,jose@example.com\n");
+  ImportRequest strict;
+  strict.strict = true;
+  auto summary = Import(path, strict);
   ASSERT_FALSE(summary);
   EXPECT_EQ(summary.error().message,
             "'" + path +
@@ -133,7 +218,70 @@ TEST_F(ImportTest, TextThatIsNotUtf8IsRefusedWithAdvice) {
   request.encoding = TextEncoding::kWindows1252;
   auto decoded = Import(path, request);
   ASSERT_TRUE(decoded) << decoded.error().message;
+  EXPECT_TRUE(decoded->problems.empty());
   EXPECT_EQ(Only("José Pérez").emails, std::vector<std::string>{"jose@example.com"});
+}
+
+// What Windows writes for "Unicode" text: UTF-16 little-endian with a BOM.
+std::string Utf16Le(std::string_view ascii_or_latin1) {
+  std::string out("\xFF\xFE", 2);
+  for (const char c : ascii_or_latin1) {
+    out.push_back(c);
+    out.push_back('\0');
+  }
+  return out;
+}
+
+TEST_F(ImportTest, Utf16FilesWithAByteOrderMarkAreRead) {
+  auto vcard =
+      Import(Write("outlook.vcf", Utf16Le("BEGIN:VCARD\r\nVERSION:2.1\r\nN:Lee;Ann\r\n"
+                                          "FN:Ann Lee\r\nEMAIL;INTERNET:ann@example.org\r\nEND:VCARD\r\n")));
+  ASSERT_TRUE(vcard) << vcard.error().message;
+  EXPECT_EQ(vcard->format, "vcard");
+  EXPECT_EQ(vcard->added, 1);
+  auto csv = Import(Write("people.csv", Utf16Le("Name,Email\r\nJos\xE9 Ruiz,jose@example.com\r\n")));
+  ASSERT_TRUE(csv) << csv.error().message;
+  EXPECT_EQ(Only("José Ruiz").emails, std::vector<std::string>{"jose@example.com"});
+}
+
+TEST_F(ImportTest, EveryLineEndingAddressBooksWriteIsRead) {
+  for (const std::string ending : {"\n", "\r\n", "\r", "\r\r\n"}) {
+    testing::TestWorld world;
+    const std::string text = "BEGIN:VCARD" + ending + "VERSION:3.0" + ending + "FN:Ann Lee" + ending +
+                             "NOTE:one" + ending + " two" + ending + "EMAIL:ann@example.org" + ending +
+                             "END:VCARD" + ending + "BEGIN:VCARD" + ending + "FN:Bo" + ending + "END:VCARD" +
+                             ending;
+    ImportRequest request;
+    request.path = Write("endings.vcf", text);
+    request.strict = true;
+    auto summary = ImportContacts(world.context(), request);
+    ASSERT_TRUE(summary) << summary.error().message;
+    EXPECT_EQ(summary->added, 2);
+    auto ann = ResolveContact(world.context(), "Ann Lee");
+    ASSERT_TRUE(ann);
+    EXPECT_EQ(ann->notes, "onetwo");
+    EXPECT_EQ(ann->emails, std::vector<std::string>{"ann@example.org"});
+  }
+}
+
+TEST_F(ImportTest, QuotedPrintableThatIsNotUtf8IsRepairedAndReported) {
+  // Android 2.x wrote Latin-1 bytes under CHARSET=UTF-8.
+  const std::string path =
+      Write("android.vcf",
+            "BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:"
+            "P=E9rez;Jos=E9\r\nFN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Jos=E9 P=E9rez\r\n"
+            "END:VCARD\r\n");
+  auto summary = Import(path);
+  ASSERT_TRUE(summary) << summary.error().message;
+  EXPECT_EQ(summary->set_aside, 0);
+  ASSERT_EQ(summary->problems.size(), 2U);
+  EXPECT_EQ(
+      summary->problems[1],
+      "line 4: FN 'José Pérez' was not UTF-8 after quoted-printable decoding: its stray bytes were read "
+      "as Windows-1252");
+  const Contact jose = Only("José Pérez");
+  EXPECT_EQ(jose.given_name, "José");
+  EXPECT_EQ(jose.family_name, "Pérez");
 }
 
 TEST_F(ImportTest, EmptyBinaryAndFakeFilesAreRefused) {

@@ -8,6 +8,7 @@
 #include "app/contacts.h"
 #include "app/give.h"
 #include "app/transfer.h"
+#include "formats/text_encoding.h"
 #include "support/temp_database.h"
 
 namespace kith {
@@ -229,6 +230,62 @@ TEST(Duplicates, MergeMovesEverythingAndTrashesTheOther) {
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().code, ErrorCode::kConflict);
   EXPECT_FALSE(MergeContacts(world.context(), keep->id, keep->id));
+}
+
+// An older kith stored quoted-printable values as decoded, valid or not;
+// every export of such a database is still UTF-8 that kith and others read.
+TEST_F(TransferTest, ExportsAreAlwaysUtf8EvenFromInvalidStoredText) {
+  ContactFields broken;
+  broken.display_name = "Jos\xE9 P\xE9rez";
+  broken.notes = "caf\xE9 \x93quoted\x94";
+  broken.custom = {CustomField{"Caf\xE9", "cr\xE8me"}};
+  auto added = AddContact(source_.context(), broken);
+  ASSERT_TRUE(added) << added.error().message;
+  for (const ExportFormat format : {ExportFormat::kVCard, ExportFormat::kCsv, ExportFormat::kJson}) {
+    for (const VCardVersion version : {VCardVersion::k40, VCardVersion::k30}) {
+      ExportRequest request;
+      request.format = format;
+      request.vcard_version = version;
+      std::ostringstream out;
+      auto count = ExportContacts(source_.context(), request, out);
+      ASSERT_TRUE(count) << count.error().message;
+      EXPECT_EQ(FindInvalidUtf8(out.str()), std::nullopt) << static_cast<int>(format);
+      EXPECT_NE(out.str().find("José Pérez"), std::string::npos);
+    }
+  }
+  ExportRequest request;
+  request.format = ExportFormat::kXlsx;
+  request.output = (files_.path() / "all.xlsx").string();
+  std::ostringstream unused;
+  ASSERT_TRUE(ExportContacts(source_.context(), request, unused));
+}
+
+TEST_F(TransferTest, UidsGoOutAndComeBackByteForByte) {
+  testing::TestWorld world;
+  const std::string path = (files_.path() / "uids.vcf").string();
+  std::ofstream(path, std::ios::binary)
+      << "BEGIN:VCARD\r\nVERSION:4.0\r\nUID:urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1\r\nFN:Ann\r\nEND:"
+         "VCARD\r\n"
+         "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:4FBE8971-0BC3-424C-9C26-36C3E1EFF6B2\r\nFN:Bo\r\nEND:VCARD\r\n"
+         "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cy\r\nEND:VCARD\r\n";
+  ImportRequest import;
+  import.path = path;
+  ASSERT_TRUE(ImportContacts(world.context(), import));
+  for (const VCardVersion version : {VCardVersion::k40, VCardVersion::k30}) {
+    ExportRequest request;
+    request.vcard_version = version;
+    std::ostringstream out;
+    ASSERT_TRUE(ExportContacts(world.context(), request, out));
+    EXPECT_NE(out.str().find("\r\nUID:urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1\r\n"), std::string::npos);
+    EXPECT_NE(out.str().find("\r\nUID:4FBE8971-0BC3-424C-9C26-36C3E1EFF6B2\r\n"), std::string::npos);
+    const std::string again = (files_.path() / "again.vcf").string();
+    std::ofstream(again, std::ios::binary) << out.str();
+    import.path = again;
+    auto summary = ImportContacts(world.context(), import);
+    ASSERT_TRUE(summary) << summary.error().message;
+    EXPECT_EQ(summary->added, 0) << "a card without a uid got one, and each came back as itself";
+    EXPECT_EQ(summary->unchanged, 3);
+  }
 }
 
 }  // namespace

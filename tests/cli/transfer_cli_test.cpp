@@ -83,14 +83,30 @@ TEST_F(TransferCli, AVCardWithoutEndIsRefused) {
   ExpectRefused({"import", path}, "cut.vcf': line ");
 }
 
-TEST_F(TransferCli, APropertyWithoutColonIsRefused) {
+TEST_F(TransferCli, APropertyWithoutColonIsSetAsideOrRefusedWhenStrict) {
   const std::string path = Write("bad.vcf", "BEGIN:VCARD\nVERSION:3.0\nFN:Ada\nNOCOLON\nEND:VCARD\n");
-  ExpectRefused({"import", path}, "bad.vcf': line 4");
+  ExpectRefused({"import", "--strict", path}, "bad.vcf': line 4");
+  const KithRun run = Kith({"import", path});
+  ASSERT_EQ(run.exit_code, 0) << Described(run);
+  EXPECT_TRUE(Contains(run.out, "1 values set aside")) << run.out;
+  EXPECT_TRUE(Contains(run.out, "line 4: 'NOCOLON' has no ':'")) << run.out;
+}
+
+TEST_F(TransferCli, ABadValueComesInAsARawFieldShownOnTheCard) {
+  const std::string path = Write("bad.csv", "Name,Email\nAda Okafor,ada@acme\n");
+  const json summary = KithJson({"import", path});
+  EXPECT_EQ(summary["added"], 1);
+  EXPECT_EQ(summary["set_aside"], 1);
+  EXPECT_EQ(summary["problems"][0],
+            "line 2: Email 'ada@acme' has an incomplete domain 'acme' — kept in the card's raw fields");
+  const KithRun shown = Kith({"show", "Ada Okafor"});
+  EXPECT_TRUE(Contains(shown.out, "raw Email")) << shown.out;
+  EXPECT_TRUE(Contains(shown.out, "ada@acme")) << shown.out;
 }
 
 TEST_F(TransferCli, TextThatIsNotUtf8IsRefusedWithAdvice) {
   const std::string path = Write("latin.csv", "Name,Email\nJos\xE9,jose@example.com\n");
-  ExpectRefused({"import", path}, "--encoding windows-1252");
+  ExpectRefused({"import", "--strict", path}, "--encoding windows-1252");
   const json summary = KithJson({"import", path, "--encoding", "windows-1252"});
   EXPECT_EQ(summary["added"], 1);
 }

@@ -98,5 +98,14 @@ TEST(CompleteNames, KeepsGivenPartsUntouched) {
   EXPECT_EQ(fields.family_name, "Nguyễn");
 }
 
+TEST(HasNonWebScheme, TellsInstantMessagingAddressesFromHosts) {
+  EXPECT_TRUE(HasNonWebScheme("skype:ann.lee"));
+  EXPECT_TRUE(HasNonWebScheme("xmpp:ann@jabber.example.org"));
+  EXPECT_TRUE(HasNonWebScheme("x-apple:ann"));
+  EXPECT_FALSE(HasNonWebScheme("https://acme.example"));
+  EXPECT_FALSE(HasNonWebScheme("acme.example:8080/x"));
+  EXPECT_FALSE(HasNonWebScheme("www.acme.example"));
+}
+
 }  // namespace
 }  // namespace kith

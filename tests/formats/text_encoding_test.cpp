@@ -95,5 +95,62 @@ TEST(LooksBinary, ControlBytesMeanBinary) {
   EXPECT_TRUE(LooksBinary("\x1B[0m"));
 }
 
+TEST(RepairUtf8, KeepsValidTextAndReadsStrayBytesAsWindows1252) {
+  EXPECT_EQ(RepairUtf8("Zoë Müller — 渡辺 😀"), "Zoë Müller — 渡辺 😀");
+  EXPECT_EQ(RepairUtf8("Jos\xE9 P\xE9rez"), "José Pérez");
+  EXPECT_EQ(RepairUtf8("\x93quoted\x94 \xC3\xA9"), "“quoted” é");
+  EXPECT_EQ(RepairUtf8("cut \xE2\x82"), "cut â‚");
+  EXPECT_EQ(FindInvalidUtf8(RepairUtf8("\xFF\xFE\xED\xA0\x80")), std::nullopt);
+}
+
+TEST(RepairUtf8, EveryTextOfACardComesOutValid) {
+  ContactFields fields;
+  fields.display_name = "Jos\xE9";
+  fields.emails = {"a@b.org", "\xE9@b.org"};
+  fields.phones = {
+      Phone{"+1 555\xA0"
+            "0100",
+            ""}};
+  fields.custom = {CustomField{"Caf\xE9", "cr\xE8me"}};
+  fields.vcard_properties = {"NOTE:\xE9t\xE9"};
+  RepairUtf8(fields);
+  EXPECT_EQ(fields.display_name, "José");
+  EXPECT_EQ(fields.emails[1], "é@b.org");
+  EXPECT_EQ(fields.phones[0].original, "+1 555\u00A00100");
+  EXPECT_EQ(fields.custom[0], (CustomField{"Café", "crème"}));
+  EXPECT_EQ(fields.vcard_properties[0], "NOTE:été");
+}
+
+TEST(Utf16ToUtf8, DecodesBothByteOrdersAndSurrogatePairs) {
+  EXPECT_EQ(Utf16ByteOrder("\xFF\xFE"
+                           "A\0"s),
+            false);
+  EXPECT_EQ(Utf16ByteOrder("\xFE\xFF"
+                           "\0A"s),
+            true);
+  EXPECT_EQ(Utf16ByteOrder("BEGIN"), std::nullopt);
+  EXPECT_EQ(Utf16ToUtf8("\xFF\xFE"
+                        "A\0\xE9\0"s,
+                        false),
+            "Aé");
+  EXPECT_EQ(Utf16ToUtf8("\xFE\xFF"
+                        "\0A\x6E\x21"s,
+                        true),
+            "A渡");
+  EXPECT_EQ(Utf16ToUtf8("\xFF\xFE"
+                        "\x3D\xD8\x00\xDE"s,
+                        false),
+            "😀");
+  EXPECT_EQ(Utf16ToUtf8("\xFF\xFE"
+                        "\x00\xD8"
+                        "A\0"s,
+                        false),
+            "\uFFFDA");  // a lone surrogate
+  EXPECT_EQ(Utf16ToUtf8("\xFF\xFE"
+                        "A\0B"s,
+                        false),
+            "A\uFFFD");  // an odd last byte
+}
+
 }  // namespace
 }  // namespace kith

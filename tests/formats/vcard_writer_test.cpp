@@ -189,7 +189,7 @@ TEST(VCardWriter, WritesMinimalVersion40Card) {
             "BEGIN:VCARD\r\n"
             "VERSION:4.0\r\n"
             "PRODID:-//kith//kith//EN\r\n"
-            "UID:urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1\r\n"
+            "UID:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1\r\n"
             "FN:Ada Okafor\r\n"
             "N:Okafor;Ada;;;\r\n"
             "EMAIL:ada@acme.example\r\n"

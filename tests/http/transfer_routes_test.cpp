@@ -60,6 +60,26 @@ TEST_F(TransferRoutes, RejectsUploadsThatAreNotContacts) {
   EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts"), 200).size(), 0U);
 }
 
+TEST_F(TransferRoutes, ImportsWhatItCanAndReportsWhatItSetAside) {
+  OpenSession();
+  const auto items = Upload("Name,Email\nAda Okafor,ada@acme.com\nBob Stone,bob@\n", "people.csv");
+  const json dry = Expect(client_->Post("/api/v1/import?dry_run=true", Headers(), items), 200);
+  EXPECT_EQ(dry["problems"][0], "line 3: Email 'bob@' has no domain — kept in the card's raw fields");
+  const json summary = Expect(client_->Post("/api/v1/import", Headers(), items), 201);
+  EXPECT_EQ(summary["added"], 2);
+  EXPECT_EQ(summary["set_aside"], 1);
+  EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts?limit=10"), 200).size(), 2U);
+}
+
+TEST_F(TransferRoutes, StrictImportRefusesTheFileOverOneBadValue) {
+  OpenSession();
+  auto items = Upload("Name,Email\nAda Okafor,ada@acme.com\nBob Stone,bob@\n", "people.csv");
+  items.push_back({"strict", "true", "", ""});
+  const json refused = Expect(client_->Post("/api/v1/import", Headers(), items), 400);
+  EXPECT_EQ(refused["error"]["message"], "'people.csv': line 3: Email 'bob@' has no domain");
+  EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts"), 200).size(), 0U);
+}
+
 TEST_F(TransferRoutes, RejectsOversizedUploads) {
   OpenSession();
   const json body = Expect(

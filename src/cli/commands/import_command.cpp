@@ -25,6 +25,10 @@ void PrintSummary(std::ostream& out, const ImportRequest& request, const ImportS
     out << "    … and " << summary.skipped - static_cast<std::int64_t>(summary.skipped_rows.size())
         << " more\n";
   }
+  if (!summary.problems.empty()) {
+    out << "  " << summary.set_aside << " values set aside (kept in their cards' raw fields)\n";
+    for (const auto& problem : summary.problems) out << "    " << problem << "\n";
+  }
   if (!summary.job_changes.empty()) {
     out << "\nChanged jobs (a reason to get in touch):\n";
     for (const auto& moved : summary.job_changes) {
@@ -42,7 +46,10 @@ Command AddImportCommand(CLI::App& root, const GlobalOptions& globals) {
   auto* command =
       root.add_subcommand("import", "Bring cards in from LinkedIn, Google, Outlook, vCard, Excel or JSON");
   command->footer(R"(The format is read from the file's content; --format overrides it. The whole
-file lands in one transaction: on any error nothing is written. People already
+file lands in one transaction: on any error nothing is written. A value that
+fails its check (an email without '@', a date that is no date) does not stop
+the import: its card comes in, the value is kept in the card's raw fields and
+listed with its line; --strict refuses the whole file instead. People already
 on your list (same uid, email, phone, LinkedIn profile, or name at the same
 company) are merged, not added again: importing a file twice adds nothing.
 
@@ -61,6 +68,8 @@ Examples:
       ->check(CLI::IsMember({"auto", "linkedin", "google", "outlook", "csv", "vcard", "xlsx", "json"},
                             CLI::ignore_case));
   command->add_flag("--dry-run", flags->dry_run, "Report what would happen; write nothing");
+  command->add_flag("--strict", flags->strict,
+                    "Refuse the whole file over one bad value, instead of setting it aside");
   command->add_option("--event", flags->event,
                       "Mark everyone as met at this event (follow-ups are due tomorrow)");
   command->add_option("--map", flags->maps,

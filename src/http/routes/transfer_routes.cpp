@@ -66,6 +66,11 @@ Result<ImportRequest> ImportRequestFrom(const httplib::Request& request, Uploade
   options.format = FormValue(request, "format");
   options.event = FormValue(request, "event");
   options.encoding = FormValue(request, "encoding");
+  const std::string strict = FormValue(request, "strict");
+  if (!strict.empty() && strict != "true" && strict != "false") {
+    return Fail(ErrorCode::kInvalidInput, "'strict' should be true or false", "strict");
+  }
+  options.strict = strict == "true";
   std::istringstream maps(FormValue(request, "map"));
   for (std::string line; std::getline(maps, line);) options.maps.push_back(line);
   KITH_ASSIGN_OR_RETURN(options.dry_run, QueryBool(request, "dry_run"));

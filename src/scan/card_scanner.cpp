@@ -5,6 +5,7 @@
 #include "scan/image_loader.h"
 #include "scan/ocr_engine.h"
 #include "scan/preprocess.h"
+#include "scan/public_suffix.h"
 #include "scan/qr_decoder.h"
 #include "scan/scan.h"
 
@@ -24,6 +25,11 @@ class TesseractCardScanner final : public CardScanner {
       if (card) return card;
     }
     KITH_ASSIGN_OR_RETURN(scan::PreparedImage prepared, scan::PrepareForOcr(photo.get()));
+    // A card photographed sideways or upside down is turned upright first.
+    if (const int turns = engine_->QuarterTurnsToUpright(prepared.binary.get()); turns != 0) {
+      scan::PixPtr upright(pixRotateOrth(prepared.binary.get(), turns));
+      if (upright) prepared.binary = std::move(upright);
+    }
     KITH_ASSIGN_OR_RETURN(const auto lines, engine_->ReadLines(prepared.binary.get()));
     ScannedCard card = scan::ExtractFields(lines, phone_region);
     const bool nothing = card.name.empty() && card.company.empty() && card.title.empty() &&
@@ -48,6 +54,7 @@ Result<std::unique_ptr<CardScanner>> CreateCardScanner(const ScanOptions& option
   // Leptonica reports every unreadable file on stderr; kith reports its own.
   static std::once_flag quiet;
   std::call_once(quiet, [] { setMsgSeverity(L_SEVERITY_NONE); });
+  KITH_RETURN_IF_ERROR(scan::LoadPublicSuffixes());
   const std::string tessdata = scan::FindTessdata(options.tessdata);
   KITH_ASSIGN_OR_RETURN(
       auto engine, scan::OcrEngine::Create(tessdata, scan::ChooseLanguages(tessdata, options.languages)));

@@ -316,7 +316,7 @@ def photograph(rng, pools, width, height, seed):
 
 
 def render_card(truth, rng, pools, out_path, seed):
-    width = rng.choice([900, 1100, 1300, 1500, 1800])
+    width = rng.choice([900, 1000, 1150, 1300, 1450])
     draw, height, layout, logo = draw_card(truth, rng, pools, width)
     photo, effects = photograph(rng, pools, width, height, seed)
     quality = rng.choice([45, 55, 65, 72, 80])

@@ -10,6 +10,7 @@ std::vector<Route> ApiRoutes(SessionState& state) {
   AddTransferRoutes(routes);
   AddTodayRoutes(routes);
   AddRelationshipRoutes(routes);
+  AddScanRoutes(routes);
   return routes;
 }
 

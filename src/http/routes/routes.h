@@ -24,6 +24,7 @@ void AddGiveRoutes(std::vector<Route>& routes);
 void AddTransferRoutes(std::vector<Route>& routes);
 void AddTodayRoutes(std::vector<Route>& routes);
 void AddRelationshipRoutes(std::vector<Route>& routes);
+void AddScanRoutes(std::vector<Route>& routes);
 
 // GET /contacts?sort=health: the running list by health, weakest first.
 Result<ApiReply> ListByHealthRoute(const httplib::Request& request, Context& context);

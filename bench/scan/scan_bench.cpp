@@ -198,7 +198,8 @@ CorpusRun RunCorpus(const std::string& label, const std::string& directory, kith
 }
 
 void PrintRuns(const std::vector<CorpusRun>& runs, bool baseline) {
-  std::printf("\nExact match per field (photographed cards, JPEG; kith beside the naive baseline)\n\n| field    |");
+  std::printf(
+      "\nExact match per field (photographed cards, JPEG; kith beside the naive baseline)\n\n| field    |");
   for (const auto& run : runs) {
     std::printf(" %s kith |", run.label.c_str());
     if (baseline) std::printf(" %s naive |", run.label.c_str());
@@ -229,7 +230,8 @@ void PrintRuns(const std::vector<CorpusRun>& runs, bool baseline) {
         "ms per card median %.0f, p90 %.0f, max %.0f (CPU median %.0f, p90 %.0f); QR median %.0f ms\n",
         run.label.c_str(), run.cards, run.ocr_ms.size() - static_cast<std::size_t>(run.cards), run.qr_total,
         run.failures, run.qr_exact, run.qr_total, Median(run.ocr_ms), Percentile(run.ocr_ms, 0.9),
-        Percentile(run.ocr_ms, 1.0), Median(run.ocr_cpu_ms), Percentile(run.ocr_cpu_ms, 0.9), Median(run.qr_ms));
+        Percentile(run.ocr_ms, 1.0), Median(run.ocr_cpu_ms), Percentile(run.ocr_cpu_ms, 0.9),
+        Median(run.qr_ms));
     for (const std::string field : {"name", "title", "company", "email", "phone", "website"}) {
       const double heic = Rate(run.heic, field);
       if (heic >= 0) std::printf("  HEIC %s %.0f%%", field.c_str(), heic);

@@ -23,9 +23,9 @@ struct Candidate {
   const OcrLine* line = nullptr;
   std::vector<std::string> words;  // as printed, split on spaces
   bool name_shaped = false;
-  bool legal_form = false;    // ends in Inc, GmbH, Ltd, S.A., …
-  bool spells_domain = false; // spells the card's email or web domain
-  int name_in_contacts = 0;   // words of it that the email or profile spells
+  bool legal_form = false;     // ends in Inc, GmbH, Ltd, S.A., …
+  bool spells_domain = false;  // spells the card's email or web domain
+  int name_in_contacts = 0;    // words of it that the email or profile spells
   bool used = false;
 };
 

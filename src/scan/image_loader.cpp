@@ -49,7 +49,8 @@ Result<PixPtr> LoadHeif(std::span<const std::byte> bytes) {
   std::unique_ptr<heif_image_handle, HeifHandleDeleter> handle(raw_handle);
   const long long declared_width = heif_image_handle_get_width(handle.get());
   const long long declared_height = heif_image_handle_get_height(handle.get());
-  if (TooLarge(declared_width, declared_height)) return tl::unexpected(TooManyPixels(declared_width, declared_height));
+  if (TooLarge(declared_width, declared_height))
+    return tl::unexpected(TooManyPixels(declared_width, declared_height));
   heif_image* raw_image = nullptr;
   // Decoding applies the file's rotation and mirroring, so the card is upright
   // as the phone showed it.
@@ -100,8 +101,9 @@ Result<PixPtr> LoadImage(std::span<const std::byte> bytes) {
   if (bytes.empty()) return Fail(ErrorCode::kInvalidInput, "the image file is empty", "image");
   if (bytes.size() > kMaxImageBytes) {
     return Fail(ErrorCode::kInvalidInput,
-                "the image is " + std::to_string(bytes.size() / (1024 * 1024)) + " MB, more than kith reads (" +
-                    std::to_string(kMaxImageBytes / (1024 * 1024)) + " MB): send a photo of the card as the phone took it",
+                "the image is " + std::to_string(bytes.size() / (1024 * 1024)) +
+                    " MB, more than kith reads (" + std::to_string(kMaxImageBytes / (1024 * 1024)) +
+                    " MB): send a photo of the card as the phone took it",
                 "image");
   }
   PixPtr pix;
@@ -131,7 +133,8 @@ Result<PixPtr> LoadImage(std::span<const std::byte> bytes) {
     if (TooLarge(width, height)) return tl::unexpected(TooManyPixels(width, height));
     if (format == IFF_JFIF_JPEG) {
       l_int32 reduction = 1;
-      while (static_cast<long long>(width / reduction) * (height / reduction) > kFullSizeJpegPixels) reduction *= 2;
+      while (static_cast<long long>(width / reduction) * (height / reduction) > kFullSizeJpegPixels)
+        reduction *= 2;
       l_int32 warnings = 0;
       pix.reset(pixReadMemJpeg(data, bytes.size(), 0, reduction, &warnings, 0));
       // libjpeg pads a JPEG that ends early with grey and only warns: a

@@ -42,8 +42,9 @@ SuffixRules Load() {
     }
   }
   if (loaded.rules.empty()) {
-    loaded.status = Fail(ErrorCode::kIo, std::string("the public suffix list ") + kPublicSuffixFile + " is empty",
-                         "publicsuffix");
+    loaded.status =
+        Fail(ErrorCode::kIo, std::string("the public suffix list ") + kPublicSuffixFile + " is empty",
+             "publicsuffix");
   }
   return loaded;
 }

@@ -199,8 +199,9 @@ std::string HostOf(std::string_view url) {
 }
 
 bool IsLetter(char32_t c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
-         (c >= 0x370 && c <= 0x3FF) || (c >= 0x400 && c <= 0x4FF) || (c >= 0x1E00 && c <= 0x1EFF);
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x370 && c <= 0x3FF) ||
+         (c >= 0x400 && c <= 0x4FF) || (c >= 0x1E00 && c <= 0x1EFF);
 }
 
 bool IsUpperLetter(char32_t c) {
@@ -224,7 +225,7 @@ std::string StripLabel(std::string_view line) {
       std::regex::icase);
   static const std::regex kWordLabel(
       R"(^\s*(tel|phone|mobile|mob|cell|direct|email|e-mail|mail|web|website|twitter|fax)\s+)",
-                                     std::regex::icase);
+      std::regex::icase);
   std::string text(line);
   std::smatch match;
   if (std::regex_search(text, match, kLabel)) return text.substr(static_cast<std::size_t>(match.length(0)));

@@ -2,9 +2,10 @@
 // against the ground truth each card was rendered from.
 #include <gtest/gtest.h>
 
+#include <zlib.h>
+#include <array>
 #include <chrono>
 #include <set>
-#include <zlib.h>
 
 #include "scan/image_loader.h"
 
@@ -213,7 +214,8 @@ class BadImageTest : public CardScannerTest {
 
 void AppendChunk(std::vector<std::byte>& png, const char* type, const std::vector<unsigned char>& data) {
   const auto put32 = [&](std::uint32_t value) {
-    for (int shift = 24; shift >= 0; shift -= 8) png.push_back(static_cast<std::byte>((value >> shift) & 0xFF));
+    for (int shift = 24; shift >= 0; shift -= 8)
+      png.push_back(static_cast<std::byte>((value >> shift) & 0xFF));
   };
   put32(static_cast<std::uint32_t>(data.size()));
   std::vector<unsigned char> typed(type, type + 4);
@@ -226,11 +228,13 @@ void AppendChunk(std::vector<std::byte>& png, const char* type, const std::vecto
 // it would take 2.7 GB.
 std::vector<std::byte> DecompressionBomb() {
   std::vector<std::byte> png;
-  for (const unsigned char c : {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}) png.push_back(static_cast<std::byte>(c));
+  constexpr std::array<unsigned char, 8> kSignature = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+  for (const unsigned char c : kSignature) png.push_back(static_cast<std::byte>(c));
   constexpr std::uint32_t kSide = 30000;
   std::vector<unsigned char> header;
   for (int i = 0; i < 2; ++i) {
-    for (int shift = 24; shift >= 0; shift -= 8) header.push_back(static_cast<unsigned char>((kSide >> shift) & 0xFF));
+    for (int shift = 24; shift >= 0; shift -= 8)
+      header.push_back(static_cast<unsigned char>((kSide >> shift) & 0xFF));
   }
   header.insert(header.end(), {8, 2, 0, 0, 0});  // 8-bit RGB
   AppendChunk(png, "IHDR", header);

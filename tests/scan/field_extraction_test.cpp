@@ -43,9 +43,9 @@ TEST(ExtractFields, SortsACardIntoFields) {
 }
 
 TEST(ExtractFields, MendsOCRSlipsInPhonesAndEmails) {
-  const auto card = ExtractFields(
-      {Line("Lenka Várhegyi", 60, 100), Line("Tel. +34 9l2 345 67O", 30, 400), Line("|enka@example.es", 30, 440)},
-      "US");
+  const auto card = ExtractFields({Line("Lenka Várhegyi", 60, 100), Line("Tel. +34 9l2 345 67O", 30, 400),
+                                   Line("|enka@example.es", 30, 440)},
+                                  "US");
   EXPECT_EQ(card.name, "Lenka Várhegyi");
   ASSERT_EQ(card.phones.size(), 1U);
   EXPECT_EQ(card.phones[0].e164, "+34912345670");
@@ -63,9 +63,8 @@ TEST(ExtractFields, MendsAnAtReadAsALetterWhenTheDomainIsOnTheCard) {
 // A company's mail is often on another TLD than its website: the email is
 // kept as printed. (It was once rewritten to the website's domain.)
 TEST(ExtractFields, KeepsAnEmailWhoseDomainDiffersFromTheWebsite) {
-  const auto card = ExtractFields({Line("Jo Quillane", 60, 100), Line("jo@acme.de", 30, 400),
-                                   Line("www.acme.com", 30, 440)},
-                                  "US");
+  const auto card = ExtractFields(
+      {Line("Jo Quillane", 60, 100), Line("jo@acme.de", 30, 400), Line("www.acme.com", 30, 440)}, "US");
   EXPECT_EQ(card.emails, std::vector<std::string>{"jo@acme.de"});
   EXPECT_EQ(card.website, "www.acme.com");
 }
@@ -109,7 +108,8 @@ TEST(ExtractFields, ReadsRightAlignedCards) {
 }
 
 TEST(ExtractFields, NamesOutsideLatin1KeepTheirCapitals) {
-  const auto card = ExtractFields({Line("Šimon Łukasiewicz", 60, 100), Line("simon@example.pl", 30, 400)}, "US");
+  const auto card =
+      ExtractFields({Line("Šimon Łukasiewicz", 60, 100), Line("simon@example.pl", 30, 400)}, "US");
   EXPECT_EQ(card.name, "Šimon Łukasiewicz");
 }
 

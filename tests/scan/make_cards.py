@@ -316,9 +316,34 @@ def photograph(rng, width, height, seed):
     return args
 
 
+# With --jobs, the ImageMagick commands are collected here (in the order the
+# random draws made them, so the corpus is the same) and run side by side.
+JOBS = None
+CLEANUP = None
+
+
 def render(out_path, draw_args, photo_args, quality):
     command = [CONVERT] + draw_args + photo_args + ["-quality", str(quality), out_path]
-    subprocess.run(command, check=True)
+    if JOBS is not None:
+        JOBS.append((out_path, command))
+    else:
+        subprocess.run(command, check=True)
+
+
+def cleanup(path):
+    if CLEANUP is not None:
+        CLEANUP.append(path)
+    else:
+        os.remove(path)
+
+
+def run_jobs(jobs, workers, resume):
+    """Runs the collected commands, `workers` at a time; with `resume`, skips outputs already there."""
+    import concurrent.futures  # pylint: disable=import-outside-toplevel
+    todo = [(out, command) for out, command in jobs if not (resume and os.path.exists(out))]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
+        for future in [pool.submit(subprocess.run, command, check=True) for _, command in todo]:
+            future.result()
 
 
 def vcard_payload(truth):
@@ -376,11 +401,22 @@ def qr_card(truth, rng, directory, index, qr_tool, seed):
              "-seed", str(seed), "-attenuate", "0.3", "+noise", "Gaussian"]
     name = f"qr_{index:03d}.jpg"
     render(os.path.join(directory, name), draw, photo, rng.choice([75, 85, 92]))
-    os.remove(pbm_path)
+    cleanup(pbm_path)
     return name, "vcard" if index % 2 == 0 else "mecard"
 
 
 import make_cards_heldout as heldout  # noqa: E402  (beside this file)
+
+
+def finish_jobs(options):
+    """Runs the collected commands (HEIC copies need their JPEGs), then removes the QR bitmaps."""
+    if JOBS is None:
+        return
+    run_jobs(JOBS, options.jobs, options.resume)
+    for path in CLEANUP:
+        os.remove(path)
+    del JOBS[:]
+    del CLEANUP[:]
 
 
 def main():
@@ -392,7 +428,14 @@ def main():
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--qr-tool", default="")
     parser.add_argument("--pools", choices=["train", "heldout"], default="train")
+    parser.add_argument("--jobs", type=int, default=1, help="ImageMagick commands run side by side")
+    parser.add_argument("--resume", action="store_true", help="keep images already rendered in --out")
     options = parser.parse_args()
+    global JOBS, CLEANUP  # pylint: disable=global-statement
+    if options.jobs > 1 or options.resume:
+        JOBS, CLEANUP = [], []
+        import make_cards as shared  # pylint: disable=import-outside-toplevel  (the copy the held-out module uses)
+        shared.JOBS, shared.CLEANUP = JOBS, CLEANUP
     pools = heldout.load_pools() if options.pools == "heldout" else None
     os.makedirs(options.out, exist_ok=True)
     rng = random.Random(options.seed)
@@ -410,6 +453,7 @@ def main():
         photo = photograph(rng, width, height, options.seed * 1000 + i)
         render(os.path.join(options.out, name), draw, photo, rng.choice([60, 75, 85, 95]))
         index.append({"file": name, "kind": "ocr", "layout": layout, "width": width, "truth": truth})
+    finish_jobs(options)
     for i in range(options.heic if options.count else 0):
         source = index[i * max(1, options.count // max(1, options.heic)) % options.count]
         heic_name = source["file"].replace(".jpg", ".heic")
@@ -431,6 +475,7 @@ def main():
             truth.update(name="Jürgen Müller", emails=["juergen.mueller@nordlicht.de"])
         name, payload = qr_card(truth, rng, options.out, i, options.qr_tool, options.seed * 1000 + 900 + i)
         index.append({"file": name, "kind": "qr", "payload": payload, "truth": truth})
+    finish_jobs(options)
     with open(os.path.join(options.out, "index.json"), "w", encoding="utf-8") as handle:
         json.dump(index, handle, ensure_ascii=False, indent=1)
 

@@ -354,5 +354,5 @@ def qr_card(truth, rng, pools, directory, index, qr_tool, seed):
     photo, _ = photograph(rng, pools, width, height, seed)
     name = f"qr_{index:03d}.jpg"
     mc.render(os.path.join(directory, name), draw, photo, rng.choice([60, 72, 85]))
-    os.remove(pbm_path)
+    mc.cleanup(pbm_path)
     return name, "vcard" if index % 2 == 0 else "mecard"

@@ -7,7 +7,9 @@ namespace {
 
 // The list comes from Debian's publicsuffix package; without it the scanner
 // cannot tell a domain from a misread, so this fails rather than skips.
-TEST(PublicSuffix, LoadsDebiansList) { ASSERT_TRUE(LoadPublicSuffixes()) << LoadPublicSuffixes().error().message; }
+TEST(PublicSuffix, LoadsDebiansList) {
+  ASSERT_TRUE(LoadPublicSuffixes()) << LoadPublicSuffixes().error().message;
+}
 
 TEST(PublicSuffix, FindsTheLongestRule) {
   EXPECT_EQ(PublicSuffixOf("mail.example.co.uk"), "co.uk");

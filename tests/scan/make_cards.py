@@ -405,6 +405,7 @@ def qr_card(truth, rng, directory, index, qr_tool, seed):
     return name, "vcard" if index % 2 == 0 else "mecard"
 
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 import make_cards_heldout as heldout  # noqa: E402  (beside this file)
 
 

@@ -413,7 +413,8 @@ def finish_jobs(options):
     """Runs the collected commands (HEIC copies need their JPEGs), then removes the QR bitmaps."""
     if JOBS is None:
         return
-    run_jobs(JOBS, options.jobs, options.resume)
+    if not options.index_only:
+        run_jobs(JOBS, options.jobs, options.resume)
     for path in CLEANUP:
         os.remove(path)
     del JOBS[:]
@@ -431,9 +432,11 @@ def main():
     parser.add_argument("--pools", choices=["train", "heldout"], default="train")
     parser.add_argument("--jobs", type=int, default=1, help="ImageMagick commands run side by side")
     parser.add_argument("--resume", action="store_true", help="keep images already rendered in --out")
+    parser.add_argument("--index-only", action="store_true",
+                        help="write index.json (the same draws) without rendering any image")
     options = parser.parse_args()
     global JOBS, CLEANUP  # pylint: disable=global-statement
-    if options.jobs > 1 or options.resume:
+    if options.jobs > 1 or options.resume or options.index_only:
         JOBS, CLEANUP = [], []
         import make_cards as shared  # pylint: disable=import-outside-toplevel  (the copy the held-out module uses)
         shared.JOBS, shared.CLEANUP = JOBS, CLEANUP
@@ -458,8 +461,9 @@ def main():
     for i in range(options.heic if options.count else 0):
         source = index[i * max(1, options.count // max(1, options.heic)) % options.count]
         heic_name = source["file"].replace(".jpg", ".heic")
-        subprocess.run([CONVERT, os.path.join(options.out, source["file"]), "-quality", "90",
-                        os.path.join(options.out, heic_name)], check=True)
+        if not options.index_only:
+            subprocess.run([CONVERT, os.path.join(options.out, source["file"]), "-quality", "90",
+                            os.path.join(options.out, heic_name)], check=True)
         index.append(dict(source, file=heic_name, format="heic"))
     if options.qr and not options.qr_tool:
         sys.exit("--qr needs --qr-tool (the libqrencode helper)")

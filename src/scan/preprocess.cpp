@@ -96,16 +96,42 @@ Result<PreparedImage> PrepareForOcr(Pix* photo) {
     return Fail(ErrorCode::kInternal, "the image could not be binarised", "image");
   }
   PixPtr binary(binary_raw);
-  l_float32 angle = 0;
-  l_float32 confidence = 0;
-  PixPtr straight(pixFindSkewAndDeskew(binary.get(), 2, &angle, &confidence));
-  if (straight) {
-    prepared.skew_degrees = angle;
-    binary = std::move(straight);
-  }
+  // What is too large to be a letter (the edge of the card against the
+  // table, a coloured band, a logo, a rule) goes: such blocks make
+  // Tesseract's layout analysis take the whole card for a picture, and the
+  // skew search lock onto them instead of the lines of text.
+  const int scaled_long_side = std::max(pixGetWidth(binary.get()), pixGetHeight(binary.get()));
+  const int tallest_letter = scaled_long_side / 10;
+  const int widest_letter = scaled_long_side / 5;
+  PixPtr letters(pixSelectBySize(binary.get(), widest_letter, tallest_letter, 8, L_SELECT_IF_BOTH,
+                                 L_SELECT_IF_LTE, nullptr));
+  if (letters) binary = std::move(letters);
   prepared.gray = std::move(gray);
   prepared.binary = std::move(binary);
   return prepared;
+}
+
+void Deskew(PreparedImage& prepared) {
+  // Phone photos are held a little crooked: the skew is searched over ±12
+  // degrees (Leptonica's default is ±7) and applied whenever the search is
+  // fairly sure. (pixDeskew's own bar of confidence 3 left cards turned 8
+  // degrees, which Tesseract's line finder then read as nothing at all.)
+  l_float32 angle = 0;
+  l_float32 confidence = 0;
+  constexpr l_float32 kSkewRange = 12.0F;
+  constexpr l_float32 kSureEnough = 1.5F;
+  constexpr l_float32 kWorthTurning = 0.2F;
+  constexpr l_float32 kRadiansPerDegree = 3.14159265F / 180.0F;
+  if (pixFindSkewSweepAndSearch(prepared.binary.get(), &angle, &confidence, 4, 2, kSkewRange, 1.0F, 0.01F) ==
+          0 &&
+      confidence >= kSureEnough && std::abs(angle) >= kWorthTurning) {
+    PixPtr straight(pixRotate(prepared.binary.get(), kRadiansPerDegree * angle, L_ROTATE_AREA_MAP,
+                              L_BRING_IN_WHITE, 0, 0));
+    if (straight) {
+      prepared.skew_degrees = angle;
+      prepared.binary = std::move(straight);
+    }
+  }
 }
 
 }  // namespace kith::scan

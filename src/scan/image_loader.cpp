@@ -100,9 +100,10 @@ bool LooksLikeHeif(std::span<const std::byte> bytes) {
 Result<PixPtr> LoadImage(std::span<const std::byte> bytes) {
   if (bytes.empty()) return Fail(ErrorCode::kInvalidInput, "the image file is empty", "image");
   if (bytes.size() > kMaxImageBytes) {
+    constexpr std::size_t kMegabyte = std::size_t{1024} * 1024;
     return Fail(ErrorCode::kInvalidInput,
-                "the image is " + std::to_string(bytes.size() / (1024 * 1024)) +
-                    " MB, more than kith reads (" + std::to_string(kMaxImageBytes / (1024 * 1024)) +
+                "the image is " + std::to_string(bytes.size() / kMegabyte) + " MB, more than kith reads (" +
+                    std::to_string(kMaxImageBytes / kMegabyte) +
                     " MB): send a photo of the card as the phone took it",
                 "image");
   }

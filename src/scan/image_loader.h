@@ -11,7 +11,7 @@
 namespace kith::scan {
 
 // A phone photo is 2-12 MB; a file past this is refused before any decoding.
-inline constexpr std::size_t kMaxImageBytes = 20U * 1024U * 1024U;
+inline constexpr std::size_t kMaxImageBytes = std::size_t{20} * 1024 * 1024;
 // Phones shoot 12-48 megapixels. The size an image declares in its header is
 // checked before it is decoded, so a small file that claims to be huge (a
 // "decompression bomb") is refused at once instead of filling memory.

@@ -22,7 +22,7 @@ OcrLine Line(std::string text, int height, int top, int left = 100) {
 TEST(ExtractFields, SortsACardIntoFields) {
   const auto card =
       ExtractFields({Line("Quorvane Holdings Ltd", 40, 60), Line("Ysolde Vantreight", 64, 140),
-                     Line("Keeper of Small Things", 36, 220), Line("T: +44 7700 900123", 30, 500),
+                     Line("Keeper of Small Things", 36, 220), Line("T: +44 7911 123456", 30, 500),
                      Line("E: ysolde@quorvane.co.uk", 30, 540), Line("W: www.quorvane.co.uk", 30, 580),
                      Line("linkedin.com/in/ysolde-vantreight", 30, 620), Line("Twitter: @ysoldev", 30, 660),
                      Line("10 High Street, London SW1A 1AA", 30, 700)},
@@ -32,7 +32,7 @@ TEST(ExtractFields, SortsACardIntoFields) {
   EXPECT_EQ(card.title, "Keeper of Small Things");
   EXPECT_EQ(card.emails, std::vector<std::string>{"ysolde@quorvane.co.uk"});
   ASSERT_EQ(card.phones.size(), 1U);
-  EXPECT_EQ(card.phones[0].e164, "+447700900123");
+  EXPECT_EQ(card.phones[0].e164, "+447911123456");
   EXPECT_EQ(card.website, "www.quorvane.co.uk");
   ASSERT_EQ(card.links.size(), 2U);
   EXPECT_EQ(card.links[0].kind, LinkKind::kLinkedIn);

@@ -32,9 +32,9 @@ TEST(FindEmails, DropsAccentsOCRAddedToAnAddress) {
 TEST(FindEmails, FindsNothingWithoutAnAt) { EXPECT_TRUE(FindEmails("www.acme.com").empty()); }
 
 TEST(FindPhones, PlacesAnInternationalNumber) {
-  const auto phones = FindPhones("+44 7700 900123", "US");
+  const auto phones = FindPhones("+44 7911 123456", "US");
   ASSERT_EQ(phones.size(), 1U);
-  EXPECT_EQ(phones[0].phone.e164, "+447700900123");
+  EXPECT_EQ(phones[0].phone.e164, "+447911123456");
   EXPECT_FALSE(phones[0].repaired);
 }
 

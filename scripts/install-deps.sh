@@ -14,8 +14,8 @@ packages=(
   libical-dev libcurl4-openssl-dev python3-icalendar python3-aiosmtpd
   libcpp-httplib-dev libargon2-dev libsodium-dev
   libtesseract-dev libleptonica-dev tesseract-ocr-eng tesseract-ocr-spa
-  tesseract-ocr-deu tesseract-ocr-fra libzbar-dev libqrencode-dev libheif-dev
-  imagemagick fonts-dejavu-core fonts-liberation2 zbar-tools
+  tesseract-ocr-deu tesseract-ocr-fra tesseract-ocr-osd publicsuffix libzbar-dev libqrencode-dev libheif-dev
+  imagemagick fonts-dejavu-core fonts-dejavu-extra fonts-liberation2 fonts-lato zbar-tools
   chromium
   libgtest-dev libgmock-dev libbenchmark-dev
   fiu-utils libfiu-dev

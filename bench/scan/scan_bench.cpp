@@ -1,8 +1,9 @@
-// Field-level exact-match accuracy of kith's card scanner on the generated
-// corpus (tests/scan/make_cards.py), beside the naive baseline, and the time
-// per card. Run on one core: bench/scan/run.sh.
+// Field-level exact-match accuracy of kith's card scanner on generated
+// corpora (tests/scan/make_cards.py: the training pools and the held-out
+// ones), each beside the naive baseline, and the time per card. Run on one
+// core: bench/scan/run.sh.
 //
-//   kith_scan_bench CORPUS_DIR [--limit N] [--show-misses] [--no-baseline]
+//   kith_scan_bench LABEL=CORPUS_DIR... [--limit N] [--show-misses] [--no-baseline]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -117,66 +118,38 @@ double Median(std::vector<double> values) {
   return values[values.size() / 2];
 }
 
-void PrintTable(const std::string& heading, const FieldScores& kith_scores, const FieldScores* baseline) {
-  std::printf("\n%s\n", heading.c_str());
-  std::printf("| field    | cards | kith exact | kith spurious |%s\n", baseline ? " baseline exact |" : "");
-  std::printf("|----------|------:|-----------:|--------------:|%s\n", baseline ? "---------------:|" : "");
-  for (const std::string field :
-       {"name", "title", "company", "email", "phone", "website", "linkedin", "twitter", "address"}) {
-    const auto found = kith_scores.fields.find(field);
-    if (found == kith_scores.fields.end() || found->second.total == 0) continue;
-    const Tally& tally = found->second;
-    std::printf("| %-8s | %5d | %9.1f%% | %13d |", field.c_str(), tally.total,
-                100.0 * tally.right / tally.total, tally.spurious);
-    if (baseline) {
-      const auto other = baseline->fields.find(field);
-      const double rate = other == baseline->fields.end() || other->second.total == 0
-                              ? 0.0
-                              : 100.0 * other->second.right / other->second.total;
-      std::printf(" %13.1f%% |", rate);
-    }
-    std::printf("\n");
-  }
-}
-
-}  // namespace
-
-int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::cerr << "usage: kith_scan_bench CORPUS_DIR [--limit N] [--show-misses] [--no-baseline]\n";
-    return 2;
-  }
-  const std::string directory = argv[1];
-  int limit = 1 << 30;
-  bool show_misses = false;
-  bool baseline = true;
-  for (int i = 2; i < argc; ++i) {
-    const std::string flag = argv[i];
-    if (flag == "--limit" && i + 1 < argc) limit = std::stoi(argv[++i]);
-    if (flag == "--show-misses") show_misses = true;
-    if (flag == "--no-baseline") baseline = false;
-  }
-  std::ifstream index_file(directory + "/index.json");
-  const nlohmann::json index = nlohmann::json::parse(index_file);
-  kith::ScanOptions options;
-  if (const char* languages = std::getenv("KITH_SCAN_LANGUAGES")) options.languages = languages;
-  auto scanner = kith::CreateCardScanner(options);
-  if (!scanner) {
-    std::cerr << scanner.error().message << "\n";
-    return 1;
-  }
-  FieldScores ocr_scores;
-  FieldScores naive_scores;
-  FieldScores qr_scores;
-  FieldScores heic_scores;
+struct CorpusRun {
+  std::string label;
+  FieldScores kith;
+  FieldScores naive;
+  FieldScores heic;
   std::vector<double> ocr_ms;
-  std::vector<double> qr_ms;
-  std::vector<double> naive_ms;
   std::vector<double> ocr_cpu_ms;
-  std::vector<double> qr_cpu_ms;
+  std::vector<double> qr_ms;
   int qr_exact = 0;
   int qr_total = 0;
   int failures = 0;
+  int cards = 0;
+};
+
+double Rate(const FieldScores& scores, const std::string& field) {
+  const auto found = scores.fields.find(field);
+  if (found == scores.fields.end() || found->second.total == 0) return -1;
+  return 100.0 * found->second.right / found->second.total;
+}
+
+double Percentile(std::vector<double> values, double at) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  return values[static_cast<std::size_t>(at * static_cast<double>(values.size() - 1))];
+}
+
+CorpusRun RunCorpus(const std::string& label, const std::string& directory, kith::CardScanner& scanner,
+                    int limit, bool show_misses, bool baseline) {
+  CorpusRun run;
+  run.label = label;
+  std::ifstream index_file(directory + "/index.json");
+  const nlohmann::json index = nlohmann::json::parse(index_file);
   int count = 0;
   for (const auto& entry : index) {
     if (count++ >= limit) break;
@@ -184,52 +157,125 @@ int main(int argc, char** argv) {
     std::ifstream in(std::filesystem::path(directory) / file, std::ios::binary);
     const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     const std::span<const std::byte> image(reinterpret_cast<const std::byte*>(bytes.data()), bytes.size());
-    const auto start = std::chrono::steady_clock::now();
-    const double cpu_start = ThreadCpuMs();
-    auto card = (*scanner)->Scan(image, "US");
-    const double ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    (entry["kind"] == "qr" ? qr_cpu_ms : ocr_cpu_ms).push_back(ThreadCpuMs() - cpu_start);
     const bool qr = entry["kind"] == "qr";
     const bool heic = entry.value("format", "") == "heic";
-    (qr ? qr_ms : ocr_ms).push_back(ms);
-    ScannedCard scanned = card ? *card : ScannedCard{};
-    if (!card) ++failures;
-    FieldScores& scores = qr ? qr_scores : (heic ? heic_scores : ocr_scores);
-    const auto misses = Misses(entry["truth"], scanned, scores);
+    const auto start = std::chrono::steady_clock::now();
+    const double cpu_start = ThreadCpuMs();
+    auto card = scanner.Scan(image, "US");
+    const double cpu = ThreadCpuMs() - cpu_start;
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     if (qr) {
-      ++qr_total;
-      if (misses.empty() && scanned.source == kith::ScanSource::kQr) ++qr_exact;
+      run.qr_ms.push_back(ms);
+    } else {
+      run.ocr_ms.push_back(ms);
+      run.ocr_cpu_ms.push_back(cpu);
+      if (!heic) ++run.cards;
+    }
+    ScannedCard scanned = card ? *card : ScannedCard{};
+    if (!card) ++run.failures;
+    FieldScores& scores = heic ? run.heic : run.kith;
+    FieldScores qr_scores;
+    const auto misses = Misses(entry["truth"], scanned, qr ? qr_scores : scores);
+    if (qr) {
+      ++run.qr_total;
+      if (misses.empty() && scanned.source == kith::ScanSource::kQr) ++run.qr_exact;
     }
     if (show_misses && !misses.empty()) {
-      std::cout << file << " (" << entry.value("layout", "qr") << ", " << ms << " ms)\n";
+      std::cout << label << " " << file << " (" << entry.value("layout", "qr") << " "
+                << entry.value("effects", nlohmann::json::array()).dump() << ", " << ms << " ms)\n";
       for (const auto& miss : misses) std::cout << "   " << miss << "\n";
       if (!card) std::cout << "   error: " << card.error().message << "\n";
       for (const auto& line : scanned.lines) std::cout << "      | " << line << "\n";
     }
     if (baseline && !qr && !heic) {
-      const auto naive_start = std::chrono::steady_clock::now();
-      auto text = (*scanner)->PlainText(image);
+      auto text = scanner.PlainText(image);
       ScannedCard naive = text ? kith::bench::NaiveFields(*text, "US") : ScannedCard{};
-      naive_ms.push_back(
-          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - naive_start).count());
-      Misses(entry["truth"], naive, naive_scores);
+      Misses(entry["truth"], naive, run.naive);
     }
   }
-  std::printf("cards: %zu read by OCR (HEIC copies included), %d with QR codes; %d scans failed\n",
-              ocr_ms.size(), qr_total, failures);
-  PrintTable("OCR cards (JPEG), exact match per field", ocr_scores, baseline ? &naive_scores : nullptr);
-  if (!heic_scores.fields.empty()) PrintTable("HEIC copies", heic_scores, nullptr);
-  std::printf("\nQR cards read exactly (all fields): %d / %d\n", qr_exact, qr_total);
+  return run;
+}
+
+void PrintRuns(const std::vector<CorpusRun>& runs, bool baseline) {
   std::printf(
-      "median ms per card: kith OCR %.0f (p90 %.0f), kith QR %.0f, naive baseline %.0f\n", Median(ocr_ms),
-      [&] {
-        auto sorted = ocr_ms;
-        std::sort(sorted.begin(), sorted.end());
-        return sorted.empty() ? 0.0 : sorted[sorted.size() * 9 / 10];
-      }(),
-      Median(qr_ms), Median(naive_ms));
-  std::printf("median CPU ms per card (one thread): kith OCR %.0f, kith QR %.0f\n", Median(ocr_cpu_ms),
-              Median(qr_cpu_ms));
+      "\nExact match per field (photographed cards, JPEG; kith beside the naive baseline)\n\n| field    |");
+  for (const auto& run : runs) {
+    std::printf(" %s kith |", run.label.c_str());
+    if (baseline) std::printf(" %s naive |", run.label.c_str());
+  }
+  std::printf("\n|----------|");
+  for (std::size_t i = 0; i < runs.size(); ++i) std::printf(baseline ? "------:|------:|" : "------:|");
+  std::printf("\n");
+  for (const std::string field :
+       {"name", "title", "company", "email", "phone", "website", "linkedin", "twitter", "address"}) {
+    std::printf("| %-8s |", field.c_str());
+    for (const auto& run : runs) {
+      const auto cell = [](double rate) {
+        if (rate < 0) {
+          std::printf("    - |");
+        } else {
+          std::printf(" %5.1f%% |", rate);
+        }
+      };
+      cell(Rate(run.kith, field));
+      if (baseline) cell(Rate(run.naive, field));
+    }
+    std::printf("\n");
+  }
+  std::printf("\n");
+  for (const auto& run : runs) {
+    std::printf(
+        "%s: %d photographed cards (+%zu HEIC copies), %d QR cards; %d scans failed; QR read exactly %d/%d; "
+        "ms per card median %.0f, p90 %.0f, max %.0f (CPU median %.0f, p90 %.0f); QR median %.0f ms\n",
+        run.label.c_str(), run.cards, run.ocr_ms.size() - static_cast<std::size_t>(run.cards), run.qr_total,
+        run.failures, run.qr_exact, run.qr_total, Median(run.ocr_ms), Percentile(run.ocr_ms, 0.9),
+        Percentile(run.ocr_ms, 1.0), Median(run.ocr_cpu_ms), Percentile(run.ocr_cpu_ms, 0.9),
+        Median(run.qr_ms));
+    for (const std::string field : {"name", "title", "company", "email", "phone", "website"}) {
+      const double heic = Rate(run.heic, field);
+      if (heic >= 0) std::printf("  HEIC %s %.0f%%", field.c_str(), heic);
+    }
+    if (!run.heic.fields.empty()) std::printf("\n");
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << "usage: kith_scan_bench LABEL=CORPUS_DIR... [--limit N] [--show-misses] [--no-baseline]\n";
+    return 2;
+  }
+  std::vector<std::pair<std::string, std::string>> corpora;
+  int limit = 1 << 30;
+  bool show_misses = false;
+  bool baseline = true;
+  for (int i = 1; i < argc; ++i) {
+    const std::string flag = argv[i];
+    if (flag == "--limit" && i + 1 < argc) {
+      limit = std::stoi(argv[++i]);
+    } else if (flag == "--show-misses") {
+      show_misses = true;
+    } else if (flag == "--no-baseline") {
+      baseline = false;
+    } else if (const auto equals = flag.find('='); equals != std::string::npos) {
+      corpora.emplace_back(flag.substr(0, equals), flag.substr(equals + 1));
+    } else {
+      corpora.emplace_back("corpus", flag);
+    }
+  }
+  kith::ScanOptions options;
+  if (const char* languages = std::getenv("KITH_SCAN_LANGUAGES")) options.languages = languages;
+  auto scanner = kith::CreateCardScanner(options);
+  if (!scanner) {
+    std::cerr << scanner.error().message << "\n";
+    return 1;
+  }
+  std::vector<CorpusRun> runs;
+  for (const auto& [label, directory] : corpora) {
+    runs.push_back(RunCorpus(label, directory, **scanner, limit, show_misses, baseline));
+  }
+  PrintRuns(runs, baseline);
   return 0;
 }

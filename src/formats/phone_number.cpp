@@ -29,4 +29,13 @@ Phone NormalizePhone(std::string_view original, std::string_view region) {
   return phone;
 }
 
+bool IsValidPhoneNumber(std::string_view e164) {
+  using i18n::phonenumbers::PhoneNumber;
+  using i18n::phonenumbers::PhoneNumberUtil;
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  PhoneNumber number;
+  if (util.Parse(std::string(e164), "ZZ", &number) != PhoneNumberUtil::NO_PARSING_ERROR) return false;
+  return util.IsValidNumber(number);
+}
+
 }  // namespace kith

@@ -12,4 +12,8 @@ namespace kith {
 // country it belongs to. Otherwise e164 stays empty; nothing is guessed.
 Phone NormalizePhone(std::string_view original, std::string_view region);
 
+// Whether an E.164 number ("+14155550123") is one libphonenumber knows to be
+// assigned in its country's numbering plan, not just of a possible length.
+bool IsValidPhoneNumber(std::string_view e164);
+
 }  // namespace kith

@@ -16,4 +16,7 @@ nlohmann::json OpenApiDocument(const std::vector<Route>& routes);
 // reminders, follow-ups, posts, the agenda), by name.
 nlohmann::json RelationshipSchemas();
 
+// The schemas of card scanning (the upload form and the scanned card).
+nlohmann::json ScanSchemas();
+
 }  // namespace kith::http

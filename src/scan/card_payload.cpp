@@ -1,5 +1,5 @@
 // QR payloads to card fields: vCards through formats/vcard_reader, MECARDs
-// ("MECARD:N:Müller,Hans;TEL:+49…;;") here.
+// ("MECARD:N:Jäger,Hans;TEL:+49…;;") here.
 #include <sstream>
 
 #include "domain/validation.h"

@@ -5,6 +5,7 @@
 #include "scan/image_loader.h"
 #include "scan/ocr_engine.h"
 #include "scan/preprocess.h"
+#include "scan/public_suffix.h"
 #include "scan/qr_decoder.h"
 #include "scan/scan.h"
 
@@ -24,7 +25,7 @@ class TesseractCardScanner final : public CardScanner {
       if (card) return card;
     }
     KITH_ASSIGN_OR_RETURN(scan::PreparedImage prepared, scan::PrepareForOcr(photo.get()));
-    KITH_ASSIGN_OR_RETURN(const auto lines, engine_->ReadLines(prepared.binary.get()));
+    KITH_ASSIGN_OR_RETURN(const auto lines, ReadUpright(prepared));
     ScannedCard card = scan::ExtractFields(lines, phone_region);
     const bool nothing = card.name.empty() && card.company.empty() && card.title.empty() &&
                          card.emails.empty() && card.phones.empty() && card.website.empty() &&
@@ -39,6 +40,37 @@ class TesseractCardScanner final : public CardScanner {
   }
 
  private:
+  // Turns the card upright (Tesseract's orientation detection), straightens
+  // it and reads it. When the orientation model is unsure and the reading
+  // is poor, the card read upside down is tried too and the better reading
+  // kept: an upside-down card is the commonest turn, and the surest to tell.
+  Result<std::vector<scan::OcrLine>> ReadUpright(scan::PreparedImage& prepared) {
+    const int turns = engine_->QuarterTurnsToUpright(prepared.binary.get());
+    if (turns != 0) {
+      scan::PixPtr upright(pixRotateOrth(prepared.binary.get(), turns));
+      if (upright) prepared.binary = std::move(upright);
+    }
+    scan::Deskew(prepared);
+    KITH_ASSIGN_OR_RETURN(auto lines, engine_->ReadLines(prepared.binary.get()));
+    constexpr double kGoodReading = 70.0;
+    if (turns != 0 || ReadingQuality(lines) >= kGoodReading) return lines;
+    scan::PixPtr turned(pixRotateOrth(prepared.binary.get(), 2));
+    if (!turned) return lines;
+    KITH_ASSIGN_OR_RETURN(auto other, engine_->ReadLines(turned.get()));
+    return ReadingQuality(other) > ReadingQuality(lines) ? other : lines;
+  }
+
+  // Tesseract's confidence over the lines, weighted by their length.
+  static double ReadingQuality(const std::vector<scan::OcrLine>& lines) {
+    double weighted = 0;
+    double characters = 0;
+    for (const auto& line : lines) {
+      weighted += static_cast<double>(line.confidence) * static_cast<double>(line.text.size());
+      characters += static_cast<double>(line.text.size());
+    }
+    return characters > 0 ? weighted / characters : 0.0;
+  }
+
   std::unique_ptr<scan::OcrEngine> engine_;
 };
 
@@ -48,6 +80,7 @@ Result<std::unique_ptr<CardScanner>> CreateCardScanner(const ScanOptions& option
   // Leptonica reports every unreadable file on stderr; kith reports its own.
   static std::once_flag quiet;
   std::call_once(quiet, [] { setMsgSeverity(L_SEVERITY_NONE); });
+  KITH_RETURN_IF_ERROR(scan::LoadPublicSuffixes());
   const std::string tessdata = scan::FindTessdata(options.tessdata);
   KITH_ASSIGN_OR_RETURN(
       auto engine, scan::OcrEngine::Create(tessdata, scan::ChooseLanguages(tessdata, options.languages)));

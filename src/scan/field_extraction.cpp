@@ -1,13 +1,15 @@
 #include "scan/field_extraction.h"
 
 #include <algorithm>
-#include <cctype>
+#include <cmath>
+#include <cstdlib>
 #include <optional>
 
 #include "domain/utf8.h"
 #include "domain/validation.h"
+#include "scan/legal_forms.h"
+#include "scan/public_suffix.h"
 #include "scan/text_patterns.h"
-#include "scan/word_lists.h"
 
 namespace kith::scan {
 namespace {
@@ -19,18 +21,19 @@ constexpr float kMinimumLineConfidence = 35.0F;
 struct Candidate {
   std::string text;
   const OcrLine* line = nullptr;
-  std::vector<std::string> words;  // folded, lower case, without punctuation
-  double name_score = 0;
-  double company_score = 0;
-  double title_score = 0;
+  std::vector<std::string> words;  // as printed, split on spaces
+  bool name_shaped = false;
+  bool legal_form = false;     // ends in Inc, GmbH, Ltd, S.A., …
+  bool spells_domain = false;  // spells the card's email or web domain
+  int name_in_contacts = 0;    // words of it that the email or profile spells
+  bool used = false;
 };
 
-std::vector<std::string> SplitWords(std::string_view text) {
+std::vector<std::string> SplitSpaces(std::string_view text) {
   std::vector<std::string> words;
   std::string word;
-  for (const char c : AsciiLower(FoldToAscii(text)) + " ") {
-    if (c == ' ' || c == ',' || c == '&' || c == '/' || c == '(' || c == ')' || c == '|') {
-      while (!word.empty() && (word.back() == ':' || word.back() == ';')) word.pop_back();
+  for (const char c : std::string(text) + " ") {
+    if (c == ' ') {
       if (!word.empty()) words.push_back(word);
       word.clear();
     } else {
@@ -55,77 +58,56 @@ std::string TrimNoise(std::string_view text) {
 
 int CountLetters(std::string_view text) {
   int letters = 0;
-  for (const char32_t c : DecodeUtf8(text)) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F)) ++letters;
-  }
+  for (const char32_t c : DecodeUtf8(text)) letters += IsLetter(c) ? 1 : 0;
   return letters;
-}
-
-bool StartsUpper(std::string_view word) {
-  const std::u32string decoded = DecodeUtf8(word);
-  if (decoded.empty()) return false;
-  const char32_t c = decoded.front();
-  return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7);
 }
 
 bool HasDigit(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// A person's name: two to four words, each capitalised, letters with
-// hyphens and apostrophes ("Álvarez-Núñez", "O'Brien", "de la Cruz").
-bool NameShaped(std::string_view text) {
-  std::vector<std::string> words;
-  std::string word;
-  for (const char c : std::string(text) + " ") {
-    if (c == ' ') {
-      if (!word.empty()) words.push_back(word);
-      word.clear();
-    } else {
-      word += c;
-    }
-  }
-  if (words.size() < 2 || words.size() > 4) return false;
+// A person's name by its shape: two to five words of letters (hyphens,
+// apostrophes and an initial's dot allowed), at least two of them
+// capitalised; lower-case particles ("van", "da", "de la") may sit between.
+bool NameShaped(const std::vector<std::string>& words) {
+  if (words.size() < 2 || words.size() > 5) return false;
   int capitalised = 0;
-  for (const auto& part : words) {
-    for (const char32_t c : DecodeUtf8(part)) {
-      const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F);
-      if (!letter && c != '-' && c != '\'' && c != '.') return false;
+  for (const auto& word : words) {
+    const std::u32string decoded = DecodeUtf8(word);
+    for (const char32_t c : decoded) {
+      if (!IsLetter(c) && c != '-' && c != '\'' && c != '.') return false;
     }
-    if (StartsUpper(part)) ++capitalised;
+    if (!decoded.empty() && IsUpperLetter(decoded.front())) ++capitalised;
   }
-  return capitalised >= 2;
+  // The last word is a family name, never a particle.
+  const std::u32string last = DecodeUtf8(words.back());
+  return capitalised >= 2 && !last.empty() && IsUpperLetter(last.front());
 }
 
-// The registrable part of the domains on the card ("acme" from
-// "jo@mail.acme.co.uk" or "www.acme.com"): a company's name often spells it.
+// The names people chose for their domains ("acme" from "jo@mail.acme.co.uk"
+// and "www.acme.com"), by the public suffix list.
 std::vector<std::string> DomainLabels(const ScannedCard& card) {
   std::vector<std::string> hosts;
   for (const auto& email : card.emails) hosts.push_back(email.substr(email.find('@') + 1));
-  if (!card.website.empty()) {
-    std::string host = card.website;
-    if (const auto scheme = host.find("://"); scheme != std::string::npos) host = host.substr(scheme + 3);
-    host = host.substr(0, host.find('/'));
-    hosts.push_back(host);
-  }
+  if (!card.website.empty()) hosts.push_back(HostOf(card.website));
   std::vector<std::string> labels;
-  for (std::string host : hosts) {
-    if (host.rfind("www.", 0) == 0) host = host.substr(4);
-    const auto dot = host.find('.');
-    std::string label = host.substr(0, dot);
-    std::erase(label, '-');
+  for (const auto& host : hosts) {
+    auto label = RegisteredLabel(host);
+    if (!label) continue;
+    std::erase(*label, '-');
     constexpr std::size_t kShortest = 3;
-    if (label.size() >= kShortest) labels.push_back(label);
+    if (label->size() >= kShortest) labels.push_back(*label);
   }
   return labels;
 }
 
-bool MatchesDomain(std::string_view text, const std::vector<std::string>& labels) {
+// Whether a line spells a domain of the card: "Acme Rockets" and acme.io,
+// "Blue Harbour Atelier" and blueharbour.com. The letters of the line start the
+// label, or the label starts them (its first five letters at least).
+bool SpellsDomain(std::string_view text, const std::vector<std::string>& labels) {
   const std::string letters = LettersOf(text);
   if (letters.size() < 3) return false;
   for (const auto& label : labels) {
-    // "Kestrel Analytics" and kestrel.io; "Bluefin Solutions AG" and
-    // bluefinsolutions.net: the label starts the name or the name starts it.
     constexpr std::size_t kPrefix = 5;
     const std::size_t shared = std::min({kPrefix, label.size(), letters.size()});
     if (letters.compare(0, shared, label, 0, shared) == 0) return true;
@@ -134,61 +116,34 @@ bool MatchesDomain(std::string_view text, const std::vector<std::string>& labels
   return false;
 }
 
-// Puts back the accents OCR dropped or changed in well-known family names
-// ("Garcia" -> "García", "Bjórn Köhler" keeps its given name as read).
-std::string RestoreAccents(const std::string& name) {
-  std::string out;
-  std::string part;
-  const auto flush = [&] {
-    if (part.empty()) return;
-    const std::string_view spelling = AccentedFamilyName(AsciiLower(FoldToAscii(part)));
-    out += spelling.empty() ? part : std::string(spelling);
-    part.clear();
-  };
-  for (const char c : name) {
-    if (c == ' ' || c == '-') {
-      flush();
-      out += c;
-    } else {
-      part += c;
-    }
+// The words a person's contacts are made of: the local parts of the emails
+// and the profile slugs ("jo.doe", "in/jo-doe", "@jodoe").
+std::vector<std::string> ContactWords(const ScannedCard& card) {
+  std::vector<std::string> words;
+  for (const auto& email : card.emails) words.push_back(AsciiLower(email.substr(0, email.find('@'))));
+  for (const auto& link : card.links) {
+    const auto slash = link.url.find_last_of('/');
+    words.push_back(AsciiLower(slash == std::string::npos ? link.url : link.url.substr(slash + 1)));
   }
-  flush();
-  return out;
+  return words;
 }
 
-void Score(Candidate& candidate, int tallest, const std::vector<std::string>& domains) {
-  int suffixes = 0;
-  int company_words = 0;
-  int title_words = 0;
-  for (std::size_t i = 0; i < candidate.words.size(); ++i) {
-    const std::string& word = candidate.words[i];
-    // "S.A." and "Inc." are suffixes only after the name they end.
-    if (i > 0 && IsCompanySuffix(word)) ++suffixes;
-    if (IsCompanyWord(word)) ++company_words;
-    if (IsTitleWord(word)) ++title_words;
+// How many words of a line (three letters or more) the contacts spell: a
+// person's email and profile are most often made of their name.
+int NameWordsInContacts(const std::vector<std::string>& words, const std::vector<std::string>& contacts) {
+  int found = 0;
+  for (const auto& word : words) {
+    const std::string letters = LettersOf(word);
+    constexpr std::size_t kShortest = 3;
+    if (letters.size() < kShortest) continue;
+    for (const auto& contact : contacts) {
+      if (LettersOf(contact).find(letters) != std::string::npos) {
+        ++found;
+        break;
+      }
+    }
   }
-  const double relative_size =
-      tallest > 0 ? static_cast<double>(candidate.line->height) / static_cast<double>(tallest) : 0.0;
-  const bool domain = MatchesDomain(candidate.text, domains);
-  const bool digits = HasDigit(candidate.text);
-
-  double name = NameShaped(candidate.text) ? 2.0 : 0.0;
-  name += 2.0 * relative_size;
-  if (!candidate.words.empty() && IsGivenName(candidate.words.front())) name += 1.0;
-  name -= 3.0 * suffixes + 1.5 * company_words + 1.5 * title_words + (digits ? 3.0 : 0.0);
-  if (domain && !NameShaped(candidate.text)) name -= 1.0;
-
-  double company = 3.0 * std::min(suffixes, 1) + 1.2 * std::min(company_words, 2) + (domain ? 2.0 : 0.0);
-  company -= 1.0 * title_words;
-  company += 0.3 * relative_size;
-
-  double title = 1.5 * std::min(title_words, 3);
-  title -= 3.0 * std::min(suffixes, 1) + 0.8 * company_words + (domain ? 1.0 : 0.0);
-
-  candidate.name_score = name;
-  candidate.company_score = company;
-  candidate.title_score = title;
+  return found;
 }
 
 double Confidence(const OcrLine& line, double factor) {
@@ -199,12 +154,11 @@ void AddUnique(std::vector<std::string>& values, const std::string& value) {
   if (std::find(values.begin(), values.end(), value) == values.end()) values.push_back(value);
 }
 
-// "ezhangobeacon.fr" beside "www.beacon.fr" or on an "E:" line: an email
-// whose '@' OCR read as a letter. Only mended when the domain is known from
-// the card or the line is labelled as an email.
+// "jdoeoexample.org" beside "www.example.org": an email whose '@' OCR read as
+// a letter. Only mended when that domain is printed elsewhere on the card.
 std::optional<std::string> EmailWithLostAt(const std::string& text, const std::vector<std::string>& domains) {
   std::string token = AsciiLower(Trim(text));
-  // "jbeckerG saffron.io": one space beside the misread '@' goes too.
+  // "jdoeG example.org": one space beside the misread '@' goes too.
   if (std::count(token.begin(), token.end(), ' ') == 1) std::erase(token, ' ');
   if (token.find(' ') != std::string::npos || token.find('.') == std::string::npos) return std::nullopt;
   for (const auto& domain : domains) {
@@ -222,42 +176,54 @@ std::optional<std::string> EmailWithLostAt(const std::string& text, const std::v
   return std::nullopt;
 }
 
+struct PatternConfidence {
+  std::vector<double> emails;
+  std::vector<double> phones;
+  double website = 0;
+  double links = 0;
+};
+
 // Takes the patterns out of a line; what is left (if anything) goes back.
 std::string TakePatterns(const OcrLine& line, const std::string& text, const std::string& phone_region,
                          const std::vector<std::string>& known_domains, ScannedCard& card,
-                         std::vector<double>& email_confidence, std::vector<double>& phone_confidence,
-                         double& website_confidence, double& links_confidence) {
+                         PatternConfidence& confidence) {
   std::string rest = StripLabel(text);
   bool found_any = false;
   for (const auto& email : FindEmails(rest)) {
     AddUnique(card.emails, email.value);
-    email_confidence.push_back(Confidence(line, email.repaired ? 0.9 : 1.0));
+    const double sure = (email.repaired ? 0.9 : 1.0) * (email.known_suffix ? 1.0 : 0.5);
+    confidence.emails.push_back(Confidence(line, sure));
     found_any = true;
   }
   if (rest.find('@') != std::string::npos && found_any) return {};
   if (const auto handle = FindHandle(rest)) {
     card.links.push_back(MakeLink(LinkKind::kTwitter, "https://twitter.com/" + *handle));
-    links_confidence = std::max(links_confidence, Confidence(line, 1.0));
+    confidence.links = std::max(confidence.links, Confidence(line, 1.0));
     return {};
   }
   if (const auto email = EmailWithLostAt(rest, known_domains)) {
     AddUnique(card.emails, *email);
-    email_confidence.push_back(Confidence(line, 0.8));
+    confidence.emails.push_back(Confidence(line, 0.8));
     return {};
   }
   bool url_found = false;
+  const bool labelled = StripLabel(text) != text;
   for (const auto& url : FindUrls(rest)) {
     const std::string full = url.value.find("://") == std::string::npos ? "https://" + url.value : url.value;
     if (const auto kind = ProfileKind(url.value)) {
       card.links.push_back(MakeLink(*kind, full));
-      links_confidence = std::max(links_confidence, Confidence(line, 1.0));
+      confidence.links = std::max(confidence.links, Confidence(line, 1.0));
       url_found = true;
-    } else if (url.value.find('.') != std::string::npos &&
-               (url.value.rfind("www.", 0) == 0 || url.value.find("://") != std::string::npos ||
-                StripLabel(text) != text || AsciiLower(Trim(rest)) == url.value)) {
+      continue;
+    }
+    // A web address: it says so (www., a scheme, a "Web:" label) or stands
+    // alone on its line, and ends in a real public suffix.
+    const bool says_so = url.value.rfind("www.", 0) == 0 || url.value.find("://") != std::string::npos;
+    const bool alone = AsciiLower(Trim(rest)) == url.value;
+    if (HasPublicSuffix(HostOf(url.value)) && (says_so || labelled || alone)) {
       if (card.website.empty()) {
         card.website = url.value;
-        website_confidence = Confidence(line, 1.0);
+        confidence.website = Confidence(line, 1.0);
       }
       url_found = true;
     }
@@ -271,7 +237,7 @@ std::string TakePatterns(const OcrLine& line, const std::string& text, const std
     if (duplicate) continue;
     card.phones.push_back(phone.phone);
     const double placed = phone.phone.e164.empty() ? 0.6 : 1.0;
-    phone_confidence.push_back(Confidence(line, placed * (phone.repaired ? 0.9 : 1.0)));
+    confidence.phones.push_back(Confidence(line, placed * (phone.repaired ? 0.9 : 1.0)));
   }
   if (!phones.empty() && !LooksLikeAddress(rest)) return {};
   return found_any ? std::string{} : text;
@@ -284,103 +250,149 @@ double Mean(const std::vector<double>& values) {
   return sum / static_cast<double>(values.size());
 }
 
-// The domains the card spells out, to mend an email whose '@' was misread
-// wherever on the card its website is printed.
-std::vector<std::string> KnownDomains(const std::vector<OcrLine>& lines) {
-  std::vector<std::string> known_domains;
-  for (const auto& line : lines) {
-    const std::string text = NormalizeOcrText(line.text);
-    for (const auto& email : FindEmails(StripLabel(text))) {
-      known_domains.push_back(email.value.substr(email.value.find('@') + 1));
-    }
-    for (const auto& url : FindUrls(StripLabel(text))) {
-      std::string host = url.value;
-      if (const auto scheme = host.find("://"); scheme != std::string::npos) host = host.substr(scheme + 3);
-      if (host.rfind("www.", 0) != 0) continue;  // only a printed website is sure to be one
-      known_domains.push_back(
-          host.substr(4, host.find('/') == std::string::npos ? std::string::npos : host.find('/') - 4));
-    }
-  }
-  return known_domains;
+int Bottom(const OcrLine& line) { return line.top + line.height; }
+
+// Whether two lines share a left edge, a centre or a right edge: set in the
+// same column, as a title is under a name.
+bool Aligned(const OcrLine& a, const OcrLine& b) {
+  const int tolerance = std::max(a.height, b.height);
+  const int centre_a = a.left + a.width / 2;
+  const int centre_b = b.left + b.width / 2;
+  return std::abs(a.left - b.left) <= tolerance || std::abs(centre_a - centre_b) <= tolerance ||
+         std::abs((a.left + a.width) - (b.left + b.width)) <= tolerance;
 }
 
-// "ada.martin@redwoodhealth.os" beside "redwoodhealth.es": the website
-// spells the domain the email's last letters blurred.
-void MendEmailDomainsFromWebsite(ScannedCard& card) {
-  if (card.website.empty()) return;
-  std::string host = card.website;
-  if (const auto scheme = host.find("://"); scheme != std::string::npos) host = host.substr(scheme + 3);
-  if (host.rfind("www.", 0) == 0) host = host.substr(4);
-  host = host.substr(0, host.find('/'));
-  const std::string label = host.substr(0, host.find('.'));
-  for (auto& email : card.emails) {
-    const std::string domain = email.substr(email.find('@') + 1);
-    if (domain != host && domain.rfind(label + ".", 0) == 0 && domain.size() + 1 >= host.size() &&
-        domain.size() <= host.size() + 1) {
-      email.resize(email.find('@') + 1);
-      email += host;
-    }
-  }
+// How far below (positive) or above (negative) `other` is from `line`, in
+// heights of `line`; nullopt when they overlap.
+std::optional<double> Gap(const OcrLine& line, const OcrLine& other) {
+  const double height = std::max(1, line.height);
+  if (other.top >= Bottom(line)) return (other.top - Bottom(line)) / height;
+  if (Bottom(other) <= line.top) return -(line.top - Bottom(other)) / height;
+  return std::nullopt;
 }
 
-// A line left once the patterns are taken, if it can be a name, a company
-// or a title: enough letters, read with enough confidence.
-std::optional<Candidate> CandidateFrom(const OcrLine& line, const std::string& rest) {
-  Candidate candidate;
-  candidate.text = TrimNoise(rest);
-  candidate.line = &line;
-  const int letters = CountLetters(candidate.text);
-  constexpr int kFewestLetters = 2;
-  if (letters < kFewestLetters || line.confidence < kMinimumLineConfidence) return std::nullopt;
-  if (static_cast<double>(letters) < 0.6 * static_cast<double>(CharacterCount(candidate.text))) {
-    return std::nullopt;
+std::vector<Candidate> Candidates(const std::vector<std::pair<std::string, const OcrLine*>>& rests,
+                                  const ScannedCard& card) {
+  const auto labels = DomainLabels(card);
+  const auto contacts = ContactWords(card);
+  std::vector<Candidate> candidates;
+  for (const auto& [rest, line] : rests) {
+    Candidate candidate;
+    candidate.text = TrimNoise(rest);
+    candidate.line = line;
+    const int letters = CountLetters(candidate.text);
+    constexpr int kFewestLetters = 2;
+    if (letters < kFewestLetters || line->confidence < kMinimumLineConfidence) continue;
+    if (static_cast<double>(letters) < 0.6 * static_cast<double>(CharacterCount(candidate.text))) continue;
+    candidate.words = SplitSpaces(candidate.text);
+    candidate.name_shaped = NameShaped(candidate.words) && !HasDigit(candidate.text);
+    candidate.legal_form = candidate.words.size() > 1 && EndsInLegalForm(candidate.words);
+    candidate.spells_domain = SpellsDomain(candidate.text, labels);
+    candidate.name_in_contacts = NameWordsInContacts(candidate.words, contacts);
+    candidates.push_back(std::move(candidate));
   }
-  candidate.words = SplitWords(candidate.text);
-  return candidate;
+  return candidates;
 }
 
-// Name first (the surest), then company and title from what is left; a
-// company with no telltale word is the largest line left that is not a title.
-void PickNameCompanyAndTitle(std::vector<Candidate>& candidates, ScannedCard& card) {
-  int tallest = 0;
-  for (const auto& candidate : candidates) tallest = std::max(tallest, candidate.line->height);
-  const auto domains = DomainLabels(card);
-  for (auto& candidate : candidates) Score(candidate, tallest, domains);
-
-  const auto pick = [&](auto score, double threshold) -> std::optional<std::size_t> {
-    std::optional<std::size_t> best;
-    for (std::size_t i = 0; i < candidates.size(); ++i) {
-      if (candidates[i].line == nullptr) continue;
-      if (score(candidates[i]) < threshold) continue;
-      if (!best || score(candidates[i]) > score(candidates[*best])) best = i;
+// The name: a name-shaped line, the larger the likelier, above all one the
+// email or a profile spells; never a line ending in a legal form.
+std::optional<std::size_t> PickName(const std::vector<Candidate>& candidates, int tallest, double& score) {
+  std::optional<std::size_t> best;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
+    if (!c.name_shaped || c.legal_form) continue;
+    double points = 2.0 * c.line->height / std::max(1, tallest);
+    points += 1.5 * std::min(c.name_in_contacts, 2);
+    if (c.spells_domain && c.name_in_contacts == 0) points -= 1.5;
+    points += c.line->confidence >= 70 ? 0.3 : 0.0;
+    if (!best || points > score) {
+      best = i;
+      score = points;
     }
-    return best;
-  };
-  const auto take = [&](std::optional<std::size_t> index, std::string& field, const char* key,
-                        double factor) {
-    if (!index) return;
-    field = candidates[*index].text;
-    card.confidence[key] = Confidence(*candidates[*index].line, factor);
-    candidates[*index].line = nullptr;
-  };
-  const auto name = pick([](const Candidate& c) { return NameShaped(c.text) ? c.name_score : -1.0; }, 2.0);
-  if (name) {
-    take(name, card.name, "name", std::min(1.0, candidates[*name].name_score / 4.0));
-    card.name = RestoreAccents(card.name);
   }
-  const auto company = pick([](const Candidate& c) { return c.company_score; }, 1.0);
-  if (company)
-    take(company, card.company, "company", std::min(1.0, candidates[*company].company_score / 3.0));
-  const auto title = pick([](const Candidate& c) { return c.title_score; }, 1.0);
-  if (title) take(title, card.title, "title", std::min(1.0, candidates[*title].title_score / 3.0));
-  if (card.company.empty()) {
-    const auto fallback = pick(
-        [](const Candidate& c) {
-          return c.title_score <= 0 && c.words.size() <= 5 ? static_cast<double>(c.line->height) : -1.0;
-        },
-        0.0);
-    take(fallback, card.company, "company", 0.5);
+  return best;
+}
+
+// The company when the card says it plainly: a legal form, or the words the
+// domain spells.
+std::optional<std::size_t> PickCompany(const std::vector<Candidate>& candidates, int tallest) {
+  std::optional<std::size_t> best;
+  double best_points = 0;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
+    if (c.used) continue;
+    double points = (c.legal_form ? 3.0 : 0.0) + (c.spells_domain ? 2.5 : 0.0);
+    if (points <= 0) continue;
+    points += 0.5 * c.line->height / std::max(1, tallest);
+    points -= c.name_in_contacts > 0 && !c.spells_domain ? 2.0 : 0.0;
+    if (points > best_points) {
+      best = i;
+      best_points = points;
+    }
   }
+  return best;
+}
+
+// The title: the line set closest under (or else over) the name, in its
+// column and no larger than it.
+std::optional<std::size_t> PickTitle(const std::vector<Candidate>& candidates, const Candidate& name) {
+  std::optional<std::size_t> best;
+  double best_points = 0;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
+    if (c.used || c.legal_form || c.spells_domain || HasDigit(c.text)) continue;
+    if (c.line->height > name.line->height * 11 / 10) continue;
+    if (!Aligned(*name.line, *c.line)) continue;
+    const auto gap = Gap(*name.line, *c.line);
+    if (!gap) continue;
+    constexpr double kFarthest = 2.5;
+    const double distance = *gap >= 0 ? *gap : -*gap * 1.5;  // under the name is likelier
+    if (distance > kFarthest) continue;
+    double points = kFarthest + 0.5 - distance;
+    // A line OCR could barely read (another script, a logo) is less likely
+    // the title than a clean one just past it.
+    constexpr float kClean = 60.0F;
+    if (c.line->confidence < kClean) points -= 1.5;
+    if (points > best_points) {
+      best = i;
+      best_points = points;
+    }
+  }
+  return best;
+}
+
+// A company with no telltale: the largest line left, short and without digits.
+std::optional<std::size_t> PickLargestLeft(const std::vector<Candidate>& candidates) {
+  std::optional<std::size_t> best;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
+    constexpr std::size_t kMostWords = 6;
+    constexpr int kFewestLetters = 4;
+    if (c.used || c.words.size() > kMostWords || HasDigit(c.text) || CountLetters(c.text) < kFewestLetters)
+      continue;
+    if (!best || c.line->height > candidates[*best].line->height) best = i;
+  }
+  return best;
+}
+
+// A company set over two lines: the next line in the same size, column and
+// colour block, straight under it.
+std::string WithContinuation(std::vector<Candidate>& candidates, std::size_t index) {
+  const Candidate& first = candidates[index];
+  std::string text = first.text;
+  for (auto& c : candidates) {
+    if (c.used || &c == &first || HasDigit(c.text)) continue;
+    const int difference = std::abs(c.line->height - first.line->height);
+    if (difference * 8 > first.line->height) continue;
+    if (std::abs(c.line->left - first.line->left) > first.line->height) continue;
+    const auto gap = Gap(*first.line, *c.line);
+    constexpr double kLineSpacing = 0.8;
+    if (!gap || *gap < 0 || *gap > kLineSpacing) continue;
+    text += " " + c.text;
+    c.used = true;
+    break;
+  }
+  return text;
 }
 
 }  // namespace
@@ -388,39 +400,76 @@ void PickNameCompanyAndTitle(std::vector<Candidate>& candidates, ScannedCard& ca
 ScannedCard ExtractFields(const std::vector<OcrLine>& lines, const std::string& phone_region) {
   ScannedCard card;
   card.source = ScanSource::kOcr;
-  std::vector<double> email_confidence;
-  std::vector<double> phone_confidence;
-  double website_confidence = 0;
-  double links_confidence = 0;
+  PatternConfidence confidence;
   std::vector<std::string> address_parts;
   double address_confidence = 1.0;
-  std::vector<Candidate> candidates;
-  const std::vector<std::string> known_domains = KnownDomains(lines);
+  // The domains the card spells out, to mend an email whose '@' was misread
+  // wherever on the card its website is printed.
+  std::vector<std::string> known_domains;
+  for (const auto& line : lines) {
+    const std::string text = NormalizeOcrText(line.text);
+    for (const auto& email : FindEmails(StripLabel(text))) {
+      known_domains.push_back(email.value.substr(email.value.find('@') + 1));
+    }
+    for (const auto& url : FindUrls(StripLabel(text))) {
+      if (url.value.rfind("www.", 0) != 0 && url.value.find("://www.") == std::string::npos) continue;
+      std::string host = HostOf(url.value);
+      if (host.rfind("www.", 0) == 0) host = host.substr(4);
+      if (HasPublicSuffix(host)) known_domains.push_back(host);
+    }
+  }
+  std::vector<std::pair<std::string, const OcrLine*>> rests;
   for (const auto& line : lines) {
     const std::string text = NormalizeOcrText(line.text);
     if (text.empty()) continue;
     card.lines.push_back(text);
     if (line.confidence < kMinimumLineConfidence / 2) continue;
-    const std::string rest = TakePatterns(line, text, phone_region, known_domains, card, email_confidence,
-                                          phone_confidence, website_confidence, links_confidence);
+    const std::string rest = TakePatterns(line, text, phone_region, known_domains, card, confidence);
     if (rest.empty()) continue;
     if (LooksLikeAddress(rest)) {
       address_parts.push_back(TrimNoise(StripLabel(rest)));
       address_confidence = std::min(address_confidence, Confidence(line, 0.9));
       continue;
     }
-    if (auto candidate = CandidateFrom(line, rest)) candidates.push_back(std::move(*candidate));
+    rests.emplace_back(rest, &line);
   }
-  MendEmailDomainsFromWebsite(card);
-  if (!card.emails.empty()) card.confidence["emails"] = Mean(email_confidence);
-  if (!card.phones.empty()) card.confidence["phones"] = Mean(phone_confidence);
-  if (!card.website.empty()) card.confidence["website"] = website_confidence;
-  if (!card.links.empty()) card.confidence["links"] = links_confidence;
+  if (!card.emails.empty()) card.confidence["emails"] = Mean(confidence.emails);
+  if (!card.phones.empty()) card.confidence["phones"] = Mean(confidence.phones);
+  if (!card.website.empty()) card.confidence["website"] = confidence.website;
+  if (!card.links.empty()) card.confidence["links"] = confidence.links;
   if (!address_parts.empty()) {
     for (const auto& part : address_parts) card.address += (card.address.empty() ? "" : ", ") + part;
     card.confidence["address"] = address_confidence;
   }
-  PickNameCompanyAndTitle(candidates, card);
+
+  std::vector<Candidate> candidates = Candidates(rests, card);
+  int tallest = 0;
+  for (const auto& candidate : candidates) tallest = std::max(tallest, candidate.line->height);
+  // Name first (the surest), then the company the card names plainly, then
+  // the title beside the name, then a company by size alone.
+  double name_score = 0;
+  const auto name = PickName(candidates, tallest, name_score);
+  if (name) {
+    card.name = candidates[*name].text;
+    candidates[*name].used = true;
+    constexpr double kSure = 3.5;
+    card.confidence["name"] = Confidence(*candidates[*name].line, std::min(1.0, name_score / kSure));
+  }
+  const auto take_company = [&](std::optional<std::size_t> index, double factor) {
+    if (!index) return;
+    candidates[*index].used = true;
+    card.company = WithContinuation(candidates, *index);
+    card.confidence["company"] = Confidence(*candidates[*index].line, factor);
+  };
+  take_company(PickCompany(candidates, tallest), 1.0);
+  if (name) {
+    if (const auto title = PickTitle(candidates, candidates[*name])) {
+      card.title = candidates[*title].text;
+      candidates[*title].used = true;
+      card.confidence["title"] = Confidence(*candidates[*title].line, 0.8);
+    }
+  }
+  if (card.company.empty()) take_company(PickLargestLeft(candidates), 0.5);
   return card;
 }
 

@@ -10,8 +10,20 @@
 
 namespace kith::scan {
 
-// kInvalidInput: the file is empty, is not an image of a known kind, cannot be
-// decoded, or is smaller than a card could be read from (under 32 pixels a side).
+// A phone photo is 2-12 MB; a file past this is refused before any decoding.
+inline constexpr std::size_t kMaxImageBytes = std::size_t{20} * 1024 * 1024;
+// Phones shoot 12-48 megapixels. The size an image declares in its header is
+// checked before it is decoded, so a small file that claims to be huge (a
+// "decompression bomb") is refused at once instead of filling memory.
+inline constexpr long long kMaxImagePixels = 50'000'000;
+// JPEGs with more pixels than this are decoded at half (or a quarter…) size,
+// which libjpeg does cheaply: OCR scales every card to 1600 pixels anyway.
+inline constexpr long long kFullSizeJpegPixels = 16'000'000;
+
+// kInvalidInput: the file is empty, larger than kMaxImageBytes, is not an
+// image of a known kind, declares more than kMaxImagePixels, cannot be decoded
+// (cut short or damaged), or is smaller than a card could be read from (under
+// 32 pixels a side).
 Result<PixPtr> LoadImage(std::span<const std::byte> bytes);
 
 // Whether the bytes start like an ISO base media file holding HEIF/HEIC.

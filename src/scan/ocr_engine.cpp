@@ -30,8 +30,8 @@ std::string ChooseLanguages(const std::string& tessdata, const std::string& conf
   std::string languages;
   // The Latin-script languages whose letters people's names need (ñ, ü, ß,
   // é, ç …) first: Tesseract keeps the first language's reading of a word
-  // unless another is clearly better, and with English first "Núñez" and
-  // "Müller" lose their accents. English last still reads titles and streets.
+  // unless another is clearly better, and with English first "Muñoz" and
+  // "Jäger" lose their accents. English last still reads titles and streets.
   for (const char* language : {"spa", "deu", "fra", "eng"}) {
     std::error_code error;
     if (!std::filesystem::exists(std::filesystem::path(tessdata) / (std::string(language) + ".traineddata"),
@@ -64,11 +64,43 @@ Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const std::string& tessdata
   // Polarity is fixed in preprocessing; Tesseract's own inverted second
   // reading of weak lines would double the time of noisy cards.
   engine->api_->SetVariable("tessedit_do_invert", "0");
+  // Orientation: a card photographed sideways or upside down (Debian's
+  // tesseract-ocr-osd, a legacy-engine model).
+  engine->osd_ = std::make_unique<tesseract::TessBaseAPI>();
+  engine->osd_->SetVariable("debug_file", "/dev/null");
+  if (engine->osd_->Init(tessdata.c_str(), "osd", tesseract::OEM_TESSERACT_ONLY) != 0) {
+    return Fail(ErrorCode::kIo,
+                "the orientation model 'osd' cannot be loaded from " + tessdata +
+                    " (install tesseract-ocr-osd, or set TESSDATA_PREFIX)",
+                "tessdata");
+  }
+  engine->osd_->SetVariable("debug_file", "/dev/null");
+  engine->osd_->SetVariable("user_defined_dpi", "300");
   return engine;
 }
 
 OcrEngine::~OcrEngine() {
   if (api_) api_->End();
+  if (osd_) osd_->End();
+}
+
+int OcrEngine::QuarterTurnsToUpright(Pix* image) {
+  const std::lock_guard lock(mutex_);
+  osd_->SetPageSegMode(tesseract::PSM_OSD_ONLY);
+  osd_->SetImage(image);
+  int degrees = 0;
+  float confidence = 0;
+  const char* script = nullptr;
+  float script_confidence = 0;
+  const bool found = osd_->DetectOrientationScript(&degrees, &confidence, &script, &script_confidence);
+  osd_->Clear();
+  // Tesseract's own threshold for trusting an orientation is 2; below it the
+  // page stays as it is.
+  constexpr float kSure = 2.0F;
+  if (!found || confidence < kSure) return 0;
+  // `degrees` is how far the text is turned clockwise; turning it back is
+  // the rest of a full turn.
+  return ((360 - degrees) / 90) % 4;
 }
 
 Result<std::vector<OcrLine>> OcrEngine::ReadLines(Pix* image) {

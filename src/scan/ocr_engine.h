@@ -28,7 +28,8 @@ struct OcrLine {
 
 class OcrEngine {
  public:
-  // Loads `languages` ("eng+spa") from `tessdata`. OpenMP is limited to one
+  // Loads `languages` ("eng+spa") and the orientation model (osd) from
+  // `tessdata`. OpenMP is limited to one
   // thread first: on a card, Tesseract's threads cost far more than they
   // save (0.6-1.5 s instead of 0.1-0.2 s). kIo when the models are missing.
   static Result<std::unique_ptr<OcrEngine>> Create(const std::string& tessdata, const std::string& languages);
@@ -40,11 +41,16 @@ class OcrEngine {
   Result<std::vector<OcrLine>> ReadLines(Pix* image);
   // The plain text Tesseract makes of an image with its defaults.
   Result<std::string> ReadPlainText(Pix* image);
+  // How many quarter turns clockwise put the text of `image` upright (0-3),
+  // by Tesseract's orientation detection (the `osd` model); 0 when it is not
+  // sure.
+  int QuarterTurnsToUpright(Pix* image);
 
  private:
   OcrEngine() = default;
   std::mutex mutex_;
   std::unique_ptr<tesseract::TessBaseAPI> api_;
+  std::unique_ptr<tesseract::TessBaseAPI> osd_;
 };
 
 // The tessdata directory: `configured`, else $TESSDATA_PREFIX, else Debian's.

@@ -11,13 +11,18 @@ namespace kith::scan {
 
 struct PreparedImage {
   PixPtr gray;    // 8 bpp, scaled: for debugging
-  PixPtr binary;  // 1 bpp, deskewed: what OCR reads
+  PixPtr binary;  // 1 bpp, letter-sized marks only: what OCR reads
   float scale = 1.0F;
   float skew_degrees = 0.0F;
 };
 
 // kInvalidInput when the image has no contrast at all (a blank photo).
 Result<PreparedImage> PrepareForOcr(Pix* photo);
+
+// Straightens `prepared.binary` when its lines run up to 12 degrees off the
+// horizontal. Call it once the card is upright (a card on its side has no
+// horizontal lines to find).
+void Deskew(PreparedImage& prepared);
 
 // 8 bpp grey of any Leptonica image.
 PixPtr ToGray(Pix* photo);

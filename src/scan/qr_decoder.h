@@ -1,6 +1,6 @@
 // QR codes in a photo, read with zbar in binary mode: the payload comes back
 // as the bytes that were encoded (UTF-8 names intact), not re-guessed as
-// Shift-JIS ("Müller" would come back as "M羹ller").
+// Shift-JIS ("ü" would come back as "羹").
 #pragma once
 
 #include <optional>

@@ -8,6 +8,7 @@
 #include "domain/utf8.h"
 #include "domain/validation.h"
 #include "formats/phone_number.h"
+#include "scan/public_suffix.h"
 
 namespace kith::scan {
 namespace {
@@ -190,13 +191,41 @@ std::string LettersOf(std::string_view text) {
   return out;
 }
 
+std::string HostOf(std::string_view url) {
+  std::string host(url);
+  if (const auto scheme = host.find("://"); scheme != std::string::npos) host = host.substr(scheme + 3);
+  host = host.substr(0, host.find('/'));
+  return AsciiLower(host);
+}
+
+bool IsLetter(char32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x370 && c <= 0x3FF) ||
+         (c >= 0x400 && c <= 0x4FF) || (c >= 0x1E00 && c <= 0x1EFF);
+}
+
+bool IsUpperLetter(char32_t c) {
+  if (c >= 'A' && c <= 'Z') return true;
+  if (c >= 0xC0 && c <= 0xDE) return c != 0xD7;
+  // Latin Extended-A and Additional, Cyrillic's second block: upper- and
+  // small letters alternate, capitals first (with a few runs shifted by one).
+  if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177) || (c >= 0x1E00 && c <= 0x1EFF) ||
+      (c >= 0x460 && c <= 0x4FF)) {
+    return c % 2 == 0;
+  }
+  if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return c % 2 == 1;
+  if (c == 0x178) return true;
+  return (c >= 0x391 && c <= 0x3A9) || (c >= 0x400 && c <= 0x42F);
+}
+
 std::string StripLabel(std::string_view line) {
   static const std::regex kLabel(
       R"(^\s*(t|tel|tél|tfn|phone|ph|p|m|mob|mobile|móvil|movil|cell|c|f|fax|o|office|d|direct|e|email|e-mail|mail|)"
       R"(w|web|website|twitter|x|a|address|adresse|dirección)\s*(:\s*|\.\s+))",
       std::regex::icase);
-  static const std::regex kWordLabel(R"(^\s*(tel|phone|mobile|email|e-mail|web|website|twitter|fax)\s+)",
-                                     std::regex::icase);
+  static const std::regex kWordLabel(
+      R"(^\s*(tel|phone|mobile|mob|cell|direct|email|e-mail|mail|web|website|twitter|fax)\s+)",
+      std::regex::icase);
   std::string text(line);
   std::smatch match;
   if (std::regex_search(text, match, kLabel)) return text.substr(static_cast<std::size_t>(match.length(0)));
@@ -204,6 +233,32 @@ std::string StripLabel(std::string_view line) {
     return text.substr(static_cast<std::size_t>(match.length(0)));
   return text;
 }
+
+namespace {
+
+// "example com", "example, org": the dot before a public suffix read as a
+// space or a comma. Joined only when the joined host ends in a public suffix
+// and the part before it does not.
+std::string JoinLostDots(std::string text, const std::regex& host_then_word) {
+  std::string out;
+  auto begin = text.cbegin();
+  std::smatch match;
+  while (std::regex_search(begin, text.cend(), match, host_then_word)) {
+    const std::string host = AsciiLower(match[2].str());
+    const std::string joined = host + "." + AsciiLower(match[3].str());
+    out.append(begin, match[0].first);
+    if (HasPublicSuffix(joined) && !HasPublicSuffix(host)) {
+      out += match[1].str() + match[2].str() + "." + match[3].str();
+    } else {
+      out += match[0].str();
+    }
+    begin = match[0].second;
+  }
+  out.append(begin, text.cend());
+  return out;
+}
+
+}  // namespace
 
 std::vector<Found> FindEmails(std::string_view line) {
   std::string text = FoldToAscii(line);
@@ -216,7 +271,7 @@ std::vector<Found> FindEmails(std::string_view line) {
        text.find("(at)") != std::string::npos)) {
     repaired = true;
   }
-  // "bokonkwo(@beacon.es": a bracket OCR saw beside the '@'.
+  // "jo(@example.org": a bracket OCR saw beside the '@'.
   static const std::regex kBracketAt(R"([(){}\[\]]@|@[(){}\[\]])");
   if (std::regex_search(text, kBracketAt)) {
     text = std::regex_replace(text, kBracketAt, "@");
@@ -224,27 +279,14 @@ std::vector<Found> FindEmails(std::string_view line) {
   }
   text = std::regex_replace(text, kSpacedAt, "@");
   if (text.find('@') == std::string::npos) return {};
-  // "arjun. fernandez@…": a space OCR put after a dot; "dorte bello@…": a dot
-  // OCR lost between two words of the local part.
+  // "jo. doe@…": a space OCR put after a dot inside the address. (A word
+  // before the address is another word, never glued on: "Email jo@x.com".)
   static const std::regex kDotSpace(R"(([A-Za-z0-9])\.\s+([A-Za-z0-9]))");
   text = std::regex_replace(text, kDotSpace, "$1.$2");
-  static const std::regex kSpacedLocal(R"(^([A-Za-z0-9]+) ([A-Za-z0-9._\-]+@))");
-  if (std::regex_search(text, kSpacedLocal)) {
-    text = std::regex_replace(text, kSpacedLocal, "$1.$2");
-    repaired = true;
-  }
-  // "…@redwoodhealth, os": the last dot read as a comma and a space.
-  static const std::regex kCommaTld(R"((@[A-Za-z0-9\-.]+)[,.]\s+([A-Za-z]{2,3})\b)");
-  if (std::regex_search(text, kCommaTld)) {
-    text = std::regex_replace(text, kCommaTld, "$1.$2");
-    repaired = true;
-  }
   text = std::regex_replace(text, kSpacedDot, "$1.$2");
-  // "jo@acme com": the last dot of the domain read as a space.
-  static const std::regex kLostDot(
-      R"((@[A-Za-z0-9\-.]+) (com|net|org|io|de|fr|es|co|uk|mx|ca|ch|at|it|eu)\b)");
-  if (std::regex_search(text, kLostDot)) {
-    text = std::regex_replace(text, kLostDot, "$1.$2");
+  static const std::regex kHostThenWord(R"((@)([A-Za-z0-9\-.]+)[,.]?\s+([A-Za-z]{2,6})\b)");
+  if (const std::string joined = JoinLostDots(text, kHostThenWord); joined != text) {
+    text = joined;
     repaired = true;
   }
   static const std::regex kEmail(
@@ -271,9 +313,9 @@ std::vector<Found> FindEmails(std::string_view line) {
     }
     std::replace(domain.begin(), domain.end(), ',', '.');
     if (local.empty()) continue;
-    local += '@';
-    local += domain;
-    found.push_back({AsciiLower(local), mended});
+    domain = AsciiLower(domain);
+    const bool known = HasPublicSuffix(domain);
+    found.push_back({AsciiLower(local) + "@" + domain, mended, known});
   }
   return found;
 }
@@ -322,7 +364,10 @@ std::vector<FoundPhone> FindPhones(std::string_view line, std::string_view regio
       }
       // "+1 (415)" and "(0)30" keep their brackets balanced when printed.
       Phone phone = NormalizePhone(printed, region);
-      found.push_back({std::move(phone), repaired});
+      const bool international = !printed.empty() && printed.front() == '+';
+      if (!phone.e164.empty() ? IsValidPhoneNumber(phone.e164) : !international) {
+        found.push_back({std::move(phone), repaired});
+      }
     }
     i = j + 1;
   }
@@ -336,8 +381,8 @@ std::vector<Found> FindUrls(std::string_view line) {
   text = std::regex_replace(text, kScheme, "$1://");
   static const std::regex kExtraW(R"(\bw{4,}\.)");
   text = std::regex_replace(text, kExtraW, "www.");
-  static const std::regex kSpacedTld(R"(\b(www\.[a-z0-9\-]+)[ ,]\s*(com|net|org|io|de|fr|es|co|uk)\b)");
-  text = std::regex_replace(text, kSpacedTld, "$1.$2");
+  static const std::regex kHostThenWord(R"(\b(www\.)([a-z0-9\-.]+)[ ,]\s*([a-z]{2,6})\b)");
+  text = JoinLostDots(text, kHostThenWord);
   static const std::regex kUrl(
       R"((^|[\s,;(])((?:https?://)?(?:www\.)?[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9\-]+)*\.(?:[a-z]{2,})(?:/[^\s,;]*)?))");
   std::vector<Found> found;
@@ -346,8 +391,7 @@ std::vector<Found> FindUrls(std::string_view line) {
     const std::size_t end = static_cast<std::size_t>(it->position(2) + it->length(2));
     if (end < text.size() && text[end] == '@') continue;  // the local part of an email
     while (!url.empty() && (url.back() == '.' || url.back() == ')')) url.pop_back();
-    // "www,example.com", "www example.com": the dot after www was lost.
-    found.push_back({url, false});
+    found.push_back({url, false, HasPublicSuffix(HostOf(url))});
   }
   return found;
 }
@@ -362,7 +406,8 @@ std::optional<std::string> FindHandle(std::string_view line) {
 
 std::optional<LinkKind> ProfileKind(std::string_view url) {
   const std::string lower = AsciiLower(url);
-  // "jinkedin", "linkedln": the rest of the word and "/in/" make it sure.
+  // The first letter lost, or the 'i' read as an 'l': the rest of the word
+  // and the path make it sure.
   if (lower.find("inkedin.com/") != std::string::npos || lower.find("linkedln.com/") != std::string::npos ||
       lower.find("inkedin. com/") != std::string::npos) {
     return LinkKind::kLinkedIn;

@@ -1,7 +1,8 @@
 // The parts of a card that have a shape: emails, phone numbers, web
 // addresses and social handles, found in one line of OCR text. Each finder
 // repairs the slips OCR makes where the shape allows only one reading
-// (O/0 and l/1 among digits, '|' for 'l' at the start of an email).
+// (O/0 and l/1 among digits, '|' for 'l' in an email); domains are checked
+// against the public suffix list, phone numbers with libphonenumber.
 #pragma once
 
 #include <optional>
@@ -16,7 +17,7 @@ namespace kith::scan {
 // Curly quotes, long dashes, ligatures and stray spaces as plain text.
 std::string NormalizeOcrText(std::string_view text);
 
-// Latin letters without their accents ("Núñez" -> "Nunez", "ß" -> "ss").
+// Latin letters without their accents ("Muñoz" -> "Munoz", "ß" -> "ss").
 std::string FoldToAscii(std::string_view text);
 
 // The line without a leading label such as "T:", "Tel.", "Email:", "W:".
@@ -24,14 +25,17 @@ std::string StripLabel(std::string_view line);
 
 struct Found {
   std::string value;
-  bool repaired = false;  // a slip was mended to make the value
+  bool repaired = false;     // a slip was mended to make the value
+  bool known_suffix = true;  // the domain ends in a public suffix
 };
 
 // Email addresses, lower case, with OCR slips mended.
 std::vector<Found> FindEmails(std::string_view line);
 
 // Phone numbers: runs of at least seven digits (after mending O/0, l/1);
-// `region` places numbers printed without a country code.
+// `region` places numbers printed without a country code. A number that can
+// be placed is kept only when libphonenumber finds it valid (a postcode or a
+// date is not).
 struct FoundPhone {
   Phone phone;
   bool repaired = false;
@@ -56,5 +60,12 @@ bool LooksLikeAddress(std::string_view line);
 
 // Letters only, folded and lower case: for comparing a company with a domain.
 std::string LettersOf(std::string_view text);
+
+// The host of a web address: "www.acme.com" from "https://www.acme.com/team".
+std::string HostOf(std::string_view url);
+
+// Letters of the Latin, Greek and Cyrillic scripts, and which are capitals.
+bool IsLetter(char32_t c);
+bool IsUpperLetter(char32_t c);
 
 }  // namespace kith::scan

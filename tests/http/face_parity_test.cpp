@@ -80,6 +80,7 @@ const std::vector<Action>& BothFaces() {
       {"post list", {"GET /posts"}},
       {"post cadence", {"GET /posts/cadence", "PUT /posts/cadence"}},
       {"ics", {"GET /reminders.ics"}},
+      {"scan", {"POST /scan"}},
   };
   return *kActions;
 }
@@ -89,7 +90,6 @@ const std::map<std::string, std::string>& CliOnly() {
   static const auto* const kCommands = new std::map<std::string, std::string>{
       {"serve", "it starts the web API itself"},
       {"passwd", "it sets the password that guards the web API: set on the machine, never through the API"},
-      {"scan", "not in the API yet: reading a card photo needs an image upload route"},
       {"card", "not in the API yet: your own card as a QR code, for the terminal or a PNG file"},
       {"backup", "it writes a file on the server's disk; `kith serve --backup-every` runs it on a schedule"},
       {"check", "it checks the database file itself, with no server needed (or wanted) in between"},

@@ -11,10 +11,12 @@
 
 namespace kith::testing {
 
-inline std::string CorpusPath(const std::string& file) { return std::string(KITH_SCAN_CORPUS) + "/" + file; }
+inline std::string CorpusPath(const std::string& file, const std::string& corpus = KITH_SCAN_CORPUS) {
+  return corpus + "/" + file;
+}
 
-inline nlohmann::json CorpusIndex() {
-  std::ifstream in(CorpusPath("index.json"));
+inline nlohmann::json CorpusIndex(const std::string& corpus = KITH_SCAN_CORPUS) {
+  std::ifstream in(CorpusPath("index.json", corpus));
   return nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
 }
 

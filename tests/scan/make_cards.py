@@ -8,7 +8,16 @@ carry a vCard or MECARD payload (UTF-8 names) drawn by a small libqrencode
 helper (--qr-tool); a few cards are also written as HEIC (libheif, x265).
 
     make_cards.py --out DIR [--count 200] [--qr 20] [--heic 6] [--seed 7]
-                  [--qr-tool PATH]
+                  [--qr-tool PATH] [--pools train|heldout]
+
+--pools train (the default) draws from the pools in this file: the cards the
+scanner was developed on. --pools heldout draws every name, company, title,
+domain, TLD, phone country, address, font, colour, layout, logo and QR
+placement from tests/scan/heldout_pools.json instead, and photographs the
+cards as phones do: stronger perspective, a quarter turn on some (90/180/270),
+uneven light and shadow, more blur, lower JPEG quality. No file under src/
+reads that file or copies from it (tests/scan/heldout_not_in_src.py): its
+figures say how kith does on cards it has never seen.
 
 Writes DIR/index.json: [{"file": "...", "kind": "ocr"|"qr", "truth": {...}}]
 and the images beside it. Standard library only.
@@ -23,7 +32,8 @@ import sys
 import unicodedata
 
 CONVERT = "/usr/bin/convert"
-FONT_DIRS = ["/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/truetype/liberation2"]
+FONT_DIRS = ["/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/truetype/liberation2",
+             "/usr/share/fonts/truetype/lato"]
 FONTS = [
     ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"),
     ("DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf"),
@@ -139,7 +149,9 @@ def make_phone(rng):
     return printed, e164
 
 
-def make_truth(rng):
+def make_truth(rng, pools=None):
+    if pools is not None:
+        return heldout.make_truth(rng, pools)
     given, family = rng.choice(GIVEN), rng.choice(FAMILY)
     head, tail, suffix = rng.choice(COMPANY_HEADS), rng.choice(COMPANY_TAILS), rng.choice(SUFFIXES)
     company = " ".join(x for x in [head, tail, suffix] if x)
@@ -304,9 +316,34 @@ def photograph(rng, width, height, seed):
     return args
 
 
+# With --jobs, the ImageMagick commands are collected here (in the order the
+# random draws made them, so the corpus is the same) and run side by side.
+JOBS = None
+CLEANUP = None
+
+
 def render(out_path, draw_args, photo_args, quality):
     command = [CONVERT] + draw_args + photo_args + ["-quality", str(quality), out_path]
-    subprocess.run(command, check=True)
+    if JOBS is not None:
+        JOBS.append((out_path, command))
+    else:
+        subprocess.run(command, check=True)
+
+
+def cleanup(path):
+    if CLEANUP is not None:
+        CLEANUP.append(path)
+    else:
+        os.remove(path)
+
+
+def run_jobs(jobs, workers, resume):
+    """Runs the collected commands, `workers` at a time; with `resume`, skips outputs already there."""
+    import concurrent.futures  # pylint: disable=import-outside-toplevel
+    todo = [(out, command) for out, command in jobs if not (resume and os.path.exists(out))]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
+        for future in [pool.submit(subprocess.run, command, check=True) for _, command in todo]:
+            future.result()
 
 
 def vcard_payload(truth):
@@ -364,8 +401,24 @@ def qr_card(truth, rng, directory, index, qr_tool, seed):
              "-seed", str(seed), "-attenuate", "0.3", "+noise", "Gaussian"]
     name = f"qr_{index:03d}.jpg"
     render(os.path.join(directory, name), draw, photo, rng.choice([75, 85, 92]))
-    os.remove(pbm_path)
+    cleanup(pbm_path)
     return name, "vcard" if index % 2 == 0 else "mecard"
+
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+import make_cards_heldout as heldout  # noqa: E402  (beside this file)
+
+
+def finish_jobs(options):
+    """Runs the collected commands (HEIC copies need their JPEGs), then removes the QR bitmaps."""
+    if JOBS is None:
+        return
+    if not options.index_only:
+        run_jobs(JOBS, options.jobs, options.resume)
+    for path in CLEANUP:
+        os.remove(path)
+    del JOBS[:]
+    del CLEANUP[:]
 
 
 def main():
@@ -376,34 +429,58 @@ def main():
     parser.add_argument("--heic", type=int, default=6)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--qr-tool", default="")
+    parser.add_argument("--pools", choices=["train", "heldout"], default="train")
+    parser.add_argument("--jobs", type=int, default=1, help="ImageMagick commands run side by side")
+    parser.add_argument("--resume", action="store_true", help="keep images already rendered in --out")
+    parser.add_argument("--index-only", action="store_true",
+                        help="write index.json (the same draws) without rendering any image")
     options = parser.parse_args()
+    global JOBS, CLEANUP  # pylint: disable=global-statement
+    if options.jobs > 1 or options.resume or options.index_only:
+        JOBS, CLEANUP = [], []
+        import make_cards as shared  # pylint: disable=import-outside-toplevel  (the copy the held-out module uses)
+        shared.JOBS, shared.CLEANUP = JOBS, CLEANUP
+    pools = heldout.load_pools() if options.pools == "heldout" else None
     os.makedirs(options.out, exist_ok=True)
     rng = random.Random(options.seed)
     index = []
     for i in range(options.count):
-        truth = make_truth(rng)
+        truth = make_truth(rng, pools)
+        name = f"card_{i:03d}.jpg"
+        if pools is not None:
+            entry = heldout.render_card(truth, rng, pools, os.path.join(options.out, name),
+                                        options.seed * 1000 + i)
+            index.append(dict(entry, file=name, kind="ocr", truth=truth))
+            continue
         width = rng.choice([700, 850, 1050, 1300, 1600])
         draw, height, layout = draw_card(truth, rng, width)
         photo = photograph(rng, width, height, options.seed * 1000 + i)
-        name = f"card_{i:03d}.jpg"
         render(os.path.join(options.out, name), draw, photo, rng.choice([60, 75, 85, 95]))
         index.append({"file": name, "kind": "ocr", "layout": layout, "width": width, "truth": truth})
+    finish_jobs(options)
     for i in range(options.heic if options.count else 0):
         source = index[i * max(1, options.count // max(1, options.heic)) % options.count]
         heic_name = source["file"].replace(".jpg", ".heic")
-        subprocess.run([CONVERT, os.path.join(options.out, source["file"]), "-quality", "90",
-                        os.path.join(options.out, heic_name)], check=True)
+        if not options.index_only:
+            subprocess.run([CONVERT, os.path.join(options.out, source["file"]), "-quality", "90",
+                            os.path.join(options.out, heic_name)], check=True)
         index.append(dict(source, file=heic_name, format="heic"))
     if options.qr and not options.qr_tool:
         sys.exit("--qr needs --qr-tool (the libqrencode helper)")
     for i in range(options.qr):
-        truth = make_truth(rng)
+        truth = make_truth(rng, pools)
         # The payload holds name, company, title, phones, emails and website.
         truth.update(address="", linkedin="", twitter="")
+        if pools is not None:
+            name, payload = heldout.qr_card(truth, rng, pools, options.out, i, options.qr_tool,
+                                            options.seed * 1000 + 900 + i)
+            index.append({"file": name, "kind": "qr", "payload": payload, "truth": truth})
+            continue
         if i == 0:  # zbar without binary mode turns this into "M羹ller"
             truth.update(name="Jürgen Müller", emails=["juergen.mueller@nordlicht.de"])
         name, payload = qr_card(truth, rng, options.out, i, options.qr_tool, options.seed * 1000 + 900 + i)
         index.append({"file": name, "kind": "qr", "payload": payload, "truth": truth})
+    finish_jobs(options)
     with open(os.path.join(options.out, "index.json"), "w", encoding="utf-8") as handle:
         json.dump(index, handle, ensure_ascii=False, indent=1)
 

@@ -7,6 +7,7 @@
 
 #include "app/durable_file.h"
 #include "app/scan.h"
+#include "app/scan_json.h"
 #include "cli/commands/commands.h"
 #include "cli/printing.h"
 #include "formats/contact_json.h"
@@ -20,20 +21,6 @@ Result<std::vector<std::byte>> ReadImageFile(const std::string& path) {
   const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   const auto* data = reinterpret_cast<const std::byte*>(bytes.data());
   return std::vector<std::byte>(data, data + bytes.size());
-}
-
-nlohmann::json ScannedCardToJson(const ScannedCard& card) {
-  nlohmann::json phones = nlohmann::json::array();
-  for (const auto& phone : card.phones) phones.push_back(phone.e164.empty() ? phone.original : phone.e164);
-  nlohmann::json links = nlohmann::json::array();
-  for (const auto& link : card.links) links.push_back({{"kind", LinkKindName(link.kind)}, {"url", link.url}});
-  nlohmann::json confidence = nlohmann::json::object();
-  for (const auto& [field, value] : card.confidence) confidence[field] = std::round(value * 100.0) / 100.0;
-  return {{"name", card.name},        {"title", card.title},
-          {"company", card.company},  {"emails", card.emails},
-          {"phones", phones},         {"website", card.website},
-          {"address", card.address},  {"links", links},
-          {"confidence", confidence}, {"source", ScanSourceName(card.source)}};
 }
 
 void PrintScannedCard(std::ostream& out, const ScannedCard& card) {

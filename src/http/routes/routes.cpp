@@ -9,6 +9,7 @@ std::vector<Route> ApiRoutes(SessionState& state) {
   AddGiveRoutes(routes);
   AddTransferRoutes(routes);
   AddRelationshipRoutes(routes);
+  AddScanRoutes(routes);
   return routes;
 }
 

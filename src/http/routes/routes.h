@@ -26,6 +26,7 @@ void AddContactRoutes(std::vector<Route>& routes);
 void AddGiveRoutes(std::vector<Route>& routes);
 void AddTransferRoutes(std::vector<Route>& routes);
 void AddRelationshipRoutes(std::vector<Route>& routes);
+void AddScanRoutes(std::vector<Route>& routes);
 
 // Every API route, in the order the OpenAPI document lists them.
 std::vector<Route> ApiRoutes(SessionState& state);

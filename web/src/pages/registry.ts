@@ -7,6 +7,7 @@ import { EventPage } from './EventPage';
 import { ImportPage } from './ImportPage';
 import { ListPage } from './ListPage';
 import { OpportunitiesPage } from './OpportunitiesPage';
+import { ScanPage } from './ScanPage';
 import { TodayPage } from './TodayPage';
 
 export interface Page {
@@ -23,5 +24,6 @@ export const pages: Page[] = [
   { path: '/opportunities', title: 'Opportunities', nav: 'Opportunities', component: OpportunitiesPage },
   { path: '/import', title: 'Import and export', nav: 'Import', component: ImportPage },
   { path: '/add', title: 'Add a person', component: AddPage },
+  { path: '/scan', title: 'Scan a card', nav: 'Scan', component: ScanPage },
   { path: '/contacts/:id', title: 'A contact', component: ContactPage },
 ];

@@ -1,0 +1,22 @@
+#include "app/scan_json.h"
+
+#include <cmath>
+
+namespace kith {
+
+nlohmann::json ScannedCardToJson(const ScannedCard& card) {
+  nlohmann::json phones = nlohmann::json::array();
+  for (const auto& phone : card.phones) phones.push_back(phone.e164.empty() ? phone.original : phone.e164);
+  nlohmann::json links = nlohmann::json::array();
+  for (const auto& link : card.links) links.push_back({{"kind", LinkKindName(link.kind)}, {"url", link.url}});
+  nlohmann::json confidence = nlohmann::json::object();
+  // Two decimals: the review screen shows percentages.
+  for (const auto& [field, value] : card.confidence) confidence[field] = std::round(value * 100.0) / 100.0;
+  return {{"name", card.name},        {"title", card.title},
+          {"company", card.company},  {"emails", card.emails},
+          {"phones", phones},         {"website", card.website},
+          {"address", card.address},  {"links", links},
+          {"confidence", confidence}, {"source", ScanSourceName(card.source)}};
+}
+
+}  // namespace kith

@@ -7,7 +7,10 @@ import { copyFileSync, existsSync, mkdtempSync, mkdirSync, renameSync, rmSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { a11ySteps } from './a11y.mjs';
+import { phoneSteps } from './phone.mjs';
 import { relationshipSteps } from './relationship.mjs';
+import { findContact } from './screens.mjs';
 
 const require = createRequire(new URL('../web/package.json', import.meta.url));
 const { chromium } = require('playwright-core');
@@ -18,6 +21,9 @@ if (!testData) {
   process.exit(2);
 }
 const PEOPLE = Number(process.env.KITH_E2E_PEOPLE ?? 100000);
+// KITH_E2E_ONLY=regex runs only the steps whose name matches (while working
+// on one screen); ctest runs them all.
+const ONLY = process.env.KITH_E2E_ONLY ? new RegExp(process.env.KITH_E2E_ONLY) : null;
 mkdirSync(artifacts, { recursive: true });
 const work = mkdtempSync(join(tmpdir(), 'kith-e2e-'));
 const database = join(work, 'kith.db');
@@ -77,6 +83,7 @@ try {
 
 const failures = [];
 async function step(page, size, name, body) {
+  if (ONLY && !ONLY.test(name)) return;
   const started = Date.now();
   try {
     await body();
@@ -174,6 +181,10 @@ for (const [size, viewport] of [
   });
 
   await relationshipSteps({ page, size, base, step, expect });
+
+  const contactId = await findContact(page, unique);
+  await phoneSteps({ page, size, base, step, expect, contactId, context: browser });
+  await a11ySteps({ page, size, base, step, expect, contactId });
 
   expect(errors.length === 0 || failures.push(`${size}: page errors: ${errors.join('; ')}`), '');
   await page.close();

@@ -33,6 +33,9 @@ export const columns: Column[] = [
   { key: 'health', label: 'Health', sort: 'health', render: (c) => (c.health ? `${c.health.score} ${c.health.label}` : '') },
 ];
 
+// "press /" only where there is a keyboard to press it on.
+const keyboardHint = matchMedia('(hover: hover) and (pointer: fine) and (min-width: 701px)').matches;
+
 export function ListPage() {
   const [text, setText] = useState(new URLSearchParams(location.search).get('q') ?? '');
   const [sort, setSort] = useState<Sort>('name');
@@ -136,17 +139,29 @@ export function ListPage() {
       element.scrollTop = top + ROW_HEIGHT - element.clientHeight;
   };
 
+  // Focus follows the selection while it is in the list (the row may only
+  // have been rendered by the scroll the move caused).
+  useEffect(() => {
+    const element = viewport.current;
+    if (!element?.contains(document.activeElement)) return;
+    element.querySelector<HTMLElement>('.row.selected .cell.name a')?.focus({ preventScroll: true });
+  });
+
   useEffect(() => {
     const onKey = (keyEvent: KeyboardEvent) => {
       const typing = (keyEvent.target as HTMLElement).closest('input, textarea, select');
+      // The arrows move between rows only once focus is in the list; elsewhere they scroll.
+      const inList = Boolean(viewport.current?.contains(keyEvent.target as Node));
       if (keyEvent.key === '/' && !typing) {
         keyEvent.preventDefault();
         search.current?.focus();
       } else if (keyEvent.key === 'Escape' && typing === search.current) {
         search.current?.blur();
-      } else if (!typing && keyEvent.key === 'j') {
+      } else if (!typing && (keyEvent.key === 'j' || (inList && keyEvent.key === 'ArrowDown'))) {
+        keyEvent.preventDefault();
         moveTo(selected + 1);
-      } else if (!typing && keyEvent.key === 'k') {
+      } else if (!typing && (keyEvent.key === 'k' || (inList && keyEvent.key === 'ArrowUp'))) {
+        keyEvent.preventDefault();
         moveTo(selected - 1);
       } else if (keyEvent.key === 'Enter' && (!typing || typing === search.current)) {
         const contact = rowAt(selected);
@@ -176,7 +191,11 @@ export function ListPage() {
           <div role="gridcell" class={`cell ${column.key}`} key={column.key}>
             {contact ? (
               column.key === 'name' ? (
-                <a href={`/contacts/${contact.id}`} tabIndex={-1}>
+                <a
+                  href={`/contacts/${contact.id}`}
+                  tabIndex={index === selected ? 0 : -1}
+                  onFocus={() => index !== selected && setSelected(index)}
+                >
                   {contact.name}
                 </a>
               ) : (
@@ -194,14 +213,15 @@ export function ListPage() {
   }
 
   return (
-    <section class="list-page" aria-label="The running list">
+    <section class="list-page" aria-labelledby="list-title">
+      <h1 id="list-title">People</h1>
       <div class="toolbar">
         <label class="search">
           <span class="visually-hidden">Search everyone</span>
           <input
             ref={search}
             type="search"
-            placeholder="Search everyone (press /)"
+            placeholder={keyboardHint ? 'Search everyone (press /)' : 'Search everyone'}
             value={text}
             onInput={(inputEvent) => setText((inputEvent.target as HTMLInputElement).value)}
             autoComplete="off"

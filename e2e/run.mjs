@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { a11ySteps } from './a11y.mjs';
+import { cardSteps } from './card.mjs';
 import { phoneSteps } from './phone.mjs';
 import { relationshipSteps } from './relationship.mjs';
 import { findContact } from './screens.mjs';
@@ -181,6 +182,7 @@ for (const [size, viewport] of [
   });
 
   await relationshipSteps({ page, size, base, step, expect });
+  await cardSteps({ page, size, base, step, expect });
 
   const contactId = await findContact(page, unique);
   await phoneSteps({ page, size, base, step, expect, contactId, context: browser });

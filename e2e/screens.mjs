@@ -27,3 +27,20 @@ export async function findContact(page, name) {
     return (await (await fetch('/api/v1/contacts?limit=1')).json())[0]?.id;
   }, name);
 }
+
+// A call to the JSON API from inside the page, with the session's CSRF token.
+export async function api(page, method, path, body) {
+  return page.evaluate(
+    async ([verb, where, payload]) => {
+      const session = await (await fetch('/api/v1/session')).json();
+      const response = await fetch(`/api/v1${where}`, {
+        method: verb,
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrf_token ?? '' },
+        body: payload === undefined ? undefined : JSON.stringify(payload),
+      });
+      if (!response.ok) throw new Error(`${verb} ${where}: ${response.status} ${await response.text()}`);
+      return response.json();
+    },
+    [method, path, body],
+  );
+}

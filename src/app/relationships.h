@@ -201,6 +201,9 @@ struct ContactWithHealth {
   Health health;
 };
 Result<std::vector<ContactWithHealth>> ListByHealth(Context& context, int limit, int offset);
+// These contacts with their health, in the order given: the page of the list
+// or of the search results shown, whatever it is sorted by.
+Result<std::vector<ContactWithHealth>> WithHealth(Context& context, std::vector<Contact> contacts);
 
 struct Brief {
   Contact contact;

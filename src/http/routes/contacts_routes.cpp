@@ -3,6 +3,8 @@
 #include <map>
 
 #include "app/contacts.h"
+#include "app/relationship_json.h"
+#include "app/relationships.h"
 #include "app/transfer.h"
 #include "formats/contact_json.h"
 #include "formats/kith_json.h"
@@ -68,8 +70,17 @@ Result<ListQuery> ListQueryFrom(const httplib::Request& request) {
 Result<ApiReply> ListRoute(const httplib::Request& request, Context& context) {
   if (QueryText(request, "sort") == "health") return ListByHealthRoute(request, context);
   KITH_ASSIGN_OR_RETURN(const ListQuery query, ListQueryFrom(request));
-  KITH_ASSIGN_OR_RETURN(const auto contacts, ListContacts(context, query));
-  ApiReply reply = Json(ContactsToJson(contacts));
+  KITH_ASSIGN_OR_RETURN(auto contacts, ListContacts(context, query));
+  KITH_ASSIGN_OR_RETURN(const bool with_health, QueryBool(request, "health"));
+  nlohmann::json array = nlohmann::json::array();
+  if (with_health) {
+    // Health for the page shown, whatever it is sorted by.
+    KITH_ASSIGN_OR_RETURN(const auto page, WithHealth(context, std::move(contacts)));
+    for (const auto& item : page) array.push_back(ContactWithHealthToJson(item));
+  } else {
+    array = ContactsToJson(contacts);
+  }
+  ApiReply reply = Json(std::move(array));
   KITH_ASSIGN_OR_RETURN(const bool with_total, QueryBool(request, "total"));
   if (with_total) {
     KITH_ASSIGN_OR_RETURN(const std::int64_t total, CountContacts(context, query));
@@ -201,10 +212,18 @@ Result<ApiReply> SearchRoute(const httplib::Request& request, Context& context) 
   KITH_ASSIGN_OR_RETURN(search.limit, QueryInt(request, "limit", 20, 1, kMaxResults));
   KITH_ASSIGN_OR_RETURN(search.offset, QueryInt(request, "offset", 0, 0, 1 << 20));
   KITH_ASSIGN_OR_RETURN(const auto found, SearchContacts(context, search));
+  KITH_ASSIGN_OR_RETURN(const bool with_health, QueryBool(request, "health"));
+  std::vector<ContactWithHealth> healths;
+  if (with_health) {
+    std::vector<Contact> contacts;
+    contacts.reserve(found.size());
+    for (const auto& item : found) contacts.push_back(item.contact);
+    KITH_ASSIGN_OR_RETURN(healths, WithHealth(context, std::move(contacts)));
+  }
   nlohmann::json array = nlohmann::json::array();
-  for (const auto& item : found) {
-    auto json = ContactToJson(item.contact);
-    json["match"] = {{"tier", TierName(item.hit.tier)}, {"quality", QualityName(item.hit.quality)}};
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    auto json = i < healths.size() ? ContactWithHealthToJson(healths[i]) : ContactToJson(found[i].contact);
+    json["match"] = {{"tier", TierName(found[i].hit.tier)}, {"quality", QualityName(found[i].hit.quality)}};
     array.push_back(std::move(json));
   }
   return Json(std::move(array));
@@ -246,9 +265,11 @@ Result<ApiReply> DemoRoute(const httplib::Request& request, Context& context) {
 }  // namespace
 
 void AddContactRoutes(std::vector<Route>& routes) {
-  const std::vector<std::string> list_query = {"tag", "event", "sort", "limit", "offset", "trash", "total"};
+  const std::vector<std::string> list_query = {"tag",   "event", "sort",  "limit",
+                                              "offset", "trash", "total", "health"};
   routes.push_back({Method::kGet, "/contacts", Access::kRead, ListRoute,
-                    "The running list, sorted and filtered, a page at a time (total=true adds X-Total-Count)",
+                    "The running list, sorted and filtered, a page at a time (total=true adds X-Total-Count; "
+                    "health=true each one's health)",
                     "contacts", "", "Contact[]", list_query});
   routes.push_back({Method::kPost, "/contacts", Access::kWrite, CreateRoute, "Add a person", "contacts",
                     "Contact", "Contact"});
@@ -268,7 +289,7 @@ void AddContactRoutes(std::vector<Route>& routes) {
                     "contacts",
                     "",
                     "Contact[]",
-                    {"q", "limit", "offset"}});
+                    {"q", "limit", "offset", "health"}});
   routes.push_back({Method::kGet, "/dupes", Access::kRead, DupesRoute, "Likely duplicates, and why",
                     "contacts", "", "DuplicatePair[]"});
   routes.push_back({Method::kPost, "/merge", Access::kWrite, MergeRoute,

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, post } from '../api';
 import type { Contact, Opportunity } from '../types';
+import { held } from '../ui/toast';
 
 export function Matches({ opportunity, limit = 10 }: { opportunity: Opportunity; limit?: number }) {
   const [people, setPeople] = useState<Contact[] | null>(null);
@@ -13,13 +14,25 @@ export function Matches({ opportunity, limit = 10 }: { opportunity: Opportunity;
       .then((body) => setPeople(body as Contact[]))
       .catch((failure: Error) => setError(failure.message));
   }, [opportunity.id]);
-  const offer = async (person: Contact) => {
-    try {
-      await post('/gives', { contact_id: person.id, opportunity_id: opportunity.id });
-      setOffered(new Set([...offered, person.id]));
-    } catch (failure) {
-      setError((failure as ApiError).message);
-    }
+  const mark = (id: number, on: boolean) =>
+    setOffered((before) => {
+      const next = new Set(before);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  // The give is written when the toast goes, unless undone.
+  const offer = (person: Contact) => {
+    mark(person.id, true);
+    held(
+      `Offered ${opportunity.title} to ${person.name}`,
+      () =>
+        post('/gives', { contact_id: person.id, opportunity_id: opportunity.id }).catch((failure: ApiError) => {
+          mark(person.id, false);
+          throw failure;
+        }),
+      () => mark(person.id, false),
+    );
   };
   if (error)
     return (
@@ -41,7 +54,7 @@ export function Matches({ opportunity, limit = 10 }: { opportunity: Opportunity;
               Offered
             </span>
           ) : (
-            <button type="button" onClick={() => offer(person)} aria-label={`Offer to ${person.name}`}>
+            <button type="button" onClick={() => offer(person)}>
               Offer
             </button>
           )}

@@ -265,10 +265,12 @@ function FollowUpSection({ contact }: SectionProps) {
   );
 }
 
+// In the order a card is read: before you meet, what you know, what is due
+// (reminders, the follow-up email), then the timeline.
 export const relationshipSections = [
   { id: 'brief', title: 'Before you meet again', component: BriefSection },
   { id: 'facts', title: 'What you know', component: FactsSection },
-  { id: 'timeline', title: 'Interactions', component: TimelineSection },
-  { id: 'reminders', title: 'Reminders', component: RemindersSection },
+  { id: 'reminders', title: 'What is due', component: RemindersSection },
   { id: 'followup', title: 'Follow-up email', component: FollowUpSection },
+  { id: 'timeline', title: 'Timeline', component: TimelineSection },
 ];

@@ -17,13 +17,32 @@ export async function relationshipSteps({ page, size, base, step, expect }) {
     await page.getByRole('button', { name: 'Create event' }).click();
     await page.locator('#event-pick option', { hasText: event }).waitFor({ state: 'attached' });
     await page.getByLabel('Name', { exact: true }).fill(person);
+    await page.getByLabel('Email').fill(`wren${size}@lantern.example`);
+    await page.getByLabel('Phone').fill('+1 312 555 0199');
+    await page.getByLabel(/^LinkedIn/).fill(`wren${size}`);
     await page.getByLabel('Company').fill('Lantern Labs');
-    await page.getByLabel('One note').fill('builds kites');
+    await page.getByLabel('What to ask about next time').fill('her kite startup');
     await page.getByRole('button', { name: 'Add person' }).click();
     const added = page.getByTestId('met-list').locator('li', { hasText: person });
     await added.waitFor();
     const text = (await added.textContent()) ?? '';
     expect(text.includes('follow up 2026-11-26'), `the follow-up should be due the next day, got "${text}"`);
+    await page.getByTestId('event-stats').filter({ hasText: /^1 met/ }).waitFor();
+  });
+
+  await step(page, size, 'someone already on the list is tapped and counted', async () => {
+    const known = `Quill${size} Ashgrove`;
+    await api(page, 'POST', '/contacts', { name: known, company: 'Ashgrove Mills', met_at: 'Spring Fair', met_on: '2026-04-02' });
+    await page.getByLabel('Name', { exact: true }).fill(known.slice(0, 9));
+    await page.getByTestId('known').getByRole('button', { name: new RegExp(known) }).click();
+    await page.getByTestId('chosen').filter({ hasText: known }).waitFor();
+    await page.getByRole('button', { name: 'Add person' }).click();
+    const again = page.getByTestId('met-list').locator('li', { hasText: known });
+    await again.waitFor();
+    expect(((await again.textContent()) ?? '').includes('met again'), 'they should be met again, not added');
+    await page.getByTestId('event-stats').filter({ hasText: /^2 met, 0 followed up \(0%\)/ }).waitFor();
+    await page.goto(`${base}/?event=${encodeURIComponent(event)}`);
+    await page.getByTestId('count').filter({ hasText: '2 people' }).waitFor();
   });
 
   await step(page, size, 'draft the email', async () => {
@@ -40,7 +59,9 @@ export async function relationshipSteps({ page, size, base, step, expect }) {
     const subjectText = (await subject.textContent()) ?? '';
     expect(subjectText.includes(event), `the subject should name the event, got "${subjectText}"`);
     const href = (await followUp().getByTestId('mailto').getAttribute('href')) ?? '';
-    expect(href.startsWith('mailto:'), `the mail link should be mailto:, got "${href}"`);
+    expect(href.startsWith(`mailto:wren${size}@lantern.example`), `the mail should go to the email from the door, got "${href}"`);
+    const body = (await followUp().getByLabel('Email body').inputValue()) ?? '';
+    expect(body.includes('her kite startup'), `the draft should ask about the note from the door: "${body}"`);
     await followUp().getByTestId('draft').scrollIntoViewIfNeeded();
   });
 
@@ -98,5 +119,9 @@ export async function relationshipSteps({ page, size, base, step, expect }) {
     await page.getByTestId('brief').waitFor();
     await page.locator('.timeline li', { hasText: 'Kites and lanterns' }).waitFor();
     await page.locator('.facts li', { hasText: 'Lisbon' }).waitFor();
+    await page.getByTestId('ask-about').filter({ hasText: 'her kite startup' }).waitFor();
+    // Wren (logged), Odile (done) and Quill (open): two of three followed up.
+    await page.goto(`${base}/event`);
+    await page.getByTestId('event-stats').filter({ hasText: '3 met, 2 followed up (67%)' }).waitFor();
   });
 }

@@ -69,6 +69,13 @@ function BriefSection({ contact }: SectionProps) {
         {brief.how_met ? `${brief.how_met}; ` : ''}
         {since}.
       </p>
+      {brief.professional
+        .filter((fact) => fact.key === 'ask_about')
+        .map((fact) => (
+          <p key={fact.id} class="ask-about" data-testid="ask-about">
+            <strong>Ask about:</strong> {fact.value} <span class="muted">(noted {fact.learned_on})</span>
+          </p>
+        ))}
       <p data-testid="health">
         <strong>
           Health {brief.health.score} ({brief.health.label})

@@ -161,8 +161,18 @@ for (const [size, viewport] of [
     await page.getByTestId('format').waitFor();
     expect((await page.getByTestId('format').textContent()) === 'linkedin', 'the format should be linkedin');
     expect((await page.locator('.mapping tbody tr').count()) > 3, 'the column mapping is missing');
+    const shown = await page.locator('.mapping select').evaluateAll((selects) =>
+      selects.map((select) => select.selectedOptions[0].textContent),
+    );
+    expect(shown.every((label) => !label.includes('_')), `internal field names shown: ${shown}`);
+    // The mapping can be changed: leave the job title out.
+    await page.getByLabel('Position', { exact: true }).selectOption('ignore');
+    await page.waitForFunction(() => !document.querySelector('.mapping select:disabled'));
+    expect((await page.getByLabel('Position', { exact: true }).inputValue()) === 'ignore', 'the mapping did not change');
     await page.getByRole('button', { name: /^Import \d+ people/ }).click();
     await page.getByTestId('result').waitFor();
+    await page.getByTestId('imported-link').click();
+    await page.locator('h1#list-title').waitFor();
   });
 
   await step(page, size, 'run a match and offer', async () => {
@@ -172,8 +182,11 @@ for (const [size, viewport] of [
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     await page.locator('.matches li').first().waitFor();
     expect((await page.locator('.matches .reasons').first().textContent()).length > 0, 'a match has no reasons');
-    await page.locator('.matches li button').first().click();
+    expect(/score \d/.test(await page.getByTestId('score').first().textContent()), 'a match shows no score');
+    await page.locator('.matches li').first().getByRole('button', { name: 'Offer' }).click();
     await page.locator('.matches .done').first().waitFor();
+    const mail = (await page.getByTestId('offer-mail').first().getAttribute('href')) ?? '';
+    expect(mail.startsWith('mailto:') && mail.includes(encodeURIComponent(`Python role ${size}`)), `the offer should open a drafted message: ${mail}`);
   });
 
   await step(page, size, 'today offers the opportunity', async () => {

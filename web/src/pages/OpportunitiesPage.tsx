@@ -5,6 +5,19 @@ import { ApiError, get, post } from '../api';
 import type { Contact, Opportunity } from '../types';
 import { held } from '../ui/toast';
 
+// The short message that offers it, opened in the mail program (or, with
+// no email on the card, a message to address yourself).
+function offerMailto(person: Contact, opportunity: Opportunity): string {
+  const first = person.given_name || person.name.split(' ')[0];
+  const subject = `Thought of you: ${opportunity.title}`;
+  const body =
+    `Hi ${first},\n\nI came across this and thought of you: ${opportunity.title}` +
+    `${opportunity.place ? ` (${opportunity.place})` : ''}.` +
+    `${opportunity.description ? `\n\n${opportunity.description}` : ''}` +
+    `\n\nWould you like me to introduce you or send the details?\n`;
+  return `mailto:${person.emails[0] ?? ''}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+}
+
 export function Matches({ opportunity, limit = 10 }: { opportunity: Opportunity; limit?: number }) {
   const [people, setPeople] = useState<Contact[] | null>(null);
   const [offered, setOffered] = useState<Set<number>>(new Set());
@@ -48,11 +61,23 @@ export function Matches({ opportunity, limit = 10 }: { opportunity: Opportunity;
         <li key={person.id}>
           <a href={`/contacts/${person.id}`}>{person.name}</a>
           {person.company ? ` — ${person.company}` : ''}
-          <div class="reasons">{(person.reasons ?? []).join(' · ')}</div>
-          {offered.has(person.id) ? (
-            <span class="done" role="status">
-              Offered
+          {person.score !== undefined && (
+            <span class="score" data-testid="score">
+              score {Math.round(person.score * 100) / 100}
             </span>
+          )}
+          <ul class="reasons" aria-label="Why">
+            {(person.reasons ?? []).map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+          {offered.has(person.id) ? (
+            <>
+              <span class="done">Offered</span>
+              <a class="button primary" href={offerMailto(person, opportunity)} data-testid="offer-mail">
+                Write to {person.name}
+              </a>
+            </>
           ) : (
             <button type="button" onClick={() => offer(person)}>
               Offer

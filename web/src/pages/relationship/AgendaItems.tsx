@@ -1,11 +1,11 @@
 // Today's relationship items, each with its one-click actions: draft the
 // follow-up, mark it done, snooze it a day or a week, log a coffee; done and
 // snooze come with an Undo.
-import { useState } from 'preact/hooks';
-import { post } from '../../api';
+import { useEffect, useState } from 'preact/hooks';
+import { get, post, put } from '../../api';
 import { completeFollowUp, completeReminder, snooze } from '../../relationship';
-import type { AgendaItem } from '../../types';
-import { held } from '../../ui/toast';
+import type { AgendaItem, Contact, Link } from '../../types';
+import { held, undoable } from '../../ui/toast';
 import { FollowUpDraftView } from './FollowUpDraftView';
 import { LogForm } from './LogForm';
 
@@ -96,6 +96,62 @@ function PersonItem({ item, onChange, onHide }: AgendaItemProps) {
   );
 }
 
+// "Connect with X on LinkedIn": open their profile, then say it is done.
+// Following (GitHub, X, Instagram) is marked as followed, the rest connected.
+function ConnectItem({ item, onChange, onHide }: AgendaItemProps) {
+  const contactId = item.contact_id as number;
+  const [link, setLink] = useState<Link | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    get(`/contacts/${contactId}`)
+      .then((body) =>
+        setLink((body as Contact).links.find((each) => each.kind !== 'other' && !each.connected && !each.followed) ?? null),
+      )
+      .catch((failure: Error) => setError(failure.message));
+  }, [contactId]);
+  const follows = link !== null && ['github', 'twitter', 'instagram'].includes(link.kind);
+  const mark = (on: boolean) =>
+    put(`/contacts/${contactId}/links`, { kind: link?.kind, url: link?.url, [follows ? 'followed' : 'connected']: on });
+  const done = async () => {
+    try {
+      await mark(true);
+      onHide?.(true);
+      undoable(`${follows ? 'Following' : 'Connected with'} ${String(item.name ?? '')}`, async () => {
+        await mark(false);
+        onHide?.(false);
+        onChange?.();
+      });
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+  };
+  return (
+    <div class="agenda-item connect">
+      <p class="agenda-text">{String(item.text ?? '')}</p>
+      <div class="agenda-actions">
+        {link && (
+          <a class="button" href={link.url} target="_blank" rel="noopener noreferrer">
+            Open profile
+          </a>
+        )}
+        {link && (
+          <button type="button" onClick={done}>
+            {follows ? 'Mark followed' : 'Mark connected'}
+          </button>
+        )}
+        <a class="button" href={`/contacts/${contactId}`}>
+          Open
+        </a>
+      </div>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
 // The posting nudge: "I posted today" records a post and quiets it.
 function PostItem({ item, onChange }: AgendaItemProps) {
   const [error, setError] = useState('');
@@ -128,6 +184,6 @@ export const relationshipRenderers = {
   reminder: PersonItem,
   reconnect: PersonItem,
   drifting: PersonItem,
-  connect: PersonItem,
+  connect: ConnectItem,
   post: PostItem,
 };

@@ -16,8 +16,9 @@ constexpr std::string_view kSignatureKey = "followup.signature";
 // What to ask about: what you noted at the door, what they work on, else
 // their company, else their work.
 std::string TopicFor(const Contact& contact, const std::vector<Fact>& facts) {
-  for (const std::string_view key : {kAskAboutFact, std::string_view("current_work"), std::string_view("project"),
-                                     std::string_view("goal"), std::string_view("work")}) {
+  for (const std::string_view key :
+       {kAskAboutFact, std::string_view("current_work"), std::string_view("project"),
+        std::string_view("goal"), std::string_view("work")}) {
     for (const auto& fact : facts) {
       if (fact.kind == FactKind::kProfessional && fact.key == key) return fact.value;
     }

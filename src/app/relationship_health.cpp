@@ -59,7 +59,8 @@ Result<std::vector<ContactWithHealth>> WithHealth(Context& context, std::vector<
   std::vector<ContactWithHealth> page;
   page.reserve(contacts.size());
   for (std::size_t i = 0; i < contacts.size() && i < activities.size(); ++i) {
-    page.push_back(ContactWithHealth{std::move(contacts[i]), ComputeHealth(HealthInputFrom(activities[i]), today)});
+    page.push_back(
+        ContactWithHealth{std::move(contacts[i]), ComputeHealth(HealthInputFrom(activities[i]), today)});
   }
   return page;
 }

@@ -161,7 +161,7 @@ TEST_F(RelationshipRoutes, EventModeCapturesWhatTheFollowUpNeeds) {
                                       {"note", "her kite-powered boats"}})
                                     .dump()),
                            201)
-                          .at(0);
+                        .at(0);
   EXPECT_TRUE(dara["added"].get<bool>());
   EXPECT_EQ(dara["contact"]["emails"], json({"dara@example.com"}));
   EXPECT_EQ(dara["contact"]["phones"].size(), 1U);
@@ -177,7 +177,8 @@ TEST_F(RelationshipRoutes, EventModeCapturesWhatTheFollowUpNeeds) {
 
   // Someone already on the list, met before elsewhere, chosen by id: counted here too.
   const json cleo = AddPerson({{"name", "Cleo Marsh"}, {"met_at", "PyCon"}, {"met_on", "2026-10-01"}});
-  const json again = Expect(Send("POST", event_path_ + "/met", json({{"contact_id", cleo["id"]}}).dump()), 201);
+  const json again =
+      Expect(Send("POST", event_path_ + "/met", json({{"contact_id", cleo["id"]}}).dump()), 201);
   EXPECT_FALSE(again.at(0)["added"].get<bool>());
   EXPECT_EQ(again.at(0)["contact"]["met_at"], "PyCon");
   EXPECT_EQ(Expect(Send("GET", event_path_), 200)["people"].size(), 3U);

@@ -265,8 +265,8 @@ Result<ApiReply> DemoRoute(const httplib::Request& request, Context& context) {
 }  // namespace
 
 void AddContactRoutes(std::vector<Route>& routes) {
-  const std::vector<std::string> list_query = {"tag",   "event", "sort",  "limit",
-                                              "offset", "trash", "total", "health"};
+  const std::vector<std::string> list_query = {"tag",    "event", "sort",  "limit",
+                                               "offset", "trash", "total", "health"};
   routes.push_back({Method::kGet, "/contacts", Access::kRead, ListRoute,
                     "The running list, sorted and filtered, a page at a time (total=true adds X-Total-Count; "
                     "health=true each one's health)",

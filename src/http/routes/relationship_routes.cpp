@@ -105,11 +105,12 @@ Result<ApiReply> MetRoute(const httplib::Request& request, Context& context) {
   KITH_ASSIGN_OR_RETURN(const auto contact_id, IdMember(body, "contact_id"));
   MetCapture capture;
   bool details = false;
-  for (const auto& [key, target] : std::vector<std::pair<std::string, std::string*>>{{"company", &capture.company},
-                                                                                     {"email", &capture.email},
-                                                                                     {"phone", &capture.phone},
-                                                                                     {"linkedin", &capture.linkedin},
-                                                                                     {"note", &capture.note}}) {
+  for (const auto& [key, target] :
+       std::vector<std::pair<std::string, std::string*>>{{"company", &capture.company},
+                                                         {"email", &capture.email},
+                                                         {"phone", &capture.phone},
+                                                         {"linkedin", &capture.linkedin},
+                                                         {"note", &capture.note}}) {
     KITH_ASSIGN_OR_RETURN(const auto value, TextMember(body, key));
     if (value && !value->empty()) {
       *target = *value;
@@ -127,10 +128,11 @@ Result<ApiReply> MetRoute(const httplib::Request& request, Context& context) {
     if (contact_id) capture.contact = ContactId{*contact_id};
     people.push_back(capture);
   }
-  if (people.empty()) return Fail(ErrorCode::kInvalidInput, "'names' should name at least one person", "names");
+  if (people.empty())
+    return Fail(ErrorCode::kInvalidInput, "'names' should name at least one person", "names");
   if (details && people.size() != 1) {
-    return Fail(ErrorCode::kInvalidInput, "'company', 'email', 'phone', 'linkedin' and 'note' go with one person",
-                "names");
+    return Fail(ErrorCode::kInvalidInput,
+                "'company', 'email', 'phone', 'linkedin' and 'note' go with one person", "names");
   }
   if (details && !name && !contact_id) {
     capture.name = people.front().name;

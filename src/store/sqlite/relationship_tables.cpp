@@ -150,10 +150,11 @@ Result<std::vector<ContactId>> SqliteStore::ContactsMetAt(std::string_view event
   // First met there, or met again there (a follow-up for the event).
   KITH_ASSIGN_OR_RETURN(
       auto select,
-      database_->Prepare("SELECT id FROM contacts WHERE met_at = ?1 COLLATE NOCASE AND trashed_at IS NULL "
-                         "UNION SELECT c.id FROM reminders r JOIN events e ON e.id = r.event_id JOIN contacts c "
-                         "ON c.id = r.contact_id WHERE e.name = ?1 COLLATE NOCASE AND r.kind = 'follow-up' AND "
-                         "c.trashed_at IS NULL ORDER BY 1"));
+      database_->Prepare(
+          "SELECT id FROM contacts WHERE met_at = ?1 COLLATE NOCASE AND trashed_at IS NULL "
+          "UNION SELECT c.id FROM reminders r JOIN events e ON e.id = r.event_id JOIN contacts c "
+          "ON c.id = r.contact_id WHERE e.name = ?1 COLLATE NOCASE AND r.kind = 'follow-up' AND "
+          "c.trashed_at IS NULL ORDER BY 1"));
   select.Bind(1, event_name);
   return ContactIds(select);
 }

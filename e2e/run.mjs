@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { a11ySteps } from './a11y.mjs';
 import { cardSteps } from './card.mjs';
+import { perfSteps } from './perf.mjs';
 import { phoneSteps } from './phone.mjs';
 import { relationshipSteps } from './relationship.mjs';
 import { findContact } from './screens.mjs';
@@ -123,6 +124,8 @@ for (const [size, viewport] of [
     expect(heading === payload, `the name should show as text, got ${heading}`);
     expect((await page.evaluate(() => window.__xss)) === undefined, 'a script in a name ran');
   });
+
+  await perfSteps({ page, size, base, step, expect, log });
 
   await step(page, size, 'search as you type', async () => {
     await page.goto(`${base}/`);

@@ -89,6 +89,7 @@ class Importer {
       }
     }
     if (auto prepared = PrepareFields(fields, context_.phone_region); !prepared) {
+      if (request_.skip_invalid) return Skip(record, prepared.error().message);
       return Fail(ErrorCode::kInvalidInput, Where(record) + prepared.error().message, prepared.error().field);
     }
     if (fields.open_to_opportunities && !fields.open_since) fields.open_since = context_.clock.Today();

@@ -32,6 +32,10 @@ struct ImportRequest {
   std::string event;     // everyone in the file was met at this event
   std::vector<std::pair<std::string, std::string>> map;  // "Column=field" overrides (CSV, xlsx)
   std::optional<TextEncoding> encoding;                  // nullopt: UTF-8, with advice if not
+  // Rows with a bad value (an email without '@', a date that is not one) are
+  // left out and listed by line in skipped_rows, and the good rows imported;
+  // without it, one bad row stops the import.
+  bool skip_invalid = false;
 };
 
 struct ImportedJobChange {

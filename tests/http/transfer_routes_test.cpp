@@ -45,6 +45,30 @@ TEST_F(TransferRoutes, ImportsVCardsAndDryRunsWriteNothing) {
   EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts"), 200).size(), 0U);
 }
 
+TEST_F(TransferRoutes, ImportsTheGoodRowsWhenAskedAndListsTheBadOnesByLine) {
+  OpenSession();
+  const std::string csv =
+      "Name,Email\nAda Okafor,ada@example.com\nBo Lind,not an email\nCy Park,cy@example.com\n";
+  const json refused = Expect(client_->Post("/api/v1/import", Headers(), Upload(csv, "people.csv")), 400);
+  EXPECT_NE(refused["error"]["message"].get<std::string>().find("line 3"), std::string::npos);
+  EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts"), 200).size(), 0U) << "one bad row stops it all by default";
+
+  httplib::MultipartFormDataItems skipping = Upload(csv, "people.csv");
+  skipping.push_back({"skip_invalid", "true", "", ""});
+  const json preview = Expect(client_->Post("/api/v1/import/preview", Headers(), skipping), 200);
+  EXPECT_EQ(preview["summary"]["added"], 2);
+  ASSERT_EQ(preview["summary"]["errors"].size(), 1U);
+  EXPECT_TRUE(preview["summary"]["errors"][0].get<std::string>().starts_with("line 3: "));
+  const json summary = Expect(client_->Post("/api/v1/import", Headers(), skipping), 201);
+  EXPECT_EQ(summary["added"], 2);
+  EXPECT_EQ(summary["skipped"], 1);
+  EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts"), 200).size(), 2U);
+
+  httplib::MultipartFormDataItems wrong = Upload(csv, "people.csv");
+  wrong.push_back({"skip_invalid", "yes", "", ""});
+  EXPECT_EQ(Expect(client_->Post("/api/v1/import", Headers(), wrong), 400)["error"]["field"], "skip_invalid");
+}
+
 TEST_F(TransferRoutes, RejectsUploadsThatAreNotContacts) {
   OpenSession();
   const json unreadable =

@@ -46,7 +46,8 @@ std::string FormValue(const httplib::Request& request, const std::string& name) 
 }
 
 // The form of an import: "file" (the upload), and optionally "format",
-// "event", "encoding" and "map" ("Column=field" lines).
+// "event", "encoding", "map" ("Column=field" lines) and "skip_invalid"
+// ("true": leave out the rows with a bad value, import the rest).
 Result<ImportRequest> ImportRequestFrom(const httplib::Request& request, UploadedFile& upload,
                                         std::string& filename) {
   if (!request.is_multipart_form_data() || !request.has_file("file")) {
@@ -76,6 +77,12 @@ Result<ImportRequest> ImportRequestFrom(const httplib::Request& request, Uploade
       return Fail(ErrorCode::kInvalidInput, "'encoding' should be utf-8, windows-1252 or latin-1",
                   "encoding");
     }
+  }
+  const std::string skip_invalid = FormValue(request, "skip_invalid");
+  if (skip_invalid == "true") {
+    import.skip_invalid = true;
+  } else if (!skip_invalid.empty() && skip_invalid != "false") {
+    return Fail(ErrorCode::kInvalidInput, "'skip_invalid' should be true or false", "skip_invalid");
   }
   std::istringstream maps(FormValue(request, "map"));
   for (std::string line; std::getline(maps, line);) {

@@ -53,6 +53,8 @@ export function ImportPage() {
     const data = new FormData();
     if (file) data.append('file', file, file.name);
     if (event) data.append('event', event);
+    // Rows with a bad value are left out (and listed), not the whole file.
+    data.append('skip_invalid', 'true');
     const lines = Object.entries(map).map(([column, field]) => `${column}=${field}`);
     if (lines.length) data.append('map', lines.join('\n'));
     return data;

@@ -109,6 +109,8 @@ export function ListPage() {
   const [event, setEvent] = useState(initial.event);
   const [total, setTotal] = useState<number | null>(null);
   const [results, setResults] = useState<Contact[] | null>(null);
+  // The query the results shown answer (the e2e suite times keystroke to results by it).
+  const [resultsFor, setResultsFor] = useState('');
   const [moreResults, setMoreResults] = useState(false);
   const [rows, setRows] = useState<Map<number, Contact>>(new Map());
   const [selected, setSelected] = useState(initial.row);
@@ -187,6 +189,7 @@ export function ListPage() {
         const list = found as Contact[];
         setMoreResults(list.length > PAGE_SIZE);
         setResults(list.slice(0, PAGE_SIZE));
+        setResultsFor(text);
         setSelected(0);
       })
       .catch((failure: Error) => current && setError(failure.message));
@@ -430,7 +433,13 @@ export function ListPage() {
           {error}
         </p>
       )}
-      <div class="grid" role="grid" aria-rowcount={count + 1} aria-labelledby="list-title">
+      <div
+        class="grid"
+        role="grid"
+        aria-rowcount={count + 1}
+        aria-labelledby="list-title"
+        data-results-for={results ? resultsFor : ''}
+      >
         <div role="row" class="row header" aria-rowindex={1}>
           {columns.map((column) => (
             <div role="columnheader" class={`cell ${column.key}`} key={column.key} aria-sort={direction(column)}>

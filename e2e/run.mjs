@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { a11ySteps } from './a11y.mjs';
+import { listSteps } from './list.mjs';
 import { cardSteps } from './card.mjs';
 import { perfSteps } from './perf.mjs';
 import { phoneSteps } from './phone.mjs';
@@ -60,6 +61,8 @@ function startServer() {
 }
 
 const { server, base } = await startServer();
+// A crash of this script must not leave the server running.
+process.on('exit', () => server.kill('SIGTERM'));
 log(`serving on ${base}`);
 // A fresh profile folder each run: Playwright passes it as --user-data-dir.
 let browser;
@@ -178,6 +181,18 @@ for (const [size, viewport] of [
     await page.locator('h1#list-title').waitFor();
   });
 
+  await step(page, size, 'import the good rows when one is bad', async () => {
+    await page.goto(`${base}/import`);
+    const csv = `Name,Email\nAnouk${size} Verhoeven,anouk${size}@example.com\nBram${size} Kuipers,not an email\n`;
+    await page.getByLabel('File').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const bad = page.getByTestId('bad-rows').locator('li');
+    await bad.first().waitFor();
+    expect(((await bad.first().textContent()) ?? '').startsWith('line 3'), 'the bad row should be named by its line');
+    await page.getByRole('button', { name: 'Import 1 person' }).click();
+    await page.getByTestId('result').filter({ hasText: '1 added' }).waitFor();
+  });
+
   await step(page, size, 'run a match and offer', async () => {
     await page.goto(`${base}/opportunities`);
     await page.getByLabel('Title').fill(`Python role ${size}`);
@@ -199,8 +214,9 @@ for (const [size, viewport] of [
 
   await relationshipSteps({ page, size, base, step, expect });
   await cardSteps({ page, size, base, step, expect });
+  await listSteps({ page, size, base, step, expect, event: `Night Market ${size}` });
 
-  const contactId = await findContact(page, unique);
+  const contactId = await findContact(page, base, unique);
   await phoneSteps({ page, size, base, step, expect, contactId, context: browser });
   await a11ySteps({ page, size, base, step, expect, contactId });
 

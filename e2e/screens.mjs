@@ -20,7 +20,8 @@ export async function visit(page, base, screen) {
 }
 
 // The id of the first person a search finds.
-export async function findContact(page, name) {
+export async function findContact(page, base, name) {
+  if (!page.url().startsWith(base)) await page.goto(`${base}/today`);
   return page.evaluate(async (text) => {
     const found = await (await fetch(`/api/v1/search?q=${encodeURIComponent(text)}`)).json();
     if (found[0]) return found[0].id;

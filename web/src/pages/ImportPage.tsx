@@ -186,7 +186,8 @@ export function ImportPage() {
           )}
           {preview.summary.added + preview.summary.updated > 0 ? (
             <button class="primary" type="button" onClick={commit} disabled={busy}>
-              Import {preview.summary.added + preview.summary.updated} people
+              Import {preview.summary.added + preview.summary.updated}{' '}
+              {preview.summary.added + preview.summary.updated === 1 ? 'person' : 'people'}
             </button>
           ) : (
             <p>Nobody new in this file: nothing to import.</p>

@@ -127,9 +127,11 @@ export function ListPage() {
   const listQuery = useMemo(() => ({ sort, tag, event }), [sort, tag, event]);
   const firstRow = Math.floor(scrollTop / ROW_HEIGHT);
 
-  // The URL follows the screen (replaced, not pushed: Back leaves the list).
+  // The URL follows the screen (replaced, not pushed: Back leaves the list),
+  // once scrolling or typing pauses: browsers throttle rapid URL changes.
   useEffect(() => {
-    writeState({ q: text, sort, reversed, tag, event, row: firstRow });
+    const timer = setTimeout(() => writeState({ q: text, sort, reversed, tag, event, row: firstRow }), 250);
+    return () => clearTimeout(timer);
   }, [text, sort, reversed, tag, event, firstRow]);
 
   useEffect(() => {
@@ -253,6 +255,12 @@ export function ListPage() {
     [results, rows, serverIndex],
   );
 
+  // Opening someone writes the URL first, so Back returns to this very place.
+  const open = (contact: Contact) => {
+    writeState({ q: text, sort, reversed, tag, event, row: firstRow });
+    navigate(`/contacts/${contact.id}`);
+  };
+
   const moveTo = (index: number) => {
     const bounded = Math.max(0, Math.min(count - 1, index));
     setSelected(bounded);
@@ -290,7 +298,7 @@ export function ListPage() {
         moveTo(selected - 1);
       } else if (keyEvent.key === 'Enter' && (!typing || typing === search.current)) {
         const contact = rowAt(selected);
-        if (contact) navigate(`/contacts/${contact.id}`);
+        if (contact) open(contact);
       }
     };
     addEventListener('keydown', onKey);
@@ -332,7 +340,11 @@ export function ListPage() {
         aria-selected={index === selected}
         aria-rowindex={index + 2}
         style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }}
-        onClick={() => contact && navigate(`/contacts/${contact.id}`)}
+        onClick={(clickEvent) => {
+          if (!contact || clickEvent.ctrlKey || clickEvent.metaKey) return;
+          clickEvent.preventDefault();
+          open(contact);
+        }}
       >
         {columns.map((column) => (
           <div role="gridcell" class={`cell ${column.key}`} key={column.key}>

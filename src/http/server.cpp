@@ -56,7 +56,7 @@ class HttpServer final : public Server {
   HttpServer(ServerOptions options, std::unique_ptr<StorePool> pool)
       : options_(std::move(options)), pool_(std::move(pool)) {
     state_.token = options_.token;
-    state_.auth_required = !IsLoopbackHost(options_.host);
+    state_.auth_required = !BindsOnlyLoopback(options_.host);
     routes_ = ApiRoutes(state_);
     routes_.push_back(
         {Method::kGet, "/openapi.json", Access::kRead,
@@ -170,16 +170,25 @@ class HttpServer final : public Server {
   // sign-in and CSRF. Handled means answered here with an error.
   httplib::Server::HandlerResponse Admit(const httplib::Request& request, httplib::Response& response) {
     using httplib::Server;
-    if (!state_.auth_required) {
-      std::string host = request.get_header_value("Host");
-      if (const auto colon = host.rfind(':'); colon != std::string::npos && host.back() != ']')
-        host.resize(colon);
-      if (!host.empty() && !IsLoopbackHost(host)) {
-        SendHttpError(response, 403, "forbidden_host", "this server answers only to 127.0.0.1 and localhost");
-        return Server::HandlerResponse::Handled;
-      }
+    // On loopback there is no password: the Host is what keeps other sites'
+    // pages out (DNS rebinding). Beyond loopback every request must sign in,
+    // and a rebound name never carries the cookie or the credentials.
+    if (!state_.auth_required &&
+        !IsExpectedHostHeader(request.get_header_value("Host"), options_.host, port_)) {
+      SendHttpError(response, 403, "forbidden_host",
+                    "this server answers only to http://localhost:" + std::to_string(port_) +
+                        " and http://127.0.0.1:" + std::to_string(port_));
+      return Server::HandlerResponse::Handled;
+    }
+    if (IsWrite(request.method) && !IsSameOriginRequest(request)) {
+      SendHttpError(response, 403, "cross_origin", "writes are accepted only from kith's own pages");
+      return Server::HandlerResponse::Handled;
     }
     if (!request.path.starts_with(kApiPrefix)) return Server::HandlerResponse::Unhandled;
+    if (IsCrossSiteRequest(request)) {
+      SendHttpError(response, 403, "cross_origin", "the API does not answer other sites' pages");
+      return Server::HandlerResponse::Handled;
+    }
     const bool multipart = request.get_header_value("Content-Type").starts_with("multipart/form-data");
     const std::string length = request.get_header_value("Content-Length");
     if (!multipart && !length.empty() &&
@@ -285,7 +294,7 @@ class HttpServer final : public Server {
 Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& options, const Clock& clock) {
   KITH_ASSIGN_OR_RETURN(auto pool, StorePool::Open(options.database_path, options.read_connections, clock,
                                                    options.phone_region));
-  if (!IsLoopbackHost(options.host) && options.token.empty()) {
+  if (!BindsOnlyLoopback(options.host) && options.token.empty()) {
     auto has_password = pool->With(Access::kRead, [](Context& context) -> Result<ApiReply> {
       KITH_ASSIGN_OR_RETURN(const bool has, HasWebPassword(context));
       return Json(has);

@@ -75,7 +75,7 @@ namespace {
 
 // "https://www.linkedin.com/in/ada", "linkedin.com/in/ada" or just "ada".
 std::string LinkedInUrl(std::string_view text) {
-  const std::string trimmed = Trim(text);
+  std::string trimmed = Trim(text);
   if (trimmed.starts_with("https://") || trimmed.starts_with("http://")) return trimmed;
   if (trimmed.find('/') != std::string::npos) return "https://" + trimmed;
   return "https://www.linkedin.com/in/" + trimmed;

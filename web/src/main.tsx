@@ -5,6 +5,7 @@ import { pages } from './pages/registry';
 import { match, onLinkClick, useLocation } from './router';
 import { Toasts } from './ui/toast';
 import './styles.css';
+import { ErrorText } from './ui/ErrorText';
 
 function SignIn({ onDone }: { onDone: () => void }) {
   const [password, setPassword] = useState('');
@@ -31,11 +32,7 @@ function SignIn({ onDone }: { onDone: () => void }) {
         value={password}
         onInput={(inputEvent) => setPassword((inputEvent.target as HTMLInputElement).value)}
       />
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
       <button class="primary" type="submit">
         Sign in
       </button>

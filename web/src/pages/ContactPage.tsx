@@ -9,6 +9,7 @@ import { ApiError, get, patch, post, remove } from '../api';
 import { showToast, undoable } from '../ui/toast';
 import type { Contact, Ledger, Link } from '../types';
 import { relationshipSections } from './relationship/ContactSections';
+import { ErrorText } from '../ui/ErrorText';
 
 interface SectionProps {
   contact: Contact;
@@ -204,11 +205,7 @@ function LedgerSection({ contact }: SectionProps) {
           They asked
         </button>
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
     </div>
   );
 }
@@ -297,11 +294,7 @@ function TrashControl({ contact, onChange }: { contact: Contact; onChange: (cont
           Move to the trash…
         </button>
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, post, query } from '../api';
 import type { ImportPreview, ImportSummary } from '../types';
+import { ErrorText } from '../ui/ErrorText';
 
 // The fields a column can fill, by the names people use (the API's on the right).
 const fieldNames: [string, string][] = [
@@ -112,11 +113,7 @@ export function ImportPage() {
           Preview
         </button>
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
       {preview && (
         <div class="preview" data-testid="preview">
           <h2>

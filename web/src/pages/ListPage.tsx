@@ -9,6 +9,7 @@ import type { EventSummary } from '../relationship';
 import { navigate } from '../router';
 import type { Contact } from '../types';
 import { Welcome } from './Welcome';
+import { ErrorText } from '../ui/ErrorText';
 
 const ROW_HEIGHT = 44;
 const PAGE_SIZE = 200;
@@ -440,11 +441,7 @@ export function ListPage() {
           </>
         )}
       </p>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
       <div
         class="grid"
         role="grid"

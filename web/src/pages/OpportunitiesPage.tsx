@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, post } from '../api';
 import type { Contact, Opportunity } from '../types';
 import { held } from '../ui/toast';
+import { ErrorText } from '../ui/ErrorText';
 
 // The short message that offers it, opened in the mail program (or, with
 // no email on the card, a message to address yourself).
@@ -142,11 +143,7 @@ export function OpportunitiesPage() {
           Add
         </button>
       </form>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
       <ul class="opportunities">
         {opportunities.map((opportunity) => (
           <li key={opportunity.id}>

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { get, post, query, remove } from '../api';
 import type { Contact } from '../types';
 import { undoable } from '../ui/toast';
+import { ErrorText } from '../ui/ErrorText';
 
 const SHOWN = 500;
 
@@ -33,11 +34,7 @@ export function TrashPage() {
   return (
     <section class="trash-page" aria-labelledby="trash-title">
       <h1 id="trash-title">Trash</h1>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
       {people === null ? (
         <p>Loading…</p>
       ) : people.length === 0 ? (

@@ -8,6 +8,7 @@ import type { AgendaItem, Contact, Link } from '../../types';
 import { held, undoable } from '../../ui/toast';
 import { FollowUpDraftView } from './FollowUpDraftView';
 import { LogForm } from './LogForm';
+import { ErrorText } from '../../ui/ErrorText';
 
 export interface AgendaItemProps {
   item: AgendaItem;
@@ -143,11 +144,7 @@ function ConnectItem({ item, onChange, onHide }: AgendaItemProps) {
           Open
         </a>
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
     </div>
   );
 }
@@ -170,11 +167,7 @@ function PostItem({ item, onChange }: AgendaItemProps) {
           I posted today
         </button>
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
     </div>
   );
 }

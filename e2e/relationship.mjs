@@ -65,6 +65,23 @@ export async function relationshipSteps({ page, size, base, step, expect }) {
     await followUp().getByTestId('draft').scrollIntoViewIfNeeded();
   });
 
+  await step(page, size, 'connect from Today, with undo', async () => {
+    await page.goto(`${base}/today`);
+    const item = page.locator('.agenda[data-kind="connect"] li').first();
+    const text = (await item.locator('.agenda-text').textContent()) ?? '';
+    const href = (await item.getByTestId('profile').getAttribute('href')) ?? '';
+    expect(href.startsWith('https://'), `the profile should open: "${href}"`);
+    if (size === '375') {
+      const actions = await item.locator('.agenda-actions').boundingBox();
+      expect(actions && actions.height < 60, `the connect actions take ${actions?.height} px: they should fit one row`);
+    }
+    await item.getByRole('button', { name: /^Mark (connected|followed)$/ }).click();
+    const same = page.locator('.agenda[data-kind="connect"] li', { hasText: text });
+    await same.waitFor({ state: 'detached' });
+    await page.getByTestId('toast').getByRole('button', { name: 'Undo' }).click();
+    await same.waitFor();
+  });
+
   await step(page, size, 'done and snooze can be undone', async () => {
     await page.goto(`${base}/today`);
     await followUp().waitFor();

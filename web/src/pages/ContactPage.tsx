@@ -217,7 +217,7 @@ export const contactSections: ContactSection[] = [
   { id: 'ledger', title: 'Give and take', component: LedgerSection },
 ];
 
-const linkNames: Record<string, string> = {
+export const linkNames: Record<string, string> = {
   linkedin: 'LinkedIn',
   twitter: 'X (Twitter)',
   facebook: 'Facebook',

@@ -6,6 +6,7 @@ import { get, post, put } from '../../api';
 import { completeFollowUp, completeReminder, snooze } from '../../relationship';
 import type { AgendaItem, Contact, Link } from '../../types';
 import { held, undoable } from '../../ui/toast';
+import { linkNames } from '../ContactPage';
 import { FollowUpDraftView } from './FollowUpDraftView';
 import { LogForm } from './LogForm';
 import { ErrorText } from '../../ui/ErrorText';
@@ -97,7 +98,8 @@ function PersonItem({ item, onChange, onHide }: AgendaItemProps) {
   );
 }
 
-// "Connect with X on LinkedIn": open their profile, then say it is done.
+// "Connect with X on LinkedIn": open their profile (the button names the
+// site), then say it is done; "Card" opens theirs in kith.
 // Following (GitHub, X, Instagram) is marked as followed, the rest connected.
 function ConnectItem({ item, onChange, onHide }: AgendaItemProps) {
   const contactId = item.contact_id as number;
@@ -131,8 +133,8 @@ function ConnectItem({ item, onChange, onHide }: AgendaItemProps) {
       <p class="agenda-text">{String(item.text ?? '')}</p>
       <div class="agenda-actions">
         {link && (
-          <a class="button" href={link.url} target="_blank" rel="noopener noreferrer">
-            Open profile
+          <a class="button" href={link.url} target="_blank" rel="noopener noreferrer" data-testid="profile">
+            {linkNames[link.kind] ?? link.kind}
           </a>
         )}
         {link && (
@@ -141,7 +143,7 @@ function ConnectItem({ item, onChange, onHide }: AgendaItemProps) {
           </button>
         )}
         <a class="button" href={`/contacts/${contactId}`}>
-          Open
+          Card
         </a>
       </div>
       <ErrorText error={error} />

@@ -139,6 +139,7 @@ export async function relationshipSteps({ page, size, base, step, expect }) {
     await page.getByTestId('ask-about').filter({ hasText: 'her kite startup' }).waitFor();
     // Wren (logged), Odile (done) and Quill (open): two of three followed up.
     await page.goto(`${base}/event`);
+    await page.locator('#event-pick').selectOption({ label: `${event} (2026-11-25)` });
     await page.getByTestId('event-stats').filter({ hasText: '3 met, 2 followed up (67%)' }).waitFor();
   });
 }

@@ -176,11 +176,11 @@ Result<std::vector<MetPerson>> RecordMet(Context& context, const std::vector<std
     capture.name = name;
     people.push_back(std::move(capture));
   }
-  return RecordMet(context, people, event_name, on);
+  return RecordCaptures(context, people, event_name, on);
 }
 
-Result<std::vector<MetPerson>> RecordMet(Context& context, const std::vector<MetCapture>& people,
-                                         std::string_view event_name, std::optional<Date> on) {
+Result<std::vector<MetPerson>> RecordCaptures(Context& context, const std::vector<MetCapture>& people,
+                                              std::string_view event_name, std::optional<Date> on) {
   const Date today = context.clock.Today();
   KITH_RETURN_IF_ERROR(CheckNotFuture(on, today, "on"));
   const std::string event_text = Trim(event_name);

@@ -73,8 +73,8 @@ struct MetCapture {
   std::string note;
 };
 inline constexpr std::string_view kAskAboutFact = "ask_about";
-Result<std::vector<MetPerson>> RecordMet(Context& context, const std::vector<MetCapture>& people,
-                                         std::string_view event, std::optional<Date> on);
+Result<std::vector<MetPerson>> RecordCaptures(Context& context, const std::vector<MetCapture>& people,
+                                              std::string_view event, std::optional<Date> on);
 
 // A follow-up is scheduled only for a meeting at most this many days ago:
 // importing years-old connections must not flood the agenda.

@@ -138,7 +138,7 @@ Result<ApiReply> MetRoute(const httplib::Request& request, Context& context) {
     capture.name = people.front().name;
     people.front() = capture;
   }
-  KITH_ASSIGN_OR_RETURN(const auto met, RecordMet(context, people, event.name, on));
+  KITH_ASSIGN_OR_RETURN(const auto met, RecordCaptures(context, people, event.name, on));
   return Json(ArrayOf(met, MetPersonToJson), 201);
 }
 

@@ -7,7 +7,13 @@ import { copyFileSync, existsSync, mkdtempSync, mkdirSync, renameSync, rmSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { a11ySteps } from './a11y.mjs';
+import { listSteps } from './list.mjs';
+import { cardSteps } from './card.mjs';
+import { perfSteps } from './perf.mjs';
+import { phoneSteps } from './phone.mjs';
 import { relationshipSteps } from './relationship.mjs';
+import { findContact } from './screens.mjs';
 
 const require = createRequire(new URL('../web/package.json', import.meta.url));
 const { chromium } = require('playwright-core');
@@ -18,6 +24,9 @@ if (!testData) {
   process.exit(2);
 }
 const PEOPLE = Number(process.env.KITH_E2E_PEOPLE ?? 100000);
+// KITH_E2E_ONLY=regex runs only the steps whose name matches (while working
+// on one screen); ctest runs them all.
+const ONLY = process.env.KITH_E2E_ONLY ? new RegExp(process.env.KITH_E2E_ONLY) : null;
 mkdirSync(artifacts, { recursive: true });
 const work = mkdtempSync(join(tmpdir(), 'kith-e2e-'));
 const database = join(work, 'kith.db');
@@ -52,6 +61,8 @@ function startServer() {
 }
 
 const { server, base } = await startServer();
+// A crash of this script must not leave the server running.
+process.on('exit', () => server.kill('SIGTERM'));
 log(`serving on ${base}`);
 // A fresh profile folder each run: Playwright passes it as --user-data-dir.
 let browser;
@@ -77,6 +88,7 @@ try {
 
 const failures = [];
 async function step(page, size, name, body) {
+  if (ONLY && !ONLY.test(name)) return;
   const started = Date.now();
   try {
     await body();
@@ -116,6 +128,8 @@ for (const [size, viewport] of [
     expect((await page.evaluate(() => window.__xss)) === undefined, 'a script in a name ran');
   });
 
+  await perfSteps({ page, size, base, step, expect, log });
+
   await step(page, size, 'search as you type', async () => {
     await page.goto(`${base}/`);
     await page.locator('.count', { hasText: 'people' }).waitFor();
@@ -153,8 +167,32 @@ for (const [size, viewport] of [
     await page.getByTestId('format').waitFor();
     expect((await page.getByTestId('format').textContent()) === 'linkedin', 'the format should be linkedin');
     expect((await page.locator('.mapping tbody tr').count()) > 3, 'the column mapping is missing');
+    const shown = await page.locator('.mapping select').evaluateAll((selects) =>
+      selects.map((select) => select.selectedOptions[0].textContent),
+    );
+    expect(shown.every((label) => !label.includes('_')), `internal field names shown: ${shown}`);
+    // The mapping can be changed: the job title left out on the phone, kept
+    // as a note on the desk (so the second import has something to update).
+    const field = size === '375' ? 'ignore' : 'notes';
+    await page.getByLabel('Position', { exact: true }).selectOption(field);
+    await page.waitForFunction(() => !document.querySelector('.mapping select:disabled'));
+    expect((await page.getByLabel('Position', { exact: true }).inputValue()) === field, 'the mapping did not change');
     await page.getByRole('button', { name: /^Import \d+ people/ }).click();
     await page.getByTestId('result').waitFor();
+    await page.getByTestId('imported-link').click();
+    await page.locator('h1#list-title').waitFor();
+  });
+
+  await step(page, size, 'import the good rows when one is bad', async () => {
+    await page.goto(`${base}/import`);
+    const csv = `Name,Email\nAnouk${size} Verhoeven,anouk${size}@example.com\nBram${size} Kuipers,not an email\n`;
+    await page.getByLabel('File').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const bad = page.getByTestId('bad-rows').locator('li');
+    await bad.first().waitFor();
+    expect(((await bad.first().textContent()) ?? '').startsWith('line 3'), 'the bad row should be named by its line');
+    await page.getByRole('button', { name: 'Import 1 person' }).click();
+    await page.getByTestId('result').filter({ hasText: '1 added' }).waitFor();
   });
 
   await step(page, size, 'run a match and offer', async () => {
@@ -164,8 +202,11 @@ for (const [size, viewport] of [
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     await page.locator('.matches li').first().waitFor();
     expect((await page.locator('.matches .reasons').first().textContent()).length > 0, 'a match has no reasons');
-    await page.locator('.matches li button').first().click();
+    expect(/score \d/.test(await page.getByTestId('score').first().textContent()), 'a match shows no score');
+    await page.locator('.matches li').first().getByRole('button', { name: 'Offer' }).click();
     await page.locator('.matches .done').first().waitFor();
+    const mail = (await page.getByTestId('offer-mail').first().getAttribute('href')) ?? '';
+    expect(mail.startsWith('mailto:') && mail.includes(encodeURIComponent(`Python role ${size}`)), `the offer should open a drafted message: ${mail}`);
   });
 
   await step(page, size, 'today offers the opportunity', async () => {
@@ -174,6 +215,12 @@ for (const [size, viewport] of [
   });
 
   await relationshipSteps({ page, size, base, step, expect });
+  await cardSteps({ page, size, base, step, expect });
+  await listSteps({ page, size, base, step, expect, event: `Night Market ${size}` });
+
+  const contactId = await findContact(page, base, unique);
+  await phoneSteps({ page, size, base, step, expect, contactId, context: browser });
+  await a11ySteps({ page, size, base, step, expect, contactId });
 
   expect(errors.length === 0 || failures.push(`${size}: page errors: ${errors.join('; ')}`), '');
   await page.close();

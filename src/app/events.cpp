@@ -7,6 +7,7 @@
 #include "app/relationship_support.h"
 #include "app/relationships.h"
 #include "domain/validation.h"
+#include "formats/phone_number.h"
 
 namespace kith {
 
@@ -70,17 +71,79 @@ Result<EventReport> ShowEvent(Context& context, std::string_view reference) {
   return report;
 }
 
-Result<std::vector<MetPerson>> RecordMet(Context& context, const std::vector<std::string>& names,
-                                         std::string_view event_name, std::optional<Date> on) {
-  const Date today = context.clock.Today();
-  KITH_RETURN_IF_ERROR(CheckNotFuture(on, today, "on"));
-  const std::string event_text = Trim(event_name);
-  if (event_text.empty()) return Fail(ErrorCode::kInvalidInput, "say where you met (--at EVENT)", "at");
-  if (names.empty()) return Fail(ErrorCode::kInvalidInput, "name at least one person you met", "name");
-  // Resolve everyone before writing anything: an ambiguous name stops it all.
-  std::vector<std::optional<Contact>> found;
-  for (const auto& raw : names) {
-    const std::string name = Trim(raw);
+namespace {
+
+// "https://www.linkedin.com/in/ada", "linkedin.com/in/ada" or just "ada".
+std::string LinkedInUrl(std::string_view text) {
+  std::string trimmed = Trim(text);
+  if (trimmed.starts_with("https://") || trimmed.starts_with("http://")) return trimmed;
+  if (trimmed.find('/') != std::string::npos) return "https://" + trimmed;
+  return "https://www.linkedin.com/in/" + trimmed;
+}
+
+// Adds what was captured at the door to a card; true when anything changed.
+bool AddCaptured(ContactFields& fields, const MetCapture& capture, std::string_view region) {
+  bool changed = false;
+  const std::string company = Trim(capture.company);
+  if (!company.empty() && company != fields.company) {
+    fields.company = company;
+    changed = true;
+  }
+  const std::string email = Trim(capture.email);
+  if (!email.empty()) {
+    const std::string folded = AsciiLower(email);
+    if (std::none_of(fields.emails.begin(), fields.emails.end(),
+                     [&](const std::string& known) { return AsciiLower(known) == folded; })) {
+      fields.emails.push_back(email);
+      changed = true;
+    }
+  }
+  const std::string phone = Trim(capture.phone);
+  if (!phone.empty()) {
+    const Phone wanted = NormalizePhone(phone, region);
+    if (std::none_of(fields.phones.begin(), fields.phones.end(), [&](const Phone& known) {
+          return known.original == phone || (!wanted.e164.empty() && known.e164 == wanted.e164);
+        })) {
+      fields.phones.push_back(Phone{phone, ""});
+      changed = true;
+    }
+  }
+  if (!Trim(capture.linkedin).empty()) {
+    const std::string url = LinkedInUrl(capture.linkedin);
+    // One LinkedIn link per card: the one given at the door replaces an old one.
+    const auto same = [&](const Link& link) { return link.kind == LinkKind::kLinkedIn && link.url == url; };
+    if (std::none_of(fields.links.begin(), fields.links.end(), same)) {
+      std::erase_if(fields.links, [](const Link& link) { return link.kind == LinkKind::kLinkedIn; });
+      Link link;
+      link.kind = LinkKind::kLinkedIn;
+      link.url = url;
+      fields.links.push_back(std::move(link));
+      changed = true;
+    }
+  }
+  // The note is kept on the card too, as event mode always did.
+  const std::string note = Trim(capture.note);
+  if (!note.empty() && fields.notes.find(note) == std::string::npos) {
+    fields.notes = fields.notes.empty() ? note : fields.notes + "\n" + note;
+    changed = true;
+  }
+  return changed;
+}
+
+// Someone met, resolved and checked before anything is written.
+struct ResolvedCapture {
+  std::optional<Contact> known;  // already on the list
+  ContactFields fields;          // the card as it will be written
+  bool changed = false;
+  std::string note;
+};
+
+Result<ResolvedCapture> Resolve(Context& context, const MetCapture& capture) {
+  ResolvedCapture resolved;
+  if (capture.contact) {
+    KITH_ASSIGN_OR_RETURN(resolved.known, LiveContact(context, *capture.contact));
+  } else {
+    const std::string name = Trim(capture.name);
     if (name.empty()) return Fail(ErrorCode::kInvalidInput, "a name is empty", "name");
     KITH_ASSIGN_OR_RETURN(auto matches, context.store.FindContactsByName(name));
     if (matches.size() > 1) {
@@ -92,7 +155,43 @@ Result<std::vector<MetPerson>> RecordMet(Context& context, const std::vector<std
       }
       return Fail(ErrorCode::kConflict, message, "name");
     }
-    found.push_back(matches.empty() ? std::nullopt : std::optional<Contact>(matches.front()));
+    if (!matches.empty()) resolved.known = matches.front();
+    if (!resolved.known) resolved.fields.display_name = name;
+  }
+  if (resolved.known) resolved.fields = *resolved.known;
+  resolved.changed = AddCaptured(resolved.fields, capture, context.phone_region);
+  KITH_RETURN_IF_ERROR(PrepareFields(resolved.fields, context.phone_region));
+  resolved.note = Trim(capture.note);
+  return resolved;
+}
+
+}  // namespace
+
+Result<std::vector<MetPerson>> RecordMet(Context& context, const std::vector<std::string>& names,
+                                         std::string_view event_name, std::optional<Date> on) {
+  std::vector<MetCapture> people;
+  people.reserve(names.size());
+  for (const auto& name : names) {
+    MetCapture capture;
+    capture.name = name;
+    people.push_back(std::move(capture));
+  }
+  return RecordCaptures(context, people, event_name, on);
+}
+
+Result<std::vector<MetPerson>> RecordCaptures(Context& context, const std::vector<MetCapture>& people,
+                                              std::string_view event_name, std::optional<Date> on) {
+  const Date today = context.clock.Today();
+  KITH_RETURN_IF_ERROR(CheckNotFuture(on, today, "on"));
+  const std::string event_text = Trim(event_name);
+  if (event_text.empty()) return Fail(ErrorCode::kInvalidInput, "say where you met (--at EVENT)", "at");
+  if (people.empty()) return Fail(ErrorCode::kInvalidInput, "name at least one person you met", "name");
+  // Resolve and check everyone before writing anything: an ambiguous name
+  // or a bad email stops it all.
+  std::vector<ResolvedCapture> found;
+  for (const auto& capture : people) {
+    KITH_ASSIGN_OR_RETURN(auto resolved, Resolve(context, capture));
+    found.push_back(std::move(resolved));
   }
   KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
   KITH_ASSIGN_OR_RETURN(auto existing_event, context.store.FindEventByName(event_text));
@@ -104,27 +203,39 @@ Result<std::vector<MetPerson>> RecordMet(Context& context, const std::vector<std
   }
   const Date met_on = on.value_or(existing_event ? event.on : today);
   KITH_RETURN_IF_ERROR(CheckNotFuture(met_on, today, "on"));
-  std::vector<MetPerson> people;
-  for (std::size_t i = 0; i < names.size(); ++i) {
+  std::vector<MetPerson> met;
+  for (auto& resolved : found) {
     MetPerson person;
-    if (found[i]) {
-      Contact contact = *found[i];
+    ContactFields& fields = resolved.fields;
+    if (resolved.known) {
       // The first meeting is the one the card remembers.
-      if (contact.met_at.empty() && !contact.met_on) {
-        contact.met_at = event.name;
-        contact.met_on = met_on;
-        KITH_RETURN_IF_ERROR(context.store.UpdateContact(contact.id, contact, context.clock.NowTimestamp()));
+      if (fields.met_at.empty() && !fields.met_on) {
+        fields.met_at = event.name;
+        fields.met_on = met_on;
+        resolved.changed = true;
       }
-      person.contact = contact;
+      if (resolved.changed) {
+        KITH_RETURN_IF_ERROR(
+            context.store.UpdateContact(resolved.known->id, fields, context.clock.NowTimestamp()));
+        KITH_ASSIGN_OR_RETURN(person.contact, context.store.GetContact(resolved.known->id));
+      } else {
+        person.contact = *resolved.known;
+      }
     } else {
-      ContactFields fields;
-      fields.display_name = Trim(names[i]);
       fields.met_at = event.name;
       fields.met_on = met_on;
-      KITH_RETURN_IF_ERROR(PrepareFields(fields, context.phone_region));
       KITH_ASSIGN_OR_RETURN(person.contact,
                             context.store.InsertContact(fields, NewUid(), context.clock.NowTimestamp()));
       person.added = true;
+    }
+    if (!resolved.note.empty()) {
+      Fact fact;
+      fact.contact = person.contact.id;
+      fact.kind = FactKind::kProfessional;
+      fact.key = std::string(kAskAboutFact);
+      fact.value = resolved.note;
+      fact.learned_on = today;
+      KITH_RETURN_IF_ERROR(context.store.SetFact(fact));
     }
     Contact meeting = person.contact;
     meeting.met_at = event.name;
@@ -133,29 +244,9 @@ Result<std::vector<MetPerson>> RecordMet(Context& context, const std::vector<std
     if (!person.follow_up) {
       KITH_ASSIGN_OR_RETURN(person.follow_up, OpenFollowUp(context, person.contact.id));
     }
-    people.push_back(std::move(person));
+    met.push_back(std::move(person));
   }
   KITH_RETURN_IF_ERROR(transaction.Commit());
-  return people;
-}
-
-Result<std::vector<MetPerson>> RecordMet(Context& context, const std::vector<std::string>& names,
-                                         std::string_view event, std::optional<Date> on,
-                                         const MetDetails& details) {
-  if (details.company.empty() && details.note.empty()) return RecordMet(context, names, event, on);
-  if (names.size() != 1) {
-    return Fail(ErrorCode::kInvalidInput, "a company and a note go with exactly one name", "names");
-  }
-  KITH_ASSIGN_OR_RETURN(auto met, RecordMet(context, names, event, on));
-  MetPerson& person = met.front();
-  ContactEdit edit;
-  if (!details.company.empty() && details.company != person.contact.company) edit.company = details.company;
-  if (!details.note.empty()) {
-    edit.notes = person.contact.notes.empty() ? details.note : person.contact.notes + "\n" + details.note;
-  }
-  if (!edit.Empty()) {
-    KITH_ASSIGN_OR_RETURN(person.contact, EditContact(context, person.contact.id, edit));
-  }
   return met;
 }
 

@@ -14,9 +14,12 @@ namespace {
 constexpr std::string_view kTemplateKey = "followup.template";
 constexpr std::string_view kSignatureKey = "followup.signature";
 
-// What to ask about: what they work on, else their company, else their work.
+// What to ask about: what you noted at the door, what they work on, else
+// their company, else their work.
 std::string TopicFor(const Contact& contact, const std::vector<Fact>& facts) {
-  for (const std::string_view key : {"current_work", "project", "goal", "work"}) {
+  for (const std::string_view key :
+       {kAskAboutFact, std::string_view("current_work"), std::string_view("project"),
+        std::string_view("goal"), std::string_view("work")}) {
     for (const auto& fact : facts) {
       if (fact.kind == FactKind::kProfessional && fact.key == key) return fact.value;
     }

@@ -75,4 +75,20 @@ Result<std::vector<ContactWithHealth>> ListByHealth(Context& context, const List
   return page;
 }
 
+Result<std::vector<ContactWithHealth>> WithHealth(Context& context, std::vector<Contact> contacts) {
+  const Date today = context.clock.Today();
+  std::vector<ContactId> ids;
+  ids.reserve(contacts.size());
+  for (const auto& contact : contacts) ids.push_back(contact.id);
+  // One pass for the page, as ListByHealth does for everyone.
+  KITH_ASSIGN_OR_RETURN(const auto activities, context.store.ActivityOf(ids, today.AddDays(-kDaysInYear)));
+  std::vector<ContactWithHealth> page;
+  page.reserve(contacts.size());
+  for (std::size_t i = 0; i < contacts.size() && i < activities.size(); ++i) {
+    page.push_back(
+        ContactWithHealth{std::move(contacts[i]), ComputeHealth(HealthInputFrom(activities[i]), today)});
+  }
+  return page;
+}
+
 }  // namespace kith

@@ -59,16 +59,24 @@ struct MetPerson {
 };
 Result<std::vector<MetPerson>> RecordMet(Context& context, const std::vector<std::string>& names,
                                          std::string_view event, std::optional<Date> on);
-// RecordMet for one person with what you noted about them there: `company`
-// replaces the card's, `note` is added to its notes. kInvalidInput naming
-// "names" when details come with more than one name.
-struct MetDetails {
+
+// What event mode captures at the door about one person: a name, or the id
+// of someone already on the list (chosen from the matches, so a common name
+// needs no id typed); the ways to reach them; and a note on what to ask
+// about, kept as the professional fact `ask_about` that the brief shows and
+// the follow-up draft asks about. Everyone is recorded in one transaction.
+struct MetCapture {
+  std::string name;
+  std::optional<ContactId> contact;
   std::string company;
+  std::string email;
+  std::string phone;
+  std::string linkedin;  // a profile URL, or the name in linkedin.com/in/NAME
   std::string note;
 };
-Result<std::vector<MetPerson>> RecordMet(Context& context, const std::vector<std::string>& names,
-                                         std::string_view event, std::optional<Date> on,
-                                         const MetDetails& details);
+inline constexpr std::string_view kAskAboutFact = "ask_about";
+Result<std::vector<MetPerson>> RecordCaptures(Context& context, const std::vector<MetCapture>& people,
+                                              std::string_view event, std::optional<Date> on);
 
 // A follow-up is scheduled only for a meeting at most this many days ago:
 // importing years-old connections must not flood the agenda.
@@ -233,6 +241,9 @@ struct ContactWithHealth {
   Health health;
 };
 Result<std::vector<ContactWithHealth>> ListByHealth(Context& context, const ListQuery& query);
+// These contacts with their health, in the order given: the page of the list
+// or of the search results shown, whatever it is sorted by.
+Result<std::vector<ContactWithHealth>> WithHealth(Context& context, std::vector<Contact> contacts);
 
 struct Brief {
   Contact contact;

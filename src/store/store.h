@@ -238,7 +238,8 @@ class Store {
   [[nodiscard]] virtual Result<std::optional<Event>> FindEventByName(std::string_view name) = 0;
   // The newest first, each with how many people were met and followed up.
   [[nodiscard]] virtual Result<std::vector<EventSummary>> ListEvents(int limit) = 0;
-  // Live contacts met at the event with this name (case ignored), by id.
+  // Live contacts met at the event with this name (case ignored), by id:
+  // first met there, or met again there (a follow-up for the event).
   [[nodiscard]] virtual Result<std::vector<ContactId>> ContactsMetAt(std::string_view event_name) = 0;
 
   // Interactions, newest first. RecentInteractions spans everyone (for the

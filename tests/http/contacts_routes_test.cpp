@@ -30,6 +30,21 @@ TEST_F(ContactsRoutes, ListsWithTotalSortAndFilters) {
   EXPECT_EQ(mentors[0]["name"], "Zed Young");
 }
 
+TEST_F(ContactsRoutes, HealthComesWithThePageWhateverTheSort) {
+  AddPerson({{"name", "Zed Young"}, {"met_on", "2026-11-20"}});
+  AddPerson({{"name", "Ada Okafor"}});
+  const json listed = Expect(Send("GET", "/api/v1/contacts?sort=met&health=true"), 200);
+  ASSERT_EQ(listed.size(), 2U);
+  EXPECT_EQ(listed[0]["name"], "Zed Young");
+  for (const auto& person : listed) EXPECT_TRUE(person["health"]["score"].is_number_integer());
+  const json found = Expect(Send("GET", "/api/v1/search?q=okafor&health=true"), 200);
+  ASSERT_EQ(found.size(), 1U);
+  EXPECT_TRUE(found[0]["health"]["label"].is_string());
+  EXPECT_TRUE(found[0].contains("match"));
+  EXPECT_FALSE(Expect(Send("GET", "/api/v1/contacts"), 200)[0].contains("health"));
+  EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts?health=maybe"), 400)["error"]["field"], "health");
+}
+
 TEST_F(ContactsRoutes, RejectsABadSortOrLimit) {
   EXPECT_EQ(ErrorCodeOf(Expect(Send("GET", "/api/v1/contacts?sort=height"), 400)), "invalid_input");
   const json body = Expect(Send("GET", "/api/v1/contacts?limit=abc"), 400);

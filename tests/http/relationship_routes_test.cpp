@@ -150,6 +150,49 @@ TEST_F(RelationshipRoutes, SetsFactsCadenceLinksAndPosts) {
   EXPECT_TRUE(by_health[0]["health"]["score"].is_number_integer());
 }
 
+TEST_F(RelationshipRoutes, EventModeCapturesWhatTheFollowUpNeeds) {
+  MeetAda();
+  const json dara = Expect(Send("POST", event_path_ + "/met",
+                                json({{"name", "Dara Quinn"},
+                                      {"email", "dara@example.com"},
+                                      {"phone", "+1 312 555 0100"},
+                                      {"linkedin", "daraquinn"},
+                                      {"company", "Kitewell"},
+                                      {"note", "her kite-powered boats"}})
+                                    .dump()),
+                           201)
+                        .at(0);
+  EXPECT_TRUE(dara["added"].get<bool>());
+  EXPECT_EQ(dara["contact"]["emails"], json({"dara@example.com"}));
+  EXPECT_EQ(dara["contact"]["phones"].size(), 1U);
+  EXPECT_EQ(dara["contact"]["links"].at(0)["url"], "https://www.linkedin.com/in/daraquinn");
+  const std::string contact = "/api/v1/contacts/" + dara["id"].dump();
+  const json draft = Expect(Send("GET", contact + "/followup"), 200);
+  EXPECT_EQ(draft["to"], "dara@example.com");
+  EXPECT_NE(draft["body"].get<std::string>().find("her kite-powered boats"), std::string::npos);
+  const json brief = Expect(Send("GET", contact + "/brief"), 200);
+  ASSERT_FALSE(brief["professional"].empty());
+  EXPECT_EQ(brief["professional"].at(0)["key"], "ask_about");
+  EXPECT_EQ(brief["professional"].at(0)["value"], "her kite-powered boats");
+
+  // Someone already on the list, met before elsewhere, chosen by id: counted here too.
+  const json cleo = AddPerson({{"name", "Cleo Marsh"}, {"met_at", "PyCon"}, {"met_on", "2026-10-01"}});
+  const json again =
+      Expect(Send("POST", event_path_ + "/met", json({{"contact_id", cleo["id"]}}).dump()), 201);
+  EXPECT_FALSE(again.at(0)["added"].get<bool>());
+  EXPECT_EQ(again.at(0)["contact"]["met_at"], "PyCon");
+  EXPECT_EQ(Expect(Send("GET", event_path_), 200)["people"].size(), 3U);
+  EXPECT_EQ(Expect(Send("GET", "/api/v1/events"), 200).at(0)["met"], 3);
+  EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts?event=RustConf"), 200).size(), 3U);
+
+  // A bad email is refused, naming the field, and nothing is written.
+  EXPECT_EQ(Expect(Send("POST", event_path_ + "/met", R"({"name": "Eli Stone", "email": "not an email"})"),
+                   400)["error"]["field"],
+            "email");
+  EXPECT_EQ(Expect(Send("GET", "/api/v1/search?q=Eli%20Stone"), 200).size(), 0U);
+  EXPECT_EQ(Expect(Send("GET", event_path_), 200)["people"].size(), 3U);
+}
+
 TEST_F(RelationshipRoutes, UnknownIdsAreNotFound) {
   for (const auto& [method, path] :
        std::vector<std::pair<std::string, std::string>>{{"GET", "/api/v1/events/99"},

@@ -51,7 +51,9 @@ export async function request(method: string, path: string, body?: unknown): Pro
     headers['Content-Type'] = 'application/json';
     payload = JSON.stringify(body);
   }
-  const response = await fetch(`/api/v1${path}`, { method, headers, body: payload, credentials: 'same-origin' });
+  // keepalive: a write held behind an Undo still lands when the page is left.
+  const keepalive = method !== 'GET' && !(body instanceof FormData);
+  const response = await fetch(`/api/v1${path}`, { method, headers, body: payload, credentials: 'same-origin', keepalive });
   if (!response.ok) throw await failure(response);
   return response.json();
 }

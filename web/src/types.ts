@@ -81,6 +81,9 @@ export interface ImportSummary {
   merged: number;
   skipped: number;
   errors: string[];
+  // Values that failed their check, kept in their cards' raw fields.
+  set_aside: number;
+  problems: string[];
 }
 
 export interface ImportPreview {

@@ -32,8 +32,15 @@ Result<ApiReply> ListRoute(const httplib::Request& request, Context& context) {
     reply = Json(ContactsWithHealthToJson(people));
   } else {
     query.sort = StoredSort(order).value_or(ListSort::kName);
-    KITH_ASSIGN_OR_RETURN(const auto contacts, ListContacts(context, query));
-    reply = Json(ContactsToJson(contacts));
+    KITH_ASSIGN_OR_RETURN(auto contacts, ListContacts(context, query));
+    KITH_ASSIGN_OR_RETURN(const bool with_health, QueryBool(request, "health"));
+    if (with_health) {
+      // Health for the page shown, whatever it is sorted by.
+      KITH_ASSIGN_OR_RETURN(const auto page, WithHealth(context, std::move(contacts)));
+      reply = Json(ContactsWithHealthToJson(page));
+    } else {
+      reply = Json(ContactsToJson(contacts));
+    }
   }
   KITH_ASSIGN_OR_RETURN(const bool with_total, QueryBool(request, "total"));
   if (with_total) {
@@ -86,7 +93,16 @@ Result<ApiReply> SearchRoute(const httplib::Request& request, Context& context) 
   KITH_ASSIGN_OR_RETURN(search.limit, QueryInt(request, "limit", 20, 1, kMaxResults));
   KITH_ASSIGN_OR_RETURN(search.offset, QueryInt(request, "offset", 0, 0, 1 << 20));
   KITH_ASSIGN_OR_RETURN(const auto found, SearchContacts(context, search));
-  return Json(FoundContactsToJson(found));
+  nlohmann::json array = FoundContactsToJson(found);
+  KITH_ASSIGN_OR_RETURN(const bool with_health, QueryBool(request, "health"));
+  if (with_health) {
+    std::vector<Contact> contacts;
+    contacts.reserve(found.size());
+    for (const auto& item : found) contacts.push_back(item.contact);
+    KITH_ASSIGN_OR_RETURN(const auto healths, WithHealth(context, std::move(contacts)));
+    for (std::size_t i = 0; i < healths.size(); ++i) array[i]["health"] = HealthToJson(healths[i].health);
+  }
+  return Json(std::move(array));
 }
 
 Result<ApiReply> DupesRoute(const httplib::Request& /*request*/, Context& context) {
@@ -119,9 +135,11 @@ Result<ApiReply> DemoRoute(const httplib::Request& request, Context& context) {
 }  // namespace
 
 void AddContactRoutes(std::vector<Route>& routes) {
-  const std::vector<std::string> list_query = {"tag", "event", "sort", "limit", "offset", "trash", "total"};
+  const std::vector<std::string> list_query = {"tag",    "event", "sort",  "limit",
+                                               "offset", "trash", "total", "health"};
   routes.push_back({Method::kGet, "/contacts", Access::kRead, ListRoute,
-                    "The running list, sorted and filtered, a page at a time (total=true adds X-Total-Count)",
+                    "The running list, sorted and filtered, a page at a time (total=true adds X-Total-Count; "
+                    "health=true each one's health)",
                     "contacts", "", "Contact[]", list_query});
   routes.push_back({Method::kPost, "/contacts", Access::kWrite, CreateRoute, "Add a person", "contacts",
                     "Contact", "Contact"});
@@ -141,7 +159,7 @@ void AddContactRoutes(std::vector<Route>& routes) {
                     "contacts",
                     "",
                     "Contact[]",
-                    {"q", "limit", "offset"}});
+                    {"q", "limit", "offset", "health"}});
   routes.push_back({Method::kGet, "/dupes", Access::kRead, DupesRoute, "Likely duplicates, and why",
                     "contacts", "", "DuplicatePair[]"});
   routes.push_back({Method::kPost, "/merge", Access::kWrite, MergeRoute,

@@ -92,17 +92,52 @@ Result<ApiReply> ShowEventRoute(const httplib::Request& request, Context& contex
 // Event mode: the people met at the event, by name (new ones are added), with
 // their follow-ups for the next day. With one name, `company` and `note` go on
 // that card as well.
+// Event mode: "names" (several at once), or one person as captured at the
+// door: "name" or "contact_id" (someone already on the list), with company,
+// email, phone, linkedin and a note (what to ask about).
 Result<ApiReply> MetRoute(const httplib::Request& request, Context& context) {
   KITH_ASSIGN_OR_RETURN(const nlohmann::json body, JsonObjectBody(request));
   KITH_ASSIGN_OR_RETURN(const Event event, ResolveEvent(context, std::to_string(PathId(request))));
   KITH_ASSIGN_OR_RETURN(const auto names, TextsMember(body, "names"));
   KITH_ASSIGN_OR_RETURN(const auto on, DateMember(body, "on"));
-  KITH_ASSIGN_OR_RETURN(const auto company, TextMember(body, "company"));
-  KITH_ASSIGN_OR_RETURN(const auto note, TextMember(body, "note"));
-  if (names.empty())
+  KITH_ASSIGN_OR_RETURN(const auto name, TextMember(body, "name"));
+  KITH_ASSIGN_OR_RETURN(const auto contact_id, IdMember(body, "contact_id"));
+  MetCapture capture;
+  bool details = false;
+  for (const auto& [key, target] :
+       std::vector<std::pair<std::string, std::string*>>{{"company", &capture.company},
+                                                         {"email", &capture.email},
+                                                         {"phone", &capture.phone},
+                                                         {"linkedin", &capture.linkedin},
+                                                         {"note", &capture.note}}) {
+    KITH_ASSIGN_OR_RETURN(const auto value, TextMember(body, key));
+    if (value && !value->empty()) {
+      *target = *value;
+      details = true;
+    }
+  }
+  std::vector<MetCapture> people;
+  for (const auto& each : names) {
+    MetCapture one;
+    one.name = each;
+    people.push_back(std::move(one));
+  }
+  if (name || contact_id) {
+    capture.name = name.value_or("");
+    if (contact_id) capture.contact = ContactId{*contact_id};
+    people.push_back(capture);
+  }
+  if (people.empty())
     return Fail(ErrorCode::kInvalidInput, "'names' should name at least one person", "names");
-  const MetDetails details{company.value_or(""), note.value_or("")};
-  KITH_ASSIGN_OR_RETURN(const auto met, RecordMet(context, names, event.name, on, details));
+  if (details && people.size() != 1) {
+    return Fail(ErrorCode::kInvalidInput,
+                "'company', 'email', 'phone', 'linkedin' and 'note' go with one person", "names");
+  }
+  if (details && !name && !contact_id) {
+    capture.name = people.front().name;
+    people.front() = capture;
+  }
+  KITH_ASSIGN_OR_RETURN(const auto met, RecordCaptures(context, people, event.name, on));
   return Json(ArrayOf(met, MetPersonToJson), 201);
 }
 

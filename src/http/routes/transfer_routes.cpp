@@ -50,7 +50,8 @@ std::string FormValue(const httplib::Request& request, const std::string& name) 
 }
 
 // The form of an import: "file" (the upload), and optionally "format",
-// "event", "encoding" and "map" ("Column=field" lines).
+// "event", "encoding", "map" ("Column=field" lines) and "strict" ("true":
+// one bad value refuses the whole file, instead of being set aside on its card).
 Result<ImportRequest> ImportRequestFrom(const httplib::Request& request, UploadedFile& upload,
                                         std::string& filename) {
   if (!request.is_multipart_form_data() || !request.has_file("file")) {

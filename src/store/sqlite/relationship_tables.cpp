@@ -60,7 +60,11 @@ Result<std::vector<EventSummary>> SqliteStore::ListEvents(int limit) {
       database_->Prepare(
           "SELECT e.id, e.name, e.on_date, e.place, e.notes, "
           "(SELECT count(*) FROM contacts c WHERE c.met_at = e.name COLLATE NOCASE AND c.trashed_at IS "
-          "NULL), "
+          "NULL) + "
+          // People already on the list, met again there: a follow-up for the event.
+          "(SELECT count(DISTINCT r.contact_id) FROM reminders r JOIN contacts c ON c.id = r.contact_id "
+          "WHERE r.event_id = e.id AND r.kind = 'follow-up' AND c.trashed_at IS NULL AND "
+          "NOT (c.met_at = e.name COLLATE NOCASE)), "
           "(SELECT count(DISTINCT t.contact_id) FROM reminders t WHERE t.event_id = e.id AND t.kind = "
           "'follow-up' AND t.state = 'done' AND " +
           std::string(kOfLiveContact) + ") FROM events e ORDER BY e.on_date DESC, e.id DESC LIMIT ?1"));
@@ -71,8 +75,14 @@ Result<std::vector<EventSummary>> SqliteStore::ListEvents(int limit) {
 }
 
 Result<std::vector<ContactId>> SqliteStore::ContactsMetAt(std::string_view event_name) {
-  KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT id FROM contacts WHERE met_at = ?1 COLLATE "
-                                                        "NOCASE AND trashed_at IS NULL ORDER BY id"));
+  // First met there, or met again there (a follow-up for the event).
+  KITH_ASSIGN_OR_RETURN(
+      auto select,
+      database_->Prepare(
+          "SELECT id FROM contacts WHERE met_at = ?1 COLLATE NOCASE AND trashed_at IS NULL "
+          "UNION SELECT c.id FROM reminders r JOIN events e ON e.id = r.event_id JOIN contacts c "
+          "ON c.id = r.contact_id WHERE e.name = ?1 COLLATE NOCASE AND r.kind = 'follow-up' AND "
+          "c.trashed_at IS NULL ORDER BY 1"));
   select.Bind(1, event_name);
   return ContactIds(select);
 }

@@ -90,7 +90,13 @@ std::string ListWhere(const ListQuery& query, TagJoin join) {
                  : " AND EXISTS (SELECT 1 FROM contact_labels WHERE contact_id = contacts.id "
                    "AND kind = 'tag' AND folded = ?1)";
   }
-  if (!query.event.empty()) where += " AND met_at = ?2 COLLATE NOCASE";
+  // Met there: first met there (met_at), or met again there (a follow-up
+  // for that event), as event mode records someone already on the list.
+  if (!query.event.empty()) {
+    where +=
+        " AND (met_at = ?2 COLLATE NOCASE OR id IN (SELECT r.contact_id FROM reminders r JOIN events e ON "
+        "e.id = r.event_id WHERE e.name = ?2 COLLATE NOCASE AND r.kind = 'follow-up'))";
+  }
   return where;
 }
 

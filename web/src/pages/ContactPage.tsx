@@ -1,12 +1,15 @@
-// One person: every field editable in place, links with their connected
-// flags, and the sections registered in contactSections (the ledger today;
-// the relationship loop adds its timeline, facts, reminders, brief and
-// follow-up draft there).
+// One person, read first: who they are, how you met, how to reach them (tap
+// to email, call or open a profile), then the sections registered in
+// contactSections (brief, facts, what is due, timeline, ledger). Editing is
+// on demand: every field saves when you leave it and says so; the trash is
+// behind a confirmation and comes with an Undo.
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, patch, post, remove } from '../api';
+import { showToast, undoable } from '../ui/toast';
 import type { Contact, Ledger, Link } from '../types';
 import { relationshipSections } from './relationship/ContactSections';
+import { ErrorText } from '../ui/ErrorText';
 
 interface SectionProps {
   contact: Contact;
@@ -26,7 +29,7 @@ const textFields: [keyof Contact, string][] = [
   ['neighborhood', 'Neighbourhood'],
   ['hometown', 'Hometown'],
   ['met_at', 'Met at'],
-  ['met_on', 'Met on (YYYY-MM-DD)'],
+  ['met_on', 'Met on'],
   ['website', 'Website'],
   ['looking_for', 'Looking for'],
 ];
@@ -39,7 +42,13 @@ const listFields: [keyof Contact, string][] = [
   ['interests', 'Interests'],
 ];
 
-function Field(props: { label: string; value: string; multiline?: boolean; onSave: (value: string) => Promise<void> }) {
+function Field(props: {
+  label: string;
+  value: string;
+  multiline?: boolean;
+  type?: string;
+  onSave: (value: string) => Promise<void>;
+}) {
   const [value, setValue] = useState(props.value);
   const [error, setError] = useState('');
   useEffect(() => setValue(props.value), [props.value]);
@@ -48,6 +57,7 @@ function Field(props: { label: string; value: string; multiline?: boolean; onSav
     try {
       await props.onSave(value);
       setError('');
+      showToast({ message: `Saved: ${props.label.replace(/ \(.*\)$/, '')}` });
     } catch (failure) {
       setError((failure as Error).message);
     }
@@ -56,20 +66,22 @@ function Field(props: { label: string; value: string; multiline?: boolean; onSav
   const common = {
     id,
     value,
-    onInput: (inputEvent: Event) => setValue((inputEvent.target as HTMLInputElement).value),
+    // A corrected field loses its old error as soon as it changes.
+    onInput: (inputEvent: Event) => (setValue((inputEvent.target as HTMLInputElement).value), setError('')),
     onBlur: save,
     'aria-invalid': error ? true : undefined,
+    'aria-describedby': error ? `${id}-error` : undefined,
   };
   return (
     <div class="field">
       <label for={id}>{props.label}</label>
       {props.multiline ? (
-        <textarea {...common} rows={3} />
+        <textarea {...common} rows={6} />
       ) : (
-        <input {...common} onKeyDown={(keyEvent) => keyEvent.key === 'Enter' && save()} />
+        <input {...common} type={props.type ?? 'text'} onKeyDown={(keyEvent) => keyEvent.key === 'Enter' && save()} />
       )}
       {error && (
-        <span class="error" role="alert">
+        <span class="error" role="alert" id={`${id}-error`}>
           {error}
         </span>
       )}
@@ -193,11 +205,7 @@ function LedgerSection({ contact }: SectionProps) {
           They asked
         </button>
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
     </div>
   );
 }
@@ -209,45 +217,99 @@ export const contactSections: ContactSection[] = [
   { id: 'ledger', title: 'Give and take', component: LedgerSection },
 ];
 
-export function ContactPage({ params }: { params: Record<string, string> }) {
-  const [contact, setContact] = useState<Contact | null>(null);
+export const linkNames: Record<string, string> = {
+  linkedin: 'LinkedIn',
+  twitter: 'X (Twitter)',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  github: 'GitHub',
+  other: 'Website',
+};
+
+// How to reach them, one tap each: mail, call, their profiles.
+function Reach({ contact }: { contact: Contact }) {
+  const web = contact.website ? [{ kind: 'other', url: contact.website }] : [];
+  const rows = [
+    ...contact.emails.map((email) => ({ label: 'Email', href: `mailto:${email}`, text: email, external: false })),
+    ...contact.phones.map((phone) => ({
+      label: 'Call',
+      href: `tel:${phone.replace(/[^\d+]/g, '')}`,
+      text: phone,
+      external: false,
+    })),
+    ...[...contact.links, ...web].map((link) => ({
+      label: linkNames[link.kind] ?? link.kind,
+      href: link.url,
+      text: link.url.replace(/^https?:\/\/(www\.)?/, '').replace(/\/$/, ''),
+      external: true,
+    })),
+  ];
+  if (rows.length === 0) return <p class="muted">No email, phone or profile yet: add them with Edit.</p>;
+  return (
+    <ul class="reach" aria-label="Reach them">
+      {rows.map((row) => (
+        <li key={row.href}>
+          <span class="muted">{row.label}</span>
+          <a
+            href={row.href}
+            data-testid={`reach-${row.label.toLowerCase()}`}
+            {...(row.external ? { target: '_blank', rel: 'noopener noreferrer' } : {})}
+          >
+            {row.text}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+// Trash, behind a confirmation; the toast that follows can undo it.
+function TrashControl({ contact, onChange }: { contact: Contact; onChange: (contact: Contact) => void }) {
+  const [asking, setAsking] = useState(false);
   const [error, setError] = useState('');
-  useEffect(() => {
-    setContact(null);
-    get(`/contacts/${params.id}`)
-      .then((body) => setContact(body as Contact))
-      .catch((failure: Error) => setError(failure.message));
-  }, [params.id]);
-  if (error)
-    return (
-      <p class="error" role="alert">
-        {error}
-      </p>
-    );
-  if (!contact) return <p>Loading…</p>;
-  const save = async (changes: Partial<Contact>) => {
-    setContact((await patch(`/contacts/${contact.id}`, changes)) as Contact);
+  const restore = async () => onChange((await post(`/contacts/${contact.id}/restore`)) as Contact);
+  const trash = async () => {
+    try {
+      onChange((await remove(`/contacts/${contact.id}`)) as Contact);
+      setAsking(false);
+      undoable(`Moved ${contact.name} to the trash`, restore);
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
   };
   return (
-    <article class="contact-page" aria-labelledby="contact-name">
-      <header>
-        <h1 id="contact-name">{contact.name}</h1>
-        <p class="subtitle">{[contact.title, contact.company].filter(Boolean).join(' at ')}</p>
-        {contact.trashed ? (
-          <button type="button" onClick={async () => setContact((await post(`/contacts/${contact.id}/restore`)) as Contact)}>
-            Restore from the trash
+    <div class="trash-control">
+      {asking ? (
+        <div role="group" aria-labelledby="trash-question" class="confirm">
+          <p id="trash-question">Move {contact.name} to the trash? You can restore them from the trash.</p>
+          <button type="button" class="danger" onClick={trash}>
+            Yes, move to the trash
           </button>
-        ) : (
-          <button type="button" onClick={async () => setContact((await remove(`/contacts/${contact.id}`)) as Contact)}>
-            Move to the trash
+          <button type="button" onClick={() => setAsking(false)}>
+            Cancel
           </button>
-        )}
-      </header>
+        </div>
+      ) : (
+        <button type="button" onClick={() => setAsking(true)}>
+          Move to the trash…
+        </button>
+      )}
+      <ErrorText error={error} />
+    </div>
+  );
+}
+
+function EditForm({ contact, save }: { contact: Contact; save: (changes: Partial<Contact>) => Promise<void> }) {
+  return (
+    <section class="edit" aria-labelledby="edit-title">
+      <h2 id="edit-title">Edit</h2>
+      <p class="muted">Each field is saved when you leave it.</p>
       <div class="fields">
         {textFields.map(([key, label]) => (
           <Field
             key={key}
             label={label}
+            type={key === 'met_on' ? 'date' : key === 'website' ? 'url' : 'text'}
             value={String(contact[key] ?? '')}
             onSave={(value) => save({ [key]: key === 'met_on' && !value ? null : value })}
           />
@@ -272,15 +334,75 @@ export function ContactPage({ params }: { params: Record<string, string> }) {
             Open to opportunities
           </label>
         </div>
-        <Field label="Notes" multiline value={contact.notes} onSave={(value) => save({ notes: value })} />
       </div>
+      <Field label="Notes" multiline value={contact.notes} onSave={(value) => save({ notes: value })} />
       <Links contact={contact} onSave={(links) => save({ links })} />
+    </section>
+  );
+}
+
+export function ContactPage({ params }: { params: Record<string, string> }) {
+  const [contact, setContact] = useState<Contact | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    setContact(null);
+    get(`/contacts/${params.id}`)
+      .then((body) => setContact(body as Contact))
+      .catch((failure: Error) => setError(failure.message));
+  }, [params.id]);
+  if (error)
+    return (
+      <>
+        <h1>Not found</h1>
+        <p class="error" role="alert">
+          {error}
+        </p>
+      </>
+    );
+  if (!contact) return <p>Loading…</p>;
+  const save = async (changes: Partial<Contact>) => {
+    setContact((await patch(`/contacts/${contact.id}`, changes)) as Contact);
+  };
+  const met = [contact.met_at && `at ${contact.met_at}`, contact.met_on && `on ${contact.met_on}`].filter(Boolean).join(' ');
+  return (
+    <article class="contact-page" aria-labelledby="contact-name">
+      <header class="card-head">
+        <h1 id="contact-name">{contact.name}</h1>
+        {(contact.title || contact.company) && (
+          <p class="subtitle">{[contact.title, contact.company].filter(Boolean).join(' at ')}</p>
+        )}
+        {(met || contact.how_met) && (
+          <p class="how-met" data-testid="how-met">
+            {met ? `Met ${met}` : ''}
+            {met && contact.how_met ? ' — ' : ''}
+            {contact.how_met}
+          </p>
+        )}
+        {contact.city && <p class="muted">{[contact.neighborhood, contact.city].filter(Boolean).join(', ')}</p>}
+        {contact.trashed && (
+          <p class="trashed" role="status">
+            In the trash.{' '}
+            <button type="button" onClick={async () => setContact((await post(`/contacts/${contact.id}/restore`)) as Contact)}>
+              Restore
+            </button>
+          </p>
+        )}
+        <Reach contact={contact} />
+        {contact.notes && <p class="notes">{contact.notes}</p>}
+        {contact.tags.length > 0 && <p class="muted">Tags: {contact.tags.join(', ')}</p>}
+        <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
+          {editing ? 'Done editing' : 'Edit'}
+        </button>
+      </header>
+      {editing && <EditForm contact={contact} save={save} />}
       {contactSections.map((section) => (
         <section key={section.id} aria-labelledby={`section-${section.id}`}>
           <h2 id={`section-${section.id}`}>{section.title}</h2>
           <section.component contact={contact} />
         </section>
       ))}
+      {!contact.trashed && <TrashControl contact={contact} onChange={setContact} />}
     </article>
   );
 }

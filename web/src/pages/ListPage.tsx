@@ -1,21 +1,34 @@
-// The running list: search as you type, sortable columns, filters, a
-// virtualised table that scrolls through any number of people, and keys
-// (/ to search, j/k to move, Enter to open).
+// The running list: search as you type, sortable columns (a second click
+// reverses), filters that stay on while searching, a virtualised table that
+// scrolls through any number of people, and keys (/ to search, j/k or the
+// arrows to move, Enter to open). The query, order, filters and scroll
+// position live in the URL, so Back comes back to the same place.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { get, getWithHeader, query } from '../api';
+import type { EventSummary } from '../relationship';
 import { navigate } from '../router';
 import type { Contact } from '../types';
 import { Welcome } from './Welcome';
+import { ErrorText } from '../ui/ErrorText';
 
-const ROW_HEIGHT = 40;
+const ROW_HEIGHT = 44;
 const PAGE_SIZE = 200;
 const OVERSCAN = 10;
 
 type Sort = 'name' | 'met' | 'last-contact' | 'added' | 'health';
 
+// The order the server gives each sort, so the arrow tells the truth:
+// names A to Z, the newest meeting or contact first, the weakest health first.
+const naturalOrder: Record<Sort, 'ascending' | 'descending'> = {
+  name: 'ascending',
+  met: 'descending',
+  'last-contact': 'descending',
+  added: 'descending',
+  health: 'ascending',
+};
+
 // The table's columns. `sort` names the server-side order a column header
-// selects; columns without one are not sortable. The relationship loop adds
-// "health" here once the API has it.
+// selects; columns without one are not sortable.
 interface Column {
   key: string;
   label: string;
@@ -30,63 +43,174 @@ export const columns: Column[] = [
   { key: 'met_on', label: 'Met on', sort: 'met', render: (c) => c.met_on ?? '' },
   { key: 'last_contact', label: 'Last contact', sort: 'last-contact', render: (c) => c.last_contact ?? '' },
   { key: 'tags', label: 'Tags', render: (c) => c.tags.join(', ') },
-  { key: 'health', label: 'Health', sort: 'health', render: (c) => (c.health ? `${c.health.score} ${c.health.label}` : '') },
+  { key: 'health', label: 'Health', sort: 'health', render: (c) => (c.health ? String(c.health.score) : '') },
 ];
 
+// "press /" only where there is a keyboard to press it on.
+const keyboardHint = matchMedia('(hover: hover) and (pointer: fine) and (min-width: 701px)').matches;
+
+interface ListState {
+  q: string;
+  sort: Sort;
+  reversed: boolean;
+  tag: string;
+  event: string;
+  row: number;
+}
+
+function readState(): ListState {
+  const params = new URLSearchParams(location.search);
+  const sort = params.get('sort') as Sort | null;
+  return {
+    q: params.get('q') ?? '',
+    sort: sort && sort in naturalOrder ? sort : 'name',
+    reversed: params.get('reverse') === '1',
+    tag: params.get('tag') ?? '',
+    event: params.get('event') ?? '',
+    row: Math.max(0, Number(params.get('row')) || 0),
+  };
+}
+
+function writeState(state: ListState) {
+  const url = `/${query({
+    q: state.q,
+    sort: state.sort === 'name' ? undefined : state.sort,
+    reverse: state.reversed ? '1' : undefined,
+    tag: state.tag,
+    event: state.event,
+    row: state.row || undefined,
+  })}`;
+  if (url !== location.pathname + location.search) history.replaceState(null, '', url);
+}
+
+// The search text with the filters as field:"value" terms, so they stay on.
+function searchText(state: ListState): string {
+  const quoted = (value: string) => `"${value.replace(/"/g, '')}"`;
+  return [state.q.trim(), state.tag && `tag:${quoted(state.tag)}`, state.event && `event:${quoted(state.event)}`]
+    .filter(Boolean)
+    .join(' ');
+}
+
+function Suggestions({ id, values }: { id: string; values: string[] }) {
+  return (
+    <datalist id={id}>
+      {values.map((value) => (
+        <option key={value} value={value} />
+      ))}
+    </datalist>
+  );
+}
+
 export function ListPage() {
-  const [text, setText] = useState(new URLSearchParams(location.search).get('q') ?? '');
-  const [sort, setSort] = useState<Sort>('name');
-  const [tag, setTag] = useState('');
-  const [event, setEvent] = useState('');
+  const initial = useMemo(readState, []);
+  const [text, setText] = useState(initial.q);
+  const [sort, setSort] = useState<Sort>(initial.sort);
+  const [reversed, setReversed] = useState(initial.reversed);
+  const [tag, setTag] = useState(initial.tag);
+  const [event, setEvent] = useState(initial.event);
   const [total, setTotal] = useState<number | null>(null);
   const [results, setResults] = useState<Contact[] | null>(null);
+  // The query the results shown answer (the e2e suite times keystroke to results by it).
+  const [resultsFor, setResultsFor] = useState('');
+  const [moreResults, setMoreResults] = useState(false);
   const [rows, setRows] = useState<Map<number, Contact>>(new Map());
-  const [selected, setSelected] = useState(0);
-  const [scrollTop, setScrollTop] = useState(0);
+  const [selected, setSelected] = useState(initial.row);
+  const [scrollTop, setScrollTop] = useState(initial.row * ROW_HEIGHT);
   const [viewHeight, setViewHeight] = useState(600);
+  const [events, setEvents] = useState<string[]>([]);
   const [error, setError] = useState('');
   const viewport = useRef<HTMLDivElement>(null);
   const search = useRef<HTMLInputElement>(null);
   const loading = useRef(new Set<number>());
   const generation = useRef(0);
+  const restoreRow = useRef(initial.row);
 
   const listQuery = useMemo(() => ({ sort, tag, event }), [sort, tag, event]);
+  const firstRow = Math.floor(scrollTop / ROW_HEIGHT);
+
+  // The URL follows the screen (replaced, not pushed: Back leaves the list),
+  // once scrolling or typing pauses: browsers throttle rapid URL changes.
+  useEffect(() => {
+    const timer = setTimeout(() => writeState({ q: text, sort, reversed, tag, event, row: firstRow }), 250);
+    return () => clearTimeout(timer);
+  }, [text, sort, reversed, tag, event, firstRow]);
+
+  useEffect(() => {
+    get('/events?limit=200')
+      .then((body) => setEvents((body as EventSummary[]).map((found) => found.name)))
+      .catch(() => undefined);
+  }, []);
 
   // A new order or filter starts over from the first page.
   useEffect(() => {
     generation.current += 1;
     loading.current.clear();
     setRows(new Map());
-    setSelected(0);
-    viewport.current?.scrollTo({ top: 0 });
+    if (restoreRow.current === 0) {
+      setSelected(0);
+      viewport.current?.scrollTo({ top: 0 });
+    }
     const mine = generation.current;
-    getWithHeader(`/contacts${query({ ...listQuery, limit: PAGE_SIZE, total: true })}`, 'X-Total-Count')
+    // From the top, the first page comes with the total: one round trip to the first rows.
+    const fromTop = restoreRow.current === 0 && !reversed;
+    if (fromTop) loading.current.add(0);
+    getWithHeader(
+      `/contacts${query({ ...listQuery, limit: fromTop ? PAGE_SIZE : 1, total: true, health: fromTop })}`,
+      'X-Total-Count',
+    )
       .then(([body, count]) => {
         if (mine !== generation.current) return;
-        const fresh = new Map<number, Contact>();
-        (body as Contact[]).forEach((contact, index) => fresh.set(index, contact));
-        setRows(fresh);
+        if (fromTop) {
+          const fresh = new Map<number, Contact>();
+          (body as Contact[]).forEach((contact, index) => fresh.set(index, contact));
+          setRows(fresh);
+        }
         setTotal(Number(count ?? 0));
-        loading.current.add(0);
       })
-      .catch((failure: Error) => setError(failure.message));
+      .catch((failure: Error) => (loading.current.delete(0), setError(failure.message)));
   }, [listQuery]);
 
-  // Search as you type: every keystroke asks, the newest answer wins.
+  // Back to where the URL says, once the rows exist to scroll to.
   useEffect(() => {
-    const q = text.trim();
-    if (!q) {
+    const element = viewport.current;
+    if (!element || total === null || restoreRow.current === 0) return;
+    element.scrollTop = restoreRow.current * ROW_HEIGHT;
+    restoreRow.current = 0;
+  }, [total]);
+
+  // Search as you type: every keystroke asks, the newest answer wins.
+  const searchFor = useMemo(() => searchText({ q: text, sort, reversed, tag, event, row: 0 }), [text, tag, event]);
+  useEffect(() => {
+    if (!text.trim()) {
       setResults(null);
       return;
     }
     let current = true;
-    get(`/search${query({ q, limit: 200 })}`)
-      .then((found) => current && (setResults(found as Contact[]), setSelected(0)))
+    get(`/search${query({ q: searchFor, limit: PAGE_SIZE + 1, health: true })}`)
+      .then((found) => {
+        if (!current) return;
+        const list = found as Contact[];
+        setMoreResults(list.length > PAGE_SIZE);
+        setResults(list.slice(0, PAGE_SIZE));
+        setResultsFor(text);
+        setSelected(0);
+      })
       .catch((failure: Error) => current && setError(failure.message));
     return () => {
       current = false;
     };
-  }, [text]);
+  }, [searchFor]);
+
+  const showMore = () => {
+    if (!results) return;
+    get(`/search${query({ q: searchFor, limit: PAGE_SIZE + 1, offset: results.length, health: true })}`)
+      .then((found) => {
+        const list = found as Contact[];
+        setMoreResults(list.length > PAGE_SIZE);
+        setResults([...results, ...list.slice(0, PAGE_SIZE)]);
+      })
+      .catch((failure: Error) => setError(failure.message));
+  };
 
   useEffect(() => {
     const element = viewport.current;
@@ -97,17 +221,24 @@ export function ListPage() {
   }, [total]);
 
   const count = results ? results.length : (total ?? 0);
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const first = Math.max(0, firstRow - OVERSCAN);
   const last = Math.min(count, Math.ceil((scrollTop + viewHeight) / ROW_HEIGHT) + OVERSCAN);
+  // Reversed, row i is the server's row count-1-i: the pages are the same.
+  const serverIndex = useCallback(
+    (index: number) => (reversed && !results ? count - 1 - index : index),
+    [reversed, results, count],
+  );
 
-  // Fetch the pages the visible rows fall in.
+  // Fetch the pages the visible rows fall in, each with its health.
   useEffect(() => {
-    if (results) return;
+    if (results || total === null || count === 0) return;
     const mine = generation.current;
-    for (let page = Math.floor(first / PAGE_SIZE); page * PAGE_SIZE < last; page++) {
+    const low = Math.min(serverIndex(first), serverIndex(Math.max(first, last - 1)));
+    const high = Math.max(serverIndex(first), serverIndex(Math.max(first, last - 1)));
+    for (let page = Math.floor(low / PAGE_SIZE); page * PAGE_SIZE <= high; page++) {
       if (loading.current.has(page)) continue;
       loading.current.add(page);
-      get(`/contacts${query({ ...listQuery, limit: PAGE_SIZE, offset: page * PAGE_SIZE })}`)
+      get(`/contacts${query({ ...listQuery, limit: PAGE_SIZE, offset: page * PAGE_SIZE, health: true })}`)
         .then((body) => {
           if (mine !== generation.current) return;
           setRows((before) => {
@@ -118,12 +249,18 @@ export function ListPage() {
         })
         .catch((failure: Error) => (loading.current.delete(page), setError(failure.message)));
     }
-  }, [first, last, results, listQuery]);
+  }, [first, last, results, listQuery, total, serverIndex]);
 
   const rowAt = useCallback(
-    (index: number): Contact | undefined => (results ? results[index] : rows.get(index)),
-    [results, rows],
+    (index: number): Contact | undefined => (results ? results[index] : rows.get(serverIndex(index))),
+    [results, rows, serverIndex],
   );
+
+  // Opening someone writes the URL first, so Back returns to this very place.
+  const open = (contact: Contact) => {
+    writeState({ q: text, sort, reversed, tag, event, row: firstRow });
+    navigate(`/contacts/${contact.id}`);
+  };
 
   const moveTo = (index: number) => {
     const bounded = Math.max(0, Math.min(count - 1, index));
@@ -136,28 +273,62 @@ export function ListPage() {
       element.scrollTop = top + ROW_HEIGHT - element.clientHeight;
   };
 
+  // Focus follows the selection while it is in the list (the row may only
+  // have been rendered by the scroll the move caused).
+  useEffect(() => {
+    const element = viewport.current;
+    if (!element?.contains(document.activeElement)) return;
+    element.querySelector<HTMLElement>('.row.selected .cell.name a')?.focus({ preventScroll: true });
+  });
+
   useEffect(() => {
     const onKey = (keyEvent: KeyboardEvent) => {
       const typing = (keyEvent.target as HTMLElement).closest('input, textarea, select');
+      // The arrows move between rows only once focus is in the list; elsewhere they scroll.
+      const inList = Boolean(viewport.current?.contains(keyEvent.target as Node));
       if (keyEvent.key === '/' && !typing) {
         keyEvent.preventDefault();
         search.current?.focus();
       } else if (keyEvent.key === 'Escape' && typing === search.current) {
         search.current?.blur();
-      } else if (!typing && keyEvent.key === 'j') {
+      } else if (!typing && (keyEvent.key === 'j' || (inList && keyEvent.key === 'ArrowDown'))) {
+        keyEvent.preventDefault();
         moveTo(selected + 1);
-      } else if (!typing && keyEvent.key === 'k') {
+      } else if (!typing && (keyEvent.key === 'k' || (inList && keyEvent.key === 'ArrowUp'))) {
+        keyEvent.preventDefault();
         moveTo(selected - 1);
       } else if (keyEvent.key === 'Enter' && (!typing || typing === search.current)) {
         const contact = rowAt(selected);
-        if (contact) navigate(`/contacts/${contact.id}`);
+        if (contact) open(contact);
       }
     };
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
   });
 
+  const tags = useMemo(() => {
+    const seen = new Set<string>();
+    for (const contact of results ?? rows.values()) for (const name of contact.tags) seen.add(name);
+    return [...seen].sort().slice(0, 100);
+  }, [results, rows]);
+
   if (total === 0 && !tag && !event && !text) return <Welcome />;
+
+  const chooseSort = (next: Sort) => {
+    if (next === sort) setReversed(!reversed);
+    else {
+      setSort(next);
+      setReversed(false);
+    }
+    setScrollTop(0);
+    setSelected(0);
+    viewport.current?.scrollTo({ top: 0 });
+  };
+  const direction = (column: Column) => {
+    if (!column.sort || column.sort !== sort || results) return undefined;
+    const natural = naturalOrder[column.sort];
+    return reversed ? (natural === 'ascending' ? 'descending' : 'ascending') : natural;
+  };
 
   const visible = [];
   for (let index = first; index < last; index++) {
@@ -170,15 +341,27 @@ export function ListPage() {
         aria-selected={index === selected}
         aria-rowindex={index + 2}
         style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }}
-        onClick={() => contact && navigate(`/contacts/${contact.id}`)}
+        onClick={(clickEvent) => {
+          if (!contact || clickEvent.ctrlKey || clickEvent.metaKey) return;
+          clickEvent.preventDefault();
+          open(contact);
+        }}
       >
         {columns.map((column) => (
           <div role="gridcell" class={`cell ${column.key}`} key={column.key}>
             {contact ? (
               column.key === 'name' ? (
-                <a href={`/contacts/${contact.id}`} tabIndex={-1}>
+                <a
+                  href={`/contacts/${contact.id}`}
+                  tabIndex={index === selected ? 0 : -1}
+                  onFocus={() => index !== selected && setSelected(index)}
+                >
                   {contact.name}
                 </a>
+              ) : column.key === 'health' && contact.health ? (
+                <span class={`health ${contact.health.label}`} title={contact.health.explanation}>
+                  {contact.health.score}
+                </span>
               ) : (
                 column.render(contact)
               )
@@ -193,15 +376,25 @@ export function ListPage() {
     );
   }
 
+  const filtered = Boolean(tag || event);
   return (
-    <section class="list-page" aria-label="The running list">
+    <section class="list-page" aria-labelledby="list-title">
+      <div class="list-head">
+        <h1 id="list-title">People</h1>
+        <a class="button primary" href="/add">
+          Add a person
+        </a>
+        <a class="button" href="/trash">
+          Trash
+        </a>
+      </div>
       <div class="toolbar">
         <label class="search">
           <span class="visually-hidden">Search everyone</span>
           <input
             ref={search}
             type="search"
-            placeholder="Search everyone (press /)"
+            placeholder={keyboardHint ? 'Search everyone (press /)' : 'Search everyone'}
             value={text}
             onInput={(inputEvent) => setText((inputEvent.target as HTMLInputElement).value)}
             autoComplete="off"
@@ -209,40 +402,60 @@ export function ListPage() {
         </label>
         <label>
           <span>Tag</span>
-          <input value={tag} onChange={(changeEvent) => setTag((changeEvent.target as HTMLInputElement).value)} />
+          <input
+            list="tag-suggestions"
+            value={tag}
+            onChange={(changeEvent) => setTag((changeEvent.target as HTMLInputElement).value.trim())}
+          />
+          <Suggestions id="tag-suggestions" values={tags} />
         </label>
         <label>
           <span>Event</span>
           <input
+            list="event-suggestions"
             value={event}
-            onChange={(changeEvent) => setEvent((changeEvent.target as HTMLInputElement).value)}
+            onChange={(changeEvent) => setEvent((changeEvent.target as HTMLInputElement).value.trim())}
           />
+          <Suggestions id="event-suggestions" values={events} />
         </label>
-        <a class="button primary" href="/add">
-          Add a person
-        </a>
+        {filtered && (
+          <button type="button" onClick={() => (setTag(''), setEvent(''))}>
+            Clear filters
+          </button>
+        )}
       </div>
-      <p class="count" aria-live="polite">
-        {results ? `${results.length} found` : total === null ? 'Loading…' : `${total.toLocaleString()} people`}
+      <p class="count" aria-live="polite" data-testid="count">
+        {results
+          ? moreResults
+            ? `Showing the first ${results.length.toLocaleString()} found${filtered ? ' (filters on)' : ''}`
+            : `${results.length.toLocaleString()} found${filtered ? ' (filters on)' : ''}`
+          : total === null
+            ? 'Loading…'
+            : `${total.toLocaleString()} people${filtered ? ' (filters on)' : ''}`}
+        {results && moreResults && (
+          <>
+            {' '}
+            <button type="button" class="link" onClick={showMore}>
+              Show {PAGE_SIZE} more
+            </button>
+          </>
+        )}
       </p>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      <div class="grid" role="grid" aria-rowcount={count + 1} aria-label="People">
+      <ErrorText error={error} />
+      <div
+        class="grid"
+        role="grid"
+        aria-rowcount={count + 1}
+        aria-labelledby="list-title"
+        data-results-for={results ? resultsFor : ''}
+      >
         <div role="row" class="row header" aria-rowindex={1}>
           {columns.map((column) => (
-            <div
-              role="columnheader"
-              class={`cell ${column.key}`}
-              key={column.key}
-              aria-sort={column.sort && column.sort === sort && !results ? 'ascending' : undefined}
-            >
+            <div role="columnheader" class={`cell ${column.key}`} key={column.key} aria-sort={direction(column)}>
               {column.sort && !results ? (
-                <button type="button" onClick={() => setSort(column.sort as Sort)}>
+                <button type="button" onClick={() => chooseSort(column.sort as Sort)}>
                   {column.label}
-                  {column.sort === sort ? ' ▲' : ''}
+                  {direction(column) === 'ascending' ? ' ▲' : direction(column) === 'descending' ? ' ▼' : ''}
                 </button>
               ) : (
                 column.label

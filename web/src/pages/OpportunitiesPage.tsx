@@ -3,6 +3,21 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, post } from '../api';
 import type { Contact, Opportunity } from '../types';
+import { held } from '../ui/toast';
+import { ErrorText } from '../ui/ErrorText';
+
+// The short message that offers it, opened in the mail program (or, with
+// no email on the card, a message to address yourself).
+function offerMailto(person: Contact, opportunity: Opportunity): string {
+  const first = person.given_name || person.name.split(' ')[0];
+  const subject = `Thought of you: ${opportunity.title}`;
+  const body =
+    `Hi ${first},\n\nI came across this and thought of you: ${opportunity.title}` +
+    `${opportunity.place ? ` (${opportunity.place})` : ''}.` +
+    `${opportunity.description ? `\n\n${opportunity.description}` : ''}` +
+    `\n\nWould you like me to introduce you or send the details?\n`;
+  return `mailto:${person.emails[0] ?? ''}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+}
 
 export function Matches({ opportunity, limit = 10 }: { opportunity: Opportunity; limit?: number }) {
   const [people, setPeople] = useState<Contact[] | null>(null);
@@ -13,13 +28,25 @@ export function Matches({ opportunity, limit = 10 }: { opportunity: Opportunity;
       .then((body) => setPeople(body as Contact[]))
       .catch((failure: Error) => setError(failure.message));
   }, [opportunity.id]);
-  const offer = async (person: Contact) => {
-    try {
-      await post('/gives', { contact_id: person.id, opportunity_id: opportunity.id });
-      setOffered(new Set([...offered, person.id]));
-    } catch (failure) {
-      setError((failure as ApiError).message);
-    }
+  const mark = (id: number, on: boolean) =>
+    setOffered((before) => {
+      const next = new Set(before);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  // The give is written when the toast goes, unless undone.
+  const offer = (person: Contact) => {
+    mark(person.id, true);
+    held(
+      `Offered ${opportunity.title} to ${person.name}`,
+      () =>
+        post('/gives', { contact_id: person.id, opportunity_id: opportunity.id }).catch((failure: ApiError) => {
+          mark(person.id, false);
+          throw failure;
+        }),
+      () => mark(person.id, false),
+    );
   };
   if (error)
     return (
@@ -35,13 +62,25 @@ export function Matches({ opportunity, limit = 10 }: { opportunity: Opportunity;
         <li key={person.id}>
           <a href={`/contacts/${person.id}`}>{person.name}</a>
           {person.company ? ` — ${person.company}` : ''}
-          <div class="reasons">{(person.reasons ?? []).join(' · ')}</div>
-          {offered.has(person.id) ? (
-            <span class="done" role="status">
-              Offered
+          {person.score !== undefined && (
+            <span class="score" data-testid="score">
+              score {Math.round(person.score * 100) / 100}
             </span>
+          )}
+          <ul class="reasons" aria-label="Why">
+            {(person.reasons ?? []).map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+          {offered.has(person.id) ? (
+            <>
+              <span class="done">Offered</span>
+              <a class="button primary" href={offerMailto(person, opportunity)} data-testid="offer-mail">
+                Write to {person.name}
+              </a>
+            </>
           ) : (
-            <button type="button" onClick={() => offer(person)} aria-label={`Offer to ${person.name}`}>
+            <button type="button" onClick={() => offer(person)}>
               Offer
             </button>
           )}
@@ -104,11 +143,7 @@ export function OpportunitiesPage() {
           Add
         </button>
       </form>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
       <ul class="opportunities">
         {opportunities.map((opportunity) => (
           <li key={opportunity.id}>

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { get } from '../api';
 import type { Agenda, AgendaItem, Opportunity } from '../types';
 import { Matches } from './OpportunitiesPage';
-import { agendaHeadings, relationshipRenderers } from './relationship/AgendaItems';
+import { type AgendaItemProps, agendaHeadings, relationshipRenderers } from './relationship/AgendaItems';
 
 function OpportunityItem({ item }: { item: AgendaItem }) {
   const opportunity = item.opportunity as Opportunity;
@@ -20,7 +20,7 @@ function OpportunityItem({ item }: { item: AgendaItem }) {
   );
 }
 
-export const agendaRenderers: Record<string, ComponentType<{ item: AgendaItem; onChange?: () => void }>> = {
+export const agendaRenderers: Record<string, ComponentType<AgendaItemProps>> = {
   ...relationshipRenderers,
   opportunity: OpportunityItem,
 };
@@ -28,6 +28,7 @@ export const agendaRenderers: Record<string, ComponentType<{ item: AgendaItem; o
 export function TodayPage() {
   const [agenda, setAgenda] = useState<Agenda | null>(null);
   const [error, setError] = useState('');
+  const [hidden, setHidden] = useState<Set<string>>(new Set());
   const load = () =>
     get('/agenda')
       .then((body) => setAgenda(body as Agenda))
@@ -42,7 +43,16 @@ export function TodayPage() {
       </p>
     );
   if (!agenda) return <p>Loading…</p>;
-  const known = agenda.items.filter((item) => agendaRenderers[item.kind]);
+  const keyOf = (item: AgendaItem) =>
+    `${item.kind}-${String(item.reminder_id ?? item.opportunity_id ?? item.contact_id ?? item.text)}`;
+  const hide = (key: string) => (on: boolean) =>
+    setHidden((before) => {
+      const next = new Set(before);
+      if (on) next.add(key);
+      else next.delete(key);
+      return next;
+    });
+  const known = agenda.items.filter((item) => agendaRenderers[item.kind] && !hidden.has(keyOf(item)));
   return (
     <section aria-labelledby="today-title">
       <h1 id="today-title">Today, {agenda.date}</h1>
@@ -59,10 +69,10 @@ export function TodayPage() {
               .filter((item) => item.kind === kind)
               .map((item) => {
                 const Renderer = agendaRenderers[item.kind];
-                const key = `${kind}-${String(item.reminder_id ?? item.opportunity_id ?? item.contact_id ?? item.text)}`;
+                const key = keyOf(item);
                 return (
                   <li key={key}>
-                    <Renderer item={item} onChange={load} />
+                    <Renderer item={item} onChange={load} onHide={hide(key)} />
                   </li>
                 );
               })}

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { post } from '../api';
 import { navigate } from '../router';
+import { ErrorText } from '../ui/ErrorText';
 
 export function Welcome() {
   const [busy, setBusy] = useState(false);
@@ -31,11 +32,7 @@ export function Welcome() {
           Add one person
         </a>
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
     </section>
   );
 }

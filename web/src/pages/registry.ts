@@ -1,5 +1,6 @@
 // The screens, by path. A new screen (event mode for a phone, a contact's
-// brief) is one more entry; `nav` puts it in the top bar.
+// brief) is one more entry; `nav` puts it in the top bar (the tab bar at the
+// bottom of a phone).
 import type { ComponentType } from 'preact';
 import { AddPage } from './AddPage';
 import { ContactPage } from './ContactPage';
@@ -9,11 +10,16 @@ import { ListPage } from './ListPage';
 import { OpportunitiesPage } from './OpportunitiesPage';
 import { ScanPage } from './ScanPage';
 import { TodayPage } from './TodayPage';
+import { TrashPage } from './TrashPage';
 
 export interface Page {
   path: string;
   title: string;
   nav?: string;
+  // A shorter label for the phone's tab bar, when `nav` does not fit.
+  short?: string;
+  // The tab a screen belongs to, when it has none of its own.
+  section?: string;
   component: ComponentType<{ params: Record<string, string> }>;
 }
 
@@ -21,9 +27,10 @@ export const pages: Page[] = [
   { path: '/', title: 'The running list', nav: 'People', component: ListPage },
   { path: '/today', title: 'Today', nav: 'Today', component: TodayPage },
   { path: '/event', title: 'Event mode', nav: 'Event', component: EventPage },
-  { path: '/opportunities', title: 'Opportunities', nav: 'Opportunities', component: OpportunitiesPage },
+  { path: '/opportunities', title: 'Opportunities', nav: 'Opportunities', short: 'Give', component: OpportunitiesPage },
   { path: '/import', title: 'Import and export', nav: 'Import', component: ImportPage },
-  { path: '/add', title: 'Add a person', component: AddPage },
+  { path: '/trash', title: 'Trash', section: '/', component: TrashPage },
+  { path: '/add', title: 'Add a person', section: '/', component: AddPage },
   { path: '/scan', title: 'Scan a card', nav: 'Scan', component: ScanPage },
-  { path: '/contacts/:id', title: 'A contact', component: ContactPage },
+  { path: '/contacts/:id', title: 'A contact', section: '/', component: ContactPage },
 ];

@@ -69,6 +69,13 @@ function BriefSection({ contact }: SectionProps) {
         {brief.how_met ? `${brief.how_met}; ` : ''}
         {since}.
       </p>
+      {brief.professional
+        .filter((fact) => fact.key === 'ask_about')
+        .map((fact) => (
+          <p key={fact.id} class="ask-about" data-testid="ask-about">
+            <strong>Ask about:</strong> {fact.value} <span class="muted">(noted {fact.learned_on})</span>
+          </p>
+        ))}
       <p data-testid="health">
         <strong>
           Health {brief.health.score} ({brief.health.label})
@@ -265,10 +272,12 @@ function FollowUpSection({ contact }: SectionProps) {
   );
 }
 
+// In the order a card is read: before you meet, what you know, what is due
+// (reminders, the follow-up email), then the timeline.
 export const relationshipSections = [
   { id: 'brief', title: 'Before you meet again', component: BriefSection },
   { id: 'facts', title: 'What you know', component: FactsSection },
-  { id: 'timeline', title: 'Interactions', component: TimelineSection },
-  { id: 'reminders', title: 'Reminders', component: RemindersSection },
+  { id: 'reminders', title: 'What is due', component: RemindersSection },
   { id: 'followup', title: 'Follow-up email', component: FollowUpSection },
+  { id: 'timeline', title: 'Timeline', component: TimelineSection },
 ];

@@ -2,6 +2,7 @@
 // talked, one fact learned. Logging completes an open follow-up.
 import { useState } from 'preact/hooks';
 import { logInteraction, type LogRequest } from '../../relationship';
+import { ErrorText } from '../../ui/ErrorText';
 
 export function LogForm(props: { contactId: number; kind?: string; onLogged: () => void; onCancel?: () => void }) {
   const [kind, setKind] = useState(props.kind ?? 'coffee');
@@ -78,11 +79,7 @@ export function LogForm(props: { contactId: number; kind?: string; onLogged: () 
           <input id={id('fact-value')} placeholder="Pilsen" value={factValue} onInput={text(setFactValue)} />
         </label>
       </fieldset>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
       <div class="inline-form">
         <button class="primary" type="submit">
           Log it

@@ -1,0 +1,90 @@
+// The contact card, read first: who they are, how you met and how to reach
+// them before any field to edit; tap to email, call or open a profile; a
+// saved field says so; a fixed field loses its error; the trash asks first
+// and can be undone, and the trash page restores.
+import { api } from './screens.mjs';
+
+export async function cardSteps({ page, size, base, step, expect }) {
+  const name = `Imre${size} Castellanos`;
+  let id;
+
+  await step(page, size, 'the card reads first', async () => {
+    await page.goto(`${base}/`);
+    const contact = await api(page, 'POST', '/contacts', {
+      name,
+      company: 'Harbour Instruments',
+      title: 'Head of Sensors',
+      emails: [`imre${size}@harbour.example`],
+      phones: ['+1 312 555 0142'],
+      links: [{ kind: 'linkedin', url: `https://www.linkedin.com/in/imre${size}`, connected: false, followed: false }],
+      met_at: 'Sensor Summit',
+      met_on: '2026-11-20',
+      notes: 'Line one about tide gauges.\nLine two.\nLine three.\nLine four, still shown whole.',
+    });
+    id = contact.id;
+    await page.goto(`${base}/contacts/${id}`);
+    await page.getByTestId('brief').waitFor();
+    const order = await page.evaluate(() => {
+      const brief = document.querySelector('[data-testid="brief"]').getBoundingClientRect().top;
+      const fields = [...document.querySelectorAll('main input, main textarea')].map(
+        (field) => field.getBoundingClientRect().top,
+      );
+      return { brief, firstField: fields.length ? Math.min(...fields) : Infinity };
+    });
+    expect(order.firstField > order.brief, 'a field to edit comes before the brief');
+    expect(
+      ((await page.getByTestId('how-met').textContent()) ?? '').includes('Sensor Summit'),
+      'how you met is missing',
+    );
+    expect(
+      (await page.getByTestId('reach-email').getAttribute('href')) === `mailto:imre${size}@harbour.example`,
+      'the email should be a mailto: link',
+    );
+    expect((await page.getByTestId('reach-call').getAttribute('href')) === 'tel:+13125550142', 'tap to call is missing');
+    expect(
+      (await page.getByTestId('reach-linkedin').getAttribute('href')) === `https://www.linkedin.com/in/imre${size}`,
+      'the LinkedIn profile link is missing',
+    );
+    await page.locator('.notes', { hasText: 'Line four, still shown whole.' }).waitFor();
+  });
+
+  await step(page, size, 'edit says saved and clears a fixed error', async () => {
+    await page.goto(`${base}/contacts/${id}`);
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    await page.getByLabel('Company').fill('Harbour Instruments Ltd');
+    await page.getByLabel('Company').press('Enter');
+    await page.getByTestId('toast').filter({ hasText: 'Saved: Company' }).waitFor();
+    await page.locator('.subtitle', { hasText: 'Harbour Instruments Ltd' }).waitFor();
+    const emails = page.getByLabel('Emails (comma-separated)');
+    await emails.fill('not an email');
+    await emails.press('Enter');
+    const error = page.locator('.field .error');
+    await error.waitFor();
+    await emails.fill(`imre${size}@harbour.example`);
+    await error.waitFor({ state: 'detached' });
+    await emails.press('Enter');
+  });
+
+  await step(page, size, 'trash asks first and undoes', async () => {
+    await page.goto(`${base}/contacts/${id}`);
+    await page.getByRole('button', { name: 'Move to the trash…' }).click();
+    await page.getByRole('button', { name: 'Yes, move to the trash' }).click();
+    await page.locator('.trashed').waitFor();
+    await page.getByTestId('toast').getByRole('button', { name: 'Undo' }).click();
+    await page.locator('.trashed').waitFor({ state: 'detached' });
+    const contact = await api(page, 'GET', `/contacts/${id}`);
+    expect(!contact.trashed, 'Undo should restore the card');
+  });
+
+  await step(page, size, 'the trash page restores', async () => {
+    await api(page, 'DELETE', `/contacts/${id}`);
+    await page.goto(`${base}/trash`);
+    const row = page.getByTestId('trash-list').locator('li', { hasText: name });
+    await row.waitFor();
+    await row.getByRole('button', { name: 'Restore' }).click();
+    await row.waitFor({ state: 'detached' });
+    await page.getByTestId('toast').filter({ hasText: `Restored ${name}` }).waitFor();
+    const contact = await api(page, 'GET', `/contacts/${id}`);
+    expect(!contact.trashed, 'Restore should bring the card back');
+  });
+}

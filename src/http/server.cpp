@@ -151,7 +151,7 @@ class HttpServer final : public Server {
               pool_->Borrow(access == dav::DavAccess::kWrite ? Access::kWrite : Access::kRead);
           body(lease.context());
         },
-        RequestMethod);
+        RequestMethod, dav::DavOptions{options_.dav_sync_limit, options_.dav_page_size});
     server_.Get(".*", [this](const httplib::Request& request, httplib::Response& response) {
       ServeStatic(request, response);
     });
@@ -249,6 +249,10 @@ class HttpServer final : public Server {
   httplib::Server::HandlerResponse AdmitCardDavClient(const httplib::Request& request,
                                                       httplib::Response& response) {
     using httplib::Server;
+    if (IsCrossSiteRequest(request)) {
+      SendHttpError(response, 403, "cross_origin", "CardDAV does not answer other sites' pages");
+      return Server::HandlerResponse::Handled;
+    }
     if (const std::string bearer = BearerTokenOf(request); !bearer.empty()) {
       const SignInAttempt attempt = CheckBearerToken(state_.throttle, request.remote_addr, bearer,
                                                      state_.token, std::chrono::steady_clock::now());

@@ -300,6 +300,30 @@ TEST_F(CardDav, ContactsAddedInKithAreServedAsVCard30) {
   EXPECT_TRUE(Has(card->body, "ada@acme.example"));
 }
 
+TEST_F(CardDav, ListingsStreamInChunksAndMissNoCard) {
+  StopServer();
+  dav_page_size_ = 2;
+  StartServer();
+  constexpr int kCards = 7;
+  for (int i = 0; i < kCards; ++i) {
+    const std::string uid = "card" + std::to_string(i);
+    PutCard("/dav/books/default/" + uid + ".vcf", SimpleCard(uid, "Person " + uid, uid + "@acme.example"));
+  }
+  auto listing = Dav("PROPFIND", "/dav/books/default/",
+                     R"(<d:propfind xmlns:d="DAV:"><d:prop><d:getetag/></d:prop></d:propfind>)", {{"Depth", "1"}});
+  const std::string body = Expect207(listing);
+  EXPECT_EQ(listing->get_header_value("Transfer-Encoding"), "chunked");
+  EXPECT_EQ(Count(body, "<d:getetag>"), kCards) << body;
+  const std::string sync = Expect207(Dav("REPORT", "/dav/books/default/", Davx5Sync("")));
+  EXPECT_EQ(Count(sync, "<d:getetag>"), kCards) << sync;
+  for (int i = 0; i < kCards; ++i) {
+    const std::string href = "/dav/books/default/card" + std::to_string(i) + ".vcf";
+    EXPECT_EQ(Count(body, "<d:href>" + href + "</d:href>"), 1) << href;
+    EXPECT_EQ(Count(sync, "<d:href>" + href + "</d:href>"), 1) << href;
+  }
+  EXPECT_FALSE(Has(sync, "507"));
+}
+
 TEST_F(CardDav, MultigetGivesEachCardAnd404ForMissingOnes) {
   PutCard("/dav/books/default/a.vcf", SimpleCard("a", "Ada Okafor", "ada@acme.example"));
   PutCard("/dav/books/default/b.vcf", SimpleCard("b", "Linus Lee", "linus@acme.example"));
@@ -478,6 +502,12 @@ TEST_F(CardDav, WithATokenDavClientsMustSignIn) {
   EXPECT_EQ(Dav("PROPFIND", "/dav/", "", {{"Depth", "0"}})->status, 207);
   EXPECT_EQ(PutCard("/dav/books/default/a.vcf", SimpleCard("a", "Ada", "ada@acme.example")).empty(), false)
       << "a DAV client sends no Origin and no CSRF token, and may write";
+}
+
+TEST_F(CardDav, OtherSitesPagesAreRefused) {
+  auto response = Dav("PROPFIND", "/dav/books/default/", "", {{"Depth", "1"}, {"Sec-Fetch-Site", "cross-site"}});
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->status, 403);
 }
 
 TEST_F(CardDav, AForgedTunnelHeaderIsIgnored) {

@@ -268,9 +268,10 @@ CREATE INDEX web_sessions_by_last_seen ON web_sessions(last_seen_at);
 )sql";
 
 // Version 8: CardDAV. The changes journal holds one entry per contact,
-// renumbered (AUTOINCREMENT: never reused) by triggers on every write to the
-// contact, so it is written in the same transaction as the change and sync
-// tokens stay valid for ever; contacts already here start it in id order.
+// renumbered by triggers on every write to the contact (REPLACE takes a new
+// AUTOINCREMENT number, never a reused one), so it is written in the same
+// transaction as the change and sync tokens stay valid for ever; contacts
+// already here start it in id order.
 // dav_cards keeps the vCard a client sent, byte for byte; dav_books the
 // address books clients created, each the tag of its cards.
 constexpr std::string_view kCardDav = R"sql(
@@ -281,16 +282,13 @@ CREATE TABLE contact_changes(
 );
 INSERT INTO contact_changes(contact_id, uid) SELECT id, uid FROM contacts ORDER BY id;
 CREATE TRIGGER contact_changes_on_insert AFTER INSERT ON contacts BEGIN
-  DELETE FROM contact_changes WHERE contact_id = NEW.id;
-  INSERT INTO contact_changes(contact_id, uid) VALUES (NEW.id, NEW.uid);
+  INSERT OR REPLACE INTO contact_changes(contact_id, uid) VALUES (NEW.id, NEW.uid);
 END;
 CREATE TRIGGER contact_changes_on_update AFTER UPDATE OF updated_at, trashed_at, uid ON contacts BEGIN
-  DELETE FROM contact_changes WHERE contact_id = NEW.id;
-  INSERT INTO contact_changes(contact_id, uid) VALUES (NEW.id, NEW.uid);
+  INSERT OR REPLACE INTO contact_changes(contact_id, uid) VALUES (NEW.id, NEW.uid);
 END;
 CREATE TRIGGER contact_changes_on_delete AFTER DELETE ON contacts BEGIN
-  DELETE FROM contact_changes WHERE contact_id = OLD.id;
-  INSERT INTO contact_changes(contact_id, uid) VALUES (OLD.id, OLD.uid);
+  INSERT OR REPLACE INTO contact_changes(contact_id, uid) VALUES (OLD.id, OLD.uid);
 END;
 CREATE TABLE dav_cards(
   contact_id INTEGER PRIMARY KEY REFERENCES contacts(id) ON DELETE CASCADE,

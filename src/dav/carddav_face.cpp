@@ -81,29 +81,6 @@ void SendXml(httplib::Response& response, int status, const std::string& xml) {
   response.set_content(xml, std::string(kXmlType).c_str());
 }
 
-// The one table from app errors to the statuses WebDAV clients expect.
-int StatusOf(ErrorCode code) {
-  switch (code) {
-    case ErrorCode::kInvalidInput:
-    case ErrorCode::kParseError:
-      return 400;
-    case ErrorCode::kNotFound:
-      return 404;
-    case ErrorCode::kAlreadyExists:
-      return 405;
-    case ErrorCode::kConflict:
-      return 409;
-    case ErrorCode::kIo:
-    case ErrorCode::kInternal:
-      return 500;
-  }
-  return 500;
-}
-
-void SendError(httplib::Response& response, const Error& error) {
-  SendText(response, StatusOf(error.code), error.message);
-}
-
 std::optional<VCardVersion> VersionNamed(std::string_view text) {
   if (text.find("4.0") != std::string_view::npos) return VCardVersion::k40;
   if (text.find("3.0") != std::string_view::npos) return VCardVersion::k30;
@@ -235,7 +212,8 @@ struct Listing {
 
 class Face {
  public:
-  Face(WithContext with_context, DavOptions options) : with_(std::move(with_context)), options_(options) {}
+  Face(DavHost host, DavOptions options)
+      : with_(std::move(host.with_context)), status_of_(std::move(host.status_of)), options_(options) {}
 
   void Handle(const std::string& method, const httplib::Request& request, httplib::Response& response) {
     response.set_header("DAV", "1, 3, addressbook");
@@ -266,7 +244,7 @@ class Face {
   void Run(DavAccess access, httplib::Response& response, const std::function<Status(Context&)>& body) {
     with_(access, [&](Context& context) {
       const Status status = body(context);
-      if (!status) SendError(response, status.error());
+      if (!status) SendText(response, status_of_(status.error().code), status.error().message);
     });
   }
 
@@ -589,6 +567,11 @@ class Face {
       }
     }
     Run(DavAccess::kWrite, response, [&](Context& context) -> Status {
+      // RFC 4918: MKCOL on something that exists is 405.
+      if (FindAddressBook(context, target.segment)) {
+        SendText(response, 405, "address book '" + target.segment + "' already exists");
+        return Ok();
+      }
       KITH_RETURN_IF_ERROR(
           CreateAddressBook(context, target.segment, display_name).map([](const AddressBook&) {}));
       response.status = 201;
@@ -645,6 +628,7 @@ class Face {
   }
 
   WithContext with_;
+  std::function<int(ErrorCode)> status_of_;
   DavOptions options_;
 };
 
@@ -654,9 +638,9 @@ bool IsCardDavPath(const std::string& path) {
   return path == "/dav" || path.starts_with("/dav/") || path.starts_with("/.well-known/carddav");
 }
 
-void MountCardDav(httplib::Server& server, WithContext with_context,
-                  std::function<std::string(const httplib::Request&)> method, DavOptions options) {
-  auto face = std::make_shared<Face>(std::move(with_context), options);
+void MountCardDav(httplib::Server& server, DavHost host, DavOptions options) {
+  auto method = host.method_of;
+  auto face = std::make_shared<Face>(std::move(host), options);
   const auto redirect = [](const httplib::Request&, httplib::Response& response) {
     response.set_redirect(std::string(kRootPath), 301);
   };

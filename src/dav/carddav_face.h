@@ -12,6 +12,7 @@
 #include <httplib.h>
 
 #include "app/context.h"
+#include "domain/result.h"
 
 namespace kith::dav {
 
@@ -32,10 +33,17 @@ struct DavOptions {
 // rules apply to it).
 bool IsCardDavPath(const std::string& path);
 
-// Registers the face's handlers. Methods httplib does not know (PROPFIND,
-// REPORT, MKCOL, PROPPATCH) come as POSTs tunnelled by the server; `method`
-// tells a handler the method a request really has.
-void MountCardDav(httplib::Server& server, WithContext with_context,
-                  std::function<std::string(const httplib::Request&)> method, DavOptions options = {});
+// What the face takes from the server it is mounted in.
+struct DavHost {
+  WithContext with_context;
+  // The method a request really has: PROPFIND, REPORT, MKCOL and PROPPATCH,
+  // which httplib does not know, reach the face tunnelled as POSTs.
+  std::function<std::string(const httplib::Request&)> method_of;
+  // The server's one table from app errors to HTTP statuses.
+  std::function<int(ErrorCode)> status_of;
+};
+
+// Registers the face's handlers on `server`.
+void MountCardDav(httplib::Server& server, DavHost host, DavOptions options = {});
 
 }  // namespace kith::dav

@@ -144,14 +144,14 @@ class HttpServer final : public Server {
           SendHttpError(response, 500, "internal", "the server failed on this request");
         });
     for (const Route& route : routes_) Register(route);
-    dav::MountCardDav(
-        server_,
-        [this](dav::DavAccess access, const std::function<void(Context&)>& body) {
-          StorePool::Lease lease =
-              pool_->Borrow(access == dav::DavAccess::kWrite ? Access::kWrite : Access::kRead);
-          body(lease.context());
-        },
-        RequestMethod, dav::DavOptions{options_.dav_sync_limit, options_.dav_page_size});
+    dav::MountCardDav(server_,
+                      dav::DavHost{[this](dav::DavAccess access, const std::function<void(Context&)>& body) {
+                                     StorePool::Lease lease = pool_->Borrow(
+                                         access == dav::DavAccess::kWrite ? Access::kWrite : Access::kRead);
+                                     body(lease.context());
+                                   },
+                                   RequestMethod, HttpStatus},
+                      dav::DavOptions{options_.dav_sync_limit, options_.dav_page_size});
     server_.Get(".*", [this](const httplib::Request& request, httplib::Response& response) {
       ServeStatic(request, response);
     });
@@ -215,15 +215,7 @@ class HttpServer final : public Server {
     }
     const std::string path = request.path.substr(kApiPrefix.size());
     if (path == "/session" || path == "/openapi.json") return Server::HandlerResponse::Unhandled;
-    if (const std::string bearer = BearerTokenOf(request); !bearer.empty()) {
-      const SignInAttempt attempt = CheckBearerToken(state_.throttle, request.remote_addr, bearer,
-                                                     state_.token, std::chrono::steady_clock::now());
-      if (attempt.accepted) return Server::HandlerResponse::Unhandled;
-      if (attempt.retry_after.count() > 0) {
-        SendTooManyAttempts(response, attempt.retry_after);
-        return Server::HandlerResponse::Handled;
-      }
-    }
+    if (const auto signed_in = AdmitBearer(request, response)) return *signed_in;
     const auto session = LiveSession(SessionIdOf(request));
     if (!session) {
       SendError(response, session.error());
@@ -243,6 +235,22 @@ class HttpServer final : public Server {
     return Server::HandlerResponse::Unhandled;
   }
 
+  // A request with the server's token passes (Unhandled); too many wrong
+  // tokens from its address are answered here (Handled); none otherwise.
+  std::optional<httplib::Server::HandlerResponse> AdmitBearer(const httplib::Request& request,
+                                                              httplib::Response& response) {
+    const std::string bearer = BearerTokenOf(request);
+    if (bearer.empty()) return std::nullopt;
+    const SignInAttempt attempt = CheckBearerToken(state_.throttle, request.remote_addr, bearer, state_.token,
+                                                   std::chrono::steady_clock::now());
+    if (attempt.accepted) return httplib::Server::HandlerResponse::Unhandled;
+    if (attempt.retry_after.count() > 0) {
+      SendTooManyAttempts(response, attempt.retry_after);
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return std::nullopt;
+  }
+
   // CardDAV clients are no browsers: they sign in on every request (the
   // server's bearer token), never with the web app's cookie and CSRF token.
   // Without credentials, only a loopback server answers them.
@@ -253,15 +261,7 @@ class HttpServer final : public Server {
       SendHttpError(response, 403, "cross_origin", "CardDAV does not answer other sites' pages");
       return Server::HandlerResponse::Handled;
     }
-    if (const std::string bearer = BearerTokenOf(request); !bearer.empty()) {
-      const SignInAttempt attempt = CheckBearerToken(state_.throttle, request.remote_addr, bearer,
-                                                     state_.token, std::chrono::steady_clock::now());
-      if (attempt.accepted) return Server::HandlerResponse::Unhandled;
-      if (attempt.retry_after.count() > 0) {
-        SendTooManyAttempts(response, attempt.retry_after);
-        return Server::HandlerResponse::Handled;
-      }
-    }
+    if (const auto signed_in = AdmitBearer(request, response)) return *signed_in;
     if (!state_.auth_required) return Server::HandlerResponse::Unhandled;
     response.set_header("WWW-Authenticate", "Basic realm=\"kith\", charset=\"UTF-8\"");
     SendHttpError(response, 401, "unauthorized", "CardDAV needs credentials: the server's token");

@@ -309,8 +309,9 @@ TEST_F(CardDav, ListingsStreamInChunksAndMissNoCard) {
     const std::string uid = "card" + std::to_string(i);
     PutCard("/dav/books/default/" + uid + ".vcf", SimpleCard(uid, "Person " + uid, uid + "@acme.example"));
   }
-  auto listing = Dav("PROPFIND", "/dav/books/default/",
-                     R"(<d:propfind xmlns:d="DAV:"><d:prop><d:getetag/></d:prop></d:propfind>)", {{"Depth", "1"}});
+  auto listing =
+      Dav("PROPFIND", "/dav/books/default/",
+          R"(<d:propfind xmlns:d="DAV:"><d:prop><d:getetag/></d:prop></d:propfind>)", {{"Depth", "1"}});
   const std::string body = Expect207(listing);
   EXPECT_EQ(listing->get_header_value("Transfer-Encoding"), "chunked");
   EXPECT_EQ(Count(body, "<d:getetag>"), kCards) << body;
@@ -505,7 +506,8 @@ TEST_F(CardDav, WithATokenDavClientsMustSignIn) {
 }
 
 TEST_F(CardDav, OtherSitesPagesAreRefused) {
-  auto response = Dav("PROPFIND", "/dav/books/default/", "", {{"Depth", "1"}, {"Sec-Fetch-Site", "cross-site"}});
+  auto response =
+      Dav("PROPFIND", "/dav/books/default/", "", {{"Depth", "1"}, {"Sec-Fetch-Site", "cross-site"}});
   ASSERT_TRUE(response);
   EXPECT_EQ(response->status, 403);
 }

@@ -83,7 +83,7 @@ class ServerTest : public ::testing::Test {
 
   TempDirectory directory_;
   FixedClock clock_{Date{2026, 11, 26}};
-  int dav_page_size_ = 500;  // cards per streamed chunk of a CardDAV listing
+  int dav_page_size_ = 500;                // cards per streamed chunk of a CardDAV listing
   std::vector<http::Route> extra_routes_;  // served besides the API, for tests of failures
   std::unique_ptr<http::Server> server_;
   std::thread thread_;

@@ -34,7 +34,8 @@ TEST(ContactChanges, EveryWriteRenumbersTheContactsOneEntry) {
   EXPECT_EQ(ContactsIn(changes), std::vector<std::int64_t>{ada.id.value});
   EXPECT_GT(changes[0].sequence, before);
   EXPECT_EQ(changes[0].uid, "ada");
-  EXPECT_EQ(ContactsIn(*store.ChangesAfter(0, "", 10)), (std::vector<std::int64_t>{linus.id.value, ada.id.value}))
+  EXPECT_EQ(ContactsIn(*store.ChangesAfter(0, "", 10)),
+            (std::vector<std::int64_t>{linus.id.value, ada.id.value}))
       << "one entry per contact, in the order of their last change";
 }
 
@@ -89,7 +90,8 @@ TEST(AddressBooks, AreMadeRenamedAndRemoved) {
   testing::TestWorld world;
   Store& store = world.store();
   ASSERT_TRUE(store.InsertAddressBook(AddressBookEntry{"friends", "Friends"}));
-  EXPECT_EQ(store.InsertAddressBook(AddressBookEntry{"friends", "Other"}).error().code, ErrorCode::kAlreadyExists);
+  EXPECT_EQ(store.InsertAddressBook(AddressBookEntry{"friends", "Other"}).error().code,
+            ErrorCode::kAlreadyExists);
   ASSERT_TRUE(store.RenameAddressBook("friends", "Close friends"));
   EXPECT_EQ(store.AddressBooks()->at(0).tag, "Close friends");
   ASSERT_TRUE(store.RemoveAddressBook("friends"));

@@ -1,5 +1,6 @@
 // CardDAV in SQLite: the vCards clients sent, the changes journal the
 // triggers of migration 8 keep, and the address books clients created.
+#include "store/sqlite/row_values.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace kith::sqlite {
@@ -68,13 +69,7 @@ Result<std::vector<ContactChange>> SqliteStore::ChangesAfter(std::int64_t sequen
                                      "WHERE j.sequence > ?1 ORDER BY j.sequence LIMIT ?2",
                                  3)));
   select.Bind(1, sequence).Bind(2, limit).Bind(3, tag);
-  std::vector<ContactChange> changes;
-  while (true) {
-    KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
-    if (!row) break;
-    changes.push_back(ChangeOfRow(select));
-  }
-  return changes;
+  return AllRows<ContactChange>(select, ChangeOfRow);
 }
 
 Result<std::vector<ContactChange>> SqliteStore::ChangesOf(const std::vector<ContactId>& ids,
@@ -151,13 +146,7 @@ Result<std::vector<ContactId>> SqliteStore::ContactsTagged(std::string_view tag)
                                            "c.id = l.contact_id WHERE l.kind = 'tag' AND l.folded = ?1 AND "
                                            "c.trashed_at IS NULL ORDER BY l.contact_id"));
   select.Bind(1, tag);
-  std::vector<ContactId> ids;
-  while (true) {
-    KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
-    if (!row) break;
-    ids.push_back(ContactId{select.Int(0)});
-  }
-  return ids;
+  return ContactIds(select);
 }
 
 }  // namespace kith::sqlite

@@ -620,6 +620,7 @@ class Face {
     Run(DavAccess::kWrite, response, [&](Context& context) -> Status {
       if (new_name) KITH_RETURN_IF_ERROR(RenameAddressBook(context, target.segment, *new_name));
       std::vector<PropertyValue> done;
+      done.reserve(accepted.size());
       for (const Name& name : accepted) done.push_back(PropertyValue{name, ""});
       SendXml(response, kMultiStatus,
               MultistatusOpen() + Response(path, done, {}) + std::string(kMultistatusClose));

@@ -43,7 +43,7 @@ Status SqliteStore::SaveStoredVCard(ContactId id, const StoredVCard& card) {
                                              "VALUES(?1, ?2, ?3) ON CONFLICT(contact_id) DO "
                                              "UPDATE SET vcard = ?2, kith_view = ?3"));
     upsert.Bind(1, id.value).Bind(2, card.vcard).Bind(3, card.kith_view);
-    const Status status = upsert.Run();
+    Status status = upsert.Run();
     if (!status && status.error().code == ErrorCode::kConflict) {
       return Fail(ErrorCode::kNotFound, "contact " + std::to_string(id.value) + " does not exist", "id");
     }
@@ -107,7 +107,7 @@ Status SqliteStore::InsertAddressBook(const AddressBookEntry& book) {
     KITH_ASSIGN_OR_RETURN(auto insert,
                           database_->Prepare("INSERT INTO dav_books(segment, tag) VALUES(?1, ?2)"));
     insert.Bind(1, book.segment).Bind(2, book.tag);
-    const Status status = insert.Run();
+    Status status = insert.Run();
     if (!status && status.error().code == ErrorCode::kConflict) {
       return Fail(ErrorCode::kAlreadyExists, "address book '" + book.segment + "' already exists", "book");
     }

@@ -76,8 +76,9 @@ struct BookPage {
 Result<BookPage> BookChanges(Context& context, const AddressBook& book, std::int64_t after, int limit,
                              bool members_only);
 
-// A card's bytes. Without a version, the client's own card (patched with
-// kith's edits) or kith's vCard 3.0; with one, the card in that version.
+// A card's bytes in `version` (3.0 when none is asked): the client's own
+// card, patched with kith's edits, when it was sent in that version; else
+// kith's vCard of the contact. The ETag is the same for either version.
 struct CardBody {
   ContactId contact;
   std::string name;

@@ -14,11 +14,11 @@ namespace {
 constexpr std::string_view kCardSuffix = ".vcf";
 constexpr std::size_t kMaxUid = 255;
 
-std::string VersionSuffix(VCardVersion version) { return version == VCardVersion::k40 ? "-4" : "-3"; }
-
-std::string Etag(std::int64_t sequence, std::string_view suffix = "") {
-  return "\"" + std::to_string(sequence) + std::string(suffix) + "\"";
-}
+// A card's ETag names its state (its journal entry), whichever version it
+// is served in: clients compare the ETag a listing gives with the one they
+// fetched the card under, and a per-version ETag would make a client that
+// asks for 4.0 fetch every card again on every sync.
+std::string Etag(std::int64_t sequence) { return "\"" + std::to_string(sequence) + "\""; }
 
 std::string Written(const Contact& contact, VCardVersion version) {
   std::ostringstream out;
@@ -26,10 +26,10 @@ std::string Written(const Contact& contact, VCardVersion version) {
   return out.str();
 }
 
-// The version a card is served in when the client names none: the one it
-// was sent in, else 3.0 (what iOS and Android read best).
-VCardVersion DefaultVersion(const std::optional<StoredVCard>& stored) {
-  return stored && VCardVersionOf(stored->vcard) == "4.0" ? VCardVersion::k40 : VCardVersion::k30;
+std::string_view VersionText(VCardVersion version) { return version == VCardVersion::k40 ? "4.0" : "3.0"; }
+
+VCardVersion StoredVersion(std::string_view vcard) {
+  return VCardVersionOf(vcard) == "4.0" ? VCardVersion::k40 : VCardVersion::k30;
 }
 
 Result<std::string> UidOfName(std::string_view name) {
@@ -61,11 +61,9 @@ Result<ContactChange> MemberOfName(Context& context, const AddressBook& book, st
   return *entry;
 }
 
-// If-Match names one of the card's ETags (any version of it), or "*".
+// If-Match names the card's ETag, or "*".
 bool Matches(const std::string& if_match, std::int64_t sequence) {
-  if (if_match == "*") return true;
-  const std::string plain = Etag(sequence);
-  return if_match == plain || if_match == Etag(sequence, "-3") || if_match == Etag(sequence, "-4");
+  return if_match == "*" || if_match == Etag(sequence);
 }
 
 bool PreconditionsHold(const CardPreconditions& preconditions, const std::optional<ContactChange>& member) {
@@ -167,16 +165,15 @@ Result<CardBody> ReadCard(Context& context, const AddressBook& book, std::string
   KITH_ASSIGN_OR_RETURN(const ContactChange member, MemberOfName(context, book, name));
   KITH_ASSIGN_OR_RETURN(const Contact contact, context.store.GetContact(member.contact));
   KITH_ASSIGN_OR_RETURN(const auto stored, context.store.StoredVCardOf(member.contact));
-  const VCardVersion natural = DefaultVersion(stored);
+  // vCard 3.0 unless asked (what iOS and Android read best); the client's
+  // own bytes when it sent the card in the version served.
+  const VCardVersion wanted = version.value_or(VCardVersion::k30);
   CardBody body{member.contact, std::string(name), Etag(member.sequence), ""};
-  if (version && *version != natural) {
-    body.etag = Etag(member.sequence, VersionSuffix(*version));
-    body.vcard = Written(contact, *version);
-  } else if (stored) {
+  if (stored && VCardVersionOf(stored->vcard) == VersionText(wanted)) {
     // The client's bytes, with only the lines kith changed since replaced.
-    body.vcard = PatchVCard(stored->vcard, stored->kith_view, Written(contact, natural));
+    body.vcard = PatchVCard(stored->vcard, stored->kith_view, Written(contact, wanted));
   } else {
-    body.vcard = Written(contact, natural);
+    body.vcard = Written(contact, wanted);
   }
   return body;
 }
@@ -213,8 +210,8 @@ Result<CardWritten> PutCard(Context& context, const AddressBook& book, std::stri
   }
   KITH_ASSIGN_OR_RETURN(const Contact stored, context.store.GetContact(id));
   const std::string sent(vcard);
-  const VCardVersion version = VCardVersionOf(sent) == "4.0" ? VCardVersion::k40 : VCardVersion::k30;
-  KITH_RETURN_IF_ERROR(context.store.SaveStoredVCard(id, StoredVCard{sent, Written(stored, version)}));
+  KITH_RETURN_IF_ERROR(
+      context.store.SaveStoredVCard(id, StoredVCard{sent, Written(stored, StoredVersion(sent))}));
   KITH_ASSIGN_OR_RETURN(const std::int64_t sequence, SequenceOf(context, id));
   KITH_RETURN_IF_ERROR(transaction.Commit());
   return CardWritten{existing && member ? CardWriteOutcome::kUpdated : CardWriteOutcome::kCreated,

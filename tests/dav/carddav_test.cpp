@@ -284,7 +284,23 @@ TEST_F(CardDav, VCard4OnRequest) {
   auto four = Dav("GET", "/dav/books/default/ada.vcf", "", {{"Accept", "text/vcard; version=4.0"}});
   EXPECT_TRUE(Has(four->body, "VERSION:4.0")) << four->body;
   auto plain = Dav("GET", "/dav/books/default/ada.vcf");
-  EXPECT_NE(four->get_header_value("ETag"), plain->get_header_value("ETag"));
+  EXPECT_TRUE(Has(plain->body, "VERSION:3.0"));
+  EXPECT_EQ(four->get_header_value("ETag"), plain->get_header_value("ETag"))
+      << "one card, one ETag: a client asking for 4.0 must not refetch every card on every sync";
+}
+
+TEST_F(CardDav, AVCard4CardComesBackAsSentWhenAskedFor4) {
+  const std::string card =
+      "BEGIN:VCARD\r\nVERSION:4.0\r\nUID:ada\r\nFN:Ada Okafor\r\nN:Okafor;Ada;;;\r\n"
+      "EMAIL;TYPE=work;PREF=1:ada@acme.example\r\nX-CUSTOM-THING:kept\r\nEND:VCARD\r\n";
+  PutCard("/dav/books/default/ada.vcf", card);
+  const std::string multiget =
+      R"(<C:addressbook-multiget xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:carddav"><D:prop><D:getetag/>)"
+      R"(<C:address-data content-type="text/vcard" version="4.0"/></D:prop>)"
+      R"(<D:href>/dav/books/default/ada.vcf</D:href></C:addressbook-multiget>)";
+  const std::string body = Expect207(Dav("REPORT", "/dav/books/default/", multiget));
+  EXPECT_TRUE(Has(body, "EMAIL;TYPE=work;PREF=1:ada@acme.example\r\nX-CUSTOM-THING:kept")) << body;
+  EXPECT_TRUE(Has(Dav("GET", "/dav/books/default/ada.vcf")->body, "VERSION:3.0")) << "3.0 unless asked";
 }
 
 TEST_F(CardDav, ContactsAddedInKithAreServedAsVCard30) {

@@ -115,9 +115,17 @@ Result<CardWritten> PutCard(Context& context, const AddressBook& book, std::stri
 Result<CardWritten> DeleteCard(Context& context, const AddressBook& book, std::string_view name,
                                const CardPreconditions& preconditions);
 
-// Members of the book matching a text search on `property` ("FN", "EMAIL",
-// "TEL", "ORG"), answered by kith's search, at most `limit`.
-Result<std::vector<CardEntry>> QueryBook(Context& context, const AddressBook& book, std::string_view property,
-                                         std::string_view text, int limit);
+// A text-match of an addressbook-query: a property ("FN", "EMAIL", "TEL",
+// "ORG") and the text searched for in it.
+struct TextMatch {
+  std::string property;
+  std::string text;
+};
+// Members of the book matching any (or, with `all`, every) text match,
+// answered by kith's search, at most `limit`; every member (up to `limit`)
+// when there are none. kInvalidInput naming "prop-filter" for another
+// property.
+Result<std::vector<CardEntry>> QueryBook(Context& context, const AddressBook& book,
+                                         const std::vector<TextMatch>& matches, bool all, int limit);
 
 }  // namespace kith

@@ -1,5 +1,6 @@
 // Cards over CardDAV: read, written and deleted as vCards, with ETags from
 // the changes journal (a card's ETag changes exactly when its entry does).
+#include <algorithm>
 #include <sstream>
 
 #include "app/carddav.h"
@@ -142,6 +143,36 @@ Result<std::int64_t> SequenceOf(Context& context, ContactId id) {
   return changes.front().sequence;
 }
 
+// Members of the book whose `match.property` matches its text.
+Result<std::vector<CardEntry>> MatchesOf(Context& context, const AddressBook& book, const TextMatch& match,
+                                         int limit) {
+  const std::string_view property = match.property;
+  std::string filter;
+  if (property == "EMAIL") filter = "email:";
+  if (property == "TEL") filter = "phone:";
+  if (property == "ORG") filter = "company:";
+  if (property == "FN" || property == "N") filter = "name:";
+  if (filter.empty()) {
+    return Fail(ErrorCode::kInvalidInput,
+                "kith searches FN, EMAIL, TEL and ORG, not " + std::string(property), "prop-filter");
+  }
+  SearchRequest request;
+  request.query = filter + match.text;
+  request.limit = limit;
+  KITH_ASSIGN_OR_RETURN(const auto hits, Search(context.store, request));
+  std::vector<ContactId> ids;
+  ids.reserve(hits.size());
+  for (const SearchHit& hit : hits) ids.push_back(hit.id);
+  KITH_ASSIGN_OR_RETURN(const auto changes, context.store.ChangesOf(ids, book.folded_tag));
+  std::vector<CardEntry> entries;
+  for (const ContactChange& change : changes) {
+    if (!change.member) continue;
+    entries.push_back(
+        CardEntry{change.contact, CardName(change.uid), Etag(change.sequence), true, change.sequence});
+  }
+  return entries;
+}
+
 }  // namespace
 
 std::string CardName(std::string_view uid) { return std::string(uid) + std::string(kCardSuffix); }
@@ -229,30 +260,28 @@ Result<CardWritten> DeleteCard(Context& context, const AddressBook& book, std::s
   return CardWritten{CardWriteOutcome::kDeleted, ""};
 }
 
-Result<std::vector<CardEntry>> QueryBook(Context& context, const AddressBook& book, std::string_view property,
-                                         std::string_view text, int limit) {
-  std::string filter;
-  if (property == "EMAIL") filter = "email:";
-  if (property == "TEL") filter = "phone:";
-  if (property == "ORG") filter = "company:";
-  if (property == "FN" || property == "N") filter = "name:";
-  if (filter.empty()) {
-    return Fail(ErrorCode::kInvalidInput,
-                "kith searches FN, EMAIL, TEL and ORG, not " + std::string(property), "prop-filter");
+Result<std::vector<CardEntry>> QueryBook(Context& context, const AddressBook& book,
+                                         const std::vector<TextMatch>& matches, bool all, int limit) {
+  if (matches.empty()) {
+    KITH_ASSIGN_OR_RETURN(BookPage page, BookChanges(context, book, 0, limit, true));
+    return std::move(page.entries);
   }
-  SearchRequest request;
-  request.query = filter + std::string(text);
-  request.limit = limit;
-  KITH_ASSIGN_OR_RETURN(const auto hits, Search(context.store, request));
-  std::vector<ContactId> ids;
-  ids.reserve(hits.size());
-  for (const SearchHit& hit : hits) ids.push_back(hit.id);
-  KITH_ASSIGN_OR_RETURN(const auto changes, context.store.ChangesOf(ids, book.folded_tag));
   std::vector<CardEntry> entries;
-  for (const ContactChange& change : changes) {
-    if (!change.member) continue;
-    entries.push_back(
-        CardEntry{change.contact, CardName(change.uid), Etag(change.sequence), true, change.sequence});
+  const auto contains = [](const std::vector<CardEntry>& list, const CardEntry& entry) {
+    return std::any_of(list.begin(), list.end(),
+                       [&](const CardEntry& other) { return other.contact == entry.contact; });
+  };
+  for (std::size_t i = 0; i < matches.size(); ++i) {
+    KITH_ASSIGN_OR_RETURN(auto found, MatchesOf(context, book, matches[i], limit));
+    if (i == 0) {
+      entries = std::move(found);
+    } else if (all) {
+      std::erase_if(entries, [&](const CardEntry& entry) { return !contains(found, entry); });
+    } else {
+      for (CardEntry& entry : found) {
+        if (!contains(entries, entry)) entries.push_back(std::move(entry));
+      }
+    }
   }
   return entries;
 }

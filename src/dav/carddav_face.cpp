@@ -393,39 +393,16 @@ class Face {
     if (const pugi::xml_node nresults = Child(Child(root, kCardNs, "limit"), kCardNs, "nresults")) {
       limit = std::clamp(nresults.text().as_int(kQueryLimit), 1, kQueryLimit);
     }
-    std::vector<std::pair<std::string, std::string>> matches;
+    std::vector<TextMatch> matches;
     for (const pugi::xml_node prop_filter : filter.children()) {
       if (!NameOf(prop_filter).Is(kCardNs, "prop-filter")) continue;
       const pugi::xml_node text = Child(prop_filter, kCardNs, "text-match");
       if (!text) return SendXml(response, 403, ErrorBody(kCardNs, "supported-filter"));
-      matches.emplace_back(prop_filter.attribute("name").value(), text.text().get());
+      matches.push_back(TextMatch{prop_filter.attribute("name").value(), text.text().get()});
     }
     Run(DavAccess::kRead, response, [&](Context& context) -> Status {
       KITH_ASSIGN_OR_RETURN(const AddressBook book, FindAddressBook(context, target.segment));
-      std::vector<CardEntry> entries;
-      if (matches.empty()) {
-        KITH_ASSIGN_OR_RETURN(const BookPage page, BookChanges(context, book, 0, limit, true));
-        entries = page.entries;
-      }
-      for (std::size_t i = 0; i < matches.size(); ++i) {
-        KITH_ASSIGN_OR_RETURN(auto found,
-                              QueryBook(context, book, matches[i].first, matches[i].second, limit));
-        if (i == 0) {
-          entries = std::move(found);
-          continue;
-        }
-        const auto contains = [](const std::vector<CardEntry>& list, const CardEntry& entry) {
-          return std::any_of(list.begin(), list.end(),
-                             [&](const CardEntry& other) { return other.contact == entry.contact; });
-        };
-        if (all_of) {
-          std::erase_if(entries, [&](const CardEntry& entry) { return !contains(found, entry); });
-        } else {
-          for (CardEntry& entry : found) {
-            if (!contains(entries, entry)) entries.push_back(std::move(entry));
-          }
-        }
-      }
+      KITH_ASSIGN_OR_RETURN(const auto entries, QueryBook(context, book, matches, all_of, limit));
       std::string xml = MultistatusOpen();
       for (const CardEntry& entry : entries) xml += CardAnswer(context, book, entry, props);
       SendXml(response, kMultiStatus, xml + std::string(kMultistatusClose));

@@ -185,6 +185,13 @@ class HttpServer final : public Server {
   // sign-in and CSRF. Handled means answered here with an error.
   httplib::Server::HandlerResponse Admit(const httplib::Request& request, httplib::Response& response) {
     using httplib::Server;
+    // WebDAV's methods travel as POSTs (webdav_methods.h): only the CardDAV
+    // face may take them, never the API's POST routes.
+    if (request.has_header(std::string(kDavMethodHeader)) && !dav::IsCardDavPath(request.path)) {
+      SendHttpError(response, 405, "method_not_allowed",
+                    RequestMethod(request) + " is served only under /dav/");
+      return Server::HandlerResponse::Handled;
+    }
     // On loopback there is no password: the Host is what keeps other sites'
     // pages out (DNS rebinding). Beyond loopback every request must sign in,
     // and a rebound name never carries the cookie or the credentials.

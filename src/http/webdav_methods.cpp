@@ -15,7 +15,10 @@
 namespace kith::http {
 namespace {
 
-constexpr std::array<std::string_view, 4> kTunnelledMethods = {"PROPFIND", "PROPPATCH", "REPORT", "MKCOL"};
+// The rest of WebDAV is tunnelled too, so that a client asking for it hears
+// 405 from the face rather than httplib's bare 400.
+constexpr std::array<std::string_view, 9> kTunnelledMethods = {
+    "PROPFIND", "PROPPATCH", "REPORT", "MKCOL", "COPY", "MOVE", "LOCK", "UNLOCK", "ACL"};
 constexpr std::string_view kCarrier = "POST";
 // httplib refuses longer request lines (414) itself; past this the line is
 // handed over as it is and fails there.

@@ -521,6 +521,28 @@ TEST_F(CardDav, WithATokenDavClientsMustSignIn) {
       << "a DAV client sends no Origin and no CSRF token, and may write";
 }
 
+TEST_F(CardDav, MethodsKithDoesNotServeAre405) {
+  PutCard("/dav/books/default/a.vcf", SimpleCard("a", "Ada Okafor", "ada@acme.example"));
+  for (const char* method : {"MOVE", "COPY", "LOCK"}) {
+    auto response =
+        Dav(method, "/dav/books/default/a.vcf", "", {{"Destination", "/dav/books/default/b.vcf"}});
+    ASSERT_TRUE(response) << method;
+    EXPECT_EQ(response->status, 405) << method;
+    EXPECT_TRUE(Has(response->get_header_value("Allow"), "PROPFIND")) << method;
+  }
+  EXPECT_EQ(Dav("GET", "/dav/books/default/a.vcf")->status, 200) << "nothing moved";
+}
+
+TEST_F(CardDav, WebDavMethodsNeverReachTheApi) {
+  OpenSession();
+  httplib::Headers headers = Headers();
+  headers.emplace("Content-Type", "application/json");
+  auto response = Dav("PROPFIND", "/api/v1/contacts", R"({"name": "Ada"})", headers);
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->status, 405);
+  EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts"), 200).size(), 0U) << "no contact was made";
+}
+
 TEST_F(CardDav, OtherSitesPagesAreRefused) {
   auto response =
       Dav("PROPFIND", "/dav/books/default/", "", {{"Depth", "1"}, {"Sec-Fetch-Site", "cross-site"}});

@@ -7,7 +7,8 @@ set -euo pipefail
 kith=${1:?usage: measure.sh KITH N}
 count=${2:?usage: measure.sh KITH N}
 work=$(mktemp -d)
-trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+server=""
+trap 'if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; fi; rm -rf "$work"' EXIT
 db=$work/kith.db
 /usr/bin/time -f "gen $count: %e s, %M KB" "$kith" gen "$count" --db "$db" >/dev/null
 "$kith" serve --port 0 --db "$db" >"$work/serve.log" 2>&1 &

@@ -16,6 +16,7 @@
 #include <httplib.h>
 
 #include "app/web_access.h"
+#include "dav/carddav_face.h"
 #include "http/auth.h"
 #include "http/json_errors.h"
 #include "http/openapi.h"
@@ -23,6 +24,7 @@
 #include "http/server_with_routes.h"
 #include "http/static_files.h"
 #include "http/store_pool.h"
+#include "http/webdav_methods.h"
 
 namespace kith::http {
 namespace {
@@ -142,6 +144,14 @@ class HttpServer final : public Server {
           SendHttpError(response, 500, "internal", "the server failed on this request");
         });
     for (const Route& route : routes_) Register(route);
+    dav::MountCardDav(server_,
+                      dav::DavHost{[this](dav::DavAccess access, const std::function<void(Context&)>& body) {
+                                     StorePool::Lease lease = pool_->Borrow(
+                                         access == dav::DavAccess::kWrite ? Access::kWrite : Access::kRead);
+                                     body(lease.context());
+                                   },
+                                   RequestMethod, HttpStatus},
+                      dav::DavOptions{options_.dav_sync_limit, options_.dav_page_size});
     server_.Get(".*", [this](const httplib::Request& request, httplib::Response& response) {
       ServeStatic(request, response);
     });
@@ -175,6 +185,13 @@ class HttpServer final : public Server {
   // sign-in and CSRF. Handled means answered here with an error.
   httplib::Server::HandlerResponse Admit(const httplib::Request& request, httplib::Response& response) {
     using httplib::Server;
+    // WebDAV's methods travel as POSTs (webdav_methods.h): only the CardDAV
+    // face may take them, never the API's POST routes.
+    if (request.has_header(std::string(kDavMethodHeader)) && !dav::IsCardDavPath(request.path)) {
+      SendHttpError(response, 405, "method_not_allowed",
+                    RequestMethod(request) + " is served only under /dav/");
+      return Server::HandlerResponse::Handled;
+    }
     // On loopback there is no password: the Host is what keeps other sites'
     // pages out (DNS rebinding). Beyond loopback every request must sign in,
     // and a rebound name never carries the cookie or the credentials.
@@ -189,6 +206,7 @@ class HttpServer final : public Server {
       SendHttpError(response, 403, "cross_origin", "writes are accepted only from kith's own pages");
       return Server::HandlerResponse::Handled;
     }
+    if (dav::IsCardDavPath(request.path)) return AdmitCardDavClient(request, response);
     if (!request.path.starts_with(kApiPrefix)) return Server::HandlerResponse::Unhandled;
     if (IsCrossSiteRequest(request)) {
       SendHttpError(response, 403, "cross_origin", "the API does not answer other sites' pages");
@@ -204,15 +222,7 @@ class HttpServer final : public Server {
     }
     const std::string path = request.path.substr(kApiPrefix.size());
     if (path == "/session" || path == "/openapi.json") return Server::HandlerResponse::Unhandled;
-    if (const std::string bearer = BearerTokenOf(request); !bearer.empty()) {
-      const SignInAttempt attempt = CheckBearerToken(state_.throttle, request.remote_addr, bearer,
-                                                     state_.token, std::chrono::steady_clock::now());
-      if (attempt.accepted) return Server::HandlerResponse::Unhandled;
-      if (attempt.retry_after.count() > 0) {
-        SendTooManyAttempts(response, attempt.retry_after);
-        return Server::HandlerResponse::Handled;
-      }
-    }
+    if (const auto signed_in = AdmitBearer(request, response)) return *signed_in;
     const auto session = LiveSession(SessionIdOf(request));
     if (!session) {
       SendError(response, session.error());
@@ -230,6 +240,39 @@ class HttpServer final : public Server {
       return Server::HandlerResponse::Handled;
     }
     return Server::HandlerResponse::Unhandled;
+  }
+
+  // A request with the server's token passes (Unhandled); too many wrong
+  // tokens from its address are answered here (Handled); none otherwise.
+  std::optional<httplib::Server::HandlerResponse> AdmitBearer(const httplib::Request& request,
+                                                              httplib::Response& response) {
+    const std::string bearer = BearerTokenOf(request);
+    if (bearer.empty()) return std::nullopt;
+    const SignInAttempt attempt = CheckBearerToken(state_.throttle, request.remote_addr, bearer, state_.token,
+                                                   std::chrono::steady_clock::now());
+    if (attempt.accepted) return httplib::Server::HandlerResponse::Unhandled;
+    if (attempt.retry_after.count() > 0) {
+      SendTooManyAttempts(response, attempt.retry_after);
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return std::nullopt;
+  }
+
+  // CardDAV clients are no browsers: they sign in on every request (the
+  // server's bearer token), never with the web app's cookie and CSRF token.
+  // Without credentials, only a loopback server answers them.
+  httplib::Server::HandlerResponse AdmitCardDavClient(const httplib::Request& request,
+                                                      httplib::Response& response) {
+    using httplib::Server;
+    if (IsCrossSiteRequest(request)) {
+      SendHttpError(response, 403, "cross_origin", "CardDAV does not answer other sites' pages");
+      return Server::HandlerResponse::Handled;
+    }
+    if (const auto signed_in = AdmitBearer(request, response)) return *signed_in;
+    if (!state_.auth_required) return Server::HandlerResponse::Unhandled;
+    response.set_header("WWW-Authenticate", "Basic realm=\"kith\", charset=\"UTF-8\"");
+    SendHttpError(response, 401, "unauthorized", "CardDAV needs credentials: the server's token");
+    return Server::HandlerResponse::Handled;
   }
 
   // The live session of a cookie, read on a read-only connection; its
@@ -328,7 +371,7 @@ class HttpServer final : public Server {
   SessionState state_;
   std::vector<Route> routes_;
   nlohmann::json openapi_;
-  httplib::Server server_;
+  WebDavMethodServer server_;
   int port_ = 0;
   std::atomic<bool> running_ = false;
   std::atomic<bool> stop_requested_ = false;

@@ -1,4 +1,5 @@
-// `kith serve`: the JSON API under /api/v1 and the web app, from one process.
+// `kith serve`: the JSON API under /api/v1, the web app and CardDAV under
+// /dav/ (docs/sync.md), from one process.
 // The only door into http/: the CLI builds a Server and runs it.
 #pragma once
 
@@ -29,6 +30,10 @@ struct ServerOptions {
   int read_connections = 4;              // read-only SQLite connections for GETs
   std::size_t max_json_body = 1 << 20;   // 1 MiB: a contact is a few KB
   std::size_t max_upload = 64ULL << 20;  // 64 MiB: a big LinkedIn or vCard export
+  // CardDAV: responses a sync-collection gives at most (then a 507 and a
+  // token to go on from), and cards read at a time while a listing streams.
+  int dav_sync_limit = 10000;
+  int dav_page_size = 500;
 };
 
 class Server {

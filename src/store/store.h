@@ -110,6 +110,31 @@ struct WebSession {
   std::int64_t last_seen_at = 0;  // Unix seconds
 };
 
+// CardDAV. A card as a phone sent it (kept byte for byte, since kith does
+// not model all of it) and kith's own vCard of the contact at that moment:
+// when kith's vCard changes later, only the lines kith changed are patched
+// into the client's (docs/sync.md).
+struct StoredVCard {
+  std::string vcard;      // as the client sent it
+  std::string kith_view;  // kith's vCard of the contact when it was stored
+};
+
+// One entry of the changes journal: the last change of a contact. Every
+// write to a contact renumbers its entry in the same transaction, so the
+// entries after a sequence number are exactly what changed since.
+struct ContactChange {
+  std::int64_t sequence = 0;
+  ContactId contact;
+  std::string uid;      // kept after the contact is gone, so its href still reads
+  bool member = false;  // live, and in the address book asked about
+};
+
+// An address book a CardDAV client created: the tag its cards carry.
+struct AddressBookEntry {
+  std::string segment;  // its name in the URL
+  std::string tag;      // its display name, the tag of its cards
+};
+
 // An open transaction. Rolls back when destroyed without Commit(), so an
 // early `return` on error leaves the database exactly as it was.
 class Transaction {
@@ -354,6 +379,29 @@ class Store {
   // written but not flushed to the disk: the caller does that. kIo naming
   // `path` when it cannot be written (a full disk, an I/O error).
   [[nodiscard]] virtual Status CopyTo(const std::string& path) = 0;
+  // CardDAV. StoredVCardOf: none when the contact's card never came from a
+  // client. SaveStoredVCard replaces it; kNotFound for an unknown contact.
+  [[nodiscard]] virtual Result<std::optional<StoredVCard>> StoredVCardOf(ContactId id) = 0;
+  [[nodiscard]] virtual Status SaveStoredVCard(ContactId id, const StoredVCard& card) = 0;
+  // The newest sequence number of the changes journal (0 when empty).
+  [[nodiscard]] virtual Result<std::int64_t> LatestChange() = 0;
+  // Journal entries after `sequence`, oldest first, at most `limit`; each
+  // says whether the contact is live and carries `tag` (folded; empty: any).
+  [[nodiscard]] virtual Result<std::vector<ContactChange>> ChangesAfter(std::int64_t sequence,
+                                                                        std::string_view tag, int limit) = 0;
+  // The journal entry of each of `ids` that has one (member as above).
+  [[nodiscard]] virtual Result<std::vector<ContactChange>> ChangesOf(const std::vector<ContactId>& ids,
+                                                                     std::string_view tag) = 0;
+  // Address books by segment. InsertAddressBook: kAlreadyExists when the
+  // segment is taken. Rename and Remove: kNotFound for an unknown segment.
+  [[nodiscard]] virtual Result<std::vector<AddressBookEntry>> AddressBooks() = 0;
+  [[nodiscard]] virtual Status InsertAddressBook(const AddressBookEntry& book) = 0;
+  [[nodiscard]] virtual Status RenameAddressBook(std::string_view segment, std::string_view tag) = 0;
+  [[nodiscard]] virtual Status RemoveAddressBook(std::string_view segment) = 0;
+  // Live contacts carrying the tag `folded` (as the store folds labels).
+  [[nodiscard]] virtual Result<std::vector<ContactId>> ContactsTagged(std::string_view tag) = 0;
+  // A tag folded as the store compares labels (accents and case ignored).
+  [[nodiscard]] virtual std::string FoldLabel(std::string_view label) const = 0;
   // Checks the file from top to bottom: its pages and indexes (SQLite's
   // integrity_check), every foreign key, and each search table against the
   // cards it indexes. Returns what is wrong, each a sentence; empty when the

@@ -34,6 +34,7 @@ class ServerTest : public ::testing::Test {
     options.assets_directory = (directory_.path() / "assets").string();
     options.max_json_body = 64 * 1024;
     options.max_upload = 1024 * 1024;
+    options.dav_page_size = dav_page_size_;
     auto server = http::StartServerWithRoutes(options, clock_, extra_routes_);
     ASSERT_TRUE(server) << server.error().message;
     server_ = std::move(*server);
@@ -82,6 +83,7 @@ class ServerTest : public ::testing::Test {
 
   TempDirectory directory_;
   FixedClock clock_{Date{2026, 11, 26}};
+  int dav_page_size_ = 500;                // cards per streamed chunk of a CardDAV listing
   std::vector<http::Route> extra_routes_;  // served besides the API, for tests of failures
   std::unique_ptr<http::Server> server_;
   std::thread thread_;

@@ -38,10 +38,11 @@ struct ServeFlags {
 
 Command AddServeCommand(CLI::App& root, const GlobalOptions& globals) {
   auto* command = root.add_subcommand("serve", "The web app and the JSON API on http://127.0.0.1:8080");
-  command->footer(R"(Serves the web app and the JSON API (/api/v1, documented at /api/v1/openapi.json)
-until SIGTERM or Ctrl-C, which let requests in flight finish. Only 127.0.0.1 is
-served without a password: for any other address set one with `kith passwd`
-or pass --token (or $KITH_TOKEN).
+  command->footer(R"(Serves the web app, the JSON API (/api/v1, documented at /api/v1/openapi.json) and
+CardDAV for address book apps (/dav/, docs/sync.md) until SIGTERM or Ctrl-C,
+which let requests in flight finish. Only 127.0.0.1 is served without a
+password: for any other address set one with `kith passwd` or pass --token
+(or $KITH_TOKEN).
 
 Examples:
   kith serve

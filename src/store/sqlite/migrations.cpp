@@ -275,12 +275,47 @@ CREATE INDEX contacts_by_name_and_company ON contacts(sort_name, company COLLATE
   WHERE trashed_at IS NULL;
 )sql";
 
+// Version 9: CardDAV. The changes journal holds one entry per contact,
+// renumbered by triggers on every write to the contact (REPLACE takes a new
+// AUTOINCREMENT number, never a reused one), so it is written in the same
+// transaction as the change and sync tokens stay valid for ever; contacts
+// already here start it in id order.
+// dav_cards keeps the vCard a client sent, byte for byte; dav_books the
+// address books clients created, each the tag of its cards.
+constexpr std::string_view kCardDav = R"sql(
+CREATE TABLE contact_changes(
+  sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+  contact_id INTEGER NOT NULL UNIQUE,
+  uid TEXT NOT NULL
+);
+INSERT INTO contact_changes(contact_id, uid) SELECT id, uid FROM contacts ORDER BY id;
+CREATE TRIGGER contact_changes_on_insert AFTER INSERT ON contacts BEGIN
+  INSERT OR REPLACE INTO contact_changes(contact_id, uid) VALUES (NEW.id, NEW.uid);
+END;
+CREATE TRIGGER contact_changes_on_update AFTER UPDATE OF updated_at, trashed_at, uid ON contacts BEGIN
+  INSERT OR REPLACE INTO contact_changes(contact_id, uid) VALUES (NEW.id, NEW.uid);
+END;
+CREATE TRIGGER contact_changes_on_delete AFTER DELETE ON contacts BEGIN
+  INSERT OR REPLACE INTO contact_changes(contact_id, uid) VALUES (OLD.id, OLD.uid);
+END;
+CREATE TABLE dav_cards(
+  contact_id INTEGER PRIMARY KEY REFERENCES contacts(id) ON DELETE CASCADE,
+  vcard TEXT NOT NULL,
+  kith_view TEXT NOT NULL
+);
+CREATE TABLE dav_books(
+  segment TEXT PRIMARY KEY,
+  tag TEXT NOT NULL
+) WITHOUT ROWID;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
-      {kVersion1, false}, {kVersion2, true},    {kVersion3, false},    {kVersion4, false},
-      {kVersion5, false}, {kCardImages, false}, {kWebSessions, false}, {kNamesakeIndex, false},
+      {kVersion1, false},    {kVersion2, true},       {kVersion3, false},
+      {kVersion4, false},    {kVersion5, false},      {kCardImages, false},
+      {kWebSessions, false}, {kNamesakeIndex, false}, {kCardDav, false},
   };
   return kMigrations;
 }

@@ -99,6 +99,19 @@ class SqliteStore final : public Store {
   Result<std::vector<VocabularyEntry>> VocabularyNear(std::string_view head, int min_length,
                                                       int max_length) override;
   std::vector<std::string> SearchTerms(std::string_view text) const override;
+  Result<std::optional<StoredVCard>> StoredVCardOf(ContactId id) override;
+  Status SaveStoredVCard(ContactId id, const StoredVCard& card) override;
+  Result<std::int64_t> LatestChange() override;
+  Result<std::vector<ContactChange>> ChangesAfter(std::int64_t sequence, std::string_view tag,
+                                                  int limit) override;
+  Result<std::vector<ContactChange>> ChangesOf(const std::vector<ContactId>& ids,
+                                               std::string_view tag) override;
+  Result<std::vector<AddressBookEntry>> AddressBooks() override;
+  Status InsertAddressBook(const AddressBookEntry& book) override;
+  Status RenameAddressBook(std::string_view segment, std::string_view tag) override;
+  Status RemoveAddressBook(std::string_view segment) override;
+  Result<std::vector<ContactId>> ContactsTagged(std::string_view tag) override;
+  std::string FoldLabel(std::string_view label) const override { return SortName(label); }
   Status CopyTo(const std::string& path) override;
   Result<std::vector<std::string>> CheckIntegrity() override;
 

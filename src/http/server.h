@@ -23,6 +23,9 @@ struct ServerOptions {
   // Empty: only the password set by `kith passwd` (if any) signs in.
   std::string token;
   std::string phone_region;
+  // PEM files for HTTPS: both or neither. Neither: plain HTTP.
+  std::string tls_certificate;
+  std::string tls_key;
   // Worker threads. Each keep-alive connection holds one while it is open,
   // so there must be more than the clients expected at once (wrk -c32).
   int threads = 48;
@@ -34,9 +37,11 @@ struct ServerOptions {
 class Server {
  public:
   // Opens the database and binds the socket. kInvalidInput when the host is
-  // not a loopback address and neither a password (`kith passwd`) nor a token
-  // is set: the network would get the list without a lock. kIo when the
-  // database cannot be opened or the address cannot be bound.
+  // not a loopback address and no password (`kith passwd`), token or device
+  // (`kith device add`) is set: the network would get the list without a
+  // lock; kInvalidInput also for TLS files that cannot be used (MakeListener
+  // in tls.h says which). kIo when the database cannot be opened or the
+  // address cannot be bound.
   static Result<std::unique_ptr<Server>> Start(const ServerOptions& options, const Clock& clock);
   virtual ~Server() = default;
 

@@ -45,9 +45,9 @@ struct CalendarFeedRequest {
 };
 
 struct CalendarFeed {
-  bool unchanged = false;  // the client's copy is current: answer 304 without a body
-  std::string body;        // text/calendar, when changed
-  std::string etag;        // W/"…": the same for the same reminders, whenever written
+  bool unchanged = false;     // the client's copy is current: answer 304 without a body
+  std::string body;           // text/calendar, when changed
+  std::string etag;           // W/"…": the same for the same reminders, whenever written
   std::string last_modified;  // an HTTP date: "Thu, 26 Nov 2026 12:00:00 GMT"
   std::int64_t reminders = 0;
 };

@@ -12,6 +12,7 @@ namespace kith {
 namespace {
 
 constexpr std::size_t kMaxNameLength = 64;
+constexpr const char* kServerUrlKey = "serve.url";
 // No 0/o, 1/l/i: the password may be typed from the screen on a phone.
 constexpr std::string_view kPasswordAlphabet = "abcdefghjkmnpqrstuvwxyz23456789";
 constexpr std::size_t kPasswordGroups = 5;
@@ -28,9 +29,10 @@ Status ValidateName(const std::string& name) {
     return Fail(ErrorCode::kInvalidInput, "a device name has at most 64 characters", "name");
   }
   if (!std::all_of(name.begin(), name.end(), IsNameCharacter)) {
-    return Fail(ErrorCode::kInvalidInput,
-                "device name '" + name + "' may hold only letters, digits, '.', '_' and '-' (it is a user name)",
-                "name");
+    return Fail(
+        ErrorCode::kInvalidInput,
+        "device name '" + name + "' may hold only letters, digits, '.', '_' and '-' (it is a user name)",
+        "name");
   }
   return Ok();
 }
@@ -70,8 +72,9 @@ Result<AddedDevice> AddDevice(Context& context, const std::string& name) {
   KITH_ASSIGN_OR_RETURN(const auto existing, context.store.FindLiveDevice(name));
   if (existing) {
     return Fail(ErrorCode::kAlreadyExists,
-                "a device called '" + existing->name + "' already syncs: revoke it first (kith device revoke " +
-                    existing->name + ") or pick another name",
+                "a device called '" + existing->name +
+                    "' already syncs: revoke it first (kith device revoke " + existing->name +
+                    ") or pick another name",
                 "name");
   }
   Device fresh;
@@ -79,8 +82,9 @@ Result<AddedDevice> AddDevice(Context& context, const std::string& name) {
   fresh.password_hash = std::move(hash);
   fresh.created_at = context.clock.NowTimestamp();
   KITH_ASSIGN_OR_RETURN(Device device, context.store.InsertDevice(fresh));
+  KITH_ASSIGN_OR_RETURN(QrCode qr, EncodeQrCode(password));
   KITH_RETURN_IF_ERROR(transaction.Commit());
-  return AddedDevice{std::move(device), std::move(password)};
+  return AddedDevice{std::move(device), std::move(password), std::move(qr)};
 }
 
 Result<std::vector<Device>> ListDevices(Context& context) { return context.store.Devices(); }
@@ -96,6 +100,24 @@ Result<Device> RevokeDevice(Context& context, const std::string& name) {
   KITH_RETURN_IF_ERROR(context.store.RevokeDevice(device->id, device->revoked_at));
   KITH_RETURN_IF_ERROR(transaction.Commit());
   return *device;
+}
+
+Result<std::string> ServerUrl(Context& context) {
+  KITH_ASSIGN_OR_RETURN(const auto stored, context.store.GetSetting(kServerUrlKey));
+  if (!stored || stored->empty()) return std::string("http://127.0.0.1:8080");
+  return *stored;
+}
+
+Status RememberServerUrl(Context& context, const std::string& url) {
+  if (!url.starts_with("http://") && !url.starts_with("https://")) {
+    return Fail(ErrorCode::kInvalidInput,
+                "the server's URL '" + url + "' must start with http:// or https://", "url");
+  }
+  std::string trimmed = url;
+  while (trimmed.ends_with('/')) trimmed.pop_back();
+  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_RETURN_IF_ERROR(context.store.SetSetting(kServerUrlKey, trimmed));
+  return transaction.Commit();
 }
 
 nlohmann::json DeviceToJson(const Device& device) {
@@ -153,20 +175,18 @@ void SyncPasswordCache::Remember(const std::string& key, TimePoint now) {
 Result<SyncCheck> CheckSyncCredentials(Context& context, SignInThrottle& throttle, SyncPasswordCache& cache,
                                        const SyncCredentials& credentials, SignInThrottle::TimePoint now) {
   SyncCheck check;
-  KITH_ASSIGN_OR_RETURN(const SignInAttempt attempt,
-                        throttle.Try(credentials.address, now, [&]() -> Result<bool> {
-                          bool fresh = false;
-                          KITH_ASSIGN_OR_RETURN(const auto device,
-                                                context.store.FindLiveDevice(credentials.user));
-                          if (device && Matches(cache, device->name, credentials.password,
-                                                device->password_hash, now, fresh)) {
-                            if (fresh) check.device_to_touch = device->id;
-                            return true;
-                          }
-                          KITH_ASSIGN_OR_RETURN(const auto web_hash, WebPasswordHash(context));
-                          if (Matches(cache, "", credentials.password, web_hash, now, fresh)) return true;
-                          return SameSecret(credentials.password, credentials.server_token);
-                        }));
+  KITH_ASSIGN_OR_RETURN(
+      const SignInAttempt attempt, throttle.Try(credentials.address, now, [&]() -> Result<bool> {
+        bool fresh = false;
+        KITH_ASSIGN_OR_RETURN(const auto device, context.store.FindLiveDevice(credentials.user));
+        if (device && Matches(cache, device->name, credentials.password, device->password_hash, now, fresh)) {
+          if (fresh) check.device_to_touch = device->id;
+          return true;
+        }
+        KITH_ASSIGN_OR_RETURN(const auto web_hash, WebPasswordHash(context));
+        if (Matches(cache, "", credentials.password, web_hash, now, fresh)) return true;
+        return SameSecret(credentials.password, credentials.server_token);
+      }));
   check.accepted = attempt.accepted;
   check.retry_after = attempt.retry_after;
   if (!check.accepted) check.device_to_touch.reset();

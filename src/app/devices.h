@@ -19,6 +19,7 @@
 #include "app/context.h"
 #include "app/sign_in_throttle.h"
 #include "domain/result.h"
+#include "scan/qr_code.h"
 #include "store/store.h"
 
 namespace kith {
@@ -27,6 +28,7 @@ namespace kith {
 struct AddedDevice {
   Device device;
   std::string password;  // "abcd-efgh-jkmn-pqrs-tuvw": 20 random characters, 100 bits
+  QrCode qr;             // the password, for a phone's camera to read instead of typing it
 };
 
 // Adds a device called `name` (1-64 letters, digits, '.', '_' or '-'; it is
@@ -41,6 +43,14 @@ Result<std::vector<Device>> ListDevices(Context& context);
 // Revokes the device called `name`: its app password never signs in again.
 // kNotFound when no device of that name may sync.
 Result<Device> RevokeDevice(Context& context, const std::string& name);
+
+// Where devices reach `kith serve` ("https://kith.example.net:8443"), as the
+// last server recorded it (RememberServerUrl); "http://127.0.0.1:8080",
+// the default of `kith serve`, before any did.
+Result<std::string> ServerUrl(Context& context);
+// Records where this server is reached. kInvalidInput unless `url` starts
+// with http:// or https://.
+Status RememberServerUrl(Context& context, const std::string& url);
 
 // {"id", "name", "created_at", "last_used_at", "revoked_at"}: never the hash.
 nlohmann::json DeviceToJson(const Device& device);

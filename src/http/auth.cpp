@@ -116,6 +116,24 @@ bool IsExpectedHostHeader(std::string_view header, std::string_view configured, 
   return SameName(name, configured);
 }
 
+bool SameHostName(std::string_view a, std::string_view b) { return SameName(a, b); }
+
+std::string HostOfUrl(std::string_view url) {
+  std::string_view default_port;
+  if (url.starts_with("https://")) {
+    url.remove_prefix(std::string_view("https://").size());
+    default_port = ":443";
+  } else if (url.starts_with("http://")) {
+    url.remove_prefix(std::string_view("http://").size());
+    default_port = ":80";
+  } else {
+    return {};
+  }
+  std::string_view authority = url.substr(0, url.find('/'));
+  if (authority.ends_with(default_port)) authority.remove_suffix(default_port.size());
+  return std::string(authority);
+}
+
 bool IsSameOriginRequest(const httplib::Request& request) {
   const std::string origin = request.get_header_value("Origin");
   if (!origin.empty()) {
@@ -155,8 +173,9 @@ std::string SessionIdOf(const httplib::Request& request) {
 }
 
 std::string SessionCookie(std::string_view id, std::int64_t max_age_seconds, CookieTransport transport) {
-  return std::string(kSessionCookie) + "=" + std::string(id) + "; HttpOnly; SameSite=Strict; Path=/; Max-Age=" +
-         std::to_string(max_age_seconds) + (transport == CookieTransport::kTls ? "; Secure" : "");
+  return std::string(kSessionCookie) + "=" + std::string(id) +
+         "; HttpOnly; SameSite=Strict; Path=/; Max-Age=" + std::to_string(max_age_seconds) +
+         (transport == CookieTransport::kTls ? "; Secure" : "");
 }
 
 std::string BearerTokenOf(const httplib::Request& request) {
@@ -169,7 +188,8 @@ std::string BearerTokenOf(const httplib::Request& request) {
 std::optional<BasicCredentials> BasicCredentialsOf(const httplib::Request& request) {
   const std::string header = request.get_header_value("Authorization");
   constexpr std::string_view kBasic = "Basic ";
-  if (header.size() <= kBasic.size() || !SameName(std::string_view(header).substr(0, kBasic.size()), kBasic)) {
+  if (header.size() <= kBasic.size() ||
+      !SameName(std::string_view(header).substr(0, kBasic.size()), kBasic)) {
     return std::nullopt;
   }
   std::string_view encoded = std::string_view(header).substr(kBasic.size());

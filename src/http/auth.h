@@ -34,6 +34,14 @@ bool BindsOnlyLoopback(const std::string& host);
 // server was bound to, also accepted.
 bool IsExpectedHostHeader(std::string_view header, std::string_view configured, int port);
 
+// Host names compared as DNS does: case ignored.
+bool SameHostName(std::string_view a, std::string_view b);
+
+// The authority ("kith.example.net", "kith.local:8443") of an http(s) URL,
+// as a browser puts it in Host: the default port of its scheme left out.
+// "" for anything else.
+std::string HostOfUrl(std::string_view url);
+
 // Whether a write comes from the app's own pages (or from no browser at all):
 // its Origin, when present, names the same host and port as its Host header;
 // without an Origin, a browser's Sec-Fetch-Site must say "same-origin" or

@@ -1,8 +1,10 @@
 #include "http/server.h"
 
 #include <pthread.h>
+#include <unistd.h>
 #include <csignal>
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
@@ -63,12 +65,15 @@ bool IsSyncPath(const std::string& path) { return path == "/dav" || path.starts_
 
 class HttpServer final : public Server {
  public:
-  HttpServer(ServerOptions options, std::unique_ptr<StorePool> pool, std::unique_ptr<httplib::Server> listener,
-             std::vector<Route> extra_routes)
+  HttpServer(ServerOptions options, std::unique_ptr<StorePool> pool,
+             std::unique_ptr<httplib::Server> listener, std::vector<Route> extra_routes)
       : options_(std::move(options)), pool_(std::move(pool)), server_(std::move(listener)) {
     state_.token = options_.token;
     state_.auth_required = !BindsOnlyLoopback(options_.host);
     state_.tls = !options_.tls_certificate.empty();
+    state_.public_url = options_.public_url;
+    while (state_.public_url.ends_with('/')) state_.public_url.pop_back();
+    public_host_ = HostOfUrl(state_.public_url);
     routes_ = ApiRoutes(state_);
     routes_.push_back(
         {Method::kGet, "/openapi.json", Access::kRead,
@@ -193,8 +198,10 @@ class HttpServer final : public Server {
     // On loopback there is no password: the Host is what keeps other sites'
     // pages out (DNS rebinding). Beyond loopback every request must sign in,
     // and a rebound name never carries the cookie or the credentials.
-    if (!state_.auth_required &&
-        !IsExpectedHostHeader(request.get_header_value("Host"), options_.host, port_)) {
+    // The --public-url's name is the user's own: a proxy in front passes it.
+    const std::string host = request.get_header_value("Host");
+    if (!state_.auth_required && !IsExpectedHostHeader(host, options_.host, port_) &&
+        (public_host_.empty() || !SameHostName(host, public_host_))) {
       SendHttpError(response, 403, "forbidden_host",
                     "this server answers only to http://localhost:" + std::to_string(port_) +
                         " and http://127.0.0.1:" + std::to_string(port_));
@@ -206,7 +213,7 @@ class HttpServer final : public Server {
     }
     if (IsSyncPath(request.path)) {
       return AdmitSyncClient(request, response, state_, *pool_) ? Server::HandlerResponse::Unhandled
-                                                                 : Server::HandlerResponse::Handled;
+                                                                : Server::HandlerResponse::Handled;
     }
     if (!request.path.starts_with(kApiPrefix)) return Server::HandlerResponse::Unhandled;
     if (IsCrossSiteRequest(request)) {
@@ -349,6 +356,7 @@ class HttpServer final : public Server {
   nlohmann::json openapi_;
   std::unique_ptr<httplib::Server> server_;  // plain or TLS (tls.h)
   int port_ = 0;
+  std::string public_host_;  // of --public-url: accepted as a Host
   std::atomic<bool> running_ = false;
   std::atomic<bool> stop_requested_ = false;
 };
@@ -370,17 +378,30 @@ Result<std::unique_ptr<Server>> StartServerWithRoutes(const ServerOptions& optio
     });
     if (!locked) return tl::unexpected(locked.error());
     if (!locked->body.get<bool>()) {
-      return Fail(ErrorCode::kInvalidInput,
-                  "serving on " + options.host +
-                      " exposes your list to the network: set a password first (`kith passwd`), pass --token, "
-                      "or add a device (`kith device add NAME`)",
-                  "host");
+      return Fail(
+          ErrorCode::kInvalidInput,
+          "serving on " + options.host +
+              " exposes your list to the network: set a password first (`kith passwd`), pass --token, "
+              "or add a device (`kith device add NAME`)",
+          "host");
     }
   }
   KITH_ASSIGN_OR_RETURN(auto listener, MakeListener(options));
   auto server = std::make_unique<HttpServer>(options, std::move(pool), std::move(listener), std::move(extra));
   KITH_RETURN_IF_ERROR(server->Bind());
   return std::unique_ptr<Server>(std::move(server));
+}
+
+std::string ServedUrl(const ServerOptions& options, int port) {
+  std::string host = options.host;
+  if (host.empty() || host == "0.0.0.0" || host == "::" || host == "[::]") {
+    std::array<char, 256> name{};
+    host = gethostname(name.data(), name.size() - 1) == 0 ? std::string(name.data()) : "localhost";
+  } else if (host.find(':') != std::string::npos && !host.starts_with('[')) {
+    host = "[" + host + "]";
+  }
+  const bool tls = !options.tls_certificate.empty();
+  return std::string(tls ? "https://" : "http://") + host + ":" + std::to_string(port);
 }
 
 Status ServeUntilSignal(const ServerOptions& options, const Clock& clock,

@@ -23,6 +23,10 @@ struct ServerOptions {
   // Empty: only the password set by `kith passwd` (if any) signs in.
   std::string token;
   std::string phone_region;
+  // Where devices and browsers reach this server when a proxy stands in
+  // front ("https://kith.example.net"): links name it, and its host is
+  // accepted in Host headers on loopback. Empty: none.
+  std::string public_url;
   // PEM files for HTTPS: both or neither. Neither: plain HTTP.
   std::string tls_certificate;
   std::string tls_key;
@@ -52,6 +56,12 @@ class Server {
   // Stops accepting; safe from another thread. Run() then returns.
   virtual void Stop() = 0;
 };
+
+// The address the server answers at, for devices and links:
+// "https://HOST:PORT" under TLS, "http://HOST:PORT" otherwise. A wildcard
+// host (0.0.0.0, ::) is named by this machine's host name, which other
+// machines on the network can usually reach; an IPv6 literal is bracketed.
+std::string ServedUrl(const ServerOptions& options, int port);
 
 // Runs the server until SIGTERM or SIGINT, then finishes requests in flight
 // and closes the database. Calls `on_listening` with the port once bound.

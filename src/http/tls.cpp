@@ -53,8 +53,8 @@ Result<std::unique_ptr<httplib::Server>> MakeListener(const ServerOptions& optio
     SSL_CTX_set_options(&context, SSL_OP_NO_COMPRESSION | SSL_OP_NO_SESSION_RESUMPTION_ON_RENEGOTIATION);
     SSL_CTX_set_default_passwd_cb(&context, NoPassphrase);
     if (SSL_CTX_use_certificate_chain_file(&context, certificate.c_str()) != 1) {
-      loaded = Fail(ErrorCode::kInvalidInput,
-                    OpenSslError("'" + certificate + "' holds no PEM certificate"), "tls-cert");
+      loaded = Fail(ErrorCode::kInvalidInput, OpenSslError("'" + certificate + "' holds no PEM certificate"),
+                    "tls-cert");
       return false;
     }
     if (SSL_CTX_use_PrivateKey_file(&context, key.c_str(), SSL_FILETYPE_PEM) != 1) {
@@ -63,9 +63,10 @@ Result<std::unique_ptr<httplib::Server>> MakeListener(const ServerOptions& optio
       return false;
     }
     if (SSL_CTX_check_private_key(&context) != 1) {
-      loaded = Fail(ErrorCode::kInvalidInput,
-                    OpenSslError("the key '" + key + "' does not belong to the certificate '" + certificate + "'"),
-                    "tls-key");
+      loaded =
+          Fail(ErrorCode::kInvalidInput,
+               OpenSslError("the key '" + key + "' does not belong to the certificate '" + certificate + "'"),
+               "tls-key");
       return false;
     }
     return true;

@@ -34,6 +34,7 @@ class ServerTest : public ::testing::Test {
     options.assets_directory = (directory_.path() / "assets").string();
     options.max_json_body = 64 * 1024;
     options.max_upload = 1024 * 1024;
+    options.public_url = public_url_;
     auto server = http::StartServerWithRoutes(options, clock_, extra_routes_);
     ASSERT_TRUE(server) << server.error().message;
     server_ = std::move(*server);
@@ -83,6 +84,7 @@ class ServerTest : public ::testing::Test {
   TempDirectory directory_;
   FixedClock clock_{Date{2026, 11, 26}};
   std::vector<http::Route> extra_routes_;  // served besides the API, for tests of failures
+  std::string public_url_;                 // --public-url, when a test needs one
   std::unique_ptr<http::Server> server_;
   std::thread thread_;
   std::unique_ptr<httplib::Client> client_;

@@ -20,6 +20,7 @@ nlohmann::json FeedJson(const httplib::Request& request, const SessionState& sta
 }  // namespace
 
 std::string ServerUrlOf(const httplib::Request& request, const SessionState& state) {
+  if (!state.public_url.empty()) return state.public_url;
   return std::string(state.tls ? "https://" : "http://") + request.get_header_value("Host");
 }
 
@@ -40,13 +41,19 @@ void AddDeviceRoutes(std::vector<Route>& routes, SessionState& state) {
                     },
                     "Add a device: its app password, shown only in this answer (kith device add)", "devices",
                     "NewDevice", "DeviceSetup"});
-  routes.push_back({Method::kDelete, "/devices", Access::kWrite,
+  routes.push_back({Method::kDelete,
+                    "/devices",
+                    Access::kWrite,
                     [](const httplib::Request& request, Context& context) -> Result<ApiReply> {
                       KITH_ASSIGN_OR_RETURN(const Device revoked,
                                             RevokeDevice(context, QueryText(request, "name")));
                       return Json(DeviceToJson(revoked));
                     },
-                    "Revoke a device's app password (kith device revoke)", "devices", "", "Device", {"name"}});
+                    "Revoke a device's app password (kith device revoke)",
+                    "devices",
+                    "",
+                    "Device",
+                    {"name"}});
   // Access::kWrite: the first ask makes the token, which is stored.
   routes.push_back({Method::kGet, "/calendar/subscription", Access::kWrite,
                     [&state](const httplib::Request& request, Context& context) -> Result<ApiReply> {
@@ -60,8 +67,8 @@ void AddDeviceRoutes(std::vector<Route>& routes, SessionState& state) {
                       KITH_ASSIGN_OR_RETURN(const std::string path, RotateCalendarFeed(context));
                       return Json(FeedJson(request, state, path));
                     },
-                    "Replace the calendar's secret URL; the old one answers 404 (kith ics --rotate)", "calendar",
-                    "", "CalendarSubscription"});
+                    "Replace the calendar's secret URL; the old one answers 404 (kith ics --rotate)",
+                    "calendar", "", "CalendarSubscription"});
 }
 
 }  // namespace kith::http

@@ -20,6 +20,7 @@ struct SessionState {
   std::string token;           // accepted to sign in and as a bearer token; "" for none
   bool auth_required = false;  // not loopback: every API call needs a session or the token
   bool tls = false;            // served over TLS: cookies are Secure, URLs https
+  std::string public_url;      // --public-url: what links name, when set
   SessionLimits limits;
   SignInThrottle throttle;            // wrong passwords and tokens, per client address
   SyncPasswordCache sync_passwords;   // Basic credentials that matched lately
@@ -35,8 +36,8 @@ void AddScanRoutes(std::vector<Route>& routes);
 // Devices (app passwords) and the subscribed calendar's secret URL.
 void AddDeviceRoutes(std::vector<Route>& routes, SessionState& state);
 
-// The address a browser or device reached this server at, from the
-// request's Host: "https://kith.example.net" under TLS.
+// The address a browser or device reaches this server at: --public-url when
+// given, else from the request's Host ("https://kith.example.net" under TLS).
 std::string ServerUrlOf(const httplib::Request& request, const SessionState& state);
 
 // Every API route, in the order the OpenAPI document lists them.

@@ -18,7 +18,8 @@ CookieTransport CookieTransportOf(const SessionState& state) {
 
 ApiReply SessionReply(const WebSessionKeys& keys, const SessionState& state, int status) {
   ApiReply reply = Json(SessionJson(true, keys.csrf_token, state.auth_required), status);
-  reply.headers.emplace_back("Set-Cookie", SessionCookie(keys.id, state.limits.lifetime_seconds, CookieTransportOf(state)));
+  reply.headers.emplace_back("Set-Cookie",
+                             SessionCookie(keys.id, state.limits.lifetime_seconds, CookieTransportOf(state)));
   return reply;
 }
 
@@ -58,7 +59,8 @@ void AddSessionRoutes(std::vector<Route>& routes, SessionState& state) {
                     [&state](const httplib::Request& request, Context& context) -> Result<ApiReply> {
                       KITH_RETURN_IF_ERROR(EndWebSession(context, SessionIdOf(request)));
                       ApiReply reply = Json(SessionJson(false, "", state.auth_required));
-                      reply.headers.emplace_back("Set-Cookie", SessionCookie("", 0, CookieTransportOf(state)));
+                      reply.headers.emplace_back("Set-Cookie",
+                                                 SessionCookie("", 0, CookieTransportOf(state)));
                       return reply;
                     },
                     "Sign out", "session", "", "Session"});

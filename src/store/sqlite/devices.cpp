@@ -19,8 +19,9 @@ Result<Device> SqliteStore::InsertDevice(const Device& device) {
   stored.last_used_at.clear();
   stored.revoked_at.clear();
   KITH_RETURN_IF_ERROR(Atomically([&]() -> Status {
-    KITH_ASSIGN_OR_RETURN(auto insert, database_->Prepare("INSERT INTO devices(name, password_hash, created_at) "
-                                                          "VALUES(?1, ?2, ?3)"));
+    KITH_ASSIGN_OR_RETURN(auto insert,
+                          database_->Prepare("INSERT INTO devices(name, password_hash, created_at) "
+                                             "VALUES(?1, ?2, ?3)"));
     insert.Bind(1, device.name).Bind(2, device.password_hash).Bind(3, device.created_at);
     KITH_RETURN_IF_ERROR(insert.Run());
     stored.id = database_->LastInsertRowId();
@@ -30,9 +31,9 @@ Result<Device> SqliteStore::InsertDevice(const Device& device) {
 }
 
 Result<std::optional<Device>> SqliteStore::FindLiveDevice(std::string_view name) {
-  KITH_ASSIGN_OR_RETURN(auto select,
-                        database_->Prepare("SELECT " + std::string(kColumns) +
-                                           " FROM devices WHERE name = ?1 COLLATE NOCASE AND revoked_at IS NULL"));
+  KITH_ASSIGN_OR_RETURN(
+      auto select, database_->Prepare("SELECT " + std::string(kColumns) +
+                                      " FROM devices WHERE name = ?1 COLLATE NOCASE AND revoked_at IS NULL"));
   select.Bind(1, name);
   KITH_ASSIGN_OR_RETURN(const bool found, select.Step());
   if (!found) return std::optional<Device>();
@@ -77,7 +78,8 @@ Status SqliteStore::RevokeDevice(std::int64_t id, std::string_view at) {
 
 Status SqliteStore::TouchDevice(std::int64_t id, std::string_view at) {
   return Atomically([&]() -> Status {
-    KITH_ASSIGN_OR_RETURN(auto update, database_->Prepare("UPDATE devices SET last_used_at = ?2 WHERE id = ?1"));
+    KITH_ASSIGN_OR_RETURN(auto update,
+                          database_->Prepare("UPDATE devices SET last_used_at = ?2 WHERE id = ?1"));
     update.Bind(1, id).Bind(2, at);
     KITH_RETURN_IF_ERROR(update.Run());
     if (database_->Changes() == 0) {

@@ -2,6 +2,7 @@
 
 #include <openssl/err.h>
 #include <openssl/ssl.h>
+#include <openssl/x509.h>
 
 #include <cerrno>
 #include <cstring>
@@ -58,8 +59,13 @@ Result<std::unique_ptr<httplib::Server>> MakeListener(const ServerOptions& optio
       return false;
     }
     if (SSL_CTX_use_PrivateKey_file(&context, key.c_str(), SSL_FILETYPE_PEM) != 1) {
+      // OpenSSL checks the key against the certificate as it loads it.
+      const bool mismatch = ERR_GET_REASON(ERR_peek_last_error()) == X509_R_KEY_VALUES_MISMATCH;
       loaded = Fail(ErrorCode::kInvalidInput,
-                    OpenSslError("'" + key + "' holds no unencrypted PEM private key"), "tls-key");
+                    OpenSslError(mismatch ? "the key '" + key + "' does not belong to the certificate '" +
+                                                certificate + "'"
+                                          : "'" + key + "' holds no unencrypted PEM private key"),
+                    "tls-key");
       return false;
     }
     if (SSL_CTX_check_private_key(&context) != 1) {

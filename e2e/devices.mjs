@@ -26,7 +26,7 @@ export async function deviceSteps({ page, size, base, step, expect }) {
     expect((await page.getByTestId('setup-username').inputValue()) === name, 'the user name is the device name');
     expect((await page.getByTestId('setup-url').inputValue()) === `${base}/dav/`, 'the server address is /dav/');
     await page.getByRole('button', { name: 'Copy password' }).click();
-    await page.getByRole('button', { name: 'Copy password' }).filter({ hasText: 'Copied' }).waitFor();
+    await page.getByRole('button', { name: 'Copied password' }).waitFor();
     await page.locator('[data-testid="device"]', { hasText: name }).filter({ hasText: 'never synced' }).waitFor();
     await page.getByRole('button', { name: 'Done' }).click();
     expect((await page.getByTestId('device-setup').count()) === 0, 'the password stays on screen after Done');

@@ -27,8 +27,9 @@ export function CopyField({ label, value, testId }: { label: string; value: stri
         {label}
         <input ref={input} readOnly value={value} data-testid={testId} onFocus={() => input.current?.select()} />
       </label>
-      <button type="button" onClick={copy} aria-label={`Copy ${label.toLowerCase()}`}>
+      <button type="button" onClick={copy}>
         {copied ? 'Copied' : 'Copy'}
+        <span class="visually-hidden"> {label.toLowerCase()}</span>
       </button>
     </div>
   );

@@ -24,12 +24,18 @@ class ServerTest : public ::testing::Test {
   void SetUp() override { StartServer(); }
   void TearDown() override { StopServer(); }
 
-  void StartServer(const std::string& host = "127.0.0.1", const std::string& token = "") {
+  // The options StartServer uses: this test's database, any free port.
+  http::ServerOptions OptionsFor(const std::string& host, const std::string& token = "") const {
     http::ServerOptions options;
     options.database_path = (directory_.path() / "kith.db").string();
     options.host = host;
     options.port = 0;
     options.token = token;
+    return options;
+  }
+
+  void StartServer(const std::string& host = "127.0.0.1", const std::string& token = "") {
+    http::ServerOptions options = OptionsFor(host, token);
     options.threads = 8;
     options.assets_directory = (directory_.path() / "assets").string();
     options.max_json_body = 64 * 1024;

@@ -182,10 +182,7 @@ TEST_F(SyncAccess, OnLoopbackADeviceMakesSyncAskForItsPassword) {
 
 TEST_F(SyncAccess, AnAppPasswordAloneLetsTheServerStartBeyondLoopback) {
   StopServer();
-  http::ServerOptions options;
-  options.database_path = (directory_.path() / "kith.db").string();
-  options.host = "0.0.0.0";
-  options.port = 0;
+  const http::ServerOptions options = OptionsFor("0.0.0.0");
   auto refused = http::Server::Start(options, clock_);
   ASSERT_FALSE(refused);
   EXPECT_NE(refused.error().message.find("kith device add"), std::string::npos) << refused.error().message;

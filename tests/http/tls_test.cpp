@@ -29,9 +29,7 @@ class Tls : public ServerTest {
   std::string Path(const std::string& name) const { return (directory_.path() / name).string(); }
 
   Result<std::unique_ptr<http::Server>> StartTls(const std::string& certificate, const std::string& key) {
-    http::ServerOptions options;
-    options.database_path = Path("kith.db");
-    options.port = 0;
+    http::ServerOptions options = OptionsFor("127.0.0.1");
     options.threads = 4;
     options.tls_certificate = certificate;
     options.tls_key = key;

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { a11ySteps } from './a11y.mjs';
 import { listSteps } from './list.mjs';
 import { cardSteps } from './card.mjs';
+import { deviceSteps } from './devices.mjs';
 import { perfSteps } from './perf.mjs';
 import { phoneSteps } from './phone.mjs';
 import { relationshipSteps } from './relationship.mjs';
@@ -218,6 +219,7 @@ for (const [size, viewport] of [
 
   await relationshipSteps({ page, size, base, step, expect });
   await cardSteps({ page, size, base, step, expect });
+  await deviceSteps({ page, size, base, step, expect });
   await listSteps({ page, size, base, step, expect, event: `Night Market ${size}` });
 
   const contactId = await findContact(page, base, unique);

@@ -72,6 +72,8 @@ The web app
   serve      Web app and JSON API         kith serve    # http://127.0.0.1:8080
   passwd     Password for serving beyond  kith passwd && kith serve --host 0.0.0.0
              127.0.0.1
+  device     Phones that sync (CardDAV),  kith device add iphone
+             each with an app password
 
 Options for every command
   --db PATH            database file (default $KITH_DB, else ~/.local/share/kith/kith.db)
@@ -133,7 +135,7 @@ int main(int argc, char** argv) {
       kith::cli::AddIcsCommand(app, globals),         kith::cli::AddScanCommand(app, globals),
       kith::cli::AddCardCommand(app, globals),        kith::cli::AddServeCommand(app, globals),
       kith::cli::AddPasswdCommand(app, globals),      kith::cli::AddBackupCommand(app, globals),
-      kith::cli::AddCheckCommand(app, globals),
+      kith::cli::AddCheckCommand(app, globals),       kith::cli::AddDeviceCommand(app, globals),
   };
   const std::string requested = RequestedCommand(argc, argv);
   const auto known = app.get_subcommands([&](CLI::App* command) { return command->check_name(requested); });

@@ -233,6 +233,7 @@ json OpenApiDocument(const std::vector<Route>& routes) {
   json schemas = Schemas();
   schemas.update(RelationshipSchemas());
   schemas.update(ScanSchemas());
+  schemas.update(DeviceSchemas());
   return {{"openapi", "3.0.3"},
           {"info",
            {{"title", "kith API"},

@@ -135,6 +135,18 @@ struct AddressBookEntry {
   std::string tag;      // its display name, the tag of its cards
 };
 
+// A device that syncs (a phone, an address book app) with its own app
+// password. The store keeps only the password's argon2id hash; a revoked
+// device stays listed, with when it was revoked, and never signs in again.
+struct Device {
+  std::int64_t id = 0;
+  std::string name;           // what the user called it; the Basic-auth user name
+  std::string password_hash;  // argon2id, encoded
+  std::string created_at;     // ISO UTC timestamp
+  std::string last_used_at;   // ISO UTC timestamp; "" when never used
+  std::string revoked_at;     // ISO UTC timestamp; "" while it may sync
+};
+
 // An open transaction. Rolls back when destroyed without Commit(), so an
 // early `return` on error leaves the database exactly as it was.
 class Transaction {
@@ -255,6 +267,18 @@ class Store {
   // recently seen.
   [[nodiscard]] virtual Status PruneWebSessions(std::int64_t created_before, std::int64_t seen_before,
                                                 int keep) = 0;
+
+  // Devices (app passwords). InsertDevice ignores `device.id` and returns the
+  // stored device; FindLiveDevice: the unrevoked device of that name (case
+  // ignored), none when there is no such device. Devices() lists every one,
+  // revoked too, oldest first. RevokeDevice and TouchDevice: kNotFound for
+  // an unknown id.
+  [[nodiscard]] virtual Result<Device> InsertDevice(const Device& device) = 0;
+  [[nodiscard]] virtual Result<std::optional<Device>> FindLiveDevice(std::string_view name) = 0;
+  [[nodiscard]] virtual Result<std::vector<Device>> Devices() = 0;
+  [[nodiscard]] virtual Result<bool> HasLiveDevices() = 0;
+  [[nodiscard]] virtual Status RevokeDevice(std::int64_t id, std::string_view at) = 0;
+  [[nodiscard]] virtual Status TouchDevice(std::int64_t id, std::string_view at) = 0;
 
   // Events. InsertEvent: kAlreadyExists when the name is taken (case
   // ignored); GetEvent: kNotFound for an unknown id.

@@ -79,7 +79,10 @@ const std::vector<Action>& BothFaces() {
       {"post add", {"POST /posts"}},
       {"post list", {"GET /posts"}},
       {"post cadence", {"GET /posts/cadence", "PUT /posts/cadence"}},
-      {"ics", {"GET /reminders.ics"}},
+      {"ics", {"GET /reminders.ics", "GET /calendar/subscription", "POST /calendar/subscription/rotate"}},
+      {"device add", {"POST /devices"}},
+      {"device list", {"GET /devices"}},
+      {"device revoke", {"DELETE /devices"}},
       {"scan", {"POST /scan"}},
   };
   return *kActions;

@@ -61,6 +61,7 @@ Command AddIcsCommand(CLI::App& root, const GlobalOptions& globals);
 // The web app.
 Command AddServeCommand(CLI::App& root, const GlobalOptions& globals);
 Command AddPasswdCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddDeviceCommand(CLI::App& root, const GlobalOptions& globals);
 
 // Opens the session and runs `body` with it; errors are reported under
 // `command` and turned into the exit code.

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "app/backup.h"
+#include "app/devices.h"
 #include "app/web_access.h"
 #include "cli/commands/commands.h"
 #include "cli/printing.h"
@@ -32,6 +33,9 @@ struct ServeFlags {
   std::string backup_every;  // empty: no scheduled backups
   int keep = 7;
   std::string backup_dir;
+  std::string tls_certificate;
+  std::string tls_key;
+  std::string public_url;
 };
 
 }  // namespace
@@ -48,7 +52,13 @@ Examples:
   kith serve
   kith serve --port 9000
   kith passwd && kith serve --host 0.0.0.0      # a phone on the same network
-  kith serve --backup-every 24h --keep 7        # kith-YYYYMMDD-HHMMSS.db beside the database)");
+  kith serve --backup-every 24h --keep 7        # kith-YYYYMMDD-HHMMSS.db beside the database
+  kith serve --host 0.0.0.0 --port 8443 --tls-cert cert.pem --tls-key key.pem
+  kith serve --public-url https://kith.example.net   # behind Caddy or nginx (docs/sync.md)
+
+Phones sync with CardDAV at /dav/ (`kith device add NAME`); calendar apps
+subscribe to `kith ics --url`. Phones want HTTPS beyond this machine: give
+--tls-cert and --tls-key (PEM), or run kith behind a proxy that terminates TLS.)");
   auto flags = std::make_shared<ServeFlags>();
   command->add_option("--host", flags->host, "Address to listen on (default 127.0.0.1)");
   command->add_option("--port", flags->port, "Port (default 8080; 0 picks a free one)")
@@ -62,6 +72,10 @@ Examples:
   command->add_option("--keep", flags->keep, "How many scheduled backups to keep (default 7)");
   command->add_option("--backup-dir", flags->backup_dir,
                       "Where scheduled backups go (default: beside the database)");
+  command->add_option("--tls-cert", flags->tls_certificate, "Serve HTTPS with this PEM certificate (chain)");
+  command->add_option("--tls-key", flags->tls_key, "The PEM private key of --tls-cert (unencrypted)");
+  command->add_option("--public-url", flags->public_url,
+                      "Where devices reach this server, when a proxy stands in front (https://…)");
   return {command, [flags, &globals]() {
             return RunWithSession("serve", globals, [&](Session& session) {
               http::ServerOptions options;
@@ -74,6 +88,14 @@ Examples:
               if (options.assets_directory.empty()) options.assets_directory = Environment("KITH_WEB_ASSETS");
               if (options.assets_directory.empty()) options.assets_directory = KITH_WEB_ASSETS_DIR;
               options.phone_region = session.context().phone_region;
+              options.tls_certificate = flags->tls_certificate;
+              options.tls_key = flags->tls_key;
+              options.public_url = flags->public_url;
+              if (!flags->public_url.empty()) {
+                if (auto remembered = RememberServerUrl(session.context(), flags->public_url); !remembered) {
+                  return ReportError("serve", remembered.error());
+                }
+              }
               std::unique_ptr<BackupSchedule> backups;
               if (!flags->backup_every.empty()) {
                 const auto every = ParseBackupInterval(flags->backup_every);
@@ -96,8 +118,16 @@ Examples:
                 backups = std::move(*started);
               }
               auto served = http::ServeUntilSignal(options, session.context().clock, [&](int port) {
-                std::cout << "kith: serving " << options.database_path << " on http://" << options.host << ":"
-                          << port << "/ (Ctrl-C to stop)" << std::endl;
+                const std::string scheme = options.tls_certificate.empty() ? "http://" : "https://";
+                std::cout << "kith: serving " << options.database_path << " on " << scheme << options.host
+                          << ":" << port << "/ (Ctrl-C to stop)" << std::endl;
+                // Where `kith device add` and `kith ics --url` send devices.
+                if (flags->public_url.empty()) {
+                  if (auto remembered = RememberServerUrl(session.context(), http::ServedUrl(options, port));
+                      !remembered) {
+                    std::cerr << "kith serve: " << remembered.error().message << std::endl;
+                  }
+                }
               });
               if (!served) return ReportError("serve", served.error());
               std::cout << "kith: stopped." << std::endl;

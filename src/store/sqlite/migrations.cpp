@@ -309,13 +309,29 @@ CREATE TABLE dav_books(
 ) WITHOUT ROWID;
 )sql";
 
+// Version 10: devices that sync (CardDAV, the calendar feed), each with its
+// own app password, kept only as an argon2id hash. A revoked device stays
+// listed; only one unrevoked device may carry a name (case ignored), which
+// is the user name it signs in with. Times are ISO UTC timestamps.
+constexpr std::string_view kDevices = R"sql(
+CREATE TABLE devices(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL CHECK (name <> ''),
+  password_hash TEXT NOT NULL CHECK (password_hash <> ''),
+  created_at TEXT NOT NULL,
+  last_used_at TEXT,
+  revoked_at TEXT
+);
+CREATE UNIQUE INDEX devices_live_by_name ON devices(name COLLATE NOCASE) WHERE revoked_at IS NULL;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
-      {kVersion1, false},    {kVersion2, true},       {kVersion3, false},
-      {kVersion4, false},    {kVersion5, false},      {kCardImages, false},
-      {kWebSessions, false}, {kNamesakeIndex, false}, {kCardDav, false},
+      {kVersion1, false}, {kVersion2, true},    {kVersion3, false},    {kVersion4, false},
+      {kVersion5, false}, {kCardImages, false}, {kWebSessions, false}, {kNamesakeIndex, false},
+      {kCardDav, false},  {kDevices, false},
   };
   return kMigrations;
 }

@@ -88,6 +88,12 @@ class SqliteStore final : public Store {
   Status TouchWebSession(std::string_view id_hash, std::int64_t last_seen_at) override;
   Status RemoveWebSession(std::string_view id_hash) override;
   Status PruneWebSessions(std::int64_t created_before, std::int64_t seen_before, int keep) override;
+  Result<Device> InsertDevice(const Device& device) override;
+  Result<std::optional<Device>> FindLiveDevice(std::string_view name) override;
+  Result<std::vector<Device>> Devices() override;
+  Result<bool> HasLiveDevices() override;
+  Status RevokeDevice(std::int64_t id, std::string_view at) override;
+  Status TouchDevice(std::int64_t id, std::string_view at) override;
   Status UpdateContact(ContactId id, const ContactFields& fields, const std::string& now) override;
   Status TrashContact(ContactId id, const std::string& now) override;
   Status RestoreContact(ContactId id, const std::string& now) override;

@@ -24,6 +24,7 @@ The running list
   edit       Change a card                kith edit 42 --tag mentor --remove-tag intro
   rm         Move to the trash            kith rm 42
   restore    Bring back from the trash    kith restore 42
+  empty-trash  Delete the trash for good  kith empty-trash --yes
   list       The list, sorted, filtered   kith list --sort met --tag mentor
   search     Find anyone by anything      kith search company:acme chicago
   gen        Add a generated demo network kith gen 500
@@ -115,7 +116,8 @@ int main(int argc, char** argv) {
   const std::vector<kith::cli::Command> commands = {
       kith::cli::AddAddCommand(app, globals),         kith::cli::AddShowCommand(app, globals),
       kith::cli::AddEditCommand(app, globals),        kith::cli::AddRemoveCommand(app, globals),
-      kith::cli::AddRestoreCommand(app, globals),     kith::cli::AddListCommand(app, globals),
+      kith::cli::AddRestoreCommand(app, globals),     kith::cli::AddEmptyTrashCommand(app, globals),
+      kith::cli::AddListCommand(app, globals),
       kith::cli::AddSearchCommand(app, globals),      kith::cli::AddGenCommand(app, globals),
       kith::cli::AddImportCommand(app, globals),      kith::cli::AddExportCommand(app, globals),
       kith::cli::AddDupesCommand(app, globals),       kith::cli::AddMergeCommand(app, globals),

@@ -590,4 +590,11 @@ ContactFields NetworkGenerator::Next(const Date& today) {
   return PersonMaker(random_, email_counts_, serial_, today).Make();
 }
 
+EventFields NetworkGenerator::RecentEvent(const Date& today) {
+  EventFields event;
+  event.name = std::string(Pick(random_, kConferences)) + ' ' + std::to_string(today.year);
+  event.on = today.AddDays(-1);
+  return event;
+}
+
 }  // namespace kith::demo

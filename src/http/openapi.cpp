@@ -67,6 +67,9 @@ json Schemas() {
   json match = contact;
   match["properties"]["score"] = {{"type", "number"}};
   match["properties"]["reasons"] = kTexts;
+  match["properties"]["parts"] = {
+      {"type", "array"},
+      {"items", Object({{"signal", kText}, {"points", {{"type", "number"}}}})}};
   json ledger_entry = Object({{"id", kId},
                               {"contact_id", kId},
                               {"kind", {{"type", "string"}, {"enum", {"give", "ask", "intro"}}}},
@@ -105,6 +108,8 @@ json Schemas() {
       {"Merge", Object({{"keep", kId}, {"other", kId}}, {"keep", "other"})},
       {"Demo", Object({{"count", kInteger}}, {"count"})},
       {"Generated", Object({{"added", kInteger}})},
+      {"Deleted", Object({{"deleted", kInteger}})},
+      {"Text", kText},
       {"Opportunity",
        Object({{"id", kId},
                {"kind", {{"type", "string"}, {"enum", {"job", "project", "tickets", "intro", "other"}}}},

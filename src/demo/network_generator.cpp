@@ -592,7 +592,9 @@ ContactFields NetworkGenerator::Next(const Date& today) {
 
 EventFields NetworkGenerator::RecentEvent(const Date& today) {
   EventFields event;
-  event.name = std::string(Pick(random_, kConferences)) + ' ' + std::to_string(today.year);
+  // A name no generated card uses as its "met at", so the event counts
+  // only the people met there.
+  event.name = std::string(Pick(random_, kConferences)) + ' ' + std::to_string(today.year) + " speakers' dinner";
   event.on = today.AddDays(-1);
   return event;
 }

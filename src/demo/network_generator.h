@@ -69,8 +69,8 @@ class NetworkGenerator {
   // The next person. `today` anchors dates: met_on falls within the ~6 years
   // before today (never after it), open_since within the year before it.
   ContactFields Next(const Date& today);
-  // A conference of this year that ended yesterday: where the demo network's
-  // newest people were met, so its follow-ups are due today.
+  // A conference dinner of this year, held yesterday: where the demo
+  // network's newest people were met, so its follow-ups are due today.
   EventFields RecentEvent(const Date& today);
 
  private:

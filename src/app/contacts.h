@@ -68,8 +68,8 @@ Result<std::int64_t> CountContacts(Context& context, const ListQuery& query);
 // over 200 bytes, "limit" for a limit below 1.
 enum class FilterField { kTag, kEvent };
 Result<FilterField> ParseFilterField(std::string_view name);
-Result<std::vector<std::string>> SuggestFilterValues(Context& context, FilterField field, std::string_view prefix,
-                                                     int limit);
+Result<std::vector<std::string>> SuggestFilterValues(Context& context, FilterField field,
+                                                     std::string_view prefix, int limit);
 
 // The job changes imports noticed for a contact, oldest first.
 Result<std::vector<JobChange>> JobChangesOf(Context& context, ContactId id);

@@ -49,7 +49,8 @@ nlohmann::json MatchesToJson(const std::vector<RankedMatch>& matches) {
     item["score"] = match.score;
     item["reasons"] = match.reasons;
     item["parts"] = nlohmann::json::array();
-    for (const auto& part : match.parts) item["parts"].push_back({{"signal", part.signal}, {"points", part.points}});
+    for (const auto& part : match.parts)
+      item["parts"].push_back({{"signal", part.signal}, {"points", part.points}});
     list.push_back(std::move(item));
   }
   return list;

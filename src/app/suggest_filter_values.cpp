@@ -7,11 +7,12 @@ namespace kith {
 Result<FilterField> ParseFilterField(std::string_view name) {
   if (name == "tag") return FilterField::kTag;
   if (name == "event") return FilterField::kEvent;
-  return Fail(ErrorCode::kInvalidInput, "'" + std::string(name) + "' is no filter: use tag or event", "field");
+  return Fail(ErrorCode::kInvalidInput, "'" + std::string(name) + "' is no filter: use tag or event",
+              "field");
 }
 
-Result<std::vector<std::string>> SuggestFilterValues(Context& context, FilterField field, std::string_view prefix,
-                                                     int limit) {
+Result<std::vector<std::string>> SuggestFilterValues(Context& context, FilterField field,
+                                                     std::string_view prefix, int limit) {
   constexpr std::size_t kLongestPrefix = 200;
   if (prefix.size() > kLongestPrefix) {
     return Fail(ErrorCode::kInvalidInput, "the text to complete is over 200 characters", "prefix");

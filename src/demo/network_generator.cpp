@@ -594,7 +594,8 @@ EventFields NetworkGenerator::RecentEvent(const Date& today) {
   EventFields event;
   // A name no generated card uses as its "met at", so the event counts
   // only the people met there.
-  event.name = std::string(Pick(random_, kConferences)) + ' ' + std::to_string(today.year) + " speakers' dinner";
+  event.name =
+      std::string(Pick(random_, kConferences)) + ' ' + std::to_string(today.year) + " speakers' dinner";
   event.on = today.AddDays(-1);
   return event;
 }

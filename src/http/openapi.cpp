@@ -67,9 +67,8 @@ json Schemas() {
   json match = contact;
   match["properties"]["score"] = {{"type", "number"}};
   match["properties"]["reasons"] = kTexts;
-  match["properties"]["parts"] = {
-      {"type", "array"},
-      {"items", Object({{"signal", kText}, {"points", {{"type", "number"}}}})}};
+  match["properties"]["parts"] = {{"type", "array"},
+                                  {"items", Object({{"signal", kText}, {"points", {{"type", "number"}}}})}};
   json ledger_entry = Object({{"id", kId},
                               {"contact_id", kId},
                               {"kind", {{"type", "string"}, {"enum", {"give", "ask", "intro"}}}},

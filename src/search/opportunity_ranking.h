@@ -21,7 +21,8 @@ struct MatchCandidate {
 
 // One signal's share of a score: "skills" +92, "place" +8, "given lately" -20.
 struct ScorePart {
-  std::string signal;  // skills, related skills, interests, open, looking for, place, recency, notes, given lately
+  std::string
+      signal;  // skills, related skills, interests, open, looking for, place, recency, notes, given lately
   double points = 0;
 };
 

@@ -350,7 +350,8 @@ class Store {
                                                                         const std::string& expression,
                                                                         int limit) = 0;
   // How many live contacts match `expression` in `table`.
-  [[nodiscard]] virtual Result<std::int64_t> CountSearchIndex(SearchTable table, const std::string& expression) = 0;
+  [[nodiscard]] virtual Result<std::int64_t> CountSearchIndex(SearchTable table,
+                                                              const std::string& expression) = 0;
   // The vocabulary holds every term of a live contact that has three or more
   // characters and is not all digits, with how many contacts use it.
   // Up to `limit` vocabulary terms that start with `prefix` (folded), in order.

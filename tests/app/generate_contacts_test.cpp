@@ -44,8 +44,9 @@ TEST(GenerateContacts, GeneratedPeopleAreSearchable) {
 }
 
 int ItemsOfKind(const DayAgenda& agenda, AgendaItemKind kind) {
-  return static_cast<int>(std::count_if(agenda.entries.begin(), agenda.entries.end(),
-                                        [&](const DayAgendaEntry& entry) { return entry.item.kind == kind; }));
+  return static_cast<int>(
+      std::count_if(agenda.entries.begin(), agenda.entries.end(),
+                    [&](const DayAgendaEntry& entry) { return entry.item.kind == kind; }));
 }
 
 TEST(GenerateContacts, ANewNetworkShowsTheLoopOnToday) {

@@ -104,7 +104,8 @@ const std::map<std::string, std::string>& ApiOnly() {
       {"GET /session", "the web app's sign-in; the CLI opens the database file itself"},
       {"POST /session", "the web app's sign-in"},
       {"DELETE /session", "the web app's sign-out"},
-      {"GET /suggestions", "the web app's filter suggestions as you type; a shell completes nothing from the database"},
+      {"GET /suggestions",
+       "the web app's filter suggestions as you type; a shell completes nothing from the database"},
   };
   return *kRoutes;
 }

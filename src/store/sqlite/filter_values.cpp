@@ -26,9 +26,10 @@ Result<std::vector<std::string>> SqliteStore::LabelsWithPrefix(std::string_view 
                                                                int limit) {
   const std::string folded = prefix.empty() ? std::string() : SortName(prefix);
   // The most used first: a few index reads per value in the range.
-  KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT min(value) FROM contact_labels "
-                                                        "WHERE kind = ?1 AND folded >= ?2 AND folded < ?3 "
-                                                        "GROUP BY folded ORDER BY count(*) DESC, folded LIMIT ?4"));
+  KITH_ASSIGN_OR_RETURN(auto select,
+                        database_->Prepare("SELECT min(value) FROM contact_labels "
+                                           "WHERE kind = ?1 AND folded >= ?2 AND folded < ?3 "
+                                           "GROUP BY folded ORDER BY count(*) DESC, folded LIMIT ?4"));
   select.Bind(1, kind).Bind(2, folded).Bind(3, PastPrefix(folded)).Bind(4, limit);
   return Values(select);
 }
@@ -38,13 +39,14 @@ Result<std::vector<std::string>> SqliteStore::MetAtWithPrefix(std::string_view p
   // case ignored; the ones with the most live people first.
   KITH_ASSIGN_OR_RETURN(
       auto select,
-      database_->Prepare("SELECT min(name) FROM ("
-                         " SELECT met_at AS name, 1 AS people FROM contacts"
-                         " WHERE trashed_at IS NULL AND met_at COLLATE NOCASE >= ?1"
-                         " AND met_at COLLATE NOCASE < ?2 AND met_at <> ''"
-                         " UNION ALL SELECT name, 0 FROM events"
-                         " WHERE name COLLATE NOCASE >= ?1 AND name COLLATE NOCASE < ?2)"
-                         " GROUP BY name COLLATE NOCASE ORDER BY sum(people) DESC, name COLLATE NOCASE LIMIT ?3"));
+      database_->Prepare(
+          "SELECT min(name) FROM ("
+          " SELECT met_at AS name, 1 AS people FROM contacts"
+          " WHERE trashed_at IS NULL AND met_at COLLATE NOCASE >= ?1"
+          " AND met_at COLLATE NOCASE < ?2 AND met_at <> ''"
+          " UNION ALL SELECT name, 0 FROM events"
+          " WHERE name COLLATE NOCASE >= ?1 AND name COLLATE NOCASE < ?2)"
+          " GROUP BY name COLLATE NOCASE ORDER BY sum(people) DESC, name COLLATE NOCASE LIMIT ?3"));
   select.Bind(1, std::string(prefix)).Bind(2, PastPrefix(prefix)).Bind(3, limit);
   return Values(select);
 }

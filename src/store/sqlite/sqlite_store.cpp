@@ -712,7 +712,8 @@ Result<std::int64_t> SqliteStore::DeleteTrashedContacts() {
   // was trashed; the foreign keys (ON DELETE CASCADE) take its records.
   std::int64_t deleted = 0;
   KITH_RETURN_IF_ERROR(Atomically([&]() -> Status {
-    KITH_ASSIGN_OR_RETURN(auto purge, database_->Prepare("DELETE FROM contacts WHERE trashed_at IS NOT NULL"));
+    KITH_ASSIGN_OR_RETURN(auto purge,
+                          database_->Prepare("DELETE FROM contacts WHERE trashed_at IS NOT NULL"));
     KITH_RETURN_IF_ERROR(purge.Run());
     deleted = database_->Changes();
     return Ok();

@@ -33,6 +33,6 @@ export const pages: Page[] = [
   { path: '/trash', title: 'Trash', section: '/', component: TrashPage },
   { path: '/add', title: 'Add a person', section: '/', component: AddPage },
   { path: '/dupes', title: 'Likely duplicates', section: '/', component: DupesPage },
-  { path: '/scan', title: 'Scan a card', nav: 'Scan', component: ScanPage },
+  { path: '/scan', title: 'Scan a card', section: '/event', component: ScanPage },
   { path: '/contacts/:id', title: 'A contact', section: '/', component: ContactPage },
 ];

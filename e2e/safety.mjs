@@ -23,7 +23,7 @@ export async function safetySteps({ page, size, base, step, expect }) {
     const pair = page.getByTestId('dupes').locator('li', { hasText: name });
     await pair.first().waitFor();
     expect(((await pair.first().locator('.reasons').textContent()) ?? '').includes('same email'), 'the pair should say why');
-    await pair.first().getByRole('button', { name: `Keep ${name}` }).first().click();
+    await pair.first().getByRole('button', { name: 'Keep this one' }).first().click();
     await pair.first().waitFor({ state: 'detached' });
     await page.getByTestId('toast').filter({ hasText: `Merged ${name} into ${name}` }).getByRole('button', { name: 'Undo' }).click();
     await pair.first().waitFor();
@@ -41,7 +41,7 @@ export async function safetySteps({ page, size, base, step, expect }) {
     // Keep the first card shown; the other one merges into it.
     kept = Number(((await pair.locator('.dupe-card a').first().getAttribute('href')) ?? '').split('/').pop());
     const gone = kept === keep.id ? other.id : keep.id;
-    await pair.getByRole('button', { name: `Keep ${name}` }).first().click();
+    await pair.getByRole('button', { name: 'Keep this one' }).first().click();
     await page.getByTestId('toast').filter({ hasText: `Merged ${name}` }).getByRole('button', { name: 'OK' }).click();
     await page.waitForFunction(
       async (id) => (await (await fetch(`/api/v1/contacts/${id}`)).json()).trashed === true,

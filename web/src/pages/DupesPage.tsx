@@ -16,11 +16,18 @@ interface DuplicatePair {
 
 const key = (pair: DuplicatePair) => `${pair.first.id}-${pair.second.id}`;
 
-function Card({ person }: { person: Contact }) {
+// One of the two cards, with what tells them apart, and the button that
+// keeps it (the other one is merged into it).
+function Card({ person, onKeep }: { person: Contact; onKeep: () => void }) {
   return (
-    <div class="dupe-card">
+    <div class="dupe-card" data-testid="dupe-card">
       <a href={`/contacts/${person.id}`}>{person.name}</a>
-      <span class="muted">{[person.company, person.emails[0], person.met_at].filter(Boolean).join(' · ')}</span>
+      <span class="muted">
+        {[person.company, person.title, person.emails[0], person.met_at].filter(Boolean).join(' · ')}
+      </span>
+      <button type="button" onClick={onKeep}>
+        Keep this one
+      </button>
     </div>
   );
 }
@@ -66,17 +73,9 @@ export function DupesPage() {
         <ul class="dupes" data-testid="dupes">
           {shown.map((pair) => (
             <li key={key(pair)}>
-              <Card person={pair.first} />
-              <Card person={pair.second} />
               <p class="reasons">{pair.reasons.join('; ')}</p>
-              <div class="dupe-actions">
-                <button type="button" onClick={() => merge(pair, pair.first, pair.second)}>
-                  Keep {pair.first.name}
-                </button>
-                <button type="button" onClick={() => merge(pair, pair.second, pair.first)}>
-                  Keep {pair.second.name}
-                </button>
-              </div>
+              <Card person={pair.first} onKeep={() => merge(pair, pair.first, pair.second)} />
+              <Card person={pair.second} onKeep={() => merge(pair, pair.second, pair.first)} />
             </li>
           ))}
         </ul>

@@ -127,16 +127,6 @@ TEST_F(RankCandidatesTest, TheSkillAskedForOutranksOpennessPlaceAndWhatTheyLookF
   EXPECT_EQ(Names(ranked), (Ranking{"Bea", "Ada"}));
 }
 
-TEST_F(RankCandidatesTest, AllTheSkillsAskedForOutrankSomeOfThemWhateverElse) {
-  Opportunity job = Wanting(OpportunityKind::kJob, "Data engineer", {"data engineering", "Python"});
-  job.place = "Chicago";
-  Contact ada = OpenToWork(Person(1, "Ada", {"Python"}), kToday.AddDays(-10));
-  ada.city = "Chicago";
-  Contact bea = Person(2, "Bea", {"Python", "data engineering"});
-  const auto ranked = Rank(job, {std::move(ada), std::move(bea)});
-  EXPECT_EQ(Names(ranked), (Ranking{"Bea", "Ada"}));
-}
-
 TEST_F(RankCandidatesTest, TheScoreIsTheSumOfItsPartsEachNamed) {
   Opportunity job = CppJob();
   job.place = "Chicago";

@@ -10,7 +10,6 @@ export function screens(contactId) {
     { name: 'add', path: '/add', ready: 'h1#add-title' },
     { name: 'contact', path: `/contacts/${contactId}`, ready: '[data-testid="brief"]' },
     { name: 'trash', path: '/trash', ready: 'h1#trash-title' },
-    { name: 'dupes', path: '/dupes', ready: 'h1#dupes-title' },
   ];
 }
 

@@ -426,9 +426,6 @@ export function ListPage() {
         <a class="button primary" href="/add">
           Add a person
         </a>
-        <a class="button" href="/dupes">
-          Duplicates
-        </a>
         <a class="button" href="/trash">
           Trash
         </a>

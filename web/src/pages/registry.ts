@@ -4,7 +4,6 @@
 import type { ComponentType } from 'preact';
 import { AddPage } from './AddPage';
 import { ContactPage } from './ContactPage';
-import { DupesPage } from './DupesPage';
 import { EventPage } from './EventPage';
 import { ImportPage } from './ImportPage';
 import { ListPage } from './ListPage';
@@ -32,7 +31,6 @@ export const pages: Page[] = [
   { path: '/import', title: 'Import and export', nav: 'Import', component: ImportPage },
   { path: '/trash', title: 'Trash', section: '/', component: TrashPage },
   { path: '/add', title: 'Add a person', section: '/', component: AddPage },
-  { path: '/dupes', title: 'Likely duplicates', section: '/', component: DupesPage },
   { path: '/scan', title: 'Scan a card', section: '/event', component: ScanPage },
   { path: '/contacts/:id', title: 'A contact', section: '/', component: ContactPage },
 ];

@@ -792,7 +792,8 @@ TEST(VCardReader, RefusesAPropertyLongerThanTheLimitEvenWhenFolded) {
 
 TEST(VCardReader, RefusesOneEndlessLineWithoutHoldingItAll) {
   // 24 MiB with no line end at all: refused with the line it starts on.
-  const std::string text = "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ada\r\nNOTE:" + std::string(std::size_t{24} << 20, 'x');
+  const std::string text =
+      "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ada\r\nNOTE:" + std::string(std::size_t{24} << 20, 'x');
   const auto read = ReadAll(text);
   ASSERT_FALSE(read);
   EXPECT_EQ(read.error().message, "line 4: a property longer than 8 MiB; a contact's lines are far shorter");

@@ -228,6 +228,7 @@ export function ListPage() {
       return;
     }
     let current = true;
+    let counting = 0;
     get(`/search${query({ q: searchFor, limit: PAGE_SIZE + 1, health: true })}`)
       .then((body) => {
         if (!current) return;
@@ -238,14 +239,18 @@ export function ListPage() {
         setSelected(0);
         setFound(list.length > PAGE_SIZE ? null : list.length);
         if (list.length <= PAGE_SIZE) return;
-        // The count comes after the first page, so it never slows the results.
-        getWithHeader(`/search${query({ q: searchFor, limit: 1, total: true })}`, 'X-Total-Count')
-          .then(([, all]) => current && setFound(Number(all ?? 0)))
-          .catch(() => undefined);
+        // The count is asked once typing pauses, so it never slows the
+        // results of the next keystroke.
+        counting = window.setTimeout(() => {
+          getWithHeader(`/search${query({ q: searchFor, limit: 1, total: true })}`, 'X-Total-Count')
+            .then(([, all]) => current && setFound(Number(all ?? 0)))
+            .catch(() => undefined);
+        }, 400);
       })
       .catch((failure: Error) => current && setError(failure.message));
     return () => {
       current = false;
+      clearTimeout(counting);
     };
   }, [searchFor]);
 

@@ -31,6 +31,6 @@ export const pages: Page[] = [
   { path: '/import', title: 'Import and export', nav: 'Import', component: ImportPage },
   { path: '/trash', title: 'Trash', section: '/', component: TrashPage },
   { path: '/add', title: 'Add a person', section: '/', component: AddPage },
-  { path: '/scan', title: 'Scan a card', section: '/event', component: ScanPage },
+  { path: '/scan', title: 'Scan a card', nav: 'Scan', component: ScanPage },
   { path: '/contacts/:id', title: 'A contact', section: '/', component: ContactPage },
 ];

@@ -2,6 +2,8 @@
 // little history: people met at a conference yesterday, coffees months ago),
 // and the whole loop on a phone: an email captured at the door, the next
 // morning's draft to that address, sent and marked done.
+import { createEvent } from './screens.mjs';
+
 export async function todaySteps({ page, size, base, step, expect }) {
   await step(page, size, "a generated network shows Today's loop", async () => {
     await page.goto(`${base}/today`);
@@ -17,13 +19,7 @@ export async function todaySteps({ page, size, base, step, expect }) {
   const event = `Harbour Lights ${size}`;
   const email = `maren${size}@fjord.example`;
   await step(page, size, 'at the door, then the next morning: draft, send, done', async () => {
-    await page.goto(`${base}/event`);
-    await page.getByRole('heading', { name: 'Event mode' }).waitFor();
-    if (!(await page.locator('details[open]').count())) await page.getByText('New event').click();
-    await page.getByLabel('Event name').fill(event);
-    await page.getByLabel('Date').fill('2026-11-25');
-    await page.getByRole('button', { name: 'Create event' }).click();
-    await page.locator('#event-pick option', { hasText: event }).waitFor({ state: 'attached' });
+    await createEvent(page, base, event, '2026-11-25');
     await page.getByLabel('Name', { exact: true }).fill(person);
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('What to ask about next time').fill('her ferry timetable app');

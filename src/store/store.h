@@ -375,6 +375,20 @@ class Store {
   // Moves a contact to the trash (out of lists and search) or back.
   [[nodiscard]] virtual Status TrashContact(ContactId id, const std::string& now) = 0;
   [[nodiscard]] virtual Status RestoreContact(ContactId id, const std::string& now) = 0;
+  // Deletes every contact in the trash for good, with all that hangs off
+  // them (facts, interactions, reminders, …); live contacts are untouched.
+  // Returns how many were deleted.
+  [[nodiscard]] virtual Result<std::int64_t> DeleteTrashedContacts() = 0;
+
+  // Up to `limit` values of labels of `kind` ("tag", "skill", "interest")
+  // that start with `prefix` (accents and case ignored), the most used first.
+  [[nodiscard]] virtual Result<std::vector<std::string>> LabelsWithPrefix(std::string_view kind,
+                                                                          std::string_view prefix,
+                                                                          int limit) = 0;
+  // Up to `limit` events (kith's events and the "met at" of live cards) whose
+  // name starts with `prefix` (case ignored), the most people met first.
+  [[nodiscard]] virtual Result<std::vector<std::string>> MetAtWithPrefix(std::string_view prefix,
+                                                                         int limit) = 0;
 
   [[nodiscard]] virtual Result<std::vector<Contact>> ListContacts(const ListQuery& query) = 0;
   [[nodiscard]] virtual Result<std::int64_t> CountContacts(const ListQuery& query) = 0;
@@ -384,6 +398,9 @@ class Store {
   [[nodiscard]] virtual Result<std::vector<ContactId>> MatchSearchIndex(SearchTable table,
                                                                         const std::string& expression,
                                                                         int limit) = 0;
+  // How many live contacts match `expression` in `table`.
+  [[nodiscard]] virtual Result<std::int64_t> CountSearchIndex(SearchTable table,
+                                                              const std::string& expression) = 0;
   // The vocabulary holds every term of a live contact that has three or more
   // characters and is not all digits, with how many contacts use it.
   // Up to `limit` vocabulary terms that start with `prefix` (folded), in order.

@@ -21,6 +21,7 @@ Command AddShowCommand(CLI::App& root, const GlobalOptions& globals);
 Command AddEditCommand(CLI::App& root, const GlobalOptions& globals);
 Command AddRemoveCommand(CLI::App& root, const GlobalOptions& globals);
 Command AddRestoreCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddEmptyTrashCommand(CLI::App& root, const GlobalOptions& globals);
 Command AddListCommand(CLI::App& root, const GlobalOptions& globals);
 Command AddSearchCommand(CLI::App& root, const GlobalOptions& globals);
 Command AddGenCommand(CLI::App& root, const GlobalOptions& globals);

@@ -325,13 +325,21 @@ CREATE TABLE devices(
 CREATE UNIQUE INDEX devices_live_by_name ON devices(name COLLATE NOCASE) WHERE revoked_at IS NULL;
 )sql";
 
+// Version 11: likely duplicates by family name at the same company (`kith
+// dupes`) look each group up instead of scanning every card per group,
+// which took minutes at 100,000 people.
+constexpr std::string_view kCompanyFamilyIndex = R"sql(
+CREATE INDEX IF NOT EXISTS contacts_by_company_family
+  ON contacts(company COLLATE NOCASE, family_name COLLATE NOCASE) WHERE trashed_at IS NULL;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
-      {kVersion1, false}, {kVersion2, true},    {kVersion3, false},    {kVersion4, false},
-      {kVersion5, false}, {kCardImages, false}, {kWebSessions, false}, {kNamesakeIndex, false},
-      {kCardDav, false},  {kDevices, false},
+      {kVersion1, false}, {kVersion2, true},    {kVersion3, false},           {kVersion4, false},
+      {kVersion5, false}, {kCardImages, false}, {kWebSessions, false},        {kNamesakeIndex, false},
+      {kCardDav, false},  {kDevices, false},    {kCompanyFamilyIndex, false},
   };
   return kMigrations;
 }

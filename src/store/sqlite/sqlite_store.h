@@ -97,6 +97,11 @@ class SqliteStore final : public Store {
   Status UpdateContact(ContactId id, const ContactFields& fields, const std::string& now) override;
   Status TrashContact(ContactId id, const std::string& now) override;
   Status RestoreContact(ContactId id, const std::string& now) override;
+  Result<std::int64_t> DeleteTrashedContacts() override;
+  Result<std::int64_t> CountSearchIndex(SearchTable table, const std::string& expression) override;
+  Result<std::vector<std::string>> LabelsWithPrefix(std::string_view kind, std::string_view prefix,
+                                                    int limit) override;
+  Result<std::vector<std::string>> MetAtWithPrefix(std::string_view prefix, int limit) override;
   Result<std::vector<Contact>> ListContacts(const ListQuery& query) override;
   Result<std::int64_t> CountContacts(const ListQuery& query) override;
   Result<std::vector<ContactId>> MatchSearchIndex(SearchTable table, const std::string& expression,

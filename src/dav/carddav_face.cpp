@@ -100,40 +100,40 @@ const Name kAddressData{std::string(kCardNs), "address-data"};
 // has, or nullopt.
 std::optional<std::string> CollectionProperty(const Target& target, const AddressBook* book,
                                               std::int64_t latest, const Name& name) {
-  if (name.Is(kDavNs, "current-user-principal") || name.Is(kDavNs, "principal-URL") ||
-      name.Is(kDavNs, "owner")) {
+  if (name.Names(kDavNs, "current-user-principal") || name.Names(kDavNs, "principal-URL") ||
+      name.Names(kDavNs, "owner")) {
     return Href(kPrincipalPath);
   }
-  if (name.Is(kCardNs, "addressbook-home-set")) return Href(kHomePath);
-  if (name.Is(kDavNs, "current-user-privilege-set")) {
+  if (name.Names(kCardNs, "addressbook-home-set")) return Href(kHomePath);
+  if (name.Names(kDavNs, "current-user-privilege-set")) {
     return "<d:privilege><d:all/></d:privilege><d:privilege><d:read/></d:privilege><d:privilege><d:write/>"
            "</d:privilege><d:privilege><d:write-content/></d:privilege><d:privilege><d:write-properties/>"
            "</d:privilege><d:privilege><d:bind/></d:privilege><d:privilege><d:unbind/></d:privilege>";
   }
-  if (name.Is(kDavNs, "resourcetype")) {
+  if (name.Names(kDavNs, "resourcetype")) {
     if (target.kind == Kind::kPrincipal) return "<d:collection/><d:principal/>";
     if (target.kind == Kind::kBook) return "<d:collection/><card:addressbook/>";
     return "<d:collection/>";
   }
-  if (name.Is(kDavNs, "displayname")) {
+  if (name.Names(kDavNs, "displayname")) {
     if (book != nullptr) return Escape(book->display_name);
     if (target.kind == Kind::kPrincipal) return std::string(kDefaultBookName);
     return std::nullopt;
   }
   if (book == nullptr) return std::nullopt;
-  if (name.Is(kDavNs, "sync-token")) return Escape(SyncToken(latest));
-  if (name.Is(kServerNs, "getctag")) return Escape("\"" + std::to_string(latest) + "\"");
-  if (name.Is(kDavNs, "supported-report-set")) {
+  if (name.Names(kDavNs, "sync-token")) return Escape(SyncToken(latest));
+  if (name.Names(kServerNs, "getctag")) return Escape("\"" + std::to_string(latest) + "\"");
+  if (name.Names(kDavNs, "supported-report-set")) {
     return "<d:supported-report><d:report><card:addressbook-multiget/></d:report></d:supported-report>"
            "<d:supported-report><d:report><card:addressbook-query/></d:report></d:supported-report>"
            "<d:supported-report><d:report><d:sync-collection/></d:report></d:supported-report>";
   }
-  if (name.Is(kCardNs, "supported-address-data")) {
+  if (name.Names(kCardNs, "supported-address-data")) {
     return "<card:address-data-type content-type=\"text/vcard\" version=\"3.0\"/>"
            "<card:address-data-type content-type=\"text/vcard\" version=\"4.0\"/>";
   }
-  if (name.Is(kCardNs, "max-resource-size")) return std::to_string(kMaxCardBytes);
-  if (name.Is(kCardNs, "addressbook-description")) return Escape(book->display_name);
+  if (name.Names(kCardNs, "max-resource-size")) return std::to_string(kMaxCardBytes);
+  if (name.Names(kCardNs, "addressbook-description")) return Escape(book->display_name);
   return std::nullopt;
 }
 
@@ -253,7 +253,7 @@ class Face {
     if (!document) return SendText(response, 400, "the PROPFIND body is not well-formed XML");
     const pugi::xml_node root = document->document_element();
     PropRequest props = AllProps();
-    if (root && NameOf(root).Is(kDavNs, "propfind") && !Child(root, kDavNs, "allprop")) props = PropsOf(root);
+    if (root && NameOf(root).Names(kDavNs, "propfind") && !Child(root, kDavNs, "allprop")) props = PropsOf(root);
     const std::string depth = request.get_header_value("Depth");
     const bool children = depth != "0";
     Run(DavAccess::kRead, response, [&](Context& context) -> Status {
@@ -356,9 +356,9 @@ class Face {
     const pugi::xml_node root = document->document_element();
     const Name report = NameOf(root);
     const PropRequest props = PropsOf(root);
-    if (report.Is(kCardNs, "addressbook-multiget")) return Multiget(target, root, props, response);
-    if (report.Is(kCardNs, "addressbook-query")) return Query(target, root, props, response);
-    if (report.Is(kDavNs, "sync-collection")) return Sync(target, root, props, response);
+    if (report.Names(kCardNs, "addressbook-multiget")) return Multiget(target, root, props, response);
+    if (report.Names(kCardNs, "addressbook-query")) return Query(target, root, props, response);
+    if (report.Names(kDavNs, "sync-collection")) return Sync(target, root, props, response);
     SendXml(response, 403, ErrorBody(kDavNs, "supported-report"));
   }
 
@@ -368,7 +368,7 @@ class Face {
       KITH_ASSIGN_OR_RETURN(const AddressBook book, FindAddressBook(context, target.segment));
       std::string xml = MultistatusOpen();
       for (const pugi::xml_node href : root.children()) {
-        if (!NameOf(href).Is(kDavNs, "href")) continue;
+        if (!NameOf(href).Names(kDavNs, "href")) continue;
         const std::string path = PathOfHref(href.text().get());
         const Target card = ParseTarget(path);
         auto read = card.kind == Kind::kCard && card.segment == book.segment
@@ -395,7 +395,7 @@ class Face {
     }
     std::vector<TextMatch> matches;
     for (const pugi::xml_node prop_filter : filter.children()) {
-      if (!NameOf(prop_filter).Is(kCardNs, "prop-filter")) continue;
+      if (!NameOf(prop_filter).Names(kCardNs, "prop-filter")) continue;
       const pugi::xml_node text = Child(prop_filter, kCardNs, "text-match");
       if (!text) return SendXml(response, 403, ErrorBody(kCardNs, "supported-filter"));
       matches.push_back(TextMatch{prop_filter.attribute("name").value(), text.text().get()});
@@ -565,15 +565,15 @@ class Face {
     std::vector<Name> refused;
     for (const pugi::xml_node action : document->document_element().children()) {
       const Name what = NameOf(action);
-      if (!what.Is(kDavNs, "set") && !what.Is(kDavNs, "remove")) continue;
+      if (!what.Names(kDavNs, "set") && !what.Names(kDavNs, "remove")) continue;
       for (const pugi::xml_node property : Child(action, kDavNs, "prop").children()) {
         if (property.type() != pugi::node_element) continue;
         const Name name = NameOf(property);
         // macOS sets its own card (me-card) on the home: accepted, kith
         // keeps your profile itself.
-        if (name.Is(kServerNs, "me-card")) {
+        if (name.Names(kServerNs, "me-card")) {
           accepted.push_back(name);
-        } else if (name.Is(kDavNs, "displayname") && what.Is(kDavNs, "set") && target.kind == Kind::kBook &&
+        } else if (name.Names(kDavNs, "displayname") && what.Names(kDavNs, "set") && target.kind == Kind::kBook &&
                    target.segment != kDefaultBookSegment) {
           new_name = property.text().get();
           accepted.push_back(name);

@@ -41,7 +41,7 @@ Name NameOf(const pugi::xml_node& node) {
 
 pugi::xml_node Child(const pugi::xml_node& node, std::string_view ns, std::string_view local) {
   for (const pugi::xml_node child : node.children()) {
-    if (child.type() == pugi::node_element && NameOf(child).Is(ns, local)) return child;
+    if (child.type() == pugi::node_element && NameOf(child).Names(ns, local)) return child;
   }
   return {};
 }

@@ -21,7 +21,7 @@ struct Name {
   std::string ns;
   std::string local;
   bool operator==(const Name&) const = default;
-  [[nodiscard]] bool Is(std::string_view name_ns, std::string_view name_local) const {
+  [[nodiscard]] bool Names(std::string_view name_ns, std::string_view name_local) const {
     return ns == name_ns && local == name_local;
   }
 };

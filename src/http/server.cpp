@@ -29,6 +29,7 @@
 #include "http/static_files.h"
 #include "http/store_pool.h"
 #include "http/tls.h"
+#include "http/webdav_methods.h"
 
 namespace kith::http {
 namespace {
@@ -278,7 +279,8 @@ class HttpServer final : public Server {
   }
 
   // CardDAV clients are no browsers: they sign in on every request (HTTP
-  // Basic with an app password or the web password, or the server's token),
+  // Basic with an app password or the web password, or the server's token
+  // as a bearer token),
   // never with the web app's cookie and CSRF token. Without any credential
   // set up, only a loopback server answers them (AdmitSyncClient).
   httplib::Server::HandlerResponse AdmitCardDavClient(const httplib::Request& request,
@@ -288,6 +290,7 @@ class HttpServer final : public Server {
       SendHttpError(response, 403, "cross_origin", "CardDAV does not answer other sites' pages");
       return Server::HandlerResponse::Handled;
     }
+    if (const auto signed_in = AdmitBearer(request, response)) return *signed_in;
     return AdmitSyncClient(request, response, state_, *pool_) ? Server::HandlerResponse::Unhandled
                                                               : Server::HandlerResponse::Handled;
   }

@@ -253,7 +253,8 @@ class Face {
     if (!document) return SendText(response, 400, "the PROPFIND body is not well-formed XML");
     const pugi::xml_node root = document->document_element();
     PropRequest props = AllProps();
-    if (root && NameOf(root).Names(kDavNs, "propfind") && !Child(root, kDavNs, "allprop")) props = PropsOf(root);
+    if (root && NameOf(root).Names(kDavNs, "propfind") && !Child(root, kDavNs, "allprop"))
+      props = PropsOf(root);
     const std::string depth = request.get_header_value("Depth");
     const bool children = depth != "0";
     Run(DavAccess::kRead, response, [&](Context& context) -> Status {
@@ -573,8 +574,8 @@ class Face {
         // keeps your profile itself.
         if (name.Names(kServerNs, "me-card")) {
           accepted.push_back(name);
-        } else if (name.Names(kDavNs, "displayname") && what.Names(kDavNs, "set") && target.kind == Kind::kBook &&
-                   target.segment != kDefaultBookSegment) {
+        } else if (name.Names(kDavNs, "displayname") && what.Names(kDavNs, "set") &&
+                   target.kind == Kind::kBook && target.segment != kDefaultBookSegment) {
           new_name = property.text().get();
           accepted.push_back(name);
         } else {

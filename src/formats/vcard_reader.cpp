@@ -338,6 +338,10 @@ Status VCardReader::AddPhysicalLine(std::string_view line, std::size_t number) {
     }
     KITH_RETURN_IF_ERROR(CompleteLogicalLine());
   }
+  // A folded line with nothing before it to continue (after a blank line):
+  // read as the line it spells, never kept with its leading blank, which
+  // would fold it into another property when written back.
+  while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
   if (line.empty()) return Ok();
   Pending().assign(line);
   pending_number_ = number;

@@ -3,8 +3,10 @@
 face both ways with a filesystem vdir, which Debian's khard lists, adds to,
 edits and deletes from. Edits on either side reach the other; a delete on the
 client lands in kith's trash; what only kith knows (where you met, tags)
-survives the round trip. A missing tool fails the test: scripts/install-deps.sh
-installs both."""
+survives the round trip. With --tls the same runs over HTTPS (kith serve
+--tls-cert/--tls-key with a throwaway self-signed certificate that vdirsyncer
+is told to trust) and signs in with an app password from `kith device add`.
+A missing tool fails the test: scripts/install-deps.sh installs them."""
 
 import argparse
 import json
@@ -53,9 +55,11 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--kith", required=True)
     parser.add_argument("--work", required=True)
+    parser.add_argument("--tls", action="store_true", help="over HTTPS, with an app password")
     options = parser.parse_args()
     vdirsyncer = need("vdirsyncer")
     khard = need("khard")
+    openssl = need("openssl") if options.tls else None
 
     shutil.rmtree(options.work, ignore_errors=True)
     os.makedirs(options.work)
@@ -65,22 +69,36 @@ def main():
          "--met-at", "RustConf", "--tag", "mentor")
     kith("add", "--name", "Linus Lee", "--email", "linus@kernel.example")
 
-    server = subprocess.Popen([options.kith, "serve", "--port", "0", "--db", kith.database],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    serve = [options.kith, "serve", "--port", "0", "--db", kith.database]
+    server_options = ""
+    if options.tls:
+        certificate, key = os.path.join(work, "cert.pem"), os.path.join(work, "key.pem")
+        run([openssl, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+             "-days", "2", "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
+             "-keyout", key, "-out", certificate])
+        serve += ["--tls-cert", certificate, "--tls-key", key]
+        device = json.loads(kith("device", "add", "laptop", "--json", "--server", "https://127.0.0.1"))
+        server_options = textwrap.dedent(f"""\
+            username = "{device['username']}"
+            password = "{device['password']}"
+            verify = "{certificate}"
+            """)
+    server = subprocess.Popen(serve, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    scheme = "https" if options.tls else "http"
     try:
         line = server.stdout.readline()
-        found = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        found = re.search(scheme + r"://127\.0\.0\.1:(\d+)/", line)
         if not found:
             fail(f"kith serve did not say where it listens: {line!r} {server.stderr.read()}")
-        port = found.group(1)
-        exercise(work, port, kith, vdirsyncer, khard)
+        url = f"{scheme}://127.0.0.1:{found.group(1)}/"
+        exercise(work, url, server_options, kith, vdirsyncer, khard)
     finally:
         server.terminate()
         server.wait(timeout=30)
-    print("vdirsyncer + khard: both ways, deletes to the trash, kith's own fields kept")
+    print(f"vdirsyncer + khard over {scheme}: both ways, deletes to the trash, kith's own fields kept")
 
 
-def exercise(work, port, kith, vdirsyncer, khard):
+def exercise(work, url, server_options, kith, vdirsyncer, khard):
     vdir = os.path.join(work, "contacts")
     config = os.path.join(work, "vdirsyncer.conf")
     with open(config, "w") as out:
@@ -94,15 +112,15 @@ def exercise(work, port, kith, vdirsyncer, khard):
             collections = ["from a"]
             conflict_resolution = "a wins"
 
-            [storage kith_server]
-            type = "carddav"
-            url = "http://127.0.0.1:{port}/"
-
             [storage kith_vdir]
             type = "filesystem"
             path = "{vdir}/"
             fileext = ".vcf"
-            """))
+
+            [storage kith_server]
+            type = "carddav"
+            url = "{url}"
+            """) + server_options)
     khard_config = os.path.join(work, "khard.conf")
     with open(khard_config, "w") as out:
         out.write(textwrap.dedent(f"""\

@@ -397,9 +397,11 @@ class Face {
     std::vector<TextMatch> matches;
     for (const pugi::xml_node prop_filter : filter.children()) {
       if (!NameOf(prop_filter).Names(kCardNs, "prop-filter")) continue;
+      if (Child(prop_filter, kCardNs, "is-not-defined") || Child(prop_filter, kCardNs, "param-filter")) {
+        return SendXml(response, 403, ErrorBody(kCardNs, "supported-filter"));
+      }
       const pugi::xml_node text = Child(prop_filter, kCardNs, "text-match");
-      if (!text) return SendXml(response, 403, ErrorBody(kCardNs, "supported-filter"));
-      matches.push_back(TextMatch{prop_filter.attribute("name").value(), text.text().get()});
+      matches.push_back(TextMatch{prop_filter.attribute("name").value(), text.text().get(), !text});
     }
     Run(DavAccess::kRead, response, [&](Context& context) -> Status {
       KITH_ASSIGN_OR_RETURN(const AddressBook book, FindAddressBook(context, target.segment));

@@ -13,42 +13,9 @@ import json
 import os
 import re
 import shutil
-import subprocess
-import sys
 import textwrap
 
-
-def fail(message):
-    print(f"FAIL: {message}", file=sys.stderr)
-    sys.exit(1)
-
-
-def need(tool):
-    path = shutil.which(tool)
-    if not path:
-        fail(f"{tool} is not installed (scripts/install-deps.sh installs it)")
-    return path
-
-
-def run(command, **kwargs):
-    result = subprocess.run(command, capture_output=True, text=True, timeout=120, **kwargs)
-    if result.returncode != 0:
-        fail(f"{' '.join(command)} exited {result.returncode}:\n{result.stdout}\n{result.stderr}")
-    return result.stdout
-
-
-class Kith:
-    def __init__(self, binary, database):
-        self.binary = binary
-        self.database = database
-
-    def __call__(self, *args):
-        return run([self.binary, *args, "--db", self.database])
-
-    def people(self, trash=False):
-        args = ["list", "--json", "--limit", "1000"] + (["--trash"] if trash else [])
-        listed = json.loads(self(*args))
-        return {person["name"]: person for person in (listed if isinstance(listed, list) else listed["contacts"])}
+from dav_clients import Kith, fail, need, run, serving, write_vdirsyncer_config
 
 
 def main():
@@ -69,58 +36,29 @@ def main():
          "--met-at", "RustConf", "--tag", "mentor")
     kith("add", "--name", "Linus Lee", "--email", "linus@kernel.example")
 
-    serve = [options.kith, "serve", "--port", "0", "--db", kith.database]
+    serve_flags = []
     server_options = ""
     if options.tls:
         certificate, key = os.path.join(work, "cert.pem"), os.path.join(work, "key.pem")
         run([openssl, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
              "-days", "2", "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
              "-keyout", key, "-out", certificate])
-        serve += ["--tls-cert", certificate, "--tls-key", key]
+        serve_flags = ["--tls-cert", certificate, "--tls-key", key]
         device = json.loads(kith("device", "add", "laptop", "--json", "--server", "https://127.0.0.1"))
         server_options = textwrap.dedent(f"""\
             username = "{device['username']}"
             password = "{device['password']}"
             verify = "{certificate}"
             """)
-    server = subprocess.Popen(serve, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     scheme = "https" if options.tls else "http"
-    try:
-        line = server.stdout.readline()
-        found = re.search(scheme + r"://127\.0\.0\.1:(\d+)/", line)
-        if not found:
-            fail(f"kith serve did not say where it listens: {line!r} {server.stderr.read()}")
-        url = f"{scheme}://127.0.0.1:{found.group(1)}/"
+    with serving(kith, *serve_flags, scheme=scheme) as url:
         exercise(work, url, server_options, kith, vdirsyncer, khard)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     print(f"vdirsyncer + khard over {scheme}: both ways, deletes to the trash, kith's own fields kept")
 
 
 def exercise(work, url, server_options, kith, vdirsyncer, khard):
     vdir = os.path.join(work, "contacts")
-    config = os.path.join(work, "vdirsyncer.conf")
-    with open(config, "w") as out:
-        out.write(textwrap.dedent(f"""\
-            [general]
-            status_path = "{work}/status/"
-
-            [pair kith]
-            a = "kith_server"
-            b = "kith_vdir"
-            collections = ["from a"]
-            conflict_resolution = "a wins"
-
-            [storage kith_vdir]
-            type = "filesystem"
-            path = "{vdir}/"
-            fileext = ".vcf"
-
-            [storage kith_server]
-            type = "carddav"
-            url = "{url}"
-            """) + server_options)
+    config = write_vdirsyncer_config(work, url, 'conflict_resolution = "a wins"', server_options)
     khard_config = os.path.join(work, "khard.conf")
     with open(khard_config, "w") as out:
         out.write(textwrap.dedent(f"""\

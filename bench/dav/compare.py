@@ -34,7 +34,6 @@ import statistics
 import subprocess
 import sys
 import time
-import urllib.parse
 
 MULTIGET_CHUNK = 1000
 EDITS = 10

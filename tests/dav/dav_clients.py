@@ -45,6 +45,18 @@ class Kith:
         return {person["name"]: person for person in (listed if isinstance(listed, list) else listed["contacts"])}
 
 
+def fresh_work(parser):
+    """Parses --kith and --work (and whatever `parser` adds), empties the
+    work folder; returns the options, the folder and its kith database."""
+    parser.add_argument("--kith", required=True)
+    parser.add_argument("--work", required=True)
+    options = parser.parse_args()
+    shutil.rmtree(options.work, ignore_errors=True)
+    os.makedirs(options.work)
+    work = os.path.abspath(options.work)
+    return options, work, Kith(options.kith, os.path.join(work, "kith.db"))
+
+
 @contextlib.contextmanager
 def serving(kith, *flags, scheme="http"):
     """`kith serve` on a free loopback port for the block; yields its URL."""

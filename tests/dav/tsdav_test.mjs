@@ -7,11 +7,12 @@
 // web/'s pinned npm packages (scripts/build-web.sh installs them); a missing
 // tsdav fails the test.
 // Usage: node tests/dav/tsdav_test.mjs KITH_BINARY
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serveKith } from '../../e2e/serve.mjs';
 
 const [kith] = process.argv.slice(2);
 if (!kith) {
@@ -55,23 +56,10 @@ function expect(condition, message) {
   if (!condition) throw new Error(message);
 }
 
-function startServer() {
-  return new Promise((resolve, reject) => {
-    const server = spawn(kith, ['--db', database, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let output = '';
-    server.stdout.on('data', (chunk) => {
-      output += chunk;
-      const found = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(output);
-      if (found) resolve({ server, base: `http://127.0.0.1:${found[1]}` });
-    });
-    server.on('exit', (code) => reject(new Error(`kith serve exited with ${code}: ${output}`)));
-  });
-}
-
 run('add', '--name', 'Ada Okafor', '--email', 'ada@acme.example', '--company', 'Acme Robotics', '--met-at', 'RustConf');
 run('add', '--name', 'Linus Lee', '--email', 'linus@kernel.example');
 const device = JSON.parse(run('device', 'add', 'tsdav', '--json', '--server', 'http://127.0.0.1'));
-const { server, base } = await startServer();
+const { server, base } = await serveKith(kith, ['--db', database, 'serve', '--port', '0']);
 process.on('exit', () => server.kill('SIGTERM'));
 
 const signIn = (password) =>

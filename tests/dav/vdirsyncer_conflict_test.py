@@ -18,12 +18,10 @@ A missing tool fails the test: scripts/install-deps.sh installs vdirsyncer."""
 import argparse
 import glob
 import os
-import shutil
 import subprocess
 import sys
-import textwrap
 
-from dav_clients import Kith, fail, need, run, serving, write_vdirsyncer_config
+from dav_clients import fail, fresh_work, need, run, serving, write_vdirsyncer_config
 
 # A merge command as vdirsyncer runs it: MERGE KITH_FILE CLIENT_FILE. It keeps
 # kith's card and adds every line of the client's that kith's lacks, except
@@ -86,15 +84,8 @@ def client_card(work):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--kith", required=True)
-    parser.add_argument("--work", required=True)
-    options = parser.parse_args()
+    options, work, kith = fresh_work(argparse.ArgumentParser())
     vdirsyncer = need("vdirsyncer")
-    shutil.rmtree(options.work, ignore_errors=True)
-    os.makedirs(options.work)
-    work = os.path.abspath(options.work)
-    kith = Kith(options.kith, os.path.join(work, "kith.db"))
     kith("add", "--name", "Ada Okafor", "--email", "ada@acme.example", "--title", "Engineer",
          "--met-at", "RustConf", "--tag", "mentor")
     merge = os.path.join(work, "merge.py")

@@ -12,26 +12,18 @@ import argparse
 import json
 import os
 import re
-import shutil
 import textwrap
 
-from dav_clients import Kith, fail, need, run, serving, write_vdirsyncer_config
+from dav_clients import fail, fresh_work, need, run, serving, write_vdirsyncer_config
 
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--kith", required=True)
-    parser.add_argument("--work", required=True)
     parser.add_argument("--tls", action="store_true", help="over HTTPS, with an app password")
-    options = parser.parse_args()
+    options, work, kith = fresh_work(parser)
     vdirsyncer = need("vdirsyncer")
     khard = need("khard")
     openssl = need("openssl") if options.tls else None
-
-    shutil.rmtree(options.work, ignore_errors=True)
-    os.makedirs(options.work)
-    work = os.path.abspath(options.work)
-    kith = Kith(options.kith, os.path.join(work, "kith.db"))
     kith("add", "--name", "Ada Okafor", "--email", "ada@acme.example", "--company", "Acme Robotics",
          "--met-at", "RustConf", "--tag", "mentor")
     kith("add", "--name", "Linus Lee", "--email", "linus@kernel.example")

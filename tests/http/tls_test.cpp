@@ -37,6 +37,12 @@ class Tls : public ServerTest {
     return http::Server::Start(options, clock_);
   }
 
+  // `client` trusts the certificate MakeCertificate(stem) made, and only it.
+  void Trust(httplib::SSLClient& client, const std::string& stem) const {
+    client.set_ca_cert_path(Path(stem + "-cert.pem").c_str());
+    client.enable_server_certificate_verification(true);
+  }
+
   void Serve(std::unique_ptr<http::Server> server) {
     server_ = std::move(server);
     thread_ = std::thread([this] { (void)server_->Run(); });
@@ -57,8 +63,7 @@ TEST_F(Tls, AClientThatTrustsTheCertificateGetsThroughAndItsCookieIsSecure) {
   ASSERT_TRUE(started) << started.error().message;
   Serve(std::move(*started));
   httplib::SSLClient client("127.0.0.1", server_->port());
-  client.set_ca_cert_path(Path("a-cert.pem").c_str());
-  client.enable_server_certificate_verification(true);
+  Trust(client, "a");
   auto session = client.Get("/api/v1/session");
   ASSERT_TRUE(session) << httplib::to_string(session.error());
   EXPECT_EQ(session->status, 200);
@@ -91,8 +96,7 @@ TEST_F(Tls, CardDavSyncsOverTlsWithAnAppPassword) {
   ASSERT_TRUE(started) << started.error().message;
   Serve(std::move(*started));
   httplib::SSLClient phone("127.0.0.1", server_->port());
-  phone.set_ca_cert_path(Path("a-cert.pem").c_str());
-  phone.enable_server_certificate_verification(true);
+  Trust(phone, "a");
   const httplib::Headers signed_in = {{"Authorization", Basic("phone", password)}};
   auto dav = [&](const std::string& method, const std::string& path, const std::string& body,
                  httplib::Headers headers) {

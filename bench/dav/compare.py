@@ -185,7 +185,7 @@ def incremental(server, token):
     seconds = time.perf_counter() - started
     if status != 207:
         sys.exit(f"{server.name} incremental sync: {status} {body[:300]}")
-    return {"seconds": seconds, "changed": len(card_hrefs(server, body))}
+    return {"seconds": seconds, "changed": len(card_hrefs(server, body)), "token": TOKEN.findall(body)[-1]}
 
 
 def propfind(server):
@@ -194,7 +194,18 @@ def propfind(server):
     seconds = time.perf_counter() - started
     if status != 207:
         sys.exit(f"{server.name} PROPFIND: {status} {body[:300]}")
-    return {"seconds": seconds, "hrefs": len(card_hrefs(server, body)), "bytes": len(body)}
+    hrefs = card_hrefs(server, body)
+    return {"seconds": seconds, "hrefs": len(hrefs), "bytes": len(body), "all_hrefs": hrefs}
+
+
+def current_token(server):
+    """The book's sync-token now (PROPFIND Depth 0), for a client that
+    synced before this run."""
+    body = '<?xml version="1.0"?><d:propfind xmlns:d="DAV:"><d:prop><d:sync-token/></d:prop></d:propfind>'
+    status, answer, _ = server.request("PROPFIND", server.book, body, {"Depth": "0"})
+    if status != 207 or not TOKEN.findall(answer):
+        sys.exit(f"{server.name} sync-token: {status} {answer[:300]}")
+    return TOKEN.findall(answer)[-1]
 
 
 def measure(server, runs, full_runs, log, with_propfind=True):
@@ -205,11 +216,15 @@ def measure(server, runs, full_runs, log, with_propfind=True):
     for run in range(runs + 1):
         label = "cold" if run == 0 else f"run {run}"
         entry = {"run": label}
-        if run <= full_runs:
-            if with_propfind:
-                entry["propfind"] = propfind(server)
-                log(f"  {server.name} {label}: PROPFIND {entry['propfind']['seconds']:.3f} s "
-                    f"({entry['propfind']['hrefs']} cards)")
+        if with_propfind and (run <= full_runs or not hrefs):
+            entry["propfind"] = propfind(server)
+            hrefs = hrefs or entry["propfind"]["all_hrefs"]
+            del entry["propfind"]["all_hrefs"]
+            log(f"  {server.name} {label}: PROPFIND {entry['propfind']['seconds']:.3f} s "
+                f"({entry['propfind']['hrefs']} cards)")
+        if not token and full_runs == 0:
+            token = current_token(server)
+        if run <= full_runs and full_runs > 0:
             sync = full_sync(server)
             token, hrefs = sync.pop("token"), sync.pop("all_hrefs")
             entry["full_sync"] = sync
@@ -217,6 +232,7 @@ def measure(server, runs, full_runs, log, with_propfind=True):
                 f"(listing {sync['listing_seconds']:.3f} s in {sync['pages']} answers, {sync['cards']} cards)")
         edit_cards(server, hrefs, f"{label}-{time.time()}")
         entry["incremental"] = incremental(server, token)
+        token = entry["incremental"].pop("token")  # the client is now up to date
         log(f"  {server.name} {label}: incremental after {EDITS} edits {entry['incremental']['seconds'] * 1000:.1f} ms "
             f"({entry['incremental']['changed']} changed)")
         entry["peak_rss_kb"] = server.peak_rss_kb()
@@ -265,8 +281,13 @@ def radicale_store(cards, work):
 
 
 def median(entries, *path):
+    """The median over the measured runs (the cold one when it alone has it)."""
+    return _median(entries[1:], *path) or _median(entries[:1], *path)
+
+
+def _median(entries, *path):
     values = []
-    for entry in entries[1:]:
+    for entry in entries:
         value = entry
         for key in path:
             value = value.get(key) if isinstance(value, dict) else None
@@ -282,13 +303,19 @@ def main():
     parser.add_argument("--kith-only", type=int, nargs="*", default=[])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--kith-only-full-runs", type=int, default=1,
-                        help="measured full syncs at the kith-only sizes (incremental runs stay --runs)")
+                        help="full syncs at the kith-only sizes, the cold one included (0: none; the token "
+                             "then comes from a PROPFIND of sync-token); incremental runs stay --runs")
     parser.add_argument("--radicale-propfind-max", type=int, default=10000,
                         help="larger books skip Radicale's PROPFIND Depth 1 (82 s at 10k on a loaded 2-core box, "
                              "growing faster than the book)")
     parser.add_argument("--data", default="/tmp/kith-dav-bench")
     parser.add_argument("--out", default="")
+    parser.add_argument("--markdown", nargs="*", default=None, metavar="JSON",
+                        help="only print the markdown table of earlier runs' --out files")
     options = parser.parse_args()
+    if options.markdown is not None:
+        print(markdown([json.load(open(path)) for path in options.markdown]))
+        return
     if shutil.which("radicale") is None and options.sizes:
         sys.exit("radicale is not installed (KITH_DEPS_BENCH=1 scripts/install-deps.sh)")
     os.makedirs(options.data, exist_ok=True)
@@ -325,6 +352,40 @@ def main():
         if options.out:
             with open(options.out, "w") as out:
                 json.dump(report, out, indent=1)
+    print(markdown([report]))
+
+
+def markdown(reports):
+    """One row per size and server: medians of the measured runs, the cold
+    run beside them, Radicale's times over kith's."""
+    def seconds(value):
+        return "-" if value is None else f"{value:.3f} s"
+
+    rows = ["| N | server | PROPFIND Depth 1 | full sync | incremental (10 edits) | peak RSS | cold PROPFIND / full "
+            "sync | load before |",
+            "| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |"]
+    ratios = []
+    for report in reports:
+        for size, entry in report["sizes"].items():
+            found = {}
+            for name in ("kith", "radicale"):
+                if name not in entry:
+                    continue
+                runs = entry[name]
+                found[name] = (median(runs, "propfind", "seconds"), median(runs, "full_sync", "seconds"),
+                               median(runs, "incremental", "seconds"))
+                cold = runs[0]
+                rows.append(
+                    f"| {int(size):,} | {name} | {seconds(found[name][0])} | {seconds(found[name][1])} | "
+                    f"{found[name][2] * 1000:.1f} ms | {max(run['peak_rss_kb'] for run in runs) / 1024:.0f} MB | "
+                    f"{seconds(cold.get('propfind', {}).get('seconds'))} / "
+                    f"{seconds(cold.get('full_sync', {}).get('seconds'))} | {' '.join(entry['load_before'])} |")
+            if len(found) == 2:
+                kith, radicale = found["kith"], found["radicale"]
+                parts = [f"{label} {r / k:.1f}x" for label, k, r in
+                         zip(("PROPFIND", "full sync", "incremental"), kith, radicale) if k and r]
+                ratios.append(f"- {int(size):,}: Radicale / kith: " + ", ".join(parts))
+    return "\n".join(rows + [""] + ratios)
 
 
 def summarize(size, entry, log):

@@ -240,8 +240,11 @@ def measure(server, runs, full_runs, log, with_propfind=True):
     return results
 
 
-def prepare(kith, size, data, need_cards, log):
+def prepare(kith, size, data, need_cards, log, multiply_from=0):
     database = os.path.join(data, f"kith-{size}.db")
+    if not os.path.exists(database) and multiply_from and size > multiply_from:
+        prepare(kith, multiply_from, data, False, log)
+        multiply(multiply_from, size, database, log)
     if not os.path.exists(database):
         log(f"generating {size} people")
         started = time.time()
@@ -256,6 +259,35 @@ def prepare(kith, size, data, need_cards, log):
                        stdout=subprocess.DEVNULL)
         os.rename(cards + ".tmp", cards)
     return database, cards
+
+
+CARD_TABLES = ("contact_emails", "contact_phones", "contact_labels", "contact_links", "contact_extras")
+
+
+def multiply(base, size, target, log):
+    """A SIZE-person database from the BASE-person one, made by SQL rather
+    than `kith gen` (which needs hours at 1M on a loaded 2-core box): every
+    person and what their card shows (emails, phones, labels, links,
+    extras) copied with new ids and UIDs, the journal filled by kith's own
+    triggers. The search index is not copied: syncing does not read it."""
+    import sqlite3
+    factor = size // base
+    shutil.copyfile(os.path.join(os.path.dirname(target), f"kith-{base}.db"), target + ".tmp")
+    started = time.time()
+    db = sqlite3.connect(target + ".tmp")
+    columns = [row[1] for row in db.execute("PRAGMA table_info(contacts)") if row[1] not in ("id", "uid")]
+    copies = f"WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < {factor - 1}) "
+    db.execute(f"INSERT INTO contacts(id, uid, {', '.join(columns)}) {copies}"
+               f"SELECT id + n * {base}, printf('%08x', n) || substr(uid, 9), {', '.join(columns)} "
+               f"FROM contacts, k WHERE id <= {base} ORDER BY n, id")
+    for table in CARD_TABLES:
+        rest = [row[1] for row in db.execute(f"PRAGMA table_info({table})") if row[1] != "contact_id"]
+        db.execute(f"INSERT INTO {table}(contact_id, {', '.join(rest)}) {copies}"
+                   f"SELECT contact_id + n * {base}, {', '.join(rest)} FROM {table}, k WHERE contact_id <= {base}")
+    db.commit()
+    db.close()
+    os.rename(target + ".tmp", target)
+    log(f"  {size} people by copying {base} {factor}x in {time.time() - started:.0f} s")
 
 
 def working_copy(database, work):
@@ -308,6 +340,8 @@ def main():
     parser.add_argument("--radicale-propfind-max", type=int, default=10000,
                         help="larger books skip Radicale's PROPFIND Depth 1 (82 s at 10k on a loaded 2-core box, "
                              "growing faster than the book)")
+    parser.add_argument("--multiply-from", type=int, default=0, metavar="BASE",
+                        help="make larger kith-only databases by copying the BASE-person one (see multiply())")
     parser.add_argument("--data", default="/tmp/kith-dav-bench")
     parser.add_argument("--out", default="")
     parser.add_argument("--markdown", nargs="*", default=None, metavar="JSON",
@@ -329,7 +363,7 @@ def main():
               "loadavg_start": open("/proc/loadavg").read().split()[:3], "sizes": {}}
     plan = [(size, True) for size in options.sizes] + [(size, False) for size in options.kith_only]
     for size, with_radicale in plan:
-        database, cards = prepare(options.kith, size, options.data, with_radicale, log)
+        database, cards = prepare(options.kith, size, options.data, with_radicale, log, options.multiply_from)
         entry = {"load_before": open("/proc/loadavg").read().split()[:3]}
         log(f"{size}: kith (load {' '.join(entry['load_before'])})")
         server = start_kith(options.kith, working_copy(database, work))

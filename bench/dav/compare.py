@@ -20,7 +20,7 @@ would need a 1M-file export and hours of its cache building: say so).
 
 Not run by `make test`. Usage:
   nice bench/dav/compare.py --kith build/src/kith --sizes 10000 100000 \\
-      --kith-only 1000000 --runs 3 --data /tmp/dav-bench --out results.json
+      --kith-only 1000000 --multiply-from 100000 --runs 3 --data /tmp/dav-bench --out results.json
 """
 
 import argparse
@@ -208,23 +208,24 @@ def current_token(server):
     return TOKEN.findall(answer)[-1]
 
 
-def measure(server, runs, full_runs, log, with_propfind=True):
-    """One cold pass, then `runs` passes; full syncs only in the first
-    `full_runs` passes (the others reuse the last token)."""
+def measure(server, runs, full_syncs, log, with_propfind=True):
+    """One cold pass, then `runs` passes; full syncs (and PROPFINDs) only in
+    the first `full_syncs` passes, the cold one included (the others sync
+    incrementally from the last token)."""
     results = []
     token, hrefs = "", []
     for run in range(runs + 1):
         label = "cold" if run == 0 else f"run {run}"
         entry = {"run": label}
-        if with_propfind and (run <= full_runs or not hrefs):
+        if with_propfind and (run < full_syncs or not hrefs):
             entry["propfind"] = propfind(server)
             hrefs = hrefs or entry["propfind"]["all_hrefs"]
             del entry["propfind"]["all_hrefs"]
             log(f"  {server.name} {label}: PROPFIND {entry['propfind']['seconds']:.3f} s "
                 f"({entry['propfind']['hrefs']} cards)")
-        if not token and full_runs == 0:
+        if not token and full_syncs == 0:
             token = current_token(server)
-        if run <= full_runs and full_runs > 0:
+        if run < full_syncs:
             sync = full_sync(server)
             token, hrefs = sync.pop("token"), sync.pop("all_hrefs")
             entry["full_sync"] = sync
@@ -334,9 +335,11 @@ def main():
     parser.add_argument("--sizes", type=int, nargs="*", default=[10000, 100000])
     parser.add_argument("--kith-only", type=int, nargs="*", default=[])
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--kith-only-full-runs", type=int, default=1,
-                        help="full syncs at the kith-only sizes, the cold one included (0: none; the token "
-                             "then comes from a PROPFIND of sync-token); incremental runs stay --runs")
+    parser.add_argument("--kith-only-full-syncs", type=int, default=1,
+                        help="passes with a full sync at the kith-only sizes, the cold one included (0: none; "
+                             "the token then comes from a PROPFIND of sync-token); every pass syncs incrementally")
+    parser.add_argument("--in-place", action="store_true",
+                        help="serve the kith databases themselves, not a fresh copy (a 1M copy takes minutes)")
     parser.add_argument("--radicale-propfind-max", type=int, default=10000,
                         help="larger books skip Radicale's PROPFIND Depth 1 (82 s at 10k on a loaded 2-core box, "
                              "growing faster than the book)")
@@ -366,17 +369,17 @@ def main():
         database, cards = prepare(options.kith, size, options.data, with_radicale, log, options.multiply_from)
         entry = {"load_before": open("/proc/loadavg").read().split()[:3]}
         log(f"{size}: kith (load {' '.join(entry['load_before'])})")
-        server = start_kith(options.kith, working_copy(database, work))
+        server = start_kith(options.kith, database if options.in_place else working_copy(database, work))
         try:
-            full_runs = options.runs if with_radicale else options.kith_only_full_runs
-            entry["kith"] = measure(server, options.runs, full_runs, log)
+            full_syncs = options.runs + 1 if with_radicale else options.kith_only_full_syncs
+            entry["kith"] = measure(server, options.runs, full_syncs, log)
         finally:
             server.stop()
         if with_radicale:
             log(f"{size}: radicale (load {' '.join(open('/proc/loadavg').read().split()[:3])})")
             server = start_radicale(radicale_store(cards, work))
             try:
-                entry["radicale"] = measure(server, options.runs, options.runs, log,
+                entry["radicale"] = measure(server, options.runs, options.runs + 1, log,
                                             size <= options.radicale_propfind_max)
             finally:
                 server.stop()

@@ -2,7 +2,7 @@
 // driven by Playwright (playwright-core) in Debian's chromium, headless, at
 // a phone's 375 px and a desktop's 1280 px. Screenshots are kept in the
 // artefacts folder. Usage: node e2e/run.mjs KITH_BINARY WEB_ASSETS ARTIFACTS TEST_DATA
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import { perfSteps } from './perf.mjs';
 import { phoneSteps } from './phone.mjs';
 import { relationshipSteps } from './relationship.mjs';
 import { safetySteps } from './safety.mjs';
+import { serveKith } from './serve.mjs';
 import { todaySteps } from './today.mjs';
 import { api, findContact } from './screens.mjs';
 
@@ -54,22 +55,8 @@ if (!existsSync(seed)) {
 }
 copyFileSync(seed, database);
 
-function startServer() {
-  return new Promise((resolve, reject) => {
-    const server = spawn(kith, ['--db', database, '--today', TODAY, 'serve', '--port', '0', '--assets', assets], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let output = '';
-    server.stdout.on('data', (chunk) => {
-      output += chunk;
-      const found = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(output);
-      if (found) resolve({ server, base: `http://127.0.0.1:${found[1]}` });
-    });
-    server.on('exit', (code) => reject(new Error(`kith serve exited with ${code}: ${output}`)));
-  });
-}
-
-const { server, base } = await startServer();
+const serveArgs = ['--db', database, '--today', TODAY, 'serve', '--port', '0', '--assets', assets];
+const { server, base } = await serveKith(kith, serveArgs);
 // A crash of this script must not leave the server running.
 process.on('exit', () => server.kill('SIGTERM'));
 log(`serving on ${base}`);

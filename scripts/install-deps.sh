@@ -22,13 +22,16 @@ packages=(
   clang-format clang-tidy
 )
 # The web app is built with npm. Machines that already carry Node.js (often
-# from NodeSource, which bundles npm) keep it; others get Debian's.
+# from NodeSource, which bundles npm) keep it; others get Debian's. The npm
+# packages, the tsdav CardDAV client of tests/dav/tsdav_test.mjs among them,
+# are web/package.json's, installed by scripts/build-web.sh (`npm ci`).
 if ! command -v npm >/dev/null 2>&1; then
   packages+=(nodejs npm)
 fi
-# Only the benchmarks need these (the peer, and timing tools).
+# Only the benchmarks need these (the peers, and timing tools; radicale is
+# the CardDAV server bench/dav/compare.py measures kith against).
 if [ "${KITH_DEPS_BENCH:-0}" = "1" ]; then
-  packages+=(khard hyperfine time jq python3 wrk)
+  packages+=(khard hyperfine time jq python3 wrk radicale curl)
 fi
 
 # Only `make fuzz` needs these: clang with libFuzzer and the sanitizer runtimes

@@ -115,16 +115,19 @@ Result<CardWritten> PutCard(Context& context, const AddressBook& book, std::stri
 Result<CardWritten> DeleteCard(Context& context, const AddressBook& book, std::string_view name,
                                const CardPreconditions& preconditions);
 
-// A text-match of an addressbook-query: a property ("FN", "EMAIL", "TEL",
-// "ORG") and the text searched for in it.
+// A prop-filter of an addressbook-query: a property ("FN", "EMAIL", "TEL",
+// "ORG") and the text searched for in it, or (`defined_only`, a filter with
+// no text-match, as tsdav sends) only that the card has the property.
 struct TextMatch {
   std::string property;
   std::string text;
+  bool defined_only = false;
 };
 // Members of the book matching any (or, with `all`, every) text match,
 // answered by kith's search, at most `limit`; every member (up to `limit`)
-// when there are none. kInvalidInput naming "prop-filter" for another
-// property.
+// when there are none, and for FN or N merely defined (every card kith
+// serves has both). kInvalidInput naming "prop-filter" for another property,
+// or another property asked only to be defined.
 Result<std::vector<CardEntry>> QueryBook(Context& context, const AddressBook& book,
                                          const std::vector<TextMatch>& matches, bool all, int limit);
 

@@ -144,9 +144,22 @@ Result<std::int64_t> SequenceOf(Context& context, ContactId id) {
 }
 
 // Members of the book whose `match.property` matches its text.
+// The book's first `limit` members.
+Result<std::vector<CardEntry>> Members(Context& context, const AddressBook& book, int limit) {
+  KITH_ASSIGN_OR_RETURN(BookPage page, BookChanges(context, book, 0, limit, true));
+  return std::move(page.entries);
+}
+
 Result<std::vector<CardEntry>> MatchesOf(Context& context, const AddressBook& book, const TextMatch& match,
                                          int limit) {
   const std::string_view property = match.property;
+  if (match.defined_only) {
+    if (property != "FN" && property != "N") {
+      return Fail(ErrorCode::kInvalidInput,
+                  "kith answers whether a card has FN or N, not " + std::string(property), "prop-filter");
+    }
+    return Members(context, book, limit);
+  }
   std::string filter;
   if (property == "EMAIL") filter = "email:";
   if (property == "TEL") filter = "phone:";
@@ -262,10 +275,7 @@ Result<CardWritten> DeleteCard(Context& context, const AddressBook& book, std::s
 
 Result<std::vector<CardEntry>> QueryBook(Context& context, const AddressBook& book,
                                          const std::vector<TextMatch>& matches, bool all, int limit) {
-  if (matches.empty()) {
-    KITH_ASSIGN_OR_RETURN(BookPage page, BookChanges(context, book, 0, limit, true));
-    return std::move(page.entries);
-  }
+  if (matches.empty()) return Members(context, book, limit);
   std::vector<CardEntry> entries;
   const auto contains = [](const std::vector<CardEntry>& list, const CardEntry& entry) {
     return std::any_of(list.begin(), list.end(),

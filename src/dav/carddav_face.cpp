@@ -175,13 +175,13 @@ std::string Answer(std::string_view path, const PropRequest& request,
   return Response(path, found, missing);
 }
 
-// A card's properties; address-data reads the card itself.
+// A card's properties; address-data is `body` when the caller has read the
+// card already, else the card read here.
 std::string CardAnswer(Context& context, const AddressBook& book, const CardEntry& entry,
-                       const PropRequest& request) {
-  std::optional<CardBody> body;
+                       const PropRequest& request, std::optional<CardBody> body = std::nullopt) {
   const bool wants_data =
       std::find(request.names.begin(), request.names.end(), kAddressData) != request.names.end();
-  if (wants_data) {
+  if (wants_data && !body) {
     auto read = ReadCard(context, book, entry.name, request.address_data_version);
     if (!read) return StatusResponse(CardPath(book.segment, entry.name), "HTTP/1.1 404 Not Found");
     body = std::move(*read);
@@ -379,7 +379,9 @@ class Face {
           xml += StatusResponse(path, "HTTP/1.1 404 Not Found");
           continue;
         }
-        xml += CardAnswer(context, book, CardEntry{read->contact, read->name, read->etag, true, 0}, props);
+        // The card is read once: its body is the answer's address-data.
+        const CardEntry entry{read->contact, read->name, read->etag, true, 0};
+        xml += CardAnswer(context, book, entry, props, std::move(*read));
       }
       SendXml(response, kMultiStatus, xml + std::string(kMultistatusClose));
       return Ok();
@@ -397,9 +399,11 @@ class Face {
     std::vector<TextMatch> matches;
     for (const pugi::xml_node prop_filter : filter.children()) {
       if (!NameOf(prop_filter).Names(kCardNs, "prop-filter")) continue;
+      if (Child(prop_filter, kCardNs, "is-not-defined") || Child(prop_filter, kCardNs, "param-filter")) {
+        return SendXml(response, 403, ErrorBody(kCardNs, "supported-filter"));
+      }
       const pugi::xml_node text = Child(prop_filter, kCardNs, "text-match");
-      if (!text) return SendXml(response, 403, ErrorBody(kCardNs, "supported-filter"));
-      matches.push_back(TextMatch{prop_filter.attribute("name").value(), text.text().get()});
+      matches.push_back(TextMatch{prop_filter.attribute("name").value(), text.text().get(), !text});
     }
     Run(DavAccess::kRead, response, [&](Context& context) -> Status {
       KITH_ASSIGN_OR_RETURN(const AddressBook book, FindAddressBook(context, target.segment));

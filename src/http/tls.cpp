@@ -9,6 +9,7 @@
 #include <fstream>
 #include <string>
 
+#include "http/tls_webdav_server.h"
 #include "http/webdav_methods.h"
 
 namespace kith::http {
@@ -42,9 +43,7 @@ int NoPassphrase(char* /*buffer*/, int /*size*/, int /*rwflag*/, void* /*userdat
 Result<std::unique_ptr<httplib::Server>> MakeListener(const ServerOptions& options) {
   const std::string& certificate = options.tls_certificate;
   const std::string& key = options.tls_key;
-  // Plain HTTP carries the WebDAV methods httplib does not know (PROPFIND,
-  // REPORT, …) through WebDavMethodServer; under TLS they need a proxy in
-  // front (docs/sync.md).
+  // Both carry the WebDAV methods httplib does not know (PROPFIND, REPORT, …).
   if (certificate.empty() && key.empty()) return std::make_unique<WebDavMethodServer>();
   if (certificate.empty() || key.empty()) {
     return Fail(ErrorCode::kInvalidInput, "--tls-cert and --tls-key go together: give both files or neither",
@@ -54,7 +53,7 @@ Result<std::unique_ptr<httplib::Server>> MakeListener(const ServerOptions& optio
   KITH_RETURN_IF_ERROR(CheckReadable(key, "key", "tls-key"));
   ERR_clear_error();
   Status loaded = Ok();
-  auto server = std::make_unique<httplib::SSLServer>([&](SSL_CTX& context) {
+  auto server = std::make_unique<TlsWebDavMethodServer>([&](SSL_CTX& context) {
     SSL_CTX_set_min_proto_version(&context, TLS1_2_VERSION);
     SSL_CTX_set_options(&context, SSL_OP_NO_COMPRESSION | SSL_OP_NO_SESSION_RESUMPTION_ON_RENEGOTIATION);
     SSL_CTX_set_default_passwd_cb(&context, NoPassphrase);

@@ -12,8 +12,9 @@
 
 namespace kith::http {
 
-// An httplib::Server for `options`: an SSLServer when both TLS files are
-// given (TLS 1.2 at least), a plain Server when neither is. kInvalidInput,
+// An httplib::Server for `options` that serves the WebDAV methods too: HTTPS
+// (TlsWebDavMethodServer, TLS 1.2 at least) when both TLS files are given,
+// plain HTTP (WebDavMethodServer) when neither is. kInvalidInput,
 // naming the flag, when only one is given, a file cannot be read, holds no
 // PEM certificate or private key (an encrypted key counts as none: kith
 // cannot prompt for its passphrase), or the key does not belong to the

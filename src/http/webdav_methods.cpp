@@ -25,26 +25,44 @@ constexpr std::string_view kCarrier = "POST";
 constexpr std::size_t kMaxRequestLine = 8192;
 constexpr std::size_t kReadChunk = 4096;
 constexpr int kMillisecondsPerSecond = 1000;
+constexpr int kMicrosecondsPerMs = 1000;
 
-bool WaitFor(int socket, short events, int timeout_ms) {
-  pollfd descriptor{socket, events, 0};
-  const int ready = ::poll(&descriptor, 1, timeout_ms);
-  return ready > 0 && (descriptor.revents & (events | POLLHUP)) != 0;
-}
+// The socket itself: plain HTTP.
+class PlainConnection final : public Connection {
+ public:
+  explicit PlainConnection(int socket) : socket_(socket) {}
 
-// A socket stream that rewrites the method of each request line it hands
-// over, and remembers which method it was.
+  ssize_t Receive(char* data, std::size_t size, int timeout_ms) override {
+    if (!WaitFor(socket_, POLLIN, timeout_ms)) return -1;
+    return ::recv(socket_, data, size, 0);
+  }
+  ssize_t Send(const char* data, std::size_t size, int timeout_ms) override {
+    if (!WaitFor(socket_, POLLOUT, timeout_ms)) return -1;
+    return ::send(socket_, data, size, MSG_NOSIGNAL);
+  }
+  [[nodiscard]] bool HasPending() const override { return false; }
+  void Finish(bool /*cleanly*/) override {}
+
+ private:
+  int socket_;
+};
+
+// A stream over a connection that rewrites the method of each request line
+// it hands over, and remembers which method it was.
 class TunnelStream final : public httplib::Stream {
  public:
-  TunnelStream(int socket, int read_timeout_ms, int write_timeout_ms)
-      : socket_(socket), read_timeout_ms_(read_timeout_ms), write_timeout_ms_(write_timeout_ms) {}
+  TunnelStream(int socket, Connection& connection, int read_timeout_ms, int write_timeout_ms)
+      : socket_(socket),
+        connection_(connection),
+        read_timeout_ms_(read_timeout_ms),
+        write_timeout_ms_(write_timeout_ms) {}
 
   void StartRequest() {
     at_request_line_ = true;
     tunnelled_.clear();
   }
   [[nodiscard]] const std::string& tunnelled() const { return tunnelled_; }
-  [[nodiscard]] bool HasBuffered() const { return offset_ < buffer_.size(); }
+  [[nodiscard]] bool HasBuffered() const { return offset_ < buffer_.size() || connection_.HasPending(); }
 
   bool is_readable() const override { return HasBuffered() || WaitFor(socket_, POLLIN, read_timeout_ms_); }
   bool is_writable() const override { return WaitFor(socket_, POLLOUT, write_timeout_ms_); }
@@ -55,7 +73,7 @@ class TunnelStream final : public httplib::Stream {
       if (!FillLine()) return -1;
       TunnelMethod();
     }
-    if (!HasBuffered() && !Fill()) return -1;
+    if (offset_ == buffer_.size() && !Fill()) return -1;
     const std::size_t count = std::min(size, buffer_.size() - offset_);
     std::memcpy(ptr, buffer_.data() + offset_, count);
     offset_ += count;
@@ -63,8 +81,7 @@ class TunnelStream final : public httplib::Stream {
   }
 
   ssize_t write(const char* ptr, size_t size) override {
-    if (!is_writable()) return -1;
-    return ::send(socket_, ptr, size, MSG_NOSIGNAL);
+    return connection_.Send(ptr, size, write_timeout_ms_);
   }
 
   void get_remote_ip_and_port(std::string& ip, int& port) const override { Address(true, ip, port); }
@@ -77,9 +94,8 @@ class TunnelStream final : public httplib::Stream {
       buffer_.clear();
       offset_ = 0;
     }
-    if (!WaitFor(socket_, POLLIN, read_timeout_ms_)) return false;
     std::array<char, kReadChunk> chunk{};
-    const ssize_t received = ::recv(socket_, chunk.data(), chunk.size(), 0);
+    const ssize_t received = connection_.Receive(chunk.data(), chunk.size(), read_timeout_ms_);
     if (received <= 0) return false;
     buffer_.append(chunk.data(), static_cast<std::size_t>(received));
     return true;
@@ -88,7 +104,7 @@ class TunnelStream final : public httplib::Stream {
   // Reads until the buffer holds a whole request line (or too much of one).
   bool FillLine() {
     while (buffer_.find('\n', offset_) == std::string::npos && buffer_.size() - offset_ <= kMaxRequestLine) {
-      if (!Fill()) return HasBuffered();
+      if (!Fill()) return offset_ < buffer_.size();
     }
     return true;
   }
@@ -126,6 +142,7 @@ class TunnelStream final : public httplib::Stream {
   }
 
   int socket_;
+  Connection& connection_;
   int read_timeout_ms_;
   int write_timeout_ms_;
   std::string buffer_;
@@ -142,33 +159,55 @@ bool NextRequestArrives(const TunnelStream& stream, int socket, time_t timeout_s
 
 }  // namespace
 
+bool WaitFor(int socket, short events, int timeout_ms) {
+  pollfd descriptor{socket, events, 0};
+  const int ready = ::poll(&descriptor, 1, timeout_ms);
+  return ready > 0 && (descriptor.revents & (events | POLLHUP)) != 0;
+}
+
 std::string RequestMethod(const httplib::Request& request) {
   const std::string tunnelled = request.get_header_value(std::string(kDavMethodHeader).c_str());
   return tunnelled.empty() ? request.method : tunnelled;
 }
 
+std::unique_ptr<Connection> WebDavMethodServer::Open(int socket) {
+  return std::make_unique<PlainConnection>(socket);
+}
+
+int WebDavMethodServer::ReadTimeoutMs() const {
+  return static_cast<int>(read_timeout_sec_ * kMillisecondsPerSecond +
+                          read_timeout_usec_ / kMicrosecondsPerMs);
+}
+
+int WebDavMethodServer::WriteTimeoutMs() const {
+  return static_cast<int>(write_timeout_sec_ * kMillisecondsPerSecond +
+                          write_timeout_usec_ / kMicrosecondsPerMs);
+}
+
 bool WebDavMethodServer::process_and_close_socket(socket_t sock) {
-  TunnelStream stream(
-      sock, static_cast<int>(read_timeout_sec_ * kMillisecondsPerSecond + read_timeout_usec_ / 1000),
-      static_cast<int>(write_timeout_sec_ * kMillisecondsPerSecond + write_timeout_usec_ / 1000));
-  bool served = true;
-  for (std::size_t count = keep_alive_max_count_;
-       svr_sock_ != INVALID_SOCKET && count > 0 && NextRequestArrives(stream, sock, keep_alive_timeout_sec_);
-       --count) {
-    bool connection_closed = false;
-    stream.StartRequest();
-    served = process_request(stream, count == 1, connection_closed, [&stream](httplib::Request& request) {
-      // Whatever the client sent under this name is not what the line said.
-      request.headers.erase(std::string(kDavMethodHeader));
-      if (stream.tunnelled().empty()) return;
-      request.set_header(std::string(kDavMethodHeader), stream.tunnelled());
-      // A PROPFIND may come without a body and without saying so; as a POST
-      // httplib would wait for a body until the connection closes.
-      if (!request.has_header("Content-Length") && !request.has_header("Transfer-Encoding")) {
-        request.set_header("Content-Length", "0");
-      }
-    });
-    if (!served || connection_closed) break;
+  bool served = false;
+  if (std::unique_ptr<Connection> connection = Open(sock)) {
+    TunnelStream stream(sock, *connection, ReadTimeoutMs(), WriteTimeoutMs());
+    served = true;
+    for (std::size_t count = keep_alive_max_count_; svr_sock_ != INVALID_SOCKET && count > 0 &&
+                                                    NextRequestArrives(stream, sock, keep_alive_timeout_sec_);
+         --count) {
+      bool connection_closed = false;
+      stream.StartRequest();
+      served = process_request(stream, count == 1, connection_closed, [&stream](httplib::Request& request) {
+        // Whatever the client sent under this name is not what the line said.
+        request.headers.erase(std::string(kDavMethodHeader));
+        if (stream.tunnelled().empty()) return;
+        request.set_header(std::string(kDavMethodHeader), stream.tunnelled());
+        // A PROPFIND may come without a body and without saying so; as a POST
+        // httplib would wait for a body until the connection closes.
+        if (!request.has_header("Content-Length") && !request.has_header("Transfer-Encoding")) {
+          request.set_header("Content-Length", "0");
+        }
+      });
+      if (!served || connection_closed) break;
+    }
+    connection->Finish(served);
   }
   ::shutdown(sock, SHUT_RDWR);
   ::close(sock);

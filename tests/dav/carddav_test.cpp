@@ -371,6 +371,26 @@ TEST_F(CardDav, QueryFindsCardsByEmailThroughKithsSearch) {
   EXPECT_TRUE(Has(refused->body, "supported-filter"));
 }
 
+// tsdav's fetchVCards lists a book by asking for the cards that have an FN
+// (a prop-filter with no text-match): that is every card.
+TEST_F(CardDav, AQueryForCardsWithAnFnListsEveryCard) {
+  PutCard("/dav/books/default/a.vcf", SimpleCard("a", "Ada Okafor", "ada@acme.example"));
+  PutCard("/dav/books/default/b.vcf", SimpleCard("b", "Linus Lee", "linus@kernel.example"));
+  const std::string tsdav =
+      R"(<?xml version="1.0" encoding="UTF-8"?><card:addressbook-query xmlns:card="urn:ietf:params:xml:ns:carddav" )"
+      R"(xmlns:d="DAV:"><d:prop><d:getetag/></d:prop><card:filter><card:prop-filter name="FN"/></card:filter>)"
+      R"(</card:addressbook-query>)";
+  const std::string body = Expect207(Dav("REPORT", "/dav/books/default/", tsdav, {{"Depth", "1"}}));
+  EXPECT_TRUE(Has(ResponseOf(body, "/dav/books/default/a.vcf"), "<d:getetag>")) << body;
+  EXPECT_TRUE(Has(ResponseOf(body, "/dav/books/default/b.vcf"), "<d:getetag>")) << body;
+  const std::string email_defined =
+      R"(<card:addressbook-query xmlns:card="urn:ietf:params:xml:ns:carddav" xmlns:d="DAV:"><d:prop><d:getetag/>)"
+      R"(</d:prop><card:filter><card:prop-filter name="EMAIL"/></card:filter></card:addressbook-query>)";
+  auto refused = Dav("REPORT", "/dav/books/default/", email_defined, {{"Depth", "1"}});
+  EXPECT_EQ(refused->status, 400);
+  EXPECT_TRUE(Has(refused->body, "FN or N")) << refused->body;
+}
+
 TEST_F(CardDav, SyncCollectionReportsChangesAndDeletionsSinceAToken) {
   PutCard("/dav/books/default/a.vcf", SimpleCard("a", "Ada Okafor", "ada@acme.example"));
   PutCard("/dav/books/default/b.vcf", SimpleCard("b", "Linus Lee", "linus@acme.example"));

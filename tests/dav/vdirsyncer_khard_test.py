@@ -3,106 +3,54 @@
 face both ways with a filesystem vdir, which Debian's khard lists, adds to,
 edits and deletes from. Edits on either side reach the other; a delete on the
 client lands in kith's trash; what only kith knows (where you met, tags)
-survives the round trip. A missing tool fails the test: scripts/install-deps.sh
-installs both."""
+survives the round trip. With --tls the same runs over HTTPS (kith serve
+--tls-cert/--tls-key with a throwaway self-signed certificate that vdirsyncer
+is told to trust) and signs in with an app password from `kith device add`.
+A missing tool fails the test: scripts/install-deps.sh installs them."""
 
 import argparse
 import json
 import os
 import re
-import shutil
-import subprocess
-import sys
 import textwrap
 
-
-def fail(message):
-    print(f"FAIL: {message}", file=sys.stderr)
-    sys.exit(1)
-
-
-def need(tool):
-    path = shutil.which(tool)
-    if not path:
-        fail(f"{tool} is not installed (scripts/install-deps.sh installs it)")
-    return path
-
-
-def run(command, **kwargs):
-    result = subprocess.run(command, capture_output=True, text=True, timeout=120, **kwargs)
-    if result.returncode != 0:
-        fail(f"{' '.join(command)} exited {result.returncode}:\n{result.stdout}\n{result.stderr}")
-    return result.stdout
-
-
-class Kith:
-    def __init__(self, binary, database):
-        self.binary = binary
-        self.database = database
-
-    def __call__(self, *args):
-        return run([self.binary, *args, "--db", self.database])
-
-    def people(self, trash=False):
-        args = ["list", "--json", "--limit", "1000"] + (["--trash"] if trash else [])
-        listed = json.loads(self(*args))
-        return {person["name"]: person for person in (listed if isinstance(listed, list) else listed["contacts"])}
+from dav_clients import fail, fresh_work, need, run, serving, write_vdirsyncer_config
 
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--kith", required=True)
-    parser.add_argument("--work", required=True)
-    options = parser.parse_args()
+    parser.add_argument("--tls", action="store_true", help="over HTTPS, with an app password")
+    options, work, kith = fresh_work(parser)
     vdirsyncer = need("vdirsyncer")
     khard = need("khard")
-
-    shutil.rmtree(options.work, ignore_errors=True)
-    os.makedirs(options.work)
-    work = os.path.abspath(options.work)
-    kith = Kith(options.kith, os.path.join(work, "kith.db"))
+    openssl = need("openssl") if options.tls else None
     kith("add", "--name", "Ada Okafor", "--email", "ada@acme.example", "--company", "Acme Robotics",
          "--met-at", "RustConf", "--tag", "mentor")
     kith("add", "--name", "Linus Lee", "--email", "linus@kernel.example")
 
-    server = subprocess.Popen([options.kith, "serve", "--port", "0", "--db", kith.database],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        line = server.stdout.readline()
-        found = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
-        if not found:
-            fail(f"kith serve did not say where it listens: {line!r} {server.stderr.read()}")
-        port = found.group(1)
-        exercise(work, port, kith, vdirsyncer, khard)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-    print("vdirsyncer + khard: both ways, deletes to the trash, kith's own fields kept")
+    serve_flags = []
+    server_options = ""
+    if options.tls:
+        certificate, key = os.path.join(work, "cert.pem"), os.path.join(work, "key.pem")
+        run([openssl, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+             "-days", "2", "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
+             "-keyout", key, "-out", certificate])
+        serve_flags = ["--tls-cert", certificate, "--tls-key", key]
+        device = json.loads(kith("device", "add", "laptop", "--json", "--server", "https://127.0.0.1"))
+        server_options = textwrap.dedent(f"""\
+            username = "{device['username']}"
+            password = "{device['password']}"
+            verify = "{certificate}"
+            """)
+    scheme = "https" if options.tls else "http"
+    with serving(kith, *serve_flags, scheme=scheme) as url:
+        exercise(work, url, server_options, kith, vdirsyncer, khard)
+    print(f"vdirsyncer + khard over {scheme}: both ways, deletes to the trash, kith's own fields kept")
 
 
-def exercise(work, port, kith, vdirsyncer, khard):
+def exercise(work, url, server_options, kith, vdirsyncer, khard):
     vdir = os.path.join(work, "contacts")
-    config = os.path.join(work, "vdirsyncer.conf")
-    with open(config, "w") as out:
-        out.write(textwrap.dedent(f"""\
-            [general]
-            status_path = "{work}/status/"
-
-            [pair kith]
-            a = "kith_server"
-            b = "kith_vdir"
-            collections = ["from a"]
-            conflict_resolution = "a wins"
-
-            [storage kith_server]
-            type = "carddav"
-            url = "http://127.0.0.1:{port}/"
-
-            [storage kith_vdir]
-            type = "filesystem"
-            path = "{vdir}/"
-            fileext = ".vcf"
-            """))
+    config = write_vdirsyncer_config(work, url, 'conflict_resolution = "a wins"', server_options)
     khard_config = os.path.join(work, "khard.conf")
     with open(khard_config, "w") as out:
         out.write(textwrap.dedent(f"""\

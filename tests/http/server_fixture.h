@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <sodium.h>
 
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -104,6 +105,17 @@ class ServerTest : public ::testing::Test {
 inline std::string ErrorCodeOf(const json& body) {
   if (!body.is_object() || !body.contains("error")) return "(no envelope: " + body.dump() + ")";
   return body["error"].at("code").get<std::string>();
+}
+
+// The Authorization header of HTTP Basic, as sync clients send it.
+inline std::string Basic(const std::string& user, const std::string& password) {
+  const std::string plain = user + ":" + password;
+  std::string encoded(sodium_base64_ENCODED_LEN(plain.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(encoded.data(), encoded.size(),
+                    reinterpret_cast<const unsigned char*>(plain.data()),  // NOLINT: libsodium takes bytes
+                    plain.size(), sodium_base64_VARIANT_ORIGINAL);
+  encoded.resize(encoded.find('\0'));
+  return "Basic " + encoded;
 }
 
 }  // namespace kith::testing

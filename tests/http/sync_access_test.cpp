@@ -2,23 +2,12 @@
 // the API, HTTP Basic at the gate of /dav/ (401, 429, a revoked password
 // refused), and the subscribed calendar at its secret URL (404, ETag,
 // Last-Modified, 304).
-#include <sodium.h>
-
 #include "app/devices.h"
 #include "app/web_access.h"
 #include "http/server_fixture.h"
 
 namespace kith::testing {
 namespace {
-
-std::string Basic(const std::string& user, const std::string& password) {
-  const std::string plain = user + ":" + password;
-  std::string encoded(sodium_base64_ENCODED_LEN(plain.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(encoded.data(), encoded.size(), reinterpret_cast<const unsigned char*>(plain.data()),
-                    plain.size(), sodium_base64_VARIANT_ORIGINAL);
-  encoded.resize(encoded.find('\0'));
-  return "Basic " + encoded;
-}
 
 class SyncAccess : public ServerTest {
  protected:

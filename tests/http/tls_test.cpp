@@ -1,10 +1,11 @@
 // kith serve over HTTPS: a self-signed certificate made here with the
 // openssl command line; a TLS client gets through, plain HTTP to the same
-// port does not, cookies are Secure, and unusable files are refused with
-// what is wrong.
+// port does not, cookies are Secure, CardDAV's WebDAV methods sync over it
+// with an app password, and unusable files are refused with what is wrong.
 #include <cstdlib>
 #include <fstream>
 
+#include "app/devices.h"
 #include "http/server_fixture.h"
 
 namespace kith::testing {
@@ -36,6 +37,12 @@ class Tls : public ServerTest {
     return http::Server::Start(options, clock_);
   }
 
+  // `client` trusts the certificate MakeCertificate(stem) made, and only it.
+  void Trust(httplib::SSLClient& client, const std::string& stem) const {
+    client.set_ca_cert_path(Path(stem + "-cert.pem").c_str());
+    client.enable_server_certificate_verification(true);
+  }
+
   void Serve(std::unique_ptr<http::Server> server) {
     server_ = std::move(server);
     thread_ = std::thread([this] { (void)server_->Run(); });
@@ -56,14 +63,100 @@ TEST_F(Tls, AClientThatTrustsTheCertificateGetsThroughAndItsCookieIsSecure) {
   ASSERT_TRUE(started) << started.error().message;
   Serve(std::move(*started));
   httplib::SSLClient client("127.0.0.1", server_->port());
-  client.set_ca_cert_path(Path("a-cert.pem").c_str());
-  client.enable_server_certificate_verification(true);
+  Trust(client, "a");
   auto session = client.Get("/api/v1/session");
   ASSERT_TRUE(session) << httplib::to_string(session.error());
   EXPECT_EQ(session->status, 200);
   const std::string cookie = session->get_header_value("Set-Cookie");
   EXPECT_NE(cookie.find("; Secure"), std::string::npos) << cookie;
   EXPECT_NE(cookie.find("HttpOnly"), std::string::npos) << cookie;
+}
+
+std::string SyncCollection(const std::string& token) {
+  return R"(<?xml version="1.0" encoding="UTF-8"?><sync-collection xmlns="DAV:"><sync-token>)" + token +
+         R"(</sync-token><sync-level>1</sync-level><prop><getetag/></prop></sync-collection>)";
+}
+
+// What a phone does over HTTPS (once a device is added, every sync request
+// must sign in, on loopback too): discovery, the book's listing, a card written, a first sync, the
+// card fetched by multiget, then a change and an incremental sync. httplib
+// itself refuses PROPFIND and REPORT: this is kith's own TLS server.
+TEST_F(Tls, CardDavSyncsOverTlsWithAnAppPassword) {
+  MakeCertificate("a");
+  std::string password;
+  {
+    auto store = OpenSqliteStore((directory_.path() / "kith.db").string());
+    ASSERT_TRUE(store) << store.error().message;
+    Context context{**store, clock_, ""};
+    auto added = AddDevice(context, "phone");
+    ASSERT_TRUE(added) << added.error().message;
+    password = added->password;
+  }
+  auto started = StartTls(Path("a-cert.pem"), Path("a-key.pem"));
+  ASSERT_TRUE(started) << started.error().message;
+  Serve(std::move(*started));
+  httplib::SSLClient phone("127.0.0.1", server_->port());
+  Trust(phone, "a");
+  const httplib::Headers signed_in = {{"Authorization", Basic("phone", password)}};
+  auto dav = [&](const std::string& method, const std::string& path, const std::string& body,
+                 httplib::Headers headers) {
+    httplib::Request request;
+    request.method = method;
+    request.path = path;
+    request.headers = std::move(headers);
+    request.body = body;
+    if (!body.empty()) request.set_header("Content-Type", method == "PUT" ? "text/vcard" : "application/xml");
+    return phone.send(request);
+  };
+
+  auto anonymous = dav("PROPFIND", "/dav/books/default/", "", {{"Depth", "0"}});
+  ASSERT_TRUE(anonymous) << httplib::to_string(anonymous.error());
+  EXPECT_EQ(anonymous->status, 401);
+  httplib::Headers wrong = {{"Authorization", Basic("phone", "not-the-password")}};
+  EXPECT_EQ(dav("PROPFIND", "/dav/books/default/", "", wrong)->status, 401);
+
+  auto discovered = dav("PROPFIND", "/.well-known/carddav", "", signed_in);
+  ASSERT_TRUE(discovered) << httplib::to_string(discovered.error());
+  EXPECT_EQ(discovered->get_header_value("Location"), "/dav/");
+  httplib::Headers depth_one = signed_in;
+  depth_one.emplace("Depth", "1");
+  auto listing = dav("PROPFIND", "/dav/books/", "", depth_one);
+  ASSERT_TRUE(listing);
+  EXPECT_EQ(listing->status, 207) << listing->body;
+  EXPECT_NE(listing->body.find("/dav/books/default/"), std::string::npos) << listing->body;
+
+  const std::string card =
+      "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:ada\r\nFN:Ada Okafor\r\nN:Okafor;Ada;;;\r\nEND:VCARD\r\n";
+  auto put = dav("PUT", "/dav/books/default/ada.vcf", card, signed_in);
+  ASSERT_TRUE(put);
+  EXPECT_EQ(put->status, 201) << put->body;
+
+  auto first = dav("REPORT", "/dav/books/default/", SyncCollection(""), signed_in);
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->status, 207) << first->body;
+  EXPECT_NE(first->body.find("/dav/books/default/ada.vcf"), std::string::npos) << first->body;
+  const std::size_t token_at = first->body.find("<d:sync-token>");
+  ASSERT_NE(token_at, std::string::npos) << first->body;
+  const std::size_t token_start = token_at + std::string("<d:sync-token>").size();
+  const std::string token = first->body.substr(token_start, first->body.find('<', token_start) - token_start);
+
+  const std::string multiget =
+      R"(<?xml version="1.0"?><C:addressbook-multiget xmlns="DAV:" xmlns:C="urn:ietf:params:xml:ns:carddav">)"
+      R"(<prop><getetag/><C:address-data/></prop><href>/dav/books/default/ada.vcf</href></C:addressbook-multiget>)";
+  auto fetched = dav("REPORT", "/dav/books/default/", multiget, signed_in);
+  ASSERT_TRUE(fetched);
+  EXPECT_EQ(fetched->status, 207);
+  EXPECT_NE(fetched->body.find("FN:Ada Okafor"), std::string::npos) << fetched->body;
+
+  const std::string edited = card.substr(0, card.find("END:VCARD")) + "TITLE:CTO\r\nEND:VCARD\r\n";
+  httplib::Headers if_match = signed_in;
+  if_match.emplace("If-Match", put->get_header_value("ETag"));
+  EXPECT_EQ(dav("PUT", "/dav/books/default/ada.vcf", edited, if_match)->status, 204);
+  auto changes = dav("REPORT", "/dav/books/default/", SyncCollection(token), signed_in);
+  ASSERT_TRUE(changes);
+  EXPECT_EQ(changes->status, 207) << changes->body;
+  EXPECT_NE(changes->body.find("/dav/books/default/ada.vcf"), std::string::npos) << changes->body;
+  EXPECT_EQ(changes->body.find("<d:sync-token>" + token + "<"), std::string::npos) << "the token moved on";
 }
 
 TEST_F(Tls, PlainHttpToTheTlsPortGetsNoAnswer) {

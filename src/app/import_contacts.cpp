@@ -85,7 +85,12 @@ class Importer {
     const bool nameless = Trim(fields.display_name).empty() && Trim(fields.given_name).empty() &&
                           Trim(fields.family_name).empty();
     if (nameless) {
-      if (!fields.emails.empty()) {
+      if (!Trim(fields.company).empty()) {
+        // A company's own row (a shop, a clinic): named after the company,
+        // and a card of an organisation, not a person's.
+        fields.display_name = Trim(fields.company);
+        if (fields.kind.empty()) fields.kind = "org";
+      } else if (!fields.emails.empty()) {
         fields.display_name = NameFromEmail(fields.emails.front());
         if (fields.display_name.empty()) fields.display_name = Trim(fields.emails.front());
       } else if (!fields.phones.empty() && !Trim(fields.phones.front().original).empty()) {

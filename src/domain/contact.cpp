@@ -34,6 +34,14 @@ std::optional<LinkKind> ParseLinkKind(std::string_view name) {
   return std::nullopt;
 }
 
+const ValueType* FindValueType(const std::vector<ValueType>& types, std::string_view property,
+                               std::string_view value) {
+  for (const ValueType& type : types) {
+    if (type.property == property && type.value == value) return &type;
+  }
+  return nullptr;
+}
+
 Date RelationshipDate(const Contact& contact) {
   if (contact.last_contact) return *contact.last_contact;
   if (contact.met_on) return *contact.met_on;

@@ -10,6 +10,20 @@ nlohmann::json DateOrNull(const std::optional<Date>& date) {
   return date->ToIso();
 }
 
+nlohmann::json PartialDateOrNull(const std::optional<PartialDate>& date) {
+  if (!date) return nullptr;
+  return date->ToIso();
+}
+
+// {"types": ["cell"], "pref": 1, "label": "Assistant"}: how the card's
+// address book qualified the value (empty when it said nothing).
+nlohmann::json TypeOf(const Contact& contact, std::string_view property, std::string_view value) {
+  const ValueType* type = FindValueType(contact.value_types, property, value);
+  static const ValueType kNone;
+  if (type == nullptr) type = &kNone;
+  return {{"types", type->types}, {"pref", type->pref}, {"label", type->label}};
+}
+
 }  // namespace
 
 nlohmann::json ContactToJson(const Contact& contact) {
@@ -19,13 +33,32 @@ nlohmann::json ContactToJson(const Contact& contact) {
     phones.push_back(phone.original);
     phones_e164.push_back(phone.e164.empty() ? nlohmann::json(nullptr) : nlohmann::json(phone.e164));
   }
+  nlohmann::json phone_types = nlohmann::json::array();
+  for (const auto& phone : contact.phones) phone_types.push_back(TypeOf(contact, "TEL", phone.original));
+  nlohmann::json email_types = nlohmann::json::array();
+  for (const auto& email : contact.emails) email_types.push_back(TypeOf(contact, "EMAIL", email));
   nlohmann::json links = nlohmann::json::array();
   for (const auto& link : contact.links) {
-    links.push_back({{"kind", LinkKindName(link.kind)},
-                     {"url", link.url},
-                     {"connected", link.connected},
-                     {"followed", link.followed},
-                     {"connected_on", DateOrNull(link.connected_on)}});
+    nlohmann::json item = {{"kind", LinkKindName(link.kind)},
+                           {"url", link.url},
+                           {"connected", link.connected},
+                           {"followed", link.followed},
+                           {"connected_on", DateOrNull(link.connected_on)}};
+    item.update(TypeOf(contact, "URL", link.url));
+    links.push_back(std::move(item));
+  }
+  nlohmann::json addresses = nlohmann::json::array();
+  for (const auto& address : contact.addresses) {
+    addresses.push_back({{"types", address.types},
+                         {"pref", address.pref},
+                         {"label", address.label},
+                         {"po_box", address.po_box},
+                         {"extended", address.extended},
+                         {"street", address.street},
+                         {"locality", address.locality},
+                         {"region", address.region},
+                         {"postal_code", address.postal_code},
+                         {"country", address.country}});
   }
   nlohmann::json custom = nlohmann::json::array();
   for (const auto& field : contact.custom) custom.push_back({{"label", field.label}, {"value", field.value}});
@@ -38,10 +71,20 @@ nlohmann::json ContactToJson(const Contact& contact) {
       {"company", contact.company},
       {"title", contact.title},
       {"emails", contact.emails},
+      {"email_types", email_types},
       {"phones", phones},
       {"phones_e164", phones_e164},
+      {"phone_types", phone_types},
       {"website", contact.website},
+      {"website_type", TypeOf(contact, "URL", contact.website)},
       {"links", links},
+      {"kind", contact.kind},
+      {"nickname", contact.nickname},
+      {"role", contact.role},
+      {"departments", contact.departments},
+      {"birthday", PartialDateOrNull(contact.birthday)},
+      {"anniversary", PartialDateOrNull(contact.anniversary)},
+      {"addresses", addresses},
       {"tags", contact.tags},
       {"skills", contact.skills},
       {"interests", contact.interests},

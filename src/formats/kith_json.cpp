@@ -46,6 +46,57 @@ class Fields {
   }
   std::optional<Date> OptionalDate(const char* key) { return OptionalDate(object_, key); }
 
+  std::optional<PartialDate> OptionalPartialDate(const char* key) {
+    const json* value = Find(key);
+    if (value == nullptr || value->is_null()) return std::nullopt;
+    if (!value->is_string()) return Wrong(key, "a date (YYYY-MM-DD or --MM-DD)"), std::nullopt;
+    auto date = ParsePartialDate(value->get<std::string>());
+    if (!date) {
+      Problem("'" + std::string(key) + "' " + date.error().message);
+      return std::nullopt;
+    }
+    return *date;
+  }
+
+  std::vector<std::string> TextsIn(const json& holder, const char* key) {
+    std::vector<std::string> texts;
+    if (!holder.is_object() || !holder.contains(key) || holder[key].is_null()) return texts;
+    if (!holder[key].is_array()) return Wrong(key, "a list of text"), texts;
+    for (const auto& item : holder[key]) {
+      if (!item.is_string()) return Wrong(key, "a list of text"), texts;
+      texts.push_back(item.get<std::string>());
+    }
+    return texts;
+  }
+
+  int PrefIn(const json& holder) {
+    if (!holder.is_object() || !holder.contains("pref") || holder["pref"].is_null()) return 0;
+    const json& pref = holder["pref"];
+    if (!pref.is_number_integer() || pref.get<std::int64_t>() < 0 || pref.get<std::int64_t>() > 100) {
+      return Wrong("pref", "a whole number from 0 to 100"), 0;
+    }
+    return pref.get<int>();
+  }
+
+  // {"types": […], "pref": n, "label": "…"} for the value `value` of `property`.
+  void ValueTypeIn(const json& holder, std::string_view property, const std::string& value,
+                   std::vector<ValueType>& types) {
+    if (!holder.is_object()) return;
+    ValueType type{std::string(property), value, TextsIn(holder, "types"), PrefIn(holder),
+                   StringIn(holder, "label")};
+    if (!type.types.empty() || type.pref != 0 || !type.label.empty()) types.push_back(std::move(type));
+  }
+
+  // "email_types": a list beside "emails", one object for each.
+  void ValueTypesBeside(const char* key, std::string_view property, const std::vector<std::string>& values,
+                        std::vector<ValueType>& types) {
+    const json* list = Array(key);
+    if (list == nullptr) return;
+    for (std::size_t i = 0; i < list->size() && i < values.size(); ++i) {
+      ValueTypeIn((*list)[i], property, values[i], types);
+    }
+  }
+
   std::vector<std::string> Texts(const char* key) {
     std::vector<std::string> texts;
     const json* value = Find(key);
@@ -237,6 +288,11 @@ Result<ImportRecord> ContactRecordFromJson(const json& value, std::size_t index)
   const std::vector<std::string> phones = read.Texts("phones");
   for (const auto& phone : phones) fields.phones.push_back(Phone{phone, ""});
   fields.website = read.Text("website");
+  read.ValueTypesBeside("email_types", "EMAIL", fields.emails, fields.value_types);
+  read.ValueTypesBeside("phone_types", "TEL", phones, fields.value_types);
+  if (const auto found = value.find("website_type"); found != value.end()) {
+    read.ValueTypeIn(*found, "URL", fields.website, fields.value_types);
+  }
   if (const json* links = read.Array("links")) {
     for (const auto& item : *links) {
       Link link;
@@ -248,6 +304,7 @@ Result<ImportRecord> ContactRecordFromJson(const json& value, std::size_t index)
       link.connected = item.is_object() && item.value("connected", false);
       link.followed = item.is_object() && item.value("followed", false);
       link.connected_on = read.OptionalDate(item, "connected_on");
+      read.ValueTypeIn(item, "URL", link.url, fields.value_types);
       fields.links.push_back(std::move(link));
     }
   }
@@ -267,6 +324,21 @@ Result<ImportRecord> ContactRecordFromJson(const json& value, std::size_t index)
   if (const json* custom = read.Array("custom")) {
     for (const auto& item : *custom) {
       fields.custom.push_back(CustomField{read.StringIn(item, "label"), read.StringIn(item, "value")});
+    }
+  }
+  fields.kind = read.Text("kind");
+  fields.nickname = read.Text("nickname");
+  fields.role = read.Text("role");
+  fields.departments = read.Texts("departments");
+  fields.birthday = read.OptionalPartialDate("birthday");
+  fields.anniversary = read.OptionalPartialDate("anniversary");
+  if (const json* addresses = read.Array("addresses")) {
+    for (const auto& item : *addresses) {
+      fields.addresses.push_back(Address{read.TextsIn(item, "types"), read.PrefIn(item),
+                                         read.StringIn(item, "label"), read.StringIn(item, "po_box"),
+                                         read.StringIn(item, "extended"), read.StringIn(item, "street"),
+                                         read.StringIn(item, "locality"), read.StringIn(item, "region"),
+                                         read.StringIn(item, "postal_code"), read.StringIn(item, "country")});
     }
   }
   fields.photo = read.Text("photo");

@@ -13,6 +13,7 @@
 #include "formats/text_encoding.h"
 #include "formats/vcard_content_line.h"
 #include "formats/vcard_syntax.h"
+#include "formats/vcard_values.h"
 
 namespace kith {
 namespace {
@@ -725,21 +726,11 @@ void VCardReader::NoteValueType(std::string_view property, const std::string& va
 }
 
 void VCardReader::ReadTypes(ValueType& type, bool url) const {
-  parsed_.ForEachType([&](std::string_view written) {
-    std::string lower = AsciiLower(written);
-    if (lower == "pref") {
-      type.pref = 1;
-    } else if (url ? !KindFromName(lower) && !IsHomepageName(lower) : lower != "internet" && lower != "x400") {
-      if (std::find(type.types.begin(), type.types.end(), lower) == type.types.end()) {
-        type.types.push_back(std::move(lower));
-      }
-    }
+  std::string ignored_label;
+  vcard::ReadTypeParams(std::string(parsed_.head) + ':', type.types, type.pref, ignored_label);
+  std::erase_if(type.types, [url](const std::string& lower) {
+    return url ? KindFromName(lower) || IsHomepageName(lower) : lower == "internet" || lower == "x400";
   });
-  if (const auto pref = parsed_.Find("PREF")) {
-    int rank = 0;
-    for (char c : *pref) rank = c >= '0' && c <= '9' ? rank * 10 + (c - '0') : rank;
-    if (rank >= 1 && rank <= 100) type.pref = rank;
-  }
 }
 
 // ADR: its seven parts, TYPE, PREF and label; its locality is the city

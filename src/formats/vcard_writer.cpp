@@ -8,6 +8,7 @@
 
 #include "formats/vcard_content_line.h"
 #include "formats/vcard_syntax.h"
+#include "formats/vcard_values.h"
 #include "formats/vcard_versions.h"
 
 namespace kith {
@@ -169,14 +170,7 @@ void CardWriter::StartQualified(std::string_view name, const std::vector<std::st
   line_ = group_;
   if (!group_.empty()) line_ += '.';
   line_ += name;
-  std::string type_list(first_type);
-  for (const std::string& type : types) {
-    if (!type_list.empty()) type_list += ',';
-    type_list += type;
-  }
-  if (pref > 0 && !IsV4()) type_list += type_list.empty() ? "pref" : ",pref";
-  if (!type_list.empty()) line_ += ";TYPE=" + type_list;
-  if (pref > 0 && IsV4()) line_ += ";PREF=" + std::to_string(pref);
+  vcard::AppendTypeParams(types, pref, IsV4(), first_type, line_);
 }
 
 void CardWriter::EmitLabel() {
@@ -347,13 +341,7 @@ void CardWriter::WriteAddresses() {
   for (const Address& address : contact_.addresses) {
     StartQualified("ADR", address.types, address.pref, address.label);
     line_ += ':';
-    bool first = true;
-    for (const std::string* part : {&address.po_box, &address.extended, &address.street, &address.locality,
-                                    &address.region, &address.postal_code, &address.country}) {
-      if (!first) line_ += ';';
-      first = false;
-      AppendEscapedText(*part, line_);
-    }
+    vcard::AppendAddressValue(address, line_);
     Emit();
     EmitLabel();
   }

@@ -76,15 +76,7 @@ void TidyFields(ContactFields& fields, std::string_view region) {
       if (ProfileKey(type.value).starts_with("linkedin.com/")) type.value = CanonicalLinkedIn(type.value);
     }
   }
-  std::erase_if(fields.value_types, [&](const ValueType& type) {
-    if (type.property == "EMAIL") return std::find(fields.emails.begin(), fields.emails.end(), type.value) == fields.emails.end();
-    if (type.property == "TEL") {
-      return std::none_of(fields.phones.begin(), fields.phones.end(),
-                          [&](const Phone& phone) { return phone.original == type.value; });
-    }
-    return type.value != fields.website && std::none_of(fields.links.begin(), fields.links.end(),
-                                                        [&](const Link& link) { return link.url == type.value; });
-  });
+  OrderValueTypes(fields);
 }
 
 // Removes the items of `values` that `check` refuses, adding them to `invalid`.

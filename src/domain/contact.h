@@ -143,6 +143,12 @@ struct JobChange {
 const ValueType* FindValueType(const std::vector<ValueType>& types, std::string_view property,
                                std::string_view value);
 
+// Puts value_types in the order of the values they qualify (emails, phones,
+// the website, links) and drops those of values the card no longer has, so
+// two cards with the same values and types compare equal however they were
+// read.
+void OrderValueTypes(ContactFields& fields);
+
 // The date that orders people by how recently the relationship was active:
 // the last contact, else the day you met, else the day the card was added.
 Date RelationshipDate(const Contact& contact);

@@ -221,6 +221,7 @@ class ContactTableMapper::RowMapper {
     ApplyConnectedOn();
     ApplyMiddleName();
     ApplyAddresses();
+    OrderValueTypes(fields_);
     if (!title_if_empty_.empty())
       SetText(fields_.title, title_if_empty_, title_if_empty_label_, fields_.custom);
     for (std::size_t i = 0; i < phones_e164_.size() && i < fields_.phones.size(); ++i) {

@@ -341,6 +341,7 @@ Result<ImportRecord> ContactRecordFromJson(const json& value, std::size_t index)
                                          read.StringIn(item, "postal_code"), read.StringIn(item, "country")});
     }
   }
+  OrderValueTypes(fields);
   fields.photo = read.Text("photo");
   fields.vcard_properties = read.Texts("vcard_properties");
   if (const json* changes = read.Array("job_changes")) {

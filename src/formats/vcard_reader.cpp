@@ -464,6 +464,7 @@ Status VCardReader::MapCard() {
     fields.vcard_properties.push_back(text);
   }
   if (!card_.seen_formatted_name) fields.display_name = std::move(card_.name_from_n);
+  OrderValueTypes(fields);
   if (card_.kith_city) {
     fields.city = std::move(*card_.kith_city);
   } else if (card_.address_city) {

@@ -110,7 +110,7 @@ struct ContactFields {
   std::optional<PartialDate> anniversary;
   std::vector<Address> addresses;
   std::vector<ValueType> value_types;  // of emails, phones, the website and links
-  std::string photo;  // a URI: "data:image/jpeg;base64,…" or "https://…"
+  std::string photo;                   // a URI: "data:image/jpeg;base64,…" or "https://…"
   // vCard properties kith does not model (RELATED, IMPP, X-…), unfolded
   // content lines as read ("RELATED;TYPE=spouse:urn:uuid:…"), written back
   // on export (translated when the export is another vCard version).

@@ -143,7 +143,8 @@ std::string PartialDate::ToBasic() const {
 Result<PartialDate> ParsePartialDate(std::string_view text, std::optional<int> omitted_year) {
   const std::string shown(text);
   const auto refuse = [&]() {
-    return Fail(ErrorCode::kInvalidInput, "'" + shown + "' is not a date (YYYY-MM-DD, or --MM-DD without a year)");
+    return Fail(ErrorCode::kInvalidInput,
+                "'" + shown + "' is not a date (YYYY-MM-DD, or --MM-DD without a year)");
   };
   if (const std::size_t time = text.find('T'); time != std::string_view::npos) text = text.substr(0, time);
   PartialDate date;
@@ -161,9 +162,10 @@ Result<PartialDate> ParsePartialDate(std::string_view text, std::optional<int> o
     }
   }
   const std::size_t dashes = static_cast<std::size_t>(std::count(text.begin(), text.end(), '-'));
-  const bool well_formed = yearless ? (digits.size() == 4 && (dashes == 0 || (dashes == 1 && text.size() == 5 && text[2] == '-')))
-                                    : (digits.size() == 8 && (dashes == 0 || (dashes == 2 && text.size() == 10 &&
-                                                                              text[4] == '-' && text[7] == '-')));
+  const bool well_formed =
+      yearless ? (digits.size() == 4 && (dashes == 0 || (dashes == 1 && text.size() == 5 && text[2] == '-')))
+               : (digits.size() == 8 &&
+                  (dashes == 0 || (dashes == 2 && text.size() == 10 && text[4] == '-' && text[7] == '-')));
   if (!well_formed) return refuse();
   std::size_t at = 0;
   if (!yearless) {

@@ -142,8 +142,9 @@ Result<ContactTableMapper> ContactTableMapper::FromHeader(const std::vector<std:
     if (!groups[i]) continue;
     const Target target = ToTarget(mapper.columns_[i].field);
     const bool wants_label = target == Target::kLabeledCustom || target == Target::kEmail ||
-                             target == Target::kPhone || target == Target::kWebsite || target == Target::kAddress ||
-                             target == Target::kRelation || target == Target::kEvent;
+                             target == Target::kPhone || target == Target::kWebsite ||
+                             target == Target::kAddress || target == Target::kRelation ||
+                             target == Target::kEvent;
     if (!wants_label) continue;
     for (std::size_t j = 0; j < groups.size(); ++j) {
       if (!groups[j] || groups[j]->kind != groups[i]->kind || groups[j]->number != groups[i]->number)
@@ -311,7 +312,8 @@ class ContactTableMapper::RowMapper {
           if (auto address = vcard::ParseAddressLine(item)) {
             fields_.addresses.push_back(std::move(*address));
           } else {
-            SetAside(record_, column.label, item, "is not an address (ADR;TYPE=…:;;street;city;region;code;country)");
+            SetAside(record_, column.label, item,
+                     "is not an address (ADR;TYPE=…:;;street;city;region;code;country)");
           }
         });
         break;
@@ -481,8 +483,8 @@ class ContactTableMapper::RowMapper {
       if (found == addresses_.end()) continue;
       Address& address = found->second;
       const bool no_parts = address.street.empty() && address.locality.empty() && address.po_box.empty() &&
-                            address.region.empty() && address.postal_code.empty() && address.country.empty() &&
-                            address.extended.empty();
+                            address.region.empty() && address.postal_code.empty() &&
+                            address.country.empty() && address.extended.empty();
       if (no_parts) address.street = std::move(text);
     }
     for (auto& [group, address] : addresses_) {

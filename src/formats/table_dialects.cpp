@@ -241,11 +241,16 @@ constexpr std::array<LabelTypes, 11> kGoogleLabelTypes = {{
 }};
 
 constexpr std::array<std::pair<std::string_view, std::string_view>, 19> kRelationTypes = {{
-    {"spouse", "spouse"},     {"wife", "spouse"},      {"husband", "spouse"},     {"child", "child"},
-    {"son", "child"},         {"daughter", "child"},   {"parent", "parent"},      {"mother", "parent"},
-    {"father", "parent"},     {"sibling", "sibling"},  {"brother", "sibling"},    {"sister", "sibling"},
-    {"friend", "friend"},     {"relative", "kin"},     {"partner", "sweetheart"}, {"domestic partner", "sweetheart"},
-    {"assistant", "agent"},   {"co-worker", "co-worker"}, {"colleague", "colleague"},
+    {"spouse", "spouse"},       {"wife", "spouse"},
+    {"husband", "spouse"},      {"child", "child"},
+    {"son", "child"},           {"daughter", "child"},
+    {"parent", "parent"},       {"mother", "parent"},
+    {"father", "parent"},       {"sibling", "sibling"},
+    {"brother", "sibling"},     {"sister", "sibling"},
+    {"friend", "friend"},       {"relative", "kin"},
+    {"partner", "sweetheart"},  {"domestic partner", "sweetheart"},
+    {"assistant", "agent"},     {"co-worker", "co-worker"},
+    {"colleague", "colleague"},
 }};
 
 }  // namespace

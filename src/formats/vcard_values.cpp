@@ -38,7 +38,8 @@ std::string UnquoteParam(std::string_view raw) {
   raw = StripQuotes(raw);
   std::string value;
   for (std::size_t i = 0; i < raw.size(); ++i) {
-    if (raw[i] == '^' && i + 1 < raw.size() && (raw[i + 1] == 'n' || raw[i + 1] == '\'' || raw[i + 1] == '^')) {
+    if (raw[i] == '^' && i + 1 < raw.size() &&
+        (raw[i + 1] == 'n' || raw[i + 1] == '\'' || raw[i + 1] == '^')) {
       value.push_back(raw[i + 1] == 'n' ? '\n' : raw[i + 1] == '\'' ? '"' : '^');
       ++i;
     } else {
@@ -136,8 +137,8 @@ std::optional<Address> ParseAddressLine(std::string_view line) {
   if (colon == std::string_view::npos || !EqualsIgnoreCase(PropertyName(line), "ADR")) return std::nullopt;
   Address address;
   ReadTypeParams(line, address.types, address.pref, address.label);
-  const std::array<std::string*, 7> parts = {&address.po_box,   &address.extended,    &address.street,
-                                             &address.locality, &address.region,      &address.postal_code,
+  const std::array<std::string*, 7> parts = {&address.po_box,   &address.extended, &address.street,
+                                             &address.locality, &address.region,   &address.postal_code,
                                              &address.country};
   std::size_t index = 0;
   ForEachComponent(line.substr(colon + 1), ';', [&](std::string_view part) {

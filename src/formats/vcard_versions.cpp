@@ -14,14 +14,15 @@ using vcard::EqualsIgnoreCase;
 
 // Properties of vCard 2.1/3.0 that 4.0 dropped. PROFILE, NAME and MAILER say
 // nothing about the person and are left out; the others keep their value
-// as an X- property.
+// as an X- property. PROFILE is left out of 3.0 too: vobject (and so khard)
+// takes a PROFILE line inside a card for the card's own type and refuses it.
 constexpr std::array<std::string_view, 3> kDroppedIn40 = {"PROFILE", "NAME", "MAILER"};
 constexpr std::array<std::string_view, 4> kOnlyBefore40 = {"LABEL", "AGENT", "CLASS", "SORT-STRING"};
 // Properties that came with vCard 4.0 (RFC 6350, 6474, 6715); 3.0 writes
 // them as X- properties, and they read back under their own name.
 constexpr std::array<std::string_view, 13> kOnlyIn40 = {
-    "GENDER",     "LANG",      "XML",       "CALADRURI", "MEMBER",       "BIRTHPLACE",    "DEATHPLACE",
-    "DEATHDATE",  "HOBBY",     "ORG-DIRECTORY", "CONTACT-URI", "CLIENTPIDMAP", "SOURCE"};
+    "GENDER",    "LANG",  "XML",           "CALADRURI",   "MEMBER",       "BIRTHPLACE", "DEATHPLACE",
+    "DEATHDATE", "HOBBY", "ORG-DIRECTORY", "CONTACT-URI", "CLIENTPIDMAP", "SOURCE"};
 // 4.0 parameters 3.0 has no place for.
 constexpr std::array<std::string_view, 10> kParamsOnlyIn40 = {"ALTID", "PID",   "SORT-AS", "CALSCALE", "GEO",
                                                               "TZ",    "LABEL", "INDEX",   "LEVEL",    "CC"};
@@ -32,9 +33,8 @@ constexpr std::array<std::string_view, 4> kBinary = {"PHOTO", "LOGO", "SOUND", "
 
 template <std::size_t N>
 bool IsOneOf(std::string_view name, const std::array<std::string_view, N>& names) {
-  return std::any_of(names.begin(), names.end(), [&](std::string_view candidate) {
-    return EqualsIgnoreCase(name, candidate);
-  });
+  return std::any_of(names.begin(), names.end(),
+                     [&](std::string_view candidate) { return EqualsIgnoreCase(name, candidate); });
 }
 
 std::string Lower(std::string_view text) {
@@ -125,6 +125,7 @@ std::optional<std::string> Translation::Run() {
   name_ = std::string(parsed_.name);
   value_ = std::string(parsed_.value);
   if (v4_ && IsOneOf(name_, kDroppedIn40)) return std::nullopt;
+  if (EqualsIgnoreCase(name_, "PROFILE")) return std::nullopt;
   ReadParams();
   if (v4_) {
     if (IsOneOf(name_, kOnlyBefore40)) {
@@ -141,7 +142,8 @@ std::optional<std::string> Translation::Run() {
   } else {
     if (EqualsIgnoreCase(name_, "RELATED")) {
       name_ = std::string(kAppleRelated);
-      std::erase_if(others_, [](const std::string& param) { return vcard::StartsWithIgnoreCase(param, "VALUE="); });
+      std::erase_if(others_,
+                    [](const std::string& param) { return vcard::StartsWithIgnoreCase(param, "VALUE="); });
       changed_ = true;
     } else if (IsOneOf(name_, kOnlyIn40)) {
       name_ = "X-" + name_;
@@ -156,7 +158,8 @@ std::optional<std::string> Translation::Run() {
     std::string type = types_.empty() ? std::string() : Lower(types_.front());
     if (!types_.empty()) types_.erase(types_.begin());
     if (type.find('/') == std::string::npos) {
-      type = type.empty() ? "application/octet-stream" : (binary && name_ != "SOUND" ? "image/" : "audio/") + type;
+      type = type.empty() ? "application/octet-stream"
+                          : (binary && name_ != "SOUND" ? "image/" : "audio/") + type;
     }
     std::string compact;
     for (char c : value_) {
@@ -176,7 +179,8 @@ std::optional<std::string> Translation::Run() {
     const std::size_t slash = media_type.find('/');
     std::string format(slash == std::string_view::npos ? media_type : media_type.substr(slash + 1));
     for (char& c : format) c = vcard::AsciiUpper(c);
-    std::erase_if(others_, [](const std::string& param) { return vcard::StartsWithIgnoreCase(param, "VALUE="); });
+    std::erase_if(others_,
+                  [](const std::string& param) { return vcard::StartsWithIgnoreCase(param, "VALUE="); });
     types_.insert(types_.begin(), format);
     value_ = std::string(data);
     encoding_ = "b";

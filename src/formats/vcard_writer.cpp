@@ -164,8 +164,9 @@ void CardWriter::StartQualified(std::string_view name, const std::vector<std::st
     // A group no kept line uses already: item1.X-ABDATE's label must stay its own.
     do {
       group_ = "item" + std::to_string(++groups_);
-    } while (std::any_of(contact_.vcard_properties.begin(), contact_.vcard_properties.end(),
-                         [&](const std::string& kept) { return EqualsIgnoreCase(vcard::GroupOf(kept), group_); }));
+    } while (
+        std::any_of(contact_.vcard_properties.begin(), contact_.vcard_properties.end(),
+                    [&](const std::string& kept) { return EqualsIgnoreCase(vcard::GroupOf(kept), group_); }));
   }
   line_ = group_;
   if (!group_.empty()) line_ += '.';

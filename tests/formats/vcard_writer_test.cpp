@@ -136,13 +136,13 @@ Contact Rich() {
   contact.departments = {"Platform", "Infra, Berlin"};
   contact.birthday = PartialDate{1985, 4, 12};
   contact.anniversary = PartialDate{std::nullopt, 6, 1};
-  contact.addresses = {Address{{"work"}, 1, "", "PO 7", "Suite 3", "1 Main St", "Chicago", "IL", "60601", "USA"},
-                       Address{{}, 0, "Studio, north", "", "", "2 Side St", "Evanston", "", "", ""}};
+  contact.addresses = {
+      Address{{"work"}, 1, "", "PO 7", "Suite 3", "1 Main St", "Chicago", "IL", "60601", "USA"},
+      Address{{}, 0, "Studio, north", "", "", "2 Side St", "Evanston", "", "", ""}};
   contact.value_types = {ValueType{"EMAIL", "ada@acme.example", {"work"}, 1, ""},
                          ValueType{"TEL", "0171; 555\\01", {"cell", "voice"}, 0, "Desk \"A\""},
                          ValueType{"URL", "https://blog.example.com", {"home"}, 1, "Blog"}};
-  contact.vcard_properties = {"N:;;Q.;Dr.;PhD",
-                              "item1.X-ABDATE:2015-06-01",
+  contact.vcard_properties = {"N:;;Q.;Dr.;PhD", "item1.X-ABDATE:2015-06-01",
                               "item1.X-ABLabel:_$!<Graduation>!$_",
                               "X-LONG;X-P=\"a:b\":" + std::string(200, 'x')};
   return contact;
@@ -186,8 +186,7 @@ Contact ClearedFieldsBesideKeptOnes() {
   contact.uid = std::string(kUuid);
   contact.display_name = "Acme";
   contact.kind = "org";
-  contact.vcard_properties = {"FN;LANGUAGE=ja:アクメ", "ORG;LANGUAGE=ja:アクメ",
-                              "TITLE;LANGUAGE=ja:本社",
+  contact.vcard_properties = {"FN;LANGUAGE=ja:アクメ", "ORG;LANGUAGE=ja:アクメ", "TITLE;LANGUAGE=ja:本社",
                               "PHOTO;MEDIATYPE=image/png:https://example.jp/logo.png"};
   contact.photo = "data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=";
   return contact;

@@ -272,7 +272,9 @@ CREATE INDEX web_sessions_by_last_seen ON web_sessions(last_seen_at);
 // line), birthday and anniversary (YYYY-MM-DD, or --MM-DD without a year);
 // the TYPE, PREF and label of each email, phone and web address, kept by
 // the value they qualify; and structured postal addresses. The departments
-// and roles earlier versions kept as custom fields move to their columns.
+// and roles earlier versions kept as custom fields move to their columns;
+// the search index is built again, as it now reads them there (and the
+// nickname, departments, role and addresses).
 constexpr std::string_view kCardFields = R"sql(
 ALTER TABLE contacts ADD COLUMN kind TEXT NOT NULL DEFAULT '';
 ALTER TABLE contacts ADD COLUMN nickname TEXT NOT NULL DEFAULT '';
@@ -326,7 +328,7 @@ DELETE FROM contact_extras WHERE rowid IN (
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {kVersion1, false}, {kVersion2, true},    {kVersion3, false},    {kVersion4, false},
-      {kVersion5, false}, {kCardImages, false}, {kWebSessions, false}, {kCardFields, false},
+      {kVersion5, false}, {kCardImages, false}, {kWebSessions, false}, {kCardFields, true},
   };
   return kMigrations;
 }

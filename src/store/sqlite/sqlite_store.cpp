@@ -395,8 +395,9 @@ Status SqliteStore::WriteChildren(ContactId id, const ContactFields& fields) {
 Status SqliteStore::WriteCardDetails(ContactId id, const ContactFields& fields) {
   if (!fields.value_types.empty()) {
     KITH_ASSIGN_OR_RETURN(
-        auto type, database_->Prepare("INSERT INTO contact_value_types(contact_id, position, property, value, "
-                                      "types, pref, label) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+        auto type,
+        database_->Prepare("INSERT INTO contact_value_types(contact_id, position, property, value, "
+                           "types, pref, label) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
     for (std::size_t i = 0; i < fields.value_types.size(); ++i) {
       const ValueType& value = fields.value_types[i];
       type.Bind(1, id.value)
@@ -435,9 +436,9 @@ Status SqliteStore::WriteCardDetails(ContactId id, const ContactFields& fields) 
 }
 
 Status SqliteStore::LoadCardDetails(Contact& contact) {
-  KITH_ASSIGN_OR_RETURN(auto types,
-                        database_->Prepare("SELECT property, value, types, pref, label FROM contact_value_types "
-                                           "WHERE contact_id = ?1 ORDER BY position"));
+  KITH_ASSIGN_OR_RETURN(
+      auto types, database_->Prepare("SELECT property, value, types, pref, label FROM contact_value_types "
+                                     "WHERE contact_id = ?1 ORDER BY position"));
   types.Bind(1, contact.id.value);
   while (true) {
     KITH_ASSIGN_OR_RETURN(const bool row, types.Step());
@@ -447,16 +448,17 @@ Status SqliteStore::LoadCardDetails(Contact& contact) {
   }
   KITH_ASSIGN_OR_RETURN(
       auto addresses,
-      database_->Prepare("SELECT types, pref, label, po_box, extended, street, locality, region, postal_code, "
-                         "country FROM contact_addresses WHERE contact_id = ?1 ORDER BY position"));
+      database_->Prepare(
+          "SELECT types, pref, label, po_box, extended, street, locality, region, postal_code, "
+          "country FROM contact_addresses WHERE contact_id = ?1 ORDER BY position"));
   addresses.Bind(1, contact.id.value);
   while (true) {
     KITH_ASSIGN_OR_RETURN(const bool row, addresses.Step());
     if (!row) break;
-    contact.addresses.push_back(Address{SplitLines(addresses.Text(0), ','), static_cast<int>(addresses.Int(1)),
-                                        addresses.Text(2), addresses.Text(3), addresses.Text(4),
-                                        addresses.Text(5), addresses.Text(6), addresses.Text(7),
-                                        addresses.Text(8), addresses.Text(9)});
+    contact.addresses.push_back(
+        Address{SplitLines(addresses.Text(0), ','), static_cast<int>(addresses.Int(1)), addresses.Text(2),
+                addresses.Text(3), addresses.Text(4), addresses.Text(5), addresses.Text(6), addresses.Text(7),
+                addresses.Text(8), addresses.Text(9)});
   }
   return Ok();
 }
@@ -486,9 +488,8 @@ Status SqliteStore::WriteExtras(ContactId id, const ContactFields& fields) {
 }
 
 Status SqliteStore::DeleteChildren(ContactId id) {
-  for (std::string_view table :
-       {"contact_emails", "contact_phones", "contact_links", "contact_labels", "contact_extras",
-        "contact_value_types", "contact_addresses"}) {
+  for (std::string_view table : {"contact_emails", "contact_phones", "contact_links", "contact_labels",
+                                 "contact_extras", "contact_value_types", "contact_addresses"}) {
     KITH_ASSIGN_OR_RETURN(auto remove,
                           database_->Prepare("DELETE FROM " + std::string(table) + " WHERE contact_id = ?1"));
     remove.Bind(1, id.value);

@@ -40,7 +40,7 @@ export async function phoneSteps({ page, size, base, step, expect, contactId, co
         await visit(page, base, screen);
         const found = await page.evaluate(measure);
         expect(found.overflow <= 0, `${width} px: ${screen.name} is ${found.overflow} px wider than the screen`);
-        expect(found.tabCount === 5 && found.tabsOut.length === 0, `${width} px: tabs off screen: ${found.tabsOut}`);
+        expect(found.tabCount === 6 && found.tabsOut.length === 0, `${width} px: tabs off screen or missing (${found.tabCount} of People, Today, Event, Give, Import, Scan): ${found.tabsOut}`);
         if (size !== '375') continue;
         expect(found.small.length === 0, `${width} px: under 44 px tall: ${found.small.join(', ')}`);
         expect(found.tinyText.length === 0, `${width} px: fields under 16 px text: ${found.tinyText.join(', ')}`);

@@ -28,9 +28,8 @@ struct ImportSource {
 // UTF-16 with a byte order mark is decoded. A file that is not UTF-8 and
 // has no --encoding is read as Windows-1252 (or Latin-1 when it has bytes
 // Windows-1252 leaves undefined), with a notice. kIo when the file cannot be
-// read; kInvalidInput when it is larger than kMaxImportBytes; kParseError when it is empty, binary, not UTF-8 in a strict import
-// (naming the line and the encoding to run again with), or not in a format
-// kith reads.
+// read; kInvalidInput when it is larger than kMaxImportBytes; kParseError when it is empty, binary, not UTF-8
+// in a strict import (naming the line and the encoding to run again with), or not in a format kith reads.
 Result<ImportSource> OpenImportSource(const ImportRequest& request);
 
 }  // namespace kith

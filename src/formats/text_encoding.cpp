@@ -13,6 +13,16 @@ constexpr std::array<char32_t, 32> kWindows1252High = {
     0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
+char32_t Windows1252Character(unsigned char byte) {
+  if (byte >= 0x80 && byte <= 0x9F && kWindows1252High[byte - 0x80u] != 0)
+    return kWindows1252High[byte - 0x80u];
+  return byte;
+}
+
+bool IsContinuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
+
+}  // namespace
+
 void AppendUtf8(char32_t code, std::string& out) {
   if (code < 0x80) {
     out.push_back(static_cast<char>(code));
@@ -30,16 +40,6 @@ void AppendUtf8(char32_t code, std::string& out) {
     out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
   }
 }
-
-char32_t Windows1252Character(unsigned char byte) {
-  if (byte >= 0x80 && byte <= 0x9F && kWindows1252High[byte - 0x80u] != 0)
-    return kWindows1252High[byte - 0x80u];
-  return byte;
-}
-
-bool IsContinuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
-
-}  // namespace
 
 std::optional<std::size_t> FindInvalidUtf8(std::string_view text) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());

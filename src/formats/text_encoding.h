@@ -41,6 +41,9 @@ std::string Utf16ToUtf8(std::string_view bytes, bool big_endian);
 // ISO-8859-1 (Latin-1) to UTF-8: each byte is the code point of that value.
 std::string Latin1ToUtf8(std::string_view text);
 
+// Appends the code point `code` (at most U+10FFFF) as UTF-8.
+void AppendUtf8(char32_t code, std::string& out);
+
 // True when `text` holds an ASCII control byte other than tab, CR, LF and
 // form feed (NUL, DEL, …): no text export has those, so it is binary.
 bool LooksBinary(std::string_view text);

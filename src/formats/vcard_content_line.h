@@ -95,7 +95,8 @@ Normalized NormalizeEncoding(std::string& text, std::size_t colon, ContentLine& 
 // caller still sees that it was too long.
 class PhysicalLines {
  public:
-  explicit PhysicalLines(std::istream& in, std::size_t max_bytes) : buffer_(*in.rdbuf()), max_bytes_(max_bytes) {}
+  explicit PhysicalLines(std::istream& in, std::size_t max_bytes)
+      : buffer_(*in.rdbuf()), max_bytes_(max_bytes) {}
 
   // The next line, without its line end, in `line`; false at the end of input.
   bool Next(std::string& line);

@@ -1,6 +1,5 @@
 #include "formats/xlsx_reader.h"
 
-#include <unzip.h>
 #include <pugixml.hpp>
 
 #include <algorithm>
@@ -22,9 +21,14 @@
 #include <vector>
 
 #include "domain/date.h"
+#include "formats/text_encoding.h"
+#include "formats/xlsx_archive.h"
 
 namespace kith {
 namespace {
+
+using xlsx::Archive;
+using xlsx::OpenArchive;
 
 // Excel's grid: 16,384 columns (A to XFD).
 constexpr std::size_t kMaxColumns = 16384;
@@ -34,155 +38,6 @@ constexpr std::size_t kFragmentBytes = std::size_t{1} << 20;
 // How much of a part is read before giving up on finding its content element
 // (a real prolog — dimension, views, column widths — is a few kilobytes).
 constexpr std::size_t kMaxPrologBytes = std::size_t{64} << 20;
-constexpr std::size_t kReadBlockBytes = std::size_t{256} << 10;
-// The parts read whole (workbook, relationships, styles) are small; anything
-// bigger is not a real workbook part.
-constexpr std::size_t kMaxSmallPartBytes = std::size_t{256} << 20;
-// A part's first MiB may inflate at any ratio: small parts (a workbook.xml
-// of a few hundred bytes) compress unevenly, and a MiB is harmless.
-constexpr std::uint64_t kRatioGraceBytes = std::uint64_t{1} << 20;
-
-// ---------------------------------------------------------------------------
-// The zip container.
-
-// "4 GiB", "512 KiB", "900 bytes".
-std::string SizeText(std::uint64_t bytes) {
-  if (bytes >= (std::uint64_t{1} << 30) && bytes % (std::uint64_t{1} << 30) == 0)
-    return std::to_string(bytes >> 30) + " GiB";
-  if (bytes >= (std::uint64_t{1} << 20) && bytes % (std::uint64_t{1} << 20) == 0)
-    return std::to_string(bytes >> 20) + " MiB";
-  if (bytes >= 1024 && bytes % 1024 == 0) return std::to_string(bytes >> 10) + " KiB";
-  return std::to_string(bytes) + " bytes";
-}
-
-struct UnzipCloser {
-  void operator()(void* zip) const { unzClose(zip); }
-};
-using UnzipHandle = std::unique_ptr<void, UnzipCloser>;
-
-class Archive {
- public:
-  Archive(std::string path, UnzipHandle zip, const XlsxLimits& limits)
-      : path_(std::move(path)), zip_(std::move(zip)), limits_(limits) {}
-
-  [[nodiscard]] bool Has(const std::string& part) const {
-    // 2: case-insensitive, as Excel itself treats part names.
-    return unzLocateFile(zip_.get(), part.c_str(), 2) == UNZ_OK;
-  }
-
-  // Calls `consume` with the part's bytes, block by block.
-  template <typename Consumer>
-  Status Stream(const std::string& part, Consumer&& consume) const {
-    if (!Has(part)) return Fail(ErrorCode::kParseError, Quoted() + " has no part " + part);
-    unz_file_info64 info{};
-    if (unzGetCurrentFileInfo64(zip_.get(), &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK ||
-        unzOpenCurrentFile(zip_.get()) != UNZ_OK) {
-      return Fail(ErrorCode::kParseError, Quoted() + ": cannot open " + part + " (encrypted or damaged)");
-    }
-    std::string block(kReadBlockBytes, '\0');
-    std::uint64_t part_inflated = 0;
-    Status status = Ok();
-    while (status) {
-      const int read = unzReadCurrentFile(zip_.get(), block.data(), static_cast<unsigned>(block.size()));
-      if (read < 0) {
-        status = ReadError(part, read);
-        break;
-      }
-      if (read == 0) break;
-      part_inflated += static_cast<std::uint64_t>(read);
-      inflated_ += static_cast<std::uint64_t>(read);
-      status = CheckInflated(part, part_inflated, info.compressed_size);
-      if (status) status = consume(std::string_view(block.data(), static_cast<std::size_t>(read)));
-    }
-    const int closed = unzCloseCurrentFile(zip_.get());
-    if (status && closed != UNZ_OK) status = ReadError(part, closed);
-    return status;
-  }
-
-  Result<std::string> ReadWhole(const std::string& part) const {
-    std::string content;
-    KITH_RETURN_IF_ERROR(Stream(part, [&](std::string_view bytes) -> Status {
-      if (content.size() + bytes.size() > kMaxSmallPartBytes) {
-        return Fail(ErrorCode::kParseError, Quoted() + ": " + part + " is implausibly large");
-      }
-      content.append(bytes);
-      return Ok();
-    }));
-    return content;
-  }
-
-  [[nodiscard]] std::string Quoted() const { return "'" + path_ + "'"; }
-
- private:
-  // The zip bomb bounds, checked as the bytes come (the sizes a zip declares
-  // can lie).
-  [[nodiscard]] Status CheckInflated(const std::string& part, std::uint64_t part_inflated,
-                                     std::uint64_t compressed) const {
-    if (inflated_ > limits_.max_inflated_bytes) {
-      return Fail(ErrorCode::kParseError, Quoted() + " inflates to more than " +
-                                              SizeText(limits_.max_inflated_bytes) +
-                                              ": too large for a workbook kith imports (a zip bomb?)");
-    }
-    if (part_inflated > kRatioGraceBytes &&
-        part_inflated / std::max<std::uint64_t>(compressed, 1) > limits_.max_compression_ratio) {
-      return Fail(ErrorCode::kParseError, Quoted() + ": " + part + " inflates more than " +
-                                              std::to_string(limits_.max_compression_ratio) +
-                                              " times its compressed size: a zip bomb, not a workbook");
-    }
-    return Ok();
-  }
-
-  [[nodiscard]] tl::unexpected<Error> ReadError(const std::string& part, int code) const {
-    if (code == UNZ_ERRNO) {
-      return Fail(ErrorCode::kIo, "cannot read " + Quoted() + ": " + std::strerror(errno));
-    }
-    if (code == UNZ_CRCERROR) {
-      return Fail(ErrorCode::kParseError, Quoted() + ": " + part + " is damaged (checksum mismatch)");
-    }
-    return Fail(ErrorCode::kParseError,
-                Quoted() + ": " + part + " is damaged (zip error " + std::to_string(code) + ")");
-  }
-
-  std::string path_;
-  UnzipHandle zip_;
-  XlsxLimits limits_;
-  mutable std::uint64_t inflated_ = 0;  // bytes inflated from every part so far
-};
-
-bool LooksLikeOleCompoundFile(const std::string& path) {
-  static constexpr std::array<unsigned char, 8> kMagic = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
-  std::array<unsigned char, 8> head{};
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (file == nullptr) return false;
-  const std::size_t read = std::fread(head.data(), 1, head.size(), file);
-  std::fclose(file);
-  return read == head.size() && head == kMagic;
-}
-
-Result<Archive> OpenArchive(const std::string& path, const XlsxLimits& limits) {
-  std::error_code error;
-  const auto status = std::filesystem::status(path, error);
-  if (error) return Fail(ErrorCode::kIo, "cannot read '" + path + "': " + error.message());
-  if (std::filesystem::is_directory(status)) {
-    return Fail(ErrorCode::kIo, "cannot read '" + path + "': it is a directory");
-  }
-  std::FILE* probe = std::fopen(path.c_str(), "rb");
-  if (probe == nullptr) {
-    return Fail(ErrorCode::kIo, "cannot read '" + path + "': " + std::strerror(errno));
-  }
-  std::fclose(probe);
-  UnzipHandle zip(unzOpen64(path.c_str()));
-  if (!zip) {
-    std::string message = "'" + path + "' is not an .xlsx file (not a zip archive)";
-    if (LooksLikeOleCompoundFile(path)) {
-      message +=
-          "; it looks like an old .xls workbook or a password-protected one — save it in Excel "
-          "as an .xlsx workbook without a password";
-    }
-    return Fail(ErrorCode::kParseError, std::move(message));
-  }
-  return Archive(path, std::move(zip), limits);
-}
 
 // ---------------------------------------------------------------------------
 // XML helpers. Elements are matched by local name, so prefixed producers
@@ -287,24 +142,6 @@ int EscapedUnit(std::string_view text, std::size_t position) {
   return unit;
 }
 
-void AppendCodePoint(char32_t code, std::string& out) {
-  if (code < 0x80) {
-    out.push_back(static_cast<char>(code));
-  } else if (code < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (code >> 6)));
-    out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-  } else if (code < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (code >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (code >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((code >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-  }
-}
-
 // OOXML strings escape characters XML cannot hold as _xHHHH_ (a UTF-16 code
 // unit; _x005F_ is the underscore itself, so "_x005F_x000D_" is literal).
 std::string DecodeEscapes(std::string text) {
@@ -333,7 +170,7 @@ std::string DecodeEscapes(std::string text) {
     } else if (unit >= 0xDC00 && unit <= 0xDFFF) {
       code = 0xFFFD;
     }
-    AppendCodePoint(code, out);
+    AppendUtf8(code, out);
   }
   return out;
 }

@@ -28,7 +28,8 @@ const json kId = {{"type", "integer"}, {"format", "int64"}};
 const json kInteger = {{"type", "integer"}};
 const json kBoolean = {{"type", "boolean"}};
 
-json Schemas() {
+// The running list: a contact, its matches and merges, the session.
+json ContactSchemas() {
   json contact =
       Object({{"id", kId},
               {"uid", kText},
@@ -67,29 +68,6 @@ json Schemas() {
   json match = contact;
   match["properties"]["score"] = {{"type", "number"}};
   match["properties"]["reasons"] = kTexts;
-  json ledger_entry = Object({{"id", kId},
-                              {"contact_id", kId},
-                              {"kind", {{"type", "string"}, {"enum", {"give", "ask", "intro"}}}},
-                              {"direction", {{"type", "string"}, {"enum", {"from-me", "to-me"}}}},
-                              {"what", kText},
-                              {"on", kDate},
-                              {"outcome", kText},
-                              {"opportunity_id", {{"type", "integer"}, {"nullable", true}}},
-                              {"introduced_to", {{"type", "integer"}, {"nullable", true}}},
-                              {"why", kText}});
-  json import_summary = Object({{"format", kText},
-                                {"dry_run", kBoolean},
-                                {"added", kInteger},
-                                {"updated", kInteger},
-                                {"unchanged", kInteger},
-                                {"merged", kInteger},
-                                {"skipped", kInteger},
-                                {"errors", kTexts},
-                                {"set_aside", kInteger},
-                                {"problems", kTexts},
-                                {"job_changes", {{"type", "array"}, {"items", {{"type", "object"}}}}},
-                                {"opportunities", kInteger},
-                                {"ledger_entries", kInteger}});
   return {
       {"Error", Object({{"error", Object({{"code", kText}, {"message", kText}, {"field", kNullableText}},
                                          {"code", "message"})}},
@@ -105,6 +83,25 @@ json Schemas() {
       {"Merge", Object({{"keep", kId}, {"other", kId}}, {"keep", "other"})},
       {"Demo", Object({{"count", kInteger}}, {"count"})},
       {"Generated", Object({{"added", kInteger}})},
+      {"Session",
+       Object({{"authenticated", kBoolean}, {"csrf_token", kNullableText}, {"auth_required", kBoolean}})},
+      {"Login", Object({{"password", kText}, {"token", kText}})},
+  };
+}
+
+// Giving: opportunities, the ledger and what is written to it.
+json GiveSchemas() {
+  json ledger_entry = Object({{"id", kId},
+                              {"contact_id", kId},
+                              {"kind", {{"type", "string"}, {"enum", {"give", "ask", "intro"}}}},
+                              {"direction", {{"type", "string"}, {"enum", {"from-me", "to-me"}}}},
+                              {"what", kText},
+                              {"on", kDate},
+                              {"outcome", kText},
+                              {"opportunity_id", {{"type", "integer"}, {"nullable", true}}},
+                              {"introduced_to", {{"type", "integer"}, {"nullable", true}}},
+                              {"why", kText}});
+  return {
       {"Opportunity",
        Object({{"id", kId},
                {"kind", {{"type", "string"}, {"enum", {"job", "project", "tickets", "intro", "other"}}}},
@@ -139,6 +136,25 @@ json Schemas() {
                 {{"type", "string"}, {"enum", {"open", "accepted", "declined", "hired", "thanked"}}}}},
               {"outcome"})},
       {"Profile", Object({{"name", kText}, {"skills", kTexts}, {"known_for", kText}})},
+  };
+}
+
+// Import and export.
+json TransferSchemas() {
+  json import_summary = Object({{"format", kText},
+                                {"dry_run", kBoolean},
+                                {"added", kInteger},
+                                {"updated", kInteger},
+                                {"unchanged", kInteger},
+                                {"merged", kInteger},
+                                {"skipped", kInteger},
+                                {"errors", kTexts},
+                                {"set_aside", kInteger},
+                                {"problems", kTexts},
+                                {"job_changes", {{"type", "array"}, {"items", {{"type", "object"}}}}},
+                                {"opportunities", kInteger},
+                                {"ledger_entries", kInteger}});
+  return {
       {"ImportForm", Object({{"file", {{"type", "string"}, {"format", "binary"}}},
                              {"format", kText},
                              {"event", kText},
@@ -154,10 +170,14 @@ json Schemas() {
                {"sample", {{"type", "array"}, {"items", Ref("Contact")}}},
                {"summary", Ref("ImportSummary")}})},
       {"Download", {{"type", "string"}, {"format", "binary"}}},
-      {"Session",
-       Object({{"authenticated", kBoolean}, {"csrf_token", kNullableText}, {"auth_required", kBoolean}})},
-      {"Login", Object({{"password", kText}, {"token", kText}})},
   };
+}
+
+json Schemas() {
+  json schemas = ContactSchemas();
+  schemas.update(GiveSchemas());
+  schemas.update(TransferSchemas());
+  return schemas;
 }
 
 // POSTs that act on an existing reminder or follow-up answer 200, not 201.

@@ -33,9 +33,8 @@ json EventProperties() {
   return {{"id", kId}, {"name", kText}, {"on", kDate}, {"place", kText}, {"notes", kText}};
 }
 
-}  // namespace
-
-json RelationshipSchemas() {
+// Events, who you met there, what you talked about and learned.
+json MeetingSchemas() {
   json summary = EventProperties();
   summary["met"] = kInteger;
   summary["followed_up"] = kInteger;
@@ -51,7 +50,6 @@ json RelationshipSchemas() {
       {"type", "string"}, {"enum", {"coffee", "meeting", "call", "email", "message", "event", "note"}}};
   const json fact_request =
       Object({{"kind", fact_kind}, {"key", kText}, {"value", kText}}, {"kind", "key", "value"});
-  const json contact_ref = Object({{"id", kId}, {"name", kText}});
   return {
       {"Event", Object(EventProperties())},
       {"EventSummary", Object(summary)},
@@ -96,6 +94,12 @@ json RelationshipSchemas() {
                                     {"completed_follow_up", Nullable(Ref("Reminder"))},
                                     {"next_reconnect", Nullable(Ref("Reminder"))},
                                     {"promise", Nullable(Ref("Reminder"))}})},
+  };
+}
+
+// Reminders, health, follow-ups, cadences, posts: keeping in touch.
+json KeepingInTouchSchemas() {
+  return {
       {"Reminder", Object({{"id", kId},
                            {"contact_id", kId},
                            {"kind", {{"type", "string"}, {"enum", {"follow-up", "reconnect", "custom"}}}},
@@ -145,20 +149,6 @@ json RelationshipSchemas() {
                          {{"stage", kText}, {"due", kDate}, {"every_days", kInteger}, {"note", kText}}))}})},
       {"LinkRequest",
        Object({{"kind", kText}, {"url", kText}, {"connected", kBoolean}, {"followed", kBoolean}}, {"kind"})},
-      {"FollowUpItem", Object({{"id", kId},
-                               {"contact_id", kId},
-                               {"name", kText},
-                               {"event", kText},
-                               {"due", kDate},
-                               {"days_overdue", kInteger},
-                               {"reminder", Ref("Reminder")}})},
-      {"FollowUpDraft", Object({{"contact", contact_ref},
-                                {"follow_up", Nullable(Ref("Reminder"))},
-                                {"to", kText},
-                                {"subject", kText},
-                                {"body", kText},
-                                {"mailto", kText},
-                                {"eml", kText}})},
       {"AgendaItem",
        Object({{"kind",
                 {{"type", "string"},
@@ -175,6 +165,36 @@ json RelationshipSchemas() {
                {"opportunity", Ref("Opportunity")},
                {"people", ArrayOf(Ref("Match"))}})},
       {"Agenda", Object({{"date", kDate}, {"items", ArrayOf(Ref("AgendaItem"))}})},
+      {"TagCadence", Object({{"tag", kText}, {"days", kNullableInteger}}, {"tag", "days"})},
+      {"TagCadenceSet", Object({{"tag", kText}, {"days", kNullableInteger}, {"replanned", kInteger}})},
+      {"ListeningReport", Object({{"conversations", kInteger},
+                                  {"average_they_talked", kNullableInteger},
+                                  {"goal_percent", kInteger},
+                                  {"trend", kText},
+                                  {"talked_more", ArrayOf(Ref("Interaction"))},
+                                  {"contact_id", kNullableId}})},
+      {"PostingCadence", Object({{"days", kInteger}}, {"days"})},
+  };
+}
+
+// The follow-up the day after: the list, the draft, its template, the mail server.
+json FollowUpSchemas() {
+  const json contact_ref = Object({{"id", kId}, {"name", kText}});
+  return {
+      {"FollowUpItem", Object({{"id", kId},
+                               {"contact_id", kId},
+                               {"name", kText},
+                               {"event", kText},
+                               {"due", kDate},
+                               {"days_overdue", kInteger},
+                               {"reminder", Ref("Reminder")}})},
+      {"FollowUpDraft", Object({{"contact", contact_ref},
+                                {"follow_up", Nullable(Ref("Reminder"))},
+                                {"to", kText},
+                                {"subject", kText},
+                                {"body", kText},
+                                {"mailto", kText},
+                                {"eml", kText}})},
       {"FollowUpTemplate", Object({{"template", {{"type", "string"}, {"nullable", true}}}}, {"template"})},
       {"SmtpSettings", Object({{"host", kText},
                                {"port", kInteger},
@@ -187,16 +207,16 @@ json RelationshipSchemas() {
                              {"security", {{"type", "string"}, {"enum", {"starttls", "tls", "none"}}}},
                              {"user", kText},
                              {"from", kText}})},
-      {"TagCadence", Object({{"tag", kText}, {"days", kNullableInteger}}, {"tag", "days"})},
-      {"TagCadenceSet", Object({{"tag", kText}, {"days", kNullableInteger}, {"replanned", kInteger}})},
-      {"ListeningReport", Object({{"conversations", kInteger},
-                                  {"average_they_talked", kNullableInteger},
-                                  {"goal_percent", kInteger},
-                                  {"trend", kText},
-                                  {"talked_more", ArrayOf(Ref("Interaction"))},
-                                  {"contact_id", kNullableId}})},
-      {"PostingCadence", Object({{"days", kInteger}}, {"days"})},
   };
+}
+
+}  // namespace
+
+json RelationshipSchemas() {
+  json schemas = MeetingSchemas();
+  schemas.update(KeepingInTouchSchemas());
+  schemas.update(FollowUpSchemas());
+  return schemas;
 }
 
 }  // namespace kith::http

@@ -239,7 +239,7 @@ namespace {
 // "example com", "example, org": the dot before a public suffix read as a
 // space or a comma. Joined only when the joined host ends in a public suffix
 // and the part before it does not.
-std::string JoinLostDots(std::string text, const std::regex& host_then_word) {
+std::string JoinLostDots(const std::string& text, const std::regex& host_then_word) {
   std::string out;
   auto begin = text.cbegin();
   std::smatch match;

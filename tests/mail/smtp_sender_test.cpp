@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include "formats/email_message.h"
+#include "support/smtp_sink.h"
 #include "support/temp_database.h"
 
 namespace kith {
@@ -29,86 +30,33 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
-const std::filesystem::path kSinkScript =
-    std::filesystem::path(KITH_TEST_DATA) / ".." / "mail" / "smtp_sink.py";
-
-bool SinkAvailable() {
-  return std::filesystem::exists("/usr/bin/python3") &&
-         std::system("/usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1") == 0;
-}
-
-// tests/mail/smtp_sink.py as a child process: started on a free port, stopped
-// (SIGTERM) when the test ends. Received messages land in directory().
-class SmtpSink {
+// A sink for one test, with its own inbox folder, and the settings that reach it.
+class TestSink {
  public:
-  explicit SmtpSink(const std::vector<std::string>& options) {
-    std::array<int, 2> pipe_ends{};
-    if (pipe(pipe_ends.data()) != 0) return;
-    std::vector<std::string> arguments = {"/usr/bin/python3", kSinkScript.string(), "--directory",
-                                          directory_.path().string()};
-    arguments.insert(arguments.end(), options.begin(), options.end());
-    pid_ = fork();
-    if (pid_ == 0) {
-      dup2(pipe_ends[1], STDOUT_FILENO);
-      close(pipe_ends[0]);
-      close(pipe_ends[1]);
-      std::vector<char*> argv;
-      argv.reserve(arguments.size() + 1);
-      for (std::string& argument : arguments) argv.push_back(argument.data());
-      argv.push_back(nullptr);
-      execv(argv[0], argv.data());
-      _exit(127);
-    }
-    close(pipe_ends[1]);
-    // The sink prints its port once it accepts connections.
-    std::string line;
-    char character = 0;
-    while (read(pipe_ends[0], &character, 1) == 1 && character != '\n') line += character;
-    close(pipe_ends[0]);
-    if (!line.empty()) port_ = std::stoi(line);
-  }
-  SmtpSink(const SmtpSink&) = delete;
-  SmtpSink& operator=(const SmtpSink&) = delete;
-  ~SmtpSink() {
-    if (pid_ > 0) {
-      kill(pid_, SIGTERM);
-      waitpid(pid_, nullptr, 0);
-    }
-  }
+  explicit TestSink(const std::vector<std::string>& options) : sink_(inbox_.path(), options) {}
 
-  [[nodiscard]] int port() const { return port_; }
+  [[nodiscard]] int port() const { return sink_.port(); }
+  [[nodiscard]] std::vector<nlohmann::json> Received() const { return sink_.Received(); }
 
   [[nodiscard]] SmtpSettings Settings() const {
     SmtpSettings settings;
     settings.host = "127.0.0.1";
-    settings.port = port_;
+    settings.port = sink_.port();
     settings.security = SmtpSecurity::kNone;
     settings.from = "ada@example.com";
     settings.timeout_seconds = 10;
     return settings;
   }
 
-  // The messages the sink accepted, in order.
-  [[nodiscard]] std::vector<nlohmann::json> Received() const {
-    std::vector<nlohmann::json> messages;
-    for (int index = 1;; ++index) {
-      const auto path = directory_.path() / ("message-" + std::to_string(index) + ".json");
-      if (!std::filesystem::exists(path)) break;
-      std::ifstream in(path);
-      messages.push_back(nlohmann::json::parse(in));
-    }
-    return messages;
-  }
-
  private:
-  testing::TempDirectory directory_;
-  pid_t pid_ = -1;
-  int port_ = 0;
+  testing::TempDirectory inbox_;  // made before the sink that writes into it
+  testing::SmtpSink sink_;
 };
 
-#define REQUIRE_SINK(sink)                                                                                   \
-  if (!SinkAvailable()) FAIL() << "python3-aiosmtpd is not installed (scripts/install-deps.sh installs it)"; \
-  ASSERT_GT((sink).port(), 0) << "the SMTP sink did not start: " << kSinkScript.string()
+#define REQUIRE_SINK(sink)                                                               \
+  if (!testing::SmtpSinkAvailable())                                                     \
+    FAIL() << "python3-aiosmtpd is not installed (scripts/install-deps.sh installs it)"; \
+  ASSERT_GT((sink).port(), 0) << "the SMTP sink did not start: " << testing::SmtpSinkScript().string()
 
 std::string FollowUpMessage() {
   EmailMessage message;
@@ -137,7 +85,7 @@ int FreePort() {
 }
 
 TEST(SendMail, DeliversTheMessageToTheServer) {
-  SmtpSink sink({});
+  TestSink sink({});
   REQUIRE_SINK(sink);
   const Status sent = SendMail(sink.Settings(), {"Zoë Núñez <zoe@example.org>"}, FollowUpMessage());
   ASSERT_TRUE(sent) << sent.error().message;
@@ -158,7 +106,7 @@ TEST(SendMail, DeliversTheMessageToTheServer) {
 }
 
 TEST(SendMail, DeliversToEveryRecipient) {
-  SmtpSink sink({});
+  TestSink sink({});
   REQUIRE_SINK(sink);
   const Status sent =
       SendMail(sink.Settings(), {"zoe@example.org", "Mo <mo@example.net>"}, FollowUpMessage());
@@ -170,7 +118,7 @@ TEST(SendMail, DeliversToEveryRecipient) {
 }
 
 TEST(SendMail, LogsInWhenTheServerRequiresIt) {
-  SmtpSink sink({"--user", "ada", "--password", "s3cret pass"});
+  TestSink sink({"--user", "ada", "--password", "s3cret pass"});
   REQUIRE_SINK(sink);
   SmtpSettings settings = sink.Settings();
   settings.username = "ada";
@@ -183,7 +131,7 @@ TEST(SendMail, LogsInWhenTheServerRequiresIt) {
 }
 
 TEST(SendMail, WrongPasswordNamesTheServerAndQuotesIt) {
-  SmtpSink sink({"--user", "ada", "--password", "s3cret pass"});
+  TestSink sink({"--user", "ada", "--password", "s3cret pass"});
   REQUIRE_SINK(sink);
   SmtpSettings settings = sink.Settings();
   settings.username = "ada";
@@ -198,7 +146,7 @@ TEST(SendMail, WrongPasswordNamesTheServerAndQuotesIt) {
 }
 
 TEST(SendMail, MissingLoginQuotesTheServer) {
-  SmtpSink sink({"--user", "ada", "--password", "s3cret pass"});
+  TestSink sink({"--user", "ada", "--password", "s3cret pass"});
   REQUIRE_SINK(sink);
   const Status sent = SendMail(sink.Settings(), {"zoe@example.org"}, FollowUpMessage());
   ASSERT_FALSE(sent);
@@ -207,7 +155,7 @@ TEST(SendMail, MissingLoginQuotesTheServer) {
 }
 
 TEST(SendMail, RefusedMessageQuotesTheServer) {
-  SmtpSink sink({"--refuse", "data"});
+  TestSink sink({"--refuse", "data"});
   REQUIRE_SINK(sink);
   const Status sent = SendMail(sink.Settings(), {"zoe@example.org"}, FollowUpMessage());
   ASSERT_FALSE(sent);
@@ -217,7 +165,7 @@ TEST(SendMail, RefusedMessageQuotesTheServer) {
 }
 
 TEST(SendMail, RefusedRecipientQuotesTheServer) {
-  SmtpSink sink({"--refuse", "rcpt"});
+  TestSink sink({"--refuse", "rcpt"});
   REQUIRE_SINK(sink);
   const Status sent = SendMail(sink.Settings(), {"zoe@example.org"}, FollowUpMessage());
   ASSERT_FALSE(sent);
@@ -228,7 +176,7 @@ TEST(SendMail, RefusedRecipientQuotesTheServer) {
 
 TEST(SendMail, StartTlsIsRequiredWhenAsked) {
   // The sink offers no STARTTLS: kith must not fall back to clear text.
-  SmtpSink sink({});
+  TestSink sink({});
   REQUIRE_SINK(sink);
   SmtpSettings settings = sink.Settings();
   settings.security = SmtpSecurity::kStartTls;

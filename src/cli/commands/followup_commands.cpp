@@ -70,6 +70,95 @@ void PrintDraft(std::ostream& out, const FollowUpDraft& draft) {
   out << "\nOpen it in your mail program:\n  " << draft.mailto << '\n';
 }
 
+int RunList(Context& context, const FollowUpFlags& flags, bool json) {
+  auto items = ListFollowUps(context, !flags.all);
+  if (!items) return ReportError("followup list", items.error());
+  if (json) {
+    nlohmann::json array = nlohmann::json::array();
+    for (const auto& item : *items) array.push_back(FollowUpItemToJson(item));
+    PrintJson(std::cout, array);
+  } else if (items->empty()) {
+    std::cout << (flags.all ? "No open follow-ups. " : "Nobody waiting for a follow-up today. ")
+              << "After an event: kith met \"NAME\" --at EVENT\n";
+  } else {
+    PrintFollowUps(std::cout, *items, context.clock.Today());
+  }
+  return 0;
+}
+
+// Shows the template; with --file or --reset, saves one first.
+int RunTemplate(Context& context, const FollowUpFlags& flags, bool json) {
+  const bool saving = !flags.template_file.empty() || flags.reset;
+  if (saving) {
+    std::string text(kDefaultFollowUpTemplate);
+    if (!flags.reset) {
+      auto read = ReadFileWhole(flags.template_file);
+      if (!read) return ReportError("followup template", read.error());
+      text = std::move(*read);
+    }
+    auto saved = SaveFollowUpTemplate(context, text);
+    if (!saved) {
+      Error error = saved.error();
+      if (!flags.reset) error.message = flags.template_file + ": " + error.message;
+      return ReportError("followup template", error);
+    }
+  }
+  auto text = FollowUpTemplate(context);
+  if (!text) return ReportError("followup template", text.error());
+  if (json) {
+    PrintJson(std::cout, {{"template", *text}});
+  } else if (saving) {
+    std::cout << (flags.reset ? "Back to the default template.\n" : "Saved the template.\n")
+              << "See it: kith followup template; try it: kith followup draft ID\n";
+  } else {
+    std::cout << *text;
+    if (!text->empty() && text->back() != '\n') std::cout << '\n';
+  }
+  return 0;
+}
+
+int RunDone(Context& context, const Contact& contact, bool json) {
+  auto reminder = CompleteFollowUp(context, contact.id);
+  if (!reminder) return ReportError("followup done", reminder.error());
+  if (json) {
+    PrintJson(std::cout, ReminderToJson(*reminder));
+  } else {
+    std::cout << "✓ Followed up with " << contact.display_name << ". Logged as an email on "
+              << context.clock.Today().ToIso() << ".\n";
+  }
+  return 0;
+}
+
+int RunSend(Context& context, const Contact& contact, bool json) {
+  auto sent = SendFollowUp(context, contact.id, SmtpPasswordFromEnvironment());
+  if (!sent) return ReportError("followup send", sent.error());
+  if (json) {
+    PrintJson(std::cout, FollowUpDraftToJson(*sent));
+  } else {
+    std::cout << "✓ Sent \"" << sent->email.subject << "\" to " << sent->email.to << ".\n";
+  }
+  return 0;
+}
+
+int RunDraft(Context& context, const Contact& contact, const FollowUpFlags& flags, bool json) {
+  auto drafted = DraftFollowUp(context, contact.id);
+  if (!drafted) return ReportError("followup draft", drafted.error());
+  if (!flags.eml.empty()) {
+    auto written = WriteFileWhole(flags.eml, drafted->eml);
+    if (!written) return ReportError("followup draft", written.error());
+  }
+  if (json) {
+    nlohmann::json object = FollowUpDraftToJson(*drafted);
+    object["eml_file"] = flags.eml.empty() ? nlohmann::json(nullptr) : nlohmann::json(flags.eml);
+    PrintJson(std::cout, object);
+    return 0;
+  }
+  PrintDraft(std::cout, *drafted);
+  if (!flags.eml.empty()) std::cout << "Wrote " << flags.eml << " (opens as a new message).\n";
+  std::cout << "Once it is sent: kith followup done " << contact.id.value << '\n';
+  return 0;
+}
+
 }  // namespace
 
 Command AddFollowUpCommand(CLI::App& root, const GlobalOptions& globals) {
@@ -111,99 +200,21 @@ Command AddFollowUpCommand(CLI::App& root, const GlobalOptions& globals) {
       "\nExamples:\n  kith followup template > mine.txt\n  kith followup template --file mine.txt\n"
       "  kith followup template --reset");
 
-  return {
-      command, [=, &globals]() {
-        return RunWithSession("followup", globals, [&](Session& session) -> int {
-          Context& context = session.context();
-          const Date today = context.clock.Today();
-          if (list->parsed()) {
-            auto items = ListFollowUps(context, !flags->all);
-            if (!items) return ReportError("followup list", items.error());
-            if (globals.json) {
-              nlohmann::json array = nlohmann::json::array();
-              for (const auto& item : *items) array.push_back(FollowUpItemToJson(item));
-              PrintJson(std::cout, array);
-            } else if (items->empty()) {
-              std::cout << (flags->all ? "No open follow-ups. " : "Nobody waiting for a follow-up today. ")
-                        << "After an event: kith met \"NAME\" --at EVENT\n";
-            } else {
-              PrintFollowUps(std::cout, *items, today);
-            }
-            return 0;
-          }
-          if (template_command->parsed()) {
-            if (!flags->template_file.empty() || flags->reset) {
-              std::string text(kDefaultFollowUpTemplate);
-              if (!flags->reset) {
-                auto read = ReadFileWhole(flags->template_file);
-                if (!read) return ReportError("followup template", read.error());
-                text = std::move(*read);
-              }
-              auto saved = SaveFollowUpTemplate(context, text);
-              if (!saved) {
-                Error error = saved.error();
-                if (!flags->reset) error.message = flags->template_file + ": " + error.message;
-                return ReportError("followup template", error);
-              }
-            }
-            auto text = FollowUpTemplate(context);
-            if (!text) return ReportError("followup template", text.error());
-            if (globals.json) {
-              PrintJson(std::cout, {{"template", *text}});
-            } else if (!flags->template_file.empty() || flags->reset) {
-              std::cout << (flags->reset ? "Back to the default template.\n" : "Saved the template.\n")
-                        << "See it: kith followup template; try it: kith followup draft ID\n";
-            } else {
-              std::cout << *text;
-              if (!text->empty() && text->back() != '\n') std::cout << '\n';
-            }
-            return 0;
-          }
-
-          const std::string name = draft->parsed()  ? "followup draft"
-                                   : done->parsed() ? "followup done"
-                                                    : "followup send";
-          auto contact = ResolveContact(context, JoinWords(flags->contact));
-          if (!contact) return ReportError(name, contact.error());
-          if (done->parsed()) {
-            auto reminder = CompleteFollowUp(context, contact->id);
-            if (!reminder) return ReportError(name, reminder.error());
-            if (globals.json) {
-              PrintJson(std::cout, ReminderToJson(*reminder));
-            } else {
-              std::cout << "✓ Followed up with " << contact->display_name << ". Logged as an email on "
-                        << today.ToIso() << ".\n";
-            }
-            return 0;
-          }
-          if (send->parsed()) {
-            auto sent = SendFollowUp(context, contact->id, SmtpPasswordFromEnvironment());
-            if (!sent) return ReportError(name, sent.error());
-            if (globals.json) {
-              PrintJson(std::cout, FollowUpDraftToJson(*sent));
-            } else {
-              std::cout << "✓ Sent \"" << sent->email.subject << "\" to " << sent->email.to << ".\n";
-            }
-            return 0;
-          }
-          auto drafted = DraftFollowUp(context, contact->id);
-          if (!drafted) return ReportError(name, drafted.error());
-          if (!flags->eml.empty()) {
-            auto written = WriteFileWhole(flags->eml, drafted->eml);
-            if (!written) return ReportError(name, written.error());
-          }
-          if (globals.json) {
-            nlohmann::json json = FollowUpDraftToJson(*drafted);
-            json["eml_file"] = flags->eml.empty() ? nlohmann::json(nullptr) : nlohmann::json(flags->eml);
-            PrintJson(std::cout, json);
-            return 0;
-          }
-          PrintDraft(std::cout, *drafted);
-          if (!flags->eml.empty()) std::cout << "Wrote " << flags->eml << " (opens as a new message).\n";
-          std::cout << "Once it is sent: kith followup done " << contact->id.value << '\n';
-          return 0;
-        });
-      }};
+  return {command, [=, &globals]() {
+            return RunWithSession("followup", globals, [&](Session& session) -> int {
+              Context& context = session.context();
+              if (list->parsed()) return RunList(context, *flags, globals.json);
+              if (template_command->parsed()) return RunTemplate(context, *flags, globals.json);
+              const std::string name = draft->parsed()  ? "followup draft"
+                                       : done->parsed() ? "followup done"
+                                                        : "followup send";
+              auto contact = ResolveContact(context, JoinWords(flags->contact));
+              if (!contact) return ReportError(name, contact.error());
+              if (done->parsed()) return RunDone(context, *contact, globals.json);
+              if (send->parsed()) return RunSend(context, *contact, globals.json);
+              return RunDraft(context, *contact, *flags, globals.json);
+            });
+          }};
 }
 
 Command AddSmtpCommand(CLI::App& root, const GlobalOptions& globals) {

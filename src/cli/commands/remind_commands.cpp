@@ -69,6 +69,59 @@ int PrintChanged(const GlobalOptions& globals, const Reminder& reminder, std::st
   return 0;
 }
 
+int RunAdd(Context& context, const RemindFlags& flags, bool json) {
+  auto contact = ResolveContact(context, JoinWords(flags.contact));
+  if (!contact) return ReportError("remind", contact.error());
+  auto due = ParseDateFlag("--on", flags.on);
+  if (!due) return ReportError("remind", due.error());
+  auto reminder = AddReminder(context, contact->id, *due, flags.note);
+  if (!reminder) return ReportError("remind", reminder.error());
+  if (json) {
+    PrintJson(std::cout, ReminderToJson(*reminder));
+  } else {
+    std::cout << "Reminder #" << reminder->id.value << " about " << contact->display_name << " on "
+              << reminder->due.ToIso() << " (" << DueWords(reminder->due, context.clock.Today())
+              << "): " << reminder->note << '\n';
+  }
+  return 0;
+}
+
+int RunList(Context& context, const RemindFlags& flags, bool json) {
+  const Date today = context.clock.Today();
+  auto reminders = OpenReminders(context, today.AddDays(kEverythingDays), flags.limit);
+  if (!reminders) return ReportError("remind list", reminders.error());
+  if (json) {
+    nlohmann::json array = nlohmann::json::array();
+    for (const auto& reminder : *reminders) array.push_back(ReminderToJson(reminder));
+    PrintJson(std::cout, array);
+    return 0;
+  }
+  if (reminders->empty()) {
+    std::cout << "No open reminders. kith remind ID --on DATE --note TEXT adds one.\n";
+    return 0;
+  }
+  std::map<std::int64_t, std::string> names;
+  for (const auto& reminder : *reminders) {
+    if (names.contains(reminder.contact.value)) continue;
+    auto contact = ResolveContact(context, std::to_string(reminder.contact.value));
+    if (contact) names[reminder.contact.value] = contact->display_name;
+  }
+  PrintReminders(std::cout, *reminders, names, today);
+  return 0;
+}
+
+int RunSnooze(Context& context, ReminderId id, const RemindFlags& flags, const GlobalOptions& globals) {
+  Date day = context.clock.Today().AddDays(flags.days);
+  if (!flags.until.empty()) {
+    auto parsed = ParseDateFlag("--until", flags.until);
+    if (!parsed) return ReportError("remind snooze", parsed.error());
+    day = *parsed;
+  }
+  auto reminder = SnoozeReminder(context, id, day);
+  if (!reminder) return ReportError("remind snooze", reminder.error());
+  return PrintChanged(globals, *reminder, "snoozed until " + day.ToIso());
+}
+
 }  // namespace
 
 Command AddRemindCommand(CLI::App& root, const GlobalOptions& globals) {
@@ -114,57 +167,10 @@ Command AddRemindCommand(CLI::App& root, const GlobalOptions& globals) {
         }
         return RunWithSession("remind", globals, [&](Session& session) -> int {
           Context& context = session.context();
-          const Date today = context.clock.Today();
-          if (adding) {
-            auto contact = ResolveContact(context, JoinWords(flags->contact));
-            if (!contact) return ReportError("remind", contact.error());
-            auto due = ParseDateFlag("--on", flags->on);
-            if (!due) return ReportError("remind", due.error());
-            auto reminder = AddReminder(context, contact->id, *due, flags->note);
-            if (!reminder) return ReportError("remind", reminder.error());
-            if (globals.json) {
-              PrintJson(std::cout, ReminderToJson(*reminder));
-            } else {
-              std::cout << "Reminder #" << reminder->id.value << " about " << contact->display_name << " on "
-                        << reminder->due.ToIso() << " (" << DueWords(reminder->due, today)
-                        << "): " << reminder->note << '\n';
-            }
-            return 0;
-          }
-          if (list->parsed()) {
-            auto reminders = OpenReminders(context, today.AddDays(kEverythingDays), flags->limit);
-            if (!reminders) return ReportError("remind list", reminders.error());
-            if (globals.json) {
-              nlohmann::json array = nlohmann::json::array();
-              for (const auto& reminder : *reminders) array.push_back(ReminderToJson(reminder));
-              PrintJson(std::cout, array);
-              return 0;
-            }
-            if (reminders->empty()) {
-              std::cout << "No open reminders. kith remind ID --on DATE --note TEXT adds one.\n";
-              return 0;
-            }
-            std::map<std::int64_t, std::string> names;
-            for (const auto& reminder : *reminders) {
-              if (names.contains(reminder.contact.value)) continue;
-              auto contact = ResolveContact(context, std::to_string(reminder.contact.value));
-              if (contact) names[reminder.contact.value] = contact->display_name;
-            }
-            PrintReminders(std::cout, *reminders, names, today);
-            return 0;
-          }
+          if (adding) return RunAdd(context, *flags, globals.json);
+          if (list->parsed()) return RunList(context, *flags, globals.json);
           const ReminderId id{flags->reminder};
-          if (snooze->parsed()) {
-            Date day = today.AddDays(flags->days);
-            if (!flags->until.empty()) {
-              auto parsed = ParseDateFlag("--until", flags->until);
-              if (!parsed) return ReportError("remind snooze", parsed.error());
-              day = *parsed;
-            }
-            auto reminder = SnoozeReminder(context, id, day);
-            if (!reminder) return ReportError("remind snooze", reminder.error());
-            return PrintChanged(globals, *reminder, "snoozed until " + day.ToIso());
-          }
+          if (snooze->parsed()) return RunSnooze(context, id, *flags, globals);
           if (dismiss->parsed()) {
             auto reminder = DismissReminder(context, id);
             if (!reminder) return ReportError("remind dismiss", reminder.error());

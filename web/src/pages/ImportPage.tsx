@@ -204,7 +204,10 @@ export function ImportPage() {
           <p>
             Imported: {result.added} added, {result.updated} updated, {result.unchanged} unchanged
             {result.skipped ? `, ${result.skipped} rows left out` : ''}
-            {result.set_aside ? `, ${result.set_aside} values kept aside on their cards` : ''}.
+            {result.set_aside
+              ? `, ${result.set_aside} ${result.set_aside === 1 ? 'value' : 'values'} kept aside on their cards`
+              : ''}
+            .
           </p>
           <p>
             <a href={event ? `/${query({ event })}` : '/?sort=added'} data-testid="imported-link">

@@ -1,6 +1,7 @@
 // The running list: sort arrows that tell the truth and reverse; health on
-// every page whatever the sort; filters kept while searching; "showing the
-// first 200" with a way to the rest; the query and the scroll in the URL,
+// every page whatever the sort; filters kept while searching; "showing
+// 200 of 3,412" with a way to the rest; filters that suggest as you type
+// and take a part of a value; the query and the scroll in the URL,
 // so Back and reload come back to the same place.
 export async function listSteps({ page, size, base, step, expect, event }) {
   const header = (label) => page.locator('.row.header [role=columnheader]', { hasText: label });
@@ -43,11 +44,40 @@ export async function listSteps({ page, size, base, step, expect, event }) {
     expect((await page.getByRole('searchbox').inputValue()) === 'Wren', 'Back should keep the query');
   });
 
-  await step(page, size, 'showing the first 200, and the rest', async () => {
+  await step(page, size, 'showing 200 of the total, and the rest', async () => {
     await page.goto(`${base}/?q=a`);
-    await page.getByTestId('count').filter({ hasText: 'Showing the first 200 found' }).waitFor();
+    const count = page.getByTestId('count').filter({ hasText: /^Showing 200 of [\d,]+ found/ });
+    await count.waitFor();
+    const total = Number((/of ([\d,]+)/.exec((await count.textContent()) ?? '') ?? ['', '0'])[1].replace(/,/g, ''));
+    const counted = await page.evaluate(async () =>
+      Number((await fetch('/api/v1/search?q=a&limit=1&total=true')).headers.get('X-Total-Count')),
+    );
+    expect(total > 200 && total === counted, `the total shown (${total}) should be the API's count (${counted})`);
     await page.getByRole('button', { name: 'Show 200 more' }).click();
     await page.waitForFunction(() => Number(document.querySelector('.grid').getAttribute('aria-rowcount')) > 201);
+    await page.getByTestId('count').filter({ hasText: /^Showing 400 of / }).waitFor();
+  });
+
+  await step(page, size, 'filters suggest and need no exact text', async () => {
+    await page.goto(`${base}/`);
+    await page.locator('.viewport .row .cell.name a').first().waitFor();
+    const [popular] = await page.evaluate(async () => (await fetch('/api/v1/suggestions?field=tag&limit=1')).json());
+    expect(typeof popular === 'string' && popular.length >= 3, `no tag to suggest: ${popular}`);
+    const tagInput = page.getByLabel('Tag', { exact: true });
+    await tagInput.fill(popular.slice(0, 3).toUpperCase());
+    await page.locator(`#tag-suggestions option[value="${popular}"]`).waitFor({ state: 'attached' });
+    await tagInput.press('Enter');
+    await page.getByTestId('count').filter({ hasText: '(filters on)' }).waitFor();
+    await page.waitForFunction((wanted) => new URLSearchParams(location.search).get('tag') === wanted, popular);
+    expect((await tagInput.inputValue()) === popular, `a part of the tag should become the tag: ${await tagInput.inputValue()}`);
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    const eventInput = page.getByLabel('Event', { exact: true });
+    const partial = event.toLowerCase().slice(0, -1);
+    await eventInput.fill(partial);
+    await page.locator(`#event-suggestions option[value="${event}"]`).waitFor({ state: 'attached' });
+    await eventInput.press('Enter');
+    await page.waitForFunction((wanted) => new URLSearchParams(location.search).get('event') === wanted, event);
+    await page.getByTestId('count').filter({ hasText: /^\d+ people \(filters on\)/ }).waitFor();
   });
 
   await step(page, size, 'the scroll position is in the URL', async () => {

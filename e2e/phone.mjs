@@ -1,7 +1,9 @@
 // Phone basics, on every screen: nothing wider than the screen (at 320 px
 // too), the tab bar within reach, 44 px touch targets, 16 px text in fields
 // (iOS zooms into anything smaller); and kith installable as an app with an
-// offline shell. At 1280 px: the same screens without overflow.
+// offline shell. At 1280 px and on a 768 px tablet: the same screens
+// without overflow, the tabs all in view. Each width's screenshot is kept.
+import { join } from 'node:path';
 import { screens, visit } from './screens.mjs';
 
 // What a thumb has to hit, measured in the page.
@@ -31,14 +33,16 @@ function measure() {
   };
 }
 
-export async function phoneSteps({ page, size, base, step, expect, contactId, context }) {
-  const widths = size === '375' ? [375, 320] : [1280];
+export async function phoneSteps({ page, size, base, step, expect, contactId, context, artifacts }) {
+  // The phone pass checks a small phone too; the desk pass a tablet.
+  const widths = size === '375' ? [375, 320] : [1280, 768];
   for (const screen of screens(contactId)) {
     await step(page, size, `fits the screen: ${screen.name}`, async () => {
       for (const width of widths) {
         await page.setViewportSize({ width, height: size === '375' ? 740 : 800 });
         await visit(page, base, screen);
         const found = await page.evaluate(measure);
+        await page.screenshot({ path: join(artifacts, `${width}-layout-${screen.name}.png`) });
         expect(found.overflow <= 0, `${width} px: ${screen.name} is ${found.overflow} px wider than the screen`);
         expect(found.tabCount === 6 && found.tabsOut.length === 0, `${width} px: tabs off screen or missing (${found.tabCount} of People, Today, Event, Give, Import, Scan): ${found.tabsOut}`);
         if (size !== '375') continue;

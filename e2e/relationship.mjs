@@ -1,7 +1,7 @@
 // Browser tests of the relationship loop: meet someone in event mode, see the
 // follow-up on Today, draft the email, log a coffee from Today and see the
 // follow-up done. Run by run.mjs at each viewport size.
-import { api } from './screens.mjs';
+import { api, createEvent } from './screens.mjs';
 
 export async function relationshipSteps({ page, size, base, step, expect }) {
   const person = `Wren${size} Halloway`;
@@ -9,13 +9,7 @@ export async function relationshipSteps({ page, size, base, step, expect }) {
   const followUp = () => page.locator('.agenda[data-kind="follow-up"] li', { hasText: person });
 
   await step(page, size, 'meet someone in event mode', async () => {
-    await page.goto(`${base}/event`);
-    await page.getByRole('heading', { name: 'Event mode' }).waitFor();
-    if (!(await page.locator('details[open]').count())) await page.getByText('New event').click();
-    await page.getByLabel('Event name').fill(event);
-    await page.getByLabel('Date').fill('2026-11-25');
-    await page.getByRole('button', { name: 'Create event' }).click();
-    await page.locator('#event-pick option', { hasText: event }).waitFor({ state: 'attached' });
+    await createEvent(page, base, event, '2026-11-25');
     await page.getByLabel('Name', { exact: true }).fill(person);
     await page.getByLabel('Email').fill(`wren${size}@lantern.example`);
     await page.getByLabel('Phone').fill('+1 312 555 0199');

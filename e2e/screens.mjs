@@ -10,6 +10,7 @@ export function screens(contactId) {
     { name: 'add', path: '/add', ready: 'h1#add-title' },
     { name: 'contact', path: `/contacts/${contactId}`, ready: '[data-testid="brief"]' },
     { name: 'trash', path: '/trash', ready: 'h1#trash-title' },
+    { name: 'devices', path: '/devices', ready: 'h1#devices-title' },
   ];
 }
 
@@ -44,4 +45,15 @@ export async function api(page, method, path, body) {
     },
     [method, path, body],
   );
+}
+
+// A new event made in event mode, then chosen for the people met there.
+export async function createEvent(page, base, name, date) {
+  await page.goto(`${base}/event`);
+  await page.getByRole('heading', { name: 'Event mode' }).waitFor();
+  if (!(await page.locator('details[open]').count())) await page.getByText('New event').click();
+  await page.getByLabel('Event name').fill(name);
+  await page.getByLabel('Date').fill(date);
+  await page.getByRole('button', { name: 'Create event' }).click();
+  await page.locator('#event-pick option', { hasText: name }).waitFor({ state: 'attached' });
 }

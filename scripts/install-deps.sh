@@ -10,9 +10,9 @@ packages=(
   libexpected-dev libcli11-dev nlohmann-json3-dev libfmt-dev
   libphonenumber-dev libprotobuf-dev libicu-dev libstemmer-dev
   libxlsxwriter-dev libminizip-dev libpugixml-dev zlib1g-dev
-  python3 khard python3-vobject
+  python3 khard python3-vobject vdirsyncer
   libical-dev libcurl4-openssl-dev python3-icalendar python3-aiosmtpd
-  libcpp-httplib-dev libargon2-dev libsodium-dev
+  libcpp-httplib-dev libargon2-dev libsodium-dev libssl-dev openssl
   libtesseract-dev libleptonica-dev tesseract-ocr-eng tesseract-ocr-spa
   tesseract-ocr-deu tesseract-ocr-fra tesseract-ocr-osd publicsuffix libzbar-dev libqrencode-dev libheif-dev
   imagemagick fonts-dejavu-core fonts-dejavu-extra fonts-liberation2 fonts-lato zbar-tools

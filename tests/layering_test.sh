@@ -14,7 +14,8 @@ declare -A allowed=(
   [mail]="domain mail"
   [app]="domain store search formats demo agenda scan mail app"
   [cli]="domain store search formats agenda app http cli"
-  [http]="domain store search formats agenda app http"
+  [dav]="domain store formats app dav"
+  [http]="domain store search formats agenda app dav http"
 )
 status=0
 for layer in "${!allowed[@]}"; do

@@ -41,6 +41,9 @@ Result<Contact> PatchContact(Context& context, ContactId id, const ContactPatch&
 // Moves a contact to the trash (it leaves lists and search) and back.
 Result<Contact> RemoveContact(Context& context, ContactId id);
 Result<Contact> RestoreContact(Context& context, ContactId id);
+// Deletes everyone in the trash for good (what hangs off them too), in one
+// transaction; live contacts are never touched. Returns how many went.
+Result<std::int64_t> EmptyTrash(Context& context);
 
 // The orders of the running list, by the names both faces take: "name",
 // "met", "last-contact", "added" (stored orders, ListContacts) and "health"
@@ -57,6 +60,17 @@ Result<std::vector<Contact>> ListContacts(Context& context, const ListQuery& que
 // How many contacts ListContacts would page through (limit and offset ignored).
 Result<std::int64_t> CountContacts(Context& context, const ListQuery& query);
 
+// The list's filters that take a value, and the values a person can pick
+// as they type: "tag" (the tags in use, accents and case ignored) and
+// "event" (kith's events and the "met at" of live cards, case ignored),
+// those starting with `prefix`, the most used first, at most `limit`.
+// kInvalidInput naming "field" for another name, "prefix" for a prefix
+// over 200 bytes, "limit" for a limit below 1.
+enum class FilterField { kTag, kEvent };
+Result<FilterField> ParseFilterField(std::string_view name);
+Result<std::vector<std::string>> SuggestFilterValues(Context& context, FilterField field,
+                                                     std::string_view prefix, int limit);
+
 // The job changes imports noticed for a contact, oldest first.
 Result<std::vector<JobChange>> JobChangesOf(Context& context, ContactId id);
 
@@ -66,9 +80,17 @@ struct FoundContact {
   SearchHit hit;
 };
 Result<std::vector<FoundContact>> SearchContacts(Context& context, const SearchRequest& request);
+// How many people a search finds in all (CountSearchMatches): at least the
+// `offset` + `found_on_page` already seen, since typo corrections can add
+// hits the count as typed leaves out.
+Result<std::int64_t> CountSearchResults(Context& context, const SearchRequest& request,
+                                        std::int64_t found_on_page);
 
 // Adds `count` generated, realistic people (deterministic for `seed`) in one
-// transaction: a demo network, and data for tests and benchmarks.
+// transaction: a demo network, and data for tests and benchmarks. It comes
+// with a little history so Today shows the loop: up to 5 people met at a
+// conference yesterday (their follow-ups due today), and coffees months ago
+// with up to 30 others, 4 of them on a monthly cadence (reconnects due).
 Result<std::int64_t> GenerateContacts(Context& context, std::int64_t count, std::uint64_t seed);
 
 // Random RFC 4122 version 4 UUIDs, for contacts' stable uids. One generator

@@ -1,8 +1,70 @@
+#include <algorithm>
+
 #include "app/contacts.h"
 #include "app/prepare_fields.h"
+#include "app/relationship_support.h"
 #include "demo/network_generator.h"
 
 namespace kith {
+namespace {
+
+// A demo network comes with a little history, so a new user's Today shows
+// the loop at once: a few people met at a conference yesterday (follow-ups
+// due today) and some you had coffee with months ago, a few of them on a
+// monthly cadence (reconnects due, and drifting).
+constexpr std::int64_t kMetYesterday = 5;
+constexpr std::int64_t kMostCoffees = 30;
+constexpr std::int64_t kOnCadence = 4;
+constexpr int kCadenceDays = 30;
+
+Status MeetYesterday(Context& context, const std::vector<ContactId>& people, const EventFields& event,
+                     const std::string& now) {
+  for (const ContactId id : people) {
+    KITH_ASSIGN_OR_RETURN(Contact contact, context.store.GetContact(id));
+    contact.met_at = event.name;
+    contact.met_on = event.on;
+    KITH_RETURN_IF_ERROR(context.store.UpdateContact(id, contact, now));
+    KITH_ASSIGN_OR_RETURN(const auto follow_up, ScheduleFollowUpWithin(context, contact));
+    (void)follow_up;
+  }
+  return Ok();
+}
+
+Status HadCoffee(Context& context, ContactId id, Date on, bool on_cadence) {
+  InteractionFields coffee;
+  coffee.contact = id;
+  coffee.kind = InteractionKind::kCoffee;
+  coffee.on = on;
+  KITH_ASSIGN_OR_RETURN(const Interaction stored, context.store.InsertInteraction(coffee));
+  (void)stored;
+  KITH_RETURN_IF_ERROR(context.store.SetLastContact(id, on));
+  if (!on_cadence) return Ok();
+  KITH_RETURN_IF_ERROR(context.store.SetCadence(id, kCadenceDays));
+  KITH_ASSIGN_OR_RETURN(const Contact contact, context.store.GetContact(id));
+  KITH_ASSIGN_OR_RETURN(const auto reconnect, PlanReconnectWithin(context, contact));
+  (void)reconnect;
+  return Ok();
+}
+
+Status AddDemoHistory(Context& context, demo::NetworkGenerator& generator, const std::vector<ContactId>& ids,
+                      std::uint64_t seed, const std::string& now) {
+  const Date today = context.clock.Today();
+  const auto count = static_cast<std::int64_t>(ids.size());
+  const std::int64_t met = std::min(kMetYesterday, count);
+  const std::vector<ContactId> newest(ids.end() - met, ids.end());
+  KITH_RETURN_IF_ERROR(MeetYesterday(context, newest, generator.RecentEvent(today), now));
+  // Coffees spread over the rest of the list, 40 to 240 days ago.
+  const std::int64_t coffees = std::min(kMostCoffees, (count - met) / 10);
+  demo::Random random(seed ^ 0xc0ffeeULL);
+  for (std::int64_t i = 0; i < coffees; ++i) {
+    const ContactId id = ids[static_cast<std::size_t>(i * (count - met) / coffees)];
+    const Date on = today.AddDays(-40 - static_cast<std::int64_t>(random.Below(200)));
+    KITH_RETURN_IF_ERROR(HadCoffee(context, id, on, i < kOnCadence));
+  }
+  return Ok();
+}
+
+}  // namespace
 
 Result<std::int64_t> GenerateContacts(Context& context, std::int64_t count, std::uint64_t seed) {
   if (count < 1) return Fail(ErrorCode::kInvalidInput, "give a number of people of at least 1", "count");
@@ -14,6 +76,8 @@ Result<std::int64_t> GenerateContacts(Context& context, std::int64_t count, std:
   KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
   std::vector<ContactFields> batch;
   std::vector<std::string> uids;
+  std::vector<ContactId> ids;
+  ids.reserve(static_cast<std::size_t>(count));
   for (std::int64_t done = 0; done < count;) {
     const std::int64_t size = std::min(kBatch, count - done);
     batch.clear();
@@ -24,9 +88,11 @@ Result<std::int64_t> GenerateContacts(Context& context, std::int64_t count, std:
       batch.push_back(std::move(fields));
       uids.push_back(uids_for_batch.Next());
     }
-    KITH_RETURN_IF_ERROR(context.store.InsertContacts(batch, uids, now));
+    KITH_ASSIGN_OR_RETURN(const auto added, context.store.InsertContacts(batch, uids, now));
+    ids.insert(ids.end(), added.begin(), added.end());
     done += size;
   }
+  KITH_RETURN_IF_ERROR(AddDemoHistory(context, generator, ids, seed, now));
   KITH_RETURN_IF_ERROR(transaction.Commit());
   return count;
 }

@@ -22,6 +22,7 @@
 #include "domain/give.h"
 #include "domain/relationship.h"
 #include "domain/result.h"
+#include "formats/ics_writer.h"
 #include "mail/smtp_sender.h"
 
 namespace kith {
@@ -277,5 +278,7 @@ Result<DayAgenda> Today(Context& context);
 
 // Open reminders as an iCalendar file. Returns how many were written.
 Result<std::int64_t> WriteRemindersCalendar(Context& context, std::ostream& out);
+// The same reminders as the calendar's events, in reminder order.
+Result<std::vector<CalendarReminder>> CalendarReminders(Context& context);
 
 }  // namespace kith

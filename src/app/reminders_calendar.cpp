@@ -37,7 +37,7 @@ std::string Description(const Reminder& reminder, const ContactSummary& contact)
 
 }  // namespace
 
-Result<std::int64_t> WriteRemindersCalendar(Context& context, std::ostream& out) {
+Result<std::vector<CalendarReminder>> CalendarReminders(Context& context) {
   constexpr int kPage = 2000;
   std::vector<CalendarReminder> events;
   for (ReminderId after;;) {
@@ -65,6 +65,11 @@ Result<std::int64_t> WriteRemindersCalendar(Context& context, std::ostream& out)
     after = page.back().id;
     if (static_cast<int>(page.size()) < kPage) break;
   }
+  return events;
+}
+
+Result<std::int64_t> WriteRemindersCalendar(Context& context, std::ostream& out) {
+  KITH_ASSIGN_OR_RETURN(const auto events, CalendarReminders(context));
   KITH_RETURN_IF_ERROR(WriteCalendar(out, events, context.clock.NowTimestamp()));
   return static_cast<std::int64_t>(events.size());
 }

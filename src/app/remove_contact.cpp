@@ -16,4 +16,11 @@ Result<Contact> RestoreContact(Context& context, ContactId id) {
   return context.store.GetContact(id);
 }
 
+Result<std::int64_t> EmptyTrash(Context& context) {
+  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(const std::int64_t deleted, context.store.DeleteTrashedContacts());
+  KITH_RETURN_IF_ERROR(transaction.Commit());
+  return deleted;
+}
+
 }  // namespace kith

@@ -48,6 +48,9 @@ nlohmann::json MatchesToJson(const std::vector<RankedMatch>& matches) {
     nlohmann::json item = ContactToJson(match.contact);
     item["score"] = match.score;
     item["reasons"] = match.reasons;
+    item["parts"] = nlohmann::json::array();
+    for (const auto& part : match.parts)
+      item["parts"].push_back({{"signal", part.signal}, {"points", part.points}});
     list.push_back(std::move(item));
   }
   return list;

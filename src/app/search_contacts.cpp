@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "app/contacts.h"
 
 namespace kith {
@@ -17,6 +19,12 @@ Result<std::vector<FoundContact>> SearchContacts(Context& context, const SearchR
     found.push_back(FoundContact{std::move(contacts[i]), hits[i]});
   }
   return found;
+}
+
+Result<std::int64_t> CountSearchResults(Context& context, const SearchRequest& request,
+                                        std::int64_t found_on_page) {
+  KITH_ASSIGN_OR_RETURN(const std::int64_t as_typed, CountSearchMatches(context.store, request.query));
+  return std::max<std::int64_t>(as_typed, request.offset + found_on_page);
 }
 
 }  // namespace kith

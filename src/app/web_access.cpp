@@ -1,30 +1,11 @@
 #include "app/web_access.h"
 
-#include <argon2.h>
-#include <sodium.h>
-
-#include <array>
-#include <fstream>
+#include "app/secrets.h"
 
 namespace kith {
 namespace {
 
 constexpr const char* kPasswordKey = "web.password_hash";
-// OWASP's argon2id baseline: 19 MiB, 2 passes, one lane.
-constexpr std::uint32_t kTimeCost = 2;
-constexpr std::uint32_t kMemoryKib = 19 * 1024;
-constexpr std::uint32_t kLanes = 1;
-constexpr std::size_t kSaltBytes = 16;
-constexpr std::size_t kHashBytes = 32;
-
-Result<std::array<unsigned char, kSaltBytes>> RandomSalt() {
-  std::array<unsigned char, kSaltBytes> salt{};
-  std::ifstream random("/dev/urandom", std::ios::binary);
-  if (!random.read(reinterpret_cast<char*>(salt.data()), salt.size())) {
-    return Fail(ErrorCode::kIo, "cannot read /dev/urandom for a password salt");
-  }
-  return salt;
-}
 
 }  // namespace
 
@@ -33,17 +14,7 @@ Status SetWebPassword(Context& context, const std::string& password) {
   if (password.size() < kMinimumLength) {
     return Fail(ErrorCode::kInvalidInput, "the password needs at least 8 characters", "password");
   }
-  KITH_ASSIGN_OR_RETURN(const auto salt, RandomSalt());
-  const std::size_t encoded_length =
-      argon2_encodedlen(kTimeCost, kMemoryKib, kLanes, kSaltBytes, kHashBytes, Argon2_id);
-  std::string encoded(encoded_length, '\0');
-  const int status =
-      argon2id_hash_encoded(kTimeCost, kMemoryKib, kLanes, password.data(), password.size(), salt.data(),
-                            salt.size(), kHashBytes, encoded.data(), encoded.size());
-  if (status != ARGON2_OK) {
-    return Fail(ErrorCode::kInternal, std::string("argon2id failed: ") + argon2_error_message(status));
-  }
-  encoded.resize(encoded.find('\0'));
+  KITH_ASSIGN_OR_RETURN(const std::string encoded, HashPassword(password));
   KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
   KITH_RETURN_IF_ERROR(context.store.SetSetting(kPasswordKey, encoded));
   return transaction.Commit();
@@ -54,15 +25,14 @@ Result<bool> HasWebPassword(Context& context) {
   return stored.has_value() && !stored->empty();
 }
 
-Result<bool> CheckWebPassword(Context& context, const std::string& password) {
+Result<std::string> WebPasswordHash(Context& context) {
   KITH_ASSIGN_OR_RETURN(const auto stored, context.store.GetSetting(kPasswordKey));
-  if (!stored || stored->empty()) return false;
-  return argon2id_verify(stored->c_str(), password.data(), password.size()) == ARGON2_OK;
+  return stored.value_or("");
 }
 
-bool SameSecret(std::string_view a, std::string_view b) {
-  if (a.size() != b.size() || a.empty()) return false;
-  return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+Result<bool> CheckWebPassword(Context& context, const std::string& password) {
+  KITH_ASSIGN_OR_RETURN(const std::string stored, WebPasswordHash(context));
+  return PasswordMatches(stored, password);
 }
 
 Result<SignInOutcome> SignIn(Context& context, SignInThrottle& throttle, const SignInRequest& request,

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "app/context.h"
+#include "app/secrets.h"
 #include "app/sign_in_throttle.h"
 #include "app/web_sessions.h"
 #include "domain/result.h"
@@ -20,12 +21,12 @@ Status SetWebPassword(Context& context, const std::string& password);
 // Whether a password is set (`kith passwd`).
 Result<bool> HasWebPassword(Context& context);
 
+// The stored argon2id hash of the password, "" when none is set: for checks
+// that remember a match (CheckSyncCredentials) instead of hashing again.
+Result<std::string> WebPasswordHash(Context& context);
+
 // Whether `password` matches the stored hash; false when none is set.
 Result<bool> CheckWebPassword(Context& context, const std::string& password);
-
-// Equal, without leaking through timing where they differ; two empty
-// secrets are not equal (no secret set accepts nothing).
-bool SameSecret(std::string_view a, std::string_view b);
 
 struct SignInRequest {
   std::string address;  // the client's address: failures count against it

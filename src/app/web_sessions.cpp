@@ -1,10 +1,9 @@
 #include "app/web_sessions.h"
 
-#include <sodium.h>
-
 #include <algorithm>
-#include <array>
 #include <charconv>
+
+#include "app/secrets.h"
 
 namespace kith {
 namespace {
@@ -14,25 +13,6 @@ constexpr std::size_t kIdBytes = 32;
 constexpr std::int64_t kTouchEverySeconds = 60;
 constexpr std::int64_t kSecondsPerDay = 86400;
 
-// sodium_init is idempotent and thread-safe; once per process is enough.
-bool SodiumReady() {
-  static const bool kReady = sodium_init() >= 0;
-  return kReady;
-}
-
-template <std::size_t N>
-std::string Hex(const std::array<unsigned char, N>& bytes) {
-  std::array<char, N * 2 + 1> hex{};
-  sodium_bin2hex(hex.data(), hex.size(), bytes.data(), bytes.size());
-  return {hex.data(), N * 2};
-}
-
-std::string Sha256Hex(std::string_view text) {
-  std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
-  crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(text.data()), text.size());
-  return Hex(digest);
-}
-
 // The CSRF token is derived from the id, so the store need not keep it and
 // knowing it reveals nothing about the id.
 std::string CsrfTokenFor(std::string_view id) { return Sha256Hex("kith-csrf:" + std::string(id)); }
@@ -41,13 +21,6 @@ bool IsWellFormedId(std::string_view id) {
   return id.size() == kIdBytes * 2 && std::all_of(id.begin(), id.end(), [](char c) {
            return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
          });
-}
-
-Result<std::string> NewSessionId() {
-  if (!SodiumReady()) return Fail(ErrorCode::kInternal, "libsodium could not start");
-  std::array<unsigned char, kIdBytes> bytes{};
-  randombytes_buf(bytes.data(), bytes.size());
-  return Hex(bytes);
 }
 
 std::int64_t Number(std::string_view text) {
@@ -75,7 +48,7 @@ Result<std::int64_t> NowSeconds(const Clock& clock) {
 
 Result<WebSessionKeys> StartWebSession(Context& context, const SessionLimits& limits) {
   KITH_ASSIGN_OR_RETURN(const std::int64_t now, NowSeconds(context.clock));
-  KITH_ASSIGN_OR_RETURN(std::string id, NewSessionId());
+  KITH_ASSIGN_OR_RETURN(std::string id, RandomHex(kIdBytes));
   KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
   // Room for the new one: the cap counts it.
   KITH_RETURN_IF_ERROR(context.store.PruneWebSessions(

@@ -24,6 +24,7 @@ The running list
   edit       Change a card                kith edit 42 --tag mentor --remove-tag intro
   rm         Move to the trash            kith rm 42
   restore    Bring back from the trash    kith restore 42
+  empty-trash  Delete the trash for good  kith empty-trash --yes
   list       The list, sorted, filtered   kith list --sort met --tag mentor
   search     Find anyone by anything      kith search company:acme chicago
   gen        Add a generated demo network kith gen 500
@@ -72,6 +73,8 @@ The web app
   serve      Web app and JSON API         kith serve    # http://127.0.0.1:8080
   passwd     Password for serving beyond  kith passwd && kith serve --host 0.0.0.0
              127.0.0.1
+  device     Phones that sync (CardDAV),  kith device add iphone
+             each with an app password
 
 Options for every command
   --db PATH            database file (default $KITH_DB, else ~/.local/share/kith/kith.db)
@@ -113,27 +116,28 @@ int main(int argc, char** argv) {
   app.add_option("--today", globals.today, "Pretend today is this date (YYYY-MM-DD)");
 
   const std::vector<kith::cli::Command> commands = {
-      kith::cli::AddAddCommand(app, globals),         kith::cli::AddShowCommand(app, globals),
-      kith::cli::AddEditCommand(app, globals),        kith::cli::AddRemoveCommand(app, globals),
-      kith::cli::AddRestoreCommand(app, globals),     kith::cli::AddListCommand(app, globals),
-      kith::cli::AddSearchCommand(app, globals),      kith::cli::AddGenCommand(app, globals),
-      kith::cli::AddImportCommand(app, globals),      kith::cli::AddExportCommand(app, globals),
-      kith::cli::AddDupesCommand(app, globals),       kith::cli::AddMergeCommand(app, globals),
-      kith::cli::AddOpportunityCommand(app, globals), kith::cli::AddMatchCommand(app, globals),
-      kith::cli::AddTellCommand(app, globals),        kith::cli::AddGiveCommand(app, globals),
-      kith::cli::AddAskCommand(app, globals),         kith::cli::AddIntroCommand(app, globals),
-      kith::cli::AddOutcomeCommand(app, globals),     kith::cli::AddLedgerCommand(app, globals),
-      kith::cli::AddMeCommand(app, globals),          kith::cli::AddTodayCommand(app, globals),
-      kith::cli::AddEventCommand(app, globals),       kith::cli::AddMetCommand(app, globals),
-      kith::cli::AddFollowUpCommand(app, globals),    kith::cli::AddSmtpCommand(app, globals),
-      kith::cli::AddLogCommand(app, globals),         kith::cli::AddFactCommand(app, globals),
-      kith::cli::AddBriefCommand(app, globals),       kith::cli::AddListeningCommand(app, globals),
-      kith::cli::AddCadenceCommand(app, globals),     kith::cli::AddRemindCommand(app, globals),
-      kith::cli::AddLinkCommand(app, globals),        kith::cli::AddPostCommand(app, globals),
-      kith::cli::AddIcsCommand(app, globals),         kith::cli::AddScanCommand(app, globals),
-      kith::cli::AddCardCommand(app, globals),        kith::cli::AddServeCommand(app, globals),
-      kith::cli::AddPasswdCommand(app, globals),      kith::cli::AddBackupCommand(app, globals),
-      kith::cli::AddCheckCommand(app, globals),
+      kith::cli::AddAddCommand(app, globals),       kith::cli::AddShowCommand(app, globals),
+      kith::cli::AddEditCommand(app, globals),      kith::cli::AddRemoveCommand(app, globals),
+      kith::cli::AddRestoreCommand(app, globals),   kith::cli::AddEmptyTrashCommand(app, globals),
+      kith::cli::AddListCommand(app, globals),      kith::cli::AddSearchCommand(app, globals),
+      kith::cli::AddGenCommand(app, globals),       kith::cli::AddImportCommand(app, globals),
+      kith::cli::AddExportCommand(app, globals),    kith::cli::AddDupesCommand(app, globals),
+      kith::cli::AddMergeCommand(app, globals),     kith::cli::AddOpportunityCommand(app, globals),
+      kith::cli::AddMatchCommand(app, globals),     kith::cli::AddTellCommand(app, globals),
+      kith::cli::AddGiveCommand(app, globals),      kith::cli::AddAskCommand(app, globals),
+      kith::cli::AddIntroCommand(app, globals),     kith::cli::AddOutcomeCommand(app, globals),
+      kith::cli::AddLedgerCommand(app, globals),    kith::cli::AddMeCommand(app, globals),
+      kith::cli::AddTodayCommand(app, globals),     kith::cli::AddEventCommand(app, globals),
+      kith::cli::AddMetCommand(app, globals),       kith::cli::AddFollowUpCommand(app, globals),
+      kith::cli::AddSmtpCommand(app, globals),      kith::cli::AddLogCommand(app, globals),
+      kith::cli::AddFactCommand(app, globals),      kith::cli::AddBriefCommand(app, globals),
+      kith::cli::AddListeningCommand(app, globals), kith::cli::AddCadenceCommand(app, globals),
+      kith::cli::AddRemindCommand(app, globals),    kith::cli::AddLinkCommand(app, globals),
+      kith::cli::AddPostCommand(app, globals),      kith::cli::AddIcsCommand(app, globals),
+      kith::cli::AddScanCommand(app, globals),      kith::cli::AddCardCommand(app, globals),
+      kith::cli::AddServeCommand(app, globals),     kith::cli::AddPasswdCommand(app, globals),
+      kith::cli::AddBackupCommand(app, globals),    kith::cli::AddCheckCommand(app, globals),
+      kith::cli::AddDeviceCommand(app, globals),
   };
   const std::string requested = RequestedCommand(argc, argv);
   const auto known = app.get_subcommands([&](CLI::App* command) { return command->check_name(requested); });

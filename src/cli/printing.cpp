@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iostream>
 
+#include "app/scan.h"
 #include "domain/give.h"
 #include "domain/utf8.h"
 
@@ -202,6 +203,20 @@ void PrintContactTable(std::ostream& out, const std::vector<Contact>& contacts) 
                        Pad(row.city, city_width) + "  " + row.met;
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out << line << '\n';
+  }
+}
+
+void PrintQrCode(std::ostream& out, const QrCode& code) {
+  constexpr int kQuiet = 2;
+  for (int y = -kQuiet; y < code.size + kQuiet; y += 2) {
+    for (int x = -kQuiet; x < code.size + kQuiet; ++x) {
+      const bool top = code.At(x, y);
+      const bool bottom = code.At(x, y + 1);
+      // Light is drawn, dark is left blank: reads on dark terminals too,
+      // where most phone scanners see the inverted code fine.
+      out << (!top && !bottom ? "█" : !top ? "▀" : !bottom ? "▄" : " ");
+    }
+    out << "\n";
   }
 }
 

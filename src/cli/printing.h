@@ -10,6 +10,10 @@
 #include "domain/contact.h"
 #include "domain/result.h"
 
+namespace kith {
+struct QrCode;
+}  // namespace kith
+
 namespace kith::cli {
 
 // The exit code for a failed request (CLI.md: 1; usage errors are 2).
@@ -27,6 +31,10 @@ std::string JobDescription(const std::string& title, const std::string& company)
 void PrintJobChanges(std::ostream& out, const std::vector<JobChange>& changes);
 // One line a person: id, name, company, city, met on; aligned columns.
 void PrintContactTable(std::ostream& out, const std::vector<Contact>& contacts);
+
+// A QR code in the terminal: Unicode half blocks, two rows of modules per
+// line, with a quiet zone, so a phone's camera reads it off the screen.
+void PrintQrCode(std::ostream& out, const QrCode& code);
 
 // Columns a string takes in a terminal (East Asian wide characters take two).
 int DisplayWidth(std::string_view text);

@@ -590,4 +590,14 @@ ContactFields NetworkGenerator::Next(const Date& today) {
   return PersonMaker(random_, email_counts_, serial_, today).Make();
 }
 
+EventFields NetworkGenerator::RecentEvent(const Date& today) {
+  EventFields event;
+  // A name no generated card uses as its "met at", so the event counts
+  // only the people met there.
+  event.name =
+      std::string(Pick(random_, kConferences)) + ' ' + std::to_string(today.year) + " speakers' dinner";
+  event.on = today.AddDays(-1);
+  return event;
+}
+
 }  // namespace kith::demo

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "domain/contact.h"
+#include "domain/relationship.h"
 
 namespace kith::demo {
 
@@ -68,6 +69,9 @@ class NetworkGenerator {
   // The next person. `today` anchors dates: met_on falls within the ~6 years
   // before today (never after it), open_since within the year before it.
   ContactFields Next(const Date& today);
+  // A conference dinner of this year, held yesterday: where the demo
+  // network's newest people were met, so its follow-ups are due today.
+  EventFields RecentEvent(const Date& today);
 
  private:
   Random random_;

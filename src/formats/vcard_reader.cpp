@@ -292,6 +292,8 @@ class VCardReader {
   Status MapCard();
   Result<Disposition> MapLine(CardLine& line);
   Disposition MapName(CardLine& line);
+  Disposition MapKithProperty(Property property, std::size_t number);
+  bool ParseLine(CardLine& line);
   Disposition MapTelephone(std::size_t number);
   Disposition MapOrganization();
   Disposition MapAddress(const CardLine& line);
@@ -353,6 +355,10 @@ Status VCardReader::AddPhysicalLine(std::string_view line, std::size_t number) {
     }
     KITH_RETURN_IF_ERROR(CompleteLogicalLine());
   }
+  // A folded line with nothing before it to continue (after a blank line):
+  // read as the line it spells, never kept with its leading blank, which
+  // would fold it into another property when written back.
+  while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
   if (line.empty()) return Ok();
   Pending().assign(line);
   pending_number_ = number;
@@ -473,21 +479,28 @@ Status VCardReader::MapCard() {
   return Ok();
 }
 
-Result<Disposition> VCardReader::MapLine(CardLine& line) {
+// Cuts the line into parsed_, its 2.1 encodings decoded first; false (the
+// line set aside) when it has no value at all.
+bool VCardReader::ParseLine(CardLine& line) {
   std::size_t colon = vcard::FindValueColon(line.text);
   if (colon == std::string_view::npos) {
     SetAside(line.number, {}, line.text, "has no ':' (not a property line)");
-    return Disposition::kDrop;
+    return false;
   }
-  ContentLine& parsed = parsed_;
-  const Normalized normalized = NormalizeEncoding(line.text, colon, parsed);
+  const Normalized normalized = NormalizeEncoding(line.text, colon, parsed_);
   if (normalized != Normalized::kAsRead) colon = vcard::FindValueColon(line.text);
-  ParseContentLine(line.text, colon, parsed);
+  ParseContentLine(line.text, colon, parsed_);
   if (normalized == Normalized::kRepaired) {
     card_.record.repaired.push_back(SetAsideValue{
-        line.number, std::string(parsed.name), vcard::UnescapeText(parsed.value),
+        line.number, std::string(parsed_.name), vcard::UnescapeText(parsed_.value),
         "was not UTF-8 after quoted-printable decoding: its stray bytes were read as Windows-1252"});
   }
+  return true;
+}
+
+Result<Disposition> VCardReader::MapLine(CardLine& line) {
+  if (!ParseLine(line)) return Disposition::kDrop;
+  const ContentLine& parsed = parsed_;
   ContactFields& fields = card_.record.fields;
   const std::string_view value = parsed.value;
   const std::size_t number = line.number;
@@ -591,6 +604,30 @@ Result<Disposition> VCardReader::MapLine(CardLine& line) {
     case Property::kLabel:
       return parsed.group.empty() ? Disposition::kPreserve : Disposition::kLabel;
     case Property::kMetAt:
+    case Property::kMetOn:
+    case Property::kHowMet:
+    case Property::kNeighborhood:
+    case Property::kHometown:
+    case Property::kOpenToOpportunities:
+    case Property::kLookingFor:
+    case Property::kOpenSince:
+    case Property::kCustom:
+    case Property::kCity:
+      return MapKithProperty(Classify(parsed.name), number);
+    case Property::kOther:
+      return Disposition::kPreserve;
+  }
+  return Disposition::kPreserve;
+}
+
+// The X-KITH- properties kith writes for what vCard has no property for
+// (where and how you met, openness to opportunities, custom fields).
+Disposition VCardReader::MapKithProperty(Property property, std::size_t number) {
+  ContactFields& fields = card_.record.fields;
+  const ContentLine& parsed = parsed_;
+  const std::string_view value = parsed.value;
+  switch (property) {
+    case Property::kMetAt:
       fields.met_at = vcard::UnescapeText(value);
       return Disposition::kDrop;
     case Property::kMetOn:
@@ -620,8 +657,8 @@ Result<Disposition> VCardReader::MapLine(CardLine& line) {
     case Property::kCity:
       card_.kith_city = vcard::UnescapeText(value);
       return Disposition::kDrop;
-    case Property::kOther:
-      return Disposition::kPreserve;
+    default:
+      break;
   }
   return Disposition::kPreserve;
 }

@@ -4,10 +4,17 @@
 #include <netdb.h>
 #include <sys/socket.h>
 
+#include <sodium.h>
+
 #include <cctype>
 #include <charconv>
 #include <memory>
 #include <utility>
+
+#include "app/devices.h"
+#include "http/json_errors.h"
+#include "http/routes/routes.h"
+#include "http/store_pool.h"
 
 namespace kith::http {
 namespace {
@@ -109,6 +116,24 @@ bool IsExpectedHostHeader(std::string_view header, std::string_view configured, 
   return SameName(name, configured);
 }
 
+bool SameHostName(std::string_view a, std::string_view b) { return SameName(a, b); }
+
+std::string HostOfUrl(std::string_view url) {
+  std::string_view default_port;
+  if (url.starts_with("https://")) {
+    url.remove_prefix(std::string_view("https://").size());
+    default_port = ":443";
+  } else if (url.starts_with("http://")) {
+    url.remove_prefix(std::string_view("http://").size());
+    default_port = ":80";
+  } else {
+    return {};
+  }
+  std::string_view authority = url.substr(0, url.find('/'));
+  if (authority.ends_with(default_port)) authority.remove_suffix(default_port.size());
+  return std::string(authority);
+}
+
 bool IsSameOriginRequest(const httplib::Request& request) {
   const std::string origin = request.get_header_value("Origin");
   if (!origin.empty()) {
@@ -147,9 +172,10 @@ std::string SessionIdOf(const httplib::Request& request) {
   return {};
 }
 
-std::string SessionCookie(std::string_view id, std::int64_t max_age_seconds) {
+std::string SessionCookie(std::string_view id, std::int64_t max_age_seconds, CookieTransport transport) {
   return std::string(kSessionCookie) + "=" + std::string(id) +
-         "; HttpOnly; SameSite=Strict; Path=/; Max-Age=" + std::to_string(max_age_seconds);
+         "; HttpOnly; SameSite=Strict; Path=/; Max-Age=" + std::to_string(max_age_seconds) +
+         (transport == CookieTransport::kTls ? "; Secure" : "");
 }
 
 std::string BearerTokenOf(const httplib::Request& request) {
@@ -157,6 +183,70 @@ std::string BearerTokenOf(const httplib::Request& request) {
   constexpr std::string_view kBearer = "Bearer ";
   if (!header.starts_with(kBearer)) return {};
   return header.substr(kBearer.size());
+}
+
+std::optional<BasicCredentials> BasicCredentialsOf(const httplib::Request& request) {
+  const std::string header = request.get_header_value("Authorization");
+  constexpr std::string_view kBasic = "Basic ";
+  if (header.size() <= kBasic.size() ||
+      !SameName(std::string_view(header).substr(0, kBasic.size()), kBasic)) {
+    return std::nullopt;
+  }
+  std::string_view encoded = std::string_view(header).substr(kBasic.size());
+  while (!encoded.empty() && encoded.front() == ' ') encoded.remove_prefix(1);
+  std::string decoded(encoded.size(), '\0');
+  std::size_t length = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(decoded.data()), decoded.size(), encoded.data(),
+                        encoded.size(), nullptr, &length, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0) {
+    return std::nullopt;
+  }
+  decoded.resize(length);
+  const std::size_t colon = decoded.find(':');
+  if (colon == std::string::npos) return std::nullopt;
+  return BasicCredentials{decoded.substr(0, colon), decoded.substr(colon + 1)};
+}
+
+bool AdmitSyncClient(const httplib::Request& request, httplib::Response& response, SessionState& state,
+                     StorePool& pool) {
+  const auto credentials = BasicCredentialsOf(request);
+  const auto refuse = [&response](std::string_view message) {
+    SendHttpError(response, 401, "unauthorized", message);
+    response.set_header("WWW-Authenticate", R"(Basic realm="kith", charset="UTF-8")");
+    return false;
+  };
+  Result<SyncCheck> check = SyncCheck{};
+  {
+    StorePool::Lease lease = pool.Borrow(Access::kRead);
+    const auto needed = SyncNeedsCredentials(lease.context(), state.auth_required, state.token);
+    if (!needed) {
+      SendError(response, needed.error());
+      return false;
+    }
+    if (!*needed && !credentials) return true;
+    if (!credentials) {
+      return refuse("sign in with a device's name and app password (kith device add NAME)");
+    }
+    check = CheckSyncCredentials(
+        lease.context(), state.throttle, state.sync_passwords,
+        SyncCredentials{request.remote_addr, credentials->user, credentials->password, state.token},
+        std::chrono::steady_clock::now());
+  }
+  if (!check) {
+    SendError(response, check.error());
+    return false;
+  }
+  if (check->retry_after.count() > 0) {
+    SendTooManyAttempts(response, check->retry_after);
+    return false;
+  }
+  if (!check->accepted) return refuse("wrong user name or password");
+  if (check->device_to_touch) {
+    StorePool::Lease lease = pool.Borrow(Access::kWrite);
+    // A failed note of the last sync time costs the user nothing but that
+    // note; the request itself is good.
+    (void)RecordDeviceUse(lease.context(), *check->device_to_touch);
+  }
+  return true;
 }
 
 }  // namespace kith::http

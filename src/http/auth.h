@@ -3,12 +3,16 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include <httplib.h>
 
 namespace kith::http {
+
+struct SessionState;
+class StorePool;
 
 inline constexpr std::string_view kSessionCookie = "kith_session";
 inline constexpr std::string_view kCsrfHeader = "X-CSRF-Token";
@@ -30,6 +34,14 @@ bool BindsOnlyLoopback(const std::string& host);
 // server was bound to, also accepted.
 bool IsExpectedHostHeader(std::string_view header, std::string_view configured, int port);
 
+// Host names compared as DNS does: case ignored.
+bool SameHostName(std::string_view a, std::string_view b);
+
+// The authority ("kith.example.net", "kith.local:8443") of an http(s) URL,
+// as a browser puts it in Host: the default port of its scheme left out.
+// "" for anything else.
+std::string HostOfUrl(std::string_view url);
+
 // Whether a write comes from the app's own pages (or from no browser at all):
 // its Origin, when present, names the same host and port as its Host header;
 // without an Origin, a browser's Sec-Fetch-Site must say "same-origin" or
@@ -43,9 +55,34 @@ bool IsCrossSiteRequest(const httplib::Request& request);
 // The session cookie's value in a request, or "".
 std::string SessionIdOf(const httplib::Request& request);
 // "kith_session=ID; HttpOnly; SameSite=Strict; Path=/; Max-Age=N": kept by
-// the browser for `max_age_seconds` (0 clears it).
-std::string SessionCookie(std::string_view id, std::int64_t max_age_seconds);
+// the browser for `max_age_seconds` (0 clears it). Under TLS it is also
+// `Secure`, so the browser never sends it over plain HTTP.
+enum class CookieTransport { kPlain, kTls };
+std::string SessionCookie(std::string_view id, std::int64_t max_age_seconds,
+                          CookieTransport transport = CookieTransport::kPlain);
 // The bearer token of an Authorization header, or "".
 std::string BearerTokenOf(const httplib::Request& request);
+
+// The user name and password of "Authorization: Basic …" (RFC 7617: the
+// user name ends at the first ':'); none when the header is absent, not
+// Basic, not base64 or has no ':'.
+struct BasicCredentials {
+  std::string user;
+  std::string password;
+};
+std::optional<BasicCredentials> BasicCredentialsOf(const httplib::Request& request);
+
+// The gate of every face a sync client uses (CardDAV under /dav/): HTTP
+// Basic with a device's name and app password, or any user name with the
+// web password (`kith passwd`) or the server's token. Call it first in a
+// handler; true means go on. False means `response` is already answered:
+// 401 with `WWW-Authenticate: Basic realm="kith"` when credentials are
+// missing or wrong, 429 with Retry-After when the client's address guessed
+// wrong too often (the SignInThrottle the web sign-in uses), 500 when the
+// store fails. On loopback with no credential set up at all (no password,
+// token or device) sync clients need none, as the web app needs none
+// there. Nothing of the header is ever logged.
+bool AdmitSyncClient(const httplib::Request& request, httplib::Response& response, SessionState& state,
+                     StorePool& pool);
 
 }  // namespace kith::http

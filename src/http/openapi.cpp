@@ -68,6 +68,8 @@ json ContactSchemas() {
   json match = contact;
   match["properties"]["score"] = {{"type", "number"}};
   match["properties"]["reasons"] = kTexts;
+  match["properties"]["parts"] = {{"type", "array"},
+                                  {"items", Object({{"signal", kText}, {"points", {{"type", "number"}}}})}};
   return {
       {"Error", Object({{"error", Object({{"code", kText}, {"message", kText}, {"field", kNullableText}},
                                          {"code", "message"})}},
@@ -83,6 +85,8 @@ json ContactSchemas() {
       {"Merge", Object({{"keep", kId}, {"other", kId}}, {"keep", "other"})},
       {"Demo", Object({{"count", kInteger}}, {"count"})},
       {"Generated", Object({{"added", kInteger}})},
+      {"Deleted", Object({{"deleted", kInteger}})},
+      {"Text", kText},
       {"Session",
        Object({{"authenticated", kBoolean}, {"csrf_token", kNullableText}, {"auth_required", kBoolean}})},
       {"Login", Object({{"password", kText}, {"token", kText}})},
@@ -233,6 +237,7 @@ json OpenApiDocument(const std::vector<Route>& routes) {
   json schemas = Schemas();
   schemas.update(RelationshipSchemas());
   schemas.update(ScanSchemas());
+  schemas.update(DeviceSchemas());
   return {{"openapi", "3.0.3"},
           {"info",
            {{"title", "kith API"},

@@ -19,4 +19,7 @@ nlohmann::json RelationshipSchemas();
 // The schemas of card scanning (the upload form and the scanned card).
 nlohmann::json ScanSchemas();
 
+// The schemas of devices (app passwords) and the subscribed calendar.
+nlohmann::json DeviceSchemas();
+
 }  // namespace kith::http

@@ -1,8 +1,10 @@
 #include "http/server.h"
 
 #include <pthread.h>
+#include <unistd.h>
 #include <csignal>
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
@@ -15,14 +17,19 @@
 
 #include <httplib.h>
 
+#include "app/devices.h"
 #include "app/web_access.h"
+#include "dav/carddav_face.h"
 #include "http/auth.h"
+#include "http/calendar_feed_route.h"
 #include "http/json_errors.h"
 #include "http/openapi.h"
 #include "http/routes/routes.h"
 #include "http/server_with_routes.h"
 #include "http/static_files.h"
 #include "http/store_pool.h"
+#include "http/tls.h"
+#include "http/webdav_methods.h"
 
 namespace kith::http {
 namespace {
@@ -55,12 +62,18 @@ std::string PatternOf(const std::string& path) {
 
 bool IsWrite(const std::string& method) { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }
 
+// The paths sync clients use (the CardDAV face), behind HTTP Basic.
 class HttpServer final : public Server {
  public:
-  HttpServer(ServerOptions options, std::unique_ptr<StorePool> pool, std::vector<Route> extra_routes)
-      : options_(std::move(options)), pool_(std::move(pool)) {
+  HttpServer(ServerOptions options, std::unique_ptr<StorePool> pool,
+             std::unique_ptr<httplib::Server> listener, std::vector<Route> extra_routes)
+      : options_(std::move(options)), pool_(std::move(pool)), server_(std::move(listener)) {
     state_.token = options_.token;
     state_.auth_required = !BindsOnlyLoopback(options_.host);
+    state_.tls = !options_.tls_certificate.empty();
+    state_.public_url = options_.public_url;
+    while (state_.public_url.ends_with('/')) state_.public_url.pop_back();
+    public_host_ = HostOfUrl(state_.public_url);
     routes_ = ApiRoutes(state_);
     routes_.push_back(
         {Method::kGet, "/openapi.json", Access::kRead,
@@ -72,14 +85,18 @@ class HttpServer final : public Server {
     Configure();
   }
 
-  ~HttpServer() override { server_.stop(); }
+  ~HttpServer() override { server_->stop(); }
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+  HttpServer(HttpServer&&) = delete;
+  HttpServer& operator=(HttpServer&&) = delete;
 
   Status Bind() {
     if (options_.port == 0) {
-      port_ = server_.bind_to_any_port(options_.host);
+      port_ = server_->bind_to_any_port(options_.host);
       if (port_ <= 0) return Fail(ErrorCode::kIo, "cannot bind " + options_.host + " to a free port", "host");
     } else {
-      if (!server_.bind_to_port(options_.host, options_.port)) {
+      if (!server_->bind_to_port(options_.host, options_.port)) {
         return Fail(ErrorCode::kIo,
                     "cannot listen on " + options_.host + ":" + std::to_string(options_.port) +
                         " (in use, or not an address of this machine)",
@@ -94,7 +111,7 @@ class HttpServer final : public Server {
 
   Status Run() override {
     running_ = true;
-    const bool listened = stop_requested_ || server_.listen_after_bind();
+    const bool listened = stop_requested_ || server_->listen_after_bind();
     running_ = false;
     if (!listened) return Fail(ErrorCode::kIo, "the server stopped unexpectedly");
     return Ok();
@@ -105,27 +122,27 @@ class HttpServer final : public Server {
   void Stop() override {
     stop_requested_ = true;
     constexpr int kWaitMilliseconds = 5000;
-    for (int waited = 0; waited < kWaitMilliseconds && running_ && !server_.is_running(); ++waited) {
+    for (int waited = 0; waited < kWaitMilliseconds && running_ && !server_->is_running(); ++waited) {
       std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
-    server_.stop();
+    server_->stop();
   }
 
  private:
   void Configure() {
-    server_.set_tcp_nodelay(true);
+    server_->set_tcp_nodelay(true);
     const auto threads = static_cast<std::size_t>(options_.threads);
-    server_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-    server_.set_keep_alive_timeout(kKeepAliveSeconds);
-    server_.set_keep_alive_max_count(kKeepAliveRequests);
-    server_.set_read_timeout(kReadTimeoutSeconds);
-    server_.set_write_timeout(kReadTimeoutSeconds);
-    server_.set_payload_max_length(options_.max_upload);
-    server_.set_default_headers(SecurityHeaders());
-    server_.set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
+    server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    server_->set_keep_alive_timeout(kKeepAliveSeconds);
+    server_->set_keep_alive_max_count(kKeepAliveRequests);
+    server_->set_read_timeout(kReadTimeoutSeconds);
+    server_->set_write_timeout(kReadTimeoutSeconds);
+    server_->set_payload_max_length(options_.max_upload);
+    server_->set_default_headers(SecurityHeaders());
+    server_->set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
       return Admit(request, response);
     });
-    server_.set_error_handler(httplib::Server::HandlerWithResponse(
+    server_->set_error_handler(httplib::Server::HandlerWithResponse(
         [](const httplib::Request& request, httplib::Response& response) -> httplib::Server::HandlerResponse {
           if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
           if (response.status == 413) {
@@ -137,12 +154,23 @@ class HttpServer final : public Server {
           }
           return httplib::Server::HandlerResponse::Handled;
         }));
-    server_.set_exception_handler(
+    server_->set_exception_handler(
         [](const httplib::Request&, httplib::Response& response, const std::exception_ptr&) {
           SendHttpError(response, 500, "internal", "the server failed on this request");
         });
     for (const Route& route : routes_) Register(route);
-    server_.Get(".*", [this](const httplib::Request& request, httplib::Response& response) {
+    dav::MountCardDav(*server_,
+                      dav::DavHost{[this](dav::DavAccess access, const std::function<void(Context&)>& body) {
+                                     StorePool::Lease lease = pool_->Borrow(
+                                         access == dav::DavAccess::kWrite ? Access::kWrite : Access::kRead);
+                                     body(lease.context());
+                                   },
+                                   RequestMethod, HttpStatus},
+                      dav::DavOptions{options_.dav_sync_limit, options_.dav_page_size});
+    server_->Get(kCalendarFeedPattern, [this](const httplib::Request& request, httplib::Response& response) {
+      ServeCalendarFeed(request, response, state_, *pool_);
+    });
+    server_->Get(".*", [this](const httplib::Request& request, httplib::Response& response) {
       ServeStatic(request, response);
     });
   }
@@ -154,19 +182,19 @@ class HttpServer final : public Server {
     };
     switch (route.method) {
       case Method::kGet:
-        server_.Get(pattern, handler);
+        server_->Get(pattern, handler);
         break;
       case Method::kPost:
-        server_.Post(pattern, handler);
+        server_->Post(pattern, handler);
         break;
       case Method::kPatch:
-        server_.Patch(pattern, handler);
+        server_->Patch(pattern, handler);
         break;
       case Method::kPut:
-        server_.Put(pattern, handler);
+        server_->Put(pattern, handler);
         break;
       case Method::kDelete:
-        server_.Delete(pattern, handler);
+        server_->Delete(pattern, handler);
         break;
     }
   }
@@ -175,11 +203,20 @@ class HttpServer final : public Server {
   // sign-in and CSRF. Handled means answered here with an error.
   httplib::Server::HandlerResponse Admit(const httplib::Request& request, httplib::Response& response) {
     using httplib::Server;
+    // WebDAV's methods travel as POSTs (webdav_methods.h): only the CardDAV
+    // face may take them, never the API's POST routes.
+    if (request.has_header(std::string(kDavMethodHeader)) && !dav::IsCardDavPath(request.path)) {
+      SendHttpError(response, 405, "method_not_allowed",
+                    RequestMethod(request) + " is served only under /dav/");
+      return Server::HandlerResponse::Handled;
+    }
     // On loopback there is no password: the Host is what keeps other sites'
     // pages out (DNS rebinding). Beyond loopback every request must sign in,
     // and a rebound name never carries the cookie or the credentials.
-    if (!state_.auth_required &&
-        !IsExpectedHostHeader(request.get_header_value("Host"), options_.host, port_)) {
+    // The --public-url's name is the user's own: a proxy in front passes it.
+    const std::string host = request.get_header_value("Host");
+    if (!state_.auth_required && !IsExpectedHostHeader(host, options_.host, port_) &&
+        (public_host_.empty() || !SameHostName(host, public_host_))) {
       SendHttpError(response, 403, "forbidden_host",
                     "this server answers only to http://localhost:" + std::to_string(port_) +
                         " and http://127.0.0.1:" + std::to_string(port_));
@@ -189,6 +226,7 @@ class HttpServer final : public Server {
       SendHttpError(response, 403, "cross_origin", "writes are accepted only from kith's own pages");
       return Server::HandlerResponse::Handled;
     }
+    if (dav::IsCardDavPath(request.path)) return AdmitCardDavClient(request, response);
     if (!request.path.starts_with(kApiPrefix)) return Server::HandlerResponse::Unhandled;
     if (IsCrossSiteRequest(request)) {
       SendHttpError(response, 403, "cross_origin", "the API does not answer other sites' pages");
@@ -204,15 +242,7 @@ class HttpServer final : public Server {
     }
     const std::string path = request.path.substr(kApiPrefix.size());
     if (path == "/session" || path == "/openapi.json") return Server::HandlerResponse::Unhandled;
-    if (const std::string bearer = BearerTokenOf(request); !bearer.empty()) {
-      const SignInAttempt attempt = CheckBearerToken(state_.throttle, request.remote_addr, bearer,
-                                                     state_.token, std::chrono::steady_clock::now());
-      if (attempt.accepted) return Server::HandlerResponse::Unhandled;
-      if (attempt.retry_after.count() > 0) {
-        SendTooManyAttempts(response, attempt.retry_after);
-        return Server::HandlerResponse::Handled;
-      }
-    }
+    if (const auto signed_in = AdmitBearer(request, response)) return *signed_in;
     const auto session = LiveSession(SessionIdOf(request));
     if (!session) {
       SendError(response, session.error());
@@ -230,6 +260,39 @@ class HttpServer final : public Server {
       return Server::HandlerResponse::Handled;
     }
     return Server::HandlerResponse::Unhandled;
+  }
+
+  // A request with the server's token passes (Unhandled); too many wrong
+  // tokens from its address are answered here (Handled); none otherwise.
+  std::optional<httplib::Server::HandlerResponse> AdmitBearer(const httplib::Request& request,
+                                                              httplib::Response& response) {
+    const std::string bearer = BearerTokenOf(request);
+    if (bearer.empty()) return std::nullopt;
+    const SignInAttempt attempt = CheckBearerToken(state_.throttle, request.remote_addr, bearer, state_.token,
+                                                   std::chrono::steady_clock::now());
+    if (attempt.accepted) return httplib::Server::HandlerResponse::Unhandled;
+    if (attempt.retry_after.count() > 0) {
+      SendTooManyAttempts(response, attempt.retry_after);
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return std::nullopt;
+  }
+
+  // CardDAV clients are no browsers: they sign in on every request (HTTP
+  // Basic with an app password or the web password, or the server's token
+  // as a bearer token),
+  // never with the web app's cookie and CSRF token. Without any credential
+  // set up, only a loopback server answers them (AdmitSyncClient).
+  httplib::Server::HandlerResponse AdmitCardDavClient(const httplib::Request& request,
+                                                      httplib::Response& response) {
+    using httplib::Server;
+    if (IsCrossSiteRequest(request)) {
+      SendHttpError(response, 403, "cross_origin", "CardDAV does not answer other sites' pages");
+      return Server::HandlerResponse::Handled;
+    }
+    if (const auto signed_in = AdmitBearer(request, response)) return *signed_in;
+    return AdmitSyncClient(request, response, state_, *pool_) ? Server::HandlerResponse::Unhandled
+                                                              : Server::HandlerResponse::Handled;
   }
 
   // The live session of a cookie, read on a read-only connection; its
@@ -328,8 +391,9 @@ class HttpServer final : public Server {
   SessionState state_;
   std::vector<Route> routes_;
   nlohmann::json openapi_;
-  httplib::Server server_;
+  std::unique_ptr<httplib::Server> server_;  // plain or TLS (tls.h)
   int port_ = 0;
+  std::string public_host_;  // of --public-url: accepted as a Host
   std::atomic<bool> running_ = false;
   std::atomic<bool> stop_requested_ = false;
 };
@@ -345,22 +409,36 @@ Result<std::unique_ptr<Server>> StartServerWithRoutes(const ServerOptions& optio
   KITH_ASSIGN_OR_RETURN(auto pool, StorePool::Open(options.database_path, options.read_connections, clock,
                                                    options.phone_region));
   if (!BindsOnlyLoopback(options.host) && options.token.empty()) {
-    auto has_password = pool->With(Access::kRead, [](Context& context) -> Result<ApiReply> {
-      KITH_ASSIGN_OR_RETURN(const bool has, HasWebPassword(context));
+    auto locked = pool->With(Access::kRead, [](Context& context) -> Result<ApiReply> {
+      KITH_ASSIGN_OR_RETURN(const bool has, SyncNeedsCredentials(context, false, ""));
       return Json(has);
     });
-    if (!has_password) return tl::unexpected(has_password.error());
-    if (!has_password->body.get<bool>()) {
+    if (!locked) return tl::unexpected(locked.error());
+    if (!locked->body.get<bool>()) {
       return Fail(
           ErrorCode::kInvalidInput,
           "serving on " + options.host +
-              " exposes your list to the network: set a password first (`kith passwd`) or pass --token",
+              " exposes your list to the network: set a password first (`kith passwd`), pass --token, "
+              "or add a device (`kith device add NAME`)",
           "host");
     }
   }
-  auto server = std::make_unique<HttpServer>(options, std::move(pool), std::move(extra));
+  KITH_ASSIGN_OR_RETURN(auto listener, MakeListener(options));
+  auto server = std::make_unique<HttpServer>(options, std::move(pool), std::move(listener), std::move(extra));
   KITH_RETURN_IF_ERROR(server->Bind());
   return std::unique_ptr<Server>(std::move(server));
+}
+
+std::string ServedUrl(const ServerOptions& options, int port) {
+  std::string host = options.host;
+  if (host.empty() || host == "0.0.0.0" || host == "::" || host == "[::]") {
+    std::array<char, 256> name{};
+    host = gethostname(name.data(), name.size() - 1) == 0 ? std::string(name.data()) : "localhost";
+  } else if (host.find(':') != std::string::npos && !host.starts_with('[')) {
+    host = "[" + host + "]";
+  }
+  const bool tls = !options.tls_certificate.empty();
+  return std::string(tls ? "https://" : "http://") + host + ":" + std::to_string(port);
 }
 
 Status ServeUntilSignal(const ServerOptions& options, const Clock& clock,

@@ -8,6 +8,13 @@ namespace kith {
 namespace {
 
 // Points per signal: skills decide, the rest order people with them.
+// Having a skill asked for is worth more than every other signal together
+// (interests or openness and what they look for, the place, recency, a
+// mention: at most 60), so it dominates; how many of the skills asked for
+// they have orders them among themselves.
+constexpr double kSkillMatchPoints = 64;
+constexpr double kSkillCoveragePoints = 36;
+// Skills named in the opportunity's words only (none given).
 constexpr double kSkillPoints = 50;
 constexpr double kInterestPoints = 40;
 constexpr double kOpenPoints = 20;
@@ -85,6 +92,11 @@ bool SharesStem(const std::vector<std::string>& stems, const std::string& text, 
   return false;
 }
 
+void Add(RankedMatch& match, std::string signal, double points) {
+  match.score += points;
+  match.parts.push_back(ScorePart{std::move(signal), points});
+}
+
 // What the whole ranking reads for every candidate, worked out once.
 struct Wanted {
   const Opportunity& opportunity;
@@ -115,7 +127,12 @@ bool ScoreWantedSkills(const Wanted& wanted, const Contact& contact, const Skill
     if (std::find(list.begin(), list.end(), *best_skill) == list.end()) list.push_back(*best_skill);
   }
   if (wanted.skills.empty() || fit_sum <= 0) return false;
-  match.score += kSkillPoints * fit_sum / static_cast<double>(wanted.skills.size());
+  const double coverage = kSkillCoveragePoints * fit_sum / static_cast<double>(wanted.skills.size());
+  if (matched.empty()) {
+    Add(match, "related skills", coverage);
+  } else {
+    Add(match, "skills", kSkillMatchPoints + coverage);
+  }
   if (!matched.empty()) match.reasons.push_back("skills: " + Join(matched));
   if (!related.empty()) match.reasons.push_back("related skills: " + Join(related));
   return true;
@@ -144,11 +161,11 @@ bool ScoreSkillsNamedInText(const Wanted& wanted, const Contact& contact, const 
                            std::floor(skills.Coverage(wanted.topic, contact.title));
   if (best <= 0 && title_fit <= 0) return false;
   if (best >= title_fit) {
-    match.score += kSkillPoints * best;
+    Add(match, best >= FitValue(SkillFit::kStemmed) ? "skills" : "related skills", kSkillPoints * best);
     match.reasons.push_back((best >= FitValue(SkillFit::kStemmed) ? "skills: " : "related skills: ") +
                             *best_skill);
   } else {
-    match.score += kSkillPoints * title_fit;
+    Add(match, "job title", kSkillPoints * title_fit);
     match.reasons.push_back("works as " + contact.title);
   }
   return true;
@@ -168,7 +185,7 @@ bool ScoreInterests(const Wanted& wanted, const Contact& contact, const SkillMat
     if (fits) shared.push_back(interest);
   }
   if (shared.empty()) return false;
-  match.score += kInterestPoints;
+  Add(match, "interests", kInterestPoints);
   match.reasons.push_back("interested in " + Join(shared));
   return true;
 }
@@ -179,12 +196,12 @@ bool ScoreOpenness(const Wanted& wanted, const Contact& contact, Date today, con
                    RankedMatch& match) {
   const OpportunityKind kind = wanted.opportunity.kind;
   if (!UsesOpenness(kind) || !IsOpenToOpportunities(contact, today)) return false;
-  match.score += kOpenPoints;
+  Add(match, kind == OpportunityKind::kJob ? "open to work" : "open to projects", kOpenPoints);
   std::string open = kind == OpportunityKind::kJob ? "open to work" : "open to projects";
   if (contact.open_since) open += " since " + MonthSince(*contact.open_since, today);
   match.reasons.push_back(std::move(open));
   if (contact.looking_for.empty() || !SharesStem(wanted.topic, contact.looking_for, skills)) return false;
-  match.score += kLookingForPoints;
+  Add(match, "looking for", kLookingForPoints);
   match.reasons.push_back("looking for " + contact.looking_for);
   return true;
 }
@@ -194,7 +211,7 @@ void ScorePlace(const Wanted& wanted, const Contact& contact, RankedMatch& match
   if (wanted.place.empty()) return;
   for (const std::string* where : {&contact.city, &contact.neighborhood, &contact.hometown}) {
     if (!where->empty() && wanted.place.find(Lower(*where)) != std::string::npos) {
-      match.score += kPlacePoints;
+      Add(match, "place", kPlacePoints);
       match.reasons.push_back(*where);
       return;
     }
@@ -204,7 +221,7 @@ void ScorePlace(const Wanted& wanted, const Contact& contact, RankedMatch& match
 // A relationship that is alive: full points this week, half after a year.
 void ScoreRecency(const Contact& contact, Date today, RankedMatch& match) {
   const std::int64_t quiet = std::max<std::int64_t>(0, DaysBetween(RelationshipDate(contact), today));
-  match.score += kRecencyPoints * std::exp2(-static_cast<double>(quiet) / 365.0);
+  Add(match, "recency", kRecencyPoints * std::exp2(-static_cast<double>(quiet) / 365.0));
   if (contact.last_contact) match.reasons.push_back("talked " + DaysAgo(quiet));
 }
 
@@ -213,11 +230,11 @@ void ScoreLastGiven(std::optional<Date> last_given, Date today, RankedMatch& mat
   if (!last_given) return;
   const std::int64_t since = DaysBetween(*last_given, today);
   if (since < 30) {
-    match.score -= 20;
+    Add(match, "given lately", -20);
   } else if (since < 90) {
-    match.score -= 10;
+    Add(match, "given lately", -10);
   } else if (since < 180) {
-    match.score -= 4;
+    Add(match, "given lately", -4);
   }
   match.reasons.push_back("last offered something " + DaysAgo(since));
 }
@@ -233,7 +250,7 @@ std::optional<RankedMatch> Score(const Wanted& wanted, MatchCandidate& candidate
   relevant = ScoreInterests(wanted, contact, skills, match) || relevant;
   relevant = ScoreOpenness(wanted, contact, today, skills, match) || relevant;
   if (candidate.mentioned) {
-    match.score += kMentionPoints;
+    Add(match, "notes", kMentionPoints);
     relevant = true;
     match.reasons.push_back("mentioned in your notes");
   }

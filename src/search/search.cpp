@@ -127,6 +127,31 @@ class SearchRun {
 
   Status Run(const Pass& pass) {
     if (Full()) return Ok();
+    const auto [table, expression] = Query(pass);
+    // Every pass asks for the whole page: the hits of earlier passes may come
+    // back first, and asking for all `wanted_` still leaves room for the
+    // new ones that are missing.
+    KITH_ASSIGN_OR_RETURN(const auto ids, store_.MatchSearchIndex(table, expression, wanted_));
+    for (const ContactId id : ids) {
+      if (Full()) break;
+      if (seen_.insert(id.value).second) hits_.push_back(SearchHit{id, pass.tier, QualityOf(pass.shape)});
+    }
+    return Ok();
+  }
+
+  // How many people one pass finds, however many that is.
+  Result<std::int64_t> Count(const Pass& pass) {
+    const auto [table, expression] = Query(pass);
+    return store_.CountSearchIndex(table, expression);
+  }
+
+  std::vector<WordForms>& words() { return words_; }
+  [[nodiscard]] bool Full() const { return static_cast<int>(hits_.size()) >= wanted_; }
+  std::vector<SearchHit> TakeHits() { return std::move(hits_); }
+
+ private:
+  // The table a pass reads and the FTS5 expression it asks there.
+  [[nodiscard]] std::pair<SearchTable, std::string> Query(const Pass& pass) const {
     const auto [table, scope] = Target(pass.tier);
     std::string expression;
     const auto append = [&expression](const std::string& part) {
@@ -139,22 +164,9 @@ class SearchRun {
     for (const auto& filter : filters_) {
       for (const auto& word : filter.words) append("{" + filter.column + "} : " + Form(word, filter_pass));
     }
-    // Every pass asks for the whole page: the hits of earlier passes may come
-    // back first, and asking for all `wanted_` still leaves room for the
-    // new ones that are missing.
-    KITH_ASSIGN_OR_RETURN(const auto ids, store_.MatchSearchIndex(table, expression, wanted_));
-    for (const ContactId id : ids) {
-      if (Full()) break;
-      if (seen_.insert(id.value).second) hits_.push_back(SearchHit{id, pass.tier, QualityOf(pass.shape)});
-    }
-    return Ok();
+    return {table, expression};
   }
 
-  std::vector<WordForms>& words() { return words_; }
-  [[nodiscard]] bool Full() const { return static_cast<int>(hits_.size()) >= wanted_; }
-  std::vector<SearchHit> TakeHits() { return std::move(hits_); }
-
- private:
   // The table a tier reads and the column filter its free words take.
   [[nodiscard]] std::pair<SearchTable, std::string> Target(MatchTier tier) const {
     const bool has_filters = !filters_.empty();
@@ -219,9 +231,11 @@ Result<std::vector<Correction>> Corrections(Store& store, const std::string& ter
   return candidates;
 }
 
-Result<std::vector<SearchHit>> Search(Store& store, const SearchRequest& request) {
-  const ParsedQuery query = ParseQuery(request.query, store);
-  if (query.Empty() || request.limit <= 0) return std::vector<SearchHit>{};
+namespace {
+
+// A run over the words and filters of `query`, each with the forms the
+// index is asked for, wanting `wanted` hits.
+Result<SearchRun> StartRun(Store& store, const ParsedQuery& query, int wanted) {
   std::vector<WordForms> words;
   for (const auto& term : query.terms) {
     KITH_ASSIGN_OR_RETURN(auto forms, FormsOf(store, term));
@@ -236,7 +250,25 @@ Result<std::vector<SearchHit>> Search(Store& store, const SearchRequest& request
     }
     filters.push_back(std::move(prepared));
   }
-  SearchRun run(store, std::move(words), std::move(filters), request.offset + request.limit);
+  return SearchRun(store, std::move(words), std::move(filters), wanted);
+}
+
+}  // namespace
+
+Result<std::int64_t> CountSearchMatches(Store& store, const std::string& text) {
+  const ParsedQuery query = ParseQuery(text, store);
+  if (query.Empty()) return 0;
+  KITH_ASSIGN_OR_RETURN(SearchRun run, StartRun(store, query, 0));
+  // The widest pass as typed (every field and the notes, by prefix) finds
+  // everyone the narrower passes find; with filters alone, the card fields.
+  const MatchTier widest = query.terms.empty() ? MatchTier::kField : MatchTier::kNote;
+  return run.Count({widest, Shape::kPrefix});
+}
+
+Result<std::vector<SearchHit>> Search(Store& store, const SearchRequest& request) {
+  const ParsedQuery query = ParseQuery(request.query, store);
+  if (query.Empty() || request.limit <= 0) return std::vector<SearchHit>{};
+  KITH_ASSIGN_OR_RETURN(SearchRun run, StartRun(store, query, request.offset + request.limit));
 
   constexpr MatchTier kTiers[] = {MatchTier::kName, MatchTier::kField, MatchTier::kNote};
   for (const MatchTier tier : kTiers) {

@@ -35,6 +35,12 @@ struct SearchRequest {
 // error only when the store fails.
 Result<std::vector<SearchHit>> Search(Store& store, const SearchRequest& request);
 
+// How many people `query` finds as typed (prefixes and accents forgiven, in
+// any field or note), however many that is: the "of 3,412" beside a page
+// of hits. Typo corrections are not counted (Search adds them only when the
+// query as typed finds too few). 0 for an empty query.
+Result<std::int64_t> CountSearchMatches(Store& store, const std::string& query);
+
 struct Correction {
   std::string term;
   int distance = 0;   // edits from the word typed

@@ -110,6 +110,43 @@ struct WebSession {
   std::int64_t last_seen_at = 0;  // Unix seconds
 };
 
+// CardDAV. A card as a phone sent it (kept byte for byte, since kith does
+// not model all of it) and kith's own vCard of the contact at that moment:
+// when kith's vCard changes later, only the lines kith changed are patched
+// into the client's (docs/sync.md).
+struct StoredVCard {
+  std::string vcard;      // as the client sent it
+  std::string kith_view;  // kith's vCard of the contact when it was stored
+};
+
+// One entry of the changes journal: the last change of a contact. Every
+// write to a contact renumbers its entry in the same transaction, so the
+// entries after a sequence number are exactly what changed since.
+struct ContactChange {
+  std::int64_t sequence = 0;
+  ContactId contact;
+  std::string uid;      // kept after the contact is gone, so its href still reads
+  bool member = false;  // live, and in the address book asked about
+};
+
+// An address book a CardDAV client created: the tag its cards carry.
+struct AddressBookEntry {
+  std::string segment;  // its name in the URL
+  std::string tag;      // its display name, the tag of its cards
+};
+
+// A device that syncs (a phone, an address book app) with its own app
+// password. The store keeps only the password's argon2id hash; a revoked
+// device stays listed, with when it was revoked, and never signs in again.
+struct Device {
+  std::int64_t id = 0;
+  std::string name;           // what the user called it; the Basic-auth user name
+  std::string password_hash;  // argon2id, encoded
+  std::string created_at;     // ISO UTC timestamp
+  std::string last_used_at;   // ISO UTC timestamp; "" when never used
+  std::string revoked_at;     // ISO UTC timestamp; "" while it may sync
+};
+
 // An open transaction. Rolls back when destroyed without Commit(), so an
 // early `return` on error leaves the database exactly as it was.
 class Transaction {
@@ -231,6 +268,18 @@ class Store {
   [[nodiscard]] virtual Status PruneWebSessions(std::int64_t created_before, std::int64_t seen_before,
                                                 int keep) = 0;
 
+  // Devices (app passwords). InsertDevice ignores `device.id` and returns the
+  // stored device; FindLiveDevice: the unrevoked device of that name (case
+  // ignored), none when there is no such device. Devices() lists every one,
+  // revoked too, oldest first. RevokeDevice and TouchDevice: kNotFound for
+  // an unknown id.
+  [[nodiscard]] virtual Result<Device> InsertDevice(const Device& device) = 0;
+  [[nodiscard]] virtual Result<std::optional<Device>> FindLiveDevice(std::string_view name) = 0;
+  [[nodiscard]] virtual Result<std::vector<Device>> Devices() = 0;
+  [[nodiscard]] virtual Result<bool> HasLiveDevices() = 0;
+  [[nodiscard]] virtual Status RevokeDevice(std::int64_t id, std::string_view at) = 0;
+  [[nodiscard]] virtual Status TouchDevice(std::int64_t id, std::string_view at) = 0;
+
   // Events. InsertEvent: kAlreadyExists when the name is taken (case
   // ignored); GetEvent: kNotFound for an unknown id.
   [[nodiscard]] virtual Result<Event> InsertEvent(const EventFields& fields) = 0;
@@ -326,6 +375,20 @@ class Store {
   // Moves a contact to the trash (out of lists and search) or back.
   [[nodiscard]] virtual Status TrashContact(ContactId id, const std::string& now) = 0;
   [[nodiscard]] virtual Status RestoreContact(ContactId id, const std::string& now) = 0;
+  // Deletes every contact in the trash for good, with all that hangs off
+  // them (facts, interactions, reminders, …); live contacts are untouched.
+  // Returns how many were deleted.
+  [[nodiscard]] virtual Result<std::int64_t> DeleteTrashedContacts() = 0;
+
+  // Up to `limit` values of labels of `kind` ("tag", "skill", "interest")
+  // that start with `prefix` (accents and case ignored), the most used first.
+  [[nodiscard]] virtual Result<std::vector<std::string>> LabelsWithPrefix(std::string_view kind,
+                                                                          std::string_view prefix,
+                                                                          int limit) = 0;
+  // Up to `limit` events (kith's events and the "met at" of live cards) whose
+  // name starts with `prefix` (case ignored), the most people met first.
+  [[nodiscard]] virtual Result<std::vector<std::string>> MetAtWithPrefix(std::string_view prefix,
+                                                                         int limit) = 0;
 
   [[nodiscard]] virtual Result<std::vector<Contact>> ListContacts(const ListQuery& query) = 0;
   [[nodiscard]] virtual Result<std::int64_t> CountContacts(const ListQuery& query) = 0;
@@ -335,6 +398,9 @@ class Store {
   [[nodiscard]] virtual Result<std::vector<ContactId>> MatchSearchIndex(SearchTable table,
                                                                         const std::string& expression,
                                                                         int limit) = 0;
+  // How many live contacts match `expression` in `table`.
+  [[nodiscard]] virtual Result<std::int64_t> CountSearchIndex(SearchTable table,
+                                                              const std::string& expression) = 0;
   // The vocabulary holds every term of a live contact that has three or more
   // characters and is not all digits, with how many contacts use it.
   // Up to `limit` vocabulary terms that start with `prefix` (folded), in order.
@@ -354,6 +420,29 @@ class Store {
   // written but not flushed to the disk: the caller does that. kIo naming
   // `path` when it cannot be written (a full disk, an I/O error).
   [[nodiscard]] virtual Status CopyTo(const std::string& path) = 0;
+  // CardDAV. StoredVCardOf: none when the contact's card never came from a
+  // client. SaveStoredVCard replaces it; kNotFound for an unknown contact.
+  [[nodiscard]] virtual Result<std::optional<StoredVCard>> StoredVCardOf(ContactId id) = 0;
+  [[nodiscard]] virtual Status SaveStoredVCard(ContactId id, const StoredVCard& card) = 0;
+  // The newest sequence number of the changes journal (0 when empty).
+  [[nodiscard]] virtual Result<std::int64_t> LatestChange() = 0;
+  // Journal entries after `sequence`, oldest first, at most `limit`; each
+  // says whether the contact is live and carries `tag` (folded; empty: any).
+  [[nodiscard]] virtual Result<std::vector<ContactChange>> ChangesAfter(std::int64_t sequence,
+                                                                        std::string_view tag, int limit) = 0;
+  // The journal entry of each of `ids` that has one (member as above).
+  [[nodiscard]] virtual Result<std::vector<ContactChange>> ChangesOf(const std::vector<ContactId>& ids,
+                                                                     std::string_view tag) = 0;
+  // Address books by segment. InsertAddressBook: kAlreadyExists when the
+  // segment is taken. Rename and Remove: kNotFound for an unknown segment.
+  [[nodiscard]] virtual Result<std::vector<AddressBookEntry>> AddressBooks() = 0;
+  [[nodiscard]] virtual Status InsertAddressBook(const AddressBookEntry& book) = 0;
+  [[nodiscard]] virtual Status RenameAddressBook(std::string_view segment, std::string_view tag) = 0;
+  [[nodiscard]] virtual Status RemoveAddressBook(std::string_view segment) = 0;
+  // Live contacts carrying the tag `folded` (as the store folds labels).
+  [[nodiscard]] virtual Result<std::vector<ContactId>> ContactsTagged(std::string_view tag) = 0;
+  // A tag folded as the store compares labels (accents and case ignored).
+  [[nodiscard]] virtual std::string FoldLabel(std::string_view label) const = 0;
   // Checks the file from top to bottom: its pages and indexes (SQLite's
   // integrity_check), every foreign key, and each search table against the
   // cards it indexes. Returns what is wrong, each a sentence; empty when the

@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "app/contacts.h"
+#include "app/relationships.h"
 #include "support/temp_database.h"
 
 namespace kith {
@@ -38,6 +41,34 @@ TEST(GenerateContacts, GeneratedPeopleAreSearchable) {
   ASSERT_TRUE(found);
   EXPECT_TRUE(std::any_of(found->begin(), found->end(),
                           [&](const FoundContact& item) { return item.contact.id == someone.id; }));
+}
+
+int ItemsOfKind(const DayAgenda& agenda, AgendaItemKind kind) {
+  return static_cast<int>(
+      std::count_if(agenda.entries.begin(), agenda.entries.end(),
+                    [&](const DayAgendaEntry& entry) { return entry.item.kind == kind; }));
+}
+
+TEST(GenerateContacts, ANewNetworkShowsTheLoopOnToday) {
+  testing::TestWorld world;
+  ASSERT_TRUE(GenerateContacts(world.context(), 500, 7));
+  auto agenda = Today(world.context());
+  ASSERT_TRUE(agenda) << agenda.error().message;
+  EXPECT_EQ(ItemsOfKind(*agenda, AgendaItemKind::kFollowUp), 5) << "people met at a conference yesterday";
+  EXPECT_GE(ItemsOfKind(*agenda, AgendaItemKind::kReconnect), 1) << "a monthly cadence months after a coffee";
+  auto events = ListEvents(world.context(), 10);
+  ASSERT_TRUE(events);
+  ASSERT_EQ(events->size(), 1U);
+  EXPECT_EQ(events->front().event.on, (Date{2026, 11, 25}));
+  EXPECT_EQ(events->front().met, 5);
+}
+
+TEST(GenerateContacts, OnePersonStillGetsAFollowUp) {
+  testing::TestWorld world;
+  ASSERT_TRUE(GenerateContacts(world.context(), 1, 7));
+  auto agenda = Today(world.context());
+  ASSERT_TRUE(agenda);
+  EXPECT_EQ(ItemsOfKind(*agenda, AgendaItemKind::kFollowUp), 1);
 }
 
 TEST(GenerateContacts, RejectsZero) {

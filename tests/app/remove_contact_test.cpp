@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "app/contacts.h"
+#include "app/relationships.h"
 #include "support/temp_database.h"
 
 namespace kith {
@@ -39,6 +40,45 @@ TEST(RestoreContact, ContactNotInTrashIsAConflict) {
   auto restored = RestoreContact(world.context(), ada->id);
   ASSERT_FALSE(restored);
   EXPECT_EQ(restored.error().code, ErrorCode::kConflict);
+}
+
+Contact Added(testing::TestWorld& world, const std::string& name) {
+  ContactFields fields;
+  fields.display_name = name;
+  auto added = AddContact(world.context(), fields);
+  EXPECT_TRUE(added) << (added ? "" : added.error().message);
+  return added ? *added : Contact{};
+}
+
+TEST(EmptyTrash, DeletesOnlyTheTrashedForGoodWithWhatHangsOffThem) {
+  testing::TestWorld world;
+  const Contact ada = Added(world, "Ada Okafor");
+  const Contact bea = Added(world, "Bea Lindqvist");
+  const Contact cem = Added(world, "Cem Aksoy");
+  ASSERT_TRUE(SetFact(world.context(), bea.id, FactKind::kPersonal, "hometown", "Malmö"));
+  ASSERT_TRUE(SetFact(world.context(), ada.id, FactKind::kPersonal, "hometown", "Lagos"));
+  ASSERT_TRUE(RemoveContact(world.context(), bea.id));
+  ASSERT_TRUE(RemoveContact(world.context(), cem.id));
+
+  auto deleted = EmptyTrash(world.context());
+  ASSERT_TRUE(deleted) << deleted.error().message;
+  EXPECT_EQ(*deleted, 2);
+  EXPECT_EQ(world.store().GetContact(bea.id).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(world.store().GetContact(cem.id).error().code, ErrorCode::kNotFound);
+  EXPECT_TRUE(world.store().FactsOf(bea.id)->empty()) << "a deleted card's facts go with it";
+  ASSERT_TRUE(world.store().GetContact(ada.id));
+  EXPECT_EQ(world.store().FactsOf(ada.id)->size(), 1U);
+  EXPECT_EQ(SearchContacts(world.context(), {"ada", 5, 0})->size(), 1U);
+  EXPECT_TRUE(world.store().CheckIntegrity()->empty());
+}
+
+TEST(EmptyTrash, AnEmptyTrashDeletesNobody) {
+  testing::TestWorld world;
+  const Contact ada = Added(world, "Ada Okafor");
+  auto deleted = EmptyTrash(world.context());
+  ASSERT_TRUE(deleted);
+  EXPECT_EQ(*deleted, 0);
+  EXPECT_TRUE(world.store().GetContact(ada.id));
 }
 
 }  // namespace

@@ -279,6 +279,27 @@ TEST_F(CliRemove, RemovingTwiceFailsAndChangesNothing) {
   EXPECT_EQ(Snapshot(), before);
 }
 
+TEST_F(CliRemove, EmptyTrashDeletesOnlyTheTrashedForGood) {
+  const std::int64_t id = Add("Ada Okafor");
+  Add("Ravi Menon");
+  ASSERT_EQ(Kith({"rm", std::to_string(id)}).exit_code, 0);
+  const json deleted = KithJson({"empty-trash", "--yes"});
+  EXPECT_EQ(deleted.at("deleted"), 1);
+  EXPECT_TRUE(ListNames({"--trash"}).empty());
+  EXPECT_EQ(ListNames(), std::vector<std::string>{"Ravi Menon"});
+  EXPECT_EQ(Kith({"restore", std::to_string(id)}).exit_code, 1) << "gone for good";
+}
+
+TEST_F(CliRemove, EmptyTrashWithoutYesIsAUsageErrorAndDeletesNothing) {
+  const std::int64_t id = Add("Ada Okafor");
+  ASSERT_EQ(Kith({"rm", std::to_string(id)}).exit_code, 0);
+  const std::string before = Snapshot();
+  const KithRun run = Kith({"empty-trash"});
+  EXPECT_EQ(run.exit_code, 2) << Described(run);
+  EXPECT_TRUE(Contains(run.err, "--yes"));
+  EXPECT_EQ(Snapshot(), before);
+}
+
 // ---------------------------------------------------------------- list
 
 using CliList = CliTest;

@@ -805,6 +805,16 @@ TEST(VCardReader, RefusesAPropertyLongerThanTheLimitEvenWhenFolded) {
   EXPECT_EQ(read.error().message, "line 4: a property longer than 8 MiB; a contact's lines are far shorter");
 }
 
+TEST(VCardReader, ReadsAFoldedLineWithNothingToContinueAsTheLineItSpells) {
+  // Found by fuzzing: kept with its leading blank, it was written back as a
+  // fold of the line before it, and the card changed on every round trip.
+  const ImportRecord record =
+      ReadOne("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\nORG:Acme\r\n\r\n TITLE:Engineer\r\nEND:VCARD\r\n");
+  EXPECT_EQ(record.fields.title, "Engineer");
+  EXPECT_EQ(record.fields.company, "Acme");
+  EXPECT_TRUE(record.fields.vcard_properties.empty());
+}
+
 TEST(VCardReader, RefusesOneEndlessLineWithoutHoldingItAll) {
   // 24 MiB with no line end at all: refused with the line it starts on.
   const std::string text =

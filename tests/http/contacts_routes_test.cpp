@@ -87,6 +87,31 @@ TEST_F(ContactsRoutes, RemovesToTheTrashAndRestores) {
   EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts"), 200).size(), 1U);
 }
 
+TEST_F(ContactsRoutes, EmptiesTheTrashForGood) {
+  const json ada = AddPerson({{"name", "Ada Okafor"}});
+  AddPerson({{"name", "Ravi Menon"}});
+  Expect(Send("DELETE", "/api/v1/contacts/" + ada["id"].dump()), 200);
+  EXPECT_EQ(Expect(Send("DELETE", "/api/v1/trash"), 200)["deleted"], 1);
+  Expect(Send("GET", "/api/v1/contacts/" + ada["id"].dump()), 404);
+  EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts"), 200).size(), 1U);
+}
+
+TEST_F(ContactsRoutes, SuggestsFilterValuesAsYouType) {
+  AddPerson({{"name", "Ada Okafor"}, {"tags", {"mentor"}}, {"met_at", "RustConf 2026"}});
+  EXPECT_EQ(Expect(Send("GET", "/api/v1/suggestions?field=tag&prefix=MEN"), 200), json({"mentor"}));
+  EXPECT_EQ(Expect(Send("GET", "/api/v1/suggestions?field=event&prefix=rust"), 200), json({"RustConf 2026"}));
+  EXPECT_EQ(Expect(Send("GET", "/api/v1/suggestions?field=height&prefix=a"), 400)["error"]["field"], "field");
+  EXPECT_EQ(Expect(Send("GET", "/api/v1/suggestions?field=tag&limit=500"), 400)["error"]["field"], "limit");
+}
+
+TEST_F(ContactsRoutes, SearchCountsEveryoneItFindsWhenAsked) {
+  for (const char* name : {"Ada Okafor", "Ada Lindqvist", "Ada Aksoy"}) AddPerson({{"name", name}});
+  auto response = Send("GET", "/api/v1/search?q=ada&limit=1&total=true");
+  EXPECT_EQ(Expect(response, 200).size(), 1U);
+  EXPECT_EQ(response->get_header_value("X-Total-Count"), "3");
+  EXPECT_FALSE(Send("GET", "/api/v1/search?q=ada&limit=1")->has_header("X-Total-Count"));
+}
+
 TEST_F(ContactsRoutes, UnknownIdsAreNotFound) {
   EXPECT_EQ(ErrorCodeOf(Expect(Send("GET", "/api/v1/contacts/999"), 404)), "not_found");
   EXPECT_EQ(ErrorCodeOf(Expect(Send("PATCH", "/api/v1/contacts/999", R"({"title":"x"})"), 404)), "not_found");

@@ -34,6 +34,7 @@ const std::vector<Action>& BothFaces() {
       {"edit", {"PATCH /contacts/{id}"}},
       {"rm", {"DELETE /contacts/{id}"}},
       {"restore", {"POST /contacts/{id}/restore"}},
+      {"empty-trash", {"DELETE /trash"}},
       {"list", {"GET /contacts"}},
       {"search", {"GET /search"}},
       {"gen", {"POST /demo"}},
@@ -79,7 +80,10 @@ const std::vector<Action>& BothFaces() {
       {"post add", {"POST /posts"}},
       {"post list", {"GET /posts"}},
       {"post cadence", {"GET /posts/cadence", "PUT /posts/cadence"}},
-      {"ics", {"GET /reminders.ics"}},
+      {"ics", {"GET /reminders.ics", "GET /calendar/subscription", "POST /calendar/subscription/rotate"}},
+      {"device add", {"POST /devices"}},
+      {"device list", {"GET /devices"}},
+      {"device revoke", {"DELETE /devices"}},
       {"scan", {"POST /scan"}},
   };
   return *kActions;
@@ -103,6 +107,8 @@ const std::map<std::string, std::string>& ApiOnly() {
       {"GET /session", "the web app's sign-in; the CLI opens the database file itself"},
       {"POST /session", "the web app's sign-in"},
       {"DELETE /session", "the web app's sign-out"},
+      {"GET /suggestions",
+       "the web app's filter suggestions as you type; a shell completes nothing from the database"},
   };
   return *kRoutes;
 }
@@ -130,7 +136,7 @@ std::vector<std::string> TopLevelCommands() {
   const Output overview = RunKith("");
   EXPECT_EQ(overview.exit_code, 0) << overview.text;
   std::vector<std::string> commands;
-  const std::regex line(R"(^  ([a-z]+)  +\S.*$)");
+  const std::regex line(R"(^  ([a-z][a-z-]*)  +\S.*$)");
   std::istringstream in(overview.text);
   for (std::string text; std::getline(in, text);) {
     std::smatch match;

@@ -22,6 +22,11 @@ TEST_F(GiveRoutes, AddsMatchesAndOffersAnOpportunity) {
   ASSERT_FALSE(matches.empty());
   EXPECT_EQ(matches[0]["name"], "Ada Okafor");
   EXPECT_FALSE(matches[0]["reasons"].empty());
+  // The score and what it is made of.
+  double sum = 0;
+  for (const auto& part : matches[0]["parts"]) sum += part["points"].get<double>();
+  EXPECT_EQ(matches[0]["parts"][0]["signal"], "skills");
+  EXPECT_NEAR(sum, matches[0]["score"].get<double>(), 1e-9);
   const json give =
       Expect(Send("POST", "/api/v1/gives",
                   json({{"contact_id", ada["id"]}, {"opportunity_id", opportunity["id"]}}).dump()),

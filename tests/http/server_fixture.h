@@ -24,16 +24,24 @@ class ServerTest : public ::testing::Test {
   void SetUp() override { StartServer(); }
   void TearDown() override { StopServer(); }
 
-  void StartServer(const std::string& host = "127.0.0.1", const std::string& token = "") {
+  // The options StartServer uses: this test's database, any free port.
+  http::ServerOptions OptionsFor(const std::string& host, const std::string& token = "") const {
     http::ServerOptions options;
     options.database_path = (directory_.path() / "kith.db").string();
     options.host = host;
     options.port = 0;
     options.token = token;
+    return options;
+  }
+
+  void StartServer(const std::string& host = "127.0.0.1", const std::string& token = "") {
+    http::ServerOptions options = OptionsFor(host, token);
     options.threads = 8;
     options.assets_directory = (directory_.path() / "assets").string();
     options.max_json_body = 64 * 1024;
     options.max_upload = 1024 * 1024;
+    options.dav_page_size = dav_page_size_;
+    options.public_url = public_url_;
     auto server = http::StartServerWithRoutes(options, clock_, extra_routes_);
     ASSERT_TRUE(server) << server.error().message;
     server_ = std::move(*server);
@@ -82,7 +90,9 @@ class ServerTest : public ::testing::Test {
 
   TempDirectory directory_;
   FixedClock clock_{Date{2026, 11, 26}};
+  int dav_page_size_ = 500;                // cards per streamed chunk of a CardDAV listing
   std::vector<http::Route> extra_routes_;  // served besides the API, for tests of failures
+  std::string public_url_;                 // --public-url, when a test needs one
   std::unique_ptr<http::Server> server_;
   std::thread thread_;
   std::unique_ptr<httplib::Client> client_;

@@ -81,11 +81,7 @@ TEST_F(Server, StaticPathsCannotEscapeTheAssetFolder) {
 
 TEST_F(Server, BeyondLoopbackNeedsAPasswordOrToken) {
   StopServer();
-  http::ServerOptions options;
-  options.database_path = (directory_.path() / "kith.db").string();
-  options.host = "0.0.0.0";
-  options.port = 0;
-  auto refused = http::Server::Start(options, clock_);
+  auto refused = http::Server::Start(OptionsFor("0.0.0.0"), clock_);
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, ErrorCode::kInvalidInput);
 }

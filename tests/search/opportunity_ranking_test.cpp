@@ -114,6 +114,36 @@ TEST_F(RankCandidatesTest, ASynonymSkillBeatsARelatedSkill) {
   EXPECT_EQ(Names(ranked), (Ranking{"Bea", "Ada"}));
 }
 
+TEST_F(RankCandidatesTest, TheSkillAskedForOutranksOpennessPlaceAndWhatTheyLookFor) {
+  Opportunity job = Wanting(OpportunityKind::kJob, "Data engineer", {"data engineering", "Python"});
+  job.place = "Chicago";
+  Contact ada = OpenToWork(Person(1, "Ada", {"marketing"}), kToday.AddDays(-10));
+  ada.city = "Chicago";
+  ada.looking_for = "a data engineer role";
+  ada.last_contact = kToday;
+  Contact bea = Person(2, "Bea", {"Python"});
+  bea.city = "Denver";
+  const auto ranked = Rank(job, {std::move(ada), std::move(bea)});
+  EXPECT_EQ(Names(ranked), (Ranking{"Bea", "Ada"}));
+}
+
+TEST_F(RankCandidatesTest, TheScoreIsTheSumOfItsPartsEachNamed) {
+  Opportunity job = CppJob();
+  job.place = "Chicago";
+  Contact ada = OpenToWork(Person(1, "Ada", {"C++"}), kToday.AddDays(-10));
+  ada.city = "Chicago";
+  const auto ranked = Rank(job, {std::move(ada)});
+  ASSERT_EQ(ranked.size(), 1U);
+  double sum = 0;
+  std::vector<std::string> signals;
+  for (const auto& part : ranked[0].parts) {
+    sum += part.points;
+    signals.push_back(part.signal);
+  }
+  EXPECT_DOUBLE_EQ(sum, ranked[0].score);
+  EXPECT_EQ(signals, (std::vector<std::string>{"skills", "open to work", "place", "recency"}));
+}
+
 // Interests
 
 TEST_F(RankCandidatesTest, InterestsCountForTickets) {

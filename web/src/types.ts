@@ -35,6 +35,8 @@ export interface Contact {
   trashed: boolean;
   reasons?: string[];
   score?: number;
+  // What the score is made of, each signal's points ("skills" +92).
+  parts?: { signal: string; points: number }[];
   health?: { score: number; label: string; explanation: string };
 }
 

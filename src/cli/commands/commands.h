@@ -21,6 +21,7 @@ Command AddShowCommand(CLI::App& root, const GlobalOptions& globals);
 Command AddEditCommand(CLI::App& root, const GlobalOptions& globals);
 Command AddRemoveCommand(CLI::App& root, const GlobalOptions& globals);
 Command AddRestoreCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddEmptyTrashCommand(CLI::App& root, const GlobalOptions& globals);
 Command AddListCommand(CLI::App& root, const GlobalOptions& globals);
 Command AddSearchCommand(CLI::App& root, const GlobalOptions& globals);
 Command AddGenCommand(CLI::App& root, const GlobalOptions& globals);
@@ -61,6 +62,7 @@ Command AddIcsCommand(CLI::App& root, const GlobalOptions& globals);
 // The web app.
 Command AddServeCommand(CLI::App& root, const GlobalOptions& globals);
 Command AddPasswdCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddDeviceCommand(CLI::App& root, const GlobalOptions& globals);
 
 // Opens the session and runs `body` with it; errors are reported under
 // `command` and turned into the exit code.

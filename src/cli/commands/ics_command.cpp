@@ -2,24 +2,67 @@
 #include <memory>
 #include <sstream>
 
+#include "app/calendar_feed.h"
+#include "app/devices.h"
 #include "app/relationships.h"
 #include "cli/commands/commands.h"
 #include "cli/commands/relationship_printing.h"
 #include "cli/printing.h"
 
 namespace kith::cli {
+namespace {
+
+struct FeedFlags {
+  bool url = false;
+  bool rotate = false;
+  std::string server;
+};
+
+int PrintFeedUrl(const FeedFlags& flags, const GlobalOptions& globals) {
+  return RunWithSession("ics", globals, [&](Session& session) -> int {
+    Context& context = session.context();
+    std::string server = flags.server;
+    if (server.empty()) {
+      auto stored = ServerUrl(context);
+      if (!stored) return ReportError("ics", stored.error());
+      server = *stored;
+    }
+    while (server.ends_with('/')) server.pop_back();
+    auto path = flags.rotate ? RotateCalendarFeed(context) : CalendarFeedPath(context);
+    if (!path) return ReportError("ics", path.error());
+    if (globals.json) {
+      PrintJson(std::cout, {{"path", *path}, {"url", server + *path}});
+    } else {
+      std::cout << server << *path << '\n';
+      if (flags.rotate) std::cerr << "kith ics: the old address no longer answers.\n";
+    }
+    return 0;
+  });
+}
+
+}  // namespace
 
 Command AddIcsCommand(CLI::App& root, const GlobalOptions& globals) {
   auto* command = root.add_subcommand("ics", "Your open reminders as an iCalendar file");
   command->footer(R"(Without -o the calendar goes to standard output. `kith serve` also offers
-it as a feed calendar apps subscribe to (/ics).
+it as a feed calendar apps subscribe to: `kith ics --url` prints its secret
+address (anyone who has it sees your reminders; --rotate replaces it).
 
 Examples:
   kith ics -o kith.ics
-  kith ics > ~/calendars/kith.ics)");
+  kith ics > ~/calendars/kith.ics
+  kith ics --url                    # subscribe to this in your calendar app
+  kith ics --rotate                 # the old address stops working)");
   auto output = std::make_shared<std::string>();
+  auto feed = std::make_shared<FeedFlags>();
   command->add_option("-o,--output", *output, "Write to this file");
-  return {command, [output, &globals]() {
+  auto* url = command->add_flag("--url", feed->url, "Print the secret URL calendar apps subscribe to");
+  command->add_flag("--rotate", feed->rotate, "Replace the secret URL (the old one answers 404)")
+      ->excludes(url);
+  command->add_option("--server", feed->server,
+                      "Where kith serve is reached (default: what the last `kith serve` recorded)");
+  return {command, [output, feed, &globals]() {
+            if (feed->url || feed->rotate) return PrintFeedUrl(*feed, globals);
             return RunWithSession("ics", globals, [&](Session& session) -> int {
               std::ostringstream calendar;
               auto written = WriteRemindersCalendar(session.context(), calendar);

@@ -53,4 +53,30 @@ Command AddRestoreCommand(CLI::App& root, const GlobalOptions& globals) {
           }};
 }
 
+Command AddEmptyTrashCommand(CLI::App& root, const GlobalOptions& globals) {
+  auto* command = root.add_subcommand("empty-trash", "Delete everyone in the trash for good");
+  command->footer(R"(Examples:
+  kith list --trash          # who is there
+  kith empty-trash --yes     # gone for good: no restore after this)");
+  auto confirmed = std::make_shared<bool>(false);
+  command->add_flag("--yes", *confirmed, "Confirm: the trash cannot be restored afterwards");
+  return {command, [confirmed, &globals]() {
+            if (!*confirmed) {
+              std::cerr << "kith empty-trash: add --yes to delete everyone in the trash for good\n";
+              return 2;
+            }
+            return RunWithSession("empty-trash", globals, [&](Session& session) {
+              auto deleted = EmptyTrash(session.context());
+              if (!deleted) return ReportError("empty-trash", deleted.error());
+              if (globals.json) {
+                PrintJson(std::cout, nlohmann::json{{"deleted", *deleted}});
+              } else {
+                std::cout << "Deleted " << *deleted << (*deleted == 1 ? " person" : " people")
+                          << " from the trash for good.\n";
+              }
+              return 0;
+            });
+          }};
+}
+
 }  // namespace kith::cli

@@ -50,22 +50,6 @@ void PrintScannedCard(std::ostream& out, const ScannedCard& card) {
   row("address", card.address, "address");
 }
 
-// Unicode half blocks: two rows of modules per line of text, dark modules
-// drawn dark on a light terminal and the quiet zone around them.
-void PrintQrCode(std::ostream& out, const QrCode& code) {
-  constexpr int kQuiet = 2;
-  for (int y = -kQuiet; y < code.size + kQuiet; y += 2) {
-    for (int x = -kQuiet; x < code.size + kQuiet; ++x) {
-      const bool top = code.At(x, y);
-      const bool bottom = code.At(x, y + 1);
-      // Light is drawn, dark is left blank: reads on dark terminals too,
-      // where most phone scanners see the inverted code fine.
-      out << (!top && !bottom ? "█" : !top ? "▀" : !bottom ? "▄" : " ");
-    }
-    out << "\n";
-  }
-}
-
 }  // namespace
 
 Command AddScanCommand(CLI::App& root, const GlobalOptions& globals) {

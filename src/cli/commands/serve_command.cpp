@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "app/backup.h"
+#include "app/devices.h"
 #include "app/web_access.h"
 #include "cli/commands/commands.h"
 #include "cli/printing.h"
@@ -32,22 +33,32 @@ struct ServeFlags {
   std::string backup_every;  // empty: no scheduled backups
   int keep = 7;
   std::string backup_dir;
+  std::string tls_certificate;
+  std::string tls_key;
+  std::string public_url;
 };
 
 }  // namespace
 
 Command AddServeCommand(CLI::App& root, const GlobalOptions& globals) {
   auto* command = root.add_subcommand("serve", "The web app and the JSON API on http://127.0.0.1:8080");
-  command->footer(R"(Serves the web app and the JSON API (/api/v1, documented at /api/v1/openapi.json)
-until SIGTERM or Ctrl-C, which let requests in flight finish. Only 127.0.0.1 is
-served without a password: for any other address set one with `kith passwd`
-or pass --token (or $KITH_TOKEN).
+  command->footer(R"(Serves the web app, the JSON API (/api/v1, documented at /api/v1/openapi.json) and
+CardDAV for address book apps (/dav/, docs/sync.md) until SIGTERM or Ctrl-C,
+which let requests in flight finish. Only 127.0.0.1 is served without a
+password: for any other address set one with `kith passwd` or pass --token
+(or $KITH_TOKEN).
 
 Examples:
   kith serve
   kith serve --port 9000
   kith passwd && kith serve --host 0.0.0.0      # a phone on the same network
-  kith serve --backup-every 24h --keep 7        # kith-YYYYMMDD-HHMMSS.db beside the database)");
+  kith serve --backup-every 24h --keep 7        # kith-YYYYMMDD-HHMMSS.db beside the database
+  kith serve --host 0.0.0.0 --port 8443 --tls-cert cert.pem --tls-key key.pem
+  kith serve --public-url https://kith.example.net   # behind Caddy or nginx (docs/sync.md)
+
+Phones sync with CardDAV at /dav/ (`kith device add NAME`); calendar apps
+subscribe to `kith ics --url`. Phones want HTTPS beyond this machine: give
+--tls-cert and --tls-key (PEM), or run kith behind a proxy that terminates TLS.)");
   auto flags = std::make_shared<ServeFlags>();
   command->add_option("--host", flags->host, "Address to listen on (default 127.0.0.1)");
   command->add_option("--port", flags->port, "Port (default 8080; 0 picks a free one)")
@@ -61,6 +72,10 @@ Examples:
   command->add_option("--keep", flags->keep, "How many scheduled backups to keep (default 7)");
   command->add_option("--backup-dir", flags->backup_dir,
                       "Where scheduled backups go (default: beside the database)");
+  command->add_option("--tls-cert", flags->tls_certificate, "Serve HTTPS with this PEM certificate (chain)");
+  command->add_option("--tls-key", flags->tls_key, "The PEM private key of --tls-cert (unencrypted)");
+  command->add_option("--public-url", flags->public_url,
+                      "Where devices reach this server, when a proxy stands in front (https://…)");
   return {command, [flags, &globals]() {
             return RunWithSession("serve", globals, [&](Session& session) {
               http::ServerOptions options;
@@ -73,6 +88,14 @@ Examples:
               if (options.assets_directory.empty()) options.assets_directory = Environment("KITH_WEB_ASSETS");
               if (options.assets_directory.empty()) options.assets_directory = KITH_WEB_ASSETS_DIR;
               options.phone_region = session.context().phone_region;
+              options.tls_certificate = flags->tls_certificate;
+              options.tls_key = flags->tls_key;
+              options.public_url = flags->public_url;
+              if (!flags->public_url.empty()) {
+                if (auto remembered = RememberServerUrl(session.context(), flags->public_url); !remembered) {
+                  return ReportError("serve", remembered.error());
+                }
+              }
               std::unique_ptr<BackupSchedule> backups;
               if (!flags->backup_every.empty()) {
                 const auto every = ParseBackupInterval(flags->backup_every);
@@ -95,8 +118,16 @@ Examples:
                 backups = std::move(*started);
               }
               auto served = http::ServeUntilSignal(options, session.context().clock, [&](int port) {
-                std::cout << "kith: serving " << options.database_path << " on http://" << options.host << ":"
-                          << port << "/ (Ctrl-C to stop)" << std::endl;
+                const std::string scheme = options.tls_certificate.empty() ? "http://" : "https://";
+                std::cout << "kith: serving " << options.database_path << " on " << scheme << options.host
+                          << ":" << port << "/ (Ctrl-C to stop)" << std::endl;
+                // Where `kith device add` and `kith ics --url` send devices.
+                if (flags->public_url.empty()) {
+                  if (auto remembered = RememberServerUrl(session.context(), http::ServedUrl(options, port));
+                      !remembered) {
+                    std::cerr << "kith serve: " << remembered.error().message << std::endl;
+                  }
+                }
               });
               if (!served) return ReportError("serve", served.error());
               std::cout << "kith: stopped." << std::endl;

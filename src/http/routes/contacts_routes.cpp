@@ -86,6 +86,20 @@ Result<ApiReply> RestoreRoute(const httplib::Request& request, Context& context)
   return Json(ContactToJson(contact));
 }
 
+Result<ApiReply> EmptyTrashRoute(const httplib::Request& /*request*/, Context& context) {
+  KITH_ASSIGN_OR_RETURN(const std::int64_t deleted, EmptyTrash(context));
+  return Json({{"deleted", deleted}});
+}
+
+Result<ApiReply> SuggestionsRoute(const httplib::Request& request, Context& context) {
+  KITH_ASSIGN_OR_RETURN(const FilterField field, ParseFilterField(QueryText(request, "field")));
+  constexpr int kMaxSuggestions = 50;
+  KITH_ASSIGN_OR_RETURN(const int limit, QueryInt(request, "limit", 10, 1, kMaxSuggestions));
+  KITH_ASSIGN_OR_RETURN(const auto values,
+                        SuggestFilterValues(context, field, QueryText(request, "prefix"), limit));
+  return Json(values);
+}
+
 Result<ApiReply> SearchRoute(const httplib::Request& request, Context& context) {
   SearchRequest search;
   search.query = QueryText(request, "q");
@@ -102,7 +116,14 @@ Result<ApiReply> SearchRoute(const httplib::Request& request, Context& context) 
     KITH_ASSIGN_OR_RETURN(const auto healths, WithHealth(context, std::move(contacts)));
     for (std::size_t i = 0; i < healths.size(); ++i) array[i]["health"] = HealthToJson(healths[i].health);
   }
-  return Json(std::move(array));
+  ApiReply reply = Json(std::move(array));
+  KITH_ASSIGN_OR_RETURN(const bool with_total, QueryBool(request, "total"));
+  if (with_total) {
+    KITH_ASSIGN_OR_RETURN(const std::int64_t total,
+                          CountSearchResults(context, search, static_cast<std::int64_t>(found.size())));
+    reply.headers.emplace_back("X-Total-Count", std::to_string(total));
+  }
+  return reply;
 }
 
 Result<ApiReply> DupesRoute(const httplib::Request& /*request*/, Context& context) {
@@ -151,15 +172,27 @@ void AddContactRoutes(std::vector<Route>& routes) {
                     "contacts", "", "Contact"});
   routes.push_back({Method::kPost, "/contacts/{id}/restore", Access::kWrite, RestoreRoute,
                     "Bring back from the trash", "contacts", "", "Contact"});
+  routes.push_back({Method::kDelete, "/trash", Access::kWrite, EmptyTrashRoute,
+                    "Delete everyone in the trash for good (kith empty-trash)", "contacts", "", "Deleted"});
   routes.push_back({Method::kGet,
                     "/search",
                     Access::kRead,
                     SearchRoute,
-                    "Find people by anything: prefixes, accents and typos forgiven, field:term",
+                    "Find people by anything: prefixes, accents and typos forgiven, field:term "
+                    "(total=true adds X-Total-Count)",
                     "contacts",
                     "",
                     "Contact[]",
-                    {"q", "limit", "offset", "health"}});
+                    {"q", "limit", "offset", "health", "total"}});
+  routes.push_back({Method::kGet,
+                    "/suggestions",
+                    Access::kRead,
+                    SuggestionsRoute,
+                    "Values a list filter can take, as you type: field=tag|event, prefix, limit",
+                    "contacts",
+                    "",
+                    "Text[]",
+                    {"field", "prefix", "limit"}});
   routes.push_back({Method::kGet, "/dupes", Access::kRead, DupesRoute, "Likely duplicates, and why",
                     "contacts", "", "DuplicatePair[]"});
   routes.push_back({Method::kPost, "/merge", Access::kWrite, MergeRoute,

@@ -10,6 +10,7 @@ std::vector<Route> ApiRoutes(SessionState& state) {
   AddTransferRoutes(routes);
   AddRelationshipRoutes(routes);
   AddScanRoutes(routes);
+  AddDeviceRoutes(routes, state);
   return routes;
 }
 

@@ -6,6 +6,8 @@
 
 #include <vector>
 
+#include "app/calendar_feed.h"
+#include "app/devices.h"
 #include "app/sign_in_throttle.h"
 #include "app/web_sessions.h"
 #include "http/auth.h"
@@ -17,8 +19,12 @@ namespace kith::http {
 struct SessionState {
   std::string token;           // accepted to sign in and as a bearer token; "" for none
   bool auth_required = false;  // not loopback: every API call needs a session or the token
+  bool tls = false;            // served over TLS: cookies are Secure, URLs https
+  std::string public_url;      // --public-url: what links name, when set
   SessionLimits limits;
-  SignInThrottle throttle;  // wrong passwords and tokens, per client address
+  SignInThrottle throttle;            // wrong passwords and tokens, per client address
+  SyncPasswordCache sync_passwords;   // Basic credentials that matched lately
+  CalendarFeedHistory calendar_feed;  // when the subscribed calendar last changed
 };
 
 void AddSessionRoutes(std::vector<Route>& routes, SessionState& state);
@@ -27,6 +33,12 @@ void AddGiveRoutes(std::vector<Route>& routes);
 void AddTransferRoutes(std::vector<Route>& routes);
 void AddRelationshipRoutes(std::vector<Route>& routes);
 void AddScanRoutes(std::vector<Route>& routes);
+// Devices (app passwords) and the subscribed calendar's secret URL.
+void AddDeviceRoutes(std::vector<Route>& routes, SessionState& state);
+
+// The address a browser or device reaches this server at: --public-url when
+// given, else from the request's Host ("https://kith.example.net" under TLS).
+std::string ServerUrlOf(const httplib::Request& request, const SessionState& state);
 
 // Every API route, in the order the OpenAPI document lists them.
 std::vector<Route> ApiRoutes(SessionState& state);

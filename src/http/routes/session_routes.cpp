@@ -12,9 +12,14 @@ nlohmann::json SessionJson(bool authenticated, const std::string& csrf_token, bo
           {"auth_required", auth_required}};
 }
 
+CookieTransport CookieTransportOf(const SessionState& state) {
+  return state.tls ? CookieTransport::kTls : CookieTransport::kPlain;
+}
+
 ApiReply SessionReply(const WebSessionKeys& keys, const SessionState& state, int status) {
   ApiReply reply = Json(SessionJson(true, keys.csrf_token, state.auth_required), status);
-  reply.headers.emplace_back("Set-Cookie", SessionCookie(keys.id, state.limits.lifetime_seconds));
+  reply.headers.emplace_back("Set-Cookie",
+                             SessionCookie(keys.id, state.limits.lifetime_seconds, CookieTransportOf(state)));
   return reply;
 }
 
@@ -54,7 +59,8 @@ void AddSessionRoutes(std::vector<Route>& routes, SessionState& state) {
                     [&state](const httplib::Request& request, Context& context) -> Result<ApiReply> {
                       KITH_RETURN_IF_ERROR(EndWebSession(context, SessionIdOf(request)));
                       ApiReply reply = Json(SessionJson(false, "", state.auth_required));
-                      reply.headers.emplace_back("Set-Cookie", SessionCookie("", 0));
+                      reply.headers.emplace_back("Set-Cookie",
+                                                 SessionCookie("", 0, CookieTransportOf(state)));
                       return reply;
                     },
                     "Sign out", "session", "", "Session"});

@@ -275,7 +275,65 @@ CREATE INDEX contacts_by_name_and_company ON contacts(sort_name, company COLLATE
   WHERE trashed_at IS NULL;
 )sql";
 
-// Version 9: what address books write beyond kith's own fields. A card's
+// Version 9: CardDAV. The changes journal holds one entry per contact,
+// renumbered by triggers on every write to the contact (REPLACE takes a new
+// AUTOINCREMENT number, never a reused one), so it is written in the same
+// transaction as the change and sync tokens stay valid for ever; contacts
+// already here start it in id order.
+// dav_cards keeps the vCard a client sent, byte for byte; dav_books the
+// address books clients created, each the tag of its cards.
+constexpr std::string_view kCardDav = R"sql(
+CREATE TABLE contact_changes(
+  sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+  contact_id INTEGER NOT NULL UNIQUE,
+  uid TEXT NOT NULL
+);
+INSERT INTO contact_changes(contact_id, uid) SELECT id, uid FROM contacts ORDER BY id;
+CREATE TRIGGER contact_changes_on_insert AFTER INSERT ON contacts BEGIN
+  INSERT OR REPLACE INTO contact_changes(contact_id, uid) VALUES (NEW.id, NEW.uid);
+END;
+CREATE TRIGGER contact_changes_on_update AFTER UPDATE OF updated_at, trashed_at, uid ON contacts BEGIN
+  INSERT OR REPLACE INTO contact_changes(contact_id, uid) VALUES (NEW.id, NEW.uid);
+END;
+CREATE TRIGGER contact_changes_on_delete AFTER DELETE ON contacts BEGIN
+  INSERT OR REPLACE INTO contact_changes(contact_id, uid) VALUES (OLD.id, OLD.uid);
+END;
+CREATE TABLE dav_cards(
+  contact_id INTEGER PRIMARY KEY REFERENCES contacts(id) ON DELETE CASCADE,
+  vcard TEXT NOT NULL,
+  kith_view TEXT NOT NULL
+);
+CREATE TABLE dav_books(
+  segment TEXT PRIMARY KEY,
+  tag TEXT NOT NULL
+) WITHOUT ROWID;
+)sql";
+
+// Version 10: devices that sync (CardDAV, the calendar feed), each with its
+// own app password, kept only as an argon2id hash. A revoked device stays
+// listed; only one unrevoked device may carry a name (case ignored), which
+// is the user name it signs in with. Times are ISO UTC timestamps.
+constexpr std::string_view kDevices = R"sql(
+CREATE TABLE devices(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL CHECK (name <> ''),
+  password_hash TEXT NOT NULL CHECK (password_hash <> ''),
+  created_at TEXT NOT NULL,
+  last_used_at TEXT,
+  revoked_at TEXT
+);
+CREATE UNIQUE INDEX devices_live_by_name ON devices(name COLLATE NOCASE) WHERE revoked_at IS NULL;
+)sql";
+
+// Version 11: likely duplicates by family name at the same company (`kith
+// dupes`) look each group up instead of scanning every card per group,
+// which took minutes at 100,000 people.
+constexpr std::string_view kCompanyFamilyIndex = R"sql(
+CREATE INDEX IF NOT EXISTS contacts_by_company_family
+  ON contacts(company COLLATE NOCASE, family_name COLLATE NOCASE) WHERE trashed_at IS NULL;
+)sql";
+
+// Version 12: what address books write beyond kith's own fields. A card's
 // kind (an organisation's), nickname, role, its ORG's departments (one per
 // line), birthday and anniversary (YYYY-MM-DD, or --MM-DD without a year);
 // the TYPE, PREF and label of each email, phone and web address, kept by
@@ -335,9 +393,9 @@ DELETE FROM contact_extras WHERE rowid IN (
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
-      {kVersion1, false}, {kVersion2, true},    {kVersion3, false},    {kVersion4, false},
-      {kVersion5, false}, {kCardImages, false}, {kWebSessions, false}, {kNamesakeIndex, false},
-      {kCardFields, true},
+      {kVersion1, false}, {kVersion2, true},    {kVersion3, false},           {kVersion4, false},
+      {kVersion5, false}, {kCardImages, false}, {kWebSessions, false},        {kNamesakeIndex, false},
+      {kCardDav, false},  {kDevices, false},    {kCompanyFamilyIndex, false}, {kCardFields, true},
   };
   return kMigrations;
 }

@@ -817,6 +817,20 @@ Status SqliteStore::RestoreContact(ContactId id, const std::string& now) {
   });
 }
 
+Result<std::int64_t> SqliteStore::DeleteTrashedContacts() {
+  // A trashed card already left the search index and the vocabulary when it
+  // was trashed; the foreign keys (ON DELETE CASCADE) take its records.
+  std::int64_t deleted = 0;
+  KITH_RETURN_IF_ERROR(Atomically([&]() -> Status {
+    KITH_ASSIGN_OR_RETURN(auto purge,
+                          database_->Prepare("DELETE FROM contacts WHERE trashed_at IS NOT NULL"));
+    KITH_RETURN_IF_ERROR(purge.Run());
+    deleted = database_->Changes();
+    return Ok();
+  }));
+  return deleted;
+}
+
 Result<std::vector<Contact>> SqliteStore::ListContacts(const ListQuery& query) {
   TagJoin join = TagJoin::kMembers;
   if (!query.tag.empty()) {
@@ -864,6 +878,15 @@ Result<std::vector<ContactId>> SqliteStore::MatchSearchIndex(SearchTable table, 
     ids.push_back(ContactIdFromSearchKey(select.Int(0)));
   }
   return ids;
+}
+
+Result<std::int64_t> SqliteStore::CountSearchIndex(SearchTable table, const std::string& expression) {
+  const std::string name(TableName(table));
+  KITH_ASSIGN_OR_RETURN(auto select,
+                        database_->Prepare("SELECT count(*) FROM " + name + " WHERE " + name + " MATCH ?1"));
+  select.Bind(1, expression);
+  KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
+  return row ? select.Int(0) : 0;
 }
 
 Result<std::vector<std::string>> SqliteStore::VocabularyWithPrefix(std::string_view prefix, int limit) {

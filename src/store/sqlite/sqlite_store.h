@@ -88,9 +88,20 @@ class SqliteStore final : public Store {
   Status TouchWebSession(std::string_view id_hash, std::int64_t last_seen_at) override;
   Status RemoveWebSession(std::string_view id_hash) override;
   Status PruneWebSessions(std::int64_t created_before, std::int64_t seen_before, int keep) override;
+  Result<Device> InsertDevice(const Device& device) override;
+  Result<std::optional<Device>> FindLiveDevice(std::string_view name) override;
+  Result<std::vector<Device>> Devices() override;
+  Result<bool> HasLiveDevices() override;
+  Status RevokeDevice(std::int64_t id, std::string_view at) override;
+  Status TouchDevice(std::int64_t id, std::string_view at) override;
   Status UpdateContact(ContactId id, const ContactFields& fields, const std::string& now) override;
   Status TrashContact(ContactId id, const std::string& now) override;
   Status RestoreContact(ContactId id, const std::string& now) override;
+  Result<std::int64_t> DeleteTrashedContacts() override;
+  Result<std::int64_t> CountSearchIndex(SearchTable table, const std::string& expression) override;
+  Result<std::vector<std::string>> LabelsWithPrefix(std::string_view kind, std::string_view prefix,
+                                                    int limit) override;
+  Result<std::vector<std::string>> MetAtWithPrefix(std::string_view prefix, int limit) override;
   Result<std::vector<Contact>> ListContacts(const ListQuery& query) override;
   Result<std::int64_t> CountContacts(const ListQuery& query) override;
   Result<std::vector<ContactId>> MatchSearchIndex(SearchTable table, const std::string& expression,
@@ -99,6 +110,19 @@ class SqliteStore final : public Store {
   Result<std::vector<VocabularyEntry>> VocabularyNear(std::string_view head, int min_length,
                                                       int max_length) override;
   std::vector<std::string> SearchTerms(std::string_view text) const override;
+  Result<std::optional<StoredVCard>> StoredVCardOf(ContactId id) override;
+  Status SaveStoredVCard(ContactId id, const StoredVCard& card) override;
+  Result<std::int64_t> LatestChange() override;
+  Result<std::vector<ContactChange>> ChangesAfter(std::int64_t sequence, std::string_view tag,
+                                                  int limit) override;
+  Result<std::vector<ContactChange>> ChangesOf(const std::vector<ContactId>& ids,
+                                               std::string_view tag) override;
+  Result<std::vector<AddressBookEntry>> AddressBooks() override;
+  Status InsertAddressBook(const AddressBookEntry& book) override;
+  Status RenameAddressBook(std::string_view segment, std::string_view tag) override;
+  Status RemoveAddressBook(std::string_view segment) override;
+  Result<std::vector<ContactId>> ContactsTagged(std::string_view tag) override;
+  std::string FoldLabel(std::string_view label) const override { return SortName(label); }
   Status CopyTo(const std::string& path) override;
   Result<std::vector<std::string>> CheckIntegrity() override;
 

@@ -211,9 +211,14 @@ export function EventPage() {
                 {error.field === 'name' && error.message.includes('matches') ? ': tap the one you met above.' : ''}
               </p>
             )}
-            <button class="primary" type="submit">
-              Add person
-            </button>
+            <div class="inline-form wrap">
+              <button class="primary" type="submit">
+                Add person
+              </button>
+              <a class="button" href="/scan">
+                Scan a card instead
+              </a>
+            </div>
           </form>
         </>
       )}

@@ -229,6 +229,11 @@ export function ImportPage() {
           </a>
         ))}
       </div>
+      <h2>Sync</h2>
+      <p>
+        Your phone's contacts and calendar can follow kith on their own: <a href="/devices">add a device</a> or
+        subscribe to your reminders.
+      </p>
     </section>
   );
 }

@@ -5,7 +5,6 @@
 // position live in the URL, so Back comes back to the same place.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { get, getWithHeader, query } from '../api';
-import type { EventSummary } from '../relationship';
 import { navigate } from '../router';
 import type { Contact } from '../types';
 import { Welcome } from './Welcome';
@@ -91,13 +90,61 @@ function searchText(state: ListState): string {
     .join(' ');
 }
 
-function Suggestions({ id, values }: { id: string; values: string[] }) {
+// A filter that needs no exact text: as you type it suggests the values in
+// use (the most used first), and what you leave in it becomes the value it
+// is closest to ("ment" filters by "mentor"; case and accents never matter).
+function FilterInput({
+  label,
+  field,
+  value,
+  onCommit,
+}: {
+  label: string;
+  field: 'tag' | 'event';
+  value: string;
+  onCommit: (value: string) => void;
+}) {
+  const [draft, setDraft] = useState(value);
+  const [options, setOptions] = useState<string[]>([]);
+  const asked = useRef(0);
+  useEffect(() => setDraft(value), [value]);
+  const suggest = async (prefix: string): Promise<string[]> => {
+    const mine = ++asked.current;
+    const found = (await get(`/suggestions${query({ field, prefix: prefix.trim(), limit: 10 })}`)) as string[];
+    if (mine === asked.current) setOptions(found);
+    return found;
+  };
+  const commit = async (typed: string) => {
+    const wanted = typed.trim();
+    if (!wanted) return onCommit('');
+    const found = await suggest(wanted).catch(() => [] as string[]);
+    const exact = found.find((option) => option.toLowerCase() === wanted.toLowerCase());
+    const chosen = exact ?? found[0] ?? wanted;
+    setDraft(chosen);
+    onCommit(chosen);
+  };
+  const id = `${field}-suggestions`;
   return (
-    <datalist id={id}>
-      {values.map((value) => (
-        <option key={value} value={value} />
-      ))}
-    </datalist>
+    <label>
+      <span>{label}</span>
+      <input
+        list={id}
+        value={draft}
+        autoComplete="off"
+        onFocus={() => void suggest(draft).catch(() => undefined)}
+        onInput={(inputEvent) => {
+          const typed = (inputEvent.target as HTMLInputElement).value;
+          setDraft(typed);
+          void suggest(typed).catch(() => undefined);
+        }}
+        onChange={(changeEvent) => void commit((changeEvent.target as HTMLInputElement).value)}
+      />
+      <datalist id={id} data-testid={id}>
+        {options.map((option) => (
+          <option key={option} value={option} />
+        ))}
+      </datalist>
+    </label>
   );
 }
 
@@ -113,11 +160,12 @@ export function ListPage() {
   // The query the results shown answer (the e2e suite times keystroke to results by it).
   const [resultsFor, setResultsFor] = useState('');
   const [moreResults, setMoreResults] = useState(false);
+  // How many the search finds in all, asked once the first page is full.
+  const [found, setFound] = useState<number | null>(null);
   const [rows, setRows] = useState<Map<number, Contact>>(new Map());
   const [selected, setSelected] = useState(initial.row);
   const [scrollTop, setScrollTop] = useState(initial.row * ROW_HEIGHT);
   const [viewHeight, setViewHeight] = useState(600);
-  const [events, setEvents] = useState<string[]>([]);
   const [error, setError] = useState('');
   const viewport = useRef<HTMLDivElement>(null);
   const search = useRef<HTMLInputElement>(null);
@@ -134,12 +182,6 @@ export function ListPage() {
     const timer = setTimeout(() => writeState({ q: text, sort, reversed, tag, event, row: firstRow }), 250);
     return () => clearTimeout(timer);
   }, [text, sort, reversed, tag, event, firstRow]);
-
-  useEffect(() => {
-    get('/events?limit=200')
-      .then((body) => setEvents((body as EventSummary[]).map((found) => found.name)))
-      .catch(() => undefined);
-  }, []);
 
   // A new order or filter starts over from the first page.
   useEffect(() => {
@@ -186,26 +228,37 @@ export function ListPage() {
       return;
     }
     let current = true;
+    let counting = 0;
     get(`/search${query({ q: searchFor, limit: PAGE_SIZE + 1, health: true })}`)
-      .then((found) => {
+      .then((body) => {
         if (!current) return;
-        const list = found as Contact[];
+        const list = body as Contact[];
         setMoreResults(list.length > PAGE_SIZE);
         setResults(list.slice(0, PAGE_SIZE));
         setResultsFor(text);
         setSelected(0);
+        setFound(list.length > PAGE_SIZE ? null : list.length);
+        if (list.length <= PAGE_SIZE) return;
+        // The count is asked once typing pauses, so it never slows the
+        // results of the next keystroke.
+        counting = window.setTimeout(() => {
+          getWithHeader(`/search${query({ q: searchFor, limit: 1, total: true })}`, 'X-Total-Count')
+            .then(([, all]) => current && setFound(Number(all ?? 0)))
+            .catch(() => undefined);
+        }, 400);
       })
       .catch((failure: Error) => current && setError(failure.message));
     return () => {
       current = false;
+      clearTimeout(counting);
     };
   }, [searchFor]);
 
   const showMore = () => {
     if (!results) return;
     get(`/search${query({ q: searchFor, limit: PAGE_SIZE + 1, offset: results.length, health: true })}`)
-      .then((found) => {
-        const list = found as Contact[];
+      .then((body) => {
+        const list = body as Contact[];
         setMoreResults(list.length > PAGE_SIZE);
         setResults([...results, ...list.slice(0, PAGE_SIZE)]);
       })
@@ -306,12 +359,6 @@ export function ListPage() {
     return () => removeEventListener('keydown', onKey);
   });
 
-  const tags = useMemo(() => {
-    const seen = new Set<string>();
-    for (const contact of results ?? rows.values()) for (const name of contact.tags) seen.add(name);
-    return [...seen].sort().slice(0, 100);
-  }, [results, rows]);
-
   if (total === 0 && !tag && !event && !text) return <Welcome />;
 
   const chooseSort = (next: Sort) => {
@@ -400,24 +447,8 @@ export function ListPage() {
             autoComplete="off"
           />
         </label>
-        <label>
-          <span>Tag</span>
-          <input
-            list="tag-suggestions"
-            value={tag}
-            onChange={(changeEvent) => setTag((changeEvent.target as HTMLInputElement).value.trim())}
-          />
-          <Suggestions id="tag-suggestions" values={tags} />
-        </label>
-        <label>
-          <span>Event</span>
-          <input
-            list="event-suggestions"
-            value={event}
-            onChange={(changeEvent) => setEvent((changeEvent.target as HTMLInputElement).value.trim())}
-          />
-          <Suggestions id="event-suggestions" values={events} />
-        </label>
+        <FilterInput label="Tag" field="tag" value={tag} onCommit={setTag} />
+        <FilterInput label="Event" field="event" value={event} onCommit={setEvent} />
         {filtered && (
           <button type="button" onClick={() => (setTag(''), setEvent(''))}>
             Clear filters
@@ -427,7 +458,9 @@ export function ListPage() {
       <p class="count" aria-live="polite" data-testid="count">
         {results
           ? moreResults
-            ? `Showing the first ${results.length.toLocaleString()} found${filtered ? ' (filters on)' : ''}`
+            ? `Showing ${results.length.toLocaleString()} of ${
+                found === null ? 'more' : Math.max(found, results.length + 1).toLocaleString()
+              } found${filtered ? ' (filters on)' : ''}`
             : `${results.length.toLocaleString()} found${filtered ? ' (filters on)' : ''}`
           : total === null
             ? 'Loading…'
@@ -436,7 +469,7 @@ export function ListPage() {
           <>
             {' '}
             <button type="button" class="link" onClick={showMore}>
-              Show {PAGE_SIZE} more
+              Show {found === null ? PAGE_SIZE : Math.min(PAGE_SIZE, Math.max(1, found - results.length))} more
             </button>
           </>
         )}

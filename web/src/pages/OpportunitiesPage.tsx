@@ -64,8 +64,18 @@ export function Matches({ opportunity, limit = 10 }: { opportunity: Opportunity;
           {person.company ? ` — ${person.company}` : ''}
           {person.score !== undefined && (
             <span class="score" data-testid="score">
-              score {Math.round(person.score * 100) / 100}
+              score {Math.round(person.score)}
             </span>
+          )}
+          {person.parts && person.parts.length > 0 && (
+            <ul class="score-parts" aria-label="The score's parts" data-testid="score-parts">
+              {person.parts.map((part) => (
+                <li key={part.signal}>
+                  {part.signal} {part.points < 0 ? '−' : '+'}
+                  {Math.abs(Math.round(part.points))}
+                </li>
+              ))}
+            </ul>
           )}
           <ul class="reasons" aria-label="Why">
             {(person.reasons ?? []).map((reason) => (

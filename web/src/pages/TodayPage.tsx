@@ -79,6 +79,9 @@ export function TodayPage() {
           </ul>
         </section>
       ))}
+      <p class="muted">
+        <a href="/devices">Your reminders in your calendar app</a>: subscribe once, they stay current.
+      </p>
     </section>
   );
 }

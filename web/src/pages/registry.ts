@@ -4,6 +4,7 @@
 import type { ComponentType } from 'preact';
 import { AddPage } from './AddPage';
 import { ContactPage } from './ContactPage';
+import { DevicesPage } from './DevicesPage';
 import { EventPage } from './EventPage';
 import { ImportPage } from './ImportPage';
 import { ListPage } from './ListPage';
@@ -32,5 +33,6 @@ export const pages: Page[] = [
   { path: '/trash', title: 'Trash', section: '/', component: TrashPage },
   { path: '/add', title: 'Add a person', section: '/', component: AddPage },
   { path: '/scan', title: 'Scan a card', nav: 'Scan', component: ScanPage },
+  { path: '/devices', title: 'Devices', section: '/import', component: DevicesPage },
   { path: '/contacts/:id', title: 'A contact', section: '/', component: ContactPage },
 ];

@@ -1,0 +1,162 @@
+#include "app/calendar_feed.h"
+
+#include <array>
+#include <charconv>
+#include <sstream>
+
+#include "app/relationships.h"
+#include "app/secrets.h"
+#include "formats/ics_writer.h"
+
+namespace kith {
+namespace {
+
+constexpr const char* kTokenKey = "ics.feed_token";
+constexpr std::size_t kTokenBytes = 16;
+constexpr std::string_view kPathPrefix = "/ics/";
+constexpr std::string_view kPathSuffix = ".ics";
+constexpr std::array<std::string_view, 7> kWeekdays = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
+constexpr std::array<std::string_view, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+std::string PathOf(const std::string& token) {
+  return std::string(kPathPrefix) + token + std::string(kPathSuffix);
+}
+
+Result<std::string> NewToken(Context& context) {
+  KITH_ASSIGN_OR_RETURN(std::string token, RandomHex(kTokenBytes));
+  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_RETURN_IF_ERROR(context.store.SetSetting(kTokenKey, token));
+  KITH_RETURN_IF_ERROR(transaction.Commit());
+  return token;
+}
+
+// What the subscriber sees of each reminder, hashed: the same reminders
+// give the same ETag whenever the calendar is written (its DTSTAMP is not
+// part of it).
+std::string EtagOf(const std::vector<CalendarReminder>& events) {
+  std::string content;
+  for (const CalendarReminder& event : events) {
+    for (const std::string* field :
+         {&event.uid, &event.summary, &event.description, &event.category, &event.created}) {
+      content += *field;
+      content += '\0';
+    }
+    content += event.day.ToIso();
+    content += '\n';
+  }
+  constexpr std::size_t kEtagLength = 32;
+  return "W/\"" + Sha256Hex(content).substr(0, kEtagLength) + "\"";
+}
+
+int Number(std::string_view digits) {
+  int value = -1;
+  const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  return error == std::errc() && end == digits.data() + digits.size() ? value : -1;
+}
+
+// "Thu, 26 Nov 2026 12:00:00 GMT" as "2026-11-26T12:00:00Z", so the two
+// compare as text; "" when it is not an IMF-fixdate (RFC 9110 5.6.7).
+std::string IsoOfHttpDate(std::string_view date) {
+  constexpr std::size_t kLength = 29;
+  if (date.size() != kLength || date.substr(3, 2) != ", " || !date.ends_with(" GMT")) return {};
+  std::size_t month = 0;
+  while (month < kMonths.size() && kMonths[month] != date.substr(8, 3)) ++month;
+  if (month == kMonths.size()) return {};
+  const int day = Number(date.substr(5, 2));
+  const int year = Number(date.substr(12, 4));
+  if (day < 1 || year < 0 || date[7] != ' ' || date[11] != ' ' || date[16] != ' ') return {};
+  const std::string_view time = date.substr(17, 8);
+  if (time[2] != ':' || time[5] != ':' || Number(time.substr(0, 2)) < 0 || Number(time.substr(3, 2)) < 0 ||
+      Number(time.substr(6, 2)) < 0) {
+    return {};
+  }
+  std::ostringstream iso;
+  iso << date.substr(12, 4) << '-' << (month < 9 ? "0" : "") << month + 1 << '-' << date.substr(5, 2) << 'T'
+      << time << 'Z';
+  return iso.str();
+}
+
+// Whether the client's If-None-Match names `etag` (weakly, as RFC 9110 says
+// If-None-Match compares), or is "*".
+bool NamesEtag(std::string_view header, std::string_view etag) {
+  const auto opaque = [](std::string_view tag) {
+    if (tag.starts_with("W/")) tag.remove_prefix(2);
+    return tag;
+  };
+  std::size_t at = 0;
+  while (at < header.size()) {
+    std::size_t end = header.find(',', at);
+    if (end == std::string_view::npos) end = header.size();
+    std::string_view tag = header.substr(at, end - at);
+    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
+    while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
+    if (tag == "*" || (!tag.empty() && opaque(tag) == opaque(etag))) return true;
+    at = end + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<std::string> CalendarFeedPath(Context& context) {
+  KITH_ASSIGN_OR_RETURN(const auto stored, context.store.GetSetting(kTokenKey));
+  if (stored && !stored->empty()) return PathOf(*stored);
+  KITH_ASSIGN_OR_RETURN(const std::string token, NewToken(context));
+  return PathOf(token);
+}
+
+Result<std::string> RotateCalendarFeed(Context& context) {
+  KITH_ASSIGN_OR_RETURN(const std::string token, NewToken(context));
+  return PathOf(token);
+}
+
+std::string CalendarFeedHistory::ChangedAt(const std::string& etag, const std::string& now) {
+  const std::lock_guard lock(mutex_);
+  if (etag != etag_) {
+    etag_ = etag;
+    changed_at_ = now;
+  }
+  return changed_at_;
+}
+
+Result<CalendarFeed> ReadCalendarFeed(Context& context, CalendarFeedHistory& history,
+                                      const CalendarFeedRequest& request) {
+  KITH_ASSIGN_OR_RETURN(const auto stored, context.store.GetSetting(kTokenKey));
+  if (!stored || !SameSecret(request.token, *stored)) {
+    return Fail(ErrorCode::kNotFound, "no such calendar: the link was replaced or mistyped", "token");
+  }
+  KITH_ASSIGN_OR_RETURN(const auto events, CalendarReminders(context));
+  CalendarFeed feed;
+  feed.etag = EtagOf(events);
+  const std::string now = context.clock.NowTimestamp();
+  const std::string changed_at = history.ChangedAt(feed.etag, now);
+  feed.last_modified = HttpDate(changed_at);
+  feed.reminders = static_cast<std::int64_t>(events.size());
+  if (!request.if_none_match.empty()) {
+    feed.unchanged = NamesEtag(request.if_none_match, feed.etag);
+  } else if (!request.if_modified_since.empty()) {
+    const std::string since = IsoOfHttpDate(request.if_modified_since);
+    feed.unchanged = !since.empty() && changed_at <= since;
+  }
+  if (feed.unchanged) return feed;
+  std::ostringstream out;
+  KITH_RETURN_IF_ERROR(WriteCalendar(out, events, now));
+  feed.body = out.str();
+  return feed;
+}
+
+std::string HttpDate(std::string_view iso_timestamp) {
+  const auto day = ParseIsoDate(iso_timestamp.substr(0, 10));
+  constexpr std::size_t kLength = 20;
+  if (!day || iso_timestamp.size() != kLength) return {};
+  const std::int64_t days = day->DaysSinceEpoch();
+  const auto weekday = static_cast<std::size_t>(((days % 7) + 7) % 7);
+  std::ostringstream out;
+  out << kWeekdays[weekday] << ", " << iso_timestamp.substr(8, 2) << ' '
+      << kMonths[static_cast<std::size_t>(day->month - 1)] << ' ' << iso_timestamp.substr(0, 4) << ' '
+      << iso_timestamp.substr(11, 8) << " GMT";
+  return out.str();
+}
+
+}  // namespace kith

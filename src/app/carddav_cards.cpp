@@ -1,0 +1,289 @@
+// Cards over CardDAV: read, written and deleted as vCards, with ETags from
+// the changes journal (a card's ETag changes exactly when its entry does).
+#include <algorithm>
+#include <sstream>
+
+#include "app/carddav.h"
+#include "app/contacts.h"
+#include "app/prepare_fields.h"
+#include "formats/vcard_patch.h"
+#include "formats/vcard_reader.h"
+
+namespace kith {
+namespace {
+
+constexpr std::string_view kCardSuffix = ".vcf";
+constexpr std::size_t kMaxUid = 255;
+
+// A card's ETag names its state (its journal entry), whichever version it
+// is served in: clients compare the ETag a listing gives with the one they
+// fetched the card under, and a per-version ETag would make a client that
+// asks for 4.0 fetch every card again on every sync.
+std::string Etag(std::int64_t sequence) { return "\"" + std::to_string(sequence) + "\""; }
+
+std::string Written(const Contact& contact, VCardVersion version) {
+  std::ostringstream out;
+  WriteVCard(contact, version, out);
+  return out.str();
+}
+
+std::string_view VersionText(VCardVersion version) { return version == VCardVersion::k40 ? "4.0" : "3.0"; }
+
+VCardVersion StoredVersion(std::string_view vcard) {
+  return VCardVersionOf(vcard) == "4.0" ? VCardVersion::k40 : VCardVersion::k30;
+}
+
+Result<std::string> UidOfName(std::string_view name) {
+  if (!name.ends_with(kCardSuffix) || name.size() == kCardSuffix.size() ||
+      name.size() - kCardSuffix.size() > kMaxUid || name.find('/') != std::string_view::npos) {
+    return Fail(ErrorCode::kInvalidInput, "a card's name is its UID followed by .vcf, at most 255 characters",
+                "name");
+  }
+  return std::string(name.substr(0, name.size() - kCardSuffix.size()));
+}
+
+// The journal entry of the contact behind `name`, if any (a member or not).
+Result<std::optional<ContactChange>> EntryOfName(Context& context, const AddressBook& book,
+                                                 std::string_view name) {
+  KITH_ASSIGN_OR_RETURN(const std::string uid, UidOfName(name));
+  KITH_ASSIGN_OR_RETURN(const auto ids, context.store.FindContactIds(ContactKey::kUid, uid));
+  if (ids.empty()) return std::optional<ContactChange>();
+  KITH_ASSIGN_OR_RETURN(const auto changes, context.store.ChangesOf({ids.front()}, book.folded_tag));
+  if (changes.empty()) return std::optional<ContactChange>();
+  return std::optional<ContactChange>(changes.front());
+}
+
+Result<ContactChange> MemberOfName(Context& context, const AddressBook& book, std::string_view name) {
+  KITH_ASSIGN_OR_RETURN(const auto entry, EntryOfName(context, book, name));
+  if (!entry || !entry->member) {
+    return Fail(ErrorCode::kNotFound,
+                "no card '" + std::string(name) + "' in address book '" + book.segment + "'", "name");
+  }
+  return *entry;
+}
+
+// If-Match names the card's ETag, or "*".
+bool Matches(const std::string& if_match, std::int64_t sequence) {
+  return if_match == "*" || if_match == Etag(sequence);
+}
+
+bool PreconditionsHold(const CardPreconditions& preconditions, const std::optional<ContactChange>& member) {
+  if (preconditions.if_none_match_any && member) return false;
+  if (preconditions.if_match && (!member || !Matches(*preconditions.if_match, member->sequence)))
+    return false;
+  return true;
+}
+
+Result<ImportRecord> ReadOneCard(std::string_view vcard) {
+  if (vcard.size() > kMaxCardBytes) {
+    return Fail(ErrorCode::kInvalidInput, "a card is at most " + std::to_string(kMaxCardBytes) + " bytes",
+                "body");
+  }
+  std::vector<ImportRecord> records;
+  std::istringstream in{std::string(vcard)};
+  KITH_RETURN_IF_ERROR(ReadVCards(in, [&records](ImportRecord&& record) -> Status {
+    records.push_back(std::move(record));
+    return Ok();
+  }));
+  if (records.size() != 1) {
+    return Fail(ErrorCode::kParseError,
+                "a card must hold exactly one BEGIN:VCARD … END:VCARD; this one holds " +
+                    std::to_string(records.size()),
+                "body");
+  }
+  return std::move(records.front());
+}
+
+bool HasProperty(std::string_view vcard, std::string_view name) {
+  std::istringstream lines{std::string(vcard)};
+  for (std::string line; std::getline(lines, line);) {
+    std::string head = line.substr(0, line.find_first_of(";:"));
+    if (const auto dot = head.find('.'); dot != std::string::npos) head.erase(0, dot + 1);
+    for (char& c : head) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (head == name) return true;
+  }
+  return false;
+}
+
+// A phone's card carries what a vCard can; what only kith keeps (where you
+// met, skills, whether they are open to work…) stays when the card lacks it.
+ContactFields MergeIncoming(const Contact& existing, ContactFields incoming, bool card_has_categories) {
+  const auto keep_text = [](std::string& in, const std::string& old) {
+    if (in.empty()) in = old;
+  };
+  keep_text(incoming.how_met, existing.how_met);
+  keep_text(incoming.met_at, existing.met_at);
+  keep_text(incoming.neighborhood, existing.neighborhood);
+  keep_text(incoming.hometown, existing.hometown);
+  keep_text(incoming.looking_for, existing.looking_for);
+  if (!incoming.met_on) incoming.met_on = existing.met_on;
+  if (!incoming.open_to_opportunities) {
+    incoming.open_to_opportunities = existing.open_to_opportunities;
+    incoming.open_since = existing.open_since;
+  }
+  if (incoming.skills.empty()) incoming.skills = existing.skills;
+  if (incoming.interests.empty()) incoming.interests = existing.interests;
+  if (incoming.custom.empty()) incoming.custom = existing.custom;
+  if (!card_has_categories) incoming.tags = existing.tags;
+  return incoming;
+}
+
+void AddBookTag(Context& context, const AddressBook& book, ContactFields& fields) {
+  if (book.folded_tag.empty()) return;
+  for (const std::string& tag : fields.tags) {
+    if (context.store.FoldLabel(tag) == book.folded_tag) return;
+  }
+  fields.tags.push_back(book.display_name);
+}
+
+Result<std::int64_t> SequenceOf(Context& context, ContactId id) {
+  KITH_ASSIGN_OR_RETURN(const auto changes, context.store.ChangesOf({id}, ""));
+  if (changes.empty())
+    return Fail(ErrorCode::kInternal, "the changes journal has no entry for a stored card");
+  return changes.front().sequence;
+}
+
+// Members of the book whose `match.property` matches its text.
+Result<std::vector<CardEntry>> MatchesOf(Context& context, const AddressBook& book, const TextMatch& match,
+                                         int limit) {
+  const std::string_view property = match.property;
+  std::string filter;
+  if (property == "EMAIL") filter = "email:";
+  if (property == "TEL") filter = "phone:";
+  if (property == "ORG") filter = "company:";
+  if (property == "FN" || property == "N") filter = "name:";
+  if (filter.empty()) {
+    return Fail(ErrorCode::kInvalidInput,
+                "kith searches FN, EMAIL, TEL and ORG, not " + std::string(property), "prop-filter");
+  }
+  SearchRequest request;
+  request.query = filter + match.text;
+  request.limit = limit;
+  KITH_ASSIGN_OR_RETURN(const auto hits, Search(context.store, request));
+  std::vector<ContactId> ids;
+  ids.reserve(hits.size());
+  for (const SearchHit& hit : hits) ids.push_back(hit.id);
+  KITH_ASSIGN_OR_RETURN(const auto changes, context.store.ChangesOf(ids, book.folded_tag));
+  std::vector<CardEntry> entries;
+  for (const ContactChange& change : changes) {
+    if (!change.member) continue;
+    entries.push_back(
+        CardEntry{change.contact, CardName(change.uid), Etag(change.sequence), true, change.sequence});
+  }
+  return entries;
+}
+
+}  // namespace
+
+std::string CardName(std::string_view uid) { return std::string(uid) + std::string(kCardSuffix); }
+
+Result<BookPage> BookChanges(Context& context, const AddressBook& book, std::int64_t after, int limit,
+                             bool members_only) {
+  KITH_ASSIGN_OR_RETURN(const auto changes, context.store.ChangesAfter(after, book.folded_tag, limit));
+  BookPage page;
+  page.last_sequence = changes.empty() ? after : changes.back().sequence;
+  page.more = static_cast<int>(changes.size()) == limit;
+  for (const ContactChange& change : changes) {
+    if (members_only && !change.member) continue;
+    page.entries.push_back(CardEntry{change.contact, CardName(change.uid), Etag(change.sequence),
+                                     change.member, change.sequence});
+  }
+  return page;
+}
+
+Result<CardBody> ReadCard(Context& context, const AddressBook& book, std::string_view name,
+                          std::optional<VCardVersion> version) {
+  KITH_ASSIGN_OR_RETURN(const ContactChange member, MemberOfName(context, book, name));
+  KITH_ASSIGN_OR_RETURN(const Contact contact, context.store.GetContact(member.contact));
+  KITH_ASSIGN_OR_RETURN(const auto stored, context.store.StoredVCardOf(member.contact));
+  // vCard 3.0 unless asked (what iOS and Android read best); the client's
+  // own bytes when it sent the card in the version served.
+  const VCardVersion wanted = version.value_or(VCardVersion::k30);
+  CardBody body{member.contact, std::string(name), Etag(member.sequence), ""};
+  if (stored && VCardVersionOf(stored->vcard) == VersionText(wanted)) {
+    // The client's bytes, with only the lines kith changed since replaced.
+    body.vcard = PatchVCard(stored->vcard, stored->kith_view, Written(contact, wanted));
+  } else {
+    body.vcard = Written(contact, wanted);
+  }
+  return body;
+}
+
+Result<CardWritten> PutCard(Context& context, const AddressBook& book, std::string_view name,
+                            std::string_view vcard, const CardPreconditions& preconditions) {
+  KITH_ASSIGN_OR_RETURN(const std::string uid, UidOfName(name));
+  KITH_ASSIGN_OR_RETURN(ImportRecord record, ReadOneCard(vcard));
+  KITH_ASSIGN_OR_RETURN(const auto entry, EntryOfName(context, book, name));
+  const std::optional<ContactChange> member = entry && entry->member ? entry : std::nullopt;
+  if (!PreconditionsHold(preconditions, member))
+    return CardWritten{CardWriteOutcome::kPreconditionFailed, ""};
+
+  ContactFields fields = std::move(record.fields);
+  std::optional<Contact> existing;
+  if (entry) {
+    KITH_ASSIGN_OR_RETURN(existing, context.store.GetContact(entry->contact));
+    fields = MergeIncoming(*existing, std::move(fields), HasProperty(vcard, "CATEGORIES"));
+  }
+  AddBookTag(context, book, fields);
+  KITH_RETURN_IF_ERROR(PrepareFields(fields, context.phone_region));
+
+  const std::string now = context.clock.NowTimestamp();
+  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  ContactId id;
+  if (existing) {
+    id = existing->id;
+    // A card the phone still has comes back from the trash, never twice.
+    if (existing->trashed_at) KITH_RETURN_IF_ERROR(context.store.RestoreContact(id, now));
+    KITH_RETURN_IF_ERROR(context.store.UpdateContact(id, fields, now));
+  } else {
+    KITH_ASSIGN_OR_RETURN(const Contact created, context.store.InsertContact(fields, uid, now));
+    id = created.id;
+  }
+  KITH_ASSIGN_OR_RETURN(const Contact stored, context.store.GetContact(id));
+  const std::string sent(vcard);
+  KITH_RETURN_IF_ERROR(
+      context.store.SaveStoredVCard(id, StoredVCard{sent, Written(stored, StoredVersion(sent))}));
+  KITH_ASSIGN_OR_RETURN(const std::int64_t sequence, SequenceOf(context, id));
+  KITH_RETURN_IF_ERROR(transaction.Commit());
+  return CardWritten{existing && member ? CardWriteOutcome::kUpdated : CardWriteOutcome::kCreated,
+                     Etag(sequence)};
+}
+
+Result<CardWritten> DeleteCard(Context& context, const AddressBook& book, std::string_view name,
+                               const CardPreconditions& preconditions) {
+  KITH_ASSIGN_OR_RETURN(const ContactChange member, MemberOfName(context, book, name));
+  if (!PreconditionsHold(preconditions, member))
+    return CardWritten{CardWriteOutcome::kPreconditionFailed, ""};
+  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_RETURN_IF_ERROR(context.store.TrashContact(member.contact, context.clock.NowTimestamp()));
+  KITH_RETURN_IF_ERROR(transaction.Commit());
+  return CardWritten{CardWriteOutcome::kDeleted, ""};
+}
+
+Result<std::vector<CardEntry>> QueryBook(Context& context, const AddressBook& book,
+                                         const std::vector<TextMatch>& matches, bool all, int limit) {
+  if (matches.empty()) {
+    KITH_ASSIGN_OR_RETURN(BookPage page, BookChanges(context, book, 0, limit, true));
+    return std::move(page.entries);
+  }
+  std::vector<CardEntry> entries;
+  const auto contains = [](const std::vector<CardEntry>& list, const CardEntry& entry) {
+    return std::any_of(list.begin(), list.end(),
+                       [&](const CardEntry& other) { return other.contact == entry.contact; });
+  };
+  for (std::size_t i = 0; i < matches.size(); ++i) {
+    KITH_ASSIGN_OR_RETURN(auto found, MatchesOf(context, book, matches[i], limit));
+    if (i == 0) {
+      entries = std::move(found);
+    } else if (all) {
+      std::erase_if(entries, [&](const CardEntry& entry) { return !contains(found, entry); });
+    } else {
+      for (CardEntry& entry : found) {
+        if (!contains(entries, entry)) entries.push_back(std::move(entry));
+      }
+    }
+  }
+  return entries;
+}
+
+}  // namespace kith

@@ -1,0 +1,49 @@
+// The CardDAV face of `kith serve` (RFC 6352 on WebDAV, RFC 6578 sync,
+// RFC 6764 discovery): each request is parsed, handed to one src/app/
+// action in carddav.h, and answered as WebDAV XML. Paths:
+//   /.well-known/carddav  -> redirects to /dav/
+//   /dav/                 the root; /dav/principal/ the (only) user
+//   /dav/books/           the address book home
+//   /dav/books/SEGMENT/   an address book; SEGMENT/UID.vcf a card
+#pragma once
+
+#include <functional>
+
+#include <httplib.h>
+
+#include "app/context.h"
+#include "domain/result.h"
+
+namespace kith::dav {
+
+enum class DavAccess { kRead, kWrite };
+// Runs `body` over a database connection fit for `access` (the server's
+// pool), and gives it back however `body` ends.
+using WithContext = std::function<void(DavAccess access, const std::function<void(Context&)>& body)>;
+
+struct DavOptions {
+  // Responses a sync-collection REPORT gives at most; past it the answer is
+  // a 507 with a token to continue from.
+  int sync_limit = 10000;
+  // Cards read from the store at a time while a listing streams.
+  int page_size = 500;
+};
+
+// Whether `path` belongs to the CardDAV face (so the server's DAV sign-in
+// rules apply to it).
+bool IsCardDavPath(const std::string& path);
+
+// What the face takes from the server it is mounted in.
+struct DavHost {
+  WithContext with_context;
+  // The method a request really has: PROPFIND, REPORT, MKCOL and PROPPATCH,
+  // which httplib does not know, reach the face tunnelled as POSTs.
+  std::function<std::string(const httplib::Request&)> method_of;
+  // The server's one table from app errors to HTTP statuses.
+  std::function<int(ErrorCode)> status_of;
+};
+
+// Registers the face's handlers on `server`.
+void MountCardDav(httplib::Server& server, DavHost host, DavOptions options = {});
+
+}  // namespace kith::dav

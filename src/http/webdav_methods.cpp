@@ -1,0 +1,178 @@
+#include "http/webdav_methods.h"
+
+#include <arpa/inet.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstring>
+#include <string>
+#include <thread>
+
+namespace kith::http {
+namespace {
+
+// The rest of WebDAV is tunnelled too, so that a client asking for it hears
+// 405 from the face rather than httplib's bare 400.
+constexpr std::array<std::string_view, 9> kTunnelledMethods = {
+    "PROPFIND", "PROPPATCH", "REPORT", "MKCOL", "COPY", "MOVE", "LOCK", "UNLOCK", "ACL"};
+constexpr std::string_view kCarrier = "POST";
+// httplib refuses longer request lines (414) itself; past this the line is
+// handed over as it is and fails there.
+constexpr std::size_t kMaxRequestLine = 8192;
+constexpr std::size_t kReadChunk = 4096;
+constexpr int kMillisecondsPerSecond = 1000;
+
+bool WaitFor(int socket, short events, int timeout_ms) {
+  pollfd descriptor{socket, events, 0};
+  const int ready = ::poll(&descriptor, 1, timeout_ms);
+  return ready > 0 && (descriptor.revents & (events | POLLHUP)) != 0;
+}
+
+// A socket stream that rewrites the method of each request line it hands
+// over, and remembers which method it was.
+class TunnelStream final : public httplib::Stream {
+ public:
+  TunnelStream(int socket, int read_timeout_ms, int write_timeout_ms)
+      : socket_(socket), read_timeout_ms_(read_timeout_ms), write_timeout_ms_(write_timeout_ms) {}
+
+  void StartRequest() {
+    at_request_line_ = true;
+    tunnelled_.clear();
+  }
+  [[nodiscard]] const std::string& tunnelled() const { return tunnelled_; }
+  [[nodiscard]] bool HasBuffered() const { return offset_ < buffer_.size(); }
+
+  bool is_readable() const override { return HasBuffered() || WaitFor(socket_, POLLIN, read_timeout_ms_); }
+  bool is_writable() const override { return WaitFor(socket_, POLLOUT, write_timeout_ms_); }
+
+  ssize_t read(char* ptr, size_t size) override {
+    if (at_request_line_) {
+      at_request_line_ = false;
+      if (!FillLine()) return -1;
+      TunnelMethod();
+    }
+    if (!HasBuffered() && !Fill()) return -1;
+    const std::size_t count = std::min(size, buffer_.size() - offset_);
+    std::memcpy(ptr, buffer_.data() + offset_, count);
+    offset_ += count;
+    return static_cast<ssize_t>(count);
+  }
+
+  ssize_t write(const char* ptr, size_t size) override {
+    if (!is_writable()) return -1;
+    return ::send(socket_, ptr, size, MSG_NOSIGNAL);
+  }
+
+  void get_remote_ip_and_port(std::string& ip, int& port) const override { Address(true, ip, port); }
+  void get_local_ip_and_port(std::string& ip, int& port) const override { Address(false, ip, port); }
+  socket_t socket() const override { return socket_; }
+
+ private:
+  bool Fill() {
+    if (offset_ == buffer_.size()) {
+      buffer_.clear();
+      offset_ = 0;
+    }
+    if (!WaitFor(socket_, POLLIN, read_timeout_ms_)) return false;
+    std::array<char, kReadChunk> chunk{};
+    const ssize_t received = ::recv(socket_, chunk.data(), chunk.size(), 0);
+    if (received <= 0) return false;
+    buffer_.append(chunk.data(), static_cast<std::size_t>(received));
+    return true;
+  }
+
+  // Reads until the buffer holds a whole request line (or too much of one).
+  bool FillLine() {
+    while (buffer_.find('\n', offset_) == std::string::npos && buffer_.size() - offset_ <= kMaxRequestLine) {
+      if (!Fill()) return HasBuffered();
+    }
+    return true;
+  }
+
+  void TunnelMethod() {
+    const std::size_t space = buffer_.find(' ', offset_);
+    if (space == std::string::npos) return;
+    const std::string_view method(buffer_.data() + offset_, space - offset_);
+    if (std::find(kTunnelledMethods.begin(), kTunnelledMethods.end(), method) == kTunnelledMethods.end())
+      return;
+    tunnelled_ = std::string(method);
+    buffer_.replace(offset_, method.size(), kCarrier);
+  }
+
+  void Address(bool remote, std::string& ip, int& port) const {
+    sockaddr_storage address{};
+    socklen_t length = sizeof(address);
+    auto* generic =
+        reinterpret_cast<sockaddr*>(&address);  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
+    if ((remote ? ::getpeername(socket_, generic, &length) : ::getsockname(socket_, generic, &length)) != 0)
+      return;
+    std::array<char, INET6_ADDRSTRLEN> text{};
+    if (address.ss_family == AF_INET) {
+      const auto* v4 =
+          reinterpret_cast<sockaddr_in*>(&address);  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
+      ::inet_ntop(AF_INET, &v4->sin_addr, text.data(), text.size());
+      port = ntohs(v4->sin_port);
+    } else if (address.ss_family == AF_INET6) {
+      const auto* v6 =
+          reinterpret_cast<sockaddr_in6*>(&address);  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
+      ::inet_ntop(AF_INET6, &v6->sin6_addr, text.data(), text.size());
+      port = ntohs(v6->sin6_port);
+    }
+    ip = text.data();
+  }
+
+  int socket_;
+  int read_timeout_ms_;
+  int write_timeout_ms_;
+  std::string buffer_;
+  std::size_t offset_ = 0;
+  bool at_request_line_ = false;
+  std::string tunnelled_;
+};
+
+// Waits for the next request of a keep-alive connection, as httplib does.
+bool NextRequestArrives(const TunnelStream& stream, int socket, time_t timeout_seconds) {
+  return stream.HasBuffered() ||
+         WaitFor(socket, POLLIN, static_cast<int>(timeout_seconds) * kMillisecondsPerSecond);
+}
+
+}  // namespace
+
+std::string RequestMethod(const httplib::Request& request) {
+  const std::string tunnelled = request.get_header_value(std::string(kDavMethodHeader).c_str());
+  return tunnelled.empty() ? request.method : tunnelled;
+}
+
+bool WebDavMethodServer::process_and_close_socket(socket_t sock) {
+  TunnelStream stream(
+      sock, static_cast<int>(read_timeout_sec_ * kMillisecondsPerSecond + read_timeout_usec_ / 1000),
+      static_cast<int>(write_timeout_sec_ * kMillisecondsPerSecond + write_timeout_usec_ / 1000));
+  bool served = true;
+  for (std::size_t count = keep_alive_max_count_;
+       svr_sock_ != INVALID_SOCKET && count > 0 && NextRequestArrives(stream, sock, keep_alive_timeout_sec_);
+       --count) {
+    bool connection_closed = false;
+    stream.StartRequest();
+    served = process_request(stream, count == 1, connection_closed, [&stream](httplib::Request& request) {
+      // Whatever the client sent under this name is not what the line said.
+      request.headers.erase(std::string(kDavMethodHeader));
+      if (stream.tunnelled().empty()) return;
+      request.set_header(std::string(kDavMethodHeader), stream.tunnelled());
+      // A PROPFIND may come without a body and without saying so; as a POST
+      // httplib would wait for a body until the connection closes.
+      if (!request.has_header("Content-Length") && !request.has_header("Transfer-Encoding")) {
+        request.set_header("Content-Length", "0");
+      }
+    });
+    if (!served || connection_closed) break;
+  }
+  ::shutdown(sock, SHUT_RDWR);
+  ::close(sock);
+  return served;
+}
+
+}  // namespace kith::http

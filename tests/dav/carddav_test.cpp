@@ -1,0 +1,561 @@
+// The CardDAV face over a real socket: the request bodies iOS, macOS
+// Contacts and DAVx5 send, every method and REPORT, and every error path.
+#include <regex>
+#include <string>
+
+#include "http/server_fixture.h"
+
+namespace kith::testing {
+namespace {
+
+// What iOS asks the principal while it sets an account up.
+constexpr const char* kIosPrincipalPropfind = R"(<?xml version="1.0" encoding="UTF-8"?>
+<A:propfind xmlns:A="DAV:">
+  <A:prop>
+    <B:addressbook-home-set xmlns:B="urn:ietf:params:xml:ns:carddav"/>
+    <B:directory-gateway xmlns:B="urn:ietf:params:xml:ns:carddav"/>
+    <A:displayname/>
+    <C:email-address-set xmlns:C="http://calendarserver.org/ns/"/>
+    <A:principal-collection-set/>
+    <A:principal-URL/>
+    <A:resource-id/>
+    <A:supported-report-set/>
+  </A:prop>
+</A:propfind>)";
+
+// What iOS asks the home (Depth 1) to find the books.
+constexpr const char* kIosHomePropfind = R"(<?xml version="1.0" encoding="UTF-8"?>
+<A:propfind xmlns:A="DAV:">
+  <A:prop>
+    <A:add-member/>
+    <C:bulk-requests xmlns:C="http://me.com/_namespace/"/>
+    <A:current-user-privilege-set/>
+    <A:displayname/>
+    <B:max-image-size xmlns:B="urn:ietf:params:xml:ns:carddav"/>
+    <B:max-resource-size xmlns:B="urn:ietf:params:xml:ns:carddav"/>
+    <C:me-card xmlns:C="http://calendarserver.org/ns/"/>
+    <A:owner/>
+    <A:resourcetype/>
+    <A:supported-report-set/>
+    <A:sync-token/>
+  </A:prop>
+</A:propfind>)";
+
+// DAVx5's look at a book before it syncs (default namespace, upper-case prefixes).
+constexpr const char* kDavx5BookPropfind =
+    R"(<?xml version='1.0' encoding='UTF-8' ?><propfind xmlns="DAV:" xmlns:CARD="urn:ietf:params:xml:ns:carddav" )"
+    R"(xmlns:CS="http://calendarserver.org/ns/"><prop><CARD:max-resource-size /><supported-report-set />)"
+    R"(<CARD:supported-address-data /><CS:getctag /><sync-token /><displayname /><resourcetype /></prop></propfind>)";
+
+std::string Davx5Sync(const std::string& token, int nresults = 0) {
+  std::string body = R"(<?xml version='1.0' encoding='UTF-8' ?><sync-collection xmlns="DAV:">)";
+  body += token.empty() ? "<sync-token />" : "<sync-token>" + token + "</sync-token>";
+  body += "<sync-level>1</sync-level><prop><getetag /></prop>";
+  if (nresults > 0) body += "<limit><nresults>" + std::to_string(nresults) + "</nresults></limit>";
+  return body + "</sync-collection>";
+}
+
+std::string Davx5Multiget(const std::vector<std::string>& hrefs) {
+  std::string body =
+      R"(<?xml version='1.0' encoding='UTF-8' ?><CARD:addressbook-multiget xmlns="DAV:" )"
+      R"(xmlns:CARD="urn:ietf:params:xml:ns:carddav"><prop><getetag /><CARD:address-data /></prop>)";
+  for (const std::string& href : hrefs) body += "<href>" + href + "</href>";
+  return body + "</CARD:addressbook-multiget>";
+}
+
+// A card as an iPhone writes it: grouped labels, a photo, a social profile,
+// an X- line kith knows nothing of, TYPE parameters.
+constexpr const char* kAppleCard =
+    "BEGIN:VCARD\r\n"
+    "VERSION:3.0\r\n"
+    "PRODID:-//Apple Inc.//iPhone OS 17.1//EN\r\n"
+    "N:Okafor;Ada;;;\r\n"
+    "FN:Ada Okafor\r\n"
+    "ORG:Acme Robotics;\r\n"
+    "TITLE:Engineer\r\n"
+    "item1.EMAIL;type=INTERNET;type=pref:ada@acme.example\r\n"
+    "item1.X-ABLabel:_$!<Other>!$_\r\n"
+    "TEL;type=CELL;type=VOICE;type=pref:+1 312 555 0100\r\n"
+    "item2.URL;type=pref:https://ada.example\r\n"
+    "item2.X-ABLabel:blog\r\n"
+    "X-SOCIALPROFILE;type=twitter:https://twitter.com/ada\r\n"
+    "X-PHONETIC-FIRST-NAME:Ah-dah\r\n"
+    "PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRof\r\n"
+    " Hh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAABAAEBAREA/8QAFAABAAAA\r\n"
+    "UID:6B29FC40-CA47-1067-B31D-00DD010662DA\r\n"
+    "END:VCARD\r\n";
+
+std::string SimpleCard(const std::string& uid, const std::string& name, const std::string& email) {
+  return "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:" + uid + "\r\nFN:" + name + "\r\nN:" + name +
+         ";;;;\r\nEMAIL;TYPE=INTERNET:" + email + "\r\nEND:VCARD\r\n";
+}
+
+std::string Between(const std::string& text, const std::string& open, const std::string& close) {
+  const std::size_t start = text.find(open);
+  if (start == std::string::npos) return "";
+  const std::size_t end = text.find(close, start + open.size());
+  return text.substr(start + open.size(), end - start - open.size());
+}
+
+int Count(const std::string& text, const std::string& needle) {
+  int count = 0;
+  for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++count;
+  return count;
+}
+
+bool Has(const std::string& text, const std::string& needle) {
+  return text.find(needle) != std::string::npos;
+}
+
+class CardDav : public ServerTest {
+ protected:
+  httplib::Result Dav(const std::string& method, const std::string& path, const std::string& body = "",
+                      httplib::Headers headers = {}) {
+    httplib::Request request;
+    request.method = method;
+    request.path = path;
+    request.headers = std::move(headers);
+    if (!body.empty()) {
+      request.body = body;
+      if (!request.has_header("Content-Type")) {
+        request.set_header("Content-Type", method == "PUT" ? "text/vcard; charset=utf-8" : "application/xml");
+      }
+    }
+    for (const auto& [name, value] : extra_headers_) request.set_header(name, value);
+    return client_->send(request);
+  }
+
+  std::string Expect207(const httplib::Result& response) {
+    EXPECT_TRUE(response);
+    if (!response) return "";
+    EXPECT_EQ(response->status, 207) << response->body;
+    return response->body;
+  }
+
+  // The <d:response> of one href in a multistatus body.
+  static std::string ResponseOf(const std::string& body, const std::string& href) {
+    const std::size_t at = body.find("<d:href>" + href + "</d:href>");
+    if (at == std::string::npos) return "";
+    const std::size_t start = body.rfind("<d:response>", at);
+    return body.substr(start, body.find("</d:response>", at) - start);
+  }
+
+  std::string PutCard(const std::string& path, const std::string& card, int status = 201) {
+    auto response = Dav("PUT", path, card, {{"If-None-Match", "*"}});
+    EXPECT_TRUE(response);
+    if (!response) return "";
+    EXPECT_EQ(response->status, status) << response->body;
+    return response->get_header_value("ETag");
+  }
+
+  std::string SyncToken(const std::string& body) {
+    return Between(body, "<d:sync-token>", "</d:sync-token>");
+  }
+
+  httplib::Headers extra_headers_;
+};
+
+TEST_F(CardDav, WellKnownRedirectsToTheRoot) {
+  for (const char* method : {"GET", "PROPFIND"}) {
+    auto response = Dav(method, "/.well-known/carddav");
+    ASSERT_TRUE(response);
+    EXPECT_EQ(response->status, 301) << method;
+    EXPECT_EQ(response->get_header_value("Location"), "/dav/") << method;
+  }
+}
+
+TEST_F(CardDav, OptionsAdvertisesAddressbook) {
+  auto response = Dav("OPTIONS", "/dav/");
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->status, 200);
+  EXPECT_EQ(response->get_header_value("DAV"), "1, 3, addressbook");
+  EXPECT_TRUE(Has(response->get_header_value("Allow"), "PROPFIND"));
+  EXPECT_TRUE(Has(response->get_header_value("Allow"), "REPORT"));
+}
+
+TEST_F(CardDav, TheRootNamesTheCurrentUserPrincipal) {
+  const std::string body = Expect207(Dav("PROPFIND", "/dav/",
+                                         R"(<d:propfind xmlns:d="DAV:"><d:prop><d:current-user-principal/>)"
+                                         R"(</d:prop></d:propfind>)",
+                                         {{"Depth", "0"}}));
+  EXPECT_TRUE(
+      Has(body, "<d:current-user-principal><d:href>/dav/principal/</d:href></d:current-user-principal>"))
+      << body;
+}
+
+TEST_F(CardDav, ThePrincipalAnswersIosWithTheHomeAndUnknownPropertiesAs404) {
+  const std::string body =
+      Expect207(Dav("PROPFIND", "/dav/principal/", kIosPrincipalPropfind, {{"Depth", "0"}}));
+  EXPECT_TRUE(
+      Has(body, "<card:addressbook-home-set><d:href>/dav/books/</d:href></card:addressbook-home-set>"))
+      << body;
+  EXPECT_TRUE(Has(body, "<d:principal-URL><d:href>/dav/principal/</d:href></d:principal-URL>"));
+  const std::string missing = Between(body, "<d:propstat><d:prop><card:directory-gateway", "</d:propstat>");
+  EXPECT_TRUE(Has(missing, "HTTP/1.1 404 Not Found")) << body;
+  EXPECT_TRUE(Has(missing, "email-address-set")) << body;
+}
+
+TEST_F(CardDav, TheHomeListsTheDefaultBookForIos) {
+  const std::string body = Expect207(Dav("PROPFIND", "/dav/books/", kIosHomePropfind, {{"Depth", "1"}}));
+  const std::string book = ResponseOf(body, "/dav/books/default/");
+  ASSERT_FALSE(book.empty()) << body;
+  EXPECT_TRUE(Has(book, "<d:resourcetype><d:collection/><card:addressbook/></d:resourcetype>"));
+  EXPECT_TRUE(Has(book, "<d:displayname>kith</d:displayname>"));
+  EXPECT_TRUE(Has(book, "<card:max-resource-size>4194304</card:max-resource-size>"));
+  EXPECT_TRUE(Has(book, "<d:privilege><d:write/></d:privilege>"));
+  EXPECT_TRUE(Has(book, "<d:sync-collection/>"));
+  EXPECT_TRUE(Has(book, "<d:sync-token>urn:kith:sync:"));
+  EXPECT_TRUE(Has(Between(book, "bulk-requests", "</d:propstat>"), "404")) << book;
+}
+
+TEST_F(CardDav, TheBookAnswersDavx5WithCtagTokenAndBothVCardVersions) {
+  const std::string body =
+      Expect207(Dav("PROPFIND", "/dav/books/default/", kDavx5BookPropfind, {{"Depth", "0"}}));
+  EXPECT_TRUE(Has(body, "<cs:getctag>")) << body;
+  EXPECT_TRUE(Has(body, "version=\"3.0\"/>"));
+  EXPECT_TRUE(Has(body, "version=\"4.0\"/>"));
+  EXPECT_TRUE(Has(body, "<card:addressbook-multiget/>"));
+  EXPECT_TRUE(Has(body, "<card:addressbook-query/>"));
+  EXPECT_FALSE(Has(body, "404")) << body;
+}
+
+TEST_F(CardDav, PutThenGetGivesBackTheExactBytesAndETag) {
+  const std::string etag = PutCard("/dav/books/default/6B29FC40.vcf", kAppleCard);
+  ASSERT_FALSE(etag.empty());
+  auto response = Dav("GET", "/dav/books/default/6B29FC40.vcf");
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->status, 200);
+  EXPECT_EQ(response->body, kAppleCard);
+  EXPECT_EQ(response->get_header_value("ETag"), etag);
+  EXPECT_TRUE(Has(response->get_header_value("Content-Type"), "text/vcard"));
+  const json list = Expect(Send("GET", "/api/v1/contacts"), 200);
+  ASSERT_EQ(list.size(), 1U);
+  EXPECT_EQ(list[0]["name"], "Ada Okafor");
+}
+
+TEST_F(CardDav, AStaleClientGets412AndNeverOverwrites) {
+  const std::string path = "/dav/books/default/ada.vcf";
+  const std::string first = PutCard(path, SimpleCard("ada", "Ada Okafor", "ada@acme.example"));
+  auto again = Dav("PUT", path, SimpleCard("ada", "Ada Twice", "ada@acme.example"), {{"If-None-Match", "*"}});
+  EXPECT_EQ(again->status, 412);
+  auto updated = Dav("PUT", path, SimpleCard("ada", "Ada Newer", "ada@acme.example"), {{"If-Match", first}});
+  EXPECT_EQ(updated->status, 204) << updated->body;
+  const std::string second = updated->get_header_value("ETag");
+  EXPECT_NE(second, first);
+  auto stale = Dav("PUT", path, SimpleCard("ada", "Ada Stale", "ada@acme.example"), {{"If-Match", first}});
+  EXPECT_EQ(stale->status, 412);
+  auto stale_delete = Dav("DELETE", path, "", {{"If-Match", first}});
+  EXPECT_EQ(stale_delete->status, 412);
+  EXPECT_TRUE(Has(Dav("GET", path)->body, "FN:Ada Newer"));
+}
+
+TEST_F(CardDav, ABrokenVCardIsRefusedWithTheReason) {
+  auto broken = Dav("PUT", "/dav/books/default/x.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\n");
+  ASSERT_TRUE(broken);
+  EXPECT_EQ(broken->status, 400);
+  EXPECT_TRUE(Has(broken->body, "END:VCARD")) << broken->body;
+  auto nameless = Dav("PUT", "/dav/books/default/y.vcf",
+                      "BEGIN:VCARD\r\nVERSION:3.0\r\nEMAIL:a@b.example\r\nEND:VCARD\r\n");
+  EXPECT_EQ(nameless->status, 400) << nameless->body;
+  auto two = Dav("PUT", "/dav/books/default/z.vcf",
+                 SimpleCard("z", "A", "a@b.example") + SimpleCard("w", "B", "b@b.example"));
+  EXPECT_EQ(two->status, 400);
+  EXPECT_TRUE(Has(two->body, "exactly one")) << two->body;
+  auto json_body = Dav("PUT", "/dav/books/default/j.vcf", "{}", {{"Content-Type", "application/json"}});
+  EXPECT_EQ(json_body->status, 415);
+  EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts"), 200).size(), 0U) << "nothing was written";
+}
+
+TEST_F(CardDav, DeleteMovesTheCardToTheTrash) {
+  const std::string path = "/dav/books/default/ada.vcf";
+  PutCard(path, SimpleCard("ada", "Ada Okafor", "ada@acme.example"));
+  const json person = Expect(Send("GET", "/api/v1/contacts"), 200)[0];
+  auto removed = Dav("DELETE", path);
+  EXPECT_EQ(removed->status, 204);
+  EXPECT_EQ(Dav("GET", path)->status, 404);
+  const std::string id = std::to_string(person["id"].get<int>());
+  EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts/" + id), 200)["trashed"], true);
+  Expect(Send("POST", "/api/v1/contacts/" + id + "/restore"), 200);
+  EXPECT_EQ(Dav("GET", path)->status, 200) << "restored from the trash, the card is back";
+}
+
+TEST_F(CardDav, VCard4OnRequest) {
+  PutCard("/dav/books/default/ada.vcf", SimpleCard("ada", "Ada Okafor", "ada@acme.example"));
+  auto four = Dav("GET", "/dav/books/default/ada.vcf", "", {{"Accept", "text/vcard; version=4.0"}});
+  EXPECT_TRUE(Has(four->body, "VERSION:4.0")) << four->body;
+  auto plain = Dav("GET", "/dav/books/default/ada.vcf");
+  EXPECT_TRUE(Has(plain->body, "VERSION:3.0"));
+  EXPECT_EQ(four->get_header_value("ETag"), plain->get_header_value("ETag"))
+      << "one card, one ETag: a client asking for 4.0 must not refetch every card on every sync";
+}
+
+TEST_F(CardDav, AVCard4CardComesBackAsSentWhenAskedFor4) {
+  const std::string card =
+      "BEGIN:VCARD\r\nVERSION:4.0\r\nUID:ada\r\nFN:Ada Okafor\r\nN:Okafor;Ada;;;\r\n"
+      "EMAIL;TYPE=work;PREF=1:ada@acme.example\r\nX-CUSTOM-THING:kept\r\nEND:VCARD\r\n";
+  PutCard("/dav/books/default/ada.vcf", card);
+  const std::string multiget =
+      R"(<C:addressbook-multiget xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:carddav"><D:prop><D:getetag/>)"
+      R"(<C:address-data content-type="text/vcard" version="4.0"/></D:prop>)"
+      R"(<D:href>/dav/books/default/ada.vcf</D:href></C:addressbook-multiget>)";
+  const std::string body = Expect207(Dav("REPORT", "/dav/books/default/", multiget));
+  EXPECT_TRUE(Has(body, "EMAIL;TYPE=work;PREF=1:ada@acme.example\r\nX-CUSTOM-THING:kept")) << body;
+  EXPECT_TRUE(Has(Dav("GET", "/dav/books/default/ada.vcf")->body, "VERSION:3.0")) << "3.0 unless asked";
+}
+
+TEST_F(CardDav, ContactsAddedInKithAreServedAsVCard30) {
+  const json ada = AddPerson({{"name", "Ada Okafor"}, {"emails", {"ada@acme.example"}}});
+  const std::string body = Expect207(
+      Dav("PROPFIND", "/dav/books/default/",
+          R"(<d:propfind xmlns:d="DAV:"><d:prop><d:getetag/></d:prop></d:propfind>)", {{"Depth", "1"}}));
+  const std::string href = "/dav/books/default/" + ada["uid"].get<std::string>() + ".vcf";
+  EXPECT_TRUE(Has(ResponseOf(body, href), "<d:getetag>")) << body;
+  auto card = Dav("GET", href);
+  EXPECT_EQ(card->status, 200);
+  EXPECT_TRUE(Has(card->body, "VERSION:3.0"));
+  EXPECT_TRUE(Has(card->body, "ada@acme.example"));
+}
+
+TEST_F(CardDav, ListingsStreamInChunksAndMissNoCard) {
+  StopServer();
+  dav_page_size_ = 2;
+  StartServer();
+  constexpr int kCards = 7;
+  for (int i = 0; i < kCards; ++i) {
+    const std::string uid = "card" + std::to_string(i);
+    PutCard("/dav/books/default/" + uid + ".vcf", SimpleCard(uid, "Person " + uid, uid + "@acme.example"));
+  }
+  auto listing =
+      Dav("PROPFIND", "/dav/books/default/",
+          R"(<d:propfind xmlns:d="DAV:"><d:prop><d:getetag/></d:prop></d:propfind>)", {{"Depth", "1"}});
+  const std::string body = Expect207(listing);
+  EXPECT_EQ(listing->get_header_value("Transfer-Encoding"), "chunked");
+  EXPECT_EQ(Count(body, "<d:getetag>"), kCards) << body;
+  const std::string sync = Expect207(Dav("REPORT", "/dav/books/default/", Davx5Sync("")));
+  EXPECT_EQ(Count(sync, "<d:getetag>"), kCards) << sync;
+  for (int i = 0; i < kCards; ++i) {
+    const std::string href = "/dav/books/default/card" + std::to_string(i) + ".vcf";
+    EXPECT_EQ(Count(body, "<d:href>" + href + "</d:href>"), 1) << href;
+    EXPECT_EQ(Count(sync, "<d:href>" + href + "</d:href>"), 1) << href;
+  }
+  EXPECT_FALSE(Has(sync, "507"));
+}
+
+TEST_F(CardDav, MultigetGivesEachCardAnd404ForMissingOnes) {
+  PutCard("/dav/books/default/a.vcf", SimpleCard("a", "Ada Okafor", "ada@acme.example"));
+  PutCard("/dav/books/default/b.vcf", SimpleCard("b", "Linus Lee", "linus@acme.example"));
+  const std::string body = Expect207(Dav(
+      "REPORT", "/dav/books/default/",
+      Davx5Multiget({"/dav/books/default/a.vcf", "/dav/books/default/b.vcf", "/dav/books/default/gone.vcf"}),
+      {{"Depth", "1"}}));
+  EXPECT_TRUE(Has(ResponseOf(body, "/dav/books/default/a.vcf"), "FN:Ada Okafor"));
+  EXPECT_TRUE(Has(ResponseOf(body, "/dav/books/default/b.vcf"), "FN:Linus Lee"));
+  EXPECT_TRUE(Has(ResponseOf(body, "/dav/books/default/gone.vcf"), "404"));
+}
+
+TEST_F(CardDav, QueryFindsCardsByEmailThroughKithsSearch) {
+  PutCard("/dav/books/default/a.vcf", SimpleCard("a", "Ada Okafor", "ada@acme.example"));
+  PutCard("/dav/books/default/b.vcf", SimpleCard("b", "Linus Lee", "linus@kernel.example"));
+  const std::string query =
+      R"(<C:addressbook-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:carddav"><D:prop><D:getetag/></D:prop>)"
+      R"(<C:filter test="anyof"><C:prop-filter name="EMAIL"><C:text-match collation="i;unicode-casemap" )"
+      R"(match-type="contains">linus</C:text-match></C:prop-filter></C:filter></C:addressbook-query>)";
+  const std::string body = Expect207(Dav("REPORT", "/dav/books/default/", query, {{"Depth", "1"}}));
+  EXPECT_FALSE(ResponseOf(body, "/dav/books/default/b.vcf").empty()) << body;
+  EXPECT_TRUE(ResponseOf(body, "/dav/books/default/a.vcf").empty()) << body;
+  const std::string unsupported =
+      R"(<C:addressbook-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:carddav"><D:prop><D:getetag/></D:prop>)"
+      R"(<C:filter><C:prop-filter name="EMAIL"><C:is-not-defined/></C:prop-filter></C:filter></C:addressbook-query>)";
+  auto refused = Dav("REPORT", "/dav/books/default/", unsupported);
+  EXPECT_EQ(refused->status, 403);
+  EXPECT_TRUE(Has(refused->body, "supported-filter"));
+}
+
+TEST_F(CardDav, SyncCollectionReportsChangesAndDeletionsSinceAToken) {
+  PutCard("/dav/books/default/a.vcf", SimpleCard("a", "Ada Okafor", "ada@acme.example"));
+  PutCard("/dav/books/default/b.vcf", SimpleCard("b", "Linus Lee", "linus@acme.example"));
+  PutCard("/dav/books/default/c.vcf", SimpleCard("c", "Grace Hopper", "grace@acme.example"));
+  const std::string initial = Expect207(Dav("REPORT", "/dav/books/default/", Davx5Sync("")));
+  EXPECT_EQ(Count(initial, "<d:response>"), 3) << initial;
+  const std::string token = SyncToken(initial);
+  ASSERT_FALSE(token.empty());
+
+  const std::string unchanged = Expect207(Dav("REPORT", "/dav/books/default/", Davx5Sync(token)));
+  EXPECT_EQ(Count(unchanged, "<d:response>"), 0) << unchanged;
+  EXPECT_EQ(SyncToken(unchanged), token);
+
+  // An edit in kith (the JSON API) and a delete from another device.
+  const json people = Expect(Send("GET", "/api/v1/contacts"), 200);
+  for (const json& person : people) {
+    if (person["name"] == "Linus Lee") {
+      Expect(Send("PATCH", "/api/v1/contacts/" + std::to_string(person["id"].get<int>()),
+                  R"({"title": "Maintainer"})"),
+             200);
+    }
+  }
+  EXPECT_EQ(Dav("DELETE", "/dav/books/default/c.vcf")->status, 204);
+  const std::string changes = Expect207(Dav("REPORT", "/dav/books/default/", Davx5Sync(token)));
+  EXPECT_EQ(Count(changes, "<d:response>"), 2) << changes;
+  EXPECT_TRUE(Has(ResponseOf(changes, "/dav/books/default/b.vcf"), "<d:getetag>"));
+  EXPECT_TRUE(Has(ResponseOf(changes, "/dav/books/default/c.vcf"), "HTTP/1.1 404 Not Found"));
+  EXPECT_NE(SyncToken(changes), token);
+}
+
+TEST_F(CardDav, ABadSyncTokenIs403ValidSyncToken) {
+  for (const std::string token :
+       {"urn:kith:sync:999999", "http://other.example/sync/1", "urn:kith:sync:-1"}) {
+    auto response = Dav("REPORT", "/dav/books/default/", Davx5Sync(token));
+    ASSERT_TRUE(response);
+    EXPECT_EQ(response->status, 403) << token;
+    EXPECT_TRUE(Has(response->body, "<d:valid-sync-token/>")) << response->body;
+  }
+}
+
+TEST_F(CardDav, ATruncatedSyncIs507WithATokenToContinue) {
+  for (const char* uid : {"a", "b", "c"}) {
+    PutCard("/dav/books/default/" + std::string(uid) + ".vcf",
+            SimpleCard(uid, std::string("Person ") + uid, std::string(uid) + "@acme.example"));
+  }
+  const std::string first = Expect207(Dav("REPORT", "/dav/books/default/", Davx5Sync("", 2)));
+  EXPECT_TRUE(Has(ResponseOf(first, "/dav/books/default/"), "507")) << first;
+  EXPECT_EQ(Count(first, "<d:getetag>"), 2);
+  const std::string rest = Expect207(Dav("REPORT", "/dav/books/default/", Davx5Sync(SyncToken(first))));
+  EXPECT_EQ(Count(rest, "<d:getetag>"), 1) << rest;
+  EXPECT_TRUE(Has(ResponseOf(rest, "/dav/books/default/c.vcf"), "<d:getetag>"));
+}
+
+TEST_F(CardDav, BooksAreTagsMadeRenamedAndDeletedByClients) {
+  const std::string mkcol =
+      R"(<?xml version="1.0" encoding="utf-8"?><D:mkcol xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:carddav">)"
+      R"(<D:set><D:prop><D:resourcetype><D:collection/><C:addressbook/></D:resourcetype>)"
+      R"(<D:displayname>Mentors</D:displayname></D:prop></D:set></D:mkcol>)";
+  EXPECT_EQ(Dav("MKCOL", "/dav/books/mentors/", mkcol)->status, 201);
+  EXPECT_EQ(Dav("MKCOL", "/dav/books/mentors/", mkcol)->status, 405) << "it exists";
+  const std::string home = Expect207(Dav("PROPFIND", "/dav/books/", kIosHomePropfind, {{"Depth", "1"}}));
+  EXPECT_TRUE(Has(ResponseOf(home, "/dav/books/mentors/"), "<d:displayname>Mentors</d:displayname>")) << home;
+
+  PutCard("/dav/books/mentors/ada.vcf", SimpleCard("ada", "Ada Okafor", "ada@acme.example"));
+  PutCard("/dav/books/default/linus.vcf", SimpleCard("linus", "Linus Lee", "linus@acme.example"));
+  json people = Expect(Send("GET", "/api/v1/contacts?tag=Mentors"), 200);
+  ASSERT_EQ(people.size(), 1U);
+  EXPECT_EQ(people[0]["name"], "Ada Okafor");
+  const std::string members = Expect207(
+      Dav("PROPFIND", "/dav/books/mentors/",
+          R"(<d:propfind xmlns:d="DAV:"><d:prop><d:getetag/></d:prop></d:propfind>)", {{"Depth", "1"}}));
+  EXPECT_EQ(Count(members, "<d:getetag>"), 1) << members;
+
+  const std::string rename =
+      R"(<D:propertyupdate xmlns:D="DAV:"><D:set><D:prop><D:displayname>Advisors</D:displayname></D:prop></D:set></D:propertyupdate>)";
+  EXPECT_TRUE(Has(Expect207(Dav("PROPPATCH", "/dav/books/mentors/", rename)), "200 OK"));
+  EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts?tag=Advisors"), 200).size(), 1U);
+  EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts?tag=Mentors"), 200).size(), 0U);
+
+  EXPECT_EQ(Dav("DELETE", "/dav/books/mentors/")->status, 204);
+  people = Expect(Send("GET", "/api/v1/contacts"), 200);
+  ASSERT_EQ(people.size(), 1U) << "the book's card went to the trash";
+  EXPECT_EQ(people[0]["name"], "Linus Lee");
+  EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts?trash=true"), 200).size(), 1U);
+  EXPECT_EQ(Dav("DELETE", "/dav/books/default/")->status, 403);
+}
+
+TEST_F(CardDav, MacOsMeCardIsAcceptedAndOtherPropertiesRefused) {
+  const std::string me_card =
+      R"(<A:propertyupdate xmlns:A="DAV:"><A:set><A:prop><C:me-card xmlns:C="http://calendarserver.org/ns/">)"
+      R"(<A:href>/dav/books/default/me.vcf</A:href></C:me-card></A:prop></A:set></A:propertyupdate>)";
+  EXPECT_TRUE(Has(Expect207(Dav("PROPPATCH", "/dav/books/", me_card)), "HTTP/1.1 200 OK"));
+  const std::string other =
+      R"(<A:propertyupdate xmlns:A="DAV:"><A:set><A:prop><A:getetag>x</A:getetag></A:prop></A:set></A:propertyupdate>)";
+  EXPECT_TRUE(Has(Expect207(Dav("PROPPATCH", "/dav/books/default/", other)), "403 Forbidden"));
+}
+
+TEST_F(CardDav, AnAppleCardEditedInKithKeepsWhatKithDoesNotModel) {
+  PutCard("/dav/books/default/6B29FC40.vcf", kAppleCard);
+  const json ada = Expect(Send("GET", "/api/v1/contacts"), 200)[0];
+  Expect(Send("PATCH", "/api/v1/contacts/" + std::to_string(ada["id"].get<int>()), R"({"title": "CTO"})"),
+         200);
+  auto card = Dav("GET", "/dav/books/default/6B29FC40.vcf");
+  ASSERT_EQ(card->status, 200);
+  const std::string& body = card->body;
+  EXPECT_TRUE(Has(body, "TITLE:CTO\r\n")) << body;
+  EXPECT_FALSE(Has(body, "TITLE:Engineer"));
+  for (const char* kept :
+       {"item1.EMAIL;type=INTERNET;type=pref:ada@acme.example\r\n", "item1.X-ABLabel:_$!<Other>!$_\r\n",
+        "TEL;type=CELL;type=VOICE;type=pref:+1 312 555 0100\r\n",
+        "item2.URL;type=pref:https://ada.example\r\n", "item2.X-ABLabel:blog\r\n",
+        "X-SOCIALPROFILE;type=twitter:https://twitter.com/ada\r\n", "X-PHONETIC-FIRST-NAME:Ah-dah\r\n",
+        "PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRgABAQAAAQABAAD/"
+        "2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRof\r\n",
+        "PRODID:-//Apple Inc.//iPhone OS 17.1//EN\r\n", "UID:6B29FC40-CA47-1067-B31D-00DD010662DA\r\n"}) {
+    EXPECT_TRUE(Has(body, kept)) << kept << "\n" << body;
+  }
+  EXPECT_NE(card->get_header_value("ETag"), "") << "a new ETag for the edited card";
+}
+
+TEST_F(CardDav, APhoneEditKeepsWhatOnlyKithKnows) {
+  const json ada =
+      AddPerson({{"name", "Ada Okafor"}, {"met_at", "RustConf"}, {"skills", {"C++"}}, {"tags", {"mentor"}}});
+  const std::string href = "/dav/books/default/" + ada["uid"].get<std::string>() + ".vcf";
+  auto card = Dav("GET", href);
+  const std::string etag = card->get_header_value("ETag");
+  // The phone sends back only what it keeps: names and a new email.
+  auto put = Dav("PUT", href, SimpleCard(ada["uid"].get<std::string>(), "Ada Okafor", "ada@new.example"),
+                 {{"If-Match", etag}});
+  EXPECT_EQ(put->status, 204) << put->body;
+  const json after = Expect(Send("GET", "/api/v1/contacts/" + std::to_string(ada["id"].get<int>())), 200);
+  EXPECT_EQ(after["met_at"], "RustConf") << after.dump();
+  EXPECT_EQ(after["skills"], json({"C++"}));
+  EXPECT_EQ(after["tags"], json({"mentor"}));
+  EXPECT_EQ(after["emails"], json({"ada@new.example"}));
+}
+
+TEST_F(CardDav, WithATokenDavClientsMustSignIn) {
+  StopServer();
+  StartServer("0.0.0.0", "sesame-sesame");
+  auto anonymous = Dav("PROPFIND", "/dav/", "", {{"Depth", "0"}});
+  ASSERT_TRUE(anonymous);
+  EXPECT_EQ(anonymous->status, 401);
+  EXPECT_TRUE(Has(anonymous->get_header_value("WWW-Authenticate"), "realm=\"kith\""));
+  extra_headers_ = {{"Authorization", "Bearer sesame-sesame"}};
+  EXPECT_EQ(Dav("PROPFIND", "/dav/", "", {{"Depth", "0"}})->status, 207);
+  EXPECT_EQ(PutCard("/dav/books/default/a.vcf", SimpleCard("a", "Ada", "ada@acme.example")).empty(), false)
+      << "a DAV client sends no Origin and no CSRF token, and may write";
+}
+
+TEST_F(CardDav, MethodsKithDoesNotServeAre405) {
+  PutCard("/dav/books/default/a.vcf", SimpleCard("a", "Ada Okafor", "ada@acme.example"));
+  for (const char* method : {"MOVE", "COPY", "LOCK"}) {
+    auto response =
+        Dav(method, "/dav/books/default/a.vcf", "", {{"Destination", "/dav/books/default/b.vcf"}});
+    ASSERT_TRUE(response) << method;
+    EXPECT_EQ(response->status, 405) << method;
+    EXPECT_TRUE(Has(response->get_header_value("Allow"), "PROPFIND")) << method;
+  }
+  EXPECT_EQ(Dav("GET", "/dav/books/default/a.vcf")->status, 200) << "nothing moved";
+}
+
+TEST_F(CardDav, WebDavMethodsNeverReachTheApi) {
+  OpenSession();
+  httplib::Headers headers = Headers();
+  headers.emplace("Content-Type", "application/json");
+  auto response = Dav("PROPFIND", "/api/v1/contacts", R"({"name": "Ada"})", headers);
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->status, 405);
+  EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts"), 200).size(), 0U) << "no contact was made";
+}
+
+TEST_F(CardDav, OtherSitesPagesAreRefused) {
+  auto response =
+      Dav("PROPFIND", "/dav/books/default/", "", {{"Depth", "1"}, {"Sec-Fetch-Site", "cross-site"}});
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->status, 403);
+}
+
+TEST_F(CardDav, AForgedTunnelHeaderIsIgnored) {
+  auto response =
+      client_->Post("/dav/books/default/", {{"X-Kith-Dav-Method", "MKCOL"}}, "", "application/xml");
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->status, 405) << "a POST stays a POST";
+}
+
+}  // namespace
+}  // namespace kith::testing

@@ -1,0 +1,102 @@
+// The changes journal behind CardDAV sync tokens: written by the store in the
+// same transaction as every contact write, one entry per contact.
+#include <gtest/gtest.h>
+
+#include "store/store.h"
+#include "support/temp_database.h"
+
+namespace kith {
+namespace {
+
+constexpr const char* kNow = "2026-11-26T12:00:00Z";
+
+ContactFields Card(std::string name, std::vector<std::string> tags = {}) {
+  ContactFields fields;
+  fields.display_name = std::move(name);
+  fields.tags = std::move(tags);
+  return fields;
+}
+
+std::vector<std::int64_t> ContactsIn(const std::vector<ContactChange>& changes) {
+  std::vector<std::int64_t> ids;
+  for (const ContactChange& change : changes) ids.push_back(change.contact.value);
+  return ids;
+}
+
+TEST(ContactChanges, EveryWriteRenumbersTheContactsOneEntry) {
+  testing::TestWorld world;
+  Store& store = world.store();
+  const Contact ada = *store.InsertContact(Card("Ada Okafor"), "ada", kNow);
+  const Contact linus = *store.InsertContact(Card("Linus Lee"), "linus", kNow);
+  const std::int64_t before = *store.LatestChange();
+  ASSERT_TRUE(store.UpdateContact(ada.id, Card("Ada O."), kNow));
+  const auto changes = *store.ChangesAfter(before, "", 10);
+  EXPECT_EQ(ContactsIn(changes), std::vector<std::int64_t>{ada.id.value});
+  EXPECT_GT(changes[0].sequence, before);
+  EXPECT_EQ(changes[0].uid, "ada");
+  EXPECT_EQ(ContactsIn(*store.ChangesAfter(0, "", 10)),
+            (std::vector<std::int64_t>{linus.id.value, ada.id.value}))
+      << "one entry per contact, in the order of their last change";
+}
+
+TEST(ContactChanges, TrashedContactsStayInTheJournalAsNoLongerMembers) {
+  testing::TestWorld world;
+  Store& store = world.store();
+  const Contact ada = *store.InsertContact(Card("Ada Okafor"), "ada", kNow);
+  const std::int64_t before = *store.LatestChange();
+  ASSERT_TRUE(store.TrashContact(ada.id, kNow));
+  const auto changes = *store.ChangesAfter(before, "", 10);
+  ASSERT_EQ(changes.size(), 1U);
+  EXPECT_FALSE(changes[0].member);
+}
+
+TEST(ContactChanges, MembershipFollowsTheTag) {
+  testing::TestWorld world;
+  Store& store = world.store();
+  const Contact ada = *store.InsertContact(Card("Ada Okafor", {"Mentor"}), "ada", kNow);
+  const Contact linus = *store.InsertContact(Card("Linus Lee"), "linus", kNow);
+  const auto changes = *store.ChangesOf({ada.id, linus.id}, store.FoldLabel("mentor"));
+  ASSERT_EQ(changes.size(), 2U);
+  EXPECT_TRUE(changes[0].member);
+  EXPECT_FALSE(changes[1].member);
+  EXPECT_EQ(*store.ContactsTagged(store.FoldLabel("MENTOR")), std::vector<ContactId>{ada.id});
+}
+
+TEST(ContactChanges, AFailedWriteLeavesTheJournalAsItWas) {
+  testing::TestWorld world;
+  Store& store = world.store();
+  (void)*store.InsertContact(Card("Ada Okafor"), "ada", kNow);
+  const std::int64_t before = *store.LatestChange();
+  {
+    auto transaction = store.Begin();
+    ASSERT_TRUE(transaction);
+    (void)*store.InsertContact(Card("Linus Lee"), "linus", kNow);
+  }  // rolled back
+  EXPECT_EQ(*store.LatestChange(), before);
+}
+
+TEST(StoredVCards, KeepTheBytesAsSent) {
+  testing::TestWorld world;
+  Store& store = world.store();
+  const Contact ada = *store.InsertContact(Card("Ada Okafor"), "ada", kNow);
+  EXPECT_FALSE(store.StoredVCardOf(ada.id)->has_value());
+  const StoredVCard card{"BEGIN:VCARD\r\nX-ODD;a=b:c\r\nEND:VCARD\r\n", "kith"};
+  ASSERT_TRUE(store.SaveStoredVCard(ada.id, card));
+  EXPECT_EQ((*store.StoredVCardOf(ada.id))->vcard, card.vcard);
+  EXPECT_EQ(store.SaveStoredVCard(ContactId{404}, card).error().code, ErrorCode::kNotFound);
+}
+
+TEST(AddressBooks, AreMadeRenamedAndRemoved) {
+  testing::TestWorld world;
+  Store& store = world.store();
+  ASSERT_TRUE(store.InsertAddressBook(AddressBookEntry{"friends", "Friends"}));
+  EXPECT_EQ(store.InsertAddressBook(AddressBookEntry{"friends", "Other"}).error().code,
+            ErrorCode::kAlreadyExists);
+  ASSERT_TRUE(store.RenameAddressBook("friends", "Close friends"));
+  EXPECT_EQ(store.AddressBooks()->at(0).tag, "Close friends");
+  ASSERT_TRUE(store.RemoveAddressBook("friends"));
+  EXPECT_EQ(store.RemoveAddressBook("friends").error().code, ErrorCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace kith

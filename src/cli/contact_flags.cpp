@@ -32,6 +32,17 @@ Result<std::optional<Date>> OptionalDateFlag(const std::string& text, std::strin
   return std::optional<Date>(*date);
 }
 
+// --birthday: "1985-04-12", or "--04-12" when the year is not known.
+Result<std::optional<PartialDate>> OptionalPartialDateFlag(const std::string& text, std::string_view flag) {
+  if (text.empty()) return std::optional<PartialDate>();
+  auto date = ParsePartialDate(text);
+  if (!date) {
+    return Fail(ErrorCode::kInvalidInput, std::string(flag) + " " + date.error().message,
+                std::string(flag.substr(2)));
+  }
+  return std::optional<PartialDate>(*date);
+}
+
 Link MakeLink(LinkKind kind, const std::string& url, bool connected) {
   Link link;
   link.kind = kind;
@@ -81,6 +92,12 @@ void AddContactFlags(CLI::App& command, ContactFlags& flags) {
   command.add_option("--note", flags.note, "Notes about them");
 }
 
+void AddCardFlags(CLI::App& command, ContactFlags& flags) {
+  command.add_option("--nickname", flags.nickname, "What they go by, e.g. \"Ace\"");
+  command.add_option("--role", flags.role, "The part they play beside the title, e.g. \"Mentor\"");
+  command.add_option("--birthday", flags.birthday, "Birthday, YYYY-MM-DD, or --MM-DD without the year");
+}
+
 Result<ContactFields> FieldsFromFlags(const ContactFlags& flags) {
   ContactFields fields;
   fields.display_name = flags.name;
@@ -88,8 +105,11 @@ Result<ContactFields> FieldsFromFlags(const ContactFlags& flags) {
   fields.family_name = flags.family_name;
   fields.emails = flags.emails;
   for (const auto& phone : flags.phones) fields.phones.push_back(Phone{phone, ""});
+  fields.nickname = flags.nickname;
   fields.company = flags.company;
   fields.title = flags.title;
+  fields.role = flags.role;
+  KITH_ASSIGN_OR_RETURN(fields.birthday, OptionalPartialDateFlag(flags.birthday, "--birthday"));
   fields.website = flags.website;
   for (const auto& link_flag : kLinkFlags) {
     const std::string& url = flags.*(link_flag.url);

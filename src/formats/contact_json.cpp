@@ -1,5 +1,7 @@
 #include "formats/contact_json.h"
 
+#include <utility>
+
 #include "formats/kith_json.h"
 
 namespace kith {
@@ -120,7 +122,35 @@ nlohmann::json ContactsToJson(const std::vector<Contact>& contacts) {
   return array;
 }
 
+namespace {
+
+// "email_types" and "phone_types" qualify "emails" and "phones" one for
+// one, so a body that sends one without the other, or lists of different
+// lengths, would put a type on the wrong value.
+Status CheckTypesBesideValues(const nlohmann::json& object) {
+  for (const auto& [types_key, values_key] :
+       {std::pair<std::string, std::string>{"email_types", "emails"}, {"phone_types", "phones"}}) {
+    const auto types = object.find(types_key);
+    if (types == object.end() || !types->is_array()) continue;
+    const auto values = object.find(values_key);
+    if (values == object.end() || !values->is_array()) {
+      return Fail(ErrorCode::kInvalidInput,
+                  "'" + types_key + "' goes with '" + values_key + "', one for each: send both", types_key);
+    }
+    if (types->size() != values->size()) {
+      return Fail(ErrorCode::kInvalidInput,
+                  "'" + types_key + "' has " + std::to_string(types->size()) + " entries for " +
+                      std::to_string(values->size()) + " " + values_key,
+                  types_key);
+    }
+  }
+  return Ok();
+}
+
+}  // namespace
+
 Result<ContactFields> ContactFieldsFromJson(const nlohmann::json& object) {
+  KITH_RETURN_IF_ERROR(CheckTypesBesideValues(object));
   auto record = ContactRecordFromJson(object, 1);
   if (!record) {
     // The record reader speaks of a file's contacts; here there is one.

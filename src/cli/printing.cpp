@@ -53,7 +53,8 @@ std::string Join(const std::vector<std::string>& values) {
 
 void Line(std::ostream& out, std::string_view label, std::string_view value) {
   if (value.empty()) return;
-  out << "  " << Pad(std::string(label), 10) << value << '\n';
+  // A label of ten letters or more ("department") still gets its space.
+  out << "  " << Pad(std::string(label), 9) << ' ' << value << '\n';
 }
 
 // "  (Assistant, preferred)": the label an address book gave a value, else

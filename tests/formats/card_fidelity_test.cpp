@@ -22,6 +22,7 @@
 #include "formats/vcard_reader.h"
 #include "formats/vcard_versions.h"
 #include "formats/vcard_writer.h"
+#include "support/run_command.h"
 #include "support/temp_database.h"
 
 namespace kith {
@@ -515,21 +516,8 @@ TEST(GoogleCsv, CustomLabelsAndRelationsKeepTheirWords) {
 
 // --- Other programs read every export ---------------------------------------------------
 
-struct CommandOutput {
-  int status = -1;
-  std::string text;
-};
-
-CommandOutput RunCommand(const std::string& command) {
-  CommandOutput output;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return output;
-  std::array<char, 4096> buffer{};
-  std::size_t read = 0;
-  while ((read = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) output.text.append(buffer.data(), read);
-  output.status = pclose(pipe);
-  return output;
-}
+using testing::CommandOutput;
+using testing::RunCommand;
 
 // Every sample, as kith exports it in both versions, one file each.
 std::filesystem::path WriteSampleExports(const std::filesystem::path& folder) {

@@ -385,14 +385,14 @@ TEST(ContactTableMapper, LeavesDisplayNameEmptyWithoutANameColumn) {
 // ------------------------------------------------------------ kith's own table
 
 TEST(ContactTableHeader, IsStable) {
-  EXPECT_THAT(ContactTableHeader(),
-              ElementsAre("Name", "Given Name", "Family Name", "Emails", "Phones", "Phones (E.164)",
-                          "Company", "Title", "Website", "LinkedIn", "Twitter", "Facebook", "Instagram",
-                          "GitHub", "Other Links", "City", "Neighborhood", "Hometown", "How Met", "Met At",
-                          "Met On", "Tags", "Skills", "Interests", "Open To Opportunities", "Looking For",
-                          "Open Since", "Notes", "Custom Fields", "Photo", "vCard Properties", "UID", "Kind",
-                          "Nickname", "Role", "Departments", "Birthday", "Anniversary", "Addresses",
-                          "Value Types"));
+  EXPECT_THAT(
+      ContactTableHeader(),
+      ElementsAre("Name", "Given Name", "Family Name", "Emails", "Phones", "Phones (E.164)", "Company",
+                  "Title", "Website", "LinkedIn", "Twitter", "Facebook", "Instagram", "GitHub", "Other Links",
+                  "City", "Neighborhood", "Hometown", "How Met", "Met At", "Met On", "Tags", "Skills",
+                  "Interests", "Open To Opportunities", "Looking For", "Open Since", "Notes", "Custom Fields",
+                  "Photo", "vCard Properties", "UID", "Kind", "Nickname", "Role", "Departments", "Birthday",
+                  "Anniversary", "Addresses", "Value Types"));
 }
 
 Contact RichContact() {

@@ -17,6 +17,7 @@
 #include "formats/text_encoding.h"
 #include "formats/vcard_reader.h"
 #include "formats/vcard_versions.h"
+#include "support/run_command.h"
 #include "support/temp_database.h"
 
 namespace kith {
@@ -435,21 +436,8 @@ TEST(VCardRoundTrip, OddLinesFromOtherExporters) {
 
 // --- Other programs read what kith writes ----------------------------------------------
 
-struct CommandOutput {
-  int status = -1;
-  std::string text;
-};
-
-CommandOutput RunCommand(const std::string& command) {
-  CommandOutput output;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return output;
-  std::array<char, 4096> buffer{};
-  std::size_t read = 0;
-  while ((read = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) output.text.append(buffer.data(), read);
-  output.status = pclose(pipe);
-  return output;
-}
+using testing::CommandOutput;
+using testing::RunCommand;
 
 std::vector<Contact> InteropContacts() {
   Contact sparse = Sparse();

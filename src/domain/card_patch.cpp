@@ -33,11 +33,13 @@ bool ApplyCardFieldsPatch(const ContactPatch& patch, ContactFields& fields) {
   set("addresses", fields.addresses, wanted.addresses);
   // A list's types come beside it ("emails" and "email_types"), one for
   // each value, and replace the types of that property.
-  for (const auto& [key, property] : {std::pair{"email_types", "EMAIL"}, std::pair{"phone_types", "TEL"}}) {
-    if (!patch.present.contains(key)) continue;
+  for (const auto& beside : {std::pair{"email_types", "EMAIL"}, std::pair{"phone_types", "TEL"}}) {
+    if (!patch.present.contains(beside.first)) continue;
+    const std::string_view property = beside.second;
     std::vector<ValueType> types = TypesOf(wanted.value_types, property);
     if (types == TypesOf(fields.value_types, property)) continue;
-    std::erase_if(fields.value_types, [&](const ValueType& type) { return type.property == property; });
+    std::erase_if(fields.value_types,
+                  [property](const ValueType& type) { return type.property == property; });
     fields.value_types.insert(fields.value_types.end(), types.begin(), types.end());
     changed = true;
   }

@@ -133,15 +133,22 @@ Status CheckTypesBesideValues(const nlohmann::json& object) {
     const auto types = object.find(types_key);
     if (types == object.end() || !types->is_array()) continue;
     const auto values = object.find(values_key);
+    std::string message = "'";
+    message += types_key;
     if (values == object.end() || !values->is_array()) {
-      return Fail(ErrorCode::kInvalidInput,
-                  "'" + types_key + "' goes with '" + values_key + "', one for each: send both", types_key);
+      message += "' goes with '";
+      message += values_key;
+      message += "', one for each: send both";
+      return Fail(ErrorCode::kInvalidInput, message, types_key);
     }
     if (types->size() != values->size()) {
-      return Fail(ErrorCode::kInvalidInput,
-                  "'" + types_key + "' has " + std::to_string(types->size()) + " entries for " +
-                      std::to_string(values->size()) + " " + values_key,
-                  types_key);
+      message += "' has ";
+      message += std::to_string(types->size());
+      message += " entries for ";
+      message += std::to_string(values->size());
+      message += ' ';
+      message += values_key;
+      return Fail(ErrorCode::kInvalidInput, message, types_key);
     }
   }
   return Ok();

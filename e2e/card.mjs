@@ -48,6 +48,39 @@ export async function cardSteps({ page, size, base, step, expect }) {
     await page.locator('.notes', { hasText: 'Line four, still shown whole.' }).waitFor();
   });
 
+  await step(page, size, 'the card shows what address books say', async () => {
+    const typed = await api(page, 'POST', '/contacts', {
+      name: `Noor${size} Haddad`,
+      nickname: 'Nono',
+      company: 'Tidewater Labs',
+      departments: ['Sensors'],
+      title: 'Engineer',
+      role: 'Mentor',
+      birthday: '--04-12',
+      emails: [`noor${size}@tidewater.example`],
+      email_types: [{ types: [], pref: 0, label: 'Lab' }],
+      phones: ['+1 312 555 0177'],
+      phone_types: [{ types: ['cell'], pref: 1, label: '' }],
+      addresses: [{ types: ['work'], street: '1 Pier Rd', locality: 'Chicago', region: 'IL', postal_code: '60601' }],
+    });
+    await page.goto(`${base}/contacts/${typed.id}`);
+    await page.getByTestId('nickname').filter({ hasText: 'Nono' }).waitFor();
+    await page.locator('.subtitle', { hasText: 'Engineer, Mentor at Tidewater Labs · Sensors' }).waitFor();
+    await page.getByTestId('dates').filter({ hasText: 'Birthday April 12' }).waitFor();
+    const types = await page.getByTestId('value-type').allTextContents();
+    expect(types.includes('Lab'), `the email's label is missing: ${types}`);
+    expect(types.includes('mobile · preferred'), `the phone's type is missing: ${types}`);
+    await page.getByTestId('address').filter({ hasText: '1 Pier Rd' }).filter({ hasText: 'Chicago, IL 60601' }).waitFor();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const birthday = page.getByLabel('Birthday (YYYY-MM-DD, or --MM-DD without the year)');
+    await birthday.fill('1990-04-12');
+    await birthday.press('Enter');
+    await page.getByTestId('dates').filter({ hasText: 'Birthday April 12, 1990' }).waitFor();
+    await birthday.fill('April');
+    await birthday.press('Enter');
+    await page.locator('.field .error').waitFor();
+  });
+
   await step(page, size, 'edit says saved and clears a fixed error', async () => {
     await page.goto(`${base}/contacts/${id}`);
     await page.getByRole('button', { name: 'Edit', exact: true }).click();

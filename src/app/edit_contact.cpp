@@ -2,6 +2,7 @@
 
 #include "app/contacts.h"
 #include "app/prepare_fields.h"
+#include "domain/card_patch.h"
 #include "domain/give.h"
 #include "domain/validation.h"
 #include "formats/phone_number.h"
@@ -35,16 +36,15 @@ void AddEach(std::vector<std::string>& values, const std::vector<std::string>& a
   values.insert(values.end(), additions.begin(), additions.end());
 }
 
-}  // namespace
+Status RefuseTrashed(const Contact& contact) {
+  if (!contact.trashed_at) return Ok();
+  return Fail(ErrorCode::kConflict,
+              "contact " + std::to_string(contact.id.value) + " is in the trash; restore it first", "id");
+}
 
-Result<Contact> EditContact(Context& context, ContactId id, const ContactEdit& edit) {
-  if (edit.Empty()) return Fail(ErrorCode::kInvalidInput, "nothing to change: give at least one field");
-  KITH_ASSIGN_OR_RETURN(Contact contact, context.store.GetContact(id));
-  if (contact.trashed_at) {
-    return Fail(ErrorCode::kConflict,
-                "contact " + std::to_string(id.value) + " is in the trash; restore it first", "id");
-  }
-  ContactFields fields = contact;
+// `fields` with `edit` applied, checked and tidied, written in one
+// transaction; the contact as stored.
+Result<Contact> SaveEdited(Context& context, ContactId id, ContactFields fields, const ContactEdit& edit) {
   if (edit.display_name) {
     // A new display name re-derives the parts unless they are given too.
     fields.display_name = *edit.display_name;
@@ -116,11 +116,23 @@ Result<Contact> EditContact(Context& context, ContactId id, const ContactEdit& e
   return context.store.GetContact(id);
 }
 
+}  // namespace
+
+Result<Contact> EditContact(Context& context, ContactId id, const ContactEdit& edit) {
+  if (edit.Empty()) return Fail(ErrorCode::kInvalidInput, "nothing to change: give at least one field");
+  KITH_ASSIGN_OR_RETURN(const Contact contact, context.store.GetContact(id));
+  KITH_RETURN_IF_ERROR(RefuseTrashed(contact));
+  return SaveEdited(context, id, contact, edit);
+}
+
 Result<Contact> PatchContact(Context& context, ContactId id, const ContactPatch& patch) {
   KITH_ASSIGN_OR_RETURN(const Contact current, ResolveContact(context, std::to_string(id.value)));
   const ContactEdit edit = EditForPatch(patch, current);
-  if (edit.Empty()) return current;
-  return EditContact(context, id, edit);
+  ContactFields fields = current;
+  const bool card_changed = ApplyCardFieldsPatch(patch, fields);
+  if (edit.Empty() && !card_changed) return current;
+  KITH_RETURN_IF_ERROR(RefuseTrashed(current));
+  return SaveEdited(context, id, std::move(fields), edit);
 }
 
 }  // namespace kith

@@ -85,9 +85,18 @@ class Importer {
     const bool nameless = Trim(fields.display_name).empty() && Trim(fields.given_name).empty() &&
                           Trim(fields.family_name).empty();
     if (nameless) {
-      if (!fields.emails.empty()) {
-        fields.display_name = NameFromEmail(fields.emails.front());
-        if (fields.display_name.empty()) fields.display_name = Trim(fields.emails.front());
+      // An address of two words or more ("ada.okafor@") names the person
+      // at the company; "info@" does not.
+      const std::string from_email = fields.emails.empty() ? "" : NameFromEmail(fields.emails.front());
+      if (from_email.find(' ') != std::string::npos) {
+        fields.display_name = from_email;
+      } else if (!Trim(fields.company).empty()) {
+        // A company's own row (a shop, a clinic): named after the company,
+        // and a card of an organisation, not a person's.
+        fields.display_name = Trim(fields.company);
+        if (fields.kind.empty()) fields.kind = "org";
+      } else if (!fields.emails.empty()) {
+        fields.display_name = from_email.empty() ? Trim(fields.emails.front()) : from_email;
       } else if (!fields.phones.empty() && !Trim(fields.phones.front().original).empty()) {
         fields.display_name = Trim(fields.phones.front().original);
       } else {

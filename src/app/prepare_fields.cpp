@@ -63,6 +63,20 @@ void TidyFields(ContactFields& fields, std::string_view region) {
     if (link.kind == LinkKind::kLinkedIn) link.url = CanonicalLinkedIn(link.url);
   }
   std::erase_if(fields.phones, [](const Phone& phone) { return Trim(phone.original).empty(); });
+  for (std::string* text : {&fields.nickname, &fields.role}) *text = Trim(*text);
+  fields.kind = AsciiLower(Trim(fields.kind));
+  if (fields.kind == "individual") fields.kind.clear();
+  std::erase_if(fields.departments, [](const std::string& unit) { return Trim(unit).empty(); });
+  // A type stays with its value as the value is tidied, and is dropped once
+  // its value is gone.
+  for (ValueType& type : fields.value_types) {
+    type.value = Trim(type.value);
+    if (type.property == "URL") {
+      type.value = WithScheme(type.value);
+      if (ProfileKey(type.value).starts_with("linkedin.com/")) type.value = CanonicalLinkedIn(type.value);
+    }
+  }
+  OrderValueTypes(fields);
 }
 
 // Removes the items of `values` that `check` refuses, adding them to `invalid`.

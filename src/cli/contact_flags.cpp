@@ -22,15 +22,22 @@ constexpr LinkFlag kLinkFlags[] = {
 
 bool Given(const ContactFlags& flags, const char* name) { return flags.command->count(name) > 0; }
 
-Result<std::optional<Date>> OptionalDateFlag(const std::string& text, std::string_view flag) {
-  if (text.empty()) return std::optional<Date>();
-  auto date = ParseIsoDate(text);
+// A date flag's value read by `parse` (nothing when empty); a bad one is
+// refused naming the flag.
+template <typename T>
+Result<std::optional<T>> OptionalDateFlag(const std::string& text, std::string_view flag,
+                                          Result<T> (*parse)(std::string_view)) {
+  if (text.empty()) return std::optional<T>();
+  auto date = parse(text);
   if (!date) {
     return Fail(ErrorCode::kInvalidInput, std::string(flag) + " " + date.error().message,
                 std::string(flag.substr(2)));
   }
-  return std::optional<Date>(*date);
+  return std::optional<T>(*date);
 }
+
+// --birthday: "1985-04-12", or "--04-12" when the year is not known.
+Result<PartialDate> ParseBirthday(std::string_view text) { return ParsePartialDate(text); }
 
 Link MakeLink(LinkKind kind, const std::string& url, bool connected) {
   Link link;
@@ -81,6 +88,12 @@ void AddContactFlags(CLI::App& command, ContactFlags& flags) {
   command.add_option("--note", flags.note, "Notes about them");
 }
 
+void AddCardFlags(CLI::App& command, ContactFlags& flags) {
+  command.add_option("--nickname", flags.nickname, "What they go by, e.g. \"Ace\"");
+  command.add_option("--role", flags.role, "The part they play beside the title, e.g. \"Mentor\"");
+  command.add_option("--birthday", flags.birthday, "Birthday, YYYY-MM-DD, or --MM-DD without the year");
+}
+
 Result<ContactFields> FieldsFromFlags(const ContactFlags& flags) {
   ContactFields fields;
   fields.display_name = flags.name;
@@ -88,8 +101,11 @@ Result<ContactFields> FieldsFromFlags(const ContactFlags& flags) {
   fields.family_name = flags.family_name;
   fields.emails = flags.emails;
   for (const auto& phone : flags.phones) fields.phones.push_back(Phone{phone, ""});
+  fields.nickname = flags.nickname;
   fields.company = flags.company;
   fields.title = flags.title;
+  fields.role = flags.role;
+  KITH_ASSIGN_OR_RETURN(fields.birthday, OptionalDateFlag(flags.birthday, "--birthday", ParseBirthday));
   fields.website = flags.website;
   for (const auto& link_flag : kLinkFlags) {
     const std::string& url = flags.*(link_flag.url);
@@ -100,7 +116,7 @@ Result<ContactFields> FieldsFromFlags(const ContactFlags& flags) {
   fields.hometown = flags.hometown;
   fields.how_met = flags.how_met;
   fields.met_at = flags.met_at;
-  KITH_ASSIGN_OR_RETURN(fields.met_on, OptionalDateFlag(flags.met_on, "--met-on"));
+  KITH_ASSIGN_OR_RETURN(fields.met_on, OptionalDateFlag(flags.met_on, "--met-on", ParseIsoDate));
   fields.tags = flags.tags;
   fields.skills = flags.skills;
   fields.interests = flags.interests;
@@ -129,7 +145,7 @@ Result<ContactEdit> EditFromFlags(const ContactFlags& flags) {
   set("--looking-for", flags.looking_for, edit.looking_for);
   set("--note", flags.note, edit.notes);
   if (Given(flags, "--met-on")) {
-    KITH_ASSIGN_OR_RETURN(edit.met_on, OptionalDateFlag(flags.met_on, "--met-on"));
+    KITH_ASSIGN_OR_RETURN(edit.met_on, OptionalDateFlag(flags.met_on, "--met-on", ParseIsoDate));
   }
   if (Given(flags, "--open-to-opportunities")) edit.open_to_opportunities = flags.open_to_opportunities;
   edit.add_emails = flags.emails;

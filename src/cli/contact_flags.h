@@ -16,6 +16,7 @@ struct ContactFlags {
   std::string name, given_name, family_name, company, title, website;
   std::string linkedin, twitter, facebook, instagram, github, other_link;
   std::string city, neighborhood, hometown, how_met, met_at, met_on, looking_for, note;
+  std::string nickname, role, birthday;
   std::vector<std::string> emails, phones, tags, skills, interests;
   bool open_to_opportunities = false;
   bool connected = false;
@@ -24,7 +25,12 @@ struct ContactFlags {
 
 void AddContactFlags(CLI::App& command, ContactFlags& flags);
 
-// The card `add` creates from the flags. Errors: a date that is not a date.
+// The fields address books write that `add` takes too (--nickname, --role,
+// --birthday); `edit` changes them through the web app or the API's PATCH.
+void AddCardFlags(CLI::App& command, ContactFlags& flags);
+
+// The card `add` creates from the flags. Errors: a date that is not a date
+// (kInvalidInput naming the flag).
 Result<ContactFields> FieldsFromFlags(const ContactFlags& flags);
 
 // The edit the flags ask for: only flags that were given change anything.

@@ -1,6 +1,7 @@
 #include "cli/printing.h"
 
 #include <algorithm>
+#include <cctype>
 #include <iostream>
 
 #include "app/scan.h"
@@ -52,7 +53,51 @@ std::string Join(const std::vector<std::string>& values) {
 
 void Line(std::ostream& out, std::string_view label, std::string_view value) {
   if (value.empty()) return;
-  out << "  " << Pad(std::string(label), 10) << value << '\n';
+  // A label of ten letters or more ("department") still gets its space.
+  out << "  " << Pad(std::string(label), 9) << ' ' << value << '\n';
+}
+
+// "  (Assistant, preferred)": the label an address book gave a value, else
+// its types as people name them; empty when the card said nothing. "voice",
+// "internet" and "pref" say nothing a reader needs.
+std::string TypeNote(const std::vector<std::string>& types, int pref, const std::string& label) {
+  std::vector<std::string> parts;
+  // Apple writes its built-in labels wrapped: "_$!<Other>!$_" is "other".
+  constexpr std::string_view kOpen = "_$!<";
+  constexpr std::string_view kClose = ">!$_";
+  if (label.size() > kOpen.size() + kClose.size() && label.starts_with(kOpen) && label.ends_with(kClose)) {
+    std::string built_in = label.substr(kOpen.size(), label.size() - kOpen.size() - kClose.size());
+    for (char& c : built_in) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    parts.push_back(built_in);
+  } else if (!label.empty()) {
+    parts.push_back(label);
+  } else {
+    for (const std::string& type : types) {
+      if (type == "voice" || type == "internet" || type == "pref") continue;
+      parts.push_back(type == "cell" ? "mobile" : type);
+    }
+  }
+  if (pref == 1) parts.emplace_back("preferred");
+  return parts.empty() ? "" : "  (" + Join(parts) + ")";
+}
+
+std::string TypeNoteOf(const Contact& contact, std::string_view property, std::string_view value) {
+  const ValueType* type = FindValueType(contact.value_types, property, value);
+  return type == nullptr ? "" : TypeNote(type->types, type->pref, type->label);
+}
+
+// "1 Main St, Suite 5, Chicago, IL 60601, USA  (work)".
+std::string AddressText(const Address& address) {
+  std::vector<std::string> parts;
+  const std::string region = address.region +
+                             (address.region.empty() || address.postal_code.empty() ? "" : " ") +
+                             address.postal_code;
+  for (const std::string& part :
+       {address.po_box.empty() ? std::string() : "PO Box " + address.po_box, address.street, address.extended,
+        address.locality, region, address.country}) {
+    if (!part.empty()) parts.push_back(part);
+  }
+  return Join(parts) + TypeNote(address.types, address.pref, address.label);
 }
 
 }  // namespace
@@ -98,12 +143,18 @@ void PrintCard(std::ostream& out, const Contact& contact, Date today) {
   } else if (!contact.title.empty() || !contact.company.empty()) {
     out << "  " << contact.title << contact.company << '\n';
   }
-  for (const auto& email : contact.emails) Line(out, "email", email);
+  Line(out, "nickname", contact.nickname);
+  Line(out, "role", contact.role);
+  Line(out, "department", Join(contact.departments));
+  if (contact.birthday) Line(out, "birthday", contact.birthday->ToIso());
+  if (contact.anniversary) Line(out, "anniversary", contact.anniversary->ToIso());
+  for (const auto& email : contact.emails) Line(out, "email", email + TypeNoteOf(contact, "EMAIL", email));
   for (const auto& phone : contact.phones) {
     std::string shown = phone.original;
     if (!phone.e164.empty() && phone.e164 != phone.original) shown += "  (" + phone.e164 + ")";
-    Line(out, "phone", shown);
+    Line(out, "phone", shown + TypeNoteOf(contact, "TEL", phone.original));
   }
+  for (const auto& address : contact.addresses) Line(out, "address", AddressText(address));
   Line(out, "website", contact.website);
   for (const auto& link : contact.links) {
     std::string shown = link.url;

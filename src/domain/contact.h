@@ -46,6 +46,35 @@ struct CustomField {
   bool operator==(const CustomField&) const = default;
 };
 
+// How an address book qualified one email, phone or web address: its TYPE
+// values ("work", "cell", "fax"), PREF and custom label (Apple's X-ABLabel
+// on a grouped property, Google's "Phone 1 - Label"). Kept by the value it
+// qualifies, so an edit that removes or reorders values never moves a type
+// onto another; one whose value is gone is simply unused.
+struct ValueType {
+  std::string property;            // "EMAIL", "TEL" or "URL"
+  std::string value;               // the email, the phone as written, the URL
+  std::vector<std::string> types;  // lower case, as written otherwise
+  int pref = 0;                    // 1 (most preferred) to 100; 0: not said
+  std::string label;               // a custom label, as shown
+  bool operator==(const ValueType&) const = default;
+};
+
+// A postal address, in vCard's ADR parts, with its TYPE, PREF and label.
+struct Address {
+  std::vector<std::string> types;  // "home", "work", … lower case
+  int pref = 0;
+  std::string label;
+  std::string po_box;
+  std::string extended;  // apartment, suite
+  std::string street;
+  std::string locality;  // city
+  std::string region;
+  std::string postal_code;
+  std::string country;
+  bool operator==(const Address&) const = default;
+};
+
 // Everything a person can set on a card.
 struct ContactFields {
   std::string display_name;
@@ -71,9 +100,20 @@ struct ContactFields {
   std::optional<Date> open_since;
   std::string notes;
   std::vector<CustomField> custom;
-  std::string photo;  // a URI: "data:image/jpeg;base64,…" or "https://…"
-  // vCard properties kith does not model (BDAY, NICKNAME, X-…), unfolded
-  // content lines as read ("BDAY:19850412"), written back on export.
+  // "" for a person (vCard's KIND:individual, the default), else "org",
+  // "group" or "location": an organisation's card has no person's name.
+  std::string kind;
+  std::string nickname;
+  std::string role;                      // vCard ROLE: the part they play, beside the title
+  std::vector<std::string> departments;  // ORG's units after the company, outermost first
+  std::optional<PartialDate> birthday;
+  std::optional<PartialDate> anniversary;
+  std::vector<Address> addresses;
+  std::vector<ValueType> value_types;  // of emails, phones, the website and links
+  std::string photo;                   // a URI: "data:image/jpeg;base64,…" or "https://…"
+  // vCard properties kith does not model (RELATED, IMPP, X-…), unfolded
+  // content lines as read ("RELATED;TYPE=spouse:urn:uuid:…"), written back
+  // on export (translated when the export is another vCard version).
   std::vector<std::string> vcard_properties;
   bool operator==(const ContactFields&) const = default;
 };
@@ -98,6 +138,16 @@ struct JobChange {
   std::string new_title;
   bool operator==(const JobChange&) const = default;
 };
+
+// The ValueType of `value` under `property`, or nullptr.
+const ValueType* FindValueType(const std::vector<ValueType>& types, std::string_view property,
+                               std::string_view value);
+
+// Puts value_types in the order of the values they qualify (emails, phones,
+// the website, links) and drops those of values the card no longer has, so
+// two cards with the same values and types compare equal however they were
+// read.
+void OrderValueTypes(ContactFields& fields);
 
 // The date that orders people by how recently the relationship was active:
 // the last contact, else the day you met, else the day the card was added.

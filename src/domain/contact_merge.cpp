@@ -78,6 +78,22 @@ ContactFields MergeFields(const ContactFields& keep, const ContactFields& other)
   MergeText(merged, &ContactFields::met_at, other, "Also met at");
   MergeText(merged, &ContactFields::looking_for, other, "Also looking for");
   MergeText(merged, &ContactFields::photo, other, "Other photo");
+  MergeText(merged, &ContactFields::nickname, other, "Other nickname");
+  MergeText(merged, &ContactFields::role, other, "Other role");
+  if (merged.kind.empty()) merged.kind = other.kind;
+  if (merged.departments.empty()) merged.departments = other.departments;
+  if (!merged.birthday) merged.birthday = other.birthday;
+  if (!merged.anniversary) merged.anniversary = other.anniversary;
+  for (const Address& address : other.addresses) {
+    if (std::find(merged.addresses.begin(), merged.addresses.end(), address) == merged.addresses.end()) {
+      merged.addresses.push_back(address);
+    }
+  }
+  for (const ValueType& type : other.value_types) {
+    if (FindValueType(merged.value_types, type.property, type.value) == nullptr) {
+      merged.value_types.push_back(type);
+    }
+  }
 
   UniteFolded(merged.emails, other.emails);
   for (const auto& phone : other.phones) {

@@ -1,7 +1,9 @@
 #include "domain/date.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstdio>
 
 namespace kith {
 namespace {
@@ -116,6 +118,68 @@ Result<Date> ParseIsoDate(std::string_view text) {
                                               std::to_string(days_in_month) + " days");
   }
   return Date{year, month, day};
+}
+
+std::string PartialDate::ToIso() const {
+  std::array<char, 16> buffer{};
+  if (year) {
+    std::snprintf(buffer.data(), buffer.size(), "%04d-%02d-%02d", *year, month, day);
+  } else {
+    std::snprintf(buffer.data(), buffer.size(), "--%02d-%02d", month, day);
+  }
+  return buffer.data();
+}
+
+std::string PartialDate::ToBasic() const {
+  std::array<char, 16> buffer{};
+  if (year) {
+    std::snprintf(buffer.data(), buffer.size(), "%04d%02d%02d", *year, month, day);
+  } else {
+    std::snprintf(buffer.data(), buffer.size(), "--%02d%02d", month, day);
+  }
+  return buffer.data();
+}
+
+Result<PartialDate> ParsePartialDate(std::string_view text, std::optional<int> omitted_year) {
+  const std::string shown(text);
+  const auto refuse = [&]() {
+    return Fail(ErrorCode::kInvalidInput,
+                "'" + shown + "' is not a date (YYYY-MM-DD, or --MM-DD without a year)");
+  };
+  if (const std::size_t time = text.find('T'); time != std::string_view::npos) text = text.substr(0, time);
+  PartialDate date;
+  std::string digits;
+  bool yearless = false;
+  if (text.starts_with("--")) {
+    yearless = true;
+    text.remove_prefix(2);
+  }
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      digits.push_back(c);
+    } else if (c != '-') {
+      return refuse();
+    }
+  }
+  const std::size_t dashes = static_cast<std::size_t>(std::count(text.begin(), text.end(), '-'));
+  const bool well_formed =
+      yearless ? (digits.size() == 4 && (dashes == 0 || (dashes == 1 && text.size() == 5 && text[2] == '-')))
+               : (digits.size() == 8 &&
+                  (dashes == 0 || (dashes == 2 && text.size() == 10 && text[4] == '-' && text[7] == '-')));
+  if (!well_formed) return refuse();
+  std::size_t at = 0;
+  if (!yearless) {
+    int year = 0;
+    (void)ParseDigits(std::string_view(digits).substr(0, 4), year);
+    if (year != omitted_year) date.year = year;
+    at = 4;
+  }
+  (void)ParseDigits(std::string_view(digits).substr(at, 2), date.month);
+  (void)ParseDigits(std::string_view(digits).substr(at + 2, 2), date.day);
+  if (date.month < 1 || date.month > 12) return refuse();
+  // Without a year, February 29 is a birthday like any other.
+  if (date.day < 1 || date.day > DaysInMonth(date.year.value_or(2000), date.month)) return refuse();
+  return date;
 }
 
 }  // namespace kith

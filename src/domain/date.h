@@ -3,6 +3,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -25,6 +26,26 @@ struct Date {
   [[nodiscard]] Date AddDays(std::int64_t days) const;
   [[nodiscard]] std::string ToIso() const;  // YYYY-MM-DD
 };
+
+// A day of the year with or without its year: a birthday or anniversary as
+// address books keep it (vCard 4.0 "--0412", Google's "--04-12").
+struct PartialDate {
+  std::optional<int> year;
+  int month = 1;
+  int day = 1;
+  bool operator==(const PartialDate&) const = default;
+
+  // "1985-04-12", or "--04-12" without a year.
+  [[nodiscard]] std::string ToIso() const;
+  // "19850412" or "--0412": vCard 4.0's basic form.
+  [[nodiscard]] std::string ToBasic() const;
+};
+
+// Reads the forms address books write: "1985-04-12", "19850412",
+// "--04-12", "--0412", a date-time ("1985-04-12T00:00:00Z", its time
+// ignored), and Apple's year 1604 that stands for "no year" when
+// `omitted_year` says so. February 29 without a year is a date.
+Result<PartialDate> ParsePartialDate(std::string_view text, std::optional<int> omitted_year = std::nullopt);
 
 // Days from `from` to `to` (positive when `to` is later).
 std::int64_t DaysBetween(const Date& from, const Date& to);

@@ -102,6 +102,11 @@ Status ValidateContactFields(const ContactFields& fields) {
     return std::any_of(items.begin(), items.end(),
                        [](const std::string& item) { return Trim(item).empty(); });
   };
+  // vCard's KIND: RFC 6350's and RFC 6473's values, or an x-name.
+  if (!fields.kind.empty() && fields.kind != "org" && fields.kind != "group" && fields.kind != "location" &&
+      fields.kind != "application" && !(fields.kind.starts_with("x-") && fields.kind.size() <= 64)) {
+    return InvalidField("kind", "kind '" + fields.kind + "' is none of org, group, location, application");
+  }
   if (empty_item(fields.tags)) return InvalidField("tag", "a tag is empty");
   if (empty_item(fields.skills)) return InvalidField("skill", "a skill is empty");
   if (empty_item(fields.interests)) return InvalidField("interest", "an interest is empty");
@@ -114,7 +119,8 @@ void CompleteNames(ContactFields& fields) {
     fields.display_name = Trim(fields.given_name + " " + fields.family_name);
     return;
   }
-  if (!fields.given_name.empty() || !fields.family_name.empty()) return;
+  // An organisation's card (vCard KIND:org) has no person's name to invent.
+  if (!fields.given_name.empty() || !fields.family_name.empty() || !fields.kind.empty()) return;
   const auto last_space = fields.display_name.rfind(' ');
   if (last_space == std::string::npos) {
     fields.given_name = fields.display_name;

@@ -1,5 +1,7 @@
 #include "formats/contact_json.h"
 
+#include <utility>
+
 #include "formats/kith_json.h"
 
 namespace kith {
@@ -8,6 +10,20 @@ namespace {
 nlohmann::json DateOrNull(const std::optional<Date>& date) {
   if (!date) return nullptr;
   return date->ToIso();
+}
+
+nlohmann::json PartialDateOrNull(const std::optional<PartialDate>& date) {
+  if (!date) return nullptr;
+  return date->ToIso();
+}
+
+// {"types": ["cell"], "pref": 1, "label": "Assistant"}: how the card's
+// address book qualified the value (empty when it said nothing).
+nlohmann::json TypeOf(const Contact& contact, std::string_view property, std::string_view value) {
+  const ValueType* type = FindValueType(contact.value_types, property, value);
+  static const ValueType kNone;
+  if (type == nullptr) type = &kNone;
+  return {{"types", type->types}, {"pref", type->pref}, {"label", type->label}};
 }
 
 }  // namespace
@@ -19,13 +35,32 @@ nlohmann::json ContactToJson(const Contact& contact) {
     phones.push_back(phone.original);
     phones_e164.push_back(phone.e164.empty() ? nlohmann::json(nullptr) : nlohmann::json(phone.e164));
   }
+  nlohmann::json phone_types = nlohmann::json::array();
+  for (const auto& phone : contact.phones) phone_types.push_back(TypeOf(contact, "TEL", phone.original));
+  nlohmann::json email_types = nlohmann::json::array();
+  for (const auto& email : contact.emails) email_types.push_back(TypeOf(contact, "EMAIL", email));
   nlohmann::json links = nlohmann::json::array();
   for (const auto& link : contact.links) {
-    links.push_back({{"kind", LinkKindName(link.kind)},
-                     {"url", link.url},
-                     {"connected", link.connected},
-                     {"followed", link.followed},
-                     {"connected_on", DateOrNull(link.connected_on)}});
+    nlohmann::json item = {{"kind", LinkKindName(link.kind)},
+                           {"url", link.url},
+                           {"connected", link.connected},
+                           {"followed", link.followed},
+                           {"connected_on", DateOrNull(link.connected_on)}};
+    item.update(TypeOf(contact, "URL", link.url));
+    links.push_back(std::move(item));
+  }
+  nlohmann::json addresses = nlohmann::json::array();
+  for (const auto& address : contact.addresses) {
+    addresses.push_back({{"types", address.types},
+                         {"pref", address.pref},
+                         {"label", address.label},
+                         {"po_box", address.po_box},
+                         {"extended", address.extended},
+                         {"street", address.street},
+                         {"locality", address.locality},
+                         {"region", address.region},
+                         {"postal_code", address.postal_code},
+                         {"country", address.country}});
   }
   nlohmann::json custom = nlohmann::json::array();
   for (const auto& field : contact.custom) custom.push_back({{"label", field.label}, {"value", field.value}});
@@ -38,10 +73,20 @@ nlohmann::json ContactToJson(const Contact& contact) {
       {"company", contact.company},
       {"title", contact.title},
       {"emails", contact.emails},
+      {"email_types", email_types},
       {"phones", phones},
       {"phones_e164", phones_e164},
+      {"phone_types", phone_types},
       {"website", contact.website},
+      {"website_type", TypeOf(contact, "URL", contact.website)},
       {"links", links},
+      {"kind", contact.kind},
+      {"nickname", contact.nickname},
+      {"role", contact.role},
+      {"departments", contact.departments},
+      {"birthday", PartialDateOrNull(contact.birthday)},
+      {"anniversary", PartialDateOrNull(contact.anniversary)},
+      {"addresses", addresses},
       {"tags", contact.tags},
       {"skills", contact.skills},
       {"interests", contact.interests},
@@ -77,7 +122,42 @@ nlohmann::json ContactsToJson(const std::vector<Contact>& contacts) {
   return array;
 }
 
+namespace {
+
+// "email_types" and "phone_types" qualify "emails" and "phones" one for
+// one, so a body that sends one without the other, or lists of different
+// lengths, would put a type on the wrong value.
+Status CheckTypesBesideValues(const nlohmann::json& object) {
+  for (const auto& [types_key, values_key] :
+       {std::pair<std::string, std::string>{"email_types", "emails"}, {"phone_types", "phones"}}) {
+    const auto types = object.find(types_key);
+    if (types == object.end() || !types->is_array()) continue;
+    const auto values = object.find(values_key);
+    std::string message = "'";
+    message += types_key;
+    if (values == object.end() || !values->is_array()) {
+      message += "' goes with '";
+      message += values_key;
+      message += "', one for each: send both";
+      return Fail(ErrorCode::kInvalidInput, message, types_key);
+    }
+    if (types->size() != values->size()) {
+      message += "' has ";
+      message += std::to_string(types->size());
+      message += " entries for ";
+      message += std::to_string(values->size());
+      message += ' ';
+      message += values_key;
+      return Fail(ErrorCode::kInvalidInput, message, types_key);
+    }
+  }
+  return Ok();
+}
+
+}  // namespace
+
 Result<ContactFields> ContactFieldsFromJson(const nlohmann::json& object) {
+  KITH_RETURN_IF_ERROR(CheckTypesBesideValues(object));
   auto record = ContactRecordFromJson(object, 1);
   if (!record) {
     // The record reader speaks of a file's contacts; here there is one.

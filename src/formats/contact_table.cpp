@@ -9,6 +9,7 @@
 #include "formats/table_cells.h"
 #include "formats/table_columns.h"
 #include "formats/table_dialects.h"
+#include "formats/vcard_values.h"
 
 namespace kith {
 
@@ -128,6 +129,7 @@ Result<ContactTableMapper> ContactTableMapper::FromHeader(const std::vector<std:
     }
     if (groups[i]) {
       std::tie(target, column.prefix) = GoogleGroupTarget(*groups[i]);
+      column.group = groups[i]->number;
     } else {
       target = DialectTarget(mapper.dialect_, lower[i]);
     }
@@ -139,14 +141,15 @@ Result<ContactTableMapper> ContactTableMapper::FromHeader(const std::vector<std:
   for (std::size_t i = 0; i < groups.size(); ++i) {
     if (!groups[i]) continue;
     const Target target = ToTarget(mapper.columns_[i].field);
-    const bool wants_label = target == Target::kLabeledCustom;
-    const bool wants_address = target == Target::kCity || target == Target::kAddressPart;
-    if (!wants_label && !wants_address) continue;
+    const bool wants_label = target == Target::kLabeledCustom || target == Target::kEmail ||
+                             target == Target::kPhone || target == Target::kWebsite ||
+                             target == Target::kAddress || target == Target::kRelation ||
+                             target == Target::kEvent;
+    if (!wants_label) continue;
     for (std::size_t j = 0; j < groups.size(); ++j) {
       if (!groups[j] || groups[j]->kind != groups[i]->kind || groups[j]->number != groups[i]->number)
         continue;
-      const bool match = wants_label ? IsLabelPart(groups[j]->part) : groups[j]->part == "formatted";
-      if (match) mapper.columns_[i].sibling = static_cast<int>(j);
+      if (IsLabelPart(groups[j]->part)) mapper.columns_[i].sibling = static_cast<int>(j);
     }
   }
 
@@ -218,6 +221,8 @@ class ContactTableMapper::RowMapper {
     KeepCellsPastTheHeader();
     ApplyConnectedOn();
     ApplyMiddleName();
+    ApplyAddresses();
+    OrderValueTypes(fields_);
     if (!title_if_empty_.empty())
       SetText(fields_.title, title_if_empty_, title_if_empty_label_, fields_.custom);
     for (std::size_t i = 0; i < phones_e164_.size() && i < fields_.phones.size(); ++i) {
@@ -282,7 +287,44 @@ class ContactTableMapper::RowMapper {
       case Target::kLookingFor:
       case Target::kNotes:
       case Target::kPhoto:
+      case Target::kNickname:
+      case Target::kRole:
+      case Target::kKind:
         SetText(*TextFieldOf(target, fields_), value, column.label, fields_.custom);
+        break;
+      case Target::kBirthday:
+        ReadPartialDate(column, value, fields_.birthday);
+        break;
+      case Target::kAnniversary:
+        ReadPartialDate(column, value, fields_.anniversary);
+        break;
+      case Target::kAddress:
+        MapAddressPart(column, value);
+        break;
+      case Target::kRelation:
+        MapRelation(column, value);
+        break;
+      case Target::kEvent:
+        MapEvent(column, value);
+        break;
+      case Target::kAddresses:
+        ForEachListItem(column, value, [&](std::string_view item) {
+          if (auto address = vcard::ParseAddressLine(item)) {
+            fields_.addresses.push_back(std::move(*address));
+          } else {
+            SetAside(record_, column.label, item,
+                     "is not an address (ADR;TYPE=…:;;street;city;region;code;country)");
+          }
+        });
+        break;
+      case Target::kValueTypes:
+        ForEachListItem(column, value, [&](std::string_view item) {
+          if (auto type = vcard::ParseValueTypeLine(item)) {
+            fields_.value_types.push_back(std::move(*type));
+          } else {
+            SetAside(record_, column.label, item, "is not a type (EMAIL|TEL|URL;TYPE=…:value)");
+          }
+        });
         break;
       case Target::kMiddleName:
         if (middle_name_.empty()) middle_name_label_ = column.label;
@@ -321,10 +363,12 @@ class ContactTableMapper::RowMapper {
           }
           fields_.emails.emplace_back(item);
           NoteOrigin(column, item);
+          NoteLabel(column, "EMAIL", item);
         });
         break;
       case Target::kSkills:
       case Target::kInterests:
+      case Target::kDepartment:
       case Target::kVcardProperties: {
         std::vector<std::string>& list = *ListFieldOf(target, fields_);
         ForEachListItem(column, value, [&list](std::string_view item) { list.emplace_back(item); });
@@ -343,6 +387,7 @@ class ContactTableMapper::RowMapper {
         ForEachListItem(column, value, [&](std::string_view item) {
           fields_.phones.push_back(Phone{std::string(item), ""});
           NoteOrigin(column, item);
+          NoteLabel(column, "TEL", item);
         });
         break;
       case Target::kPhoneE164:
@@ -382,6 +427,108 @@ class ContactTableMapper::RowMapper {
     fields_.custom.push_back(CustomField{std::move(label), std::string(value)});
   }
 
+  // The label column beside a numbered value ("Phone 1 - Label": "* Mobile")
+  // as the value's vCard TYPE, PREF and label.
+  void NoteLabel(const Column& column, std::string_view property, std::string_view value) {
+    if (column.sibling < 0) return;
+    const std::string_view label = CellAt(static_cast<std::size_t>(column.sibling), sibling_storage_);
+    if (label.empty()) return;
+    ValueType type = TypeFromGoogleLabel(property, label);
+    if (type.types.empty() && type.pref == 0 && type.label.empty()) return;
+    type.value = std::string(value);
+    fields_.value_types.push_back(std::move(type));
+  }
+
+  // One part of a numbered address; the label column gives its type.
+  void MapAddressPart(const Column& column, std::string_view value) {
+    auto found = std::find_if(addresses_.begin(), addresses_.end(),
+                              [&](const auto& entry) { return entry.first == column.group; });
+    if (found == addresses_.end()) {
+      Address address;
+      if (column.sibling >= 0) {
+        const ValueType type =
+            TypeFromGoogleLabel("ADR", CellAt(static_cast<std::size_t>(column.sibling), sibling_storage_));
+        address.types = type.types;
+        address.pref = type.pref;
+        address.label = type.label;
+      }
+      addresses_.emplace_back(column.group, std::move(address));
+      found = std::prev(addresses_.end());
+    }
+    Address& address = found->second;
+    const std::string& part = column.prefix;
+    std::string* field = part == "street"             ? &address.street
+                         : part == "city"             ? &address.locality
+                         : part == "po box"           ? &address.po_box
+                         : part == "region"           ? &address.region
+                         : part == "postal code"      ? &address.postal_code
+                         : part == "country"          ? &address.country
+                         : part == "extended address" ? &address.extended
+                                                      : nullptr;
+    if (part == "formatted") {
+      formatted_.emplace_back(column.group, std::string(value));
+    } else if (field != nullptr) {
+      *field = value;
+    } else {
+      fields_.custom.push_back(CustomField{column.label, std::string(value)});
+    }
+  }
+
+  // The numbered addresses, in order; one given only as formatted text
+  // keeps that text as its street. The first city is the card's city.
+  void ApplyAddresses() {
+    for (auto& [group, text] : formatted_) {
+      auto found = std::find_if(addresses_.begin(), addresses_.end(),
+                                [&](const auto& entry) { return entry.first == group; });
+      if (found == addresses_.end()) continue;
+      Address& address = found->second;
+      const bool no_parts = address.street.empty() && address.locality.empty() && address.po_box.empty() &&
+                            address.region.empty() && address.postal_code.empty() &&
+                            address.country.empty() && address.extended.empty();
+      if (no_parts) address.street = std::move(text);
+    }
+    for (auto& [group, address] : addresses_) {
+      if (fields_.city.empty() && !address.locality.empty()) fields_.city = address.locality;
+      fields_.addresses.push_back(std::move(address));
+    }
+  }
+
+  // "Relation 1 - Value" with its label: a vCard RELATED, typed when the
+  // label is one of RFC 6350's relations, and labelled as written.
+  void MapRelation(const Column& column, std::string_view value) {
+    std::string_view label;
+    if (column.sibling >= 0) label = CellAt(static_cast<std::size_t>(column.sibling), sibling_storage_);
+    AppendRelated(label, value, "relation" + column.group, fields_.vcard_properties);
+  }
+
+  // "Event 1 - Value": the anniversary when labelled so, else a custom field.
+  void MapEvent(const Column& column, std::string_view value) {
+    std::string_view label;
+    if (column.sibling >= 0) label = CellAt(static_cast<std::size_t>(column.sibling), sibling_storage_);
+    if (EqualsIgnoringCase(label, "anniversary") && !fields_.anniversary) {
+      if (auto date = ParsePartialDate(value)) {
+        fields_.anniversary = *date;
+        return;
+      }
+    }
+    std::string name = "Event";
+    if (!label.empty()) name.append(" (").append(label).append(")");
+    fields_.custom.push_back(CustomField{std::move(name), std::string(value)});
+  }
+
+  // A birthday or anniversary: with or without its year, or any date a
+  // table writes ("4/12/1985").
+  void ReadPartialDate(const Column& column, std::string_view value, std::optional<PartialDate>& date) {
+    if (IsNoDate(value)) return;
+    if (auto parsed = ParsePartialDate(TrimView(value))) {
+      date = *parsed;
+    } else if (auto full = ParseTableDate(TrimView(value))) {
+      date = PartialDate{full->year, full->month, full->day};
+    } else {
+      SetAside(record_, column.label, value, "is not a date");
+    }
+  }
+
   // The website and links: sorted by host, except where the column says
   // which network it is; kith's own table writes each link's flags.
   void MapWebAddresses(const Column& column, std::string_view value) {
@@ -397,6 +544,7 @@ class ContactTableMapper::RowMapper {
       NoteOrigin(column, item);
       if (!kind) {
         AddWebAddress(fields_, item, true);
+        NoteLabel(column, "URL", WithScheme(item));
       } else if (kith_) {
         fields_.links.push_back(ParseAnnotatedLink(item, *kind));
       } else if (target == Target::kLink) {
@@ -464,6 +612,8 @@ class ContactTableMapper::RowMapper {
     }
   }
 
+  std::vector<std::pair<std::string, Address>> addresses_;  // by group number, in column order
+  std::vector<std::pair<std::string, std::string>> formatted_;
   const std::vector<Column>& columns_;
   TableDialect dialect_;
   const std::vector<std::string>& row_;

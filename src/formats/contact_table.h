@@ -67,7 +67,8 @@ class ContactTableMapper {
     int field = 0;       // an index into the mapper's field table
     int sibling = -1;    // the column with this one's label, or its group's full address
     std::string label;   // the header as written (custom fields are labelled with it)
-    std::string prefix;  // a group's name ("Address", "Relation") for labelled values
+    std::string prefix;  // a group's name ("Address", "Relation") for labelled values, an address's part
+    std::string group;   // the number of its group ("Address 2 - City" → "2"), empty for none
   };
   class RowMapper;  // Map's work, step by step (contact_table.cpp)
 

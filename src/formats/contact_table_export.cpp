@@ -2,6 +2,7 @@
 #include "formats/contact_table.h"
 #include "formats/table_cells.h"
 #include "formats/table_columns.h"
+#include "formats/vcard_values.h"
 
 namespace kith {
 
@@ -80,6 +81,24 @@ std::vector<std::string> ContactTableRow(const Contact& contact) {
         case Target::kUid:
           row.push_back(contact.uid);
           break;
+        case Target::kBirthday:
+          row.push_back(contact.birthday ? contact.birthday->ToIso() : std::string());
+          break;
+        case Target::kAnniversary:
+          row.push_back(contact.anniversary ? contact.anniversary->ToIso() : std::string());
+          break;
+        case Target::kAddresses: {
+          std::vector<std::string> items;
+          for (const Address& address : contact.addresses) items.push_back(vcard::AddressLine(address));
+          row.push_back(JoinKithList(items));
+          break;
+        }
+        case Target::kValueTypes: {
+          std::vector<std::string> items;
+          for (const ValueType& type : contact.value_types) items.push_back(vcard::ValueTypeLine(type));
+          row.push_back(JoinKithList(items));
+          break;
+        }
         default:
           row.emplace_back();
           break;

@@ -1,6 +1,8 @@
 #include "formats/kith_json.h"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <limits>
 #include <string>
 #include <unordered_set>
@@ -39,12 +41,79 @@ class Fields {
     if (!holder[key].is_string()) return Wrong(key, "a date (YYYY-MM-DD)"), std::nullopt;
     auto date = ParseIsoDate(holder[key].get<std::string>());
     if (!date) {
-      Problem("'" + std::string(key) + "' " + date.error().message);
+      Problem("'" + std::string(key) + "' " + date.error().message, key);
       return std::nullopt;
     }
     return *date;
   }
   std::optional<Date> OptionalDate(const char* key) { return OptionalDate(object_, key); }
+
+  std::optional<PartialDate> OptionalPartialDate(const char* key) {
+    const json* value = Find(key);
+    if (value == nullptr || value->is_null()) return std::nullopt;
+    if (!value->is_string()) return Wrong(key, "a date (YYYY-MM-DD or --MM-DD)"), std::nullopt;
+    auto date = ParsePartialDate(value->get<std::string>());
+    if (!date) {
+      Problem("'" + std::string(key) + "' " + date.error().message, key);
+      return std::nullopt;
+    }
+    return *date;
+  }
+
+  // An item's vCard TYPE values: words of letters, digits and '-' ("work",
+  // "cell", "x-assistant"), which every vCard version can carry. A problem
+  // names `field`, the list the item is in.
+  std::vector<std::string> TypesIn(const json& holder, const char* field) {
+    std::vector<std::string> types;
+    if (!holder.is_object() || !holder.contains("types") || holder["types"].is_null()) return types;
+    if (!holder["types"].is_array()) return WrongIn(field, "types", "a list of text"), types;
+    for (const auto& item : holder["types"]) {
+      if (!item.is_string()) return WrongIn(field, "types", "a list of text"), types;
+      const std::string name = item.get<std::string>();
+      constexpr std::size_t kMaxTypeName = 64;
+      const bool word = !name.empty() && name.size() <= kMaxTypeName &&
+                        std::all_of(name.begin(), name.end(),
+                                    [](unsigned char c) { return std::isalnum(c) != 0 || c == '-'; });
+      if (!word) {
+        Problem("'" + std::string(field) + "': type '" + name +
+                    "' is not a vCard TYPE (letters, digits and '-', at most 64)",
+                field);
+        return types;
+      }
+      types.push_back(name);
+    }
+    return types;
+  }
+
+  int PrefIn(const json& holder, const char* field) {
+    if (!holder.is_object() || !holder.contains("pref") || holder["pref"].is_null()) return 0;
+    const json& pref = holder["pref"];
+    if (!pref.is_number_integer() || pref.get<std::int64_t>() < 0 || pref.get<std::int64_t>() > 100) {
+      return WrongIn(field, "pref", "a whole number from 0 to 100"), 0;
+    }
+    return pref.get<int>();
+  }
+
+  // {"types": […], "pref": n, "label": "…"} for the value `value` of
+  // `property`, an item of the list `field`.
+  void ValueTypeIn(const json& holder, const char* field, std::string_view property, const std::string& value,
+                   std::vector<ValueType>& types) {
+    if (holder.is_null()) return;
+    if (!holder.is_object()) return Wrong(field, "a list of {\"types\", \"pref\", \"label\"}");
+    ValueType type{std::string(property), value, TypesIn(holder, field), PrefIn(holder, field),
+                   StringIn(holder, "label")};
+    if (!type.types.empty() || type.pref != 0 || !type.label.empty()) types.push_back(std::move(type));
+  }
+
+  // "email_types": a list beside "emails", one object for each.
+  void ValueTypesBeside(const char* key, std::string_view property, const std::vector<std::string>& values,
+                        std::vector<ValueType>& types) {
+    const json* list = Array(key);
+    if (list == nullptr) return;
+    for (std::size_t i = 0; i < list->size() && i < values.size(); ++i) {
+      ValueTypeIn((*list)[i], key, property, values[i], types);
+    }
+  }
 
   std::vector<std::string> Texts(const char* key) {
     std::vector<std::string> texts;
@@ -71,10 +140,14 @@ class Fields {
     return holder[key].get<std::string>();
   }
 
-  void Problem(std::string message) {
-    if (!error_) error_ = "contact " + std::to_string(index_) + ": " + std::move(message);
+  // The first problem wins; `field` is the key it concerns.
+  void Problem(std::string message, std::string field = {}) {
+    if (error_) return;
+    error_ = "contact " + std::to_string(index_) + ": " + std::move(message);
+    error_field_ = std::move(field);
   }
   const std::optional<std::string>& error() const { return error_; }
+  const std::string& error_field() const { return error_field_; }
 
  private:
   const json* Find(const char* key) const {
@@ -82,12 +155,16 @@ class Fields {
     return found == object_.end() ? nullptr : &*found;
   }
   void Wrong(const char* key, const char* expected) {
-    Problem("'" + std::string(key) + "' should be " + expected);
+    Problem("'" + std::string(key) + "' should be " + expected, key);
+  }
+  void WrongIn(const char* field, const char* key, const char* expected) {
+    Problem("'" + std::string(field) + "': '" + key + "' should be " + expected, field);
   }
 
   const json& object_;
   std::size_t index_;
   std::optional<std::string> error_;
+  std::string error_field_;
 };
 
 }  // namespace
@@ -237,17 +314,23 @@ Result<ImportRecord> ContactRecordFromJson(const json& value, std::size_t index)
   const std::vector<std::string> phones = read.Texts("phones");
   for (const auto& phone : phones) fields.phones.push_back(Phone{phone, ""});
   fields.website = read.Text("website");
+  read.ValueTypesBeside("email_types", "EMAIL", fields.emails, fields.value_types);
+  read.ValueTypesBeside("phone_types", "TEL", phones, fields.value_types);
+  if (const auto found = value.find("website_type"); found != value.end()) {
+    read.ValueTypeIn(*found, "website_type", "URL", fields.website, fields.value_types);
+  }
   if (const json* links = read.Array("links")) {
     for (const auto& item : *links) {
       Link link;
       const std::string kind = read.StringIn(item, "kind");
       const auto parsed = ParseLinkKind(kind);
-      if (!parsed) read.Problem("link kind '" + kind + "' is not one kith knows");
+      if (!parsed) read.Problem("link kind '" + kind + "' is not one kith knows", "links");
       link.kind = parsed.value_or(LinkKind::kOther);
       link.url = read.StringIn(item, "url");
       link.connected = item.is_object() && item.value("connected", false);
       link.followed = item.is_object() && item.value("followed", false);
       link.connected_on = read.OptionalDate(item, "connected_on");
+      read.ValueTypeIn(item, "links", "URL", link.url, fields.value_types);
       fields.links.push_back(std::move(link));
     }
   }
@@ -269,6 +352,22 @@ Result<ImportRecord> ContactRecordFromJson(const json& value, std::size_t index)
       fields.custom.push_back(CustomField{read.StringIn(item, "label"), read.StringIn(item, "value")});
     }
   }
+  fields.kind = read.Text("kind");
+  fields.nickname = read.Text("nickname");
+  fields.role = read.Text("role");
+  fields.departments = read.Texts("departments");
+  fields.birthday = read.OptionalPartialDate("birthday");
+  fields.anniversary = read.OptionalPartialDate("anniversary");
+  if (const json* addresses = read.Array("addresses")) {
+    for (const auto& item : *addresses) {
+      fields.addresses.push_back(Address{read.TypesIn(item, "addresses"), read.PrefIn(item, "addresses"),
+                                         read.StringIn(item, "label"), read.StringIn(item, "po_box"),
+                                         read.StringIn(item, "extended"), read.StringIn(item, "street"),
+                                         read.StringIn(item, "locality"), read.StringIn(item, "region"),
+                                         read.StringIn(item, "postal_code"), read.StringIn(item, "country")});
+    }
+  }
+  OrderValueTypes(fields);
   fields.photo = read.Text("photo");
   fields.vcard_properties = read.Texts("vcard_properties");
   if (const json* changes = read.Array("job_changes")) {
@@ -283,7 +382,7 @@ Result<ImportRecord> ContactRecordFromJson(const json& value, std::size_t index)
       record.job_changes.push_back(std::move(change));
     }
   }
-  if (read.error()) return Fail(ErrorCode::kParseError, *read.error());
+  if (read.error()) return Fail(ErrorCode::kParseError, *read.error(), read.error_field());
   return record;
 }
 

@@ -58,6 +58,17 @@ enum class Target : std::uint8_t {
   kLabeledCustom,        // a group's value, a custom field named by its label column
   kAddressPart,          // a part of an address: kept only when there is no full address
   kCustomUnlessDefault,  // Outlook's Gender/Priority/Sensitivity/Private: custom unless the default
+  kNickname,
+  kRole,
+  kDepartment,
+  kBirthday,
+  kAnniversary,
+  kKind,
+  kAddress,     // a part of a numbered address (Google's "Address 1 - Street"), by the column's part
+  kRelation,    // Google's "Relation 1 - Value": a vCard RELATED named by its label column
+  kEvent,       // Google's "Event 1 - Value": the anniversary, or a custom field by its label
+  kAddresses,   // kith's own table: each address as a vCard ADR line
+  kValueTypes,  // kith's own table: each TYPE/PREF/label as a vCard line
 };
 
 struct TargetInfo {
@@ -66,7 +77,7 @@ struct TargetInfo {
   bool mappable;  // may be named in --map
 };
 
-inline constexpr std::array<TargetInfo, 43> kTargets = {{
+inline constexpr std::array<TargetInfo, 54> kTargets = {{
     {Target::kIgnore, "ignore", true},
     {Target::kCustom, "custom", true},
     {Target::kName, "name", true},
@@ -109,6 +120,17 @@ inline constexpr std::array<TargetInfo, 43> kTargets = {{
     {Target::kLabeledCustom, "custom", false},
     {Target::kAddressPart, "custom", false},
     {Target::kCustomUnlessDefault, "custom", false},
+    {Target::kNickname, "nickname", true},
+    {Target::kRole, "role", true},
+    {Target::kDepartment, "department", true},
+    {Target::kBirthday, "birthday", true},
+    {Target::kAnniversary, "anniversary", true},
+    {Target::kKind, "kind", false},
+    {Target::kAddress, "address", false},
+    {Target::kRelation, "relation", false},
+    {Target::kEvent, "event", false},
+    {Target::kAddresses, "addresses", false},
+    {Target::kValueTypes, "value_types", false},
 }};
 
 // Other spellings people type after --map "Column=…".
@@ -150,7 +172,7 @@ struct KithColumn {
 };
 
 // kith's own table, in export order; docs/formats-csv.md describes each column.
-inline constexpr std::array<KithColumn, 32> kKithColumns = {{
+inline constexpr std::array<KithColumn, 40> kKithColumns = {{
     {"Name", Target::kName},
     {"Given Name", Target::kGivenName},
     {"Family Name", Target::kFamilyName},
@@ -183,6 +205,14 @@ inline constexpr std::array<KithColumn, 32> kKithColumns = {{
     {"Photo", Target::kPhoto},
     {"vCard Properties", Target::kVcardProperties},
     {"UID", Target::kUid},
+    {"Kind", Target::kKind},
+    {"Nickname", Target::kNickname},
+    {"Role", Target::kRole},
+    {"Departments", Target::kDepartment},
+    {"Birthday", Target::kBirthday},
+    {"Anniversary", Target::kAnniversary},
+    {"Addresses", Target::kAddresses},
+    {"Value Types", Target::kValueTypes},
 }};
 
 // The text field a one-value target fills (for ContactFields and const
@@ -216,6 +246,12 @@ auto TextFieldOf(Target target, Fields& fields) -> decltype(&fields.display_name
       return &fields.notes;
     case Target::kPhoto:
       return &fields.photo;
+    case Target::kNickname:
+      return &fields.nickname;
+    case Target::kRole:
+      return &fields.role;
+    case Target::kKind:
+      return &fields.kind;
     default:
       return nullptr;
   }
@@ -235,6 +271,8 @@ auto ListFieldOf(Target target, Fields& fields) -> decltype(&fields.emails) {
       return &fields.interests;
     case Target::kVcardProperties:
       return &fields.vcard_properties;
+    case Target::kDepartment:
+      return &fields.departments;
     default:
       return nullptr;
   }

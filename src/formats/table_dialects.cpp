@@ -4,6 +4,7 @@
 #include <array>
 
 #include "formats/table_cells.h"
+#include "formats/vcard_syntax.h"
 
 namespace kith::table {
 
@@ -25,7 +26,7 @@ constexpr std::array<HeaderTarget, 7> kLinkedInColumns = {{
 }};
 
 // Google's columns outside the numbered groups (current and legacy exports).
-constexpr std::array<HeaderTarget, 16> kGoogleColumns = {{
+constexpr std::array<HeaderTarget, 19> kGoogleColumns = {{
     {"name", Target::kName},
     {"first name", Target::kGivenName},
     {"given name", Target::kGivenName},
@@ -35,6 +36,9 @@ constexpr std::array<HeaderTarget, 16> kGoogleColumns = {{
     {"family name", Target::kFamilyName},
     {"organization name", Target::kCompany},
     {"organization title", Target::kTitle},
+    {"organization department", Target::kDepartment},
+    {"nickname", Target::kNickname},
+    {"birthday", Target::kBirthday},
     {"occupation", Target::kTitleIfEmpty},
     {"hobby", Target::kInterests},
     {"location", Target::kCity},
@@ -188,20 +192,19 @@ std::pair<Target, std::string> GoogleGroupTarget(const GroupColumn& column) {
   const std::string& part = column.part;
   const bool label = IsLabelPart(part);
   if (kind == "e-mail" || kind == "email" || kind == "phone" || kind == "website") {
-    if (label) return {Target::kIgnore, ""};
+    if (label) return {Target::kLabel, ""};
     if (part != "value") return {Target::kCustom, ""};
     if (kind == "phone") return {Target::kPhone, ""};
     return {kind == "website" ? Target::kWebsite : Target::kEmail, ""};
   }
   if (kind == "address") {
     if (label) return {Target::kLabel, ""};
-    if (part == "formatted") return {Target::kLabeledCustom, "Address"};
-    if (part == "city") return {Target::kCity, ""};
-    return {Target::kAddressPart, ""};
+    return {Target::kAddress, part};
   }
   if (kind == "organization") {
     if (part == "name") return {Target::kCompany, ""};
     if (part == "title") return {Target::kTitle, ""};
+    if (part == "department") return {Target::kDepartment, ""};
     if (label) return {Target::kIgnore, ""};
     return {Target::kCustom, ""};
   }
@@ -210,9 +213,94 @@ std::pair<Target, std::string> GoogleGroupTarget(const GroupColumn& column) {
     if (part != "value") return {Target::kCustom, ""};
     if (kind == "custom field") return {Target::kLabeledCustom, ""};
     if (kind == "im") return {Target::kLabeledCustom, "IM"};
-    return {Target::kLabeledCustom, kind == "relation" ? "Relation" : "Event"};
+    return {kind == "relation" ? Target::kRelation : Target::kEvent, ""};
   }
   return {Target::kCustom, ""};
+}
+
+namespace {
+
+struct LabelTypes {
+  std::string_view label;  // lower case
+  std::string_view types;  // comma-separated vCard TYPE values
+};
+
+// Google's built-in labels and the vCard types its own vCard export gives them.
+constexpr std::array<LabelTypes, 11> kGoogleLabelTypes = {{
+    {"mobile", "cell"},
+    {"home", "home"},
+    {"work", "work"},
+    {"other", ""},
+    {"home fax", "home,fax"},
+    {"work fax", "work,fax"},
+    {"other fax", "fax"},
+    {"fax", "fax"},
+    {"pager", "pager"},
+    {"iphone", "iphone"},
+    {"home page", ""},
+}};
+
+constexpr std::array<std::pair<std::string_view, std::string_view>, 19> kRelationTypes = {{
+    {"spouse", "spouse"},       {"wife", "spouse"},
+    {"husband", "spouse"},      {"child", "child"},
+    {"son", "child"},           {"daughter", "child"},
+    {"parent", "parent"},       {"mother", "parent"},
+    {"father", "parent"},       {"sibling", "sibling"},
+    {"brother", "sibling"},     {"sister", "sibling"},
+    {"friend", "friend"},       {"relative", "kin"},
+    {"partner", "sweetheart"},  {"domestic partner", "sweetheart"},
+    {"assistant", "agent"},     {"co-worker", "co-worker"},
+    {"colleague", "colleague"},
+}};
+
+}  // namespace
+
+ValueType TypeFromGoogleLabel(std::string_view property, std::string_view label) {
+  ValueType type;
+  type.property = std::string(property);
+  label = TrimView(label);
+  if (label.starts_with("* ")) {
+    type.pref = 1;
+    label = TrimView(label.substr(2));
+  }
+  if (label.empty()) return type;
+  const std::string lower = Lower(label);
+  for (const auto& [name, types] : kGoogleLabelTypes) {
+    if (name != lower) continue;
+    std::string_view rest = types;
+    while (!rest.empty()) {
+      const std::size_t comma = rest.find(',');
+      type.types.emplace_back(rest.substr(0, comma));
+      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    }
+    return type;
+  }
+  type.label = std::string(label);
+  return type;
+}
+
+std::optional<std::string_view> RelationTypeOf(std::string_view label) {
+  const std::string lower = Lower(TrimView(label));
+  for (const auto& [name, type] : kRelationTypes) {
+    if (name == lower) return type;
+  }
+  return std::nullopt;
+}
+
+void AppendRelated(std::string_view label, std::string_view value, const std::string& group,
+                   std::vector<std::string>& lines) {
+  label = TrimView(label);
+  const auto type = RelationTypeOf(label);
+  const bool labelled = !label.empty() && !(type && EqualsIgnoringCase(*type, label));
+  std::string line = labelled ? group + ".RELATED" : std::string("RELATED");
+  if (type) line.append(";TYPE=").append(*type);
+  line += ";VALUE=text:";
+  vcard::AppendEscapedText(value, line);
+  lines.push_back(std::move(line));
+  if (!labelled) return;
+  std::string label_line = group + ".X-ABLabel:";
+  vcard::AppendEscapedText(label, label_line);
+  lines.push_back(std::move(label_line));
 }
 
 Target DialectTarget(TableDialect dialect, std::string_view lower) {

@@ -36,6 +36,20 @@ bool IsLabelPart(std::string_view part);
 // The target of a group column and, for labelled values, the group's name.
 std::pair<Target, std::string> GoogleGroupTarget(const GroupColumn& column);
 
+// A Google label ("* Mobile", "Work Fax", "Assistant") as vCard TYPE
+// values, PREF (the "* " of the primary value) and, for a label vCard has no
+// type for, the label itself. `property` is "EMAIL", "TEL", "URL" or "ADR".
+ValueType TypeFromGoogleLabel(std::string_view property, std::string_view label);
+
+// RFC 6350's RELATED type a relation label stands for ("Mother" → "parent").
+std::optional<std::string_view> RelationTypeOf(std::string_view label);
+
+// A relation ("Spouse", "Dani") as the vCard lines that keep it: RELATED
+// with its type, and in `group` with an X-ABLabel when the label says more
+// than the type.
+void AppendRelated(std::string_view label, std::string_view value, const std::string& group,
+                   std::vector<std::string>& lines);
+
 // The target of a column outside Google's numbered groups.
 Target DialectTarget(TableDialect dialect, std::string_view lower);
 

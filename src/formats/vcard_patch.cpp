@@ -19,7 +19,12 @@ struct LogicalLine {
   std::string unfolded;
   std::string name;  // upper case, without group
   std::string group;
+  // The X-ABLabel lines of its group, which travel with it: a label is part
+  // of the value it names.
+  std::vector<const LogicalLine*> labels;
 };
+
+constexpr std::string_view kLabel = "X-ABLABEL";
 
 std::string Upper(std::string_view text) {
   std::string upper(text);
@@ -41,13 +46,19 @@ std::vector<LogicalLine> SplitLines(std::string_view card) {
       lines.back().written += physical;
       lines.back().unfolded += content.substr(1);
     } else {
-      lines.push_back(LogicalLine{std::string(physical), std::string(content), "", ""});
+      lines.push_back(LogicalLine{std::string(physical), std::string(content), "", "", {}});
     }
     at = end;
   }
   for (LogicalLine& line : lines) {
     line.name = Upper(vcard::PropertyName(line.unfolded));
     line.group = Upper(vcard::GroupOf(line.unfolded));
+  }
+  for (LogicalLine& line : lines) {
+    if (line.group.empty() || line.name == kLabel) continue;
+    for (const LogicalLine& other : lines) {
+      if (other.name == kLabel && other.group == line.group) line.labels.push_back(&other);
+    }
   }
   return lines;
 }
@@ -57,15 +68,31 @@ std::string ValueOf(std::string_view unfolded) {
   return colon == std::string_view::npos ? std::string() : std::string(unfolded.substr(colon + 1));
 }
 
+std::string LabelText(const LogicalLine& line) {
+  std::string text;
+  for (const LogicalLine* label : line.labels) text += "\n" + ValueOf(label->unfolded);
+  return text;
+}
+
+// A line's value with its labels: what it says, whatever its group.
+std::string Meaning(const LogicalLine& line) { return ValueOf(line.unfolded) + LabelText(line); }
+
+// The line as compared between kith's two cards: its content without the
+// group (kith numbers groups afresh on each write), with its labels.
+std::string Identity(const LogicalLine& line) {
+  const std::size_t dot = line.group.empty() ? 0 : line.group.size() + 1;
+  return line.unfolded.substr(dot) + LabelText(line);
+}
+
 bool IsFrame(std::string_view name) {
   return name == "BEGIN" || name == "END" || name == "VERSION" || name == "PRODID" || name == "REV";
 }
 
-// Each property's lines, in order, by name.
+// Each property's lines, in order, by name; labels go with their property.
 std::map<std::string, std::vector<const LogicalLine*>> ByName(const std::vector<LogicalLine>& lines) {
   std::map<std::string, std::vector<const LogicalLine*>> by_name;
   for (const LogicalLine& line : lines) {
-    if (!IsFrame(line.name) && !line.name.empty()) by_name[line.name].push_back(&line);
+    if (!IsFrame(line.name) && !line.name.empty() && line.name != kLabel) by_name[line.name].push_back(&line);
   }
   return by_name;
 }
@@ -80,6 +107,39 @@ std::string Written(const LogicalLine& line, std::string_view line_end) {
   if (!text.ends_with('\n')) text += line_end;
   return text;
 }
+
+// kith numbers its groups (item1, item2, …) afresh each time it writes a
+// card, so a group of kith's may name another value's group in the stored
+// card: a line added under it would take that value's label. Such a group
+// is given a name neither card uses, the same for all its lines.
+class GroupNames {
+ public:
+  GroupNames(const std::vector<LogicalLine>& stored, const std::vector<LogicalLine>& kith) {
+    for (const LogicalLine& line : stored) stored_.insert(line.group);
+    taken_ = stored_;
+    for (const LogicalLine& line : kith) taken_.insert(line.group);
+  }
+
+  // The line as written, under the group it is added with.
+  std::string Added(const LogicalLine& line, std::string_view line_end) {
+    std::string text = Written(line, line_end);
+    if (line.group.empty() || !stored_.contains(line.group)) return text;
+    auto [fresh, inserted] = renamed_.try_emplace(line.group);
+    if (inserted) {
+      do {
+        fresh->second = "item" + std::to_string(++next_);
+      } while (taken_.contains(Upper(fresh->second)));
+      taken_.insert(Upper(fresh->second));
+    }
+    return fresh->second + text.substr(line.group.size());
+  }
+
+ private:
+  std::set<std::string> stored_;
+  std::set<std::string> taken_;
+  std::map<std::string, std::string> renamed_;
+  int next_ = 0;
+};
 
 }  // namespace
 
@@ -101,8 +161,9 @@ std::string PatchVCard(std::string_view stored, std::string_view kith_before, st
   std::set<std::string> changed;
   const auto lines_differ = [](const std::vector<const LogicalLine*>& a,
                                const std::vector<const LogicalLine*>& b) {
-    return !std::equal(a.begin(), a.end(), b.begin(), b.end(),
-                       [](const LogicalLine* x, const LogicalLine* y) { return x->unfolded == y->unfolded; });
+    return !std::equal(
+        a.begin(), a.end(), b.begin(), b.end(),
+        [](const LogicalLine* x, const LogicalLine* y) { return Identity(*x) == Identity(*y); });
   };
   static const std::vector<const LogicalLine*> kNone;
   for (const auto& [name, lines] : before) {
@@ -118,9 +179,10 @@ std::string PatchVCard(std::string_view stored, std::string_view kith_before, st
   const auto stored_by_name = ByName(stored_lines);
   const std::string line_end = LineEnd(stored);
 
-  // Which stored lines stay: one whose kith value is still there. The k-th
-  // stored line of a property reads as kith's k-th line of it when both
-  // have as many; otherwise the stored value itself is compared.
+  // Which stored lines stay: one whose kith value (with its label) is still
+  // there. The k-th stored line of a property reads as kith's k-th line of
+  // it when both have as many; otherwise the stored value itself is
+  // compared, labels aside (the client's may be spelled otherwise).
   std::set<const LogicalLine*> dropped;
   std::map<std::string, std::vector<bool>> after_used;
   for (const std::string& name : changed) {
@@ -135,16 +197,17 @@ std::string PatchVCard(std::string_view stored, std::string_view kith_before, st
     const bool aligned = was.size() == stored_found->second.size();
     for (std::size_t k = 0; k < stored_found->second.size(); ++k) {
       const LogicalLine* line = stored_found->second[k];
-      const std::string value = aligned ? ValueOf(was[k]->unfolded) : ValueOf(line->unfolded);
+      const std::string value = aligned ? Meaning(*was[k]) : ValueOf(line->unfolded);
       bool kept = false;
       for (std::size_t w = 0; w < wanted.size() && !kept; ++w) {
-        if (!used[w] && ValueOf(wanted[w]->unfolded) == value) used[w] = kept = true;
+        const std::string candidate = aligned ? Meaning(*wanted[w]) : ValueOf(wanted[w]->unfolded);
+        if (!used[w] && candidate == value) used[w] = kept = true;
       }
       if (!kept) dropped.insert(line);
     }
   }
   // A group whose every changed line went (item1.EMAIL) takes its label
-  // lines (item1.X-ABLabel) with it.
+  // lines (item1.X-ABLabel, item1.X-ABADR) with it.
   std::set<std::string> kept_groups;
   std::set<std::string> dropped_groups;
   for (const LogicalLine& line : stored_lines) {
@@ -152,18 +215,32 @@ std::string PatchVCard(std::string_view stored, std::string_view kith_before, st
     (dropped.contains(&line) ? dropped_groups : kept_groups).insert(line.group);
   }
 
-  // The last stored line of each changed property: where new values go.
-  std::map<std::string, const LogicalLine*> last_of;
-  for (const LogicalLine& line : stored_lines) {
-    if (changed.contains(line.name)) last_of[line.name] = &line;
+  // Where the new values of each changed property go: after its last
+  // stored line and that line's group (its label); before END for a
+  // property the stored card does not have.
+  std::map<const LogicalLine*, std::vector<std::string>> added_after;
+  std::set<std::string> placed;
+  for (const std::string& name : changed) {
+    const LogicalLine* last = nullptr;
+    for (const LogicalLine& line : stored_lines) {
+      const bool group_mate = last != nullptr && !last->group.empty() && line.group == last->group;
+      if (line.name == name || group_mate) last = &line;
+    }
+    if (last != nullptr) {
+      added_after[last].push_back(name);
+      placed.insert(name);
+    }
   }
+  GroupNames groups(stored_lines, after_lines);
   const auto added_lines = [&](const std::string& name) {
     std::string text;
     const auto found = after.find(name);
     if (found == after.end()) return text;
     const std::vector<bool>& used = after_used[name];
     for (std::size_t w = 0; w < found->second.size(); ++w) {
-      if (!used[w]) text += Written(*found->second[w], line_end);
+      if (used[w]) continue;
+      text += groups.Added(*found->second[w], line_end);
+      for (const LogicalLine* label : found->second[w]->labels) text += groups.Added(*label, line_end);
     }
     return text;
   };
@@ -173,14 +250,15 @@ std::string PatchVCard(std::string_view stored, std::string_view kith_before, st
   for (const LogicalLine& line : stored_lines) {
     if (line.name == "END") {
       for (const std::string& name : changed) {
-        if (!last_of.contains(name)) patched += added_lines(name);
+        if (!placed.contains(name)) patched += added_lines(name);
       }
     }
     const bool orphan =
         !line.group.empty() && dropped_groups.contains(line.group) && !kept_groups.contains(line.group);
     if (!dropped.contains(&line) && !orphan) patched += line.written;
-    const auto last = last_of.find(line.name);
-    if (last != last_of.end() && last->second == &line) patched += added_lines(line.name);
+    if (const auto names = added_after.find(&line); names != added_after.end()) {
+      for (const std::string& name : names->second) patched += added_lines(name);
+    }
   }
   return patched;
 }

@@ -13,6 +13,7 @@
 #include "formats/text_encoding.h"
 #include "formats/vcard_content_line.h"
 #include "formats/vcard_syntax.h"
+#include "formats/vcard_values.h"
 
 namespace kith {
 namespace {
@@ -150,6 +151,11 @@ enum class Property {
   kNote,
   kAddress,
   kPhoto,
+  kNickname,
+  kBirthday,
+  kAnniversary,
+  kAppleDate,
+  kShowAs,
   kUid,
   kLabel,
   kMetAt,
@@ -170,12 +176,13 @@ struct NamedProperty {
   Property property;
 };
 
-constexpr std::array<NamedProperty, 37> kProperties = {{
+constexpr std::array<NamedProperty, 44> kProperties = {{
     {"VERSION", Property::kDropped},
     {"PRODID", Property::kDropped},
     {"REV", Property::kDropped},
     {"CLIENTPIDMAP", Property::kDropped},
     {"KIND", Property::kKind},
+    {"X-ADDRESSBOOKSERVER-KIND", Property::kKind},
     {"FN", Property::kFormattedName},
     {"N", Property::kName},
     {"EMAIL", Property::kEmail},
@@ -196,6 +203,12 @@ constexpr std::array<NamedProperty, 37> kProperties = {{
     {"NOTE", Property::kNote},
     {"ADR", Property::kAddress},
     {"PHOTO", Property::kPhoto},
+    {"NICKNAME", Property::kNickname},
+    {"BDAY", Property::kBirthday},
+    {"ANNIVERSARY", Property::kAnniversary},
+    {"X-ANNIVERSARY", Property::kAnniversary},
+    {"X-ABDATE", Property::kAppleDate},
+    {"X-ABSHOWAS", Property::kShowAs},
     {"UID", Property::kUid},
     {"X-ABLABEL", Property::kLabel},
     {"X-KITH-MET-AT", Property::kMetAt},
@@ -223,7 +236,6 @@ enum class Disposition : unsigned char {
   kPreserve,  // into vcard_properties, as read
   kLabel,     // an X-ABLabel: preserved unless a mapped property of its group used it
   kName,      // N's other parts: preserved first, where the writer puts N
-  kAddress,   // an ADR: preserved unless it is the one the writer makes from the city
 };
 
 std::optional<bool> ParseBool(std::string_view value) {
@@ -250,10 +262,11 @@ struct Card {
   bool seen_title = false;
   bool seen_photo = false;
   bool seen_uid = false;
-  bool title_from_role = false;
+  bool seen_role = false;
+  bool seen_note = false;
+  bool seen_nickname = false;
   std::string name_from_n;
   std::optional<std::string> address_city;
-  std::size_t addresses = 0;
   bool address_from_city = false;  // the card's one ADR looks as the writer makes it from the city
   std::optional<std::string> kith_city;
   std::vector<std::string_view> used_groups;  // groups whose X-ABLabel a mapped property used
@@ -285,6 +298,10 @@ class VCardReader {
   Disposition MapOrganization();
   Disposition MapAddress(const CardLine& line);
   Disposition MapPhoto();
+  Disposition MapDate(std::optional<PartialDate>& field);
+  void NoteValueType(std::string_view property, const std::string& value, bool url);
+  void ReadTypes(ValueType& type, bool url) const;
+  [[nodiscard]] std::string GroupLabel() const;
   Result<Disposition> MapLink(std::size_t number, Property property);
   [[nodiscard]] Link ReadLinkFlags(std::size_t number, LinkKind kind, std::string url);
   void SetAside(std::size_t number, std::string_view property, std::string_view value, std::string problem);
@@ -441,19 +458,19 @@ Status VCardReader::MapCard() {
   ContactFields& fields = card_.record.fields;
   // The writer makes "ADR;TYPE=home:;;;<city>;;;" when kith has no address
   // of the card's and then writes no X-KITH-CITY; that ADR adds nothing.
-  const bool drop_address = card_.addresses == 1 && card_.address_from_city && !card_.kith_city;
+  if (fields.addresses.size() == 1 && card_.address_from_city && !card_.kith_city) fields.addresses.clear();
   for (std::size_t i = 0; i < line_count_; ++i) {
     if (dispositions_[i] == Disposition::kName) fields.vcard_properties.push_back(lines_[i].text);
   }
   for (std::size_t i = 0; i < line_count_; ++i) {
     const Disposition disposition = dispositions_[i];
     if (disposition == Disposition::kDrop || disposition == Disposition::kName) continue;
-    if (disposition == Disposition::kAddress && drop_address) continue;
     const std::string& text = lines_[i].text;
     if (disposition == Disposition::kLabel && card_.UsedGroup(GroupOf(text))) continue;
     fields.vcard_properties.push_back(text);
   }
   if (!card_.seen_formatted_name) fields.display_name = std::move(card_.name_from_n);
+  OrderValueTypes(fields);
   if (card_.kith_city) {
     fields.city = std::move(*card_.kith_city);
   } else if (card_.address_city) {
@@ -491,8 +508,37 @@ Result<Disposition> VCardReader::MapLine(CardLine& line) {
   switch (Classify(parsed.name)) {
     case Property::kDropped:
       return Disposition::kDrop;
-    case Property::kKind:
-      return EqualsIgnoreCase(TrimSpaces(value), "individual") ? Disposition::kDrop : Disposition::kPreserve;
+    case Property::kKind: {
+      const std::string kind = AsciiLower(TrimSpaces(value));
+      if (kind != "individual") fields.kind = kind;
+      return Disposition::kDrop;
+    }
+    case Property::kShowAs:
+      // Apple's way of saying a 3.0 card is a company's.
+      if (!EqualsIgnoreCase(TrimSpaces(value), "COMPANY")) return Disposition::kPreserve;
+      fields.kind = "org";
+      return Disposition::kDrop;
+    case Property::kNickname:
+      if (card_.seen_nickname) return Disposition::kPreserve;
+      card_.seen_nickname = true;
+      vcard::ForEachComponent(value, ',', [&](std::string_view part) {
+        if (part.empty()) return;
+        if (!fields.nickname.empty()) fields.nickname += ", ";
+        vcard::AppendUnescapedText(part, fields.nickname);
+      });
+      return Disposition::kDrop;
+    case Property::kBirthday:
+      return MapDate(fields.birthday);
+    case Property::kAnniversary:
+      return MapDate(fields.anniversary);
+    case Property::kAppleDate: {
+      // item1.X-ABDATE with the label _$!<Anniversary>!$_ is Apple's anniversary.
+      const auto label = parsed.group.empty() ? std::nullopt : LabelOf(parsed.group);
+      if (!label || !EqualsIgnoreCase(LabelName(*label), "Anniversary")) return Disposition::kPreserve;
+      const Disposition disposition = MapDate(fields.anniversary);
+      if (disposition == Disposition::kDrop) card_.used_groups.push_back(parsed.group);
+      return disposition;
+    }
     case Property::kFormattedName:
       if (card_.seen_formatted_name) return Disposition::kPreserve;  // another language's FN
       card_.seen_formatted_name = true;
@@ -503,6 +549,7 @@ Result<Disposition> VCardReader::MapLine(CardLine& line) {
     case Property::kEmail:
       fields.emails.push_back(vcard::UnescapeText(value));
       NoteOrigin(number, "EMAIL", fields.emails.back());
+      NoteValueType("EMAIL", fields.emails.back(), false);
       if (!parsed.group.empty()) card_.used_groups.push_back(parsed.group);
       return Disposition::kDrop;
     case Property::kTelephone:
@@ -512,16 +559,12 @@ Result<Disposition> VCardReader::MapLine(CardLine& line) {
     case Property::kTitle:
       if (card_.seen_title) return Disposition::kPreserve;
       card_.seen_title = true;
-      if (card_.title_from_role) fields.custom.push_back({"Role", std::move(fields.title)});
       fields.title = vcard::UnescapeText(value);
       return Disposition::kDrop;
     case Property::kRole:
-      if (fields.title.empty() && !card_.seen_title) {
-        fields.title = vcard::UnescapeText(value);
-        card_.title_from_role = true;
-      } else {
-        fields.custom.push_back({"Role", vcard::UnescapeText(value)});
-      }
+      if (card_.seen_role) return Disposition::kPreserve;
+      card_.seen_role = true;
+      fields.role = vcard::UnescapeText(value);
       return Disposition::kDrop;
     case Property::kUrl:
     case Property::kSocialProfile:
@@ -542,8 +585,11 @@ Result<Disposition> VCardReader::MapLine(CardLine& line) {
       fields.interests.push_back(vcard::UnescapeText(value));
       return Disposition::kDrop;
     case Property::kNote:
-      if (!fields.notes.empty()) fields.notes += '\n';
-      vcard::AppendUnescapedText(value, fields.notes);
+      // Each NOTE is a note of its own: the first is kith's, the others are
+      // kept and written back as separate NOTEs, never merged into one.
+      if (card_.seen_note) return Disposition::kPreserve;
+      card_.seen_note = true;
+      fields.notes = vcard::UnescapeText(value);
       return Disposition::kDrop;
     case Property::kAddress:
       return MapAddress(line);
@@ -656,46 +702,100 @@ Disposition VCardReader::MapTelephone(std::size_t number) {
                                                                          : vcard::UnescapeText(parsed_.value);
   if (StartsWithIgnoreCase(phone, "tel:")) phone.erase(0, 4);
   NoteOrigin(number, "TEL", phone);
+  NoteValueType("TEL", phone, false);
   card_.record.fields.phones.push_back(Phone{std::move(phone), {}});
   if (!parsed_.group.empty()) card_.used_groups.push_back(parsed_.group);
   return Disposition::kDrop;
 }
 
-// ORG: the company, and its units as one "Department" custom field.
+// ORG: the company, and each of its units (departments), outermost first.
 Disposition VCardReader::MapOrganization() {
   if (card_.seen_organization) return Disposition::kPreserve;
   card_.seen_organization = true;
   ContactFields& fields = card_.record.fields;
-  std::string department;
   bool first = true;
   vcard::ForEachComponent(parsed_.value, ';', [&](std::string_view part) {
     if (first) {
       fields.company = vcard::UnescapeText(part);
       first = false;
     } else if (!part.empty()) {
-      if (!department.empty()) department += ", ";
-      vcard::AppendUnescapedText(part, department);
+      fields.departments.push_back(vcard::UnescapeText(part));
     }
   });
-  if (!department.empty()) fields.custom.push_back({"Department", std::move(department)});
   return Disposition::kDrop;
 }
 
-// ADR: kept as written; its locality is the city when the card has none.
+// BDAY, ANNIVERSARY: a date with or without its year. A value that is no
+// date ("BDAY;VALUE=text:circa 1980") is kept as written.
+Disposition VCardReader::MapDate(std::optional<PartialDate>& field) {
+  if (field) return Disposition::kPreserve;
+  std::optional<int> omitted_year;
+  if (const auto omit = parsed_.Find("X-APPLE-OMIT-YEAR")) {
+    int year = 0;
+    for (char c : *omit) year = c >= '0' && c <= '9' ? year * 10 + (c - '0') : year;
+    omitted_year = year;
+  }
+  const auto date = ParsePartialDate(TrimSpaces(parsed_.value), omitted_year);
+  if (!date) return Disposition::kPreserve;
+  field = *date;
+  return Disposition::kDrop;
+}
+
+// The custom label a grouped property's X-ABLabel gives it, as written.
+std::string VCardReader::GroupLabel() const {
+  if (parsed_.group.empty()) return {};
+  const auto label = LabelOf(parsed_.group);
+  return label ? vcard::UnescapeText(*label) : std::string();
+}
+
+// TYPE, PREF and the group's label of an EMAIL, TEL or URL. A URL's kind
+// (TYPE=linkedin, homepage) is no type: the link says it already. vCard
+// 3.0's EMAIL TYPE=internet is what every email is, and TYPE=pref is PREF=1.
+void VCardReader::NoteValueType(std::string_view property, const std::string& value, bool url) {
+  ValueType type{std::string(property), value, {}, 0, GroupLabel()};
+  ReadTypes(type, url);
+  if (url && !type.label.empty()) {
+    // A label that names the link's kind ("LinkedIn", "HomePage") is the kind, not a label.
+    const std::string name = std::string(LabelName(type.label));
+    if (KindFromName(name) || IsHomepageName(name) || EqualsIgnoreCase(name, "other")) type.label.clear();
+  }
+  if (type.types.empty() && type.pref == 0 && type.label.empty()) return;
+  card_.record.fields.value_types.push_back(std::move(type));
+}
+
+void VCardReader::ReadTypes(ValueType& type, bool url) const {
+  std::string ignored_label;
+  vcard::ReadTypeParams(std::string(parsed_.head) + ':', type.types, type.pref, ignored_label);
+  std::erase_if(type.types, [url](const std::string& lower) {
+    return url ? KindFromName(lower) || IsHomepageName(lower) : lower == "internet" || lower == "x400";
+  });
+}
+
+// ADR: its seven parts, TYPE, PREF and label; its locality is the city
+// when the card has none.
 Disposition VCardReader::MapAddress(const CardLine& line) {
-  std::string_view locality;
+  Address address;
+  const std::array<std::string*, 7> parts = {&address.po_box,   &address.extended, &address.street,
+                                             &address.locality, &address.region,   &address.postal_code,
+                                             &address.country};
   std::size_t index = 0;
   vcard::ForEachComponent(parsed_.value, ';', [&](std::string_view part) {
-    if (index++ == 3) locality = part;
+    if (index < parts.size()) *parts[index] = vcard::UnescapeText(part);
+    ++index;
   });
-  std::string city = vcard::UnescapeText(locality);
+  ValueType type;
+  ReadTypes(type, false);
+  address.types = std::move(type.types);
+  address.pref = type.pref;
+  address.label = GroupLabel();
+  if (!parsed_.group.empty() && !address.label.empty()) card_.used_groups.push_back(parsed_.group);
   std::string from_city = "ADR;TYPE=home:;;;";
-  vcard::AppendEscapedText(city, from_city);
+  vcard::AppendEscapedText(address.locality, from_city);
   from_city += ";;;";
-  ++card_.addresses;
-  card_.address_from_city = !city.empty() && line.text == from_city;
-  if (!card_.address_city && !city.empty()) card_.address_city = std::move(city);
-  return Disposition::kAddress;
+  card_.address_from_city = !address.locality.empty() && line.text == from_city;
+  if (!card_.address_city && !address.locality.empty()) card_.address_city = address.locality;
+  card_.record.fields.addresses.push_back(std::move(address));
+  return Disposition::kDrop;
 }
 
 // PHOTO: inline data becomes a data: URI; a URI is kept as it is.
@@ -828,6 +928,7 @@ Result<Disposition> VCardReader::MapLink(std::size_t number, Property property) 
   if (!parsed.group.empty()) card_.used_groups.push_back(parsed.group);
 
   NoteOrigin(number, PropertyNameOf(property), url);
+  NoteValueType("URL", url, true);
   Link link = ReadLinkFlags(number, kind.value_or(LinkKind::kOther), std::move(url));
   if (!kind && property == Property::kUrl && fields.website.empty()) {
     fields.website = std::move(link.url);

@@ -1,11 +1,15 @@
 #include "formats/vcard_writer.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "formats/vcard_content_line.h"
 #include "formats/vcard_syntax.h"
+#include "formats/vcard_values.h"
+#include "formats/vcard_versions.h"
 
 namespace kith {
 namespace {
@@ -123,16 +127,21 @@ class CardWriter {
 
  private:
   [[nodiscard]] bool IsV4() const { return version_ == VCardVersion::k40; }
-  // The reader turns ORG's unit into a first custom field "Department"; such
-  // a field goes back into ORG, where other programs show it.
-  [[nodiscard]] bool DepartmentInOrganization() const {
-    return !contact_.custom.empty() && contact_.custom.front().label == "Department" &&
-           !contact_.custom.front().value.empty();
-  }
   [[nodiscard]] const std::string* Preserved(std::string_view name) const;
   void Emit() { AppendFolded(line_, card_); }
   void EmitText(std::string_view head, std::string_view value);
+  // Starts line_ with a property's group (when it has a label), name, TYPE and PREF.
+  void StartQualified(std::string_view name, const std::vector<std::string>& types, int pref,
+                      std::string_view label, std::string_view first_type = {});
+  // The X-ABLabel line of the group StartQualified opened, if any.
+  void EmitLabel();
+  void StartValue(std::string_view property, std::string_view name, std::string_view value,
+                  std::string_view first_type = {});
+  void WriteKind();
   void WriteName();
+  void WriteOrganization();
+  void WriteDates();
+  void WriteAddresses();
   void WriteLinks();
   void WritePhoto();
   void WriteCity();
@@ -142,7 +151,41 @@ class CardWriter {
   VCardVersion version_;
   std::string line_;
   std::string card_;
+  std::string group_;  // the group StartQualified gave the line, empty for none
+  std::string label_;  // its label
+  int groups_ = 0;     // item1, item2, … used so far
 };
+
+void CardWriter::StartQualified(std::string_view name, const std::vector<std::string>& types, int pref,
+                                std::string_view label, std::string_view first_type) {
+  group_.clear();
+  label_ = label;
+  if (!label.empty()) {
+    // A group no kept line uses already: item1.X-ABDATE's label must stay its own.
+    do {
+      group_ = "item" + std::to_string(++groups_);
+    } while (
+        std::any_of(contact_.vcard_properties.begin(), contact_.vcard_properties.end(),
+                    [&](const std::string& kept) { return EqualsIgnoreCase(vcard::GroupOf(kept), group_); }));
+  }
+  line_ = group_;
+  if (!group_.empty()) line_ += '.';
+  line_ += name;
+  vcard::AppendTypeParams(types, pref, IsV4(), first_type, line_);
+}
+
+void CardWriter::EmitLabel() {
+  if (group_.empty()) return;
+  EmitText(group_ + ".X-ABLabel", label_);
+}
+
+void CardWriter::StartValue(std::string_view property, std::string_view name, std::string_view value,
+                            std::string_view first_type) {
+  static const ValueType kNone;
+  const ValueType* type = FindValueType(contact_.value_types, property, value);
+  if (type == nullptr) type = &kNone;
+  StartQualified(name, type->types, type->pref, type->label, first_type);
+}
 
 const std::string* CardWriter::Preserved(std::string_view name) const {
   for (const std::string& line : contact_.vcard_properties) {
@@ -190,19 +233,22 @@ void CardWriter::WriteName() {
 void CardWriter::WriteLinks() {
   if (!contact_.website.empty()) {
     // A website on a social network's host would read back as a link.
-    line_ = vcard::LinkKindFromHost(contact_.website) ? "URL;TYPE=homepage:" : "URL:";
+    StartValue("URL", "URL", contact_.website,
+               vcard::LinkKindFromHost(contact_.website) ? "homepage" : std::string_view());
+    line_ += ':';
     AppendEscapedUri(contact_.website, line_);
     Emit();
+    EmitLabel();
   }
   for (const Link& link : contact_.links) {
-    line_ = "URL;TYPE=";
-    line_ += LinkKindName(link.kind);
+    StartValue("URL", "URL", link.url, LinkKindName(link.kind));
     if (link.connected) line_ += ";X-KITH-CONNECTED=true";
     if (link.connected_on) line_ += ";X-KITH-CONNECTED-ON=" + link.connected_on->ToIso();
     if (link.followed) line_ += ";X-KITH-FOLLOWED=true";
     line_ += ':';
     AppendEscapedUri(link.url, line_);
     Emit();
+    EmitLabel();
   }
 }
 
@@ -225,11 +271,11 @@ void CardWriter::WritePhoto() {
   Emit();
 }
 
-// kith keeps only the city of an address. A card without an address gets a
-// minimal one so other programs show the city; a card that came with its own
-// addresses keeps them and says which city kith has in X-KITH-CITY.
+// A card without an address gets a minimal one from the city so other
+// programs show it; a card with its own addresses says which city kith has
+// in X-KITH-CITY.
 void CardWriter::WriteCity() {
-  if (Preserved("ADR")) {
+  if (!contact_.addresses.empty() || Preserved("ADR")) {
     EmitText("X-KITH-CITY", contact_.city);
   } else if (!contact_.city.empty()) {
     line_ = "ADR;TYPE=home:;;;";
@@ -248,13 +294,57 @@ void CardWriter::WriteKithFields() {
   if (contact_.open_to_opportunities) EmitText("X-KITH-OPEN-TO-OPPORTUNITIES", "true");
   if (!contact_.looking_for.empty()) EmitText("X-KITH-LOOKING-FOR", contact_.looking_for);
   if (contact_.open_since) EmitText("X-KITH-OPEN-SINCE", contact_.open_since->ToIso());
-  for (std::size_t i = DepartmentInOrganization() ? 1 : 0; i < contact_.custom.size(); ++i) {
-    const CustomField& field = contact_.custom[i];
+  for (const CustomField& field : contact_.custom) {
     line_ = "X-KITH-CUSTOM;X-LABEL=";
     AppendParamValue(field.label, line_);
     line_ += ':';
     AppendEscapedText(field.value, line_);
     Emit();
+  }
+}
+
+// KIND: vCard 4.0's own; Apple's X-ABShowAs and X-ADDRESSBOOKSERVER-KIND in 3.0.
+void CardWriter::WriteKind() {
+  if (contact_.kind.empty()) return;
+  if (IsV4()) {
+    EmitText("KIND", contact_.kind);
+  } else if (contact_.kind == "org") {
+    EmitText("X-ABShowAs", "COMPANY");
+  } else {
+    EmitText("X-ADDRESSBOOKSERVER-KIND", contact_.kind);
+  }
+}
+
+// ORG: the company and each department as a unit of its own. A second ORG
+// kept from an import must not read back as the first, so ORG is written
+// even when empty.
+void CardWriter::WriteOrganization() {
+  if (contact_.company.empty() && contact_.departments.empty() && !Preserved("ORG")) return;
+  line_ = "ORG:";
+  AppendEscapedText(contact_.company, line_);
+  for (const std::string& unit : contact_.departments) {
+    line_ += ';';
+    AppendEscapedText(unit, line_);
+  }
+  Emit();
+}
+
+// BDAY and ANNIVERSARY: vCard 4.0 writes dates in ISO 8601's basic form
+// ("19850412", "--0412"); 3.0 in the extended one ("1985-04-12", "--04-12"),
+// and has no ANNIVERSARY: X-ANNIVERSARY is what its writers use.
+void CardWriter::WriteDates() {
+  const auto date = [this](const PartialDate& value) { return IsV4() ? value.ToBasic() : value.ToIso(); };
+  if (contact_.birthday) EmitText("BDAY", date(*contact_.birthday));
+  if (contact_.anniversary) EmitText(IsV4() ? "ANNIVERSARY" : "X-ANNIVERSARY", date(*contact_.anniversary));
+}
+
+void CardWriter::WriteAddresses() {
+  for (const Address& address : contact_.addresses) {
+    StartQualified("ADR", address.types, address.pref, address.label);
+    line_ += ':';
+    vcard::AppendAddressValue(address, line_);
+    Emit();
+    EmitLabel();
   }
 }
 
@@ -271,23 +361,46 @@ std::string CardWriter::Write() {
     AppendEscapedText(contact_.uid, line_);
     Emit();
   }
+  WriteKind();
   EmitText("FN", contact_.display_name);
-  WriteName();
-  // A second ORG, TITLE or PHOTO kept from an import must not read back as
-  // the first, so the field is written even when empty.
-  if (!contact_.company.empty() || Preserved("ORG") || DepartmentInOrganization()) {
-    line_ = "ORG:";
-    AppendEscapedText(contact_.company, line_);
-    if (DepartmentInOrganization()) {
-      line_ += ';';
-      AppendEscapedText(contact_.custom.front().value, line_);
-    }
+  // vCard 4.0 makes N optional: an organisation's card is given none rather
+  // than an invented person's name. 3.0 requires it, empty.
+  if (!(IsV4() && !contact_.kind.empty() && contact_.given_name.empty() && contact_.family_name.empty() &&
+        !Preserved("N"))) {
+    WriteName();
+  }
+  if (!contact_.nickname.empty()) {
+    line_ = "NICKNAME:";
+    bool first = true;
+    vcard::ForEachComponent(contact_.nickname, ',', [&](std::string_view part) {
+      if (!first) line_ += ',';
+      first = false;
+      AppendEscapedText(vcard::TrimSpaces(part), line_);
+    });
     Emit();
   }
+  WriteOrganization();
+  // A second TITLE or ROLE kept from an import must not read back as the
+  // first, so the field is written even when empty.
   if (!contact_.title.empty() || Preserved("TITLE")) EmitText("TITLE", contact_.title);
-  for (const std::string& email : contact_.emails) EmitText(IsV4() ? "EMAIL" : "EMAIL;TYPE=INTERNET", email);
-  for (const Phone& phone : contact_.phones) EmitText("TEL", phone.original);
+  if (!contact_.role.empty() || Preserved("ROLE")) EmitText("ROLE", contact_.role);
+  WriteDates();
+  for (const std::string& email : contact_.emails) {
+    StartValue("EMAIL", "EMAIL", email, IsV4() ? "" : "INTERNET");
+    line_ += ':';
+    AppendEscapedText(email, line_);
+    Emit();
+    EmitLabel();
+  }
+  for (const Phone& phone : contact_.phones) {
+    StartValue("TEL", "TEL", phone.original);
+    line_ += ':';
+    AppendEscapedText(phone.original, line_);
+    Emit();
+    EmitLabel();
+  }
   WriteLinks();
+  WriteAddresses();
   line_.clear();
   for (const std::string& tag : contact_.tags) {
     if (tag.empty()) continue;
@@ -309,7 +422,9 @@ std::string CardWriter::Write() {
   }
   const std::string* name = Preserved("N");
   for (const std::string& property : contact_.vcard_properties) {
-    if (&property != name) AppendFolded(property, card_);
+    if (&property == name) continue;
+    // As it came when it is valid in this version, else translated.
+    if (const auto line = KeptLineFor(property, version_)) AppendFolded(*line, card_);
   }
   line_ = "END:VCARD";
   Emit();

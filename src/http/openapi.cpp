@@ -27,6 +27,12 @@ const json kTexts = {{"type", "array"}, {"items", {{"type", "string"}}}};
 const json kId = {{"type", "integer"}, {"format", "int64"}};
 const json kInteger = {{"type", "integer"}};
 const json kBoolean = {{"type", "boolean"}};
+// A birthday or anniversary: "1985-04-12", or "--04-12" without the year.
+const json kPref = {{"type", "integer"}, {"minimum", 0}, {"maximum", 100}};
+const json kPartialDate = {{"type", "string"},
+                           {"pattern", "^([0-9]{4}|-)-[0-9]{2}-[0-9]{2}$"},
+                           {"nullable", true},
+                           {"description", "YYYY-MM-DD, or --MM-DD when the year is not known"}};
 
 // The running list: a contact, its matches and merges, the session.
 json ContactSchemas() {
@@ -39,10 +45,20 @@ json ContactSchemas() {
               {"company", kText},
               {"title", kText},
               {"emails", kTexts},
+              {"email_types", {{"type", "array"}, {"items", Ref("ValueType")}}},
               {"phones", kTexts},
               {"phones_e164", {{"type", "array"}, {"items", kNullableText}}},
+              {"phone_types", {{"type", "array"}, {"items", Ref("ValueType")}}},
               {"website", kText},
+              {"website_type", Ref("ValueType")},
               {"links", {{"type", "array"}, {"items", Ref("Link")}}},
+              {"kind", {{"type", "string"}, {"description", "empty for a person; org, group, location"}}},
+              {"nickname", kText},
+              {"role", kText},
+              {"departments", kTexts},
+              {"birthday", kPartialDate},
+              {"anniversary", kPartialDate},
+              {"addresses", {{"type", "array"}, {"items", Ref("Address")}}},
               {"tags", kTexts},
               {"skills", kTexts},
               {"interests", kTexts},
@@ -65,6 +81,12 @@ json ContactSchemas() {
               {"trashed", kBoolean},
               {"job_changes", {{"type", "array"}, {"items", {{"type", "object"}}}}},
               {"match", Object({{"tier", kText}, {"quality", kText}})}});
+  // How an address book qualified a value: vCard's TYPE, PREF and a label.
+  json value_type = Object({{"types", kTexts}, {"pref", kPref}, {"label", kText}});
+  json address = value_type;
+  for (const char* part : {"po_box", "extended", "street", "locality", "region", "postal_code", "country"}) {
+    address["properties"][part] = kText;
+  }
   json match = contact;
   match["properties"]["score"] = {{"type", "number"}};
   match["properties"]["reasons"] = kTexts;
@@ -78,7 +100,12 @@ json ContactSchemas() {
                        {"url", kText},
                        {"connected", kBoolean},
                        {"followed", kBoolean},
-                       {"connected_on", kDate}})},
+                       {"connected_on", kDate},
+                       {"types", kTexts},
+                       {"pref", kPref},
+                       {"label", kText}})},
+      {"ValueType", value_type},
+      {"Address", address},
       {"Contact", contact},
       {"Match", match},
       {"DuplicatePair", Object({{"first", Ref("Contact")}, {"second", Ref("Contact")}, {"reasons", kTexts}})},

@@ -21,8 +21,11 @@ SearchDocument BuildSearchDocument(const Contact& contact) {
     Append(name, contact.given_name);
     Append(name, contact.family_name);
   }
+  Append(name, contact.nickname);
   Append(company, contact.company);
+  for (const auto& unit : contact.departments) Append(company, unit);
   Append(title, contact.title);
+  Append(title, contact.role);
   for (const auto& address : contact.emails) Append(email, address);
   for (const auto& number : contact.phones) {
     Append(phone, number.original);
@@ -32,6 +35,13 @@ SearchDocument BuildSearchDocument(const Contact& contact) {
   Append(place, contact.city);
   Append(place, contact.neighborhood);
   Append(place, contact.hometown);
+  for (const auto& address : contact.addresses) {
+    if (address.locality != contact.city) Append(place, address.locality);
+    Append(place, address.region);
+    Append(place, address.country);
+    Append(other, address.street);
+    Append(other, address.postal_code);
+  }
   for (const auto& value : contact.tags) Append(tag, value);
   for (const auto& value : contact.skills) Append(skill, value);
   for (const auto& value : contact.interests) Append(interest, value);

@@ -353,6 +353,17 @@ TEST_F(ImportTest, ARowWithOnlyAnEmailGetsANameFromIt) {
   EXPECT_EQ(Only("Ada Okafor").emails, std::vector<std::string>{"ada.okafor@acme.com"});
 }
 
+TEST_F(ImportTest, ACompanysOwnRowIsAnOrganisationNamedAfterIt) {
+  auto summary =
+      Import(Write("shops.csv",
+                   "Email,Phone,Company\ninfo@harbour-clinic.example,+1 312 555 0100,Harbour Clinic\n"
+                   ",+1 312 555 0101,Tide Bakery\n"));
+  ASSERT_TRUE(summary) << summary.error().message;
+  EXPECT_EQ(summary->added, 2);
+  EXPECT_EQ(Only("Harbour Clinic").kind, "org");
+  EXPECT_EQ(Only("Tide Bakery").kind, "org") << "never named after its phone number";
+}
+
 TEST_F(ImportTest, UnmappedColumnsAreKeptAsCustomFields) {
   ASSERT_TRUE(Import(Write("extra.csv", "Name,Shoe Size,Favourite Tea\nAda Okafor,38,Rooibos\n")));
   EXPECT_EQ(Only("Ada Okafor").custom,

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -229,6 +230,45 @@ TEST_F(CliEdit, RemovingATagThatIsNotThereFailsAndChangesNothing) {
   EXPECT_EQ(run.exit_code, 1) << Described(run);
   EXPECT_TRUE(Contains(run.err, "tag 'ghost'"));
   EXPECT_EQ(Snapshot(), before);
+}
+
+TEST_F(CliShow, AddTakesNicknameRoleAndBirthdayAndShowPrintsThem) {
+  const std::int64_t id =
+      Add("Ada Okafor", {"--nickname", "Ace", "--role", "Mentor", "--birthday=--04-12", "--title", "CTO"});
+  const json card = Show(id);
+  EXPECT_EQ(card.at("nickname"), "Ace");
+  EXPECT_EQ(card.at("role"), "Mentor");
+  EXPECT_EQ(card.at("birthday"), "--04-12");
+  const KithRun shown = Kith({"show", std::to_string(id)});
+  ASSERT_EQ(shown.exit_code, 0) << Described(shown);
+  EXPECT_TRUE(Contains(shown.out, "nickname  Ace")) << shown.out;
+  EXPECT_TRUE(Contains(shown.out, "role      Mentor")) << shown.out;
+  EXPECT_TRUE(Contains(shown.out, "birthday  --04-12")) << shown.out;
+}
+
+TEST_F(CliShow, ABirthdayThatIsNoDateIsRefusedAndNothingIsAdded) {
+  const std::string before = Snapshot();
+  const KithRun run = Kith({"add", "--name", "Ada Okafor", "--birthday", "April"});
+  EXPECT_EQ(run.exit_code, 1) << Described(run);
+  EXPECT_TRUE(Contains(run.err, "--birthday 'April' is not a date")) << run.err;
+  EXPECT_EQ(Snapshot(), before);
+}
+
+TEST_F(CliShow, PrintsTheLabelsAndAddressesACardCameWith) {
+  const std::string card =
+      "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Okafor\r\nN:Okafor;Ada;;;\r\nORG:Acme;Platform\r\n"
+      "item1.TEL;type=CELL;type=pref:+1 312 555 0100\r\nitem2.EMAIL;type=INTERNET:ada@lab.example\r\n"
+      "item2.X-ABLabel:Lab\r\nADR;type=WORK:;;1 Main St;Chicago;IL;60601;USA\r\nEND:VCARD\r\n";
+  const std::string path = (directory_.path() / "ada.vcf").string();
+  std::ofstream(path, std::ios::binary) << card;
+  ASSERT_EQ(Kith({"import", path}).exit_code, 0);
+  const KithRun shown = Kith({"show", "okafor"});
+  ASSERT_EQ(shown.exit_code, 0) << Described(shown);
+  EXPECT_TRUE(Contains(shown.out, "+1 312 555 0100")) << shown.out;
+  EXPECT_TRUE(Contains(shown.out, "(mobile, preferred)")) << shown.out;
+  EXPECT_TRUE(Contains(shown.out, "ada@lab.example  (Lab)")) << shown.out;
+  EXPECT_TRUE(Contains(shown.out, "department Platform")) << shown.out;
+  EXPECT_TRUE(Contains(shown.out, "address   1 Main St, Chicago, IL 60601, USA  (work)")) << shown.out;
 }
 
 TEST_F(CliEdit, UnknownIdFails) {

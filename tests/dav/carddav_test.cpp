@@ -511,6 +511,114 @@ TEST_F(CardDav, AnAppleCardEditedInKithKeepsWhatKithDoesNotModel) {
   EXPECT_NE(card->get_header_value("ETag"), "") << "a new ETag for the edited card";
 }
 
+// What an address book says about each value, and the fields beyond kith's
+// own: typed and labelled phones and emails, nickname, ORG's units, ROLE,
+// birthday, a structured address, a second note.
+constexpr const char* kTypedCard =
+    "BEGIN:VCARD\r\n"
+    "VERSION:3.0\r\n"
+    "PRODID:-//Apple Inc.//iPhone OS 17.1//EN\r\n"
+    "N:Okafor;Ada;;;\r\n"
+    "FN:Ada Okafor\r\n"
+    "NICKNAME:Ace\r\n"
+    "ORG:Acme Robotics;Platform;Compilers\r\n"
+    "TITLE:Engineer\r\n"
+    "ROLE:Mentor\r\n"
+    "BDAY:1985-04-12\r\n"
+    "item1.EMAIL;type=INTERNET;type=pref:ada@lab.example\r\n"
+    "item1.X-ABLabel:Lab\r\n"
+    "EMAIL;type=INTERNET;type=HOME:ada@home.example\r\n"
+    "TEL;type=CELL;type=VOICE;type=pref:+1 312 555 0100\r\n"
+    "item2.TEL:+1 312 555 0199\r\n"
+    "item2.X-ABLabel:Assistant\r\n"
+    "ADR;type=WORK:;Suite 5;1 Main St;Chicago;IL;60601;USA\r\n"
+    "NOTE:Met at the compiler meetup\r\n"
+    "NOTE:Prefers mornings\r\n"
+    "UID:typed-ada\r\n"
+    "END:VCARD\r\n";
+
+// The typed card as kith's API shows it.
+void ExpectTypedFields(const json& ada) {
+  EXPECT_EQ(ada["nickname"], "Ace") << ada.dump();
+  EXPECT_EQ(ada["company"], "Acme Robotics");
+  EXPECT_EQ(ada["departments"], json({"Platform", "Compilers"}));
+  EXPECT_EQ(ada["role"], "Mentor");
+  EXPECT_EQ(ada["birthday"], "1985-04-12");
+  ASSERT_EQ(ada["emails"], json({"ada@lab.example", "ada@home.example"}));
+  EXPECT_EQ(ada["email_types"][0]["label"], "Lab");
+  EXPECT_EQ(ada["email_types"][0]["pref"], 1);
+  EXPECT_EQ(ada["email_types"][1]["types"], json({"home"}));
+  ASSERT_EQ(ada["phones"], json({"+1 312 555 0100", "+1 312 555 0199"}));
+  EXPECT_EQ(ada["phone_types"][0]["types"], json({"cell", "voice"}));
+  EXPECT_EQ(ada["phone_types"][0]["pref"], 1);
+  EXPECT_EQ(ada["phone_types"][1]["label"], "Assistant");
+  ASSERT_EQ(ada["addresses"].size(), 1U);
+  EXPECT_EQ(ada["addresses"][0]["types"], json({"work"}));
+  EXPECT_EQ(ada["addresses"][0]["street"], "1 Main St");
+  EXPECT_EQ(ada["addresses"][0]["extended"], "Suite 5");
+  EXPECT_EQ(ada["addresses"][0]["postal_code"], "60601");
+}
+
+TEST_F(CardDav, ATypedCardKeepsItsTypesLabelsAndFieldsInEitherVersion) {
+  PutCard("/dav/books/default/typed-ada.vcf", kTypedCard);
+  const json ada = Expect(Send("GET", "/api/v1/contacts"), 200)[0];
+  ExpectTypedFields(ada);
+
+  // Asked for 4.0, the card is kith's own, translated: every type, label
+  // and field is still there, in 4.0's spelling.
+  auto four = Dav("GET", "/dav/books/default/typed-ada.vcf", "", {{"Accept", "text/vcard; version=4.0"}});
+  ASSERT_EQ(four->status, 200);
+  for (const char* line :
+       {"VERSION:4.0\r\n", "UID:typed-ada\r\n", "NICKNAME:Ace\r\n",
+        "ORG:Acme Robotics;Platform;Compilers\r\n", "TITLE:Engineer\r\n", "ROLE:Mentor\r\n",
+        "BDAY:19850412\r\n", ".EMAIL;PREF=1:ada@lab.example\r\n", ".X-ABLabel:Lab\r\n",
+        "EMAIL;TYPE=home:ada@home.example\r\n", "TEL;TYPE=cell,voice;PREF=1:+1 312 555 0100\r\n",
+        ".TEL:+1 312 555 0199\r\n", ".X-ABLabel:Assistant\r\n",
+        "ADR;TYPE=work:;Suite 5;1 Main St;Chicago;IL;60601;USA\r\n", "NOTE:Met at the compiler meetup\r\n",
+        "NOTE:Prefers mornings\r\n"}) {
+    EXPECT_TRUE(Has(four->body, line)) << line << "\n" << four->body;
+  }
+  EXPECT_FALSE(Has(four->body, "X-KITH-CUSTOM")) << four->body;
+  EXPECT_FALSE(Has(four->body, "type=")) << "no 3.0 spelling copied into 4.0\n" << four->body;
+
+  // A client that writes 4.0 puts that card back: nothing is lost, and 3.0
+  // readers get it in their own spelling.
+  auto put = Dav("PUT", "/dav/books/default/typed-ada.vcf", four->body,
+                 {{"If-Match", four->get_header_value("ETag")}});
+  ASSERT_EQ(put->status, 204) << put->body;
+  ExpectTypedFields(Expect(Send("GET", "/api/v1/contacts/" + std::to_string(ada["id"].get<int>())), 200));
+  auto three = Dav("GET", "/dav/books/default/typed-ada.vcf");
+  for (const char* line :
+       {"VERSION:3.0\r\n", "BDAY:1985-04-12\r\n", "EMAIL;TYPE=INTERNET,home:ada@home.example\r\n",
+        "TEL;TYPE=cell,voice,pref:+1 312 555 0100\r\n", ".X-ABLabel:Assistant\r\n",
+        "ORG:Acme Robotics;Platform;Compilers\r\n", "ROLE:Mentor\r\n"}) {
+    EXPECT_TRUE(Has(three->body, line)) << line << "\n" << three->body;
+  }
+  EXPECT_FALSE(Has(three->body, "PREF=")) << "no 4.0 spelling in 3.0\n" << three->body;
+}
+
+TEST_F(CardDav, AKithEditOfATypedCardKeepsTheOtherValuesTypes) {
+  PutCard("/dav/books/default/typed-ada.vcf", kTypedCard);
+  const json ada = Expect(Send("GET", "/api/v1/contacts"), 200)[0];
+  const std::string path = "/api/v1/contacts/" + std::to_string(ada["id"].get<int>());
+  Expect(Send("PATCH", path, R"({"title": "CTO", "emails": ["ada@lab.example"]})"), 200);
+  for (const auto& accept : {std::string(), std::string("text/vcard; version=4.0")}) {
+    httplib::Headers headers;
+    if (!accept.empty()) headers.emplace("Accept", accept);
+    auto card = Dav("GET", "/dav/books/default/typed-ada.vcf", "", headers);
+    ASSERT_EQ(card->status, 200);
+    const std::string& body = card->body;
+    EXPECT_TRUE(Has(body, "TITLE:CTO\r\n")) << body;
+    EXPECT_FALSE(Has(body, "ada@home.example")) << body;
+    EXPECT_TRUE(Has(body, "ada@lab.example")) << body;
+    EXPECT_TRUE(Has(body, ".X-ABLabel:Lab\r\n")) << body;
+    EXPECT_TRUE(Has(body, ".X-ABLabel:Assistant\r\n")) << body;
+    EXPECT_TRUE(Has(body, "ROLE:Mentor\r\n")) << body;
+    EXPECT_TRUE(Has(body, "ORG:Acme Robotics;Platform;Compilers\r\n")) << body;
+    EXPECT_TRUE(Has(body, "NICKNAME:Ace\r\n")) << body;
+  }
+}
+
 TEST_F(CardDav, APhoneEditKeepsWhatOnlyKithKnows) {
   const json ada =
       AddPerson({{"name", "Ada Okafor"}, {"met_at", "RustConf"}, {"skills", {"C++"}}, {"tags", {"mentor"}}});

@@ -1,6 +1,8 @@
 // EditForPatch: the PATCH rule, each named field replaced as a whole.
 #include "domain/contact_edit.h"
 
+#include "domain/card_patch.h"
+
 #include <gtest/gtest.h>
 
 namespace kith {
@@ -30,6 +32,32 @@ TEST(EditForPatch, ANamedTextFieldIsReplacedOnlyWhenItDiffers) {
   const ContactEdit edit = EditForPatch(patch, Ada());
   EXPECT_FALSE(edit.display_name.has_value());
   EXPECT_EQ(edit.company, "Ferrous");
+}
+
+TEST(ApplyCardFieldsPatch, NamedCardFieldsAreReplacedOnlyWhenTheyDiffer) {
+  Contact ada = Ada();
+  ada.nickname = "Ace";
+  ada.birthday = PartialDate{std::nullopt, 4, 12};
+  ada.value_types = {ValueType{"EMAIL", "ada@acme.com", {"work"}, 0, ""}};
+  ContactPatch same;
+  same.fields = ada;
+  same.present = {"nickname", "birthday", "email_types", "emails", "addresses", "departments"};
+  ContactFields fields = ada;
+  EXPECT_FALSE(ApplyCardFieldsPatch(same, fields));
+  EXPECT_EQ(fields, static_cast<const ContactFields&>(ada));
+
+  ContactPatch patch;
+  patch.fields = ada;
+  patch.fields.nickname = "Ada";
+  patch.fields.role = "Mentor";  // not named: left alone
+  patch.fields.birthday.reset();
+  patch.fields.value_types = {ValueType{"EMAIL", "ada@home.org", {}, 1, "Lab"}};
+  patch.present = {"nickname", "birthday", "email_types"};
+  EXPECT_TRUE(ApplyCardFieldsPatch(patch, fields));
+  EXPECT_EQ(fields.nickname, "Ada");
+  EXPECT_FALSE(fields.birthday.has_value()) << "null clears the birthday";
+  EXPECT_EQ(fields.value_types, patch.fields.value_types);
+  EXPECT_EQ(fields.role, "");
 }
 
 TEST(EditForPatch, ANamedListIsReplacedAsAWhole) {

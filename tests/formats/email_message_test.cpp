@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/run_command.h"
 #include "support/temp_database.h"
 
 namespace kith {
@@ -27,21 +28,8 @@ using ::testing::Not;
 const std::filesystem::path kReader =
     std::filesystem::path(KITH_TEST_DATA) / ".." / "formats" / "read_eml.py";
 
-struct CommandOutput {
-  int status = -1;
-  std::string text;
-};
-
-CommandOutput RunCommand(const std::string& command) {
-  CommandOutput output;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return output;
-  std::array<char, 4096> buffer{};
-  std::size_t read = 0;
-  while ((read = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) output.text.append(buffer.data(), read);
-  output.status = pclose(pipe);
-  return output;
-}
+using testing::CommandOutput;
+using testing::RunCommand;
 
 bool PythonAvailable() { return std::filesystem::exists("/usr/bin/python3"); }
 

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/utf8.h"
+#include "support/run_command.h"
 #include "support/temp_database.h"
 
 namespace kith {
@@ -28,21 +29,8 @@ const std::filesystem::path kReader =
     std::filesystem::path(KITH_TEST_DATA) / ".." / "formats" / "read_ics.py";
 constexpr std::string_view kNow = "2026-11-26T12:00:00Z";
 
-struct CommandOutput {
-  int status = -1;
-  std::string text;
-};
-
-CommandOutput RunCommand(const std::string& command) {
-  CommandOutput output;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return output;
-  std::array<char, 4096> buffer{};
-  std::size_t read = 0;
-  while ((read = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) output.text.append(buffer.data(), read);
-  output.status = pclose(pipe);
-  return output;
-}
+using testing::CommandOutput;
+using testing::RunCommand;
 
 bool ReadersAvailable() {
   return std::filesystem::exists("/usr/bin/python3") &&

@@ -32,7 +32,16 @@ Contact RichContact() {
   contact.notes = "Two lines\nof notes";
   contact.custom = {CustomField{"Birthday", "--04-12"}};
   contact.photo = "data:image/jpeg;base64,/9j/4AAQ";
-  contact.vcard_properties = {"NICKNAME:Ine"};
+  contact.vcard_properties = {"RELATED;TYPE=spouse;VALUE=text:Luis"};
+  contact.nickname = "Ine";
+  contact.role = "Reviewer";
+  contact.departments = {"Grants"};
+  contact.birthday = PartialDate{std::nullopt, 4, 12};
+  contact.anniversary = PartialDate{2015, 6, 1};
+  contact.addresses = {Address{{"work"}, 1, "Sede", "", "", "Calle Mayor 1", "Madrid", "", "28013", "Spain"}};
+  contact.value_types = {ValueType{"EMAIL", "ines@example.org", {"work"}, 1, "Oficina"},
+                         ValueType{"TEL", "+34 600 555 010", {"cell"}, 0, ""},
+                         ValueType{"URL", "https://ines.example.org", {"home"}, 0, "Blog"}};
   return contact;
 }
 

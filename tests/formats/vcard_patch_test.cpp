@@ -64,6 +64,59 @@ TEST(PatchVCard, ANewPropertyGoesBeforeTheEnd) {
   EXPECT_TRUE(patched.ends_with("NOTE:met at RustConf\r\nEND:VCARD\r\n")) << patched;
 }
 
+// An iPhone's card: its groups are its own numbering.
+constexpr const char* kStoredGroups =
+    "BEGIN:VCARD\r\n"
+    "VERSION:3.0\r\n"
+    "FN:Ada Okafor\r\n"
+    "item1.EMAIL;type=INTERNET;type=pref:ada@lab.example\r\n"
+    "item1.X-ABLabel:Lab\r\n"
+    "item2.TEL:+1 312 555 0199\r\n"
+    "item2.X-ABLabel:Assistant\r\n"
+    "END:VCARD\r\n";
+
+constexpr const char* kBeforeGroups =
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Okafor\r\n"
+    "item1.EMAIL;TYPE=INTERNET,pref:ada@lab.example\r\nitem1.X-ABLabel:Lab\r\n"
+    "item2.TEL:+1 312 555 0199\r\nitem2.X-ABLabel:Assistant\r\nEND:VCARD\r\n";
+
+TEST(PatchVCard, ALabelledValueAddedInKithGetsAGroupNoOtherValueHas) {
+  // kith numbers its groups afresh: the new email is its item2, the
+  // phone's group in the stored card.
+  const std::string after =
+      "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Okafor\r\n"
+      "item1.EMAIL;TYPE=INTERNET,pref:ada@lab.example\r\nitem1.X-ABLabel:Lab\r\n"
+      "item2.EMAIL;TYPE=INTERNET:ada@home.example\r\nitem2.X-ABLabel:Home office\r\n"
+      "item3.TEL:+1 312 555 0199\r\nitem3.X-ABLabel:Assistant\r\nEND:VCARD\r\n";
+  EXPECT_EQ(PatchVCard(kStoredGroups, kBeforeGroups, after),
+            "BEGIN:VCARD\r\n"
+            "VERSION:3.0\r\n"
+            "FN:Ada Okafor\r\n"
+            "item1.EMAIL;type=INTERNET;type=pref:ada@lab.example\r\n"
+            "item1.X-ABLabel:Lab\r\n"
+            "item4.EMAIL;TYPE=INTERNET:ada@home.example\r\n"
+            "item4.X-ABLabel:Home office\r\n"
+            "item2.TEL:+1 312 555 0199\r\n"
+            "item2.X-ABLabel:Assistant\r\n"
+            "END:VCARD\r\n");
+}
+
+TEST(PatchVCard, ALabelChangedInKithReplacesTheValueWithItsLabel) {
+  const std::string after =
+      "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Okafor\r\n"
+      "item1.EMAIL;TYPE=INTERNET,pref:ada@lab.example\r\nitem1.X-ABLabel:Studio\r\n"
+      "item2.TEL:+1 312 555 0199\r\nitem2.X-ABLabel:Assistant\r\nEND:VCARD\r\n";
+  EXPECT_EQ(PatchVCard(kStoredGroups, kBeforeGroups, after),
+            "BEGIN:VCARD\r\n"
+            "VERSION:3.0\r\n"
+            "FN:Ada Okafor\r\n"
+            "item3.EMAIL;TYPE=INTERNET,pref:ada@lab.example\r\n"
+            "item3.X-ABLabel:Studio\r\n"
+            "item2.TEL:+1 312 555 0199\r\n"
+            "item2.X-ABLabel:Assistant\r\n"
+            "END:VCARD\r\n");
+}
+
 TEST(VCardVersionOf, ReadsTheVersionLine) {
   EXPECT_EQ(VCardVersionOf(kStored), "3.0");
   EXPECT_EQ(VCardVersionOf("BEGIN:VCARD\nVERSION:4.0\nEND:VCARD\n"), "4.0");

@@ -287,14 +287,20 @@ TEST(VCardReader, SplitsStructuredValuesOnUnescapedSemicolons) {
   EXPECT_EQ(fields.family_name, "O;Brien");
   EXPECT_EQ(fields.given_name, "Ann");
   EXPECT_EQ(fields.company, "Acme; Sons");
-  EXPECT_EQ(fields.title, "Mentor");  // ROLE stands in when there is no TITLE
-  EXPECT_THAT(fields.custom, ElementsAre(CustomField{"Department", "Research, Lab 2"}));
+  EXPECT_EQ(fields.role, "Mentor");
+  EXPECT_EQ(fields.title, "");
+  EXPECT_THAT(fields.departments, ElementsAre("Research", "Lab 2"));
+  EXPECT_THAT(fields.custom, ElementsAre());
 }
 
-TEST(VCardReader, RoleBesideTitleBecomesCustomField) {
-  const ContactFields fields = ReadFields({"FN:A", "ROLE:Mentor", "TITLE:CTO"});
+TEST(VCardReader, RoleIsItsOwnFieldBesideTitleAndOrganization) {
+  // ROLE first, then ORG with units: nothing is dropped or collapsed.
+  const ContactFields fields = ReadFields({"FN:A", "ROLE:Mentor", "ORG:Acme;R&D;Lab 2", "TITLE:CTO"});
   EXPECT_EQ(fields.title, "CTO");
-  EXPECT_THAT(fields.custom, ElementsAre(CustomField{"Role", "Mentor"}));
+  EXPECT_EQ(fields.role, "Mentor");
+  EXPECT_EQ(fields.company, "Acme");
+  EXPECT_THAT(fields.departments, ElementsAre("R&D", "Lab 2"));
+  EXPECT_THAT(fields.custom, ElementsAre());
 }
 
 TEST(VCardReader, BuildsDisplayNameFromNameWhenFnIsMissing) {
@@ -307,17 +313,19 @@ TEST(VCardReader, KeepsMiddleNamePrefixAndSuffix) {
   EXPECT_EQ(fields.family_name, "Public");
   EXPECT_EQ(fields.given_name, "Jane");
   // Without the names kith edits, and first, where the writer puts N back.
-  EXPECT_THAT(fields.vcard_properties, ElementsAre("N;LANGUAGE=en:;;Q.;Dr.;PhD", "BDAY:19850412"));
+  EXPECT_THAT(fields.vcard_properties, ElementsAre("N;LANGUAGE=en:;;Q.;Dr.;PhD"));
+  EXPECT_EQ(fields.birthday, (PartialDate{1985, 4, 12}));
 }
 
 TEST(VCardReader, DropsTheAddressKithMakesFromTheCity) {
   const ContactFields made = ReadFields({"FN:A", "ADR;TYPE=home:;;;St. Louis\\, MO;;;"});
   EXPECT_EQ(made.city, "St. Louis, MO");
   EXPECT_TRUE(made.vcard_properties.empty());
+  EXPECT_TRUE(made.addresses.empty());
   // An address of the card's own is kept, and X-KITH-CITY says which city kith has.
   const ContactFields kept = ReadFields({"FN:A", "ADR;TYPE=home:;;;Clayton;;;", "X-KITH-CITY:St. Louis"});
   EXPECT_EQ(kept.city, "St. Louis");
-  EXPECT_THAT(kept.vcard_properties, ElementsAre("ADR;TYPE=home:;;;Clayton;;;"));
+  EXPECT_THAT(kept.addresses, ElementsAre(Address{{"home"}, 0, "", "", "", "", "Clayton", "", "", ""}));
 }
 
 TEST(VCardReader, ReadsRfc6715ExpertiseAndInterests) {
@@ -380,9 +388,10 @@ TEST(VCardReader, AppleLabelsDecideWhatAGroupedUrlIs) {
   EXPECT_EQ(fields.links[1].kind, LinkKind::kGitHub);
   EXPECT_EQ(fields.links[2],
             (Link{LinkKind::kOther, "https://example.net/other", false, false, std::nullopt}));
-  // Labels of URLs are used up; a label of something kith keeps stays with it.
-  EXPECT_THAT(fields.vcard_properties,
-              ElementsAre("item4.X-ABDATE:2015-06-01", "item4.X-ABLabel:_$!<Anniversary>!$_"));
+  // Labels of URLs are used up; Apple's anniversary is the anniversary.
+  EXPECT_THAT(fields.vcard_properties, ElementsAre());
+  EXPECT_EQ(fields.anniversary, (PartialDate{2015, 6, 1}));
+  EXPECT_EQ(FindValueType(fields.value_types, "URL", "https://example.com/portfolio")->label, "Portfolio");
 }
 
 TEST(VCardReader, OtherLabelLeavesTheOnlyUrlAsWebsite) {
@@ -520,11 +529,14 @@ TEST(VCardReader, PreservesUnknownPropertiesExactly) {
               }))
           .fields;
   EXPECT_EQ(fields.city, "Chicago");
+  EXPECT_EQ(fields.birthday, (PartialDate{1985, 4, 12}));
+  EXPECT_EQ(fields.nickname, "Addie, Ads");
+  EXPECT_THAT(fields.addresses,
+              ElementsAre(Address{{"home"}, 0, "", "", "", "12 Main St", "Chicago", "IL", "60601", "USA"}));
+  EXPECT_EQ(fields.notes, "folded");
   EXPECT_THAT(
       fields.vcard_properties,
-      ElementsAre("BDAY:19850412", "NICKNAME;LANGUAGE=en:Addie,Ads",
-                  "ADR;TYPE=home:;;12 Main St;Chicago;IL;60601;USA", "GEO:geo:41.88,-87.63",
-                  "X-MS-OL-DESIGN;CHARSET=utf-8:<card xmlns=\"http://schemas\"/>",
+      ElementsAre("GEO:geo:41.88,-87.63", "X-MS-OL-DESIGN;CHARSET=utf-8:<card xmlns=\"http://schemas\"/>",
                   "item2.X-ABRELATEDNAMES:Grace", "item2.X-ABLabel:_$!<Friend>!$_",
                   "RELATED;TYPE=spouse:urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6", "X-LONG:abcdef"));
 }
@@ -534,7 +546,8 @@ TEST(VCardReader, KeepsOrganizationKindAndSecondLanguageNames) {
       ReadFields({"KIND:org", "FN;LANGUAGE=en:Acme", "FN;LANGUAGE=ja:アクメ", "ORG:Acme", "ORG:Acme Japan"});
   EXPECT_EQ(fields.display_name, "Acme");
   EXPECT_EQ(fields.company, "Acme");
-  EXPECT_THAT(fields.vcard_properties, ElementsAre("KIND:org", "FN;LANGUAGE=ja:アクメ", "ORG:Acme Japan"));
+  EXPECT_EQ(fields.kind, "org");
+  EXPECT_THAT(fields.vcard_properties, ElementsAre("FN;LANGUAGE=ja:アクメ", "ORG:Acme Japan"));
 }
 
 TEST(VCardReader, StoresQuotedPrintableUnknownPropertyDecoded) {
@@ -550,8 +563,10 @@ TEST(VCardReader, StoresQuotedPrintableUnknownPropertyDecoded) {
               }))
           .fields;
   EXPECT_EQ(fields.city, "München");
-  EXPECT_THAT(fields.vcard_properties,
-              ElementsAre("ADR;HOME:;;Münchner Str. 1;München;;80331;Deutschland", "X-NOTE:two\\nlines"));
+  EXPECT_THAT(fields.addresses,
+              ElementsAre(Address{
+                  {"home"}, 0, "", "", "", "Münchner Str. 1", "München", "", "80331", "Deutschland"}));
+  EXPECT_THAT(fields.vcard_properties, ElementsAre("X-NOTE:two\\nlines"));
 }
 
 // --- File shape -------------------------------------------------------------------

@@ -78,6 +78,87 @@ TEST_F(ContactsRoutes, PatchesOnlyTheFieldsGiven) {
   EXPECT_EQ(linked["links"][0]["connected"], true);
 }
 
+TEST_F(ContactsRoutes, PatchesWhatAddressBooksKeep) {
+  const json ada = AddPerson({{"name", "Ada Okafor"},
+                              {"emails", {"ada@acme.example"}},
+                              {"phones", {"+1 312 555 0100"}},
+                              {"email_types", {{{"types", {"work"}}, {"pref", 0}, {"label", ""}}}}});
+  const std::string path = "/api/v1/contacts/" + ada["id"].dump();
+  const json edited = Expect(
+      Send("PATCH", path, R"({"nickname": "Ace", "role": "Mentor", "departments": ["Platform", "Compilers"],
+        "birthday": "--04-12", "anniversary": "2015-06-01",
+        "phones": ["+1 312 555 0100", "+1 312 555 0199"],
+        "phone_types": [{"types": ["cell"], "pref": 1}, {"label": "Assistant"}],
+        "addresses": [{"types": ["work"], "street": "1 Main St", "locality": "Chicago", "postal_code": "60601"}]})"),
+      200);
+  const json shown = Expect(Send("GET", path), 200);
+  for (const json& card : {edited, shown}) {
+    EXPECT_EQ(card["nickname"], "Ace") << card.dump();
+    EXPECT_EQ(card["role"], "Mentor");
+    EXPECT_EQ(card["departments"], json({"Platform", "Compilers"}));
+    EXPECT_EQ(card["birthday"], "--04-12");
+    EXPECT_EQ(card["anniversary"], "2015-06-01");
+    EXPECT_EQ(card["phone_types"][0], json({{"types", {"cell"}}, {"pref", 1}, {"label", ""}}));
+    EXPECT_EQ(card["phone_types"][1]["label"], "Assistant");
+    EXPECT_EQ(card["email_types"][0]["types"], json({"work"})) << "the emails' types stay when not sent";
+    ASSERT_EQ(card["addresses"].size(), 1U);
+    EXPECT_EQ(card["addresses"][0]["street"], "1 Main St");
+    EXPECT_EQ(card["addresses"][0]["types"], json({"work"}));
+  }
+  // Dropping a phone drops its type; null clears a date.
+  const json trimmed =
+      Expect(Send("PATCH", path,
+                  R"({"phones": ["+1 312 555 0199"], "birthday": null, "email_types": [{"label": "Lab"}],
+                              "emails": ["ada@acme.example"]})"),
+             200);
+  EXPECT_EQ(trimmed["phone_types"],
+            json::array({{{"types", json::array()}, {"pref", 0}, {"label", "Assistant"}}}));
+  EXPECT_TRUE(trimmed["birthday"].is_null());
+  EXPECT_EQ(trimmed["email_types"][0]["label"], "Lab");
+  EXPECT_EQ(trimmed["email_types"][0]["types"], json::array());
+  EXPECT_EQ(trimmed["nickname"], "Ace");
+}
+
+TEST_F(ContactsRoutes, BadCardValuesAreRefusedNamingTheFieldAndNothingIsWritten) {
+  const json ada = AddPerson({{"name", "Ada Okafor"}, {"emails", {"ada@acme.example"}}});
+  const std::string path = "/api/v1/contacts/" + ada["id"].dump();
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {R"({"birthday": "April"})", "birthday"},
+      {R"({"anniversary": "2015-02-30"})", "anniversary"},
+      {R"({"departments": "Platform"})", "departments"},
+      {R"({"email_types": [{"label": "Lab"}]})", "email_types"},
+      {R"({"emails": ["ada@acme.example"], "email_types": [{}, {}]})", "email_types"},
+      {R"({"emails": ["ada@acme.example"], "email_types": [{"types": ["work;x"]}]})", "email_types"},
+      {R"({"phones": ["+1 312 555 0100"], "phone_types": [{"pref": 101}]})", "phone_types"},
+      {R"({"addresses": [{"types": ["home"], "pref": "first"}]})", "addresses"},
+      {R"({"nickname": 7})", "nickname"},
+  };
+  for (const auto& [body, field] : cases) {
+    const json refused = Expect(Send("PATCH", path, body), 400);
+    EXPECT_EQ(ErrorCodeOf(refused), "invalid_input") << body;
+    EXPECT_EQ(refused["error"]["field"], field) << body << " " << refused.dump();
+  }
+  const json after = Expect(Send("GET", path), 200);
+  EXPECT_TRUE(after["birthday"].is_null());
+  EXPECT_EQ(after["email_types"][0], json({{"types", json::array()}, {"pref", 0}, {"label", ""}}));
+  EXPECT_EQ(after["updated_at"], ada["updated_at"]) << "nothing was written";
+}
+
+TEST_F(ContactsRoutes, TheOpenApiDocumentListsTheCardFields) {
+  const json schemas = Expect(Send("GET", "/api/v1/openapi.json"), 200)["components"]["schemas"];
+  const json& contact = schemas["Contact"]["properties"];
+  for (const char* key : {"nickname", "role", "departments", "birthday", "anniversary", "addresses", "kind",
+                          "email_types", "phone_types", "website_type"}) {
+    EXPECT_TRUE(contact.contains(key)) << key;
+  }
+  EXPECT_EQ(schemas["ValueType"]["properties"]["pref"]["maximum"], 100);
+  EXPECT_TRUE(schemas["Address"]["properties"].contains("postal_code"));
+  // Every key a contact is given in JSON is documented.
+  const json ada = AddPerson({{"name", "Ada Okafor"}});
+  const json shown = Expect(Send("GET", "/api/v1/contacts/" + ada["id"].dump()), 200);
+  for (const auto& [key, value] : shown.items()) EXPECT_TRUE(contact.contains(key)) << key;
+}
+
 TEST_F(ContactsRoutes, RemovesToTheTrashAndRestores) {
   const json ada = AddPerson({{"name", "Ada Okafor"}});
   const std::string path = "/api/v1/contacts/" + ada["id"].dump();

@@ -39,7 +39,20 @@ ContactFields FullCard() {
   fields.notes = "Loves sourdough.\nAsk about the move.";
   fields.custom = {CustomField{"Birthday", "1985-04-12"}, CustomField{"Assistant", "Sam"}};
   fields.photo = "data:image/png;base64,iVBORw0KGgo=";
-  fields.vcard_properties = {"NICKNAME:Ada", "item2.X-ABLabel:Partner"};
+  fields.vcard_properties = {"RELATED;TYPE=spouse;VALUE=text:Ben", "item2.X-ABLabel:Partner"};
+  fields.kind = "org";
+  fields.nickname = "Addie";
+  fields.role = "Mentor";
+  fields.departments = {"Platform", "Infra, Berlin"};
+  fields.birthday = PartialDate{std::nullopt, 2, 29};
+  fields.anniversary = PartialDate{2015, 6, 1};
+  fields.addresses = {
+      Address{
+          {"work", "parcel"}, 1, "Studio", "PO 7", "Suite 3", "1 Main St", "Chicago", "IL", "60601", "USA"},
+      Address{}};
+  fields.value_types = {ValueType{"EMAIL", "ada@acme.com", {"work"}, 1, ""},
+                        ValueType{"TEL", "+1 312 555 0134", {"cell", "voice"}, 0, "Assistant"},
+                        ValueType{"URL", "https://github.com/ada", {}, 2, "Code"}};
   return fields;
 }
 

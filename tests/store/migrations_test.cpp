@@ -58,6 +58,37 @@ TEST(Migrations, UpgradeKeepsDataAndIndexesItForSearch) {
   EXPECT_EQ(Search(**store, {"tag:design", 10, 0})->size(), 1U);
 }
 
+// A file as the kith before the card fields left it: ORG's unit and ROLE
+// kept as custom fields "Department" and "Role".
+TEST(Migrations, DepartmentAndRoleMoveFromCustomFieldsToTheirColumns) {
+  testing::TempDirectory directory;
+  const std::string path = (directory.path() / "v7.db").string();
+  sqlite3* handle = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &handle), SQLITE_OK);
+  for (std::size_t i = 0; i + 1 < sqlite::Migrations().size(); ++i) {
+    Exec(handle, std::string(sqlite::Migrations().at(i).sql));
+  }
+  Exec(handle,
+       "INSERT INTO contacts(id, uid, display_name, sort_name, created_at, updated_at) VALUES "
+       "(1, 'u1', 'Ada Okafor', 'ada okafor', '2024-03-01T00:00:00Z', '2024-03-01T00:00:00Z');"
+       "INSERT INTO contact_extras(contact_id, kind, position, label, value) VALUES "
+       "(1, 'custom', 0, 'Department', 'Platform'), (1, 'custom', 1, 'Shoe size', '44'), "
+       "(1, 'custom', 2, 'Role', 'Mentor'), (1, 'custom', 3, 'Department', 'second');"
+       "PRAGMA user_version = " +
+           std::to_string(sqlite::Migrations().size() - 1) + ";");
+  sqlite3_close(handle);
+  auto store = OpenSqliteStore(path);
+  ASSERT_TRUE(store) << store.error().message;
+  auto ada = (*store)->GetContact(ContactId{1});
+  ASSERT_TRUE(ada);
+  EXPECT_EQ(ada->departments, std::vector<std::string>{"Platform"});
+  EXPECT_EQ(ada->role, "Mentor");
+  ASSERT_EQ(ada->custom.size(), 2U);
+  EXPECT_EQ(ada->custom[0].label, "Shoe size");
+  EXPECT_EQ(ada->custom[1].value, "second");
+  EXPECT_EQ(Search(**store, {"mentor", 10, 0})->size(), 1U);
+}
+
 TEST(Migrations, UpgradedFileRecordsTheNewVersion) {
   testing::TempDirectory directory;
   const std::string path = MakeVersionOneDatabase(directory);

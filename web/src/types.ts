@@ -7,6 +7,25 @@ export interface Link {
   connected_on: string | null;
 }
 
+// How an address book qualified one email or phone: its TYPE values
+// ("work", "cell"), PREF (1 most preferred, 0 unsaid) and custom label.
+export interface ValueType {
+  types: string[];
+  pref: number;
+  label: string;
+}
+
+// A postal address in vCard's parts.
+export interface Address extends ValueType {
+  po_box: string;
+  extended: string;
+  street: string;
+  locality: string;
+  region: string;
+  postal_code: string;
+  country: string;
+}
+
 export interface Contact {
   id: number;
   uid: string;
@@ -16,9 +35,19 @@ export interface Contact {
   company: string;
   title: string;
   emails: string[];
+  email_types: ValueType[];
   phones: string[];
+  phone_types: ValueType[];
   website: string;
   links: Link[];
+  kind: string;
+  nickname: string;
+  role: string;
+  departments: string[];
+  // YYYY-MM-DD, or --MM-DD when the year is not known.
+  birthday: string | null;
+  anniversary: string | null;
+  addresses: Address[];
   tags: string[];
   skills: string[];
   interests: string[];

@@ -17,6 +17,7 @@ Command AddAddCommand(CLI::App& root, const GlobalOptions& globals) {
   kith add --name "Bea Kovács" --phone "+36 30 555 0101" --linkedin https://www.linkedin.com/in/bea --connected)");
   auto flags = std::make_shared<ContactFlags>();
   AddContactFlags(*command, *flags);
+  AddCardFlags(*command, *flags);
   return {command, [flags, &globals]() {
             return RunWithSession("add", globals, [&](Session& session) {
               auto fields = FieldsFromFlags(*flags);

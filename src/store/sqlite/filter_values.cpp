@@ -29,7 +29,7 @@ Result<std::vector<std::string>> SqliteStore::LabelsWithPrefix(std::string_view 
   KITH_ASSIGN_OR_RETURN(auto select,
                         database_->Prepare("SELECT min(value) FROM contact_labels "
                                            "JOIN contacts ON contacts.id = contact_id AND trashed_at IS NULL "
-                                           "WHERE kind = ?1 AND folded >= ?2 AND folded < ?3 "
+                                           "WHERE contact_labels.kind = ?1 AND folded >= ?2 AND folded < ?3 "
                                            "GROUP BY folded ORDER BY count(*) DESC, folded LIMIT ?4"));
   select.Bind(1, kind).Bind(2, folded).Bind(3, PastPrefix(folded)).Bind(4, limit);
   return Values(select);

@@ -333,13 +333,69 @@ CREATE INDEX IF NOT EXISTS contacts_by_company_family
   ON contacts(company COLLATE NOCASE, family_name COLLATE NOCASE) WHERE trashed_at IS NULL;
 )sql";
 
+// Version 12: what address books write beyond kith's own fields. A card's
+// kind (an organisation's), nickname, role, its ORG's departments (one per
+// line), birthday and anniversary (YYYY-MM-DD, or --MM-DD without a year);
+// the TYPE, PREF and label of each email, phone and web address, kept by
+// the value they qualify; and structured postal addresses. The departments
+// and roles earlier versions kept as custom fields move to their columns;
+// the search index is built again, as it now reads them there (and the
+// nickname, departments, role and addresses).
+constexpr std::string_view kCardFields = R"sql(
+ALTER TABLE contacts ADD COLUMN kind TEXT NOT NULL DEFAULT '';
+ALTER TABLE contacts ADD COLUMN nickname TEXT NOT NULL DEFAULT '';
+ALTER TABLE contacts ADD COLUMN role TEXT NOT NULL DEFAULT '';
+ALTER TABLE contacts ADD COLUMN departments TEXT NOT NULL DEFAULT '';
+ALTER TABLE contacts ADD COLUMN birthday TEXT;
+ALTER TABLE contacts ADD COLUMN anniversary TEXT;
+
+CREATE TABLE contact_value_types(
+  contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  property TEXT NOT NULL CHECK (property IN ('EMAIL', 'TEL', 'URL')),
+  value TEXT NOT NULL,
+  types TEXT NOT NULL DEFAULT '',
+  pref INTEGER NOT NULL DEFAULT 0 CHECK (pref BETWEEN 0 AND 100),
+  label TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (contact_id, position)
+) WITHOUT ROWID;
+
+CREATE TABLE contact_addresses(
+  contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  types TEXT NOT NULL DEFAULT '',
+  pref INTEGER NOT NULL DEFAULT 0 CHECK (pref BETWEEN 0 AND 100),
+  label TEXT NOT NULL DEFAULT '',
+  po_box TEXT NOT NULL DEFAULT '',
+  extended TEXT NOT NULL DEFAULT '',
+  street TEXT NOT NULL DEFAULT '',
+  locality TEXT NOT NULL DEFAULT '',
+  region TEXT NOT NULL DEFAULT '',
+  postal_code TEXT NOT NULL DEFAULT '',
+  country TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (contact_id, position)
+) WITHOUT ROWID;
+
+UPDATE contacts SET departments = (
+  SELECT value FROM contact_extras e WHERE e.contact_id = contacts.id AND e.kind = 'custom'
+    AND e.label = 'Department' ORDER BY e.position LIMIT 1)
+WHERE id IN (SELECT contact_id FROM contact_extras WHERE kind = 'custom' AND label = 'Department');
+UPDATE contacts SET role = (
+  SELECT value FROM contact_extras e WHERE e.contact_id = contacts.id AND e.kind = 'custom'
+    AND e.label = 'Role' ORDER BY e.position LIMIT 1)
+WHERE id IN (SELECT contact_id FROM contact_extras WHERE kind = 'custom' AND label = 'Role');
+DELETE FROM contact_extras WHERE rowid IN (
+  SELECT min(rowid) FROM contact_extras WHERE kind = 'custom' AND label IN ('Department', 'Role')
+  GROUP BY contact_id, label);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {kVersion1, false}, {kVersion2, true},    {kVersion3, false},           {kVersion4, false},
       {kVersion5, false}, {kCardImages, false}, {kWebSessions, false},        {kNamesakeIndex, false},
-      {kCardDav, false},  {kDevices, false},    {kCompanyFamilyIndex, false},
+      {kCardDav, false},  {kDevices, false},    {kCompanyFamilyIndex, false}, {kCardFields, true},
   };
   return kMigrations;
 }

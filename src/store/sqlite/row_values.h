@@ -23,6 +23,18 @@ inline std::optional<Date> OptionalDate(const Statement& row, int column) {
   return *date;
 }
 
+inline std::optional<PartialDate> OptionalPartialDate(const Statement& row, int column) {
+  if (row.IsNull(column)) return std::nullopt;
+  auto date = ParsePartialDate(row.Text(column));
+  if (!date) return std::nullopt;
+  return *date;
+}
+
+inline std::optional<std::string> IsoOrNull(const std::optional<PartialDate>& date) {
+  if (!date) return std::nullopt;
+  return date->ToIso();
+}
+
 inline std::optional<std::string> IsoOrNull(const std::optional<Date>& date) {
   if (!date) return std::nullopt;
   return date->ToIso();

@@ -26,7 +26,31 @@ namespace {
 constexpr std::string_view kContactColumns =
     "id, uid, display_name, given_name, family_name, company, title, website, city, "
     "neighborhood, hometown, how_met, met_at, met_on, open_to_opportunities, looking_for, "
-    "open_since, notes, last_contact, created_at, updated_at, trashed_at";
+    "open_since, notes, last_contact, created_at, updated_at, trashed_at, kind, nickname, role, departments, "
+    "birthday, anniversary";
+
+// Lists kept in one column, one item a line (an ORG's units, a value's types).
+std::string JoinLines(const std::vector<std::string>& items, char separator) {
+  std::string joined;
+  for (const std::string& item : items) {
+    if (!joined.empty()) joined += separator;
+    joined += item;
+  }
+  return joined;
+}
+
+std::vector<std::string> SplitLines(std::string_view text, char separator) {
+  std::vector<std::string> items;
+  if (text.empty()) return items;
+  std::size_t start = 0;
+  for (std::size_t end = text.find(separator); end != std::string_view::npos;
+       end = text.find(separator, start)) {
+    items.emplace_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  items.emplace_back(text.substr(start));
+  return items;
+}
 
 // Terms shorter than this, or made only of digits (phone numbers would swamp
 // it), stay out of the vocabulary: they are never completed or corrected.
@@ -56,6 +80,12 @@ Contact ContactFromRow(const Statement& row) {
   contact.created_at = row.Text(19);
   contact.updated_at = row.Text(20);
   contact.trashed_at = row.OptionalText(21);
+  contact.kind = row.Text(22);
+  contact.nickname = row.Text(23);
+  contact.role = row.Text(24);
+  contact.departments = SplitLines(row.Text(25), '\n');
+  contact.birthday = OptionalPartialDate(row, 26);
+  contact.anniversary = OptionalPartialDate(row, 27);
   return contact;
 }
 
@@ -282,7 +312,13 @@ void SqliteStore::BindFields(Statement& statement, const ContactFields& fields,
       .Bind(16, fields.looking_for)
       .Bind(17, IsoOrNull(fields.open_since))
       .Bind(18, fields.notes)
-      .Bind(19, now);
+      .Bind(19, now)
+      .Bind(20, fields.kind)
+      .Bind(21, fields.nickname)
+      .Bind(22, fields.role)
+      .Bind(23, JoinLines(fields.departments, '\n'))
+      .Bind(24, IsoOrNull(fields.birthday))
+      .Bind(25, IsoOrNull(fields.anniversary));
 }
 
 Result<ContactId> SqliteStore::InsertRow(const ContactFields& fields, const std::string& uid,
@@ -291,9 +327,10 @@ Result<ContactId> SqliteStore::InsertRow(const ContactFields& fields, const std:
       auto insert, database_->Prepare(
                        "INSERT INTO contacts(uid, display_name, given_name, family_name, sort_name, company, "
                        "title, website, city, neighborhood, hometown, how_met, met_at, met_on, "
-                       "open_to_opportunities, looking_for, open_since, notes, created_at, updated_at) "
+                       "open_to_opportunities, looking_for, open_since, notes, created_at, updated_at, "
+                       "kind, nickname, role, departments, birthday, anniversary) "
                        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-                       "?18, ?19, ?19)"));
+                       "?18, ?19, ?19, ?20, ?21, ?22, ?23, ?24, ?25)"));
   insert.Bind(1, uid);
   BindFields(insert, fields, now);
   KITH_RETURN_IF_ERROR(insert.Run());
@@ -351,7 +388,79 @@ Status SqliteStore::WriteChildren(ContactId id, const ContactFields& fields) {
   KITH_RETURN_IF_ERROR(write_labels("tag", fields.tags));
   KITH_RETURN_IF_ERROR(write_labels("skill", fields.skills));
   KITH_RETURN_IF_ERROR(write_labels("interest", fields.interests));
+  KITH_RETURN_IF_ERROR(WriteCardDetails(id, fields));
   return WriteExtras(id, fields);
+}
+
+Status SqliteStore::WriteCardDetails(ContactId id, const ContactFields& fields) {
+  if (!fields.value_types.empty()) {
+    KITH_ASSIGN_OR_RETURN(
+        auto type,
+        database_->Prepare("INSERT INTO contact_value_types(contact_id, position, property, value, "
+                           "types, pref, label) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+    for (std::size_t i = 0; i < fields.value_types.size(); ++i) {
+      const ValueType& value = fields.value_types[i];
+      type.Bind(1, id.value)
+          .Bind(2, static_cast<std::int64_t>(i))
+          .Bind(3, value.property)
+          .Bind(4, value.value)
+          .Bind(5, JoinLines(value.types, ','))
+          .Bind(6, static_cast<std::int64_t>(value.pref))
+          .Bind(7, value.label);
+      KITH_RETURN_IF_ERROR(type.Run());
+    }
+  }
+  if (fields.addresses.empty()) return Ok();
+  KITH_ASSIGN_OR_RETURN(
+      auto address,
+      database_->Prepare("INSERT INTO contact_addresses(contact_id, position, types, pref, label, po_box, "
+                         "extended, street, locality, region, postal_code, country) "
+                         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"));
+  for (std::size_t i = 0; i < fields.addresses.size(); ++i) {
+    const Address& value = fields.addresses[i];
+    address.Bind(1, id.value)
+        .Bind(2, static_cast<std::int64_t>(i))
+        .Bind(3, JoinLines(value.types, ','))
+        .Bind(4, static_cast<std::int64_t>(value.pref))
+        .Bind(5, value.label)
+        .Bind(6, value.po_box)
+        .Bind(7, value.extended)
+        .Bind(8, value.street)
+        .Bind(9, value.locality)
+        .Bind(10, value.region)
+        .Bind(11, value.postal_code)
+        .Bind(12, value.country);
+    KITH_RETURN_IF_ERROR(address.Run());
+  }
+  return Ok();
+}
+
+Status SqliteStore::LoadCardDetails(Contact& contact) {
+  KITH_ASSIGN_OR_RETURN(
+      auto types, database_->Prepare("SELECT property, value, types, pref, label FROM contact_value_types "
+                                     "WHERE contact_id = ?1 ORDER BY position"));
+  types.Bind(1, contact.id.value);
+  while (true) {
+    KITH_ASSIGN_OR_RETURN(const bool row, types.Step());
+    if (!row) break;
+    contact.value_types.push_back(ValueType{types.Text(0), types.Text(1), SplitLines(types.Text(2), ','),
+                                            static_cast<int>(types.Int(3)), types.Text(4)});
+  }
+  KITH_ASSIGN_OR_RETURN(
+      auto addresses,
+      database_->Prepare(
+          "SELECT types, pref, label, po_box, extended, street, locality, region, postal_code, "
+          "country FROM contact_addresses WHERE contact_id = ?1 ORDER BY position"));
+  addresses.Bind(1, contact.id.value);
+  while (true) {
+    KITH_ASSIGN_OR_RETURN(const bool row, addresses.Step());
+    if (!row) break;
+    contact.addresses.push_back(
+        Address{SplitLines(addresses.Text(0), ','), static_cast<int>(addresses.Int(1)), addresses.Text(2),
+                addresses.Text(3), addresses.Text(4), addresses.Text(5), addresses.Text(6), addresses.Text(7),
+                addresses.Text(8), addresses.Text(9)});
+  }
+  return Ok();
 }
 
 Status SqliteStore::WriteExtras(ContactId id, const ContactFields& fields) {
@@ -379,8 +488,8 @@ Status SqliteStore::WriteExtras(ContactId id, const ContactFields& fields) {
 }
 
 Status SqliteStore::DeleteChildren(ContactId id) {
-  for (std::string_view table :
-       {"contact_emails", "contact_phones", "contact_links", "contact_labels", "contact_extras"}) {
+  for (std::string_view table : {"contact_emails", "contact_phones", "contact_links", "contact_labels",
+                                 "contact_extras", "contact_value_types", "contact_addresses"}) {
     KITH_ASSIGN_OR_RETURN(auto remove,
                           database_->Prepare("DELETE FROM " + std::string(table) + " WHERE contact_id = ?1"));
     remove.Bind(1, id.value);
@@ -456,7 +565,7 @@ Status SqliteStore::LoadChildren(Contact& contact) {
       return tl::unexpected(UnknownValue("contact_extras", "kind", kind));
     }
   }
-  return Ok();
+  return LoadCardDetails(contact);
 }
 
 Status SqliteStore::IndexContact(const Contact& contact, int sign, VocabularyDelta& vocabulary) {
@@ -651,7 +760,8 @@ Status SqliteStore::UpdateContact(ContactId id, const ContactFields& fields, con
                            "sort_name = ?5, company = ?6, title = ?7, website = ?8, city = ?9, "
                            "neighborhood = ?10, hometown = ?11, how_met = ?12, met_at = ?13, met_on = ?14, "
                            "open_to_opportunities = ?15, looking_for = ?16, open_since = ?17, notes = ?18, "
-                           "updated_at = ?19 WHERE id = ?1"));
+                           "updated_at = ?19, kind = ?20, nickname = ?21, role = ?22, departments = ?23, "
+                           "birthday = ?24, anniversary = ?25 WHERE id = ?1"));
     update.Bind(1, id.value);
     BindFields(update, fields, now);
     KITH_RETURN_IF_ERROR(update.Run());

@@ -141,11 +141,13 @@ class SqliteStore final : public Store {
   Status Atomically(Body&& body);
 
   Result<ContactId> InsertRow(const ContactFields& fields, const std::string& uid, const std::string& now);
-  // Binds a card's columns as ?2…?18 and `now` as ?19, the numbering the
+  // Binds a card's columns as ?2…?18 and ?20…?25, and `now` as ?19, the numbering the
   // contact INSERT and UPDATE share.
   void BindFields(Statement& statement, const ContactFields& fields, const std::string& now) const;
   Status WriteChildren(ContactId id, const ContactFields& fields);
   Status WriteExtras(ContactId id, const ContactFields& fields);
+  Status WriteCardDetails(ContactId id, const ContactFields& fields);
+  Status LoadCardDetails(Contact& contact);
   Status DeleteChildren(ContactId id);
   Status LoadChildren(Contact& contact);
   // Adds (sign +1) or removes (sign -1) the contact from the search index.

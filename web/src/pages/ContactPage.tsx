@@ -8,6 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, patch, post, remove } from '../api';
 import { showToast, undoable } from '../ui/toast';
 import type { Contact, Ledger, Link } from '../types';
+import { addressLines, partialDate, valueLabel } from '../cardValues';
 import { relationshipSections } from './relationship/ContactSections';
 import { ErrorText } from '../ui/ErrorText';
 
@@ -23,8 +24,12 @@ export interface ContactSection {
 
 const textFields: [keyof Contact, string][] = [
   ['name', 'Name'],
+  ['nickname', 'Nickname'],
   ['company', 'Company'],
   ['title', 'Title'],
+  ['role', 'Role'],
+  ['birthday', 'Birthday (YYYY-MM-DD, or --MM-DD without the year)'],
+  ['anniversary', 'Anniversary (YYYY-MM-DD, or --MM-DD)'],
   ['city', 'City'],
   ['neighborhood', 'Neighbourhood'],
   ['hometown', 'Hometown'],
@@ -34,7 +39,11 @@ const textFields: [keyof Contact, string][] = [
   ['looking_for', 'Looking for'],
 ];
 
+// Fields that hold a date or nothing: an empty one is cleared.
+const dateFields = new Set<keyof Contact>(['met_on', 'birthday', 'anniversary']);
+
 const listFields: [keyof Contact, string][] = [
+  ['departments', 'Departments'],
   ['emails', 'Emails'],
   ['phones', 'Phones'],
   ['tags', 'Tags'],
@@ -230,17 +239,25 @@ export const linkNames: Record<string, string> = {
 function Reach({ contact }: { contact: Contact }) {
   const web = contact.website ? [{ kind: 'other', url: contact.website }] : [];
   const rows = [
-    ...contact.emails.map((email) => ({ label: 'Email', href: `mailto:${email}`, text: email, external: false })),
-    ...contact.phones.map((phone) => ({
+    ...contact.emails.map((email, index) => ({
+      label: 'Email',
+      href: `mailto:${email}`,
+      text: email,
+      type: valueLabel(contact.email_types?.[index]),
+      external: false,
+    })),
+    ...contact.phones.map((phone, index) => ({
       label: 'Call',
       href: `tel:${phone.replace(/[^\d+]/g, '')}`,
       text: phone,
+      type: valueLabel(contact.phone_types?.[index]),
       external: false,
     })),
     ...[...contact.links, ...web].map((link) => ({
       label: linkNames[link.kind] ?? link.kind,
       href: link.url,
       text: link.url.replace(/^https?:\/\/(www\.)?/, '').replace(/\/$/, ''),
+      type: '',
       external: true,
     })),
   ];
@@ -257,6 +274,30 @@ function Reach({ contact }: { contact: Contact }) {
           >
             {row.text}
           </a>
+          {row.type && (
+            <span class="value-type" data-testid="value-type">
+              {row.type}
+            </span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+// Postal addresses, each with its label or type ("work", "Studio").
+function Addresses({ contact }: { contact: Contact }) {
+  if (!contact.addresses?.length) return null;
+  return (
+    <ul class="addresses" aria-label="Addresses">
+      {contact.addresses.map((address, index) => (
+        <li key={index} data-testid="address">
+          <span class="muted">{valueLabel(address) || 'Address'}</span>
+          <address>
+            {addressLines(address).map((line) => (
+              <span key={line}>{line}</span>
+            ))}
+          </address>
         </li>
       ))}
     </ul>
@@ -311,7 +352,7 @@ function EditForm({ contact, save }: { contact: Contact; save: (changes: Partial
             label={label}
             type={key === 'met_on' ? 'date' : key === 'website' ? 'url' : 'text'}
             value={String(contact[key] ?? '')}
-            onSave={(value) => save({ [key]: key === 'met_on' && !value ? null : value })}
+            onSave={(value) => save({ [key]: dateFields.has(key) && !value ? null : value })}
           />
         ))}
         {listFields.map(([key, label]) => (
@@ -364,13 +405,31 @@ export function ContactPage({ params }: { params: Record<string, string> }) {
   const save = async (changes: Partial<Contact>) => {
     setContact((await patch(`/contacts/${contact.id}`, changes)) as Contact);
   };
+  // "Engineer, Mentor at Acme Robotics · Platform": title and role, at the
+  // company and its departments.
+  const job = [contact.title, contact.role].filter(Boolean).join(', ');
+  const organisation = [contact.company, ...(contact.departments ?? [])].filter(Boolean).join(' · ');
+  const subtitle = [job, organisation].filter(Boolean).join(' at ');
   const met = [contact.met_at && `at ${contact.met_at}`, contact.met_on && `on ${contact.met_on}`].filter(Boolean).join(' ');
   return (
     <article class="contact-page" aria-labelledby="contact-name">
       <header class="card-head">
         <h1 id="contact-name">{contact.name}</h1>
-        {(contact.title || contact.company) && (
-          <p class="subtitle">{[contact.title, contact.company].filter(Boolean).join(' at ')}</p>
+        {contact.nickname && (
+          <p class="muted" data-testid="nickname">
+            Goes by {contact.nickname}
+          </p>
+        )}
+        {subtitle && <p class="subtitle">{subtitle}</p>}
+        {(contact.birthday || contact.anniversary) && (
+          <p class="muted" data-testid="dates">
+            {[
+              contact.birthday && `Birthday ${partialDate(contact.birthday)}`,
+              contact.anniversary && `Anniversary ${partialDate(contact.anniversary)}`,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </p>
         )}
         {(met || contact.how_met) && (
           <p class="how-met" data-testid="how-met">
@@ -389,6 +448,7 @@ export function ContactPage({ params }: { params: Record<string, string> }) {
           </p>
         )}
         <Reach contact={contact} />
+        <Addresses contact={contact} />
         {contact.notes && <p class="notes">{contact.notes}</p>}
         {contact.tags.length > 0 && <p class="muted">Tags: {contact.tags.join(', ')}</p>}
         <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)}>

@@ -18,7 +18,9 @@ nlohmann::json OptionalJson(const std::optional<Date>& value) {
 std::optional<Date> DateIn(const nlohmann::json& object, const char* key) {
   const auto found = object.find(key);
   if (found == object.end() || !found->is_string()) return std::nullopt;
-  return ParseIsoDate(found->get<std::string>());
+  auto date = ParseIsoDate(found->get<std::string>());
+  if (!date) return std::nullopt;
+  return *date;
 }
 
 std::optional<int> IntIn(const nlohmann::json& object, const char* key) {

@@ -39,7 +39,8 @@ Result<MergedContacts> MergeContacts(Context& context, ContactId keep, ContactId
   KITH_RETURN_IF_ERROR(context.store.SealMerge(merge.id));
   KITH_RETURN_IF_ERROR(transaction.Commit());
   KITH_ASSIGN_OR_RETURN(Contact merged, context.store.GetContact(keep));
-  return MergedContacts{std::move(merge), std::move(merged), merged_away};
+  KITH_ASSIGN_OR_RETURN(Contact trashed, context.store.GetContact(other));
+  return MergedContacts{std::move(merge), std::move(merged), std::move(trashed)};
 }
 
 }  // namespace kith

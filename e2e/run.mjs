@@ -11,6 +11,7 @@ import { a11ySteps } from './a11y.mjs';
 import { listSteps } from './list.mjs';
 import { cardSteps } from './card.mjs';
 import { deviceSteps } from './devices.mjs';
+import { duplicatesSteps } from './duplicates.mjs';
 import { perfSteps } from './perf.mjs';
 import { phoneSteps } from './phone.mjs';
 import { relationshipSteps } from './relationship.mjs';
@@ -243,6 +244,7 @@ for (const [size, viewport] of [
   await deviceSteps({ page, size, base, step, expect });
   await listSteps({ page, size, base, step, expect, event: `Night Market ${size}` });
   await safetySteps({ page, size, base, step, expect });
+  await duplicatesSteps({ page, size, base, step, expect });
 
   const contactId = await findContact(page, base, unique);
   await phoneSteps({ page, size, base, step, expect, contactId, context: browser, artifacts });

@@ -10,6 +10,7 @@ export function screens(contactId) {
     { name: 'add', path: '/add', ready: 'h1#add-title' },
     { name: 'contact', path: `/contacts/${contactId}`, ready: '[data-testid="brief"]' },
     { name: 'trash', path: '/trash', ready: 'h1#trash-title' },
+    { name: 'duplicates', path: '/duplicates', ready: 'h1#dupes-title' },
     { name: 'devices', path: '/devices', ready: 'h1#devices-title' },
   ];
 }

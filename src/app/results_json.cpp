@@ -127,4 +127,16 @@ nlohmann::json LikelyDuplicatesToJson(const std::vector<LikelyDuplicate>& pairs)
   return array;
 }
 
+nlohmann::json MergedContactsToJson(const MergedContacts& merged) {
+  nlohmann::json json = ContactToJson(merged.kept);
+  json["merge"] = {{"id", merged.merge.id.value},
+                   {"kept", merged.merge.kept.value},
+                   {"other", merged.merge.other.value},
+                   {"merged_at", merged.merge.merged_at},
+                   {"undone_at", merged.merge.undone_at ? nlohmann::json(*merged.merge.undone_at)
+                                                        : nlohmann::json(nullptr)}};
+  json["other"] = ContactToJson(merged.other);
+  return json;
+}
+
 }  // namespace kith

@@ -44,4 +44,9 @@ nlohmann::json ImportPreviewToJson(const std::string& filename, const ImportPrev
 // [{"first": contact, "second": contact, "reasons": [text…]}].
 nlohmann::json LikelyDuplicatesToJson(const std::vector<LikelyDuplicate>& pairs);
 
+// The kept card (ContactToJson, as `kith merge` always printed) plus
+// {"merge": {"id", "kept", "other", "merged_at", "undone_at"}, "other":
+// contact}: a merge, or its undo.
+nlohmann::json MergedContactsToJson(const MergedContacts& merged);
+
 }  // namespace kith

@@ -5,10 +5,13 @@
 namespace kith {
 
 bool NamesMayMatch(const Store& store, std::string_view first, std::string_view second) {
-  std::vector<std::string> ours = store.SearchTerms(first);
-  std::vector<std::string> theirs = store.SearchTerms(second);
-  if (ours.empty() || theirs.empty()) return true;
-  if (ours.size() > theirs.size()) std::swap(ours, theirs);
+  return WordsMayMatch(store.SearchTerms(first), store.SearchTerms(second));
+}
+
+bool WordsMayMatch(const std::vector<std::string>& first, const std::vector<std::string>& second) {
+  if (first.empty() || second.empty()) return true;
+  const auto& ours = first.size() <= second.size() ? first : second;
+  const auto& theirs = first.size() <= second.size() ? second : first;
   // Every word of the shorter name must stand for a word of the longer one,
   // whole or shortened: "A. Okafor" and "Rob Lee" fit "Ada Okafor" and
   // "Robert Lee"; "Sarah Taylor" does not fit "Emily Taylor" — one household

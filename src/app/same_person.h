@@ -3,7 +3,9 @@
 // them only counts when the names do not say otherwise. Internal to app/.
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "store/store.h"
 
@@ -14,5 +16,8 @@ namespace kith {
 // Okafor" / "A. Okafor", "Ada O." / "Ada Okafor"); false for "Sarah Taylor" /
 // "Emily Taylor" and "Sarah Anderson" / "José".
 bool NamesMayMatch(const Store& store, std::string_view first, std::string_view second);
+
+// The same, for names already split into words by Store::SearchTerms.
+bool WordsMayMatch(const std::vector<std::string>& first, const std::vector<std::string>& second);
 
 }  // namespace kith

@@ -12,6 +12,7 @@
 
 #include "app/context.h"
 #include "domain/contact.h"
+#include "domain/contact_merge.h"
 #include "domain/result.h"
 #include "formats/vcard_writer.h"
 
@@ -110,11 +111,45 @@ struct LikelyDuplicate {
   Contact second;
   std::vector<std::string> reasons;
 };
-Result<std::vector<LikelyDuplicate>> FindDuplicates(Context& context);
 
-// Moves everything `other` holds into `keep` (MergeFields, plus job changes
-// and, as they arrive, interactions, facts and reminders) and moves `other`
-// to the trash. Returns the merged card.
-Result<Contact> MergeContacts(Context& context, ContactId keep, ContactId other);
+inline constexpr int kMostDuplicatesPerPage = 500;
+struct DuplicatesRequest {
+  int limit = 50;  // 1 to kMostDuplicatesPerPage
+  int offset = 0;  // pairs to skip, in the order below
+};
+struct DuplicatesPage {
+  std::vector<LikelyDuplicate> pairs;
+  std::int64_t total = 0;  // pairs on every page
+};
+// Likely duplicates among the live contacts, a page at a time, surest first:
+// a shared email, phone or profile URL (when the names do not say two
+// people); then the same whole name at one company; then a family name at
+// one company with a similar given name. Each pair is listed once, the
+// lower id first, its reasons surest first. kInvalidInput for a limit or
+// offset out of range.
+Result<DuplicatesPage> FindDuplicates(Context& context, const DuplicatesRequest& request);
+
+// A merge and its two cards: `kept` as the merge (or its undo) left it,
+// `other` the card merged into it.
+struct MergedContacts {
+  Merge merge;
+  Contact kept;
+  Contact other;
+};
+
+// Moves everything `other` holds into `keep` (MergeFields, plus job changes,
+// ledger entries, interactions, facts, reminders, card images and a cadence;
+// the later last contact) and moves `other` to the trash, in one
+// transaction that also journals the merge so UndoMerge can take it back.
+// kInvalidInput when both are one card; kNotFound for an unknown id;
+// kConflict when either is in the trash.
+Result<MergedContacts> MergeContacts(Context& context, ContactId keep, ContactId other);
+
+// Takes a merge back in one transaction: the kept card as it was before,
+// what moved back to the other card, which comes out of the trash. Rows
+// added to the kept card since stay with it. kNotFound for an unknown merge;
+// kConflict when it was already undone, or either card was edited,
+// restored, trashed or deleted for good since (nothing is written).
+Result<MergedContacts> UndoMerge(Context& context, MergeId id);
 
 }  // namespace kith

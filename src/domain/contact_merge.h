@@ -1,12 +1,29 @@
 // Two cards for one person become one, and nothing either said is lost.
 #pragma once
 
+#include <compare>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "domain/contact.h"
 
 namespace kith {
+
+struct MergeId {
+  std::int64_t value = 0;
+  auto operator<=>(const MergeId&) const = default;  // NOLINT(modernize-use-nullptr)
+};
+
+// A merge as kith keeps it, so that it can be taken back: `other` went into
+// `kept` and to the trash at `merged_at`; `undone_at` once it was undone.
+struct Merge {
+  MergeId id;
+  ContactId kept;
+  ContactId other;
+  std::string merged_at;
+  std::optional<std::string> undone_at;
+};
 
 // Folds `other` into `keep`:
 // - a field `keep` leaves empty takes `other`'s value; where both have a

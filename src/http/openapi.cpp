@@ -92,6 +92,10 @@ json ContactSchemas() {
   match["properties"]["reasons"] = kTexts;
   match["properties"]["parts"] = {{"type", "array"},
                                   {"items", Object({{"signal", kText}, {"points", {{"type", "number"}}}})}};
+  json merged = contact;
+  merged["properties"]["merge"] = Object(
+      {{"id", kId}, {"kept", kId}, {"other", kId}, {"merged_at", kText}, {"undone_at", kNullableText}});
+  merged["properties"]["other"] = Ref("Contact");
   return {
       {"Error", Object({{"error", Object({{"code", kText}, {"message", kText}, {"field", kNullableText}},
                                          {"code", "message"})}},
@@ -110,6 +114,7 @@ json ContactSchemas() {
       {"Match", match},
       {"DuplicatePair", Object({{"first", Ref("Contact")}, {"second", Ref("Contact")}, {"reasons", kTexts}})},
       {"Merge", Object({{"keep", kId}, {"other", kId}}, {"keep", "other"})},
+      {"MergedContacts", merged},
       {"Demo", Object({{"count", kInteger}}, {"count"})},
       {"Generated", Object({{"added", kInteger}})},
       {"Deleted", Object({{"deleted", kInteger}})},

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "domain/contact.h"
+#include "domain/contact_merge.h"
 #include "domain/give.h"
 #include "domain/relationship.h"
 #include "domain/result.h"
@@ -46,12 +47,20 @@ enum class ContactKey {
   kName,     // the whole name, accents and case ignored
 };
 
-// Two live contacts that share a key, the lower id first.
+// How a contact in a DuplicatePair is named.
+struct PairedName {
+  std::string display_name;
+  std::string given_name;
+};
+
+// Two live contacts that share a key, the lower id first, with their names.
 struct DuplicatePair {
   ContactId first;
   ContactId second;
   ContactKey key = ContactKey::kEmail;  // kName means: same family name and company
   std::string value;                    // the shared value, as stored
+  PairedName first_name;
+  PairedName second_name;
 };
 
 // What a person's relationship health is computed from, beyond the card,
@@ -209,8 +218,23 @@ class Store {
   [[nodiscard]] virtual Result<std::vector<JobChange>> JobChanges(ContactId id) = 0;
   [[nodiscard]] virtual Status AddJobChange(ContactId id, const JobChange& change) = 0;
   // Moves everything that hangs off `from` (job changes, ledger entries,
-  // interactions, facts, reminders, a cadence) to `to`, as a merge needs.
-  [[nodiscard]] virtual Status MoveContactRecords(ContactId from, ContactId to) = 0;
+  // interactions, facts, reminders, card images, a cadence) to `to`, as
+  // merge `journal` needs, noting each row moved so UndoMergeMoves can move
+  // exactly those back.
+  [[nodiscard]] virtual Status MoveContactRecords(ContactId from, ContactId to, MergeId journal) = 0;
+
+  // The merge journal. InsertMerge starts an entry (with `snapshot`: the
+  // cards as they were, in the app's words) in the caller's transaction;
+  // SealMerge records both cards as the merge left them, for
+  // MergedCardsUnchanged to compare with later (false once either card was
+  // written: edited, restored, trashed or deleted). GetMerge: kNotFound.
+  [[nodiscard]] virtual Result<MergeId> InsertMerge(const Merge& merge, const std::string& snapshot) = 0;
+  [[nodiscard]] virtual Status SealMerge(MergeId id) = 0;
+  [[nodiscard]] virtual Result<std::pair<Merge, std::string>> GetMerge(MergeId id) = 0;
+  [[nodiscard]] virtual Result<bool> MergedCardsUnchanged(MergeId id) = 0;
+  // Moves the rows MoveContactRecords noted for the merge back to its other
+  // card (those still on the kept one), and marks the merge undone at `now`.
+  [[nodiscard]] virtual Status UndoMergeMoves(MergeId id, const std::string& now) = 0;
 
   // Ids of contacts after `after` in id order, at most `limit` (the trash
   // too when `include_trashed`): pages for an export of any size.

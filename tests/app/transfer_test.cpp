@@ -1,6 +1,7 @@
 // Exports that come back whole, and duplicates found and merged.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -195,11 +196,80 @@ TEST(Duplicates, ListsPairsWithTheirReasons) {
   ASSERT_TRUE(AddContact(world.context(), a));
   ASSERT_TRUE(AddContact(world.context(), b));
   ASSERT_TRUE(AddContact(world.context(), c));
-  auto found = FindDuplicates(world.context());
+  auto found = FindDuplicates(world.context(), {});
   ASSERT_TRUE(found) << found.error().message;
-  ASSERT_EQ(found->size(), 1U) << "Zed shares the family name and company but not the given name";
-  EXPECT_EQ((*found)[0].reasons,
+  ASSERT_EQ(found->pairs.size(), 1U) << "Zed shares the family name and company but not the given name";
+  EXPECT_EQ(found->total, 1);
+  EXPECT_EQ(found->pairs[0].reasons,
             (std::vector<std::string>{"same email ada@acme.com", "similar name at Acme"}));
+}
+
+// The surest pairs come first, whatever their ids: a shared phone, then the
+// same whole name at one company, then a similar given name there.
+TEST(Duplicates, ListsTheSurestPairsFirst) {
+  testing::TestWorld world;
+  const auto add = [&](const std::string& name, const std::string& company, const std::string& phone) {
+    ContactFields fields;
+    fields.display_name = name;
+    fields.company = company;
+    if (!phone.empty()) fields.phones = {Phone{phone, ""}};
+    auto added = AddContact(world.context(), fields);
+    EXPECT_TRUE(added) << added.error().message;
+    return added->id;
+  };
+  const ContactId rob = add("Rob Lindqvist", "Northwind", "");
+  const ContactId robert = add("Robert Lindqvist", "Northwind", "");
+  const ContactId mara = add("Mara Ilves", "Lumen", "");
+  const ContactId mara_again = add("Mara Ilves", "lumen", "");
+  const ContactId tomas = add("Tomas Berg", "", "+1 312 555 0199");
+  const ContactId tomas_again = add("T. Berg", "", "+13125550199");
+  auto found = FindDuplicates(world.context(), {});
+  ASSERT_TRUE(found) << found.error().message;
+  ASSERT_EQ(found->pairs.size(), 3U);
+  EXPECT_EQ(found->pairs[0].first.id, tomas);
+  EXPECT_EQ(found->pairs[0].second.id, tomas_again);
+  EXPECT_EQ(found->pairs[0].reasons, std::vector<std::string>{"same phone +1 312 555 0199"});
+  EXPECT_EQ(found->pairs[1].first.id, mara);
+  EXPECT_EQ(found->pairs[1].second.id, mara_again);
+  EXPECT_EQ(found->pairs[1].reasons, std::vector<std::string>{"same name at Lumen"});
+  EXPECT_EQ(found->pairs[2].first.id, rob);
+  EXPECT_EQ(found->pairs[2].second.id, robert);
+  EXPECT_EQ(found->pairs[2].reasons, std::vector<std::string>{"similar name at Northwind"});
+}
+
+TEST(Duplicates, PagesThroughEveryPairWithTheTotal) {
+  testing::TestWorld world;
+  for (int i = 0; i < 5; ++i) {
+    for (int copy = 0; copy < 2; ++copy) {
+      ContactFields fields;
+      fields.display_name = "Person" + std::string(1, static_cast<char>('a' + i)) + " Halden";
+      fields.company = "Firm " + std::to_string(i);
+      ASSERT_TRUE(AddContact(world.context(), fields));
+    }
+  }
+  std::vector<std::int64_t> seen;
+  for (int offset = 0; offset < 6; offset += 2) {
+    auto page = FindDuplicates(world.context(), DuplicatesRequest{2, offset});
+    ASSERT_TRUE(page) << page.error().message;
+    EXPECT_EQ(page->total, 5);
+    for (const auto& pair : page->pairs) seen.push_back(pair.first.id.value);
+  }
+  EXPECT_EQ(seen.size(), 5U);
+  EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end())) << "pairs of one strength come in id order";
+  auto past = FindDuplicates(world.context(), DuplicatesRequest{2, 10});
+  ASSERT_TRUE(past);
+  EXPECT_TRUE(past->pairs.empty());
+  EXPECT_EQ(past->total, 5);
+}
+
+TEST(Duplicates, RefusesAPageOutOfRange) {
+  testing::TestWorld world;
+  for (const DuplicatesRequest request :
+       {DuplicatesRequest{0, 0}, DuplicatesRequest{501, 0}, DuplicatesRequest{10, -1}}) {
+    auto found = FindDuplicates(world.context(), request);
+    ASSERT_FALSE(found);
+    EXPECT_EQ(found.error().code, ErrorCode::kInvalidInput);
+  }
 }
 
 TEST(Duplicates, MergeMovesEverythingAndTrashesTheOther) {
@@ -220,16 +290,142 @@ TEST(Duplicates, MergeMovesEverythingAndTrashesTheOther) {
   ASSERT_TRUE(world.store().AddJobChange(other->id, JobChange{Date{2026, 1, 1}, "x.csv", "A", "", "B", ""}));
   auto merged = MergeContacts(world.context(), keep->id, other->id);
   ASSERT_TRUE(merged) << merged.error().message;
-  EXPECT_EQ(merged->emails, (std::vector<std::string>{"ada@acme.com", "ada@home.org"}));
-  EXPECT_EQ(merged->tags, (std::vector<std::string>{"mentor", "climber"}));
-  EXPECT_EQ(merged->phones.size(), 1U);
-  EXPECT_EQ(merged->notes, "Moving to Pilsen.");
+  EXPECT_EQ(merged->kept.emails, (std::vector<std::string>{"ada@acme.com", "ada@home.org"}));
+  EXPECT_EQ(merged->kept.tags, (std::vector<std::string>{"mentor", "climber"}));
+  EXPECT_EQ(merged->kept.phones.size(), 1U);
+  EXPECT_EQ(merged->kept.notes, "Moving to Pilsen.");
   EXPECT_EQ(JobChangesOf(world.context(), keep->id)->size(), 1U);
   EXPECT_TRUE(world.store().GetContact(other->id)->trashed_at.has_value());
   auto again = MergeContacts(world.context(), keep->id, other->id);
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().code, ErrorCode::kConflict);
   EXPECT_FALSE(MergeContacts(world.context(), keep->id, keep->id));
+}
+
+// Two cards with everything a card and its history can hold, for the
+// merge-and-undo tests.
+struct MergedPair {
+  Contact keep;
+  Contact other;
+};
+
+MergedPair AddTwoFullCards(testing::TestWorld& world) {
+  ContactFields a;
+  a.display_name = "Ada Okafor";
+  a.emails = {"ada@acme.com"};
+  a.phones = {Phone{"(312) 555-0134", "+13125550134"}};
+  a.company = "Acme Robotics";
+  a.title = "CTO";
+  a.links = {Link{LinkKind::kLinkedIn, "https://www.linkedin.com/in/ada", true, false, Date{2026, 3, 1}}};
+  a.tags = {"mentor"};
+  a.met_on = Date{2025, 5, 2};
+  a.notes = "Builds linkers.";
+  a.custom = {CustomField{"Shoe size", "39"}};
+  a.vcard_properties = {"BDAY:19850412"};
+  ContactFields b;
+  b.display_name = "Ada O.";
+  b.emails = {"ada@home.org"};
+  b.phones = {Phone{"+44 20 7946 0958", "+442079460958"}};
+  b.company = "Initech";
+  b.tags = {"climber"};
+  b.met_on = Date{2024, 1, 9};
+  b.notes = "Moving to Pilsen.";
+  auto keep = AddContact(world.context(), a);
+  auto other = AddContact(world.context(), b);
+  EXPECT_TRUE(keep && other);
+  EXPECT_TRUE(world.store().SetCadence(other->id, 30));
+  EXPECT_TRUE(world.store().InsertInteraction(
+      InteractionFields{other->id, InteractionKind::kCoffee, Date{2026, 11, 2}, "her linker", 60}));
+  EXPECT_TRUE(world.store().SetLastContact(other->id, Date{2026, 11, 2}));
+  EXPECT_TRUE(world.store().SetFact(
+      Fact{FactId{}, other->id, FactKind::kPersonal, "hometown", "Pilsen", Date{2026, 11, 2}, std::nullopt}));
+  EXPECT_TRUE(world.store().AddJobChange(other->id, JobChange{Date{2026, 1, 1}, "x.csv", "A", "", "B", ""}));
+  return {*world.store().GetContact(keep->id), *world.store().GetContact(other->id)};
+}
+
+TEST(Duplicates, UndoPutsBothCardsBackExactly) {
+  testing::TestWorld world;
+  const MergedPair before = AddTwoFullCards(world);
+  auto merged = MergeContacts(world.context(), before.keep.id, before.other.id);
+  ASSERT_TRUE(merged) << merged.error().message;
+  EXPECT_EQ(merged->kept.last_contact, (Date{2026, 11, 2})) << "the history moved, and its last contact";
+  EXPECT_EQ(world.store().InteractionsOf(before.keep.id, 10)->size(), 1U);
+  EXPECT_EQ(*world.store().CadenceOf(before.keep.id), 30);
+
+  auto undone = UndoMerge(world.context(), merged->merge.id);
+  ASSERT_TRUE(undone) << undone.error().message;
+  EXPECT_TRUE(undone->merge.undone_at.has_value());
+  const Contact keep = *world.store().GetContact(before.keep.id);
+  const Contact other = *world.store().GetContact(before.other.id);
+  EXPECT_EQ(static_cast<const ContactFields&>(keep), static_cast<const ContactFields&>(before.keep));
+  EXPECT_EQ(static_cast<const ContactFields&>(other), static_cast<const ContactFields&>(before.other));
+  EXPECT_EQ(keep.last_contact, before.keep.last_contact);
+  EXPECT_EQ(other.last_contact, before.other.last_contact);
+  EXPECT_FALSE(other.trashed_at.has_value());
+  EXPECT_TRUE(world.store().InteractionsOf(before.keep.id, 10)->empty());
+  EXPECT_EQ(world.store().InteractionsOf(before.other.id, 10)->size(), 1U);
+  EXPECT_EQ(world.store().FactsOf(before.other.id)->size(), 1U);
+  EXPECT_EQ(JobChangesOf(world.context(), before.other.id)->size(), 1U);
+  EXPECT_TRUE(JobChangesOf(world.context(), before.keep.id)->empty());
+  EXPECT_EQ(*world.store().CadenceOf(before.keep.id), std::nullopt);
+  EXPECT_EQ(*world.store().CadenceOf(before.other.id), 30);
+}
+
+TEST(Duplicates, UndoKeepsWhatWasLoggedSinceOnTheKeptCard) {
+  testing::TestWorld world;
+  const MergedPair before = AddTwoFullCards(world);
+  auto merged = MergeContacts(world.context(), before.keep.id, before.other.id);
+  ASSERT_TRUE(merged) << merged.error().message;
+  ASSERT_TRUE(world.store().InsertInteraction(
+      InteractionFields{before.keep.id, InteractionKind::kCall, Date{2026, 11, 20}, "after", std::nullopt}));
+  ASSERT_TRUE(world.store().SetLastContact(before.keep.id, Date{2026, 11, 20}));
+  ASSERT_TRUE(UndoMerge(world.context(), merged->merge.id));
+  const auto kept = world.store().InteractionsOf(before.keep.id, 10);
+  ASSERT_EQ(kept->size(), 1U);
+  EXPECT_EQ((*kept)[0].summary, "after");
+  EXPECT_EQ(world.store().GetContact(before.keep.id)->last_contact, (Date{2026, 11, 20}));
+}
+
+TEST(Duplicates, UndoIsRefusedWhenTheKeptCardWasEditedSince) {
+  testing::TestWorld world;
+  const MergedPair before = AddTwoFullCards(world);
+  auto merged = MergeContacts(world.context(), before.keep.id, before.other.id);
+  ASSERT_TRUE(merged) << merged.error().message;
+  ContactEdit edit;
+  edit.title = "CEO";
+  ASSERT_TRUE(EditContact(world.context(), before.keep.id, edit));
+  auto undone = UndoMerge(world.context(), merged->merge.id);
+  ASSERT_FALSE(undone);
+  EXPECT_EQ(undone.error().code, ErrorCode::kConflict);
+  EXPECT_NE(undone.error().message.find("edited"), std::string::npos) << undone.error().message;
+  EXPECT_EQ(world.store().GetContact(before.keep.id)->title, "CEO") << "nothing written";
+  EXPECT_TRUE(world.store().GetContact(before.other.id)->trashed_at.has_value());
+}
+
+TEST(Duplicates, UndoIsRefusedWhenTheOtherCardWasRestoredSince) {
+  testing::TestWorld world;
+  const MergedPair before = AddTwoFullCards(world);
+  auto merged = MergeContacts(world.context(), before.keep.id, before.other.id);
+  ASSERT_TRUE(merged) << merged.error().message;
+  ASSERT_TRUE(RestoreContact(world.context(), before.other.id));
+  auto undone = UndoMerge(world.context(), merged->merge.id);
+  ASSERT_FALSE(undone);
+  EXPECT_EQ(undone.error().code, ErrorCode::kConflict);
+}
+
+TEST(Duplicates, UndoIsRefusedTwiceAndForAnUnknownMerge) {
+  testing::TestWorld world;
+  const MergedPair before = AddTwoFullCards(world);
+  auto merged = MergeContacts(world.context(), before.keep.id, before.other.id);
+  ASSERT_TRUE(merged) << merged.error().message;
+  ASSERT_TRUE(UndoMerge(world.context(), merged->merge.id));
+  auto again = UndoMerge(world.context(), merged->merge.id);
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, ErrorCode::kConflict);
+  EXPECT_NE(again.error().message.find("already undone"), std::string::npos) << again.error().message;
+  auto unknown = UndoMerge(world.context(), MergeId{999});
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().code, ErrorCode::kNotFound);
 }
 
 // An older kith stored quoted-printable values as decoded, valid or not;

@@ -190,6 +190,15 @@ TEST_F(TransferCli, DupesAndMerge) {
   EXPECT_EQ(merged["phones"].size(), 1U);
   EXPECT_EQ(ListNames(), std::vector<std::string>{"Ada Okafor"});
   EXPECT_TRUE(KithJson({"dupes"}).empty());
+
+  const std::string merge_id = merged["merge"]["id"].dump();
+  const KithRun undone = Kith({"merge", "--undo", merge_id});
+  EXPECT_EQ(undone.exit_code, 0) << undone.err;
+  EXPECT_TRUE(Contains(undone.out, "two cards again")) << undone.out;
+  EXPECT_EQ(KithJson({"dupes"}).size(), 1U) << "both cards are back";
+  const KithRun again = Kith({"merge", "--undo", merge_id});
+  EXPECT_EQ(again.exit_code, 1);
+  EXPECT_TRUE(Contains(again.err, "already undone")) << again.err;
 }
 
 TEST_F(TransferCli, ExportJsonThenImportRestoresEveryone) {

@@ -264,11 +264,30 @@ TEST_F(ContactsRoutes, FindsAndMergesDuplicates) {
   ASSERT_EQ(pairs.size(), 1U);
   EXPECT_FALSE(pairs[0]["reasons"].empty());
   const json merged = Expect(
-      Send("POST", "/api/v1/merge", json({{"keep", first["id"]}, {"other", second["id"]}}).dump()), 200);
+      Send("POST", "/api/v1/merges", json({{"keep", first["id"]}, {"other", second["id"]}}).dump()), 201);
   EXPECT_EQ(merged["city"], "Lagos");
-  EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/merge", R"({"keep": 1})"), 400)), "invalid_input");
-  EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/merge", R"({"keep": 1, "other": 999})"), 404)),
+  EXPECT_EQ(merged["other"]["trashed"], true);
+  const std::string undo = "/api/v1/merges/" + merged["merge"]["id"].dump() + "/undo";
+  const json undone = Expect(Send("POST", undo), 200);
+  EXPECT_EQ(undone["city"], "");
+  EXPECT_EQ(undone["other"]["trashed"], false);
+  EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", undo), 409)), "conflict");
+  EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/merges/999/undo"), 404)), "not_found");
+  EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/merges", R"({"keep": 1})"), 400)), "invalid_input");
+  EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/merges", R"({"keep": 1, "other": 999})"), 404)),
             "not_found");
+}
+
+TEST_F(ContactsRoutes, PagesDuplicatesWithTheirTotal) {
+  for (const char* name : {"Ada Okafor", "Ada Okafor", "Bo Chen", "Bo Chen"}) {
+    AddPerson({{"name", name}, {"emails", {std::string(name) == "Bo Chen" ? "bo@x.org" : "ada@x.org"}}});
+  }
+  const auto response = Send("GET", "/api/v1/dupes?limit=1&offset=1");
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->status, 200);
+  EXPECT_EQ(json::parse(response->body).size(), 1U);
+  EXPECT_EQ(response->get_header_value("X-Total-Count"), "2");
+  EXPECT_EQ(ErrorCodeOf(Expect(Send("GET", "/api/v1/dupes?limit=0"), 400)), "invalid_input");
 }
 
 TEST_F(ContactsRoutes, GeneratesADemoNetwork) {

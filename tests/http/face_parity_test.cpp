@@ -39,7 +39,7 @@ const std::vector<Action>& BothFaces() {
       {"search", {"GET /search"}},
       {"gen", {"POST /demo"}},
       {"dupes", {"GET /dupes"}},
-      {"merge", {"POST /merge"}},
+      {"merge", {"POST /merges", "POST /merges/{id}/undo"}},
       {"import", {"POST /import", "POST /import/preview"}},
       {"export", {"GET /export"}},
       {"opp add", {"POST /opportunities"}},

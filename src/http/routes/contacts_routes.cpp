@@ -126,9 +126,14 @@ Result<ApiReply> SearchRoute(const httplib::Request& request, Context& context) 
   return reply;
 }
 
-Result<ApiReply> DupesRoute(const httplib::Request& /*request*/, Context& context) {
-  KITH_ASSIGN_OR_RETURN(const auto found, FindDuplicates(context));
-  return Json(LikelyDuplicatesToJson(found));
+Result<ApiReply> DupesRoute(const httplib::Request& request, Context& context) {
+  DuplicatesRequest page;
+  KITH_ASSIGN_OR_RETURN(page.limit, QueryInt(request, "limit", 50, 1, kMostDuplicatesPerPage));
+  KITH_ASSIGN_OR_RETURN(page.offset, QueryInt(request, "offset", 0, 0, 1 << 30));
+  KITH_ASSIGN_OR_RETURN(const auto found, FindDuplicates(context, page));
+  ApiReply reply = Json(LikelyDuplicatesToJson(found.pairs));
+  reply.headers.emplace_back("X-Total-Count", std::to_string(found.total));
+  return reply;
 }
 
 Result<ApiReply> MergeRoute(const httplib::Request& request, Context& context) {
@@ -137,8 +142,13 @@ Result<ApiReply> MergeRoute(const httplib::Request& request, Context& context) {
   KITH_ASSIGN_OR_RETURN(const auto other, IdMember(body, "other"));
   if (!keep) return Fail(ErrorCode::kInvalidInput, "'keep' is required: the id of the card to keep", "keep");
   if (!other) return Fail(ErrorCode::kInvalidInput, "'other' is required: the id to merge into it", "other");
-  KITH_ASSIGN_OR_RETURN(const Contact merged, MergeContacts(context, ContactId{*keep}, ContactId{*other}));
-  return Json(ContactToJson(merged));
+  KITH_ASSIGN_OR_RETURN(const auto merged, MergeContacts(context, ContactId{*keep}, ContactId{*other}));
+  return Json(MergedContactsToJson(merged), 201);
+}
+
+Result<ApiReply> UndoMergeRoute(const httplib::Request& request, Context& context) {
+  KITH_ASSIGN_OR_RETURN(const auto undone, UndoMerge(context, MergeId{PathId(request)}));
+  return Json(MergedContactsToJson(undone));
 }
 
 Result<ApiReply> DemoRoute(const httplib::Request& request, Context& context) {
@@ -193,10 +203,21 @@ void AddContactRoutes(std::vector<Route>& routes) {
                     "",
                     "Text[]",
                     {"field", "prefix", "limit"}});
-  routes.push_back({Method::kGet, "/dupes", Access::kRead, DupesRoute, "Likely duplicates, and why",
-                    "contacts", "", "DuplicatePair[]"});
-  routes.push_back({Method::kPost, "/merge", Access::kWrite, MergeRoute,
-                    "Merge one card into another; nothing is lost", "contacts", "Merge", "Contact"});
+  routes.push_back({Method::kGet,
+                    "/dupes",
+                    Access::kRead,
+                    DupesRoute,
+                    "Likely duplicates, and why, surest first, a page at a time (X-Total-Count: every pair)",
+                    "contacts",
+                    "",
+                    "DuplicatePair[]",
+                    {"limit", "offset"}});
+  routes.push_back({Method::kPost, "/merges", Access::kWrite, MergeRoute,
+                    "Merge one card into another; nothing is lost, and the merge can be undone", "contacts",
+                    "Merge", "MergedContacts"});
+  routes.push_back({Method::kPost, "/merges/{id}/undo", Access::kWrite, UndoMergeRoute,
+                    "Undo a merge: both cards as they were (409 when either was edited since)", "contacts",
+                    "", "MergedContacts"});
   routes.push_back({Method::kPost, "/demo", Access::kWrite, DemoRoute,
                     "Add a generated demo network (kith gen)", "contacts", "Demo", "Generated"});
 }

@@ -27,10 +27,12 @@ std::string_view KeyQuery(ContactKey key) {
   return "";
 }
 
-// Each query yields (first, second, value) for pairs sharing one key. The
-// GROUP BY ... HAVING first narrows to shared values through the index, so
-// only real collisions are joined. A value ten or more people share (an
-// office line, info@, a big team of Smiths) identifies nobody and is left out.
+// Each query yields (first, second, value, and both names) for pairs sharing
+// one key; the names come with the pair so that weighing a candidate needs
+// no card. The GROUP BY ... HAVING first narrows to shared values through
+// the index, so only real collisions are joined. A value ten or more people
+// share (an office line, info@, a big team of Smiths) identifies nobody and
+// is left out.
 struct PairQuery {
   ContactKey key;
   std::string_view sql;
@@ -40,23 +42,32 @@ constexpr PairQuery kPairQueries[] = {
     {ContactKey::kEmail,
      "WITH shared AS (SELECT address COLLATE NOCASE AS value FROM contact_emails "
      "GROUP BY address COLLATE NOCASE HAVING count(DISTINCT contact_id) BETWEEN 2 AND 9) "
-     "SELECT DISTINCT a.contact_id, b.contact_id, a.address FROM shared "
+     "SELECT DISTINCT a.contact_id, b.contact_id, a.address, ca.display_name, ca.given_name, "
+     "cb.display_name, cb.given_name "
+     "FROM shared "
      "JOIN contact_emails a ON a.address = shared.value COLLATE NOCASE "
      "JOIN contact_emails b ON b.address = shared.value COLLATE NOCASE AND b.contact_id > a.contact_id "
      "JOIN contacts ca ON ca.id = a.contact_id AND ca.trashed_at IS NULL "
      "JOIN contacts cb ON cb.id = b.contact_id AND cb.trashed_at IS NULL"},
+    // The index on e164 is partial (WHERE e164 <> ''): the joins repeat the
+    // condition, or SQLite scans every phone for each shared number (eight
+    // minutes at 100,000 people).
     {ContactKey::kPhone,
      "WITH shared AS (SELECT e164 AS value FROM contact_phones WHERE e164 <> '' "
      "GROUP BY e164 HAVING count(DISTINCT contact_id) BETWEEN 2 AND 9) "
-     "SELECT DISTINCT a.contact_id, b.contact_id, a.original FROM shared "
-     "JOIN contact_phones a ON a.e164 = shared.value "
-     "JOIN contact_phones b ON b.e164 = shared.value AND b.contact_id > a.contact_id "
+     "SELECT DISTINCT a.contact_id, b.contact_id, a.original, ca.display_name, ca.given_name, "
+     "cb.display_name, cb.given_name "
+     "FROM shared "
+     "JOIN contact_phones a ON a.e164 = shared.value AND a.e164 <> '' "
+     "JOIN contact_phones b ON b.e164 = shared.value AND b.e164 <> '' AND b.contact_id > a.contact_id "
      "JOIN contacts ca ON ca.id = a.contact_id AND ca.trashed_at IS NULL "
      "JOIN contacts cb ON cb.id = b.contact_id AND cb.trashed_at IS NULL"},
     {ContactKey::kLinkUrl,
      "WITH shared AS (SELECT url COLLATE NOCASE AS value FROM contact_links "
      "GROUP BY url COLLATE NOCASE HAVING count(DISTINCT contact_id) BETWEEN 2 AND 9) "
-     "SELECT DISTINCT a.contact_id, b.contact_id, a.url FROM shared "
+     "SELECT DISTINCT a.contact_id, b.contact_id, a.url, ca.display_name, ca.given_name, cb.display_name, "
+     "cb.given_name "
+     "FROM shared "
      "JOIN contact_links a ON a.url = shared.value COLLATE NOCASE "
      "JOIN contact_links b ON b.url = shared.value COLLATE NOCASE AND b.contact_id > a.contact_id "
      "JOIN contacts ca ON ca.id = a.contact_id AND ca.trashed_at IS NULL "
@@ -65,11 +76,12 @@ constexpr PairQuery kPairQueries[] = {
      "WITH shared AS (SELECT company COLLATE NOCASE AS company, family_name COLLATE NOCASE AS family "
      "FROM contacts WHERE trashed_at IS NULL AND company <> '' AND family_name <> '' "
      "GROUP BY company COLLATE NOCASE, family_name COLLATE NOCASE HAVING count(*) BETWEEN 2 AND 9) "
-     "SELECT a.id, b.id, a.company FROM shared "
-     "JOIN contacts a ON a.company = shared.company COLLATE NOCASE AND a.family_name = shared.family "
-     "COLLATE NOCASE AND a.trashed_at IS NULL "
-     "JOIN contacts b ON b.company = shared.company COLLATE NOCASE AND b.family_name = shared.family "
-     "COLLATE NOCASE AND b.trashed_at IS NULL AND b.id > a.id"},
+     "SELECT ca.id, cb.id, ca.company, ca.display_name, ca.given_name, cb.display_name, cb.given_name "
+     "FROM shared "
+     "JOIN contacts ca ON ca.company = shared.company COLLATE NOCASE AND ca.family_name = shared.family "
+     "COLLATE NOCASE AND ca.trashed_at IS NULL "
+     "JOIN contacts cb ON cb.company = shared.company COLLATE NOCASE AND cb.family_name = shared.family "
+     "COLLATE NOCASE AND cb.trashed_at IS NULL AND cb.id > ca.id"},
 };
 
 }  // namespace
@@ -102,8 +114,12 @@ Result<std::vector<DuplicatePair>> SqliteStore::FindDuplicatePairs() {
     while (true) {
       KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
       if (!row) break;
-      pairs.push_back(
-          DuplicatePair{ContactId{select.Int(0)}, ContactId{select.Int(1)}, query.key, select.Text(2)});
+      pairs.push_back(DuplicatePair{ContactId{select.Int(0)},
+                                    ContactId{select.Int(1)},
+                                    query.key,
+                                    select.Text(2),
+                                    {select.Text(3), select.Text(4)},
+                                    {select.Text(5), select.Text(6)}});
     }
   }
   return pairs;
@@ -156,27 +172,6 @@ Status SqliteStore::AddJobChange(ContactId id, const JobChange& change) {
         .Bind(6, change.new_company)
         .Bind(7, change.new_title);
     return insert.Run();
-  });
-}
-
-Status SqliteStore::MoveContactRecords(ContactId from, ContactId to) {
-  // The kept card's own cadence wins over the other's.
-  constexpr const char* kMoveCadence =
-      "INSERT OR IGNORE INTO cadences(contact_id, days) SELECT ?2, days FROM cadences WHERE contact_id = ?1";
-  return Atomically([&]() -> Status {
-    for (const char* sql : {"UPDATE job_changes SET contact_id = ?2 WHERE contact_id = ?1",
-                            "UPDATE ledger SET contact_id = ?2 WHERE contact_id = ?1",
-                            "UPDATE ledger SET introduced_to = ?2 WHERE introduced_to = ?1",
-                            "UPDATE interactions SET contact_id = ?2 WHERE contact_id = ?1",
-                            "UPDATE facts SET contact_id = ?2 WHERE contact_id = ?1",
-                            "UPDATE reminders SET contact_id = ?2 WHERE contact_id = ?1",
-                            "UPDATE card_images SET contact_id = ?2 WHERE contact_id = ?1", kMoveCadence,
-                            "DELETE FROM cadences WHERE contact_id = ?1"}) {
-      KITH_ASSIGN_OR_RETURN(auto move, database_->Prepare(sql));
-      move.Bind(1, from.value).Bind(2, to.value);
-      KITH_RETURN_IF_ERROR(move.Run());
-    }
-    return Ok();
   });
 }
 

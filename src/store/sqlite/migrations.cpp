@@ -389,13 +389,38 @@ DELETE FROM contact_extras WHERE rowid IN (
   GROUP BY contact_id, label);
 )sql";
 
+// Version 13: the merge journal, so a merge can be undone. Each merge keeps
+// the cards as they were (the app's snapshot, JSON), each card's revision
+// (its contact_changes sequence) as the merge left them, and in
+// merge_moves every row it moved from the other card to the kept one. No
+// foreign keys: the journal outlives a card deleted for good, and says so.
+constexpr std::string_view kMergeJournal = R"sql(
+CREATE TABLE merges(
+  id INTEGER PRIMARY KEY,
+  kept_id INTEGER NOT NULL,
+  other_id INTEGER NOT NULL,
+  merged_at TEXT NOT NULL,
+  snapshot TEXT NOT NULL,
+  kept_revision INTEGER NOT NULL DEFAULT 0,
+  other_revision INTEGER NOT NULL DEFAULT 0,
+  undone_at TEXT
+);
+CREATE TABLE merge_moves(
+  merge_id INTEGER NOT NULL,
+  record TEXT NOT NULL,
+  row_id INTEGER NOT NULL,
+  PRIMARY KEY (merge_id, record, row_id)
+) WITHOUT ROWID;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
-      {kVersion1, false}, {kVersion2, true},    {kVersion3, false},           {kVersion4, false},
-      {kVersion5, false}, {kCardImages, false}, {kWebSessions, false},        {kNamesakeIndex, false},
-      {kCardDav, false},  {kDevices, false},    {kCompanyFamilyIndex, false}, {kCardFields, true},
+      {kVersion1, false},     {kVersion2, true},    {kVersion3, false},           {kVersion4, false},
+      {kVersion5, false},     {kCardImages, false}, {kWebSessions, false},        {kNamesakeIndex, false},
+      {kCardDav, false},      {kDevices, false},    {kCompanyFamilyIndex, false}, {kCardFields, true},
+      {kMergeJournal, false},
   };
   return kMigrations;
 }

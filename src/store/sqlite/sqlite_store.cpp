@@ -435,34 +435,6 @@ Status SqliteStore::WriteCardDetails(ContactId id, const ContactFields& fields) 
   return Ok();
 }
 
-Status SqliteStore::LoadCardDetails(Contact& contact) {
-  KITH_ASSIGN_OR_RETURN(
-      auto types, database_->Prepare("SELECT property, value, types, pref, label FROM contact_value_types "
-                                     "WHERE contact_id = ?1 ORDER BY position"));
-  types.Bind(1, contact.id.value);
-  while (true) {
-    KITH_ASSIGN_OR_RETURN(const bool row, types.Step());
-    if (!row) break;
-    contact.value_types.push_back(ValueType{types.Text(0), types.Text(1), SplitLines(types.Text(2), ','),
-                                            static_cast<int>(types.Int(3)), types.Text(4)});
-  }
-  KITH_ASSIGN_OR_RETURN(
-      auto addresses,
-      database_->Prepare(
-          "SELECT types, pref, label, po_box, extended, street, locality, region, postal_code, "
-          "country FROM contact_addresses WHERE contact_id = ?1 ORDER BY position"));
-  addresses.Bind(1, contact.id.value);
-  while (true) {
-    KITH_ASSIGN_OR_RETURN(const bool row, addresses.Step());
-    if (!row) break;
-    contact.addresses.push_back(
-        Address{SplitLines(addresses.Text(0), ','), static_cast<int>(addresses.Int(1)), addresses.Text(2),
-                addresses.Text(3), addresses.Text(4), addresses.Text(5), addresses.Text(6), addresses.Text(7),
-                addresses.Text(8), addresses.Text(9)});
-  }
-  return Ok();
-}
-
 Status SqliteStore::WriteExtras(ContactId id, const ContactFields& fields) {
   if (fields.custom.empty() && fields.photo.empty() && fields.vcard_properties.empty()) return Ok();
   KITH_ASSIGN_OR_RETURN(
@@ -498,74 +470,116 @@ Status SqliteStore::DeleteChildren(ContactId id) {
   return Ok();
 }
 
-Status SqliteStore::LoadChildren(Contact& contact) {
-  KITH_ASSIGN_OR_RETURN(
-      auto emails,
-      database_->Prepare("SELECT address FROM contact_emails WHERE contact_id = ?1 ORDER BY position"));
-  emails.Bind(1, contact.id.value);
-  while (true) {
-    KITH_ASSIGN_OR_RETURN(const bool row, emails.Step());
-    if (!row) break;
-    contact.emails.push_back(emails.Text(0));
-  }
-  KITH_ASSIGN_OR_RETURN(
-      auto phones, database_->Prepare(
-                       "SELECT original, e164 FROM contact_phones WHERE contact_id = ?1 ORDER BY position"));
-  phones.Bind(1, contact.id.value);
-  while (true) {
-    KITH_ASSIGN_OR_RETURN(const bool row, phones.Step());
-    if (!row) break;
-    contact.phones.push_back(Phone{phones.Text(0), phones.Text(1)});
-  }
-  KITH_ASSIGN_OR_RETURN(
-      auto links, database_->Prepare("SELECT kind, url, connected, followed, connected_on FROM contact_links "
-                                     "WHERE contact_id = ?1 ORDER BY position"));
-  links.Bind(1, contact.id.value);
-  while (true) {
-    KITH_ASSIGN_OR_RETURN(const bool row, links.Step());
-    if (!row) break;
-    Link link;
-    KITH_ASSIGN_OR_RETURN(link.kind, EnumColumn(links, 0, "contact_links", "kind", ParseLinkKind));
-    link.url = links.Text(1);
-    link.connected = links.Int(2) != 0;
-    link.followed = links.Int(3) != 0;
-    link.connected_on = OptionalDate(links, 4);
-    contact.links.push_back(std::move(link));
-  }
-  KITH_ASSIGN_OR_RETURN(
-      auto labels,
-      database_->Prepare(
-          "SELECT kind, value FROM contact_labels WHERE contact_id = ?1 ORDER BY kind, position"));
-  labels.Bind(1, contact.id.value);
-  while (true) {
-    KITH_ASSIGN_OR_RETURN(const bool row, labels.Step());
-    if (!row) break;
-    const std::string kind = labels.Text(0);
-    std::vector<std::string>* target = kind == "tag"        ? &contact.tags
-                                       : kind == "skill"    ? &contact.skills
-                                       : kind == "interest" ? &contact.interests
-                                                            : nullptr;
-    if (target == nullptr) return tl::unexpected(UnknownValue("contact_labels", "kind", kind));
-    target->push_back(labels.Text(1));
-  }
-  KITH_ASSIGN_OR_RETURN(auto extras, database_->Prepare("SELECT kind, label, value FROM contact_extras "
-                                                        "WHERE contact_id = ?1 ORDER BY kind, position"));
-  extras.Bind(1, contact.id.value);
-  while (true) {
-    KITH_ASSIGN_OR_RETURN(const bool row, extras.Step());
-    if (!row) break;
-    const std::string kind = extras.Text(0);
-    if (kind == "custom") {
-      contact.custom.push_back(CustomField{extras.Text(1), extras.Text(2)});
-    } else if (kind == "photo") {
-      contact.photo = extras.Text(2);
-    } else if (kind == "vcard") {
-      contact.vcard_properties.push_back(extras.Text(2));
-    } else {
-      return tl::unexpected(UnknownValue("contact_extras", "kind", kind));
+Status SqliteStore::LoadChildren(std::map<std::int64_t, Contact>& contacts, const std::string& ids_json) {
+  // One query per table for the whole batch: the ids come as a JSON array,
+  // and each table is read through its (contact_id, …) key.
+  const auto each_row = [&](std::string_view sql, const auto& take) -> Status {
+    KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare(sql));
+    select.Bind(1, ids_json);
+    while (true) {
+      KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
+      if (!row) break;
+      const auto found = contacts.find(select.Int(0));
+      if (found == contacts.end()) continue;
+      KITH_RETURN_IF_ERROR(take(select, found->second));
     }
+    return Ok();
+  };
+  constexpr std::string_view kInBatch = " WHERE contact_id IN (SELECT value FROM json_each(?1)) ";
+  KITH_RETURN_IF_ERROR(each_row(std::string("SELECT contact_id, address FROM contact_emails") +
+                                    std::string(kInBatch) + "ORDER BY contact_id, position",
+                                [](const Statement& row, Contact& contact) -> Status {
+                                  contact.emails.push_back(row.Text(1));
+                                  return Ok();
+                                }));
+  KITH_RETURN_IF_ERROR(each_row(std::string("SELECT contact_id, original, e164 FROM contact_phones") +
+                                    std::string(kInBatch) + "ORDER BY contact_id, position",
+                                [](const Statement& row, Contact& contact) -> Status {
+                                  contact.phones.push_back(Phone{row.Text(1), row.Text(2)});
+                                  return Ok();
+                                }));
+  KITH_RETURN_IF_ERROR(each_row(
+      std::string("SELECT contact_id, kind, url, connected, followed, connected_on FROM contact_links") +
+          std::string(kInBatch) + "ORDER BY contact_id, position",
+      [](const Statement& row, Contact& contact) -> Status {
+        Link link;
+        KITH_ASSIGN_OR_RETURN(link.kind, EnumColumn(row, 1, "contact_links", "kind", ParseLinkKind));
+        link.url = row.Text(2);
+        link.connected = row.Int(3) != 0;
+        link.followed = row.Int(4) != 0;
+        link.connected_on = OptionalDate(row, 5);
+        contact.links.push_back(std::move(link));
+        return Ok();
+      }));
+  KITH_RETURN_IF_ERROR(each_row(std::string("SELECT contact_id, kind, value FROM contact_labels") +
+                                    std::string(kInBatch) + "ORDER BY contact_id, kind, position",
+                                [](const Statement& row, Contact& contact) -> Status {
+                                  const std::string kind = row.Text(1);
+                                  std::vector<std::string>* target = kind == "tag"        ? &contact.tags
+                                                                     : kind == "skill"    ? &contact.skills
+                                                                     : kind == "interest" ? &contact.interests
+                                                                                          : nullptr;
+                                  if (target == nullptr) {
+                                    return tl::unexpected(UnknownValue("contact_labels", "kind", kind));
+                                  }
+                                  target->push_back(row.Text(2));
+                                  return Ok();
+                                }));
+  KITH_RETURN_IF_ERROR(each_row(std::string("SELECT contact_id, kind, label, value FROM contact_extras") +
+                                    std::string(kInBatch) + "ORDER BY contact_id, kind, position",
+                                [](const Statement& row, Contact& contact) -> Status {
+                                  const std::string kind = row.Text(1);
+                                  if (kind == "custom") {
+                                    contact.custom.push_back(CustomField{row.Text(2), row.Text(3)});
+                                  } else if (kind == "photo") {
+                                    contact.photo = row.Text(3);
+                                  } else if (kind == "vcard") {
+                                    contact.vcard_properties.push_back(row.Text(3));
+                                  } else {
+                                    return tl::unexpected(UnknownValue("contact_extras", "kind", kind));
+                                  }
+                                  return Ok();
+                                }));
+  KITH_RETURN_IF_ERROR(each_row(
+      std::string("SELECT contact_id, property, value, types, pref, label FROM contact_value_types") +
+          std::string(kInBatch) + "ORDER BY contact_id, position",
+      [](const Statement& row, Contact& contact) -> Status {
+        contact.value_types.push_back(ValueType{row.Text(1), row.Text(2), SplitLines(row.Text(3), ','),
+                                                static_cast<int>(row.Int(4)), row.Text(5)});
+        return Ok();
+      }));
+  return each_row(std::string("SELECT contact_id, types, pref, label, po_box, extended, street, locality, "
+                              "region, postal_code, country FROM contact_addresses") +
+                      std::string(kInBatch) + "ORDER BY contact_id, position",
+                  [](const Statement& row, Contact& contact) -> Status {
+                    contact.addresses.push_back(Address{
+                        SplitLines(row.Text(1), ','), static_cast<int>(row.Int(2)), row.Text(3), row.Text(4),
+                        row.Text(5), row.Text(6), row.Text(7), row.Text(8), row.Text(9), row.Text(10)});
+                    return Ok();
+                  });
+}
+
+Result<std::map<std::int64_t, Contact>> SqliteStore::LoadContacts(const std::vector<ContactId>& ids) {
+  std::string ids_json = "[";
+  for (const ContactId id : ids) {
+    if (ids_json.size() > 1) ids_json += ',';
+    ids_json += std::to_string(id.value);
   }
-  return LoadCardDetails(contact);
+  ids_json += ']';
+  KITH_ASSIGN_OR_RETURN(auto select,
+                        database_->Prepare("SELECT " + std::string(kContactColumns) +
+                                           " FROM contacts WHERE id IN (SELECT value FROM json_each(?1))"));
+  select.Bind(1, ids_json);
+  std::map<std::int64_t, Contact> contacts;
+  while (true) {
+    KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
+    if (!row) break;
+    Contact contact = ContactFromRow(select);
+    const std::int64_t id = contact.id.value;
+    contacts.emplace(id, std::move(contact));
+  }
+  KITH_RETURN_IF_ERROR(LoadChildren(contacts, ids_json));
+  return contacts;
 }
 
 Status SqliteStore::IndexContact(const Contact& contact, int sign, VocabularyDelta& vocabulary) {
@@ -699,16 +713,12 @@ Result<std::vector<ContactId>> SqliteStore::InsertContacts(const std::vector<Con
 }
 
 Result<Contact> SqliteStore::LoadLiveOrTrashed(ContactId id) {
-  KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT " + std::string(kContactColumns) +
-                                                        " FROM contacts WHERE id = ?1"));
-  select.Bind(1, id.value);
-  KITH_ASSIGN_OR_RETURN(const bool found, select.Step());
-  if (!found) {
+  KITH_ASSIGN_OR_RETURN(auto contacts, LoadContacts({id}));
+  const auto found = contacts.find(id.value);
+  if (found == contacts.end()) {
     return Fail(ErrorCode::kNotFound, "no contact with id " + std::to_string(id.value), "id");
   }
-  Contact contact = ContactFromRow(select);
-  KITH_RETURN_IF_ERROR(LoadChildren(contact));
-  return contact;
+  return std::move(found->second);
 }
 
 Result<Contact> SqliteStore::GetContact(ContactId id) { return LoadLiveOrTrashed(id); }
@@ -716,17 +726,23 @@ Result<Contact> SqliteStore::GetContact(ContactId id) { return LoadLiveOrTrashed
 Result<std::vector<Contact>> SqliteStore::GetContacts(const std::vector<ContactId>& ids) {
   std::vector<Contact> contacts;
   contacts.reserve(ids.size());
-  // One read transaction for the whole page: in autocommit mode every query
-  // takes and drops the WAL read lock (two fcntl calls a contact).
+  // A batch per query keeps the JSON list of ids, and each table's read,
+  // small; one read transaction holds the batches to one snapshot.
+  constexpr std::size_t kBatch = 500;
   KITH_RETURN_IF_ERROR(database_->Execute("SAVEPOINT kith_read"));
   const auto release = [this]() { (void)database_->Execute("RELEASE kith_read"); };
-  for (const ContactId id : ids) {
-    auto contact = LoadLiveOrTrashed(id);
-    if (contact) {
-      contacts.push_back(std::move(*contact));
-    } else if (contact.error().code != ErrorCode::kNotFound) {
+  for (std::size_t begin = 0; begin < ids.size(); begin += kBatch) {
+    const std::vector<ContactId> batch(
+        ids.begin() + static_cast<std::ptrdiff_t>(begin),
+        ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), begin + kBatch)));
+    auto loaded = LoadContacts(batch);
+    if (!loaded) {
       release();
-      return tl::unexpected(contact.error());
+      return tl::unexpected(loaded.error());
+    }
+    for (const ContactId id : batch) {
+      const auto found = loaded->find(id.value);
+      if (found != loaded->end()) contacts.push_back(found->second);
     }
   }
   release();

@@ -1,6 +1,7 @@
 // The embedded SQLite implementation of Store.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -29,7 +30,12 @@ class SqliteStore final : public Store {
   Result<std::vector<DuplicatePair>> FindDuplicatePairs() override;
   Result<std::vector<JobChange>> JobChanges(ContactId id) override;
   Status AddJobChange(ContactId id, const JobChange& change) override;
-  Status MoveContactRecords(ContactId from, ContactId to) override;
+  Status MoveContactRecords(ContactId from, ContactId to, MergeId journal) override;
+  Result<MergeId> InsertMerge(const Merge& merge, const std::string& snapshot) override;
+  Status SealMerge(MergeId id) override;
+  Result<std::pair<Merge, std::string>> GetMerge(MergeId id) override;
+  Result<bool> MergedCardsUnchanged(MergeId id) override;
+  Status UndoMergeMoves(MergeId id, const std::string& now) override;
   Result<std::vector<ContactId>> ContactIdsAfter(ContactId after, int limit, bool include_trashed) override;
   Result<Opportunity> InsertOpportunity(const OpportunityFields& fields, Date created_on) override;
   Result<Opportunity> GetOpportunity(OpportunityId id) override;
@@ -147,9 +153,14 @@ class SqliteStore final : public Store {
   Status WriteChildren(ContactId id, const ContactFields& fields);
   Status WriteExtras(ContactId id, const ContactFields& fields);
   Status WriteCardDetails(ContactId id, const ContactFields& fields);
-  Status LoadCardDetails(Contact& contact);
   Status DeleteChildren(ContactId id);
-  Status LoadChildren(Contact& contact);
+  // Reads the emails, phones, links, labels, extras, value types and
+  // addresses of every contact in `contacts` (keyed by id), whose ids
+  // `ids_json` lists as a JSON array.
+  Status LoadChildren(std::map<std::int64_t, Contact>& contacts, const std::string& ids_json);
+  // The cards of `ids` that exist, live or trashed, keyed by id: one query
+  // per table however many ids.
+  Result<std::map<std::int64_t, Contact>> LoadContacts(const std::vector<ContactId>& ids);
   // Adds (sign +1) or removes (sign -1) the contact from the search index.
   Status IndexContact(const Contact& contact, int sign, VocabularyDelta& vocabulary);
   Status ApplyVocabulary(const VocabularyDelta& vocabulary);

@@ -431,6 +431,9 @@ export function ListPage() {
         <a class="button primary" href="/add">
           Add a person
         </a>
+        <a class="button" href="/duplicates">
+          Duplicates
+        </a>
         <a class="button" href="/trash">
           Trash
         </a>

@@ -5,6 +5,7 @@ import type { ComponentType } from 'preact';
 import { AddPage } from './AddPage';
 import { ContactPage } from './ContactPage';
 import { DevicesPage } from './DevicesPage';
+import { DuplicatesPage } from './DuplicatesPage';
 import { EventPage } from './EventPage';
 import { ImportPage } from './ImportPage';
 import { ListPage } from './ListPage';
@@ -31,6 +32,7 @@ export const pages: Page[] = [
   { path: '/opportunities', title: 'Opportunities', nav: 'Opportunities', short: 'Give', component: OpportunitiesPage },
   { path: '/import', title: 'Import and export', nav: 'Import', component: ImportPage },
   { path: '/trash', title: 'Trash', section: '/', component: TrashPage },
+  { path: '/duplicates', title: 'Duplicates', section: '/', component: DuplicatesPage },
   { path: '/add', title: 'Add a person', section: '/', component: AddPage },
   { path: '/scan', title: 'Scan a card', nav: 'Scan', component: ScanPage },
   { path: '/devices', title: 'Devices', section: '/import', component: DevicesPage },

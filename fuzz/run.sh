@@ -12,7 +12,7 @@ seconds=${2:-300}
 shift $(( $# > 2 ? 2 : $# ))
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(vcard_reader csv_table kith_json xlsx_reader search_query followup_template field_extraction http_json)
+  targets=(vcard_reader csv_table kith_json xlsx_reader search_query followup_template field_extraction http_json dav_request)
 fi
 
 launcher=()

@@ -617,9 +617,16 @@ bool IsCardDavPath(const std::string& path) {
   return path == "/dav" || path.starts_with("/dav/") || path.starts_with("/.well-known/carddav");
 }
 
+DavHandler MakeCardDavHandler(DavHost host, DavOptions options) {
+  auto face = std::make_shared<Face>(std::move(host), options);
+  return [face](const std::string& method, const httplib::Request& request, httplib::Response& response) {
+    face->Handle(method, request, response);
+  };
+}
+
 void MountCardDav(httplib::Server& server, DavHost host, DavOptions options) {
   auto method = host.method_of;
-  auto face = std::make_shared<Face>(std::move(host), options);
+  DavHandler face = MakeCardDavHandler(std::move(host), options);
   const auto redirect = [](const httplib::Request&, httplib::Response& response) {
     response.set_redirect(std::string(kRootPath), 301);
   };
@@ -627,7 +634,7 @@ void MountCardDav(httplib::Server& server, DavHost host, DavOptions options) {
   server.Post("/\\.well-known/carddav/?", redirect);
   server.Options("/\\.well-known/carddav/?", redirect);
   const auto handle = [face, method](const httplib::Request& request, httplib::Response& response) {
-    face->Handle(method(request), request, response);
+    face(method(request), request, response);
   };
   const std::string pattern = "/dav(/.*)?";
   server.Get(pattern, handle);

@@ -43,6 +43,12 @@ struct DavHost {
   std::function<int(ErrorCode)> status_of;
 };
 
+// The face's one handler, given the request's real method. MountCardDav
+// registers it; the DAV fuzz target drives it without a socket.
+using DavHandler = std::function<void(const std::string& method, const httplib::Request& request,
+                                      httplib::Response& response)>;
+DavHandler MakeCardDavHandler(DavHost host, DavOptions options = {});
+
 // Registers the face's handlers on `server`.
 void MountCardDav(httplib::Server& server, DavHost host, DavOptions options = {});
 

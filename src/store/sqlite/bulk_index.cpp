@@ -38,9 +38,14 @@ std::string ColumnList(std::size_t count) {
 
 Status SetHashSize(Database& database, std::string_view size) {
   for (const std::string_view table : kSearchTables) {
-    const std::string name(table);
-    KITH_RETURN_IF_ERROR(database.Execute("INSERT INTO " + name + "(" + name + ", rank) VALUES('hashsize', " +
-                                          std::string(size) + ")"));
+    std::string sql = "INSERT INTO ";
+    sql.append(table)
+        .append("(")
+        .append(table)
+        .append(", rank) VALUES('hashsize', ")
+        .append(size)
+        .append(")");
+    KITH_RETURN_IF_ERROR(database.Execute(sql));
   }
   return Ok();
 }
@@ -91,10 +96,11 @@ Status SqliteStore::IndexStaged() {
   }
   KITH_RETURN_IF_ERROR(SetHashSize(*database_, kBulkHashSize));
   for (std::size_t t = 0; t < kSearchTables.size(); ++t) {
-    const std::string name(kSearchTables.at(t));
     const std::string columns = ColumnList(kColumnsOf.at(t));
-    KITH_RETURN_IF_ERROR(database_->Execute("INSERT INTO " + name + "(rowid, " + columns + ") SELECT key, " +
-                                            columns + " FROM temp.bulk_search ORDER BY key"));
+    std::string sql = "INSERT INTO ";
+    sql.append(kSearchTables.at(t)).append("(rowid, ").append(columns).append(") SELECT key, ");
+    sql.append(columns).append(" FROM temp.bulk_search ORDER BY key");
+    KITH_RETURN_IF_ERROR(database_->Execute(sql));
   }
   return SetHashSize(*database_, kDefaultHashSize);
 }

@@ -73,7 +73,7 @@ Result<std::int64_t> GenerateContacts(Context& context, std::int64_t count, std:
   UidGenerator uids_for_batch;
   const Date today = context.clock.Today();
   const std::string now = context.clock.NowTimestamp();
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.BeginBulk());
   std::vector<ContactFields> batch;
   std::vector<std::string> uids;
   std::vector<ContactId> ids;

@@ -477,7 +477,7 @@ Result<ImportSummary> ImportContacts(Context& context, const ImportRequest& requ
   ImportSummary summary;
   summary.dry_run = request.dry_run;
   if (!source.notice.empty()) summary.problems.push_back(source.notice);
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.BeginBulk());
   Importer importer(context, request, summary);
   const RecordSink sink = [&](ImportRecord&& record) { return importer.Add(std::move(record)); };
   std::optional<KithBackupTables> backup;

@@ -256,7 +256,9 @@ Status SqliteStore::RebuildSearchIndex() {
   return ApplyVocabulary(vocabulary);
 }
 
-Result<Transaction> SqliteStore::Begin() {
+Result<Transaction> SqliteStore::Begin() { return BeginTransaction(false); }
+
+Result<Transaction> SqliteStore::BeginTransaction(bool bulk) {
   if (database_->mode() == OpenMode::kReadOnly) {
     return Fail(ErrorCode::kIo, "database '" + database_->path() + "' is read-only: kith cannot write to it",
                 "db");
@@ -264,15 +266,28 @@ Result<Transaction> SqliteStore::Begin() {
   if (in_transaction_) return Fail(ErrorCode::kInternal, "a transaction is already open");
   KITH_RETURN_IF_ERROR(database_->Execute("BEGIN IMMEDIATE"));
   in_transaction_ = true;
+  if (bulk) {
+    if (auto started = StartBulk(); !started) {
+      (void)database_->Execute("ROLLBACK");
+      in_transaction_ = false;
+      EndBulk();
+      return tl::unexpected(started.error());
+    }
+  }
   return Transaction(
       [this]() -> Status {
+        // The staged index entries go in inside the transaction: a crash
+        // before COMMIT leaves neither the cards nor their entries.
+        if (bulk_.active) KITH_RETURN_IF_ERROR(IndexStaged());
         KITH_RETURN_IF_ERROR(database_->Execute("COMMIT"));
         in_transaction_ = false;
+        EndBulk();
         return Ok();
       },
       [this]() {
         (void)database_->Execute("ROLLBACK");
         in_transaction_ = false;
+        EndBulk();
       });
 }
 
@@ -586,6 +601,22 @@ Status SqliteStore::IndexContact(const Contact& contact, int sign, VocabularyDel
   const SearchDocument document = BuildSearchDocument(contact);
   const std::int64_t key = SearchKey(contact);
   const bool remove = sign < 0;
+  if (Staged(contact.id)) {
+    KITH_RETURN_IF_ERROR(StageIndexEntry(contact.id, key, document, remove));
+  } else {
+    KITH_RETURN_IF_ERROR(WriteIndexEntry(key, document, remove));
+  }
+  std::vector<std::string> terms;
+  for (const auto& column : document) tokenizer_->Tokenize(column, terms);
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  for (auto& term : terms) {
+    if (KeptInVocabulary(term)) vocabulary[term] += sign;
+  }
+  return Ok();
+}
+
+Status SqliteStore::WriteIndexEntry(std::int64_t key, const SearchDocument& document, bool remove) {
   // Contentless FTS5 tables delete an entry through the 'delete' command with
   // the exact values that were indexed, which the document recomputes.
   KITH_ASSIGN_OR_RETURN(
@@ -617,16 +648,7 @@ Status SqliteStore::IndexContact(const Contact& contact, int sign, VocabularyDel
   KITH_ASSIGN_OR_RETURN(auto everything, database_->Prepare(everything_sql));
   everything.Bind(1, key);
   for (int i = 0; i < 13; ++i) everything.Bind(i + 2, document.at(static_cast<std::size_t>(i)));
-  KITH_RETURN_IF_ERROR(everything.Run());
-
-  std::vector<std::string> terms;
-  for (const auto& column : document) tokenizer_->Tokenize(column, terms);
-  std::sort(terms.begin(), terms.end());
-  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-  for (auto& term : terms) {
-    if (KeptInVocabulary(term)) vocabulary[term] += sign;
-  }
-  return Ok();
+  return everything.Run();
 }
 
 Status SqliteStore::ApplyVocabulary(const VocabularyDelta& vocabulary) {

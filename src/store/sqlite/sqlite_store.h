@@ -6,6 +6,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "store/search_document.h"
 #include "store/sqlite/database.h"
 #include "store/sqlite/fts_tokenizer.h"
 #include "store/store.h"
@@ -17,6 +18,7 @@ class SqliteStore final : public Store {
   static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path, OpenIntent intent);
 
   Result<Transaction> Begin() override;
+  Result<Transaction> BeginBulk() override;
   Result<Contact> InsertContact(const ContactFields& fields, const std::string& uid,
                                 const std::string& now) override;
   Result<std::vector<ContactId>> InsertContacts(const std::vector<ContactFields>& fields,
@@ -142,7 +144,8 @@ class SqliteStore final : public Store {
   // Empties the search index and indexes every live contact again.
   Status RebuildSearchIndex();
   // Runs `body` inside a savepoint: all of it lands or none of it does, also
-  // when no transaction was begun by the caller.
+  // when no transaction was begun by the caller. In a bulk write the whole
+  // bulk is the unit instead: a failure here makes its Commit refuse.
   template <typename Body>
   Status Atomically(Body&& body);
 
@@ -161,8 +164,27 @@ class SqliteStore final : public Store {
   // The cards of `ids` that exist, live or trashed, keyed by id: one query
   // per table however many ids.
   Result<std::map<std::int64_t, Contact>> LoadContacts(const std::vector<ContactId>& ids);
-  // Adds (sign +1) or removes (sign -1) the contact from the search index.
+  // Adds (sign +1) or removes (sign -1) the contact from the search index
+  // (in a bulk write, a card new in it from the staged entries).
   Status IndexContact(const Contact& contact, int sign, VocabularyDelta& vocabulary);
+  // One entry of the three search tables, added or removed.
+  Status WriteIndexEntry(std::int64_t key, const SearchDocument& document, bool remove);
+
+  // The bulk write (bulk_index.cpp). Cards with an id of `first_new_id` or
+  // more were inserted during it: their index entries wait in a temporary
+  // table until IndexStaged writes them, in key order, just before COMMIT.
+  struct BulkWrite {
+    bool active = false;
+    bool failed = false;  // a write in it failed: it may only roll back
+    std::int64_t first_new_id = 0;
+    std::int64_t cache_size_before = 0;  // PRAGMA cache_size, to restore
+  };
+  Result<Transaction> BeginTransaction(bool bulk);
+  Status StartBulk();
+  bool Staged(ContactId id) const { return bulk_.active && id.value >= bulk_.first_new_id; }
+  Status StageIndexEntry(ContactId id, std::int64_t key, const SearchDocument& document, bool remove);
+  Status IndexStaged();
+  void EndBulk();
   Status ApplyVocabulary(const VocabularyDelta& vocabulary);
   Result<Contact> LoadLiveOrTrashed(ContactId id);
   std::string SortName(std::string_view display_name) const;
@@ -171,6 +193,7 @@ class SqliteStore final : public Store {
   std::unique_ptr<FtsTokenizer> tokenizer_;
   int savepoint_depth_ = 0;
   bool in_transaction_ = false;
+  BulkWrite bulk_;
 };
 
 // In the header so every file that implements part of SqliteStore can use it.
@@ -179,6 +202,15 @@ inline Status SqliteStore::Atomically(Body&& body) {
   if (database_->mode() == OpenMode::kReadOnly) {
     return Fail(ErrorCode::kIo, "database '" + database_->path() + "' is read-only: kith cannot write to it",
                 "db");
+  }
+  if (bulk_.active) {
+    // A savepoint copies every page it first changes into a journal of its
+    // own, which made the savepoint round each batch of an import cost more
+    // than the rows it wrote. A bulk write is all or nothing instead: a
+    // write that fails in it fails the whole bulk, whose Commit refuses.
+    Status status = body();
+    if (!status) bulk_.failed = true;
+    return status;
   }
   const std::string name = "kith_" + std::to_string(savepoint_depth_);
   KITH_RETURN_IF_ERROR(database_->Execute("SAVEPOINT " + name));

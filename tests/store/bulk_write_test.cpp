@@ -1,0 +1,145 @@
+// A bulk write (an import, a generated network) indexes its new cards only
+// at the commit: what search finds afterwards must be exactly what indexing
+// each write as it came would have given, whatever happened to the new cards
+// in between, and a bulk that does not commit leaves nothing.
+#include <gtest/gtest.h>
+
+#include "search/search.h"
+#include "store/store.h"
+#include "support/temp_database.h"
+
+namespace kith {
+namespace {
+
+ContactFields Card(std::string name, std::string company = "", std::optional<Date> met_on = std::nullopt) {
+  ContactFields fields;
+  fields.display_name = std::move(name);
+  fields.company = std::move(company);
+  fields.met_on = met_on;
+  return fields;
+}
+
+std::size_t Hits(Store& store, std::string query) {
+  auto found = Search(store, {std::move(query), 50, 0});
+  EXPECT_TRUE(found);
+  return found ? found->size() : 0;
+}
+
+void ExpectSoundIndex(Store& store) {
+  auto problems = store.CheckIntegrity();
+  ASSERT_TRUE(problems);
+  EXPECT_TRUE(problems->empty()) << problems->front();
+}
+
+TEST(BulkWrite, CardsInsertedInBatchesAreFoundAfterTheCommit) {
+  testing::TestWorld world;
+  ASSERT_TRUE(world.store().InsertContact(Card("Ada Okafor", "Acme"), "before", "t"));
+  {
+    auto transaction = world.store().BeginBulk();
+    ASSERT_TRUE(transaction);
+    // Met on days that jump back and forth, as the rows of a file do: the
+    // index keys of the batches interleave.
+    for (int batch = 0; batch < 3; ++batch) {
+      std::vector<ContactFields> cards;
+      std::vector<std::string> uids;
+      for (int i = 0; i < 40; ++i) {
+        const int n = batch * 40 + i;
+        cards.push_back(Card("Person" + std::to_string(n) + " Okafor", n % 2 == 0 ? "Acme" : "Globex",
+                             Date{2010 + (n * 7) % 15, 1 + n % 12, 1 + n % 28}));
+        uids.push_back("u" + std::to_string(n));
+      }
+      ASSERT_TRUE(world.store().InsertContacts(cards, uids, "t"));
+    }
+    ASSERT_TRUE(transaction->Commit());
+  }
+  EXPECT_EQ(Hits(world.store(), "okafor"), 50U);  // the limit: 121 match
+  EXPECT_EQ(*world.store().CountSearchIndex(SearchTable::kNames, "okafor*"), 121);
+  EXPECT_EQ(*world.store().CountSearchIndex(SearchTable::kCards, "{company} : globex*"), 60);
+  EXPECT_EQ(Hits(world.store(), "person117"), 1U);
+  ExpectSoundIndex(world.store());
+}
+
+TEST(BulkWrite, ChangesToNewCardsBeforeTheCommitAreWhatIsIndexed) {
+  testing::TestWorld world;
+  auto transaction = world.store().BeginBulk();
+  ASSERT_TRUE(transaction);
+  auto ids = world.store().InsertContacts({Card("Ada Okafor"), Card("Bea Kovacs"), Card("Cy Young")},
+                                          {"a", "b", "c"}, "t");
+  ASSERT_TRUE(ids);
+  // An import merging a later row into an earlier card, the demo history
+  // touching a card, a card trashed: all before the index sees any of them.
+  ASSERT_TRUE(world.store().UpdateContact((*ids)[0], Card("Ada Okafor-Lindqvist", "Initech"), "t"));
+  ASSERT_TRUE(world.store().SetLastContact((*ids)[1], Date{2026, 11, 1}));
+  ASSERT_TRUE(world.store().TrashContact((*ids)[2], "t"));
+  ASSERT_TRUE(transaction->Commit());
+
+  EXPECT_EQ(Hits(world.store(), "lindqvist"), 1U);
+  EXPECT_EQ(Hits(world.store(), "initech"), 1U);
+  EXPECT_EQ(Hits(world.store(), "kovacs"), 1U);
+  EXPECT_EQ(Hits(world.store(), "young"), 0U);
+  // The trashed card comes back into search like any other.
+  ASSERT_TRUE(world.store().RestoreContact((*ids)[2], "t"));
+  EXPECT_EQ(Hits(world.store(), "young"), 1U);
+  // Typo correction knows the words of the cards written in bulk.
+  EXPECT_EQ(Hits(world.store(), "kovacz"), 1U);
+  ExpectSoundIndex(world.store());
+}
+
+TEST(BulkWrite, CardsFromBeforeTheBulkAreReindexedAtOnce) {
+  testing::TestWorld world;
+  auto old = world.store().InsertContact(Card("Ada Okafor"), "old", "t");
+  ASSERT_TRUE(old);
+  auto transaction = world.store().BeginBulk();
+  ASSERT_TRUE(transaction);
+  ASSERT_TRUE(world.store().InsertContacts({Card("Bea Kovacs")}, {"new"}, "t"));
+  ASSERT_TRUE(world.store().UpdateContact(old->id, Card("Ada Lindqvist"), "t"));
+  ASSERT_TRUE(transaction->Commit());
+  EXPECT_EQ(Hits(world.store(), "okafor"), 0U);
+  EXPECT_EQ(Hits(world.store(), "lindqvist"), 1U);
+  EXPECT_EQ(Hits(world.store(), "kovacs"), 1U);
+  ExpectSoundIndex(world.store());
+}
+
+TEST(BulkWrite, ABulkThatDoesNotCommitLeavesNothingAndTheNextWriteIndexesAsUsual) {
+  testing::TestWorld world;
+  {
+    auto transaction = world.store().BeginBulk();
+    ASSERT_TRUE(transaction);
+    ASSERT_TRUE(world.store().InsertContacts({Card("Ada Okafor"), Card("Bea Kovacs")}, {"a", "b"}, "t"));
+    // Destroyed without Commit(): a failed import, or a dry run.
+  }
+  EXPECT_EQ(*world.store().CountContacts(ListQuery{}), 0);
+  EXPECT_EQ(Hits(world.store(), "okafor"), 0U);
+  // The next card is indexed at once, as outside any bulk.
+  auto transaction = world.store().Begin();
+  ASSERT_TRUE(transaction);
+  ASSERT_TRUE(world.store().InsertContact(Card("Cy Young"), "c", "t"));
+  EXPECT_EQ(Hits(world.store(), "young"), 1U);
+  ASSERT_TRUE(transaction->Commit());
+  auto again = world.store().BeginBulk();
+  ASSERT_TRUE(again);
+  ASSERT_TRUE(world.store().InsertContacts({Card("Bea Kovacs")}, {"b"}, "t"));
+  ASSERT_TRUE(again->Commit());
+  EXPECT_EQ(Hits(world.store(), "kovacs"), 1U);
+  ExpectSoundIndex(world.store());
+}
+
+TEST(BulkWrite, AFailedWriteInsideTheBulkMakesItsCommitRefuse) {
+  testing::TestWorld world;
+  ASSERT_TRUE(world.store().InsertContact(Card("Existing Person"), "taken", "t"));
+  {
+    auto transaction = world.store().BeginBulk();
+    ASSERT_TRUE(transaction);
+    ASSERT_TRUE(world.store().InsertContacts({Card("Ada Okafor")}, {"a"}, "t"));
+    // The second uid collides after the first card of the batch was written.
+    ASSERT_FALSE(world.store().InsertContacts({Card("Bea Kovacs"), Card("Cy Young")}, {"b", "taken"}, "t"));
+    EXPECT_FALSE(transaction->Commit());
+  }
+  EXPECT_EQ(*world.store().CountContacts(ListQuery{}), 1);
+  EXPECT_EQ(Hits(world.store(), "okafor"), 0U);
+  EXPECT_EQ(Hits(world.store(), "kovacs"), 0U);
+  ExpectSoundIndex(world.store());
+}
+
+}  // namespace
+}  // namespace kith

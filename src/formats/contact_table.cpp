@@ -477,7 +477,9 @@ class ContactTableMapper::RowMapper {
   // The numbered addresses, in order; one given only as formatted text
   // keeps that text as its street. The first city is the card's city.
   void ApplyAddresses() {
-    for (auto& [group, text] : formatted_) {
+    for (auto& [formatted_group, text] : formatted_) {
+      // clang 14 cannot capture a structured binding in a lambda: a copy.
+      const auto group = formatted_group;
       auto found = std::find_if(addresses_.begin(), addresses_.end(),
                                 [&](const auto& entry) { return entry.first == group; });
       if (found == addresses_.end()) continue;

@@ -64,6 +64,14 @@ class Translation {
 
  private:
   void ReadParams();
+  // Whether a parameter is left out when the line is written in the target
+  // version: 4.0's own parameters in 3.0; CHARSET everywhere (the reader
+  // decoded the value to UTF-8 already, and 3.0 and 4.0 have no CHARSET),
+  // unless a quoted-printable value it could not decode still needs it.
+  [[nodiscard]] bool DroppedInTranslation(std::string_view name, bool quoted_printable) const {
+    if (!v4_ && (IsOneOf(name, kParamsOnlyIn40) || EqualsIgnoreCase(name, "MEDIATYPE"))) return true;
+    return EqualsIgnoreCase(name, "CHARSET") && !quoted_printable;
+  }
   [[nodiscard]] std::string Assemble() const;
 
   std::string_view line_;
@@ -103,13 +111,7 @@ void Translation::ReadParams() {
       for (char c : param.value) rank = c >= '0' && c <= '9' ? rank * 10 + (c - '0') : rank;
       pref_ = rank;
       if (!v4_) changed_ = true;
-    } else if (!v4_ && IsOneOf(param.name, kParamsOnlyIn40)) {
-      changed_ = true;
-    } else if (!v4_ && EqualsIgnoreCase(param.name, "MEDIATYPE")) {
-      changed_ = true;
-    } else if (EqualsIgnoreCase(param.name, "CHARSET") && !quoted_printable) {
-      // The reader decoded the value to UTF-8 already; 3.0 and 4.0 have no
-      // CHARSET. A quoted-printable value it could not decode keeps it.
+    } else if (DroppedInTranslation(param.name, quoted_printable)) {
       changed_ = true;
     } else {
       others_.emplace_back(param.text);

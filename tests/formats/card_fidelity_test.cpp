@@ -22,6 +22,7 @@
 #include "formats/vcard_reader.h"
 #include "formats/vcard_versions.h"
 #include "formats/vcard_writer.h"
+#include "support/read_one_card.h"
 #include "support/run_command.h"
 #include "support/temp_database.h"
 
@@ -153,20 +154,7 @@ const std::string kGoogleVcf = Crlf({
     "END:VCARD",
 });
 
-Contact ReadOne(const std::string& text) {
-  std::istringstream in(text);
-  Contact contact;
-  int cards = 0;
-  const Status status = ReadVCards(in, [&](ImportRecord&& record) {
-    ++cards;
-    static_cast<ContactFields&>(contact) = std::move(record.fields);
-    contact.uid = std::move(record.uid);
-    return Ok();
-  });
-  EXPECT_TRUE(status) << status.error().message;
-  EXPECT_EQ(cards, 1);
-  return contact;
-}
+Contact ReadOne(const std::string& text) { return testing::ReadOneCard(text); }
 
 std::string Write(const Contact& contact, VCardVersion version) {
   std::ostringstream out;

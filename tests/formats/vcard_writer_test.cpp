@@ -17,6 +17,7 @@
 #include "formats/text_encoding.h"
 #include "formats/vcard_reader.h"
 #include "formats/vcard_versions.h"
+#include "support/read_one_card.h"
 #include "support/run_command.h"
 #include "support/temp_database.h"
 
@@ -66,21 +67,7 @@ std::vector<std::string> ContentLines(const std::string& text) {
   return lines;
 }
 
-// Reads `text`, which must hold one card, back into a Contact.
-Contact ReadBack(const std::string& text) {
-  std::istringstream in(text);
-  Contact contact;
-  int cards = 0;
-  const Status status = ReadVCards(in, [&](ImportRecord&& record) {
-    ++cards;
-    static_cast<ContactFields&>(contact) = std::move(record.fields);
-    contact.uid = std::move(record.uid);
-    return Ok();
-  });
-  EXPECT_TRUE(status) << status.error().message;
-  EXPECT_EQ(cards, 1);
-  return contact;
-}
+Contact ReadBack(const std::string& text) { return testing::ReadOneCard(text); }
 
 // What a contact should read back as: the reader leaves e164 to the
 // importer, which derives it from the original number again.

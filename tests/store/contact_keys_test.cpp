@@ -1,6 +1,7 @@
 // The lookups imports and `kith dupes` rely on to recognise a person again.
 #include <gtest/gtest.h>
 
+#include "domain/contact_merge.h"
 #include "store/store.h"
 #include "support/temp_database.h"
 
@@ -109,7 +110,10 @@ TEST(ContactKeys, JobChangesAreKeptInOrderAndMoveWithAMerge) {
   const JobChange earlier{Date{2025, 1, 1}, "old.csv", "Globex", "Intern", "Acme", "Engineer"};
   ASSERT_TRUE(world.store().AddJobChange(b, later));
   ASSERT_TRUE(world.store().AddJobChange(a, earlier));
-  ASSERT_TRUE(world.store().MoveContactRecords(b, a));
+  const auto journal =
+      world.store().InsertMerge(Merge{MergeId{}, a, b, "2026-11-26T00:00:00Z", std::nullopt}, "{}");
+  ASSERT_TRUE(journal) << journal.error().message;
+  ASSERT_TRUE(world.store().MoveContactRecords(b, a, *journal));
   auto changes = world.store().JobChanges(a);
   ASSERT_TRUE(changes);
   EXPECT_EQ(*changes, (std::vector<JobChange>{earlier, later}));

@@ -1,6 +1,7 @@
 // Opportunities, the ledger and settings as the SQLite store keeps them.
 #include <gtest/gtest.h>
 
+#include "domain/contact_merge.h"
 #include "store/store.h"
 #include "support/temp_database.h"
 
@@ -282,12 +283,20 @@ TEST_F(GiveTables, ASettingIsReplacedWhenSetAgain) {
 
 // Merging
 
+// Moves `from`'s records to `to` under a merge journal entry, as a merge does.
+void MoveRecordsAsAMergeWould(Store& store, ContactId from, ContactId to) {
+  const auto journal =
+      store.InsertMerge(Merge{MergeId{}, to, from, "2026-11-26T00:00:00Z", std::nullopt}, "{}");
+  ASSERT_TRUE(journal) << journal.error().message;
+  ASSERT_TRUE(store.MoveContactRecords(from, to, *journal));
+}
+
 TEST_F(GiveTables, MovingContactRecordsMovesTheirLedger) {
   const ContactId from = AddPerson("Ada");
   const ContactId to = AddPerson("Ada Okafor");
   Record(from, LedgerKind::kGive, LedgerDirection::kFromMe, Date{2026, 4, 1});
   Record(to, LedgerKind::kAsk, LedgerDirection::kToMe, Date{2026, 5, 1});
-  ASSERT_TRUE(store().MoveContactRecords(from, to));
+  MoveRecordsAsAMergeWould(store(), from, to);
   EXPECT_TRUE(WhatOf(from).empty());
   EXPECT_EQ(WhatOf(to), (std::vector<std::string>{"give on 2026-04-01", "ask on 2026-05-01"}));
 }
@@ -304,7 +313,7 @@ TEST_F(GiveTables, MovingContactRecordsRepointsIntroductionsToThem) {
   entry.introduced_to = from;
   auto inserted = store().InsertLedgerEntry(entry);
   ASSERT_TRUE(inserted) << inserted.error().message;
-  ASSERT_TRUE(store().MoveContactRecords(from, to));
+  MoveRecordsAsAMergeWould(store(), from, to);
   auto stored = store().GetLedgerEntry(inserted->id);
   ASSERT_TRUE(stored) << stored.error().message;
   EXPECT_EQ(stored->introduced_to, to);

@@ -44,8 +44,13 @@ class Server:
         self.process = subprocess.Popen(
             [*wrapper, kith, "--db", database, "serve", "--port", "0", "--threads", "8", *extra],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-        line = self.process.stdout.readline()
-        found = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        # The line naming the address; a backup taken at start may print first.
+        line, found = "", None
+        for _ in range(20):
+            line = self.process.stdout.readline()
+            found = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+            if found or not line:
+                break
         if not found:
             self.process.kill()
             raise AssertionError(f"kith serve did not start: {line}{self.process.stderr.read()}")

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages kith needs to build, test and benchmark.
+# PostgreSQL 15 is for the shared store: the tests start throwaway clusters
+# of it (scripts/pg-throwaway.sh); nothing runs as a system service.
 # Idempotent: asks apt only for what is missing, and runs apt-get update only
 # then. Uses sudo when not root.
 set -euo pipefail
@@ -7,6 +9,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config git
   libsqlite3-dev sqlite3
+  postgresql-15 libpq-dev postgresql-15-pgtap
   libexpected-dev libcli11-dev nlohmann-json3-dev libfmt-dev
   libphonenumber-dev libprotobuf-dev libicu-dev libstemmer-dev
   libxlsxwriter-dev libminizip-dev libpugixml-dev zlib1g-dev

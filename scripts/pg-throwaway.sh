@@ -40,6 +40,8 @@ start() {
   local dir=$1
   [ -x "$bin/initdb" ] && [ -x "$bin/pg_ctl" ] ||
     die "PostgreSQL 15 is not installed ($bin/initdb missing): run scripts/install-deps.sh"
+  # A cluster left by an interrupted run goes first.
+  if [ -e "$dir/data" ]; then stop "$dir"; fi
   mkdir -p "$dir"
   dir=$(cd "$dir" && pwd)
   if [ "$(id -u)" -eq 0 ]; then

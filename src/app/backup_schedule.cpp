@@ -85,6 +85,12 @@ std::optional<std::chrono::seconds> ParseBackupInterval(std::string_view text) {
 
 Result<std::unique_ptr<BackupSchedule>> BackupSchedule::Start(BackupScheduleOptions options,
                                                               const Clock& clock, BackupReport report) {
+  if (IsPostgresLocation(options.database_path)) {
+    return Fail(
+        ErrorCode::kInvalidInput,
+        "scheduled backups copy an SQLite file; back a PostgreSQL database up with pg_dump (docs/team.md)",
+        "backup-every");
+  }
   if (options.keep < 1) return Fail(ErrorCode::kInvalidInput, "keep at least 1 backup", "keep");
   if (options.every < std::chrono::seconds(1)) {
     return Fail(ErrorCode::kInvalidInput, "back up at most once a second", "backup-every");

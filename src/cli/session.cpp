@@ -37,7 +37,8 @@ Result<std::unique_ptr<Session>> Session::Open(const GlobalOptions& options) {
     std::error_code error;
     std::filesystem::create_directories(std::filesystem::path(path).parent_path(), error);
   }
-  KITH_ASSIGN_OR_RETURN(auto store, OpenSqliteStore(path));
+  // A postgresql:// URI opens the shared store; anything else is a file.
+  KITH_ASSIGN_OR_RETURN(auto store, OpenStore(path));
   return std::unique_ptr<Session>(
       new Session(std::move(store), std::move(clock), Environment("KITH_REGION"), path));
 }

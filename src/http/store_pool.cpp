@@ -23,9 +23,9 @@ StorePool::Lease::~Lease() {
 Result<std::unique_ptr<StorePool>> StorePool::Open(const std::string& path, int readers, const Clock& clock,
                                                    std::string phone_region) {
   auto pool = std::unique_ptr<StorePool>(new StorePool(clock, std::move(phone_region)));
-  KITH_ASSIGN_OR_RETURN(pool->writer_, OpenSqliteStore(path, OpenIntent::kReadWrite));
+  KITH_ASSIGN_OR_RETURN(pool->writer_, OpenStore(path, OpenIntent::kReadWrite));
   for (int i = 0; i < readers; ++i) {
-    KITH_ASSIGN_OR_RETURN(auto reader, OpenSqliteStore(path, OpenIntent::kReadOnly));
+    KITH_ASSIGN_OR_RETURN(auto reader, OpenStore(path, OpenIntent::kReadOnly));
     pool->readers_.push_back(std::move(reader));
   }
   pool->reader_count_ = pool->readers_.size();

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "domain/utf8.h"
+
 namespace kith {
 namespace {
 
@@ -62,5 +64,11 @@ std::int64_t SearchKey(const Contact& contact) {
 }
 
 ContactId ContactIdFromSearchKey(std::int64_t key) { return ContactId{key & 0xffffffff}; }
+
+bool KeptInVocabulary(const std::string& term) {
+  constexpr int kShortestVocabularyTerm = 3;
+  if (std::all_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+  return CharacterCount(term) >= kShortestVocabularyTerm;
+}
 
 }  // namespace kith

@@ -19,4 +19,9 @@ SearchDocument BuildSearchDocument(const Contact& contact);
 std::int64_t SearchKey(const Contact& contact);
 ContactId ContactIdFromSearchKey(std::int64_t key);
 
+// Whether a term of the index goes into the vocabulary (completions and typo
+// corrections): three characters or more and not all digits (phone numbers
+// would swamp it).
+bool KeptInVocabulary(const std::string& term);
+
 }  // namespace kith

@@ -1,5 +1,5 @@
 // The store: where contacts live. One small interface, so the embedded SQLite
-// file and (later) a shared PostgreSQL server are interchangeable to app/.
+// file and a shared PostgreSQL server are interchangeable to app/.
 #pragma once
 
 #include <array>
@@ -491,6 +491,25 @@ enum class OpenIntent { kReadWrite, kReadOnly };
 // kith (its schema version is higher than this build knows).
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
                                                OpenIntent intent = OpenIntent::kReadWrite);
+
+// Connects to the PostgreSQL database at `uri` (any libpq URI; an empty
+// host takes libpq's PG* environment), applying pending migrations, and
+// opens its default workspace. Errors: kIo when the server cannot be
+// reached or refuses; kConflict when a newer kith wrote the schema.
+Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& uri,
+                                                 OpenIntent intent = OpenIntent::kReadWrite);
+
+// Whether `location` (a --db value) names a PostgreSQL database
+// ("postgresql://…" or "postgres://…") rather than an SQLite file.
+bool IsPostgresLocation(std::string_view location);
+
+// `location` as it may be printed or logged: a PostgreSQL URI without its
+// password (user:secret@ and password=… are masked); a file path as it is.
+std::string PrintableLocation(std::string_view location);
+
+// Opens the store `location` names: a PostgreSQL URI or an SQLite file.
+Result<std::unique_ptr<Store>> OpenStore(const std::string& location,
+                                         OpenIntent intent = OpenIntent::kReadWrite);
 
 // The schema version this build creates and understands.
 int CurrentSchemaVersion();

@@ -9,7 +9,9 @@
 namespace kith {
 namespace {
 
-class SearchTest : public ::testing::Test {
+// Every test runs on both stores: a new SQLite file and a new PostgreSQL
+// database in the test cluster.
+class SearchTest : public ::testing::TestWithParam<testing::StoreKind> {
  protected:
   // Adds a card; `met_on` sets relationship recency (newer ranks higher).
   ContactId Add(std::string name, const std::function<void(ContactFields&)>& fill = nullptr) {
@@ -32,7 +34,7 @@ class SearchTest : public ::testing::Test {
     return ids;
   }
 
-  testing::TestWorld world_;
+  testing::TestWorld world_{GetParam()};
   int counter_ = 0;
 };
 
@@ -41,7 +43,13 @@ using ::testing::IsEmpty;
 using ::testing::Not;
 using ::testing::UnorderedElementsAre;
 
-TEST_F(SearchTest, FindsByPrefixAsYouType) {
+INSTANTIATE_TEST_SUITE_P(Stores, SearchTest,
+                         ::testing::Values(testing::StoreKind::kSqlite, testing::StoreKind::kPostgres),
+                         [](const ::testing::TestParamInfo<testing::StoreKind>& info) {
+                           return testing::StoreKindName(info.param);
+                         });
+
+TEST_P(SearchTest, FindsByPrefixAsYouType) {
   const auto ada = Add("Ada Okafor");
   Add("Bea Kovács");
   EXPECT_THAT(Ids("o"), ElementsAre(ada.value));
@@ -49,7 +57,7 @@ TEST_F(SearchTest, FindsByPrefixAsYouType) {
   EXPECT_THAT(Ids("okafor"), ElementsAre(ada.value));
 }
 
-TEST_F(SearchTest, LongPrefixFindsEveryCompletion) {
+TEST_P(SearchTest, LongPrefixFindsEveryCompletion) {
   // Past six letters a prefix is answered from the vocabulary's completions.
   const auto a = Add("Bartholomew Smith");
   const auto b = Add("Bartholomeus Jones");
@@ -57,12 +65,12 @@ TEST_F(SearchTest, LongPrefixFindsEveryCompletion) {
   EXPECT_THAT(Ids("bartholom"), UnorderedElementsAre(a.value, b.value));
 }
 
-TEST_F(SearchTest, LongPrefixFindsNumberedWords) {
+TEST_P(SearchTest, LongPrefixFindsNumberedWords) {
   const auto ada = Add("Ada Okafor", [](ContactFields& f) { f.emails = {"okaforada77@example.com"}; });
   EXPECT_THAT(Ids("okaforada7"), ElementsAre(ada.value));
 }
 
-TEST_F(SearchTest, LongPrefixWithManyCompletionsStillFindsThemAll) {
+TEST_P(SearchTest, LongPrefixWithManyCompletionsStillFindsThemAll) {
   std::vector<std::int64_t> all;
   for (char first = 'a'; first <= 'z'; ++first) {
     for (char second = 'a'; second <= 'c'; ++second) {
@@ -72,40 +80,40 @@ TEST_F(SearchTest, LongPrefixWithManyCompletionsStillFindsThemAll) {
   EXPECT_EQ(Ids("quintessa", 200).size(), all.size());
 }
 
-TEST_F(SearchTest, IgnoresAccents) {
+TEST_P(SearchTest, IgnoresAccents) {
   const auto jose = Add("José Núñez");
   EXPECT_THAT(Ids("nunez"), ElementsAre(jose.value));
   EXPECT_THAT(Ids("jose"), ElementsAre(jose.value));
 }
 
-TEST_F(SearchTest, AccentedQueryFindsPlainName) {
+TEST_P(SearchTest, AccentedQueryFindsPlainName) {
   const auto zoe = Add("Zoe Adams");
   EXPECT_THAT(Ids("Zoë"), ElementsAre(zoe.value));
 }
 
-TEST_F(SearchTest, IgnoresCase) {
+TEST_P(SearchTest, IgnoresCase) {
   const auto ada = Add("ada okafor");
   EXPECT_THAT(Ids("OKAFOR"), ElementsAre(ada.value));
 }
 
-TEST_F(SearchTest, ForgivesSwappedLetters) {
+TEST_P(SearchTest, ForgivesSwappedLetters) {
   const auto john = Add("John Smith");
   Add("Joan Miró");
   EXPECT_THAT(Ids("jonh"), ElementsAre(john.value));
 }
 
-TEST_F(SearchTest, ForgivesAMissingLetter) {
+TEST_P(SearchTest, ForgivesAMissingLetter) {
   const auto ada = Add("Ada Okafor");
   Add("Oscar Wilde");
   EXPECT_THAT(Ids("okafr"), ElementsAre(ada.value));
 }
 
-TEST_F(SearchTest, ForgivesTwoEditsInLongWords) {
+TEST_P(SearchTest, ForgivesTwoEditsInLongWords) {
   const auto zb = Add("Zbigniew Brzezinski");
   EXPECT_THAT(Ids("brezinsky"), ElementsAre(zb.value));
 }
 
-TEST_F(SearchTest, OneTypoMatchesRankBeforeTwoTypoMatches) {
+TEST_P(SearchTest, OneTypoMatchesRankBeforeTwoTypoMatches) {
   // "brezinsky" is two edits from Brzezinski and one from Brezinskyy; the
   // closer one wins although the other is the more recent relationship.
   const auto two = Add("Zbigniew Brzezinski", [](ContactFields& f) { f.met_on = Date{2026, 11, 1}; });
@@ -113,19 +121,19 @@ TEST_F(SearchTest, OneTypoMatchesRankBeforeTwoTypoMatches) {
   EXPECT_THAT(Ids("brezinsky"), ElementsAre(one.value, two.value));
 }
 
-TEST_F(SearchTest, ShortWordsGetOnlyOneTypo) {
+TEST_P(SearchTest, ShortWordsGetOnlyOneTypo) {
   Add("Omar Haddad");
   const auto ada = Add("Ada Okafor");
   // "okafr" is two edits from "omar": not a typo of it.
   EXPECT_THAT(Ids("okafr"), ElementsAre(ada.value));
 }
 
-TEST_F(SearchTest, TypoFixesAWordInNotesToo) {
+TEST_P(SearchTest, TypoFixesAWordInNotesToo) {
   const auto ada = Add("Ada Okafor", [](ContactFields& f) { f.notes = "Training for a marathon"; });
   EXPECT_THAT(Ids("marahton"), ElementsAre(ada.value));
 }
 
-TEST_F(SearchTest, CorrectionsDoNotReplaceRealMatches) {
+TEST_P(SearchTest, CorrectionsDoNotReplaceRealMatches) {
   const auto john = Add("John Smith");
   Add("Joan Miró");
   // "joan" exists: the typo pass (which would also find "john") never runs
@@ -133,7 +141,7 @@ TEST_F(SearchTest, CorrectionsDoNotReplaceRealMatches) {
   EXPECT_THAT(Ids("joan", 1), Not(ElementsAre(john.value)));
 }
 
-TEST_F(SearchTest, FiltersByField) {
+TEST_P(SearchTest, FiltersByField) {
   const auto ada = Add("Ada Okafor", [](ContactFields& f) {
     f.company = "Acme Robotics";
     f.tags = {"mentor"};
@@ -148,20 +156,20 @@ TEST_F(SearchTest, FiltersByField) {
   EXPECT_EQ(Ids("company:acme").size(), 2U);
 }
 
-TEST_F(SearchTest, FilterOnNotesUsesOnlyNotes) {
+TEST_P(SearchTest, FilterOnNotesUsesOnlyNotes) {
   const auto ada = Add("Ada Okafor", [](ContactFields& f) { f.notes = "met over coffee"; });
   Add("Coffee Person");
   EXPECT_THAT(Ids("note:coffee"), ElementsAre(ada.value));
 }
 
-TEST_F(SearchTest, AndsSeveralWords) {
+TEST_P(SearchTest, AndsSeveralWords) {
   const auto ada = Add("Ada Okafor", [](ContactFields& f) { f.city = "Chicago"; });
   Add("Ada Lovelace", [](ContactFields& f) { f.city = "London"; });
   Add("Bea Kovács", [](ContactFields& f) { f.city = "Chicago"; });
   EXPECT_THAT(Ids("ada chicago"), ElementsAre(ada.value));
 }
 
-TEST_F(SearchTest, SearchesEveryField) {
+TEST_P(SearchTest, SearchesEveryField) {
   const auto ada = Add("Ada Okafor", [](ContactFields& f) {
     f.title = "Staff Engineer";
     f.emails = {"ada@kitelabs.dev"};
@@ -178,7 +186,7 @@ TEST_F(SearchTest, SearchesEveryField) {
   }
 }
 
-TEST_F(SearchTest, FindsPhoneDigits) {
+TEST_P(SearchTest, FindsPhoneDigits) {
   const auto ada = Add("Ada Okafor", [](ContactFields& f) {
     f.phones = {Phone{"+1 312 555 0134", "+13125550134"}};
   });
@@ -186,7 +194,7 @@ TEST_F(SearchTest, FindsPhoneDigits) {
   EXPECT_THAT(Ids("0134"), ElementsAre(ada.value));
 }
 
-TEST_F(SearchTest, NameMatchBeatsNotesMatch) {
+TEST_P(SearchTest, NameMatchBeatsNotesMatch) {
   // The notes match is the more recent relationship, and still ranks second.
   const auto in_notes = Add("Bea Kovács", [](ContactFields& f) {
     f.notes = "Introduced me to Rivera's team";
@@ -196,7 +204,7 @@ TEST_F(SearchTest, NameMatchBeatsNotesMatch) {
   EXPECT_THAT(Ids("rivera"), ElementsAre(in_name.value, in_notes.value));
 }
 
-TEST_F(SearchTest, OtherFieldBeatsNotes) {
+TEST_P(SearchTest, OtherFieldBeatsNotes) {
   const auto in_notes = Add("Bea Kovács", [](ContactFields& f) {
     f.notes = "works near acme";
     f.met_on = Date{2026, 11, 1};
@@ -208,20 +216,20 @@ TEST_F(SearchTest, OtherFieldBeatsNotes) {
   EXPECT_THAT(Ids("acme"), ElementsAre(in_company.value, in_notes.value));
 }
 
-TEST_F(SearchTest, WholeWordBeatsPrefix) {
+TEST_P(SearchTest, WholeWordBeatsPrefix) {
   const auto johnson = Add("Amy Johnson", [](ContactFields& f) { f.met_on = Date{2026, 11, 1}; });
   const auto john = Add("John Smith", [](ContactFields& f) { f.met_on = Date{2019, 1, 1}; });
   EXPECT_THAT(Ids("john"), ElementsAre(john.value, johnson.value));
 }
 
-TEST_F(SearchTest, RecentRelationshipsRankFirstAmongEqualMatches) {
+TEST_P(SearchTest, RecentRelationshipsRankFirstAmongEqualMatches) {
   const auto old_friend = Add("Maria Old", [](ContactFields& f) { f.met_on = Date{2015, 1, 1}; });
   const auto new_friend = Add("Maria New", [](ContactFields& f) { f.met_on = Date{2026, 10, 1}; });
   const auto middle = Add("Maria Middle", [](ContactFields& f) { f.met_on = Date{2020, 6, 1}; });
   EXPECT_THAT(Ids("maria"), ElementsAre(new_friend.value, middle.value, old_friend.value));
 }
 
-TEST_F(SearchTest, LimitAndOffsetPage) {
+TEST_P(SearchTest, LimitAndOffsetPage) {
   std::vector<std::int64_t> all;
   for (int i = 0; i < 5; ++i) {
     all.push_back(Add("Sam " + std::to_string(i), [i](ContactFields& f) {
@@ -239,7 +247,7 @@ TEST_F(SearchTest, LimitAndOffsetPage) {
   EXPECT_THAT(paged, ElementsAre(all[4], all[3], all[2], all[1], all[0]));
 }
 
-TEST_F(SearchTest, TrashedContactsAreNotFound) {
+TEST_P(SearchTest, TrashedContactsAreNotFound) {
   const auto ada = Add("Ada Okafor");
   ASSERT_TRUE(world_.store().TrashContact(ada, "t"));
   EXPECT_THAT(Ids("okafor"), IsEmpty());
@@ -247,7 +255,7 @@ TEST_F(SearchTest, TrashedContactsAreNotFound) {
   EXPECT_THAT(Ids("okafor"), ElementsAre(ada.value));
 }
 
-TEST_F(SearchTest, EditsAreSearchableAtOnceAndOldWordsGone) {
+TEST_P(SearchTest, EditsAreSearchableAtOnceAndOldWordsGone) {
   const auto ada = Add("Ada Okafor", [](ContactFields& f) { f.company = "Acme"; });
   ContactFields changed;
   changed.display_name = "Ada Okafor";
@@ -257,7 +265,7 @@ TEST_F(SearchTest, EditsAreSearchableAtOnceAndOldWordsGone) {
   EXPECT_THAT(Ids("company:acme"), IsEmpty());
 }
 
-TEST_F(SearchTest, TyposAreNotCorrectedAfterTheWordIsGone) {
+TEST_P(SearchTest, TyposAreNotCorrectedAfterTheWordIsGone) {
   const auto ada = Add("Ada Okafor");
   ASSERT_TRUE(world_.store().TrashContact(ada, "t"));
   EXPECT_THAT(Ids("okafr"), IsEmpty());
@@ -266,27 +274,27 @@ TEST_F(SearchTest, TyposAreNotCorrectedAfterTheWordIsGone) {
   EXPECT_THAT(*corrections, IsEmpty());
 }
 
-TEST_F(SearchTest, NonLatinScriptsAreSearchable) {
+TEST_P(SearchTest, NonLatinScriptsAreSearchable) {
   const auto wang = Add("王伟");
   const auto ivan = Add("Иван Петров");
   EXPECT_THAT(Ids("王伟"), ElementsAre(wang.value));
   EXPECT_THAT(Ids("петр"), ElementsAre(ivan.value));
 }
 
-TEST_F(SearchTest, EmptyQueryFindsNothing) {
+TEST_P(SearchTest, EmptyQueryFindsNothing) {
   Add("Ada Okafor");
   EXPECT_THAT(Ids("   "), IsEmpty());
   EXPECT_THAT(Ids("!!!"), IsEmpty());
 }
 
-TEST_F(SearchTest, QuotesAndOperatorsInQueryAreJustText) {
+TEST_P(SearchTest, QuotesAndOperatorsInQueryAreJustText) {
   const auto ada = Add("Ada \"AND\" Okafor");
   EXPECT_THAT(Ids("ada AND"), ElementsAre(ada.value));
   EXPECT_THAT(Ids("NEAR( okafor"), IsEmpty());
   EXPECT_THAT(Ids("okafor*"), ElementsAre(ada.value));
 }
 
-TEST_F(SearchTest, ReportsWhereAndHowItMatched) {
+TEST_P(SearchTest, ReportsWhereAndHowItMatched) {
   Add("Rivera Diego");
   Add("Bea", [](ContactFields& f) { f.notes = "riverside walk"; });
   auto hits = Search(world_.store(), {"river", 10, 0});

@@ -56,8 +56,18 @@ ContactFields FullCard() {
   return fields;
 }
 
-TEST(SqliteStoreContacts, RoundTripsEveryField) {
-  testing::TestWorld world;
+// Every test runs on both stores: a new SQLite file and a new PostgreSQL
+// database in the test cluster.
+class StoreContacts : public ::testing::TestWithParam<testing::StoreKind> {};
+
+INSTANTIATE_TEST_SUITE_P(Stores, StoreContacts,
+                         ::testing::Values(testing::StoreKind::kSqlite, testing::StoreKind::kPostgres),
+                         [](const ::testing::TestParamInfo<testing::StoreKind>& info) {
+                           return testing::StoreKindName(info.param);
+                         });
+
+TEST_P(StoreContacts, RoundTripsEveryField) {
+  testing::TestWorld world(GetParam());
   const ContactFields fields = FullCard();
   auto inserted = world.store().InsertContact(fields, "uid-1", "2026-11-26T12:00:00Z");
   ASSERT_TRUE(inserted) << inserted.error().message;
@@ -69,24 +79,24 @@ TEST(SqliteStoreContacts, RoundTripsEveryField) {
   EXPECT_FALSE(loaded->trashed_at);
 }
 
-TEST(SqliteStoreContacts, UnknownIdIsNotFound) {
-  testing::TestWorld world;
+TEST_P(StoreContacts, UnknownIdIsNotFound) {
+  testing::TestWorld world(GetParam());
   auto loaded = world.store().GetContact(ContactId{404});
   ASSERT_FALSE(loaded);
   EXPECT_EQ(loaded.error().code, ErrorCode::kNotFound);
   EXPECT_EQ(loaded.error().message, "no contact with id 404");
 }
 
-TEST(SqliteStoreContacts, DuplicateUidIsRefused) {
-  testing::TestWorld world;
+TEST_P(StoreContacts, DuplicateUidIsRefused) {
+  testing::TestWorld world(GetParam());
   ASSERT_TRUE(world.store().InsertContact(Card("Ada Okafor"), "same", "t"));
   auto second = world.store().InsertContact(Card("Bea Kovács"), "same", "t");
   ASSERT_FALSE(second);
   EXPECT_EQ(second.error().code, ErrorCode::kAlreadyExists);
 }
 
-TEST(SqliteStoreContacts, UpdateReplacesListsAndKeepsIdentity) {
-  testing::TestWorld world;
+TEST_P(StoreContacts, UpdateReplacesListsAndKeepsIdentity) {
+  testing::TestWorld world(GetParam());
   auto inserted = world.store().InsertContact(FullCard(), "uid-1", "2026-01-01T00:00:00Z");
   ASSERT_TRUE(inserted);
   ContactFields changed = FullCard();
@@ -104,8 +114,8 @@ TEST(SqliteStoreContacts, UpdateReplacesListsAndKeepsIdentity) {
   EXPECT_EQ(loaded->updated_at, "2026-02-01T00:00:00Z");
 }
 
-TEST(SqliteStoreContacts, TrashAndRestore) {
-  testing::TestWorld world;
+TEST_P(StoreContacts, TrashAndRestore) {
+  testing::TestWorld world(GetParam());
   auto inserted = world.store().InsertContact(Card("Ada Okafor"), "u", "t0");
   ASSERT_TRUE(inserted);
   ASSERT_TRUE(world.store().TrashContact(inserted->id, "t1"));
@@ -120,8 +130,8 @@ TEST(SqliteStoreContacts, TrashAndRestore) {
   EXPECT_EQ(world.store().RestoreContact(inserted->id, "t4").error().code, ErrorCode::kConflict);
 }
 
-TEST(SqliteStoreContacts, ListSortsByNameIgnoringAccentsAndCase) {
-  testing::TestWorld world;
+TEST_P(StoreContacts, ListSortsByNameIgnoringAccentsAndCase) {
+  testing::TestWorld world(GetParam());
   for (const char* name : {"zoë Adams", "Émile Zola", "ada Okafor", "Bea Kovács"}) {
     ASSERT_TRUE(world.store().InsertContact(Card(name), name, "t"));
   }
@@ -132,8 +142,8 @@ TEST(SqliteStoreContacts, ListSortsByNameIgnoringAccentsAndCase) {
   EXPECT_EQ(names, (std::vector<std::string>{"ada Okafor", "Bea Kovács", "Émile Zola", "zoë Adams"}));
 }
 
-TEST(SqliteStoreContacts, ListFiltersByTagAndEventAndPages) {
-  testing::TestWorld world;
+TEST_P(StoreContacts, ListFiltersByTagAndEventAndPages) {
+  testing::TestWorld world(GetParam());
   for (int i = 0; i < 7; ++i) {
     ContactFields fields = Card("Person " + std::to_string(i));
     if (i % 2 == 0) fields.tags = {"Mentor"};
@@ -153,8 +163,8 @@ TEST(SqliteStoreContacts, ListFiltersByTagAndEventAndPages) {
   EXPECT_EQ(*world.store().CountContacts(ListQuery{}), 7);
 }
 
-TEST(SqliteStoreContacts, ListSortsByMetOnNewestFirstWithUnknownLast) {
-  testing::TestWorld world;
+TEST_P(StoreContacts, ListSortsByMetOnNewestFirstWithUnknownLast) {
+  testing::TestWorld world(GetParam());
   ContactFields early = Card("Early Bird");
   early.met_on = Date{2020, 1, 1};
   ContactFields late = Card("Late Comer");
@@ -170,8 +180,8 @@ TEST(SqliteStoreContacts, ListSortsByMetOnNewestFirstWithUnknownLast) {
   EXPECT_EQ((*listed)[2].display_name, "Never Met");
 }
 
-TEST(SqliteStoreContacts, FindByNameIgnoresAccentsAndCase) {
-  testing::TestWorld world;
+TEST_P(StoreContacts, FindByNameIgnoresAccentsAndCase) {
+  testing::TestWorld world(GetParam());
   ASSERT_TRUE(world.store().InsertContact(Card("José Núñez"), "u", "t"));
   auto found = world.store().FindContactsByName("jose nunez");
   ASSERT_TRUE(found);
@@ -179,8 +189,8 @@ TEST(SqliteStoreContacts, FindByNameIgnoresAccentsAndCase) {
   EXPECT_EQ(found->front().display_name, "José Núñez");
 }
 
-TEST(SqliteStoreContacts, BulkInsertAssignsIdsInOrder) {
-  testing::TestWorld world;
+TEST_P(StoreContacts, BulkInsertAssignsIdsInOrder) {
+  testing::TestWorld world(GetParam());
   std::vector<ContactFields> cards = {Card("One A"), Card("Two B"), Card("Three C")};
   auto ids = world.store().InsertContacts(cards, {"1", "2", "3"}, "t");
   ASSERT_TRUE(ids);
@@ -196,8 +206,8 @@ namespace {
 
 // Past a few thousand members a tag filter walks the name index instead of
 // sorting the members; both ways must give the same page.
-TEST(SqliteStoreContacts, ListOfACommonTagIsSortedAndFiltered) {
-  testing::TestWorld world;
+TEST_P(StoreContacts, ListOfACommonTagIsSortedAndFiltered) {
+  testing::TestWorld world(GetParam());
   std::vector<ContactFields> cards;
   std::vector<std::string> uids;
   for (int i = 0; i < 5400; ++i) {

@@ -1,5 +1,7 @@
 #include "support/temp_database.h"
 
+#include "support/postgres_cluster.h"
+
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
@@ -28,11 +30,26 @@ std::unique_ptr<Store> OpenOrDie(const std::string& path) {
   return std::move(*store);
 }
 
+std::unique_ptr<Store> OpenPostgresOrDie(const std::string& url) {
+  auto store = OpenPostgresStore(url);
+  if (!store) throw std::runtime_error("cannot open the PostgreSQL test database: " + store.error().message);
+  return std::move(*store);
+}
+
 }  // namespace
 
-TestWorld::TestWorld(Date today)
-    : clock_(today),
-      store_(OpenOrDie((directory_.path() / "kith.db").string())),
+std::string StoreKindName(StoreKind kind) { return kind == StoreKind::kSqlite ? "Sqlite" : "Postgres"; }
+
+TestWorld::TestWorld(Date today) : TestWorld(StoreKind::kSqlite, today) {}
+
+TestWorld::TestWorld(StoreKind kind, Date today)
+    : postgres_(kind == StoreKind::kPostgres ? std::make_unique<TempPgDatabase>() : nullptr),
+      clock_(today),
+      store_(postgres_ ? OpenPostgresOrDie(postgres_->url())
+                       : OpenOrDie((directory_.path() / "kith.db").string())),
       context_{*store_, clock_, "US"} {}
+
+// The store closes its connection before its database is dropped.
+TestWorld::~TestWorld() { store_.reset(); }
 
 }  // namespace kith::testing

@@ -23,16 +23,31 @@ class TempDirectory {
   std::filesystem::path path_;
 };
 
-// A store on a new file, a clock pinned to 2026-11-26, and a Context over them.
+// The stores a test can run against: a new SQLite file, or a new database
+// in the PostgreSQL test cluster (support/postgres_cluster.h).
+enum class StoreKind { kSqlite, kPostgres };
+
+// Names the instances of a test parameterised by StoreKind: Sqlite, Postgres.
+std::string StoreKindName(StoreKind kind);
+
+class TempPgDatabase;
+
+// A store on a new file (or a new PostgreSQL database), a clock pinned to
+// 2026-11-26, and a Context over them.
 class TestWorld {
  public:
   explicit TestWorld(Date today = Date{2026, 11, 26});
+  explicit TestWorld(StoreKind kind, Date today = Date{2026, 11, 26});
+  TestWorld(const TestWorld&) = delete;
+  TestWorld& operator=(const TestWorld&) = delete;
+  ~TestWorld();
   Store& store() { return *store_; }
   Context& context() { return context_; }
   [[nodiscard]] std::string database_path() const { return (directory_.path() / "kith.db").string(); }
 
  private:
   TempDirectory directory_;
+  std::unique_ptr<TempPgDatabase> postgres_;
   FixedClock clock_;
   std::unique_ptr<Store> store_;
   Context context_;

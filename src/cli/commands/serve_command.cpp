@@ -119,8 +119,8 @@ subscribe to `kith ics --url`. Phones want HTTPS beyond this machine: give
               }
               auto served = http::ServeUntilSignal(options, session.context().clock, [&](int port) {
                 const std::string scheme = options.tls_certificate.empty() ? "http://" : "https://";
-                std::cout << "kith: serving " << options.database_path << " on " << scheme << options.host
-                          << ":" << port << "/ (Ctrl-C to stop)" << std::endl;
+                std::cout << "kith: serving " << PrintableLocation(options.database_path) << " on " << scheme
+                          << options.host << ":" << port << "/ (Ctrl-C to stop)" << std::endl;
                 // Where `kith device add` and `kith ics --url` send devices.
                 if (flags->public_url.empty()) {
                   if (auto remembered = RememberServerUrl(session.context(), http::ServedUrl(options, port));

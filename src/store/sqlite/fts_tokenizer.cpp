@@ -55,4 +55,15 @@ void FtsTokenizer::Tokenize(std::string_view text, std::vector<std::string>& ter
                       CollectToken);
 }
 
+std::string FtsTokenizer::Folded(std::string_view text) const {
+  std::vector<std::string> terms;
+  Tokenize(text, terms);
+  std::string folded;
+  for (const auto& term : terms) {
+    if (!folded.empty()) folded += ' ';
+    folded += term;
+  }
+  return folded.empty() ? std::string(text) : folded;
+}
+
 }  // namespace kith::sqlite

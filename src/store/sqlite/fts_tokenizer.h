@@ -27,6 +27,10 @@ class FtsTokenizer {
 
   // Appends the folded terms of `text` to `terms`.
   void Tokenize(std::string_view text, std::vector<std::string>& terms) const;
+  // The terms of `text` joined by single spaces ("José  O'Neil" -> "jose o
+  // neil"): how names and labels are compared; `text` itself when it has no
+  // terms at all.
+  [[nodiscard]] std::string Folded(std::string_view text) const;
 
  private:
   FtsTokenizer(Fts5Tokenizer* instance, fts5_tokenizer* methods) : instance_(instance), methods_(methods) {}

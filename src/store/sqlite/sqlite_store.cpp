@@ -7,6 +7,7 @@
 #include <set>
 
 #include "domain/utf8.h"
+#include "store/column_lists.h"
 #include "store/search_document.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/row_values.h"
@@ -28,33 +29,6 @@ constexpr std::string_view kContactColumns =
     "neighborhood, hometown, how_met, met_at, met_on, open_to_opportunities, looking_for, "
     "open_since, notes, last_contact, created_at, updated_at, trashed_at, kind, nickname, role, departments, "
     "birthday, anniversary";
-
-// Lists kept in one column, one item a line (an ORG's units, a value's types).
-std::string JoinLines(const std::vector<std::string>& items, char separator) {
-  std::string joined;
-  for (const std::string& item : items) {
-    if (!joined.empty()) joined += separator;
-    joined += item;
-  }
-  return joined;
-}
-
-std::vector<std::string> SplitLines(std::string_view text, char separator) {
-  std::vector<std::string> items;
-  if (text.empty()) return items;
-  std::size_t start = 0;
-  for (std::size_t end = text.find(separator); end != std::string_view::npos;
-       end = text.find(separator, start)) {
-    items.emplace_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  items.emplace_back(text.substr(start));
-  return items;
-}
-
-// Terms shorter than this, or made only of digits (phone numbers would swamp
-// it), stay out of the vocabulary: they are never completed or corrected.
-constexpr int kShortestVocabularyTerm = 3;
 
 Contact ContactFromRow(const Statement& row) {
   Contact contact;
@@ -87,11 +61,6 @@ Contact ContactFromRow(const Statement& row) {
   contact.birthday = OptionalPartialDate(row, 26);
   contact.anniversary = OptionalPartialDate(row, 27);
   return contact;
-}
-
-bool KeptInVocabulary(const std::string& term) {
-  if (std::all_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
-  return CharacterCount(term) >= kShortestVocabularyTerm;
 }
 
 std::string_view TableName(SearchTable table) {
@@ -292,14 +261,7 @@ Result<Transaction> SqliteStore::BeginTransaction(bool bulk) {
 }
 
 std::string SqliteStore::SortName(std::string_view display_name) const {
-  std::vector<std::string> terms;
-  tokenizer_->Tokenize(display_name, terms);
-  std::string folded;
-  for (const auto& term : terms) {
-    if (!folded.empty()) folded += ' ';
-    folded += term;
-  }
-  return folded.empty() ? std::string(display_name) : folded;
+  return tokenizer_->Folded(display_name);
 }
 
 std::vector<std::string> SqliteStore::SearchTerms(std::string_view text) const {

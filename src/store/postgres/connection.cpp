@@ -1,0 +1,144 @@
+#include "store/postgres/connection.h"
+
+#include <libpq-fe.h>
+
+namespace kith::postgres {
+namespace {
+
+std::string Trimmed(const char* text) {
+  std::string message = text == nullptr ? "" : text;
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+  return message;
+}
+
+// The SQLSTATE classes the store's callers act on; the rest is a bug or an
+// outage, reported as it came.
+ErrorCode CodeOf(const char* sqlstate) {
+  const std::string_view state = sqlstate == nullptr ? "" : sqlstate;
+  // A broken constraint is a conflict, as SQLite's store reports it.
+  if (state.substr(0, 2) == "23") return ErrorCode::kConflict;
+  if (state == "40001" || state == "40P01" || state == "55P03") return ErrorCode::kConflict;
+  if (state.substr(0, 2) == "08" || state.substr(0, 2) == "57") return ErrorCode::kIo;
+  return ErrorCode::kInternal;
+}
+
+Error ResultError(pg_conn* connection, const PGresult* result) {
+  if (result == nullptr) {
+    return Error{ErrorCode::kIo, "PostgreSQL: " + Trimmed(PQerrorMessage(connection)), "db"};
+  }
+  return Error{CodeOf(PQresultErrorField(result, PG_DIAG_SQLSTATE)),
+               "PostgreSQL: " + Trimmed(PQresultErrorMessage(result)), "db"};
+}
+
+bool Succeeded(const PGresult* result) {
+  if (result == nullptr) return false;
+  const ExecStatusType status = PQresultStatus(result);
+  return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+}
+
+}  // namespace
+
+std::string ArrayLiteral(const std::vector<std::string>& items) {
+  std::string literal = "{";
+  for (const std::string& item : items) {
+    if (literal.size() > 1) literal += ',';
+    literal += '"';
+    for (const char c : item) {
+      if (c == '"' || c == '\\') literal += '\\';
+      literal += c;
+    }
+    literal += '"';
+  }
+  return literal + "}";
+}
+
+std::string ArrayLiteral(const std::vector<std::int64_t>& items) {
+  std::string literal = "{";
+  for (const std::int64_t item : items) {
+    if (literal.size() > 1) literal += ',';
+    literal += std::to_string(item);
+  }
+  return literal + "}";
+}
+
+void Rows::Free::operator()(pg_result* result) const { PQclear(result); }
+
+Rows::Rows(pg_result* result) : result_(result) {}
+
+int Rows::size() const { return PQntuples(result_.get()); }
+
+bool Rows::IsNull(int row, int column) const { return PQgetisnull(result_.get(), row, column) != 0; }
+
+std::string Rows::Text(int row, int column) const {
+  return std::string(PQgetvalue(result_.get(), row, column),
+                     static_cast<std::size_t>(PQgetlength(result_.get(), row, column)));
+}
+
+std::optional<std::string> Rows::OptionalText(int row, int column) const {
+  if (IsNull(row, column)) return std::nullopt;
+  return Text(row, column);
+}
+
+std::int64_t Rows::Int(int row, int column) const {
+  if (IsNull(row, column)) return 0;
+  return std::stoll(Text(row, column));
+}
+
+bool Rows::Bool(int row, int column) const { return Text(row, column) == "t"; }
+
+std::int64_t Rows::Affected() const {
+  const char* tuples = PQcmdTuples(result_.get());
+  return tuples == nullptr || *tuples == '\0' ? 0 : std::stoll(tuples);
+}
+
+Result<std::unique_ptr<Connection>> Connection::Open(const std::string& uri) {
+  pg_conn* connection = PQconnectdb(uri.c_str());
+  if (connection == nullptr) return Fail(ErrorCode::kIo, "PostgreSQL: out of memory connecting", "db");
+  if (PQstatus(connection) != CONNECTION_OK) {
+    std::string message = "cannot connect to PostgreSQL: " + Trimmed(PQerrorMessage(connection));
+    PQfinish(connection);
+    return Fail(ErrorCode::kIo, std::move(message), "db");
+  }
+  auto opened = std::unique_ptr<Connection>(new Connection(connection));
+  // Dates read back as YYYY-MM-DD whatever the server's default; notices
+  // ("relation already exists, skipping") are not for the user's terminal.
+  PQsetNoticeProcessor(
+      connection, [](void*, const char*) {}, nullptr);
+  KITH_RETURN_IF_ERROR(opened->Execute("SET DateStyle = 'ISO, YMD'; SET client_encoding = 'UTF8'"));
+  return opened;
+}
+
+Connection::~Connection() { PQfinish(connection_); }
+
+Status Connection::Execute(std::string_view sql) {
+  const std::string text(sql);
+  std::unique_ptr<PGresult, Rows::Free> result(PQexec(connection_, text.c_str()));
+  if (!Succeeded(result.get())) return tl::unexpected(ResultError(connection_, result.get()));
+  return Ok();
+}
+
+Result<std::string> Connection::PreparedName(const std::string& sql) {
+  if (const auto found = prepared_.find(sql); found != prepared_.end()) return found->second;
+  std::string name = "kith_" + std::to_string(prepared_.size() + 1);
+  std::unique_ptr<PGresult, Rows::Free> result(PQprepare(connection_, name.c_str(), sql.c_str(), 0, nullptr));
+  if (!Succeeded(result.get())) return tl::unexpected(ResultError(connection_, result.get()));
+  prepared_.emplace(sql, name);
+  return name;
+}
+
+Result<Rows> Connection::Query(const std::string& sql, const Params& params) {
+  KITH_ASSIGN_OR_RETURN(const std::string name, PreparedName(sql));
+  std::vector<const char*> values;
+  values.reserve(params.values().size());
+  for (const auto& value : params.values()) values.push_back(value ? value->c_str() : nullptr);
+  PGresult* result = PQexecPrepared(connection_, name.c_str(), static_cast<int>(values.size()), values.data(),
+                                    nullptr, nullptr, 0);
+  if (!Succeeded(result)) {
+    Error error = ResultError(connection_, result);
+    PQclear(result);
+    return tl::unexpected(std::move(error));
+  }
+  return Rows(result);
+}
+
+}  // namespace kith::postgres

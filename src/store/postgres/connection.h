@@ -1,0 +1,112 @@
+// A small RAII wrapper over libpq: a connection, the result of a query, and
+// statements prepared once per connection (by their SQL text) and then run
+// with parameters. Values travel as text; every query is parameterised.
+// Internal to store/postgres/.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "domain/result.h"
+
+struct pg_conn;
+struct pg_result;
+
+namespace kith::postgres {
+
+// The parameters of one query, $1, $2, … in the order added; nullopt is NULL.
+class Params {
+ public:
+  Params& Add(std::string_view value) {
+    values_.emplace_back(std::string(value));
+    return *this;
+  }
+  Params& Add(const char* value) { return Add(std::string_view(value)); }
+  Params& Add(const std::string& value) { return Add(std::string_view(value)); }
+  Params& Add(std::int64_t value) {
+    values_.emplace_back(std::to_string(value));
+    return *this;
+  }
+  Params& Add(int value) { return Add(static_cast<std::int64_t>(value)); }
+  Params& Add(bool value) {
+    values_.emplace_back(value ? "t" : "f");
+    return *this;
+  }
+  Params& Add(const std::optional<std::string>& value) {
+    values_.push_back(value);
+    return *this;
+  }
+  [[nodiscard]] const std::vector<std::optional<std::string>>& values() const { return values_; }
+
+ private:
+  std::vector<std::optional<std::string>> values_;
+};
+
+// The rows of a finished query. Columns are read as text (the server's
+// output format: ISO dates, "t"/"f" booleans).
+class Rows {
+ public:
+  explicit Rows(pg_result* result);
+  Rows(Rows&&) noexcept = default;
+  Rows& operator=(Rows&&) noexcept = default;
+  Rows(const Rows&) = delete;
+  Rows& operator=(const Rows&) = delete;
+  ~Rows() = default;
+
+  [[nodiscard]] int size() const;
+  [[nodiscard]] bool empty() const { return size() == 0; }
+  [[nodiscard]] bool IsNull(int row, int column) const;
+  [[nodiscard]] std::string Text(int row, int column) const;  // "" for NULL
+  [[nodiscard]] std::optional<std::string> OptionalText(int row, int column) const;
+  [[nodiscard]] std::int64_t Int(int row, int column) const;  // 0 for NULL
+  [[nodiscard]] bool Bool(int row, int column) const;
+  // How many rows an INSERT, UPDATE or DELETE touched.
+  [[nodiscard]] std::int64_t Affected() const;
+
+  // Frees a PGresult (also for results that never become Rows).
+  struct Free {
+    void operator()(pg_result* result) const;
+  };
+
+ private:
+  std::unique_ptr<pg_result, Free> result_;
+};
+
+// A PostgreSQL array literal of `items` ({"a","b\"c"}), to pass a list as
+// one parameter ($2::text[], $2::bigint[]).
+std::string ArrayLiteral(const std::vector<std::string>& items);
+std::string ArrayLiteral(const std::vector<std::int64_t>& items);
+
+class Connection {
+ public:
+  // Connects with a libpq URI or key=value string (an empty host takes
+  // libpq's PG* environment). kIo when the server cannot be reached or
+  // refuses; the message never repeats the URI, which may hold a password.
+  static Result<std::unique_ptr<Connection>> Open(const std::string& uri);
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+  ~Connection();
+
+  // Runs SQL without parameters, several statements allowed (migrations,
+  // BEGIN/COMMIT/SAVEPOINT).
+  Status Execute(std::string_view sql);
+  // Runs one statement with parameters. It is prepared on this connection the
+  // first time its text is seen and reused after. Errors: kConflict for a
+  // broken constraint (a unique key taken), a serialisation failure or deadlock,
+  // kIo for a lost connection, kInternal otherwise.
+  Result<Rows> Query(const std::string& sql, const Params& params = {});
+
+ private:
+  explicit Connection(pg_conn* connection) : connection_(connection) {}
+  Result<std::string> PreparedName(const std::string& sql);
+
+  pg_conn* connection_;
+  std::unordered_map<std::string, std::string> prepared_;
+};
+
+}  // namespace kith::postgres

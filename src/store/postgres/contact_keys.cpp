@@ -1,0 +1,252 @@
+// The lookups that recognise a person again on PostgreSQL (by uid, email,
+// phone, profile URL or name; `kith dupes`), the job changes an import
+// noticed, and the reads by id that exports and lists page through.
+#include "store/postgres/pg_store.h"
+
+namespace kith::postgres {
+namespace {
+
+std::string_view KeyQuery(ContactKey key) {
+  switch (key) {
+    case ContactKey::kUid:
+      return "SELECT id FROM contacts WHERE workspace_id = $1 AND uid = $2";
+    case ContactKey::kEmail:
+      return "SELECT DISTINCT c.id FROM contact_emails e JOIN contacts c ON c.workspace_id = e.workspace_id "
+             "AND c.id = e.contact_id WHERE e.workspace_id = $1 AND lower(e.address) = lower($2) "
+             "AND c.trashed_at IS NULL ORDER BY c.id LIMIT 50";
+    case ContactKey::kPhone:
+      return "SELECT DISTINCT c.id FROM contact_phones p JOIN contacts c ON c.workspace_id = p.workspace_id "
+             "AND c.id = p.contact_id WHERE p.workspace_id = $1 AND p.e164 = $2 AND p.e164 <> '' "
+             "AND c.trashed_at IS NULL ORDER BY c.id LIMIT 50";
+    case ContactKey::kLinkUrl:
+      return "SELECT DISTINCT c.id FROM contact_links l JOIN contacts c ON c.workspace_id = l.workspace_id "
+             "AND c.id = l.contact_id WHERE l.workspace_id = $1 AND lower(l.url) = lower($2) "
+             "AND c.trashed_at IS NULL ORDER BY c.id LIMIT 50";
+    case ContactKey::kName:
+      return "SELECT id FROM contacts WHERE workspace_id = $1 AND sort_name = $2 AND trashed_at IS NULL "
+             "ORDER BY id LIMIT 50";
+  }
+  return "";
+}
+
+// Pairs of live contacts sharing one key, the value shared by two to nine
+// of them (more identifies nobody), with both names (store/sqlite/
+// contact_keys.cpp says why each is shaped so). Every join stays inside
+// the workspace.
+struct PairQuery {
+  ContactKey key;
+  std::string_view sql;
+};
+
+constexpr PairQuery kPairQueries[] = {
+    {ContactKey::kEmail,
+     "WITH shared AS (SELECT lower(address) AS value FROM contact_emails WHERE workspace_id = $1 "
+     "GROUP BY lower(address) HAVING count(DISTINCT contact_id) BETWEEN 2 AND 9) "
+     "SELECT DISTINCT a.contact_id, b.contact_id, a.address, ca.display_name, ca.given_name, "
+     "cb.display_name, cb.given_name FROM shared "
+     "JOIN contact_emails a ON a.workspace_id = $1 AND lower(a.address) = shared.value "
+     "JOIN contact_emails b ON b.workspace_id = $1 AND lower(b.address) = shared.value "
+     "AND b.contact_id > a.contact_id "
+     "JOIN contacts ca ON ca.workspace_id = $1 AND ca.id = a.contact_id AND ca.trashed_at IS NULL "
+     "JOIN contacts cb ON cb.workspace_id = $1 AND cb.id = b.contact_id AND cb.trashed_at IS NULL "
+     "ORDER BY 1, 2"},
+    {ContactKey::kPhone,
+     "WITH shared AS (SELECT e164 AS value FROM contact_phones WHERE workspace_id = $1 AND e164 <> '' "
+     "GROUP BY e164 HAVING count(DISTINCT contact_id) BETWEEN 2 AND 9) "
+     "SELECT DISTINCT a.contact_id, b.contact_id, a.original, ca.display_name, ca.given_name, "
+     "cb.display_name, cb.given_name FROM shared "
+     "JOIN contact_phones a ON a.workspace_id = $1 AND a.e164 = shared.value "
+     "JOIN contact_phones b ON b.workspace_id = $1 AND b.e164 = shared.value AND b.contact_id > a.contact_id "
+     "JOIN contacts ca ON ca.workspace_id = $1 AND ca.id = a.contact_id AND ca.trashed_at IS NULL "
+     "JOIN contacts cb ON cb.workspace_id = $1 AND cb.id = b.contact_id AND cb.trashed_at IS NULL "
+     "ORDER BY 1, 2"},
+    {ContactKey::kLinkUrl,
+     "WITH shared AS (SELECT lower(url) AS value FROM contact_links WHERE workspace_id = $1 "
+     "GROUP BY lower(url) HAVING count(DISTINCT contact_id) BETWEEN 2 AND 9) "
+     "SELECT DISTINCT a.contact_id, b.contact_id, a.url, ca.display_name, ca.given_name, "
+     "cb.display_name, cb.given_name FROM shared "
+     "JOIN contact_links a ON a.workspace_id = $1 AND lower(a.url) = shared.value "
+     "JOIN contact_links b ON b.workspace_id = $1 AND lower(b.url) = shared.value "
+     "AND b.contact_id > a.contact_id "
+     "JOIN contacts ca ON ca.workspace_id = $1 AND ca.id = a.contact_id AND ca.trashed_at IS NULL "
+     "JOIN contacts cb ON cb.workspace_id = $1 AND cb.id = b.contact_id AND cb.trashed_at IS NULL "
+     "ORDER BY 1, 2"},
+    {ContactKey::kName,
+     "WITH shared AS (SELECT lower(company) AS company, lower(family_name) AS family FROM contacts "
+     "WHERE workspace_id = $1 AND trashed_at IS NULL AND company <> '' AND family_name <> '' "
+     "GROUP BY lower(company), lower(family_name) HAVING count(*) BETWEEN 2 AND 9) "
+     "SELECT ca.id, cb.id, ca.company, ca.display_name, ca.given_name, cb.display_name, cb.given_name "
+     "FROM shared "
+     "JOIN contacts ca ON ca.workspace_id = $1 AND lower(ca.company) = shared.company "
+     "AND lower(ca.family_name) = shared.family AND ca.trashed_at IS NULL "
+     "JOIN contacts cb ON cb.workspace_id = $1 AND lower(cb.company) = shared.company "
+     "AND lower(cb.family_name) = shared.family AND cb.trashed_at IS NULL AND cb.id > ca.id "
+     "ORDER BY 1, 2"},
+};
+
+std::vector<std::string> FirstColumn(const Rows& rows) {
+  std::vector<std::string> values;
+  values.reserve(static_cast<std::size_t>(rows.size()));
+  for (int row = 0; row < rows.size(); ++row) values.push_back(rows.Text(row, 0));
+  return values;
+}
+
+}  // namespace
+
+Result<std::vector<ContactId>> PgStore::FindContactIds(ContactKey key, std::string_view value) {
+  if (value.empty()) return std::vector<ContactId>();
+  return Ids(std::string(KeyQuery(key)),
+             Params().Add(key == ContactKey::kName ? SortName(value) : std::string(value)));
+}
+
+Result<std::vector<ContactId>> PgStore::FindNamesakes(std::string_view name, std::string_view company) {
+  return Ids(
+      "SELECT id FROM contacts WHERE workspace_id = $1 AND sort_name = $2 AND trashed_at IS NULL "
+      "AND lower(company) = lower($3) ORDER BY id LIMIT 50",
+      Params().Add(SortName(name)).Add(company));
+}
+
+Result<std::vector<DuplicatePair>> PgStore::FindDuplicatePairs() {
+  std::vector<DuplicatePair> pairs;
+  for (const PairQuery& query : kPairQueries) {
+    KITH_ASSIGN_OR_RETURN(const Rows rows, Run(std::string(query.sql)));
+    for (int row = 0; row < rows.size(); ++row) {
+      pairs.push_back(DuplicatePair{ContactId{rows.Int(row, 0)},
+                                    ContactId{rows.Int(row, 1)},
+                                    query.key,
+                                    rows.Text(row, 2),
+                                    {rows.Text(row, 3), rows.Text(row, 4)},
+                                    {rows.Text(row, 5), rows.Text(row, 6)}});
+    }
+  }
+  return pairs;
+}
+
+Result<std::vector<JobChange>> PgStore::JobChanges(ContactId id) {
+  KITH_ASSIGN_OR_RETURN(const Rows rows,
+                        Run("SELECT noticed_on, source, old_company, old_title, new_company, "
+                            "new_title FROM job_changes WHERE workspace_id = $1 "
+                            "AND contact_id = $2 ORDER BY noticed_on, id",
+                            Params().Add(id.value)));
+  std::vector<JobChange> changes;
+  for (int row = 0; row < rows.size(); ++row) {
+    JobChange change;
+    if (auto date = ParseIsoDate(rows.Text(row, 0))) change.noticed_on = *date;
+    change.source = rows.Text(row, 1);
+    change.old_company = rows.Text(row, 2);
+    change.old_title = rows.Text(row, 3);
+    change.new_company = rows.Text(row, 4);
+    change.new_title = rows.Text(row, 5);
+    changes.push_back(std::move(change));
+  }
+  return changes;
+}
+
+Status PgStore::AddJobChange(ContactId id, const JobChange& change) {
+  return Atomically([&]() -> Status {
+    KITH_ASSIGN_OR_RETURN(const std::int64_t change_id, NextIds("job_changes", 1));
+    return Write(
+        "INSERT INTO job_changes(workspace_id, id, contact_id, noticed_on, source, old_company, "
+        "old_title, new_company, new_title) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        Params()
+            .Add(change_id)
+            .Add(id.value)
+            .Add(change.noticed_on.ToIso())
+            .Add(change.source)
+            .Add(change.old_company)
+            .Add(change.old_title)
+            .Add(change.new_company)
+            .Add(change.new_title));
+  });
+}
+
+Result<std::vector<ContactId>> PgStore::ContactIdsAfter(ContactId after, int limit, bool include_trashed) {
+  return Ids(include_trashed
+                 ? "SELECT id FROM contacts WHERE workspace_id = $1 AND id > $2 ORDER BY id LIMIT $3"
+                 : "SELECT id FROM contacts WHERE workspace_id = $1 AND id > $2 "
+                   "AND trashed_at IS NULL ORDER BY id LIMIT $3",
+             Params().Add(after.value).Add(limit));
+}
+
+Result<std::vector<std::pair<ContactId, std::string>>> PgStore::UidsOf(const std::vector<ContactId>& ids) {
+  std::vector<std::int64_t> values;
+  for (const ContactId id : ids) values.push_back(id.value);
+  KITH_ASSIGN_OR_RETURN(const Rows rows, Run("SELECT id, uid FROM contacts WHERE workspace_id = $1 "
+                                             "AND id = ANY($2::bigint[])",
+                                             Params().Add(ArrayLiteral(values))));
+  std::unordered_map<std::int64_t, std::string> found;
+  for (int row = 0; row < rows.size(); ++row) found.emplace(rows.Int(row, 0), rows.Text(row, 1));
+  std::vector<std::pair<ContactId, std::string>> uids;
+  for (const ContactId id : ids) {
+    if (const auto uid = found.find(id.value); uid != found.end()) uids.emplace_back(id, uid->second);
+  }
+  return uids;
+}
+
+Result<std::vector<ContactSummary>> PgStore::ContactSummaries(const std::vector<ContactId>& ids) {
+  std::vector<std::int64_t> values;
+  for (const ContactId id : ids) values.push_back(id.value);
+  KITH_ASSIGN_OR_RETURN(const Rows rows,
+                        Run("SELECT id, uid, display_name, company, met_at, last_contact FROM contacts "
+                            "WHERE workspace_id = $1 AND id = ANY($2::bigint[])",
+                            Params().Add(ArrayLiteral(values))));
+  std::unordered_map<std::int64_t, ContactSummary> found;
+  for (int row = 0; row < rows.size(); ++row) {
+    ContactSummary summary{ContactId{rows.Int(row, 0)}, rows.Text(row, 1), rows.Text(row, 2),
+                           rows.Text(row, 3),           rows.Text(row, 4), std::nullopt};
+    if (!rows.IsNull(row, 5)) {
+      if (auto day = ParseIsoDate(rows.Text(row, 5))) summary.last_contact = *day;
+    }
+    found.emplace(summary.id.value, std::move(summary));
+  }
+  std::vector<ContactSummary> summaries;
+  for (const ContactId id : ids) {
+    if (const auto summary = found.find(id.value); summary != found.end())
+      summaries.push_back(summary->second);
+  }
+  return summaries;
+}
+
+Result<std::vector<ContactId>> PgStore::ContactsTagged(std::string_view tag) {
+  return Ids(
+      "SELECT l.contact_id FROM contact_labels l JOIN contacts c ON c.workspace_id = l.workspace_id "
+      "AND c.id = l.contact_id WHERE l.workspace_id = $1 AND l.kind = 'tag' AND l.folded = $2 "
+      "AND c.trashed_at IS NULL ORDER BY l.contact_id",
+      Params().Add(tag));
+}
+
+Result<bool> PgStore::LabelInUse(std::string_view kind, std::string_view value) {
+  const std::string folded = SortName(value);
+  if (folded.empty()) return false;
+  KITH_ASSIGN_OR_RETURN(const Rows rows,
+                        Run("SELECT EXISTS (SELECT 1 FROM contact_labels WHERE workspace_id = $1 "
+                            "AND kind = $2 AND folded = $3)",
+                            Params().Add(kind).Add(folded)));
+  return rows.Bool(0, 0);
+}
+
+Result<std::vector<std::string>> PgStore::LabelsWithPrefix(std::string_view kind, std::string_view prefix,
+                                                           int limit) {
+  const std::string folded = prefix.empty() ? std::string() : SortName(prefix);
+  KITH_ASSIGN_OR_RETURN(
+      const Rows rows,
+      Run("SELECT min(l.value) FROM contact_labels l JOIN contacts c ON c.workspace_id = l.workspace_id "
+          "AND c.id = l.contact_id AND c.trashed_at IS NULL WHERE l.workspace_id = $1 AND l.kind = $2 "
+          "AND l.folded >= $3 AND l.folded < $4 GROUP BY l.folded ORDER BY count(*) DESC, l.folded LIMIT $5",
+          Params().Add(kind).Add(folded).Add(PastPrefix(folded)).Add(limit)));
+  return FirstColumn(rows);
+}
+
+Result<std::vector<std::string>> PgStore::MetAtWithPrefix(std::string_view prefix, int limit) {
+  // The "met at" of live cards. (SQLite also offers kith's own events;
+  // events are not on PostgreSQL yet, so there are none to offer.)
+  KITH_ASSIGN_OR_RETURN(const Rows rows,
+                        Run("SELECT min(met_at) FROM contacts WHERE workspace_id = $1 AND trashed_at IS NULL "
+                            "AND met_at <> '' AND lower(met_at) COLLATE \"C\" >= lower($2) COLLATE \"C\" "
+                            "AND lower(met_at) COLLATE \"C\" < lower($3) COLLATE \"C\" "
+                            "GROUP BY lower(met_at) ORDER BY count(*) DESC, lower(met_at) LIMIT $4",
+                            Params().Add(prefix).Add(PastPrefix(prefix)).Add(limit)));
+  return FirstColumn(rows);
+}
+
+}  // namespace kith::postgres

@@ -1,0 +1,253 @@
+#include "store/postgres/migrations.h"
+
+namespace kith::postgres {
+namespace {
+
+// Version 1: workspaces, contacts and their lists, job changes, the search
+// index, the vocabulary for typos, settings, web sessions and devices.
+//
+// Laid out for scale-out (docs/team.md): every table but `workspaces` and
+// `kith_schema` leads its primary key, its indexes and its foreign keys with
+// workspace_id, the column Citus would distribute by, so each workspace's
+// rows live together and no query crosses workspaces. Ids are per
+// workspace, handed out by id_counters: a workspace's ids are dense, stable
+// and the same on any server, and a personal file migrated into a
+// workspace can keep the ids its URLs and exports already carry.
+//
+// Dates are `date`; timestamps stay the ISO text the app writes, so they read
+// back byte for byte as in SQLite. Text compared "case ignored" is compared
+// through lower() with expression indexes; terms and folded labels sort by
+// byte (COLLATE "C"), as SQLite's BINARY does, so prefix ranges use btrees.
+constexpr std::string_view kVersion1 = R"sql(
+CREATE EXTENSION IF NOT EXISTS btree_gin;
+
+CREATE TABLE workspaces(
+  id bigint PRIMARY KEY,
+  name text NOT NULL UNIQUE CHECK (name <> ''),
+  created_at text NOT NULL
+);
+INSERT INTO workspaces(id, name, created_at) VALUES (1, 'default', to_char(now() AT TIME ZONE 'UTC',
+  'YYYY-MM-DD"T"HH24:MI:SS"Z"'));
+
+CREATE TABLE id_counters(
+  workspace_id bigint NOT NULL REFERENCES workspaces(id),
+  name text NOT NULL,
+  last_id bigint NOT NULL,
+  PRIMARY KEY (workspace_id, name)
+);
+
+CREATE TABLE contacts(
+  workspace_id bigint NOT NULL REFERENCES workspaces(id),
+  id bigint NOT NULL,
+  uid text NOT NULL,
+  display_name text NOT NULL CHECK (display_name <> ''),
+  given_name text NOT NULL DEFAULT '',
+  family_name text NOT NULL DEFAULT '',
+  sort_name text COLLATE "C" NOT NULL,
+  company text NOT NULL DEFAULT '',
+  title text NOT NULL DEFAULT '',
+  website text NOT NULL DEFAULT '',
+  city text NOT NULL DEFAULT '',
+  neighborhood text NOT NULL DEFAULT '',
+  hometown text NOT NULL DEFAULT '',
+  how_met text NOT NULL DEFAULT '',
+  met_at text NOT NULL DEFAULT '',
+  met_on date,
+  open_to_opportunities boolean NOT NULL DEFAULT false,
+  looking_for text NOT NULL DEFAULT '',
+  open_since date,
+  notes text NOT NULL DEFAULT '',
+  last_contact date,
+  created_at text NOT NULL,
+  updated_at text NOT NULL,
+  trashed_at text,
+  kind text NOT NULL DEFAULT '',
+  nickname text NOT NULL DEFAULT '',
+  role text NOT NULL DEFAULT '',
+  departments text NOT NULL DEFAULT '',
+  birthday text,
+  anniversary text,
+  PRIMARY KEY (workspace_id, id),
+  UNIQUE (workspace_id, uid)
+);
+CREATE INDEX contacts_by_sort_name ON contacts(workspace_id, sort_name, id) WHERE trashed_at IS NULL;
+CREATE INDEX contacts_by_met_on ON contacts(workspace_id, met_on DESC NULLS LAST, id)
+  WHERE trashed_at IS NULL;
+CREATE INDEX contacts_by_last_contact ON contacts(workspace_id, last_contact DESC NULLS LAST, id)
+  WHERE trashed_at IS NULL;
+CREATE INDEX contacts_by_met_at ON contacts(workspace_id, lower(met_at)) WHERE trashed_at IS NULL;
+CREATE INDEX contacts_in_trash ON contacts(workspace_id, trashed_at) WHERE trashed_at IS NOT NULL;
+CREATE INDEX contacts_by_name_and_company ON contacts(workspace_id, sort_name, lower(company))
+  WHERE trashed_at IS NULL;
+CREATE INDEX contacts_by_company_family ON contacts(workspace_id, lower(company), lower(family_name))
+  WHERE trashed_at IS NULL;
+
+CREATE TABLE contact_emails(
+  workspace_id bigint NOT NULL,
+  contact_id bigint NOT NULL,
+  position integer NOT NULL,
+  address text NOT NULL,
+  PRIMARY KEY (workspace_id, contact_id, position),
+  FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id) ON DELETE CASCADE
+);
+CREATE INDEX contact_emails_by_address ON contact_emails(workspace_id, lower(address));
+
+CREATE TABLE contact_phones(
+  workspace_id bigint NOT NULL,
+  contact_id bigint NOT NULL,
+  position integer NOT NULL,
+  original text NOT NULL,
+  e164 text NOT NULL DEFAULT '',
+  PRIMARY KEY (workspace_id, contact_id, position),
+  FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id) ON DELETE CASCADE
+);
+CREATE INDEX contact_phones_by_e164 ON contact_phones(workspace_id, e164) WHERE e164 <> '';
+
+CREATE TABLE contact_links(
+  workspace_id bigint NOT NULL,
+  contact_id bigint NOT NULL,
+  position integer NOT NULL,
+  kind text NOT NULL,
+  url text NOT NULL,
+  connected boolean NOT NULL DEFAULT false,
+  followed boolean NOT NULL DEFAULT false,
+  connected_on date,
+  PRIMARY KEY (workspace_id, contact_id, position),
+  FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id) ON DELETE CASCADE
+);
+CREATE INDEX contact_links_by_url ON contact_links(workspace_id, lower(url));
+
+CREATE TABLE contact_labels(
+  workspace_id bigint NOT NULL,
+  contact_id bigint NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('tag', 'skill', 'interest')),
+  position integer NOT NULL,
+  value text NOT NULL,
+  folded text COLLATE "C" NOT NULL,
+  PRIMARY KEY (workspace_id, contact_id, kind, position),
+  FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id) ON DELETE CASCADE
+);
+CREATE INDEX contact_labels_by_value ON contact_labels(workspace_id, kind, folded, contact_id);
+
+CREATE TABLE contact_extras(
+  workspace_id bigint NOT NULL,
+  contact_id bigint NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('custom', 'photo', 'vcard')),
+  position integer NOT NULL,
+  label text NOT NULL DEFAULT '',
+  value text NOT NULL,
+  PRIMARY KEY (workspace_id, contact_id, kind, position),
+  FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id) ON DELETE CASCADE
+);
+
+CREATE TABLE contact_value_types(
+  workspace_id bigint NOT NULL,
+  contact_id bigint NOT NULL,
+  position integer NOT NULL,
+  property text NOT NULL CHECK (property IN ('EMAIL', 'TEL', 'URL')),
+  value text NOT NULL,
+  types text NOT NULL DEFAULT '',
+  pref integer NOT NULL DEFAULT 0 CHECK (pref BETWEEN 0 AND 100),
+  label text NOT NULL DEFAULT '',
+  PRIMARY KEY (workspace_id, contact_id, position),
+  FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id) ON DELETE CASCADE
+);
+
+CREATE TABLE contact_addresses(
+  workspace_id bigint NOT NULL,
+  contact_id bigint NOT NULL,
+  position integer NOT NULL,
+  types text NOT NULL DEFAULT '',
+  pref integer NOT NULL DEFAULT 0 CHECK (pref BETWEEN 0 AND 100),
+  label text NOT NULL DEFAULT '',
+  po_box text NOT NULL DEFAULT '',
+  extended text NOT NULL DEFAULT '',
+  street text NOT NULL DEFAULT '',
+  locality text NOT NULL DEFAULT '',
+  region text NOT NULL DEFAULT '',
+  postal_code text NOT NULL DEFAULT '',
+  country text NOT NULL DEFAULT '',
+  PRIMARY KEY (workspace_id, contact_id, position),
+  FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id) ON DELETE CASCADE
+);
+
+-- The search index: one entry per live contact. `terms` holds each folded
+-- term of the card as "column:term" (name:ada, company:acme, …), so a
+-- column filter, a tier (names, card fields, everything) and a prefix as
+-- typed are all one tsquery over one GIN index; `search_key` is the
+-- relationship's recency with the id (store/search_document.h), the order
+-- results come in.
+CREATE TABLE search_entries(
+  workspace_id bigint NOT NULL,
+  contact_id bigint NOT NULL,
+  search_key bigint NOT NULL,
+  terms tsvector NOT NULL,
+  PRIMARY KEY (workspace_id, contact_id),
+  FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id) ON DELETE CASCADE
+);
+CREATE INDEX search_entries_by_terms ON search_entries USING gin (workspace_id, terms);
+CREATE INDEX search_entries_by_key ON search_entries(workspace_id, search_key DESC);
+
+CREATE TABLE job_changes(
+  workspace_id bigint NOT NULL,
+  id bigint NOT NULL,
+  contact_id bigint NOT NULL,
+  noticed_on date NOT NULL,
+  source text NOT NULL DEFAULT '',
+  old_company text NOT NULL DEFAULT '',
+  old_title text NOT NULL DEFAULT '',
+  new_company text NOT NULL DEFAULT '',
+  new_title text NOT NULL DEFAULT '',
+  PRIMARY KEY (workspace_id, id),
+  FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id) ON DELETE CASCADE
+);
+CREATE INDEX job_changes_by_contact ON job_changes(workspace_id, contact_id, noticed_on);
+
+CREATE TABLE search_vocabulary(
+  workspace_id bigint NOT NULL REFERENCES workspaces(id),
+  term text COLLATE "C" NOT NULL,
+  head text NOT NULL,
+  length integer NOT NULL,
+  documents integer NOT NULL,
+  PRIMARY KEY (workspace_id, term)
+);
+CREATE INDEX search_vocabulary_by_shape ON search_vocabulary(workspace_id, head, length)
+  WHERE term !~ '[0-9]';
+
+CREATE TABLE settings(
+  workspace_id bigint NOT NULL REFERENCES workspaces(id),
+  key text COLLATE "C" NOT NULL,
+  value text NOT NULL,
+  PRIMARY KEY (workspace_id, key)
+);
+
+CREATE TABLE web_sessions(
+  workspace_id bigint NOT NULL REFERENCES workspaces(id),
+  id_hash text NOT NULL,
+  created_at bigint NOT NULL,
+  last_seen_at bigint NOT NULL,
+  PRIMARY KEY (workspace_id, id_hash)
+);
+CREATE INDEX web_sessions_by_last_seen ON web_sessions(workspace_id, last_seen_at);
+
+CREATE TABLE devices(
+  workspace_id bigint NOT NULL REFERENCES workspaces(id),
+  id bigint NOT NULL,
+  name text NOT NULL CHECK (name <> ''),
+  password_hash text NOT NULL CHECK (password_hash <> ''),
+  created_at text NOT NULL,
+  last_used_at text,
+  revoked_at text,
+  PRIMARY KEY (workspace_id, id)
+);
+CREATE UNIQUE INDEX devices_live_by_name ON devices(workspace_id, lower(name)) WHERE revoked_at IS NULL;
+)sql";
+
+}  // namespace
+
+const std::vector<std::string_view>& Migrations() {
+  static const std::vector<std::string_view> kMigrations = {kVersion1};
+  return kMigrations;
+}
+
+}  // namespace kith::postgres

@@ -1,0 +1,17 @@
+// The PostgreSQL schema, as numbered steps like SQLite's
+// (store/sqlite/migrations.cpp): version N is the first N steps applied.
+// Internal to store/postgres/.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace kith::postgres {
+
+const std::vector<std::string_view>& Migrations();
+
+// The workspace every store opens until accounts and workspaces land: the
+// first step creates it.
+inline constexpr std::int64_t kDefaultWorkspace = 1;
+
+}  // namespace kith::postgres

@@ -1,0 +1,181 @@
+// The Store methods not yet written for PostgreSQL. Each fails with
+// kInternal saying so, never with a silently wrong answer; docs/team.md
+// lists them and what comes next.
+#include "store/postgres/pg_store.h"
+
+namespace kith::postgres {
+
+Status PgStore::MoveContactRecords(ContactId /*from*/, ContactId /*to*/, MergeId /*journal*/) {
+  return tl::unexpected(NotYet("MoveContactRecords"));
+}
+Result<MergeId> PgStore::InsertMerge(const Merge& /*merge*/, const std::string& /*snapshot*/) {
+  return tl::unexpected(NotYet("InsertMerge"));
+}
+Status PgStore::SealMerge(MergeId /*id*/) { return tl::unexpected(NotYet("SealMerge")); }
+Result<std::pair<Merge, std::string>> PgStore::GetMerge(MergeId /*id*/) {
+  return tl::unexpected(NotYet("GetMerge"));
+}
+Result<bool> PgStore::MergedCardsUnchanged(MergeId /*id*/) {
+  return tl::unexpected(NotYet("MergedCardsUnchanged"));
+}
+Status PgStore::UndoMergeMoves(MergeId /*id*/, const std::string& /*now*/) {
+  return tl::unexpected(NotYet("UndoMergeMoves"));
+}
+Result<Opportunity> PgStore::InsertOpportunity(const OpportunityFields& /*fields*/, Date /*created_on*/) {
+  return tl::unexpected(NotYet("InsertOpportunity"));
+}
+Result<Opportunity> PgStore::GetOpportunity(OpportunityId /*id*/) {
+  return tl::unexpected(NotYet("GetOpportunity"));
+}
+Result<std::vector<Opportunity>> PgStore::ListOpportunities(bool /*include_closed*/) {
+  return tl::unexpected(NotYet("ListOpportunities"));
+}
+Status PgStore::CloseOpportunity(OpportunityId /*id*/, Date /*on*/) {
+  return tl::unexpected(NotYet("CloseOpportunity"));
+}
+Result<Event> PgStore::InsertEvent(const EventFields& /*fields*/) {
+  return tl::unexpected(NotYet("InsertEvent"));
+}
+Result<Event> PgStore::GetEvent(EventId /*id*/) { return tl::unexpected(NotYet("GetEvent")); }
+Result<std::optional<Event>> PgStore::FindEventByName(std::string_view /*name*/) {
+  return tl::unexpected(NotYet("FindEventByName"));
+}
+Result<std::vector<EventSummary>> PgStore::ListEvents(int /*limit*/) {
+  return tl::unexpected(NotYet("ListEvents"));
+}
+Result<std::vector<ContactId>> PgStore::ContactsMetAt(std::string_view /*event_name*/) {
+  return tl::unexpected(NotYet("ContactsMetAt"));
+}
+Result<Interaction> PgStore::InsertInteraction(const InteractionFields& /*fields*/) {
+  return tl::unexpected(NotYet("InsertInteraction"));
+}
+Result<std::vector<Interaction>> PgStore::InteractionsOf(ContactId /*id*/, int /*limit*/) {
+  return tl::unexpected(NotYet("InteractionsOf"));
+}
+Result<std::vector<Interaction>> PgStore::RecentInteractions(bool /*with_talk_share*/, int /*limit*/) {
+  return tl::unexpected(NotYet("RecentInteractions"));
+}
+Status PgStore::SetLastContact(ContactId /*id*/, std::optional<Date> /*day*/) {
+  return tl::unexpected(NotYet("SetLastContact"));
+}
+Result<Fact> PgStore::SetFact(const Fact& /*fact*/) { return tl::unexpected(NotYet("SetFact")); }
+Status PgStore::RemoveFact(ContactId /*id*/, FactKind /*kind*/, std::string_view /*key*/) {
+  return tl::unexpected(NotYet("RemoveFact"));
+}
+Result<std::vector<Fact>> PgStore::FactsOf(ContactId /*id*/) { return tl::unexpected(NotYet("FactsOf")); }
+Result<Reminder> PgStore::InsertReminder(const Reminder& /*reminder*/) {
+  return tl::unexpected(NotYet("InsertReminder"));
+}
+Result<Reminder> PgStore::GetReminder(ReminderId /*id*/) { return tl::unexpected(NotYet("GetReminder")); }
+Status PgStore::UpdateReminder(const Reminder& /*reminder*/) {
+  return tl::unexpected(NotYet("UpdateReminder"));
+}
+Result<std::vector<Reminder>> PgStore::RemindersOf(ContactId /*id*/) {
+  return tl::unexpected(NotYet("RemindersOf"));
+}
+Result<std::vector<Reminder>> PgStore::OpenReminders(Date /*day*/, std::optional<ReminderKind> /*kind*/,
+                                                     int /*limit*/) {
+  return tl::unexpected(NotYet("OpenReminders"));
+}
+Result<std::int64_t> PgStore::CountOpenReminders(Date /*day*/, std::optional<ReminderKind> /*kind*/) {
+  return tl::unexpected(NotYet("CountOpenReminders"));
+}
+Result<std::vector<Reminder>> PgStore::OpenRemindersAfter(ReminderId /*after*/, int /*limit*/) {
+  return tl::unexpected(NotYet("OpenRemindersAfter"));
+}
+Result<std::optional<int>> PgStore::CadenceOf(ContactId /*id*/) {
+  return tl::unexpected(NotYet("CadenceOf"));
+}
+Status PgStore::SetCadence(ContactId /*id*/, std::optional<int> /*days*/) {
+  return tl::unexpected(NotYet("SetCadence"));
+}
+Result<Post> PgStore::InsertPost(const PostFields& /*fields*/) {
+  return tl::unexpected(NotYet("InsertPost"));
+}
+Result<std::vector<Post>> PgStore::ListPosts(int /*limit*/) { return tl::unexpected(NotYet("ListPosts")); }
+Result<std::vector<Event>> PgStore::AllEvents() { return tl::unexpected(NotYet("AllEvents")); }
+Result<std::vector<Interaction>> PgStore::InteractionsAfter(InteractionId /*after*/, int /*limit*/) {
+  return tl::unexpected(NotYet("InteractionsAfter"));
+}
+Result<std::vector<Fact>> PgStore::FactsAfter(FactId /*after*/, int /*limit*/) {
+  return tl::unexpected(NotYet("FactsAfter"));
+}
+Result<std::vector<Reminder>> PgStore::RemindersAfter(ReminderId /*after*/, int /*limit*/) {
+  return tl::unexpected(NotYet("RemindersAfter"));
+}
+Result<std::vector<std::pair<ContactId, int>>> PgStore::AllCadences() {
+  return tl::unexpected(NotYet("AllCadences"));
+}
+Result<std::vector<ContactActivity>> PgStore::ActivityOf(const std::vector<ContactId>& /*ids*/,
+                                                         Date /*since*/) {
+  return tl::unexpected(NotYet("ActivityOf"));
+}
+Result<std::vector<ContactActivity>> PgStore::ActivityOfEveryone(Date /*since*/) {
+  return tl::unexpected(NotYet("ActivityOfEveryone"));
+}
+Result<std::vector<ContactId>> PgStore::NotYetConnected(Date /*since*/, int /*limit*/) {
+  return tl::unexpected(NotYet("NotYetConnected"));
+}
+Result<std::vector<ContactId>> PgStore::LastInTouchBetween(Date /*from*/, Date /*to*/, int /*limit*/) {
+  return tl::unexpected(NotYet("LastInTouchBetween"));
+}
+Result<LedgerEntry> PgStore::InsertLedgerEntry(const LedgerEntry& /*entry*/) {
+  return tl::unexpected(NotYet("InsertLedgerEntry"));
+}
+Result<LedgerEntry> PgStore::GetLedgerEntry(LedgerEntryId /*id*/) {
+  return tl::unexpected(NotYet("GetLedgerEntry"));
+}
+Status PgStore::SetLedgerOutcome(LedgerEntryId /*id*/, LedgerOutcome /*outcome*/) {
+  return tl::unexpected(NotYet("SetLedgerOutcome"));
+}
+Result<std::vector<LedgerEntry>> PgStore::LedgerOf(ContactId /*id*/) {
+  return tl::unexpected(NotYet("LedgerOf"));
+}
+Result<std::vector<LedgerEntry>> PgStore::AllLedgerEntries() {
+  return tl::unexpected(NotYet("AllLedgerEntries"));
+}
+Result<std::vector<ContactId>> PgStore::OfferedOpportunity(OpportunityId /*id*/) {
+  return tl::unexpected(NotYet("OfferedOpportunity"));
+}
+Result<std::vector<std::pair<ContactId, Date>>> PgStore::LastGiven(const std::vector<ContactId>& /*ids*/) {
+  return tl::unexpected(NotYet("LastGiven"));
+}
+Result<std::vector<ContactId>> PgStore::OpenToOpportunitiesSince(Date /*since*/, int /*limit*/) {
+  return tl::unexpected(NotYet("OpenToOpportunitiesSince"));
+}
+Status PgStore::SaveCardImage(ContactId /*id*/, const CardImageData& /*image*/) {
+  return tl::unexpected(NotYet("SaveCardImage"));
+}
+Result<CardImageData> PgStore::CardImage(ContactId /*id*/) { return tl::unexpected(NotYet("CardImage")); }
+Result<std::optional<StoredVCard>> PgStore::StoredVCardOf(ContactId /*id*/) {
+  return tl::unexpected(NotYet("StoredVCardOf"));
+}
+Status PgStore::SaveStoredVCard(ContactId /*id*/, const StoredVCard& /*card*/) {
+  return tl::unexpected(NotYet("SaveStoredVCard"));
+}
+Result<std::int64_t> PgStore::LatestChange() { return tl::unexpected(NotYet("LatestChange")); }
+Result<std::vector<ContactChange>> PgStore::ChangesAfter(std::int64_t /*sequence*/, std::string_view /*tag*/,
+                                                         int /*limit*/) {
+  return tl::unexpected(NotYet("ChangesAfter"));
+}
+Result<std::vector<ContactChange>> PgStore::ChangesOf(const std::vector<ContactId>& /*ids*/,
+                                                      std::string_view /*tag*/) {
+  return tl::unexpected(NotYet("ChangesOf"));
+}
+Result<std::vector<AddressBookEntry>> PgStore::AddressBooks() {
+  return tl::unexpected(NotYet("AddressBooks"));
+}
+Status PgStore::InsertAddressBook(const AddressBookEntry& /*book*/) {
+  return tl::unexpected(NotYet("InsertAddressBook"));
+}
+Status PgStore::RenameAddressBook(std::string_view /*segment*/, std::string_view /*tag*/) {
+  return tl::unexpected(NotYet("RenameAddressBook"));
+}
+Status PgStore::RemoveAddressBook(std::string_view /*segment*/) {
+  return tl::unexpected(NotYet("RemoveAddressBook"));
+}
+Result<std::vector<std::string>> PgStore::CheckIntegrity() {
+  return tl::unexpected(NotYet("CheckIntegrity"));
+}
+
+}  // namespace kith::postgres

@@ -1,0 +1,215 @@
+// The PostgreSQL implementation of Store, one workspace of a shared
+// database. Every query is parameterised and names the workspace; the
+// methods not yet written for PostgreSQL fail with kInternal saying so
+// (not_yet.cpp lists them), never with a silently wrong answer.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "store/postgres/connection.h"
+#include "store/search_document.h"
+#include "store/sqlite/database.h"
+#include "store/sqlite/fts_tokenizer.h"
+#include "store/store.h"
+
+namespace kith::postgres {
+
+// Every string that starts with `prefix` sorts (byte by byte, COLLATE "C")
+// from `prefix` to below `prefix` followed by the last code point: the
+// bounds of one btree range. (SQLite's stores use a 0xFF byte, which
+// PostgreSQL refuses in text.)
+inline std::string PastPrefix(std::string_view prefix) { return std::string(prefix) + "\xf4\x8f\xbf\xbf"; }
+
+class PgStore final : public Store {
+ public:
+  // Connects to `uri`, applies pending migrations (under an advisory lock,
+  // so servers starting together upgrade once) and opens the default
+  // workspace (read only for kReadOnly). kIo when the server cannot be
+  // reached; kConflict when the database was written by a newer kith.
+  static Result<std::unique_ptr<PgStore>> Open(const std::string& uri, OpenIntent intent);
+
+  Result<Transaction> Begin() override;
+  Result<Transaction> BeginBulk() override;
+  Result<Contact> InsertContact(const ContactFields& fields, const std::string& uid,
+                                const std::string& now) override;
+  Result<std::vector<ContactId>> InsertContacts(const std::vector<ContactFields>& fields,
+                                                const std::vector<std::string>& uids,
+                                                const std::string& now) override;
+  Result<Contact> GetContact(ContactId id) override;
+  Result<std::vector<Contact>> GetContacts(const std::vector<ContactId>& ids) override;
+  Result<std::vector<Contact>> FindContactsByName(std::string_view name) override;
+  Result<std::vector<ContactId>> FindContactIds(ContactKey key, std::string_view value) override;
+  Result<std::vector<ContactId>> FindNamesakes(std::string_view name, std::string_view company) override;
+  Result<std::vector<DuplicatePair>> FindDuplicatePairs() override;
+  Result<std::vector<JobChange>> JobChanges(ContactId id) override;
+  Status AddJobChange(ContactId id, const JobChange& change) override;
+  Status MoveContactRecords(ContactId from, ContactId to, MergeId journal) override;
+  Result<MergeId> InsertMerge(const Merge& merge, const std::string& snapshot) override;
+  Status SealMerge(MergeId id) override;
+  Result<std::pair<Merge, std::string>> GetMerge(MergeId id) override;
+  Result<bool> MergedCardsUnchanged(MergeId id) override;
+  Status UndoMergeMoves(MergeId id, const std::string& now) override;
+  Result<std::vector<ContactId>> ContactIdsAfter(ContactId after, int limit, bool include_trashed) override;
+  Result<Opportunity> InsertOpportunity(const OpportunityFields& fields, Date created_on) override;
+  Result<Opportunity> GetOpportunity(OpportunityId id) override;
+  Result<std::vector<Opportunity>> ListOpportunities(bool include_closed) override;
+  Status CloseOpportunity(OpportunityId id, Date on) override;
+  Result<Event> InsertEvent(const EventFields& fields) override;
+  Result<Event> GetEvent(EventId id) override;
+  Result<std::optional<Event>> FindEventByName(std::string_view name) override;
+  Result<std::vector<EventSummary>> ListEvents(int limit) override;
+  Result<std::vector<ContactId>> ContactsMetAt(std::string_view event_name) override;
+  Result<Interaction> InsertInteraction(const InteractionFields& fields) override;
+  Result<std::vector<Interaction>> InteractionsOf(ContactId id, int limit) override;
+  Result<std::vector<Interaction>> RecentInteractions(bool with_talk_share, int limit) override;
+  Status SetLastContact(ContactId id, std::optional<Date> day) override;
+  Result<Fact> SetFact(const Fact& fact) override;
+  Status RemoveFact(ContactId id, FactKind kind, std::string_view key) override;
+  Result<std::vector<Fact>> FactsOf(ContactId id) override;
+  Result<Reminder> InsertReminder(const Reminder& reminder) override;
+  Result<Reminder> GetReminder(ReminderId id) override;
+  Status UpdateReminder(const Reminder& reminder) override;
+  Result<std::vector<Reminder>> RemindersOf(ContactId id) override;
+  Result<std::vector<Reminder>> OpenReminders(Date day, std::optional<ReminderKind> kind, int limit) override;
+  Result<std::int64_t> CountOpenReminders(Date day, std::optional<ReminderKind> kind) override;
+  Result<std::vector<Reminder>> OpenRemindersAfter(ReminderId after, int limit) override;
+  Result<std::optional<int>> CadenceOf(ContactId id) override;
+  Status SetCadence(ContactId id, std::optional<int> days) override;
+  Result<Post> InsertPost(const PostFields& fields) override;
+  Result<std::vector<Post>> ListPosts(int limit) override;
+  Result<std::vector<Event>> AllEvents() override;
+  Result<std::vector<Interaction>> InteractionsAfter(InteractionId after, int limit) override;
+  Result<std::vector<Fact>> FactsAfter(FactId after, int limit) override;
+  Result<std::vector<Reminder>> RemindersAfter(ReminderId after, int limit) override;
+  Result<std::vector<std::pair<ContactId, int>>> AllCadences() override;
+  Result<std::vector<std::pair<ContactId, std::string>>> UidsOf(const std::vector<ContactId>& ids) override;
+  Result<std::vector<ContactActivity>> ActivityOf(const std::vector<ContactId>& ids, Date since) override;
+  Result<std::vector<ContactActivity>> ActivityOfEveryone(Date since) override;
+  Result<std::vector<ContactId>> NotYetConnected(Date since, int limit) override;
+  Result<std::vector<ContactId>> LastInTouchBetween(Date from, Date to, int limit) override;
+  Result<std::vector<ContactSummary>> ContactSummaries(const std::vector<ContactId>& ids) override;
+  Result<LedgerEntry> InsertLedgerEntry(const LedgerEntry& entry) override;
+  Result<LedgerEntry> GetLedgerEntry(LedgerEntryId id) override;
+  Status SetLedgerOutcome(LedgerEntryId id, LedgerOutcome outcome) override;
+  Result<std::vector<LedgerEntry>> LedgerOf(ContactId id) override;
+  Result<std::vector<LedgerEntry>> AllLedgerEntries() override;
+  Result<bool> LabelInUse(std::string_view kind, std::string_view value) override;
+  Result<std::vector<ContactId>> OfferedOpportunity(OpportunityId id) override;
+  Result<std::vector<std::pair<ContactId, Date>>> LastGiven(const std::vector<ContactId>& ids) override;
+  Result<std::vector<ContactId>> OpenToOpportunitiesSince(Date since, int limit) override;
+  Status SaveCardImage(ContactId id, const CardImageData& image) override;
+  Result<CardImageData> CardImage(ContactId id) override;
+  Result<std::optional<std::string>> GetSetting(std::string_view key) override;
+  Status SetSetting(std::string_view key, std::string_view value) override;
+  Result<std::vector<std::pair<std::string, std::string>>> AllSettings() override;
+  Status InsertWebSession(const WebSession& session) override;
+  Result<std::optional<WebSession>> FindWebSession(std::string_view id_hash) override;
+  Status TouchWebSession(std::string_view id_hash, std::int64_t last_seen_at) override;
+  Status RemoveWebSession(std::string_view id_hash) override;
+  Status PruneWebSessions(std::int64_t created_before, std::int64_t seen_before, int keep) override;
+  Result<Device> InsertDevice(const Device& device) override;
+  Result<std::optional<Device>> FindLiveDevice(std::string_view name) override;
+  Result<std::vector<Device>> Devices() override;
+  Result<bool> HasLiveDevices() override;
+  Status RevokeDevice(std::int64_t id, std::string_view at) override;
+  Status TouchDevice(std::int64_t id, std::string_view at) override;
+  Status UpdateContact(ContactId id, const ContactFields& fields, const std::string& now) override;
+  Status TrashContact(ContactId id, const std::string& now) override;
+  Status RestoreContact(ContactId id, const std::string& now) override;
+  Result<std::int64_t> DeleteTrashedContacts() override;
+  Result<std::int64_t> CountSearchIndex(SearchTable table, const std::string& expression) override;
+  Result<std::vector<std::string>> LabelsWithPrefix(std::string_view kind, std::string_view prefix,
+                                                    int limit) override;
+  Result<std::vector<std::string>> MetAtWithPrefix(std::string_view prefix, int limit) override;
+  Result<std::vector<Contact>> ListContacts(const ListQuery& query) override;
+  Result<std::int64_t> CountContacts(const ListQuery& query) override;
+  Result<std::vector<ContactId>> MatchSearchIndex(SearchTable table, const std::string& expression,
+                                                  int limit) override;
+  Result<std::vector<std::string>> VocabularyWithPrefix(std::string_view prefix, int limit) override;
+  Result<std::vector<VocabularyEntry>> VocabularyNear(std::string_view head, int min_length,
+                                                      int max_length) override;
+  std::vector<std::string> SearchTerms(std::string_view text) const override;
+  Result<std::optional<StoredVCard>> StoredVCardOf(ContactId id) override;
+  Status SaveStoredVCard(ContactId id, const StoredVCard& card) override;
+  Result<std::int64_t> LatestChange() override;
+  Result<std::vector<ContactChange>> ChangesAfter(std::int64_t sequence, std::string_view tag,
+                                                  int limit) override;
+  Result<std::vector<ContactChange>> ChangesOf(const std::vector<ContactId>& ids,
+                                               std::string_view tag) override;
+  Result<std::vector<AddressBookEntry>> AddressBooks() override;
+  Status InsertAddressBook(const AddressBookEntry& book) override;
+  Status RenameAddressBook(std::string_view segment, std::string_view tag) override;
+  Status RemoveAddressBook(std::string_view segment) override;
+  Result<std::vector<ContactId>> ContactsTagged(std::string_view tag) override;
+  std::string FoldLabel(std::string_view label) const override { return SortName(label); }
+  Status CopyTo(const std::string& path) override;
+  Result<std::vector<std::string>> CheckIntegrity() override;
+
+ private:
+  using VocabularyDelta = std::unordered_map<std::string, int>;
+
+  PgStore(std::unique_ptr<Connection> connection, std::unique_ptr<sqlite::Database> folding,
+          std::unique_ptr<sqlite::FtsTokenizer> tokenizer)
+      : connection_(std::move(connection)), folding_(std::move(folding)), tokenizer_(std::move(tokenizer)) {}
+
+  Status Migrate();
+  // Runs `body` inside a savepoint (in the caller's transaction) or a
+  // transaction of its own: all of it lands or none of it does.
+  template <typename Body>
+  Status Atomically(Body&& body);
+  // Runs one statement of the workspace: $1 is always the workspace id,
+  // `params` are $2 onwards.
+  Result<Rows> Run(const std::string& sql, Params params = {});
+  // Runs one write as Atomically does: a failed one leaves the caller's
+  // transaction usable, as on SQLite (PostgreSQL would abort all of it).
+  Status Write(const std::string& sql, Params params = {});
+  // Reserves `count` new ids of `counter` in this workspace; returns the first.
+  Result<std::int64_t> NextIds(std::string_view counter, std::int64_t count);
+  // The error of a method not yet written for PostgreSQL.
+  static Error NotYet(std::string_view method);
+
+  // Contacts (contacts.cpp).
+  Status InsertRow(ContactId id, const ContactFields& fields, const std::string& uid, const std::string& now);
+  Status WriteChildren(ContactId id, const ContactFields& fields);
+  Status DeleteChildren(ContactId id);
+  Result<std::vector<Contact>> LoadContacts(const std::vector<ContactId>& ids);
+  Result<Contact> LoadLiveOrTrashed(ContactId id);
+  Result<std::vector<ContactId>> Ids(const std::string& sql, Params params);
+
+  // The search index (search_index.cpp): adds (+1) or removes (-1) a card.
+  Status IndexContact(const Contact& contact, int sign, VocabularyDelta& vocabulary);
+  Status ApplyVocabulary(const VocabularyDelta& vocabulary);
+  std::string SortName(std::string_view display_name) const;
+
+  std::unique_ptr<Connection> connection_;
+  // SQLite's unicode61 tokenizer, on an in-memory database of its own: both
+  // stores fold text into terms by the one function, so a query, a sort
+  // name or a label folds the same on either (search/query.cpp folds
+  // queries through SearchTerms before the store sees them).
+  std::unique_ptr<sqlite::Database> folding_;
+  std::unique_ptr<sqlite::FtsTokenizer> tokenizer_;
+  std::int64_t workspace_ = 0;
+  int savepoint_depth_ = 0;
+  bool in_transaction_ = false;
+};
+
+template <typename Body>
+inline Status PgStore::Atomically(Body&& body) {
+  const bool own = !in_transaction_ && savepoint_depth_ == 0;
+  const std::string name = "kith_" + std::to_string(savepoint_depth_);
+  KITH_RETURN_IF_ERROR(connection_->Execute(own ? std::string("BEGIN") : "SAVEPOINT " + name));
+  ++savepoint_depth_;
+  Status status = body();
+  --savepoint_depth_;
+  if (!status) {
+    (void)connection_->Execute(own ? std::string("ROLLBACK") : "ROLLBACK TO SAVEPOINT " + name);
+    if (!own) (void)connection_->Execute("RELEASE SAVEPOINT " + name);
+    return status;
+  }
+  return connection_->Execute(own ? std::string("COMMIT") : "RELEASE SAVEPOINT " + name);
+}
+
+}  // namespace kith::postgres

@@ -1,0 +1,132 @@
+// The search index on PostgreSQL: one tsvector of "column:term" lexemes per
+// live card (GIN-indexed with its workspace), ordered by the card's search
+// key; and the vocabulary that completions and typo corrections read.
+#include <algorithm>
+
+#include "domain/utf8.h"
+#include "store/postgres/fts_expression.h"
+#include "store/postgres/pg_store.h"
+
+namespace kith::postgres {
+namespace {
+
+// PostgreSQL refuses a lexeme over 2 KiB; a term that long (a pasted blob
+// in a note) is no word anyone types.
+constexpr std::size_t kLongestLexeme = 2000;
+
+}  // namespace
+
+Status PgStore::IndexContact(const Contact& contact, int sign, VocabularyDelta& vocabulary) {
+  const SearchDocument document = BuildSearchDocument(contact);
+  std::vector<std::string> lexemes;
+  std::vector<std::string> all_terms;
+  for (std::size_t column = 0; column < document.size(); ++column) {
+    std::vector<std::string> terms;
+    tokenizer_->Tokenize(document.at(column), terms);
+    for (const std::string& term : terms) {
+      if (term.size() <= kLongestLexeme) lexemes.push_back(Lexeme(kSearchColumns.at(column), term));
+      all_terms.push_back(term);
+    }
+  }
+  if (sign < 0) {
+    KITH_RETURN_IF_ERROR(Run("DELETE FROM search_entries WHERE workspace_id = $1 AND contact_id = $2",
+                             Params().Add(contact.id.value)));
+  } else {
+    std::sort(lexemes.begin(), lexemes.end());
+    lexemes.erase(std::unique(lexemes.begin(), lexemes.end()), lexemes.end());
+    KITH_RETURN_IF_ERROR(
+        Run("INSERT INTO search_entries(workspace_id, contact_id, search_key, terms) "
+            "VALUES ($1, $2, $3, array_to_tsvector($4::text[])) "
+            "ON CONFLICT (workspace_id, contact_id) DO UPDATE "
+            "SET search_key = excluded.search_key, terms = excluded.terms",
+            Params().Add(contact.id.value).Add(SearchKey(contact)).Add(ArrayLiteral(lexemes))));
+  }
+  std::sort(all_terms.begin(), all_terms.end());
+  all_terms.erase(std::unique(all_terms.begin(), all_terms.end()), all_terms.end());
+  for (const std::string& term : all_terms) {
+    if (KeptInVocabulary(term)) vocabulary[term] += sign;
+  }
+  return Ok();
+}
+
+Status PgStore::ApplyVocabulary(const VocabularyDelta& vocabulary) {
+  // In one statement per write, in term order: two writers that share terms
+  // lock them in the same order and never deadlock.
+  std::vector<std::pair<std::string, int>> changes;
+  for (const auto& [term, delta] : vocabulary) {
+    if (delta != 0) changes.emplace_back(term, delta);
+  }
+  if (changes.empty()) return Ok();
+  std::sort(changes.begin(), changes.end());
+  std::vector<std::string> terms;
+  std::vector<std::string> heads;
+  std::vector<std::int64_t> lengths;
+  std::vector<std::int64_t> deltas;
+  for (const auto& [term, delta] : changes) {
+    terms.push_back(term);
+    heads.emplace_back(FirstCharacter(term));
+    lengths.push_back(CharacterCount(term));
+    deltas.push_back(delta);
+  }
+  KITH_RETURN_IF_ERROR(
+      Run("INSERT INTO search_vocabulary(workspace_id, term, head, length, documents) "
+          "SELECT $1, * FROM unnest($2::text[], $3::text[], $4::int[], $5::int[]) "
+          "ON CONFLICT (workspace_id, term) DO UPDATE "
+          "SET documents = search_vocabulary.documents + excluded.documents",
+          Params()
+              .Add(ArrayLiteral(terms))
+              .Add(ArrayLiteral(heads))
+              .Add(ArrayLiteral(lengths))
+              .Add(ArrayLiteral(deltas))));
+  return Run("DELETE FROM search_vocabulary WHERE workspace_id = $1 AND term = ANY($2::text[]) AND documents "
+             "<= 0",
+             Params().Add(ArrayLiteral(terms)))
+      .map([](const Rows&) {});
+}
+
+Result<std::vector<ContactId>> PgStore::MatchSearchIndex(SearchTable table, const std::string& expression,
+                                                         int limit) {
+  KITH_ASSIGN_OR_RETURN(const std::string query, ToTsQuery(expression, table, [this](std::string_view text) {
+                          return SearchTerms(text);
+                        }));
+  return Ids(
+      "SELECT contact_id FROM search_entries WHERE workspace_id = $1 AND terms @@ $2::tsquery "
+      "ORDER BY search_key DESC LIMIT $3",
+      Params().Add(query).Add(limit));
+}
+
+Result<std::int64_t> PgStore::CountSearchIndex(SearchTable table, const std::string& expression) {
+  KITH_ASSIGN_OR_RETURN(const std::string query, ToTsQuery(expression, table, [this](std::string_view text) {
+                          return SearchTerms(text);
+                        }));
+  KITH_ASSIGN_OR_RETURN(
+      const Rows count,
+      Run("SELECT count(*) FROM search_entries WHERE workspace_id = $1 AND terms @@ $2::tsquery",
+          Params().Add(query)));
+  return count.Int(0, 0);
+}
+
+Result<std::vector<std::string>> PgStore::VocabularyWithPrefix(std::string_view prefix, int limit) {
+  KITH_ASSIGN_OR_RETURN(const Rows rows, Run("SELECT term FROM search_vocabulary WHERE workspace_id = $1 "
+                                             "AND term >= $2 AND term < $3 ORDER BY term LIMIT $4",
+                                             Params().Add(prefix).Add(PastPrefix(prefix)).Add(limit)));
+  std::vector<std::string> terms;
+  for (int row = 0; row < rows.size(); ++row) terms.push_back(rows.Text(row, 0));
+  return terms;
+}
+
+Result<std::vector<VocabularyEntry>> PgStore::VocabularyNear(std::string_view head, int min_length,
+                                                             int max_length) {
+  KITH_ASSIGN_OR_RETURN(
+      const Rows rows,
+      Run("SELECT term, documents FROM search_vocabulary WHERE workspace_id = $1 AND head = $2 "
+          "AND length BETWEEN $3 AND $4 AND term !~ '[0-9]'",
+          Params().Add(head).Add(min_length).Add(max_length)));
+  std::vector<VocabularyEntry> entries;
+  for (int row = 0; row < rows.size(); ++row) {
+    entries.push_back(VocabularyEntry{rows.Text(row, 0), static_cast<int>(rows.Int(row, 1))});
+  }
+  return entries;
+}
+
+}  // namespace kith::postgres

@@ -1,0 +1,231 @@
+// The PostgreSQL store beyond the suites it shares with SQLite: settings,
+// web sessions and devices on both stores; and on PostgreSQL its layout
+// for scale-out, its migrations, what it refuses and how it names itself.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "store/postgres/connection.h"
+#include "store/store.h"
+#include "support/postgres_cluster.h"
+#include "support/temp_database.h"
+
+namespace kith {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+class BothStores : public ::testing::TestWithParam<testing::StoreKind> {};
+
+INSTANTIATE_TEST_SUITE_P(Stores, BothStores,
+                         ::testing::Values(testing::StoreKind::kSqlite, testing::StoreKind::kPostgres),
+                         [](const ::testing::TestParamInfo<testing::StoreKind>& info) {
+                           return testing::StoreKindName(info.param);
+                         });
+
+TEST_P(BothStores, SettingsAreKeptByKeyAndListedInOrder) {
+  testing::TestWorld world(GetParam());
+  Store& store = world.store();
+  ASSERT_TRUE(store.SetSetting("profile.name", "Ada"));
+  ASSERT_TRUE(store.SetSetting("cadence.tag.mentor", "30"));
+  ASSERT_TRUE(store.SetSetting("profile.name", "Ada O."));
+  auto name = store.GetSetting("profile.name");
+  ASSERT_TRUE(name) << name.error().message;
+  EXPECT_EQ(*name, std::optional<std::string>("Ada O."));
+  EXPECT_EQ(*store.GetSetting("missing"), std::nullopt);
+  auto all = store.AllSettings();
+  ASSERT_TRUE(all);
+  EXPECT_EQ(*all, (std::vector<std::pair<std::string, std::string>>{{"cadence.tag.mentor", "30"},
+                                                                    {"profile.name", "Ada O."}}));
+}
+
+TEST_P(BothStores, WebSessionsAreFoundTouchedPrunedAndRemoved) {
+  testing::TestWorld world(GetParam());
+  Store& store = world.store();
+  ASSERT_TRUE(store.InsertWebSession({"aa", 100, 100}));
+  ASSERT_TRUE(store.InsertWebSession({"bb", 200, 300}));
+  ASSERT_TRUE(store.InsertWebSession({"cc", 250, 400}));
+  const auto taken = store.InsertWebSession({"aa", 1, 1});
+  ASSERT_FALSE(taken);
+  EXPECT_EQ(taken.error().code, ErrorCode::kConflict);
+  ASSERT_TRUE(store.TouchWebSession("aa", 500));
+  EXPECT_EQ(store.FindWebSession("aa")->value().last_seen_at, 500);
+  EXPECT_EQ(*store.FindWebSession("zz"), std::nullopt);
+  // Made before 150 goes; of the rest only the most recently seen stays.
+  ASSERT_TRUE(store.PruneWebSessions(150, 0, 1));
+  EXPECT_EQ(*store.FindWebSession("aa"), std::nullopt);
+  EXPECT_EQ(*store.FindWebSession("bb"), std::nullopt);
+  ASSERT_TRUE(store.FindWebSession("cc")->has_value());
+  ASSERT_TRUE(store.RemoveWebSession("cc"));
+  EXPECT_EQ(*store.FindWebSession("cc"), std::nullopt);
+}
+
+TEST_P(BothStores, DevicesAreFoundByNameUntilRevoked) {
+  testing::TestWorld world(GetParam());
+  Store& store = world.store();
+  EXPECT_FALSE(*store.HasLiveDevices());
+  auto phone = store.InsertDevice({0, "Phone", "$argon2id$hash", "2026-11-26T10:00:00Z", "", ""});
+  ASSERT_TRUE(phone) << phone.error().message;
+  auto laptop = store.InsertDevice({0, "Laptop", "$argon2id$other", "2026-11-26T11:00:00Z", "", ""});
+  ASSERT_TRUE(laptop);
+  EXPECT_NE(phone->id, laptop->id);
+  const auto twin = store.InsertDevice({0, "PHONE", "$argon2id$x", "2026-11-26T12:00:00Z", "", ""});
+  ASSERT_FALSE(twin) << "one live device per name, case ignored";
+  EXPECT_EQ(twin.error().code, ErrorCode::kConflict);
+  auto found = store.FindLiveDevice("phone");
+  ASSERT_TRUE(found && found->has_value());
+  EXPECT_EQ((*found)->id, phone->id);
+  ASSERT_TRUE(store.TouchDevice(phone->id, "2026-11-27T08:00:00Z"));
+  ASSERT_TRUE(store.RevokeDevice(phone->id, "2026-11-28T08:00:00Z"));
+  EXPECT_EQ(*store.FindLiveDevice("phone"), std::nullopt);
+  const auto again = store.RevokeDevice(phone->id, "2026-11-29T08:00:00Z");
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, ErrorCode::kNotFound);
+  auto devices = store.Devices();
+  ASSERT_TRUE(devices);
+  ASSERT_EQ(devices->size(), 2U);
+  EXPECT_EQ(devices->front().last_used_at, "2026-11-27T08:00:00Z");
+  EXPECT_EQ(devices->front().revoked_at, "2026-11-28T08:00:00Z");
+  EXPECT_TRUE(*store.HasLiveDevices());
+}
+
+TEST_P(BothStores, JobChangesAreKeptOldestFirst) {
+  testing::TestWorld world(GetParam());
+  Store& store = world.store();
+  ContactFields fields;
+  fields.display_name = "Ada Okafor";
+  auto ada = store.InsertContact(fields, "u1", "2026-11-26T00:00:00Z");
+  ASSERT_TRUE(ada);
+  const JobChange later{Date{2026, 11, 1}, "Connections.csv", "Acme", "Engineer", "Initech", "CTO"};
+  const JobChange earlier{Date{2025, 1, 1}, "old.csv", "Globex", "Intern", "Acme", "Engineer"};
+  ASSERT_TRUE(store.AddJobChange(ada->id, later));
+  ASSERT_TRUE(store.AddJobChange(ada->id, earlier));
+  auto changes = store.JobChanges(ada->id);
+  ASSERT_TRUE(changes) << changes.error().message;
+  ASSERT_EQ(changes->size(), 2U);
+  EXPECT_EQ(changes->at(0).noticed_on, earlier.noticed_on);
+  EXPECT_EQ(changes->at(0).old_company, "Globex");
+  EXPECT_EQ(changes->at(1).new_title, "CTO");
+  EXPECT_TRUE(store.JobChanges(ContactId{99})->empty());
+}
+
+TEST_P(BothStores, AFailedWriteLeavesTheTransactionUsable) {
+  testing::TestWorld world(GetParam());
+  Store& store = world.store();
+  ASSERT_TRUE(store.InsertWebSession({"aa", 1, 1}));
+  {
+    auto transaction = store.Begin();
+    ASSERT_TRUE(transaction) << transaction.error().message;
+    ASSERT_FALSE(store.InsertWebSession({"aa", 2, 2}));
+    ASSERT_TRUE(store.SetSetting("after", "the failure"));
+    ASSERT_TRUE(transaction->Commit());
+  }
+  EXPECT_EQ(*store.GetSetting("after"), std::optional<std::string>("the failure"));
+}
+
+TEST_P(BothStores, ARolledBackTransactionWritesNothing) {
+  testing::TestWorld world(GetParam());
+  Store& store = world.store();
+  {
+    auto transaction = store.Begin();
+    ASSERT_TRUE(transaction);
+    ContactFields fields;
+    fields.display_name = "Ada Okafor";
+    ASSERT_TRUE(store.InsertContact(fields, "u1", "2026-11-26T00:00:00Z"));
+    ASSERT_TRUE(store.SetSetting("k", "v"));
+  }
+  EXPECT_EQ(*store.CountContacts({}), 0);
+  EXPECT_EQ(*store.GetSetting("k"), std::nullopt);
+}
+
+// PostgreSQL only.
+
+TEST(PostgresStore, AMethodNotYetWrittenSaysSo) {
+  testing::TestWorld world(testing::StoreKind::kPostgres);
+  const auto event = world.store().InsertEvent(EventFields{"PyCon", Date{2026, 5, 15}, "", ""});
+  ASSERT_FALSE(event);
+  EXPECT_EQ(event.error().code, ErrorCode::kInternal);
+  EXPECT_EQ(event.error().message,
+            "InsertEvent is not yet on PostgreSQL: use an SQLite file for it (docs/team.md)");
+}
+
+// The layout Citus distributes by workspace: every table but the
+// workspaces themselves and the schema version leads its primary key and
+// every index with workspace_id.
+TEST(PostgresStore, EveryKeyAndIndexLeadsWithTheWorkspace) {
+  testing::TempPgDatabase database;
+  ASSERT_TRUE(OpenPostgresStore(database.url()));
+  auto connection = postgres::Connection::Open(database.url());
+  ASSERT_TRUE(connection);
+  auto indexes =
+      (*connection)
+          ->Query(
+              "SELECT t.relname, i.relname, a.attname FROM pg_index x "
+              "JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid "
+              "JOIN pg_namespace n ON n.oid = t.relnamespace "
+              "JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = x.indkey[0] "
+              "WHERE n.nspname = 'public' AND t.relname NOT IN ('workspaces', 'kith_schema') ORDER BY 1, 2");
+  ASSERT_TRUE(indexes) << indexes.error().message;
+  ASSERT_GT(indexes->size(), 20);
+  for (int row = 0; row < indexes->size(); ++row) {
+    EXPECT_EQ(indexes->Text(row, 2), "workspace_id")
+        << "index " << indexes->Text(row, 1) << " of table " << indexes->Text(row, 0);
+  }
+  auto keyless =
+      (*connection)
+          ->Query(
+              "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+              "WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> 'kith_schema' "
+              "AND NOT EXISTS (SELECT 1 FROM pg_index x WHERE x.indrelid = c.oid AND x.indisprimary)");
+  ASSERT_TRUE(keyless);
+  EXPECT_EQ(keyless->size(), 0) << "a table without a primary key: " << keyless->Text(0, 0);
+}
+
+TEST(PostgresStore, ReopeningKeepsTheDataAndANewerSchemaIsRefused) {
+  testing::TempPgDatabase database;
+  {
+    auto store = OpenPostgresStore(database.url());
+    ASSERT_TRUE(store) << store.error().message;
+    ContactFields fields;
+    fields.display_name = "Ada Okafor";
+    ASSERT_TRUE((*store)->InsertContact(fields, "u1", "2026-11-26T00:00:00Z"));
+  }
+  {
+    auto again = OpenPostgresStore(database.url());
+    ASSERT_TRUE(again) << again.error().message;
+    auto ada = (*again)->GetContact(ContactId{1});
+    ASSERT_TRUE(ada) << ada.error().message;
+    EXPECT_EQ(ada->display_name, "Ada Okafor");
+  }
+  auto connection = postgres::Connection::Open(database.url());
+  ASSERT_TRUE(connection);
+  ASSERT_TRUE((*connection)->Execute("UPDATE kith_schema SET version = 999"));
+  const auto newer = OpenPostgresStore(database.url());
+  ASSERT_FALSE(newer);
+  EXPECT_EQ(newer.error().code, ErrorCode::kConflict);
+  EXPECT_THAT(newer.error().message, HasSubstr("schema version 999"));
+}
+
+TEST(PostgresStore, ARefusedConnectionIsAnIoErrorThatKeepsThePasswordOut) {
+  const auto store = OpenPostgresStore("postgresql://kith:sekrit@/kith?host=/nonexistent-kith-socket");
+  ASSERT_FALSE(store);
+  EXPECT_EQ(store.error().code, ErrorCode::kIo);
+  EXPECT_THAT(store.error().message, HasSubstr("cannot connect to PostgreSQL"));
+  EXPECT_THAT(store.error().message, Not(HasSubstr("sekrit")));
+}
+
+TEST(StoreLocation, PostgresUrisOpenPostgresAndArePrintedWithoutPasswords) {
+  EXPECT_TRUE(IsPostgresLocation("postgresql://db.example/kith"));
+  EXPECT_TRUE(IsPostgresLocation("postgres:///kith"));
+  EXPECT_FALSE(IsPostgresLocation("/home/ada/kith.db"));
+  EXPECT_FALSE(IsPostgresLocation("postgresql.db"));
+  EXPECT_EQ(PrintableLocation("postgresql://ada:s3cret@db.example:5432/kith"),
+            "postgresql://ada:***@db.example:5432/kith");
+  EXPECT_EQ(PrintableLocation("postgresql://db.example/kith?user=ada&password=s3cret&sslmode=require"),
+            "postgresql://db.example/kith?user=ada&password=***&sslmode=require");
+  EXPECT_EQ(PrintableLocation("postgresql://ada@db.example/kith"), "postgresql://ada@db.example/kith");
+  EXPECT_EQ(PrintableLocation("/home/ada/kith.db"), "/home/ada/kith.db");
+}
+
+}  // namespace
+}  // namespace kith

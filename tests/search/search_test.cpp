@@ -43,11 +43,7 @@ using ::testing::IsEmpty;
 using ::testing::Not;
 using ::testing::UnorderedElementsAre;
 
-INSTANTIATE_TEST_SUITE_P(Stores, SearchTest,
-                         ::testing::Values(testing::StoreKind::kSqlite, testing::StoreKind::kPostgres),
-                         [](const ::testing::TestParamInfo<testing::StoreKind>& info) {
-                           return testing::StoreKindName(info.param);
-                         });
+KITH_ON_BOTH_STORES(SearchTest);
 
 TEST_P(SearchTest, FindsByPrefixAsYouType) {
   const auto ada = Add("Ada Okafor");

@@ -35,11 +35,7 @@ std::vector<ContactId> Find(testing::TestWorld& world, ContactKey key, std::stri
 // Every test but the last runs on both stores.
 class ContactKeys : public ::testing::TestWithParam<testing::StoreKind> {};
 
-INSTANTIATE_TEST_SUITE_P(Stores, ContactKeys,
-                         ::testing::Values(testing::StoreKind::kSqlite, testing::StoreKind::kPostgres),
-                         [](const ::testing::TestParamInfo<testing::StoreKind>& info) {
-                           return testing::StoreKindName(info.param);
-                         });
+KITH_ON_BOTH_STORES(ContactKeys);
 
 TEST_P(ContactKeys, FindsByEachKey) {
   testing::TestWorld world(GetParam());

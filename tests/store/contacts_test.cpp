@@ -60,11 +60,7 @@ ContactFields FullCard() {
 // database in the test cluster.
 class StoreContacts : public ::testing::TestWithParam<testing::StoreKind> {};
 
-INSTANTIATE_TEST_SUITE_P(Stores, StoreContacts,
-                         ::testing::Values(testing::StoreKind::kSqlite, testing::StoreKind::kPostgres),
-                         [](const ::testing::TestParamInfo<testing::StoreKind>& info) {
-                           return testing::StoreKindName(info.param);
-                         });
+KITH_ON_BOTH_STORES(StoreContacts);
 
 TEST_P(StoreContacts, RoundTripsEveryField) {
   testing::TestWorld world(GetParam());

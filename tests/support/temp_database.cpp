@@ -38,7 +38,9 @@ std::unique_ptr<Store> OpenPostgresOrDie(const std::string& url) {
 
 }  // namespace
 
-std::string StoreKindName(StoreKind kind) { return kind == StoreKind::kSqlite ? "Sqlite" : "Postgres"; }
+std::string StoreKindNamer::operator()(const ::testing::TestParamInfo<StoreKind>& param) const {
+  return param.param == StoreKind::kSqlite ? "Sqlite" : "Postgres";
+}
 
 TestWorld::TestWorld(Date today) : TestWorld(StoreKind::kSqlite, today) {}
 

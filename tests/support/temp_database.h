@@ -1,6 +1,8 @@
 // A fresh database file in its own temporary folder, removed afterwards.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -28,7 +30,18 @@ class TempDirectory {
 enum class StoreKind { kSqlite, kPostgres };
 
 // Names the instances of a test parameterised by StoreKind: Sqlite, Postgres.
-std::string StoreKindName(StoreKind kind);
+struct StoreKindNamer {
+  std::string operator()(const ::testing::TestParamInfo<StoreKind>& param) const;
+};
+
+// Runs every TEST_P of `suite` (a ::testing::TestWithParam<StoreKind>) on
+// both stores, as Stores/suite.Test/Sqlite and Stores/suite.Test/Postgres.
+// NOLINTNEXTLINE(cppcoreguidelines-macro-usage): gtest instantiates suites by macro
+#define KITH_ON_BOTH_STORES(suite)                                                                   \
+  INSTANTIATE_TEST_SUITE_P(                                                                          \
+      Stores, suite,                                                                                 \
+      ::testing::Values(::kith::testing::StoreKind::kSqlite, ::kith::testing::StoreKind::kPostgres), \
+      ::kith::testing::StoreKindNamer())
 
 class TempPgDatabase;
 

@@ -2,6 +2,7 @@
 // phone, profile URL or name; `kith dupes`), the job changes an import
 // noticed, and the reads by id that exports and lists page through.
 #include "store/postgres/pg_store.h"
+#include "store/postgres/row_values.h"
 
 namespace kith::postgres {
 namespace {
@@ -193,10 +194,7 @@ Result<std::vector<ContactSummary>> PgStore::ContactSummaries(const std::vector<
   std::unordered_map<std::int64_t, ContactSummary> found;
   for (int row = 0; row < rows.size(); ++row) {
     ContactSummary summary{ContactId{rows.Int(row, 0)}, rows.Text(row, 1), rows.Text(row, 2),
-                           rows.Text(row, 3),           rows.Text(row, 4), std::nullopt};
-    if (!rows.IsNull(row, 5)) {
-      if (auto day = ParseIsoDate(rows.Text(row, 5))) summary.last_contact = *day;
-    }
+                           rows.Text(row, 3),           rows.Text(row, 4), DateAt(rows, row, 5)};
     found.emplace(summary.id.value, std::move(summary));
   }
   std::vector<ContactSummary> summaries;
@@ -238,14 +236,19 @@ Result<std::vector<std::string>> PgStore::LabelsWithPrefix(std::string_view kind
 }
 
 Result<std::vector<std::string>> PgStore::MetAtWithPrefix(std::string_view prefix, int limit) {
-  // The "met at" of live cards. (SQLite also offers kith's own events;
-  // events are not on PostgreSQL yet, so there are none to offer.)
-  KITH_ASSIGN_OR_RETURN(const Rows rows,
-                        Run("SELECT min(met_at) FROM contacts WHERE workspace_id = $1 AND trashed_at IS NULL "
-                            "AND met_at <> '' AND lower(met_at) COLLATE \"C\" >= lower($2) COLLATE \"C\" "
-                            "AND lower(met_at) COLLATE \"C\" < lower($3) COLLATE \"C\" "
-                            "GROUP BY lower(met_at) ORDER BY count(*) DESC, lower(met_at) LIMIT $4",
-                            Params().Add(prefix).Add(PastPrefix(prefix)).Add(limit)));
+  // Events made in kith and the places on cards (an import's "met at"),
+  // case ignored; the ones with the most live people first.
+  KITH_ASSIGN_OR_RETURN(
+      const Rows rows,
+      Run("SELECT min(name) FROM ("
+          " SELECT met_at AS name, 1 AS people FROM contacts WHERE workspace_id = $1 AND trashed_at IS NULL"
+          " AND met_at <> '' AND lower(met_at) COLLATE \"C\" >= lower($2) COLLATE \"C\""
+          " AND lower(met_at) COLLATE \"C\" < lower($3) COLLATE \"C\""
+          " UNION ALL SELECT name, 0 FROM events WHERE workspace_id = $1"
+          " AND lower(name) COLLATE \"C\" >= lower($2) COLLATE \"C\" AND lower(name) COLLATE \"C\" < "
+          "lower($3) COLLATE \"C\""
+          ") named GROUP BY lower(name) ORDER BY sum(people) DESC, lower(name) LIMIT $4",
+          Params().Add(prefix).Add(PastPrefix(prefix)).Add(limit)));
   return FirstColumn(rows);
 }
 

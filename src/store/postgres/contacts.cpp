@@ -5,6 +5,7 @@
 #include "domain/date.h"
 #include "store/column_lists.h"
 #include "store/postgres/pg_store.h"
+#include "store/postgres/row_values.h"
 
 namespace kith::postgres {
 namespace {
@@ -14,26 +15,6 @@ constexpr std::string_view kContactColumns =
     "neighborhood, hometown, how_met, met_at, met_on, open_to_opportunities, looking_for, "
     "open_since, notes, last_contact, created_at, updated_at, trashed_at, kind, nickname, role, departments, "
     "birthday, anniversary";
-
-std::optional<Date> DateAt(const Rows& rows, int row, int column) {
-  if (rows.IsNull(row, column)) return std::nullopt;
-  auto date = ParseIsoDate(rows.Text(row, column));
-  if (!date) return std::nullopt;
-  return *date;
-}
-
-std::optional<PartialDate> PartialDateAt(const Rows& rows, int row, int column) {
-  if (rows.IsNull(row, column)) return std::nullopt;
-  auto date = ParsePartialDate(rows.Text(row, column));
-  if (!date) return std::nullopt;
-  return *date;
-}
-
-template <typename AnyDate>
-std::optional<std::string> IsoOrNull(const std::optional<AnyDate>& date) {
-  if (!date) return std::nullopt;
-  return date->ToIso();
-}
 
 Contact ContactAt(const Rows& rows, int row) {
   Contact contact;
@@ -512,11 +493,15 @@ std::string ListWhere(const ListQuery& query, const std::string& folded_tag, Par
         "AND folded = $" +
         std::to_string(next++) + ")";
   }
-  // Met there: first met there. (SQLite also counts a follow-up reminder
-  // for the event; reminders are not on PostgreSQL yet, so none exists.)
+  // Met there: first met there (met_at), or met again there (a follow-up
+  // for that event), as event mode records someone already on the list.
   if (!query.event.empty()) {
     params.Add(query.event);
-    where += " AND lower(met_at) = lower($" + std::to_string(next++) + ")";
+    const std::string event = "$" + std::to_string(next++);
+    where += " AND (lower(met_at) = lower(" + event +
+             ") OR id IN (SELECT r.contact_id FROM reminders r JOIN events e ON e.workspace_id = $1 "
+             "AND e.id = r.event_id WHERE r.workspace_id = $1 AND lower(e.name) = lower(" +
+             event + ") AND r.kind = 'follow-up'))";
   }
   return where;
 }

@@ -3,8 +3,9 @@
 namespace kith::postgres {
 namespace {
 
-// Version 1: workspaces, contacts and their lists, job changes, the search
-// index, the vocabulary for typos, settings, web sessions and devices.
+// Version 1: workspaces, contacts and their lists, job changes, the
+// relationship loop, the ledger, the search index, the vocabulary for
+// typos, settings, web sessions and devices.
 //
 // Laid out for scale-out (docs/team.md): every table but `workspaces` and
 // `kith_schema` leads its primary key, its indexes and its foreign keys with
@@ -202,6 +203,111 @@ CREATE TABLE job_changes(
   FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id) ON DELETE CASCADE
 );
 CREATE INDEX job_changes_by_contact ON job_changes(workspace_id, contact_id, noticed_on);
+
+-- The relationship loop: events where people were met, interactions with
+-- the facts learned, reminders, each person's cadence, and posts.
+CREATE TABLE events(
+  workspace_id bigint NOT NULL REFERENCES workspaces(id),
+  id bigint NOT NULL,
+  name text NOT NULL CHECK (name <> ''),
+  on_date date NOT NULL,
+  place text NOT NULL DEFAULT '',
+  notes text NOT NULL DEFAULT '',
+  PRIMARY KEY (workspace_id, id)
+);
+CREATE UNIQUE INDEX events_by_name ON events(workspace_id, lower(name));
+CREATE INDEX events_by_date ON events(workspace_id, on_date DESC, id);
+
+CREATE TABLE interactions(
+  workspace_id bigint NOT NULL,
+  id bigint NOT NULL,
+  contact_id bigint NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('coffee', 'meeting', 'call', 'email', 'message', 'event', 'note')),
+  on_date date NOT NULL,
+  summary text NOT NULL DEFAULT '',
+  they_talked integer CHECK (they_talked BETWEEN 0 AND 100),
+  PRIMARY KEY (workspace_id, id),
+  FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id) ON DELETE CASCADE
+);
+CREATE INDEX interactions_by_contact ON interactions(workspace_id, contact_id, on_date DESC, id DESC);
+CREATE INDEX interactions_by_date ON interactions(workspace_id, on_date DESC, id DESC);
+
+CREATE TABLE facts(
+  workspace_id bigint NOT NULL,
+  id bigint NOT NULL,
+  contact_id bigint NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('personal', 'professional')),
+  key text NOT NULL CHECK (key <> ''),
+  value text NOT NULL,
+  learned_on date NOT NULL,
+  interaction_id bigint,
+  PRIMARY KEY (workspace_id, id),
+  FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id) ON DELETE CASCADE,
+  FOREIGN KEY (workspace_id, interaction_id) REFERENCES interactions(workspace_id, id)
+    ON DELETE SET NULL (interaction_id)
+);
+CREATE INDEX facts_by_contact ON facts(workspace_id, contact_id, kind, key);
+
+CREATE TABLE reminders(
+  workspace_id bigint NOT NULL,
+  id bigint NOT NULL,
+  contact_id bigint NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('follow-up', 'reconnect', 'custom')),
+  due date NOT NULL,
+  snoozed_until date,
+  note text NOT NULL DEFAULT '',
+  state text NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'done', 'dismissed')),
+  closed_on date,
+  event_id bigint,
+  created_on date NOT NULL,
+  PRIMARY KEY (workspace_id, id),
+  FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id) ON DELETE CASCADE,
+  FOREIGN KEY (workspace_id, event_id) REFERENCES events(workspace_id, id) ON DELETE SET NULL (event_id)
+);
+CREATE INDEX reminders_open_by_day ON reminders(workspace_id, coalesce(snoozed_until, due), id)
+  WHERE state = 'open';
+CREATE INDEX reminders_by_contact ON reminders(workspace_id, contact_id, kind, state);
+CREATE INDEX reminders_by_event ON reminders(workspace_id, event_id) WHERE event_id IS NOT NULL;
+
+CREATE TABLE cadences(
+  workspace_id bigint NOT NULL,
+  contact_id bigint NOT NULL,
+  days integer NOT NULL CHECK (days > 0),
+  PRIMARY KEY (workspace_id, contact_id),
+  FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id) ON DELETE CASCADE
+);
+
+CREATE TABLE posts(
+  workspace_id bigint NOT NULL REFERENCES workspaces(id),
+  id bigint NOT NULL,
+  channel text NOT NULL CHECK (channel <> ''),
+  url text NOT NULL DEFAULT '',
+  topic text NOT NULL DEFAULT '',
+  on_date date NOT NULL,
+  PRIMARY KEY (workspace_id, id)
+);
+CREATE INDEX posts_by_date ON posts(workspace_id, on_date DESC, id DESC);
+
+-- The ledger of gives, asks and introductions. Its methods are not on
+-- PostgreSQL yet: the table is here so that what reads it (a person's
+-- relationship health) reads the truth, an empty ledger.
+CREATE TABLE ledger(
+  workspace_id bigint NOT NULL,
+  id bigint NOT NULL,
+  contact_id bigint NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('give', 'ask', 'intro')),
+  direction text NOT NULL CHECK (direction IN ('from-me', 'to-me')),
+  what text NOT NULL,
+  on_date date NOT NULL,
+  outcome text NOT NULL DEFAULT 'open'
+    CHECK (outcome IN ('open', 'accepted', 'declined', 'hired', 'thanked')),
+  opportunity_id bigint,
+  introduced_to bigint,
+  why text NOT NULL DEFAULT '',
+  PRIMARY KEY (workspace_id, id),
+  FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id) ON DELETE CASCADE
+);
+CREATE INDEX ledger_by_contact ON ledger(workspace_id, contact_id, on_date);
 
 CREATE TABLE search_vocabulary(
   workspace_id bigint NOT NULL REFERENCES workspaces(id),

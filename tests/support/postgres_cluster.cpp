@@ -41,7 +41,13 @@ class OwnCluster {
     std::string pattern = "/tmp/kith-pg-XXXXXX";
     if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
     directory_ = pattern;
-    url_ = Output(std::string(KITH_PG_THROWAWAY) + " start " + directory_);
+    try {
+      url_ = Output(std::string(KITH_PG_THROWAWAY) + " start " + directory_);
+    } catch (...) {
+      std::error_code ignored;
+      std::filesystem::remove_all(directory_, ignored);
+      throw;
+    }
   }
   OwnCluster(const OwnCluster&) = delete;
   OwnCluster& operator=(const OwnCluster&) = delete;

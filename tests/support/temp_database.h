@@ -29,6 +29,9 @@ class TempDirectory {
 // in the PostgreSQL test cluster (support/postgres_cluster.h).
 enum class StoreKind { kSqlite, kPostgres };
 
+// How gtest prints a StoreKind (in ctest's test names too).
+inline void PrintTo(StoreKind kind, std::ostream* out) { *out << (kind == StoreKind::kSqlite ? "Sqlite" : "Postgres"); }
+
 // Names the instances of a test parameterised by StoreKind: Sqlite, Postgres.
 struct StoreKindNamer {
   std::string operator()(const ::testing::TestParamInfo<StoreKind>& param) const;

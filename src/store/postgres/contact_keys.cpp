@@ -170,11 +170,9 @@ Result<std::vector<ContactId>> PgStore::ContactIdsAfter(ContactId after, int lim
 }
 
 Result<std::vector<std::pair<ContactId, std::string>>> PgStore::UidsOf(const std::vector<ContactId>& ids) {
-  std::vector<std::int64_t> values;
-  for (const ContactId id : ids) values.push_back(id.value);
   KITH_ASSIGN_OR_RETURN(const Rows rows, Run("SELECT id, uid FROM contacts WHERE workspace_id = $1 "
                                              "AND id = ANY($2::bigint[])",
-                                             Params().Add(ArrayLiteral(values))));
+                                             Params().Add(IdArray(ids))));
   std::unordered_map<std::int64_t, std::string> found;
   for (int row = 0; row < rows.size(); ++row) found.emplace(rows.Int(row, 0), rows.Text(row, 1));
   std::vector<std::pair<ContactId, std::string>> uids;
@@ -185,12 +183,10 @@ Result<std::vector<std::pair<ContactId, std::string>>> PgStore::UidsOf(const std
 }
 
 Result<std::vector<ContactSummary>> PgStore::ContactSummaries(const std::vector<ContactId>& ids) {
-  std::vector<std::int64_t> values;
-  for (const ContactId id : ids) values.push_back(id.value);
   KITH_ASSIGN_OR_RETURN(const Rows rows,
                         Run("SELECT id, uid, display_name, company, met_at, last_contact FROM contacts "
                             "WHERE workspace_id = $1 AND id = ANY($2::bigint[])",
-                            Params().Add(ArrayLiteral(values))));
+                            Params().Add(IdArray(ids))));
   std::unordered_map<std::int64_t, ContactSummary> found;
   for (int row = 0; row < rows.size(); ++row) {
     ContactSummary summary{ContactId{rows.Int(row, 0)}, rows.Text(row, 1), rows.Text(row, 2),

@@ -82,13 +82,6 @@ Params FieldParams(ContactId id, const ContactFields& fields, const std::string&
   return params;
 }
 
-std::vector<std::int64_t> Values(const std::vector<ContactId>& ids) {
-  std::vector<std::int64_t> values;
-  values.reserve(ids.size());
-  for (const ContactId id : ids) values.push_back(id.value);
-  return values;
-}
-
 }  // namespace
 
 Result<std::vector<ContactId>> PgStore::Ids(const std::string& sql, Params params) {
@@ -224,7 +217,7 @@ Result<std::vector<Contact>> PgStore::LoadContacts(const std::vector<ContactId>&
   // One query per table for the whole batch, the ids as one array: the
   // cards and their lists come from one snapshot when the caller holds a
   // transaction, and from consecutive ones otherwise.
-  const std::string batch = ArrayLiteral(Values(ids));
+  const std::string batch = IdArray(ids);
   KITH_ASSIGN_OR_RETURN(const Rows cards,
                         Run("SELECT " + std::string(kContactColumns) +
                                 " FROM contacts WHERE workspace_id = $1 AND id = ANY($2::bigint[])",

@@ -4,7 +4,7 @@ namespace kith::postgres {
 namespace {
 
 // Version 1: workspaces, contacts and their lists, job changes, the
-// relationship loop, the ledger, the search index, the vocabulary for
+// relationship loop, giving (opportunities and the ledger), the search index, the vocabulary for
 // typos, settings, web sessions and devices.
 //
 // Laid out for scale-out (docs/team.md): every table but `workspaces` and
@@ -288,9 +288,30 @@ CREATE TABLE posts(
 );
 CREATE INDEX posts_by_date ON posts(workspace_id, on_date DESC, id DESC);
 
--- The ledger of gives, asks and introductions. Its methods are not on
--- PostgreSQL yet: the table is here so that what reads it (a person's
--- relationship health) reads the truth, an empty ledger.
+-- Giving: opportunities that come your way, and the ledger of gives, asks
+-- and introductions.
+CREATE TABLE opportunities(
+  workspace_id bigint NOT NULL REFERENCES workspaces(id),
+  id bigint NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('job', 'project', 'tickets', 'intro', 'other')),
+  title text NOT NULL CHECK (title <> ''),
+  description text NOT NULL DEFAULT '',
+  place text NOT NULL DEFAULT '',
+  deadline date,
+  source text NOT NULL DEFAULT '',
+  created_on date NOT NULL,
+  closed_on date,
+  PRIMARY KEY (workspace_id, id)
+);
+CREATE TABLE opportunity_skills(
+  workspace_id bigint NOT NULL,
+  opportunity_id bigint NOT NULL,
+  position integer NOT NULL,
+  value text NOT NULL,
+  PRIMARY KEY (workspace_id, opportunity_id, position),
+  FOREIGN KEY (workspace_id, opportunity_id) REFERENCES opportunities(workspace_id, id) ON DELETE CASCADE
+);
+
 CREATE TABLE ledger(
   workspace_id bigint NOT NULL,
   id bigint NOT NULL,
@@ -305,9 +326,15 @@ CREATE TABLE ledger(
   introduced_to bigint,
   why text NOT NULL DEFAULT '',
   PRIMARY KEY (workspace_id, id),
-  FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id) ON DELETE CASCADE
+  FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id) ON DELETE CASCADE,
+  FOREIGN KEY (workspace_id, opportunity_id) REFERENCES opportunities(workspace_id, id)
+    ON DELETE SET NULL (opportunity_id),
+  FOREIGN KEY (workspace_id, introduced_to) REFERENCES contacts(workspace_id, id)
+    ON DELETE SET NULL (introduced_to)
 );
 CREATE INDEX ledger_by_contact ON ledger(workspace_id, contact_id, on_date);
+CREATE INDEX ledger_by_opportunity ON ledger(workspace_id, opportunity_id) WHERE opportunity_id IS NOT NULL;
+CREATE INDEX ledger_by_introduced ON ledger(workspace_id, introduced_to) WHERE introduced_to IS NOT NULL;
 
 CREATE TABLE search_vocabulary(
   workspace_id bigint NOT NULL REFERENCES workspaces(id),

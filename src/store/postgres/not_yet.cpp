@@ -21,42 +21,6 @@ Result<bool> PgStore::MergedCardsUnchanged(MergeId /*id*/) {
 Status PgStore::UndoMergeMoves(MergeId /*id*/, const std::string& /*now*/) {
   return tl::unexpected(NotYet("UndoMergeMoves"));
 }
-Result<Opportunity> PgStore::InsertOpportunity(const OpportunityFields& /*fields*/, Date /*created_on*/) {
-  return tl::unexpected(NotYet("InsertOpportunity"));
-}
-Result<Opportunity> PgStore::GetOpportunity(OpportunityId /*id*/) {
-  return tl::unexpected(NotYet("GetOpportunity"));
-}
-Result<std::vector<Opportunity>> PgStore::ListOpportunities(bool /*include_closed*/) {
-  return tl::unexpected(NotYet("ListOpportunities"));
-}
-Status PgStore::CloseOpportunity(OpportunityId /*id*/, Date /*on*/) {
-  return tl::unexpected(NotYet("CloseOpportunity"));
-}
-Result<LedgerEntry> PgStore::InsertLedgerEntry(const LedgerEntry& /*entry*/) {
-  return tl::unexpected(NotYet("InsertLedgerEntry"));
-}
-Result<LedgerEntry> PgStore::GetLedgerEntry(LedgerEntryId /*id*/) {
-  return tl::unexpected(NotYet("GetLedgerEntry"));
-}
-Status PgStore::SetLedgerOutcome(LedgerEntryId /*id*/, LedgerOutcome /*outcome*/) {
-  return tl::unexpected(NotYet("SetLedgerOutcome"));
-}
-Result<std::vector<LedgerEntry>> PgStore::LedgerOf(ContactId /*id*/) {
-  return tl::unexpected(NotYet("LedgerOf"));
-}
-Result<std::vector<LedgerEntry>> PgStore::AllLedgerEntries() {
-  return tl::unexpected(NotYet("AllLedgerEntries"));
-}
-Result<std::vector<ContactId>> PgStore::OfferedOpportunity(OpportunityId /*id*/) {
-  return tl::unexpected(NotYet("OfferedOpportunity"));
-}
-Result<std::vector<std::pair<ContactId, Date>>> PgStore::LastGiven(const std::vector<ContactId>& /*ids*/) {
-  return tl::unexpected(NotYet("LastGiven"));
-}
-Result<std::vector<ContactId>> PgStore::OpenToOpportunitiesSince(Date /*since*/, int /*limit*/) {
-  return tl::unexpected(NotYet("OpenToOpportunitiesSince"));
-}
 Status PgStore::SaveCardImage(ContactId /*id*/, const CardImageData& /*image*/) {
   return tl::unexpected(NotYet("SaveCardImage"));
 }

@@ -26,21 +26,6 @@ std::string Columns(std::string_view columns, std::string_view table, std::strin
          std::string(rest);
 }
 
-Error UnknownValue(std::string_view table, std::string_view column, const std::string& text) {
-  return Error{ErrorCode::kInternal,
-               "table " + std::string(table) + " holds an unknown " + std::string(column) + " '" + text +
-                   "' (written by another version of kith, or edited by hand)",
-               std::string(table)};
-}
-
-template <typename Enum>
-Result<Enum> EnumAt(const Rows& rows, int row, int column, std::string_view table, std::string_view name,
-                    std::optional<Enum> (*parse)(std::string_view)) {
-  const std::string text = rows.Text(row, column);
-  if (const auto value = parse(text)) return *value;
-  return tl::unexpected(UnknownValue(table, name, text));
-}
-
 Event EventAt(const Rows& rows, int row) {
   return Event{EventFields{rows.Text(row, 1), DateAt(rows, row, 2).value_or(Date{}), rows.Text(row, 3),
                            rows.Text(row, 4)},
@@ -99,11 +84,6 @@ Result<std::vector<T>> All(const Rows& rows, Read read) {
     }
   }
   return values;
-}
-
-std::optional<std::string> IdOrNull(const auto& id) {
-  if (!id) return std::nullopt;
-  return std::to_string(id->value);
 }
 
 }  // namespace
@@ -522,11 +502,8 @@ ContactActivity ActivityAt(const Rows& rows, int row) {
 }  // namespace
 
 Result<std::vector<ContactActivity>> PgStore::ActivityOf(const std::vector<ContactId>& ids, Date since) {
-  std::vector<std::int64_t> values;
-  values.reserve(ids.size());
-  for (const ContactId id : ids) values.push_back(id.value);
   KITH_ASSIGN_OR_RETURN(const Rows rows, Run(std::string(kActivitySql) + " c.id = ANY($3::bigint[])",
-                                             Params().Add(since.ToIso()).Add(ArrayLiteral(values))));
+                                             Params().Add(since.ToIso()).Add(IdArray(ids))));
   std::unordered_map<std::int64_t, ContactActivity> found;
   for (int row = 0; row < rows.size(); ++row) {
     ContactActivity activity = ActivityAt(rows, row);

@@ -5,8 +5,12 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
+#include "domain/contact.h"
 #include "domain/date.h"
+#include "domain/result.h"
 #include "store/postgres/connection.h"
 
 namespace kith::postgres {
@@ -34,6 +38,39 @@ std::optional<std::string> IsoOrNull(const std::optional<AnyDate>& date) {
 inline std::optional<std::string> IntOrNull(const std::optional<int>& value) {
   if (!value) return std::nullopt;
   return std::to_string(*value);
+}
+
+// The ids of `ids` as an array parameter ($2::bigint[]).
+inline std::string IdArray(const std::vector<ContactId>& ids) {
+  std::vector<std::int64_t> values;
+  values.reserve(ids.size());
+  for (const ContactId id : ids) values.push_back(id.value);
+  return ArrayLiteral(values);
+}
+
+// An optional id (EventId, ContactId, …) as a parameter: NULL when absent.
+template <typename Id>
+std::optional<std::string> IdOrNull(const std::optional<Id>& id) {
+  if (!id) return std::nullopt;
+  return std::to_string(id->value);
+}
+
+// A value in a column that no version of kith writes (a newer kith's, a
+// hand edit): kInternal naming the table, the column and the value.
+inline Error UnknownValue(std::string_view table, std::string_view column, const std::string& text) {
+  return Error{ErrorCode::kInternal,
+               "table " + std::string(table) + " holds an unknown " + std::string(column) + " '" + text +
+                   "' (written by another version of kith, or edited by hand)",
+               std::string(table)};
+}
+
+// The enum named in `column` of a row of `table`, or UnknownValue.
+template <typename Enum>
+Result<Enum> EnumAt(const Rows& rows, int row, int column, std::string_view table, std::string_view name,
+                    std::optional<Enum> (*parse)(std::string_view)) {
+  const std::string text = rows.Text(row, column);
+  if (const auto value = parse(text)) return *value;
+  return tl::unexpected(UnknownValue(table, name, text));
 }
 
 }  // namespace kith::postgres

@@ -85,13 +85,6 @@ constexpr PairQuery kPairQueries[] = {
      "ORDER BY 1, 2"},
 };
 
-std::vector<std::string> FirstColumn(const Rows& rows) {
-  std::vector<std::string> values;
-  values.reserve(static_cast<std::size_t>(rows.size()));
-  for (int row = 0; row < rows.size(); ++row) values.push_back(rows.Text(row, 0));
-  return values;
-}
-
 }  // namespace
 
 Result<std::vector<ContactId>> PgStore::FindContactIds(ContactKey key, std::string_view value) {
@@ -228,7 +221,7 @@ Result<std::vector<std::string>> PgStore::LabelsWithPrefix(std::string_view kind
           "AND c.id = l.contact_id AND c.trashed_at IS NULL WHERE l.workspace_id = $1 AND l.kind = $2 "
           "AND l.folded >= $3 AND l.folded < $4 GROUP BY l.folded ORDER BY count(*) DESC, l.folded LIMIT $5",
           Params().Add(kind).Add(folded).Add(PastPrefix(folded)).Add(limit)));
-  return FirstColumn(rows);
+  return TextColumn(rows);
 }
 
 Result<std::vector<std::string>> PgStore::MetAtWithPrefix(std::string_view prefix, int limit) {
@@ -245,7 +238,7 @@ Result<std::vector<std::string>> PgStore::MetAtWithPrefix(std::string_view prefi
           "lower($3) COLLATE \"C\""
           ") named GROUP BY lower(name) ORDER BY sum(people) DESC, lower(name) LIMIT $4",
           Params().Add(prefix).Add(PastPrefix(prefix)).Add(limit)));
-  return FirstColumn(rows);
+  return TextColumn(rows);
 }
 
 }  // namespace kith::postgres

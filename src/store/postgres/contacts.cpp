@@ -84,8 +84,8 @@ Params FieldParams(ContactId id, const ContactFields& fields, const std::string&
 
 }  // namespace
 
-Result<std::vector<ContactId>> PgStore::Ids(const std::string& sql, Params params) {
-  KITH_ASSIGN_OR_RETURN(const Rows rows, Run(sql, std::move(params)));
+Result<std::vector<ContactId>> PgStore::Ids(const std::string& sql, const Params& params) {
+  KITH_ASSIGN_OR_RETURN(const Rows rows, Run(sql, params));
   std::vector<ContactId> ids;
   ids.reserve(static_cast<std::size_t>(rows.size()));
   for (int row = 0; row < rows.size(); ++row) ids.push_back(ContactId{rows.Int(row, 0)});
@@ -105,7 +105,7 @@ Status PgStore::InsertRow(ContactId id, const ContactFields& fields, const std::
           "anniversary, uid) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, "
           "$17, "
           "$18, $19, $20, $20, $21, $22, $23, $24, $25, $26, $27)",
-          std::move(params)));
+          params));
   (void)inserted;
   return WriteChildren(id, fields);
 }
@@ -523,7 +523,7 @@ Result<std::vector<Contact>> PgStore::ListContacts(const ListQuery& query) {
   const auto next = static_cast<int>(params.values().size()) + 2;
   sql += " LIMIT $" + std::to_string(next) + " OFFSET $" + std::to_string(next + 1);
   params.Add(query.limit).Add(query.offset);
-  KITH_ASSIGN_OR_RETURN(const auto ids, Ids(sql, std::move(params)));
+  KITH_ASSIGN_OR_RETURN(const auto ids, Ids(sql, params));
   return GetContacts(ids);
 }
 
@@ -531,7 +531,7 @@ Result<std::int64_t> PgStore::CountContacts(const ListQuery& query) {
   Params params;
   const std::string sql =
       "SELECT count(*) FROM contacts WHERE " + ListWhere(query, SortName(query.tag), params);
-  KITH_ASSIGN_OR_RETURN(const Rows count, Run(sql, std::move(params)));
+  KITH_ASSIGN_OR_RETURN(const Rows count, Run(sql, params));
   return count.Int(0, 0);
 }
 

@@ -43,6 +43,7 @@ Result<std::vector<Device>> PgStore::Devices() {
   KITH_ASSIGN_OR_RETURN(const Rows rows, Run("SELECT " + std::string(kColumns) +
                                              " FROM devices WHERE workspace_id = $1 ORDER BY id"));
   std::vector<Device> devices;
+  devices.reserve(static_cast<std::size_t>(rows.size()));
   for (int row = 0; row < rows.size(); ++row) devices.push_back(DeviceAt(rows, row));
   return devices;
 }

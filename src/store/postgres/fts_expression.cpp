@@ -37,7 +37,10 @@ class Parser {
     KITH_ASSIGN_OR_RETURN(std::string query, And(columns));
     while (Keyword("OR")) {
       KITH_ASSIGN_OR_RETURN(const std::string next, And(columns));
-      query = "(" + query + " | " + next + ")";
+      query.insert(0, "(");
+      query += " | ";
+      query += next;
+      query += ")";
     }
     return query;
   }
@@ -49,7 +52,10 @@ class Parser {
       if (position_ >= text_.size() || text_[position_] == ')' || Peek("OR")) break;
       (void)Keyword("AND");
       KITH_ASSIGN_OR_RETURN(const std::string next, Unary(columns));
-      query = "(" + query + " & " + next + ")";
+      query.insert(0, "(");
+      query += " & ";
+      query += next;
+      query += ")";
     }
     return query;
   }
@@ -128,7 +134,10 @@ class Parser {
         if (last && prefix) lexeme += ":*";
         all_terms += (all_terms.empty() ? "" : " & ") + lexeme;
       }
-      if (terms.size() > 1) all_terms = "(" + all_terms + ")";
+      if (terms.size() > 1) {
+        all_terms.insert(0, "(");
+        all_terms += ")";
+      }
       any_column += (any_column.empty() ? "" : " | ") + all_terms;
     }
     return columns.size() > 1 ? "(" + any_column + ")" : any_column;

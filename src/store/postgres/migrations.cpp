@@ -4,7 +4,8 @@ namespace kith::postgres {
 namespace {
 
 // Version 1: workspaces, contacts and their lists, job changes, the
-// relationship loop, giving (opportunities and the ledger), the search index, the vocabulary for
+// relationship loop, giving (opportunities and the ledger), card images, the
+// search index, the vocabulary for
 // typos, settings, web sessions and devices.
 //
 // Laid out for scale-out (docs/team.md): every table but `workspaces` and
@@ -335,6 +336,17 @@ CREATE TABLE ledger(
 CREATE INDEX ledger_by_contact ON ledger(workspace_id, contact_id, on_date);
 CREATE INDEX ledger_by_opportunity ON ledger(workspace_id, opportunity_id) WHERE opportunity_id IS NOT NULL;
 CREATE INDEX ledger_by_introduced ON ledger(workspace_id, introduced_to) WHERE introduced_to IS NOT NULL;
+
+-- The photo of the business card a contact was scanned from (its latest).
+CREATE TABLE card_images(
+  workspace_id bigint NOT NULL,
+  contact_id bigint NOT NULL,
+  mime text NOT NULL,
+  bytes bytea NOT NULL,
+  added_on text NOT NULL,
+  PRIMARY KEY (workspace_id, contact_id),
+  FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id) ON DELETE CASCADE
+);
 
 CREATE TABLE search_vocabulary(
   workspace_id bigint NOT NULL REFERENCES workspaces(id),

@@ -21,10 +21,6 @@ Result<bool> PgStore::MergedCardsUnchanged(MergeId /*id*/) {
 Status PgStore::UndoMergeMoves(MergeId /*id*/, const std::string& /*now*/) {
   return tl::unexpected(NotYet("UndoMergeMoves"));
 }
-Status PgStore::SaveCardImage(ContactId /*id*/, const CardImageData& /*image*/) {
-  return tl::unexpected(NotYet("SaveCardImage"));
-}
-Result<CardImageData> PgStore::CardImage(ContactId /*id*/) { return tl::unexpected(NotYet("CardImage")); }
 Result<std::optional<StoredVCard>> PgStore::StoredVCardOf(ContactId /*id*/) {
   return tl::unexpected(NotYet("StoredVCardOf"));
 }

@@ -87,15 +87,15 @@ Result<Transaction> PgStore::Begin() {
 // PostgreSQL has no index pass to defer (COPY is the next step, docs/team.md).
 Result<Transaction> PgStore::BeginBulk() { return Begin(); }
 
-Result<Rows> PgStore::Run(const std::string& sql, Params params) {
+Result<Rows> PgStore::Run(const std::string& sql, const Params& params) {
   Params all;
   all.Add(workspace_);
   for (const auto& value : params.values()) all.Add(value);
   return connection_->Query(sql, all);
 }
 
-Status PgStore::Write(const std::string& sql, Params params) {
-  return Atomically([&]() -> Status { return Run(sql, std::move(params)).map([](const Rows&) {}); });
+Status PgStore::Write(const std::string& sql, const Params& params) {
+  return Atomically([&]() -> Status { return Run(sql, params).map([](const Rows&) {}); });
 }
 
 Result<std::int64_t> PgStore::NextIds(std::string_view counter, std::int64_t count) {

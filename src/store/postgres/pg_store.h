@@ -162,10 +162,10 @@ class PgStore final : public Store {
   Status Atomically(Body&& body);
   // Runs one statement of the workspace: $1 is always the workspace id,
   // `params` are $2 onwards.
-  Result<Rows> Run(const std::string& sql, Params params = {});
+  Result<Rows> Run(const std::string& sql, const Params& params = {});
   // Runs one write as Atomically does: a failed one leaves the caller's
   // transaction usable, as on SQLite (PostgreSQL would abort all of it).
-  Status Write(const std::string& sql, Params params = {});
+  Status Write(const std::string& sql, const Params& params = {});
   // Reserves `count` new ids of `counter` in this workspace; returns the first.
   Result<std::int64_t> NextIds(std::string_view counter, std::int64_t count);
   // The error of a method not yet written for PostgreSQL.
@@ -177,7 +177,7 @@ class PgStore final : public Store {
   Status DeleteChildren(ContactId id);
   Result<std::vector<Contact>> LoadContacts(const std::vector<ContactId>& ids);
   Result<Contact> LoadLiveOrTrashed(ContactId id);
-  Result<std::vector<ContactId>> Ids(const std::string& sql, Params params);
+  Result<std::vector<ContactId>> Ids(const std::string& sql, const Params& params);
 
   // The search index (search_index.cpp): adds (+1) or removes (-1) a card.
   Status IndexContact(const Contact& contact, int sign, VocabularyDelta& vocabulary);

@@ -70,6 +70,13 @@ Result<Reminder> ReminderAt(const Rows& rows, int row) {
   return reminder;
 }
 
+// A page of a backup: the rows of `table` of live contacts with an id
+// above $2, at most $3, by id.
+std::string PageSql(std::string_view columns, std::string_view table) {
+  return Columns(columns, table,
+                 " AND t.id > $2 AND " + std::string(kOfLiveContact) + " ORDER BY t.id LIMIT $3");
+}
+
 // Every row of `rows` read by `read`, which returns a value or a Result.
 template <typename T, typename Read>
 Result<std::vector<T>> All(const Rows& rows, Read read) {
@@ -412,26 +419,20 @@ Result<std::vector<Event>> PgStore::AllEvents() {
 }
 
 Result<std::vector<Interaction>> PgStore::InteractionsAfter(InteractionId after, int limit) {
-  KITH_ASSIGN_OR_RETURN(const Rows rows, Run(Columns(kInteractionColumns, "interactions",
-                                                     " AND t.id > $2 AND " + std::string(kOfLiveContact) +
-                                                         " ORDER BY t.id LIMIT $3"),
+  KITH_ASSIGN_OR_RETURN(const Rows rows, Run(PageSql(kInteractionColumns, "interactions"),
                                              Params().Add(after.value).Add(limit)));
   return All<Interaction>(rows, InteractionAt);
 }
 
 Result<std::vector<Fact>> PgStore::FactsAfter(FactId after, int limit) {
-  KITH_ASSIGN_OR_RETURN(const Rows rows, Run(Columns(kFactColumns, "facts",
-                                                     " AND t.id > $2 AND " + std::string(kOfLiveContact) +
-                                                         " ORDER BY t.id LIMIT $3"),
-                                             Params().Add(after.value).Add(limit)));
+  KITH_ASSIGN_OR_RETURN(const Rows rows,
+                        Run(PageSql(kFactColumns, "facts"), Params().Add(after.value).Add(limit)));
   return All<Fact>(rows, FactAt);
 }
 
 Result<std::vector<Reminder>> PgStore::RemindersAfter(ReminderId after, int limit) {
-  KITH_ASSIGN_OR_RETURN(const Rows rows, Run(Columns(kReminderColumns, "reminders",
-                                                     " AND t.id > $2 AND " + std::string(kOfLiveContact) +
-                                                         " ORDER BY t.id LIMIT $3"),
-                                             Params().Add(after.value).Add(limit)));
+  KITH_ASSIGN_OR_RETURN(const Rows rows,
+                        Run(PageSql(kReminderColumns, "reminders"), Params().Add(after.value).Add(limit)));
   return All<Reminder>(rows, ReminderAt);
 }
 

@@ -40,6 +40,14 @@ inline std::optional<std::string> IntOrNull(const std::optional<int>& value) {
   return std::to_string(*value);
 }
 
+// Column 0 of every row, as text.
+inline std::vector<std::string> TextColumn(const Rows& rows) {
+  std::vector<std::string> values;
+  values.reserve(static_cast<std::size_t>(rows.size()));
+  for (int row = 0; row < rows.size(); ++row) values.push_back(rows.Text(row, 0));
+  return values;
+}
+
 // The ids of `ids` as an array parameter ($2::bigint[]).
 inline std::string IdArray(const std::vector<ContactId>& ids) {
   std::vector<std::int64_t> values;

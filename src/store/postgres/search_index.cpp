@@ -6,6 +6,7 @@
 #include "domain/utf8.h"
 #include "store/postgres/fts_expression.h"
 #include "store/postgres/pg_store.h"
+#include "store/postgres/row_values.h"
 
 namespace kith::postgres {
 namespace {
@@ -110,9 +111,7 @@ Result<std::vector<std::string>> PgStore::VocabularyWithPrefix(std::string_view 
   KITH_ASSIGN_OR_RETURN(const Rows rows, Run("SELECT term FROM search_vocabulary WHERE workspace_id = $1 "
                                              "AND term >= $2 AND term < $3 ORDER BY term LIMIT $4",
                                              Params().Add(prefix).Add(PastPrefix(prefix)).Add(limit)));
-  std::vector<std::string> terms;
-  for (int row = 0; row < rows.size(); ++row) terms.push_back(rows.Text(row, 0));
-  return terms;
+  return TextColumn(rows);
 }
 
 Result<std::vector<VocabularyEntry>> PgStore::VocabularyNear(std::string_view head, int min_length,
@@ -123,6 +122,7 @@ Result<std::vector<VocabularyEntry>> PgStore::VocabularyNear(std::string_view he
           "AND length BETWEEN $3 AND $4 AND term !~ '[0-9]'",
           Params().Add(head).Add(min_length).Add(max_length)));
   std::vector<VocabularyEntry> entries;
+  entries.reserve(static_cast<std::size_t>(rows.size()));
   for (int row = 0; row < rows.size(); ++row) {
     entries.push_back(VocabularyEntry{rows.Text(row, 0), static_cast<int>(rows.Int(row, 1))});
   }

@@ -22,6 +22,7 @@ Result<std::vector<std::pair<std::string, std::string>>> PgStore::AllSettings() 
   KITH_ASSIGN_OR_RETURN(const Rows rows,
                         Run("SELECT key, value FROM settings WHERE workspace_id = $1 ORDER BY key"));
   std::vector<std::pair<std::string, std::string>> settings;
+  settings.reserve(static_cast<std::size_t>(rows.size()));
   for (int row = 0; row < rows.size(); ++row) settings.emplace_back(rows.Text(row, 0), rows.Text(row, 1));
   return settings;
 }

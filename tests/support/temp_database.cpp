@@ -39,7 +39,7 @@ std::unique_ptr<Store> OpenPostgresOrDie(const std::string& url) {
 }  // namespace
 
 std::string StoreKindNamer::operator()(const ::testing::TestParamInfo<StoreKind>& param) const {
-  return param.param == StoreKind::kSqlite ? "Sqlite" : "Postgres";
+  return StoreKindName(param.param);
 }
 
 TestWorld::TestWorld(Date today) : TestWorld(StoreKind::kSqlite, today) {}

@@ -29,8 +29,13 @@ class TempDirectory {
 // in the PostgreSQL test cluster (support/postgres_cluster.h).
 enum class StoreKind { kSqlite, kPostgres };
 
+// "Sqlite" or "Postgres".
+inline std::string StoreKindName(StoreKind kind) {
+  return kind == StoreKind::kSqlite ? "Sqlite" : "Postgres";
+}
+
 // How gtest prints a StoreKind (in ctest's test names too).
-inline void PrintTo(StoreKind kind, std::ostream* out) { *out << (kind == StoreKind::kSqlite ? "Sqlite" : "Postgres"); }
+inline void PrintTo(StoreKind kind, std::ostream* out) { *out << StoreKindName(kind); }
 
 // Names the instances of a test parameterised by StoreKind: Sqlite, Postgres.
 struct StoreKindNamer {

@@ -64,10 +64,15 @@ std::optional<pugi::xml_document> ParseBody(const std::string& body) {
 }
 
 std::string Escape(std::string_view text) {
+  // Runs of plain text are copied whole: a card's vCard is mostly plain.
+  static constexpr std::string_view kSpecial = "&<>\"";
   std::string escaped;
-  escaped.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
+  escaped.reserve(text.size() + text.size() / 16);
+  std::size_t at = 0;
+  for (std::size_t special = text.find_first_of(kSpecial); special != std::string_view::npos;
+       special = text.find_first_of(kSpecial, at)) {
+    escaped.append(text.substr(at, special - at));
+    switch (text[special]) {
       case '&':
         escaped += "&amp;";
         break;
@@ -77,19 +82,19 @@ std::string Escape(std::string_view text) {
       case '>':
         escaped += "&gt;";
         break;
-      case '"':
-        escaped += "&quot;";
-        break;
       default:
-        escaped += c;
+        escaped += "&quot;";
     }
+    at = special + 1;
   }
+  escaped.append(text.substr(at));
   return escaped;
 }
 
 std::string Href(std::string_view path) {
   static constexpr std::string_view kHex = "0123456789ABCDEF";
-  std::string encoded;
+  std::string encoded = "<d:href>";
+  encoded.reserve(path.size() + 32);
   for (const char c : path) {
     const auto byte = static_cast<unsigned char>(c);
     const bool plain = (std::isalnum(byte) != 0) || c == '/' || c == '-' || c == '_' || c == '.' ||
@@ -102,7 +107,7 @@ std::string Href(std::string_view path) {
       encoded += kHex[byte & 0x0FU];
     }
   }
-  return "<d:href>" + encoded + "</d:href>";
+  return encoded + "</d:href>";
 }
 
 std::string EmptyElement(const Name& name) { return OpenTag(name, true); }

@@ -63,31 +63,38 @@ std::optional<pugi::xml_document> ParseBody(const std::string& body) {
   return document;
 }
 
+namespace {
+
+const char* EntityOf(char c) {
+  switch (c) {
+    case '&':
+      return "&amp;";
+    case '<':
+      return "&lt;";
+    case '>':
+      return "&gt;";
+    case '"':
+      return "&quot;";
+    default:
+      return nullptr;
+  }
+}
+
+}  // namespace
+
 std::string Escape(std::string_view text) {
   // Runs of plain text are copied whole: a card's vCard is mostly plain.
-  static constexpr std::string_view kSpecial = "&<>\"";
   std::string escaped;
   escaped.reserve(text.size() + text.size() / 16);
-  std::size_t at = 0;
-  for (std::size_t special = text.find_first_of(kSpecial); special != std::string_view::npos;
-       special = text.find_first_of(kSpecial, at)) {
-    escaped.append(text.substr(at, special - at));
-    switch (text[special]) {
-      case '&':
-        escaped += "&amp;";
-        break;
-      case '<':
-        escaped += "&lt;";
-        break;
-      case '>':
-        escaped += "&gt;";
-        break;
-      default:
-        escaped += "&quot;";
-    }
-    at = special + 1;
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char* entity = EntityOf(text[i]);
+    if (entity == nullptr) continue;
+    escaped.append(text.substr(run, i - run));
+    escaped += entity;
+    run = i + 1;
   }
-  escaped.append(text.substr(at));
+  escaped.append(text.substr(run));
   return escaped;
 }
 

@@ -148,6 +148,18 @@ class CardDav : public ServerTest {
     return response->get_header_value("ETag");
   }
 
+  // A server whose listings stream two cards a chunk, holding `count`
+  // cards card0.vcf… ("Person cardN").
+  void ServeInPagesOfTwoWithCards(int count) {
+    StopServer();
+    dav_page_size_ = 2;
+    StartServer();
+    for (int i = 0; i < count; ++i) {
+      const std::string uid = "card" + std::to_string(i);
+      PutCard("/dav/books/default/" + uid + ".vcf", SimpleCard(uid, "Person " + uid, uid + "@acme.example"));
+    }
+  }
+
   std::string SyncToken(const std::string& body) {
     return Between(body, "<d:sync-token>", "</d:sync-token>");
   }
@@ -317,14 +329,8 @@ TEST_F(CardDav, ContactsAddedInKithAreServedAsVCard30) {
 }
 
 TEST_F(CardDav, ListingsStreamInChunksAndMissNoCard) {
-  StopServer();
-  dav_page_size_ = 2;
-  StartServer();
   constexpr int kCards = 7;
-  for (int i = 0; i < kCards; ++i) {
-    const std::string uid = "card" + std::to_string(i);
-    PutCard("/dav/books/default/" + uid + ".vcf", SimpleCard(uid, "Person " + uid, uid + "@acme.example"));
-  }
+  ServeInPagesOfTwoWithCards(kCards);
   auto listing =
       Dav("PROPFIND", "/dav/books/default/",
           R"(<d:propfind xmlns:d="DAV:"><d:prop><d:getetag/></d:prop></d:propfind>)", {{"Depth", "1"}});
@@ -378,14 +384,8 @@ TEST_F(CardDav, AMultigetOfManyCardsAnswersEachHrefInOrder) {
 }
 
 TEST_F(CardDav, ASyncAskingForCardDataReadsEveryPage) {
-  StopServer();
-  dav_page_size_ = 2;
-  StartServer();
   constexpr int kCards = 5;
-  for (int i = 0; i < kCards; ++i) {
-    const std::string uid = "card" + std::to_string(i);
-    PutCard("/dav/books/default/" + uid + ".vcf", SimpleCard(uid, "Person " + uid, uid + "@acme.example"));
-  }
+  ServeInPagesOfTwoWithCards(kCards);
   const std::string sync = Expect207(
       Dav("REPORT", "/dav/books/default/",
           R"(<d:sync-collection xmlns:d="DAV:" xmlns:card="urn:ietf:params:xml:ns:carddav"><d:sync-token/>)"

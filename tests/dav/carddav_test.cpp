@@ -148,6 +148,18 @@ class CardDav : public ServerTest {
     return response->get_header_value("ETag");
   }
 
+  // A server whose listings stream two cards a chunk, holding `count`
+  // cards card0.vcf… ("Person cardN").
+  void ServeInPagesOfTwoWithCards(int count) {
+    StopServer();
+    dav_page_size_ = 2;
+    StartServer();
+    for (int i = 0; i < count; ++i) {
+      const std::string uid = "card" + std::to_string(i);
+      PutCard("/dav/books/default/" + uid + ".vcf", SimpleCard(uid, "Person " + uid, uid + "@acme.example"));
+    }
+  }
+
   std::string SyncToken(const std::string& body) {
     return Between(body, "<d:sync-token>", "</d:sync-token>");
   }
@@ -317,14 +329,8 @@ TEST_F(CardDav, ContactsAddedInKithAreServedAsVCard30) {
 }
 
 TEST_F(CardDav, ListingsStreamInChunksAndMissNoCard) {
-  StopServer();
-  dav_page_size_ = 2;
-  StartServer();
   constexpr int kCards = 7;
-  for (int i = 0; i < kCards; ++i) {
-    const std::string uid = "card" + std::to_string(i);
-    PutCard("/dav/books/default/" + uid + ".vcf", SimpleCard(uid, "Person " + uid, uid + "@acme.example"));
-  }
+  ServeInPagesOfTwoWithCards(kCards);
   auto listing =
       Dav("PROPFIND", "/dav/books/default/",
           R"(<d:propfind xmlns:d="DAV:"><d:prop><d:getetag/></d:prop></d:propfind>)", {{"Depth", "1"}});
@@ -351,6 +357,45 @@ TEST_F(CardDav, MultigetGivesEachCardAnd404ForMissingOnes) {
   EXPECT_TRUE(Has(ResponseOf(body, "/dav/books/default/a.vcf"), "FN:Ada Okafor"));
   EXPECT_TRUE(Has(ResponseOf(body, "/dav/books/default/b.vcf"), "FN:Linus Lee"));
   EXPECT_TRUE(Has(ResponseOf(body, "/dav/books/default/gone.vcf"), "404"));
+}
+
+TEST_F(CardDav, AMultigetOfManyCardsAnswersEachHrefInOrder) {
+  PutCard("/dav/books/default/a.vcf", SimpleCard("a", "Ada Okafor", "ada@acme.example"));
+  PutCard("/dav/books/default/b.vcf", SimpleCard("b", "Linus Lee", "linus@acme.example"));
+  PutCard("/dav/books/default/t.vcf", SimpleCard("t", "Grace Hopper", "grace@acme.example"));
+  ASSERT_EQ(Dav("DELETE", "/dav/books/default/t.vcf")->status, 204);
+  const std::vector<std::string> hrefs = {"/dav/books/default/gone.vcf", "/dav/books/default/b.vcf",
+                                          "/dav/books/other/a.vcf",      "/dav/books/default/t.vcf",
+                                          "/dav/books/default/a.vcf",    "/dav/books/default/b.vcf"};
+  const std::string body =
+      Expect207(Dav("REPORT", "/dav/books/default/", Davx5Multiget(hrefs), {{"Depth", "1"}}));
+  // One answer per href, in the order asked: cards with their data, a 404
+  // for a missing card, another book's href and a card in the trash.
+  std::size_t at = 0;
+  for (const std::string& href : hrefs) {
+    const std::size_t found = body.find("<d:href>" + href + "</d:href>", at);
+    ASSERT_NE(found, std::string::npos) << href << " after " << at << ": " << body;
+    at = found + 1;
+  }
+  EXPECT_EQ(Count(body, "FN:Linus Lee"), 2) << body;
+  EXPECT_EQ(Count(body, "FN:Ada Okafor"), 1) << body;
+  EXPECT_FALSE(Has(body, "Grace Hopper")) << body;
+  EXPECT_EQ(Count(body, "404 Not Found"), 3) << body;
+}
+
+TEST_F(CardDav, ASyncAskingForCardDataReadsEveryPage) {
+  constexpr int kCards = 5;
+  ServeInPagesOfTwoWithCards(kCards);
+  const std::string sync = Expect207(
+      Dav("REPORT", "/dav/books/default/",
+          R"(<d:sync-collection xmlns:d="DAV:" xmlns:card="urn:ietf:params:xml:ns:carddav"><d:sync-token/>)"
+          R"(<d:sync-level>1</d:sync-level><d:prop><d:getetag/><card:address-data/></d:prop>)"
+          R"(</d:sync-collection>)"));
+  for (int i = 0; i < kCards; ++i) {
+    const std::string href = "/dav/books/default/card" + std::to_string(i) + ".vcf";
+    EXPECT_TRUE(Has(ResponseOf(sync, href), "FN:Person card" + std::to_string(i))) << sync;
+  }
+  EXPECT_EQ(Count(sync, "BEGIN:VCARD"), kCards);
 }
 
 TEST_F(CardDav, QueryFindsCardsByEmailThroughKithsSearch) {

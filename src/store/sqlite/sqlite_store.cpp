@@ -264,6 +264,7 @@ Result<Transaction> SqliteStore::BeginTransaction(bool bulk) {
                 "db");
   }
   if (in_transaction_) return Fail(ErrorCode::kInternal, "a transaction is already open");
+  if (snapshot_held_) return Fail(ErrorCode::kInternal, "a write cannot begin inside a read snapshot");
   KITH_RETURN_IF_ERROR(database_->Execute("BEGIN IMMEDIATE"));
   in_transaction_ = true;
   if (bulk) {
@@ -289,6 +290,18 @@ Result<Transaction> SqliteStore::BeginTransaction(bool bulk) {
         in_transaction_ = false;
         EndBulk();
       });
+}
+
+Result<Transaction> SqliteStore::ReadSnapshot() {
+  // A write transaction or an outer snapshot already holds one.
+  if (in_transaction_ || snapshot_held_) return Transaction([]() -> Status { return Ok(); }, []() {});
+  KITH_RETURN_IF_ERROR(database_->Execute("SAVEPOINT kith_snapshot"));
+  snapshot_held_ = true;
+  const auto release = [this]() -> Status {
+    snapshot_held_ = false;
+    return database_->Execute("RELEASE kith_snapshot");
+  };
+  return Transaction(release, [release]() { (void)release(); });
 }
 
 std::string SqliteStore::SortName(std::string_view display_name) const {
@@ -575,12 +588,7 @@ Status SqliteStore::LoadChildren(std::map<std::int64_t, Contact>& contacts, cons
 }
 
 Result<std::map<std::int64_t, Contact>> SqliteStore::LoadContacts(const std::vector<ContactId>& ids) {
-  std::string ids_json = "[";
-  for (const ContactId id : ids) {
-    if (ids_json.size() > 1) ids_json += ',';
-    ids_json += std::to_string(id.value);
-  }
-  ids_json += ']';
+  const std::string ids_json = IdsJson(ids);
   KITH_ASSIGN_OR_RETURN(auto select,
                         database_->Prepare("SELECT " + std::string(kContactColumns) +
                                            " FROM contacts WHERE id IN (SELECT value FROM json_each(?1))"));
@@ -762,9 +770,18 @@ Result<std::vector<Contact>> SqliteStore::GetContacts(const std::vector<ContactI
       release();
       return tl::unexpected(loaded.error());
     }
+    // Each card is moved out once; an id asked for again copies it.
+    std::map<std::int64_t, std::size_t> placed;
     for (const ContactId id : batch) {
+      if (const auto again = placed.find(id.value); again != placed.end()) {
+        Contact copy = contacts[again->second];
+        contacts.push_back(std::move(copy));
+        continue;
+      }
       const auto found = loaded->find(id.value);
-      if (found != loaded->end()) contacts.push_back(found->second);
+      if (found == loaded->end()) continue;
+      placed.emplace(id.value, contacts.size());
+      contacts.push_back(std::move(found->second));
     }
   }
   release();

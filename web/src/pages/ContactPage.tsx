@@ -11,6 +11,7 @@ import type { Contact, Ledger, Link } from '../types';
 import { addressLines, partialDate, valueLabel } from '../cardValues';
 import { relationshipSections } from './relationship/ContactSections';
 import { ErrorText } from '../ui/ErrorText';
+import { AddressEditor, ValueLabels, emailKinds, phoneKinds } from './CardEditors';
 
 interface SectionProps {
   contact: Contact;
@@ -376,6 +377,23 @@ function EditForm({ contact, save }: { contact: Contact; save: (changes: Partial
           </label>
         </div>
       </div>
+      <ValueLabels
+        title="Phone labels"
+        idPrefix="phone-label"
+        values={contact.phones}
+        types={contact.phone_types}
+        kinds={phoneKinds}
+        onSave={(types) => save({ phones: contact.phones, phone_types: types })}
+      />
+      <ValueLabels
+        title="Email labels"
+        idPrefix="email-label"
+        values={contact.emails}
+        types={contact.email_types}
+        kinds={emailKinds}
+        onSave={(types) => save({ emails: contact.emails, email_types: types })}
+      />
+      <AddressEditor addresses={contact.addresses ?? []} onSave={(addresses) => save({ addresses })} />
       <Field label="Notes" multiline value={contact.notes} onSave={(value) => save({ notes: value })} />
       <Links contact={contact} onSave={(links) => save({ links })} />
     </section>

@@ -40,6 +40,12 @@ const textFields: [keyof Contact, string][] = [
   ['looking_for', 'Looking for'],
 ];
 
+// The lists whose values carry a label of their own, with the key of their types.
+const labelledLists: [string, string, 'phones' | 'emails', 'phone_types' | 'email_types', typeof phoneKinds][] = [
+  ['Phone labels', 'phone-label', 'phones', 'phone_types', phoneKinds],
+  ['Email labels', 'email-label', 'emails', 'email_types', emailKinds],
+];
+
 // Fields that hold a date or nothing: an empty one is cleared.
 const dateFields = new Set<keyof Contact>(['met_on', 'birthday', 'anniversary']);
 
@@ -377,22 +383,18 @@ function EditForm({ contact, save }: { contact: Contact; save: (changes: Partial
           </label>
         </div>
       </div>
-      <ValueLabels
-        title="Phone labels"
-        idPrefix="phone-label"
-        values={contact.phones}
-        types={contact.phone_types}
-        kinds={phoneKinds}
-        onSave={(types) => save({ phones: contact.phones, phone_types: types })}
-      />
-      <ValueLabels
-        title="Email labels"
-        idPrefix="email-label"
-        values={contact.emails}
-        types={contact.email_types}
-        kinds={emailKinds}
-        onSave={(types) => save({ emails: contact.emails, email_types: types })}
-      />
+      {labelledLists.map(([title, idPrefix, values, types, kinds]) => (
+        <ValueLabels
+          key={idPrefix}
+          title={title}
+          idPrefix={idPrefix}
+          values={contact[values]}
+          types={contact[types]}
+          kinds={kinds}
+          // A list's types go with the list, one for each value.
+          onSave={(changed) => save({ [values]: contact[values], [types]: changed })}
+        />
+      ))}
       <AddressEditor addresses={contact.addresses ?? []} onSave={(addresses) => save({ addresses })} />
       <Field label="Notes" multiline value={contact.notes} onSave={(value) => save({ notes: value })} />
       <Links contact={contact} onSave={(links) => save({ links })} />

@@ -819,6 +819,9 @@ void VCardReader::AttachDeliveryLabels() {
     if (!EqualsIgnoreCase(vcard::PropertyName(text), "LABEL")) continue;
     const std::size_t colon = vcard::FindValueColon(text);
     if (colon == std::string::npos) continue;
+    ContentLine label_line;
+    vcard::ParseContentLine(text, colon, label_line);
+    if (label_line.Find("ENCODING")) continue;  // still encoded (a charset kith cannot decode): kept as it came
     std::vector<std::string> types;
     int pref = 0;
     std::string ignored;

@@ -280,8 +280,9 @@ TEST(CardFidelity, OutlookBareTypesBecomeTypes) {
   EXPECT_THAT(ann.vcard_properties, Not(Contains(HasSubstr("LABEL"))));
   // 2.1's LABEL and bare types are never copied raw into a 3.0 or 4.0 card.
   const std::vector<std::string> v4 = Lines(Write(ann, VCardVersion::k40));
-  EXPECT_THAT(v4, Contains("ADR;TYPE=work;PREF=1;LABEL=\"One Microsoft Way^nRedmond, WA 98052\":;;One Microsoft "
-                           "Way;Redmond;WA;98052;United States of America"));
+  EXPECT_THAT(v4,
+              Contains("ADR;TYPE=work;PREF=1;LABEL=\"One Microsoft Way^nRedmond, WA 98052\":;;One Microsoft "
+                       "Way;Redmond;WA;98052;United States of America"));
   EXPECT_THAT(v4, Not(Contains(HasSubstr("X-LABEL"))));
   EXPECT_THAT(v4, Contains("TEL;TYPE=work,voice:(425) 555-0110"));
   EXPECT_THAT(v4, Contains("BDAY:19800314"));
@@ -470,15 +471,26 @@ TEST(GoogleCsv, LabelsAndFieldsBecomeVcardProperties) {
   EXPECT_THAT(TypesOf(ines, "TEL", "+34 600 555 010"), ElementsAre("cell"));
   EXPECT_THAT(TypesOf(ines, "TEL", "+34 91 555 0102"), ElementsAre("work", "fax"));
   ASSERT_EQ(ines.addresses.size(), 1U);
-  EXPECT_EQ(ines.addresses[0],
-            (Address{{"work"}, 0, "", "", "", "Calle Mayor 1", "Madrid", "", "28013", "Spain", ""}));
+  EXPECT_EQ(ines.addresses[0], (Address{{"work"},
+                                        0,
+                                        "",
+                                        "",
+                                        "",
+                                        "Calle Mayor 1",
+                                        "Madrid",
+                                        "",
+                                        "28013",
+                                        "Spain",
+                                        "Calle Mayor 1\n28013 Madrid\nSpain"}));
   EXPECT_EQ(ines.city, "Madrid");
   EXPECT_THAT(ines.vcard_properties, Contains("RELATED;TYPE=spouse;VALUE=text:Luis"));
   EXPECT_EQ(TypeOf(ines, "URL", "https://ines.example.org")->label, "Blog");
   EXPECT_THAT(ines.custom, IsEmpty());
   // …and out as vCard: a work address stays work, labels stay.
   const std::vector<std::string> v4 = Lines(Write(ines, VCardVersion::k40));
-  EXPECT_THAT(v4, Contains("ADR;TYPE=work:;;Calle Mayor 1;Madrid;;28013;Spain"));
+  EXPECT_THAT(
+      v4, Contains("ADR;TYPE=work;LABEL=\"Calle Mayor 1^n28013 Madrid^nSpain\":;;Calle Mayor 1;Madrid;;28013;"
+                   "Spain"));
   EXPECT_THAT(v4, Contains("EMAIL;TYPE=work;PREF=1:ines@luz.example"));
   EXPECT_THAT(v4, Contains("TEL;TYPE=cell:+34 600 555 010"));
   EXPECT_THAT(v4, Contains("NICKNAME:Nes"));

@@ -471,17 +471,9 @@ TEST(GoogleCsv, LabelsAndFieldsBecomeVcardProperties) {
   EXPECT_THAT(TypesOf(ines, "TEL", "+34 600 555 010"), ElementsAre("cell"));
   EXPECT_THAT(TypesOf(ines, "TEL", "+34 91 555 0102"), ElementsAre("work", "fax"));
   ASSERT_EQ(ines.addresses.size(), 1U);
-  EXPECT_EQ(ines.addresses[0], (Address{{"work"},
-                                        0,
-                                        "",
-                                        "",
-                                        "",
-                                        "Calle Mayor 1",
-                                        "Madrid",
-                                        "",
-                                        "28013",
-                                        "Spain",
-                                        "Calle Mayor 1\n28013 Madrid\nSpain"}));
+  Address expected{{"work"}, 0, "", "", "", "Calle Mayor 1", "Madrid", "", "28013", "Spain", ""};
+  expected.delivery_label = "Calle Mayor 1\n28013 Madrid\nSpain";  // Google's "Formatted"
+  EXPECT_EQ(ines.addresses[0], expected);
   EXPECT_EQ(ines.city, "Madrid");
   EXPECT_THAT(ines.vcard_properties, Contains("RELATED;TYPE=spouse;VALUE=text:Luis"));
   EXPECT_EQ(TypeOf(ines, "URL", "https://ines.example.org")->label, "Blog");

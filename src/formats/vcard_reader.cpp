@@ -821,7 +821,8 @@ void VCardReader::AttachDeliveryLabels() {
     if (colon == std::string::npos) continue;
     ContentLine label_line;
     vcard::ParseContentLine(text, colon, label_line);
-    if (label_line.Find("ENCODING")) continue;  // still encoded (a charset kith cannot decode): kept as it came
+    // Still encoded (in a charset kith cannot decode): kept as it came.
+    if (label_line.Find("ENCODING")) continue;
     std::vector<std::string> types;
     int pref = 0;
     std::string ignored;

@@ -93,6 +93,7 @@ export async function cardSteps({ page, size, base, step, expect }) {
           { types: ['cell'], pref: 1, label: '' },
           { types: ['work'], pref: 0, label: '' },
         ],
+        custom: [{ label: 'raw EMAIL', value: `ines${size} at studio` }],
       });
       await page.goto(`${base}/contacts/${person.id}`);
       await page.getByRole('button', { name: 'Edit', exact: true }).click();
@@ -109,6 +110,11 @@ export async function cardSteps({ page, size, base, step, expect }) {
         return card.phone_types[1].types.includes('home');
       }, person.id);
       await checkAxe(page, 'the card edit form with labels');
+
+      // A value an import set aside is on the card until it is fixed and removed.
+      await page.getByTestId('other-fields').filter({ hasText: `ines${size} at studio` }).waitFor();
+      await page.getByRole('button', { name: 'Remove raw EMAIL' }).click();
+      await page.getByTestId('other-fields').waitFor({ state: 'detached' });
 
       await page.getByRole('button', { name: 'Add an address' }).click();
       const form = page.getByRole('group', { name: 'New address' });
@@ -131,6 +137,7 @@ export async function cardSteps({ page, size, base, step, expect }) {
       const card = await api(page, 'GET', `/contacts/${person.id}`);
       expect(card.addresses.length === 1 && card.addresses[0].types.join() === 'work', 'the address should be a work one');
       expect(card.phone_types[0].pref === 1, 'the preference should survive a label change');
+      expect(card.custom.length === 0, 'the removed raw field should stay removed');
     });
   }
 

@@ -58,6 +58,11 @@ bool ApplyCardFieldsPatch(const ContactPatch& patch, ContactFields& fields) {
     fields.addresses = patch.fields.addresses;
     changed = true;
   }
+  // The raw fields an import or a phone's card set aside, removed once fixed.
+  if (patch.present.contains("custom") && fields.custom != patch.fields.custom) {
+    fields.custom = patch.fields.custom;
+    changed = true;
+  }
   // A list's types come beside it ("emails" and "email_types"), one for
   // each value, and replace the types of that property.
   for (const auto& beside : {std::pair{"email_types", "EMAIL"}, std::pair{"phone_types", "TEL"}}) {

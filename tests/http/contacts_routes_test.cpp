@@ -167,6 +167,21 @@ TEST_F(ContactsRoutes, PatchesAnAddressesDeliveryLabel) {
   EXPECT_EQ(Expect(Send("GET", path), 200)["addresses"], edited["addresses"]);
 }
 
+TEST_F(ContactsRoutes, PatchRemovesARawFieldOnceItIsFixed) {
+  const json ada = AddPerson(
+      {{"name", "Ada Okafor"},
+       {"custom",
+        {{{"label", "raw EMAIL"}, {"value", "ada at acme"}}, {{"label", "Shoe size"}, {"value", "38"}}}}});
+  const std::string path = "/api/v1/contacts/" + ada["id"].dump();
+  ASSERT_EQ(ada["custom"].size(), 2U);
+  const json fixed = Expect(Send("PATCH", path, R"({"emails": ["ada@acme.example"],
+      "custom": [{"label": "Shoe size", "value": "38"}]})"),
+                            200);
+  EXPECT_EQ(fixed["emails"], json({"ada@acme.example"}));
+  EXPECT_EQ(fixed["custom"], json({{{"label", "Shoe size"}, {"value", "38"}}}));
+  EXPECT_EQ(Expect(Send("GET", path), 200)["custom"], fixed["custom"]);
+}
+
 TEST_F(ContactsRoutes, BadCardValuesAreRefusedNamingTheFieldAndNothingIsWritten) {
   const json ada = AddPerson({{"name", "Ada Okafor"}, {"emails", {"ada@acme.example"}}});
   const std::string path = "/api/v1/contacts/" + ada["id"].dump();

@@ -66,6 +66,9 @@ export interface Contact {
   open_to_opportunities: boolean;
   looking_for: string;
   notes: string;
+  // Fields kith has no place for, and the values an import or a phone's
+  // card set aside ("raw EMAIL"): shown on the card until fixed.
+  custom?: { label: string; value: string }[];
   last_contact: string | null;
   trashed: boolean;
   reasons?: string[];

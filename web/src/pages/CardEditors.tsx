@@ -269,3 +269,41 @@ export function AddressEditor(props: { addresses: Address[]; onSave: (addresses:
     </section>
   );
 }
+
+// The card's other fields (an import's unmapped column, a value set aside
+// as "raw EMAIL" because it failed its check), each removable once fixed.
+export function OtherFields(props: {
+  fields: { label: string; value: string }[];
+  onSave: (fields: { label: string; value: string }[]) => Promise<void>;
+}) {
+  const [error, setError] = useState('');
+  if (props.fields.length === 0) return null;
+  return (
+    <fieldset class="other-fields">
+      <legend>Other fields</legend>
+      <ul>
+        {props.fields.map((field, index) => (
+          <li key={`${index}-${field.label}`}>
+            <span class="muted">{field.label}</span> <span>{field.value}</span>{' '}
+            <button
+              type="button"
+              aria-label={`Remove ${field.label}`}
+              onClick={async () => {
+                try {
+                  await props.onSave(props.fields.filter((_, at) => at !== index));
+                  setError('');
+                  showToast({ message: `Removed ${field.label}` });
+                } catch (failure) {
+                  setError((failure as Error).message);
+                }
+              }}
+            >
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
+      <ErrorText error={error} />
+    </fieldset>
+  );
+}

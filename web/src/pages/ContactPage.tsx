@@ -11,7 +11,7 @@ import type { Contact, Ledger, Link } from '../types';
 import { addressLines, partialDate, valueLabel } from '../cardValues';
 import { relationshipSections } from './relationship/ContactSections';
 import { ErrorText } from '../ui/ErrorText';
-import { AddressEditor, ValueLabels, emailKinds, phoneKinds } from './CardEditors';
+import { AddressEditor, OtherFields, ValueLabels, emailKinds, phoneKinds } from './CardEditors';
 
 interface SectionProps {
   contact: Contact;
@@ -396,6 +396,7 @@ function EditForm({ contact, save }: { contact: Contact; save: (changes: Partial
         />
       ))}
       <AddressEditor addresses={contact.addresses ?? []} onSave={(addresses) => save({ addresses })} />
+      <OtherFields fields={contact.custom ?? []} onSave={(custom) => save({ custom })} />
       <Field label="Notes" multiline value={contact.notes} onSave={(value) => save({ notes: value })} />
       <Links contact={contact} onSave={(links) => save({ links })} />
     </section>
@@ -470,6 +471,16 @@ export function ContactPage({ params }: { params: Record<string, string> }) {
         <Reach contact={contact} />
         <Addresses contact={contact} />
         {contact.notes && <p class="notes">{contact.notes}</p>}
+        {(contact.custom ?? []).length > 0 && (
+          <dl class="other-fields" data-testid="other-fields">
+            {(contact.custom ?? []).map((field, index) => (
+              <div key={index}>
+                <dt>{field.label}</dt>
+                <dd>{field.value}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
         {contact.tags.length > 0 && <p class="muted">Tags: {contact.tags.join(', ')}</p>}
         <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
           {editing ? 'Done editing' : 'Edit'}

@@ -6,6 +6,7 @@
 
 #include "app/carddav.h"
 #include "app/contacts.h"
+#include "app/import_problems.h"
 #include "app/prepare_fields.h"
 #include "formats/vcard_patch.h"
 #include "formats/vcard_reader.h"
@@ -278,11 +279,18 @@ Result<CardWritten> PutCard(Context& context, const AddressBook& book, std::stri
     return CardWritten{CardWriteOutcome::kPreconditionFailed, ""};
 
   ContactFields fields = std::move(record.fields);
+  // A value that fails its check (an email without '@', a date that is no
+  // date) is set aside on the card as an import sets it aside: a phone's
+  // card is never refused for one value, and the client's own bytes, which
+  // a GET gives back, still hold it.
+  const std::vector<ImportProblem> problems =
+      ProblemsOf(record, TakeOutInvalidValues(fields, context.phone_region));
   std::optional<Contact> existing;
   if (entry) {
     KITH_ASSIGN_OR_RETURN(existing, context.store.GetContact(entry->contact));
     fields = MergeIncoming(*existing, std::move(fields), HasProperty(vcard, "CATEGORIES"));
   }
+  KeepOnCard(problems, fields);
   AddBookTag(context, book, fields);
   KITH_RETURN_IF_ERROR(PrepareFields(fields, context.phone_region));
 

@@ -107,6 +107,13 @@ bool Has(const std::string& text, const std::string& needle) {
   return text.find(needle) != std::string::npos;
 }
 
+// A card's lines as one reads them, folds undone.
+std::string Unfolded(std::string card) {
+  for (std::size_t at = card.find("\r\n "); at != std::string::npos; at = card.find("\r\n ", at))
+    card.erase(at, 3);
+  return card;
+}
+
 class CardDav : public ServerTest {
  protected:
   httplib::Result Dav(const std::string& method, const std::string& path, const std::string& body = "",
@@ -679,6 +686,75 @@ TEST_F(CardDav, APhoneEditKeepsWhatOnlyKithKnows) {
   EXPECT_EQ(after["skills"], json({"C++"}));
   EXPECT_EQ(after["tags"], json({"mentor"}));
   EXPECT_EQ(after["emails"], json({"ada@new.example"}));
+}
+
+TEST_F(CardDav, ACardWithOneBadValueIsKeptWithTheValueSetAside) {
+  // An email without '@' beside a good one, and a date kith cannot read:
+  // the phone's card is kept, the bad values stay on it as raw fields.
+  const std::string card =
+      "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:bad-value\r\nFN:Ada Okafor\r\nN:Okafor;Ada;;;\r\n"
+      "EMAIL;TYPE=INTERNET:ada@acme.example\r\nEMAIL;TYPE=INTERNET:ada at acme\r\n"
+      "X-KITH-MET-ON:last spring\r\nTEL;TYPE=CELL:+1 312 555 0100\r\nEND:VCARD\r\n";
+  const std::string path = "/dav/books/default/bad-value.vcf";
+  const std::string etag = PutCard(path, card, 201);
+  EXPECT_FALSE(etag.empty());
+  const json list = Expect(Send("GET", "/api/v1/contacts"), 200);
+  ASSERT_EQ(list.size(), 1U);
+  const json ada = Expect(Send("GET", "/api/v1/contacts/" + std::to_string(list[0]["id"].get<int>())), 200);
+  EXPECT_EQ(ada["emails"], json({"ada@acme.example"}));
+  EXPECT_EQ(ada["phones"], json({"+1 312 555 0100"}));
+  EXPECT_TRUE(ada["met_on"].is_null());
+  EXPECT_EQ(ada["custom"], json({{{"label", "raw EMAIL"}, {"value", "ada at acme"}},
+                                 {{"label", "raw X-KITH-MET-ON"}, {"value", "last spring"}}}))
+      << ada["custom"].dump();
+
+  // The phone gets its card back as it sent it, the bad value included.
+  auto got = Dav("GET", path);
+  ASSERT_EQ(got->status, 200);
+  EXPECT_EQ(got->body, card);
+  EXPECT_EQ(got->get_header_value("ETag"), etag);
+  // In the other version it is kith's own card, with the value as a raw field.
+  auto four = Dav("GET", path, "", {{"Accept", "text/vcard; version=4.0"}});
+  EXPECT_TRUE(Has(Unfolded(four->body), "X-KITH-CUSTOM;X-LABEL=\"raw EMAIL\":ada at acme\r\n")) << four->body;
+
+  // Sent again unchanged, the value is kept once, not twice.
+  auto again = Dav("PUT", path, card, {{"If-Match", etag}});
+  EXPECT_EQ(again->status, 204) << again->body;
+  const json after = Expect(Send("GET", "/api/v1/contacts/" + std::to_string(list[0]["id"].get<int>())), 200);
+  EXPECT_EQ(after["custom"].size(), 2U) << after["custom"].dump();
+}
+
+TEST_F(CardDav, AnAddressKeepsItsDeliveryLabelInEitherVersion) {
+  const std::string card =
+      "BEGIN:VCARD\r\nVERSION:4.0\r\nUID:labelled\r\nFN:Ada Okafor\r\nN:Okafor;Ada;;;\r\n"
+      "ADR;TYPE=work;LABEL=\"Ada Okafor^nSuite 5, 1 Main St^nChicago, IL 60601\":;Suite 5;1 Main "
+      "St;Chicago;IL;"
+      "60601;USA\r\nEND:VCARD\r\n";
+  PutCard("/dav/books/default/labelled.vcf", card);
+  const json ada = Expect(Send("GET", "/api/v1/contacts"), 200)[0];
+  ASSERT_EQ(ada["addresses"].size(), 1U);
+  EXPECT_EQ(ada["addresses"][0]["delivery_label"], "Ada Okafor\nSuite 5, 1 Main St\nChicago, IL 60601");
+  EXPECT_EQ(ada["addresses"][0]["street"], "1 Main St");
+
+  // 3.0 has no LABEL parameter: the label is a LABEL property beside its ADR.
+  auto three = Dav("GET", "/dav/books/default/labelled.vcf");
+  ASSERT_EQ(three->status, 200);
+  EXPECT_TRUE(Has(Unfolded(three->body), "ADR;TYPE=work:;Suite 5;1 Main St;Chicago;IL;60601;USA\r\n"))
+      << three->body;
+  EXPECT_TRUE(Has(Unfolded(three->body),
+                  "LABEL;TYPE=work:Ada Okafor\\nSuite 5\\, 1 Main St\\nChicago\\, IL 60601\r\n"))
+      << three->body;
+  // A 3.0 client puts it back: the LABEL goes to its address again, and a
+  // 4.0 reader gets it as ADR's parameter.
+  auto put = Dav("PUT", "/dav/books/default/labelled.vcf", three->body,
+                 {{"If-Match", three->get_header_value("ETag")}});
+  ASSERT_EQ(put->status, 204) << put->body;
+  const json back = Expect(Send("GET", "/api/v1/contacts/" + std::to_string(ada["id"].get<int>())), 200);
+  EXPECT_EQ(back["addresses"], ada["addresses"]);
+  EXPECT_EQ(back["vcard_properties"], json::array()) << "the LABEL line is the address's, not kept apart";
+  auto four = Dav("GET", "/dav/books/default/labelled.vcf", "", {{"Accept", "text/vcard; version=4.0"}});
+  EXPECT_TRUE(Has(Unfolded(four->body), "LABEL=\"Ada Okafor^nSuite 5, 1 Main St^nChicago, IL 60601\""))
+      << four->body;
 }
 
 TEST_F(CardDav, WithATokenDavClientsMustSignIn) {

@@ -442,8 +442,8 @@ Status SqliteStore::WriteCardDetails(ContactId id, const ContactFields& fields) 
   KITH_ASSIGN_OR_RETURN(
       auto address,
       database_->Prepare("INSERT INTO contact_addresses(contact_id, position, types, pref, label, po_box, "
-                         "extended, street, locality, region, postal_code, country) "
-                         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"));
+                         "extended, street, locality, region, postal_code, country, delivery_label) "
+                         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"));
   for (std::size_t i = 0; i < fields.addresses.size(); ++i) {
     const Address& value = fields.addresses[i];
     address.Bind(1, id.value)
@@ -457,7 +457,8 @@ Status SqliteStore::WriteCardDetails(ContactId id, const ContactFields& fields) 
         .Bind(9, value.locality)
         .Bind(10, value.region)
         .Bind(11, value.postal_code)
-        .Bind(12, value.country);
+        .Bind(12, value.country)
+        .Bind(13, value.delivery_label);
     KITH_RETURN_IF_ERROR(address.Run());
   }
   return Ok();
@@ -576,15 +577,16 @@ Status SqliteStore::LoadChildren(std::map<std::int64_t, Contact>& contacts, cons
                                                 static_cast<int>(row.Int(4)), row.Text(5)});
         return Ok();
       }));
-  return each_row(std::string("SELECT contact_id, types, pref, label, po_box, extended, street, locality, "
-                              "region, postal_code, country FROM contact_addresses") +
-                      std::string(kInBatch) + "ORDER BY contact_id, position",
-                  [](const Statement& row, Contact& contact) -> Status {
-                    contact.addresses.push_back(Address{
-                        SplitLines(row.Text(1), ','), static_cast<int>(row.Int(2)), row.Text(3), row.Text(4),
-                        row.Text(5), row.Text(6), row.Text(7), row.Text(8), row.Text(9), row.Text(10)});
-                    return Ok();
-                  });
+  return each_row(
+      std::string("SELECT contact_id, types, pref, label, po_box, extended, street, locality, "
+                  "region, postal_code, country, delivery_label FROM contact_addresses") +
+          std::string(kInBatch) + "ORDER BY contact_id, position",
+      [](const Statement& row, Contact& contact) -> Status {
+        contact.addresses.push_back(Address{SplitLines(row.Text(1), ','), static_cast<int>(row.Int(2)),
+                                            row.Text(3), row.Text(4), row.Text(5), row.Text(6), row.Text(7),
+                                            row.Text(8), row.Text(9), row.Text(10), row.Text(11)});
+        return Ok();
+      });
 }
 
 Result<std::map<std::int64_t, Contact>> SqliteStore::LoadContacts(const std::vector<ContactId>& ids) {

@@ -3,6 +3,7 @@
 // saved field says so; a fixed field loses its error; the trash asks first
 // and can be undone, and the trash page restores.
 import { api } from './screens.mjs';
+import { checkAxe } from './axe.mjs';
 
 export async function cardSteps({ page, size, base, step, expect }) {
   const name = `Imre${size} Castellanos`;
@@ -80,6 +81,65 @@ export async function cardSteps({ page, size, base, step, expect }) {
     await birthday.press('Enter');
     await page.locator('.field .error').waitFor();
   });
+
+  // On the phone: a phone number's label changed and an address added in
+  // the card's edit form, still there after a reload.
+  if (size === '375') {
+    await step(page, size, 'edit a phone label and add an address', async () => {
+      const person = await api(page, 'POST', '/contacts', {
+        name: `Ines${size} Marchetti`,
+        phones: ['+1 312 555 0188', '+1 312 555 0189'],
+        phone_types: [
+          { types: ['cell'], pref: 1, label: '' },
+          { types: ['work'], pref: 0, label: '' },
+        ],
+        custom: [{ label: 'raw EMAIL', value: `ines${size} at studio` }],
+      });
+      await page.goto(`${base}/contacts/${person.id}`);
+      await page.getByRole('button', { name: 'Edit', exact: true }).click();
+      const first = page.getByLabel('Label for +1 312 555 0188', { exact: true });
+      expect((await first.inputValue()) === 'cell', 'the mobile phone should show as Mobile');
+      await first.selectOption('custom');
+      const custom = page.getByLabel('Custom label for +1 312 555 0188');
+      await custom.fill('Studio line');
+      await custom.press('Enter');
+      await page.getByTestId('toast').filter({ hasText: 'Saved: Phone labels' }).first().waitFor();
+      await page.getByLabel('Label for +1 312 555 0189', { exact: true }).selectOption('home');
+      await page.waitForFunction(async (id) => {
+        const card = await (await fetch(`/api/v1/contacts/${id}`)).json();
+        return card.phone_types[1].types.includes('home');
+      }, person.id);
+      await checkAxe(page, 'the card edit form with labels');
+
+      // A value an import set aside is on the card until it is fixed and removed.
+      await page.getByTestId('other-fields').filter({ hasText: `ines${size} at studio` }).waitFor();
+      await page.getByRole('button', { name: 'Remove raw EMAIL' }).click();
+      await page.getByTestId('other-fields').waitFor({ state: 'detached' });
+
+      await page.getByRole('button', { name: 'Add an address' }).click();
+      const form = page.getByRole('group', { name: 'New address' });
+      await form.getByLabel('Label for new address', { exact: true }).selectOption('work');
+      await form.getByLabel('Street').fill('12 Canal St');
+      await form.getByLabel('City').fill('Chicago');
+      await form.getByLabel('State or region').fill('IL');
+      await form.getByLabel('Postal code').fill('60606');
+      await checkAxe(page, 'the new address form');
+      const box = await form.boundingBox();
+      expect(box && box.width <= 375, `the address form should fit the phone, is ${box && box.width} px wide`);
+      await form.getByRole('button', { name: 'Save address' }).click();
+      await page.getByRole('group', { name: 'Address 1' }).waitFor();
+
+      await page.reload();
+      await page.getByTestId('address').filter({ hasText: '12 Canal St' }).filter({ hasText: 'Chicago, IL 60606' }).waitFor();
+      const types = await page.getByTestId('value-type').allTextContents();
+      expect(types.includes('Studio line · preferred'), `the custom label should show after a reload: ${types}`);
+      expect(types.includes('home'), `the second phone should be home after a reload: ${types}`);
+      const card = await api(page, 'GET', `/contacts/${person.id}`);
+      expect(card.addresses.length === 1 && card.addresses[0].types.join() === 'work', 'the address should be a work one');
+      expect(card.phone_types[0].pref === 1, 'the preference should survive a label change');
+      expect(card.custom.length === 0, 'the removed raw field should stay removed');
+    });
+  }
 
   await step(page, size, 'edit says saved and clears a fixed error', async () => {
     await page.goto(`${base}/contacts/${id}`);

@@ -7,7 +7,6 @@
 // 5xx (a 507, the truncated sync-collection of RFC 6578, is the one the RFC
 // asks for); an XML answer is well-formed. The database is put back after
 // each input, so a finding replays alone.
-#include <filesystem>
 #include <string>
 #include <string_view>
 
@@ -99,7 +98,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!ReadRequest(kith::fuzz::AsText(data, size), method, request)) return 0;
 
   static const std::string working = kith::fuzz::ScratchPath("dav.db");
-  std::filesystem::copy_file(PristineDatabase(), working, std::filesystem::copy_options::overwrite_existing);
+  kith::fuzz::CopyOver(PristineDatabase(), working);
   auto store = kith::OpenSqliteStore(working);
   Check(store.has_value(), "the scratch database opens");
   kith::Context context{**store, kClock, "US"};

@@ -62,6 +62,17 @@ std::string ScratchPath(const std::string& name) {
   return path;
 }
 
+void CopyOver(const std::string& from, const std::string& to) {
+  constexpr int kAttempts = 100;
+  std::error_code error;
+  for (int attempt = 0; attempt < kAttempts; ++attempt) {
+    std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing, error);
+    if (!error) return;
+    if (error != std::errc::interrupted) break;
+  }
+  Check(false, "copying " + from + " to " + to + ": " + error.message());
+}
+
 void CheckRoundTrip(std::string_view input, const ReadThenWrite& read_then_write, std::string_view format) {
   std::string first;
   // Nothing kept (every record skipped), nothing to read back: an empty vCard

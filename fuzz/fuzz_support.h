@@ -38,6 +38,11 @@ RecordSink Collect(std::vector<ImportRecord>& records);
 // `name`; it and its SQLite companions (-wal, -shm) are removed at exit.
 std::string ScratchPath(const std::string& name);
 
+// Copies `from` over `to`. libFuzzer's timers interrupt system calls, and
+// std::filesystem gives up on EINTR, so an interrupted copy is retried; any
+// other failure stops the run (the harness itself is broken then).
+void CopyOver(const std::string& from, const std::string& to);
+
 // Reads text in a format and writes what an import keeps back in it;
 // returns false when the text is not in the format.
 using ReadThenWrite = std::function<bool(const std::string& text, std::string& written)>;

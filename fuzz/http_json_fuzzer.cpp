@@ -5,7 +5,6 @@
 // (nesting depth is bounded), and each body is either taken or refused as the client's fault: a 4xx, never an
 // internal or I/O error, never an exception the server would turn into a 500. The database is put back after
 // each input, so a finding replays alone.
-#include <filesystem>
 #include <memory>
 #include <regex>
 #include <string>
@@ -126,7 +125,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string body(input.substr(newline + 1));
 
   static const std::string working = kith::fuzz::ScratchPath("http.db");
-  std::filesystem::copy_file(PristineDatabase(), working, std::filesystem::copy_options::overwrite_existing);
+  kith::fuzz::CopyOver(PristineDatabase(), working);
   auto store = kith::OpenSqliteStore(working);
   Check(store.has_value(), "the scratch database opens");
   kith::Context context{**store, kClock, "US"};

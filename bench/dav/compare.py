@@ -36,6 +36,7 @@ import sys
 import time
 
 MULTIGET_CHUNK = 1000
+SERVERS = ("kith before", "kith", "radicale")
 EDITS = 10
 HREF = re.compile(r"<(?:\w+:)?href>([^<]+)</(?:\w+:)?href>")
 TOKEN = re.compile(r"<(?:\w+:)?sync-token>([^<]+)</(?:\w+:)?sync-token>")
@@ -78,6 +79,13 @@ class Server:
                     return int(line.split()[1])
         return 0
 
+    def cpu_seconds(self):
+        """User + system CPU the server process has used: on a loaded box the
+        wall time counts other people's work, this does not."""
+        with open(f"/proc/{self.process.pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def stop(self):
         self.process.terminate()
         self.process.wait(timeout=60)
@@ -102,14 +110,14 @@ def wait_for_port(port, process, seconds=600):
     sys.exit(f"nothing listens on {port} after {seconds} s")
 
 
-def start_kith(kith, database):
+def start_kith(kith, database, name="kith"):
     process = subprocess.Popen([kith, "serve", "--port", "0", "--db", database], stdout=subprocess.PIPE,
                                stderr=subprocess.DEVNULL, text=True)
     line = process.stdout.readline()
     found = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
     if not found:
         sys.exit(f"kith serve said {line!r}")
-    return Server("kith", process, int(found.group(1)), "/dav/books/default/", {})
+    return Server(name, process, int(found.group(1)), "/dav/books/default/", {})
 
 
 def start_radicale(folder):
@@ -144,6 +152,7 @@ def card_hrefs(server, body):
 
 def full_sync(server):
     """sync-collection without a token (all pages), then multiget of all."""
+    cpu_before = server.cpu_seconds()
     started = time.perf_counter()
     hrefs, token, pages = [], "", 0
     while True:
@@ -165,6 +174,7 @@ def full_sync(server):
         cards += body.count("BEGIN:VCARD")
     done = time.perf_counter()
     return {"seconds": done - started, "listing_seconds": listed - started, "pages": pages,
+            "server_cpu_seconds": server.cpu_seconds() - cpu_before,
             "hrefs": len(hrefs), "cards": cards, "token": token, "all_hrefs": hrefs}
 
 
@@ -230,7 +240,8 @@ def measure(server, runs, full_syncs, log, with_propfind=True):
             token, hrefs = sync.pop("token"), sync.pop("all_hrefs")
             entry["full_sync"] = sync
             log(f"  {server.name} {label}: full sync {sync['seconds']:.3f} s "
-                f"(listing {sync['listing_seconds']:.3f} s in {sync['pages']} answers, {sync['cards']} cards)")
+                f"(listing {sync['listing_seconds']:.3f} s in {sync['pages']} answers, {sync['cards']} cards, "
+                f"server CPU {sync['server_cpu_seconds']:.2f} s)")
         edit_cards(server, hrefs, f"{label}-{time.time()}")
         entry["incremental"] = incremental(server, token)
         token = entry["incremental"].pop("token")  # the client is now up to date
@@ -333,6 +344,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--kith", required=True)
     parser.add_argument("--sizes", type=int, nargs="*", default=[10000, 100000])
+    parser.add_argument("--kith-before", default="",
+                        help="another kith binary (the code before a change) measured first in the same run, "
+                             "reported as 'kith before'")
     parser.add_argument("--kith-only", type=int, nargs="*", default=[])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--kith-only-full-syncs", type=int, default=1,
@@ -368,13 +382,15 @@ def main():
     for size, with_radicale in plan:
         database, cards = prepare(options.kith, size, options.data, with_radicale, log, options.multiply_from)
         entry = {"load_before": open("/proc/loadavg").read().split()[:3]}
-        log(f"{size}: kith (load {' '.join(entry['load_before'])})")
-        server = start_kith(options.kith, database if options.in_place else working_copy(database, work))
-        try:
-            full_syncs = options.runs + 1 if with_radicale else options.kith_only_full_syncs
-            entry["kith"] = measure(server, options.runs, full_syncs, log)
-        finally:
-            server.stop()
+        full_syncs = options.runs + 1 if with_radicale else options.kith_only_full_syncs
+        binaries = ([("kith before", options.kith_before)] if options.kith_before else []) + [("kith", options.kith)]
+        for name, binary in binaries:
+            log(f"{size}: {name} (load {' '.join(open('/proc/loadavg').read().split()[:3])})")
+            server = start_kith(binary, database if options.in_place else working_copy(database, work), name)
+            try:
+                entry[name] = measure(server, options.runs, full_syncs, log)
+            finally:
+                server.stop()
         if with_radicale:
             log(f"{size}: radicale (load {' '.join(open('/proc/loadavg').read().split()[:3])})")
             server = start_radicale(radicale_store(cards, work))
@@ -394,40 +410,42 @@ def main():
 
 def markdown(reports):
     """One row per size and server: medians of the measured runs, the cold
-    run beside them, Radicale's times over kith's."""
+    run beside them, Radicale's (and an earlier kith's) times over kith's."""
     def seconds(value):
         return "-" if value is None else f"{value:.3f} s"
 
-    rows = ["| N | server | PROPFIND Depth 1 | full sync | incremental (10 edits) | peak RSS | cold PROPFIND / full "
-            "sync | load before |",
-            "| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |"]
+    rows = ["| N | server | PROPFIND Depth 1 | full sync | server CPU, full sync | incremental (10 edits) | peak RSS "
+            "| cold PROPFIND / full sync | load before |",
+            "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
     ratios = []
     for report in reports:
         for size, entry in report["sizes"].items():
             found = {}
-            for name in ("kith", "radicale"):
+            for name in SERVERS:
                 if name not in entry:
                     continue
                 runs = entry[name]
                 found[name] = (median(runs, "propfind", "seconds"), median(runs, "full_sync", "seconds"),
                                median(runs, "incremental", "seconds"))
+                cpu = median(runs, "full_sync", "server_cpu_seconds")
                 cold = runs[0]
                 rows.append(
                     f"| {int(size):,} | {name} | {seconds(found[name][0])} | {seconds(found[name][1])} | "
-                    f"{found[name][2] * 1000:.1f} ms | {max(run['peak_rss_kb'] for run in runs) / 1024:.0f} MB | "
+                    f"{seconds(cpu)} | {found[name][2] * 1000:.1f} ms | {max(run['peak_rss_kb'] for run in runs) / 1024:.0f} MB | "
                     f"{seconds(cold.get('propfind', {}).get('seconds'))} / "
                     f"{seconds(cold.get('full_sync', {}).get('seconds'))} | {' '.join(entry['load_before'])} |")
-            if len(found) == 2:
-                kith, radicale = found["kith"], found["radicale"]
+            for slower in ("radicale", "kith before"):
+                if slower not in found or "kith" not in found:
+                    continue
                 parts = [f"{label} {r / k:.1f}x" for label, k, r in
-                         zip(("PROPFIND", "full sync", "incremental"), kith, radicale) if k and r]
-                ratios.append(f"- {int(size):,}: Radicale / kith: " + ", ".join(parts))
+                         zip(("PROPFIND", "full sync", "incremental"), found["kith"], found[slower]) if k and r]
+                ratios.append(f"- {int(size):,}: {slower} / kith: " + ", ".join(parts))
     return "\n".join(rows + [""] + ratios)
 
 
 def summarize(size, entry, log):
     rows = []
-    for name in ("kith", "radicale"):
+    for name in SERVERS:
         if name not in entry:
             continue
         runs = entry[name]
@@ -438,10 +456,14 @@ def summarize(size, entry, log):
         full_text = f"{full:.3f} s" if full is not None else "-"
         log(f"{size} {name}: propfind {prop_text}, full sync {full_text}, incremental {incr * 1000:.1f} ms, "
             f"peak RSS {rss / 1024:.1f} MB")
-    if len(rows) == 2 and rows[0][2] and rows[1][2]:
-        propfind_ratio = f"{rows[1][1] / rows[0][1]:.1f}x" if rows[1][1] is not None else "not run"
-        log(f"{size} ratios radicale/kith: propfind {propfind_ratio}, full sync "
-            f"{rows[1][2] / rows[0][2]:.1f}x, incremental {rows[1][3] / rows[0][3]:.1f}x")
+    found = {row[0]: row for row in rows}
+    for slower in ("radicale", "kith before"):
+        if slower not in found or "kith" not in found or not found[slower][2] or not found["kith"][2]:
+            continue
+        mine, theirs = found["kith"], found[slower]
+        propfind_ratio = f"{theirs[1] / mine[1]:.1f}x" if theirs[1] is not None and mine[1] else "not run"
+        log(f"{size} ratios {slower}/kith: propfind {propfind_ratio}, full sync "
+            f"{theirs[2] / mine[2]:.1f}x, incremental {theirs[3] / mine[3]:.1f}x")
 
 
 if __name__ == "__main__":

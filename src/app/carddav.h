@@ -88,6 +88,13 @@ struct CardBody {
 // kNotFound when the name is no member of the book.
 Result<CardBody> ReadCard(Context& context, const AddressBook& book, std::string_view name,
                           std::optional<VCardVersion> version);
+// The cards among `names` that are members of the book, in the order of
+// `names` (the others are left out): read in one snapshot, a few queries
+// for the whole batch (a multiget, a page of a listing) instead of several
+// for each card.
+Result<std::vector<CardBody>> ReadCards(Context& context, const AddressBook& book,
+                                        const std::vector<std::string>& names,
+                                        std::optional<VCardVersion> version);
 
 // What a client asks of a write: If-Match (an etag with its quotes) and
 // If-None-Match: *.

@@ -1,10 +1,12 @@
 // Cards over CardDAV: read, written and deleted as vCards, with ETags from
 // the changes journal (a card's ETag changes exactly when its entry does).
 #include <algorithm>
+#include <map>
 #include <sstream>
 
 #include "app/carddav.h"
 #include "app/contacts.h"
+#include "app/import_problems.h"
 #include "app/prepare_fields.h"
 #include "formats/vcard_patch.h"
 #include "formats/vcard_reader.h"
@@ -53,13 +55,29 @@ Result<std::optional<ContactChange>> EntryOfName(Context& context, const Address
   return std::optional<ContactChange>(changes.front());
 }
 
+Error NoSuchCard(const AddressBook& book, std::string_view name) {
+  return Error{ErrorCode::kNotFound,
+               "no card '" + std::string(name) + "' in address book '" + book.segment + "'", "name"};
+}
+
 Result<ContactChange> MemberOfName(Context& context, const AddressBook& book, std::string_view name) {
   KITH_ASSIGN_OR_RETURN(const auto entry, EntryOfName(context, book, name));
-  if (!entry || !entry->member) {
-    return Fail(ErrorCode::kNotFound,
-                "no card '" + std::string(name) + "' in address book '" + book.segment + "'", "name");
-  }
+  if (!entry || !entry->member) return tl::unexpected(NoSuchCard(book, name));
   return *entry;
+}
+
+// A member's bytes in `wanted`: the client's own card, with only the lines
+// kith changed since replaced, when it sent the card in that version; else
+// kith's vCard of the contact.
+CardBody BodyOf(const Contact& contact, const ContactChange& member, const StoredVCard* stored,
+                VCardVersion wanted) {
+  CardBody body{member.contact, CardName(member.uid), Etag(member.sequence), ""};
+  if (stored != nullptr && VCardVersionOf(stored->vcard) == VersionText(wanted)) {
+    body.vcard = PatchVCard(stored->vcard, stored->kith_view, Written(contact, wanted));
+  } else {
+    body.vcard = Written(contact, wanted);
+  }
+  return body;
 }
 
 // If-Match names the card's ETag, or "*".
@@ -206,20 +224,49 @@ Result<BookPage> BookChanges(Context& context, const AddressBook& book, std::int
 
 Result<CardBody> ReadCard(Context& context, const AddressBook& book, std::string_view name,
                           std::optional<VCardVersion> version) {
-  KITH_ASSIGN_OR_RETURN(const ContactChange member, MemberOfName(context, book, name));
-  KITH_ASSIGN_OR_RETURN(const Contact contact, context.store.GetContact(member.contact));
-  KITH_ASSIGN_OR_RETURN(const auto stored, context.store.StoredVCardOf(member.contact));
-  // vCard 3.0 unless asked (what iOS and Android read best); the client's
-  // own bytes when it sent the card in the version served.
-  const VCardVersion wanted = version.value_or(VCardVersion::k30);
-  CardBody body{member.contact, std::string(name), Etag(member.sequence), ""};
-  if (stored && VCardVersionOf(stored->vcard) == VersionText(wanted)) {
-    // The client's bytes, with only the lines kith changed since replaced.
-    body.vcard = PatchVCard(stored->vcard, stored->kith_view, Written(contact, wanted));
-  } else {
-    body.vcard = Written(contact, wanted);
+  KITH_RETURN_IF_ERROR(UidOfName(name).map([](const std::string&) {}));
+  KITH_ASSIGN_OR_RETURN(auto cards, ReadCards(context, book, {std::string(name)}, version));
+  if (cards.empty()) return tl::unexpected(NoSuchCard(book, name));
+  return std::move(cards.front());
+}
+
+Result<std::vector<CardBody>> ReadCards(Context& context, const AddressBook& book,
+                                        const std::vector<std::string>& names,
+                                        std::optional<VCardVersion> version) {
+  // One snapshot: the batch reads share one read transaction, and a card
+  // is never seen half written.
+  KITH_ASSIGN_OR_RETURN(auto snapshot, context.store.ReadSnapshot());
+  std::vector<ContactId> ids;
+  ids.reserve(names.size());
+  for (const std::string& name : names) {
+    const auto uid = UidOfName(name);
+    if (!uid) continue;
+    KITH_ASSIGN_OR_RETURN(const auto found, context.store.FindContactIds(ContactKey::kUid, *uid));
+    if (!found.empty()) ids.push_back(found.front());
   }
-  return body;
+  KITH_ASSIGN_OR_RETURN(auto changes, context.store.ChangesOf(ids, book.folded_tag));
+  std::erase_if(changes, [](const ContactChange& change) { return !change.member; });
+  std::vector<ContactId> members;
+  members.reserve(changes.size());
+  for (const ContactChange& change : changes) members.push_back(change.contact);
+  KITH_ASSIGN_OR_RETURN(const auto contacts, context.store.GetContacts(members));
+  KITH_ASSIGN_OR_RETURN(const auto stored, context.store.StoredVCardsOf(members));
+  KITH_RETURN_IF_ERROR(snapshot.Commit());
+
+  std::map<std::int64_t, const Contact*> by_id;
+  for (const Contact& contact : contacts) by_id.emplace(contact.id.value, &contact);
+  // vCard 3.0 unless asked: what iOS and Android read best.
+  const VCardVersion wanted = version.value_or(VCardVersion::k30);
+  std::vector<CardBody> bodies;
+  bodies.reserve(changes.size());
+  for (const ContactChange& change : changes) {
+    const auto contact = by_id.find(change.contact.value);
+    if (contact == by_id.end()) continue;
+    const auto card = stored.find(change.contact.value);
+    bodies.push_back(
+        BodyOf(*contact->second, change, card == stored.end() ? nullptr : &card->second, wanted));
+  }
+  return bodies;
 }
 
 Result<CardWritten> PutCard(Context& context, const AddressBook& book, std::string_view name,
@@ -232,11 +279,18 @@ Result<CardWritten> PutCard(Context& context, const AddressBook& book, std::stri
     return CardWritten{CardWriteOutcome::kPreconditionFailed, ""};
 
   ContactFields fields = std::move(record.fields);
+  // A value that fails its check (an email without '@', a date that is no
+  // date) is set aside on the card as an import sets it aside: a phone's
+  // card is never refused for one value, and the client's own bytes, which
+  // a GET gives back, still hold it.
+  const std::vector<ImportProblem> problems =
+      ProblemsOf(record, TakeOutInvalidValues(fields, context.phone_region));
   std::optional<Contact> existing;
   if (entry) {
     KITH_ASSIGN_OR_RETURN(existing, context.store.GetContact(entry->contact));
     fields = MergeIncoming(*existing, std::move(fields), HasProperty(vcard, "CATEGORIES"));
   }
+  KeepOnCard(problems, fields);
   AddBookTag(context, book, fields);
   KITH_RETURN_IF_ERROR(PrepareFields(fields, context.phone_region));
 

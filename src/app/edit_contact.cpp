@@ -63,6 +63,11 @@ Result<Contact> SaveEdited(Context& context, ContactId id, ContactFields fields,
   SetIf(fields.met_at, edit.met_at);
   SetIf(fields.looking_for, edit.looking_for);
   SetIf(fields.notes, edit.notes);
+  SetIf(fields.nickname, edit.nickname);
+  SetIf(fields.role, edit.role);
+  if (edit.departments) fields.departments = *edit.departments;
+  if (edit.birthday) fields.birthday = *edit.birthday;
+  if (edit.anniversary) fields.anniversary = *edit.anniversary;
   if (edit.met_on) fields.met_on = *edit.met_on;
   if (edit.open_to_opportunities) {
     // Saying it again confirms it: a lapsed "open" (six months old, see

@@ -196,8 +196,8 @@ class Importer {
 
   // Each value that failed stays on the card as a raw field, and is reported.
   void KeepSetAside(const std::vector<ImportProblem>& problems, ContactFields& fields) {
+    KeepOnCard(problems, fields);
     for (const ImportProblem& problem : problems) {
-      fields.custom.push_back(problem.RawField());
       ++summary_.set_aside;
       Report(problem.Describe() + " — kept in the card's raw fields");
     }

@@ -87,6 +87,15 @@ std::vector<ImportProblem> ProblemsOf(const ImportRecord& record, std::vector<In
   return problems;
 }
 
+void KeepOnCard(const std::vector<ImportProblem>& problems, ContactFields& fields) {
+  for (const ImportProblem& problem : problems) {
+    CustomField raw = problem.RawField();
+    if (std::find(fields.custom.begin(), fields.custom.end(), raw) == fields.custom.end()) {
+      fields.custom.push_back(std::move(raw));
+    }
+  }
+}
+
 Error AsError(const ImportProblem& problem) {
   return Error{problem.code, problem.Describe(), problem.property};
 }

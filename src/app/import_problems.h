@@ -32,6 +32,11 @@ struct ImportProblem {
 // each placed at the property and line it was read from, in line order.
 std::vector<ImportProblem> ProblemsOf(const ImportRecord& record, std::vector<InvalidValue> invalid);
 
+// Keeps each problem's value on the card as its raw field (RawField), once:
+// a raw field the card already has is not added again, so a card sent
+// twice with the same bad value keeps it once.
+void KeepOnCard(const std::vector<ImportProblem>& problems, ContactFields& fields);
+
 // The error a strict import stops at: Describe() with the problem's code.
 Error AsError(const ImportProblem& problem);
 

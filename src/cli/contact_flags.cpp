@@ -36,8 +36,15 @@ Result<std::optional<T>> OptionalDateFlag(const std::string& text, std::string_v
   return std::optional<T>(*date);
 }
 
-// --birthday: "1985-04-12", or "--04-12" when the year is not known.
-Result<PartialDate> ParseBirthday(std::string_view text) { return ParsePartialDate(text); }
+// --birthday, --anniversary: "1985-04-12", or "--04-12" when the year is not known.
+Result<PartialDate> ParseDayOfYear(std::string_view text) { return ParsePartialDate(text); }
+
+// ORG's units, outermost first; `--department ""` leaves none.
+std::vector<std::string> Departments(const ContactFlags& flags) {
+  std::vector<std::string> units = flags.departments;
+  std::erase_if(units, [](const std::string& unit) { return unit.empty(); });
+  return units;
+}
 
 Link MakeLink(LinkKind kind, const std::string& url, bool connected) {
   Link link;
@@ -91,7 +98,11 @@ void AddContactFlags(CLI::App& command, ContactFlags& flags) {
 void AddCardFlags(CLI::App& command, ContactFlags& flags) {
   command.add_option("--nickname", flags.nickname, "What they go by, e.g. \"Ace\"");
   command.add_option("--role", flags.role, "The part they play beside the title, e.g. \"Mentor\"");
+  command.add_option("--department,--departments", flags.departments,
+                     "Department within the company (repeat for sub-units, outermost first)");
   command.add_option("--birthday", flags.birthday, "Birthday, YYYY-MM-DD, or --MM-DD without the year");
+  command.add_option("--anniversary", flags.anniversary,
+                     "Anniversary, YYYY-MM-DD, or --MM-DD without the year");
 }
 
 Result<ContactFields> FieldsFromFlags(const ContactFlags& flags) {
@@ -105,7 +116,10 @@ Result<ContactFields> FieldsFromFlags(const ContactFlags& flags) {
   fields.company = flags.company;
   fields.title = flags.title;
   fields.role = flags.role;
-  KITH_ASSIGN_OR_RETURN(fields.birthday, OptionalDateFlag(flags.birthday, "--birthday", ParseBirthday));
+  fields.departments = Departments(flags);
+  KITH_ASSIGN_OR_RETURN(fields.birthday, OptionalDateFlag(flags.birthday, "--birthday", ParseDayOfYear));
+  KITH_ASSIGN_OR_RETURN(fields.anniversary,
+                        OptionalDateFlag(flags.anniversary, "--anniversary", ParseDayOfYear));
   fields.website = flags.website;
   for (const auto& link_flag : kLinkFlags) {
     const std::string& url = flags.*(link_flag.url);
@@ -144,8 +158,18 @@ Result<ContactEdit> EditFromFlags(const ContactFlags& flags) {
   set("--met-at", flags.met_at, edit.met_at);
   set("--looking-for", flags.looking_for, edit.looking_for);
   set("--note", flags.note, edit.notes);
+  set("--nickname", flags.nickname, edit.nickname);
+  set("--role", flags.role, edit.role);
+  if (Given(flags, "--department")) edit.departments = Departments(flags);
   if (Given(flags, "--met-on")) {
     KITH_ASSIGN_OR_RETURN(edit.met_on, OptionalDateFlag(flags.met_on, "--met-on", ParseIsoDate));
+  }
+  if (Given(flags, "--birthday")) {
+    KITH_ASSIGN_OR_RETURN(edit.birthday, OptionalDateFlag(flags.birthday, "--birthday", ParseDayOfYear));
+  }
+  if (Given(flags, "--anniversary")) {
+    KITH_ASSIGN_OR_RETURN(edit.anniversary,
+                          OptionalDateFlag(flags.anniversary, "--anniversary", ParseDayOfYear));
   }
   if (Given(flags, "--open-to-opportunities")) edit.open_to_opportunities = flags.open_to_opportunities;
   edit.add_emails = flags.emails;

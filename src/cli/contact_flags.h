@@ -16,7 +16,8 @@ struct ContactFlags {
   std::string name, given_name, family_name, company, title, website;
   std::string linkedin, twitter, facebook, instagram, github, other_link;
   std::string city, neighborhood, hometown, how_met, met_at, met_on, looking_for, note;
-  std::string nickname, role, birthday;
+  std::string nickname, role, birthday, anniversary;
+  std::vector<std::string> departments;
   std::vector<std::string> emails, phones, tags, skills, interests;
   bool open_to_opportunities = false;
   bool connected = false;
@@ -25,15 +26,16 @@ struct ContactFlags {
 
 void AddContactFlags(CLI::App& command, ContactFlags& flags);
 
-// The fields address books write that `add` takes too (--nickname, --role,
-// --birthday); `edit` changes them through the web app or the API's PATCH.
+// The fields address books write that `add` and `edit` take too
+// (--nickname, --role, --department, --birthday, --anniversary).
 void AddCardFlags(CLI::App& command, ContactFlags& flags);
 
 // The card `add` creates from the flags. Errors: a date that is not a date
 // (kInvalidInput naming the flag).
 Result<ContactFields> FieldsFromFlags(const ContactFlags& flags);
 
-// The edit the flags ask for: only flags that were given change anything.
+// The edit the flags ask for: only flags that were given change anything
+// (an empty value clears its field). Errors: as FieldsFromFlags.
 Result<ContactEdit> EditFromFlags(const ContactFlags& flags);
 
 }  // namespace kith::cli

@@ -17,6 +17,11 @@ constexpr std::string_view kXmlType = "application/xml; charset=utf-8";
 constexpr std::string_view kVCardType = "text/vcard; charset=utf-8";
 constexpr int kMultiStatus = 207;
 constexpr int kQueryLimit = 1000;
+// Cards read from the store at once for their address-data: few enough
+// that an answer's memory stays small (each server thread keeps what its
+// largest request took), enough that a batch costs a few queries per card
+// batch rather than several per card.
+constexpr int kCardBatch = 100;
 
 enum class Kind { kRoot, kPrincipal, kHome, kBook, kCard, kNone };
 
@@ -175,39 +180,113 @@ std::string Answer(std::string_view path, const PropRequest& request,
   return Response(path, found, missing);
 }
 
-// A card's properties; address-data is `body` when the caller has read the
-// card already, else the card read here.
-std::string CardAnswer(Context& context, const AddressBook& book, const CardEntry& entry,
-                       const PropRequest& request, std::optional<CardBody> body = std::nullopt) {
-  const bool wants_data =
-      std::find(request.names.begin(), request.names.end(), kAddressData) != request.names.end();
-  if (wants_data && !body) {
-    auto read = ReadCard(context, book, entry.name, request.address_data_version);
-    if (!read) return StatusResponse(CardPath(book.segment, entry.name), "HTTP/1.1 404 Not Found");
-    body = std::move(*read);
-  }
+bool WantsData(const PropRequest& request) {
+  return std::find(request.names.begin(), request.names.end(), kAddressData) != request.names.end();
+}
+
+// A card's properties; address-data comes from `body` (null when the
+// request does not ask for it).
+std::string CardAnswer(const AddressBook& book, const CardEntry& entry, const PropRequest& request,
+                       const CardBody* body) {
   return Answer(CardPath(book.segment, entry.name), request,
                 [&](const Name& name) -> std::optional<std::string> {
-                  if (name == kGetEtag) return Escape(body ? body->etag : entry.etag);
+                  if (name == kGetEtag) return Escape(body != nullptr ? body->etag : entry.etag);
                   if (name == kContentType) return std::string(kVCardType);
                   if (name == kResourceType) return std::string();
-                  if (name == kAddressData && body) return Escape(body->vcard);
+                  if (name == kAddressData && body != nullptr) return Escape(body->vcard);
                   return std::nullopt;
                 });
 }
 
-// A listing of a book that streams: pages read from the journal one at a
-// time, each written out before the next, so memory stays flat however
-// large the book. `tail` closes the body (a sync token, a 507).
+// The answers for a page of entries, appended to `xml`: the cards read
+// kCardBatch at a time when the request asks for address-data; an entry
+// that left the book (or is gone by the time it is read) is a 404.
+Status CardAnswers(Context& context, const AddressBook& book, const std::vector<CardEntry>& entries,
+                   const PropRequest& request, std::string& xml) {
+  const bool wants_data = WantsData(request);
+  for (std::size_t begin = 0; begin < entries.size(); begin += kCardBatch) {
+    const std::size_t end = std::min(entries.size(), begin + static_cast<std::size_t>(kCardBatch));
+    std::vector<CardBody> bodies;
+    if (wants_data) {
+      std::vector<std::string> names;
+      for (std::size_t i = begin; i < end; ++i) {
+        if (entries[i].member) names.push_back(entries[i].name);
+      }
+      KITH_ASSIGN_OR_RETURN(bodies, ReadCards(context, book, names, request.address_data_version));
+    }
+    // ReadCards keeps the order of the names it was given.
+    auto body = bodies.begin();
+    for (std::size_t i = begin; i < end; ++i) {
+      const CardEntry& entry = entries[i];
+      const bool read = body != bodies.end() && body->name == entry.name;
+      if (!entry.member || (wants_data && !read)) {
+        xml += StatusResponse(CardPath(book.segment, entry.name), "HTTP/1.1 404 Not Found");
+        continue;
+      }
+      xml += CardAnswer(book, entry, request, read ? &*body : nullptr);
+      if (read) ++body;
+    }
+  }
+  return Ok();
+}
+
+// A 207 body that streams: `head`, then each chunk `next` appends (over a
+// connection borrowed for that chunk alone) until it says it was the last.
+// Memory stays that of one chunk however many cards the answer holds.
+using NextChunk = std::function<Result<bool>(Context&, std::string& chunk)>;
+
+// A listing of a book, read from the journal a page at a time. `tail`
+// closes the body (a sync token, a 507).
 struct Listing {
   AddressBook book;
   std::int64_t after = 0;
   bool members_only = true;
   int remaining = INT_MAX;
-  std::string head;
-  std::function<std::string(Context&, const CardEntry&)> render;
+  int page_size = 0;
+  PropRequest props;
   std::function<std::string(bool truncated, std::int64_t last)> tail;
-  bool started = false;
+
+  Result<bool> Next(Context& context, std::string& chunk) {
+    const int limit = std::min(page_size, remaining);
+    KITH_ASSIGN_OR_RETURN(const BookPage page, BookChanges(context, book, after, limit, members_only));
+    KITH_RETURN_IF_ERROR(CardAnswers(context, book, page.entries, props, chunk));
+    after = page.last_sequence;
+    remaining -= limit;
+    if (!page.more || remaining <= 0) {
+      chunk += tail(page.more, after);
+      return true;
+    }
+    return false;
+  }
+};
+
+// An addressbook-multiget: the hrefs asked for, answered a batch at a time
+// in their order, a 404 for each that names no card of the book.
+struct MultigetAnswer {
+  AddressBook book;
+  PropRequest props;
+  std::vector<std::string> paths;
+  std::vector<std::string> names;  // "" where the path is no card of the book
+  std::size_t done = 0;
+
+  Result<bool> Next(Context& context, std::string& chunk) {
+    const std::size_t end = std::min(paths.size(), done + static_cast<std::size_t>(kCardBatch));
+    const std::vector<std::string> batch(names.begin() + static_cast<std::ptrdiff_t>(done),
+                                         names.begin() + static_cast<std::ptrdiff_t>(end));
+    KITH_ASSIGN_OR_RETURN(const auto cards, ReadCards(context, book, batch, props.address_data_version));
+    auto card = cards.begin();
+    for (; done < end; ++done) {
+      if (card == cards.end() || names[done].empty() || card->name != names[done]) {
+        chunk += StatusResponse(paths[done], "HTTP/1.1 404 Not Found");
+        continue;
+      }
+      chunk += CardAnswer(book, CardEntry{card->contact, card->name, card->etag, true, 0}, props, &*card);
+      ++card;
+    }
+    if (done < paths.size()) return false;
+    chunk += kMultistatusClose;
+    return true;
+  }
 };
 
 class Face {
@@ -289,18 +368,20 @@ class Face {
           if (!children) break;
           auto listing = std::make_shared<Listing>();
           listing->book = book;
-          listing->head = std::move(xml);
-          listing->render = [props, book](Context& inner, const CardEntry& entry) {
-            return CardAnswer(inner, book, entry, props);
-          };
+          listing->page_size = options_.page_size;
+          listing->props = props;
           listing->tail = [](bool, std::int64_t) { return std::string(kMultistatusClose); };
-          Stream(listing, response);
+          Stream(
+              std::move(xml),
+              [listing](Context& inner, std::string& chunk) { return listing->Next(inner, chunk); },
+              response);
           return Ok();
         }
         case Kind::kCard: {
           KITH_ASSIGN_OR_RETURN(const AddressBook book, FindAddressBook(context, target.segment));
-          KITH_ASSIGN_OR_RETURN(const CardBody card, ReadCard(context, book, target.name, std::nullopt));
-          xml += CardAnswer(context, book, CardEntry{card.contact, card.name, card.etag, true, 0}, props);
+          KITH_ASSIGN_OR_RETURN(const CardBody card,
+                                ReadCard(context, book, target.name, props.address_data_version));
+          xml += CardAnswer(book, CardEntry{card.contact, card.name, card.etag, true, 0}, props, &card);
           break;
         }
         case Kind::kNone:
@@ -311,40 +392,23 @@ class Face {
     });
   }
 
-  void Stream(const std::shared_ptr<Listing>& listing, httplib::Response& response) {
+  void Stream(std::string head, NextChunk next, httplib::Response& response) {
     response.status = kMultiStatus;
-    const int page_size = options_.page_size;
     WithContext with = with_;
+    auto started = std::make_shared<bool>(false);
     response.set_chunked_content_provider(
-        std::string(kXmlType), [listing, page_size, with](std::size_t, httplib::DataSink& sink) {
-          if (!listing->started) {
-            listing->started = true;
-            sink.write(listing->head.data(), listing->head.size());
+        std::string(kXmlType), [head = std::move(head), next = std::move(next), started, with](
+                                   std::size_t, httplib::DataSink& sink) {
+          if (!*started) {
+            *started = true;
+            sink.write(head.data(), head.size());
           }
-          bool ok = true;
           std::string chunk;
-          bool finished = false;
-          with(DavAccess::kRead, [&](Context& context) {
-            const int limit = std::min(page_size, listing->remaining);
-            auto page = BookChanges(context, listing->book, listing->after, limit, listing->members_only);
-            if (!page) {
-              ok = false;
-              return;
-            }
-            for (const CardEntry& entry : page->entries) chunk += listing->render(context, entry);
-            listing->after = page->last_sequence;
-            listing->remaining -= limit;
-            if (!page->more) {
-              chunk += listing->tail(false, listing->after);
-              finished = true;
-            } else if (listing->remaining <= 0) {
-              chunk += listing->tail(true, listing->after);
-              finished = true;
-            }
-          });
-          if (!ok) return false;
+          Result<bool> finished = false;
+          with(DavAccess::kRead, [&](Context& context) { finished = next(context, chunk); });
+          if (!finished) return false;
           if (!chunk.empty()) sink.write(chunk.data(), chunk.size());
-          if (finished) sink.done();
+          if (*finished) sink.done();
           return true;
         });
   }
@@ -367,23 +431,18 @@ class Face {
                 httplib::Response& response) {
     Run(DavAccess::kRead, response, [&](Context& context) -> Status {
       KITH_ASSIGN_OR_RETURN(const AddressBook book, FindAddressBook(context, target.segment));
-      std::string xml = MultistatusOpen();
+      auto multiget = std::make_shared<MultigetAnswer>();
+      multiget->book = book;
+      multiget->props = props;
       for (const pugi::xml_node href : root.children()) {
         if (!NameOf(href).Names(kDavNs, "href")) continue;
-        const std::string path = PathOfHref(href.text().get());
-        const Target card = ParseTarget(path);
-        auto read = card.kind == Kind::kCard && card.segment == book.segment
-                        ? ReadCard(context, book, card.name, props.address_data_version)
-                        : Result<CardBody>(Fail(ErrorCode::kNotFound, "not a card of this book"));
-        if (!read) {
-          xml += StatusResponse(path, "HTTP/1.1 404 Not Found");
-          continue;
-        }
-        // The card is read once: its body is the answer's address-data.
-        const CardEntry entry{read->contact, read->name, read->etag, true, 0};
-        xml += CardAnswer(context, book, entry, props, std::move(*read));
+        multiget->paths.push_back(PathOfHref(href.text().get()));
+        const Target card = ParseTarget(multiget->paths.back());
+        multiget->names.push_back(card.kind == Kind::kCard && card.segment == book.segment ? card.name : "");
       }
-      SendXml(response, kMultiStatus, xml + std::string(kMultistatusClose));
+      Stream(
+          MultistatusOpen(),
+          [multiget](Context& inner, std::string& chunk) { return multiget->Next(inner, chunk); }, response);
       return Ok();
     });
   }
@@ -409,7 +468,7 @@ class Face {
       KITH_ASSIGN_OR_RETURN(const AddressBook book, FindAddressBook(context, target.segment));
       KITH_ASSIGN_OR_RETURN(const auto entries, QueryBook(context, book, matches, all_of, limit));
       std::string xml = MultistatusOpen();
-      for (const CardEntry& entry : entries) xml += CardAnswer(context, book, entry, props);
+      KITH_RETURN_IF_ERROR(CardAnswers(context, book, entries, props, xml));
       SendXml(response, kMultiStatus, xml + std::string(kMultistatusClose));
       return Ok();
     });
@@ -440,12 +499,8 @@ class Face {
       // A first sync lists the members; later ones also say who left.
       listing->members_only = token.empty();
       listing->remaining = limit;
-      listing->head = MultistatusOpen();
-      listing->render = [props, book](Context& inner, const CardEntry& entry) {
-        if (!entry.member)
-          return StatusResponse(CardPath(book.segment, entry.name), "HTTP/1.1 404 Not Found");
-        return CardAnswer(inner, book, entry, props);
-      };
+      listing->page_size = options_.page_size;
+      listing->props = props;
       const std::string book_path = BookPath(book.segment);
       listing->tail = [latest, book_path](bool truncated, std::int64_t last) {
         std::string xml;
@@ -454,7 +509,9 @@ class Face {
                "</d:sync-token>\n";
         return xml + std::string(kMultistatusClose);
       };
-      Stream(listing, response);
+      Stream(
+          MultistatusOpen(),
+          [listing](Context& inner, std::string& chunk) { return listing->Next(inner, chunk); }, response);
       return Ok();
     });
   }

@@ -63,33 +63,45 @@ std::optional<pugi::xml_document> ParseBody(const std::string& body) {
   return document;
 }
 
-std::string Escape(std::string_view text) {
-  std::string escaped;
-  escaped.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        escaped += "&amp;";
-        break;
-      case '<':
-        escaped += "&lt;";
-        break;
-      case '>':
-        escaped += "&gt;";
-        break;
-      case '"':
-        escaped += "&quot;";
-        break;
-      default:
-        escaped += c;
-    }
+namespace {
+
+const char* EntityOf(char c) {
+  switch (c) {
+    case '&':
+      return "&amp;";
+    case '<':
+      return "&lt;";
+    case '>':
+      return "&gt;";
+    case '"':
+      return "&quot;";
+    default:
+      return nullptr;
   }
+}
+
+}  // namespace
+
+std::string Escape(std::string_view text) {
+  // Runs of plain text are copied whole: a card's vCard is mostly plain.
+  std::string escaped;
+  escaped.reserve(text.size() + text.size() / 16);
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char* entity = EntityOf(text[i]);
+    if (entity == nullptr) continue;
+    escaped.append(text.substr(run, i - run));
+    escaped += entity;
+    run = i + 1;
+  }
+  escaped.append(text.substr(run));
   return escaped;
 }
 
 std::string Href(std::string_view path) {
   static constexpr std::string_view kHex = "0123456789ABCDEF";
-  std::string encoded;
+  std::string encoded = "<d:href>";
+  encoded.reserve(path.size() + 32);
   for (const char c : path) {
     const auto byte = static_cast<unsigned char>(c);
     const bool plain = (std::isalnum(byte) != 0) || c == '/' || c == '-' || c == '_' || c == '.' ||
@@ -102,7 +114,7 @@ std::string Href(std::string_view path) {
       encoded += kHex[byte & 0x0FU];
     }
   }
-  return "<d:href>" + encoded + "</d:href>";
+  return encoded + "</d:href>";
 }
 
 std::string EmptyElement(const Name& name) { return OpenTag(name, true); }

@@ -15,33 +15,63 @@ std::vector<ValueType> TypesOf(const std::vector<ValueType>& types, std::string_
   return of_property;
 }
 
+// Replaces the types of `property` in `fields` by `types`; true when they differ.
+bool ReplaceTypes(ContactFields& fields, std::string_view property, const std::vector<ValueType>& types) {
+  if (types == TypesOf(fields.value_types, property)) return false;
+  std::erase_if(fields.value_types, [property](const ValueType& type) { return type.property == property; });
+  fields.value_types.insert(fields.value_types.end(), types.begin(), types.end());
+  return true;
+}
+
+// The URL types the card has after the patch: the website's and each
+// link's, from the patch where it speaks of them, else as they were.
+std::vector<ValueType> UrlTypesAfter(const ContactPatch& patch, const ContactFields& current) {
+  const ContactFields& wanted = patch.fields;
+  std::vector<ValueType> types;
+  const auto keep = [&](const ValueType* type, const std::string& value) {
+    if (type == nullptr || value.empty() || FindValueType(types, "URL", value) != nullptr) return;
+    ValueType kept = *type;
+    kept.value = value;
+    types.push_back(std::move(kept));
+  };
+  const bool website_sent = patch.present.contains("website");
+  const std::string& website = website_sent ? wanted.website : current.website;
+  keep(patch.present.contains("website_type") ? FindValueType(wanted.value_types, "URL", wanted.website)
+                                              : FindValueType(current.value_types, "URL", website),
+       website);
+  const bool links_sent = patch.present.contains("links");
+  for (const Link& link : links_sent ? wanted.links : current.links) {
+    const bool untyped = std::find(patch.links_without_types.begin(), patch.links_without_types.end(),
+                                   link.url) != patch.links_without_types.end();
+    keep(links_sent && !untyped ? FindValueType(wanted.value_types, "URL", link.url)
+                                : FindValueType(current.value_types, "URL", link.url),
+         link.url);
+  }
+  return types;
+}
+
 }  // namespace
 
 bool ApplyCardFieldsPatch(const ContactPatch& patch, ContactFields& fields) {
-  const ContactFields& wanted = patch.fields;
   bool changed = false;
-  const auto set = [&](const char* key, auto& field, const auto& value) {
-    if (!patch.present.contains(key) || field == value) return;
-    field = value;
+  if (patch.present.contains("addresses") && fields.addresses != patch.fields.addresses) {
+    fields.addresses = patch.fields.addresses;
     changed = true;
-  };
-  set("nickname", fields.nickname, wanted.nickname);
-  set("role", fields.role, wanted.role);
-  set("departments", fields.departments, wanted.departments);
-  set("birthday", fields.birthday, wanted.birthday);
-  set("anniversary", fields.anniversary, wanted.anniversary);
-  set("addresses", fields.addresses, wanted.addresses);
+  }
+  // The raw fields an import or a phone's card set aside, removed once fixed.
+  if (patch.present.contains("custom") && fields.custom != patch.fields.custom) {
+    fields.custom = patch.fields.custom;
+    changed = true;
+  }
   // A list's types come beside it ("emails" and "email_types"), one for
   // each value, and replace the types of that property.
   for (const auto& beside : {std::pair{"email_types", "EMAIL"}, std::pair{"phone_types", "TEL"}}) {
     if (!patch.present.contains(beside.first)) continue;
-    const std::string_view property = beside.second;
-    std::vector<ValueType> types = TypesOf(wanted.value_types, property);
-    if (types == TypesOf(fields.value_types, property)) continue;
-    std::erase_if(fields.value_types,
-                  [property](const ValueType& type) { return type.property == property; });
-    fields.value_types.insert(fields.value_types.end(), types.begin(), types.end());
-    changed = true;
+    changed =
+        ReplaceTypes(fields, beside.second, TypesOf(patch.fields.value_types, beside.second)) || changed;
+  }
+  if (patch.present.contains("website_type") || patch.present.contains("links")) {
+    changed = ReplaceTypes(fields, "URL", UrlTypesAfter(patch, fields)) || changed;
   }
   return changed;
 }

@@ -72,6 +72,9 @@ struct Address {
   std::string region;
   std::string postal_code;
   std::string country;
+  // RFC 6350's LABEL parameter (vCard 3.0's LABEL property): the address as
+  // it is printed on an envelope, its lines joined with '\n'.
+  std::string delivery_label;
   bool operator==(const Address&) const = default;
 };
 

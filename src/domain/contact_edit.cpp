@@ -61,6 +61,11 @@ ContactEdit EditForPatch(const ContactPatch& patch, const Contact& current) {
   text("met_at", edit.met_at, wanted.met_at, current.met_at);
   text("looking_for", edit.looking_for, wanted.looking_for, current.looking_for);
   text("notes", edit.notes, wanted.notes, current.notes);
+  text("nickname", edit.nickname, wanted.nickname, current.nickname);
+  text("role", edit.role, wanted.role, current.role);
+  if (has("departments") && wanted.departments != current.departments) edit.departments = wanted.departments;
+  if (has("birthday") && wanted.birthday != current.birthday) edit.birthday = wanted.birthday;
+  if (has("anniversary") && wanted.anniversary != current.anniversary) edit.anniversary = wanted.anniversary;
   if (has("met_on") && wanted.met_on != current.met_on) edit.met_on = wanted.met_on;
   if (has("open_to_opportunities") && wanted.open_to_opportunities != current.open_to_opportunities) {
     edit.open_to_opportunities = wanted.open_to_opportunities;
@@ -79,10 +84,10 @@ ContactEdit EditForPatch(const ContactPatch& patch, const Contact& current) {
 bool ContactEdit::Empty() const {
   return !display_name && !given_name && !family_name && !company && !title && !website && !city &&
          !neighborhood && !hometown && !how_met && !met_at && !met_on && !open_to_opportunities &&
-         !looking_for && !notes && add_emails.empty() && remove_emails.empty() && add_phones.empty() &&
-         remove_phones.empty() && add_links.empty() && remove_links.empty() && add_tags.empty() &&
-         remove_tags.empty() && add_skills.empty() && remove_skills.empty() && add_interests.empty() &&
-         remove_interests.empty();
+         !looking_for && !notes && !nickname && !role && !departments && !birthday && !anniversary &&
+         add_emails.empty() && remove_emails.empty() && add_phones.empty() && remove_phones.empty() &&
+         add_links.empty() && remove_links.empty() && add_tags.empty() && remove_tags.empty() &&
+         add_skills.empty() && remove_skills.empty() && add_interests.empty() && remove_interests.empty();
 }
 
 }  // namespace kith

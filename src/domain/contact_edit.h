@@ -26,6 +26,11 @@ struct ContactEdit {
   std::optional<bool> open_to_opportunities;
   std::optional<std::string> looking_for;
   std::optional<std::string> notes;
+  std::optional<std::string> nickname;
+  std::optional<std::string> role;
+  std::optional<std::vector<std::string>> departments;    // ORG's units, replaced as a whole
+  std::optional<std::optional<PartialDate>> birthday;     // nullopt inside clears it
+  std::optional<std::optional<PartialDate>> anniversary;  // nullopt inside clears it
 
   std::vector<std::string> add_emails, remove_emails;
   std::vector<std::string> add_phones, remove_phones;  // as typed
@@ -44,6 +49,9 @@ struct ContactEdit {
 struct ContactPatch {
   ContactFields fields;
   std::set<std::string> present;
+  // The URLs of "links" items that said nothing of their type (no "types",
+  // "pref" or "label"): they keep the type they had.
+  std::vector<std::string> links_without_types;
 };
 
 // The edit that turns `current` into what `patch` asks for: only what

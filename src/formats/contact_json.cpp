@@ -60,7 +60,8 @@ nlohmann::json ContactToJson(const Contact& contact) {
                          {"locality", address.locality},
                          {"region", address.region},
                          {"postal_code", address.postal_code},
-                         {"country", address.country}});
+                         {"country", address.country},
+                         {"delivery_label", address.delivery_label}});
   }
   nlohmann::json custom = nlohmann::json::array();
   for (const auto& field : contact.custom) custom.push_back({{"label", field.label}, {"value", field.value}});
@@ -174,6 +175,15 @@ Result<ContactPatch> ContactPatchFromJson(const nlohmann::json& object) {
   ContactPatch patch;
   KITH_ASSIGN_OR_RETURN(patch.fields, ContactFieldsFromJson(object));
   for (const auto& item : object.items()) patch.present.insert(item.key());
+  if (const auto links = object.find("links"); links != object.end() && links->is_array()) {
+    for (const auto& link : *links) {
+      if (!link.is_object() || link.contains("types") || link.contains("pref") || link.contains("label"))
+        continue;
+      if (const auto url = link.find("url"); url != link.end() && url->is_string()) {
+        patch.links_without_types.push_back(url->get<std::string>());
+      }
+    }
+  }
   return patch;
 }
 

@@ -475,7 +475,8 @@ class ContactTableMapper::RowMapper {
   }
 
   // The numbered addresses, in order; one given only as formatted text
-  // keeps that text as its street. The first city is the card's city.
+  // keeps that text as its street, one with its parts too keeps it as its
+  // delivery label (vCard's LABEL). The first city is the card's city.
   void ApplyAddresses() {
     for (auto& [formatted_group, text] : formatted_) {
       // clang 14 cannot capture a structured binding in a lambda: a copy.
@@ -487,7 +488,11 @@ class ContactTableMapper::RowMapper {
       const bool no_parts = address.street.empty() && address.locality.empty() && address.po_box.empty() &&
                             address.region.empty() && address.postal_code.empty() &&
                             address.country.empty() && address.extended.empty();
-      if (no_parts) address.street = std::move(text);
+      if (no_parts) {
+        address.street = std::move(text);
+      } else {
+        address.delivery_label = std::move(text);
+      }
     }
     for (auto& [group, address] : addresses_) {
       if (fields_.city.empty() && !address.locality.empty()) fields_.city = address.locality;

@@ -360,11 +360,11 @@ Result<ImportRecord> ContactRecordFromJson(const json& value, std::size_t index)
   fields.anniversary = read.OptionalPartialDate("anniversary");
   if (const json* addresses = read.Array("addresses")) {
     for (const auto& item : *addresses) {
-      fields.addresses.push_back(Address{read.TypesIn(item, "addresses"), read.PrefIn(item, "addresses"),
-                                         read.StringIn(item, "label"), read.StringIn(item, "po_box"),
-                                         read.StringIn(item, "extended"), read.StringIn(item, "street"),
-                                         read.StringIn(item, "locality"), read.StringIn(item, "region"),
-                                         read.StringIn(item, "postal_code"), read.StringIn(item, "country")});
+      fields.addresses.push_back(Address{
+          read.TypesIn(item, "addresses"), read.PrefIn(item, "addresses"), read.StringIn(item, "label"),
+          read.StringIn(item, "po_box"), read.StringIn(item, "extended"), read.StringIn(item, "street"),
+          read.StringIn(item, "locality"), read.StringIn(item, "region"), read.StringIn(item, "postal_code"),
+          read.StringIn(item, "country"), read.StringIn(item, "delivery_label")});
     }
   }
   OrderValueTypes(fields);

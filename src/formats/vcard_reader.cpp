@@ -270,6 +270,7 @@ struct Card {
   bool address_from_city = false;  // the card's one ADR looks as the writer makes it from the city
   std::optional<std::string> kith_city;
   std::vector<std::string_view> used_groups;  // groups whose X-ABLabel a mapped property used
+  std::vector<std::size_t> address_lines;     // of each address, its index among the card's lines
 
   [[nodiscard]] bool UsedGroup(std::string_view group) const {
     return std::any_of(used_groups.begin(), used_groups.end(),
@@ -297,6 +298,7 @@ class VCardReader {
   Disposition MapTelephone(std::size_t number);
   Disposition MapOrganization();
   Disposition MapAddress(const CardLine& line);
+  void AttachDeliveryLabels();
   Disposition MapPhoto();
   Disposition MapDate(std::optional<PartialDate>& field);
   void NoteValueType(std::string_view property, const std::string& value, bool url);
@@ -459,6 +461,7 @@ Status VCardReader::MapCard() {
   // The writer makes "ADR;TYPE=home:;;;<city>;;;" when kith has no address
   // of the card's and then writes no X-KITH-CITY; that ADR adds nothing.
   if (fields.addresses.size() == 1 && card_.address_from_city && !card_.kith_city) fields.addresses.clear();
+  AttachDeliveryLabels();
   for (std::size_t i = 0; i < line_count_; ++i) {
     if (dispositions_[i] == Disposition::kName) fields.vcard_properties.push_back(lines_[i].text);
   }
@@ -788,6 +791,10 @@ Disposition VCardReader::MapAddress(const CardLine& line) {
   address.types = std::move(type.types);
   address.pref = type.pref;
   address.label = GroupLabel();
+  if (const auto delivery_label = parsed_.Find("LABEL")) {
+    address.delivery_label = vcard::DeliveryLabelOf(*delivery_label);
+  }
+  card_.address_lines.push_back(static_cast<std::size_t>(&line - lines_.data()));
   if (!parsed_.group.empty() && !address.label.empty()) card_.used_groups.push_back(parsed_.group);
   std::string from_city = "ADR;TYPE=home:;;;";
   vcard::AppendEscapedText(address.locality, from_city);
@@ -796,6 +803,52 @@ Disposition VCardReader::MapAddress(const CardLine& line) {
   if (!card_.address_city && !address.locality.empty()) card_.address_city = address.locality;
   card_.record.fields.addresses.push_back(std::move(address));
   return Disposition::kDrop;
+}
+
+// vCard 2.1 and 3.0 write an address's delivery label as a LABEL property
+// of its own, with the TYPE of its ADR (4.0 as ADR's LABEL parameter). Each
+// goes to the address with the same types that has none yet, the nearest
+// before it first; to the only address when there is one; else it is kept
+// as it came.
+void VCardReader::AttachDeliveryLabels() {
+  std::vector<Address>& addresses = card_.record.fields.addresses;
+  if (addresses.size() != card_.address_lines.size()) return;  // the city's own ADR was dropped
+  for (std::size_t i = 0; i < line_count_; ++i) {
+    if (dispositions_[i] != Disposition::kPreserve) continue;
+    const std::string& text = lines_[i].text;
+    if (!EqualsIgnoreCase(vcard::PropertyName(text), "LABEL")) continue;
+    const std::size_t colon = vcard::FindValueColon(text);
+    if (colon == std::string::npos) continue;
+    ContentLine label_line;
+    vcard::ParseContentLine(text, colon, label_line);
+    // Still encoded (in a charset kith cannot decode): kept as it came.
+    if (label_line.Find("ENCODING")) continue;
+    std::vector<std::string> types;
+    int pref = 0;
+    std::string ignored;
+    vcard::ReadTypeParams(text, types, pref, ignored);
+    std::sort(types.begin(), types.end());
+    std::optional<std::size_t> chosen;
+    for (std::size_t a = 0; a < addresses.size(); ++a) {
+      std::vector<std::string> address_types = addresses[a].types;
+      std::sort(address_types.begin(), address_types.end());
+      if (!addresses[a].delivery_label.empty() || address_types != types) continue;
+      if (!chosen || (card_.address_lines[a] < i && card_.address_lines[a] > card_.address_lines[*chosen])) {
+        chosen = a;
+      }
+    }
+    if (!chosen && addresses.size() == 1 && addresses.front().delivery_label.empty()) chosen = 0;
+    if (!chosen) continue;
+    std::string delivery_label = vcard::UnescapeText(std::string_view(text).substr(colon + 1));
+    // One line break however the writer wrote it ("\r\n" after quoted-printable).
+    for (std::size_t at = delivery_label.find('\r'); at != std::string::npos;
+         at = delivery_label.find('\r', at)) {
+      const bool pair = at + 1 < delivery_label.size() && delivery_label[at + 1] == '\n';
+      delivery_label.replace(at, pair ? 2 : 1, "\n");
+    }
+    addresses[*chosen].delivery_label = std::move(delivery_label);
+    dispositions_[i] = Disposition::kDrop;
+  }
 }
 
 // PHOTO: inline data becomes a data: URI; a URI is kept as it is.

@@ -57,6 +57,27 @@ void AppendLabelParam(std::string_view label, std::string& out) {
 
 }  // namespace
 
+void AppendDeliveryLabelParam(std::string_view delivery_label, std::string& out) {
+  if (delivery_label.empty()) return;
+  out += ";LABEL=";
+  AppendQuotedParam(delivery_label, out);
+}
+
+std::string DeliveryLabelOf(std::string_view param_value) {
+  const std::string unquoted = UnquoteParam(param_value);
+  std::string text;
+  for (std::size_t i = 0; i < unquoted.size(); ++i) {
+    if (unquoted[i] == '\\' && i + 1 < unquoted.size() &&
+        (unquoted[i + 1] == 'n' || unquoted[i + 1] == 'N')) {
+      text.push_back('\n');
+      ++i;
+    } else {
+      text.push_back(unquoted[i]);
+    }
+  }
+  return text;
+}
+
 void AppendTypeParams(const std::vector<std::string>& types, int pref, bool v4, std::string_view first_type,
                       std::string& out) {
   std::string list(first_type);
@@ -127,6 +148,7 @@ std::string AddressLine(const Address& address) {
   std::string line = "ADR";
   AppendTypeParams(address.types, address.pref, true, {}, line);
   AppendLabelParam(address.label, line);
+  AppendDeliveryLabelParam(address.delivery_label, line);
   line += ':';
   AppendAddressValue(address, line);
   return line;
@@ -137,6 +159,10 @@ std::optional<Address> ParseAddressLine(std::string_view line) {
   if (colon == std::string_view::npos || !EqualsIgnoreCase(PropertyName(line), "ADR")) return std::nullopt;
   Address address;
   ReadTypeParams(line, address.types, address.pref, address.label);
+  ContentLine parsed;
+  ParseContentLine(line, colon, parsed);
+  if (const auto delivery_label = parsed.Find("LABEL"))
+    address.delivery_label = DeliveryLabelOf(*delivery_label);
   const std::array<std::string*, 7> parts = {&address.po_box,   &address.extended, &address.street,
                                              &address.locality, &address.region,   &address.postal_code,
                                              &address.country};

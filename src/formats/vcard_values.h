@@ -24,7 +24,7 @@ void AppendAddressValue(const Address& address, std::string& out);
 std::string ValueTypeLine(const ValueType& type);
 std::optional<ValueType> ParseValueTypeLine(std::string_view line);
 
-// "ADR;TYPE=work;PREF=1;X-ABLABEL=\"Studio\":;;1 Main St;Chicago;IL;60601;USA".
+// "ADR;TYPE=work;PREF=1;X-ABLABEL=\"Studio\";LABEL=\"1 Main St^nChicago\":;;1 Main St;Chicago;IL;60601;USA".
 std::string AddressLine(const Address& address);
 std::optional<Address> ParseAddressLine(std::string_view line);
 
@@ -32,5 +32,13 @@ std::optional<Address> ParseAddressLine(std::string_view line);
 // (TYPE=pref and 2.1's bare PREF are PREF=1). Types are lower-cased; the
 // X-ABLABEL parameter is the label kith's own table writes.
 void ReadTypeParams(std::string_view line, std::vector<std::string>& types, int& pref, std::string& label);
+
+// ";LABEL=\"…\"": an address's delivery label as vCard 4.0's ADR carries it,
+// its line breaks as RFC 6868's ^n. Nothing when the label is empty.
+void AppendDeliveryLabelParam(std::string_view delivery_label, std::string& out);
+// The text of a LABEL parameter as written: quotes and RFC 6868's caret
+// escapes undone, and the "\n" RFC 6350's own example writes read as a
+// line break too.
+std::string DeliveryLabelOf(std::string_view param_value);
 
 }  // namespace kith::vcard

@@ -338,13 +338,22 @@ void CardWriter::WriteDates() {
   if (contact_.anniversary) EmitText(IsV4() ? "ANNIVERSARY" : "X-ANNIVERSARY", date(*contact_.anniversary));
 }
 
+// ADR, with its delivery label: 4.0's LABEL parameter, or in 3.0 a LABEL
+// property of the same types right after it.
 void CardWriter::WriteAddresses() {
   for (const Address& address : contact_.addresses) {
     StartQualified("ADR", address.types, address.pref, address.label);
+    if (IsV4()) vcard::AppendDeliveryLabelParam(address.delivery_label, line_);
     line_ += ':';
     vcard::AppendAddressValue(address, line_);
     Emit();
     EmitLabel();
+    if (IsV4() || address.delivery_label.empty()) continue;
+    line_ = "LABEL";
+    vcard::AppendTypeParams(address.types, address.pref, false, {}, line_);
+    line_ += ':';
+    AppendEscapedText(address.delivery_label, line_);
+    Emit();
   }
 }
 

@@ -45,13 +45,32 @@ json ContactSchemas() {
               {"company", kText},
               {"title", kText},
               {"emails", kTexts},
-              {"email_types", {{"type", "array"}, {"items", Ref("ValueType")}}},
+              {"email_types",
+               {{"type", "array"},
+                {"items", Ref("ValueType")},
+                {"description",
+                 "one for each of emails; a PATCH sends it with emails and it replaces every "
+                 "email's type"}}},
               {"phones", kTexts},
               {"phones_e164", {{"type", "array"}, {"items", kNullableText}}},
-              {"phone_types", {{"type", "array"}, {"items", Ref("ValueType")}}},
+              {"phone_types",
+               {{"type", "array"},
+                {"items", Ref("ValueType")},
+                {"description",
+                 "one for each of phones; a PATCH sends it with phones and it replaces every "
+                 "phone's type"}}},
               {"website", kText},
-              {"website_type", Ref("ValueType")},
-              {"links", {{"type", "array"}, {"items", Ref("Link")}}},
+              {"website_type",
+               {{"allOf", json::array({Ref("ValueType")})},
+                {"description",
+                 "the website's TYPE, PREF and label; in a PATCH it replaces them (for the "
+                 "website the PATCH sets, else the card's)"}}},
+              {"links",
+               {{"type", "array"},
+                {"items", Ref("Link")},
+                {"description",
+                 "in a PATCH, each link's types, pref and label replace its URL's; a link "
+                 "that gives none of them keeps the ones it had"}}},
               {"kind", {{"type", "string"}, {"description", "empty for a person; org, group, location"}}},
               {"nickname", kText},
               {"role", kText},
@@ -87,6 +106,9 @@ json ContactSchemas() {
   for (const char* part : {"po_box", "extended", "street", "locality", "region", "postal_code", "country"}) {
     address["properties"][part] = kText;
   }
+  address["properties"]["delivery_label"] = {
+      {"type", "string"},
+      {"description", "vCard's LABEL: the address as printed on an envelope, lines separated by \\n"}};
   json match = contact;
   match["properties"]["score"] = {{"type", "number"}};
   match["properties"]["reasons"] = kTexts;

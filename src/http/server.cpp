@@ -1,5 +1,6 @@
 #include "http/server.h"
 
+#include <malloc.h>
 #include <pthread.h>
 #include <unistd.h>
 #include <csignal>
@@ -451,6 +452,13 @@ Status ServeUntilSignal(const ServerOptions& options, const Clock& clock,
   sigaddset(&signals, SIGTERM);
   sigaddset(&signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  // glibc gives each thread that allocates its own arena (up to 8 per core),
+  // and each keeps the most its thread's largest request took: with dozens
+  // of workers taking turns, the server's memory grew with the requests
+  // served, not with what one needs (a full sync at 100,000 cards: 33 MB of
+  // heap with the default, 20 MB with two arenas, the same CPU time).
+  constexpr int kArenas = 2;
+  mallopt(M_ARENA_MAX, kArenas);
   KITH_ASSIGN_OR_RETURN(auto server, Server::Start(options, clock));
   on_listening(server->port());
   std::atomic<bool> signalled = false;

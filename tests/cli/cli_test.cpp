@@ -271,6 +271,77 @@ TEST_F(CliShow, PrintsTheLabelsAndAddressesACardCameWith) {
   EXPECT_TRUE(Contains(shown.out, "address   1 Main St, Chicago, IL 60601, USA  (work)")) << shown.out;
 }
 
+TEST_F(CliEdit, TakesTheCardFieldsAddTakes) {
+  const std::int64_t id = Add("Ada Okafor", {"--title", "CTO"});
+  const KithRun run =
+      Kith({"edit", std::to_string(id), "--nickname", "Ace", "--role", "Mentor", "--department", "Platform",
+            "--department", "Compilers", "--birthday=--04-12", "--anniversary", "2015-06-20"});
+  ASSERT_EQ(run.exit_code, 0) << Described(run);
+  const json card = Show(id);
+  EXPECT_EQ(card.at("nickname"), "Ace");
+  EXPECT_EQ(card.at("role"), "Mentor");
+  EXPECT_EQ(card.at("departments"), json({"Platform", "Compilers"})) << "outermost first, as ORG writes them";
+  EXPECT_EQ(card.at("birthday"), "--04-12");
+  EXPECT_EQ(card.at("anniversary"), "2015-06-20");
+  EXPECT_EQ(card.at("title"), "CTO");
+}
+
+TEST_F(CliEdit, AnEmptyCardFieldClearsItAndOthersStay) {
+  const std::int64_t id = Add("Ada Okafor", {"--nickname", "Ace", "--birthday", "1985-04-12", "--department",
+                                             "Platform", "--anniversary", "2015-06-20"});
+  const KithRun run =
+      Kith({"edit", std::to_string(id), "--birthday", "", "--department", "", "--nickname", ""});
+  ASSERT_EQ(run.exit_code, 0) << Described(run);
+  const json card = Show(id);
+  EXPECT_TRUE(card.at("birthday").is_null());
+  EXPECT_EQ(card.at("departments"), json::array());
+  EXPECT_EQ(card.at("nickname"), "");
+  EXPECT_EQ(card.at("anniversary"), "2015-06-20") << "a flag not given leaves its field alone";
+}
+
+TEST_F(CliEdit, ADepartmentReplacesTheUnitsAsAWhole) {
+  const std::int64_t id = Add("Ada Okafor", {"--department", "Platform", "--department", "Compilers"});
+  ASSERT_EQ(Kith({"edit", std::to_string(id), "--departments", "Research"}).exit_code, 0);
+  EXPECT_EQ(Show(id).at("departments"), json({"Research"}));
+}
+
+TEST_F(CliEdit, ABadBirthdayIsRefusedNamingTheFlagAndNothingIsWritten) {
+  const std::int64_t id = Add("Ada Okafor", {"--birthday", "1985-04-12"});
+  const std::string before = Snapshot();
+  const KithRun run = Kith({"edit", std::to_string(id), "--nickname", "Ace", "--birthday", "1985-02-30"});
+  EXPECT_EQ(run.exit_code, 1) << Described(run);
+  EXPECT_TRUE(Contains(run.err, "--birthday '1985-02-30'")) << run.err;
+  EXPECT_EQ(Snapshot(), before) << "the nickname given beside it is not written either";
+}
+
+TEST_F(CliEdit, ABadAnniversaryIsRefusedNamingTheFlagAndNothingIsWritten) {
+  const std::int64_t id = Add("Ada Okafor", {});
+  const std::string before = Snapshot();
+  const KithRun run = Kith({"edit", std::to_string(id), "--role", "Mentor", "--anniversary", "June"});
+  EXPECT_EQ(run.exit_code, 1) << Described(run);
+  EXPECT_TRUE(Contains(run.err, "--anniversary 'June' is not a date")) << run.err;
+  EXPECT_EQ(Snapshot(), before);
+}
+
+TEST_F(CliEdit, TakesEveryFlagAddTakes) {
+  // CLI.md: `kith edit ID [same flags as add]`. Each flag add's help lists
+  // appears in edit's.
+  const KithRun add_help = Kith({"add", "--help"});
+  const KithRun edit_help = Kith({"edit", "--help"});
+  ASSERT_EQ(add_help.exit_code, 0);
+  ASSERT_EQ(edit_help.exit_code, 0);
+  std::size_t checked = 0;
+  for (std::size_t at = add_help.out.find("  --"); at != std::string::npos;
+       at = add_help.out.find("  --", at + 1)) {
+    const std::size_t end = add_help.out.find_first_of(" ,=\n", at + 2);
+    const std::string flag = add_help.out.substr(at + 2, end - at - 2);
+    if (flag == "--help") continue;
+    EXPECT_TRUE(Contains(edit_help.out, "  " + flag)) << flag << " is in add but not in edit";
+    ++checked;
+  }
+  EXPECT_GT(checked, 25U) << add_help.out;
+}
+
 TEST_F(CliEdit, UnknownIdFails) {
   const KithRun run = Kith({"edit", "999999", "--title", "CEO"});
   EXPECT_EQ(run.exit_code, 1) << Described(run);

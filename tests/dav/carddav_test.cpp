@@ -107,6 +107,13 @@ bool Has(const std::string& text, const std::string& needle) {
   return text.find(needle) != std::string::npos;
 }
 
+// A card's lines as one reads them, folds undone.
+std::string Unfolded(std::string card) {
+  for (std::size_t at = card.find("\r\n "); at != std::string::npos; at = card.find("\r\n ", at))
+    card.erase(at, 3);
+  return card;
+}
+
 class CardDav : public ServerTest {
  protected:
   httplib::Result Dav(const std::string& method, const std::string& path, const std::string& body = "",
@@ -146,6 +153,18 @@ class CardDav : public ServerTest {
     if (!response) return "";
     EXPECT_EQ(response->status, status) << response->body;
     return response->get_header_value("ETag");
+  }
+
+  // A server whose listings stream two cards a chunk, holding `count`
+  // cards card0.vcf… ("Person cardN").
+  void ServeInPagesOfTwoWithCards(int count) {
+    StopServer();
+    dav_page_size_ = 2;
+    StartServer();
+    for (int i = 0; i < count; ++i) {
+      const std::string uid = "card" + std::to_string(i);
+      PutCard("/dav/books/default/" + uid + ".vcf", SimpleCard(uid, "Person " + uid, uid + "@acme.example"));
+    }
   }
 
   std::string SyncToken(const std::string& body) {
@@ -317,14 +336,8 @@ TEST_F(CardDav, ContactsAddedInKithAreServedAsVCard30) {
 }
 
 TEST_F(CardDav, ListingsStreamInChunksAndMissNoCard) {
-  StopServer();
-  dav_page_size_ = 2;
-  StartServer();
   constexpr int kCards = 7;
-  for (int i = 0; i < kCards; ++i) {
-    const std::string uid = "card" + std::to_string(i);
-    PutCard("/dav/books/default/" + uid + ".vcf", SimpleCard(uid, "Person " + uid, uid + "@acme.example"));
-  }
+  ServeInPagesOfTwoWithCards(kCards);
   auto listing =
       Dav("PROPFIND", "/dav/books/default/",
           R"(<d:propfind xmlns:d="DAV:"><d:prop><d:getetag/></d:prop></d:propfind>)", {{"Depth", "1"}});
@@ -351,6 +364,45 @@ TEST_F(CardDav, MultigetGivesEachCardAnd404ForMissingOnes) {
   EXPECT_TRUE(Has(ResponseOf(body, "/dav/books/default/a.vcf"), "FN:Ada Okafor"));
   EXPECT_TRUE(Has(ResponseOf(body, "/dav/books/default/b.vcf"), "FN:Linus Lee"));
   EXPECT_TRUE(Has(ResponseOf(body, "/dav/books/default/gone.vcf"), "404"));
+}
+
+TEST_F(CardDav, AMultigetOfManyCardsAnswersEachHrefInOrder) {
+  PutCard("/dav/books/default/a.vcf", SimpleCard("a", "Ada Okafor", "ada@acme.example"));
+  PutCard("/dav/books/default/b.vcf", SimpleCard("b", "Linus Lee", "linus@acme.example"));
+  PutCard("/dav/books/default/t.vcf", SimpleCard("t", "Grace Hopper", "grace@acme.example"));
+  ASSERT_EQ(Dav("DELETE", "/dav/books/default/t.vcf")->status, 204);
+  const std::vector<std::string> hrefs = {"/dav/books/default/gone.vcf", "/dav/books/default/b.vcf",
+                                          "/dav/books/other/a.vcf",      "/dav/books/default/t.vcf",
+                                          "/dav/books/default/a.vcf",    "/dav/books/default/b.vcf"};
+  const std::string body =
+      Expect207(Dav("REPORT", "/dav/books/default/", Davx5Multiget(hrefs), {{"Depth", "1"}}));
+  // One answer per href, in the order asked: cards with their data, a 404
+  // for a missing card, another book's href and a card in the trash.
+  std::size_t at = 0;
+  for (const std::string& href : hrefs) {
+    const std::size_t found = body.find("<d:href>" + href + "</d:href>", at);
+    ASSERT_NE(found, std::string::npos) << href << " after " << at << ": " << body;
+    at = found + 1;
+  }
+  EXPECT_EQ(Count(body, "FN:Linus Lee"), 2) << body;
+  EXPECT_EQ(Count(body, "FN:Ada Okafor"), 1) << body;
+  EXPECT_FALSE(Has(body, "Grace Hopper")) << body;
+  EXPECT_EQ(Count(body, "404 Not Found"), 3) << body;
+}
+
+TEST_F(CardDav, ASyncAskingForCardDataReadsEveryPage) {
+  constexpr int kCards = 5;
+  ServeInPagesOfTwoWithCards(kCards);
+  const std::string sync = Expect207(
+      Dav("REPORT", "/dav/books/default/",
+          R"(<d:sync-collection xmlns:d="DAV:" xmlns:card="urn:ietf:params:xml:ns:carddav"><d:sync-token/>)"
+          R"(<d:sync-level>1</d:sync-level><d:prop><d:getetag/><card:address-data/></d:prop>)"
+          R"(</d:sync-collection>)"));
+  for (int i = 0; i < kCards; ++i) {
+    const std::string href = "/dav/books/default/card" + std::to_string(i) + ".vcf";
+    EXPECT_TRUE(Has(ResponseOf(sync, href), "FN:Person card" + std::to_string(i))) << sync;
+  }
+  EXPECT_EQ(Count(sync, "BEGIN:VCARD"), kCards);
 }
 
 TEST_F(CardDav, QueryFindsCardsByEmailThroughKithsSearch) {
@@ -634,6 +686,75 @@ TEST_F(CardDav, APhoneEditKeepsWhatOnlyKithKnows) {
   EXPECT_EQ(after["skills"], json({"C++"}));
   EXPECT_EQ(after["tags"], json({"mentor"}));
   EXPECT_EQ(after["emails"], json({"ada@new.example"}));
+}
+
+TEST_F(CardDav, ACardWithOneBadValueIsKeptWithTheValueSetAside) {
+  // An email without '@' beside a good one, and a date kith cannot read:
+  // the phone's card is kept, the bad values stay on it as raw fields.
+  const std::string card =
+      "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:bad-value\r\nFN:Ada Okafor\r\nN:Okafor;Ada;;;\r\n"
+      "EMAIL;TYPE=INTERNET:ada@acme.example\r\nEMAIL;TYPE=INTERNET:ada at acme\r\n"
+      "X-KITH-MET-ON:last spring\r\nTEL;TYPE=CELL:+1 312 555 0100\r\nEND:VCARD\r\n";
+  const std::string path = "/dav/books/default/bad-value.vcf";
+  const std::string etag = PutCard(path, card, 201);
+  EXPECT_FALSE(etag.empty());
+  const json list = Expect(Send("GET", "/api/v1/contacts"), 200);
+  ASSERT_EQ(list.size(), 1U);
+  const json ada = Expect(Send("GET", "/api/v1/contacts/" + std::to_string(list[0]["id"].get<int>())), 200);
+  EXPECT_EQ(ada["emails"], json({"ada@acme.example"}));
+  EXPECT_EQ(ada["phones"], json({"+1 312 555 0100"}));
+  EXPECT_TRUE(ada["met_on"].is_null());
+  EXPECT_EQ(ada["custom"], json({{{"label", "raw EMAIL"}, {"value", "ada at acme"}},
+                                 {{"label", "raw X-KITH-MET-ON"}, {"value", "last spring"}}}))
+      << ada["custom"].dump();
+
+  // The phone gets its card back as it sent it, the bad value included.
+  auto got = Dav("GET", path);
+  ASSERT_EQ(got->status, 200);
+  EXPECT_EQ(got->body, card);
+  EXPECT_EQ(got->get_header_value("ETag"), etag);
+  // In the other version it is kith's own card, with the value as a raw field.
+  auto four = Dav("GET", path, "", {{"Accept", "text/vcard; version=4.0"}});
+  EXPECT_TRUE(Has(Unfolded(four->body), "X-KITH-CUSTOM;X-LABEL=\"raw EMAIL\":ada at acme\r\n")) << four->body;
+
+  // Sent again unchanged, the value is kept once, not twice.
+  auto again = Dav("PUT", path, card, {{"If-Match", etag}});
+  EXPECT_EQ(again->status, 204) << again->body;
+  const json after = Expect(Send("GET", "/api/v1/contacts/" + std::to_string(list[0]["id"].get<int>())), 200);
+  EXPECT_EQ(after["custom"].size(), 2U) << after["custom"].dump();
+}
+
+TEST_F(CardDav, AnAddressKeepsItsDeliveryLabelInEitherVersion) {
+  const std::string card =
+      "BEGIN:VCARD\r\nVERSION:4.0\r\nUID:labelled\r\nFN:Ada Okafor\r\nN:Okafor;Ada;;;\r\n"
+      "ADR;TYPE=work;LABEL=\"Ada Okafor^nSuite 5, 1 Main St^nChicago, IL 60601\":;Suite 5;1 Main "
+      "St;Chicago;IL;"
+      "60601;USA\r\nEND:VCARD\r\n";
+  PutCard("/dav/books/default/labelled.vcf", card);
+  const json ada = Expect(Send("GET", "/api/v1/contacts"), 200)[0];
+  ASSERT_EQ(ada["addresses"].size(), 1U);
+  EXPECT_EQ(ada["addresses"][0]["delivery_label"], "Ada Okafor\nSuite 5, 1 Main St\nChicago, IL 60601");
+  EXPECT_EQ(ada["addresses"][0]["street"], "1 Main St");
+
+  // 3.0 has no LABEL parameter: the label is a LABEL property beside its ADR.
+  auto three = Dav("GET", "/dav/books/default/labelled.vcf");
+  ASSERT_EQ(three->status, 200);
+  EXPECT_TRUE(Has(Unfolded(three->body), "ADR;TYPE=work:;Suite 5;1 Main St;Chicago;IL;60601;USA\r\n"))
+      << three->body;
+  EXPECT_TRUE(Has(Unfolded(three->body),
+                  "LABEL;TYPE=work:Ada Okafor\\nSuite 5\\, 1 Main St\\nChicago\\, IL 60601\r\n"))
+      << three->body;
+  // A 3.0 client puts it back: the LABEL goes to its address again, and a
+  // 4.0 reader gets it as ADR's parameter.
+  auto put = Dav("PUT", "/dav/books/default/labelled.vcf", three->body,
+                 {{"If-Match", three->get_header_value("ETag")}});
+  ASSERT_EQ(put->status, 204) << put->body;
+  const json back = Expect(Send("GET", "/api/v1/contacts/" + std::to_string(ada["id"].get<int>())), 200);
+  EXPECT_EQ(back["addresses"], ada["addresses"]);
+  EXPECT_EQ(back["vcard_properties"], json::array()) << "the LABEL line is the address's, not kept apart";
+  auto four = Dav("GET", "/dav/books/default/labelled.vcf", "", {{"Accept", "text/vcard; version=4.0"}});
+  EXPECT_TRUE(Has(Unfolded(four->body), "LABEL=\"Ada Okafor^nSuite 5, 1 Main St^nChicago, IL 60601\""))
+      << four->body;
 }
 
 TEST_F(CardDav, WithATokenDavClientsMustSignIn) {

@@ -36,28 +36,76 @@ TEST(EditForPatch, ANamedTextFieldIsReplacedOnlyWhenItDiffers) {
 
 TEST(ApplyCardFieldsPatch, NamedCardFieldsAreReplacedOnlyWhenTheyDiffer) {
   Contact ada = Ada();
-  ada.nickname = "Ace";
-  ada.birthday = PartialDate{std::nullopt, 4, 12};
+  ada.addresses = {
+      Address{{"work"}, 0, "", "", "", "1 Main St", "Chicago", "", "", "", "1 Main St\nChicago"}};
   ada.value_types = {ValueType{"EMAIL", "ada@acme.com", {"work"}, 0, ""}};
   ContactPatch same;
   same.fields = ada;
-  same.present = {"nickname", "birthday", "email_types", "emails", "addresses", "departments"};
+  same.present = {"email_types", "emails", "addresses", "website_type", "links"};
   ContactFields fields = ada;
   EXPECT_FALSE(ApplyCardFieldsPatch(same, fields));
   EXPECT_EQ(fields, static_cast<const ContactFields&>(ada));
 
   ContactPatch patch;
   patch.fields = ada;
-  patch.fields.nickname = "Ada";
-  patch.fields.role = "Mentor";  // not named: left alone
-  patch.fields.birthday.reset();
+  patch.fields.addresses.clear();
+  patch.fields.role = "Mentor";  // not a card field of this patch: left alone
   patch.fields.value_types = {ValueType{"EMAIL", "ada@home.org", {}, 1, "Lab"}};
-  patch.present = {"nickname", "birthday", "email_types"};
+  patch.present = {"addresses", "email_types"};
   EXPECT_TRUE(ApplyCardFieldsPatch(patch, fields));
-  EXPECT_EQ(fields.nickname, "Ada");
-  EXPECT_FALSE(fields.birthday.has_value()) << "null clears the birthday";
+  EXPECT_TRUE(fields.addresses.empty());
   EXPECT_EQ(fields.value_types, patch.fields.value_types);
   EXPECT_EQ(fields.role, "");
+}
+
+TEST(ApplyCardFieldsPatch, LinksCarryTheirTypesAndAnUntypedOneKeepsItsOwn) {
+  Contact ada = Ada();
+  ada.website = "https://ada.example";
+  ada.links.push_back(Link{LinkKind::kGitHub, "https://github.com/ada", false, false, std::nullopt});
+  ada.value_types = {ValueType{"URL", "https://ada.example", {"home"}, 0, ""},
+                     ValueType{"URL", "https://github.com/ada", {}, 0, "Code"}};
+  ContactPatch patch;
+  patch.fields.links = ada.links;
+  patch.fields.value_types = {ValueType{"URL", ada.links.front().url, {"work"}, 0, ""}};
+  patch.links_without_types = {"https://github.com/ada"};
+  patch.present = {"links"};
+  ContactFields fields = ada;
+  EXPECT_TRUE(ApplyCardFieldsPatch(patch, fields));
+  EXPECT_EQ(FindValueType(fields.value_types, "URL", ada.links.front().url)->types,
+            std::vector<std::string>{"work"});
+  EXPECT_EQ(FindValueType(fields.value_types, "URL", "https://github.com/ada")->label, "Code");
+  EXPECT_EQ(FindValueType(fields.value_types, "URL", "https://ada.example")->types,
+            std::vector<std::string>{"home"})
+      << "the website's type stays when website_type is not sent";
+
+  ContactPatch website;
+  website.fields.value_types = {ValueType{"URL", "", {}, 1, "Studio"}};  // no "website": the card's
+  website.present = {"website_type"};
+  EXPECT_TRUE(ApplyCardFieldsPatch(website, fields));
+  const ValueType* type = FindValueType(fields.value_types, "URL", "https://ada.example");
+  ASSERT_NE(type, nullptr);
+  EXPECT_EQ(type->label, "Studio");
+  EXPECT_EQ(type->pref, 1);
+}
+
+TEST(EditForPatch, CardScalarsAreEditsWhenTheyDiffer) {
+  Contact ada = Ada();
+  ada.nickname = "Ace";
+  ada.birthday = PartialDate{std::nullopt, 4, 12};
+  ContactPatch patch;
+  patch.fields = ada;
+  patch.present = {"nickname", "birthday", "departments", "anniversary", "role"};
+  EXPECT_TRUE(EditForPatch(patch, ada).Empty()) << "the same values change nothing";
+  patch.fields.nickname = "Ada";
+  patch.fields.birthday.reset();
+  patch.fields.departments = {"Platform", "Compilers"};
+  const ContactEdit edit = EditForPatch(patch, ada);
+  EXPECT_EQ(edit.nickname, "Ada");
+  ASSERT_TRUE(edit.birthday.has_value());
+  EXPECT_FALSE(edit.birthday->has_value()) << "null clears the birthday";
+  EXPECT_EQ(edit.departments, (std::vector<std::string>{"Platform", "Compilers"}));
+  EXPECT_FALSE(edit.role.has_value());
+  EXPECT_FALSE(edit.anniversary.has_value());
 }
 
 TEST(EditForPatch, ANamedListIsReplacedAsAWhole) {

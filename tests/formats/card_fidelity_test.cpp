@@ -204,7 +204,7 @@ TEST(CardFidelity, IphoneTypesLabelsAndDates) {
   EXPECT_EQ(TypeOf(ada, "URL", "https://ada.example.com")->pref, 1);
   ASSERT_EQ(ada.addresses.size(), 1U);
   EXPECT_EQ(ada.addresses[0],
-            (Address{{"work"}, 1, "", "", "", "1 Main St", "Chicago", "IL", "60601", "United States"}));
+            (Address{{"work"}, 1, "", "", "", "1 Main St", "Chicago", "IL", "60601", "United States", ""}));
   EXPECT_EQ(ada.city, "Chicago");
   EXPECT_EQ(ada.birthday, (PartialDate{std::nullopt, 4, 12}));
   EXPECT_EQ(ada.anniversary, (PartialDate{2015, 6, 1}));
@@ -275,15 +275,19 @@ TEST(CardFidelity, OutlookBareTypesBecomeTypes) {
   EXPECT_EQ(ann.addresses[0].pref, 1);
   EXPECT_EQ(ann.birthday, (PartialDate{1980, 3, 14}));
   EXPECT_THAT(ann.departments, ElementsAre("Sales"));
+  // 2.1's LABEL is the address's delivery label, its CRLF one line break.
+  EXPECT_EQ(ann.addresses[0].delivery_label, "One Microsoft Way\nRedmond, WA 98052");
+  EXPECT_THAT(ann.vcard_properties, Not(Contains(HasSubstr("LABEL"))));
   // 2.1's LABEL and bare types are never copied raw into a 3.0 or 4.0 card.
   const std::vector<std::string> v4 = Lines(Write(ann, VCardVersion::k40));
-  EXPECT_THAT(v4, Contains("X-LABEL;TYPE=work;PREF=1:One Microsoft Way\\nRedmond, WA 98052"));
   EXPECT_THAT(v4,
-              Contains("ADR;TYPE=work;PREF=1:;;One Microsoft Way;Redmond;WA;98052;United States of America"));
+              Contains("ADR;TYPE=work;PREF=1;LABEL=\"One Microsoft Way^nRedmond, WA 98052\":;;One Microsoft "
+                       "Way;Redmond;WA;98052;United States of America"));
+  EXPECT_THAT(v4, Not(Contains(HasSubstr("X-LABEL"))));
   EXPECT_THAT(v4, Contains("TEL;TYPE=work,voice:(425) 555-0110"));
   EXPECT_THAT(v4, Contains("BDAY:19800314"));
   const std::vector<std::string> v3 = Lines(Write(ann, VCardVersion::k30));
-  EXPECT_THAT(v3, Contains("LABEL;TYPE=work,pref:One Microsoft Way\\nRedmond, WA 98052"));
+  EXPECT_THAT(v3, Contains("LABEL;TYPE=work,pref:One Microsoft Way\\nRedmond\\, WA 98052"));
   EXPECT_THAT(v3, Contains("EMAIL;TYPE=INTERNET,pref:ann@contoso.example"));
   EXPECT_THAT(v3, Contains("BDAY:1980-03-14"));
 }
@@ -467,15 +471,18 @@ TEST(GoogleCsv, LabelsAndFieldsBecomeVcardProperties) {
   EXPECT_THAT(TypesOf(ines, "TEL", "+34 600 555 010"), ElementsAre("cell"));
   EXPECT_THAT(TypesOf(ines, "TEL", "+34 91 555 0102"), ElementsAre("work", "fax"));
   ASSERT_EQ(ines.addresses.size(), 1U);
-  EXPECT_EQ(ines.addresses[0],
-            (Address{{"work"}, 0, "", "", "", "Calle Mayor 1", "Madrid", "", "28013", "Spain"}));
+  Address expected{{"work"}, 0, "", "", "", "Calle Mayor 1", "Madrid", "", "28013", "Spain", ""};
+  expected.delivery_label = "Calle Mayor 1\n28013 Madrid\nSpain";  // Google's "Formatted"
+  EXPECT_EQ(ines.addresses[0], expected);
   EXPECT_EQ(ines.city, "Madrid");
   EXPECT_THAT(ines.vcard_properties, Contains("RELATED;TYPE=spouse;VALUE=text:Luis"));
   EXPECT_EQ(TypeOf(ines, "URL", "https://ines.example.org")->label, "Blog");
   EXPECT_THAT(ines.custom, IsEmpty());
   // …and out as vCard: a work address stays work, labels stay.
   const std::vector<std::string> v4 = Lines(Write(ines, VCardVersion::k40));
-  EXPECT_THAT(v4, Contains("ADR;TYPE=work:;;Calle Mayor 1;Madrid;;28013;Spain"));
+  EXPECT_THAT(
+      v4, Contains("ADR;TYPE=work;LABEL=\"Calle Mayor 1^n28013 Madrid^nSpain\":;;Calle Mayor 1;Madrid;;28013;"
+                   "Spain"));
   EXPECT_THAT(v4, Contains("EMAIL;TYPE=work;PREF=1:ines@luz.example"));
   EXPECT_THAT(v4, Contains("TEL;TYPE=cell:+34 600 555 010"));
   EXPECT_THAT(v4, Contains("NICKNAME:Nes"));

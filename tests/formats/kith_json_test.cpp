@@ -38,7 +38,9 @@ Contact RichContact() {
   contact.departments = {"Grants"};
   contact.birthday = PartialDate{std::nullopt, 4, 12};
   contact.anniversary = PartialDate{2015, 6, 1};
-  contact.addresses = {Address{{"work"}, 1, "Sede", "", "", "Calle Mayor 1", "Madrid", "", "28013", "Spain"}};
+  contact.addresses = {
+      Address{{"work"}, 1, "Sede", "", "", "Calle Mayor 1", "Madrid", "", "28013", "Spain", ""}};
+  contact.addresses[0].delivery_label = "Sede\nCalle Mayor 1\n28013 Madrid";
   contact.value_types = {ValueType{"EMAIL", "ines@example.org", {"work"}, 1, "Oficina"},
                          ValueType{"TEL", "+34 600 555 010", {"cell"}, 0, ""},
                          ValueType{"URL", "https://ines.example.org", {"home"}, 0, "Blog"}};

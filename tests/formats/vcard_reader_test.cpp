@@ -325,7 +325,7 @@ TEST(VCardReader, DropsTheAddressKithMakesFromTheCity) {
   // An address of the card's own is kept, and X-KITH-CITY says which city kith has.
   const ContactFields kept = ReadFields({"FN:A", "ADR;TYPE=home:;;;Clayton;;;", "X-KITH-CITY:St. Louis"});
   EXPECT_EQ(kept.city, "St. Louis");
-  EXPECT_THAT(kept.addresses, ElementsAre(Address{{"home"}, 0, "", "", "", "", "Clayton", "", "", ""}));
+  EXPECT_THAT(kept.addresses, ElementsAre(Address{{"home"}, 0, "", "", "", "", "Clayton", "", "", "", ""}));
 }
 
 TEST(VCardReader, ReadsRfc6715ExpertiseAndInterests) {
@@ -531,8 +531,9 @@ TEST(VCardReader, PreservesUnknownPropertiesExactly) {
   EXPECT_EQ(fields.city, "Chicago");
   EXPECT_EQ(fields.birthday, (PartialDate{1985, 4, 12}));
   EXPECT_EQ(fields.nickname, "Addie, Ads");
-  EXPECT_THAT(fields.addresses,
-              ElementsAre(Address{{"home"}, 0, "", "", "", "12 Main St", "Chicago", "IL", "60601", "USA"}));
+  EXPECT_THAT(
+      fields.addresses,
+      ElementsAre(Address{{"home"}, 0, "", "", "", "12 Main St", "Chicago", "IL", "60601", "USA", ""}));
   EXPECT_EQ(fields.notes, "folded");
   EXPECT_THAT(
       fields.vcard_properties,
@@ -565,7 +566,7 @@ TEST(VCardReader, StoresQuotedPrintableUnknownPropertyDecoded) {
   EXPECT_EQ(fields.city, "München");
   EXPECT_THAT(fields.addresses,
               ElementsAre(Address{
-                  {"home"}, 0, "", "", "", "Münchner Str. 1", "München", "", "80331", "Deutschland"}));
+                  {"home"}, 0, "", "", "", "Münchner Str. 1", "München", "", "80331", "Deutschland", ""}));
   EXPECT_THAT(fields.vcard_properties, ElementsAre("X-NOTE:two\\nlines"));
 }
 

@@ -125,8 +125,8 @@ Contact Rich() {
   contact.birthday = PartialDate{1985, 4, 12};
   contact.anniversary = PartialDate{std::nullopt, 6, 1};
   contact.addresses = {
-      Address{{"work"}, 1, "", "PO 7", "Suite 3", "1 Main St", "Chicago", "IL", "60601", "USA"},
-      Address{{}, 0, "Studio, north", "", "", "2 Side St", "Evanston", "", "", ""}};
+      Address{{"work"}, 1, "", "PO 7", "Suite 3", "1 Main St", "Chicago", "IL", "60601", "USA", ""},
+      Address{{}, 0, "Studio, north", "", "", "2 Side St", "Evanston", "", "", "", ""}};
   contact.value_types = {ValueType{"EMAIL", "ada@acme.example", {"work"}, 1, ""},
                          ValueType{"TEL", "0171; 555\\01", {"cell", "voice"}, 0, "Desk \"A\""},
                          ValueType{"URL", "https://blog.example.com", {"home"}, 1, "Blog"}};
@@ -152,8 +152,9 @@ Contact Multilingual() {
   for (int i = 0; i < 12; ++i) notes += "Ελληνικά, 中文; emoji 👩‍💻🎉 — ";
   contact.notes = notes;
   contact.photo = "https://example.com/eleni.jpg";
-  contact.addresses = {Address{{"work"}, 0, "", "", "", "Τσιμισκή 1", "Θεσσαλονίκη", "", "546 24", "Ελλάδα"},
-                       Address{{"home"}, 0, "", "", "", "", "Kalamaria", "", "", ""}};
+  contact.addresses = {
+      Address{{"work"}, 0, "", "", "", "Τσιμισκή 1", "Θεσσαλονίκη", "", "546 24", "Ελλάδα", ""},
+      Address{{"home"}, 0, "", "", "", "", "Kalamaria", "", "", "", ""}};
   contact.vcard_properties = {"X-PHONETIC-FIRST-NAME:Eléni"};
   return contact;
 }
@@ -284,7 +285,7 @@ TEST(VCardWriter, WritesCityAsAddressUnlessTheCardHasItsOwn) {
   contact.city = "St. Louis, MO";
   EXPECT_THAT(ContentLines(Write(contact, VCardVersion::k40)),
               Contains("ADR;TYPE=home:;;;St. Louis\\, MO;;;"));
-  contact.addresses = {Address{{"work"}, 0, "", "", "", "1 Main St", "Clayton", "MO", "", ""}};
+  contact.addresses = {Address{{"work"}, 0, "", "", "", "1 Main St", "Clayton", "MO", "", "", ""}};
   const std::vector<std::string> lines = ContentLines(Write(contact, VCardVersion::k40));
   EXPECT_THAT(lines, Contains("X-KITH-CITY:St. Louis\\, MO"));
   EXPECT_THAT(lines, Contains("ADR;TYPE=work:;;1 Main St;Clayton;MO;;"));

@@ -119,6 +119,69 @@ TEST_F(ContactsRoutes, PatchesWhatAddressBooksKeep) {
   EXPECT_EQ(trimmed["nickname"], "Ace");
 }
 
+TEST_F(ContactsRoutes, PatchesTheTypesOfWebAddresses) {
+  const json ada =
+      AddPerson({{"name", "Ada Okafor"},
+                 {"website", "https://ada.example"},
+                 {"links",
+                  {{{"kind", "github"}, {"url", "https://github.com/ada"}},
+                   {{"kind", "other"}, {"url", "https://blog.ada.example"}, {"label", "Blog"}}}}});
+  const std::string path = "/api/v1/contacts/" + ada["id"].dump();
+  EXPECT_EQ(ada["links"][1]["label"], "Blog");
+  // website_type alone qualifies the website the card has.
+  const json typed = Expect(Send("PATCH", path, R"({"website_type": {"types": ["work"], "pref": 1}})"), 200);
+  EXPECT_EQ(typed["website_type"], json({{"types", {"work"}}, {"pref", 1}, {"label", ""}}));
+  EXPECT_EQ(typed["links"][1]["label"], "Blog") << "the links' types stay when links are not sent";
+  // Links carry their own types: a label given replaces the link's, a link
+  // that says nothing of its type keeps the one it had.
+  const json linked = Expect(Send("PATCH", path, R"({"links": [
+      {"kind": "github", "url": "https://github.com/ada", "types": ["work"], "label": "Code"},
+      {"kind": "other", "url": "https://blog.ada.example"}]})"),
+                             200);
+  EXPECT_EQ(linked["links"][0]["label"], "Code");
+  EXPECT_EQ(linked["links"][0]["types"], json({"work"}));
+  EXPECT_EQ(linked["links"][1]["label"], "Blog");
+  EXPECT_EQ(linked["website_type"]["types"], json({"work"})) << "the website's type stays when not sent";
+  // Empty types clear them; the same body again writes nothing.
+  const json cleared =
+      Expect(Send("PATCH", path, R"({"website_type": {"types": [], "pref": 0, "label": ""}})"), 200);
+  EXPECT_EQ(cleared["website_type"], json({{"types", json::array()}, {"pref", 0}, {"label", ""}}));
+  const json same =
+      Expect(Send("PATCH", path, R"({"website_type": {"types": [], "pref": 0, "label": ""}})"), 200);
+  EXPECT_EQ(same["updated_at"], cleared["updated_at"]);
+  const json shown = Expect(Send("GET", path), 200);
+  EXPECT_EQ(shown["links"][0]["label"], "Code");
+  // A bad type is refused naming the field, and nothing is written.
+  const json refused = Expect(Send("PATCH", path, R"({"website_type": {"pref": 101}})"), 400);
+  EXPECT_EQ(refused["error"]["field"], "website_type") << refused.dump();
+  EXPECT_EQ(Expect(Send("GET", path), 200), shown);
+}
+
+TEST_F(ContactsRoutes, PatchesAnAddressesDeliveryLabel) {
+  const json ada = AddPerson({{"name", "Ada Okafor"}});
+  const std::string path = "/api/v1/contacts/" + ada["id"].dump();
+  const json edited = Expect(Send("PATCH", path, R"({"addresses": [{"types": ["work"], "street": "1 Main St",
+      "locality": "Chicago", "delivery_label": "Ada Okafor\n1 Main St\nChicago"}]})"),
+                             200);
+  EXPECT_EQ(edited["addresses"][0]["delivery_label"], "Ada Okafor\n1 Main St\nChicago");
+  EXPECT_EQ(Expect(Send("GET", path), 200)["addresses"], edited["addresses"]);
+}
+
+TEST_F(ContactsRoutes, PatchRemovesARawFieldOnceItIsFixed) {
+  const json ada = AddPerson(
+      {{"name", "Ada Okafor"},
+       {"custom",
+        {{{"label", "raw EMAIL"}, {"value", "ada at acme"}}, {{"label", "Shoe size"}, {"value", "38"}}}}});
+  const std::string path = "/api/v1/contacts/" + ada["id"].dump();
+  ASSERT_EQ(ada["custom"].size(), 2U);
+  const json fixed = Expect(Send("PATCH", path, R"({"emails": ["ada@acme.example"],
+      "custom": [{"label": "Shoe size", "value": "38"}]})"),
+                            200);
+  EXPECT_EQ(fixed["emails"], json({"ada@acme.example"}));
+  EXPECT_EQ(fixed["custom"], json({{{"label", "Shoe size"}, {"value", "38"}}}));
+  EXPECT_EQ(Expect(Send("GET", path), 200)["custom"], fixed["custom"]);
+}
+
 TEST_F(ContactsRoutes, BadCardValuesAreRefusedNamingTheFieldAndNothingIsWritten) {
   const json ada = AddPerson({{"name", "Ada Okafor"}, {"emails", {"ada@acme.example"}}});
   const std::string path = "/api/v1/contacts/" + ada["id"].dump();
@@ -157,6 +220,21 @@ TEST_F(ContactsRoutes, TheOpenApiDocumentListsTheCardFields) {
   const json ada = AddPerson({{"name", "Ada Okafor"}});
   const json shown = Expect(Send("GET", "/api/v1/contacts/" + ada["id"].dump()), 200);
   for (const auto& [key, value] : shown.items()) EXPECT_TRUE(contact.contains(key)) << key;
+  // And every key of an address, a link and a value's type.
+  const json full = AddPerson({{"name", "Ravi Menon"},
+                               {"emails", {"ravi@kite.example"}},
+                               {"email_types", {{{"types", {"work"}}}}},
+                               {"links", {{{"kind", "github"}, {"url", "https://github.com/ravi"}}}},
+                               {"addresses", {{{"street", "1 Main St"}, {"delivery_label", "1 Main St"}}}}});
+  for (const auto& [key, value] : full["addresses"][0].items()) {
+    EXPECT_TRUE(schemas["Address"]["properties"].contains(key)) << key;
+  }
+  for (const auto& [key, value] : full["links"][0].items()) {
+    EXPECT_TRUE(schemas["Link"]["properties"].contains(key)) << key;
+  }
+  for (const auto& [key, value] : full["email_types"][0].items()) {
+    EXPECT_TRUE(schemas["ValueType"]["properties"].contains(key)) << key;
+  }
 }
 
 TEST_F(ContactsRoutes, RemovesToTheTrashAndRestores) {

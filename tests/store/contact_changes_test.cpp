@@ -62,6 +62,36 @@ TEST(ContactChanges, MembershipFollowsTheTag) {
   EXPECT_EQ(*store.ContactsTagged(store.FoldLabel("MENTOR")), std::vector<ContactId>{ada.id});
 }
 
+TEST(ContactChanges, ABatchComesBackInTheOrderAsked) {
+  testing::TestWorld world;
+  Store& store = world.store();
+  const Contact ada = *store.InsertContact(Card("Ada Okafor"), "ada", kNow);
+  const Contact linus = *store.InsertContact(Card("Linus Lee"), "linus", kNow);
+  const auto changes = *store.ChangesOf({linus.id, ContactId{404}, ada.id}, "");
+  ASSERT_EQ(changes.size(), 2U);
+  EXPECT_EQ(changes[0].uid, "linus");
+  EXPECT_EQ(changes[1].uid, "ada");
+}
+
+TEST(ReadSnapshot, RefusesAWriteTransactionWhileHeldAndLetsOneBeginAfter) {
+  testing::TestWorld world;
+  Store& store = world.store();
+  (void)*store.InsertContact(Card("Ada Okafor"), "ada", kNow);
+  const std::int64_t before = *store.LatestChange();
+  {
+    auto snapshot = store.ReadSnapshot();
+    ASSERT_TRUE(snapshot);
+    EXPECT_EQ(*store.LatestChange(), before);
+    EXPECT_EQ(store.Begin().error().code, ErrorCode::kInternal);
+    ASSERT_TRUE(snapshot->Commit());
+  }
+  auto transaction = store.Begin();
+  ASSERT_TRUE(transaction);
+  (void)*store.InsertContact(Card("Linus Lee"), "linus", kNow);
+  ASSERT_TRUE(transaction->Commit());
+  EXPECT_GT(*store.LatestChange(), before);
+}
+
 TEST(ContactChanges, AFailedWriteLeavesTheJournalAsItWas) {
   testing::TestWorld world;
   Store& store = world.store();
@@ -79,10 +109,14 @@ TEST(StoredVCards, KeepTheBytesAsSent) {
   testing::TestWorld world;
   Store& store = world.store();
   const Contact ada = *store.InsertContact(Card("Ada Okafor"), "ada", kNow);
-  EXPECT_FALSE(store.StoredVCardOf(ada.id)->has_value());
+  const Contact linus = *store.InsertContact(Card("Linus Lee"), "linus", kNow);
+  EXPECT_TRUE(store.StoredVCardsOf({ada.id})->empty());
   const StoredVCard card{"BEGIN:VCARD\r\nX-ODD;a=b:c\r\nEND:VCARD\r\n", "kith"};
   ASSERT_TRUE(store.SaveStoredVCard(ada.id, card));
-  EXPECT_EQ((*store.StoredVCardOf(ada.id))->vcard, card.vcard);
+  // One read for a batch: only the cards a client sent come back.
+  const auto stored = *store.StoredVCardsOf({linus.id, ada.id});
+  ASSERT_EQ(stored.size(), 1U);
+  EXPECT_EQ(stored.at(ada.id.value).vcard, card.vcard);
   EXPECT_EQ(store.SaveStoredVCard(ContactId{404}, card).error().code, ErrorCode::kNotFound);
 }
 

@@ -46,10 +46,18 @@ ContactFields FullCard() {
   fields.departments = {"Platform", "Infra, Berlin"};
   fields.birthday = PartialDate{std::nullopt, 2, 29};
   fields.anniversary = PartialDate{2015, 6, 1};
-  fields.addresses = {
-      Address{
-          {"work", "parcel"}, 1, "Studio", "PO 7", "Suite 3", "1 Main St", "Chicago", "IL", "60601", "USA"},
-      Address{}};
+  fields.addresses = {Address{{"work", "parcel"},
+                              1,
+                              "Studio",
+                              "PO 7",
+                              "Suite 3",
+                              "1 Main St",
+                              "Chicago",
+                              "IL",
+                              "60601",
+                              "USA",
+                              "Ada Okafor\nSuite 3, 1 Main St\nChicago, IL 60601"},
+                      Address{}};
   fields.value_types = {ValueType{"EMAIL", "ada@acme.com", {"work"}, 1, ""},
                         ValueType{"TEL", "+1 312 555 0134", {"cell", "voice"}, 0, "Assistant"},
                         ValueType{"URL", "https://github.com/ada", {}, 2, "Code"}};

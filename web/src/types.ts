@@ -5,6 +5,10 @@ export interface Link {
   connected: boolean;
   followed: boolean;
   connected_on: string | null;
+  // The URL's TYPE, PREF and label, as for emails and phones (absent: kept as they are).
+  types?: string[];
+  pref?: number;
+  label?: string;
 }
 
 // How an address book qualified one email or phone: its TYPE values
@@ -24,6 +28,8 @@ export interface Address extends ValueType {
   region: string;
   postal_code: string;
   country: string;
+  // vCard's LABEL: the address as printed on an envelope.
+  delivery_label?: string;
 }
 
 export interface Contact {
@@ -60,6 +66,9 @@ export interface Contact {
   open_to_opportunities: boolean;
   looking_for: string;
   notes: string;
+  // Fields kith has no place for, and the values an import or a phone's
+  // card set aside ("raw EMAIL"): shown on the card until fixed.
+  custom?: { label: string; value: string }[];
   last_contact: string | null;
   trashed: boolean;
   reasons?: string[];

@@ -25,11 +25,14 @@ Examples:
   kith edit 42 --title "VP Engineering" --company "Kite Labs"
   kith edit 42 --tag investor --remove-tag mentor
   kith edit "Ada Okafor" --email ada@kite.dev --remove-email ada@acme.com
-  kith edit 42 --open-to-opportunities --looking-for "staff roles in Chicago")");
+  kith edit 42 --open-to-opportunities --looking-for "staff roles in Chicago"
+  kith edit 42 --nickname Ace --department Platform --department Compilers --birthday=--04-12
+  kith edit 42 --birthday ""          # clears it)");
   auto reference = std::make_shared<std::string>();
   command->add_option("contact", *reference, "Id or name")->required();
   auto flags = std::make_shared<ContactFlags>();
   AddContactFlags(*command, *flags);
+  AddCardFlags(*command, *flags);
   auto removals = std::make_shared<RemovalFlags>();
   command->add_option("--remove-email", removals->emails, "Email to remove");
   command->add_option("--remove-phone", removals->phones, "Phone to remove");

@@ -177,7 +177,9 @@ void AddContactRoutes(std::vector<Route>& routes) {
   routes.push_back({Method::kGet, "/contacts/{id}", Access::kRead, ShowRoute,
                     "A whole card, with its job changes", "contacts", "", "Contact"});
   routes.push_back({Method::kPatch, "/contacts/{id}", Access::kWrite, PatchRoute,
-                    "Change a card: each key given replaces that field", "contacts", "Contact", "Contact"});
+                    "Change a card: each key given replaces that field (lists as a whole; email_types, "
+                    "phone_types, website_type and the links' types replace the types of their values)",
+                    "contacts", "Contact", "Contact"});
   routes.push_back({Method::kDelete, "/contacts/{id}", Access::kWrite, RemoveRoute, "Move to the trash",
                     "contacts", "", "Contact"});
   routes.push_back({Method::kPost, "/contacts/{id}/restore", Access::kWrite, RestoreRoute,

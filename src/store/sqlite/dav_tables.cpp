@@ -25,15 +25,18 @@ ContactChange ChangeOfRow(const Statement& row) {
 
 }  // namespace
 
-Result<std::optional<StoredVCard>> SqliteStore::StoredVCardOf(ContactId id) {
-  KITH_ASSIGN_OR_RETURN(auto select,
-                        database_->Prepare("SELECT vcard, kith_view FROM dav_cards WHERE contact_id = ?1"));
-  select.Bind(1, id.value);
-  KITH_ASSIGN_OR_RETURN(const bool found, select.Step());
-  if (!found) return std::optional<StoredVCard>();
-  std::optional<StoredVCard> card = StoredVCard{select.Text(0), select.Text(1)};
-  select.Reset();
-  return card;
+Result<std::map<std::int64_t, StoredVCard>> SqliteStore::StoredVCardsOf(const std::vector<ContactId>& ids) {
+  KITH_ASSIGN_OR_RETURN(
+      auto select, database_->Prepare("SELECT contact_id, vcard, kith_view FROM dav_cards WHERE contact_id "
+                                      "IN (SELECT value FROM json_each(?1))"));
+  select.Bind(1, IdsJson(ids));
+  std::map<std::int64_t, StoredVCard> cards;
+  while (true) {
+    KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
+    if (!row) break;
+    cards.emplace(select.Int(0), StoredVCard{select.Text(1), select.Text(2)});
+  }
+  return cards;
 }
 
 Status SqliteStore::SaveStoredVCard(ContactId id, const StoredVCard& card) {
@@ -77,17 +80,11 @@ Result<std::vector<ContactChange>> SqliteStore::ChangesOf(const std::vector<Cont
   KITH_ASSIGN_OR_RETURN(
       auto select,
       database_->Prepare(WithTag("SELECT j.sequence, j.contact_id, j.uid, " + std::string(kMemberColumn) +
-                                     " FROM contact_changes j LEFT JOIN contacts c ON c.id = j.contact_id "
-                                     "WHERE j.contact_id = ?1",
+                                     " FROM json_each(?1) k JOIN contact_changes j ON j.contact_id = k.value "
+                                     "LEFT JOIN contacts c ON c.id = j.contact_id ORDER BY k.key",
                                  2)));
-  std::vector<ContactChange> changes;
-  for (const ContactId id : ids) {
-    select.Bind(1, id.value).Bind(2, tag);
-    KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
-    if (row) changes.push_back(ChangeOfRow(select));
-    select.Reset();
-  }
-  return changes;
+  select.Bind(1, IdsJson(ids)).Bind(2, tag);
+  return AllRows<ContactChange>(select, ChangeOfRow);
 }
 
 Result<std::vector<AddressBookEntry>> SqliteStore::AddressBooks() {

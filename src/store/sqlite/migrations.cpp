@@ -413,14 +413,20 @@ CREATE TABLE merge_moves(
 ) WITHOUT ROWID;
 )sql";
 
+// Version 14: an address's delivery label (vCard's LABEL), which the
+// structured ADR had no column for.
+constexpr std::string_view kDeliveryLabel = R"sql(
+ALTER TABLE contact_addresses ADD COLUMN delivery_label TEXT NOT NULL DEFAULT '';
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
-      {kVersion1, false},     {kVersion2, true},    {kVersion3, false},           {kVersion4, false},
-      {kVersion5, false},     {kCardImages, false}, {kWebSessions, false},        {kNamesakeIndex, false},
-      {kCardDav, false},      {kDevices, false},    {kCompanyFamilyIndex, false}, {kCardFields, true},
-      {kMergeJournal, false},
+      {kVersion1, false},     {kVersion2, true},       {kVersion3, false},           {kVersion4, false},
+      {kVersion5, false},     {kCardImages, false},    {kWebSessions, false},        {kNamesakeIndex, false},
+      {kCardDav, false},      {kDevices, false},       {kCompanyFamilyIndex, false}, {kCardFields, true},
+      {kMergeJournal, false}, {kDeliveryLabel, false},
   };
   return kMigrations;
 }

@@ -78,6 +78,17 @@ Result<std::vector<T>> AllRows(Statement& select, FromRow from_row) {
   return rows;
 }
 
+// `ids` as a JSON array, bound to `json_each(?N)`: one query reads a whole
+// batch of contacts instead of one query each.
+inline std::string IdsJson(const std::vector<ContactId>& ids) {
+  std::string json = "[";
+  for (const ContactId id : ids) {
+    if (json.size() > 1) json += ',';
+    json += std::to_string(id.value);
+  }
+  return json + "]";
+}
+
 // Steps `select` to its end, reading column 0 of each row as a contact id.
 inline Result<std::vector<ContactId>> ContactIds(Statement& select) {
   std::vector<ContactId> ids;

@@ -233,6 +233,7 @@ Result<Transaction> SqliteStore::BeginTransaction(bool bulk) {
                 "db");
   }
   if (in_transaction_) return Fail(ErrorCode::kInternal, "a transaction is already open");
+  if (snapshot_held_) return Fail(ErrorCode::kInternal, "a write cannot begin inside a read snapshot");
   KITH_RETURN_IF_ERROR(database_->Execute("BEGIN IMMEDIATE"));
   in_transaction_ = true;
   if (bulk) {
@@ -258,6 +259,18 @@ Result<Transaction> SqliteStore::BeginTransaction(bool bulk) {
         in_transaction_ = false;
         EndBulk();
       });
+}
+
+Result<Transaction> SqliteStore::ReadSnapshot() {
+  // A write transaction or an outer snapshot already holds one.
+  if (in_transaction_ || snapshot_held_) return Transaction([]() -> Status { return Ok(); }, []() {});
+  KITH_RETURN_IF_ERROR(database_->Execute("SAVEPOINT kith_snapshot"));
+  snapshot_held_ = true;
+  const auto release = [this]() -> Status {
+    snapshot_held_ = false;
+    return database_->Execute("RELEASE kith_snapshot");
+  };
+  return Transaction(release, [release]() { (void)release(); });
 }
 
 std::string SqliteStore::SortName(std::string_view display_name) const {
@@ -391,8 +404,8 @@ Status SqliteStore::WriteCardDetails(ContactId id, const ContactFields& fields) 
   KITH_ASSIGN_OR_RETURN(
       auto address,
       database_->Prepare("INSERT INTO contact_addresses(contact_id, position, types, pref, label, po_box, "
-                         "extended, street, locality, region, postal_code, country) "
-                         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"));
+                         "extended, street, locality, region, postal_code, country, delivery_label) "
+                         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"));
   for (std::size_t i = 0; i < fields.addresses.size(); ++i) {
     const Address& value = fields.addresses[i];
     address.Bind(1, id.value)
@@ -406,7 +419,8 @@ Status SqliteStore::WriteCardDetails(ContactId id, const ContactFields& fields) 
         .Bind(9, value.locality)
         .Bind(10, value.region)
         .Bind(11, value.postal_code)
-        .Bind(12, value.country);
+        .Bind(12, value.country)
+        .Bind(13, value.delivery_label);
     KITH_RETURN_IF_ERROR(address.Run());
   }
   return Ok();
@@ -525,24 +539,20 @@ Status SqliteStore::LoadChildren(std::map<std::int64_t, Contact>& contacts, cons
                                                 static_cast<int>(row.Int(4)), row.Text(5)});
         return Ok();
       }));
-  return each_row(std::string("SELECT contact_id, types, pref, label, po_box, extended, street, locality, "
-                              "region, postal_code, country FROM contact_addresses") +
-                      std::string(kInBatch) + "ORDER BY contact_id, position",
-                  [](const Statement& row, Contact& contact) -> Status {
-                    contact.addresses.push_back(Address{
-                        SplitLines(row.Text(1), ','), static_cast<int>(row.Int(2)), row.Text(3), row.Text(4),
-                        row.Text(5), row.Text(6), row.Text(7), row.Text(8), row.Text(9), row.Text(10)});
-                    return Ok();
-                  });
+  return each_row(
+      std::string("SELECT contact_id, types, pref, label, po_box, extended, street, locality, "
+                  "region, postal_code, country, delivery_label FROM contact_addresses") +
+          std::string(kInBatch) + "ORDER BY contact_id, position",
+      [](const Statement& row, Contact& contact) -> Status {
+        contact.addresses.push_back(Address{SplitLines(row.Text(1), ','), static_cast<int>(row.Int(2)),
+                                            row.Text(3), row.Text(4), row.Text(5), row.Text(6), row.Text(7),
+                                            row.Text(8), row.Text(9), row.Text(10), row.Text(11)});
+        return Ok();
+      });
 }
 
 Result<std::map<std::int64_t, Contact>> SqliteStore::LoadContacts(const std::vector<ContactId>& ids) {
-  std::string ids_json = "[";
-  for (const ContactId id : ids) {
-    if (ids_json.size() > 1) ids_json += ',';
-    ids_json += std::to_string(id.value);
-  }
-  ids_json += ']';
+  const std::string ids_json = IdsJson(ids);
   KITH_ASSIGN_OR_RETURN(auto select,
                         database_->Prepare("SELECT " + std::string(kContactColumns) +
                                            " FROM contacts WHERE id IN (SELECT value FROM json_each(?1))"));
@@ -724,9 +734,18 @@ Result<std::vector<Contact>> SqliteStore::GetContacts(const std::vector<ContactI
       release();
       return tl::unexpected(loaded.error());
     }
+    // Each card is moved out once; an id asked for again copies it.
+    std::map<std::int64_t, std::size_t> placed;
     for (const ContactId id : batch) {
+      if (const auto again = placed.find(id.value); again != placed.end()) {
+        Contact copy = contacts[again->second];
+        contacts.push_back(std::move(copy));
+        continue;
+      }
       const auto found = loaded->find(id.value);
-      if (found != loaded->end()) contacts.push_back(found->second);
+      if (found == loaded->end()) continue;
+      placed.emplace(id.value, contacts.size());
+      contacts.push_back(std::move(found->second));
     }
   }
   release();

@@ -11,6 +11,7 @@ import type { Contact, Ledger, Link } from '../types';
 import { addressLines, partialDate, valueLabel } from '../cardValues';
 import { relationshipSections } from './relationship/ContactSections';
 import { ErrorText } from '../ui/ErrorText';
+import { AddressEditor, OtherFields, ValueLabels, emailKinds, phoneKinds } from './CardEditors';
 
 interface SectionProps {
   contact: Contact;
@@ -37,6 +38,12 @@ const textFields: [keyof Contact, string][] = [
   ['met_on', 'Met on'],
   ['website', 'Website'],
   ['looking_for', 'Looking for'],
+];
+
+// The lists whose values carry a label of their own, with the key of their types.
+const labelledLists: [string, string, 'phones' | 'emails', 'phone_types' | 'email_types', typeof phoneKinds][] = [
+  ['Phone labels', 'phone-label', 'phones', 'phone_types', phoneKinds],
+  ['Email labels', 'email-label', 'emails', 'email_types', emailKinds],
 ];
 
 // Fields that hold a date or nothing: an empty one is cleared.
@@ -376,6 +383,20 @@ function EditForm({ contact, save }: { contact: Contact; save: (changes: Partial
           </label>
         </div>
       </div>
+      {labelledLists.map(([title, idPrefix, values, types, kinds]) => (
+        <ValueLabels
+          key={idPrefix}
+          title={title}
+          idPrefix={idPrefix}
+          values={contact[values]}
+          types={contact[types]}
+          kinds={kinds}
+          // A list's types go with the list, one for each value.
+          onSave={(changed) => save({ [values]: contact[values], [types]: changed })}
+        />
+      ))}
+      <AddressEditor addresses={contact.addresses ?? []} onSave={(addresses) => save({ addresses })} />
+      <OtherFields fields={contact.custom ?? []} onSave={(custom) => save({ custom })} />
       <Field label="Notes" multiline value={contact.notes} onSave={(value) => save({ notes: value })} />
       <Links contact={contact} onSave={(links) => save({ links })} />
     </section>
@@ -450,6 +471,16 @@ export function ContactPage({ params }: { params: Record<string, string> }) {
         <Reach contact={contact} />
         <Addresses contact={contact} />
         {contact.notes && <p class="notes">{contact.notes}</p>}
+        {(contact.custom ?? []).length > 0 && (
+          <dl class="other-fields" data-testid="other-fields">
+            {(contact.custom ?? []).map((field, index) => (
+              <div key={index}>
+                <dt>{field.label}</dt>
+                <dd>{field.value}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
         {contact.tags.length > 0 && <p class="muted">Tags: {contact.tags.join(', ')}</p>}
         <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
           {editing ? 'Done editing' : 'Edit'}

@@ -185,8 +185,8 @@ Status PgStore::WriteChildren(ContactId id, const ContactFields& fields) {
     const Address& value = fields.addresses[i];
     KITH_RETURN_IF_ERROR(
         Run("INSERT INTO contact_addresses(workspace_id, contact_id, position, types, pref, "
-            "label, po_box, extended, street, locality, region, postal_code, country) "
-            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+            "label, po_box, extended, street, locality, region, postal_code, country, delivery_label) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
             Params()
                 .Add(id.value)
                 .Add(static_cast<int>(i))
@@ -199,7 +199,8 @@ Status PgStore::WriteChildren(ContactId id, const ContactFields& fields) {
                 .Add(value.locality)
                 .Add(value.region)
                 .Add(value.postal_code)
-                .Add(value.country)));
+                .Add(value.country)
+                .Add(value.delivery_label)));
   }
   return Ok();
 }
@@ -292,14 +293,15 @@ Result<std::vector<Contact>> PgStore::LoadContacts(const std::vector<ContactId>&
       }));
   KITH_RETURN_IF_ERROR(
       each_row("SELECT contact_id, types, pref, label, po_box, extended, street, locality, region, "
-               "postal_code, country "
+               "postal_code, country, delivery_label "
                "FROM contact_addresses" +
                    in_batch + "ORDER BY contact_id, position",
                [](const Rows& rows, int row, Contact& contact) {
                  contact.addresses.push_back(
                      Address{SplitLines(rows.Text(row, 1), ','), static_cast<int>(rows.Int(row, 2)),
                              rows.Text(row, 3), rows.Text(row, 4), rows.Text(row, 5), rows.Text(row, 6),
-                             rows.Text(row, 7), rows.Text(row, 8), rows.Text(row, 9), rows.Text(row, 10)});
+                             rows.Text(row, 7), rows.Text(row, 8), rows.Text(row, 9), rows.Text(row, 10),
+                             rows.Text(row, 11)});
                }));
   std::vector<Contact> contacts;
   contacts.reserve(ids.size());

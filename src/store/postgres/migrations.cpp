@@ -169,6 +169,7 @@ CREATE TABLE contact_addresses(
   region text NOT NULL DEFAULT '',
   postal_code text NOT NULL DEFAULT '',
   country text NOT NULL DEFAULT '',
+  delivery_label text NOT NULL DEFAULT '',
   PRIMARY KEY (workspace_id, contact_id, position),
   FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id) ON DELETE CASCADE
 );

@@ -21,8 +21,8 @@ Result<bool> PgStore::MergedCardsUnchanged(MergeId /*id*/) {
 Status PgStore::UndoMergeMoves(MergeId /*id*/, const std::string& /*now*/) {
   return tl::unexpected(NotYet("UndoMergeMoves"));
 }
-Result<std::optional<StoredVCard>> PgStore::StoredVCardOf(ContactId /*id*/) {
-  return tl::unexpected(NotYet("StoredVCardOf"));
+Result<std::map<std::int64_t, StoredVCard>> PgStore::StoredVCardsOf(const std::vector<ContactId>& /*ids*/) {
+  return tl::unexpected(NotYet("StoredVCardsOf"));
 }
 Status PgStore::SaveStoredVCard(ContactId /*id*/, const StoredVCard& /*card*/) {
   return tl::unexpected(NotYet("SaveStoredVCard"));

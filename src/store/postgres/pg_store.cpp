@@ -87,6 +87,20 @@ Result<Transaction> PgStore::Begin() {
 // PostgreSQL has no index pass to defer (COPY is the next step, docs/team.md).
 Result<Transaction> PgStore::BeginBulk() { return Begin(); }
 
+Result<Transaction> PgStore::ReadSnapshot() {
+  // Inside a transaction the reads already share its snapshot.
+  if (in_transaction_) return Transaction([]() -> Status { return Ok(); }, []() {});
+  // A read-only transaction: a write or a Begin() while it is held is
+  // refused, as on SQLite.
+  KITH_RETURN_IF_ERROR(connection_->Execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+  in_transaction_ = true;
+  const auto release = [this]() -> Status {
+    in_transaction_ = false;
+    return connection_->Execute("COMMIT");
+  };
+  return Transaction(release, [release]() { (void)release(); });
+}
+
 Result<Rows> PgStore::Run(const std::string& sql, const Params& params) {
   Params all;
   all.Add(workspace_);

@@ -33,6 +33,7 @@ class PgStore final : public Store {
 
   Result<Transaction> Begin() override;
   Result<Transaction> BeginBulk() override;
+  Result<Transaction> ReadSnapshot() override;
   Result<Contact> InsertContact(const ContactFields& fields, const std::string& uid,
                                 const std::string& now) override;
   Result<std::vector<ContactId>> InsertContacts(const std::vector<ContactFields>& fields,
@@ -132,7 +133,7 @@ class PgStore final : public Store {
   Result<std::vector<VocabularyEntry>> VocabularyNear(std::string_view head, int min_length,
                                                       int max_length) override;
   std::vector<std::string> SearchTerms(std::string_view text) const override;
-  Result<std::optional<StoredVCard>> StoredVCardOf(ContactId id) override;
+  Result<std::map<std::int64_t, StoredVCard>> StoredVCardsOf(const std::vector<ContactId>& ids) override;
   Status SaveStoredVCard(ContactId id, const StoredVCard& card) override;
   Result<std::int64_t> LatestChange() override;
   Result<std::vector<ContactChange>> ChangesAfter(std::int64_t sequence, std::string_view tag,

@@ -44,7 +44,9 @@ Date RecencySince(const HealthInput& input) {
   return input.last_contact.value_or(input.met_on.value_or(input.added_on));
 }
 
-std::int64_t DaysSince(Date since, Date today) { return std::max<std::int64_t>(0, DaysBetween(since, today)); }
+std::int64_t DaysSince(Date since, Date today) {
+  return std::max<std::int64_t>(0, DaysBetween(since, today));
+}
 
 int RecencyPoints(const HealthInput& input, int cadence_days, Date today) {
   const double late_days = static_cast<double>(DaysSince(RecencySince(input), today) - cadence_days);
@@ -202,7 +204,8 @@ std::optional<Date> HealthChangesOn(const HealthInput& input, Date today,
                                     std::optional<Date> oldest_counted_contact) {
   // The day the oldest contact counted in the last year stops counting.
   std::optional<Date> leaves_year;
-  if (oldest_counted_contact) leaves_year = std::max(today.AddDays(1), oldest_counted_contact->AddDays(kDaysPerYear + 1));
+  if (oldest_counted_contact)
+    leaves_year = std::max(today.AddDays(1), oldest_counted_contact->AddDays(kDaysPerYear + 1));
   // Past three cadences recency is spent, and past a year of knowing them
   // frequency expects no more: nothing moves after both, or before today.
   const int cadence_days = KeptCadence(input);

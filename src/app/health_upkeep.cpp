@@ -9,12 +9,13 @@
 namespace kith {
 
 Result<std::unique_ptr<HealthUpkeep>> HealthUpkeep::Start(std::string database_path, const Clock& clock,
-                                                          std::chrono::seconds every, HealthUpkeepReport report) {
+                                                          std::chrono::seconds every,
+                                                          HealthUpkeepReport report) {
   if (every < std::chrono::seconds(1)) {
     return Fail(ErrorCode::kInvalidInput, "renew health scores at most once a second", "every");
   }
-  auto upkeep =
-      std::unique_ptr<HealthUpkeep>(new HealthUpkeep(std::move(database_path), clock, every, std::move(report)));
+  auto upkeep = std::unique_ptr<HealthUpkeep>(
+      new HealthUpkeep(std::move(database_path), clock, every, std::move(report)));
   // The thread takes no signals (the server waits for SIGTERM on its own);
   // it inherits the mask in force when it is created.
   sigset_t all_signals;
@@ -59,7 +60,8 @@ void HealthUpkeep::RenewOnce() {
     const std::lock_guard lock(mutex_);
     return stopping_;
   };
-  if (auto renewed = RefreshHealth(context, stopping); !renewed && renewed.error().code != ErrorCode::kConflict) {
+  if (auto renewed = RefreshHealth(context, stopping);
+      !renewed && renewed.error().code != ErrorCode::kConflict) {
     report_(renewed.error());
   }
 }

@@ -28,9 +28,10 @@ using HealthUpkeepReport = std::function<void(const Error&)>;
 // a second.
 class HealthUpkeep {
  public:
-  [[nodiscard]] static Result<std::unique_ptr<HealthUpkeep>> Start(std::string database_path, const Clock& clock,
-                                                                  std::chrono::seconds every,
-                                                                  HealthUpkeepReport report);
+  [[nodiscard]] static Result<std::unique_ptr<HealthUpkeep>> Start(std::string database_path,
+                                                                   const Clock& clock,
+                                                                   std::chrono::seconds every,
+                                                                   HealthUpkeepReport report);
   HealthUpkeep(const HealthUpkeep&) = delete;
   HealthUpkeep& operator=(const HealthUpkeep&) = delete;
   HealthUpkeep(HealthUpkeep&&) = delete;

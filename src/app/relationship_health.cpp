@@ -66,15 +66,16 @@ Result<std::vector<ContactWithHealth>> PageOf(Context& context, const std::vecto
 
 // Everyone on the (filtered) list scored now, in one pass: the way when
 // the stored scores cannot serve (many unscored, or the clock went back).
-Result<std::vector<ContactWithHealth>> RankedFromScratch(Context& context, const ListQuery& query, Date today) {
+Result<std::vector<ContactWithHealth>> RankedFromScratch(Context& context, const ListQuery& query,
+                                                         Date today) {
   KITH_ASSIGN_OR_RETURN(const auto activities, ActivityOfListed(context, query, today.AddDays(-kDaysInYear)));
   std::vector<StoredHealth> scores;
   scores.reserve(activities.size());
   for (const auto& activity : activities) {
     scores.push_back(StoredHealth{activity.contact, HealthScore(HealthInputFrom(activity), today), {}});
   }
-  const auto end = std::min(scores.size(), static_cast<std::size_t>(query.offset) +
-                                               static_cast<std::size_t>(query.limit));
+  const auto end =
+      std::min(scores.size(), static_cast<std::size_t>(query.offset) + static_cast<std::size_t>(query.limit));
   const auto offset = std::min(end, static_cast<std::size_t>(query.offset));
   std::partial_sort(scores.begin(), scores.begin() + static_cast<std::ptrdiff_t>(end), scores.end(),
                     WeakerFirst);
@@ -136,7 +137,8 @@ Result<std::vector<ContactWithHealth>> ListByHealth(Context& context, const List
   std::sort(fresh.begin(), fresh.end(), WeakerFirst);
   std::vector<StoredHealth> ranked;
   ranked.reserve(stored.size() + fresh.size());
-  std::merge(stored.begin(), stored.end(), fresh.begin(), fresh.end(), std::back_inserter(ranked), WeakerFirst);
+  std::merge(stored.begin(), stored.end(), fresh.begin(), fresh.end(), std::back_inserter(ranked),
+             WeakerFirst);
   return PageOf(context, ranked, static_cast<std::size_t>(query.offset), end);
 }
 

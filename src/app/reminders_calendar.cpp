@@ -75,10 +75,11 @@ Status ForEachCalendarPage(Context& context, const CalendarPageVisitor& visit) {
 
 Result<std::vector<CalendarReminder>> CalendarReminders(Context& context) {
   std::vector<CalendarReminder> all;
-  KITH_RETURN_IF_ERROR(ForEachCalendarPage(context, [&all](const std::vector<CalendarReminder>& page) -> Status {
-    all.insert(all.end(), page.begin(), page.end());
-    return Ok();
-  }));
+  KITH_RETURN_IF_ERROR(
+      ForEachCalendarPage(context, [&all](const std::vector<CalendarReminder>& page) -> Status {
+        all.insert(all.end(), page.begin(), page.end());
+        return Ok();
+      }));
   return all;
 }
 
@@ -87,8 +88,8 @@ Result<std::int64_t> WriteRemindersCalendar(Context& context, std::ostream& out)
   KITH_RETURN_IF_ERROR(WriteCalendarStart(out, now));
   std::int64_t written = 0;
   // A page at a time: memory stays at one page whatever the number of reminders.
-  KITH_RETURN_IF_ERROR(
-      ForEachCalendarPage(context, [&out, &now, &written](const std::vector<CalendarReminder>& page) -> Status {
+  KITH_RETURN_IF_ERROR(ForEachCalendarPage(
+      context, [&out, &now, &written](const std::vector<CalendarReminder>& page) -> Status {
         written += static_cast<std::int64_t>(page.size());
         return WriteCalendarEvents(out, page, now);
       }));

@@ -47,12 +47,13 @@ nlohmann::json TypeaheadHitsToJson(const std::vector<TypeaheadHit>& hits) {
   for (const auto& item : hits) {
     nlohmann::json snippet = nullptr;
     if (!item.snippet_field.empty()) snippet = {{"field", item.snippet_field}, {"text", item.snippet}};
-    array.push_back({{"id", item.id.value},
-                     {"name", item.name},
-                     {"company", item.company},
-                     {"title", item.title},
-                     {"match", {{"tier", TierName(item.hit.tier)}, {"quality", QualityName(item.hit.quality)}}},
-                     {"snippet", std::move(snippet)}});
+    array.push_back(
+        {{"id", item.id.value},
+         {"name", item.name},
+         {"company", item.company},
+         {"title", item.title},
+         {"match", {{"tier", TierName(item.hit.tier)}, {"quality", QualityName(item.hit.quality)}}},
+         {"snippet", std::move(snippet)}});
   }
   return array;
 }

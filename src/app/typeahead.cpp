@@ -25,9 +25,10 @@ std::size_t CharacterStart(std::string_view text, std::size_t position) {
 // Where `term` (folded, lower case) first appears in `text`, ignoring ASCII
 // case; npos when it does not appear as typed (accents folded away).
 std::size_t FindFolded(std::string_view text, std::string_view term) {
-  const auto found = std::search(text.begin(), text.end(), term.begin(), term.end(), [](char left, char right) {
-    return std::tolower(static_cast<unsigned char>(left)) == static_cast<unsigned char>(right);
-  });
+  const auto found =
+      std::search(text.begin(), text.end(), term.begin(), term.end(), [](char left, char right) {
+        return std::tolower(static_cast<unsigned char>(left)) == static_cast<unsigned char>(right);
+      });
   return found == text.end() ? std::string_view::npos : static_cast<std::size_t>(found - text.begin());
 }
 
@@ -37,7 +38,8 @@ std::string NoteExcerpt(std::string_view note, const std::vector<std::string>& t
   if (note.size() <= kNoteSnippetBytes) return std::string(note);
   std::size_t at = std::string_view::npos;
   for (const auto& term : terms) at = std::min(at, FindFolded(note, term));
-  const std::size_t start = at == std::string_view::npos ? 0 : CharacterStart(note, at - std::min(at, kNoteLeadBytes));
+  const std::size_t start =
+      at == std::string_view::npos ? 0 : CharacterStart(note, at - std::min(at, kNoteLeadBytes));
   const std::size_t end = CharacterStart(note, std::min(note.size(), start + kNoteSnippetBytes));
   std::string excerpt = start > 0 ? "…" : "";
   excerpt += note.substr(start, end - start);
@@ -49,18 +51,20 @@ std::string NoteExcerpt(std::string_view note, const std::vector<std::string>& t
 // query's terms starts (as the index folds them).
 std::pair<std::string, std::string> Snippet(const Store& store, const std::vector<std::string>& terms,
                                             const ContactGlance& glance) {
-  const std::array<std::pair<std::string_view, const std::string*>, 7> fields = {{{"name", &glance.display_name},
-                                                                                  {"company", &glance.company},
-                                                                                  {"title", &glance.title},
-                                                                                  {"email", &glance.email},
-                                                                                  {"city", &glance.city},
-                                                                                  {"met", &glance.met_at},
-                                                                                  {"note", &glance.notes}}};
+  const std::array<std::pair<std::string_view, const std::string*>, 7> fields = {
+      {{"name", &glance.display_name},
+       {"company", &glance.company},
+       {"title", &glance.title},
+       {"email", &glance.email},
+       {"city", &glance.city},
+       {"met", &glance.met_at},
+       {"note", &glance.notes}}};
   for (const auto& [field, text] : fields) {
     if (text->empty()) continue;
     const auto words = store.SearchTerms(*text);
     const bool found = std::any_of(terms.begin(), terms.end(), [&words](const std::string& term) {
-      return std::any_of(words.begin(), words.end(), [&term](const std::string& word) { return word.starts_with(term); });
+      return std::any_of(words.begin(), words.end(),
+                         [&term](const std::string& word) { return word.starts_with(term); });
     });
     if (found) return {std::string(field), field == "note" ? NoteExcerpt(*text, terms) : *text};
   }
@@ -79,7 +83,8 @@ Result<std::vector<TypeaheadHit>> Typeahead(Context& context, const SearchReques
   KITH_ASSIGN_OR_RETURN(const auto glances, context.store.ContactGlances(ids));
   const ParsedQuery query = ParseQuery(request.query, context.store);
   std::vector<std::string> terms = query.terms;
-  for (const auto& filter : query.filters) terms.insert(terms.end(), filter.terms.begin(), filter.terms.end());
+  for (const auto& filter : query.filters)
+    terms.insert(terms.end(), filter.terms.begin(), filter.terms.end());
   std::vector<TypeaheadHit> found;
   found.reserve(glances.size());
   // ContactGlances keeps the order of ids and skips none that the index holds.

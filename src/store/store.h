@@ -442,7 +442,8 @@ class Store {
       const std::vector<ContactId>& ids) = 0;
   // Glances at these contacts (live or trashed), in the order given;
   // unknown ids are skipped.
-  [[nodiscard]] virtual Result<std::vector<ContactGlance>> ContactGlances(const std::vector<ContactId>& ids) = 0;
+  [[nodiscard]] virtual Result<std::vector<ContactGlance>> ContactGlances(
+      const std::vector<ContactId>& ids) = 0;
   // Live contacts last in touch between `from` and `to` (inclusive), the
   // most recent first: where drifting relationships are found.
   [[nodiscard]] virtual Result<std::vector<ContactId>> LastInTouchBetween(Date from, Date to, int limit) = 0;

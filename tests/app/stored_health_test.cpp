@@ -66,7 +66,8 @@ class StoredHealth : public ::testing::Test {
     for (const auto& person : *scored) order.emplace_back(person.health.score, person.contact.id.value);
     std::sort(order.begin(), order.end());
     std::vector<ContactId> ids;
-    for (std::size_t i = query.offset; i < order.size() && ids.size() < static_cast<std::size_t>(query.limit); ++i) {
+    for (std::size_t i = query.offset; i < order.size() && ids.size() < static_cast<std::size_t>(query.limit);
+         ++i) {
       ids.push_back(ContactId{order[i].second});
     }
     return ids;

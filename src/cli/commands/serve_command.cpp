@@ -6,8 +6,8 @@
 #include <memory>
 
 #include "app/backup.h"
-#include "app/health_upkeep.h"
 #include "app/devices.h"
+#include "app/health_upkeep.h"
 #include "app/web_access.h"
 #include "cli/commands/commands.h"
 #include "cli/printing.h"
@@ -120,11 +120,10 @@ subscribe to `kith ics --url`. Phones want HTTPS beyond this machine: give
               }
               // The list by health stays an index walk after imports and as days pass.
               constexpr std::chrono::seconds kHealthRenewal{60};
-              auto upkeep = HealthUpkeep::Start(options.database_path, session.context().clock, kHealthRenewal,
-                                                [](const Error& error) {
-                                                  std::cerr << "kith serve: renewing health scores failed: "
-                                                            << error.message << std::endl;
-                                                });
+              auto upkeep = HealthUpkeep::Start(
+                  options.database_path, session.context().clock, kHealthRenewal, [](const Error& error) {
+                    std::cerr << "kith serve: renewing health scores failed: " << error.message << std::endl;
+                  });
               if (!upkeep) return ReportError("serve", upkeep.error());
               auto served = http::ServeUntilSignal(options, session.context().clock, [&](int port) {
                 const std::string scheme = options.tls_certificate.empty() ? "http://" : "https://";

@@ -5,10 +5,10 @@ namespace kith::sqlite {
 
 Result<std::vector<ContactGlance>> SqliteStore::ContactGlances(const std::vector<ContactId>& ids) {
   KITH_ASSIGN_OR_RETURN(
-      auto select,
-      database_->Prepare("SELECT display_name, company, title, (SELECT address FROM contact_emails e WHERE "
-                         "e.contact_id = c.id ORDER BY position LIMIT 1), city, met_at, notes FROM contacts c "
-                         "WHERE id = ?1"));
+      auto select, database_->Prepare(
+                       "SELECT display_name, company, title, (SELECT address FROM contact_emails e WHERE "
+                       "e.contact_id = c.id ORDER BY position LIMIT 1), city, met_at, notes FROM contacts c "
+                       "WHERE id = ?1"));
   std::vector<ContactGlance> glances;
   glances.reserve(ids.size());
   // One read transaction for the page: in autocommit mode each lookup would

@@ -32,11 +32,11 @@ Result<std::vector<StoredHealth>> SqliteStore::WeakestStoredHealth(const ListQue
   // CROSS JOIN keeps contact_health outermost: the walk follows the score
   // index and stops after `count` rows, whatever the list's size.
   KITH_ASSIGN_OR_RETURN(
-      auto select,
-      database_->Prepare("SELECT h.contact_id, h.score, h.changes_on FROM contact_health h CROSS JOIN contacts "
-                         "ON contacts.id = h.contact_id WHERE h.changes_on > ?5 AND NOT EXISTS (SELECT 1 FROM "
-                         "health_dirty d WHERE d.contact_id = h.contact_id) AND " +
-                         ListWhere(filters, TagJoin::kProbe) + " ORDER BY h.score, h.contact_id LIMIT ?3"));
+      auto select, database_->Prepare(
+                       "SELECT h.contact_id, h.score, h.changes_on FROM contact_health h CROSS JOIN contacts "
+                       "ON contacts.id = h.contact_id WHERE h.changes_on > ?5 AND NOT EXISTS (SELECT 1 FROM "
+                       "health_dirty d WHERE d.contact_id = h.contact_id) AND " +
+                       ListWhere(filters, TagJoin::kProbe) + " ORDER BY h.score, h.contact_id LIMIT ?3"));
   if (!filters.tag.empty()) select.Bind(1, SortName(filters.tag));
   if (!filters.event.empty()) select.Bind(2, filters.event);
   select.Bind(3, count).Bind(5, today.ToIso());
@@ -59,9 +59,10 @@ Status SqliteStore::SaveHealth(const std::vector<StoredHealth>& scores, Date tod
       clean.Bind(1, health.contact.value);
       KITH_RETURN_IF_ERROR(clean.Run());
     }
-    KITH_ASSIGN_OR_RETURN(auto scored_on,
-                          database_->Prepare("INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) "
-                                             "DO UPDATE SET value = max(value, excluded.value)"));
+    KITH_ASSIGN_OR_RETURN(
+        auto scored_on,
+        database_->Prepare("INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) "
+                           "DO UPDATE SET value = max(value, excluded.value)"));
     scored_on.Bind(1, kScoredOnKey).Bind(2, today.ToIso());
     return scored_on.Run();
   });

@@ -413,7 +413,6 @@ CREATE TABLE merge_moves(
 ) WITHOUT ROWID;
 )sql";
 
-
 // Version 14: relationship health as a stored value, so sorting the list by
 // health is a walk of contact_health_by_score instead of scoring everyone
 // on each request. A score is valid from the day it was computed until
@@ -512,9 +511,9 @@ END;
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
-      {kVersion1, false},     {kVersion2, true},    {kVersion3, false},           {kVersion4, false},
-      {kVersion5, false},     {kCardImages, false}, {kWebSessions, false},        {kNamesakeIndex, false},
-      {kCardDav, false},      {kDevices, false},    {kCompanyFamilyIndex, false}, {kCardFields, true},
+      {kVersion1, false},     {kVersion2, true},      {kVersion3, false},           {kVersion4, false},
+      {kVersion5, false},     {kCardImages, false},   {kWebSessions, false},        {kNamesakeIndex, false},
+      {kCardDav, false},      {kDevices, false},      {kCompanyFamilyIndex, false}, {kCardFields, true},
       {kMergeJournal, false}, {kStoredHealth, false},
   };
   return kMigrations;

@@ -33,7 +33,7 @@ Result<std::vector<ContactActivity>> ActivityOfListed(Context& context, const Li
 }
 
 // The stored scores are renewed this many at a time.
-constexpr int kScoredPerBatch = 2000;
+constexpr int kScoredPerBatch = 10000;
 // A read scores at most this many stale people itself; beyond that (a large
 // import not yet scored) it ranks everyone from scratch.
 constexpr int kMostScoredOnRead = 2000;

@@ -1,5 +1,7 @@
 // Stored relationship health: the scores the list is sorted by, the people
 // whose score is due again, and the day the scores were stored for.
+#include <algorithm>
+
 #include "store/sqlite/list_where.h"
 #include "store/sqlite/row_values.h"
 #include "store/sqlite/sqlite_store.h"
@@ -14,17 +16,28 @@ constexpr std::string_view kScoredOnKey = "health.scored_on";
 }  // namespace
 
 Result<std::vector<ContactId>> SqliteStore::StaleHealth(const ListQuery& filters, Date today, int limit) {
-  // Driven from the few stale rows (marked, or aged by today), each probed
-  // in contacts for the list's filters.
-  KITH_ASSIGN_OR_RETURN(auto select,
-                        database_->Prepare("SELECT id FROM contacts WHERE id IN (SELECT contact_id FROM "
-                                           "health_dirty UNION SELECT contact_id FROM contact_health WHERE "
-                                           "changes_on <= ?5) AND " +
-                                           ListWhere(filters, TagJoin::kProbe) + " ORDER BY id LIMIT ?3"));
-  if (!filters.tag.empty()) select.Bind(1, SortName(filters.tag));
-  if (!filters.event.empty()) select.Bind(2, filters.event);
-  select.Bind(3, limit).Bind(5, today.ToIso());
-  return ContactIds(select);
+  // Two walks that stop after `limit` people each, the marked ones in id
+  // order and the aged ones by their day, each probing contacts for the
+  // list's filters: a renewal in batches must not read every mark per batch.
+  const std::string where = ListWhere(filters, TagJoin::kProbe);
+  std::vector<ContactId> stale;
+  for (const std::string& sql :
+       {"SELECT d.contact_id FROM health_dirty d CROSS JOIN contacts ON contacts.id = d.contact_id WHERE " +
+            where + " ORDER BY d.contact_id LIMIT ?3",
+        "SELECT h.contact_id FROM contact_health h CROSS JOIN contacts ON contacts.id = h.contact_id WHERE "
+        "h.changes_on <= ?5 AND " +
+            where + " ORDER BY h.changes_on LIMIT ?3"}) {
+    KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare(sql));
+    if (!filters.tag.empty()) select.Bind(1, SortName(filters.tag));
+    if (!filters.event.empty()) select.Bind(2, filters.event);
+    select.Bind(3, limit).Bind(5, today.ToIso());
+    KITH_ASSIGN_OR_RETURN(const auto ids, ContactIds(select));
+    stale.insert(stale.end(), ids.begin(), ids.end());
+  }
+  std::sort(stale.begin(), stale.end());
+  stale.erase(std::unique(stale.begin(), stale.end()), stale.end());
+  if (stale.size() > static_cast<std::size_t>(limit)) stale.resize(static_cast<std::size_t>(limit));
+  return stale;
 }
 
 Result<std::vector<StoredHealth>> SqliteStore::WeakestStoredHealth(const ListQuery& filters, Date today,

@@ -1,9 +1,6 @@
 #include "app/health_upkeep.h"
 
-#include <pthread.h>
-
-#include <csignal>
-
+#include "app/quiet_thread.h"
 #include "app/relationships.h"
 
 namespace kith {
@@ -16,14 +13,7 @@ Result<std::unique_ptr<HealthUpkeep>> HealthUpkeep::Start(std::string database_p
   }
   auto upkeep = std::unique_ptr<HealthUpkeep>(
       new HealthUpkeep(std::move(database_path), clock, every, std::move(report)));
-  // The thread takes no signals (the server waits for SIGTERM on its own);
-  // it inherits the mask in force when it is created.
-  sigset_t all_signals;
-  sigset_t previous;
-  sigfillset(&all_signals);
-  pthread_sigmask(SIG_BLOCK, &all_signals, &previous);
-  upkeep->thread_ = std::thread([raw = upkeep.get()] { raw->Run(); });
-  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+  upkeep->thread_ = StartThreadWithoutSignals([raw = upkeep.get()] { raw->Run(); });
   return upkeep;
 }
 

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "app/contacts.h"
+#include "app/search_hits.h"
 #include "search/query.h"
 
 namespace kith {
@@ -74,13 +75,9 @@ std::pair<std::string, std::string> Snippet(const Store& store, const std::vecto
 }  // namespace
 
 Result<std::vector<TypeaheadHit>> Typeahead(Context& context, const SearchRequest& request) {
-  if (request.limit < 1) return Fail(ErrorCode::kInvalidInput, "--limit must be at least 1", "limit");
-  if (request.offset < 0) return Fail(ErrorCode::kInvalidInput, "--offset cannot be negative", "offset");
-  KITH_ASSIGN_OR_RETURN(const auto hits, Search(context.store, request));
-  std::vector<ContactId> ids;
-  ids.reserve(hits.size());
-  for (const auto& hit : hits) ids.push_back(hit.id);
-  KITH_ASSIGN_OR_RETURN(const auto glances, context.store.ContactGlances(ids));
+  KITH_ASSIGN_OR_RETURN(const SearchHits search, FindSearchHits(context, request));
+  const auto& hits = search.hits;
+  KITH_ASSIGN_OR_RETURN(const auto glances, context.store.ContactGlances(search.ids));
   const ParsedQuery query = ParseQuery(request.query, context.store);
   std::vector<std::string> terms = query.terms;
   for (const auto& filter : query.filters)

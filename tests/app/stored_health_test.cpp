@@ -34,7 +34,9 @@ class StoredHealth : public ::testing::Test {
     }
     for (std::size_t i = 0; i < people_.size(); ++i) {
       if (i % 2 == 0) Log(people_[i], kToday.AddDays(-static_cast<int>(30 * i)));
-      if (i % 5 == 0) EXPECT_TRUE(SetCadence(world_.context(), people_[i], 20));
+      if (i % 5 == 0) {
+        EXPECT_TRUE(SetCadence(world_.context(), people_[i], 20));
+      }
     }
   }
 
@@ -66,8 +68,8 @@ class StoredHealth : public ::testing::Test {
     for (const auto& person : *scored) order.emplace_back(person.health.score, person.contact.id.value);
     std::sort(order.begin(), order.end());
     std::vector<ContactId> ids;
-    for (std::size_t i = query.offset; i < order.size() && ids.size() < static_cast<std::size_t>(query.limit);
-         ++i) {
+    for (auto i = static_cast<std::size_t>(query.offset);
+         i < order.size() && ids.size() < static_cast<std::size_t>(query.limit); ++i) {
       ids.push_back(ContactId{order[i].second});
     }
     return ids;
@@ -115,6 +117,20 @@ TEST_F(StoredHealth, FollowsTheWritesThatChangeAScore) {
   ASSERT_TRUE(listed) << listed.error().message;
   EXPECT_EQ(Ids(*listed), Expected(today, query));
   EXPECT_NE(listed->front().contact.id, weakest);
+}
+
+TEST_F(StoredHealth, ATagCadenceChangesThoseAlreadyMarkedToo) {
+  // Everyone is marked (never scored yet): the settings upsert must not
+  // trip over the marks already there.
+  Context today = On(kToday);
+  ASSERT_TRUE(SetTagCadence(today, "mentor", 3));
+  ASSERT_TRUE(SetTagCadence(today, "mentor", 5));
+  ASSERT_TRUE(SetTagCadence(today, "mentor", std::nullopt));
+  ListQuery query;
+  query.limit = 12;
+  const auto listed = ListByHealth(today, query);
+  ASSERT_TRUE(listed) << listed.error().message;
+  EXPECT_EQ(Ids(*listed), Expected(today, query));
 }
 
 TEST_F(StoredHealth, AReadOnlyConnectionScoresTheStaleItselfAndStoresNothing) {

@@ -433,10 +433,10 @@ CREATE TABLE health_dirty(contact_id INTEGER PRIMARY KEY);
 INSERT INTO health_dirty(contact_id) SELECT id FROM contacts;
 
 CREATE TRIGGER health_on_contact_insert AFTER INSERT ON contacts BEGIN
-  INSERT OR IGNORE INTO health_dirty(contact_id) VALUES (NEW.id);
+  INSERT INTO health_dirty(contact_id) SELECT NEW.id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = NEW.id);
 END;
 CREATE TRIGGER health_on_contact_update AFTER UPDATE OF met_on, last_contact, created_at ON contacts BEGIN
-  INSERT OR IGNORE INTO health_dirty(contact_id) VALUES (NEW.id);
+  INSERT INTO health_dirty(contact_id) SELECT NEW.id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = NEW.id);
 END;
 CREATE TRIGGER health_on_contact_delete AFTER DELETE ON contacts BEGIN
   DELETE FROM contact_health WHERE contact_id = OLD.id;
@@ -444,66 +444,76 @@ CREATE TRIGGER health_on_contact_delete AFTER DELETE ON contacts BEGIN
 END;
 
 -- Whatever a score is made of: conversations, facts, gives, cadences, tags
--- and the tags' default cadences.
+-- and the tags' default cadences. A mark is inserted only where none is:
+-- INSERT OR IGNORE would take the conflict clause of the statement that
+-- fired the trigger (an upsert of a setting) and fail on a second mark.
 CREATE TRIGGER health_on_interactions_insert AFTER INSERT ON interactions BEGIN
-  INSERT OR IGNORE INTO health_dirty(contact_id) VALUES (NEW.contact_id);
+  INSERT INTO health_dirty(contact_id) SELECT NEW.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = NEW.contact_id);
 END;
 CREATE TRIGGER health_on_interactions_update AFTER UPDATE ON interactions BEGIN
-  INSERT OR IGNORE INTO health_dirty(contact_id) VALUES (OLD.contact_id), (NEW.contact_id);
+  INSERT INTO health_dirty(contact_id) SELECT OLD.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = OLD.contact_id);
+  INSERT INTO health_dirty(contact_id) SELECT NEW.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = NEW.contact_id);
 END;
 CREATE TRIGGER health_on_interactions_delete AFTER DELETE ON interactions BEGIN
-  INSERT OR IGNORE INTO health_dirty(contact_id) VALUES (OLD.contact_id);
+  INSERT INTO health_dirty(contact_id) SELECT OLD.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = OLD.contact_id);
 END;
 CREATE TRIGGER health_on_facts_insert AFTER INSERT ON facts BEGIN
-  INSERT OR IGNORE INTO health_dirty(contact_id) VALUES (NEW.contact_id);
+  INSERT INTO health_dirty(contact_id) SELECT NEW.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = NEW.contact_id);
 END;
 CREATE TRIGGER health_on_facts_update AFTER UPDATE ON facts BEGIN
-  INSERT OR IGNORE INTO health_dirty(contact_id) VALUES (OLD.contact_id), (NEW.contact_id);
+  INSERT INTO health_dirty(contact_id) SELECT OLD.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = OLD.contact_id);
+  INSERT INTO health_dirty(contact_id) SELECT NEW.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = NEW.contact_id);
 END;
 CREATE TRIGGER health_on_facts_delete AFTER DELETE ON facts BEGIN
-  INSERT OR IGNORE INTO health_dirty(contact_id) VALUES (OLD.contact_id);
+  INSERT INTO health_dirty(contact_id) SELECT OLD.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = OLD.contact_id);
 END;
 CREATE TRIGGER health_on_ledger_insert AFTER INSERT ON ledger BEGIN
-  INSERT OR IGNORE INTO health_dirty(contact_id) VALUES (NEW.contact_id);
+  INSERT INTO health_dirty(contact_id) SELECT NEW.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = NEW.contact_id);
 END;
 CREATE TRIGGER health_on_ledger_update AFTER UPDATE ON ledger BEGIN
-  INSERT OR IGNORE INTO health_dirty(contact_id) VALUES (OLD.contact_id), (NEW.contact_id);
+  INSERT INTO health_dirty(contact_id) SELECT OLD.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = OLD.contact_id);
+  INSERT INTO health_dirty(contact_id) SELECT NEW.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = NEW.contact_id);
 END;
 CREATE TRIGGER health_on_ledger_delete AFTER DELETE ON ledger BEGIN
-  INSERT OR IGNORE INTO health_dirty(contact_id) VALUES (OLD.contact_id);
+  INSERT INTO health_dirty(contact_id) SELECT OLD.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = OLD.contact_id);
 END;
 CREATE TRIGGER health_on_cadences_insert AFTER INSERT ON cadences BEGIN
-  INSERT OR IGNORE INTO health_dirty(contact_id) VALUES (NEW.contact_id);
+  INSERT INTO health_dirty(contact_id) SELECT NEW.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = NEW.contact_id);
 END;
 CREATE TRIGGER health_on_cadences_update AFTER UPDATE ON cadences BEGIN
-  INSERT OR IGNORE INTO health_dirty(contact_id) VALUES (OLD.contact_id), (NEW.contact_id);
+  INSERT INTO health_dirty(contact_id) SELECT OLD.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = OLD.contact_id);
+  INSERT INTO health_dirty(contact_id) SELECT NEW.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = NEW.contact_id);
 END;
 CREATE TRIGGER health_on_cadences_delete AFTER DELETE ON cadences BEGIN
-  INSERT OR IGNORE INTO health_dirty(contact_id) VALUES (OLD.contact_id);
+  INSERT INTO health_dirty(contact_id) SELECT OLD.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = OLD.contact_id);
 END;
 CREATE TRIGGER health_on_tag_insert AFTER INSERT ON contact_labels WHEN NEW.kind = 'tag' BEGIN
-  INSERT OR IGNORE INTO health_dirty(contact_id) VALUES (NEW.contact_id);
+  INSERT INTO health_dirty(contact_id) SELECT NEW.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = NEW.contact_id);
 END;
 CREATE TRIGGER health_on_tag_update AFTER UPDATE ON contact_labels WHEN OLD.kind = 'tag' OR NEW.kind = 'tag' BEGIN
-  INSERT OR IGNORE INTO health_dirty(contact_id) VALUES (OLD.contact_id), (NEW.contact_id);
+  INSERT INTO health_dirty(contact_id) SELECT OLD.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = OLD.contact_id);
+  INSERT INTO health_dirty(contact_id) SELECT NEW.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = NEW.contact_id);
 END;
 CREATE TRIGGER health_on_tag_delete AFTER DELETE ON contact_labels WHEN OLD.kind = 'tag' BEGIN
-  INSERT OR IGNORE INTO health_dirty(contact_id) VALUES (OLD.contact_id);
+  INSERT INTO health_dirty(contact_id) SELECT OLD.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = OLD.contact_id);
 END;
 CREATE TRIGGER health_on_tag_cadence_insert AFTER INSERT ON settings
 WHEN substr(NEW.key, 1, 12) = 'cadence.tag.' BEGIN
-  INSERT OR IGNORE INTO health_dirty(contact_id)
-    SELECT contact_id FROM contact_labels WHERE kind = 'tag' AND folded = substr(NEW.key, 13);
+  INSERT INTO health_dirty(contact_id)
+    SELECT DISTINCT contact_id FROM contact_labels WHERE kind = 'tag' AND folded = substr(NEW.key, 13)
+    AND contact_id NOT IN (SELECT contact_id FROM health_dirty);
 END;
 CREATE TRIGGER health_on_tag_cadence_update AFTER UPDATE ON settings
 WHEN substr(NEW.key, 1, 12) = 'cadence.tag.' BEGIN
-  INSERT OR IGNORE INTO health_dirty(contact_id)
-    SELECT contact_id FROM contact_labels WHERE kind = 'tag' AND folded = substr(NEW.key, 13);
+  INSERT INTO health_dirty(contact_id)
+    SELECT DISTINCT contact_id FROM contact_labels WHERE kind = 'tag' AND folded = substr(NEW.key, 13)
+    AND contact_id NOT IN (SELECT contact_id FROM health_dirty);
 END;
 CREATE TRIGGER health_on_tag_cadence_delete AFTER DELETE ON settings
 WHEN substr(OLD.key, 1, 12) = 'cadence.tag.' BEGIN
-  INSERT OR IGNORE INTO health_dirty(contact_id)
-    SELECT contact_id FROM contact_labels WHERE kind = 'tag' AND folded = substr(OLD.key, 13);
+  INSERT INTO health_dirty(contact_id)
+    SELECT DISTINCT contact_id FROM contact_labels WHERE kind = 'tag' AND folded = substr(OLD.key, 13)
+    AND contact_id NOT IN (SELECT contact_id FROM health_dirty);
 END;
 )sql";
 

@@ -40,37 +40,57 @@ std::string RecencyWhy(const HealthInput& input, int cadence_days, std::int64_t 
 
 // Full within the cadence, then falling in a straight line to nothing at
 // three times it: a little late is fine, long silence is not.
+Date RecencySince(const HealthInput& input) {
+  return input.last_contact.value_or(input.met_on.value_or(input.added_on));
+}
+
+std::int64_t DaysSince(Date since, Date today) {
+  return std::max<std::int64_t>(0, DaysBetween(since, today));
+}
+
+int RecencyPoints(const HealthInput& input, int cadence_days, Date today) {
+  const double late_days = static_cast<double>(DaysSince(RecencySince(input), today) - cadence_days);
+  return RoundedShare(kRecencyPoints, 1.0 - late_days / (2.0 * cadence_days));
+}
+
 HealthPart Recency(const HealthInput& input, int cadence_days, Date today) {
-  const Date since = input.last_contact.value_or(input.met_on.value_or(input.added_on));
-  const std::int64_t days = std::max<std::int64_t>(0, DaysBetween(since, today));
-  const double late_days = static_cast<double>(days - cadence_days);
-  const double fraction = 1.0 - late_days / (2.0 * cadence_days);
-  return {"recency", RoundedShare(kRecencyPoints, fraction), kRecencyPoints,
-          RecencyWhy(input, cadence_days, days)};
+  return {"recency", RecencyPoints(input, cadence_days, today), kRecencyPoints,
+          RecencyWhy(input, cadence_days, DaysSince(RecencySince(input), today))};
 }
 
 // Contacts in the last year against what the cadence asks for in the time
 // you have known them: someone met last week is not a year behind.
-HealthPart Frequency(const HealthInput& input, int cadence_days, Date today) {
+std::int64_t KnownDays(const HealthInput& input, Date today) {
   Date known_since = input.met_on.value_or(input.added_on);
   // A card added today for someone you talked to last year: known since then.
   if (input.last_contact && *input.last_contact < known_since) known_since = *input.last_contact;
-  const std::int64_t known_days = std::clamp<std::int64_t>(DaysBetween(known_since, today), 0, kDaysPerYear);
-  // Within the first cadence one contact is what the habit asks for (the
-  // next-day follow-up); none earns nothing, since nothing happened yet.
+  return std::clamp<std::int64_t>(DaysBetween(known_since, today), 0, kDaysPerYear);
+}
+
+// Within the first cadence one contact is what the habit asks for (the
+// next-day follow-up); none earns nothing, since nothing happened yet.
+int FrequencyPoints(const HealthInput& input, int cadence_days, Date today) {
+  const std::int64_t known_days = KnownDays(input, today);
+  if (known_days < cadence_days) return input.contacts_last_year > 0 ? kFrequencyPoints : 0;
+  const double expected = static_cast<double>(known_days) / cadence_days;
+  return RoundedShare(kFrequencyPoints, input.contacts_last_year / expected);
+}
+
+HealthPart Frequency(const HealthInput& input, int cadence_days, Date today) {
+  const int points = FrequencyPoints(input, cadence_days, today);
+  const std::int64_t known_days = KnownDays(input, today);
   if (known_days < cadence_days) {
     const bool in_touch = input.contacts_last_year > 0;
     return {
-        "frequency", in_touch ? kFrequencyPoints : 0, kFrequencyPoints,
+        "frequency", points, kFrequencyPoints,
         "known for " + Counted(known_days, "day") + ", " +
             (in_touch ? Counted(input.contacts_last_year, "contact") + " so far" : "no conversation yet")};
   }
   const double expected = static_cast<double>(known_days) / cadence_days;
-  const double fraction = input.contacts_last_year / expected;
   const auto expected_shown = std::max<std::int64_t>(1, std::lround(expected));
   std::string why = Counted(input.contacts_last_year, "contact") + " in the last year, " +
                     std::to_string(expected_shown) + " expected";
-  return {"frequency", RoundedShare(kFrequencyPoints, fraction), kFrequencyPoints, std::move(why)};
+  return {"frequency", points, kFrequencyPoints, std::move(why)};
 }
 
 std::string GivesWhy(const HealthInput& input) {
@@ -99,18 +119,25 @@ std::string ListeningWhy(const HealthInput& input) {
   return "they talked " + std::to_string(*input.they_talked_average) + "% on average";
 }
 
-HealthPart Reciprocity(const HealthInput& input) {
+int ReciprocityPoints(const HealthInput& input) {
   const int give_points =
       (input.gives_from_me > 0 ? kGivePointsEachWay : 0) + (input.gives_to_me > 0 ? kGivePointsEachWay : 0);
-  const int points = give_points + ListeningPoints(input);
-  return {"reciprocity", points, kReciprocityPoints, GivesWhy(input) + ", " + ListeningWhy(input)};
+  return give_points + ListeningPoints(input);
+}
+
+HealthPart Reciprocity(const HealthInput& input) {
+  return {"reciprocity", ReciprocityPoints(input), kReciprocityPoints,
+          GivesWhy(input) + ", " + ListeningWhy(input)};
+}
+
+int DepthPoints(const HealthInput& input) {
+  return RoundedShare(kDepthPoints, static_cast<double>(input.facts_known) / kFactsForFullDepth);
 }
 
 HealthPart Depth(const HealthInput& input) {
-  const double fraction = static_cast<double>(input.facts_known) / kFactsForFullDepth;
   std::string why =
       input.facts_known <= 0 ? "no facts known yet" : Counted(input.facts_known, "fact") + " known";
-  return {"depth", RoundedShare(kDepthPoints, fraction), kDepthPoints, std::move(why)};
+  return {"depth", DepthPoints(input), kDepthPoints, std::move(why)};
 }
 
 // New: never in touch, and known for less than one cadence.
@@ -147,6 +174,9 @@ std::string Explain(const std::vector<HealthPart>& parts) {
   return explanation;
 }
 
+// A cadence below a day cannot be kept; treat it as daily rather than divide by it.
+int KeptCadence(const HealthInput& input) { return std::max(1, input.cadence_days); }
+
 }  // namespace
 
 std::string_view HealthStateName(HealthState state) {
@@ -163,9 +193,42 @@ std::string_view HealthStateName(HealthState state) {
   return "drifting";
 }
 
+int HealthScore(const HealthInput& input, Date today) {
+  const int cadence_days = KeptCadence(input);
+  const int score = RecencyPoints(input, cadence_days, today) + FrequencyPoints(input, cadence_days, today) +
+                    ReciprocityPoints(input) + DepthPoints(input);
+  return std::clamp(score, 0, 100);
+}
+
+std::optional<Date> HealthChangesOn(const HealthInput& input, Date today,
+                                    std::optional<Date> oldest_counted_contact) {
+  // The day the oldest contact counted in the last year stops counting.
+  std::optional<Date> leaves_year;
+  if (oldest_counted_contact)
+    leaves_year = std::max(today.AddDays(1), oldest_counted_contact->AddDays(kDaysPerYear + 1));
+  // Past three cadences recency is spent, and past a year of knowing them
+  // frequency expects no more: nothing moves after both, or before today.
+  const int cadence_days = KeptCadence(input);
+  const Date known_since = input.met_on.value_or(input.added_on);
+  const std::int64_t ahead = std::max<std::int64_t>(0, DaysBetween(today, RecencySince(input))) +
+                             std::max<std::int64_t>(0, DaysBetween(today, known_since));
+  const std::int64_t horizon = ahead + 3LL * cadence_days + kDaysPerYear + 2;
+  const int score = HealthScore(input, today);
+  if (HealthScore(input, today.AddDays(horizon)) == score) return leaves_year;
+  // The score only falls as days pass (recency and frequency are
+  // non-increasing in the day), so the first day it differs is bisected.
+  std::int64_t same = 0;
+  std::int64_t differs = horizon;
+  while (differs - same > 1) {
+    const std::int64_t middle = same + (differs - same) / 2;
+    (HealthScore(input, today.AddDays(middle)) == score ? same : differs) = middle;
+  }
+  const Date changes = today.AddDays(differs);
+  return leaves_year && *leaves_year < changes ? *leaves_year : changes;
+}
+
 Health ComputeHealth(const HealthInput& input, Date today) {
-  // A cadence below a day cannot be kept; treat it as daily rather than divide by it.
-  const int cadence_days = std::max(1, input.cadence_days);
+  const int cadence_days = KeptCadence(input);
   Health health;
   health.parts = {Recency(input, cadence_days, today), Frequency(input, cadence_days, today),
                   Reciprocity(input), Depth(input)};

@@ -56,6 +56,19 @@ struct Health {
 // the same score.
 Health ComputeHealth(const HealthInput& input, Date today);
 
+// The score alone, equal to ComputeHealth(input, today).score, without the
+// words: cheap enough to score a million people.
+int HealthScore(const HealthInput& input, Date today);
+
+// The first day after `today` on which the score may differ from today's
+// with nothing written in between, so a stored score stays valid until then:
+// recency and frequency only fall as days pass (found by bisection), and the
+// oldest contact counted in the last year (`oldest_counted_contact`, an
+// interaction's date) stops counting on its own day. nullopt when the score
+// stays as it is until something is written.
+std::optional<Date> HealthChangesOn(const HealthInput& input, Date today,
+                                    std::optional<Date> oldest_counted_contact);
+
 inline constexpr int kDriftingBelow = 40;
 
 }  // namespace kith

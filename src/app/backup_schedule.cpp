@@ -1,12 +1,10 @@
-#include <pthread.h>
-
 #include <algorithm>
 #include <cctype>
 #include <charconv>
-#include <csignal>
 #include <filesystem>
 
 #include "app/backup.h"
+#include "app/quiet_thread.h"
 
 namespace kith {
 namespace {
@@ -118,15 +116,7 @@ Result<std::unique_ptr<BackupSchedule>> BackupSchedule::Start(BackupScheduleOpti
   }
   auto schedule =
       std::unique_ptr<BackupSchedule>(new BackupSchedule(std::move(options), clock, std::move(report)));
-  // The thread takes no signals: a server that waits for SIGTERM on a thread
-  // of its own must not have it delivered here instead. It inherits the mask
-  // in force when it is created.
-  sigset_t all_signals;
-  sigset_t previous;
-  sigfillset(&all_signals);
-  pthread_sigmask(SIG_BLOCK, &all_signals, &previous);
-  schedule->thread_ = std::thread([raw = schedule.get(), first_wait] { raw->Run(first_wait); });
-  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+  schedule->thread_ = StartThreadWithoutSignals([raw = schedule.get(), first_wait] { raw->Run(first_wait); });
   return schedule;
 }
 

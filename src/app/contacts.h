@@ -80,6 +80,20 @@ struct FoundContact {
   SearchHit hit;
 };
 Result<std::vector<FoundContact>> SearchContacts(Context& context, const SearchRequest& request);
+// Search as you type: the hits as slim lines (id, name, company, title) and
+// where the words were found, a snippet of that field, best first. Cheaper
+// than SearchContacts: one row per person, no card. Errors as Search, and
+// kInvalidInput for a limit below 1 or a negative offset.
+struct TypeaheadHit {
+  ContactId id;
+  std::string name;
+  std::string company;
+  std::string title;
+  SearchHit hit;
+  std::string snippet_field;  // "name", "company", "title", "email", "city", "met", "note"; empty: none
+  std::string snippet;        // that field's text (a note: the part around the word)
+};
+Result<std::vector<TypeaheadHit>> Typeahead(Context& context, const SearchRequest& request);
 // How many people a search finds in all (CountSearchMatches): at least the
 // `offset` + `found_on_page` already seen, since typo corrections can add
 // hits the count as typed leaves out.

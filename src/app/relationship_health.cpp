@@ -1,6 +1,8 @@
 // Relationship health per person, and the list ordered by it.
 #include <algorithm>
+#include <iterator>
 
+#include "agenda/health.h"
 #include "app/contacts.h"
 #include "app/relationship_support.h"
 #include "app/relationships.h"
@@ -30,6 +32,56 @@ Result<std::vector<ContactActivity>> ActivityOfListed(Context& context, const Li
   return context.store.ActivityOf(ids, since);
 }
 
+// The stored scores are renewed this many at a time.
+constexpr int kScoredPerBatch = 10000;
+// A read scores at most this many stale people itself; beyond that (a large
+// import not yet scored) it ranks everyone from scratch.
+constexpr int kMostScoredOnRead = 2000;
+
+bool WeakerFirst(const StoredHealth& left, const StoredHealth& right) {
+  return left.score != right.score ? left.score < right.score : left.contact.value < right.contact.value;
+}
+
+// The score of each of `ids` on `today`, with the day it may change.
+Result<std::vector<StoredHealth>> ScoresOn(Context& context, const std::vector<ContactId>& ids, Date today) {
+  KITH_ASSIGN_OR_RETURN(const auto activities, context.store.ActivityOf(ids, today.AddDays(-kDaysInYear)));
+  std::vector<StoredHealth> scores;
+  scores.reserve(activities.size());
+  for (const auto& activity : activities) {
+    const HealthInput input = HealthInputFrom(activity);
+    scores.push_back(StoredHealth{activity.contact, HealthScore(input, today),
+                                  HealthChangesOn(input, today, activity.oldest_contact_since)});
+  }
+  return scores;
+}
+
+// The people ranked [offset, end) with their whole health.
+Result<std::vector<ContactWithHealth>> PageOf(Context& context, const std::vector<StoredHealth>& ranked,
+                                              std::size_t offset, std::size_t end) {
+  std::vector<ContactId> ids;
+  for (std::size_t i = offset; i < std::min(end, ranked.size()); ++i) ids.push_back(ranked[i].contact);
+  KITH_ASSIGN_OR_RETURN(auto contacts, context.store.GetContacts(ids));
+  return WithHealth(context, std::move(contacts));
+}
+
+// Everyone on the (filtered) list scored now, in one pass: the way when
+// the stored scores cannot serve (many unscored, or the clock went back).
+Result<std::vector<ContactWithHealth>> RankedFromScratch(Context& context, const ListQuery& query,
+                                                         Date today) {
+  KITH_ASSIGN_OR_RETURN(const auto activities, ActivityOfListed(context, query, today.AddDays(-kDaysInYear)));
+  std::vector<StoredHealth> scores;
+  scores.reserve(activities.size());
+  for (const auto& activity : activities) {
+    scores.push_back(StoredHealth{activity.contact, HealthScore(HealthInputFrom(activity), today), {}});
+  }
+  const auto end =
+      std::min(scores.size(), static_cast<std::size_t>(query.offset) + static_cast<std::size_t>(query.limit));
+  const auto offset = std::min(end, static_cast<std::size_t>(query.offset));
+  std::partial_sort(scores.begin(), scores.begin() + static_cast<std::ptrdiff_t>(end), scores.end(),
+                    WeakerFirst);
+  return PageOf(context, scores, offset, end);
+}
+
 }  // namespace
 
 Result<Health> HealthOf(Context& context, const Contact& contact) {
@@ -43,6 +95,23 @@ Result<Health> HealthOf(Context& context, const Contact& contact) {
   return ComputeHealth(input, today);
 }
 
+Status RefreshHealth(Context& context, const std::function<bool()>& stop) {
+  const Date today = context.clock.Today();
+  const ListQuery everyone;
+  while (!stop || !stop()) {
+    // One transaction per batch, reading and storing together, so no write
+    // lands between a score's inputs and its storing, and a write waiting
+    // meanwhile waits for one batch only.
+    KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+    KITH_ASSIGN_OR_RETURN(const auto stale, context.store.StaleHealth(everyone, today, kScoredPerBatch));
+    if (stale.empty()) return transaction.Commit();
+    KITH_ASSIGN_OR_RETURN(const auto scores, ScoresOn(context, stale, today));
+    KITH_RETURN_IF_ERROR(context.store.SaveHealth(scores, today));
+    KITH_RETURN_IF_ERROR(transaction.Commit());
+  }
+  return Ok();
+}
+
 Result<std::vector<ContactWithHealth>> ListByHealth(Context& context, const ListQuery& query) {
   if (query.trashed) {
     return Fail(ErrorCode::kInvalidInput, "the trash has no health to sort by: list it by name, met or added",
@@ -50,29 +119,27 @@ Result<std::vector<ContactWithHealth>> ListByHealth(Context& context, const List
   }
   KITH_RETURN_IF_ERROR(ValidatePage(query));
   const Date today = context.clock.Today();
-  // Health changes with the date, so it is computed, not stored: the
-  // activity of everyone on the (filtered) list in one pass, then a partial
-  // sort for the page.
-  KITH_ASSIGN_OR_RETURN(const auto activities, ActivityOfListed(context, query, today.AddDays(-kDaysInYear)));
-  std::vector<std::pair<int, std::size_t>> scores;
-  scores.reserve(activities.size());
-  for (std::size_t i = 0; i < activities.size(); ++i) {
-    scores.emplace_back(ComputeHealth(HealthInputFrom(activities[i]), today).score, i);
+  // Scores stored for a later day than today can be lower than today's
+  // (the clock went back): rank from scratch.
+  KITH_ASSIGN_OR_RETURN(const auto scored_on, context.store.HealthScoredOn());
+  if (scored_on && today < *scored_on) return RankedFromScratch(context, query, today);
+  if (context.store.Writable()) KITH_RETURN_IF_ERROR(RefreshHealth(context));
+  // A reader (the server's) cannot store: it scores the few stale people
+  // itself and merges them into the walk of the stored scores.
+  KITH_ASSIGN_OR_RETURN(const auto stale, context.store.StaleHealth(query, today, kMostScoredOnRead + 1));
+  if (stale.size() > static_cast<std::size_t>(kMostScoredOnRead)) {
+    return RankedFromScratch(context, query, today);
   }
-  const auto offset = static_cast<std::size_t>(std::max(0, query.offset));
-  const auto end = std::min(scores.size(), offset + static_cast<std::size_t>(std::max(0, query.limit)));
-  if (offset >= end) return std::vector<ContactWithHealth>();
-  std::partial_sort(scores.begin(), scores.begin() + static_cast<std::ptrdiff_t>(end), scores.end());
-  std::vector<ContactId> ids;
-  for (std::size_t i = offset; i < end; ++i) ids.push_back(activities[scores[i].second].contact);
-  KITH_ASSIGN_OR_RETURN(auto contacts, context.store.GetContacts(ids));
-  std::vector<ContactWithHealth> page;
-  for (std::size_t i = 0; i < contacts.size(); ++i) {
-    const auto& activity = activities[scores[offset + i].second];
-    page.push_back(
-        ContactWithHealth{std::move(contacts[i]), ComputeHealth(HealthInputFrom(activity), today)});
-  }
-  return page;
+  KITH_ASSIGN_OR_RETURN(auto fresh, ScoresOn(context, stale, today));
+  const auto end = static_cast<std::size_t>(query.offset) + static_cast<std::size_t>(query.limit);
+  KITH_ASSIGN_OR_RETURN(const auto stored,
+                        context.store.WeakestStoredHealth(query, today, static_cast<int>(end)));
+  std::sort(fresh.begin(), fresh.end(), WeakerFirst);
+  std::vector<StoredHealth> ranked;
+  ranked.reserve(stored.size() + fresh.size());
+  std::merge(stored.begin(), stored.end(), fresh.begin(), fresh.end(), std::back_inserter(ranked),
+             WeakerFirst);
+  return PageOf(context, ranked, static_cast<std::size_t>(query.offset), end);
 }
 
 Result<std::vector<ContactWithHealth>> WithHealth(Context& context, std::vector<Contact> contacts) {

@@ -5,6 +5,7 @@
 // writes in one transaction, so a failure leaves the database as it was.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -241,7 +242,15 @@ struct ContactWithHealth {
   Contact contact;
   Health health;
 };
+// The order comes from the stored scores (a walk of an index), renewed
+// first on a writable connection; a read-only one scores the few stale
+// people itself. Writes: the stored scores, when the connection can.
 Result<std::vector<ContactWithHealth>> ListByHealth(Context& context, const ListQuery& query);
+// Scores again and stores everyone whose stored score is stale today
+// (written to, aged, never scored), a batch per transaction. kIo on a
+// read-only database; kConflict when the writer is busy past the timeout.
+// `stop`, when given, is asked before each batch and ends the renewal early.
+Status RefreshHealth(Context& context, const std::function<bool()>& stop = {});
 // These contacts with their health, in the order given: the page of the list
 // or of the search results shown, whatever it is sorted by.
 Result<std::vector<ContactWithHealth>> WithHealth(Context& context, std::vector<Contact> contacts);
@@ -276,9 +285,16 @@ struct DayAgenda {
 };
 Result<DayAgenda> Today(Context& context);
 
-// Open reminders as an iCalendar file. Returns how many were written.
+// Open reminders as an iCalendar file, streamed a page of reminders at a
+// time. Returns how many were written; kIo when `out` fails.
 Result<std::int64_t> WriteRemindersCalendar(Context& context, std::ostream& out);
-// The same reminders as the calendar's events, in reminder order.
+// The same into the file at `path`, written whole or not at all
+// (WriteFileDurably; kIo naming the path).
+Result<std::int64_t> SaveRemindersCalendar(Context& context, const std::string& path);
+// The same reminders as the calendar's events, in reminder order: each page
+// in turn to `visit` (whose error stops the walk), or all at once.
+using CalendarPageVisitor = std::function<Status(const std::vector<CalendarReminder>& page)>;
+Status ForEachCalendarPage(Context& context, const CalendarPageVisitor& visit);
 Result<std::vector<CalendarReminder>> CalendarReminders(Context& context);
 
 }  // namespace kith

@@ -1,4 +1,7 @@
 // The reminders as an iCalendar file, so any calendar app shows them.
+#include <fstream>
+
+#include "app/durable_file.h"
 #include "app/relationships.h"
 #include "formats/ics_writer.h"
 
@@ -37,7 +40,7 @@ std::string Description(const Reminder& reminder, const ContactSummary& contact)
 
 }  // namespace
 
-Result<std::vector<CalendarReminder>> CalendarReminders(Context& context) {
+Status ForEachCalendarPage(Context& context, const CalendarPageVisitor& visit) {
   constexpr int kPage = 2000;
   std::vector<CalendarReminder> events;
   for (ReminderId after;;) {
@@ -47,6 +50,7 @@ Result<std::vector<CalendarReminder>> CalendarReminders(Context& context) {
     ids.reserve(page.size());
     for (const auto& reminder : page) ids.push_back(reminder.contact);
     KITH_ASSIGN_OR_RETURN(const auto contacts, context.store.ContactSummaries(ids));
+    events.clear();
     std::size_t next = 0;
     for (const Reminder& reminder : page) {
       // Summaries skip unknown ids; reminders always have their contact.
@@ -62,16 +66,48 @@ Result<std::vector<CalendarReminder>> CalendarReminders(Context& context) {
       event.created = reminder.created_on.ToIso() + "T00:00:00Z";
       events.push_back(std::move(event));
     }
+    KITH_RETURN_IF_ERROR(visit(events));
     after = page.back().id;
     if (static_cast<int>(page.size()) < kPage) break;
   }
-  return events;
+  return Ok();
+}
+
+Result<std::vector<CalendarReminder>> CalendarReminders(Context& context) {
+  std::vector<CalendarReminder> all;
+  KITH_RETURN_IF_ERROR(
+      ForEachCalendarPage(context, [&all](const std::vector<CalendarReminder>& page) -> Status {
+        all.insert(all.end(), page.begin(), page.end());
+        return Ok();
+      }));
+  return all;
 }
 
 Result<std::int64_t> WriteRemindersCalendar(Context& context, std::ostream& out) {
-  KITH_ASSIGN_OR_RETURN(const auto events, CalendarReminders(context));
-  KITH_RETURN_IF_ERROR(WriteCalendar(out, events, context.clock.NowTimestamp()));
-  return static_cast<std::int64_t>(events.size());
+  const std::string now = context.clock.NowTimestamp();
+  KITH_RETURN_IF_ERROR(WriteCalendarStart(out, now));
+  std::int64_t written = 0;
+  // A page at a time: memory stays at one page whatever the number of reminders.
+  KITH_RETURN_IF_ERROR(ForEachCalendarPage(
+      context, [&out, &now, &written](const std::vector<CalendarReminder>& page) -> Status {
+        written += static_cast<std::int64_t>(page.size());
+        return WriteCalendarEvents(out, page, now);
+      }));
+  KITH_RETURN_IF_ERROR(WriteCalendarEnd(out));
+  return written;
+}
+
+Result<std::int64_t> SaveRemindersCalendar(Context& context, const std::string& path) {
+  std::int64_t written = 0;
+  KITH_RETURN_IF_ERROR(WriteFileDurably(path, "output", [&](const std::string& temporary) -> Status {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    if (!out) return Fail(ErrorCode::kIo, "cannot write '" + temporary + "'", "output");
+    KITH_ASSIGN_OR_RETURN(written, WriteRemindersCalendar(context, out));
+    out.flush();
+    if (!out) return Fail(ErrorCode::kIo, "cannot write '" + path + "'", "output");
+    return Ok();
+  }));
+  return written;
 }
 
 }  // namespace kith

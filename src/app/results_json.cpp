@@ -42,6 +42,22 @@ nlohmann::json FoundContactsToJson(const std::vector<FoundContact>& found) {
   return array;
 }
 
+nlohmann::json TypeaheadHitsToJson(const std::vector<TypeaheadHit>& hits) {
+  nlohmann::json array = nlohmann::json::array();
+  for (const auto& item : hits) {
+    nlohmann::json snippet = nullptr;
+    if (!item.snippet_field.empty()) snippet = {{"field", item.snippet_field}, {"text", item.snippet}};
+    array.push_back(
+        {{"id", item.id.value},
+         {"name", item.name},
+         {"company", item.company},
+         {"title", item.title},
+         {"match", {{"tier", TierName(item.hit.tier)}, {"quality", QualityName(item.hit.quality)}}},
+         {"snippet", std::move(snippet)}});
+  }
+  return array;
+}
+
 nlohmann::json MatchesToJson(const std::vector<RankedMatch>& matches) {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& match : matches) {

@@ -21,6 +21,10 @@ namespace kith {
 //  "quality": "exact"|"prefix"|"corrected"}}], best first.
 nlohmann::json FoundContactsToJson(const std::vector<FoundContact>& found);
 
+// [{"id", "name", "company", "title", "match": {"tier", "quality"},
+//  "snippet": {"field", "text"} or null}], best first.
+nlohmann::json TypeaheadHitsToJson(const std::vector<TypeaheadHit>& hits);
+
 // [ContactToJson plus {"score", "reasons"}], best first.
 nlohmann::json MatchesToJson(const std::vector<RankedMatch>& matches);
 

@@ -1,17 +1,24 @@
 #include <algorithm>
 
 #include "app/contacts.h"
+#include "app/search_hits.h"
 
 namespace kith {
 
-Result<std::vector<FoundContact>> SearchContacts(Context& context, const SearchRequest& request) {
+Result<SearchHits> FindSearchHits(Context& context, const SearchRequest& request) {
   if (request.limit < 1) return Fail(ErrorCode::kInvalidInput, "--limit must be at least 1", "limit");
   if (request.offset < 0) return Fail(ErrorCode::kInvalidInput, "--offset cannot be negative", "offset");
-  KITH_ASSIGN_OR_RETURN(const auto hits, Search(context.store, request));
-  std::vector<ContactId> ids;
-  ids.reserve(hits.size());
-  for (const auto& hit : hits) ids.push_back(hit.id);
-  KITH_ASSIGN_OR_RETURN(auto contacts, context.store.GetContacts(ids));
+  SearchHits found;
+  KITH_ASSIGN_OR_RETURN(found.hits, Search(context.store, request));
+  found.ids.reserve(found.hits.size());
+  for (const auto& hit : found.hits) found.ids.push_back(hit.id);
+  return found;
+}
+
+Result<std::vector<FoundContact>> SearchContacts(Context& context, const SearchRequest& request) {
+  KITH_ASSIGN_OR_RETURN(const SearchHits search, FindSearchHits(context, request));
+  const auto& hits = search.hits;
+  KITH_ASSIGN_OR_RETURN(auto contacts, context.store.GetContacts(search.ids));
   std::vector<FoundContact> found;
   found.reserve(contacts.size());
   // GetContacts keeps the order of ids and skips none that the index holds.

@@ -155,7 +155,7 @@ Status Write(std::ostream& out, std::string_view text) {
 
 // The calendar's own lines, written by libical from an empty VCALENDAR: all
 // but its END line, which follows the events.
-Status WriteCalendarStart(std::ostream& out) {
+Status WriteCalendarHeader(std::ostream& out) {
   ComponentPointer calendar(icalcomponent_new_vcalendar());
   icalcomponent_add_property(calendar.get(), icalproperty_new_version("2.0"));
   icalcomponent_add_property(calendar.get(), icalproperty_new_prodid("-//kith//kith//EN"));
@@ -175,10 +175,14 @@ Status WriteCalendarStart(std::ostream& out) {
 
 }  // namespace
 
-Status WriteCalendar(std::ostream& out, const std::vector<CalendarReminder>& reminders,
-                     const std::string& now_timestamp) {
+Status WriteCalendarStart(std::ostream& out, const std::string& now_timestamp) {
+  KITH_RETURN_IF_ERROR(ParseUtcTimestamp(now_timestamp, "now"));
+  return WriteCalendarHeader(out);
+}
+
+Status WriteCalendarEvents(std::ostream& out, const std::vector<CalendarReminder>& reminders,
+                           const std::string& now_timestamp) {
   KITH_ASSIGN_OR_RETURN(const icaltimetype stamp, ParseUtcTimestamp(now_timestamp, "now"));
-  KITH_RETURN_IF_ERROR(WriteCalendarStart(out));
   EventWriter writer;
   for (const CalendarReminder& reminder : reminders) {
     icaltimetype created = stamp;
@@ -191,7 +195,16 @@ Status WriteCalendar(std::ostream& out, const std::vector<CalendarReminder>& rem
     }
     KITH_RETURN_IF_ERROR(Write(out, text.get()));
   }
-  return Write(out, kCalendarEnd);
+  return Ok();
+}
+
+Status WriteCalendarEnd(std::ostream& out) { return Write(out, kCalendarEnd); }
+
+Status WriteCalendar(std::ostream& out, const std::vector<CalendarReminder>& reminders,
+                     const std::string& now_timestamp) {
+  KITH_RETURN_IF_ERROR(WriteCalendarStart(out, now_timestamp));
+  KITH_RETURN_IF_ERROR(WriteCalendarEvents(out, reminders, now_timestamp));
+  return WriteCalendarEnd(out);
 }
 
 }  // namespace kith

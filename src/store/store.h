@@ -78,6 +78,17 @@ struct ContactActivity {
   std::optional<Date> last_contact;
   std::optional<Date> met_on;
   Date added_on;
+  // The oldest interaction counted in contacts_since: the day it leaves the
+  // count is a day the health score changes on its own.
+  std::optional<Date> oldest_contact_since;
+};
+
+// A relationship's health score as stored for sorting the list by it: valid
+// from the day it was scored until `changes_on` (nullopt: until a write).
+struct StoredHealth {
+  ContactId contact;
+  int score = 0;
+  std::optional<Date> changes_on;
 };
 
 // Settings keys for a tag's default cadence: "cadence.tag.<folded tag>".
@@ -91,6 +102,19 @@ struct ContactSummary {
   std::string company;
   std::string met_at;
   std::optional<Date> last_contact;
+};
+
+// What a search-as-you-type line shows of a person, and the fields its
+// match snippet comes from: one row, the first email its only child value.
+struct ContactGlance {
+  ContactId id;
+  std::string display_name;
+  std::string company;
+  std::string title;
+  std::string email;
+  std::string city;
+  std::string met_at;
+  std::string notes;
 };
 
 // An event with how its follow-ups went.
@@ -399,8 +423,33 @@ class Store {
   [[nodiscard]] virtual Result<std::vector<ContactActivity>> ActivityOf(const std::vector<ContactId>& ids,
                                                                         Date since) = 0;
   [[nodiscard]] virtual Result<std::vector<ContactActivity>> ActivityOfEveryone(Date since) = 0;
+
+  // Stored health (ListByHealth). Every write that changes what a score is
+  // made of marks the person (triggers in the schema), so a stored score is
+  // valid until it is marked or its changes_on day comes.
+  // StaleHealth: up to `limit` people on the list `filters` describes (live
+  // only; its tag and event) whose stored score is not valid on `today`
+  // (never scored, marked, or aged), by id.
+  [[nodiscard]] virtual Result<std::vector<ContactId>> StaleHealth(const ListQuery& filters, Date today,
+                                                                   int limit) = 0;
+  // The first `count` people of that list by stored score, weakest first
+  // (score, then id), among those whose score is valid on `today`.
+  [[nodiscard]] virtual Result<std::vector<StoredHealth>> WeakestStoredHealth(const ListQuery& filters,
+                                                                              Date today, int count) = 0;
+  // Stores scores computed on `today` and clears their people's marks, all
+  // or nothing; kIo on a read-only database.
+  [[nodiscard]] virtual Status SaveHealth(const std::vector<StoredHealth>& scores, Date today) = 0;
+  // The latest day scores were stored for (nullopt before the first): a
+  // score stored for a later day than today may be too low for today.
+  [[nodiscard]] virtual Result<std::optional<Date>> HealthScoredOn() = 0;
+  // False on a connection opened read-only (the server's readers).
+  [[nodiscard]] virtual bool Writable() const = 0;
   // Names for these contacts, in the order given; unknown ids are skipped.
   [[nodiscard]] virtual Result<std::vector<ContactSummary>> ContactSummaries(
+      const std::vector<ContactId>& ids) = 0;
+  // Glances at these contacts (live or trashed), in the order given;
+  // unknown ids are skipped.
+  [[nodiscard]] virtual Result<std::vector<ContactGlance>> ContactGlances(
       const std::vector<ContactId>& ids) = 0;
   // Live contacts last in touch between `from` and `to` (inclusive), the
   // most recent first: where drifting relationships are found.

@@ -223,5 +223,27 @@ TEST(WriteCalendar, AFailingStreamIsAnIoError) {
   EXPECT_EQ(written.error().code, ErrorCode::kIo);
 }
 
+TEST(WriteCalendar, WrittenPageByPageIsTheSameFile) {
+  const auto all = Reminders();
+  ASSERT_GE(all.size(), 2U);
+  std::ostringstream whole;
+  ASSERT_TRUE(WriteCalendar(whole, all, std::string(kNow)));
+  std::ostringstream paged;
+  ASSERT_TRUE(WriteCalendarStart(paged, std::string(kNow)));
+  const auto middle = all.begin() + static_cast<std::ptrdiff_t>(all.size() / 2);
+  ASSERT_TRUE(WriteCalendarEvents(paged, {all.begin(), middle}, std::string(kNow)));
+  ASSERT_TRUE(WriteCalendarEvents(paged, {middle, all.end()}, std::string(kNow)));
+  ASSERT_TRUE(WriteCalendarEnd(paged));
+  EXPECT_EQ(paged.str(), whole.str());
+}
+
+TEST(WriteCalendar, AStreamStartedWithABadTimestampWritesNothing) {
+  std::ostringstream out;
+  const auto started = WriteCalendarStart(out, "yesterday");
+  ASSERT_FALSE(started);
+  EXPECT_EQ(started.error().code, ErrorCode::kInvalidInput);
+  EXPECT_TRUE(out.str().empty());
+}
+
 }  // namespace
 }  // namespace kith

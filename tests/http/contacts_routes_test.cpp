@@ -45,6 +45,48 @@ TEST_F(ContactsRoutes, HealthComesWithThePageWhateverTheSort) {
   EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts?health=maybe"), 400)["error"]["field"], "health");
 }
 
+TEST_F(ContactsRoutes, TypeaheadAnswersSlimLinesWithWhereTheWordsWereFound) {
+  AddPerson(
+      {{"name", "Ada Okafor"}, {"company", "Acme Robotics"}, {"title", "CTO"}, {"emails", {"ada@acme.com"}}});
+  AddPerson({{"name", "Linus Lee"},
+             {"notes",
+              "Met him at the harbour after a long talk about sailing boats, compilers and the weather "
+              "in the north; he keeps bees and wants to start a linker study group"}});
+  const json company = Expect(Send("GET", "/api/v1/typeahead?q=acme"), 200);
+  ASSERT_EQ(company.size(), 1U);
+  EXPECT_EQ(company[0]["name"], "Ada Okafor");
+  EXPECT_EQ(company[0]["company"], "Acme Robotics");
+  EXPECT_EQ(company[0]["title"], "CTO");
+  EXPECT_EQ(company[0]["snippet"], json({{"field", "company"}, {"text", "Acme Robotics"}}));
+  EXPECT_EQ(company[0]["match"]["tier"], "field");
+  EXPECT_FALSE(company[0].contains("emails")) << "a line, not a card";
+  const json note = Expect(Send("GET", "/api/v1/typeahead?q=linker"), 200);
+  ASSERT_EQ(note.size(), 1U);
+  EXPECT_EQ(note[0]["snippet"]["field"], "note");
+  const std::string text = note[0]["snippet"]["text"];
+  EXPECT_NE(text.find("linker study group"), std::string::npos) << text;
+  EXPECT_TRUE(text.starts_with("…")) << "cut before the word: " << text;
+  const json name = Expect(Send("GET", "/api/v1/typeahead?q=okaf"), 200);
+  ASSERT_EQ(name.size(), 1U);
+  EXPECT_EQ(name[0]["snippet"]["field"], "name");
+  EXPECT_EQ(Expect(Send("GET", "/api/v1/typeahead?q=acme&limit=51"), 400)["error"]["field"], "limit");
+  EXPECT_TRUE(Expect(Send("GET", "/api/v1/typeahead?q="), 200).empty());
+}
+
+TEST_F(ContactsRoutes, HealthOrderFollowsAWriteOnTheServer) {
+  const json ada = AddPerson({{"name", "Ada Okafor"}});
+  AddPerson({{"name", "Zed Young"}});
+  const json before = Expect(Send("GET", "/api/v1/contacts?sort=health&limit=2"), 200);
+  ASSERT_EQ(before.size(), 2U);
+  const json met = Expect(Send("POST", "/api/v1/contacts/" + ada["id"].dump() + "/interactions",
+                               json({{"kind", "coffee"}, {"they_talked", 60}}).dump()),
+                          201);
+  const json after = Expect(Send("GET", "/api/v1/contacts?sort=health&limit=2"), 200);
+  ASSERT_EQ(after.size(), 2U);
+  EXPECT_EQ(after[1]["name"], "Ada Okafor") << "a coffee raises her above Zed";
+  EXPECT_GT(after[1]["health"]["score"], after[0]["health"]["score"]);
+}
+
 TEST_F(ContactsRoutes, RejectsABadSortOrLimit) {
   EXPECT_EQ(ErrorCodeOf(Expect(Send("GET", "/api/v1/contacts?sort=height"), 400)), "invalid_input");
   const json body = Expect(Send("GET", "/api/v1/contacts?limit=abc"), 400);

@@ -36,7 +36,7 @@ const std::vector<Action>& BothFaces() {
       {"restore", {"POST /contacts/{id}/restore"}},
       {"empty-trash", {"DELETE /trash"}},
       {"list", {"GET /contacts"}},
-      {"search", {"GET /search"}},
+      {"search", {"GET /search", "GET /typeahead"}},
       {"gen", {"POST /demo"}},
       {"dupes", {"GET /dupes"}},
       {"merge", {"POST /merges", "POST /merges/{id}/undo"}},

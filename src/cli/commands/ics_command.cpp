@@ -1,6 +1,5 @@
 #include <iostream>
 #include <memory>
-#include <sstream>
 
 #include "app/calendar_feed.h"
 #include "app/devices.h"
@@ -64,15 +63,13 @@ Examples:
   return {command, [output, feed, &globals]() {
             if (feed->url || feed->rotate) return PrintFeedUrl(*feed, globals);
             return RunWithSession("ics", globals, [&](Session& session) -> int {
-              std::ostringstream calendar;
-              auto written = WriteRemindersCalendar(session.context(), calendar);
-              if (!written) return ReportError("ics", written.error());
               if (output->empty()) {
-                std::cout << calendar.str();
+                auto written = WriteRemindersCalendar(session.context(), std::cout);
+                if (!written) return ReportError("ics", written.error());
                 return 0;
               }
-              auto saved = WriteFileWhole(*output, calendar.str());
-              if (!saved) return ReportError("ics", saved.error());
+              auto written = SaveRemindersCalendar(session.context(), *output);
+              if (!written) return ReportError("ics", written.error());
               if (globals.json) {
                 PrintJson(std::cout, {{"file", *output}, {"reminders", *written}});
               } else {

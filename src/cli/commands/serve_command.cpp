@@ -7,6 +7,7 @@
 
 #include "app/backup.h"
 #include "app/devices.h"
+#include "app/health_upkeep.h"
 #include "app/web_access.h"
 #include "cli/commands/commands.h"
 #include "cli/printing.h"
@@ -116,6 +117,18 @@ subscribe to `kith ics --url`. Phones want HTTPS beyond this machine: give
                     });
                 if (!started) return ReportError("serve", started.error());
                 backups = std::move(*started);
+              }
+              // The list by health stays an index walk after imports and as days pass.
+              // PostgreSQL does not store health scores yet (docs/team.md).
+              std::unique_ptr<HealthUpkeep> upkeep;
+              if (!IsPostgresLocation(options.database_path)) {
+                constexpr std::chrono::seconds kHealthRenewal{60};
+                auto started = HealthUpkeep::Start(
+                    options.database_path, session.context().clock, kHealthRenewal, [](const Error& error) {
+                      std::cerr << "kith serve: renewing health scores failed: " << error.message << std::endl;
+                    });
+                if (!started) return ReportError("serve", started.error());
+                upkeep = std::move(*started);
               }
               auto served = http::ServeUntilSignal(options, session.context().clock, [&](int port) {
                 const std::string scheme = options.tls_certificate.empty() ? "http://" : "https://";

@@ -126,6 +126,16 @@ Result<ApiReply> SearchRoute(const httplib::Request& request, Context& context) 
   return reply;
 }
 
+// Search as you type: slim lines, no cards.
+Result<ApiReply> TypeaheadRoute(const httplib::Request& request, Context& context) {
+  SearchRequest search;
+  search.query = QueryText(request, "q");
+  constexpr int kMostLines = 50;
+  KITH_ASSIGN_OR_RETURN(search.limit, QueryInt(request, "limit", 8, 1, kMostLines));
+  KITH_ASSIGN_OR_RETURN(const auto hits, Typeahead(context, search));
+  return Json(TypeaheadHitsToJson(hits));
+}
+
 Result<ApiReply> DupesRoute(const httplib::Request& request, Context& context) {
   DuplicatesRequest page;
   KITH_ASSIGN_OR_RETURN(page.limit, QueryInt(request, "limit", 50, 1, kMostDuplicatesPerPage));
@@ -196,6 +206,16 @@ void AddContactRoutes(std::vector<Route>& routes) {
                     "",
                     "Contact[]",
                     {"q", "limit", "offset", "health", "total"}});
+  routes.push_back({Method::kGet,
+                    "/typeahead",
+                    Access::kRead,
+                    TypeaheadRoute,
+                    "Search as you type: the best hits as slim lines (id, name, company, title) with the "
+                    "field the words were found in; GET /contacts/{id} for a whole card",
+                    "contacts",
+                    "",
+                    "TypeaheadHit[]",
+                    {"q", "limit"}});
   routes.push_back({Method::kGet,
                     "/suggestions",
                     Access::kRead,

@@ -52,4 +52,21 @@ Result<std::vector<std::string>> PgStore::CheckIntegrity() {
   return tl::unexpected(NotYet("CheckIntegrity"));
 }
 
+// Stored health scores (the list sorted by health) and the typeahead's
+// glances.
+Result<std::optional<Date>> PgStore::HealthScoredOn() { return tl::unexpected(NotYet("sorting by health")); }
+Result<std::vector<ContactId>> PgStore::StaleHealth(const ListQuery& /*filters*/, Date /*today*/, int /*limit*/) {
+  return tl::unexpected(NotYet("StaleHealth"));
+}
+Result<std::vector<StoredHealth>> PgStore::WeakestStoredHealth(const ListQuery& /*filters*/, Date /*today*/,
+                                                               int /*count*/) {
+  return tl::unexpected(NotYet("WeakestStoredHealth"));
+}
+Status PgStore::SaveHealth(const std::vector<StoredHealth>& /*scores*/, Date /*today*/) {
+  return tl::unexpected(NotYet("SaveHealth"));
+}
+Result<std::vector<ContactGlance>> PgStore::ContactGlances(const std::vector<ContactId>& /*ids*/) {
+  return tl::unexpected(NotYet("the typeahead"));
+}
+
 }  // namespace kith::postgres

@@ -22,6 +22,7 @@ Result<std::unique_ptr<PgStore>> PgStore::Open(const std::string& uri, OpenInten
   // A reader of `kith serve` must never write: the server refuses for it.
   if (intent == OpenIntent::kReadOnly) {
     KITH_RETURN_IF_ERROR(store->connection_->Execute("SET default_transaction_read_only = on"));
+    store->read_only_ = true;
   }
   return store;
 }

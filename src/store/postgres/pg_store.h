@@ -34,6 +34,12 @@ class PgStore final : public Store {
   Result<Transaction> Begin() override;
   Result<Transaction> BeginBulk() override;
   Result<Transaction> ReadSnapshot() override;
+  Result<std::vector<ContactId>> StaleHealth(const ListQuery& filters, Date today, int limit) override;
+  Result<std::vector<StoredHealth>> WeakestStoredHealth(const ListQuery& filters, Date today, int count) override;
+  Status SaveHealth(const std::vector<StoredHealth>& scores, Date today) override;
+  Result<std::optional<Date>> HealthScoredOn() override;
+  bool Writable() const override { return !read_only_; }
+  Result<std::vector<ContactGlance>> ContactGlances(const std::vector<ContactId>& ids) override;
   Result<Contact> InsertContact(const ContactFields& fields, const std::string& uid,
                                 const std::string& now) override;
   Result<std::vector<ContactId>> InsertContacts(const std::vector<ContactFields>& fields,
@@ -171,6 +177,7 @@ class PgStore final : public Store {
   Result<std::int64_t> NextIds(std::string_view counter, std::int64_t count);
   // The error of a method not yet written for PostgreSQL.
   static Error NotYet(std::string_view method);
+  bool read_only_ = false;
 
   // Contacts (contacts.cpp).
   Status InsertRow(ContactId id, const ContactFields& fields, const std::string& uid, const std::string& now);

@@ -480,7 +480,9 @@ SELECT c.id,
   (SELECT min(s.value::integer) FROM contact_labels t JOIN settings s ON s.workspace_id = $1
      AND s.key = 'cadence.tag.' || t.folded WHERE t.workspace_id = $1 AND t.contact_id = c.id AND t.kind = 'tag'
      AND s.value ~ '^[0-9]{1,9}$'),
-  c.last_contact, c.met_on, substr(c.created_at, 1, 10)
+  c.last_contact, c.met_on, substr(c.created_at, 1, 10),
+  (SELECT min(i.on_date) FROM interactions i WHERE i.workspace_id = $1 AND i.contact_id = c.id
+     AND i.kind <> 'note' AND i.on_date >= $2)
 FROM contacts c WHERE c.workspace_id = $1 AND
 )sql";
 
@@ -497,6 +499,7 @@ ContactActivity ActivityAt(const Rows& rows, int row) {
   activity.last_contact = DateAt(rows, row, 8);
   activity.met_on = DateAt(rows, row, 9);
   activity.added_on = DateAt(rows, row, 10).value_or(Date{});
+  activity.oldest_contact_since = DateAt(rows, row, 11);
   return activity;
 }
 

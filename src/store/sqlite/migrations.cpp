@@ -419,6 +419,110 @@ constexpr std::string_view kDeliveryLabel = R"sql(
 ALTER TABLE contact_addresses ADD COLUMN delivery_label TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Version 15: relationship health as a stored value, so sorting the list by
+// health is a walk of contact_health_by_score instead of scoring everyone
+// on each request. A score is valid from the day it was computed until
+// `changes_on` (the day it may first fall on its own; '9999-12-31' when
+// only a write can change it). Triggers mark a person in health_dirty on
+// every write that changes what their score is made of, so no write path
+// can forget it; the app scores the marked and the aged again (lazily, and
+// on a read counts them without storing).
+constexpr std::string_view kStoredHealth = R"sql(
+CREATE TABLE contact_health(
+  contact_id INTEGER PRIMARY KEY,
+  score INTEGER NOT NULL,
+  changes_on TEXT NOT NULL
+);
+CREATE INDEX contact_health_by_score ON contact_health(score, contact_id);
+CREATE INDEX contact_health_by_change ON contact_health(changes_on);
+CREATE TABLE health_dirty(contact_id INTEGER PRIMARY KEY);
+INSERT INTO health_dirty(contact_id) SELECT id FROM contacts;
+
+CREATE TRIGGER health_on_contact_insert AFTER INSERT ON contacts BEGIN
+  INSERT INTO health_dirty(contact_id) SELECT NEW.id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = NEW.id);
+END;
+CREATE TRIGGER health_on_contact_update AFTER UPDATE OF met_on, last_contact, created_at ON contacts BEGIN
+  INSERT INTO health_dirty(contact_id) SELECT NEW.id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = NEW.id);
+END;
+CREATE TRIGGER health_on_contact_delete AFTER DELETE ON contacts BEGIN
+  DELETE FROM contact_health WHERE contact_id = OLD.id;
+  DELETE FROM health_dirty WHERE contact_id = OLD.id;
+END;
+
+-- Whatever a score is made of: conversations, facts, gives, cadences, tags
+-- and the tags' default cadences. A mark is inserted only where none is:
+-- INSERT OR IGNORE would take the conflict clause of the statement that
+-- fired the trigger (an upsert of a setting) and fail on a second mark.
+CREATE TRIGGER health_on_interactions_insert AFTER INSERT ON interactions BEGIN
+  INSERT INTO health_dirty(contact_id) SELECT NEW.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = NEW.contact_id);
+END;
+CREATE TRIGGER health_on_interactions_update AFTER UPDATE ON interactions BEGIN
+  INSERT INTO health_dirty(contact_id) SELECT OLD.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = OLD.contact_id);
+  INSERT INTO health_dirty(contact_id) SELECT NEW.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = NEW.contact_id);
+END;
+CREATE TRIGGER health_on_interactions_delete AFTER DELETE ON interactions BEGIN
+  INSERT INTO health_dirty(contact_id) SELECT OLD.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = OLD.contact_id);
+END;
+CREATE TRIGGER health_on_facts_insert AFTER INSERT ON facts BEGIN
+  INSERT INTO health_dirty(contact_id) SELECT NEW.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = NEW.contact_id);
+END;
+CREATE TRIGGER health_on_facts_update AFTER UPDATE ON facts BEGIN
+  INSERT INTO health_dirty(contact_id) SELECT OLD.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = OLD.contact_id);
+  INSERT INTO health_dirty(contact_id) SELECT NEW.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = NEW.contact_id);
+END;
+CREATE TRIGGER health_on_facts_delete AFTER DELETE ON facts BEGIN
+  INSERT INTO health_dirty(contact_id) SELECT OLD.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = OLD.contact_id);
+END;
+CREATE TRIGGER health_on_ledger_insert AFTER INSERT ON ledger BEGIN
+  INSERT INTO health_dirty(contact_id) SELECT NEW.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = NEW.contact_id);
+END;
+CREATE TRIGGER health_on_ledger_update AFTER UPDATE ON ledger BEGIN
+  INSERT INTO health_dirty(contact_id) SELECT OLD.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = OLD.contact_id);
+  INSERT INTO health_dirty(contact_id) SELECT NEW.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = NEW.contact_id);
+END;
+CREATE TRIGGER health_on_ledger_delete AFTER DELETE ON ledger BEGIN
+  INSERT INTO health_dirty(contact_id) SELECT OLD.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = OLD.contact_id);
+END;
+CREATE TRIGGER health_on_cadences_insert AFTER INSERT ON cadences BEGIN
+  INSERT INTO health_dirty(contact_id) SELECT NEW.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = NEW.contact_id);
+END;
+CREATE TRIGGER health_on_cadences_update AFTER UPDATE ON cadences BEGIN
+  INSERT INTO health_dirty(contact_id) SELECT OLD.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = OLD.contact_id);
+  INSERT INTO health_dirty(contact_id) SELECT NEW.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = NEW.contact_id);
+END;
+CREATE TRIGGER health_on_cadences_delete AFTER DELETE ON cadences BEGIN
+  INSERT INTO health_dirty(contact_id) SELECT OLD.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = OLD.contact_id);
+END;
+CREATE TRIGGER health_on_tag_insert AFTER INSERT ON contact_labels WHEN NEW.kind = 'tag' BEGIN
+  INSERT INTO health_dirty(contact_id) SELECT NEW.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = NEW.contact_id);
+END;
+CREATE TRIGGER health_on_tag_update AFTER UPDATE ON contact_labels WHEN OLD.kind = 'tag' OR NEW.kind = 'tag' BEGIN
+  INSERT INTO health_dirty(contact_id) SELECT OLD.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = OLD.contact_id);
+  INSERT INTO health_dirty(contact_id) SELECT NEW.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = NEW.contact_id);
+END;
+CREATE TRIGGER health_on_tag_delete AFTER DELETE ON contact_labels WHEN OLD.kind = 'tag' BEGIN
+  INSERT INTO health_dirty(contact_id) SELECT OLD.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = OLD.contact_id);
+END;
+CREATE TRIGGER health_on_tag_cadence_insert AFTER INSERT ON settings
+WHEN substr(NEW.key, 1, 12) = 'cadence.tag.' BEGIN
+  INSERT INTO health_dirty(contact_id)
+    SELECT DISTINCT contact_id FROM contact_labels WHERE kind = 'tag' AND folded = substr(NEW.key, 13)
+    AND contact_id NOT IN (SELECT contact_id FROM health_dirty);
+END;
+CREATE TRIGGER health_on_tag_cadence_update AFTER UPDATE ON settings
+WHEN substr(NEW.key, 1, 12) = 'cadence.tag.' BEGIN
+  INSERT INTO health_dirty(contact_id)
+    SELECT DISTINCT contact_id FROM contact_labels WHERE kind = 'tag' AND folded = substr(NEW.key, 13)
+    AND contact_id NOT IN (SELECT contact_id FROM health_dirty);
+END;
+CREATE TRIGGER health_on_tag_cadence_delete AFTER DELETE ON settings
+WHEN substr(OLD.key, 1, 12) = 'cadence.tag.' BEGIN
+  INSERT INTO health_dirty(contact_id)
+    SELECT DISTINCT contact_id FROM contact_labels WHERE kind = 'tag' AND folded = substr(OLD.key, 13)
+    AND contact_id NOT IN (SELECT contact_id FROM health_dirty);
+END;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -426,7 +530,7 @@ const std::vector<Migration>& Migrations() {
       {kVersion1, false},     {kVersion2, true},       {kVersion3, false},           {kVersion4, false},
       {kVersion5, false},     {kCardImages, false},    {kWebSessions, false},        {kNamesakeIndex, false},
       {kCardDav, false},      {kDevices, false},       {kCompanyFamilyIndex, false}, {kCardFields, true},
-      {kMergeJournal, false}, {kDeliveryLabel, false},
+      {kMergeJournal, false}, {kDeliveryLabel, false}, {kStoredHealth, false},
   };
   return kMigrations;
 }

@@ -371,7 +371,8 @@ SELECT c.id,
   (SELECT days FROM cadences k WHERE k.contact_id = c.id),
   (SELECT min(CAST(s.value AS INTEGER)) FROM contact_labels t JOIN settings s
      ON s.key = 'cadence.tag.' || t.folded WHERE t.contact_id = c.id AND t.kind = 'tag'),
-  c.last_contact, c.met_on, substr(c.created_at, 1, 10)
+  c.last_contact, c.met_on, substr(c.created_at, 1, 10),
+  (SELECT min(i.on_date) FROM interactions i WHERE i.contact_id = c.id AND i.kind <> 'note' AND i.on_date >= ?1)
 FROM contacts c WHERE {ids}
 )sql";
 
@@ -388,6 +389,7 @@ ContactActivity ActivityFromRow(const Statement& row) {
   activity.last_contact = OptionalDate(row, 8);
   activity.met_on = OptionalDate(row, 9);
   activity.added_on = OptionalDate(row, 10).value_or(Date{});
+  activity.oldest_contact_since = OptionalDate(row, 11);
   return activity;
 }
 

@@ -9,6 +9,7 @@
 #include "domain/utf8.h"
 #include "store/column_lists.h"
 #include "store/search_document.h"
+#include "store/sqlite/list_where.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/row_values.h"
 
@@ -75,11 +76,21 @@ std::string_view TableName(SearchTable table) {
   return "search_everything";
 }
 
-// How a tag filter joins the list. A rare tag is cheapest as the set of its
-// members, sorted; a common one as a probe per row while walking the sort
-// index, which stops after one page (materialising 27,000 members of a
-// common tag to sort them took half a second at a million people).
-enum class TagJoin { kMembers, kProbe };
+std::string_view ListOrder(ListSort sort) {
+  switch (sort) {
+    case ListSort::kName:
+      return "sort_name, id";
+    case ListSort::kMetOn:
+      return "met_on DESC, id";
+    case ListSort::kLastContact:
+      return "last_contact DESC, id";
+    case ListSort::kCreated:
+      return "id DESC";
+  }
+  return "sort_name, id";
+}
+
+}  // namespace
 
 std::string ListWhere(const ListQuery& query, TagJoin join) {
   std::string where = query.trashed ? "trashed_at IS NOT NULL" : "trashed_at IS NULL";
@@ -98,22 +109,6 @@ std::string ListWhere(const ListQuery& query, TagJoin join) {
   }
   return where;
 }
-
-std::string_view ListOrder(ListSort sort) {
-  switch (sort) {
-    case ListSort::kName:
-      return "sort_name, id";
-    case ListSort::kMetOn:
-      return "met_on DESC, id";
-    case ListSort::kLastContact:
-      return "last_contact DESC, id";
-    case ListSort::kCreated:
-      return "id DESC";
-  }
-  return "sort_name, id";
-}
-
-}  // namespace
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, OpenIntent intent) {
   struct stat info {};

@@ -75,9 +75,16 @@ class SqliteStore final : public Store {
   Result<std::vector<std::pair<ContactId, std::string>>> UidsOf(const std::vector<ContactId>& ids) override;
   Result<std::vector<ContactActivity>> ActivityOf(const std::vector<ContactId>& ids, Date since) override;
   Result<std::vector<ContactActivity>> ActivityOfEveryone(Date since) override;
+  Result<std::vector<ContactId>> StaleHealth(const ListQuery& filters, Date today, int limit) override;
+  Result<std::vector<StoredHealth>> WeakestStoredHealth(const ListQuery& filters, Date today,
+                                                        int count) override;
+  Status SaveHealth(const std::vector<StoredHealth>& scores, Date today) override;
+  Result<std::optional<Date>> HealthScoredOn() override;
+  bool Writable() const override { return database_->mode() != OpenMode::kReadOnly; }
   Result<std::vector<ContactId>> NotYetConnected(Date since, int limit) override;
   Result<std::vector<ContactId>> LastInTouchBetween(Date from, Date to, int limit) override;
   Result<std::vector<ContactSummary>> ContactSummaries(const std::vector<ContactId>& ids) override;
+  Result<std::vector<ContactGlance>> ContactGlances(const std::vector<ContactId>& ids) override;
   Result<LedgerEntry> InsertLedgerEntry(const LedgerEntry& entry) override;
   Result<LedgerEntry> GetLedgerEntry(LedgerEntryId id) override;
   Status SetLedgerOutcome(LedgerEntryId id, LedgerOutcome outcome) override;

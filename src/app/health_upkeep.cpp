@@ -1,0 +1,59 @@
+#include "app/health_upkeep.h"
+
+#include "app/quiet_thread.h"
+#include "app/relationships.h"
+
+namespace kith {
+
+Result<std::unique_ptr<HealthUpkeep>> HealthUpkeep::Start(std::string database_path, const Clock& clock,
+                                                          std::chrono::seconds every,
+                                                          HealthUpkeepReport report) {
+  if (every < std::chrono::seconds(1)) {
+    return Fail(ErrorCode::kInvalidInput, "renew health scores at most once a second", "every");
+  }
+  auto upkeep = std::unique_ptr<HealthUpkeep>(
+      new HealthUpkeep(std::move(database_path), clock, every, std::move(report)));
+  upkeep->thread_ = StartThreadWithoutSignals([raw = upkeep.get()] { raw->Run(); });
+  return upkeep;
+}
+
+HealthUpkeep::~HealthUpkeep() {
+  {
+    const std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void HealthUpkeep::Run() {
+  std::unique_lock lock(mutex_);
+  std::chrono::seconds wait{0};
+  while (!wake_.wait_for(lock, wait, [this] { return stopping_; })) {
+    lock.unlock();
+    RenewOnce();
+    lock.lock();
+    wait = every_;
+  }
+}
+
+void HealthUpkeep::RenewOnce() {
+  // Its own connection, opened per round: the server's writer is for
+  // requests, and a round holds the write lock one batch at a time.
+  auto store = OpenSqliteStore(database_path_);
+  if (!store) {
+    report_(store.error());
+    return;
+  }
+  Context context{**store, clock_, ""};
+  const auto stopping = [this] {
+    const std::lock_guard lock(mutex_);
+    return stopping_;
+  };
+  if (auto renewed = RefreshHealth(context, stopping);
+      !renewed && renewed.error().code != ErrorCode::kConflict) {
+    report_(renewed.error());
+  }
+}
+
+}  // namespace kith

@@ -1,0 +1,97 @@
+// Search as you type: slim hits with the snippet that shows why each matched.
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <utility>
+
+#include "app/contacts.h"
+#include "app/search_hits.h"
+#include "search/query.h"
+
+namespace kith {
+namespace {
+
+// A note's snippet: about this many bytes, from a little before the word.
+constexpr std::size_t kNoteSnippetBytes = 80;
+constexpr std::size_t kNoteLeadBytes = 24;
+
+bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U; }
+
+// Moves `position` back to the start of a UTF-8 character.
+std::size_t CharacterStart(std::string_view text, std::size_t position) {
+  while (position > 0 && position < text.size() && IsContinuationByte(text[position])) --position;
+  return position;
+}
+
+// Where `term` (folded, lower case) first appears in `text`, ignoring ASCII
+// case; npos when it does not appear as typed (accents folded away).
+std::size_t FindFolded(std::string_view text, std::string_view term) {
+  const auto found =
+      std::search(text.begin(), text.end(), term.begin(), term.end(), [](char left, char right) {
+        return std::tolower(static_cast<unsigned char>(left)) == static_cast<unsigned char>(right);
+      });
+  return found == text.end() ? std::string_view::npos : static_cast<std::size_t>(found - text.begin());
+}
+
+// The part of a long note around the first word found, cut on character
+// boundaries, with an ellipsis where it was cut.
+std::string NoteExcerpt(std::string_view note, const std::vector<std::string>& terms) {
+  if (note.size() <= kNoteSnippetBytes) return std::string(note);
+  std::size_t at = std::string_view::npos;
+  for (const auto& term : terms) at = std::min(at, FindFolded(note, term));
+  const std::size_t start =
+      at == std::string_view::npos ? 0 : CharacterStart(note, at - std::min(at, kNoteLeadBytes));
+  const std::size_t end = CharacterStart(note, std::min(note.size(), start + kNoteSnippetBytes));
+  std::string excerpt = start > 0 ? "…" : "";
+  excerpt += note.substr(start, end - start);
+  if (end < note.size()) excerpt += "…";
+  return excerpt;
+}
+
+// The first field, in the order a line reads, with a word that one of the
+// query's terms starts (as the index folds them).
+std::pair<std::string, std::string> Snippet(const Store& store, const std::vector<std::string>& terms,
+                                            const ContactGlance& glance) {
+  const std::array<std::pair<std::string_view, const std::string*>, 7> fields = {
+      {{"name", &glance.display_name},
+       {"company", &glance.company},
+       {"title", &glance.title},
+       {"email", &glance.email},
+       {"city", &glance.city},
+       {"met", &glance.met_at},
+       {"note", &glance.notes}}};
+  for (const auto& [field, text] : fields) {
+    if (text->empty()) continue;
+    const auto words = store.SearchTerms(*text);
+    const bool found = std::any_of(terms.begin(), terms.end(), [&words](const std::string& term) {
+      return std::any_of(words.begin(), words.end(),
+                         [&term](const std::string& word) { return word.starts_with(term); });
+    });
+    if (found) return {std::string(field), field == "note" ? NoteExcerpt(*text, terms) : *text};
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<std::vector<TypeaheadHit>> Typeahead(Context& context, const SearchRequest& request) {
+  KITH_ASSIGN_OR_RETURN(const SearchHits search, FindSearchHits(context, request));
+  const auto& hits = search.hits;
+  KITH_ASSIGN_OR_RETURN(const auto glances, context.store.ContactGlances(search.ids));
+  const ParsedQuery query = ParseQuery(request.query, context.store);
+  std::vector<std::string> terms = query.terms;
+  for (const auto& filter : query.filters)
+    terms.insert(terms.end(), filter.terms.begin(), filter.terms.end());
+  std::vector<TypeaheadHit> found;
+  found.reserve(glances.size());
+  // ContactGlances keeps the order of ids and skips none that the index holds.
+  for (std::size_t i = 0; i < glances.size() && i < hits.size(); ++i) {
+    const ContactGlance& glance = glances[i];
+    auto [field, text] = Snippet(context.store, terms, glance);
+    found.push_back(TypeaheadHit{glance.id, glance.display_name, glance.company, glance.title, hits[i],
+                                 std::move(field), std::move(text)});
+  }
+  return found;
+}
+
+}  // namespace kith

@@ -1,0 +1,167 @@
+// The list by health from stored scores: the same order as scoring everyone
+// on the day, as days pass and as writes change people, on the writer
+// (which stores the scores again) and on a read-only connection (which
+// scores the stale few itself).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <memory>
+#include <vector>
+
+#include "app/contacts.h"
+#include "app/give.h"
+#include "app/relationships.h"
+#include "support/temp_database.h"
+
+namespace kith {
+namespace {
+
+constexpr Date kToday{2026, 11, 26};
+
+class StoredHealth : public ::testing::Test {
+ protected:
+  StoredHealth() {
+    // Twelve people in every stage: never in touch, met, talked to often,
+    // given to, with facts, on a short cadence, tagged.
+    for (int i = 0; i < 12; ++i) {
+      ContactFields fields;
+      fields.display_name = "Person " + std::to_string(i);
+      if (i % 3 == 0) fields.met_on = kToday.AddDays(-40 * i);
+      if (i % 4 == 1) fields.tags = {"mentor"};
+      auto added = AddContact(world_.context(), fields);
+      EXPECT_TRUE(added) << added.error().message;
+      if (added) people_.push_back(added->id);
+    }
+    for (std::size_t i = 0; i < people_.size(); ++i) {
+      if (i % 2 == 0) Log(people_[i], kToday.AddDays(-static_cast<int>(30 * i)));
+      if (i % 5 == 0) {
+        EXPECT_TRUE(SetCadence(world_.context(), people_[i], 20));
+      }
+    }
+  }
+
+  Context On(Date day) {
+    clocks_.push_back(std::make_unique<FixedClock>(day));
+    return Context{world_.store(), *clocks_.back(), "US"};
+  }
+
+  void Log(ContactId person, Date day) {
+    Context then = On(day);
+    LogRequest log;
+    log.contact = person;
+    log.they_talked = 40;
+    log.facts = {ParseFactSpec("personal:hobby=chess").value()};
+    const auto logged = LogInteraction(then, log);
+    EXPECT_TRUE(logged) << logged.error().message;
+  }
+
+  // The order scoring everyone that day gives: score, then id.
+  std::vector<ContactId> Expected(Context& context, const ListQuery& query) {
+    ListQuery everyone = query;
+    everyone.limit = 1000;
+    everyone.offset = 0;
+    auto contacts = ListContacts(context, everyone);
+    EXPECT_TRUE(contacts);
+    auto scored = WithHealth(context, *contacts);
+    EXPECT_TRUE(scored);
+    std::vector<std::pair<int, std::int64_t>> order;
+    for (const auto& person : *scored) order.emplace_back(person.health.score, person.contact.id.value);
+    std::sort(order.begin(), order.end());
+    std::vector<ContactId> ids;
+    for (auto i = static_cast<std::size_t>(query.offset);
+         i < order.size() && ids.size() < static_cast<std::size_t>(query.limit); ++i) {
+      ids.push_back(ContactId{order[i].second});
+    }
+    return ids;
+  }
+
+  static std::vector<ContactId> Ids(const std::vector<ContactWithHealth>& people) {
+    std::vector<ContactId> ids;
+    for (const auto& person : people) ids.push_back(person.contact.id);
+    return ids;
+  }
+
+  testing::TestWorld world_;
+  std::vector<std::unique_ptr<FixedClock>> clocks_;
+  std::vector<ContactId> people_;
+};
+
+TEST_F(StoredHealth, OrdersAsScoringEveryoneDoesAsTheDaysPass) {
+  ListQuery query;
+  query.limit = 5;
+  for (int later = 0; later <= 800; later += 7) {
+    Context day = On(kToday.AddDays(later));
+    for (const int offset : {0, 4}) {
+      query.offset = offset;
+      const auto listed = ListByHealth(day, query);
+      ASSERT_TRUE(listed) << listed.error().message;
+      EXPECT_EQ(Ids(*listed), Expected(day, query)) << "day +" << later << ", offset " << offset;
+    }
+  }
+}
+
+TEST_F(StoredHealth, FollowsTheWritesThatChangeAScore) {
+  ListQuery query;
+  query.limit = 12;
+  Context today = On(kToday);
+  ASSERT_TRUE(ListByHealth(today, query));  // scores stored
+  const ContactId weakest = ListByHealth(today, query)->front().contact.id;
+  Log(weakest, kToday);
+  ASSERT_TRUE(SetFact(today, weakest, FactKind::kProfessional, "goal", "open a studio"));
+  GiveRequest give;
+  give.contact = weakest;
+  give.what = "an introduction";
+  ASSERT_TRUE(RecordGive(today, give));
+  ASSERT_TRUE(SetTagCadence(today, "mentor", 3));
+  const auto listed = ListByHealth(today, query);
+  ASSERT_TRUE(listed) << listed.error().message;
+  EXPECT_EQ(Ids(*listed), Expected(today, query));
+  EXPECT_NE(listed->front().contact.id, weakest);
+}
+
+TEST_F(StoredHealth, ATagCadenceChangesThoseAlreadyMarkedToo) {
+  // Everyone is marked (never scored yet): the settings upsert must not
+  // trip over the marks already there.
+  Context today = On(kToday);
+  ASSERT_TRUE(SetTagCadence(today, "mentor", 3));
+  ASSERT_TRUE(SetTagCadence(today, "mentor", 5));
+  ASSERT_TRUE(SetTagCadence(today, "mentor", std::nullopt));
+  ListQuery query;
+  query.limit = 12;
+  const auto listed = ListByHealth(today, query);
+  ASSERT_TRUE(listed) << listed.error().message;
+  EXPECT_EQ(Ids(*listed), Expected(today, query));
+}
+
+TEST_F(StoredHealth, AReadOnlyConnectionScoresTheStaleItselfAndStoresNothing) {
+  ListQuery query;
+  query.limit = 12;
+  Context today = On(kToday);
+  ASSERT_TRUE(ListByHealth(today, query));
+  Log(people_[1], kToday);  // now stale in the store
+  auto reader = OpenSqliteStore(world_.database_path(), OpenIntent::kReadOnly);
+  ASSERT_TRUE(reader) << reader.error().message;
+  Context reading{**reader, *clocks_.back(), "US"};
+  const auto stale_before = (*reader)->StaleHealth(ListQuery{}, kToday, 100);
+  ASSERT_TRUE(stale_before);
+  EXPECT_EQ(stale_before->size(), 1U);
+  const auto listed = ListByHealth(reading, query);
+  ASSERT_TRUE(listed) << listed.error().message;
+  EXPECT_EQ(Ids(*listed), Expected(today, query));
+  EXPECT_EQ((*reader)->StaleHealth(ListQuery{}, kToday, 100)->size(), 1U) << "a reader stores nothing";
+}
+
+TEST_F(StoredHealth, FiltersByTagAndLeavesTheTrashOut) {
+  ListQuery query;
+  query.limit = 12;
+  query.tag = "mentor";
+  Context today = On(kToday);
+  ASSERT_TRUE(RemoveContact(today, people_[5]));
+  const auto listed = ListByHealth(today, query);
+  ASSERT_TRUE(listed) << listed.error().message;
+  EXPECT_EQ(Ids(*listed), Expected(today, query));
+  EXPECT_EQ(listed->size(), 2U) << "people 1 and 9 (5 is in the trash)";
+}
+
+}  // namespace
+}  // namespace kith

@@ -125,7 +125,8 @@ subscribe to `kith ics --url`. Phones want HTTPS beyond this machine: give
                 constexpr std::chrono::seconds kHealthRenewal{60};
                 auto started = HealthUpkeep::Start(
                     options.database_path, session.context().clock, kHealthRenewal, [](const Error& error) {
-                      std::cerr << "kith serve: renewing health scores failed: " << error.message << std::endl;
+                      std::cerr << "kith serve: renewing health scores failed: " << error.message
+                                << std::endl;
                     });
                 if (!started) return ReportError("serve", started.error());
                 upkeep = std::move(*started);

@@ -291,18 +291,17 @@ Result<std::vector<Contact>> PgStore::LoadContacts(const std::vector<ContactId>&
                                                 SplitLines(rows.Text(row, 3), ','),
                                                 static_cast<int>(rows.Int(row, 4)), rows.Text(row, 5)});
       }));
-  KITH_RETURN_IF_ERROR(
-      each_row("SELECT contact_id, types, pref, label, po_box, extended, street, locality, region, "
-               "postal_code, country, delivery_label "
-               "FROM contact_addresses" +
-                   in_batch + "ORDER BY contact_id, position",
-               [](const Rows& rows, int row, Contact& contact) {
-                 contact.addresses.push_back(
-                     Address{SplitLines(rows.Text(row, 1), ','), static_cast<int>(rows.Int(row, 2)),
-                             rows.Text(row, 3), rows.Text(row, 4), rows.Text(row, 5), rows.Text(row, 6),
-                             rows.Text(row, 7), rows.Text(row, 8), rows.Text(row, 9), rows.Text(row, 10),
-                             rows.Text(row, 11)});
-               }));
+  KITH_RETURN_IF_ERROR(each_row(
+      "SELECT contact_id, types, pref, label, po_box, extended, street, locality, region, "
+      "postal_code, country, delivery_label "
+      "FROM contact_addresses" +
+          in_batch + "ORDER BY contact_id, position",
+      [](const Rows& rows, int row, Contact& contact) {
+        contact.addresses.push_back(
+            Address{SplitLines(rows.Text(row, 1), ','), static_cast<int>(rows.Int(row, 2)), rows.Text(row, 3),
+                    rows.Text(row, 4), rows.Text(row, 5), rows.Text(row, 6), rows.Text(row, 7),
+                    rows.Text(row, 8), rows.Text(row, 9), rows.Text(row, 10), rows.Text(row, 11)});
+      }));
   std::vector<Contact> contacts;
   contacts.reserve(ids.size());
   for (const ContactId id : ids) {

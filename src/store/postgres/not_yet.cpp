@@ -55,7 +55,8 @@ Result<std::vector<std::string>> PgStore::CheckIntegrity() {
 // Stored health scores (the list sorted by health) and the typeahead's
 // glances.
 Result<std::optional<Date>> PgStore::HealthScoredOn() { return tl::unexpected(NotYet("sorting by health")); }
-Result<std::vector<ContactId>> PgStore::StaleHealth(const ListQuery& /*filters*/, Date /*today*/, int /*limit*/) {
+Result<std::vector<ContactId>> PgStore::StaleHealth(const ListQuery& /*filters*/, Date /*today*/,
+                                                    int /*limit*/) {
   return tl::unexpected(NotYet("StaleHealth"));
 }
 Result<std::vector<StoredHealth>> PgStore::WeakestStoredHealth(const ListQuery& /*filters*/, Date /*today*/,

@@ -35,7 +35,8 @@ class PgStore final : public Store {
   Result<Transaction> BeginBulk() override;
   Result<Transaction> ReadSnapshot() override;
   Result<std::vector<ContactId>> StaleHealth(const ListQuery& filters, Date today, int limit) override;
-  Result<std::vector<StoredHealth>> WeakestStoredHealth(const ListQuery& filters, Date today, int count) override;
+  Result<std::vector<StoredHealth>> WeakestStoredHealth(const ListQuery& filters, Date today,
+                                                        int count) override;
   Status SaveHealth(const std::vector<StoredHealth>& scores, Date today) override;
   Result<std::optional<Date>> HealthScoredOn() override;
   bool Writable() const override { return !read_only_; }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages kith needs to build, test and benchmark.
 # PostgreSQL 15 is for the shared store: the tests start throwaway clusters
-# of it (scripts/pg-throwaway.sh); nothing runs as a system service.
+# of it (scripts/pg-throwaway.sh) on a free port and never use the `15/main`
+# cluster Debian's package may create and start on its own.
 # Idempotent: asks apt only for what is missing, and runs apt-get update only
 # then. Uses sudo when not root.
 set -euo pipefail

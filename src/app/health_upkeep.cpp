@@ -2,6 +2,7 @@
 
 #include "app/quiet_thread.h"
 #include "app/relationships.h"
+#include "store/store.h"
 
 namespace kith {
 
@@ -11,6 +12,7 @@ Result<std::unique_ptr<HealthUpkeep>> HealthUpkeep::Start(std::string database_p
   if (every < std::chrono::seconds(1)) {
     return Fail(ErrorCode::kInvalidInput, "renew health scores at most once a second", "every");
   }
+  if (IsPostgresLocation(database_path)) return std::unique_ptr<HealthUpkeep>();
   auto upkeep = std::unique_ptr<HealthUpkeep>(
       new HealthUpkeep(std::move(database_path), clock, every, std::move(report)));
   upkeep->thread_ = StartThreadWithoutSignals([raw = upkeep.get()] { raw->Run(); });

@@ -25,7 +25,8 @@ using HealthUpkeepReport = std::function<void(const Error&)>;
 // its own thread with its own connection to `database_path`, until
 // destroyed (which waits for a batch in progress). A renewal that finds the
 // writer busy waits for the next round. kInvalidInput when `every` is under
-// a second.
+// a second. On a PostgreSQL location there is nothing to renew (it does not
+// store scores yet, docs/team.md): no upkeep, a null pointer.
 class HealthUpkeep {
  public:
   [[nodiscard]] static Result<std::unique_ptr<HealthUpkeep>> Start(std::string database_path,

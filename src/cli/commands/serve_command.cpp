@@ -119,18 +119,12 @@ subscribe to `kith ics --url`. Phones want HTTPS beyond this machine: give
                 backups = std::move(*started);
               }
               // The list by health stays an index walk after imports and as days pass.
-              // PostgreSQL does not store health scores yet (docs/team.md).
-              std::unique_ptr<HealthUpkeep> upkeep;
-              if (!IsPostgresLocation(options.database_path)) {
-                constexpr std::chrono::seconds kHealthRenewal{60};
-                auto started = HealthUpkeep::Start(
-                    options.database_path, session.context().clock, kHealthRenewal, [](const Error& error) {
-                      std::cerr << "kith serve: renewing health scores failed: " << error.message
-                                << std::endl;
-                    });
-                if (!started) return ReportError("serve", started.error());
-                upkeep = std::move(*started);
-              }
+              constexpr std::chrono::seconds kHealthRenewal{60};
+              auto upkeep = HealthUpkeep::Start(
+                  options.database_path, session.context().clock, kHealthRenewal, [](const Error& error) {
+                    std::cerr << "kith serve: renewing health scores failed: " << error.message << std::endl;
+                  });
+              if (!upkeep) return ReportError("serve", upkeep.error());
               auto served = http::ServeUntilSignal(options, session.context().clock, [&](int port) {
                 const std::string scheme = options.tls_certificate.empty() ? "http://" : "https://";
                 std::cout << "kith: serving " << PrintableLocation(options.database_path) << " on " << scheme

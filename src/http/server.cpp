@@ -141,7 +141,12 @@ class HttpServer final : public Server {
     server_->set_payload_max_length(options_.max_upload);
     server_->set_default_headers(SecurityHeaders());
     server_->set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
-      return Admit(request, response);
+      const auto admitted = Admit(request, response);
+      // The body is still unread; the connection skips it or closes.
+      if (admitted == httplib::Server::HandlerResponse::Handled && RefusalClosesConnection(request)) {
+        response.set_header("Connection", "close");
+      }
+      return admitted;
     });
     server_->set_error_handler(httplib::Server::HandlerWithResponse(
         [](const httplib::Request& request, httplib::Response& response) -> httplib::Server::HandlerResponse {

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <thread>
@@ -60,9 +62,38 @@ class TunnelStream final : public httplib::Stream {
   void StartRequest() {
     at_request_line_ = true;
     tunnelled_.clear();
+    body_known_ = false;
   }
   [[nodiscard]] const std::string& tunnelled() const { return tunnelled_; }
   [[nodiscard]] bool HasBuffered() const { return offset_ < buffer_.size() || connection_.HasPending(); }
+
+  // Called once the request's headers are read (httplib reads them a byte
+  // at a time, so what was handed over so far is exactly the head).
+  void StartBody(const httplib::Request& request) {
+    body_known_ = true;
+    body_start_ = handed_over_;
+    chunked_ = request.has_header("Transfer-Encoding");
+    declared_length_ = std::strtoull(request.get_header_value("Content-Length").c_str(), nullptr, 10);
+  }
+
+  // After the answer: reads and drops whatever of the body nothing read, so
+  // that the next request on the connection starts at its request line.
+  // False when the connection has to close instead (RefusalClosesConnection).
+  bool SkipUnreadBody() {
+    if (!body_known_) return false;  // refused before its headers were whole
+    const std::uint64_t read = handed_over_ - body_start_;
+    if (chunked_) return read > 0;  // httplib reads a chunked body whole or fails
+    if (read >= declared_length_) return true;
+    std::uint64_t left = declared_length_ - read;
+    if (left > kMaxSkippedBody) return false;
+    std::array<char, kReadChunk> dropped{};
+    while (left > 0) {
+      const ssize_t count = ReadBuffered(dropped.data(), std::min<std::uint64_t>(left, dropped.size()));
+      if (count <= 0) return false;
+      left -= static_cast<std::uint64_t>(count);
+    }
+    return true;
+  }
 
   bool is_readable() const override { return HasBuffered() || WaitFor(socket_, POLLIN, read_timeout_ms_); }
   bool is_writable() const override { return WaitFor(socket_, POLLOUT, write_timeout_ms_); }
@@ -73,11 +104,7 @@ class TunnelStream final : public httplib::Stream {
       if (!FillLine()) return -1;
       TunnelMethod();
     }
-    if (offset_ == buffer_.size() && !Fill()) return -1;
-    const std::size_t count = std::min(size, buffer_.size() - offset_);
-    std::memcpy(ptr, buffer_.data() + offset_, count);
-    offset_ += count;
-    return static_cast<ssize_t>(count);
+    return ReadBuffered(ptr, size);
   }
 
   ssize_t write(const char* ptr, size_t size) override {
@@ -89,6 +116,15 @@ class TunnelStream final : public httplib::Stream {
   socket_t socket() const override { return socket_; }
 
  private:
+  ssize_t ReadBuffered(char* ptr, size_t size) {
+    if (offset_ == buffer_.size() && !Fill()) return -1;
+    const std::size_t count = std::min(size, buffer_.size() - offset_);
+    std::memcpy(ptr, buffer_.data() + offset_, count);
+    offset_ += count;
+    handed_over_ += count;
+    return static_cast<ssize_t>(count);
+  }
+
   bool Fill() {
     if (offset_ == buffer_.size()) {
       buffer_.clear();
@@ -149,6 +185,11 @@ class TunnelStream final : public httplib::Stream {
   std::size_t offset_ = 0;
   bool at_request_line_ = false;
   std::string tunnelled_;
+  std::uint64_t handed_over_ = 0;  // bytes read() gave httplib, ever
+  std::uint64_t body_start_ = 0;   // handed_over_ when the body began
+  std::uint64_t declared_length_ = 0;
+  bool chunked_ = false;
+  bool body_known_ = false;
 };
 
 // Waits for the next request of a keep-alive connection, as httplib does.
@@ -158,6 +199,11 @@ bool NextRequestArrives(const TunnelStream& stream, int socket, time_t timeout_s
 }
 
 }  // namespace
+
+bool RefusalClosesConnection(const httplib::Request& request) {
+  return request.has_header("Transfer-Encoding") ||
+         std::strtoull(request.get_header_value("Content-Length").c_str(), nullptr, 10) > kMaxSkippedBody;
+}
 
 bool WaitFor(int socket, short events, int timeout_ms) {
   pollfd descriptor{socket, events, 0};
@@ -197,6 +243,7 @@ bool WebDavMethodServer::process_and_close_socket(socket_t sock) {
       served = process_request(stream, count == 1, connection_closed, [&stream](httplib::Request& request) {
         // Whatever the client sent under this name is not what the line said.
         request.headers.erase(std::string(kDavMethodHeader));
+        stream.StartBody(request);
         if (stream.tunnelled().empty()) return;
         request.set_header(std::string(kDavMethodHeader), stream.tunnelled());
         // A PROPFIND may come without a body and without saying so; as a POST
@@ -205,7 +252,7 @@ bool WebDavMethodServer::process_and_close_socket(socket_t sock) {
           request.set_header("Content-Length", "0");
         }
       });
-      if (!served || connection_closed) break;
+      if (!served || connection_closed || !stream.SkipUnreadBody()) break;
     }
     connection->Finish(served);
   }

@@ -20,6 +20,14 @@ namespace kith::http {
 
 inline constexpr std::string_view kDavMethodHeader = "X-Kith-Dav-Method";
 
+// A request refused before its body is read (a 401, a 403, a 405) leaves
+// the body on a keep-alive connection; up to this much of it is read and
+// dropped so that the next request starts where it should. A longer or
+// chunked body closes the connection instead: RefusalClosesConnection says
+// which, so that the refusal can tell the client (Connection: close).
+inline constexpr std::size_t kMaxSkippedBody = 1 << 20;
+bool RefusalClosesConnection(const httplib::Request& request);
+
 // The WebDAV method of a request: the tunnelled one, else its own.
 std::string RequestMethod(const httplib::Request& request);
 

@@ -770,6 +770,37 @@ TEST_F(CardDav, WithATokenDavClientsMustSignIn) {
       << "a DAV client sends no Origin and no CSRF token, and may write";
 }
 
+// Contacts apps send their first PROPFIND without credentials, hear 401 and
+// ask again on the same connection: the refused body must not be read as
+// the next request.
+TEST_F(CardDav, ARefusedRequestsBodyIsNotReadAsTheNextRequest) {
+  StopServer();
+  StartServer("0.0.0.0", "sesame-sesame");
+  client_->set_keep_alive(true);
+  auto anonymous = Dav("PROPFIND", "/dav/", kIosPrincipalPropfind, {{"Depth", "0"}});
+  ASSERT_TRUE(anonymous);
+  EXPECT_EQ(anonymous->status, 401);
+  EXPECT_EQ(anonymous->get_header_value("Connection"), "") << "a short body is skipped, the connection stays";
+  extra_headers_ = {{"Authorization", "Bearer sesame-sesame"}};
+  for (int again = 0; again < 3; ++again) {
+    auto signed_in = Dav("PROPFIND", "/dav/", kIosPrincipalPropfind, {{"Depth", "0"}});
+    ASSERT_TRUE(signed_in);
+    EXPECT_EQ(signed_in->status, 207) << signed_in->body;
+  }
+}
+
+TEST_F(CardDav, AWebDavMethodRefusedOutsideDavLeavesTheConnectionUsable) {
+  client_->set_keep_alive(true);
+  for (int again = 0; again < 3; ++again) {
+    auto outside = Dav("PROPFIND", "/", kIosPrincipalPropfind, {{"Depth", "1"}});
+    ASSERT_TRUE(outside);
+    EXPECT_EQ(outside->status, 405);
+    auto inside = Dav("PROPFIND", "/dav/", kIosPrincipalPropfind, {{"Depth", "0"}});
+    ASSERT_TRUE(inside);
+    EXPECT_EQ(inside->status, 207) << inside->body;
+  }
+}
+
 TEST_F(CardDav, MethodsKithDoesNotServeAre405) {
   PutCard("/dav/books/default/a.vcf", SimpleCard("a", "Ada Okafor", "ada@acme.example"));
   for (const char* method : {"MOVE", "COPY", "LOCK"}) {

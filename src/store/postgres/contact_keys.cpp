@@ -7,38 +7,29 @@
 namespace kith::postgres {
 namespace {
 
-std::string_view KeyQuery(ContactKey key) {
-  switch (key) {
-    case ContactKey::kUid:
-      return "SELECT id FROM contacts WHERE workspace_id = $1 AND uid = $2";
-    case ContactKey::kEmail:
-      return "SELECT DISTINCT c.id FROM contact_emails e JOIN contacts c ON c.workspace_id = e.workspace_id "
-             "AND c.id = e.contact_id WHERE e.workspace_id = $1 AND lower(e.address) = lower($2) "
-             "AND c.trashed_at IS NULL ORDER BY c.id LIMIT 50";
-    case ContactKey::kPhone:
-      return "SELECT DISTINCT c.id FROM contact_phones p JOIN contacts c ON c.workspace_id = p.workspace_id "
-             "AND c.id = p.contact_id WHERE p.workspace_id = $1 AND p.e164 = $2 AND p.e164 <> '' "
-             "AND c.trashed_at IS NULL ORDER BY c.id LIMIT 50";
-    case ContactKey::kLinkUrl:
-      return "SELECT DISTINCT c.id FROM contact_links l JOIN contacts c ON c.workspace_id = l.workspace_id "
-             "AND c.id = l.contact_id WHERE l.workspace_id = $1 AND lower(l.url) = lower($2) "
-             "AND c.trashed_at IS NULL ORDER BY c.id LIMIT 50";
-    case ContactKey::kName:
-      return "SELECT id FROM contacts WHERE workspace_id = $1 AND sort_name = $2 AND trashed_at IS NULL "
-             "ORDER BY id LIMIT 50";
-  }
-  return "";
-}
+constexpr KeyQueries kKeyQueries{
+    .uid = "SELECT id FROM contacts WHERE workspace_id = $1 AND uid = $2",
+    .email =
+        "SELECT DISTINCT c.id FROM contact_emails e JOIN contacts c ON c.workspace_id = e.workspace_id "
+        "AND c.id = e.contact_id WHERE e.workspace_id = $1 AND lower(e.address) = lower($2) "
+        "AND c.trashed_at IS NULL ORDER BY c.id LIMIT 50",
+    .phone =
+        "SELECT DISTINCT c.id FROM contact_phones p JOIN contacts c ON c.workspace_id = p.workspace_id "
+        "AND c.id = p.contact_id WHERE p.workspace_id = $1 AND p.e164 = $2 AND p.e164 <> '' "
+        "AND c.trashed_at IS NULL ORDER BY c.id LIMIT 50",
+    .link_url =
+        "SELECT DISTINCT c.id FROM contact_links l JOIN contacts c ON c.workspace_id = l.workspace_id "
+        "AND c.id = l.contact_id WHERE l.workspace_id = $1 AND lower(l.url) = lower($2) "
+        "AND c.trashed_at IS NULL ORDER BY c.id LIMIT 50",
+    .name =
+        "SELECT id FROM contacts WHERE workspace_id = $1 AND sort_name = $2 AND trashed_at IS NULL "
+        "ORDER BY id LIMIT 50",
+};
 
 // Pairs of live contacts sharing one key, the value shared by two to nine
 // of them (more identifies nobody), with both names (store/sqlite/
 // contact_keys.cpp says why each is shaped so). Every join stays inside
 // the workspace.
-struct PairQuery {
-  ContactKey key;
-  std::string_view sql;
-};
-
 constexpr PairQuery kPairQueries[] = {
     {ContactKey::kEmail,
      "WITH shared AS (SELECT lower(address) AS value FROM contact_emails WHERE workspace_id = $1 "
@@ -87,10 +78,10 @@ constexpr PairQuery kPairQueries[] = {
 
 }  // namespace
 
-Result<std::vector<ContactId>> PgStore::FindContactIds(ContactKey key, std::string_view value) {
-  if (value.empty()) return std::vector<ContactId>();
-  return Ids(std::string(KeyQuery(key)),
-             Params().Add(key == ContactKey::kName ? SortName(value) : std::string(value)));
+const KeyQueries& PgStore::KeyLookups() const { return kKeyQueries; }
+
+Result<std::vector<ContactId>> PgStore::IdsFor(std::string_view sql, const std::string& value) {
+  return Ids(std::string(sql), Params().Add(value));
 }
 
 Result<std::vector<ContactId>> PgStore::FindNamesakes(std::string_view name, std::string_view company) {

@@ -1,5 +1,6 @@
 // Contacts on PostgreSQL: the card and its lists, written, read in batches,
 // trashed, restored, listed and counted.
+#include <functional>
 #include <map>
 
 #include "domain/date.h"
@@ -310,71 +311,6 @@ Result<std::vector<Contact>> PgStore::LoadContacts(const std::vector<ContactId>&
   return contacts;
 }
 
-Result<Contact> PgStore::LoadLiveOrTrashed(ContactId id) {
-  KITH_ASSIGN_OR_RETURN(auto contacts, LoadContacts({id}));
-  if (contacts.empty()) {
-    return Fail(ErrorCode::kNotFound, "no contact with id " + std::to_string(id.value), "id");
-  }
-  return std::move(contacts.front());
-}
-
-Result<Contact> PgStore::InsertContact(const ContactFields& fields, const std::string& uid,
-                                       const std::string& now) {
-  KITH_ASSIGN_OR_RETURN(
-      const Rows existing,
-      Run("SELECT id FROM contacts WHERE workspace_id = $1 AND uid = $2", Params().Add(uid)));
-  if (!existing.empty()) {
-    return Fail(
-        ErrorCode::kAlreadyExists,
-        "a contact with uid '" + uid + "' already exists (id " + std::to_string(existing.Int(0, 0)) + ")",
-        "uid");
-  }
-  Contact contact;
-  static_cast<ContactFields&>(contact) = fields;
-  contact.uid = uid;
-  contact.created_at = now;
-  contact.updated_at = now;
-  KITH_RETURN_IF_ERROR(Atomically([&]() -> Status {
-    KITH_ASSIGN_OR_RETURN(const std::int64_t id, NextIds("contacts", 1));
-    contact.id = ContactId{id};
-    KITH_RETURN_IF_ERROR(InsertRow(contact.id, fields, uid, now));
-    VocabularyDelta vocabulary;
-    KITH_RETURN_IF_ERROR(IndexContact(contact, +1, vocabulary));
-    return ApplyVocabulary(vocabulary);
-  }));
-  return contact;
-}
-
-Result<std::vector<ContactId>> PgStore::InsertContacts(const std::vector<ContactFields>& fields,
-                                                       const std::vector<std::string>& uids,
-                                                       const std::string& now) {
-  if (fields.size() != uids.size())
-    return Fail(ErrorCode::kInternal, "InsertContacts needs one uid per contact");
-  std::vector<ContactId> ids;
-  ids.reserve(fields.size());
-  if (fields.empty()) return ids;
-  KITH_RETURN_IF_ERROR(Atomically([&]() -> Status {
-    KITH_ASSIGN_OR_RETURN(const std::int64_t first,
-                          NextIds("contacts", static_cast<std::int64_t>(fields.size())));
-    VocabularyDelta vocabulary;
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-      Contact contact;
-      static_cast<ContactFields&>(contact) = fields[i];
-      contact.id = ContactId{first + static_cast<std::int64_t>(i)};
-      contact.uid = uids[i];
-      contact.created_at = now;
-      contact.updated_at = now;
-      KITH_RETURN_IF_ERROR(InsertRow(contact.id, fields[i], uids[i], now));
-      KITH_RETURN_IF_ERROR(IndexContact(contact, +1, vocabulary));
-      ids.push_back(contact.id);
-    }
-    return ApplyVocabulary(vocabulary);
-  }));
-  return ids;
-}
-
-Result<Contact> PgStore::GetContact(ContactId id) { return LoadLiveOrTrashed(id); }
-
 Result<std::vector<Contact>> PgStore::GetContacts(const std::vector<ContactId>& ids) {
   std::vector<Contact> contacts;
   contacts.reserve(ids.size());
@@ -397,67 +333,42 @@ Result<std::vector<Contact>> PgStore::FindContactsByName(std::string_view name) 
   return GetContacts(ids);
 }
 
-Status PgStore::UpdateContact(ContactId id, const ContactFields& fields, const std::string& now) {
-  KITH_ASSIGN_OR_RETURN(const Contact before, LoadLiveOrTrashed(id));
-  return Atomically([&]() -> Status {
-    VocabularyDelta vocabulary;
-    const bool live = !before.trashed_at.has_value();
-    if (live) KITH_RETURN_IF_ERROR(IndexContact(before, -1, vocabulary));
-    KITH_RETURN_IF_ERROR(
-        Run("UPDATE contacts SET display_name = $3, given_name = $4, family_name = $5, "
-            "sort_name = $6, company = $7, title = $8, website = $9, city = $10, "
-            "neighborhood = $11, hometown = $12, how_met = $13, met_at = $14, met_on = $15, "
-            "open_to_opportunities = $16, looking_for = $17, open_since = $18, notes = $19, "
-            "updated_at = $20, kind = $21, nickname = $22, role = $23, departments = $24, "
-            "birthday = $25, anniversary = $26 WHERE workspace_id = $1 AND id = $2",
-            FieldParams(id, fields, SortName(fields.display_name), now)));
-    KITH_RETURN_IF_ERROR(DeleteChildren(id));
-    KITH_RETURN_IF_ERROR(WriteChildren(id, fields));
-    if (live) {
-      Contact after = before;
-      static_cast<ContactFields&>(after) = fields;
-      after.updated_at = now;
-      KITH_RETURN_IF_ERROR(IndexContact(after, +1, vocabulary));
-    }
-    return ApplyVocabulary(vocabulary);
-  });
+Status PgStore::InOneWrite(const std::function<Status()>& body) { return Atomically(body); }
+
+Result<std::vector<ContactId>> PgStore::InsertCardRows(std::span<const ContactFields> fields,
+                                                       std::span<const std::string> uids,
+                                                       const std::string& now) {
+  std::vector<ContactId> ids;
+  if (fields.empty()) return ids;
+  ids.reserve(fields.size());
+  KITH_ASSIGN_OR_RETURN(const std::int64_t first,
+                        NextIds("contacts", static_cast<std::int64_t>(fields.size())));
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    const ContactId id{first + static_cast<std::int64_t>(i)};
+    KITH_RETURN_IF_ERROR(InsertRow(id, fields[i], uids[i], now));
+    ids.push_back(id);
+  }
+  return ids;
 }
 
-Status PgStore::TrashContact(ContactId id, const std::string& now) {
-  KITH_ASSIGN_OR_RETURN(const Contact contact, LoadLiveOrTrashed(id));
-  if (contact.trashed_at) {
-    return Fail(
-        ErrorCode::kConflict,
-        "contact " + std::to_string(id.value) + " (" + contact.display_name + ") is already in the trash",
-        "id");
-  }
-  return Atomically([&]() -> Status {
-    KITH_RETURN_IF_ERROR(
-        Run("UPDATE contacts SET trashed_at = $3, updated_at = $3 WHERE workspace_id = $1 AND id = $2",
-            Params().Add(id.value).Add(now)));
-    VocabularyDelta vocabulary;
-    KITH_RETURN_IF_ERROR(IndexContact(contact, -1, vocabulary));
-    return ApplyVocabulary(vocabulary);
-  });
+Status PgStore::UpdateCardRow(ContactId id, const ContactFields& fields, const std::string& now) {
+  KITH_RETURN_IF_ERROR(
+      Run("UPDATE contacts SET display_name = $3, given_name = $4, family_name = $5, "
+          "sort_name = $6, company = $7, title = $8, website = $9, city = $10, "
+          "neighborhood = $11, hometown = $12, how_met = $13, met_at = $14, met_on = $15, "
+          "open_to_opportunities = $16, looking_for = $17, open_since = $18, notes = $19, "
+          "updated_at = $20, kind = $21, nickname = $22, role = $23, departments = $24, "
+          "birthday = $25, anniversary = $26 WHERE workspace_id = $1 AND id = $2",
+          FieldParams(id, fields, SortName(fields.display_name), now)));
+  KITH_RETURN_IF_ERROR(DeleteChildren(id));
+  return WriteChildren(id, fields);
 }
 
-Status PgStore::RestoreContact(ContactId id, const std::string& now) {
-  KITH_ASSIGN_OR_RETURN(Contact contact, LoadLiveOrTrashed(id));
-  if (!contact.trashed_at) {
-    return Fail(ErrorCode::kConflict,
-                "contact " + std::to_string(id.value) + " (" + contact.display_name + ") is not in the trash",
-                "id");
-  }
-  return Atomically([&]() -> Status {
-    KITH_RETURN_IF_ERROR(
-        Run("UPDATE contacts SET trashed_at = NULL, updated_at = $3 WHERE workspace_id = $1 AND id = $2",
-            Params().Add(id.value).Add(now)));
-    contact.trashed_at.reset();
-    contact.updated_at = now;
-    VocabularyDelta vocabulary;
-    KITH_RETURN_IF_ERROR(IndexContact(contact, +1, vocabulary));
-    return ApplyVocabulary(vocabulary);
-  });
+Status PgStore::SetTrashedAt(ContactId id, const std::optional<std::string>& trashed_at,
+                             const std::string& now) {
+  return Run("UPDATE contacts SET trashed_at = $3, updated_at = $4 WHERE workspace_id = $1 AND id = $2",
+             Params().Add(id.value).Add(trashed_at).Add(now))
+      .map([](const Rows&) {});
 }
 
 Result<std::int64_t> PgStore::DeleteTrashedContacts() {
@@ -500,27 +411,12 @@ std::string ListWhere(const ListQuery& query, const std::string& folded_tag, Par
   return where;
 }
 
-std::string_view ListOrder(ListSort sort) {
-  // NULLS LAST: SQLite sorts a missing date after every date when descending.
-  switch (sort) {
-    case ListSort::kName:
-      return "sort_name, id";
-    case ListSort::kMetOn:
-      return "met_on DESC NULLS LAST, id";
-    case ListSort::kLastContact:
-      return "last_contact DESC NULLS LAST, id";
-    case ListSort::kCreated:
-      return "id DESC";
-  }
-  return "sort_name, id";
-}
-
 }  // namespace
 
 Result<std::vector<Contact>> PgStore::ListContacts(const ListQuery& query) {
   Params params;
   std::string sql = "SELECT id FROM contacts WHERE " + ListWhere(query, SortName(query.tag), params) +
-                    " ORDER BY " + std::string(ListOrder(query.sort));
+                    " ORDER BY " + std::string(ListOrderBy(query.sort));
   const auto next = static_cast<int>(params.values().size()) + 2;
   sql += " LIMIT $" + std::to_string(next) + " OFFSET $" + std::to_string(next + 1);
   params.Add(query.limit).Add(query.offset);

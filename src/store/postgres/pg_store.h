@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "store/card_store.h"
 #include "store/postgres/connection.h"
 #include "store/search_document.h"
 #include "store/sqlite/database.h"
@@ -23,7 +24,7 @@ namespace kith::postgres {
 // PostgreSQL refuses in text.)
 inline std::string PastPrefix(std::string_view prefix) { return std::string(prefix) + "\xf4\x8f\xbf\xbf"; }
 
-class PgStore final : public Store {
+class PgStore final : public CardStore {
  public:
   // Connects to `uri`, applies pending migrations (under an advisory lock,
   // so servers starting together upgrade once) and opens the default
@@ -41,15 +42,8 @@ class PgStore final : public Store {
   Result<std::optional<Date>> HealthScoredOn() override;
   bool Writable() const override { return !read_only_; }
   Result<std::vector<ContactGlance>> ContactGlances(const std::vector<ContactId>& ids) override;
-  Result<Contact> InsertContact(const ContactFields& fields, const std::string& uid,
-                                const std::string& now) override;
-  Result<std::vector<ContactId>> InsertContacts(const std::vector<ContactFields>& fields,
-                                                const std::vector<std::string>& uids,
-                                                const std::string& now) override;
-  Result<Contact> GetContact(ContactId id) override;
   Result<std::vector<Contact>> GetContacts(const std::vector<ContactId>& ids) override;
   Result<std::vector<Contact>> FindContactsByName(std::string_view name) override;
-  Result<std::vector<ContactId>> FindContactIds(ContactKey key, std::string_view value) override;
   Result<std::vector<ContactId>> FindNamesakes(std::string_view name, std::string_view company) override;
   Result<std::vector<DuplicatePair>> FindDuplicatePairs() override;
   Result<std::vector<JobChange>> JobChanges(ContactId id) override;
@@ -73,7 +67,6 @@ class PgStore final : public Store {
   Result<Interaction> InsertInteraction(const InteractionFields& fields) override;
   Result<std::vector<Interaction>> InteractionsOf(ContactId id, int limit) override;
   Result<std::vector<Interaction>> RecentInteractions(bool with_talk_share, int limit) override;
-  Status SetLastContact(ContactId id, std::optional<Date> day) override;
   Result<Fact> SetFact(const Fact& fact) override;
   Status RemoveFact(ContactId id, FactKind kind, std::string_view key) override;
   Result<std::vector<Fact>> FactsOf(ContactId id) override;
@@ -124,9 +117,6 @@ class PgStore final : public Store {
   Result<bool> HasLiveDevices() override;
   Status RevokeDevice(std::int64_t id, std::string_view at) override;
   Status TouchDevice(std::int64_t id, std::string_view at) override;
-  Status UpdateContact(ContactId id, const ContactFields& fields, const std::string& now) override;
-  Status TrashContact(ContactId id, const std::string& now) override;
-  Status RestoreContact(ContactId id, const std::string& now) override;
   Result<std::int64_t> DeleteTrashedContacts() override;
   Result<std::int64_t> CountSearchIndex(SearchTable table, const std::string& expression) override;
   Result<std::vector<std::string>> LabelsWithPrefix(std::string_view kind, std::string_view prefix,
@@ -157,7 +147,20 @@ class PgStore final : public Store {
   Result<std::vector<std::string>> CheckIntegrity() override;
 
  private:
-  using VocabularyDelta = std::unordered_map<std::string, int>;
+  // The statements of the shared card writes (card_store.h); the search
+  // index's in search_index.cpp.
+  Status InOneWrite(const std::function<Status()>& body) override;
+  Result<std::vector<ContactId>> InsertCardRows(std::span<const ContactFields> fields,
+                                                std::span<const std::string> uids,
+                                                const std::string& now) override;
+  Status UpdateCardRow(ContactId id, const ContactFields& fields, const std::string& now) override;
+  Status SetTrashedAt(ContactId id, const std::optional<std::string>& trashed_at,
+                      const std::string& now) override;
+  Status SetLastContactRow(ContactId id, std::optional<Date> day) override;
+  const KeyQueries& KeyLookups() const override;
+  Result<std::vector<ContactId>> IdsFor(std::string_view sql, const std::string& value) override;
+  Status IndexContact(const Contact& contact, int sign, VocabularyDelta& vocabulary) override;
+  Status ApplyVocabulary(const VocabularyDelta& vocabulary) override;
 
   PgStore(std::unique_ptr<Connection> connection, std::unique_ptr<sqlite::Database> folding,
           std::unique_ptr<sqlite::FtsTokenizer> tokenizer)
@@ -185,12 +188,8 @@ class PgStore final : public Store {
   Status WriteChildren(ContactId id, const ContactFields& fields);
   Status DeleteChildren(ContactId id);
   Result<std::vector<Contact>> LoadContacts(const std::vector<ContactId>& ids);
-  Result<Contact> LoadLiveOrTrashed(ContactId id);
   Result<std::vector<ContactId>> Ids(const std::string& sql, const Params& params);
 
-  // The search index (search_index.cpp): adds (+1) or removes (-1) a card.
-  Status IndexContact(const Contact& contact, int sign, VocabularyDelta& vocabulary);
-  Status ApplyVocabulary(const VocabularyDelta& vocabulary);
   std::string SortName(std::string_view display_name) const;
 
   std::unique_ptr<Connection> connection_;

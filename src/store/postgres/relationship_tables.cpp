@@ -203,24 +203,9 @@ Result<std::vector<Interaction>> PgStore::RecentInteractions(bool with_talk_shar
   return All<Interaction>(rows, InteractionAt);
 }
 
-Status PgStore::SetLastContact(ContactId id, std::optional<Date> day) {
-  KITH_ASSIGN_OR_RETURN(const Contact before, LoadLiveOrTrashed(id));
-  if (before.last_contact == day) return Ok();
-  return Atomically([&]() -> Status {
-    // The search key carries the relationship's day: the entry is written
-    // again under the new one.
-    VocabularyDelta vocabulary;
-    const bool live = !before.trashed_at.has_value();
-    if (live) KITH_RETURN_IF_ERROR(IndexContact(before, -1, vocabulary));
-    KITH_RETURN_IF_ERROR(Write("UPDATE contacts SET last_contact = $3 WHERE workspace_id = $1 AND id = $2",
-                               Params().Add(id.value).Add(IsoOrNull(day))));
-    if (live) {
-      Contact after = before;
-      after.last_contact = day;
-      KITH_RETURN_IF_ERROR(IndexContact(after, +1, vocabulary));
-    }
-    return ApplyVocabulary(vocabulary);
-  });
+Status PgStore::SetLastContactRow(ContactId id, std::optional<Date> day) {
+  return Write("UPDATE contacts SET last_contact = $3 WHERE workspace_id = $1 AND id = $2",
+               Params().Add(id.value).Add(IsoOrNull(day)));
 }
 
 Result<Fact> PgStore::SetFact(const Fact& fact) {

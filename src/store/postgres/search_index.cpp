@@ -42,11 +42,7 @@ Status PgStore::IndexContact(const Contact& contact, int sign, VocabularyDelta& 
             "SET search_key = excluded.search_key, terms = excluded.terms",
             Params().Add(contact.id.value).Add(SearchKey(contact)).Add(ArrayLiteral(lexemes))));
   }
-  std::sort(all_terms.begin(), all_terms.end());
-  all_terms.erase(std::unique(all_terms.begin(), all_terms.end()), all_terms.end());
-  for (const std::string& term : all_terms) {
-    if (KeptInVocabulary(term)) vocabulary[term] += sign;
-  }
+  CountTerms(all_terms, sign, vocabulary);
   return Ok();
 }
 

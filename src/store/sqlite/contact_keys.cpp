@@ -6,26 +6,21 @@
 namespace kith::sqlite {
 namespace {
 
-std::string_view KeyQuery(ContactKey key) {
-  switch (key) {
-    case ContactKey::kUid:
-      return "SELECT id FROM contacts WHERE uid = ?1";
-    case ContactKey::kEmail:
-      return "SELECT DISTINCT c.id FROM contact_emails e JOIN contacts c ON c.id = e.contact_id "
-             "WHERE e.address = ?1 COLLATE NOCASE AND c.trashed_at IS NULL ORDER BY c.id LIMIT 50";
-    case ContactKey::kPhone:
-      return "SELECT DISTINCT c.id FROM contact_phones p JOIN contacts c ON c.id = p.contact_id "
-             // The index on e164 is partial (WHERE e164 <> ''); SQLite uses it
-             // for a bound value only when the query repeats the condition.
-             "WHERE p.e164 = ?1 AND p.e164 <> '' AND c.trashed_at IS NULL ORDER BY c.id LIMIT 50";
-    case ContactKey::kLinkUrl:
-      return "SELECT DISTINCT c.id FROM contact_links l JOIN contacts c ON c.id = l.contact_id "
-             "WHERE l.url = ?1 COLLATE NOCASE AND c.trashed_at IS NULL ORDER BY c.id LIMIT 50";
-    case ContactKey::kName:
-      return "SELECT id FROM contacts WHERE sort_name = ?1 AND trashed_at IS NULL ORDER BY id LIMIT 50";
-  }
-  return "";
-}
+constexpr KeyQueries kKeyQueries{
+    .uid = "SELECT id FROM contacts WHERE uid = ?1",
+    .email =
+        "SELECT DISTINCT c.id FROM contact_emails e JOIN contacts c ON c.id = e.contact_id "
+        "WHERE e.address = ?1 COLLATE NOCASE AND c.trashed_at IS NULL ORDER BY c.id LIMIT 50",
+    // The index on e164 is partial (WHERE e164 <> ''); SQLite uses it for a
+    // bound value only when the query repeats the condition.
+    .phone =
+        "SELECT DISTINCT c.id FROM contact_phones p JOIN contacts c ON c.id = p.contact_id "
+        "WHERE p.e164 = ?1 AND p.e164 <> '' AND c.trashed_at IS NULL ORDER BY c.id LIMIT 50",
+    .link_url =
+        "SELECT DISTINCT c.id FROM contact_links l JOIN contacts c ON c.id = l.contact_id "
+        "WHERE l.url = ?1 COLLATE NOCASE AND c.trashed_at IS NULL ORDER BY c.id LIMIT 50",
+    .name = "SELECT id FROM contacts WHERE sort_name = ?1 AND trashed_at IS NULL ORDER BY id LIMIT 50",
+};
 
 // Each query yields (first, second, value, and both names) for pairs sharing
 // one key; the names come with the pair so that weighing a candidate needs
@@ -33,11 +28,6 @@ std::string_view KeyQuery(ContactKey key) {
 // the index, so only real collisions are joined. A value ten or more people
 // share (an office line, info@, a big team of Smiths) identifies nobody and
 // is left out.
-struct PairQuery {
-  ContactKey key;
-  std::string_view sql;
-};
-
 constexpr PairQuery kPairQueries[] = {
     {ContactKey::kEmail,
      "WITH shared AS (SELECT address COLLATE NOCASE AS value FROM contact_emails "
@@ -86,14 +76,11 @@ constexpr PairQuery kPairQueries[] = {
 
 }  // namespace
 
-Result<std::vector<ContactId>> SqliteStore::FindContactIds(ContactKey key, std::string_view value) {
-  if (value.empty()) return std::vector<ContactId>();
-  KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare(KeyQuery(key)));
-  if (key == ContactKey::kName) {
-    select.Bind(1, SortName(value));
-  } else {
-    select.Bind(1, value);
-  }
+const KeyQueries& SqliteStore::KeyLookups() const { return kKeyQueries; }
+
+Result<std::vector<ContactId>> SqliteStore::IdsFor(std::string_view sql, const std::string& value) {
+  KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare(sql));
+  select.Bind(1, value);
   return ContactIds(select);
 }
 

@@ -127,26 +127,11 @@ Result<std::vector<Interaction>> SqliteStore::RecentInteractions(bool with_talk_
   return AllRows<Interaction>(select, InteractionFromRow);
 }
 
-Status SqliteStore::SetLastContact(ContactId id, std::optional<Date> day) {
-  KITH_ASSIGN_OR_RETURN(const Contact before, LoadLiveOrTrashed(id));
-  if (before.last_contact == day) return Ok();
-  return Atomically([&]() -> Status {
-    // The search key carries the relationship's day, so the card moves in
-    // the index: out under the old key, in under the new one.
-    VocabularyDelta vocabulary;
-    const bool live = !before.trashed_at.has_value();
-    if (live) KITH_RETURN_IF_ERROR(IndexContact(before, -1, vocabulary));
-    KITH_ASSIGN_OR_RETURN(auto update,
-                          database_->Prepare("UPDATE contacts SET last_contact = ?2 WHERE id = ?1"));
-    update.Bind(1, id.value).Bind(2, IsoOrNull(day));
-    KITH_RETURN_IF_ERROR(update.Run());
-    if (live) {
-      Contact after = before;
-      after.last_contact = day;
-      KITH_RETURN_IF_ERROR(IndexContact(after, +1, vocabulary));
-    }
-    return ApplyVocabulary(vocabulary);
-  });
+Status SqliteStore::SetLastContactRow(ContactId id, std::optional<Date> day) {
+  KITH_ASSIGN_OR_RETURN(auto update,
+                        database_->Prepare("UPDATE contacts SET last_contact = ?2 WHERE id = ?1"));
+  update.Bind(1, id.value).Bind(2, IsoOrNull(day));
+  return update.Run();
 }
 
 Result<Fact> SqliteStore::SetFact(const Fact& fact) {

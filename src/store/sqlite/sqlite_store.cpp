@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
 #include "domain/utf8.h"
@@ -74,20 +75,6 @@ std::string_view TableName(SearchTable table) {
       return "search_everything";
   }
   return "search_everything";
-}
-
-std::string_view ListOrder(ListSort sort) {
-  switch (sort) {
-    case ListSort::kName:
-      return "sort_name, id";
-    case ListSort::kMetOn:
-      return "met_on DESC, id";
-    case ListSort::kLastContact:
-      return "last_contact DESC, id";
-    case ListSort::kCreated:
-      return "id DESC";
-  }
-  return "sort_name, id";
 }
 
 }  // namespace
@@ -575,11 +562,7 @@ Status SqliteStore::IndexContact(const Contact& contact, int sign, VocabularyDel
   }
   std::vector<std::string> terms;
   for (const auto& column : document) tokenizer_->Tokenize(column, terms);
-  std::sort(terms.begin(), terms.end());
-  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-  for (auto& term : terms) {
-    if (KeptInVocabulary(term)) vocabulary[term] += sign;
-  }
+  CountTerms(terms, sign, vocabulary);
   return Ok();
 }
 
@@ -639,79 +622,6 @@ Status SqliteStore::ApplyVocabulary(const VocabularyDelta& vocabulary) {
   return Ok();
 }
 
-Result<Contact> SqliteStore::InsertContact(const ContactFields& fields, const std::string& uid,
-                                           const std::string& now) {
-  KITH_ASSIGN_OR_RETURN(auto existing, database_->Prepare("SELECT id FROM contacts WHERE uid = ?1"));
-  existing.Bind(1, uid);
-  KITH_ASSIGN_OR_RETURN(const bool taken, existing.Step());
-  if (taken) {
-    return Fail(
-        ErrorCode::kAlreadyExists,
-        "a contact with uid '" + uid + "' already exists (id " + std::to_string(existing.Int(0)) + ")",
-        "uid");
-  }
-  Contact contact;
-  static_cast<ContactFields&>(contact) = fields;
-  contact.uid = uid;
-  contact.created_at = now;
-  contact.updated_at = now;
-  KITH_RETURN_IF_ERROR(Atomically([&]() -> Status {
-    KITH_ASSIGN_OR_RETURN(contact.id, InsertRow(fields, uid, now));
-    KITH_RETURN_IF_ERROR(WriteChildren(contact.id, fields));
-    VocabularyDelta vocabulary;
-    KITH_RETURN_IF_ERROR(IndexContact(contact, +1, vocabulary));
-    return ApplyVocabulary(vocabulary);
-  }));
-  return contact;
-}
-
-Result<std::vector<ContactId>> SqliteStore::InsertContacts(const std::vector<ContactFields>& fields,
-                                                           const std::vector<std::string>& uids,
-                                                           const std::string& now) {
-  if (fields.size() != uids.size()) {
-    return Fail(ErrorCode::kInternal, "InsertContacts needs one uid per contact");
-  }
-  std::vector<ContactId> ids;
-  ids.reserve(fields.size());
-  KITH_RETURN_IF_ERROR(Atomically([&]() -> Status {
-    std::vector<Contact> contacts(fields.size());
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-      KITH_ASSIGN_OR_RETURN(const ContactId id, InsertRow(fields[i], uids[i], now));
-      KITH_RETURN_IF_ERROR(WriteChildren(id, fields[i]));
-      Contact& contact = contacts[i];
-      static_cast<ContactFields&>(contact) = fields[i];
-      contact.id = id;
-      contact.uid = uids[i];
-      contact.created_at = now;
-      contact.updated_at = now;
-      ids.push_back(id);
-    }
-    // FTS5 buffers new entries only while rowids ascend and writes a segment
-    // whenever one goes backwards; indexing in key order keeps it to one.
-    std::vector<std::pair<std::int64_t, std::size_t>> order;
-    order.reserve(contacts.size());
-    for (std::size_t i = 0; i < contacts.size(); ++i) order.emplace_back(SearchKey(contacts[i]), i);
-    std::sort(order.begin(), order.end());
-    VocabularyDelta vocabulary;
-    for (const auto& [key, index] : order) {
-      KITH_RETURN_IF_ERROR(IndexContact(contacts[index], +1, vocabulary));
-    }
-    return ApplyVocabulary(vocabulary);
-  }));
-  return ids;
-}
-
-Result<Contact> SqliteStore::LoadLiveOrTrashed(ContactId id) {
-  KITH_ASSIGN_OR_RETURN(auto contacts, LoadContacts({id}));
-  const auto found = contacts.find(id.value);
-  if (found == contacts.end()) {
-    return Fail(ErrorCode::kNotFound, "no contact with id " + std::to_string(id.value), "id");
-  }
-  return std::move(found->second);
-}
-
-Result<Contact> SqliteStore::GetContact(ContactId id) { return LoadLiveOrTrashed(id); }
-
 Result<std::vector<Contact>> SqliteStore::GetContacts(const std::vector<ContactId>& ids) {
   std::vector<Contact> contacts;
   contacts.reserve(ids.size());
@@ -762,73 +672,43 @@ Result<std::vector<Contact>> SqliteStore::FindContactsByName(std::string_view na
   return GetContacts(ids);
 }
 
-Status SqliteStore::UpdateContact(ContactId id, const ContactFields& fields, const std::string& now) {
-  KITH_ASSIGN_OR_RETURN(const Contact before, LoadLiveOrTrashed(id));
-  return Atomically([&]() -> Status {
-    VocabularyDelta vocabulary;
-    const bool live = !before.trashed_at.has_value();
-    if (live) KITH_RETURN_IF_ERROR(IndexContact(before, -1, vocabulary));
-    KITH_ASSIGN_OR_RETURN(
-        auto update,
-        database_->Prepare("UPDATE contacts SET display_name = ?2, given_name = ?3, family_name = ?4, "
-                           "sort_name = ?5, company = ?6, title = ?7, website = ?8, city = ?9, "
-                           "neighborhood = ?10, hometown = ?11, how_met = ?12, met_at = ?13, met_on = ?14, "
-                           "open_to_opportunities = ?15, looking_for = ?16, open_since = ?17, notes = ?18, "
-                           "updated_at = ?19, kind = ?20, nickname = ?21, role = ?22, departments = ?23, "
-                           "birthday = ?24, anniversary = ?25 WHERE id = ?1"));
-    update.Bind(1, id.value);
-    BindFields(update, fields, now);
-    KITH_RETURN_IF_ERROR(update.Run());
-    KITH_RETURN_IF_ERROR(DeleteChildren(id));
-    KITH_RETURN_IF_ERROR(WriteChildren(id, fields));
-    if (live) {
-      Contact after = before;
-      static_cast<ContactFields&>(after) = fields;
-      after.updated_at = now;
-      KITH_RETURN_IF_ERROR(IndexContact(after, +1, vocabulary));
-    }
-    return ApplyVocabulary(vocabulary);
-  });
+Status SqliteStore::InOneWrite(const std::function<Status()>& body) { return Atomically(body); }
+
+Result<std::vector<ContactId>> SqliteStore::InsertCardRows(std::span<const ContactFields> fields,
+                                                           std::span<const std::string> uids,
+                                                           const std::string& now) {
+  std::vector<ContactId> ids;
+  ids.reserve(fields.size());
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    KITH_ASSIGN_OR_RETURN(const ContactId id, InsertRow(fields[i], uids[i], now));
+    KITH_RETURN_IF_ERROR(WriteChildren(id, fields[i]));
+    ids.push_back(id);
+  }
+  return ids;
 }
 
-Status SqliteStore::TrashContact(ContactId id, const std::string& now) {
-  KITH_ASSIGN_OR_RETURN(const Contact contact, LoadLiveOrTrashed(id));
-  if (contact.trashed_at) {
-    return Fail(
-        ErrorCode::kConflict,
-        "contact " + std::to_string(id.value) + " (" + contact.display_name + ") is already in the trash",
-        "id");
-  }
-  return Atomically([&]() -> Status {
-    KITH_ASSIGN_OR_RETURN(
-        auto trash, database_->Prepare("UPDATE contacts SET trashed_at = ?2, updated_at = ?2 WHERE id = ?1"));
-    trash.Bind(1, id.value).Bind(2, now);
-    KITH_RETURN_IF_ERROR(trash.Run());
-    VocabularyDelta vocabulary;
-    KITH_RETURN_IF_ERROR(IndexContact(contact, -1, vocabulary));
-    return ApplyVocabulary(vocabulary);
-  });
+Status SqliteStore::UpdateCardRow(ContactId id, const ContactFields& fields, const std::string& now) {
+  KITH_ASSIGN_OR_RETURN(
+      auto update,
+      database_->Prepare("UPDATE contacts SET display_name = ?2, given_name = ?3, family_name = ?4, "
+                         "sort_name = ?5, company = ?6, title = ?7, website = ?8, city = ?9, "
+                         "neighborhood = ?10, hometown = ?11, how_met = ?12, met_at = ?13, met_on = ?14, "
+                         "open_to_opportunities = ?15, looking_for = ?16, open_since = ?17, notes = ?18, "
+                         "updated_at = ?19, kind = ?20, nickname = ?21, role = ?22, departments = ?23, "
+                         "birthday = ?24, anniversary = ?25 WHERE id = ?1"));
+  update.Bind(1, id.value);
+  BindFields(update, fields, now);
+  KITH_RETURN_IF_ERROR(update.Run());
+  KITH_RETURN_IF_ERROR(DeleteChildren(id));
+  return WriteChildren(id, fields);
 }
 
-Status SqliteStore::RestoreContact(ContactId id, const std::string& now) {
-  KITH_ASSIGN_OR_RETURN(Contact contact, LoadLiveOrTrashed(id));
-  if (!contact.trashed_at) {
-    return Fail(ErrorCode::kConflict,
-                "contact " + std::to_string(id.value) + " (" + contact.display_name + ") is not in the trash",
-                "id");
-  }
-  return Atomically([&]() -> Status {
-    KITH_ASSIGN_OR_RETURN(
-        auto restore,
-        database_->Prepare("UPDATE contacts SET trashed_at = NULL, updated_at = ?2 WHERE id = ?1"));
-    restore.Bind(1, id.value).Bind(2, now);
-    KITH_RETURN_IF_ERROR(restore.Run());
-    contact.trashed_at.reset();
-    contact.updated_at = now;
-    VocabularyDelta vocabulary;
-    KITH_RETURN_IF_ERROR(IndexContact(contact, +1, vocabulary));
-    return ApplyVocabulary(vocabulary);
-  });
+Status SqliteStore::SetTrashedAt(ContactId id, const std::optional<std::string>& trashed_at,
+                                 const std::string& now) {
+  KITH_ASSIGN_OR_RETURN(
+      auto update, database_->Prepare("UPDATE contacts SET trashed_at = ?2, updated_at = ?3 WHERE id = ?1"));
+  update.Bind(1, id.value).Bind(2, trashed_at).Bind(3, now);
+  return update.Run();
 }
 
 Result<std::int64_t> SqliteStore::DeleteTrashedContacts() {
@@ -856,7 +736,7 @@ Result<std::vector<Contact>> SqliteStore::ListContacts(const ListQuery& query) {
     if (row && members.Int(0) > kFewMembers) join = TagJoin::kProbe;
   }
   const std::string sql = "SELECT id FROM contacts WHERE " + ListWhere(query, join) + " ORDER BY " +
-                          std::string(ListOrder(query.sort)) + " LIMIT ?3 OFFSET ?4";
+                          std::string(ListOrderBy(query.sort)) + " LIMIT ?3 OFFSET ?4";
   KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare(sql));
   if (!query.tag.empty()) select.Bind(1, SortName(query.tag));
   if (!query.event.empty()) select.Bind(2, query.event);

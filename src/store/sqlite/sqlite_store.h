@@ -6,6 +6,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "store/card_store.h"
 #include "store/search_document.h"
 #include "store/sqlite/database.h"
 #include "store/sqlite/fts_tokenizer.h"
@@ -13,22 +14,15 @@
 
 namespace kith::sqlite {
 
-class SqliteStore final : public Store {
+class SqliteStore final : public CardStore {
  public:
   static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path, OpenIntent intent);
 
   Result<Transaction> Begin() override;
   Result<Transaction> BeginBulk() override;
   Result<Transaction> ReadSnapshot() override;
-  Result<Contact> InsertContact(const ContactFields& fields, const std::string& uid,
-                                const std::string& now) override;
-  Result<std::vector<ContactId>> InsertContacts(const std::vector<ContactFields>& fields,
-                                                const std::vector<std::string>& uids,
-                                                const std::string& now) override;
-  Result<Contact> GetContact(ContactId id) override;
   Result<std::vector<Contact>> GetContacts(const std::vector<ContactId>& ids) override;
   Result<std::vector<Contact>> FindContactsByName(std::string_view name) override;
-  Result<std::vector<ContactId>> FindContactIds(ContactKey key, std::string_view value) override;
   Result<std::vector<ContactId>> FindNamesakes(std::string_view name, std::string_view company) override;
   Result<std::vector<DuplicatePair>> FindDuplicatePairs() override;
   Result<std::vector<JobChange>> JobChanges(ContactId id) override;
@@ -52,7 +46,6 @@ class SqliteStore final : public Store {
   Result<Interaction> InsertInteraction(const InteractionFields& fields) override;
   Result<std::vector<Interaction>> InteractionsOf(ContactId id, int limit) override;
   Result<std::vector<Interaction>> RecentInteractions(bool with_talk_share, int limit) override;
-  Status SetLastContact(ContactId id, std::optional<Date> day) override;
   Result<Fact> SetFact(const Fact& fact) override;
   Status RemoveFact(ContactId id, FactKind kind, std::string_view key) override;
   Result<std::vector<Fact>> FactsOf(ContactId id) override;
@@ -110,9 +103,6 @@ class SqliteStore final : public Store {
   Result<bool> HasLiveDevices() override;
   Status RevokeDevice(std::int64_t id, std::string_view at) override;
   Status TouchDevice(std::int64_t id, std::string_view at) override;
-  Status UpdateContact(ContactId id, const ContactFields& fields, const std::string& now) override;
-  Status TrashContact(ContactId id, const std::string& now) override;
-  Status RestoreContact(ContactId id, const std::string& now) override;
   Result<std::int64_t> DeleteTrashedContacts() override;
   Result<std::int64_t> CountSearchIndex(SearchTable table, const std::string& expression) override;
   Result<std::vector<std::string>> LabelsWithPrefix(std::string_view kind, std::string_view prefix,
@@ -143,7 +133,20 @@ class SqliteStore final : public Store {
   Result<std::vector<std::string>> CheckIntegrity() override;
 
  private:
-  using VocabularyDelta = std::unordered_map<std::string, int>;
+  // The statements of the shared card writes (card_store.h).
+  Status InOneWrite(const std::function<Status()>& body) override;
+  Result<std::vector<ContactId>> InsertCardRows(std::span<const ContactFields> fields,
+                                                std::span<const std::string> uids,
+                                                const std::string& now) override;
+  Status UpdateCardRow(ContactId id, const ContactFields& fields, const std::string& now) override;
+  Status SetTrashedAt(ContactId id, const std::optional<std::string>& trashed_at,
+                      const std::string& now) override;
+  Status SetLastContactRow(ContactId id, std::optional<Date> day) override;
+  const KeyQueries& KeyLookups() const override;
+  Result<std::vector<ContactId>> IdsFor(std::string_view sql, const std::string& value) override;
+  // In a bulk write, a card new in it is staged (IndexStaged writes it).
+  Status IndexContact(const Contact& contact, int sign, VocabularyDelta& vocabulary) override;
+  Status ApplyVocabulary(const VocabularyDelta& vocabulary) override;
 
   SqliteStore(std::unique_ptr<Database> database, std::unique_ptr<FtsTokenizer> tokenizer)
       : database_(std::move(database)), tokenizer_(std::move(tokenizer)) {}
@@ -172,9 +175,6 @@ class SqliteStore final : public Store {
   // The cards of `ids` that exist, live or trashed, keyed by id: one query
   // per table however many ids.
   Result<std::map<std::int64_t, Contact>> LoadContacts(const std::vector<ContactId>& ids);
-  // Adds (sign +1) or removes (sign -1) the contact from the search index
-  // (in a bulk write, a card new in it from the staged entries).
-  Status IndexContact(const Contact& contact, int sign, VocabularyDelta& vocabulary);
   // One entry of the three search tables, added or removed.
   Status WriteIndexEntry(std::int64_t key, const SearchDocument& document, bool remove);
 
@@ -193,8 +193,6 @@ class SqliteStore final : public Store {
   Status StageIndexEntry(ContactId id, std::int64_t key, const SearchDocument& document, bool remove);
   Status IndexStaged();
   void EndBulk();
-  Status ApplyVocabulary(const VocabularyDelta& vocabulary);
-  Result<Contact> LoadLiveOrTrashed(ContactId id);
   std::string SortName(std::string_view display_name) const;
 
   std::unique_ptr<Database> database_;

@@ -155,6 +155,40 @@ TEST_P(BothStores, ARolledBackTransactionWritesNothing) {
   EXPECT_EQ(*store.GetSetting("k"), std::nullopt);
 }
 
+// The typeahead's line per person: in the order asked, the first email,
+// an unknown id left out.
+TEST_P(BothStores, GlancesComeInTheOrderAskedWithTheFirstEmail) {
+  testing::TestWorld world(GetParam());
+  Store& store = world.store();
+  ContactFields ada;
+  ada.display_name = "Ada Okafor";
+  ada.company = "Acme";
+  ada.title = "CTO";
+  ada.emails = {"ada@acme.com", "ada@home.org"};
+  ada.city = "Lagos";
+  ada.met_at = "PyCon";
+  ada.notes = "climbs";
+  ContactFields bo;
+  bo.display_name = "Bo Chen";
+  const auto first = store.InsertContact(ada, "u1", "2026-11-26T00:00:00Z");
+  const auto second = store.InsertContact(bo, "u2", "2026-11-26T00:00:00Z");
+  ASSERT_TRUE(first && second);
+  const auto glances = store.ContactGlances({second->id, ContactId{999}, first->id});
+  ASSERT_TRUE(glances) << glances.error().message;
+  ASSERT_EQ(glances->size(), 2U);
+  EXPECT_EQ((*glances)[0].display_name, "Bo Chen");
+  EXPECT_EQ((*glances)[0].email, "");
+  const ContactGlance& glance = (*glances)[1];
+  EXPECT_EQ(glance.id, first->id);
+  EXPECT_EQ(glance.display_name, "Ada Okafor");
+  EXPECT_EQ(glance.company, "Acme");
+  EXPECT_EQ(glance.title, "CTO");
+  EXPECT_EQ(glance.email, "ada@acme.com");
+  EXPECT_EQ(glance.city, "Lagos");
+  EXPECT_EQ(glance.met_at, "PyCon");
+  EXPECT_EQ(glance.notes, "climbs");
+}
+
 // PostgreSQL only.
 
 TEST(PostgresStore, AMethodNotYetWrittenSaysSo) {
@@ -221,6 +255,38 @@ TEST(PostgresStore, ReopeningKeepsTheDataAndANewerSchemaIsRefused) {
   ASSERT_FALSE(newer);
   EXPECT_EQ(newer.error().code, ErrorCode::kConflict);
   EXPECT_THAT(newer.error().message, HasSubstr("schema version 999"));
+}
+
+// `kith check`: PostgreSQL keeps its pages and keys itself; the check finds
+// a search index or vocabulary that no longer describes the cards.
+TEST(PostgresStore, TheCheckFindsASearchIndexThatNoLongerDescribesTheCards) {
+  testing::TempPgDatabase database;
+  auto store = OpenPostgresStore(database.url());
+  ASSERT_TRUE(store) << store.error().message;
+  for (const std::string name : {"Ada Okafor", "Grace Hopper", "Linus Pauling"}) {
+    ContactFields fields;
+    fields.display_name = name;
+    fields.company = "Acme";
+    ASSERT_TRUE((*store)->InsertContact(fields, "uid-" + name, "2026-11-26T00:00:00Z"));
+  }
+  ASSERT_TRUE((*store)->TrashContact(ContactId{3}, "2026-11-26T01:00:00Z"));
+  auto sound = (*store)->CheckIntegrity();
+  ASSERT_TRUE(sound) << sound.error().message;
+  EXPECT_THAT(*sound, ::testing::IsEmpty());
+
+  auto connection = postgres::Connection::Open(database.url());
+  ASSERT_TRUE(connection);
+  ASSERT_TRUE((*connection)->Execute("DELETE FROM search_entries WHERE contact_id = 1"));
+  ASSERT_TRUE((*connection)
+                  ->Execute("UPDATE search_entries SET terms = array_to_tsvector('{name:grace}') "
+                            "WHERE contact_id = 2"));
+  ASSERT_TRUE((*connection)->Execute("UPDATE search_vocabulary SET documents = 7 WHERE term = 'acme'"));
+  auto broken = (*store)->CheckIntegrity();
+  ASSERT_TRUE(broken) << broken.error().message;
+  EXPECT_THAT(*broken, ::testing::UnorderedElementsAre(
+                           "contact 1 is not in the search index",
+                           "the search index entry of contact 2 does not match the card",
+                           "the vocabulary counts 7 cards with the term 'acme', 2 have it"));
 }
 
 TEST(PostgresStore, ARefusedConnectionIsAnIoErrorThatKeepsThePasswordOut) {

@@ -48,12 +48,8 @@ Status PgStore::RenameAddressBook(std::string_view /*segment*/, std::string_view
 Status PgStore::RemoveAddressBook(std::string_view /*segment*/) {
   return tl::unexpected(NotYet("RemoveAddressBook"));
 }
-Result<std::vector<std::string>> PgStore::CheckIntegrity() {
-  return tl::unexpected(NotYet("CheckIntegrity"));
-}
 
-// Stored health scores (the list sorted by health) and the typeahead's
-// glances.
+// Stored health scores (the list sorted by health).
 Result<std::optional<Date>> PgStore::HealthScoredOn() { return tl::unexpected(NotYet("sorting by health")); }
 Result<std::vector<ContactId>> PgStore::StaleHealth(const ListQuery& /*filters*/, Date /*today*/,
                                                     int /*limit*/) {
@@ -65,9 +61,6 @@ Result<std::vector<StoredHealth>> PgStore::WeakestStoredHealth(const ListQuery& 
 }
 Status PgStore::SaveHealth(const std::vector<StoredHealth>& /*scores*/, Date /*today*/) {
   return tl::unexpected(NotYet("SaveHealth"));
-}
-Result<std::vector<ContactGlance>> PgStore::ContactGlances(const std::vector<ContactId>& /*ids*/) {
-  return tl::unexpected(NotYet("the typeahead"));
 }
 
 }  // namespace kith::postgres

@@ -161,6 +161,9 @@ class PgStore final : public CardStore {
   Result<std::vector<ContactId>> IdsFor(std::string_view sql, const std::string& value) override;
   Status IndexContact(const Contact& contact, int sign, VocabularyDelta& vocabulary) override;
   Status ApplyVocabulary(const VocabularyDelta& vocabulary) override;
+  // A card's index entry, "column:term" sorted and distinct; appends every
+  // term of it (for the vocabulary) to `all_terms`.
+  std::vector<std::string> Lexemes(const Contact& contact, std::vector<std::string>& all_terms) const;
 
   PgStore(std::unique_ptr<Connection> connection, std::unique_ptr<sqlite::Database> folding,
           std::unique_ptr<sqlite::FtsTokenizer> tokenizer)

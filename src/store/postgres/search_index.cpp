@@ -17,10 +17,9 @@ constexpr std::size_t kLongestLexeme = 2000;
 
 }  // namespace
 
-Status PgStore::IndexContact(const Contact& contact, int sign, VocabularyDelta& vocabulary) {
+std::vector<std::string> PgStore::Lexemes(const Contact& contact, std::vector<std::string>& all_terms) const {
   const SearchDocument document = BuildSearchDocument(contact);
   std::vector<std::string> lexemes;
-  std::vector<std::string> all_terms;
   for (std::size_t column = 0; column < document.size(); ++column) {
     std::vector<std::string> terms;
     tokenizer_->Tokenize(document.at(column), terms);
@@ -29,12 +28,18 @@ Status PgStore::IndexContact(const Contact& contact, int sign, VocabularyDelta& 
       all_terms.push_back(term);
     }
   }
+  std::sort(lexemes.begin(), lexemes.end());
+  lexemes.erase(std::unique(lexemes.begin(), lexemes.end()), lexemes.end());
+  return lexemes;
+}
+
+Status PgStore::IndexContact(const Contact& contact, int sign, VocabularyDelta& vocabulary) {
+  std::vector<std::string> all_terms;
+  const std::vector<std::string> lexemes = Lexemes(contact, all_terms);
   if (sign < 0) {
     KITH_RETURN_IF_ERROR(Run("DELETE FROM search_entries WHERE workspace_id = $1 AND contact_id = $2",
                              Params().Add(contact.id.value)));
   } else {
-    std::sort(lexemes.begin(), lexemes.end());
-    lexemes.erase(std::unique(lexemes.begin(), lexemes.end()), lexemes.end());
     KITH_RETURN_IF_ERROR(
         Run("INSERT INTO search_entries(workspace_id, contact_id, search_key, terms) "
             "VALUES ($1, $2, $3, array_to_tsvector($4::text[])) "

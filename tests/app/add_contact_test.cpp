@@ -14,8 +14,11 @@ ContactFields Named(std::string name) {
   return fields;
 }
 
-TEST(AddContact, StoresTheCardWithCompletedNamesAndUid) {
-  testing::TestWorld world;
+class AddContactTest : public ::testing::TestWithParam<testing::StoreKind> {};
+KITH_ON_BOTH_STORES(AddContactTest);
+
+TEST_P(AddContactTest, StoresTheCardWithCompletedNamesAndUid) {
+  testing::TestWorld world{GetParam()};
   auto contact = AddContact(world.context(), Named("  Ada Okafor "));
   ASSERT_TRUE(contact) << contact.error().message;
   EXPECT_EQ(contact->display_name, "Ada Okafor");
@@ -28,8 +31,8 @@ TEST(AddContact, StoresTheCardWithCompletedNamesAndUid) {
   EXPECT_EQ(stored->uid, contact->uid);
 }
 
-TEST(AddContact, NormalisesPhonesKeepingWhatWasTyped) {
-  testing::TestWorld world;  // region US
+TEST_P(AddContactTest, NormalisesPhonesKeepingWhatWasTyped) {
+  testing::TestWorld world{GetParam()};  // region US
   ContactFields fields = Named("Ada Okafor");
   fields.phones = {Phone{"(312) 555-0134", ""}, Phone{"+36 30 555 0101", ""}};
   auto contact = AddContact(world.context(), fields);
@@ -39,8 +42,8 @@ TEST(AddContact, NormalisesPhonesKeepingWhatWasTyped) {
   EXPECT_EQ(contact->phones[1].e164, "+36305550101");
 }
 
-TEST(AddContact, DropsRepeatedTagsAndEmails) {
-  testing::TestWorld world;
+TEST_P(AddContactTest, DropsRepeatedTagsAndEmails) {
+  testing::TestWorld world{GetParam()};
   ContactFields fields = Named("Ada Okafor");
   fields.tags = {"mentor", "Mentor ", "friend"};
   fields.emails = {"ada@acme.com", "ADA@acme.com"};
@@ -50,8 +53,8 @@ TEST(AddContact, DropsRepeatedTagsAndEmails) {
   EXPECT_EQ(contact->emails.size(), 1U);
 }
 
-TEST(AddContact, OpenToOpportunitiesStartsToday) {
-  testing::TestWorld world;
+TEST_P(AddContactTest, OpenToOpportunitiesStartsToday) {
+  testing::TestWorld world{GetParam()};
   ContactFields fields = Named("Ada Okafor");
   fields.open_to_opportunities = true;
   auto contact = AddContact(world.context(), fields);
@@ -59,8 +62,8 @@ TEST(AddContact, OpenToOpportunitiesStartsToday) {
   EXPECT_EQ(contact->open_since, (Date{2026, 11, 26}));
 }
 
-TEST(AddContact, RejectsMissingNameAndWritesNothing) {
-  testing::TestWorld world;
+TEST_P(AddContactTest, RejectsMissingNameAndWritesNothing) {
+  testing::TestWorld world{GetParam()};
   ContactFields fields;
   fields.emails = {"ada@acme.com"};
   auto contact = AddContact(world.context(), fields);
@@ -70,8 +73,8 @@ TEST(AddContact, RejectsMissingNameAndWritesNothing) {
   EXPECT_EQ(*world.store().CountContacts(ListQuery{}), 0);
 }
 
-TEST(AddContact, RejectsEmailWithoutDomain) {
-  testing::TestWorld world;
+TEST_P(AddContactTest, RejectsEmailWithoutDomain) {
+  testing::TestWorld world{GetParam()};
   ContactFields fields = Named("Bob");
   fields.emails = {"bob@"};
   auto contact = AddContact(world.context(), fields);
@@ -80,8 +83,8 @@ TEST(AddContact, RejectsEmailWithoutDomain) {
   EXPECT_EQ(*world.store().CountContacts(ListQuery{}), 0);
 }
 
-TEST(AddContact, RejectsMalformedWebsite) {
-  testing::TestWorld world;
+TEST_P(AddContactTest, RejectsMalformedWebsite) {
+  testing::TestWorld world{GetParam()};
   ContactFields fields = Named("Bob");
   fields.website = "http:/x";
   auto contact = AddContact(world.context(), fields);
@@ -90,8 +93,8 @@ TEST(AddContact, RejectsMalformedWebsite) {
   EXPECT_EQ(*world.store().CountContacts(ListQuery{}), 0);
 }
 
-TEST(AddContact, IsSearchableImmediately) {
-  testing::TestWorld world;
+TEST_P(AddContactTest, IsSearchableImmediately) {
+  testing::TestWorld world{GetParam()};
   auto contact = AddContact(world.context(), Named("José Núñez"));
   ASSERT_TRUE(contact);
   auto found = SearchContacts(world.context(), {"nunez", 5, 0});

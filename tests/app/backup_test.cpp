@@ -22,6 +22,9 @@ void AddPerson(Context& context, const std::string& name) {
   ASSERT_TRUE(AddContact(context, fields));
 }
 
+// A backup copies the SQLite file (and `kith serve --backup-every` copies
+// it on a schedule): SQLite only. A PostgreSQL database is backed up with
+// pg_dump, and a backup there says so.
 TEST(BackupDatabase, CopyIsASoundDatabaseWithEveryone) {
   testing::TestWorld world;
   AddPerson(world.context(), "Ada Okafor");
@@ -55,8 +58,22 @@ TEST(BackupDatabase, AnUnwritablePlaceIsAnIoErrorNamingIt) {
   EXPECT_NE(done.error().message.find(output), std::string::npos) << done.error().message;
 }
 
-TEST(CheckDatabase, ASoundDatabaseHasNoProblems) {
-  testing::TestWorld world;
+TEST(BackupDatabase, OfAPostgresDatabasePointsToPgDumpAndWritesNothing) {
+  testing::TestWorld world(testing::StoreKind::kPostgres);
+  testing::TempDirectory directory;
+  const std::string output = (directory.path() / "copy.db").string();
+  auto done = BackupDatabase(world.store(), "postgresql:///kith", output);
+  ASSERT_FALSE(done);
+  EXPECT_NE(done.error().message.find("pg_dump"), std::string::npos) << done.error().message;
+  EXPECT_FALSE(std::filesystem::exists(output));
+  EXPECT_FALSE(std::filesystem::exists(output + ".partial"));
+}
+
+class CheckDatabaseTest : public ::testing::TestWithParam<testing::StoreKind> {};
+KITH_ON_BOTH_STORES(CheckDatabaseTest);
+
+TEST_P(CheckDatabaseTest, ASoundDatabaseHasNoProblems) {
+  testing::TestWorld world{GetParam()};
   AddPerson(world.context(), "Ada Okafor");
   auto problems = CheckDatabase(world.store());
   ASSERT_TRUE(problems);

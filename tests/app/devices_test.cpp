@@ -17,8 +17,11 @@ namespace {
 
 using testing::TestWorld;
 
-TEST(Devices, OnlyAnArgon2idHashOfThePasswordIsStored) {
-  TestWorld world;
+class Devices : public ::testing::TestWithParam<testing::StoreKind> {};
+KITH_ON_BOTH_STORES(Devices);
+
+TEST_P(Devices, OnlyAnArgon2idHashOfThePasswordIsStored) {
+  TestWorld world{GetParam()};
   auto added = AddDevice(world.context(), "iphone");
   ASSERT_TRUE(added) << added.error().message;
   auto stored = world.store().FindLiveDevice("iphone");
@@ -32,16 +35,16 @@ TEST(Devices, OnlyAnArgon2idHashOfThePasswordIsStored) {
   }
 }
 
-TEST(Devices, EachDeviceGetsItsOwnPassword) {
-  TestWorld world;
+TEST_P(Devices, EachDeviceGetsItsOwnPassword) {
+  TestWorld world{GetParam()};
   auto first = AddDevice(world.context(), "iphone");
   auto second = AddDevice(world.context(), "laptop");
   ASSERT_TRUE(first && second);
   EXPECT_NE(first->password, second->password);
 }
 
-TEST(Devices, ARememberedPasswordStopsMatchingOnceRevoked) {
-  TestWorld world;
+TEST_P(Devices, ARememberedPasswordStopsMatchingOnceRevoked) {
+  TestWorld world{GetParam()};
   auto added = AddDevice(world.context(), "iphone");
   ASSERT_TRUE(added);
   SignInThrottle throttle;
@@ -62,8 +65,11 @@ TEST(Devices, ARememberedPasswordStopsMatchingOnceRevoked) {
   EXPECT_FALSE(revoked->accepted);
 }
 
-TEST(CalendarFeedEtag, IsTheSameForTheSameRemindersWhateverTheTime) {
-  TestWorld world;
+class CalendarFeedEtag : public ::testing::TestWithParam<testing::StoreKind> {};
+KITH_ON_BOTH_STORES(CalendarFeedEtag);
+
+TEST_P(CalendarFeedEtag, IsTheSameForTheSameRemindersWhateverTheTime) {
+  TestWorld world{GetParam()};
   auto path = CalendarFeedPath(world.context());
   ASSERT_TRUE(path);
   const std::string token = path->substr(5, 32);
@@ -78,7 +84,7 @@ TEST(CalendarFeedEtag, IsTheSameForTheSameRemindersWhateverTheTime) {
   EXPECT_EQ(second->last_modified, "Thu, 26 Nov 2026 12:00:00 GMT") << "nothing changed since";
 }
 
-TEST(CalendarFeedEtag, HttpDatesNameTheWeekday) {
+TEST_P(CalendarFeedEtag, HttpDatesNameTheWeekday) {
   EXPECT_EQ(HttpDate("2026-11-26T12:00:00Z"), "Thu, 26 Nov 2026 12:00:00 GMT");
   EXPECT_EQ(HttpDate("1970-01-01T00:00:00Z"), "Thu, 01 Jan 1970 00:00:00 GMT");
   EXPECT_EQ(HttpDate("2024-02-29T23:59:59Z"), "Thu, 29 Feb 2024 23:59:59 GMT");

@@ -17,8 +17,11 @@ Contact AddAda(testing::TestWorld& world) {
   return *contact;
 }
 
-TEST(EditContact, SetsFieldsAndKeepsTheRest) {
-  testing::TestWorld world;
+class EditContactTest : public ::testing::TestWithParam<testing::StoreKind> {};
+KITH_ON_BOTH_STORES(EditContactTest);
+
+TEST_P(EditContactTest, SetsFieldsAndKeepsTheRest) {
+  testing::TestWorld world{GetParam()};
   const Contact ada = AddAda(world);
   ContactEdit edit;
   edit.title = "VP Engineering";
@@ -29,8 +32,8 @@ TEST(EditContact, SetsFieldsAndKeepsTheRest) {
   EXPECT_EQ(edited->emails, std::vector<std::string>{"ada@acme.com"});
 }
 
-TEST(EditContact, AddsAndRemovesListItems) {
-  testing::TestWorld world;
+TEST_P(EditContactTest, AddsAndRemovesListItems) {
+  testing::TestWorld world{GetParam()};
   const Contact ada = AddAda(world);
   ContactEdit edit;
   edit.add_tags = {"investor"};
@@ -43,8 +46,8 @@ TEST(EditContact, AddsAndRemovesListItems) {
   EXPECT_EQ(edited->emails, std::vector<std::string>{"ada@kite.dev"});
 }
 
-TEST(EditContact, RemovingWhatIsNotThereFailsAndChangesNothing) {
-  testing::TestWorld world;
+TEST_P(EditContactTest, RemovingWhatIsNotThereFailsAndChangesNothing) {
+  testing::TestWorld world{GetParam()};
   const Contact ada = AddAda(world);
   ContactEdit edit;
   edit.title = "CTO";
@@ -55,8 +58,8 @@ TEST(EditContact, RemovingWhatIsNotThereFailsAndChangesNothing) {
   EXPECT_EQ(world.store().GetContact(ada.id)->title, "");
 }
 
-TEST(EditContact, InvalidValueFailsAndChangesNothing) {
-  testing::TestWorld world;
+TEST_P(EditContactTest, InvalidValueFailsAndChangesNothing) {
+  testing::TestWorld world{GetParam()};
   const Contact ada = AddAda(world);
   ContactEdit edit;
   edit.company = "Kite";
@@ -67,8 +70,8 @@ TEST(EditContact, InvalidValueFailsAndChangesNothing) {
   EXPECT_EQ(world.store().GetContact(ada.id)->company, "Acme");
 }
 
-TEST(EditContact, NewDisplayNameRederivesParts) {
-  testing::TestWorld world;
+TEST_P(EditContactTest, NewDisplayNameRederivesParts) {
+  testing::TestWorld world{GetParam()};
   const Contact ada = AddAda(world);
   ContactEdit edit;
   edit.display_name = "Ada Lovelace";
@@ -79,8 +82,8 @@ TEST(EditContact, NewDisplayNameRederivesParts) {
   EXPECT_EQ(SearchContacts(world.context(), {"lovelace", 5, 0})->size(), 1U);
 }
 
-TEST(EditContact, OpeningToOpportunitiesRecordsSince) {
-  testing::TestWorld world;
+TEST_P(EditContactTest, OpeningToOpportunitiesRecordsSince) {
+  testing::TestWorld world{GetParam()};
   const Contact ada = AddAda(world);
   ContactEdit edit;
   edit.open_to_opportunities = true;
@@ -91,8 +94,8 @@ TEST(EditContact, OpeningToOpportunitiesRecordsSince) {
   EXPECT_EQ(edited->open_since, (Date{2026, 11, 26}));
 }
 
-TEST(EditContact, ReplacesALinkOfTheSameKind) {
-  testing::TestWorld world;
+TEST_P(EditContactTest, ReplacesALinkOfTheSameKind) {
+  testing::TestWorld world{GetParam()};
   const Contact ada = AddAda(world);
   ContactEdit first;
   first.add_links = {
@@ -108,16 +111,16 @@ TEST(EditContact, ReplacesALinkOfTheSameKind) {
   EXPECT_TRUE(edited->links[0].connected);
 }
 
-TEST(EditContact, EmptyEditIsRefused) {
-  testing::TestWorld world;
+TEST_P(EditContactTest, EmptyEditIsRefused) {
+  testing::TestWorld world{GetParam()};
   const Contact ada = AddAda(world);
   auto edited = EditContact(world.context(), ada.id, ContactEdit{});
   ASSERT_FALSE(edited);
   EXPECT_EQ(edited.error().code, ErrorCode::kInvalidInput);
 }
 
-TEST(EditContact, UnknownIdIsNotFound) {
-  testing::TestWorld world;
+TEST_P(EditContactTest, UnknownIdIsNotFound) {
+  testing::TestWorld world{GetParam()};
   ContactEdit edit;
   edit.title = "CTO";
   EXPECT_EQ(EditContact(world.context(), ContactId{77}, edit).error().code, ErrorCode::kNotFound);

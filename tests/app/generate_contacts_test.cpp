@@ -21,17 +21,20 @@ std::vector<std::string> Names(testing::TestWorld& world) {
   return names;
 }
 
-TEST(GenerateContacts, SameSeedSamePeople) {
-  testing::TestWorld first;
-  testing::TestWorld second;
+class GenerateContactsTest : public ::testing::TestWithParam<testing::StoreKind> {};
+KITH_ON_BOTH_STORES(GenerateContactsTest);
+
+TEST_P(GenerateContactsTest, SameSeedSamePeople) {
+  testing::TestWorld first{GetParam()};
+  testing::TestWorld second{GetParam()};
   ASSERT_TRUE(GenerateContacts(first.context(), 300, 42));
   ASSERT_TRUE(GenerateContacts(second.context(), 300, 42));
   EXPECT_EQ(Names(first), Names(second));
   EXPECT_EQ(*first.store().CountContacts(ListQuery{}), 300);
 }
 
-TEST(GenerateContacts, GeneratedPeopleAreSearchable) {
-  testing::TestWorld world;
+TEST_P(GenerateContactsTest, GeneratedPeopleAreSearchable) {
+  testing::TestWorld world{GetParam()};
   ASSERT_TRUE(GenerateContacts(world.context(), 500, 7));
   auto first = ListContacts(world.context(), ListQuery{});
   ASSERT_TRUE(first && !first->empty());
@@ -49,8 +52,8 @@ int ItemsOfKind(const DayAgenda& agenda, AgendaItemKind kind) {
                     [&](const DayAgendaEntry& entry) { return entry.item.kind == kind; }));
 }
 
-TEST(GenerateContacts, ANewNetworkShowsTheLoopOnToday) {
-  testing::TestWorld world;
+TEST_P(GenerateContactsTest, ANewNetworkShowsTheLoopOnToday) {
+  testing::TestWorld world{GetParam()};
   ASSERT_TRUE(GenerateContacts(world.context(), 500, 7));
   auto agenda = Today(world.context());
   ASSERT_TRUE(agenda) << agenda.error().message;
@@ -63,16 +66,16 @@ TEST(GenerateContacts, ANewNetworkShowsTheLoopOnToday) {
   EXPECT_EQ(events->front().met, 5);
 }
 
-TEST(GenerateContacts, OnePersonStillGetsAFollowUp) {
-  testing::TestWorld world;
+TEST_P(GenerateContactsTest, OnePersonStillGetsAFollowUp) {
+  testing::TestWorld world{GetParam()};
   ASSERT_TRUE(GenerateContacts(world.context(), 1, 7));
   auto agenda = Today(world.context());
   ASSERT_TRUE(agenda);
   EXPECT_EQ(ItemsOfKind(*agenda, AgendaItemKind::kFollowUp), 1);
 }
 
-TEST(GenerateContacts, RejectsZero) {
-  testing::TestWorld world;
+TEST_P(GenerateContactsTest, RejectsZero) {
+  testing::TestWorld world{GetParam()};
   EXPECT_EQ(GenerateContacts(world.context(), 0, 1).error().code, ErrorCode::kInvalidInput);
 }
 

@@ -13,7 +13,7 @@
 namespace kith {
 namespace {
 
-class GiveApp : public ::testing::Test {
+class GiveApp : public ::testing::TestWithParam<testing::StoreKind> {
  protected:
   Context& context() { return world_.context(); }
 
@@ -75,7 +75,7 @@ class GiveApp : public ::testing::Test {
     dee_ = Person("Dee Park", {"Illustration"}, {"jazz"});
   }
 
-  testing::TestWorld world_;
+  testing::TestWorld world_{GetParam()};
   ContactId ada_, bo_, cy_, dee_;
 };
 
@@ -83,7 +83,9 @@ using Names = std::vector<std::string>;
 
 // Adding opportunities
 
-TEST_F(GiveApp, AddOpportunityTrimsTheFieldsAndDropsBlankSkills) {
+KITH_ON_BOTH_STORES(GiveApp);
+
+TEST_P(GiveApp, AddOpportunityTrimsTheFieldsAndDropsBlankSkills) {
   OpportunityFields fields = CppJob();
   fields.title = "  Staff C++ engineer  ";
   fields.skills = {" C++ ", "  ", "SQLite"};
@@ -96,7 +98,7 @@ TEST_F(GiveApp, AddOpportunityTrimsTheFieldsAndDropsBlankSkills) {
   EXPECT_EQ(added->created_on, (Date{2026, 11, 26}));
 }
 
-TEST_F(GiveApp, AddOpportunityWithoutATitleWritesNothing) {
+TEST_P(GiveApp, AddOpportunityWithoutATitleWritesNothing) {
   Add(CppJob());
   OpportunityFields fields = CppJob();
   fields.title = "   ";
@@ -106,7 +108,7 @@ TEST_F(GiveApp, AddOpportunityWithoutATitleWritesNothing) {
   EXPECT_EQ(CountOpportunities(), 1U);
 }
 
-TEST_F(GiveApp, AddOpportunityWithOnlyBlankSkillsAndNoWordsWritesNothing) {
+TEST_P(GiveApp, AddOpportunityWithOnlyBlankSkillsAndNoWordsWritesNothing) {
   OpportunityFields fields = CppJob();
   fields.title = "X";
   fields.skills = {" ", ""};
@@ -116,7 +118,7 @@ TEST_F(GiveApp, AddOpportunityWithOnlyBlankSkillsAndNoWordsWritesNothing) {
   EXPECT_EQ(CountOpportunities(), 0U);
 }
 
-TEST_F(GiveApp, AddOpportunityWithAPastDeadlineWritesNothing) {
+TEST_P(GiveApp, AddOpportunityWithAPastDeadlineWritesNothing) {
   OpportunityFields fields = CppJob();
   fields.deadline = Date{2026, 11, 1};
   auto added = AddOpportunity(context(), fields);
@@ -125,7 +127,7 @@ TEST_F(GiveApp, AddOpportunityWithAPastDeadlineWritesNothing) {
   EXPECT_EQ(CountOpportunities(), 0U);
 }
 
-TEST_F(GiveApp, CloseOpportunityClosesItToday) {
+TEST_P(GiveApp, CloseOpportunityClosesItToday) {
   const OpportunityId id = Add(CppJob());
   auto closed = CloseOpportunity(context(), id);
   ASSERT_TRUE(closed) << closed.error().message;
@@ -134,12 +136,12 @@ TEST_F(GiveApp, CloseOpportunityClosesItToday) {
 
 // Matching
 
-TEST_F(GiveApp, MatchPutsThePersonWithEverySkillInThePlaceFirst) {
+TEST_P(GiveApp, MatchPutsThePersonWithEverySkillInThePlaceFirst) {
   AddTheList();
   EXPECT_EQ(MatchedNames(Add(CppJob())), (Names{"Ada Okafor", "Cy Ortiz"}));
 }
 
-TEST_F(GiveApp, MatchSaysWhy) {
+TEST_P(GiveApp, MatchSaysWhy) {
   AddTheList();
   auto matches = MatchOpportunity(context(), Add(CppJob()), 20);
   ASSERT_TRUE(matches) << matches.error().message;
@@ -148,7 +150,7 @@ TEST_F(GiveApp, MatchSaysWhy) {
   EXPECT_EQ(matches->front().reasons, (std::vector<std::string>{"skills: C++, SQLite", "Chicago"}));
 }
 
-TEST_F(GiveApp, MatchFindsInterestsForTickets) {
+TEST_P(GiveApp, MatchFindsInterestsForTickets) {
   AddTheList();
   OpportunityFields tickets;
   tickets.kind = OpportunityKind::kTickets;
@@ -167,17 +169,17 @@ OpportunityFields FrontendJob(std::string skill) {
   return fields;
 }
 
-TEST_F(GiveApp, MatchFindsTheLongFormOfAWantedShortForm) {
+TEST_P(GiveApp, MatchFindsTheLongFormOfAWantedShortForm) {
   Person("Ada Okafor", {"JavaScript"});
   EXPECT_EQ(MatchedNames(Add(FrontendJob("JS"))), (Names{"Ada Okafor"}));
 }
 
-TEST_F(GiveApp, MatchFindsTheShortFormOfAWantedSkill) {
+TEST_P(GiveApp, MatchFindsTheShortFormOfAWantedSkill) {
   Person("Ada Okafor", {"JS"});
   EXPECT_EQ(MatchedNames(Add(FrontendJob("JavaScript"))), (Names{"Ada Okafor"}));
 }
 
-TEST_F(GiveApp, AnOpportunityInWordsWantsTheSkillsItsWordsName) {
+TEST_P(GiveApp, AnOpportunityInWordsWantsTheSkillsItsWordsName) {
   Person("Ada Okafor", {"bookkeeping", "machine learning"});
   Person("Bo Chen", {"Python"});
   OpportunityFields words;
@@ -187,7 +189,7 @@ TEST_F(GiveApp, AnOpportunityInWordsWantsTheSkillsItsWordsName) {
   EXPECT_EQ(MatchedNames(Add(words)), (Names{"Ada Okafor"}));
 }
 
-TEST_F(GiveApp, AWordWhoseStemIsNotItsBeginningStillFindsPeople) {
+TEST_P(GiveApp, AWordWhoseStemIsNotItsBeginningStillFindsPeople) {
   Person("Ada Okafor", {}, {"pottery"});
   OpportunityFields tickets;
   tickets.kind = OpportunityKind::kTickets;
@@ -196,23 +198,23 @@ TEST_F(GiveApp, AWordWhoseStemIsNotItsBeginningStillFindsPeople) {
   EXPECT_EQ(MatchedNames(Add(tickets)), (Names{"Ada Okafor"}));
 }
 
-TEST_F(GiveApp, MatchFindsAShortFormWrittenExactlyFirst) {
+TEST_P(GiveApp, MatchFindsAShortFormWrittenExactlyFirst) {
   Person("Ada Okafor", {"machine learning"});
   Person("Bo Chen", {"ML"});
   EXPECT_EQ(MatchedNames(Add(FrontendJob("ML"))), (Names{"Bo Chen", "Ada Okafor"}));
 }
 
-TEST_F(GiveApp, MatchFindsOtherWordFormsOfASkill) {
+TEST_P(GiveApp, MatchFindsOtherWordFormsOfASkill) {
   Person("Ada Okafor", {"managing teams"});
   EXPECT_EQ(MatchedNames(Add(FrontendJob("team management"))), (Names{"Ada Okafor"}));
 }
 
-TEST_F(GiveApp, MatchRespectsTheLimit) {
+TEST_P(GiveApp, MatchRespectsTheLimit) {
   AddTheList();
   EXPECT_EQ(MatchedNames(Add(CppJob()), 1), (Names{"Ada Okafor"}));
 }
 
-TEST_F(GiveApp, MatchLeavesOutSomeoneAlreadyOfferedIt) {
+TEST_P(GiveApp, MatchLeavesOutSomeoneAlreadyOfferedIt) {
   AddTheList();
   const OpportunityId job = Add(CppJob());
   GiveRequest offer;
@@ -222,13 +224,13 @@ TEST_F(GiveApp, MatchLeavesOutSomeoneAlreadyOfferedIt) {
   EXPECT_EQ(MatchedNames(job), (Names{"Cy Ortiz"}));
 }
 
-TEST_F(GiveApp, MatchLeavesOutSomeoneInTheTrash) {
+TEST_P(GiveApp, MatchLeavesOutSomeoneInTheTrash) {
   AddTheList();
   ASSERT_TRUE(RemoveContact(context(), ada_));
   EXPECT_EQ(MatchedNames(Add(CppJob())), (Names{"Cy Ortiz"}));
 }
 
-TEST_F(GiveApp, MatchingAClosedOpportunityIsAConflict) {
+TEST_P(GiveApp, MatchingAClosedOpportunityIsAConflict) {
   const OpportunityId job = Add(CppJob());
   ASSERT_TRUE(CloseOpportunity(context(), job));
   auto matches = MatchOpportunity(context(), job, 20);
@@ -236,13 +238,13 @@ TEST_F(GiveApp, MatchingAClosedOpportunityIsAConflict) {
   EXPECT_EQ(matches.error().code, ErrorCode::kConflict);
 }
 
-TEST_F(GiveApp, MatchingAnUnknownOpportunityIsNotFound) {
+TEST_P(GiveApp, MatchingAnUnknownOpportunityIsNotFound) {
   auto matches = MatchOpportunity(context(), OpportunityId{42}, 20);
   ASSERT_FALSE(matches);
   EXPECT_EQ(matches.error().code, ErrorCode::kNotFound);
 }
 
-TEST_F(GiveApp, MatchingWithALimitBelowOneIsInvalid) {
+TEST_P(GiveApp, MatchingWithALimitBelowOneIsInvalid) {
   auto matches = MatchOpportunity(context(), Add(CppJob()), 0);
   ASSERT_FALSE(matches);
   EXPECT_EQ(matches.error().code, ErrorCode::kInvalidInput);
@@ -250,7 +252,7 @@ TEST_F(GiveApp, MatchingWithALimitBelowOneIsInvalid) {
 
 // Gives
 
-TEST_F(GiveApp, AGiveForAnOpportunitySaysItsTitle) {
+TEST_P(GiveApp, AGiveForAnOpportunitySaysItsTitle) {
   const ContactId ada = Person("Ada Okafor", {"C++"});
   GiveRequest request;
   request.contact = ada;
@@ -262,7 +264,7 @@ TEST_F(GiveApp, AGiveForAnOpportunitySaysItsTitle) {
   EXPECT_EQ(entry->kind, LedgerKind::kGive);
 }
 
-TEST_F(GiveApp, AGiveWithNothingToSayWhatIsInvalidAndWritesNothing) {
+TEST_P(GiveApp, AGiveWithNothingToSayWhatIsInvalidAndWritesNothing) {
   const ContactId ada = Person("Ada Okafor", {"C++"});
   GiveRequest request;
   request.contact = ada;
@@ -273,7 +275,7 @@ TEST_F(GiveApp, AGiveWithNothingToSayWhatIsInvalidAndWritesNothing) {
   EXPECT_EQ(CountEntries(ada), 0U);
 }
 
-TEST_F(GiveApp, AGiveInTheFutureIsInvalidAndWritesNothing) {
+TEST_P(GiveApp, AGiveInTheFutureIsInvalidAndWritesNothing) {
   const ContactId ada = Person("Ada Okafor", {"C++"});
   GiveRequest request;
   request.contact = ada;
@@ -285,7 +287,7 @@ TEST_F(GiveApp, AGiveInTheFutureIsInvalidAndWritesNothing) {
   EXPECT_EQ(CountEntries(ada), 0U);
 }
 
-TEST_F(GiveApp, AGiveOfAnUnknownOpportunityIsNotFound) {
+TEST_P(GiveApp, AGiveOfAnUnknownOpportunityIsNotFound) {
   GiveRequest request;
   request.contact = Person("Ada Okafor", {"C++"});
   request.opportunity = OpportunityId{42};
@@ -294,7 +296,7 @@ TEST_F(GiveApp, AGiveOfAnUnknownOpportunityIsNotFound) {
   EXPECT_EQ(entry.error().code, ErrorCode::kNotFound);
 }
 
-TEST_F(GiveApp, AGiveToSomeoneInTheTrashIsAConflict) {
+TEST_P(GiveApp, AGiveToSomeoneInTheTrashIsAConflict) {
   const ContactId ada = Person("Ada Okafor", {"C++"});
   ASSERT_TRUE(RemoveContact(context(), ada));
   GiveRequest request;
@@ -305,7 +307,7 @@ TEST_F(GiveApp, AGiveToSomeoneInTheTrashIsAConflict) {
   EXPECT_EQ(entry.error().code, ErrorCode::kConflict);
 }
 
-TEST_F(GiveApp, GivesEachWayMakeTheBalance) {
+TEST_P(GiveApp, GivesEachWayMakeTheBalance) {
   const ContactId ada = Person("Ada Okafor", {"C++"});
   for (const auto direction : {LedgerDirection::kFromMe, LedgerDirection::kFromMe, LedgerDirection::kToMe}) {
     GiveRequest request;
@@ -323,7 +325,7 @@ TEST_F(GiveApp, GivesEachWayMakeTheBalance) {
   EXPECT_EQ(ledger->balance.open_asks, 1);
 }
 
-TEST_F(GiveApp, LedgerOfAnUnknownContactIsNotFound) {
+TEST_P(GiveApp, LedgerOfAnUnknownContactIsNotFound) {
   auto ledger = LedgerFor(context(), ContactId{42});
   ASSERT_FALSE(ledger);
   EXPECT_EQ(ledger.error().code, ErrorCode::kNotFound);
@@ -331,7 +333,7 @@ TEST_F(GiveApp, LedgerOfAnUnknownContactIsNotFound) {
 
 // Introductions
 
-TEST_F(GiveApp, AnIntroductionIsRecordedOnBothSides) {
+TEST_P(GiveApp, AnIntroductionIsRecordedOnBothSides) {
   const ContactId ada = Person("Ada Okafor", {"C++"});
   const ContactId bo = Person("Bo Chen", {"Python"});
   ASSERT_TRUE(RecordIntroduction(context(), ada, bo, " both build databases ", std::nullopt));
@@ -352,7 +354,7 @@ TEST_F(GiveApp, AnIntroductionIsRecordedOnBothSides) {
   EXPECT_EQ(to_bo.introduced_to, ada);
 }
 
-TEST_F(GiveApp, AnIntroductionIsAGiveToEach) {
+TEST_P(GiveApp, AnIntroductionIsAGiveToEach) {
   const ContactId ada = Person("Ada Okafor", {"C++"});
   const ContactId bo = Person("Bo Chen", {"Python"});
   ASSERT_TRUE(RecordIntroduction(context(), ada, bo, "both build databases", std::nullopt));
@@ -363,7 +365,7 @@ TEST_F(GiveApp, AnIntroductionIsAGiveToEach) {
   EXPECT_EQ(bo_ledger->balance.given, 1);
 }
 
-TEST_F(GiveApp, IntroducingSomeoneToThemselvesIsInvalidAndWritesNothing) {
+TEST_P(GiveApp, IntroducingSomeoneToThemselvesIsInvalidAndWritesNothing) {
   const ContactId ada = Person("Ada Okafor", {"C++"});
   auto entries = RecordIntroduction(context(), ada, ada, "why not", std::nullopt);
   ASSERT_FALSE(entries);
@@ -371,7 +373,7 @@ TEST_F(GiveApp, IntroducingSomeoneToThemselvesIsInvalidAndWritesNothing) {
   EXPECT_EQ(CountEntries(ada), 0U);
 }
 
-TEST_F(GiveApp, AnIntroductionWithoutAReasonIsInvalid) {
+TEST_P(GiveApp, AnIntroductionWithoutAReasonIsInvalid) {
   const ContactId ada = Person("Ada Okafor", {"C++"});
   const ContactId bo = Person("Bo Chen", {"Python"});
   auto entries = RecordIntroduction(context(), ada, bo, "  ", std::nullopt);
@@ -379,7 +381,7 @@ TEST_F(GiveApp, AnIntroductionWithoutAReasonIsInvalid) {
   EXPECT_EQ(entries.error().code, ErrorCode::kInvalidInput);
 }
 
-TEST_F(GiveApp, AnIntroductionToSomeoneUnknownWritesNothing) {
+TEST_P(GiveApp, AnIntroductionToSomeoneUnknownWritesNothing) {
   const ContactId ada = Person("Ada Okafor", {"C++"});
   auto entries = RecordIntroduction(context(), ada, ContactId{42}, "both build databases", std::nullopt);
   ASSERT_FALSE(entries);
@@ -389,7 +391,7 @@ TEST_F(GiveApp, AnIntroductionToSomeoneUnknownWritesNothing) {
 
 // Outcomes
 
-TEST_F(GiveApp, SetLedgerOutcomeReturnsTheUpdatedEntry) {
+TEST_P(GiveApp, SetLedgerOutcomeReturnsTheUpdatedEntry) {
   GiveRequest request;
   request.contact = Person("Ada Okafor", {"C++"});
   request.what = "intro to a recruiter";
@@ -401,7 +403,7 @@ TEST_F(GiveApp, SetLedgerOutcomeReturnsTheUpdatedEntry) {
   EXPECT_EQ(updated->what, "intro to a recruiter");
 }
 
-TEST_F(GiveApp, SetLedgerOutcomeOfAnUnknownEntryIsNotFound) {
+TEST_P(GiveApp, SetLedgerOutcomeOfAnUnknownEntryIsNotFound) {
   auto updated = SetLedgerOutcome(context(), LedgerEntryId{42}, LedgerOutcome::kHired);
   ASSERT_FALSE(updated);
   EXPECT_EQ(updated.error().code, ErrorCode::kNotFound);
@@ -409,7 +411,7 @@ TEST_F(GiveApp, SetLedgerOutcomeOfAnUnknownEntryIsNotFound) {
 
 // Your profile, and whom to tell
 
-TEST_F(GiveApp, AProfileNeverSavedIsEmpty) {
+TEST_P(GiveApp, AProfileNeverSavedIsEmpty) {
   auto profile = ShowMyProfile(context());
   ASSERT_TRUE(profile) << profile.error().message;
   EXPECT_EQ(profile->name, "");
@@ -417,7 +419,7 @@ TEST_F(GiveApp, AProfileNeverSavedIsEmpty) {
   EXPECT_EQ(profile->known_for, "");
 }
 
-TEST_F(GiveApp, ASavedProfileComesBackTrimmed) {
+TEST_P(GiveApp, ASavedProfileComesBackTrimmed) {
   MyProfile profile;
   profile.name = " Sam Rivera ";
   profile.skills = {"SQLite", " ", " technical writing"};
@@ -430,7 +432,7 @@ TEST_F(GiveApp, ASavedProfileComesBackTrimmed) {
   EXPECT_EQ(shown->known_for, "fast embedded databases");
 }
 
-TEST_F(GiveApp, WhomToTellFindsThePersonInterestedInTheTopic) {
+TEST_P(GiveApp, WhomToTellFindsThePersonInterestedInTheTopic) {
   AddTheList();
   auto people = WhomToTell(context(), "jazz", 10);
   ASSERT_TRUE(people) << people.error().message;
@@ -439,7 +441,7 @@ TEST_F(GiveApp, WhomToTellFindsThePersonInterestedInTheTopic) {
   EXPECT_EQ(people->front().reasons.front(), "interested in jazz");
 }
 
-TEST_F(GiveApp, WhomToTellNeedsATopic) {
+TEST_P(GiveApp, WhomToTellNeedsATopic) {
   auto people = WhomToTell(context(), "  ", 10);
   ASSERT_FALSE(people);
   EXPECT_EQ(people.error().code, ErrorCode::kInvalidInput);
@@ -447,7 +449,7 @@ TEST_F(GiveApp, WhomToTellNeedsATopic) {
 
 // The agenda
 
-TEST_F(GiveApp, OpportunitiesToOfferListsOpenOnesWithTheirPeople) {
+TEST_P(GiveApp, OpportunitiesToOfferListsOpenOnesWithTheirPeople) {
   AddTheList();
   OpportunityFields closed = CppJob();
   closed.title = "Filled C++ role";
@@ -463,7 +465,7 @@ TEST_F(GiveApp, OpportunitiesToOfferListsOpenOnesWithTheirPeople) {
 
 // The agenda ranks each opportunity once and hands every face the finished
 // item: the opportunity, its first people, and their names in the text.
-TEST_F(GiveApp, TheAgendaCarriesEachOpportunityWithItsPeople) {
+TEST_P(GiveApp, TheAgendaCarriesEachOpportunityWithItsPeople) {
   AddTheList();
   const OpportunityId open = Add(CppJob());
   auto agenda = Today(context());

@@ -13,7 +13,7 @@ namespace {
 
 const std::string kLinkedInSample = std::string(KITH_TEST_DATA) + "/samples/linkedin_connections.csv";
 
-class ImportTest : public ::testing::Test {
+class ImportTest : public ::testing::TestWithParam<testing::StoreKind> {
  protected:
   std::string Write(const std::string& name, const std::string& content) {
     const std::string path = (files_.path() / name).string();
@@ -40,14 +40,16 @@ class ImportTest : public ::testing::Test {
     return contact ? *contact : Contact{};
   }
 
-  testing::TestWorld world_;
+  testing::TestWorld world_{GetParam()};
   testing::TempDirectory files_;
 };
 
 constexpr const char* kLinkedInHeader =
     "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
 
-TEST_F(ImportTest, LinkedInConnectionsBecomeConnectedPeople) {
+KITH_ON_BOTH_STORES(ImportTest);
+
+TEST_P(ImportTest, LinkedInConnectionsBecomeConnectedPeople) {
   auto summary = Import(kLinkedInSample);
   ASSERT_TRUE(summary) << summary.error().message;
   EXPECT_EQ(summary->format, "linkedin");
@@ -66,7 +68,7 @@ TEST_F(ImportTest, LinkedInConnectionsBecomeConnectedPeople) {
   EXPECT_EQ(ravi.links[0].connected_on, (Date{2021, 7, 1}));
 }
 
-TEST_F(ImportTest, TheSameFileTwiceAddsNothingTheSecondTime) {
+TEST_P(ImportTest, TheSameFileTwiceAddsNothingTheSecondTime) {
   ASSERT_TRUE(Import(kLinkedInSample));
   const auto before = Everyone();
   auto again = Import(kLinkedInSample);
@@ -77,7 +79,7 @@ TEST_F(ImportTest, TheSameFileTwiceAddsNothingTheSecondTime) {
   EXPECT_EQ(Everyone().size(), before.size());
 }
 
-TEST_F(ImportTest, ALaterExportShowsWhoChangedJobs) {
+TEST_P(ImportTest, ALaterExportShowsWhoChangedJobs) {
   ASSERT_TRUE(Import(kLinkedInSample));
   const std::string later =
       Write("later.csv", std::string(kLinkedInHeader) +
@@ -102,7 +104,7 @@ TEST_F(ImportTest, ALaterExportShowsWhoChangedJobs) {
   EXPECT_EQ((*history)[0].noticed_on, (Date{2026, 11, 26}));
 }
 
-TEST_F(ImportTest, DryRunCountsButWritesNothing) {
+TEST_P(ImportTest, DryRunCountsButWritesNothing) {
   ImportRequest request;
   request.dry_run = true;
   auto summary = Import(kLinkedInSample, request);
@@ -112,7 +114,7 @@ TEST_F(ImportTest, DryRunCountsButWritesNothing) {
   EXPECT_TRUE(Everyone().empty());
 }
 
-TEST_F(ImportTest, ABadValueIsSetAsideAndItsRecordStillComesIn) {
+TEST_P(ImportTest, ABadValueIsSetAsideAndItsRecordStillComesIn) {
   const std::string path = Write("bad.csv", "Name,Email\nAda Okafor,ada@acme.com\nBob Stone,bob@\n");
   auto summary = Import(path);
   ASSERT_TRUE(summary) << summary.error().message;
@@ -125,7 +127,7 @@ TEST_F(ImportTest, ABadValueIsSetAsideAndItsRecordStillComesIn) {
   EXPECT_EQ(bob.custom, (std::vector<CustomField>{{"raw Email", "bob@"}}));
 }
 
-TEST_F(ImportTest, StrictRefusesTheWholeFileOverOneBadValue) {
+TEST_P(ImportTest, StrictRefusesTheWholeFileOverOneBadValue) {
   const std::string path = Write("bad.csv", "Name,Email\nAda Okafor,ada@acme.com\nBob Stone,bob@\n");
   ImportRequest request;
   request.strict = true;
@@ -136,7 +138,7 @@ TEST_F(ImportTest, StrictRefusesTheWholeFileOverOneBadValue) {
   EXPECT_TRUE(Everyone().empty()) << "Ada from line 2 was not kept either";
 }
 
-TEST_F(ImportTest, VCardProblemsNameThePropertyAndItsOwnLine) {
+TEST_P(ImportTest, VCardProblemsNameThePropertyAndItsOwnLine) {
   const std::string path =
       Write("cards.vcf",
             "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nEMAIL:\xC3\x91\xC3\x91\xC3\x91\r\n"
@@ -165,7 +167,7 @@ TEST_F(ImportTest, VCardProblemsNameThePropertyAndItsOwnLine) {
                                                   {"raw X-KITH-MET-ON", "someday"}}));
 }
 
-TEST_F(ImportTest, ARecordWithNothingUsableIsSkippedAndListedWithItsProblems) {
+TEST_P(ImportTest, ARecordWithNothingUsableIsSkippedAndListedWithItsProblems) {
   const std::string path = Write("cards.vcf",
                                  "BEGIN:VCARD\r\nVERSION:3.0\r\nEMAIL:nobody\r\nEND:VCARD\r\n"
                                  "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada\r\nEND:VCARD\r\n");
@@ -177,7 +179,7 @@ TEST_F(ImportTest, ARecordWithNothingUsableIsSkippedAndListedWithItsProblems) {
   EXPECT_EQ(summary->skipped_rows[0], "line 1: no name, email or phone; line 3: EMAIL 'nobody' has no '@'");
 }
 
-TEST_F(ImportTest, ADryRunReportsEveryProblemNotTheFirst) {
+TEST_P(ImportTest, ADryRunReportsEveryProblemNotTheFirst) {
   std::string csv = "Name,Email,Met On\n";
   for (int i = 0; i < 30; ++i) csv += "Person " + std::to_string(i) + ",p" + std::to_string(i) + "@,soon\n";
   ImportRequest request;
@@ -191,7 +193,7 @@ TEST_F(ImportTest, ADryRunReportsEveryProblemNotTheFirst) {
   EXPECT_TRUE(Everyone().empty());
 }
 
-TEST_F(ImportTest, TextThatIsNotUtf8IsReadAsWindows1252AndSaidSo) {
+TEST_P(ImportTest, TextThatIsNotUtf8IsReadAsWindows1252AndSaidSo) {
   const std::string path = Write("outlook.csv", "Name,Email\nJos\xE9 P\xE9rez,jose@example.com\n");
   auto summary = Import(path);
   ASSERT_TRUE(summary) << summary.error().message;
@@ -204,7 +206,7 @@ TEST_F(ImportTest, TextThatIsNotUtf8IsReadAsWindows1252AndSaidSo) {
   EXPECT_EQ(Only("José Pérez").emails, std::vector<std::string>{"jose@example.com"});
 }
 
-TEST_F(ImportTest, StrictRefusesTextThatIsNotUtf8WithAdvice) {
+TEST_P(ImportTest, StrictRefusesTextThatIsNotUtf8WithAdvice) {
   const std::string path = Write("outlook.csv", "Name,Email\nJos\xE9 P\xE9rez,jose@example.com\n");
   ImportRequest strict;
   strict.strict = true;
@@ -232,7 +234,7 @@ std::string Utf16Le(std::string_view ascii_or_latin1) {
   return out;
 }
 
-TEST_F(ImportTest, Utf16FilesWithAByteOrderMarkAreRead) {
+TEST_P(ImportTest, Utf16FilesWithAByteOrderMarkAreRead) {
   auto vcard =
       Import(Write("outlook.vcf", Utf16Le("BEGIN:VCARD\r\nVERSION:2.1\r\nN:Lee;Ann\r\n"
                                           "FN:Ann Lee\r\nEMAIL;INTERNET:ann@example.org\r\nEND:VCARD\r\n")));
@@ -244,9 +246,9 @@ TEST_F(ImportTest, Utf16FilesWithAByteOrderMarkAreRead) {
   EXPECT_EQ(Only("José Ruiz").emails, std::vector<std::string>{"jose@example.com"});
 }
 
-TEST_F(ImportTest, EveryLineEndingAddressBooksWriteIsRead) {
+TEST_P(ImportTest, EveryLineEndingAddressBooksWriteIsRead) {
   for (const std::string ending : {"\n", "\r\n", "\r", "\r\r\n"}) {
-    testing::TestWorld world;
+    testing::TestWorld world{GetParam()};
     const std::string text = "BEGIN:VCARD" + ending + "VERSION:3.0" + ending + "FN:Ann Lee" + ending +
                              "NOTE:one" + ending + " two" + ending + "EMAIL:ann@example.org" + ending +
                              "END:VCARD" + ending + "BEGIN:VCARD" + ending + "FN:Bo" + ending + "END:VCARD" +
@@ -264,7 +266,7 @@ TEST_F(ImportTest, EveryLineEndingAddressBooksWriteIsRead) {
   }
 }
 
-TEST_F(ImportTest, QuotedPrintableThatIsNotUtf8IsRepairedAndReported) {
+TEST_P(ImportTest, QuotedPrintableThatIsNotUtf8IsRepairedAndReported) {
   // Android 2.x wrote Latin-1 bytes under CHARSET=UTF-8.
   const std::string path =
       Write("android.vcf",
@@ -284,7 +286,7 @@ TEST_F(ImportTest, QuotedPrintableThatIsNotUtf8IsRepairedAndReported) {
   EXPECT_EQ(jose.family_name, "Pérez");
 }
 
-TEST_F(ImportTest, EmptyBinaryAndFakeFilesAreRefused) {
+TEST_P(ImportTest, EmptyBinaryAndFakeFilesAreRefused) {
   const auto message = [&](const std::string& path, ImportRequest request = {}) {
     auto summary = Import(path, request);
     EXPECT_FALSE(summary);
@@ -303,7 +305,7 @@ TEST_F(ImportTest, EmptyBinaryAndFakeFilesAreRefused) {
   EXPECT_TRUE(Everyone().empty());
 }
 
-TEST_F(ImportTest, EventMarksEveryoneAsMetThereToday) {
+TEST_P(ImportTest, EventMarksEveryoneAsMetThereToday) {
   ImportRequest request;
   request.event = "RustConf 2026";
   ASSERT_TRUE(Import(Write("people.csv", "Name,Email\nAda Okafor,ada@acme.com\n"), request));
@@ -312,7 +314,7 @@ TEST_F(ImportTest, EventMarksEveryoneAsMetThereToday) {
   EXPECT_EQ(ada.met_on, (Date{2026, 11, 26}));
 }
 
-TEST_F(ImportTest, AMatchByEmailIsMergedNotAdded) {
+TEST_P(ImportTest, AMatchByEmailIsMergedNotAdded) {
   ContactFields ada;
   ada.display_name = "Ada Okafor";
   ada.emails = {"ada@acme.com"};
@@ -332,7 +334,7 @@ TEST_F(ImportTest, AMatchByEmailIsMergedNotAdded) {
             (std::vector<CustomField>{{"Other name", "Ada O."}, {"Other company", "Initech"}}));
 }
 
-TEST_F(ImportTest, RepeatedRowsInOneFileBecomeOnePerson) {
+TEST_P(ImportTest, RepeatedRowsInOneFileBecomeOnePerson) {
   const std::string path = Write("repeat.csv",
                                  "Name,Email,Phone,Company\n"
                                  "Ada Okafor,ada@acme.com,,Acme\n"
@@ -346,14 +348,14 @@ TEST_F(ImportTest, RepeatedRowsInOneFileBecomeOnePerson) {
   EXPECT_EQ(ada.phones.size(), 1U);
 }
 
-TEST_F(ImportTest, ARowWithOnlyAnEmailGetsANameFromIt) {
+TEST_P(ImportTest, ARowWithOnlyAnEmailGetsANameFromIt) {
   auto summary = Import(Write("emails.csv", "Email,Company\nada.okafor@acme.com,Acme\n"));
   ASSERT_TRUE(summary) << summary.error().message;
   EXPECT_EQ(summary->added, 1);
   EXPECT_EQ(Only("Ada Okafor").emails, std::vector<std::string>{"ada.okafor@acme.com"});
 }
 
-TEST_F(ImportTest, ACompanysOwnRowIsAnOrganisationNamedAfterIt) {
+TEST_P(ImportTest, ACompanysOwnRowIsAnOrganisationNamedAfterIt) {
   auto summary =
       Import(Write("shops.csv",
                    "Email,Phone,Company\ninfo@harbour-clinic.example,+1 312 555 0100,Harbour Clinic\n"
@@ -364,13 +366,13 @@ TEST_F(ImportTest, ACompanysOwnRowIsAnOrganisationNamedAfterIt) {
   EXPECT_EQ(Only("Tide Bakery").kind, "org") << "never named after its phone number";
 }
 
-TEST_F(ImportTest, UnmappedColumnsAreKeptAsCustomFields) {
+TEST_P(ImportTest, UnmappedColumnsAreKeptAsCustomFields) {
   ASSERT_TRUE(Import(Write("extra.csv", "Name,Shoe Size,Favourite Tea\nAda Okafor,38,Rooibos\n")));
   EXPECT_EQ(Only("Ada Okafor").custom,
             (std::vector<CustomField>{{"Shoe Size", "38"}, {"Favourite Tea", "Rooibos"}}));
 }
 
-TEST_F(ImportTest, AVCardWithoutEndLosesNothingAndSaysWhere) {
+TEST_P(ImportTest, AVCardWithoutEndLosesNothingAndSaysWhere) {
   const std::string path = Write("cut.vcf",
                                  "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Okafor\r\nEND:VCARD\r\n"
                                  "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bob Stone\r\n");
@@ -381,7 +383,7 @@ TEST_F(ImportTest, AVCardWithoutEndLosesNothingAndSaysWhere) {
   EXPECT_TRUE(Everyone().empty());
 }
 
-TEST_F(ImportTest, ASharedLineDoesNotMakeTwoPeopleOne) {
+TEST_P(ImportTest, ASharedLineDoesNotMakeTwoPeopleOne) {
   ContactFields emily;
   emily.display_name = "Emily Taylor";
   emily.phones = {Phone{"+1 312 555 0166", ""}};
@@ -397,7 +399,7 @@ TEST_F(ImportTest, ASharedLineDoesNotMakeTwoPeopleOne) {
   EXPECT_EQ(Everyone().size(), 2U);
 }
 
-TEST_F(ImportTest, CardsWithTheirOwnUidsStayApartFromNamesakes) {
+TEST_P(ImportTest, CardsWithTheirOwnUidsStayApartFromNamesakes) {
   const std::string card =
       "BEGIN:VCARD\r\nVERSION:4.0\r\nUID:urn:uuid:{uid}\r\nFN:Michael Moore\r\n"
       "ORG:Tinker Street\r\nEND:VCARD\r\n";
@@ -415,7 +417,7 @@ TEST_F(ImportTest, CardsWithTheirOwnUidsStayApartFromNamesakes) {
   EXPECT_EQ(rows->added, 0) << "a row without a uid is the same name at the same company";
 }
 
-TEST_F(ImportTest, NamesakesWithTwoLinkedInProfilesAreTwoPeople) {
+TEST_P(ImportTest, NamesakesWithTwoLinkedInProfilesAreTwoPeople) {
   auto summary =
       Import(Write("namesakes.csv", std::string(kLinkedInHeader) +
                                         "Wei,Zhang,https://www.linkedin.com/in/wei-zhang-1,,Acme,Engineer,"

@@ -6,8 +6,11 @@
 namespace kith {
 namespace {
 
-TEST(ListContacts, RejectsNonPositiveLimit) {
-  testing::TestWorld world;
+class ListContactsTest : public ::testing::TestWithParam<testing::StoreKind> {};
+KITH_ON_BOTH_STORES(ListContactsTest);
+
+TEST_P(ListContactsTest, RejectsNonPositiveLimit) {
+  testing::TestWorld world{GetParam()};
   ListQuery query;
   query.limit = 0;
   auto listed = ListContacts(world.context(), query);
@@ -15,15 +18,15 @@ TEST(ListContacts, RejectsNonPositiveLimit) {
   EXPECT_EQ(listed.error().field, "limit");
 }
 
-TEST(ListContacts, RejectsNegativeOffset) {
-  testing::TestWorld world;
+TEST_P(ListContactsTest, RejectsNegativeOffset) {
+  testing::TestWorld world{GetParam()};
   ListQuery query;
   query.offset = -1;
   EXPECT_EQ(ListContacts(world.context(), query).error().field, "offset");
 }
 
-TEST(ListContacts, PagesCoverEveryoneOnce) {
-  testing::TestWorld world;
+TEST_P(ListContactsTest, PagesCoverEveryoneOnce) {
+  testing::TestWorld world{GetParam()};
   ASSERT_TRUE(GenerateContacts(world.context(), 45, 9));
   std::vector<std::int64_t> seen;
   ListQuery query;

@@ -25,8 +25,11 @@ std::vector<std::string> Suggest(testing::TestWorld& world, FilterField field, s
   return values ? *values : std::vector<std::string>{};
 }
 
-TEST(SuggestFilterValues, TagsStartingWithWhatIsTypedTheMostUsedFirst) {
-  testing::TestWorld world;
+class SuggestFilterValuesTest : public ::testing::TestWithParam<testing::StoreKind> {};
+KITH_ON_BOTH_STORES(SuggestFilterValuesTest);
+
+TEST_P(SuggestFilterValuesTest, TagsStartingWithWhatIsTypedTheMostUsedFirst) {
+  testing::TestWorld world{GetParam()};
   Add(world, "Ada Okafor", {"mentor", "Menlo Park"});
   Add(world, "Bea Lindqvist", {"Menlo Park"});
   Add(world, "Cem Aksoy", {"Menlo Park", "investor"});
@@ -36,21 +39,21 @@ TEST(SuggestFilterValues, TagsStartingWithWhatIsTypedTheMostUsedFirst) {
   EXPECT_TRUE(Suggest(world, FilterField::kTag, "zz").empty());
 }
 
-TEST(SuggestFilterValues, TagsIgnoreAccents) {
-  testing::TestWorld world;
+TEST_P(SuggestFilterValuesTest, TagsIgnoreAccents) {
+  testing::TestWorld world{GetParam()};
   Add(world, "Ada Okafor", {"Café regulars"});
   EXPECT_EQ(Suggest(world, FilterField::kTag, "cafe"), (std::vector<std::string>{"Café regulars"}));
 }
 
-TEST(SuggestFilterValues, NothingTypedSuggestsTheMostUsed) {
-  testing::TestWorld world;
+TEST_P(SuggestFilterValuesTest, NothingTypedSuggestsTheMostUsed) {
+  testing::TestWorld world{GetParam()};
   Add(world, "Ada Okafor", {"mentor", "investor"});
   Add(world, "Bea Lindqvist", {"investor"});
   EXPECT_EQ(Suggest(world, FilterField::kTag, ""), (std::vector<std::string>{"investor", "mentor"}));
 }
 
-TEST(SuggestFilterValues, TrashedPeoplesTagsAreNotSuggested) {
-  testing::TestWorld world;
+TEST_P(SuggestFilterValuesTest, TrashedPeoplesTagsAreNotSuggested) {
+  testing::TestWorld world{GetParam()};
   ContactFields fields;
   fields.display_name = "Ada Okafor";
   fields.tags = {"mentor"};
@@ -60,8 +63,8 @@ TEST(SuggestFilterValues, TrashedPeoplesTagsAreNotSuggested) {
   EXPECT_TRUE(Suggest(world, FilterField::kTag, "men").empty());
 }
 
-TEST(SuggestFilterValues, EventsFromCardsAndFromKithCaseIgnored) {
-  testing::TestWorld world;
+TEST_P(SuggestFilterValuesTest, EventsFromCardsAndFromKithCaseIgnored) {
+  testing::TestWorld world{GetParam()};
   Add(world, "Ada Okafor", {}, "RustConf 2026");
   Add(world, "Bea Lindqvist", {}, "RustConf 2026");
   Add(world, "Cem Aksoy", {}, "Rust Belt Meetup");
@@ -74,20 +77,23 @@ TEST(SuggestFilterValues, EventsFromCardsAndFromKithCaseIgnored) {
   EXPECT_EQ(Suggest(world, FilterField::kEvent, "RUST N"), (std::vector<std::string>{"Rust Night"}));
 }
 
-TEST(SuggestFilterValues, UnknownFieldIsRefusedByName) {
+TEST_P(SuggestFilterValuesTest, UnknownFieldIsRefusedByName) {
   EXPECT_EQ(ParseFilterField("tags").error().field, "field");
   EXPECT_EQ(*ParseFilterField("event"), FilterField::kEvent);
 }
 
-TEST(SuggestFilterValues, AnOverlongPrefixIsRefused) {
-  testing::TestWorld world;
+TEST_P(SuggestFilterValuesTest, AnOverlongPrefixIsRefused) {
+  testing::TestWorld world{GetParam()};
   auto values = SuggestFilterValues(world.context(), FilterField::kTag, std::string(201, 'a'), 10);
   ASSERT_FALSE(values);
   EXPECT_EQ(values.error().field, "prefix");
 }
 
-TEST(CountSearchResults, CountsEveryoneTheSearchFindsBeyondThePage) {
-  testing::TestWorld world;
+class CountSearchResultsTest : public ::testing::TestWithParam<testing::StoreKind> {};
+KITH_ON_BOTH_STORES(CountSearchResultsTest);
+
+TEST_P(CountSearchResultsTest, CountsEveryoneTheSearchFindsBeyondThePage) {
+  testing::TestWorld world{GetParam()};
   for (int i = 0; i < 30; ++i) Add(world, "Ada Okafor" + std::string(1, static_cast<char>('a' + i % 26)), {});
   Add(world, "Bea Lindqvist", {"ada fan club"});
   Add(world, "Cem Aksoy", {});
@@ -100,16 +106,16 @@ TEST(CountSearchResults, CountsEveryoneTheSearchFindsBeyondThePage) {
   EXPECT_EQ(*total, 31) << "30 by name and one by tag";
 }
 
-TEST(CountSearchResults, FiltersNarrowTheCount) {
-  testing::TestWorld world;
+TEST_P(CountSearchResultsTest, FiltersNarrowTheCount) {
+  testing::TestWorld world{GetParam()};
   Add(world, "Ada Okafor", {"mentor"});
   Add(world, "Ada Lindqvist", {});
   EXPECT_EQ(*CountSearchResults(world.context(), {"ada tag:mentor", 10, 0}, 1), 1);
   EXPECT_EQ(*CountSearchResults(world.context(), {"tag:mentor", 10, 0}, 1), 1);
 }
 
-TEST(CountSearchResults, ATypoFoundStillCountsWhatIsShown) {
-  testing::TestWorld world;
+TEST_P(CountSearchResultsTest, ATypoFoundStillCountsWhatIsShown) {
+  testing::TestWorld world{GetParam()};
   Add(world, "Jonathan Okafor", {});
   auto page = SearchContacts(world.context(), {"jonahtan", 10, 0});
   ASSERT_TRUE(page);
@@ -117,8 +123,8 @@ TEST(CountSearchResults, ATypoFoundStillCountsWhatIsShown) {
   EXPECT_EQ(*CountSearchResults(world.context(), {"jonahtan", 10, 0}, 1), 1);
 }
 
-TEST(CountSearchResults, AnEmptyQueryFindsNobody) {
-  testing::TestWorld world;
+TEST_P(CountSearchResultsTest, AnEmptyQueryFindsNobody) {
+  testing::TestWorld world{GetParam()};
   Add(world, "Ada Okafor", {});
   EXPECT_EQ(*CountSearchResults(world.context(), {"", 10, 0}, 0), 0);
 }

@@ -140,7 +140,7 @@ ContactFields Generated(std::size_t i) {
   return fields;
 }
 
-class OpportunityMatchEvaluation : public ::testing::Test {
+class OpportunityMatchEvaluation : public ::testing::TestWithParam<testing::StoreKind> {
  protected:
   void SetUp() override {
     for (std::size_t i = 0; i < kNames.size(); ++i) {
@@ -164,10 +164,12 @@ class OpportunityMatchEvaluation : public ::testing::Test {
     return matches->front().contact.display_name;
   }
 
-  testing::TestWorld world_;
+  testing::TestWorld world_{GetParam()};
 };
 
-TEST_F(OpportunityMatchEvaluation, TheObviousPersonComesFirst) {
+KITH_ON_BOTH_STORES(OpportunityMatchEvaluation);
+
+TEST_P(OpportunityMatchEvaluation, TheObviousPersonComesFirst) {
   int right = 0;
   int right_title_only = 0;
   int title_only = 0;

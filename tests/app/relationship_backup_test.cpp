@@ -20,7 +20,7 @@ constexpr Date kToday{2026, 11, 26};
 
 std::string Text(const std::optional<Date>& date) { return date ? date->ToIso() : "-"; }
 
-class RelationshipBackup : public ::testing::Test {
+class RelationshipBackup : public ::testing::TestWithParam<testing::StoreKind> {
  protected:
   void SetUp() override {
     Context& context = source_.context();
@@ -214,12 +214,14 @@ class RelationshipBackup : public ::testing::Test {
     }
   }
 
-  testing::TestWorld source_{kToday};
+  testing::TestWorld source_{GetParam(), kToday};
   testing::TempDirectory files_;
   std::vector<Contact> people_;
 };
 
-TEST_F(RelationshipBackup, TheSourceHasEverythingTheTestChecks) {
+KITH_ON_BOTH_STORES(RelationshipBackup);
+
+TEST_P(RelationshipBackup, TheSourceHasEverythingTheTestChecks) {
   const ContactId bo = people_[1].id;
   const auto reminders = RemindersLines(source_, bo);
   ASSERT_EQ(reminders.size(), 2U);
@@ -229,16 +231,16 @@ TEST_F(RelationshipBackup, TheSourceHasEverythingTheTestChecks) {
   EXPECT_FALSE(AgendaOn(source_, Date{2026, 12, 4}).empty());
 }
 
-TEST_F(RelationshipBackup, RestoresEveryTableIntoAnEmptyDatabase) {
-  testing::TestWorld target{kToday};
+TEST_P(RelationshipBackup, RestoresEveryTableIntoAnEmptyDatabase) {
+  testing::TestWorld target{GetParam(), kToday};
   auto summary = Import(target, Backup());
   ASSERT_TRUE(summary) << summary.error().message;
   EXPECT_EQ(summary->added, 2);
   ExpectSameAsSource(target);
 }
 
-TEST_F(RelationshipBackup, RestoringTwiceAddsNothingTheSecondTime) {
-  testing::TestWorld target{kToday};
+TEST_P(RelationshipBackup, RestoringTwiceAddsNothingTheSecondTime) {
+  testing::TestWorld target{GetParam(), kToday};
   ASSERT_TRUE(Import(target, Backup()));
   auto again = Import(target, Backup());
   ASSERT_TRUE(again) << again.error().message;
@@ -246,8 +248,8 @@ TEST_F(RelationshipBackup, RestoringTwiceAddsNothingTheSecondTime) {
   ExpectSameAsSource(target);
 }
 
-TEST_F(RelationshipBackup, AnEventOfTheSameNameIsReused) {
-  testing::TestWorld target{kToday};
+TEST_P(RelationshipBackup, AnEventOfTheSameNameIsReused) {
+  testing::TestWorld target{GetParam(), kToday};
   ASSERT_TRUE(AddEvent(target.context(), EventFields{"rustconf", Date{2026, 11, 20}, "", ""}));
   ASSERT_TRUE(Import(target, Backup()));
   auto events = ListEvents(target.context(), 10);
@@ -259,8 +261,8 @@ TEST_F(RelationshipBackup, AnEventOfTheSameNameIsReused) {
   EXPECT_NE(reminders[0].find("event rustconf"), std::string::npos) << reminders[0];
 }
 
-TEST_F(RelationshipBackup, ALaterLastContactHereIsKept) {
-  testing::TestWorld target{kToday};
+TEST_P(RelationshipBackup, ALaterLastContactHereIsKept) {
+  testing::TestWorld target{GetParam(), kToday};
   ContactFields ada;
   ada.display_name = "Ada Okafor";
   auto added = target.store().InsertContact(ada, people_[0].uid, "2026-11-26T12:00:00Z");
@@ -270,7 +272,7 @@ TEST_F(RelationshipBackup, ALaterLastContactHereIsKept) {
   EXPECT_EQ(target.store().GetContact(added->id)->last_contact, kToday);
 }
 
-class RestoreFailure : public ::testing::Test {
+class RestoreFailure : public ::testing::TestWithParam<testing::StoreKind> {
  protected:
   std::string Write(const std::string& text) {
     std::string path = (files_.path() / "backup.json").string();
@@ -302,11 +304,13 @@ class RestoreFailure : public ::testing::Test {
     return summary ? Error{} : summary.error();
   }
 
-  testing::TestWorld target_{kToday};
+  testing::TestWorld target_{GetParam(), kToday};
   testing::TempDirectory files_;
 };
 
-TEST_F(RestoreFailure, ARowNamingAnUnknownPersonNamesTheRowAndWritesNothing) {
+KITH_ON_BOTH_STORES(RestoreFailure);
+
+TEST_P(RestoreFailure, ARowNamingAnUnknownPersonNamesTheRowAndWritesNothing) {
   const Error error = ImportError(R"({"format": "kith", "version": 1,
     "contacts": [{"uid": "uid-ada", "name": "Ada Okafor"}],
     "events": [{"id": 1, "name": "RustConf", "on": "2026-11-20"}],
@@ -319,7 +323,7 @@ TEST_F(RestoreFailure, ARowNamingAnUnknownPersonNamesTheRowAndWritesNothing) {
   ExpectUntouched();
 }
 
-TEST_F(RestoreFailure, AReminderPointingAtAnEventNotInTheBackupWritesNothing) {
+TEST_P(RestoreFailure, AReminderPointingAtAnEventNotInTheBackupWritesNothing) {
   const Error error = ImportError(R"({"contacts": [{"uid": "uid-ada", "name": "Ada Okafor"}],
     "reminders": [{"contact_uid": "uid-ada", "kind": "follow-up", "due": "2026-11-21", "state": "open",
                    "event_id": 7, "created_on": "2026-11-20"}]})");
@@ -328,7 +332,7 @@ TEST_F(RestoreFailure, AReminderPointingAtAnEventNotInTheBackupWritesNothing) {
   ExpectUntouched();
 }
 
-TEST_F(RestoreFailure, AFactPointingAtAnInteractionNotInTheBackupWritesNothing) {
+TEST_P(RestoreFailure, AFactPointingAtAnInteractionNotInTheBackupWritesNothing) {
   const Error error = ImportError(R"({"contacts": [{"uid": "uid-ada", "name": "Ada Okafor"}],
     "facts": [{"contact_uid": "uid-ada", "kind": "personal", "key": "hometown", "value": "Plzeň",
                "learned_on": "2026-11-20", "interaction_id": 3}]})");

@@ -7,8 +7,11 @@
 namespace kith {
 namespace {
 
-TEST(RemoveContact, MovesToTrashAndRestoreBringsBack) {
-  testing::TestWorld world;
+class RemoveContactTest : public ::testing::TestWithParam<testing::StoreKind> {};
+KITH_ON_BOTH_STORES(RemoveContactTest);
+
+TEST_P(RemoveContactTest, MovesToTrashAndRestoreBringsBack) {
+  testing::TestWorld world{GetParam()};
   ContactFields fields;
   fields.display_name = "Ada Okafor";
   auto ada = AddContact(world.context(), fields);
@@ -24,15 +27,18 @@ TEST(RemoveContact, MovesToTrashAndRestoreBringsBack) {
   EXPECT_EQ(SearchContacts(world.context(), {"ada", 5, 0})->size(), 1U);
 }
 
-TEST(RemoveContact, UnknownIdIsNotFound) {
-  testing::TestWorld world;
+TEST_P(RemoveContactTest, UnknownIdIsNotFound) {
+  testing::TestWorld world{GetParam()};
   auto removed = RemoveContact(world.context(), ContactId{5});
   ASSERT_FALSE(removed);
   EXPECT_EQ(removed.error().code, ErrorCode::kNotFound);
 }
 
-TEST(RestoreContact, ContactNotInTrashIsAConflict) {
-  testing::TestWorld world;
+class RestoreContactTest : public ::testing::TestWithParam<testing::StoreKind> {};
+KITH_ON_BOTH_STORES(RestoreContactTest);
+
+TEST_P(RestoreContactTest, ContactNotInTrashIsAConflict) {
+  testing::TestWorld world{GetParam()};
   ContactFields fields;
   fields.display_name = "Ada Okafor";
   auto ada = AddContact(world.context(), fields);
@@ -50,8 +56,11 @@ Contact Added(testing::TestWorld& world, const std::string& name) {
   return added ? *added : Contact{};
 }
 
-TEST(EmptyTrash, DeletesOnlyTheTrashedForGoodWithWhatHangsOffThem) {
-  testing::TestWorld world;
+class EmptyTrashTest : public ::testing::TestWithParam<testing::StoreKind> {};
+KITH_ON_BOTH_STORES(EmptyTrashTest);
+
+TEST_P(EmptyTrashTest, DeletesOnlyTheTrashedForGoodWithWhatHangsOffThem) {
+  testing::TestWorld world{GetParam()};
   const Contact ada = Added(world, "Ada Okafor");
   const Contact bea = Added(world, "Bea Lindqvist");
   const Contact cem = Added(world, "Cem Aksoy");
@@ -72,8 +81,8 @@ TEST(EmptyTrash, DeletesOnlyTheTrashedForGoodWithWhatHangsOffThem) {
   EXPECT_TRUE(world.store().CheckIntegrity()->empty());
 }
 
-TEST(EmptyTrash, AnEmptyTrashDeletesNobody) {
-  testing::TestWorld world;
+TEST_P(EmptyTrashTest, AnEmptyTrashDeletesNobody) {
+  testing::TestWorld world{GetParam()};
   const Contact ada = Added(world, "Ada Okafor");
   auto deleted = EmptyTrash(world.context());
   ASSERT_TRUE(deleted);

@@ -15,28 +15,31 @@ ContactId Add(testing::TestWorld& world, const std::string& name, const std::str
   return contact->id;
 }
 
-TEST(ResolveContact, ById) {
-  testing::TestWorld world;
+class ResolveContactTest : public ::testing::TestWithParam<testing::StoreKind> {};
+KITH_ON_BOTH_STORES(ResolveContactTest);
+
+TEST_P(ResolveContactTest, ById) {
+  testing::TestWorld world{GetParam()};
   const auto ada = Add(world, "Ada Okafor");
   EXPECT_EQ(ResolveContact(world.context(), std::to_string(ada.value))->id, ada);
 }
 
-TEST(ResolveContact, ByWholeNameIgnoringAccents) {
-  testing::TestWorld world;
+TEST_P(ResolveContactTest, ByWholeNameIgnoringAccents) {
+  testing::TestWorld world{GetParam()};
   const auto jose = Add(world, "José Núñez");
   Add(world, "José Núñez Jr");
   EXPECT_EQ(ResolveContact(world.context(), "jose nunez")->id, jose);
 }
 
-TEST(ResolveContact, ByPartOfAName) {
-  testing::TestWorld world;
+TEST_P(ResolveContactTest, ByPartOfAName) {
+  testing::TestWorld world{GetParam()};
   const auto ada = Add(world, "Ada Okafor");
   Add(world, "Bea Kovács");
   EXPECT_EQ(ResolveContact(world.context(), "okaf")->id, ada);
 }
 
-TEST(ResolveContact, AmbiguousNameListsCandidates) {
-  testing::TestWorld world;
+TEST_P(ResolveContactTest, AmbiguousNameListsCandidates) {
+  testing::TestWorld world{GetParam()};
   const auto first = Add(world, "Maria Garcia", "Acme");
   const auto second = Add(world, "Maria Lopez", "Kite");
   auto resolved = ResolveContact(world.context(), "maria");
@@ -48,8 +51,8 @@ TEST(ResolveContact, AmbiguousNameListsCandidates) {
   EXPECT_NE(message.find(std::to_string(second.value) + "  Maria Lopez (Kite)"), std::string::npos);
 }
 
-TEST(ResolveContact, UnknownNameAndIdAreNotFound) {
-  testing::TestWorld world;
+TEST_P(ResolveContactTest, UnknownNameAndIdAreNotFound) {
+  testing::TestWorld world{GetParam()};
   Add(world, "Ada Okafor");
   EXPECT_EQ(ResolveContact(world.context(), "zebedee").error().code, ErrorCode::kNotFound);
   auto by_id = ResolveContact(world.context(), "999");
@@ -57,8 +60,8 @@ TEST(ResolveContact, UnknownNameAndIdAreNotFound) {
   EXPECT_EQ(by_id.error().message, "no contact with id 999");
 }
 
-TEST(ResolveContact, NameSearchDoesNotMatchOtherFields) {
-  testing::TestWorld world;
+TEST_P(ResolveContactTest, NameSearchDoesNotMatchOtherFields) {
+  testing::TestWorld world{GetParam()};
   Add(world, "Bea Kovács", "Okafor Holdings");
   EXPECT_EQ(ResolveContact(world.context(), "okafor").error().code, ErrorCode::kNotFound);
 }

@@ -11,8 +11,11 @@ namespace {
 using testing::CorpusPath;
 using testing::ReadBytes;
 
-TEST(ScanCard, ReadsAQrCardWithoutSavingAnything) {
-  testing::TestWorld world;
+class ScanCardTest : public ::testing::TestWithParam<testing::StoreKind> {};
+KITH_ON_BOTH_STORES(ScanCardTest);
+
+TEST_P(ScanCardTest, ReadsAQrCardWithoutSavingAnything) {
+  testing::TestWorld world{GetParam()};
   const auto bytes = ReadBytes(CorpusPath("qr_000.jpg"));
   auto card = ScanCard(world.context(), bytes);
   ASSERT_TRUE(card) << card.error().message;
@@ -22,8 +25,11 @@ TEST(ScanCard, ReadsAQrCardWithoutSavingAnything) {
   EXPECT_TRUE(listed->empty());
 }
 
-TEST(SaveScannedCard, AddsTheContactMetTodayAtTheEventWithTheImageKept) {
-  testing::TestWorld world;
+class SaveScannedCardTest : public ::testing::TestWithParam<testing::StoreKind> {};
+KITH_ON_BOTH_STORES(SaveScannedCardTest);
+
+TEST_P(SaveScannedCardTest, AddsTheContactMetTodayAtTheEventWithTheImageKept) {
+  testing::TestWorld world{GetParam()};
   const auto bytes = ReadBytes(CorpusPath("qr_000.jpg"));
   auto card = ScanCard(world.context(), bytes);
   ASSERT_TRUE(card) << card.error().message;
@@ -41,8 +47,8 @@ TEST(SaveScannedCard, AddsTheContactMetTodayAtTheEventWithTheImageKept) {
   EXPECT_EQ(image->added_on, "2026-11-26");
 }
 
-TEST(SaveScannedCard, RejectsACardWithoutANameAndSavesNothing) {
-  testing::TestWorld world;
+TEST_P(SaveScannedCardTest, RejectsACardWithoutANameAndSavesNothing) {
+  testing::TestWorld world{GetParam()};
   ScannedCard card;
   card.emails = {"someone@example.com"};
   const auto bytes = ReadBytes(CorpusPath("qr_000.jpg"));
@@ -54,8 +60,11 @@ TEST(SaveScannedCard, RejectsACardWithoutANameAndSavesNothing) {
   EXPECT_TRUE(listed->empty());
 }
 
-TEST(CardImageOf, IsNotFoundForAContactWithoutOne) {
-  testing::TestWorld world;
+class CardImageOfTest : public ::testing::TestWithParam<testing::StoreKind> {};
+KITH_ON_BOTH_STORES(CardImageOfTest);
+
+TEST_P(CardImageOfTest, IsNotFoundForAContactWithoutOne) {
+  testing::TestWorld world{GetParam()};
   ContactFields fields;
   fields.display_name = "Ada Okafor";
   auto contact = AddContact(world.context(), fields);
@@ -65,8 +74,11 @@ TEST(CardImageOf, IsNotFoundForAContactWithoutOne) {
   EXPECT_EQ(image.error().code, ErrorCode::kNotFound);
 }
 
-TEST(ShowMyCard, MakesAQrCodeThatScansBackToTheSameCard) {
-  testing::TestWorld world;
+class ShowMyCardTest : public ::testing::TestWithParam<testing::StoreKind> {};
+KITH_ON_BOTH_STORES(ShowMyCardTest);
+
+TEST_P(ShowMyCardTest, MakesAQrCodeThatScansBackToTheSameCard) {
+  testing::TestWorld world{GetParam()};
   MyCardDetails details;
   details.name = "Jürgen Müller";
   details.title = "Geschäftsführer";
@@ -88,8 +100,8 @@ TEST(ShowMyCard, MakesAQrCodeThatScansBackToTheSameCard) {
   EXPECT_EQ(again->details.email, "jm@nordlicht.de");
 }
 
-TEST(ShowMyCard, AsksForANameFirst) {
-  testing::TestWorld world;
+TEST_P(ShowMyCardTest, AsksForANameFirst) {
+  testing::TestWorld world{GetParam()};
   auto card = ShowMyCard(world.context(), MyCardDetails{});
   ASSERT_FALSE(card);
   EXPECT_EQ(card.error().code, ErrorCode::kInvalidInput);

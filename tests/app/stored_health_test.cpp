@@ -18,7 +18,7 @@ namespace {
 
 constexpr Date kToday{2026, 11, 26};
 
-class StoredHealth : public ::testing::Test {
+class StoredHealth : public ::testing::TestWithParam<testing::StoreKind> {
  protected:
   StoredHealth() {
     // Twelve people in every stage: never in touch, met, talked to often,
@@ -81,12 +81,15 @@ class StoredHealth : public ::testing::Test {
     return ids;
   }
 
-  testing::TestWorld world_;
+  testing::TestWorld world_{GetParam()};
   std::vector<std::unique_ptr<FixedClock>> clocks_;
   std::vector<ContactId> people_;
 };
 
-TEST_F(StoredHealth, OrdersAsScoringEveryoneDoesAsTheDaysPass) {
+KITH_ON_BOTH_STORES(StoredHealth);
+
+TEST_P(StoredHealth, OrdersAsScoringEveryoneDoesAsTheDaysPass) {
+  KITH_NOT_YET_ON_POSTGRES("stored health");
   ListQuery query;
   query.limit = 5;
   for (int later = 0; later <= 800; later += 7) {
@@ -100,7 +103,8 @@ TEST_F(StoredHealth, OrdersAsScoringEveryoneDoesAsTheDaysPass) {
   }
 }
 
-TEST_F(StoredHealth, FollowsTheWritesThatChangeAScore) {
+TEST_P(StoredHealth, FollowsTheWritesThatChangeAScore) {
+  KITH_NOT_YET_ON_POSTGRES("stored health");
   ListQuery query;
   query.limit = 12;
   Context today = On(kToday);
@@ -119,7 +123,8 @@ TEST_F(StoredHealth, FollowsTheWritesThatChangeAScore) {
   EXPECT_NE(listed->front().contact.id, weakest);
 }
 
-TEST_F(StoredHealth, ATagCadenceChangesThoseAlreadyMarkedToo) {
+TEST_P(StoredHealth, ATagCadenceChangesThoseAlreadyMarkedToo) {
+  KITH_NOT_YET_ON_POSTGRES("stored health");
   // Everyone is marked (never scored yet): the settings upsert must not
   // trip over the marks already there.
   Context today = On(kToday);
@@ -133,7 +138,8 @@ TEST_F(StoredHealth, ATagCadenceChangesThoseAlreadyMarkedToo) {
   EXPECT_EQ(Ids(*listed), Expected(today, query));
 }
 
-TEST_F(StoredHealth, AReadOnlyConnectionScoresTheStaleItselfAndStoresNothing) {
+TEST_P(StoredHealth, AReadOnlyConnectionScoresTheStaleItselfAndStoresNothing) {
+  KITH_NOT_YET_ON_POSTGRES("stored health");
   ListQuery query;
   query.limit = 12;
   Context today = On(kToday);
@@ -151,7 +157,8 @@ TEST_F(StoredHealth, AReadOnlyConnectionScoresTheStaleItselfAndStoresNothing) {
   EXPECT_EQ((*reader)->StaleHealth(ListQuery{}, kToday, 100)->size(), 1U) << "a reader stores nothing";
 }
 
-TEST_F(StoredHealth, FiltersByTagAndLeavesTheTrashOut) {
+TEST_P(StoredHealth, FiltersByTagAndLeavesTheTrashOut) {
+  KITH_NOT_YET_ON_POSTGRES("stored health");
   ListQuery query;
   query.limit = 12;
   query.tag = "mentor";

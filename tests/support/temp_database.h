@@ -51,6 +51,14 @@ struct StoreKindNamer {
       ::testing::Values(::kith::testing::StoreKind::kSqlite, ::kith::testing::StoreKind::kPostgres), \
       ::kith::testing::StoreKindNamer())
 
+// In a TEST_P on both stores: a feature not yet on PostgreSQL (listed in
+// src/store/postgres/not_yet.cpp) is skipped there, naming the feature, so
+// the gap shows in every run until it lands.
+// NOLINTNEXTLINE(cppcoreguidelines-macro-usage): GTEST_SKIP returns from the test body
+#define KITH_NOT_YET_ON_POSTGRES(feature)                  \
+  if (GetParam() == ::kith::testing::StoreKind::kPostgres) \
+  GTEST_SKIP() << (feature) << " is not yet on PostgreSQL"
+
 class TempPgDatabase;
 
 // A store on a new file (or a new PostgreSQL database), a clock pinned to

@@ -32,7 +32,6 @@ class FaceRequests : public ::testing::TestWithParam<testing::StoreKind> {
 KITH_ON_BOTH_STORES(FaceRequests);
 
 TEST_P(FaceRequests, HealthOrderKeepsTheTagFilter) {
-  KITH_NOT_YET_ON_POSTGRES("stored health");
   const Contact ada = Add("Ada Okafor", {"mentor"});
   Add("Bob Stone");
   const Contact cleo = Add("Cleo Park", {"Mentor"});

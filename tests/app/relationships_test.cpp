@@ -279,7 +279,6 @@ TEST_P(RelationshipApp, SnoozedRemindersLeaveTheAgendaUntilTheirDay) {
 }
 
 TEST_P(RelationshipApp, HealthRanksTheNeglectedBeforeTheNurtured) {
-  KITH_NOT_YET_ON_POSTGRES("stored health");
   ContactFields fields;
   fields.display_name = "Nurtured Nia";
   fields.met_on = Date{2026, 1, 10};

@@ -89,7 +89,6 @@ class StoredHealth : public ::testing::TestWithParam<testing::StoreKind> {
 KITH_ON_BOTH_STORES(StoredHealth);
 
 TEST_P(StoredHealth, OrdersAsScoringEveryoneDoesAsTheDaysPass) {
-  KITH_NOT_YET_ON_POSTGRES("stored health");
   ListQuery query;
   query.limit = 5;
   for (int later = 0; later <= 800; later += 7) {
@@ -104,7 +103,6 @@ TEST_P(StoredHealth, OrdersAsScoringEveryoneDoesAsTheDaysPass) {
 }
 
 TEST_P(StoredHealth, FollowsTheWritesThatChangeAScore) {
-  KITH_NOT_YET_ON_POSTGRES("stored health");
   ListQuery query;
   query.limit = 12;
   Context today = On(kToday);
@@ -124,7 +122,6 @@ TEST_P(StoredHealth, FollowsTheWritesThatChangeAScore) {
 }
 
 TEST_P(StoredHealth, ATagCadenceChangesThoseAlreadyMarkedToo) {
-  KITH_NOT_YET_ON_POSTGRES("stored health");
   // Everyone is marked (never scored yet): the settings upsert must not
   // trip over the marks already there.
   Context today = On(kToday);
@@ -139,13 +136,12 @@ TEST_P(StoredHealth, ATagCadenceChangesThoseAlreadyMarkedToo) {
 }
 
 TEST_P(StoredHealth, AReadOnlyConnectionScoresTheStaleItselfAndStoresNothing) {
-  KITH_NOT_YET_ON_POSTGRES("stored health");
   ListQuery query;
   query.limit = 12;
   Context today = On(kToday);
   ASSERT_TRUE(ListByHealth(today, query));
   Log(people_[1], kToday);  // now stale in the store
-  auto reader = OpenSqliteStore(world_.database_path(), OpenIntent::kReadOnly);
+  auto reader = OpenStore(world_.database_path(), OpenIntent::kReadOnly);
   ASSERT_TRUE(reader) << reader.error().message;
   Context reading{**reader, *clocks_.back(), "US"};
   const auto stale_before = (*reader)->StaleHealth(ListQuery{}, kToday, 100);
@@ -158,7 +154,6 @@ TEST_P(StoredHealth, AReadOnlyConnectionScoresTheStaleItselfAndStoresNothing) {
 }
 
 TEST_P(StoredHealth, FiltersByTagAndLeavesTheTrashOut) {
-  KITH_NOT_YET_ON_POSTGRES("stored health");
   ListQuery query;
   query.limit = 12;
   query.tag = "mentor";

@@ -44,6 +44,10 @@ std::string StoreKindNamer::operator()(const ::testing::TestParamInfo<StoreKind>
 
 TestWorld::TestWorld(Date today) : TestWorld(StoreKind::kSqlite, today) {}
 
+std::string TestWorld::database_path() const {
+  return postgres_ ? postgres_->url() : (directory_.path() / "kith.db").string();
+}
+
 TestWorld::TestWorld(StoreKind kind, Date today)
     : postgres_(kind == StoreKind::kPostgres ? std::make_unique<TempPgDatabase>() : nullptr),
       clock_(today),

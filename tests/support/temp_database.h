@@ -72,7 +72,9 @@ class TestWorld {
   ~TestWorld();
   Store& store() { return *store_; }
   Context& context() { return context_; }
-  [[nodiscard]] std::string database_path() const { return (directory_.path() / "kith.db").string(); }
+  // Where the store is: the SQLite file's path, or the PostgreSQL
+  // database's URI (OpenStore opens either).
+  [[nodiscard]] std::string database_path() const;
 
  private:
   TempDirectory directory_;

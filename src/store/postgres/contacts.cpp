@@ -384,9 +384,6 @@ Result<std::int64_t> PgStore::DeleteTrashedContacts() {
   return deleted;
 }
 
-namespace {
-
-// The WHERE of a list or count, its parameters numbered from $2.
 std::string ListWhere(const ListQuery& query, const std::string& folded_tag, Params& params) {
   std::string where = "workspace_id = $1 AND ";
   where += query.trashed ? "trashed_at IS NOT NULL" : "trashed_at IS NULL";
@@ -410,8 +407,6 @@ std::string ListWhere(const ListQuery& query, const std::string& folded_tag, Par
   }
   return where;
 }
-
-}  // namespace
 
 Result<std::vector<Contact>> PgStore::ListContacts(const ListQuery& query) {
   Params params;

@@ -389,10 +389,89 @@ CREATE TABLE devices(
 CREATE UNIQUE INDEX devices_live_by_name ON devices(workspace_id, lower(name)) WHERE revoked_at IS NULL;
 )sql";
 
+// Version 2: relationship health as a stored value, as SQLite's version 15
+// (store/sqlite/migrations.cpp says why): a score valid until `changes_on`,
+// and triggers that mark a person in health_dirty on every write that
+// changes what their score is made of. A mark is made only for a card that
+// still exists: deleting a card deletes its conversations too, and their
+// triggers must not mark the card being deleted.
+constexpr std::string_view kStoredHealth = R"sql(
+CREATE TABLE contact_health(
+  workspace_id bigint NOT NULL,
+  contact_id bigint NOT NULL,
+  score integer NOT NULL,
+  changes_on date NOT NULL,
+  PRIMARY KEY (workspace_id, contact_id),
+  FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id) ON DELETE CASCADE
+);
+CREATE INDEX contact_health_by_score ON contact_health(workspace_id, score, contact_id);
+CREATE INDEX contact_health_by_change ON contact_health(workspace_id, changes_on);
+CREATE TABLE health_dirty(
+  workspace_id bigint NOT NULL,
+  contact_id bigint NOT NULL,
+  PRIMARY KEY (workspace_id, contact_id),
+  FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id) ON DELETE CASCADE
+);
+INSERT INTO health_dirty(workspace_id, contact_id) SELECT workspace_id, id FROM contacts;
+
+CREATE FUNCTION kith_mark_health(workspace bigint, contact bigint) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO health_dirty(workspace_id, contact_id)
+    SELECT workspace, contact WHERE EXISTS (SELECT 1 FROM contacts WHERE workspace_id = workspace AND id = contact)
+    ON CONFLICT DO NOTHING;
+$$;
+-- A row of a table whose contact_id names the person.
+CREATE FUNCTION kith_health_on_row() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP <> 'INSERT' THEN PERFORM kith_mark_health(OLD.workspace_id, OLD.contact_id); END IF;
+  IF TG_OP <> 'DELETE' THEN PERFORM kith_mark_health(NEW.workspace_id, NEW.contact_id); END IF;
+  RETURN NULL;
+END $$;
+CREATE FUNCTION kith_health_on_contact() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM kith_mark_health(NEW.workspace_id, NEW.id);
+  RETURN NULL;
+END $$;
+-- A tag's default cadence (setting cadence.tag.FOLDED) changes everyone tagged so.
+CREATE FUNCTION kith_health_on_setting() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  changed settings;
+BEGIN
+  IF TG_OP = 'DELETE' THEN changed := OLD; ELSE changed := NEW; END IF;
+  IF left(changed.key, 12) = 'cadence.tag.' THEN
+    INSERT INTO health_dirty(workspace_id, contact_id)
+      SELECT DISTINCT workspace_id, contact_id FROM contact_labels
+      WHERE workspace_id = changed.workspace_id AND kind = 'tag' AND folded = substr(changed.key, 13)
+      ON CONFLICT DO NOTHING;
+  END IF;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER health_on_contact_insert AFTER INSERT ON contacts
+  FOR EACH ROW EXECUTE FUNCTION kith_health_on_contact();
+CREATE TRIGGER health_on_contact_update AFTER UPDATE OF met_on, last_contact, created_at ON contacts
+  FOR EACH ROW EXECUTE FUNCTION kith_health_on_contact();
+CREATE TRIGGER health_on_interactions AFTER INSERT OR UPDATE OR DELETE ON interactions
+  FOR EACH ROW EXECUTE FUNCTION kith_health_on_row();
+CREATE TRIGGER health_on_facts AFTER INSERT OR UPDATE OR DELETE ON facts
+  FOR EACH ROW EXECUTE FUNCTION kith_health_on_row();
+CREATE TRIGGER health_on_ledger AFTER INSERT OR UPDATE OR DELETE ON ledger
+  FOR EACH ROW EXECUTE FUNCTION kith_health_on_row();
+CREATE TRIGGER health_on_cadences AFTER INSERT OR UPDATE OR DELETE ON cadences
+  FOR EACH ROW EXECUTE FUNCTION kith_health_on_row();
+CREATE TRIGGER health_on_tag_insert AFTER INSERT ON contact_labels
+  FOR EACH ROW WHEN (NEW.kind = 'tag') EXECUTE FUNCTION kith_health_on_row();
+CREATE TRIGGER health_on_tag_update AFTER UPDATE ON contact_labels
+  FOR EACH ROW WHEN (OLD.kind = 'tag' OR NEW.kind = 'tag') EXECUTE FUNCTION kith_health_on_row();
+CREATE TRIGGER health_on_tag_delete AFTER DELETE ON contact_labels
+  FOR EACH ROW WHEN (OLD.kind = 'tag') EXECUTE FUNCTION kith_health_on_row();
+CREATE TRIGGER health_on_settings AFTER INSERT OR UPDATE OR DELETE ON settings
+  FOR EACH ROW EXECUTE FUNCTION kith_health_on_setting();
+)sql";
+
 }  // namespace
 
 const std::vector<std::string_view>& Migrations() {
-  static const std::vector<std::string_view> kMigrations = {kVersion1};
+  static const std::vector<std::string_view> kMigrations = {kVersion1, kStoredHealth};
   return kMigrations;
 }
 

@@ -49,18 +49,4 @@ Status PgStore::RemoveAddressBook(std::string_view /*segment*/) {
   return tl::unexpected(NotYet("RemoveAddressBook"));
 }
 
-// Stored health scores (the list sorted by health).
-Result<std::optional<Date>> PgStore::HealthScoredOn() { return tl::unexpected(NotYet("sorting by health")); }
-Result<std::vector<ContactId>> PgStore::StaleHealth(const ListQuery& /*filters*/, Date /*today*/,
-                                                    int /*limit*/) {
-  return tl::unexpected(NotYet("StaleHealth"));
-}
-Result<std::vector<StoredHealth>> PgStore::WeakestStoredHealth(const ListQuery& /*filters*/, Date /*today*/,
-                                                               int /*count*/) {
-  return tl::unexpected(NotYet("WeakestStoredHealth"));
-}
-Status PgStore::SaveHealth(const std::vector<StoredHealth>& /*scores*/, Date /*today*/) {
-  return tl::unexpected(NotYet("SaveHealth"));
-}
-
 }  // namespace kith::postgres

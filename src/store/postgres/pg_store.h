@@ -24,6 +24,12 @@ namespace kith::postgres {
 // PostgreSQL refuses in text.)
 inline std::string PastPrefix(std::string_view prefix) { return std::string(prefix) + "\xf4\x8f\xbf\xbf"; }
 
+// The WHERE over contacts of a list or count (contacts.cpp): the list's
+// filters, parameters added to `params` (numbered from $2; $1 is the
+// workspace); columns unqualified, so a query of another table probes it
+// in a subquery of contacts.
+std::string ListWhere(const ListQuery& query, const std::string& folded_tag, Params& params);
+
 class PgStore final : public CardStore {
  public:
   // Connects to `uri`, applies pending migrations (under an advisory lock,

@@ -1,4 +1,5 @@
 // The scanner: a QR code when the card has one, OCR otherwise.
+#include <cstdlib>
 #include <mutex>
 
 #include "scan/field_extraction.h"
@@ -46,18 +47,30 @@ class TesseractCardScanner final : public CardScanner {
   // kept: an upside-down card is the commonest turn, and the surest to tell.
   Result<std::vector<scan::OcrLine>> ReadUpright(scan::PreparedImage& prepared) {
     const int turns = engine_->QuarterTurnsToUpright(prepared.binary.get());
-    if (turns != 0) {
-      scan::PixPtr upright(pixRotateOrth(prepared.binary.get(), turns));
-      if (upright) prepared.binary = std::move(upright);
-    }
+    if (turns != 0) Turn(prepared, turns);
     scan::Deskew(prepared);
-    KITH_ASSIGN_OR_RETURN(auto lines, engine_->ReadLines(prepared.binary.get()));
+    KITH_ASSIGN_OR_RETURN(auto lines, engine_->ReadLines(Page(prepared)));
     constexpr double kGoodReading = 70.0;
     if (turns != 0 || ReadingQuality(lines) >= kGoodReading) return lines;
-    scan::PixPtr turned(pixRotateOrth(prepared.binary.get(), 2));
-    if (!turned) return lines;
-    KITH_ASSIGN_OR_RETURN(auto other, engine_->ReadLines(turned.get()));
-    return ReadingQuality(other) > ReadingQuality(lines) ? other : lines;
+    const bool all_turns = std::getenv("KITH_SCAN_ROT") != nullptr;
+    for (const int more : {2, 1, 2}) {
+      Turn(prepared, more);
+      KITH_ASSIGN_OR_RETURN(auto other, engine_->ReadLines(Page(prepared)));
+      if (ReadingQuality(other) > ReadingQuality(lines)) lines = std::move(other);
+      if (!all_turns || ReadingQuality(lines) >= kGoodReading) break;
+    }
+    return lines;
+  }
+
+  static Pix* Page(scan::PreparedImage& prepared) { return prepared.gray.get(); }
+
+  static void Turn(scan::PreparedImage& prepared, int quarter_turns) {
+    scan::PixPtr binary(pixRotateOrth(prepared.binary.get(), quarter_turns));
+    scan::PixPtr gray(pixRotateOrth(prepared.gray.get(), quarter_turns));
+    if (binary && gray) {
+      prepared.binary = std::move(binary);
+      prepared.gray = std::move(gray);
+    }
   }
 
   // Tesseract's confidence over the lines, weighted by their length.

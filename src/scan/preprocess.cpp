@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 namespace kith::scan {
 namespace {
@@ -71,7 +72,9 @@ Result<PreparedImage> PrepareForOcr(Pix* photo) {
   PixPtr gray = ToGray(photo);
   if (!gray) return Fail(ErrorCode::kInvalidInput, "the image has no pixels kith can read", "image");
   const int long_side = std::max(pixGetWidth(gray.get()), pixGetHeight(gray.get()));
-  prepared.scale = static_cast<float>(kTargetLongSide) / static_cast<float>(long_side);
+  const int target =
+      std::getenv("KITH_SCAN_LONG") != nullptr ? std::atoi(std::getenv("KITH_SCAN_LONG")) : kTargetLongSide;
+  prepared.scale = static_cast<float>(target) / static_cast<float>(long_side);
   if (std::abs(prepared.scale - 1.0F) > 0.1F) {
     gray.reset(prepared.scale > 1.0F ? pixScaleGrayLI(gray.get(), prepared.scale, prepared.scale)
                                      : pixScaleAreaMap(gray.get(), prepared.scale, prepared.scale));
@@ -106,6 +109,16 @@ Result<PreparedImage> PrepareForOcr(Pix* photo) {
   PixPtr letters(pixSelectBySize(binary.get(), widest_letter, tallest_letter, 8, L_SELECT_IF_BOTH,
                                  L_SELECT_IF_LTE, nullptr));
   if (letters) binary = std::move(letters);
+  // What OCR reads: the grey image where the letters are, white elsewhere.
+  // Tesseract reads blurred and low-contrast letters better from their grey
+  // levels than from any one threshold of them; the mask keeps out what the
+  // letter-sized marks above left out (card edges, bands, logos).
+  constexpr int kNearLetters = 9;
+  PixPtr near(pixDilateBrick(nullptr, binary.get(), kNearLetters, kNearLetters));
+  if (near) {
+    pixInvert(near.get(), near.get());
+    pixSetMasked(gray.get(), near.get(), 255);
+  }
   prepared.gray = std::move(gray);
   prepared.binary = std::move(binary);
   return prepared;
@@ -131,6 +144,9 @@ void Deskew(PreparedImage& prepared) {
       prepared.skew_degrees = angle;
       prepared.binary = std::move(straight);
     }
+    PixPtr straight_gray(
+        pixRotate(prepared.gray.get(), kRadiansPerDegree * angle, L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
+    if (straight_gray) prepared.gray = std::move(straight_gray);
   }
 }
 

@@ -284,13 +284,18 @@ std::vector<Found> FindEmails(std::string_view line) {
   static const std::regex kDotSpace(R"(([A-Za-z0-9])\.\s+([A-Za-z0-9]))");
   text = std::regex_replace(text, kDotSpace, "$1.$2");
   text = std::regex_replace(text, kSpacedDot, "$1.$2");
+  // "jo_ doe@…": an underscore joins two parts of one address; a space OCR
+  // saw beside it is none of the address's (no word ends or starts in '_').
+  static const std::regex kSpacedUnderscore(
+      R"(([A-Za-z0-9])_\s+([A-Za-z0-9])|([A-Za-z0-9])\s+_([A-Za-z0-9]))");
+  text = std::regex_replace(text, kSpacedUnderscore, "$1$3_$2$4");
   static const std::regex kHostThenWord(R"((@)([A-Za-z0-9\-.]+)[,.]?\s+([A-Za-z]{2,6})\b)");
   if (const std::string joined = JoinLostDots(text, kHostThenWord); joined != text) {
     text = joined;
     repaired = true;
   }
   static const std::regex kEmail(
-      R"(([A-Za-z0-9._%+\-|!]+)@([A-Za-z0-9\-]+(?:[.,][A-Za-z0-9\-]+)*\.[A-Za-z]{2,}))");
+      R"(([A-Za-z0-9._%+\-|!_]+)@([A-Za-z0-9\-]+(?:[.,][A-Za-z0-9\-]+)*\.[A-Za-z]{2,}))");
   std::vector<Found> found;
   for (auto it = std::sregex_iterator(text.begin(), text.end(), kEmail); it != std::sregex_iterator(); ++it) {
     std::string local = (*it)[1].str();
@@ -381,7 +386,18 @@ std::vector<Found> FindUrls(std::string_view line) {
   text = std::regex_replace(text, kScheme, "$1://");
   static const std::regex kExtraW(R"(\bw{4,}\.)");
   text = std::regex_replace(text, kExtraW, "www.");
-  static const std::regex kHostThenWord(R"(\b(www\.)([a-z0-9\-.]+)[ ,]\s*([a-z]{2,6})\b)");
+  // "www- acme.com", "www, acme.com": the dot after www misread.
+  static const std::regex kWwwMark(R"(\bwww[-,]\s*([a-z0-9]))");
+  text = std::regex_replace(text, kWwwMark, "www.$1");
+  // "paperkite.p!", "acme.|o": '!' and '|' are never in a host; they are an
+  // 'l' or an 'i' read as a stroke.
+  static const std::regex kStrokeInHost(R"(([a-z0-9]\.[a-z0-9\-.]*)[!|]([a-z]*))");
+  text = std::regex_replace(text, kStrokeInHost, "$1l$2");
+  // "www. acme. kiwi": a space OCR put after a dot of the host.
+  static const std::regex kWwwSpace(R"(\bwww\.\s+)");
+  text = std::regex_replace(text, kWwwSpace, "www.");
+  static const std::regex kHostThenWord(
+      R"(\b(www\.)([a-z0-9\-]+(?:\.[a-z0-9\-]+)*)\.?[ ,]\s*([a-z]{2,6})\b)");
   text = JoinLostDots(text, kHostThenWord);
   static const std::regex kUrl(
       R"((^|[\s,;(])((?:https?://)?(?:www\.)?[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9\-]+)*\.(?:[a-z]{2,})(?:/[^\s,;]*)?))");
@@ -408,8 +424,10 @@ std::optional<LinkKind> ProfileKind(std::string_view url) {
   const std::string lower = AsciiLower(url);
   // The first letter lost, or the 'i' read as an 'l': the rest of the word
   // and the path make it sure.
+  // The suffix misread too ("linkedin.cam/in/jo"): the name and "/in/" are enough.
+  static const std::regex kLinkedIn(R"(inked[il]n\s?[.,]\s?[a-z]{2,3}/in/)");
   if (lower.find("inkedin.com/") != std::string::npos || lower.find("linkedln.com/") != std::string::npos ||
-      lower.find("inkedin. com/") != std::string::npos) {
+      lower.find("inkedin. com/") != std::string::npos || std::regex_search(lower, kLinkedIn)) {
     return LinkKind::kLinkedIn;
   }
   if (lower.find("twitter.com/") != std::string::npos || lower.find("x.com/") == 0 ||

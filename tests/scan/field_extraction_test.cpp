@@ -120,6 +120,42 @@ TEST(ExtractFields, JoinsACompanySetOverTwoLines) {
   EXPECT_EQ(card.company, "Brindlemoor Rope Makers");
 }
 
+TEST(ExtractFields, DropsALogoMarkReadAsASignBeforeTheCompany) {
+  const auto card =
+      ExtractFields({Line("© Brindlemoor Rope Ltd", 40, 60), Line("Ada Quenby", 62, 200),
+                     Line("¿Keeper of Small Things", 34, 270), Line("ada@example.com", 28, 500)},
+                    "US");
+  EXPECT_EQ(card.company, "Brindlemoor Rope Ltd");
+  EXPECT_EQ(card.title, "Keeper of Small Things");
+}
+
+TEST(ExtractFields, DropsASpeckReadAfterTheName) {
+  const auto card = ExtractFields({Line("Ottoline Brask .", 62, 120), Line("Wrangler of Kites", 34, 200),
+                                   Line("ob@example.com", 28, 500)},
+                                  "US");
+  EXPECT_EQ(card.name, "Ottoline Brask");
+  EXPECT_EQ(card.title, "Wrangler of Kites");
+}
+
+TEST(ExtractFields, NeverTakesAMisreadAddressForTheCompany) {
+  // "skyhookquarterly. se" spells the domain like a company would, but it is
+  // the website OCR could not read whole: lower case with a dot.
+  const auto card =
+      ExtractFields({Line("Ottoline Brask", 62, 120), Line("ottoline@skyhookquarterly.se", 28, 500),
+                     Line("skyhookquarterly. se", 28, 540)},
+                    "US");
+  EXPECT_EQ(card.name, "Ottoline Brask");
+  EXPECT_EQ(card.company, "");
+}
+
+TEST(ExtractFields, KeepsACompanySetInCapitalsWithADot) {
+  // Counter-example: a company name with a dot and capitals stays one.
+  const auto card = ExtractFields(
+      {Line("Ottoline Brask", 62, 120), Line("Skyhook Co.", 40, 300), Line("ottoline@skyhook.se", 28, 500)},
+      "US");
+  EXPECT_EQ(card.company, "Skyhook Co.");
+}
+
 TEST(ExtractFields, LeavesFieldsEmptyWhenNothingFits) {
   const auto card = ExtractFields({Line("~~~", 20, 10)}, "US");
   EXPECT_TRUE(card.name.empty());

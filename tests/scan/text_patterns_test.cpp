@@ -29,6 +29,49 @@ TEST(FindEmails, DropsAccentsOCRAddedToAnAddress) {
   EXPECT_EQ(FindEmails("jörn@example.de")[0].value, "jorn@example.de");
 }
 
+TEST(FindEmails, KeepsAnUnderscoreAndTheSpaceOCRSawBesideIt) {
+  EXPECT_EQ(FindEmails("jo_doe@quorvane.io")[0].value, "jo_doe@quorvane.io");
+  EXPECT_EQ(FindEmails("e: jo_ doe@quorvane.io")[0].value, "jo_doe@quorvane.io");
+  EXPECT_EQ(FindEmails("jo _doe@quorvane.io")[0].value, "jo_doe@quorvane.io");
+}
+
+TEST(FindEmails, LeavesAWordBeforeAnAddressApartEvenWithAnUnderscore) {
+  // Counter-example: only a space beside an underscore goes.
+  EXPECT_EQ(FindEmails("Email jo@quorvane.io")[0].value, "jo@quorvane.io");
+  EXPECT_EQ(FindEmails("_ jo@quorvane.io")[0].value, "jo@quorvane.io");
+}
+
+TEST(FindUrls, ReadsAStrokeInTheHostAsAnL) {
+  const auto urls = FindUrls("Web: quorvane.p!");
+  ASSERT_EQ(urls.size(), 1U);
+  EXPECT_EQ(urls[0].value, "quorvane.pl");
+}
+
+TEST(FindUrls, JoinsAHostOCRSpacedAfterItsDots) {
+  const auto urls = FindUrls("https://www. quorvane. kiwi");
+  ASSERT_EQ(urls.size(), 1U);
+  EXPECT_EQ(urls[0].value, "https://www.quorvane.kiwi");
+}
+
+TEST(FindUrls, ReadsAMisreadDotAfterWww) {
+  const auto urls = FindUrls("https://www- quorvane.kiwi");
+  ASSERT_EQ(urls.size(), 1U);
+  EXPECT_EQ(urls[0].value, "https://www.quorvane.kiwi");
+}
+
+TEST(FindUrls, LeavesTwoItemsOnALineApart) {
+  // Counter-example: a stroke between two items is a separator, not a letter.
+  const auto urls = FindUrls("www.quorvane.io | @ysoldev");
+  ASSERT_EQ(urls.size(), 1U);
+  EXPECT_EQ(urls[0].value, "www.quorvane.io");
+}
+
+TEST(ProfileKind, KnowsALinkedInProfileWhoseSuffixWasMisread) {
+  EXPECT_EQ(ProfileKind("linkedin.cam/in/ysolde-v"), LinkKind::kLinkedIn);
+  EXPECT_EQ(ProfileKind("www.linkedln.co/in/ysolde-v"), LinkKind::kLinkedIn);
+  EXPECT_FALSE(ProfileKind("linkedin-quorvane.com/about"));
+}
+
 TEST(FindEmails, FindsNothingWithoutAnAt) { EXPECT_TRUE(FindEmails("www.acme.com").empty()); }
 
 TEST(FindPhones, PlacesAnInternationalNumber) {

@@ -389,11 +389,11 @@ std::vector<Found> FindUrls(std::string_view line) {
   // "www- acme.com", "www, acme.com": the dot after www misread.
   static const std::regex kWwwMark(R"(\bwww[-,]\s*([a-z0-9]))");
   text = std::regex_replace(text, kWwwMark, "www.$1");
-  // "paperkite.p!", "acme.|o": '!' and '|' are never in a host; they are an
+  // "acme.!t", "acme.|o": '!' and '|' are never in a host; they are an
   // 'l' or an 'i' read as a stroke.
   static const std::regex kStrokeInHost(R"(([a-z0-9]\.[a-z0-9\-.]*)[!|]([a-z]*))");
   text = std::regex_replace(text, kStrokeInHost, "$1l$2");
-  // "www. acme. kiwi": a space OCR put after a dot of the host.
+  // "www. acme. travel": a space OCR put after a dot of the host.
   static const std::regex kWwwSpace(R"(\bwww\.\s+)");
   text = std::regex_replace(text, kWwwSpace, "www.");
   static const std::regex kHostThenWord(

@@ -138,11 +138,11 @@ TEST(ExtractFields, DropsASpeckReadAfterTheName) {
 }
 
 TEST(ExtractFields, NeverTakesAMisreadAddressForTheCompany) {
-  // "skyhookquarterly. se" spells the domain like a company would, but it is
+  // "skyhookquarterly. no" spells the domain like a company would, but it is
   // the website OCR could not read whole: lower case with a dot.
   const auto card =
-      ExtractFields({Line("Ottoline Brask", 62, 120), Line("ottoline@skyhookquarterly.se", 28, 500),
-                     Line("skyhookquarterly. se", 28, 540)},
+      ExtractFields({Line("Ottoline Brask", 62, 120), Line("ottoline@skyhookquarterly.no", 28, 500),
+                     Line("skyhookquarterly. no", 28, 540)},
                     "US");
   EXPECT_EQ(card.name, "Ottoline Brask");
   EXPECT_EQ(card.company, "");
@@ -151,7 +151,7 @@ TEST(ExtractFields, NeverTakesAMisreadAddressForTheCompany) {
 TEST(ExtractFields, KeepsACompanySetInCapitalsWithADot) {
   // Counter-example: a company name with a dot and capitals stays one.
   const auto card = ExtractFields(
-      {Line("Ottoline Brask", 62, 120), Line("Skyhook Co.", 40, 300), Line("ottoline@skyhook.se", 28, 500)},
+      {Line("Ottoline Brask", 62, 120), Line("Skyhook Co.", 40, 300), Line("ottoline@skyhook.no", 28, 500)},
       "US");
   EXPECT_EQ(card.company, "Skyhook Co.");
 }

@@ -367,8 +367,26 @@ std::vector<FoundPhone> FindPhones(std::string_view line, std::string_view regio
                                   printed.back() == '(')) {
         printed.pop_back();
       }
+      // A '+' inside the run starts the number; a digit before it is a
+      // speck OCR read beside it ("4 +1 404 …").
+      if (const auto plus = printed.find('+'); plus != std::string::npos && plus > 0) {
+        printed = Trim(printed.substr(plus));
+        repaired = true;
+      }
       // "+1 (415)" and "(0)30" keep their brackets balanced when printed.
       Phone phone = NormalizePhone(printed, region);
+      // A blurred '+' reads as a '4' ("448 604 …" for "+48 604 …"): taken
+      // so only when the number as read is not a valid one and with the '+'
+      // it is.
+      const bool valid = !phone.e164.empty() && IsValidPhoneNumber(phone.e164);
+      if (!valid && !printed.empty() && printed.front() == '4') {
+        Phone with_plus = NormalizePhone("+" + printed.substr(1), region);
+        if (!with_plus.e164.empty() && IsValidPhoneNumber(with_plus.e164)) {
+          phone = std::move(with_plus);
+          printed = "+" + printed.substr(1);
+          repaired = true;
+        }
+      }
       const bool international = !printed.empty() && printed.front() == '+';
       if (!phone.e164.empty() ? IsValidPhoneNumber(phone.e164) : !international) {
         found.push_back({std::move(phone), repaired});

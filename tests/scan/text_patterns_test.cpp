@@ -88,6 +88,27 @@ TEST(FindPhones, MendsOForZeroAndLForOne) {
   EXPECT_TRUE(phones[0].repaired);
 }
 
+TEST(FindPhones, ReadsABlurredPlusReadAsAFour) {
+  const auto phones = FindPhones("448 601 372 115", "US");
+  ASSERT_EQ(phones.size(), 1U);
+  EXPECT_EQ(phones[0].phone.e164, "+48601372115");
+  EXPECT_TRUE(phones[0].repaired);
+}
+
+TEST(FindPhones, KeepsANationalNumberThatStartsWithAFour) {
+  // Counter-example: valid as printed, so the '4' is a digit.
+  const auto phones = FindPhones("720 334 9182", "US");
+  ASSERT_EQ(phones.size(), 1U);
+  EXPECT_EQ(phones[0].phone.e164, "+17203349182");
+  EXPECT_FALSE(phones[0].repaired);
+}
+
+TEST(FindPhones, StartsTheNumberAtAPlusAfterASpeck) {
+  const auto phones = FindPhones("4 +1 720 334 9182", "DE");
+  ASSERT_EQ(phones.size(), 1U);
+  EXPECT_EQ(phones[0].phone.e164, "+17203349182");
+}
+
 TEST(FindPhones, UsesTheRegionForANationalNumber) {
   const auto phones = FindPhones("(415) 555-0134", "US");
   ASSERT_EQ(phones.size(), 1U);

@@ -19,14 +19,13 @@ int MedianHeight(const std::vector<OcrWord>& words) {
   return std::max(1, heights[heights.size() / 2]);
 }
 
-OcrLine JoinWords(std::vector<OcrWord>::const_iterator first, std::vector<OcrWord>::const_iterator last) {
+OcrLine JoinWords(std::vector<OcrWord>::const_iterator first, std::vector<OcrWord>::const_iterator last,
+                  float confidence) {
   OcrLine line;
   int left = first->left;
   int top = first->top;
   int right = first->right;
   int bottom = first->bottom;
-  double weighted = 0;
-  double characters = 0;
   for (auto word = first; word != last; ++word) {
     if (!line.text.empty()) line.text += ' ';
     line.text += word->text;
@@ -34,32 +33,29 @@ OcrLine JoinWords(std::vector<OcrWord>::const_iterator first, std::vector<OcrWor
     top = std::min(top, word->top);
     right = std::max(right, word->right);
     bottom = std::max(bottom, word->bottom);
-    const auto size = static_cast<double>(word->text.size());
-    weighted += static_cast<double>(word->confidence) * size;
-    characters += size;
   }
   line.left = left;
   line.top = top;
   line.width = right - left;
   line.height = bottom - top;
-  line.confidence = characters > 0 ? static_cast<float>(weighted / characters) : 0.0F;
+  line.confidence = confidence;
   return line;
 }
 
 }  // namespace
 
-std::vector<OcrLine> SplitAtColumnGaps(const std::vector<OcrWord>& words) {
+std::vector<OcrLine> SplitAtColumnGaps(const std::vector<OcrWord>& words, float line_confidence) {
   std::vector<OcrLine> lines;
   if (words.empty()) return lines;
   const int gutter = kColumnGapHeights * MedianHeight(words);
   auto start = words.begin();
   for (auto word = words.begin() + 1; word != words.end(); ++word) {
     if (word->left - (word - 1)->right > gutter) {
-      lines.push_back(JoinWords(start, word));
+      lines.push_back(JoinWords(start, word, line_confidence));
       start = word;
     }
   }
-  lines.push_back(JoinWords(start, words.end()));
+  lines.push_back(JoinWords(start, words.end(), line_confidence));
   return lines;
 }
 

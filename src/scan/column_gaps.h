@@ -17,12 +17,13 @@ struct OcrWord {
   int top = 0;
   int right = 0;
   int bottom = 0;
-  float confidence = 0;  // 0-100
 };
 
 // The words of one text line (left to right) as one or more lines: a new
 // line starts wherever the space between two words is far wider than a word
-// space, so that each column's text stands alone.
-std::vector<OcrLine> SplitAtColumnGaps(const std::vector<OcrWord>& words);
+// space, so that each column's text stands alone. Each part keeps the text
+// line's confidence (Tesseract's own per-word confidences can be 0 on words
+// it read right, such as a "www." the other model spelt).
+std::vector<OcrLine> SplitAtColumnGaps(const std::vector<OcrWord>& words, float line_confidence);
 
 }  // namespace kith::scan

@@ -462,9 +462,13 @@ ScannedCard ExtractFields(const std::vector<OcrLine>& lines, const std::string& 
     const std::string text = NormalizeOcrText(line.text);
     if (text.empty()) continue;
     card.lines.push_back(text);
-    if (line.confidence < kMinimumLineConfidence / 2) continue;
+    // An email, web address or phone is taken from any line: each is
+    // checked on its own (public suffix, libphonenumber), and Tesseract can
+    // be unsure of a line it read right (confidence 0 for a "Www. …" line).
+    // What is left of a line it was unsure of is more likely a texture or
+    // a logo than a name or an address.
     const std::string rest = TakePatterns(line, text, phone_region, known_domains, card, confidence);
-    if (rest.empty()) continue;
+    if (rest.empty() || line.confidence < kMinimumLineConfidence / 2) continue;
     if (LooksLikeAddress(rest)) {
       address_parts.push_back(TrimNoise(StripLabel(rest)));
       address_confidence = std::min(address_confidence, Confidence(line, 0.9));

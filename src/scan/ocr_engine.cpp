@@ -112,6 +112,7 @@ Result<std::vector<OcrLine>> OcrEngine::ReadLines(Pix* image) {
   api_->SetImage(image);
   if (api_->Recognize(nullptr) != 0) return Fail(ErrorCode::kInternal, "OCR failed on the image", "image");
   std::vector<std::vector<OcrWord>> lines_of_words;
+  std::vector<float> line_confidences;
   std::unique_ptr<tesseract::ResultIterator> iterator(api_->GetIterator());
   if (iterator) {
     bool starts_line = true;
@@ -127,16 +128,19 @@ Result<std::vector<OcrLine>> OcrEngine::ReadLines(Pix* image) {
       iterator->BoundingBox(tesseract::RIL_WORD, &word.left, &word.top, &right, &bottom);
       word.right = right;
       word.bottom = bottom;
-      word.confidence = iterator->Confidence(tesseract::RIL_WORD);
-      if (lines_of_words.empty() || starts_line) lines_of_words.emplace_back();
+      if (lines_of_words.empty() || starts_line) {
+        lines_of_words.emplace_back();
+        line_confidences.push_back(iterator->Confidence(tesseract::RIL_TEXTLINE));
+      }
       starts_line = false;
       lines_of_words.back().push_back(std::move(word));
     } while (iterator->Next(tesseract::RIL_WORD));
   }
   api_->Clear();
   std::vector<OcrLine> lines;
-  for (const auto& words : lines_of_words) {
-    for (auto& line : SplitAtColumnGaps(words)) lines.push_back(std::move(line));
+  for (std::size_t i = 0; i < lines_of_words.size(); ++i) {
+    for (auto& line : SplitAtColumnGaps(lines_of_words[i], line_confidences[i]))
+      lines.push_back(std::move(line));
   }
   return lines;
 }

@@ -5,15 +5,14 @@
 namespace kith::scan {
 namespace {
 
-OcrWord Word(std::string text, int left, int right, float confidence = 90) {
-  return {std::move(text), left, 100, right, 130, confidence};
-}
+OcrWord Word(std::string text, int left, int right) { return {std::move(text), left, 100, right, 130}; }
 
 TEST(SplitAtColumnGaps, SplitsALineThatRunsAcrossTwoColumns) {
   // A name on the left and a phone number on the right at the same height.
   const auto lines =
       SplitAtColumnGaps({Word("Ysolde", 40, 160), Word("Vantreight", 175, 360), Word("+44", 700, 760),
-                         Word("7911", 772, 850), Word("123456", 862, 990)});
+                         Word("7911", 772, 850), Word("123456", 862, 990)},
+                        90);
   ASSERT_EQ(lines.size(), 2U);
   EXPECT_EQ(lines[0].text, "Ysolde Vantreight");
   EXPECT_EQ(lines[0].left, 40);
@@ -26,18 +25,20 @@ TEST(SplitAtColumnGaps, SplitsALineThatRunsAcrossTwoColumns) {
 TEST(SplitAtColumnGaps, KeepsWordsSetWithOrdinarySpacesTogether) {
   // Counter-example: a wide space after a label is still one line.
   const auto lines =
-      SplitAtColumnGaps({Word("Tel:", 40, 100), Word("+44", 130, 190), Word("7911", 202, 280)});
+      SplitAtColumnGaps({Word("Tel:", 40, 100), Word("+44", 130, 190), Word("7911", 202, 280)}, 90);
   ASSERT_EQ(lines.size(), 1U);
   EXPECT_EQ(lines[0].text, "Tel: +44 7911");
 }
 
-TEST(SplitAtColumnGaps, WeighsTheLineConfidenceByTheWordsLength) {
-  const auto lines = SplitAtColumnGaps({Word("ab", 0, 20, 40), Word("abcdef", 30, 90, 80)});
-  ASSERT_EQ(lines.size(), 1U);
-  EXPECT_FLOAT_EQ(lines[0].confidence, 70.0F);
+TEST(SplitAtColumnGaps, GivesEveryPartTheLinesConfidence) {
+  const auto lines =
+      SplitAtColumnGaps({Word("Jo", 0, 20), Word("Quenby", 30, 90), Word("Ltd", 400, 440)}, 71);
+  ASSERT_EQ(lines.size(), 2U);
+  EXPECT_FLOAT_EQ(lines[0].confidence, 71.0F);
+  EXPECT_FLOAT_EQ(lines[1].confidence, 71.0F);
 }
 
-TEST(SplitAtColumnGaps, MakesNoLineOfNoWords) { EXPECT_TRUE(SplitAtColumnGaps({}).empty()); }
+TEST(SplitAtColumnGaps, MakesNoLineOfNoWords) { EXPECT_TRUE(SplitAtColumnGaps({}, 90).empty()); }
 
 }  // namespace
 }  // namespace kith::scan

@@ -156,6 +156,18 @@ TEST(ExtractFields, KeepsACompanySetInCapitalsWithADot) {
   EXPECT_EQ(card.company, "Skyhook Co.");
 }
 
+TEST(ExtractFields, TakesAWebsiteFromALineOCRWasUnsureOf) {
+  auto web = Line("Www. quorvane.com.au", 28, 540);
+  web.confidence = 0;
+  auto speck = Line("Ysolde Vantreight Street 12", 28, 600);
+  speck.confidence = 5;
+  const auto card = ExtractFields({Line("Ottoline Brask", 62, 120), web, speck}, "US");
+  EXPECT_EQ(card.website, "www.quorvane.com.au");
+  // Counter-example: what is left of such a line is no address or name.
+  EXPECT_EQ(card.address, "");
+  EXPECT_EQ(card.name, "Ottoline Brask");
+}
+
 TEST(ExtractFields, LeavesFieldsEmptyWhenNothingFits) {
   const auto card = ExtractFields({Line("~~~", 20, 10)}, "US");
   EXPECT_TRUE(card.name.empty());

@@ -18,7 +18,7 @@ packages=(
   libical-dev libcurl4-openssl-dev python3-icalendar python3-aiosmtpd
   libcpp-httplib-dev libargon2-dev libsodium-dev libssl-dev openssl
   libtesseract-dev libleptonica-dev tesseract-ocr-eng tesseract-ocr-spa
-  tesseract-ocr-deu tesseract-ocr-fra tesseract-ocr-osd publicsuffix libzbar-dev libqrencode-dev libheif-dev
+  tesseract-ocr-deu tesseract-ocr-fra tesseract-ocr-osd tesseract-ocr-script-latn publicsuffix libzbar-dev libqrencode-dev libheif-dev
   imagemagick fonts-dejavu-core fonts-dejavu-extra fonts-liberation2 fonts-lato zbar-tools
   chromium
   libgtest-dev libgmock-dev libbenchmark-dev

@@ -3,7 +3,11 @@
 // ones), each beside the naive baseline, and the time per card. Run on one
 // core: bench/scan/run.sh.
 //
-//   kith_scan_bench LABEL=CORPUS_DIR... [--limit N] [--show-misses] [--no-baseline]
+//   kith_scan_bench LABEL=CORPUS_DIR... [--skip N] [--limit N] [--show-misses] [--no-baseline]
+//
+// --skip leaves out each corpus's first N entries: the cards looked at while
+// tuning (--limit N) and the ones never looked at (--skip N) are reported
+// apart.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -145,14 +149,16 @@ double Percentile(std::vector<double> values, double at) {
 }
 
 CorpusRun RunCorpus(const std::string& label, const std::string& directory, kith::CardScanner& scanner,
-                    int limit, bool show_misses, bool baseline) {
+                    int skip, int limit, bool show_misses, bool baseline) {
   CorpusRun run;
   run.label = label;
   std::ifstream index_file(directory + "/index.json");
   const nlohmann::json index = nlohmann::json::parse(index_file);
-  int count = 0;
+  int position = 0;
   for (const auto& entry : index) {
-    if (count++ >= limit) break;
+    const int at = position++;
+    if (at < skip) continue;
+    if (at - skip >= limit) break;
     const std::string file = entry["file"];
     std::ifstream in(std::filesystem::path(directory) / file, std::ios::binary);
     const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -244,16 +250,20 @@ void PrintRuns(const std::vector<CorpusRun>& runs, bool baseline) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: kith_scan_bench LABEL=CORPUS_DIR... [--limit N] [--show-misses] [--no-baseline]\n";
+    std::cerr << "usage: kith_scan_bench LABEL=CORPUS_DIR... [--skip N] [--limit N] [--show-misses] "
+                 "[--no-baseline]\n";
     return 2;
   }
   std::vector<std::pair<std::string, std::string>> corpora;
+  int skip = 0;
   int limit = 1 << 30;
   bool show_misses = false;
   bool baseline = true;
   for (int i = 1; i < argc; ++i) {
     const std::string flag = argv[i];
-    if (flag == "--limit" && i + 1 < argc) {
+    if (flag == "--skip" && i + 1 < argc) {
+      skip = std::stoi(argv[++i]);
+    } else if (flag == "--limit" && i + 1 < argc) {
       limit = std::stoi(argv[++i]);
     } else if (flag == "--show-misses") {
       show_misses = true;
@@ -274,7 +284,7 @@ int main(int argc, char** argv) {
   }
   std::vector<CorpusRun> runs;
   for (const auto& [label, directory] : corpora) {
-    runs.push_back(RunCorpus(label, directory, **scanner, limit, show_misses, baseline));
+    runs.push_back(RunCorpus(label, directory, **scanner, skip, limit, show_misses, baseline));
   }
   PrintRuns(runs, baseline);
   return 0;

@@ -25,12 +25,17 @@ class TesseractCardScanner final : public CardScanner {
       if (card) return card;
     }
     KITH_ASSIGN_OR_RETURN(scan::PreparedImage prepared, scan::PrepareForOcr(photo.get()));
-    KITH_ASSIGN_OR_RETURN(const auto lines, ReadUpright(prepared));
+    KITH_ASSIGN_OR_RETURN(const auto lines, ReadUpright(prepared, Page::kGrey));
     ScannedCard card = scan::ExtractFields(lines, phone_region);
-    const bool nothing = card.name.empty() && card.company.empty() && card.title.empty() &&
-                         card.emails.empty() && card.phones.empty() && card.website.empty() &&
-                         card.links.empty();
-    if (nothing) return Fail(ErrorCode::kInvalidInput, "no text found on the card", "image");
+    if (Empty(card)) {
+      // Grey letters blurred past reading can still come out of the
+      // binarised ones: the card is read once more that way before kith
+      // says it found nothing.
+      KITH_ASSIGN_OR_RETURN(scan::PreparedImage again, scan::PrepareForOcr(photo.get()));
+      KITH_ASSIGN_OR_RETURN(const auto binary_lines, ReadUpright(again, Page::kBinary));
+      card = scan::ExtractFields(binary_lines, phone_region);
+    }
+    if (Empty(card)) return Fail(ErrorCode::kInvalidInput, "no text found on the card", "image");
     return card;
   }
 
@@ -44,20 +49,39 @@ class TesseractCardScanner final : public CardScanner {
   // it and reads it. When the orientation model is unsure and the reading
   // is poor, the card read upside down is tried too and the better reading
   // kept: an upside-down card is the commonest turn, and the surest to tell.
-  Result<std::vector<scan::OcrLine>> ReadUpright(scan::PreparedImage& prepared) {
+  // (Trying the two quarter turns as well read no more held-out cards.)
+  enum class Page { kGrey, kBinary };
+
+  static bool Empty(const ScannedCard& card) {
+    return card.name.empty() && card.company.empty() && card.title.empty() && card.emails.empty() &&
+           card.phones.empty() && card.website.empty() && card.links.empty();
+  }
+
+  static Pix* Read(const scan::PreparedImage& prepared, Page page) {
+    return page == Page::kGrey ? prepared.gray.get() : prepared.binary.get();
+  }
+
+  Result<std::vector<scan::OcrLine>> ReadUpright(scan::PreparedImage& prepared, Page page) {
     const int turns = engine_->QuarterTurnsToUpright(prepared.binary.get());
-    if (turns != 0) {
-      scan::PixPtr upright(pixRotateOrth(prepared.binary.get(), turns));
-      if (upright) prepared.binary = std::move(upright);
-    }
+    if (turns != 0) Turn(prepared, turns);
     scan::Deskew(prepared);
-    KITH_ASSIGN_OR_RETURN(auto lines, engine_->ReadLines(prepared.binary.get()));
+    KITH_ASSIGN_OR_RETURN(auto lines, engine_->ReadLines(Read(prepared, page)));
     constexpr double kGoodReading = 70.0;
     if (turns != 0 || ReadingQuality(lines) >= kGoodReading) return lines;
-    scan::PixPtr turned(pixRotateOrth(prepared.binary.get(), 2));
-    if (!turned) return lines;
-    KITH_ASSIGN_OR_RETURN(auto other, engine_->ReadLines(turned.get()));
+    Turn(prepared, 2);
+    KITH_ASSIGN_OR_RETURN(auto other, engine_->ReadLines(Read(prepared, page)));
     return ReadingQuality(other) > ReadingQuality(lines) ? other : lines;
+  }
+
+  // Turns both images: the binary one orientation and skew are found on,
+  // the grey one OCR reads.
+  static void Turn(scan::PreparedImage& prepared, int quarter_turns) {
+    scan::PixPtr binary(pixRotateOrth(prepared.binary.get(), quarter_turns));
+    scan::PixPtr gray(pixRotateOrth(prepared.gray.get(), quarter_turns));
+    if (binary && gray) {
+      prepared.binary = std::move(binary);
+      prepared.gray = std::move(gray);
+    }
   }
 
   // Tesseract's confidence over the lines, weighted by their length.

@@ -1,6 +1,7 @@
 #include "scan/field_extraction.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <optional>
@@ -54,6 +55,43 @@ std::string TrimNoise(std::string_view text) {
     text.remove_prefix(1);
   while (!text.empty() && noise(text.back())) text.remove_suffix(1);
   return std::string(text);
+}
+
+// A logo's mark read as a sign before the words ("© Acme", "¿Sales"): no
+// name, company or title starts with a character that is neither a letter
+// nor a digit.
+std::string DropSigns(std::string_view text) {
+  while (!text.empty()) {
+    const std::string_view first = FirstCharacter(text);
+    const std::u32string decoded = DecodeUtf8(first);
+    const char32_t c = decoded.empty() ? U' ' : decoded.front();
+    if (IsLetter(c) || (c >= U'0' && c <= U'9')) break;
+    text.remove_prefix(std::max<std::size_t>(1, first.size()));
+  }
+  // And a last word of signs alone ("Jo Doe ."): a speck beside the line.
+  while (!text.empty()) {
+    const std::size_t space = text.rfind(' ');
+    if (space == std::string_view::npos) break;
+    const std::string_view last = text.substr(space + 1);
+    const bool signs_only = std::none_of(last.begin(), last.end(), [](char c) {
+      return (static_cast<unsigned char>(c) & 0x80U) != 0 || std::isalnum(static_cast<unsigned char>(c)) != 0;
+    });
+    if (!signs_only) break;
+    text = text.substr(0, space);
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  }
+  return std::string(text);
+}
+
+// A contact OCR misread beyond its pattern ("jo. doe@acme", "acme. se",
+// "linkedin. com/in/jo"): all lower case and a dot, slash or '@' in it.
+// Names, companies and titles are set with capitals.
+bool LooksLikeContactFragment(std::string_view text) {
+  if (text.find_first_of("./@") == std::string_view::npos) return false;
+  for (const char32_t c : DecodeUtf8(text)) {
+    if (IsUpperLetter(c)) return false;
+  }
+  return true;
 }
 
 int CountLetters(std::string_view text) {
@@ -278,8 +316,9 @@ std::vector<Candidate> Candidates(const std::vector<std::pair<std::string, const
   std::vector<Candidate> candidates;
   for (const auto& [rest, line] : rests) {
     Candidate candidate;
-    candidate.text = TrimNoise(rest);
+    candidate.text = DropSigns(TrimNoise(rest));
     candidate.line = line;
+    if (LooksLikeContactFragment(candidate.text)) continue;
     const int letters = CountLetters(candidate.text);
     constexpr int kFewestLetters = 2;
     if (letters < kFewestLetters || line->confidence < kMinimumLineConfidence) continue;
@@ -423,9 +462,13 @@ ScannedCard ExtractFields(const std::vector<OcrLine>& lines, const std::string& 
     const std::string text = NormalizeOcrText(line.text);
     if (text.empty()) continue;
     card.lines.push_back(text);
-    if (line.confidence < kMinimumLineConfidence / 2) continue;
+    // An email, web address or phone is taken from any line: each is
+    // checked on its own (public suffix, libphonenumber), and Tesseract can
+    // be unsure of a line it read right (confidence 0 for a "Www. …" line).
+    // What is left of a line it was unsure of is more likely a texture or
+    // a logo than a name or an address.
     const std::string rest = TakePatterns(line, text, phone_region, known_domains, card, confidence);
-    if (rest.empty()) continue;
+    if (rest.empty() || line.confidence < kMinimumLineConfidence / 2) continue;
     if (LooksLikeAddress(rest)) {
       address_parts.push_back(TrimNoise(StripLabel(rest)));
       address_confidence = std::min(address_confidence, Confidence(line, 0.9));

@@ -6,15 +6,12 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "scan/column_gaps.h"
+
 namespace kith::scan {
 namespace {
 
 constexpr const char* kDebianTessdata = "/usr/share/tesseract-ocr/5/tessdata";
-
-std::string TrimLine(std::string text) {
-  while (!text.empty() && (text.back() == '\n' || text.back() == ' ' || text.back() == '\r')) text.pop_back();
-  return text;
-}
 
 }  // namespace
 
@@ -27,17 +24,21 @@ std::string FindTessdata(const std::string& configured) {
 
 std::string ChooseLanguages(const std::string& tessdata, const std::string& configured) {
   if (!configured.empty()) return configured;
+  const auto installed = [&tessdata](const std::string& language) {
+    std::error_code error;
+    return std::filesystem::exists(std::filesystem::path(tessdata) / (language + ".traineddata"), error);
+  };
+  // Debian's tesseract-ocr-script-latn: one model for every Latin-script
+  // language, so names keep letters no single language has (ð, ą, ř, ğ …);
+  // English beside it reads the addresses, titles and streets.
+  if (installed("Latin")) return installed("eng") ? "Latin+eng" : "Latin";
   std::string languages;
-  // The Latin-script languages whose letters people's names need (ñ, ü, ß,
+  // Without it, the languages whose letters people's names need (ñ, ü, ß,
   // é, ç …) first: Tesseract keeps the first language's reading of a word
   // unless another is clearly better, and with English first "Muñoz" and
   // "Jäger" lose their accents. English last still reads titles and streets.
   for (const char* language : {"spa", "deu", "fra", "eng"}) {
-    std::error_code error;
-    if (!std::filesystem::exists(std::filesystem::path(tessdata) / (std::string(language) + ".traineddata"),
-                                 error)) {
-      continue;
-    }
+    if (!installed(language)) continue;
     if (!languages.empty()) languages += "+";
     languages += language;
   }
@@ -110,29 +111,37 @@ Result<std::vector<OcrLine>> OcrEngine::ReadLines(Pix* image) {
   api_->SetPageSegMode(tesseract::PSM_AUTO);
   api_->SetImage(image);
   if (api_->Recognize(nullptr) != 0) return Fail(ErrorCode::kInternal, "OCR failed on the image", "image");
-  std::vector<OcrLine> lines;
+  std::vector<std::vector<OcrWord>> lines_of_words;
+  std::vector<float> line_confidences;
   std::unique_ptr<tesseract::ResultIterator> iterator(api_->GetIterator());
   if (iterator) {
+    bool starts_line = true;
     do {
-      std::unique_ptr<char[]> text(iterator->GetUTF8Text(tesseract::RIL_TEXTLINE));
-      if (!text) continue;
-      OcrLine line;
-      line.text = TrimLine(text.get());
-      if (line.text.empty()) continue;
-      int left = 0;
-      int top = 0;
+      starts_line = starts_line || iterator->IsAtBeginningOf(tesseract::RIL_TEXTLINE);
+      if (iterator->Empty(tesseract::RIL_WORD)) continue;
+      std::unique_ptr<char[]> text(iterator->GetUTF8Text(tesseract::RIL_WORD));
+      if (!text || *text.get() == '\0') continue;
+      OcrWord word;
+      word.text = text.get();
       int right = 0;
       int bottom = 0;
-      iterator->BoundingBox(tesseract::RIL_TEXTLINE, &left, &top, &right, &bottom);
-      line.left = left;
-      line.top = top;
-      line.width = right - left;
-      line.height = bottom - top;
-      line.confidence = iterator->Confidence(tesseract::RIL_TEXTLINE);
-      lines.push_back(std::move(line));
-    } while (iterator->Next(tesseract::RIL_TEXTLINE));
+      iterator->BoundingBox(tesseract::RIL_WORD, &word.left, &word.top, &right, &bottom);
+      word.right = right;
+      word.bottom = bottom;
+      if (lines_of_words.empty() || starts_line) {
+        lines_of_words.emplace_back();
+        line_confidences.push_back(iterator->Confidence(tesseract::RIL_TEXTLINE));
+      }
+      starts_line = false;
+      lines_of_words.back().push_back(std::move(word));
+    } while (iterator->Next(tesseract::RIL_WORD));
   }
   api_->Clear();
+  std::vector<OcrLine> lines;
+  for (std::size_t i = 0; i < lines_of_words.size(); ++i) {
+    for (auto& line : SplitAtColumnGaps(lines_of_words[i], line_confidences[i]))
+      lines.push_back(std::move(line));
+  }
   return lines;
 }
 

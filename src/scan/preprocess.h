@@ -1,7 +1,7 @@
 // A photo of a card to the image Tesseract reads best: scaled so the small
-// print is 20-35 pixels tall, binarised so that every letter is black on
-// white whatever its colours were (light-on-dark cards and bands too), and
-// straightened.
+// print is 20-35 pixels tall, every letter dark on light whatever its
+// colours were (light-on-dark cards and bands too), everything that is not a
+// letter whited out, and straightened.
 #pragma once
 
 #include "domain/result.h"
@@ -10,8 +10,8 @@
 namespace kith::scan {
 
 struct PreparedImage {
-  PixPtr gray;    // 8 bpp, scaled: for debugging
-  PixPtr binary;  // 1 bpp, letter-sized marks only: what OCR reads
+  PixPtr gray;    // 8 bpp, scaled, white but near the letters: what OCR reads
+  PixPtr binary;  // 1 bpp, letter-sized marks only: where orientation and skew are found
   float scale = 1.0F;
   float skew_degrees = 0.0F;
 };
@@ -19,7 +19,7 @@ struct PreparedImage {
 // kInvalidInput when the image has no contrast at all (a blank photo).
 Result<PreparedImage> PrepareForOcr(Pix* photo);
 
-// Straightens `prepared.binary` when its lines run up to 12 degrees off the
+// Straightens both images when the lines of `prepared.binary` run up to 12 degrees off the
 // horizontal. Call it once the card is upright (a card on its side has no
 // horizontal lines to find).
 void Deskew(PreparedImage& prepared);

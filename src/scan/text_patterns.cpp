@@ -284,13 +284,18 @@ std::vector<Found> FindEmails(std::string_view line) {
   static const std::regex kDotSpace(R"(([A-Za-z0-9])\.\s+([A-Za-z0-9]))");
   text = std::regex_replace(text, kDotSpace, "$1.$2");
   text = std::regex_replace(text, kSpacedDot, "$1.$2");
+  // "jo_ doe@…": an underscore joins two parts of one address; a space OCR
+  // saw beside it is none of the address's (no word ends or starts in '_').
+  static const std::regex kSpacedUnderscore(
+      R"(([A-Za-z0-9])_\s+([A-Za-z0-9])|([A-Za-z0-9])\s+_([A-Za-z0-9]))");
+  text = std::regex_replace(text, kSpacedUnderscore, "$1$3_$2$4");
   static const std::regex kHostThenWord(R"((@)([A-Za-z0-9\-.]+)[,.]?\s+([A-Za-z]{2,6})\b)");
   if (const std::string joined = JoinLostDots(text, kHostThenWord); joined != text) {
     text = joined;
     repaired = true;
   }
   static const std::regex kEmail(
-      R"(([A-Za-z0-9._%+\-|!]+)@([A-Za-z0-9\-]+(?:[.,][A-Za-z0-9\-]+)*\.[A-Za-z]{2,}))");
+      R"(([A-Za-z0-9._%+\-|!_]+)@([A-Za-z0-9\-]+(?:[.,][A-Za-z0-9\-]+)*\.[A-Za-z]{2,}))");
   std::vector<Found> found;
   for (auto it = std::sregex_iterator(text.begin(), text.end(), kEmail); it != std::sregex_iterator(); ++it) {
     std::string local = (*it)[1].str();
@@ -362,8 +367,26 @@ std::vector<FoundPhone> FindPhones(std::string_view line, std::string_view regio
                                   printed.back() == '(')) {
         printed.pop_back();
       }
+      // A '+' inside the run starts the number; a digit before it is a
+      // speck OCR read beside it ("4 +1 404 …").
+      if (const auto plus = printed.find('+'); plus != std::string::npos && plus > 0) {
+        printed = Trim(printed.substr(plus));
+        repaired = true;
+      }
       // "+1 (415)" and "(0)30" keep their brackets balanced when printed.
       Phone phone = NormalizePhone(printed, region);
+      // A blurred '+' reads as a '4' ("448 604 …" for "+48 604 …"): taken
+      // so only when the number as read is not a valid one and with the '+'
+      // it is.
+      const bool valid = !phone.e164.empty() && IsValidPhoneNumber(phone.e164);
+      if (!valid && !printed.empty() && printed.front() == '4') {
+        Phone with_plus = NormalizePhone("+" + printed.substr(1), region);
+        if (!with_plus.e164.empty() && IsValidPhoneNumber(with_plus.e164)) {
+          phone = std::move(with_plus);
+          printed = "+" + printed.substr(1);
+          repaired = true;
+        }
+      }
       const bool international = !printed.empty() && printed.front() == '+';
       if (!phone.e164.empty() ? IsValidPhoneNumber(phone.e164) : !international) {
         found.push_back({std::move(phone), repaired});
@@ -381,7 +404,18 @@ std::vector<Found> FindUrls(std::string_view line) {
   text = std::regex_replace(text, kScheme, "$1://");
   static const std::regex kExtraW(R"(\bw{4,}\.)");
   text = std::regex_replace(text, kExtraW, "www.");
-  static const std::regex kHostThenWord(R"(\b(www\.)([a-z0-9\-.]+)[ ,]\s*([a-z]{2,6})\b)");
+  // "www- acme.com", "www, acme.com": the dot after www misread.
+  static const std::regex kWwwMark(R"(\bwww[-,]\s*([a-z0-9]))");
+  text = std::regex_replace(text, kWwwMark, "www.$1");
+  // "acme.!t", "acme.|o": '!' and '|' are never in a host; they are an
+  // 'l' or an 'i' read as a stroke.
+  static const std::regex kStrokeInHost(R"(([a-z0-9]\.[a-z0-9\-.]*)[!|]([a-z]*))");
+  text = std::regex_replace(text, kStrokeInHost, "$1l$2");
+  // "www. acme. travel": a space OCR put after a dot of the host.
+  static const std::regex kWwwSpace(R"(\bwww\.\s+)");
+  text = std::regex_replace(text, kWwwSpace, "www.");
+  static const std::regex kHostThenWord(
+      R"(\b(www\.)([a-z0-9\-]+(?:\.[a-z0-9\-]+)*)\.?[ ,]\s*([a-z]{2,6})\b)");
   text = JoinLostDots(text, kHostThenWord);
   static const std::regex kUrl(
       R"((^|[\s,;(])((?:https?://)?(?:www\.)?[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9\-]+)*\.(?:[a-z]{2,})(?:/[^\s,;]*)?))");
@@ -408,8 +442,10 @@ std::optional<LinkKind> ProfileKind(std::string_view url) {
   const std::string lower = AsciiLower(url);
   // The first letter lost, or the 'i' read as an 'l': the rest of the word
   // and the path make it sure.
+  // The suffix misread too ("linkedin.cam/in/jo"): the name and "/in/" are enough.
+  static const std::regex kLinkedIn(R"(inked[il]n\s?[.,]\s?[a-z]{2,3}/in/)");
   if (lower.find("inkedin.com/") != std::string::npos || lower.find("linkedln.com/") != std::string::npos ||
-      lower.find("inkedin. com/") != std::string::npos) {
+      lower.find("inkedin. com/") != std::string::npos || std::regex_search(lower, kLinkedIn)) {
     return LinkKind::kLinkedIn;
   }
   if (lower.find("twitter.com/") != std::string::npos || lower.find("x.com/") == 0 ||

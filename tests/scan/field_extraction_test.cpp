@@ -120,6 +120,49 @@ TEST(ExtractFields, JoinsACompanySetOverTwoLines) {
   EXPECT_EQ(card.company, "Brindlemoor Rope Makers");
 }
 
+TEST(ExtractFields, DropsALogoMarkReadAsASignBeforeTheCompanyOrTitle) {
+  const auto card = ExtractFields({Line("© Brindlemoor Rope Ltd", 40, 60), Line("Ada Quenby", 62, 200),
+                                   Line("¿Keeper of Small Things", 34, 270)},
+                                  "US");
+  EXPECT_EQ(card.company + " / " + card.title, "Brindlemoor Rope Ltd / Keeper of Small Things");
+}
+
+TEST(ExtractFields, DropsASpeckReadAfterTheName) {
+  EXPECT_EQ(ExtractFields({Line("Ottoline Brask .", 62, 120), Line("ob@example.com", 28, 500)}, "US").name,
+            "Ottoline Brask");
+}
+
+TEST(ExtractFields, NeverTakesAMisreadAddressForTheCompany) {
+  // "skyhookquarterly. no" spells the domain like a company would, but it is
+  // the website OCR could not read whole: lower case with a dot.
+  const auto card =
+      ExtractFields({Line("Ottoline Brask", 62, 120), Line("ottoline@skyhookquarterly.no", 28, 500),
+                     Line("skyhookquarterly. no", 28, 540)},
+                    "US");
+  EXPECT_EQ(card.name, "Ottoline Brask");
+  EXPECT_EQ(card.company, "");
+}
+
+TEST(ExtractFields, KeepsACompanySetInCapitalsWithADot) {
+  // Counter-example: a company name with a dot and capitals stays one.
+  const auto card = ExtractFields(
+      {Line("Ottoline Brask", 62, 120), Line("Skyhook Co.", 40, 300), Line("ottoline@skyhook.no", 28, 500)},
+      "US");
+  EXPECT_EQ(card.company, "Skyhook Co.");
+}
+
+TEST(ExtractFields, TakesAWebsiteFromALineOCRWasUnsureOf) {
+  auto web = Line("Www. quorvane.com.au", 28, 540);
+  web.confidence = 0;
+  auto speck = Line("Ysolde Vantreight Street 12", 28, 600);
+  speck.confidence = 5;
+  const auto card = ExtractFields({Line("Ottoline Brask", 62, 120), web, speck}, "US");
+  EXPECT_EQ(card.website, "www.quorvane.com.au");
+  // Counter-example: what is left of such a line is no address or name.
+  EXPECT_EQ(card.address, "");
+  EXPECT_EQ(card.name, "Ottoline Brask");
+}
+
 TEST(ExtractFields, LeavesFieldsEmptyWhenNothingFits) {
   const auto card = ExtractFields({Line("~~~", 20, 10)}, "US");
   EXPECT_TRUE(card.name.empty());

@@ -29,6 +29,38 @@ TEST(FindEmails, DropsAccentsOCRAddedToAnAddress) {
   EXPECT_EQ(FindEmails("jörn@example.de")[0].value, "jorn@example.de");
 }
 
+TEST(FindEmails, KeepsAnUnderscoreAndTheSpaceOCRSawBesideIt) {
+  EXPECT_EQ(FindEmails("jo_doe@quorvane.io")[0].value, "jo_doe@quorvane.io");
+  EXPECT_EQ(FindEmails("e: jo_ doe@quorvane.io")[0].value, "jo_doe@quorvane.io");
+  EXPECT_EQ(FindEmails("jo _doe@quorvane.io")[0].value, "jo_doe@quorvane.io");
+}
+
+TEST(FindEmails, LeavesAWordBeforeAnAddressApartEvenWithAnUnderscore) {
+  // Counter-example: only a space beside an underscore goes.
+  EXPECT_EQ(FindEmails("Email jo@quorvane.io")[0].value, "jo@quorvane.io");
+  EXPECT_EQ(FindEmails("_ jo@quorvane.io")[0].value, "jo@quorvane.io");
+}
+
+// The one address FindUrls finds on `line`, or "".
+std::string OnlyUrl(std::string_view line) {
+  const auto urls = FindUrls(line);
+  return urls.size() == 1 ? urls[0].value : std::string{};
+}
+
+TEST(FindUrls, MendsTheSlipsOCRMakesInAHost) {
+  EXPECT_EQ(OnlyUrl("Web: quorvane.!t"), "quorvane.lt");  // '!' for 'l'
+  EXPECT_EQ(OnlyUrl("https://www. quorvane. travel"), "https://www.quorvane.travel");
+  EXPECT_EQ(OnlyUrl("https://www- quorvane.travel"), "https://www.quorvane.travel");
+  // Counter-example: a stroke between two items is a separator, not a letter.
+  EXPECT_EQ(OnlyUrl("www.quorvane.io | @ysoldev"), "www.quorvane.io");
+}
+
+TEST(ProfileKind, KnowsALinkedInProfileWhoseSuffixWasMisread) {
+  EXPECT_EQ(ProfileKind("linkedin.cam/in/ysolde-v"), LinkKind::kLinkedIn);
+  EXPECT_EQ(ProfileKind("www.linkedln.co/in/ysolde-v"), LinkKind::kLinkedIn);
+  EXPECT_FALSE(ProfileKind("linkedin-quorvane.com/about"));
+}
+
 TEST(FindEmails, FindsNothingWithoutAnAt) { EXPECT_TRUE(FindEmails("www.acme.com").empty()); }
 
 TEST(FindPhones, PlacesAnInternationalNumber) {
@@ -43,6 +75,24 @@ TEST(FindPhones, MendsOForZeroAndLForOne) {
   ASSERT_EQ(phones.size(), 1U);
   EXPECT_EQ(phones[0].phone.e164, "+493012345178");
   EXPECT_TRUE(phones[0].repaired);
+}
+
+// The one number FindPhones finds on `line`, or an empty Phone.
+FoundPhone OnlyPhone(std::string_view line, std::string_view region) {
+  const auto phones = FindPhones(line, region);
+  return phones.size() == 1 ? phones[0] : FoundPhone{};
+}
+
+TEST(FindPhones, ReadsABlurredPlusReadAsAFourOnlyWhenThatMakesItValid) {
+  const FoundPhone blurred = OnlyPhone("448 601 372 115", "US");
+  EXPECT_EQ(blurred.phone.e164, "+48601372115");
+  EXPECT_TRUE(blurred.repaired);
+  // Counter-example: valid as printed, so the '4' is a digit.
+  const FoundPhone national = OnlyPhone("720 334 9182", "US");
+  EXPECT_EQ(national.phone.e164, "+17203349182");
+  EXPECT_FALSE(national.repaired);
+  // A speck before the '+': the number starts at the '+'.
+  EXPECT_EQ(OnlyPhone("4 +1 720 334 9182", "DE").phone.e164, "+17203349182");
 }
 
 TEST(FindPhones, UsesTheRegionForANationalNumber) {

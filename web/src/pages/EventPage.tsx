@@ -215,7 +215,7 @@ export function EventPage() {
               <button class="primary" type="submit">
                 Add person
               </button>
-              <a class="button" href="/scan">
+              <a class="button" href={`/scan?event=${encodeURIComponent(current.name)}`}>
                 Scan a card instead
               </a>
             </div>

@@ -542,6 +542,20 @@ class Face {
     return preconditions;
   }
 
+  // CardDAV has no way to say "stored, but one value was set aside", so
+  // the operator's log says where; the card shows the value as a raw field.
+  void ReportSetAside(const std::string& path, const std::vector<SetAsideProperty>& set_aside) const {
+    if (set_aside.empty() || !options_.report) return;
+    std::string where;
+    for (const SetAsideProperty& value : set_aside) {
+      if (!where.empty()) where += ", ";
+      where += value.property.empty() ? std::string("a line") : value.property;
+      if (value.line != 0) where += " (line " + std::to_string(value.line) + ")";
+    }
+    options_.report("CardDAV PUT " + path + ": set aside " + where +
+                    ", which failed their check: kept on the card as raw fields (\"Other fields\")");
+  }
+
   void Put(const Target& target, const httplib::Request& request, httplib::Response& response) {
     if (target.kind != Kind::kCard)
       return SendText(response, 405, "cards are PUT into an address book: /dav/books/BOOK/UID.vcf");
@@ -558,6 +572,7 @@ class Face {
         SendText(response, 412, "the card changed since the client read it (If-Match / If-None-Match)");
         return Ok();
       }
+      ReportSetAside(request.path, written.set_aside);
       // The stored bytes are exactly those sent: the ETag is theirs.
       response.set_header("ETag", written.etag);
       response.status = written.outcome == CardWriteOutcome::kCreated ? 201 : 204;

@@ -107,7 +107,10 @@ Result<Address> ParseAddress(std::string_view spec) {
       address.types.insert(address.types.end(), type.types.begin(), type.types.end());
     } else if (std::string* part = AddressPart(address, key)) {
       if (equals == std::string::npos) {
-        return FlagError(kFlag, "'" + item + "' should be " + key + "=VALUE");
+        std::string message = "'" + item + "' should be ";
+        message += key;
+        message += "=VALUE";
+        return FlagError(kFlag, message);
       }
       *part = key == "delivery-label" ? WithNewlines(value) : value;
       has_part = has_part || (key != "label" && !part->empty());

@@ -292,7 +292,9 @@ struct MultigetAnswer {
 class Face {
  public:
   Face(DavHost host, DavOptions options)
-      : with_(std::move(host.with_context)), status_of_(std::move(host.status_of)), options_(options) {}
+      : with_(std::move(host.with_context)),
+        status_of_(std::move(host.status_of)),
+        options_(std::move(options)) {}
 
   void Handle(const std::string& method, const httplib::Request& request, httplib::Response& response) {
     response.set_header("DAV", "1, 3, addressbook");
@@ -694,7 +696,7 @@ bool IsCardDavPath(const std::string& path) {
 }
 
 DavHandler MakeCardDavHandler(DavHost host, DavOptions options) {
-  auto face = std::make_shared<Face>(std::move(host), options);
+  auto face = std::make_shared<Face>(std::move(host), std::move(options));
   return [face](const std::string& method, const httplib::Request& request, httplib::Response& response) {
     face->Handle(method, request, response);
   };
@@ -702,7 +704,7 @@ DavHandler MakeCardDavHandler(DavHost host, DavOptions options) {
 
 void MountCardDav(httplib::Server& server, DavHost host, DavOptions options) {
   auto method = host.method_of;
-  DavHandler face = MakeCardDavHandler(std::move(host), options);
+  DavHandler face = MakeCardDavHandler(std::move(host), std::move(options));
   const auto redirect = [](const httplib::Request&, httplib::Response& response) {
     response.set_redirect(std::string(kRootPath), 301);
   };

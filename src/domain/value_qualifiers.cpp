@@ -76,8 +76,10 @@ Status SetValueTypes(ContactFields& fields, const std::vector<ValueType>& wanted
     const std::optional<std::string> value = FindValue(fields, type.property, type.value);
     if (!value) {
       const auto [name, field] = NamesOf(type.property);
-      return Fail(ErrorCode::kInvalidInput,
-                  name + " type for '" + type.value + "': there is no such " + name + " on this card", field);
+      std::string message = name + " type for '" + type.value + "': there is no such ";
+      message += name;
+      message += " on this card";
+      return Fail(ErrorCode::kInvalidInput, std::move(message), field);
     }
     std::erase_if(fields.value_types, [&](const ValueType& existing) {
       return existing.property == type.property && existing.value == *value;

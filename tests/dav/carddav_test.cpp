@@ -719,7 +719,7 @@ TEST_F(CardDav, ACardWithOneBadValueIsKeptWithTheValueSetAside) {
   ASSERT_EQ(reports.size(), 1U);
   EXPECT_EQ(
       reports[0],
-      "CardDAV PUT /dav/books/default/bad-value.vcf: set aside EMAIL (line 6), X-KITH-MET-ON (line 7), which "
+      "CardDAV PUT /dav/books/default/bad-value.vcf: set aside EMAIL (line 7), X-KITH-MET-ON (line 8), which "
       "failed their check: kept on the card as raw fields (\"Other fields\")");
   EXPECT_EQ(reports[0].find("ada at acme"), std::string::npos) << "a card's value is never logged";
   // In the other version it is kith's own card, with the value as a raw field.

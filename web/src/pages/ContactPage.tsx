@@ -309,12 +309,12 @@ function Addresses({ contact }: { contact: Contact }) {
             {addressLines(address).map((line) => (
               <span key={line}>{line}</span>
             ))}
+            {address.delivery_label && (
+              <span class="delivery-label" data-testid="delivery-label">
+                On an envelope: {address.delivery_label.split('\n').join(' / ')}
+              </span>
+            )}
           </address>
-          {address.delivery_label && (
-            <span class="muted delivery-label" data-testid="delivery-label">
-              On an envelope: {address.delivery_label.split('\n').join(' / ')}
-            </span>
-          )}
         </li>
       ))}
     </ul>

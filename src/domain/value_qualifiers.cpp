@@ -89,7 +89,8 @@ Status SetValueTypes(ContactFields& fields, const std::vector<ValueType>& wanted
     set.value = *value;
     fields.value_types.push_back(std::move(set));
   }
-  OrderValueTypes(fields);
+  // Not ordered here: values are tidied later (a scheme added, a LinkedIn
+  // URL made canonical) and ordering first would drop their types.
   return Ok();
 }
 

@@ -242,8 +242,14 @@ export const linkNames: Record<string, string> = {
   other: 'Website',
 };
 
-// A link's TYPE, PREF and label as the label pickers take them.
-function linkType(link: Pick<Link, 'types' | 'pref' | 'label'>): ValueType {
+// A link's TYPE, PREF and label as the label pickers take them. The API
+// always sends them, so the link itself is returned: the same object from
+// one render to the next, which a picker relies on to keep a choice being
+// made (a new object would reset it).
+const untyped: ValueType = { types: [], pref: 0, label: '' };
+function linkType(link: Pick<Link, 'types' | 'pref' | 'label'> | undefined): ValueType {
+  if (!link) return untyped;
+  if (link.types && link.pref !== undefined && link.label !== undefined) return link as ValueType;
   return { types: link.types ?? [], pref: link.pref ?? 0, label: link.label ?? '' };
 }
 
@@ -413,7 +419,7 @@ function EditForm({ contact, save }: { contact: Contact; save: (changes: Partial
         title="Website and link labels"
         idPrefix="link-label"
         values={[...(contact.website ? [contact.website] : []), ...contact.links.map((link) => link.url)]}
-        types={[...(contact.website ? [contact.website_type ?? linkType({})] : []), ...contact.links.map(linkType)]}
+        types={[...(contact.website ? [linkType(contact.website_type)] : []), ...contact.links.map(linkType)]}
         kinds={urlKinds}
         // The website's type goes beside it; each link carries its own.
         onSave={(changed) => {

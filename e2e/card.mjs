@@ -141,6 +141,67 @@ export async function cardSteps({ page, size, base, step, expect }) {
     });
   }
 
+  // At both widths: the website's and a link's label and preference, and
+  // an address's PO box, envelope label and preference, set in the edit
+  // form and still there after a reload.
+  await step(page, size, 'label a website and a link, and an address in full', async () => {
+    const person = await api(page, 'POST', '/contacts', {
+      name: `Oona${size} Lindqvist`,
+      website: `https://oona${size}.example`,
+      links: [{ kind: 'github', url: `https://github.com/oona${size}`, connected: false, followed: false }],
+    });
+    await page.goto(`${base}/contacts/${person.id}`);
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const labels = page.getByRole('group', { name: 'Website and link labels' });
+    // The custom label first: each save re-renders the pickers with the card.
+    await labels.getByLabel(`Label for https://github.com/oona${size}`, { exact: true }).selectOption('custom');
+    const custom = labels.getByLabel(`Custom label for https://github.com/oona${size}`);
+    await custom.fill('Open source');
+    await custom.press('Enter');
+    await page.waitForFunction(async (id) => {
+      const card = await (await fetch(`/api/v1/contacts/${id}`)).json();
+      return card.links[0].label === 'Open source';
+    }, person.id);
+    await labels.getByLabel(`Label for https://oona${size}.example`, { exact: true }).selectOption('work');
+    await page.waitForFunction(async (id) => {
+      const card = await (await fetch(`/api/v1/contacts/${id}`)).json();
+      return card.website_type.types.includes('work');
+    }, person.id);
+    await labels.getByLabel(`Preferred https://oona${size}.example`).check();
+    await page.waitForFunction(async (id) => {
+      const card = await (await fetch(`/api/v1/contacts/${id}`)).json();
+      return card.website_type.pref === 1;
+    }, person.id);
+    await checkAxe(page, 'the website and link labels');
+
+    await page.getByRole('button', { name: 'Add an address' }).click();
+    const form = page.getByRole('group', { name: 'New address' });
+    await form.getByLabel('Street').fill('4 Harbour Walk');
+    await form.getByLabel('PO box').fill('311');
+    await form.getByLabel('Apartment, suite').fill('Unit 2');
+    await form.getByLabel('City').fill('Duluth');
+    await form.getByLabel('Preferred new address').check();
+    await form.getByLabel('As printed on an envelope (optional)').fill(`Oona Lindqvist\nPO Box 311\nDuluth MN`);
+    await checkAxe(page, 'the address form with every part');
+    const box = await form.boundingBox();
+    expect(box && box.width <= Number(size), `the address form should fit ${size} px, is ${box && box.width} px wide`);
+    await form.getByRole('button', { name: 'Save address' }).click();
+    await page.getByRole('group', { name: 'Address 1' }).waitFor();
+
+    await page.reload();
+    await page.getByTestId('delivery-label').filter({ hasText: 'Oona Lindqvist / PO Box 311 / Duluth MN' }).waitFor();
+    const types = await page.getByTestId('value-type').allTextContents();
+    expect(types.includes('work · preferred'), `the website's label should show: ${types}`);
+    expect(types.includes('Open source'), `the link's label should show: ${types}`);
+    const card = await api(page, 'GET', `/contacts/${person.id}`);
+    const address = card.addresses[0];
+    expect(address.po_box === '311' && address.extended === 'Unit 2', `PO box and unit should be saved: ${JSON.stringify(address)}`);
+    expect(address.pref === 1, 'the address should be the preferred one');
+    expect(address.delivery_label === 'Oona Lindqvist\nPO Box 311\nDuluth MN', `the envelope label: ${address.delivery_label}`);
+    expect(card.website_type.types.join() === 'work' && card.website_type.pref === 1, 'the website type should stay');
+    expect(card.links[0].label === 'Open source', 'the link label should stay');
+  });
+
   await step(page, size, 'edit says saved and clears a fixed error', async () => {
     await page.goto(`${base}/contacts/${id}`);
     await page.getByRole('button', { name: 'Edit', exact: true }).click();

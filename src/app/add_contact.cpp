@@ -1,10 +1,15 @@
 #include "app/contacts.h"
 #include "app/prepare_fields.h"
 #include "app/relationship_support.h"
+#include "domain/value_qualifiers.h"
 
 namespace kith {
 
 Result<Contact> AddContact(Context& context, ContactFields request) {
+  // Each type must qualify a value the card has, however it was typed.
+  const std::vector<ValueType> types = std::move(request.value_types);
+  request.value_types.clear();
+  KITH_RETURN_IF_ERROR(SetValueTypes(request, types));
   KITH_RETURN_IF_ERROR(PrepareFields(request, context.phone_region));
   // "Open to opportunities" expires unless confirmed, so it needs a start.
   if (request.open_to_opportunities && !request.open_since) request.open_since = context.clock.Today();

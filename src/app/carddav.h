@@ -3,6 +3,7 @@
 // How kith maps CardDAV is written up in docs/sync.md.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -105,9 +106,19 @@ struct CardPreconditions {
 
 enum class CardWriteOutcome { kCreated, kUpdated, kDeleted, kPreconditionFailed };
 
+// A value a PUT card sent that failed its check (an email without '@', a
+// date that is no date): where it was, never the value itself.
+struct SetAsideProperty {
+  std::size_t line = 0;  // in the card sent, from 1; 0 when not known
+  std::string property;  // "EMAIL", "BDAY", …
+};
+
 struct CardWritten {
   CardWriteOutcome outcome = CardWriteOutcome::kCreated;
   std::string etag;  // of the stored card (empty when nothing was written)
+  // Values set aside on the card as raw fields ("raw EMAIL") instead of
+  // refusing it; a CardDAV client cannot be told, so the face reports them.
+  std::vector<SetAsideProperty> set_aside;
 };
 
 // Stores `vcard` as the card `name` of the book: the contact is created or

@@ -276,7 +276,7 @@ Result<CardWritten> PutCard(Context& context, const AddressBook& book, std::stri
   KITH_ASSIGN_OR_RETURN(const auto entry, EntryOfName(context, book, name));
   const std::optional<ContactChange> member = entry && entry->member ? entry : std::nullopt;
   if (!PreconditionsHold(preconditions, member))
-    return CardWritten{CardWriteOutcome::kPreconditionFailed, ""};
+    return CardWritten{CardWriteOutcome::kPreconditionFailed, "", {}};
 
   ContactFields fields = std::move(record.fields);
   // A value that fails its check (an email without '@', a date that is no
@@ -312,19 +312,21 @@ Result<CardWritten> PutCard(Context& context, const AddressBook& book, std::stri
       context.store.SaveStoredVCard(id, StoredVCard{sent, Written(stored, StoredVersion(sent))}));
   KITH_ASSIGN_OR_RETURN(const std::int64_t sequence, SequenceOf(context, id));
   KITH_RETURN_IF_ERROR(transaction.Commit());
-  return CardWritten{existing && member ? CardWriteOutcome::kUpdated : CardWriteOutcome::kCreated,
-                     Etag(sequence)};
+  CardWritten written{
+      existing && member ? CardWriteOutcome::kUpdated : CardWriteOutcome::kCreated, Etag(sequence), {}};
+  for (const ImportProblem& problem : problems) written.set_aside.push_back({problem.line, problem.property});
+  return written;
 }
 
 Result<CardWritten> DeleteCard(Context& context, const AddressBook& book, std::string_view name,
                                const CardPreconditions& preconditions) {
   KITH_ASSIGN_OR_RETURN(const ContactChange member, MemberOfName(context, book, name));
   if (!PreconditionsHold(preconditions, member))
-    return CardWritten{CardWriteOutcome::kPreconditionFailed, ""};
+    return CardWritten{CardWriteOutcome::kPreconditionFailed, "", {}};
   KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
   KITH_RETURN_IF_ERROR(context.store.TrashContact(member.contact, context.clock.NowTimestamp()));
   KITH_RETURN_IF_ERROR(transaction.Commit());
-  return CardWritten{CardWriteOutcome::kDeleted, ""};
+  return CardWritten{CardWriteOutcome::kDeleted, "", {}};
 }
 
 Result<std::vector<CardEntry>> QueryBook(Context& context, const AddressBook& book,

@@ -1,10 +1,12 @@
 #include <algorithm>
+#include <functional>
 
 #include "app/contacts.h"
 #include "app/prepare_fields.h"
 #include "domain/card_patch.h"
 #include "domain/give.h"
 #include "domain/validation.h"
+#include "domain/value_qualifiers.h"
 #include "formats/phone_number.h"
 
 namespace kith {
@@ -34,6 +36,23 @@ Status RemoveEach(std::vector<std::string>& values, const std::vector<std::strin
 
 void AddEach(std::vector<std::string>& values, const std::vector<std::string>& additions) {
   values.insert(values.end(), additions.begin(), additions.end());
+}
+
+// Takes away the addresses numbered `numbers` (from 1, as listed); a number
+// the card does not have is an error, so nothing else is taken instead.
+Status RemoveAddresses(std::vector<Address>& addresses, std::vector<int> numbers) {
+  std::sort(numbers.begin(), numbers.end(), std::greater<>());
+  numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
+  for (const int number : numbers) {
+    if (number < 1 || static_cast<std::size_t>(number) > addresses.size()) {
+      return Fail(ErrorCode::kInvalidInput,
+                  "address " + std::to_string(number) + " is not on this card (it has " +
+                      std::to_string(addresses.size()) + ")",
+                  "address");
+    }
+    addresses.erase(addresses.begin() + (number - 1));
+  }
+  return Ok();
 }
 
 Status RefuseTrashed(const Contact& contact) {
@@ -113,6 +132,18 @@ Result<Contact> SaveEdited(Context& context, ContactId id, ContactFields fields,
   AddEach(fields.skills, edit.add_skills);
   KITH_RETURN_IF_ERROR(RemoveEach(fields.interests, edit.remove_interests, "interest"));
   AddEach(fields.interests, edit.add_interests);
+
+  KITH_RETURN_IF_ERROR(RemoveAddresses(fields.addresses, edit.remove_addresses));
+  fields.addresses.insert(fields.addresses.end(), edit.add_addresses.begin(), edit.add_addresses.end());
+  KITH_RETURN_IF_ERROR(SetValueTypes(fields, edit.set_value_types));
+  for (const std::string& label : edit.remove_custom) {
+    const auto found = std::find_if(fields.custom.begin(), fields.custom.end(),
+                                    [&](const CustomField& field) { return SameText(field.label, label); });
+    if (found == fields.custom.end()) {
+      return Fail(ErrorCode::kInvalidInput, "field '" + label + "' is not on this card", "field");
+    }
+    fields.custom.erase(found);
+  }
 
   KITH_RETURN_IF_ERROR(PrepareFields(fields, context.phone_region));
   KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());

@@ -103,6 +103,7 @@ void AddCardFlags(CLI::App& command, ContactFlags& flags) {
   command.add_option("--birthday", flags.birthday, "Birthday, YYYY-MM-DD, or --MM-DD without the year");
   command.add_option("--anniversary", flags.anniversary,
                      "Anniversary, YYYY-MM-DD, or --MM-DD without the year");
+  AddValueFlags(command, flags.values);
 }
 
 Result<ContactFields> FieldsFromFlags(const ContactFlags& flags) {
@@ -137,6 +138,8 @@ Result<ContactFields> FieldsFromFlags(const ContactFlags& flags) {
   fields.open_to_opportunities = flags.open_to_opportunities;
   fields.looking_for = flags.looking_for;
   fields.notes = flags.note;
+  KITH_ASSIGN_OR_RETURN(fields.value_types, ValueTypesFromFlags(flags.values));
+  KITH_ASSIGN_OR_RETURN(fields.addresses, AddressesFromFlags(flags.values));
   return fields;
 }
 
@@ -182,6 +185,8 @@ Result<ContactEdit> EditFromFlags(const ContactFlags& flags) {
       edit.add_links.push_back(MakeLink(link_flag.kind, flags.*(link_flag.url), flags.connected));
     }
   }
+  KITH_ASSIGN_OR_RETURN(edit.set_value_types, ValueTypesFromFlags(flags.values));
+  KITH_ASSIGN_OR_RETURN(edit.add_addresses, AddressesFromFlags(flags.values));
   return edit;
 }
 

@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/value_flags.h"
 #include "domain/contact.h"
 #include "domain/contact_edit.h"
 #include "domain/result.h"
@@ -21,17 +22,20 @@ struct ContactFlags {
   std::vector<std::string> emails, phones, tags, skills, interests;
   bool open_to_opportunities = false;
   bool connected = false;
+  ValueFlags values;  // --email-type, --phone-type, --link-type, --address
   CLI::App* command = nullptr;
 };
 
 void AddContactFlags(CLI::App& command, ContactFlags& flags);
 
 // The fields address books write that `add` and `edit` take too
-// (--nickname, --role, --department, --birthday, --anniversary).
+// (--nickname, --role, --department, --birthday, --anniversary), the types
+// of values and postal addresses (--email-type, --phone-type, --link-type,
+// --address).
 void AddCardFlags(CLI::App& command, ContactFlags& flags);
 
-// The card `add` creates from the flags. Errors: a date that is not a date
-// (kInvalidInput naming the flag).
+// The card `add` creates from the flags. Errors: a date that is not a date,
+// a bad type or address (kInvalidInput naming the flag).
 Result<ContactFields> FieldsFromFlags(const ContactFlags& flags);
 
 // The edit the flags ask for: only flags that were given change anything

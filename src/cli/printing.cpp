@@ -78,6 +78,7 @@ std::string TypeNote(const std::vector<std::string>& types, int pref, const std:
     }
   }
   if (pref == 1) parts.emplace_back("preferred");
+  if (pref > 1) parts.push_back("preference " + std::to_string(pref));
   return parts.empty() ? "" : "  (" + Join(parts) + ")";
 }
 
@@ -154,12 +155,25 @@ void PrintCard(std::ostream& out, const Contact& contact, Date today) {
     if (!phone.e164.empty() && phone.e164 != phone.original) shown += "  (" + phone.e164 + ")";
     Line(out, "phone", shown + TypeNoteOf(contact, "TEL", phone.original));
   }
-  for (const auto& address : contact.addresses) Line(out, "address", AddressText(address));
-  Line(out, "website", contact.website);
+  // Numbered, as `kith edit --remove-address N` names them.
+  for (std::size_t index = 0; index < contact.addresses.size(); ++index) {
+    const Address& address = contact.addresses[index];
+    Line(out, "address " + std::to_string(index + 1) + ":", AddressText(address));
+    if (!address.delivery_label.empty()) {
+      std::string lines = address.delivery_label;
+      for (auto at = lines.find('\n'); at != std::string::npos; at = lines.find('\n', at + 1)) {
+        lines.replace(at, 1, " / ");
+      }
+      Line(out, "  printed", lines);
+    }
+  }
+  if (!contact.website.empty())
+    Line(out, "website", contact.website + TypeNoteOf(contact, "URL", contact.website));
   for (const auto& link : contact.links) {
     std::string shown = link.url;
     if (link.connected) shown += "  (connected)";
     if (link.followed) shown += "  (following)";
+    shown += TypeNoteOf(contact, "URL", link.url);
     Line(out, LinkKindName(link.kind), shown);
   }
   std::string place = contact.city;

@@ -292,7 +292,9 @@ struct MultigetAnswer {
 class Face {
  public:
   Face(DavHost host, DavOptions options)
-      : with_(std::move(host.with_context)), status_of_(std::move(host.status_of)), options_(options) {}
+      : with_(std::move(host.with_context)),
+        status_of_(std::move(host.status_of)),
+        options_(std::move(options)) {}
 
   void Handle(const std::string& method, const httplib::Request& request, httplib::Response& response) {
     response.set_header("DAV", "1, 3, addressbook");
@@ -542,6 +544,20 @@ class Face {
     return preconditions;
   }
 
+  // CardDAV has no way to say "stored, but one value was set aside", so
+  // the operator's log says where; the card shows the value as a raw field.
+  void ReportSetAside(const std::string& path, const std::vector<SetAsideProperty>& set_aside) const {
+    if (set_aside.empty() || !options_.report) return;
+    std::string where;
+    for (const SetAsideProperty& value : set_aside) {
+      if (!where.empty()) where += ", ";
+      where += value.property.empty() ? std::string("a line") : value.property;
+      if (value.line != 0) where += " (line " + std::to_string(value.line) + ")";
+    }
+    options_.report("CardDAV PUT " + path + ": set aside " + where +
+                    ", which failed their check: kept on the card as raw fields (\"Other fields\")");
+  }
+
   void Put(const Target& target, const httplib::Request& request, httplib::Response& response) {
     if (target.kind != Kind::kCard)
       return SendText(response, 405, "cards are PUT into an address book: /dav/books/BOOK/UID.vcf");
@@ -558,6 +574,7 @@ class Face {
         SendText(response, 412, "the card changed since the client read it (If-Match / If-None-Match)");
         return Ok();
       }
+      ReportSetAside(request.path, written.set_aside);
       // The stored bytes are exactly those sent: the ETag is theirs.
       response.set_header("ETag", written.etag);
       response.status = written.outcome == CardWriteOutcome::kCreated ? 201 : 204;
@@ -679,7 +696,7 @@ bool IsCardDavPath(const std::string& path) {
 }
 
 DavHandler MakeCardDavHandler(DavHost host, DavOptions options) {
-  auto face = std::make_shared<Face>(std::move(host), options);
+  auto face = std::make_shared<Face>(std::move(host), std::move(options));
   return [face](const std::string& method, const httplib::Request& request, httplib::Response& response) {
     face->Handle(method, request, response);
   };
@@ -687,7 +704,7 @@ DavHandler MakeCardDavHandler(DavHost host, DavOptions options) {
 
 void MountCardDav(httplib::Server& server, DavHost host, DavOptions options) {
   auto method = host.method_of;
-  DavHandler face = MakeCardDavHandler(std::move(host), options);
+  DavHandler face = MakeCardDavHandler(std::move(host), std::move(options));
   const auto redirect = [](const httplib::Request&, httplib::Response& response) {
     response.set_redirect(std::string(kRootPath), 301);
   };

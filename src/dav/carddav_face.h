@@ -27,6 +27,10 @@ struct DavOptions {
   int sync_limit = 10000;
   // Cards read from the store at a time while a listing streams.
   int page_size = 500;
+  // Where the face tells the server's operator what a client cannot be
+  // told (a PUT card's values set aside): the request's path, properties
+  // and lines only, never a card's values. Empty: told to no one.
+  std::function<void(const std::string&)> report;
 };
 
 // Whether `path` belongs to the CardDAV face (so the server's DAV sign-in

@@ -87,7 +87,9 @@ bool ContactEdit::Empty() const {
          !looking_for && !notes && !nickname && !role && !departments && !birthday && !anniversary &&
          add_emails.empty() && remove_emails.empty() && add_phones.empty() && remove_phones.empty() &&
          add_links.empty() && remove_links.empty() && add_tags.empty() && remove_tags.empty() &&
-         add_skills.empty() && remove_skills.empty() && add_interests.empty() && remove_interests.empty();
+         add_skills.empty() && remove_skills.empty() && add_interests.empty() && remove_interests.empty() &&
+         set_value_types.empty() && add_addresses.empty() && remove_addresses.empty() &&
+         remove_custom.empty();
 }
 
 }  // namespace kith

@@ -39,6 +39,16 @@ struct ContactEdit {
   std::vector<std::string> add_tags, remove_tags;
   std::vector<std::string> add_skills, remove_skills;
   std::vector<std::string> add_interests, remove_interests;
+  // The TYPE/PREF/label of one email, phone or web address each, found by
+  // its value (SetValueTypes), set after the values above are added.
+  std::vector<ValueType> set_value_types;
+  std::vector<Address> add_addresses;
+  // Addresses by their number on the card, from 1 (as `kith show` lists
+  // them), taken away before add_addresses are added.
+  std::vector<int> remove_addresses;
+  // Other fields by their label ("raw EMAIL", an import's unmapped column):
+  // the first with each label is taken away.
+  std::vector<std::string> remove_custom;
 
   [[nodiscard]] bool Empty() const;
 };

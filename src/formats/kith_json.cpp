@@ -7,6 +7,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "domain/value_qualifiers.h"
 #include "formats/bounded_json.h"
 #include "formats/contact_json.h"
 #include "formats/give_json.h"
@@ -70,11 +71,7 @@ class Fields {
     for (const auto& item : holder["types"]) {
       if (!item.is_string()) return WrongIn(field, "types", "a list of text"), types;
       const std::string name = item.get<std::string>();
-      constexpr std::size_t kMaxTypeName = 64;
-      const bool word = !name.empty() && name.size() <= kMaxTypeName &&
-                        std::all_of(name.begin(), name.end(),
-                                    [](unsigned char c) { return std::isalnum(c) != 0 || c == '-'; });
-      if (!word) {
+      if (!IsTypeName(name)) {
         Problem("'" + std::string(field) + "': type '" + name +
                     "' is not a vCard TYPE (letters, digits and '-', at most 64)",
                 field);

@@ -172,7 +172,7 @@ class HttpServer final : public Server {
                                      body(lease.context());
                                    },
                                    RequestMethod, HttpStatus},
-                      dav::DavOptions{options_.dav_sync_limit, options_.dav_page_size});
+                      dav::DavOptions{options_.dav_sync_limit, options_.dav_page_size, options_.report});
     server_->Get(kCalendarFeedPattern, [this](const httplib::Request& request, httplib::Response& response) {
       ServeCalendarFeed(request, response, state_, *pool_);
     });

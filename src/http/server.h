@@ -41,6 +41,9 @@ struct ServerOptions {
   // token to go on from), and cards read at a time while a listing streams.
   int dav_sync_limit = 10000;
   int dav_page_size = 500;
+  // What the server tells its operator beside its answers (kith serve:
+  // standard error): never a secret or a card's values. Empty: nothing.
+  std::function<void(const std::string&)> report;
 };
 
 class Server {

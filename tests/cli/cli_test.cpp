@@ -268,7 +268,7 @@ TEST_F(CliShow, PrintsTheLabelsAndAddressesACardCameWith) {
   EXPECT_TRUE(Contains(shown.out, "(mobile, preferred)")) << shown.out;
   EXPECT_TRUE(Contains(shown.out, "ada@lab.example  (Lab)")) << shown.out;
   EXPECT_TRUE(Contains(shown.out, "department Platform")) << shown.out;
-  EXPECT_TRUE(Contains(shown.out, "address   1 Main St, Chicago, IL 60601, USA  (work)")) << shown.out;
+  EXPECT_TRUE(Contains(shown.out, "address 1: 1 Main St, Chicago, IL 60601, USA  (work)")) << shown.out;
 }
 
 TEST_F(CliEdit, TakesTheCardFieldsAddTakes) {

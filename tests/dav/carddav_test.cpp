@@ -713,6 +713,15 @@ TEST_F(CardDav, ACardWithOneBadValueIsKeptWithTheValueSetAside) {
   ASSERT_EQ(got->status, 200);
   EXPECT_EQ(got->body, card);
   EXPECT_EQ(got->get_header_value("ETag"), etag);
+  // CardDAV cannot tell the phone, so the server's log says where, never
+  // what: the card's href, each property and its line.
+  const std::vector<std::string> reports = Reports();
+  ASSERT_EQ(reports.size(), 1U);
+  EXPECT_EQ(
+      reports[0],
+      "CardDAV PUT /dav/books/default/bad-value.vcf: set aside EMAIL (line 7), X-KITH-MET-ON (line 8), which "
+      "failed their check: kept on the card as raw fields (\"Other fields\")");
+  EXPECT_EQ(reports[0].find("ada at acme"), std::string::npos) << "a card's value is never logged";
   // In the other version it is kith's own card, with the value as a raw field.
   auto four = Dav("GET", path, "", {{"Accept", "text/vcard; version=4.0"}});
   EXPECT_TRUE(Has(Unfolded(four->body), "X-KITH-CUSTOM;X-LABEL=\"raw EMAIL\":ada at acme\r\n")) << four->body;

@@ -7,9 +7,11 @@
 #include <sodium.h>
 
 #include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "domain/clock.h"
 #include "http/server.h"
@@ -43,6 +45,10 @@ class ServerTest : public ::testing::Test {
     options.max_upload = 1024 * 1024;
     options.dav_page_size = dav_page_size_;
     options.public_url = public_url_;
+    options.report = [this](const std::string& message) {
+      const std::lock_guard<std::mutex> lock(reports_mutex_);
+      reports_.push_back(message);
+    };
     auto server = http::StartServerWithRoutes(options, clock_, extra_routes_);
     ASSERT_TRUE(server) << server.error().message;
     server_ = std::move(*server);
@@ -91,6 +97,13 @@ class ServerTest : public ::testing::Test {
 
   TempDirectory directory_;
   FixedClock clock_{Date{2026, 11, 26}};
+  // What the server told its operator (ServerOptions::report), in order.
+  std::vector<std::string> Reports() {
+    const std::lock_guard<std::mutex> lock(reports_mutex_);
+    return reports_;
+  }
+  std::mutex reports_mutex_;
+  std::vector<std::string> reports_;
   int dav_page_size_ = 500;                // cards per streamed chunk of a CardDAV listing
   std::vector<http::Route> extra_routes_;  // served besides the API, for tests of failures
   std::string public_url_;                 // --public-url, when a test needs one

@@ -45,6 +45,7 @@ export interface Contact {
   phones: string[];
   phone_types: ValueType[];
   website: string;
+  website_type?: ValueType;
   links: Link[];
   kind: string;
   nickname: string;

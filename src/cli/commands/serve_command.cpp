@@ -92,6 +92,9 @@ subscribe to `kith ics --url`. Phones want HTTPS beyond this machine: give
               options.tls_certificate = flags->tls_certificate;
               options.tls_key = flags->tls_key;
               options.public_url = flags->public_url;
+              options.report = [](const std::string& message) {
+                std::cerr << "kith serve: " << message << std::endl;
+              };
               if (!flags->public_url.empty()) {
                 if (auto remembered = RememberServerUrl(session.context(), flags->public_url); !remembered) {
                   return ReportError("serve", remembered.error());

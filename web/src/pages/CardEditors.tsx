@@ -1,7 +1,8 @@
 // Editing what address books say about a card's values: the label of each
-// phone and email (a vCard TYPE such as mobile or work, or a label of one's
-// own, as iPhones and Android write them) and the postal addresses. Each
-// saves through the card's PATCH, a list as a whole.
+// phone, email, website and link (a vCard TYPE such as mobile or work, or a
+// label of one's own, as iPhones and Android write them), whether it is the
+// preferred one, and the postal addresses. Each saves through the card's
+// PATCH, a list as a whole.
 import { useEffect, useState } from 'preact/hooks';
 import { showToast } from '../ui/toast';
 import { ErrorText } from '../ui/ErrorText';
@@ -18,6 +19,11 @@ export const phoneKinds: Kinds = [
   ['pager', 'Pager'],
 ];
 export const emailKinds: Kinds = [
+  ['', 'No label'],
+  ['home', 'Home'],
+  ['work', 'Work'],
+];
+export const urlKinds: Kinds = [
   ['', 'No label'],
   ['home', 'Home'],
   ['work', 'Work'],
@@ -85,6 +91,19 @@ function LabelChoice(props: {
         ))}
         <option value={CUSTOM}>Custom label…</option>
       </select>
+      <label class="preferred" for={`${props.id}-pref`}>
+        <input
+          id={`${props.id}-pref`}
+          type="checkbox"
+          checked={props.type.pref > 0}
+          onChange={(changeEvent) =>
+            // PREF=1 is the most preferred; a lower preference (2–100) an
+            // address book wrote stays until this is unticked.
+            props.onChange({ ...props.type, pref: (changeEvent.target as HTMLInputElement).checked ? 1 : 0 })
+          }
+        />{' '}
+        Preferred<span class="visually-hidden"> {props.what}</span>
+      </label>
       {kind === CUSTOM && (
         <>
           <label for={`${props.id}-custom`}>Custom label for {props.what}</label>
@@ -157,11 +176,13 @@ const emptyAddress: Address = {
   region: '',
   postal_code: '',
   country: '',
+  delivery_label: '',
 };
 
 const addressParts: [keyof Address, string][] = [
   ['street', 'Street'],
   ['extended', 'Apartment, suite'],
+  ['po_box', 'PO box'],
   ['locality', 'City'],
   ['region', 'State or region'],
   ['postal_code', 'Postal code'],
@@ -197,7 +218,7 @@ function AddressForm(props: {
         type={draft}
         kinds={addressKinds}
         immediate={false}
-        onChange={(type) => setDraft({ ...draft, types: type.types, label: type.label })}
+        onChange={(type) => setDraft({ ...draft, types: type.types, pref: type.pref, label: type.label })}
       />
       {addressParts.map(([part, name]) => (
         <div class="field" key={part}>
@@ -210,6 +231,17 @@ function AddressForm(props: {
           />
         </div>
       ))}
+      <div class="field">
+        <label for={`${props.id}-delivery_label`}>As printed on an envelope (optional)</label>
+        <textarea
+          id={`${props.id}-delivery_label`}
+          rows={3}
+          value={draft.delivery_label ?? ''}
+          onInput={(inputEvent) =>
+            setDraft({ ...draft, delivery_label: (inputEvent.target as HTMLTextAreaElement).value })
+          }
+        />
+      </div>
       <div class="inline-form">
         <button type="button" onClick={() => run(() => props.onSave(draft))}>
           Save address
@@ -281,6 +313,12 @@ export function OtherFields(props: {
   return (
     <fieldset class="other-fields">
       <legend>Other fields</legend>
+      {props.fields.some((field) => field.label.startsWith('raw ')) && (
+        <p class="muted" data-testid="set-aside-note">
+          A “raw” field is a value an import or a phone’s address book sent that failed its check (an email without
+          “@”, a date that is no date). It is kept here as it came: put it right in its own field, then remove it.
+        </p>
+      )}
       <ul>
         {props.fields.map((field, index) => (
           <li key={`${index}-${field.label}`}>

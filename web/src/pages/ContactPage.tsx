@@ -7,11 +7,11 @@ import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, patch, post, remove } from '../api';
 import { showToast, undoable } from '../ui/toast';
-import type { Contact, Ledger, Link } from '../types';
+import type { Contact, Ledger, Link, ValueType } from '../types';
 import { addressLines, partialDate, valueLabel } from '../cardValues';
 import { relationshipSections } from './relationship/ContactSections';
 import { ErrorText } from '../ui/ErrorText';
-import { AddressEditor, OtherFields, ValueLabels, emailKinds, phoneKinds } from './CardEditors';
+import { AddressEditor, OtherFields, ValueLabels, emailKinds, phoneKinds, urlKinds } from './CardEditors';
 
 interface SectionProps {
   contact: Contact;
@@ -242,9 +242,20 @@ export const linkNames: Record<string, string> = {
   other: 'Website',
 };
 
+// A link's TYPE, PREF and label as the label pickers take them. The API
+// always sends them, so the link itself is returned: the same object from
+// one render to the next, which a picker relies on to keep a choice being
+// made (a new object would reset it).
+const untyped: ValueType = { types: [], pref: 0, label: '' };
+function linkType(link: Pick<Link, 'types' | 'pref' | 'label'> | undefined): ValueType {
+  if (!link) return untyped;
+  if (link.types && link.pref !== undefined && link.label !== undefined) return link as ValueType;
+  return { types: link.types ?? [], pref: link.pref ?? 0, label: link.label ?? '' };
+}
+
 // How to reach them, one tap each: mail, call, their profiles.
 function Reach({ contact }: { contact: Contact }) {
-  const web = contact.website ? [{ kind: 'other', url: contact.website }] : [];
+  const web = contact.website ? [{ kind: 'other', url: contact.website, ...contact.website_type }] : [];
   const rows = [
     ...contact.emails.map((email, index) => ({
       label: 'Email',
@@ -264,7 +275,7 @@ function Reach({ contact }: { contact: Contact }) {
       label: linkNames[link.kind] ?? link.kind,
       href: link.url,
       text: link.url.replace(/^https?:\/\/(www\.)?/, '').replace(/\/$/, ''),
-      type: '',
+      type: valueLabel(linkType(link)),
       external: true,
     })),
   ];
@@ -304,6 +315,11 @@ function Addresses({ contact }: { contact: Contact }) {
             {addressLines(address).map((line) => (
               <span key={line}>{line}</span>
             ))}
+            {address.delivery_label && (
+              <span class="delivery-label" data-testid="delivery-label">
+                On an envelope: {address.delivery_label.split('\n').join(' / ')}
+              </span>
+            )}
           </address>
         </li>
       ))}
@@ -399,6 +415,22 @@ function EditForm({ contact, save }: { contact: Contact; save: (changes: Partial
       <OtherFields fields={contact.custom ?? []} onSave={(custom) => save({ custom })} />
       <Field label="Notes" multiline value={contact.notes} onSave={(value) => save({ notes: value })} />
       <Links contact={contact} onSave={(links) => save({ links })} />
+      <ValueLabels
+        title="Website and link labels"
+        idPrefix="link-label"
+        values={[...(contact.website ? [contact.website] : []), ...contact.links.map((link) => link.url)]}
+        types={[...(contact.website ? [linkType(contact.website_type)] : []), ...contact.links.map(linkType)]}
+        kinds={urlKinds}
+        // The website's type goes beside it; each link carries its own.
+        onSave={(changed) => {
+          const website = contact.website ? changed[0] : undefined;
+          const linkTypes = contact.website ? changed.slice(1) : changed;
+          return save({
+            ...(website ? { website: contact.website, website_type: website } : {}),
+            links: contact.links.map((link, index) => ({ ...link, ...linkTypes[index] })),
+          });
+        }}
+      />
     </section>
   );
 }

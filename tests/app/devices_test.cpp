@@ -78,6 +78,36 @@ TEST(CalendarFeedEtag, IsTheSameForTheSameRemindersWhateverTheTime) {
   EXPECT_EQ(second->last_modified, "Thu, 26 Nov 2026 12:00:00 GMT") << "nothing changed since";
 }
 
+TEST(CalendarFeedEtag, MovesWithEveryWriteToAReminderAndNotOtherwise) {
+  TestWorld world;
+  auto path = CalendarFeedPath(world.context());
+  ASSERT_TRUE(path);
+  const std::string token = path->substr(5, 32);
+  CalendarFeedHistory history;
+  const auto etag = [&]() {
+    auto feed = ReadCalendarFeed(world.context(), history, {token, "", ""});
+    EXPECT_TRUE(feed);
+    return feed ? feed->etag : std::string();
+  };
+  const std::string empty = etag();
+  EXPECT_EQ(etag(), empty);
+  ContactFields ada;
+  ada.display_name = "Ada Okafor";
+  auto contact = world.store().InsertContact(ada, "ada", "t");
+  ASSERT_TRUE(contact);
+  Reminder reminder;
+  reminder.contact = contact->id;
+  reminder.due = Date{2026, 12, 1};
+  reminder.created_on = Date{2026, 11, 26};
+  auto stored = world.store().InsertReminder(reminder);
+  ASSERT_TRUE(stored);
+  const std::string one = etag();
+  EXPECT_NE(one, empty);
+  stored->snoozed_until = Date{2026, 12, 8};
+  ASSERT_TRUE(world.store().UpdateReminder(*stored));
+  EXPECT_NE(etag(), one);
+}
+
 TEST(CalendarFeedEtag, HttpDatesNameTheWeekday) {
   EXPECT_EQ(HttpDate("2026-11-26T12:00:00Z"), "Thu, 26 Nov 2026 12:00:00 GMT");
   EXPECT_EQ(HttpDate("1970-01-01T00:00:00Z"), "Thu, 01 Jan 1970 00:00:00 GMT");

@@ -234,7 +234,10 @@ Result<Transaction> SqliteStore::BeginTransaction(bool bulk) {
   // fires a trigger (on disk it was a pwrite per row). It must be set before
   // BEGIN: the journal's place is chosen when the transaction starts.
   if (bulk) KITH_RETURN_IF_ERROR(database_->Execute("PRAGMA temp_store = MEMORY"));
-  KITH_RETURN_IF_ERROR(database_->Execute("BEGIN IMMEDIATE"));
+  if (auto begun = database_->Execute("BEGIN IMMEDIATE"); !begun) {
+    if (bulk) (void)database_->Execute("PRAGMA temp_store = DEFAULT");
+    return tl::unexpected(begun.error());
+  }
   in_transaction_ = true;
   if (bulk) {
     if (auto started = StartBulk(); !started) {

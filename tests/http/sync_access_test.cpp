@@ -294,7 +294,9 @@ TEST_F(CalendarFeed, RenamingThePersonOrSnoozingTheReminderChangesTheEtag) {
   const std::string second = renamed->get_header_value("ETag");
   EXPECT_NE(second, first);
   const int reminder = reminders[0]["id"];
-  Expect(Send("POST", "/api/v1/reminders/" + std::to_string(reminder) + "/snooze", R"({"days": 3})"), 200);
+  Expect(
+      Send("POST", "/api/v1/reminders/" + std::to_string(reminder) + "/snooze", R"({"until": "2026-12-08"})"),
+      200);
   auto snoozed = Fetch(path, {{"If-None-Match", second}});
   ASSERT_TRUE(snoozed);
   EXPECT_EQ(snoozed->status, 200);

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <charconv>
+#include <optional>
 #include <sstream>
 
 #include "app/relationships.h"
@@ -31,22 +32,45 @@ Result<std::string> NewToken(Context& context) {
   return token;
 }
 
-// What the subscriber sees of each reminder, hashed: the same reminders
-// give the same ETag whenever the calendar is written (its DTSTAMP is not
-// part of it).
-std::string EtagOf(const std::vector<CalendarReminder>& events) {
-  std::string content;
-  for (const CalendarReminder& event : events) {
-    for (const std::string* field :
-         {&event.uid, &event.summary, &event.description, &event.category, &event.created}) {
-      content += *field;
-      content += '\0';
-    }
-    content += event.day.ToIso();
-    content += '\n';
-  }
-  constexpr std::size_t kEtagLength = 32;
-  return "W/\"" + Sha256Hex(content).substr(0, kEtagLength) + "\"";
+constexpr std::size_t kEtagLength = 32;
+// Part of every ETag: a kith that writes the events differently must not
+// answer 304 to a copy an older one wrote.
+constexpr std::string_view kFeedShape = "kith-calendar-1";
+
+std::string WeakEtag(std::string_view digest) {
+  return "W/\"" + std::string(digest.substr(0, kEtagLength)) + "\"";
+}
+
+// What the subscriber sees of the reminders on one page, for a store that
+// keeps no revision: each page's digest folds in the one before, so memory
+// stays at one page (the event's DTSTAMP is not part of it).
+Result<std::string> DigestOfReminders(Context& context) {
+  std::string digest(kFeedShape);
+  KITH_RETURN_IF_ERROR(
+      ForEachCalendarPage(context, [&digest](const std::vector<CalendarReminder>& events) -> Status {
+        std::string content = digest;
+        for (const CalendarReminder& event : events) {
+          for (const std::string* field :
+               {&event.uid, &event.summary, &event.description, &event.category, &event.created}) {
+            content += *field;
+            content += '\0';
+          }
+          content += event.day.ToIso();
+          content += '\n';
+        }
+        digest = Sha256Hex(content);
+        return Ok();
+      }));
+  return digest;
+}
+
+// The feed's ETag: from the store's revision (one row read) when it keeps
+// one, else from the reminders themselves.
+Result<std::string> EtagOf(Context& context) {
+  KITH_ASSIGN_OR_RETURN(const std::optional<std::int64_t> revision, context.store.CalendarRevision());
+  if (revision) return WeakEtag(Sha256Hex(std::string(kFeedShape) + ":" + std::to_string(*revision)));
+  KITH_ASSIGN_OR_RETURN(const std::string digest, DigestOfReminders(context));
+  return WeakEtag(digest);
 }
 
 int Number(std::string_view digits) {
@@ -126,23 +150,16 @@ Result<CalendarFeed> ReadCalendarFeed(Context& context, CalendarFeedHistory& his
   if (!stored || !SameSecret(request.token, *stored)) {
     return Fail(ErrorCode::kNotFound, "no such calendar: the link was replaced or mistyped", "token");
   }
-  KITH_ASSIGN_OR_RETURN(const auto events, CalendarReminders(context));
   CalendarFeed feed;
-  feed.etag = EtagOf(events);
-  const std::string now = context.clock.NowTimestamp();
-  const std::string changed_at = history.ChangedAt(feed.etag, now);
+  KITH_ASSIGN_OR_RETURN(feed.etag, EtagOf(context));
+  const std::string changed_at = history.ChangedAt(feed.etag, context.clock.NowTimestamp());
   feed.last_modified = HttpDate(changed_at);
-  feed.reminders = static_cast<std::int64_t>(events.size());
   if (!request.if_none_match.empty()) {
     feed.unchanged = NamesEtag(request.if_none_match, feed.etag);
   } else if (!request.if_modified_since.empty()) {
     const std::string since = IsoOfHttpDate(request.if_modified_since);
     feed.unchanged = !since.empty() && changed_at <= since;
   }
-  if (feed.unchanged) return feed;
-  std::ostringstream out;
-  KITH_RETURN_IF_ERROR(WriteCalendar(out, events, now));
-  feed.body = out.str();
   return feed;
 }
 

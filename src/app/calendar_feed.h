@@ -44,17 +44,20 @@ struct CalendarFeedRequest {
   std::string if_modified_since;  // ditto, an HTTP date
 };
 
+// What a subscriber's request gets, before any body: the body is written
+// after, a page of reminders at a time (WriteRemindersCalendar in
+// relationships.h), so a feed of any size never sits in memory whole.
 struct CalendarFeed {
   bool unchanged = false;     // the client's copy is current: answer 304 without a body
-  std::string body;           // text/calendar, when changed
-  std::string etag;           // W/"…": the same for the same reminders, whenever written
+  std::string etag;           // W/"…": moves with every write to a reminder or a contact
   std::string last_modified;  // an HTTP date: "Thu, 26 Nov 2026 12:00:00 GMT"
-  std::int64_t reminders = 0;
 };
 
-// The calendar for a subscriber. kNotFound when `token` is not the feed's
-// (or no feed was made yet). If-None-Match wins over If-Modified-Since, as
-// RFC 9110 says.
+// The calendar's headers for a subscriber. kNotFound when `token` is not
+// the feed's (or no feed was made yet). If-None-Match wins over
+// If-Modified-Since, as RFC 9110 says. The ETag costs one row read where the
+// store keeps a revision of the calendar (SQLite), else a pass over the
+// reminders a page at a time.
 Result<CalendarFeed> ReadCalendarFeed(Context& context, CalendarFeedHistory& history,
                                       const CalendarFeedRequest& request);
 

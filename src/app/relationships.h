@@ -292,9 +292,8 @@ Result<std::int64_t> WriteRemindersCalendar(Context& context, std::ostream& out)
 // (WriteFileDurably; kIo naming the path).
 Result<std::int64_t> SaveRemindersCalendar(Context& context, const std::string& path);
 // The same reminders as the calendar's events, in reminder order: each page
-// in turn to `visit` (whose error stops the walk), or all at once.
+// in turn to `visit` (whose error stops the walk).
 using CalendarPageVisitor = std::function<Status(const std::vector<CalendarReminder>& page)>;
 Status ForEachCalendarPage(Context& context, const CalendarPageVisitor& visit);
-Result<std::vector<CalendarReminder>> CalendarReminders(Context& context);
 
 }  // namespace kith

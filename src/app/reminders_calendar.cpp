@@ -73,16 +73,6 @@ Status ForEachCalendarPage(Context& context, const CalendarPageVisitor& visit) {
   return Ok();
 }
 
-Result<std::vector<CalendarReminder>> CalendarReminders(Context& context) {
-  std::vector<CalendarReminder> all;
-  KITH_RETURN_IF_ERROR(
-      ForEachCalendarPage(context, [&all](const std::vector<CalendarReminder>& page) -> Status {
-        all.insert(all.end(), page.begin(), page.end());
-        return Ok();
-      }));
-  return all;
-}
-
 Result<std::int64_t> WriteRemindersCalendar(Context& context, std::ostream& out) {
   const std::string now = context.clock.NowTimestamp();
   KITH_RETURN_IF_ERROR(WriteCalendarStart(out, now));

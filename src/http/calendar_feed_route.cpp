@@ -1,6 +1,7 @@
 #include "http/calendar_feed_route.h"
 
 #include "app/calendar_feed.h"
+#include "app/relationships.h"
 #include "http/json_errors.h"
 
 namespace kith::http {
@@ -26,8 +27,20 @@ void ServeCalendarFeed(const httplib::Request& request, httplib::Response& respo
     response.status = 304;
     return;
   }
-  response.set_header("X-Reminder-Count", std::to_string(feed->reminders));
-  response.set_content(feed->body, "text/calendar; charset=utf-8");
+  // Written as it is read, a page of reminders at a time, on a connection of
+  // its own: a feed of 100,000 reminders never sits in memory whole. A write
+  // between the ETag and this read shows in the body under the older ETag;
+  // the next poll sees a new ETag and fetches it again.
+  response.set_chunked_content_provider(
+      "text/calendar; charset=utf-8", [&pool](std::size_t /*offset*/, httplib::DataSink& sink) {
+        StorePool::Lease lease = pool.Borrow(Access::kRead);
+        const Result<std::int64_t> written = WriteRemindersCalendar(lease.context(), sink.os);
+        // A failure half-way cannot become an error status any more: the
+        // connection closes without the last chunk, which clients read as cut.
+        if (!written || !sink.os) return false;
+        sink.done();
+        return true;
+      });
 }
 
 }  // namespace kith::http

@@ -390,6 +390,11 @@ class Store {
   // Open reminders of live contacts in id order after `after`: every one, in
   // pages, for the calendar feed.
   [[nodiscard]] virtual Result<std::vector<Reminder>> OpenRemindersAfter(ReminderId after, int limit) = 0;
+  // A number that moves with every write to a reminder or to a contact (so
+  // to what the calendar feed shows of them): the same number, the same
+  // calendar. nullopt when this store keeps no such number, and only the
+  // reminders themselves can tell.
+  [[nodiscard]] virtual Result<std::optional<std::int64_t>> CalendarRevision() = 0;
 
   // A person's own reconnect cadence, in days (none: not set).
   [[nodiscard]] virtual Result<std::optional<int>> CadenceOf(ContactId id) = 0;

@@ -70,11 +70,16 @@ TEST_P(Devices, ARememberedPasswordStopsMatchingOnceRevoked) {
 class CalendarFeedEtag : public ::testing::TestWithParam<testing::StoreKind> {};
 KITH_ON_BOTH_STORES(CalendarFeedEtag);
 
+// The token in the feed's URL, made on the first ask.
+std::string FeedToken(TestWorld& world) {
+  auto path = CalendarFeedPath(world.context());
+  EXPECT_TRUE(path);
+  return path ? path->substr(5, 32) : std::string();
+}
+
 TEST_P(CalendarFeedEtag, IsTheSameForTheSameRemindersWhateverTheTime) {
   TestWorld world{GetParam()};
-  auto path = CalendarFeedPath(world.context());
-  ASSERT_TRUE(path);
-  const std::string token = path->substr(5, 32);
+  const std::string token = FeedToken(world);
   CalendarFeedHistory history;
   auto first = ReadCalendarFeed(world.context(), history, {token, "", ""});
   ASSERT_TRUE(first) << first.error().message;
@@ -84,6 +89,34 @@ TEST_P(CalendarFeedEtag, IsTheSameForTheSameRemindersWhateverTheTime) {
   ASSERT_TRUE(second);
   EXPECT_EQ(first->etag, second->etag);
   EXPECT_EQ(second->last_modified, "Thu, 26 Nov 2026 12:00:00 GMT") << "nothing changed since";
+}
+
+TEST_P(CalendarFeedEtag, MovesWithEveryWriteToAReminder) {
+  TestWorld world{GetParam()};
+  const std::string token = FeedToken(world);
+  CalendarFeedHistory history;
+  const auto etag = [&]() {
+    auto feed = ReadCalendarFeed(world.context(), history, {token, "", ""});
+    EXPECT_TRUE(feed);
+    return feed ? feed->etag : std::string();
+  };
+  const std::string empty = etag();
+  EXPECT_EQ(etag(), empty);
+  ContactFields ada;
+  ada.display_name = "Ada Okafor";
+  auto contact = world.store().InsertContact(ada, "ada", "t");
+  ASSERT_TRUE(contact);
+  Reminder reminder;
+  reminder.contact = contact->id;
+  reminder.due = Date{2026, 12, 1};
+  reminder.created_on = Date{2026, 11, 26};
+  auto stored = world.store().InsertReminder(reminder);
+  ASSERT_TRUE(stored);
+  const std::string one = etag();
+  EXPECT_NE(one, empty);
+  stored->snoozed_until = Date{2026, 12, 8};
+  ASSERT_TRUE(world.store().UpdateReminder(*stored));
+  EXPECT_NE(etag(), one);
 }
 
 TEST_P(CalendarFeedEtag, HttpDatesNameTheWeekday) {

@@ -278,6 +278,70 @@ TEST_F(CalendarFeed, ANewReminderChangesTheEtag) {
   EXPECT_NE(changed->body.find("book the flight"), std::string::npos);
 }
 
+TEST_F(CalendarFeed, RenamingThePersonOrSnoozingTheReminderChangesTheEtag) {
+  AddReminder("send the deck");
+  const std::string path = FeedPath();
+  const std::string first = Fetch(path)->get_header_value("ETag");
+  const json reminders = Expect(Send("GET", "/api/v1/reminders"), 200);
+  ASSERT_EQ(reminders.size(), 1U);
+  const int contact = reminders[0]["contact_id"];
+  Expect(Send("PATCH", "/api/v1/contacts/" + std::to_string(contact), R"({"name": "Ada Lindqvist"})"), 200);
+  auto renamed = Fetch(path, {{"If-None-Match", first}});
+  ASSERT_TRUE(renamed);
+  EXPECT_EQ(renamed->status, 200);
+  EXPECT_NE(renamed->body.find("Ada Lindqvist"), std::string::npos);
+  EXPECT_NE(renamed->body.find("DTSTART;VALUE=DATE:20261203"), std::string::npos);
+  const std::string second = renamed->get_header_value("ETag");
+  EXPECT_NE(second, first);
+  const int reminder = reminders[0]["id"];
+  Expect(
+      Send("POST", "/api/v1/reminders/" + std::to_string(reminder) + "/snooze", R"({"until": "2026-12-08"})"),
+      200);
+  auto snoozed = Fetch(path, {{"If-None-Match", second}});
+  ASSERT_TRUE(snoozed);
+  EXPECT_EQ(snoozed->status, 200);
+  EXPECT_NE(snoozed->get_header_value("ETag"), second);
+  EXPECT_EQ(snoozed->body.find("DTSTART;VALUE=DATE:20261203"), std::string::npos) << snoozed->body;
+}
+
+// More reminders than one page of the walk (2,000): the body is written as
+// it is read, in chunks, and holds every one of them.
+TEST_F(CalendarFeed, ALargeFeedIsStreamedWholeInChunks) {
+  constexpr int kReminders = 4500;
+  {
+    auto store = OpenSqliteStore((directory_.path() / "kith.db").string());
+    ASSERT_TRUE(store) << store.error().message;
+    auto transaction = (*store)->Begin();
+    ASSERT_TRUE(transaction);
+    ContactFields ada;
+    ada.display_name = "Ada Okafor";
+    auto contact = (*store)->InsertContact(ada, "ada", "2026-11-26T12:00:00Z");
+    ASSERT_TRUE(contact);
+    for (int n = 0; n < kReminders; ++n) {
+      Reminder reminder;
+      reminder.contact = contact->id;
+      reminder.due = Date{2026, 12, 1 + n % 28};
+      reminder.note = "task " + std::to_string(n);
+      reminder.created_on = Date{2026, 11, 26};
+      ASSERT_TRUE((*store)->InsertReminder(reminder));
+    }
+    ASSERT_TRUE(transaction->Commit());
+  }
+  auto feed = Fetch(FeedPath());
+  ASSERT_TRUE(feed);
+  EXPECT_EQ(feed->status, 200);
+  EXPECT_EQ(feed->get_header_value("Transfer-Encoding"), "chunked");
+  EXPECT_FALSE(feed->has_header("Content-Length"));
+  std::size_t events = 0;
+  for (std::size_t at = feed->body.find("BEGIN:VEVENT"); at != std::string::npos;
+       at = feed->body.find("BEGIN:VEVENT", at + 1)) {
+    ++events;
+  }
+  EXPECT_EQ(events, static_cast<std::size_t>(kReminders));
+  EXPECT_NE(feed->body.find("task 4499"), std::string::npos);
+  EXPECT_TRUE(feed->body.ends_with("END:VCALENDAR\r\n"));
+}
+
 TEST_F(CalendarFeed, RotatingRetiresTheOldUrl) {
   const std::string old_path = FeedPath();
   const json rotated = Expect(Send("POST", "/api/v1/calendar/subscription/rotate"), 200);

@@ -3,6 +3,7 @@
 // each write as it came would have given, whatever happened to the new cards
 // in between, and a bulk that does not commit leaves nothing.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include "search/search.h"
 #include "store/store.h"
@@ -23,6 +24,52 @@ std::size_t Hits(Store& store, std::string query) {
   auto found = Search(store, {std::move(query), 50, 0});
   EXPECT_TRUE(found);
   return found ? found->size() : 0;
+}
+
+// The indexes and triggers of the file, as its schema lists them: a bulk
+// that builds some of them at its end must leave them exactly as they were.
+std::vector<std::string> Schema(const std::string& path) {
+  sqlite3* handle = nullptr;
+  std::vector<std::string> rows;
+  if (sqlite3_open_v2(path.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_stmt* select = nullptr;
+    sqlite3_prepare_v2(handle,
+                       "SELECT type || ' ' || name || ': ' || sql FROM sqlite_master "
+                       "WHERE type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY name",
+                       -1, &select, nullptr);
+    while (sqlite3_step(select) == SQLITE_ROW) {
+      rows.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(select, 0)));
+    }
+    sqlite3_finalize(select);
+  }
+  sqlite3_close(handle);
+  return rows;
+}
+
+std::vector<ContactId> Synced(Store& store) {
+  std::vector<ContactId> ids;
+  auto changes = store.ChangesAfter(0, "", 100000);
+  EXPECT_TRUE(changes);
+  if (changes) {
+    for (const auto& change : *changes) ids.push_back(change.contact);
+  }
+  return ids;
+}
+
+// `count` cards named Person<n> Okafor, one bulk.
+std::vector<ContactId> InsertInBulk(Store& store, int count, const std::string& prefix) {
+  std::vector<ContactFields> cards;
+  std::vector<std::string> uids;
+  for (int n = 0; n < count; ++n) {
+    cards.push_back(Card(prefix + std::to_string(n) + " Okafor", "Acme", Date{2020, 1 + n % 12, 1 + n % 28}));
+    uids.push_back(prefix + std::to_string(n));
+  }
+  auto transaction = store.BeginBulk();
+  EXPECT_TRUE(transaction);
+  auto ids = store.InsertContacts(cards, uids, "t");
+  EXPECT_TRUE(ids);
+  EXPECT_TRUE(transaction && transaction->Commit());
+  return ids ? *ids : std::vector<ContactId>{};
 }
 
 void ExpectSoundIndex(Store& store) {
@@ -139,6 +186,52 @@ TEST(BulkWrite, AFailedWriteInsideTheBulkMakesItsCommitRefuse) {
   EXPECT_EQ(Hits(world.store(), "okafor"), 0U);
   EXPECT_EQ(Hits(world.store(), "kovacs"), 0U);
   ExpectSoundIndex(world.store());
+}
+
+// Into a small list the bulk builds the list's sort indexes and the rows of
+// its insert triggers (the sync journal, the health marks) after its cards;
+// into a large one it writes them row by row. Either way the schema is as
+// before, and every new card is in the journal CardDAV clients sync from
+// and sorted by name where the list shows it.
+TEST(BulkWrite, NewCardsAreJournaledAndSortedWhateverTheSizeOfTheList) {
+  testing::TestWorld world;
+  const std::vector<std::string> schema = Schema(world.database_path());
+  ASSERT_FALSE(schema.empty());
+  const std::vector<ContactId> small = InsertInBulk(world.store(), 3, "Small");
+  EXPECT_EQ(Schema(world.database_path()), schema);
+  EXPECT_EQ(Synced(world.store()), small);
+  auto stale = world.store().StaleHealth(ListQuery{}, Date{2026, 11, 26}, 10);
+  ASSERT_TRUE(stale);
+  EXPECT_EQ(*stale, small);  // health marks them to be scored
+
+  // Past the size where rebuilding the indexes would cost more than it saves.
+  const std::vector<ContactId> large = InsertInBulk(world.store(), 20000, "Large");
+  const std::vector<ContactId> after = InsertInBulk(world.store(), 2, "After");
+  EXPECT_EQ(Schema(world.database_path()), schema);
+  const std::vector<ContactId> synced = Synced(world.store());
+  ASSERT_EQ(synced.size(), 20005U);
+  EXPECT_EQ(synced.back(), after.back());
+  EXPECT_EQ(Hits(world.store(), "after1"), 1U);
+  ListQuery by_name;
+  by_name.limit = 2;
+  auto first = world.store().ListContacts(by_name);
+  ASSERT_TRUE(first);
+  ASSERT_EQ(first->size(), 2U);
+  EXPECT_EQ((*first)[0].display_name, "After0 Okafor");
+  ExpectSoundIndex(world.store());
+}
+
+TEST(BulkWrite, ARolledBackBulkIntoAnEmptyListLeavesTheSchemaAsItWas) {
+  testing::TestWorld world;
+  const std::vector<std::string> schema = Schema(world.database_path());
+  {
+    auto transaction = world.store().BeginBulk();
+    ASSERT_TRUE(transaction);
+    ASSERT_TRUE(world.store().InsertContacts({Card("Ada Okafor")}, {"a"}, "t"));
+  }
+  EXPECT_EQ(Schema(world.database_path()), schema);
+  ASSERT_TRUE(world.store().InsertContact(Card("Bea Kovacs"), "b", "t"));
+  EXPECT_EQ(Synced(world.store()).size(), 1U);
 }
 
 }  // namespace

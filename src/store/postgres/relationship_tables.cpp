@@ -338,6 +338,10 @@ Result<std::int64_t> PgStore::CountOpenReminders(Date day, std::optional<Reminde
   return rows.Int(0, 0);
 }
 
+// PostgreSQL keeps no changes journal yet (LatestChange is not written):
+// the feed's ETag is then the hash of the reminders it shows.
+Result<std::optional<std::int64_t>> PgStore::CalendarRevision() { return std::optional<std::int64_t>(); }
+
 Result<std::vector<Reminder>> PgStore::OpenRemindersAfter(ReminderId after, int limit) {
   KITH_ASSIGN_OR_RETURN(const Rows rows,
                         Run(Columns(kReminderColumns, "reminders",

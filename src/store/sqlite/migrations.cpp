@@ -525,12 +525,42 @@ END;
 
 }  // namespace
 
+// Version 16: the subscribed calendar's revision, so a calendar app polling
+// it learns "unchanged" without kith reading every reminder. Every write to
+// reminders counts one; the contacts they name count in the CardDAV changes
+// journal (CalendarRevision adds the two).
+constexpr std::string_view kCalendarRevision = R"sql(
+CREATE TABLE calendar_revision(id INTEGER PRIMARY KEY CHECK (id = 1), revision INTEGER NOT NULL);
+INSERT INTO calendar_revision(id, revision) VALUES (1, 0);
+CREATE TRIGGER calendar_on_reminders_insert AFTER INSERT ON reminders BEGIN
+  UPDATE calendar_revision SET revision = revision + 1 WHERE id = 1;
+END;
+CREATE TRIGGER calendar_on_reminders_update AFTER UPDATE ON reminders BEGIN
+  UPDATE calendar_revision SET revision = revision + 1 WHERE id = 1;
+END;
+CREATE TRIGGER calendar_on_reminders_delete AFTER DELETE ON reminders BEGIN
+  UPDATE calendar_revision SET revision = revision + 1 WHERE id = 1;
+END;
+)sql";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
-      {kVersion1, false},     {kVersion2, true},       {kVersion3, false},           {kVersion4, false},
-      {kVersion5, false},     {kCardImages, false},    {kWebSessions, false},        {kNamesakeIndex, false},
-      {kCardDav, false},      {kDevices, false},       {kCompanyFamilyIndex, false}, {kCardFields, true},
-      {kMergeJournal, false}, {kDeliveryLabel, false}, {kStoredHealth, false},
+      {kVersion1, false},
+      {kVersion2, true},
+      {kVersion3, false},
+      {kVersion4, false},
+      {kVersion5, false},
+      {kCardImages, false},
+      {kWebSessions, false},
+      {kNamesakeIndex, false},
+      {kCardDav, false},
+      {kDevices, false},
+      {kCompanyFamilyIndex, false},
+      {kCardFields, true},
+      {kMergeJournal, false},
+      {kDeliveryLabel, false},
+      {kStoredHealth, false},
+      {kCalendarRevision, false},
   };
   return kMigrations;
 }

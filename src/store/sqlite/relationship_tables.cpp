@@ -290,6 +290,16 @@ Result<std::vector<Reminder>> SqliteStore::OpenRemindersAfter(ReminderId after, 
   return AllRows<Reminder>(select, ReminderFromRow);
 }
 
+Result<std::optional<std::int64_t>> SqliteStore::CalendarRevision() {
+  // Both counters only grow, so their sum moves whenever either does.
+  KITH_ASSIGN_OR_RETURN(auto select,
+                        database_->Prepare("SELECT (SELECT revision FROM calendar_revision) + "
+                                           "(SELECT coalesce(max(sequence), 0) FROM contact_changes)"));
+  KITH_ASSIGN_OR_RETURN(const bool found, select.Step());
+  if (!found) return Fail(ErrorCode::kInternal, "the calendar's revision is missing");
+  return std::optional<std::int64_t>(select.Int(0));
+}
+
 Result<std::optional<int>> SqliteStore::CadenceOf(ContactId id) {
   KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT days FROM cadences WHERE contact_id = ?1"));
   select.Bind(1, id.value);

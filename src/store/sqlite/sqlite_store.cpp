@@ -216,7 +216,15 @@ Result<Transaction> SqliteStore::BeginTransaction(bool bulk) {
   }
   if (in_transaction_) return Fail(ErrorCode::kInternal, "a transaction is already open");
   if (snapshot_held_) return Fail(ErrorCode::kInternal, "a write cannot begin inside a read snapshot");
-  KITH_RETURN_IF_ERROR(database_->Execute("BEGIN IMMEDIATE"));
+  // A bulk write keeps its temporary data in memory: the staged index
+  // entries, and the statement journal SQLite writes for every INSERT that
+  // fires a trigger (on disk it was a pwrite per row). It must be set before
+  // BEGIN: the journal's place is chosen when the transaction starts.
+  if (bulk) KITH_RETURN_IF_ERROR(database_->Execute("PRAGMA temp_store = MEMORY"));
+  if (auto begun = database_->Execute("BEGIN IMMEDIATE"); !begun) {
+    if (bulk) (void)database_->Execute("PRAGMA temp_store = DEFAULT");
+    return tl::unexpected(begun.error());
+  }
   in_transaction_ = true;
   if (bulk) {
     if (auto started = StartBulk(); !started) {

@@ -56,6 +56,7 @@ class SqliteStore final : public CardStore {
   Result<std::vector<Reminder>> OpenReminders(Date day, std::optional<ReminderKind> kind, int limit) override;
   Result<std::int64_t> CountOpenReminders(Date day, std::optional<ReminderKind> kind) override;
   Result<std::vector<Reminder>> OpenRemindersAfter(ReminderId after, int limit) override;
+  Result<std::optional<std::int64_t>> CalendarRevision() override;
   Result<std::optional<int>> CadenceOf(ContactId id) override;
   Status SetCadence(ContactId id, std::optional<int> days) override;
   Result<Post> InsertPost(const PostFields& fields) override;
@@ -186,12 +187,22 @@ class SqliteStore final : public CardStore {
     bool failed = false;  // a write in it failed: it may only roll back
     std::int64_t first_new_id = 0;
     std::int64_t cache_size_before = 0;  // PRAGMA cache_size, to restore
+    // The CREATE statements of the indexes and triggers dropped for the
+    // bulk (DeferIndexes), run again before its COMMIT.
+    std::vector<std::string> deferred_schema;
   };
   Result<Transaction> BeginTransaction(bool bulk);
   Status StartBulk();
   bool Staged(ContactId id) const { return bulk_.active && id.value >= bulk_.first_new_id; }
   Status StageIndexEntry(ContactId id, std::int64_t key, const SearchDocument& document, bool remove);
   Status IndexStaged();
+  // Drops the indexes and triggers on contacts that a bulk builds at its end
+  // (bulk_index.cpp says which), inside the bulk's transaction: a crash or a
+  // rollback brings them back with everything else.
+  Status DeferIndexes();
+  // Writes the trigger rows of the new cards in one statement each, then
+  // creates the deferred indexes and triggers again from their stored SQL.
+  Status RestoreDeferredIndexes();
   void EndBulk();
   std::string SortName(std::string_view display_name) const;
 

@@ -110,7 +110,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                            body(context);
                          },
                          nullptr, kith::http::HttpStatus},
-      kith::dav::DavOptions{5, 3});
+      kith::dav::DavOptions{5, 3, nullptr});
   httplib::Response response;
   face(method, request, response);
   const std::string body = BodyOf(response);

@@ -39,6 +39,13 @@ std::string_view KeyQueries::For(ContactKey key) const {
   return uid;
 }
 
+std::vector<ContactId> LowestDistinct(std::vector<ContactId> ids, int limit) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  if (ids.size() > static_cast<std::size_t>(limit)) ids.resize(static_cast<std::size_t>(limit));
+  return ids;
+}
+
 std::string_view ListOrderBy(ListSort sort) {
   switch (sort) {
     case ListSort::kName:

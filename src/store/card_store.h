@@ -39,6 +39,10 @@ struct PairQuery {
 // every date on both databases.
 std::string_view ListOrderBy(ListSort sort);
 
+// The `limit` lowest ids of `ids`, each once: what several queries found,
+// merged (the stale-health lookups ask one query per reason).
+std::vector<ContactId> LowestDistinct(std::vector<ContactId> ids, int limit);
+
 class CardStore : public Store {
  public:
   Result<Contact> InsertContact(const ContactFields& fields, const std::string& uid,

@@ -45,10 +45,7 @@ Result<std::vector<ContactId>> PgStore::StaleHealth(const ListQuery& filters, Da
     KITH_ASSIGN_OR_RETURN(const auto ids, Ids(sql, params));
     stale.insert(stale.end(), ids.begin(), ids.end());
   }
-  std::sort(stale.begin(), stale.end());
-  stale.erase(std::unique(stale.begin(), stale.end()), stale.end());
-  if (stale.size() > static_cast<std::size_t>(limit)) stale.resize(static_cast<std::size_t>(limit));
-  return stale;
+  return LowestDistinct(std::move(stale), limit);
 }
 
 Result<std::vector<StoredHealth>> PgStore::WeakestStoredHealth(const ListQuery& filters, Date today,

@@ -34,10 +34,7 @@ Result<std::vector<ContactId>> SqliteStore::StaleHealth(const ListQuery& filters
     KITH_ASSIGN_OR_RETURN(const auto ids, ContactIds(select));
     stale.insert(stale.end(), ids.begin(), ids.end());
   }
-  std::sort(stale.begin(), stale.end());
-  stale.erase(std::unique(stale.begin(), stale.end()), stale.end());
-  if (stale.size() > static_cast<std::size_t>(limit)) stale.resize(static_cast<std::size_t>(limit));
-  return stale;
+  return LowestDistinct(std::move(stale), limit);
 }
 
 Result<std::vector<StoredHealth>> SqliteStore::WeakestStoredHealth(const ListQuery& filters, Date today,

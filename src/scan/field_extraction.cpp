@@ -83,7 +83,7 @@ std::string DropSigns(std::string_view text) {
   return std::string(text);
 }
 
-// A contact OCR misread beyond its pattern ("jo. doe@acme", "acme. se",
+// A contact OCR misread beyond its pattern ("jo. doe@acme", "acme. example",
 // "linkedin. com/in/jo"): all lower case and a dot, slash or '@' in it.
 // Names, companies and titles are set with capitals.
 bool LooksLikeContactFragment(std::string_view text) {

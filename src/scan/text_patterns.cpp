@@ -368,14 +368,14 @@ std::vector<FoundPhone> FindPhones(std::string_view line, std::string_view regio
         printed.pop_back();
       }
       // A '+' inside the run starts the number; a digit before it is a
-      // speck OCR read beside it ("4 +1 404 …").
+      // speck OCR read beside it ("4 +1 202 …").
       if (const auto plus = printed.find('+'); plus != std::string::npos && plus > 0) {
         printed = Trim(printed.substr(plus));
         repaired = true;
       }
       // "+1 (415)" and "(0)30" keep their brackets balanced when printed.
       Phone phone = NormalizePhone(printed, region);
-      // A blurred '+' reads as a '4' ("448 604 …" for "+48 604 …"): taken
+      // A blurred '+' reads as a '4' ("439 02 …" for "+39 02 …"): taken
       // so only when the number as read is not a valid one and with the '+'
       // it is.
       const bool valid = !phone.e164.empty() && IsValidPhoneNumber(phone.e164);

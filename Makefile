@@ -37,6 +37,11 @@ test: build
 # its own build dir (slow: see docs/reliability.md for how long). Warnings are
 # not errors here: the sanitizers' instrumentation makes GCC warn about code
 # that `make lint` already holds to the bar. -O1 keeps the runs bearable.
+# fault_injection is left to `make test`: libfiu's fiu-run and the fault
+# shim preload their own write/fsync ahead of ASan's interceptors, and the
+# process dies in them. tests/sanitizers/lsan.supp names the leaks inside
+# libraries kith links. Without the web app (KITH_BUILD_WEB=OFF)
+# the browser and tsdav tests are not registered.
 SANITIZER_CMAKE = -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" \
   -DKITH_WERROR=OFF -DKITH_BUILD_TESTS=ON -DKITH_BUILD_BENCH=OFF -DKITH_BUILD_WEB=OFF
 ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
@@ -46,8 +51,10 @@ test-asan: deps
 	@nice cmake -S . -B build-asan $(SANITIZER_CMAKE) -DCMAKE_CXX_FLAGS="$(ASAN_FLAGS)" > build-asan.configure.log 2>&1 || \
 	  (cat build-asan.configure.log; exit 1)
 	@nice cmake --build build-asan -j$(JOBS)
-	@cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  nice ctest --output-on-failure -j$(JOBS) --timeout 1800
+	@cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitizers/lsan.supp:print_suppressions=0 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  nice ctest --output-on-failure -j$(JOBS) --timeout 1800 -E '^fault_injection$$'
 
 # The HTTP tests (the server's threads, the store pool, the backup thread)
 # under ThreadSanitizer, in build-tsan.

@@ -73,7 +73,7 @@ std::vector<ImportProblem> ProblemsOf(const ImportRecord& record, std::vector<In
     problem.code = value.error.code;
     if (const ValueOrigin* origin = FindOrigin(record.origins, used, value.value)) {
       problem.line = origin->line;
-      problem.property = std::string(origin->property);
+      problem.property = origin->property;
       problem.value = origin->value;
     } else {
       problem.line = record.line;

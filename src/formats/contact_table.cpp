@@ -253,7 +253,7 @@ class ContactTableMapper::RowMapper {
   }
 
   void NoteOrigin(const Column& column, std::string_view item) {
-    record_.origins.push_back(ValueOrigin{record_.line, column.label, std::string(item)});
+    record_.origins.push_back(ValueOrigin{record_.line, std::string(column.label), std::string(item)});
   }
 
   void MapCell(const Column& column, std::string_view value) {

@@ -16,12 +16,12 @@ namespace kith {
 
 // Where one value of a record was written: the property (vCard) or column
 // (table) and its own line, so a problem found later, when the importer
-// checks the value, can point at it. `property` views a name that outlives
-// the sink's call (a constant, or the header the table mapper keeps).
+// checks the value, can point at it. The property is a copy: a record may
+// outlive the reader (CardDAV keeps a batch), and with it the table's header.
 struct ValueOrigin {
   std::size_t line = 0;
-  std::string_view property;  // "EMAIL", "TEL", "URL", "IMPP", or a column's header
-  std::string value;          // as written, before any tidying
+  std::string property;  // "EMAIL", "TEL", "URL", "IMPP", or a column's header
+  std::string value;     // as written, before any tidying
 };
 
 // A value the reader could not take into a field (a date that is no date, a

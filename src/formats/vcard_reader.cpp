@@ -925,7 +925,7 @@ void VCardReader::ReadDate(std::size_t number, std::string_view property, std::s
 }
 
 void VCardReader::NoteOrigin(std::size_t number, std::string_view property, const std::string& value) {
-  card_.record.origins.push_back(ValueOrigin{number, property, value});
+  card_.record.origins.push_back(ValueOrigin{number, std::string(property), value});
 }
 
 Link VCardReader::ReadLinkFlags(std::size_t number, LinkKind kind, std::string url) {

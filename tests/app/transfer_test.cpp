@@ -277,8 +277,27 @@ TEST_P(Duplicates, RefusesAPageOutOfRange) {
   }
 }
 
-TEST_P(Duplicates, MergeMovesEverythingAndTrashesTheOther) {
-  KITH_NOT_YET_ON_POSTGRES("the merge journal");
+// Merging keeps a journal for undo, not yet on PostgreSQL (docs/team.md).
+class Merges : public ::testing::TestWithParam<testing::StoreKind> {};
+KITH_ON_SQLITE_UNTIL_POSTGRES(Merges);
+
+TEST(MergesOnPostgres, AreRefusedNamingTheGapAndWriteNothing) {
+  testing::TestWorld world{testing::StoreKind::kPostgres};
+  ContactFields fields;
+  fields.display_name = "Ada Okafor";
+  auto keep = AddContact(world.context(), fields);
+  auto other = AddContact(world.context(), fields);
+  ASSERT_TRUE(keep && other);
+  auto merged = MergeContacts(world.context(), keep->id, other->id);
+  ASSERT_FALSE(merged);
+  EXPECT_NE(merged.error().message.find("is not yet on PostgreSQL"), std::string::npos)
+      << merged.error().message;
+  EXPECT_FALSE(world.store().GetContact(other->id)->trashed_at.has_value())
+      << "the other card is not trashed";
+  EXPECT_FALSE(world.store().GetContact(keep->id)->trashed_at.has_value());
+}
+
+TEST_P(Merges, MergeMovesEverythingAndTrashesTheOther) {
   testing::TestWorld world{GetParam()};
   ContactFields a;
   a.display_name = "Ada Okafor";
@@ -349,8 +368,7 @@ MergedPair AddTwoFullCards(testing::TestWorld& world) {
   return {*world.store().GetContact(keep->id), *world.store().GetContact(other->id)};
 }
 
-TEST_P(Duplicates, UndoPutsBothCardsBackExactly) {
-  KITH_NOT_YET_ON_POSTGRES("the merge journal");
+TEST_P(Merges, UndoPutsBothCardsBackExactly) {
   testing::TestWorld world{GetParam()};
   const MergedPair before = AddTwoFullCards(world);
   auto merged = MergeContacts(world.context(), before.keep.id, before.other.id);
@@ -378,8 +396,7 @@ TEST_P(Duplicates, UndoPutsBothCardsBackExactly) {
   EXPECT_EQ(*world.store().CadenceOf(before.other.id), 30);
 }
 
-TEST_P(Duplicates, UndoKeepsWhatWasLoggedSinceOnTheKeptCard) {
-  KITH_NOT_YET_ON_POSTGRES("the merge journal");
+TEST_P(Merges, UndoKeepsWhatWasLoggedSinceOnTheKeptCard) {
   testing::TestWorld world{GetParam()};
   const MergedPair before = AddTwoFullCards(world);
   auto merged = MergeContacts(world.context(), before.keep.id, before.other.id);
@@ -394,8 +411,7 @@ TEST_P(Duplicates, UndoKeepsWhatWasLoggedSinceOnTheKeptCard) {
   EXPECT_EQ(world.store().GetContact(before.keep.id)->last_contact, (Date{2026, 11, 20}));
 }
 
-TEST_P(Duplicates, UndoIsRefusedWhenTheKeptCardWasEditedSince) {
-  KITH_NOT_YET_ON_POSTGRES("the merge journal");
+TEST_P(Merges, UndoIsRefusedWhenTheKeptCardWasEditedSince) {
   testing::TestWorld world{GetParam()};
   const MergedPair before = AddTwoFullCards(world);
   auto merged = MergeContacts(world.context(), before.keep.id, before.other.id);
@@ -411,8 +427,7 @@ TEST_P(Duplicates, UndoIsRefusedWhenTheKeptCardWasEditedSince) {
   EXPECT_TRUE(world.store().GetContact(before.other.id)->trashed_at.has_value());
 }
 
-TEST_P(Duplicates, UndoIsRefusedWhenTheOtherCardWasRestoredSince) {
-  KITH_NOT_YET_ON_POSTGRES("the merge journal");
+TEST_P(Merges, UndoIsRefusedWhenTheOtherCardWasRestoredSince) {
   testing::TestWorld world{GetParam()};
   const MergedPair before = AddTwoFullCards(world);
   auto merged = MergeContacts(world.context(), before.keep.id, before.other.id);
@@ -423,8 +438,7 @@ TEST_P(Duplicates, UndoIsRefusedWhenTheOtherCardWasRestoredSince) {
   EXPECT_EQ(undone.error().code, ErrorCode::kConflict);
 }
 
-TEST_P(Duplicates, UndoIsRefusedTwiceAndForAnUnknownMerge) {
-  KITH_NOT_YET_ON_POSTGRES("the merge journal");
+TEST_P(Merges, UndoIsRefusedTwiceAndForAnUnknownMerge) {
   testing::TestWorld world{GetParam()};
   const MergedPair before = AddTwoFullCards(world);
   auto merged = MergeContacts(world.context(), before.keep.id, before.other.id);

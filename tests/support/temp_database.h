@@ -51,13 +51,14 @@ struct StoreKindNamer {
       ::testing::Values(::kith::testing::StoreKind::kSqlite, ::kith::testing::StoreKind::kPostgres), \
       ::kith::testing::StoreKindNamer())
 
-// In a TEST_P on both stores: a feature not yet on PostgreSQL (listed in
-// src/store/postgres/not_yet.cpp) is skipped there, naming the feature, so
-// the gap shows in every run until it lands.
-// NOLINTNEXTLINE(cppcoreguidelines-macro-usage): GTEST_SKIP returns from the test body
-#define KITH_NOT_YET_ON_POSTGRES(feature)                  \
-  if (GetParam() == ::kith::testing::StoreKind::kPostgres) \
-  GTEST_SKIP() << (feature) << " is not yet on PostgreSQL"
+// A suite whose feature is not yet on PostgreSQL (listed in
+// src/store/postgres/not_yet.cpp) runs on SQLite only; beside it, a test on
+// PostgreSQL asserts the feature is refused there with the "not yet"
+// message and nothing written. When the feature lands, the suite moves to
+// KITH_ON_BOTH_STORES.
+#define KITH_ON_SQLITE_UNTIL_POSTGRES(suite)                                                      \
+  INSTANTIATE_TEST_SUITE_P(Stores, suite, ::testing::Values(::kith::testing::StoreKind::kSqlite), \
+                           ::kith::testing::StoreKindNamer())
 
 class TempPgDatabase;
 

@@ -11,23 +11,10 @@ Result<std::vector<ContactGlance>> SqliteStore::ContactGlances(const std::vector
                        "WHERE id = ?1"));
   std::vector<ContactGlance> glances;
   glances.reserve(ids.size());
-  // One read transaction for the page: in autocommit mode each lookup would
-  // take and drop the WAL read lock.
-  KITH_RETURN_IF_ERROR(database_->Execute("SAVEPOINT kith_read"));
-  for (const ContactId id : ids) {
-    select.Bind(1, id.value);
-    auto found = select.Step();
-    if (!found) {
-      (void)database_->Execute("RELEASE kith_read");
-      return tl::unexpected(found.error());
-    }
-    if (*found) {
-      glances.push_back(ContactGlance{id, select.Text(0), select.Text(1), select.Text(2), select.Text(3),
-                                      select.Text(4), select.Text(5), select.Text(6)});
-    }
-    select.Reset();
-  }
-  KITH_RETURN_IF_ERROR(database_->Execute("RELEASE kith_read"));
+  KITH_RETURN_IF_ERROR(EachIdInOneRead(select, ids, [&glances](ContactId id, const Statement& row) {
+    glances.push_back(ContactGlance{id, row.Text(0), row.Text(1), row.Text(2), row.Text(3), row.Text(4),
+                                    row.Text(5), row.Text(6)});
+  }));
   return glances;
 }
 

@@ -449,22 +449,10 @@ Result<std::vector<ContactSummary>> SqliteStore::ContactSummaries(const std::vec
                                            "FROM contacts WHERE id = ?1"));
   std::vector<ContactSummary> summaries;
   summaries.reserve(ids.size());
-  // One read transaction for all of them: in autocommit mode every lookup
-  // takes and drops the WAL read lock (100k reminders: 300k system calls).
-  KITH_RETURN_IF_ERROR(database_->Execute("SAVEPOINT kith_read"));
-  for (const ContactId id : ids) {
-    select.Bind(1, id.value);
-    auto found = select.Step();
-    if (!found) {
-      (void)database_->Execute("RELEASE kith_read");
-      return tl::unexpected(found.error());
-    }
-    if (!*found) continue;
-    summaries.push_back(ContactSummary{id, select.Text(0), select.Text(1), select.Text(2), select.Text(3),
-                                       OptionalDate(select, 4)});
-    select.Reset();
-  }
-  KITH_RETURN_IF_ERROR(database_->Execute("RELEASE kith_read"));
+  KITH_RETURN_IF_ERROR(EachIdInOneRead(select, ids, [&summaries](ContactId id, const Statement& row) {
+    summaries.push_back(
+        ContactSummary{id, row.Text(0), row.Text(1), row.Text(2), row.Text(3), OptionalDate(row, 4)});
+  }));
   return summaries;
 }
 

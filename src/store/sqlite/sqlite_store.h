@@ -134,6 +134,10 @@ class SqliteStore final : public CardStore {
   Result<std::vector<std::string>> CheckIntegrity() override;
 
  private:
+  // Steps `select` (whose ?1 is the id) once per id, all in one read
+  // transaction, and hands each row found to `on_row`.
+  Status EachIdInOneRead(Statement& select, const std::vector<ContactId>& ids,
+                         const std::function<void(ContactId, const Statement&)>& on_row);
   // The statements of the shared card writes (card_store.h).
   Status InOneWrite(const std::function<Status()>& body) override;
   Result<std::vector<ContactId>> InsertCardRows(std::span<const ContactFields> fields,

@@ -4,7 +4,7 @@
 // on demand: every field saves when you leave it and says so; the trash is
 // behind a confirmation and comes with an Undo.
 import type { ComponentType } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, get, patch, post, remove } from '../api';
 import { showToast, undoable } from '../ui/toast';
 import type { Contact, Ledger, Link, ValueType } from '../types';
@@ -67,7 +67,14 @@ function Field(props: {
 }) {
   const [value, setValue] = useState(props.value);
   const [error, setError] = useState('');
-  useEffect(() => setValue(props.value), [props.value]);
+  // A new value from the card replaces the draft only when nothing was
+  // typed since the last one: a save's answer that arrives while the user
+  // types on must not undo their typing.
+  const synced = useRef(props.value);
+  useEffect(() => {
+    setValue((draft) => (draft === synced.current ? props.value : draft));
+    synced.current = props.value;
+  }, [props.value]);
   const save = async () => {
     if (value === props.value) return;
     try {

@@ -407,10 +407,8 @@ TEST_P(RelationshipApp, TheCalendarHasEveryOpenReminderWithStableUids) {
   EXPECT_EQ(uid_lines(first.str()), uid_lines(second.str()));
 }
 
-// Merging is not yet on PostgreSQL (transfer_test.cpp's MergesOnPostgres
-// checks it is refused there).
 class RelationshipMerge : public RelationshipApp {};
-KITH_ON_SQLITE_UNTIL_POSTGRES(RelationshipMerge);
+KITH_ON_BOTH_STORES(RelationshipMerge);
 
 TEST_P(RelationshipMerge, MovesTheRelationshipToTheKeptCard) {
   const Contact ada = Met("Ada Okafor", "RustConf", kToday);

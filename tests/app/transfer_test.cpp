@@ -277,25 +277,9 @@ TEST_P(Duplicates, RefusesAPageOutOfRange) {
   }
 }
 
-// Merging keeps a journal for undo, not yet on PostgreSQL (docs/team.md).
+// Merging keeps a journal for undo, on both stores.
 class Merges : public ::testing::TestWithParam<testing::StoreKind> {};
-KITH_ON_SQLITE_UNTIL_POSTGRES(Merges);
-
-TEST(MergesOnPostgres, AreRefusedNamingTheGapAndWriteNothing) {
-  testing::TestWorld world{testing::StoreKind::kPostgres};
-  ContactFields fields;
-  fields.display_name = "Ada Okafor";
-  auto keep = AddContact(world.context(), fields);
-  auto other = AddContact(world.context(), fields);
-  ASSERT_TRUE(keep && other);
-  auto merged = MergeContacts(world.context(), keep->id, other->id);
-  ASSERT_FALSE(merged);
-  EXPECT_NE(merged.error().message.find("is not yet on PostgreSQL"), std::string::npos)
-      << merged.error().message;
-  EXPECT_FALSE(world.store().GetContact(other->id)->trashed_at.has_value())
-      << "the other card is not trashed";
-  EXPECT_FALSE(world.store().GetContact(keep->id)->trashed_at.has_value());
-}
+KITH_ON_BOTH_STORES(Merges);
 
 TEST_P(Merges, MergeMovesEverythingAndTrashesTheOther) {
   testing::TestWorld world{GetParam()};

@@ -23,8 +23,18 @@ std::vector<std::int64_t> ContactsIn(const std::vector<ContactChange>& changes) 
   return ids;
 }
 
-TEST(ContactChanges, EveryWriteRenumbersTheContactsOneEntry) {
-  testing::TestWorld world;
+// Every test runs on both stores (the journal is kept by triggers on each).
+class ContactChanges : public ::testing::TestWithParam<testing::StoreKind> {};
+class ReadSnapshot : public ::testing::TestWithParam<testing::StoreKind> {};
+class StoredVCards : public ::testing::TestWithParam<testing::StoreKind> {};
+class AddressBooks : public ::testing::TestWithParam<testing::StoreKind> {};
+KITH_ON_BOTH_STORES(ContactChanges);
+KITH_ON_BOTH_STORES(ReadSnapshot);
+KITH_ON_BOTH_STORES(StoredVCards);
+KITH_ON_BOTH_STORES(AddressBooks);
+
+TEST_P(ContactChanges, EveryWriteRenumbersTheContactsOneEntry) {
+  testing::TestWorld world{GetParam()};
   Store& store = world.store();
   const Contact ada = *store.InsertContact(Card("Ada Okafor"), "ada", kNow);
   const Contact linus = *store.InsertContact(Card("Linus Lee"), "linus", kNow);
@@ -39,8 +49,8 @@ TEST(ContactChanges, EveryWriteRenumbersTheContactsOneEntry) {
       << "one entry per contact, in the order of their last change";
 }
 
-TEST(ContactChanges, TrashedContactsStayInTheJournalAsNoLongerMembers) {
-  testing::TestWorld world;
+TEST_P(ContactChanges, TrashedContactsStayInTheJournalAsNoLongerMembers) {
+  testing::TestWorld world{GetParam()};
   Store& store = world.store();
   const Contact ada = *store.InsertContact(Card("Ada Okafor"), "ada", kNow);
   const std::int64_t before = *store.LatestChange();
@@ -50,8 +60,8 @@ TEST(ContactChanges, TrashedContactsStayInTheJournalAsNoLongerMembers) {
   EXPECT_FALSE(changes[0].member);
 }
 
-TEST(ContactChanges, MembershipFollowsTheTag) {
-  testing::TestWorld world;
+TEST_P(ContactChanges, MembershipFollowsTheTag) {
+  testing::TestWorld world{GetParam()};
   Store& store = world.store();
   const Contact ada = *store.InsertContact(Card("Ada Okafor", {"Mentor"}), "ada", kNow);
   const Contact linus = *store.InsertContact(Card("Linus Lee"), "linus", kNow);
@@ -62,8 +72,8 @@ TEST(ContactChanges, MembershipFollowsTheTag) {
   EXPECT_EQ(*store.ContactsTagged(store.FoldLabel("MENTOR")), std::vector<ContactId>{ada.id});
 }
 
-TEST(ContactChanges, ABatchComesBackInTheOrderAsked) {
-  testing::TestWorld world;
+TEST_P(ContactChanges, ABatchComesBackInTheOrderAsked) {
+  testing::TestWorld world{GetParam()};
   Store& store = world.store();
   const Contact ada = *store.InsertContact(Card("Ada Okafor"), "ada", kNow);
   const Contact linus = *store.InsertContact(Card("Linus Lee"), "linus", kNow);
@@ -73,8 +83,8 @@ TEST(ContactChanges, ABatchComesBackInTheOrderAsked) {
   EXPECT_EQ(changes[1].uid, "ada");
 }
 
-TEST(ReadSnapshot, RefusesAWriteTransactionWhileHeldAndLetsOneBeginAfter) {
-  testing::TestWorld world;
+TEST_P(ReadSnapshot, RefusesAWriteTransactionWhileHeldAndLetsOneBeginAfter) {
+  testing::TestWorld world{GetParam()};
   Store& store = world.store();
   (void)*store.InsertContact(Card("Ada Okafor"), "ada", kNow);
   const std::int64_t before = *store.LatestChange();
@@ -92,8 +102,8 @@ TEST(ReadSnapshot, RefusesAWriteTransactionWhileHeldAndLetsOneBeginAfter) {
   EXPECT_GT(*store.LatestChange(), before);
 }
 
-TEST(ContactChanges, AFailedWriteLeavesTheJournalAsItWas) {
-  testing::TestWorld world;
+TEST_P(ContactChanges, AFailedWriteLeavesTheJournalAsItWas) {
+  testing::TestWorld world{GetParam()};
   Store& store = world.store();
   (void)*store.InsertContact(Card("Ada Okafor"), "ada", kNow);
   const std::int64_t before = *store.LatestChange();
@@ -105,8 +115,8 @@ TEST(ContactChanges, AFailedWriteLeavesTheJournalAsItWas) {
   EXPECT_EQ(*store.LatestChange(), before);
 }
 
-TEST(StoredVCards, KeepTheBytesAsSent) {
-  testing::TestWorld world;
+TEST_P(StoredVCards, KeepTheBytesAsSent) {
+  testing::TestWorld world{GetParam()};
   Store& store = world.store();
   const Contact ada = *store.InsertContact(Card("Ada Okafor"), "ada", kNow);
   const Contact linus = *store.InsertContact(Card("Linus Lee"), "linus", kNow);
@@ -120,8 +130,8 @@ TEST(StoredVCards, KeepTheBytesAsSent) {
   EXPECT_EQ(store.SaveStoredVCard(ContactId{404}, card).error().code, ErrorCode::kNotFound);
 }
 
-TEST(AddressBooks, AreMadeRenamedAndRemoved) {
-  testing::TestWorld world;
+TEST_P(AddressBooks, AreMadeRenamedAndRemoved) {
+  testing::TestWorld world{GetParam()};
   Store& store = world.store();
   ASSERT_TRUE(store.InsertAddressBook(AddressBookEntry{"friends", "Friends"}));
   EXPECT_EQ(store.InsertAddressBook(AddressBookEntry{"friends", "Other"}).error().code,

@@ -4,7 +4,12 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
+#include <thread>
+
 #include "store/postgres/connection.h"
+#include "store/postgres/migrations.h"
 #include "store/store.h"
 #include "support/postgres_cluster.h"
 #include "support/temp_database.h"
@@ -191,13 +196,82 @@ TEST_P(BothStores, GlancesComeInTheOrderAskedWithTheFirstEmail) {
 
 // PostgreSQL only.
 
-TEST(PostgresStore, AMethodNotYetWrittenSaysSo) {
-  testing::TestWorld world(testing::StoreKind::kPostgres);
-  const auto books = world.store().AddressBooks();
-  ASSERT_FALSE(books);
-  EXPECT_EQ(books.error().code, ErrorCode::kInternal);
-  EXPECT_EQ(books.error().message,
-            "AddressBooks is not yet on PostgreSQL: use an SQLite file for it (docs/team.md)");
+// A database written by a kith before CardDAV and merges came to
+// PostgreSQL (schema version 2) upgrades in place: its cards start the
+// changes journal in id order, so a client's first sync sees every one,
+// and a card's image stays readable as the latest.
+TEST(PostgresStore, AnOlderDatabaseStartsTheJournalInIdOrderAndKeepsItsImages) {
+  testing::TempPgDatabase database;
+  {
+    auto connection = postgres::Connection::Open(database.url());
+    ASSERT_TRUE(connection) << connection.error().message;
+    for (std::size_t step = 0; step < 2; ++step) {
+      ASSERT_TRUE((*connection)->Execute(postgres::Migrations().at(step)));
+    }
+    ASSERT_TRUE(
+        (*connection)
+            ->Execute("CREATE TABLE kith_schema(version integer NOT NULL);"
+                      "INSERT INTO kith_schema(version) VALUES (2);"
+                      "INSERT INTO contacts(workspace_id, id, uid, display_name, sort_name, created_at, "
+                      "updated_at) VALUES (1, 2, 'linus', 'Linus Lee', 'linus lee', 't', 't'), "
+                      "(1, 1, 'ada', 'Ada Okafor', 'ada okafor', 't', 't');"
+                      "INSERT INTO id_counters(workspace_id, name, last_id) VALUES (1, 'contacts', 2);"
+                      "INSERT INTO card_images(workspace_id, contact_id, mime, bytes, added_on) "
+                      "VALUES (1, 1, 'image/png', '\\x00ff', '2026-11-01')"));
+  }
+  auto store = OpenPostgresStore(database.url());
+  ASSERT_TRUE(store) << store.error().message;
+  auto changes = (*store)->ChangesAfter(0, "", 10);
+  ASSERT_TRUE(changes) << changes.error().message;
+  ASSERT_EQ(changes->size(), 2U);
+  EXPECT_EQ((*changes)[0].contact, ContactId{1});
+  EXPECT_EQ((*changes)[0].sequence, 1);
+  EXPECT_EQ((*changes)[1].uid, "linus");
+  EXPECT_EQ(*(*store)->LatestChange(), 2);
+  auto image = (*store)->CardImage(ContactId{1});
+  ASSERT_TRUE(image) << image.error().message;
+  EXPECT_EQ(image->bytes, (std::vector<std::byte>{std::byte{0x00}, std::byte{0xff}}));
+  ASSERT_TRUE(
+      (*store)->SaveCardImage(ContactId{2}, CardImageData{"image/png", {std::byte{1}}, "2026-11-02"}));
+  ASSERT_TRUE((*store)->TrashContact(ContactId{2}, "2026-11-26T00:00:00Z"));
+  EXPECT_EQ(*(*store)->LatestChange(), 3) << "the journal goes on from the cards it started with";
+}
+
+// Sync tokens on a shared database: a writer holds its workspace's
+// journal number until it commits, so another writer's number is always
+// later and commits later; a client that has read "everything up to N"
+// never misses a card that commits after it read.
+TEST(PostgresStore, AJournalNumberIsNeverCommittedBeforeAnEarlierOne) {
+  testing::TempPgDatabase database;
+  auto first = OpenPostgresStore(database.url());
+  auto second = OpenPostgresStore(database.url());
+  ASSERT_TRUE(first && second);
+  ContactFields ada;
+  ada.display_name = "Ada Okafor";
+  ContactFields linus;
+  linus.display_name = "Linus Lee";
+  const Contact ada_card = *(*first)->InsertContact(ada, "ada", "2026-11-26T00:00:00Z");
+  const Contact linus_card = *(*first)->InsertContact(linus, "linus", "2026-11-26T00:00:00Z");
+  const std::int64_t before = *(*first)->LatestChange();
+  auto transaction = (*first)->Begin();
+  ASSERT_TRUE(transaction);
+  ada.company = "Acme";
+  ASSERT_TRUE((*first)->UpdateContact(ada_card.id, ada, "2026-11-26T01:00:00Z"));
+  std::atomic<bool> done = false;
+  std::thread other([&]() {
+    linus.company = "Initech";
+    EXPECT_TRUE((*second)->UpdateContact(linus_card.id, linus, "2026-11-26T01:00:00Z"));
+    done = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_FALSE(done) << "the second writer waits for the first's journal number";
+  ASSERT_TRUE(transaction->Commit());
+  other.join();
+  const auto changes = *(*second)->ChangesAfter(before, "", 10);
+  ASSERT_EQ(changes.size(), 2U);
+  EXPECT_EQ(changes[0].contact, ada_card.id);
+  EXPECT_EQ(changes[1].contact, linus_card.id);
+  EXPECT_LT(changes[0].sequence, changes[1].sequence);
 }
 
 // The layout Citus distributes by workspace: every table but the

@@ -51,15 +51,6 @@ struct StoreKindNamer {
       ::testing::Values(::kith::testing::StoreKind::kSqlite, ::kith::testing::StoreKind::kPostgres), \
       ::kith::testing::StoreKindNamer())
 
-// A suite whose feature is not yet on PostgreSQL (listed in
-// src/store/postgres/not_yet.cpp) runs on SQLite only; beside it, a test on
-// PostgreSQL asserts the feature is refused there with the "not yet"
-// message and nothing written. When the feature lands, the suite moves to
-// KITH_ON_BOTH_STORES.
-#define KITH_ON_SQLITE_UNTIL_POSTGRES(suite)                                                      \
-  INSTANTIATE_TEST_SUITE_P(Stores, suite, ::testing::Values(::kith::testing::StoreKind::kSqlite), \
-                           ::kith::testing::StoreKindNamer())
-
 class TempPgDatabase;
 
 // A store on a new file (or a new PostgreSQL database), a clock pinned to

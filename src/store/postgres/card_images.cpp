@@ -42,18 +42,28 @@ Status PgStore::SaveCardImage(ContactId id, const CardImageData& image) {
                                                  Params().Add(id.value)));
     if (exists.empty())
       return Fail(ErrorCode::kNotFound, "no contact #" + std::to_string(id.value), "contact");
-    return Write(
-        "INSERT INTO card_images(workspace_id, contact_id, mime, bytes, added_on) "
-        "VALUES ($1, $2, $3, $4::bytea, $5) ON CONFLICT (workspace_id, contact_id) DO UPDATE "
-        "SET mime = excluded.mime, bytes = excluded.bytes, added_on = excluded.added_on",
-        Params().Add(id.value).Add(image.mime).Add(HexOf(image.bytes)).Add(image.added_on));
+    // The card's image is replaced; after a merge a card may hold the other
+    // card's image beside its own (merge_journal.cpp), and the newest shows.
+    KITH_RETURN_IF_ERROR(
+        Run("DELETE FROM card_images WHERE workspace_id = $1 AND contact_id = $2", Params().Add(id.value)));
+    KITH_ASSIGN_OR_RETURN(const std::int64_t image_id, NextIds("card_images", 1));
+    return Run("INSERT INTO card_images(workspace_id, id, contact_id, mime, bytes, added_on) "
+               "VALUES ($1, $2, $3, $4, $5::bytea, $6)",
+               Params()
+                   .Add(image_id)
+                   .Add(id.value)
+                   .Add(image.mime)
+                   .Add(HexOf(image.bytes))
+                   .Add(image.added_on))
+        .map([](const Rows&) {});
   });
 }
 
 Result<CardImageData> PgStore::CardImage(ContactId id) {
-  KITH_ASSIGN_OR_RETURN(const Rows rows, Run("SELECT mime, bytes, added_on FROM card_images "
-                                             "WHERE workspace_id = $1 AND contact_id = $2",
-                                             Params().Add(id.value)));
+  KITH_ASSIGN_OR_RETURN(const Rows rows,
+                        Run("SELECT mime, bytes, added_on FROM card_images "
+                            "WHERE workspace_id = $1 AND contact_id = $2 ORDER BY id DESC LIMIT 1",
+                            Params().Add(id.value)));
   if (rows.empty()) {
     return Fail(ErrorCode::kNotFound, "contact #" + std::to_string(id.value) + " has no card image",
                 "contact");

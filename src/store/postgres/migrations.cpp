@@ -468,10 +468,140 @@ CREATE TRIGGER health_on_settings AFTER INSERT OR UPDATE OR DELETE ON settings
   FOR EACH ROW EXECUTE FUNCTION kith_health_on_setting();
 )sql";
 
+// Version 3: CardDAV and the merge journal, as SQLite's versions 9, 13 and
+// 16 (store/sqlite/migrations.cpp says why).
+//
+// contact_changes is the changes journal behind sync tokens: one entry per
+// card, renumbered by triggers on every write to the card (as SQLite's), so
+// it is written in the same transaction as the change. Its numbers are per
+// workspace, from the workspace's 'contact_changes' row of id_counters:
+// a writer holds that row until it commits, so a later number is never
+// committed before an earlier one and a client reading "everything after
+// N" never skips a card that commits late. Cards already here start it in
+// id order. A multi-row delete journals its cards in id order, as SQLite's
+// row triggers do.
+//
+// dav_cards keeps the vCard a client sent, byte for byte; dav_books the
+// address books clients created, each the tag of its cards.
+//
+// merges and merge_moves: the journal of a merge, so it can be undone (no
+// foreign keys to contacts: the journal outlives a card deleted for good).
+// Each moved row is noted by its id; card_images gets one (it had only its
+// card) so that, as on SQLite, a card can hold the other card's image
+// beside its own after a merge and the newest shows.
+//
+// The calendar's revision: every write to a reminder counts one in the
+// workspace's 'calendar_revision' counter; CalendarRevision adds the
+// journal's latest number.
+constexpr std::string_view kCardDavAndMerges = R"sql(
+CREATE TABLE contact_changes(
+  workspace_id bigint NOT NULL REFERENCES workspaces(id),
+  contact_id bigint NOT NULL,
+  sequence bigint NOT NULL,
+  uid text NOT NULL,
+  PRIMARY KEY (workspace_id, contact_id)
+);
+CREATE UNIQUE INDEX contact_changes_by_sequence ON contact_changes(workspace_id, sequence);
+INSERT INTO contact_changes(workspace_id, contact_id, sequence, uid)
+  SELECT workspace_id, id, row_number() OVER (PARTITION BY workspace_id ORDER BY id), uid FROM contacts;
+INSERT INTO id_counters(workspace_id, name, last_id)
+  SELECT workspace_id, 'contact_changes', count(*) FROM contacts GROUP BY workspace_id;
+
+CREATE FUNCTION kith_journal_change(workspace bigint, contact bigint, contact_uid text) RETURNS void
+LANGUAGE sql AS $$
+  WITH next AS (
+    INSERT INTO id_counters(workspace_id, name, last_id) VALUES (workspace, 'contact_changes', 1)
+    ON CONFLICT (workspace_id, name) DO UPDATE SET last_id = id_counters.last_id + 1
+    RETURNING last_id)
+  INSERT INTO contact_changes(workspace_id, contact_id, sequence, uid)
+    SELECT workspace, contact, last_id, contact_uid FROM next
+    ON CONFLICT (workspace_id, contact_id) DO UPDATE SET sequence = excluded.sequence, uid = excluded.uid;
+$$;
+CREATE FUNCTION kith_changes_on_contact() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM kith_journal_change(NEW.workspace_id, NEW.id, NEW.uid);
+  RETURN NULL;
+END $$;
+CREATE FUNCTION kith_changes_on_contact_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  deleted record;
+BEGIN
+  FOR deleted IN SELECT workspace_id, id, uid FROM gone ORDER BY workspace_id, id LOOP
+    PERFORM kith_journal_change(deleted.workspace_id, deleted.id, deleted.uid);
+  END LOOP;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER changes_on_contact_insert AFTER INSERT ON contacts
+  FOR EACH ROW EXECUTE FUNCTION kith_changes_on_contact();
+CREATE TRIGGER changes_on_contact_update AFTER UPDATE OF updated_at, trashed_at, uid ON contacts
+  FOR EACH ROW EXECUTE FUNCTION kith_changes_on_contact();
+CREATE TRIGGER changes_on_contact_delete AFTER DELETE ON contacts REFERENCING OLD TABLE AS gone
+  FOR EACH STATEMENT EXECUTE FUNCTION kith_changes_on_contact_delete();
+
+CREATE TABLE dav_cards(
+  workspace_id bigint NOT NULL,
+  contact_id bigint NOT NULL,
+  vcard text NOT NULL,
+  kith_view text NOT NULL,
+  PRIMARY KEY (workspace_id, contact_id),
+  FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id) ON DELETE CASCADE
+);
+CREATE TABLE dav_books(
+  workspace_id bigint NOT NULL REFERENCES workspaces(id),
+  segment text COLLATE "C" NOT NULL,
+  tag text NOT NULL,
+  PRIMARY KEY (workspace_id, segment)
+);
+
+CREATE TABLE merges(
+  workspace_id bigint NOT NULL REFERENCES workspaces(id),
+  id bigint NOT NULL,
+  kept_id bigint NOT NULL,
+  other_id bigint NOT NULL,
+  merged_at text NOT NULL,
+  snapshot text NOT NULL,
+  kept_revision bigint NOT NULL DEFAULT 0,
+  other_revision bigint NOT NULL DEFAULT 0,
+  undone_at text,
+  PRIMARY KEY (workspace_id, id)
+);
+CREATE TABLE merge_moves(
+  workspace_id bigint NOT NULL,
+  merge_id bigint NOT NULL,
+  record text NOT NULL,
+  row_id bigint NOT NULL,
+  PRIMARY KEY (workspace_id, merge_id, record, row_id),
+  FOREIGN KEY (workspace_id, merge_id) REFERENCES merges(workspace_id, id) ON DELETE CASCADE
+);
+
+ALTER TABLE card_images ADD COLUMN id bigint;
+UPDATE card_images i SET id = n.id FROM (
+    SELECT workspace_id, contact_id, row_number() OVER (PARTITION BY workspace_id ORDER BY contact_id) AS id
+    FROM card_images) n
+  WHERE i.workspace_id = n.workspace_id AND i.contact_id = n.contact_id;
+INSERT INTO id_counters(workspace_id, name, last_id)
+  SELECT workspace_id, 'card_images', count(*) FROM card_images GROUP BY workspace_id;
+ALTER TABLE card_images ALTER COLUMN id SET NOT NULL, DROP CONSTRAINT card_images_pkey,
+  ADD PRIMARY KEY (workspace_id, id);
+CREATE INDEX card_images_by_contact ON card_images(workspace_id, contact_id, id);
+
+CREATE FUNCTION kith_calendar_on_reminder() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  written reminders;
+BEGIN
+  IF TG_OP = 'DELETE' THEN written := OLD; ELSE written := NEW; END IF;
+  INSERT INTO id_counters(workspace_id, name, last_id) VALUES (written.workspace_id, 'calendar_revision', 1)
+    ON CONFLICT (workspace_id, name) DO UPDATE SET last_id = id_counters.last_id + 1;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER calendar_on_reminders AFTER INSERT OR UPDATE OR DELETE ON reminders
+  FOR EACH ROW EXECUTE FUNCTION kith_calendar_on_reminder();
+)sql";
+
 }  // namespace
 
 const std::vector<std::string_view>& Migrations() {
-  static const std::vector<std::string_view> kMigrations = {kVersion1, kStoredHealth};
+  static const std::vector<std::string_view> kMigrations = {kVersion1, kStoredHealth, kCardDavAndMerges};
   return kMigrations;
 }
 

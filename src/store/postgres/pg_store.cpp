@@ -123,12 +123,6 @@ Result<std::int64_t> PgStore::NextIds(std::string_view counter, std::int64_t cou
   return last.Int(0, 0) - count + 1;
 }
 
-Error PgStore::NotYet(std::string_view method) {
-  return Error{ErrorCode::kInternal,
-               std::string(method) + " is not yet on PostgreSQL: use an SQLite file for it (docs/team.md)",
-               "db"};
-}
-
 std::string PgStore::SortName(std::string_view display_name) const {
   return tokenizer_->Folded(display_name);
 }

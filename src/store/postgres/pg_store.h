@@ -1,7 +1,5 @@
 // The PostgreSQL implementation of Store, one workspace of a shared
-// database. Every query is parameterised and names the workspace; the
-// methods not yet written for PostgreSQL fail with kInternal saying so
-// (not_yet.cpp lists them), never with a silently wrong answer.
+// database. Every query is parameterised and names the workspace.
 #pragma once
 
 #include <memory>
@@ -189,8 +187,6 @@ class PgStore final : public CardStore {
   Status Write(const std::string& sql, const Params& params = {});
   // Reserves `count` new ids of `counter` in this workspace; returns the first.
   Result<std::int64_t> NextIds(std::string_view counter, std::int64_t count);
-  // The error of a method not yet written for PostgreSQL.
-  static Error NotYet(std::string_view method);
   bool read_only_ = false;
 
   // Contacts (contacts.cpp).

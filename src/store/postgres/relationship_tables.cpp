@@ -338,9 +338,16 @@ Result<std::int64_t> PgStore::CountOpenReminders(Date day, std::optional<Reminde
   return rows.Int(0, 0);
 }
 
-// PostgreSQL keeps no changes journal yet (LatestChange is not written):
-// the feed's ETag is then the hash of the reminders it shows.
-Result<std::optional<std::int64_t>> PgStore::CalendarRevision() { return std::optional<std::int64_t>(); }
+Result<std::optional<std::int64_t>> PgStore::CalendarRevision() {
+  // Both counters only grow, so their sum moves whenever either does
+  // (migration 3's triggers move them).
+  KITH_ASSIGN_OR_RETURN(
+      const Rows rows,
+      Run("SELECT coalesce((SELECT last_id FROM id_counters WHERE workspace_id = $1 AND name = "
+          "'calendar_revision'), 0) + "
+          "(SELECT coalesce(max(sequence), 0) FROM contact_changes WHERE workspace_id = $1)"));
+  return std::optional<std::int64_t>(rows.Int(0, 0));
+}
 
 Result<std::vector<Reminder>> PgStore::OpenRemindersAfter(ReminderId after, int limit) {
   KITH_ASSIGN_OR_RETURN(const Rows rows,

@@ -1,0 +1,129 @@
+// The merge journal on PostgreSQL: what a merge moved, and the cards as it
+// left them, so `kith merge --undo` can put both cards back exactly (as
+// store/sqlite/merge_journal.cpp; migration 3 has the tables).
+#include "store/postgres/pg_store.h"
+
+namespace kith::postgres {
+namespace {
+
+// The rows that hang off a contact, by table and the column that points at
+// it; every one has an id of its own in the workspace.
+struct MovedColumn {
+  std::string_view record;  // the name noted in merge_moves
+  std::string_view table;
+  std::string_view column;
+};
+
+constexpr MovedColumn kMovedColumns[] = {
+    {"job_changes", "job_changes", "contact_id"},
+    {"ledger", "ledger", "contact_id"},
+    {"ledger.introduced_to", "ledger", "introduced_to"},
+    {"interactions", "interactions", "contact_id"},
+    {"facts", "facts", "contact_id"},
+    {"reminders", "reminders", "contact_id"},
+    {"card_images", "card_images", "contact_id"},
+};
+
+}  // namespace
+
+Status PgStore::MoveContactRecords(ContactId from, ContactId to, MergeId journal) {
+  return Atomically([&]() -> Status {
+    // Each table's rows move and are noted in one statement.
+    for (const MovedColumn& moved : kMovedColumns) {
+      const std::string table(moved.table);
+      const std::string column(moved.column);
+      KITH_RETURN_IF_ERROR(Run("WITH moved AS (UPDATE " + table + " SET " + column +
+                                   " = $3 WHERE workspace_id = $1 AND " + column +
+                                   " = $2 RETURNING id) "
+                                   "INSERT INTO merge_moves(workspace_id, merge_id, record, row_id) "
+                                   "SELECT $1, $4, $5, id FROM moved",
+                               Params().Add(from.value).Add(to.value).Add(journal.value).Add(moved.record)));
+    }
+    // The kept card's own cadence wins over the other's.
+    KITH_RETURN_IF_ERROR(
+        Run("INSERT INTO cadences(workspace_id, contact_id, days) SELECT $1, $3, days "
+            "FROM cadences WHERE workspace_id = $1 AND contact_id = $2 ON CONFLICT DO NOTHING",
+            Params().Add(from.value).Add(to.value)));
+    return Run("DELETE FROM cadences WHERE workspace_id = $1 AND contact_id = $2", Params().Add(from.value))
+        .map([](const Rows&) {});
+  });
+}
+
+Result<MergeId> PgStore::InsertMerge(const Merge& merge, const std::string& snapshot) {
+  MergeId id;
+  KITH_RETURN_IF_ERROR(Atomically([&]() -> Status {
+    KITH_ASSIGN_OR_RETURN(id.value, NextIds("merges", 1));
+    return Run("INSERT INTO merges(workspace_id, id, kept_id, other_id, merged_at, snapshot) "
+               "VALUES ($1, $2, $3, $4, $5, $6)",
+               Params()
+                   .Add(id.value)
+                   .Add(merge.kept.value)
+                   .Add(merge.other.value)
+                   .Add(merge.merged_at)
+                   .Add(snapshot))
+        .map([](const Rows&) {});
+  }));
+  return id;
+}
+
+Status PgStore::SealMerge(MergeId id) {
+  // contact_changes renumbers a card on every write to it (CardDAV's
+  // journal): the numbers the merge left are the cards' revisions.
+  return Write(
+      "UPDATE merges SET "
+      "kept_revision = (SELECT sequence FROM contact_changes WHERE workspace_id = $1 AND contact_id = "
+      "kept_id), "
+      "other_revision = (SELECT sequence FROM contact_changes WHERE workspace_id = $1 AND contact_id = "
+      "other_id) "
+      "WHERE workspace_id = $1 AND id = $2",
+      Params().Add(id.value));
+}
+
+Result<std::pair<Merge, std::string>> PgStore::GetMerge(MergeId id) {
+  KITH_ASSIGN_OR_RETURN(const Rows rows, Run("SELECT kept_id, other_id, merged_at, undone_at, snapshot "
+                                             "FROM merges WHERE workspace_id = $1 AND id = $2",
+                                             Params().Add(id.value)));
+  if (rows.empty()) return Fail(ErrorCode::kNotFound, "no merge with id " + std::to_string(id.value), "id");
+  Merge merge;
+  merge.id = id;
+  merge.kept = ContactId{rows.Int(0, 0)};
+  merge.other = ContactId{rows.Int(0, 1)};
+  merge.merged_at = rows.Text(0, 2);
+  merge.undone_at = rows.OptionalText(0, 3);
+  return std::pair{std::move(merge), rows.Text(0, 4)};
+}
+
+Result<bool> PgStore::MergedCardsUnchanged(MergeId id) {
+  KITH_ASSIGN_OR_RETURN(const Rows rows,
+                        Run("SELECT count(*) FROM merges m "
+                            "JOIN contact_changes k ON k.workspace_id = $1 AND k.contact_id = m.kept_id "
+                            "AND k.sequence = m.kept_revision "
+                            "JOIN contact_changes o ON o.workspace_id = $1 AND o.contact_id = m.other_id "
+                            "AND o.sequence = m.other_revision "
+                            "JOIN contacts ck ON ck.workspace_id = $1 AND ck.id = m.kept_id "
+                            "JOIN contacts co ON co.workspace_id = $1 AND co.id = m.other_id "
+                            "WHERE m.workspace_id = $1 AND m.id = $2",
+                            Params().Add(id.value)));
+  return rows.Int(0, 0) == 1;
+}
+
+Status PgStore::UndoMergeMoves(MergeId id, const std::string& now) {
+  return Atomically([&]() -> Status {
+    for (const MovedColumn& moved : kMovedColumns) {
+      const std::string table(moved.table);
+      const std::string column(moved.column);
+      KITH_RETURN_IF_ERROR(Run("UPDATE " + table + " t SET " + column +
+                                   " = m.other_id FROM merges m WHERE m.workspace_id = $1 AND m.id = $2 "
+                                   "AND t.workspace_id = $1 AND t." +
+                                   column +
+                                   " = m.kept_id AND t.id IN (SELECT row_id FROM merge_moves "
+                                   "WHERE workspace_id = $1 AND merge_id = $2 AND record = $3)",
+                               Params().Add(id.value).Add(moved.record)));
+    }
+    return Run("UPDATE merges SET undone_at = $3 WHERE workspace_id = $1 AND id = $2",
+               Params().Add(id.value).Add(now))
+        .map([](const Rows&) {});
+  });
+}
+
+}  // namespace kith::postgres

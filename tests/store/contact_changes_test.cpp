@@ -72,6 +72,47 @@ TEST_P(ContactChanges, MembershipFollowsTheTag) {
   EXPECT_EQ(*store.ContactsTagged(store.FoldLabel("MENTOR")), std::vector<ContactId>{ada.id});
 }
 
+TEST_P(ContactChanges, CardsDeletedForGoodStayInTheJournalAsNoLongerMembers) {
+  testing::TestWorld world{GetParam()};
+  Store& store = world.store();
+  const Contact ada = *store.InsertContact(Card("Ada Okafor"), "ada", kNow);
+  const Contact linus = *store.InsertContact(Card("Linus Lee"), "linus", kNow);
+  ASSERT_TRUE(store.TrashContact(linus.id, kNow));
+  ASSERT_TRUE(store.TrashContact(ada.id, kNow));
+  const std::int64_t before = *store.LatestChange();
+  ASSERT_EQ(*store.DeleteTrashedContacts(), 2);
+  const auto changes = *store.ChangesAfter(before, "", 10);
+  EXPECT_EQ(ContactsIn(changes), (std::vector<std::int64_t>{ada.id.value, linus.id.value}))
+      << "one entry each, in id order";
+  for (const ContactChange& change : changes) EXPECT_FALSE(change.member);
+}
+
+// The calendar feed's revision moves with every write to a reminder and
+// to a card, and stays put otherwise.
+TEST_P(ContactChanges, TheCalendarRevisionMovesWithRemindersAndCards) {
+  testing::TestWorld world{GetParam()};
+  Store& store = world.store();
+  const Contact ada = *store.InsertContact(Card("Ada Okafor"), "ada", kNow);
+  const auto start = *store.CalendarRevision();
+  ASSERT_TRUE(start.has_value());
+  EXPECT_EQ(*store.CalendarRevision(), start) << "a read moves nothing";
+  Reminder reminder;
+  reminder.contact = ada.id;
+  reminder.due = Date{2026, 12, 1};
+  reminder.note = "coffee?";
+  reminder.created_on = Date{2026, 11, 26};
+  auto inserted = store.InsertReminder(reminder);
+  ASSERT_TRUE(inserted) << inserted.error().message;
+  const auto with_reminder = *store.CalendarRevision();
+  EXPECT_GT(*with_reminder, *start);
+  inserted->snoozed_until = Date{2026, 12, 5};
+  ASSERT_TRUE(store.UpdateReminder(*inserted));
+  const auto snoozed = *store.CalendarRevision();
+  EXPECT_GT(*snoozed, *with_reminder);
+  ASSERT_TRUE(store.UpdateContact(ada.id, Card("Ada O."), kNow));
+  EXPECT_GT(**store.CalendarRevision(), *snoozed);
+}
+
 TEST_P(ContactChanges, ABatchComesBackInTheOrderAsked) {
   testing::TestWorld world{GetParam()};
   Store& store = world.store();

@@ -107,9 +107,8 @@ TEST_P(ContactKeys, DuplicatePairsNameTheSharedValue) {
   EXPECT_EQ(pairs->size(), 3U);
 }
 
-// Job changes and the merge journal are not on PostgreSQL yet.
-TEST(ContactKeysSqlite, JobChangesAreKeptInOrderAndMoveWithAMerge) {
-  testing::TestWorld world;
+TEST_P(ContactKeys, JobChangesAreKeptInOrderAndMoveWithAMerge) {
+  testing::TestWorld world(GetParam());
   const ContactId a = Insert(world, Person("Ada Okafor"), "a");
   const ContactId b = Insert(world, Person("Ada Okafor"), "b");
   const JobChange later{Date{2026, 11, 1}, "Connections.csv", "Acme", "Engineer", "Initech", "CTO"};
@@ -124,6 +123,29 @@ TEST(ContactKeysSqlite, JobChangesAreKeptInOrderAndMoveWithAMerge) {
   ASSERT_TRUE(changes);
   EXPECT_EQ(*changes, (std::vector<JobChange>{earlier, later}));
   EXPECT_TRUE(world.store().JobChanges(b)->empty());
+}
+
+// A merge moves the other card's image to the kept card beside its own
+// (the newer shows), and undoing it puts each image back on its card.
+TEST_P(ContactKeys, CardImagesMoveWithAMergeAndComeBackOnUndo) {
+  testing::TestWorld world(GetParam());
+  Store& store = world.store();
+  const ContactId kept = Insert(world, Person("Ada Okafor"), "a");
+  const ContactId other = Insert(world, Person("Ada O."), "b");
+  const ContactId alone = Insert(world, Person("Linus Lee"), "c");
+  ASSERT_TRUE(store.SaveCardImage(kept, CardImageData{"image/png", {std::byte{1}}, "2026-11-01"}));
+  ASSERT_TRUE(store.SaveCardImage(other, CardImageData{"image/jpeg", {std::byte{2}}, "2026-11-02"}));
+  ASSERT_TRUE(store.SaveCardImage(alone, CardImageData{"image/png", {std::byte{3}}, "2026-11-03"}));
+  const auto journal = store.InsertMerge(Merge{MergeId{}, kept, other, kNow, std::nullopt}, "{}");
+  ASSERT_TRUE(journal) << journal.error().message;
+  ASSERT_TRUE(store.MoveContactRecords(other, kept, *journal));
+  EXPECT_EQ(store.CardImage(kept)->mime, "image/jpeg") << "the newer image shows";
+  EXPECT_EQ(store.CardImage(other).error().code, ErrorCode::kNotFound);
+  ASSERT_TRUE(store.UndoMergeMoves(*journal, kNow));
+  EXPECT_EQ(store.CardImage(kept)->mime, "image/png");
+  EXPECT_EQ(store.CardImage(other)->mime, "image/jpeg");
+  EXPECT_EQ(store.CardImage(alone)->bytes, std::vector<std::byte>{std::byte{3}});
+  EXPECT_TRUE(store.GetMerge(*journal)->first.undone_at.has_value());
 }
 
 TEST_P(ContactKeys, IdsAfterPageThroughEveryone) {

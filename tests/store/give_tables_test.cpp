@@ -1,6 +1,5 @@
 // Opportunities, the ledger and settings as the stores keep them: every
-// test on both stores, but those of moving records in a merge (the merge
-// journal is not on PostgreSQL yet).
+// test on both stores.
 #include <gtest/gtest.h>
 
 #include "domain/contact_merge.h"
@@ -72,11 +71,6 @@ class GiveTables : public ::testing::TestWithParam<testing::StoreKind> {
 };
 
 KITH_ON_BOTH_STORES(GiveTables);
-
-class GiveTablesOnSqlite : public GiveTables {};
-
-INSTANTIATE_TEST_SUITE_P(Sqlite, GiveTablesOnSqlite, ::testing::Values(testing::StoreKind::kSqlite),
-                         testing::StoreKindNamer());
 
 // Opportunities
 
@@ -300,7 +294,7 @@ void MoveRecordsAsAMergeWould(Store& store, ContactId from, ContactId to) {
   ASSERT_TRUE(store.MoveContactRecords(from, to, *journal));
 }
 
-TEST_P(GiveTablesOnSqlite, MovingContactRecordsMovesTheirLedger) {
+TEST_P(GiveTables, MovingContactRecordsMovesTheirLedger) {
   const ContactId from = AddPerson("Ada");
   const ContactId to = AddPerson("Ada Okafor");
   Record(from, LedgerKind::kGive, LedgerDirection::kFromMe, Date{2026, 4, 1});
@@ -310,7 +304,7 @@ TEST_P(GiveTablesOnSqlite, MovingContactRecordsMovesTheirLedger) {
   EXPECT_EQ(WhatOf(to), (std::vector<std::string>{"give on 2026-04-01", "ask on 2026-05-01"}));
 }
 
-TEST_P(GiveTablesOnSqlite, MovingContactRecordsRepointsIntroductionsToThem) {
+TEST_P(GiveTables, MovingContactRecordsRepointsIntroductionsToThem) {
   const ContactId from = AddPerson("Ada");
   const ContactId to = AddPerson("Ada Okafor");
   const ContactId bo = AddPerson("Bo");

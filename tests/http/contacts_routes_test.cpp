@@ -5,9 +5,11 @@
 namespace kith::testing {
 namespace {
 
-using ContactsRoutes = ServerTest;
+// Every route on both stores.
+class ContactsRoutes : public ServerTestOnBothStores {};
+KITH_ON_BOTH_STORES(ContactsRoutes);
 
-TEST_F(ContactsRoutes, CreatesAContactAndReturnsItInTheCliShape) {
+TEST_P(ContactsRoutes, CreatesAContactAndReturnsItInTheCliShape) {
   const json ada = AddPerson({{"name", "Ada Okafor"}, {"company", "Acme"}, {"emails", {"ada@acme.com"}}});
   EXPECT_EQ(ada["name"], "Ada Okafor");
   EXPECT_EQ(ada["emails"], json({"ada@acme.com"}));
@@ -17,7 +19,7 @@ TEST_F(ContactsRoutes, CreatesAContactAndReturnsItInTheCliShape) {
   EXPECT_TRUE(shown["job_changes"].is_array());
 }
 
-TEST_F(ContactsRoutes, ListsWithTotalSortAndFilters) {
+TEST_P(ContactsRoutes, ListsWithTotalSortAndFilters) {
   AddPerson({{"name", "Zed Young"}, {"tags", {"mentor"}}});
   AddPerson({{"name", "Ada Okafor"}});
   auto response = Send("GET", "/api/v1/contacts?sort=name&limit=1&total=true");
@@ -30,7 +32,7 @@ TEST_F(ContactsRoutes, ListsWithTotalSortAndFilters) {
   EXPECT_EQ(mentors[0]["name"], "Zed Young");
 }
 
-TEST_F(ContactsRoutes, HealthComesWithThePageWhateverTheSort) {
+TEST_P(ContactsRoutes, HealthComesWithThePageWhateverTheSort) {
   AddPerson({{"name", "Zed Young"}, {"met_on", "2026-11-20"}});
   AddPerson({{"name", "Ada Okafor"}});
   const json listed = Expect(Send("GET", "/api/v1/contacts?sort=met&health=true"), 200);
@@ -45,7 +47,7 @@ TEST_F(ContactsRoutes, HealthComesWithThePageWhateverTheSort) {
   EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts?health=maybe"), 400)["error"]["field"], "health");
 }
 
-TEST_F(ContactsRoutes, TypeaheadAnswersSlimLinesWithWhereTheWordsWereFound) {
+TEST_P(ContactsRoutes, TypeaheadAnswersSlimLinesWithWhereTheWordsWereFound) {
   AddPerson(
       {{"name", "Ada Okafor"}, {"company", "Acme Robotics"}, {"title", "CTO"}, {"emails", {"ada@acme.com"}}});
   AddPerson({{"name", "Linus Lee"},
@@ -73,7 +75,7 @@ TEST_F(ContactsRoutes, TypeaheadAnswersSlimLinesWithWhereTheWordsWereFound) {
   EXPECT_TRUE(Expect(Send("GET", "/api/v1/typeahead?q="), 200).empty());
 }
 
-TEST_F(ContactsRoutes, HealthOrderFollowsAWriteOnTheServer) {
+TEST_P(ContactsRoutes, HealthOrderFollowsAWriteOnTheServer) {
   const json ada = AddPerson({{"name", "Ada Okafor"}});
   AddPerson({{"name", "Zed Young"}});
   const json before = Expect(Send("GET", "/api/v1/contacts?sort=health&limit=2"), 200);
@@ -87,13 +89,13 @@ TEST_F(ContactsRoutes, HealthOrderFollowsAWriteOnTheServer) {
   EXPECT_GT(after[1]["health"]["score"], after[0]["health"]["score"]);
 }
 
-TEST_F(ContactsRoutes, RejectsABadSortOrLimit) {
+TEST_P(ContactsRoutes, RejectsABadSortOrLimit) {
   EXPECT_EQ(ErrorCodeOf(Expect(Send("GET", "/api/v1/contacts?sort=height"), 400)), "invalid_input");
   const json body = Expect(Send("GET", "/api/v1/contacts?limit=abc"), 400);
   EXPECT_EQ(body["error"]["field"], "limit");
 }
 
-TEST_F(ContactsRoutes, SearchFindsByPrefixAndAccent) {
+TEST_P(ContactsRoutes, SearchFindsByPrefixAndAccent) {
   AddPerson({{"name", "José Núñez"}, {"company", "Kite Labs"}});
   const json found = Expect(Send("GET", "/api/v1/search?q=nunez"), 200);
   ASSERT_EQ(found.size(), 1U);
@@ -103,7 +105,7 @@ TEST_F(ContactsRoutes, SearchFindsByPrefixAndAccent) {
   EXPECT_EQ(ErrorCodeOf(Expect(Send("GET", "/api/v1/search?q=a&limit=0"), 400)), "invalid_input");
 }
 
-TEST_F(ContactsRoutes, PatchesOnlyTheFieldsGiven) {
+TEST_P(ContactsRoutes, PatchesOnlyTheFieldsGiven) {
   const json ada = AddPerson({{"name", "Ada Okafor"}, {"company", "Acme"}, {"tags", {"a", "b"}}});
   const std::string path = "/api/v1/contacts/" + ada["id"].dump();
   const json edited = Expect(Send("PATCH", path, json({{"title", "CTO"}, {"tags", {"b", "c"}}}).dump()), 200);
@@ -120,7 +122,7 @@ TEST_F(ContactsRoutes, PatchesOnlyTheFieldsGiven) {
   EXPECT_EQ(linked["links"][0]["connected"], true);
 }
 
-TEST_F(ContactsRoutes, PatchesWhatAddressBooksKeep) {
+TEST_P(ContactsRoutes, PatchesWhatAddressBooksKeep) {
   const json ada = AddPerson({{"name", "Ada Okafor"},
                               {"emails", {"ada@acme.example"}},
                               {"phones", {"+1 312 555 0100"}},
@@ -161,7 +163,7 @@ TEST_F(ContactsRoutes, PatchesWhatAddressBooksKeep) {
   EXPECT_EQ(trimmed["nickname"], "Ace");
 }
 
-TEST_F(ContactsRoutes, PatchesTheTypesOfWebAddresses) {
+TEST_P(ContactsRoutes, PatchesTheTypesOfWebAddresses) {
   const json ada =
       AddPerson({{"name", "Ada Okafor"},
                  {"website", "https://ada.example"},
@@ -199,7 +201,7 @@ TEST_F(ContactsRoutes, PatchesTheTypesOfWebAddresses) {
   EXPECT_EQ(Expect(Send("GET", path), 200), shown);
 }
 
-TEST_F(ContactsRoutes, PatchesAnAddressesDeliveryLabel) {
+TEST_P(ContactsRoutes, PatchesAnAddressesDeliveryLabel) {
   const json ada = AddPerson({{"name", "Ada Okafor"}});
   const std::string path = "/api/v1/contacts/" + ada["id"].dump();
   const json edited = Expect(Send("PATCH", path, R"({"addresses": [{"types": ["work"], "street": "1 Main St",
@@ -209,7 +211,7 @@ TEST_F(ContactsRoutes, PatchesAnAddressesDeliveryLabel) {
   EXPECT_EQ(Expect(Send("GET", path), 200)["addresses"], edited["addresses"]);
 }
 
-TEST_F(ContactsRoutes, PatchRemovesARawFieldOnceItIsFixed) {
+TEST_P(ContactsRoutes, PatchRemovesARawFieldOnceItIsFixed) {
   const json ada = AddPerson(
       {{"name", "Ada Okafor"},
        {"custom",
@@ -224,7 +226,7 @@ TEST_F(ContactsRoutes, PatchRemovesARawFieldOnceItIsFixed) {
   EXPECT_EQ(Expect(Send("GET", path), 200)["custom"], fixed["custom"]);
 }
 
-TEST_F(ContactsRoutes, BadCardValuesAreRefusedNamingTheFieldAndNothingIsWritten) {
+TEST_P(ContactsRoutes, BadCardValuesAreRefusedNamingTheFieldAndNothingIsWritten) {
   const json ada = AddPerson({{"name", "Ada Okafor"}, {"emails", {"ada@acme.example"}}});
   const std::string path = "/api/v1/contacts/" + ada["id"].dump();
   const std::vector<std::pair<std::string, std::string>> cases = {
@@ -249,7 +251,7 @@ TEST_F(ContactsRoutes, BadCardValuesAreRefusedNamingTheFieldAndNothingIsWritten)
   EXPECT_EQ(after["updated_at"], ada["updated_at"]) << "nothing was written";
 }
 
-TEST_F(ContactsRoutes, TheOpenApiDocumentListsTheCardFields) {
+TEST_P(ContactsRoutes, TheOpenApiDocumentListsTheCardFields) {
   const json schemas = Expect(Send("GET", "/api/v1/openapi.json"), 200)["components"]["schemas"];
   const json& contact = schemas["Contact"]["properties"];
   for (const char* key : {"nickname", "role", "departments", "birthday", "anniversary", "addresses", "kind",
@@ -279,7 +281,7 @@ TEST_F(ContactsRoutes, TheOpenApiDocumentListsTheCardFields) {
   }
 }
 
-TEST_F(ContactsRoutes, RemovesToTheTrashAndRestores) {
+TEST_P(ContactsRoutes, RemovesToTheTrashAndRestores) {
   const json ada = AddPerson({{"name", "Ada Okafor"}});
   const std::string path = "/api/v1/contacts/" + ada["id"].dump();
   EXPECT_EQ(Expect(Send("DELETE", path), 200)["trashed"], true);
@@ -288,7 +290,7 @@ TEST_F(ContactsRoutes, RemovesToTheTrashAndRestores) {
   EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts"), 200).size(), 1U);
 }
 
-TEST_F(ContactsRoutes, EmptiesTheTrashForGood) {
+TEST_P(ContactsRoutes, EmptiesTheTrashForGood) {
   const json ada = AddPerson({{"name", "Ada Okafor"}});
   AddPerson({{"name", "Ravi Menon"}});
   Expect(Send("DELETE", "/api/v1/contacts/" + ada["id"].dump()), 200);
@@ -297,7 +299,7 @@ TEST_F(ContactsRoutes, EmptiesTheTrashForGood) {
   EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts"), 200).size(), 1U);
 }
 
-TEST_F(ContactsRoutes, SuggestsFilterValuesAsYouType) {
+TEST_P(ContactsRoutes, SuggestsFilterValuesAsYouType) {
   AddPerson({{"name", "Ada Okafor"}, {"tags", {"mentor"}}, {"met_at", "RustConf 2026"}});
   EXPECT_EQ(Expect(Send("GET", "/api/v1/suggestions?field=tag&prefix=MEN"), 200), json({"mentor"}));
   EXPECT_EQ(Expect(Send("GET", "/api/v1/suggestions?field=event&prefix=rust"), 200), json({"RustConf 2026"}));
@@ -305,7 +307,7 @@ TEST_F(ContactsRoutes, SuggestsFilterValuesAsYouType) {
   EXPECT_EQ(Expect(Send("GET", "/api/v1/suggestions?field=tag&limit=500"), 400)["error"]["field"], "limit");
 }
 
-TEST_F(ContactsRoutes, SearchCountsEveryoneItFindsWhenAsked) {
+TEST_P(ContactsRoutes, SearchCountsEveryoneItFindsWhenAsked) {
   for (const char* name : {"Ada Okafor", "Ada Lindqvist", "Ada Aksoy"}) AddPerson({{"name", name}});
   auto response = Send("GET", "/api/v1/search?q=ada&limit=1&total=true");
   EXPECT_EQ(Expect(response, 200).size(), 1U);
@@ -313,14 +315,14 @@ TEST_F(ContactsRoutes, SearchCountsEveryoneItFindsWhenAsked) {
   EXPECT_FALSE(Send("GET", "/api/v1/search?q=ada&limit=1")->has_header("X-Total-Count"));
 }
 
-TEST_F(ContactsRoutes, UnknownIdsAreNotFound) {
+TEST_P(ContactsRoutes, UnknownIdsAreNotFound) {
   EXPECT_EQ(ErrorCodeOf(Expect(Send("GET", "/api/v1/contacts/999"), 404)), "not_found");
   EXPECT_EQ(ErrorCodeOf(Expect(Send("PATCH", "/api/v1/contacts/999", R"({"title":"x"})"), 404)), "not_found");
   EXPECT_EQ(ErrorCodeOf(Expect(Send("DELETE", "/api/v1/contacts/999"), 404)), "not_found");
   EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/contacts/999/restore"), 404)), "not_found");
 }
 
-TEST_F(ContactsRoutes, MalformedJsonIsRejectedAndNothingWritten) {
+TEST_P(ContactsRoutes, MalformedJsonIsRejectedAndNothingWritten) {
   const json body = Expect(Send("POST", "/api/v1/contacts", "{\"name\": \"Ada"), 400);
   EXPECT_EQ(ErrorCodeOf(body), "invalid_input");
   EXPECT_EQ(body["error"]["field"], "body");
@@ -328,7 +330,7 @@ TEST_F(ContactsRoutes, MalformedJsonIsRejectedAndNothingWritten) {
   EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts"), 200).size(), 0U);
 }
 
-TEST_F(ContactsRoutes, WrongTypesAreRejectedAndNothingWritten) {
+TEST_P(ContactsRoutes, WrongTypesAreRejectedAndNothingWritten) {
   EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/contacts", R"({"name": 42})"), 400)), "invalid_input");
   EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/contacts", R"({"name": "A", "emails": "a@b.c"})"), 400)),
             "invalid_input");
@@ -338,20 +340,20 @@ TEST_F(ContactsRoutes, WrongTypesAreRejectedAndNothingWritten) {
   EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts"), 200).size(), 0U);
 }
 
-TEST_F(ContactsRoutes, InvalidFieldsNameTheField) {
+TEST_P(ContactsRoutes, InvalidFieldsNameTheField) {
   const json body = Expect(Send("POST", "/api/v1/contacts", R"({"name": "Bob", "emails": ["bob@"]})"), 400);
   EXPECT_EQ(ErrorCodeOf(body), "invalid_input");
   EXPECT_EQ(body["error"]["field"], "email");
 }
 
-TEST_F(ContactsRoutes, OversizedBodiesAreRejectedBeforeReading) {
+TEST_P(ContactsRoutes, OversizedBodiesAreRejectedBeforeReading) {
   const std::string huge = R"({"name": "A", "notes": ")" + std::string(100 * 1024, 'x') + "\"}";
   const json body = Expect(Send("POST", "/api/v1/contacts", huge), 413);
   EXPECT_EQ(ErrorCodeOf(body), "payload_too_large");
   EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts"), 200).size(), 0U);
 }
 
-TEST_F(ContactsRoutes, BodiesNestedPastTheLimitAreRefusedAndNothingIsWritten) {
+TEST_P(ContactsRoutes, BodiesNestedPastTheLimitAreRefusedAndNothingIsWritten) {
   const std::string deep = std::string(10000, '[') + std::string(10000, ']');
   const json body = Expect(Send("POST", "/api/v1/contacts", R"({"name": "A", "custom": )" + deep + "}"), 400);
   EXPECT_EQ(ErrorCodeOf(body), "invalid_input");
@@ -360,14 +362,14 @@ TEST_F(ContactsRoutes, BodiesNestedPastTheLimitAreRefusedAndNothingIsWritten) {
   EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts"), 200).size(), 0U);
 }
 
-TEST_F(ContactsRoutes, MalformedBodiesSayWhere) {
+TEST_P(ContactsRoutes, MalformedBodiesSayWhere) {
   const json body = Expect(Send("POST", "/api/v1/contacts", "{\"name\": \"A\",}"), 400);
   EXPECT_EQ(ErrorCodeOf(body), "invalid_input");
   EXPECT_THAT(body["error"]["message"].get<std::string>(),
               ::testing::HasSubstr("line 1, column 14: syntax error"));
 }
 
-TEST_F(ContactsRoutes, ScriptInANameIsStoredAndReturnedAsText) {
+TEST_P(ContactsRoutes, ScriptInANameIsStoredAndReturnedAsText) {
   const std::string payload = "<script>alert('x')</script><img src=x onerror=alert(1)>";
   const json created = AddPerson({{"name", payload}});
   auto response = Send("GET", "/api/v1/contacts/" + created["id"].dump());
@@ -377,7 +379,7 @@ TEST_F(ContactsRoutes, ScriptInANameIsStoredAndReturnedAsText) {
   EXPECT_EQ(response->get_header_value("X-Content-Type-Options"), "nosniff");
 }
 
-TEST_F(ContactsRoutes, FindsAndMergesDuplicates) {
+TEST_P(ContactsRoutes, FindsAndMergesDuplicates) {
   const json first = AddPerson({{"name", "Ada Okafor"}, {"emails", {"ada@acme.com"}}});
   const json second = AddPerson({{"name", "Ada Okafor"}, {"emails", {"ada@acme.com"}}, {"city", "Lagos"}});
   const json pairs = Expect(Send("GET", "/api/v1/dupes"), 200);
@@ -398,7 +400,7 @@ TEST_F(ContactsRoutes, FindsAndMergesDuplicates) {
             "not_found");
 }
 
-TEST_F(ContactsRoutes, PagesDuplicatesWithTheirTotal) {
+TEST_P(ContactsRoutes, PagesDuplicatesWithTheirTotal) {
   for (const char* name : {"Ada Okafor", "Ada Okafor", "Bo Chen", "Bo Chen"}) {
     AddPerson({{"name", name}, {"emails", {std::string(name) == "Bo Chen" ? "bo@x.org" : "ada@x.org"}}});
   }
@@ -410,7 +412,7 @@ TEST_F(ContactsRoutes, PagesDuplicatesWithTheirTotal) {
   EXPECT_EQ(ErrorCodeOf(Expect(Send("GET", "/api/v1/dupes?limit=0"), 400)), "invalid_input");
 }
 
-TEST_F(ContactsRoutes, GeneratesADemoNetwork) {
+TEST_P(ContactsRoutes, GeneratesADemoNetwork) {
   EXPECT_EQ(Expect(Send("POST", "/api/v1/demo", R"({"count": 25})"), 201)["added"], 25);
   EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/demo", R"({"count": "many"})"), 400)), "invalid_input");
 }

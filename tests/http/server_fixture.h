@@ -1,5 +1,7 @@
 // A real server on a free port over a fresh database, run on a thread, and
 // a client that talks to it over a socket with the session's CSRF token.
+// ServerTest serves an SQLite file; a suite of ServerTestOnBothStores runs
+// each test on an SQLite file and on a PostgreSQL database.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -16,6 +18,7 @@
 #include "domain/clock.h"
 #include "http/server.h"
 #include "http/server_with_routes.h"
+#include "support/postgres_cluster.h"
 #include "support/temp_database.h"
 
 namespace kith::testing {
@@ -27,10 +30,21 @@ class ServerTest : public ::testing::Test {
   void SetUp() override { StartServer(); }
   void TearDown() override { StopServer(); }
 
+  // The store the server runs on.
+  [[nodiscard]] virtual StoreKind Kind() const { return StoreKind::kSqlite; }
+
+  // This test's database: the SQLite file's path, or the URI of a new
+  // PostgreSQL database (made on first use, dropped after the test).
+  [[nodiscard]] std::string DatabasePath() const {
+    if (Kind() == StoreKind::kSqlite) return (directory_.path() / "kith.db").string();
+    if (!postgres_) postgres_ = std::make_unique<TempPgDatabase>();
+    return postgres_->url();
+  }
+
   // The options StartServer uses: this test's database, any free port.
   http::ServerOptions OptionsFor(const std::string& host, const std::string& token = "") const {
     http::ServerOptions options;
-    options.database_path = (directory_.path() / "kith.db").string();
+    options.database_path = DatabasePath();
     options.host = host;
     options.port = 0;
     options.token = token;
@@ -96,6 +110,7 @@ class ServerTest : public ::testing::Test {
   json AddPerson(const json& person) { return Expect(Send("POST", "/api/v1/contacts", person.dump()), 201); }
 
   TempDirectory directory_;
+  mutable std::unique_ptr<TempPgDatabase> postgres_;
   FixedClock clock_{Date{2026, 11, 26}};
   // What the server told its operator (ServerOptions::report), in order.
   std::vector<std::string> Reports() {
@@ -112,6 +127,13 @@ class ServerTest : public ::testing::Test {
   std::unique_ptr<httplib::Client> client_;
   std::string csrf_;
   std::string cookie_;
+};
+
+// A suite of server tests on both stores: derive from this, TEST_P, and
+// KITH_ON_BOTH_STORES(Suite).
+class ServerTestOnBothStores : public ServerTest, public ::testing::WithParamInterface<StoreKind> {
+ protected:
+  [[nodiscard]] StoreKind Kind() const override { return GetParam(); }
 };
 
 // The code in an error envelope.

@@ -9,13 +9,13 @@
 namespace kith::testing {
 namespace {
 
-class SyncAccess : public ServerTest {
+class SyncAccess : public ServerTestOnBothStores {
  protected:
   // Runs `body` on the server's database through a connection of its own,
   // as `kith device add` or `kith passwd` would beside a running server.
   template <typename Body>
   void WithDatabase(Body&& body) {
-    auto store = OpenSqliteStore((directory_.path() / "kith.db").string());
+    auto store = OpenStore(DatabasePath());
     ASSERT_TRUE(store) << store.error().message;
     Context context{**store, clock_, ""};
     body(context);
@@ -43,6 +43,7 @@ class SyncAccess : public ServerTest {
     return client_->Get("/dav/", headers);
   }
 };
+KITH_ON_BOTH_STORES(SyncAccess);
 
 void ExpectAdmitted(const httplib::Result& response) {
   ASSERT_TRUE(response);
@@ -57,7 +58,7 @@ void ExpectRefused(const httplib::Result& response) {
   EXPECT_EQ(response->get_header_value("WWW-Authenticate"), R"(Basic realm="kith", charset="UTF-8")");
 }
 
-TEST_F(SyncAccess, AddingADeviceShowsItsPasswordOnceAndNeverItsHash) {
+TEST_P(SyncAccess, AddingADeviceShowsItsPasswordOnceAndNeverItsHash) {
   const json setup = Expect(Send("POST", "/api/v1/devices", R"({"name": "iphone"})"), 201);
   EXPECT_EQ(setup["username"], "iphone");
   EXPECT_EQ(setup["url"], "http://127.0.0.1:" + std::to_string(server_->port()) + "/dav/");
@@ -71,7 +72,7 @@ TEST_F(SyncAccess, AddingADeviceShowsItsPasswordOnceAndNeverItsHash) {
   EXPECT_EQ(devices.dump().find(setup["password"].get<std::string>()), std::string::npos);
 }
 
-TEST_F(SyncAccess, ADeviceNameIsRefusedWhenTakenOrNotAUserName) {
+TEST_P(SyncAccess, ADeviceNameIsRefusedWhenTakenOrNotAUserName) {
   Expect(Send("POST", "/api/v1/devices", R"({"name": "iphone"})"), 201);
   EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/devices", R"({"name": "IPhone"})"), 409)),
             "already_exists");
@@ -81,11 +82,11 @@ TEST_F(SyncAccess, ADeviceNameIsRefusedWhenTakenOrNotAUserName) {
   EXPECT_EQ(Expect(Send("GET", "/api/v1/devices"), 200).size(), 1U);
 }
 
-TEST_F(SyncAccess, RevokingAnUnknownDeviceIsNotFound) {
+TEST_P(SyncAccess, RevokingAnUnknownDeviceIsNotFound) {
   EXPECT_EQ(ErrorCodeOf(Expect(Send("DELETE", "/api/v1/devices?name=ghost"), 404)), "not_found");
 }
 
-TEST_F(SyncAccess, BeyondLoopbackDavWithoutCredentialsIs401) {
+TEST_P(SyncAccess, BeyondLoopbackDavWithoutCredentialsIs401) {
   AddDeviceDirectly("iphone");
   ServeBeyondLoopback();
   ExpectRefused(Dav(""));
@@ -93,7 +94,7 @@ TEST_F(SyncAccess, BeyondLoopbackDavWithoutCredentialsIs401) {
   ExpectRefused(Dav("Bearer something"));
 }
 
-TEST_F(SyncAccess, AnAppPasswordSignsInWithItsDeviceNameOnly) {
+TEST_P(SyncAccess, AnAppPasswordSignsInWithItsDeviceNameOnly) {
   const std::string password = AddDeviceDirectly("iphone");
   AddDeviceDirectly("laptop");
   ServeBeyondLoopback();
@@ -103,7 +104,7 @@ TEST_F(SyncAccess, AnAppPasswordSignsInWithItsDeviceNameOnly) {
   ExpectRefused(Dav(Basic("iphone", password + "x")));
 }
 
-TEST_F(SyncAccess, TheWebPasswordSignsInWithAnyUserName) {
+TEST_P(SyncAccess, TheWebPasswordSignsInWithAnyUserName) {
   WithDatabase([](Context& context) { ASSERT_TRUE(SetWebPassword(context, "correct horse battery")); });
   ServeBeyondLoopback();
   ExpectAdmitted(Dav(Basic("kith", "correct horse battery")));
@@ -111,14 +112,14 @@ TEST_F(SyncAccess, TheWebPasswordSignsInWithAnyUserName) {
   ExpectRefused(Dav(Basic("kith", "wrong horse battery")));
 }
 
-TEST_F(SyncAccess, TheServersTokenSignsInAsAPassword) {
+TEST_P(SyncAccess, TheServersTokenSignsInAsAPassword) {
   StopServer();
   StartServer("0.0.0.0", "sesame-sesame-sesame");
   ExpectAdmitted(Dav(Basic("kith", "sesame-sesame-sesame")));
   ExpectRefused(Dav(Basic("kith", "sesame")));
 }
 
-TEST_F(SyncAccess, ARevokedPasswordIsRefusedAtOnceEvenWhenJustUsed) {
+TEST_P(SyncAccess, ARevokedPasswordIsRefusedAtOnceEvenWhenJustUsed) {
   const std::string password = AddDeviceDirectly("iphone");
   ServeBeyondLoopback();
   ExpectAdmitted(Dav(Basic("iphone", password)));
@@ -126,7 +127,7 @@ TEST_F(SyncAccess, ARevokedPasswordIsRefusedAtOnceEvenWhenJustUsed) {
   ExpectRefused(Dav(Basic("iphone", password)));
 }
 
-TEST_F(SyncAccess, ADeviceAddedAgainAfterRevokingGetsANewPassword) {
+TEST_P(SyncAccess, ADeviceAddedAgainAfterRevokingGetsANewPassword) {
   const std::string old_password = AddDeviceDirectly("iphone");
   WithDatabase([](Context& context) { ASSERT_TRUE(RevokeDevice(context, "iphone")); });
   const std::string new_password = AddDeviceDirectly("iphone");
@@ -136,7 +137,7 @@ TEST_F(SyncAccess, ADeviceAddedAgainAfterRevokingGetsANewPassword) {
   ExpectAdmitted(Dav(Basic("iphone", new_password)));
 }
 
-TEST_F(SyncAccess, WrongPasswordsAreThrottledWith429AndRetryAfter) {
+TEST_P(SyncAccess, WrongPasswordsAreThrottledWith429AndRetryAfter) {
   const std::string password = AddDeviceDirectly("iphone");
   ServeBeyondLoopback();
   for (int i = 0; i < 5; ++i) ExpectRefused(Dav(Basic("iphone", "guess-" + std::to_string(i))));
@@ -149,7 +150,7 @@ TEST_F(SyncAccess, WrongPasswordsAreThrottledWith429AndRetryAfter) {
   ExpectAdmitted(Dav(Basic("iphone", password)));
 }
 
-TEST_F(SyncAccess, ASuccessfulSyncIsShownAsTheDevicesLastUse) {
+TEST_P(SyncAccess, ASuccessfulSyncIsShownAsTheDevicesLastUse) {
   const std::string password = AddDeviceDirectly("iphone");
   ServeBeyondLoopback();
   ExpectAdmitted(Dav(Basic("iphone", password)));
@@ -161,15 +162,15 @@ TEST_F(SyncAccess, ASuccessfulSyncIsShownAsTheDevicesLastUse) {
   });
 }
 
-TEST_F(SyncAccess, OnLoopbackWithNothingSetUpSyncNeedsNoPassword) { ExpectAdmitted(Dav("")); }
+TEST_P(SyncAccess, OnLoopbackWithNothingSetUpSyncNeedsNoPassword) { ExpectAdmitted(Dav("")); }
 
-TEST_F(SyncAccess, OnLoopbackADeviceMakesSyncAskForItsPassword) {
+TEST_P(SyncAccess, OnLoopbackADeviceMakesSyncAskForItsPassword) {
   const std::string password = AddDeviceDirectly("iphone");
   ExpectRefused(Dav(""));
   ExpectAdmitted(Dav(Basic("iphone", password)));
 }
 
-TEST_F(SyncAccess, AnAppPasswordAloneLetsTheServerStartBeyondLoopback) {
+TEST_P(SyncAccess, AnAppPasswordAloneLetsTheServerStartBeyondLoopback) {
   StopServer();
   const http::ServerOptions options = OptionsFor("0.0.0.0");
   auto refused = http::Server::Start(options, clock_);
@@ -181,7 +182,7 @@ TEST_F(SyncAccess, AnAppPasswordAloneLetsTheServerStartBeyondLoopback) {
   EXPECT_FALSE(http::Server::Start(options, clock_));
 }
 
-TEST_F(SyncAccess, BehindAProxyThePublicNameIsAcceptedAndNamedInLinks) {
+TEST_P(SyncAccess, BehindAProxyThePublicNameIsAcceptedAndNamedInLinks) {
   StopServer();
   public_url_ = "https://kith.example.net/";
   StartServer();
@@ -197,7 +198,7 @@ TEST_F(SyncAccess, BehindAProxyThePublicNameIsAcceptedAndNamedInLinks) {
 
 // ------------------------------------------------------------ the subscribed calendar
 
-class CalendarFeed : public ServerTest {
+class CalendarFeed : public ServerTestOnBothStores {
  protected:
   std::string FeedPath() { return Expect(Send("GET", "/api/v1/calendar/subscription"), 200)["path"]; }
 
@@ -214,8 +215,9 @@ class CalendarFeed : public ServerTest {
     return app.Get(path.c_str(), headers);
   }
 };
+KITH_ON_BOTH_STORES(CalendarFeed);
 
-TEST_F(CalendarFeed, TheSecretUrlServesTheRemindersWithoutACookie) {
+TEST_P(CalendarFeed, TheSecretUrlServesTheRemindersWithoutACookie) {
   AddReminder("send the deck");
   const std::string path = FeedPath();
   EXPECT_TRUE(path.starts_with("/ics/") && path.ends_with(".ics")) << path;
@@ -231,7 +233,7 @@ TEST_F(CalendarFeed, TheSecretUrlServesTheRemindersWithoutACookie) {
   EXPECT_EQ(feed->get_header_value("Last-Modified"), "Thu, 26 Nov 2026 12:00:00 GMT");
 }
 
-TEST_F(CalendarFeed, AWrongTokenIs404) {
+TEST_P(CalendarFeed, AWrongTokenIs404) {
   FeedPath();
   for (const char* path : {"/ics/00000000000000000000000000000000.ics", "/ics/abc.ics", "/ics/.ics"}) {
     auto feed = Fetch(path);
@@ -241,13 +243,13 @@ TEST_F(CalendarFeed, AWrongTokenIs404) {
   }
 }
 
-TEST_F(CalendarFeed, BeforeAnyUrlWasMadeNoTokenOpensIt) {
+TEST_P(CalendarFeed, BeforeAnyUrlWasMadeNoTokenOpensIt) {
   auto feed = Fetch("/ics/00000000000000000000000000000000.ics");
   ASSERT_TRUE(feed);
   EXPECT_EQ(feed->status, 404);
 }
 
-TEST_F(CalendarFeed, PollingAnUnchangedFeedIsA304WithoutABody) {
+TEST_P(CalendarFeed, PollingAnUnchangedFeedIsA304WithoutABody) {
   AddReminder("send the deck");
   const std::string path = FeedPath();
   auto first = Fetch(path);
@@ -266,7 +268,7 @@ TEST_F(CalendarFeed, PollingAnUnchangedFeedIsA304WithoutABody) {
   EXPECT_EQ(older->status, 200);
 }
 
-TEST_F(CalendarFeed, ANewReminderChangesTheEtag) {
+TEST_P(CalendarFeed, ANewReminderChangesTheEtag) {
   AddReminder("send the deck");
   const std::string path = FeedPath();
   const std::string etag = Fetch(path)->get_header_value("ETag");
@@ -278,7 +280,7 @@ TEST_F(CalendarFeed, ANewReminderChangesTheEtag) {
   EXPECT_NE(changed->body.find("book the flight"), std::string::npos);
 }
 
-TEST_F(CalendarFeed, RenamingThePersonOrSnoozingTheReminderChangesTheEtag) {
+TEST_P(CalendarFeed, RenamingThePersonOrSnoozingTheReminderChangesTheEtag) {
   AddReminder("send the deck");
   const std::string path = FeedPath();
   const std::string first = Fetch(path)->get_header_value("ETag");
@@ -306,10 +308,10 @@ TEST_F(CalendarFeed, RenamingThePersonOrSnoozingTheReminderChangesTheEtag) {
 
 // More reminders than one page of the walk (2,000): the body is written as
 // it is read, in chunks, and holds every one of them.
-TEST_F(CalendarFeed, ALargeFeedIsStreamedWholeInChunks) {
+TEST_P(CalendarFeed, ALargeFeedIsStreamedWholeInChunks) {
   constexpr int kReminders = 4500;
   {
-    auto store = OpenSqliteStore((directory_.path() / "kith.db").string());
+    auto store = OpenStore(DatabasePath());
     ASSERT_TRUE(store) << store.error().message;
     auto transaction = (*store)->Begin();
     ASSERT_TRUE(transaction);
@@ -342,7 +344,7 @@ TEST_F(CalendarFeed, ALargeFeedIsStreamedWholeInChunks) {
   EXPECT_TRUE(feed->body.ends_with("END:VCALENDAR\r\n"));
 }
 
-TEST_F(CalendarFeed, RotatingRetiresTheOldUrl) {
+TEST_P(CalendarFeed, RotatingRetiresTheOldUrl) {
   const std::string old_path = FeedPath();
   const json rotated = Expect(Send("POST", "/api/v1/calendar/subscription/rotate"), 200);
   const std::string new_path = rotated["path"];
@@ -352,7 +354,7 @@ TEST_F(CalendarFeed, RotatingRetiresTheOldUrl) {
   EXPECT_EQ(Fetch(new_path)->status, 200);
 }
 
-TEST_F(CalendarFeed, BeyondLoopbackTheUrlIsTheOnlyKeyNeeded) {
+TEST_P(CalendarFeed, BeyondLoopbackTheUrlIsTheOnlyKeyNeeded) {
   const std::string path = FeedPath();
   StopServer();
   StartServer("0.0.0.0", "sesame-sesame");

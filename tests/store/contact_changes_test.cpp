@@ -168,6 +168,11 @@ TEST_P(StoredVCards, KeepTheBytesAsSent) {
   const auto stored = *store.StoredVCardsOf({linus.id, ada.id});
   ASSERT_EQ(stored.size(), 1U);
   EXPECT_EQ(stored.at(ada.id.value).vcard, card.vcard);
+  // A card in Windows-1252 (a client that is not UTF-8) and one with a NUL
+  // byte come back byte for byte too.
+  const StoredVCard latin{std::string("BEGIN:VCARD\r\nFN:Jos\xe9\r\nNOTE:a\0b\r\nEND:VCARD\r\n", 43), "kith"};
+  ASSERT_TRUE(store.SaveStoredVCard(linus.id, latin));
+  EXPECT_EQ(store.StoredVCardsOf({linus.id})->at(linus.id.value).vcard, latin.vcard);
   EXPECT_EQ(store.SaveStoredVCard(ContactId{404}, card).error().code, ErrorCode::kNotFound);
 }
 

@@ -274,6 +274,39 @@ TEST(PostgresStore, AJournalNumberIsNeverCommittedBeforeAnEarlierOne) {
   EXPECT_LT(changes[0].sequence, changes[1].sequence);
 }
 
+// Two writers on one workspace: one updates a card and then adds one, the
+// other adds one meanwhile. Both take the journal's number before a new
+// card's id, so they wait in turn and never for each other in a circle.
+TEST(PostgresStore, AWriterAddingACardAfterAnUpdateDoesNotDeadlockAnother) {
+  testing::TempPgDatabase database;
+  auto first = OpenPostgresStore(database.url());
+  auto second = OpenPostgresStore(database.url());
+  ASSERT_TRUE(first && second);
+  ContactFields ada;
+  ada.display_name = "Ada Okafor";
+  const Contact ada_card = *(*first)->InsertContact(ada, "ada", "2026-11-26T00:00:00Z");
+  auto transaction = (*first)->Begin();
+  ASSERT_TRUE(transaction);
+  ada.company = "Acme";
+  ASSERT_TRUE((*first)->UpdateContact(ada_card.id, ada, "2026-11-26T01:00:00Z"));
+  std::thread other([&]() {
+    ContactFields linus;
+    linus.display_name = "Linus Lee";
+    const auto added = (*second)->InsertContact(linus, "linus", "2026-11-26T01:00:00Z");
+    EXPECT_TRUE(added) << added.error().message;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  ContactFields grace;
+  grace.display_name = "Grace Hopper";
+  const auto added = (*first)->InsertContact(grace, "grace", "2026-11-26T01:00:00Z");
+  ASSERT_TRUE(added) << added.error().message;
+  ASSERT_TRUE(transaction->Commit());
+  other.join();
+  const auto changes = *(*first)->ChangesAfter(0, "", 10);
+  ASSERT_EQ(changes.size(), 3U);
+  EXPECT_EQ(changes[2].uid, "linus") << "the waiting writer's card comes last";
+}
+
 // The layout Citus distributes by workspace: every table but the
 // workspaces themselves and the schema version leads its primary key and
 // every index with workspace_id.

@@ -1,40 +1,9 @@
-// Card images kept with contacts, on PostgreSQL: the bytes as bytea, sent
-// and read in its hex form ("\x…"), since values travel as text.
+// Card images kept with contacts, on PostgreSQL: the bytes as bytea
+// (bytea.h).
+#include "store/postgres/bytea.h"
 #include "store/postgres/pg_store.h"
 
 namespace kith::postgres {
-namespace {
-
-std::string HexOf(const std::vector<std::byte>& bytes) {
-  constexpr std::string_view kDigits = "0123456789abcdef";
-  std::string hex = "\\x";
-  hex.reserve(2 + bytes.size() * 2);
-  for (const std::byte byte : bytes) {
-    const auto value = std::to_integer<unsigned>(byte);
-    hex += kDigits[value >> 4U];
-    hex += kDigits[value & 0xFU];
-  }
-  return hex;
-}
-
-unsigned DigitValue(char digit) {
-  if (digit >= '0' && digit <= '9') return static_cast<unsigned>(digit - '0');
-  return static_cast<unsigned>(digit - 'a') + 10U;
-}
-
-Result<std::vector<std::byte>> BytesOf(std::string_view hex) {
-  if (!hex.starts_with("\\x") || hex.size() % 2 != 0) {
-    return Fail(ErrorCode::kInternal, "PostgreSQL sent a card image not in bytea's hex form", "db");
-  }
-  std::vector<std::byte> bytes;
-  bytes.reserve((hex.size() - 2) / 2);
-  for (std::size_t i = 2; i + 1 < hex.size(); i += 2) {
-    bytes.push_back(static_cast<std::byte>((DigitValue(hex[i]) << 4U) | DigitValue(hex[i + 1])));
-  }
-  return bytes;
-}
-
-}  // namespace
 
 Status PgStore::SaveCardImage(ContactId id, const CardImageData& image) {
   return Atomically([&]() -> Status {
@@ -53,7 +22,7 @@ Status PgStore::SaveCardImage(ContactId id, const CardImageData& image) {
                    .Add(image_id)
                    .Add(id.value)
                    .Add(image.mime)
-                   .Add(HexOf(image.bytes))
+                   .Add(ByteaHex(image.bytes))
                    .Add(image.added_on))
         .map([](const Rows&) {});
   });
@@ -70,7 +39,7 @@ Result<CardImageData> PgStore::CardImage(ContactId id) {
   }
   CardImageData image;
   image.mime = rows.Text(0, 0);
-  KITH_ASSIGN_OR_RETURN(image.bytes, BytesOf(rows.Text(0, 1)));
+  KITH_ASSIGN_OR_RETURN(image.bytes, ByteaBytes(rows.Text(0, 1), "a card image"));
   image.added_on = rows.Text(0, 2);
   return image;
 }

@@ -341,6 +341,11 @@ Result<std::vector<ContactId>> PgStore::InsertCardRows(std::span<const ContactFi
   std::vector<ContactId> ids;
   if (fields.empty()) return ids;
   ids.reserve(fields.size());
+  // The changes journal's counter first (its triggers take it on every
+  // card write, migration 3), then the ids': a writer that updated a card
+  // and now adds one takes them in the same order as one that adds a card
+  // first, so the two never wait for each other in a circle.
+  KITH_RETURN_IF_ERROR(NextIds("contact_changes", 0));
   KITH_ASSIGN_OR_RETURN(const std::int64_t first,
                         NextIds("contacts", static_cast<std::int64_t>(fields.size())));
   for (std::size_t i = 0; i < fields.size(); ++i) {

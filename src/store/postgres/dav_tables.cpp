@@ -1,6 +1,7 @@
 // CardDAV on PostgreSQL: the vCards clients sent, the changes journal the
 // triggers of migration 3 keep, and the address books clients created (as
 // store/sqlite/dav_tables.cpp).
+#include "store/postgres/bytea.h"
 #include "store/postgres/pg_store.h"
 #include "store/postgres/row_values.h"
 
@@ -38,7 +39,8 @@ Result<std::map<std::int64_t, StoredVCard>> PgStore::StoredVCardsOf(const std::v
                                              Params().Add(IdArray(ids))));
   std::map<std::int64_t, StoredVCard> cards;
   for (int row = 0; row < rows.size(); ++row) {
-    cards.emplace(rows.Int(row, 0), StoredVCard{rows.Text(row, 1), rows.Text(row, 2)});
+    KITH_ASSIGN_OR_RETURN(std::string vcard, ByteaString(rows.Text(row, 1), "a stored vCard"));
+    cards.emplace(rows.Int(row, 0), StoredVCard{std::move(vcard), rows.Text(row, 2)});
   }
   return cards;
 }
@@ -50,10 +52,11 @@ Status PgStore::SaveStoredVCard(ContactId id, const StoredVCard& card) {
     if (exists.empty()) {
       return Fail(ErrorCode::kNotFound, "contact " + std::to_string(id.value) + " does not exist", "id");
     }
-    return Run("INSERT INTO dav_cards(workspace_id, contact_id, vcard, kith_view) VALUES ($1, $2, $3, $4) "
+    return Run("INSERT INTO dav_cards(workspace_id, contact_id, vcard, kith_view) VALUES ($1, $2, $3::bytea, "
+               "$4) "
                "ON CONFLICT (workspace_id, contact_id) DO UPDATE "
                "SET vcard = excluded.vcard, kith_view = excluded.kith_view",
-               Params().Add(id.value).Add(card.vcard).Add(card.kith_view))
+               Params().Add(id.value).Add(ByteaHex(card.vcard)).Add(card.kith_view))
         .map([](const Rows&) {});
   });
 }

@@ -30,14 +30,14 @@ Status PgStore::MoveContactRecords(ContactId from, ContactId to, MergeId journal
   return Atomically([&]() -> Status {
     // Each table's rows move and are noted in one statement.
     for (const MovedColumn& moved : kMovedColumns) {
-      const std::string table(moved.table);
-      const std::string column(moved.column);
-      KITH_RETURN_IF_ERROR(Run("WITH moved AS (UPDATE " + table + " SET " + column +
-                                   " = $3 WHERE workspace_id = $1 AND " + column +
-                                   " = $2 RETURNING id) "
-                                   "INSERT INTO merge_moves(workspace_id, merge_id, record, row_id) "
-                                   "SELECT $1, $4, $5, id FROM moved",
-                               Params().Add(from.value).Add(to.value).Add(journal.value).Add(moved.record)));
+      std::string sql = "WITH moved AS (UPDATE ";
+      sql.append(moved.table).append(" SET ").append(moved.column);
+      sql.append(" = $3 WHERE workspace_id = $1 AND ").append(moved.column);
+      sql +=
+          " = $2 RETURNING id) INSERT INTO merge_moves(workspace_id, merge_id, record, row_id) "
+          "SELECT $1, $4, $5, id FROM moved";
+      KITH_RETURN_IF_ERROR(
+          Run(sql, Params().Add(from.value).Add(to.value).Add(journal.value).Add(moved.record)));
     }
     // The kept card's own cadence wins over the other's.
     KITH_RETURN_IF_ERROR(
@@ -110,15 +110,16 @@ Result<bool> PgStore::MergedCardsUnchanged(MergeId id) {
 Status PgStore::UndoMergeMoves(MergeId id, const std::string& now) {
   return Atomically([&]() -> Status {
     for (const MovedColumn& moved : kMovedColumns) {
-      const std::string table(moved.table);
-      const std::string column(moved.column);
-      KITH_RETURN_IF_ERROR(Run("UPDATE " + table + " t SET " + column +
-                                   " = m.other_id FROM merges m WHERE m.workspace_id = $1 AND m.id = $2 "
-                                   "AND t.workspace_id = $1 AND t." +
-                                   column +
-                                   " = m.kept_id AND t.id IN (SELECT row_id FROM merge_moves "
-                                   "WHERE workspace_id = $1 AND merge_id = $2 AND record = $3)",
-                               Params().Add(id.value).Add(moved.record)));
+      std::string sql = "UPDATE ";
+      sql.append(moved.table).append(" t SET ").append(moved.column);
+      sql +=
+          " = m.other_id FROM merges m WHERE m.workspace_id = $1 AND m.id = $2 AND t.workspace_id = $1 AND "
+          "t.";
+      sql.append(moved.column);
+      sql +=
+          " = m.kept_id AND t.id IN (SELECT row_id FROM merge_moves WHERE workspace_id = $1 "
+          "AND merge_id = $2 AND record = $3)";
+      KITH_RETURN_IF_ERROR(Run(sql, Params().Add(id.value).Add(moved.record)));
     }
     return Run("UPDATE merges SET undone_at = $3 WHERE workspace_id = $1 AND id = $2",
                Params().Add(id.value).Add(now))

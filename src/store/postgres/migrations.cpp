@@ -481,8 +481,9 @@ CREATE TRIGGER health_on_settings AFTER INSERT OR UPDATE OR DELETE ON settings
 // id order. A multi-row delete journals its cards in id order, as SQLite's
 // row triggers do.
 //
-// dav_cards keeps the vCard a client sent, byte for byte; dav_books the
-// address books clients created, each the tag of its cards.
+// dav_cards keeps the vCard a client sent, byte for byte (bytea: a card in
+// Windows-1252 is read, and given back as sent); dav_books the address
+// books clients created, each the tag of its cards.
 //
 // merges and merge_moves: the journal of a merge, so it can be undone (no
 // foreign keys to contacts: the journal outlives a card deleted for good).
@@ -541,7 +542,7 @@ CREATE TRIGGER changes_on_contact_delete AFTER DELETE ON contacts REFERENCING OL
 CREATE TABLE dav_cards(
   workspace_id bigint NOT NULL,
   contact_id bigint NOT NULL,
-  vcard text NOT NULL,
+  vcard bytea NOT NULL,
   kith_view text NOT NULL,
   PRIMARY KEY (workspace_id, contact_id),
   FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id) ON DELETE CASCADE

@@ -8,6 +8,7 @@
 #include "app/contacts.h"
 #include "app/import_problems.h"
 #include "app/prepare_fields.h"
+#include "formats/text_encoding.h"
 #include "formats/vcard_patch.h"
 #include "formats/vcard_reader.h"
 
@@ -98,7 +99,11 @@ Result<ImportRecord> ReadOneCard(std::string_view vcard) {
                 "body");
   }
   std::vector<ImportRecord> records;
-  std::istringstream in{std::string(vcard)};
+  // A client that writes Windows-1252 rather than UTF-8: its stray bytes
+  // are read as Windows-1252, as an import reads them, so the card's
+  // values are always text; the client's own bytes are kept beside them
+  // (SaveStoredVCard) and given back as sent.
+  std::istringstream in{RepairUtf8(vcard)};
   KITH_RETURN_IF_ERROR(ReadVCards(in, [&records](ImportRecord&& record) -> Status {
     records.push_back(std::move(record));
     return Ok();

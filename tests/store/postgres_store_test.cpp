@@ -237,74 +237,80 @@ TEST(PostgresStore, AnOlderDatabaseStartsTheJournalInIdOrderAndKeepsItsImages) {
   EXPECT_EQ(*(*store)->LatestChange(), 3) << "the journal goes on from the cards it started with";
 }
 
-// Sync tokens on a shared database: a writer holds its workspace's
-// journal number until it commits, so another writer's number is always
-// later and commits later; a client that has read "everything up to N"
-// never misses a card that commits after it read.
-TEST(PostgresStore, AJournalNumberIsNeverCommittedBeforeAnEarlierOne) {
-  testing::TempPgDatabase database;
-  auto first = OpenPostgresStore(database.url());
-  auto second = OpenPostgresStore(database.url());
-  ASSERT_TRUE(first && second);
-  ContactFields ada;
-  ada.display_name = "Ada Okafor";
-  ContactFields linus;
-  linus.display_name = "Linus Lee";
-  const Contact ada_card = *(*first)->InsertContact(ada, "ada", "2026-11-26T00:00:00Z");
-  const Contact linus_card = *(*first)->InsertContact(linus, "linus", "2026-11-26T00:00:00Z");
-  const std::int64_t before = *(*first)->LatestChange();
-  auto transaction = (*first)->Begin();
-  ASSERT_TRUE(transaction);
-  ada.company = "Acme";
-  ASSERT_TRUE((*first)->UpdateContact(ada_card.id, ada, "2026-11-26T01:00:00Z"));
+// Two stores on one new database, as two servers would have: the first
+// holds Ada and Linus, and has begun a transaction in which it gave Ada a
+// company (so it holds the workspace's journal number until it commits).
+class TwoWriters : public ::testing::Test {
+ protected:
+  static constexpr const char* kLater = "2026-11-26T01:00:00Z";
+
+  static ContactFields Named(std::string name, std::string company = "") {
+    ContactFields fields;
+    fields.display_name = std::move(name);
+    fields.company = std::move(company);
+    return fields;
+  }
+
+  void SetUp() override {
+    auto opened_first = OpenPostgresStore(database_.url());
+    auto opened_second = OpenPostgresStore(database_.url());
+    ASSERT_TRUE(opened_first && opened_second);
+    first_ = std::move(*opened_first);
+    second_ = std::move(*opened_second);
+    ada_ = *first_->InsertContact(Named("Ada Okafor"), "ada", "2026-11-26T00:00:00Z");
+    linus_ = *first_->InsertContact(Named("Linus Lee"), "linus", "2026-11-26T00:00:00Z");
+    before_ = *first_->LatestChange();
+    auto transaction = first_->Begin();
+    ASSERT_TRUE(transaction);
+    transaction_.emplace(std::move(*transaction));
+    ASSERT_TRUE(first_->UpdateContact(ada_.id, Named("Ada Okafor", "Acme"), kLater));
+  }
+
+  testing::TempPgDatabase database_;
+  std::unique_ptr<Store> first_;
+  std::unique_ptr<Store> second_;
+  Contact ada_;
+  Contact linus_;
+  std::int64_t before_ = 0;
+  std::optional<Transaction> transaction_;
+};
+
+// Sync tokens on a shared database: another writer's journal number is
+// always later and commits later; a client that has read "everything up
+// to N" never misses a card that commits after it read.
+TEST_F(TwoWriters, AJournalNumberIsNeverCommittedBeforeAnEarlierOne) {
   std::atomic<bool> done = false;
   std::thread other([&]() {
-    linus.company = "Initech";
-    EXPECT_TRUE((*second)->UpdateContact(linus_card.id, linus, "2026-11-26T01:00:00Z"));
+    EXPECT_TRUE(second_->UpdateContact(linus_.id, Named("Linus Lee", "Initech"), kLater));
     done = true;
   });
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   EXPECT_FALSE(done) << "the second writer waits for the first's journal number";
-  ASSERT_TRUE(transaction->Commit());
+  ASSERT_TRUE(transaction_->Commit());
   other.join();
-  const auto changes = *(*second)->ChangesAfter(before, "", 10);
+  const auto changes = *second_->ChangesAfter(before_, "", 10);
   ASSERT_EQ(changes.size(), 2U);
-  EXPECT_EQ(changes[0].contact, ada_card.id);
-  EXPECT_EQ(changes[1].contact, linus_card.id);
+  EXPECT_EQ(changes[0].contact, ada_.id);
+  EXPECT_EQ(changes[1].contact, linus_.id);
   EXPECT_LT(changes[0].sequence, changes[1].sequence);
 }
 
-// Two writers on one workspace: one updates a card and then adds one, the
-// other adds one meanwhile. Both take the journal's number before a new
-// card's id, so they wait in turn and never for each other in a circle.
-TEST(PostgresStore, AWriterAddingACardAfterAnUpdateDoesNotDeadlockAnother) {
-  testing::TempPgDatabase database;
-  auto first = OpenPostgresStore(database.url());
-  auto second = OpenPostgresStore(database.url());
-  ASSERT_TRUE(first && second);
-  ContactFields ada;
-  ada.display_name = "Ada Okafor";
-  const Contact ada_card = *(*first)->InsertContact(ada, "ada", "2026-11-26T00:00:00Z");
-  auto transaction = (*first)->Begin();
-  ASSERT_TRUE(transaction);
-  ada.company = "Acme";
-  ASSERT_TRUE((*first)->UpdateContact(ada_card.id, ada, "2026-11-26T01:00:00Z"));
+// The first writer now adds a card while the second adds one: both take
+// the journal's number before a new card's id, so they wait in turn and
+// never for each other in a circle.
+TEST_F(TwoWriters, AddingACardAfterAnUpdateDoesNotDeadlockAnotherWriter) {
   std::thread other([&]() {
-    ContactFields linus;
-    linus.display_name = "Linus Lee";
-    const auto added = (*second)->InsertContact(linus, "linus", "2026-11-26T01:00:00Z");
+    const auto added = second_->InsertContact(Named("Grace Hopper"), "grace", kLater);
     EXPECT_TRUE(added) << added.error().message;
   });
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
-  ContactFields grace;
-  grace.display_name = "Grace Hopper";
-  const auto added = (*first)->InsertContact(grace, "grace", "2026-11-26T01:00:00Z");
+  const auto added = first_->InsertContact(Named("Alan Turing"), "alan", kLater);
   ASSERT_TRUE(added) << added.error().message;
-  ASSERT_TRUE(transaction->Commit());
+  ASSERT_TRUE(transaction_->Commit());
   other.join();
-  const auto changes = *(*first)->ChangesAfter(0, "", 10);
+  const auto changes = *first_->ChangesAfter(before_, "", 10);
   ASSERT_EQ(changes.size(), 3U);
-  EXPECT_EQ(changes[2].uid, "linus") << "the waiting writer's card comes last";
+  EXPECT_EQ(changes[2].uid, "grace") << "the waiting writer's card comes last";
 }
 
 // The layout Citus distributes by workspace: every table but the

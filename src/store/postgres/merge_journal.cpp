@@ -1,31 +1,13 @@
 // The merge journal on PostgreSQL: what a merge moved, and the cards as it
 // left them, so `kith merge --undo` can put both cards back exactly (as
 // store/sqlite/merge_journal.cpp; migration 3 has the tables).
+#include "store/moved_records.h"
 #include "store/postgres/pg_store.h"
 
 namespace kith::postgres {
-namespace {
 
-// The rows that hang off a contact, by table and the column that points at
-// it; every one has an id of its own in the workspace.
-struct MovedColumn {
-  std::string_view record;  // the name noted in merge_moves
-  std::string_view table;
-  std::string_view column;
-};
-
-constexpr MovedColumn kMovedColumns[] = {
-    {"job_changes", "job_changes", "contact_id"},
-    {"ledger", "ledger", "contact_id"},
-    {"ledger.introduced_to", "ledger", "introduced_to"},
-    {"interactions", "interactions", "contact_id"},
-    {"facts", "facts", "contact_id"},
-    {"reminders", "reminders", "contact_id"},
-    {"card_images", "card_images", "contact_id"},
-};
-
-}  // namespace
-
+// Every table of kMovedColumns has an id of its own in the workspace
+// (card_images since migration 3).
 Status PgStore::MoveContactRecords(ContactId from, ContactId to, MergeId journal) {
   return Atomically([&]() -> Status {
     // Each table's rows move and are noted in one statement.

@@ -1,31 +1,13 @@
 // The merge journal: what a merge moved, and the cards as it left them, so
 // `kith merge --undo` can put both cards back exactly.
+#include "store/moved_records.h"
 #include "store/sqlite/row_values.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace kith::sqlite {
-namespace {
 
-// The rows that hang off a contact, by table and the column that points at
-// it. card_images has no id of its own: every table is addressed by rowid.
-struct MovedColumn {
-  std::string_view record;  // the name noted in merge_moves
-  std::string_view table;
-  std::string_view column;
-};
-
-constexpr MovedColumn kMovedColumns[] = {
-    {"job_changes", "job_changes", "contact_id"},
-    {"ledger", "ledger", "contact_id"},
-    {"ledger.introduced_to", "ledger", "introduced_to"},
-    {"interactions", "interactions", "contact_id"},
-    {"facts", "facts", "contact_id"},
-    {"reminders", "reminders", "contact_id"},
-    {"card_images", "card_images", "contact_id"},
-};
-
-}  // namespace
-
+// Every table of kMovedColumns is addressed by rowid (card_images has no
+// id of its own).
 Status SqliteStore::MoveContactRecords(ContactId from, ContactId to, MergeId journal) {
   // The kept card's own cadence wins over the other's.
   constexpr const char* kMoveCadence =

@@ -5,9 +5,10 @@
 namespace kith::testing {
 namespace {
 
-using GiveRoutes = ServerTest;
+class GiveRoutes : public ServerTestOnBothStores {};
+KITH_ON_BOTH_STORES(GiveRoutes);
 
-TEST_F(GiveRoutes, AddsMatchesAndOffersAnOpportunity) {
+TEST_P(GiveRoutes, AddsMatchesAndOffersAnOpportunity) {
   const json ada = AddPerson({{"name", "Ada Okafor"}, {"skills", {"C++", "SQLite"}}, {"city", "Chicago"}});
   AddPerson({{"name", "Bob Stone"}, {"skills", {"gardening"}}});
   const json opportunity = Expect(
@@ -46,7 +47,7 @@ TEST_F(GiveRoutes, AddsMatchesAndOffersAnOpportunity) {
   EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", path + "/close"), 409)), "conflict");
 }
 
-TEST_F(GiveRoutes, RejectsBadOpportunities) {
+TEST_P(GiveRoutes, RejectsBadOpportunities) {
   EXPECT_EQ(
       ErrorCodeOf(Expect(Send("POST", "/api/v1/opportunities", R"({"title": "x", "kind": "gift"})"), 400)),
       "invalid_input");
@@ -60,7 +61,7 @@ TEST_F(GiveRoutes, RejectsBadOpportunities) {
   EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/opportunities/99/close"), 404)), "not_found");
 }
 
-TEST_F(GiveRoutes, RecordsAsksIntrosOutcomesAndTheLedger) {
+TEST_P(GiveRoutes, RecordsAsksIntrosOutcomesAndTheLedger) {
   const json ada = AddPerson({{"name", "Ada Okafor"}});
   const json bob = AddPerson({{"name", "Bob Stone"}});
   const json ask = Expect(
@@ -80,7 +81,7 @@ TEST_F(GiveRoutes, RecordsAsksIntrosOutcomesAndTheLedger) {
   EXPECT_EQ(ledger["given"], 1);
 }
 
-TEST_F(GiveRoutes, RejectsBadLedgerInput) {
+TEST_P(GiveRoutes, RejectsBadLedgerInput) {
   const json ada = AddPerson({{"name", "Ada Okafor"}});
   EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/gives", R"({"what": "x"})"), 400)), "invalid_input");
   EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/gives", R"({"contact_id": "one", "what": "x"})"), 400)),
@@ -105,7 +106,7 @@ TEST_F(GiveRoutes, RejectsBadLedgerInput) {
   EXPECT_EQ(ErrorCodeOf(Expect(Send("GET", "/api/v1/contacts/999/ledger"), 404)), "not_found");
 }
 
-TEST_F(GiveRoutes, ShowsAndSavesTheProfileAndWhomToTell) {
+TEST_P(GiveRoutes, ShowsAndSavesTheProfileAndWhomToTell) {
   const json saved = Expect(
       Send("PUT", "/api/v1/me", R"({"name": "Sam Rivera", "skills": ["SQLite"], "known_for": "databases"})"),
       200);

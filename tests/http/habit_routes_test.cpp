@@ -11,7 +11,7 @@
 namespace kith::testing {
 namespace {
 
-class HabitRoutes : public ServerTest {
+class HabitRoutes : public ServerTestOnBothStores {
  protected:
   // Ada, met at RustConf yesterday: her follow-up is due today.
   json MeetAda() {
@@ -26,8 +26,9 @@ class HabitRoutes : public ServerTest {
 
   json FollowUpsDue() { return Expect(Send("GET", "/api/v1/followups?due=true"), 200); }
 };
+KITH_ON_BOTH_STORES(HabitRoutes);
 
-TEST_F(HabitRoutes, SendsTheFollowUpThroughTheMailServerAndClosesIt) {
+TEST_P(HabitRoutes, SendsTheFollowUpThroughTheMailServerAndClosesIt) {
   const std::filesystem::path inbox = directory_.path() / "inbox";
   std::filesystem::create_directories(inbox);
   const SmtpSink sink(inbox);
@@ -56,7 +57,7 @@ TEST_F(HabitRoutes, SendsTheFollowUpThroughTheMailServerAndClosesIt) {
   EXPECT_TRUE(FollowUpsDue().empty());
 }
 
-TEST_F(HabitRoutes, SendingWithoutAMailServerIsRefusedAndLeavesTheFollowUpOpen) {
+TEST_P(HabitRoutes, SendingWithoutAMailServerIsRefusedAndLeavesTheFollowUpOpen) {
   const json ada = MeetAda();
   const json refused = Expect(Send("POST", "/api/v1/contacts/" + ada["id"].dump() + "/followup/send"), 400);
   EXPECT_EQ(ErrorCodeOf(refused), "invalid_input");
@@ -64,7 +65,7 @@ TEST_F(HabitRoutes, SendingWithoutAMailServerIsRefusedAndLeavesTheFollowUpOpen) 
   EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/contacts/999/followup/send"), 404)), "not_found");
 }
 
-TEST_F(HabitRoutes, ChoosingTlsBringsItsPortUnlessOneIsGiven) {
+TEST_P(HabitRoutes, ChoosingTlsBringsItsPortUnlessOneIsGiven) {
   Expect(Send("PUT", "/api/v1/smtp", R"({"host": "smtp.example.com", "from": "sam@example.com"})"), 200);
   EXPECT_EQ(Expect(Send("PUT", "/api/v1/smtp", R"({"security": "tls"})"), 200)["port"], 465);
   EXPECT_EQ(Expect(Send("PUT", "/api/v1/smtp", R"({"security": "starttls"})"), 200)["port"], 587);
@@ -74,7 +75,7 @@ TEST_F(HabitRoutes, ChoosingTlsBringsItsPortUnlessOneIsGiven) {
   EXPECT_EQ(Expect(Send("GET", "/api/v1/smtp"), 200)["port"], 2465);
 }
 
-TEST_F(HabitRoutes, SetsListsAndRemovesTagCadences) {
+TEST_P(HabitRoutes, SetsListsAndRemovesTagCadences) {
   MeetAda();
   EXPECT_EQ(Expect(Send("GET", "/api/v1/cadences"), 200), json::array());
   const json set = Expect(Send("PUT", "/api/v1/cadences", R"({"tag": "mentor", "days": 45})"), 200);
@@ -89,7 +90,7 @@ TEST_F(HabitRoutes, SetsListsAndRemovesTagCadences) {
   EXPECT_EQ(Expect(Send("GET", "/api/v1/cadences"), 200), json::array());
 }
 
-TEST_F(HabitRoutes, ListeningOverEveryoneAndOnePerson) {
+TEST_P(HabitRoutes, ListeningOverEveryoneAndOnePerson) {
   const json ada = MeetAda();
   const std::string id = ada["id"].dump();
   Expect(Send("POST", "/api/v1/contacts/" + id + "/interactions", R"({"kind": "coffee", "they_talked": 70})"),
@@ -104,7 +105,7 @@ TEST_F(HabitRoutes, ListeningOverEveryoneAndOnePerson) {
   EXPECT_EQ(ErrorCodeOf(Expect(Send("GET", "/api/v1/contacts/999/listening"), 404)), "not_found");
 }
 
-TEST_F(HabitRoutes, SavesAndResetsTheFollowUpTemplate) {
+TEST_P(HabitRoutes, SavesAndResetsTheFollowUpTemplate) {
   const std::string original = Expect(Send("GET", "/api/v1/followup/template"), 200)["template"];
   const std::string mine = "Subject: Hello {first_name}\n\nGood to meet you at {event}.\n";
   EXPECT_EQ(
@@ -116,7 +117,7 @@ TEST_F(HabitRoutes, SavesAndResetsTheFollowUpTemplate) {
             original);
 }
 
-TEST_F(HabitRoutes, SetsThePostingCadence) {
+TEST_P(HabitRoutes, SetsThePostingCadence) {
   EXPECT_EQ(Expect(Send("PUT", "/api/v1/posts/cadence", R"({"days": 14})"), 200)["days"], 14);
   EXPECT_EQ(Expect(Send("GET", "/api/v1/posts/cadence"), 200)["days"], 14);
   EXPECT_EQ(ErrorCodeOf(Expect(Send("PUT", "/api/v1/posts/cadence", R"({"days": "often"})"), 400)),
@@ -125,7 +126,7 @@ TEST_F(HabitRoutes, SetsThePostingCadence) {
 
 // The list by health takes the tag filter, as the CLI does, instead of
 // dropping it.
-TEST_F(HabitRoutes, ListsByHealthWithinATag) {
+TEST_P(HabitRoutes, ListsByHealthWithinATag) {
   AddPerson({{"name", "Ada Okafor"}, {"tags", {"mentor"}}});
   AddPerson({{"name", "Bob Stone"}});
   AddPerson({{"name", "Cleo Park"}, {"tags", {"mentor"}}});

@@ -6,7 +6,7 @@
 namespace kith::testing {
 namespace {
 
-class RelationshipRoutes : public ServerTest {
+class RelationshipRoutes : public ServerTestOnBothStores {
  protected:
   // Ada, met at RustConf yesterday (2026-11-25): her follow-up is due today.
   json MeetAda() {
@@ -40,8 +40,9 @@ class RelationshipRoutes : public ServerTest {
 
   std::string event_path_;
 };
+KITH_ON_BOTH_STORES(RelationshipRoutes);
 
-TEST_F(RelationshipRoutes, EventModeSchedulesTheFollowUpForTheNextDay) {
+TEST_P(RelationshipRoutes, EventModeSchedulesTheFollowUpForTheNextDay) {
   const json ada = MeetAda();
   EXPECT_EQ(ada["name"], "Ada Okafor");
   EXPECT_FALSE(ada["added"].get<bool>());
@@ -58,7 +59,7 @@ TEST_F(RelationshipRoutes, EventModeSchedulesTheFollowUpForTheNextDay) {
   EXPECT_EQ(Expect(Send("GET", "/api/v1/followups?due=true"), 200).size(), 2U);
 }
 
-TEST_F(RelationshipRoutes, LoggingACoffeeCompletesTheFollowUpOnTheAgenda) {
+TEST_P(RelationshipRoutes, LoggingACoffeeCompletesTheFollowUpOnTheAgenda) {
   const json ada = MeetAda();
   const std::string contact = "/api/v1/contacts/" + ada["id"].dump();
   ASSERT_EQ(Items("follow-up").size(), 1U);
@@ -88,7 +89,7 @@ TEST_F(RelationshipRoutes, LoggingACoffeeCompletesTheFollowUpOnTheAgenda) {
   EXPECT_FALSE(health["explanation"].get<std::string>().empty());
 }
 
-TEST_F(RelationshipRoutes, DraftsTheFollowUpEmailAndMarksItDone) {
+TEST_P(RelationshipRoutes, DraftsTheFollowUpEmailAndMarksItDone) {
   const json ada = MeetAda();
   const std::string contact = "/api/v1/contacts/" + ada["id"].dump();
   const json draft = Expect(Send("GET", contact + "/followup"), 200);
@@ -105,7 +106,7 @@ TEST_F(RelationshipRoutes, DraftsTheFollowUpEmailAndMarksItDone) {
   EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", contact + "/followup/done"), 404)), "not_found");
 }
 
-TEST_F(RelationshipRoutes, SnoozesDismissesAndCompletesReminders) {
+TEST_P(RelationshipRoutes, SnoozesDismissesAndCompletesReminders) {
   const json ada = MeetAda();
   const json follow_up = FollowUpReminder();
   ASSERT_TRUE(follow_up.is_object());
@@ -125,7 +126,7 @@ TEST_F(RelationshipRoutes, SnoozesDismissesAndCompletesReminders) {
   EXPECT_NE(calendar->body.find("BEGIN:VCALENDAR"), std::string::npos);
 }
 
-TEST_F(RelationshipRoutes, SetsFactsCadenceLinksAndPosts) {
+TEST_P(RelationshipRoutes, SetsFactsCadenceLinksAndPosts) {
   const json ada = AddPerson({{"name", "Ada Okafor"}});
   const std::string contact = "/api/v1/contacts/" + ada["id"].dump();
   EXPECT_EQ(Expect(Send("PUT", contact + "/facts",
@@ -150,7 +151,7 @@ TEST_F(RelationshipRoutes, SetsFactsCadenceLinksAndPosts) {
   EXPECT_TRUE(by_health[0]["health"]["score"].is_number_integer());
 }
 
-TEST_F(RelationshipRoutes, EventModeCapturesWhatTheFollowUpNeeds) {
+TEST_P(RelationshipRoutes, EventModeCapturesWhatTheFollowUpNeeds) {
   MeetAda();
   const json dara = Expect(Send("POST", event_path_ + "/met",
                                 json({{"name", "Dara Quinn"},
@@ -193,7 +194,7 @@ TEST_F(RelationshipRoutes, EventModeCapturesWhatTheFollowUpNeeds) {
   EXPECT_EQ(Expect(Send("GET", event_path_), 200)["people"].size(), 3U);
 }
 
-TEST_F(RelationshipRoutes, UnknownIdsAreNotFound) {
+TEST_P(RelationshipRoutes, UnknownIdsAreNotFound) {
   for (const auto& [method, path] :
        std::vector<std::pair<std::string, std::string>>{{"GET", "/api/v1/events/99"},
                                                         {"POST", "/api/v1/events/99/met"},
@@ -223,7 +224,7 @@ TEST_F(RelationshipRoutes, UnknownIdsAreNotFound) {
   }
 }
 
-TEST_F(RelationshipRoutes, BadInputIsRejectedAndNothingIsWritten) {
+TEST_P(RelationshipRoutes, BadInputIsRejectedAndNothingIsWritten) {
   const json ada = MeetAda();
   const std::string log = "/api/v1/contacts/" + ada["id"].dump() + "/interactions";
   const json share = Expect(Send("POST", log, R"({"kind": "coffee", "they_talked": 140})"), 400);
@@ -269,7 +270,7 @@ TEST_F(RelationshipRoutes, BadInputIsRejectedAndNothingIsWritten) {
   EXPECT_EQ(Items("follow-up").size(), 1U);
 }
 
-TEST_F(RelationshipRoutes, WritesNeedTheCsrfToken) {
+TEST_P(RelationshipRoutes, WritesNeedTheCsrfToken) {
   AddPerson({{"name", "Ada Okafor"}});
   auto response =
       client_->Post("/api/v1/events", {{"Cookie", cookie_}}, R"({"name": "RustConf"})", "application/json");

@@ -8,7 +8,8 @@
 namespace kith::testing {
 namespace {
 
-using ScanRoutes = ServerTest;
+class ScanRoutes : public ServerTestOnBothStores {};
+KITH_ON_BOTH_STORES(ScanRoutes);
 
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -21,7 +22,7 @@ httplib::MultipartFormDataItems Photo(const std::string& content) {
   return {{"image", content, "card.jpg", "image/jpeg"}};
 }
 
-TEST_F(ScanRoutes, ReadsAnUploadedCardIntoTheFieldsOfKithScanJson) {
+TEST_P(ScanRoutes, ReadsAnUploadedCardIntoTheFieldsOfKithScanJson) {
   OpenSession();
   // The test corpus's first QR card is always Jürgen Müller (make_cards.py).
   const auto photo = ReadFile(std::string(KITH_SCAN_CORPUS) + "/qr_000.jpg");
@@ -36,14 +37,14 @@ TEST_F(ScanRoutes, ReadsAnUploadedCardIntoTheFieldsOfKithScanJson) {
   EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts"), 200).size(), 0U) << "a scan saves nothing";
 }
 
-TEST_F(ScanRoutes, RefusesAnUploadThatIsNotAnImage) {
+TEST_P(ScanRoutes, RefusesAnUploadThatIsNotAnImage) {
   OpenSession();
   const json error =
       Expect(client_->Post("/api/v1/scan", Headers(), Photo("BEGIN:VCARD\r\nEND:VCARD\r\n")), 400);
   EXPECT_NE(error.dump().find("not an image"), std::string::npos) << error.dump();
 }
 
-TEST_F(ScanRoutes, AsksForTheImageField) {
+TEST_P(ScanRoutes, AsksForTheImageField) {
   OpenSession();
   const json error =
       Expect(client_->Post("/api/v1/scan", Headers(),
@@ -52,7 +53,7 @@ TEST_F(ScanRoutes, AsksForTheImageField) {
   EXPECT_NE(error.dump().find("'image'"), std::string::npos) << error.dump();
 }
 
-TEST_F(ScanRoutes, IsInTheOpenApiDocument) {
+TEST_P(ScanRoutes, IsInTheOpenApiDocument) {
   const json document = Expect(client_->Get("/api/v1/openapi.json"), 200);
   ASSERT_TRUE(document["paths"].contains("/scan"));
   EXPECT_TRUE(document["paths"]["/scan"]["post"]["requestBody"]["content"].contains("multipart/form-data"));

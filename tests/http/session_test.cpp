@@ -7,9 +7,10 @@
 namespace kith::testing {
 namespace {
 
-using Sessions = ServerTest;
+class Sessions : public ServerTestOnBothStores {};
+KITH_ON_BOTH_STORES(Sessions);
 
-TEST_F(Sessions, ARestartKeepsTheBrowserSignedIn) {
+TEST_P(Sessions, ARestartKeepsTheBrowserSignedIn) {
   OpenSession();
   const std::string csrf = csrf_;
   StopServer();
@@ -20,21 +21,21 @@ TEST_F(Sessions, ARestartKeepsTheBrowserSignedIn) {
   AddPerson({{"name", "Ada Okafor"}});  // the old cookie and token still write
 }
 
-TEST_F(Sessions, AKnownCookieGetsItsSessionNotANewOne) {
+TEST_P(Sessions, AKnownCookieGetsItsSessionNotANewOne) {
   OpenSession();
   auto again = client_->Get("/api/v1/session", {{"Cookie", cookie_}});
   EXPECT_EQ(Expect(again, 200)["csrf_token"], csrf_);
   EXPECT_FALSE(again->has_header("Set-Cookie"));
 }
 
-TEST_F(Sessions, TheCookieOutlivesTheBrowserUntilTheSessionsLifetime) {
+TEST_P(Sessions, TheCookieOutlivesTheBrowserUntilTheSessionsLifetime) {
   auto response = client_->Get("/api/v1/session");
   ASSERT_TRUE(response);
   EXPECT_NE(response->get_header_value("Set-Cookie").find("Max-Age=2592000"), std::string::npos)
       << response->get_header_value("Set-Cookie");
 }
 
-TEST_F(Sessions, SigningOutEndsTheSessionForGood) {
+TEST_P(Sessions, SigningOutEndsTheSessionForGood) {
   OpenSession();
   Expect(Send("DELETE", "/api/v1/session"), 200);
   EXPECT_EQ(ErrorCodeOf(Expect(
@@ -47,7 +48,7 @@ TEST_F(Sessions, SigningOutEndsTheSessionForGood) {
             "csrf");
 }
 
-TEST_F(Sessions, WithATokenAnonymousVisitorsGetNoSession) {
+TEST_P(Sessions, WithATokenAnonymousVisitorsGetNoSession) {
   StopServer();
   StartServer("0.0.0.0", "sesame-sesame");
   auto anonymous = client_->Get("/api/v1/session");
@@ -55,7 +56,7 @@ TEST_F(Sessions, WithATokenAnonymousVisitorsGetNoSession) {
   EXPECT_FALSE(anonymous->has_header("Set-Cookie"));
 }
 
-TEST_F(Sessions, WrongPasswordsAreThrottledWithRetryAfter) {
+TEST_P(Sessions, WrongPasswordsAreThrottledWithRetryAfter) {
   StopServer();
   StartServer("0.0.0.0", "sesame-sesame");
   for (int i = 0; i < 5; ++i) {
@@ -71,7 +72,7 @@ TEST_F(Sessions, WrongPasswordsAreThrottledWithRetryAfter) {
   Expect(client_->Post("/api/v1/session", R"({"token": "sesame-sesame"})", "application/json"), 201);
 }
 
-TEST_F(Sessions, WrongBearerTokensAreThrottled) {
+TEST_P(Sessions, WrongBearerTokensAreThrottled) {
   StopServer();
   StartServer("0.0.0.0", "sesame-sesame");
   const httplib::Headers wrong = {{"Authorization", "Bearer guess"}};

@@ -6,7 +6,8 @@
 namespace kith::testing {
 namespace {
 
-using TransferRoutes = ServerTest;
+class TransferRoutes : public ServerTestOnBothStores {};
+KITH_ON_BOTH_STORES(TransferRoutes);
 
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -19,7 +20,7 @@ httplib::MultipartFormDataItems Upload(const std::string& content, const std::st
   return {{"file", content, filename, "text/csv"}};
 }
 
-TEST_F(TransferRoutes, PreviewsALinkedInExportWithItsMappingAndCounts) {
+TEST_P(TransferRoutes, PreviewsALinkedInExportWithItsMappingAndCounts) {
   OpenSession();
   const auto items =
       Upload(ReadFile(std::string(KITH_TEST_DATA) + "/samples/linkedin_connections.csv"), "Connections.csv");
@@ -36,7 +37,7 @@ TEST_F(TransferRoutes, PreviewsALinkedInExportWithItsMappingAndCounts) {
             summary["added"].get<std::size_t>());
 }
 
-TEST_F(TransferRoutes, ImportsVCardsAndDryRunsWriteNothing) {
+TEST_P(TransferRoutes, ImportsVCardsAndDryRunsWriteNothing) {
   OpenSession();
   const auto items = Upload(ReadFile(std::string(KITH_TEST_DATA) + "/samples/apple_contact.vcf"), "a.vcf");
   const json dry = Expect(client_->Post("/api/v1/import?dry_run=true", Headers(), items), 200);
@@ -45,7 +46,7 @@ TEST_F(TransferRoutes, ImportsVCardsAndDryRunsWriteNothing) {
   EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts"), 200).size(), 0U);
 }
 
-TEST_F(TransferRoutes, RejectsUploadsThatAreNotContacts) {
+TEST_P(TransferRoutes, RejectsUploadsThatAreNotContacts) {
   OpenSession();
   const json unreadable =
       Expect(client_->Post("/api/v1/import", Headers(), Upload("\x01\x02\x03 binary", "x.bin")), 400);
@@ -60,7 +61,7 @@ TEST_F(TransferRoutes, RejectsUploadsThatAreNotContacts) {
   EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts"), 200).size(), 0U);
 }
 
-TEST_F(TransferRoutes, ImportsWhatItCanAndReportsWhatItSetAside) {
+TEST_P(TransferRoutes, ImportsWhatItCanAndReportsWhatItSetAside) {
   OpenSession();
   const auto items = Upload("Name,Email\nAda Okafor,ada@acme.com\nBob Stone,bob@\n", "people.csv");
   const json dry = Expect(client_->Post("/api/v1/import?dry_run=true", Headers(), items), 200);
@@ -71,7 +72,7 @@ TEST_F(TransferRoutes, ImportsWhatItCanAndReportsWhatItSetAside) {
   EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts?limit=10"), 200).size(), 2U);
 }
 
-TEST_F(TransferRoutes, StrictImportRefusesTheFileOverOneBadValue) {
+TEST_P(TransferRoutes, StrictImportRefusesTheFileOverOneBadValue) {
   OpenSession();
   auto items = Upload("Name,Email\nAda Okafor,ada@acme.com\nBob Stone,bob@\n", "people.csv");
   items.push_back({"strict", "true", "", ""});
@@ -80,14 +81,14 @@ TEST_F(TransferRoutes, StrictImportRefusesTheFileOverOneBadValue) {
   EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts"), 200).size(), 0U);
 }
 
-TEST_F(TransferRoutes, RejectsOversizedUploads) {
+TEST_P(TransferRoutes, RejectsOversizedUploads) {
   OpenSession();
   const json body = Expect(
       client_->Post("/api/v1/import", Headers(), Upload(std::string(2 * 1024 * 1024, 'a'), "big.csv")), 413);
   EXPECT_EQ(ErrorCodeOf(body), "payload_too_large");
 }
 
-TEST_F(TransferRoutes, ExportsEachFormatAsADownload) {
+TEST_P(TransferRoutes, ExportsEachFormatAsADownload) {
   AddPerson({{"name", "Ada Okafor"}, {"emails", {"ada@acme.com"}}});
   auto vcard = Send("GET", "/api/v1/export?format=vcard");
   ASSERT_TRUE(vcard);

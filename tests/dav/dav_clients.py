@@ -1,7 +1,9 @@
 """What the tests of real CardDAV clients share: running tools (a missing one
-fails the test), a kith database driven through the CLI, `kith serve` on a
+fails the test), a kith database driven through the CLI (an SQLite file, or
+with --postgres a new database in a PostgreSQL cluster), `kith serve` on a
 free port, and a vdirsyncer pair between it and a filesystem vdir."""
 
+import atexit
 import contextlib
 import json
 import os
@@ -10,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import urllib.parse
 
 
 def fail(message):
@@ -45,16 +48,34 @@ class Kith:
         return {person["name"]: person for person in (listed if isinstance(listed, list) else listed["contacts"])}
 
 
+def fresh_postgres_database(url_file):
+    """A new database in the PostgreSQL cluster whose libpq URI is in
+    `url_file` (ctest's postgres_cluster fixture writes it), dropped when
+    the test ends; returns its URI."""
+    psql = need("psql")
+    with open(url_file, encoding="utf-8") as file:
+        cluster = file.readline().strip()
+    name = f"kith_dav_{os.getpid()}"
+    run([psql, cluster, "-qc", f"DROP DATABASE IF EXISTS {name}", "-c", f"CREATE DATABASE {name}"])
+    atexit.register(subprocess.run, [psql, cluster, "-qc", f"DROP DATABASE IF EXISTS {name}"],
+                    capture_output=True, timeout=60)
+    return urllib.parse.urlunsplit(urllib.parse.urlsplit(cluster)._replace(path=f"/{name}"))
+
+
 def fresh_work(parser):
-    """Parses --kith and --work (and whatever `parser` adds), empties the
-    work folder; returns the options, the folder and its kith database."""
+    """Parses --kith, --work and --postgres (and whatever `parser` adds),
+    empties the work folder; returns the options, the folder and its kith
+    database (a file in the folder, or a new PostgreSQL database)."""
     parser.add_argument("--kith", required=True)
     parser.add_argument("--work", required=True)
+    parser.add_argument("--postgres", metavar="URL_FILE",
+                        help="serve a new database in the PostgreSQL cluster whose URI is in this file")
     options = parser.parse_args()
     shutil.rmtree(options.work, ignore_errors=True)
     os.makedirs(options.work)
     work = os.path.abspath(options.work)
-    return options, work, Kith(options.kith, os.path.join(work, "kith.db"))
+    database = fresh_postgres_database(options.postgres) if options.postgres else os.path.join(work, "kith.db")
+    return options, work, Kith(options.kith, database)
 
 
 @contextlib.contextmanager

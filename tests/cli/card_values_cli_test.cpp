@@ -10,9 +10,10 @@
 namespace kith::testing {
 namespace {
 
-using CliCardValues = CliTest;
+class CliCardValues : public CliTestOnBothStores {};
+KITH_ON_BOTH_STORES(CliCardValues);
 
-TEST_F(CliCardValues, AddLabelsPhonesEmailsAndLinksAndTakesAnAddress) {
+TEST_P(CliCardValues, AddLabelsPhonesEmailsAndLinksAndTakesAnAddress) {
   const std::int64_t id =
       Add("Ada Okafor",
           {"--phone",
@@ -72,7 +73,7 @@ TEST_F(CliCardValues, AddLabelsPhonesEmailsAndLinksAndTakesAnAddress) {
   EXPECT_TRUE(Contains(shown.out, "Ada Okafor / 1 Main St / Chicago IL"));
 }
 
-TEST_F(CliCardValues, EditChangesAndClearsAValuesTypeAndLeavesTheOthers) {
+TEST_P(CliCardValues, EditChangesAndClearsAValuesTypeAndLeavesTheOthers) {
   const std::int64_t id =
       Add("Ada Okafor", {"--phone", "+1 312 555 0100", "--phone-type", "+1 312 555 0100", "cell,pref",
                          "--email", "ada@acme.example", "--email-type", "ada@acme.example", "work"});
@@ -93,7 +94,7 @@ TEST_F(CliCardValues, EditChangesAndClearsAValuesTypeAndLeavesTheOthers) {
   EXPECT_EQ(card.at("phone_types").at(0).at("label"), "Night line");
 }
 
-TEST_F(CliCardValues, EditTypesAValueAddedInTheSameCommand) {
+TEST_P(CliCardValues, EditTypesAValueAddedInTheSameCommand) {
   const std::int64_t id = Add("Ada Okafor");
   const KithRun run = Kith({"edit", std::to_string(id), "--email", "ada@kite.example", "--email-type",
                             "ada@kite.example", "home,pref"});
@@ -101,7 +102,7 @@ TEST_F(CliCardValues, EditTypesAValueAddedInTheSameCommand) {
   EXPECT_EQ(Show(id).at("email_types").at(0), json::parse(R"({"types": ["home"], "pref": 1, "label": ""})"));
 }
 
-TEST_F(CliCardValues, EditAddsAndRemovesAddressesByTheirNumber) {
+TEST_P(CliCardValues, EditAddsAndRemovesAddressesByTheirNumber) {
   const std::int64_t id = Add(
       "Ada Okafor", {"--address", "street=1 Main St; city=Chicago", "--address", "po-box=77; city=Evanston"});
   const KithRun shown = Kith({"show", std::to_string(id)});
@@ -116,7 +117,7 @@ TEST_F(CliCardValues, EditAddsAndRemovesAddressesByTheirNumber) {
   EXPECT_EQ(addresses.at(1).at("types"), json({"home"}));
 }
 
-TEST_F(CliCardValues, EditRemovesAnOtherFieldByItsLabel) {
+TEST_P(CliCardValues, EditRemovesAnOtherFieldByItsLabel) {
   const std::string path = (directory_.path() / "ada.vcf").string();
   std::ofstream(path, std::ios::binary)
       << "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Okafor\r\nEMAIL:ada at acme\r\nEND:VCARD\r\n";

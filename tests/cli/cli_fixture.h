@@ -5,12 +5,14 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "cli/run_kith.h"
+#include "support/postgres_cluster.h"
 #include "support/temp_database.h"
 
 namespace kith::testing {
@@ -84,8 +86,27 @@ class CliTest : public ::testing::Test {
            KithJson({"list", "--trash", "--limit", "1000"}).dump();
   }
 
+  // The store kith runs on: SQLite unless a suite of CliTestOnBothStores
+  // says otherwise.
+  [[nodiscard]] virtual StoreKind Kind() const { return StoreKind::kSqlite; }
+
+  // On PostgreSQL, database_ is a new database's URI (dropped after the test).
+  void SetUp() override {
+    if (Kind() != StoreKind::kPostgres) return;
+    postgres_ = std::make_unique<TempPgDatabase>();
+    database_ = postgres_->url();
+  }
+
   TempDirectory directory_;
+  std::unique_ptr<TempPgDatabase> postgres_;
   std::string database_ = (directory_.path() / "kith.db").string();
+};
+
+// A suite of CLI tests on both stores: derive from this, TEST_P, and
+// KITH_ON_BOTH_STORES(Suite).
+class CliTestOnBothStores : public CliTest, public ::testing::WithParamInterface<StoreKind> {
+ protected:
+  [[nodiscard]] StoreKind Kind() const override { return GetParam(); }
 };
 
 }  // namespace kith::testing

@@ -7,9 +7,10 @@
 namespace kith::testing {
 namespace {
 
-class DeviceCli : public CliTest {};
+class DeviceCli : public CliTestOnBothStores {};
+KITH_ON_BOTH_STORES(DeviceCli);
 
-TEST_F(DeviceCli, AddPrintsTheThreeFieldsAsJson) {
+TEST_P(DeviceCli, AddPrintsTheThreeFieldsAsJson) {
   const json setup = KithJson({"device", "add", "iphone", "--server", "https://kith.example.net/"});
   ASSERT_TRUE(setup.is_object()) << setup.dump();
   EXPECT_EQ(setup.size(), 3U) << setup.dump();
@@ -20,11 +21,11 @@ TEST_F(DeviceCli, AddPrintsTheThreeFieldsAsJson) {
       << setup["password"];
 }
 
-TEST_F(DeviceCli, WithoutAServerTheDefaultAddressIsUsed) {
+TEST_P(DeviceCli, WithoutAServerTheDefaultAddressIsUsed) {
   EXPECT_EQ(KithJson({"device", "add", "iphone"})["url"], "http://127.0.0.1:8080/dav/");
 }
 
-TEST_F(DeviceCli, AddShowsThePasswordOnceWithAQrCode) {
+TEST_P(DeviceCli, AddShowsThePasswordOnceWithAQrCode) {
   const KithRun run = Kith({"device", "add", "iphone"});
   ASSERT_EQ(run.exit_code, 0) << Described(run);
   EXPECT_TRUE(Contains(run.out, "user name  iphone"));
@@ -39,7 +40,7 @@ TEST_F(DeviceCli, AddShowsThePasswordOnceWithAQrCode) {
   EXPECT_EQ(list.out.find(match[1].str()), std::string::npos) << "the list shows the password";
 }
 
-TEST_F(DeviceCli, ListShowsDevicesAndRevokedOnes) {
+TEST_P(DeviceCli, ListShowsDevicesAndRevokedOnes) {
   KithJson({"device", "add", "iphone"});
   KithJson({"device", "add", "thunderbird"});
   const json revoked = KithJson({"device", "revoke", "iphone"});
@@ -56,13 +57,13 @@ TEST_F(DeviceCli, ListShowsDevicesAndRevokedOnes) {
   EXPECT_TRUE(Contains(text.out, "never synced"));
 }
 
-TEST_F(DeviceCli, RevokingAnUnknownDeviceFailsWithExit1) {
+TEST_P(DeviceCli, RevokingAnUnknownDeviceFailsWithExit1) {
   const KithRun run = Kith({"device", "revoke", "ghost"});
   EXPECT_EQ(run.exit_code, 1) << Described(run);
   EXPECT_TRUE(Contains(run.err, "no device called 'ghost'"));
 }
 
-TEST_F(DeviceCli, ABadOrTakenNameWritesNothing) {
+TEST_P(DeviceCli, ABadOrTakenNameWritesNothing) {
   KithJson({"device", "add", "iphone"});
   const KithRun taken = Kith({"device", "add", "IPHONE"});
   EXPECT_EQ(taken.exit_code, 1) << Described(taken);
@@ -73,12 +74,12 @@ TEST_F(DeviceCli, ABadOrTakenNameWritesNothing) {
   EXPECT_EQ(KithJson({"device", "list"}).size(), 1U);
 }
 
-TEST_F(DeviceCli, ADeviceNeedsAName) {
+TEST_P(DeviceCli, ADeviceNeedsAName) {
   EXPECT_EQ(Kith({"device", "add"}).exit_code, 2);
   EXPECT_EQ(Kith({"device"}).exit_code, 2);
 }
 
-TEST_F(DeviceCli, IcsUrlIsStableUntilRotated) {
+TEST_P(DeviceCli, IcsUrlIsStableUntilRotated) {
   const KithRun first = Kith({"ics", "--url", "--server", "https://kith.example.net"});
   ASSERT_EQ(first.exit_code, 0) << Described(first);
   EXPECT_TRUE(
@@ -92,7 +93,7 @@ TEST_F(DeviceCli, IcsUrlIsStableUntilRotated) {
   EXPECT_EQ(Kith({"ics", "--url", "--rotate"}).exit_code, 2);
 }
 
-TEST_F(DeviceCli, ServeRefusesTlsFilesItCannotUse) {
+TEST_P(DeviceCli, ServeRefusesTlsFilesItCannotUse) {
   const KithRun missing = Kith(
       {"serve", "--port", "0", "--tls-cert", "/nonexistent/cert.pem", "--tls-key", "/nonexistent/key.pem"});
   EXPECT_EQ(missing.exit_code, 1) << Described(missing);
@@ -102,7 +103,7 @@ TEST_F(DeviceCli, ServeRefusesTlsFilesItCannotUse) {
   EXPECT_TRUE(Contains(alone.err, "--tls-cert and --tls-key go together"));
 }
 
-TEST_F(DeviceCli, ServeRefusesAPublicUrlThatIsNoUrl) {
+TEST_P(DeviceCli, ServeRefusesAPublicUrlThatIsNoUrl) {
   const KithRun run = Kith({"serve", "--port", "0", "--public-url", "kith.example.net"});
   EXPECT_EQ(run.exit_code, 1) << Described(run);
   EXPECT_TRUE(Contains(run.err, "must start with http:// or https://"));

@@ -6,7 +6,7 @@ namespace {
 
 using nlohmann::json;
 
-class GiveCli : public CliTest {
+class GiveCli : public CliTestOnBothStores {
  protected:
   // Ada (C++, SQLite, Chicago) fits the job best, Cy (C++) too, Bo (Python) not.
   void AddTheList() {
@@ -34,8 +34,9 @@ class GiveCli : public CliTest {
   std::int64_t bo_ = -1;
   std::int64_t cy_ = -1;
 };
+KITH_ON_BOTH_STORES(GiveCli);
 
-TEST_F(GiveCli, MatchListsPeopleBestFirstWithTheirReasons) {
+TEST_P(GiveCli, MatchListsPeopleBestFirstWithTheirReasons) {
   AddTheList();
   const json matches = Match(AddJob());
   ASSERT_TRUE(matches.is_array()) << matches.dump();
@@ -45,7 +46,7 @@ TEST_F(GiveCli, MatchListsPeopleBestFirstWithTheirReasons) {
   EXPECT_EQ(matches[0]["reasons"][0], "skills: C++, SQLite");
 }
 
-TEST_F(GiveCli, MatchPrintsReasonsAsText) {
+TEST_P(GiveCli, MatchPrintsReasonsAsText) {
   AddTheList();
   const KithRun run = Kith({"match", std::to_string(AddJob())});
   ASSERT_EQ(run.exit_code, 0) << Described(run);
@@ -53,7 +54,7 @@ TEST_F(GiveCli, MatchPrintsReasonsAsText) {
   EXPECT_TRUE(Contains(run.out, "skills: C++, SQLite · Chicago"));
 }
 
-TEST_F(GiveCli, SomeoneGivenTheOpportunityLeavesTheMatches) {
+TEST_P(GiveCli, SomeoneGivenTheOpportunityLeavesTheMatches) {
   AddTheList();
   const std::int64_t job = AddJob();
   const json entry = KithJson({"give", std::to_string(ada_), "--opp", std::to_string(job)});
@@ -62,7 +63,7 @@ TEST_F(GiveCli, SomeoneGivenTheOpportunityLeavesTheMatches) {
   EXPECT_EQ(Ids(Match(job)), (std::vector<std::int64_t>{cy_}));
 }
 
-TEST_F(GiveCli, LedgerJsonShowsTheBalance) {
+TEST_P(GiveCli, LedgerJsonShowsTheBalance) {
   AddTheList();
   KithJson({"give", std::to_string(ada_), "--what", "reviewed her talk"});
   KithJson({"give", std::to_string(ada_), "--what", "a recruiter intro", "--from-them"});
@@ -79,7 +80,7 @@ TEST_F(GiveCli, LedgerJsonShowsTheBalance) {
   EXPECT_EQ(ledger["entries"][0]["what"], "a book") << "oldest first";
 }
 
-TEST_F(GiveCli, IntroIsRecordedForBoth) {
+TEST_P(GiveCli, IntroIsRecordedForBoth) {
   AddTheList();
   const json entries =
       KithJson({"intro", std::to_string(ada_), "Bo Chen", "--why", "both build embedded databases"});
@@ -98,7 +99,7 @@ TEST_F(GiveCli, IntroIsRecordedForBoth) {
   EXPECT_EQ(bo_ledger["given"], 1);
 }
 
-TEST_F(GiveCli, IntroOfSomeoneWithThemselvesIsRefused) {
+TEST_P(GiveCli, IntroOfSomeoneWithThemselvesIsRefused) {
   AddTheList();
   const KithRun run = Kith({"intro", std::to_string(ada_), std::to_string(ada_), "--why", "why not"});
   EXPECT_EQ(run.exit_code, 1) << Described(run);
@@ -106,7 +107,7 @@ TEST_F(GiveCli, IntroOfSomeoneWithThemselvesIsRefused) {
   EXPECT_TRUE(Ledger(ada_)["entries"].empty());
 }
 
-TEST_F(GiveCli, MatchOfAnUnknownOpportunityNamesItAndWritesNothing) {
+TEST_P(GiveCli, MatchOfAnUnknownOpportunityNamesItAndWritesNothing) {
   AddTheList();
   AddJob();
   const std::string before = Snapshot();
@@ -118,7 +119,7 @@ TEST_F(GiveCli, MatchOfAnUnknownOpportunityNamesItAndWritesNothing) {
   EXPECT_EQ(KithJson({"opp", "list", "--closed"}), opportunities);
 }
 
-TEST_F(GiveCli, OppAddWithNothingToMatchOnIsRefusedAndWritesNothing) {
+TEST_P(GiveCli, OppAddWithNothingToMatchOnIsRefusedAndWritesNothing) {
   AddTheList();
   const std::string before = Snapshot();
   const KithRun run = Kith({"opp", "add", "X"});
@@ -130,7 +131,7 @@ TEST_F(GiveCli, OppAddWithNothingToMatchOnIsRefusedAndWritesNothing) {
   EXPECT_EQ(KithJson({"opp", "list", "--closed"}), json::array());
 }
 
-TEST_F(GiveCli, OppAddWithAnUnknownKindIsAUsageError) {
+TEST_P(GiveCli, OppAddWithAnUnknownKindIsAUsageError) {
   const KithRun run = Kith({"opp", "add", "Rocket seat", "--kind", "spaceship", "--skill", "piloting"});
   EXPECT_EQ(run.exit_code, 2) << Described(run);
   EXPECT_TRUE(Contains(run.err, "spaceship"));
@@ -146,7 +147,7 @@ json OfKind(const json& items, const std::string& kind) {
   return found;
 }
 
-TEST_F(GiveCli, TodayListsTheOpenOpportunityWithPeopleToOfferItTo) {
+TEST_P(GiveCli, TodayListsTheOpenOpportunityWithPeopleToOfferItTo) {
   AddTheList();
   const std::int64_t job = AddJob();
   const json today = KithJson({"today"});
@@ -160,7 +161,7 @@ TEST_F(GiveCli, TodayListsTheOpenOpportunityWithPeopleToOfferItTo) {
   EXPECT_FALSE(item["people"][0]["reasons"].empty());
 }
 
-TEST_F(GiveCli, TodayLeavesOutAClosedOpportunity) {
+TEST_P(GiveCli, TodayLeavesOutAClosedOpportunity) {
   AddTheList();
   KithJson({"opp", "close", std::to_string(AddJob())});
   EXPECT_EQ(OfKind(KithJson({"today"})["items"], "opportunity"), json::array());

@@ -7,9 +7,10 @@ namespace {
 std::string Corpus(const std::string& file) { return std::string(KITH_SCAN_CORPUS) + "/" + file; }
 std::string Fixture(const std::string& file) { return std::string(KITH_TEST_DATA) + "/cards/" + file; }
 
-class ScanCli : public CliTest {};
+class ScanCli : public CliTestOnBothStores {};
+KITH_ON_BOTH_STORES(ScanCli);
 
-TEST_F(ScanCli, PrintsTheFieldsAsJsonAndSavesNothing) {
+TEST_P(ScanCli, PrintsTheFieldsAsJsonAndSavesNothing) {
   const json card = KithJson({"scan", Corpus("qr_000.jpg")});
   EXPECT_EQ(card.at("name"), "Jürgen Müller");
   EXPECT_EQ(card.at("source"), "qr");
@@ -17,7 +18,7 @@ TEST_F(ScanCli, PrintsTheFieldsAsJsonAndSavesNothing) {
   EXPECT_TRUE(KithJson({"list"}).empty());
 }
 
-TEST_F(ScanCli, PrintsEachFieldWithItsConfidence) {
+TEST_P(ScanCli, PrintsEachFieldWithItsConfidence) {
   const KithRun run = Kith({"scan", Corpus("qr_000.jpg")});
   ASSERT_EQ(run.exit_code, 0) << Described(run);
   EXPECT_TRUE(Contains(run.out, "Jürgen Müller"));
@@ -25,7 +26,7 @@ TEST_F(ScanCli, PrintsEachFieldWithItsConfidence) {
   EXPECT_TRUE(Contains(run.out, "Nothing saved"));
 }
 
-TEST_F(ScanCli, SaveAddsThePersonMetTodayAtTheEvent) {
+TEST_P(ScanCli, SaveAddsThePersonMetTodayAtTheEvent) {
   const json saved = KithJson({"scan", Corpus("qr_000.jpg"), "--save", "--at", "RustConf 2026"});
   ASSERT_TRUE(saved.contains("contact")) << saved.dump();
   const json contact = Show(saved["contact"]["id"].get<std::int64_t>());
@@ -34,20 +35,20 @@ TEST_F(ScanCli, SaveAddsThePersonMetTodayAtTheEvent) {
   EXPECT_EQ(contact.at("met_at"), "RustConf 2026");
 }
 
-TEST_F(ScanCli, ABlankPhotoFailsWithNoTextFoundAndSavesNothing) {
+TEST_P(ScanCli, ABlankPhotoFailsWithNoTextFoundAndSavesNothing) {
   const KithRun run = Kith({"scan", Fixture("blank_photo.jpg"), "--save"});
   EXPECT_EQ(run.exit_code, 1) << Described(run);
   EXPECT_TRUE(Contains(run.err, "no text found on the card"));
   EXPECT_TRUE(KithJson({"list"}).empty());
 }
 
-TEST_F(ScanCli, AFileThatIsNotAnImageFails) {
+TEST_P(ScanCli, AFileThatIsNotAnImageFails) {
   const KithRun run = Kith({"scan", Fixture("not_an_image.jpg")});
   EXPECT_EQ(run.exit_code, 1) << Described(run);
   EXPECT_TRUE(Contains(run.err, "not an image"));
 }
 
-TEST_F(ScanCli, CardPrintsAQrCodeAndWritesAPng) {
+TEST_P(ScanCli, CardPrintsAQrCodeAndWritesAPng) {
   const std::string png = (directory_.path() / "card.png").string();
   const KithRun run = Kith({"card", "--name", "Sam Rivera", "--email", "sam@example.com", "--png", png});
   ASSERT_EQ(run.exit_code, 0) << Described(run);

@@ -26,7 +26,7 @@ std::pair<int, std::string> Shell(const std::string& command) {
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
 }
 
-class TransferCli : public CliTest {
+class TransferCli : public CliTestOnBothStores {
  protected:
   std::string Write(const std::string& name, const std::string& content) const {
     const std::string path = (directory_.path() / name).string();
@@ -44,8 +44,9 @@ class TransferCli : public CliTest {
     EXPECT_EQ(Snapshot(), before);
   }
 };
+KITH_ON_BOTH_STORES(TransferCli);
 
-TEST_F(TransferCli, ImportPrintsTheSummaryCliMdDocuments) {
+TEST_P(TransferCli, ImportPrintsTheSummaryCliMdDocuments) {
   const json summary = KithJson({"import", kSamples + "linkedin_connections.csv"});
   EXPECT_EQ(summary["added"], 2);
   EXPECT_EQ(summary["updated"], 0);
@@ -56,7 +57,7 @@ TEST_F(TransferCli, ImportPrintsTheSummaryCliMdDocuments) {
   EXPECT_EQ(ListNames().size(), 2U);
 }
 
-TEST_F(TransferCli, ImportTextSummarySaysWhatHappened) {
+TEST_P(TransferCli, ImportTextSummarySaysWhatHappened) {
   const KithRun run = Kith({"import", kSamples + "google_legacy.csv"});
   ASSERT_EQ(run.exit_code, 0) << Described(run);
   EXPECT_TRUE(Contains(run.out, "as google-legacy"));
@@ -65,7 +66,7 @@ TEST_F(TransferCli, ImportTextSummarySaysWhatHappened) {
   EXPECT_TRUE(Contains(again.out, "  0 added")) << Described(again);
 }
 
-TEST_F(TransferCli, DryRunWritesNothing) {
+TEST_P(TransferCli, DryRunWritesNothing) {
   const std::string before = Snapshot();
   const json summary = KithJson({"import", "--dry-run", kSamples + "apple_contact.vcf"});
   EXPECT_EQ(summary["added"], 1);
@@ -73,17 +74,17 @@ TEST_F(TransferCli, DryRunWritesNothing) {
   EXPECT_EQ(Snapshot(), before);
 }
 
-TEST_F(TransferCli, AnUnterminatedQuoteIsRefused) {
+TEST_P(TransferCli, AnUnterminatedQuoteIsRefused) {
   const std::string path = Write("cut.csv", "Name,Email\nAda,ada@acme.com\n\"Bob,bob@acme.com\n");
   ExpectRefused({"import", path}, "cut.csv': line 3");
 }
 
-TEST_F(TransferCli, AVCardWithoutEndIsRefused) {
+TEST_P(TransferCli, AVCardWithoutEndIsRefused) {
   const std::string path = Write("cut.vcf", "BEGIN:VCARD\nVERSION:3.0\nFN:Ada\n");
   ExpectRefused({"import", path}, "cut.vcf': line ");
 }
 
-TEST_F(TransferCli, APropertyWithoutColonIsSetAsideOrRefusedWhenStrict) {
+TEST_P(TransferCli, APropertyWithoutColonIsSetAsideOrRefusedWhenStrict) {
   const std::string path = Write("bad.vcf", "BEGIN:VCARD\nVERSION:3.0\nFN:Ada\nNOCOLON\nEND:VCARD\n");
   ExpectRefused({"import", "--strict", path}, "bad.vcf': line 4");
   const KithRun run = Kith({"import", path});
@@ -92,7 +93,7 @@ TEST_F(TransferCli, APropertyWithoutColonIsSetAsideOrRefusedWhenStrict) {
   EXPECT_TRUE(Contains(run.out, "line 4: 'NOCOLON' has no ':'")) << run.out;
 }
 
-TEST_F(TransferCli, ABadValueComesInAsARawFieldShownOnTheCard) {
+TEST_P(TransferCli, ABadValueComesInAsARawFieldShownOnTheCard) {
   const std::string path = Write("bad.csv", "Name,Email\nAda Okafor,ada@acme\n");
   const json summary = KithJson({"import", path});
   EXPECT_EQ(summary["added"], 1);
@@ -104,38 +105,38 @@ TEST_F(TransferCli, ABadValueComesInAsARawFieldShownOnTheCard) {
   EXPECT_TRUE(Contains(shown.out, "ada@acme")) << shown.out;
 }
 
-TEST_F(TransferCli, TextThatIsNotUtf8IsRefusedWithAdvice) {
+TEST_P(TransferCli, TextThatIsNotUtf8IsRefusedWithAdvice) {
   const std::string path = Write("latin.csv", "Name,Email\nJos\xE9,jose@example.com\n");
   ExpectRefused({"import", "--strict", path}, "--encoding windows-1252");
   const json summary = KithJson({"import", path, "--encoding", "windows-1252"});
   EXPECT_EQ(summary["added"], 1);
 }
 
-TEST_F(TransferCli, BinaryGarbageAndFakeWorkbooksAreRefused) {
+TEST_P(TransferCli, BinaryGarbageAndFakeWorkbooksAreRefused) {
   ExpectRefused({"import", Write("garbage.bin", std::string("\x00\x01\x02\xff\xfe binary", 12))},
                 "binary data");
   ExpectRefused({"import", "--format", "xlsx", Write("fake.xlsx", "Name\nAda\n")}, "not a zip archive");
   ExpectRefused({"import", Write("empty.csv", "")}, "the file is empty");
 }
 
-TEST_F(TransferCli, AFileOverTheImportLimitIsRefusedBeforeItIsRead) {
+TEST_P(TransferCli, AFileOverTheImportLimitIsRefusedBeforeItIsRead) {
   // A sparse file: 4 GiB and a byte long on paper, no disk used.
   const std::string path = Write("huge.csv", "Name,Email\nAda,ada@acme.com\n");
   std::filesystem::resize_file(path, (std::uintmax_t{4} << 30) + 1);
   ExpectRefused({"import", path}, "huge.csv': the file is 4096 MiB, over the 4 GiB kith imports");
 }
 
-TEST_F(TransferCli, ALineLongerThanTheCsvLimitIsRefused) {
+TEST_P(TransferCli, ALineLongerThanTheCsvLimitIsRefused) {
   const std::string path = Write("long.csv", "Name,Notes\nAda," + std::string((1 << 20) + 1, 'x') + "\n");
   ExpectRefused({"import", path}, "long.csv': line 2: field 2 is longer than 1 MiB");
 }
 
-TEST_F(TransferCli, UnknownFormatIsAUsageError) {
+TEST_P(TransferCli, UnknownFormatIsAUsageError) {
   const KithRun run = Kith({"import", "--format", "lotus123", kSamples + "apple_contact.vcf"});
   EXPECT_EQ(run.exit_code, 2) << Described(run);
 }
 
-TEST_F(TransferCli, KhardListsAnExportedVCardDirectory) {
+TEST_P(TransferCli, KhardListsAnExportedVCardDirectory) {
   if (!std::filesystem::exists("/usr/bin/khard"))
     FAIL() << "khard is not installed (scripts/install-deps.sh installs it)";
   Add("Ada Okafor", {"--email", "ada@acme.com", "--company", "Acme"});
@@ -159,7 +160,7 @@ TEST_F(TransferCli, KhardListsAnExportedVCardDirectory) {
   }
 }
 
-TEST_F(TransferCli, PythonVobjectParsesEveryExportedCard) {
+TEST_P(TransferCli, PythonVobjectParsesEveryExportedCard) {
   Add("Ada Okafor", {"--email", "ada@acme.com", "--note", "Line one\nline two; with, punctuation",
                      "--linkedin", "https://www.linkedin.com/in/ada"});
   Add("李小龙", {"--phone", "+86 10 5555 0101", "--tag", "martial arts"});
@@ -178,7 +179,7 @@ TEST_F(TransferCli, PythonVobjectParsesEveryExportedCard) {
   }
 }
 
-TEST_F(TransferCli, DupesAndMerge) {
+TEST_P(TransferCli, DupesAndMerge) {
   const std::int64_t keep = Add("Ada Okafor", {"--email", "ada@acme.com"});
   const std::int64_t other = Add("Ada O.", {"--email", "ADA@acme.com", "--phone", "+1 312 555 0134"});
   const json pairs = KithJson({"dupes"});
@@ -201,7 +202,7 @@ TEST_F(TransferCli, DupesAndMerge) {
   EXPECT_TRUE(Contains(again.err, "already undone")) << again.err;
 }
 
-TEST_F(TransferCli, ExportJsonThenImportRestoresEveryone) {
+TEST_P(TransferCli, ExportJsonThenImportRestoresEveryone) {
   Add("Ada Okafor", {"--email", "ada@acme.com", "--tag", "mentor"});
   Add("Bo Chen", {"--company", "Initech"});
   const std::string backup = (directory_.path() / "backup.json").string();

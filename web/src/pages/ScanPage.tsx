@@ -1,8 +1,10 @@
 // Scan a card: the phone's camera (or a photo), POST /api/v1/scan, then a
 // review screen where every field can be corrected, with how sure kith was,
-// before the person is saved through the contact routes.
+// before the person is saved with the photo kept (POST /contacts/scanned):
+// met today, at the event when scanning in event mode, and followed up
+// tomorrow.
 import { useState } from 'preact/hooks';
-import { ApiError, post, request } from '../api';
+import { ApiError, request } from '../api';
 import { navigate } from '../router';
 import type { Contact } from '../types';
 
@@ -26,23 +28,32 @@ interface Review {
   email: string;
   phone: string;
   website: string;
+  address: string;
   met_at: string;
 }
 
+// The field, its label, its input type and autocomplete, and the key of its
+// confidence in the scan's answer.
 const fields: [keyof Review, string, string, string][] = [
   ['name', 'Name', 'text', 'name'],
   ['title', 'Title', 'text', 'title'],
   ['company', 'Company', 'text', 'company'],
   ['email', 'Email', 'email', 'emails'],
   ['phone', 'Phone', 'tel', 'phones'],
-  ['website', 'Website', 'url', 'website'],
+  ['website', 'Website', 'text', 'website'],
+  ['address', 'Address', 'text', 'address'],
 ];
 
+// Below this, a field is marked for a second look.
+const unsureBelow = 0.6;
+
 export function ScanPage() {
+  const [photo, setPhoto] = useState<File | null>(null);
   const [card, setCard] = useState<ScannedCard | null>(null);
   const [review, setReview] = useState<Review | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const event = new URLSearchParams(location.search).get('event') ?? '';
 
   const scan = async (changeEvent: Event) => {
     const file = (changeEvent.target as HTMLInputElement).files?.[0];
@@ -51,8 +62,11 @@ export function ScanPage() {
     form.append('image', file);
     setBusy(true);
     setError(null);
+    setCard(null);
+    setReview(null);
     try {
       const read = (await request('POST', '/scan', form)) as ScannedCard;
+      setPhoto(file);
       setCard(read);
       setReview({
         name: read.name,
@@ -61,7 +75,8 @@ export function ScanPage() {
         email: read.emails[0] ?? '',
         phone: read.phones[0] ?? '',
         website: read.website,
-        met_at: new URLSearchParams(location.search).get('event') ?? '',
+        address: read.address,
+        met_at: event,
       });
     } catch (failure) {
       setError(failure as ApiError);
@@ -72,37 +87,50 @@ export function ScanPage() {
 
   const save = async (submitEvent: Event) => {
     submitEvent.preventDefault();
-    if (!review || !card) return;
+    if (!review || !card || !photo) return;
+    const person = {
+      name: review.name,
+      title: review.title,
+      company: review.company,
+      emails: [review.email, ...card.emails.slice(1)].filter(Boolean),
+      phones: [review.phone, ...card.phones.slice(1)].filter(Boolean),
+      website: review.website,
+      links: card.links.map((link) => ({ kind: link.kind, url: link.url })),
+      custom: review.address ? [{ label: 'address', value: review.address }] : [],
+      met_at: review.met_at,
+    };
+    const form = new FormData();
+    form.append('image', photo);
+    form.append('contact', JSON.stringify(person));
+    setBusy(true);
     try {
-      const contact = (await post('/contacts', {
-        name: review.name,
-        title: review.title,
-        company: review.company,
-        emails: [review.email, ...card.emails.slice(1)].filter(Boolean),
-        phones: [review.phone, ...card.phones.slice(1)].filter(Boolean),
-        website: review.website,
-        how_met: 'business card',
-        met_at: review.met_at,
-      })) as Contact;
+      const contact = (await request('POST', '/contacts/scanned', form)) as Contact;
       navigate(`/contacts/${contact.id}`);
     } catch (failure) {
       setError(failure as ApiError);
+    } finally {
+      setBusy(false);
     }
   };
 
-  const sure = (key: string) => {
-    const value = card?.confidence[key];
-    return value === undefined ? '' : `${Math.round(value * 100)}%`;
-  };
+  const sure = (key: string) => card?.confidence[key];
 
   return (
     <section class="scan-page" aria-labelledby="scan-title">
       <h1 id="scan-title">Scan a card</h1>
+      {event && (
+        <p class="how-met" data-testid="scan-event">
+          At {event}
+        </p>
+      )}
       <div class="field">
         <label for="scan-image">Photo of the card</label>
         <input id="scan-image" type="file" accept="image/*" capture="environment" onChange={scan} />
       </div>
-      {busy && <p role="status">Reading the card…</p>}
+      <p class="muted">
+        Showing yours instead? <a href="/me">Your card as a QR code</a>
+      </p>
+      {busy && <p role="status">{review ? 'Saving…' : 'Reading the card…'}</p>}
       {error && (
         <p class="error" role="alert">
           {error.message}
@@ -110,24 +138,34 @@ export function ScanPage() {
       )}
       {review && card && (
         <form onSubmit={save} aria-label="Check what was read">
-          <p>Read {card.source === 'qr' ? 'from the QR code' : 'by OCR'}: correct anything before saving.</p>
-          {fields.map(([key, label, type, confidenceKey]) => (
-            <div class="field" key={key}>
-              <label for={`scan-${key}`}>
-                {label} <small>{sure(confidenceKey)}</small>
-              </label>
-              <input
-                id={`scan-${key}`}
-                name={key}
-                type={type === 'url' ? 'text' : type}
-                value={review[key]}
-                required={key === 'name'}
-                onInput={(inputEvent) =>
-                  setReview({ ...review, [key]: (inputEvent.target as HTMLInputElement).value })
-                }
-              />
-            </div>
-          ))}
+          <p>
+            Read {card.source === 'qr' ? 'from the QR code' : 'by OCR'}: correct anything before saving. Saving adds them,
+            met today, with the photo kept and a follow-up tomorrow.
+          </p>
+          {fields.map(([key, label, type, confidenceKey]) => {
+            const value = sure(confidenceKey);
+            const invalid = error?.field === key || (key === 'email' && error?.field === 'emails');
+            return (
+              <div class="field" key={key}>
+                <label for={`scan-${key}`}>{label}</label>
+                <input
+                  id={`scan-${key}`}
+                  name={key}
+                  type={type}
+                  value={review[key]}
+                  required={key === 'name'}
+                  aria-describedby={value === undefined ? undefined : `scan-${key}-sure`}
+                  aria-invalid={invalid ? true : undefined}
+                  onInput={(inputEvent) => setReview({ ...review, [key]: (inputEvent.target as HTMLInputElement).value })}
+                />
+                {value !== undefined && (
+                  <small id={`scan-${key}-sure`} class={value < unsureBelow ? 'scan-sure unsure' : 'scan-sure'} data-testid="confidence">
+                    {value < unsureBelow ? 'Check this: ' : ''}read {Math.round(value * 100)}% sure
+                  </small>
+                )}
+              </div>
+            );
+          })}
           <div class="field">
             <label for="scan-met_at">Met at (event)</label>
             <input
@@ -137,7 +175,7 @@ export function ScanPage() {
               onInput={(inputEvent) => setReview({ ...review, met_at: (inputEvent.target as HTMLInputElement).value })}
             />
           </div>
-          <button class="primary" type="submit">
+          <button class="primary" type="submit" disabled={busy}>
             Save
           </button>
         </form>

@@ -79,9 +79,9 @@ export function MePage() {
       <form onSubmit={save} aria-label="What your card says">
         {fields.map(([key, label, type, autocomplete]) => (
           <div class="field" key={key}>
-            <label for={`me-${key}`}>{label}</label>
+            <label for={`me-field-${key}`}>{label}</label>
             <input
-              id={`me-${key}`}
+              id={`me-field-${key}`}
               type={type}
               autoComplete={autocomplete}
               value={draft[key]}

@@ -147,29 +147,31 @@ export function ScanPage() {
             const invalid = error?.field === key || (key === 'email' && error?.field === 'emails');
             return (
               <div class="field" key={key}>
-                <label for={`scan-${key}`}>{label}</label>
+                <div class="scan-label">
+                  <label for={`scan-field-${key}`}>{label}</label>
+                  {value !== undefined && (
+                    <small id={`scan-field-${key}-sure`} class={value < unsureBelow ? 'scan-sure unsure' : 'scan-sure'} data-testid="confidence">
+                      {value < unsureBelow ? 'Check this: ' : ''}read {Math.round(value * 100)}% sure
+                    </small>
+                  )}
+                </div>
                 <input
-                  id={`scan-${key}`}
+                  id={`scan-field-${key}`}
                   name={key}
                   type={type}
                   value={review[key]}
                   required={key === 'name'}
-                  aria-describedby={value === undefined ? undefined : `scan-${key}-sure`}
+                  aria-describedby={value === undefined ? undefined : `scan-field-${key}-sure`}
                   aria-invalid={invalid ? true : undefined}
                   onInput={(inputEvent) => setReview({ ...review, [key]: (inputEvent.target as HTMLInputElement).value })}
                 />
-                {value !== undefined && (
-                  <small id={`scan-${key}-sure`} class={value < unsureBelow ? 'scan-sure unsure' : 'scan-sure'} data-testid="confidence">
-                    {value < unsureBelow ? 'Check this: ' : ''}read {Math.round(value * 100)}% sure
-                  </small>
-                )}
               </div>
             );
           })}
           <div class="field">
-            <label for="scan-met_at">Met at (event)</label>
+            <label for="scan-field-met_at">Met at (event)</label>
             <input
-              id="scan-met_at"
+              id="scan-field-met_at"
               name="met_at"
               value={review.met_at}
               onInput={(inputEvent) => setReview({ ...review, met_at: (inputEvent.target as HTMLInputElement).value })}

@@ -3,29 +3,16 @@
 // their contacts. The picture is GET /me/card/qr, cached by its ETag.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, put } from '../api';
+import { type CardDetails, cardFields } from '../cardFields';
+import { ErrorText } from '../ui/ErrorText';
 
-interface MyCard {
-  name: string;
-  title: string;
-  company: string;
-  email: string;
-  phone: string;
-  website: string;
-  vcard: string;
-}
-
-type Details = Omit<MyCard, 'vcard'>;
+type MyCard = CardDetails & { vcard: string };
+type Details = CardDetails;
 
 const empty: Details = { name: '', title: '', company: '', email: '', phone: '', website: '' };
 
-const fields: [keyof Details, string, string, string][] = [
-  ['name', 'Your name', 'text', 'name'],
-  ['title', 'Title', 'text', 'organization-title'],
-  ['company', 'Company', 'text', 'organization'],
-  ['email', 'Email', 'email', 'email'],
-  ['phone', 'Phone', 'tel', 'tel'],
-  ['website', 'Website', 'text', 'url'],
-];
+// "Your name" rather than "Name": whose card it is.
+const fields = cardFields.map(([key, label, ...rest]) => [key, key === 'name' ? 'Your name' : label, ...rest] as const);
 
 export function MePage() {
   const [card, setCard] = useState<MyCard | null>(null);
@@ -91,11 +78,7 @@ export function MePage() {
             />
           </div>
         ))}
-        {error && (
-          <p class="error" role="alert">
-            {error.message}
-          </p>
-        )}
+        <ErrorText error={error?.message ?? ''} />
         <button class="primary" type="submit">
           Save your card
         </button>

@@ -6,6 +6,8 @@
 import { useState } from 'preact/hooks';
 import { ApiError, request } from '../api';
 import { navigate } from '../router';
+import { type CardDetails, cardFields } from '../cardFields';
+import { ErrorText } from '../ui/ErrorText';
 import type { Contact } from '../types';
 
 interface ScannedCard {
@@ -21,28 +23,15 @@ interface ScannedCard {
   source: 'ocr' | 'qr';
 }
 
-interface Review {
-  name: string;
-  title: string;
-  company: string;
-  email: string;
-  phone: string;
-  website: string;
-  address: string;
-  met_at: string;
-}
+type Review = CardDetails & { address: string; met_at: string };
 
-// The field, its label, its input type and autocomplete, and the key of its
-// confidence in the scan's answer.
+// The card's fields, and the address; each with the key of its confidence
+// in the scan's answer.
 const fields: [keyof Review, string, string, string][] = [
-  ['name', 'Name', 'text', 'name'],
-  ['title', 'Title', 'text', 'title'],
-  ['company', 'Company', 'text', 'company'],
-  ['email', 'Email', 'email', 'emails'],
-  ['phone', 'Phone', 'tel', 'phones'],
-  ['website', 'Website', 'text', 'website'],
-  ['address', 'Address', 'text', 'address'],
+  ...cardFields,
+  ['address', 'Address', 'text', 'street-address'],
 ];
+const confidenceKey: Record<string, string> = { email: 'emails', phone: 'phones' };
 
 // Below this, a field is marked for a second look.
 const unsureBelow = 0.6;
@@ -131,19 +120,15 @@ export function ScanPage() {
         Showing yours instead? <a href="/me">Your card as a QR code</a>
       </p>
       {busy && <p role="status">{review ? 'Saving…' : 'Reading the card…'}</p>}
-      {error && (
-        <p class="error" role="alert">
-          {error.message}
-        </p>
-      )}
+      <ErrorText error={error?.message ?? ''} />
       {review && card && (
         <form onSubmit={save} aria-label="Check what was read">
           <p>
             Read {card.source === 'qr' ? 'from the QR code' : 'by OCR'}: correct anything before saving. Saving adds them,
             met today, with the photo kept and a follow-up tomorrow.
           </p>
-          {fields.map(([key, label, type, confidenceKey]) => {
-            const value = sure(confidenceKey);
+          {fields.map(([key, label, type]) => {
+            const value = sure(confidenceKey[key] ?? key);
             const invalid = error?.field === key || (key === 'email' && error?.field === 'emails');
             return (
               <div class="field" key={key}>

@@ -42,6 +42,9 @@ Result<Contact> AddScannedContact(Context& context, ContactFields fields, std::s
 
 // The card image kept with a contact; kNotFound when there is none.
 Result<CardImageData> CardImageOf(Context& context, ContactId id);
+// The same photo as a browser can show it (PhotoForScreen: an iPhone's
+// HEIC as JPEG). kNotFound when there is none.
+Result<CardImageData> CardPhotoToShow(Context& context, ContactId id);
 
 // What goes on your own card besides your name (from `kith me`). Stored in
 // the settings; empty fields in an update leave the stored value.

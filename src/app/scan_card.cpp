@@ -80,6 +80,14 @@ Result<Contact> AddScannedContact(Context& context, ContactFields fields, std::s
 
 Result<CardImageData> CardImageOf(Context& context, ContactId id) { return context.store.CardImage(id); }
 
+Result<CardImageData> CardPhotoToShow(Context& context, ContactId id) {
+  KITH_ASSIGN_OR_RETURN(CardImageData kept, context.store.CardImage(id));
+  KITH_ASSIGN_OR_RETURN(ScreenPhoto shown, PhotoForScreen(kept.bytes));
+  kept.mime = std::move(shown.mime);
+  kept.bytes = std::move(shown.bytes);
+  return kept;
+}
+
 Result<MyCard> ShowMyCard(Context& context, const MyCardDetails& update) {
   KITH_ASSIGN_OR_RETURN(const auto stored, context.store.GetSetting(kCardKey));
   MyCardDetails details;

@@ -122,6 +122,36 @@ TEST_P(AddScannedContactTest, ABadValueWritesNeitherThePersonNorTheFollowUp) {
   EXPECT_TRUE(follow_ups->empty());
 }
 
+TEST_P(SaveScannedCardTest, KeepsAnIphonesHeicAsSentAndShowsItAsJpeg) {
+  testing::TestWorld world{GetParam()};
+  const auto bytes = ReadBytes(CorpusPath("card_000.heic"));
+  ContactFields checked;
+  checked.display_name = "Ilse Marwick";
+  auto contact = AddScannedContact(world.context(), checked, bytes);
+  ASSERT_TRUE(contact) << contact.error().message;
+  auto kept = CardImageOf(world.context(), contact->id);
+  ASSERT_TRUE(kept) << kept.error().message;
+  EXPECT_EQ(kept->mime, "image/heic");
+  EXPECT_EQ(kept->bytes, bytes);
+  auto shown = CardPhotoToShow(world.context(), contact->id);
+  ASSERT_TRUE(shown) << shown.error().message;
+  EXPECT_EQ(shown->mime, "image/jpeg");
+  EXPECT_EQ(ImageMimeType(shown->bytes), "image/jpeg");
+}
+
+TEST_P(SaveScannedCardTest, ShowsAJpegAsItWasKept) {
+  testing::TestWorld world{GetParam()};
+  const auto bytes = ReadBytes(CorpusPath("card_000.jpg"));
+  ContactFields checked;
+  checked.display_name = "Ilse Marwick";
+  auto contact = AddScannedContact(world.context(), checked, bytes);
+  ASSERT_TRUE(contact) << contact.error().message;
+  auto shown = CardPhotoToShow(world.context(), contact->id);
+  ASSERT_TRUE(shown) << shown.error().message;
+  EXPECT_EQ(shown->mime, "image/jpeg");
+  EXPECT_EQ(shown->bytes, bytes);
+}
+
 class CardImageOfTest : public ::testing::TestWithParam<testing::StoreKind> {};
 KITH_ON_BOTH_STORES(CardImageOfTest);
 

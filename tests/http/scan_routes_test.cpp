@@ -125,6 +125,33 @@ TEST_F(ScanRoutes, RefusesAScannedPersonThatIsNotJsonNamingTheField) {
   EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts"), 200).size(), 0U);
 }
 
+TEST_F(ScanRoutes, AnIphonesHeicPhotoIsKeptAsSentAndShownAsJpeg) {
+  OpenSession();
+  // The corpus's HEIC copy of a card, as an iPhone sends it.
+  const auto heic = ReadFile(std::string(KITH_SCAN_CORPUS) + "/card_000.heic");
+  ASSERT_FALSE(heic.empty());
+  const json added =
+      Expect(client_->Post("/api/v1/contacts/scanned", Headers(),
+                           httplib::MultipartFormDataItems{
+                               {"image", heic, "IMG_0412.HEIC", "image/heic"},
+                               {"contact", json{{"name", "Ilse Marwick"}}.dump(), "", "application/json"}}),
+             201);
+  const auto shown =
+      client_->Get("/api/v1/contacts/" + std::to_string(added["id"].get<int>()) + "/card-image", Headers());
+  ASSERT_TRUE(shown);
+  EXPECT_EQ(shown->status, 200);
+  EXPECT_EQ(shown->get_header_value("Content-Type"), "image/jpeg");
+  ASSERT_GT(shown->body.size(), 2U);
+  EXPECT_EQ(static_cast<unsigned char>(shown->body[0]), 0xFF);
+  EXPECT_EQ(static_cast<unsigned char>(shown->body[1]), 0xD8);
+  // Still the card: kith reads the JPEG it shows.
+  const json read =
+      Expect(client_->Post("/api/v1/scan", Headers(),
+                           httplib::MultipartFormDataItems{{"image", shown->body, "card.jpg", "image/jpeg"}}),
+             200);
+  EXPECT_FALSE(read["phones"].empty()) << read.dump();
+}
+
 TEST_F(ScanRoutes, AContactAddedWithoutACardHasNoCardImage) {
   const json added = AddPerson({{"name", "Ada Okafor"}});
   Expect(Send("GET", "/api/v1/contacts/" + std::to_string(added["id"].get<int>()) + "/card-image"), 404);

@@ -61,7 +61,7 @@ Result<ApiReply> AddScannedRoute(const httplib::Request& request, Context& conte
 }
 
 Result<ApiReply> CardImageRoute(const httplib::Request& request, Context& context) {
-  KITH_ASSIGN_OR_RETURN(CardImageData image, CardImageOf(context, ContactId{PathId(request)}));
+  KITH_ASSIGN_OR_RETURN(CardImageData image, CardPhotoToShow(context, ContactId{PathId(request)}));
   ApiReply reply;
   reply.raw.assign(reinterpret_cast<const char*>(image.bytes.data()), image.bytes.size());
   reply.content_type = image.mime;
@@ -134,8 +134,11 @@ void AddScanRoutes(std::vector<Route>& routes) {
             "Contact"};
   add.multipart = true;
   routes.push_back(add);
-  routes.push_back({Method::kGet, "/contacts/{id}/card-image", Access::kRead, CardImageRoute,
-                    "The photo of the card a contact was scanned from (404 when none)", "scan", "", "Image"});
+  routes.push_back(
+      {Method::kGet, "/contacts/{id}/card-image", Access::kRead, CardImageRoute,
+       "The photo of the card a contact was scanned from, as a browser shows it (HEIC as JPEG; 404 "
+       "when none)",
+       "scan", "", "Image"});
   routes.push_back({Method::kGet, "/me/card", Access::kRead, ShowMyCardRoute,
                     "Your own card (kith card --json): its details and the vCard its QR code holds", "scan",
                     "", "MyCard"});

@@ -16,6 +16,7 @@ import { perfSteps } from './perf.mjs';
 import { phoneSteps } from './phone.mjs';
 import { relationshipSteps } from './relationship.mjs';
 import { safetySteps } from './safety.mjs';
+import { renderCards, scanSteps, serveNextDay } from './scan.mjs';
 import { serveKith } from './serve.mjs';
 import { todaySteps } from './today.mjs';
 import { api, findContact } from './screens.mjs';
@@ -61,6 +62,11 @@ const { server, base } = await serveKith(kith, serveArgs);
 // A crash of this script must not leave the server running.
 process.on('exit', () => server.kill('SIGTERM'));
 log(`serving on ${base}`);
+// The next morning, on the same database (the scanned card's follow-up).
+const { server: nextDayServer, base: nextDay } = await serveNextDay(kith, database, assets);
+process.on('exit', () => nextDayServer.kill('SIGTERM'));
+// One card photo per viewport, from the scan tests' corpus generator.
+const cards = ONLY && !ONLY.test('scan a card') ? [] : renderCards(join(work, 'cards'), 2);
 // A fresh profile folder each run: Playwright passes it as --user-data-dir.
 let browser;
 try {
@@ -240,6 +246,13 @@ for (const [size, viewport] of [
   });
 
   await relationshipSteps({ page, size, base, step, expect });
+  const newPage = async () => {
+    const other = await browser.newPage();
+    await other.setViewportSize(viewport);
+    return other;
+  };
+  const card = cards[size === '375' ? 0 : 1];
+  await scanSteps({ page, size, base, step, expect, card, nextDay, newPage });
   await cardSteps({ page, size, base, step, expect });
   await deviceSteps({ page, size, base, step, expect });
   await listSteps({ page, size, base, step, expect, event: `Night Market ${size}` });
@@ -255,6 +268,7 @@ for (const [size, viewport] of [
 }
 
 await browser.close();
+nextDayServer.kill('SIGTERM');
 server.kill('SIGTERM');
 const exitCode = await new Promise((resolve) => server.on('exit', (code) => resolve(code)));
 if (exitCode !== 0) failures.push(`kith serve exited with ${exitCode} on SIGTERM`);

@@ -12,6 +12,8 @@ export function screens(contactId) {
     { name: 'trash', path: '/trash', ready: 'h1#trash-title' },
     { name: 'duplicates', path: '/duplicates', ready: 'h1#dupes-title' },
     { name: 'devices', path: '/devices', ready: 'h1#devices-title' },
+    { name: 'scan', path: '/scan', ready: 'h1#scan-title' },
+    { name: 'your card', path: '/me', ready: 'h1#me-title' },
   ];
 }
 

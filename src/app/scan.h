@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "app/context.h"
 #include "domain/contact.h"
@@ -23,18 +24,27 @@ namespace kith {
 // card". kIo: the OCR model is not installed.
 Result<ScannedCard> ScanCard(Context& context, std::span<const std::byte> image);
 
-// Adds the person on a scanned card (through AddContact, so they get what
-// every new acquaintance gets: met today, at `event` when given, and the
-// next-day follow-up) and keeps the card image with them. The address goes
-// into a custom field "address". kInvalidInput when the card has no name or
-// `image` is not an image; AddContact's validation errors otherwise. The
-// contact is written first, then the image: should the image fail to save,
-// the error says so and the contact stays.
+// Adds the person on a scanned card as read (`kith scan --save`): the
+// fields of `card`, the address in a custom field "address", met at `event`
+// when given; then as AddScannedContact. kInvalidInput when the card has no
+// name; AddScannedContact's errors otherwise.
 Result<Contact> SaveScannedCard(Context& context, const ScannedCard& card, std::span<const std::byte> image,
                                 const std::string& event);
 
+// Adds a person read from a card and checked by you (the web app's review
+// screen) with the card's photo kept beside them, in one transaction: they
+// get what every new acquaintance gets (met today unless `fields` says
+// when, "business card" as how you met unless it says otherwise, and the
+// next-day follow-up). kInvalidInput when `image` is not an image kith can
+// keep or is larger than kMaxCardImageBytes; AddContact's validation errors
+// otherwise. On any error nothing is written.
+Result<Contact> AddScannedContact(Context& context, ContactFields fields, std::span<const std::byte> image);
+
 // The card image kept with a contact; kNotFound when there is none.
 Result<CardImageData> CardImageOf(Context& context, ContactId id);
+// The same photo as a browser can show it (PhotoForScreen: an iPhone's
+// HEIC as JPEG). kNotFound when there is none.
+Result<CardImageData> CardPhotoToShow(Context& context, ContactId id);
 
 // What goes on your own card besides your name (from `kith me`). Stored in
 // the settings; empty fields in an update leave the stored value.
@@ -57,5 +67,14 @@ struct MyCard {
 // as a vCard and its QR code. kInvalidInput when there is no name yet
 // (`kith me --name` or `kith card --name`).
 Result<MyCard> ShowMyCard(Context& context, const MyCardDetails& update);
+
+// Your card's QR code as a PNG to show on a screen, `module_pixels` a module,
+// and a tag that changes exactly when the vCard it holds changes (an HTTP
+// ETag). Errors as ShowMyCard.
+struct MyCardPicture {
+  std::vector<std::byte> png;
+  std::string tag;
+};
+Result<MyCardPicture> MyCardQrPng(Context& context, int module_pixels);
 
 }  // namespace kith

@@ -3,9 +3,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/add_contact_within.h"
 #include "app/contacts.h"
 #include "app/give.h"
 #include "app/scan.h"
+#include "app/secrets.h"
 #include "domain/validation.h"
 #include "formats/vcard_writer.h"
 
@@ -35,10 +37,6 @@ Result<ScannedCard> ScanCard(Context& context, std::span<const std::byte> image)
 
 Result<Contact> SaveScannedCard(Context& context, const ScannedCard& card, std::span<const std::byte> image,
                                 const std::string& event) {
-  const std::string_view mime = ImageMimeType(image);
-  if (mime.empty()) {
-    return Fail(ErrorCode::kInvalidInput, "the card image is not an image kith can keep", "image");
-  }
   if (Trim(card.name).empty()) {
     return Fail(ErrorCode::kInvalidInput,
                 "the card has no name kith could read: add the person with kith add --name", "name");
@@ -52,19 +50,43 @@ Result<Contact> SaveScannedCard(Context& context, const ScannedCard& card, std::
   fields.website = card.website;
   fields.links = card.links;
   if (!card.address.empty()) fields.custom.push_back(CustomField{"address", card.address});
-  fields.how_met = "business card";
   fields.met_at = Trim(event);
-  fields.met_on = context.clock.Today();
-  KITH_ASSIGN_OR_RETURN(Contact contact, AddContact(context, std::move(fields)));
+  return AddScannedContact(context, std::move(fields), image);
+}
+
+Result<Contact> AddScannedContact(Context& context, ContactFields fields, std::span<const std::byte> image) {
+  if (image.size() > kMaxCardImageBytes) {
+    return Fail(ErrorCode::kInvalidInput,
+                "the card photo is larger than kith keeps (" + std::to_string(kMaxCardImageBytes >> 20U) +
+                    " MB): send a smaller photo",
+                "image");
+  }
+  const std::string_view mime = ImageMimeType(image);
+  if (mime.empty()) {
+    return Fail(ErrorCode::kInvalidInput, "the card image is not an image kith can keep", "image");
+  }
+  if (Trim(fields.how_met).empty()) fields.how_met = "business card";
+  if (!fields.met_on) fields.met_on = context.clock.Today();
   CardImageData kept;
   kept.mime = std::string(mime);
   kept.bytes.assign(image.begin(), image.end());
   kept.added_on = context.clock.Today().ToIso();
+  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(Contact contact, AddContactWithin(context, std::move(fields)));
   KITH_RETURN_IF_ERROR(context.store.SaveCardImage(contact.id, kept));
+  KITH_RETURN_IF_ERROR(transaction.Commit());
   return contact;
 }
 
 Result<CardImageData> CardImageOf(Context& context, ContactId id) { return context.store.CardImage(id); }
+
+Result<CardImageData> CardPhotoToShow(Context& context, ContactId id) {
+  KITH_ASSIGN_OR_RETURN(CardImageData kept, context.store.CardImage(id));
+  KITH_ASSIGN_OR_RETURN(ScreenPhoto shown, PhotoForScreen(kept.bytes));
+  kept.mime = std::move(shown.mime);
+  kept.bytes = std::move(shown.bytes);
+  return kept;
+}
 
 Result<MyCard> ShowMyCard(Context& context, const MyCardDetails& update) {
   KITH_ASSIGN_OR_RETURN(const auto stored, context.store.GetSetting(kCardKey));
@@ -124,6 +146,15 @@ Result<MyCard> ShowMyCard(Context& context, const MyCardDetails& update) {
   card.vcard = vcard.str();
   KITH_ASSIGN_OR_RETURN(card.qr, EncodeQrCode(card.vcard));
   return card;
+}
+
+Result<MyCardPicture> MyCardQrPng(Context& context, int module_pixels) {
+  KITH_ASSIGN_OR_RETURN(const MyCard card, ShowMyCard(context, MyCardDetails{}));
+  MyCardPicture picture;
+  KITH_ASSIGN_OR_RETURN(picture.png, QrCodePng(card.qr, module_pixels));
+  // The picture follows from the vCard and the module size alone.
+  picture.tag = Sha256Hex(card.vcard + "\n" + std::to_string(module_pixels)).substr(0, 32);
+  return picture;
 }
 
 }  // namespace kith

@@ -19,4 +19,10 @@ nlohmann::json ScannedCardToJson(const ScannedCard& card) {
           {"confidence", confidence}, {"source", ScanSourceName(card.source)}};
 }
 
+nlohmann::json MyCardToJson(const MyCard& card) {
+  return {{"name", card.details.name},   {"title", card.details.title}, {"company", card.details.company},
+          {"email", card.details.email}, {"phone", card.details.phone}, {"website", card.details.website},
+          {"vcard", card.vcard}};
+}
+
 }  // namespace kith

@@ -6,10 +6,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/scan.h"
 #include "scan/scan.h"
 
 namespace kith {
 
 nlohmann::json ScannedCardToJson(const ScannedCard& card);
+
+// Your own card, the `kith card --json` output and the body of
+// GET /api/v1/me/card: name, title, company, email, phone, website, and the
+// vCard its QR code holds.
+nlohmann::json MyCardToJson(const MyCard& card);
 
 }  // namespace kith

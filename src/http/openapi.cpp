@@ -277,8 +277,9 @@ json OpenApiDocument(const std::vector<Route>& routes) {
       operation["requestBody"] = {{"required", true},
                                   {"content", {{media, {{"schema", SchemaOf(route.request_schema)}}}}}};
     }
-    const std::string media =
-        route.response_schema == "Download" ? "application/octet-stream" : "application/json";
+    const std::string media = route.response_schema == "Download" ? "application/octet-stream"
+                              : route.response_schema == "Image"  ? "image/*"
+                                                                  : "application/json";
     const bool creates = route.method == Method::kPost && route.access == Access::kWrite &&
                          route.path.find("/close") == std::string::npos &&
                          route.path.find("/restore") == std::string::npos && route.path != "/merge" &&

@@ -1,5 +1,5 @@
-// The OpenAPI schemas of card scanning: the upload and the shape
-// app/scan_json.h writes.
+// The OpenAPI schemas of card scanning: the uploads, the shapes
+// app/scan_json.h writes, and pictures.
 #include "http/openapi.h"
 
 namespace kith::http {
@@ -27,6 +27,23 @@ nlohmann::json ScanSchemas() {
           {"links", {{"type", "array"}, {"items", link}}},
           {"confidence", {{"type", "object"}, {"additionalProperties", {{"type", "number"}}}}},
           {"source", {{"type", "string"}, {"enum", {"ocr", "qr"}}}}}}}},
+      {"ScannedContactForm",
+       {{"type", "object"},
+        {"properties",
+         {{"image", {{"type", "string"}, {"format", "binary"}}},
+          {"contact", {{"type", "string"}, {"description", "the person as JSON, the shape of Contact"}}}}},
+        {"required", {"image", "contact"}}}},
+      {"MyCard",
+       {{"type", "object"},
+        {"properties",
+         {{"name", text},
+          {"title", text},
+          {"company", text},
+          {"email", text},
+          {"phone", text},
+          {"website", text},
+          {"vcard", text}}}}},
+      {"Image", {{"type", "string"}, {"format", "binary"}}},
   };
 }
 

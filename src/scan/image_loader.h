@@ -7,11 +7,12 @@
 
 #include "domain/result.h"
 #include "scan/pix.h"
+#include "scan/scan.h"
 
 namespace kith::scan {
 
-// A phone photo is 2-12 MB; a file past this is refused before any decoding.
-inline constexpr std::size_t kMaxImageBytes = std::size_t{20} * 1024 * 1024;
+// A file past this is refused before any decoding.
+inline constexpr std::size_t kMaxImageBytes = kMaxCardImageBytes;
 // Phones shoot 12-48 megapixels. The size an image declares in its header is
 // checked before it is decoded, so a small file that claims to be huge (a
 // "decompression bomb") is refused at once instead of filling memory.

@@ -1,8 +1,10 @@
-// QR codes made, for showing your own card on a phone (`kith card`).
+// QR codes made, for showing your own card on a phone (`kith card`); what
+// kind of image some bytes are, and a kept photo as a browser can show it.
 #pragma once
 
 #include <cstddef>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -30,5 +32,16 @@ Result<std::vector<std::byte>> QrCodePng(const QrCode& code, int module_pixels);
 // "image/jpeg", "image/png", "image/webp", "image/tiff", "image/heic", …
 // from the first bytes; empty when they are not an image kith can read.
 std::string_view ImageMimeType(std::span<const std::byte> bytes);
+
+// A photo as a browser can show it: JPEG, PNG, WebP and GIF as they are;
+// HEIC, TIFF and BMP, which not every browser shows, decoded (turned as the
+// file says) and written as JPEG. kInvalidInput when the bytes are not an
+// image kith can decode (LoadImage's sentences); kInternal when the JPEG
+// cannot be written.
+struct ScreenPhoto {
+  std::string mime;
+  std::vector<std::byte> bytes;
+};
+Result<ScreenPhoto> PhotoForScreen(std::span<const std::byte> bytes);
 
 }  // namespace kith

@@ -18,6 +18,9 @@ namespace kith {
 
 enum class ScanSource { kOcr, kQr };
 
+// The largest card photo kith reads or keeps: a phone photo is 2-12 MB.
+inline constexpr std::size_t kMaxCardImageBytes = std::size_t{20} * 1024 * 1024;
+
 // What a card says, each field with a confidence in [0, 1] keyed by the
 // field's JSON name ("name", "title", "company", "emails", "phones",
 // "website", "address", "links"). Fields not on the card stay empty and have

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "app/contacts.h"
+#include "app/relationships.h"
 #include "app/scan.h"
 #include "scan/corpus.h"
 #include "support/temp_database.h"
@@ -58,6 +59,97 @@ TEST_P(SaveScannedCardTest, RejectsACardWithoutANameAndSavesNothing) {
   auto listed = ListContacts(world.context(), ListQuery{});
   ASSERT_TRUE(listed);
   EXPECT_TRUE(listed->empty());
+}
+
+class AddScannedContactTest : public ::testing::TestWithParam<testing::StoreKind> {};
+KITH_ON_BOTH_STORES(AddScannedContactTest);
+
+TEST_P(AddScannedContactTest, KeepsWhatWasCheckedWithThePhotoAndFollowsUpTomorrow) {
+  testing::TestWorld world{GetParam()};
+  const auto bytes = ReadBytes(CorpusPath("card_000.jpg"));
+  ContactFields checked;
+  checked.display_name = "Ilse Marwick";
+  checked.title = "Head of Kites";
+  checked.met_at = "Harbour Fair";
+  auto contact = AddScannedContact(world.context(), checked, bytes);
+  ASSERT_TRUE(contact) << contact.error().message;
+  EXPECT_EQ(contact->title, "Head of Kites");
+  EXPECT_EQ(contact->how_met, "business card");
+  ASSERT_TRUE(contact->met_on);
+  EXPECT_EQ(contact->met_on->ToIso(), "2026-11-26");
+  auto image = CardImageOf(world.context(), contact->id);
+  ASSERT_TRUE(image) << image.error().message;
+  EXPECT_EQ(image->bytes, bytes);
+  auto follow_ups = ListFollowUps(world.context(), false);
+  ASSERT_TRUE(follow_ups) << follow_ups.error().message;
+  ASSERT_EQ(follow_ups->size(), 1U);
+  EXPECT_EQ(follow_ups->front().contact.id, contact->id);
+  EXPECT_EQ(follow_ups->front().reminder.due.ToIso(), "2026-11-27");
+  EXPECT_EQ(follow_ups->front().event_name, "Harbour Fair");
+}
+
+TEST_P(AddScannedContactTest, RefusesAPhotoLargerThanKithKeepsAndWritesNothing) {
+  testing::TestWorld world{GetParam()};
+  // A JPEG's first bytes, then more than kith keeps.
+  std::vector<std::byte> huge(kMaxCardImageBytes + 1, std::byte{0});
+  huge[0] = std::byte{0xFF};
+  huge[1] = std::byte{0xD8};
+  huge[2] = std::byte{0xFF};
+  ContactFields checked;
+  checked.display_name = "Ilse Marwick";
+  auto contact = AddScannedContact(world.context(), checked, huge);
+  ASSERT_FALSE(contact);
+  EXPECT_EQ(contact.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(contact.error().field, "image");
+  auto listed = ListContacts(world.context(), ListQuery{});
+  ASSERT_TRUE(listed);
+  EXPECT_TRUE(listed->empty());
+}
+
+TEST_P(AddScannedContactTest, ABadValueWritesNeitherThePersonNorTheFollowUp) {
+  testing::TestWorld world{GetParam()};
+  ContactFields checked;
+  checked.display_name = "Ilse Marwick";
+  checked.emails = {"ilse@"};
+  auto contact = AddScannedContact(world.context(), checked, ReadBytes(CorpusPath("card_000.jpg")));
+  ASSERT_FALSE(contact);
+  EXPECT_EQ(contact.error().code, ErrorCode::kInvalidInput);
+  auto listed = ListContacts(world.context(), ListQuery{});
+  ASSERT_TRUE(listed);
+  EXPECT_TRUE(listed->empty());
+  auto follow_ups = ListFollowUps(world.context(), false);
+  ASSERT_TRUE(follow_ups);
+  EXPECT_TRUE(follow_ups->empty());
+}
+
+TEST_P(SaveScannedCardTest, KeepsAnIphonesHeicAsSentAndShowsItAsJpeg) {
+  testing::TestWorld world{GetParam()};
+  const auto bytes = ReadBytes(CorpusPath("card_000.heic"));
+  ContactFields checked;
+  checked.display_name = "Ilse Marwick";
+  auto contact = AddScannedContact(world.context(), checked, bytes);
+  ASSERT_TRUE(contact) << contact.error().message;
+  auto kept = CardImageOf(world.context(), contact->id);
+  ASSERT_TRUE(kept) << kept.error().message;
+  EXPECT_EQ(kept->mime, "image/heic");
+  EXPECT_EQ(kept->bytes, bytes);
+  auto shown = CardPhotoToShow(world.context(), contact->id);
+  ASSERT_TRUE(shown) << shown.error().message;
+  EXPECT_EQ(shown->mime, "image/jpeg");
+  EXPECT_EQ(ImageMimeType(shown->bytes), "image/jpeg");
+}
+
+TEST_P(SaveScannedCardTest, ShowsAJpegAsItWasKept) {
+  testing::TestWorld world{GetParam()};
+  const auto bytes = ReadBytes(CorpusPath("card_000.jpg"));
+  ContactFields checked;
+  checked.display_name = "Ilse Marwick";
+  auto contact = AddScannedContact(world.context(), checked, bytes);
+  ASSERT_TRUE(contact) << contact.error().message;
+  auto shown = CardPhotoToShow(world.context(), contact->id);
+  ASSERT_TRUE(shown) << shown.error().message;
+  EXPECT_EQ(shown->mime, "image/jpeg");
+  EXPECT_EQ(shown->bytes, bytes);
 }
 
 class CardImageOfTest : public ::testing::TestWithParam<testing::StoreKind> {};

@@ -84,7 +84,8 @@ const std::vector<Action>& BothFaces() {
       {"device add", {"POST /devices"}},
       {"device list", {"GET /devices"}},
       {"device revoke", {"DELETE /devices"}},
-      {"scan", {"POST /scan"}},
+      {"scan", {"POST /scan", "POST /contacts/scanned"}},
+      {"card", {"GET /me/card", "PUT /me/card", "GET /me/card/qr"}},
   };
   return *kActions;
 }
@@ -94,7 +95,6 @@ const std::map<std::string, std::string>& CliOnly() {
   static const auto* const kCommands = new std::map<std::string, std::string>{
       {"serve", "it starts the web API itself"},
       {"passwd", "it sets the password that guards the web API: set on the machine, never through the API"},
-      {"card", "not in the API yet: your own card as a QR code, for the terminal or a PNG file"},
       {"backup", "it writes a file on the server's disk; `kith serve --backup-every` runs it on a schedule"},
       {"check", "it checks the database file itself, with no server needed (or wanted) in between"},
   };
@@ -109,6 +109,8 @@ const std::map<std::string, std::string>& ApiOnly() {
       {"DELETE /session", "the web app's sign-out"},
       {"GET /suggestions",
        "the web app's filter suggestions as you type; a shell completes nothing from the database"},
+      {"GET /contacts/{id}/card-image",
+       "the contact page shows the card's photo kept by a scan; a terminal has no picture to show"},
   };
   return *kRoutes;
 }

@@ -131,13 +131,7 @@ Examples:
                 }
               }
               if (globals.json) {
-                PrintJson(std::cout, {{"name", card->details.name},
-                                      {"title", card->details.title},
-                                      {"company", card->details.company},
-                                      {"email", card->details.email},
-                                      {"phone", card->details.phone},
-                                      {"website", card->details.website},
-                                      {"vcard", card->vcard}});
+                PrintJson(std::cout, MyCardToJson(*card));
                 return 0;
               }
               PrintQrCode(std::cout, card->qr);

@@ -442,6 +442,20 @@ function EditForm({ contact, save }: { contact: Contact; save: (changes: Partial
   );
 }
 
+// The photo of the card someone was scanned from, kept with them. Only a
+// person met by "business card" may have one; a card typed in by hand with
+// that answer has none, and then nothing shows.
+function CardPhoto({ id }: { id: number }) {
+  const [missing, setMissing] = useState(false);
+  useEffect(() => setMissing(false), [id]);
+  if (missing) return null;
+  return (
+    <figure class="card-photo" data-testid="card-photo">
+      <img src={`/api/v1/contacts/${id}/card-image`} alt="Their business card, as photographed" onError={() => setMissing(true)} />
+    </figure>
+  );
+}
+
 export function ContactPage({ params }: { params: Record<string, string> }) {
   const [contact, setContact] = useState<Contact | null>(null);
   const [editing, setEditing] = useState(false);
@@ -521,6 +535,7 @@ export function ContactPage({ params }: { params: Record<string, string> }) {
           </dl>
         )}
         {contact.tags.length > 0 && <p class="muted">Tags: {contact.tags.join(', ')}</p>}
+        {contact.how_met === 'business card' && <CardPhoto id={contact.id} />}
         <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
           {editing ? 'Done editing' : 'Edit'}
         </button>

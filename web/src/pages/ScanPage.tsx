@@ -1,9 +1,13 @@
 // Scan a card: the phone's camera (or a photo), POST /api/v1/scan, then a
 // review screen where every field can be corrected, with how sure kith was,
-// before the person is saved through the contact routes.
+// before the person is saved with the photo kept (POST /contacts/scanned):
+// met today, at the event when scanning in event mode, and followed up
+// tomorrow.
 import { useState } from 'preact/hooks';
-import { ApiError, post, request } from '../api';
+import { ApiError, request } from '../api';
 import { navigate } from '../router';
+import { type CardDetails, cardFields } from '../cardFields';
+import { ErrorText } from '../ui/ErrorText';
 import type { Contact } from '../types';
 
 interface ScannedCard {
@@ -19,30 +23,26 @@ interface ScannedCard {
   source: 'ocr' | 'qr';
 }
 
-interface Review {
-  name: string;
-  title: string;
-  company: string;
-  email: string;
-  phone: string;
-  website: string;
-  met_at: string;
-}
+type Review = CardDetails & { address: string; met_at: string };
 
+// The card's fields, and the address; each with the key of its confidence
+// in the scan's answer.
 const fields: [keyof Review, string, string, string][] = [
-  ['name', 'Name', 'text', 'name'],
-  ['title', 'Title', 'text', 'title'],
-  ['company', 'Company', 'text', 'company'],
-  ['email', 'Email', 'email', 'emails'],
-  ['phone', 'Phone', 'tel', 'phones'],
-  ['website', 'Website', 'url', 'website'],
+  ...cardFields,
+  ['address', 'Address', 'text', 'street-address'],
 ];
+const confidenceKey: Record<string, string> = { email: 'emails', phone: 'phones' };
+
+// Below this, a field is marked for a second look.
+const unsureBelow = 0.6;
 
 export function ScanPage() {
+  const [photo, setPhoto] = useState<File | null>(null);
   const [card, setCard] = useState<ScannedCard | null>(null);
   const [review, setReview] = useState<Review | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const event = new URLSearchParams(location.search).get('event') ?? '';
 
   const scan = async (changeEvent: Event) => {
     const file = (changeEvent.target as HTMLInputElement).files?.[0];
@@ -51,8 +51,11 @@ export function ScanPage() {
     form.append('image', file);
     setBusy(true);
     setError(null);
+    setCard(null);
+    setReview(null);
     try {
       const read = (await request('POST', '/scan', form)) as ScannedCard;
+      setPhoto(file);
       setCard(read);
       setReview({
         name: read.name,
@@ -61,7 +64,8 @@ export function ScanPage() {
         email: read.emails[0] ?? '',
         phone: read.phones[0] ?? '',
         website: read.website,
-        met_at: new URLSearchParams(location.search).get('event') ?? '',
+        address: read.address,
+        met_at: event,
       });
     } catch (failure) {
       setError(failure as ApiError);
@@ -72,72 +76,93 @@ export function ScanPage() {
 
   const save = async (submitEvent: Event) => {
     submitEvent.preventDefault();
-    if (!review || !card) return;
+    if (!review || !card || !photo) return;
+    const person = {
+      name: review.name,
+      title: review.title,
+      company: review.company,
+      emails: [review.email, ...card.emails.slice(1)].filter(Boolean),
+      phones: [review.phone, ...card.phones.slice(1)].filter(Boolean),
+      website: review.website,
+      links: card.links.map((link) => ({ kind: link.kind, url: link.url })),
+      custom: review.address ? [{ label: 'address', value: review.address }] : [],
+      met_at: review.met_at,
+    };
+    const form = new FormData();
+    form.append('image', photo);
+    form.append('contact', JSON.stringify(person));
+    setBusy(true);
     try {
-      const contact = (await post('/contacts', {
-        name: review.name,
-        title: review.title,
-        company: review.company,
-        emails: [review.email, ...card.emails.slice(1)].filter(Boolean),
-        phones: [review.phone, ...card.phones.slice(1)].filter(Boolean),
-        website: review.website,
-        how_met: 'business card',
-        met_at: review.met_at,
-      })) as Contact;
+      const contact = (await request('POST', '/contacts/scanned', form)) as Contact;
       navigate(`/contacts/${contact.id}`);
     } catch (failure) {
       setError(failure as ApiError);
+    } finally {
+      setBusy(false);
     }
   };
 
-  const sure = (key: string) => {
-    const value = card?.confidence[key];
-    return value === undefined ? '' : `${Math.round(value * 100)}%`;
-  };
+  const sure = (key: string) => card?.confidence[key];
 
   return (
     <section class="scan-page" aria-labelledby="scan-title">
       <h1 id="scan-title">Scan a card</h1>
+      {event && (
+        <p class="how-met" data-testid="scan-event">
+          At {event}
+        </p>
+      )}
       <div class="field">
         <label for="scan-image">Photo of the card</label>
         <input id="scan-image" type="file" accept="image/*" capture="environment" onChange={scan} />
       </div>
-      {busy && <p role="status">Reading the card…</p>}
-      {error && (
-        <p class="error" role="alert">
-          {error.message}
-        </p>
-      )}
+      <p class="muted">
+        Showing yours instead? <a href="/me">Your card as a QR code</a>
+      </p>
+      {busy && <p role="status">{review ? 'Saving…' : 'Reading the card…'}</p>}
+      <ErrorText error={error?.message ?? ''} />
       {review && card && (
         <form onSubmit={save} aria-label="Check what was read">
-          <p>Read {card.source === 'qr' ? 'from the QR code' : 'by OCR'}: correct anything before saving.</p>
-          {fields.map(([key, label, type, confidenceKey]) => (
-            <div class="field" key={key}>
-              <label for={`scan-${key}`}>
-                {label} <small>{sure(confidenceKey)}</small>
-              </label>
-              <input
-                id={`scan-${key}`}
-                name={key}
-                type={type === 'url' ? 'text' : type}
-                value={review[key]}
-                required={key === 'name'}
-                onInput={(inputEvent) =>
-                  setReview({ ...review, [key]: (inputEvent.target as HTMLInputElement).value })
-                }
-              />
-            </div>
-          ))}
+          <p>
+            Read {card.source === 'qr' ? 'from the QR code' : 'by OCR'}: correct anything before saving. Saving adds them,
+            met today, with the photo kept and a follow-up tomorrow.
+          </p>
+          {fields.map(([key, label, type]) => {
+            const value = sure(confidenceKey[key] ?? key);
+            const invalid = error?.field === key || (key === 'email' && error?.field === 'emails');
+            return (
+              <div class="field" key={key}>
+                <div class="scan-label">
+                  <label for={`scan-field-${key}`}>{label}</label>
+                  {value !== undefined && (
+                    <small id={`scan-field-${key}-sure`} class={value < unsureBelow ? 'scan-sure unsure' : 'scan-sure'} data-testid="confidence">
+                      {value < unsureBelow ? 'Check this: ' : ''}read {Math.round(value * 100)}% sure
+                    </small>
+                  )}
+                </div>
+                <input
+                  id={`scan-field-${key}`}
+                  name={key}
+                  type={type}
+                  value={review[key]}
+                  required={key === 'name'}
+                  aria-describedby={value === undefined ? undefined : `scan-field-${key}-sure`}
+                  aria-invalid={invalid ? true : undefined}
+                  onInput={(inputEvent) => setReview({ ...review, [key]: (inputEvent.target as HTMLInputElement).value })}
+                />
+              </div>
+            );
+          })}
           <div class="field">
-            <label for="scan-met_at">Met at (event)</label>
+            <label for="scan-field-met_at">Met at (event)</label>
             <input
-              id="scan-met_at"
+              id="scan-field-met_at"
               name="met_at"
               value={review.met_at}
               onInput={(inputEvent) => setReview({ ...review, met_at: (inputEvent.target as HTMLInputElement).value })}
             />
           </div>
-          <button class="primary" type="submit">
+          <button class="primary" type="submit" disabled={busy}>
             Save
           </button>
         </form>

@@ -9,6 +9,7 @@ import { DuplicatesPage } from './DuplicatesPage';
 import { EventPage } from './EventPage';
 import { ImportPage } from './ImportPage';
 import { ListPage } from './ListPage';
+import { MePage } from './MePage';
 import { OpportunitiesPage } from './OpportunitiesPage';
 import { ScanPage } from './ScanPage';
 import { TodayPage } from './TodayPage';
@@ -35,6 +36,7 @@ export const pages: Page[] = [
   { path: '/duplicates', title: 'Duplicates', section: '/', component: DuplicatesPage },
   { path: '/add', title: 'Add a person', section: '/', component: AddPage },
   { path: '/scan', title: 'Scan a card', nav: 'Scan', component: ScanPage },
+  { path: '/me', title: 'Your card', section: '/scan', component: MePage },
   { path: '/devices', title: 'Devices', section: '/import', component: DevicesPage },
   { path: '/contacts/:id', title: 'A contact', section: '/', component: ContactPage },
 ];

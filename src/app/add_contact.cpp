@@ -1,4 +1,5 @@
 #include "app/contacts.h"
+#include "app/access.h"
 #include "app/prepare_fields.h"
 #include "app/relationship_support.h"
 #include "domain/value_qualifiers.h"
@@ -13,7 +14,7 @@ Result<Contact> AddContact(Context& context, ContactFields request) {
   KITH_RETURN_IF_ERROR(PrepareFields(request, context.phone_region));
   // "Open to opportunities" expires unless confirmed, so it needs a start.
   if (request.open_to_opportunities && !request.open_since) request.open_since = context.clock.Today();
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "add a card"));
   KITH_ASSIGN_OR_RETURN(Contact contact,
                         context.store.InsertContact(request, NewUid(), context.clock.NowTimestamp()));
   // Someone you just met gets the next-day follow-up (habit 1).

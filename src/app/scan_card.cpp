@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/access.h"
 #include "app/contacts.h"
 #include "app/give.h"
 #include "app/scan.h"
@@ -97,7 +98,7 @@ Result<MyCard> ShowMyCard(Context& context, const MyCardDetails& update) {
     const nlohmann::json json = {{"name", details.name},       {"title", details.title},
                                  {"company", details.company}, {"email", details.email},
                                  {"phone", details.phone},     {"website", details.website}};
-    KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+    KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "change the card"));
     KITH_RETURN_IF_ERROR(context.store.SetSetting(kCardKey, json.dump()));
     KITH_RETURN_IF_ERROR(transaction.Commit());
   }

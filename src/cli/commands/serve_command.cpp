@@ -1,6 +1,3 @@
-#include <termios.h>
-#include <unistd.h>
-
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -11,6 +8,7 @@
 #include "app/web_access.h"
 #include "cli/commands/commands.h"
 #include "cli/printing.h"
+#include "cli/secret_input.h"
 #include "http/server.h"
 
 #ifndef KITH_WEB_ASSETS_DIR
@@ -143,7 +141,7 @@ subscribe to `kith ics --url`. Phones want HTTPS beyond this machine: give
               if (!served) return ReportError("serve", served.error());
               std::cout << "kith: stopped." << std::endl;
               return 0;
-            });
+            }, Scope::kServer);
           }};
 }
 
@@ -157,21 +155,7 @@ Examples:
   printf '%s\n' "$PASSWORD" | kith passwd)");
   return {command, [&globals]() {
             return RunWithSession("passwd", globals, [&](Session& session) {
-              const bool terminal = isatty(STDIN_FILENO) != 0;
-              termios saved_mode{};
-              if (terminal) {
-                std::cerr << "New password (at least 8 characters): " << std::flush;
-                tcgetattr(STDIN_FILENO, &saved_mode);
-                termios hidden = saved_mode;
-                hidden.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-                tcsetattr(STDIN_FILENO, TCSANOW, &hidden);
-              }
-              std::string password;
-              std::getline(std::cin, password);
-              if (terminal) {
-                tcsetattr(STDIN_FILENO, TCSANOW, &saved_mode);
-                std::cerr << "\n";
-              }
+              const std::string password = ReadNewPassword();
               auto saved = SetWebPassword(session.context(), password);
               if (!saved) return ReportError("passwd", saved.error());
               if (globals.json) {

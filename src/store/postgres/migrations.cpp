@@ -1,5 +1,7 @@
 #include "store/postgres/migrations.h"
 
+#include "store/postgres/access_migration.h"
+
 namespace kith::postgres {
 namespace {
 
@@ -471,7 +473,7 @@ CREATE TRIGGER health_on_settings AFTER INSERT OR UPDATE OR DELETE ON settings
 }  // namespace
 
 const std::vector<std::string_view>& Migrations() {
-  static const std::vector<std::string_view> kMigrations = {kVersion1, kStoredHealth};
+  static const std::vector<std::string_view> kMigrations = {kVersion1, kStoredHealth, AccessMigration()};
   return kMigrations;
 }
 

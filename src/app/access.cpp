@@ -36,17 +36,6 @@ Result<WorkspaceAccess> MemberAccess(AccountDirectory& directory, const ActingAs
   return WorkspaceAccess{workspace->id, *role, who.account, workspace->name};
 }
 
-Status RequireWriter(Context& context, std::string_view what) {
-  const AccountDirectory* directory = AccountsOf(context.store);
-  if (directory == nullptr) return Ok();
-  const WorkspaceAccess access = directory->Access();
-  if (MayWrite(access.role)) return Ok();
-  return Fail(ErrorCode::kInvalidInput,
-              std::string(RoleName(access.role)) + " " + access.account + " cannot " + std::string(what) +
-                  " in workspace " + access.workspace + ": only an owner or editor can",
-              "user");
-}
-
 }  // namespace
 
 Status EnterWorkspace(Context& context, const ActingAs& who, Scope scope) {
@@ -73,7 +62,18 @@ Status EnterWorkspace(Context& context, const ActingAs& who, Scope scope) {
   return directory->ActAs(access);
 }
 
-Result<Transaction> BeginWrite(Context& context, std::string_view what) {
+Status RequireWriter(Context& context, std::string_view what) {
+  const AccountDirectory* directory = AccountsOf(context.store);
+  if (directory == nullptr) return Ok();
+  const WorkspaceAccess access = directory->Access();
+  if (MayWrite(access.role)) return Ok();
+  return Fail(ErrorCode::kInvalidInput,
+              std::string(RoleName(access.role)) + " " + access.account + " cannot " + std::string(what) +
+                  " in workspace " + access.workspace + ": only an owner or editor can",
+              "user");
+}
+Result<Transaction> BeginWrite(Context& context
+, std::string_view what) {
   KITH_RETURN_IF_ERROR(RequireWriter(context, what));
   return context.store.Begin();
 }

@@ -43,4 +43,9 @@ Status EnterWorkspace(Context& context, const ActingAs& who, Scope scope);
 Result<Transaction> BeginWrite(Context& context, std::string_view what);
 Result<Transaction> BeginBulkWrite(Context& context, std::string_view what);
 
+// The check of BeginWrite alone, for an action whose effect outside the
+// database comes before its transaction (a follow-up is mailed, then
+// recorded): a viewer must be refused before the mail goes.
+Status RequireWriter(Context& context, std::string_view what);
+
 }  // namespace kith

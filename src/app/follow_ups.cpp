@@ -221,6 +221,7 @@ Status SaveSmtpSettings(Context& context, const SmtpSettings& settings) {
 }
 
 Result<FollowUpDraft> SendFollowUp(Context& context, ContactId id, const std::string& smtp_password) {
+  KITH_RETURN_IF_ERROR(RequireWriter(context, "send a follow-up"));
   KITH_ASSIGN_OR_RETURN(FollowUpDraft draft, DraftFollowUp(context, id));
   if (draft.email.to.empty()) {
     return Fail(ErrorCode::kInvalidInput,

@@ -72,8 +72,7 @@ Status RequireWriter(Context& context, std::string_view what) {
                   " in workspace " + access.workspace + ": only an owner or editor can",
               "user");
 }
-Result<Transaction> BeginWrite(Context& context
-, std::string_view what) {
+Result<Transaction> BeginWrite(Context& context, std::string_view what) {
   KITH_RETURN_IF_ERROR(RequireWriter(context, what));
   return context.store.Begin();
 }

@@ -26,8 +26,8 @@ Result<Workspace> ExistingWorkspace(AccountDirectory& directory, const std::stri
 }
 
 std::size_t OwnersAmong(const std::vector<Membership>& members) {
-  return static_cast<std::size_t>(
-      std::count_if(members.begin(), members.end(), [](const Membership& m) { return m.role == Role::kOwner; }));
+  return static_cast<std::size_t>(std::count_if(members.begin(), members.end(),
+                                                [](const Membership& m) { return m.role == Role::kOwner; }));
 }
 
 // Only an owner manages the members; the workspace row is held until the
@@ -36,9 +36,10 @@ Result<Workspace> AsOwnerOf(AccountDirectory& directory, const MemberChange& cha
   KITH_ASSIGN_OR_RETURN(const Workspace workspace, ExistingWorkspace(directory, change.workspace));
   KITH_RETURN_IF_ERROR(directory.LockWorkspace(workspace.id));
   if (change.acting.empty()) {
-    return Fail(ErrorCode::kInvalidInput,
-                "only an owner of " + workspace.name + " manages its members: say who you are with --user NAME",
-                "user");
+    return Fail(
+        ErrorCode::kInvalidInput,
+        "only an owner of " + workspace.name + " manages its members: say who you are with --user NAME",
+        "user");
   }
   KITH_ASSIGN_OR_RETURN(const auto role, directory.RoleOf(workspace.id, change.acting));
   if (role != Role::kOwner) {

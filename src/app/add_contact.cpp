@@ -1,5 +1,5 @@
-#include "app/contacts.h"
 #include "app/access.h"
+#include "app/contacts.h"
 #include "app/prepare_fields.h"
 #include "app/relationship_support.h"
 #include "domain/value_qualifiers.h"

@@ -22,13 +22,14 @@ Status ValidateLoginName(const std::string& name, std::string_view what, std::st
                 std::string(field));
   }
   if (name.size() > kMaxNameLength) {
-    return Fail(ErrorCode::kInvalidInput, "a " + noun + " name has at most 64 characters", std::string(field));
+    return Fail(ErrorCode::kInvalidInput, "a " + noun + " name has at most 64 characters",
+                std::string(field));
   }
   if (!std::all_of(name.begin(), name.end(), IsNameCharacter)) {
-    return Fail(ErrorCode::kInvalidInput,
-                noun + " name '" + name +
-                    "' may hold only letters, digits, '.', '_' and '-' (it is a user name)",
-                std::string(field));
+    return Fail(
+        ErrorCode::kInvalidInput,
+        noun + " name '" + name + "' may hold only letters, digits, '.', '_' and '-' (it is a user name)",
+        std::string(field));
   }
   return Ok();
 }

@@ -1,5 +1,5 @@
-#include "app/give.h"
 #include "app/access.h"
+#include "app/give.h"
 #include "domain/validation.h"
 
 namespace kith {

@@ -1,5 +1,5 @@
-#include "app/merge_snapshot.h"
 #include "app/access.h"
+#include "app/merge_snapshot.h"
 #include "app/transfer.h"
 
 namespace kith {

@@ -15,9 +15,9 @@
 namespace kith::cli {
 
 struct GlobalOptions {
-  std::string db;     // --db, else $KITH_DB, else the XDG data path
-  bool json = false;  // --json
-  std::string today;  // --today YYYY-MM-DD
+  std::string db;         // --db, else $KITH_DB, else the XDG data path
+  bool json = false;      // --json
+  std::string today;      // --today YYYY-MM-DD
   std::string user;       // --user, else $KITH_USER: who acts on a shared database
   std::string workspace;  // --workspace, else $KITH_WORKSPACE: where
 };

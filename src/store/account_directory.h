@@ -57,7 +57,8 @@ class AccountDirectory {
   [[nodiscard]] virtual Result<std::optional<std::string>> PasswordHashOf(std::string_view account) = 0;
 
   // A new workspace; kAlreadyExists when the name is taken.
-  [[nodiscard]] virtual Result<Workspace> InsertWorkspace(std::string_view name, std::string_view created_at) = 0;
+  [[nodiscard]] virtual Result<Workspace> InsertWorkspace(std::string_view name,
+                                                          std::string_view created_at) = 0;
   // The workspace of that name; nullopt when there is none.
   [[nodiscard]] virtual Result<std::optional<Workspace>> FindWorkspace(std::string_view name) = 0;
   // Every workspace, by name.

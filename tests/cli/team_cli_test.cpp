@@ -90,7 +90,8 @@ TEST_F(TeamCli, AnEditorWritesCardsAndTheLoop) {
 
 TEST_F(TeamCli, OnlyAnOwnerManagesMembersAndAWorkspaceKeepsAnOwner) {
   SetUpTwoWorkspaces();
-  const KithRun by_editor = Kith({"--user", "bo", "workspace", "member", "add", "acme", "dee", "--role", "viewer"});
+  const KithRun by_editor =
+      Kith({"--user", "bo", "workspace", "member", "add", "acme", "dee", "--role", "viewer"});
   EXPECT_EQ(by_editor.exit_code, 1);
   EXPECT_TRUE(Contains(by_editor.err, "editor bo cannot manage the members of acme"));
   const KithRun by_nobody = Kith({"workspace", "member", "rm", "acme", "cy"});
@@ -99,7 +100,8 @@ TEST_F(TeamCli, OnlyAnOwnerManagesMembersAndAWorkspaceKeepsAnOwner) {
   const KithRun last_owner = Kith({"--user", "ada", "workspace", "member", "rm", "acme", "ada"});
   EXPECT_EQ(last_owner.exit_code, 1);
   EXPECT_TRUE(Contains(last_owner.err, "last owner"));
-  const KithRun demoted = Kith({"--user", "ada", "workspace", "member", "add", "acme", "ada", "--role", "editor"});
+  const KithRun demoted =
+      Kith({"--user", "ada", "workspace", "member", "add", "acme", "ada", "--role", "editor"});
   EXPECT_EQ(demoted.exit_code, 1);
   EXPECT_TRUE(Contains(demoted.err, "last owner"));
   Succeeds(Kith({"--user", "ada", "workspace", "member", "add", "acme", "bo", "--role", "owner"}));

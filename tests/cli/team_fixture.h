@@ -32,11 +32,12 @@ class OwnedDatabase {
     name_ = "kith_team_" + std::to_string(getpid()) + "_" + std::to_string(counter++);
     auto admin = postgres::Connection::Open(TestClusterUrl());
     if (!admin) throw std::runtime_error("cannot reach the test cluster: " + admin.error().message);
-    for (const std::string sql : {"CREATE ROLE " + name_ + " LOGIN", "CREATE DATABASE " + name_ + " OWNER " + name_}) {
+    for (const std::string& sql :
+         {"CREATE ROLE " + name_ + " LOGIN", "CREATE DATABASE " + name_ + " OWNER " + name_}) {
       if (auto done = (*admin)->Execute(sql); !done) throw std::runtime_error(done.error().message);
     }
-    url_ = TestClusterUrl() + (TestClusterUrl().find('?') == std::string::npos ? "?" : "&") + "user=" + name_ +
-           "&dbname=" + name_;
+    url_ = TestClusterUrl() + (TestClusterUrl().find('?') == std::string::npos ? "?" : "&") +
+           "user=" + name_ + "&dbname=" + name_;
   }
   OwnedDatabase(const OwnedDatabase&) = delete;
   OwnedDatabase& operator=(const OwnedDatabase&) = delete;
@@ -75,7 +76,8 @@ class TeamCli : public ::testing::Test {
   }
   void Succeeds(const KithRun& run) const { ASSERT_EQ(run.exit_code, 0) << Described(run); }
   // The names of the cards `user` sees in `workspace`.
-  [[nodiscard]] std::vector<std::string> CardsSeenBy(const std::string& user, const std::string& workspace) const {
+  [[nodiscard]] std::vector<std::string> CardsSeenBy(const std::string& user,
+                                                     const std::string& workspace) const {
     const KithRun run = As(user, workspace, {"list", "--json"});
     EXPECT_EQ(run.exit_code, 0) << Described(run);
     auto names = Names(json::parse(run.exit_code == 0 ? run.out : "[]"));
@@ -95,7 +97,8 @@ class TeamCli : public ::testing::Test {
   }
 
   static std::string Binary() {
-    const char* binary = std::getenv("KITH_BINARY");  // NOLINT(concurrency-mt-unsafe): tests run one at a time
+    const char* binary =
+        std::getenv("KITH_BINARY");  // NOLINT(concurrency-mt-unsafe): tests run one at a time
     return binary == nullptr ? "" : binary;
   }
 

@@ -49,8 +49,9 @@ int AddMemberOf(Session& session, const MemberFlags& flags, const GlobalOptions&
   auto added = AddMember(session.context(), change);
   if (!added) return ReportError("workspace member add", added.error());
   if (globals.json) {
-    PrintJson(std::cout,
-              {{"workspace", change.workspace}, {"account", added->account}, {"role", RoleName(added->role)}});
+    PrintJson(
+        std::cout,
+        {{"workspace", change.workspace}, {"account", added->account}, {"role", RoleName(added->role)}});
   } else {
     std::cout << added->account << " is now " << RoleName(added->role) << " of " << change.workspace << ".\n";
   }
@@ -100,9 +101,8 @@ Examples:
                     if (globals.json) {
                       PrintJson(std::cout, AccountJson(*added));
                     } else {
-                      std::cout << "Added account " << added->name
-                                << ". `kith workspace add WS --owner " << added->name
-                                << "` gives it a workspace.\n";
+                      std::cout << "Added account " << added->name << ". `kith workspace add WS --owner "
+                                << added->name << "` gives it a workspace.\n";
                     }
                     return 0;
                   }

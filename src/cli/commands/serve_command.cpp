@@ -75,8 +75,11 @@ subscribe to `kith ics --url`. Phones want HTTPS beyond this machine: give
   command->add_option("--tls-key", flags->tls_key, "The PEM private key of --tls-cert (unencrypted)");
   command->add_option("--public-url", flags->public_url,
                       "Where devices reach this server, when a proxy stands in front (https://…)");
-  return {command, [flags, &globals]() {
-            return RunWithSession("serve", globals, [&](Session& session) {
+  return {
+      command, [flags, &globals]() {
+        return RunWithSession(
+            "serve", globals,
+            [&](Session& session) {
               http::ServerOptions options;
               options.database_path = session.database_path();
               options.host = flags->host;
@@ -141,8 +144,9 @@ subscribe to `kith ics --url`. Phones want HTTPS beyond this machine: give
               if (!served) return ReportError("serve", served.error());
               std::cout << "kith: stopped." << std::endl;
               return 0;
-            }, Scope::kServer);
-          }};
+            },
+            Scope::kServer);
+      }};
 }
 
 Command AddPasswdCommand(CLI::App& root, const GlobalOptions& globals) {

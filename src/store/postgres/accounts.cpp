@@ -44,16 +44,18 @@ Status PgStore::InsertAccount(std::string_view name, std::string_view password_h
 }
 
 Result<std::vector<Account>> PgStore::Accounts() {
-  KITH_ASSIGN_OR_RETURN(const Rows rows,
-                        connection_->Query("SELECT name, created_at FROM accounts ORDER BY name COLLATE \"C\""));
+  KITH_ASSIGN_OR_RETURN(
+      const Rows rows,
+      connection_->Query("SELECT name, created_at FROM accounts ORDER BY name COLLATE \"C\""));
   std::vector<Account> accounts;
   for (int row = 0; row < rows.size(); ++row) accounts.push_back({rows.Text(row, 0), rows.Text(row, 1)});
   return accounts;
 }
 
 Result<std::optional<std::string>> PgStore::PasswordHashOf(std::string_view account) {
-  KITH_ASSIGN_OR_RETURN(const Rows rows, connection_->Query("SELECT password_hash FROM accounts WHERE name = $1",
-                                                            Params().Add(account)));
+  KITH_ASSIGN_OR_RETURN(
+      const Rows rows,
+      connection_->Query("SELECT password_hash FROM accounts WHERE name = $1", Params().Add(account)));
   if (rows.empty()) return std::optional<std::string>();
   return std::optional<std::string>(rows.Text(0, 0));
 }
@@ -79,9 +81,9 @@ Result<Workspace> PgStore::InsertWorkspace(std::string_view name, std::string_vi
 }
 
 Result<std::optional<Workspace>> PgStore::FindWorkspace(std::string_view name) {
-  KITH_ASSIGN_OR_RETURN(const Rows rows,
-                        connection_->Query("SELECT id, name, created_at FROM workspaces WHERE name = $1",
-                                           Params().Add(name)));
+  KITH_ASSIGN_OR_RETURN(
+      const Rows rows,
+      connection_->Query("SELECT id, name, created_at FROM workspaces WHERE name = $1", Params().Add(name)));
   if (rows.empty()) return std::optional<Workspace>();
   return std::optional<Workspace>(WorkspacesFrom(rows).front());
 }
@@ -94,16 +96,18 @@ Result<std::vector<Workspace>> PgStore::Workspaces() {
 }
 
 Status PgStore::LockWorkspace(std::int64_t workspace_id) {
-  KITH_ASSIGN_OR_RETURN(const Rows locked, connection_->Query("SELECT id FROM workspaces WHERE id = $1 FOR UPDATE",
-                                                              Params().Add(workspace_id)));
+  KITH_ASSIGN_OR_RETURN(
+      const Rows locked,
+      connection_->Query("SELECT id FROM workspaces WHERE id = $1 FOR UPDATE", Params().Add(workspace_id)));
   if (locked.empty()) return Fail(ErrorCode::kNotFound, "the workspace is gone", "workspace");
   return Ok();
 }
 
 Result<std::vector<Membership>> PgStore::MembersOf(std::int64_t workspace_id) {
-  KITH_ASSIGN_OR_RETURN(const Rows rows, connection_->Query("SELECT account, role FROM memberships "
-                                                            "WHERE workspace_id = $1 ORDER BY account COLLATE \"C\"",
-                                                            Params().Add(workspace_id)));
+  KITH_ASSIGN_OR_RETURN(const Rows rows,
+                        connection_->Query("SELECT account, role FROM memberships "
+                                           "WHERE workspace_id = $1 ORDER BY account COLLATE \"C\"",
+                                           Params().Add(workspace_id)));
   std::vector<Membership> members;
   for (int row = 0; row < rows.size(); ++row) {
     KITH_ASSIGN_OR_RETURN(const Role role, RoleFromColumn(rows.Text(row, 1)));
@@ -113,9 +117,10 @@ Result<std::vector<Membership>> PgStore::MembersOf(std::int64_t workspace_id) {
 }
 
 Result<std::optional<Role>> PgStore::RoleOf(std::int64_t workspace_id, std::string_view account) {
-  KITH_ASSIGN_OR_RETURN(const Rows rows,
-                        connection_->Query("SELECT role FROM memberships WHERE workspace_id = $1 AND account = $2",
-                                           Params().Add(workspace_id).Add(account)));
+  KITH_ASSIGN_OR_RETURN(
+      const Rows rows,
+      connection_->Query("SELECT role FROM memberships WHERE workspace_id = $1 AND account = $2",
+                         Params().Add(workspace_id).Add(account)));
   if (rows.empty()) return std::optional<Role>();
   KITH_ASSIGN_OR_RETURN(const Role role, RoleFromColumn(rows.Text(0, 0)));
   return std::optional<Role>(role);
@@ -125,12 +130,14 @@ Status PgStore::SetMember(std::int64_t workspace_id, std::string_view account, R
   return Atomically([&]() -> Status {
     KITH_ASSIGN_OR_RETURN(
         const Rows set,
-        connection_->Query("INSERT INTO memberships(workspace_id, account, role) "
-                           "SELECT $1, name, $3 FROM accounts WHERE name = $2 "
-                           "ON CONFLICT (workspace_id, account) DO UPDATE SET role = EXCLUDED.role RETURNING 1",
-                           Params().Add(workspace_id).Add(account).Add(RoleName(role))));
+        connection_->Query(
+            "INSERT INTO memberships(workspace_id, account, role) "
+            "SELECT $1, name, $3 FROM accounts WHERE name = $2 "
+            "ON CONFLICT (workspace_id, account) DO UPDATE SET role = EXCLUDED.role RETURNING 1",
+            Params().Add(workspace_id).Add(account).Add(RoleName(role))));
     if (set.empty()) {
-      return Fail(ErrorCode::kNotFound, "there is no account named '" + std::string(account) + "'", "account");
+      return Fail(ErrorCode::kNotFound, "there is no account named '" + std::string(account) + "'",
+                  "account");
     }
     return Ok();
   });
@@ -138,11 +145,13 @@ Status PgStore::SetMember(std::int64_t workspace_id, std::string_view account, R
 
 Status PgStore::RemoveMember(std::int64_t workspace_id, std::string_view account) {
   return Atomically([&]() -> Status {
-    KITH_ASSIGN_OR_RETURN(const Rows removed,
-                          connection_->Query("DELETE FROM memberships WHERE workspace_id = $1 AND account = $2",
-                                             Params().Add(workspace_id).Add(account)));
+    KITH_ASSIGN_OR_RETURN(
+        const Rows removed,
+        connection_->Query("DELETE FROM memberships WHERE workspace_id = $1 AND account = $2",
+                           Params().Add(workspace_id).Add(account)));
     if (removed.Affected() == 0) {
-      return Fail(ErrorCode::kNotFound, "'" + std::string(account) + "' is no member of the workspace", "account");
+      return Fail(ErrorCode::kNotFound, "'" + std::string(account) + "' is no member of the workspace",
+                  "account");
     }
     return Ok();
   });

@@ -14,6 +14,7 @@ Result<Role> RoleFromColumn(const std::string& word) {
 
 std::vector<Workspace> WorkspacesFrom(const Rows& rows) {
   std::vector<Workspace> workspaces;
+  workspaces.reserve(static_cast<std::size_t>(rows.size()));
   for (int row = 0; row < rows.size(); ++row) {
     workspaces.push_back({rows.Int(row, 0), rows.Text(row, 1), rows.Text(row, 2)});
   }
@@ -48,6 +49,7 @@ Result<std::vector<Account>> PgStore::Accounts() {
       const Rows rows,
       connection_->Query("SELECT name, created_at FROM accounts ORDER BY name COLLATE \"C\""));
   std::vector<Account> accounts;
+  accounts.reserve(static_cast<std::size_t>(rows.size()));
   for (int row = 0; row < rows.size(); ++row) accounts.push_back({rows.Text(row, 0), rows.Text(row, 1)});
   return accounts;
 }
@@ -109,6 +111,7 @@ Result<std::vector<Membership>> PgStore::MembersOf(std::int64_t workspace_id) {
                                            "WHERE workspace_id = $1 ORDER BY account COLLATE \"C\"",
                                            Params().Add(workspace_id)));
   std::vector<Membership> members;
+  members.reserve(static_cast<std::size_t>(rows.size()));
   for (int row = 0; row < rows.size(); ++row) {
     KITH_ASSIGN_OR_RETURN(const Role role, RoleFromColumn(rows.Text(row, 1)));
     members.push_back({rows.Text(row, 0), role});

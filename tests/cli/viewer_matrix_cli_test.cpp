@@ -170,6 +170,7 @@ TEST_F(ViewerMatrix, AViewerIsRefusedEveryWriteAndNothingChanges) {
 TEST_F(ViewerMatrix, AViewerReadsEverything) {
   for (const Args& args : std::vector<Args>{{"show", "1"},
                                             {"list"},
+                                            {"list", "--sort", "health"},
                                             {"search", "acme"},
                                             {"dupes"},
                                             {"match", "1"},

@@ -19,7 +19,8 @@ namespace {
 //
 // Three tables are written by any member: a viewer signs in
 // (web_sessions) and keeps relationship health up to date when it lists
-// by health (contact_health, health_dirty). The search tables stay
+// by health (contact_health, health_dirty, and of the settings only the
+// day the scores were computed for, health.scored_on). The search tables stay
 // outside the policies: PostgreSQL will not use an index for an operator
 // that is not leakproof (@@ on the GIN index) once a policy applies to
 // the table, which would turn every search into a scan of the workspace;
@@ -79,6 +80,10 @@ BEGIN
       target::text NOT IN ('web_sessions', 'contact_health', 'health_dirty'));
   END LOOP;
 END $$;
+
+CREATE POLICY health_upkeep ON settings FOR ALL
+  USING (workspace_id = kith_workspace() AND key = 'health.scored_on')
+  WITH CHECK (workspace_id = kith_workspace() AND key = 'health.scored_on');
 )sql";
 
 }  // namespace

@@ -3,7 +3,7 @@
 -- non-superuser role that owns kith's tables: FORCE must hold the owner to
 -- the policies too. Everything happens in one transaction, rolled back.
 BEGIN;
-SELECT plan(19);
+SELECT plan(20);
 
 -- Two workspaces, each with one card, written as each one's owner.
 INSERT INTO workspaces(id, name, created_at) VALUES (2, 'other', '2026-12-01T00:00:00Z');
@@ -59,6 +59,8 @@ SELECT results_eq($$SELECT display_name FROM contacts ORDER BY id$$, ARRAY['Card
                   'a viewer''s update and delete change nothing');
 SELECT lives_ok($$INSERT INTO web_sessions(workspace_id, id_hash, created_at, last_seen_at) VALUES (1, 'h', 1, 1)$$,
                 'a viewer signs in (its session is written)');
+SELECT lives_ok($$INSERT INTO settings(workspace_id, key, value) VALUES (1, 'health.scored_on', '2026-12-01')$$,
+                'a viewer''s list by health stores the day its scores are for');
 SELECT set_config('kith.role', '', true);
 SELECT throws_ok($$INSERT INTO settings(workspace_id, key, value) VALUES (1, 'k', 'v')$$,
                  '42501', NULL, 'no role chosen: nothing is written');

@@ -1,3 +1,4 @@
+#include "app/access.h"
 #include "app/add_contact_within.h"
 #include "app/contacts.h"
 #include "app/prepare_fields.h"
@@ -22,7 +23,7 @@ Result<Contact> AddContactWithin(Context& context, ContactFields request) {
 }
 
 Result<Contact> AddContact(Context& context, ContactFields request) {
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "add a card"));
   KITH_ASSIGN_OR_RETURN(Contact contact, AddContactWithin(context, std::move(request)));
   KITH_RETURN_IF_ERROR(transaction.Commit());
   return contact;

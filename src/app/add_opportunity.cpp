@@ -1,3 +1,4 @@
+#include "app/access.h"
 #include "app/give.h"
 #include "domain/validation.h"
 
@@ -11,7 +12,7 @@ Result<Opportunity> AddOpportunity(Context& context, OpportunityFields fields) {
   for (auto& skill : fields.skills) skill = Trim(skill);
   std::erase_if(fields.skills, [](const std::string& skill) { return skill.empty(); });
   KITH_RETURN_IF_ERROR(ValidateOpportunity(fields, context.clock.Today()));
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "add an opportunity"));
   KITH_ASSIGN_OR_RETURN(Opportunity opportunity,
                         context.store.InsertOpportunity(fields, context.clock.Today()));
   KITH_RETURN_IF_ERROR(transaction.Commit());
@@ -27,7 +28,7 @@ Result<std::vector<Opportunity>> ListOpportunities(Context& context, bool includ
 }
 
 Result<Opportunity> CloseOpportunity(Context& context, OpportunityId id) {
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "close an opportunity"));
   KITH_RETURN_IF_ERROR(context.store.CloseOpportunity(id, context.clock.Today()));
   KITH_RETURN_IF_ERROR(transaction.Commit());
   return context.store.GetOpportunity(id);

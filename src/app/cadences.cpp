@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "app/access.h"
 #include "app/relationship_support.h"
 #include "app/relationships.h"
 #include "domain/validation.h"
@@ -25,7 +26,7 @@ Status CheckCadence(std::optional<int> days) {
 Result<std::optional<Reminder>> SetCadence(Context& context, ContactId id, std::optional<int> days) {
   KITH_RETURN_IF_ERROR(CheckCadence(days));
   KITH_ASSIGN_OR_RETURN(const Contact contact, LiveContact(context, id));
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "set a cadence"));
   KITH_RETURN_IF_ERROR(context.store.SetCadence(id, days));
   KITH_ASSIGN_OR_RETURN(auto next, PlanReconnectWithin(context, contact));
   KITH_RETURN_IF_ERROR(transaction.Commit());
@@ -37,7 +38,7 @@ Result<int> SetTagCadence(Context& context, std::string_view tag, std::optional<
   const std::string name = Trim(tag);
   if (name.empty()) return Fail(ErrorCode::kInvalidInput, "give a tag", "tag");
   const std::string key = TagCadenceKey(context.store, name);
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "set a tag's cadence"));
   // Settings hold text; an empty value is how a default is taken away.
   KITH_RETURN_IF_ERROR(context.store.SetSetting(key, days ? std::to_string(*days) : std::string()));
   int planned = 0;
@@ -81,7 +82,7 @@ Result<CadenceReport> CadenceOf(Context& context, ContactId id) {
 
 Result<std::optional<Reminder>> PlanReconnect(Context& context, ContactId id) {
   KITH_ASSIGN_OR_RETURN(const Contact contact, LiveContact(context, id));
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "plan a reconnect"));
   KITH_ASSIGN_OR_RETURN(auto next, PlanReconnectWithin(context, contact));
   KITH_RETURN_IF_ERROR(transaction.Commit());
   return next;

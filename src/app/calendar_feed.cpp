@@ -5,6 +5,7 @@
 #include <optional>
 #include <sstream>
 
+#include "app/access.h"
 #include "app/relationships.h"
 #include "app/secrets.h"
 #include "formats/ics_writer.h"
@@ -26,7 +27,7 @@ std::string PathOf(const std::string& token) {
 
 Result<std::string> NewToken(Context& context) {
   KITH_ASSIGN_OR_RETURN(std::string token, RandomHex(kTokenBytes));
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "make a calendar address"));
   KITH_RETURN_IF_ERROR(context.store.SetSetting(kTokenKey, token));
   KITH_RETURN_IF_ERROR(transaction.Commit());
   return token;

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "app/access.h"
 #include "app/carddav.h"
 #include "app/prepare_fields.h"
 #include "domain/validation.h"
@@ -67,7 +68,7 @@ Result<AddressBook> CreateAddressBook(Context& context, std::string_view segment
   }
   const std::string trimmed = Trim(display_name);
   const std::string tag = trimmed.empty() ? std::string(segment) : trimmed;
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "add an address book"));
   KITH_RETURN_IF_ERROR(context.store.InsertAddressBook(AddressBookEntry{std::string(segment), tag}));
   KITH_RETURN_IF_ERROR(transaction.Commit());
   return BookOf(context, AddressBookEntry{std::string(segment), tag});
@@ -79,7 +80,7 @@ Status RenameAddressBook(Context& context, std::string_view segment, std::string
   if (name.empty()) return Fail(ErrorCode::kInvalidInput, "an address book needs a name", "displayname");
   KITH_ASSIGN_OR_RETURN(const AddressBook book, FindAddressBook(context, segment));
   KITH_ASSIGN_OR_RETURN(const auto members, context.store.ContactsTagged(book.folded_tag));
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "rename an address book"));
   const std::string now = context.clock.NowTimestamp();
   for (const ContactId id : members) {
     KITH_ASSIGN_OR_RETURN(Contact contact, context.store.GetContact(id));
@@ -98,7 +99,7 @@ Status DeleteAddressBook(Context& context, std::string_view segment) {
   KITH_RETURN_IF_ERROR(NotTheDefault(segment, "deleted"));
   KITH_ASSIGN_OR_RETURN(const AddressBook book, FindAddressBook(context, segment));
   KITH_ASSIGN_OR_RETURN(const auto members, context.store.ContactsTagged(book.folded_tag));
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "remove an address book"));
   const std::string now = context.clock.NowTimestamp();
   for (const ContactId id : members) KITH_RETURN_IF_ERROR(context.store.TrashContact(id, now));
   KITH_RETURN_IF_ERROR(context.store.RemoveAddressBook(segment));

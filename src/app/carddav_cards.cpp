@@ -4,6 +4,7 @@
 #include <map>
 #include <sstream>
 
+#include "app/access.h"
 #include "app/carddav.h"
 #include "app/contacts.h"
 #include "app/import_problems.h"
@@ -300,7 +301,7 @@ Result<CardWritten> PutCard(Context& context, const AddressBook& book, std::stri
   KITH_RETURN_IF_ERROR(PrepareFields(fields, context.phone_region));
 
   const std::string now = context.clock.NowTimestamp();
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "save a card"));
   ContactId id;
   if (existing) {
     id = existing->id;
@@ -328,7 +329,7 @@ Result<CardWritten> DeleteCard(Context& context, const AddressBook& book, std::s
   KITH_ASSIGN_OR_RETURN(const ContactChange member, MemberOfName(context, book, name));
   if (!PreconditionsHold(preconditions, member))
     return CardWritten{CardWriteOutcome::kPreconditionFailed, "", {}};
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "delete a card"));
   KITH_RETURN_IF_ERROR(context.store.TrashContact(member.contact, context.clock.NowTimestamp()));
   KITH_RETURN_IF_ERROR(transaction.Commit());
   return CardWritten{CardWriteOutcome::kDeleted, "", {}};

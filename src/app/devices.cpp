@@ -5,37 +5,21 @@
 #include <algorithm>
 #include <array>
 
+#include "app/access.h"
+#include "app/login_names.h"
 #include "app/secrets.h"
 #include "app/web_access.h"
 
 namespace kith {
 namespace {
 
-constexpr std::size_t kMaxNameLength = 64;
 constexpr const char* kServerUrlKey = "serve.url";
 // No 0/o, 1/l/i: the password may be typed from the screen on a phone.
 constexpr std::string_view kPasswordAlphabet = "abcdefghjkmnpqrstuvwxyz23456789";
 constexpr std::size_t kPasswordGroups = 5;
 constexpr std::size_t kGroupLength = 4;
 
-bool IsNameCharacter(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-         c == '-';
-}
-
-Status ValidateName(const std::string& name) {
-  if (name.empty()) return Fail(ErrorCode::kInvalidInput, "a device needs a name, like iphone", "name");
-  if (name.size() > kMaxNameLength) {
-    return Fail(ErrorCode::kInvalidInput, "a device name has at most 64 characters", "name");
-  }
-  if (!std::all_of(name.begin(), name.end(), IsNameCharacter)) {
-    return Fail(
-        ErrorCode::kInvalidInput,
-        "device name '" + name + "' may hold only letters, digits, '.', '_' and '-' (it is a user name)",
-        "name");
-  }
-  return Ok();
-}
+Status ValidateName(const std::string& name) { return ValidateLoginName(name, "device", "iphone", "name"); }
 
 // Five groups of four, "abcd-efgh-…": easy to read out, and ~100 bits.
 Result<std::string> NewAppPassword() {
@@ -68,7 +52,7 @@ Result<AddedDevice> AddDevice(Context& context, const std::string& name) {
   KITH_RETURN_IF_ERROR(ValidateName(name));
   KITH_ASSIGN_OR_RETURN(std::string password, NewAppPassword());
   KITH_ASSIGN_OR_RETURN(std::string hash, HashPassword(password));
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "add a device"));
   KITH_ASSIGN_OR_RETURN(const auto existing, context.store.FindLiveDevice(name));
   if (existing) {
     return Fail(ErrorCode::kAlreadyExists,
@@ -90,7 +74,7 @@ Result<AddedDevice> AddDevice(Context& context, const std::string& name) {
 Result<std::vector<Device>> ListDevices(Context& context) { return context.store.Devices(); }
 
 Result<Device> RevokeDevice(Context& context, const std::string& name) {
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "revoke a device"));
   KITH_ASSIGN_OR_RETURN(auto device, context.store.FindLiveDevice(name));
   if (!device) {
     return Fail(ErrorCode::kNotFound, "no device called '" + name + "' syncs (kith device list shows them)",

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "app/access.h"
 #include "app/contacts.h"
 #include "app/prepare_fields.h"
 #include "domain/card_patch.h"
@@ -146,7 +147,7 @@ Result<Contact> SaveEdited(Context& context, ContactId id, ContactFields fields,
   }
 
   KITH_RETURN_IF_ERROR(PrepareFields(fields, context.phone_region));
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "change a card"));
   KITH_RETURN_IF_ERROR(context.store.UpdateContact(id, fields, context.clock.NowTimestamp()));
   KITH_RETURN_IF_ERROR(transaction.Commit());
   return context.store.GetContact(id);

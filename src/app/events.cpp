@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "app/access.h"
 #include "app/contacts.h"
 #include "app/prepare_fields.h"
 #include "app/relationship_support.h"
@@ -15,7 +16,7 @@ Result<Event> AddEvent(Context& context, EventFields fields) {
   fields.name = Trim(fields.name);
   fields.place = Trim(fields.place);
   if (fields.name.empty()) return Fail(ErrorCode::kInvalidInput, "an event needs a name", "name");
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "add an event"));
   KITH_ASSIGN_OR_RETURN(Event event, context.store.InsertEvent(fields));
   KITH_RETURN_IF_ERROR(transaction.Commit());
   return event;
@@ -193,7 +194,7 @@ Result<std::vector<MetPerson>> RecordCaptures(Context& context, const std::vecto
     KITH_ASSIGN_OR_RETURN(auto resolved, Resolve(context, capture));
     found.push_back(std::move(resolved));
   }
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "record whom you met"));
   KITH_ASSIGN_OR_RETURN(auto existing_event, context.store.FindEventByName(event_text));
   Event event;
   if (existing_event) {

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "app/access.h"
 #include "app/give.h"
 #include "app/relationship_support.h"
 #include "app/relationships.h"
@@ -95,7 +96,7 @@ Result<std::string> FollowUpTemplate(Context& context) {
 
 Status SaveFollowUpTemplate(Context& context, const std::string& text) {
   KITH_RETURN_IF_ERROR(ValidateFollowUpTemplate(text));
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "change the follow-up template"));
   KITH_RETURN_IF_ERROR(context.store.SetSetting(kTemplateKey, text));
   return transaction.Commit();
 }
@@ -133,7 +134,7 @@ Result<Reminder> CompleteFollowUp(Context& context, ContactId id) {
   if (!open) {
     return Fail(ErrorCode::kNotFound, "no open follow-up for " + contact.display_name, "id");
   }
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "mark a follow-up done"));
   KITH_ASSIGN_OR_RETURN(const auto done, RecordFollowUpWithin(context, contact, ""));
   KITH_RETURN_IF_ERROR(transaction.Commit());
   return *done;
@@ -210,7 +211,7 @@ Status SaveSmtpSettings(Context& context, const SmtpSettings& settings) {
                 "port");
   }
   const std::string_view security = SmtpSecurityName(settings.security);
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "change the mail settings"));
   KITH_RETURN_IF_ERROR(context.store.SetSetting("smtp.host", settings.host));
   KITH_RETURN_IF_ERROR(context.store.SetSetting("smtp.port", std::to_string(settings.port)));
   KITH_RETURN_IF_ERROR(context.store.SetSetting("smtp.security", security));
@@ -220,6 +221,7 @@ Status SaveSmtpSettings(Context& context, const SmtpSettings& settings) {
 }
 
 Result<FollowUpDraft> SendFollowUp(Context& context, ContactId id, const std::string& smtp_password) {
+  KITH_RETURN_IF_ERROR(RequireWriter(context, "send a follow-up"));
   KITH_ASSIGN_OR_RETURN(FollowUpDraft draft, DraftFollowUp(context, id));
   if (draft.email.to.empty()) {
     return Fail(ErrorCode::kInvalidInput,
@@ -235,7 +237,7 @@ Result<FollowUpDraft> SendFollowUp(Context& context, ContactId id, const std::st
   smtp.password = smtp_password;
   // Sent first, recorded after: a refused message leaves the reminder open.
   KITH_RETURN_IF_ERROR(SendMail(smtp, {draft.email.to}, draft.eml));
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "send a follow-up"));
   KITH_ASSIGN_OR_RETURN(const auto done, RecordFollowUpWithin(context, draft.contact, draft.email.subject));
   KITH_RETURN_IF_ERROR(transaction.Commit());
   if (done) draft.follow_up = *done;

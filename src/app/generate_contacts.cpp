@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "app/access.h"
 #include "app/contacts.h"
 #include "app/prepare_fields.h"
 #include "app/relationship_support.h"
@@ -73,7 +74,7 @@ Result<std::int64_t> GenerateContacts(Context& context, std::int64_t count, std:
   UidGenerator uids_for_batch;
   const Date today = context.clock.Today();
   const std::string now = context.clock.NowTimestamp();
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.BeginBulk());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginBulkWrite(context, "add generated cards"));
   std::vector<ContactFields> batch;
   std::vector<std::string> uids;
   std::vector<ContactId> ids;

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "app/access.h"
 #include "app/contacts.h"
 #include "app/import_problems.h"
 #include "app/import_source.h"
@@ -477,7 +478,7 @@ Result<ImportSummary> ImportContacts(Context& context, const ImportRequest& requ
   ImportSummary summary;
   summary.dry_run = request.dry_run;
   if (!source.notice.empty()) summary.problems.push_back(source.notice);
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.BeginBulk());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginBulkWrite(context, "import cards"));
   Importer importer(context, request, summary);
   const RecordSink sink = [&](ImportRecord&& record) { return importer.Add(std::move(record)); };
   std::optional<KithBackupTables> backup;

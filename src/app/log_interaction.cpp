@@ -1,4 +1,5 @@
 // Habit 2: log a meeting with what you learned and how much they talked.
+#include "app/access.h"
 #include "app/relationship_support.h"
 #include "app/relationships.h"
 #include "domain/validation.h"
@@ -28,7 +29,7 @@ Result<LoggedInteraction> LogInteraction(Context& context, const LogRequest& req
   KITH_ASSIGN_OR_RETURN(const Contact contact, LiveContact(context, request.contact));
 
   LoggedInteraction logged;
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "log a conversation"));
   InteractionFields fields;
   fields.contact = contact.id;
   fields.kind = request.kind;
@@ -85,7 +86,7 @@ Result<Fact> SetFact(Context& context, ContactId contact, FactKind kind, std::st
   }
   fact.learned_on = context.clock.Today();
   KITH_RETURN_IF_ERROR(LiveContact(context, contact));
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "record a fact"));
   KITH_ASSIGN_OR_RETURN(Fact stored, context.store.SetFact(fact));
   KITH_RETURN_IF_ERROR(transaction.Commit());
   return stored;
@@ -94,7 +95,7 @@ Result<Fact> SetFact(Context& context, ContactId contact, FactKind kind, std::st
 Status RemoveFact(Context& context, ContactId contact, FactKind kind, std::string_view key) {
   KITH_ASSIGN_OR_RETURN(const std::string normalized, NormalizeFactKey(key));
   KITH_RETURN_IF_ERROR(LiveContact(context, contact));
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "remove a fact"));
   KITH_RETURN_IF_ERROR(context.store.RemoveFact(contact, kind, normalized));
   return transaction.Commit();
 }

@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "app/access.h"
 #include "app/merge_snapshot.h"
 #include "app/transfer.h"
 #include "domain/contact_merge.h"
@@ -21,7 +22,7 @@ Result<MergedContacts> MergeContacts(Context& context, ContactId keep, ContactId
   const ContactFields fields = MergeFields(kept, merged_away);
   Merge merge{MergeId{}, keep, other, context.clock.NowTimestamp(), std::nullopt};
 
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "merge cards"));
   // The journal keeps the cards as they were, in the same transaction, so
   // `kith merge --undo` can put them back.
   MergeSnapshot snapshot;

@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "app/access.h"
 #include "app/give.h"
 #include "app/rank_opportunity.h"
 #include "domain/validation.h"
@@ -36,7 +37,7 @@ Result<MyProfile> SaveMyProfile(Context& context, const MyProfile& profile) {
   }
   const nlohmann::json json = {
       {"name", cleaned.name}, {"skills", cleaned.skills}, {"known_for", cleaned.known_for}};
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "change the profile"));
   KITH_RETURN_IF_ERROR(context.store.SetSetting(kProfileKey, json.dump()));
   KITH_RETURN_IF_ERROR(transaction.Commit());
   return cleaned;

@@ -1,3 +1,4 @@
+#include "app/access.h"
 #include "app/give.h"
 #include "domain/validation.h"
 
@@ -41,7 +42,7 @@ Result<LedgerEntry> RecordGive(Context& context, GiveRequest request) {
   entry.what = request.what;
   entry.on = request.on.value_or(context.clock.Today());
   entry.opportunity = request.opportunity;
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "record a give"));
   KITH_ASSIGN_OR_RETURN(LedgerEntry stored, context.store.InsertLedgerEntry(entry));
   KITH_RETURN_IF_ERROR(transaction.Commit());
   return stored;
@@ -58,7 +59,7 @@ Result<LedgerEntry> RecordAsk(Context& context, AskRequest request) {
   entry.direction = request.direction;
   entry.what = request.what;
   entry.on = request.on.value_or(context.clock.Today());
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "record an ask"));
   KITH_ASSIGN_OR_RETURN(LedgerEntry stored, context.store.InsertLedgerEntry(entry));
   KITH_RETURN_IF_ERROR(transaction.Commit());
   return stored;
@@ -90,7 +91,7 @@ Result<std::pair<LedgerEntry, LedgerEntry>> RecordIntroduction(Context& context,
     entry.introduced_to = other.id;
     return entry;
   };
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "record an introduction"));
   KITH_ASSIGN_OR_RETURN(LedgerEntry to_first, context.store.InsertLedgerEntry(entry_for(a, b)));
   KITH_ASSIGN_OR_RETURN(LedgerEntry to_second, context.store.InsertLedgerEntry(entry_for(b, a)));
   KITH_RETURN_IF_ERROR(transaction.Commit());
@@ -98,7 +99,7 @@ Result<std::pair<LedgerEntry, LedgerEntry>> RecordIntroduction(Context& context,
 }
 
 Result<LedgerEntry> SetLedgerOutcome(Context& context, LedgerEntryId id, LedgerOutcome outcome) {
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "record how a give turned out"));
   KITH_RETURN_IF_ERROR(context.store.SetLedgerOutcome(id, outcome));
   KITH_RETURN_IF_ERROR(transaction.Commit());
   return context.store.GetLedgerEntry(id);

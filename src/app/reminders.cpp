@@ -1,4 +1,5 @@
 // Reminders: custom ones, and snoozing, dismissing or finishing any of them.
+#include "app/access.h"
 #include "app/relationship_support.h"
 #include "app/relationships.h"
 #include "domain/validation.h"
@@ -21,7 +22,7 @@ Result<Reminder> Close(Context& context, ReminderId id, ReminderState state) {
   KITH_ASSIGN_OR_RETURN(Reminder reminder, OpenReminder(context, id));
   reminder.state = state;
   reminder.closed_on = context.clock.Today();
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "close a reminder"));
   KITH_RETURN_IF_ERROR(context.store.UpdateReminder(reminder));
   // Closing a reconnect by hand opens the next one a cadence calls for.
   if (reminder.kind == ReminderKind::kReconnect && state == ReminderState::kDone) {
@@ -57,7 +58,7 @@ Result<Reminder> AddReminder(Context& context, ContactId contact, Date due, std:
   reminder.due = due;
   reminder.note = note;
   reminder.created_on = today;
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "add a reminder"));
   KITH_ASSIGN_OR_RETURN(Reminder stored, context.store.InsertReminder(reminder));
   KITH_RETURN_IF_ERROR(transaction.Commit());
   return stored;
@@ -87,7 +88,7 @@ Result<Reminder> SnoozeReminder(Context& context, ReminderId id, Date until) {
                 "until");
   }
   reminder.snoozed_until = until;
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "snooze a reminder"));
   KITH_RETURN_IF_ERROR(context.store.UpdateReminder(reminder));
   KITH_RETURN_IF_ERROR(transaction.Commit());
   return reminder;

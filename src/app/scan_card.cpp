@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/access.h"
 #include "app/add_contact_within.h"
 #include "app/contacts.h"
 #include "app/give.h"
@@ -71,7 +72,7 @@ Result<Contact> AddScannedContact(Context& context, ContactFields fields, std::s
   kept.mime = std::string(mime);
   kept.bytes.assign(image.begin(), image.end());
   kept.added_on = context.clock.Today().ToIso();
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "add a card"));
   KITH_ASSIGN_OR_RETURN(Contact contact, AddContactWithin(context, std::move(fields)));
   KITH_RETURN_IF_ERROR(context.store.SaveCardImage(contact.id, kept));
   KITH_RETURN_IF_ERROR(transaction.Commit());
@@ -119,7 +120,7 @@ Result<MyCard> ShowMyCard(Context& context, const MyCardDetails& update) {
     const nlohmann::json json = {{"name", details.name},       {"title", details.title},
                                  {"company", details.company}, {"email", details.email},
                                  {"phone", details.phone},     {"website", details.website}};
-    KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+    KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "change the card"));
     KITH_RETURN_IF_ERROR(context.store.SetSetting(kCardKey, json.dump()));
     KITH_RETURN_IF_ERROR(transaction.Commit());
   }

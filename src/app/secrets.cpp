@@ -48,6 +48,14 @@ Result<std::string> HashPassword(std::string_view password) {
   return encoded;
 }
 
+Status ValidateNewPassword(std::string_view password) {
+  constexpr std::size_t kMinimumLength = 8;
+  if (password.size() < kMinimumLength) {
+    return Fail(ErrorCode::kInvalidInput, "the password needs at least 8 characters", "password");
+  }
+  return Ok();
+}
+
 bool PasswordMatches(const std::string& encoded_hash, std::string_view password) {
   if (encoded_hash.empty()) return false;
   return argon2id_verify(encoded_hash.c_str(), password.data(), password.size()) == ARGON2_OK;

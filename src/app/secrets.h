@@ -18,6 +18,10 @@ namespace kith {
 // salt can be had; kInternal when argon2 fails.
 Result<std::string> HashPassword(std::string_view password);
 
+// kInvalidInput when a new password is shorter than 8 characters: every
+// password a person chooses (the server's, an account's) meets this.
+Status ValidateNewPassword(std::string_view password);
+
 // Whether `password` matches an encoded hash made by HashPassword; false
 // for an empty or malformed hash.
 bool PasswordMatches(const std::string& encoded_hash, std::string_view password);

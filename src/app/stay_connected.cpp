@@ -1,6 +1,7 @@
 // Habit 5: profile links with whether you are connected, and your own posts.
 #include <cstdlib>
 
+#include "app/access.h"
 #include "app/prepare_fields.h"
 #include "app/relationship_support.h"
 #include "app/relationships.h"
@@ -42,7 +43,7 @@ Result<Contact> SetLink(Context& context, const LinkRequest& request) {
   if (request.followed) link->followed = *request.followed;
   ContactFields fields = contact;
   KITH_RETURN_IF_ERROR(PrepareFields(fields, context.phone_region));
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "change a card's links"));
   KITH_RETURN_IF_ERROR(context.store.UpdateContact(contact.id, fields, context.clock.NowTimestamp()));
   KITH_RETURN_IF_ERROR(transaction.Commit());
   return context.store.GetContact(contact.id);
@@ -56,7 +57,7 @@ Result<Post> AddPost(Context& context, PostFields fields) {
     return Fail(ErrorCode::kInvalidInput, "say where you posted (--channel linkedin, blog, …)", "channel");
   }
   KITH_RETURN_IF_ERROR(CheckNotFuture(fields.on, context.clock.Today(), "on"));
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "add a post"));
   KITH_ASSIGN_OR_RETURN(Post post, context.store.InsertPost(fields));
   KITH_RETURN_IF_ERROR(transaction.Commit());
   return post;
@@ -75,7 +76,7 @@ Status SetPostingCadence(Context& context, int days) {
   if (days < 1 || days > 365) {
     return Fail(ErrorCode::kInvalidInput, "post every 1 to 365 days, not " + std::to_string(days), "days");
   }
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "set the posting cadence"));
   KITH_RETURN_IF_ERROR(context.store.SetSetting(kPostingCadenceKey, std::to_string(days)));
   return transaction.Commit();
 }

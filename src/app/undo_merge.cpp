@@ -1,3 +1,4 @@
+#include "app/access.h"
 #include "app/merge_snapshot.h"
 #include "app/transfer.h"
 
@@ -13,7 +14,7 @@ std::string Describe(const Contact& contact) {
 Result<MergedContacts> UndoMerge(Context& context, MergeId id) {
   // The checks read inside the transaction that writes, so nothing can
   // change between them.
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "undo a merge"));
   KITH_ASSIGN_OR_RETURN(auto journal, context.store.GetMerge(id));
   Merge& merge = journal.first;
   const std::string what = "merge " + std::to_string(id.value);

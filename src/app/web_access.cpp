@@ -1,5 +1,7 @@
 #include "app/web_access.h"
 
+#include "app/access.h"
+
 #include "app/secrets.h"
 
 namespace kith {
@@ -10,12 +12,9 @@ constexpr const char* kPasswordKey = "web.password_hash";
 }  // namespace
 
 Status SetWebPassword(Context& context, const std::string& password) {
-  constexpr std::size_t kMinimumLength = 8;
-  if (password.size() < kMinimumLength) {
-    return Fail(ErrorCode::kInvalidInput, "the password needs at least 8 characters", "password");
-  }
+  KITH_RETURN_IF_ERROR(ValidateNewPassword(password));
   KITH_ASSIGN_OR_RETURN(const std::string encoded, HashPassword(password));
-  KITH_ASSIGN_OR_RETURN(auto transaction, context.store.Begin());
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "set the server password"));
   KITH_RETURN_IF_ERROR(context.store.SetSetting(kPasswordKey, encoded));
   return transaction.Commit();
 }

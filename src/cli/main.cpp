@@ -16,7 +16,7 @@ constexpr const char* kOverview =
     R"(kith — a personal relationship manager: follow up, listen, keep one running
 list, give, and stay connected.
 
-Usage: kith [--db PATH] [--json] [--today YYYY-MM-DD] COMMAND [ARGS]
+Usage: kith [--db PATH] [--json] [--today YYYY-MM-DD] [--user NAME --workspace WS] COMMAND [ARGS]
 
 The running list
   add        Add a person                 kith add --name "Ada Okafor" --email ada@acme.com
@@ -76,10 +76,17 @@ The web app
   device     Phones that sync (CardDAV),  kith device add iphone
              each with an app password
 
+A team on PostgreSQL (--db postgresql://…)
+  account    People who sign in           printf '%s\n' "$PASSWORD" | kith account add ada
+  workspace  Shared workspaces and roles  kith workspace add acme --owner ada
+             (owner, editor, viewer)      kith --user ada workspace member add acme bo --role viewer
+
 Options for every command
   --db PATH            database file (default $KITH_DB, else ~/.local/share/kith/kith.db)
   --json               machine-readable output (one JSON value on stdout)
   --today YYYY-MM-DD   pretend today is this date
+  --user NAME          on PostgreSQL with accounts: who acts (default $KITH_USER)
+  --workspace WS       ... and in which workspace (default $KITH_WORKSPACE)
 
 Run `kith COMMAND --help` for a command's flags and examples.
 )";
@@ -89,7 +96,7 @@ Run `kith COMMAND --help` for a command's flags and examples.
 std::string RequestedCommand(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string word = argv[i];
-    if (word == "--db" || word == "--today") {
+    if (word == "--db" || word == "--today" || word == "--user" || word == "--workspace") {
       ++i;
       continue;
     }
@@ -114,6 +121,9 @@ int main(int argc, char** argv) {
   app.add_option("--db", globals.db, "Database file (default $KITH_DB, else ~/.local/share/kith/kith.db)");
   app.add_flag("--json", globals.json, "Machine-readable output: one JSON value on stdout");
   app.add_option("--today", globals.today, "Pretend today is this date (YYYY-MM-DD)");
+  app.add_option("--user", globals.user, "On a shared PostgreSQL database: who acts (default $KITH_USER)");
+  app.add_option("--workspace", globals.workspace,
+                 "On a shared PostgreSQL database: in which workspace (default $KITH_WORKSPACE)");
 
   const std::vector<kith::cli::Command> commands = {
       kith::cli::AddAddCommand(app, globals),       kith::cli::AddShowCommand(app, globals),
@@ -137,7 +147,8 @@ int main(int argc, char** argv) {
       kith::cli::AddScanCommand(app, globals),      kith::cli::AddCardCommand(app, globals),
       kith::cli::AddServeCommand(app, globals),     kith::cli::AddPasswdCommand(app, globals),
       kith::cli::AddBackupCommand(app, globals),    kith::cli::AddCheckCommand(app, globals),
-      kith::cli::AddDeviceCommand(app, globals),
+      kith::cli::AddDeviceCommand(app, globals),    kith::cli::AddAccountCommand(app, globals),
+      kith::cli::AddWorkspaceCommand(app, globals),
   };
   const std::string requested = RequestedCommand(argc, argv);
   const auto known = app.get_subcommands([&](CLI::App* command) { return command->check_name(requested); });

@@ -21,7 +21,7 @@ std::string DefaultDatabasePath() {
   return data_home + "/kith/kith.db";
 }
 
-Result<std::unique_ptr<Session>> Session::Open(const GlobalOptions& options) {
+Result<std::unique_ptr<Session>> Session::Open(const GlobalOptions& options, Scope scope) {
   std::unique_ptr<Clock> clock;
   if (options.today.empty()) {
     clock = std::make_unique<SystemClock>();
@@ -39,8 +39,12 @@ Result<std::unique_ptr<Session>> Session::Open(const GlobalOptions& options) {
   }
   // A postgresql:// URI opens the shared store; anything else is a file.
   KITH_ASSIGN_OR_RETURN(auto store, OpenStore(path));
-  return std::unique_ptr<Session>(
+  auto session = std::unique_ptr<Session>(
       new Session(std::move(store), std::move(clock), Environment("KITH_REGION"), path));
+  session->acting_ = {options.user.empty() ? Environment("KITH_USER") : options.user,
+                      options.workspace.empty() ? Environment("KITH_WORKSPACE") : options.workspace};
+  KITH_RETURN_IF_ERROR(EnterWorkspace(session->context(), session->acting_, scope));
+  return session;
 }
 
 }  // namespace kith::cli

@@ -321,14 +321,14 @@ TEST(PostgresStore, EveryKeyAndIndexLeadsWithTheWorkspace) {
   ASSERT_TRUE(OpenPostgresStore(database.url()));
   auto connection = postgres::Connection::Open(database.url());
   ASSERT_TRUE(connection);
-  auto indexes =
-      (*connection)
-          ->Query(
-              "SELECT t.relname, i.relname, a.attname FROM pg_index x "
-              "JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid "
-              "JOIN pg_namespace n ON n.oid = t.relnamespace "
-              "JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = x.indkey[0] "
-              "WHERE n.nspname = 'public' AND t.relname NOT IN ('workspaces', 'kith_schema') ORDER BY 1, 2");
+  auto indexes = (*connection)
+                     ->Query(
+                         "SELECT t.relname, i.relname, a.attname FROM pg_index x "
+                         "JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid "
+                         "JOIN pg_namespace n ON n.oid = t.relnamespace "
+                         "JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = x.indkey[0] "
+                         "WHERE n.nspname = 'public' AND t.relname NOT IN ('workspaces', 'accounts', "
+                         "'kith_schema') ORDER BY 1, 2");
   ASSERT_TRUE(indexes) << indexes.error().message;
   ASSERT_GT(indexes->size(), 20);
   for (int row = 0; row < indexes->size(); ++row) {

@@ -64,10 +64,14 @@ Command AddServeCommand(CLI::App& root, const GlobalOptions& globals);
 Command AddPasswdCommand(CLI::App& root, const GlobalOptions& globals);
 Command AddDeviceCommand(CLI::App& root, const GlobalOptions& globals);
 
-// Opens the session and runs `body` with it; errors are reported under
-// `command` and turned into the exit code.
+// A shared PostgreSQL database: accounts, workspaces, members.
+Command AddAccountCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddWorkspaceCommand(CLI::App& root, const GlobalOptions& globals);
+
+// Opens the session (for `scope`, app/access.h) and runs `body` with it;
+// errors are reported under `command` and turned into the exit code.
 int RunWithSession(std::string_view command, const GlobalOptions& globals,
-                   const std::function<int(Session&)>& body);
+                   const std::function<int(Session&)>& body, Scope scope = Scope::kWorkspace);
 
 // Joins positional words ("Ada", "Okafor") into one argument.
 std::string JoinWords(const std::vector<std::string>& words);

@@ -4,8 +4,8 @@
 namespace kith::cli {
 
 int RunWithSession(std::string_view command, const GlobalOptions& globals,
-                   const std::function<int(Session&)>& body) {
-  auto session = Session::Open(globals);
+                   const std::function<int(Session&)>& body, Scope scope) {
+  auto session = Session::Open(globals, scope);
   if (!session) return ReportError(command, session.error());
   return body(**session);
 }

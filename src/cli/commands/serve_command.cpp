@@ -1,6 +1,3 @@
-#include <termios.h>
-#include <unistd.h>
-
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -11,6 +8,7 @@
 #include "app/web_access.h"
 #include "cli/commands/commands.h"
 #include "cli/printing.h"
+#include "cli/secret_input.h"
 #include "http/server.h"
 
 #ifndef KITH_WEB_ASSETS_DIR
@@ -77,8 +75,11 @@ subscribe to `kith ics --url`. Phones want HTTPS beyond this machine: give
   command->add_option("--tls-key", flags->tls_key, "The PEM private key of --tls-cert (unencrypted)");
   command->add_option("--public-url", flags->public_url,
                       "Where devices reach this server, when a proxy stands in front (https://…)");
-  return {command, [flags, &globals]() {
-            return RunWithSession("serve", globals, [&](Session& session) {
+  return {
+      command, [flags, &globals]() {
+        return RunWithSession(
+            "serve", globals,
+            [&](Session& session) {
               http::ServerOptions options;
               options.database_path = session.database_path();
               options.host = flags->host;
@@ -143,8 +144,9 @@ subscribe to `kith ics --url`. Phones want HTTPS beyond this machine: give
               if (!served) return ReportError("serve", served.error());
               std::cout << "kith: stopped." << std::endl;
               return 0;
-            });
-          }};
+            },
+            Scope::kServer);
+      }};
 }
 
 Command AddPasswdCommand(CLI::App& root, const GlobalOptions& globals) {
@@ -157,21 +159,7 @@ Examples:
   printf '%s\n' "$PASSWORD" | kith passwd)");
   return {command, [&globals]() {
             return RunWithSession("passwd", globals, [&](Session& session) {
-              const bool terminal = isatty(STDIN_FILENO) != 0;
-              termios saved_mode{};
-              if (terminal) {
-                std::cerr << "New password (at least 8 characters): " << std::flush;
-                tcgetattr(STDIN_FILENO, &saved_mode);
-                termios hidden = saved_mode;
-                hidden.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-                tcsetattr(STDIN_FILENO, TCSANOW, &hidden);
-              }
-              std::string password;
-              std::getline(std::cin, password);
-              if (terminal) {
-                tcsetattr(STDIN_FILENO, TCSANOW, &saved_mode);
-                std::cerr << "\n";
-              }
+              const std::string password = ReadNewPassword();
               auto saved = SetWebPassword(session.context(), password);
               if (!saved) return ReportError("passwd", saved.error());
               if (globals.json) {

@@ -1,5 +1,7 @@
 #include "store/postgres/migrations.h"
 
+#include "store/postgres/access_migration.h"
+
 namespace kith::postgres {
 namespace {
 
@@ -602,7 +604,8 @@ CREATE TRIGGER calendar_on_reminders AFTER INSERT OR UPDATE OR DELETE ON reminde
 }  // namespace
 
 const std::vector<std::string_view>& Migrations() {
-  static const std::vector<std::string_view> kMigrations = {kVersion1, kStoredHealth, kCardDavAndMerges};
+  static const std::vector<std::string_view> kMigrations = {kVersion1, kStoredHealth, kCardDavAndMerges,
+                                                              AccessMigration()};
   return kMigrations;
 }
 

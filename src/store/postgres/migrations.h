@@ -10,8 +10,8 @@ namespace kith::postgres {
 
 const std::vector<std::string_view>& Migrations();
 
-// The workspace every store opens until accounts and workspaces land: the
-// first step creates it.
+// The workspace every store opens, as its owner, until it acts as a member
+// of another (PgStore::ActAs): the first step creates it, named "default".
 inline constexpr std::int64_t kDefaultWorkspace = 1;
 
 }  // namespace kith::postgres

@@ -18,7 +18,7 @@ Result<std::unique_ptr<PgStore>> PgStore::Open(const std::string& uri, OpenInten
   auto store =
       std::unique_ptr<PgStore>(new PgStore(std::move(connection), std::move(folding), std::move(tokenizer)));
   KITH_RETURN_IF_ERROR(store->Migrate());
-  store->workspace_ = kDefaultWorkspace;
+  KITH_RETURN_IF_ERROR(store->ActAs({kDefaultWorkspace, Role::kOwner, "", "default"}));
   // A reader of `kith serve` must never write: the server refuses for it.
   if (intent == OpenIntent::kReadOnly) {
     KITH_RETURN_IF_ERROR(store->connection_->Execute("SET default_transaction_read_only = on"));

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "store/account_directory.h"
 #include "store/card_store.h"
 #include "store/postgres/connection.h"
 #include "store/search_document.h"
@@ -28,11 +29,11 @@ inline std::string PastPrefix(std::string_view prefix) { return std::string(pref
 // in a subquery of contacts.
 std::string ListWhere(const ListQuery& query, const std::string& folded_tag, Params& params);
 
-class PgStore final : public CardStore {
+class PgStore final : public CardStore, public AccountDirectory {
  public:
   // Connects to `uri`, applies pending migrations (under an advisory lock,
   // so servers starting together upgrade once) and opens the default
-  // workspace (read only for kReadOnly). kIo when the server cannot be
+  // workspace as its owner until ActAs (read only for kReadOnly). kIo when the server cannot be
   // reached; kConflict when the database was written by a newer kith.
   static Result<std::unique_ptr<PgStore>> Open(const std::string& uri, OpenIntent intent);
 
@@ -151,6 +152,23 @@ class PgStore final : public CardStore {
   Status CopyTo(const std::string& path) override;
   Result<std::vector<std::string>> CheckIntegrity() override;
 
+  // The directory of accounts, workspaces and members (accounts.cpp).
+  Result<bool> HasAccounts() override;
+  Status InsertAccount(std::string_view name, std::string_view password_hash,
+                       std::string_view created_at) override;
+  Result<std::vector<Account>> Accounts() override;
+  Result<std::optional<std::string>> PasswordHashOf(std::string_view account) override;
+  Result<Workspace> InsertWorkspace(std::string_view name, std::string_view created_at) override;
+  Result<std::optional<Workspace>> FindWorkspace(std::string_view name) override;
+  Result<std::vector<Workspace>> Workspaces() override;
+  Status LockWorkspace(std::int64_t workspace_id) override;
+  Result<std::vector<Membership>> MembersOf(std::int64_t workspace_id) override;
+  Result<std::optional<Role>> RoleOf(std::int64_t workspace_id, std::string_view account) override;
+  Status SetMember(std::int64_t workspace_id, std::string_view account, Role role) override;
+  Status RemoveMember(std::int64_t workspace_id, std::string_view account) override;
+  Status ActAs(const WorkspaceAccess& access) override;
+  WorkspaceAccess Access() const override { return access_; }
+
  private:
   // The statements of the shared card writes (card_store.h); the search
   // index's in search_index.cpp.
@@ -206,6 +224,7 @@ class PgStore final : public CardStore {
   std::unique_ptr<sqlite::Database> folding_;
   std::unique_ptr<sqlite::FtsTokenizer> tokenizer_;
   std::int64_t workspace_ = 0;
+  WorkspaceAccess access_;
   int savepoint_depth_ = 0;
   bool in_transaction_ = false;
 };

@@ -1,0 +1,177 @@
+// The directory of a shared database: accounts, workspaces, memberships,
+// and whom the connection acts as. These statements name no workspace of
+// the store's own ($1 is whatever they say): the directory is what chooses
+// one.
+#include "store/postgres/pg_store.h"
+
+namespace kith::postgres {
+namespace {
+
+Result<Role> RoleFromColumn(const std::string& word) {
+  if (auto role = ParseRole(word)) return *role;
+  return Fail(ErrorCode::kInternal, "memberships holds an unknown role '" + word + "'");
+}
+
+std::vector<Workspace> WorkspacesFrom(const Rows& rows) {
+  std::vector<Workspace> workspaces;
+  workspaces.reserve(static_cast<std::size_t>(rows.size()));
+  for (int row = 0; row < rows.size(); ++row) {
+    workspaces.push_back({rows.Int(row, 0), rows.Text(row, 1), rows.Text(row, 2)});
+  }
+  return workspaces;
+}
+
+}  // namespace
+
+Result<bool> PgStore::HasAccounts() {
+  KITH_ASSIGN_OR_RETURN(const Rows rows, connection_->Query("SELECT EXISTS (SELECT 1 FROM accounts)"));
+  return rows.Bool(0, 0);
+}
+
+Status PgStore::InsertAccount(std::string_view name, std::string_view password_hash,
+                              std::string_view created_at) {
+  return Atomically([&]() -> Status {
+    KITH_ASSIGN_OR_RETURN(
+        const Rows added,
+        connection_->Query("INSERT INTO accounts(name, password_hash, created_at) VALUES ($1, $2, $3) "
+                           "ON CONFLICT (name) DO NOTHING RETURNING name",
+                           Params().Add(name).Add(password_hash).Add(created_at)));
+    if (added.empty()) {
+      return Fail(ErrorCode::kAlreadyExists, "an account named '" + std::string(name) + "' already exists",
+                  "name");
+    }
+    return Ok();
+  });
+}
+
+Result<std::vector<Account>> PgStore::Accounts() {
+  KITH_ASSIGN_OR_RETURN(
+      const Rows rows,
+      connection_->Query("SELECT name, created_at FROM accounts ORDER BY name COLLATE \"C\""));
+  std::vector<Account> accounts;
+  accounts.reserve(static_cast<std::size_t>(rows.size()));
+  for (int row = 0; row < rows.size(); ++row) accounts.push_back({rows.Text(row, 0), rows.Text(row, 1)});
+  return accounts;
+}
+
+Result<std::optional<std::string>> PgStore::PasswordHashOf(std::string_view account) {
+  KITH_ASSIGN_OR_RETURN(
+      const Rows rows,
+      connection_->Query("SELECT password_hash FROM accounts WHERE name = $1", Params().Add(account)));
+  if (rows.empty()) return std::optional<std::string>();
+  return std::optional<std::string>(rows.Text(0, 0));
+}
+
+Result<Workspace> PgStore::InsertWorkspace(std::string_view name, std::string_view created_at) {
+  Workspace workspace;
+  KITH_RETURN_IF_ERROR(Atomically([&]() -> Status {
+    // Workspace ids are few and never reused; two adding at once collide on
+    // the key and one is refused (kConflict), which it may simply retry.
+    KITH_ASSIGN_OR_RETURN(const Rows added,
+                          connection_->Query("INSERT INTO workspaces(id, name, created_at) "
+                                             "SELECT coalesce(max(id), 0) + 1, $1, $2 FROM workspaces "
+                                             "ON CONFLICT (name) DO NOTHING RETURNING id",
+                                             Params().Add(name).Add(created_at)));
+    if (added.empty()) {
+      return Fail(ErrorCode::kAlreadyExists, "a workspace named '" + std::string(name) + "' already exists",
+                  "workspace");
+    }
+    workspace = {added.Int(0, 0), std::string(name), std::string(created_at)};
+    return Ok();
+  }));
+  return workspace;
+}
+
+Result<std::optional<Workspace>> PgStore::FindWorkspace(std::string_view name) {
+  KITH_ASSIGN_OR_RETURN(
+      const Rows rows,
+      connection_->Query("SELECT id, name, created_at FROM workspaces WHERE name = $1", Params().Add(name)));
+  if (rows.empty()) return std::optional<Workspace>();
+  return std::optional<Workspace>(WorkspacesFrom(rows).front());
+}
+
+Result<std::vector<Workspace>> PgStore::Workspaces() {
+  KITH_ASSIGN_OR_RETURN(
+      const Rows rows,
+      connection_->Query("SELECT id, name, created_at FROM workspaces ORDER BY name COLLATE \"C\""));
+  return WorkspacesFrom(rows);
+}
+
+Status PgStore::LockWorkspace(std::int64_t workspace_id) {
+  KITH_ASSIGN_OR_RETURN(
+      const Rows locked,
+      connection_->Query("SELECT id FROM workspaces WHERE id = $1 FOR UPDATE", Params().Add(workspace_id)));
+  if (locked.empty()) return Fail(ErrorCode::kNotFound, "the workspace is gone", "workspace");
+  return Ok();
+}
+
+Result<std::vector<Membership>> PgStore::MembersOf(std::int64_t workspace_id) {
+  KITH_ASSIGN_OR_RETURN(const Rows rows,
+                        connection_->Query("SELECT account, role FROM memberships "
+                                           "WHERE workspace_id = $1 ORDER BY account COLLATE \"C\"",
+                                           Params().Add(workspace_id)));
+  std::vector<Membership> members;
+  members.reserve(static_cast<std::size_t>(rows.size()));
+  for (int row = 0; row < rows.size(); ++row) {
+    KITH_ASSIGN_OR_RETURN(const Role role, RoleFromColumn(rows.Text(row, 1)));
+    members.push_back({rows.Text(row, 0), role});
+  }
+  return members;
+}
+
+Result<std::optional<Role>> PgStore::RoleOf(std::int64_t workspace_id, std::string_view account) {
+  KITH_ASSIGN_OR_RETURN(
+      const Rows rows,
+      connection_->Query("SELECT role FROM memberships WHERE workspace_id = $1 AND account = $2",
+                         Params().Add(workspace_id).Add(account)));
+  if (rows.empty()) return std::optional<Role>();
+  KITH_ASSIGN_OR_RETURN(const Role role, RoleFromColumn(rows.Text(0, 0)));
+  return std::optional<Role>(role);
+}
+
+Status PgStore::SetMember(std::int64_t workspace_id, std::string_view account, Role role) {
+  return Atomically([&]() -> Status {
+    KITH_ASSIGN_OR_RETURN(
+        const Rows set,
+        connection_->Query(
+            "INSERT INTO memberships(workspace_id, account, role) "
+            "SELECT $1, name, $3 FROM accounts WHERE name = $2 "
+            "ON CONFLICT (workspace_id, account) DO UPDATE SET role = EXCLUDED.role RETURNING 1",
+            Params().Add(workspace_id).Add(account).Add(RoleName(role))));
+    if (set.empty()) {
+      return Fail(ErrorCode::kNotFound, "there is no account named '" + std::string(account) + "'",
+                  "account");
+    }
+    return Ok();
+  });
+}
+
+Status PgStore::RemoveMember(std::int64_t workspace_id, std::string_view account) {
+  return Atomically([&]() -> Status {
+    KITH_ASSIGN_OR_RETURN(
+        const Rows removed,
+        connection_->Query("DELETE FROM memberships WHERE workspace_id = $1 AND account = $2",
+                           Params().Add(workspace_id).Add(account)));
+    if (removed.Affected() == 0) {
+      return Fail(ErrorCode::kNotFound, "'" + std::string(account) + "' is no member of the workspace",
+                  "account");
+    }
+    return Ok();
+  });
+}
+
+Status PgStore::ActAs(const WorkspaceAccess& access) {
+  // For the connection's whole life (is_local false): a store acts as one
+  // member, and reads outside a transaction must see the same workspace as
+  // those inside one (docs/team.md).
+  KITH_ASSIGN_OR_RETURN(const Rows set,
+                        connection_->Query("SELECT set_config('kith.workspace', $1, false), "
+                                           "set_config('kith.role', $2, false)",
+                                           Params().Add(access.workspace_id).Add(RoleName(access.role))));
+  (void)set;
+  workspace_ = access.workspace_id;
+  access_ = access;
+  return Ok();
+}
+
+}  // namespace kith::postgres

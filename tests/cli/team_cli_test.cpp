@@ -1,0 +1,149 @@
+// A team on PostgreSQL, from outside (team_fixture.h): accounts,
+// workspaces, members and their roles, and isolation between workspaces.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "cli/team_fixture.h"
+#include "support/temp_database.h"
+
+namespace kith::testing {
+namespace {
+
+TEST_F(TeamCli, AnAccountsPasswordComesFromStdinAndIsNeverShown) {
+  const CommandOutput added = AddAccount("ada", kPassword);
+  ASSERT_EQ(added.status, 0) << added.text;
+  EXPECT_EQ(added.text.find(kPassword), std::string::npos) << added.text;
+  const KithRun listed = Kith({"account", "list", "--json"});
+  Succeeds(listed);
+  const json accounts = json::parse(listed.out);
+  ASSERT_EQ(accounts.size(), 1U);
+  EXPECT_EQ(accounts[0].at("name"), "ada");
+  EXPECT_EQ(listed.out.find("argon2"), std::string::npos) << "no hash is ever printed";
+  auto connection = postgres::Connection::Open(database_.url());
+  ASSERT_TRUE(connection);
+  auto stored = (*connection)->Query("SELECT password_hash FROM accounts WHERE name = 'ada'");
+  ASSERT_TRUE(stored);
+  EXPECT_TRUE(stored->Text(0, 0).starts_with("$argon2id$")) << "kept as an argon2id hash";
+}
+
+TEST_F(TeamCli, AnAccountIsRefusedAShortPasswordABadNameOrATakenName) {
+  EXPECT_NE(AddAccount("ada", "short").status, 0);
+  EXPECT_NE(AddAccount("ada lovelace", kPassword).status, 0);
+  ASSERT_EQ(AddAccount("ada", kPassword).status, 0);
+  const CommandOutput again = AddAccount("ada", kPassword);
+  EXPECT_NE(again.status, 0);
+  EXPECT_TRUE(Contains(again.text, "already exists"));
+  const KithRun listed = Kith({"account", "list", "--json"});
+  EXPECT_EQ(json::parse(listed.out).size(), 1U) << "nothing else was written";
+}
+
+TEST_F(TeamCli, AMemberOfOneWorkspaceNeverSeesAnothersCards) {
+  SetUpTwoWorkspaces();
+  const std::vector<std::string> acme = {"Acme Person"};
+  const std::vector<std::string> beta = {"Beta Person"};
+  for (const char* member : {"ada", "bo", "cy"}) EXPECT_EQ(CardsSeenBy(member, "acme"), acme) << member;
+  EXPECT_EQ(CardsSeenBy("dee", "beta"), beta);
+  const KithRun search = As("cy", "acme", {"search", "person", "--json"});
+  Succeeds(search);
+  EXPECT_EQ(Names(json::parse(search.out)), acme);
+  const KithRun by_email = As("bo", "acme", {"search", "beta.example", "--json"});
+  Succeeds(by_email);
+  EXPECT_TRUE(json::parse(by_email.out).empty()) << by_email.out;
+  const KithRun exported = As("bo", "acme", {"export", "--format", "json"});
+  Succeeds(exported);
+  EXPECT_EQ(exported.out.find("Beta Person"), std::string::npos);
+}
+
+TEST_F(TeamCli, OnlyMembersWorkInAWorkspace) {
+  SetUpTwoWorkspaces();
+  const KithRun stranger = As("ada", "beta", {"list"});
+  EXPECT_EQ(stranger.exit_code, 1) << Described(stranger);
+  EXPECT_TRUE(Contains(stranger.err, "ada is no member of workspace beta"));
+  const KithRun nobody = Kith({"list"});
+  EXPECT_EQ(nobody.exit_code, 1);
+  EXPECT_TRUE(Contains(nobody.err, "--user"));
+  const KithRun unknown = As("zed", "acme", {"list"});
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_TRUE(Contains(unknown.err, "no account named 'zed'"));
+  const KithRun no_workspace = As("ada", "gamma", {"list"});
+  EXPECT_EQ(no_workspace.exit_code, 1);
+  EXPECT_TRUE(Contains(no_workspace.err, "no workspace named 'gamma'"));
+  const KithRun from_environment =
+      RunKith({"--db", database_.url(), "list", "--json"}, {{"KITH_USER", "bo"}, {"KITH_WORKSPACE", "acme"}});
+  Succeeds(from_environment);
+  EXPECT_EQ(Names(json::parse(from_environment.out)), std::vector<std::string>{"Acme Person"});
+  const KithRun serve = As("ada", "acme", {"serve", "--port", "0"});
+  EXPECT_EQ(serve.exit_code, 1) << "the server's sign-in by account is still to come";
+}
+
+TEST_F(TeamCli, AnEditorWritesCardsAndTheLoop) {
+  SetUpTwoWorkspaces();
+  Succeeds(As("bo", "acme", {"add", "--name", "Added By Editor"}));
+  Succeeds(As("bo", "acme", {"log", "Acme Person", "--kind", "coffee", "--summary", "talked shop"}));
+  Succeeds(As("bo", "acme", {"cadence", "Acme Person", "30"}));
+  EXPECT_EQ(CardsSeenBy("cy", "acme"), (std::vector<std::string>{"Acme Person", "Added By Editor"}));
+  EXPECT_EQ(CardsSeenBy("dee", "beta"), std::vector<std::string>{"Beta Person"});
+}
+
+TEST_F(TeamCli, OnlyAnOwnerManagesMembersAndAWorkspaceKeepsAnOwner) {
+  SetUpTwoWorkspaces();
+  const KithRun by_editor =
+      Kith({"--user", "bo", "workspace", "member", "add", "acme", "dee", "--role", "viewer"});
+  EXPECT_EQ(by_editor.exit_code, 1);
+  EXPECT_TRUE(Contains(by_editor.err, "editor bo cannot manage the members of acme"));
+  const KithRun by_nobody = Kith({"workspace", "member", "rm", "acme", "cy"});
+  EXPECT_EQ(by_nobody.exit_code, 1);
+  EXPECT_TRUE(Contains(by_nobody.err, "only an owner"));
+  const KithRun last_owner = Kith({"--user", "ada", "workspace", "member", "rm", "acme", "ada"});
+  EXPECT_EQ(last_owner.exit_code, 1);
+  EXPECT_TRUE(Contains(last_owner.err, "last owner"));
+  const KithRun demoted =
+      Kith({"--user", "ada", "workspace", "member", "add", "acme", "ada", "--role", "editor"});
+  EXPECT_EQ(demoted.exit_code, 1);
+  EXPECT_TRUE(Contains(demoted.err, "last owner"));
+  Succeeds(Kith({"--user", "ada", "workspace", "member", "add", "acme", "bo", "--role", "owner"}));
+  Succeeds(Kith({"--user", "bo", "workspace", "member", "rm", "acme", "ada"}));
+  const KithRun listed = Kith({"workspace", "list", "--json"});
+  Succeeds(listed);
+  const json workspaces = json::parse(listed.out);
+  ASSERT_EQ(workspaces.size(), 3U) << listed.out;  // acme, beta and the database's first, default
+  EXPECT_EQ(workspaces[0].at("name"), "acme");
+  EXPECT_EQ(workspaces[0].at("members"),
+            json::parse(R"([{"account": "bo", "role": "owner"}, {"account": "cy", "role": "viewer"}])"));
+  const KithRun gone = As("ada", "acme", {"list"});
+  EXPECT_EQ(gone.exit_code, 1) << "a removed member no longer works in the workspace";
+}
+
+TEST_F(TeamCli, TheWorkspaceOfADatabaseBeforeAccountsGetsItsFirstOwner) {
+  Succeeds(Kith({"add", "--name", "Before Accounts"}));
+  ASSERT_EQ(AddAccount("ada", kPassword).status, 0);
+  const KithRun locked = Kith({"list"});
+  EXPECT_EQ(locked.exit_code, 1) << "with accounts, nobody works unnamed";
+  Succeeds(Kith({"workspace", "add", "default", "--owner", "ada"}));
+  EXPECT_EQ(CardsSeenBy("ada", "default"), std::vector<std::string>{"Before Accounts"});
+  const KithRun taken = Kith({"workspace", "add", "default", "--owner", "ada"});
+  EXPECT_EQ(taken.exit_code, 1);
+  EXPECT_TRUE(Contains(taken.err, "already exists"));
+}
+
+TEST(TeamCliOnAFile, AccountsAndWorkspacesNeedPostgres) {
+  const TempDirectory directory;
+  const std::string file = (directory.path() / "kith.db").string();
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"account", "list"}, {"workspace", "list"}, {"workspace", "add", "acme", "--owner", "ada"}}) {
+    std::vector<std::string> all = {"--db", file};
+    all.insert(all.end(), args.begin(), args.end());
+    const KithRun run = RunKith(all);
+    EXPECT_EQ(run.exit_code, 1) << Described(run);
+    EXPECT_TRUE(Contains(run.err, "need a shared PostgreSQL database"));
+  }
+  const KithRun named = RunKith({"--db", file, "--user", "ada", "--workspace", "acme", "list"});
+  EXPECT_EQ(named.exit_code, 1);
+  EXPECT_TRUE(Contains(named.err, "a personal file has one person"));
+}
+
+}  // namespace
+}  // namespace kith::testing

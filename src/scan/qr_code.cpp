@@ -37,7 +37,8 @@ Result<QrCode> EncodeQrCode(std::string_view text) {
 
 Result<std::vector<std::byte>> QrCodePng(const QrCode& code, int module_pixels) {
   if (module_pixels < 1) return Fail(ErrorCode::kInvalidInput, "a QR module needs a pixel at least", "card");
-  const auto side = static_cast<std::size_t>((code.size + 2 * kQuietZone) * module_pixels);
+  const auto side =
+      static_cast<std::size_t>(code.size + 2 * kQuietZone) * static_cast<std::size_t>(module_pixels);
   // One bit a pixel, white 1 and black 0, each row after its filter byte 0.
   const std::size_t row_bytes = 1 + (side + 7) / 8;
   std::vector<unsigned char> rows(row_bytes * side, 0xFF);

@@ -50,18 +50,22 @@ class CardReader {
 // benchmark). kIo when Tesseract's models are missing.
 Result<std::unique_ptr<CardReader>> CreateCardReader(const ScanOptions& options);
 
-// The module's file name, the variable that names another path, and its
-// one entry point: takes a ScanOptions* and an Error*, returns a new
-// CardReader* (the caller's) or nullptr with the Error filled in.
+// The module's file name, the variable that names another path, and the
+// type of its one entry point: takes a ScanOptions* and an Error*, returns a
+// new CardReader* (the caller's) or nullptr with the Error filled in. The
+// entry point is named kith_create_card_reader_ followed by
+// KITH_SCAN_INTERFACE, a digest of the headers kith and the module share
+// (src/CMakeLists.txt): a module built from other headers has no such symbol.
 inline constexpr const char* kReaderModuleFile = "kith-scan.so";
 inline constexpr const char* kReaderModuleVariable = "KITH_SCAN_MODULE";
-inline constexpr const char* kCreateReaderSymbol = "kith_create_card_reader";
 using CreateReaderEntry = void* (*)(const void* options, void* error);
 
 // A reader made by the module at $KITH_SCAN_MODULE, else at kith-scan.so in
-// the running executable's folder, loaded on the first call and kept for the
-// life of the process. kInternal, naming the path, when it cannot be loaded;
-// else CreateCardReader's errors.
+// the running executable's folder, else where `cmake --install` puts it
+// (lib/kith beside bin/), loaded on the first call and kept for the life of
+// the process. kIo when it is in none of those places (the message names
+// them), cannot be loaded, or is from another build of kith; else
+// CreateCardReader's errors.
 Result<std::unique_ptr<CardReader>> LoadCardReader(const ScanOptions& options);
 
 }  // namespace kith::scan

@@ -4,22 +4,56 @@
 
 #include <array>
 #include <cstdlib>
+#include <filesystem>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "scan/card_reader.h"
 
 namespace kith::scan {
 namespace {
 
-std::string ModulePath() {
-  if (const char* named = std::getenv(kReaderModuleVariable); named != nullptr && *named != '\0')
-    return named;
+constexpr const char* kCreateReaderSymbol = "kith_create_card_reader_" KITH_SCAN_INTERFACE;
+
+std::string ExecutableFolder() {
   std::array<char, 4096> executable{};
   const ssize_t length = readlink("/proc/self/exe", executable.data(), executable.size() - 1);
   const std::string path = length > 0 ? std::string(executable.data(), static_cast<std::size_t>(length)) : "";
   const auto slash = path.find_last_of('/');
-  return (slash == std::string::npos ? std::string(".") : path.substr(0, slash)) + "/" + kReaderModuleFile;
+  return slash == std::string::npos ? std::string(".") : path.substr(0, slash);
+}
+
+// Where the module may be, in the order tried: the one $KITH_SCAN_MODULE
+// names, alone when set; else beside the executable (the build tree) and
+// then where `cmake --install` puts it, relative to the executable's folder
+// so that an installed tree can be moved.
+std::vector<std::string> ModuleCandidates() {
+  if (const char* named = std::getenv(kReaderModuleVariable); named != nullptr && *named != '\0')
+    return {named};
+  const std::string folder = ExecutableFolder();
+  const std::filesystem::path installed =
+      std::filesystem::path(folder) / KITH_SCAN_MODULE_FROM_EXECUTABLE / kReaderModuleFile;
+  return {folder + "/" + kReaderModuleFile, installed.lexically_normal().string()};
+}
+
+// The first candidate that exists is loaded; the others only say where kith
+// looked when none does.
+Result<void*> OpenModule() {
+  const std::vector<std::string> candidates = ModuleCandidates();
+  for (const std::string& path : candidates) {
+    if (access(path.c_str(), F_OK) != 0) continue;
+    void* module = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (module != nullptr) return module;
+    const char* why = dlerror();
+    return Fail(ErrorCode::kIo, "card scanning cannot start: '" + path + "' could not be loaded (" +
+                                    (why != nullptr ? why : "no reason given") + ")");
+  }
+  std::string looked;
+  for (const std::string& path : candidates) looked += (looked.empty() ? "'" : ", '") + path + "'";
+  return Fail(ErrorCode::kIo, "card scanning is not installed: kith-scan.so is not at " + looked +
+                                  " (reinstall kith, or name the module with $" + kReaderModuleVariable +
+                                  ")");
 }
 
 // The entry point, looked up once. The module is never unloaded: the
@@ -29,17 +63,12 @@ Result<CreateReaderEntry> ModuleEntry() {
   static CreateReaderEntry entry = nullptr;
   const std::lock_guard lock(mutex);
   if (entry != nullptr) return entry;
-  const std::string path = ModulePath();
-  void* module = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
-  if (module == nullptr) {
-    const char* why = dlerror();
-    return Fail(ErrorCode::kInternal, "card scanning is not installed: '" + path + "' could not be loaded (" +
-                                          (why != nullptr ? why : "no reason given") + ")");
-  }
+  KITH_ASSIGN_OR_RETURN(void* module, OpenModule());
   void* symbol = dlsym(module, kCreateReaderSymbol);
   if (symbol == nullptr) {
     dlclose(module);
-    return Fail(ErrorCode::kInternal, "'" + path + "' is not kith's scanning module");
+    return Fail(ErrorCode::kIo,
+                "card scanning cannot start: the kith-scan.so found was built for another version of kith");
   }
   // POSIX gives a function's address from dlsym as a data pointer.
   entry = reinterpret_cast<CreateReaderEntry>(symbol);  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)

@@ -14,6 +14,9 @@
 #   KITH_AGENDA_DB          the working copy (default bench/data/agenda-1m.db), made once:
 #                           copied, upgraded by kith, then filled by SQL (below)
 #   KITH_AGENDA_RUNS        timed runs per command (default 20, after 3 warm-up runs)
+#   KITH_AGENDA_PEOPLE      how many people the source database holds (default 1000000)
+#   KITH_AGENDA_INTERACTIONS  interactions to write (default 5000000); facts are 2/5 of
+#                           that, ledger entries 1/5; the reminders stay 100,000
 #   KITH_AGENDA_OUT         results directory (default bench/data/results/agenda-<UTC time>)
 #
 # The history is written straight into the tables with SQL (5M interactions,
@@ -29,6 +32,8 @@ kith_src="${KITH:-build/src/kith}"
 source_db="${KITH_AGENDA_SOURCE_DB:-bench/data/kith-1000000-seed7.db}"
 db="${KITH_AGENDA_DB:-bench/data/agenda-1m.db}"
 runs="${KITH_AGENDA_RUNS:-20}"
+people="${KITH_AGENDA_PEOPLE:-1000000}"
+interactions="${KITH_AGENDA_INTERACTIONS:-5000000}"
 out="${KITH_AGENDA_OUT:-bench/data/results/agenda-$(date -u +%Y%m%d-%H%M%S)}"
 today=2026-11-26
 
@@ -45,16 +50,16 @@ if [ ! -f "$db" ]; then
   log "copying $source_db to $db"
   cp "$source_db" "$db.partial"
   "$kith" --db "$db.partial" --today "$today" list --limit 1 >/dev/null  # upgrades the schema
-  log "writing 5M interactions, 2M facts, 1M ledger entries, 100k reminders"
-  sqlite3 "$db.partial" <<'SQL'
+  log "writing $interactions interactions, $((interactions * 2 / 5)) facts, $((interactions / 5)) ledger entries, 100k reminders over $people people"
+  sqlite3 "$db.partial" <<SQL
 PRAGMA journal_mode = WAL;
 PRAGMA synchronous = OFF;
 BEGIN;
 -- Deterministic pseudo-random numbers from the row number.
 CREATE TEMP TABLE n(i INTEGER PRIMARY KEY);
-WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 5000000) INSERT INTO n SELECT i FROM c;
+WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < $interactions) INSERT INTO n SELECT i FROM c;
 INSERT INTO interactions(contact_id, kind, on_date, summary, they_talked)
-SELECT 1 + (i * 7919) % 1000000,
+SELECT 1 + (i * 7919) % $people,
        CASE i % 7 WHEN 0 THEN 'coffee' WHEN 1 THEN 'meeting' WHEN 2 THEN 'call' WHEN 3 THEN 'email'
                   WHEN 4 THEN 'message' WHEN 5 THEN 'event' ELSE 'note' END,
        date('2026-11-26', '-' || ((i * 104729) % 1460) || ' days'),
@@ -62,24 +67,24 @@ SELECT 1 + (i * 7919) % 1000000,
        CASE WHEN i % 7 IN (0, 1, 2, 5) THEN 20 + (i * 31) % 70 END
 FROM n;
 INSERT INTO facts(contact_id, kind, key, value, learned_on)
-SELECT 1 + (i * 15485863) % 1000000,
+SELECT 1 + (i * 15485863) % $people,
        CASE i % 2 WHEN 0 THEN 'personal' ELSE 'professional' END,
        CASE i % 6 WHEN 0 THEN 'hometown' WHEN 1 THEN 'goal' WHEN 2 THEN 'hobby' WHEN 3 THEN 'current_work'
                   WHEN 4 THEN 'kids' ELSE 'how_started' END || (i % 3),
        'value ' || i,
        date('2026-11-26', '-' || (i % 900) || ' days')
-FROM n WHERE i <= 2000000;
+FROM n WHERE i <= $interactions * 2 / 5;
 INSERT INTO ledger(contact_id, kind, direction, what, on_date)
-SELECT 1 + (i * 32452843) % 1000000, CASE i % 3 WHEN 0 THEN 'ask' ELSE 'give' END,
+SELECT 1 + (i * 32452843) % $people, CASE i % 3 WHEN 0 THEN 'ask' ELSE 'give' END,
        CASE i % 2 WHEN 0 THEN 'from-me' ELSE 'to-me' END, 'favour ' || i,
        date('2026-11-26', '-' || (i % 700) || ' days')
-FROM n WHERE i <= 1000000;
+FROM n WHERE i <= $interactions / 5;
 INSERT INTO reminders(contact_id, kind, due, note, created_on)
-SELECT 1 + (i * 49979687) % 1000000, 'reconnect',
+SELECT 1 + (i * 49979687) % $people, 'reconnect',
        date('2026-11-26', (((i * 7) % 730) - 365) || ' days'), 'time to catch up', '2026-01-01'
 FROM n WHERE i <= 95000;
 INSERT INTO reminders(contact_id, kind, due, note, created_on)
-SELECT 1 + (i * 86028121) % 1000000, 'follow-up',
+SELECT 1 + (i * 86028121) % $people, 'follow-up',
        date('2026-11-26', '-' || (i % 10) || ' days'), 'write to say it was good to meet', '2026-11-20'
 FROM n WHERE i <= 5000;
 INSERT INTO posts(channel, topic, on_date) VALUES ('linkedin', 'WAL mode', '2026-11-10');

@@ -15,7 +15,7 @@ packages=(
   libphonenumber-dev libprotobuf-dev libicu-dev libstemmer-dev
   libxlsxwriter-dev libminizip-dev libpugixml-dev zlib1g-dev
   python3 khard python3-vobject vdirsyncer
-  libical-dev libcurl4-openssl-dev python3-icalendar python3-aiosmtpd
+  libcurl4-openssl-dev python3-icalendar python3-aiosmtpd
   libcpp-httplib-dev libargon2-dev libsodium-dev libssl-dev openssl
   libtesseract-dev libleptonica-dev tesseract-ocr-eng tesseract-ocr-spa
   tesseract-ocr-deu tesseract-ocr-fra tesseract-ocr-osd tesseract-ocr-script-latn publicsuffix libzbar-dev libqrencode-dev libheif-dev

@@ -25,6 +25,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bench/scan/naive_baseline.h"
+#include "scan/card_reader.h"
 #include "scan/scan.h"
 
 namespace {
@@ -277,7 +278,11 @@ int main(int argc, char** argv) {
   }
   kith::ScanOptions options;
   if (const char* languages = std::getenv("KITH_SCAN_LANGUAGES")) options.languages = languages;
-  auto scanner = kith::CreateCardScanner(options);
+  // In this process: the benchmark links the engine itself.
+  auto reader = kith::scan::CreateCardReader(options);
+  kith::Result<std::unique_ptr<kith::CardScanner>> scanner =
+      tl::unexpected(reader ? kith::Error{} : reader.error());
+  if (reader) scanner = kith::CardScannerReading(std::move(*reader));
   if (!scanner) {
     std::cerr << scanner.error().message << "\n";
     return 1;

@@ -46,16 +46,8 @@ Status ForEachCalendarPage(Context& context, const CalendarPageVisitor& visit) {
   for (ReminderId after;;) {
     KITH_ASSIGN_OR_RETURN(const auto page, context.store.OpenRemindersAfter(after, kPage));
     if (page.empty()) break;
-    std::vector<ContactId> ids;
-    ids.reserve(page.size());
-    for (const auto& reminder : page) ids.push_back(reminder.contact);
-    KITH_ASSIGN_OR_RETURN(const auto contacts, context.store.ContactSummaries(ids));
     events.clear();
-    std::size_t next = 0;
-    for (const Reminder& reminder : page) {
-      // Summaries skip unknown ids; reminders always have their contact.
-      if (next >= contacts.size() || contacts[next].id != reminder.contact) continue;
-      const ContactSummary& contact = contacts[next++];
+    for (const auto& [reminder, contact] : page) {
       CalendarReminder event;
       // The contact's uid makes the event's uid unique across databases.
       event.uid = "reminder-" + std::to_string(reminder.id.value) + "-" + contact.uid + "@kith";
@@ -67,7 +59,7 @@ Status ForEachCalendarPage(Context& context, const CalendarPageVisitor& visit) {
       events.push_back(std::move(event));
     }
     KITH_RETURN_IF_ERROR(visit(events));
-    after = page.back().id;
+    after = page.back().reminder.id;
     if (static_cast<int>(page.size()) < kPage) break;
   }
   return Ok();

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "scan/ocr_engine.h"
+#include "scan/ocr_line.h"
 
 namespace kith::scan {
 

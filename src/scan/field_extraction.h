@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "scan/ocr_engine.h"
+#include "scan/ocr_line.h"
 #include "scan/scan.h"
 
 namespace kith::scan {

@@ -6,6 +6,7 @@
 #include <span>
 
 #include "domain/result.h"
+#include "scan/image_signature.h"
 #include "scan/pix.h"
 #include "scan/scan.h"
 
@@ -26,8 +27,5 @@ inline constexpr long long kFullSizeJpegPixels = 16'000'000;
 // (cut short or damaged), or is smaller than a card could be read from (under
 // 32 pixels a side).
 Result<PixPtr> LoadImage(std::span<const std::byte> bytes);
-
-// Whether the bytes start like an ISO base media file holding HEIF/HEIC.
-bool LooksLikeHeif(std::span<const std::byte> bytes);
 
 }  // namespace kith::scan

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/result.h"
+#include "scan/ocr_line.h"
 #include "scan/pix.h"
 
 namespace tesseract {
@@ -15,16 +16,6 @@ class TessBaseAPI;
 }
 
 namespace kith::scan {
-
-// One line of text as Tesseract found it, in the coordinates of the image read.
-struct OcrLine {
-  std::string text;  // UTF-8, without the trailing newline
-  int left = 0;
-  int top = 0;
-  int width = 0;
-  int height = 0;        // of the line's box: a stand-in for the font size
-  float confidence = 0;  // 0-100, Tesseract's mean word confidence
-};
 
 class OcrEngine {
  public:

@@ -69,7 +69,16 @@ class CardScanner {
 
 // kIo when the model cannot be found or loaded (the message names the
 // directory and the Debian package to install).
+namespace scan {
+class CardReader;
+}
+
+// A scanner over the reader of kith-scan.so, loaded on the first call
+// (scan/card_reader.h): kInternal when the module cannot be loaded, kIo when
+// Tesseract's models are missing.
 Result<std::unique_ptr<CardScanner>> CreateCardScanner(const ScanOptions& options = {});
+// The same over a reader made in this process (the scan benchmark).
+Result<std::unique_ptr<CardScanner>> CardScannerReading(std::unique_ptr<scan::CardReader> reader);
 
 // Builds the fields of a card from the text of a QR code: a vCard (2.1, 3.0,
 // 4.0) or a MECARD. kParseError when the text is neither, or names nobody.

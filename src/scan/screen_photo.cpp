@@ -1,8 +1,6 @@
 // A kept card photo as a browser can show it (qr_code.h): phones upload
 // HEIC, and some scanners TIFF, which not every browser displays.
-#include <cstdlib>
-
-#include "scan/image_loader.h"
+#include "scan/card_reader.h"
 #include "scan/qr_code.h"
 
 namespace kith {
@@ -22,17 +20,9 @@ Result<ScreenPhoto> PhotoForScreen(std::span<const std::byte> bytes) {
   if (mime.empty())
     return Fail(ErrorCode::kInvalidInput, "the kept photo is not an image kith can read", "image");
   if (BrowsersShow(mime)) return ScreenPhoto{std::string(mime), {bytes.begin(), bytes.end()}};
-  KITH_ASSIGN_OR_RETURN(const scan::PixPtr pix, scan::LoadImage(bytes));
-  l_uint8* data = nullptr;
-  size_t size = 0;
-  if (pixWriteMemJpeg(&data, &size, pix.get(), kScreenJpegQuality, 0) != 0 || data == nullptr) {
-    return Fail(ErrorCode::kInternal, "the kept photo could not be written as JPEG", "image");
-  }
-  ScreenPhoto photo{
-      "image/jpeg",
-      {reinterpret_cast<const std::byte*>(data), reinterpret_cast<const std::byte*>(data) + size}};
-  std::free(data);  // NOLINT(cppcoreguidelines-no-malloc): Leptonica allocates with malloc
-  return photo;
+  // Decoding HEIC or TIFF takes the scanning engine (card_reader.h).
+  KITH_ASSIGN_OR_RETURN(std::vector<std::byte> jpeg, scan::LoadedPhotoAsJpeg(bytes, kScreenJpegQuality));
+  return ScreenPhoto{"image/jpeg", std::move(jpeg)};
 }
 
 }  // namespace kith

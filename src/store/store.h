@@ -104,6 +104,12 @@ struct ContactSummary {
   std::optional<Date> last_contact;
 };
 
+// A reminder with the person it is about, as a calendar line shows it.
+struct ReminderOfContact {
+  Reminder reminder;
+  ContactSummary contact;
+};
+
 // What a search-as-you-type line shows of a person, and the fields its
 // match snippet comes from: one row, the first email its only child value.
 struct ContactGlance {
@@ -387,9 +393,11 @@ class Store {
                                                                     int limit) = 0;
   [[nodiscard]] virtual Result<std::int64_t> CountOpenReminders(Date day,
                                                                 std::optional<ReminderKind> kind) = 0;
-  // Open reminders of live contacts in id order after `after`: every one, in
+  // Open reminders of live contacts in id order after `after`, each with its
+  // contact's summary (one read of the contact per reminder): every one, in
   // pages, for the calendar feed.
-  [[nodiscard]] virtual Result<std::vector<Reminder>> OpenRemindersAfter(ReminderId after, int limit) = 0;
+  [[nodiscard]] virtual Result<std::vector<ReminderOfContact>> OpenRemindersAfter(ReminderId after,
+                                                                                  int limit) = 0;
   // A number that moves with every write to a reminder or to a contact (so
   // to what the calendar feed shows of them): the same number, the same
   // calendar. nullopt when this store keeps no such number, and only the

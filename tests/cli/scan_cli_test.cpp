@@ -59,5 +59,38 @@ TEST_P(ScanCli, CardPrintsAQrCodeAndWritesAPng) {
   EXPECT_EQ(scanned.at("emails"), json::array({"sam@example.com"}));
 }
 
+// The libraries the dynamic loader brought in for one run of kith, as
+// LD_DEBUG=libs tells them on stderr.
+std::string LoadedLibraries(const std::vector<std::string>& args, const std::string& database) {
+  std::vector<std::string> all = {"--db", database};
+  all.insert(all.end(), args.begin(), args.end());
+  return RunKith(all, {{"LD_DEBUG", "libs"}}).err;
+}
+
+// Tesseract, Leptonica, libheif and ZBar (and the forty-odd libraries they
+// bring) load with the first scan, not with every command.
+TEST_F(ScanCli, CommandsThatDoNotScanLoadNoScanningLibrary) {
+  for (const std::vector<std::string>& args :
+       std::vector<std::vector<std::string>>{{"--help"}, {"list", "--limit", "1"}, {"search", "ada"}}) {
+    const std::string loaded = LoadedLibraries(args, database_);
+    ASSERT_TRUE(Contains(loaded, "libsqlite3")) << "LD_DEBUG said nothing: " << loaded.substr(0, 500);
+    for (const char* library : {"libtesseract", "liblept", "libheif", "libzbar"}) {
+      EXPECT_FALSE(Contains(loaded, library)) << args.front() << " loads " << library;
+    }
+  }
+  const std::string scanning = LoadedLibraries({"scan", Corpus("qr_000.jpg")}, database_);
+  EXPECT_TRUE(Contains(scanning, "libtesseract"));
+  EXPECT_TRUE(Contains(scanning, "kith-scan.so"));
+}
+
+TEST_F(ScanCli, WithoutTheScanningModuleAScanSaysWhatIsMissing) {
+  const KithRun run =
+      RunKith({"--db", database_, "scan", Corpus("qr_000.jpg")},
+              {{"KITH_SCAN_MODULE", (directory_.path() / "missing" / "kith-scan.so").string()}});
+  EXPECT_EQ(run.exit_code, 1) << Described(run);
+  EXPECT_TRUE(Contains(run.err, "card scanning is not installed")) << run.err;
+  EXPECT_TRUE(Contains(run.err, "missing/kith-scan.so")) << run.err;
+}
+
 }  // namespace
 }  // namespace kith::testing

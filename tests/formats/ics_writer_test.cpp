@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -235,6 +236,33 @@ TEST(WriteCalendar, WrittenPageByPageIsTheSameFile) {
   ASSERT_TRUE(WriteCalendarEvents(paged, {middle, all.end()}, std::string(kNow)));
   ASSERT_TRUE(WriteCalendarEnd(paged));
   EXPECT_EQ(paged.str(), whole.str());
+}
+
+// tests/data/ics/libical_written.ics is what libical 3.0.16 wrote for the
+// reminders beside it (control characters, separators, backslashes, lines
+// folded inside and between multi-byte characters) when kith wrote calendars
+// through it: calendar apps that compare files see the same bytes from
+// kith's own writer.
+TEST(WriteCalendar, WritesTheBytesLibicalWrote) {
+  const std::filesystem::path folder = std::filesystem::path(KITH_TEST_DATA) / "ics";
+  std::ifstream input(folder / "libical_written.jsonl");
+  ASSERT_TRUE(input) << "missing " << (folder / "libical_written.jsonl");
+  std::vector<CalendarReminder> reminders;
+  for (std::string line; std::getline(input, line);) {
+    const nlohmann::json row = nlohmann::json::parse(line);
+    reminders.push_back({row.at("uid"),
+                         Date{row.at("y").get<int>(), row.at("m").get<int>(), row.at("d").get<int>()},
+                         row.at("summary"), row.at("description"), row.at("category"), row.at("created")});
+  }
+  ASSERT_EQ(reminders.size(), 73U);
+  std::ifstream expected_file(folder / "libical_written.ics", std::ios::binary);
+  const std::string expected((std::istreambuf_iterator<char>(expected_file)),
+                             std::istreambuf_iterator<char>());
+  const std::string written = Write(reminders);
+  ASSERT_EQ(written.size(), expected.size());
+  EXPECT_TRUE(written == expected) << "first difference at byte "
+                                   << std::mismatch(written.begin(), written.end(), expected.begin()).first -
+                                          written.begin();
 }
 
 TEST(WriteCalendar, AStreamStartedWithABadTimestampWritesNothing) {

@@ -81,7 +81,7 @@ class PgStore final : public CardStore, public AccountDirectory {
   Result<std::vector<Reminder>> RemindersOf(ContactId id) override;
   Result<std::vector<Reminder>> OpenReminders(Date day, std::optional<ReminderKind> kind, int limit) override;
   Result<std::int64_t> CountOpenReminders(Date day, std::optional<ReminderKind> kind) override;
-  Result<std::vector<Reminder>> OpenRemindersAfter(ReminderId after, int limit) override;
+  Result<std::vector<ReminderOfContact>> OpenRemindersAfter(ReminderId after, int limit) override;
   Result<std::optional<std::int64_t>> CalendarRevision() override;
   Result<std::optional<int>> CadenceOf(ContactId id) override;
   Status SetCadence(ContactId id, std::optional<int> days) override;

@@ -349,13 +349,20 @@ Result<std::optional<std::int64_t>> PgStore::CalendarRevision() {
   return std::optional<std::int64_t>(rows.Int(0, 0));
 }
 
-Result<std::vector<Reminder>> PgStore::OpenRemindersAfter(ReminderId after, int limit) {
-  KITH_ASSIGN_OR_RETURN(const Rows rows,
-                        Run(Columns(kReminderColumns, "reminders",
-                                    " AND t.id > $2 AND t.state = 'open' AND " + std::string(kOfLiveContact) +
-                                        " ORDER BY t.id LIMIT $3"),
-                            Params().Add(after.value).Add(limit)));
-  return All<Reminder>(rows, ReminderAt);
+Result<std::vector<ReminderOfContact>> PgStore::OpenRemindersAfter(ReminderId after, int limit) {
+  KITH_ASSIGN_OR_RETURN(
+      const Rows rows,
+      Run("SELECT " + std::string(kReminderColumns) +
+              ", c.uid, c.display_name, c.company, c.met_at, c.last_contact FROM reminders t JOIN contacts c "
+              "ON c.workspace_id = t.workspace_id AND c.id = t.contact_id WHERE t.workspace_id = $1 AND "
+              "t.id > $2 AND t.state = 'open' AND c.trashed_at IS NULL ORDER BY t.id LIMIT $3",
+          Params().Add(after.value).Add(limit)));
+  return All<ReminderOfContact>(rows, [](const Rows& found, int row) -> Result<ReminderOfContact> {
+    KITH_ASSIGN_OR_RETURN(Reminder reminder, ReminderAt(found, row));
+    ContactSummary contact{reminder.contact,    found.Text(row, 10), found.Text(row, 11),
+                           found.Text(row, 12), found.Text(row, 13), DateAt(found, row, 14)};
+    return ReminderOfContact{std::move(reminder), std::move(contact)};
+  });
 }
 
 Result<std::optional<int>> PgStore::CadenceOf(ContactId id) {

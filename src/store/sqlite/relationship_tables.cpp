@@ -280,14 +280,20 @@ Result<std::int64_t> SqliteStore::CountOpenReminders(Date day, std::optional<Rem
   return row ? select.Int(0) : 0;
 }
 
-Result<std::vector<Reminder>> SqliteStore::OpenRemindersAfter(ReminderId after, int limit) {
+Result<std::vector<ReminderOfContact>> SqliteStore::OpenRemindersAfter(ReminderId after, int limit) {
   KITH_ASSIGN_OR_RETURN(auto select,
                         database_->Prepare("SELECT " + std::string(kReminderColumns) +
-                                           " FROM reminders t WHERE t.id > ?1 AND t.state = "
-                                           "'open' AND " +
-                                           std::string(kOfLiveContact) + " ORDER BY t.id LIMIT ?2"));
+                                           ", c.uid, c.display_name, c.company, c.met_at, c.last_contact "
+                                           "FROM reminders t JOIN contacts c ON c.id = t.contact_id "
+                                           "WHERE t.id > ?1 AND t.state = 'open' AND c.trashed_at IS NULL "
+                                           "ORDER BY t.id LIMIT ?2"));
   select.Bind(1, after.value).Bind(2, limit);
-  return AllRows<Reminder>(select, ReminderFromRow);
+  return AllRows<ReminderOfContact>(select, [](const Statement& row) -> Result<ReminderOfContact> {
+    KITH_ASSIGN_OR_RETURN(Reminder reminder, ReminderFromRow(row));
+    ContactSummary contact{reminder.contact, row.Text(10), row.Text(11),
+                           row.Text(12),     row.Text(13), OptionalDate(row, 14)};
+    return ReminderOfContact{std::move(reminder), std::move(contact)};
+  });
 }
 
 Result<std::optional<std::int64_t>> SqliteStore::CalendarRevision() {

@@ -26,6 +26,11 @@ int CurrentSchemaVersion() { return static_cast<int>(sqlite::Migrations().size()
 namespace sqlite {
 namespace {
 
+// Page caches (PRAGMA cache_size, negative: KiB): 64 MiB inside a write
+// transaction, SQLite's own default (about 2 MiB) for reads.
+constexpr const char* kWriteCacheSize = "-65536";
+constexpr const char* kReadCacheSize = "-2000";
+
 constexpr std::string_view kContactColumns =
     "id, uid, display_name, given_name, family_name, company, title, website, city, "
     "neighborhood, hometown, how_met, met_at, met_on, open_to_opportunities, looking_for, "
@@ -120,11 +125,9 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
     // WAL lets readers run beside the writer; synchronous=FULL makes every
     // commit that kith reported as saved survive a power cut.
     KITH_RETURN_IF_ERROR(database->Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"));
-    // Large writes (an import of a million rows, one transaction) re-read
-    // index pages the default 2 MiB cache has dropped; 64 MiB keeps them.
-    // Only pages actually read take memory, so small commands stay small.
-    KITH_RETURN_IF_ERROR(database->Execute("PRAGMA cache_size = -65536;"));
   }
+  // Reads keep SQLite's default page cache; write transactions raise it
+  // (BeginTransaction).
   KITH_ASSIGN_OR_RETURN(auto tokenizer, FtsTokenizer::Create(*database));
   auto store = std::unique_ptr<SqliteStore>(new SqliteStore(std::move(database), std::move(tokenizer)));
   KITH_RETURN_IF_ERROR(store->Migrate());
@@ -221,8 +224,17 @@ Result<Transaction> SqliteStore::BeginTransaction(bool bulk) {
   // fires a trigger (on disk it was a pwrite per row). It must be set before
   // BEGIN: the journal's place is chosen when the transaction starts.
   if (bulk) KITH_RETURN_IF_ERROR(database_->Execute("PRAGMA temp_store = MEMORY"));
+  // A large write re-reads index pages a small cache has dropped: 64 MiB
+  // keeps them while it lasts. Reads go back to the small one, so a read
+  // that walks every contact (kith ics of 100k reminders) does not hold
+  // 64 MiB of pages it reads once.
+  KITH_RETURN_IF_ERROR(database_->Execute(std::string("PRAGMA cache_size = ") + kWriteCacheSize));
+  const auto read_cache = [this]() {
+    (void)database_->Execute(std::string("PRAGMA cache_size = ") + kReadCacheSize);
+  };
   if (auto begun = database_->Execute("BEGIN IMMEDIATE"); !begun) {
     if (bulk) (void)database_->Execute("PRAGMA temp_store = DEFAULT");
+    read_cache();
     return tl::unexpected(begun.error());
   }
   in_transaction_ = true;
@@ -231,23 +243,26 @@ Result<Transaction> SqliteStore::BeginTransaction(bool bulk) {
       (void)database_->Execute("ROLLBACK");
       in_transaction_ = false;
       EndBulk();
+      read_cache();
       return tl::unexpected(started.error());
     }
   }
   return Transaction(
-      [this]() -> Status {
+      [this, read_cache]() -> Status {
         // The staged index entries go in inside the transaction: a crash
         // before COMMIT leaves neither the cards nor their entries.
         if (bulk_.active) KITH_RETURN_IF_ERROR(IndexStaged());
         KITH_RETURN_IF_ERROR(database_->Execute("COMMIT"));
         in_transaction_ = false;
         EndBulk();
+        read_cache();
         return Ok();
       },
-      [this]() {
+      [this, read_cache]() {
         (void)database_->Execute("ROLLBACK");
         in_transaction_ = false;
         EndBulk();
+        read_cache();
       });
 }
 

@@ -1,0 +1,102 @@
+// The engine's reader: QR codes through ZBar, text through Tesseract after
+// Leptonica's preprocessing (built into kith-scan.so; card_reader.h).
+#include "scan/card_reader.h"
+
+#include <mutex>
+
+#include "scan/image_loader.h"
+#include "scan/ocr_engine.h"
+#include "scan/preprocess.h"
+#include "scan/qr_decoder.h"
+
+namespace kith::scan {
+namespace {
+
+class TesseractCardReader final : public CardReader {
+ public:
+  explicit TesseractCardReader(std::unique_ptr<OcrEngine> engine) : engine_(std::move(engine)) {}
+
+  Result<CardReading> Read(std::span<const std::byte> image, const TakeQrPayload& take_qr,
+                           Letters letters) override {
+    KITH_ASSIGN_OR_RETURN(PixPtr photo, LoadImage(image));
+    CardReading reading;
+    if (take_qr) {
+      PixPtr gray = ToGray(photo.get());
+      if (!gray) return Fail(ErrorCode::kInvalidInput, "the image has no pixels kith can read", "image");
+      for (const auto& payload : DecodeQrCodes(gray.get())) {
+        if (take_qr(payload)) {
+          reading.took_qr = true;
+          return reading;
+        }
+      }
+    }
+    KITH_ASSIGN_OR_RETURN(PreparedImage prepared, PrepareForOcr(photo.get()));
+    KITH_ASSIGN_OR_RETURN(reading.lines, ReadUpright(prepared, letters));
+    return reading;
+  }
+
+  Result<std::string> PlainText(std::span<const std::byte> image) override {
+    KITH_ASSIGN_OR_RETURN(PixPtr photo, LoadImage(image));
+    return engine_->ReadPlainText(photo.get());
+  }
+
+ private:
+  static Pix* Page(const PreparedImage& prepared, Letters letters) {
+    return letters == Letters::kGrey ? prepared.gray.get() : prepared.binary.get();
+  }
+
+  // Turns the card upright (Tesseract's orientation detection), straightens
+  // it and reads it. When the orientation model is unsure and the reading
+  // is poor, the card read upside down is tried too and the better reading
+  // kept: an upside-down card is the commonest turn, and the surest to tell.
+  // (Trying the two quarter turns as well read no more held-out cards.)
+  Result<std::vector<OcrLine>> ReadUpright(PreparedImage& prepared, Letters letters) {
+    const int turns = engine_->QuarterTurnsToUpright(prepared.binary.get());
+    if (turns != 0) Turn(prepared, turns);
+    Deskew(prepared);
+    KITH_ASSIGN_OR_RETURN(auto lines, engine_->ReadLines(Page(prepared, letters)));
+    constexpr double kGoodReading = 70.0;
+    if (turns != 0 || ReadingQuality(lines) >= kGoodReading) return lines;
+    Turn(prepared, 2);
+    KITH_ASSIGN_OR_RETURN(auto other, engine_->ReadLines(Page(prepared, letters)));
+    return ReadingQuality(other) > ReadingQuality(lines) ? other : lines;
+  }
+
+  // Turns both images: the binary one orientation and skew are found on,
+  // the grey one OCR reads.
+  static void Turn(PreparedImage& prepared, int quarter_turns) {
+    PixPtr binary(pixRotateOrth(prepared.binary.get(), quarter_turns));
+    PixPtr gray(pixRotateOrth(prepared.gray.get(), quarter_turns));
+    if (binary && gray) {
+      prepared.binary = std::move(binary);
+      prepared.gray = std::move(gray);
+    }
+  }
+
+  // Tesseract's confidence over the lines, weighted by their length.
+  static double ReadingQuality(const std::vector<OcrLine>& lines) {
+    double weighted = 0;
+    double characters = 0;
+    for (const auto& line : lines) {
+      weighted += static_cast<double>(line.confidence) * static_cast<double>(line.text.size());
+      characters += static_cast<double>(line.text.size());
+    }
+    return characters > 0 ? weighted / characters : 0.0;
+  }
+
+  std::unique_ptr<OcrEngine> engine_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<CardReader>> CreateCardReader(const ScanOptions& options) {
+  // Leptonica reports every unreadable file on stderr; kith reports its own.
+  static std::once_flag quiet;
+  std::call_once(quiet, [] { setMsgSeverity(L_SEVERITY_NONE); });
+  const std::string tessdata = FindTessdata(options.tessdata);
+  KITH_ASSIGN_OR_RETURN(auto engine,
+                        OcrEngine::Create(tessdata, ChooseLanguages(tessdata, options.languages)));
+  return std::unique_ptr<CardReader>(std::make_unique<TesseractCardReader>(std::move(engine)));
+}
+
+}  // namespace kith::scan

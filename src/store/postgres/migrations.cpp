@@ -605,7 +605,7 @@ CREATE TRIGGER calendar_on_reminders AFTER INSERT OR UPDATE OR DELETE ON reminde
 
 const std::vector<std::string_view>& Migrations() {
   static const std::vector<std::string_view> kMigrations = {kVersion1, kStoredHealth, kCardDavAndMerges,
-                                                              AccessMigration()};
+                                                            AccessMigration()};
   return kMigrations;
 }
 

@@ -69,7 +69,7 @@ std::string LoadedLibraries(const std::vector<std::string>& args, const std::str
 
 // Tesseract, Leptonica, libheif and ZBar (and the forty-odd libraries they
 // bring) load with the first scan, not with every command.
-TEST_F(ScanCli, CommandsThatDoNotScanLoadNoScanningLibrary) {
+TEST_P(ScanCli, CommandsThatDoNotScanLoadNoScanningLibrary) {
   for (const std::vector<std::string>& args :
        std::vector<std::vector<std::string>>{{"--help"}, {"list", "--limit", "1"}, {"search", "ada"}}) {
     const std::string loaded = LoadedLibraries(args, database_);
@@ -83,7 +83,7 @@ TEST_F(ScanCli, CommandsThatDoNotScanLoadNoScanningLibrary) {
   EXPECT_TRUE(Contains(scanning, "kith-scan.so"));
 }
 
-TEST_F(ScanCli, WithoutTheScanningModuleAScanSaysWhatIsMissing) {
+TEST_P(ScanCli, WithoutTheScanningModuleAScanSaysWhatIsMissing) {
   const KithRun run =
       RunKith({"--db", database_, "scan", Corpus("qr_000.jpg")},
               {{"KITH_SCAN_MODULE", (directory_.path() / "missing" / "kith-scan.so").string()}});

@@ -43,8 +43,16 @@ Result<Contact> AddScannedContact(Context& context, ContactFields fields, std::s
 // The card image kept with a contact; kNotFound when there is none.
 Result<CardImageData> CardImageOf(Context& context, ContactId id);
 // The same photo as a browser can show it (PhotoForScreen: an iPhone's
-// HEIC as JPEG). kNotFound when there is none.
-Result<CardImageData> CardPhotoToShow(Context& context, ContactId id);
+// HEIC as JPEG), with a tag that changes exactly when the kept photo does
+// (an HTTP ETag). When `known_tag` is that tag the browser already has the
+// photo: it is not decoded again, `unchanged` is true and `image` holds no
+// bytes. kNotFound when there is none.
+struct CardPhotoShown {
+  CardImageData image;
+  std::string tag;
+  bool unchanged = false;
+};
+Result<CardPhotoShown> CardPhotoToShow(Context& context, ContactId id, std::string_view known_tag = {});
 
 // What goes on your own card besides your name (from `kith me`). Stored in
 // the settings; empty fields in an update leave the stored value.

@@ -81,12 +81,20 @@ Result<Contact> AddScannedContact(Context& context, ContactFields fields, std::s
 
 Result<CardImageData> CardImageOf(Context& context, ContactId id) { return context.store.CardImage(id); }
 
-Result<CardImageData> CardPhotoToShow(Context& context, ContactId id) {
+// Hashing the kept bytes costs far less than decoding a HEIC again.
+Result<CardPhotoShown> CardPhotoToShow(Context& context, ContactId id, std::string_view known_tag) {
   KITH_ASSIGN_OR_RETURN(CardImageData kept, context.store.CardImage(id));
+  CardPhotoShown photo;
+  photo.tag = Sha256Hex({reinterpret_cast<const char*>(kept.bytes.data()), kept.bytes.size()}).substr(0, 32);
+  if (!known_tag.empty() && known_tag == photo.tag) {
+    photo.unchanged = true;
+    return photo;
+  }
   KITH_ASSIGN_OR_RETURN(ScreenPhoto shown, PhotoForScreen(kept.bytes));
   kept.mime = std::move(shown.mime);
   kept.bytes = std::move(shown.bytes);
-  return kept;
+  photo.image = std::move(kept);
+  return photo;
 }
 
 Result<MyCard> ShowMyCard(Context& context, const MyCardDetails& update) {

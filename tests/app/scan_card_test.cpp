@@ -135,8 +135,13 @@ TEST_P(SaveScannedCardTest, KeepsAnIphonesHeicAsSentAndShowsItAsJpeg) {
   EXPECT_EQ(kept->bytes, bytes);
   auto shown = CardPhotoToShow(world.context(), contact->id);
   ASSERT_TRUE(shown) << shown.error().message;
-  EXPECT_EQ(shown->mime, "image/jpeg");
-  EXPECT_EQ(ImageMimeType(shown->bytes), "image/jpeg");
+  EXPECT_EQ(shown->image.mime, "image/jpeg");
+  EXPECT_EQ(ImageMimeType(shown->image.bytes), "image/jpeg");
+  // Asked again with the tag it gave, it is not decoded again.
+  auto again = CardPhotoToShow(world.context(), contact->id, shown->tag);
+  ASSERT_TRUE(again) << again.error().message;
+  EXPECT_TRUE(again->unchanged);
+  EXPECT_TRUE(again->image.bytes.empty());
 }
 
 TEST_P(SaveScannedCardTest, ShowsAJpegAsItWasKept) {
@@ -148,8 +153,14 @@ TEST_P(SaveScannedCardTest, ShowsAJpegAsItWasKept) {
   ASSERT_TRUE(contact) << contact.error().message;
   auto shown = CardPhotoToShow(world.context(), contact->id);
   ASSERT_TRUE(shown) << shown.error().message;
-  EXPECT_EQ(shown->mime, "image/jpeg");
-  EXPECT_EQ(shown->bytes, bytes);
+  EXPECT_EQ(shown->image.mime, "image/jpeg");
+  EXPECT_EQ(shown->image.bytes, bytes);
+  EXPECT_FALSE(shown->unchanged);
+  // Another tag (an older photo's) gets the photo whole.
+  auto other = CardPhotoToShow(world.context(), contact->id, "0123456789abcdef0123456789abcdef");
+  ASSERT_TRUE(other) << other.error().message;
+  EXPECT_FALSE(other->unchanged);
+  EXPECT_EQ(other->image.bytes, bytes);
 }
 
 class CardImageOfTest : public ::testing::TestWithParam<testing::StoreKind> {};

@@ -145,6 +145,16 @@ TEST_P(ScanRoutes, AnIphonesHeicPhotoIsKeptAsSentAndShownAsJpeg) {
   ASSERT_GT(shown->body.size(), 2U);
   EXPECT_EQ(static_cast<unsigned char>(shown->body[0]), 0xFF);
   EXPECT_EQ(static_cast<unsigned char>(shown->body[1]), 0xD8);
+  // Shown again, the browser's copy is still good: 304, nothing decoded or sent.
+  const std::string etag = shown->get_header_value("ETag");
+  ASSERT_FALSE(etag.empty());
+  httplib::Headers revalidate = Headers();
+  revalidate.emplace("If-None-Match", etag);
+  const auto again =
+      client_->Get("/api/v1/contacts/" + std::to_string(added["id"].get<int>()) + "/card-image", revalidate);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 304);
+  EXPECT_TRUE(again->body.empty());
   // Still the card: kith reads the JPEG it shows.
   const json read =
       Expect(client_->Post("/api/v1/scan", Headers(),

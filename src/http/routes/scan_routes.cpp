@@ -14,6 +14,12 @@
 namespace kith::http {
 namespace {
 
+// An entity tag without its quotes ("abc" -> abc); other text as it is.
+std::string Unquoted(std::string tag) {
+  if (tag.size() >= 2 && tag.front() == '"' && tag.back() == '"') return tag.substr(1, tag.size() - 2);
+  return tag;
+}
+
 // The contact part of a scanned card's upload: a card's fields, a few KB.
 constexpr std::size_t kMaxContactPartBytes = std::size_t{64} * 1024;
 // A module of the QR code on a phone's screen: ten pixels keep it sharp.
@@ -60,12 +66,22 @@ Result<ApiReply> AddScannedRoute(const httplib::Request& request, Context& conte
   return Json(ContactToJson(contact), 201);
 }
 
+// The browser asks again each time (no-cache) with the ETag it holds, and
+// gets 304 without the photo decoded again until the kept photo changes.
 Result<ApiReply> CardImageRoute(const httplib::Request& request, Context& context) {
-  KITH_ASSIGN_OR_RETURN(CardImageData image, CardPhotoToShow(context, ContactId{PathId(request)}));
+  const std::string known = Unquoted(request.get_header_value("If-None-Match"));
+  KITH_ASSIGN_OR_RETURN(const CardPhotoShown photo,
+                        CardPhotoToShow(context, ContactId{PathId(request)}, known));
   ApiReply reply;
-  reply.raw.assign(reinterpret_cast<const char*>(image.bytes.data()), image.bytes.size());
-  reply.content_type = image.mime;
+  reply.headers.emplace_back("ETag", "\"" + photo.tag + "\"");
   reply.headers.emplace_back("Cache-Control", "private, no-cache");
+  if (photo.unchanged) {
+    reply.status = 304;
+    reply.content_type = "application/octet-stream";  // no body: sent as a picture's answer, not JSON
+    return reply;
+  }
+  reply.raw.assign(reinterpret_cast<const char*>(photo.image.bytes.data()), photo.image.bytes.size());
+  reply.content_type = photo.image.mime;
   return reply;
 }
 

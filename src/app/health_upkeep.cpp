@@ -2,6 +2,7 @@
 
 #include "app/quiet_thread.h"
 #include "app/relationships.h"
+#include "store/account_directory.h"
 #include "store/store.h"
 
 namespace kith {
@@ -12,7 +13,6 @@ Result<std::unique_ptr<HealthUpkeep>> HealthUpkeep::Start(std::string database_p
   if (every < std::chrono::seconds(1)) {
     return Fail(ErrorCode::kInvalidInput, "renew health scores at most once a second", "every");
   }
-  if (IsPostgresLocation(database_path)) return std::unique_ptr<HealthUpkeep>();
   auto upkeep = std::unique_ptr<HealthUpkeep>(
       new HealthUpkeep(std::move(database_path), clock, every, std::move(report)));
   upkeep->thread_ = StartThreadWithoutSignals([raw = upkeep.get()] { raw->Run(); });
@@ -42,7 +42,7 @@ void HealthUpkeep::Run() {
 void HealthUpkeep::RenewOnce() {
   // Its own connection, opened per round: the server's writer is for
   // requests, and a round holds the write lock one batch at a time.
-  auto store = OpenSqliteStore(database_path_);
+  auto store = OpenStore(database_path_);
   if (!store) {
     report_(store.error());
     return;
@@ -52,9 +52,31 @@ void HealthUpkeep::RenewOnce() {
     const std::lock_guard lock(mutex_);
     return stopping_;
   };
-  if (auto renewed = RefreshHealth(context, stopping);
-      !renewed && renewed.error().code != ErrorCode::kConflict) {
-    report_(renewed.error());
+  const auto renew = [&] {
+    if (auto renewed = RefreshHealth(context, stopping);
+        !renewed && renewed.error().code != ErrorCode::kConflict) {
+      report_(renewed.error());
+    }
+  };
+  AccountDirectory* directory = AccountsOf(**store);
+  if (directory == nullptr) {
+    renew();
+    return;
+  }
+  // A shared database: every workspace, each under its own row-level
+  // security settings (a database without accounts has just "default").
+  auto workspaces = directory->Workspaces();
+  if (!workspaces) {
+    report_(workspaces.error());
+    return;
+  }
+  for (const Workspace& workspace : *workspaces) {
+    if (stopping()) return;
+    if (auto acting = directory->ActAs({workspace.id, Role::kViewer, "", workspace.name}); !acting) {
+      report_(acting.error());
+      continue;
+    }
+    renew();
   }
 }
 

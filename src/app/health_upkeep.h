@@ -22,11 +22,13 @@ namespace kith {
 using HealthUpkeepReport = std::function<void(const Error&)>;
 
 // Renews stale scores (RefreshHealth) at once and then every `every`, on
-// its own thread with its own connection to `database_path`, until
-// destroyed (which waits for a batch in progress). A renewal that finds the
-// writer busy waits for the next round. kInvalidInput when `every` is under
-// a second. On a PostgreSQL location there is nothing to renew (it does not
-// store scores yet, docs/team.md): no upkeep, a null pointer.
+// its own thread with its own connection to `database_path` (an SQLite
+// file or a PostgreSQL URI), until destroyed (which waits for a batch in
+// progress). On a PostgreSQL database with accounts each round renews every
+// workspace in turn, acting in each as a viewer: storing scores is the one
+// write a viewer may make, so the upkeep can do nothing else there. A
+// renewal that finds the writer busy waits for the next round.
+// kInvalidInput when `every` is under a second.
 class HealthUpkeep {
  public:
   [[nodiscard]] static Result<std::unique_ptr<HealthUpkeep>> Start(std::string database_path,

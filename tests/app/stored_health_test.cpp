@@ -5,11 +5,16 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
 #include <vector>
 
 #include "app/contacts.h"
 #include "app/give.h"
+#include "app/health_upkeep.h"
 #include "app/relationships.h"
 #include "support/temp_database.h"
 
@@ -163,6 +168,37 @@ TEST_P(StoredHealth, FiltersByTagAndLeavesTheTrashOut) {
   ASSERT_TRUE(listed) << listed.error().message;
   EXPECT_EQ(Ids(*listed), Expected(today, query));
   EXPECT_EQ(listed->size(), 2U) << "people 1 and 9 (5 is in the trash)";
+}
+
+// `kith serve`'s upkeep stores everyone's score in the background, on
+// either store, so a list by health stays an index walk on every server.
+TEST_P(StoredHealth, TheServersUpkeepStoresTheStaleScoresOnItsOwnConnection) {
+  const auto stale = [this] { return world_.store().StaleHealth(ListQuery{}, kToday, 100).value().size(); };
+  ASSERT_EQ(stale(), people_.size()) << "nobody scored yet";
+  std::mutex failures_mutex;
+  std::vector<std::string> failures;
+  FixedClock clock{kToday};
+  {
+    auto upkeep = HealthUpkeep::Start(world_.database_path(), clock, std::chrono::seconds(1),
+                                      [&](const Error& error) {
+                                        const std::lock_guard lock(failures_mutex);
+                                        failures.push_back(error.message);
+                                      });
+    ASSERT_TRUE(upkeep) << upkeep.error().message;
+    ASSERT_NE(upkeep->get(), nullptr) << "an upkeep on every store";
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (stale() > 0 && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+  EXPECT_EQ(stale(), 0U);
+  EXPECT_TRUE(failures.empty()) << failures.front();
+  ListQuery query;
+  query.limit = 12;
+  Context today = On(kToday);
+  const auto listed = ListByHealth(today, query);
+  ASSERT_TRUE(listed) << listed.error().message;
+  EXPECT_EQ(Ids(*listed), Expected(today, query));
 }
 
 }  // namespace

@@ -563,9 +563,15 @@ TEST(CliGen, SameSeedMakesTheSamePeople) {
 
 // ---------------------------------------------------------------- bad input
 
+// A bad value is refused with what and where, and nothing is written, on
+// either store.
+class CliBadValue : public CliTestOnBothStores {};
+KITH_ON_BOTH_STORES(CliBadValue);
+
+// The database file itself: SQLite only.
 using CliBadInput = CliTest;
 
-TEST_F(CliBadInput, AddWithoutANameFailsAndChangesNothing) {
+TEST_P(CliBadValue, AddWithoutANameFailsAndChangesNothing) {
   Add("Ada Okafor");
   const std::string before = Snapshot();
   const KithRun run = Kith({"add", "--email", "a@b.com"});
@@ -574,7 +580,7 @@ TEST_F(CliBadInput, AddWithoutANameFailsAndChangesNothing) {
   EXPECT_EQ(Snapshot(), before);
 }
 
-TEST_F(CliBadInput, EmailWithoutADomainFailsAndChangesNothing) {
+TEST_P(CliBadValue, EmailWithoutADomainFailsAndChangesNothing) {
   Add("Ada Okafor");
   const std::string before = Snapshot();
   const KithRun run = Kith({"add", "--name", "Bob Stone", "--email", "bob@"});
@@ -583,7 +589,7 @@ TEST_F(CliBadInput, EmailWithoutADomainFailsAndChangesNothing) {
   EXPECT_EQ(Snapshot(), before);
 }
 
-TEST_F(CliBadInput, MalformedWebsiteFailsAndChangesNothing) {
+TEST_P(CliBadValue, MalformedWebsiteFailsAndChangesNothing) {
   Add("Ada Okafor");
   const std::string before = Snapshot();
   const KithRun run = Kith({"add", "--name", "Bob Stone", "--website", "http:/x"});
@@ -592,7 +598,7 @@ TEST_F(CliBadInput, MalformedWebsiteFailsAndChangesNothing) {
   EXPECT_EQ(Snapshot(), before);
 }
 
-TEST_F(CliBadInput, ImpossibleMetOnDateFailsAndChangesNothing) {
+TEST_P(CliBadValue, ImpossibleMetOnDateFailsAndChangesNothing) {
   Add("Ada Okafor");
   const std::string before = Snapshot();
   const KithRun run = Kith({"add", "--name", "Bob Stone", "--met-on", "2026-02-30"});
@@ -602,7 +608,7 @@ TEST_F(CliBadInput, ImpossibleMetOnDateFailsAndChangesNothing) {
   EXPECT_EQ(Snapshot(), before);
 }
 
-TEST_F(CliBadInput, ImpossibleTodayFailsAndChangesNothing) {
+TEST_P(CliBadValue, ImpossibleTodayFailsAndChangesNothing) {
   Add("Ada Okafor");
   const std::string before = Snapshot();
   const KithRun run = RunKith({"--db", database_, "--today", "2026-13-01", "add", "--name", "Bob Stone"});

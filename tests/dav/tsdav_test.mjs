@@ -5,18 +5,20 @@
 // deletes one, and follows the changes with sync-collection and its token.
 // What the client did is checked on kith's side with the CLI. tsdav is one of
 // web/'s pinned npm packages (scripts/build-web.sh installs them); a missing
-// tsdav fails the test.
-// Usage: node tests/dav/tsdav_test.mjs KITH_BINARY
+// tsdav fails the test. With --postgres URL_FILE the server runs on a new
+// database in the PostgreSQL cluster whose libpq URI is in that file (ctest's
+// postgres_cluster fixture writes it), dropped at the end.
+// Usage: node tests/dav/tsdav_test.mjs KITH_BINARY [--postgres URL_FILE]
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveKith } from '../../e2e/serve.mjs';
 
-const [kith] = process.argv.slice(2);
-if (!kith) {
-  console.error('usage: node tests/dav/tsdav_test.mjs KITH_BINARY');
+const [kith, postgresFlag, postgresUrlFile] = process.argv.slice(2);
+if (!kith || (postgresFlag !== undefined && (postgresFlag !== '--postgres' || !postgresUrlFile))) {
+  console.error('usage: node tests/dav/tsdav_test.mjs KITH_BINARY [--postgres URL_FILE]');
   process.exit(2);
 }
 
@@ -30,7 +32,25 @@ try {
 const { createDAVClient } = tsdav;
 
 const work = mkdtempSync(join(tmpdir(), 'kith-tsdav-'));
-const database = join(work, 'kith.db');
+// A new database in the cluster, its URI the cluster's with another path.
+function freshPostgresDatabase(urlFile) {
+  const cluster = readFileSync(urlFile, 'utf8').split('\n')[0].trim();
+  const name = `kith_tsdav_${process.pid}`;
+  const psql = (sql) => execFileSync('psql', [cluster, '-qc', sql], { encoding: 'utf8' });
+  psql(`DROP DATABASE IF EXISTS ${name}`);
+  psql(`CREATE DATABASE ${name}`);
+  process.on('exit', () => {
+    try {
+      psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    } catch {
+      // The cluster is thrown away after the run all the same.
+    }
+  });
+  const url = new URL(cluster);
+  url.pathname = `/${name}`;
+  return url.href;
+}
+const database = postgresUrlFile ? freshPostgresDatabase(postgresUrlFile) : join(work, 'kith.db');
 const run = (...args) => execFileSync(kith, ['--db', database, ...args], { encoding: 'utf8' });
 const people = (trash = false) => {
   const listed = JSON.parse(run('list', '--json', '--limit', '1000', ...(trash ? ['--trash'] : [])));

@@ -179,11 +179,11 @@ TEST_P(StoredHealth, TheServersUpkeepStoresTheStaleScoresOnItsOwnConnection) {
   std::vector<std::string> failures;
   FixedClock clock{kToday};
   {
-    auto upkeep = HealthUpkeep::Start(world_.database_path(), clock, std::chrono::seconds(1),
-                                      [&](const Error& error) {
-                                        const std::lock_guard lock(failures_mutex);
-                                        failures.push_back(error.message);
-                                      });
+    auto upkeep =
+        HealthUpkeep::Start(world_.database_path(), clock, std::chrono::seconds(1), [&](const Error& error) {
+          const std::lock_guard lock(failures_mutex);
+          failures.push_back(error.message);
+        });
     ASSERT_TRUE(upkeep) << upkeep.error().message;
     ASSERT_NE(upkeep->get(), nullptr) << "an upkeep on every store";
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);

@@ -46,9 +46,14 @@ function freshPostgresDatabase(urlFile) {
       // The cluster is thrown away after the run all the same.
     }
   });
-  const url = new URL(cluster);
-  url.pathname = `/${name}`;
-  return url.href;
+  // The path is the database; an empty host (a socket directory in the
+  // query) is valid libpq but no WHATWG URL, so the path is swapped by hand.
+  const authority = cluster.indexOf('//') + 2;
+  const pathStart = cluster.indexOf('/', authority);
+  const queryStart = cluster.indexOf('?', authority);
+  const pathEnd = queryStart === -1 ? cluster.length : queryStart;
+  const head = pathStart === -1 || pathStart > pathEnd ? cluster.slice(0, pathEnd) : cluster.slice(0, pathStart);
+  return `${head}/${name}${cluster.slice(pathEnd)}`;
 }
 const database = postgresUrlFile ? freshPostgresDatabase(postgresUrlFile) : join(work, 'kith.db');
 const run = (...args) => execFileSync(kith, ['--db', database, ...args], { encoding: 'utf8' });

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages kith needs to build, test and benchmark.
-# PostgreSQL 15 is for the shared store: the tests start throwaway clusters
+# PostgreSQL 15 is for the shared store (pg_prove, from its own package since
+# recommends are not installed, runs the pgTAP policy tests): the tests start throwaway clusters
 # of it (scripts/pg-throwaway.sh) on a free port and never use the `15/main`
 # cluster Debian's package may create and start on its own.
 # Idempotent: asks apt only for what is missing, and runs apt-get update only
@@ -10,7 +11,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config git
   libsqlite3-dev sqlite3
-  postgresql-15 libpq-dev postgresql-15-pgtap
+  postgresql-15 libpq-dev postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl
   libexpected-dev libcli11-dev nlohmann-json3-dev libfmt-dev
   libphonenumber-dev libprotobuf-dev libicu-dev libstemmer-dev
   libxlsxwriter-dev libminizip-dev libpugixml-dev zlib1g-dev

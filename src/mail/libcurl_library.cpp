@@ -1,0 +1,123 @@
+// LoadLibcurl and the libcurl functions SendMail calls, forwarded to the
+// library opened on first use (libcurl_library.h). A libcurl function
+// SendMail starts to call must be added here too: the link fails until it is.
+#include "mail/libcurl_library.h"
+
+#include <dlfcn.h>
+
+#include <cstdarg>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include <curl/curl.h>
+
+namespace kith {
+namespace {
+
+struct Library {
+  void* handle = nullptr;
+  std::string why;  // dlerror's message when handle is null
+};
+
+// Opened once and kept until exit, as curl_global_init wants.
+const Library& Libcurl() {
+  static const Library library = [] {
+    Library opened;
+    opened.handle = dlopen(KITH_LIBCURL_SONAME, RTLD_NOW | RTLD_LOCAL);
+    if (opened.handle == nullptr) {
+      const char* why = dlerror();
+      opened.why = why != nullptr ? why : "no reason given";
+    }
+    return opened;
+  }();
+  return library;
+}
+
+// A function of the library. SendMail loads it first, so a missing function
+// means a libcurl older than the headers kith was built with, which no error
+// path can recover from.
+void* LibcurlFunction(const char* name) {
+  void* function = Libcurl().handle != nullptr ? dlsym(Libcurl().handle, name) : nullptr;
+  if (function == nullptr) {
+    std::fprintf(stderr, "kith: %s has no function %s (kith was built against a newer libcurl)\n",
+                 KITH_LIBCURL_SONAME, name);
+    std::abort();
+  }
+  return function;
+}
+
+// The library's function of `Function`'s type (kith's own definition below,
+// which only lends its type), looked up once.
+template <auto Function>
+auto Real(const char* name) {
+  // POSIX gives a function's address from dlsym as a data pointer.
+  static const auto real =
+      reinterpret_cast<decltype(Function)>(  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
+          LibcurlFunction(name));
+  return real;
+}
+
+}  // namespace
+
+Status LoadLibcurl() {
+  if (Libcurl().handle != nullptr) return Ok();
+  return Fail(ErrorCode::kIo, "mail cannot be sent: " KITH_LIBCURL_SONAME " could not be loaded (" +
+                                  Libcurl().why +
+                                  "); install libcurl (the libcurl4 package on Debian and Ubuntu)");
+}
+
+}  // namespace kith
+
+using kith::Real;
+
+extern "C" CURLcode curl_global_init(long flags) {
+  return Real<&curl_global_init>("curl_global_init")(flags);
+}
+extern "C" CURL* curl_easy_init() { return Real<&curl_easy_init>("curl_easy_init")(); }
+extern "C" CURLcode curl_easy_perform(CURL* curl) {
+  return Real<&curl_easy_perform>("curl_easy_perform")(curl);
+}
+extern "C" void curl_easy_cleanup(CURL* curl) { Real<&curl_easy_cleanup>("curl_easy_cleanup")(curl); }
+extern "C" const char* curl_easy_strerror(CURLcode code) {
+  return Real<&curl_easy_strerror>("curl_easy_strerror")(code);
+}
+extern "C" curl_slist* curl_slist_append(curl_slist* list, const char* text) {
+  return Real<&curl_slist_append>("curl_slist_append")(list, text);
+}
+extern "C" void curl_slist_free_all(curl_slist* list) {
+  Real<&curl_slist_free_all>("curl_slist_free_all")(list);
+}
+
+// The two variadic functions take one more argument, whose type the option
+// says: its number's range (CURLOPTTYPE_*), as libcurl itself reads it
+// (lib/setopt.c), and always a pointer for curl_easy_getinfo.
+extern "C" CURLcode curl_easy_setopt(CURL* curl, CURLoption option, ...) {
+  const auto real = Real<&curl_easy_setopt>("curl_easy_setopt");
+  std::va_list arguments;
+  va_start(arguments, option);
+  CURLcode code = CURLE_OK;
+  if (option < CURLOPTTYPE_OBJECTPOINT) {
+    code = real(curl, option, va_arg(arguments, long));
+  } else if (option < CURLOPTTYPE_FUNCTIONPOINT) {
+    code = real(curl, option, va_arg(arguments, void*));
+  } else if (option < CURLOPTTYPE_OFF_T) {
+    using AnyFunction = void (*)();
+    code = real(curl, option, va_arg(arguments, AnyFunction));
+  } else if (option < CURLOPTTYPE_BLOB) {
+    code = real(curl, option, va_arg(arguments, curl_off_t));
+  } else {
+    code = real(curl, option, va_arg(arguments, void*));
+  }
+  va_end(arguments);
+  return code;
+}
+
+extern "C" CURLcode curl_easy_getinfo(CURL* curl, CURLINFO info, ...) {
+  const auto real = Real<&curl_easy_getinfo>("curl_easy_getinfo");
+  std::va_list arguments;
+  va_start(arguments, info);
+  const CURLcode code = real(curl, info, va_arg(arguments, void*));
+  va_end(arguments);
+  return code;
+}

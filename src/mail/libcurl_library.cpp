@@ -3,48 +3,20 @@
 // SendMail starts to call must be added here too: the link fails until it is.
 #include "mail/libcurl_library.h"
 
-#include <dlfcn.h>
+#include <curl/curl.h>
 
 #include <cstdarg>
-#include <cstdio>
-#include <cstdlib>
 #include <string>
 
-#include <curl/curl.h>
+#include "domain/shared_library.h"
 
 namespace kith {
 namespace {
 
-struct Library {
-  void* handle = nullptr;
-  std::string why;  // dlerror's message when handle is null
-};
-
 // Opened once and kept until exit, as curl_global_init wants.
-const Library& Libcurl() {
-  static const Library library = [] {
-    Library opened;
-    opened.handle = dlopen(KITH_LIBCURL_SONAME, RTLD_NOW | RTLD_LOCAL);
-    if (opened.handle == nullptr) {
-      const char* why = dlerror();
-      opened.why = why != nullptr ? why : "no reason given";
-    }
-    return opened;
-  }();
+const SharedLibrary& Libcurl() {
+  static const SharedLibrary library = OpenSharedLibrary(KITH_LIBCURL_SONAME);
   return library;
-}
-
-// A function of the library. SendMail loads it first, so a missing function
-// means a libcurl older than the headers kith was built with, which no error
-// path can recover from.
-void* LibcurlFunction(const char* name) {
-  void* function = Libcurl().handle != nullptr ? dlsym(Libcurl().handle, name) : nullptr;
-  if (function == nullptr) {
-    std::fprintf(stderr, "kith: %s has no function %s (kith was built against a newer libcurl)\n",
-                 KITH_LIBCURL_SONAME, name);
-    std::abort();
-  }
-  return function;
 }
 
 // The library's function of `Function`'s type (kith's own definition below,
@@ -54,7 +26,7 @@ auto Real(const char* name) {
   // POSIX gives a function's address from dlsym as a data pointer.
   static const auto real =
       reinterpret_cast<decltype(Function)>(  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
-          LibcurlFunction(name));
+          RequiredFunction(Libcurl(), name));
   return real;
 }
 

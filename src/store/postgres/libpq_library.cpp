@@ -5,46 +5,19 @@
 // the store need no change here.
 #include "store/postgres/libpq_library.h"
 
-#include <dlfcn.h>
 #include <libpq-fe.h>
 
-#include <cstdio>
-#include <cstdlib>
 #include <string>
+
+#include "domain/shared_library.h"
 
 namespace kith::postgres {
 namespace {
 
-struct Library {
-  void* handle = nullptr;
-  std::string why;  // dlerror's message when handle is null
-};
-
 // Opened once and kept: results and connections point into it.
-const Library& Libpq() {
-  static const Library library = [] {
-    Library opened;
-    opened.handle = dlopen(KITH_LIBPQ_SONAME, RTLD_NOW | RTLD_LOCAL);
-    if (opened.handle == nullptr) {
-      const char* why = dlerror();
-      opened.why = why != nullptr ? why : "no reason given";
-    }
-    return opened;
-  }();
+const SharedLibrary& Libpq() {
+  static const SharedLibrary library = OpenSharedLibrary(KITH_LIBPQ_SONAME);
   return library;
-}
-
-// A function of the library. Every caller holds a connection or a result,
-// so libpq was loaded; a function missing from it means a libpq older than
-// the headers kith was built with, which no error path can recover from.
-void* LibpqFunction(const char* name) {
-  void* function = Libpq().handle != nullptr ? dlsym(Libpq().handle, name) : nullptr;
-  if (function == nullptr) {
-    std::fprintf(stderr, "kith: %s has no function %s (kith was built against a newer libpq)\n",
-                 KITH_LIBPQ_SONAME, name);
-    std::abort();
-  }
-  return function;
 }
 
 // Calls the library's function of the same type as `Function` (kith's own
@@ -54,7 +27,7 @@ auto Forward(const char* name, Args... args) {
   // POSIX gives a function's address from dlsym as a data pointer.
   static const auto real =
       reinterpret_cast<decltype(Function)>(  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
-          LibpqFunction(name));
+          RequiredFunction(Libpq(), name));
   return real(args...);
 }
 

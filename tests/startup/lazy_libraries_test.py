@@ -1,16 +1,20 @@
 #!/usr/bin/env python3
 """What every kith command loads at start-up, and the libraries it loads
 only when needed (BENCHMARKS.md, issue 15's fifth round): libpq on the first
-PostgreSQL connection, libcurl on the first mail sent (both opened with
-dlopen), libphonenumber in kith-phone.so on the first phone number placed,
-the scanning libraries in kith-scan.so on the first scan.
+PostgreSQL connection, libcurl on the first mail sent, libxlsxwriter (and
+libcrypto) on the first workbook written (opened with dlopen),
+libphonenumber in kith-phone.so on the first phone number placed, the
+scanning libraries in kith-scan.so on the first scan, and the web server
+(cpp-httplib, OpenSSL) in kith-server, which `kith serve` runs.
 
 1. kith as built starts without any of them (the dynamic loader's list).
 2. kith installed as `cmake --install` lays it out finds kith-phone.so:
-   a phone number is placed (E.164) on add and on import.
+   a phone number is placed (E.164) on add and on import; and kith-server:
+   `kith serve` serves.
 3. Without kith-phone.so, a write that holds a phone number is refused,
    saying what is missing and where kith looked, and writes nothing; writes
-   without one, and reads, work as before.
+   without one, and reads, work as before. Without kith-server, `kith serve`
+   says what is missing and where kith looked.
 
 Usage: lazy_libraries_test.py --cmake CMAKE --build BUILD_DIR --kith KITH --work DIR
 """
@@ -20,12 +24,16 @@ import json
 import os
 import shutil
 import subprocess
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "crash"))
+from kith_processes import Server  # noqa: E402  (the shared helper for a real kith serve)
 
 TODAY = "2026-11-26"
 
 # Libraries (by the start of their file name) no command needs at start-up.
 LAZY = ["libpq.so", "libcurl", "libphonenumber", "libicu", "libprotobuf", "libabsl", "libldap", "libgnutls",
-        "libtesseract", "liblept", "libzbar", "libheif"]
+        "libtesseract", "liblept", "libzbar", "libheif", "libxlsxwriter", "libcrypto", "libssl", "libbrotli"]
 
 
 def loaded_at_start(kith):
@@ -94,6 +102,16 @@ def main():
     assert people["Ada Okafor"]["phones_e164"] == ["+442079460958"], people["Ada Okafor"]
     assert people["Grace Hopper"]["phones_e164"] == ["+442079460001"], people["Grace Hopper"]
 
+    # ... and kith serve runs the installed kith-server.
+    server = Server(kith.kith, kith.database, env=kith.env)
+    try:
+        status, body = server.request("GET", "/api/v1/contacts")
+        assert status == 200 and len(body) == 2, (status, body)
+    finally:
+        server.stop()
+    server_program = os.path.join(os.path.dirname(module), "kith-server")
+    assert os.path.exists(server_program), f"kith-server is not beside the modules: {server_program}"
+
     # 3. Without it: a write holding a phone is refused and writes nothing.
     os.remove(module)
     refused = kith.run("add", "--name", "Linus Lee", "--phone", "+1 415 555 0123")
@@ -110,8 +128,16 @@ def main():
     kith.succeeds("add", "--name", "Sam Park", "--email", "sam@example.com")
     assert "Ada Okafor" in kith.succeeds("search", "ada")
     assert kith.people()["Ada Okafor"]["phones_e164"] == ["+442079460958"]
+    # Without kith-server, kith serve says so; nothing else changes.
+    os.remove(server_program)
+    refused = kith.run("serve", "--port", "0")
+    assert refused.returncode == 1, f"serve without kith-server exited {refused.returncode}: {refused.stderr}"
+    assert "serving is not installed: kith-server is not at" in refused.stderr, refused.stderr
+    assert server_program in refused.stderr, f"the message does not name where kith looked: {refused.stderr}"
+    assert "Sam Park" in kith.succeeds("list")
     print("start-up loads none of", ", ".join(LAZY), "; kith-phone.so found when installed; "
-          "without it writes with a phone are refused, nothing written, the rest works")
+          "without it writes with a phone are refused, nothing written, the rest works; kith serve runs "
+          "kith-server, and says so when it is missing")
 
 
 if __name__ == "__main__":

@@ -63,23 +63,29 @@ extern "C" void curl_slist_free_all(curl_slist* list) {
 
 // The two variadic functions take one more argument, whose type the option
 // says: its number's range (CURLOPTTYPE_*), as libcurl itself reads it
-// (lib/setopt.c), and always a pointer for curl_easy_getinfo.
+// (lib/setopt.c), and always a pointer for curl_easy_getinfo. The last named
+// parameter is an enum, as libcurl declares it; both enums are int-sized, so
+// va_start finds the argument after it as libcurl's own C code does.
+#ifdef __clang__
+#pragma clang diagnostic ignored "-Wvarargs"
+#endif
 extern "C" CURLcode curl_easy_setopt(CURL* curl, CURLoption option, ...) {
   const auto real = Real<&curl_easy_setopt>("curl_easy_setopt");
   std::va_list arguments;
   va_start(arguments, option);
   CURLcode code = CURLE_OK;
-  if (option < CURLOPTTYPE_OBJECTPOINT) {
+  const bool pointer =
+      (option >= CURLOPTTYPE_OBJECTPOINT && option < CURLOPTTYPE_FUNCTIONPOINT) || option >= CURLOPTTYPE_BLOB;
+  // curl_off_t is long on some systems, not on others: two branches.
+  if (option < CURLOPTTYPE_OBJECTPOINT) {  // NOLINT(bugprone-branch-clone)
     code = real(curl, option, va_arg(arguments, long));
-  } else if (option < CURLOPTTYPE_FUNCTIONPOINT) {
+  } else if (pointer) {
     code = real(curl, option, va_arg(arguments, void*));
   } else if (option < CURLOPTTYPE_OFF_T) {
     using AnyFunction = void (*)();
     code = real(curl, option, va_arg(arguments, AnyFunction));
-  } else if (option < CURLOPTTYPE_BLOB) {
-    code = real(curl, option, va_arg(arguments, curl_off_t));
   } else {
-    code = real(curl, option, va_arg(arguments, void*));
+    code = real(curl, option, va_arg(arguments, curl_off_t));
   }
   va_end(arguments);
   return code;

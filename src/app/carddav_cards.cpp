@@ -9,6 +9,7 @@
 #include "app/contacts.h"
 #include "app/import_problems.h"
 #include "app/prepare_fields.h"
+#include "formats/phone_number.h"
 #include "formats/text_encoding.h"
 #include "formats/vcard_patch.h"
 #include "formats/vcard_reader.h"
@@ -289,6 +290,7 @@ Result<CardWritten> PutCard(Context& context, const AddressBook& book, std::stri
   // date) is set aside on the card as an import sets it aside: a phone's
   // card is never refused for one value, and the client's own bytes, which
   // a GET gives back, still hold it.
+  if (!fields.phones.empty()) KITH_RETURN_IF_ERROR(PhoneNumbersReady());
   const std::vector<ImportProblem> problems =
       ProblemsOf(record, TakeOutInvalidValues(fields, context.phone_region));
   std::optional<Contact> existing;

@@ -14,6 +14,7 @@
 #include "domain/validation.h"
 #include "formats/contact_table.h"
 #include "formats/kith_json.h"
+#include "formats/phone_number.h"
 #include "formats/vcard_reader.h"
 #include "formats/xlsx_reader.h"
 
@@ -80,6 +81,9 @@ class Importer {
       fields.met_at = request_.event;
       if (!fields.met_on) fields.met_on = context_.clock.Today();
     }
+    // Phones kept without their E.164 form (kith-phone.so missing) would
+    // not be found by number: the import stops instead.
+    if (!fields.phones.empty()) KITH_RETURN_IF_ERROR(PhoneNumbersReady());
     const std::vector<ImportProblem> problems =
         ProblemsOf(record, TakeOutInvalidValues(fields, context_.phone_region));
     if (request_.strict && !problems.empty()) return tl::unexpected(AsError(problems.front()));

@@ -94,6 +94,7 @@ void TakeOut(std::vector<Item>& values, const Check& check, const ValueOf& value
 }  // namespace
 
 Status PrepareFields(ContactFields& fields, std::string_view region) {
+  if (!fields.phones.empty()) KITH_RETURN_IF_ERROR(PhoneNumbersReady());
   TidyFields(fields, region);
   return ValidateContactFields(fields);
 }

@@ -1,11 +1,14 @@
 // kith: the command line. Parses, picks the command, runs it, exits with
 // 0 (done), 1 (the request failed) or 2 (the command line was wrong).
 #include <iostream>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 
 #include "cli/commands/commands.h"
+#include "cli/server_apart.h"
 #include "cli/session.h"
 
 namespace {
@@ -106,13 +109,84 @@ std::string RequestedCommand(int argc, char** argv) {
   return {};
 }
 
+// Every command, by the name it is typed as, and the function that adds it.
+struct NamedCommand {
+  std::string_view name;
+  kith::cli::Command (*add)(CLI::App& root, const kith::cli::GlobalOptions& globals);
+};
+
+constexpr NamedCommand kCommands[] = {
+    {"add", kith::cli::AddAddCommand},
+    {"show", kith::cli::AddShowCommand},
+    {"edit", kith::cli::AddEditCommand},
+    {"rm", kith::cli::AddRemoveCommand},
+    {"restore", kith::cli::AddRestoreCommand},
+    {"empty-trash", kith::cli::AddEmptyTrashCommand},
+    {"list", kith::cli::AddListCommand},
+    {"search", kith::cli::AddSearchCommand},
+    {"gen", kith::cli::AddGenCommand},
+    {"import", kith::cli::AddImportCommand},
+    {"export", kith::cli::AddExportCommand},
+    {"dupes", kith::cli::AddDupesCommand},
+    {"merge", kith::cli::AddMergeCommand},
+    {"opp", kith::cli::AddOpportunityCommand},
+    {"match", kith::cli::AddMatchCommand},
+    {"tell", kith::cli::AddTellCommand},
+    {"give", kith::cli::AddGiveCommand},
+    {"ask", kith::cli::AddAskCommand},
+    {"intro", kith::cli::AddIntroCommand},
+    {"outcome", kith::cli::AddOutcomeCommand},
+    {"ledger", kith::cli::AddLedgerCommand},
+    {"me", kith::cli::AddMeCommand},
+    {"today", kith::cli::AddTodayCommand},
+    {"event", kith::cli::AddEventCommand},
+    {"met", kith::cli::AddMetCommand},
+    {"followup", kith::cli::AddFollowUpCommand},
+    {"smtp", kith::cli::AddSmtpCommand},
+    {"log", kith::cli::AddLogCommand},
+    {"fact", kith::cli::AddFactCommand},
+    {"brief", kith::cli::AddBriefCommand},
+    {"listening", kith::cli::AddListeningCommand},
+    {"cadence", kith::cli::AddCadenceCommand},
+    {"remind", kith::cli::AddRemindCommand},
+    {"link", kith::cli::AddLinkCommand},
+    {"post", kith::cli::AddPostCommand},
+    {"ics", kith::cli::AddIcsCommand},
+    {"scan", kith::cli::AddScanCommand},
+    {"card", kith::cli::AddCardCommand},
+#ifndef KITH_SERVER_APART
+    {"serve", kith::cli::AddServeCommand},
+#endif
+    {"passwd", kith::cli::AddPasswdCommand},
+    {"backup", kith::cli::AddBackupCommand},
+    {"check", kith::cli::AddCheckCommand},
+    {"device", kith::cli::AddDeviceCommand},
+    {"account", kith::cli::AddAccountCommand},
+    {"workspace", kith::cli::AddWorkspaceCommand},
+};
+
+// `kith --help` (with global options or none, no command): the overview,
+// as CLI11's CallForHelp below would print it, without building the parser.
+bool AsksForOverview(int argc, char** argv) {
+  if (!RequestedCommand(argc, argv).empty()) return false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view word = argv[i];
+    if (word == "--help" || word == "-h") return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc <= 1) {
+  if (argc <= 1 || AsksForOverview(argc, argv)) {
     std::cout << kOverview;
     return 0;
   }
+#ifdef KITH_SERVER_APART
+  // kith-server answers `kith serve` (and `kith serve --help`) in this process.
+  if (RequestedCommand(argc, argv) == "serve") return kith::cli::RunServer(argc, argv);
+#endif
   CLI::App app{"kith — a personal relationship manager", "kith"};
   app.fallthrough();
   app.require_subcommand(1);
@@ -125,34 +199,15 @@ int main(int argc, char** argv) {
   app.add_option("--workspace", globals.workspace,
                  "On a shared PostgreSQL database: in which workspace (default $KITH_WORKSPACE)");
 
-  const std::vector<kith::cli::Command> commands = {
-      kith::cli::AddAddCommand(app, globals),       kith::cli::AddShowCommand(app, globals),
-      kith::cli::AddEditCommand(app, globals),      kith::cli::AddRemoveCommand(app, globals),
-      kith::cli::AddRestoreCommand(app, globals),   kith::cli::AddEmptyTrashCommand(app, globals),
-      kith::cli::AddListCommand(app, globals),      kith::cli::AddSearchCommand(app, globals),
-      kith::cli::AddGenCommand(app, globals),       kith::cli::AddImportCommand(app, globals),
-      kith::cli::AddExportCommand(app, globals),    kith::cli::AddDupesCommand(app, globals),
-      kith::cli::AddMergeCommand(app, globals),     kith::cli::AddOpportunityCommand(app, globals),
-      kith::cli::AddMatchCommand(app, globals),     kith::cli::AddTellCommand(app, globals),
-      kith::cli::AddGiveCommand(app, globals),      kith::cli::AddAskCommand(app, globals),
-      kith::cli::AddIntroCommand(app, globals),     kith::cli::AddOutcomeCommand(app, globals),
-      kith::cli::AddLedgerCommand(app, globals),    kith::cli::AddMeCommand(app, globals),
-      kith::cli::AddTodayCommand(app, globals),     kith::cli::AddEventCommand(app, globals),
-      kith::cli::AddMetCommand(app, globals),       kith::cli::AddFollowUpCommand(app, globals),
-      kith::cli::AddSmtpCommand(app, globals),      kith::cli::AddLogCommand(app, globals),
-      kith::cli::AddFactCommand(app, globals),      kith::cli::AddBriefCommand(app, globals),
-      kith::cli::AddListeningCommand(app, globals), kith::cli::AddCadenceCommand(app, globals),
-      kith::cli::AddRemindCommand(app, globals),    kith::cli::AddLinkCommand(app, globals),
-      kith::cli::AddPostCommand(app, globals),      kith::cli::AddIcsCommand(app, globals),
-      kith::cli::AddScanCommand(app, globals),      kith::cli::AddCardCommand(app, globals),
-      kith::cli::AddServeCommand(app, globals),     kith::cli::AddPasswdCommand(app, globals),
-      kith::cli::AddBackupCommand(app, globals),    kith::cli::AddCheckCommand(app, globals),
-      kith::cli::AddDeviceCommand(app, globals),    kith::cli::AddAccountCommand(app, globals),
-      kith::cli::AddWorkspaceCommand(app, globals),
-  };
+  // Only the command asked for is built (with its flags and subcommands):
+  // building all 45 for every run cost start-up time. Without one, all are,
+  // for CLI11's own errors and --help-all.
   const std::string requested = RequestedCommand(argc, argv);
-  const auto known = app.get_subcommands([&](CLI::App* command) { return command->check_name(requested); });
-  if (!requested.empty() && known.empty()) {
+  std::vector<kith::cli::Command> commands;
+  for (const NamedCommand& command : kCommands) {
+    if (requested.empty() || requested == command.name) commands.push_back(command.add(app, globals));
+  }
+  if (!requested.empty() && commands.empty()) {
     std::cerr << "kith: unknown command '" << requested << "'\n\n" << kOverview;
     return kUsageError;
   }

@@ -19,6 +19,7 @@
 
 #include "domain/date.h"
 #include "domain/utf8.h"
+#include "formats/libxlsxwriter_library.h"
 #include "formats/text_encoding.h"
 
 namespace kith {
@@ -216,6 +217,7 @@ Status WriteXlsx(const std::string& path, const std::string& sheet, const std::v
   // Before any row is generated: libxlsxwriter only creates the file when
   // the workbook is closed.
   KITH_RETURN_IF_ERROR(CheckWritable(path));
+  KITH_RETURN_IF_ERROR(LoadLibxlsxwriter());
   // The source runs once, so the rows that size the columns are kept and
   // written after them.
   std::vector<std::vector<std::string>> sample;

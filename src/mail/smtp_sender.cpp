@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "mail/libcurl_library.h"
+
 namespace kith {
 namespace {
 
@@ -182,6 +184,7 @@ Status SendMail(const SmtpSettings& settings, const std::vector<std::string>& re
   envelope_recipients.reserve(recipients.size());
   for (const std::string& recipient : recipients) envelope_recipients.push_back(EnvelopeAddress(recipient));
   KITH_RETURN_IF_ERROR(Validate(settings, envelope_recipients));
+  KITH_RETURN_IF_ERROR(LoadLibcurl());
   if (GlobalInitResult() != CURLE_OK) return Fail(ErrorCode::kInternal, "libcurl could not be initialised");
 
   const std::unique_ptr<CURL, EasyDeleter> handle(curl_easy_init());

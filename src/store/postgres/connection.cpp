@@ -2,6 +2,8 @@
 
 #include <libpq-fe.h>
 
+#include "store/postgres/libpq_library.h"
+
 namespace kith::postgres {
 namespace {
 
@@ -92,6 +94,7 @@ std::int64_t Rows::Affected() const {
 }
 
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& uri) {
+  KITH_RETURN_IF_ERROR(LoadLibpq());
   pg_conn* connection = PQconnectdb(uri.c_str());
   if (connection == nullptr) return Fail(ErrorCode::kIo, "PostgreSQL: out of memory connecting", "db");
   if (PQstatus(connection) != CONNECTION_OK) {

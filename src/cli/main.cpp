@@ -80,6 +80,8 @@ A team on PostgreSQL (--db postgresql://…)
   account    People who sign in           printf '%s\n' "$PASSWORD" | kith account add ada
   workspace  Shared workspaces and roles  kith workspace add acme --owner ada
              (owner, editor, viewer)      kith --user ada workspace member add acme bo --role viewer
+  migrate    A personal file into a       kith migrate --from kith.db --to postgresql:///kith
+             workspace, ids and all
 
 Options for every command
   --db PATH            database file (default $KITH_DB, else ~/.local/share/kith/kith.db)
@@ -148,7 +150,7 @@ int main(int argc, char** argv) {
       kith::cli::AddServeCommand(app, globals),     kith::cli::AddPasswdCommand(app, globals),
       kith::cli::AddBackupCommand(app, globals),    kith::cli::AddCheckCommand(app, globals),
       kith::cli::AddDeviceCommand(app, globals),    kith::cli::AddAccountCommand(app, globals),
-      kith::cli::AddWorkspaceCommand(app, globals),
+      kith::cli::AddWorkspaceCommand(app, globals), kith::cli::AddMigrateCommand(app, globals),
   };
   const std::string requested = RequestedCommand(argc, argv);
   const auto known = app.get_subcommands([&](CLI::App* command) { return command->check_name(requested); });

@@ -37,6 +37,7 @@ done
 
 # A short path: the cluster's socket lives in it.
 work=$(mktemp -d /tmp/kith-pgbench-XXXXXX)
+chmod 755 "$work"  # the cluster runs as postgres when this runs as root
 servers=()
 cleanup() {
   for pid in "${servers[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <limits>
 #include <memory>
 #include <set>
 
@@ -175,27 +176,29 @@ Result<std::int64_t> PgStore::CopyTableFrom(sqlite::Database& file, const std::s
       return Fail(ErrorCode::kInternal, std::move(message), "from");
     }
   }
-  return CopyInto(
-      table, names,
-      [&](CopyWriter& rows) -> Status {
-        // The raw statement: each value is read by its own type.
-        const std::string sql = "SELECT " + select + " FROM " + table;
-        sqlite3_stmt* raw = nullptr;
-        if (sqlite3_prepare_v2(file.handle(), sql.c_str(), -1, &raw, nullptr) != SQLITE_OK) {
-          return tl::unexpected(file.LastError("reading " + table));
-        }
-        const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> query(raw, sqlite3_finalize);
-        int stepped = SQLITE_ROW;
-        while ((stepped = sqlite3_step(raw)) == SQLITE_ROW) {
-          for (std::size_t column = 0; column < columns.size(); ++column) {
-            rows.Column(ValueOf(raw, static_cast<int>(column), columns[column].type));
-          }
-          KITH_RETURN_IF_ERROR(rows.EndRow());
-        }
-        if (stepped != SQLITE_DONE) return tl::unexpected(file.LastError("reading " + table));
-        return Ok();
-      },
-      OnConflict(table));
+  const auto copy = [&](CopyWriter& rows) -> Status {
+    // The raw statement: each value is read by its own type.
+    const std::string sql = "SELECT " + select + " FROM " + table;
+    sqlite3_stmt* raw = nullptr;
+    if (sqlite3_prepare_v2(file.handle(), sql.c_str(), -1, &raw, nullptr) != SQLITE_OK) {
+      return tl::unexpected(file.LastError("reading " + table));
+    }
+    const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> query(raw, sqlite3_finalize);
+    int stepped = SQLITE_ROW;
+    while ((stepped = sqlite3_step(raw)) == SQLITE_ROW) {
+      for (std::size_t column = 0; column < columns.size(); ++column) {
+        rows.Column(ValueOf(raw, static_cast<int>(column), columns[column].type));
+      }
+      KITH_RETURN_IF_ERROR(rows.EndRow());
+    }
+    if (stepped != SQLITE_DONE) return tl::unexpected(file.LastError("reading " + table));
+    return Ok();
+  };
+  // Cards are journaled all at once after the copy, not one by one.
+  if (table == "contacts") {
+    return CopyCardsJournaled(names, copy, ContactId{0}, ContactId{std::numeric_limits<std::int64_t>::max()});
+  }
+  return CopyInto(table, names, copy, OnConflict(table));
 }
 
 Status PgStore::CarryMergeRevisions(sqlite::Database& file) {

@@ -616,6 +616,18 @@ DROP INDEX contact_emails_by_address;
 ALTER TABLE contact_links ADD COLUMN url_folded text GENERATED ALWAYS AS (lower(url)) STORED;
 CREATE INDEX contact_links_by_folded ON contact_links(workspace_id, url_folded);
 DROP INDEX contact_links_by_url;
+
+-- A bulk write journals its new cards a batch at a time (JournalNewCards,
+-- bulk_copy.cpp) instead of one counter update per card: PostgreSQL keeps
+-- every version of a row a transaction updated until it ends, so a
+-- hundred thousand updates of the one counter row in one import made each
+-- next update walk all the versions before it.
+CREATE OR REPLACE FUNCTION kith_changes_on_contact() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' AND current_setting('kith.journal_in_batches', true) = 'on' THEN RETURN NULL; END IF;
+  PERFORM kith_journal_change(NEW.workspace_id, NEW.id, NEW.uid);
+  RETURN NULL;
+END $$;
 )sql";
 
 }  // namespace

@@ -104,11 +104,14 @@ for size in "${sizes[@]}"; do
   start_load=$(load)
   before=$(pg_cpu)
   read -r wall cpu < <(timed "$kith" --db "$url" --today 2026-11-26 --json import "$csv")
+  sleep 1  # the backend is reaped, its CPU time in the postmaster's
   after=$(pg_cpu)
   added=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["added"])' "$work/out")
   echo "| $size | PostgreSQL | $wall | $cpu | $(awk -v a="$after" -v b="$before" 'BEGIN{printf "%.2f", a-b}') | $(awk -v n="$size" -v s="$wall" 'BEGIN{printf "%.0f", n/s}') | $added | $start_load |"
 done
 people=${sizes[-1]}
+# Statistics for the planner, as autovacuum would gather them in a while.
+psql "$url" -qXc "ANALYZE" >/dev/null
 
 # `kith serve` on $1 (a file or a URI); adds its port to `ports`.
 serve() {

@@ -83,6 +83,8 @@ A team on PostgreSQL (--db postgresql://…)
   account    People who sign in           printf '%s\n' "$PASSWORD" | kith account add ada
   workspace  Shared workspaces and roles  kith workspace add acme --owner ada
              (owner, editor, viewer)      kith --user ada workspace member add acme bo --role viewer
+  migrate    A personal file into a       kith migrate --from kith.db --to postgresql:///kith
+             workspace, ids and all
 
 Options for every command
   --db PATH            database file (default $KITH_DB, else ~/.local/share/kith/kith.db)
@@ -163,6 +165,7 @@ constexpr NamedCommand kCommands[] = {
     {"device", kith::cli::AddDeviceCommand},
     {"account", kith::cli::AddAccountCommand},
     {"workspace", kith::cli::AddWorkspaceCommand},
+    {"migrate", kith::cli::AddMigrateCommand},
 };
 
 // `kith --help` (with global options or none, no command): the overview,
@@ -200,7 +203,7 @@ int main(int argc, char** argv) {
                  "On a shared PostgreSQL database: in which workspace (default $KITH_WORKSPACE)");
 
   // Only the command asked for is built (with its flags and subcommands):
-  // building all 45 for every run cost start-up time. Without one, all are,
+  // building all 46 for every run cost start-up time. Without one, all are,
   // for CLI11's own errors and --help-all.
   const std::string requested = RequestedCommand(argc, argv);
   std::vector<kith::cli::Command> commands;

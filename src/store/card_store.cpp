@@ -123,13 +123,19 @@ Result<std::vector<ContactId>> CardStore::InsertContacts(const std::vector<Conta
     order.reserve(contacts.size());
     for (std::size_t i = 0; i < contacts.size(); ++i) order.emplace_back(SearchKey(contacts[i]), i);
     std::sort(order.begin(), order.end());
+    std::vector<const Contact*> in_order;
+    in_order.reserve(order.size());
+    for (const auto& [key, index] : order) in_order.push_back(&contacts[index]);
     VocabularyDelta vocabulary;
-    for (const auto& [key, index] : order) {
-      KITH_RETURN_IF_ERROR(IndexContact(contacts[index], +1, vocabulary));
-    }
+    KITH_RETURN_IF_ERROR(IndexNewCards(in_order, vocabulary));
     return ApplyVocabulary(vocabulary);
   }));
   return ids;
+}
+
+Status CardStore::IndexNewCards(const std::vector<const Contact*>& contacts, VocabularyDelta& vocabulary) {
+  for (const Contact* contact : contacts) KITH_RETURN_IF_ERROR(IndexContact(*contact, +1, vocabulary));
+  return Ok();
 }
 
 Status CardStore::Rewrite(const Contact& before, const Contact& after, const std::function<Status()>& write) {

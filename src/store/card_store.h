@@ -82,6 +82,10 @@ class CardStore : public Store {
   // counting its terms into `vocabulary` (CountTerms).
   virtual Status IndexContact(const Contact& contact, int sign, VocabularyDelta& vocabulary) = 0;
   virtual Status ApplyVocabulary(const VocabularyDelta& vocabulary) = 0;
+  // Adds new cards to the search index, in the order given (search key
+  // order), counting their terms into `vocabulary`: one IndexContact each
+  // unless a store has a faster way for many (PostgreSQL's COPY).
+  virtual Status IndexNewCards(const std::vector<const Contact*>& contacts, VocabularyDelta& vocabulary);
 
   // A card, live or trashed; kNotFound when there is none with `id`.
   Result<Contact> LoadLiveOrTrashed(ContactId id);

@@ -99,6 +99,9 @@ const std::map<std::string, std::string>& CliOnly() {
       {"check", "it checks the database file itself, with no server needed (or wanted) in between"},
       {"account",
        "an account is made where the database is run, its password read from the terminal, like passwd"},
+      {"migrate",
+       "it reads a personal file on the machine where it runs and fills a whole workspace in one "
+       "transaction: run where the file and the database are, like pg_restore"},
       {"workspace",
        "a team's workspaces and members are set up where the database is run; the web app's "
        "administration screen is still to come (docs/team.md)"},

@@ -234,5 +234,105 @@ TEST(BulkWrite, ARolledBackBulkIntoAnEmptyListLeavesTheSchemaAsItWas) {
   EXPECT_EQ(Synced(world.store()).size(), 1U);
 }
 
+// A bulk write of many cards on either store (on PostgreSQL, COPY: every
+// table of a card in one batch each) gives back exactly the cards one
+// write at a time gives, every value included, however awkward its text.
+class BulkCards : public ::testing::TestWithParam<testing::StoreKind> {};
+KITH_ON_BOTH_STORES(BulkCards);
+
+ContactFields EveryValue(int n) {
+  const std::string at = std::to_string(n);
+  ContactFields card;
+  card.display_name = "Zoë O'Brien-Back\\slash " + at;
+  card.given_name = "Zoë";
+  card.family_name = "O'Brien";
+  card.emails = {"zoe" + at + "@acme.example", "Zoe.Private" + at + "@Mail.example"};
+  card.phones = {
+      Phone{"+1 312 555 01" + std::to_string(10 + n % 80), "+131255501" + std::to_string(10 + n % 80)}};
+  card.company = "Acme\tTabs & \"Quotes\"";
+  card.title = "Head of\nLines";
+  card.website = "https://acme.example/" + at;
+  card.links = {
+      Link{LinkKind::kLinkedIn, "https://www.linkedin.com/in/zoe-" + at, true, false, Date{2024, 3, 5}},
+      Link{LinkKind::kGitHub, "https://github.com/zoe" + at, false, true, std::nullopt}};
+  card.city = "Zürich";
+  card.neighborhood = "Kreis 4";
+  card.hometown = "Łódź";
+  card.how_met = "a {brace} and a \\N that is no NULL";
+  card.met_at = "RustConf 2026";
+  card.met_on = Date{2026, 11, 1 + n % 20};
+  card.tags = {"mentor", "tag " + at};
+  card.skills = {"SQLite", "C++"};
+  card.interests = {"climbing"};
+  card.open_to_opportunities = n % 2 == 0;
+  card.looking_for = n % 2 == 0 ? "a studio" : "";
+  card.open_since = n % 2 == 0 ? std::optional<Date>(Date{2026, 10, 1}) : std::nullopt;
+  card.notes = "line one\r\nline two\ttabbed\\back";
+  card.custom = {CustomField{"Shoe size", "44"}, CustomField{"", "unlabelled"}};
+  card.nickname = "Z";
+  card.role = "Organiser";
+  card.departments = {"Research", "Databases"};
+  card.birthday = PartialDate{std::nullopt, 4, 2};
+  card.anniversary = PartialDate{2015, 6, 20};
+  Address address;
+  address.types = {"work"};
+  address.pref = 1;
+  address.label = "Office";
+  address.street = "1 Main St\nFloor 2";
+  address.locality = "Chicago";
+  address.region = "IL";
+  address.postal_code = "60601";
+  address.country = "USA";
+  address.delivery_label = "1 Main St\nChicago";
+  card.addresses = {address};
+  card.value_types = {ValueType{"EMAIL", card.emails[0], {"work", "internet"}, 1, "Work"}};
+  card.photo = "https://acme.example/zoe.jpg";
+  card.vcard_properties = {"X-SOCIALPROFILE;TYPE=mastodon:https://mastodon.social/@zoe" + at};
+  return card;
+}
+
+TEST_P(BulkCards, ManyCardsWrittenInBulkReadBackAsOneAtATime) {
+  testing::TestWorld bulk{GetParam()};
+  testing::TestWorld single{GetParam()};
+  std::vector<ContactFields> cards;
+  std::vector<std::string> uids;
+  for (int n = 0; n < 40; ++n) {
+    cards.push_back(EveryValue(n));
+    uids.push_back("uid-" + std::to_string(n));
+  }
+  auto transaction = bulk.store().BeginBulk();
+  ASSERT_TRUE(transaction);
+  auto ids = bulk.store().InsertContacts(cards, uids, "2026-11-26T12:00:00Z");
+  ASSERT_TRUE(ids) << ids.error().message;
+  ASSERT_TRUE(transaction->Commit());
+  for (std::size_t n = 0; n < cards.size(); ++n) {
+    ASSERT_TRUE(single.store().InsertContact(cards[n], uids[n], "2026-11-26T12:00:00Z"));
+  }
+  auto written = bulk.store().GetContacts(*ids);
+  auto one_by_one = single.store().GetContacts(*ids);
+  ASSERT_TRUE(written && one_by_one);
+  ASSERT_EQ(written->size(), cards.size());
+  for (std::size_t n = 0; n < cards.size(); ++n) {
+    EXPECT_EQ(static_cast<const ContactFields&>((*written)[n]), cards[n]) << "card " << n;
+    EXPECT_EQ((*written)[n].uid, uids[n]);
+    EXPECT_EQ((*written)[n], (*one_by_one)[n]) << "card " << n;
+  }
+  // Found by what was written, through the same index and vocabulary.
+  for (const std::string query :
+       {"zoë", "o'brien", "zurich", "lodz", "email:zoe7@acme.example", "tag:mentor", "studio", "backslash"}) {
+    EXPECT_EQ(Hits(bulk.store(), query), Hits(single.store(), query)) << query;
+  }
+  EXPECT_EQ(Hits(bulk.store(), "obrien"), Hits(single.store(), "obrien"));
+  EXPECT_GT(Hits(bulk.store(), "zoe"), 0U);
+  ExpectSoundIndex(bulk.store());
+  // The emails and profile URLs an import recognises people by.
+  auto by_email = bulk.store().FindContactIds(ContactKey::kEmail, "ZOE.PRIVATE3@mail.example");
+  ASSERT_TRUE(by_email);
+  EXPECT_EQ(*by_email, std::vector<ContactId>{(*ids)[3]});
+  auto by_link = bulk.store().FindContactIds(ContactKey::kLinkUrl, "https://www.linkedin.com/in/zoe-5");
+  ASSERT_TRUE(by_link);
+  EXPECT_EQ(*by_link, std::vector<ContactId>{(*ids)[5]});
+}
+
 }  // namespace
 }  // namespace kith

@@ -67,6 +67,7 @@ Command AddDeviceCommand(CLI::App& root, const GlobalOptions& globals);
 // A shared PostgreSQL database: accounts, workspaces, members.
 Command AddAccountCommand(CLI::App& root, const GlobalOptions& globals);
 Command AddWorkspaceCommand(CLI::App& root, const GlobalOptions& globals);
+Command AddMigrateCommand(CLI::App& root, const GlobalOptions& globals);
 
 // Opens the session (for `scope`, app/access.h) and runs `body` with it;
 // errors are reported under `command` and turned into the exit code.

@@ -63,6 +63,31 @@ std::string ArrayLiteral(const std::vector<std::int64_t>& items) {
   return literal + "}";
 }
 
+void AppendCopyText(std::string& line, const std::optional<std::string_view>& value) {
+  if (!value) {
+    line += "\\N";
+    return;
+  }
+  for (const char c : *value) {
+    switch (c) {
+      case '\\':
+        line += "\\\\";
+        break;
+      case '\t':
+        line += "\\t";
+        break;
+      case '\n':
+        line += "\\n";
+        break;
+      case '\r':
+        line += "\\r";
+        break;
+      default:
+        line += c;
+    }
+  }
+}
+
 void Rows::Free::operator()(pg_result* result) const { PQclear(result); }
 
 Rows::Rows(pg_result* result) : result_(result) {}
@@ -142,6 +167,83 @@ Result<Rows> Connection::Query(const std::string& sql, const Params& params) {
     return tl::unexpected(std::move(error));
   }
   return Rows(result);
+}
+
+void CopyWriter::Column(const std::optional<std::string_view>& value) {
+  if (!in_row_) {
+    buffer_ += lead_;
+    in_row_ = true;
+  }
+  buffer_ += '\t';
+  AppendCopyText(buffer_, value);
+}
+
+Status CopyWriter::EndRow() {
+  buffer_ += '\n';
+  in_row_ = false;
+  ++rows_;
+  constexpr std::size_t kSendAt = std::size_t{1} << 20;
+  if (buffer_.size() < kSendAt) return Ok();
+  KITH_RETURN_IF_ERROR(connection_.SendCopy(buffer_));
+  buffer_.clear();
+  return Ok();
+}
+
+Status CopyWriter::Finish() {
+  KITH_RETURN_IF_ERROR(connection_.SendCopy(buffer_));
+  buffer_.clear();
+  return Ok();
+}
+
+Status Connection::BeginCopy(std::string_view sql) {
+  const std::string text(sql);
+  std::unique_ptr<PGresult, Rows::Free> result(PQexec(connection_, text.c_str()));
+  if (result == nullptr || PQresultStatus(result.get()) != PGRES_COPY_IN) {
+    return tl::unexpected(ResultError(connection_, result.get()));
+  }
+  return Ok();
+}
+
+Status Connection::SendCopy(std::string_view data) {
+  if (data.empty()) return Ok();
+  // libpq takes an int length: very large data goes in slices.
+  constexpr std::size_t kSlice = std::size_t{1} << 30;
+  for (std::size_t begin = 0; begin < data.size(); begin += kSlice) {
+    const std::string_view slice = data.substr(begin, kSlice);
+    if (PQputCopyData(connection_, slice.data(), static_cast<int>(slice.size())) != 1) {
+      return Fail(ErrorCode::kIo, "PostgreSQL: " + Trimmed(PQerrorMessage(connection_)), "db");
+    }
+  }
+  return Ok();
+}
+
+Result<std::int64_t> Connection::EndCopy() {
+  if (PQputCopyEnd(connection_, nullptr) != 1) {
+    return Fail(ErrorCode::kIo, "PostgreSQL: " + Trimmed(PQerrorMessage(connection_)), "db");
+  }
+  std::optional<Error> error;
+  std::int64_t copied = 0;
+  // The COPY's result, then nothing: every result is read so the
+  // connection is ready for the next statement.
+  for (PGresult* result = PQgetResult(connection_); result != nullptr; result = PQgetResult(connection_)) {
+    const std::unique_ptr<PGresult, Rows::Free> owned(result);
+    if (!Succeeded(result)) {
+      if (!error) error = ResultError(connection_, result);
+    } else if (const char* tuples = PQcmdTuples(result); tuples != nullptr && *tuples != '\0') {
+      copied = std::stoll(tuples);
+    }
+  }
+  if (error) return tl::unexpected(*error);
+  return copied;
+}
+
+void Connection::AbortCopy(std::string_view why) {
+  const std::string message(why);
+  if (PQputCopyEnd(connection_, message.c_str()) == 1) {
+    for (PGresult* result = PQgetResult(connection_); result != nullptr; result = PQgetResult(connection_)) {
+      PQclear(result);
+    }
+  }
 }
 
 }  // namespace kith::postgres

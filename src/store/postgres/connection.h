@@ -77,10 +77,45 @@ class Rows {
   std::unique_ptr<pg_result, Free> result_;
 };
 
+// COPY's text format: `value` appended to `line` with its backslashes, tabs
+// and line breaks escaped; nullopt is NULL (\N).
+void AppendCopyText(std::string& line, const std::optional<std::string_view>& value);
+
 // A PostgreSQL array literal of `items` ({"a","b\"c"}), to pass a list as
 // one parameter ($2::text[], $2::bigint[]).
 std::string ArrayLiteral(const std::vector<std::string>& items);
 std::string ArrayLiteral(const std::vector<std::int64_t>& items);
+
+class Connection;
+
+// The data of one COPY … FROM STDIN in text format: rows of columns, each
+// row led by `lead` (the workspace), sent a MiB at a time.
+class CopyWriter {
+ public:
+  CopyWriter(Connection& connection, std::string lead) : connection_(connection), lead_(std::move(lead)) {}
+  // The next column of the row (NULL for nullopt); the first starts a row.
+  void Column(const std::optional<std::string_view>& value);
+  void Column(const std::string& value) { Column(std::optional<std::string_view>(value)); }
+  void Column(const char* value) { Column(std::optional<std::string_view>(value)); }
+  void Column(const std::optional<std::string>& value) {
+    Column(value ? std::optional<std::string_view>(*value) : std::nullopt);
+  }
+  void Column(std::int64_t value) { Column(std::to_string(value)); }
+  void Column(int value) { Column(static_cast<std::int64_t>(value)); }
+  void Column(bool value) { Column(value ? "t" : "f"); }
+  // Ends the row; sends what has gathered once it is large.
+  Status EndRow();
+  // Sends the rest.
+  Status Finish();
+  [[nodiscard]] std::int64_t rows() const { return rows_; }
+
+ private:
+  Connection& connection_;
+  std::string lead_;
+  std::string buffer_;
+  bool in_row_ = false;
+  std::int64_t rows_ = 0;
+};
 
 class Connection {
  public:
@@ -100,6 +135,15 @@ class Connection {
   // broken constraint (a unique key taken), a serialisation failure or deadlock,
   // kIo for a lost connection, kInternal otherwise.
   Result<Rows> Query(const std::string& sql, const Params& params = {});
+
+  // Bulk rows through COPY … FROM STDIN: BeginCopy runs the COPY statement,
+  // SendCopy streams its data (any slicing of it), EndCopy finishes it
+  // and reports what the server made of the rows; AbortCopy ends it with an
+  // error instead, so nothing is written. One COPY at a time.
+  Status BeginCopy(std::string_view sql);
+  Status SendCopy(std::string_view data);
+  Result<std::int64_t> EndCopy();  // the rows copied
+  void AbortCopy(std::string_view why);
 
  private:
   explicit Connection(pg_conn* connection) : connection_(connection) {}

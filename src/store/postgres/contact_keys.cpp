@@ -11,7 +11,7 @@ constexpr KeyQueries kKeyQueries{
     .uid = "SELECT id FROM contacts WHERE workspace_id = $1 AND uid = $2",
     .email =
         "SELECT DISTINCT c.id FROM contact_emails e JOIN contacts c ON c.workspace_id = e.workspace_id "
-        "AND c.id = e.contact_id WHERE e.workspace_id = $1 AND lower(e.address) = lower($2) "
+        "AND c.id = e.contact_id WHERE e.workspace_id = $1 AND e.address_folded = lower($2) "
         "AND c.trashed_at IS NULL ORDER BY c.id LIMIT 50",
     .phone =
         "SELECT DISTINCT c.id FROM contact_phones p JOIN contacts c ON c.workspace_id = p.workspace_id "
@@ -19,7 +19,7 @@ constexpr KeyQueries kKeyQueries{
         "AND c.trashed_at IS NULL ORDER BY c.id LIMIT 50",
     .link_url =
         "SELECT DISTINCT c.id FROM contact_links l JOIN contacts c ON c.workspace_id = l.workspace_id "
-        "AND c.id = l.contact_id WHERE l.workspace_id = $1 AND lower(l.url) = lower($2) "
+        "AND c.id = l.contact_id WHERE l.workspace_id = $1 AND l.url_folded = lower($2) "
         "AND c.trashed_at IS NULL ORDER BY c.id LIMIT 50",
     .name =
         "SELECT id FROM contacts WHERE workspace_id = $1 AND sort_name = $2 AND trashed_at IS NULL "
@@ -32,12 +32,12 @@ constexpr KeyQueries kKeyQueries{
 // the workspace.
 constexpr PairQuery kPairQueries[] = {
     {ContactKey::kEmail,
-     "WITH shared AS (SELECT lower(address) AS value FROM contact_emails WHERE workspace_id = $1 "
-     "GROUP BY lower(address) HAVING count(DISTINCT contact_id) BETWEEN 2 AND 9) "
+     "WITH shared AS (SELECT address_folded AS value FROM contact_emails WHERE workspace_id = $1 "
+     "GROUP BY address_folded HAVING count(DISTINCT contact_id) BETWEEN 2 AND 9) "
      "SELECT DISTINCT a.contact_id, b.contact_id, a.address, ca.display_name, ca.given_name, "
      "cb.display_name, cb.given_name FROM shared "
-     "JOIN contact_emails a ON a.workspace_id = $1 AND lower(a.address) = shared.value "
-     "JOIN contact_emails b ON b.workspace_id = $1 AND lower(b.address) = shared.value "
+     "JOIN contact_emails a ON a.workspace_id = $1 AND a.address_folded = shared.value "
+     "JOIN contact_emails b ON b.workspace_id = $1 AND b.address_folded = shared.value "
      "AND b.contact_id > a.contact_id "
      "JOIN contacts ca ON ca.workspace_id = $1 AND ca.id = a.contact_id AND ca.trashed_at IS NULL "
      "JOIN contacts cb ON cb.workspace_id = $1 AND cb.id = b.contact_id AND cb.trashed_at IS NULL "
@@ -53,12 +53,12 @@ constexpr PairQuery kPairQueries[] = {
      "JOIN contacts cb ON cb.workspace_id = $1 AND cb.id = b.contact_id AND cb.trashed_at IS NULL "
      "ORDER BY 1, 2"},
     {ContactKey::kLinkUrl,
-     "WITH shared AS (SELECT lower(url) AS value FROM contact_links WHERE workspace_id = $1 "
-     "GROUP BY lower(url) HAVING count(DISTINCT contact_id) BETWEEN 2 AND 9) "
+     "WITH shared AS (SELECT url_folded AS value FROM contact_links WHERE workspace_id = $1 "
+     "GROUP BY url_folded HAVING count(DISTINCT contact_id) BETWEEN 2 AND 9) "
      "SELECT DISTINCT a.contact_id, b.contact_id, a.url, ca.display_name, ca.given_name, "
      "cb.display_name, cb.given_name FROM shared "
-     "JOIN contact_links a ON a.workspace_id = $1 AND lower(a.url) = shared.value "
-     "JOIN contact_links b ON b.workspace_id = $1 AND lower(b.url) = shared.value "
+     "JOIN contact_links a ON a.workspace_id = $1 AND a.url_folded = shared.value "
+     "JOIN contact_links b ON b.workspace_id = $1 AND b.url_folded = shared.value "
      "AND b.contact_id > a.contact_id "
      "JOIN contacts ca ON ca.workspace_id = $1 AND ca.id = a.contact_id AND ca.trashed_at IS NULL "
      "JOIN contacts cb ON cb.workspace_id = $1 AND cb.id = b.contact_id AND cb.trashed_at IS NULL "

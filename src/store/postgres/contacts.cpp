@@ -348,6 +348,12 @@ Result<std::vector<ContactId>> PgStore::InsertCardRows(std::span<const ContactFi
   KITH_RETURN_IF_ERROR(NextIds("contact_changes", 0));
   KITH_ASSIGN_OR_RETURN(const std::int64_t first,
                         NextIds("contacts", static_cast<std::int64_t>(fields.size())));
+  if (CopiesCards(fields.size())) {
+    KITH_RETURN_IF_ERROR(CopyCardRows(ContactId{first}, fields, uids, now));
+    for (std::size_t i = 0; i < fields.size(); ++i)
+      ids.push_back(ContactId{first + static_cast<std::int64_t>(i)});
+    return ids;
+  }
   for (std::size_t i = 0; i < fields.size(); ++i) {
     const ContactId id{first + static_cast<std::int64_t>(i)};
     KITH_RETURN_IF_ERROR(InsertRow(id, fields[i], uids[i], now));

@@ -67,26 +67,32 @@ Status PgStore::Migrate() {
   return connection_->Execute("COMMIT");
 }
 
-Result<Transaction> PgStore::Begin() {
+Result<Transaction> PgStore::Begin() { return BeginTransaction(false); }
+
+// The cards of a bulk write go in a batch at a time through COPY, their
+// lists and search entries too (bulk_copy.cpp); there is no index pass to
+// defer, as SQLite's.
+Result<Transaction> PgStore::BeginBulk() { return BeginTransaction(true); }
+
+Result<Transaction> PgStore::BeginTransaction(bool bulk) {
   if (in_transaction_) return Fail(ErrorCode::kInternal, "a transaction is already open");
   KITH_RETURN_IF_ERROR(connection_->Execute("BEGIN"));
   in_transaction_ = true;
+  bulk_ = bulk;
   return Transaction(
       [this]() -> Status {
         in_transaction_ = false;
+        bulk_ = false;
         return connection_->Execute("COMMIT");
       },
       [this]() {
         in_transaction_ = false;
+        bulk_ = false;
         // A failed rollback means a lost connection, which ends the
         // transaction on the server all the same.
         (void)connection_->Execute("ROLLBACK");
       });
 }
-
-// The cards of a bulk write are indexed as they come, in one transaction:
-// PostgreSQL has no index pass to defer (COPY is the next step, docs/team.md).
-Result<Transaction> PgStore::BeginBulk() { return Begin(); }
 
 Result<Transaction> PgStore::ReadSnapshot() {
   // Inside a transaction the reads already share its snapshot.

@@ -9,6 +9,7 @@
 
 #include "store/account_directory.h"
 #include "store/card_store.h"
+#include "store/file_migration.h"
 #include "store/postgres/connection.h"
 #include "store/search_document.h"
 #include "store/sqlite/database.h"
@@ -29,7 +30,7 @@ inline std::string PastPrefix(std::string_view prefix) { return std::string(pref
 // in a subquery of contacts.
 std::string ListWhere(const ListQuery& query, const std::string& folded_tag, Params& params);
 
-class PgStore final : public CardStore, public AccountDirectory {
+class PgStore final : public CardStore, public AccountDirectory, public FileMigration {
  public:
   // Connects to `uri`, applies pending migrations (under an advisory lock,
   // so servers starting together upgrade once) and opens the default
@@ -169,6 +170,10 @@ class PgStore final : public CardStore, public AccountDirectory {
   Status ActAs(const WorkspaceAccess& access) override;
   WorkspaceAccess Access() const override { return access_; }
 
+  // A personal file taken in (file_migration.cpp).
+  Result<bool> WorkspaceIsEmpty() override;
+  Result<std::vector<MigratedTable>> CopySqliteFile(const std::string& path) override;
+
  private:
   // The statements of the shared card writes (card_store.h); the search
   // index's in search_index.cpp.
@@ -184,6 +189,7 @@ class PgStore final : public CardStore, public AccountDirectory {
   Result<std::vector<ContactId>> IdsFor(std::string_view sql, const std::string& value) override;
   Status IndexContact(const Contact& contact, int sign, VocabularyDelta& vocabulary) override;
   Status ApplyVocabulary(const VocabularyDelta& vocabulary) override;
+  Status IndexNewCards(const std::vector<const Contact*>& contacts, VocabularyDelta& vocabulary) override;
   // A card's index entry, "column:term" sorted and distinct; appends every
   // term of it (for the vocabulary) to `all_terms`.
   std::vector<std::string> Lexemes(const Contact& contact, std::vector<std::string>& all_terms) const;
@@ -216,6 +222,32 @@ class PgStore final : public CardStore, public AccountDirectory {
 
   std::string SortName(std::string_view display_name) const;
 
+  // Many rows at once (bulk_copy.cpp). CopyInto puts the rows `write`
+  // gives (each led by the workspace, then `columns`) into `table` through
+  // COPY and a staging table, then `on_conflict`; returns the rows
+  // inserted. Inside a bulk transaction a batch of at least a few cards
+  // goes in this way (CopiesCards), its lists and search entries too.
+  Result<std::int64_t> CopyInto(const std::string& table, const std::string& columns,
+                                const std::function<Status(CopyWriter&)>& write,
+                                std::string_view on_conflict = "");
+  [[nodiscard]] bool CopiesCards(std::size_t count) const;
+  Status CopyCardRows(ContactId first, std::span<const ContactFields> fields,
+                      std::span<const std::string> uids, const std::string& now);
+  Result<Transaction> BeginTransaction(bool bulk);
+  // New cards through CopyInto with the changes journal's trigger held
+  // back, then journaled in one statement (JournalNewCards: the cards from
+  // `first` to `last` that have no entry yet, numbered in id order).
+  Result<std::int64_t> CopyCardsJournaled(const std::string& columns,
+                                          const std::function<Status(CopyWriter&)>& write, ContactId first,
+                                          ContactId last);
+  Status JournalNewCards(ContactId first, ContactId last);
+
+  // A personal file taken in (file_migration.cpp): one table's rows
+  // through COPY, and the search index of every live card made afresh.
+  Result<std::int64_t> CopyTableFrom(sqlite::Database& file, const std::string& table);
+  Status IndexEveryLiveCard();
+  Status CarryMergeRevisions(sqlite::Database& file);
+
   std::unique_ptr<Connection> connection_;
   // SQLite's unicode61 tokenizer, on an in-memory database of its own: both
   // stores fold text into terms by the one function, so a query, a sort
@@ -227,6 +259,7 @@ class PgStore final : public CardStore, public AccountDirectory {
   WorkspaceAccess access_;
   int savepoint_depth_ = 0;
   bool in_transaction_ = false;
+  bool bulk_ = false;  // the open transaction is a bulk one (BeginBulk)
 };
 
 template <typename Body>

@@ -1,0 +1,211 @@
+#!/usr/bin/env bash
+# bench/postgres/run.sh — kith on PostgreSQL beside SQLite, in one run (issue 13):
+#
+#   1. import: `kith import` of a LinkedIn Connections.csv (bench/make_linkedin_csv.py,
+#      seed 7) at each SIZE into an empty SQLite file and into an empty PostgreSQL
+#      database (a throwaway cluster, the tables owned by an ordinary role so
+#      row-level security is in play, as in production);
+#   2. typeahead: wrk, 2 threads and 50 connections in all, queries of bench/queries.tsv
+#      (typeahead.lua), against the largest import: on PostgreSQL spread over two
+#      `kith serve` (one wrk thread and 25 connections each), on SQLite one server;
+#   3. mixed: 20 connections, 9 typeahead reads to 1 new card (mixed.lua), the same
+#      way; every answer must be 2xx.
+#
+# Prints markdown tables: wall and CPU seconds (kith's and, on PostgreSQL, the
+# cluster's), requests/s and latency percentiles. CPU seconds are the figures to
+# compare on a shared machine. The throwaway cluster runs with fsync off
+# (scripts/pg-throwaway.sh): a commit costs no disk flush there, while
+# SQLite's does (synchronous=FULL). Run it under `nice -n 10` on a shared machine.
+#
+# Usage: bench/postgres/run.sh KITH_BINARY [SIZES...]     (default 100000)
+# Environment: DURATION (wrk seconds, default 20), KITH_BENCH_DATA (default bench/data).
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+kith=$(realpath "${1:?usage: bench/postgres/run.sh KITH_BINARY [SIZES...]}")
+shift
+sizes=("$@")
+((${#sizes[@]})) || sizes=(100000)
+duration=${DURATION:-20}
+data=${KITH_BENCH_DATA:-$root/bench/data}/import-scaling
+queries="$root/bench/queries.tsv"
+mkdir -p "$data"
+for tool in wrk psql curl /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "$tool is missing: scripts/install-deps.sh installs it" >&2; exit 1; }
+done
+
+# A short path: the cluster's socket lives in it.
+work=$(mktemp -d /tmp/kith-pgbench-XXXXXX)
+chmod 755 "$work"  # the cluster runs as postgres when this runs as root
+servers=()
+cleanup() {
+  for pid in "${servers[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  "$root/scripts/pg-throwaway.sh" stop "$work/pg" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+admin=$("$root/scripts/pg-throwaway.sh" start "$work/pg")
+postmaster=$(head -1 "$work/pg/data/postmaster.pid")
+tck=$(getconf CLK_TCK)
+
+# CPU seconds the cluster has used so far: the postmaster with the backends
+# it has reaped, and those still running.
+pg_cpu() {
+  local ticks=0 fields
+  read -r -a fields <"/proc/$postmaster/stat"
+  ticks=$((fields[13] + fields[14] + fields[15] + fields[16]))
+  for child in $(ps -o pid= --ppid "$postmaster"); do
+    if read -r -a fields <"/proc/$child/stat" 2>/dev/null; then ticks=$((ticks + fields[13] + fields[14])); fi
+  done
+  awk -v t="$ticks" -v hz="$tck" 'BEGIN { printf "%.2f", t / hz }'
+}
+# CPU seconds of one process so far.
+process_cpu() {
+  local fields
+  read -r -a fields <"/proc/$1/stat"
+  awk -v t="$((fields[13] + fields[14]))" -v hz="$tck" 'BEGIN { printf "%.2f", t / hz }'
+}
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+
+# A new database owned by a role of its own (no superuser, no BYPASSRLS).
+fresh_pg() {
+  psql "$admin" -qX -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "DROP ROLE IF EXISTS $1" \
+    -c "CREATE ROLE $1 LOGIN" -c "CREATE DATABASE $1 OWNER $1" >/dev/null
+  echo "$admin&user=$1&dbname=$1"
+}
+
+# "wall cpu" of one command; its standard output in $work/out.
+timed() {
+  /usr/bin/time -f '%e %U %S' -o "$work/time" "$@" >"$work/out" 2>"$work/err" || {
+    cat "$work/err" >&2
+    return 1
+  }
+  awk '{printf "%s %.2f\n", $1, $2 + $3}' "$work/time"
+}
+
+echo "machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')), $(date -u +%Y-%m-%dT%H:%MZ), kith $(sha256sum "$kith" | cut -c1-12), $(psql --version), load $(load)"
+echo
+echo "## import"
+echo
+echo "| rows | store | wall s | kith CPU s | database CPU s | rows / wall s | added | load avg (start) |"
+echo "|---:|---|---:|---:|---:|---:|---:|---|"
+for size in "${sizes[@]}"; do
+  csv="$data/linkedin-$size-seed7.csv"
+  [[ -f $csv ]] || /usr/bin/python3 "$root/bench/make_linkedin_csv.py" "$size" 7 >"$csv"
+  rm -f "$work"/file.db*
+  start_load=$(load)
+  read -r wall cpu < <(timed "$kith" --db "$work/file.db" --today 2026-11-26 --json import "$csv")
+  added=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["added"])' "$work/out")
+  echo "| $size | SQLite | $wall | $cpu | – | $(awk -v n="$size" -v s="$wall" 'BEGIN{printf "%.0f", n/s}') | $added | $start_load |"
+  url=$(fresh_pg kith_bench)
+  "$kith" --db "$url" list --limit 1 >/dev/null  # the schema, made before the clock starts
+  start_load=$(load)
+  before=$(pg_cpu)
+  read -r wall cpu < <(timed "$kith" --db "$url" --today 2026-11-26 --json import "$csv")
+  sleep 1  # the backend is reaped, its CPU time in the postmaster's
+  after=$(pg_cpu)
+  added=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["added"])' "$work/out")
+  echo "| $size | PostgreSQL | $wall | $cpu | $(awk -v a="$after" -v b="$before" 'BEGIN{printf "%.2f", a-b}') | $(awk -v n="$size" -v s="$wall" 'BEGIN{printf "%.0f", n/s}') | $added | $start_load |"
+done
+people=${sizes[-1]}
+# Statistics for the planner, as autovacuum would gather them in a while.
+psql "$url" -qXc "ANALYZE" >/dev/null
+
+# `kith serve` on $1 (a file or a URI); adds its port to `ports`.
+serve() {
+  local log="$work/serve-${#servers[@]}.log" port=""
+  "$kith" --db "$1" serve --port 0 >"$log" 2>&1 &
+  servers+=($!)
+  for _ in $(seq 1 100); do
+    port=$(grep -oE 'http://127\.0\.0\.1:[0-9]+/' "$log" | head -1 | grep -oE '[0-9]+/$' | tr -d /) || true
+    if [[ -n $port ]] && curl -sf "http://127.0.0.1:$port/api/v1/session" >/dev/null; then
+      ports+=("$port")
+      return
+    fi
+    sleep 0.1
+  done
+  cat "$log" >&2
+  exit 1
+}
+stop_servers() {
+  for pid in "${servers[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${servers[@]}"; do wait "$pid" 2>/dev/null || true; done
+  servers=()
+}
+# Requests/s, and the 50th and 99th latency percentiles in ms, of a wrk output.
+wrk_figures() {
+  awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    /Requests\/sec:/ { rps = $2 }
+    $1 == "50%" { p50 = ms($2) }
+    $1 == "99%" { p99 = ms($2) }
+    /Non-2xx or 3xx responses:/ { bad += $NF }
+    /Socket errors:/ { gsub(/,/, ""); bad += $4 + $6 + $8 + $10 }
+    END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, bad }' "$1"
+}
+# Runs wrk with `script` against each port at once (threads and connections
+# split evenly); prints "requests/s p50 p99 errors server-CPU".
+load_test() {
+  local script=$1 threads=$2 connections=$3
+  shift 3
+  local ports=("$@") outs=() pids=() cpu_before cpu_after
+  cpu_before=$(pg_cpu)
+  local serve_before=0
+  for pid in "${servers[@]}"; do serve_before=$(awk -v a="$serve_before" -v b="$(process_cpu "$pid")" 'BEGIN{print a+b}'); done
+  for port in "${ports[@]}"; do
+    local out="$work/wrk-$port.txt"
+    outs+=("$out")
+    KITH_QUERIES="$queries" KITH_ORIGIN="http://127.0.0.1:$port" KITH_LABEL="$port" \
+      wrk -t"$((threads / ${#ports[@]}))" -c"$((connections / ${#ports[@]}))" -d"${duration}s" --latency \
+      -s "$here/$script" "http://127.0.0.1:$port" >"$out" 2>&1 &
+    pids+=($!)
+  done
+  for pid in "${pids[@]}"; do wait "$pid"; done
+  cpu_after=$(pg_cpu)
+  local serve_after=0
+  for pid in "${servers[@]}"; do serve_after=$(awk -v a="$serve_after" -v b="$(process_cpu "$pid")" 'BEGIN{print a+b}'); done
+  local total=0 p50=0 p99=0 errors=0
+  for out in "${outs[@]}"; do
+    read -r r a b e < <(wrk_figures "$out")
+    total=$((total + r))
+    errors=$((errors + e))
+    p50=$(awk -v x="$p50" -v y="$a" 'BEGIN{print (y > x ? y : x)}')
+    p99=$(awk -v x="$p99" -v y="$b" 'BEGIN{print (y > x ? y : x)}')
+  done
+  echo "$total $p50 $p99 $errors $(awk -v a="$serve_after" -v b="$serve_before" 'BEGIN{printf "%.1f", a-b}') $(awk -v a="$cpu_after" -v b="$cpu_before" 'BEGIN{printf "%.1f", a-b}')"
+}
+session_of() {
+  curl -sf -D "$work/headers" "http://127.0.0.1:$1/api/v1/session" >"$work/session.json"
+  KITH_COOKIE=$(grep -i '^set-cookie:' "$work/headers" | head -1 | sed -E 's/^[^:]*: *//; s/;.*//')
+  KITH_CSRF=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["csrf_token"])' "$work/session.json")
+  export KITH_COOKIE KITH_CSRF
+}
+
+echo
+echo "## typeahead and a mixed load ($people people, wrk ${duration} s each)"
+echo
+echo "| store | servers | load | requests/s | p50 ms | p99 ms | errors | kith serve CPU s | database CPU s | load avg (start) |"
+echo "|---|---:|---|---:|---:|---:|---:|---:|---:|---|"
+for store in PostgreSQL SQLite; do
+  ports=()
+  if [[ $store == PostgreSQL ]]; then
+    serve "$url"
+    serve "$url"
+  else
+    serve "$work/file.db"
+  fi
+  for port in "${ports[@]}"; do curl -sf "http://127.0.0.1:$port/api/v1/typeahead?q=ma" >/dev/null; done
+  start_load=$(load)
+  read -r rps p50 p99 errors serve_cpu db_cpu < <(load_test typeahead.lua 2 50 "${ports[@]}")
+  [[ $store == SQLite ]] && db_cpu="–"
+  echo "| $store | ${#ports[@]} | typeahead, 2 threads, 50 connections | $rps | $p50 | $p99 | $errors | $serve_cpu | $db_cpu | $start_load |"
+  # One session for every server: on PostgreSQL the second server knows it too.
+  session_of "${ports[0]}"
+  start_load=$(load)
+  read -r rps p50 p99 errors serve_cpu db_cpu < <(load_test mixed.lua 2 20 "${ports[@]}")
+  [[ $store == SQLite ]] && db_cpu="–"
+  echo "| $store | ${#ports[@]} | mixed 90% typeahead / 10% add, 20 connections | $rps | $p50 | $p99 | $errors | $serve_cpu | $db_cpu | $start_load |"
+  stop_servers
+done

@@ -1,0 +1,289 @@
+// Many rows at once through COPY: the cards of a bulk write (an import, a
+// generated network) with their lists and search entries, a batch per
+// table instead of a statement per row. The one-at-a-time path
+// (contacts.cpp, search_index.cpp) stays for everything else.
+#include <array>
+#include <utility>
+
+#include "store/column_lists.h"
+#include "store/postgres/pg_store.h"
+#include "store/postgres/row_values.h"
+
+namespace kith::postgres {
+namespace {
+
+// Below this many cards a batch goes row by row: COPY's staging costs a
+// few statements of its own.
+constexpr std::size_t kCopyAtLeast = 16;
+
+// tsvector's input form of sorted, distinct lexemes: each quoted, with its
+// quotes and backslashes doubled.
+std::string TsVectorLiteral(const std::vector<std::string>& lexemes) {
+  std::string literal;
+  for (const std::string& lexeme : lexemes) {
+    if (!literal.empty()) literal += ' ';
+    literal += '\'';
+    for (const char c : lexeme) {
+      if (c == '\'' || c == '\\') literal += c;
+      literal += c;
+    }
+    literal += '\'';
+  }
+  return literal;
+}
+
+}  // namespace
+
+Result<std::int64_t> PgStore::CopyInto(const std::string& table, const std::string& columns,
+                                       const std::function<Status(CopyWriter&)>& write,
+                                       std::string_view on_conflict) {
+  // COPY FROM is refused on a table under row-level security, even to its
+  // owner (every policy table is FORCE ROW LEVEL SECURITY): the rows go
+  // into a temporary copy of the table, then into the table by one
+  // INSERT … SELECT, whose policies check each row's workspace.
+  const std::string staging = "kith_copy_" + table;
+  KITH_RETURN_IF_ERROR(connection_->Execute("CREATE TEMP TABLE IF NOT EXISTS " + staging + " (LIKE " + table +
+                                            " INCLUDING DEFAULTS) ON COMMIT DROP"));
+  KITH_RETURN_IF_ERROR(
+      connection_->BeginCopy("COPY " + staging + " (workspace_id, " + columns + ") FROM STDIN"));
+  CopyWriter writer(*connection_, std::to_string(workspace_));
+  Status written = write(writer);
+  if (written) written = writer.Finish();
+  if (!written) {
+    connection_->AbortCopy("kith stopped the copy");
+    return tl::unexpected(written.error());
+  }
+  KITH_RETURN_IF_ERROR(connection_->EndCopy());
+  KITH_ASSIGN_OR_RETURN(
+      const Rows inserted,
+      connection_->Query("INSERT INTO " + table + " (workspace_id, " + columns + ") SELECT workspace_id, " +
+                         columns + " FROM " + staging + std::string(on_conflict)));
+  KITH_RETURN_IF_ERROR(connection_->Execute("TRUNCATE " + staging));
+  return inserted.Affected();
+}
+
+Result<std::int64_t> PgStore::CopyCardsJournaled(const std::string& columns,
+                                                 const std::function<Status(CopyWriter&)>& write,
+                                                 ContactId first, ContactId last) {
+  KITH_RETURN_IF_ERROR(connection_->Execute("SELECT set_config('kith.journal_in_batches', 'on', true)"));
+  auto inserted = CopyInto("contacts", columns, write);
+  KITH_RETURN_IF_ERROR(connection_->Execute("SELECT set_config('kith.journal_in_batches', 'off', true)"));
+  if (!inserted) return tl::unexpected(inserted.error());
+  KITH_RETURN_IF_ERROR(JournalNewCards(first, last));
+  return *inserted;
+}
+
+Status PgStore::JournalNewCards(ContactId first, ContactId last) {
+  // The cards from `first` to `last` without a journal entry (the trigger
+  // left them to this), numbered in id order after the workspace's last
+  // number, which moves once for all of them.
+  return Run("WITH fresh AS (SELECT c.id, c.uid, row_number() OVER (ORDER BY c.id) AS n FROM contacts c "
+             "WHERE c.workspace_id = $1 AND c.id BETWEEN $2 AND $3 AND NOT EXISTS (SELECT 1 FROM "
+             "contact_changes j WHERE j.workspace_id = $1 AND j.contact_id = c.id)), "
+             "counted AS (SELECT count(*) AS total FROM fresh), "
+             "next AS (INSERT INTO id_counters(workspace_id, name, last_id) SELECT $1, 'contact_changes', "
+             "total "
+             "FROM counted ON CONFLICT (workspace_id, name) DO UPDATE SET last_id = id_counters.last_id + "
+             "excluded.last_id RETURNING last_id) "
+             "INSERT INTO contact_changes(workspace_id, contact_id, sequence, uid) "
+             "SELECT $1, fresh.id, next.last_id - counted.total + fresh.n, fresh.uid FROM fresh, counted, "
+             "next",
+             Params().Add(first.value).Add(last.value))
+      .map([](const Rows&) {});
+}
+
+Status PgStore::CopyCardRows(ContactId first, std::span<const ContactFields> fields,
+                             std::span<const std::string> uids, const std::string& now) {
+  const auto id_of = [&](std::size_t index) { return first.value + static_cast<std::int64_t>(index); };
+  KITH_RETURN_IF_ERROR(CopyCardsJournaled(
+      "id, uid, display_name, given_name, family_name, sort_name, company, title, website, city, "
+      "neighborhood, "
+      "hometown, how_met, met_at, met_on, open_to_opportunities, looking_for, open_since, notes, created_at, "
+      "updated_at, kind, nickname, role, departments, birthday, anniversary",
+      [&](CopyWriter& rows) -> Status {
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+          const ContactFields& card = fields[i];
+          rows.Column(id_of(i));
+          rows.Column(uids[i]);
+          rows.Column(card.display_name);
+          rows.Column(card.given_name);
+          rows.Column(card.family_name);
+          rows.Column(SortName(card.display_name));
+          rows.Column(card.company);
+          rows.Column(card.title);
+          rows.Column(card.website);
+          rows.Column(card.city);
+          rows.Column(card.neighborhood);
+          rows.Column(card.hometown);
+          rows.Column(card.how_met);
+          rows.Column(card.met_at);
+          rows.Column(IsoOrNull(card.met_on));
+          rows.Column(card.open_to_opportunities);
+          rows.Column(card.looking_for);
+          rows.Column(IsoOrNull(card.open_since));
+          rows.Column(card.notes);
+          rows.Column(now);
+          rows.Column(now);
+          rows.Column(card.kind);
+          rows.Column(card.nickname);
+          rows.Column(card.role);
+          rows.Column(JoinLines(card.departments, '\n'));
+          rows.Column(IsoOrNull(card.birthday));
+          rows.Column(IsoOrNull(card.anniversary));
+          KITH_RETURN_IF_ERROR(rows.EndRow());
+        }
+        return Ok();
+      },
+      first, ContactId{id_of(fields.size() - 1)}));
+  KITH_RETURN_IF_ERROR(
+      CopyInto("contact_emails", "contact_id, position, address", [&](CopyWriter& rows) -> Status {
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+          for (std::size_t at = 0; at < fields[i].emails.size(); ++at) {
+            rows.Column(id_of(i));
+            rows.Column(static_cast<int>(at));
+            rows.Column(fields[i].emails[at]);
+            KITH_RETURN_IF_ERROR(rows.EndRow());
+          }
+        }
+        return Ok();
+      }));
+  KITH_RETURN_IF_ERROR(
+      CopyInto("contact_phones", "contact_id, position, original, e164", [&](CopyWriter& rows) -> Status {
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+          for (std::size_t at = 0; at < fields[i].phones.size(); ++at) {
+            rows.Column(id_of(i));
+            rows.Column(static_cast<int>(at));
+            rows.Column(fields[i].phones[at].original);
+            rows.Column(fields[i].phones[at].e164);
+            KITH_RETURN_IF_ERROR(rows.EndRow());
+          }
+        }
+        return Ok();
+      }));
+  KITH_RETURN_IF_ERROR(CopyInto("contact_links",
+                                "contact_id, position, kind, url, connected, followed, connected_on",
+                                [&](CopyWriter& rows) -> Status {
+                                  for (std::size_t i = 0; i < fields.size(); ++i) {
+                                    for (std::size_t at = 0; at < fields[i].links.size(); ++at) {
+                                      const Link& link = fields[i].links[at];
+                                      rows.Column(id_of(i));
+                                      rows.Column(static_cast<int>(at));
+                                      rows.Column(std::string(LinkKindName(link.kind)));
+                                      rows.Column(link.url);
+                                      rows.Column(link.connected);
+                                      rows.Column(link.followed);
+                                      rows.Column(IsoOrNull(link.connected_on));
+                                      KITH_RETURN_IF_ERROR(rows.EndRow());
+                                    }
+                                  }
+                                  return Ok();
+                                }));
+  KITH_RETURN_IF_ERROR(CopyInto(
+      "contact_labels", "contact_id, kind, position, value, folded", [&](CopyWriter& rows) -> Status {
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+          const std::array<std::pair<const char*, const std::vector<std::string>*>, 3> lists = {
+              {{"tag", &fields[i].tags}, {"skill", &fields[i].skills}, {"interest", &fields[i].interests}}};
+          for (const auto& [kind, values] : lists) {
+            for (std::size_t at = 0; at < values->size(); ++at) {
+              rows.Column(id_of(i));
+              rows.Column(kind);
+              rows.Column(static_cast<int>(at));
+              rows.Column((*values)[at]);
+              rows.Column(SortName((*values)[at]));
+              KITH_RETURN_IF_ERROR(rows.EndRow());
+            }
+          }
+        }
+        return Ok();
+      }));
+  KITH_RETURN_IF_ERROR(
+      CopyInto("contact_extras", "contact_id, kind, position, label, value", [&](CopyWriter& rows) -> Status {
+        const auto extra = [&](std::size_t i, const char* kind, std::size_t at, const std::string& label,
+                               const std::string& value) -> Status {
+          rows.Column(id_of(i));
+          rows.Column(kind);
+          rows.Column(static_cast<int>(at));
+          rows.Column(label);
+          rows.Column(value);
+          return rows.EndRow();
+        };
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+          const ContactFields& card = fields[i];
+          for (std::size_t at = 0; at < card.custom.size(); ++at) {
+            KITH_RETURN_IF_ERROR(extra(i, "custom", at, card.custom[at].label, card.custom[at].value));
+          }
+          if (!card.photo.empty()) KITH_RETURN_IF_ERROR(extra(i, "photo", 0, "", card.photo));
+          for (std::size_t at = 0; at < card.vcard_properties.size(); ++at) {
+            KITH_RETURN_IF_ERROR(extra(i, "vcard", at, "", card.vcard_properties[at]));
+          }
+        }
+        return Ok();
+      }));
+  KITH_RETURN_IF_ERROR(CopyInto("contact_value_types",
+                                "contact_id, position, property, value, types, pref, label",
+                                [&](CopyWriter& rows) -> Status {
+                                  for (std::size_t i = 0; i < fields.size(); ++i) {
+                                    for (std::size_t at = 0; at < fields[i].value_types.size(); ++at) {
+                                      const ValueType& value = fields[i].value_types[at];
+                                      rows.Column(id_of(i));
+                                      rows.Column(static_cast<int>(at));
+                                      rows.Column(value.property);
+                                      rows.Column(value.value);
+                                      rows.Column(JoinLines(value.types, ','));
+                                      rows.Column(value.pref);
+                                      rows.Column(value.label);
+                                      KITH_RETURN_IF_ERROR(rows.EndRow());
+                                    }
+                                  }
+                                  return Ok();
+                                }));
+  KITH_RETURN_IF_ERROR(CopyInto(
+      "contact_addresses",
+      "contact_id, position, types, pref, label, po_box, extended, street, locality, region, postal_code, "
+      "country, delivery_label",
+      [&](CopyWriter& rows) -> Status {
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+          for (std::size_t at = 0; at < fields[i].addresses.size(); ++at) {
+            const Address& value = fields[i].addresses[at];
+            rows.Column(id_of(i));
+            rows.Column(static_cast<int>(at));
+            rows.Column(JoinLines(value.types, ','));
+            rows.Column(value.pref);
+            rows.Column(value.label);
+            rows.Column(value.po_box);
+            rows.Column(value.extended);
+            rows.Column(value.street);
+            rows.Column(value.locality);
+            rows.Column(value.region);
+            rows.Column(value.postal_code);
+            rows.Column(value.country);
+            rows.Column(value.delivery_label);
+            KITH_RETURN_IF_ERROR(rows.EndRow());
+          }
+        }
+        return Ok();
+      }));
+  return Ok();
+}
+
+Status PgStore::IndexNewCards(const std::vector<const Contact*>& contacts, VocabularyDelta& vocabulary) {
+  if (!bulk_ || contacts.size() < kCopyAtLeast) return CardStore::IndexNewCards(contacts, vocabulary);
+  return CopyInto("search_entries", "contact_id, search_key, terms",
+                  [&](CopyWriter& rows) -> Status {
+                    for (const Contact* contact : contacts) {
+                      std::vector<std::string> all_terms;
+                      const std::vector<std::string> lexemes = Lexemes(*contact, all_terms);
+                      CountTerms(all_terms, +1, vocabulary);
+                      rows.Column(contact->id.value);
+                      rows.Column(SearchKey(*contact));
+                      rows.Column(TsVectorLiteral(lexemes));
+                      KITH_RETURN_IF_ERROR(rows.EndRow());
+                    }
+                    return Ok();
+                  })
+      .map([](std::int64_t) {});
+}
+
+bool PgStore::CopiesCards(std::size_t count) const { return bulk_ && count >= kCopyAtLeast; }
+
+}  // namespace kith::postgres

@@ -4,6 +4,8 @@
 // of `kith passwd` (web_access.h).
 #pragma once
 
+#include <chrono>
+#include <optional>
 #include <string>
 
 #include "app/context.h"

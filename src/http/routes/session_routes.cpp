@@ -14,16 +14,18 @@ namespace {
 nlohmann::json SessionJson(bool authenticated, const std::string& csrf_token, bool auth_required,
                            bool accounts = false,
                            const std::optional<WorkspaceAccess>& member = std::nullopt) {
-  const auto text_or_null = [&member](const std::string& WorkspaceAccess::*field) {
-    return member ? nlohmann::json((*member).*field) : nlohmann::json(nullptr);
-  };
-  return {{"authenticated", authenticated},
-          {"csrf_token", csrf_token.empty() ? nlohmann::json(nullptr) : nlohmann::json(csrf_token)},
-          {"auth_required", auth_required},
-          {"accounts", accounts},
-          {"account", text_or_null(&WorkspaceAccess::account)},
-          {"workspace", text_or_null(&WorkspaceAccess::workspace)},
-          {"role", member ? nlohmann::json(RoleName(member->role)) : nlohmann::json(nullptr)}};
+  nlohmann::json who = {{"account", nullptr}, {"workspace", nullptr}, {"role", nullptr}};
+  if (member)
+    who = {{"account", member->account},
+           {"workspace", member->workspace},
+           {"role", std::string(RoleName(member->role))}};
+  nlohmann::json session = {
+      {"authenticated", authenticated},
+      {"csrf_token", csrf_token.empty() ? nlohmann::json(nullptr) : nlohmann::json(csrf_token)},
+      {"auth_required", auth_required},
+      {"accounts", accounts}};
+  session.update(who);
+  return session;
 }
 
 CookieTransport CookieTransportOf(const SessionState& state) {

@@ -38,9 +38,9 @@ class ViewerMatrixHttp : public TeamServer {
              {"/api/v1/contacts", R"({"name": "Acme First", "emails": ["first@acme.example"]})"},
              {"/api/v1/contacts", R"({"name": "Acme Second", "tags": ["mentor"]})"},
              {"/api/v1/opportunities", R"({"title": "Staff engineer", "kind": "job"})"},
-             {"/api/v1/gives", R"({"contact": 1, "what": "an introduction"})"},
-             {"/api/v1/events", R"({"name": "Meetup", "date": "2026-11-20"})"},
-             {"/api/v1/contacts/1/reminders", R"({"on": "2026-12-10", "note": "send the deck"})"},
+             {"/api/v1/gives", R"({"contact_id": 1, "what": "an introduction"})"},
+             {"/api/v1/events", R"({"name": "Meetup", "on": "2026-11-20"})"},
+             {"/api/v1/contacts/1/reminders", R"({"due": "2026-12-10", "note": "send the deck"})"},
              {"/api/v1/devices", R"({"name": "phone"})"},
          }) {
       auto response = As(ada, "POST", path, body);
@@ -48,7 +48,7 @@ class ViewerMatrixHttp : public TeamServer {
       ASSERT_LT(response->status, 300) << path << ": " << response->body;
     }
     auto fact =
-        As(ada, "PUT", "/api/v1/contacts/1/facts", R"({"kind": "family", "key": "kids", "value": "two"})");
+        As(ada, "PUT", "/api/v1/contacts/1/facts", R"({"kind": "personal", "key": "kids", "value": "two"})");
     ASSERT_TRUE(fact);
     ASSERT_LT(fact->status, 300) << fact->body;
   }

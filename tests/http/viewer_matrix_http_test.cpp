@@ -69,8 +69,9 @@ class ViewerMatrixHttp : public TeamServer {
     for (int row = 0; row < tables->size(); ++row) {
       const std::string table = tables->Text(row, 0);
       const std::string where = table == "settings" ? " WHERE key <> 'health.scored_on'" : "";
-      auto digest = (*admin)->Query(
-          "SELECT coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM " + table + " t" + where);
+      std::string sql = "SELECT coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM ";
+      sql.append(table).append(" t").append(where);
+      auto digest = (*admin)->Query(sql);
       EXPECT_TRUE(digest) << table << ": " << digest.error().message;
       if (digest) digests[table] = digest->Text(0, 0);
     }

@@ -53,10 +53,10 @@ Status EnterWorkspace(Context& context, const ActingAs& who, Scope scope) {
                        "(docs/team.md)");
   }
   if (scope == Scope::kServer) {
-    return Fail(ErrorCode::kInvalidInput,
-                "kith serve does not yet sign people in by account: on a database with accounts, use the "
-                "command line (docs/team.md)",
-                "db");
+    // Each request acts as the member its session signed in (http/).
+    return RefuseNamed(who,
+                       "kith serve signs each person in by account (POST /api/v1/session, CardDAV as "
+                       "NAME@WORKSPACE): --user and --workspace are not for it (docs/team.md)");
   }
   KITH_ASSIGN_OR_RETURN(const WorkspaceAccess access, MemberAccess(*directory, who));
   return directory->ActAs(access);
@@ -67,7 +67,7 @@ Status RequireWriter(Context& context, std::string_view what) {
   if (directory == nullptr) return Ok();
   const WorkspaceAccess access = directory->Access();
   if (MayWrite(access.role)) return Ok();
-  return Fail(ErrorCode::kInvalidInput,
+  return Fail(ErrorCode::kForbidden,
               std::string(RoleName(access.role)) + " " + access.account + " cannot " + std::string(what) +
                   " in workspace " + access.workspace + ": only an owner or editor can",
               "user");

@@ -18,7 +18,7 @@ namespace kith {
 enum class Scope {
   kWorkspace,  // the cards and the loop of one workspace, as a member
   kDatabase,   // accounts and workspaces themselves (each action checks what it needs)
-  kServer,     // `kith serve`, which signs people in by the server password
+  kServer,     // `kith serve`, which signs people in itself (by account, or the server password)
 };
 
 struct ActingAs {
@@ -32,12 +32,12 @@ struct ActingAs {
 // would be ignored). On a database with accounts, kWorkspace needs both,
 // a known account that is a member of a known workspace: kInvalidInput
 // when either is missing, kNotFound when unknown, kInvalidInput for a
-// non-member. kServer is kInvalidInput on a database with accounts (the
-// server's sign-in by account is still to come).
+// non-member. kServer names nobody (kInvalidInput when `who` does): the
+// server signs each request's member in.
 Status EnterWorkspace(Context& context, const ActingAs& who, Scope scope);
 
 // Starts the transaction of a user action that writes (`what`: "add a
-// card"), refusing a viewer with kInvalidInput ("viewer ada cannot add a
+// card"), refusing a viewer with kForbidden ("viewer ada cannot add a
 // card in workspace acme …") before anything is written; errors of
 // Store::Begin. BeginBulkWrite is the same over Store::BeginBulk.
 Result<Transaction> BeginWrite(Context& context, std::string_view what);

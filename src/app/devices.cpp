@@ -65,10 +65,17 @@ Result<AddedDevice> AddDevice(Context& context, const std::string& name) {
   fresh.name = name;
   fresh.password_hash = std::move(hash);
   fresh.created_at = context.clock.NowTimestamp();
+  std::string username = name;
+  // On a database with accounts the device syncs as the member adding it.
+  if (const AccountDirectory* directory = AccountsOf(context.store)) {
+    const WorkspaceAccess acting = directory->Access();
+    fresh.account = acting.account;
+    if (!acting.account.empty()) username = acting.account + "@" + acting.workspace;
+  }
   KITH_ASSIGN_OR_RETURN(Device device, context.store.InsertDevice(fresh));
   KITH_ASSIGN_OR_RETURN(QrCode qr, EncodeQrCode(password));
   KITH_RETURN_IF_ERROR(transaction.Commit());
-  return AddedDevice{std::move(device), std::move(password), std::move(qr)};
+  return AddedDevice{std::move(device), std::move(password), std::move(username), std::move(qr)};
 }
 
 Result<std::vector<Device>> ListDevices(Context& context) { return context.store.Devices(); }
@@ -117,7 +124,7 @@ nlohmann::json DeviceToJson(const Device& device) {
 
 nlohmann::json DeviceSetupJson(const AddedDevice& added, std::string_view server_url) {
   return {{"url", std::string(server_url) + "/dav/"},
-          {"username", added.device.name},
+          {"username", added.username},
           {"password", added.password},
           {"device", DeviceToJson(added.device)}};
 }
@@ -177,8 +184,49 @@ Result<SyncCheck> CheckSyncCredentials(Context& context, SignInThrottle& throttl
   return check;
 }
 
+Result<SyncMemberCheck> CheckSyncMember(Context& context, SignInThrottle& throttle, SyncPasswordCache& cache,
+                                        const SyncCredentials& credentials, SignInThrottle::TimePoint now) {
+  SyncMemberCheck check;
+  AccountDirectory* directory = AccountsOf(context.store);
+  if (directory == nullptr) return check;
+  const std::size_t at = credentials.user.rfind('@');
+  const std::string account = credentials.user.substr(0, at);
+  const std::string workspace = at == std::string::npos ? "" : credentials.user.substr(at + 1);
+  KITH_ASSIGN_OR_RETURN(
+      const SignInAttempt attempt, throttle.Try(credentials.address, now, [&]() -> Result<bool> {
+        bool fresh = false;
+        KITH_ASSIGN_OR_RETURN(const auto hash, directory->PasswordHashOf(account));
+        KITH_ASSIGN_OR_RETURN(const auto found, directory->FindWorkspace(workspace));
+        if (!hash || !found) return false;
+        KITH_ASSIGN_OR_RETURN(check.member, directory->FindMember(found->id, account));
+        if (!check.member) return false;
+        if (Matches(cache, "account:" + account, credentials.password, *hash, now, fresh)) return true;
+        // The member's own devices in the workspace, read as the member.
+        KITH_RETURN_IF_ERROR(directory->ActAs(*check.member));
+        KITH_ASSIGN_OR_RETURN(const auto devices, context.store.Devices());
+        for (const Device& device : devices) {
+          if (device.account != account || !device.revoked_at.empty()) continue;
+          if (Matches(cache, device.name, credentials.password, device.password_hash, now, fresh)) {
+            if (fresh) check.device_to_touch = device.id;
+            return true;
+          }
+        }
+        return false;
+      }));
+  check.retry_after = attempt.retry_after;
+  if (!attempt.accepted) {
+    check.member.reset();
+    check.device_to_touch.reset();
+  }
+  return check;
+}
+
 Result<bool> SyncNeedsCredentials(Context& context, bool beyond_loopback, std::string_view server_token) {
   if (beyond_loopback || !server_token.empty()) return true;
+  if (AccountDirectory* directory = AccountsOf(context.store)) {
+    KITH_ASSIGN_OR_RETURN(const bool has_accounts, directory->HasAccounts());
+    if (has_accounts) return true;
+  }
   KITH_ASSIGN_OR_RETURN(const bool has_password, HasWebPassword(context));
   if (has_password) return true;
   return context.store.HasLiveDevices();

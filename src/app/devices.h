@@ -20,6 +20,7 @@
 #include "app/sign_in_throttle.h"
 #include "domain/result.h"
 #include "scan/qr_code.h"
+#include "store/account_directory.h"
 #include "store/store.h"
 
 namespace kith {
@@ -28,7 +29,10 @@ namespace kith {
 struct AddedDevice {
   Device device;
   std::string password;  // "abcd-efgh-jkmn-pqrs-tuvw": 20 random characters, 100 bits
-  QrCode qr;             // the password, for a phone's camera to read instead of typing it
+  // What the device signs in as: its name, or on a database with accounts
+  // ACCOUNT@WORKSPACE of the member who added it (docs/team.md).
+  std::string username;
+  QrCode qr;  // the password, for a phone's camera to read instead of typing it
 };
 
 // Adds a device called `name` (1-64 letters, digits, '.', '_' or '-'; it is
@@ -105,9 +109,23 @@ struct SyncCheck {
 Result<SyncCheck> CheckSyncCredentials(Context& context, SignInThrottle& throttle, SyncPasswordCache& cache,
                                        const SyncCredentials& credentials, SignInThrottle::TimePoint now);
 
+// The member a sync client's Basic credentials name on a database with
+// accounts: the user name is ACCOUNT@WORKSPACE (split at the last '@'),
+// the password the account's own or the app password of one of the
+// account's devices in that workspace. Throttled as CheckSyncCredentials;
+// `member` is empty when refused, whichever part was wrong.
+struct SyncMemberCheck {
+  std::optional<WorkspaceAccess> member;
+  std::chrono::seconds retry_after{0};
+  std::optional<std::int64_t> device_to_touch;  // as in SyncCheck
+};
+Result<SyncMemberCheck> CheckSyncMember(Context& context, SignInThrottle& throttle, SyncPasswordCache& cache,
+                                        const SyncCredentials& credentials, SignInThrottle::TimePoint now);
+
 // Whether sync clients must sign in: beyond loopback always; on loopback
-// once any credential exists (a web password, a token, a device), so a
-// device set up on this machine is asked for its password as elsewhere.
+// once any credential exists (a web password, a token, a device, an
+// account), so a device set up on this machine is asked for its password
+// as elsewhere.
 Result<bool> SyncNeedsCredentials(Context& context, bool beyond_loopback, std::string_view server_token);
 
 // Notes that the device synced now (shown by `kith device list`).

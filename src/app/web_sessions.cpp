@@ -23,6 +23,36 @@ bool IsWellFormedId(std::string_view id) {
          });
 }
 
+// A cookie split into the session's id and, for a member's session, the
+// workspace whose rows hold it (0: none). Malformed: an empty id.
+struct CookieParts {
+  std::string_view id;
+  std::int64_t workspace_id = 0;
+};
+
+CookieParts PartsOf(std::string_view cookie) {
+  const std::size_t dot = cookie.find('.');
+  const std::string_view id = cookie.substr(0, dot);
+  if (!IsWellFormedId(id)) return {};
+  if (dot == std::string_view::npos) return {id, 0};
+  const std::string_view digits = cookie.substr(dot + 1);
+  std::int64_t workspace = 0;
+  const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), workspace);
+  if (error != std::errc() || end != digits.data() + digits.size() || workspace <= 0) return {};
+  return {id, workspace};
+}
+
+// Makes the store read and write the sessions of the cookie's workspace:
+// false when the cookie names one and the store has no directory.
+Result<bool> EnterSessionWorkspace(Context& context, const CookieParts& parts) {
+  if (parts.workspace_id == 0) return true;
+  AccountDirectory* directory = AccountsOf(context.store);
+  if (directory == nullptr) return false;
+  // Web sessions are written by any member: the role does not matter.
+  KITH_RETURN_IF_ERROR(directory->ActAs(WorkspaceAccess{parts.workspace_id, Role::kViewer, "", ""}));
+  return true;
+}
+
 std::int64_t Number(std::string_view text) {
   std::int64_t value = 0;
   std::from_chars(text.data(), text.data() + text.size(), value);
@@ -53,35 +83,56 @@ Result<WebSessionKeys> StartWebSession(Context& context, const SessionLimits& li
   // Room for the new one: the cap counts it.
   KITH_RETURN_IF_ERROR(context.store.PruneWebSessions(
       now - limits.lifetime_seconds, now - limits.idle_seconds, std::max(limits.max_sessions - 1, 0)));
-  KITH_RETURN_IF_ERROR(context.store.InsertWebSession(WebSession{Sha256Hex(id), now, now}));
+  const AccountDirectory* directory = AccountsOf(context.store);
+  const WorkspaceAccess acting = directory != nullptr ? directory->Access() : WorkspaceAccess{};
+  KITH_RETURN_IF_ERROR(context.store.InsertWebSession(WebSession{Sha256Hex(id), now, now, acting.account}));
   KITH_RETURN_IF_ERROR(transaction.Commit());
   std::string csrf_token = CsrfTokenFor(id);
+  if (!acting.account.empty()) id += "." + std::to_string(acting.workspace_id);
   return WebSessionKeys{std::move(id), std::move(csrf_token)};
 }
 
-Result<std::optional<LiveWebSession>> FindLiveWebSession(Context& context, std::string_view id,
+Result<std::optional<LiveWebSession>> FindLiveWebSession(Context& context, std::string_view cookie,
                                                          const SessionLimits& limits) {
-  if (!IsWellFormedId(id)) return std::optional<LiveWebSession>();
-  KITH_ASSIGN_OR_RETURN(const auto session, context.store.FindWebSession(Sha256Hex(id)));
+  const CookieParts parts = PartsOf(cookie);
+  if (parts.id.empty()) return std::optional<LiveWebSession>();
+  KITH_ASSIGN_OR_RETURN(const bool entered, EnterSessionWorkspace(context, parts));
+  if (!entered) return std::optional<LiveWebSession>();
+  KITH_ASSIGN_OR_RETURN(const auto session, context.store.FindWebSession(Sha256Hex(parts.id)));
   if (!session) return std::optional<LiveWebSession>();
+  // A member's session is only ever found through its workspace, and the
+  // one person's never names one: a mix is no session.
+  if (session->account.empty() != (parts.workspace_id == 0)) return std::optional<LiveWebSession>();
   KITH_ASSIGN_OR_RETURN(const std::int64_t now, NowSeconds(context.clock));
   if (now - session->created_at >= limits.lifetime_seconds ||
       now - session->last_seen_at >= limits.idle_seconds) {
     return std::optional<LiveWebSession>();
   }
-  return std::optional<LiveWebSession>(
-      LiveWebSession{CsrfTokenFor(id), now - session->last_seen_at >= kTouchEverySeconds});
+  LiveWebSession live{CsrfTokenFor(parts.id), now - session->last_seen_at >= kTouchEverySeconds,
+                      std::nullopt};
+  if (parts.workspace_id != 0) {
+    KITH_ASSIGN_OR_RETURN(live.member,
+                          AccountsOf(context.store)->FindMember(parts.workspace_id, session->account));
+    if (!live.member) return std::optional<LiveWebSession>();
+  }
+  return std::optional<LiveWebSession>(std::move(live));
 }
 
-Status TouchWebSession(Context& context, std::string_view id) {
-  if (!IsWellFormedId(id)) return Ok();
+Status TouchWebSession(Context& context, std::string_view cookie) {
+  const CookieParts parts = PartsOf(cookie);
+  if (parts.id.empty()) return Ok();
+  KITH_ASSIGN_OR_RETURN(const bool entered, EnterSessionWorkspace(context, parts));
+  if (!entered) return Ok();
   KITH_ASSIGN_OR_RETURN(const std::int64_t now, NowSeconds(context.clock));
-  return context.store.TouchWebSession(Sha256Hex(id), now);
+  return context.store.TouchWebSession(Sha256Hex(parts.id), now);
 }
 
-Status EndWebSession(Context& context, std::string_view id) {
-  if (!IsWellFormedId(id)) return Ok();
-  return context.store.RemoveWebSession(Sha256Hex(id));
+Status EndWebSession(Context& context, std::string_view cookie) {
+  const CookieParts parts = PartsOf(cookie);
+  if (parts.id.empty()) return Ok();
+  KITH_ASSIGN_OR_RETURN(const bool entered, EnterSessionWorkspace(context, parts));
+  if (!entered) return Ok();
+  return context.store.RemoveWebSession(Sha256Hex(parts.id));
 }
 
 }  // namespace kith

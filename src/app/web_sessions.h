@@ -11,6 +11,7 @@
 
 #include "app/context.h"
 #include "domain/result.h"
+#include "store/account_directory.h"
 
 namespace kith {
 
@@ -23,6 +24,10 @@ struct SessionLimits {
 };
 
 // What a browser holds: the cookie's value and the token its writes carry.
+// A member's session of a database with accounts names its workspace in
+// the cookie ("ID.WORKSPACE_ID"): its row lives in that workspace, under
+// the workspace's row-level security, and a lookup goes straight there
+// (the key Citus routes by, docs/team.md).
 struct WebSessionKeys {
   std::string id;
   std::string csrf_token;
@@ -33,16 +38,23 @@ struct LiveWebSession {
   std::string csrf_token;
   // Last seen long enough ago that TouchWebSession should record this use.
   bool needs_touch = false;
+  // Whom a member's session signed in, with the role the member has now
+  // (a member removed since is signed out); none for the one person of a
+  // file or a database without accounts.
+  std::optional<WorkspaceAccess> member;
 };
 
 // Starts a session (first removing expired ones and, at the cap, the least
-// recently seen). Writes: needs a read-write store. kIo when the store
-// cannot be written.
+// recently seen) for whom the store acts as: the member a sign-in by
+// account chose (AccountDirectory::ActAs), else the one person. Writes:
+// needs a read-write store. kIo when the store cannot be written.
 Result<WebSessionKeys> StartWebSession(Context& context, const SessionLimits& limits);
 
 // The live session with this id: nullopt when the id is malformed, unknown,
-// idle past the limit or past its lifetime. Only reads, so it runs on a
-// read-only connection.
+// idle past the limit or past its lifetime, or names a workspace its
+// account is no longer a member of. Only reads, so it runs on a read-only
+// connection; for a member's session the store is left acting as nobody in
+// particular in its workspace (http/store_pool.h resets it).
 Result<std::optional<LiveWebSession>> FindLiveWebSession(Context& context, std::string_view id,
                                                          const SessionLimits& limits);
 

@@ -115,6 +115,8 @@ int DisplayWidth(std::string_view text) {
 int ExitCode(ErrorCode code) {
   switch (code) {
     case ErrorCode::kInvalidInput:
+    case ErrorCode::kUnauthorized:
+    case ErrorCode::kForbidden:
     case ErrorCode::kNotFound:
     case ErrorCode::kAlreadyExists:
     case ErrorCode::kConflict:

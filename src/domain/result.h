@@ -12,6 +12,10 @@ namespace kith {
 // HTTP status (http); both mappings are switches without default.
 enum class ErrorCode {
   kInvalidInput,
+  // Who asks is not signed in: wrong or missing credentials.
+  kUnauthorized,
+  // The input is fine, but who acts may not do it (a viewer's write).
+  kForbidden,
   kNotFound,
   kAlreadyExists,
   kConflict,

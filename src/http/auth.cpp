@@ -217,6 +217,10 @@ bool AdmitSyncClient(const httplib::Request& request, httplib::Response& respons
   Result<SyncCheck> check = SyncCheck{};
   {
     StorePool::Lease lease = pool.Borrow(Access::kRead);
+    if (!lease.acting()) {
+      SendError(response, lease.acting().error());
+      return false;
+    }
     const auto needed = SyncNeedsCredentials(lease.context(), state.auth_required, state.token);
     if (!needed) {
       SendError(response, needed.error());
@@ -242,10 +246,54 @@ bool AdmitSyncClient(const httplib::Request& request, httplib::Response& respons
   if (!check->accepted) return refuse("wrong user name or password");
   if (check->device_to_touch) {
     StorePool::Lease lease = pool.Borrow(Access::kWrite);
+    if (!lease.acting()) return true;
     // A failed note of the last sync time costs the user nothing but that
     // note; the request itself is good.
     (void)RecordDeviceUse(lease.context(), *check->device_to_touch);
   }
+  return true;
+}
+
+bool AdmitSyncMember(const httplib::Request& request, httplib::Response& response, SessionState& state,
+                     StorePool& pool, std::optional<WorkspaceAccess>& member) {
+  const auto refuse = [&response](std::string_view message) {
+    SendHttpError(response, 401, "unauthorized", message);
+    response.set_header("WWW-Authenticate", R"(Basic realm="kith", charset="UTF-8")");
+    return false;
+  };
+  const auto credentials = BasicCredentialsOf(request);
+  if (!credentials) {
+    return refuse("sign in as ACCOUNT@WORKSPACE with your password or a device's app password");
+  }
+  Result<SyncMemberCheck> check = SyncMemberCheck{};
+  {
+    StorePool::Lease lease = pool.Borrow(Access::kRead);
+    if (!lease.acting()) {
+      SendError(response, lease.acting().error());
+      return false;
+    }
+    check =
+        CheckSyncMember(lease.context(), state.throttle, state.sync_passwords,
+                        SyncCredentials{request.remote_addr, credentials->user, credentials->password, ""},
+                        std::chrono::steady_clock::now());
+  }
+  if (!check) {
+    SendError(response, check.error());
+    return false;
+  }
+  if (check->retry_after.count() > 0) {
+    SendTooManyAttempts(response, check->retry_after);
+    return false;
+  }
+  if (!check->member) return refuse("wrong user name or password");
+  if (check->device_to_touch) {
+    StorePool::Lease lease = pool.Borrow(Access::kWrite, check->member);
+    // As in AdmitSyncClient: a failed note costs only the note. (A
+    // viewer's device is not noted: the policies let only writers change
+    // devices.)
+    if (lease.acting()) (void)RecordDeviceUse(lease.context(), *check->device_to_touch);
+  }
+  member = check->member;
   return true;
 }
 

@@ -9,6 +9,8 @@
 
 #include <httplib.h>
 
+#include "store/account_directory.h"
+
 namespace kith::http {
 
 struct SessionState;
@@ -84,5 +86,12 @@ std::optional<BasicCredentials> BasicCredentialsOf(const httplib::Request& reque
 // there. Nothing of the header is ever logged.
 bool AdmitSyncClient(const httplib::Request& request, httplib::Response& response, SessionState& state,
                      StorePool& pool);
+
+// The same gate on a database with accounts: HTTP Basic with
+// ACCOUNT@WORKSPACE and the account's password or one of its devices' app
+// passwords (CheckSyncMember), on loopback too. True: `member` is who the
+// request acts as. False: answered as AdmitSyncClient answers.
+bool AdmitSyncMember(const httplib::Request& request, httplib::Response& response, SessionState& state,
+                     StorePool& pool, std::optional<WorkspaceAccess>& member);
 
 }  // namespace kith::http

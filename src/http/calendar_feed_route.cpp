@@ -13,7 +13,8 @@ void ServeCalendarFeed(const httplib::Request& request, httplib::Response& respo
   Result<CalendarFeed> feed = CalendarFeed{};
   {
     StorePool::Lease lease = pool.Borrow(Access::kRead);
-    feed = ReadCalendarFeed(lease.context(), state.calendar_feed, feed_request);
+    feed = lease.acting() ? ReadCalendarFeed(lease.context(), state.calendar_feed, feed_request)
+                          : tl::unexpected(lease.acting().error());
   }
   if (!feed) {
     SendError(response, feed.error());
@@ -34,6 +35,7 @@ void ServeCalendarFeed(const httplib::Request& request, httplib::Response& respo
   response.set_chunked_content_provider(
       "text/calendar; charset=utf-8", [&pool](std::size_t /*offset*/, httplib::DataSink& sink) {
         StorePool::Lease lease = pool.Borrow(Access::kRead);
+        if (!lease.acting()) return false;
         const Result<std::int64_t> written = WriteRemindersCalendar(lease.context(), sink.os);
         // A failure half-way cannot become an error status any more: the
         // connection closes without the last chunk, which clients read as cut.

@@ -9,6 +9,10 @@ int HttpStatus(ErrorCode code) {
     case ErrorCode::kInvalidInput:
     case ErrorCode::kParseError:
       return 400;
+    case ErrorCode::kUnauthorized:
+      return 401;
+    case ErrorCode::kForbidden:
+      return 403;
     case ErrorCode::kNotFound:
       return 404;
     case ErrorCode::kAlreadyExists:
@@ -28,6 +32,10 @@ std::string_view ErrorCodeName(ErrorCode code) {
       return "invalid_input";
     case ErrorCode::kParseError:
       return "parse_error";
+    case ErrorCode::kUnauthorized:
+      return "unauthorized";
+    case ErrorCode::kForbidden:
+      return "forbidden";
     case ErrorCode::kNotFound:
       return "not_found";
     case ErrorCode::kAlreadyExists:

@@ -150,9 +150,14 @@ json ContactSchemas() {
       {"Generated", Object({{"added", kInteger}})},
       {"Deleted", Object({{"deleted", kInteger}})},
       {"Text", kText},
-      {"Session",
-       Object({{"authenticated", kBoolean}, {"csrf_token", kNullableText}, {"auth_required", kBoolean}})},
-      {"Login", Object({{"password", kText}, {"token", kText}})},
+      {"Session", Object({{"authenticated", kBoolean},
+                          {"csrf_token", kNullableText},
+                          {"auth_required", kBoolean},
+                          {"accounts", kBoolean},
+                          {"account", kNullableText},
+                          {"workspace", kNullableText},
+                          {"role", kNullableText}})},
+      {"Login", Object({{"account", kText}, {"password", kText}, {"workspace", kText}, {"token", kText}})},
   };
 }
 

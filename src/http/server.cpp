@@ -14,10 +14,13 @@
 #include <iterator>
 #include <optional>
 #include <regex>
+#include <stdexcept>
 #include <thread>
 
 #include <httplib.h>
 
+#include "app/access.h"
+#include "app/account_sign_in.h"
 #include "app/devices.h"
 #include "app/web_access.h"
 #include "dav/carddav_face.h"
@@ -63,6 +66,17 @@ std::string PatternOf(const std::string& path) {
 
 bool IsWrite(const std::string& method) { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }
 
+// The member the request being served signed in as, on a database with
+// accounts. Admit sets it (always, first: no request inherits another's)
+// and the handler that follows reads it: httplib runs both for one request
+// on one worker thread, one request at a time.
+thread_local std::optional<WorkspaceAccess>
+    t_member;  // NOLINT(cppcoreguidelines-avoid-non-const-global-variables)
+
+// Routes a viewer may use although they are served on the read-write
+// connection: signing in and out writes only the viewer's own session.
+bool OpenToViewers(const Route& route) { return route.path == "/session"; }
+
 // The paths sync clients use (the CardDAV face), behind HTTP Basic.
 class HttpServer final : public Server {
  public:
@@ -70,6 +84,7 @@ class HttpServer final : public Server {
              std::unique_ptr<httplib::Server> listener, std::vector<Route> extra_routes)
       : options_(std::move(options)), pool_(std::move(pool)), server_(std::move(listener)) {
     state_.token = options_.token;
+    state_.by_account = pool_->RestsAsNobody();
     state_.auth_required = !BindsOnlyLoopback(options_.host);
     state_.tls = !options_.tls_certificate.empty();
     state_.public_url = options_.public_url;
@@ -168,7 +183,11 @@ class HttpServer final : public Server {
     dav::MountCardDav(*server_,
                       dav::DavHost{[this](dav::DavAccess access, const std::function<void(Context&)>& body) {
                                      StorePool::Lease lease = pool_->Borrow(
-                                         access == dav::DavAccess::kWrite ? Access::kWrite : Access::kRead);
+                                         access == dav::DavAccess::kWrite ? Access::kWrite : Access::kRead,
+                                         t_member);
+                                     // A connection that cannot act as the member serves nobody.
+                                     if (!lease.acting())
+                                       throw std::runtime_error("cannot act as the member");
                                      body(lease.context());
                                    },
                                    RequestMethod, HttpStatus},
@@ -209,6 +228,7 @@ class HttpServer final : public Server {
   // sign-in and CSRF. Handled means answered here with an error.
   httplib::Server::HandlerResponse Admit(const httplib::Request& request, httplib::Response& response) {
     using httplib::Server;
+    t_member.reset();
     // WebDAV's methods travel as POSTs (webdav_methods.h): only the CardDAV
     // face may take them, never the API's POST routes.
     if (request.has_header(std::string(kDavMethodHeader)) && !dav::IsCardDavPath(request.path)) {
@@ -248,11 +268,29 @@ class HttpServer final : public Server {
     }
     const std::string path = request.path.substr(kApiPrefix.size());
     if (path == "/session" || path == "/openapi.json") return Server::HandlerResponse::Unhandled;
-    if (const auto signed_in = AdmitBearer(request, response)) return *signed_in;
+    const auto by_account = DatabaseHasAccounts();
+    if (!by_account) {
+      SendError(response, by_account.error());
+      return Server::HandlerResponse::Handled;
+    }
+    // The server's token names no member: on a database with accounts only
+    // a member's session signs in, on loopback too.
+    if (!*by_account) {
+      if (const auto signed_in = AdmitBearer(request, response)) return *signed_in;
+    }
     const auto session = LiveSession(SessionIdOf(request));
     if (!session) {
       SendError(response, session.error());
       return Server::HandlerResponse::Handled;
+    }
+    if (*by_account) {
+      if (!*session || !(*session)->member) {
+        SendHttpError(response, 401, "unauthorized",
+                      "sign in with your account: POST /api/v1/session {\"account\", \"password\", "
+                      "\"workspace\"}");
+        return Server::HandlerResponse::Handled;
+      }
+      t_member = (*session)->member;
     }
     if (state_.auth_required && !*session) {
       SendHttpError(response, 401, "unauthorized", "sign in first: POST /api/v1/session");
@@ -296,9 +334,39 @@ class HttpServer final : public Server {
       SendHttpError(response, 403, "cross_origin", "CardDAV does not answer other sites' pages");
       return Server::HandlerResponse::Handled;
     }
+    const auto by_account = DatabaseHasAccounts();
+    if (!by_account) {
+      SendError(response, by_account.error());
+      return Server::HandlerResponse::Handled;
+    }
+    if (*by_account) {
+      return AdmitSyncMember(request, response, state_, *pool_, t_member) ? Server::HandlerResponse::Unhandled
+                                                                          : Server::HandlerResponse::Handled;
+    }
     if (const auto signed_in = AdmitBearer(request, response)) return *signed_in;
     return AdmitSyncClient(request, response, state_, *pool_) ? Server::HandlerResponse::Unhandled
                                                               : Server::HandlerResponse::Handled;
+  }
+
+  // Whether the database has accounts, so every request must act as a
+  // member. Accounts are never taken away, so once seen the answer is
+  // kept (and connections rest as nobody from then on); until then it is
+  // asked again, so accounts added while the server runs take effect at
+  // once.
+  Result<bool> DatabaseHasAccounts() {
+    if (state_.by_account) return true;
+    if (!pool_->Shared()) return false;  // a personal file: one person, always
+    bool has = false;
+    {
+      StorePool::Lease lease = pool_->Borrow(Access::kRead);
+      KITH_RETURN_IF_ERROR(lease.acting());
+      KITH_ASSIGN_OR_RETURN(has, SignsInByAccount(lease.context()));
+    }
+    if (has) {
+      pool_->RestAsNobody();
+      state_.by_account = true;
+    }
+    return has;
   }
 
   // The live session of a cookie, read on a read-only connection; its
@@ -308,6 +376,7 @@ class HttpServer final : public Server {
     std::optional<LiveWebSession> live;
     {
       StorePool::Lease lease = pool_->Borrow(Access::kRead);
+      KITH_RETURN_IF_ERROR(lease.acting());
       KITH_ASSIGN_OR_RETURN(live, FindLiveWebSession(lease.context(), id, state_.limits));
     }
     if (live && live->needs_touch) {
@@ -326,7 +395,15 @@ class HttpServer final : public Server {
   // rolled back as the exception unwound, so nothing is written.
   Result<ApiReply> Handle(const Route& route, const httplib::Request& request) {
     try {
-      return pool_->With(route.access, [&](Context& context) -> Result<ApiReply> {
+      return pool_->With(route.access, t_member, [&](Context& context) -> Result<ApiReply> {
+        // Every route that writes refuses a viewer here, before it reads
+        // its input, with the sentence of the app's own check (which
+        // each write also passes, src/app/access.h): a new writing route
+        // cannot forget it (tests/http/viewer_matrix_http_test.cpp).
+        if (route.access == Access::kWrite && !OpenToViewers(route)) {
+          KITH_RETURN_IF_ERROR(RequireWriter(context, "use " + std::string(MethodName(route.method)) + " " +
+                                                          std::string(kApiPrefix) + route.path));
+        }
         try {
           return route.handler(request, context);
         } catch (const nlohmann::json::exception& error) {
@@ -415,7 +492,7 @@ Result<std::unique_ptr<Server>> StartServerWithRoutes(const ServerOptions& optio
   KITH_ASSIGN_OR_RETURN(auto pool, StorePool::Open(options.database_path, options.read_connections, clock,
                                                    options.phone_region));
   if (!BindsOnlyLoopback(options.host) && options.token.empty()) {
-    auto locked = pool->With(Access::kRead, [](Context& context) -> Result<ApiReply> {
+    auto locked = pool->With(Access::kRead, std::nullopt, [](Context& context) -> Result<ApiReply> {
       KITH_ASSIGN_OR_RETURN(const bool has, SyncNeedsCredentials(context, false, ""));
       return Json(has);
     });
@@ -429,6 +506,15 @@ Result<std::unique_ptr<Server>> StartServerWithRoutes(const ServerOptions& optio
           "host");
     }
   }
+  // On a database with accounts every connection rests as nobody from the
+  // start (StorePool::RestAsNobody): only a member's request reads a
+  // workspace.
+  auto by_account = pool->With(Access::kRead, std::nullopt, [](Context& context) -> Result<ApiReply> {
+    KITH_ASSIGN_OR_RETURN(const bool has, SignsInByAccount(context));
+    return Json(has);
+  });
+  if (!by_account) return tl::unexpected(by_account.error());
+  if (by_account->body.get<bool>()) pool->RestAsNobody();
   KITH_ASSIGN_OR_RETURN(auto listener, MakeListener(options));
   auto server = std::make_unique<HttpServer>(options, std::move(pool), std::move(listener), std::move(extra));
   KITH_RETURN_IF_ERROR(server->Bind());

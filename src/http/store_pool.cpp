@@ -7,18 +7,33 @@ bool TakesWriter(Access access, std::size_t reader_count) {
   return access == Access::kWrite || reader_count == 0;
 }
 
+// Makes the store act as `access` unless it already does (one round trip
+// saved on most leases of a database without accounts).
+Status ActAs(Store& store, const WorkspaceAccess& access) {
+  AccountDirectory* directory = AccountsOf(store);
+  if (directory == nullptr || directory->Access() == access) return Ok();
+  return directory->ActAs(access);
+}
+
 }  // namespace
 
-StorePool::Lease::Lease(StorePool& pool, Access access)
+StorePool::Lease::Lease(StorePool& pool, Access access, const std::optional<WorkspaceAccess>& member)
     : pool_(pool),
       writer_lock_(TakesWriter(access, pool.reader_count_) ? std::unique_lock(pool.writer_mutex_)
                                                            : std::unique_lock<std::mutex>()),
       reader_(writer_lock_.owns_lock() ? nullptr : pool.TakeReader()),
-      context_{reader_ ? *reader_ : *pool.writer_, pool.clock_, pool.phone_region_} {}
+      context_{reader_ ? *reader_ : *pool.writer_, pool.clock_, pool.phone_region_},
+      acting_(ActAs(context_.store, member ? *member : pool.Resting())) {}
 
 StorePool::Lease::~Lease() {
+  // Whatever the lease acted as (its member, or the workspace a session
+  // lookup entered) ends with it. Should the reset fail, the store still
+  // knows it acts as someone else, and the next lease sets it afresh.
+  (void)ActAs(context_.store, pool_.Resting());
   if (reader_) pool_.GiveBack(std::move(reader_));
 }
+
+WorkspaceAccess StorePool::Resting() const { return rest_as_nobody_ ? Nobody() : resting_; }
 
 Result<std::unique_ptr<StorePool>> StorePool::Open(const std::string& path, int readers, const Clock& clock,
                                                    std::string phone_region) {
@@ -29,13 +44,21 @@ Result<std::unique_ptr<StorePool>> StorePool::Open(const std::string& path, int 
     pool->readers_.push_back(std::move(reader));
   }
   pool->reader_count_ = pool->readers_.size();
+  if (const AccountDirectory* directory = AccountsOf(*pool->writer_)) {
+    pool->resting_ = directory->Access();
+    pool->shared_ = true;
+  }
   return pool;
 }
 
-StorePool::Lease StorePool::Borrow(Access access) { return Lease(*this, access); }
+StorePool::Lease StorePool::Borrow(Access access, const std::optional<WorkspaceAccess>& member) {
+  return Lease(*this, access, member);
+}
 
-Result<ApiReply> StorePool::With(Access access, const std::function<Result<ApiReply>(Context&)>& body) {
-  Lease lease = Borrow(access);
+Result<ApiReply> StorePool::With(Access access, const std::optional<WorkspaceAccess>& member,
+                                 const std::function<Result<ApiReply>(Context&)>& body) {
+  Lease lease = Borrow(access, member);
+  KITH_RETURN_IF_ERROR(lease.acting());
   return body(lease.context());
 }
 

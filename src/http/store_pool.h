@@ -1,17 +1,24 @@
 // The database connections a server shares among its threads: one
 // read-write connection, taken in turn, and a few read-only ones that WAL
-// lets run beside it.
+// lets run beside it. On a shared PostgreSQL database each lease acts as
+// the member its request signed in (AccountDirectory::ActAs: the
+// row-level security settings of the connection) and, when it ends, as
+// whom the pool rests as again: a connection never carries one member's
+// settings into another's request.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "app/context.h"
 #include "http/route.h"
+#include "store/account_directory.h"
 #include "store/store.h"
 
 namespace kith::http {
@@ -31,15 +38,19 @@ class StorePool {
     ~Lease();
 
     Context& context() { return context_; }
+    // Whether the connection acts as the member asked for: an error when
+    // it could not be made to (a lost connection); then it must not be used.
+    [[nodiscard]] const Status& acting() const { return acting_; }
 
    private:
     friend class StorePool;
-    Lease(StorePool& pool, Access access);
+    Lease(StorePool& pool, Access access, const std::optional<WorkspaceAccess>& member);
 
     StorePool& pool_;
     std::unique_lock<std::mutex> writer_lock_;  // held by a write lease
     std::unique_ptr<Store> reader_;             // a read lease's connection
     Context context_;
+    Status acting_;
   };
 
   // Opens (creating and migrating) the database, then `readers` read-only
@@ -48,18 +59,31 @@ class StorePool {
                                                  std::string phone_region);
 
   // A connection fit for `access` (writes, and reads when there are no
-  // readers, take the writer), waiting for one to be free.
-  Lease Borrow(Access access);
+  // readers, take the writer), waiting for one to be free, acting as
+  // `member` (none: as the pool rests) until the lease ends.
+  Lease Borrow(Access access, const std::optional<WorkspaceAccess>& member = std::nullopt);
 
-  // Runs `body` over a borrowed connection. What `body` throws passes
-  // through; the connection is given back all the same.
-  Result<ApiReply> With(Access access, const std::function<Result<ApiReply>(Context&)>& body);
+  // Runs `body` over a borrowed connection acting as `member`. What `body`
+  // throws passes through; the connection is given back all the same.
+  Result<ApiReply> With(Access access, const std::optional<WorkspaceAccess>& member,
+                        const std::function<Result<ApiReply>(Context&)>& body);
+
+  // From now on connections rest as Nobody() (no workspace, no writes)
+  // between leases, not as the one person of a database without accounts:
+  // the database has accounts, and every request acts as its member.
+  void RestAsNobody() { rest_as_nobody_ = true; }
+  [[nodiscard]] bool RestsAsNobody() const { return rest_as_nobody_; }
+  // Whether the database is a shared one (PostgreSQL), which may have
+  // accounts; an SQLite file never has.
+  [[nodiscard]] bool Shared() const { return shared_; }
 
  private:
   StorePool(const Clock& clock, std::string phone_region)
       : clock_(clock), phone_region_(std::move(phone_region)) {}
   std::unique_ptr<Store> TakeReader();
   void GiveBack(std::unique_ptr<Store> reader);
+  // Whom a connection acts as outside a lease with a member.
+  [[nodiscard]] WorkspaceAccess Resting() const;
 
   const Clock& clock_;
   std::string phone_region_;
@@ -69,6 +93,9 @@ class StorePool {
   std::condition_variable reader_free_;
   std::vector<std::unique_ptr<Store>> readers_;  // the free ones
   std::size_t reader_count_ = 0;
+  WorkspaceAccess resting_;  // as the stores opened: the default workspace's owner
+  bool shared_ = false;
+  std::atomic<bool> rest_as_nobody_ = false;
 };
 
 }  // namespace kith::http

@@ -38,7 +38,14 @@ struct WorkspaceAccess {
   Role role = Role::kOwner;
   std::string account;    // who acts; "" on a database without accounts
   std::string workspace;  // the workspace's name, for messages
+
+  bool operator==(const WorkspaceAccess&) const = default;
 };
+
+// Whom a connection of `kith serve` acts as between requests on a
+// database with accounts: no workspace (0 names none, so every policy
+// table reads empty) and no right to write.
+inline WorkspaceAccess Nobody() { return WorkspaceAccess{0, Role::kViewer, "", ""}; }
 
 class AccountDirectory {
  public:
@@ -75,11 +82,17 @@ class AccountDirectory {
   // Makes `account` a member with `role`, or changes its role. kNotFound
   // for an unknown account.
   [[nodiscard]] virtual Status SetMember(std::int64_t workspace_id, std::string_view account, Role role) = 0;
+  // The access of a member of the workspace with this id: its name and the
+  // member's role; nullopt when the account is no member (or the workspace
+  // is gone).
+  [[nodiscard]] virtual Result<std::optional<WorkspaceAccess>> FindMember(std::int64_t workspace_id,
+                                                                          std::string_view account) = 0;
   // Ends a membership; kNotFound when the account is no member.
   [[nodiscard]] virtual Status RemoveMember(std::int64_t workspace_id, std::string_view account) = 0;
 
   // Makes every later statement of the store name this workspace and act
-  // with this role (the database's row-level security holds both).
+  // with this role and account (the database's row-level security holds
+  // them: the settings kith.workspace, kith.role and kith.account).
   [[nodiscard]] virtual Status ActAs(const WorkspaceAccess& access) = 0;
   // Whom the store acts as: the default workspace, as its owner, until
   // ActAs.

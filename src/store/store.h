@@ -148,6 +148,9 @@ struct WebSession {
   std::string id_hash;            // hex SHA-256 of the cookie's value
   std::int64_t created_at = 0;    // Unix seconds
   std::int64_t last_seen_at = 0;  // Unix seconds
+  // Who signed in, on a shared database with accounts (in the store's
+  // workspace); "" for the one person of a file or a database without.
+  std::string account;
 };
 
 // CardDAV. A card as a phone sent it (kept byte for byte, since kith does
@@ -185,6 +188,9 @@ struct Device {
   std::string created_at;     // ISO UTC timestamp
   std::string last_used_at;   // ISO UTC timestamp; "" when never used
   std::string revoked_at;     // ISO UTC timestamp; "" while it may sync
+  // The account that added it, on a shared database with accounts: the
+  // member it syncs as. "" on a file or a database without accounts.
+  std::string account;
 };
 
 // An open transaction. Rolls back when destroyed without Commit(), so an

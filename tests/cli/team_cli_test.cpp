@@ -76,7 +76,8 @@ TEST_F(TeamCli, OnlyMembersWorkInAWorkspace) {
   Succeeds(from_environment);
   EXPECT_EQ(Names(json::parse(from_environment.out)), std::vector<std::string>{"Acme Person"});
   const KithRun serve = As("ada", "acme", {"serve", "--port", "0"});
-  EXPECT_EQ(serve.exit_code, 1) << "the server's sign-in by account is still to come";
+  EXPECT_EQ(serve.exit_code, 1) << "kith serve signs each member in itself";
+  EXPECT_TRUE(Contains(serve.err, "--user and --workspace are not for it")) << serve.err;
 }
 
 TEST_F(TeamCli, AnEditorWritesCardsAndTheLoop) {

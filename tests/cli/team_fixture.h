@@ -15,44 +15,13 @@
 
 #include "cli/cli_fixture.h"
 #include "cli/run_kith.h"
-#include "store/postgres/connection.h"
+#include "support/owned_database.h"
 #include "support/postgres_cluster.h"
 #include "support/run_command.h"
 
 namespace kith::testing {
 
 inline constexpr const char* kPassword = "correct horse battery";
-
-// A database of the test cluster owned by a role of its own: no superuser,
-// no BYPASSRLS, so the policies hold for it (a superuser passes them all).
-class OwnedDatabase {
- public:
-  OwnedDatabase() {
-    static int counter = 0;
-    name_ = "kith_team_" + std::to_string(getpid()) + "_" + std::to_string(counter++);
-    auto admin = postgres::Connection::Open(TestClusterUrl());
-    if (!admin) throw std::runtime_error("cannot reach the test cluster: " + admin.error().message);
-    for (const std::string& sql :
-         {"CREATE ROLE " + name_ + " LOGIN", "CREATE DATABASE " + name_ + " OWNER " + name_}) {
-      if (auto done = (*admin)->Execute(sql); !done) throw std::runtime_error(done.error().message);
-    }
-    url_ = TestClusterUrl() + (TestClusterUrl().find('?') == std::string::npos ? "?" : "&") +
-           "user=" + name_ + "&dbname=" + name_;
-  }
-  OwnedDatabase(const OwnedDatabase&) = delete;
-  OwnedDatabase& operator=(const OwnedDatabase&) = delete;
-  ~OwnedDatabase() {
-    auto admin = postgres::Connection::Open(TestClusterUrl());
-    if (!admin) return;
-    (void)(*admin)->Execute("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
-    (void)(*admin)->Execute("DROP ROLE IF EXISTS " + name_);
-  }
-  [[nodiscard]] const std::string& url() const { return url_; }
-
- private:
-  std::string name_;
-  std::string url_;
-};
 
 class TeamCli : public ::testing::Test {
  protected:

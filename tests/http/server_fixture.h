@@ -35,7 +35,7 @@ class ServerTest : public ::testing::Test {
 
   // This test's database: the SQLite file's path, or the URI of a new
   // PostgreSQL database (made on first use, dropped after the test).
-  [[nodiscard]] std::string DatabasePath() const {
+  [[nodiscard]] virtual std::string DatabasePath() const {
     if (Kind() == StoreKind::kSqlite) return (directory_.path() / "kith.db").string();
     if (!postgres_) postgres_ = std::make_unique<TempPgDatabase>();
     return postgres_->url();

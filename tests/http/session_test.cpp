@@ -48,6 +48,22 @@ TEST_P(Sessions, SigningOutEndsTheSessionForGood) {
             "csrf");
 }
 
+// A personal file, or a database without accounts, has one person: the
+// session says so (the web app asks for the password alone) and a sign-in
+// by account is refused, naming the field.
+TEST_P(Sessions, WithoutAccountsTheOnePersonSignsInByPasswordAlone) {
+  const json session = Expect(client_->Get("/api/v1/session"), 200);
+  EXPECT_EQ(session["accounts"], false);
+  EXPECT_TRUE(session["account"].is_null());
+  EXPECT_TRUE(session["role"].is_null());
+  const json refused =
+      Expect(client_->Post("/api/v1/session",
+                           R"({"account": "ada", "password": "whatever1", "workspace": "default"})",
+                           "application/json"),
+             400);
+  EXPECT_EQ(refused["error"]["field"], "account");
+}
+
 TEST_P(Sessions, WithATokenAnonymousVisitorsGetNoSession) {
   StopServer();
   StartServer("0.0.0.0", "sesame-sesame");

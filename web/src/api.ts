@@ -13,22 +13,50 @@ export class ApiError extends Error {
 
 let csrfToken: string | null = null;
 
-interface SessionInfo {
+export interface SessionInfo {
   authenticated: boolean;
   csrf_token: string | null;
   auth_required: boolean;
+  // The server signs people in by account (a shared database with accounts):
+  // the sign-in asks for account, password and workspace.
+  accounts: boolean;
+  // Who is signed in; null for the one person of a personal file.
+  account: string | null;
+  workspace: string | null;
+  role: 'owner' | 'editor' | 'viewer' | null;
+}
+
+let current: SessionInfo | null = null;
+
+// Whether whoever is signed in may change things: everyone but a viewer.
+export function mayWrite(): boolean {
+  return current?.role !== 'viewer';
+}
+
+function remember(info: SessionInfo): SessionInfo {
+  csrfToken = info.csrf_token;
+  current = info;
+  return info;
 }
 
 export async function session(): Promise<SessionInfo> {
-  const info = (await request('GET', '/session')) as SessionInfo;
-  csrfToken = info.csrf_token;
-  return info;
+  return remember((await request('GET', '/session')) as SessionInfo);
 }
 
-export async function signIn(password: string): Promise<SessionInfo> {
-  const info = (await request('POST', '/session', { password })) as SessionInfo;
-  csrfToken = info.csrf_token;
-  return info;
+// The single user's password (`kith passwd`), or a member's account,
+// password and workspace.
+export interface Credentials {
+  password: string;
+  account?: string;
+  workspace?: string;
+}
+
+export async function signIn(credentials: Credentials): Promise<SessionInfo> {
+  return remember((await request('POST', '/session', credentials)) as SessionInfo);
+}
+
+export async function signOut(): Promise<SessionInfo> {
+  return remember((await request('DELETE', '/session')) as SessionInfo);
 }
 
 async function failure(response: Response): Promise<ApiError> {

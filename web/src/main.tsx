@@ -1,14 +1,57 @@
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { session, signIn } from './api';
+import { session, signIn, signOut, type SessionInfo } from './api';
 import { pages } from './pages/registry';
 import { match, onLinkClick, useLocation } from './router';
 import { Toasts } from './ui/toast';
 import './styles.css';
 import { ErrorText } from './ui/ErrorText';
 
-function SignIn({ onDone }: { onDone: () => void }) {
+// The last account and workspace signed in with on this browser: a team
+// member types only the password next time. Never the password.
+const kRemembered = 'kith.sign-in';
+
+function rememberedSignIn(): { account: string; workspace: string } {
+  try {
+    const saved = JSON.parse(localStorage.getItem(kRemembered) ?? '{}') as { account?: string; workspace?: string };
+    return { account: saved.account ?? '', workspace: saved.workspace ?? '' };
+  } catch {
+    return { account: '', workspace: '' };
+  }
+}
+
+function Field(props: {
+  id: string;
+  label: string;
+  value: string;
+  type?: string;
+  autoComplete: string;
+  onInput: (value: string) => void;
+}) {
+  return (
+    <>
+      <label for={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type={props.type ?? 'text'}
+        autoComplete={props.autoComplete}
+        autoCapitalize="none"
+        spellcheck={false}
+        required
+        value={props.value}
+        onInput={(inputEvent) => props.onInput((inputEvent.target as HTMLInputElement).value)}
+      />
+    </>
+  );
+}
+
+// The sign-in: the password alone on a personal server; account, password
+// and workspace on a team's (the server says which: `accounts`).
+function SignIn({ accounts, onDone }: { accounts: boolean; onDone: () => void }) {
+  const remembered = rememberedSignIn();
+  const [account, setAccount] = useState(remembered.account);
   const [password, setPassword] = useState('');
+  const [workspace, setWorkspace] = useState(remembered.workspace);
   const [error, setError] = useState('');
   return (
     <form
@@ -16,7 +59,8 @@ function SignIn({ onDone }: { onDone: () => void }) {
       onSubmit={async (submitEvent) => {
         submitEvent.preventDefault();
         try {
-          await signIn(password);
+          await signIn(accounts ? { account, password, workspace } : { password });
+          if (accounts) localStorage.setItem(kRemembered, JSON.stringify({ account, workspace }));
           onDone();
         } catch (failure) {
           setError((failure as Error).message);
@@ -24,19 +68,53 @@ function SignIn({ onDone }: { onDone: () => void }) {
       }}
     >
       <h1>Sign in to kith</h1>
-      <label for="password">Password</label>
-      <input
+      {accounts ? (
+        <Field id="account" label="Account" value={account} autoComplete="username" onInput={setAccount} />
+      ) : null}
+      <Field
         id="password"
+        label="Password"
         type="password"
-        autoComplete="current-password"
         value={password}
-        onInput={(inputEvent) => setPassword((inputEvent.target as HTMLInputElement).value)}
+        autoComplete="current-password"
+        onInput={setPassword}
       />
+      {accounts ? (
+        <Field
+          id="workspace"
+          label="Workspace"
+          value={workspace}
+          autoComplete="organization"
+          onInput={setWorkspace}
+        />
+      ) : null}
       <ErrorText error={error} />
       <button class="primary" type="submit">
         Sign in
       </button>
     </form>
+  );
+}
+
+// Who is signed in to a team's server, with their role, and the way out.
+function SignedInAs({ info, onSignOut }: { info: SessionInfo; onSignOut: () => void }) {
+  if (!info.account) return null;
+  return (
+    <div class="signed-in" data-testid="signed-in">
+      <span class="who">
+        {info.account} · {info.workspace} · {info.role}
+      </span>
+      <button
+        type="button"
+        class="link"
+        onClick={async () => {
+          await signOut().catch(() => undefined);
+          onSignOut();
+        }}
+      >
+        Sign out
+      </button>
+    </div>
   );
 }
 
@@ -83,9 +161,13 @@ function Offline({ onRetry }: { onRetry: () => void }) {
 function App() {
   const path = useLocation();
   const [state, setState] = useState<'loading' | 'in' | 'out' | 'offline'>('loading');
+  const [info, setInfo] = useState<SessionInfo | null>(null);
   const check = () =>
     session().then(
-      (info) => setState(info.authenticated ? 'in' : 'out'),
+      (answer) => {
+        setInfo(answer);
+        setState(answer.authenticated ? 'in' : 'out');
+      },
       () => setState('offline'),
     );
   useEffect(() => {
@@ -136,12 +218,13 @@ function App() {
               </a>
             ))}
         </nav>
+        {state === 'in' && info ? <SignedInAs info={info} onSignOut={check} /> : null}
       </header>
       <main id="main">
         {state === 'loading' ? null : state === 'offline' ? (
           <Offline onRetry={check} />
         ) : state === 'out' ? (
-          <SignIn onDone={check} />
+          <SignIn accounts={info?.accounts ?? false} onDone={check} />
         ) : (
           <Page key={path} params={params} />
         )}

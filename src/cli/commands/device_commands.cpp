@@ -50,7 +50,7 @@ int Add(Context& context, const DeviceFlags& flags, const GlobalOptions& globals
   std::cout << "Added " << added->device.name
             << ". Type these into its CardDAV account (the password is shown only now):\n"
             << "  server     " << setup["url"].get<std::string>() << '\n'
-            << "  user name  " << added->device.name << '\n'
+            << "  user name  " << added->username << '\n'
             << "  password   " << added->password << "\n\n"
             << "The password as a QR code, for the phone's camera:\n";
   PrintQrCode(std::cout, added->qr);

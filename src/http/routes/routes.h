@@ -4,6 +4,7 @@
 // file in routes/ and one more line in ApiRoutes().
 #pragma once
 
+#include <atomic>
 #include <vector>
 
 #include "app/calendar_feed.h"
@@ -25,6 +26,9 @@ struct SessionState {
   SignInThrottle throttle;            // wrong passwords and tokens, per client address
   SyncPasswordCache sync_passwords;   // Basic credentials that matched lately
   CalendarFeedHistory calendar_feed;  // when the subscribed calendar last changed
+  // The database has accounts: every request acts as a member signed in by
+  // account. Set once seen (accounts are never taken away).
+  std::atomic<bool> by_account = false;
 };
 
 void AddSessionRoutes(std::vector<Route>& routes, SessionState& state);

@@ -160,14 +160,30 @@ Status PgStore::RemoveMember(std::int64_t workspace_id, std::string_view account
   });
 }
 
+Result<std::optional<WorkspaceAccess>> PgStore::FindMember(std::int64_t workspace_id,
+                                                           std::string_view account) {
+  KITH_ASSIGN_OR_RETURN(const Rows rows, connection_->Query("SELECT w.name, m.role FROM memberships m "
+                                                            "JOIN workspaces w ON w.id = m.workspace_id "
+                                                            "WHERE m.workspace_id = $1 AND m.account = $2",
+                                                            Params().Add(workspace_id).Add(account)));
+  if (rows.empty()) return std::optional<WorkspaceAccess>();
+  KITH_ASSIGN_OR_RETURN(const Role role, RoleFromColumn(rows.Text(0, 1)));
+  return std::optional<WorkspaceAccess>(
+      WorkspaceAccess{workspace_id, role, std::string(account), rows.Text(0, 0)});
+}
+
 Status PgStore::ActAs(const WorkspaceAccess& access) {
-  // For the connection's whole life (is_local false): a store acts as one
-  // member, and reads outside a transaction must see the same workspace as
-  // those inside one (docs/team.md).
-  KITH_ASSIGN_OR_RETURN(const Rows set,
-                        connection_->Query("SELECT set_config('kith.workspace', $1, false), "
-                                           "set_config('kith.role', $2, false)",
-                                           Params().Add(access.workspace_id).Add(RoleName(access.role))));
+  // Until the next ActAs (is_local false): reads outside a transaction
+  // must see the same workspace as those inside one. A connection `kith
+  // serve` shares acts as each request's member for that request and as
+  // Nobody() between them (http/store_pool.h; docs/team.md).
+  // kith.account names who acts, for policies on what is one member's own.
+  KITH_ASSIGN_OR_RETURN(
+      const Rows set,
+      connection_->Query("SELECT set_config('kith.workspace', $1, false), "
+                         "set_config('kith.role', $2, false), "
+                         "set_config('kith.account', $3, false)",
+                         Params().Add(access.workspace_id).Add(RoleName(access.role)).Add(access.account)));
   (void)set;
   workspace_ = access.workspace_id;
   access_ = access;

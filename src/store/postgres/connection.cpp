@@ -21,6 +21,9 @@ ErrorCode CodeOf(const char* sqlstate) {
   if (state.substr(0, 2) == "23") return ErrorCode::kConflict;
   if (state == "40001" || state == "40P01" || state == "55P03") return ErrorCode::kConflict;
   if (state.substr(0, 2) == "08" || state.substr(0, 2) == "57") return ErrorCode::kIo;
+  // insufficient_privilege: row-level security refused a viewer's write
+  // (docs/team.md), the second layer behind the role check in src/app/.
+  if (state == "42501") return ErrorCode::kForbidden;
   return ErrorCode::kInternal;
 }
 

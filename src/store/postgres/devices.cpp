@@ -6,11 +6,11 @@ namespace kith::postgres {
 namespace {
 
 constexpr std::string_view kColumns =
-    "id, name, password_hash, created_at, coalesce(last_used_at, ''), coalesce(revoked_at, '')";
+    "id, name, password_hash, created_at, coalesce(last_used_at, ''), coalesce(revoked_at, ''), account";
 
 Device DeviceAt(const Rows& rows, int row) {
-  return Device{rows.Int(row, 0),  rows.Text(row, 1), rows.Text(row, 2),
-                rows.Text(row, 3), rows.Text(row, 4), rows.Text(row, 5)};
+  return Device{rows.Int(row, 0),  rows.Text(row, 1), rows.Text(row, 2), rows.Text(row, 3),
+                rows.Text(row, 4), rows.Text(row, 5), rows.Text(row, 6)};
 }
 
 }  // namespace
@@ -21,9 +21,14 @@ Result<Device> PgStore::InsertDevice(const Device& device) {
   stored.revoked_at.clear();
   KITH_RETURN_IF_ERROR(Atomically([&]() -> Status {
     KITH_ASSIGN_OR_RETURN(stored.id, NextIds("devices", 1));
-    return Run("INSERT INTO devices(workspace_id, id, name, password_hash, created_at) VALUES ($1, $2, $3, "
-               "$4, $5)",
-               Params().Add(stored.id).Add(device.name).Add(device.password_hash).Add(device.created_at))
+    return Run("INSERT INTO devices(workspace_id, id, name, password_hash, created_at, account) "
+               "VALUES ($1, $2, $3, $4, $5, $6)",
+               Params()
+                   .Add(stored.id)
+                   .Add(device.name)
+                   .Add(device.password_hash)
+                   .Add(device.created_at)
+                   .Add(device.account))
         .map([](const Rows&) {});
   }));
   return stored;

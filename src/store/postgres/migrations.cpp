@@ -601,7 +601,19 @@ CREATE TRIGGER calendar_on_reminders AFTER INSERT OR UPDATE OR DELETE ON reminde
   FOR EACH ROW EXECUTE FUNCTION kith_calendar_on_reminder();
 )sql";
 
-// Version 7 (5 and 6 are other branches'; the lead orders them at merge):
+// Version 5: who signed in. `kith serve` signs a member of a workspace in
+// by account (docs/team.md): a web session remembers the account, in the
+// workspace it signed in to (its workspace_id), and a device the account
+// that added it, so CardDAV with its app password acts as that member.
+// The role is not kept: it is read from memberships on every request, so
+// a member removed or demoted is so at once, signed in or not. '' is the
+// one person of a database without accounts.
+constexpr std::string_view kSignInByAccount = R"sql(
+ALTER TABLE web_sessions ADD COLUMN account text NOT NULL DEFAULT '';
+ALTER TABLE devices ADD COLUMN account text NOT NULL DEFAULT '';
+)sql";
+
+// Version 7:
 // the email and profile URL an import recognises a person by, folded to
 // lower case in a stored column of their own. Row-level security keeps an
 // index from serving a condition with a function that is not leakproof
@@ -634,7 +646,8 @@ END $$;
 
 const std::vector<std::string_view>& Migrations() {
   static const std::vector<std::string_view> kMigrations = {kVersion1, kStoredHealth, kCardDavAndMerges,
-                                                            AccessMigration(), kFoldedKeys};
+                                                            AccessMigration(), kSignInByAccount,
+                                                            kFoldedKeys};
   return kMigrations;
 }
 

@@ -8,16 +8,18 @@ namespace kith::postgres {
 Status PgStore::InsertWebSession(const WebSession& session) {
   // A hash taken breaks the primary key: kConflict.
   return Write(
-      "INSERT INTO web_sessions(workspace_id, id_hash, created_at, last_seen_at) VALUES ($1, $2, $3, $4)",
-      Params().Add(session.id_hash).Add(session.created_at).Add(session.last_seen_at));
+      "INSERT INTO web_sessions(workspace_id, id_hash, created_at, last_seen_at, account) "
+      "VALUES ($1, $2, $3, $4, $5)",
+      Params().Add(session.id_hash).Add(session.created_at).Add(session.last_seen_at).Add(session.account));
 }
 
 Result<std::optional<WebSession>> PgStore::FindWebSession(std::string_view id_hash) {
-  KITH_ASSIGN_OR_RETURN(const Rows rows, Run("SELECT created_at, last_seen_at FROM web_sessions "
+  KITH_ASSIGN_OR_RETURN(const Rows rows, Run("SELECT created_at, last_seen_at, account FROM web_sessions "
                                              "WHERE workspace_id = $1 AND id_hash = $2",
                                              Params().Add(id_hash)));
   if (rows.empty()) return std::optional<WebSession>();
-  return std::optional<WebSession>(WebSession{std::string(id_hash), rows.Int(0, 0), rows.Int(0, 1)});
+  return std::optional<WebSession>(
+      WebSession{std::string(id_hash), rows.Int(0, 0), rows.Int(0, 1), rows.Text(0, 2)});
 }
 
 Status PgStore::TouchWebSession(std::string_view id_hash, std::int64_t last_seen_at) {

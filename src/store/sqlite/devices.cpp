@@ -9,7 +9,7 @@ constexpr std::string_view kColumns =
     "id, name, password_hash, created_at, coalesce(last_used_at, ''), coalesce(revoked_at, '')";
 
 Device DeviceAt(const Statement& row) {
-  return Device{row.Int(0), row.Text(1), row.Text(2), row.Text(3), row.Text(4), row.Text(5)};
+  return Device{row.Int(0), row.Text(1), row.Text(2), row.Text(3), row.Text(4), row.Text(5), ""};
 }
 
 }  // namespace

@@ -19,7 +19,7 @@ Result<std::optional<WebSession>> SqliteStore::FindWebSession(std::string_view i
   select.Bind(1, id_hash);
   KITH_ASSIGN_OR_RETURN(const bool found, select.Step());
   if (!found) return std::optional<WebSession>();
-  std::optional<WebSession> session = WebSession{std::string(id_hash), select.Int(0), select.Int(1)};
+  std::optional<WebSession> session = WebSession{std::string(id_hash), select.Int(0), select.Int(1), ""};
   select.Reset();
   return session;
 }

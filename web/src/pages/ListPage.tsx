@@ -4,7 +4,7 @@
 // arrows to move, Enter to open). The query, order, filters and scroll
 // position live in the URL, so Back comes back to the same place.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { get, getWithHeader, query } from '../api';
+import { get, getWithHeader, mayWrite, query } from '../api';
 import { navigate } from '../router';
 import type { Contact } from '../types';
 import { Welcome } from './Welcome';
@@ -428,9 +428,12 @@ export function ListPage() {
     <section class="list-page" aria-labelledby="list-title">
       <div class="list-head">
         <h1 id="list-title">People</h1>
-        <a class="button primary" href="/add">
-          Add a person
-        </a>
+        {/* A viewer reads the workspace; the server refuses their writes (403). */}
+        {mayWrite() ? (
+          <a class="button primary" href="/add">
+            Add a person
+          </a>
+        ) : null}
         <a class="button" href="/duplicates">
           Duplicates
         </a>

@@ -1,6 +1,6 @@
 // The first screen on an empty database: bring cards in, or try a demo.
 import { useState } from 'preact/hooks';
-import { post } from '../api';
+import { mayWrite, post } from '../api';
 import { navigate } from '../router';
 import { ErrorText } from '../ui/ErrorText';
 
@@ -20,8 +20,12 @@ export function Welcome() {
   return (
     <section class="welcome" aria-labelledby="welcome-title">
       <h1 id="welcome-title">Your running list is empty</h1>
-      <p>Bring in the people you already know, or try kith on a generated network of 500 people.</p>
-      <div class="actions">
+      {mayWrite() ? (
+        <p>Bring in the people you already know, or try kith on a generated network of 500 people.</p>
+      ) : (
+        <p>Nobody is in this workspace yet: an owner or editor adds them. As a viewer you read what they add.</p>
+      )}
+      <div class="actions" hidden={!mayWrite()}>
         <button class="primary" type="button" onClick={() => navigate('/import')}>
           Import contacts
         </button>

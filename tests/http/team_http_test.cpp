@@ -1,0 +1,310 @@
+// Signing in to `kith serve` by account on a shared PostgreSQL database,
+// over real sockets: who is signed in and with which role, one answer for
+// every wrong sign-in, each request acting as its member (a member of one
+// workspace never reads another's cards, through the API or CardDAV), a
+// viewer's write refused with 403 and nothing written, and the pooled
+// connections never carrying one member's settings into another's request.
+#include <gmock/gmock.h>
+
+#include <chrono>
+#include <memory>
+#include <thread>
+
+#include "app/accounts.h"
+#include "app/devices.h"
+#include "http/store_pool.h"
+#include "http/team_server_fixture.h"
+
+namespace kith::testing {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+
+class TeamHttp : public TeamServer {
+ protected:
+  // A card added through the API by `member`: its JSON.
+  json AddCard(const SignedIn& member, const std::string& name, const std::string& email) {
+    return Expect(As(member, "POST", "/api/v1/contacts", json{{"name", name}, {"emails", {email}}}.dump()),
+                  201);
+  }
+
+  // A CardDAV request with HTTP Basic credentials.
+  httplib::Result Dav(const std::string& method, const std::string& path, const std::string& user,
+                      const std::string& password, const std::string& body = "") {
+    httplib::Request request;
+    request.method = method;
+    request.path = path;
+    request.set_header("Authorization", Basic(user, password));
+    if (method == "PROPFIND" || method == "REPORT") request.set_header("Depth", "1");
+    if (!body.empty()) {
+      request.body = body;
+      request.set_header("Content-Type", method == "PUT" ? "text/vcard; charset=utf-8" : "application/xml");
+    }
+    return client_->send(request);
+  }
+
+  // The hrefs of the cards a CardDAV listing of the default book shows.
+  std::string BookListing(const std::string& user) {
+    auto response = Dav("PROPFIND", "/dav/books/default/", user, kTeamPassword,
+                        R"(<?xml version="1.0"?><propfind xmlns="DAV:"><prop><getetag/></prop></propfind>)");
+    EXPECT_TRUE(response);
+    if (!response) return "";
+    EXPECT_EQ(response->status, 207) << response->body;
+    return response->body;
+  }
+};
+
+TEST_F(TeamHttp, SignsAMemberInAndSaysWhoAndWithWhichRole) {
+  const SignedIn cy = SignIn("cy", "acme");
+  EXPECT_EQ(cy.session["authenticated"], true);
+  EXPECT_EQ(cy.session["accounts"], true);
+  EXPECT_EQ(cy.session["account"], "cy");
+  EXPECT_EQ(cy.session["workspace"], "acme");
+  EXPECT_EQ(cy.session["role"], "viewer");
+  EXPECT_THAT(cy.cookie, HasSubstr("kith_session="));
+
+  const json again = Expect(As(cy, "GET", "/api/v1/session"), 200);
+  EXPECT_EQ(again["authenticated"], true);
+  EXPECT_EQ(again["account"], "cy");
+  EXPECT_EQ(again["workspace"], "acme");
+  EXPECT_EQ(again["role"], "viewer");
+  EXPECT_EQ(again["csrf_token"], cy.csrf);
+
+  // Signed out, the app learns it must ask for an account, on loopback too,
+  // and no session is handed out unasked.
+  auto anonymous = client_->Get("/api/v1/session");
+  const json out = Expect(anonymous, 200);
+  EXPECT_EQ(out["authenticated"], false);
+  EXPECT_EQ(out["accounts"], true);
+  EXPECT_TRUE(out["account"].is_null());
+  EXPECT_FALSE(anonymous->has_header("Set-Cookie"));
+}
+
+TEST_F(TeamHttp, AWrongAccountPasswordWorkspaceOrANonMemberGetsTheSameRefusal) {
+  const std::vector<json> wrong = {
+      {{"account", "nobody"}, {"password", kTeamPassword}, {"workspace", "acme"}},
+      {{"account", "ada"}, {"password", "not the password"}, {"workspace", "acme"}},
+      {{"account", "ada"}, {"password", kTeamPassword}, {"workspace", "nowhere"}},
+      {{"account", "dee"}, {"password", kTeamPassword}, {"workspace", "acme"}},  // beta's owner
+  };
+  std::vector<std::string> answers;
+  for (const json& body : wrong) {
+    auto response = PostSession(body);
+    const json refused = Expect(response, 401);
+    EXPECT_FALSE(response->has_header("Set-Cookie")) << body.dump();
+    EXPECT_EQ(ErrorCodeOf(refused), "unauthorized") << body.dump();
+    answers.push_back(response->body);
+  }
+  for (const std::string& answer : answers) EXPECT_EQ(answer, answers.front());
+  EXPECT_THAT(answers.front(), HasSubstr("wrong account, password or workspace"));
+
+  // The password alone is the single-user sign-in: not enough here.
+  const json password_only = Expect(PostSession({{"password", kTeamPassword}}), 400);
+  EXPECT_EQ(password_only["error"]["field"], "account");
+  // The right one still signs in (4 failures are within the free tries).
+  SignIn("ada", "acme");
+}
+
+TEST_F(TeamHttp, GuessingIsThrottledPerAddressLikeThePasswordSignIn) {
+  const json guess = {{"account", "ada"}, {"password", "guess guess"}, {"workspace", "acme"}};
+  for (int i = 0; i < 5; ++i) Expect(PostSession(guess), 401);
+  auto throttled = PostSession(guess);
+  EXPECT_EQ(ErrorCodeOf(Expect(throttled, 429)), "too_many_attempts");
+  EXPECT_TRUE(throttled->has_header("Retry-After"));
+  // Even the right password waits: nothing is checked while throttled.
+  Expect(PostSession({{"account", "ada"}, {"password", kTeamPassword}, {"workspace", "acme"}}), 429);
+}
+
+TEST_F(TeamHttp, EveryApiRouteNeedsAMemberSessionEvenOnLoopback) {
+  EXPECT_EQ(ErrorCodeOf(Expect(client_->Get("/api/v1/contacts"), 401)), "unauthorized");
+  EXPECT_EQ(ErrorCodeOf(Expect(
+                client_->Get("/api/v1/contacts", {{"Cookie", "kith_session=" + std::string(64, 'a')}}), 401)),
+            "unauthorized");
+  // A made-up workspace in the cookie finds nothing either.
+  EXPECT_EQ(ErrorCodeOf(Expect(
+                client_->Get("/api/v1/contacts", {{"Cookie", "kith_session=" + std::string(64, 'a') + ".2"}}),
+                401)),
+            "unauthorized");
+  const SignedIn ada = SignIn("ada", "acme");
+  Expect(As(ada, "GET", "/api/v1/contacts"), 200);
+}
+
+TEST_F(TeamHttp, AMemberOfOneWorkspaceNeverReadsAnother) {
+  const SignedIn ada = SignIn("ada", "acme");
+  const SignedIn dee = SignIn("dee", "beta");
+  AddCard(ada, "Acme First", "first@acme.example");
+  const json second = AddCard(ada, "Acme Second", "second@acme.example");
+  const json beta = AddCard(dee, "Beta Person", "person@beta.example");
+  // Ids are per workspace: acme has 1 and 2, beta only 1.
+  ASSERT_EQ(second["id"], 2);
+  ASSERT_EQ(beta["id"], 1);
+
+  EXPECT_EQ(ErrorCodeOf(Expect(As(dee, "GET", "/api/v1/contacts/2"), 404)), "not_found");
+  EXPECT_EQ(Expect(As(dee, "GET", "/api/v1/contacts/1"), 200)["name"], "Beta Person");
+  EXPECT_EQ(Expect(As(ada, "GET", "/api/v1/contacts/1"), 200)["name"], "Acme First");
+  EXPECT_THAT(NamesSeenBy(dee), ElementsAre("Beta Person"));
+  EXPECT_THAT(NamesSeenBy(dee, "/api/v1/search?q=acme"), IsEmpty());
+  EXPECT_THAT(NamesSeenBy(dee, "/api/v1/search?q=second"), IsEmpty());
+  EXPECT_THAT(NamesSeenBy(ada, "/api/v1/search?q=beta"), IsEmpty());
+
+  // Members of both workspaces taking turns on the pool's few connections:
+  // each request sees only its own member's workspace.
+  for (int turn = 0; turn < 10; ++turn) {
+    const std::vector<std::string> expected = turn % 2 == 0
+                                                  ? std::vector<std::string>{"Acme First", "Acme Second"}
+                                                  : std::vector<std::string>{"Beta Person"};
+    EXPECT_EQ(NamesSeenBy(turn % 2 == 0 ? ada : dee), expected) << "turn " << turn;
+  }
+
+  // CardDAV: the same member, signed in as ACCOUNT@WORKSPACE.
+  const std::string acme_uid = second["uid"].get<std::string>();
+  const std::string beta_listing = BookListing("dee@beta");
+  EXPECT_THAT(beta_listing, HasSubstr(beta["uid"].get<std::string>()));
+  EXPECT_THAT(beta_listing, ::testing::Not(HasSubstr(acme_uid)));
+  auto card = Dav("GET", "/dav/books/default/" + acme_uid + ".vcf", "dee@beta", kTeamPassword);
+  ASSERT_TRUE(card);
+  EXPECT_EQ(card->status, 404) << card->body;
+  auto own = Dav("GET", "/dav/books/default/" + acme_uid + ".vcf", "ada@acme", kTeamPassword);
+  ASSERT_TRUE(own);
+  EXPECT_EQ(own->status, 200) << own->body;
+  EXPECT_THAT(own->body, HasSubstr("Acme Second"));
+}
+
+TEST_F(TeamHttp, AViewersWriteIsForbiddenAndChangesNothing) {
+  const SignedIn ada = SignIn("ada", "acme");
+  const SignedIn bo = SignIn("bo", "acme");
+  const SignedIn cy = SignIn("cy", "acme");
+  AddCard(ada, "Acme First", "first@acme.example");
+
+  const json refused = Expect(As(cy, "POST", "/api/v1/contacts", R"({"name": "Sneaky Add"})"), 403);
+  EXPECT_EQ(ErrorCodeOf(refused), "forbidden");
+  EXPECT_THAT(
+      refused["error"]["message"].get<std::string>(),
+      HasSubstr("viewer cy cannot use POST /api/v1/contacts in workspace acme: only an owner or editor can"));
+  EXPECT_EQ(ErrorCodeOf(Expect(As(cy, "PATCH", "/api/v1/contacts/1", R"({"company": "Changed"})"), 403)),
+            "forbidden");
+  EXPECT_EQ(ErrorCodeOf(Expect(As(cy, "DELETE", "/api/v1/contacts/1"), 403)), "forbidden");
+  EXPECT_THAT(NamesSeenBy(ada), ElementsAre("Acme First"));
+  EXPECT_EQ(Expect(As(ada, "GET", "/api/v1/contacts/1"), 200)["company"], "");
+
+  // The viewer still reads everything; the editor writes.
+  EXPECT_THAT(NamesSeenBy(cy), ElementsAre("Acme First"));
+  AddCard(bo, "Added By Bo", "bo@acme.example");
+  EXPECT_THAT(NamesSeenBy(cy), ElementsAre("Acme First", "Added By Bo"));
+
+  // Over CardDAV too.
+  const std::string card =
+      "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:sneaky\r\nFN:Sneaky Put\r\nN:Put;Sneaky;;;\r\nEND:VCARD\r\n";
+  auto put = Dav("PUT", "/dav/books/default/sneaky.vcf", "cy@acme", kTeamPassword, card);
+  ASSERT_TRUE(put);
+  EXPECT_EQ(put->status, 403) << put->body;
+  const std::string first_uid = Expect(As(ada, "GET", "/api/v1/contacts/1"), 200)["uid"].get<std::string>();
+  auto removed = Dav("DELETE", "/dav/books/default/" + first_uid + ".vcf", "cy@acme", kTeamPassword);
+  ASSERT_TRUE(removed);
+  EXPECT_EQ(removed->status, 403) << removed->body;
+  EXPECT_THAT(NamesSeenBy(ada), ElementsAre("Acme First", "Added By Bo"));
+  auto editor_put = Dav("PUT", "/dav/books/default/sneaky.vcf", "bo@acme", kTeamPassword, card);
+  ASSERT_TRUE(editor_put);
+  EXPECT_EQ(editor_put->status, 201) << editor_put->body;
+}
+
+TEST_F(TeamHttp, CardDavSignsInAsAccountAtWorkspaceWithThePasswordOrAnAppPassword) {
+  const SignedIn ada = SignIn("ada", "acme");
+  AddCard(ada, "Acme First", "first@acme.example");
+  EXPECT_THAT(BookListing("ada@acme"), HasSubstr(".vcf"));
+  for (const auto& [user, password] :
+       std::vector<std::pair<std::string, std::string>>{{"ada@acme", "not the password"},
+                                                        {"ada", kTeamPassword},          // no workspace
+                                                        {"dee@acme", kTeamPassword},     // no member of acme
+                                                        {"nobody@acme", kTeamPassword},  // no such account
+                                                        {"ada@nowhere", kTeamPassword}}) {
+    auto refused = Dav("PROPFIND", "/dav/books/default/", user, password);
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 401) << user;
+    EXPECT_THAT(refused->get_header_value("WWW-Authenticate"), HasSubstr("Basic"));
+  }
+  // Without credentials, on loopback too.
+  httplib::Request bare;
+  bare.method = "PROPFIND";
+  bare.path = "/dav/books/default/";
+  auto anonymous = client_->send(bare);
+  ASSERT_TRUE(anonymous);
+  EXPECT_EQ(anonymous->status, 401);
+
+  // Five wrong tries from this address: the throttle makes the next wait 1 s.
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  // A device ada adds syncs as ada in acme, with its app password.
+  const json setup = Expect(As(ada, "POST", "/api/v1/devices", R"({"name": "phone"})"), 201);
+  EXPECT_EQ(setup["username"], "ada@acme");
+  const std::string app_password = setup["password"].get<std::string>();
+  auto synced = Dav("PROPFIND", "/dav/books/default/", "ada@acme", app_password,
+                    R"(<?xml version="1.0"?><propfind xmlns="DAV:"><prop><getetag/></prop></propfind>)");
+  ASSERT_TRUE(synced);
+  EXPECT_EQ(synced->status, 207) << synced->body;
+  // It is ada's: no other account signs in with it.
+  auto borrowed = Dav("PROPFIND", "/dav/books/default/", "bo@acme", app_password);
+  ASSERT_TRUE(borrowed);
+  EXPECT_EQ(borrowed->status, 401);
+}
+
+TEST_F(TeamHttp, AMemberRemovedIsSignedOutAtOnceAndSigningOutEndsTheSession) {
+  const SignedIn bo = SignIn("bo", "acme");
+  const SignedIn cy = SignIn("cy", "acme");
+  Expect(As(cy, "GET", "/api/v1/contacts"), 200);
+  WithDatabase([](Context& context) {
+    ASSERT_TRUE(RemoveMember(context, {"ada", "acme", "cy", Role::kViewer}));
+  });
+  EXPECT_EQ(ErrorCodeOf(Expect(As(cy, "GET", "/api/v1/contacts"), 401)), "unauthorized");
+  EXPECT_EQ(Expect(As(cy, "GET", "/api/v1/session"), 200)["authenticated"], false);
+
+  // A role changed takes effect on the next request, signed in or not.
+  WithDatabase([](Context& context) {
+    ASSERT_TRUE(AddMember(context, {"ada", "acme", "bo", Role::kViewer}));
+  });
+  EXPECT_EQ(Expect(As(bo, "GET", "/api/v1/session"), 200)["role"], "viewer");
+  Expect(As(bo, "POST", "/api/v1/contacts", R"({"name": "Not Now"})"), 403);
+
+  Expect(As(bo, "DELETE", "/api/v1/session"), 200);
+  EXPECT_EQ(ErrorCodeOf(Expect(As(bo, "GET", "/api/v1/contacts"), 401)), "unauthorized");
+}
+
+// The pool itself: a lease acts as its member, and once it ends the
+// connection acts as nobody again, so the next lease without a member
+// reads no workspace at all.
+TEST_F(TeamHttp, ALeaseThatEndsLeavesItsConnectionActingAsNobody) {
+  const SignedIn ada = SignIn("ada", "acme");
+  AddCard(ada, "Acme First", "first@acme.example");
+  auto pool = http::StorePool::Open(database_.url(), 0, clock_, "");
+  ASSERT_TRUE(pool) << pool.error().message;
+  (*pool)->RestAsNobody();
+  std::optional<WorkspaceAccess> member;
+  WithDatabase([&](Context& context) {
+    auto workspace = AccountsOf(context.store)->FindWorkspace("acme");
+    ASSERT_TRUE(workspace && *workspace);
+    auto found = AccountsOf(context.store)->FindMember((*workspace)->id, "ada");
+    ASSERT_TRUE(found);
+    member = *found;
+  });
+  ASSERT_TRUE(member);
+  {
+    http::StorePool::Lease lease = (*pool)->Borrow(http::Access::kRead, member);
+    ASSERT_TRUE(lease.acting());
+    auto cards = lease.context().store.CountContacts({});
+    ASSERT_TRUE(cards);
+    EXPECT_EQ(*cards, 1);
+  }
+  http::StorePool::Lease lease = (*pool)->Borrow(http::Access::kRead);
+  ASSERT_TRUE(lease.acting());
+  EXPECT_EQ(AccountsOf(lease.context().store)->Access(), Nobody());
+  auto cards = lease.context().store.CountContacts({});
+  ASSERT_TRUE(cards);
+  EXPECT_EQ(*cards, 0);
+  auto written = lease.context().store.Begin();
+  ASSERT_TRUE(written);
+  EXPECT_FALSE(lease.context().store.SetSetting("anything", "at all"));
+}
+
+}  // namespace
+}  // namespace kith::testing

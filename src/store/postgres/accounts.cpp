@@ -160,14 +160,27 @@ Status PgStore::RemoveMember(std::int64_t workspace_id, std::string_view account
   });
 }
 
+Status PgStore::HandOverRowsOfNoOne(std::int64_t workspace_id, std::string_view account) {
+  return Atomically([&]() -> Status {
+    for (const char* table : {"interactions", "facts", "reminders", "cadences"}) {
+      KITH_RETURN_IF_ERROR(connection_->Query(
+          std::string("UPDATE ") + table + " SET author = $2 WHERE workspace_id = $1 AND author = ''",
+          Params().Add(workspace_id).Add(account)));
+    }
+    return Ok();
+  });
+}
+
 Status PgStore::ActAs(const WorkspaceAccess& access) {
   // For the connection's whole life (is_local false): a store acts as one
   // member, and reads outside a transaction must see the same workspace as
   // those inside one (docs/team.md).
-  KITH_ASSIGN_OR_RETURN(const Rows set,
-                        connection_->Query("SELECT set_config('kith.workspace', $1, false), "
-                                           "set_config('kith.role', $2, false)",
-                                           Params().Add(access.workspace_id).Add(RoleName(access.role))));
+  KITH_ASSIGN_OR_RETURN(
+      const Rows set,
+      connection_->Query("SELECT set_config('kith.workspace', $1, false), "
+                         "set_config('kith.role', $2, false), "
+                         "set_config('kith.account', $3, false)",
+                         Params().Add(access.workspace_id).Add(RoleName(access.role)).Add(access.account)));
   (void)set;
   workspace_ = access.workspace_id;
   access_ = access;

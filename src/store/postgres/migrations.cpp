@@ -1,6 +1,7 @@
 #include "store/postgres/migrations.h"
 
 #include "store/postgres/access_migration.h"
+#include "store/postgres/private_rows_migration.h"
 
 namespace kith::postgres {
 namespace {
@@ -601,11 +602,16 @@ CREATE TRIGGER calendar_on_reminders AFTER INSERT OR UPDATE OR DELETE ON reminde
   FOR EACH ROW EXECUTE FUNCTION kith_calendar_on_reminder();
 )sql";
 
+// Version 5 is another branch's (the lead merges it in its place): this
+// stand-in does nothing, so version 6 keeps its number.
+constexpr std::string_view kReservedVersion5 = "SELECT 1;";
+
 }  // namespace
 
 const std::vector<std::string_view>& Migrations() {
-  static const std::vector<std::string_view> kMigrations = {kVersion1, kStoredHealth, kCardDavAndMerges,
-                                                            AccessMigration()};
+  static const std::vector<std::string_view> kMigrations = {kVersion1,         kStoredHealth,
+                                                            kCardDavAndMerges, AccessMigration(),
+                                                            kReservedVersion5, PrivateRowsMigration()};
   return kMigrations;
 }
 

@@ -166,6 +166,7 @@ class PgStore final : public CardStore, public AccountDirectory {
   Result<std::optional<Role>> RoleOf(std::int64_t workspace_id, std::string_view account) override;
   Status SetMember(std::int64_t workspace_id, std::string_view account, Role role) override;
   Status RemoveMember(std::int64_t workspace_id, std::string_view account) override;
+  Status HandOverRowsOfNoOne(std::int64_t workspace_id, std::string_view account) override;
   Status ActAs(const WorkspaceAccess& access) override;
   WorkspaceAccess Access() const override { return access_; }
 

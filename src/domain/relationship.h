@@ -70,7 +70,7 @@ struct Interaction : InteractionFields {
   InteractionId id;
   // The account that logged it; "" on a personal file or a database
   // without accounts. The store sets it from whom it acts as.
-  std::string author;
+  std::string author{};
 };
 
 // Facts: what you learned about someone. Personal (neighbourhood, hometown,
@@ -94,7 +94,7 @@ struct Fact {
   Date learned_on;
   std::optional<InteractionId> interaction;  // the meeting it came from
   Visibility visibility = Visibility::kShared;
-  std::string author;  // who recorded it, as Interaction::author; set by the store
+  std::string author{};  // who recorded it, as Interaction::author; set by the store
   bool operator==(const Fact&) const = default;
 };
 
@@ -140,7 +140,7 @@ struct Reminder {
   Date created_on;
   // Whose reminder it is: the relationship loop is each member's own, so
   // only this account sees it ("" as Interaction::author). Set by the store.
-  std::string author;
+  std::string author{};
   bool operator==(const Reminder&) const = default;
 
   // The day the reminder shows: the snooze date when snoozed, else the due date.

@@ -19,10 +19,10 @@ namespace {
 // reminders and cadences; and a member writes rows only as themselves.
 // A shared row written by another member may still be changed or removed
 // (a shared fact is replaced by whoever learns better), but never made
-// private to someone else. One hand-over is allowed: acting as nobody (the
-// one person of a database before accounts, or `kith workspace add`), a
-// row may be given to an account — the rows written before the database
-// had accounts become its first owner's (PgStore::HandOverRowsOfNoOne). Foreign-key cascades (a card deleted
+// private to someone else, and no row is ever given to another author:
+// the rows written before the database had accounts become its first
+// owner's by being taken out as nobody and put back as that owner
+// (PgStore::HandOverRowsOfNoOne), each step within the policies. Foreign-key cascades (a card deleted
 // for good takes everyone's rows with it) run outside the policies, as PostgreSQL runs referential actions.
 constexpr std::string_view kPrivateRows = R"sql(
 CREATE FUNCTION kith_account() RETURNS text LANGUAGE sql STABLE AS $$
@@ -42,8 +42,8 @@ DECLARE
   seen text := 'NOT private OR author = kith_account()';
 BEGIN
   EXECUTE format('CREATE POLICY private_reads ON %s AS RESTRICTIVE FOR SELECT USING (%s)', target, seen);
-  EXECUTE format('CREATE POLICY private_changes ON %s AS RESTRICTIVE FOR UPDATE USING (%s) '
-                 'WITH CHECK (%s OR kith_account() = %L)', target, seen, seen, '');
+  EXECUTE format('CREATE POLICY private_changes ON %s AS RESTRICTIVE FOR UPDATE USING (%s) WITH CHECK (%s)',
+                 target, seen, seen);
   EXECUTE format('CREATE POLICY private_removals ON %s AS RESTRICTIVE FOR DELETE USING (%s)', target, seen);
   EXECUTE format('CREATE POLICY written_as_oneself ON %s AS RESTRICTIVE FOR INSERT '
                  'WITH CHECK (author = kith_account())', target);
@@ -56,8 +56,7 @@ BEGIN
   EXECUTE format('CREATE POLICY personal_reads ON %s AS RESTRICTIVE FOR SELECT '
                  'USING (author = kith_account())', target);
   EXECUTE format('CREATE POLICY personal_changes ON %s AS RESTRICTIVE FOR UPDATE '
-                 'USING (author = kith_account()) WITH CHECK (author = kith_account() OR kith_account() = %L)',
-                 target, '');
+                 'USING (author = kith_account()) WITH CHECK (author = kith_account())', target);
   EXECUTE format('CREATE POLICY personal_removals ON %s AS RESTRICTIVE FOR DELETE '
                  'USING (author = kith_account())', target);
   EXECUTE format('CREATE POLICY written_as_oneself ON %s AS RESTRICTIVE FOR INSERT '

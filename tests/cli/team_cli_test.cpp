@@ -211,7 +211,7 @@ TEST_F(TeamCli, APrivateFactOrInteractionAndTheLoopStayTheirAuthors) {
   }
   const json ada_json = json::parse(As("ada", "acme", {"show", card, "--json"}).out);
   EXPECT_EQ(ada_json.at("interactions").size(), 2U);
-  EXPECT_EQ(ada_json.at("reminders").size(), 1U);
+  EXPECT_EQ(ada_json.at("reminders").size(), 2U) << "the deck, and the reconnect her cadence plans";
   EXPECT_EQ(ada_json.at("cadence").at("own_days"), 21);
   for (const auto& face : std::vector<std::vector<std::string>>{{"today"}, {"ics"}, {"remind", "list"}}) {
     const KithRun run = As("ada", "acme", face);

@@ -62,6 +62,11 @@ Status EnterWorkspace(Context& context, const ActingAs& who, Scope scope) {
   return directory->ActAs(access);
 }
 
+std::string ActingAccount(Context& context) {
+  const AccountDirectory* directory = AccountsOf(context.store);
+  return directory == nullptr ? std::string() : directory->Access().account;
+}
+
 Status RequireWriter(Context& context, std::string_view what) {
   const AccountDirectory* directory = AccountsOf(context.store);
   if (directory == nullptr) return Ok();

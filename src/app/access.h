@@ -43,6 +43,11 @@ Status EnterWorkspace(Context& context, const ActingAs& who, Scope scope);
 Result<Transaction> BeginWrite(Context& context, std::string_view what);
 Result<Transaction> BeginBulkWrite(Context& context, std::string_view what);
 
+// The account the store acts as: "" on a personal file or a database
+// without accounts (one person, whose everything is). What is private or
+// personal is its author's (docs/team.md).
+std::string ActingAccount(Context& context);
+
 // The check of BeginWrite alone, for an action whose effect outside the
 // database comes before its transaction (a follow-up is mailed, then
 // recorded): a viewer must be refused before the mail goes.

@@ -103,6 +103,9 @@ Result<Workspace> AddWorkspace(Context& context, const std::string& name, const 
     if (added.error().code == ErrorCode::kNotFound) added.error().field = "owner";
     return tl::unexpected(added.error());
   }
+  // A workspace from before accounts was its one person's: its first owner
+  // takes over the relationship loop written then (docs/team.md).
+  if (existing) KITH_RETURN_IF_ERROR(directory->HandOverRowsOfNoOne(workspace.id, owner));
   KITH_RETURN_IF_ERROR(transaction.Commit());
   return workspace;
 }

@@ -24,6 +24,7 @@ Result<LoggedInteraction> LogInteraction(Context& context, const LogRequest& req
     }
     fact.contact = request.contact;
     fact.learned_on = on;
+    fact.visibility = request.visibility;
     facts.push_back(std::move(fact));
   }
   KITH_ASSIGN_OR_RETURN(const Contact contact, LiveContact(context, request.contact));
@@ -36,14 +37,18 @@ Result<LoggedInteraction> LogInteraction(Context& context, const LogRequest& req
   fields.on = on;
   fields.summary = Trim(request.summary);
   fields.they_talked = request.they_talked;
+  fields.visibility = request.visibility;
   KITH_ASSIGN_OR_RETURN(logged.interaction, context.store.InsertInteraction(fields));
   for (auto& fact : facts) {
     fact.interaction = logged.interaction.id;
     KITH_ASSIGN_OR_RETURN(Fact stored, context.store.SetFact(fact));
     logged.facts.push_back(std::move(stored));
   }
+  // The card's last contact is the workspace's to see: a private
+  // conversation in a shared workspace would show when it happened.
+  const bool others_see_it = request.visibility == Visibility::kShared || ActingAccount(context).empty();
   if (IsContactMade(request.kind)) {
-    if (!contact.last_contact || *contact.last_contact < on) {
+    if (others_see_it && (!contact.last_contact || *contact.last_contact < on)) {
       KITH_RETURN_IF_ERROR(context.store.SetLastContact(contact.id, on));
     }
     // Being in touch after meeting them is the follow-up, however it happened.
@@ -75,10 +80,11 @@ Result<std::vector<Interaction>> InteractionsOf(Context& context, ContactId cont
 }
 
 Result<Fact> SetFact(Context& context, ContactId contact, FactKind kind, std::string_view key,
-                     std::string_view value) {
+                     std::string_view value, Visibility visibility) {
   Fact fact;
   fact.contact = contact;
   fact.kind = kind;
+  fact.visibility = visibility;
   KITH_ASSIGN_OR_RETURN(fact.key, NormalizeFactKey(key));
   fact.value = Trim(value);
   if (fact.value.empty()) {
@@ -109,7 +115,9 @@ Result<ListeningStats> Listening(Context& context, std::optional<ContactId> cont
   // Enough recent conversations for a share and a trend, not a whole history.
   constexpr int kRecent = 200;
   if (contact) {
-    KITH_ASSIGN_OR_RETURN(const auto interactions, InteractionsOf(context, *contact, kRecent));
+    KITH_ASSIGN_OR_RETURN(auto interactions, InteractionsOf(context, *contact, kRecent));
+    const std::string me = ActingAccount(context);
+    std::erase_if(interactions, [&](const Interaction& interaction) { return interaction.author != me; });
     return ComputeListening(interactions);
   }
   KITH_ASSIGN_OR_RETURN(const auto interactions, context.store.RecentInteractions(true, kRecent));

@@ -86,7 +86,9 @@ json InteractionToJson(const Interaction& interaction) {
           {"kind", InteractionKindName(interaction.kind)},
           {"on", interaction.on.ToIso()},
           {"summary", interaction.summary},
-          {"they_talked", interaction.they_talked ? json(*interaction.they_talked) : json(nullptr)}};
+          {"they_talked", interaction.they_talked ? json(*interaction.they_talked) : json(nullptr)},
+          {"author", interaction.author},
+          {"private", interaction.visibility == Visibility::kPrivate}};
 }
 
 json FactToJson(const Fact& fact) {
@@ -96,7 +98,9 @@ json FactToJson(const Fact& fact) {
           {"key", fact.key},
           {"value", fact.value},
           {"learned_on", fact.learned_on.ToIso()},
-          {"interaction_id", IdOrNull(fact.interaction)}};
+          {"interaction_id", IdOrNull(fact.interaction)},
+          {"author", fact.author},
+          {"private", fact.visibility == Visibility::kPrivate}};
 }
 
 json ReminderToJson(const Reminder& reminder) {

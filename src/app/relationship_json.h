@@ -31,9 +31,12 @@ nlohmann::json EventReportToJson(const EventReport& report);
 // {"id", "name", "added", "follow_up": reminder|null, "contact": contact}.
 nlohmann::json MetPersonToJson(const MetPerson& person);
 
-// {"id", "contact_id", "kind", "on", "summary", "they_talked"}.
+// {"id", "contact_id", "kind", "on", "summary", "they_talked", "author",
+//  "private"}: "author" is the account that logged it ("" on a personal
+// file), "private" whether only its author sees it.
 nlohmann::json InteractionToJson(const Interaction& interaction);
-// {"id", "contact_id", "kind", "key", "value", "learned_on", "interaction_id"}.
+// {"id", "contact_id", "kind", "key", "value", "learned_on", "interaction_id",
+//  "author", "private"}, as InteractionToJson.
 nlohmann::json FactToJson(const Fact& fact);
 // {"id", "contact_id", "kind", "due", "snoozed_until", "shows_on", "note",
 //  "state", "closed_on", "event_id", "created_on"}.

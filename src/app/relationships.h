@@ -154,6 +154,8 @@ struct LogRequest {
   std::optional<int> they_talked;  // 0–100
   std::vector<Fact> facts;         // kind, key and value
   std::string promise;             // something you promised: a reminder in a week
+  // Private: only its author sees it, and the facts learned in it.
+  Visibility visibility = Visibility::kShared;
 };
 struct LoggedInteraction {
   Interaction interaction;
@@ -165,17 +167,23 @@ struct LoggedInteraction {
 // Records a meeting (or call, email, …): the facts learned, the share of the
 // talking, the last-contact date; completes an open follow-up when it makes
 // contact; re-plans the reconnect. kInvalidInput for a share outside 0–100,
-// a future date, a fact without key or value.
+// a future date, a fact without key or value. In a shared workspace a
+// private conversation does not move the card's last contact, which every
+// member sees (docs/team.md).
 Result<LoggedInteraction> LogInteraction(Context& context, const LogRequest& request);
 Result<std::vector<Interaction>> InteractionsOf(Context& context, ContactId contact, int limit);
 
-// Sets (or replaces) a fact learned today; RemoveFact deletes one.
+// Sets (or replaces) a fact learned today, shared with the workspace or
+// private to whoever records it; RemoveFact deletes one (in a shared
+// workspace: the shared one and the member's own private one).
 Result<Fact> SetFact(Context& context, ContactId contact, FactKind kind, std::string_view key,
-                     std::string_view value);
+                     std::string_view value, Visibility visibility = Visibility::kShared);
 Status RemoveFact(Context& context, ContactId contact, FactKind kind, std::string_view key);
 Result<std::vector<Fact>> FactsOf(Context& context, ContactId contact);
 
-// Listening: one person's (`contact` given) or everyone's recent conversations.
+// Listening: one person's (`contact` given) or everyone's recent
+// conversations, of those the acting member logged: the share of the
+// talking is each member's own habit.
 Result<ListeningStats> Listening(Context& context, std::optional<ContactId> contact);
 
 // --- Cadences and reminders -------------------------------------------------

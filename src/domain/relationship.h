@@ -34,6 +34,12 @@ struct Event : EventFields {
   EventId id;
 };
 
+// Who in a shared workspace may see a fact or an interaction (and the notes
+// it carries): everyone in it, or only the member who wrote it
+// (docs/team.md). Cards are always shared; on a personal file there is
+// one person, and the flag is only kept.
+enum class Visibility { kShared, kPrivate };
+
 enum class InteractionKind { kCoffee, kMeeting, kCall, kEmail, kMessage, kEvent, kNote };
 // "coffee", "meeting", "call", "email", "message", "event", "note".
 std::string_view InteractionKindName(InteractionKind kind);
@@ -56,11 +62,15 @@ struct InteractionFields {
   std::string summary;
   // How much of the talking the other person did, 0–100; empty when unknown.
   std::optional<int> they_talked;
+  Visibility visibility = Visibility::kShared;
   bool operator==(const InteractionFields&) const = default;
 };
 
 struct Interaction : InteractionFields {
   InteractionId id;
+  // The account that logged it; "" on a personal file or a database
+  // without accounts. The store sets it from whom it acts as.
+  std::string author{};
 };
 
 // Facts: what you learned about someone. Personal (neighbourhood, hometown,
@@ -83,6 +93,8 @@ struct Fact {
   std::string value;
   Date learned_on;
   std::optional<InteractionId> interaction;  // the meeting it came from
+  Visibility visibility = Visibility::kShared;
+  std::string author{};  // who recorded it, as Interaction::author; set by the store
   bool operator==(const Fact&) const = default;
 };
 
@@ -126,6 +138,9 @@ struct Reminder {
   std::optional<Date> closed_on;
   std::optional<EventId> event;  // for a follow-up: where you met
   Date created_on;
+  // Whose reminder it is: the relationship loop is each member's own, so
+  // only this account sees it ("" as Interaction::author). Set by the store.
+  std::string author{};
   bool operator==(const Reminder&) const = default;
 
   // The day the reminder shows: the snooze date when snoozed, else the due date.

@@ -215,24 +215,28 @@ void KithJsonWriter::Write(const Contact& contact, const std::vector<JobChange>&
 void KithJsonWriter::Write(const BackupInteraction& row) {
   const Interaction& interaction = row.interaction;
   Enter(Section::kInteractions);
-  Row({{"id", interaction.id.value},
-       {"contact_uid", row.contact_uid},
-       {"kind", InteractionKindName(interaction.kind)},
-       {"on", interaction.on.ToIso()},
-       {"summary", interaction.summary},
-       {"they_talked", interaction.they_talked ? json(*interaction.they_talked) : json(nullptr)}});
+  json object = {{"id", interaction.id.value},
+                 {"contact_uid", row.contact_uid},
+                 {"kind", InteractionKindName(interaction.kind)},
+                 {"on", interaction.on.ToIso()},
+                 {"summary", interaction.summary},
+                 {"they_talked", interaction.they_talked ? json(*interaction.they_talked) : json(nullptr)}};
+  if (interaction.visibility == Visibility::kPrivate) object["private"] = true;
+  Row(object);
 }
 
 void KithJsonWriter::Write(const BackupFact& row) {
   const Fact& fact = row.fact;
   Enter(Section::kFacts);
-  Row({{"id", fact.id.value},
-       {"contact_uid", row.contact_uid},
-       {"kind", FactKindName(fact.kind)},
-       {"key", fact.key},
-       {"value", fact.value},
-       {"learned_on", fact.learned_on.ToIso()},
-       {"interaction_id", IdOrNull(fact.interaction)}});
+  json object = {{"id", fact.id.value},
+                 {"contact_uid", row.contact_uid},
+                 {"kind", FactKindName(fact.kind)},
+                 {"key", fact.key},
+                 {"value", fact.value},
+                 {"learned_on", fact.learned_on.ToIso()},
+                 {"interaction_id", IdOrNull(fact.interaction)}};
+  if (fact.visibility == Visibility::kPrivate) object["private"] = true;
+  Row(object);
 }
 
 void KithJsonWriter::Write(const BackupReminder& row) {
@@ -486,6 +490,13 @@ class RowFields {
     return *date;
   }
   Date RequiredDate(const char* key) { return OptionalDate(key, Presence::kRequired).value_or(Date{}); }
+  // An optional true/false: false when absent.
+  bool Flag(const char* key) {
+    const json* value = Find(key, Presence::kOptional);
+    if (value == nullptr) return false;
+    if (!value->is_boolean()) return Wrong(key, "true or false"), false;
+    return value->get<bool>();
+  }
 
   // An enum by its name, e.g. ParseReminderKind for "kind".
   template <typename Enum, typename Parse>
@@ -552,6 +563,7 @@ Result<BackupInteraction> InteractionFromJson(RowFields& read) {
     }
     interaction.they_talked = static_cast<int>(*share);
   }
+  if (read.Flag("private")) interaction.visibility = Visibility::kPrivate;
   KITH_RETURN_IF_ERROR(read.Finish());
   return row;
 }
@@ -569,6 +581,7 @@ Result<BackupFact> FactFromJson(RowFields& read) {
   if (const auto interaction = read.Integer("interaction_id", Presence::kOptional)) {
     fact.interaction = InteractionId{*interaction};
   }
+  if (read.Flag("private")) fact.visibility = Visibility::kPrivate;
   KITH_RETURN_IF_ERROR(read.Finish());
   return row;
 }

@@ -2,9 +2,10 @@
 // every other table, for backup and restore. Shape:
 //   {"format": "kith", "version": 1, "exported_at": "…",
 //    "contacts": [ContactToJson(contact) + {"job_changes": [...]}, …],
-//    "interactions": [{"id", "contact_uid", "kind", "on", "summary", "they_talked"}, …],
+//    "interactions": [{"id", "contact_uid", "kind", "on", "summary", "they_talked",
+//                      "private" (only when true)}, …],
 //    "facts": [{"id", "contact_uid", "kind", "key", "value", "learned_on",
-//               "interaction_id"}, …],
+//               "interaction_id", "private" (only when true)}, …],
 //    "reminders": [{"id", "contact_uid", "kind", "due", "snoozed_until", "note",
 //                   "state", "closed_on", "event_id", "created_on"}, …],
 //    "events": [{"id", "name", "on", "place", "notes"}, …],

@@ -90,6 +90,12 @@ class AccountDirectory {
   // Ends a membership; kNotFound when the account is no member.
   [[nodiscard]] virtual Status RemoveMember(std::int64_t workspace_id, std::string_view account) = 0;
 
+  // Gives the workspace's rows written before the database had accounts
+  // (interactions, facts, reminders and cadences without an author) to
+  // `account`, its first owner: they were the one person's of the
+  // database. Call inside Begin(), before ActAs names an account.
+  [[nodiscard]] virtual Status HandOverRowsOfNoOne(std::int64_t workspace_id, std::string_view account) = 0;
+
   // Makes every later statement of the store name this workspace and act
   // with this role and account (the database's row-level security holds
   // them: the settings kith.workspace, kith.role and kith.account).

@@ -367,9 +367,17 @@ class Store {
   // first met there, or met again there (a follow-up for the event).
   [[nodiscard]] virtual Result<std::vector<ContactId>> ContactsMetAt(std::string_view event_name) = 0;
 
-  // Interactions, newest first. RecentInteractions spans everyone (for the
-  // overall listening share): at most `limit`, only those with a talk share
-  // when `with_talk_share`.
+  // What is shared and what is mine (docs/team.md). A store acts as one
+  // member of a shared workspace (AccountDirectory::ActAs; on a personal
+  // file, its one person): what it writes carries that member as author,
+  // and every read of interactions and facts gives the shared ones and the
+  // member's own private ones, every read of reminders and cadences the
+  // member's own. A personal file has one person: it keeps the private
+  // flag and reads everything.
+  //
+  // Interactions, newest first. RecentInteractions spans everyone the
+  // member logged (for their overall listening share): at most `limit`,
+  // only those with a talk share when `with_talk_share`.
   [[nodiscard]] virtual Result<Interaction> InsertInteraction(const InteractionFields& fields) = 0;
   [[nodiscard]] virtual Result<std::vector<Interaction>> InteractionsOf(ContactId id, int limit) = 0;
   [[nodiscard]] virtual Result<std::vector<Interaction>> RecentInteractions(bool with_talk_share,

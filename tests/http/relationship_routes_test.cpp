@@ -89,6 +89,43 @@ TEST_P(RelationshipRoutes, LoggingACoffeeCompletesTheFollowUpOnTheAgenda) {
   EXPECT_FALSE(health["explanation"].get<std::string>().empty());
 }
 
+// "private": true on a logged conversation and a fact (docs/team.md). On
+// this server's database there is one person (kith serve does not yet
+// sign members in by account): the flag is kept and shown, with no
+// author, and a private conversation still counts as being in touch.
+TEST_P(RelationshipRoutes, APrivateConversationOrFactIsKeptPrivate) {
+  const json ada = MeetAda();
+  const std::string contact = "/api/v1/contacts/" + ada["id"].dump();
+  const json logged =
+      Expect(Send("POST", contact + "/interactions",
+                  json({{"kind", "call"},
+                        {"summary", "her health"},
+                        {"private", true},
+                        {"facts", {{{"kind", "personal"}, {"key", "family"}, {"value", "twins"}}}}})
+                      .dump()),
+             201);
+  EXPECT_EQ(logged["interaction"]["private"], true);
+  EXPECT_EQ(logged["interaction"]["author"], "");
+  EXPECT_EQ(logged["facts"].at(0)["private"], true) << "what was learned in it is private too";
+  EXPECT_FALSE(logged["completed_follow_up"].is_null()) << "one person: it is still being in touch";
+  const json listed = Expect(Send("GET", contact + "/interactions"), 200);
+  ASSERT_EQ(listed.size(), 1U);
+  EXPECT_EQ(listed.at(0)["private"], true);
+  const json fact =
+      Expect(Send("PUT", contact + "/facts",
+                  R"({"kind": "professional", "key": "goal", "value": "a studio", "private": true})"),
+             200);
+  EXPECT_EQ(fact["private"], true);
+  const json shared = Expect(
+      Send("PUT", contact + "/facts", R"({"kind": "professional", "key": "role", "value": "founder"})"), 200);
+  EXPECT_EQ(shared["private"], false) << "shared unless asked";
+  EXPECT_EQ(Expect(Send("GET", contact + "/brief"), 200)["days_since_contact"], 0);
+  EXPECT_EQ(ErrorCodeOf(Expect(
+                Send("POST", contact + "/interactions", R"({"kind": "call", "private": "yes"})"), 400)),
+            "invalid_input");
+  EXPECT_EQ(Expect(Send("GET", contact + "/interactions"), 200).size(), 1U) << "nothing else was written";
+}
+
 TEST_P(RelationshipRoutes, DraftsTheFollowUpEmailAndMarksItDone) {
   const json ada = MeetAda();
   const std::string contact = "/api/v1/contacts/" + ada["id"].dump();

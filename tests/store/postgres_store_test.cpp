@@ -8,6 +8,7 @@
 #include <chrono>
 #include <thread>
 
+#include "store/account_directory.h"
 #include "store/postgres/connection.h"
 #include "store/postgres/migrations.h"
 #include "store/store.h"
@@ -235,6 +236,97 @@ TEST(PostgresStore, AnOlderDatabaseStartsTheJournalInIdOrderAndKeepsItsImages) {
       (*store)->SaveCardImage(ContactId{2}, CardImageData{"image/png", {std::byte{1}}, "2026-11-02"}));
   ASSERT_TRUE((*store)->TrashContact(ContactId{2}, "2026-11-26T00:00:00Z"));
   EXPECT_EQ(*(*store)->LatestChange(), 3) << "the journal goes on from the cards it started with";
+}
+
+// What is shared and what is mine, in the store's own queries (the first
+// of the two layers, docs/team.md): two members of one workspace, each
+// on a connection of their own, as the cluster's superuser, whom the
+// row-level security policies (the second layer, tested by pgTAP) let
+// through. Ada's private fact and interaction, her reminder and her
+// cadence stay hers; her shared coffee is everyone's, with her name on it.
+TEST(PostgresStore, AMemberSeesTheSharedRowsAndTheirOwnNeverAnothersPrivateOnes) {
+  testing::TempPgDatabase database;
+  auto admin = postgres::Connection::Open(database.url());
+  ASSERT_TRUE(admin) << admin.error().message;
+  auto super = (*admin)->Query("SELECT rolsuper FROM pg_roles WHERE rolname = current_user");
+  ASSERT_TRUE(super && super->Bool(0, 0)) << "the policies must not be what hides the rows here";
+  auto opened_ada = OpenPostgresStore(database.url());
+  auto opened_bo = OpenPostgresStore(database.url());
+  ASSERT_TRUE(opened_ada && opened_bo);
+  Store& ada_store = **opened_ada;
+  Store& bo_store = **opened_bo;
+  ASSERT_TRUE(AccountsOf(ada_store)->ActAs({1, Role::kEditor, "ada", "default"}));
+  ASSERT_TRUE(AccountsOf(bo_store)->ActAs({1, Role::kEditor, "bo", "default"}));
+  ContactFields lin;
+  lin.display_name = "Lin Park";
+  const ContactId card = ada_store.InsertContact(lin, "lin", "2026-11-01T00:00:00Z")->id;
+
+  InteractionFields secret{card, InteractionKind::kCall, Date{2026, 11, 2}, "her health", 55};
+  secret.visibility = Visibility::kPrivate;
+  ASSERT_TRUE(ada_store.InsertInteraction(secret));
+  auto coffee = ada_store.InsertInteraction(
+      InteractionFields{card, InteractionKind::kCoffee, Date{2026, 11, 3}, "the new studio", 70});
+  ASSERT_TRUE(coffee) << coffee.error().message;
+  EXPECT_EQ(coffee->author, "ada");
+  Fact family{FactId{}, card, FactKind::kPersonal, "family", "two kids", Date{2026, 11, 2}, std::nullopt};
+  family.visibility = Visibility::kPrivate;
+  ASSERT_TRUE(ada_store.SetFact(family));
+  ASSERT_TRUE(ada_store.SetFact(
+      Fact{FactId{}, card, FactKind::kPersonal, "hometown", "Busan", Date{2026, 11, 2}, std::nullopt}));
+  Reminder reminder;
+  reminder.contact = card;
+  reminder.due = Date{2026, 11, 20};
+  reminder.note = "send the deck";
+  reminder.created_on = Date{2026, 11, 2};
+  auto mine = ada_store.InsertReminder(reminder);
+  ASSERT_TRUE(mine) << mine.error().message;
+  EXPECT_EQ(mine->author, "ada");
+  ASSERT_TRUE(ada_store.SetCadence(card, 30));
+
+  auto seen = bo_store.InteractionsOf(card, 10);
+  ASSERT_TRUE(seen) << seen.error().message;
+  ASSERT_EQ(seen->size(), 1U) << "bo sees the shared coffee, not ada's private call";
+  EXPECT_EQ(seen->front().summary, "the new studio");
+  EXPECT_EQ(seen->front().author, "ada") << "a shared meeting says who logged it";
+  EXPECT_EQ(bo_store.InteractionsAfter(InteractionId{}, 10)->size(), 1U);
+  EXPECT_TRUE(bo_store.RecentInteractions(true, 10)->empty()) << "bo's listening is bo's own";
+  auto facts = bo_store.FactsOf(card);
+  ASSERT_TRUE(facts) << facts.error().message;
+  ASSERT_EQ(facts->size(), 1U);
+  EXPECT_EQ(facts->front().key, "hometown");
+  EXPECT_EQ(bo_store.FactsAfter(FactId{}, 10)->size(), 1U);
+  EXPECT_TRUE(bo_store.RemindersOf(card)->empty());
+  EXPECT_TRUE(bo_store.OpenReminders(Date{2026, 12, 31}, std::nullopt, 10)->empty());
+  EXPECT_EQ(*bo_store.CountOpenReminders(Date{2026, 12, 31}, std::nullopt), 0);
+  EXPECT_TRUE(bo_store.OpenRemindersAfter(ReminderId{}, 10)->empty());
+  EXPECT_TRUE(bo_store.RemindersAfter(ReminderId{}, 10)->empty());
+  EXPECT_EQ(bo_store.GetReminder(mine->id).error().code, ErrorCode::kNotFound);
+  Reminder taken = *mine;
+  taken.state = ReminderState::kDone;
+  EXPECT_EQ(bo_store.UpdateReminder(taken).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(*bo_store.CadenceOf(card), std::nullopt);
+  EXPECT_TRUE(bo_store.AllCadences()->empty());
+  auto activity = bo_store.ActivityOf({card}, Date{2026, 11, 1});
+  ASSERT_TRUE(activity) << activity.error().message;
+  EXPECT_EQ(activity->front().contacts_since, 1) << "the shared coffee only";
+  EXPECT_EQ(activity->front().facts, 1);
+  EXPECT_EQ(activity->front().they_talked_average, std::nullopt) << "bo logged no conversation";
+  EXPECT_EQ(activity->front().cadence_days, std::nullopt);
+
+  ASSERT_TRUE(bo_store.SetCadence(card, 90));
+  EXPECT_EQ(*bo_store.CadenceOf(card), std::optional<int>(90));
+  EXPECT_EQ(*ada_store.CadenceOf(card), std::optional<int>(30)) << "each keeps their own cadence";
+  Fact bo_family = family;
+  bo_family.value = "a daughter";
+  ASSERT_TRUE(bo_store.SetFact(bo_family)) << "bo's private fact of the same key stands beside ada's";
+  ASSERT_TRUE(bo_store.RemoveFact(card, FactKind::kPersonal, "family"));
+  EXPECT_EQ(ada_store.FactsOf(card)->size(), 2U) << "removing bo's left ada's private fact";
+
+  EXPECT_EQ(ada_store.InteractionsOf(card, 10)->size(), 2U) << "ada sees all hers";
+  EXPECT_EQ(ada_store.RemindersOf(card)->size(), 1U);
+  EXPECT_EQ(ada_store.FactsAfter(FactId{}, 10)->size(), 2U);
+  EXPECT_EQ(ada_store.ActivityOf({card}, Date{2026, 11, 1})->front().they_talked_average,
+            std::optional<int>(63));
 }
 
 // Two stores on one new database, as two servers would have: the first

@@ -131,5 +131,49 @@ TEST_P(RelationshipTables, CadencesPostsAndHealthInputs) {
   EXPECT_EQ(posts->front().channel, "linkedin");
 }
 
+// A fact or an interaction may be private (docs/team.md). On a personal
+// file, or a database without accounts, there is one person: the flag is
+// kept and read back, there is no author, and everything is seen.
+TEST_P(RelationshipTables, APrivateFactOrInteractionIsKeptAsPrivateAndSeenByTheOnePerson) {
+  Store& store = world_.store();
+  const ContactId ada = Add("Ada Okafor");
+  InteractionFields secret{ada, InteractionKind::kNote, Date{2026, 11, 2}, "asked me not to share",
+                           std::nullopt};
+  secret.visibility = Visibility::kPrivate;
+  auto logged = store.InsertInteraction(secret);
+  ASSERT_TRUE(logged) << logged.error().message;
+  EXPECT_EQ(logged->visibility, Visibility::kPrivate);
+  EXPECT_EQ(logged->author, "") << "no accounts: no author";
+  ASSERT_TRUE(store.InsertInteraction(
+      InteractionFields{ada, InteractionKind::kCoffee, Date{2026, 11, 3}, "shared", 60}));
+  auto interactions = store.InteractionsOf(ada, 10);
+  ASSERT_TRUE(interactions) << interactions.error().message;
+  ASSERT_EQ(interactions->size(), 2U);
+  EXPECT_EQ(interactions->at(0).visibility, Visibility::kShared);
+  EXPECT_EQ(interactions->at(1).visibility, Visibility::kPrivate);
+  EXPECT_EQ(interactions->at(1).summary, "asked me not to share");
+  EXPECT_EQ(store.InteractionsAfter(InteractionId{}, 10)->size(), 2U) << "the backup keeps both";
+
+  Fact family{FactId{}, ada, FactKind::kPersonal, "family", "two kids", Date{2026, 11, 2}, std::nullopt};
+  family.visibility = Visibility::kPrivate;
+  auto fact = store.SetFact(family);
+  ASSERT_TRUE(fact) << fact.error().message;
+  EXPECT_EQ(fact->visibility, Visibility::kPrivate);
+  auto facts = store.FactsOf(ada);
+  ASSERT_TRUE(facts) << facts.error().message;
+  ASSERT_EQ(facts->size(), 1U);
+  EXPECT_EQ(facts->front().visibility, Visibility::kPrivate);
+  EXPECT_EQ(facts->front().author, "");
+  ASSERT_EQ(store.FactsAfter(FactId{}, 10)->size(), 1U);
+  EXPECT_EQ(store.FactsAfter(FactId{}, 10)->front().visibility, Visibility::kPrivate);
+  family.value = "three kids";
+  family.visibility = Visibility::kShared;
+  ASSERT_TRUE(store.SetFact(family));
+  facts = store.FactsOf(ada);
+  ASSERT_EQ(facts->size(), 1U) << "one person, one value per key: the shared one replaces the private";
+  EXPECT_EQ(facts->front().value, "three kids");
+  EXPECT_EQ(facts->front().visibility, Visibility::kShared);
+}
+
 }  // namespace
 }  // namespace kith

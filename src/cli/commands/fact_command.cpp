@@ -18,6 +18,7 @@ struct FactFlags {
   bool personal = false;
   bool professional = false;
   bool remove = false;
+  bool is_private = false;
 };
 
 void PrintFactsOf(std::ostream& out, const Contact& contact, const std::vector<Fact>& facts) {
@@ -48,7 +49,8 @@ Examples:
   kith fact 12                                   # everything you know
   kith fact 12 --personal hometown Pilsen
   kith fact "Ada Okafor" --professional goal "open a studio"
-  kith fact 12 --personal hometown --remove)");
+  kith fact 12 --personal hometown --remove
+  kith fact 12 --personal family "two kids" --private   # only you see it)");
   auto flags = std::make_shared<FactFlags>();
   command->add_option("contact", flags->contact, "Id or name (quote a name with spaces)")->required();
   command->add_option("key", flags->key, "What the fact is about: hometown, hobby, goal, …");
@@ -57,6 +59,7 @@ Examples:
   auto* professional = command->add_flag("--professional", flags->professional, "A professional fact");
   personal->excludes(professional);
   command->add_flag("--remove", flags->remove, "Forget the fact with this key");
+  command->add_flag("--private", flags->is_private, "Only you see it (a shared workspace; docs/team.md)");
   return {command, [=, &globals]() {
             return RunWithSession("fact", globals, [&](Session& session) {
               Context& context = session.context();
@@ -85,7 +88,8 @@ Examples:
                               << FactKindName(kind) << " " << flags->key << " VALUE\n";
                     return 2;
                   }
-                  auto fact = SetFact(context, contact->id, kind, flags->key, JoinWords(flags->value));
+                  auto fact = SetFact(context, contact->id, kind, flags->key, JoinWords(flags->value),
+                                      flags->is_private ? Visibility::kPrivate : Visibility::kShared);
                   if (!fact) return ReportError("fact", fact.error());
                   if (!globals.json) {
                     std::cout << "Noted: " << contact->display_name << "'s " << KeyWords(fact->key) << " is "

@@ -20,12 +20,14 @@ struct LogFlags {
   int they_talked = 0;
   std::vector<std::string> facts;
   std::string promise;
+  bool is_private = false;
 };
 
 void PrintLogged(std::ostream& out, const Contact& contact, const LoggedInteraction& logged, Date today) {
   const Interaction& interaction = logged.interaction;
   out << "Logged " << InteractionKindName(interaction.kind) << " with " << contact.display_name << " on "
-      << interaction.on.ToIso() << ".\n";
+      << interaction.on.ToIso() << (interaction.visibility == Visibility::kPrivate ? ", private to you" : "")
+      << ".\n";
   if (!interaction.summary.empty()) out << "  " << interaction.summary << '\n';
   if (interaction.they_talked) {
     out << "  they talked " << *interaction.they_talked << "% of the time";
@@ -63,6 +65,7 @@ Examples:
       --fact personal:hometown=Pilsen --fact "professional:goal=open a studio"
   kith log "Ada Okafor" --kind email --on 2026-11-20
   kith log 12 --kind call --promise "send her the deck"
+  kith log 12 --kind note --summary "asked me not to share" --private   # only you see it
   kith brief 12                 # before you meet again)");
   auto flags = std::make_shared<LogFlags>();
   command->add_option("contact", flags->contact, "Id or name")->required();
@@ -75,6 +78,8 @@ Examples:
   command->add_option("--they-talked", flags->they_talked, "Their share of the talking, in percent");
   command->add_option("--fact", flags->facts, "What you learned: personal:hometown=Pilsen (repeat)");
   command->add_option("--promise", flags->promise, "Something you promised: a reminder in a week");
+  command->add_flag("--private", flags->is_private,
+                    "Only you see it and the facts learned in it (a shared workspace; docs/team.md)");
   return {command, [=, &globals]() {
             return RunWithSession("log", globals, [&](Session& session) {
               Context& context = session.context();
@@ -102,6 +107,7 @@ Examples:
                 request.facts.push_back(std::move(*fact));
               }
               request.promise = flags->promise;
+              if (flags->is_private) request.visibility = Visibility::kPrivate;
               auto logged = LogInteraction(context, request);
               if (!logged) return ReportError("log", logged.error());
               if (globals.json) {

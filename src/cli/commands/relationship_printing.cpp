@@ -88,7 +88,8 @@ void PrintFacts(std::ostream& out, const std::vector<Fact>& facts, int indent) {
   for (const auto& fact : facts) width = std::max(width, DisplayWidth(KeyWords(fact.key)));
   const std::string margin(static_cast<std::size_t>(indent), ' ');
   for (const auto& fact : facts) {
-    out << margin << PadTo(KeyWords(fact.key), width) << "  " << fact.value << '\n';
+    out << margin << PadTo(KeyWords(fact.key), width) << "  " << fact.value
+        << (fact.visibility == Visibility::kPrivate ? "  (private)" : "") << '\n';
   }
 }
 
@@ -97,6 +98,9 @@ void PrintInteraction(std::ostream& out, const Interaction& interaction, int ind
                      PadTo(InteractionKindName(interaction.kind), 8);
   if (interaction.they_talked) line += "  they talked " + std::to_string(*interaction.they_talked) + "%";
   if (!interaction.summary.empty()) line += "  " + interaction.summary;
+  // In a shared workspace: who was there, and whether only they see it.
+  if (!interaction.author.empty()) line += "  — logged by " + interaction.author;
+  if (interaction.visibility == Visibility::kPrivate) line += "  (private)";
   while (!line.empty() && line.back() == ' ') line.pop_back();
   out << line << '\n';
 }

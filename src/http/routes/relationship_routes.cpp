@@ -181,6 +181,8 @@ Result<ApiReply> LogRoute(const httplib::Request& request, Context& context) {
   KITH_ASSIGN_OR_RETURN(log.they_talked, IntMember(body, "they_talked"));
   KITH_ASSIGN_OR_RETURN(const auto promise, TextMember(body, "promise"));
   log.promise = promise.value_or("");
+  KITH_ASSIGN_OR_RETURN(const auto is_private, BoolMember(body, "private"));
+  if (is_private.value_or(false)) log.visibility = Visibility::kPrivate;
   if (const auto facts = body.find("facts"); facts != body.end() && !facts->is_null()) {
     if (!facts->is_array()) return Fail(ErrorCode::kInvalidInput, "'facts' should be a list", "facts");
     for (const auto& item : *facts) {
@@ -202,7 +204,10 @@ Result<ApiReply> SetFactRoute(const httplib::Request& request, Context& context)
   KITH_ASSIGN_OR_RETURN(const nlohmann::json body, JsonObjectBody(request));
   KITH_ASSIGN_OR_RETURN(const Contact contact, PathContact(request, context));
   KITH_ASSIGN_OR_RETURN(const Fact wanted, FactFromJson(body));
-  KITH_ASSIGN_OR_RETURN(const Fact fact, SetFact(context, contact.id, wanted.kind, wanted.key, wanted.value));
+  KITH_ASSIGN_OR_RETURN(const auto is_private, BoolMember(body, "private"));
+  KITH_ASSIGN_OR_RETURN(const Fact fact,
+                        SetFact(context, contact.id, wanted.kind, wanted.key, wanted.value,
+                                is_private.value_or(false) ? Visibility::kPrivate : Visibility::kShared));
   return Json(FactToJson(fact));
 }
 

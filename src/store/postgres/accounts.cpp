@@ -2,6 +2,8 @@
 // and whom the connection acts as. These statements name no workspace of
 // the store's own ($1 is whatever they say): the directory is what chooses
 // one.
+#include <array>
+
 #include "store/postgres/pg_store.h"
 
 namespace kith::postgres {
@@ -170,6 +172,36 @@ Result<std::optional<WorkspaceAccess>> PgStore::FindMember(std::int64_t workspac
   KITH_ASSIGN_OR_RETURN(const Role role, RoleFromColumn(rows.Text(0, 1)));
   return std::optional<WorkspaceAccess>(
       WorkspaceAccess{workspace_id, role, std::string(account), rows.Text(0, 0)});
+}
+
+Status PgStore::HandOverRowsOfNoOne(std::int64_t workspace_id, std::string_view account) {
+  // The policies let nobody give a row to another author
+  // (private_rows_migration.cpp), so the rows are taken out acting as
+  // nobody, whose they are, and put back acting as the account: copies
+  // in temporary tables, dropped at commit. Facts go before the
+  // interactions they name and come back after them.
+  const std::string workspace = std::to_string(workspace_id);
+  constexpr std::array<const char*, 4> kTables = {"interactions", "facts", "reminders", "cadences"};
+  return Atomically([&]() -> Status {
+    for (const char* table : kTables) {
+      KITH_RETURN_IF_ERROR(connection_->Execute(std::string("CREATE TEMPORARY TABLE handover_") + table +
+                                                " ON COMMIT DROP AS SELECT * FROM " + table +
+                                                " WHERE workspace_id = " + workspace + " AND author = ''"));
+    }
+    for (const char* table : {"facts", "interactions", "reminders", "cadences"}) {
+      KITH_RETURN_IF_ERROR(connection_->Execute(std::string("DELETE FROM ") + table +
+                                                " WHERE workspace_id = " + workspace + " AND author = ''"));
+    }
+    KITH_RETURN_IF_ERROR(
+        connection_->Query("SELECT set_config('kith.account', $1, true)", Params().Add(account)));
+    for (const char* table : kTables) {
+      KITH_RETURN_IF_ERROR(connection_->Execute(std::string("UPDATE handover_") + table +
+                                                " SET author = kith_account(); INSERT INTO " + table +
+                                                " SELECT * FROM handover_" + table));
+    }
+    return connection_->Query("SELECT set_config('kith.account', $1, true)", Params().Add(access_.account))
+        .map([](const Rows&) {});
+  });
 }
 
 Status PgStore::ActAs(const WorkspaceAccess& access) {

@@ -21,12 +21,14 @@ Status PgStore::MoveContactRecords(ContactId from, ContactId to, MergeId journal
       KITH_RETURN_IF_ERROR(
           Run(sql, Params().Add(from.value).Add(to.value).Add(journal.value).Add(moved.record)));
     }
-    // The kept card's own cadence wins over the other's.
-    KITH_RETURN_IF_ERROR(
-        Run("INSERT INTO cadences(workspace_id, contact_id, days) SELECT $1, $3, days "
-            "FROM cadences WHERE workspace_id = $1 AND contact_id = $2 ON CONFLICT DO NOTHING",
-            Params().Add(from.value).Add(to.value)));
-    return Run("DELETE FROM cadences WHERE workspace_id = $1 AND contact_id = $2", Params().Add(from.value))
+    // The kept card's own cadence wins over the other's; a cadence is the
+    // merging member's own (the policies hide the others').
+    KITH_RETURN_IF_ERROR(Run(
+        "INSERT INTO cadences(workspace_id, contact_id, author, days) SELECT $1, $3, author, days "
+        "FROM cadences WHERE workspace_id = $1 AND contact_id = $2 AND author = $4 ON CONFLICT DO NOTHING",
+        Params().Add(from.value).Add(to.value).Add(access_.account)));
+    return Run("DELETE FROM cadences WHERE workspace_id = $1 AND contact_id = $2 AND author = $3",
+               Params().Add(from.value).Add(access_.account))
         .map([](const Rows&) {});
   });
 }

@@ -1,6 +1,7 @@
 #include "store/postgres/migrations.h"
 
 #include "store/postgres/access_migration.h"
+#include "store/postgres/private_rows_migration.h"
 
 namespace kith::postgres {
 namespace {
@@ -647,6 +648,7 @@ END $$;
 const std::vector<std::string_view>& Migrations() {
   static const std::vector<std::string_view> kMigrations = {kVersion1, kStoredHealth, kCardDavAndMerges,
                                                             AccessMigration(), kSignInByAccount,
+                                                            PrivateRowsMigration(),
                                                             kFoldedKeys};
   return kMigrations;
 }

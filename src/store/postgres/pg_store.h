@@ -169,6 +169,7 @@ class PgStore final : public CardStore, public AccountDirectory, public FileMigr
   Status RemoveMember(std::int64_t workspace_id, std::string_view account) override;
   Result<std::optional<WorkspaceAccess>> FindMember(std::int64_t workspace_id,
                                                     std::string_view account) override;
+  Status HandOverRowsOfNoOne(std::int64_t workspace_id, std::string_view account) override;
   Status ActAs(const WorkspaceAccess& access) override;
   WorkspaceAccess Access() const override { return access_; }
 

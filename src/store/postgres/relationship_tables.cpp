@@ -14,12 +14,31 @@ constexpr std::string_view kOfLiveContact =
 
 constexpr std::string_view kEventColumns = "t.id, t.name, t.on_date, t.place, t.notes";
 constexpr std::string_view kInteractionColumns =
-    "t.id, t.contact_id, t.kind, t.on_date, t.summary, t.they_talked";
+    "t.id, t.contact_id, t.kind, t.on_date, t.summary, t.they_talked, t.author, t.private";
 constexpr std::string_view kFactColumns =
-    "t.id, t.contact_id, t.kind, t.key, t.value, t.learned_on, t.interaction_id";
+    "t.id, t.contact_id, t.kind, t.key, t.value, t.learned_on, t.interaction_id, t.author, t.private";
 constexpr std::string_view kReminderColumns =
     "t.id, t.contact_id, t.kind, t.due, t.snoozed_until, t.note, t.state, t.closed_on, t.event_id, "
-    "t.created_on";
+    "t.created_on, t.author";
+
+// What the member the store acts as may see (docs/team.md), the first of
+// the two layers (the second: private_rows_migration.cpp's policies). The
+// account is the statement's parameter `account` ($N): every statement
+// names whom it reads for, as it names the workspace. Interactions and
+// facts: the shared ones and the member's own private ones.
+std::string SeenBy(std::string_view alias, int account) {
+  return "(NOT " + std::string(alias) + ".private OR " + std::string(alias) + ".author = $" +
+         std::to_string(account) + ")";
+}
+// Reminders and cadences: the member's own (the relationship loop is
+// personal).
+std::string OwnedBy(std::string_view alias, int account) {
+  return std::string(alias) + ".author = $" + std::to_string(account);
+}
+
+Visibility VisibilityAt(const Rows& rows, int row, int column) {
+  return rows.Bool(row, column) ? Visibility::kPrivate : Visibility::kShared;
+}
 
 std::string Columns(std::string_view columns, std::string_view table, std::string_view rest) {
   return "SELECT " + std::string(columns) + " FROM " + std::string(table) + " t WHERE t.workspace_id = $1" +
@@ -40,6 +59,8 @@ Result<Interaction> InteractionAt(const Rows& rows, int row) {
   interaction.on = DateAt(rows, row, 3).value_or(Date{});
   interaction.summary = rows.Text(row, 4);
   if (!rows.IsNull(row, 5)) interaction.they_talked = static_cast<int>(rows.Int(row, 5));
+  interaction.author = rows.Text(row, 6);
+  interaction.visibility = VisibilityAt(rows, row, 7);
   return interaction;
 }
 
@@ -52,6 +73,8 @@ Result<Fact> FactAt(const Rows& rows, int row) {
   fact.value = rows.Text(row, 4);
   fact.learned_on = DateAt(rows, row, 5).value_or(Date{});
   if (!rows.IsNull(row, 6)) fact.interaction = InteractionId{rows.Int(row, 6)};
+  fact.author = rows.Text(row, 7);
+  fact.visibility = VisibilityAt(rows, row, 8);
   return fact;
 }
 
@@ -67,14 +90,17 @@ Result<Reminder> ReminderAt(const Rows& rows, int row) {
   reminder.closed_on = DateAt(rows, row, 7);
   if (!rows.IsNull(row, 8)) reminder.event = EventId{rows.Int(row, 8)};
   reminder.created_on = DateAt(rows, row, 9).value_or(Date{});
+  reminder.author = rows.Text(row, 10);
   return reminder;
 }
 
 // A page of a backup: the rows of `table` of live contacts with an id
-// above $2, at most $3, by id.
-std::string PageSql(std::string_view columns, std::string_view table) {
-  return Columns(columns, table,
-                 " AND t.id > $2 AND " + std::string(kOfLiveContact) + " ORDER BY t.id LIMIT $3");
+// above $2, at most $3, by id, that `seen` ($4 the account) lets the
+// member see.
+std::string PageSql(std::string_view columns, std::string_view table, const std::string& seen) {
+  return Columns(
+      columns, table,
+      " AND t.id > $2 AND " + seen + " AND " + std::string(kOfLiveContact) + " ORDER BY t.id LIMIT $3");
 }
 
 // Every row of `rows` read by `read`, which returns a value or a Result.
@@ -143,14 +169,17 @@ Result<std::vector<EventSummary>> PgStore::ListEvents(int limit) {
           // People already on the list, met again there: a follow-up for the event.
           "(SELECT count(DISTINCT r.contact_id) FROM reminders r JOIN contacts c ON c.workspace_id = $1 "
           "AND c.id = r.contact_id WHERE r.workspace_id = $1 AND r.event_id = e.id AND r.kind = 'follow-up' "
-          "AND c.trashed_at IS NULL AND lower(c.met_at) <> lower(e.name)), "
-          "(SELECT count(DISTINCT t.contact_id) FROM reminders t WHERE t.workspace_id = $1 AND t.event_id = "
-          "e.id "
-          "AND t.kind = 'follow-up' AND t.state = 'done' AND " +
-              std::string(kOfLiveContact) +
+          "AND c.trashed_at IS NULL AND lower(c.met_at) <> lower(e.name) AND " +
+              OwnedBy("r", 3) +
+              "), "
+              "(SELECT count(DISTINCT t.contact_id) FROM reminders t WHERE t.workspace_id = $1 AND "
+              "t.event_id = "
+              "e.id "
+              "AND t.kind = 'follow-up' AND t.state = 'done' AND " +
+              OwnedBy("t", 3) + " AND " + std::string(kOfLiveContact) +
               ") FROM events e WHERE e.workspace_id = $1 "
               "ORDER BY e.on_date DESC, e.id DESC LIMIT $2",
-          Params().Add(limit)));
+          Params().Add(limit).Add(access_.account)));
   return All<EventSummary>(rows, [](const Rows& found, int row) {
     return EventSummary{EventAt(found, row), static_cast<int>(found.Int(row, 5)),
                         static_cast<int>(found.Int(row, 6))};
@@ -163,43 +192,48 @@ Result<std::vector<ContactId>> PgStore::ContactsMetAt(std::string_view event_nam
       "SELECT id FROM contacts WHERE workspace_id = $1 AND lower(met_at) = lower($2) AND trashed_at IS NULL "
       "UNION SELECT c.id FROM reminders r JOIN events e ON e.workspace_id = $1 AND e.id = r.event_id "
       "JOIN contacts c ON c.workspace_id = $1 AND c.id = r.contact_id WHERE r.workspace_id = $1 "
-      "AND lower(e.name) = lower($2) AND r.kind = 'follow-up' AND c.trashed_at IS NULL ORDER BY 1",
-      Params().Add(event_name));
+      "AND lower(e.name) = lower($2) AND r.kind = 'follow-up' AND c.trashed_at IS NULL AND " +
+          OwnedBy("r", 3) + " ORDER BY 1",
+      Params().Add(event_name).Add(access_.account));
 }
 
 Result<Interaction> PgStore::InsertInteraction(const InteractionFields& fields) {
   Interaction interaction;
   static_cast<InteractionFields&>(interaction) = fields;
+  interaction.author = access_.account;
   KITH_RETURN_IF_ERROR(Atomically([&]() -> Status {
     KITH_ASSIGN_OR_RETURN(interaction.id.value, NextIds("interactions", 1));
     return Write(
-        "INSERT INTO interactions(workspace_id, id, contact_id, kind, on_date, summary, they_talked) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "INSERT INTO interactions(workspace_id, id, contact_id, kind, on_date, summary, they_talked, author, "
+        "private) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         Params()
             .Add(interaction.id.value)
             .Add(fields.contact.value)
             .Add(InteractionKindName(fields.kind))
             .Add(fields.on.ToIso())
             .Add(fields.summary)
-            .Add(IntOrNull(fields.they_talked)));
+            .Add(IntOrNull(fields.they_talked))
+            .Add(interaction.author)
+            .Add(fields.visibility == Visibility::kPrivate));
   }));
   return interaction;
 }
 
 Result<std::vector<Interaction>> PgStore::InteractionsOf(ContactId id, int limit) {
-  KITH_ASSIGN_OR_RETURN(const Rows rows,
-                        Run(Columns(kInteractionColumns, "interactions",
-                                    " AND t.contact_id = $2 ORDER BY t.on_date DESC, t.id DESC LIMIT $3"),
-                            Params().Add(id.value).Add(limit)));
+  KITH_ASSIGN_OR_RETURN(const Rows rows, Run(Columns(kInteractionColumns, "interactions",
+                                                     " AND t.contact_id = $2 AND " + SeenBy("t", 4) +
+                                                         " ORDER BY t.on_date DESC, t.id DESC LIMIT $3"),
+                                             Params().Add(id.value).Add(limit).Add(access_.account)));
   return All<Interaction>(rows, InteractionAt);
 }
 
 Result<std::vector<Interaction>> PgStore::RecentInteractions(bool with_talk_share, int limit) {
-  KITH_ASSIGN_OR_RETURN(const Rows rows,
-                        Run(Columns(kInteractionColumns, "interactions",
-                                    std::string(with_talk_share ? " AND t.they_talked IS NOT NULL" : "") +
-                                        " ORDER BY t.on_date DESC, t.id DESC LIMIT $2"),
-                            Params().Add(limit)));
+  KITH_ASSIGN_OR_RETURN(
+      const Rows rows,
+      Run(Columns(kInteractionColumns, "interactions",
+                  " AND " + OwnedBy("t", 3) + (with_talk_share ? " AND t.they_talked IS NOT NULL" : "") +
+                      " ORDER BY t.on_date DESC, t.id DESC LIMIT $2"),
+          Params().Add(limit).Add(access_.account)));
   return All<Interaction>(rows, InteractionAt);
 }
 
@@ -210,14 +244,21 @@ Status PgStore::SetLastContactRow(ContactId id, std::optional<Date> day) {
 
 Result<Fact> PgStore::SetFact(const Fact& fact) {
   Fact stored = fact;
+  stored.author = access_.account;
   KITH_RETURN_IF_ERROR(Atomically([&]() -> Status {
-    KITH_RETURN_IF_ERROR(
-        Write("DELETE FROM facts WHERE workspace_id = $1 AND contact_id = $2 AND kind = $3 AND key = $4",
-              Params().Add(fact.contact.value).Add(FactKindName(fact.kind)).Add(fact.key)));
+    // The fact it replaces is the one of that key the member sees: a
+    // shared fact is the workspace's (whoever learns better replaces it), a
+    // private one only its author's.
+    KITH_RETURN_IF_ERROR(Write(
+        "DELETE FROM facts t WHERE workspace_id = $1 AND contact_id = $2 AND kind = $3 "
+        "AND key = $4 AND " +
+            SeenBy("t", 5),
+        Params().Add(fact.contact.value).Add(FactKindName(fact.kind)).Add(fact.key).Add(access_.account)));
     KITH_ASSIGN_OR_RETURN(stored.id.value, NextIds("facts", 1));
     return Write(
-        "INSERT INTO facts(workspace_id, id, contact_id, kind, key, value, learned_on, interaction_id) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        "INSERT INTO facts(workspace_id, id, contact_id, kind, key, value, learned_on, interaction_id, "
+        "author, "
+        "private) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         Params()
             .Add(stored.id.value)
             .Add(fact.contact.value)
@@ -225,17 +266,20 @@ Result<Fact> PgStore::SetFact(const Fact& fact) {
             .Add(fact.key)
             .Add(fact.value)
             .Add(fact.learned_on.ToIso())
-            .Add(IdOrNull(fact.interaction)));
+            .Add(IdOrNull(fact.interaction))
+            .Add(stored.author)
+            .Add(fact.visibility == Visibility::kPrivate));
   }));
   return stored;
 }
 
 Status PgStore::RemoveFact(ContactId id, FactKind kind, std::string_view key) {
   return Atomically([&]() -> Status {
-    KITH_ASSIGN_OR_RETURN(
-        const Rows removed,
-        Run("DELETE FROM facts WHERE workspace_id = $1 AND contact_id = $2 AND kind = $3 AND key = $4",
-            Params().Add(id.value).Add(FactKindName(kind)).Add(key)));
+    KITH_ASSIGN_OR_RETURN(const Rows removed,
+                          Run("DELETE FROM facts t WHERE workspace_id = $1 AND contact_id = $2 AND kind = $3 "
+                              "AND key = $4 AND " +
+                                  SeenBy("t", 5),
+                              Params().Add(id.value).Add(FactKindName(kind)).Add(key).Add(access_.account)));
     if (removed.Affected() == 0) {
       return Fail(ErrorCode::kNotFound,
                   "contact " + std::to_string(id.value) + " has no " + std::string(FactKindName(kind)) +
@@ -247,20 +291,21 @@ Status PgStore::RemoveFact(ContactId id, FactKind kind, std::string_view key) {
 }
 
 Result<std::vector<Fact>> PgStore::FactsOf(ContactId id) {
-  KITH_ASSIGN_OR_RETURN(
-      const Rows rows,
-      Run(Columns(kFactColumns, "facts", " AND t.contact_id = $2 ORDER BY t.learned_on DESC, t.id DESC"),
-          Params().Add(id.value)));
+  KITH_ASSIGN_OR_RETURN(const Rows rows, Run(Columns(kFactColumns, "facts",
+                                                     " AND t.contact_id = $2 AND " + SeenBy("t", 3) +
+                                                         " ORDER BY t.learned_on DESC, t.id DESC"),
+                                             Params().Add(id.value).Add(access_.account)));
   return All<Fact>(rows, FactAt);
 }
 
 Result<Reminder> PgStore::InsertReminder(const Reminder& reminder) {
   Reminder stored = reminder;
+  stored.author = access_.account;
   KITH_RETURN_IF_ERROR(Atomically([&]() -> Status {
     KITH_ASSIGN_OR_RETURN(stored.id.value, NextIds("reminders", 1));
     return Write(
         "INSERT INTO reminders(workspace_id, id, contact_id, kind, due, snoozed_until, note, state, "
-        "closed_on, event_id, created_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        "closed_on, event_id, created_on, author) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
         Params()
             .Add(stored.id.value)
             .Add(reminder.contact.value)
@@ -271,14 +316,16 @@ Result<Reminder> PgStore::InsertReminder(const Reminder& reminder) {
             .Add(ReminderStateName(reminder.state))
             .Add(IsoOrNull(reminder.closed_on))
             .Add(IdOrNull(reminder.event))
-            .Add(reminder.created_on.ToIso()));
+            .Add(reminder.created_on.ToIso())
+            .Add(stored.author));
   }));
   return stored;
 }
 
 Result<Reminder> PgStore::GetReminder(ReminderId id) {
-  KITH_ASSIGN_OR_RETURN(
-      const Rows rows, Run(Columns(kReminderColumns, "reminders", " AND t.id = $2"), Params().Add(id.value)));
+  KITH_ASSIGN_OR_RETURN(const Rows rows,
+                        Run(Columns(kReminderColumns, "reminders", " AND t.id = $2 AND " + OwnedBy("t", 3)),
+                            Params().Add(id.value).Add(access_.account)));
   if (rows.empty())
     return Fail(ErrorCode::kNotFound, "no reminder with id " + std::to_string(id.value), "reminder");
   return ReminderAt(rows, 0);
@@ -288,15 +335,17 @@ Status PgStore::UpdateReminder(const Reminder& reminder) {
   return Atomically([&]() -> Status {
     KITH_ASSIGN_OR_RETURN(
         const Rows updated,
-        Run("UPDATE reminders SET due = $3, snoozed_until = $4, note = $5, state = $6, closed_on = $7 "
-            "WHERE workspace_id = $1 AND id = $2",
+        Run("UPDATE reminders t SET due = $3, snoozed_until = $4, note = $5, state = $6, closed_on = $7 "
+            "WHERE workspace_id = $1 AND id = $2 AND " +
+                OwnedBy("t", 8),
             Params()
                 .Add(reminder.id.value)
                 .Add(reminder.due.ToIso())
                 .Add(IsoOrNull(reminder.snoozed_until))
                 .Add(reminder.note)
                 .Add(ReminderStateName(reminder.state))
-                .Add(IsoOrNull(reminder.closed_on))));
+                .Add(IsoOrNull(reminder.closed_on))
+                .Add(access_.account)));
     if (updated.Affected() == 0) {
       return Fail(ErrorCode::kNotFound, "no reminder with id " + std::to_string(reminder.id.value),
                   "reminder");
@@ -307,9 +356,10 @@ Status PgStore::UpdateReminder(const Reminder& reminder) {
 
 Result<std::vector<Reminder>> PgStore::RemindersOf(ContactId id) {
   KITH_ASSIGN_OR_RETURN(const Rows rows, Run(Columns(kReminderColumns, "reminders",
-                                                     " AND t.contact_id = $2 ORDER BY t.state <> 'open', "
-                                                     "coalesce(t.snoozed_until, t.due), t.id"),
-                                             Params().Add(id.value)));
+                                                     " AND t.contact_id = $2 AND " + OwnedBy("t", 3) +
+                                                         " ORDER BY t.state <> 'open', "
+                                                         "coalesce(t.snoozed_until, t.due), t.id"),
+                                             Params().Add(id.value).Add(access_.account)));
   return All<Reminder>(rows, ReminderAt);
 }
 
@@ -320,9 +370,9 @@ Result<std::vector<Reminder>> PgStore::OpenReminders(Date day, std::optional<Rem
                         Run(Columns(kReminderColumns, "reminders",
                                     " AND t.state = 'open' AND coalesce(t.snoozed_until, t.due) <= $2 "
                                     "AND ($3::text IS NULL OR t.kind = $3) AND " +
-                                        std::string(kOfLiveContact) +
+                                        OwnedBy("t", 5) + " AND " + std::string(kOfLiveContact) +
                                         " ORDER BY coalesce(t.snoozed_until, t.due), t.id LIMIT $4"),
-                            Params().Add(day.ToIso()).Add(kind_name).Add(limit)));
+                            Params().Add(day.ToIso()).Add(kind_name).Add(limit).Add(access_.account)));
   return All<Reminder>(rows, ReminderAt);
 }
 
@@ -333,8 +383,8 @@ Result<std::int64_t> PgStore::CountOpenReminders(Date day, std::optional<Reminde
       const Rows rows,
       Run("SELECT count(*) FROM reminders t WHERE t.workspace_id = $1 AND t.state = 'open' "
           "AND coalesce(t.snoozed_until, t.due) <= $2 AND ($3::text IS NULL OR t.kind = $3) AND " +
-              std::string(kOfLiveContact),
-          Params().Add(day.ToIso()).Add(kind_name)));
+              OwnedBy("t", 4) + " AND " + std::string(kOfLiveContact),
+          Params().Add(day.ToIso()).Add(kind_name).Add(access_.account)));
   return rows.Int(0, 0);
 }
 
@@ -355,12 +405,13 @@ Result<std::vector<ReminderOfContact>> PgStore::OpenRemindersAfter(ReminderId af
       Run("SELECT " + std::string(kReminderColumns) +
               ", c.uid, c.display_name, c.company, c.met_at, c.last_contact FROM reminders t JOIN contacts c "
               "ON c.workspace_id = t.workspace_id AND c.id = t.contact_id WHERE t.workspace_id = $1 AND "
-              "t.id > $2 AND t.state = 'open' AND c.trashed_at IS NULL ORDER BY t.id LIMIT $3",
-          Params().Add(after.value).Add(limit)));
+              "t.id > $2 AND t.state = 'open' AND " +
+              OwnedBy("t", 4) + " AND c.trashed_at IS NULL ORDER BY t.id LIMIT $3",
+          Params().Add(after.value).Add(limit).Add(access_.account)));
   return All<ReminderOfContact>(rows, [](const Rows& found, int row) -> Result<ReminderOfContact> {
     KITH_ASSIGN_OR_RETURN(Reminder reminder, ReminderAt(found, row));
-    ContactSummary contact{reminder.contact,    found.Text(row, 10), found.Text(row, 11),
-                           found.Text(row, 12), found.Text(row, 13), DateAt(found, row, 14)};
+    ContactSummary contact{reminder.contact,    found.Text(row, 11), found.Text(row, 12),
+                           found.Text(row, 13), found.Text(row, 14), DateAt(found, row, 15)};
     return ReminderOfContact{std::move(reminder), std::move(contact)};
   });
 }
@@ -368,19 +419,21 @@ Result<std::vector<ReminderOfContact>> PgStore::OpenRemindersAfter(ReminderId af
 Result<std::optional<int>> PgStore::CadenceOf(ContactId id) {
   KITH_ASSIGN_OR_RETURN(
       const Rows rows,
-      Run("SELECT days FROM cadences WHERE workspace_id = $1 AND contact_id = $2", Params().Add(id.value)));
+      Run("SELECT days FROM cadences t WHERE workspace_id = $1 AND contact_id = $2 AND " + OwnedBy("t", 3),
+          Params().Add(id.value).Add(access_.account)));
   if (rows.empty()) return std::optional<int>{};
   return std::optional<int>{static_cast<int>(rows.Int(0, 0))};
 }
 
 Status PgStore::SetCadence(ContactId id, std::optional<int> days) {
   if (!days) {
-    return Write("DELETE FROM cadences WHERE workspace_id = $1 AND contact_id = $2", Params().Add(id.value));
+    return Write("DELETE FROM cadences t WHERE workspace_id = $1 AND contact_id = $2 AND " + OwnedBy("t", 3),
+                 Params().Add(id.value).Add(access_.account));
   }
   return Write(
-      "INSERT INTO cadences(workspace_id, contact_id, days) VALUES ($1, $2, $3) "
-      "ON CONFLICT (workspace_id, contact_id) DO UPDATE SET days = excluded.days",
-      Params().Add(id.value).Add(*days));
+      "INSERT INTO cadences(workspace_id, contact_id, author, days) VALUES ($1, $2, $3, $4) "
+      "ON CONFLICT (workspace_id, contact_id, author) DO UPDATE SET days = excluded.days",
+      Params().Add(id.value).Add(access_.account).Add(*days));
 }
 
 Result<Post> PgStore::InsertPost(const PostFields& fields) {
@@ -422,27 +475,29 @@ Result<std::vector<Event>> PgStore::AllEvents() {
 }
 
 Result<std::vector<Interaction>> PgStore::InteractionsAfter(InteractionId after, int limit) {
-  KITH_ASSIGN_OR_RETURN(const Rows rows, Run(PageSql(kInteractionColumns, "interactions"),
-                                             Params().Add(after.value).Add(limit)));
+  KITH_ASSIGN_OR_RETURN(const Rows rows, Run(PageSql(kInteractionColumns, "interactions", SeenBy("t", 4)),
+                                             Params().Add(after.value).Add(limit).Add(access_.account)));
   return All<Interaction>(rows, InteractionAt);
 }
 
 Result<std::vector<Fact>> PgStore::FactsAfter(FactId after, int limit) {
-  KITH_ASSIGN_OR_RETURN(const Rows rows,
-                        Run(PageSql(kFactColumns, "facts"), Params().Add(after.value).Add(limit)));
+  KITH_ASSIGN_OR_RETURN(const Rows rows, Run(PageSql(kFactColumns, "facts", SeenBy("t", 4)),
+                                             Params().Add(after.value).Add(limit).Add(access_.account)));
   return All<Fact>(rows, FactAt);
 }
 
 Result<std::vector<Reminder>> PgStore::RemindersAfter(ReminderId after, int limit) {
-  KITH_ASSIGN_OR_RETURN(const Rows rows,
-                        Run(PageSql(kReminderColumns, "reminders"), Params().Add(after.value).Add(limit)));
+  KITH_ASSIGN_OR_RETURN(const Rows rows, Run(PageSql(kReminderColumns, "reminders", OwnedBy("t", 4)),
+                                             Params().Add(after.value).Add(limit).Add(access_.account)));
   return All<Reminder>(rows, ReminderAt);
 }
 
 Result<std::vector<std::pair<ContactId, int>>> PgStore::AllCadences() {
-  KITH_ASSIGN_OR_RETURN(const Rows rows,
-                        Run("SELECT t.contact_id, t.days FROM cadences t WHERE t.workspace_id = $1 AND " +
-                            std::string(kOfLiveContact) + " ORDER BY t.contact_id"));
+  KITH_ASSIGN_OR_RETURN(
+      const Rows rows,
+      Run("SELECT t.contact_id, t.days FROM cadences t WHERE t.workspace_id = $1 AND " + OwnedBy("t", 2) +
+              " AND " + std::string(kOfLiveContact) + " ORDER BY t.contact_id",
+          Params().Add(access_.account)));
   return All<std::pair<ContactId, int>>(rows, [](const Rows& found, int row) {
     return std::pair<ContactId, int>{ContactId{found.Int(row, 0)}, static_cast<int>(found.Int(row, 1))};
   });
@@ -467,25 +522,28 @@ Result<std::vector<ContactId>> PgStore::LastInTouchBetween(Date from, Date to, i
 namespace {
 
 // One row per contact: the aggregates health needs, for the contacts in
-// the array $3 (or every live one).
+// the array $4 (or every live one), as the member $3 sees them: the
+// interactions and facts they see, their own share of the talking and
+// their own cadence.
 constexpr std::string_view kActivitySql = R"sql(
 SELECT c.id,
   (SELECT count(*) FROM interactions i WHERE i.workspace_id = $1 AND i.contact_id = c.id AND i.kind <> 'note'
-     AND i.on_date >= $2),
-  (SELECT count(*) FROM facts f WHERE f.workspace_id = $1 AND f.contact_id = c.id),
+     AND i.on_date >= $2 AND (NOT i.private OR i.author = $3)),
+  (SELECT count(*) FROM facts f WHERE f.workspace_id = $1 AND f.contact_id = c.id
+     AND (NOT f.private OR f.author = $3)),
   (SELECT count(*) FROM ledger l WHERE l.workspace_id = $1 AND l.contact_id = c.id AND l.kind <> 'ask'
      AND l.direction = 'from-me'),
   (SELECT count(*) FROM ledger l WHERE l.workspace_id = $1 AND l.contact_id = c.id AND l.kind <> 'ask'
      AND l.direction = 'to-me'),
   (SELECT round(avg(i.they_talked)) FROM interactions i WHERE i.workspace_id = $1 AND i.contact_id = c.id
-     AND i.they_talked IS NOT NULL),
-  (SELECT days FROM cadences k WHERE k.workspace_id = $1 AND k.contact_id = c.id),
+     AND i.they_talked IS NOT NULL AND i.author = $3),
+  (SELECT days FROM cadences k WHERE k.workspace_id = $1 AND k.contact_id = c.id AND k.author = $3),
   (SELECT min(s.value::integer) FROM contact_labels t JOIN settings s ON s.workspace_id = $1
      AND s.key = 'cadence.tag.' || t.folded WHERE t.workspace_id = $1 AND t.contact_id = c.id AND t.kind = 'tag'
      AND s.value ~ '^[0-9]{1,9}$'),
   c.last_contact, c.met_on, substr(c.created_at, 1, 10),
   (SELECT min(i.on_date) FROM interactions i WHERE i.workspace_id = $1 AND i.contact_id = c.id
-     AND i.kind <> 'note' AND i.on_date >= $2)
+     AND i.kind <> 'note' AND i.on_date >= $2 AND (NOT i.private OR i.author = $3))
 FROM contacts c WHERE c.workspace_id = $1 AND
 )sql";
 
@@ -509,8 +567,9 @@ ContactActivity ActivityAt(const Rows& rows, int row) {
 }  // namespace
 
 Result<std::vector<ContactActivity>> PgStore::ActivityOf(const std::vector<ContactId>& ids, Date since) {
-  KITH_ASSIGN_OR_RETURN(const Rows rows, Run(std::string(kActivitySql) + " c.id = ANY($3::bigint[])",
-                                             Params().Add(since.ToIso()).Add(IdArray(ids))));
+  KITH_ASSIGN_OR_RETURN(const Rows rows,
+                        Run(std::string(kActivitySql) + " c.id = ANY($4::bigint[])",
+                            Params().Add(since.ToIso()).Add(access_.account).Add(IdArray(ids))));
   std::unordered_map<std::int64_t, ContactActivity> found;
   for (int row = 0; row < rows.size(); ++row) {
     ContactActivity activity = ActivityAt(rows, row);
@@ -528,9 +587,9 @@ Result<std::vector<ContactActivity>> PgStore::ActivityOf(const std::vector<Conta
 }
 
 Result<std::vector<ContactActivity>> PgStore::ActivityOfEveryone(Date since) {
-  KITH_ASSIGN_OR_RETURN(
-      const Rows rows,
-      Run(std::string(kActivitySql) + " c.trashed_at IS NULL ORDER BY c.id", Params().Add(since.ToIso())));
+  KITH_ASSIGN_OR_RETURN(const Rows rows,
+                        Run(std::string(kActivitySql) + " c.trashed_at IS NULL ORDER BY c.id",
+                            Params().Add(since.ToIso()).Add(access_.account)));
   return All<ContactActivity>(rows, ActivityAt);
 }
 

@@ -22,6 +22,8 @@ Result<Interaction> InteractionFromRow(const Statement& row) {
   interaction.on = OptionalDate(row, 3).value_or(Date{});
   interaction.summary = row.Text(4);
   if (!row.IsNull(5)) interaction.they_talked = static_cast<int>(row.Int(5));
+  // A personal file has one person: no author, and private only as a flag.
+  interaction.visibility = row.Int(6) != 0 ? Visibility::kPrivate : Visibility::kShared;
   return interaction;
 }
 
@@ -34,6 +36,7 @@ Result<Fact> FactFromRow(const Statement& row) {
   fact.value = row.Text(4);
   fact.learned_on = OptionalDate(row, 5).value_or(Date{});
   if (!row.IsNull(6)) fact.interaction = InteractionId{row.Int(6)};
+  fact.visibility = row.Int(7) != 0 ? Visibility::kPrivate : Visibility::kShared;
   return fact;
 }
 

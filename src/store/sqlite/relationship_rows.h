@@ -20,9 +20,9 @@ inline constexpr std::string_view kOfLiveContact =
 
 inline constexpr std::string_view kEventColumns = "t.id, t.name, t.on_date, t.place, t.notes";
 inline constexpr std::string_view kInteractionColumns =
-    "t.id, t.contact_id, t.kind, t.on_date, t.summary, t.they_talked";
+    "t.id, t.contact_id, t.kind, t.on_date, t.summary, t.they_talked, t.private";
 inline constexpr std::string_view kFactColumns =
-    "t.id, t.contact_id, t.kind, t.key, t.value, t.learned_on, t.interaction_id";
+    "t.id, t.contact_id, t.kind, t.key, t.value, t.learned_on, t.interaction_id, t.private";
 inline constexpr std::string_view kReminderColumns =
     "t.id, t.contact_id, t.kind, t.due, t.snoozed_until, t.note, t.state, t.closed_on, t.event_id, "
     "t.created_on";

@@ -88,16 +88,17 @@ Result<std::vector<ContactId>> SqliteStore::ContactsMetAt(std::string_view event
 }
 
 Result<Interaction> SqliteStore::InsertInteraction(const InteractionFields& fields) {
-  Interaction interaction;
+  Interaction interaction;  // no author: a personal file has no accounts
   static_cast<InteractionFields&>(interaction) = fields;
   KITH_RETURN_IF_ERROR(Atomically([&]() -> Status {
     KITH_ASSIGN_OR_RETURN(auto insert,
                           database_->Prepare("INSERT INTO interactions(contact_id, kind, on_date, summary, "
-                                             "they_talked) VALUES(?1, ?2, ?3, ?4, ?5)"));
+                                             "they_talked, private) VALUES(?1, ?2, ?3, ?4, ?5, ?6)"));
     insert.Bind(1, fields.contact.value)
         .Bind(2, InteractionKindName(fields.kind))
         .Bind(3, fields.on.ToIso())
-        .Bind(4, fields.summary);
+        .Bind(4, fields.summary)
+        .Bind(6, fields.visibility == Visibility::kPrivate ? 1 : 0);
     if (fields.they_talked) {
       insert.Bind(5, *fields.they_talked);
     } else {
@@ -136,6 +137,7 @@ Status SqliteStore::SetLastContactRow(ContactId id, std::optional<Date> day) {
 
 Result<Fact> SqliteStore::SetFact(const Fact& fact) {
   Fact stored = fact;
+  stored.author.clear();  // a personal file has no accounts
   KITH_RETURN_IF_ERROR(Atomically([&]() -> Status {
     KITH_ASSIGN_OR_RETURN(
         auto remove,
@@ -144,12 +146,13 @@ Result<Fact> SqliteStore::SetFact(const Fact& fact) {
     KITH_RETURN_IF_ERROR(remove.Run());
     KITH_ASSIGN_OR_RETURN(auto insert,
                           database_->Prepare("INSERT INTO facts(contact_id, kind, key, value, learned_on, "
-                                             "interaction_id) VALUES(?1, ?2, ?3, ?4, ?5, ?6)"));
+                                             "interaction_id, private) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
     insert.Bind(1, fact.contact.value)
         .Bind(2, FactKindName(fact.kind))
         .Bind(3, fact.key)
         .Bind(4, fact.value)
-        .Bind(5, fact.learned_on.ToIso());
+        .Bind(5, fact.learned_on.ToIso())
+        .Bind(7, fact.visibility == Visibility::kPrivate ? 1 : 0);
     if (fact.interaction) {
       insert.Bind(6, fact.interaction->value);
     } else {
@@ -189,6 +192,7 @@ Result<std::vector<Fact>> SqliteStore::FactsOf(ContactId id) {
 
 Result<Reminder> SqliteStore::InsertReminder(const Reminder& reminder) {
   Reminder stored = reminder;
+  stored.author.clear();  // a personal file has no accounts
   KITH_RETURN_IF_ERROR(Atomically([&]() -> Status {
     KITH_ASSIGN_OR_RETURN(
         auto insert, database_->Prepare("INSERT INTO reminders(contact_id, kind, due, snoozed_until, note, "

@@ -3,7 +3,7 @@
 -- non-superuser role that owns kith's tables: FORCE must hold the owner to
 -- the policies too. Everything happens in one transaction, rolled back.
 BEGIN;
-SELECT plan(20);
+SELECT plan(32);
 
 -- Two workspaces, each with one card, written as each one's owner.
 INSERT INTO workspaces(id, name, created_at) VALUES (2, 'other', '2026-12-01T00:00:00Z');
@@ -64,6 +64,55 @@ SELECT lives_ok($$INSERT INTO settings(workspace_id, key, value) VALUES (1, 'hea
 SELECT set_config('kith.role', '', true);
 SELECT throws_ok($$INSERT INTO settings(workspace_id, key, value) VALUES (1, 'k', 'v')$$,
                  '42501', NULL, 'no role chosen: nothing is written');
+
+-- What is shared and what is mine (private_rows_migration.cpp): ada and
+-- bo, editors of workspace 1. Ada logs a private call and a shared coffee,
+-- a private fact, a reminder and a cadence.
+SELECT set_config('kith.workspace', '1', true), set_config('kith.role', 'editor', true),
+       set_config('kith.account', 'ada', true);
+INSERT INTO interactions(workspace_id, id, contact_id, kind, on_date, summary, author, private)
+  VALUES (1, 1, 1, 'call', '2026-11-02', 'ada private', 'ada', true),
+         (1, 2, 1, 'coffee', '2026-11-03', 'ada shared', 'ada', false);
+INSERT INTO facts(workspace_id, id, contact_id, kind, key, value, learned_on, author, private)
+  VALUES (1, 1, 1, 'personal', 'family', 'two kids', '2026-11-02', 'ada', true);
+INSERT INTO reminders(workspace_id, id, contact_id, kind, due, created_on, author)
+  VALUES (1, 1, 1, 'custom', '2026-11-20', '2026-11-02', 'ada');
+INSERT INTO cadences(workspace_id, contact_id, author, days) VALUES (1, 1, 'ada', 30);
+
+SELECT set_config('kith.account', 'bo', true);
+SELECT results_eq('SELECT summary FROM interactions', ARRAY['ada shared'],
+                  'another member sees the shared interaction, never the private one');
+SELECT is_empty('SELECT 1 FROM facts', 'nor the private fact');
+SELECT is_empty('SELECT 1 FROM reminders', 'nor her reminders: the loop is personal');
+SELECT is_empty('SELECT 1 FROM cadences', 'nor her cadences');
+UPDATE interactions SET summary = 'changed' WHERE id = 1;
+DELETE FROM facts WHERE id = 1;
+DELETE FROM reminders WHERE id = 1;
+UPDATE cadences SET days = 1;
+SELECT throws_ok($$INSERT INTO interactions(workspace_id, id, contact_id, kind, on_date, author)
+                   VALUES (1, 3, 1, 'call', '2026-11-04', 'ada')$$,
+                 '42501', NULL, 'a member writes only as themselves');
+SELECT throws_ok($$UPDATE interactions SET private = true WHERE id = 2$$, '42501', NULL,
+                 'a shared row is never made private to another member');
+
+SELECT set_config('kith.account', 'ada', true);
+SELECT results_eq('SELECT summary FROM interactions ORDER BY id', ARRAY['ada private', 'ada shared'],
+                  'the author sees all hers, untouched by the other member');
+SELECT results_eq('SELECT value FROM facts', ARRAY['two kids'], 'her private fact too');
+SELECT results_eq('SELECT (SELECT count(*) FROM reminders)::int + (SELECT days FROM cadences)',
+                  ARRAY[31], 'her reminder and her cadence too');
+
+SELECT set_config('kith.account', '', true);
+INSERT INTO reminders(workspace_id, id, contact_id, kind, due, created_on, author)
+  VALUES (1, 2, 1, 'custom', '2026-11-21', '2026-11-02', '');
+SELECT throws_ok($$UPDATE reminders SET author = 'ada' WHERE author = ''$$, '42501', NULL,
+                 'acting as nobody, no row is given to an account');
+SELECT results_eq('SELECT count(*)::int FROM reminders', ARRAY[1], 'nobody sees only nobody''s rows');
+SELECT set_config('kith.account', 'bo', true);
+INSERT INTO cadences(workspace_id, contact_id, author, days) VALUES (1, 1, 'bo', 60);
+SELECT throws_ok($$UPDATE cadences SET author = 'ada' WHERE author = 'bo'$$, '42501', NULL,
+                 'a member hands nothing to another');
+SELECT set_config('kith.role', '', true), set_config('kith.account', '', true);
 
 -- Every table led by workspace_id is under the policies, forced on its
 -- owner, but the documented exceptions (access_migration.cpp says why).

@@ -303,7 +303,7 @@ std::vector<Found> FindEmails(std::string_view line) {
     text = joined;
     repaired = true;
   }
-  // "jo@acme-nl": a domain has a dot; one without any, whose last hyphen
+  // "jo@acme-it": a domain has a dot; one without any, whose last hyphen
   // stands where the dot of a public suffix would, had its dot read as a
   // hyphen.
   static const std::regex kHyphenForDot(R"((@)([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)-([A-Za-z]{2,6})\b(?![.\-]))");
@@ -335,7 +335,7 @@ std::vector<Found> FindEmails(std::string_view line) {
     }
     std::replace(domain.begin(), domain.end(), ',', '.');
     if (local.empty()) continue;
-    // "acme.n!", "acme.|o": '!' and '|' are never in a host; they are an
+    // "acme.!t", "acme.|o": '!' and '|' are never in a host; they are an
     // 'l' or an 'i' read as a stroke (the URL finder mends them alike).
     for (char& c : domain) {
       if (c == '!' || c == '|') {
@@ -416,12 +416,12 @@ std::vector<FoundPhone> FindPhones(std::string_view line, std::string_view regio
           repaired = true;
         }
       }
-      // "#46 70 …", "-61 4 …": the same blurred '+' as a '#' or a dash.
+      // "#39 06 …", "-39 06 …": the same blurred '+' as a '#' or a dash.
       if (!valid && maybe_plus && !printed.empty() && printed.front() != '+') {
         Phone with_plus = NormalizePhone("+" + printed, region);
         if (!with_plus.e164.empty() && IsValidPhoneNumber(with_plus.e164)) {
           phone = std::move(with_plus);
-          printed = "+" + printed;
+          printed.insert(0, 1, '+');
           repaired = true;
         }
       }

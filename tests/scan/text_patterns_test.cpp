@@ -195,7 +195,7 @@ TEST(FindEmails, ReadsARoundLetterBetweenAWordAndADomainAsTheAt) {
 }
 
 TEST(FindEmails, MendsAStrokeAndAHyphenReadInTheDomain) {
-  EXPECT_EQ(FindEmails("jo@quorvane.n!")[0].value, "jo@quorvane.nl");
+  EXPECT_EQ(FindEmails("jo@quorvane.!t")[0].value, "jo@quorvane.lt");
   EXPECT_EQ(FindEmails("jo@quorvane-io")[0].value, "jo@quorvane.io");
   // Counter-example: a hyphen inside a domain that has its dot stays.
   EXPECT_EQ(FindEmails("jo@quor-vane.io")[0].value, "jo@quor-vane.io");

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <vector>
 
 namespace kith::scan {
 namespace {
@@ -28,101 +27,33 @@ float Rank(Pix* gray, float rank) {
 // (24 across reads names and companies better than 12 on the corpus.)
 constexpr int kTilesAcross = 24;
 
-// Which way a tile's ink runs. The background is the bulk of its pixels
-// (the median); ink is a minority to one side of it: dark ink pulls the
-// darkest few percent far below the median, light ink pulls the lightest far
-// above it. Noise spreads both ways alike, so a tile of blank card under a
-// phone's noise is kUnsure: comparing its median with the midpoint of its
-// extremes (as kith once did) turned such tiles at random into dark squares
-// that Tesseract then took for pictures, swallowing the lines around them.
-enum class Polarity { kDarkOnLight, kLightOnDark, kUnsure };
-
-Polarity TilePolarity(Pix* tile) {
-  const float low = Rank(tile, 0.05F);
-  const float median = Rank(tile, 0.5F);
-  const float high = Rank(tile, 0.95F);
-  const float below = median - low;
-  const float above = high - median;
-  constexpr float kInk = 40.0F;      // grey levels between ink and background, at least
-  constexpr float kOneSided = 2.0F;  // the ink side spreads this much further than the other
-  // Ink is thin: the middle half of the pixels is background, as even as
-  // the noise allows. A tile across the edge of a shadow, a band or the card
-  // is half one grey, half another, and says nothing of its ink.
-  const float spread = Rank(tile, 0.75F) - Rank(tile, 0.25F);
-  if (spread * 2.0F > std::max(below, above)) return Polarity::kUnsure;
-  if (below >= kInk && below >= kOneSided * above) return Polarity::kDarkOnLight;
-  if (above >= kInk && above >= kOneSided * below) return Polarity::kLightOnDark;
-  return Polarity::kUnsure;
-}
-
-// Inverts every tile whose ink is lighter than its background, so that
-// light-on-dark cards and dark bands read as dark text on white. A tile with
-// no clear ink (blank card, the table, noise) follows the tiles with ink
-// around it, the nearest first, so a blank stretch of a dark card is inverted
-// with its letters and a blank stretch of a light one is not: no edges are
-// made where there were none.
+// Inverts every tile whose background is darker than its ink, so that
+// light-on-dark cards and dark bands read as dark text on white.
 void NormalizePolarity(Pix* gray) {
   const int width = pixGetWidth(gray);
   const int height = pixGetHeight(gray);
   const int tile_side = std::max(8, width / kTilesAcross);
-  const int columns = (width + tile_side - 1) / tile_side;
-  const int rows = (height + tile_side - 1) / tile_side;
-  std::vector<Polarity> polarity(static_cast<std::size_t>(columns) * static_cast<std::size_t>(rows),
-                                 Polarity::kUnsure);
-  std::vector<float> medians(polarity.size(), 255.0F);
-  const auto at = [columns](int row, int column) {
-    return static_cast<std::size_t>(row) * static_cast<std::size_t>(columns) +
-           static_cast<std::size_t>(column);
-  };
-  for (int row = 0; row < rows; ++row) {
-    for (int column = 0; column < columns; ++column) {
-      BOX* box = boxCreate(column * tile_side, row * tile_side, tile_side, tile_side);
-      PixPtr tile(pixClipRectangle(gray, box, nullptr));
-      boxDestroy(&box);
-      if (!tile) continue;
-      polarity[at(row, column)] = TilePolarity(tile.get());
-      medians[at(row, column)] = Rank(tile.get(), 0.5F);
-    }
-  }
-  // The tiles with ink vote for the unsure ones: within one tile, then two,
-  // then the whole card; a card with no clear ink at all goes by brightness.
-  int light_on_dark = 0;
-  int dark_on_light = 0;
-  for (const Polarity p : polarity) {
-    light_on_dark += p == Polarity::kLightOnDark ? 1 : 0;
-    dark_on_light += p == Polarity::kDarkOnLight ? 1 : 0;
-  }
-  const auto vote = [&](int row, int column) -> bool {
-    for (const int reach : {1, 2}) {
-      int dark = 0;
-      int light = 0;
-      for (int r = std::max(0, row - reach); r <= std::min(rows - 1, row + reach); ++r) {
-        for (int c = std::max(0, column - reach); c <= std::min(columns - 1, column + reach); ++c) {
-          dark += polarity[at(r, c)] == Polarity::kLightOnDark ? 1 : 0;
-          light += polarity[at(r, c)] == Polarity::kDarkOnLight ? 1 : 0;
-        }
-      }
-      if (dark != light) return dark > light;
-    }
-    if (light_on_dark != dark_on_light) return light_on_dark > dark_on_light;
-    constexpr float kDark = 100.0F;
-    return medians[at(row, column)] < kDark;
-  };
-  for (int row = 0; row < rows; ++row) {
-    for (int column = 0; column < columns; ++column) {
-      const Polarity p = polarity[at(row, column)];
-      const bool invert = p == Polarity::kUnsure ? vote(row, column) : p == Polarity::kLightOnDark;
-      if (!invert) continue;
-      const int left = column * tile_side;
-      const int top = row * tile_side;
+  for (int top = 0; top < height; top += tile_side) {
+    for (int left = 0; left < width; left += tile_side) {
       const int w = std::min(tile_side, width - left);
       const int h = std::min(tile_side, height - top);
       BOX* box = boxCreate(left, top, w, h);
       PixPtr tile(pixClipRectangle(gray, box, nullptr));
       boxDestroy(&box);
       if (!tile) continue;
-      pixInvert(tile.get(), tile.get());
-      pixRasterop(gray, left, top, w, h, PIX_SRC, tile.get(), 0, 0);
+      // The background is what most pixels are: compare the median with the
+      // midpoint between the darkest and lightest few percent.
+      const float low = Rank(tile.get(), 0.05F);
+      const float median = Rank(tile.get(), 0.5F);
+      const float high = Rank(tile.get(), 0.95F);
+      constexpr float kMinimumContrast = 40.0F;
+      constexpr float kDark = 100.0F;
+      const bool dark_background =
+          (high - low > kMinimumContrast) ? median < (low + high) / 2 : median < kDark;
+      if (dark_background) {
+        pixInvert(tile.get(), tile.get());
+        pixRasterop(gray, left, top, w, h, PIX_SRC, tile.get(), 0, 0);
+      }
     }
   }
 }

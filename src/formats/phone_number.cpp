@@ -85,4 +85,13 @@ bool IsValidPhoneNumber(std::string_view e164) {
   return valid != nullptr && valid(&number);
 }
 
+bool IsPossiblePhoneNumber(std::string_view e164) {
+  using i18n::phonenumbers::PhoneNumber;
+  using i18n::phonenumbers::PhoneNumberUtil;
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  PhoneNumber number;
+  if (util.Parse(std::string(e164), "ZZ", &number) != PhoneNumberUtil::NO_PARSING_ERROR) return false;
+  return util.IsPossibleNumber(number);
+}
+
 }  // namespace kith

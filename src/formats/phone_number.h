@@ -25,4 +25,8 @@ Phone NormalizePhone(std::string_view original, std::string_view region);
 // assigned in its country's numbering plan, not just of a possible length.
 bool IsValidPhoneNumber(std::string_view e164);
 
+// Whether an E.164 number has a length its country's numbers can have,
+// assigned or not (libphonenumber's IsPossibleNumber).
+bool IsPossiblePhoneNumber(std::string_view e164);
+
 }  // namespace kith

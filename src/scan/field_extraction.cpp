@@ -83,6 +83,23 @@ std::string DropSigns(std::string_view text) {
   return std::string(text);
 }
 
+// A mark beside a line read as a lone character before its words ("1 Jo
+// Doe", "r Acme Rockets": a logo's corner, a speck, a bullet): a lone digit or
+// lower-case letter starts no name, company or title, so it goes when two
+// words or more follow it. (A lone capital can be a word, "A Better Way",
+// and is kept.)
+std::string DropStrayLeadingMark(const std::string& text) {
+  const std::size_t space = text.find(' ');
+  if (space == std::string::npos) return text;
+  const std::u32string first = DecodeUtf8(std::string_view(text).substr(0, space));
+  if (first.size() != 1) return text;
+  const char32_t c = first.front();
+  const bool stray = (c >= U'0' && c <= U'9') || (IsLetter(c) && !IsUpperLetter(c));
+  if (!stray) return text;
+  const std::string rest = text.substr(space + 1);
+  return rest.find(' ') == std::string::npos ? text : rest;
+}
+
 // A contact OCR misread beyond its pattern ("jo. doe@acme", "acme. example",
 // "linkedin. com/in/jo"): all lower case and a dot, slash or '@' in it.
 // Names, companies and titles are set with capitals.
@@ -316,7 +333,7 @@ std::vector<Candidate> Candidates(const std::vector<std::pair<std::string, const
   std::vector<Candidate> candidates;
   for (const auto& [rest, line] : rests) {
     Candidate candidate;
-    candidate.text = DropSigns(TrimNoise(rest));
+    candidate.text = DropSigns(DropStrayLeadingMark(DropSigns(TrimNoise(rest))));
     candidate.line = line;
     if (LooksLikeContactFragment(candidate.text)) continue;
     const int letters = CountLetters(candidate.text);

@@ -271,6 +271,15 @@ std::vector<Found> FindEmails(std::string_view line) {
        text.find("(at)") != std::string::npos)) {
     repaired = true;
   }
+  // "joðacme.com", "jo«acme.com": a blurred '@' read as a round letter or a
+  // guillemet, neither of which an address holds. Only where the line has
+  // no '@' at all, between two ASCII words, and the part after it is a
+  // domain with a public suffix (checked below).
+  static const std::regex kRoundAt(R"(([A-Za-z0-9._\-])\s?(?:ð|«)\s?([A-Za-z0-9\-]+\.[A-Za-z]))");
+  if (text.find('@') == std::string::npos && std::regex_search(text, kRoundAt)) {
+    text = std::regex_replace(text, kRoundAt, "$1@$2");
+    repaired = true;
+  }
   // "jo(@example.org": a bracket OCR saw beside the '@'.
   static const std::regex kBracketAt(R"([(){}\[\]]@|@[(){}\[\]])");
   if (std::regex_search(text, kBracketAt)) {
@@ -294,8 +303,16 @@ std::vector<Found> FindEmails(std::string_view line) {
     text = joined;
     repaired = true;
   }
+  // "jo@acme-it": a domain has a dot; one without any, whose last hyphen
+  // stands where the dot of a public suffix would, had its dot read as a
+  // hyphen.
+  static const std::regex kHyphenForDot(R"((@)([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)-([A-Za-z]{2,6})\b(?![.\-]))");
+  if (const std::string joined = JoinLostDots(text, kHyphenForDot); joined != text) {
+    text = joined;
+    repaired = true;
+  }
   static const std::regex kEmail(
-      R"(([A-Za-z0-9._%+\-|!_]+)@([A-Za-z0-9\-]+(?:[.,][A-Za-z0-9\-]+)*\.[A-Za-z]{2,}))");
+      R"(([A-Za-z0-9._%+\-|!_]+)@([A-Za-z0-9\-]+(?:[.,][A-Za-z0-9\-]+)*\.[A-Za-z|!]{2,}))");
   std::vector<Found> found;
   for (auto it = std::sregex_iterator(text.begin(), text.end(), kEmail); it != std::sregex_iterator(); ++it) {
     std::string local = (*it)[1].str();
@@ -318,6 +335,14 @@ std::vector<Found> FindEmails(std::string_view line) {
     }
     std::replace(domain.begin(), domain.end(), ',', '.');
     if (local.empty()) continue;
+    // "acme.!t", "acme.|o": '!' and '|' are never in a host; they are an
+    // 'l' or an 'i' read as a stroke (the URL finder mends them alike).
+    for (char& c : domain) {
+      if (c == '!' || c == '|') {
+        c = 'l';
+        mended = true;
+      }
+    }
     domain = AsciiLower(domain);
     const bool known = HasPublicSuffix(domain);
     found.push_back({AsciiLower(local) + "@" + domain, mended, known});
@@ -330,16 +355,20 @@ std::vector<FoundPhone> FindPhones(std::string_view line, std::string_view regio
   std::vector<FoundPhone> found;
   std::size_t i = 0;
   while (i < text.size()) {
-    // A run starts at '+', '(' or something that reads as a digit.
+    // A run starts at '+', '(' or something that reads as a digit; a '#' or
+    // '-' right before a digit may be a blurred '+' (tried below).
     const char c = text[i];
-    if (!(IsDigit(c) || c == '+' || c == '(')) {
+    const bool maybe_plus = (c == '#' || c == '-') && i + 1 < text.size() && IsDigit(text[i + 1]) &&
+                            (i == 0 || text[i - 1] == ' ' || text[i - 1] == ':');
+    if (!(IsDigit(c) || c == '+' || c == '(' || maybe_plus)) {
       ++i;
       continue;
     }
+    const std::size_t start = maybe_plus ? i + 1 : i;
     std::string candidate;
     int digits = 0;
     bool repaired = false;
-    std::size_t j = i;
+    std::size_t j = start;
     for (; j < text.size(); ++j) {
       const char d = text[j];
       if (IsDigit(d)) {
@@ -387,8 +416,24 @@ std::vector<FoundPhone> FindPhones(std::string_view line, std::string_view regio
           repaired = true;
         }
       }
+      // "#39 06 …", "-39 06 …": the same blurred '+' as a '#' or a dash.
+      if (!valid && maybe_plus && !printed.empty() && printed.front() != '+') {
+        Phone with_plus = NormalizePhone("+" + printed, region);
+        if (!with_plus.e164.empty() && IsValidPhoneNumber(with_plus.e164)) {
+          phone = std::move(with_plus);
+          printed.insert(0, 1, '+');
+          repaired = true;
+        }
+      }
       const bool international = !printed.empty() && printed.front() == '+';
-      if (!phone.e164.empty() ? IsValidPhoneNumber(phone.e164) : !international) {
+      // A number printed with its country code ('+' as printed, not mended)
+      // is a phone number even where libphonenumber's plan does not list its
+      // range yet (new ranges are given out before the plan knows them): no
+      // postcode or date starts with '+'. Its length must fit the country.
+      const bool plus_as_printed = international && !repaired;
+      if (!phone.e164.empty()
+              ? IsValidPhoneNumber(phone.e164) || (plus_as_printed && IsPossiblePhoneNumber(phone.e164))
+              : !international) {
         found.push_back({std::move(phone), repaired});
       }
     }
@@ -414,8 +459,13 @@ std::vector<Found> FindUrls(std::string_view line) {
   // "www. acme. travel": a space OCR put after a dot of the host.
   static const std::regex kWwwSpace(R"(\bwww\.\s+)");
   text = std::regex_replace(text, kWwwSpace, "www.");
+  // "https://ww.acme.com": a 'w' of "www." lost to blur. Only before a
+  // host of two labels or more, which "ww" alone never starts.
+  static const std::regex kLostW(R"((^|[\s/:])ww\.([a-z0-9][a-z0-9\-]*\.[a-z]))");
+  text = std::regex_replace(text, kLostW, "$1www.$2");
+  // After "www." or a scheme the host runs on: "https://acme. travel".
   static const std::regex kHostThenWord(
-      R"(\b(www\.)([a-z0-9\-]+(?:\.[a-z0-9\-]+)*)\.?[ ,]\s*([a-z]{2,6})\b)");
+      R"((\bhttps?://(?:www\.)?|\bwww\.)([a-z0-9\-]+(?:\.[a-z0-9\-]+)*)\.?[ ,]\s*([a-z]{2,6})\b)");
   text = JoinLostDots(text, kHostThenWord);
   static const std::regex kUrl(
       R"((^|[\s,;(])((?:https?://)?(?:www\.)?[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9\-]+)*\.(?:[a-z]{2,})(?:/[^\s,;]*)?))");

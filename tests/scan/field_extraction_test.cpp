@@ -183,5 +183,19 @@ TEST(ExtractFields, MendsAnAtReadAsALetterBeforeTheWebsiteLine) {
   EXPECT_EQ(card.website, "https://www.example.io");
 }
 
+TEST(ExtractFields, DropsAMarkReadAsALoneCharacterBeforeANameOrCompany) {
+  // A logo's corner or a speck left of the line, read as "1" or "r".
+  const auto card =
+      ExtractFields({Line("1 Ysolde Vantreight", 64, 140), Line("Keeper of Small Things", 36, 220),
+                     Line("r Quorvane Holdings Ltd", 40, 300), Line("E: ysolde@quorvane.co.uk", 30, 540)},
+                    "US");
+  EXPECT_EQ(card.name, "Ysolde Vantreight");
+  EXPECT_EQ(card.company, "Quorvane Holdings Ltd");
+  // Counter-example: a lone capital is a word ("A Quiet Harbour Ltd").
+  const auto kept =
+      ExtractFields({Line("Ysolde Vantreight", 64, 140), Line("A Quiet Harbour Ltd", 40, 300)}, "US");
+  EXPECT_EQ(kept.company, "A Quiet Harbour Ltd");
+}
+
 }  // namespace
 }  // namespace kith::scan

@@ -158,8 +158,9 @@ def draw_logo(args, rng, kind, x, y, size, accent, background, company, font):
 
 def draw_card(truth, rng, pools, width):
     mc = base()
-    background, ink, accent, _ = rng.choice(pools["schemes"])
-    regular, bold = (mc.font_path(name) for name in rng.choice(pools["fonts"]))
+    background, ink, accent, dark = rng.choice(pools["schemes"])
+    fonts = rng.choice(pools["fonts"])
+    regular, bold = (mc.font_path(name) for name in fonts)
     layout = rng.choice(pools["layouts"])
     logo = rng.choice(pools["logos"])
     height = int(width * (1.65 if layout == "ho-vertical" else 0.58))
@@ -272,7 +273,7 @@ def draw_card(truth, rng, pools, width):
         for line in contacts:
             text(x, y, line, small_pt * (0.75 if len(line) > 26 else 0.9), regular, ink)
             y += step
-    return args, height, layout, logo
+    return args, height, layout, logo, {"dark": dark, "font": fonts[0]}
 
 
 def photograph(rng, pools, width, height, seed):
@@ -317,11 +318,13 @@ def photograph(rng, pools, width, height, seed):
 
 def render_card(truth, rng, pools, out_path, seed):
     width = rng.choice([900, 1000, 1150, 1300, 1450])
-    draw, height, layout, logo = draw_card(truth, rng, pools, width)
+    draw, height, layout, logo, look = draw_card(truth, rng, pools, width)
     photo, effects = photograph(rng, pools, width, height, seed)
     quality = rng.choice([45, 55, 65, 72, 80])
     base().render(out_path, draw, photo, quality)
-    return {"layout": layout, "logo": logo, "width": width, "quality": quality, "effects": effects}
+    # The scheme's darkness and the font are recorded for the benchmark's
+    # breakdown of misses (bench/scan/classify_misses.py); the draws are as before.
+    return dict(look, layout=layout, logo=logo, width=width, quality=quality, effects=effects)
 
 
 def qr_card(truth, rng, pools, directory, index, qr_tool, seed):

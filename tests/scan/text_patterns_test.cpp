@@ -184,6 +184,51 @@ TEST(FindUrls, MendsTheSchemeAndTheWww) {
   EXPECT_EQ(ProfileKind("jinkedin.com/in/jo"), LinkKind::kLinkedIn);
 }
 
+TEST(FindEmails, ReadsARoundLetterBetweenAWordAndADomainAsTheAt) {
+  EXPECT_EQ(FindEmails("joðquorvane.io")[0].value, "jo@quorvane.io");
+  EXPECT_EQ(FindEmails("Email: jo.doe«quorvane.io")[0].value, "jo.doe@quorvane.io");
+  EXPECT_TRUE(FindEmails("joðquorvane.io")[0].repaired);
+  // Counter-examples: a name with an eth is no address, nor is a line that
+  // has its '@' already.
+  EXPECT_TRUE(FindEmails("Sigvarðr Østby").empty());
+  EXPECT_EQ(FindEmails("joð doe@quorvane.io")[0].value, "doe@quorvane.io");
+}
+
+TEST(FindEmails, MendsAStrokeAndAHyphenReadInTheDomain) {
+  EXPECT_EQ(FindEmails("jo@quorvane.!t")[0].value, "jo@quorvane.lt");
+  EXPECT_EQ(FindEmails("jo@quorvane-io")[0].value, "jo@quorvane.io");
+  // Counter-example: a hyphen inside a domain that has its dot stays.
+  EXPECT_EQ(FindEmails("jo@quor-vane.io")[0].value, "jo@quor-vane.io");
+}
+
+TEST(FindUrls, PutsBackALostWAndADotSpacedAfterAScheme) {
+  EXPECT_EQ(FindUrls("https://ww.quorvane.io")[0].value, "https://www.quorvane.io");
+  EXPECT_EQ(FindUrls("https://quorvane. io")[0].value, "https://quorvane.io");
+  // Counter-examples: "ww." before a single label is a host of its own; a
+  // word after a host with a suffix is another word.
+  EXPECT_EQ(FindUrls("ww.io")[0].value, "ww.io");
+  EXPECT_EQ(FindUrls("https://quorvane.io today")[0].value, "https://quorvane.io");
+}
+
+TEST(FindPhones, ReadsAHashOrDashBeforeTheCountryCodeAsAPlus) {
+  EXPECT_EQ(OnlyPhone("#44 20 7946 0018", "US").phone.e164, "+442079460018");
+  EXPECT_EQ(OnlyPhone("Ph: -44 20 7946 0018", "US").phone.e164, "+442079460018");
+  // Counter-example: valid as printed, so the dash is a dash.
+  const FoundPhone national = OnlyPhone("-720 334 9182", "US");
+  EXPECT_EQ(national.phone.e164, "+17203349182");
+  EXPECT_FALSE(national.repaired);
+}
+
+TEST(FindPhones, KeepsANumberPrintedWithItsCountryCodeWhoseRangeIsNotListed) {
+  // +1 555 is no area code libphonenumber lists, but the number is printed
+  // with '+' and has the length of one.
+  EXPECT_EQ(OnlyPhone("+1 555 234 5678", "DE").phone.e164, "+15552345678");
+  // Counter-examples: without the '+' it is not taken, nor with a length no
+  // number of the country has.
+  EXPECT_TRUE(FindPhones("555 234 5678", "US").empty());
+  EXPECT_TRUE(FindPhones("+1 555 234 567", "US").empty());
+}
+
 TEST(Letters, KnowCapitalsBeyondAscii) {
   EXPECT_TRUE(IsUpperLetter(U'Š'));
   EXPECT_FALSE(IsUpperLetter(U'š'));

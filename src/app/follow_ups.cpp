@@ -129,6 +129,9 @@ Result<FollowUpDraft> DraftFollowUp(Context& context, ContactId id) {
 }
 
 Result<Reminder> CompleteFollowUp(Context& context, ContactId id) {
+  // A viewer hears first that they cannot write: another member's
+  // follow-up would otherwise read as missing, since the loop is personal.
+  KITH_RETURN_IF_ERROR(RequireWriter(context, "mark a follow-up done"));
   KITH_ASSIGN_OR_RETURN(const Contact contact, LiveContact(context, id));
   KITH_ASSIGN_OR_RETURN(const auto open, OpenFollowUp(context, id));
   if (!open) {

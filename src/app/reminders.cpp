@@ -19,6 +19,9 @@ Result<Reminder> OpenReminder(Context& context, ReminderId id) {
 }
 
 Result<Reminder> Close(Context& context, ReminderId id, ReminderState state) {
+  // A viewer hears first that they cannot write: another member's reminder
+  // would otherwise read as missing, since the loop is personal.
+  KITH_RETURN_IF_ERROR(RequireWriter(context, "close a reminder"));
   KITH_ASSIGN_OR_RETURN(Reminder reminder, OpenReminder(context, id));
   reminder.state = state;
   reminder.closed_on = context.clock.Today();
@@ -74,6 +77,7 @@ Result<std::vector<Reminder>> RemindersOf(Context& context, ContactId contact) {
 }
 
 Result<Reminder> SnoozeReminder(Context& context, ReminderId id, Date until) {
+  KITH_RETURN_IF_ERROR(RequireWriter(context, "snooze a reminder"));  // as Close says
   const Date today = context.clock.Today();
   if (until <= today) {
     return Fail(ErrorCode::kInvalidInput,

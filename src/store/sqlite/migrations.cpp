@@ -543,11 +543,7 @@ CREATE TRIGGER calendar_on_reminders_delete AFTER DELETE ON reminders BEGIN
 END;
 )sql";
 
-// Version 17 is another branch's (the lead merges it in its place): this
-// stand-in does nothing, so version 18 keeps its number.
-constexpr std::string_view kReservedVersion17 = "SELECT 1;";
-
-// Version 18: a fact or an interaction may be private to its author. A
+// Version 17: a fact or an interaction may be private to its author. A
 // personal file has one person, who sees everything; the flag is kept so
 // a file moved into a shared workspace keeps what was private private
 // (docs/team.md).
@@ -574,7 +570,6 @@ const std::vector<Migration>& Migrations() {
       {kDeliveryLabel, false},
       {kStoredHealth, false},
       {kCalendarRevision, false},
-      {kReservedVersion17, false},
       {kPrivateRows, false},
   };
   return kMigrations;

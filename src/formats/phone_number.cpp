@@ -86,12 +86,13 @@ bool IsValidPhoneNumber(std::string_view e164) {
 }
 
 bool IsPossiblePhoneNumber(std::string_view e164) {
-  using i18n::phonenumbers::PhoneNumber;
-  using i18n::phonenumbers::PhoneNumberUtil;
-  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
-  PhoneNumber number;
-  if (util.Parse(std::string(e164), "ZZ", &number) != PhoneNumberUtil::NO_PARSING_ERROR) return false;
-  return util.IsPossibleNumber(number);
+  // The module's parse places only a possible number (phone_module.h).
+  const PhoneE164Entry e164_entry = Entries().e164;
+  if (e164_entry == nullptr) return false;
+  const std::string number(e164);
+  const std::string no_region = "ZZ";
+  std::string placed;
+  return e164_entry(&number, &no_region, &placed);
 }
 
 }  // namespace kith

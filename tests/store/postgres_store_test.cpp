@@ -44,10 +44,10 @@ TEST_P(BothStores, SettingsAreKeptByKeyAndListedInOrder) {
 TEST_P(BothStores, WebSessionsAreFoundTouchedPrunedAndRemoved) {
   testing::TestWorld world(GetParam());
   Store& store = world.store();
-  ASSERT_TRUE(store.InsertWebSession({"aa", 100, 100}));
-  ASSERT_TRUE(store.InsertWebSession({"bb", 200, 300}));
-  ASSERT_TRUE(store.InsertWebSession({"cc", 250, 400}));
-  const auto taken = store.InsertWebSession({"aa", 1, 1});
+  ASSERT_TRUE(store.InsertWebSession({"aa", 100, 100, ""}));
+  ASSERT_TRUE(store.InsertWebSession({"bb", 200, 300, ""}));
+  ASSERT_TRUE(store.InsertWebSession({"cc", 250, 400, ""}));
+  const auto taken = store.InsertWebSession({"aa", 1, 1, ""});
   ASSERT_FALSE(taken);
   EXPECT_EQ(taken.error().code, ErrorCode::kConflict);
   ASSERT_TRUE(store.TouchWebSession("aa", 500));
@@ -66,12 +66,12 @@ TEST_P(BothStores, DevicesAreFoundByNameUntilRevoked) {
   testing::TestWorld world(GetParam());
   Store& store = world.store();
   EXPECT_FALSE(*store.HasLiveDevices());
-  auto phone = store.InsertDevice({0, "Phone", "$argon2id$hash", "2026-11-26T10:00:00Z", "", ""});
+  auto phone = store.InsertDevice({0, "Phone", "$argon2id$hash", "2026-11-26T10:00:00Z", "", "", ""});
   ASSERT_TRUE(phone) << phone.error().message;
-  auto laptop = store.InsertDevice({0, "Laptop", "$argon2id$other", "2026-11-26T11:00:00Z", "", ""});
+  auto laptop = store.InsertDevice({0, "Laptop", "$argon2id$other", "2026-11-26T11:00:00Z", "", "", ""});
   ASSERT_TRUE(laptop);
   EXPECT_NE(phone->id, laptop->id);
-  const auto twin = store.InsertDevice({0, "PHONE", "$argon2id$x", "2026-11-26T12:00:00Z", "", ""});
+  const auto twin = store.InsertDevice({0, "PHONE", "$argon2id$x", "2026-11-26T12:00:00Z", "", "", ""});
   ASSERT_FALSE(twin) << "one live device per name, case ignored";
   EXPECT_EQ(twin.error().code, ErrorCode::kConflict);
   auto found = store.FindLiveDevice("phone");
@@ -135,11 +135,11 @@ TEST_P(BothStores, ACardImageKeepsEveryByteAndTheLatestWins) {
 TEST_P(BothStores, AFailedWriteLeavesTheTransactionUsable) {
   testing::TestWorld world(GetParam());
   Store& store = world.store();
-  ASSERT_TRUE(store.InsertWebSession({"aa", 1, 1}));
+  ASSERT_TRUE(store.InsertWebSession({"aa", 1, 1, ""}));
   {
     auto transaction = store.Begin();
     ASSERT_TRUE(transaction) << transaction.error().message;
-    ASSERT_FALSE(store.InsertWebSession({"aa", 2, 2}));
+    ASSERT_FALSE(store.InsertWebSession({"aa", 2, 2, ""}));
     ASSERT_TRUE(store.SetSetting("after", "the failure"));
     ASSERT_TRUE(transaction->Commit());
   }

@@ -646,10 +646,9 @@ END $$;
 }  // namespace
 
 const std::vector<std::string_view>& Migrations() {
-  static const std::vector<std::string_view> kMigrations = {kVersion1, kStoredHealth, kCardDavAndMerges,
-                                                            AccessMigration(), kSignInByAccount,
-                                                            PrivateRowsMigration(),
-                                                            kFoldedKeys};
+  static const std::vector<std::string_view> kMigrations = {
+      kVersion1,        kStoredHealth,          kCardDavAndMerges, AccessMigration(),
+      kSignInByAccount, PrivateRowsMigration(), kFoldedKeys};
   return kMigrations;
 }
 

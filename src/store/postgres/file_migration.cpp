@@ -151,7 +151,16 @@ Result<std::int64_t> PgStore::CopyTableFrom(sqlite::Database& file, const std::s
     TargetColumn column{catalogue.Text(row, 0), catalogue.Text(row, 1)};
     if (column.name == "workspace_id") continue;
     std::string source = Quoted(column.name);
-    if (!file_columns.contains(column.name)) {
+    const bool whose = column.name == "author" || (table == "devices" && column.name == "account");
+    if (!file_columns.contains(column.name) && whose) {
+      // A personal file has one person, who wrote every fact, interaction,
+      // reminder and cadence in it and added its devices: they become the
+      // migrating owner's (the account the copy acts as; "" on a database
+      // without accounts), as the policies on author require.
+      std::string literal = "'";
+      for (const char c : access_.account) literal += c == '\'' ? std::string("''") : std::string(1, c);
+      source = literal + "'";
+    } else if (!file_columns.contains(column.name)) {
       // A table whose rows the file numbers by rowid (card_images) has its
       // id as a column here.
       if (column.name != "id") {

@@ -21,15 +21,20 @@ std::string DefaultDatabasePath() {
   return data_home + "/kith/kith.db";
 }
 
+Result<std::unique_ptr<Clock>> ClockOf(const GlobalOptions& options) {
+  if (options.today.empty()) return std::unique_ptr<Clock>(std::make_unique<SystemClock>());
+  auto today = ParseIsoDate(options.today);
+  if (!today) return Fail(ErrorCode::kInvalidInput, "--today " + today.error().message, "today");
+  return std::unique_ptr<Clock>(std::make_unique<FixedClock>(*today));
+}
+
+ActingAs ActingOf(const GlobalOptions& options) {
+  return {options.user.empty() ? Environment("KITH_USER") : options.user,
+          options.workspace.empty() ? Environment("KITH_WORKSPACE") : options.workspace};
+}
+
 Result<std::unique_ptr<Session>> Session::Open(const GlobalOptions& options, Scope scope) {
-  std::unique_ptr<Clock> clock;
-  if (options.today.empty()) {
-    clock = std::make_unique<SystemClock>();
-  } else {
-    auto today = ParseIsoDate(options.today);
-    if (!today) return Fail(ErrorCode::kInvalidInput, "--today " + today.error().message, "today");
-    clock = std::make_unique<FixedClock>(*today);
-  }
+  KITH_ASSIGN_OR_RETURN(std::unique_ptr<Clock> clock, ClockOf(options));
   std::string path = options.db;
   if (path.empty()) {
     path = DefaultDatabasePath();
@@ -41,8 +46,7 @@ Result<std::unique_ptr<Session>> Session::Open(const GlobalOptions& options, Sco
   KITH_ASSIGN_OR_RETURN(auto store, OpenStore(path));
   auto session = std::unique_ptr<Session>(
       new Session(std::move(store), std::move(clock), Environment("KITH_REGION"), path));
-  session->acting_ = {options.user.empty() ? Environment("KITH_USER") : options.user,
-                      options.workspace.empty() ? Environment("KITH_WORKSPACE") : options.workspace};
+  session->acting_ = ActingOf(options);
   KITH_RETURN_IF_ERROR(EnterWorkspace(session->context(), session->acting_, scope));
   return session;
 }

@@ -47,6 +47,14 @@ class Session {
   ActingAs acting_;
 };
 
+// The clock --today selects: that day, or the system's. kInvalidInput for
+// a date that is none.
+Result<std::unique_ptr<Clock>> ClockOf(const GlobalOptions& options);
+
+// Who the options say acts: --user or $KITH_USER, --workspace or
+// $KITH_WORKSPACE; empty when they name nobody.
+ActingAs ActingOf(const GlobalOptions& options);
+
 // $KITH_DB, else $XDG_DATA_HOME/kith/kith.db, else ~/.local/share/kith/kith.db.
 std::string DefaultDatabasePath();
 

@@ -7,7 +7,6 @@
 #include "cli/commands/commands.h"
 #include "cli/printing.h"
 #include "domain/clock.h"
-#include "domain/date.h"
 
 namespace kith::cli {
 namespace {
@@ -60,21 +59,12 @@ Examples:
   command->add_option("--to", flags->to, "The PostgreSQL database (postgresql://…)")->required();
   command->add_option("--owner", flags->owner, "The account that owns a new workspace");
   return {command, [flags, &globals]() {
-            std::unique_ptr<Clock> clock;
-            if (globals.today.empty()) {
-              clock = std::make_unique<SystemClock>();
-            } else {
-              auto today = ParseIsoDate(globals.today);
-              if (!today) {
-                return ReportError(
-                    "migrate", Error{ErrorCode::kInvalidInput, "--today " + today.error().message, "today"});
-              }
-              clock = std::make_unique<FixedClock>(*today);
-            }
+            auto clock = ClockOf(globals);
+            if (!clock) return ReportError("migrate", clock.error());
+            const std::string workspace = ActingOf(globals).workspace;
             MigrateRequest request{flags->from, flags->to,
-                                   globals.workspace.empty() ? std::string("default") : globals.workspace,
-                                   flags->owner};
-            auto migrated = MigrateFile(request, *clock);
+                                   workspace.empty() ? std::string("default") : workspace, flags->owner};
+            auto migrated = MigrateFile(request, **clock);
             if (!migrated) return ReportError("migrate", migrated.error());
             if (globals.json) {
               nlohmann::json tables = nlohmann::json::object();

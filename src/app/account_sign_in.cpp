@@ -65,12 +65,12 @@ Result<SignInOutcome> SignInByAccount(Context& context, SignInThrottle& throttle
     }
   }
   KITH_ASSIGN_OR_RETURN(const MemberCheck check, CheckMember(context, throttle, credentials, now));
-  if (check.retry_after.count() > 0) return SignInOutcome{std::nullopt, check.retry_after};
+  if (check.retry_after.count() > 0) return SignInOutcome{std::nullopt, check.retry_after, std::nullopt};
   if (!check.member) return Fail(ErrorCode::kUnauthorized, "wrong account, password or workspace");
   // The session's row lands in the member's workspace, under its policies.
   KITH_RETURN_IF_ERROR(AccountsOf(context.store)->ActAs(*check.member));
   KITH_ASSIGN_OR_RETURN(WebSessionKeys session, StartWebSession(context, limits));
-  return SignInOutcome{std::move(session), std::chrono::seconds(0)};
+  return SignInOutcome{std::move(session), std::chrono::seconds(0), check.member};
 }
 
 }  // namespace kith

@@ -42,10 +42,10 @@ Result<SignInOutcome> SignIn(Context& context, SignInThrottle& throttle, const S
                           if (!request.password) return false;
                           return CheckWebPassword(context, *request.password);
                         }));
-  if (attempt.retry_after.count() > 0) return SignInOutcome{std::nullopt, attempt.retry_after};
+  if (attempt.retry_after.count() > 0) return SignInOutcome{std::nullopt, attempt.retry_after, std::nullopt};
   if (!attempt.accepted) return Fail(ErrorCode::kInvalidInput, "wrong password or token", "password");
   KITH_ASSIGN_OR_RETURN(WebSessionKeys session, StartWebSession(context, limits));
-  return SignInOutcome{std::move(session), std::chrono::seconds(0)};
+  return SignInOutcome{std::move(session), std::chrono::seconds(0), std::nullopt};
 }
 
 SignInAttempt CheckBearerToken(SignInThrottle& throttle, const std::string& address, std::string_view given,

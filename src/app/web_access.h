@@ -11,6 +11,7 @@
 #include "app/sign_in_throttle.h"
 #include "app/web_sessions.h"
 #include "domain/result.h"
+#include "store/account_directory.h"
 
 namespace kith {
 
@@ -39,6 +40,9 @@ struct SignInRequest {
 struct SignInOutcome {
   std::optional<WebSessionKeys> session;
   std::chrono::seconds retry_after{0};
+  // Who signed in, when by account (account_sign_in.h); nullopt for the
+  // password of `kith passwd` or the server's token.
+  std::optional<WorkspaceAccess> member;
 };
 
 // Signs in with the password (`kith passwd`) or the server's token, at most

@@ -83,8 +83,7 @@ void AddSessionRoutes(std::vector<Route>& routes, SessionState& state) {
                                  SignInByAccount(context, state.throttle, credentials, state.limits,
                                                  std::chrono::steady_clock::now()));
            if (!outcome.session) return TooManyAttempts(outcome.retry_after);
-           const AccountDirectory* directory = AccountsOf(context.store);
-           return SessionReply(*outcome.session, state, 201, directory->Access());
+           return SessionReply(*outcome.session, state, 201, outcome.member);
          }
          SignInRequest sign_in;
          sign_in.address = request.remote_addr;

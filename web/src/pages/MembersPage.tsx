@@ -24,14 +24,17 @@ function MemberRow(props: { member: Member; me: boolean; onChanged: (error: stri
   const { member, me } = props;
   const [confirming, setConfirming] = useState(false);
   const id = `role-${member.account}`;
-  const act = async (action: () => Promise<unknown>, said: string) => {
+  const act = async (action: () => Promise<unknown>, said: string): Promise<boolean> => {
+    let done = false;
     try {
       await action();
+      done = true;
       props.onChanged('', said);
     } catch (failure) {
       props.onChanged((failure as Error).message, '');
     }
     setConfirming(false);
+    return done;
   };
   return (
     <li data-testid="member">
@@ -45,12 +48,15 @@ function MemberRow(props: { member: Member; me: boolean; onChanged: (error: stri
       <select
         id={id}
         value={member.role}
-        onChange={(changeEvent) => {
-          const role = (changeEvent.target as HTMLSelectElement).value as Role;
-          void act(
+        onChange={async (changeEvent) => {
+          const select = changeEvent.target as HTMLSelectElement;
+          const role = select.value as Role;
+          const changed = await act(
             () => patch(`/workspace/members/${encodeURIComponent(member.account)}`, { role }),
             `${member.account} is now ${role}.`,
           );
+          // Refused (the last owner): the choice goes back to the role kept.
+          if (!changed) select.value = member.role;
         }}
       >
         {kRoles.map((role) => (

@@ -20,9 +20,9 @@ export function PrivateToggle(props: { id: string; checked: boolean; onChange: (
   );
 }
 
-// "Private" on a row only its author sees; "logged by bo" on a shared row
-// another member wrote.
-export function WhoSees({ row }: { row: { private?: boolean; author?: string } }) {
+// "Private" on a row only its author sees; "logged by bo" (a meeting) or
+// "noted by bo" (a fact) on a shared row another member wrote.
+export function WhoSees({ row, verb = 'logged' }: { row: { private?: boolean; author?: string }; verb?: string }) {
   if (row.private) {
     return (
       <span class="private-mark" data-testid="private-mark" title="Only you see this">
@@ -31,6 +31,6 @@ export function WhoSees({ row }: { row: { private?: boolean; author?: string } }
     );
   }
   const me = currentSession()?.account ?? '';
-  if (row.author && row.author !== me) return <span class="muted"> — logged by {row.author}</span>;
+  if (row.author && row.author !== me) return <span class="muted"> — {verb} by {row.author}</span>;
   return null;
 }

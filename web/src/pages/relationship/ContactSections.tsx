@@ -161,7 +161,7 @@ function FactsSection({ contact }: SectionProps) {
               .filter((fact) => fact.kind === group)
               .map((fact) => (
                 <li key={fact.id}>
-                  <strong>{fact.key.replace(/_/g, ' ')}</strong> {fact.value} <WhoSees row={fact} />
+                  <strong>{fact.key.replace(/_/g, ' ')}</strong> {fact.value} <WhoSees row={fact} verb="noted" />
                 </li>
               ))}
           </ul>

@@ -65,8 +65,7 @@ Status KeepsAnOwner(AccountDirectory& directory, const Workspace& workspace, con
   });
   if (is_owner && OwnersAmong(members) == 1) {
     return Fail(ErrorCode::kInvalidInput,
-                leaving + " is the last owner of " + workspace.name +
-                    ": make another member an owner first",
+                leaving + " is the last owner of " + workspace.name + ": make another member an owner first",
                 "account");
   }
   return Ok();
@@ -210,8 +209,7 @@ Result<Membership> AddMemberHere(Context& context, const NewMember& member) {
   if (auto added = directory->SetMember(workspace.id, member.account, member.role); !added) {
     if (added.error().code == ErrorCode::kNotFound) {
       return Fail(ErrorCode::kNotFound,
-                  "there is no account named '" + member.account +
-                      "': give a first password to make it",
+                  "there is no account named '" + member.account + "': give a first password to make it",
                   "account");
     }
     return tl::unexpected(added.error());

@@ -91,7 +91,8 @@ const std::vector<Action>& BothFaces() {
       {"account add", {"POST /workspace/members"}},
       {"workspace list", {"GET /workspace/members"}},
       {"workspace member",
-       {"POST /workspace/members", "PATCH /workspace/members/{account}", "DELETE /workspace/members/{account}"}},
+       {"POST /workspace/members", "PATCH /workspace/members/{account}",
+        "DELETE /workspace/members/{account}"}},
   };
   return *kActions;
 }
@@ -207,7 +208,8 @@ TEST(FaceParity, EveryCommandHasItsRoutesOrAReason) {
           << "`kith " << command << "` has no API route: add one, or say why in CliOnly()";
     }
     for (const auto& subcommand : subcommands) {
-      EXPECT_TRUE(paired.contains(subcommand) || CliOnly().contains(command) || CliOnly().contains(subcommand))
+      EXPECT_TRUE(paired.contains(subcommand) || CliOnly().contains(command) ||
+                  CliOnly().contains(subcommand))
           << "`kith " << subcommand << "` has no API route: add one, or say why in CliOnly()";
     }
   }

@@ -334,8 +334,8 @@ TEST_F(TeamHttp, AnOwnerListsAddsChangesAndRemovesMembers) {
                       R"({"account": "eve", "role": "editor", "password": "eves own password"})"),
                    201),
             json::parse(R"({"account": "eve", "role": "editor"})"));
-  const json eve = Expect(PostSession({{"account", "eve"}, {"password", "eves own password"}, {"workspace", "acme"}}),
-                          201);
+  const json eve = Expect(
+      PostSession({{"account", "eve"}, {"password", "eves own password"}, {"workspace", "acme"}}), 201);
   EXPECT_EQ(eve["role"], "editor");
 
   // An existing account (beta's owner), its role changed, then removed:
@@ -373,10 +373,12 @@ TEST_F(TeamHttp, AddingOrChangingAMemberWrongIsRefusedNamingWhatAndWritesNothing
           "account", "may hold only letters");
   refused("POST", members, R"({"account": "fay", "role": "admin", "password": "long enough"})", 400, "role",
           "owner, editor or viewer");
-  refused("PATCH", members + "/nobody", R"({"role": "viewer"})", 404, "account", "nobody is no member of acme");
+  refused("PATCH", members + "/nobody", R"({"role": "viewer"})", 404, "account",
+          "nobody is no member of acme");
   refused("DELETE", members + "/dee", "", 404, "account", "dee is no member of acme");
   // The last owner can never be demoted or removed.
-  refused("PATCH", members + "/ada", R"({"role": "editor"})", 400, "account", "ada is the last owner of acme");
+  refused("PATCH", members + "/ada", R"({"role": "editor"})", 400, "account",
+          "ada is the last owner of acme");
   refused("DELETE", members + "/ada", "", 400, "account", "ada is the last owner of acme");
   EXPECT_THAT(MembersOfAcme(), ElementsAre("ada owner", "bo editor", "cy viewer"));
   WithDatabase([](Context& context) {

@@ -113,7 +113,8 @@ TEST_F(ViewerMatrixHttp, EveryRouteThatWritesRefusesAViewerAndNothingChanges) {
     ++reads;
     if (kOwnersOnly.contains(name)) {
       EXPECT_EQ(response->status, 403) << name << ": " << response->body;
-      EXPECT_THAT(response->body, ::testing::HasSubstr("viewer cy cannot manage the members of acme")) << name;
+      EXPECT_THAT(response->body, ::testing::HasSubstr("viewer cy cannot manage the members of acme"))
+          << name;
       continue;
     }
     if (method != "GET") {

@@ -34,21 +34,20 @@ void AddMemberRoutes(std::vector<Route>& routes) {
                     },
                     "The members of your workspace with their roles, for its owners (kith workspace list)",
                     "members", "", "Member[]"});
-  routes.push_back(
-      {Method::kPost, "/workspace/members", Access::kWrite,
-       [](const httplib::Request& request, Context& context) -> Result<ApiReply> {
-         KITH_ASSIGN_OR_RETURN(const nlohmann::json body, JsonObjectBody(request));
-         NewMember member;
-         KITH_ASSIGN_OR_RETURN(const auto account, TextMember(body, "account"));
-         member.account = account.value_or("");
-         KITH_ASSIGN_OR_RETURN(member.role, RoleMember(body));
-         KITH_ASSIGN_OR_RETURN(member.password, TextMember(body, "password"));
-         KITH_ASSIGN_OR_RETURN(const Membership added, AddMemberHere(context, member));
-         return Json(MemberJson(added), 201);
-       },
-       "Add a member with a role: an existing account, or a new one with its first password "
-       "(kith workspace member add, kith account add)",
-       "members", "NewMember", "Member"});
+  routes.push_back({Method::kPost, "/workspace/members", Access::kWrite,
+                    [](const httplib::Request& request, Context& context) -> Result<ApiReply> {
+                      KITH_ASSIGN_OR_RETURN(const nlohmann::json body, JsonObjectBody(request));
+                      NewMember member;
+                      KITH_ASSIGN_OR_RETURN(const auto account, TextMember(body, "account"));
+                      member.account = account.value_or("");
+                      KITH_ASSIGN_OR_RETURN(member.role, RoleMember(body));
+                      KITH_ASSIGN_OR_RETURN(member.password, TextMember(body, "password"));
+                      KITH_ASSIGN_OR_RETURN(const Membership added, AddMemberHere(context, member));
+                      return Json(MemberJson(added), 201);
+                    },
+                    "Add a member with a role: an existing account, or a new one with its first password "
+                    "(kith workspace member add, kith account add)",
+                    "members", "NewMember", "Member"});
   routes.push_back({Method::kPatch, "/workspace/members/{account}", Access::kWrite,
                     [](const httplib::Request& request, Context& context) -> Result<ApiReply> {
                       KITH_ASSIGN_OR_RETURN(const nlohmann::json body, JsonObjectBody(request));

@@ -91,11 +91,17 @@ Status RequireMember(AccountDirectory& directory, const Workspace& workspace, co
   return Ok();
 }
 
-Status InsertNewAccount(Context& context, AccountDirectory& directory, const std::string& name,
-                        const std::string& password) {
+// A new account's checked name and password hash, made before the
+// transaction: argon2id takes its time, and the write connection waits
+// for no one meanwhile.
+Result<std::string> NewAccountHash(const std::string& name, const std::string& password) {
   KITH_RETURN_IF_ERROR(ValidateLoginName(name, "account", "ada", "account"));
   KITH_RETURN_IF_ERROR(ValidateNewPassword(password));
-  KITH_ASSIGN_OR_RETURN(const std::string hash, HashPassword(password));
+  return HashPassword(password);
+}
+
+Status InsertNewAccount(Context& context, AccountDirectory& directory, const std::string& name,
+                        const std::string& hash) {
   auto inserted = directory.InsertAccount(name, hash, context.clock.NowTimestamp());
   if (!inserted && inserted.error().code == ErrorCode::kAlreadyExists) {
     return Fail(ErrorCode::kAlreadyExists,
@@ -194,6 +200,10 @@ Result<std::vector<Membership>> MembersHere(Context& context) {
 Result<Membership> AddMemberHere(Context& context, const NewMember& member) {
   KITH_ASSIGN_OR_RETURN(AccountDirectory * directory, Directory(context));
   KITH_ASSIGN_OR_RETURN(const MemberChange change, ChangeHere(*directory, member.account, member.role));
+  std::optional<std::string> hash;
+  if (member.password) {
+    KITH_ASSIGN_OR_RETURN(hash, NewAccountHash(member.account, *member.password));
+  }
   KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "manage the members"));
   KITH_ASSIGN_OR_RETURN(const Workspace workspace, AsOwnerOf(*directory, change));
   KITH_ASSIGN_OR_RETURN(const auto role, directory->RoleOf(workspace.id, member.account));
@@ -203,9 +213,7 @@ Result<Membership> AddMemberHere(Context& context, const NewMember& member) {
                     std::string(RoleName(*role)) + ": change their role instead",
                 "account");
   }
-  if (member.password) {
-    KITH_RETURN_IF_ERROR(InsertNewAccount(context, *directory, member.account, *member.password));
-  }
+  if (hash) KITH_RETURN_IF_ERROR(InsertNewAccount(context, *directory, member.account, *hash));
   if (auto added = directory->SetMember(workspace.id, member.account, member.role); !added) {
     if (added.error().code == ErrorCode::kNotFound) {
       return Fail(ErrorCode::kNotFound,

@@ -221,16 +221,14 @@ try {
       await page.getByLabel('Password', { exact: true }).fill(memberPassword);
       await page.getByLabel('Workspace', { exact: true }).fill('acme');
       await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.locator('h1#list-title').waitFor();
+      // Signed in where the owner signed out: the card.
+      await page.getByRole('heading', { name: 'Acme Person' }).waitFor();
       const who = await page.getByTestId('signed-in').textContent();
       expect(who.includes(`${member} · acme · editor`), `signed in as: ${who}`);
       expect((await page.getByRole('link', { name: 'Members' }).count()) === 0, 'an editor is offered Members');
-      await page.locator('.viewport .row', { hasText: 'Acme Person' }).first().waitFor();
-      const contact = await page.evaluate(async () => {
-        const found = await (await fetch('/api/v1/search?q=Acme%20Person')).json();
-        return found[0]?.id;
-      });
-      await page.goto(`${base}/contacts/${contact}`);
+      await page.goto(`${base}/`);
+      await page.locator('.viewport .row', { hasText: 'Acme Person' }).first().click();
+      await page.getByRole('heading', { name: 'Acme Person' }).waitFor();
       await page.locator('.facts li', { hasText: shared }).waitFor();
       expect((await page.locator('.facts li', { hasText: secret }).count()) === 0, 'the owner\'s private fact shows');
       expect((await page.getByText(secret).count()) === 0, 'the owner\'s private fact is on the page');

@@ -202,6 +202,9 @@ Result<Membership> AddMemberHere(Context& context, const NewMember& member) {
   KITH_ASSIGN_OR_RETURN(const MemberChange change, ChangeHere(*directory, member.account, member.role));
   std::optional<std::string> hash;
   if (member.password) {
+    // Only an owner's request costs the hash (asked again under the lock).
+    KITH_ASSIGN_OR_RETURN(const Workspace workspace, ExistingWorkspace(*directory, change.workspace));
+    KITH_RETURN_IF_ERROR(RequireOwner(*directory, workspace, change.acting));
     KITH_ASSIGN_OR_RETURN(hash, NewAccountHash(member.account, *member.password));
   }
   KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "manage the members"));

@@ -398,6 +398,9 @@ TEST_F(TeamHttp, OnlyAnOwnerManagesMembersEditorsAndViewersGet403AndNothingIsWri
              {"POST", "/api/v1/workspace/members", R"({"account": "dee", "role": "owner"})"},
              {"POST", "/api/v1/workspace/members",
               R"({"account": "fay", "role": "owner", "password": "a new password"})"},
+             // Refused as not an owner, not for the short password.
+             {"POST", "/api/v1/workspace/members",
+              R"({"account": "fay", "role": "owner", "password": "short"})"},
              {"PATCH", "/api/v1/workspace/members/cy", R"({"role": "owner"})"},
              {"PATCH", "/api/v1/workspace/members/bo", R"({"role": "owner"})"},
              {"DELETE", "/api/v1/workspace/members/ada", ""},

@@ -20,7 +20,11 @@ const kWhatRolesMay: Record<Role, string> = {
   owner: 'also manages the members',
 };
 
-function MemberRow(props: { member: Member; me: boolean; onChanged: (error: string, said: string) => void }) {
+function MemberRow(props: {
+  member: Member;
+  me: boolean;
+  onChanged: (error: string, said: string) => Promise<void>;
+}) {
   const { member, me } = props;
   const [confirming, setConfirming] = useState(false);
   const id = `role-${member.account}`;
@@ -29,9 +33,9 @@ function MemberRow(props: { member: Member; me: boolean; onChanged: (error: stri
     try {
       await action();
       done = true;
-      props.onChanged('', said);
+      await props.onChanged('', said);
     } catch (failure) {
-      props.onChanged((failure as Error).message, '');
+      await props.onChanged((failure as Error).message, '');
     }
     setConfirming(false);
     return done;
@@ -95,7 +99,7 @@ function MemberRow(props: { member: Member; me: boolean; onChanged: (error: stri
   );
 }
 
-function AddMemberForm({ onAdded }: { onAdded: (said: string) => void }) {
+function AddMemberForm({ onAdded }: { onAdded: (said: string) => Promise<void> }) {
   const [account, setAccount] = useState('');
   const [role, setRole] = useState<Role>('editor');
   const [password, setPassword] = useState('');
@@ -108,7 +112,7 @@ function AddMemberForm({ onAdded }: { onAdded: (said: string) => void }) {
       setAccount('');
       setPassword('');
       setError('');
-      onAdded(`${name} is now ${role}${password ? ', with a new account' : ''}.`);
+      await onAdded(`${name} is now ${role}${password ? ', with a new account' : ''}.`);
     } catch (failure) {
       setError((failure as Error).message);
     }
@@ -172,12 +176,17 @@ export function MembersPage() {
   const [members, setMembers] = useState<Member[] | null>(null);
   const [error, setError] = useState('');
   const [said, setSaid] = useState('');
-  const load = () =>
-    get('/workspace/members')
-      .then((body) => setMembers(body as Member[]))
-      .catch((failure: Error) => setError(failure.message));
+  // The members anew; what went wrong, or ''.
+  const load = async (): Promise<string> => {
+    try {
+      setMembers((await get('/workspace/members')) as Member[]);
+      return '';
+    } catch (failure) {
+      return (failure as Error).message;
+    }
+  };
   useEffect(() => {
-    if (session?.role === 'owner') void load();
+    if (session?.role === 'owner') void load().then(setError);
   }, []);
   const workspace = session?.workspace ?? '';
   if (session?.role !== 'owner') {
@@ -188,10 +197,11 @@ export function MembersPage() {
       </section>
     );
   }
-  const changed = (failure: string, message: string) => {
-    setError(failure);
+  // What happened is said once the list shows it.
+  const changed = async (failure: string, message: string) => {
+    const reloading = await load();
+    setError(failure || reloading);
     setSaid(message);
-    void load();
   };
   return (
     <section aria-labelledby="members-title" class="members-page">

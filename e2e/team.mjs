@@ -1,10 +1,17 @@
 // A team's sign-in in the browser: `kith serve` on a throwaway PostgreSQL
-// database with accounts (acme: ada owner, cy viewer), driven by Playwright
+// database with accounts (acme: ada owner, cy viewer; bo without a
+// workspace there), driven by Playwright
 // in Debian's chromium at a phone's 375 px and a desktop's 1280 px. The
 // sign-in asks for account, password and workspace (labelled, axe clean,
 // no sideways scrolling on the phone), a wrong one is refused with the one
 // message, and the signed-in screen says who and with which role; a
-// viewer is not offered "Add a person".
+// viewer is offered neither "Add a person" nor the Members screen. The
+// owner opens Members, adds a new account as a viewer, is refused
+// demoting the workspace's last owner with a clear message that the next
+// change (the new member made an editor) clears, adds the existing
+// account bo and removes it again, and keeps a fact private with the
+// toggle (marked "Private"); the new member signs in, sees the card and
+// the shared fact but not the owner's private one, and no Members screen.
 // Usage: node e2e/team.mjs KITH_BINARY WEB_ASSETS ARTIFACTS
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
@@ -42,7 +49,7 @@ let server;
 let browser;
 const failures = [];
 try {
-  for (const name of ['ada', 'cy']) kithDb(['account', 'add', name], `${PASSWORD}\n`);
+  for (const name of ['ada', 'bo', 'cy']) kithDb(['account', 'add', name], `${PASSWORD}\n`);
   kithDb(['workspace', 'add', 'acme', '--owner', 'ada']);
   kithDb(['--user', 'ada', 'workspace', 'member', 'add', 'acme', 'cy', '--role', 'viewer']);
   kithDb(['--user', 'ada', '--workspace', 'acme', 'add', '--name', 'Acme Person', '--company', 'Acme']);
@@ -108,6 +115,7 @@ try {
       expect(who.includes('cy · acme · viewer'), `signed in as: ${who}`);
       await page.locator('.viewport .row', { hasText: 'Acme Person' }).first().waitFor();
       expect((await page.getByRole('link', { name: 'Add a person' }).count()) === 0, 'a viewer is offered Add');
+      expect((await page.getByRole('link', { name: 'Members' }).count()) === 0, 'a viewer is offered Members');
       expect(await fits(page), 'the list scrolls sideways');
       await checkAxe(page, 'signed in as a viewer');
     });
@@ -127,6 +135,107 @@ try {
       await page.locator('h1#list-title').waitFor();
       expect((await page.getByTestId('signed-in').textContent()).includes('ada · acme · owner'), 'not signed in as ada');
       await page.getByRole('link', { name: 'Add a person' }).waitFor();
+    });
+
+    const member = `new${size}`;
+    const memberPassword = `${member} password`;
+    const roleOf = (name) => page.getByLabel(`Role of ${name}`, { exact: true });
+    const memberRow = (name) => page.getByTestId('member').filter({ has: roleOf(name) });
+    await step(page, size, 'the owner adds a new account as a member with a role', async () => {
+      await page.getByRole('link', { name: 'Members' }).click();
+      await page.getByRole('heading', { name: 'Members of acme' }).waitFor();
+      await memberRow('cy').waitFor();
+      expect((await roleOf('cy').inputValue()) === 'viewer', 'cy is not listed as viewer');
+      await page.getByLabel('Account', { exact: true }).fill(member);
+      await page.getByLabel('Role', { exact: true }).selectOption('viewer');
+      await page.getByLabel('First password, for a new account').fill(memberPassword);
+      await page.getByRole('button', { name: 'Add member' }).click();
+      await page.getByRole('status').filter({ hasText: `${member} is now viewer, with a new account.` }).waitFor();
+      await memberRow(member).waitFor();
+      expect((await page.getByLabel('Account', { exact: true }).inputValue()) === '', 'the form kept the account');
+      expect(await fits(page), 'the Members screen scrolls sideways');
+      await checkAxe(page, 'the Members screen');
+    });
+
+    await step(page, size, 'demoting the last owner is refused clearly; a role change clears it', async () => {
+      await roleOf('ada').selectOption('viewer');
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      const said = await alert.textContent();
+      expect(said.includes('ada is the last owner of acme'), `the refusal says: ${said}`);
+      await page.waitForFunction(() => document.querySelector('#role-ada')?.value === 'owner');
+      await checkAxe(page, 'the Members screen with an error');
+      // The next change that succeeds clears the error.
+      await roleOf(member).selectOption('editor');
+      await page.getByRole('status').filter({ hasText: `${member} is now editor.` }).waitFor();
+      expect((await page.getByRole('alert').count()) === 0, 'the error stayed after a change that worked');
+    });
+
+    await step(page, size, 'the owner adds an existing account and removes it again', async () => {
+      await page.getByLabel('Account', { exact: true }).fill('bo');
+      await page.getByLabel('Role', { exact: true }).selectOption('viewer');
+      await page.getByRole('button', { name: 'Add member' }).click();
+      await memberRow('bo').waitFor();
+      await memberRow('bo').getByRole('button', { name: 'Remove bo' }).click();
+      await checkAxe(page, 'removing a member, asked to confirm');
+      await memberRow('bo').getByRole('button', { name: 'Yes, remove' }).click();
+      await page.getByRole('status').filter({ hasText: 'bo is no longer a member.' }).waitFor();
+      await memberRow('bo').waitFor({ state: 'detached' });
+    });
+
+    const secret = `private note ${size}`;
+    const shared = `shared hometown ${size}`;
+    await step(page, size, 'the owner keeps a fact private, marked so', async () => {
+      const contact = await page.evaluate(async () => {
+        const found = await (await fetch('/api/v1/search?q=Acme%20Person')).json();
+        return found[0]?.id;
+      });
+      await page.goto(`${base}/contacts/${contact}`);
+      const form = page.getByRole('form', { name: 'Add a fact' });
+      await form.waitFor();
+      await form.getByLabel('Fact', { exact: true }).fill(`hometown_${size}`);
+      await form.getByLabel('Value').fill(shared);
+      await form.getByRole('button', { name: 'Add fact' }).click();
+      await page.locator('.facts li', { hasText: shared }).waitFor();
+      await form.getByLabel('Fact', { exact: true }).fill(`salary_${size}`);
+      await form.getByLabel('Value').fill(secret);
+      await form.getByLabel('Private — only you see this').check();
+      await form.getByRole('button', { name: 'Add fact' }).click();
+      const row = page.locator('.facts li', { hasText: secret });
+      await row.waitFor();
+      expect((await row.getByTestId('private-mark').textContent()) === 'Private', 'the private fact is not marked');
+      expect(
+        (await page.locator('.facts li', { hasText: shared }).getByTestId('private-mark').count()) === 0,
+        'the shared fact is marked private',
+      );
+      await page.getByRole('button', { name: 'Log a coffee, call or email' }).click();
+      await page.getByRole('form', { name: 'Log an interaction' }).getByLabel('Private — only you see this').waitFor();
+      expect(await fits(page), 'the card scrolls sideways');
+      await checkAxe(page, 'a card with a private fact');
+    });
+
+    await step(page, size, 'the new member signs in, sees the card but not the private fact', async () => {
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('heading', { name: 'Sign in to kith' }).waitFor();
+      await page.getByLabel('Account', { exact: true }).fill(member);
+      await page.getByLabel('Password', { exact: true }).fill(memberPassword);
+      await page.getByLabel('Workspace', { exact: true }).fill('acme');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      // Signed in where the owner signed out: the card.
+      await page.getByRole('heading', { name: 'Acme Person' }).waitFor();
+      const who = await page.getByTestId('signed-in').textContent();
+      expect(who.includes(`${member} · acme · editor`), `signed in as: ${who}`);
+      expect((await page.getByRole('link', { name: 'Members' }).count()) === 0, 'an editor is offered Members');
+      await page.goto(`${base}/`);
+      await page.locator('.viewport .row', { hasText: 'Acme Person' }).first().click();
+      await page.getByRole('heading', { name: 'Acme Person' }).waitFor();
+      await page.locator('.facts li', { hasText: shared }).waitFor();
+      expect((await page.locator('.facts li', { hasText: secret }).count()) === 0, 'the owner\'s private fact shows');
+      expect((await page.getByText(secret).count()) === 0, 'the owner\'s private fact is on the page');
+      await page.locator('.facts li', { hasText: shared }).getByText('noted by ada').waitFor();
+      await checkAxe(page, 'the card as another member');
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('heading', { name: 'Sign in to kith' }).waitFor();
     });
     await context.close();
   }

@@ -4,6 +4,7 @@
 // here refuses it with kInvalidInput saying accounts need PostgreSQL.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,7 +47,7 @@ struct MemberChange {
 };
 
 // Makes `account` a member of the workspace with `role`, or changes its
-// role. Only an owner may (kInvalidInput naming the role of whoever else
+// role. Only an owner may (kForbidden naming the role of whoever else
 // asks, or asking who acts when nobody is named); kNotFound for an
 // unknown workspace or account; kInvalidInput when it would leave the
 // workspace without an owner.
@@ -55,5 +56,34 @@ Result<Membership> AddMember(Context& context, const MemberChange& change);
 // Ends a membership, under the same rules as AddMember; kNotFound when the
 // account is no member; kInvalidInput for the last owner.
 Status RemoveMember(Context& context, const MemberChange& change);
+
+// The members of the workspace the store acts in, managed by the member it
+// acts as (`kith serve`'s signed-in member: the web app's Members screen).
+// Each refuses, before it reads or writes anything: a personal file or a
+// database without accounts (kInvalidInput: no members to manage), and
+// anyone but an owner of the workspace (kForbidden). Every change is one
+// transaction; a workspace always keeps an owner (kInvalidInput).
+
+struct NewMember {
+  std::string account;
+  Role role = Role::kViewer;
+  // Set: a new account with this first password (at least 8 characters),
+  // made a member in the same transaction. Unset: an existing account.
+  std::optional<std::string> password;
+};
+
+// Every member with their role, by account name.
+Result<std::vector<Membership>> MembersHere(Context& context);
+
+// Adds a member. kAlreadyExists when the account is a member already (its
+// role is changed with ChangeRoleHere) or, with a password, when the
+// account exists; kNotFound for an unknown account without a password.
+Result<Membership> AddMemberHere(Context& context, const NewMember& member);
+
+// Changes a member's role; kNotFound when the account is no member.
+Result<Membership> ChangeRoleHere(Context& context, const std::string& account, Role role);
+
+// Ends a membership (the account stays); kNotFound when it is no member.
+Status RemoveMemberHere(Context& context, const std::string& account);
 
 }  // namespace kith

@@ -271,7 +271,9 @@ json OpenApiDocument(const std::vector<Route>& routes) {
     json parameters = json::array();
     static const std::regex kParameter(R"(\{([a-z_]+)\})");
     for (std::sregex_iterator it(route.path.begin(), route.path.end(), kParameter), end; it != end; ++it) {
-      parameters.push_back({{"name", (*it)[1].str()}, {"in", "path"}, {"required", true}, {"schema", kId}});
+      const std::string name = (*it)[1].str();
+      parameters.push_back(
+          {{"name", name}, {"in", "path"}, {"required", true}, {"schema", name == "account" ? kText : kId}});
     }
     for (const auto& name : route.query) {
       parameters.push_back({{"name", name}, {"in", "query"}, {"required", false}, {"schema", kText}});
@@ -307,6 +309,7 @@ json OpenApiDocument(const std::vector<Route>& routes) {
   schemas.update(RelationshipSchemas());
   schemas.update(ScanSchemas());
   schemas.update(DeviceSchemas());
+  schemas.update(MemberSchemas());
   return {{"openapi", "3.0.3"},
           {"info",
            {{"title", "kith API"},

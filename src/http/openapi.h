@@ -21,5 +21,7 @@ nlohmann::json ScanSchemas();
 
 // The schemas of devices (app passwords) and the subscribed calendar.
 nlohmann::json DeviceSchemas();
+// A workspace's members (member_schemas.cpp).
+nlohmann::json MemberSchemas();
 
 }  // namespace kith::http

@@ -51,7 +51,8 @@ struct Route {
         query(std::move(query_in)) {}
 
   Method method = Method::kGet;
-  std::string path;  // OpenAPI template under /api/v1: "/contacts/{id}"; {…} is an integer
+  std::string path;  // OpenAPI template under /api/v1: "/contacts/{id}"; {account} is a login name, every
+                     // other {…} an integer
   Access access = Access::kRead;
   RouteHandler handler;
   // For the OpenAPI document.

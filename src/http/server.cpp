@@ -58,10 +58,13 @@ const httplib::Headers& SecurityHeaders() {
   return kHeaders;
 }
 
-// "/contacts/{id}/ledger" -> "/api/v1/contacts/(\d+)/ledger".
+// "/contacts/{id}/ledger" -> "/api/v1/contacts/(\d+)/ledger"; an {account}
+// is a login name (app/login_names.h), every other parameter an id.
 std::string PatternOf(const std::string& path) {
+  static const std::regex kAccount(R"(\{account\})");
   static const std::regex kParameter(R"(\{[a-z_]+\})");
-  return std::string(kApiPrefix) + std::regex_replace(path, kParameter, R"((\d+))");
+  const std::string named = std::regex_replace(path, kAccount, R"(([A-Za-z0-9._-]{1,64}))");
+  return std::string(kApiPrefix) + std::regex_replace(named, kParameter, R"((\d+))");
 }
 
 bool IsWrite(const std::string& method) { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }

@@ -1,5 +1,7 @@
 // Sessions over real sockets: kept across a restart, made only when needed,
 // ended by signing out; sign-in and bearer tokens throttled per address.
+#include <gmock/gmock.h>
+
 #include <thread>
 
 #include "http/server_fixture.h"
@@ -62,6 +64,23 @@ TEST_P(Sessions, WithoutAccountsTheOnePersonSignsInByPasswordAlone) {
                            "application/json"),
              400);
   EXPECT_EQ(refused["error"]["field"], "account");
+}
+
+// The Members screen's routes on a personal file or a database without
+// accounts: one person, no members to manage; nothing is written (no
+// account appears, so the server still signs in by password alone).
+TEST_P(Sessions, WithoutAccountsThereAreNoMembersToManage) {
+  const std::string why = GetParam() == StoreKind::kSqlite ? "a personal file has one person" : "no accounts";
+  const json listed = Expect(Send("GET", "/api/v1/workspace/members"), 400);
+  EXPECT_EQ(ErrorCodeOf(listed), "invalid_input");
+  EXPECT_THAT(listed["error"]["message"].get<std::string>(), ::testing::HasSubstr(why));
+  const json added = Expect(Send("POST", "/api/v1/workspace/members",
+                                 R"({"account": "bo", "role": "editor", "password": "correct horse"})"),
+                            400);
+  EXPECT_THAT(added["error"]["message"].get<std::string>(), ::testing::HasSubstr(why));
+  Expect(Send("PATCH", "/api/v1/workspace/members/bo", R"({"role": "viewer"})"), 400);
+  Expect(Send("DELETE", "/api/v1/workspace/members/bo"), 400);
+  EXPECT_EQ(Expect(client_->Get("/api/v1/session"), 200)["accounts"], false);
 }
 
 TEST_P(Sessions, WithATokenAnonymousVisitorsGetNoSession) {

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <memory>
 #include <thread>
+#include <tuple>
 
 #include "app/accounts.h"
 #include "app/devices.h"
@@ -28,6 +29,22 @@ class TeamHttp : public TeamServer {
   json AddCard(const SignedIn& member, const std::string& name, const std::string& email) {
     return Expect(As(member, "POST", "/api/v1/contacts", json{{"name", name}, {"emails", {email}}}.dump()),
                   201);
+  }
+
+  // The members of acme as the directory holds them: "account role" each.
+  std::vector<std::string> MembersOfAcme() {
+    std::vector<std::string> members;
+    WithDatabase([&](Context& context) {
+      auto listed = ListWorkspaces(context);
+      ASSERT_TRUE(listed) << listed.error().message;
+      for (const WorkspaceMembers& workspace : *listed) {
+        if (workspace.workspace.name != "acme") continue;
+        for (const Membership& member : workspace.members) {
+          members.push_back(member.account + " " + std::string(RoleName(member.role)));
+        }
+      }
+    });
+    return members;
   }
 
   // A CardDAV request with HTTP Basic credentials.
@@ -304,6 +321,113 @@ TEST_F(TeamHttp, ALeaseThatEndsLeavesItsConnectionActingAsNobody) {
   auto written = lease.context().store.Begin();
   ASSERT_TRUE(written);
   EXPECT_FALSE(lease.context().store.SetSetting("anything", "at all"));
+}
+
+TEST_F(TeamHttp, AnOwnerListsAddsChangesAndRemovesMembers) {
+  const SignedIn ada = SignIn("ada", "acme");
+  EXPECT_EQ(Expect(As(ada, "GET", "/api/v1/workspace/members"), 200),
+            json::parse(R"([{"account": "ada", "role": "owner"}, {"account": "bo", "role": "editor"},
+                            {"account": "cy", "role": "viewer"}])"));
+
+  // A new account with its first password, who signs in at once.
+  EXPECT_EQ(Expect(As(ada, "POST", "/api/v1/workspace/members",
+                      R"({"account": "eve", "role": "editor", "password": "eves own password"})"),
+                   201),
+            json::parse(R"({"account": "eve", "role": "editor"})"));
+  const json eve = Expect(
+      PostSession({{"account", "eve"}, {"password", "eves own password"}, {"workspace", "acme"}}), 201);
+  EXPECT_EQ(eve["role"], "editor");
+
+  // An existing account (beta's owner), its role changed, then removed:
+  // signed out of acme at once, still beta's owner.
+  Expect(As(ada, "POST", "/api/v1/workspace/members", R"({"account": "dee", "role": "viewer"})"), 201);
+  const SignedIn dee = SignIn("dee", "acme");
+  EXPECT_EQ(Expect(As(ada, "PATCH", "/api/v1/workspace/members/dee", R"({"role": "owner"})"), 200)["role"],
+            "owner");
+  EXPECT_EQ(Expect(As(dee, "GET", "/api/v1/session"), 200)["role"], "owner");
+  EXPECT_EQ(Expect(As(ada, "DELETE", "/api/v1/workspace/members/dee"), 200),
+            json::parse(R"({"account": "dee", "removed": true})"));
+  EXPECT_EQ(Expect(As(dee, "GET", "/api/v1/contacts"), 401)["error"]["code"], "unauthorized");
+  SignIn("dee", "beta");
+  EXPECT_THAT(MembersOfAcme(), ElementsAre("ada owner", "bo editor", "cy viewer", "eve editor"));
+}
+
+TEST_F(TeamHttp, AddingOrChangingAMemberWrongIsRefusedNamingWhatAndWritesNothing) {
+  const SignedIn ada = SignIn("ada", "acme");
+  const auto refused = [&](const std::string& method, const std::string& path, const std::string& body,
+                           int status, const std::string& field, const std::string& says) {
+    const json answer = Expect(As(ada, method, path, body), status);
+    EXPECT_EQ(answer["error"]["field"], field) << method << " " << path << " " << body;
+    EXPECT_THAT(answer["error"]["message"].get<std::string>(), HasSubstr(says)) << method << " " << body;
+  };
+  const std::string members = "/api/v1/workspace/members";
+  refused("POST", members, R"({"account": "bo", "role": "viewer"})", 409, "account",
+          "bo is already a member of acme, as editor");
+  refused("POST", members, R"({"account": "dee", "role": "viewer", "password": "a new password"})", 409,
+          "account", "an account named 'dee' already exists: add it without a password");
+  refused("POST", members, R"({"account": "nobody", "role": "viewer"})", 404, "account",
+          "there is no account named 'nobody'");
+  refused("POST", members, R"({"account": "fay", "role": "viewer", "password": "short"})", 400, "password",
+          "at least 8 characters");
+  refused("POST", members, R"({"account": "fay role", "role": "viewer", "password": "long enough"})", 400,
+          "account", "may hold only letters");
+  refused("POST", members, R"({"account": "fay", "role": "admin", "password": "long enough"})", 400, "role",
+          "owner, editor or viewer");
+  refused("PATCH", members + "/nobody", R"({"role": "viewer"})", 404, "account",
+          "nobody is no member of acme");
+  refused("DELETE", members + "/dee", "", 404, "account", "dee is no member of acme");
+  // The last owner can never be demoted or removed.
+  refused("PATCH", members + "/ada", R"({"role": "editor"})", 400, "account",
+          "ada is the last owner of acme");
+  refused("DELETE", members + "/ada", "", 400, "account", "ada is the last owner of acme");
+  EXPECT_THAT(MembersOfAcme(), ElementsAre("ada owner", "bo editor", "cy viewer"));
+  WithDatabase([](Context& context) {
+    auto accounts = ListAccounts(context);
+    ASSERT_TRUE(accounts);
+    EXPECT_EQ(accounts->size(), 4U) << "no account was made";
+  });
+}
+
+TEST_F(TeamHttp, OnlyAnOwnerManagesMembersEditorsAndViewersGet403AndNothingIsWritten) {
+  const SignedIn bo = SignIn("bo", "acme");
+  const SignedIn cy = SignIn("cy", "acme");
+  for (const SignedIn* member : {&bo, &cy}) {
+    const std::string who = member == &bo ? "editor bo" : "viewer cy";
+    for (const auto& [method, path, body] : std::vector<std::tuple<std::string, std::string, std::string>>{
+             {"GET", "/api/v1/workspace/members", ""},
+             {"POST", "/api/v1/workspace/members", R"({"account": "dee", "role": "owner"})"},
+             {"POST", "/api/v1/workspace/members",
+              R"({"account": "fay", "role": "owner", "password": "a new password"})"},
+             // Refused as not an owner, not for the short password.
+             {"POST", "/api/v1/workspace/members",
+              R"({"account": "fay", "role": "owner", "password": "short"})"},
+             {"PATCH", "/api/v1/workspace/members/cy", R"({"role": "owner"})"},
+             {"PATCH", "/api/v1/workspace/members/bo", R"({"role": "owner"})"},
+             {"DELETE", "/api/v1/workspace/members/ada", ""},
+         }) {
+      const json refused = Expect(As(*member, method, path, body), 403);
+      EXPECT_EQ(ErrorCodeOf(refused), "forbidden") << who << " " << method << " " << path;
+      EXPECT_THAT(refused["error"]["message"].get<std::string>(), HasSubstr(who + " cannot"))
+          << method << " " << path;
+    }
+  }
+  EXPECT_THAT(MembersOfAcme(), ElementsAre("ada owner", "bo editor", "cy viewer"));
+  WithDatabase([](Context& context) {
+    auto accounts = ListAccounts(context);
+    ASSERT_TRUE(accounts);
+    EXPECT_EQ(accounts->size(), 4U) << "no account was made";
+  });
+}
+
+// An owner manages the workspace signed in to, and no other: beta's owner
+// sees beta's members and cannot reach acme's.
+TEST_F(TeamHttp, AnOwnerManagesOnlyTheWorkspaceSignedInTo) {
+  const SignedIn dee = SignIn("dee", "beta");
+  EXPECT_EQ(Expect(As(dee, "GET", "/api/v1/workspace/members"), 200),
+            json::parse(R"([{"account": "dee", "role": "owner"}])"));
+  Expect(As(dee, "DELETE", "/api/v1/workspace/members/bo"), 404);
+  Expect(As(dee, "PATCH", "/api/v1/workspace/members/ada", R"({"role": "viewer"})"), 404);
+  EXPECT_THAT(MembersOfAcme(), ElementsAre("ada owner", "bo editor", "cy viewer"));
 }
 
 }  // namespace

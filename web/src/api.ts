@@ -28,6 +28,17 @@ export interface SessionInfo {
 
 let current: SessionInfo | null = null;
 
+// Who is signed in, as the server last said.
+export function currentSession(): SessionInfo | null {
+  return current;
+}
+
+// A team's server (a database with accounts): entries may be private, and
+// owners manage the members.
+export function hasAccounts(): boolean {
+  return current?.accounts ?? false;
+}
+
 // Whether whoever is signed in may change things: everyone but a viewer.
 export function mayWrite(): boolean {
   return current?.role !== 'viewer';

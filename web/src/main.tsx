@@ -104,6 +104,11 @@ function SignedInAs({ info, onSignOut }: { info: SessionInfo; onSignOut: () => v
       <span class="who">
         {info.account} · {info.workspace} · {info.role}
       </span>
+      {info.role === 'owner' ? (
+        <a href="/members" class="members-link">
+          Members
+        </a>
+      ) : null}
       <button
         type="button"
         class="link"

@@ -24,6 +24,9 @@ export interface Interaction {
   on: string;
   summary: string;
   they_talked: number | null;
+  // Who logged it ("" on a personal server) and whether only they see it.
+  author: string;
+  private: boolean;
 }
 
 export interface Fact {
@@ -34,6 +37,8 @@ export interface Fact {
   value: string;
   learned_on: string;
   interaction_id: number | null;
+  author: string;
+  private: boolean;
 }
 
 export interface Health {
@@ -95,6 +100,7 @@ export interface NewFact {
   kind: 'personal' | 'professional';
   key: string;
   value: string;
+  private?: boolean;
 }
 
 export interface LogRequest {
@@ -104,6 +110,8 @@ export interface LogRequest {
   they_talked?: number;
   facts?: NewFact[];
   promise?: string;
+  // Only its author sees it, and the fact learned in it (a team's server).
+  private?: boolean;
 }
 
 export const draftFollowUp = (contactId: number) => get(`/contacts/${contactId}/followup`) as Promise<FollowUpDraft>;

@@ -11,6 +11,7 @@ std::vector<Route> ApiRoutes(SessionState& state) {
   AddRelationshipRoutes(routes);
   AddScanRoutes(routes);
   AddDeviceRoutes(routes, state);
+  AddMemberRoutes(routes);
   return routes;
 }
 

@@ -39,6 +39,8 @@ void AddRelationshipRoutes(std::vector<Route>& routes);
 void AddScanRoutes(std::vector<Route>& routes);
 // Devices (app passwords) and the subscribed calendar's secret URL.
 void AddDeviceRoutes(std::vector<Route>& routes, SessionState& state);
+// The members of the signed-in member's workspace, for its owners.
+void AddMemberRoutes(std::vector<Route>& routes);
 
 // The address a browser or device reaches this server at: --public-url when
 // given, else from the request's Host ("https://kith.example.net" under TLS).

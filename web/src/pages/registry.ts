@@ -9,6 +9,7 @@ import { DuplicatesPage } from './DuplicatesPage';
 import { EventPage } from './EventPage';
 import { ImportPage } from './ImportPage';
 import { ListPage } from './ListPage';
+import { MembersPage } from './MembersPage';
 import { MePage } from './MePage';
 import { OpportunitiesPage } from './OpportunitiesPage';
 import { ScanPage } from './ScanPage';
@@ -38,5 +39,6 @@ export const pages: Page[] = [
   { path: '/scan', title: 'Scan a card', nav: 'Scan', component: ScanPage },
   { path: '/me', title: 'Your card', section: '/scan', component: MePage },
   { path: '/devices', title: 'Devices', section: '/import', component: DevicesPage },
+  { path: '/members', title: 'Members', section: '/members', component: MembersPage },
   { path: '/contacts/:id', title: 'A contact', section: '/', component: ContactPage },
 ];

@@ -14,6 +14,7 @@ import {
   type Reminder,
 } from '../../relationship';
 import type { Contact } from '../../types';
+import { PrivateToggle, WhoSees } from '../../ui/Private';
 import { FollowUpDraftView } from './FollowUpDraftView';
 import { LogForm } from './LogForm';
 
@@ -114,7 +115,7 @@ function BriefSection({ contact }: SectionProps) {
             {brief.recent.map((talk) => (
               <li key={talk.id}>
                 <time>{talk.on}</time> {talk.kind}
-                {talk.summary ? `: ${talk.summary}` : ''}
+                {talk.summary ? `: ${talk.summary}` : ''} <WhoSees row={talk} />
               </li>
             ))}
           </ul>
@@ -134,13 +135,15 @@ function FactsSection({ contact }: SectionProps) {
   const [kind, setKind] = useState<'personal' | 'professional'>('personal');
   const [key, setKey] = useState('');
   const [value, setValue] = useState('');
+  const [secret, setSecret] = useState(false);
   const [saveError, setSaveError] = useState('');
   const add = async (submitEvent: Event) => {
     submitEvent.preventDefault();
     try {
-      await setFact(contact.id, { kind, key, value });
+      await setFact(contact.id, secret ? { kind, key, value, private: true } : { kind, key, value });
       setKey('');
       setValue('');
+      setSecret(false);
       setSaveError('');
       changed();
     } catch (failure) {
@@ -158,7 +161,7 @@ function FactsSection({ contact }: SectionProps) {
               .filter((fact) => fact.kind === group)
               .map((fact) => (
                 <li key={fact.id}>
-                  <strong>{fact.key.replace(/_/g, ' ')}</strong> {fact.value}
+                  <strong>{fact.key.replace(/_/g, ' ')}</strong> {fact.value} <WhoSees row={fact} verb="noted" />
                 </li>
               ))}
           </ul>
@@ -185,6 +188,7 @@ function FactsSection({ contact }: SectionProps) {
           Value
           <input value={value} onInput={(e) => setValue((e.target as HTMLInputElement).value)} />
         </label>
+        <PrivateToggle id={`fact-private-${contact.id}`} checked={secret} onChange={setSecret} />
         <button type="submit">Add fact</button>
       </form>
       <Failure error={saveError} />
@@ -204,7 +208,7 @@ function TimelineSection({ contact }: SectionProps) {
           <li key={talk.id}>
             <time>{talk.on}</time> <strong>{talk.kind}</strong>
             {talk.summary ? ` ${talk.summary}` : ''}
-            {talk.they_talked !== null ? ` (they talked ${talk.they_talked}%)` : ''}
+            {talk.they_talked !== null ? ` (they talked ${talk.they_talked}%)` : ''} <WhoSees row={talk} />
           </li>
         ))}
       </ul>

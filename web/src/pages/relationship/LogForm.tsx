@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import { logInteraction, type LogRequest } from '../../relationship';
 import { ErrorText } from '../../ui/ErrorText';
+import { PrivateToggle } from '../../ui/Private';
 
 export function LogForm(props: { contactId: number; kind?: string; onLogged: () => void; onCancel?: () => void }) {
   const [kind, setKind] = useState(props.kind ?? 'coffee');
@@ -11,11 +12,13 @@ export function LogForm(props: { contactId: number; kind?: string; onLogged: () 
   const [factKind, setFactKind] = useState<'personal' | 'professional'>('personal');
   const [factKey, setFactKey] = useState('');
   const [factValue, setFactValue] = useState('');
+  const [secret, setSecret] = useState(false);
   const [error, setError] = useState('');
   const id = (name: string) => `log-${props.contactId}-${name}`;
   const submit = async (submitEvent: Event) => {
     submitEvent.preventDefault();
     const request: LogRequest = { kind, summary, they_talked: talked };
+    if (secret) request.private = true;
     if (factKey.trim() || factValue.trim()) request.facts = [{ kind: factKind, key: factKey, value: factValue }];
     try {
       await logInteraction(props.contactId, request);
@@ -79,6 +82,7 @@ export function LogForm(props: { contactId: number; kind?: string; onLogged: () 
           <input id={id('fact-value')} placeholder="Pilsen" value={factValue} onInput={text(setFactValue)} />
         </label>
       </fieldset>
+      <PrivateToggle id={id('private')} checked={secret} onChange={setSecret} />
       <ErrorText error={error} />
       <div class="inline-form">
         <button class="primary" type="submit">

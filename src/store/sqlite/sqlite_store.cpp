@@ -143,9 +143,12 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
 }
 
 Status SqliteStore::Migrate() {
-  KITH_ASSIGN_OR_RETURN(auto version_query, database_->Prepare("PRAGMA user_version"));
-  KITH_ASSIGN_OR_RETURN(const bool has_version, version_query.Step());
-  const int version = has_version ? static_cast<int>(version_query.Int(0)) : 0;
+  int version = 0;
+  {
+    KITH_ASSIGN_OR_RETURN(auto version_query, database_->Prepare("PRAGMA user_version"));
+    KITH_ASSIGN_OR_RETURN(const bool has_version, version_query.Step());
+    if (has_version) version = static_cast<int>(version_query.Int(0));
+  }  // the query ends here: a step that drops a table waits for every statement to finish
   const int latest = CurrentSchemaVersion();
   const std::string& path = database_->path();
   if (version > latest) {

@@ -273,6 +273,7 @@ TEST_P(SearchTest, RecentRelationshipsRankFirstAmongEqualMatches) {
 
 TEST_P(SearchTest, LimitAndOffsetPage) {
   std::vector<std::int64_t> all;
+  all.reserve(5);
   for (int i = 0; i < 5; ++i) {
     all.push_back(Add("Sam " + std::to_string(i), [i](ContactFields& f) {
                     f.met_on = Date{2020 + i, 1, 1};

@@ -158,6 +158,52 @@ TEST_P(SearchTest, FilterOnNotesUsesOnlyNotes) {
   EXPECT_THAT(Ids("note:coffee"), ElementsAre(ada.value));
 }
 
+TEST_P(SearchTest, NotesWordAndFieldWordTogetherFindTheCard) {
+  // One word from the card, one from its notes: the notes tier asks for both.
+  const auto ada = Add("Ada Okafor", [](ContactFields& f) {
+    f.company = "Acme";
+    f.notes = "met over coffee";
+  });
+  Add("Bea Acme");
+  EXPECT_THAT(Ids("acme coffee"), ElementsAre(ada.value));
+  EXPECT_THAT(Ids("company:acme note:coffee"), ElementsAre(ada.value));
+}
+
+TEST_P(SearchTest, CountsEveryoneOnceWithOrWithoutNotes) {
+  Add("Ada Okafor", [](ContactFields& f) {
+    f.company = "Acme";
+    f.notes = "acme again";
+  });
+  Add("Bea Kovacs", [](ContactFields& f) { f.company = "Acme"; });
+  Add("Cy Young", [](ContactFields& f) { f.notes = "knows someone at acme"; });
+  Add("Di Other", [](ContactFields& f) { f.notes = "nothing to see"; });
+  auto all = CountSearchMatches(world_.store(), "acme");
+  auto in_notes = CountSearchMatches(world_.store(), "note:acme");
+  ASSERT_TRUE(all && in_notes);
+  EXPECT_EQ(*all, 3);
+  EXPECT_EQ(*in_notes, 2);
+}
+
+TEST_P(SearchTest, NotesAddedAndRemovedByAnEditAreSearchable) {
+  const auto ada = Add("Ada Okafor");
+  ContactFields with_notes;
+  with_notes.display_name = "Ada Okafor";
+  with_notes.notes = "loves bouldering";
+  ASSERT_TRUE(world_.store().UpdateContact(ada, with_notes, "t"));
+  EXPECT_THAT(Ids("bouldering"), ElementsAre(ada.value));
+  ContactFields without_notes;
+  without_notes.display_name = "Ada Okafor";
+  ASSERT_TRUE(world_.store().UpdateContact(ada, without_notes, "t"));
+  EXPECT_THAT(Ids("bouldering"), IsEmpty());
+  EXPECT_THAT(Ids("okafor"), ElementsAre(ada.value));
+  ASSERT_TRUE(world_.store().TrashContact(ada, "t"));
+  EXPECT_THAT(Ids("okafor"), IsEmpty());
+  // Every entry removed was one written: the index is sound.
+  auto problems = world_.store().CheckIntegrity();
+  ASSERT_TRUE(problems) << problems.error().message;
+  EXPECT_THAT(*problems, IsEmpty());
+}
+
 TEST_P(SearchTest, AndsSeveralWords) {
   const auto ada = Add("Ada Okafor", [](ContactFields& f) { f.city = "Chicago"; });
   Add("Ada Lovelace", [](ContactFields& f) { f.city = "London"; });
@@ -227,6 +273,7 @@ TEST_P(SearchTest, RecentRelationshipsRankFirstAmongEqualMatches) {
 
 TEST_P(SearchTest, LimitAndOffsetPage) {
   std::vector<std::int64_t> all;
+  all.reserve(5);
   for (int i = 0; i < 5; ++i) {
     all.push_back(Add("Sam " + std::to_string(i), [i](ContactFields& f) {
                     f.met_on = Date{2020 + i, 1, 1};

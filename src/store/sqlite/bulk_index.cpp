@@ -43,10 +43,11 @@ constexpr std::string_view kEntriesForNewCards =
     "WHERE id >= ?1 ORDER BY id; "
     "INSERT OR IGNORE INTO health_dirty(contact_id) SELECT id FROM contacts WHERE id >= ?1 ORDER BY id;";
 
-constexpr std::array<std::string_view, 3> kSearchTables = {"search_names", "search_cards",
-                                                           "search_everything"};
-// How many of kSearchColumns each table holds, in the order above.
+constexpr std::array<std::string_view, 3> kSearchTables = {"search_names", "search_cards", "search_notes"};
+// How many of kSearchColumns each table is given, in the order above
+// (search_cards' note column stays empty), and which cards go in.
 constexpr std::array<std::size_t, 3> kColumnsOf = {1, 12, 13};
+constexpr std::array<std::string_view, 3> kCardsOf = {"", "", " WHERE note <> ''"};
 
 std::string ColumnList(std::size_t count) {
   std::string list;
@@ -167,7 +168,7 @@ Status SqliteStore::IndexStaged() {
     const std::string columns = ColumnList(kColumnsOf.at(t));
     std::string sql = "INSERT INTO ";
     sql.append(kSearchTables.at(t)).append("(rowid, ").append(columns).append(") SELECT key, ");
-    sql.append(columns).append(" FROM temp.bulk_search ORDER BY key");
+    sql.append(columns).append(" FROM temp.bulk_search").append(kCardsOf.at(t)).append(" ORDER BY key");
     KITH_RETURN_IF_ERROR(database_->Execute(sql));
   }
   return SetHashSize(*database_, kDefaultHashSize);

@@ -77,10 +77,18 @@ std::string_view TableName(SearchTable table) {
     case SearchTable::kCards:
       return "search_cards";
     case SearchTable::kEverything:
-      return "search_everything";
+      break;  // two tables: SqliteStore::MatchSearchIndex
   }
-  return "search_everything";
+  return "search_cards";
 }
+
+// Where the notes are in a SearchDocument (kSearchColumns).
+constexpr std::size_t kNoteColumn = 12;
+
+// The card columns without the notes, as an FTS5 column filter: asked of
+// search_notes, it finds the cards with notes that search_cards finds too.
+constexpr std::string_view kCardColumnsFilter =
+    "{name company title email phone place tag skill interest met web other}";
 
 }  // namespace
 
@@ -135,9 +143,12 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
 }
 
 Status SqliteStore::Migrate() {
-  KITH_ASSIGN_OR_RETURN(auto version_query, database_->Prepare("PRAGMA user_version"));
-  KITH_ASSIGN_OR_RETURN(const bool has_version, version_query.Step());
-  const int version = has_version ? static_cast<int>(version_query.Int(0)) : 0;
+  int version = 0;
+  {
+    KITH_ASSIGN_OR_RETURN(auto version_query, database_->Prepare("PRAGMA user_version"));
+    KITH_ASSIGN_OR_RETURN(const bool has_version, version_query.Step());
+    if (has_version) version = static_cast<int>(version_query.Int(0));
+  }  // the query ends here: a step that drops a table waits for every statement to finish
   const int latest = CurrentSchemaVersion();
   const std::string& path = database_->path();
   if (version > latest) {
@@ -190,7 +201,7 @@ Status SqliteStore::RebuildSearchIndex() {
   KITH_RETURN_IF_ERROR(
       database_->Execute("INSERT INTO search_names(search_names) VALUES('delete-all');"
                          "INSERT INTO search_cards(search_cards) VALUES('delete-all');"
-                         "INSERT INTO search_everything(search_everything) VALUES('delete-all');"
+                         "INSERT INTO search_notes(search_notes) VALUES('delete-all');"
                          "DELETE FROM search_vocabulary;"));
   std::vector<ContactId> ids;
   {
@@ -599,6 +610,8 @@ Status SqliteStore::WriteIndexEntry(std::int64_t key, const SearchDocument& docu
   names.Bind(1, key).Bind(2, document[0]);
   KITH_RETURN_IF_ERROR(names.Run());
 
+  // search_cards holds every card, its note column always empty; search_notes
+  // the cards with notes, every column (migrations.cpp, kNotesTier).
   static const std::string kColumns =
       "name, company, title, email, phone, place, tag, skill, interest, met, web, other";
   static const std::string kCardsInsert = "INSERT INTO search_cards(rowid, " + kColumns +
@@ -606,22 +619,24 @@ Status SqliteStore::WriteIndexEntry(std::int64_t key, const SearchDocument& docu
   static const std::string kCardsDelete =
       "INSERT INTO search_cards(search_cards, rowid, " + kColumns +
       ") VALUES('delete', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
-  static const std::string kEverythingInsert =
-      "INSERT INTO search_everything(rowid, " + kColumns +
+  static const std::string kNotesInsert =
+      "INSERT INTO search_notes(rowid, " + kColumns +
       ", note) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
-  static const std::string kEverythingDelete =
-      "INSERT INTO search_everything(search_everything, rowid, " + kColumns +
+  static const std::string kNotesDelete =
+      "INSERT INTO search_notes(search_notes, rowid, " + kColumns +
       ", note) VALUES('delete', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
   KITH_ASSIGN_OR_RETURN(auto cards, database_->Prepare(remove ? kCardsDelete : kCardsInsert));
   cards.Bind(1, key);
   for (int i = 0; i < 12; ++i) cards.Bind(i + 2, document.at(static_cast<std::size_t>(i)));
   KITH_RETURN_IF_ERROR(cards.Run());
 
-  const std::string& everything_sql = remove ? kEverythingDelete : kEverythingInsert;
-  KITH_ASSIGN_OR_RETURN(auto everything, database_->Prepare(everything_sql));
-  everything.Bind(1, key);
-  for (int i = 0; i < 13; ++i) everything.Bind(i + 2, document.at(static_cast<std::size_t>(i)));
-  return everything.Run();
+  // The document is a pure function of the card, so an entry removed here
+  // was written here: both ask the same question of the same notes.
+  if (document[kNoteColumn].empty()) return Ok();
+  KITH_ASSIGN_OR_RETURN(auto notes, database_->Prepare(remove ? kNotesDelete : kNotesInsert));
+  notes.Bind(1, key);
+  for (int i = 0; i < 13; ++i) notes.Bind(i + 2, document.at(static_cast<std::size_t>(i)));
+  return notes.Run();
 }
 
 Status SqliteStore::ApplyVocabulary(const VocabularyDelta& vocabulary) {
@@ -800,28 +815,64 @@ Result<std::int64_t> SqliteStore::CountContacts(const ListQuery& query) {
   return row ? count.Int(0) : 0;
 }
 
-Result<std::vector<ContactId>> SqliteStore::MatchSearchIndex(SearchTable table, const std::string& expression,
-                                                             int limit) {
-  const std::string name(TableName(table));
+Result<std::vector<std::int64_t>> SqliteStore::MatchKeys(std::string_view table,
+                                                         const std::string& expression, int limit) {
+  const std::string name(table);
   KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT rowid FROM " + name + " WHERE " + name +
                                                         " MATCH ?1 ORDER BY rowid DESC LIMIT ?2"));
   select.Bind(1, expression).Bind(2, limit);
-  std::vector<ContactId> ids;
+  std::vector<std::int64_t> keys;
   while (true) {
     KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
     if (!row) break;
-    ids.push_back(ContactIdFromSearchKey(select.Int(0)));
+    keys.push_back(select.Int(0));
   }
-  return ids;
+  return keys;
 }
 
-Result<std::int64_t> SqliteStore::CountSearchIndex(SearchTable table, const std::string& expression) {
-  const std::string name(TableName(table));
+Result<std::int64_t> SqliteStore::CountMatches(std::string_view table, const std::string& expression) {
+  const std::string name(table);
   KITH_ASSIGN_OR_RETURN(auto select,
                         database_->Prepare("SELECT count(*) FROM " + name + " WHERE " + name + " MATCH ?1"));
   select.Bind(1, expression);
   KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
   return row ? select.Int(0) : 0;
+}
+
+Result<std::vector<ContactId>> SqliteStore::MatchSearchIndex(SearchTable table, const std::string& expression,
+                                                             int limit) {
+  std::vector<std::int64_t> keys;
+  if (table == SearchTable::kEverything) {
+    // A card without notes matches in search_cards, one with notes in
+    // search_notes (which holds every column of it). Each table gives its
+    // most recent `limit`; the most recent of both, without repeats, are the
+    // answer, so each read still stops after `limit` rows.
+    KITH_ASSIGN_OR_RETURN(auto cards, MatchKeys("search_cards", expression, limit));
+    KITH_ASSIGN_OR_RETURN(auto notes, MatchKeys("search_notes", expression, limit));
+    std::merge(cards.begin(), cards.end(), notes.begin(), notes.end(), std::back_inserter(keys),
+               std::greater<>());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    if (static_cast<int>(keys.size()) > limit) keys.resize(static_cast<std::size_t>(std::max(limit, 0)));
+  } else {
+    KITH_ASSIGN_OR_RETURN(keys, MatchKeys(TableName(table), expression, limit));
+  }
+  std::vector<ContactId> ids;
+  ids.reserve(keys.size());
+  for (const std::int64_t key : keys) ids.push_back(ContactIdFromSearchKey(key));
+  return ids;
+}
+
+Result<std::int64_t> SqliteStore::CountSearchIndex(SearchTable table, const std::string& expression) {
+  if (table != SearchTable::kEverything) return CountMatches(TableName(table), expression);
+  // Both tables hold the cards with notes: count those once, by taking away
+  // the ones that match search_notes with the notes left out (which are
+  // exactly the ones search_cards counted).
+  KITH_ASSIGN_OR_RETURN(const std::int64_t cards, CountMatches("search_cards", expression));
+  KITH_ASSIGN_OR_RETURN(const std::int64_t notes, CountMatches("search_notes", expression));
+  KITH_ASSIGN_OR_RETURN(
+      const std::int64_t both,
+      CountMatches("search_notes", std::string(kCardColumnsFilter) + " : (" + expression + ")"));
+  return cards + notes - both;
 }
 
 Result<std::vector<std::string>> SqliteStore::VocabularyWithPrefix(std::string_view prefix, int limit) {

@@ -134,6 +134,11 @@ class SqliteStore final : public CardStore {
   Result<std::vector<std::string>> CheckIntegrity() override;
 
  private:
+  // The most recent `limit` index keys matching `expression` in one FTS5
+  // table, and how many match there.
+  Result<std::vector<std::int64_t>> MatchKeys(std::string_view table, const std::string& expression,
+                                              int limit);
+  Result<std::int64_t> CountMatches(std::string_view table, const std::string& expression);
   // Steps `select` (whose ?1 is the id) once per id, all in one read
   // transaction, and hands each row found to `on_row`.
   Status EachIdInOneRead(Statement& select, const std::vector<ContactId>& ids,

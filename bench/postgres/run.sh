@@ -18,7 +18,10 @@
 # SQLite's does (synchronous=FULL). Run it under `nice -n 10` on a shared machine.
 #
 # Usage: bench/postgres/run.sh KITH_BINARY [SIZES...]     (default 100000)
-# Environment: DURATION (wrk seconds, default 20), KITH_BENCH_DATA (default bench/data).
+# Environment: DURATION (wrk seconds, default 20), KITH_BENCH_DATA (default bench/data),
+# KITH_BENCH_KEEP=DIR: the cluster (DIR/pg, left running) and the SQLite file
+# (DIR/file.db) are made there and kept; a later run with the same DIR finds
+# them and goes straight to the loads (the import table is then empty).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -36,17 +39,32 @@ for tool in wrk psql curl /usr/bin/time; do
 done
 
 # A short path: the cluster's socket lives in it.
-work=$(mktemp -d /tmp/kith-pgbench-XXXXXX)
+keep=${KITH_BENCH_KEEP:-}
+if [[ -n $keep ]]; then
+  mkdir -p "$keep"
+  work=$(cd "$keep" && pwd)
+else
+  work=$(mktemp -d /tmp/kith-pgbench-XXXXXX)
+fi
 chmod 755 "$work"  # the cluster runs as postgres when this runs as root
 servers=()
 cleanup() {
   for pid in "${servers[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  [[ -n $keep ]] && return
   "$root/scripts/pg-throwaway.sh" stop "$work/pg" >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
-admin=$("$root/scripts/pg-throwaway.sh" start "$work/pg")
+reuse=false
+if [[ -n $keep && -f $work/file.db && -f $work/pg/url && -f $work/pg/data/postmaster.pid ]] &&
+  psql "$(cat "$work/pg/url")" -qXAtc "SELECT 1" >/dev/null 2>&1; then
+  reuse=true
+  admin=$(cat "$work/pg/url")
+  url="$admin&user=kith_bench&dbname=kith_bench"
+else
+  admin=$("$root/scripts/pg-throwaway.sh" start "$work/pg")
+fi
 postmaster=$(head -1 "$work/pg/data/postmaster.pid")
 tck=$(getconf CLK_TCK)
 
@@ -91,7 +109,9 @@ echo "## import"
 echo
 echo "| rows | store | wall s | kith CPU s | database CPU s | rows / wall s | added | load avg (start) |"
 echo "|---:|---|---:|---:|---:|---:|---:|---|"
+$reuse && sizes=("$(psql "$url" -qXAtc "SELECT count(*) FROM contacts")")
 for size in "${sizes[@]}"; do
+  $reuse && break
   csv="$data/linkedin-$size-seed7.csv"
   [[ -f $csv ]] || /usr/bin/python3 "$root/bench/make_linkedin_csv.py" "$size" 7 >"$csv"
   rm -f "$work"/file.db*

@@ -225,8 +225,33 @@ TEST_P(SearchTest, RecentRelationshipsRankFirstAmongEqualMatches) {
   EXPECT_THAT(Ids("maria"), ElementsAre(new_friend.value, middle.value, old_friend.value));
 }
 
+TEST_P(SearchTest, RareWordOnOldCardsBehindManyNewerOnesIsFoundNewestFirst) {
+  // PostgreSQL looks among the newest few hundred cards first and asks the
+  // index for every match only when a page is not there: both ways must give
+  // the same people in the same order.
+  const auto oldest = Add("Zanzibar Oldest", [](ContactFields& f) { f.met_on = Date{2001, 1, 1}; });
+  const auto in_place = Add("Tess Older", [](ContactFields& f) {
+    f.met_on = Date{2002, 1, 1};
+    f.city = "Zanzibar";
+  });
+  const auto newer = Add("Zanzibar Newer", [](ContactFields& f) { f.met_on = Date{2003, 1, 1}; });
+  std::vector<std::int64_t> newest_first;
+  for (int i = 0; i < 600; ++i) {
+    newest_first.insert(newest_first.begin(),
+                        Add("Filler Person", [i](ContactFields& f) {
+                          f.met_on = Date{2010 + (i / 336), 1 + ((i / 28) % 12), 1 + (i % 28)};
+                        }).value);
+  }
+  EXPECT_THAT(Ids("zanzib"), ElementsAre(newer.value, oldest.value, in_place.value));
+  EXPECT_THAT(Ids("zanzibar"), ElementsAre(newer.value, oldest.value, in_place.value));
+  EXPECT_THAT(Ids("zanzibra"), ElementsAre(newer.value, oldest.value, in_place.value));
+  const std::vector<std::int64_t> page(newest_first.begin(), newest_first.begin() + 20);
+  EXPECT_EQ(Ids("filler", 20), page);
+}
+
 TEST_P(SearchTest, LimitAndOffsetPage) {
   std::vector<std::int64_t> all;
+  all.reserve(5);
   for (int i = 0; i < 5; ++i) {
     all.push_back(Add("Sam " + std::to_string(i), [i](ContactFields& f) {
                     f.met_on = Date{2020 + i, 1, 1};

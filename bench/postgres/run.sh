@@ -109,7 +109,8 @@ echo "## import"
 echo
 echo "| rows | store | wall s | kith CPU s | database CPU s | rows / wall s | added | load avg (start) |"
 echo "|---:|---|---:|---:|---:|---:|---:|---|"
-$reuse && sizes=("$(psql "$url" -qXAtc "SELECT count(*) FROM contacts")")
+# (search_entries: one row per live card, and no row-level security to hide them.)
+$reuse && sizes=("$(psql "$url" -qXAtc "SELECT count(*) FROM search_entries")")
 for size in "${sizes[@]}"; do
   $reuse && break
   csv="$data/linkedin-$size-seed7.csv"
@@ -131,7 +132,7 @@ for size in "${sizes[@]}"; do
 done
 people=${sizes[-1]}
 # Statistics for the planner, as autovacuum would gather them in a while.
-psql "$url" -qXc "ANALYZE" >/dev/null
+psql "$admin&dbname=kith_bench" -qXc "ANALYZE" >/dev/null  # as the superuser: the catalogs too
 
 # `kith serve` on $1 (a file or a URI); adds its port to `ports`.
 serve() {

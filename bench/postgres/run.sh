@@ -10,6 +10,11 @@
 #      `kith serve` (one wrk thread and 25 connections each), on SQLite one server;
 #   3. mixed: 20 connections, 9 typeahead reads to 1 new card (mixed.lua), the same
 #      way; every answer must be 2xx.
+# On PostgreSQL the database is a team's: the account `bench` owns the workspace
+# `default` (the imported cards) and both loads run signed in as it, by
+# POST /api/v1/session on the first server (row-level security acting as that
+# member; the second server knows the session from the database). On SQLite the
+# single-user session of GET /api/v1/session.
 #
 # Prints markdown tables: wall and CPU seconds (kith's and, on PostgreSQL, the
 # cluster's), requests/s and latency percentiles. CPU seconds are the figures to
@@ -197,12 +202,27 @@ load_test() {
   done
   echo "$total $p50 $p99 $errors $(awk -v a="$serve_after" -v b="$serve_before" 'BEGIN{printf "%.1f", a-b}') $(awk -v a="$cpu_after" -v b="$cpu_before" 'BEGIN{printf "%.1f", a-b}')"
 }
+# The session cookie and CSRF token the loads send: signed in as `bench` on
+# PostgreSQL, the single-user session on SQLite.
 session_of() {
-  curl -sf -D "$work/headers" "http://127.0.0.1:$1/api/v1/session" >"$work/session.json"
+  if [[ $2 == PostgreSQL ]]; then
+    curl -sf -D "$work/headers" -H 'Content-Type: application/json' -H "Origin: http://127.0.0.1:$1" \
+      --data "{\"account\": \"bench\", \"password\": \"$bench_password\", \"workspace\": \"default\"}" \
+      "http://127.0.0.1:$1/api/v1/session" >"$work/session.json"
+  else
+    curl -sf -D "$work/headers" "http://127.0.0.1:$1/api/v1/session" >"$work/session.json"
+  fi
   KITH_COOKIE=$(grep -i '^set-cookie:' "$work/headers" | head -1 | sed -E 's/^[^:]*: *//; s/;.*//')
   KITH_CSRF=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["csrf_token"])' "$work/session.json")
   export KITH_COOKIE KITH_CSRF
 }
+
+# The team: one account owning the workspace the cards were imported into.
+bench_password=bench-password-1
+if ! "$kith" --db "$url" account list | grep -qE '^bench( |$)'; then
+  echo "$bench_password" | "$kith" --db "$url" account add bench >/dev/null
+  "$kith" --db "$url" workspace add default --owner bench >/dev/null
+fi
 
 echo
 echo "## typeahead and a mixed load ($people people, wrk ${duration} s each)"
@@ -217,13 +237,15 @@ for store in PostgreSQL SQLite; do
   else
     serve "$work/file.db"
   fi
-  for port in "${ports[@]}"; do curl -sf "http://127.0.0.1:$port/api/v1/typeahead?q=ma" >/dev/null; done
+  # One session for every server: on PostgreSQL the second server knows it too.
+  session_of "${ports[0]}" "$store"
+  for port in "${ports[@]}"; do
+    curl -sf -H "Cookie: $KITH_COOKIE" "http://127.0.0.1:$port/api/v1/typeahead?q=ma" >/dev/null
+  done
   start_load=$(load)
   read -r rps p50 p99 errors serve_cpu db_cpu < <(load_test typeahead.lua 2 50 "${ports[@]}")
   [[ $store == SQLite ]] && db_cpu="–"
   echo "| $store | ${#ports[@]} | typeahead, 2 threads, 50 connections | $rps | $p50 | $p99 | $errors | $serve_cpu | $db_cpu | $start_load |"
-  # One session for every server: on PostgreSQL the second server knows it too.
-  session_of "${ports[0]}"
   start_load=$(load)
   read -r rps p50 p99 errors serve_cpu db_cpu < <(load_test mixed.lua 2 20 "${ports[@]}")
   [[ $store == SQLite ]] && db_cpu="–"

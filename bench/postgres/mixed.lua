@@ -45,7 +45,8 @@ request = function()
       ["Origin"] = origin,
     }, body)
   end
-  return wrk.format("GET", "/api/v1/typeahead?q=" .. queries[(counter % #queries) + 1] .. "&limit=8")
+  return wrk.format("GET", "/api/v1/typeahead?q=" .. queries[(counter % #queries) + 1] .. "&limit=8",
+                    { ["Cookie"] = cookie })
 end
 
 response = function(status, headers, body)

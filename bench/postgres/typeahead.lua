@@ -1,6 +1,7 @@
 -- wrk: typeahead requests, each the next query of bench/queries.tsv (its
 -- `kith` column: what a person types), cycling. KITH_QUERIES names the
--- file; each wrk thread starts at a different query.
+-- file; each wrk thread starts at a different query. Typeahead answers
+-- that are not 2xx are counted by wrk ("Non-2xx or 3xx responses").
 local queries = {}
 
 local function encode(text)
@@ -20,6 +21,10 @@ end
 
 load_queries()
 local counter = 0
+-- The session's cookie (KITH_COOKIE), when the server asks for one.
+local cookie = os.getenv("KITH_COOKIE")
+local headers = {}
+if cookie and cookie ~= "" then headers["Cookie"] = cookie end
 
 function setup(thread)
   thread:set("offset", math.random(0, 1000))
@@ -28,5 +33,5 @@ end
 request = function()
   counter = counter + 1
   local q = queries[((counter + (offset or 0)) % #queries) + 1]
-  return wrk.format("GET", "/api/v1/typeahead?q=" .. q .. "&limit=8")
+  return wrk.format("GET", "/api/v1/typeahead?q=" .. q .. "&limit=8", headers)
 end

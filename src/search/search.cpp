@@ -139,6 +139,13 @@ class SearchRun {
     return Ok();
   }
 
+  // Whether one pass finds anybody at all.
+  Result<bool> FindsAnyone(const Pass& pass) {
+    const auto [table, expression] = Query(pass);
+    KITH_ASSIGN_OR_RETURN(const auto ids, store_.MatchSearchIndex(table, expression, 1));
+    return !ids.empty();
+  }
+
   // How many people one pass finds, however many that is.
   Result<std::int64_t> Count(const Pass& pass) {
     const auto [table, expression] = Query(pass);
@@ -271,7 +278,14 @@ Result<std::vector<SearchHit>> Search(Store& store, const SearchRequest& request
   KITH_ASSIGN_OR_RETURN(SearchRun run, StartRun(store, query, request.offset + request.limit));
 
   constexpr MatchTier kTiers[] = {MatchTier::kName, MatchTier::kField, MatchTier::kNote};
+  // Each pass as typed finds some of the people the widest one finds (every
+  // field and the notes, by prefix). When that finds nobody — a typo,
+  // mostly — the six passes would each look in vain, so the corrections
+  // are asked at once: one question instead of six.
+  const MatchTier widest_tier = query.terms.empty() ? MatchTier::kField : MatchTier::kNote;
+  KITH_ASSIGN_OR_RETURN(const bool found_as_typed, run.FindsAnyone({widest_tier, Shape::kPrefix}));
   for (const MatchTier tier : kTiers) {
+    if (!found_as_typed) break;
     // With filters only, every tier would ask the same question.
     if (query.terms.empty() && tier != MatchTier::kField) continue;
     KITH_RETURN_IF_ERROR(run.Run({tier, Shape::kExact}));

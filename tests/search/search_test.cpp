@@ -271,6 +271,41 @@ TEST_P(SearchTest, RecentRelationshipsRankFirstAmongEqualMatches) {
   EXPECT_THAT(Ids("maria"), ElementsAre(new_friend.value, middle.value, old_friend.value));
 }
 
+// A distinct date for the i-th of a run of cards, later as i grows.
+Date NthDay(int first_year, int i) { return Date{first_year + (i / 336), 1 + ((i / 28) % 12), 1 + (i % 28)}; }
+
+TEST_P(SearchTest, WordsOnlyOnOldCardsBehindManyNewerOnesAreFoundNewestFirst) {
+  // PostgreSQL tests the newest cards first, then reads a short list from
+  // the index, then tests more of the newest, then reads the whole list:
+  // a rare word and a common one, neither on the newest cards, must come
+  // back as they would from one sorted list.
+  const auto oldest = Add("Zanzibar Oldest", [](ContactFields& f) { f.met_on = Date{2000, 1, 1}; });
+  const auto in_place = Add("Tess Older", [](ContactFields& f) {
+    f.met_on = Date{2001, 1, 1};
+    f.city = "Zanzibar";
+  });
+  const auto newer = Add("Zanzibar Newer", [](ContactFields& f) { f.met_on = Date{2002, 1, 1}; });
+  std::vector<std::int64_t> marlows_newest_first;
+  for (int i = 0; i < 1001; ++i) {
+    marlows_newest_first.insert(marlows_newest_first.begin(), Add("Marlow Harbour", [i](ContactFields& f) {
+                                                                f.met_on = NthDay(2003, i);
+                                                              }).value);
+  }
+  std::vector<std::int64_t> fillers_newest_first;
+  for (int i = 0; i < 200; ++i) {
+    fillers_newest_first.insert(fillers_newest_first.begin(), Add("Filler Person", [i](ContactFields& f) {
+                                                                f.met_on = NthDay(2010, i);
+                                                              }).value);
+  }
+  EXPECT_THAT(Ids("zanzib"), ElementsAre(newer.value, oldest.value, in_place.value));
+  EXPECT_THAT(Ids("zanzibar"), ElementsAre(newer.value, oldest.value, in_place.value));
+  EXPECT_THAT(Ids("zanzibra"), ElementsAre(newer.value, oldest.value, in_place.value));
+  EXPECT_EQ(Ids("marlow", 20),
+            std::vector<std::int64_t>(marlows_newest_first.begin(), marlows_newest_first.begin() + 20));
+  EXPECT_EQ(Ids("filler", 20),
+            std::vector<std::int64_t>(fillers_newest_first.begin(), fillers_newest_first.begin() + 20));
+}
+
 TEST_P(SearchTest, LimitAndOffsetPage) {
   std::vector<std::int64_t> all;
   all.reserve(5);

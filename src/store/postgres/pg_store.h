@@ -225,6 +225,12 @@ class PgStore final : public CardStore, public AccountDirectory, public FileMigr
 
   std::string SortName(std::string_view display_name) const;
 
+  // Search (search_index.cpp): the first `limit` of the `newest` cards by
+  // search key whose terms match the tsquery `query`, in that order.
+  Result<std::vector<ContactId>> NewestMatching(const std::string& query, int limit, int newest);
+  // The first `limit` of every card matching `query`, by search key.
+  Result<std::vector<ContactId>> AllMatching(const std::string& query, int limit);
+
   // Many rows at once (bulk_copy.cpp). CopyInto puts the rows `write`
   // gives (each led by the workspace, then `columns`) into `table` through
   // COPY and a staging table, then `on_conflict`; returns the rows

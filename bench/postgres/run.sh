@@ -18,7 +18,8 @@
 # SQLite's does (synchronous=FULL). Run it under `nice -n 10` on a shared machine.
 #
 # Usage: bench/postgres/run.sh KITH_BINARY [SIZES...]     (default 100000)
-# Environment: DURATION (wrk seconds, default 20), KITH_BENCH_DATA (default bench/data).
+# Environment: DURATION (wrk seconds, default 20), KITH_BENCH_DATA (default bench/data),
+# IMPORT_ONLY=1 (the import table alone: no wrk runs).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -104,11 +105,18 @@ for size in "${sizes[@]}"; do
   start_load=$(load)
   before=$(pg_cpu)
   read -r wall cpu < <(timed "$kith" --db "$url" --today 2026-11-26 --json import "$csv")
-  sleep 1  # the backend is reaped, its CPU time in the postmaster's
+  # The backend's CPU time is in the postmaster's once it is reaped: wait
+  # for it to be gone (reading too early counted almost nothing).
+  for _ in $(seq 1 100); do
+    [[ $(psql "$admin" -qXAtc "SELECT count(*) FROM pg_stat_activity WHERE datname = 'kith_bench'") == 0 ]] && break
+    sleep 0.1
+  done
+  sleep 0.5
   after=$(pg_cpu)
   added=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["added"])' "$work/out")
   echo "| $size | PostgreSQL | $wall | $cpu | $(awk -v a="$after" -v b="$before" 'BEGIN{printf "%.2f", a-b}') | $(awk -v n="$size" -v s="$wall" 'BEGIN{printf "%.0f", n/s}') | $added | $start_load |"
 done
+[[ ${IMPORT_ONLY:-} == 1 ]] && exit 0
 people=${sizes[-1]}
 # Statistics for the planner, as autovacuum would gather them in a while.
 psql "$url" -qXc "ANALYZE" >/dev/null

@@ -17,6 +17,7 @@
 #include "formats/phone_number.h"
 #include "formats/vcard_reader.h"
 #include "formats/xlsx_reader.h"
+#include "store/batched_lookups.h"
 
 namespace kith {
 namespace {
@@ -352,7 +353,7 @@ class Importer {
     read_until_ = std::min(queued_.size(), cursor_ + span_);
     std::vector<ContactLookup> lookups;
     for (std::size_t at = read_from_; at < read_until_; ++at) LookupsOf(queued_[at].record, lookups);
-    KITH_ASSIGN_OR_RETURN(auto found, context_.store.FindManyContactIds(lookups));
+    KITH_ASSIGN_OR_RETURN(auto found, batched_->FindManyContactIds(lookups));
     for (std::size_t i = 0; i < lookups.size(); ++i)
       answers_.emplace(AnswerKey(lookups[i]), std::move(found[i]));
     read_ahead_ = true;
@@ -371,7 +372,7 @@ class Importer {
   // What the store answers to `lookup` now.
   Result<std::vector<ContactId>> Ids(const ContactLookup& lookup) {
     Store& store = context_.store;
-    if (store.LooksUpInBatches() && cursor_ < queued_.size()) {
+    if (batched_ != nullptr && cursor_ < queued_.size()) {
       if (!read_ahead_ || cursor_ >= read_until_) KITH_RETURN_IF_ERROR(ReadAhead());
       if (const auto found = answers_.find(AnswerKey(lookup)); found != answers_.end()) return found->second;
     }
@@ -495,6 +496,7 @@ class Importer {
   UidGenerator uids_;
   std::vector<Pending> pending_;
   std::unordered_map<std::string, std::size_t> pending_keys_;
+  BatchedLookups* batched_ = BatchedLookupsOf(context_.store);  // nullptr: one at a time (SQLite)
   std::vector<Queued> queued_;
   std::size_t cursor_ = 0;  // the queued record being matched
   // The lookups read ahead, by AnswerKey, for queued_[read_from_, read_until_).

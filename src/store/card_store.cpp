@@ -75,18 +75,6 @@ Result<std::vector<ContactId>> CardStore::FindContactIds(ContactKey key, std::st
   return IdsFor(KeyLookups().For(key), key == ContactKey::kName ? FoldLabel(value) : std::string(value));
 }
 
-Result<std::vector<std::vector<ContactId>>> CardStore::FindManyContactIds(
-    std::span<const ContactLookup> lookups) {
-  std::vector<std::vector<ContactId>> answers;
-  answers.reserve(lookups.size());
-  for (const ContactLookup& lookup : lookups) {
-    KITH_ASSIGN_OR_RETURN(auto ids, lookup.namesakes ? FindNamesakes(lookup.value, lookup.company)
-                                                     : FindContactIds(lookup.key, lookup.value));
-    answers.push_back(std::move(ids));
-  }
-  return answers;
-}
-
 void CardStore::CountTerms(std::vector<std::string>& terms, int sign, VocabularyDelta& vocabulary) {
   std::sort(terms.begin(), terms.end());
   terms.erase(std::unique(terms.begin(), terms.end()), terms.end());

@@ -52,10 +52,6 @@ class CardStore : public Store {
                                                 const std::string& now) override;
   Result<Contact> GetContact(ContactId id) override;
   Result<std::vector<ContactId>> FindContactIds(ContactKey key, std::string_view value) override;
-  // One lookup after the other (a store that can do better overrides it).
-  Result<std::vector<std::vector<ContactId>>> FindManyContactIds(
-      std::span<const ContactLookup> lookups) override;
-  bool LooksUpInBatches() const override { return false; }
   Status UpdateContact(ContactId id, const ContactFields& fields, const std::string& now) override;
   Status TrashContact(ContactId id, const std::string& now) override;
   Status RestoreContact(ContactId id, const std::string& now) override;

@@ -7,10 +7,8 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <span>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "domain/contact.h"
@@ -48,23 +46,6 @@ enum class ContactKey {
   kPhone,    // a phone number in E.164
   kLinkUrl,  // a profile URL (LinkedIn, …), case ignored
   kName,     // the whole name, accents and case ignored
-};
-
-// One of the lookups an import makes to recognise a row's person: what
-// FindContactIds(key, value) answers, or with `namesakes` what
-// FindNamesakes(value, company) answers.
-struct ContactLookup {
-  ContactKey key = ContactKey::kUid;
-  std::string value;
-  std::string company;     // only for namesakes
-  bool namesakes = false;  // the live contacts named `value` at `company`
-
-  static ContactLookup ByKey(ContactKey key, std::string value) {
-    return ContactLookup{key, std::move(value), "", false};
-  }
-  static ContactLookup Namesakes(std::string name, std::string company) {
-    return ContactLookup{ContactKey::kName, std::move(name), std::move(company), true};
-  }
 };
 
 // How a contact in a DuplicatePair is named.
@@ -280,14 +261,6 @@ class Store {
   // this company (case ignored; empty matches empty), lowest first.
   [[nodiscard]] virtual Result<std::vector<ContactId>> FindNamesakes(std::string_view name,
                                                                      std::string_view company) = 0;
-  // The answers to many lookups at once, in the order asked, each as
-  // FindContactIds or FindNamesakes would give it at this moment.
-  [[nodiscard]] virtual Result<std::vector<std::vector<ContactId>>> FindManyContactIds(
-      std::span<const ContactLookup> lookups) = 0;
-  // Whether FindManyContactIds saves anything over one lookup at a time: on
-  // a database across a socket each lookup is a round trip, in a file it
-  // is a function call.
-  [[nodiscard]] virtual bool LooksUpInBatches() const = 0;
   // Pairs of live contacts that share an email, a phone, a profile URL, or a
   // family name at the same company: the candidates for `kith dupes`. Values
   // shared by ten or more contacts are left out: they identify nobody.

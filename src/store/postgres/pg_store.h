@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "store/account_directory.h"
+#include "store/batched_lookups.h"
 #include "store/card_store.h"
 #include "store/file_migration.h"
 #include "store/postgres/connection.h"
@@ -30,7 +31,7 @@ inline std::string PastPrefix(std::string_view prefix) { return std::string(pref
 // in a subquery of contacts.
 std::string ListWhere(const ListQuery& query, const std::string& folded_tag, Params& params);
 
-class PgStore final : public CardStore, public AccountDirectory, public FileMigration {
+class PgStore final : public CardStore, public AccountDirectory, public FileMigration, public BatchedLookups {
  public:
   // Connects to `uri`, applies pending migrations (under an advisory lock,
   // so servers starting together upgrade once) and opens the default
@@ -53,7 +54,6 @@ class PgStore final : public CardStore, public AccountDirectory, public FileMigr
   Result<std::vector<ContactId>> FindNamesakes(std::string_view name, std::string_view company) override;
   Result<std::vector<std::vector<ContactId>>> FindManyContactIds(
       std::span<const ContactLookup> lookups) override;
-  bool LooksUpInBatches() const override { return true; }
   Result<std::vector<DuplicatePair>> FindDuplicatePairs() override;
   Result<std::vector<JobChange>> JobChanges(ContactId id) override;
   Status AddJobChange(ContactId id, const JobChange& change) override;

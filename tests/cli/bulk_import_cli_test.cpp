@@ -5,6 +5,8 @@
 // and the two must come out the same, card for card.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -116,6 +118,15 @@ class BulkImportCli : public TeamCli {
     return cards;
   }
 
+  // The ids a search found, in id order (the two stores rank ties alike
+  // but need not order them alike).
+  static std::vector<std::int64_t> IdsOf(const KithRun& run) {
+    std::vector<std::int64_t> ids;
+    for (const json& card : json::parse(run.exit_code == 0 ? run.out : "[]")) ids.push_back(card["id"]);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  }
+
   TempDirectory directory_;
   std::string file_ = (directory_.path() / "kith.db").string();
 };
@@ -158,6 +169,16 @@ TEST_F(BulkImportCli, ABulkImportRecognisesPeopleOnPostgreSqlAsInAFile) {
   const KithRun file_list = File({"--json", "list", "--limit", "10000"});
   const KithRun shared_list = Shared({"--json", "list", "--limit", "10000"});
   EXPECT_EQ(WithoutUids(json::parse(shared_list.out)), WithoutUids(json::parse(file_list.out)));
+  // The search entries (written by binary COPY on PostgreSQL) find the
+  // same people: a family name, a company, a title word.
+  for (const char* query : {"Rayb", "Coc", "Movedb", "engineer"}) {
+    const KithRun file_found = File({"--json", "search", query, "--limit", "500"});
+    const KithRun shared_found = Shared({"--json", "search", query, "--limit", "500"});
+    Succeeds(file_found);
+    Succeeds(shared_found);
+    EXPECT_EQ(IdsOf(shared_found), IdsOf(file_found)) << query;
+    EXPECT_FALSE(IdsOf(file_found).empty()) << query;
+  }
   const KithRun file_trash = File({"--json", "list", "--trash"});
   const KithRun shared_trash = Shared({"--json", "list", "--trash"});
   EXPECT_EQ(WithoutUids(json::parse(shared_trash.out)), WithoutUids(json::parse(file_trash.out)));

@@ -373,6 +373,20 @@ Status PgStore::IndexNewCards(const std::vector<const Contact*>& contacts, Vocab
       .map([](std::int64_t) {});
 }
 
+Status PgStore::AnalyzeAsTheCardsGrow(std::int64_t added) {
+  // The planner's statistics are gathered by autovacuum, which cannot see
+  // the cards of a transaction still open: all through a first import it
+  // would plan the lookups for the empty tables it last saw, and walk
+  // every card for each of them. ANALYZE in the transaction counts its
+  // own new rows; it runs each time the cards copied have doubled, so a
+  // million cards cost a dozen. (Only the tables' owner may: another
+  // role's ANALYZE warns and does nothing.)
+  copied_cards_ += added;
+  if (copied_cards_ < 2 * analyzed_at_cards_ + static_cast<std::int64_t>(kCopyAtLeast)) return Ok();
+  analyzed_at_cards_ = copied_cards_;
+  return connection_->Execute("ANALYZE contacts, contact_emails, contact_phones, contact_links");
+}
+
 bool PgStore::CopiesCards(std::size_t count) const { return bulk_ && count >= kCopyAtLeast; }
 
 }  // namespace kith::postgres

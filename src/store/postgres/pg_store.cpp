@@ -81,6 +81,8 @@ Result<Transaction> PgStore::BeginTransaction(bool bulk) {
   bulk_ = bulk;
   deferred_vocabulary_.clear();
   if (bulk) deferred_vocabulary_.emplace_back();
+  copied_cards_ = 0;
+  analyzed_at_cards_ = 0;
   return Transaction(
       [this]() -> Status {
         if (!deferred_vocabulary_.empty()) {

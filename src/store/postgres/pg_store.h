@@ -242,6 +242,9 @@ class PgStore final : public CardStore, public AccountDirectory, public FileMigr
                                           std::string_view options, const std::function<Status()>& send,
                                           std::string_view on_conflict = "");
   [[nodiscard]] bool CopiesCards(std::size_t count) const;
+  // Gathers the planner's statistics again once the cards a bulk
+  // transaction copied (`added` more now) have doubled since it last did.
+  Status AnalyzeAsTheCardsGrow(std::int64_t added);
   Status CopyCardRows(ContactId first, std::span<const ContactFields> fields,
                       std::span<const std::string> uids, const std::string& now);
   Result<Transaction> BeginTransaction(bool bulk);
@@ -270,7 +273,9 @@ class PgStore final : public CardStore, public AccountDirectory, public FileMigr
   WorkspaceAccess access_;
   int savepoint_depth_ = 0;
   bool in_transaction_ = false;
-  bool bulk_ = false;  // the open transaction is a bulk one (BeginBulk)
+  bool bulk_ = false;                   // the open transaction is a bulk one (BeginBulk)
+  std::int64_t copied_cards_ = 0;       // by the open bulk transaction
+  std::int64_t analyzed_at_cards_ = 0;  // copied_cards_ at its last ANALYZE
   // A bulk transaction's changes to the vocabulary, written when it
   // commits (WriteVocabulary) instead of batch by batch: PostgreSQL keeps
   // every version of a row a transaction updated until it ends, so the

@@ -195,7 +195,7 @@ class Importer {
 
   Status FlushPending() {
     if (pending_.empty()) return Ok();
-    Forget();  // the new cards change what the lookups find
+    Forget(false);  // the new cards change what the lookups find
     std::vector<ContactFields> fields;
     std::vector<std::string> uids;
     fields.reserve(pending_.size());
@@ -360,11 +360,13 @@ class Importer {
     return Ok();
   }
 
-  // The answers read ahead are stale once a card is written. After a write
-  // the next read ahead covers twice the rows the last one served: an
-  // import that updates person after person reads little ahead in vain.
-  void Forget() {
-    if (read_ahead_) span_ = std::clamp(2 * (cursor_ + 1 - read_from_), kLeastReadAhead, kBatch);
+  // The answers read ahead are stale once a card is written. After an
+  // update of someone on the list the next read ahead covers twice the
+  // rows the last one served: an import that updates person after person
+  // reads little ahead in vain. A batch of new cards (`shrink` false)
+  // comes every few thousand rows and says nothing of the rows to come.
+  void Forget(bool shrink = true) {
+    if (read_ahead_ && shrink) span_ = std::clamp(2 * (cursor_ + 1 - read_from_), kLeastReadAhead, kBatch);
     answers_.clear();
     read_ahead_ = false;
   }

@@ -243,7 +243,7 @@ class PgStore final : public CardStore, public AccountDirectory, public FileMigr
                                           std::string_view on_conflict = "");
   [[nodiscard]] bool CopiesCards(std::size_t count) const;
   // Gathers the planner's statistics again once the cards a bulk
-  // transaction copied (`added` more now) have doubled since it last did.
+  // transaction copied (`added` more now) have grown tenfold since.
   Status AnalyzeAsTheCardsGrow(std::int64_t added);
   Status CopyCardRows(ContactId first, std::span<const ContactFields> fields,
                       std::span<const std::string> uids, const std::string& now);

@@ -19,7 +19,7 @@
 #
 # Usage: bench/postgres/run.sh KITH_BINARY [SIZES...]     (default 100000)
 # Environment: DURATION (wrk seconds, default 20), KITH_BENCH_DATA (default bench/data),
-# IMPORT_ONLY=1 (the import table alone: no wrk runs).
+# IMPORT_ONLY=1 (the import table alone: no wrk runs), SKIP_SQLITE=1 (PostgreSQL's rows alone).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -96,10 +96,12 @@ for size in "${sizes[@]}"; do
   csv="$data/linkedin-$size-seed7.csv"
   [[ -f $csv ]] || /usr/bin/python3 "$root/bench/make_linkedin_csv.py" "$size" 7 >"$csv"
   rm -f "$work"/file.db*
-  start_load=$(load)
-  read -r wall cpu < <(timed "$kith" --db "$work/file.db" --today 2026-11-26 --json import "$csv")
-  added=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["added"])' "$work/out")
-  echo "| $size | SQLite | $wall | $cpu | – | $(awk -v n="$size" -v s="$wall" 'BEGIN{printf "%.0f", n/s}') | $added | $start_load |"
+  if [[ ${SKIP_SQLITE:-} != 1 ]]; then
+    start_load=$(load)
+    read -r wall cpu < <(timed "$kith" --db "$work/file.db" --today 2026-11-26 --json import "$csv")
+    added=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["added"])' "$work/out")
+    echo "| $size | SQLite | $wall | $cpu | – | $(awk -v n="$size" -v s="$wall" 'BEGIN{printf "%.0f", n/s}') | $added | $start_load |"
+  fi
   url=$(fresh_pg kith_bench)
   "$kith" --db "$url" list --limit 1 >/dev/null  # the schema, made before the clock starts
   start_load=$(load)

@@ -17,11 +17,14 @@
 #include "formats/phone_number.h"
 #include "formats/vcard_reader.h"
 #include "formats/xlsx_reader.h"
+#include "store/batched_lookups.h"
 
 namespace kith {
 namespace {
 
 constexpr std::size_t kBatch = 2000;
+// A read ahead of lookups covers at least this many rows (Importer::Forget).
+constexpr std::size_t kLeastReadAhead = 16;
 constexpr std::size_t kReportedSkips = 100;
 constexpr std::size_t kReportedProblems = 10000;
 constexpr std::string_view kUuidUrn = "urn:uuid:";
@@ -118,7 +121,50 @@ class Importer {
     if (fields.open_to_opportunities && !fields.open_since) fields.open_since = context_.clock.Today();
 
     // A name made up from an email says nothing about who this is.
-    const std::string match_name = nameless ? std::string() : fields.display_name;
+    std::string match_name = nameless ? std::string() : fields.display_name;
+    queued_.push_back(Queued{std::move(record), std::move(match_name)});
+    if (queued_.size() >= kBatch) return Drain();
+    return Ok();
+  }
+
+  Status Flush() {
+    KITH_RETURN_IF_ERROR(Drain());
+    return FlushPending();
+  }
+
+ private:
+  struct Pending {
+    ContactFields fields;
+    std::string uid;
+    std::vector<JobChange> job_changes;
+    std::string match_name;  // the name as the file gave it (empty when made up)
+  };
+  // A record read and checked, waiting to be matched.
+  struct Queued {
+    ImportRecord record;
+    std::string match_name;
+  };
+
+  // Matches the queued records, in the order read, as if each had been
+  // matched when it was read: the lookups read ahead (ReadAhead) answer
+  // what the store would have.
+  Status Drain() {
+    for (cursor_ = 0; cursor_ < queued_.size(); ++cursor_) {
+      Queued& next = queued_[cursor_];
+      KITH_RETURN_IF_ERROR(Match(next.record, next.match_name));
+    }
+    queued_.clear();
+    cursor_ = 0;
+    answers_.clear();  // they were the queued records'
+    read_ahead_ = false;
+    return Ok();
+  }
+
+  // The record against the rows before it, then against the list.
+  // (Read ahead may still read `record`: it is moved from only once its
+  // lookups are done.)
+  Status Match(ImportRecord& record, const std::string& match_name) {
+    ContactFields& fields = record.fields;
     const std::vector<std::string> keys = Keys(record);
     for (const auto& key : keys) {
       const auto found = pending_keys_.find(key);
@@ -143,12 +189,13 @@ class Importer {
     pending_.push_back(
         Pending{std::move(record.fields), std::move(record.uid), std::move(record.job_changes), match_name});
     Remember(keys, pending_.size() - 1);
-    if (pending_.size() >= kBatch) return Flush();
+    if (pending_.size() >= kBatch) return FlushPending();
     return Ok();
   }
 
-  Status Flush() {
+  Status FlushPending() {
     if (pending_.empty()) return Ok();
+    Forget(false);  // the new cards change what the lookups find
     std::vector<ContactFields> fields;
     std::vector<std::string> uids;
     fields.reserve(pending_.size());
@@ -169,14 +216,6 @@ class Importer {
     pending_keys_.clear();
     return Ok();
   }
-
- private:
-  struct Pending {
-    ContactFields fields;
-    std::string uid;
-    std::vector<JobChange> job_changes;
-    std::string match_name;  // the name as the file gave it (empty when made up)
-  };
 
   static std::string Where(const ImportRecord& record) {
     return record.line == 0 ? std::string() : "line " + std::to_string(record.line) + ": ";
@@ -276,39 +315,105 @@ class Importer {
     return std::optional<Contact>();
   }
 
-  Result<std::optional<Contact>> FindExisting(const ImportRecord& record, const std::string& match_name) {
+  // Every lookup FindExisting may make for `record`, in its order.
+  static void LookupsOf(const ImportRecord& record, std::vector<ContactLookup>& lookups) {
+    if (!record.uid.empty()) {
+      lookups.push_back(ContactLookup::ByKey(ContactKey::kUid, record.uid));
+      if (record.uid.starts_with(kUuidUrn)) {
+        lookups.push_back(ContactLookup::ByKey(ContactKey::kUid, record.uid.substr(kUuidUrn.size())));
+      }
+    }
+    for (const auto& email : record.fields.emails)
+      lookups.push_back(ContactLookup::ByKey(ContactKey::kEmail, email));
+    for (const auto& phone : record.fields.phones) {
+      if (!phone.e164.empty()) lookups.push_back(ContactLookup::ByKey(ContactKey::kPhone, phone.e164));
+    }
+    for (const auto& link : record.fields.links)
+      lookups.push_back(ContactLookup::ByKey(ContactKey::kLinkUrl, link.url));
+    if (record.uid.empty()) {
+      lookups.push_back(ContactLookup::Namesakes(record.fields.display_name, record.fields.company));
+    }
+  }
+
+  static std::string AnswerKey(const ContactLookup& lookup) {
+    std::string key(1, lookup.namesakes ? 'n' : static_cast<char>('0' + static_cast<int>(lookup.key)));
+    key += lookup.value;
+    key += '\0';
+    key += lookup.company;
+    return key;
+  }
+
+  // Asks the store at once for the lookups of the next queued records, so
+  // that a database across a socket answers a batch in one round trip, not
+  // three per row. The answers hold until the import writes a card (Forget).
+  Status ReadAhead() {
+    if (read_ahead_) span_ = std::min(kBatch, span_ * 2);  // the last span was used up
+    answers_.clear();
+    read_from_ = cursor_;
+    read_until_ = std::min(queued_.size(), cursor_ + span_);
+    std::vector<ContactLookup> lookups;
+    for (std::size_t at = read_from_; at < read_until_; ++at) LookupsOf(queued_[at].record, lookups);
+    KITH_ASSIGN_OR_RETURN(auto found, batched_->FindManyContactIds(lookups));
+    for (std::size_t i = 0; i < lookups.size(); ++i)
+      answers_.emplace(AnswerKey(lookups[i]), std::move(found[i]));
+    read_ahead_ = true;
+    return Ok();
+  }
+
+  // The answers read ahead are stale once a card is written. After an
+  // update of someone on the list the next read ahead covers twice the
+  // rows the last one served: an import that updates person after person
+  // reads little ahead in vain. A batch of new cards (`shrink` false)
+  // comes every few thousand rows and says nothing of the rows to come.
+  void Forget(bool shrink = true) {
+    if (read_ahead_ && shrink) span_ = std::clamp(2 * (cursor_ + 1 - read_from_), kLeastReadAhead, kBatch);
+    answers_.clear();
+    read_ahead_ = false;
+  }
+
+  // What the store answers to `lookup` now.
+  Result<std::vector<ContactId>> Ids(const ContactLookup& lookup) {
     Store& store = context_.store;
+    if (batched_ != nullptr && cursor_ < queued_.size()) {
+      if (!read_ahead_ || cursor_ >= read_until_) KITH_RETURN_IF_ERROR(ReadAhead());
+      if (const auto found = answers_.find(AnswerKey(lookup)); found != answers_.end()) return found->second;
+    }
+    return lookup.namesakes ? store.FindNamesakes(lookup.value, lookup.company)
+                            : store.FindContactIds(lookup.key, lookup.value);
+  }
+
+  Result<std::optional<Contact>> FindExisting(const ImportRecord& record, const std::string& match_name) {
     const ContactFields& fields = record.fields;
     if (!record.uid.empty()) {
-      KITH_ASSIGN_OR_RETURN(const auto ids, store.FindContactIds(ContactKey::kUid, record.uid));
+      KITH_ASSIGN_OR_RETURN(const auto ids, Ids(ContactLookup::ByKey(ContactKey::kUid, record.uid)));
       if (!ids.empty()) return First(ids);
       // kith's vCard 4.0 exports before uids were kept byte for byte wrote
       // its own uids as urn:uuid:<uid>.
       if (record.uid.starts_with(kUuidUrn)) {
-        KITH_ASSIGN_OR_RETURN(const auto bare,
-                              store.FindContactIds(ContactKey::kUid, record.uid.substr(kUuidUrn.size())));
+        KITH_ASSIGN_OR_RETURN(
+            const auto bare, Ids(ContactLookup::ByKey(ContactKey::kUid, record.uid.substr(kUuidUrn.size()))));
         if (!bare.empty()) return First(bare);
       }
     }
     for (const auto& email : fields.emails) {
-      KITH_ASSIGN_OR_RETURN(const auto ids, store.FindContactIds(ContactKey::kEmail, email));
+      KITH_ASSIGN_OR_RETURN(const auto ids, Ids(ContactLookup::ByKey(ContactKey::kEmail, email)));
       KITH_ASSIGN_OR_RETURN(auto found, FirstNamed(ids, match_name));
       if (found) return found;
     }
     for (const auto& phone : fields.phones) {
       if (phone.e164.empty()) continue;
-      KITH_ASSIGN_OR_RETURN(const auto ids, store.FindContactIds(ContactKey::kPhone, phone.e164));
+      KITH_ASSIGN_OR_RETURN(const auto ids, Ids(ContactLookup::ByKey(ContactKey::kPhone, phone.e164)));
       KITH_ASSIGN_OR_RETURN(auto found, FirstNamed(ids, match_name));
       if (found) return found;
     }
     for (const auto& link : fields.links) {
-      KITH_ASSIGN_OR_RETURN(const auto ids, store.FindContactIds(ContactKey::kLinkUrl, link.url));
+      KITH_ASSIGN_OR_RETURN(const auto ids, Ids(ContactLookup::ByKey(ContactKey::kLinkUrl, link.url)));
       if (!ids.empty()) return First(ids);
     }
     if (!record.uid.empty()) return std::optional<Contact>();
-    KITH_ASSIGN_OR_RETURN(const auto ids, store.FindNamesakes(fields.display_name, fields.company));
+    KITH_ASSIGN_OR_RETURN(const auto ids, Ids(ContactLookup::Namesakes(fields.display_name, fields.company)));
     if (ids.empty()) return std::optional<Contact>();
-    KITH_ASSIGN_OR_RETURN(auto candidates, store.GetContacts(ids));
+    KITH_ASSIGN_OR_RETURN(auto candidates, context_.store.GetContacts(ids));
     for (auto& candidate : candidates) {
       if (!DifferentProfiles(candidate, fields)) return std::optional<Contact>(std::move(candidate));
     }
@@ -368,6 +473,7 @@ class Importer {
       }
       return Ok();
     }
+    Forget();  // the card's new values change what the lookups find
     KITH_RETURN_IF_ERROR(context_.store.UpdateContact(existing.id, merged, now_));
     KITH_RETURN_IF_ERROR(FollowUpMeeting(existing.id, merged));
     ++summary_.updated;
@@ -392,6 +498,15 @@ class Importer {
   UidGenerator uids_;
   std::vector<Pending> pending_;
   std::unordered_map<std::string, std::size_t> pending_keys_;
+  BatchedLookups* batched_ = BatchedLookupsOf(context_.store);  // nullptr: one at a time (SQLite)
+  std::vector<Queued> queued_;
+  std::size_t cursor_ = 0;  // the queued record being matched
+  // The lookups read ahead, by AnswerKey, for queued_[read_from_, read_until_).
+  std::unordered_map<std::string, std::vector<ContactId>> answers_;
+  bool read_ahead_ = false;
+  std::size_t read_from_ = 0;
+  std::size_t read_until_ = 0;
+  std::size_t span_ = kBatch;
 };
 
 std::optional<TableDialect> DialectFor(ImportFormat format) {

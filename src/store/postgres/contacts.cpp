@@ -350,6 +350,7 @@ Result<std::vector<ContactId>> PgStore::InsertCardRows(std::span<const ContactFi
                         NextIds("contacts", static_cast<std::int64_t>(fields.size())));
   if (CopiesCards(fields.size())) {
     KITH_RETURN_IF_ERROR(CopyCardRows(ContactId{first}, fields, uids, now));
+    KITH_RETURN_IF_ERROR(AnalyzeAsTheCardsGrow(static_cast<std::int64_t>(fields.size())));
     for (std::size_t i = 0; i < fields.size(); ++i)
       ids.push_back(ContactId{first + static_cast<std::int64_t>(i)});
     return ids;

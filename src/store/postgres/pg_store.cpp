@@ -79,13 +79,24 @@ Result<Transaction> PgStore::BeginTransaction(bool bulk) {
   KITH_RETURN_IF_ERROR(connection_->Execute("BEGIN"));
   in_transaction_ = true;
   bulk_ = bulk;
+  deferred_vocabulary_.clear();
+  if (bulk) deferred_vocabulary_.emplace_back();
+  copied_cards_ = 0;
+  analyzed_at_cards_ = 0;
   return Transaction(
       [this]() -> Status {
+        if (!deferred_vocabulary_.empty()) {
+          const VocabularyDelta vocabulary = std::move(deferred_vocabulary_.front());
+          deferred_vocabulary_.clear();
+          // A failure leaves the transaction to the rollback.
+          KITH_RETURN_IF_ERROR(WriteVocabulary(vocabulary));
+        }
         in_transaction_ = false;
         bulk_ = false;
         return connection_->Execute("COMMIT");
       },
       [this]() {
+        deferred_vocabulary_.clear();
         in_transaction_ = false;
         bulk_ = false;
         // A failed rollback means a lost connection, which ends the

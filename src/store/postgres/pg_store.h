@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "store/account_directory.h"
+#include "store/batched_lookups.h"
 #include "store/card_store.h"
 #include "store/file_migration.h"
 #include "store/postgres/connection.h"
@@ -30,7 +31,7 @@ inline std::string PastPrefix(std::string_view prefix) { return std::string(pref
 // in a subquery of contacts.
 std::string ListWhere(const ListQuery& query, const std::string& folded_tag, Params& params);
 
-class PgStore final : public CardStore, public AccountDirectory, public FileMigration {
+class PgStore final : public CardStore, public AccountDirectory, public FileMigration, public BatchedLookups {
  public:
   // Connects to `uri`, applies pending migrations (under an advisory lock,
   // so servers starting together upgrade once) and opens the default
@@ -51,6 +52,8 @@ class PgStore final : public CardStore, public AccountDirectory, public FileMigr
   Result<std::vector<Contact>> GetContacts(const std::vector<ContactId>& ids) override;
   Result<std::vector<Contact>> FindContactsByName(std::string_view name) override;
   Result<std::vector<ContactId>> FindNamesakes(std::string_view name, std::string_view company) override;
+  Result<std::vector<std::vector<ContactId>>> FindManyContactIds(
+      std::span<const ContactLookup> lookups) override;
   Result<std::vector<DuplicatePair>> FindDuplicatePairs() override;
   Result<std::vector<JobChange>> JobChanges(ContactId id) override;
   Status AddJobChange(ContactId id, const JobChange& change) override;
@@ -239,7 +242,15 @@ class PgStore final : public CardStore, public AccountDirectory, public FileMigr
   Result<std::int64_t> CopyInto(const std::string& table, const std::string& columns,
                                 const std::function<Status(CopyWriter&)>& write,
                                 std::string_view on_conflict = "");
+  // The staging CopyInto goes through, the rows sent by `send` in the
+  // format COPY's `options` name ("" for text).
+  Result<std::int64_t> CopyThroughStaging(const std::string& table, const std::string& columns,
+                                          std::string_view options, const std::function<Status()>& send,
+                                          std::string_view on_conflict = "");
   [[nodiscard]] bool CopiesCards(std::size_t count) const;
+  // Gathers the planner's statistics again once the cards a bulk
+  // transaction copied (`added` more now) have grown tenfold since.
+  Status AnalyzeAsTheCardsGrow(std::int64_t added);
   Status CopyCardRows(ContactId first, std::span<const ContactFields> fields,
                       std::span<const std::string> uids, const std::string& now);
   Result<Transaction> BeginTransaction(bool bulk);
@@ -268,7 +279,18 @@ class PgStore final : public CardStore, public AccountDirectory, public FileMigr
   WorkspaceAccess access_;
   int savepoint_depth_ = 0;
   bool in_transaction_ = false;
-  bool bulk_ = false;  // the open transaction is a bulk one (BeginBulk)
+  bool bulk_ = false;                   // the open transaction is a bulk one (BeginBulk)
+  std::int64_t copied_cards_ = 0;       // by the open bulk transaction
+  std::int64_t analyzed_at_cards_ = 0;  // copied_cards_ at its last ANALYZE
+  // A bulk transaction's changes to the vocabulary, written when it
+  // commits (WriteVocabulary) instead of batch by batch: PostgreSQL keeps
+  // every version of a row a transaction updated until it ends, so the
+  // common terms' rows, updated by every batch, made each batch's upsert
+  // walk the versions of all the batches before it. One map per open
+  // savepoint (the first the transaction's): a savepoint rolled back takes
+  // its changes with it. Nothing a bulk write does reads the vocabulary.
+  std::vector<VocabularyDelta> deferred_vocabulary_;
+  Status WriteVocabulary(const VocabularyDelta& vocabulary);
 };
 
 template <typename Body>
@@ -277,7 +299,15 @@ inline Status PgStore::Atomically(Body&& body) {
   const std::string name = "kith_" + std::to_string(savepoint_depth_);
   KITH_RETURN_IF_ERROR(connection_->Execute(own ? std::string("BEGIN") : "SAVEPOINT " + name));
   ++savepoint_depth_;
+  if (!deferred_vocabulary_.empty()) deferred_vocabulary_.emplace_back();
   Status status = body();
+  if (deferred_vocabulary_.size() > 1) {
+    VocabularyDelta inner = std::move(deferred_vocabulary_.back());
+    deferred_vocabulary_.pop_back();
+    if (status) {
+      for (const auto& [term, delta] : inner) deferred_vocabulary_.back()[term] += delta;
+    }
+  }
   --savepoint_depth_;
   if (!status) {
     (void)connection_->Execute(own ? std::string("ROLLBACK") : "ROLLBACK TO SAVEPOINT " + name);

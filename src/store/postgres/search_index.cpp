@@ -78,6 +78,14 @@ Status PgStore::IndexContact(const Contact& contact, int sign, VocabularyDelta& 
 }
 
 Status PgStore::ApplyVocabulary(const VocabularyDelta& vocabulary) {
+  if (!deferred_vocabulary_.empty()) {
+    for (const auto& [term, delta] : vocabulary) deferred_vocabulary_.back()[term] += delta;
+    return Ok();
+  }
+  return WriteVocabulary(vocabulary);
+}
+
+Status PgStore::WriteVocabulary(const VocabularyDelta& vocabulary) {
   // In one statement per write, in term order: two writers that share terms
   // lock them in the same order and never deadlock.
   std::vector<std::pair<std::string, int>> changes;

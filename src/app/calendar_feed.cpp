@@ -25,12 +25,37 @@ std::string PathOf(const std::string& token) {
   return std::string(kPathPrefix) + token + std::string(kPathSuffix);
 }
 
+// The directory when the store acts as a member of a database with
+// accounts (whose feed is their own); nullptr for the one person of a file
+// or of a database without accounts (whose feed is the workspace's).
+AccountDirectory* MemberDirectory(Context& context) {
+  AccountDirectory* directory = AccountsOf(context.store);
+  return directory != nullptr && !directory->Access().account.empty() ? directory : nullptr;
+}
+
+std::string MemberPathOf(const AccountDirectory& directory, const std::string& token) {
+  const WorkspaceAccess member = directory.Access();
+  return std::string(kPathPrefix) + std::to_string(member.workspace_id) + "/" + member.account + "/" + token +
+         std::string(kPathSuffix);
+}
+
 Result<std::string> NewToken(Context& context) {
   KITH_ASSIGN_OR_RETURN(std::string token, RandomHex(kTokenBytes));
   KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "make a calendar address"));
-  KITH_RETURN_IF_ERROR(context.store.SetSetting(kTokenKey, token));
+  if (AccountDirectory* directory = MemberDirectory(context)) {
+    KITH_RETURN_IF_ERROR(directory->SetMemberCalendarToken(token, context.clock.NowTimestamp()));
+  } else {
+    KITH_RETURN_IF_ERROR(context.store.SetSetting(kTokenKey, token));
+  }
   KITH_RETURN_IF_ERROR(transaction.Commit());
   return token;
+}
+
+// The path of a new token, for whoever the store acts as.
+Result<std::string> NewPath(Context& context) {
+  KITH_ASSIGN_OR_RETURN(const std::string token, NewToken(context));
+  if (const AccountDirectory* directory = MemberDirectory(context)) return MemberPathOf(*directory, token);
+  return PathOf(token);
 }
 
 constexpr std::size_t kEtagLength = 32;
@@ -66,12 +91,34 @@ Result<std::string> DigestOfReminders(Context& context) {
 }
 
 // The feed's ETag: from the store's revision (one row read) when it keeps
-// one, else from the reminders themselves.
-Result<std::string> EtagOf(Context& context) {
+// one, else from the reminders themselves; a member's names the member, so
+// two members' feeds never share one.
+Result<std::string> EtagOf(Context& context, const std::string& feed) {
   KITH_ASSIGN_OR_RETURN(const std::optional<std::int64_t> revision, context.store.CalendarRevision());
-  if (revision) return WeakEtag(Sha256Hex(std::string(kFeedShape) + ":" + std::to_string(*revision)));
+  if (revision) {
+    return WeakEtag(Sha256Hex(std::string(kFeedShape) + ":" + feed + ":" + std::to_string(*revision)));
+  }
   KITH_ASSIGN_OR_RETURN(const std::string digest, DigestOfReminders(context));
-  return WeakEtag(digest);
+  return WeakEtag(feed.empty() ? digest : Sha256Hex(feed + ":" + digest));
+}
+
+tl::unexpected<Error> NoSuchCalendar() {
+  return Fail(ErrorCode::kNotFound, "no such calendar: the link was replaced or mistyped", "token");
+}
+
+// Checks a member's feed token, acting as the member (a viewer: the feed
+// only reads). kNotFound for anything wrong, one answer for all.
+Result<WorkspaceAccess> MemberOfFeed(Context& context, const CalendarFeedRequest& request) {
+  AccountDirectory* directory = AccountsOf(context.store);
+  if (directory == nullptr) return NoSuchCalendar();
+  KITH_ASSIGN_OR_RETURN(std::optional<WorkspaceAccess> member,
+                        directory->FindMember(request.workspace_id, request.account));
+  if (!member) return NoSuchCalendar();
+  member->role = Role::kViewer;
+  KITH_RETURN_IF_ERROR(directory->ActAs(*member));
+  KITH_ASSIGN_OR_RETURN(const auto stored, directory->MemberCalendarToken());
+  if (!stored || !SameSecret(request.token, *stored)) return NoSuchCalendar();
+  return *member;
 }
 
 int Number(std::string_view digits) {
@@ -125,35 +172,60 @@ bool NamesEtag(std::string_view header, std::string_view etag) {
 }  // namespace
 
 Result<std::string> CalendarFeedPath(Context& context) {
+  if (AccountDirectory* directory = MemberDirectory(context)) {
+    KITH_ASSIGN_OR_RETURN(const auto stored, directory->MemberCalendarToken());
+    if (stored) return MemberPathOf(*directory, *stored);
+    return NewPath(context);
+  }
   KITH_ASSIGN_OR_RETURN(const auto stored, context.store.GetSetting(kTokenKey));
   if (stored && !stored->empty()) return PathOf(*stored);
-  KITH_ASSIGN_OR_RETURN(const std::string token, NewToken(context));
-  return PathOf(token);
+  return NewPath(context);
 }
 
-Result<std::string> RotateCalendarFeed(Context& context) {
-  KITH_ASSIGN_OR_RETURN(const std::string token, NewToken(context));
-  return PathOf(token);
-}
+Result<std::string> RotateCalendarFeed(Context& context) { return NewPath(context); }
 
-std::string CalendarFeedHistory::ChangedAt(const std::string& etag, const std::string& now) {
-  const std::lock_guard lock(mutex_);
-  if (etag != etag_) {
-    etag_ = etag;
-    changed_at_ = now;
+Result<bool> RevokeCalendarFeed(Context& context) {
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "revoke a calendar address"));
+  bool had = false;
+  if (AccountDirectory* directory = MemberDirectory(context)) {
+    KITH_ASSIGN_OR_RETURN(had, directory->RemoveMemberCalendarToken());
+  } else {
+    KITH_ASSIGN_OR_RETURN(const auto stored, context.store.GetSetting(kTokenKey));
+    had = stored && !stored->empty();
+    if (had) KITH_RETURN_IF_ERROR(context.store.SetSetting(kTokenKey, ""));
   }
-  return changed_at_;
+  KITH_RETURN_IF_ERROR(transaction.Commit());
+  return had;
+}
+
+std::string CalendarFeedHistory::ChangedAt(const std::string& feed, const std::string& etag,
+                                           const std::string& now) {
+  const std::lock_guard lock(mutex_);
+  auto found = feeds_.find(feed);
+  if (found == feeds_.end()) {
+    if (feeds_.size() >= kMaxFeeds) feeds_.clear();
+    found = feeds_.emplace(feed, std::pair{etag, now}).first;
+  } else if (found->second.first != etag) {
+    found->second = {etag, now};
+  }
+  return found->second.second;
 }
 
 Result<CalendarFeed> ReadCalendarFeed(Context& context, CalendarFeedHistory& history,
                                       const CalendarFeedRequest& request) {
-  KITH_ASSIGN_OR_RETURN(const auto stored, context.store.GetSetting(kTokenKey));
-  if (!stored || !SameSecret(request.token, *stored)) {
-    return Fail(ErrorCode::kNotFound, "no such calendar: the link was replaced or mistyped", "token");
-  }
   CalendarFeed feed;
-  KITH_ASSIGN_OR_RETURN(feed.etag, EtagOf(context));
-  const std::string changed_at = history.ChangedAt(feed.etag, context.clock.NowTimestamp());
+  std::string feed_key;
+  if (!request.account.empty()) {
+    KITH_ASSIGN_OR_RETURN(feed.member, MemberOfFeed(context, request));
+    feed_key = std::to_string(feed.member->workspace_id) + "/" + feed.member->account;
+  } else {
+    KITH_ASSIGN_OR_RETURN(const auto stored, context.store.GetSetting(kTokenKey));
+    if (!stored || stored->empty() || !SameSecret(request.token, *stored)) {
+      return NoSuchCalendar();
+    }
+  }
+  KITH_ASSIGN_OR_RETURN(feed.etag, EtagOf(context, feed_key));
+  const std::string changed_at = history.ChangedAt(feed_key, feed.etag, context.clock.NowTimestamp());
   feed.last_modified = HttpDate(changed_at);
   if (!request.if_none_match.empty()) {
     feed.unchanged = NamesEtag(request.if_none_match, feed.etag);

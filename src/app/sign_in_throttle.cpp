@@ -10,11 +10,18 @@ namespace {
 
 // The key an address counts under: IPv6 by its /64 prefix (one client is
 // handed a whole /64 and can pick any address in it), anything else as is.
+// Text (hex), so the database can keep it.
 std::string KeyOf(const std::string& address) {
   std::array<unsigned char, 16> bytes{};
   if (inet_pton(AF_INET6, address.c_str(), bytes.data()) != 1) return address;
   constexpr std::size_t kPrefixBytes = 8;
-  return "v6:" + std::string(reinterpret_cast<const char*>(bytes.data()), kPrefixBytes);
+  constexpr std::string_view kHex = "0123456789abcdef";
+  std::string key = "v6:";
+  for (std::size_t i = 0; i < kPrefixBytes; ++i) {
+    key += kHex[bytes[i] >> 4U];
+    key += kHex[bytes[i] & 0xFU];
+  }
+  return key;
 }
 
 }  // namespace
@@ -47,9 +54,56 @@ SignInThrottle::Record& SignInThrottle::RecordOf(const std::string& key, TimePoi
   return records_.emplace(key, Record{0, now, now, 0}).first->second;
 }
 
+void SignInThrottle::CountIn(std::unique_ptr<Store> store) {
+  const std::lock_guard lock(mutex_);
+  shared_ = store ? SignInFailuresOf(*store) : nullptr;
+  shared_store_ = shared_ ? std::move(store) : nullptr;
+}
+
+// The same policy over the database's counts. The memory keeps only the
+// tries this server is checking now (in_flight), for the rule that once
+// the free tries are spent they go one at a time; the counts and waits are
+// the database's, so a failure on any server counts on every other. A try
+// is read before its check (one primary-key read) and written only when it
+// fails, or when it succeeds against a count (to clear it).
+Result<SignInAttempt> SignInThrottle::TryShared(const std::string& key, TimePoint now,
+                                                const std::function<Result<bool>()>& check) {
+  int failures = 0;
+  {
+    const std::lock_guard lock(mutex_);
+    KITH_ASSIGN_OR_RETURN(const SignInFailureCount held, shared_->SignInFailuresOf(key, Memory()));
+    if (held.wait_left.count() > 0) return SignInAttempt{false, held.wait_left};
+    Record& record = RecordOf(key, now);
+    if (record.in_flight > 0 && held.failures + record.in_flight >= policy_.free_failures) {
+      return SignInAttempt{false, std::max(DelayAfter(held.failures + 1), std::chrono::seconds(1))};
+    }
+    ++record.in_flight;
+    failures = held.failures;
+  }
+  const Result<bool> accepted = check();
+  const std::lock_guard lock(mutex_);
+  Record& record = RecordOf(key, now);
+  record.in_flight = std::max(record.in_flight - 1, 0);
+  if (record.in_flight == 0) records_.erase(key);
+  if (!accepted) return tl::unexpected(accepted.error());
+  if (*accepted) {
+    if (failures > 0) KITH_RETURN_IF_ERROR(shared_->ClearSignInFailures(key));
+    return SignInAttempt{true, std::chrono::seconds(0)};
+  }
+  KITH_RETURN_IF_ERROR(
+      shared_->AddSignInFailure(key, Memory(), [this](int count) { return DelayAfter(count); }));
+  return SignInAttempt{false, std::chrono::seconds(0)};
+}
+
 Result<SignInAttempt> SignInThrottle::Try(const std::string& address, TimePoint now,
                                           const std::function<Result<bool>()>& check) {
   const std::string key = KeyOf(address);
+  bool shared = false;
+  {
+    const std::lock_guard lock(mutex_);
+    shared = shared_ != nullptr;
+  }
+  if (shared) return TryShared(key, now, check);
   {
     const std::lock_guard lock(mutex_);
     Record& record = RecordOf(key, now);

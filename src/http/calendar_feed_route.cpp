@@ -8,8 +8,15 @@ namespace kith::http {
 
 void ServeCalendarFeed(const httplib::Request& request, httplib::Response& response, SessionState& state,
                        StorePool& pool) {
-  const CalendarFeedRequest feed_request{request.matches[1].str(), request.get_header_value("If-None-Match"),
-                                         request.get_header_value("If-Modified-Since")};
+  CalendarFeedRequest feed_request;
+  feed_request.token = request.matches[3].str();
+  if (request.matches[1].matched) {
+    // At most 18 digits: within an int64_t.
+    feed_request.workspace_id = std::stoll(request.matches[1].str());
+    feed_request.account = request.matches[2].str();
+  }
+  feed_request.if_none_match = request.get_header_value("If-None-Match");
+  feed_request.if_modified_since = request.get_header_value("If-Modified-Since");
   Result<CalendarFeed> feed = CalendarFeed{};
   {
     StorePool::Lease lease = pool.Borrow(Access::kRead);
@@ -31,10 +38,12 @@ void ServeCalendarFeed(const httplib::Request& request, httplib::Response& respo
   // Written as it is read, a page of reminders at a time, on a connection of
   // its own: a feed of 100,000 reminders never sits in memory whole. A write
   // between the ETag and this read shows in the body under the older ETag;
-  // the next poll sees a new ETag and fetches it again.
+  // the next poll sees a new ETag and fetches it again. A member's feed is
+  // read as the member: their own reminders, nobody else's.
   response.set_chunked_content_provider(
-      "text/calendar; charset=utf-8", [&pool](std::size_t /*offset*/, httplib::DataSink& sink) {
-        StorePool::Lease lease = pool.Borrow(Access::kRead);
+      "text/calendar; charset=utf-8",
+      [&pool, member = feed->member](std::size_t /*offset*/, httplib::DataSink& sink) {
+        StorePool::Lease lease = pool.Borrow(Access::kRead, member);
         if (!lease.acting()) return false;
         const Result<std::int64_t> written = WriteRemindersCalendar(lease.context(), sink.os);
         // A failure half-way cannot become an error status any more: the

@@ -22,6 +22,8 @@ nlohmann::json DeviceSchemas() {
        {{"type", "object"},
         {"properties", {{"url", text}, {"username", text}, {"password", text}, {"device", device}}}}},
       {"CalendarSubscription", {{"type", "object"}, {"properties", {{"path", text}, {"url", text}}}}},
+      {"CalendarRevoked",
+       {{"type", "object"}, {"properties", {{"revoked", {{"type", "boolean"}}}}}, {"required", {"revoked"}}}},
   };
 }
 

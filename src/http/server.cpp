@@ -107,6 +107,8 @@ class HttpServer final : public Server {
   ~HttpServer() override { server_->stop(); }
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
+
+  void CountSignInsIn(std::unique_ptr<Store> store) { state_.throttle.CountIn(std::move(store)); }
   HttpServer(HttpServer&&) = delete;
   HttpServer& operator=(HttpServer&&) = delete;
 
@@ -518,8 +520,16 @@ Result<std::unique_ptr<Server>> StartServerWithRoutes(const ServerOptions& optio
   });
   if (!by_account) return tl::unexpected(by_account.error());
   if (by_account->body.get<bool>()) pool->RestAsNobody();
+  // A shared database keeps the failed sign-ins every server counts, on a
+  // connection of their own (the requests' connections act as members,
+  // and readers are read-only).
+  std::unique_ptr<Store> sign_in_counts;
+  if (pool->Shared()) {
+    KITH_ASSIGN_OR_RETURN(sign_in_counts, OpenStore(options.database_path, OpenIntent::kReadWrite));
+  }
   KITH_ASSIGN_OR_RETURN(auto listener, MakeListener(options));
   auto server = std::make_unique<HttpServer>(options, std::move(pool), std::move(listener), std::move(extra));
+  server->CountSignInsIn(std::move(sign_in_counts));
   KITH_RETURN_IF_ERROR(server->Bind());
   return std::unique_ptr<Server>(std::move(server));
 }

@@ -96,6 +96,16 @@ class AccountDirectory {
   // database. Call inside Begin(), before ActAs names an account.
   [[nodiscard]] virtual Status HandOverRowsOfNoOne(std::int64_t workspace_id, std::string_view account) = 0;
 
+  // The token of the acting member's own calendar feed in the workspace
+  // they act in (docs/team.md); nullopt when they have none.
+  [[nodiscard]] virtual Result<std::optional<std::string>> MemberCalendarToken() = 0;
+  // Makes `token` the acting member's feed token, replacing any before.
+  [[nodiscard]] virtual Status SetMemberCalendarToken(std::string_view token,
+                                                      std::string_view created_at) = 0;
+  // Removes the acting member's feed: its URL answers 404. False when
+  // there was none.
+  [[nodiscard]] virtual Result<bool> RemoveMemberCalendarToken() = 0;
+
   // Makes every later statement of the store name this workspace and act
   // with this role and account (the database's row-level security holds
   // them: the settings kith.workspace, kith.role and kith.account).

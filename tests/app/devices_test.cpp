@@ -81,11 +81,11 @@ TEST_P(CalendarFeedEtag, IsTheSameForTheSameRemindersWhateverTheTime) {
   TestWorld world{GetParam()};
   const std::string token = FeedToken(world);
   CalendarFeedHistory history;
-  auto first = ReadCalendarFeed(world.context(), history, {token, "", ""});
+  auto first = ReadCalendarFeed(world.context(), history, {token, "", "", "", 0});
   ASSERT_TRUE(first) << first.error().message;
   FixedClock later(Date{2026, 11, 27});
   Context tomorrow{world.store(), later, ""};
-  auto second = ReadCalendarFeed(tomorrow, history, {token, "", ""});
+  auto second = ReadCalendarFeed(tomorrow, history, {token, "", "", "", 0});
   ASSERT_TRUE(second);
   EXPECT_EQ(first->etag, second->etag);
   EXPECT_EQ(second->last_modified, "Thu, 26 Nov 2026 12:00:00 GMT") << "nothing changed since";
@@ -96,7 +96,7 @@ TEST_P(CalendarFeedEtag, MovesWithEveryWriteToAReminder) {
   const std::string token = FeedToken(world);
   CalendarFeedHistory history;
   const auto etag = [&]() {
-    auto feed = ReadCalendarFeed(world.context(), history, {token, "", ""});
+    auto feed = ReadCalendarFeed(world.context(), history, {token, "", "", "", 0});
     EXPECT_TRUE(feed);
     return feed ? feed->etag : std::string();
   };

@@ -2,6 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
+#include "store/postgres/connection.h"
+#include "support/postgres_cluster.h"
+#include "support/temp_database.h"
+
 namespace kith {
 namespace {
 
@@ -118,6 +124,152 @@ TEST_F(Throttle, CheckErrorsCountForNothing) {
       throttle_.Try("192.0.2.7", start_, []() -> Result<bool> { return Fail(ErrorCode::kIo, "disk gone"); });
   ASSERT_FALSE(failed);
   EXPECT_EQ(TryAt("192.0.2.7", 0, false).retry_after, seconds(0));
+}
+
+// Two servers of one PostgreSQL database, each with its own throttle
+// counting in the database (SignInThrottle::CountIn), as `kith serve` does
+// behind a load balancer: a guesser spreading tries over them is held to
+// one count. The waits are timed by the database's clock, so the policy's
+// first wait is long enough for no test machine to outwait it.
+class SharedThrottle : public ::testing::Test {
+ protected:
+  static ThrottlePolicy Policy() {
+    ThrottlePolicy policy;
+    policy.free_failures = 3;
+    policy.first_delay = seconds(600);
+    policy.max_delay = seconds(3600);
+    return policy;
+  }
+  static std::unique_ptr<SignInThrottle> CountingIn(const std::string& url,
+                                                    ThrottlePolicy policy = Policy()) {
+    auto throttle = std::make_unique<SignInThrottle>(policy);
+    auto store = OpenStore(url);
+    EXPECT_TRUE(store) << store.error().message;
+    if (store) throttle->CountIn(std::move(*store));
+    return throttle;
+  }
+  static SignInAttempt TryOn(SignInThrottle& throttle, const std::string& address, bool right,
+                             bool* checked = nullptr) {
+    auto attempt = throttle.Try(address, std::chrono::steady_clock::now(), [&]() -> Result<bool> {
+      if (checked != nullptr) *checked = true;
+      return right;
+    });
+    EXPECT_TRUE(attempt) << attempt.error().message;
+    return attempt ? *attempt : SignInAttempt{};
+  }
+  std::int64_t RowsHeld() {
+    auto connection = postgres::Connection::Open(database_.url());
+    EXPECT_TRUE(connection);
+    auto rows = (*connection)->Query("SELECT count(*) FROM sign_in_failures");
+    EXPECT_TRUE(rows);
+    return rows ? rows->Int(0, 0) : -1;
+  }
+
+  testing::TempPgDatabase database_;
+};
+
+TEST_F(SharedThrottle, FailuresOnOneServerCountOnTheOther) {
+  auto first = CountingIn(database_.url());
+  auto second = CountingIn(database_.url());
+  EXPECT_EQ(TryOn(*first, "192.0.2.7", false).retry_after, seconds(0));
+  EXPECT_EQ(TryOn(*second, "192.0.2.7", false).retry_after, seconds(0));
+  EXPECT_EQ(TryOn(*first, "192.0.2.7", false).retry_after, seconds(0));
+  // Three failures, one count: the next try waits on either server, and
+  // its right password is not even checked.
+  bool checked = false;
+  const SignInAttempt on_second = TryOn(*second, "192.0.2.7", true, &checked);
+  EXPECT_FALSE(on_second.accepted);
+  EXPECT_FALSE(checked);
+  EXPECT_GT(on_second.retry_after, seconds(590));
+  EXPECT_LE(on_second.retry_after, seconds(600));
+  EXPECT_GT(TryOn(*first, "192.0.2.7", true).retry_after, seconds(590));
+  // Another address is its own.
+  EXPECT_TRUE(TryOn(*second, "192.0.2.8", true).accepted);
+}
+
+TEST_F(SharedThrottle, AnIpv6BlockCountsTogetherAcrossServers) {
+  auto first = CountingIn(database_.url());
+  auto second = CountingIn(database_.url());
+  for (const char* address : {"2001:db8:1:2::1", "2001:db8:1:2::2", "2001:db8:1:2:ffff::9"}) {
+    EXPECT_EQ(TryOn(*first, address, false).retry_after, seconds(0)) << address;
+  }
+  EXPECT_GT(TryOn(*second, "2001:db8:1:2:abcd::1", true).retry_after, seconds(0));
+  EXPECT_TRUE(TryOn(*second, "2001:db8:1:3::1", true).accepted);
+}
+
+TEST_F(SharedThrottle, ARightPasswordOnOneServerClearsTheCountOnEvery) {
+  auto first = CountingIn(database_.url());
+  auto second = CountingIn(database_.url());
+  TryOn(*first, "192.0.2.7", false);
+  TryOn(*first, "192.0.2.7", false);
+  EXPECT_TRUE(TryOn(*second, "192.0.2.7", true).accepted);
+  EXPECT_EQ(RowsHeld(), 0);
+  // Cleared: three free failures again, not one.
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(TryOn(*first, "192.0.2.7", false).retry_after, seconds(0)) << i;
+  EXPECT_GT(TryOn(*second, "192.0.2.7", false).retry_after, seconds(0));
+}
+
+TEST_F(SharedThrottle, ARestartedServerStillHoldsTheGuesser) {
+  {
+    auto before = CountingIn(database_.url());
+    for (int i = 0; i < 3; ++i) TryOn(*before, "192.0.2.7", false);
+  }
+  auto after = CountingIn(database_.url());
+  EXPECT_GT(TryOn(*after, "192.0.2.7", true).retry_after, seconds(590));
+}
+
+TEST_F(SharedThrottle, TheDatabaseStaysBoundedAndForgetsQuietAddresses) {
+  ThrottlePolicy policy = Policy();
+  policy.max_addresses = 3;
+  auto throttle = CountingIn(database_.url(), policy);
+  for (int i = 0; i < 10; ++i) TryOn(*throttle, "198.51.100." + std::to_string(i), false);
+  EXPECT_EQ(RowsHeld(), 3);
+  // The newest are held to their count.
+  TryOn(*throttle, "198.51.100.9", false);
+  TryOn(*throttle, "198.51.100.9", false);
+  EXPECT_GT(TryOn(*throttle, "198.51.100.9", true).retry_after, seconds(0));
+
+  policy = Policy();
+  policy.forget_after = seconds(1);
+  auto forgetful = CountingIn(database_.url(), policy);
+  for (int i = 0; i < 3; ++i) TryOn(*forgetful, "192.0.2.50", false);
+  EXPECT_GT(TryOn(*forgetful, "192.0.2.50", true).retry_after, seconds(0));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  EXPECT_TRUE(TryOn(*forgetful, "192.0.2.50", true).accepted) << "a quiet address starts afresh";
+  TryOn(*forgetful, "192.0.2.51", false);  // a new address prunes the quiet ones
+  EXPECT_LE(RowsHeld(), 2);
+}
+
+TEST_F(SharedThrottle, ALostDatabaseLetsNoTryThrough) {
+  auto store = OpenStore(database_.url());
+  ASSERT_TRUE(store);
+  auto connection = postgres::Connection::Open(database_.url());
+  ASSERT_TRUE(connection);
+  SignInThrottle throttle(Policy());
+  throttle.CountIn(std::move(*store));
+  ASSERT_TRUE((*connection)->Query("DROP TABLE sign_in_failures"));
+  bool checked = false;
+  auto attempt = throttle.Try("192.0.2.7", std::chrono::steady_clock::now(), [&]() -> Result<bool> {
+    checked = true;
+    return true;
+  });
+  EXPECT_FALSE(attempt);
+  EXPECT_FALSE(checked);
+}
+
+TEST(SqliteThrottle, AFileKeepsCountingInMemory) {
+  testing::TempDirectory directory;
+  SignInThrottle throttle;
+  auto store = OpenStore((directory.path() / "kith.db").string());
+  ASSERT_TRUE(store);
+  throttle.CountIn(std::move(*store));
+  const auto now = std::chrono::steady_clock::now();
+  for (int i = 0; i < 5; ++i) {
+    ASSERT_TRUE(throttle.Try("192.0.2.7", now, [] { return Result<bool>(false); }));
+  }
+  auto sixth = throttle.Try("192.0.2.7", now, [] { return Result<bool>(true); });
+  ASSERT_TRUE(sixth);
+  EXPECT_EQ(sixth->retry_after, seconds(1));
 }
 
 }  // namespace

@@ -91,6 +91,18 @@ TEST_P(DeviceCli, IcsUrlIsStableUntilRotated) {
   EXPECT_EQ(first.out.find(rotated["path"].get<std::string>()), std::string::npos);
   EXPECT_EQ(rotated["url"], "http://127.0.0.1:8080" + rotated["path"].get<std::string>());
   EXPECT_EQ(Kith({"ics", "--url", "--rotate"}).exit_code, 2);
+  EXPECT_EQ(Kith({"ics", "--url", "--revoke"}).exit_code, 2);
+}
+
+TEST_P(DeviceCli, IcsRevokeTakesTheUrlAwayUntilTheNextAsk) {
+  const std::string first = KithJson({"ics", "--url"})["path"];
+  const KithRun revoked = Kith({"ics", "--revoke"});
+  ASSERT_EQ(revoked.exit_code, 0) << Described(revoked);
+  EXPECT_EQ(revoked.out, "Revoked: the calendar address no longer answers.\n");
+  EXPECT_EQ(KithJson({"ics", "--revoke"})["revoked"], false);
+  const std::string fresh = KithJson({"ics", "--url"})["path"];
+  EXPECT_NE(fresh, first);
+  EXPECT_TRUE(std::regex_match(fresh, std::regex("/ics/[0-9a-f]{32}\\.ics"))) << fresh;
 }
 
 TEST_P(DeviceCli, ServeRefusesTlsFilesItCannotUse) {

@@ -8,6 +8,9 @@ balancer (docs/team.md), and one of them killed with SIGKILL mid-write.
   the database; the CSRF token follows from the session id).
 - A write through one server is read through the other at once: a new
   card (show and search), an edit, a logged coffee.
+- A password guesser is held to one count: wrong passwords sent to one
+  server make the other refuse the next try (429) before its own free
+  tries would have been spent (the failures live in the database).
 - Each round runs a write storm against both servers and kills one of
   them with SIGKILL at a random moment: every write either server answered
   2xx is in the database afterwards, no card is half-written (each storm
@@ -40,12 +43,12 @@ def need(tool):
     return found
 
 
-def fresh_postgres_database(url_file):
+def fresh_postgres_database(url_file, suffix=""):
     """A new database in the cluster whose URI is in `url_file`, dropped at exit."""
     psql = need("psql")
     with open(url_file, encoding="utf-8") as file:
         cluster = file.readline().strip()
-    name = f"kith_two_servers_{os.getpid()}"
+    name = f"kith_two_servers_{os.getpid()}{suffix}"
     subprocess.run([psql, cluster, "-qc", f"DROP DATABASE IF EXISTS {name}", "-c", f"CREATE DATABASE {name}"],
                    check=True, capture_output=True, timeout=60)
     atexit.register(subprocess.run, [psql, cluster, "-qc", f"DROP DATABASE IF EXISTS {name}"],
@@ -114,6 +117,72 @@ def check_sessions_and_reads(kith, database):
     print("sessions and reads across two servers: ok", flush=True)
 
 
+class AccountServer(Server):
+    """`kith serve` on a database with accounts: nobody is signed in at start."""
+
+    def _session(self):
+        return "", ""
+
+
+def sign_in(server, password):
+    """(status, Retry-After) of a sign-in by account to `server`."""
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
+    body = json.dumps({"account": "ada", "password": password, "workspace": "acme"})
+    try:
+        connection.request("POST", "/api/v1/session", body=body,
+                           headers={"Content-Type": "application/json",
+                                    "Origin": f"http://127.0.0.1:{server.port}"})
+        response = connection.getresponse()
+        response.read()
+        return response.status, response.getheader("Retry-After")
+    finally:
+        connection.close()
+
+
+def check_one_throttle(kith, url_file):
+    """Wrong passwords on one server count on the other."""
+    database = fresh_postgres_database(url_file, "_throttle")
+    password = "correct horse battery"
+    for args, stdin in ((["account", "add", "ada"], password + "\n"),
+                        (["workspace", "add", "acme", "--owner", "ada"], None)):
+        done = subprocess.run([kith, "--db", database, *args], input=stdin, capture_output=True, text=True,
+                              timeout=120, check=False)
+        assert done.returncode == 0, f"kith {' '.join(args)}: {done.stderr}"
+    first, second = AccountServer(kith, database), AccountServer(kith, database)
+    try:
+        for attempt in range(5):
+            status, _ = sign_in(first, "wrong password")
+            assert status == 401, f"wrong password {attempt + 1} on first: {status}"
+        # Five failures spent the free tries of the address on every server:
+        # second refuses before checking (429), though it saw none of them.
+        # (Its first try may come after the first wait of 1 s on a loaded
+        # machine; it then counts as the sixth failure, and the wait doubles.)
+        answers = []
+        for _ in range(3):
+            status, retry_after = sign_in(second, password)
+            answers.append(status)
+            if status == 429:
+                assert retry_after and int(retry_after) >= 1, f"429 without Retry-After: {retry_after}"
+                break
+            assert status == 401, f"a try on second after five failures on first: {status}"
+        assert answers[-1] == 429, f"second never throttled the guesser first counted: {answers}"
+        rows = sql(database, "SELECT address_key, failures FROM sign_in_failures")
+        assert rows and rows[0][0] == "127.0.0.1" and int(rows[0][1]) >= 5, f"the count in the database: {rows}"
+        # The right password, once the wait is over, clears the count on both.
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            status, retry_after = sign_in(first, password)
+            if status != 429:
+                break
+            time.sleep(int(retry_after or "1"))
+        assert status == 201, f"the right password after the wait: {status}"
+        assert sql(database, "SELECT count(*) FROM sign_in_failures") == [["0"]], "the count was not cleared"
+    finally:
+        first.stop()
+        second.stop()
+    print("one sign-in throttle across two servers: ok", flush=True)
+
+
 def assert_durable(database, storms):
     """Every write any storm had answered 2xx is in the database, whole."""
     names = dict((int(row[0]), row[1]) for row in sql(database, "SELECT id, display_name FROM contacts"))
@@ -172,6 +241,7 @@ def main():
     print(f"two servers: seed {options.seed}", flush=True)
     database = fresh_postgres_database(options.postgres)
     check_sessions_and_reads(options.kith, database)
+    check_one_throttle(options.kith, options.postgres)
     totals = kill_rounds(options.kith, database, options.kills, random.Random(options.seed))
     print(json.dumps({"seed": options.seed, **totals}))
 

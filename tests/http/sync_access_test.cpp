@@ -243,6 +243,25 @@ TEST_P(CalendarFeed, AWrongTokenIs404) {
   }
 }
 
+TEST_P(CalendarFeed, ARevokedUrlIs404UntilANewOneIsAskedFor) {
+  AddReminder("send the deck");
+  const std::string path = FeedPath();
+  auto revoked = Send("DELETE", "/api/v1/calendar/subscription");
+  ASSERT_TRUE(revoked);
+  ASSERT_EQ(revoked->status, 200) << revoked->body;
+  EXPECT_EQ(json::parse(revoked->body)["revoked"], true);
+  auto gone = Fetch(path);
+  ASSERT_TRUE(gone);
+  EXPECT_EQ(gone->status, 404);
+  auto again = Send("DELETE", "/api/v1/calendar/subscription");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(json::parse(again->body)["revoked"], false) << "nothing left to revoke";
+  const std::string fresh = FeedPath();
+  EXPECT_NE(fresh, path);
+  EXPECT_EQ(Fetch(fresh)->status, 200);
+  EXPECT_EQ(Fetch(path)->status, 404);
+}
+
 TEST_P(CalendarFeed, BeforeAnyUrlWasMadeNoTokenOpensIt) {
   auto feed = Fetch("/ics/00000000000000000000000000000000.ics");
   ASSERT_TRUE(feed);

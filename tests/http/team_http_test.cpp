@@ -22,6 +22,7 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
+using ::testing::Not;
 
 class TeamHttp : public TeamServer {
  protected:
@@ -428,6 +429,135 @@ TEST_F(TeamHttp, AnOwnerManagesOnlyTheWorkspaceSignedInTo) {
   Expect(As(dee, "DELETE", "/api/v1/workspace/members/bo"), 404);
   Expect(As(dee, "PATCH", "/api/v1/workspace/members/ada", R"({"role": "viewer"})"), 404);
   EXPECT_THAT(MembersOfAcme(), ElementsAre("ada owner", "bo editor", "cy viewer"));
+
+// Each member's own subscribed calendar (docs/team.md): a secret URL of
+// their own, of their own reminders only, fetched without a cookie;
+// replaced, revoked, and gone with the membership.
+TEST_F(TeamHttp, EachMemberSubscribesToTheirOwnLoopAndNoOneElses) {
+  const SignedIn ada = SignIn("ada", "acme");
+  const SignedIn bo = SignIn("bo", "acme");
+  const SignedIn cy = SignIn("cy", "acme");
+  const json card = AddCard(ada, "Lin Park", "lin@acme.example");
+  const std::string reminders = "/api/v1/contacts/" + std::to_string(card["id"].get<int>()) + "/reminders";
+  Expect(As(ada, "POST", reminders, R"({"due": "2026-12-10", "note": "ada sends the deck"})"), 201);
+  Expect(As(bo, "POST", reminders, R"({"due": "2026-12-11", "note": "bo asks about the offer"})"), 201);
+
+  const std::string ada_path = Expect(As(ada, "GET", "/api/v1/calendar/subscription"), 200)["path"];
+  const std::string bo_path = Expect(As(bo, "GET", "/api/v1/calendar/subscription"), 200)["path"];
+  EXPECT_THAT(ada_path, ::testing::StartsWith("/ics/"));
+  EXPECT_THAT(ada_path, HasSubstr("/ada/"));
+  EXPECT_THAT(bo_path, HasSubstr("/bo/"));
+  EXPECT_EQ(Expect(As(ada, "GET", "/api/v1/calendar/subscription"), 200)["path"], ada_path) << "stable";
+
+  // Without a cookie, as a calendar app fetches it: each sees their own loop.
+  auto ada_feed = client_->Get(ada_path.c_str());
+  ASSERT_TRUE(ada_feed);
+  ASSERT_EQ(ada_feed->status, 200) << ada_feed->body;
+  EXPECT_THAT(ada_feed->body, HasSubstr("ada sends the deck"));
+  EXPECT_THAT(ada_feed->body, Not(HasSubstr("bo asks")));
+  auto bo_feed = client_->Get(bo_path.c_str());
+  ASSERT_TRUE(bo_feed);
+  ASSERT_EQ(bo_feed->status, 200) << bo_feed->body;
+  EXPECT_THAT(bo_feed->body, HasSubstr("bo asks about the offer"));
+  EXPECT_THAT(bo_feed->body, Not(HasSubstr("ada sends")));
+
+  // The token is the key: another member's token under one's own name, a
+  // token alone, or a mistyped one answer 404 and never repeat the token.
+  const auto token_of = [](const std::string& path) {
+    const std::size_t slash = path.rfind('/');
+    return path.substr(slash + 1, path.size() - slash - 1 - 4);
+  };
+  const std::string workspace_part = ada_path.substr(0, ada_path.find("/ada/"));
+  for (const std::string& wrong :
+       {workspace_part + "/ada/" + token_of(bo_path) + ".ics",
+        workspace_part + "/bo/" + token_of(ada_path) + ".ics", "/ics/" + token_of(ada_path) + ".ics",
+        workspace_part + "/ada/0123456789abcdef0123456789abcdef.ics",
+        "/ics/0/ada/" + token_of(ada_path) + ".ics"}) {
+    auto refused = client_->Get(wrong.c_str());
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 404) << wrong;
+    EXPECT_THAT(refused->body, Not(HasSubstr(token_of(ada_path)))) << wrong;
+  }
+
+  // A calendar app polling gets 304 while nothing changed; bo's reminder
+  // changes only bo's feed's content.
+  const std::string etag = ada_feed->get_header_value("ETag");
+  auto again = client_->Get(ada_path.c_str(), {{"If-None-Match", etag}});
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 304);
+  EXPECT_NE(bo_feed->get_header_value("ETag"), etag);
+
+  // A viewer keeps no loop and is refused an address.
+  Expect(As(cy, "GET", "/api/v1/calendar/subscription"), 403);
+
+  // Rotated: the old URL is dead, the new one serves. Revoked: dead too.
+  const std::string rotated = Expect(As(ada, "POST", "/api/v1/calendar/subscription/rotate"), 200)["path"];
+  EXPECT_NE(rotated, ada_path);
+  EXPECT_EQ(client_->Get(ada_path.c_str())->status, 404);
+  EXPECT_EQ(client_->Get(rotated.c_str())->status, 200);
+  EXPECT_EQ(Expect(As(ada, "DELETE", "/api/v1/calendar/subscription"), 200)["revoked"], true);
+  EXPECT_EQ(client_->Get(rotated.c_str())->status, 404);
+  EXPECT_EQ(Expect(As(ada, "DELETE", "/api/v1/calendar/subscription"), 200)["revoked"], false);
+  EXPECT_EQ(client_->Get(bo_path.c_str())->status, 200) << "ada's revoke touched bo's feed";
+
+  // bo removed: the URL stops answering at once, and stays dead when bo
+  // is added back (the membership took the feed with it).
+  WithDatabase([](Context& context) {
+    ASSERT_TRUE(RemoveMember(context, {"ada", "acme", "bo", Role::kEditor}));
+  });
+  EXPECT_EQ(client_->Get(bo_path.c_str())->status, 404);
+  WithDatabase([](Context& context) {
+    ASSERT_TRUE(AddMember(context, {"ada", "acme", "bo", Role::kEditor}));
+  });
+  EXPECT_EQ(client_->Get(bo_path.c_str())->status, 404);
+}
+
+// A merge moves every member's rows of the card merged away, not only
+// those the merging member sees: bo's private call and the fact learned
+// in it, bo's reminder and bo's cadence follow the person to the kept
+// card, where ada still never sees them, and the undo takes them back.
+TEST_F(TeamHttp, AMergeTakesEveryMembersLoopAlongWithoutShowingItToTheMerger) {
+  const SignedIn ada = SignIn("ada", "acme");
+  const SignedIn bo = SignIn("bo", "acme");
+  const int kept = AddCard(ada, "Lin Park", "lin@acme.example")["id"].get<int>();
+  const int other = AddCard(ada, "Lin Park", "lin.park@home.example")["id"].get<int>();
+  const std::string from = "/api/v1/contacts/" + std::to_string(other);
+  const std::string into = "/api/v1/contacts/" + std::to_string(kept);
+  Expect(As(bo, "POST", from + "/interactions",
+            R"({"kind": "call", "on": "2026-11-20", "summary": "bo's quiet call", "private": true,
+                "facts": [{"kind": "personal", "key": "health", "value": "knee surgery"}]})"),
+         201);
+  Expect(As(bo, "POST", from + "/reminders", R"({"due": "2026-12-12", "note": "bo checks on the knee"})"),
+         201);
+  Expect(As(bo, "PUT", from + "/cadence", R"({"days": 45})"), 200);
+  Expect(As(ada, "POST", from + "/interactions",
+            R"({"kind": "coffee", "on": "2026-11-21", "summary": "shared coffee"})"),
+         201);
+
+  const json merged =
+      Expect(As(ada, "POST", "/api/v1/merges", json{{"keep", kept}, {"other", other}}.dump()), 201);
+  const std::string bo_sees = As(bo, "GET", into + "/interactions")->body +
+                              As(bo, "GET", into + "/facts")->body + As(bo, "GET", into + "/reminders")->body;
+  EXPECT_THAT(bo_sees, HasSubstr("bo's quiet call"));
+  EXPECT_THAT(bo_sees, HasSubstr("knee surgery"));
+  EXPECT_THAT(bo_sees, HasSubstr("bo checks on the knee"));
+  EXPECT_THAT(bo_sees, HasSubstr("shared coffee"));
+  EXPECT_EQ(Expect(As(bo, "GET", into + "/cadence"), 200)["own_days"], 45);
+  const std::string ada_sees =
+      As(ada, "GET", into + "/interactions")->body + As(ada, "GET", into + "/facts")->body +
+      As(ada, "GET", into + "/reminders")->body + As(ada, "GET", into + "/brief")->body;
+  EXPECT_THAT(ada_sees, HasSubstr("shared coffee"));
+  EXPECT_THAT(ada_sees, Not(HasSubstr("quiet call")));
+  EXPECT_THAT(ada_sees, Not(HasSubstr("knee")));
+  EXPECT_EQ(Expect(As(ada, "GET", into + "/cadence"), 200)["own_days"], nullptr);
+
+  // Undone: bo's call, fact and reminder are back on the card they were on.
+  Expect(As(ada, "POST", "/api/v1/merges/" + std::to_string(merged["merge"]["id"].get<int>()) + "/undo"),
+         200);
+  EXPECT_THAT(As(bo, "GET", from + "/interactions")->body, HasSubstr("bo's quiet call"));
+  EXPECT_THAT(As(bo, "GET", from + "/reminders")->body, HasSubstr("bo checks on the knee"));
+  EXPECT_THAT(As(bo, "GET", into + "/interactions")->body, Not(HasSubstr("bo's quiet call")));
+  EXPECT_THAT(As(bo, "GET", into + "/reminders")->body, Not(HasSubstr("knee")));
 }
 
 }  // namespace

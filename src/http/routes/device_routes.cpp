@@ -69,6 +69,13 @@ void AddDeviceRoutes(std::vector<Route>& routes, SessionState& state) {
                     },
                     "Replace the calendar's secret URL; the old one answers 404 (kith ics --rotate)",
                     "calendar", "", "CalendarSubscription"});
+  routes.push_back({Method::kDelete, "/calendar/subscription", Access::kWrite,
+                    [](const httplib::Request& /*request*/, Context& context) -> Result<ApiReply> {
+                      KITH_ASSIGN_OR_RETURN(const bool revoked, RevokeCalendarFeed(context));
+                      return Json(nlohmann::json{{"revoked", revoked}});
+                    },
+                    "Take the calendar's secret URL away; it answers 404 (kith ics --revoke)", "calendar", "",
+                    "CalendarRevoked"});
 }
 
 }  // namespace kith::http

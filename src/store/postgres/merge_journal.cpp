@@ -6,30 +6,78 @@
 
 namespace kith::postgres {
 
+namespace {
+
+// The tables whose rows may be one member's alone (private interactions and
+// facts, reminders: private_rows_migration.cpp), which the merging member
+// cannot see and so moves acting as each author in turn.
+bool HoldsMembersRows(std::string_view table) {
+  return table == "interactions" || table == "facts" || table == "reminders";
+}
+
+}  // namespace
+
+Status PgStore::AsEachAuthor(const std::function<Status(const std::string& author, bool acting)>& body) {
+  KITH_ASSIGN_OR_RETURN(
+      const Rows others,
+      connection_->Query("SELECT account FROM memberships WHERE workspace_id = $1 AND account <> $2 "
+                         "UNION SELECT '' WHERE $2 <> '' ORDER BY 1",
+                         Params().Add(workspace_).Add(access_.account)));
+  KITH_RETURN_IF_ERROR(body(access_.account, true));
+  for (int row = 0; row < others.size(); ++row) {
+    const std::string author = others.Text(row, 0);
+    // Transaction-local, as the hand-over does (accounts.cpp): a failure
+    // rolls it back with the savepoint; success restores it below.
+    KITH_RETURN_IF_ERROR(
+        connection_->Query("SELECT set_config('kith.account', $1, true)", Params().Add(author)));
+    KITH_RETURN_IF_ERROR(body(author, false));
+  }
+  if (others.empty()) return Ok();
+  return connection_->Query("SELECT set_config('kith.account', $1, true)", Params().Add(access_.account))
+      .map([](const Rows&) {});
+}
+
 // Every table of kMovedColumns has an id of its own in the workspace
-// (card_images since migration 3).
+// (card_images since migration 3). A card's rows are every member's: the
+// merging member moves what they see, then each other member's own rows
+// (their private interactions and facts, their reminders and cadence) move
+// acting as that member, within the policies and without being read — the
+// statements return only ids, for the journal. So nobody's loop stays
+// behind with the card merged away.
 Status PgStore::MoveContactRecords(ContactId from, ContactId to, MergeId journal) {
   return Atomically([&]() -> Status {
-    // Each table's rows move and are noted in one statement.
-    for (const MovedColumn& moved : kMovedColumns) {
-      std::string sql = "WITH moved AS (UPDATE ";
-      sql.append(moved.table).append(" SET ").append(moved.column);
-      sql.append(" = $3 WHERE workspace_id = $1 AND ").append(moved.column);
-      sql +=
-          " = $2 RETURNING id) INSERT INTO merge_moves(workspace_id, merge_id, record, row_id) "
-          "SELECT $1, $4, $5, id FROM moved";
-      KITH_RETURN_IF_ERROR(
-          Run(sql, Params().Add(from.value).Add(to.value).Add(journal.value).Add(moved.record)));
-    }
-    // The kept card's own cadence wins over the other's; a cadence is the
-    // merging member's own (the policies hide the others').
-    KITH_RETURN_IF_ERROR(Run(
-        "INSERT INTO cadences(workspace_id, contact_id, author, days) SELECT $1, $3, author, days "
-        "FROM cadences WHERE workspace_id = $1 AND contact_id = $2 AND author = $4 ON CONFLICT DO NOTHING",
-        Params().Add(from.value).Add(to.value).Add(access_.account)));
-    return Run("DELETE FROM cadences WHERE workspace_id = $1 AND contact_id = $2 AND author = $3",
-               Params().Add(from.value).Add(access_.account))
-        .map([](const Rows&) {});
+    return AsEachAuthor([&](const std::string& author, bool acting) -> Status {
+      // Each table's rows move and are noted in one statement.
+      for (const MovedColumn& moved : kMovedColumns) {
+        if (!acting && !HoldsMembersRows(moved.table)) continue;
+        std::string sql = "WITH moved AS (UPDATE ";
+        sql.append(moved.table).append(" SET ").append(moved.column);
+        sql.append(" = $3 WHERE workspace_id = $1 AND ").append(moved.column);
+        sql +=
+            " = $2 RETURNING id) INSERT INTO merge_moves(workspace_id, merge_id, record, row_id) "
+            "SELECT $1, $4, $5, id FROM moved";
+        KITH_RETURN_IF_ERROR(
+            Run(sql, Params().Add(from.value).Add(to.value).Add(journal.value).Add(moved.record)));
+      }
+      if (!acting) {
+        // Another member's cadence moves when they keep none for the kept
+        // card (theirs for it wins); undo leaves it there (the snapshot,
+        // app/merge_snapshot.h, holds only the merging member's).
+        return Run("UPDATE cadences SET contact_id = $3 WHERE workspace_id = $1 AND contact_id = $2 AND "
+                   "author = $4 AND NOT EXISTS (SELECT 1 FROM cadences WHERE workspace_id = $1 AND "
+                   "contact_id = $3 AND author = $4)",
+                   Params().Add(from.value).Add(to.value).Add(author))
+            .map([](const Rows&) {});
+      }
+      // The kept card's own cadence wins over the other's.
+      KITH_RETURN_IF_ERROR(Run(
+          "INSERT INTO cadences(workspace_id, contact_id, author, days) SELECT $1, $3, author, days "
+          "FROM cadences WHERE workspace_id = $1 AND contact_id = $2 AND author = $4 ON CONFLICT DO NOTHING",
+          Params().Add(from.value).Add(to.value).Add(author)));
+      return Run("DELETE FROM cadences WHERE workspace_id = $1 AND contact_id = $2 AND author = $3",
+                 Params().Add(from.value).Add(author))
+          .map([](const Rows&) {});
+    });
   });
 }
 
@@ -93,18 +141,23 @@ Result<bool> PgStore::MergedCardsUnchanged(MergeId id) {
 
 Status PgStore::UndoMergeMoves(MergeId id, const std::string& now) {
   return Atomically([&]() -> Status {
-    for (const MovedColumn& moved : kMovedColumns) {
-      std::string sql = "UPDATE ";
-      sql.append(moved.table).append(" t SET ").append(moved.column);
-      sql +=
-          " = m.other_id FROM merges m WHERE m.workspace_id = $1 AND m.id = $2 AND t.workspace_id = $1 AND "
-          "t.";
-      sql.append(moved.column);
-      sql +=
-          " = m.kept_id AND t.id IN (SELECT row_id FROM merge_moves WHERE workspace_id = $1 "
-          "AND merge_id = $2 AND record = $3)";
-      KITH_RETURN_IF_ERROR(Run(sql, Params().Add(id.value).Add(moved.record)));
-    }
+    // Back as they came: each member's own rows acting as that member.
+    KITH_RETURN_IF_ERROR(AsEachAuthor([&](const std::string& /*author*/, bool acting) -> Status {
+      for (const MovedColumn& moved : kMovedColumns) {
+        if (!acting && !HoldsMembersRows(moved.table)) continue;
+        std::string sql = "UPDATE ";
+        sql.append(moved.table).append(" t SET ").append(moved.column);
+        sql +=
+            " = m.other_id FROM merges m WHERE m.workspace_id = $1 AND m.id = $2 AND t.workspace_id = $1 AND "
+            "t.";
+        sql.append(moved.column);
+        sql +=
+            " = m.kept_id AND t.id IN (SELECT row_id FROM merge_moves WHERE workspace_id = $1 "
+            "AND merge_id = $2 AND record = $3)";
+        KITH_RETURN_IF_ERROR(Run(sql, Params().Add(id.value).Add(moved.record)));
+      }
+      return Ok();
+    }));
     return Run("UPDATE merges SET undone_at = $3 WHERE workspace_id = $1 AND id = $2",
                Params().Add(id.value).Add(now))
         .map([](const Rows&) {});

@@ -643,7 +643,43 @@ BEGIN
 END $$;
 )sql";
 
-// Version 10 (the eighth step here; numbered at merge): a new card marked
+// Version 8: what members share across servers and keep for themselves.
+// Failed sign-ins per client address (sign_in_failures.cpp),
+// so every `kith serve` on the database throttles one guesser together.
+// No workspace: a sign-in is counted before anyone is known, so the table
+// stays outside the workspace policies, as accounts do. It holds a count,
+// a time and an address (IPv6 by /64), is bounded by the throttle
+// (SignInFailureMemory) and forgets quiet addresses; the index on the last
+// failure finds the quietest.
+constexpr std::string_view kSignInFailures = R"sql(
+CREATE TABLE sign_in_failures(
+  address_key text PRIMARY KEY,
+  failures integer NOT NULL CHECK (failures > 0),
+  last_failure timestamptz NOT NULL,
+  blocked_until timestamptz NOT NULL
+);
+CREATE INDEX sign_in_failures_by_last ON sign_in_failures(last_failure);
+
+-- Each member's own subscribed calendar (calendar_feeds.cpp): the secret
+-- token of /ics/WORKSPACE/ACCOUNT/TOKEN.ics, one per member and workspace.
+-- Under the workspace policies (owners and editors make one, as they write
+-- the loop the feed shows) and personal like a reminder: only its member
+-- reads, replaces or removes it. A membership that ends takes its feed
+-- with it (the cascade), so the URL of a removed member answers 404 even
+-- when they are added again.
+CREATE TABLE calendar_feeds(
+  workspace_id bigint NOT NULL,
+  author text NOT NULL,
+  token text NOT NULL,
+  created_at text NOT NULL,
+  PRIMARY KEY (workspace_id, author),
+  FOREIGN KEY (workspace_id, author) REFERENCES memberships(workspace_id, account) ON DELETE CASCADE
+);
+SELECT kith_guard_workspace_table('calendar_feeds', true);
+SELECT kith_guard_personal_rows('calendar_feeds');
+)sql";
+
+// Version 9: a new card marked
 // for the health upkeep once per statement instead of once per row. A bulk
 // write's INSERT … SELECT of thousands of cards ran a PL/pgSQL function and
 // an INSERT … ON CONFLICT for each of them, a third of the database's time
@@ -667,7 +703,8 @@ CREATE TRIGGER health_on_contact_insert AFTER INSERT ON contacts REFERENCING NEW
 const std::vector<std::string_view>& Migrations() {
   static const std::vector<std::string_view> kMigrations = {
       kVersion1,        kStoredHealth,          kCardDavAndMerges, AccessMigration(),
-      kSignInByAccount, PrivateRowsMigration(), kFoldedKeys,       kHealthOncePerStatement};
+      kSignInByAccount, PrivateRowsMigration(), kFoldedKeys,       kSignInFailures,
+      kHealthOncePerStatement};
   return kMigrations;
 }
 

@@ -2,6 +2,7 @@
 // database. Every query is parameterised and names the workspace.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -13,6 +14,7 @@
 #include "store/file_migration.h"
 #include "store/postgres/connection.h"
 #include "store/search_document.h"
+#include "store/sign_in_failures.h"
 #include "store/sqlite/database.h"
 #include "store/sqlite/fts_tokenizer.h"
 #include "store/store.h"
@@ -31,7 +33,11 @@ inline std::string PastPrefix(std::string_view prefix) { return std::string(pref
 // in a subquery of contacts.
 std::string ListWhere(const ListQuery& query, const std::string& folded_tag, Params& params);
 
-class PgStore final : public CardStore, public AccountDirectory, public FileMigration, public BatchedLookups {
+class PgStore final : public CardStore,
+                      public AccountDirectory,
+                      public FileMigration,
+                      public BatchedLookups,
+                      public SignInFailureBook {
  public:
   // Connects to `uri`, applies pending migrations (under an advisory lock,
   // so servers starting together upgrade once) and opens the default
@@ -157,7 +163,17 @@ class PgStore final : public CardStore, public AccountDirectory, public FileMigr
   Result<std::vector<std::string>> CheckIntegrity() override;
 
   // The directory of accounts, workspaces and members (accounts.cpp).
+  // Failed sign-ins (sign_in_failures.cpp): outside every workspace.
+  Result<SignInFailureCount> SignInFailuresOf(const std::string& key,
+                                              const SignInFailureMemory& memory) override;
+  Result<int> AddSignInFailure(const std::string& key, const SignInFailureMemory& memory,
+                               const std::function<std::chrono::seconds(int failures)>& delay_after) override;
+  Status ClearSignInFailures(const std::string& key) override;
+
   Result<bool> HasAccounts() override;
+  Result<std::optional<std::string>> MemberCalendarToken() override;
+  Status SetMemberCalendarToken(std::string_view token, std::string_view created_at) override;
+  Result<bool> RemoveMemberCalendarToken() override;
   Status InsertAccount(std::string_view name, std::string_view password_hash,
                        std::string_view created_at) override;
   Result<std::vector<Account>> Accounts() override;
@@ -205,6 +221,11 @@ class PgStore final : public CardStore, public AccountDirectory, public FileMigr
       : connection_(std::move(connection)), folding_(std::move(folding)), tokenizer_(std::move(tokenizer)) {}
 
   Status Migrate();
+  // Runs `body` as the acting member (acting: true), then acting as each
+  // other member of the workspace and as nobody ("") in turn, and as the
+  // member again after: the rows one member alone sees (merge_journal.cpp)
+  // are moved by statements acting as their author. Call inside Atomically.
+  Status AsEachAuthor(const std::function<Status(const std::string& author, bool acting)>& body);
   // Runs `body` inside a savepoint (in the caller's transaction) or a
   // transaction of its own: all of it lands or none of it does.
   template <typename Body>

@@ -3,7 +3,7 @@
 -- non-superuser role that owns kith's tables: FORCE must hold the owner to
 -- the policies too. Everything happens in one transaction, rolled back.
 BEGIN;
-SELECT plan(32);
+SELECT plan(41);
 
 -- Two workspaces, each with one card, written as each one's owner.
 INSERT INTO workspaces(id, name, created_at) VALUES (2, 'other', '2026-12-01T00:00:00Z');
@@ -113,6 +113,44 @@ INSERT INTO cadences(workspace_id, contact_id, author, days) VALUES (1, 1, 'bo',
 SELECT throws_ok($$UPDATE cadences SET author = 'ada' WHERE author = 'bo'$$, '42501', NULL,
                  'a member hands nothing to another');
 SELECT set_config('kith.role', '', true), set_config('kith.account', '', true);
+
+-- Each member's own calendar feed (migration 8): ada, bo editors and cy a
+-- viewer of workspace 1. Only its member reads, replaces or removes it.
+INSERT INTO accounts(name, password_hash, created_at)
+  VALUES ('ada', 'x', 'now'), ('bo', 'x', 'now'), ('cy', 'x', 'now');
+INSERT INTO memberships(workspace_id, account, role)
+  VALUES (1, 'ada', 'editor'), (1, 'bo', 'editor'), (1, 'cy', 'viewer');
+SELECT set_config('kith.workspace', '1', true), set_config('kith.role', 'editor', true),
+       set_config('kith.account', 'ada', true);
+SELECT lives_ok($$INSERT INTO calendar_feeds(workspace_id, author, token, created_at)
+                  VALUES (1, 'ada', 'ada-secret', 'now')$$, 'a member makes her own calendar feed');
+SELECT throws_ok($$INSERT INTO calendar_feeds(workspace_id, author, token, created_at)
+                   VALUES (1, 'bo', 'planted', 'now')$$, '42501', NULL,
+                 'a member makes no feed for another');
+SELECT set_config('kith.account', 'bo', true);
+SELECT is_empty('SELECT token FROM calendar_feeds', 'another member never reads her feed''s token');
+UPDATE calendar_feeds SET token = 'stolen';
+DELETE FROM calendar_feeds;
+SELECT set_config('kith.account', 'ada', true);
+SELECT results_eq('SELECT token FROM calendar_feeds', ARRAY['ada-secret'],
+                  'nor replaces nor removes it');
+SELECT set_config('kith.account', 'cy', true), set_config('kith.role', 'viewer', true);
+SELECT throws_ok($$INSERT INTO calendar_feeds(workspace_id, author, token, created_at)
+                   VALUES (1, 'cy', 'cy-secret', 'now')$$, '42501', NULL,
+                 'a viewer keeps no loop and makes no feed');
+DELETE FROM memberships WHERE workspace_id = 1 AND account = 'ada';
+SELECT set_config('kith.account', 'ada', true), set_config('kith.role', 'editor', true);
+SELECT is_empty('SELECT 1 FROM calendar_feeds', 'a membership that ends takes its feed with it');
+
+-- Failed sign-ins (migration 8) are counted before anyone is known:
+-- outside the workspace policies, written and read acting as nobody.
+SELECT set_config('kith.workspace', '', true), set_config('kith.role', '', true),
+       set_config('kith.account', '', true);
+SELECT lives_ok($$INSERT INTO sign_in_failures(address_key, failures, last_failure, blocked_until)
+                  VALUES ('192.0.2.7', 1, now(), now())$$, 'a failed sign-in is counted acting as nobody');
+SELECT results_eq('SELECT failures FROM sign_in_failures', ARRAY[1], 'and read back by every server');
+SELECT is((SELECT relrowsecurity FROM pg_class WHERE relname = 'sign_in_failures'), false,
+          'the failed sign-ins are no workspace''s');
 
 -- Every table led by workspace_id is under the policies, forced on its
 -- owner, but the documented exceptions (access_migration.cpp says why).

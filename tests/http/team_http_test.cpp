@@ -429,6 +429,7 @@ TEST_F(TeamHttp, AnOwnerManagesOnlyTheWorkspaceSignedInTo) {
   Expect(As(dee, "DELETE", "/api/v1/workspace/members/bo"), 404);
   Expect(As(dee, "PATCH", "/api/v1/workspace/members/ada", R"({"role": "viewer"})"), 404);
   EXPECT_THAT(MembersOfAcme(), ElementsAre("ada owner", "bo editor", "cy viewer"));
+}
 
 // Each member's own subscribed calendar (docs/team.md): a secret URL of
 // their own, of their own reminders only, fetched without a cookie;

@@ -679,13 +679,13 @@ SELECT kith_guard_workspace_table('calendar_feeds', true);
 SELECT kith_guard_personal_rows('calendar_feeds');
 )sql";
 
-// Version 9: a new card marked
-// for the health upkeep once per statement instead of once per row. A bulk
-// write's INSERT … SELECT of thousands of cards ran a PL/pgSQL function and
-// an INSERT … ON CONFLICT for each of them, a third of the database's time
-// in an import (BENCHMARKS.md); the statement's new rows, as a transition
-// table, go into health_dirty by one INSERT. A new card always exists when
-// its statement ends, so the existence check of kith_mark_health is moot.
+// Version 9: a new card marked for the health upkeep once per statement
+// instead of once per row. A bulk write's INSERT … SELECT of thousands of
+// cards ran a PL/pgSQL function and an INSERT … ON CONFLICT for each of
+// them, a third of the database's time in an import (BENCHMARKS.md); the
+// statement's new rows, as a transition table, go into health_dirty by one
+// INSERT. A new card always exists when its statement ends, so the
+// existence check of kith_mark_health is moot.
 constexpr std::string_view kHealthOncePerStatement = R"sql(
 CREATE FUNCTION kith_health_on_new_contacts() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -702,9 +702,9 @@ CREATE TRIGGER health_on_contact_insert AFTER INSERT ON contacts REFERENCING NEW
 
 const std::vector<std::string_view>& Migrations() {
   static const std::vector<std::string_view> kMigrations = {
-      kVersion1,        kStoredHealth,          kCardDavAndMerges, AccessMigration(),
-      kSignInByAccount, PrivateRowsMigration(), kFoldedKeys,       kSignInFailures,
-      kHealthOncePerStatement};
+      kVersion1,         kStoredHealth,    kCardDavAndMerges,
+      AccessMigration(), kSignInByAccount, PrivateRowsMigration(),
+      kFoldedKeys,       kSignInFailures,  kHealthOncePerStatement};
   return kMigrations;
 }
 

@@ -56,6 +56,9 @@ TEST(Migrations, UpgradeKeepsDataAndIndexesItForSearch) {
   EXPECT_EQ(hits->front().id.value, 1);
   EXPECT_EQ(Search(**store, {"jazz", 10, 0})->size(), 1U);
   EXPECT_EQ(Search(**store, {"tag:design", 10, 0})->size(), 1U);
+  // The vocabulary is rebuilt with the index: a typo is corrected.
+  EXPECT_EQ(Search(**store, {"nunex", 10, 0})->size(), 1U);
+  EXPECT_EQ(Search(**store, {"kovac", 10, 0})->size(), 1U);
 }
 
 // A file as the kith before the card fields left it: ORG's unit and ROLE

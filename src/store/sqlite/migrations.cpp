@@ -552,15 +552,15 @@ ALTER TABLE interactions ADD COLUMN private INTEGER NOT NULL DEFAULT 0 CHECK (pr
 ALTER TABLE facts ADD COLUMN private INTEGER NOT NULL DEFAULT 0 CHECK (private IN (0, 1));
 )sql";
 
-// Version 18 (reserved as 19 on branch bulk5; the lead renumbers): the widest
-// search tier holds only the cards that have notes. search_everything repeated
-// search_cards, column for column, for every card, and a card without notes
-// (every LinkedIn row) matched there exactly as in search_cards: half the work
-// of indexing an import, for nothing. search_notes now holds every column of
-// the cards with notes; search_cards gains an always-empty note column, so a
-// `{note}` filter asked of it finds nobody instead of failing. The store asks
-// both tables for the widest tier (SqliteStore::MatchSearchIndex). The index
-// is built again by the rebuild that follows the step.
+// Version 18: the widest search tier holds only the cards that have notes.
+// search_everything repeated search_cards, column for column, for every
+// card, and a card without notes (every LinkedIn row) matched there exactly
+// as in search_cards: half the work of indexing an import, for nothing.
+// search_notes now holds every column of the cards with notes; search_cards
+// gains an always-empty note column, so a `{note}` filter asked of it finds
+// nobody instead of failing. The store asks both tables for the widest tier
+// (SqliteStore::MatchSearchIndex). The index is built again by the rebuild
+// that follows the step (on the bulk path: bulk_index.cpp).
 constexpr std::string_view kNotesTier = R"sql(
 DROP TABLE search_everything;
 DROP TABLE search_cards;

@@ -197,30 +197,6 @@ Status SqliteStore::Migrate() {
   return Ok();
 }
 
-Status SqliteStore::RebuildSearchIndex() {
-  KITH_RETURN_IF_ERROR(
-      database_->Execute("INSERT INTO search_names(search_names) VALUES('delete-all');"
-                         "INSERT INTO search_cards(search_cards) VALUES('delete-all');"
-                         "INSERT INTO search_notes(search_notes) VALUES('delete-all');"
-                         "DELETE FROM search_vocabulary;"));
-  std::vector<ContactId> ids;
-  {
-    KITH_ASSIGN_OR_RETURN(auto select,
-                          database_->Prepare("SELECT id FROM contacts WHERE trashed_at IS NULL ORDER BY id"));
-    while (true) {
-      KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
-      if (!row) break;
-      ids.push_back(ContactId{select.Int(0)});
-    }
-  }
-  VocabularyDelta vocabulary;
-  for (const ContactId id : ids) {
-    KITH_ASSIGN_OR_RETURN(const Contact contact, LoadLiveOrTrashed(id));
-    KITH_RETURN_IF_ERROR(IndexContact(contact, +1, vocabulary));
-  }
-  return ApplyVocabulary(vocabulary);
-}
-
 Result<Transaction> SqliteStore::Begin() { return BeginTransaction(false); }
 
 Result<Transaction> SqliteStore::BeginTransaction(bool bulk) {

@@ -154,6 +154,7 @@ class SearchRun {
 
   std::vector<WordForms>& words() { return words_; }
   [[nodiscard]] bool Full() const { return static_cast<int>(hits_.size()) >= wanted_; }
+  [[nodiscard]] bool FoundAnyone() const { return !hits_.empty(); }
   std::vector<SearchHit> TakeHits() { return std::move(hits_); }
 
  private:
@@ -279,18 +280,28 @@ Result<std::vector<SearchHit>> Search(Store& store, const SearchRequest& request
 
   constexpr MatchTier kTiers[] = {MatchTier::kName, MatchTier::kField, MatchTier::kNote};
   // Each pass as typed finds some of the people the widest one finds (every
-  // field and the notes, by prefix). When that finds nobody — a typo,
-  // mostly — the six passes would each look in vain, so the corrections
-  // are asked at once: one question instead of six.
+  // field and the notes, by prefix). When the first pass finds nobody, one
+  // question to the widest says whether any would: when it finds nobody
+  // too — a typo, mostly — the corrections are asked at once instead of
+  // five more passes in vain. A query whose first pass finds someone (most)
+  // pays nothing for it.
   const MatchTier widest_tier = query.terms.empty() ? MatchTier::kField : MatchTier::kNote;
-  KITH_ASSIGN_OR_RETURN(const bool found_as_typed, run.FindsAnyone({widest_tier, Shape::kPrefix}));
-  for (const MatchTier tier : kTiers) {
-    if (!found_as_typed) break;
-    // With filters only, every tier would ask the same question.
-    if (query.terms.empty() && tier != MatchTier::kField) continue;
-    KITH_RETURN_IF_ERROR(run.Run({tier, Shape::kExact}));
-    KITH_RETURN_IF_ERROR(run.Run({tier, Shape::kPrefix}));
-  }
+  const auto run_as_typed = [&]() -> Status {
+    bool asked_widest = false;
+    for (const MatchTier tier : kTiers) {
+      // With filters only, every tier would ask the same question.
+      if (query.terms.empty() && tier != MatchTier::kField) continue;
+      for (const Shape shape : {Shape::kExact, Shape::kPrefix}) {
+        KITH_RETURN_IF_ERROR(run.Run({tier, shape}));
+        if (asked_widest || run.FoundAnyone()) continue;
+        asked_widest = true;
+        KITH_ASSIGN_OR_RETURN(const bool anyone, run.FindsAnyone({widest_tier, Shape::kPrefix}));
+        if (!anyone) return Ok();
+      }
+    }
+    return Ok();
+  };
+  KITH_RETURN_IF_ERROR(run_as_typed());
   if (!run.Full() && !query.terms.empty()) {
     int widest = 0;
     for (std::size_t i = 0; i < query.terms.size(); ++i) {

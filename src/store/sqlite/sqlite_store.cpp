@@ -138,8 +138,11 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
   // (BeginTransaction). A read-only connection (the server's readers, a
   // read-only file) maps the file instead of copying each page it reads
   // into its cache: `kith serve`'s typeahead spent a fifth of its time in
-  // pread and the copies (BENCHMARKS.md).
-  if (mode == OpenMode::kReadOnly) KITH_RETURN_IF_ERROR(database->Execute("PRAGMA mmap_size = 1073741824"));
+  // pread and the copies (BENCHMARKS.md). The mapped pages count in the
+  // server's resident size (page cache the kernel may drop), so the map
+  // stops at 256 MiB: the server stays under its 300 MB; a larger file is
+  // read beyond it as before.
+  if (mode == OpenMode::kReadOnly) KITH_RETURN_IF_ERROR(database->Execute("PRAGMA mmap_size = 268435456"));
   KITH_ASSIGN_OR_RETURN(auto tokenizer, FtsTokenizer::Create(*database));
   auto store = std::unique_ptr<SqliteStore>(new SqliteStore(std::move(database), std::move(tokenizer)));
   KITH_RETURN_IF_ERROR(store->Migrate());

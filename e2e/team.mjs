@@ -120,6 +120,18 @@ try {
       await checkAxe(page, 'signed in as a viewer');
     });
 
+    await step(page, size, 'the Devices screen of a viewer says how to sync, with nothing that would be refused', async () => {
+      await page.goto(`${base}/devices`);
+      await page.getByRole('heading', { name: 'Devices' }).waitFor();
+      expect((await page.getByTestId('setup-username').inputValue()) === 'cy@acme', 'the user name is not cy@acme');
+      expect((await page.getByRole('button', { name: 'Add device' }).count()) === 0, 'a viewer is offered Add device');
+      expect((await page.getByRole('alert').count()) === 0, `an error shows: ${await page.getByRole('alert').allTextContents()}`);
+      expect(await fits(page), 'the Devices screen scrolls sideways');
+      await checkAxe(page, 'Devices as a viewer');
+      await page.goto(`${base}/`);
+      await page.locator('h1#list-title').waitFor();
+    });
+
     await step(page, size, 'signing out asks again, with the account and workspace kept', async () => {
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.getByRole('heading', { name: 'Sign in to kith' }).waitFor();

@@ -2,7 +2,7 @@
 // app password of its own, shown once when it is added and revocable on its
 // own; and the secret address calendar apps subscribe to.
 import { useEffect, useState } from 'preact/hooks';
-import { get, post, query, remove } from '../api';
+import { currentSession, get, mayWrite, post, query, remove } from '../api';
 import { CopyField } from '../ui/CopyField';
 import { ErrorText } from '../ui/ErrorText';
 
@@ -117,7 +117,30 @@ function CalendarLink() {
   );
 }
 
+// A viewer of a team's network adds no devices and keeps no reminders:
+// their phone syncs with their own account and password.
+function ViewerSync() {
+  const signedIn = currentSession();
+  const username = `${signedIn?.account ?? ''}@${signedIn?.workspace ?? ''}`;
+  return (
+    <section aria-labelledby="devices-title" class="devices-page">
+      <h1 id="devices-title">Devices</h1>
+      <p>
+        Your phone's Contacts, macOS Contacts, DAVx⁵ on Android and Thunderbird can show this network's people over
+        CardDAV, read only. As a viewer you set them up with your own account password; app passwords and the
+        calendar address are for owners and editors.
+      </p>
+      <CopyField label="Server" value={`${here()}/dav/`} testId="setup-url" />
+      <CopyField label="User name" value={username} testId="setup-username" />
+    </section>
+  );
+}
+
 export function DevicesPage() {
+  return mayWrite() ? <WriterDevices /> : <ViewerSync />;
+}
+
+function WriterDevices() {
   const [devices, setDevices] = useState<Device[] | null>(null);
   const [name, setName] = useState('');
   const [added, setAdded] = useState<DeviceSetup | null>(null);

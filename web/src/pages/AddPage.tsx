@@ -7,8 +7,12 @@ import type { Contact } from '../types';
 export function AddPage() {
   const [form, setForm] = useState({ name: '', company: '', email: '', met_at: '', notes: '' });
   const [error, setError] = useState<ApiError | null>(null);
-  const set = (key: keyof typeof form) => (inputEvent: Event) =>
-    setForm({ ...form, [key]: (inputEvent.target as HTMLInputElement).value });
+  // The latest form, not the one the handler was made with: two fields
+  // filled before the next render (autofill) would otherwise undo each other.
+  const set = (key: keyof typeof form) => (inputEvent: Event) => {
+    const value = (inputEvent.target as HTMLInputElement).value;
+    setForm((current) => ({ ...current, [key]: value }));
+  };
   const submit = async (submitEvent: Event) => {
     submitEvent.preventDefault();
     try {

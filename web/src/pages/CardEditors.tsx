@@ -198,6 +198,9 @@ function AddressForm(props: {
   onRemove: () => Promise<void>;
   removeText: string;
 }) {
+  // Each change updates the latest draft, not the one its handler was made
+  // with: a label picked and a part typed (or autofilled) before the next
+  // render would otherwise undo each other.
   const [draft, setDraft] = useState<Address>(props.address);
   const [error, setError] = useState('');
   useEffect(() => setDraft(props.address), [props.address]);
@@ -218,7 +221,9 @@ function AddressForm(props: {
         type={draft}
         kinds={addressKinds}
         immediate={false}
-        onChange={(type) => setDraft({ ...draft, types: type.types, pref: type.pref, label: type.label })}
+        onChange={(type) =>
+          setDraft((current) => ({ ...current, types: type.types, pref: type.pref, label: type.label }))
+        }
       />
       {addressParts.map(([part, name]) => (
         <div class="field" key={part}>
@@ -227,7 +232,10 @@ function AddressForm(props: {
             id={`${props.id}-${part}`}
             value={String(draft[part] ?? '')}
             autocomplete="off"
-            onInput={(inputEvent) => setDraft({ ...draft, [part]: (inputEvent.target as HTMLInputElement).value })}
+            onInput={(inputEvent) => {
+              const value = (inputEvent.target as HTMLInputElement).value;
+              setDraft((current) => ({ ...current, [part]: value }));
+            }}
           />
         </div>
       ))}
@@ -237,9 +245,10 @@ function AddressForm(props: {
           id={`${props.id}-delivery_label`}
           rows={3}
           value={draft.delivery_label ?? ''}
-          onInput={(inputEvent) =>
-            setDraft({ ...draft, delivery_label: (inputEvent.target as HTMLTextAreaElement).value })
-          }
+          onInput={(inputEvent) => {
+            const value = (inputEvent.target as HTMLTextAreaElement).value;
+            setDraft((current) => ({ ...current, delivery_label: value }));
+          }}
         />
       </div>
       <div class="inline-form">

@@ -95,7 +95,8 @@ export function EventPage() {
   };
   // Typing into a field with an error clears it: the error was about the old text.
   const set = (key: keyof PersonForm) => (inputEvent: Event) => {
-    setPerson({ ...person, [key]: (inputEvent.target as HTMLInputElement).value });
+    const value = (inputEvent.target as HTMLInputElement).value;
+    setPerson((current) => ({ ...current, [key]: value }));
     if (error && (error.field === key || (key === 'name' && error.field === 'names'))) setError(null);
   };
   const text = (setter: (value: string) => void) => (inputEvent: Event) =>

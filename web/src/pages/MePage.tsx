@@ -74,7 +74,10 @@ export function MePage() {
               value={draft[key]}
               required={key === 'name'}
               aria-invalid={error?.field === key ? true : undefined}
-              onInput={(inputEvent) => setDraft({ ...draft, [key]: (inputEvent.target as HTMLInputElement).value })}
+              onInput={(inputEvent) => {
+                const value = (inputEvent.target as HTMLInputElement).value;
+                setDraft((current) => ({ ...current, [key]: value }));
+              }}
             />
           </div>
         ))}

@@ -126,8 +126,10 @@ export function OpportunitiesPage() {
       setError((failure as Error).message);
     }
   };
-  const input = (key: keyof typeof form) => (inputEvent: Event) =>
-    setForm({ ...form, [key]: (inputEvent.target as HTMLInputElement).value });
+  const input = (key: keyof typeof form) => (inputEvent: Event) => {
+    const value = (inputEvent.target as HTMLInputElement).value;
+    setForm((current) => ({ ...current, [key]: value }));
+  };
   return (
     <section aria-labelledby="opportunities-title">
       <h1 id="opportunities-title">Opportunities</h1>

@@ -148,7 +148,10 @@ export function ScanPage() {
                   required={key === 'name'}
                   aria-describedby={value === undefined ? undefined : `scan-field-${key}-sure`}
                   aria-invalid={invalid ? true : undefined}
-                  onInput={(inputEvent) => setReview({ ...review, [key]: (inputEvent.target as HTMLInputElement).value })}
+                  onInput={(inputEvent) => {
+                    const typed = (inputEvent.target as HTMLInputElement).value;
+                    setReview((current) => current && { ...current, [key]: typed });
+                  }}
                 />
               </div>
             );
@@ -159,7 +162,10 @@ export function ScanPage() {
               id="scan-field-met_at"
               name="met_at"
               value={review.met_at}
-              onInput={(inputEvent) => setReview({ ...review, met_at: (inputEvent.target as HTMLInputElement).value })}
+              onInput={(inputEvent) => {
+                const typed = (inputEvent.target as HTMLInputElement).value;
+                setReview((current) => current && { ...current, met_at: typed });
+              }}
             />
           </div>
           <button class="primary" type="submit" disabled={busy}>

@@ -92,6 +92,21 @@ Result<std::vector<std::string>> SchemaOf(Database& database, std::string_view t
   return statements;
 }
 
+// The page cache's size now (PRAGMA cache_size), to give back at the end.
+Result<std::int64_t> CacheSizeOf(Database& database) {
+  KITH_ASSIGN_OR_RETURN(auto cache, database.Prepare("PRAGMA cache_size"));
+  KITH_ASSIGN_OR_RETURN(const bool has_cache, cache.Step());
+  return has_cache ? cache.Int(0) : 0;
+}
+
+// The empty table the entries are staged in, and the bulk's page cache.
+Status StartStaging(Database& database) {
+  return database.Execute(
+      "CREATE TEMP TABLE IF NOT EXISTS bulk_search(contact_id INTEGER PRIMARY KEY, key INTEGER NOT NULL, " +
+      ColumnList(kSearchColumns.size()) +
+      "); DELETE FROM temp.bulk_search; PRAGMA cache_size = " + std::string(kBulkCacheSize) + ";");
+}
+
 }  // namespace
 
 Status SqliteStore::DeferIndexes() {
@@ -127,16 +142,10 @@ Status SqliteStore::StartBulk() {
     KITH_ASSIGN_OR_RETURN(auto next, database_->Prepare("SELECT coalesce(max(id), 0) + 1 FROM contacts"));
     KITH_ASSIGN_OR_RETURN(const bool row, next.Step());
     bulk_.first_new_id = row ? next.Int(0) : 1;
-    KITH_ASSIGN_OR_RETURN(auto cache, database_->Prepare("PRAGMA cache_size"));
-    KITH_ASSIGN_OR_RETURN(const bool has_cache, cache.Step());
-    bulk_.cache_size_before = has_cache ? cache.Int(0) : 0;
-  }  // the queries end here: a schema change waits for every statement to finish
+  }  // the query ends here: a schema change waits for every statement to finish
+  KITH_ASSIGN_OR_RETURN(bulk_.cache_size_before, CacheSizeOf(*database_));
   if (bulk_.first_new_id <= kDeferIndexesBelow) KITH_RETURN_IF_ERROR(DeferIndexes());
-  KITH_RETURN_IF_ERROR(database_->Execute(
-      "CREATE TEMP TABLE IF NOT EXISTS bulk_search(contact_id INTEGER "
-      "PRIMARY KEY, key INTEGER NOT NULL, " +
-      ColumnList(kSearchColumns.size()) +
-      "); DELETE FROM temp.bulk_search; PRAGMA cache_size = " + std::string(kBulkCacheSize) + ";"));
+  KITH_RETURN_IF_ERROR(StartStaging(*database_));
   bulk_.active = true;
   return Ok();
 }
@@ -181,18 +190,11 @@ Status SqliteStore::RebuildSearchIndex() {
       ids.push_back(ContactId{select.Int(0)});
     }
   }
-  std::int64_t cache_size_before = 0;
-  {
-    KITH_ASSIGN_OR_RETURN(auto cache, database_->Prepare("PRAGMA cache_size"));
-    KITH_ASSIGN_OR_RETURN(const bool has_cache, cache.Step());
-    if (has_cache) cache_size_before = cache.Int(0);
-  }
-  KITH_RETURN_IF_ERROR(database_->Execute(
-      "CREATE TEMP TABLE IF NOT EXISTS bulk_search(contact_id INTEGER PRIMARY KEY, key INTEGER NOT NULL, " +
-      ColumnList(kSearchColumns.size()) +
-      "); DELETE FROM temp.bulk_search; PRAGMA cache_size = " + std::string(kBulkCacheSize) + ";"));
+  KITH_ASSIGN_OR_RETURN(const std::int64_t cache_size_before, CacheSizeOf(*database_));
+  KITH_RETURN_IF_ERROR(StartStaging(*database_));
   // Every card counts as new (Staged), so IndexContact stages its entry.
   bulk_ = BulkWrite{};
+  bulk_.cache_size_before = cache_size_before;
   bulk_.active = true;
   Status rebuilt = [&]() -> Status {
     constexpr std::size_t kPage = 1000;
@@ -207,9 +209,7 @@ Status SqliteStore::RebuildSearchIndex() {
     KITH_RETURN_IF_ERROR(IndexStaged());
     return ApplyVocabulary(vocabulary);
   }();
-  bulk_ = BulkWrite{};
-  (void)database_->Execute("DROP TABLE IF EXISTS temp.bulk_search; PRAGMA cache_size = " +
-                           std::to_string(cache_size_before) + ";");
+  EndBulk();
   return rebuilt;
 }
 

@@ -67,6 +67,21 @@ bool SameName(std::string_view a, std::string_view b) {
   return true;
 }
 
+// A check that failed, or a client that must still wait: answered here
+// (the error, or 429 with Retry-After) before the credentials count.
+template <typename Check>
+bool AnsweredBeforeCredentials(const Result<Check>& check, httplib::Response& response) {
+  if (!check) {
+    SendError(response, check.error());
+    return true;
+  }
+  if (check->retry_after.count() > 0) {
+    SendTooManyAttempts(response, check->retry_after);
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool IsLoopbackAddress(std::string_view host) {
@@ -235,14 +250,7 @@ bool AdmitSyncClient(const httplib::Request& request, httplib::Response& respons
         SyncCredentials{request.remote_addr, credentials->user, credentials->password, state.token},
         std::chrono::steady_clock::now());
   }
-  if (!check) {
-    SendError(response, check.error());
-    return false;
-  }
-  if (check->retry_after.count() > 0) {
-    SendTooManyAttempts(response, check->retry_after);
-    return false;
-  }
+  if (AnsweredBeforeCredentials(check, response)) return false;
   if (!check->accepted) return refuse("wrong user name or password");
   if (check->device_to_touch) {
     StorePool::Lease lease = pool.Borrow(Access::kWrite);
@@ -277,14 +285,7 @@ bool AdmitSyncMember(const httplib::Request& request, httplib::Response& respons
                         SyncCredentials{request.remote_addr, credentials->user, credentials->password, ""},
                         std::chrono::steady_clock::now());
   }
-  if (!check) {
-    SendError(response, check.error());
-    return false;
-  }
-  if (check->retry_after.count() > 0) {
-    SendTooManyAttempts(response, check->retry_after);
-    return false;
-  }
+  if (AnsweredBeforeCredentials(check, response)) return false;
   if (!check->member) return refuse("wrong user name or password");
   if (check->device_to_touch) {
     StorePool::Lease lease = pool.Borrow(Access::kWrite, check->member);

@@ -45,6 +45,12 @@ Result<std::vector<Contact>> ListContacts(Context& context, const ListQuery& que
   return context.store.ListContacts(query);
 }
 
+Result<std::vector<ContactSummary>> ListContactLines(Context& context, const ListQuery& query) {
+  KITH_RETURN_IF_ERROR(ValidatePage(query));
+  KITH_ASSIGN_OR_RETURN(const auto ids, context.store.ListContactIds(query));
+  return context.store.ContactSummaries(ids);
+}
+
 Result<std::int64_t> CountContacts(Context& context, const ListQuery& query) {
   return context.store.CountContacts(query);
 }

@@ -241,7 +241,7 @@ void PrintJobChanges(std::ostream& out, const std::vector<JobChange>& changes) {
   }
 }
 
-void PrintContactTable(std::ostream& out, const std::vector<Contact>& contacts) {
+void PrintContactTable(std::ostream& out, const std::vector<ContactSummary>& contacts) {
   struct Row {
     std::string id, name, company, city, met;
   };

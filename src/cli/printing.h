@@ -9,6 +9,7 @@
 
 #include "domain/contact.h"
 #include "domain/result.h"
+#include "store/store.h"
 
 namespace kith {
 struct QrCode;
@@ -30,7 +31,7 @@ std::string JobDescription(const std::string& title, const std::string& company)
 // "job changes" lines for a card: 2026-11-26  Engineer at Acme → CTO at Initech.
 void PrintJobChanges(std::ostream& out, const std::vector<JobChange>& changes);
 // One line a person: id, name, company, city, met on; aligned columns.
-void PrintContactTable(std::ostream& out, const std::vector<Contact>& contacts);
+void PrintContactTable(std::ostream& out, const std::vector<ContactSummary>& contacts);
 
 // A QR code in the terminal: Unicode half blocks, two rows of modules per
 // line, with a quiet zone, so a phone's camera reads it off the screen.

@@ -70,6 +70,11 @@ Result<Contact> CardStore::LoadLiveOrTrashed(ContactId id) {
 
 Result<Contact> CardStore::GetContact(ContactId id) { return LoadLiveOrTrashed(id); }
 
+Result<std::vector<Contact>> CardStore::ListContacts(const ListQuery& query) {
+  KITH_ASSIGN_OR_RETURN(const auto ids, ListContactIds(query));
+  return GetContacts(ids);
+}
+
 Result<std::vector<ContactId>> CardStore::FindContactIds(ContactKey key, std::string_view value) {
   if (value.empty()) return std::vector<ContactId>();
   return IdsFor(KeyLookups().For(key), key == ContactKey::kName ? FoldLabel(value) : std::string(value));

@@ -51,6 +51,7 @@ class CardStore : public Store {
                                                 const std::vector<std::string>& uids,
                                                 const std::string& now) override;
   Result<Contact> GetContact(ContactId id) override;
+  Result<std::vector<Contact>> ListContacts(const ListQuery& query) override;
   Result<std::vector<ContactId>> FindContactIds(ContactKey key, std::string_view value) override;
   Status UpdateContact(ContactId id, const ContactFields& fields, const std::string& now) override;
   Status TrashContact(ContactId id, const std::string& now) override;

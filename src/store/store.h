@@ -94,7 +94,8 @@ struct StoredHealth {
 // Settings keys for a tag's default cadence: "cadence.tag.<folded tag>".
 inline constexpr std::string_view kTagCadencePrefix = "cadence.tag.";
 
-// The few fields that name a person in a list line: cheaper than a card.
+// The few fields that name a person in a list line: cheaper than a card
+// (one row of `contacts`, no child rows).
 struct ContactSummary {
   ContactId id;
   std::string uid;
@@ -102,7 +103,15 @@ struct ContactSummary {
   std::string company;
   std::string met_at;
   std::optional<Date> last_contact;
+  std::string city;
+  std::optional<Date> met_on;
 };
+
+// The list line of a card already loaded.
+inline ContactSummary SummaryOf(const Contact& contact) {
+  return ContactSummary{contact.id,     contact.uid,          contact.display_name, contact.company,
+                        contact.met_at, contact.last_contact, contact.city,         contact.met_on};
+}
 
 // A reminder with the person it is about, as a calendar line shows it.
 struct ReminderOfContact {
@@ -506,6 +515,9 @@ class Store {
   [[nodiscard]] virtual Result<std::vector<std::string>> MetAtWithPrefix(std::string_view prefix,
                                                                          int limit) = 0;
 
+  // The ids of one page of the list, in its order; ListContacts loads their
+  // cards, ContactSummaries only their list lines.
+  [[nodiscard]] virtual Result<std::vector<ContactId>> ListContactIds(const ListQuery& query) = 0;
   [[nodiscard]] virtual Result<std::vector<Contact>> ListContacts(const ListQuery& query) = 0;
   [[nodiscard]] virtual Result<std::int64_t> CountContacts(const ListQuery& query) = 0;
 

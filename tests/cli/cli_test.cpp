@@ -498,6 +498,37 @@ TEST_P(CliList, PagesDoNotOverlapAndTogetherCoverEveryone) {
   EXPECT_TRUE(ListNames({"--limit", "3", "--offset", "9"}).empty());
 }
 
+TEST_P(CliList, TableShowsEachPersonsLineInListOrder) {
+  Add("Ravi Menon",
+      {"--company", "Kite Labs", "--city", "Pune", "--met-at", "RustConf 2026", "--met-on", "2026-09-12"});
+  Add("Ada Okafor", {"--company", "Acme Robotics", "--city", "Chicago", "--email", "ada@acme.example"});
+  const std::int64_t gone = Add("Zoe Adams", {"--city", "Lisbon"});
+  ASSERT_EQ(Kith({"rm", std::to_string(gone)}).exit_code, 0);
+
+  const KithRun table = Kith({"list", "--limit", "1"});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_TRUE(Contains(table.out, "NAME")) << table.out;
+  EXPECT_TRUE(Contains(table.out, "Ada Okafor")) << table.out;
+  EXPECT_TRUE(Contains(table.out, "Acme Robotics")) << table.out;
+  EXPECT_TRUE(Contains(table.out, "Chicago")) << table.out;
+  EXPECT_FALSE(Contains(table.out, "Ravi Menon")) << "the second by name is on the next page\n" << table.out;
+  EXPECT_TRUE(Contains(table.out, "more with --offset 1")) << table.out;
+
+  const KithRun next = Kith({"list", "--limit", "1", "--offset", "1"});
+  ASSERT_EQ(next.exit_code, 0) << next.err;
+  EXPECT_TRUE(Contains(next.out, "Ravi Menon")) << next.out;
+  EXPECT_TRUE(Contains(next.out, "Kite Labs")) << next.out;
+  EXPECT_TRUE(Contains(next.out, "Pune")) << next.out;
+  EXPECT_TRUE(Contains(next.out, "RustConf 2026, 2026-09-12")) << "where and when met\n" << next.out;
+  EXPECT_FALSE(Contains(next.out, "Zoe Adams")) << next.out;
+
+  const KithRun trash = Kith({"list", "--trash"});
+  ASSERT_EQ(trash.exit_code, 0) << trash.err;
+  EXPECT_TRUE(Contains(trash.out, "Zoe Adams")) << trash.out;
+  EXPECT_TRUE(Contains(trash.out, "Lisbon")) << trash.out;
+  EXPECT_FALSE(Contains(trash.out, "Ada Okafor")) << trash.out;
+}
+
 // ---------------------------------------------------------------- search
 
 class CliSearch : public CliTestOnBothStores {};

@@ -93,12 +93,15 @@ Command AddListCommand(CLI::App& root, const GlobalOptions& globals) {
                 return 0;
               }
               query->sort = StoredSort(*order).value_or(ListSort::kName);
-              auto contacts = ListContacts(session.context(), *query);
-              if (!contacts) return ReportError("list", contacts.error());
               if (globals.json) {
+                auto contacts = ListContacts(session.context(), *query);
+                if (!contacts) return ReportError("list", contacts.error());
                 PrintJson(std::cout, ContactsToJson(*contacts));
                 return 0;
               }
+              // The table shows list lines only: whole cards are read for --json.
+              auto contacts = ListContactLines(session.context(), *query);
+              if (!contacts) return ReportError("list", contacts.error());
               if (contacts->empty()) {
                 std::cout << (query->offset > 0 ? "No more people.\n"
                               : query->trashed  ? "The trash is empty.\n"

@@ -40,8 +40,8 @@ Examples:
                 std::cout << "No one matches '" << request->query << "'.\n";
                 return 0;
               }
-              std::vector<Contact> contacts;
-              for (auto& item : *found) contacts.push_back(std::move(item.contact));
+              std::vector<ContactSummary> contacts;
+              for (const auto& item : *found) contacts.push_back(SummaryOf(item.contact));
               PrintContactTable(std::cout, contacts);
               if (static_cast<int>(contacts.size()) == request->limit) {
                 std::cout << "… more with --offset " << request->offset + request->limit << '\n';

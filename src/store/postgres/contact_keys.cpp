@@ -262,13 +262,14 @@ Result<std::vector<std::pair<ContactId, std::string>>> PgStore::UidsOf(const std
 
 Result<std::vector<ContactSummary>> PgStore::ContactSummaries(const std::vector<ContactId>& ids) {
   KITH_ASSIGN_OR_RETURN(const Rows rows,
-                        Run("SELECT id, uid, display_name, company, met_at, last_contact FROM contacts "
-                            "WHERE workspace_id = $1 AND id = ANY($2::bigint[])",
+                        Run("SELECT id, uid, display_name, company, met_at, last_contact, city, met_on "
+                            "FROM contacts WHERE workspace_id = $1 AND id = ANY($2::bigint[])",
                             Params().Add(IdArray(ids))));
   std::unordered_map<std::int64_t, ContactSummary> found;
   for (int row = 0; row < rows.size(); ++row) {
-    ContactSummary summary{ContactId{rows.Int(row, 0)}, rows.Text(row, 1), rows.Text(row, 2),
-                           rows.Text(row, 3),           rows.Text(row, 4), DateAt(rows, row, 5)};
+    ContactSummary summary{ContactId{rows.Int(row, 0)}, rows.Text(row, 1),   rows.Text(row, 2),
+                           rows.Text(row, 3),           rows.Text(row, 4),   DateAt(rows, row, 5),
+                           rows.Text(row, 6),           DateAt(rows, row, 7)};
     found.emplace(summary.id.value, std::move(summary));
   }
   std::vector<ContactSummary> summaries;

@@ -420,15 +420,14 @@ std::string ListWhere(const ListQuery& query, const std::string& folded_tag, Par
   return where;
 }
 
-Result<std::vector<Contact>> PgStore::ListContacts(const ListQuery& query) {
+Result<std::vector<ContactId>> PgStore::ListContactIds(const ListQuery& query) {
   Params params;
   std::string sql = "SELECT id FROM contacts WHERE " + ListWhere(query, SortName(query.tag), params) +
                     " ORDER BY " + std::string(ListOrderBy(query.sort));
   const auto next = static_cast<int>(params.values().size()) + 2;
   sql += " LIMIT $" + std::to_string(next) + " OFFSET $" + std::to_string(next + 1);
   params.Add(query.limit).Add(query.offset);
-  KITH_ASSIGN_OR_RETURN(const auto ids, Ids(sql, params));
-  return GetContacts(ids);
+  return Ids(sql, params);
 }
 
 Result<std::int64_t> PgStore::CountContacts(const ListQuery& query) {

@@ -403,15 +403,18 @@ Result<std::vector<ReminderOfContact>> PgStore::OpenRemindersAfter(ReminderId af
   KITH_ASSIGN_OR_RETURN(
       const Rows rows,
       Run("SELECT " + std::string(kReminderColumns) +
-              ", c.uid, c.display_name, c.company, c.met_at, c.last_contact FROM reminders t JOIN contacts c "
+              ", c.uid, c.display_name, c.company, c.met_at, c.last_contact, c.city, c.met_on FROM reminders "
+              "t "
+              "JOIN contacts c "
               "ON c.workspace_id = t.workspace_id AND c.id = t.contact_id WHERE t.workspace_id = $1 AND "
               "t.id > $2 AND t.state = 'open' AND " +
               OwnedBy("t", 4) + " AND c.trashed_at IS NULL ORDER BY t.id LIMIT $3",
           Params().Add(after.value).Add(limit).Add(access_.account)));
   return All<ReminderOfContact>(rows, [](const Rows& found, int row) -> Result<ReminderOfContact> {
     KITH_ASSIGN_OR_RETURN(Reminder reminder, ReminderAt(found, row));
-    ContactSummary contact{reminder.contact,    found.Text(row, 11), found.Text(row, 12),
-                           found.Text(row, 13), found.Text(row, 14), DateAt(found, row, 15)};
+    ContactSummary contact{reminder.contact,    found.Text(row, 11),   found.Text(row, 12),
+                           found.Text(row, 13), found.Text(row, 14),   DateAt(found, row, 15),
+                           found.Text(row, 16), DateAt(found, row, 17)};
     return ReminderOfContact{std::move(reminder), std::move(contact)};
   });
 }

@@ -285,17 +285,18 @@ Result<std::int64_t> SqliteStore::CountOpenReminders(Date day, std::optional<Rem
 }
 
 Result<std::vector<ReminderOfContact>> SqliteStore::OpenRemindersAfter(ReminderId after, int limit) {
-  KITH_ASSIGN_OR_RETURN(auto select,
-                        database_->Prepare("SELECT " + std::string(kReminderColumns) +
-                                           ", c.uid, c.display_name, c.company, c.met_at, c.last_contact "
-                                           "FROM reminders t JOIN contacts c ON c.id = t.contact_id "
-                                           "WHERE t.id > ?1 AND t.state = 'open' AND c.trashed_at IS NULL "
-                                           "ORDER BY t.id LIMIT ?2"));
+  KITH_ASSIGN_OR_RETURN(
+      auto select,
+      database_->Prepare("SELECT " + std::string(kReminderColumns) +
+                         ", c.uid, c.display_name, c.company, c.met_at, c.last_contact, "
+                         "c.city, c.met_on FROM reminders t JOIN contacts c ON c.id = t.contact_id "
+                         "WHERE t.id > ?1 AND t.state = 'open' AND c.trashed_at IS NULL "
+                         "ORDER BY t.id LIMIT ?2"));
   select.Bind(1, after.value).Bind(2, limit);
   return AllRows<ReminderOfContact>(select, [](const Statement& row) -> Result<ReminderOfContact> {
     KITH_ASSIGN_OR_RETURN(Reminder reminder, ReminderFromRow(row));
-    ContactSummary contact{reminder.contact, row.Text(10), row.Text(11),
-                           row.Text(12),     row.Text(13), OptionalDate(row, 14)};
+    ContactSummary contact{reminder.contact, row.Text(10),          row.Text(11), row.Text(12),
+                           row.Text(13),     OptionalDate(row, 14), row.Text(15), OptionalDate(row, 16)};
     return ReminderOfContact{std::move(reminder), std::move(contact)};
   });
 }
@@ -455,13 +456,13 @@ Result<std::vector<ContactId>> SqliteStore::LastInTouchBetween(Date from, Date t
 
 Result<std::vector<ContactSummary>> SqliteStore::ContactSummaries(const std::vector<ContactId>& ids) {
   KITH_ASSIGN_OR_RETURN(auto select,
-                        database_->Prepare("SELECT uid, display_name, company, met_at, last_contact "
-                                           "FROM contacts WHERE id = ?1"));
+                        database_->Prepare("SELECT uid, display_name, company, met_at, last_contact, "
+                                           "city, met_on FROM contacts WHERE id = ?1"));
   std::vector<ContactSummary> summaries;
   summaries.reserve(ids.size());
   KITH_RETURN_IF_ERROR(EachIdInOneRead(select, ids, [&summaries](ContactId id, const Statement& row) {
-    summaries.push_back(
-        ContactSummary{id, row.Text(0), row.Text(1), row.Text(2), row.Text(3), OptionalDate(row, 4)});
+    summaries.push_back(ContactSummary{id, row.Text(0), row.Text(1), row.Text(2), row.Text(3),
+                                       OptionalDate(row, 4), row.Text(5), OptionalDate(row, 6)});
   }));
   return summaries;
 }

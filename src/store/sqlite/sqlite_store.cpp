@@ -764,7 +764,7 @@ Result<std::int64_t> SqliteStore::DeleteTrashedContacts() {
   return deleted;
 }
 
-Result<std::vector<Contact>> SqliteStore::ListContacts(const ListQuery& query) {
+Result<std::vector<ContactId>> SqliteStore::ListContactIds(const ListQuery& query) {
   TagJoin join = TagJoin::kMembers;
   if (!query.tag.empty()) {
     constexpr std::int64_t kFewMembers = 5000;
@@ -786,7 +786,7 @@ Result<std::vector<Contact>> SqliteStore::ListContacts(const ListQuery& query) {
     if (!row) break;
     ids.push_back(ContactId{select.Int(0)});
   }
-  return GetContacts(ids);
+  return ids;
 }
 
 Result<std::int64_t> SqliteStore::CountContacts(const ListQuery& query) {

@@ -109,7 +109,7 @@ class SqliteStore final : public CardStore {
   Result<std::vector<std::string>> LabelsWithPrefix(std::string_view kind, std::string_view prefix,
                                                     int limit) override;
   Result<std::vector<std::string>> MetAtWithPrefix(std::string_view prefix, int limit) override;
-  Result<std::vector<Contact>> ListContacts(const ListQuery& query) override;
+  Result<std::vector<ContactId>> ListContactIds(const ListQuery& query) override;
   Result<std::int64_t> CountContacts(const ListQuery& query) override;
   Result<std::vector<ContactId>> MatchSearchIndex(SearchTable table, const std::string& expression,
                                                   int limit) override;

@@ -29,7 +29,7 @@ struct ApiReply {
   int status = 200;
   nlohmann::json body;
   std::string json_text;  // when not empty, the JSON body already written (JsonText): sent instead of `body`
-  std::string raw;  // when not empty, sent as is with `content_type`
+  std::string raw;        // when not empty, sent as is with `content_type`
   std::string content_type;
   std::string filename;  // a download: Content-Disposition attachment
   std::vector<std::pair<std::string, std::string>> headers;

@@ -12,7 +12,8 @@ endpoint=${3:-typeahead}
 seconds=${4:-10}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 port=$((20000 + RANDOM % 20000))
-"$kith" --db "$db" serve --port "$port" > /tmp/kith-cpu-per-request.log 2>&1 &
+# KITH_SERVE_FLAGS: more flags for kith serve (--threads N).
+"$kith" --db "$db" serve --port "$port" ${KITH_SERVE_FLAGS:-} > /tmp/kith-cpu-per-request.log 2>&1 &
 server=$!  # kith serve execs kith-server: the same process
 trap 'kill -TERM $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do

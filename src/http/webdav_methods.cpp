@@ -33,7 +33,7 @@ constexpr int kMillisecondsPerSecond = 1000;
 constexpr int kMicrosecondsPerMs = 1000;
 // Up to this much of an answer is gathered before it is sent: a typical
 // JSON answer whole, a download in pieces of this size.
-constexpr std::size_t kGatheredBytes = 64 * 1024;
+constexpr std::size_t kGatheredBytes = std::size_t{64} * 1024;
 
 bool WouldBlock() { return errno == EAGAIN || errno == EWOULDBLOCK; }
 

@@ -2,6 +2,7 @@
 
 #include "formats/contact_json.h"
 #include "formats/give_json.h"
+#include "formats/json_text.h"
 
 namespace kith {
 namespace {
@@ -42,20 +43,39 @@ nlohmann::json FoundContactsToJson(const std::vector<FoundContact>& found) {
   return array;
 }
 
-nlohmann::json TypeaheadHitsToJson(const std::vector<TypeaheadHit>& hits) {
-  nlohmann::json array = nlohmann::json::array();
+std::string TypeaheadHitsJsonText(const std::vector<TypeaheadHit>& hits) {
+  constexpr std::size_t kBytesPerHit = 192;
+  std::string text;
+  text.reserve(2 + hits.size() * kBytesPerHit);
+  text += '[';
   for (const auto& item : hits) {
-    nlohmann::json snippet = nullptr;
-    if (!item.snippet_field.empty()) snippet = {{"field", item.snippet_field}, {"text", item.snippet}};
-    array.push_back(
-        {{"id", item.id.value},
-         {"name", item.name},
-         {"company", item.company},
-         {"title", item.title},
-         {"match", {{"tier", TierName(item.hit.tier)}, {"quality", QualityName(item.hit.quality)}}},
-         {"snippet", std::move(snippet)}});
+    if (text.size() > 1) text += ',';
+    text += "{\"company\":";
+    AppendJsonString(text, item.company);
+    text += ",\"id\":";
+    text += std::to_string(item.id.value);
+    text += ",\"match\":{\"quality\":";
+    AppendJsonString(text, QualityName(item.hit.quality));
+    text += ",\"tier\":";
+    AppendJsonString(text, TierName(item.hit.tier));
+    text += "},\"name\":";
+    AppendJsonString(text, item.name);
+    text += ",\"snippet\":";
+    if (item.snippet_field.empty()) {
+      text += "null";
+    } else {
+      text += "{\"field\":";
+      AppendJsonString(text, item.snippet_field);
+      text += ",\"text\":";
+      AppendJsonString(text, item.snippet);
+      text += '}';
+    }
+    text += ",\"title\":";
+    AppendJsonString(text, item.title);
+    text += '}';
   }
-  return array;
+  text += ']';
+  return text;
 }
 
 nlohmann::json MatchesToJson(const std::vector<RankedMatch>& matches) {

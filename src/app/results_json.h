@@ -22,8 +22,10 @@ namespace kith {
 nlohmann::json FoundContactsToJson(const std::vector<FoundContact>& found);
 
 // [{"id", "name", "company", "title", "match": {"tier", "quality"},
-//  "snippet": {"field", "text"} or null}], best first.
-nlohmann::json TypeaheadHitsToJson(const std::vector<TypeaheadHit>& hits);
+//  "snippet": {"field", "text"} or null}], best first, written as text
+// (formats/json_text.h: a keystroke's answer is the server's hottest path)
+// with the keys in the order a nlohmann::json object dumps them.
+std::string TypeaheadHitsJsonText(const std::vector<TypeaheadHit>& hits);
 
 // [ContactToJson plus {"score", "reasons"}], best first.
 nlohmann::json MatchesToJson(const std::vector<RankedMatch>& matches);

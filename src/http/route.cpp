@@ -116,4 +116,11 @@ ApiReply Json(nlohmann::json body, int status) {
   return reply;
 }
 
+ApiReply JsonText(std::string text, int status) {
+  ApiReply reply;
+  reply.status = status;
+  reply.json_text = std::move(text);
+  return reply;
+}
+
 }  // namespace kith::http

@@ -28,7 +28,8 @@ enum class Access { kRead, kWrite };
 struct ApiReply {
   int status = 200;
   nlohmann::json body;
-  std::string raw;  // when not empty, sent as is with `content_type`
+  std::string json_text;  // when not empty, the JSON body already written (JsonText): sent instead of `body`
+  std::string raw;        // when not empty, sent as is with `content_type`
   std::string content_type;
   std::string filename;  // a download: Content-Disposition attachment
   std::vector<std::pair<std::string, std::string>> headers;
@@ -81,5 +82,9 @@ Result<std::vector<std::string>> TextsMember(const nlohmann::json& object, const
 Result<std::optional<Date>> DateMember(const nlohmann::json& object, const std::string& name);
 
 ApiReply Json(nlohmann::json body, int status = 200);
+// A JSON body written as text by the route itself (formats/json_text.h), for
+// hot paths where a nlohmann::json tree costs more than the answer: sent
+// with the same headers as Json's.
+ApiReply JsonText(std::string text, int status = 200);
 
 }  // namespace kith::http

@@ -441,6 +441,12 @@ class HttpServer final : public Server {
       return;
     }
     response.set_header("Cache-Control", "no-store");
+    if (!reply->json_text.empty()) {
+      response.body = std::move(reply->json_text);  // set_content would copy it
+      response.headers.erase("Content-Type");
+      response.set_header("Content-Type", "application/json; charset=utf-8");
+      return;
+    }
     response.set_content(reply->body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
                          "application/json; charset=utf-8");
   }

@@ -7,12 +7,15 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <thread>
+#include <utility>
 
 namespace kith::http {
 namespace {
@@ -28,17 +31,30 @@ constexpr std::size_t kMaxRequestLine = 8192;
 constexpr std::size_t kReadChunk = 4096;
 constexpr int kMillisecondsPerSecond = 1000;
 constexpr int kMicrosecondsPerMs = 1000;
+// Up to this much of an answer is gathered before it is sent: a typical
+// JSON answer whole, a download in pieces of this size.
+constexpr std::size_t kGatheredBytes = std::size_t{64} * 1024;
+
+bool WouldBlock() { return errno == EAGAIN || errno == EWOULDBLOCK; }
 
 // The socket itself: plain HTTP.
 class PlainConnection final : public Connection {
  public:
   explicit PlainConnection(int socket) : socket_(socket) {}
 
+  // Each tries first without waiting and polls only when it would block:
+  // the request usually is already there (the keep-alive wait polled for
+  // it) and the answer fits the socket's buffer, so a poll before every
+  // recv and send was two system calls per request spent for nothing.
   ssize_t Receive(char* data, std::size_t size, int timeout_ms) override {
+    const ssize_t received = ::recv(socket_, data, size, MSG_DONTWAIT);
+    if (received >= 0 || !WouldBlock()) return received;
     if (!WaitFor(socket_, POLLIN, timeout_ms)) return -1;
     return ::recv(socket_, data, size, 0);
   }
   ssize_t Send(const char* data, std::size_t size, int timeout_ms) override {
+    const ssize_t sent = ::send(socket_, data, size, MSG_DONTWAIT | MSG_NOSIGNAL);
+    if (sent >= 0 || !WouldBlock()) return sent;
     if (!WaitFor(socket_, POLLOUT, timeout_ms)) return -1;
     return ::send(socket_, data, size, MSG_NOSIGNAL);
   }
@@ -50,7 +66,10 @@ class PlainConnection final : public Connection {
 };
 
 // A stream over a connection that rewrites the method of each request line
-// it hands over, and remembers which method it was.
+// it hands over, and remembers which method it was. What httplib writes is
+// gathered and sent at once when the answer is whole (or before the stream
+// reads, or when much has gathered): httplib writes the head and the body
+// apart, and with TCP_NODELAY each write was a system call and a packet.
 class TunnelStream final : public httplib::Stream {
  public:
   TunnelStream(int socket, Connection& connection, int read_timeout_ms, int write_timeout_ms)
@@ -98,7 +117,25 @@ class TunnelStream final : public httplib::Stream {
   bool is_readable() const override { return HasBuffered() || WaitFor(socket_, POLLIN, read_timeout_ms_); }
   bool is_writable() const override { return WaitFor(socket_, POLLOUT, write_timeout_ms_); }
 
+  // Sends what was gathered; false when the connection broke.
+  bool Flush() {
+    std::size_t sent = 0;
+    while (sent < unsent_.size()) {
+      const ssize_t count = connection_.Send(unsent_.data() + sent, unsent_.size() - sent, write_timeout_ms_);
+      if (count <= 0) {
+        unsent_.clear();
+        return false;
+      }
+      sent += static_cast<std::size_t>(count);
+    }
+    unsent_.clear();
+    return true;
+  }
+
   ssize_t read(char* ptr, size_t size) override {
+    // A client may wait for what was written before it sends more
+    // (100 Continue before a body).
+    if (!unsent_.empty() && !Flush()) return -1;
     if (at_request_line_) {
       at_request_line_ = false;
       if (!FillLine()) return -1;
@@ -108,11 +145,26 @@ class TunnelStream final : public httplib::Stream {
   }
 
   ssize_t write(const char* ptr, size_t size) override {
-    return connection_.Send(ptr, size, write_timeout_ms_);
+    if (unsent_.size() + size > kGatheredBytes) {
+      if (!Flush()) return -1;
+      if (size > kGatheredBytes) return connection_.Send(ptr, size, write_timeout_ms_);
+    }
+    unsent_.append(ptr, size);
+    return static_cast<ssize_t>(size);
   }
 
-  void get_remote_ip_and_port(std::string& ip, int& port) const override { Address(true, ip, port); }
-  void get_local_ip_and_port(std::string& ip, int& port) const override { Address(false, ip, port); }
+  // httplib asks for both addresses on every request; a connection's never
+  // change, so each is asked of the kernel once.
+  void get_remote_ip_and_port(std::string& ip, int& port) const override {
+    if (!remote_) remote_ = Address(true);
+    ip = remote_->first;
+    port = remote_->second;
+  }
+  void get_local_ip_and_port(std::string& ip, int& port) const override {
+    if (!local_) local_ = Address(false);
+    ip = local_->first;
+    port = local_->second;
+  }
   socket_t socket() const override { return socket_; }
 
  private:
@@ -155,13 +207,15 @@ class TunnelStream final : public httplib::Stream {
     buffer_.replace(offset_, method.size(), kCarrier);
   }
 
-  void Address(bool remote, std::string& ip, int& port) const {
+  [[nodiscard]] std::pair<std::string, int> Address(bool remote) const {
+    std::pair<std::string, int> found{"", 0};
+    auto& [ip, port] = found;
     sockaddr_storage address{};
     socklen_t length = sizeof(address);
     auto* generic =
         reinterpret_cast<sockaddr*>(&address);  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
     if ((remote ? ::getpeername(socket_, generic, &length) : ::getsockname(socket_, generic, &length)) != 0)
-      return;
+      return found;
     std::array<char, INET6_ADDRSTRLEN> text{};
     if (address.ss_family == AF_INET) {
       const auto* v4 =
@@ -175,6 +229,7 @@ class TunnelStream final : public httplib::Stream {
       port = ntohs(v6->sin6_port);
     }
     ip = text.data();
+    return found;
   }
 
   int socket_;
@@ -190,6 +245,9 @@ class TunnelStream final : public httplib::Stream {
   std::uint64_t declared_length_ = 0;
   bool chunked_ = false;
   bool body_known_ = false;
+  std::string unsent_;  // written by httplib, not yet sent
+  mutable std::optional<std::pair<std::string, int>> remote_;
+  mutable std::optional<std::pair<std::string, int>> local_;
 };
 
 // Waits for the next request of a keep-alive connection, as httplib does.
@@ -252,6 +310,7 @@ bool WebDavMethodServer::process_and_close_socket(socket_t sock) {
           request.set_header("Content-Length", "0");
         }
       });
+      if (!stream.Flush()) served = false;
       if (!served || connection_closed || !stream.SkipUnreadBody()) break;
     }
     connection->Finish(served);

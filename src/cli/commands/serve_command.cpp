@@ -27,7 +27,7 @@ struct ServeFlags {
   int port = 8080;
   std::string token;
   std::string assets;
-  int threads = 48;
+  int threads = 64;
   std::string backup_every;  // empty: no scheduled backups
   int keep = 7;
   std::string backup_dir;
@@ -64,7 +64,7 @@ subscribe to `kith ics --url`. Phones want HTTPS beyond this machine: give
   command->add_option("--token", flags->token, "A secret that signs in (default $KITH_TOKEN)");
   command->add_option("--assets", flags->assets,
                       "The built web app (default $KITH_WEB_ASSETS, else the build's)");
-  command->add_option("--threads", flags->threads, "Worker threads (default 48)")->check(CLI::Range(2, 1024));
+  command->add_option("--threads", flags->threads, "Worker threads (default 64)")->check(CLI::Range(2, 1024));
   command->add_option("--backup-every", flags->backup_every,
                       "Back the database up this often while serving: 90s, 30m, 24h, 7d");
   command->add_option("--keep", flags->keep, "How many scheduled backups to keep (default 7)");

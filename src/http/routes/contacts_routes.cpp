@@ -133,7 +133,7 @@ Result<ApiReply> TypeaheadRoute(const httplib::Request& request, Context& contex
   constexpr int kMostLines = 50;
   KITH_ASSIGN_OR_RETURN(search.limit, QueryInt(request, "limit", 8, 1, kMostLines));
   KITH_ASSIGN_OR_RETURN(const auto hits, Typeahead(context, search));
-  return Json(TypeaheadHitsToJson(hits));
+  return JsonText(TypeaheadHitsJsonText(hits));
 }
 
 Result<ApiReply> DupesRoute(const httplib::Request& request, Context& context) {

@@ -118,8 +118,8 @@ TEST_P(BothStores, ACardImageKeepsEveryByteAndTheLatestWins) {
   fields.display_name = "Ada Okafor";
   auto ada = store.InsertContact(fields, "u1", "2026-11-26T00:00:00Z");
   ASSERT_TRUE(ada);
-  std::vector<std::byte> bytes;
-  for (int i = 0; i < 256; ++i) bytes.push_back(static_cast<std::byte>(i));
+  std::vector<std::byte> bytes(256);
+  for (std::size_t i = 0; i < bytes.size(); ++i) bytes[i] = static_cast<std::byte>(i);
   ASSERT_TRUE(store.SaveCardImage(ada->id, {"image/jpeg", {std::byte{1}}, "2026-11-25"}));
   ASSERT_TRUE(store.SaveCardImage(ada->id, {"image/heic", bytes, "2026-11-26"}));
   auto image = store.CardImage(ada->id);

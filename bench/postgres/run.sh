@@ -27,7 +27,13 @@
 # KITH_BENCH_KEEP=DIR: the cluster (DIR/pg, left running) and the SQLite file
 # (DIR/file.db) are made there and kept; a later run with the same DIR finds
 # them and goes straight to the loads (the import table is then empty).
-# IMPORT_ONLY=1 (the import table alone: no wrk runs), SKIP_SQLITE=1 (PostgreSQL's rows alone).
+# IMPORT_ONLY=1 (the import table alone: no wrk runs), SKIP_SQLITE=1 (PostgreSQL's rows alone:
+# no SQLite import and no SQLite loads).
+# TYPEAHEAD_ONLY=1: no mixed load (it adds cards, and the next run's searches
+# would then meet them first). STATEMENTS=1: on PostgreSQL, the statements
+# the typeahead load ran, from pg_stat_statements (the cluster must preload
+# it: shared_preload_libraries; planning times need pg_stat_statements.track_planning),
+# as calls, and executing and planning ms (wall, CPU waits included) a request.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -63,7 +69,7 @@ cleanup() {
 }
 trap cleanup EXIT
 reuse=false
-if [[ -n $keep && -f $work/file.db && -f $work/pg/url && -f $work/pg/data/postmaster.pid ]] &&
+if [[ -n $keep && (-f $work/file.db || ${SKIP_SQLITE:-} == 1) && -f $work/pg/url && -f $work/pg/data/postmaster.pid ]] &&
   psql "$(cat "$work/pg/url")" -qXAtc "SELECT 1" >/dev/null 2>&1; then
   reuse=true
   admin=$(cat "$work/pg/url")
@@ -172,19 +178,22 @@ stop_servers() {
   for pid in "${servers[@]}"; do wait "$pid" 2>/dev/null || true; done
   servers=()
 }
-# Requests/s, and the 50th and 99th latency percentiles in ms, of a wrk output.
+# Requests/s, the 50th and 99th latency percentiles in ms, the errors and the
+# requests answered, of a wrk output.
 wrk_figures() {
   awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     /Requests\/sec:/ { rps = $2 }
+    / requests in / { requests = $1 }
     $1 == "50%" { p50 = ms($2) }
     $1 == "99%" { p99 = ms($2) }
     /Non-2xx or 3xx responses:/ { bad += $NF }
     /Socket errors:/ { gsub(/,/, ""); bad += $4 + $6 + $8 + $10 }
-    END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, bad }' "$1"
+    END { printf "%.0f %.2f %.2f %d %d\n", rps, p50, p99, bad, requests }' "$1"
 }
 # Runs wrk with `script` against each port at once (threads and connections
-# split evenly); prints "requests/s p50 p99 errors server-CPU".
+# split evenly); prints "requests/s p50 p99 errors server-CPU database-CPU
+# server-ms-a-request database-ms-a-request".
 load_test() {
   local script=$1 threads=$2 connections=$3
   shift 3
@@ -204,15 +213,21 @@ load_test() {
   cpu_after=$(pg_cpu)
   local serve_after=0
   for pid in "${servers[@]}"; do serve_after=$(awk -v a="$serve_after" -v b="$(process_cpu "$pid")" 'BEGIN{print a+b}'); done
-  local total=0 p50=0 p99=0 errors=0
+  local total=0 p50=0 p99=0 errors=0 requests=0
   for out in "${outs[@]}"; do
-    read -r r a b e < <(wrk_figures "$out")
+    read -r r a b e n < <(wrk_figures "$out")
     total=$((total + r))
     errors=$((errors + e))
+    requests=$((requests + n))
     p50=$(awk -v x="$p50" -v y="$a" 'BEGIN{print (y > x ? y : x)}')
     p99=$(awk -v x="$p99" -v y="$b" 'BEGIN{print (y > x ? y : x)}')
   done
-  echo "$total $p50 $p99 $errors $(awk -v a="$serve_after" -v b="$serve_before" 'BEGIN{printf "%.1f", a-b}') $(awk -v a="$cpu_after" -v b="$cpu_before" 'BEGIN{printf "%.1f", a-b}')"
+  # CPU a request: what compares on a shared machine, where requests/s and
+  # latencies mostly measure the wait for a CPU.
+  awk -v t="$total" -v p50="$p50" -v p99="$p99" -v e="$errors" -v n="$requests" \
+    -v s="$(awk -v a="$serve_after" -v b="$serve_before" 'BEGIN{print a-b}')" \
+    -v d="$(awk -v a="$cpu_after" -v b="$cpu_before" 'BEGIN{print a-b}')" \
+    'BEGIN { n = n > 0 ? n : 1; printf "%s %s %s %s %.1f %.1f %.2f %.2f\n", t, p50, p99, e, s, d, 1000 * s / n, 1000 * d / n }'
 }
 # The session cookie and CSRF token the loads send: signed in as `bench` on
 # PostgreSQL, the single-user session on SQLite.
@@ -239,9 +254,12 @@ fi
 echo
 echo "## typeahead and a mixed load ($people people, wrk ${duration} s each)"
 echo
-echo "| store | servers | load | requests/s | p50 ms | p99 ms | errors | kith serve CPU s | database CPU s | load avg (start) |"
-echo "|---|---:|---|---:|---:|---:|---:|---:|---:|---|"
-for store in PostgreSQL SQLite; do
+echo "| store | servers | load | requests/s | p50 ms | p99 ms | errors | kith serve CPU s | database CPU s | kith CPU ms / request | database CPU ms / request | load avg (start) |"
+echo "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+rm -f "$work/statements.txt"
+stores=(PostgreSQL)
+[[ ${SKIP_SQLITE:-} == 1 ]] || stores+=(SQLite)
+for store in "${stores[@]}"; do
   ports=()
   if [[ $store == PostgreSQL ]]; then
     serve "$url"
@@ -255,12 +273,39 @@ for store in PostgreSQL SQLite; do
     curl -sf -H "Cookie: $KITH_COOKIE" "http://127.0.0.1:$port/api/v1/typeahead?q=ma" >/dev/null
   done
   start_load=$(load)
-  read -r rps p50 p99 errors serve_cpu db_cpu < <(load_test typeahead.lua 2 50 "${ports[@]}")
-  [[ $store == SQLite ]] && db_cpu="–"
-  echo "| $store | ${#ports[@]} | typeahead, 2 threads, 50 connections | $rps | $p50 | $p99 | $errors | $serve_cpu | $db_cpu | $start_load |"
+  statements=false
+  if [[ ${STATEMENTS:-} == 1 && $store == PostgreSQL ]]; then
+    statements=true
+    psql "$admin&dbname=kith_bench" -qXc "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" \
+      -c "SELECT pg_stat_statements_reset()" >/dev/null
+  fi
+  read -r rps p50 p99 errors serve_cpu db_cpu serve_ms db_ms < <(load_test typeahead.lua 2 50 "${ports[@]}")
+  [[ $store == SQLite ]] && db_cpu="–" && db_ms="–"
+  echo "| $store | ${#ports[@]} | typeahead, 2 threads, 50 connections | $rps | $p50 | $p99 | $errors | $serve_cpu | $db_cpu | $serve_ms | $db_ms | $start_load |"
+  if $statements; then
+    requests=$(awk -v r="$rps" -v d="$duration" 'BEGIN{print r * d}')
+    psql "$admin&dbname=kith_bench" -qXAt -F'|' -c "
+      SELECT round(calls / $requests::numeric, 2), round(total_exec_time::numeric / $requests, 3),
+             round(mean_exec_time::numeric, 3), round(total_plan_time::numeric / $requests, 3),
+             left(regexp_replace(query, '\s+', ' ', 'g'), 110)
+      FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'kith_bench')
+      ORDER BY total_exec_time + total_plan_time DESC LIMIT 25" >"$work/statements.txt"
+  fi
+  if [[ ${TYPEAHEAD_ONLY:-} == 1 ]]; then
+    stop_servers
+    continue
+  fi
   start_load=$(load)
-  read -r rps p50 p99 errors serve_cpu db_cpu < <(load_test mixed.lua 2 20 "${ports[@]}")
-  [[ $store == SQLite ]] && db_cpu="–"
-  echo "| $store | ${#ports[@]} | mixed 90% typeahead / 10% add, 20 connections | $rps | $p50 | $p99 | $errors | $serve_cpu | $db_cpu | $start_load |"
+  read -r rps p50 p99 errors serve_cpu db_cpu serve_ms db_ms < <(load_test mixed.lua 2 20 "${ports[@]}")
+  [[ $store == SQLite ]] && db_cpu="–" && db_ms="–"
+  echo "| $store | ${#ports[@]} | mixed 90% typeahead / 10% add, 20 connections | $rps | $p50 | $p99 | $errors | $serve_cpu | $db_cpu | $serve_ms | $db_ms | $start_load |"
   stop_servers
 done
+if [[ -f $work/statements.txt ]]; then
+  echo
+  echo "## the typeahead load's statements on PostgreSQL (pg_stat_statements, the costliest 25)"
+  echo
+  echo "| calls / request | executing ms / request | mean ms | planning ms / request | statement |"
+  echo "|---:|---:|---:|---:|---|"
+  sed -E 's/\|/ | /g; s/^/| /; s/$/ |/' "$work/statements.txt"
+fi

@@ -118,8 +118,8 @@ TEST_P(BothStores, ACardImageKeepsEveryByteAndTheLatestWins) {
   fields.display_name = "Ada Okafor";
   auto ada = store.InsertContact(fields, "u1", "2026-11-26T00:00:00Z");
   ASSERT_TRUE(ada);
-  std::vector<std::byte> bytes;
-  for (int i = 0; i < 256; ++i) bytes.push_back(static_cast<std::byte>(i));
+  std::vector<std::byte> bytes(256);
+  for (std::size_t i = 0; i < bytes.size(); ++i) bytes[i] = static_cast<std::byte>(i);
   ASSERT_TRUE(store.SaveCardImage(ada->id, {"image/jpeg", {std::byte{1}}, "2026-11-25"}));
   ASSERT_TRUE(store.SaveCardImage(ada->id, {"image/heic", bytes, "2026-11-26"}));
   auto image = store.CardImage(ada->id);
@@ -492,6 +492,35 @@ TEST(PostgresStore, TheCheckFindsASearchIndexThatNoLongerDescribesTheCards) {
                            "contact 1 is not in the search index",
                            "the search index entry of contact 2 does not match the card",
                            "the vocabulary counts 7 cards with the term 'acme', 2 have it"));
+}
+
+// Whom a connection acts as (PgStore::ActAs) is sent just before the next
+// statement (Connection::Defer): no statement ever runs without it, a
+// later choice replaces one not yet sent, and a failed transaction still
+// rolls back, the choice made in it taking effect from the statement after.
+TEST(PostgresStore, ADeferredSettingRunsBeforeTheNextStatementOrNothingRuns) {
+  testing::TempPgDatabase database;
+  auto opened = postgres::Connection::Open(database.url());
+  ASSERT_TRUE(opened) << opened.error().message;
+  postgres::Connection& connection = **opened;
+  const std::string set = "SELECT set_config('kith.test', $1, false)";
+  const std::string read = "SELECT current_setting('kith.test', true)";
+
+  connection.Defer("SELECT 1 / 0", {});
+  EXPECT_FALSE(connection.Query(read)) << "the statement after a failed deferred one does not run";
+  EXPECT_FALSE(connection.Query(read)) << "and the deferred one is tried again first";
+  connection.Defer(set, postgres::Params().Add("ada"));
+  auto seen = connection.Query(read);
+  ASSERT_TRUE(seen) << seen.error().message;
+  EXPECT_EQ(seen->Text(0, 0), "ada");
+
+  ASSERT_TRUE(connection.Execute("BEGIN"));
+  EXPECT_FALSE(connection.Query("SELECT 1 / 0"));
+  connection.Defer(set, postgres::Params().Add("bo"));
+  ASSERT_TRUE(connection.EndTransaction("ROLLBACK")) << "the failed transaction still ends";
+  seen = connection.Query(read);
+  ASSERT_TRUE(seen) << seen.error().message;
+  EXPECT_EQ(seen->Text(0, 0), "bo") << "the choice made in it holds from the statement after";
 }
 
 TEST(PostgresStore, ARefusedConnectionIsAnIoErrorThatKeepsThePasswordOut) {

@@ -210,13 +210,15 @@ Status PgStore::ActAs(const WorkspaceAccess& access) {
   // serve` shares acts as each request's member for that request and as
   // Nobody() between them (http/store_pool.h; docs/team.md).
   // kith.account names who acts, for policies on what is one member's own.
-  KITH_ASSIGN_OR_RETURN(
-      const Rows set,
-      connection_->Query("SELECT set_config('kith.workspace', $1, false), "
-                         "set_config('kith.role', $2, false), "
-                         "set_config('kith.account', $3, false)",
-                         Params().Add(access.workspace_id).Add(RoleName(access.role)).Add(access.account)));
-  (void)set;
+  // Sent with the next statement, before it (Connection::Defer): the reset
+  // to Nobody() that ends a lease and the member the next lease acts as
+  // then cost one round trip between them instead of two, and no
+  // statement ever runs before the settings it is to see are made.
+  connection_->Defer(
+      "SELECT set_config('kith.workspace', $1, false), "
+      "set_config('kith.role', $2, false), "
+      "set_config('kith.account', $3, false)",
+      Params().Add(access.workspace_id).Add(RoleName(access.role)).Add(access.account));
   workspace_ = access.workspace_id;
   access_ = access;
   return Ok();

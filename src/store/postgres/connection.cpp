@@ -141,7 +141,23 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& uri) {
 
 Connection::~Connection() { PQfinish(connection_); }
 
+void Connection::Defer(std::string sql, Params params) {
+  deferred_.emplace(std::move(sql), std::move(params));
+}
+
+Status Connection::RunDeferred() {
+  if (!deferred_) return Ok();
+  KITH_RETURN_IF_ERROR(RunPrepared(deferred_->first, deferred_->second));
+  deferred_.reset();
+  return Ok();
+}
+
 Status Connection::Execute(std::string_view sql) {
+  KITH_RETURN_IF_ERROR(RunDeferred());
+  return EndTransaction(sql);
+}
+
+Status Connection::EndTransaction(std::string_view sql) {
   const std::string text(sql);
   std::unique_ptr<PGresult, Rows::Free> result(PQexec(connection_, text.c_str()));
   if (!Succeeded(result.get())) return tl::unexpected(ResultError(connection_, result.get()));
@@ -158,6 +174,11 @@ Result<std::string> Connection::PreparedName(const std::string& sql) {
 }
 
 Result<Rows> Connection::Query(const std::string& sql, const Params& params) {
+  KITH_RETURN_IF_ERROR(RunDeferred());
+  return RunPrepared(sql, params);
+}
+
+Result<Rows> Connection::RunPrepared(const std::string& sql, const Params& params) {
   KITH_ASSIGN_OR_RETURN(const std::string name, PreparedName(sql));
   std::vector<const char*> values;
   values.reserve(params.values().size());
@@ -199,6 +220,7 @@ Status CopyWriter::Finish() {
 }
 
 Status Connection::BeginCopy(std::string_view sql) {
+  KITH_RETURN_IF_ERROR(RunDeferred());
   const std::string text(sql);
   std::unique_ptr<PGresult, Rows::Free> result(PQexec(connection_, text.c_str()));
   if (result == nullptr || PQresultStatus(result.get()) != PGRES_COPY_IN) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "domain/result.h"
@@ -130,11 +131,24 @@ class Connection {
   // Runs SQL without parameters, several statements allowed (migrations,
   // BEGIN/COMMIT/SAVEPOINT).
   Status Execute(std::string_view sql);
+  // Ends a transaction or a savepoint (COMMIT, ROLLBACK, RELEASE SAVEPOINT
+  // …) without first running the deferred statement (Defer): in a failed
+  // transaction it could not run, and the rollback must. It stays deferred
+  // for the statement after.
+  Status EndTransaction(std::string_view sql);
   // Runs one statement with parameters. It is prepared on this connection the
   // first time its text is seen and reused after. Errors: kConflict for a
   // broken constraint (a unique key taken), a serialisation failure or deadlock,
   // kIo for a lost connection, kInternal otherwise.
   Result<Rows> Query(const std::string& sql, const Params& params = {});
+  // Runs `sql` with `params` just before the next statement this
+  // connection runs (Execute, Query or BeginCopy; not EndTransaction), in place of any
+  // statement deferred before it and not yet run. For settings that last
+  // until changed: a setting made and then changed again before any
+  // statement read it costs no round trip. Should it fail, the statement
+  // that was to follow fails with its error, and it is tried again before
+  // the next: no statement runs without it.
+  void Defer(std::string sql, Params params);
 
   // Bulk rows through COPY … FROM STDIN: BeginCopy runs the COPY statement,
   // SendCopy streams its data (any slicing of it), EndCopy finishes it
@@ -148,9 +162,12 @@ class Connection {
  private:
   explicit Connection(pg_conn* connection) : connection_(connection) {}
   Result<std::string> PreparedName(const std::string& sql);
+  Result<Rows> RunPrepared(const std::string& sql, const Params& params);
+  Status RunDeferred();
 
   pg_conn* connection_;
   std::unordered_map<std::string, std::string> prepared_;
+  std::optional<std::pair<std::string, Params>> deferred_;
 };
 
 }  // namespace kith::postgres

@@ -8,12 +8,18 @@
 namespace kith::postgres {
 
 Result<std::vector<ContactGlance>> PgStore::ContactGlances(const std::vector<ContactId>& ids) {
+  // The LIMIT (as many rows as ids: it never cuts) is what lets PostgreSQL
+  // plan this once per connection: without it the plan for a typeahead's 8
+  // ids looked cheaper than the prepared statement's generic plan (which
+  // guesses 10), and the statement was planned again on every call, RLS
+  // policies and all (0.2 ms, more than running it). The plan is the same.
   KITH_ASSIGN_OR_RETURN(
       const Rows rows,
       Run("SELECT c.id, c.display_name, c.company, c.title, (SELECT e.address FROM contact_emails e "
           "WHERE e.workspace_id = c.workspace_id AND e.contact_id = c.id ORDER BY e.position LIMIT 1), "
-          "c.city, c.met_at, c.notes FROM contacts c WHERE c.workspace_id = $1 AND c.id = ANY($2::bigint[])",
-          Params().Add(IdArray(ids))));
+          "c.city, c.met_at, c.notes FROM contacts c WHERE c.workspace_id = $1 AND c.id = ANY($2::bigint[]) "
+          "LIMIT $3",
+          Params().Add(IdArray(ids)).Add(static_cast<std::int64_t>(ids.size()))));
   std::unordered_map<std::int64_t, int> row_of;
   for (int row = 0; row < rows.size(); ++row) row_of.emplace(rows.Int(row, 0), row);
   std::vector<ContactGlance> glances;

@@ -61,10 +61,10 @@ Status PgStore::Migrate() {
   if (!migrated) {
     // The connection goes with the store that failed to open; the rollback
     // only tidies it.
-    (void)connection_->Execute("ROLLBACK");
+    (void)connection_->EndTransaction("ROLLBACK");
     return migrated;
   }
-  return connection_->Execute("COMMIT");
+  return connection_->EndTransaction("COMMIT");
 }
 
 Result<Transaction> PgStore::Begin() { return BeginTransaction(false); }
@@ -93,7 +93,7 @@ Result<Transaction> PgStore::BeginTransaction(bool bulk) {
         }
         in_transaction_ = false;
         bulk_ = false;
-        return connection_->Execute("COMMIT");
+        return connection_->EndTransaction("COMMIT");
       },
       [this]() {
         deferred_vocabulary_.clear();
@@ -101,7 +101,7 @@ Result<Transaction> PgStore::BeginTransaction(bool bulk) {
         bulk_ = false;
         // A failed rollback means a lost connection, which ends the
         // transaction on the server all the same.
-        (void)connection_->Execute("ROLLBACK");
+        (void)connection_->EndTransaction("ROLLBACK");
       });
 }
 
@@ -114,7 +114,7 @@ Result<Transaction> PgStore::ReadSnapshot() {
   in_transaction_ = true;
   const auto release = [this]() -> Status {
     in_transaction_ = false;
-    return connection_->Execute("COMMIT");
+    return connection_->EndTransaction("COMMIT");
   };
   return Transaction(release, [release]() { (void)release(); });
 }

@@ -331,11 +331,11 @@ inline Status PgStore::Atomically(Body&& body) {
   }
   --savepoint_depth_;
   if (!status) {
-    (void)connection_->Execute(own ? std::string("ROLLBACK") : "ROLLBACK TO SAVEPOINT " + name);
-    if (!own) (void)connection_->Execute("RELEASE SAVEPOINT " + name);
+    (void)connection_->EndTransaction(own ? std::string("ROLLBACK") : "ROLLBACK TO SAVEPOINT " + name);
+    if (!own) (void)connection_->EndTransaction("RELEASE SAVEPOINT " + name);
     return status;
   }
-  return connection_->Execute(own ? std::string("COMMIT") : "RELEASE SAVEPOINT " + name);
+  return connection_->EndTransaction(own ? std::string("COMMIT") : "RELEASE SAVEPOINT " + name);
 }
 
 }  // namespace kith::postgres

@@ -19,9 +19,29 @@ constexpr std::size_t kLongestLexeme = 2000;
 // first (about 0.2 ms), how many matches make a list short enough to read
 // whole from the GIN index and sort, and the newest cards tested before a
 // longer list is.
+//
+// How each statement passes its step decides whether PostgreSQL plans it
+// on every call or once per connection (a prepared statement's generic
+// plan, taken once it looks no dearer than the plans made for the values
+// given). Planned per call, a prefix tsquery's selectivity estimate walks
+// the column statistics' common elements for each lexeme: 0.1-0.3 ms a
+// pass, more than the pass over the newest 128 itself (BENCHMARKS.md,
+// "Typeahead on PostgreSQL, per request"). The plans are the same either
+// way. The newest few or many are written into the statement's text (as a
+// parameter, the generic plan's guess at the limit made it look dearer);
+// the short list's limit stays a parameter (written in, the plans made for
+// rare words looked cheaper than the generic one).
 constexpr int kNewestFew = 128;
 constexpr int kShortList = 1000;
 constexpr int kNewestMany = 4096;
+
+// A statement's text with `limit` in place of {limit}.
+std::string WithLimit(std::string_view sql, int limit) {
+  std::string text(sql);
+  constexpr std::string_view kMark = "{limit}";
+  text.replace(text.find(kMark), kMark.size(), std::to_string(limit));
+  return text;
+}
 
 // Whether the tsquery asks for a prefix of one or two characters
 // ('name:j':*): thousands of words share it, and the GIN index reads every
@@ -168,11 +188,11 @@ Result<std::vector<ContactId>> PgStore::AllMatching(const std::string& query, in
 }
 
 Result<std::vector<ContactId>> PgStore::NewestMatching(const std::string& query, int limit, int newest) {
-  return Ids(
-      "SELECT contact_id FROM (SELECT contact_id, search_key, terms FROM search_entries "
-      "WHERE workspace_id = $1 ORDER BY search_key DESC LIMIT $4) newest "
-      "WHERE terms @@ $2::tsquery ORDER BY search_key DESC LIMIT $3",
-      Params().Add(query).Add(limit).Add(newest));
+  return Ids(WithLimit("SELECT contact_id FROM (SELECT contact_id, search_key, terms FROM search_entries "
+                       "WHERE workspace_id = $1 ORDER BY search_key DESC LIMIT {limit}) newest "
+                       "WHERE terms @@ $2::tsquery ORDER BY search_key DESC LIMIT $3",
+                       newest),
+             Params().Add(query).Add(limit));
 }
 
 Result<std::int64_t> PgStore::CountSearchIndex(SearchTable table, const std::string& expression) {

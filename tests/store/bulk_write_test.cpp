@@ -147,9 +147,10 @@ TEST(BulkWrite, CardsFromBeforeTheBulkAreReindexedAtOnce) {
   ExpectSoundIndex(world.store());
 }
 
-// A bulk into a small list builds the labels' index and the tag trigger's
-// work at its end; a card of before the bulk given a tag in it must still
-// have its health scored again (a tag's cadence changes its score).
+// A bulk into a small list builds the labels' index and does the tag
+// trigger's work at its end; a card of before the bulk given a tag in it
+// must still have its health scored again (a tag's cadence changes its
+// score) and be listed under the tag.
 TEST(BulkWrite, ATagGivenToAnEarlierCardInABulkMarksItsHealthStale) {
   testing::TestWorld world;
   const Date today{2026, 11, 26};

@@ -147,6 +147,39 @@ TEST(BulkWrite, CardsFromBeforeTheBulkAreReindexedAtOnce) {
   ExpectSoundIndex(world.store());
 }
 
+// A bulk into a small list builds the labels' index and does the tag
+// trigger's work at its end; a card of before the bulk given a tag in it
+// must still have its health scored again (a tag's cadence changes its
+// score) and be listed under the tag.
+TEST(BulkWrite, ATagGivenToAnEarlierCardInABulkMarksItsHealthStale) {
+  testing::TestWorld world;
+  const Date today{2026, 11, 26};
+  auto old = world.store().InsertContact(Card("Ada Okafor"), "old", "t");
+  ASSERT_TRUE(old);
+  ASSERT_TRUE(world.store().SaveHealth({StoredHealth{old->id, 50, std::nullopt}}, today));
+  auto scored = world.store().StaleHealth(ListQuery{}, today, 10);
+  ASSERT_TRUE(scored);
+  ASSERT_TRUE(scored->empty());
+  auto transaction = world.store().BeginBulk();
+  ASSERT_TRUE(transaction);
+  auto added = world.store().InsertContacts({Card("Bea Kovacs")}, {"new"}, "t");
+  ASSERT_TRUE(added);
+  ContactFields tagged = Card("Ada Okafor");
+  tagged.tags = {"Mentor"};
+  ASSERT_TRUE(world.store().UpdateContact(old->id, tagged, "t"));
+  ASSERT_TRUE(transaction->Commit());
+  auto stale = world.store().StaleHealth(ListQuery{}, today, 10);
+  ASSERT_TRUE(stale);
+  EXPECT_EQ(*stale, (std::vector<ContactId>{old->id, added->front()}));
+  ListQuery mentors;
+  mentors.tag = "mentor";
+  auto listed = world.store().ListContacts(mentors);
+  ASSERT_TRUE(listed);
+  ASSERT_EQ(listed->size(), 1U);
+  EXPECT_EQ(listed->front().id, old->id);
+  ExpectSoundIndex(world.store());
+}
+
 TEST(BulkWrite, ABulkThatDoesNotCommitLeavesNothingAndTheNextWriteIndexesAsUsual) {
   testing::TestWorld world;
   {

@@ -375,10 +375,24 @@ Status SqliteStore::WriteChildren(ContactId id, const ContactFields& fields) {
     return Ok();
   };
   KITH_RETURN_IF_ERROR(write_labels("tag", fields.tags));
+  if (!fields.tags.empty()) KITH_RETURN_IF_ERROR(MarkTagsChanged(id));
   KITH_RETURN_IF_ERROR(write_labels("skill", fields.skills));
   KITH_RETURN_IF_ERROR(write_labels("interest", fields.interests));
   KITH_RETURN_IF_ERROR(WriteCardDetails(id, fields));
   return WriteExtras(id, fields);
+}
+
+Status SqliteStore::MarkTagsChanged(ContactId id) {
+  // health_on_tag_insert does this row by row, except while a bulk write has
+  // it deferred (bulk_index.cpp): then a card of before the bulk is marked
+  // here; a new card is marked at the bulk's end with the rest. (Today the
+  // UPDATE of the card's row that comes before its labels marks it too; the
+  // mark should not depend on that.)
+  if (bulk_.deferred_schema.empty() || Staged(id)) return Ok();
+  KITH_ASSIGN_OR_RETURN(auto mark,
+                        database_->Prepare("INSERT OR IGNORE INTO health_dirty(contact_id) VALUES(?1)"));
+  mark.Bind(1, id.value);
+  return mark.Run();
 }
 
 Status SqliteStore::WriteCardDetails(ContactId id, const ContactFields& fields) {

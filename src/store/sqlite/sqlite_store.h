@@ -213,6 +213,9 @@ class SqliteStore final : public CardStore {
   // creates the deferred indexes and triggers again from their stored SQL.
   Status RestoreDeferredIndexes();
   void EndBulk();
+  // Marks the card's health to be worked out again after its tags were
+  // written, while a bulk write has the trigger that does it deferred.
+  Status MarkTagsChanged(ContactId id);
   std::string SortName(std::string_view display_name) const;
 
   std::unique_ptr<Database> database_;

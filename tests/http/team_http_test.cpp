@@ -12,6 +12,7 @@
 #include <memory>
 #include <thread>
 #include <tuple>
+#include <utility>
 
 #include <unistd.h>
 
@@ -434,6 +435,41 @@ TEST_F(TeamHttp, AnOwnerManagesOnlyTheWorkspaceSignedInTo) {
   Expect(As(dee, "DELETE", "/api/v1/workspace/members/bo"), 404);
   Expect(As(dee, "PATCH", "/api/v1/workspace/members/ada", R"({"role": "viewer"})"), 404);
   EXPECT_THAT(MembersOfAcme(), ElementsAre("ada owner", "bo editor", "cy viewer"));
+}
+
+// The list by health through `kith serve` is each member's own: ada met Lin
+// twice in private, bo met Max twice in private, and each member's list
+// has the other's person weaker than their own — whichever of them the
+// server's readers or its upkeep scored first.
+TEST_F(TeamHttp, EachMemberListsByTheirOwnHealth) {
+  const SignedIn ada = SignIn("ada", "acme");
+  const SignedIn bo = SignIn("bo", "acme");
+  const int lin = AddCard(ada, "Lin Park", "lin@acme.example")["id"].get<int>();
+  const int max = AddCard(ada, "Max Stone", "max@acme.example")["id"].get<int>();
+  for (const auto& [member, person] : {std::pair{ada, lin}, std::pair{bo, max}}) {
+    for (const char* on : {"2026-11-20", "2026-11-24"}) {
+      Expect(As(member, "POST", "/api/v1/contacts/" + std::to_string(person) + "/interactions",
+                json{{"kind", "coffee"},
+                     {"on", on},
+                     {"summary", "catching up"},
+                     {"they_talked", 50},
+                     {"private", true},
+                     {"facts", {{{"kind", "personal"}, {"key", "hobby"}, {"value", "chess"}}}}}
+                    .dump()),
+             201);
+    }
+  }
+  const auto names_by_health = [&](const SignedIn& member) {
+    std::vector<std::string> names;
+    for (const auto& person : Expect(As(member, "GET", "/api/v1/contacts?sort=health"), 200)) {
+      names.push_back(person["name"]);
+    }
+    return names;
+  };
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_THAT(names_by_health(ada), ElementsAre("Max Stone", "Lin Park")) << "round " << round;
+    EXPECT_THAT(names_by_health(bo), ElementsAre("Lin Park", "Max Stone")) << "round " << round;
+  }
 }
 
 // The workspace's events in each member's feed, as a calendar app reads it

@@ -1,7 +1,11 @@
 // Devices: adding one shows its app password once, with copy buttons, and a
 // phone's sync client gets in with it (HTTP Basic on /dav/); revoking asks
 // first, then the password stops working. The calendar's secret address is
-// shown with a copy button and answers a calendar app without a cookie.
+// shown with a copy button and answers a calendar app without a cookie;
+// stopping it asks first, then the address answers 404 and the screen
+// offers a new one, which answers.
+import { checkAxe } from './axe.mjs';
+
 export async function deviceSteps({ page, size, base, step, expect }) {
   const name = `phone${size}`;
   let password = '';
@@ -64,5 +68,36 @@ export async function deviceSteps({ page, size, base, step, expect }) {
     }, url);
     expect(answer.status === 200 && answer.type.startsWith('text/calendar'), `the feed answered ${answer.status}`);
     expect(answer.body.includes('BEGIN:VCALENDAR'), 'the feed is no calendar');
+  });
+
+  // What a calendar app gets at `address`, without a cookie.
+  const feedStatus = (address) =>
+    page.evaluate(async (where) => (await fetch(where, { credentials: 'omit' })).status, address);
+
+  await step(page, size, 'stop the calendar link after confirming, then make a new one', async () => {
+    await page.goto(`${base}/devices`);
+    const field = page.getByTestId('calendar-url');
+    await field.waitFor();
+    const old = await field.inputValue();
+    await page.getByRole('button', { name: 'Stop this calendar link' }).click();
+    const confirm = page.getByRole('group', { name: 'Stop this calendar link?' });
+    await confirm.waitFor();
+    await checkAxe(page, 'devices, stopping the calendar link');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    expect((await feedStatus(old)) === 200, 'Cancel stopped the calendar link');
+    expect((await field.inputValue()) === old, 'Cancel changed the address');
+    await page.getByRole('button', { name: 'Stop this calendar link' }).click();
+    await confirm.getByRole('button', { name: 'Yes, stop it' }).click();
+    await page.getByTestId('calendar-stopped').waitFor();
+    expect((await page.getByTestId('calendar-url').count()) === 0, 'a stopped address is still shown');
+    expect((await feedStatus(old)) === 404, 'the stopped address still answers');
+    await checkAxe(page, 'devices, calendar link stopped');
+    await page.getByRole('button', { name: 'Make a new calendar link' }).click();
+    await field.waitFor();
+    const renewed = await field.inputValue();
+    expect(renewed !== old && /\/ics\/[0-9a-f]{32}\.ics$/.test(renewed), `unexpected new address: ${renewed}`);
+    expect((await feedStatus(renewed)) === 200, 'the new address does not answer');
+    expect((await feedStatus(old)) === 404, 'the old address answers again');
+    expect((await page.getByTestId('calendar-stopped').count()) === 0, 'the stopped notice stays');
   });
 }

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkAxe } from './axe.mjs';
-import { createEvent } from './screens.mjs';
+import { api, createEvent } from './screens.mjs';
 import { serveKith } from './serve.mjs';
 
 const generator = fileURLToPath(new URL('../tests/scan/make_cards.py', import.meta.url));
@@ -67,6 +67,27 @@ export async function scanSteps({ page, size, base, step, expect, card, nextDay,
       return { type: response.headers.get('Content-Type'), size: (await response.arrayBuffer()).byteLength };
     }, contactId);
     expect(kept.type === 'image/jpeg' && kept.size === readFileSync(card.file).length, `the photo kept: ${JSON.stringify(kept)}`);
+    const shown = await api(page, 'GET', `/contacts/${contactId}`);
+    expect(shown.has_card_image === true, 'the API should say a card photo is kept');
+  });
+
+  await step(page, size, 'a card typed in as met by business card shows no photo: the API says none is kept', async () => {
+    const typed = await api(page, 'POST', '/contacts', { name: `Typed Card ${size}`, how_met: 'business card' });
+    expect(typed.has_card_image === false, `a typed card keeps no photo: ${JSON.stringify(typed.has_card_image)}`);
+    const asked = [];
+    const listen = (request) => {
+      if (request.url().includes('/card-image')) asked.push(request.url());
+    };
+    page.on('request', listen);
+    try {
+      await page.goto(`${base}/contacts/${typed.id}`);
+      await page.getByTestId('how-met').filter({ hasText: 'business card' }).waitFor();
+      expect((await page.getByTestId('card-photo').count()) === 0, 'no card photo should show');
+      expect(asked.length === 0, `no photo should be asked for: ${asked}`);
+      await checkAxe(page, 'a typed card met by business card');
+    } finally {
+      page.off('request', listen);
+    }
   });
 
   await step(page, size, "the next morning the scanned card's follow-up is on Today", async () => {

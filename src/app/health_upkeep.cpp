@@ -1,5 +1,8 @@
 #include "app/health_upkeep.h"
 
+#include <string>
+#include <vector>
+
 #include "app/quiet_thread.h"
 #include "app/relationships.h"
 #include "store/account_directory.h"
@@ -72,11 +75,27 @@ void HealthUpkeep::RenewOnce() {
   }
   for (const Workspace& workspace : *workspaces) {
     if (stopping()) return;
-    if (auto acting = directory->ActAs({workspace.id, Role::kViewer, "", workspace.name}); !acting) {
-      report_(acting.error());
+    // Health is scored as its reader sees the person, so each member keeps
+    // a sheet of their own (PostgreSQL migration 10): renew each member's,
+    // acting as them with a viewer's rights (the renewal only reads and
+    // stores scores). A workspace without members is its one person's,
+    // nobody's ("").
+    auto members = directory->MembersOf(workspace.id);
+    if (!members) {
+      report_(members.error());
       continue;
     }
-    renew();
+    std::vector<std::string> readers;
+    for (const Membership& member : *members) readers.push_back(member.account);
+    if (readers.empty()) readers.emplace_back();
+    for (const std::string& reader : readers) {
+      if (stopping()) return;
+      if (auto acting = directory->ActAs({workspace.id, Role::kViewer, reader, workspace.name}); !acting) {
+        report_(acting.error());
+        continue;
+      }
+      renew();
+    }
   }
 }
 

@@ -24,9 +24,10 @@ using HealthUpkeepReport = std::function<void(const Error&)>;
 // Renews stale scores (RefreshHealth) at once and then every `every`, on
 // its own thread with its own connection to `database_path` (an SQLite
 // file or a PostgreSQL URI), until destroyed (which waits for a batch in
-// progress). On a PostgreSQL database with accounts each round renews every
-// workspace in turn, acting in each as a viewer: storing scores is the one
-// write a viewer may make, so the upkeep can do nothing else there. A
+// progress). On a PostgreSQL database each round renews every workspace in
+// turn and, in each, every member's own scores, acting as that member with
+// a viewer's rights: storing scores is the one write a viewer may make, so
+// the upkeep can do nothing else there. A
 // renewal that finds the writer busy waits for the next round.
 // kInvalidInput when `every` is under a second.
 class HealthUpkeep {

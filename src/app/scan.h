@@ -42,6 +42,10 @@ Result<Contact> AddScannedContact(Context& context, ContactFields fields, std::s
 
 // The card image kept with a contact; kNotFound when there is none.
 Result<CardImageData> CardImageOf(Context& context, ContactId id);
+// Whether each of `ids` keeps a card image (in the order given): one query
+// for a whole page, so the API can tell the web app which cards have a
+// photo to show instead of it guessing from how they met.
+Result<std::vector<bool>> HaveCardImages(Context& context, const std::vector<ContactId>& ids);
 // The same photo as a browser can show it (PhotoForScreen: an iPhone's
 // HEIC as JPEG), with a tag that changes exactly when the kept photo does
 // (an HTTP ETag). When `known_tag` is that tag the browser already has the

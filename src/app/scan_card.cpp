@@ -1,5 +1,6 @@
 #include <mutex>
 #include <sstream>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -11,6 +12,7 @@
 #include "app/secrets.h"
 #include "domain/validation.h"
 #include "formats/vcard_writer.h"
+#include "store/card_image_presence.h"
 
 namespace kith {
 namespace {
@@ -80,6 +82,19 @@ Result<Contact> AddScannedContact(Context& context, ContactFields fields, std::s
 }
 
 Result<CardImageData> CardImageOf(Context& context, ContactId id) { return context.store.CardImage(id); }
+
+Result<std::vector<bool>> HaveCardImages(Context& context, const std::vector<ContactId>& ids) {
+  if (ids.empty()) return std::vector<bool>();
+  CardImagePresence* presence = CardImagePresenceOf(context.store);
+  if (presence == nullptr) return std::vector<bool>(ids.size(), false);
+  KITH_ASSIGN_OR_RETURN(const auto with_images, presence->WithCardImages(ids));
+  std::unordered_set<std::int64_t> kept;
+  for (const ContactId id : with_images) kept.insert(id.value);
+  std::vector<bool> have;
+  have.reserve(ids.size());
+  for (const ContactId id : ids) have.push_back(kept.contains(id.value));
+  return have;
+}
 
 // Hashing the kept bytes costs far less than decoding a HEIC again.
 Result<CardPhotoShown> CardPhotoToShow(Context& context, ContactId id, std::string_view known_tag) {

@@ -1,6 +1,9 @@
 #include "app/scan_json.h"
 
 #include <cmath>
+#include <vector>
+
+#include "formats/contact_json.h"
 
 namespace kith {
 
@@ -23,6 +26,21 @@ nlohmann::json MyCardToJson(const MyCard& card) {
   return {{"name", card.details.name},   {"title", card.details.title}, {"company", card.details.company},
           {"email", card.details.email}, {"phone", card.details.phone}, {"website", card.details.website},
           {"vcard", card.vcard}};
+}
+
+Result<nlohmann::json> ContactToJsonWithPhotoFlag(Context& context, const Contact& contact) {
+  nlohmann::json json = ContactToJson(contact);
+  KITH_ASSIGN_OR_RETURN(const auto have, HaveCardImages(context, {contact.id}));
+  json["has_card_image"] = !have.empty() && have.front();
+  return json;
+}
+
+Status AddCardImageFlags(Context& context, const std::vector<ContactId>& ids, nlohmann::json& people) {
+  KITH_ASSIGN_OR_RETURN(const auto have, HaveCardImages(context, ids));
+  for (std::size_t i = 0; i < have.size() && i < people.size(); ++i) {
+    people[i]["has_card_image"] = static_cast<bool>(have[i]);
+  }
+  return Ok();
 }
 
 }  // namespace kith

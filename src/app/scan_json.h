@@ -4,9 +4,14 @@
 // links [{kind, url}], confidence {field: 0-1}, source ("ocr" or "qr").
 #pragma once
 
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
+#include "app/context.h"
 #include "app/scan.h"
+#include "domain/contact.h"
+#include "domain/result.h"
 #include "scan/scan.h"
 
 namespace kith {
@@ -17,5 +22,14 @@ nlohmann::json ScannedCardToJson(const ScannedCard& card);
 // GET /api/v1/me/card: name, title, company, email, phone, website, and the
 // vCard its QR code holds.
 nlohmann::json MyCardToJson(const MyCard& card);
+
+// A contact as the API answers with it: the card (ContactToJson) and
+// "has_card_image", whether a photo of their business card is kept (the
+// web app shows the photo only then).
+Result<nlohmann::json> ContactToJsonWithPhotoFlag(Context& context, const Contact& contact);
+
+// Adds "has_card_image" to each object of `people`, the contacts `ids` in
+// that order: one query for the whole page.
+Status AddCardImageFlags(Context& context, const std::vector<ContactId>& ids, nlohmann::json& people);
 
 }  // namespace kith

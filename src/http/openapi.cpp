@@ -98,6 +98,10 @@ json ContactSchemas() {
               {"created_at", kText},
               {"updated_at", kText},
               {"trashed", kBoolean},
+              {"has_card_image",
+               {{"type", "boolean"},
+                {"description",
+                 "a photo of their business card is kept (GET /contacts/{id}/card-image); in answers only"}}},
               {"job_changes", {{"type", "array"}, {"items", {{"type", "object"}}}}},
               {"match", Object({{"tier", kText}, {"quality", kText}})}});
   // How an address book qualified a value: vCard's TYPE, PREF and a label.

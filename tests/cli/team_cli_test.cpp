@@ -224,6 +224,76 @@ TEST_F(TeamCli, APrivateFactOrInteractionAndTheLoopStayTheirAuthors) {
   for (const std::string& secret : secrets) EXPECT_TRUE(Contains(ada_export.out, secret));
 }
 
+// Health is scored as its reader sees the person, and the stored scores a
+// list by health walks are each member's own: ada, who met Lin twice in
+// private, and bo, who met Max twice in private, each see their own
+// meetings' person as the healthier, in `list --sort health` and in
+// `show`, however their lists interleave — one score per card for the
+// workspace held whoever listed last. A shared coffee afterwards moves the
+// person up on every member's stored scores.
+TEST_F(TeamCli, EachMemberListsByTheirOwnHealth) {
+  SetUpTwoWorkspaces();
+  Succeeds(As("ada", "acme", {"add", "--name", "Lin Park"}));
+  Succeeds(As("ada", "acme", {"add", "--name", "Max Stone"}));
+  const auto meet = [this](const char* member, const char* person) {
+    for (const char* kind : {"coffee", "call"}) {
+      Succeeds(As(member, "acme",
+                  {"log", person, "--kind", kind, "--summary", "catching up", "--they-talked", "50", "--fact",
+                   "personal:hobby=chess", "--private"}));
+    }
+  };
+  meet("ada", "Lin Park");
+  meet("bo", "Max Stone");
+  const auto by_health = [this](const char* member) {
+    const KithRun run = As(member, "acme", {"list", "--sort", "health", "--json"});
+    Succeeds(run);
+    return Names(json::parse(run.out));
+  };
+  const auto score_of = [this](const char* member, const char* person) {
+    const KithRun run = As(member, "acme", {"list", "--sort", "health", "--json"});
+    Succeeds(run);
+    for (const auto& listed : json::parse(run.out)) {
+      if (listed.at("name") == person) return listed.at("health").at("score").get<int>();
+    }
+    ADD_FAILURE() << person << " not listed for " << member;
+    return -1;
+  };
+  const std::vector<std::string> adas = {"Acme Person", "Max Stone", "Lin Park"};
+  const std::vector<std::string> bos = {"Acme Person", "Lin Park", "Max Stone"};
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_EQ(by_health("ada"), adas) << "round " << round;
+    EXPECT_EQ(by_health("bo"), bos) << "round " << round;
+  }
+  EXPECT_GT(score_of("ada", "Lin Park"), score_of("bo", "Lin Park"));
+  EXPECT_GT(score_of("bo", "Max Stone"), score_of("ada", "Max Stone"));
+  const json ada_lin = json::parse(As("ada", "acme", {"show", "Lin Park", "--json"}).out);
+  EXPECT_EQ(ada_lin.at("health").at("score").get<int>(), score_of("ada", "Lin Park"))
+      << "the list's stored score is the one show computes for her";
+
+  // Each kept a sheet of scores of their own, and cy (a viewer) one too.
+  EXPECT_EQ(by_health("cy"), (std::vector<std::string>{"Acme Person", "Lin Park", "Max Stone"}));
+  auto connection = postgres::Connection::Open(database_.admin_url());
+  ASSERT_TRUE(connection) << connection.error().message;
+  auto sheets =
+      (*connection)
+          ->Query(
+              "SELECT string_agg(author || ':' || count, ',' ORDER BY author) FROM (SELECT author, count(*) "
+              "FROM contact_health h JOIN workspaces w ON w.id = h.workspace_id WHERE w.name = 'acme' "
+              "GROUP BY author) s");
+  ASSERT_TRUE(sheets) << sheets.error().message;
+  EXPECT_EQ(sheets->Text(0, 0), "ada:3,bo:3,cy:3");
+
+  // A shared coffee with Acme Person is everyone's: it marks the card on
+  // every sheet, so bo's stored list moves her up too.
+  Succeeds(As("ada", "acme",
+              {"log", "Acme Person", "--kind", "coffee", "--summary", "team lunch", "--they-talked", "50",
+               "--fact", "personal:hobby=go"}));
+  Succeeds(As("ada", "acme", {"log", "Acme Person", "--kind", "call", "--summary", "follow-up"}));
+  Succeeds(As("ada", "acme", {"log", "Acme Person", "--kind", "call", "--summary", "another"}));
+  EXPECT_NE(by_health("bo").front(), "Acme Person");
+  EXPECT_EQ(by_health("bo").front(), "Lin Park");
+}
+
 TEST(TeamCliOnAFile, AccountsAndWorkspacesNeedPostgres) {
   const TempDirectory directory;
   const std::string file = (directory.path() / "kith.db").string();

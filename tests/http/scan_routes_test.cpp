@@ -4,6 +4,7 @@
 // with the photo kept and the next-day follow-up), the photo back, and your
 // own card as a QR code that scans.
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "http/server_fixture.h"
@@ -166,6 +167,37 @@ TEST_P(ScanRoutes, AnIphonesHeicPhotoIsKeptAsSentAndShownAsJpeg) {
 TEST_P(ScanRoutes, AContactAddedWithoutACardHasNoCardImage) {
   const json added = AddPerson({{"name", "Ada Okafor"}});
   Expect(Send("GET", "/api/v1/contacts/" + std::to_string(added["id"].get<int>()) + "/card-image"), 404);
+}
+
+// The contact's JSON says whether a card photo is kept, so the web app
+// shows one without guessing from how they met: true for the scanned
+// person, false for one typed in as met by "business card", on every face
+// that answers with contacts (show, the list in each order, search, edit).
+TEST_P(ScanRoutes, EveryContactSaysWhetherACardPhotoIsKept) {
+  OpenSession();
+  const json scanned = Expect(client_->Post("/api/v1/contacts/scanned", Headers(),
+                                            ScannedPerson(CorpusPhoto(), {{"name", "Ilse Marwick"}})),
+                              201);
+  EXPECT_EQ(scanned["has_card_image"], true);
+  const json typed = AddPerson({{"name", "Ilse Typed"}, {"how_met", "business card"}});
+  EXPECT_EQ(typed["has_card_image"], false);
+  const std::string scanned_id = std::to_string(scanned["id"].get<int>());
+  const std::string typed_id = std::to_string(typed["id"].get<int>());
+  EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts/" + scanned_id), 200)["has_card_image"], true);
+  EXPECT_EQ(Expect(Send("GET", "/api/v1/contacts/" + typed_id), 200)["has_card_image"], false);
+  const auto flags = [](const json& people) {
+    std::map<std::string, bool> by_name;
+    for (const auto& person : people) by_name[person["name"]] = person["has_card_image"].get<bool>();
+    return by_name;
+  };
+  const std::map<std::string, bool> expected = {{"Ilse Marwick", true}, {"Ilse Typed", false}};
+  for (const char* path : {"/api/v1/contacts", "/api/v1/contacts?sort=health", "/api/v1/contacts?health=true",
+                           "/api/v1/search?q=ilse"}) {
+    EXPECT_EQ(flags(Expect(Send("GET", path), 200)), expected) << path;
+  }
+  const json edited =
+      Expect(Send("PATCH", "/api/v1/contacts/" + scanned_id, R"({"title": "Kite Lead"})"), 200);
+  EXPECT_EQ(edited["has_card_image"], true) << "an edit's answer keeps the photo on screen";
 }
 
 TEST_P(ScanRoutes, YourCardIsAQrCodeThatScansBackToIt) {

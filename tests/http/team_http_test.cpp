@@ -7,14 +7,20 @@
 #include <gmock/gmock.h>
 
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <thread>
 #include <tuple>
+#include <utility>
+
+#include <unistd.h>
 
 #include "app/accounts.h"
 #include "app/devices.h"
 #include "http/store_pool.h"
 #include "http/team_server_fixture.h"
+#include "support/run_command.h"
 
 namespace kith::testing {
 namespace {
@@ -429,6 +435,86 @@ TEST_F(TeamHttp, AnOwnerManagesOnlyTheWorkspaceSignedInTo) {
   Expect(As(dee, "DELETE", "/api/v1/workspace/members/bo"), 404);
   Expect(As(dee, "PATCH", "/api/v1/workspace/members/ada", R"({"role": "viewer"})"), 404);
   EXPECT_THAT(MembersOfAcme(), ElementsAre("ada owner", "bo editor", "cy viewer"));
+}
+
+// The list by health through `kith serve` is each member's own: ada met Lin
+// twice in private, bo met Max twice in private, and each member's list
+// has the other's person weaker than their own — whichever of them the
+// server's readers or its upkeep scored first.
+TEST_F(TeamHttp, EachMemberListsByTheirOwnHealth) {
+  const SignedIn ada = SignIn("ada", "acme");
+  const SignedIn bo = SignIn("bo", "acme");
+  const int lin = AddCard(ada, "Lin Park", "lin@acme.example")["id"].get<int>();
+  const int max = AddCard(ada, "Max Stone", "max@acme.example")["id"].get<int>();
+  for (const auto& [member, person] : {std::pair{ada, lin}, std::pair{bo, max}}) {
+    for (const char* on : {"2026-11-20", "2026-11-24"}) {
+      Expect(As(member, "POST", "/api/v1/contacts/" + std::to_string(person) + "/interactions",
+                json{{"kind", "coffee"},
+                     {"on", on},
+                     {"summary", "catching up"},
+                     {"they_talked", 50},
+                     {"private", true},
+                     {"facts", {{{"kind", "personal"}, {"key", "hobby"}, {"value", "chess"}}}}}
+                    .dump()),
+             201);
+    }
+  }
+  const auto names_by_health = [&](const SignedIn& member) {
+    std::vector<std::string> names;
+    for (const auto& person : Expect(As(member, "GET", "/api/v1/contacts?sort=health"), 200)) {
+      names.push_back(person["name"]);
+    }
+    return names;
+  };
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_THAT(names_by_health(ada), ElementsAre("Max Stone", "Lin Park")) << "round " << round;
+    EXPECT_THAT(names_by_health(bo), ElementsAre("Lin Park", "Max Stone")) << "round " << round;
+  }
+}
+
+// The workspace's events in each member's feed, as a calendar app reads it
+// (python3's icalendar and vobject, tests/formats/read_ics.py): an event
+// reaches a calendar as the follow-ups of the people met there, as on a
+// personal file's feed. ada and bo each meet someone at Harbour Fair, the
+// workspace's one event; each feed holds that member's own follow-up,
+// named for the event, and never the other's.
+TEST_F(TeamHttp, EachMembersFeedHoldsTheirFollowUpsFromTheWorkspacesEvents) {
+  const SignedIn ada = SignIn("ada", "acme");
+  const SignedIn bo = SignIn("bo", "acme");
+  Expect(As(ada, "POST", "/api/v1/contacts", R"({"name": "Lin Park", "met_at": "Harbour Fair"})"), 201);
+  Expect(As(bo, "POST", "/api/v1/contacts", R"({"name": "Max Stone", "met_at": "Harbour Fair"})"), 201);
+  const json events = Expect(As(bo, "GET", "/api/v1/events"), 200);
+  ASSERT_EQ(events.size(), 1U) << "one event, the workspace's: " << events.dump();
+
+  const auto account_of = [](const SignedIn& member) { return member.session["account"].get<std::string>(); };
+  const auto feed_of = [&](const SignedIn& member) {
+    const std::string path = Expect(As(member, "GET", "/api/v1/calendar/subscription"), 200)["path"];
+    auto feed = client_->Get(path.c_str());
+    EXPECT_TRUE(feed && feed->status == 200);
+    const auto file = std::filesystem::temp_directory_path() /
+                      ("kith-team-feed-" + std::to_string(::getpid()) + "-" + account_of(member) + ".ics");
+    std::ofstream(file, std::ios::binary) << (feed ? feed->body : "");
+    const CommandOutput read = RunCommand("/usr/bin/python3 " + std::string(KITH_TEST_DATA) +
+                                          "/../formats/read_ics.py " + file.string() + " 2>&1");
+    std::filesystem::remove(file);
+    EXPECT_EQ(read.status, 0) << "python3-icalendar and python3-vobject read the feed: " << read.text;
+    return read.status == 0 ? json::parse(read.text) : json::object();
+  };
+  for (const auto& [member, met, other] :
+       {std::tuple{ada, "Lin Park", "Max Stone"}, std::tuple{bo, "Max Stone", "Lin Park"}}) {
+    const json read = feed_of(member);
+    for (const char* reader : {"icalendar", "vobject"}) {
+      ASSERT_EQ(read.value(reader, json::array()).size(), 1U)
+          << account_of(member) << " " << reader << ": " << read;
+      const json& event = read[reader][0];
+      EXPECT_EQ(event["summary"], std::string("Follow up with ") + met)
+          << account_of(member) << " " << reader;
+      EXPECT_THAT(event["description"].get<std::string>(), HasSubstr("good to meet at Harbour Fair"));
+      EXPECT_EQ(event["categories"], json::array({"follow-up"}));
+      EXPECT_THAT(read.dump(), Not(HasSubstr(other)))
+          << account_of(member) << " sees another member's follow-up";
+    }
+  }
 }
 
 // Each member's own subscribed calendar (docs/team.md): a secret URL of

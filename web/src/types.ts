@@ -72,6 +72,8 @@ export interface Contact {
   custom?: { label: string; value: string }[];
   last_contact: string | null;
   trashed: boolean;
+  // A photo of their business card is kept (GET /contacts/{id}/card-image).
+  has_card_image?: boolean;
   reasons?: string[];
   score?: number;
   // What the score is made of, each signal's points ("skills" +92).

@@ -3,6 +3,7 @@
 #include "app/relationship_json.h"
 #include "app/relationships.h"
 #include "app/results_json.h"
+#include "app/scan_json.h"
 #include "app/transfer.h"
 #include "formats/contact_json.h"
 #include "http/routes/routes.h"
@@ -29,18 +30,27 @@ Result<ApiReply> ListRoute(const httplib::Request& request, Context& context) {
   ApiReply reply;
   if (order == ListOrder::kHealth) {
     KITH_ASSIGN_OR_RETURN(const auto people, ListByHealth(context, query));
-    reply = Json(ContactsWithHealthToJson(people));
+    nlohmann::json array = ContactsWithHealthToJson(people);
+    std::vector<ContactId> ids;
+    for (const auto& person : people) ids.push_back(person.contact.id);
+    KITH_RETURN_IF_ERROR(AddCardImageFlags(context, ids, array));
+    reply = Json(std::move(array));
   } else {
     query.sort = StoredSort(order).value_or(ListSort::kName);
     KITH_ASSIGN_OR_RETURN(auto contacts, ListContacts(context, query));
+    std::vector<ContactId> ids;
+    for (const auto& contact : contacts) ids.push_back(contact.id);
     KITH_ASSIGN_OR_RETURN(const bool with_health, QueryBool(request, "health"));
+    nlohmann::json array;
     if (with_health) {
       // Health for the page shown, whatever it is sorted by.
       KITH_ASSIGN_OR_RETURN(const auto page, WithHealth(context, std::move(contacts)));
-      reply = Json(ContactsWithHealthToJson(page));
+      array = ContactsWithHealthToJson(page);
     } else {
-      reply = Json(ContactsToJson(contacts));
+      array = ContactsToJson(contacts);
     }
+    KITH_RETURN_IF_ERROR(AddCardImageFlags(context, ids, array));
+    reply = Json(std::move(array));
   }
   KITH_ASSIGN_OR_RETURN(const bool with_total, QueryBool(request, "total"));
   if (with_total) {
@@ -54,7 +64,7 @@ Result<ApiReply> ShowRoute(const httplib::Request& request, Context& context) {
   const ContactId id{PathId(request)};
   KITH_ASSIGN_OR_RETURN(const Contact contact, ResolveContact(context, std::to_string(id.value)));
   KITH_ASSIGN_OR_RETURN(const auto changes, JobChangesOf(context, id));
-  nlohmann::json json = ContactToJson(contact);
+  KITH_ASSIGN_OR_RETURN(nlohmann::json json, ContactToJsonWithPhotoFlag(context, contact));
   json["job_changes"] = nlohmann::json::array();
   for (const auto& change : changes) json["job_changes"].push_back(JobChangeToJson(change));
   return Json(std::move(json));
@@ -64,7 +74,8 @@ Result<ApiReply> CreateRoute(const httplib::Request& request, Context& context) 
   KITH_ASSIGN_OR_RETURN(const nlohmann::json body, JsonObjectBody(request));
   KITH_ASSIGN_OR_RETURN(ContactFields fields, ContactFieldsFromJson(body));
   KITH_ASSIGN_OR_RETURN(const Contact contact, AddContact(context, std::move(fields)));
-  return Json(ContactToJson(contact), 201);
+  KITH_ASSIGN_OR_RETURN(nlohmann::json json, ContactToJsonWithPhotoFlag(context, contact));
+  return Json(std::move(json), 201);
 }
 
 // A PATCH body is a partial contact: each key present replaces that field
@@ -73,17 +84,20 @@ Result<ApiReply> PatchRoute(const httplib::Request& request, Context& context) {
   KITH_ASSIGN_OR_RETURN(const nlohmann::json body, JsonObjectBody(request));
   KITH_ASSIGN_OR_RETURN(const ContactPatch patch, ContactPatchFromJson(body));
   KITH_ASSIGN_OR_RETURN(const Contact edited, PatchContact(context, ContactId{PathId(request)}, patch));
-  return Json(ContactToJson(edited));
+  KITH_ASSIGN_OR_RETURN(nlohmann::json json, ContactToJsonWithPhotoFlag(context, edited));
+  return Json(std::move(json));
 }
 
 Result<ApiReply> RemoveRoute(const httplib::Request& request, Context& context) {
   KITH_ASSIGN_OR_RETURN(const Contact contact, RemoveContact(context, ContactId{PathId(request)}));
-  return Json(ContactToJson(contact));
+  KITH_ASSIGN_OR_RETURN(nlohmann::json json, ContactToJsonWithPhotoFlag(context, contact));
+  return Json(std::move(json));
 }
 
 Result<ApiReply> RestoreRoute(const httplib::Request& request, Context& context) {
   KITH_ASSIGN_OR_RETURN(const Contact contact, RestoreContact(context, ContactId{PathId(request)}));
-  return Json(ContactToJson(contact));
+  KITH_ASSIGN_OR_RETURN(nlohmann::json json, ContactToJsonWithPhotoFlag(context, contact));
+  return Json(std::move(json));
 }
 
 Result<ApiReply> EmptyTrashRoute(const httplib::Request& /*request*/, Context& context) {
@@ -108,6 +122,9 @@ Result<ApiReply> SearchRoute(const httplib::Request& request, Context& context) 
   KITH_ASSIGN_OR_RETURN(search.offset, QueryInt(request, "offset", 0, 0, 1 << 20));
   KITH_ASSIGN_OR_RETURN(const auto found, SearchContacts(context, search));
   nlohmann::json array = FoundContactsToJson(found);
+  std::vector<ContactId> ids;
+  for (const auto& item : found) ids.push_back(item.contact.id);
+  KITH_RETURN_IF_ERROR(AddCardImageFlags(context, ids, array));
   KITH_ASSIGN_OR_RETURN(const bool with_health, QueryBool(request, "health"));
   if (with_health) {
     std::vector<Contact> contacts;

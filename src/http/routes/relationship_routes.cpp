@@ -10,7 +10,7 @@
 #include "app/give.h"
 #include "app/relationship_json.h"
 #include "app/relationships.h"
-#include "formats/contact_json.h"
+#include "app/scan_json.h"
 #include "formats/give_json.h"
 #include "http/routes/routes.h"
 
@@ -273,7 +273,8 @@ Result<ApiReply> SetLinkRoute(const httplib::Request& request, Context& context)
   KITH_ASSIGN_OR_RETURN(link.connected, BoolMember(body, "connected"));
   KITH_ASSIGN_OR_RETURN(link.followed, BoolMember(body, "followed"));
   KITH_ASSIGN_OR_RETURN(const Contact changed, SetLink(context, link));
-  return Json(ContactToJson(changed));
+  KITH_ASSIGN_OR_RETURN(nlohmann::json json, ContactToJsonWithPhotoFlag(context, changed));
+  return Json(std::move(json));
 }
 
 // --- Follow-ups -------------------------------------------------------------------

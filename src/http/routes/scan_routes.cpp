@@ -63,7 +63,8 @@ Result<ApiReply> AddScannedRoute(const httplib::Request& request, Context& conte
   }
   KITH_ASSIGN_OR_RETURN(ContactFields fields, ContactFieldsFromJson(*parsed));
   KITH_ASSIGN_OR_RETURN(const Contact contact, AddScannedContact(context, std::move(fields), bytes));
-  return Json(ContactToJson(contact), 201);
+  KITH_ASSIGN_OR_RETURN(nlohmann::json json, ContactToJsonWithPhotoFlag(context, contact));
+  return Json(std::move(json), 201);
 }
 
 // The browser asks again each time (no-cache) with the ETag it holds, and

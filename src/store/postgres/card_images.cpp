@@ -2,6 +2,7 @@
 // (bytea.h).
 #include "store/postgres/bytea.h"
 #include "store/postgres/pg_store.h"
+#include "store/postgres/row_values.h"
 
 namespace kith::postgres {
 
@@ -42,6 +43,13 @@ Result<CardImageData> PgStore::CardImage(ContactId id) {
   KITH_ASSIGN_OR_RETURN(image.bytes, ByteaBytes(rows.Text(0, 1), "a card image"));
   image.added_on = rows.Text(0, 2);
   return image;
+}
+
+Result<std::vector<ContactId>> PgStore::WithCardImages(const std::vector<ContactId>& ids) {
+  return Ids(
+      "SELECT DISTINCT contact_id FROM card_images WHERE workspace_id = $1 "
+      "AND contact_id = ANY($2::bigint[])",
+      Params().Add(IdArray(ids)));
 }
 
 }  // namespace kith::postgres

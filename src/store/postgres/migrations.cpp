@@ -698,13 +698,101 @@ CREATE TRIGGER health_on_contact_insert AFTER INSERT ON contacts REFERENCING NEW
   FOR EACH STATEMENT EXECUTE FUNCTION kith_health_on_new_contacts();
 )sql";
 
+// Version 10: stored health per member. Health is the reader's: the
+// conversations and facts they see (shared ones and their own private
+// ones), their own share of the talking and their own cadence
+// (relationship_tables.cpp, ActivityOf). One score per card for the whole
+// workspace held whoever had stored it last, so `list --sort health`
+// ordered one member's list by another member's view. Now each member
+// keeps a sheet of their own: health_sheets says who keeps one (and the
+// day it was scored for), contact_health holds each sheet's scores
+// (author = the member; personal, like a reminder), and health_dirty the
+// marks per sheet. A write that changes what scores are made of marks
+// the person on every sheet of the workspace (a team is a few members:
+// a few rows per write; a database without accounts has one sheet, "",
+// and writes one row as before). A member without a sheet yet has one
+// made by their first renewal (PgStore::SaveHealth), which marks every
+// card they have no score for.
+//
+// The old tables are dropped, not emptied: a migration acts as no
+// workspace, so row-level security would hide every row from a DELETE.
+// Every sheet starts afresh (a list by health scores what it needs).
+constexpr std::string_view kHealthPerMember = R"sql(
+DROP TABLE health_dirty;
+DROP TABLE contact_health;
+CREATE TABLE health_sheets(
+  workspace_id bigint NOT NULL,
+  author text NOT NULL,
+  scored_on date NOT NULL,
+  PRIMARY KEY (workspace_id, author)
+);
+CREATE TABLE contact_health(
+  workspace_id bigint NOT NULL,
+  author text NOT NULL,
+  contact_id bigint NOT NULL,
+  score integer NOT NULL,
+  changes_on date NOT NULL,
+  PRIMARY KEY (workspace_id, author, contact_id),
+  FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id) ON DELETE CASCADE
+);
+CREATE INDEX contact_health_by_score ON contact_health(workspace_id, author, score, contact_id);
+CREATE INDEX contact_health_by_change ON contact_health(workspace_id, author, changes_on);
+CREATE INDEX contact_health_by_contact ON contact_health(workspace_id, contact_id);
+CREATE TABLE health_dirty(
+  workspace_id bigint NOT NULL,
+  author text NOT NULL,
+  contact_id bigint NOT NULL,
+  PRIMARY KEY (workspace_id, author, contact_id),
+  FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id) ON DELETE CASCADE
+);
+CREATE INDEX health_dirty_by_contact ON health_dirty(workspace_id, contact_id);
+-- Any member stores their own scores (a viewer lists by health too); a
+-- member's scores are theirs alone, like their cadence. Marks are written
+-- by whoever writes for every sheet, so they are not personal (a mark is
+-- a card id, no score).
+SELECT kith_guard_workspace_table('health_sheets', false);
+SELECT kith_guard_workspace_table('contact_health', false);
+SELECT kith_guard_workspace_table('health_dirty', false);
+SELECT kith_guard_personal_rows('contact_health');
+
+CREATE OR REPLACE FUNCTION kith_mark_health(workspace bigint, contact bigint) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO health_dirty(workspace_id, author, contact_id)
+    SELECT workspace, s.author, contact FROM health_sheets s WHERE s.workspace_id = workspace
+      AND EXISTS (SELECT 1 FROM contacts WHERE workspace_id = workspace AND id = contact)
+    ON CONFLICT DO NOTHING;
+$$;
+CREATE OR REPLACE FUNCTION kith_health_on_new_contacts() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO health_dirty(workspace_id, author, contact_id)
+    SELECT n.workspace_id, s.author, n.id FROM new_contacts n
+    JOIN health_sheets s ON s.workspace_id = n.workspace_id
+    ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END $$;
+CREATE OR REPLACE FUNCTION kith_health_on_setting() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  changed settings;
+BEGIN
+  IF TG_OP = 'DELETE' THEN changed := OLD; ELSE changed := NEW; END IF;
+  IF left(changed.key, 12) = 'cadence.tag.' THEN
+    INSERT INTO health_dirty(workspace_id, author, contact_id)
+      SELECT DISTINCT t.workspace_id, s.author, t.contact_id FROM contact_labels t
+      JOIN health_sheets s ON s.workspace_id = t.workspace_id
+      WHERE t.workspace_id = changed.workspace_id AND t.kind = 'tag' AND t.folded = substr(changed.key, 13)
+      ON CONFLICT DO NOTHING;
+  END IF;
+  RETURN NULL;
+END $$;
+)sql";
+
 }  // namespace
 
 const std::vector<std::string_view>& Migrations() {
   static const std::vector<std::string_view> kMigrations = {
       kVersion1,         kStoredHealth,    kCardDavAndMerges,
       AccessMigration(), kSignInByAccount, PrivateRowsMigration(),
-      kFoldedKeys,       kSignInFailures,  kHealthOncePerStatement};
+      kFoldedKeys,       kSignInFailures,  kHealthOncePerStatement,
+      kHealthPerMember};
   return kMigrations;
 }
 

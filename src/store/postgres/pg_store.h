@@ -10,6 +10,7 @@
 
 #include "store/account_directory.h"
 #include "store/batched_lookups.h"
+#include "store/card_image_presence.h"
 #include "store/card_store.h"
 #include "store/file_migration.h"
 #include "store/postgres/connection.h"
@@ -37,6 +38,7 @@ class PgStore final : public CardStore,
                       public AccountDirectory,
                       public FileMigration,
                       public BatchedLookups,
+                      public CardImagePresence,
                       public SignInFailureBook {
  public:
   // Connects to `uri`, applies pending migrations (under an advisory lock,
@@ -119,6 +121,7 @@ class PgStore final : public CardStore,
   Result<std::vector<ContactId>> OpenToOpportunitiesSince(Date since, int limit) override;
   Status SaveCardImage(ContactId id, const CardImageData& image) override;
   Result<CardImageData> CardImage(ContactId id) override;
+  Result<std::vector<ContactId>> WithCardImages(const std::vector<ContactId>& ids) override;
   Result<std::optional<std::string>> GetSetting(std::string_view key) override;
   Status SetSetting(std::string_view key, std::string_view value) override;
   Result<std::vector<std::pair<std::string, std::string>>> AllSettings() override;

@@ -1,4 +1,5 @@
 // Card images kept with contacts, in SQLite.
+#include "store/sqlite/row_values.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace kith::sqlite {
@@ -36,6 +37,14 @@ Result<CardImageData> SqliteStore::CardImage(ContactId id) {
   KITH_ASSIGN_OR_RETURN(const bool more, select.Step());
   (void)more;
   return image;
+}
+
+Result<std::vector<ContactId>> SqliteStore::WithCardImages(const std::vector<ContactId>& ids) {
+  KITH_ASSIGN_OR_RETURN(auto select,
+                        database_->Prepare("SELECT DISTINCT contact_id FROM card_images "
+                                           "WHERE contact_id IN (SELECT value FROM json_each(?1))"));
+  select.Bind(1, IdsJson(ids));
+  return ContactIds(select);
 }
 
 }  // namespace kith::sqlite

@@ -6,6 +6,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "store/card_image_presence.h"
 #include "store/card_store.h"
 #include "store/search_document.h"
 #include "store/sqlite/database.h"
@@ -14,7 +15,7 @@
 
 namespace kith::sqlite {
 
-class SqliteStore final : public CardStore {
+class SqliteStore final : public CardStore, public CardImagePresence {
  public:
   static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path, OpenIntent intent);
 
@@ -90,6 +91,7 @@ class SqliteStore final : public CardStore {
   Result<std::vector<ContactId>> OpenToOpportunitiesSince(Date since, int limit) override;
   Status SaveCardImage(ContactId id, const CardImageData& image) override;
   Result<CardImageData> CardImage(ContactId id) override;
+  Result<std::vector<ContactId>> WithCardImages(const std::vector<ContactId>& ids) override;
   Result<std::optional<std::string>> GetSetting(std::string_view key) override;
   Status SetSetting(std::string_view key, std::string_view value) override;
   Result<std::vector<std::pair<std::string, std::string>>> AllSettings() override;

@@ -3,7 +3,7 @@
 -- non-superuser role that owns kith's tables: FORCE must hold the owner to
 -- the policies too. Everything happens in one transaction, rolled back.
 BEGIN;
-SELECT plan(41);
+SELECT plan(47);
 
 -- Two workspaces, each with one card, written as each one's owner.
 INSERT INTO workspaces(id, name, created_at) VALUES (2, 'other', '2026-12-01T00:00:00Z');
@@ -138,6 +138,31 @@ SELECT set_config('kith.account', 'cy', true), set_config('kith.role', 'viewer',
 SELECT throws_ok($$INSERT INTO calendar_feeds(workspace_id, author, token, created_at)
                    VALUES (1, 'cy', 'cy-secret', 'now')$$, '42501', NULL,
                  'a viewer keeps no loop and makes no feed');
+
+-- Each member's stored health (migration 10): cy, a viewer, stores her own
+-- scores; another member neither reads nor changes them, nor stores any
+-- for her; a write marks the person on every member's sheet.
+SELECT set_config('kith.account', 'cy', true), set_config('kith.role', 'viewer', true);
+SELECT lives_ok($$INSERT INTO health_sheets(workspace_id, author, scored_on) VALUES (1, 'cy', '2026-12-01')$$,
+                'a viewer keeps a health sheet of her own');
+SELECT lives_ok($$INSERT INTO contact_health(workspace_id, author, contact_id, score, changes_on)
+                  VALUES (1, 'cy', 1, 40, '2027-01-01')$$, 'and stores her own scores');
+SELECT set_config('kith.account', 'bo', true), set_config('kith.role', 'editor', true);
+SELECT is_empty('SELECT 1 FROM contact_health', 'another member never reads her scores');
+UPDATE contact_health SET score = 0;
+DELETE FROM contact_health;
+SELECT throws_ok($$INSERT INTO contact_health(workspace_id, author, contact_id, score, changes_on)
+                   VALUES (1, 'cy', 2, 99, '2027-01-01')$$, '42501', NULL,
+                 'nor stores scores for her');
+INSERT INTO health_sheets(workspace_id, author, scored_on) VALUES (1, 'bo', '2026-12-01');
+INSERT INTO interactions(workspace_id, id, contact_id, kind, on_date, summary, author, private)
+  VALUES (1, 4, 1, 'coffee', '2026-11-05', 'bo shared', 'bo', false);
+SELECT results_eq('SELECT author FROM health_dirty WHERE contact_id = 1 ORDER BY author', ARRAY['bo', 'cy'],
+                  'a write marks the person on every member''s sheet');
+SELECT set_config('kith.account', 'cy', true), set_config('kith.role', 'viewer', true);
+SELECT results_eq('SELECT score FROM contact_health', ARRAY[40], 'her scores are untouched by another member');
+SELECT set_config('kith.account', 'ada', true), set_config('kith.role', 'editor', true);
+
 DELETE FROM memberships WHERE workspace_id = 1 AND account = 'ada';
 SELECT set_config('kith.account', 'ada', true), set_config('kith.role', 'editor', true);
 SELECT is_empty('SELECT 1 FROM calendar_feeds', 'a membership that ends takes its feed with it');

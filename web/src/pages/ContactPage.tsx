@@ -442,9 +442,10 @@ function EditForm({ contact, save }: { contact: Contact; save: (changes: Partial
   );
 }
 
-// The photo of the card someone was scanned from, kept with them. Only a
-// person met by "business card" may have one; a card typed in by hand with
-// that answer has none, and then nothing shows.
+// The photo of the card someone was scanned from, kept with them: shown
+// when the API says one is kept (has_card_image), whatever how they met
+// says. Should it be gone by the time the browser asks (removed in another
+// tab), nothing shows.
 function CardPhoto({ id }: { id: number }) {
   const [missing, setMissing] = useState(false);
   useEffect(() => setMissing(false), [id]);
@@ -535,7 +536,7 @@ export function ContactPage({ params }: { params: Record<string, string> }) {
           </dl>
         )}
         {contact.tags.length > 0 && <p class="muted">Tags: {contact.tags.join(', ')}</p>}
-        {contact.how_met === 'business card' && <CardPhoto id={contact.id} />}
+        {contact.has_card_image && <CardPhoto id={contact.id} />}
         <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
           {editing ? 'Done editing' : 'Edit'}
         </button>

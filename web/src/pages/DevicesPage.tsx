@@ -74,7 +74,9 @@ function DeviceRow({ device, onRevoked }: { device: Device; onRevoked: (error: s
 function CalendarLink() {
   const [path, setPath] = useState('');
   const [error, setError] = useState('');
-  const [confirming, setConfirming] = useState(false);
+  // Which change waits for a yes: replacing the address or stopping it.
+  const [confirming, setConfirming] = useState<'' | 'replace' | 'stop'>('');
+  const [stopped, setStopped] = useState(false);
   useEffect(() => {
     get('/calendar/subscription')
       .then((body) => setPath((body as Subscription).path))
@@ -83,11 +85,23 @@ function CalendarLink() {
   const rotate = async () => {
     try {
       setPath(((await post('/calendar/subscription/rotate')) as Subscription).path);
+      setStopped(false);
       setError('');
     } catch (failure) {
       setError((failure as Error).message);
     }
-    setConfirming(false);
+    setConfirming('');
+  };
+  const stop = async () => {
+    try {
+      await remove('/calendar/subscription');
+      setPath('');
+      setStopped(true);
+      setError('');
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+    setConfirming('');
   };
   return (
     <section aria-labelledby="calendar-title">
@@ -98,20 +112,48 @@ function CalendarLink() {
       </p>
       <ErrorText error={error} />
       {path && <CopyField label="Calendar address" value={`${here()}${path}`} testId="calendar-url" />}
-      {confirming ? (
+      {stopped && (
+        <>
+          <p role="status" data-testid="calendar-stopped">
+            The calendar link is stopped: calendars subscribed to it get nothing more from kith. A new one, with
+            a new secret address, is made when you ask for it here.
+          </p>
+          <button type="button" onClick={rotate}>
+            Make a new calendar link
+          </button>
+        </>
+      )}
+      {confirming === 'replace' && (
         <p class="confirm" role="group" aria-label="Replace the calendar address?">
           <span>Calendars subscribed to the old address stop updating.</span>
           <button type="button" class="danger" onClick={rotate}>
             Yes, replace it
           </button>
-          <button type="button" onClick={() => setConfirming(false)}>
+          <button type="button" onClick={() => setConfirming('')}>
             Cancel
           </button>
         </p>
-      ) : (
-        <button type="button" onClick={() => setConfirming(true)} disabled={!path}>
-          Replace the address
-        </button>
+      )}
+      {confirming === 'stop' && (
+        <p class="confirm" role="group" aria-label="Stop this calendar link?">
+          <span>Calendars subscribed to it stop updating at once, and the address answers nothing.</span>
+          <button type="button" class="danger" onClick={stop}>
+            Yes, stop it
+          </button>
+          <button type="button" onClick={() => setConfirming('')}>
+            Cancel
+          </button>
+        </p>
+      )}
+      {!confirming && path && (
+        <p class="calendar-actions">
+          <button type="button" onClick={() => setConfirming('replace')}>
+            Replace the address
+          </button>{' '}
+          <button type="button" onClick={() => setConfirming('stop')}>
+            Stop this calendar link
+          </button>
+        </p>
       )}
     </section>
   );

@@ -19,6 +19,7 @@ ContactFields Card(std::string name, std::vector<std::string> tags = {}) {
 
 std::vector<std::int64_t> ContactsIn(const std::vector<ContactChange>& changes) {
   std::vector<std::int64_t> ids;
+  ids.reserve(changes.size());
   for (const ContactChange& change : changes) ids.push_back(change.contact.value);
   return ids;
 }
@@ -134,6 +135,8 @@ TEST_P(ContactChanges, ABulkBatchIsJournaledInIdOrderBetweenTheCardsAroundIt) {
   const Contact first = *store.InsertContact(Card("Ada Okafor"), "ada", kNow);
   std::vector<ContactFields> batch;
   std::vector<std::string> uids;
+  batch.reserve(40);
+  uids.reserve(40);
   for (int i = 0; i < 40; ++i) {
     batch.push_back(Card("Person" + std::to_string(i) + " Okafor"));
     uids.push_back("bulk-" + std::to_string(i));

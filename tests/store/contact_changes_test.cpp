@@ -19,6 +19,7 @@ ContactFields Card(std::string name, std::vector<std::string> tags = {}) {
 
 std::vector<std::int64_t> ContactsIn(const std::vector<ContactChange>& changes) {
   std::vector<std::int64_t> ids;
+  ids.reserve(changes.size());
   for (const ContactChange& change : changes) ids.push_back(change.contact.value);
   return ids;
 }
@@ -122,6 +123,45 @@ TEST_P(ContactChanges, ABatchComesBackInTheOrderAsked) {
   ASSERT_EQ(changes.size(), 2U);
   EXPECT_EQ(changes[0].uid, "linus");
   EXPECT_EQ(changes[1].uid, "ada");
+}
+
+// An import's batch of new cards (on PostgreSQL one COPY and one INSERT,
+// journaled once for the statement) lands in the journal as cards added one
+// by one would: each once, in id order, after the cards before it and
+// before the cards after, with the uid it was given.
+TEST_P(ContactChanges, ABulkBatchIsJournaledInIdOrderBetweenTheCardsAroundIt) {
+  testing::TestWorld world{GetParam()};
+  Store& store = world.store();
+  const Contact first = *store.InsertContact(Card("Ada Okafor"), "ada", kNow);
+  std::vector<ContactFields> batch;
+  std::vector<std::string> uids;
+  batch.reserve(40);
+  uids.reserve(40);
+  for (int i = 0; i < 40; ++i) {
+    batch.push_back(Card("Person" + std::to_string(i) + " Okafor"));
+    uids.push_back("bulk-" + std::to_string(i));
+  }
+  std::vector<ContactId> added;
+  {
+    auto transaction = store.BeginBulk();
+    ASSERT_TRUE(transaction);
+    auto ids = store.InsertContacts(batch, uids, kNow);
+    ASSERT_TRUE(ids) << ids.error().message;
+    added = *ids;
+    ASSERT_TRUE(transaction->Commit());
+  }
+  const Contact last = *store.InsertContact(Card("Linus Lee"), "linus", kNow);
+  std::vector<std::int64_t> expected{first.id.value};
+  for (const ContactId id : added) expected.push_back(id.value);
+  expected.push_back(last.id.value);
+  const auto changes = *store.ChangesAfter(0, "", 100);
+  EXPECT_EQ(ContactsIn(changes), expected);
+  ASSERT_EQ(changes.size(), 42U);
+  EXPECT_EQ(changes[1].uid, "bulk-0");
+  EXPECT_EQ(changes[40].uid, "bulk-39");
+  for (std::size_t i = 1; i < changes.size(); ++i) {
+    EXPECT_EQ(changes[i].sequence, changes[i - 1].sequence + 1) << "no number skipped or repeated";
+  }
 }
 
 TEST_P(ReadSnapshot, RefusesAWriteTransactionWhileHeldAndLetsOneBeginAfter) {

@@ -129,40 +129,13 @@ Result<std::int64_t> PgStore::CopyThroughStaging(const std::string& table, const
   return inserted.Affected();
 }
 
-Result<std::int64_t> PgStore::CopyCardsJournaled(const std::string& columns,
-                                                 const std::function<Status(CopyWriter&)>& write,
-                                                 ContactId first, ContactId last) {
-  KITH_RETURN_IF_ERROR(connection_->Execute("SELECT set_config('kith.journal_in_batches', 'on', true)"));
-  auto inserted = CopyInto("contacts", columns, write);
-  KITH_RETURN_IF_ERROR(connection_->Execute("SELECT set_config('kith.journal_in_batches', 'off', true)"));
-  if (!inserted) return tl::unexpected(inserted.error());
-  KITH_RETURN_IF_ERROR(JournalNewCards(first, last));
-  return *inserted;
-}
-
-Status PgStore::JournalNewCards(ContactId first, ContactId last) {
-  // The cards from `first` to `last` without a journal entry (the trigger
-  // left them to this), numbered in id order after the workspace's last
-  // number, which moves once for all of them.
-  return Run("WITH fresh AS (SELECT c.id, c.uid, row_number() OVER (ORDER BY c.id) AS n FROM contacts c "
-             "WHERE c.workspace_id = $1 AND c.id BETWEEN $2 AND $3 AND NOT EXISTS (SELECT 1 FROM "
-             "contact_changes j WHERE j.workspace_id = $1 AND j.contact_id = c.id)), "
-             "counted AS (SELECT count(*) AS total FROM fresh), "
-             "next AS (INSERT INTO id_counters(workspace_id, name, last_id) SELECT $1, 'contact_changes', "
-             "total "
-             "FROM counted ON CONFLICT (workspace_id, name) DO UPDATE SET last_id = id_counters.last_id + "
-             "excluded.last_id RETURNING last_id) "
-             "INSERT INTO contact_changes(workspace_id, contact_id, sequence, uid) "
-             "SELECT $1, fresh.id, next.last_id - counted.total + fresh.n, fresh.uid FROM fresh, counted, "
-             "next",
-             Params().Add(first.value).Add(last.value))
-      .map([](const Rows&) {});
-}
-
 Status PgStore::CopyCardRows(ContactId first, std::span<const ContactFields> fields,
                              std::span<const std::string> uids, const std::string& now) {
   const auto id_of = [&](std::size_t index) { return first.value + static_cast<std::int64_t>(index); };
-  KITH_RETURN_IF_ERROR(CopyCardsJournaled(
+  // The changes journal numbers the batch's cards in id order, once for
+  // the statement (its insert trigger, PostgreSQL migration 11).
+  KITH_RETURN_IF_ERROR(CopyInto(
+      "contacts",
       "id, uid, display_name, given_name, family_name, sort_name, company, title, website, city, "
       "neighborhood, "
       "hometown, how_met, met_at, met_on, open_to_opportunities, looking_for, open_since, notes, created_at, "
@@ -200,8 +173,7 @@ Status PgStore::CopyCardRows(ContactId first, std::span<const ContactFields> fie
           KITH_RETURN_IF_ERROR(rows.EndRow());
         }
         return Ok();
-      },
-      first, ContactId{id_of(fields.size() - 1)}));
+      }));
   if (Any(fields, [](const ContactFields& card) { return !card.emails.empty(); })) {
     KITH_RETURN_IF_ERROR(
         CopyInto("contact_emails", "contact_id, position, address", [&](CopyWriter& rows) -> Status {

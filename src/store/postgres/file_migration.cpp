@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
-#include <limits>
 #include <memory>
 #include <set>
 
@@ -203,10 +202,8 @@ Result<std::int64_t> PgStore::CopyTableFrom(sqlite::Database& file, const std::s
     if (stepped != SQLITE_DONE) return tl::unexpected(file.LastError("reading " + table));
     return Ok();
   };
-  // Cards are journaled all at once after the copy, not one by one.
-  if (table == "contacts") {
-    return CopyCardsJournaled(names, copy, ContactId{0}, ContactId{std::numeric_limits<std::int64_t>::max()});
-  }
+  // (The journal numbers the cards in id order as they go in: its insert
+  // trigger is once per statement, PostgreSQL migration 11.)
   return CopyInto(table, names, copy, OnConflict(table));
 }
 

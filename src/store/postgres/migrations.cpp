@@ -785,6 +785,44 @@ BEGIN
 END $$;
 )sql";
 
+// Version 11: a new card journaled once per statement instead of once per
+// row, as the health mark is (version 9). A bulk write held the row
+// trigger back (kith.journal_in_batches) and journaled each batch by a
+// second statement that found the batch's cards again by id range
+// (JournalNewCards), while PL/pgSQL was still entered for every row. Now
+// the statement's new rows, a transition table, are numbered in id order
+// after the workspace's last number, which moves once for all of them, as
+// JournalNewCards numbered them; a one-card INSERT gets the one next
+// number, as before. (ON CONFLICT: a card put back with the id it had,
+// whose entry outlived it, takes a new number, as kith_journal_change did.)
+constexpr std::string_view kJournalOncePerStatement = R"sql(
+CREATE FUNCTION kith_changes_on_new_contacts() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  WITH fresh AS (SELECT workspace_id, id, uid,
+                        row_number() OVER (PARTITION BY workspace_id ORDER BY id) AS n,
+                        count(*) OVER (PARTITION BY workspace_id) AS total
+                 FROM new_contacts),
+  counted AS (SELECT DISTINCT workspace_id, total FROM fresh),
+  next AS (INSERT INTO id_counters(workspace_id, name, last_id)
+             SELECT workspace_id, 'contact_changes', total FROM counted ORDER BY workspace_id
+           ON CONFLICT (workspace_id, name) DO UPDATE SET last_id = id_counters.last_id + excluded.last_id
+           RETURNING workspace_id, last_id)
+  INSERT INTO contact_changes(workspace_id, contact_id, sequence, uid)
+    SELECT fresh.workspace_id, fresh.id, next.last_id - fresh.total + fresh.n, fresh.uid
+    FROM fresh JOIN next USING (workspace_id)
+    ON CONFLICT (workspace_id, contact_id) DO UPDATE SET sequence = excluded.sequence, uid = excluded.uid;
+  RETURN NULL;
+END $$;
+CREATE OR REPLACE FUNCTION kith_changes_on_contact() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM kith_journal_change(NEW.workspace_id, NEW.id, NEW.uid);
+  RETURN NULL;
+END $$;
+DROP TRIGGER changes_on_contact_insert ON contacts;
+CREATE TRIGGER changes_on_contact_insert AFTER INSERT ON contacts REFERENCING NEW TABLE AS new_contacts
+  FOR EACH STATEMENT EXECUTE FUNCTION kith_changes_on_new_contacts();
+)sql";
+
 }  // namespace
 
 const std::vector<std::string_view>& Migrations() {
@@ -792,7 +830,7 @@ const std::vector<std::string_view>& Migrations() {
       kVersion1,         kStoredHealth,    kCardDavAndMerges,
       AccessMigration(), kSignInByAccount, PrivateRowsMigration(),
       kFoldedKeys,       kSignInFailures,  kHealthOncePerStatement,
-      kHealthPerMember};
+      kHealthPerMember,  kJournalOncePerStatement};
   return kMigrations;
 }
 

@@ -278,13 +278,6 @@ class PgStore final : public CardStore,
   Status CopyCardRows(ContactId first, std::span<const ContactFields> fields,
                       std::span<const std::string> uids, const std::string& now);
   Result<Transaction> BeginTransaction(bool bulk);
-  // New cards through CopyInto with the changes journal's trigger held
-  // back, then journaled in one statement (JournalNewCards: the cards from
-  // `first` to `last` that have no entry yet, numbered in id order).
-  Result<std::int64_t> CopyCardsJournaled(const std::string& columns,
-                                          const std::function<Status(CopyWriter&)>& write, ContactId first,
-                                          ContactId last);
-  Status JournalNewCards(ContactId first, ContactId last);
 
   // A personal file taken in (file_migration.cpp): one table's rows
   // through COPY, and the search index of every live card made afresh.

@@ -238,7 +238,12 @@ std::optional<std::string> EmailWithLostAt(const std::string& text, const std::v
                                          misread == 'g' || misread == 'e' || misread == '0');
     const bool capital = end - at == 1 && std::isupper(static_cast<unsigned char>(misread)) != 0;
     const bool foreign = end - at > 1;
-    if (round || capital || foreign) return local + "@" + domain;
+    if (round || capital || foreign) {
+      std::string email = local;
+      email += '@';
+      email += domain;
+      return email;
+    }
   }
   return std::nullopt;
 }

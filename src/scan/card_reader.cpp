@@ -33,7 +33,10 @@ class TesseractCardReader final : public CardReader {
     }
     KITH_ASSIGN_OR_RETURN(PreparedImage prepared, PrepareForOcr(photo.get()));
     KITH_ASSIGN_OR_RETURN(reading.lines, ReadUpright(prepared, letters));
-    if (PixPtr rest = Unread(prepared, letters, reading.lines)) {
+    // Only beside what was read: a page read as nothing has its own second
+    // reading, of the binarised letters (card_scanner.cpp), which reads such
+    // pages better than sparse text does.
+    if (PixPtr rest = reading.lines.empty() ? nullptr : Unread(prepared, letters, reading.lines)) {
       KITH_ASSIGN_OR_RETURN(auto more, engine_->ReadLines(rest.get(), OcrEngine::Layout::kSparse));
       for (auto& line : more) reading.lines.push_back(std::move(line));
     }

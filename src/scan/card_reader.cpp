@@ -2,6 +2,7 @@
 // Leptonica's preprocessing (built into kith-scan.so; card_reader.h).
 #include "scan/card_reader.h"
 
+#include <algorithm>
 #include <mutex>
 
 #include "scan/image_loader.h"
@@ -32,6 +33,13 @@ class TesseractCardReader final : public CardReader {
     }
     KITH_ASSIGN_OR_RETURN(PreparedImage prepared, PrepareForOcr(photo.get()));
     KITH_ASSIGN_OR_RETURN(reading.lines, ReadUpright(prepared, letters));
+    // Only beside what was read: a page read as nothing has its own second
+    // reading, of the binarised letters (card_scanner.cpp), which reads such
+    // pages better than sparse text does.
+    if (PixPtr rest = reading.lines.empty() ? nullptr : Unread(prepared, letters, reading.lines)) {
+      KITH_ASSIGN_OR_RETURN(auto more, engine_->ReadLines(rest.get(), OcrEngine::Layout::kSparse));
+      for (auto& line : more) reading.lines.push_back(std::move(line));
+    }
     return reading;
   }
 
@@ -59,7 +67,58 @@ class TesseractCardReader final : public CardReader {
     if (turns != 0 || ReadingQuality(lines) >= kGoodReading) return lines;
     Turn(prepared, 2);
     KITH_ASSIGN_OR_RETURN(auto other, engine_->ReadLines(Page(prepared, letters)));
-    return ReadingQuality(other) > ReadingQuality(lines) ? other : lines;
+    if (ReadingQuality(other) > ReadingQuality(lines)) return other;
+    // The page as the kept reading saw it: what was left unread is looked
+    // for on it (Unread).
+    Turn(prepared, 2);
+    return lines;
+  }
+
+  // What Tesseract's layout analysis passed over: its automatic layout now
+  // and then takes a block of small print beside a band, a logo or a card's
+  // edge for a picture and reads none of it, though the letters are plain
+  // (a dark panel of contact lines read as nothing under a name read well).
+  // The page with what was read painted out, when the letter-sized marks
+  // left on it are enough for a few words; none otherwise.
+  static PixPtr Unread(const PreparedImage& prepared, Letters letters, const std::vector<OcrLine>& lines) {
+    Pix* page = Page(prepared, letters);
+    PixPtr rest(pixCopy(nullptr, page));
+    PixPtr marks(pixCopy(nullptr, prepared.binary.get()));
+    if (!rest || !marks) return nullptr;
+    for (const auto& line : lines) {
+      // A little round each line: the tails and accents its box leaves out.
+      const int margin = std::max(2, line.height / 3);
+      BOX* box =
+          boxCreate(line.left - margin, line.top - margin, line.width + 2 * margin, line.height + 2 * margin);
+      if (box == nullptr) continue;
+      pixClearInRect(marks.get(), box);
+      if (pixGetDepth(rest.get()) == 1) {
+        pixClearInRect(rest.get(), box);
+      } else {
+        pixSetInRect(rest.get(), box);
+      }
+      boxDestroy(&box);
+    }
+    BOXA* found = pixConnCompBB(marks.get(), 8);
+    if (found == nullptr) return nullptr;
+    const int long_side = std::max(pixGetWidth(marks.get()), pixGetHeight(marks.get()));
+    // At the scale preprocessing sets, small print stands 12-30 pixels tall
+    // and a name up to 80; specks of noise are smaller, bands and logos wider.
+    const int shortest = std::max(6, long_side / 250);
+    const int tallest = long_side / 20;
+    int letter_marks = 0;
+    for (int i = 0; i < boxaGetCount(found); ++i) {
+      l_int32 x = 0;
+      l_int32 y = 0;
+      l_int32 w = 0;
+      l_int32 h = 0;
+      boxaGetBoxGeometry(found, i, &x, &y, &w, &h);
+      if (h >= shortest && h <= tallest && w <= 3 * h) ++letter_marks;
+    }
+    boxaDestroy(&found);
+    constexpr int kFewWords = 20;
+    if (letter_marks < kFewWords) return nullptr;
+    return rest;
   }
 
   // Turns both images: the binary one orientation and skew are found on,

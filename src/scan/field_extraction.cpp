@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <cstdlib>
 #include <optional>
 
 #include "domain/utf8.h"
@@ -210,22 +209,40 @@ void AddUnique(std::vector<std::string>& values, const std::string& value) {
 }
 
 // "jdoeoexample.org" beside "www.example.org": an email whose '@' OCR read as
-// a letter. Only mended when that domain is printed elsewhere on the card.
+// a letter. Only mended when that domain is printed elsewhere on the card,
+// and only for the letters a blurred '@' becomes: a round one, a capital
+// (no address is printed with one inside) or a letter outside ASCII (none
+// is in an address either: "jdoećexample.org").
 std::optional<std::string> EmailWithLostAt(const std::string& text, const std::vector<std::string>& domains) {
-  std::string token = AsciiLower(Trim(text));
+  std::string token = Trim(text);
   // "jdoeG example.org": one space beside the misread '@' goes too.
   if (std::count(token.begin(), token.end(), ' ') == 1) std::erase(token, ' ');
   if (token.find(' ') != std::string::npos || token.find('.') == std::string::npos) return std::nullopt;
+  const std::string lower = AsciiLower(token);
   for (const auto& domain : domains) {
-    if (token.size() < domain.size() + 2 ||
-        token.compare(token.size() - domain.size(), domain.size(), domain) != 0) {
+    if (lower.size() < domain.size() + 2 ||
+        lower.compare(lower.size() - domain.size(), domain.size(), domain) != 0) {
       continue;
     }
-    const std::size_t at = token.size() - domain.size() - 1;
+    const std::size_t end = lower.size() - domain.size();
+    std::size_t at = end - 1;
+    while (at > 0 && (static_cast<unsigned char>(lower[at]) & 0xC0U) == 0x80U) --at;
+    if (at == 0) continue;
+    const std::string local = lower.substr(0, at);
+    const bool plain_local = std::all_of(local.begin(), local.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '_' || c == '-';
+    });
+    if (!plain_local || !std::isalnum(static_cast<unsigned char>(local.back()))) continue;
     const char misread = token[at];
-    if (misread == 'o' || misread == 'a' || misread == 'q' || misread == 'g' || misread == 'e' ||
-        misread == '0') {
-      return token.substr(0, at) + "@" + domain;
+    const bool round = end - at == 1 && (misread == 'o' || misread == 'a' || misread == 'q' ||
+                                         misread == 'g' || misread == 'e' || misread == '0');
+    const bool capital = end - at == 1 && std::isupper(static_cast<unsigned char>(misread)) != 0;
+    const bool foreign = end - at > 1;
+    if (round || capital || foreign) {
+      std::string email = local;
+      email += '@';
+      email += domain;
+      return email;
     }
   }
   return std::nullopt;
@@ -236,6 +253,8 @@ struct PatternConfidence {
   std::vector<double> phones;
   double website = 0;
   double links = 0;
+  std::string mended_website;  // FindSpacedHost's, kept apart until every line is read
+  double mended_website_confidence = 0;
 };
 
 // Takes the patterns out of a line; what is left (if anything) goes back.
@@ -281,6 +300,17 @@ std::string TakePatterns(const OcrLine& line, const std::string& text, const std
         confidence.website = Confidence(line, 1.0);
       }
       url_found = true;
+    }
+  }
+  if (!url_found) {
+    // A web line mended counts only when no address on the card was read
+    // as printed (ExtractFields).
+    if (const auto host = FindSpacedHost(text)) {
+      if (confidence.mended_website.empty()) {
+        confidence.mended_website = *host;
+        confidence.mended_website_confidence = Confidence(line, 0.8);
+      }
+      return {};
     }
   }
   if (url_found) return {};
@@ -468,7 +498,7 @@ ScannedCard ExtractFields(const std::vector<OcrLine>& lines, const std::string& 
       known_domains.push_back(email.value.substr(email.value.find('@') + 1));
     }
     for (const auto& url : FindUrls(StripLabel(text))) {
-      if (url.value.rfind("www.", 0) != 0 && url.value.find("://www.") == std::string::npos) continue;
+      if (url.value.rfind("www.", 0) != 0 && url.value.find("://") == std::string::npos) continue;
       std::string host = HostOf(url.value);
       if (host.rfind("www.", 0) == 0) host = host.substr(4);
       if (HasPublicSuffix(host)) known_domains.push_back(host);
@@ -495,6 +525,10 @@ ScannedCard ExtractFields(const std::vector<OcrLine>& lines, const std::string& 
   }
   if (!card.emails.empty()) card.confidence["emails"] = Mean(confidence.emails);
   if (!card.phones.empty()) card.confidence["phones"] = Mean(confidence.phones);
+  if (card.website.empty() && !confidence.mended_website.empty()) {
+    card.website = confidence.mended_website;
+    confidence.website = confidence.mended_website_confidence;
+  }
   if (!card.website.empty()) card.confidence["website"] = confidence.website;
   if (!card.links.empty()) card.confidence["links"] = confidence.links;
   if (!address_parts.empty()) {

@@ -104,11 +104,11 @@ int OcrEngine::QuarterTurnsToUpright(Pix* image) {
   return ((360 - degrees) / 90) % 4;
 }
 
-Result<std::vector<OcrLine>> OcrEngine::ReadLines(Pix* image) {
+Result<std::vector<OcrLine>> OcrEngine::ReadLines(Pix* image, Layout layout) {
   const std::lock_guard lock(mutex_);
   // Automatic layout: on the corpus it finds the email and company lines
   // more often than sparse-text mode, at the same speed.
-  api_->SetPageSegMode(tesseract::PSM_AUTO);
+  api_->SetPageSegMode(layout == Layout::kAuto ? tesseract::PSM_AUTO : tesseract::PSM_SPARSE_TEXT);
   api_->SetImage(image);
   if (api_->Recognize(nullptr) != 0) return Fail(ErrorCode::kInternal, "OCR failed on the image", "image");
   std::vector<std::vector<OcrWord>> lines_of_words;

@@ -28,8 +28,11 @@ class OcrEngine {
   OcrEngine(const OcrEngine&) = delete;
   OcrEngine& operator=(const OcrEngine&) = delete;
 
+  // How Tesseract finds the text on a page: its automatic layout (blocks,
+  // columns, pictures) or every scrap of text wherever it stands.
+  enum class Layout { kAuto, kSparse };
   // The lines of a page laid out like a card, top to bottom.
-  Result<std::vector<OcrLine>> ReadLines(Pix* image);
+  Result<std::vector<OcrLine>> ReadLines(Pix* image, Layout layout = Layout::kAuto);
   // The plain text Tesseract makes of an image with its defaults.
   Result<std::string> ReadPlainText(Pix* image);
   // How many quarter turns clockwise put the text of `image` upright (0-3),

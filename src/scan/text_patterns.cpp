@@ -298,6 +298,12 @@ std::vector<Found> FindEmails(std::string_view line) {
   static const std::regex kSpacedUnderscore(
       R"(([A-Za-z0-9])_\s+([A-Za-z0-9])|([A-Za-z0-9])\s+_([A-Za-z0-9]))");
   text = std::regex_replace(text, kSpacedUnderscore, "$1$3_$2$4");
+  // "jo- doe@…": no part of an address ends in a hyphen either; the space
+  // after one, where the rest of the local part and its '@' follow, is OCR's.
+  // Only after a word in lower case, as addresses are printed ("Mail- jo@…"
+  // is a label).
+  static const std::regex kSpacedHyphen(R"((^|\s)([a-z0-9._]{2,})-\s+([A-Za-z0-9][A-Za-z0-9._\-]*@))");
+  text = std::regex_replace(text, kSpacedHyphen, "$1$2-$3");
   static const std::regex kHostThenWord(R"((@)([A-Za-z0-9\-.]+)[,.]?\s+([A-Za-z]{2,6})\b)");
   if (const std::string joined = JoinLostDots(text, kHostThenWord); joined != text) {
     text = joined;
@@ -478,6 +484,28 @@ std::vector<Found> FindUrls(std::string_view line) {
     found.push_back({url, false, HasPublicSuffix(HostOf(url))});
   }
   return found;
+}
+
+std::optional<std::string> FindSpacedHost(std::string_view line) {
+  std::string text = AsciiLower(FoldToAscii(line));
+  static const std::regex kWebLabel(R"(^\s*(w|web|website|url|www)\s*(:\s*|\s+))");
+  std::smatch label;
+  const bool labelled = std::regex_search(text, label, kWebLabel);
+  if (labelled) text = text.substr(static_cast<std::size_t>(label.length(0)));
+  static const std::regex kSpacedHost(
+      R"(^\s*([a-z0-9][a-z0-9\-]*)((?:\.?\s+[a-z0-9\-]+|\.[a-z0-9\-]+){1,3})\s*$)");
+  std::smatch match;
+  if (!std::regex_match(text, match, kSpacedHost)) return std::nullopt;
+  const std::string tail = match[2].str();
+  // Unlabelled, the line must read as hosts are printed: lower case, with a
+  // dot ("Acme Inc. Ltd" is a company).
+  const bool lower_case = std::none_of(
+      line.begin(), line.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; });
+  if (!labelled && (tail.find(". ") == std::string::npos || !lower_case)) return std::nullopt;
+  static const std::regex kGap(R"(\.?\s+)");
+  const std::string host = match[1].str() + std::regex_replace(tail, kGap, ".");
+  if (!HasPublicSuffix(host) || HasPublicSuffix(match[1].str())) return std::nullopt;
+  return host;
 }
 
 std::optional<std::string> FindHandle(std::string_view line) {

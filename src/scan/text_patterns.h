@@ -44,6 +44,13 @@ std::vector<FoundPhone> FindPhones(std::string_view line, std::string_view regio
 
 // Web addresses (not the domain of an email), lower case, as printed.
 std::vector<Found> FindUrls(std::string_view line);
+// "Web: acme com au", "w: acme. travel", "acme. travel" alone on its line:
+// a line that is nothing but a host whose dots OCR read as spaces, or
+// followed by a space. The host, when the joined name ends in a public
+// suffix and its first word is none. Where no web label says what the
+// line is, it must be lower case and keep a dot ("Acme Co" and "Acme Inc.
+// Ltd" are companies).
+std::optional<std::string> FindSpacedHost(std::string_view line);
 
 // "@handle" on its own (not an email).
 std::optional<std::string> FindHandle(std::string_view line);

@@ -183,6 +183,35 @@ TEST(ExtractFields, MendsAnAtReadAsALetterBeforeTheWebsiteLine) {
   EXPECT_EQ(card.website, "https://www.example.io");
 }
 
+TEST(ExtractFields, MendsAnAtReadAsACapitalOrALetterOutsideAscii) {
+  const auto accented = ExtractFields({Line("Jo Quillane", 60, 100), Line("jo.quillanećquorvane.pt", 30, 400),
+                                       Line("https://quorvane.pt", 30, 440)},
+                                      "US");
+  EXPECT_EQ(accented.emails, std::vector<std::string>{"jo.quillane@quorvane.pt"});
+  EXPECT_EQ(accented.website, "https://quorvane.pt");
+  const auto capital = ExtractFields(
+      {Line("Jo Quillane", 60, 100), Line("e: joQquorvane.pt", 30, 400), Line("www.quorvane.pt", 30, 440)},
+      "US");
+  EXPECT_EQ(capital.emails, std::vector<std::string>{"jo@quorvane.pt"});
+  // Counter-examples: a lower-case letter that no '@' blurs into, or a dot,
+  // is part of another host; the card's own website stays one.
+  const auto other = ExtractFields({Line("Jo Quillane", 60, 100), Line("www.quorvane.pt", 30, 400),
+                                    Line("myquorvane.pt", 30, 440), Line("jo.quorvane.pt", 30, 480)},
+                                   "US");
+  EXPECT_TRUE(other.emails.empty());
+  EXPECT_EQ(other.website, "www.quorvane.pt");
+}
+
+TEST(ExtractFields, TakesAWebLineWhoseDotsWereReadAsSpaces) {
+  const auto card = ExtractFields({Line("Jo Quillane", 60, 100), Line("Web quorvane com au", 30, 400)}, "US");
+  EXPECT_EQ(card.website, "quorvane.com.au");
+  // Counter-example: a printed web address wins over a line mended to one.
+  const auto printed = ExtractFields(
+      {Line("Jo Quillane", 60, 100), Line("w: quorvane app", 30, 400), Line("www.quorvane.io", 30, 440)},
+      "US");
+  EXPECT_EQ(printed.website, "www.quorvane.io");
+}
+
 TEST(ExtractFields, DropsAMarkReadAsALoneCharacterBeforeANameOrCompany) {
   // A logo's corner or a speck left of the line, read as "1" or "r".
   const auto card =

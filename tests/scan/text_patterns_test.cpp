@@ -35,6 +35,14 @@ TEST(FindEmails, KeepsAnUnderscoreAndTheSpaceOCRSawBesideIt) {
   EXPECT_EQ(FindEmails("jo _doe@quorvane.io")[0].value, "jo_doe@quorvane.io");
 }
 
+TEST(FindEmails, KeepsAHyphenAndDropsTheSpaceOCRSawAfterIt) {
+  EXPECT_EQ(FindEmails("e: jo- doe@quorvane.io")[0].value, "jo-doe@quorvane.io");
+  EXPECT_EQ(FindEmails("ysolde- v@quorvane. fi")[0].value, "ysolde-v@quorvane.fi");
+  // Counter-examples: a label or a dash between two items stays apart.
+  EXPECT_EQ(FindEmails("Mail- jo@quorvane.io")[0].value, "jo@quorvane.io");
+  EXPECT_EQ(FindEmails("Sales - jo@quorvane.io")[0].value, "jo@quorvane.io");
+}
+
 TEST(FindEmails, LeavesAWordBeforeAnAddressApartEvenWithAnUnderscore) {
   // Counter-example: only a space beside an underscore goes.
   EXPECT_EQ(FindEmails("Email jo@quorvane.io")[0].value, "jo@quorvane.io");
@@ -53,6 +61,21 @@ TEST(FindUrls, MendsTheSlipsOCRMakesInAHost) {
   EXPECT_EQ(OnlyUrl("https://www- quorvane.travel"), "https://www.quorvane.travel");
   // Counter-example: a stroke between two items is a separator, not a letter.
   EXPECT_EQ(OnlyUrl("www.quorvane.io | @ysoldev"), "www.quorvane.io");
+}
+
+TEST(FindSpacedHost, JoinsAWebLineWhoseDotsWereReadAsSpaces) {
+  EXPECT_EQ(FindSpacedHost("Web quorvane com au"), "quorvane.com.au");
+  EXPECT_EQ(FindSpacedHost("w: quorvane app"), "quorvane.app");
+  EXPECT_EQ(FindSpacedHost("quorvane. fi"), "quorvane.fi");  // alone, in lower case, with its dot
+  // Counter-examples: without a web label, words in capitals or without a
+  // dot are a company ("Acme Co", "Inc. Ltd" end in public suffixes too).
+  EXPECT_EQ(FindSpacedHost("Quorvane Co"), std::nullopt);
+  EXPECT_EQ(FindSpacedHost("quorvane fi"), std::nullopt);
+  EXPECT_EQ(FindSpacedHost("Quorvane Inc. Ltd"), std::nullopt);
+  // Nor is it a host when the joined name has no public suffix, or is one.
+  EXPECT_EQ(FindSpacedHost("Web: ysolde vantreight"), std::nullopt);
+  EXPECT_EQ(FindSpacedHost("w: co uk"), std::nullopt);
+  EXPECT_EQ(FindSpacedHost("Tel. +44 20 7946 0018"), std::nullopt);
 }
 
 TEST(ProfileKind, KnowsALinkedInProfileWhoseSuffixWasMisread) {

@@ -827,9 +827,9 @@ CREATE TRIGGER changes_on_contact_insert AFTER INSERT ON contacts REFERENCING NE
 
 const std::vector<std::string_view>& Migrations() {
   static const std::vector<std::string_view> kMigrations = {
-      kVersion1,         kStoredHealth,    kCardDavAndMerges,
-      AccessMigration(), kSignInByAccount, PrivateRowsMigration(),
-      kFoldedKeys,       kSignInFailures,  kHealthOncePerStatement,
+      kVersion1,         kStoredHealth,           kCardDavAndMerges,
+      AccessMigration(), kSignInByAccount,        PrivateRowsMigration(),
+      kFoldedKeys,       kSignInFailures,         kHealthOncePerStatement,
       kHealthPerMember,  kJournalOncePerStatement};
   return kMigrations;
 }

@@ -50,15 +50,8 @@ psql "$admin&dbname=kith_bench" -qX -c "SELECT pg_stat_statements_reset()" -c "S
 
 postmaster=$(head -1 "$work/pg/data/postmaster.pid")
 tck=$(getconf CLK_TCK)
-pg_cpu() {  # the cluster's CPU seconds so far (as run.sh counts them)
-  local ticks fields
-  read -r -a fields <"/proc/$postmaster/stat"
-  ticks=$((fields[13] + fields[14] + fields[15] + fields[16]))
-  for child in $(ps -o pid= --ppid "$postmaster"); do
-    if read -r -a fields <"/proc/$child/stat" 2>/dev/null; then ticks=$((ticks + fields[13] + fields[14])); fi
-  done
-  awk -v t="$ticks" -v hz="$tck" 'BEGIN { printf "%.2f", t / hz }'
-}
+# shellcheck source=bench/postgres/cluster_cpu.sh
+source "$(dirname "${BASH_SOURCE[0]}")/cluster_cpu.sh"
 start_load=$(cut -d' ' -f1-3 /proc/loadavg)
 before=$(pg_cpu)
 /usr/bin/time -f '%e %U %S' -o "$work/time" "$kith" --db "$url" --today 2026-11-26 --json import "$csv" \

@@ -80,17 +80,8 @@ fi
 postmaster=$(head -1 "$work/pg/data/postmaster.pid")
 tck=$(getconf CLK_TCK)
 
-# CPU seconds the cluster has used so far: the postmaster with the backends
-# it has reaped, and those still running.
-pg_cpu() {
-  local ticks=0 fields
-  read -r -a fields <"/proc/$postmaster/stat"
-  ticks=$((fields[13] + fields[14] + fields[15] + fields[16]))
-  for child in $(ps -o pid= --ppid "$postmaster"); do
-    if read -r -a fields <"/proc/$child/stat" 2>/dev/null; then ticks=$((ticks + fields[13] + fields[14])); fi
-  done
-  awk -v t="$ticks" -v hz="$tck" 'BEGIN { printf "%.2f", t / hz }'
-}
+# shellcheck source=bench/postgres/cluster_cpu.sh
+source "$(dirname "${BASH_SOURCE[0]}")/cluster_cpu.sh"
 # CPU seconds of one process so far.
 process_cpu() {
   local fields

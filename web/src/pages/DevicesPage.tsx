@@ -3,6 +3,7 @@
 // own; and the secret address calendar apps subscribe to.
 import { useEffect, useState } from 'preact/hooks';
 import { currentSession, get, mayWrite, post, query, remove } from '../api';
+import { Confirm } from '../ui/Confirm';
 import { CopyField } from '../ui/CopyField';
 import { ErrorText } from '../ui/ErrorText';
 
@@ -53,15 +54,15 @@ function DeviceRow({ device, onRevoked }: { device: Device; onRevoked: (error: s
       </span>
       {!device.revoked_at &&
         (confirming ? (
-          <span class="confirm" role="group" aria-label={`Revoke ${device.name}?`}>
-            <span>Revoke {device.name}? It stops syncing at once.</span>
-            <button type="button" class="danger" onClick={revoke}>
-              Yes, revoke
-            </button>
-            <button type="button" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </span>
+          <Confirm
+            inline
+            label={`Revoke ${device.name}?`}
+            yes="Yes, revoke"
+            onYes={revoke}
+            onCancel={() => setConfirming(false)}
+          >
+            Revoke {device.name}? It stops syncing at once.
+          </Confirm>
         ) : (
           <button type="button" onClick={() => setConfirming(true)}>
             Revoke
@@ -124,26 +125,24 @@ function CalendarLink() {
         </>
       )}
       {confirming === 'replace' && (
-        <p class="confirm" role="group" aria-label="Replace the calendar address?">
-          <span>Calendars subscribed to the old address stop updating.</span>
-          <button type="button" class="danger" onClick={rotate}>
-            Yes, replace it
-          </button>
-          <button type="button" onClick={() => setConfirming('')}>
-            Cancel
-          </button>
-        </p>
+        <Confirm
+          label="Replace the calendar address?"
+          yes="Yes, replace it"
+          onYes={rotate}
+          onCancel={() => setConfirming('')}
+        >
+          Calendars subscribed to the old address stop updating.
+        </Confirm>
       )}
       {confirming === 'stop' && (
-        <p class="confirm" role="group" aria-label="Stop this calendar link?">
-          <span>Calendars subscribed to it stop updating at once, and the address answers nothing.</span>
-          <button type="button" class="danger" onClick={stop}>
-            Yes, stop it
-          </button>
-          <button type="button" onClick={() => setConfirming('')}>
-            Cancel
-          </button>
-        </p>
+        <Confirm
+          label="Stop this calendar link?"
+          yes="Yes, stop it"
+          onYes={stop}
+          onCancel={() => setConfirming('')}
+        >
+          Calendars subscribed to it stop updating at once, and the address answers nothing.
+        </Confirm>
       )}
       {!confirming && path && (
         <p class="calendar-actions">

@@ -4,6 +4,7 @@
 // server keeps a workspace's last owner and refuses anyone but an owner.
 import { useEffect, useState } from 'preact/hooks';
 import { currentSession, get, patch, post, remove } from '../api';
+import { Confirm } from '../ui/Confirm';
 import { ErrorText } from '../ui/ErrorText';
 
 type Role = 'owner' | 'editor' | 'viewer';
@@ -70,26 +71,20 @@ function MemberRow(props: {
         ))}
       </select>
       {confirming ? (
-        <span class="confirm" role="group" aria-label={`Remove ${member.account}?`}>
-          <span>
-            Remove {member.account}? {me ? 'You' : 'They'} are signed out of this workspace at once.
-          </span>
-          <button
-            type="button"
-            class="danger"
-            onClick={() =>
-              act(
-                () => remove(`/workspace/members/${encodeURIComponent(member.account)}`),
-                `${member.account} is no longer a member.`,
-              )
-            }
-          >
-            Yes, remove
-          </button>
-          <button type="button" onClick={() => setConfirming(false)}>
-            Cancel
-          </button>
-        </span>
+        <Confirm
+          inline
+          label={`Remove ${member.account}?`}
+          yes="Yes, remove"
+          onYes={() =>
+            act(
+              () => remove(`/workspace/members/${encodeURIComponent(member.account)}`),
+              `${member.account} is no longer a member.`,
+            )
+          }
+          onCancel={() => setConfirming(false)}
+        >
+          Remove {member.account}? {me ? 'You' : 'They'} are signed out of this workspace at once.
+        </Confirm>
       ) : (
         <button type="button" onClick={() => setConfirming(true)} aria-label={`Remove ${member.account}`}>
           Remove

@@ -12,7 +12,6 @@
 #include "app/secrets.h"
 #include "domain/validation.h"
 #include "formats/vcard_writer.h"
-#include "store/card_image_presence.h"
 
 namespace kith {
 namespace {
@@ -85,9 +84,7 @@ Result<CardImageData> CardImageOf(Context& context, ContactId id) { return conte
 
 Result<std::vector<bool>> HaveCardImages(Context& context, const std::vector<ContactId>& ids) {
   if (ids.empty()) return std::vector<bool>();
-  CardImagePresence* presence = CardImagePresenceOf(context.store);
-  if (presence == nullptr) return std::vector<bool>(ids.size(), false);
-  KITH_ASSIGN_OR_RETURN(const auto with_images, presence->WithCardImages(ids));
+  KITH_ASSIGN_OR_RETURN(const auto with_images, context.store.WithCardImages(ids));
   std::unordered_set<std::int64_t> kept;
   for (const ContactId id : with_images) kept.insert(id.value);
   std::vector<bool> have;

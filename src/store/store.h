@@ -335,6 +335,9 @@ class Store {
   // when the contact has none.
   [[nodiscard]] virtual Status SaveCardImage(ContactId id, const CardImageData& image) = 0;
   [[nodiscard]] virtual Result<CardImageData> CardImage(ContactId id) = 0;
+  // Which of `ids` keep a card image, in no order: one query, no image read
+  // (the API says of each card in a page whether it has a photo).
+  [[nodiscard]] virtual Result<std::vector<ContactId>> WithCardImages(const std::vector<ContactId>& ids) = 0;
 
   // Settings: your profile and preferences, as text by key.
   [[nodiscard]] virtual Result<std::optional<std::string>> GetSetting(std::string_view key) = 0;

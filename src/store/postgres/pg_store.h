@@ -10,7 +10,6 @@
 
 #include "store/account_directory.h"
 #include "store/batched_lookups.h"
-#include "store/card_image_presence.h"
 #include "store/card_store.h"
 #include "store/file_migration.h"
 #include "store/postgres/connection.h"
@@ -38,7 +37,6 @@ class PgStore final : public CardStore,
                       public AccountDirectory,
                       public FileMigration,
                       public BatchedLookups,
-                      public CardImagePresence,
                       public SignInFailureBook {
  public:
   // Connects to `uri`, applies pending migrations (under an advisory lock,

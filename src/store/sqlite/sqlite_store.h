@@ -6,7 +6,6 @@
 #include <string>
 #include <unordered_map>
 
-#include "store/card_image_presence.h"
 #include "store/card_store.h"
 #include "store/search_document.h"
 #include "store/sqlite/database.h"
@@ -15,7 +14,7 @@
 
 namespace kith::sqlite {
 
-class SqliteStore final : public CardStore, public CardImagePresence {
+class SqliteStore final : public CardStore {
  public:
   static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path, OpenIntent intent);
 

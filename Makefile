@@ -1,5 +1,5 @@
 # The two commands in the README: `make run` and `make test`. Everything
-# else here serves them. Builds go to build/ (Release) with 2 jobs.
+# else here serves them. Builds go to build/ (RelWithDebInfo) with 2 jobs.
 BUILD ?= build
 JOBS ?= 2
 BUILD_TYPE ?= RelWithDebInfo

@@ -42,7 +42,9 @@
 #                           other process to be running (default 120; 0 to not
 #                           wait). The load average at the start and end of each
 #                           stage is recorded either way and shown in the report.
-#   KITH_BUILD_DIR          CMake build directory (default build)
+#   KITH_BUILD_DIR          CMake build directory (default build-bench, so `make test`'s
+#                           build/ keeps its own build type and is not rebuilt)
+#   KITH_BUILD_TYPE         CMake build type of that directory (default Release)
 #   KITH_CMAKE_ARGS         extra arguments for the CMake configure step
 #
 # Results (JSON from each tool, logs, and report.md) are kept under
@@ -55,7 +57,8 @@ repo_dir="$(dirname "$bench_dir")"
 sizes="${KITH_BENCH_SIZES:-10000 100000 1000000}"
 seed="${KITH_BENCH_SEED:-7}"
 data_dir="${KITH_BENCH_DATA:-$bench_dir/data}"
-build_dir="${KITH_BUILD_DIR:-$repo_dir/build}"
+build_dir="${KITH_BUILD_DIR:-$repo_dir/build-bench}"
+build_type="${KITH_BUILD_TYPE:-Release}"
 cli_runs="${KITH_BENCH_CLI_RUNS:-30}"
 rss_runs="${KITH_BENCH_RSS_RUNS:-5}"
 khard_size="${KITH_BENCH_KHARD_SIZE-10000}"
@@ -85,9 +88,9 @@ fi
 
 # --- build -------------------------------------------------------------------
 
-log "building Release in $build_dir"
+log "building $build_type in $build_dir"
 # shellcheck disable=SC2086  # KITH_CMAKE_ARGS is a list of arguments
-cmake -S "$repo_dir" -B "$build_dir" -DCMAKE_BUILD_TYPE=Release -DKITH_BUILD_BENCH=ON \
+cmake -S "$repo_dir" -B "$build_dir" -DCMAKE_BUILD_TYPE="$build_type" -DKITH_BUILD_BENCH=ON \
   ${KITH_CMAKE_ARGS:-} >&2
 cmake --build "$build_dir" -j"$(nproc)" --target kith kith_bench >&2
 kith="$build_dir/src/kith"
@@ -146,7 +149,7 @@ quote() { printf "'%s'" "${1//\'/\'\\\'\'}"; }
   # Which sources were measured: a digest of every file under src/ and bench/.
   echo "source_digest=$(cd "$repo_dir" && find src bench -type f ! -path 'bench/data/*' -print0 |
     sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)"
-  echo "build_type=Release $(grep -E '^KITH_WERROR' "$build_dir/CMakeCache.txt" | cut -d= -f2 |
+  echo "build_type=$(grep -E '^CMAKE_BUILD_TYPE:' "$build_dir/CMakeCache.txt" | cut -d= -f2) $(grep -E '^KITH_WERROR' "$build_dir/CMakeCache.txt" | cut -d= -f2 |
     sed 's/^/KITH_WERROR=/')"
   echo "compiler=$(c++ --version | head -1)"
   echo "hyperfine=$(hyperfine --version)"

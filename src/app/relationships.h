@@ -251,9 +251,15 @@ struct ContactWithHealth {
   Health health;
 };
 // The order comes from the stored scores (a walk of an index), renewed
-// first on a writable connection; a read-only one scores the few stale
-// people itself. Writes: the stored scores, when the connection can.
-Result<std::vector<ContactWithHealth>> ListByHealth(Context& context, const ListQuery& query);
+// first on a writable connection; a read-only one scores the stale people
+// itself, up to `most_scored_on_read` of them. Past that, it ranks
+// everyone from scratch when people were written to or never scored, and
+// by the scores as stored (aged ones as they stood) when they only aged
+// with the day, until the server's upkeep renews them. Writes: the stored
+// scores, when the connection can.
+inline constexpr int kMostScoredOnRead = 2000;
+Result<std::vector<ContactWithHealth>> ListByHealth(Context& context, const ListQuery& query,
+                                                    int most_scored_on_read = kMostScoredOnRead);
 // Scores again and stores everyone whose stored score is stale today
 // (written to, aged, never scored), a batch per transaction. kIo on a
 // read-only database; kConflict when the writer is busy past the timeout.

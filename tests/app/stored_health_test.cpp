@@ -158,6 +158,67 @@ TEST_P(StoredHealth, AReadOnlyConnectionScoresTheStaleItselfAndStoresNothing) {
   EXPECT_EQ((*reader)->StaleHealth(ListQuery{}, kToday, 100)->size(), 1U) << "a reader stores nothing";
 }
 
+TEST_P(StoredHealth, AReaderPastItsBudgetOfAgedScoresRanksAsStoredAndShowsTodaysHealth) {
+  // A new day on a large network ages many scores at once: a reader past
+  // its budget ranks by the scores as stored rather than scoring everyone,
+  // and still shows each person's health as of today.
+  ListQuery query;
+  query.limit = 12;
+  Context today = On(kToday);
+  const auto stored = ListByHealth(today, query);
+  ASSERT_TRUE(stored) << stored.error().message;
+  auto reader = OpenStore(world_.database_path(), OpenIntent::kReadOnly);
+  ASSERT_TRUE(reader) << reader.error().message;
+  // The first later day on which at least three scores have aged and
+  // scoring everyone would order the list differently.
+  int later = 1;
+  for (; later <= 800; ++later) {
+    Context day = On(kToday.AddDays(later));
+    const auto aged = (*reader)->StaleHealth(ListQuery{}, kToday.AddDays(later), 100);
+    ASSERT_TRUE(aged);
+    if (aged->size() >= 3 && Expected(day, query) != Ids(*stored)) break;
+  }
+  ASSERT_LE(later, 800) << "no day ages three scores and changes the order";
+  const Date day = kToday.AddDays(later);
+  Context reading{**reader, *clocks_.back(), "US"};
+  const auto aged_before = (*reader)->StaleHealth(ListQuery{}, day, 100);
+  ASSERT_TRUE(aged_before);
+
+  const auto listed = ListByHealth(reading, query, 2);
+  ASSERT_TRUE(listed) << listed.error().message;
+  EXPECT_EQ(Ids(*listed), Ids(*stored)) << "ranked by the scores as stored on day +0, read on day +" << later;
+  for (const auto& person : *listed) {
+    const auto now = HealthOf(reading, person.contact);
+    ASSERT_TRUE(now);
+    EXPECT_EQ(person.health.score, now->score)
+        << "the health shown is today's, for " << person.contact.id.value;
+  }
+  EXPECT_EQ((*reader)->StaleHealth(ListQuery{}, day, 100)->size(), aged_before->size())
+      << "a reader stores nothing";
+
+  // Within its budget the same reader scores the aged people itself.
+  const auto scored = ListByHealth(reading, query, 100);
+  ASSERT_TRUE(scored) << scored.error().message;
+  EXPECT_EQ(Ids(*scored), Expected(reading, query));
+}
+
+TEST_P(StoredHealth, AReaderPastItsBudgetOfPeopleWrittenToRanksEveryoneFromScratch) {
+  // Written-to people have no score to go by: past its budget a reader
+  // scores everyone, and the order is today's.
+  ListQuery query;
+  query.limit = 12;
+  Context today = On(kToday);
+  ASSERT_TRUE(ListByHealth(today, query));
+  for (const std::size_t i : {1U, 3U, 7U}) Log(people_[i], kToday);
+  auto reader = OpenStore(world_.database_path(), OpenIntent::kReadOnly);
+  ASSERT_TRUE(reader) << reader.error().message;
+  Context reading{**reader, *clocks_.back(), "US"};
+  ASSERT_EQ((*reader)->StaleHealth(ListQuery{}, kToday, 100)->size(), 3U);
+  const auto listed = ListByHealth(reading, query, 2);
+  ASSERT_TRUE(listed) << listed.error().message;
+  EXPECT_EQ(Ids(*listed), Expected(today, query));
+}
+
 TEST_P(StoredHealth, FiltersByTagAndLeavesTheTrashOut) {
   ListQuery query;
   query.limit = 12;

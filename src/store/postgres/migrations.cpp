@@ -1,6 +1,7 @@
 #include "store/postgres/migrations.h"
 
 #include "store/postgres/access_migration.h"
+#include "store/postgres/name_terms_migration.h"
 #include "store/postgres/private_rows_migration.h"
 
 namespace kith::postgres {
@@ -830,7 +831,7 @@ const std::vector<std::string_view>& Migrations() {
       kVersion1,         kStoredHealth,           kCardDavAndMerges,
       AccessMigration(), kSignInByAccount,        PrivateRowsMigration(),
       kFoldedKeys,       kSignInFailures,         kHealthOncePerStatement,
-      kHealthPerMember,  kJournalOncePerStatement};
+      kHealthPerMember,  kJournalOncePerStatement, NameTermsMigration()};
   return kMigrations;
 }
 

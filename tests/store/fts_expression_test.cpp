@@ -85,7 +85,8 @@ TEST(OneWordForms, AWordAsTypedAsAPrefixAndWithItsCorrections) {
 }
 
 TEST(OneWordForms, TheTermsAreFoldedAsTheIndexFoldsThem) {
-  const auto forms = OneWordForms("\"Núñez\"*", [](std::string_view) { return std::vector<std::string>{"nunez"}; });
+  const auto forms =
+      OneWordForms("\"Núñez\"*", [](std::string_view) { return std::vector<std::string>{"nunez"}; });
   ASSERT_TRUE(forms);
   ASSERT_EQ(forms->size(), 1U);
   EXPECT_EQ(forms->front().term, "nunez");

@@ -508,13 +508,15 @@ TEST(PostgresStore, TheCheckFindsNameTermsThatNoLongerMatchTheSearchIndex) {
   auto connection = postgres::Connection::Open(database.url());
   ASSERT_TRUE(connection);
   ASSERT_TRUE((*connection)->Execute("DELETE FROM name_terms WHERE term = 'okafor'"));
-  ASSERT_TRUE((*connection)
-                  ->Execute("INSERT INTO name_terms(workspace_id, term, search_key) "
-                            "SELECT workspace_id, 'admiral', search_key FROM search_entries WHERE contact_id = 2"));
+  ASSERT_TRUE(
+      (*connection)
+          ->Execute("INSERT INTO name_terms(workspace_id, term, search_key) "
+                    "SELECT workspace_id, 'admiral', search_key FROM search_entries WHERE contact_id = 2"));
   auto broken = (*store)->CheckIntegrity();
   ASSERT_TRUE(broken) << broken.error().message;
-  EXPECT_THAT(*broken, ::testing::UnorderedElementsAre("the name terms of contact 1 do not match its search index entry",
-                                                       "the name terms of contact 2 do not match its search index entry"));
+  EXPECT_THAT(*broken, ::testing::UnorderedElementsAre(
+                           "the name terms of contact 1 do not match its search index entry",
+                           "the name terms of contact 2 do not match its search index entry"));
 }
 
 // A database from before name_terms (schema version 11) has them made from
@@ -527,16 +529,17 @@ TEST(PostgresStore, AnUpgradedDatabaseFindsItsNamesThroughTheirNewTable) {
     for (std::size_t step = 0; step < 11; ++step) {
       ASSERT_TRUE((*connection)->Execute(postgres::Migrations().at(step))) << "step " << step + 1;
     }
-    ASSERT_TRUE((*connection)
-                    ->Execute("CREATE TABLE kith_schema(version integer NOT NULL);"
-                              "INSERT INTO kith_schema(version) VALUES (11);"
-                              "INSERT INTO workspaces(id, name, created_at) VALUES (1, 'default', 't') "
-                              "ON CONFLICT DO NOTHING;"
-                              "INSERT INTO contacts(workspace_id, id, uid, display_name, sort_name, created_at, "
-                              "updated_at) VALUES (1, 1, 'ada', 'Ada Okafor', 'ada okafor', 't', 't');"
-                              "INSERT INTO id_counters(workspace_id, name, last_id) VALUES (1, 'contacts', 1);"
-                              "INSERT INTO search_entries(workspace_id, contact_id, search_key, terms) "
-                              "VALUES (1, 1, 1, array_to_tsvector('{name:ada,name:okafor}'))"));
+    ASSERT_TRUE(
+        (*connection)
+            ->Execute("CREATE TABLE kith_schema(version integer NOT NULL);"
+                      "INSERT INTO kith_schema(version) VALUES (11);"
+                      "INSERT INTO workspaces(id, name, created_at) VALUES (1, 'default', 't') "
+                      "ON CONFLICT DO NOTHING;"
+                      "INSERT INTO contacts(workspace_id, id, uid, display_name, sort_name, created_at, "
+                      "updated_at) VALUES (1, 1, 'ada', 'Ada Okafor', 'ada okafor', 't', 't');"
+                      "INSERT INTO id_counters(workspace_id, name, last_id) VALUES (1, 'contacts', 1);"
+                      "INSERT INTO search_entries(workspace_id, contact_id, search_key, terms) "
+                      "VALUES (1, 1, 1, array_to_tsvector('{name:ada,name:okafor}'))"));
   }
   auto store = OpenPostgresStore(database.url());
   ASSERT_TRUE(store) << store.error().message;

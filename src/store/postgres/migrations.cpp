@@ -827,11 +827,18 @@ CREATE TRIGGER changes_on_contact_insert AFTER INSERT ON contacts REFERENCING NE
 }  // namespace
 
 const std::vector<std::string_view>& Migrations() {
-  static const std::vector<std::string_view> kMigrations = {
-      kVersion1,         kStoredHealth,           kCardDavAndMerges,
-      AccessMigration(), kSignInByAccount,        PrivateRowsMigration(),
-      kFoldedKeys,       kSignInFailures,         kHealthOncePerStatement,
-      kHealthPerMember,  kJournalOncePerStatement, NameTermsMigration()};
+  static const std::vector<std::string_view> kMigrations = {kVersion1,
+                                                            kStoredHealth,
+                                                            kCardDavAndMerges,
+                                                            AccessMigration(),
+                                                            kSignInByAccount,
+                                                            PrivateRowsMigration(),
+                                                            kFoldedKeys,
+                                                            kSignInFailures,
+                                                            kHealthOncePerStatement,
+                                                            kHealthPerMember,
+                                                            kJournalOncePerStatement,
+                                                            NameTermsMigration()};
   return kMigrations;
 }
 

@@ -188,8 +188,8 @@ Result<std::vector<ContactId>> PgStore::MatchSearchIndex(SearchTable table, cons
   return AllMatching(query, limit);
 }
 
-Result<std::vector<ContactId>> PgStore::MatchNames(const std::vector<NameKey>& forms, const std::string& query,
-                                                   int limit) {
+Result<std::vector<ContactId>> PgStore::MatchNames(const std::vector<NameKey>& forms,
+                                                   const std::string& query, int limit) {
   // One word asked of the names — as typed, as a prefix, with its
   // corrections: most passes of a typeahead — is a few ranges of the btree
   // of name_terms. Only a prefix of one or two letters, which thousands
@@ -231,19 +231,20 @@ Result<std::optional<std::vector<ContactId>>> PgStore::NamesMatching(const std::
   }
   KITH_ASSIGN_OR_RETURN(
       const Rows rows,
-      Run(WithLimit("WITH found AS MATERIALIZED ("
-                    "SELECT whole.search_key, 0::bigint AS range_rows FROM unnest($2::text[]) AS asked(term) "
-                    "CROSS JOIN LATERAL (SELECT search_key FROM name_terms n WHERE n.workspace_id = $1 "
-                    "AND n.term = asked.term ORDER BY n.search_key DESC LIMIT $5) whole "
-                    "UNION ALL "
-                    "SELECT ranged.search_key, ranged.range_rows "
-                    "FROM unnest($3::text[], $4::text[]) AS asked(start, past) "
-                    "CROSS JOIN LATERAL (SELECT search_key, count(*) OVER () AS range_rows FROM "
-                    "(SELECT search_key FROM name_terms n WHERE n.workspace_id = $1 AND n.term >= asked.start "
-                    "AND n.term < asked.past LIMIT {limit}) capped) ranged) "
-                    "SELECT search_key, (SELECT max(range_rows) FROM found) FROM found "
-                    "GROUP BY search_key ORDER BY search_key DESC LIMIT $5",
-                    kLongestNameRange),
+      Run(WithLimit(
+              "WITH found AS MATERIALIZED ("
+              "SELECT whole.search_key, 0::bigint AS range_rows FROM unnest($2::text[]) AS asked(term) "
+              "CROSS JOIN LATERAL (SELECT search_key FROM name_terms n WHERE n.workspace_id = $1 "
+              "AND n.term = asked.term ORDER BY n.search_key DESC LIMIT $5) whole "
+              "UNION ALL "
+              "SELECT ranged.search_key, ranged.range_rows "
+              "FROM unnest($3::text[], $4::text[]) AS asked(start, past) "
+              "CROSS JOIN LATERAL (SELECT search_key, count(*) OVER () AS range_rows FROM "
+              "(SELECT search_key FROM name_terms n WHERE n.workspace_id = $1 AND n.term >= asked.start "
+              "AND n.term < asked.past LIMIT {limit}) capped) ranged) "
+              "SELECT search_key, (SELECT max(range_rows) FROM found) FROM found "
+              "GROUP BY search_key ORDER BY search_key DESC LIMIT $5",
+              kLongestNameRange),
           Params().Add(ArrayLiteral(wholes)).Add(ArrayLiteral(starts)).Add(ArrayLiteral(ends)).Add(limit)));
   if (!rows.empty() && rows.Int(0, 1) >= kLongestNameRange) return std::nullopt;
   std::vector<ContactId> ids;

@@ -280,11 +280,14 @@ Result<std::vector<SearchHit>> Search(Store& store, const SearchRequest& request
 
   constexpr MatchTier kTiers[] = {MatchTier::kName, MatchTier::kField, MatchTier::kNote};
   // Each pass as typed finds some of the people the widest one finds (every
-  // field and the notes, by prefix). When the first pass finds nobody, one
-  // question to the widest says whether any would: when it finds nobody
-  // too — a typo, mostly — the corrections are asked at once instead of
-  // five more passes in vain. A query whose first pass finds someone (most)
-  // pays nothing for it.
+  // field and the notes, by prefix). When the first tier finds nobody, as
+  // typed or as a prefix, one question to the widest says whether any
+  // pass would: when it finds nobody too — a typo, mostly — the
+  // corrections are asked at once instead of four more passes in vain. A
+  // query whose first tier finds someone (most: a name as it is typed,
+  // "ok", "oka") pays nothing for it; the first tier's prefix pass comes
+  // before the question because it is as cheap as the exact one. (With
+  // filters alone the first tier is the widest: its own answer says.)
   const MatchTier widest_tier = query.terms.empty() ? MatchTier::kField : MatchTier::kNote;
   const auto run_as_typed = [&]() -> Status {
     bool asked_widest = false;
@@ -293,7 +296,7 @@ Result<std::vector<SearchHit>> Search(Store& store, const SearchRequest& request
       if (query.terms.empty() && tier != MatchTier::kField) continue;
       for (const Shape shape : {Shape::kExact, Shape::kPrefix}) {
         KITH_RETURN_IF_ERROR(run.Run({tier, shape}));
-        if (asked_widest || run.FoundAnyone()) continue;
+        if (asked_widest || run.FoundAnyone() || shape == Shape::kExact || tier == widest_tier) continue;
         asked_widest = true;
         KITH_ASSIGN_OR_RETURN(const bool anyone, run.FindsAnyone({widest_tier, Shape::kPrefix}));
         if (!anyone) return Ok();

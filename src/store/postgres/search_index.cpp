@@ -243,13 +243,27 @@ Result<std::optional<std::vector<ContactId>>> PgStore::NamesMatching(const std::
               "(SELECT search_key FROM name_terms n WHERE n.workspace_id = $1 AND n.term >= asked.start "
               "AND n.term < asked.past LIMIT {limit}) capped) ranged) "
               "SELECT search_key, (SELECT max(range_rows) FROM found) FROM found "
-              "GROUP BY search_key ORDER BY search_key DESC LIMIT $5",
+              "ORDER BY search_key DESC LIMIT $6",
               kLongestNameRange),
-          Params().Add(ArrayLiteral(wholes)).Add(ArrayLiteral(starts)).Add(ArrayLiteral(ends)).Add(limit)));
+          Params()
+              .Add(ArrayLiteral(wholes))
+              .Add(ArrayLiteral(starts))
+              .Add(ArrayLiteral(ends))
+              .Add(limit)
+              .Add(static_cast<std::int64_t>(limit) * static_cast<std::int64_t>(forms.size()))));
   if (!rows.empty() && rows.Int(0, 1) >= kLongestNameRange) return std::nullopt;
+  // Sorted, a card's rows are side by side: each form finds it once at
+  // most, so the first limit × forms rows hold the first `limit` cards. (A
+  // GROUP BY hashed the keys, and keys whose day and id halves agree
+  // collide in PostgreSQL's hash of a bigint.)
   std::vector<ContactId> ids;
-  ids.reserve(static_cast<std::size_t>(rows.size()));
-  for (int row = 0; row < rows.size(); ++row) ids.push_back(ContactIdFromSearchKey(rows.Int(row, 0)));
+  std::int64_t previous = 0;
+  for (int row = 0; row < rows.size() && static_cast<int>(ids.size()) < limit; ++row) {
+    const std::int64_t key = rows.Int(row, 0);
+    if (row > 0 && key == previous) continue;
+    previous = key;
+    ids.push_back(ContactIdFromSearchKey(key));
+  }
   return ids;
 }
 

@@ -61,8 +61,10 @@ done
 ask() {
   local typed=$1 count=$2 encoded
   encoded=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$typed")
-  for _ in $(seq 1 "$count"); do echo "url = \"http://127.0.0.1:$port/api/v1/typeahead?q=$encoded&limit=8\""; done |
-    curl -sf -H "Cookie: $cookie" -o /dev/null -K -
+  for _ in $(seq 1 "$count"); do
+    echo "url = \"http://127.0.0.1:$port/api/v1/typeahead?q=$encoded&limit=8\""
+    echo 'output = "/dev/null"'
+  done | curl -sf -H "Cookie: $cookie" -K -
 }
 
 echo "kith $(sha256sum "$kith" | cut -c1-12), $requests requests a class after $warm, load $(cut -d' ' -f1-3 /proc/loadavg)"

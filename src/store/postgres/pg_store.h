@@ -260,9 +260,10 @@ class PgStore final : public CardStore,
   // the first `limit` cards by search key.
   Result<std::vector<ContactId>> MatchNames(const std::vector<NameKey>& forms, const std::string& query,
                                             int limit);
-  // The same from name_terms alone; nullopt when a prefix of `forms` is
-  // the start of too many names to read them all.
-  Result<std::optional<std::vector<ContactId>>> NamesMatching(const std::vector<NameKey>& forms, int limit);
+  // The same from name_terms alone, reading at most `longest` names of a
+  // prefix's range (none: every one); nullopt when a range is longer.
+  Result<std::optional<std::vector<ContactId>>> NamesMatching(const std::vector<NameKey>& forms, int limit,
+                                                              std::optional<int> longest);
 
   // Many rows at once (bulk_copy.cpp). CopyInto puts the rows `write`
   // gives (each led by the workspace, then `columns`) into `table` through

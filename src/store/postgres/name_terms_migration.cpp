@@ -13,9 +13,9 @@ namespace {
 // newest cards named "john" are the last rows of one range, and the
 // cards with a name starting "okaf" one short range, read from the index
 // alone and sorted. Whole terms only, no prefixes: a card's two or three
-// rows cost an import a few per cent; each prefix of up to six letters
-// as well would be about thirteen rows a card, and cost it half again
-// (measured).
+// rows cost an import's database about 5 % more; each prefix of up to six
+// letters as well, about thirteen rows a card, made inserting the search
+// entries five to seven times dearer (measured, BENCHMARKS.md).
 //
 // It is derived from search_entries (its "name:" lexemes) by statement
 // triggers, so every write of the index keeps it in step: a card added,

@@ -139,11 +139,19 @@ class SearchRun {
     return Ok();
   }
 
-  // Whether one pass finds anybody at all.
-  Result<bool> FindsAnyone(const Pass& pass) {
+  // Everyone one pass finds when they are fewer than a page; nullopt when
+  // they fill it (there may be more).
+  Result<std::optional<std::vector<ContactId>>> FindsFewerThanAPage(const Pass& pass) {
     const auto [table, expression] = Query(pass);
-    KITH_ASSIGN_OR_RETURN(const auto ids, store_.MatchSearchIndex(table, expression, 1));
-    return !ids.empty();
+    KITH_ASSIGN_OR_RETURN(auto ids, store_.MatchSearchIndex(table, expression, wanted_));
+    if (static_cast<int>(ids.size()) >= wanted_) return std::nullopt;
+    return ids;
+  }
+
+  // Whether every one of `people` is among the hits already.
+  [[nodiscard]] bool HasFound(const std::vector<ContactId>& people) const {
+    return std::all_of(people.begin(), people.end(),
+                       [this](const ContactId id) { return seen_.contains(id.value); });
   }
 
   // How many people one pass finds, however many that is.
@@ -280,23 +288,31 @@ Result<std::vector<SearchHit>> Search(Store& store, const SearchRequest& request
 
   constexpr MatchTier kTiers[] = {MatchTier::kName, MatchTier::kField, MatchTier::kNote};
   // Each pass as typed finds some of the people the widest one finds (every
-  // field and the notes, by prefix). When the first pass finds nobody, one
-  // question to the widest says whether any would: when it finds nobody
-  // too — a typo, mostly — the corrections are asked at once instead of
-  // five more passes in vain. A query whose first pass finds someone (most)
-  // pays nothing for it.
+  // field and the notes, by prefix). When the first tier finds nobody, as
+  // typed or as a prefix, one question to the widest says whom any pass
+  // would: when it finds nobody too — a typo, mostly — the corrections are
+  // asked at once instead of four more passes in vain; when it finds fewer
+  // than a page, the passes stop once they have found all of them ("john
+  // chicago": the one John in Chicago, found among the card fields, needs
+  // not be looked for in the notes). A query whose first tier finds
+  // someone (most: a name as it is typed, "ok", "oka") pays nothing for
+  // it; the first tier's prefix pass comes before the question because it
+  // is as cheap as the exact one. (With filters alone the first tier is
+  // the widest: its own answer says.)
   const MatchTier widest_tier = query.terms.empty() ? MatchTier::kField : MatchTier::kNote;
   const auto run_as_typed = [&]() -> Status {
     bool asked_widest = false;
+    std::optional<std::vector<ContactId>> everyone;
     for (const MatchTier tier : kTiers) {
       // With filters only, every tier would ask the same question.
       if (query.terms.empty() && tier != MatchTier::kField) continue;
       for (const Shape shape : {Shape::kExact, Shape::kPrefix}) {
+        if (everyone && run.HasFound(*everyone)) return Ok();
         KITH_RETURN_IF_ERROR(run.Run({tier, shape}));
-        if (asked_widest || run.FoundAnyone()) continue;
+        if (asked_widest || run.FoundAnyone() || shape == Shape::kExact || tier == widest_tier) continue;
         asked_widest = true;
-        KITH_ASSIGN_OR_RETURN(const bool anyone, run.FindsAnyone({widest_tier, Shape::kPrefix}));
-        if (!anyone) return Ok();
+        KITH_ASSIGN_OR_RETURN(everyone, run.FindsFewerThanAPage({widest_tier, Shape::kPrefix}));
+        if (everyone && everyone->empty()) return Ok();
       }
     }
     return Ok();

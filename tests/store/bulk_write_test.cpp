@@ -367,5 +367,38 @@ TEST_P(BulkCards, ManyCardsWrittenInBulkReadBackAsOneAtATime) {
   EXPECT_EQ(*by_link, std::vector<ContactId>{(*ids)[5]});
 }
 
+// A name a thousand cards share, asked of the names as typed and as a
+// prefix of one, two and three letters, comes newest first whichever way
+// the store answers it: here 1,100 "Zed"s, more than PostgreSQL reads from
+// name_terms before it tries the newest cards, all older than the newest
+// 4,200 cards, which have other names.
+TEST_P(BulkCards, ANameAThousandShareComesNewestFirst) {
+  testing::TestWorld world{GetParam()};
+  constexpr int kZeds = 1100;
+  std::vector<ContactFields> cards;
+  std::vector<std::string> uids;
+  for (int n = 0; n < kZeds; ++n) {
+    cards.push_back(Card("Zed Number" + std::to_string(n), "", Date{2000, 1, 1}.AddDays(n)));
+    uids.push_back("zed-" + std::to_string(n));
+  }
+  for (int n = 0; n < 4200; ++n) {
+    cards.push_back(Card("Other Person" + std::to_string(n), "", Date{2026, 1, 1}.AddDays(n)));
+    uids.push_back("other-" + std::to_string(n));
+  }
+  auto transaction = world.store().BeginBulk();
+  ASSERT_TRUE(transaction);
+  auto ids = world.store().InsertContacts(cards, uids, "t");
+  ASSERT_TRUE(ids) << ids.error().message;
+  ASSERT_TRUE(transaction->Commit());
+  std::vector<ContactId> newest_zeds;
+  for (int n = kZeds - 1; n >= kZeds - 8; --n) newest_zeds.push_back((*ids)[static_cast<std::size_t>(n)]);
+  for (const std::string expression : {"\"zed\"", "\"z\"*", "\"ze\"*", "\"zed\"*", "(\"zde\"* OR \"zed\")"}) {
+    auto found = world.store().MatchSearchIndex(SearchTable::kNames, expression, 8);
+    ASSERT_TRUE(found) << found.error().message;
+    EXPECT_EQ(*found, newest_zeds) << expression;
+  }
+  ExpectSoundIndex(world.store());
+}
+
 }  // namespace
 }  // namespace kith

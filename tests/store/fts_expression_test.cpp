@@ -63,5 +63,47 @@ TEST(FtsExpression, WhatSearchNeverBuildsIsRefused) {
   }
 }
 
+// What search/ asks the names for one word: as typed, as a prefix, with
+// its corrections or its completions. Each form is one of the word's rows
+// in name_terms (search_index.cpp).
+std::vector<std::string> Described(std::string_view expression) {
+  const auto forms = OneWordForms(expression, OneTerm);
+  if (!forms) return {"not one word"};
+  std::vector<std::string> described;
+  for (const NameKey& form : *forms) described.push_back(form.term + (form.whole ? "" : "*"));
+  return described;
+}
+
+TEST(OneWordForms, AWordAsTypedAsAPrefixAndWithItsCorrections) {
+  EXPECT_EQ(Described("\"john\""), std::vector<std::string>{"john"});
+  EXPECT_EQ(Described("\"jo\"*"), std::vector<std::string>{"jo*"});
+  EXPECT_EQ(Described("(\"jonh\"* OR \"john\" OR \"jon\")"),
+            (std::vector<std::string>{"jonh*", "john", "jon"}));
+  EXPECT_EQ(Described("(\"bartholomew\" OR \"bartholomeus\")"),
+            (std::vector<std::string>{"bartholomew", "bartholomeus"}));
+  EXPECT_EQ(Described("\"say \"\"hi\"\"\""), std::vector<std::string>{"say \"hi\""}) << "quotes doubled";
+}
+
+TEST(OneWordForms, TheTermsAreFoldedAsTheIndexFoldsThem) {
+  const auto forms =
+      OneWordForms("\"Núñez\"*", [](std::string_view) { return std::vector<std::string>{"nunez"}; });
+  ASSERT_TRUE(forms);
+  ASSERT_EQ(forms->size(), 1U);
+  EXPECT_EQ(forms->front().term, "nunez");
+  EXPECT_FALSE(forms->front().whole);
+}
+
+TEST(OneWordForms, AnythingElseIsLeftToTheTsquery) {
+  for (const std::string_view other :
+       {"\"ada\" AND \"oka\"*", "\"ada\" \"lovelace\"", "(\"ada\"* \"lovelace\"*)", "{name} : \"ada\"",
+        "(\"ada\" OR \"oka\") \"x\"", "ada", "\"ada", "(\"ada\" OR \"oka\"", "", "\"\""}) {
+    EXPECT_EQ(Described(other), std::vector<std::string>{"not one word"}) << other;
+  }
+  const auto phrase = OneWordForms("\"o'brien\"", [](std::string_view) {
+    return std::vector<std::string>{"o", "brien"};
+  });
+  EXPECT_FALSE(phrase) << "a quoted phrase of two terms is two words";
+}
+
 }  // namespace
 }  // namespace kith::postgres

@@ -494,6 +494,95 @@ TEST(PostgresStore, TheCheckFindsASearchIndexThatNoLongerDescribesTheCards) {
                            "the vocabulary counts 7 cards with the term 'acme', 2 have it"));
 }
 
+// The names' btree (name_terms, migration 12) is derived from the search
+// entries by triggers; the check finds it out of step with them.
+TEST(PostgresStore, TheCheckFindsNameTermsThatNoLongerMatchTheSearchIndex) {
+  testing::TempPgDatabase database;
+  auto store = OpenPostgresStore(database.url());
+  ASSERT_TRUE(store) << store.error().message;
+  for (const std::string name : {"Ada Okafor", "Grace Hopper"}) {
+    ContactFields fields;
+    fields.display_name = name;
+    ASSERT_TRUE((*store)->InsertContact(fields, "uid-" + name, "2026-11-26T00:00:00Z"));
+  }
+  auto connection = postgres::Connection::Open(database.url());
+  ASSERT_TRUE(connection);
+  ASSERT_TRUE((*connection)->Execute("DELETE FROM name_terms WHERE term = 'okafor'"));
+  ASSERT_TRUE(
+      (*connection)
+          ->Execute("INSERT INTO name_terms(workspace_id, term, search_key) "
+                    "SELECT workspace_id, 'admiral', search_key FROM search_entries WHERE contact_id = 2"));
+  auto broken = (*store)->CheckIntegrity();
+  ASSERT_TRUE(broken) << broken.error().message;
+  EXPECT_THAT(*broken, ::testing::UnorderedElementsAre(
+                           "the name terms of contact 1 do not match its search index entry",
+                           "the name terms of contact 2 do not match its search index entry"));
+}
+
+// A database from before name_terms (schema version 11) has them made from
+// its search entries by the upgrade, and finds its people by name at once.
+TEST(PostgresStore, AnUpgradedDatabaseFindsItsNamesThroughTheirNewTable) {
+  testing::TempPgDatabase database;
+  {
+    auto connection = postgres::Connection::Open(database.url());
+    ASSERT_TRUE(connection) << connection.error().message;
+    for (std::size_t step = 0; step < 11; ++step) {
+      ASSERT_TRUE((*connection)->Execute(postgres::Migrations().at(step))) << "step " << step + 1;
+    }
+    ASSERT_TRUE(
+        (*connection)
+            ->Execute("CREATE TABLE kith_schema(version integer NOT NULL);"
+                      "INSERT INTO kith_schema(version) VALUES (11);"
+                      "INSERT INTO workspaces(id, name, created_at) VALUES (1, 'default', 't') "
+                      "ON CONFLICT DO NOTHING;"
+                      "INSERT INTO contacts(workspace_id, id, uid, display_name, sort_name, created_at, "
+                      "updated_at) VALUES (1, 1, 'ada', 'Ada Okafor', 'ada okafor', 't', 't');"
+                      "INSERT INTO id_counters(workspace_id, name, last_id) VALUES (1, 'contacts', 1);"
+                      "INSERT INTO search_entries(workspace_id, contact_id, search_key, terms) "
+                      "VALUES (1, 1, 1, array_to_tsvector('{name:ada,name:okafor}'))"));
+  }
+  auto store = OpenPostgresStore(database.url());
+  ASSERT_TRUE(store) << store.error().message;
+  for (const std::string expression : {"\"okafor\"", "\"okaf\"*", "\"a\"*"}) {
+    auto found = (*store)->MatchSearchIndex(SearchTable::kNames, expression, 8);
+    ASSERT_TRUE(found) << found.error().message;
+    EXPECT_EQ(*found, std::vector<ContactId>{ContactId{1}}) << expression;
+  }
+  auto connection = postgres::Connection::Open(database.url());
+  ASSERT_TRUE(connection);
+  auto terms = (*connection)->Query("SELECT string_agg(term, ' ' ORDER BY term) FROM name_terms");
+  ASSERT_TRUE(terms);
+  EXPECT_EQ(terms->Text(0, 0), "ada okafor");
+}
+
+// Two workspaces with an Okafor each: a name asked in one finds its own
+// alone, as typed, as a prefix and with a typo's correction.
+TEST(PostgresStore, ANameIsFoundInItsOwnWorkspaceOnly) {
+  testing::TempPgDatabase database;
+  auto first = OpenPostgresStore(database.url());
+  auto second = OpenPostgresStore(database.url());
+  ASSERT_TRUE(first && second);
+  auto other = AccountsOf(**second)->InsertWorkspace("other", "2026-11-26T00:00:00Z");
+  ASSERT_TRUE(other) << other.error().message;
+  ASSERT_TRUE(AccountsOf(**second)->ActAs({other->id, Role::kOwner, "", "other"}));
+  ContactFields fields;
+  fields.display_name = "Linus Lee";
+  ASSERT_TRUE((*second)->InsertContact(fields, "linus", "2026-11-26T00:00:00Z"));
+  fields.display_name = "Chidi Okafor";
+  auto chidi = (*second)->InsertContact(fields, "chidi", "2026-11-26T00:00:00Z");
+  fields.display_name = "Ada Okafor";
+  auto ada = (*first)->InsertContact(fields, "ada", "2026-11-26T00:00:00Z");
+  ASSERT_TRUE(ada && chidi);
+  ASSERT_NE(ada->id, chidi->id) << "the test tells the two apart by id";
+  for (const std::string expression : {"\"okafor\"", "\"okaf\"*", "\"o\"*", "(\"okafr\"* OR \"okafor\")"}) {
+    auto mine = (*first)->MatchSearchIndex(SearchTable::kNames, expression, 8);
+    auto theirs = (*second)->MatchSearchIndex(SearchTable::kNames, expression, 8);
+    ASSERT_TRUE(mine && theirs);
+    EXPECT_EQ(*mine, std::vector<ContactId>{ada->id}) << expression;
+    EXPECT_EQ(*theirs, std::vector<ContactId>{chidi->id}) << expression;
+  }
+}
+
 // Whom a connection acts as (PgStore::ActAs) is sent just before the next
 // statement (Connection::Defer): no statement ever runs without it, a
 // later choice replaces one not yet sent, and a failed transaction still

@@ -191,6 +191,56 @@ std::string Lexeme(std::string_view column, std::string_view term) {
   return lexeme;
 }
 
+std::optional<std::vector<NameKey>> OneWordForms(
+    std::string_view expression, const std::function<std::vector<std::string>(std::string_view)>& terms_of) {
+  std::size_t position = 0;
+  const auto skip_space = [&]() {
+    while (position < expression.size() && expression[position] == ' ') ++position;
+  };
+  // One "quoted" form with its optional *, as search.cpp's Quote writes it.
+  const auto form = [&]() -> std::optional<NameKey> {
+    skip_space();
+    if (position >= expression.size() || expression[position] != '"') return std::nullopt;
+    std::string content;
+    for (++position;; ++position) {
+      if (position >= expression.size()) return std::nullopt;
+      if (expression[position] != '"') {
+        content += expression[position];
+      } else if (position + 1 < expression.size() && expression[position + 1] == '"') {
+        content += '"';
+        ++position;
+      } else {
+        break;
+      }
+    }
+    ++position;
+    const bool prefix = position < expression.size() && expression[position] == '*';
+    if (prefix) ++position;
+    std::vector<std::string> terms = terms_of(content);
+    if (terms.size() != 1) return std::nullopt;
+    return NameKey{std::move(terms.front()), !prefix};
+  };
+  std::vector<NameKey> forms;
+  skip_space();
+  const bool grouped = position < expression.size() && expression[position] == '(';
+  if (grouped) ++position;
+  while (true) {
+    std::optional<NameKey> next = form();
+    if (!next) return std::nullopt;
+    forms.push_back(std::move(*next));
+    skip_space();
+    if (!grouped || expression.substr(position, 3) != "OR ") break;
+    position += 3;
+  }
+  if (grouped) {
+    if (position >= expression.size() || expression[position] != ')') return std::nullopt;
+    ++position;
+    skip_space();
+  }
+  if (position != expression.size()) return std::nullopt;
+  return forms;
+}
+
 Result<std::string> ToTsQuery(std::string_view expression, SearchTable table,
                               const std::function<std::vector<std::string>(std::string_view)>& terms_of) {
   return Parser(expression, terms_of).Parse(ColumnsOf(table));

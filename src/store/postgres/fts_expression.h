@@ -7,6 +7,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,5 +28,20 @@ std::string Lexeme(std::string_view column, std::string_view term);
 // an expression outside the grammar above, which search/ never builds.
 Result<std::string> ToTsQuery(std::string_view expression, SearchTable table,
                               const std::function<std::vector<std::string>(std::string_view)>& terms_of);
+
+// One form of a word a names-tier pass asks for: a folded term, whole or
+// as the start of longer ones.
+struct NameKey {
+  std::string term;
+  bool whole = true;
+};
+
+// The forms of the one word `expression` asks for, when it is one word in
+// one or more forms, each a single term: "john", "jo"*, or
+// ("jonh"* OR "john" OR "jon"), what search/ asks the names for one word.
+// nullopt for anything else (several words, a phrase of several terms,
+// a column filter, AND): those are asked of the GIN index.
+std::optional<std::vector<NameKey>> OneWordForms(
+    std::string_view expression, const std::function<std::vector<std::string>(std::string_view)>& terms_of);
 
 }  // namespace kith::postgres

@@ -1,6 +1,7 @@
 #include "store/postgres/migrations.h"
 
 #include "store/postgres/access_migration.h"
+#include "store/postgres/name_terms_migration.h"
 #include "store/postgres/private_rows_migration.h"
 
 namespace kith::postgres {
@@ -826,11 +827,18 @@ CREATE TRIGGER changes_on_contact_insert AFTER INSERT ON contacts REFERENCING NE
 }  // namespace
 
 const std::vector<std::string_view>& Migrations() {
-  static const std::vector<std::string_view> kMigrations = {
-      kVersion1,         kStoredHealth,           kCardDavAndMerges,
-      AccessMigration(), kSignInByAccount,        PrivateRowsMigration(),
-      kFoldedKeys,       kSignInFailures,         kHealthOncePerStatement,
-      kHealthPerMember,  kJournalOncePerStatement};
+  static const std::vector<std::string_view> kMigrations = {kVersion1,
+                                                            kStoredHealth,
+                                                            kCardDavAndMerges,
+                                                            AccessMigration(),
+                                                            kSignInByAccount,
+                                                            PrivateRowsMigration(),
+                                                            kFoldedKeys,
+                                                            kSignInFailures,
+                                                            kHealthOncePerStatement,
+                                                            kHealthPerMember,
+                                                            kJournalOncePerStatement,
+                                                            NameTermsMigration()};
   return kMigrations;
 }
 

@@ -13,6 +13,7 @@
 #include "store/card_store.h"
 #include "store/file_migration.h"
 #include "store/postgres/connection.h"
+#include "store/postgres/fts_expression.h"
 #include "store/search_document.h"
 #include "store/sign_in_failures.h"
 #include "store/sqlite/database.h"
@@ -255,6 +256,14 @@ class PgStore final : public CardStore,
   Result<std::vector<ContactId>> NewestMatching(const std::string& query, int limit, int newest);
   // The first `limit` of every card matching `query`, by search key.
   Result<std::vector<ContactId>> AllMatching(const std::string& query, int limit);
+  // A names-tier pass for one word in `forms` (`query` is its tsquery):
+  // the first `limit` cards by search key.
+  Result<std::vector<ContactId>> MatchNames(const std::vector<NameKey>& forms, const std::string& query,
+                                            int limit);
+  // The same from name_terms alone, reading at most `longest` names of a
+  // prefix's range (none: every one); nullopt when a range is longer.
+  Result<std::optional<std::vector<ContactId>>> NamesMatching(const std::vector<NameKey>& forms, int limit,
+                                                              std::optional<int> longest);
 
   // Many rows at once (bulk_copy.cpp). CopyInto puts the rows `write`
   // gives (each led by the workspace, then `columns`) into `table` through

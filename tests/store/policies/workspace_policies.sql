@@ -183,12 +183,13 @@ SELECT is_empty($$
   SELECT c.relname FROM pg_class c
   JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'workspace_id' AND NOT a.attisdropped
   WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace
-    AND c.relname NOT IN ('memberships', 'search_entries', 'search_vocabulary')
+    AND c.relname NOT IN ('memberships', 'search_entries', 'search_vocabulary', 'name_terms')
     AND NOT (c.relrowsecurity AND c.relforcerowsecurity
              AND EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid))
 $$, 'every workspace table is under row-level security, forced on its owner');
-SELECT is((SELECT count(*)::int FROM pg_class WHERE relname IN ('search_entries', 'search_vocabulary')
-           AND relrowsecurity), 0, 'the search tables are the documented exception');
+SELECT is((SELECT count(*)::int FROM pg_class
+           WHERE relname IN ('search_entries', 'search_vocabulary', 'name_terms') AND relrowsecurity), 0,
+          'the search tables are the documented exception');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# bench/postgres/per_class.sh — what one typeahead of each query class of
+# bench/queries.tsv costs on PostgreSQL, one request at a time: the
+# database's CPU and kith's, per request, over REQUESTS requests of the
+# class (after WARM ones that are not counted), through one `kith serve`
+# signed in as the account `bench` (row-level security in play).
+#
+# Runs against a database bench/postgres/run.sh made and kept
+# (KITH_BENCH_KEEP=DIR … IMPORT_ONLY=1): its cluster in DIR/pg must be running.
+# CPU seconds come from /proc in clock ticks (10 ms), so REQUESTS should make
+# each class's total a few tenths of a second. Prints a markdown table.
+#
+# Usage: bench/postgres/per_class.sh KITH_BINARY DIR [REQUESTS]    (default 100)
+# Environment: WARM (default 5).
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+kith=$(realpath "${1:?usage: bench/postgres/per_class.sh KITH_BINARY DIR [REQUESTS]}")
+work=$(cd "${2:?the directory run.sh kept (KITH_BENCH_KEEP)}" && pwd)
+requests=${3:-100}
+warm=${WARM:-5}
+admin=$(cat "$work/pg/url")
+url="$admin&user=kith_bench&dbname=kith_bench"
+# shellcheck disable=SC2034  # read by pg_cpu
+postmaster=$(head -1 "$work/pg/data/postmaster.pid")
+tck=$(getconf CLK_TCK)
+# shellcheck source=bench/postgres/cluster_cpu.sh
+source "$here/cluster_cpu.sh"
+process_cpu() {
+  local fields
+  read -r -a fields <"/proc/$1/stat"
+  awk -v t="$((fields[13] + fields[14]))" -v hz="$tck" 'BEGIN { printf "%.2f", t / hz }'
+}
+
+log=$(mktemp)
+"$kith" --db "$url" serve --port 0 >"$log" 2>&1 &
+server=$!
+trap 'kill -TERM $server 2>/dev/null || true; wait 2>/dev/null || true; rm -f "$log" "$log".*' EXIT
+port=""
+for _ in $(seq 1 100); do
+  port=$(grep -oE 'http://127\.0\.0\.1:[0-9]+/' "$log" | head -1 | grep -oE '[0-9]+/$' | tr -d /) || true
+  [[ -n $port ]] && curl -sf "http://127.0.0.1:$port/api/v1/session" >/dev/null && break
+  sleep 0.1
+done
+[[ -n $port ]] || { cat "$log" >&2; exit 1; }
+curl -sf -D "$log.headers" -H 'Content-Type: application/json' -H "Origin: http://127.0.0.1:$port" \
+  --data '{"account": "bench", "password": "bench-password-1", "workspace": "default"}' \
+  "http://127.0.0.1:$port/api/v1/session" >/dev/null
+cookie=$(grep -i '^set-cookie:' "$log.headers" | head -1 | sed -E 's/^[^:]*: *//; s/;.*//')
+
+# The server's health upkeep scores what needs it when it starts (all the
+# cards, the first time after an import): wait until the cluster is quiet.
+for _ in $(seq 1 120); do
+  quiet_before=$(pg_cpu)
+  sleep 1
+  awk -v a="$(pg_cpu)" -v b="$quiet_before" 'BEGIN { exit !(a - b < 0.03) }' && break
+done
+
+# `count` typeaheads of `typed`, one at a time over one connection.
+ask() {
+  local typed=$1 count=$2 encoded
+  encoded=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$typed")
+  for _ in $(seq 1 "$count"); do
+    echo "url = \"http://127.0.0.1:$port/api/v1/typeahead?q=$encoded&limit=8\""
+    echo 'output = "/dev/null"'
+  done | curl -sf -H "Cookie: $cookie" -K -
+}
+
+echo "kith $(sha256sum "$kith" | cut -c1-12), $requests requests a class after $warm, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| class | typed | database CPU ms / request | kith CPU ms / request |"
+echo "|---|---|---:|---:|"
+grep -v '^#' "$root/bench/queries.tsv" | while IFS=$'\t' read -r class typed _; do
+  [[ -n $class ]] || continue
+  ask "$typed" "$warm"
+  database_before=$(pg_cpu)
+  kith_before=$(process_cpu "$server")
+  ask "$typed" "$requests"
+  database_after=$(pg_cpu)
+  kith_after=$(process_cpu "$server")
+  awk -v c="$class" -v t="$typed" -v d="$database_after" -v e="$database_before" -v k="$kith_after" \
+    -v l="$kith_before" -v n="$requests" \
+    'BEGIN { printf "| %s | `%s` | %.2f | %.2f |\n", c, t, 1000 * (d - e) / n, 1000 * (k - l) / n }'
+done

@@ -2,7 +2,7 @@
 """Writes a deterministic, realistic LinkedIn Connections.csv to standard output.
 
 Usage:
-    bench/make_linkedin_csv.py N SEED [--crlf] > Connections.csv
+    bench/make_linkedin_csv.py N SEED [--crlf] [--distinct-names K] > Connections.csv
 
 The file has the shape LinkedIn's "Get a copy of your data" export has:
 
@@ -28,8 +28,15 @@ so the three preamble lines and the header are the first 4 CSV records (what
   - about 1 row in 2,000 near-empty (a deleted account: only the date, or only
     the URL; or a first name and nothing else).
 
+With --distinct-names K every row's name is one of K full names, picked once
+from the same pools (and in the same shares of cultures and scripts) before
+the rows are written: a large network has many Wei Wangs and Maria Garcias,
+each still a person of their own with their own profile URL and, when one is
+shared, their own email address (the local part then ends in a number unique
+to the row; the company, position and date are drawn as without the option).
+
 UTF-8 without a byte order mark, LF line endings (CRLF with --crlf). Python
-standard library only; the same N and SEED always give the same bytes.
+standard library only; the same N, SEED and options always give the same bytes.
 """
 
 import random
@@ -253,15 +260,59 @@ def permute(n):
     return x
 
 
+def draw_name(rng):
+    """(first, last, slug) of one person, in the shares of cultures and scripts above."""
+    script = rng.random()
+    if script < 0.06:
+        givens, families = rng.choice(NON_LATIN)
+        first, first_slug = rng.choice(givens)
+        last, last_slug = rng.choice(families)
+        return first, last, first_slug + "-" + last_slug
+    first = rng.choice(LATIN_FIRST_DIACRITIC if script < 0.18 else LATIN_FIRST)
+    last = rng.choice(LATIN_LAST_DIACRITIC if script < 0.28 else LATIN_LAST)
+    if rng.random() < 0.04:  # a middle initial, or a double-barrelled name
+        last = (rng.choice("ABCDEFGHJKLMNPRSTW") + ". " + last if rng.random() < 0.5
+                else last + "-" + rng.choice(LATIN_LAST))
+    return first, last, slugify(first + " " + last)
+
+
+def distinct_names(count, seed):
+    """`count` different full names, drawn from their own generator so the rows'
+    other values do not depend on how many draws it took to find them."""
+    rng = random.Random(f"names-{seed}")
+    names, seen = [], set()
+    while len(names) < count:
+        first, last, slug = draw_name(rng)
+        if (first, last) not in seen:
+            seen.add((first, last))
+            names.append((first, last, slug))
+    return names
+
+
+USAGE = "usage: make_linkedin_csv.py N SEED [--crlf] [--distinct-names K] > Connections.csv\n"
+
+
 def main(argv):
-    args = [a for a in argv[1:] if not a.startswith("--")]
-    flags = [a for a in argv[1:] if a.startswith("--")]
-    if len(args) != 2 or any(f != "--crlf" for f in flags):
-        sys.stderr.write("usage: make_linkedin_csv.py N SEED [--crlf] > Connections.csv\n")
+    args, crlf, distinct = [], False, 0
+    rest = argv[1:]
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--crlf":
+            crlf = True
+        elif arg == "--distinct-names" and rest and rest[0].isdigit() and int(rest[0]) > 0:
+            distinct = int(rest.pop(0))
+        elif arg.startswith("--"):
+            sys.stderr.write(USAGE)
+            return 2
+        else:
+            args.append(arg)
+    if len(args) != 2:
+        sys.stderr.write(USAGE)
         return 2
     count, seed = int(args[0]), int(args[1])
-    newline = "\r\n" if "--crlf" in flags else "\n"
+    newline = "\r\n" if crlf else "\n"
     rng = random.Random(seed)
+    names = distinct_names(distinct, seed) if distinct else []
     companies = COMPANIES + [s + x for s in STEMS for x in SUFFIXES]
 
     out = sys.stdout
@@ -278,24 +329,14 @@ def main(argv):
                    (rng.choice(LATIN_FIRST), "", "", "", "", "", "")][kind]
             lines.append(",".join(csv_field(f) for f in row))
             continue
-        script = rng.random()
-        if script < 0.06:
-            givens, families = rng.choice(NON_LATIN)
-            first, first_slug = rng.choice(givens)
-            last, last_slug = rng.choice(families)
-            slug = first_slug + "-" + last_slug
-        else:
-            first = rng.choice(LATIN_FIRST_DIACRITIC if script < 0.18 else LATIN_FIRST)
-            last = rng.choice(LATIN_LAST_DIACRITIC if script < 0.28 else LATIN_LAST)
-            if rng.random() < 0.04:  # a middle initial, or a double-barrelled name
-                last = (rng.choice("ABCDEFGHJKLMNPRSTW") + ". " + last if rng.random() < 0.5
-                        else last + "-" + rng.choice(LATIN_LAST))
-            slug = slugify(first + " " + last)
+        first, last, slug = rng.choice(names) if names else draw_name(rng)
         url = f"https://www.linkedin.com/in/{slug}-{permute(n):08x}"
         email = ""
         if rng.random() < 0.15:
             local = slug.replace("-", rng.choice([".", "", "_"]))
-            if rng.random() < 0.5:
+            if names:  # namesakes: one address each, as two people never share one
+                local += str(permute(n))
+            elif rng.random() < 0.5:
                 local += str(rng.randint(1, 999))
             email = f"{local}@{rng.choice(MAIL_HOSTS)}"
         pick = rng.random()

@@ -10,6 +10,7 @@
 #include "app/restore_backup.h"
 #include "app/same_person.h"
 #include "app/transfer.h"
+#include "app/written_profiles.h"
 #include "domain/contact_merge.h"
 #include "domain/validation.h"
 #include "formats/contact_table.h"
@@ -206,6 +207,7 @@ class Importer {
     }
     KITH_ASSIGN_OR_RETURN(const auto ids, context_.store.InsertContacts(fields, uids, now_));
     for (std::size_t i = 0; i < ids.size(); ++i) {
+      written_.Remember(ids[i], fields[i]);
       KITH_RETURN_IF_ERROR(FollowUpMeeting(ids[i], fields[i]));
       for (const auto& change : pending_[i].job_changes) {
         KITH_RETURN_IF_ERROR(context_.store.AddJobChange(ids[i], change));
@@ -279,14 +281,8 @@ class Importer {
   // Two LinkedIn profiles are two people, whatever their names: namesakes at
   // one big company are common in a large network.
   static bool DifferentProfiles(const ContactFields& a, const ContactFields& b) {
-    const auto profile = [](const ContactFields& fields) {
-      for (const auto& link : fields.links) {
-        if (link.kind == LinkKind::kLinkedIn) return ProfileKey(link.url);
-      }
-      return std::string();
-    };
-    const std::string first = profile(a);
-    const std::string second = profile(b);
+    const std::string first = LinkedInProfileKey(a);
+    const std::string second = LinkedInProfileKey(b);
     return !first.empty() && !second.empty() && first != second;
   }
 
@@ -411,7 +407,11 @@ class Importer {
       if (!ids.empty()) return First(ids);
     }
     if (!record.uid.empty()) return std::optional<Contact>();
-    KITH_ASSIGN_OR_RETURN(const auto ids, Ids(ContactLookup::Namesakes(fields.display_name, fields.company)));
+    KITH_ASSIGN_OR_RETURN(auto ids, Ids(ContactLookup::Namesakes(fields.display_name, fields.company)));
+    // The namesakes this import wrote with another profile are other
+    // people: known without reading their cards.
+    const std::string profile = LinkedInProfileKey(fields);
+    std::erase_if(ids, [&](ContactId id) { return written_.HoldsOtherProfile(id, profile); });
     if (ids.empty()) return std::optional<Contact>();
     KITH_ASSIGN_OR_RETURN(auto candidates, context_.store.GetContacts(ids));
     for (auto& candidate : candidates) {
@@ -474,6 +474,7 @@ class Importer {
       return Ok();
     }
     Forget();  // the card's new values change what the lookups find
+    written_.Forget(existing.id);
     KITH_RETURN_IF_ERROR(context_.store.UpdateContact(existing.id, merged, now_));
     KITH_RETURN_IF_ERROR(FollowUpMeeting(existing.id, merged));
     ++summary_.updated;
@@ -498,6 +499,7 @@ class Importer {
   UidGenerator uids_;
   std::vector<Pending> pending_;
   std::unordered_map<std::string, std::size_t> pending_keys_;
+  WrittenProfiles written_;                                     // the cards this import added
   BatchedLookups* batched_ = BatchedLookupsOf(context_.store);  // nullptr: one at a time (SQLite)
   std::vector<Queued> queued_;
   std::size_t cursor_ = 0;  // the queued record being matched

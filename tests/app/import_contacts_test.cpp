@@ -435,5 +435,37 @@ TEST_P(ImportTest, NamesakesWithTwoLinkedInProfilesAreTwoPeople) {
   EXPECT_EQ(Everyone().size(), 2U);
 }
 
+// Far apart in one file, so the first Wei Zhang is written (the import
+// writes every 2,000 new people) before the others are matched: each is
+// then told apart from the written card by its profile, or found in it.
+TEST_P(ImportTest, NamesakesWrittenEarlierInTheSameImportAreToldApartByProfile) {
+  const auto filler = [](int from) {
+    std::string rows;
+    for (int i = from; i < from + 2100; ++i) {
+      rows += "Filler,Person" + std::to_string(i) + ",https://www.linkedin.com/in/filler-" +
+              std::to_string(i) + ",,Acme,Engineer,12 Mar 2024\n";
+    }
+    return rows;
+  };
+  auto summary = Import(Write(
+      "far_apart.csv", std::string(kLinkedInHeader) +
+                           "Wei,Zhang,https://www.linkedin.com/in/wei-zhang-1,,Acme,Engineer,12 Mar 2024\n" +
+                           filler(0) +
+                           "Wei,Zhang,https://www.linkedin.com/in/wei-zhang-2,,Acme,Designer,7-Feb-22\n" +
+                           "Wei,Zhang,HTTP://LinkedIn.com/in/Wei-Zhang-1/,,Acme,Engineer,12 Mar 2024\n" +
+                           filler(5000) + "Wei,Zhang,,wei.zhang@example.com,Acme,Engineer,12 Mar 2024\n"));
+  ASSERT_TRUE(summary) << summary.error().message;
+  EXPECT_EQ(summary->added, 2 + 2 * 2100) << "the second profile is a second Wei Zhang";
+  EXPECT_EQ(summary->added + summary->updated + summary->unchanged + summary->merged, 4 + 2 * 2100)
+      << "the first profile written another way, and the row without a profile, are the first Wei Zhang";
+  auto found = world_.context().store.FindContactsByName("Wei Zhang");
+  ASSERT_TRUE(found) << found.error().message;
+  const std::vector<Contact>& weis = *found;  // in the order written
+  ASSERT_EQ(weis.size(), 2U);
+  EXPECT_EQ(weis[0].emails, std::vector<std::string>{"wei.zhang@example.com"})
+      << "the row without a profile joins the first of the namesakes it may be";
+  EXPECT_TRUE(weis[1].emails.empty());
+}
+
 }  // namespace
 }  // namespace kith

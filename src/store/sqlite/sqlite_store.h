@@ -158,10 +158,6 @@ class SqliteStore final : public CardStore {
   // In a bulk write, a card new in it is staged (IndexStaged writes it).
   Status IndexContact(const Contact& contact, int sign, VocabularyDelta& vocabulary) override;
   Status ApplyVocabulary(const VocabularyDelta& vocabulary) override;
-  // Adds `vocabulary`'s counts to the table, term by term in order.
-  Status WriteVocabulary(const VocabularyDelta& vocabulary);
-  // Writes what a bulk transaction summed, just before its COMMIT.
-  Status WriteBulkVocabulary();
 
   SqliteStore(std::unique_ptr<Database> database, std::unique_ptr<FtsTokenizer> tokenizer)
       : database_(std::move(database)), tokenizer_(std::move(tokenizer)) {}
@@ -201,11 +197,6 @@ class SqliteStore final : public CardStore {
     bool failed = false;  // a write in it failed: it may only roll back
     std::int64_t first_new_id = 0;
     std::int64_t cache_size_before = 0;  // PRAGMA cache_size, to restore
-    std::int64_t cache_bytes = 0;        // the cache GrowBulkCache set last
-    // In a bulk transaction (not the rebuild of an upgrade, which writes its
-    // own at the end) the vocabulary's counts are summed here until COMMIT.
-    bool collects_vocabulary = false;
-    VocabularyDelta vocabulary;
     // The CREATE statements of the indexes and triggers dropped for the
     // bulk (DeferIndexes), run again before its COMMIT.
     std::vector<std::string> deferred_schema;
@@ -223,10 +214,6 @@ class SqliteStore final : public CardStore {
   // creates the deferred indexes and triggers again from their stored SQL.
   Status RestoreDeferredIndexes();
   void EndBulk();
-  // Raises the bulk's page cache to hold the file as it grows
-  // (bulk_cache.cpp): called as the bulk starts, after each batch of cards
-  // and before the index pass.
-  Status GrowBulkCache();
   // Marks the card's health to be worked out again after its tags were
   // written, while a bulk write has the trigger that does it deferred.
   Status MarkTagsChanged(ContactId id);

@@ -53,15 +53,21 @@ constexpr std::string_view kEntriesForNewCards =
     "INSERT OR IGNORE INTO health_dirty(contact_id) SELECT id FROM contacts WHERE id >= ?1 ORDER BY id;";
 
 constexpr std::array<std::string_view, 3> kSearchTables = {"search_names", "search_cards", "search_notes"};
-// How many of kSearchColumns each table is given, in the order above
-// (search_cards' note column stays empty), and which cards go in.
-constexpr std::array<std::size_t, 3> kColumnsOf = {1, 12, 13};
-constexpr std::array<std::string_view, 3> kCardsOf = {"", "", " WHERE note <> ''"};
+// Which of kSearchColumns each table is given, in the order above (the
+// first `count` from `first`), and which cards go in: search_notes holds
+// the notes alone, of the cards that have them.
+struct TableColumns {
+  std::size_t first;
+  std::size_t count;
+  std::string_view cards;
+};
+constexpr std::array<TableColumns, 3> kColumnsOf = {
+    TableColumns{0, 1, ""}, TableColumns{0, 12, ""}, TableColumns{12, 1, " WHERE note <> ''"}};
 
-std::string ColumnList(std::size_t count) {
+std::string ColumnList(std::size_t count, std::size_t first = 0) {
   std::string list;
-  for (std::size_t i = 0; i < count; ++i) {
-    if (i > 0) list += ", ";
+  for (std::size_t i = first; i < first + count; ++i) {
+    if (i > first) list += ", ";
     list += kSearchColumns.at(i);
   }
   return list;
@@ -226,10 +232,11 @@ Status SqliteStore::IndexStaged() {
   KITH_RETURN_IF_ERROR(RestoreDeferredIndexes());
   KITH_RETURN_IF_ERROR(SetHashSize(*database_, kBulkHashSize));
   for (std::size_t t = 0; t < kSearchTables.size(); ++t) {
-    const std::string columns = ColumnList(kColumnsOf.at(t));
+    const TableColumns& table = kColumnsOf.at(t);
+    const std::string columns = ColumnList(table.count, table.first);
     std::string sql = "INSERT INTO ";
     sql.append(kSearchTables.at(t)).append("(rowid, ").append(columns).append(") SELECT key, ");
-    sql.append(columns).append(" FROM temp.bulk_search").append(kCardsOf.at(t)).append(" ORDER BY key");
+    sql.append(columns).append(" FROM temp.bulk_search").append(table.cards).append(" ORDER BY key");
     KITH_RETURN_IF_ERROR(database_->Execute(sql));
   }
   return SetHashSize(*database_, kDefaultHashSize);

@@ -5,7 +5,16 @@
 #include <string_view>
 #include <vector>
 
+#include "store/sqlite/prefix_completions.h"
+
 namespace kith::sqlite {
+
+// The prefix lengths each search table keeps an index for, as the latest
+// step creates them (prefix='…'): the names every length up to six, the
+// card fields and the notes the shortest only (docs/search.md).
+inline constexpr PrefixLengths kNamesPrefixLengths = PrefixLengthsUpTo(6);
+inline constexpr PrefixLengths kCardsPrefixLengths = PrefixLengthsUpTo(3);
+inline constexpr PrefixLengths kNotesPrefixLengths = PrefixLengthsUpTo(3);
 
 struct Migration {
   std::string_view sql;

@@ -75,20 +75,21 @@ std::string_view TableName(SearchTable table) {
     case SearchTable::kNames:
       return "search_names";
     case SearchTable::kCards:
-      return "search_cards";
+      return kCardsTable;
     case SearchTable::kEverything:
       break;  // two tables: SqliteStore::MatchSearchIndex
   }
-  return "search_cards";
+  return kCardsTable;
+}
+
+PrefixLengths PrefixLengthsOf(std::string_view table) {
+  if (table == kCardsTable) return kCardsPrefixLengths;
+  if (table == kNotesTable) return kNotesPrefixLengths;
+  return kNamesPrefixLengths;
 }
 
 // Where the notes are in a SearchDocument (kSearchColumns).
 constexpr std::size_t kNoteColumn = 12;
-
-// The card columns without the notes, as an FTS5 column filter: asked of
-// search_notes, it finds the cards with notes that search_cards finds too.
-constexpr std::string_view kCardColumnsFilter =
-    "{name company title email phone place tag skill interest met web other}";
 
 }  // namespace
 
@@ -607,8 +608,8 @@ Status SqliteStore::WriteIndexEntry(std::int64_t key, const SearchDocument& docu
   names.Bind(1, key).Bind(2, document[0]);
   KITH_RETURN_IF_ERROR(names.Run());
 
-  // search_cards holds every card, its note column always empty; search_notes
-  // the cards with notes, every column (migrations.cpp, kNotesTier).
+  // search_cards holds the card fields of every card; search_notes the notes
+  // of the cards that have them (migrations.cpp, kLeanSearchIndex).
   static const std::string kColumns =
       "name, company, title, email, phone, place, tag, skill, interest, met, web, other";
   static const std::string kCardsInsert = "INSERT INTO search_cards(rowid, " + kColumns +
@@ -616,12 +617,6 @@ Status SqliteStore::WriteIndexEntry(std::int64_t key, const SearchDocument& docu
   static const std::string kCardsDelete =
       "INSERT INTO search_cards(search_cards, rowid, " + kColumns +
       ") VALUES('delete', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
-  static const std::string kNotesInsert =
-      "INSERT INTO search_notes(rowid, " + kColumns +
-      ", note) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
-  static const std::string kNotesDelete =
-      "INSERT INTO search_notes(search_notes, rowid, " + kColumns +
-      ", note) VALUES('delete', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
   KITH_ASSIGN_OR_RETURN(auto cards, database_->Prepare(remove ? kCardsDelete : kCardsInsert));
   cards.Bind(1, key);
   for (int i = 0; i < 12; ++i) cards.Bind(i + 2, document.at(static_cast<std::size_t>(i)));
@@ -630,9 +625,11 @@ Status SqliteStore::WriteIndexEntry(std::int64_t key, const SearchDocument& docu
   // The document is a pure function of the card, so an entry removed here
   // was written here: both ask the same question of the same notes.
   if (document[kNoteColumn].empty()) return Ok();
-  KITH_ASSIGN_OR_RETURN(auto notes, database_->Prepare(remove ? kNotesDelete : kNotesInsert));
-  notes.Bind(1, key);
-  for (int i = 0; i < 13; ++i) notes.Bind(i + 2, document.at(static_cast<std::size_t>(i)));
+  KITH_ASSIGN_OR_RETURN(
+      auto notes, database_->Prepare(remove ? "INSERT INTO search_notes(search_notes, rowid, note) "
+                                              "VALUES('delete', ?1, ?2)"
+                                            : "INSERT INTO search_notes(rowid, note) VALUES(?1, ?2)"));
+  notes.Bind(1, key).Bind(2, document[kNoteColumn]);
   return notes.Run();
 }
 
@@ -812,12 +809,20 @@ Result<std::int64_t> SqliteStore::CountContacts(const ListQuery& query) {
   return row ? count.Int(0) : 0;
 }
 
+Result<std::string> SqliteStore::AsIndexed(std::string_view table, std::string_view expression) {
+  return ExpandUnindexedPrefixes(expression, PrefixLengthsOf(table),
+                                 [this](std::string_view prefix, int limit) {
+                                   return VocabularyWithPrefix(prefix, limit);
+                                 });
+}
+
 Result<std::vector<std::int64_t>> SqliteStore::MatchKeys(std::string_view table,
                                                          const std::string& expression, int limit) {
   const std::string name(table);
+  KITH_ASSIGN_OR_RETURN(const std::string indexed, AsIndexed(table, expression));
   KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT rowid FROM " + name + " WHERE " + name +
                                                         " MATCH ?1 ORDER BY rowid DESC LIMIT ?2"));
-  select.Bind(1, expression).Bind(2, limit);
+  select.Bind(1, indexed).Bind(2, limit);
   std::vector<std::int64_t> keys;
   while (true) {
     KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
@@ -829,27 +834,31 @@ Result<std::vector<std::int64_t>> SqliteStore::MatchKeys(std::string_view table,
 
 Result<std::int64_t> SqliteStore::CountMatches(std::string_view table, const std::string& expression) {
   const std::string name(table);
+  KITH_ASSIGN_OR_RETURN(const std::string indexed, AsIndexed(table, expression));
   KITH_ASSIGN_OR_RETURN(auto select,
                         database_->Prepare("SELECT count(*) FROM " + name + " WHERE " + name + " MATCH ?1"));
-  select.Bind(1, expression);
+  select.Bind(1, indexed);
   KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
   return row ? select.Int(0) : 0;
+}
+
+Result<std::vector<TierCondition>> SqliteStore::NotesTierConditions(const std::string& expression) {
+  auto conditions = SplitNotesTierConditions(expression);
+  for (auto& condition : conditions) {
+    if (condition.cards) KITH_ASSIGN_OR_RETURN(*condition.cards, AsIndexed(kCardsTable, *condition.cards));
+    if (condition.notes) KITH_ASSIGN_OR_RETURN(*condition.notes, AsIndexed(kNotesTable, *condition.notes));
+  }
+  return conditions;
 }
 
 Result<std::vector<ContactId>> SqliteStore::MatchSearchIndex(SearchTable table, const std::string& expression,
                                                              int limit) {
   std::vector<std::int64_t> keys;
   if (table == SearchTable::kEverything) {
-    // A card without notes matches in search_cards, one with notes in
-    // search_notes (which holds every column of it). Each table gives its
-    // most recent `limit`; the most recent of both, without repeats, are the
-    // answer, so each read still stops after `limit` rows.
-    KITH_ASSIGN_OR_RETURN(auto cards, MatchKeys("search_cards", expression, limit));
-    KITH_ASSIGN_OR_RETURN(auto notes, MatchKeys("search_notes", expression, limit));
-    std::merge(cards.begin(), cards.end(), notes.begin(), notes.end(), std::back_inserter(keys),
-               std::greater<>());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    if (static_cast<int>(keys.size()) > limit) keys.resize(static_cast<std::size_t>(std::max(limit, 0)));
+    // A card matches when each condition matches its fields (search_cards)
+    // or its notes (search_notes): notes_tier.h joins the two.
+    KITH_ASSIGN_OR_RETURN(const auto conditions, NotesTierConditions(expression));
+    KITH_ASSIGN_OR_RETURN(keys, MatchEveryCondition(*database_, conditions, limit));
   } else {
     KITH_ASSIGN_OR_RETURN(keys, MatchKeys(TableName(table), expression, limit));
   }
@@ -861,15 +870,8 @@ Result<std::vector<ContactId>> SqliteStore::MatchSearchIndex(SearchTable table, 
 
 Result<std::int64_t> SqliteStore::CountSearchIndex(SearchTable table, const std::string& expression) {
   if (table != SearchTable::kEverything) return CountMatches(TableName(table), expression);
-  // Both tables hold the cards with notes: count those once, by taking away
-  // the ones that match search_notes with the notes left out (which are
-  // exactly the ones search_cards counted).
-  KITH_ASSIGN_OR_RETURN(const std::int64_t cards, CountMatches("search_cards", expression));
-  KITH_ASSIGN_OR_RETURN(const std::int64_t notes, CountMatches("search_notes", expression));
-  KITH_ASSIGN_OR_RETURN(
-      const std::int64_t both,
-      CountMatches("search_notes", std::string(kCardColumnsFilter) + " : (" + expression + ")"));
-  return cards + notes - both;
+  KITH_ASSIGN_OR_RETURN(const auto conditions, NotesTierConditions(expression));
+  return CountEveryCondition(*database_, conditions);
 }
 
 Result<std::vector<std::string>> SqliteStore::VocabularyWithPrefix(std::string_view prefix, int limit) {

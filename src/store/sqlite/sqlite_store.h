@@ -10,6 +10,7 @@
 #include "store/search_document.h"
 #include "store/sqlite/database.h"
 #include "store/sqlite/fts_tokenizer.h"
+#include "store/sqlite/notes_tier.h"
 #include "store/store.h"
 
 namespace kith::sqlite {
@@ -140,6 +141,12 @@ class SqliteStore final : public CardStore {
   Result<std::vector<std::int64_t>> MatchKeys(std::string_view table, const std::string& expression,
                                               int limit);
   Result<std::int64_t> CountMatches(std::string_view table, const std::string& expression);
+  // `expression` as `table` can answer it from its prefix indexes
+  // (prefix_completions.h).
+  Result<std::string> AsIndexed(std::string_view table, std::string_view expression);
+  // The conditions of an expression for the widest tier, each as the two
+  // tables that hold it are asked it (notes_tier.h).
+  Result<std::vector<TierCondition>> NotesTierConditions(const std::string& expression);
   // Steps `select` (whose ?1 is the id) once per id, all in one read
   // transaction, and hands each row found to `on_row`.
   Status EachIdInOneRead(Statement& select, const std::vector<ContactId>& ids,

@@ -219,7 +219,9 @@ Result<std::int64_t> CountEveryCondition(Database& database, const std::vector<T
   bool first = true;
   for (const auto& condition : conditions) {
     std::vector<std::int64_t> either;
-    if (condition.cards) KITH_ASSIGN_OR_RETURN(either, AllKeys(database, kCardsTable, *condition.cards));
+    if (condition.cards) {
+      KITH_ASSIGN_OR_RETURN(either, AllKeys(database, kCardsTable, *condition.cards));
+    }
     if (condition.notes) {
       KITH_ASSIGN_OR_RETURN(const auto notes, AllKeys(database, kNotesTable, *condition.notes));
       std::vector<std::int64_t> merged;

@@ -845,8 +845,12 @@ Result<std::int64_t> SqliteStore::CountMatches(std::string_view table, const std
 Result<std::vector<TierCondition>> SqliteStore::NotesTierConditions(const std::string& expression) {
   auto conditions = SplitNotesTierConditions(expression);
   for (auto& condition : conditions) {
-    if (condition.cards) KITH_ASSIGN_OR_RETURN(*condition.cards, AsIndexed(kCardsTable, *condition.cards));
-    if (condition.notes) KITH_ASSIGN_OR_RETURN(*condition.notes, AsIndexed(kNotesTable, *condition.notes));
+    if (condition.cards) {
+      KITH_ASSIGN_OR_RETURN(*condition.cards, AsIndexed(kCardsTable, *condition.cards));
+    }
+    if (condition.notes) {
+      KITH_ASSIGN_OR_RETURN(*condition.notes, AsIndexed(kNotesTable, *condition.notes));
+    }
   }
   return conditions;
 }

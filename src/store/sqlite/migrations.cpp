@@ -590,10 +590,10 @@ DROP TABLE search_notes;
 DROP TABLE search_cards;
 CREATE VIRTUAL TABLE search_cards USING fts5(
   name, company, title, email, phone, place, tag, skill, interest, met, web, other,
-  content='', columnsize=0, detail=column, prefix='1 2 3',
+  content='', columnsize=0, detail=column, prefix='1 2 3 4',
   tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE search_notes USING fts5(
-  note, content='', columnsize=0, detail=none, prefix='1 2 3',
+  note, content='', columnsize=0, detail=none, prefix='1 2 3 4',
   tokenize='unicode61 remove_diacritics 2');
 )sql";
 

@@ -154,7 +154,7 @@ TEST(Migrations, AVersion18FileUpgradesAndSearchesTheSame) {
   // them), and the version it recorded.
   sqlite3* handle = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &handle), SQLITE_OK);
-  Exec(handle, "DROP TABLE search_notes; CREATE TABLE search_everything(x);");
+  Exec(handle, "CREATE TABLE search_everything(x);");
   Exec(handle, std::string(sqlite::Migrations().at(17).sql));
   Exec(handle, "PRAGMA user_version = 18;");
   sqlite3_close(handle);

@@ -52,22 +52,15 @@ constexpr std::string_view kEntriesForNewCards =
     "WHERE id >= ?1 ORDER BY id; "
     "INSERT OR IGNORE INTO health_dirty(contact_id) SELECT id FROM contacts WHERE id >= ?1 ORDER BY id;";
 
-constexpr std::array<std::string_view, 3> kSearchTables = {"search_names", "search_cards", "search_notes"};
-// Which of kSearchColumns each table is given, in the order above (the
-// first `count` from `first`), and which cards go in: search_notes holds
-// the notes alone, of the cards that have them.
-struct TableColumns {
-  std::size_t first;
-  std::size_t count;
-  std::string_view cards;
-};
-constexpr std::array<TableColumns, 3> kColumnsOf = {
-    TableColumns{0, 1, ""}, TableColumns{0, 12, ""}, TableColumns{12, 1, " WHERE note <> ''"}};
+constexpr std::array<std::string_view, 2> kSearchTables = {"search_names", "search_cards"};
+// How many of kSearchColumns each table is given, in the order above (the
+// staged note column holds the notes' words marked: notes_tier.h).
+constexpr std::array<std::size_t, 2> kColumnsOf = {1, 13};
 
-std::string ColumnList(std::size_t count, std::size_t first = 0) {
+std::string ColumnList(std::size_t count) {
   std::string list;
-  for (std::size_t i = first; i < first + count; ++i) {
-    if (i > first) list += ", ";
+  for (std::size_t i = 0; i < count; ++i) {
+    if (i > 0) list += ", ";
     list += kSearchColumns.at(i);
   }
   return list;
@@ -190,7 +183,6 @@ Status SqliteStore::RebuildSearchIndex() {
   KITH_RETURN_IF_ERROR(
       database_->Execute("INSERT INTO search_names(search_names) VALUES('delete-all');"
                          "INSERT INTO search_cards(search_cards) VALUES('delete-all');"
-                         "INSERT INTO search_notes(search_notes) VALUES('delete-all');"
                          "DELETE FROM search_vocabulary;"));
   std::vector<ContactId> ids;
   {
@@ -232,11 +224,10 @@ Status SqliteStore::IndexStaged() {
   KITH_RETURN_IF_ERROR(RestoreDeferredIndexes());
   KITH_RETURN_IF_ERROR(SetHashSize(*database_, kBulkHashSize));
   for (std::size_t t = 0; t < kSearchTables.size(); ++t) {
-    const TableColumns& table = kColumnsOf.at(t);
-    const std::string columns = ColumnList(table.count, table.first);
+    const std::string columns = ColumnList(kColumnsOf.at(t));
     std::string sql = "INSERT INTO ";
     sql.append(kSearchTables.at(t)).append("(rowid, ").append(columns).append(") SELECT key, ");
-    sql.append(columns).append(" FROM temp.bulk_search").append(table.cards).append(" ORDER BY key");
+    sql.append(columns).append(" FROM temp.bulk_search ORDER BY key");
     KITH_RETURN_IF_ERROR(database_->Execute(sql));
   }
   return SetHashSize(*database_, kDefaultHashSize);

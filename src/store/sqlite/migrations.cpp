@@ -574,26 +574,23 @@ CREATE VIRTUAL TABLE search_notes USING fts5(
   tokenize='unicode61 remove_diacritics 2');
 )sql";
 
-// Version 19: the index at two thirds less. Prefix indexes were three
-// quarters of the card and notes tables: each token was written once for
-// itself and once per prefix length up to six. They keep the shortest
-// lengths, which the vocabulary cannot stand in for (it holds no terms
-// under three characters, and a common three-letter start has hundreds of
-// completions); a longer prefix is asked as the OR of its completions
-// (prefix_completions.h). And search_notes no longer repeats the card fields
-// of every card with notes: it holds the notes alone, detail=none (a single
-// column needs no column lists), and the widest tier joins the two tables'
-// keys (notes_tier.h). search_cards loses its always-empty note column. The
-// index is built again by the rebuild that follows the step.
+// Version 19: the index at two fifths of its size. Prefix indexes were
+// three quarters of the card and notes tables: each token was written once
+// for itself and once per prefix length up to six. The card table keeps the
+// lengths up to four, which the vocabulary cannot stand in for (it holds no
+// terms under three characters, and a common four-letter start has
+// hundreds of completions); a longer prefix is asked as the OR of its
+// completions (prefix_completions.h). And search_notes, which repeated every
+// field of every card with notes, is gone: search_cards' note column holds
+// each word of the notes marked, so a question for the fields never matches
+// a note and the widest tier is still one FTS5 question of one table
+// (notes_tier.h). The index is built again by the rebuild that follows.
 constexpr std::string_view kLeanSearchIndex = R"sql(
 DROP TABLE search_notes;
 DROP TABLE search_cards;
 CREATE VIRTUAL TABLE search_cards USING fts5(
-  name, company, title, email, phone, place, tag, skill, interest, met, web, other,
+  name, company, title, email, phone, place, tag, skill, interest, met, web, other, note,
   content='', columnsize=0, detail=column, prefix='1 2 3 4',
-  tokenize='unicode61 remove_diacritics 2');
-CREATE VIRTUAL TABLE search_notes USING fts5(
-  note, content='', columnsize=0, detail=none, prefix='1 2 3 4',
   tokenize='unicode61 remove_diacritics 2');
 )sql";
 

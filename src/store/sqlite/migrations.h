@@ -11,10 +11,9 @@ namespace kith::sqlite {
 
 // The prefix lengths each search table keeps an index for, as the latest
 // step creates them (prefix='…'): the names every length up to six, the
-// card fields and the notes the shortest only (docs/search.md).
+// card fields and notes the shortest only (docs/search.md).
 inline constexpr PrefixLengths kNamesPrefixLengths = PrefixLengthsUpTo(6);
 inline constexpr PrefixLengths kCardsPrefixLengths = PrefixLengthsUpTo(4);
-inline constexpr PrefixLengths kNotesPrefixLengths = PrefixLengthsUpTo(4);
 
 struct Migration {
   std::string_view sql;

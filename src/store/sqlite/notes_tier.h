@@ -1,50 +1,44 @@
-// The widest search tier — every field and the notes — asked of two tables
-// that share nothing: search_cards holds the card fields of every card,
-// search_notes only the notes of the cards that have them (migration 19). A
-// card matches the tier when each condition of the expression matches it in
-// one table or the other ("acme coffee": Acme the company, coffee in the
-// notes), so the two tables' keys are joined here, most recent first,
-// instead of by FTS5 inside one table that would repeat the card fields.
+// The notes in the card table, kept apart by a mark. search_cards holds the
+// card fields of every card and, in its note column, each word of the notes
+// with U+E000 (a private-use character, which the tokenizer keeps in a word)
+// in front: "coffee" in the notes is the term "\uE000coffee". A question for
+// the card fields ("coffee", "co"*) never matches a note, and one for the
+// notes asks for the marked term, so the card tier costs what it cost before
+// the notes came in, the widest tier is one FTS5 question — each word in the
+// fields or in the notes, FTS5 doing the AND and the OR inside one table —
+// and nothing is indexed twice (migration 19).
 #pragma once
 
-#include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "domain/result.h"
-#include "store/sqlite/database.h"
+#include "store/sqlite/prefix_completions.h"
 
 namespace kith::sqlite {
 
-inline constexpr std::string_view kCardsTable = "search_cards";
-inline constexpr std::string_view kNotesTable = "search_notes";
+// U+E000 in UTF-8.
+inline constexpr std::string_view kNoteMark = "\xEE\x80\x80";
 
-// One condition of a search expression (which is the AND of them), as each
-// table is asked it; none where that table cannot satisfy it.
-struct TierCondition {
-  std::optional<std::string> cards;
-  std::optional<std::string> notes;
-};
+// What the note column holds for notes made of `terms` (folded, as the
+// tokenizer gives them): each term marked, separated by spaces.
+std::string MarkedNoteTerms(const std::vector<std::string>& terms);
 
-// Splits an FTS5 expression as search/ writes it — conditions joined by
-// AND, each a term, a prefix or a parenthesised OR of them, with or without
-// a column filter "{name company} : " — into conditions: a `{note}` filter
-// is asked of the notes alone (without the filter: search_notes has that
-// one column), a filter of card columns of the cards alone, a condition
-// without one of both.
-std::vector<TierCondition> SplitNotesTierConditions(std::string_view expression);
+// `text` with the mark taken out (a space in its place), so no word of a
+// card field can pass for a word of the notes.
+std::string WithoutNoteMark(std::string text);
 
-// The `limit` greatest keys of cards that satisfy every condition, greatest
-// first. Each table is read in key order and sought forward, so the work
-// grows with the page and with how often the conditions disagree, not with
-// how many cards match one of them.
-Result<std::vector<std::int64_t>> MatchEveryCondition(Database& database,
-                                                      const std::vector<TierCondition>& conditions,
-                                                      int limit);
-
-// How many cards satisfy every condition (each table's matches read whole).
-Result<std::int64_t> CountEveryCondition(Database& database, const std::vector<TierCondition>& conditions);
+// The widest tier's question for search_cards, from an FTS5 expression as
+// search/ writes it — conditions joined by AND, each a term, a prefix or a
+// parenthesised OR of them, with or without a column filter "{name
+// company} : ". A condition without a filter becomes (fields OR marked
+// notes); a `{note}` filter asks the marked terms; a filter of card columns
+// stays as it is. Prefixes are asked as the table can answer them (`indexed`, the
+// table's prefix lengths; a marked prefix is one character longer), with
+// `completions` for the longer ones (prefix_completions.h). Errors: those of
+// `completions`.
+Result<std::string> NotesTierExpression(std::string_view expression, PrefixLengths indexed,
+                                        const CompletionLookup& completions);
 
 }  // namespace kith::sqlite

@@ -70,22 +70,10 @@ Contact ContactFromRow(const Statement& row) {
   return contact;
 }
 
+// The FTS5 table a tier reads: the widest tier asks search_cards for the
+// fields or the marked notes (notes_tier.h).
 std::string_view TableName(SearchTable table) {
-  switch (table) {
-    case SearchTable::kNames:
-      return "search_names";
-    case SearchTable::kCards:
-      return kCardsTable;
-    case SearchTable::kEverything:
-      break;  // two tables: SqliteStore::MatchSearchIndex
-  }
-  return kCardsTable;
-}
-
-PrefixLengths PrefixLengthsOf(std::string_view table) {
-  if (table == kCardsTable) return kCardsPrefixLengths;
-  if (table == kNotesTable) return kNotesPrefixLengths;
-  return kNamesPrefixLengths;
+  return table == SearchTable::kNames ? "search_names" : "search_cards";
 }
 
 // Where the notes are in a SearchDocument (kSearchColumns).
@@ -584,7 +572,16 @@ Result<std::map<std::int64_t, Contact>> SqliteStore::LoadContacts(const std::vec
 }
 
 Status SqliteStore::IndexContact(const Contact& contact, int sign, VocabularyDelta& vocabulary) {
-  const SearchDocument document = BuildSearchDocument(contact);
+  // The notes are indexed as marked terms (notes_tier.h): no column may hold
+  // the mark of its own, and the vocabulary counts the terms unmarked.
+  SearchDocument document = BuildSearchDocument(contact);
+  for (auto& column : document) column = WithoutNoteMark(std::move(column));
+  std::vector<std::string> terms;
+  for (std::size_t i = 0; i < kNoteColumn; ++i) tokenizer_->Tokenize(document.at(i), terms);
+  std::vector<std::string> note_terms;
+  tokenizer_->Tokenize(document[kNoteColumn], note_terms);
+  document[kNoteColumn] = MarkedNoteTerms(note_terms);
+  terms.insert(terms.end(), note_terms.begin(), note_terms.end());
   const std::int64_t key = SearchKey(contact);
   const bool remove = sign < 0;
   if (Staged(contact.id)) {
@@ -592,8 +589,6 @@ Status SqliteStore::IndexContact(const Contact& contact, int sign, VocabularyDel
   } else {
     KITH_RETURN_IF_ERROR(WriteIndexEntry(key, document, remove));
   }
-  std::vector<std::string> terms;
-  for (const auto& column : document) tokenizer_->Tokenize(column, terms);
   CountTerms(terms, sign, vocabulary);
   return Ok();
 }
@@ -608,29 +603,20 @@ Status SqliteStore::WriteIndexEntry(std::int64_t key, const SearchDocument& docu
   names.Bind(1, key).Bind(2, document[0]);
   KITH_RETURN_IF_ERROR(names.Run());
 
-  // search_cards holds the card fields of every card; search_notes the notes
-  // of the cards that have them (migrations.cpp, kLeanSearchIndex).
+  // search_cards holds every field and the marked notes (migrations.cpp,
+  // kLeanSearchIndex); a card without notes leaves the note column empty.
   static const std::string kColumns =
-      "name, company, title, email, phone, place, tag, skill, interest, met, web, other";
-  static const std::string kCardsInsert = "INSERT INTO search_cards(rowid, " + kColumns +
-                                          ") VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+      "name, company, title, email, phone, place, tag, skill, interest, met, web, other, note";
+  static const std::string kCardsInsert =
+      "INSERT INTO search_cards(rowid, " + kColumns +
+      ") VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
   static const std::string kCardsDelete =
       "INSERT INTO search_cards(search_cards, rowid, " + kColumns +
-      ") VALUES('delete', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+      ") VALUES('delete', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
   KITH_ASSIGN_OR_RETURN(auto cards, database_->Prepare(remove ? kCardsDelete : kCardsInsert));
   cards.Bind(1, key);
-  for (int i = 0; i < 12; ++i) cards.Bind(i + 2, document.at(static_cast<std::size_t>(i)));
-  KITH_RETURN_IF_ERROR(cards.Run());
-
-  // The document is a pure function of the card, so an entry removed here
-  // was written here: both ask the same question of the same notes.
-  if (document[kNoteColumn].empty()) return Ok();
-  KITH_ASSIGN_OR_RETURN(
-      auto notes, database_->Prepare(remove ? "INSERT INTO search_notes(search_notes, rowid, note) "
-                                              "VALUES('delete', ?1, ?2)"
-                                            : "INSERT INTO search_notes(rowid, note) VALUES(?1, ?2)"));
-  notes.Bind(1, key).Bind(2, document[kNoteColumn]);
-  return notes.Run();
+  for (int i = 0; i < 13; ++i) cards.Bind(i + 2, document.at(static_cast<std::size_t>(i)));
+  return cards.Run();
 }
 
 Status SqliteStore::ApplyVocabulary(const VocabularyDelta& vocabulary) {
@@ -809,73 +795,46 @@ Result<std::int64_t> SqliteStore::CountContacts(const ListQuery& query) {
   return row ? count.Int(0) : 0;
 }
 
-Result<std::string> SqliteStore::AsIndexed(std::string_view table, std::string_view expression) {
-  return ExpandUnindexedPrefixes(expression, PrefixLengthsOf(table),
-                                 [this](std::string_view prefix, int limit) {
-                                   return VocabularyWithPrefix(prefix, limit);
-                                 });
+CompletionLookup SqliteStore::Completions() {
+  return [this](std::string_view prefix, int limit) { return VocabularyWithPrefix(prefix, limit); };
 }
 
-Result<std::vector<std::int64_t>> SqliteStore::MatchKeys(std::string_view table,
-                                                         const std::string& expression, int limit) {
-  const std::string name(table);
+Result<std::string> SqliteStore::AsIndexed(SearchTable table, std::string_view expression) {
+  switch (table) {
+    case SearchTable::kNames:
+      return ExpandUnindexedPrefixes(expression, kNamesPrefixLengths, Completions());
+    case SearchTable::kCards:
+      return ExpandUnindexedPrefixes(expression, kCardsPrefixLengths, Completions());
+    case SearchTable::kEverything:
+      break;
+  }
+  return NotesTierExpression(expression, kCardsPrefixLengths, Completions());
+}
+
+Result<std::vector<ContactId>> SqliteStore::MatchSearchIndex(SearchTable table, const std::string& expression,
+                                                             int limit) {
+  const std::string name(TableName(table));
   KITH_ASSIGN_OR_RETURN(const std::string indexed, AsIndexed(table, expression));
   KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT rowid FROM " + name + " WHERE " + name +
                                                         " MATCH ?1 ORDER BY rowid DESC LIMIT ?2"));
   select.Bind(1, indexed).Bind(2, limit);
-  std::vector<std::int64_t> keys;
+  std::vector<ContactId> ids;
   while (true) {
     KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
     if (!row) break;
-    keys.push_back(select.Int(0));
+    ids.push_back(ContactIdFromSearchKey(select.Int(0)));
   }
-  return keys;
+  return ids;
 }
 
-Result<std::int64_t> SqliteStore::CountMatches(std::string_view table, const std::string& expression) {
-  const std::string name(table);
+Result<std::int64_t> SqliteStore::CountSearchIndex(SearchTable table, const std::string& expression) {
+  const std::string name(TableName(table));
   KITH_ASSIGN_OR_RETURN(const std::string indexed, AsIndexed(table, expression));
   KITH_ASSIGN_OR_RETURN(auto select,
                         database_->Prepare("SELECT count(*) FROM " + name + " WHERE " + name + " MATCH ?1"));
   select.Bind(1, indexed);
   KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
   return row ? select.Int(0) : 0;
-}
-
-Result<std::vector<TierCondition>> SqliteStore::NotesTierConditions(const std::string& expression) {
-  auto conditions = SplitNotesTierConditions(expression);
-  for (auto& condition : conditions) {
-    if (condition.cards) {
-      KITH_ASSIGN_OR_RETURN(*condition.cards, AsIndexed(kCardsTable, *condition.cards));
-    }
-    if (condition.notes) {
-      KITH_ASSIGN_OR_RETURN(*condition.notes, AsIndexed(kNotesTable, *condition.notes));
-    }
-  }
-  return conditions;
-}
-
-Result<std::vector<ContactId>> SqliteStore::MatchSearchIndex(SearchTable table, const std::string& expression,
-                                                             int limit) {
-  std::vector<std::int64_t> keys;
-  if (table == SearchTable::kEverything) {
-    // A card matches when each condition matches its fields (search_cards)
-    // or its notes (search_notes): notes_tier.h joins the two.
-    KITH_ASSIGN_OR_RETURN(const auto conditions, NotesTierConditions(expression));
-    KITH_ASSIGN_OR_RETURN(keys, MatchEveryCondition(*database_, conditions, limit));
-  } else {
-    KITH_ASSIGN_OR_RETURN(keys, MatchKeys(TableName(table), expression, limit));
-  }
-  std::vector<ContactId> ids;
-  ids.reserve(keys.size());
-  for (const std::int64_t key : keys) ids.push_back(ContactIdFromSearchKey(key));
-  return ids;
-}
-
-Result<std::int64_t> SqliteStore::CountSearchIndex(SearchTable table, const std::string& expression) {
-  if (table != SearchTable::kEverything) return CountMatches(TableName(table), expression);
-  KITH_ASSIGN_OR_RETURN(const auto conditions, NotesTierConditions(expression));
-  return CountEveryCondition(*database_, conditions);
 }
 
 Result<std::vector<std::string>> SqliteStore::VocabularyWithPrefix(std::string_view prefix, int limit) {

@@ -136,17 +136,11 @@ class SqliteStore final : public CardStore {
   Result<std::vector<std::string>> CheckIntegrity() override;
 
  private:
-  // The most recent `limit` index keys matching `expression` in one FTS5
-  // table, and how many match there.
-  Result<std::vector<std::int64_t>> MatchKeys(std::string_view table, const std::string& expression,
-                                              int limit);
-  Result<std::int64_t> CountMatches(std::string_view table, const std::string& expression);
-  // `expression` as `table` can answer it from its prefix indexes
-  // (prefix_completions.h).
-  Result<std::string> AsIndexed(std::string_view table, std::string_view expression);
-  // The conditions of an expression for the widest tier, each as the two
-  // tables that hold it are asked it (notes_tier.h).
-  Result<std::vector<TierCondition>> NotesTierConditions(const std::string& expression);
+  // `expression` as the tier's table can answer it: prefixes it has no
+  // index for asked as their completions (prefix_completions.h), the widest
+  // tier's words asked of the fields or the notes (notes_tier.h).
+  Result<std::string> AsIndexed(SearchTable table, std::string_view expression);
+  CompletionLookup Completions();
   // Steps `select` (whose ?1 is the id) once per id, all in one read
   // transaction, and hands each row found to `on_row`.
   Status EachIdInOneRead(Statement& select, const std::vector<ContactId>& ids,

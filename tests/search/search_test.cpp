@@ -222,10 +222,9 @@ TEST_P(SearchTest, APrefixWithMoreCompletionsThanAskedFindsThemAll) {
   std::vector<std::int64_t> in_emails;
   std::vector<std::int64_t> in_notes;
   for (int i = 0; i < 70; ++i) {
-    in_emails.push_back(
-        Add("Person " + std::to_string(i), [i](ContactFields& f) {
-          f.emails = {"userx" + std::to_string(i) + "@example.com"};
-        }).value);
+    in_emails.push_back(Add("Person " + std::to_string(i), [i](ContactFields& f) {
+                          f.emails = {"userx" + std::to_string(i) + "@example.com"};
+                        }).value);
     in_notes.push_back(Add("Other " + std::to_string(i), [i](ContactFields& f) {
                          f.notes = "ticket zorbq" + std::to_string(i);
                        }).value);

@@ -40,8 +40,7 @@ TEST(NotesTier, AWordMatchesTheFieldsOrTheNotes) {
 TEST(NotesTier, FiltersAskTheirColumnsOnly) {
   EXPECT_EQ(Question("{company} : \"acme\" AND {note} : \"coffee\""),
             "{company} : \"acme\" AND \"" + kMark + "coffee\"");
-  EXPECT_EQ(Question("{name title note} : \"ada\""),
-            "({name title} : \"ada\" OR \"" + kMark + "ada\")");
+  EXPECT_EQ(Question("{name title note} : \"ada\""), "({name title} : \"ada\" OR \"" + kMark + "ada\")");
 }
 
 TEST(NotesTier, AMarkedPrefixIsOneCharacterLonger) {
@@ -51,18 +50,16 @@ TEST(NotesTier, AMarkedPrefixIsOneCharacterLonger) {
     if (std::string_view("coffee").starts_with(prefix)) return std::vector<std::string>{"coffee"};
     return std::vector<std::string>{};
   };
-  EXPECT_EQ(Question("\"cof\"*", PrefixLengthsUpTo(4), coffee),
-            "(\"cof\"* OR \"" + kMark + "cof\"*)");
-  EXPECT_EQ(Question("\"coff\"*", PrefixLengthsUpTo(4), coffee),
-            "(\"coff\"* OR (\"" + kMark + "coffee\"))");
+  EXPECT_EQ(Question("\"cof\"*", PrefixLengthsUpTo(4), coffee), "(\"cof\"* OR \"" + kMark + "cof\"*)");
+  EXPECT_EQ(Question("\"coff\"*", PrefixLengthsUpTo(4), coffee), "(\"coff\"* OR (\"" + kMark + "coffee\"))");
   EXPECT_EQ(Question("\"coffe\"*", PrefixLengthsUpTo(4), coffee),
             "((\"coffee\") OR (\"" + kMark + "coffee\"))");
 }
 
 TEST(NotesTier, QuotesAndAndInsideStringsSurvive) {
-  EXPECT_EQ(Question("\"o\"\"neil\" AND (\"a\" OR \"b\")"),
-            "(\"o\"\"neil\" OR \"" + kMark + "o\"\"neil\") AND ((\"a\" OR \"b\") OR (\"" + kMark + "a\" OR \"" +
-                kMark + "b\"))");
+  EXPECT_EQ(Question("\"o\"\"neil\" AND (\"a\" OR \"b\")"), "(\"o\"\"neil\" OR \"" + kMark +
+                                                                "o\"\"neil\") AND ((\"a\" OR \"b\") OR (\"" +
+                                                                kMark + "a\" OR \"" + kMark + "b\"))");
   EXPECT_EQ(Question("\"salt AND pepper\""), "(\"salt AND pepper\" OR \"" + kMark + "salt AND pepper\")");
 }
 

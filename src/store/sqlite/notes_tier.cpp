@@ -124,7 +124,8 @@ Result<std::string> NotesTierExpression(std::string_view expression, PrefixLengt
     const Condition condition = Parse(text);
     std::vector<std::string> sides;
     if (condition.cards) {
-      KITH_ASSIGN_OR_RETURN(std::string fields, ExpandUnindexedPrefixes(condition.form, indexed, completions));
+      KITH_ASSIGN_OR_RETURN(std::string fields,
+                            ExpandUnindexedPrefixes(condition.form, indexed, completions));
       if (!condition.card_columns.empty()) fields = "{" + condition.card_columns + "} : " + fields;
       sides.push_back(std::move(fields));
     }

@@ -126,7 +126,7 @@ Result<std::string> NotesTierExpression(std::string_view expression, PrefixLengt
     if (condition.cards) {
       KITH_ASSIGN_OR_RETURN(std::string fields,
                             ExpandUnindexedPrefixes(condition.form, indexed, completions));
-      if (!condition.card_columns.empty()) fields = "{" + condition.card_columns + "} : " + fields;
+      if (!condition.card_columns.empty()) fields.insert(0, "{" + condition.card_columns + "} : ");
       sides.push_back(std::move(fields));
     }
     if (condition.notes) {
@@ -142,7 +142,7 @@ Result<std::string> NotesTierExpression(std::string_view expression, PrefixLengt
     } else if (sides.size() == 1) {
       question += sides.front();
     } else {
-      question += "(" + sides[0] + " OR " + sides[1] + ")";
+      question.append("(").append(sides[0]).append(" OR ").append(sides[1]).append(")");
     }
   }
   return question;

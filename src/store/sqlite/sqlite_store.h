@@ -187,7 +187,7 @@ class SqliteStore final : public CardStore {
   // The cards of `ids` that exist, live or trashed, keyed by id: one query
   // per table however many ids.
   Result<std::map<std::int64_t, Contact>> LoadContacts(const std::vector<ContactId>& ids);
-  // One entry of the three search tables, added or removed.
+  // One entry of the two search tables, added or removed.
   Status WriteIndexEntry(std::int64_t key, const SearchDocument& document, bool remove);
 
   // The bulk write (bulk_index.cpp). Cards with an id of `first_new_id` or

@@ -169,6 +169,71 @@ TEST_P(SearchTest, NotesWordAndFieldWordTogetherFindTheCard) {
   EXPECT_THAT(Ids("company:acme note:coffee"), ElementsAre(ada.value));
 }
 
+TEST_P(SearchTest, WordsSplitBetweenFieldsAndNotesRankByRecency) {
+  // Each word may match the card's fields or its notes; the most recent
+  // relationship first, whichever holds which word.
+  const auto older = Add("Ada Okafor", [](ContactFields& f) {
+    f.company = "Acme";
+    f.notes = "met over coffee";
+    f.met_on = Date{2020, 5, 1};
+  });
+  const auto newer = Add("Bea Kovacs", [](ContactFields& f) {
+    f.notes = "coffee with the acme team";
+    f.met_on = Date{2024, 5, 1};
+  });
+  Add("Cy Young", [](ContactFields& f) {
+    f.company = "Acme";
+    f.met_on = Date{2026, 5, 1};
+  });
+  Add("Di Other", [](ContactFields& f) {
+    f.notes = "coffee again";
+    f.met_on = Date{2026, 6, 1};
+  });
+  EXPECT_THAT(Ids("acme coffee"), ElementsAre(newer.value, older.value));
+  EXPECT_THAT(Ids("acm coff"), ElementsAre(newer.value, older.value));
+  EXPECT_THAT(Ids("acme coffee", 1), ElementsAre(newer.value));
+  auto counted = CountSearchMatches(world_.store(), "acme coffee");
+  ASSERT_TRUE(counted);
+  EXPECT_EQ(*counted, 2);
+}
+
+TEST_P(SearchTest, PrefixesOfEveryLengthFindFieldsAndNotes) {
+  // The card and notes tables index the shortest prefixes only; longer ones
+  // are answered from the vocabulary, and must find the same people.
+  const auto ada = Add("Ada Okafor", [](ContactFields& f) {
+    f.title = "Engineering manager";
+    f.notes = "Training for a marathon";
+  });
+  Add("Bea Kovacs", [](ContactFields& f) { f.notes = "hates running"; });
+  const std::string title = "engineering";
+  const std::string note = "marathon";
+  for (std::size_t length = 1; length <= title.size(); ++length) {
+    EXPECT_THAT(Ids(title.substr(0, length)), ElementsAre(ada.value)) << title.substr(0, length);
+  }
+  for (std::size_t length = 2; length <= note.size(); ++length) {
+    EXPECT_THAT(Ids(note.substr(0, length)), ElementsAre(ada.value)) << note.substr(0, length);
+    EXPECT_THAT(Ids("note:" + note.substr(0, length)), ElementsAre(ada.value)) << note.substr(0, length);
+  }
+}
+
+TEST_P(SearchTest, APrefixWithMoreCompletionsThanAskedFindsThemAll) {
+  // Over 64 completions a prefix is not turned into its completions; the
+  // index still answers it, in fields and in notes.
+  std::vector<std::int64_t> in_emails;
+  std::vector<std::int64_t> in_notes;
+  for (int i = 0; i < 70; ++i) {
+    in_emails.push_back(Add("Person " + std::to_string(i), [i](ContactFields& f) {
+                          f.emails = {"userx" + std::to_string(i) + "@example.com"};
+                        }).value);
+    in_notes.push_back(Add("Other " + std::to_string(i), [i](ContactFields& f) {
+                         f.notes = "ticket zorbq" + std::to_string(i);
+                       }).value);
+  }
+  EXPECT_EQ(Ids("userx", 200).size(), in_emails.size());
+  EXPECT_EQ(Ids("zorbq", 200).size(), in_notes.size());
+  EXPECT_EQ(Ids("note:zorbq", 200).size(), in_notes.size());
+}
+
 TEST_P(SearchTest, CountsEveryoneOnceWithOrWithoutNotes) {
   Add("Ada Okafor", [](ContactFields& f) {
     f.company = "Acme";

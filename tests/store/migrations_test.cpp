@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <array>
+#include <functional>
 #include <string>
+#include <vector>
 
 #include "search/search.h"
 #include "store/store.h"
@@ -92,6 +95,102 @@ TEST(Migrations, DepartmentAndRoleMoveFromCustomFieldsToTheirColumns) {
   EXPECT_EQ(ada->custom[0].label, "Shoe size");
   EXPECT_EQ(ada->custom[1].value, "second");
   EXPECT_EQ(Search(**store, {"mentor", 10, 0})->size(), 1U);
+}
+
+// A query of every kind the search knows: names, fields, notes, filters,
+// prefixes of every length, typos, numbers, nobody.
+constexpr std::array<std::string_view, 24> kEveryKindOfQuery = {"ada",
+                                                                "o",
+                                                                "ok",
+                                                                "oka",
+                                                                "okaf",
+                                                                "okafor",
+                                                                "acme",
+                                                                "acm",
+                                                                "acme coffee",
+                                                                "coff",
+                                                                "coffee",
+                                                                "note:coffee",
+                                                                "company:acme note:cof",
+                                                                "company:acme",
+                                                                "engin",
+                                                                "engineering",
+                                                                "chicago",
+                                                                "chicagx",
+                                                                "okafr",
+                                                                "jonh",
+                                                                "bouldering",
+                                                                "tag:mentor",
+                                                                "555",
+                                                                "zzz"};
+
+// The answers to every kind of query, with how they matched and how many
+// match in all: as a new file gives them, and after upgrading one of version 18.
+std::vector<std::string> Answers(Store& store) {
+  std::vector<std::string> answers;
+  for (const std::string_view asked : kEveryKindOfQuery) {
+    const std::string query(asked);
+    auto hits = Search(store, {query, 20, 0});
+    EXPECT_TRUE(hits) << query << ": " << hits.error().message;
+    std::string line = query + ":";
+    for (const auto& hit : *hits) {
+      line += " " + std::to_string(hit.id.value) + "/" + std::to_string(static_cast<int>(hit.tier)) + "/" +
+              std::to_string(static_cast<int>(hit.quality));
+    }
+    auto counted = CountSearchMatches(store, query);
+    EXPECT_TRUE(counted);
+    answers.push_back(line + " (" + std::to_string(counted ? *counted : -1) + ")");
+  }
+  return answers;
+}
+
+TEST(Migrations, AVersion18FileUpgradesAndSearchesTheSame) {
+  testing::TempDirectory directory;
+  const std::string path = (directory.path() / "v19.db").string();
+  std::vector<std::string> as_new;
+  {
+    auto store = OpenSqliteStore(path);
+    ASSERT_TRUE(store) << store.error().message;
+    const auto add = [&](const std::string& name, const std::function<void(ContactFields&)>& fill) {
+      ContactFields fields;
+      fields.display_name = name;
+      fill(fields);
+      ASSERT_TRUE((*store)->InsertContact(fields, "u-" + name, "2026-01-01T00:00:00Z"));
+    };
+    add("Ada Okafor", [](ContactFields& f) {
+      f.company = "Acme";
+      f.title = "Engineering lead";
+      f.notes = "met over coffee in Chicago";
+      f.tags = {"mentor"};
+      f.met_on = Date{2024, 3, 1};
+    });
+    add("John Chicago", [](ContactFields& f) {
+      f.emails = {"john555@example.com"};
+      f.notes = "loves bouldering";
+      f.met_on = Date{2025, 1, 1};
+    });
+    add("Bea Kovacs", [](ContactFields& f) {
+      f.company = "Acme Coffee";
+      f.phones = {Phone{"+1 312 555 0134", "+13125550134"}};
+    });
+    add("Okafor Jonh", [](ContactFields& f) { f.city = "Chicago"; });
+    as_new = Answers(**store);
+  }
+  // The search tables as version 18 left them (its step run again over
+  // them), and the version it recorded.
+  sqlite3* handle = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &handle), SQLITE_OK);
+  Exec(handle, "CREATE TABLE search_everything(x);");
+  Exec(handle, std::string(sqlite::Migrations().at(17).sql));
+  Exec(handle, "PRAGMA user_version = 18;");
+  sqlite3_close(handle);
+
+  auto upgraded = OpenSqliteStore(path);
+  ASSERT_TRUE(upgraded) << upgraded.error().message;
+  EXPECT_EQ(Answers(**upgraded), as_new);
+  auto problems = (*upgraded)->CheckIntegrity();
+  ASSERT_TRUE(problems);
+  EXPECT_TRUE(problems->empty());
 }
 
 TEST(Migrations, UpgradedFileRecordsTheNewVersion) {

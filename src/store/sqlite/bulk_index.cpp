@@ -52,11 +52,10 @@ constexpr std::string_view kEntriesForNewCards =
     "WHERE id >= ?1 ORDER BY id; "
     "INSERT OR IGNORE INTO health_dirty(contact_id) SELECT id FROM contacts WHERE id >= ?1 ORDER BY id;";
 
-constexpr std::array<std::string_view, 3> kSearchTables = {"search_names", "search_cards", "search_notes"};
-// How many of kSearchColumns each table is given, in the order above
-// (search_cards' note column stays empty), and which cards go in.
-constexpr std::array<std::size_t, 3> kColumnsOf = {1, 12, 13};
-constexpr std::array<std::string_view, 3> kCardsOf = {"", "", " WHERE note <> ''"};
+constexpr std::array<std::string_view, 2> kSearchTables = {"search_names", "search_cards"};
+// How many of kSearchColumns each table is given, in the order above (the
+// staged note column holds the notes' words marked: notes_tier.h).
+constexpr std::array<std::size_t, 2> kColumnsOf = {1, 13};
 
 std::string ColumnList(std::size_t count) {
   std::string list;
@@ -184,7 +183,6 @@ Status SqliteStore::RebuildSearchIndex() {
   KITH_RETURN_IF_ERROR(
       database_->Execute("INSERT INTO search_names(search_names) VALUES('delete-all');"
                          "INSERT INTO search_cards(search_cards) VALUES('delete-all');"
-                         "INSERT INTO search_notes(search_notes) VALUES('delete-all');"
                          "DELETE FROM search_vocabulary;"));
   std::vector<ContactId> ids;
   {
@@ -229,7 +227,7 @@ Status SqliteStore::IndexStaged() {
     const std::string columns = ColumnList(kColumnsOf.at(t));
     std::string sql = "INSERT INTO ";
     sql.append(kSearchTables.at(t)).append("(rowid, ").append(columns).append(") SELECT key, ");
-    sql.append(columns).append(" FROM temp.bulk_search").append(kCardsOf.at(t)).append(" ORDER BY key");
+    sql.append(columns).append(" FROM temp.bulk_search ORDER BY key");
     KITH_RETURN_IF_ERROR(database_->Execute(sql));
   }
   return SetHashSize(*database_, kDefaultHashSize);

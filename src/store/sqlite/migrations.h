@@ -5,7 +5,15 @@
 #include <string_view>
 #include <vector>
 
+#include "store/sqlite/prefix_completions.h"
+
 namespace kith::sqlite {
+
+// The prefix lengths each search table keeps an index for, as the latest
+// step creates them (prefix='…'): the names every length up to six, the
+// card fields and notes the shortest only (docs/search.md).
+inline constexpr PrefixLengths kNamesPrefixLengths = PrefixLengthsUpTo(6);
+inline constexpr PrefixLengths kCardsPrefixLengths = PrefixLengthsUpTo(4);
 
 struct Migration {
   std::string_view sql;

@@ -70,25 +70,14 @@ Contact ContactFromRow(const Statement& row) {
   return contact;
 }
 
+// The FTS5 table a tier reads: the widest tier asks search_cards for the
+// fields or the marked notes (notes_tier.h).
 std::string_view TableName(SearchTable table) {
-  switch (table) {
-    case SearchTable::kNames:
-      return "search_names";
-    case SearchTable::kCards:
-      return "search_cards";
-    case SearchTable::kEverything:
-      break;  // two tables: SqliteStore::MatchSearchIndex
-  }
-  return "search_cards";
+  return table == SearchTable::kNames ? "search_names" : "search_cards";
 }
 
 // Where the notes are in a SearchDocument (kSearchColumns).
 constexpr std::size_t kNoteColumn = 12;
-
-// The card columns without the notes, as an FTS5 column filter: asked of
-// search_notes, it finds the cards with notes that search_cards finds too.
-constexpr std::string_view kCardColumnsFilter =
-    "{name company title email phone place tag skill interest met web other}";
 
 }  // namespace
 
@@ -583,7 +572,16 @@ Result<std::map<std::int64_t, Contact>> SqliteStore::LoadContacts(const std::vec
 }
 
 Status SqliteStore::IndexContact(const Contact& contact, int sign, VocabularyDelta& vocabulary) {
-  const SearchDocument document = BuildSearchDocument(contact);
+  // The notes are indexed as marked terms (notes_tier.h): no column may hold
+  // the mark of its own, and the vocabulary counts the terms unmarked.
+  SearchDocument document = BuildSearchDocument(contact);
+  for (auto& column : document) column = WithoutNoteMark(std::move(column));
+  std::vector<std::string> terms;
+  for (std::size_t i = 0; i < kNoteColumn; ++i) tokenizer_->Tokenize(document.at(i), terms);
+  std::vector<std::string> note_terms;
+  tokenizer_->Tokenize(document[kNoteColumn], note_terms);
+  document[kNoteColumn] = MarkedNoteTerms(note_terms);
+  terms.insert(terms.end(), note_terms.begin(), note_terms.end());
   const std::int64_t key = SearchKey(contact);
   const bool remove = sign < 0;
   if (Staged(contact.id)) {
@@ -591,8 +589,6 @@ Status SqliteStore::IndexContact(const Contact& contact, int sign, VocabularyDel
   } else {
     KITH_RETURN_IF_ERROR(WriteIndexEntry(key, document, remove));
   }
-  std::vector<std::string> terms;
-  for (const auto& column : document) tokenizer_->Tokenize(column, terms);
   CountTerms(terms, sign, vocabulary);
   return Ok();
 }
@@ -607,33 +603,20 @@ Status SqliteStore::WriteIndexEntry(std::int64_t key, const SearchDocument& docu
   names.Bind(1, key).Bind(2, document[0]);
   KITH_RETURN_IF_ERROR(names.Run());
 
-  // search_cards holds every card, its note column always empty; search_notes
-  // the cards with notes, every column (migrations.cpp, kNotesTier).
+  // search_cards holds every field and the marked notes (migrations.cpp,
+  // kLeanSearchIndex); a card without notes leaves the note column empty.
   static const std::string kColumns =
-      "name, company, title, email, phone, place, tag, skill, interest, met, web, other";
-  static const std::string kCardsInsert = "INSERT INTO search_cards(rowid, " + kColumns +
-                                          ") VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+      "name, company, title, email, phone, place, tag, skill, interest, met, web, other, note";
+  static const std::string kCardsInsert =
+      "INSERT INTO search_cards(rowid, " + kColumns +
+      ") VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
   static const std::string kCardsDelete =
       "INSERT INTO search_cards(search_cards, rowid, " + kColumns +
-      ") VALUES('delete', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
-  static const std::string kNotesInsert =
-      "INSERT INTO search_notes(rowid, " + kColumns +
-      ", note) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
-  static const std::string kNotesDelete =
-      "INSERT INTO search_notes(search_notes, rowid, " + kColumns +
-      ", note) VALUES('delete', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+      ") VALUES('delete', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
   KITH_ASSIGN_OR_RETURN(auto cards, database_->Prepare(remove ? kCardsDelete : kCardsInsert));
   cards.Bind(1, key);
-  for (int i = 0; i < 12; ++i) cards.Bind(i + 2, document.at(static_cast<std::size_t>(i)));
-  KITH_RETURN_IF_ERROR(cards.Run());
-
-  // The document is a pure function of the card, so an entry removed here
-  // was written here: both ask the same question of the same notes.
-  if (document[kNoteColumn].empty()) return Ok();
-  KITH_ASSIGN_OR_RETURN(auto notes, database_->Prepare(remove ? kNotesDelete : kNotesInsert));
-  notes.Bind(1, key);
-  for (int i = 0; i < 13; ++i) notes.Bind(i + 2, document.at(static_cast<std::size_t>(i)));
-  return notes.Run();
+  for (int i = 0; i < 13; ++i) cards.Bind(i + 2, document.at(static_cast<std::size_t>(i)));
+  return cards.Run();
 }
 
 Status SqliteStore::ApplyVocabulary(const VocabularyDelta& vocabulary) {
@@ -812,64 +795,46 @@ Result<std::int64_t> SqliteStore::CountContacts(const ListQuery& query) {
   return row ? count.Int(0) : 0;
 }
 
-Result<std::vector<std::int64_t>> SqliteStore::MatchKeys(std::string_view table,
-                                                         const std::string& expression, int limit) {
-  const std::string name(table);
-  KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT rowid FROM " + name + " WHERE " + name +
-                                                        " MATCH ?1 ORDER BY rowid DESC LIMIT ?2"));
-  select.Bind(1, expression).Bind(2, limit);
-  std::vector<std::int64_t> keys;
-  while (true) {
-    KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
-    if (!row) break;
-    keys.push_back(select.Int(0));
-  }
-  return keys;
+CompletionLookup SqliteStore::Completions() {
+  return [this](std::string_view prefix, int limit) { return VocabularyWithPrefix(prefix, limit); };
 }
 
-Result<std::int64_t> SqliteStore::CountMatches(std::string_view table, const std::string& expression) {
-  const std::string name(table);
-  KITH_ASSIGN_OR_RETURN(auto select,
-                        database_->Prepare("SELECT count(*) FROM " + name + " WHERE " + name + " MATCH ?1"));
-  select.Bind(1, expression);
-  KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
-  return row ? select.Int(0) : 0;
+Result<std::string> SqliteStore::AsIndexed(SearchTable table, std::string_view expression) {
+  switch (table) {
+    case SearchTable::kNames:
+      return ExpandUnindexedPrefixes(expression, kNamesPrefixLengths, Completions());
+    case SearchTable::kCards:
+      return ExpandUnindexedPrefixes(expression, kCardsPrefixLengths, Completions());
+    case SearchTable::kEverything:
+      break;
+  }
+  return NotesTierExpression(expression, kCardsPrefixLengths, Completions());
 }
 
 Result<std::vector<ContactId>> SqliteStore::MatchSearchIndex(SearchTable table, const std::string& expression,
                                                              int limit) {
-  std::vector<std::int64_t> keys;
-  if (table == SearchTable::kEverything) {
-    // A card without notes matches in search_cards, one with notes in
-    // search_notes (which holds every column of it). Each table gives its
-    // most recent `limit`; the most recent of both, without repeats, are the
-    // answer, so each read still stops after `limit` rows.
-    KITH_ASSIGN_OR_RETURN(auto cards, MatchKeys("search_cards", expression, limit));
-    KITH_ASSIGN_OR_RETURN(auto notes, MatchKeys("search_notes", expression, limit));
-    std::merge(cards.begin(), cards.end(), notes.begin(), notes.end(), std::back_inserter(keys),
-               std::greater<>());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    if (static_cast<int>(keys.size()) > limit) keys.resize(static_cast<std::size_t>(std::max(limit, 0)));
-  } else {
-    KITH_ASSIGN_OR_RETURN(keys, MatchKeys(TableName(table), expression, limit));
-  }
+  const std::string name(TableName(table));
+  KITH_ASSIGN_OR_RETURN(const std::string indexed, AsIndexed(table, expression));
+  KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT rowid FROM " + name + " WHERE " + name +
+                                                        " MATCH ?1 ORDER BY rowid DESC LIMIT ?2"));
+  select.Bind(1, indexed).Bind(2, limit);
   std::vector<ContactId> ids;
-  ids.reserve(keys.size());
-  for (const std::int64_t key : keys) ids.push_back(ContactIdFromSearchKey(key));
+  while (true) {
+    KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
+    if (!row) break;
+    ids.push_back(ContactIdFromSearchKey(select.Int(0)));
+  }
   return ids;
 }
 
 Result<std::int64_t> SqliteStore::CountSearchIndex(SearchTable table, const std::string& expression) {
-  if (table != SearchTable::kEverything) return CountMatches(TableName(table), expression);
-  // Both tables hold the cards with notes: count those once, by taking away
-  // the ones that match search_notes with the notes left out (which are
-  // exactly the ones search_cards counted).
-  KITH_ASSIGN_OR_RETURN(const std::int64_t cards, CountMatches("search_cards", expression));
-  KITH_ASSIGN_OR_RETURN(const std::int64_t notes, CountMatches("search_notes", expression));
-  KITH_ASSIGN_OR_RETURN(
-      const std::int64_t both,
-      CountMatches("search_notes", std::string(kCardColumnsFilter) + " : (" + expression + ")"));
-  return cards + notes - both;
+  const std::string name(TableName(table));
+  KITH_ASSIGN_OR_RETURN(const std::string indexed, AsIndexed(table, expression));
+  KITH_ASSIGN_OR_RETURN(auto select,
+                        database_->Prepare("SELECT count(*) FROM " + name + " WHERE " + name + " MATCH ?1"));
+  select.Bind(1, indexed);
+  KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
+  return row ? select.Int(0) : 0;
 }
 
 Result<std::vector<std::string>> SqliteStore::VocabularyWithPrefix(std::string_view prefix, int limit) {

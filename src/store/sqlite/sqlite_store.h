@@ -10,6 +10,7 @@
 #include "store/search_document.h"
 #include "store/sqlite/database.h"
 #include "store/sqlite/fts_tokenizer.h"
+#include "store/sqlite/notes_tier.h"
 #include "store/store.h"
 
 namespace kith::sqlite {
@@ -135,11 +136,11 @@ class SqliteStore final : public CardStore {
   Result<std::vector<std::string>> CheckIntegrity() override;
 
  private:
-  // The most recent `limit` index keys matching `expression` in one FTS5
-  // table, and how many match there.
-  Result<std::vector<std::int64_t>> MatchKeys(std::string_view table, const std::string& expression,
-                                              int limit);
-  Result<std::int64_t> CountMatches(std::string_view table, const std::string& expression);
+  // `expression` as the tier's table can answer it: prefixes it has no
+  // index for asked as their completions (prefix_completions.h), the widest
+  // tier's words asked of the fields or the notes (notes_tier.h).
+  Result<std::string> AsIndexed(SearchTable table, std::string_view expression);
+  CompletionLookup Completions();
   // Steps `select` (whose ?1 is the id) once per id, all in one read
   // transaction, and hands each row found to `on_row`.
   Status EachIdInOneRead(Statement& select, const std::vector<ContactId>& ids,
@@ -186,7 +187,7 @@ class SqliteStore final : public CardStore {
   // The cards of `ids` that exist, live or trashed, keyed by id: one query
   // per table however many ids.
   Result<std::map<std::int64_t, Contact>> LoadContacts(const std::vector<ContactId>& ids);
-  // One entry of the three search tables, added or removed.
+  // One entry of the two search tables, added or removed.
   Status WriteIndexEntry(std::int64_t key, const SearchDocument& document, bool remove);
 
   // The bulk write (bulk_index.cpp). Cards with an id of `first_new_id` or

@@ -14,15 +14,20 @@ struct Plane {
   int width = 0;
   int height = 0;
   std::vector<float> values;
-  float& At(int x, int y) { return values[static_cast<std::size_t>(y) * width + x]; }
-  [[nodiscard]] float At(int x, int y) const { return values[static_cast<std::size_t>(y) * width + x]; }
+  [[nodiscard]] std::size_t Index(int x, int y) const {
+    return static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x);
+  }
+  float& At(int x, int y) { return values[Index(x, y)]; }
+  [[nodiscard]] float At(int x, int y) const { return values[Index(x, y)]; }
+  float* Row(int y) { return &values[Index(0, y)]; }
+  [[nodiscard]] const float* Row(int y) const { return &values[Index(0, y)]; }
 };
 
 Plane ToPlane(Pix* gray) {
   Plane plane;
   plane.width = pixGetWidth(gray);
   plane.height = pixGetHeight(gray);
-  plane.values.resize(static_cast<std::size_t>(plane.width) * plane.height);
+  plane.values.resize(plane.Index(0, plane.height));
   const l_uint32* data = pixGetData(gray);
   const int words_per_line = pixGetWpl(gray);
   for (int y = 0; y < plane.height; ++y) {
@@ -41,7 +46,7 @@ PixPtr ToPix(const Plane& plane) {
     l_uint32* line = data + static_cast<std::ptrdiff_t>(y) * words_per_line;
     for (int x = 0; x < plane.width; ++x) {
       const float value = std::clamp(std::round(plane.At(x, y)), 0.0F, 255.0F);
-      SET_DATA_BYTE(line, x, static_cast<l_uint32>(value));
+      SET_DATA_BYTE(line, x, static_cast<l_uint8>(value));
     }
   }
   return pix;
@@ -51,10 +56,10 @@ std::vector<float> GaussianTaps(float sigma) {
   const int radius = std::max(1, static_cast<int>(std::ceil(3.0F * sigma)));
   std::vector<float> taps(static_cast<std::size_t>(2 * radius + 1));
   float sum = 0;
-  for (int i = -radius; i <= radius; ++i) {
-    const float tap = std::exp(-static_cast<float>(i * i) / (2.0F * sigma * sigma));
-    taps[static_cast<std::size_t>(i + radius)] = tap;
-    sum += tap;
+  for (std::size_t k = 0; k < taps.size(); ++k) {
+    const int offset = static_cast<int>(k) - radius;
+    taps[k] = std::exp(-static_cast<float>(offset * offset) / (2.0F * sigma * sigma));
+    sum += taps[k];
   }
   for (float& tap : taps) tap /= sum;
   return taps;
@@ -70,11 +75,11 @@ Plane Blur(const Plane& source, float sigma) {
   Plane across{width, source.height, std::vector<float>(source.values.size(), 0.0F)};
   std::vector<float> padded(static_cast<std::size_t>(width + 2 * radius));
   for (int y = 0; y < source.height; ++y) {
-    const float* row = &source.values[static_cast<std::size_t>(y) * width];
+    const float* row = source.Row(y);
     std::fill(padded.begin(), padded.begin() + radius, row[0]);
     std::copy(row, row + width, padded.begin() + radius);
     std::fill(padded.begin() + radius + width, padded.end(), row[width - 1]);
-    float* out = &across.values[static_cast<std::size_t>(y) * width];
+    float* out = across.Row(y);
     for (int i = 0; i <= 2 * radius; ++i) {
       const float tap = taps[static_cast<std::size_t>(i)];
       const float* in = padded.data() + i;
@@ -83,11 +88,11 @@ Plane Blur(const Plane& source, float sigma) {
   }
   Plane result{width, source.height, std::vector<float>(source.values.size(), 0.0F)};
   for (int y = 0; y < source.height; ++y) {
-    float* out = &result.values[static_cast<std::size_t>(y) * width];
-    for (int i = -radius; i <= radius; ++i) {
-      const float tap = taps[static_cast<std::size_t>(i + radius)];
-      const float* in = &across.values[static_cast<std::size_t>(std::clamp(y + i, 0, source.height - 1)) * width];
-      for (int x = 0; x < width; ++x) out[x] += tap * in[x];
+    float* out = result.Row(y);
+    for (std::size_t k = 0; k < taps.size(); ++k) {
+      const int from = y + static_cast<int>(k) - radius;
+      const float* in = across.Row(std::clamp(from, 0, source.height - 1));
+      for (int x = 0; x < width; ++x) out[x] += taps[k] * in[x];
     }
   }
   return result;

@@ -533,7 +533,8 @@ ScannedCard ExtractFields(const std::vector<OcrLine>& lines, const std::string& 
   {
     // The domain printed twice: a letter misread in one is mended by the other.
     std::vector<ReadValue> emails;
-    for (std::size_t i = 0; i < card.emails.size(); ++i) emails.push_back({card.emails[i], confidence.emails[i]});
+    for (std::size_t i = 0; i < card.emails.size(); ++i)
+      emails.push_back({card.emails[i], confidence.emails[i]});
     ReadValue website{card.website, confidence.website};
     ReconcileEmailAndWebsite(emails, website);
     card.emails.clear();

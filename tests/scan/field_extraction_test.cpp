@@ -255,12 +255,14 @@ TEST(ExtractFields, KeepsNearDomainsThatAreNotOneDomainMisread) {
   // name; a short name a letter away is another name; names further apart
   // are other names; two readings as sure as each other leave nothing to
   // choose by.
-  const auto suffix = ExtractFields({Line("Jo Quillane", 60, 100), Unsure(Line("jo@quorvame.de", 30, 400), 50),
-                                     Line("www.quorvane.com", 30, 440)},
-                                    "US");
+  const auto suffix =
+      ExtractFields({Line("Jo Quillane", 60, 100), Unsure(Line("jo@quorvame.de", 30, 400), 50),
+                     Line("www.quorvane.com", 30, 440)},
+                    "US");
   EXPECT_EQ(suffix.emails, std::vector<std::string>{"jo@quorvame.de"});
   const auto short_name = ExtractFields(
-      {Line("Jo Quillane", 60, 100), Unsure(Line("jo@qrv.fi", 30, 400), 50), Line("www.qrw.fi", 30, 440)}, "US");
+      {Line("Jo Quillane", 60, 100), Unsure(Line("jo@qrv.fi", 30, 400), 50), Line("www.qrw.fi", 30, 440)},
+      "US");
   EXPECT_EQ(short_name.emails, std::vector<std::string>{"jo@qrv.fi"});
   const auto far = ExtractFields({Line("Jo Quillane", 60, 100), Unsure(Line("jo@quorvane.fi", 30, 400), 50),
                                   Line("www.quillvane.fi", 30, 440)},
@@ -268,7 +270,8 @@ TEST(ExtractFields, KeepsNearDomainsThatAreNotOneDomainMisread) {
   EXPECT_EQ(far.emails, std::vector<std::string>{"jo@quorvane.fi"});
   EXPECT_EQ(far.website, "www.quillvane.fi");
   const auto even = ExtractFields(
-      {Line("Jo Quillane", 60, 100), Line("jo@quorvame.fi", 30, 400), Line("www.quorvane.fi", 30, 440)}, "US");
+      {Line("Jo Quillane", 60, 100), Line("jo@quorvame.fi", 30, 400), Line("www.quorvane.fi", 30, 440)},
+      "US");
   EXPECT_EQ(even.emails, std::vector<std::string>{"jo@quorvame.fi"});
   EXPECT_EQ(even.website, "www.quorvane.fi");
 }

@@ -125,11 +125,11 @@ float MeasureBlur(Pix* gray) {
   if (image.width < 16 || image.height < 16) return 0;
   const Plane first = EdgeStrength(Blur(image, kFirstBlur));
   const Plane second = EdgeStrength(Blur(image, kSecondBlur));
-  // The strongest edges: the print's, not the paper's grain. The top 0.5% of
+  // The strongest edges: the print's, not the paper's grain. The top 2% of
   // pixels by edge strength, where each is the strongest of its 3x3
   // neighbourhood (the middle of an edge, where it is measured).
   std::vector<float> sorted = first.values;
-  const std::size_t top = sorted.size() - sorted.size() / 200;
+  const std::size_t top = sorted.size() - sorted.size() / 50;
   std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(top), sorted.end());
   // An edge weaker than this (grey levels per pixel) is paper grain or JPEG
   // blocks, whatever its rank: a card with no print has no blur to measure.

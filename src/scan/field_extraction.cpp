@@ -7,6 +7,7 @@
 
 #include "domain/utf8.h"
 #include "domain/validation.h"
+#include "scan/domain_agreement.h"
 #include "scan/legal_forms.h"
 #include "scan/public_suffix.h"
 #include "scan/text_patterns.h"
@@ -204,8 +205,10 @@ double Confidence(const OcrLine& line, double factor) {
   return std::clamp(static_cast<double>(line.confidence) / 100.0 * factor, 0.0, 1.0);
 }
 
-void AddUnique(std::vector<std::string>& values, const std::string& value) {
-  if (std::find(values.begin(), values.end(), value) == values.end()) values.push_back(value);
+bool AddUnique(std::vector<std::string>& values, const std::string& value) {
+  if (std::find(values.begin(), values.end(), value) != values.end()) return false;
+  values.push_back(value);
+  return true;
 }
 
 // "jdoeoexample.org" beside "www.example.org": an email whose '@' OCR read as
@@ -264,9 +267,8 @@ std::string TakePatterns(const OcrLine& line, const std::string& text, const std
   std::string rest = StripLabel(text);
   bool found_any = false;
   for (const auto& email : FindEmails(rest)) {
-    AddUnique(card.emails, email.value);
     const double sure = (email.repaired ? 0.9 : 1.0) * (email.known_suffix ? 1.0 : 0.5);
-    confidence.emails.push_back(Confidence(line, sure));
+    if (AddUnique(card.emails, email.value)) confidence.emails.push_back(Confidence(line, sure));
     found_any = true;
   }
   if (rest.find('@') != std::string::npos && found_any) return {};
@@ -276,8 +278,7 @@ std::string TakePatterns(const OcrLine& line, const std::string& text, const std
     return {};
   }
   if (const auto email = EmailWithLostAt(rest, known_domains)) {
-    AddUnique(card.emails, *email);
-    confidence.emails.push_back(Confidence(line, 0.8));
+    if (AddUnique(card.emails, *email)) confidence.emails.push_back(Confidence(line, 0.8));
     return {};
   }
   bool url_found = false;
@@ -523,12 +524,27 @@ ScannedCard ExtractFields(const std::vector<OcrLine>& lines, const std::string& 
     }
     rests.emplace_back(rest, &line);
   }
-  if (!card.emails.empty()) card.confidence["emails"] = Mean(confidence.emails);
+
   if (!card.phones.empty()) card.confidence["phones"] = Mean(confidence.phones);
   if (card.website.empty() && !confidence.mended_website.empty()) {
     card.website = confidence.mended_website;
     confidence.website = confidence.mended_website_confidence;
   }
+  {
+    // The domain printed twice: a letter misread in one is mended by the other.
+    std::vector<ReadValue> emails;
+    for (std::size_t i = 0; i < card.emails.size(); ++i)
+      emails.push_back({card.emails[i], confidence.emails[i]});
+    ReadValue website{card.website, confidence.website};
+    ReconcileEmailAndWebsite(emails, website);
+    card.emails.clear();
+    confidence.emails.clear();
+    for (const auto& email : emails) {
+      if (AddUnique(card.emails, email.value)) confidence.emails.push_back(email.confidence);
+    }
+    card.website = website.value;
+  }
+  if (!card.emails.empty()) card.confidence["emails"] = Mean(confidence.emails);
   if (!card.website.empty()) card.confidence["website"] = confidence.website;
   if (!card.links.empty()) card.confidence["links"] = confidence.links;
   if (!address_parts.empty()) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "scan/deblur.h"
+
 namespace kith::scan {
 namespace {
 
@@ -82,6 +84,27 @@ PixPtr FlattenBackground(Pix* gray) {
   return PixPtr(pixApplyInvBackgroundGrayMap(gray, inverse.get(), kReduce, kReduce));
 }
 
+// A blurred photo (a phone held too close, or moving) leaves letters whose
+// strokes run into each other: Tesseract reads them wrong or not at all, and
+// the thresholds below lose them. Where the print is measurably soft, the
+// blur is undone first (held-out cards, BENCHMARKS.md, seventh round).
+void Sharpen(PixPtr& gray) {
+  // Below this (pixels at the scale set above) the print reads as it is; a
+  // card photographed sharp measures 0-0.8.
+  constexpr float kSoft = 0.8F;
+  // MeasureBlur reads the thin strokes of small print sharper than their
+  // blur is (on text rendered and blurred by a known amount, 1.2-1.5 px
+  // for a blur of 2 px, less with noise): the blur undone is this much
+  // larger than the one measured.
+  constexpr float kThinStrokes = 1.6F;
+  // Each step sharpens more and brings out more of the photo's noise; five
+  // steps read more than three, ten no more than five, at twice the time.
+  constexpr int kSteps = 5;
+  const float blur = MeasureBlur(gray.get());
+  if (blur < kSoft) return;
+  if (PixPtr sharp = Deblur(gray.get(), blur * kThinStrokes, kSteps)) gray = std::move(sharp);
+}
+
 }  // namespace
 
 PixPtr ToGray(Pix* photo) {
@@ -110,6 +133,7 @@ Result<PreparedImage> PrepareForOcr(Pix* photo) {
   if (high - low < kBlankContrast) {
     return Fail(ErrorCode::kInvalidInput, "no text found on the card", "image");
   }
+  Sharpen(gray);
   NormalizePolarity(gray.get());
   // After the polarity, so that the paper is the light side everywhere.
   // (Held-out cards, first 100: phones 77 -> 84, names 53 -> 59; BENCHMARKS.md.)

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "scan/domain_agreement.h"
+
 namespace kith::scan {
 namespace {
 
@@ -224,6 +226,62 @@ TEST(ExtractFields, DropsAMarkReadAsALoneCharacterBeforeANameOrCompany) {
   const auto kept =
       ExtractFields({Line("Ysolde Vantreight", 64, 140), Line("A Quiet Harbour Ltd", 40, 300)}, "US");
   EXPECT_EQ(kept.company, "A Quiet Harbour Ltd");
+}
+
+OcrLine Unsure(OcrLine line, float confidence) {
+  line.confidence = confidence;
+  return line;
+}
+
+TEST(ExtractFields, MendsAnEmailDomainByTheWebsiteReadMoreSurely) {
+  const auto card = ExtractFields({Line("Jo Quillane", 60, 100), Unsure(Line("jo@quorvame.fi", 30, 400), 55),
+                                   Line("www.quorvane.fi", 30, 440)},
+                                  "US");
+  EXPECT_EQ(card.emails, std::vector<std::string>{"jo@quorvane.fi"});
+  EXPECT_EQ(card.website, "www.quorvane.fi");
+}
+
+TEST(ExtractFields, MendsAWebsiteByTheEmailDomainReadMoreSurely) {
+  const auto card =
+      ExtractFields({Line("Jo Quillane", 60, 100), Line("jo.quillane@mail.brightwater.com.au", 30, 400),
+                     Unsure(Line("https://www.brigthwater.com.au/team", 30, 440), 60)},
+                    "US");
+  EXPECT_EQ(card.emails, std::vector<std::string>{"jo.quillane@mail.brightwater.com.au"});
+  EXPECT_EQ(card.website, "https://www.brightwater.com.au/team");
+}
+
+TEST(ExtractFields, KeepsNearDomainsThatAreNotOneDomainMisread) {
+  // Counter-examples: another suffix is another domain, however near the
+  // name; a short name a letter away is another name; names further apart
+  // are other names; two readings as sure as each other leave nothing to
+  // choose by.
+  const auto suffix =
+      ExtractFields({Line("Jo Quillane", 60, 100), Unsure(Line("jo@quorvame.de", 30, 400), 50),
+                     Line("www.quorvane.com", 30, 440)},
+                    "US");
+  EXPECT_EQ(suffix.emails, std::vector<std::string>{"jo@quorvame.de"});
+  const auto short_name = ExtractFields(
+      {Line("Jo Quillane", 60, 100), Unsure(Line("jo@qrv.fi", 30, 400), 50), Line("www.qrw.fi", 30, 440)},
+      "US");
+  EXPECT_EQ(short_name.emails, std::vector<std::string>{"jo@qrv.fi"});
+  const auto far = ExtractFields({Line("Jo Quillane", 60, 100), Unsure(Line("jo@quorvane.fi", 30, 400), 50),
+                                  Line("www.quillvane.fi", 30, 440)},
+                                 "US");
+  EXPECT_EQ(far.emails, std::vector<std::string>{"jo@quorvane.fi"});
+  EXPECT_EQ(far.website, "www.quillvane.fi");
+  const auto even = ExtractFields(
+      {Line("Jo Quillane", 60, 100), Line("jo@quorvame.fi", 30, 400), Line("www.quorvane.fi", 30, 440)},
+      "US");
+  EXPECT_EQ(even.emails, std::vector<std::string>{"jo@quorvame.fi"});
+  EXPECT_EQ(even.website, "www.quorvane.fi");
+}
+
+TEST(EditDistance, CountsLettersInsertedDeletedOrChanged) {
+  EXPECT_EQ(EditDistance("quorvane", "quorvane"), 0);
+  EXPECT_EQ(EditDistance("quorvane", "quorvame"), 1);
+  EXPECT_EQ(EditDistance("quorvane", "qorvane"), 1);
+  EXPECT_EQ(EditDistance("brightwater", "brigthwatr"), 3);
+  EXPECT_EQ(EditDistance("", "abc"), 3);
 }
 
 }  // namespace

@@ -13,12 +13,15 @@ constexpr std::size_t kScored = 400;
 constexpr int kPerQuery = 2000;
 
 // One FTS5 group for a skill or topic: every word must be there, as a word
-// or a word's beginning ("manag*" finds management and manager).
+// or a word's beginning ("manag*" finds management and manager). The words
+// are joined by an explicit AND, as search/ joins its conditions: the store
+// may ask a long prefix as the OR of its completions, and FTS5 takes no
+// implicit AND beside a bracketed OR ("(a OR b) c" is a syntax error).
 std::string Group(const Store& store, const std::vector<std::string>& stems) {
   std::string group;
   for (const auto& stem : stems) {
     for (const auto& term : store.SearchTerms(stem)) {
-      if (!group.empty()) group += ' ';
+      if (!group.empty()) group += " AND ";
       group += '"' + term + '"';
       // One or two letters ("c", "go") as a prefix would match half the list.
       if (term.size() > 2) group += '*';

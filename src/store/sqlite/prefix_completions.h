@@ -40,7 +40,9 @@ inline constexpr int kMostPrefixCompletions = 64;
 // for replaced by ("c1" OR "c2" …), the completions of p in the vocabulary,
 // when the vocabulary holds every term p can complete to (p has three
 // characters or more and is not all digits) and there are between one and
-// kMostPrefixCompletions of them. The result matches the same rows. Any
+// kMostPrefixCompletions of them. The result matches the same rows when the
+// terms of `expression` are joined by explicit ANDs and ORs: FTS5 takes no
+// implicit AND beside a bracketed OR ("(a OR b) c" is a syntax error). Any
 // other prefix term stays as it is, for FTS5 to merge. Errors: those of
 // `completions`; an unterminated string is left for FTS5 to reject.
 Result<std::string> ExpandUnindexedPrefixes(std::string_view expression, PrefixLengths indexed,

@@ -1,7 +1,6 @@
 // The running list: contacts, search, duplicates and merges, the demo network.
+#include "app/contact_pages.h"
 #include "app/contacts.h"
-#include "app/relationship_json.h"
-#include "app/relationships.h"
 #include "app/results_json.h"
 #include "app/scan_json.h"
 #include "app/transfer.h"
@@ -22,51 +21,32 @@ Result<ListQuery> ListQueryFrom(const httplib::Request& request) {
   return query;
 }
 
+// Sets X-Total-Count when the page was asked with ?total=true.
+ApiReply PageReply(PeoplePage page) {
+  ApiReply reply = Json(std::move(page.people));
+  if (page.total) reply.headers.emplace_back("X-Total-Count", std::to_string(*page.total));
+  return reply;
+}
+
+Result<PageExtras> PageExtrasFrom(const httplib::Request& request) {
+  PageExtras extras;
+  KITH_ASSIGN_OR_RETURN(extras.with_health, QueryBool(request, "health"));
+  KITH_ASSIGN_OR_RETURN(extras.with_total, QueryBool(request, "total"));
+  return extras;
+}
+
 // The running list, by a stored order or by health (the same filters).
 Result<ApiReply> ListRoute(const httplib::Request& request, Context& context) {
   KITH_ASSIGN_OR_RETURN(ListQuery query, ListQueryFrom(request));
   const std::string sort = QueryText(request, "sort");
   KITH_ASSIGN_OR_RETURN(const ListOrder order, ParseListOrder(sort.empty() ? "name" : sort));
-  ApiReply reply;
-  if (order == ListOrder::kHealth) {
-    KITH_ASSIGN_OR_RETURN(const auto people, ListByHealth(context, query));
-    nlohmann::json array = ContactsWithHealthToJson(people);
-    std::vector<ContactId> ids;
-    for (const auto& person : people) ids.push_back(person.contact.id);
-    KITH_RETURN_IF_ERROR(AddCardImageFlags(context, ids, array));
-    reply = Json(std::move(array));
-  } else {
-    query.sort = StoredSort(order).value_or(ListSort::kName);
-    KITH_ASSIGN_OR_RETURN(auto contacts, ListContacts(context, query));
-    std::vector<ContactId> ids;
-    for (const auto& contact : contacts) ids.push_back(contact.id);
-    KITH_ASSIGN_OR_RETURN(const bool with_health, QueryBool(request, "health"));
-    nlohmann::json array;
-    if (with_health) {
-      // Health for the page shown, whatever it is sorted by.
-      KITH_ASSIGN_OR_RETURN(const auto page, WithHealth(context, std::move(contacts)));
-      array = ContactsWithHealthToJson(page);
-    } else {
-      array = ContactsToJson(contacts);
-    }
-    KITH_RETURN_IF_ERROR(AddCardImageFlags(context, ids, array));
-    reply = Json(std::move(array));
-  }
-  KITH_ASSIGN_OR_RETURN(const bool with_total, QueryBool(request, "total"));
-  if (with_total) {
-    KITH_ASSIGN_OR_RETURN(const std::int64_t total, CountContacts(context, query));
-    reply.headers.emplace_back("X-Total-Count", std::to_string(total));
-  }
-  return reply;
+  KITH_ASSIGN_OR_RETURN(const PageExtras extras, PageExtrasFrom(request));
+  KITH_ASSIGN_OR_RETURN(PeoplePage page, ListPeoplePage(context, std::move(query), order, extras));
+  return PageReply(std::move(page));
 }
 
 Result<ApiReply> ShowRoute(const httplib::Request& request, Context& context) {
-  const ContactId id{PathId(request)};
-  KITH_ASSIGN_OR_RETURN(const Contact contact, ResolveContact(context, std::to_string(id.value)));
-  KITH_ASSIGN_OR_RETURN(const auto changes, JobChangesOf(context, id));
-  KITH_ASSIGN_OR_RETURN(nlohmann::json json, ContactToJsonWithPhotoFlag(context, contact));
-  json["job_changes"] = nlohmann::json::array();
-  for (const auto& change : changes) json["job_changes"].push_back(JobChangeToJson(change));
+  KITH_ASSIGN_OR_RETURN(nlohmann::json json, PersonJson(context, ContactId{PathId(request)}));
   return Json(std::move(json));
 }
 
@@ -120,27 +100,9 @@ Result<ApiReply> SearchRoute(const httplib::Request& request, Context& context) 
   constexpr int kMaxResults = 500;
   KITH_ASSIGN_OR_RETURN(search.limit, QueryInt(request, "limit", 20, 1, kMaxResults));
   KITH_ASSIGN_OR_RETURN(search.offset, QueryInt(request, "offset", 0, 0, 1 << 20));
-  KITH_ASSIGN_OR_RETURN(const auto found, SearchContacts(context, search));
-  nlohmann::json array = FoundContactsToJson(found);
-  std::vector<ContactId> ids;
-  for (const auto& item : found) ids.push_back(item.contact.id);
-  KITH_RETURN_IF_ERROR(AddCardImageFlags(context, ids, array));
-  KITH_ASSIGN_OR_RETURN(const bool with_health, QueryBool(request, "health"));
-  if (with_health) {
-    std::vector<Contact> contacts;
-    contacts.reserve(found.size());
-    for (const auto& item : found) contacts.push_back(item.contact);
-    KITH_ASSIGN_OR_RETURN(const auto healths, WithHealth(context, std::move(contacts)));
-    for (std::size_t i = 0; i < healths.size(); ++i) array[i]["health"] = HealthToJson(healths[i].health);
-  }
-  ApiReply reply = Json(std::move(array));
-  KITH_ASSIGN_OR_RETURN(const bool with_total, QueryBool(request, "total"));
-  if (with_total) {
-    KITH_ASSIGN_OR_RETURN(const std::int64_t total,
-                          CountSearchResults(context, search, static_cast<std::int64_t>(found.size())));
-    reply.headers.emplace_back("X-Total-Count", std::to_string(total));
-  }
-  return reply;
+  KITH_ASSIGN_OR_RETURN(const PageExtras extras, PageExtrasFrom(request));
+  KITH_ASSIGN_OR_RETURN(PeoplePage page, SearchPeoplePage(context, search, extras));
+  return PageReply(std::move(page));
 }
 
 // Search as you type: slim lines, no cards.

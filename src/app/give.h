@@ -69,7 +69,16 @@ struct MyProfile {
   std::string known_for;  // what you want to be known for
 };
 Result<MyProfile> ShowMyProfile(Context& context);
-Result<MyProfile> SaveMyProfile(Context& context, const MyProfile& profile);
+// A change of your profile: each field given replaces that one (skills as a
+// whole list), the others stay. Read and written in one transaction, so two
+// changes at once each keep what the other set. Text is trimmed, empty
+// skills dropped. Returns the profile as saved.
+struct ProfileChange {
+  std::optional<std::string> name;
+  std::optional<std::vector<std::string>> skills;
+  std::optional<std::string> known_for;
+};
+Result<MyProfile> ChangeMyProfile(Context& context, const ProfileChange& change);
 // The people to tell about something you made or wrote (a post, a project):
 // ranked as for an opportunity on `topic` and your skills.
 Result<std::vector<RankedMatch>> WhomToTell(Context& context, const std::string& topic, int limit);

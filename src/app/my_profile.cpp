@@ -28,19 +28,20 @@ Result<MyProfile> ShowMyProfile(Context& context) {
   return profile;
 }
 
-Result<MyProfile> SaveMyProfile(Context& context, const MyProfile& profile) {
-  MyProfile cleaned;
-  cleaned.name = Trim(profile.name);
-  cleaned.known_for = Trim(profile.known_for);
-  for (const auto& skill : profile.skills) {
-    if (!Trim(skill).empty()) cleaned.skills.push_back(Trim(skill));
+Result<MyProfile> ChangeMyProfile(Context& context, const ProfileChange& change) {
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "change the profile"));
+  KITH_ASSIGN_OR_RETURN(const MyProfile stored, ShowMyProfile(context));
+  MyProfile saved;
+  saved.name = Trim(change.name.value_or(stored.name));
+  saved.known_for = Trim(change.known_for.value_or(stored.known_for));
+  for (const auto& skill : change.skills.value_or(stored.skills)) {
+    if (!Trim(skill).empty()) saved.skills.push_back(Trim(skill));
   }
   const nlohmann::json json = {
-      {"name", cleaned.name}, {"skills", cleaned.skills}, {"known_for", cleaned.known_for}};
-  KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "change the profile"));
+      {"name", saved.name}, {"skills", saved.skills}, {"known_for", saved.known_for}};
   KITH_RETURN_IF_ERROR(context.store.SetSetting(kProfileKey, json.dump()));
   KITH_RETURN_IF_ERROR(transaction.Commit());
-  return cleaned;
+  return saved;
 }
 
 Result<std::vector<RankedMatch>> WhomToTell(Context& context, const std::string& topic, int limit) {

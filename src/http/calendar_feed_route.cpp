@@ -3,6 +3,7 @@
 #include "app/calendar_feed.h"
 #include "app/relationships.h"
 #include "http/json_errors.h"
+#include "http/sink_stream.h"
 
 namespace kith::http {
 
@@ -45,10 +46,11 @@ void ServeCalendarFeed(const httplib::Request& request, httplib::Response& respo
       [&pool, member = feed->member](std::size_t /*offset*/, httplib::DataSink& sink) {
         StorePool::Lease lease = pool.Borrow(Access::kRead, member);
         if (!lease.acting()) return false;
-        const Result<std::int64_t> written = WriteRemindersCalendar(lease.context(), sink.os);
+        SinkStream out(sink);
+        const Result<std::int64_t> written = WriteRemindersCalendar(lease.context(), out);
         // A failure half-way cannot become an error status any more: the
         // connection closes without the last chunk, which clients read as cut.
-        if (!written || !sink.os) return false;
+        if (!written || !out.flush()) return false;
         sink.done();
         return true;
       });

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -30,6 +31,13 @@ struct ApiReply {
   nlohmann::json body;
   std::string json_text;  // when not empty, the JSON body already written (JsonText): sent instead of `body`
   std::string raw;        // when not empty, sent as is with `content_type`
+  // A download too large to hold (an export of everyone): written to the
+  // socket as it is read, a page at a time, on a read connection of its own
+  // borrowed when the body is sent, acting as the same member. Sent instead
+  // of `raw`, with `content_type`. A failure half-way can no longer change
+  // the status: the connection closes without its last chunk, which clients
+  // read as a cut download.
+  std::function<Status(Context&, std::ostream&)> stream;
   std::string content_type;
   std::string filename;  // a download: Content-Disposition attachment
   std::vector<std::pair<std::string, std::string>> headers;

@@ -420,15 +420,34 @@ TEST_P(GiveApp, AProfileNeverSavedIsEmpty) {
 }
 
 TEST_P(GiveApp, ASavedProfileComesBackTrimmed) {
-  MyProfile profile;
-  profile.name = " Sam Rivera ";
-  profile.skills = {"SQLite", " ", " technical writing"};
-  profile.known_for = "fast embedded databases ";
-  ASSERT_TRUE(SaveMyProfile(context(), profile));
+  ProfileChange change;
+  change.name = " Sam Rivera ";
+  change.skills = std::vector<std::string>{"SQLite", " ", " technical writing"};
+  change.known_for = "fast embedded databases ";
+  ASSERT_TRUE(ChangeMyProfile(context(), change));
   auto shown = ShowMyProfile(context());
   ASSERT_TRUE(shown) << shown.error().message;
   EXPECT_EQ(shown->name, "Sam Rivera");
   EXPECT_EQ(shown->skills, (std::vector<std::string>{"SQLite", "technical writing"}));
+  EXPECT_EQ(shown->known_for, "fast embedded databases");
+}
+
+TEST_P(GiveApp, AProfileChangeKeepsTheFieldsItDoesNotName) {
+  ProfileChange first;
+  first.name = "Sam Rivera";
+  first.skills = std::vector<std::string>{"SQLite"};
+  first.known_for = "fast embedded databases";
+  ASSERT_TRUE(ChangeMyProfile(context(), first));
+  ProfileChange skills_only;
+  skills_only.skills = std::vector<std::string>{"PostgreSQL", "technical writing"};
+  auto saved = ChangeMyProfile(context(), skills_only);
+  ASSERT_TRUE(saved) << saved.error().message;
+  EXPECT_EQ(saved->name, "Sam Rivera");
+  EXPECT_EQ(saved->known_for, "fast embedded databases");
+  auto shown = ShowMyProfile(context());
+  ASSERT_TRUE(shown) << shown.error().message;
+  EXPECT_EQ(shown->name, "Sam Rivera");
+  EXPECT_EQ(shown->skills, (std::vector<std::string>{"PostgreSQL", "technical writing"}));
   EXPECT_EQ(shown->known_for, "fast embedded databases");
 }
 

@@ -115,7 +115,8 @@ TEST_P(TransferTest, JsonBackupRestoresOpportunitiesLedgerAndProfileOnce) {
   ASSERT_TRUE(RecordGive(source_.context(), give));
   ASSERT_TRUE(
       RecordIntroduction(source_.context(), people[1].id, people[2].id, "both fund arts", std::nullopt));
-  ASSERT_TRUE(SaveMyProfile(source_.context(), MyProfile{"Sam", {"SQLite"}, "databases"}));
+  ASSERT_TRUE(ChangeMyProfile(source_.context(),
+                              ProfileChange{"Sam", std::vector<std::string>{"SQLite"}, "databases"}));
 
   ExportRequest request;
   request.format = ExportFormat::kJson;

@@ -194,6 +194,17 @@ TEST_F(TeamHttp, AMemberOfOneWorkspaceNeverReadsAnother) {
   ASSERT_TRUE(own);
   EXPECT_EQ(own->status, 200) << own->body;
   EXPECT_THAT(own->body, HasSubstr("Acme Second"));
+
+  // An export is written after the handler's lease has ended, on a
+  // connection borrowed for the download: still as the member who asked.
+  for (int turn = 0; turn < 4; ++turn) {
+    const bool as_dee = turn % 2 == 0;
+    auto download = As(as_dee ? dee : ada, "GET", "/api/v1/export?format=csv");
+    ASSERT_TRUE(download);
+    EXPECT_EQ(download->status, 200) << download->body;
+    EXPECT_THAT(download->body, HasSubstr(as_dee ? "Beta Person" : "Acme Second")) << "turn " << turn;
+    EXPECT_THAT(download->body, ::testing::Not(HasSubstr(as_dee ? "Acme" : "Beta"))) << "turn " << turn;
+  }
 }
 
 TEST_F(TeamHttp, AViewersWriteIsForbiddenAndChangesNothing) {

@@ -104,5 +104,35 @@ TEST_P(TransferRoutes, ExportsEachFormatAsADownload) {
   EXPECT_EQ(ErrorCodeOf(Expect(Send("GET", "/api/v1/export?format=pdf"), 400)), "invalid_input");
 }
 
+TEST_P(TransferRoutes, AnExportOfEveryoneIsSentAsItIsReadAndArrivesWhole) {
+  OpenSession();
+  constexpr int kPeople = 2500;  // more than two of the export's pages
+  ASSERT_EQ(Expect(Send("POST", "/api/v1/demo", R"({"count": 2500})"), 201)["added"], kPeople);
+  for (const char* format : {"vcard", "csv", "json"}) {
+    auto download = Send("GET", std::string("/api/v1/export?format=") + format);
+    ASSERT_TRUE(download);
+    EXPECT_EQ(download->status, 200) << format;
+    EXPECT_EQ(download->get_header_value("Transfer-Encoding"), "chunked")
+        << format << ": written as read, never held whole";
+    EXPECT_FALSE(download->has_header("Content-Length")) << format;
+    EXPECT_NE(download->get_header_value("Content-Disposition").find("attachment"), std::string::npos);
+    std::size_t people = 0;
+    if (std::string(format) == "vcard") {
+      for (std::size_t at = download->body.find("BEGIN:VCARD"); at != std::string::npos;
+           at = download->body.find("BEGIN:VCARD", at + 1)) {
+        ++people;
+      }
+    } else if (std::string(format) == "csv") {
+      std::istringstream lines(download->body);
+      std::string line;
+      while (std::getline(lines, line)) people += line.empty() ? 0U : 1U;
+      --people;  // the header line
+    } else {
+      people = json::parse(download->body)["contacts"].size();
+    }
+    EXPECT_EQ(people, static_cast<std::size_t>(kPeople)) << format;
+  }
+}
+
 }  // namespace
 }  // namespace kith::testing

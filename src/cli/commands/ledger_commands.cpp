@@ -202,16 +202,14 @@ Example:
   command->add_option("--known-for", *known_for, "What you want to be known for");
   return {command, [=, &globals]() {
             return RunWithSession("me", globals, [&](Session& session) {
-              auto profile = ShowMyProfile(session.context());
-              if (!profile) return ReportError("me", profile.error());
               const bool changing = !name->empty() || !skills->empty() || !known_for->empty();
-              if (changing) {
-                if (!name->empty()) profile->name = *name;
-                if (!skills->empty()) profile->skills = *skills;
-                if (!known_for->empty()) profile->known_for = *known_for;
-                profile = SaveMyProfile(session.context(), *profile);
-                if (!profile) return ReportError("me", profile.error());
-              }
+              ProfileChange change;
+              if (!name->empty()) change.name = *name;
+              if (!skills->empty()) change.skills = *skills;
+              if (!known_for->empty()) change.known_for = *known_for;
+              auto profile =
+                  changing ? ChangeMyProfile(session.context(), change) : ShowMyProfile(session.context());
+              if (!profile) return ReportError("me", profile.error());
               if (globals.json) {
                 PrintJson(std::cout, ProfileToJson(*profile));
                 return 0;

@@ -137,15 +137,13 @@ Result<ApiReply> ShowMeRoute(const httplib::Request& /*request*/, Context& conte
 
 Result<ApiReply> SaveMeRoute(const httplib::Request& request, Context& context) {
   KITH_ASSIGN_OR_RETURN(const nlohmann::json body, JsonObjectBody(request));
-  KITH_ASSIGN_OR_RETURN(MyProfile profile, ShowMyProfile(context));
-  KITH_ASSIGN_OR_RETURN(const auto name, TextMember(body, "name"));
-  KITH_ASSIGN_OR_RETURN(const auto known_for, TextMember(body, "known_for"));
-  if (name) profile.name = *name;
-  if (known_for) profile.known_for = *known_for;
+  ProfileChange change;
+  KITH_ASSIGN_OR_RETURN(change.name, TextMember(body, "name"));
+  KITH_ASSIGN_OR_RETURN(change.known_for, TextMember(body, "known_for"));
   if (body.contains("skills")) {
-    KITH_ASSIGN_OR_RETURN(profile.skills, TextsMember(body, "skills"));
+    KITH_ASSIGN_OR_RETURN(change.skills, TextsMember(body, "skills"));
   }
-  KITH_ASSIGN_OR_RETURN(const MyProfile saved, SaveMyProfile(context, profile));
+  KITH_ASSIGN_OR_RETURN(const MyProfile saved, ChangeMyProfile(context, change));
   return Json(ProfileToJson(saved));
 }
 

@@ -149,10 +149,13 @@ Result<ApiReply> ExportRoute(const httplib::Request& request, Context& context) 
     reply.raw.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     return reply;
   }
-  std::ostringstream out;
-  KITH_ASSIGN_OR_RETURN(const std::int64_t count, ExportContacts(context, export_request, out));
-  (void)count;
-  reply.raw = std::move(out).str();
+  // Everyone, a page at a time, straight to the socket: a million people
+  // never sit in the server's memory.
+  reply.stream = [export_request](Context& reader, std::ostream& out) -> Status {
+    KITH_ASSIGN_OR_RETURN(const std::int64_t count, ExportContacts(reader, export_request, out));
+    (void)count;
+    return Ok();
+  };
   return reply;
 }
 

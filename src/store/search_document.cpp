@@ -77,8 +77,8 @@ ContactId ContactIdFromSearchKey(std::int64_t key, int shift) {
 std::string ReshiftedSearchKeySql(std::string_view column, int from, int to) {
   const std::string name(column);
   const std::string id_mask = std::to_string((std::int64_t{1} << from) - 1);
-  return "(((" + name + " >> " + std::to_string(from) + ") << " + std::to_string(to) + ") | (" + name + " & " +
-         id_mask + "))";
+  return "(((" + name + " >> " + std::to_string(from) + ") << " + std::to_string(to) + ") | (" + name +
+         " & " + id_mask + "))";
 }
 
 bool KeptInVocabulary(const std::string& term) {

@@ -23,7 +23,7 @@ void Exec(sqlite3* handle, const std::string& sql) {
 
 // A file as kith version 1 left it: contacts, but no search index yet.
 std::string MakeVersionOneDatabase(const testing::TempDirectory& directory) {
-  const std::string path = (directory.path() / "v1.db").string();
+  std::string path = (directory.path() / "v1.db").string();
   sqlite3* handle = nullptr;
   EXPECT_EQ(sqlite3_open(path.c_str(), &handle), SQLITE_OK);
   Exec(handle, std::string(sqlite::Migrations().at(0).sql));

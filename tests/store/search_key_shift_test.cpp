@@ -77,6 +77,7 @@ class Written {
     auto sorted = cards_;
     std::sort(sorted.rbegin(), sorted.rend());
     std::vector<ContactId> newest_first;
+    newest_first.reserve(sorted.size());
     for (const auto& card : sorted) newest_first.push_back(ContactId{std::get<1>(card)});
     auto all = store_.MatchSearchIndex(SearchTable::kCards, "\"okafor\"", 10000);
     ASSERT_TRUE(all) << all.error().message;

@@ -183,7 +183,8 @@ Status SqliteStore::StageIndexEntry(ContactId id, std::int64_t key, const Search
 // each table filled in one pass in key order with a large buffer. Card by
 // card into the tables, an upgrade of a 100k-person file took a minute.
 Status SqliteStore::RebuildSearchIndex() {
-  KITH_RETURN_IF_ERROR(database_->Execute(std::string(kEmptySearchTables) + "DELETE FROM search_vocabulary;"));
+  KITH_RETURN_IF_ERROR(
+      database_->Execute(std::string(kEmptySearchTables) + "DELETE FROM search_vocabulary;"));
   // Empty, the index takes the narrowest keys that hold every id.
   KITH_ASSIGN_OR_RETURN(const int shift, KeyShiftForHighestId());
   KITH_RETURN_IF_ERROR(SetSearchKeyShift(shift));
@@ -252,7 +253,8 @@ Status SqliteStore::RestageIndexed(std::int64_t below) {
   std::vector<ContactId> ids;
   {
     KITH_ASSIGN_OR_RETURN(
-        auto select, database_->Prepare("SELECT id FROM contacts WHERE trashed_at IS NULL AND id < ?1 ORDER BY id"));
+        auto select,
+        database_->Prepare("SELECT id FROM contacts WHERE trashed_at IS NULL AND id < ?1 ORDER BY id"));
     select.Bind(1, below);
     while (true) {
       KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
@@ -262,8 +264,9 @@ Status SqliteStore::RestageIndexed(std::int64_t below) {
   }
   constexpr std::size_t kPage = 1000;
   for (std::size_t at = 0; at < ids.size(); at += kPage) {
-    const std::vector<ContactId> page(ids.begin() + static_cast<std::ptrdiff_t>(at),
-                                      ids.begin() + static_cast<std::ptrdiff_t>(std::min(at + kPage, ids.size())));
+    const std::vector<ContactId> page(
+        ids.begin() + static_cast<std::ptrdiff_t>(at),
+        ids.begin() + static_cast<std::ptrdiff_t>(std::min(at + kPage, ids.size())));
     KITH_ASSIGN_OR_RETURN(const auto contacts, GetContacts(page));
     for (const Contact& contact : contacts) {
       std::vector<std::string> terms;  // the vocabulary counts them already

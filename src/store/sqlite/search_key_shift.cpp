@@ -41,9 +41,9 @@ Status SqliteStore::IndexNewCards(const std::vector<const Contact*>& contacts, V
     KITH_ASSIGN_OR_RETURN(const int shift, SearchKeyShift());
     KITH_ASSIGN_OR_RETURN(const int needed, KeyShiftForHighestId());
     if (needed > shift) {
-      const auto lowest = std::min_element(contacts.begin(), contacts.end(), [](const Contact* a, const Contact* b) {
-        return a->id.value < b->id.value;
-      });
+      const auto lowest =
+          std::min_element(contacts.begin(), contacts.end(),
+                           [](const Contact* a, const Contact* b) { return a->id.value < b->id.value; });
       KITH_RETURN_IF_ERROR(WidenSearchKeys((*lowest)->id.value));
     }
   }

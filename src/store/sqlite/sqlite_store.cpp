@@ -595,8 +595,8 @@ Status SqliteStore::IndexContact(const Contact& contact, int sign, VocabularyDel
     KITH_ASSIGN_OR_RETURN(const int shift, SearchKeyShift());
     if ((contact.id.value >> shift) != 0) {
       return Fail(ErrorCode::kInternal, "contact " + std::to_string(contact.id.value) +
-                                            " does not fit the search index's keys of " + std::to_string(shift) +
-                                            " bits: they were not widened first");
+                                            " does not fit the search index's keys of " +
+                                            std::to_string(shift) + " bits: they were not widened first");
     }
     KITH_RETURN_IF_ERROR(WriteIndexEntry(SearchKey(contact, shift), document, remove));
   }
@@ -828,9 +828,9 @@ Result<std::vector<ContactId>> SqliteStore::MatchSearchIndex(SearchTable table, 
   KITH_ASSIGN_OR_RETURN(const std::string indexed, AsIndexed(table, expression));
   // The keys' layout is read by the same statement, so from the same
   // snapshot: a write in another process may have widened it since.
-  KITH_ASSIGN_OR_RETURN(auto select,
-                        database_->Prepare("SELECT rowid, (SELECT key_shift FROM search_layout) FROM " + name +
-                                           " WHERE " + name + " MATCH ?1 ORDER BY rowid DESC LIMIT ?2"));
+  KITH_ASSIGN_OR_RETURN(
+      auto select, database_->Prepare("SELECT rowid, (SELECT key_shift FROM search_layout) FROM " + name +
+                                      " WHERE " + name + " MATCH ?1 ORDER BY rowid DESC LIMIT ?2"));
   select.Bind(1, indexed).Bind(2, limit);
   std::vector<ContactId> ids;
   while (true) {

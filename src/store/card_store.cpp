@@ -102,7 +102,7 @@ Result<Contact> CardStore::InsertContact(const ContactFields& fields, const std:
     KITH_ASSIGN_OR_RETURN(const auto ids, InsertCardRows({&fields, 1}, {&uid, 1}, now));
     contact = NewCard(fields, ids.at(0), uid, now);
     VocabularyDelta vocabulary;
-    KITH_RETURN_IF_ERROR(IndexContact(contact, +1, vocabulary));
+    KITH_RETURN_IF_ERROR(IndexNewCards({&contact}, vocabulary));
     return ApplyVocabulary(vocabulary);
   }));
   return contact;

@@ -1,6 +1,7 @@
 #include "store/search_document.h"
 
 #include <algorithm>
+#include <string>
 
 #include "domain/utf8.h"
 
@@ -57,13 +58,28 @@ SearchDocument BuildSearchDocument(const Contact& contact) {
   return document;
 }
 
-std::int64_t SearchKey(const Contact& contact) {
-  const std::int64_t day =
-      std::clamp<std::int64_t>(RelationshipDate(contact).DaysSinceEpoch(), 0, (std::int64_t{1} << 30));
-  return (day << 32) | (contact.id.value & 0xffffffff);
+int KeyShiftFor(std::int64_t highest_id) {
+  int shift = kNarrowestKeyShift;
+  while (shift < kWidestKeyShift && (highest_id >> shift) != 0) ++shift;
+  return shift;
 }
 
-ContactId ContactIdFromSearchKey(std::int64_t key) { return ContactId{key & 0xffffffff}; }
+std::int64_t SearchKey(const Contact& contact, int shift) {
+  const std::int64_t day =
+      std::clamp<std::int64_t>(RelationshipDate(contact).DaysSinceEpoch(), 0, (std::int64_t{1} << 30));
+  return (day << shift) | (contact.id.value & ((std::int64_t{1} << shift) - 1));
+}
+
+ContactId ContactIdFromSearchKey(std::int64_t key, int shift) {
+  return ContactId{key & ((std::int64_t{1} << shift) - 1)};
+}
+
+std::string ReshiftedSearchKeySql(std::string_view column, int from, int to) {
+  const std::string name(column);
+  const std::string id_mask = std::to_string((std::int64_t{1} << from) - 1);
+  return "(((" + name + " >> " + std::to_string(from) + ") << " + std::to_string(to) + ") | (" + name +
+         " & " + id_mask + "))";
+}
 
 bool KeptInVocabulary(const std::string& term) {
   constexpr int kShortestVocabularyTerm = 3;

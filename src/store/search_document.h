@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "domain/contact.h"
 
@@ -14,10 +15,26 @@ using SearchDocument = std::array<std::string, 13>;
 
 SearchDocument BuildSearchDocument(const Contact& contact);
 
-// The rowid of a contact in the index: relationship recency in the high bits
-// and the id in the low 32, so the index returns the most recent first.
-std::int64_t SearchKey(const Contact& contact);
-ContactId ContactIdFromSearchKey(std::int64_t key);
+// The rowid of a contact in the index: its relationship day shifted left by
+// `shift` bits, the id in those low bits, so the index returns the most
+// recent first (ties by id). This is the one place that knows the layout.
+// FTS5 stores each rowid of a doclist as a varint of its step from the one
+// before, and every step from one day to the next is at least 2^shift: with
+// 32 bits that is five bytes, with 20 (a million ids) three. The SQLite store
+// keeps the narrowest shift that holds its highest id in the database and
+// lays the index out again when an id outgrows it (sqlite/search_key_shift.cpp);
+// PostgreSQL keeps the widest.
+inline constexpr int kNarrowestKeyShift = 8;
+inline constexpr int kWidestKeyShift = 32;
+// The narrowest shift (at least kNarrowestKeyShift, at most kWidestKeyShift)
+// whose low bits hold `highest_id`.
+int KeyShiftFor(std::int64_t highest_id);
+std::int64_t SearchKey(const Contact& contact, int shift = kWidestKeyShift);
+ContactId ContactIdFromSearchKey(std::int64_t key, int shift = kWidestKeyShift);
+// An SQL expression for the key in `column` (laid out with `from` bits for
+// the id) laid out with `to` bits instead: the same order, for the staged
+// entries of a bulk write.
+std::string ReshiftedSearchKeySql(std::string_view column, int from, int to);
 
 // Whether a term of the index goes into the vocabulary (completions and typo
 // corrections): three characters or more and not all digits (phone numbers

@@ -23,7 +23,7 @@ void Exec(sqlite3* handle, const std::string& sql) {
 
 // A file as kith version 1 left it: contacts, but no search index yet.
 std::string MakeVersionOneDatabase(const testing::TempDirectory& directory) {
-  const std::string path = (directory.path() / "v1.db").string();
+  std::string path = (directory.path() / "v1.db").string();
   sqlite3* handle = nullptr;
   EXPECT_EQ(sqlite3_open(path.c_str(), &handle), SQLITE_OK);
   Exec(handle, std::string(sqlite::Migrations().at(0).sql));
@@ -180,7 +180,7 @@ TEST(Migrations, AVersion18FileUpgradesAndSearchesTheSame) {
   // them), and the version it recorded.
   sqlite3* handle = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &handle), SQLITE_OK);
-  Exec(handle, "CREATE TABLE search_everything(x);");
+  Exec(handle, "CREATE TABLE search_everything(x); DROP TABLE search_layout;");
   Exec(handle, std::string(sqlite::Migrations().at(17).sql));
   Exec(handle, "PRAGMA user_version = 18;");
   sqlite3_close(handle);
@@ -191,6 +191,51 @@ TEST(Migrations, AVersion18FileUpgradesAndSearchesTheSame) {
   auto problems = (*upgraded)->CheckIntegrity();
   ASSERT_TRUE(problems);
   EXPECT_TRUE(problems->empty());
+}
+
+// Version 19 keyed the index with the id in the low 32 bits of the rowid;
+// version 20 records the width (search_layout) and lays the index out with
+// the narrowest that holds every id.
+TEST(Migrations, AVersion19FileUpgradesToNarrowKeysAndSearchesTheSame) {
+  testing::TempDirectory directory;
+  const std::string path = (directory.path() / "v19.db").string();
+  ASSERT_TRUE(OpenSqliteStore(path));
+  sqlite3* handle = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &handle), SQLITE_OK);
+  Exec(handle, "UPDATE search_layout SET key_shift = 32;");
+  sqlite3_close(handle);
+  std::vector<std::string> as_new;
+  {
+    // Indexed with 32-bit ids, as version 19 wrote them.
+    auto store = OpenSqliteStore(path);
+    ASSERT_TRUE(store) << store.error().message;
+    for (int n = 0; n < 300; ++n) {
+      ContactFields fields;
+      fields.display_name = "Person" + std::to_string(n) + (n % 3 == 0 ? " Okafor" : " Kovacs");
+      fields.company = n % 2 == 0 ? "Acme" : "Globex";
+      fields.notes = n % 5 == 0 ? "met over coffee in Chicago" : "";
+      fields.met_on = Date{2020, 1, 1}.AddDays((n * 53) % 700);
+      ASSERT_TRUE((*store)->InsertContact(fields, "u" + std::to_string(n), "2026-01-01T00:00:00Z"));
+    }
+    as_new = Answers(**store);
+  }
+  ASSERT_EQ(sqlite3_open(path.c_str(), &handle), SQLITE_OK);
+  Exec(handle, "DROP TABLE search_layout; PRAGMA user_version = 19;");
+  sqlite3_close(handle);
+
+  auto upgraded = OpenSqliteStore(path);
+  ASSERT_TRUE(upgraded) << upgraded.error().message;
+  EXPECT_EQ(Answers(**upgraded), as_new);
+  auto problems = (*upgraded)->CheckIntegrity();
+  ASSERT_TRUE(problems);
+  EXPECT_TRUE(problems->empty());
+  ASSERT_EQ(sqlite3_open(path.c_str(), &handle), SQLITE_OK);
+  sqlite3_stmt* statement = nullptr;
+  sqlite3_prepare_v2(handle, "SELECT key_shift FROM search_layout", -1, &statement, nullptr);
+  ASSERT_EQ(sqlite3_step(statement), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(statement, 0), 9);  // 300 ids
+  sqlite3_finalize(statement);
+  sqlite3_close(handle);
 }
 
 TEST(Migrations, UpgradedFileRecordsTheNewVersion) {

@@ -53,6 +53,9 @@ constexpr std::string_view kEntriesForNewCards =
     "INSERT OR IGNORE INTO health_dirty(contact_id) SELECT id FROM contacts WHERE id >= ?1 ORDER BY id;";
 
 constexpr std::array<std::string_view, 2> kSearchTables = {"search_names", "search_cards"};
+constexpr std::string_view kEmptySearchTables =
+    "INSERT INTO search_names(search_names) VALUES('delete-all');"
+    "INSERT INTO search_cards(search_cards) VALUES('delete-all');";
 // How many of kSearchColumns each table is given, in the order above (the
 // staged note column holds the notes' words marked: notes_tier.h).
 constexpr std::array<std::size_t, 2> kColumnsOf = {1, 13};
@@ -181,9 +184,10 @@ Status SqliteStore::StageIndexEntry(ContactId id, std::int64_t key, const Search
 // card into the tables, an upgrade of a 100k-person file took a minute.
 Status SqliteStore::RebuildSearchIndex() {
   KITH_RETURN_IF_ERROR(
-      database_->Execute("INSERT INTO search_names(search_names) VALUES('delete-all');"
-                         "INSERT INTO search_cards(search_cards) VALUES('delete-all');"
-                         "DELETE FROM search_vocabulary;"));
+      database_->Execute(std::string(kEmptySearchTables) + "DELETE FROM search_vocabulary;"));
+  // Empty, the index takes the narrowest keys that hold every id.
+  KITH_ASSIGN_OR_RETURN(const int shift, KeyShiftForHighestId());
+  KITH_RETURN_IF_ERROR(SetSearchKeyShift(shift));
   std::vector<ContactId> ids;
   {
     KITH_ASSIGN_OR_RETURN(auto select,
@@ -222,15 +226,67 @@ Status SqliteStore::IndexStaged() {
     return Fail(ErrorCode::kInternal, "a write in this bulk transaction failed: it cannot be committed");
   }
   KITH_RETURN_IF_ERROR(RestoreDeferredIndexes());
+  // The new ids may have outgrown the keys' layout: the entries the index
+  // holds already are then staged with the new ones and all written again.
+  KITH_ASSIGN_OR_RETURN(int shift, SearchKeyShift());
+  KITH_ASSIGN_OR_RETURN(const int needed, KeyShiftForHighestId());
+  if (needed > shift) {
+    KITH_RETURN_IF_ERROR(RestageIndexed(bulk_.first_new_id));
+    KITH_RETURN_IF_ERROR(database_->Execute(kEmptySearchTables));
+    KITH_RETURN_IF_ERROR(SetSearchKeyShift(needed));
+    shift = needed;
+  }
+  // Staged keys have the widest layout: the same order in any.
+  const std::string key = ReshiftedSearchKeySql("key", kWidestKeyShift, shift);
   KITH_RETURN_IF_ERROR(SetHashSize(*database_, kBulkHashSize));
   for (std::size_t t = 0; t < kSearchTables.size(); ++t) {
     const std::string columns = ColumnList(kColumnsOf.at(t));
     std::string sql = "INSERT INTO ";
-    sql.append(kSearchTables.at(t)).append("(rowid, ").append(columns).append(") SELECT key, ");
-    sql.append(columns).append(" FROM temp.bulk_search ORDER BY key");
+    sql.append(kSearchTables.at(t)).append("(rowid, ").append(columns).append(") SELECT ").append(key);
+    sql.append(", ").append(columns).append(" FROM temp.bulk_search ORDER BY key");
     KITH_RETURN_IF_ERROR(database_->Execute(sql));
   }
   return SetHashSize(*database_, kDefaultHashSize);
+}
+
+Status SqliteStore::RestageIndexed(std::int64_t below) {
+  std::vector<ContactId> ids;
+  {
+    KITH_ASSIGN_OR_RETURN(
+        auto select,
+        database_->Prepare("SELECT id FROM contacts WHERE trashed_at IS NULL AND id < ?1 ORDER BY id"));
+    select.Bind(1, below);
+    while (true) {
+      KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
+      if (!row) break;
+      ids.push_back(ContactId{select.Int(0)});
+    }
+  }
+  constexpr std::size_t kPage = 1000;
+  for (std::size_t at = 0; at < ids.size(); at += kPage) {
+    const std::vector<ContactId> page(
+        ids.begin() + static_cast<std::ptrdiff_t>(at),
+        ids.begin() + static_cast<std::ptrdiff_t>(std::min(at + kPage, ids.size())));
+    KITH_ASSIGN_OR_RETURN(const auto contacts, GetContacts(page));
+    for (const Contact& contact : contacts) {
+      std::vector<std::string> terms;  // the vocabulary counts them already
+      KITH_RETURN_IF_ERROR(
+          StageIndexEntry(contact.id, SearchKey(contact), IndexedDocument(contact, terms), false));
+    }
+  }
+  return Ok();
+}
+
+Status SqliteStore::WidenSearchKeys(std::int64_t below) {
+  KITH_ASSIGN_OR_RETURN(const std::int64_t cache_size_before, CacheSizeOf(*database_));
+  KITH_RETURN_IF_ERROR(StartStaging(*database_));
+  bulk_ = BulkWrite{};
+  bulk_.cache_size_before = cache_size_before;
+  bulk_.active = true;
+  bulk_.first_new_id = below;
+  Status widened = IndexStaged();
+  EndBulk();
+  return widened;
 }
 
 void SqliteStore::EndBulk() {

@@ -594,6 +594,21 @@ CREATE VIRTUAL TABLE search_cards USING fts5(
   tokenize='unicode61 remove_diacritics 2');
 )sql";
 
+// The width of the id in search_cards' and search_names' rowids
+// (store/search_document.h): relationship day << key_shift | contact id. At
+// 32 bits every step of a doclist from one day to the next took five bytes;
+// the rebuild that follows this step lays the index out with the narrowest
+// shift that holds the highest id, and a write whose ids outgrow it lays it
+// out again (search_key_shift.cpp). 32 describes the index as version 19
+// left it, until the rebuild.
+constexpr std::string_view kSearchKeyShift = R"sql(
+CREATE TABLE search_layout(
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  key_shift INTEGER NOT NULL CHECK (key_shift BETWEEN 1 AND 32)
+);
+INSERT INTO search_layout(id, key_shift) VALUES(1, 32);
+)sql";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {kVersion1, false},
@@ -615,6 +630,7 @@ const std::vector<Migration>& Migrations() {
       {kPrivateRows, false},
       {kNotesTier, true},
       {kLeanSearchIndex, true},
+      {kSearchKeyShift, true},
   };
   return kMigrations;
 }

@@ -571,23 +571,34 @@ Result<std::map<std::int64_t, Contact>> SqliteStore::LoadContacts(const std::vec
   return contacts;
 }
 
-Status SqliteStore::IndexContact(const Contact& contact, int sign, VocabularyDelta& vocabulary) {
+SearchDocument SqliteStore::IndexedDocument(const Contact& contact, std::vector<std::string>& terms) const {
   // The notes are indexed as marked terms (notes_tier.h): no column may hold
   // the mark of its own, and the vocabulary counts the terms unmarked.
   SearchDocument document = BuildSearchDocument(contact);
   for (auto& column : document) column = WithoutNoteMark(std::move(column));
-  std::vector<std::string> terms;
   for (std::size_t i = 0; i < kNoteColumn; ++i) tokenizer_->Tokenize(document.at(i), terms);
   std::vector<std::string> note_terms;
   tokenizer_->Tokenize(document[kNoteColumn], note_terms);
   document[kNoteColumn] = MarkedNoteTerms(note_terms);
   terms.insert(terms.end(), note_terms.begin(), note_terms.end());
-  const std::int64_t key = SearchKey(contact);
+  return document;
+}
+
+Status SqliteStore::IndexContact(const Contact& contact, int sign, VocabularyDelta& vocabulary) {
+  std::vector<std::string> terms;
+  const SearchDocument document = IndexedDocument(contact, terms);
   const bool remove = sign < 0;
   if (Staged(contact.id)) {
-    KITH_RETURN_IF_ERROR(StageIndexEntry(contact.id, key, document, remove));
+    // Staged keys have the widest layout; IndexStaged lays them out.
+    KITH_RETURN_IF_ERROR(StageIndexEntry(contact.id, SearchKey(contact), document, remove));
   } else {
-    KITH_RETURN_IF_ERROR(WriteIndexEntry(key, document, remove));
+    KITH_ASSIGN_OR_RETURN(const int shift, SearchKeyShift());
+    if ((contact.id.value >> shift) != 0) {
+      return Fail(ErrorCode::kInternal, "contact " + std::to_string(contact.id.value) +
+                                            " does not fit the search index's keys of " +
+                                            std::to_string(shift) + " bits: they were not widened first");
+    }
+    KITH_RETURN_IF_ERROR(WriteIndexEntry(SearchKey(contact, shift), document, remove));
   }
   CountTerms(terms, sign, vocabulary);
   return Ok();
@@ -815,14 +826,17 @@ Result<std::vector<ContactId>> SqliteStore::MatchSearchIndex(SearchTable table, 
                                                              int limit) {
   const std::string name(TableName(table));
   KITH_ASSIGN_OR_RETURN(const std::string indexed, AsIndexed(table, expression));
-  KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT rowid FROM " + name + " WHERE " + name +
-                                                        " MATCH ?1 ORDER BY rowid DESC LIMIT ?2"));
+  // The keys' layout is read by the same statement, so from the same
+  // snapshot: a write in another process may have widened it since.
+  KITH_ASSIGN_OR_RETURN(
+      auto select, database_->Prepare("SELECT rowid, (SELECT key_shift FROM search_layout) FROM " + name +
+                                      " WHERE " + name + " MATCH ?1 ORDER BY rowid DESC LIMIT ?2"));
   select.Bind(1, indexed).Bind(2, limit);
   std::vector<ContactId> ids;
   while (true) {
     KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
     if (!row) break;
-    ids.push_back(ContactIdFromSearchKey(select.Int(0)));
+    ids.push_back(ContactIdFromSearchKey(select.Int(0), static_cast<int>(select.Int(1))));
   }
   return ids;
 }

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "store/card_store.h"
 #include "store/search_document.h"
@@ -158,6 +159,9 @@ class SqliteStore final : public CardStore {
   Result<std::vector<ContactId>> IdsFor(std::string_view sql, const std::string& value) override;
   // In a bulk write, a card new in it is staged (IndexStaged writes it).
   Status IndexContact(const Contact& contact, int sign, VocabularyDelta& vocabulary) override;
+  // Widens the index's keys first when the new ids outgrow them
+  // (search_key_shift.cpp).
+  Status IndexNewCards(const std::vector<const Contact*>& contacts, VocabularyDelta& vocabulary) override;
   Status ApplyVocabulary(const VocabularyDelta& vocabulary) override;
 
   SqliteStore(std::unique_ptr<Database> database, std::unique_ptr<FtsTokenizer> tokenizer)
@@ -189,6 +193,23 @@ class SqliteStore final : public CardStore {
   Result<std::map<std::int64_t, Contact>> LoadContacts(const std::vector<ContactId>& ids);
   // One entry of the two search tables, added or removed.
   Status WriteIndexEntry(std::int64_t key, const SearchDocument& document, bool remove);
+  // What the two search tables are given for a card (the notes marked),
+  // and the terms the vocabulary counts for it.
+  SearchDocument IndexedDocument(const Contact& contact, std::vector<std::string>& terms) const;
+
+  // How many low bits of a search rowid hold the contact id
+  // (search_layout; store/search_document.h), and the narrowest that holds
+  // the highest id of any card, live or trashed (search_key_shift.cpp).
+  Result<int> SearchKeyShift();
+  Status SetSearchKeyShift(int shift);
+  Result<int> KeyShiftForHighestId();
+  // Stages the entry of every live card below `below` (the cards the index
+  // holds outside a bulk's new ones), keyed with the widest layout.
+  Status RestageIndexed(std::int64_t below);
+  // Lays the whole index out again with the shift the highest id needs,
+  // outside a bulk write: every card below `below` restaged and written
+  // again (the cards from `below` on are new in this write, not indexed yet).
+  Status WidenSearchKeys(std::int64_t below);
 
   // The bulk write (bulk_index.cpp). Cards with an id of `first_new_id` or
   // more were inserted during it: their index entries wait in a temporary

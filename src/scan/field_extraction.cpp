@@ -349,11 +349,21 @@ bool Aligned(const OcrLine& a, const OcrLine& b) {
 }
 
 // How far below (positive) or above (negative) `other` is from `line`, in
-// heights of `line`; nullopt when they overlap.
+// heights of `line`; nullopt when they overlap. A line's box reaches from its
+// accents to its descenders, so the boxes of two lines set close can overlap
+// by a little ("Jo Quigley" over "Sales": the g and y of the name reach into
+// the title's box): an overlap of up to a quarter of the shorter line's
+// height is lines touching, not one line beside the other.
 std::optional<double> Gap(const OcrLine& line, const OcrLine& other) {
   const double height = std::max(1, line.height);
   if (other.top >= Bottom(line)) return (other.top - Bottom(line)) / height;
   if (Bottom(other) <= line.top) return -(line.top - Bottom(other)) / height;
+  const int touching = std::min(line.height, other.height) / 4;
+  const int centre = line.top + line.height / 2;
+  const int other_centre = other.top + other.height / 2;
+  if (other_centre > centre && Bottom(line) - other.top <= touching) return 0.0;
+  // Above, as a line one pixel above would be.
+  if (other_centre < centre && Bottom(other) - line.top <= touching) return -1.0 / height;
   return std::nullopt;
 }
 
@@ -437,9 +447,12 @@ std::optional<std::size_t> PickTitle(const std::vector<Candidate>& candidates, c
     if (distance > kFarthest) continue;
     double points = kFarthest + 0.5 - distance;
     // A line OCR could barely read (another script, a logo) is less likely
-    // the title than a clean one just past it.
-    constexpr float kClean = 60.0F;
-    if (c.line->confidence < kClean) points -= 1.5;
+    // the title than a clean one just past it: the name written again in
+    // another script, read as Latin letters, often sits between the two.
+    // The less sure the reading, the further a clean line may be and win.
+    constexpr float kClean = 90.0F;
+    constexpr float kPerPoint = 15.0F;
+    points -= std::max(0.0F, kClean - c.line->confidence) / kPerPoint;
     if (points > best_points) {
       best = i;
       best_points = points;

@@ -100,6 +100,46 @@ std::string DropStrayLeadingMark(const std::string& text) {
   return rest.find(' ') == std::string::npos ? text : rest;
 }
 
+// A mark before a bar ("4. | Jo Doe", "ao | Acme Rockets"): a logo or a
+// speck beside a vertical rule, read with the line it stands beside. What
+// is before the bar goes when it holds two letters at most: no word of a
+// name, company or title stands alone before a rule.
+std::string DropMarkBeforeBar(const std::string& text) {
+  const std::size_t bar = text.find(" | ");
+  if (bar == std::string::npos) return text;
+  constexpr std::size_t kMostLetters = 2;
+  if (LettersOf(text.substr(0, bar)).size() > kMostLetters) return text;
+  return text.substr(bar + 3);
+}
+
+// A logo's initials read before the company's words ("AC Acme Rockets",
+// "o Acme Rockets" beside jo@acmerockets.com): when the words after one or
+// two short leading ones spell the start of the card's domain and the whole
+// line does not, those leading ones are the mark, not the name ("A Better
+// Way" beside abetterway.com keeps its "A"). Four letters at most: a
+// monogram, not a word of the company.
+std::string DropMarkBeforeDomain(const std::string& text, const std::vector<std::string>& labels) {
+  const std::vector<std::string> words = SplitSpaces(text);
+  constexpr std::size_t kPrefix = 5;
+  const auto starts_label = [&](const std::string& letters) {
+    return std::any_of(labels.begin(), labels.end(), [&](const std::string& label) {
+      const std::size_t shared = std::min(kPrefix, label.size());
+      return letters.size() >= shared && letters.compare(0, shared, label, 0, shared) == 0;
+    });
+  };
+  if (starts_label(LettersOf(text))) return text;
+  std::string prefix;
+  for (std::size_t lead = 1; lead <= 2 && lead < words.size(); ++lead) {
+    prefix += words[lead - 1];
+    constexpr std::size_t kMostLetters = 4;
+    if (LettersOf(prefix).size() > kMostLetters) break;
+    std::string rest;
+    for (std::size_t i = lead; i < words.size(); ++i) rest += (rest.empty() ? "" : " ") + words[i];
+    if (starts_label(LettersOf(rest))) return rest;
+  }
+  return text;
+}
+
 // A contact OCR misread beyond its pattern ("jo. doe@acme", "acme. example",
 // "linkedin. com/in/jo"): all lower case and a dot, slash or '@' in it.
 // Names, companies and titles are set with capitals.
@@ -374,7 +414,8 @@ std::vector<Candidate> Candidates(const std::vector<std::pair<std::string, const
   std::vector<Candidate> candidates;
   for (const auto& [rest, line] : rests) {
     Candidate candidate;
-    candidate.text = DropSigns(DropStrayLeadingMark(DropSigns(TrimNoise(rest))));
+    candidate.text = DropSigns(DropStrayLeadingMark(DropSigns(DropMarkBeforeBar(TrimNoise(rest)))));
+    candidate.text = DropSigns(DropMarkBeforeDomain(candidate.text, labels));
     candidate.line = line;
     if (LooksLikeContactFragment(candidate.text)) continue;
     const int letters = CountLetters(candidate.text);

@@ -536,9 +536,29 @@ std::string WithContinuation(std::vector<Candidate>& candidates, std::size_t ind
   return text;
 }
 
+// Lines set along the card's short side (a vertical layout, the card
+// photographed upright) come back from OCR read, but in boxes taller than
+// wide: their size is their width, and the line after one stands beside
+// it. Such lines are turned a quarter, so that size, alignment and what is
+// under what mean for them what they mean for lines set across.
+std::vector<OcrLine> SetAcross(const std::vector<OcrLine>& lines) {
+  std::vector<OcrLine> across = lines;
+  for (OcrLine& line : across) {
+    // A few letters at least: a lone bar or speck is tall without being set
+    // along anything.
+    constexpr int kFewestCharacters = 4;
+    const bool along = line.height > 2 * line.width && CharacterCount(line.text) >= kFewestCharacters;
+    if (!along) continue;
+    std::swap(line.left, line.top);
+    std::swap(line.width, line.height);
+  }
+  return across;
+}
+
 }  // namespace
 
-ScannedCard ExtractFields(const std::vector<OcrLine>& lines, const std::string& phone_region) {
+ScannedCard ExtractFields(const std::vector<OcrLine>& read, const std::string& phone_region) {
+  const std::vector<OcrLine> lines = SetAcross(read);
   ScannedCard card;
   card.source = ScanSource::kOcr;
   PatternConfidence confidence;

@@ -140,6 +140,45 @@ std::string DropMarkBeforeDomain(const std::string& text, const std::vector<std:
   return text;
 }
 
+// "pemberley Wool Mills", "Polder waterbouw": a capital OCR read as its
+// small letter where the two have one shape (c, k, o, p, s, u, v, w, x, z
+// differ only in size, and a line of capitals gives no x-height to tell
+// them by). A word of four letters or more that starts so, in a line whose
+// other words of that length are all capitalised, is given its capital:
+// short words ("of", "von", "und") are set in small letters on purpose.
+std::string MendSameShapeCapitals(const std::string& text) {
+  std::vector<std::string> words = SplitSpaces(text);
+  constexpr std::size_t kShortest = 4;
+  const auto same_shape = [](char c) { return std::string_view("ckopsuvwxz").find(c) != std::string_view::npos; };
+  int capitalised = 0;
+  int mendable = 0;
+  for (const auto& word : words) {
+    const std::u32string decoded = DecodeUtf8(word);
+    // Short words, and abbreviations ("s.r.o.", "GmbH."), are as printed.
+    const bool plain = std::all_of(decoded.begin(), decoded.end(), [](char32_t c) { return IsLetter(c); });
+    if (decoded.size() < kShortest || !plain) continue;
+    if (IsUpperLetter(decoded.front())) {
+      ++capitalised;
+    } else if (same_shape(word.front()) &&
+               std::none_of(decoded.begin() + 1, decoded.end(), [](char32_t c) { return IsUpperLetter(c); })) {
+      ++mendable;
+    } else {
+      return text;
+    }
+  }
+  if (capitalised == 0 || mendable == 0) return text;
+  std::string mended;
+  for (auto& word : words) {
+    const std::u32string decoded = DecodeUtf8(word);
+    const bool plain = std::all_of(decoded.begin(), decoded.end(), [](char32_t c) { return IsLetter(c); });
+    if (decoded.size() >= kShortest && plain && same_shape(word.front())) {
+      word.front() = static_cast<char>(std::toupper(static_cast<unsigned char>(word.front())));
+    }
+    mended += (mended.empty() ? "" : " ") + word;
+  }
+  return mended;
+}
+
 // A contact OCR misread beyond its pattern ("jo. doe@acme", "acme. example",
 // "linkedin. com/in/jo"): all lower case and a dot, slash or '@' in it.
 // Names, companies and titles are set with capitals.
@@ -642,13 +681,13 @@ ScannedCard ExtractFields(const std::vector<OcrLine>& read, const std::string& p
   const auto take_company = [&](std::optional<std::size_t> index, double factor) {
     if (!index) return;
     candidates[*index].used = true;
-    card.company = WithContinuation(candidates, *index);
+    card.company = MendSameShapeCapitals(WithContinuation(candidates, *index));
     card.confidence["company"] = Confidence(*candidates[*index].line, factor);
   };
   take_company(PickCompany(candidates, tallest), 1.0);
   if (name) {
     if (const auto title = PickTitle(candidates, candidates[*name])) {
-      card.title = candidates[*title].text;
+      card.title = MendSameShapeCapitals(candidates[*title].text);
       candidates[*title].used = true;
       card.confidence["title"] = Confidence(*candidates[*title].line, 0.8);
     }

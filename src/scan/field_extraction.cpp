@@ -330,6 +330,33 @@ std::optional<std::string> EmailWithLostAt(const std::string& text, const std::v
   return std::nullopt;
 }
 
+// "Jo Doe   Cell: +1 415 555 0100": a name or company set in one column and
+// a phone in the next, read by OCR as one line. The words before the phone
+// (and before its label) are kept when two of them at least are
+// capitalised words; what else stands before a phone is its label ("Tel",
+// "Mobile phone").
+std::string WordsBeforePhone(const std::string& text) {
+  const std::size_t phone = text.find_first_of("+(0123456789");
+  if (phone == std::string::npos) return {};
+  std::vector<std::string> words = SplitSpaces(text.substr(0, phone));
+  while (!words.empty()) {
+    const std::string labelled = words.back() + " 1";
+    if (StripLabel(labelled) == labelled) break;
+    words.pop_back();
+  }
+  int capitalised = 0;
+  std::string before;
+  for (const auto& word : words) {
+    const std::u32string decoded = DecodeUtf8(word);
+    constexpr std::size_t kShortest = 2;
+    if (decoded.size() >= kShortest && IsUpperLetter(decoded.front()) && IsLetter(decoded[1])) ++capitalised;
+    before += (before.empty() ? "" : " ") + word;
+  }
+  constexpr int kFewestWords = 2;
+  if (capitalised < kFewestWords || LooksLikeContactFragment(before)) return {};
+  return before;
+}
+
 struct PatternConfidence {
   std::vector<double> emails;
   std::vector<double> phones;
@@ -404,7 +431,7 @@ std::string TakePatterns(const OcrLine& line, const std::string& text, const std
     const double placed = phone.phone.e164.empty() ? 0.6 : 1.0;
     confidence.phones.push_back(Confidence(line, placed * (phone.repaired ? 0.9 : 1.0)));
   }
-  if (!phones.empty() && !LooksLikeAddress(rest)) return {};
+  if (!phones.empty() && !LooksLikeAddress(rest)) return WordsBeforePhone(rest);
   return found_any ? std::string{} : text;
 }
 

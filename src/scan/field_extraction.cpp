@@ -149,7 +149,9 @@ std::string DropMarkBeforeDomain(const std::string& text, const std::vector<std:
 std::string MendSameShapeCapitals(const std::string& text) {
   std::vector<std::string> words = SplitSpaces(text);
   constexpr std::size_t kShortest = 4;
-  const auto same_shape = [](char c) { return std::string_view("ckopsuvwxz").find(c) != std::string_view::npos; };
+  // And a small l for the capital I, which sans-serif faces draw alike.
+  const auto same_shape = [](char c) { return std::string_view("ckopsuvwxzl").find(c) != std::string_view::npos; };
+  const auto capital = [](char c) { return c == 'l' ? 'I' : static_cast<char>(std::toupper(static_cast<unsigned char>(c))); };
   int capitalised = 0;
   int mendable = 0;
   for (const auto& word : words) {
@@ -172,7 +174,7 @@ std::string MendSameShapeCapitals(const std::string& text) {
     const std::u32string decoded = DecodeUtf8(word);
     const bool plain = std::all_of(decoded.begin(), decoded.end(), [](char32_t c) { return IsLetter(c); });
     if (decoded.size() >= kShortest && plain && same_shape(word.front())) {
-      word.front() = static_cast<char>(std::toupper(static_cast<unsigned char>(word.front())));
+      word.front() = capital(word.front());
     }
     mended += (mended.empty() ? "" : " ") + word;
   }
@@ -700,7 +702,7 @@ ScannedCard ExtractFields(const std::vector<OcrLine>& read, const std::string& p
   double name_score = 0;
   const auto name = PickName(candidates, tallest, name_score);
   if (name) {
-    card.name = candidates[*name].text;
+    card.name = MendSameShapeCapitals(candidates[*name].text);
     candidates[*name].used = true;
     constexpr double kSure = 3.5;
     card.confidence["name"] = Confidence(*candidates[*name].line, std::min(1.0, name_score / kSure));

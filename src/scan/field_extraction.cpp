@@ -623,10 +623,40 @@ std::vector<OcrLine> SetAcross(const std::vector<OcrLine>& lines) {
   return across;
 }
 
+// "jo.doe@" and "acme.example": an address OCR read as two pieces, broken
+// after its '@', the host read as a block of its own that starts where the
+// first piece ends, on the same row. That host (a public suffix, nothing
+// else on its line) finishes the address; its line stays too, for it may
+// be the card's web address as well.
+std::vector<OcrLine> WithEmailsJoined(std::vector<OcrLine> lines) {
+  const auto bare_host = [](const OcrLine& line) {
+    const std::string text = AsciiLower(Trim(NormalizeOcrText(line.text)));
+    const auto urls = FindUrls(text);
+    const bool host = urls.size() == 1 && urls.front().value == text && text.rfind("www.", 0) != 0 &&
+                      text.find('/') == std::string::npos && HasPublicSuffix(text);
+    return host ? text : std::string{};
+  };
+  for (OcrLine& line : lines) {
+    const std::string broken = Trim(NormalizeOcrText(line.text));
+    if (broken.empty() || broken.back() != '@') continue;
+    for (const OcrLine& other : lines) {
+      const int overlap = std::min(Bottom(line), Bottom(other)) - std::max(line.top, other.top);
+      const int gap = other.left - (line.left + line.width);
+      const bool same_row = 2 * overlap >= std::min(line.height, other.height);
+      if (&other == &line || !same_row || gap < -line.height || gap > 2 * line.height) continue;
+      if (const std::string host = bare_host(other); !host.empty()) {
+        line.text = broken + host;
+        break;
+      }
+    }
+  }
+  return lines;
+}
+
 }  // namespace
 
 ScannedCard ExtractFields(const std::vector<OcrLine>& read, const std::string& phone_region) {
-  const std::vector<OcrLine> lines = SetAcross(read);
+  const std::vector<OcrLine> lines = WithEmailsJoined(SetAcross(read));
   ScannedCard card;
   card.source = ScanSource::kOcr;
   PatternConfidence confidence;

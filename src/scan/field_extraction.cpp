@@ -623,19 +623,22 @@ std::vector<OcrLine> SetAcross(const std::vector<OcrLine>& lines) {
   return across;
 }
 
+// A line that is a host and nothing else ("acme.example": a public suffix,
+// no label, no "www.", no path), lower case; empty otherwise.
+std::string BareHost(std::string_view read) {
+  const std::string text = AsciiLower(Trim(NormalizeOcrText(read)));
+  const auto urls = FindUrls(text);
+  const bool host = urls.size() == 1 && urls.front().value == text && text.rfind("www.", 0) != 0 &&
+                    text.find('/') == std::string::npos && HasPublicSuffix(text);
+  return host ? text : std::string{};
+}
+
 // "jo.doe@" and "acme.example": an address OCR read as two pieces, broken
 // after its '@', the host read as a block of its own that starts where the
 // first piece ends, on the same row. That host (a public suffix, nothing
 // else on its line) finishes the address; its line stays too, for it may
 // be the card's web address as well.
 std::vector<OcrLine> WithEmailsJoined(std::vector<OcrLine> lines) {
-  const auto bare_host = [](const OcrLine& line) {
-    const std::string text = AsciiLower(Trim(NormalizeOcrText(line.text)));
-    const auto urls = FindUrls(text);
-    const bool host = urls.size() == 1 && urls.front().value == text && text.rfind("www.", 0) != 0 &&
-                      text.find('/') == std::string::npos && HasPublicSuffix(text);
-    return host ? text : std::string{};
-  };
   for (OcrLine& line : lines) {
     const std::string broken = Trim(NormalizeOcrText(line.text));
     if (broken.empty() || broken.back() != '@') continue;
@@ -644,7 +647,7 @@ std::vector<OcrLine> WithEmailsJoined(std::vector<OcrLine> lines) {
       const int gap = other.left - (line.left + line.width);
       const bool same_row = 2 * overlap >= std::min(line.height, other.height);
       if (&other == &line || !same_row || gap < -line.height || gap > 2 * line.height) continue;
-      if (const std::string host = bare_host(other); !host.empty()) {
+      if (const std::string host = BareHost(other.text); !host.empty()) {
         line.text = broken + host;
         break;
       }
@@ -676,6 +679,8 @@ ScannedCard ExtractFields(const std::vector<OcrLine>& read, const std::string& p
       if (host.rfind("www.", 0) == 0) host = host.substr(4);
       if (HasPublicSuffix(host)) known_domains.push_back(host);
     }
+    // A host alone on its line is the card's web address as surely.
+    if (std::string host = BareHost(line.text); !host.empty()) known_domains.push_back(std::move(host));
   }
   std::vector<std::pair<std::string, const OcrLine*>> rests;
   for (const auto& line : lines) {

@@ -116,8 +116,9 @@ std::string DropMarkBeforeBar(const std::string& text) {
 // "o Acme Rockets" beside jo@acmerockets.com): when the words after one or
 // two short leading ones spell the start of the card's domain and the whole
 // line does not, those leading ones are the mark, not the name ("A Better
-// Way" beside abetterway.com keeps its "A"). Four letters at most: a
-// monogram, not a word of the company.
+// Way" beside abetterway.com keeps its "A"). Two letters at most: a
+// monogram, not a word of the company ("The Acme Company" beside acme.com
+// keeps its "The").
 std::string DropMarkBeforeDomain(const std::string& text, const std::vector<std::string>& labels) {
   const std::vector<std::string> words = SplitSpaces(text);
   constexpr std::size_t kPrefix = 5;
@@ -131,7 +132,7 @@ std::string DropMarkBeforeDomain(const std::string& text, const std::vector<std:
   std::string prefix;
   for (std::size_t lead = 1; lead <= 2 && lead < words.size(); ++lead) {
     prefix += words[lead - 1];
-    constexpr std::size_t kMostLetters = 4;
+    constexpr std::size_t kMostLetters = 2;
     if (LettersOf(prefix).size() > kMostLetters) break;
     std::string rest;
     for (std::size_t i = lead; i < words.size(); ++i) rest += (rest.empty() ? "" : " ") + words[i];
@@ -140,44 +141,39 @@ std::string DropMarkBeforeDomain(const std::string& text, const std::vector<std:
   return text;
 }
 
-// "pemberley Wool Mills", "Polder waterbouw": a capital OCR read as its
-// small letter where the two have one shape (c, k, o, p, s, u, v, w, x, z
-// differ only in size, and a line of capitals gives no x-height to tell
-// them by). A word of four letters or more that starts so, in a line whose
-// other words of that length are all capitalised, is given its capital:
-// short words ("of", "von", "und") are set in small letters on purpose.
-std::string MendSameShapeCapitals(const std::string& text) {
+// "kestrel Rope Works", "lsolde Quenby": the capital of a first word read
+// as its small letter of the same shape (c, k, o, p, s, u, v, w, x, z differ
+// only in size, and a sans-serif capital I is drawn as a small l). Mended
+// when every other word of four letters or more is capitalised. The first
+// word only: a line set in sentence case ("Head of sales") starts with its
+// capital, so a first word in small letters before capitalised ones is OCR's
+// slip, not the printer's; and short words ("van", "de") are printed small.
+std::string MendSameShapeCapital(const std::string& text) {
   std::vector<std::string> words = SplitSpaces(text);
+  if (words.size() < 2) return text;
   constexpr std::size_t kShortest = 4;
-  // And a small l for the capital I, which sans-serif faces draw alike.
-  const auto same_shape = [](char c) { return std::string_view("ckopsuvwxzl").find(c) != std::string_view::npos; };
-  const auto capital = [](char c) { return c == 'l' ? 'I' : static_cast<char>(std::toupper(static_cast<unsigned char>(c))); };
+  const auto plain = [](const std::u32string& word) {
+    return std::all_of(word.begin(), word.end(), [](char32_t c) { return IsLetter(c); });
+  };
+  const std::u32string first = DecodeUtf8(words.front());
+  const bool same_shape = std::string_view("ckopsuvwxzl").find(words.front().front()) != std::string_view::npos;
+  if (first.size() < kShortest || !plain(first) || !same_shape ||
+      std::any_of(first.begin(), first.end(), [](char32_t c) { return IsUpperLetter(c); })) {
+    return text;
+  }
   int capitalised = 0;
-  int mendable = 0;
-  for (const auto& word : words) {
-    const std::u32string decoded = DecodeUtf8(word);
-    // Short words, and abbreviations ("s.r.o.", "GmbH."), are as printed.
-    const bool plain = std::all_of(decoded.begin(), decoded.end(), [](char32_t c) { return IsLetter(c); });
-    if (decoded.size() < kShortest || !plain) continue;
-    if (IsUpperLetter(decoded.front())) {
-      ++capitalised;
-    } else if (same_shape(word.front()) &&
-               std::none_of(decoded.begin() + 1, decoded.end(), [](char32_t c) { return IsUpperLetter(c); })) {
-      ++mendable;
-    } else {
-      return text;
-    }
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    const std::u32string word = DecodeUtf8(words[i]);
+    // Abbreviations ("s.r.o.", "B.V.") are as printed.
+    if (word.size() < kShortest || !plain(word)) continue;
+    if (!IsUpperLetter(word.front())) return text;
+    ++capitalised;
   }
-  if (capitalised == 0 || mendable == 0) return text;
+  if (capitalised == 0) return text;
+  char& initial = words.front().front();
+  initial = initial == 'l' ? 'I' : static_cast<char>(std::toupper(static_cast<unsigned char>(initial)));
   std::string mended;
-  for (auto& word : words) {
-    const std::u32string decoded = DecodeUtf8(word);
-    const bool plain = std::all_of(decoded.begin(), decoded.end(), [](char32_t c) { return IsLetter(c); });
-    if (decoded.size() >= kShortest && plain && same_shape(word.front())) {
-      word.front() = capital(word.front());
-    }
-    mended += (mended.empty() ? "" : " ") + word;
-  }
+  for (const auto& word : words) mended += (mended.empty() ? "" : " ") + word;
   return mended;
 }
 
@@ -737,7 +733,7 @@ ScannedCard ExtractFields(const std::vector<OcrLine>& read, const std::string& p
   double name_score = 0;
   const auto name = PickName(candidates, tallest, name_score);
   if (name) {
-    card.name = MendSameShapeCapitals(candidates[*name].text);
+    card.name = MendSameShapeCapital(candidates[*name].text);
     candidates[*name].used = true;
     constexpr double kSure = 3.5;
     card.confidence["name"] = Confidence(*candidates[*name].line, std::min(1.0, name_score / kSure));
@@ -745,13 +741,13 @@ ScannedCard ExtractFields(const std::vector<OcrLine>& read, const std::string& p
   const auto take_company = [&](std::optional<std::size_t> index, double factor) {
     if (!index) return;
     candidates[*index].used = true;
-    card.company = MendSameShapeCapitals(WithContinuation(candidates, *index));
+    card.company = MendSameShapeCapital(WithContinuation(candidates, *index));
     card.confidence["company"] = Confidence(*candidates[*index].line, factor);
   };
   take_company(PickCompany(candidates, tallest), 1.0);
   if (name) {
     if (const auto title = PickTitle(candidates, candidates[*name])) {
-      card.title = MendSameShapeCapitals(candidates[*title].text);
+      card.title = MendSameShapeCapital(candidates[*title].text);
       candidates[*title].used = true;
       card.confidence["title"] = Confidence(*candidates[*title].line, 0.8);
     }

@@ -156,7 +156,8 @@ std::string MendSameShapeCapital(const std::string& text) {
     return std::all_of(word.begin(), word.end(), [](char32_t c) { return IsLetter(c); });
   };
   const std::u32string first = DecodeUtf8(words.front());
-  const bool same_shape = std::string_view("ckopsuvwxzl").find(words.front().front()) != std::string_view::npos;
+  const bool same_shape =
+      std::string_view("ckopsuvwxzl").find(words.front().front()) != std::string_view::npos;
   if (first.size() < kShortest || !plain(first) || !same_shape ||
       std::any_of(first.begin(), first.end(), [](char32_t c) { return IsUpperLetter(c); })) {
     return text;

@@ -480,7 +480,7 @@ std::vector<Candidate> Candidates(const std::vector<std::pair<std::string, const
   for (const auto& [rest, line] : rests) {
     Candidate candidate;
     candidate.text = DropSigns(DropStrayLeadingMark(DropSigns(DropMarkBeforeBar(TrimNoise(rest)))));
-    candidate.text = DropSigns(DropMarkBeforeDomain(candidate.text, labels));
+    candidate.text = MendSameShapeCapital(DropSigns(DropMarkBeforeDomain(candidate.text, labels)));
     candidate.line = line;
     if (LooksLikeContactFragment(candidate.text)) continue;
     const int letters = CountLetters(candidate.text);
@@ -734,7 +734,7 @@ ScannedCard ExtractFields(const std::vector<OcrLine>& read, const std::string& p
   double name_score = 0;
   const auto name = PickName(candidates, tallest, name_score);
   if (name) {
-    card.name = MendSameShapeCapital(candidates[*name].text);
+    card.name = candidates[*name].text;
     candidates[*name].used = true;
     constexpr double kSure = 3.5;
     card.confidence["name"] = Confidence(*candidates[*name].line, std::min(1.0, name_score / kSure));
@@ -742,13 +742,13 @@ ScannedCard ExtractFields(const std::vector<OcrLine>& read, const std::string& p
   const auto take_company = [&](std::optional<std::size_t> index, double factor) {
     if (!index) return;
     candidates[*index].used = true;
-    card.company = MendSameShapeCapital(WithContinuation(candidates, *index));
+    card.company = WithContinuation(candidates, *index);
     card.confidence["company"] = Confidence(*candidates[*index].line, factor);
   };
   take_company(PickCompany(candidates, tallest), 1.0);
   if (name) {
     if (const auto title = PickTitle(candidates, candidates[*name])) {
-      card.title = MendSameShapeCapital(candidates[*title].text);
+      card.title = candidates[*title].text;
       candidates[*title].used = true;
       card.confidence["title"] = Confidence(*candidates[*title].line, 0.8);
     }

@@ -165,7 +165,9 @@ CorpusRun RunCorpus(const std::string& label, const std::string& directory, kith
     if (at < skip) continue;
     if (at - skip >= limit) break;
     const std::string file = entry["file"];
-    current.file = label + "/" + file;
+    current.file = label;
+    current.file += "/";
+    current.file += file;
     std::ifstream in(std::filesystem::path(directory) / file, std::ios::binary);
     const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     const std::span<const std::byte> image(reinterpret_cast<const std::byte*>(bytes.data()), bytes.size());
@@ -305,6 +307,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::vector<CorpusRun> runs;
+  runs.reserve(corpora.size());
   for (const auto& [label, directory] : corpora) {
     runs.push_back(RunCorpus(label, directory, **scanner, current, skip, limit, show_misses, baseline));
   }

@@ -4,10 +4,13 @@
 // core: bench/scan/run.sh.
 //
 //   kith_scan_bench LABEL=CORPUS_DIR... [--skip N] [--limit N] [--show-misses] [--no-baseline]
+//                   [--save-lines FILE | --lines FILE]
 //
 // --skip leaves out each corpus's first N entries: the cards looked at while
 // tuning (--limit N) and the ones never looked at (--skip N) are reported
-// apart.
+// apart. --save-lines records what OCR read; --lines answers from such a
+// recording instead of reading the photos, to measure a change to the field
+// extraction alone (bench/scan/line_cache.h).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -24,6 +27,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bench/scan/line_cache.h"
 #include "bench/scan/naive_baseline.h"
 #include "scan/card_reader.h"
 #include "scan/scan.h"
@@ -150,7 +154,7 @@ double Percentile(std::vector<double> values, double at) {
 }
 
 CorpusRun RunCorpus(const std::string& label, const std::string& directory, kith::CardScanner& scanner,
-                    int skip, int limit, bool show_misses, bool baseline) {
+                    kith::bench::CurrentCard& current, int skip, int limit, bool show_misses, bool baseline) {
   CorpusRun run;
   run.label = label;
   std::ifstream index_file(directory + "/index.json");
@@ -161,6 +165,9 @@ CorpusRun RunCorpus(const std::string& label, const std::string& directory, kith
     if (at < skip) continue;
     if (at - skip >= limit) break;
     const std::string file = entry["file"];
+    current.file = label;
+    current.file += "/";
+    current.file += file;
     std::ifstream in(std::filesystem::path(directory) / file, std::ios::binary);
     const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     const std::span<const std::byte> image(reinterpret_cast<const std::byte*>(bytes.data()), bytes.size());
@@ -260,6 +267,8 @@ int main(int argc, char** argv) {
   int limit = 1 << 30;
   bool show_misses = false;
   bool baseline = true;
+  std::string save_lines;
+  std::string replay_lines;
   for (int i = 1; i < argc; ++i) {
     const std::string flag = argv[i];
     if (flag == "--skip" && i + 1 < argc) {
@@ -270,6 +279,11 @@ int main(int argc, char** argv) {
       show_misses = true;
     } else if (flag == "--no-baseline") {
       baseline = false;
+    } else if (flag == "--save-lines" && i + 1 < argc) {
+      save_lines = argv[++i];
+    } else if (flag == "--lines" && i + 1 < argc) {
+      replay_lines = argv[++i];
+      baseline = false;
     } else if (const auto equals = flag.find('='); equals != std::string::npos) {
       corpora.emplace_back(flag.substr(0, equals), flag.substr(equals + 1));
     } else {
@@ -278,8 +292,13 @@ int main(int argc, char** argv) {
   }
   kith::ScanOptions options;
   if (const char* languages = std::getenv("KITH_SCAN_LANGUAGES")) options.languages = languages;
+  kith::bench::CurrentCard current;
   // In this process: the benchmark links the engine itself.
-  auto reader = kith::scan::CreateCardReader(options);
+  auto reader = replay_lines.empty() ? kith::scan::CreateCardReader(options)
+                                     : kith::Result<std::unique_ptr<kith::scan::CardReader>>(
+                                           kith::bench::ReplayingReader(current, replay_lines));
+  if (reader && !save_lines.empty())
+    *reader = kith::bench::RecordingReader(std::move(*reader), current, save_lines);
   kith::Result<std::unique_ptr<kith::CardScanner>> scanner =
       tl::unexpected(reader ? kith::Error{} : reader.error());
   if (reader) scanner = kith::CardScannerReading(std::move(*reader));
@@ -288,8 +307,9 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::vector<CorpusRun> runs;
+  runs.reserve(corpora.size());
   for (const auto& [label, directory] : corpora) {
-    runs.push_back(RunCorpus(label, directory, **scanner, skip, limit, show_misses, baseline));
+    runs.push_back(RunCorpus(label, directory, **scanner, current, skip, limit, show_misses, baseline));
   }
   PrintRuns(runs, baseline);
   return 0;

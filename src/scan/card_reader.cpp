@@ -9,6 +9,7 @@
 #include "scan/ocr_engine.h"
 #include "scan/preprocess.h"
 #include "scan/qr_decoder.h"
+#include "scan/sideways.h"
 
 namespace kith::scan {
 namespace {
@@ -63,6 +64,7 @@ class TesseractCardReader final : public CardReader {
     if (turns != 0) Turn(prepared, turns);
     Deskew(prepared);
     KITH_ASSIGN_OR_RETURN(auto lines, engine_->ReadLines(Page(prepared, letters)));
+    if (ReadSideways(lines)) return ReadTurnedAQuarter(prepared, letters, std::move(lines));
     constexpr double kGoodReading = 70.0;
     if (turns != 0 || ReadingQuality(lines) >= kGoodReading) return lines;
     Turn(prepared, 2);
@@ -72,6 +74,27 @@ class TesseractCardReader final : public CardReader {
     // for on it (Unread).
     Turn(prepared, 2);
     return lines;
+  }
+
+  // The page read turned a quarter each way, and the best of the three
+  // readings kept (Tesseract's confidence; a page read sideways is read
+  // unsurely), with the page left as that reading saw it (Unread).
+  Result<std::vector<OcrLine>> ReadTurnedAQuarter(PreparedImage& prepared, Letters letters,
+                                                  std::vector<OcrLine> sideways) {
+    Turn(prepared, 1);
+    KITH_ASSIGN_OR_RETURN(auto one_way, engine_->ReadLines(Page(prepared, letters)));
+    Turn(prepared, 2);
+    KITH_ASSIGN_OR_RETURN(auto other_way, engine_->ReadLines(Page(prepared, letters)));
+    const double quality_sideways = ReadingQuality(sideways);
+    const double quality_one = ReadingQuality(one_way);
+    const double quality_other = ReadingQuality(other_way);
+    if (quality_other >= quality_one && quality_other > quality_sideways) return other_way;
+    if (quality_one > quality_sideways) {
+      Turn(prepared, 2);
+      return one_way;
+    }
+    Turn(prepared, 1);
+    return sideways;
   }
 
   // What Tesseract's layout analysis passed over: its automatic layout now

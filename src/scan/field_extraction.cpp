@@ -100,6 +100,84 @@ std::string DropStrayLeadingMark(const std::string& text) {
   return rest.find(' ') == std::string::npos ? text : rest;
 }
 
+// A mark before a bar ("4. | Jo Doe", "ao | Acme Rockets"): a logo or a
+// speck beside a vertical rule, read with the line it stands beside. What
+// is before the bar goes when it holds two letters at most: no word of a
+// name, company or title stands alone before a rule.
+std::string DropMarkBeforeBar(const std::string& text) {
+  const std::size_t bar = text.find(" | ");
+  if (bar == std::string::npos) return text;
+  constexpr std::size_t kMostLetters = 2;
+  if (LettersOf(text.substr(0, bar)).size() > kMostLetters) return text;
+  return text.substr(bar + 3);
+}
+
+// A logo's initials read before the company's words ("AC Acme Rockets",
+// "o Acme Rockets" beside jo@acmerockets.com): when the words after one or
+// two short leading ones spell the start of the card's domain and the whole
+// line does not, those leading ones are the mark, not the name ("A Better
+// Way" beside abetterway.com keeps its "A"). Two letters at most: a
+// monogram, not a word of the company ("The Acme Company" beside acme.com
+// keeps its "The").
+std::string DropMarkBeforeDomain(const std::string& text, const std::vector<std::string>& labels) {
+  const std::vector<std::string> words = SplitSpaces(text);
+  constexpr std::size_t kPrefix = 5;
+  const auto starts_label = [&](const std::string& letters) {
+    return std::any_of(labels.begin(), labels.end(), [&](const std::string& label) {
+      const std::size_t shared = std::min(kPrefix, label.size());
+      return letters.size() >= shared && letters.compare(0, shared, label, 0, shared) == 0;
+    });
+  };
+  if (starts_label(LettersOf(text))) return text;
+  std::string prefix;
+  for (std::size_t lead = 1; lead <= 2 && lead < words.size(); ++lead) {
+    prefix += words[lead - 1];
+    constexpr std::size_t kMostLetters = 2;
+    if (LettersOf(prefix).size() > kMostLetters) break;
+    std::string rest;
+    for (std::size_t i = lead; i < words.size(); ++i) rest += (rest.empty() ? "" : " ") + words[i];
+    if (starts_label(LettersOf(rest))) return rest;
+  }
+  return text;
+}
+
+// "kestrel Rope Works", "lsolde Quenby": the capital of a first word read
+// as its small letter of the same shape (c, k, o, p, s, u, v, w, x, z differ
+// only in size, and a sans-serif capital I is drawn as a small l). Mended
+// when every other word of four letters or more is capitalised. The first
+// word only: a line set in sentence case ("Head of sales") starts with its
+// capital, so a first word in small letters before capitalised ones is OCR's
+// slip, not the printer's; and short words ("van", "de") are printed small.
+std::string MendSameShapeCapital(const std::string& text) {
+  std::vector<std::string> words = SplitSpaces(text);
+  if (words.size() < 2) return text;
+  constexpr std::size_t kShortest = 4;
+  const auto plain = [](const std::u32string& word) {
+    return std::all_of(word.begin(), word.end(), [](char32_t c) { return IsLetter(c); });
+  };
+  const std::u32string first = DecodeUtf8(words.front());
+  const bool same_shape =
+      std::string_view("ckopsuvwxzl").find(words.front().front()) != std::string_view::npos;
+  if (first.size() < kShortest || !plain(first) || !same_shape ||
+      std::any_of(first.begin(), first.end(), [](char32_t c) { return IsUpperLetter(c); })) {
+    return text;
+  }
+  int capitalised = 0;
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    const std::u32string word = DecodeUtf8(words[i]);
+    // Abbreviations ("s.r.o.", "B.V.") are as printed.
+    if (word.size() < kShortest || !plain(word)) continue;
+    if (!IsUpperLetter(word.front())) return text;
+    ++capitalised;
+  }
+  if (capitalised == 0) return text;
+  char& initial = words.front().front();
+  initial = initial == 'l' ? 'I' : static_cast<char>(std::toupper(static_cast<unsigned char>(initial)));
+  std::string mended;
+  for (const auto& word : words) mended += (mended.empty() ? "" : " ") + word;
+  return mended;
+}
+
 // A contact OCR misread beyond its pattern ("jo. doe@acme", "acme. example",
 // "linkedin. com/in/jo"): all lower case and a dot, slash or '@' in it.
 // Names, companies and titles are set with capitals.
@@ -251,6 +329,33 @@ std::optional<std::string> EmailWithLostAt(const std::string& text, const std::v
   return std::nullopt;
 }
 
+// "Jo Doe   Cell: +1 415 555 0100": a name or company set in one column and
+// a phone in the next, read by OCR as one line. The words before the phone
+// (and before its label) are kept when two of them at least are
+// capitalised words; what else stands before a phone is its label ("Tel",
+// "Mobile phone").
+std::string WordsBeforePhone(const std::string& text) {
+  const std::size_t phone = text.find_first_of("+(0123456789");
+  if (phone == std::string::npos) return {};
+  std::vector<std::string> words = SplitSpaces(text.substr(0, phone));
+  while (!words.empty()) {
+    const std::string labelled = words.back() + " 1";
+    if (StripLabel(labelled) == labelled) break;
+    words.pop_back();
+  }
+  int capitalised = 0;
+  std::string before;
+  for (const auto& word : words) {
+    const std::u32string decoded = DecodeUtf8(word);
+    constexpr std::size_t kShortest = 2;
+    if (decoded.size() >= kShortest && IsUpperLetter(decoded.front()) && IsLetter(decoded[1])) ++capitalised;
+    before += (before.empty() ? "" : " ") + word;
+  }
+  constexpr int kFewestWords = 2;
+  if (capitalised < kFewestWords || LooksLikeContactFragment(before)) return {};
+  return before;
+}
+
 struct PatternConfidence {
   std::vector<double> emails;
   std::vector<double> phones;
@@ -325,7 +430,7 @@ std::string TakePatterns(const OcrLine& line, const std::string& text, const std
     const double placed = phone.phone.e164.empty() ? 0.6 : 1.0;
     confidence.phones.push_back(Confidence(line, placed * (phone.repaired ? 0.9 : 1.0)));
   }
-  if (!phones.empty() && !LooksLikeAddress(rest)) return {};
+  if (!phones.empty() && !LooksLikeAddress(rest)) return WordsBeforePhone(rest);
   return found_any ? std::string{} : text;
 }
 
@@ -349,11 +454,21 @@ bool Aligned(const OcrLine& a, const OcrLine& b) {
 }
 
 // How far below (positive) or above (negative) `other` is from `line`, in
-// heights of `line`; nullopt when they overlap.
+// heights of `line`; nullopt when they overlap. A line's box reaches from its
+// accents to its descenders, so the boxes of two lines set close can overlap
+// by a little ("Jo Quigley" over "Sales": the g and y of the name reach into
+// the title's box): an overlap of up to a quarter of the shorter line's
+// height is lines touching, not one line beside the other.
 std::optional<double> Gap(const OcrLine& line, const OcrLine& other) {
   const double height = std::max(1, line.height);
   if (other.top >= Bottom(line)) return (other.top - Bottom(line)) / height;
   if (Bottom(other) <= line.top) return -(line.top - Bottom(other)) / height;
+  const int touching = std::min(line.height, other.height) / 4;
+  const int centre = line.top + line.height / 2;
+  const int other_centre = other.top + other.height / 2;
+  if (other_centre > centre && Bottom(line) - other.top <= touching) return 0.0;
+  // Above, as a line one pixel above would be.
+  if (other_centre < centre && Bottom(other) - line.top <= touching) return -1.0 / height;
   return std::nullopt;
 }
 
@@ -364,7 +479,8 @@ std::vector<Candidate> Candidates(const std::vector<std::pair<std::string, const
   std::vector<Candidate> candidates;
   for (const auto& [rest, line] : rests) {
     Candidate candidate;
-    candidate.text = DropSigns(DropStrayLeadingMark(DropSigns(TrimNoise(rest))));
+    candidate.text = DropSigns(DropStrayLeadingMark(DropSigns(DropMarkBeforeBar(TrimNoise(rest)))));
+    candidate.text = MendSameShapeCapital(DropSigns(DropMarkBeforeDomain(candidate.text, labels)));
     candidate.line = line;
     if (LooksLikeContactFragment(candidate.text)) continue;
     const int letters = CountLetters(candidate.text);
@@ -437,9 +553,12 @@ std::optional<std::size_t> PickTitle(const std::vector<Candidate>& candidates, c
     if (distance > kFarthest) continue;
     double points = kFarthest + 0.5 - distance;
     // A line OCR could barely read (another script, a logo) is less likely
-    // the title than a clean one just past it.
-    constexpr float kClean = 60.0F;
-    if (c.line->confidence < kClean) points -= 1.5;
+    // the title than a clean one just past it: the name written again in
+    // another script, read as Latin letters, often sits between the two.
+    // The less sure the reading, the further a clean line may be and win.
+    constexpr float kClean = 90.0F;
+    constexpr float kPerPoint = 15.0F;
+    points -= std::max(0.0F, kClean - c.line->confidence) / kPerPoint;
     if (points > best_points) {
       best = i;
       best_points = points;
@@ -482,9 +601,62 @@ std::string WithContinuation(std::vector<Candidate>& candidates, std::size_t ind
   return text;
 }
 
+// Lines set along the card's short side (a vertical layout, the card
+// photographed upright) come back from OCR read, but in boxes taller than
+// wide: their size is their width, and the line after one stands beside
+// it. Such lines are turned a quarter, so that size, alignment and what is
+// under what mean for them what they mean for lines set across.
+std::vector<OcrLine> SetAcross(const std::vector<OcrLine>& lines) {
+  std::vector<OcrLine> across = lines;
+  for (OcrLine& line : across) {
+    // A few letters at least: a lone bar or speck is tall without being set
+    // along anything.
+    constexpr int kFewestCharacters = 4;
+    const bool along = line.height > 2 * line.width && CharacterCount(line.text) >= kFewestCharacters;
+    if (!along) continue;
+    std::swap(line.left, line.top);
+    std::swap(line.width, line.height);
+  }
+  return across;
+}
+
+// A line that is a host and nothing else ("acme.example": a public suffix,
+// no label, no "www.", no path), lower case; empty otherwise.
+std::string BareHost(std::string_view read) {
+  const std::string text = AsciiLower(Trim(NormalizeOcrText(read)));
+  const auto urls = FindUrls(text);
+  const bool host = urls.size() == 1 && urls.front().value == text && text.rfind("www.", 0) != 0 &&
+                    text.find('/') == std::string::npos && HasPublicSuffix(text);
+  return host ? text : std::string{};
+}
+
+// "jo.doe@" and "acme.example": an address OCR read as two pieces, broken
+// after its '@', the host read as a block of its own that starts where the
+// first piece ends, on the same row. That host (a public suffix, nothing
+// else on its line) finishes the address; its line stays too, for it may
+// be the card's web address as well.
+std::vector<OcrLine> WithEmailsJoined(std::vector<OcrLine> lines) {
+  for (OcrLine& line : lines) {
+    const std::string broken = Trim(NormalizeOcrText(line.text));
+    if (broken.empty() || broken.back() != '@') continue;
+    for (const OcrLine& other : lines) {
+      const int overlap = std::min(Bottom(line), Bottom(other)) - std::max(line.top, other.top);
+      const int gap = other.left - (line.left + line.width);
+      const bool same_row = 2 * overlap >= std::min(line.height, other.height);
+      if (&other == &line || !same_row || gap < -line.height || gap > 2 * line.height) continue;
+      if (const std::string host = BareHost(other.text); !host.empty()) {
+        line.text = broken + host;
+        break;
+      }
+    }
+  }
+  return lines;
+}
+
 }  // namespace
 
-ScannedCard ExtractFields(const std::vector<OcrLine>& lines, const std::string& phone_region) {
+ScannedCard ExtractFields(const std::vector<OcrLine>& read, const std::string& phone_region) {
+  const std::vector<OcrLine> lines = WithEmailsJoined(SetAcross(read));
   ScannedCard card;
   card.source = ScanSource::kOcr;
   PatternConfidence confidence;
@@ -504,6 +676,8 @@ ScannedCard ExtractFields(const std::vector<OcrLine>& lines, const std::string& 
       if (host.rfind("www.", 0) == 0) host = host.substr(4);
       if (HasPublicSuffix(host)) known_domains.push_back(host);
     }
+    // A host alone on its line is the card's web address as surely.
+    if (std::string host = BareHost(line.text); !host.empty()) known_domains.push_back(std::move(host));
   }
   std::vector<std::pair<std::string, const OcrLine*>> rests;
   for (const auto& line : lines) {

@@ -289,8 +289,10 @@ std::vector<Found> FindEmails(std::string_view line) {
   text = std::regex_replace(text, kSpacedAt, "@");
   if (text.find('@') == std::string::npos) return {};
   // "jo. doe@…": a space OCR put after a dot inside the address. (A word
-  // before the address is another word, never glued on: "Email jo@x.com".)
-  static const std::regex kDotSpace(R"(([A-Za-z0-9])\.\s+([A-Za-z0-9]))");
+  // before the address is another word, never glued on: "Email jo@x.com";
+  // nor is an abbreviation in capitals, "Acme B.V. jo@x.com": addresses are
+  // printed in small letters.)
+  static const std::regex kDotSpace(R"(([a-z0-9])\.\s+([A-Za-z0-9]))");
   text = std::regex_replace(text, kDotSpace, "$1.$2");
   text = std::regex_replace(text, kSpacedDot, "$1.$2");
   // "jo_ doe@…": an underscore joins two parts of one address; a space OCR

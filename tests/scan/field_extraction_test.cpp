@@ -276,6 +276,182 @@ TEST(ExtractFields, KeepsNearDomainsThatAreNotOneDomainMisread) {
   EXPECT_EQ(even.website, "www.quorvane.fi");
 }
 
+OcrLine Box(std::string text, int left, int top, int width, int height, float confidence = 90) {
+  OcrLine line;
+  line.text = std::move(text);
+  line.left = left;
+  line.top = top;
+  line.width = width;
+  line.height = height;
+  line.confidence = confidence;
+  return line;
+}
+
+TEST(ExtractFields, FindsTheTitleWhoseBoxTheNameReachesIntoWithItsDescenders) {
+  // The name's g and y reach 6 pixels into the title's box.
+  const auto card =
+      ExtractFields({Box("Ysolde Quigley", 100, 100, 600, 80), Box("Rope Splicer", 100, 174, 300, 34),
+                     Box("ysolde@quorvane.co.uk", 100, 500, 500, 28)},
+                    "US");
+  EXPECT_EQ(card.name, "Ysolde Quigley");
+  EXPECT_EQ(card.title, "Rope Splicer");
+}
+
+TEST(ExtractFields, TakesNoLineOverlappingTheNameByHalfForTheTitleUnderIt) {
+  // Half the title's height inside the name's box: a line beside the name
+  // (another column, a logo's text), not one set under it.
+  const auto card =
+      ExtractFields({Box("Ysolde Quigley", 100, 100, 600, 80), Box("Rope Splicer", 100, 163, 300, 34),
+                     Box("ysolde@quorvane.co.uk", 100, 500, 500, 28)},
+                    "US");
+  EXPECT_EQ(card.name, "Ysolde Quigley");
+  EXPECT_EQ(card.title, "");
+}
+
+TEST(ExtractFields, PrefersACleanTitleToALineReadUnsurelyBetweenItAndTheName) {
+  // The name printed again in another script, read as Latin letters.
+  const auto card =
+      ExtractFields({Box("Ottoline Brask", 100, 100, 600, 70), Box("Ortqmnn Bpqck", 100, 180, 400, 40, 62),
+                     Box("Wrangler of Kites", 100, 230, 400, 34, 96),
+                     Box("ottoline@skyhookquarterly.com", 100, 500, 500, 28)},
+                    "US");
+  EXPECT_EQ(card.title, "Wrangler of Kites");
+}
+
+TEST(ExtractFields, KeepsATitleReadFairlySurelyRightUnderTheName) {
+  const auto card =
+      ExtractFields({Box("Ottoline Brask", 100, 100, 600, 70), Box("Keeper of Kites", 100, 180, 400, 40, 80),
+                     Box("Brask Kite Works", 100, 280, 400, 34, 96),
+                     Box("ottoline@skyhookquarterly.com", 100, 500, 500, 28)},
+                    "US");
+  EXPECT_EQ(card.title, "Keeper of Kites");
+}
+
+TEST(ExtractFields, DropsAMarkReadBeforeABar) {
+  const auto card =
+      ExtractFields({Box("ao | Brindlemoor Rope Ltd", 100, 60, 600, 40), Box("Ada Quenby", 100, 200, 400, 62),
+                     Box("ada@quorvane.com", 100, 500, 500, 28)},
+                    "US");
+  EXPECT_EQ(card.company, "Brindlemoor Rope Ltd");
+}
+
+TEST(ExtractFields, KeepsAWordBeforeABar) {
+  const auto card =
+      ExtractFields({Box("Rigging | Brindlemoor Rope Ltd", 100, 60, 600, 40),
+                     Box("Ada Quenby", 100, 200, 400, 62), Box("ada@quorvane.com", 100, 500, 500, 28)},
+                    "US");
+  EXPECT_EQ(card.company, "Rigging | Brindlemoor Rope Ltd");
+}
+
+TEST(ExtractFields, DropsALogosInitialsReadBeforeTheWordsThatSpellTheDomain) {
+  const auto card =
+      ExtractFields({Box("BR Brindlemoor Rope", 100, 60, 600, 40), Box("Ada Quenby", 100, 200, 400, 62),
+                     Box("ada@brindlemoorrope.com", 100, 500, 500, 28)},
+                    "US");
+  EXPECT_EQ(card.company, "Brindlemoor Rope");
+}
+
+TEST(ExtractFields, KeepsAShortWordTheDomainSpellsOrAWordLongerThanAMonogram) {
+  const auto spelled =
+      ExtractFields({Box("A Better Quorvane", 100, 60, 600, 40), Box("Ada Quenby", 100, 200, 400, 62),
+                     Box("ada@abetterquorvane.com", 100, 500, 500, 28)},
+                    "US");
+  EXPECT_EQ(spelled.company, "A Better Quorvane");
+  const auto article =
+      ExtractFields({Box("The Quorvane Company", 100, 60, 600, 40), Box("Ada Quenby", 100, 200, 400, 62),
+                     Box("ada@quorvane.com", 100, 500, 500, 28)},
+                    "US");
+  EXPECT_EQ(article.company, "The Quorvane Company");
+}
+
+TEST(ExtractFields, ReadsACardSetAlongItsShortSide) {
+  // Boxes taller than wide: each line runs down the card, the title beside
+  // the name as it would be under it on a card set across.
+  const auto card =
+      ExtractFields({Box("Ottoline Brask", 400, 100, 70, 600), Box("Wrangler of Kites", 360, 100, 34, 400),
+                     Box("ottoline@skyhookquarterly.com", 100, 100, 28, 500)},
+                    "US");
+  EXPECT_EQ(card.name, "Ottoline Brask");
+  EXPECT_EQ(card.title, "Wrangler of Kites");
+}
+
+TEST(ExtractFields, MendsTheFirstCapitalReadAsItsSmallLetterOfTheSameShape) {
+  const auto card = ExtractFields(
+      {Box("kestrel Rope Works", 100, 60, 600, 40), Box("lsolde Quenby Vantreight", 100, 200, 700, 62),
+       Box("principal Rigger", 100, 270, 400, 34), Box("isolde@kestrelrope.com", 100, 500, 500, 28)},
+      "US");
+  EXPECT_EQ(card.name, "Isolde Quenby Vantreight");
+  EXPECT_EQ(card.title, "Principal Rigger");
+  EXPECT_EQ(card.company, "Kestrel Rope Works");
+}
+
+TEST(ExtractFields, LeavesSentenceCaseAndSmallLettersOfOtherShapesAsPrinted) {
+  const auto card =
+      ExtractFields({Box("Ada Quenby", 100, 200, 400, 62), Box("Head of sales", 100, 270, 400, 34),
+                     Box("ada@quorvane.com", 100, 500, 500, 28)},
+                    "US");
+  EXPECT_EQ(card.title, "Head of sales");
+  const auto other =
+      ExtractFields({Box("Ada Quenby", 100, 200, 400, 62), Box("deputy Harbour Master", 100, 270, 400, 34),
+                     Box("ada@quorvane.com", 100, 500, 500, 28)},
+                    "US");
+  EXPECT_EQ(other.title, "deputy Harbour Master");
+}
+
+TEST(ExtractFields, KeepsANameReadOnOneLineWithThePhoneOfTheNextColumn) {
+  const auto card = ExtractFields({Box("Ysolde Vantreight   Cell: +44 7911 123456", 100, 100, 1200, 64),
+                                   Box("ysolde@quorvane.co.uk", 100, 500, 500, 28)},
+                                  "US");
+  EXPECT_EQ(card.name, "Ysolde Vantreight");
+  ASSERT_EQ(card.phones.size(), 1U);
+  EXPECT_EQ(card.phones[0].e164, "+447911123456");
+}
+
+TEST(ExtractFields, TakesNoLabelBeforeAPhoneForAName) {
+  const auto card = ExtractFields(
+      {Box("Ysolde Vantreight", 100, 100, 600, 64), Box("Mobile Phone +44 7911 123456", 100, 300, 600, 30),
+       Box("Head Office +44 20 7946 0000", 100, 340, 600, 30),
+       Box("ysolde@quorvane.co.uk", 100, 500, 500, 28)},
+      "US");
+  EXPECT_EQ(card.name, "Ysolde Vantreight");
+  EXPECT_EQ(card.phones.size(), 2U);
+  EXPECT_NE(card.company, "Mobile Phone");
+  EXPECT_NE(card.title, "Mobile Phone");
+}
+
+TEST(ExtractFields, FinishesAnEmailBrokenAfterItsAtByTheHostBesideIt) {
+  const auto card =
+      ExtractFields({Box("Ada Quenby", 100, 100, 400, 62), Box("e: ada.quenby@", 100, 400, 300, 30),
+                     Box("brindlemoor.co.uk", 404, 398, 280, 30)},
+                    "US");
+  EXPECT_EQ(card.emails, std::vector<std::string>{"ada.quenby@brindlemoor.co.uk"});
+}
+
+TEST(ExtractFields, LeavesAnEmailBrokenAfterItsAtAloneWhenNoHostIsBesideIt) {
+  // The host on the next row is another line (the website), not the rest.
+  const auto card =
+      ExtractFields({Box("Ada Quenby", 100, 100, 400, 62), Box("e: ada.quenby@", 100, 400, 300, 30),
+                     Box("brindlemoor.co.uk", 100, 440, 280, 30)},
+                    "US");
+  EXPECT_TRUE(card.emails.empty());
+  EXPECT_EQ(card.website, "brindlemoor.co.uk");
+}
+
+TEST(ExtractFields, MendsAnAtReadAsALetterByAHostAloneOnItsLine) {
+  const auto card = ExtractFields(
+      {Line("Jo Example", 60, 100), Line("example.fr", 30, 400), Line("jdoeaexample.fr", 30, 440)}, "US");
+  EXPECT_EQ(card.emails, std::vector<std::string>{"jdoe@example.fr"});
+  const auto word = ExtractFields(
+      {Line("Jo Example", 60, 100), Line("Example", 30, 400), Line("jdoeaexample.fr", 30, 440)}, "US");
+  EXPECT_TRUE(word.emails.empty());
+}
+
+TEST(ExtractFields, GluesNoAbbreviationInCapitalsOntoTheEmailAfterIt) {
+  const auto card =
+      ExtractFields({Line("Jo Quillane", 60, 100), Line("Quorvane B.V.  jo@quorvane.nl", 30, 400)}, "US");
+  EXPECT_EQ(card.emails, std::vector<std::string>{"jo@quorvane.nl"});
+}
+
 TEST(EditDistance, CountsLettersInsertedDeletedOrChanged) {
   EXPECT_EQ(EditDistance("quorvane", "quorvane"), 0);
   EXPECT_EQ(EditDistance("quorvane", "quorvame"), 1);

@@ -59,8 +59,11 @@ SearchDocument BuildSearchDocument(const Contact& contact) {
 }
 
 int KeyShiftFor(std::int64_t highest_id) {
+  constexpr int kBitsPerVarintByte = 7;
   int shift = kNarrowestKeyShift;
-  while (shift < kWidestKeyShift && (highest_id >> shift) != 0) ++shift;
+  while (shift < kWidestKeyShift && (highest_id >> shift) != 0) {
+    shift = std::min(shift + kBitsPerVarintByte, kWidestKeyShift);
+  }
   return shift;
 }
 

@@ -233,7 +233,7 @@ TEST(Migrations, AVersion19FileUpgradesToNarrowKeysAndSearchesTheSame) {
   sqlite3_stmt* statement = nullptr;
   sqlite3_prepare_v2(handle, "SELECT key_shift FROM search_layout", -1, &statement, nullptr);
   ASSERT_EQ(sqlite3_step(statement), SQLITE_ROW);
-  EXPECT_EQ(sqlite3_column_int(statement, 0), 9);  // 300 ids
+  EXPECT_EQ(sqlite3_column_int(statement, 0), 13);  // 300 ids
   sqlite3_finalize(statement);
   sqlite3_close(handle);
 }

@@ -1,5 +1,5 @@
-// The SQLite store's search rowids hold the id in the narrowest number of
-// bits that holds the highest id (search_layout; store/search_document.h).
+// The SQLite store's search rowids hold the id in the narrowest of a few
+// widths that holds the highest id (search_layout; store/search_document.h).
 // A write whose ids outgrow them must lay the whole index out again in its
 // own transaction, card by card or in bulk: afterwards every card is found,
 // most recent first, exactly as if the keys had been wide all along.
@@ -102,23 +102,25 @@ TEST(SearchKeyShift, AnEmptyListTakesTheNarrowestKeys) {
 TEST(SearchKeyShift, KeysWidenWhenAnIdOutgrowsThemCardByCardAndInOneWrite) {
   testing::TestWorld world;
   Written written(world.store());
-  written.InOneWrite(0, 200, false);
-  EXPECT_EQ(StoredShift(world.database_path()), 8);
-  // Ids 201–300: id 256 needs nine bits, in the middle of one write.
-  written.InOneWrite(200, 300, false);
-  EXPECT_EQ(StoredShift(world.database_path()), 9);
+  written.InOneWrite(0, 50, false);
+  EXPECT_EQ(StoredShift(world.database_path()), 6);
+  // Ids 51–100: id 64 needs seven bits, in the middle of one write.
+  written.InOneWrite(50, 100, false);
+  EXPECT_EQ(StoredShift(world.database_path()), 13);
   written.ExpectEveryCardFoundInOrder();
-  written.InOneWrite(300, 510, false);
-  // Ids 511–514 one at a time: 512 needs ten bits.
-  written.OneByOne(510, 514);
-  EXPECT_EQ(StoredShift(world.database_path()), 10);
+  written.InOneWrite(100, 8190, false);
+  EXPECT_EQ(StoredShift(world.database_path()), 13);
+  // Ids 8,191–8,194 one at a time: 8,192 needs fourteen bits.
+  written.OneByOne(8190, 8194);
+  EXPECT_EQ(StoredShift(world.database_path()), 20);
   written.ExpectEveryCardFoundInOrder();
 }
 
 TEST(SearchKeyShift, ABulkPastTheKeysLaysOutTheCardsFromBeforeItAgain) {
   testing::TestWorld world;
   Written written(world.store());
-  written.InOneWrite(0, 100, false);
+  written.InOneWrite(0, 50, false);
+  ASSERT_EQ(StoredShift(world.database_path()), 6);
   auto old = world.store().FindContactIds(ContactKey::kUid, "u7");
   ASSERT_TRUE(old && old->size() == 1);
   auto trashed = world.store().FindContactIds(ContactKey::kUid, "u8");
@@ -129,7 +131,7 @@ TEST(SearchKeyShift, ABulkPastTheKeysLaysOutTheCardsFromBeforeItAgain) {
     ASSERT_TRUE(transaction);
     std::vector<ContactFields> cards;
     std::vector<std::string> uids;
-    for (int n = 100; n < 400; ++n) {
+    for (int n = 50; n < 400; ++n) {
       cards.push_back(Card(n));
       uids.push_back("u" + std::to_string(n));
     }
@@ -141,7 +143,7 @@ TEST(SearchKeyShift, ABulkPastTheKeysLaysOutTheCardsFromBeforeItAgain) {
     ASSERT_TRUE(world.store().UpdateContact(old->front(), renamed, "t"));
     ASSERT_TRUE(transaction->Commit());
   }
-  EXPECT_EQ(StoredShift(world.database_path()), 9);
+  EXPECT_EQ(StoredShift(world.database_path()), 13);
   auto lindqvist = world.store().MatchSearchIndex(SearchTable::kNames, "\"lindqvist\"", 5);
   ASSERT_TRUE(lindqvist);
   EXPECT_EQ(*lindqvist, *old);
@@ -160,9 +162,13 @@ TEST(SearchKeyShift, ABulkPastTheKeysLaysOutTheCardsFromBeforeItAgain) {
 
 TEST(SearchKeyShift, TheKeysHoldTheHighestIdAndKeepRecencyOrder) {
   EXPECT_EQ(KeyShiftFor(0), kNarrowestKeyShift);
-  EXPECT_EQ(KeyShiftFor(255), 8);
-  EXPECT_EQ(KeyShiftFor(256), 9);
+  EXPECT_EQ(KeyShiftFor(63), 6);
+  EXPECT_EQ(KeyShiftFor(64), 13);
+  EXPECT_EQ(KeyShiftFor(8191), 13);
+  EXPECT_EQ(KeyShiftFor(8192), 20);
   EXPECT_EQ(KeyShiftFor(1'000'000), 20);
+  EXPECT_EQ(KeyShiftFor(1 << 20), 27);
+  EXPECT_EQ(KeyShiftFor(std::int64_t{1} << 27), kWidestKeyShift);
   EXPECT_EQ(KeyShiftFor(std::int64_t{1} << 40), kWidestKeyShift);
   Contact older;
   older.id = ContactId{1000};

@@ -1,9 +1,8 @@
 // How wide the id is in the search index's rowids (store/search_document.h),
-// kept in search_layout: the narrowest shift that holds the highest id, so
-// that FTS5's steps between rowids stay short. A write whose new ids outgrow
-// it lays the whole index out again with a wider one, inside the write's
-// transaction: once per doubling of the list, so rebuilds cost at most as
-// much again as the indexing of the cards themselves.
+// kept in search_layout: the shift of KeyShiftFor the highest id, so that
+// FTS5's steps between rowids stay short. A write whose new ids outgrow it
+// lays the whole index out again with a wider one, inside the write's
+// transaction: at most four times in a database's life.
 #include <algorithm>
 #include <string>
 #include <vector>

@@ -144,6 +144,17 @@ std::vector<std::string> Answers(Store& store) {
   return answers;
 }
 
+// Opening the file upgrades it: the same answers as the file made new gave,
+// and a sound check.
+void ExpectUpgradedAnswersAsNew(const std::string& path, const std::vector<std::string>& as_new) {
+  auto upgraded = OpenSqliteStore(path);
+  ASSERT_TRUE(upgraded) << upgraded.error().message;
+  EXPECT_EQ(Answers(**upgraded), as_new);
+  auto problems = (*upgraded)->CheckIntegrity();
+  ASSERT_TRUE(problems);
+  EXPECT_TRUE(problems->empty());
+}
+
 TEST(Migrations, AVersion18FileUpgradesAndSearchesTheSame) {
   testing::TempDirectory directory;
   const std::string path = (directory.path() / "v19.db").string();
@@ -185,12 +196,7 @@ TEST(Migrations, AVersion18FileUpgradesAndSearchesTheSame) {
   Exec(handle, "PRAGMA user_version = 18;");
   sqlite3_close(handle);
 
-  auto upgraded = OpenSqliteStore(path);
-  ASSERT_TRUE(upgraded) << upgraded.error().message;
-  EXPECT_EQ(Answers(**upgraded), as_new);
-  auto problems = (*upgraded)->CheckIntegrity();
-  ASSERT_TRUE(problems);
-  EXPECT_TRUE(problems->empty());
+  ExpectUpgradedAnswersAsNew(path, as_new);
 }
 
 // Version 19 keyed the index with the id in the low 32 bits of the rowid;
@@ -223,12 +229,7 @@ TEST(Migrations, AVersion19FileUpgradesToNarrowKeysAndSearchesTheSame) {
   Exec(handle, "DROP TABLE search_layout; PRAGMA user_version = 19;");
   sqlite3_close(handle);
 
-  auto upgraded = OpenSqliteStore(path);
-  ASSERT_TRUE(upgraded) << upgraded.error().message;
-  EXPECT_EQ(Answers(**upgraded), as_new);
-  auto problems = (*upgraded)->CheckIntegrity();
-  ASSERT_TRUE(problems);
-  EXPECT_TRUE(problems->empty());
+  ExpectUpgradedAnswersAsNew(path, as_new);
   ASSERT_EQ(sqlite3_open(path.c_str(), &handle), SQLITE_OK);
   sqlite3_stmt* statement = nullptr;
   sqlite3_prepare_v2(handle, "SELECT key_shift FROM search_layout", -1, &statement, nullptr);

@@ -422,7 +422,8 @@ TEST_P(ImportTest, NewCardsGetTimeOrderedUidsInTheOrderOfTheFileAndCardsKeepThei
       "BEGIN:VCARD\r\nVERSION:4.0\r\nUID:urn:uuid:5f0c3a1e-0000-4000-8000-000000000001\r\n"
       "FN:Zoe Quist\r\nEND:VCARD\r\n";
   ASSERT_TRUE(Import(Write("own.vcf", card)));
-  EXPECT_EQ(Only("Zoe Quist").uid, "5f0c3a1e-0000-4000-8000-000000000001");
+  EXPECT_EQ(Only("Zoe Quist").uid, "urn:uuid:5f0c3a1e-0000-4000-8000-000000000001")
+      << "kept as the card gave it";
   auto summary = Import(Write("rows.csv", std::string(kLinkedInHeader) +
                                               "Yara,Oduya,https://www.linkedin.com/in/yara-oduya,,Acme,CTO,"
                                               "12 Mar 2024\n"

@@ -15,8 +15,8 @@ Result<Contact> AddContactWithin(Context& context, ContactFields request) {
   KITH_RETURN_IF_ERROR(PrepareFields(request, context.phone_region));
   // "Open to opportunities" expires unless confirmed, so it needs a start.
   if (request.open_to_opportunities && !request.open_since) request.open_since = context.clock.Today();
-  KITH_ASSIGN_OR_RETURN(Contact contact,
-                        context.store.InsertContact(request, NewUid(), context.clock.NowTimestamp()));
+  KITH_ASSIGN_OR_RETURN(Contact contact, context.store.InsertContact(request, NewUid(context.clock),
+                                                                     context.clock.NowTimestamp()));
   // Someone you just met gets the next-day follow-up (habit 1).
   KITH_RETURN_IF_ERROR(ScheduleFollowUpWithin(context, contact));
   return contact;

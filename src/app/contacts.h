@@ -111,16 +111,24 @@ Result<std::int64_t> CountSearchResults(Context& context, const SearchRequest& r
 // with up to 30 others, 4 of them on a monthly cadence (reconnects due).
 Result<std::int64_t> GenerateContacts(Context& context, std::int64_t count, std::uint64_t seed);
 
-// Random RFC 4122 version 4 UUIDs, for contacts' stable uids. One generator
-// serves a whole import; NewUid() makes a generator for a single uid.
+// RFC 9562 version 7 UUIDs, for contacts' stable uids: the clock's time in
+// Unix milliseconds, then 74 bits that start random and grow by a random
+// step of at most 2^32 with each uid. The uids of one generator ascend, as
+// text too, so a bulk import appends to the uid index instead of writing to
+// a random page of it for every card. One generator serves a whole import
+// (all its uids carry the time it started); NewUid() makes a generator for a
+// single uid.
 class UidGenerator {
  public:
-  UidGenerator();
+  explicit UidGenerator(const Clock& clock);
   std::string Next();
 
  private:
   std::mt19937_64 engine_;
+  std::uint64_t milliseconds_ = 0;  // the 48-bit timestamp
+  std::uint64_t counter_high_ = 0;  // the 12 bits after the version (rand_a)
+  std::uint64_t counter_low_ = 0;   // the 62 bits after the variant (rand_b)
 };
-std::string NewUid();
+std::string NewUid(const Clock& clock);
 
 }  // namespace kith

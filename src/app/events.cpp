@@ -225,8 +225,8 @@ Result<std::vector<MetPerson>> RecordCaptures(Context& context, const std::vecto
     } else {
       fields.met_at = event.name;
       fields.met_on = met_on;
-      KITH_ASSIGN_OR_RETURN(person.contact,
-                            context.store.InsertContact(fields, NewUid(), context.clock.NowTimestamp()));
+      KITH_ASSIGN_OR_RETURN(person.contact, context.store.InsertContact(fields, NewUid(context.clock),
+                                                                        context.clock.NowTimestamp()));
       person.added = true;
     }
     if (!resolved.note.empty()) {

@@ -71,7 +71,7 @@ Result<std::int64_t> GenerateContacts(Context& context, std::int64_t count, std:
   if (count < 1) return Fail(ErrorCode::kInvalidInput, "give a number of people of at least 1", "count");
   constexpr std::int64_t kBatch = 5000;
   demo::NetworkGenerator generator(seed);
-  UidGenerator uids_for_batch;
+  UidGenerator uids_for_batch(context.clock);
   const Date today = context.clock.Today();
   const std::string now = context.clock.NowTimestamp();
   KITH_ASSIGN_OR_RETURN(auto transaction, BeginBulkWrite(context, "add generated cards"));

@@ -496,7 +496,7 @@ class Importer {
   ImportSummary& summary_;
   std::string now_;
   Authority authority_ = Authority::kNone;
-  UidGenerator uids_;
+  UidGenerator uids_{context_.clock};
   std::vector<Pending> pending_;
   std::unordered_map<std::string, std::size_t> pending_keys_;
   WrittenProfiles written_;                                     // the cards this import added

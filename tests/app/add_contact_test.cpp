@@ -109,18 +109,28 @@ TEST_P(AddContactTest, IsSearchableImmediately) {
 namespace kith {
 namespace {
 
-TEST(UidGenerator, MakesDistinctVersionFourUuids) {
-  UidGenerator generator;
+TEST(UidGenerator, MakesDistinctVersionSevenUuidsThatAscend) {
+  const FixedClock clock(Date{2026, 11, 26});
+  UidGenerator generator(clock);
   std::set<std::string> seen;
+  std::string previous;
   for (int i = 0; i < 10000; ++i) {
     const std::string uid = generator.Next();
     ASSERT_EQ(uid.size(), 36U);
-    EXPECT_EQ(uid[14], '4');
+    EXPECT_EQ(uid[14], '7');
     EXPECT_NE(std::string("89ab").find(uid[19]), std::string::npos);
+    EXPECT_LT(previous, uid) << "a bulk import appends to the uid index only if its uids ascend";
+    previous = uid;
     seen.insert(uid);
   }
   EXPECT_EQ(seen.size(), 10000U);
-  EXPECT_NE(NewUid(), NewUid());
+  EXPECT_NE(NewUid(clock), NewUid(clock));
+}
+
+TEST(UidGenerator, BeginsWithTheClocksTimeInUnixMilliseconds) {
+  // 2026-11-26T12:00:00Z is 1,795,694,400,000 ms after the epoch: 0x01a217ba1200.
+  const FixedClock clock(Date{2026, 11, 26});
+  EXPECT_EQ(NewUid(clock).substr(0, 13), "01a217ba-1200");
 }
 
 }  // namespace

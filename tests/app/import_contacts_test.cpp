@@ -417,6 +417,32 @@ TEST_P(ImportTest, CardsWithTheirOwnUidsStayApartFromNamesakes) {
   EXPECT_EQ(rows->added, 0) << "a row without a uid is the same name at the same company";
 }
 
+TEST_P(ImportTest, NewCardsGetTimeOrderedUidsInTheOrderOfTheFileAndCardsKeepTheirOwn) {
+  const std::string card =
+      "BEGIN:VCARD\r\nVERSION:4.0\r\nUID:urn:uuid:5f0c3a1e-0000-4000-8000-000000000001\r\n"
+      "FN:Zoe Quist\r\nEND:VCARD\r\n";
+  ASSERT_TRUE(Import(Write("own.vcf", card)));
+  EXPECT_EQ(Only("Zoe Quist").uid, "urn:uuid:5f0c3a1e-0000-4000-8000-000000000001")
+      << "kept as the card gave it";
+  auto summary = Import(Write("rows.csv", std::string(kLinkedInHeader) +
+                                              "Yara,Oduya,https://www.linkedin.com/in/yara-oduya,,Acme,CTO,"
+                                              "12 Mar 2024\n"
+                                              "Ben,Achterberg,https://www.linkedin.com/in/ben-a,,Kite,CFO,"
+                                              "12 Mar 2024\n"
+                                              "Amir,Zand,https://www.linkedin.com/in/amir-zand,,Orbit,Chef,"
+                                              "12 Mar 2024\n"));
+  ASSERT_TRUE(summary) << summary.error().message;
+  ASSERT_EQ(summary->added, 3);
+  std::string previous;
+  for (const char* name : {"Yara Oduya", "Ben Achterberg", "Amir Zand"}) {
+    const std::string uid = Only(name).uid;
+    ASSERT_EQ(uid.size(), 36U);
+    EXPECT_EQ(uid[14], '7') << name << ": " << uid;
+    EXPECT_LT(previous, uid) << name << " comes after the row before it";
+    previous = uid;
+  }
+}
+
 TEST_P(ImportTest, NamesakesWithTwoLinkedInProfilesAreTwoPeople) {
   auto summary =
       Import(Write("namesakes.csv", std::string(kLinkedInHeader) +

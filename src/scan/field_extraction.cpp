@@ -141,7 +141,7 @@ std::string DropMarkBeforeDomain(const std::string& text, const std::vector<std:
   return text;
 }
 
-// "kestrel Rope Works", "lsolde Quenby": the capital of a first word read
+// "wrenfold Rope Works", "lsolde Quenby": the capital of a first word read
 // as its small letter of the same shape (c, k, o, p, s, u, v, w, x, z differ
 // only in size, and a sans-serif capital I is drawn as a small l). Mended
 // when every other word of four letters or more is capitalised. The first

@@ -377,12 +377,12 @@ TEST(ExtractFields, ReadsACardSetAlongItsShortSide) {
 
 TEST(ExtractFields, MendsTheFirstCapitalReadAsItsSmallLetterOfTheSameShape) {
   const auto card = ExtractFields(
-      {Box("kestrel Rope Works", 100, 60, 600, 40), Box("lsolde Quenby Vantreight", 100, 200, 700, 62),
-       Box("principal Rigger", 100, 270, 400, 34), Box("isolde@kestrelrope.com", 100, 500, 500, 28)},
+      {Box("wrenfold Rope Works", 100, 60, 600, 40), Box("lsolde Quenby Vantreight", 100, 200, 700, 62),
+       Box("principal Rigger", 100, 270, 400, 34), Box("isolde@wrenfoldrope.com", 100, 500, 500, 28)},
       "US");
   EXPECT_EQ(card.name, "Isolde Quenby Vantreight");
   EXPECT_EQ(card.title, "Principal Rigger");
-  EXPECT_EQ(card.company, "Kestrel Rope Works");
+  EXPECT_EQ(card.company, "Wrenfold Rope Works");
 }
 
 TEST(ExtractFields, LeavesSentenceCaseAndSmallLettersOfOtherShapesAsPrinted) {

@@ -36,24 +36,19 @@ void ServeCalendarFeed(const httplib::Request& request, httplib::Response& respo
     response.status = 304;
     return;
   }
-  // Written as it is read, a page of reminders at a time, on a connection of
-  // its own: a feed of 100,000 reminders never sits in memory whole. A write
-  // between the ETag and this read shows in the body under the older ETag;
-  // the next poll sees a new ETag and fetches it again. A member's feed is
-  // read as the member: their own reminders, nobody else's.
-  response.set_chunked_content_provider(
-      "text/calendar; charset=utf-8",
-      [&pool, member = feed->member](std::size_t /*offset*/, httplib::DataSink& sink) {
-        StorePool::Lease lease = pool.Borrow(Access::kRead, member);
-        if (!lease.acting()) return false;
-        SinkStream out(sink);
-        const Result<std::int64_t> written = WriteRemindersCalendar(lease.context(), out);
-        // A failure half-way cannot become an error status any more: the
-        // connection closes without the last chunk, which clients read as cut.
-        if (!written || !out.flush()) return false;
-        sink.done();
-        return true;
-      });
+  // Written as it is read, a page of reminders at a time: a feed of 100,000
+  // reminders never sits in memory whole. A write between the ETag and this
+  // read shows in the body under the older ETag; the next poll sees a new
+  // ETag and fetches it again. A member's feed is read as the member: their
+  // own reminders, nobody else's.
+  SendStreamed(
+      pool, feed->member,
+      [](Context& reader, std::ostream& out) -> Status {
+        KITH_ASSIGN_OR_RETURN(const std::int64_t written, WriteRemindersCalendar(reader, out));
+        (void)written;
+        return Ok();
+      },
+      "text/calendar; charset=utf-8", response);
 }
 
 }  // namespace kith::http

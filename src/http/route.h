@@ -32,11 +32,9 @@ struct ApiReply {
   std::string json_text;  // when not empty, the JSON body already written (JsonText): sent instead of `body`
   std::string raw;        // when not empty, sent as is with `content_type`
   // A download too large to hold (an export of everyone): written to the
-  // socket as it is read, a page at a time, on a read connection of its own
-  // borrowed when the body is sent, acting as the same member. Sent instead
-  // of `raw`, with `content_type`. A failure half-way can no longer change
-  // the status: the connection closes without its last chunk, which clients
-  // read as a cut download.
+  // socket as it is read, on a read connection of its own acting as the same
+  // member (SendStreamed, http/sink_stream.h). Sent instead of `raw`, with
+  // `content_type`.
   std::function<Status(Context&, std::ostream&)> stream;
   std::string content_type;
   std::string filename;  // a download: Content-Disposition attachment

@@ -422,23 +422,6 @@ class HttpServer final : public Server {
     }
   }
 
-  // The body written as `write` reads it, on a connection borrowed when it
-  // is sent (the handler's lease has ended by then), acting as the member
-  // the request acted as.
-  void StreamReply(std::function<Status(Context&, std::ostream&)> write, const std::string& content_type,
-                   httplib::Response& response) {
-    response.set_chunked_content_provider(content_type, [this, member = t_member, write = std::move(write)](
-                                                            std::size_t /*offset*/, httplib::DataSink& sink) {
-      StorePool::Lease lease = pool_->Borrow(Access::kRead, member);
-      if (!lease.acting()) return false;
-      SinkStream out(sink);
-      const Status written = write(lease.context(), out);
-      if (!written || !out.flush()) return false;
-      sink.done();
-      return true;
-    });
-  }
-
   void Dispatch(const Route& route, const httplib::Request& request, httplib::Response& response) {
     if (!route.multipart && request.body.size() > options_.max_json_body) {
       SendHttpError(response, 413, "payload_too_large", "the request body is too large", "body");
@@ -456,7 +439,7 @@ class HttpServer final : public Server {
         response.set_header("Content-Disposition", "attachment; filename=\"" + reply->filename + "\"");
       }
       if (reply->stream) {
-        StreamReply(std::move(reply->stream), reply->content_type, response);
+        SendStreamed(*pool_, t_member, std::move(reply->stream), reply->content_type, response);
         return;
       }
       response.set_content(reply->raw, reply->content_type.c_str());

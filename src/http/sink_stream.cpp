@@ -1,5 +1,7 @@
 #include "http/sink_stream.h"
 
+#include <utility>
+
 namespace kith::http {
 namespace {
 
@@ -27,6 +29,20 @@ bool SinkBuffer::Send() {
   if (gathered > 0 && !sink_.write(pbase(), gathered)) return false;
   setp(buffer_.data(), buffer_.data() + buffer_.size());
   return true;
+}
+
+void SendStreamed(StorePool& pool, const std::optional<WorkspaceAccess>& member, BodyWriter write,
+                  const std::string& content_type, httplib::Response& response) {
+  response.set_chunked_content_provider(content_type, [&pool, member, write = std::move(write)](
+                                                          std::size_t /*offset*/, httplib::DataSink& sink) {
+    StorePool::Lease lease = pool.Borrow(Access::kRead, member);
+    if (!lease.acting()) return false;
+    SinkStream out(sink);
+    const Status written = write(lease.context(), out);
+    if (!written || !out.flush()) return false;
+    sink.done();
+    return true;
+  });
 }
 
 }  // namespace kith::http

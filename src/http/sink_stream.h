@@ -1,14 +1,22 @@
-// An std::ostream over a response's DataSink that gathers what is written
-// into chunks of 64 KiB. httplib's own `sink.os` sends every write as a
-// chunk of its own and fails on a single character (its buffer has no
-// overflow), so a body written a field at a time needs this one.
+// A response body written as it is read: an std::ostream over the
+// response's DataSink that gathers what is written into chunks of 64 KiB
+// (httplib's own `sink.os` sends every write as a chunk of its own and fails
+// on a single character: its buffer has no overflow), and SendStreamed,
+// which writes a body that way on a connection of its own.
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <ostream>
 #include <streambuf>
+#include <string>
 #include <vector>
 
 #include <httplib.h>
+
+#include "app/context.h"
+#include "domain/result.h"
+#include "http/store_pool.h"
 
 namespace kith::http {
 
@@ -36,5 +44,15 @@ class SinkStream : public std::ostream {
  private:
   SinkBuffer buffer_;
 };
+
+// Sends `write`'s output as the body of `response`, chunk by chunk: a large
+// body (everyone's cards, 100,000 reminders) never sits in memory whole.
+// It is written after the handler has returned, on a read connection
+// borrowed then, acting as `member`. A failure half-way cannot become an
+// error status any more: the connection closes without its last chunk,
+// which clients read as a cut download.
+using BodyWriter = std::function<Status(Context&, std::ostream&)>;
+void SendStreamed(StorePool& pool, const std::optional<WorkspaceAccess>& member, BodyWriter write,
+                  const std::string& content_type, httplib::Response& response);
 
 }  // namespace kith::http

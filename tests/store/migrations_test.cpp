@@ -201,7 +201,7 @@ TEST(Migrations, AVersion18FileUpgradesAndSearchesTheSame) {
 
 // Version 19 keyed the index with the id in the low 32 bits of the rowid;
 // version 20 records the width (search_layout) and lays the index out with
-// the narrowest that holds every id.
+// the narrowest of its widths that holds every id.
 TEST(Migrations, AVersion19FileUpgradesToNarrowKeysAndSearchesTheSame) {
   testing::TempDirectory directory;
   const std::string path = (directory.path() / "v19.db").string();

@@ -185,7 +185,7 @@ Status SqliteStore::StageIndexEntry(ContactId id, std::int64_t key, const Search
 Status SqliteStore::RebuildSearchIndex() {
   KITH_RETURN_IF_ERROR(
       database_->Execute(std::string(kEmptySearchTables) + "DELETE FROM search_vocabulary;"));
-  // Empty, the index takes the narrowest keys that hold every id.
+  // Empty, the index takes the keys KeyShiftFor gives the highest id.
   KITH_ASSIGN_OR_RETURN(const int shift, KeyShiftForHighestId());
   KITH_RETURN_IF_ERROR(SetSearchKeyShift(shift));
   std::vector<ContactId> ids;

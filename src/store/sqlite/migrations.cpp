@@ -597,8 +597,8 @@ CREATE VIRTUAL TABLE search_cards USING fts5(
 // The width of the id in search_cards' and search_names' rowids
 // (store/search_document.h): relationship day << key_shift | contact id. At
 // 32 bits every step of a doclist from one day to the next took five bytes;
-// the rebuild that follows this step lays the index out with the narrowest
-// shift that holds the highest id, and a write whose ids outgrow it lays it
+// the rebuild that follows this step lays the index out with the shift
+// KeyShiftFor gives the highest id, and a write whose ids outgrow it lays it
 // out again (search_key_shift.cpp). 32 describes the index as version 19
 // left it, until the rebuild.
 constexpr std::string_view kSearchKeyShift = R"sql(

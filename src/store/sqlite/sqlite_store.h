@@ -198,7 +198,7 @@ class SqliteStore final : public CardStore {
   SearchDocument IndexedDocument(const Contact& contact, std::vector<std::string>& terms) const;
 
   // How many low bits of a search rowid hold the contact id
-  // (search_layout; store/search_document.h), and the narrowest that holds
+  // (search_layout; store/search_document.h), and the one KeyShiftFor gives
   // the highest id of any card, live or trashed (search_key_shift.cpp).
   Result<int> SearchKeyShift();
   Status SetSearchKeyShift(int shift);

@@ -23,14 +23,15 @@ Status CheckCadence(std::optional<int> days) {
 
 }  // namespace
 
-Result<std::optional<Reminder>> SetCadence(Context& context, ContactId id, std::optional<int> days) {
+Result<CadenceReport> SetCadence(Context& context, ContactId id, std::optional<int> days) {
   KITH_RETURN_IF_ERROR(CheckCadence(days));
   KITH_ASSIGN_OR_RETURN(const Contact contact, LiveContact(context, id));
   KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "set a cadence"));
   KITH_RETURN_IF_ERROR(context.store.SetCadence(id, days));
-  KITH_ASSIGN_OR_RETURN(auto next, PlanReconnectWithin(context, contact));
+  KITH_RETURN_IF_ERROR(PlanReconnectWithin(context, contact));
+  KITH_ASSIGN_OR_RETURN(CadenceReport report, CadenceOf(context, id));
   KITH_RETURN_IF_ERROR(transaction.Commit());
-  return next;
+  return report;
 }
 
 Result<int> SetTagCadence(Context& context, std::string_view tag, std::optional<int> days) {

@@ -7,11 +7,13 @@
 
 #include <cstdint>
 #include <optional>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
 #include "app/contacts.h"
 #include "app/context.h"
+#include "app/scan_json.h"
 #include "domain/result.h"
 #include "search/search.h"
 #include "store/store.h"
@@ -21,6 +23,16 @@ namespace kith {
 // One person, also from the trash: ContactToJson, "has_card_image" and
 // "job_changes" (JobChangeToJson, oldest first). kNotFound for an unknown id.
 Result<nlohmann::json> PersonJson(Context& context, ContactId id);
+
+// What a contact write (AddContact, PatchContact, RemoveContact,
+// RestoreContact, SetLink) answers the API with: the card it returned as
+// ContactToJson with "has_card_image", so a write route makes one call:
+// PersonAfter(context, PatchContact, id, patch).
+template <typename Write, typename... Arguments>
+Result<nlohmann::json> PersonAfter(Context& context, Write write, Arguments&&... arguments) {
+  KITH_ASSIGN_OR_RETURN(const Contact contact, write(context, std::forward<Arguments>(arguments)...));
+  return ContactToJsonWithPhotoFlag(context, contact);
+}
 
 struct PageExtras {
   bool with_health = false;  // each person's "health" (always there for ListOrder::kHealth)

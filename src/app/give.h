@@ -57,6 +57,7 @@ Result<std::pair<LedgerEntry, LedgerEntry>> RecordIntroduction(Context& context,
 Result<LedgerEntry> SetLedgerOutcome(Context& context, LedgerEntryId id, LedgerOutcome outcome);
 
 struct Ledger {
+  Contact contact;                   // whose ledger it is
   std::vector<LedgerEntry> entries;  // oldest first
   LedgerBalance balance;
 };

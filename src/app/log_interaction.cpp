@@ -98,12 +98,15 @@ Result<Fact> SetFact(Context& context, ContactId contact, FactKind kind, std::st
   return stored;
 }
 
-Status RemoveFact(Context& context, ContactId contact, FactKind kind, std::string_view key) {
+Result<std::vector<Fact>> RemoveFact(Context& context, ContactId contact, FactKind kind,
+                                     std::string_view key) {
   KITH_ASSIGN_OR_RETURN(const std::string normalized, NormalizeFactKey(key));
   KITH_RETURN_IF_ERROR(LiveContact(context, contact));
   KITH_ASSIGN_OR_RETURN(auto transaction, BeginWrite(context, "remove a fact"));
   KITH_RETURN_IF_ERROR(context.store.RemoveFact(contact, kind, normalized));
-  return transaction.Commit();
+  KITH_ASSIGN_OR_RETURN(auto left, context.store.FactsOf(contact));
+  KITH_RETURN_IF_ERROR(transaction.Commit());
+  return left;
 }
 
 Result<std::vector<Fact>> FactsOf(Context& context, ContactId contact) {

@@ -106,8 +106,8 @@ Result<LedgerEntry> SetLedgerOutcome(Context& context, LedgerEntryId id, LedgerO
 }
 
 Result<Ledger> LedgerFor(Context& context, ContactId id) {
-  KITH_RETURN_IF_ERROR(context.store.GetContact(id));
   Ledger ledger;
+  KITH_ASSIGN_OR_RETURN(ledger.contact, context.store.GetContact(id));
   KITH_ASSIGN_OR_RETURN(ledger.entries, context.store.LedgerOf(id));
   ledger.balance = BalanceOf(ledger.entries);
   return ledger;

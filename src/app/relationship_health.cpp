@@ -114,6 +114,11 @@ Result<Health> HealthOf(Context& context, const Contact& contact) {
   return ComputeHealth(input, today);
 }
 
+Result<Health> HealthOf(Context& context, ContactId id) {
+  KITH_ASSIGN_OR_RETURN(const Contact contact, context.store.GetContact(id));
+  return HealthOf(context, contact);
+}
+
 Status RefreshHealth(Context& context, const std::function<bool()>& stop) {
   const Date today = context.clock.Today();
   const ListQuery everyone;

@@ -175,10 +175,12 @@ Result<std::vector<Interaction>> InteractionsOf(Context& context, ContactId cont
 
 // Sets (or replaces) a fact learned today, shared with the workspace or
 // private to whoever records it; RemoveFact deletes one (in a shared
-// workspace: the shared one and the member's own private one).
+// workspace: the shared one and the member's own private one) and returns
+// the facts left (FactsOf).
 Result<Fact> SetFact(Context& context, ContactId contact, FactKind kind, std::string_view key,
                      std::string_view value, Visibility visibility = Visibility::kShared);
-Status RemoveFact(Context& context, ContactId contact, FactKind kind, std::string_view key);
+Result<std::vector<Fact>> RemoveFact(Context& context, ContactId contact, FactKind kind,
+                                     std::string_view key);
 Result<std::vector<Fact>> FactsOf(Context& context, ContactId contact);
 
 // Listening: one person's (`contact` given) or everyone's recent
@@ -188,15 +190,6 @@ Result<ListeningStats> Listening(Context& context, std::optional<ContactId> cont
 
 // --- Cadences and reminders -------------------------------------------------
 
-// A person's own cadence (none: back to their tags' or the staged one);
-// kInvalidInput unless 1 ≤ days ≤ 3650. Re-plans the reconnect.
-Result<std::optional<Reminder>> SetCadence(Context& context, ContactId contact, std::optional<int> days);
-// The default cadence for everyone with `tag` (none: removes it); re-plans
-// those people's reconnects. Returns how many were re-planned.
-Result<int> SetTagCadence(Context& context, std::string_view tag, std::optional<int> days);
-// Tag cadences in effect, tag → days.
-Result<std::vector<std::pair<std::string, int>>> TagCadences(Context& context);
-
 struct CadenceReport {
   std::optional<int> own_days;
   std::optional<int> tag_days;
@@ -204,6 +197,16 @@ struct CadenceReport {
   int effective_days = 0;
 };
 Result<CadenceReport> CadenceOf(Context& context, ContactId contact);
+
+// A person's own cadence (none: back to their tags' or the staged one);
+// kInvalidInput unless 1 ≤ days ≤ 3650. Re-plans the reconnect and returns
+// the cadence as it then stands (CadenceOf).
+Result<CadenceReport> SetCadence(Context& context, ContactId contact, std::optional<int> days);
+// The default cadence for everyone with `tag` (none: removes it); re-plans
+// those people's reconnects. Returns how many were re-planned.
+Result<int> SetTagCadence(Context& context, std::string_view tag, std::optional<int> days);
+// Tag cadences in effect, tag → days.
+Result<std::vector<std::pair<std::string, int>>> TagCadences(Context& context);
 
 // Re-computes a contact's reconnect reminder from their history (closing a
 // stale one, opening the next). Returns the open reconnect, if any.
@@ -241,7 +244,10 @@ Status SetPostingCadence(Context& context, int days);
 
 // --- Health, brief, today, calendar -------------------------------------------
 
+// A person's health today; the id form reads the card first (kNotFound for
+// an unknown id).
 Result<Health> HealthOf(Context& context, const Contact& contact);
+Result<Health> HealthOf(Context& context, ContactId id);
 // Live contacts ordered by health, weakest first (who is drifting), with
 // their scores; `query.offset`/`query.limit` page the ordering and
 // `query.tag`/`query.event` filter it as in ListContacts (`query.sort` is

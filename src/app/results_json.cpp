@@ -92,11 +92,11 @@ nlohmann::json MatchesToJson(const std::vector<RankedMatch>& matches) {
   return list;
 }
 
-nlohmann::json LedgerToJson(const Contact& contact, const Ledger& ledger) {
+nlohmann::json LedgerToJson(const Ledger& ledger) {
   nlohmann::json entries = nlohmann::json::array();
   for (const auto& entry : ledger.entries) entries.push_back(LedgerEntryToJson(entry));
-  return {{"id", contact.id.value},
-          {"name", contact.display_name},
+  return {{"id", ledger.contact.id.value},
+          {"name", ledger.contact.display_name},
           {"entries", entries},
           {"given", ledger.balance.given},
           {"received", ledger.balance.received},

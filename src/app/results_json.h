@@ -32,7 +32,7 @@ nlohmann::json MatchesToJson(const std::vector<RankedMatch>& matches);
 
 // {"id", "name", "entries": [entry…], "given", "received", "open_asks",
 //  "balance"}: what you and `contact` did for each other.
-nlohmann::json LedgerToJson(const Contact& contact, const Ledger& ledger);
+nlohmann::json LedgerToJson(const Ledger& ledger);
 
 // {"name", "skills", "known_for"}.
 nlohmann::json ProfileToJson(const MyProfile& profile);

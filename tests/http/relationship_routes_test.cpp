@@ -1,6 +1,10 @@
 // The relationship loop over real sockets: event mode, the follow-up on the
 // agenda, logging a coffee, the drafted email, facts, reminders, links,
 // posts; and bad input answered with the envelope and nothing written.
+#include <string>
+#include <tuple>
+#include <vector>
+
 #include "http/server_fixture.h"
 
 namespace kith::testing {
@@ -314,6 +318,42 @@ TEST_P(RelationshipRoutes, WritesNeedTheCsrfToken) {
   ASSERT_TRUE(response);
   EXPECT_EQ(response->status, 403);
   EXPECT_EQ(Expect(Send("GET", "/api/v1/events"), 200).size(), 0U);
+}
+
+// Each route about one person answers 404 "not_found" for an id nobody has,
+// even with a body it would accept, and writes nothing: the app call, not
+// the route, finds out the person is missing.
+TEST_P(RelationshipRoutes, EveryRouteAboutOnePersonAnswersNotFoundForAnUnknownId) {
+  MeetAda();
+  const std::string before = Expect(Send("GET", "/api/v1/export?format=json"), 200).dump();
+  const std::string nobody = "/api/v1/contacts/999";
+  const std::vector<std::tuple<std::string, std::string, std::string>> requests = {
+      {"GET", nobody + "/interactions", ""},
+      {"POST", nobody + "/interactions", R"({"kind": "coffee", "they_talked": 60})"},
+      {"GET", nobody + "/facts", ""},
+      {"PUT", nobody + "/facts", R"({"kind": "personal", "key": "kids", "value": "two"})"},
+      {"DELETE", nobody + "/facts?kind=personal&key=kids", ""},
+      {"GET", nobody + "/brief", ""},
+      {"GET", nobody + "/health", ""},
+      {"GET", nobody + "/cadence", ""},
+      {"PUT", nobody + "/cadence", R"({"days": 30})"},
+      {"PUT", nobody + "/links", R"({"kind": "github", "url": "https://github.com/someone"})"},
+      {"GET", nobody + "/followup", ""},
+      {"GET", nobody + "/followup.eml", ""},
+      {"POST", nobody + "/followup/done", ""},
+      {"GET", nobody + "/listening", ""},
+      {"GET", nobody + "/reminders", ""},
+      {"POST", nobody + "/reminders", R"({"due": "2027-01-15", "note": "send the deck"})"},
+      {"GET", nobody + "/ledger", ""},
+      {"PATCH", nobody, R"({"title": "CTO"})"},
+      {"DELETE", nobody, ""},
+      {"POST", nobody + "/restore", ""},
+  };
+  for (const auto& [method, path, body] : requests) {
+    SCOPED_TRACE(method + " " + path);
+    EXPECT_EQ(ErrorCodeOf(Expect(Send(method, path, body), 404)), "not_found");
+  }
+  EXPECT_EQ(Expect(Send("GET", "/api/v1/export?format=json"), 200).dump(), before);
 }
 
 }  // namespace

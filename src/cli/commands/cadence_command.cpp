@@ -119,11 +119,8 @@ Examples:
               }
               auto contact = ResolveContact(context, arguments.front());
               if (!contact) return ReportError("cadence", contact.error());
-              if (setting) {
-                auto set = SetCadence(context, contact->id, days);
-                if (!set) return ReportError("cadence", set.error());
-              }
-              auto report = CadenceOf(context, contact->id);
+              auto report =
+                  setting ? SetCadence(context, contact->id, days) : CadenceOf(context, contact->id);
               if (!report) return ReportError("cadence", report.error());
               if (globals.json) {
                 nlohmann::json json = CadenceReportToJson(*report);

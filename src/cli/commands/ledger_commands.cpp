@@ -170,7 +170,7 @@ Command AddLedgerCommand(CLI::App& root, const GlobalOptions& globals) {
               auto ledger = LedgerFor(session.context(), target->id);
               if (!ledger) return ReportError("ledger", ledger.error());
               if (globals.json) {
-                PrintJson(std::cout, LedgerToJson(*target, *ledger));
+                PrintJson(std::cout, LedgerToJson(*ledger));
                 return 0;
               }
               std::cout << target->display_name << " (#" << target->id.value << ")\n";

@@ -2,7 +2,6 @@
 #include "app/contact_pages.h"
 #include "app/contacts.h"
 #include "app/results_json.h"
-#include "app/scan_json.h"
 #include "app/transfer.h"
 #include "formats/contact_json.h"
 #include "http/routes/routes.h"
@@ -53,8 +52,7 @@ Result<ApiReply> ShowRoute(const httplib::Request& request, Context& context) {
 Result<ApiReply> CreateRoute(const httplib::Request& request, Context& context) {
   KITH_ASSIGN_OR_RETURN(const nlohmann::json body, JsonObjectBody(request));
   KITH_ASSIGN_OR_RETURN(ContactFields fields, ContactFieldsFromJson(body));
-  KITH_ASSIGN_OR_RETURN(const Contact contact, AddContact(context, std::move(fields)));
-  KITH_ASSIGN_OR_RETURN(nlohmann::json json, ContactToJsonWithPhotoFlag(context, contact));
+  KITH_ASSIGN_OR_RETURN(nlohmann::json json, PersonAfter(context, AddContact, std::move(fields)));
   return Json(std::move(json), 201);
 }
 
@@ -63,20 +61,19 @@ Result<ApiReply> CreateRoute(const httplib::Request& request, Context& context) 
 Result<ApiReply> PatchRoute(const httplib::Request& request, Context& context) {
   KITH_ASSIGN_OR_RETURN(const nlohmann::json body, JsonObjectBody(request));
   KITH_ASSIGN_OR_RETURN(const ContactPatch patch, ContactPatchFromJson(body));
-  KITH_ASSIGN_OR_RETURN(const Contact edited, PatchContact(context, ContactId{PathId(request)}, patch));
-  KITH_ASSIGN_OR_RETURN(nlohmann::json json, ContactToJsonWithPhotoFlag(context, edited));
+  KITH_ASSIGN_OR_RETURN(nlohmann::json json,
+                        PersonAfter(context, PatchContact, ContactId{PathId(request)}, patch));
   return Json(std::move(json));
 }
 
 Result<ApiReply> RemoveRoute(const httplib::Request& request, Context& context) {
-  KITH_ASSIGN_OR_RETURN(const Contact contact, RemoveContact(context, ContactId{PathId(request)}));
-  KITH_ASSIGN_OR_RETURN(nlohmann::json json, ContactToJsonWithPhotoFlag(context, contact));
+  KITH_ASSIGN_OR_RETURN(nlohmann::json json, PersonAfter(context, RemoveContact, ContactId{PathId(request)}));
   return Json(std::move(json));
 }
 
 Result<ApiReply> RestoreRoute(const httplib::Request& request, Context& context) {
-  KITH_ASSIGN_OR_RETURN(const Contact contact, RestoreContact(context, ContactId{PathId(request)}));
-  KITH_ASSIGN_OR_RETURN(nlohmann::json json, ContactToJsonWithPhotoFlag(context, contact));
+  KITH_ASSIGN_OR_RETURN(nlohmann::json json,
+                        PersonAfter(context, RestoreContact, ContactId{PathId(request)}));
   return Json(std::move(json));
 }
 

@@ -125,9 +125,8 @@ Result<ApiReply> OutcomeRoute(const httplib::Request& request, Context& context)
 }
 
 Result<ApiReply> LedgerRoute(const httplib::Request& request, Context& context) {
-  KITH_ASSIGN_OR_RETURN(const Contact contact, ResolveContact(context, std::to_string(PathId(request))));
-  KITH_ASSIGN_OR_RETURN(const Ledger ledger, LedgerFor(context, contact.id));
-  return Json(LedgerToJson(contact, ledger));
+  KITH_ASSIGN_OR_RETURN(const Ledger ledger, LedgerFor(context, ContactId{PathId(request)}));
+  return Json(LedgerToJson(ledger));
 }
 
 Result<ApiReply> ShowMeRoute(const httplib::Request& /*request*/, Context& context) {

@@ -6,11 +6,11 @@
 #include <limits>
 #include <sstream>
 
+#include "app/contact_pages.h"
 #include "app/contacts.h"
 #include "app/give.h"
 #include "app/relationship_json.h"
 #include "app/relationships.h"
-#include "app/scan_json.h"
 #include "formats/give_json.h"
 #include "http/routes/routes.h"
 
@@ -26,10 +26,8 @@ nlohmann::json ArrayOf(const std::vector<T>& items, ToJson to_json) {
   return array;
 }
 
-// The contact named by the path, so an unknown id is a 404 before anything else.
-Result<Contact> PathContact(const httplib::Request& request, Context& context) {
-  return ResolveContact(context, std::to_string(PathId(request)));
-}
+// The contact the path names; the app call answers 404 for an unknown one.
+ContactId PathContact(const httplib::Request& request) { return ContactId{PathId(request)}; }
 
 Result<std::optional<int>> IntMember(const nlohmann::json& object, const std::string& name) {
   const auto found = object.find(name);
@@ -144,9 +142,9 @@ Result<ApiReply> MetRoute(const httplib::Request& request, Context& context) {
 // --- Meetings, facts, brief, health -------------------------------------------
 
 Result<ApiReply> InteractionsRoute(const httplib::Request& request, Context& context) {
-  KITH_ASSIGN_OR_RETURN(const Contact contact, PathContact(request, context));
+  const ContactId contact = PathContact(request);
   KITH_ASSIGN_OR_RETURN(const int limit, QueryInt(request, "limit", 100, 1, kMaxPage));
-  KITH_ASSIGN_OR_RETURN(const auto interactions, InteractionsOf(context, contact.id, limit));
+  KITH_ASSIGN_OR_RETURN(const auto interactions, InteractionsOf(context, contact, limit));
   return Json(ArrayOf(interactions, InteractionToJson));
 }
 
@@ -163,9 +161,9 @@ Result<Fact> FactFromJson(const nlohmann::json& item) {
 
 Result<ApiReply> LogRoute(const httplib::Request& request, Context& context) {
   KITH_ASSIGN_OR_RETURN(const nlohmann::json body, JsonObjectBody(request));
-  KITH_ASSIGN_OR_RETURN(const Contact contact, PathContact(request, context));
+  const ContactId contact = PathContact(request);
   LogRequest log;
-  log.contact = contact.id;
+  log.contact = contact;
   KITH_ASSIGN_OR_RETURN(const auto kind, TextMember(body, "kind"));
   if (kind) {
     const auto parsed = ParseInteractionKind(*kind);
@@ -195,41 +193,40 @@ Result<ApiReply> LogRoute(const httplib::Request& request, Context& context) {
 }
 
 Result<ApiReply> FactsRoute(const httplib::Request& request, Context& context) {
-  KITH_ASSIGN_OR_RETURN(const Contact contact, PathContact(request, context));
-  KITH_ASSIGN_OR_RETURN(const auto facts, FactsOf(context, contact.id));
+  const ContactId contact = PathContact(request);
+  KITH_ASSIGN_OR_RETURN(const auto facts, FactsOf(context, contact));
   return Json(ArrayOf(facts, FactToJson));
 }
 
 Result<ApiReply> SetFactRoute(const httplib::Request& request, Context& context) {
   KITH_ASSIGN_OR_RETURN(const nlohmann::json body, JsonObjectBody(request));
-  KITH_ASSIGN_OR_RETURN(const Contact contact, PathContact(request, context));
+  const ContactId contact = PathContact(request);
   KITH_ASSIGN_OR_RETURN(const Fact wanted, FactFromJson(body));
   KITH_ASSIGN_OR_RETURN(const auto is_private, BoolMember(body, "private"));
   KITH_ASSIGN_OR_RETURN(const Fact fact,
-                        SetFact(context, contact.id, wanted.kind, wanted.key, wanted.value,
+                        SetFact(context, contact, wanted.kind, wanted.key, wanted.value,
                                 is_private.value_or(false) ? Visibility::kPrivate : Visibility::kShared));
   return Json(FactToJson(fact));
 }
 
 Result<ApiReply> RemoveFactRoute(const httplib::Request& request, Context& context) {
-  KITH_ASSIGN_OR_RETURN(const Contact contact, PathContact(request, context));
+  const ContactId contact = PathContact(request);
   const auto kind = ParseFactKind(QueryText(request, "kind"));
   if (!kind) return Fail(ErrorCode::kInvalidInput, "kind should be personal or professional", "kind");
   const std::string key = QueryText(request, "key");
   if (key.empty()) return Fail(ErrorCode::kInvalidInput, "key is required", "key");
-  KITH_RETURN_IF_ERROR(RemoveFact(context, contact.id, *kind, key));
-  KITH_ASSIGN_OR_RETURN(const auto facts, FactsOf(context, contact.id));
+  KITH_ASSIGN_OR_RETURN(const auto facts, RemoveFact(context, contact, *kind, key));
   return Json(ArrayOf(facts, FactToJson));
 }
 
 Result<ApiReply> BriefRoute(const httplib::Request& request, Context& context) {
-  KITH_ASSIGN_OR_RETURN(const Contact contact, PathContact(request, context));
-  KITH_ASSIGN_OR_RETURN(const Brief brief, BriefFor(context, contact.id));
+  const ContactId contact = PathContact(request);
+  KITH_ASSIGN_OR_RETURN(const Brief brief, BriefFor(context, contact));
   return Json(BriefToJson(brief));
 }
 
 Result<ApiReply> HealthRoute(const httplib::Request& request, Context& context) {
-  KITH_ASSIGN_OR_RETURN(const Contact contact, PathContact(request, context));
+  const ContactId contact = PathContact(request);
   KITH_ASSIGN_OR_RETURN(const Health health, HealthOf(context, contact));
   return Json(HealthToJson(health));
 }
@@ -237,30 +234,28 @@ Result<ApiReply> HealthRoute(const httplib::Request& request, Context& context) 
 // --- Cadence and links ----------------------------------------------------------
 
 Result<ApiReply> CadenceRoute(const httplib::Request& request, Context& context) {
-  KITH_ASSIGN_OR_RETURN(const Contact contact, PathContact(request, context));
-  KITH_ASSIGN_OR_RETURN(const CadenceReport report, CadenceOf(context, contact.id));
+  const ContactId contact = PathContact(request);
+  KITH_ASSIGN_OR_RETURN(const CadenceReport report, CadenceOf(context, contact));
   return Json(CadenceReportToJson(report));
 }
 
 Result<ApiReply> SetCadenceRoute(const httplib::Request& request, Context& context) {
   KITH_ASSIGN_OR_RETURN(const nlohmann::json body, JsonObjectBody(request));
-  KITH_ASSIGN_OR_RETURN(const Contact contact, PathContact(request, context));
+  const ContactId contact = PathContact(request);
   if (!body.contains("days")) {
     return Fail(ErrorCode::kInvalidInput, "'days' is required: a number of days, or null for the default",
                 "days");
   }
   KITH_ASSIGN_OR_RETURN(const auto days, IntMember(body, "days"));
-  KITH_ASSIGN_OR_RETURN(const auto reconnect, SetCadence(context, contact.id, days));
-  static_cast<void>(reconnect);
-  KITH_ASSIGN_OR_RETURN(const CadenceReport report, CadenceOf(context, contact.id));
+  KITH_ASSIGN_OR_RETURN(const CadenceReport report, SetCadence(context, contact, days));
   return Json(CadenceReportToJson(report));
 }
 
 Result<ApiReply> SetLinkRoute(const httplib::Request& request, Context& context) {
   KITH_ASSIGN_OR_RETURN(const nlohmann::json body, JsonObjectBody(request));
-  KITH_ASSIGN_OR_RETURN(const Contact contact, PathContact(request, context));
+  const ContactId contact = PathContact(request);
   LinkRequest link;
-  link.contact = contact.id;
+  link.contact = contact;
   KITH_ASSIGN_OR_RETURN(const std::string kind, RequiredText(body, "kind"));
   const auto parsed = ParseLinkKind(kind);
   if (!parsed) {
@@ -272,8 +267,7 @@ Result<ApiReply> SetLinkRoute(const httplib::Request& request, Context& context)
   link.url = url.value_or("");
   KITH_ASSIGN_OR_RETURN(link.connected, BoolMember(body, "connected"));
   KITH_ASSIGN_OR_RETURN(link.followed, BoolMember(body, "followed"));
-  KITH_ASSIGN_OR_RETURN(const Contact changed, SetLink(context, link));
-  KITH_ASSIGN_OR_RETURN(nlohmann::json json, ContactToJsonWithPhotoFlag(context, changed));
+  KITH_ASSIGN_OR_RETURN(nlohmann::json json, PersonAfter(context, SetLink, link));
   return Json(std::move(json));
 }
 
@@ -286,33 +280,33 @@ Result<ApiReply> FollowUpsRoute(const httplib::Request& request, Context& contex
 }
 
 Result<ApiReply> DraftRoute(const httplib::Request& request, Context& context) {
-  KITH_ASSIGN_OR_RETURN(const Contact contact, PathContact(request, context));
-  KITH_ASSIGN_OR_RETURN(const FollowUpDraft draft, DraftFollowUp(context, contact.id));
+  const ContactId contact = PathContact(request);
+  KITH_ASSIGN_OR_RETURN(const FollowUpDraft draft, DraftFollowUp(context, contact));
   return Json(FollowUpDraftToJson(draft));
 }
 
 Result<ApiReply> DraftEmlRoute(const httplib::Request& request, Context& context) {
-  KITH_ASSIGN_OR_RETURN(const Contact contact, PathContact(request, context));
-  KITH_ASSIGN_OR_RETURN(const FollowUpDraft draft, DraftFollowUp(context, contact.id));
+  const ContactId contact = PathContact(request);
+  KITH_ASSIGN_OR_RETURN(const FollowUpDraft draft, DraftFollowUp(context, contact));
   ApiReply reply;
   reply.raw = draft.eml;
   reply.content_type = "message/rfc822";
-  reply.filename = "follow-up-" + std::to_string(contact.id.value) + ".eml";
+  reply.filename = "follow-up-" + std::to_string(contact.value) + ".eml";
   return reply;
 }
 
 Result<ApiReply> FollowUpDoneRoute(const httplib::Request& request, Context& context) {
-  KITH_ASSIGN_OR_RETURN(const Contact contact, PathContact(request, context));
-  KITH_ASSIGN_OR_RETURN(const Reminder reminder, CompleteFollowUp(context, contact.id));
+  const ContactId contact = PathContact(request);
+  KITH_ASSIGN_OR_RETURN(const Reminder reminder, CompleteFollowUp(context, contact));
   return Json(ReminderToJson(reminder));
 }
 
 // Sends the drafted follow-up through the SMTP server (`kith smtp`), with
 // the password from the server's $KITH_SMTP_PASSWORD, as `followup send`.
 Result<ApiReply> FollowUpSendRoute(const httplib::Request& request, Context& context) {
-  KITH_ASSIGN_OR_RETURN(const Contact contact, PathContact(request, context));
+  const ContactId contact = PathContact(request);
   KITH_ASSIGN_OR_RETURN(const FollowUpDraft sent,
-                        SendFollowUp(context, contact.id, SmtpPasswordFromEnvironment()));
+                        SendFollowUp(context, contact, SmtpPasswordFromEnvironment()));
   return Json(FollowUpDraftToJson(sent));
 }
 
@@ -382,9 +376,9 @@ Result<ApiReply> ListeningRoute(const httplib::Request& /*request*/, Context& co
 }
 
 Result<ApiReply> ContactListeningRoute(const httplib::Request& request, Context& context) {
-  KITH_ASSIGN_OR_RETURN(const Contact contact, PathContact(request, context));
-  KITH_ASSIGN_OR_RETURN(const ListeningStats stats, Listening(context, contact.id));
-  return Json(ListeningReportToJson(stats, contact.id));
+  const ContactId contact = PathContact(request);
+  KITH_ASSIGN_OR_RETURN(const ListeningStats stats, Listening(context, contact));
+  return Json(ListeningReportToJson(stats, contact));
 }
 
 // --- Reminders ----------------------------------------------------------------------
@@ -399,18 +393,18 @@ Result<ApiReply> RemindersRoute(const httplib::Request& request, Context& contex
 }
 
 Result<ApiReply> ContactRemindersRoute(const httplib::Request& request, Context& context) {
-  KITH_ASSIGN_OR_RETURN(const Contact contact, PathContact(request, context));
-  KITH_ASSIGN_OR_RETURN(const auto reminders, RemindersOf(context, contact.id));
+  const ContactId contact = PathContact(request);
+  KITH_ASSIGN_OR_RETURN(const auto reminders, RemindersOf(context, contact));
   return Json(ArrayOf(reminders, ReminderToJson));
 }
 
 Result<ApiReply> AddReminderRoute(const httplib::Request& request, Context& context) {
   KITH_ASSIGN_OR_RETURN(const nlohmann::json body, JsonObjectBody(request));
-  KITH_ASSIGN_OR_RETURN(const Contact contact, PathContact(request, context));
+  const ContactId contact = PathContact(request);
   KITH_ASSIGN_OR_RETURN(const auto due, DateMember(body, "due"));
   if (!due) return Fail(ErrorCode::kInvalidInput, "'due' is required (YYYY-MM-DD)", "due");
   KITH_ASSIGN_OR_RETURN(std::string note, RequiredText(body, "note"));
-  KITH_ASSIGN_OR_RETURN(const Reminder reminder, AddReminder(context, contact.id, *due, std::move(note)));
+  KITH_ASSIGN_OR_RETURN(const Reminder reminder, AddReminder(context, contact, *due, std::move(note)));
   return Json(ReminderToJson(reminder), 201);
 }
 

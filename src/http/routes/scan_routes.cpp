@@ -5,6 +5,7 @@
 #include <span>
 #include <string>
 
+#include "app/contact_pages.h"
 #include "app/scan.h"
 #include "app/scan_json.h"
 #include "formats/bounded_json.h"
@@ -62,8 +63,8 @@ Result<ApiReply> AddScannedRoute(const httplib::Request& request, Context& conte
     return Fail(ErrorCode::kInvalidInput, "the 'contact' field should be a JSON object", "contact");
   }
   KITH_ASSIGN_OR_RETURN(ContactFields fields, ContactFieldsFromJson(*parsed));
-  KITH_ASSIGN_OR_RETURN(const Contact contact, AddScannedContact(context, std::move(fields), bytes));
-  KITH_ASSIGN_OR_RETURN(nlohmann::json json, ContactToJsonWithPhotoFlag(context, contact));
+  KITH_ASSIGN_OR_RETURN(nlohmann::json json,
+                        PersonAfter(context, AddScannedContact, std::move(fields), bytes));
   return Json(std::move(json), 201);
 }
 

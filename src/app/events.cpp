@@ -181,6 +181,12 @@ Result<std::vector<MetPerson>> RecordMet(Context& context, const std::vector<std
 }
 
 Result<std::vector<MetPerson>> RecordCaptures(Context& context, const std::vector<MetCapture>& people,
+                                              EventId event, std::optional<Date> on) {
+  KITH_ASSIGN_OR_RETURN(const Event found, context.store.GetEvent(event));
+  return RecordCaptures(context, people, found.name, on);
+}
+
+Result<std::vector<MetPerson>> RecordCaptures(Context& context, const std::vector<MetCapture>& people,
                                               std::string_view event_name, std::optional<Date> on) {
   const Date today = context.clock.Today();
   KITH_RETURN_IF_ERROR(CheckNotFuture(on, today, "on"));

@@ -77,8 +77,12 @@ struct MetCapture {
   std::string note;
 };
 inline constexpr std::string_view kAskAboutFact = "ask_about";
+// `event` by name is made when there is none yet; by id it must exist
+// (kNotFound).
 Result<std::vector<MetPerson>> RecordCaptures(Context& context, const std::vector<MetCapture>& people,
                                               std::string_view event, std::optional<Date> on);
+Result<std::vector<MetPerson>> RecordCaptures(Context& context, const std::vector<MetCapture>& people,
+                                              EventId event, std::optional<Date> on);
 
 // A follow-up is scheduled only for a meeting at most this many days ago:
 // importing years-old connections must not flood the agenda.

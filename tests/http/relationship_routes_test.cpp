@@ -353,6 +353,10 @@ TEST_P(RelationshipRoutes, EveryRouteAboutOnePersonAnswersNotFoundForAnUnknownId
     SCOPED_TRACE(method + " " + path);
     EXPECT_EQ(ErrorCodeOf(Expect(Send(method, path, body), 404)), "not_found");
   }
+  // Event mode at an event nobody made: no event made, nobody added.
+  EXPECT_EQ(ErrorCodeOf(Expect(Send("POST", "/api/v1/events/999/met", R"({"names": ["Bo Lund"]})"), 404)),
+            "not_found");
+  EXPECT_EQ(Expect(Send("GET", "/api/v1/events"), 200).size(), 1U);
   EXPECT_EQ(Expect(Send("GET", "/api/v1/export?format=json"), 200).dump(), before);
 }
 

@@ -87,15 +87,12 @@ Result<ApiReply> ShowEventRoute(const httplib::Request& request, Context& contex
   return Json(EventReportToJson(report));
 }
 
-// Event mode: the people met at the event, by name (new ones are added), with
-// their follow-ups for the next day. With one name, `company` and `note` go on
-// that card as well.
-// Event mode: "names" (several at once), or one person as captured at the
-// door: "name" or "contact_id" (someone already on the list), with company,
-// email, phone, linkedin and a note (what to ask about).
+// Event mode, with the follow-ups for the next day: "names" (several at
+// once; new ones are added), or one person as captured at the door: "name"
+// or "contact_id" (someone already on the list), with company, email, phone,
+// linkedin and a note (what to ask about).
 Result<ApiReply> MetRoute(const httplib::Request& request, Context& context) {
   KITH_ASSIGN_OR_RETURN(const nlohmann::json body, JsonObjectBody(request));
-  KITH_ASSIGN_OR_RETURN(const Event event, ResolveEvent(context, std::to_string(PathId(request))));
   KITH_ASSIGN_OR_RETURN(const auto names, TextsMember(body, "names"));
   KITH_ASSIGN_OR_RETURN(const auto on, DateMember(body, "on"));
   KITH_ASSIGN_OR_RETURN(const auto name, TextMember(body, "name"));
@@ -135,7 +132,7 @@ Result<ApiReply> MetRoute(const httplib::Request& request, Context& context) {
     capture.name = people.front().name;
     people.front() = capture;
   }
-  KITH_ASSIGN_OR_RETURN(const auto met, RecordCaptures(context, people, event.name, on));
+  KITH_ASSIGN_OR_RETURN(const auto met, RecordCaptures(context, people, EventId{PathId(request)}, on));
   return Json(ArrayOf(met, MetPersonToJson), 201);
 }
 

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "app/contacts.h"
+#include "app/person_overview.h"
 #include "app/transfer.h"
 #include "support/temp_database.h"
 
@@ -147,6 +148,47 @@ TEST_P(RelationshipApp, ImportWithAnEventSchedulesFollowUps) {
   ASSERT_EQ(follow_ups->size(), 1U);
   EXPECT_EQ(follow_ups->front().contact.display_name, "Mara Quinn");
   EXPECT_EQ(follow_ups->front().event_name, "Founders Dinner");
+}
+
+// `kith show`: the card, found by part of the name, with its relationship
+// gathered in one call: the latest conversations only, open reminders only.
+TEST_P(RelationshipApp, AnOverviewGathersTheCardAndItsRelationshipByName) {
+  const Contact ada = Met("Ada Okafor", "RustConf", Date{2026, 11, 20});
+  for (const int day : {21, 22, 23}) {
+    LogRequest log;
+    log.contact = ada.id;
+    log.kind = InteractionKind::kCoffee;
+    log.on = Date{2026, 11, day};
+    log.summary = "coffee on the " + std::to_string(day);
+    if (day == 23) log.facts = {ParseFactSpec("personal:hometown=Pilsen").value()};
+    ASSERT_TRUE(LogInteraction(context(), log));
+  }
+  auto kept = AddReminder(context(), ada.id, Date{2026, 12, 1}, "send the WAL paper");
+  auto done = AddReminder(context(), ada.id, Date{2026, 12, 2}, "ask about the studio");
+  ASSERT_TRUE(kept && done);
+  ASSERT_TRUE(CompleteReminder(context(), done->id));
+  ASSERT_TRUE(SetCadence(context(), ada.id, 30));
+
+  auto overview = OverviewOf(context(), "okafor", 2);
+  ASSERT_TRUE(overview) << overview.error().message;
+  EXPECT_EQ(overview->contact.id, ada.id);
+  ASSERT_EQ(overview->interactions.size(), 2U);
+  EXPECT_EQ(overview->interactions.front().summary, "coffee on the 23");
+  ASSERT_EQ(overview->facts.size(), 1U);
+  EXPECT_EQ(overview->facts.front().value, "Pilsen");
+  EXPECT_TRUE(std::none_of(overview->reminders.begin(), overview->reminders.end(),
+                           [](const Reminder& reminder) { return reminder.state != ReminderState::kOpen; }));
+  EXPECT_TRUE(std::any_of(overview->reminders.begin(), overview->reminders.end(),
+                          [&](const Reminder& reminder) { return reminder.id == kept->id; }));
+  EXPECT_EQ(overview->cadence.own_days, 30);
+  EXPECT_EQ(overview->health.score, HealthOf(context(), ada.id)->score);
+
+  const nlohmann::json json = PersonOverviewToJson(*overview);
+  EXPECT_EQ(json["name"], "Ada Okafor");
+  EXPECT_EQ(json["interactions"].size(), 2U);
+  EXPECT_EQ(json["facts"][0]["value"], "Pilsen");
+  EXPECT_EQ(json["cadence"]["own_days"], 30);
+  EXPECT_EQ(OverviewOf(context(), "999", 5).error().code, ErrorCode::kNotFound);
 }
 
 TEST_P(RelationshipApp, LoggingAMeetingKeepsFactsTalkShareAndCompletesTheFollowUp) {

@@ -1,13 +1,10 @@
 #include <iostream>
 #include <memory>
 
-#include "app/contacts.h"
-#include "app/relationship_json.h"
-#include "app/relationships.h"
+#include "app/person_overview.h"
 #include "cli/commands/commands.h"
 #include "cli/commands/relationship_printing.h"
 #include "cli/printing.h"
-#include "formats/contact_json.h"
 
 namespace kith::cli {
 namespace {
@@ -15,29 +12,8 @@ namespace {
 constexpr int kRecentInteractions = 5;
 
 // What the card shows beyond its fields: the relationship.
-struct Relationship {
-  std::vector<Fact> facts;
-  std::vector<Interaction> interactions;
-  std::vector<Reminder> reminders;  // open ones
-  CadenceReport cadence;
-  Health health;
-};
-
-Result<Relationship> LoadRelationship(Context& context, const Contact& contact) {
-  Relationship relationship;
-  KITH_ASSIGN_OR_RETURN(relationship.facts, FactsOf(context, contact.id));
-  KITH_ASSIGN_OR_RETURN(relationship.interactions, InteractionsOf(context, contact.id, kRecentInteractions));
-  KITH_ASSIGN_OR_RETURN(std::vector<Reminder> reminders, RemindersOf(context, contact.id));
-  for (auto& reminder : reminders) {
-    if (reminder.state == ReminderState::kOpen) relationship.reminders.push_back(std::move(reminder));
-  }
-  KITH_ASSIGN_OR_RETURN(relationship.cadence, CadenceOf(context, contact.id));
-  KITH_ASSIGN_OR_RETURN(relationship.health, HealthOf(context, contact));
-  return relationship;
-}
-
-void PrintRelationship(std::ostream& out, const Contact& contact, const Relationship& relationship,
-                       Date today) {
+void PrintRelationship(std::ostream& out, const PersonOverview& relationship, Date today) {
+  const Contact& contact = relationship.contact;
   out << "  health    " << HealthWords(relationship.health.score, relationship.health.label);
   if (!relationship.health.explanation.empty()) out << " — " << relationship.health.explanation;
   out << '\n';
@@ -87,33 +63,15 @@ Command AddShowCommand(CLI::App& root, const GlobalOptions& globals) {
   command->add_option("contact", *words, "Id or name")->required();
   return {command, [words, &globals]() {
             return RunWithSession("show", globals, [&](Session& session) {
-              auto contact = ResolveContact(session.context(), JoinWords(*words));
-              if (!contact) return ReportError("show", contact.error());
-              auto changes = JobChangesOf(session.context(), contact->id);
-              if (!changes) return ReportError("show", changes.error());
-              auto relationship = LoadRelationship(session.context(), *contact);
-              if (!relationship) return ReportError("show", relationship.error());
+              auto overview = OverviewOf(session.context(), JoinWords(*words), kRecentInteractions);
+              if (!overview) return ReportError("show", overview.error());
               if (globals.json) {
-                nlohmann::json json = ContactToJson(*contact);
-                json["job_changes"] = nlohmann::json::array();
-                for (const auto& change : *changes) json["job_changes"].push_back(JobChangeToJson(change));
-                json["facts"] = nlohmann::json::array();
-                for (const auto& fact : relationship->facts) json["facts"].push_back(FactToJson(fact));
-                json["interactions"] = nlohmann::json::array();
-                for (const auto& interaction : relationship->interactions) {
-                  json["interactions"].push_back(InteractionToJson(interaction));
-                }
-                json["reminders"] = nlohmann::json::array();
-                for (const auto& reminder : relationship->reminders) {
-                  json["reminders"].push_back(ReminderToJson(reminder));
-                }
-                json["cadence"] = CadenceReportToJson(relationship->cadence);
-                json["health"] = HealthToJson(relationship->health);
-                PrintJson(std::cout, json);
+                PrintJson(std::cout, PersonOverviewToJson(*overview));
               } else {
-                PrintCard(std::cout, *contact, session.context().clock.Today());
-                PrintJobChanges(std::cout, *changes);
-                PrintRelationship(std::cout, *contact, *relationship, session.context().clock.Today());
+                const Date today = session.context().clock.Today();
+                PrintCard(std::cout, overview->contact, today);
+                PrintJobChanges(std::cout, overview->job_changes);
+                PrintRelationship(std::cout, *overview, today);
               }
               return 0;
             });

@@ -1,4 +1,5 @@
 // Opportunities, the ledger and settings in SQLite.
+#include "store/sqlite/label_kinds.h"
 #include "store/sqlite/row_values.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -188,9 +189,14 @@ Result<std::vector<LedgerEntry>> SqliteStore::AllLedgerEntries() {
 Result<bool> SqliteStore::LabelInUse(std::string_view kind, std::string_view value) {
   const std::string folded = SortName(value);
   if (folded.empty()) return false;
-  KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT EXISTS (SELECT 1 FROM contact_labels "
-                                                        "WHERE kind = ?1 AND folded = ?2)"));
-  select.Bind(1, kind).Bind(2, folded);
+  // The kind as a number in the statement: a tag is looked up in the index
+  // of tags; a skill or an interest, which nothing indexes by value, is
+  // found by reading the labels until one matches.
+  KITH_ASSIGN_OR_RETURN(
+      auto select, database_->Prepare("SELECT EXISTS (SELECT 1 FROM contact_labels WHERE kind = " +
+                                      std::to_string(LabelKindCode(kind)) +
+                                      " AND value_id IN (SELECT id FROM label_values WHERE folded = ?1))"));
+  select.Bind(1, folded);
   KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
   const bool used = row && select.Int(0) != 0;
   KITH_ASSIGN_OR_RETURN(const bool more, select.Step());

@@ -351,24 +351,28 @@ Status SqliteStore::WriteChildren(ContactId id, const ContactFields& fields) {
         .Bind(7, IsoOrNull(value.connected_on));
     KITH_RETURN_IF_ERROR(link.Run());
   }
+  KITH_ASSIGN_OR_RETURN(
+      auto label,
+      database_->Prepare("INSERT INTO contact_labels(contact_id, kind, position, value_id) "
+                         "SELECT ?1, ?2, ?3, id FROM label_values WHERE folded = ?4 AND value = ?5"));
   KITH_ASSIGN_OR_RETURN(auto text,
-                        database_->Prepare("INSERT INTO label_values(folded, value) VALUES(?1, ?2) "
-                                           "ON CONFLICT(folded, value) DO NOTHING"));
-  KITH_ASSIGN_OR_RETURN(auto label,
-                        database_->Prepare("INSERT INTO contact_labels(contact_id, kind, position, value_id) "
-                                           "VALUES(?1, ?2, ?3, (SELECT id FROM label_values "
-                                           "WHERE folded = ?4 AND value = ?5))"));
-  // Each text is written once in label_values (label_kinds.h); a row names it.
+                        database_->Prepare("INSERT INTO label_values(folded, value) VALUES(?1, ?2)"));
+  // Each text is written once in label_values (label_kinds.h) and a row
+  // names it: the row is written from the text's entry, and a text seen for
+  // the first time is added and the row written again (one statement a
+  // label when the text is known, as nearly all are).
   const auto write_labels = [&](std::int64_t kind, const std::vector<std::string>& values) -> Status {
     for (std::size_t i = 0; i < values.size(); ++i) {
       const std::string folded = SortName(values[i]);
-      text.Bind(1, folded).Bind(2, values[i]);
-      KITH_RETURN_IF_ERROR(text.Run());
       label.Bind(1, id.value)
           .Bind(2, kind)
           .Bind(3, static_cast<std::int64_t>(i))
           .Bind(4, folded)
           .Bind(5, values[i]);
+      KITH_RETURN_IF_ERROR(label.Run());
+      if (database_->Changes() > 0) continue;
+      text.Bind(1, folded).Bind(2, values[i]);
+      KITH_RETURN_IF_ERROR(text.Run());
       KITH_RETURN_IF_ERROR(label.Run());
     }
     return Ok();

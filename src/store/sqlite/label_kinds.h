@@ -15,6 +15,11 @@ namespace kith::sqlite {
 inline constexpr std::int64_t kInterestKind = 0;
 inline constexpr std::int64_t kSkillKind = 1;
 inline constexpr std::int64_t kTagKind = 2;
+// Statements and triggers that ask for tags write `kind = 2` as it is: the
+// index by value holds the tags alone (WHERE kind = 2), and SQLite answers
+// from a partial index only a statement that names its condition, not a
+// bound parameter.
+static_assert(kTagKind == 2, "the statements and migration 21 write a tag's kind as 2");
 // What a kind that is none of the three is asked as: it matches no row,
 // as an unknown name did.
 inline constexpr std::int64_t kNoKind = -1;
@@ -26,20 +31,6 @@ constexpr std::int64_t LabelKindCode(std::string_view name) {
   if (name == "skill") return kSkillKind;
   if (name == "tag") return kTagKind;
   return kNoKind;
-}
-
-// The name of kind `code`; empty for a number that is none of the three.
-constexpr std::string_view LabelKindName(std::int64_t code) {
-  switch (code) {
-    case kInterestKind:
-      return "interest";
-    case kSkillKind:
-      return "skill";
-    case kTagKind:
-      return "tag";
-    default:
-      return {};
-  }
 }
 
 // The labels as rows of (contact_id, kind, position, value, folded), the

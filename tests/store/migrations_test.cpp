@@ -405,6 +405,11 @@ TEST(Migrations, AVersion20FileUpgradesToSharedLabelTextsAndAnswersTheSame) {
     ASSERT_TRUE(upgraded) << upgraded.error().message;
     EXPECT_EQ(LabelAndJournalAnswers(**upgraded), as_new);
     EXPECT_EQ(Answers(**upgraded), searched_as_new);
+    // A label in use is found by its folded text, of its own kind only.
+    EXPECT_TRUE(*(*upgraded)->LabelInUse("skill", "ROCK climbing"));
+    EXPECT_TRUE(*(*upgraded)->LabelInUse("tag", "cafe"));  // Ada's "Café"
+    EXPECT_FALSE(*(*upgraded)->LabelInUse("interest", "cafe"));
+    EXPECT_FALSE(*(*upgraded)->LabelInUse("colour", "jazz"));
     auto problems = (*upgraded)->CheckIntegrity();
     ASSERT_TRUE(problems);
     EXPECT_TRUE(problems->empty());

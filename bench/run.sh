@@ -204,8 +204,9 @@ CREATE VIRTUAL TABLE plain USING fts5(name, company, title, city, tags, notes,
   tokenize='unicode61 remove_diacritics 2');
 INSERT INTO plain(rowid, name, company, title, city, tags, notes)
   SELECT c.id, c.display_name, c.company, c.title, c.city,
-         coalesce((SELECT group_concat(l.value, ' ') FROM kith.contact_labels l
-                   WHERE l.contact_id = c.id AND l.kind = 'tag'), ''),
+         coalesce((SELECT group_concat(v.value, ' ') FROM kith.contact_labels l
+                   JOIN kith.label_values v ON v.id = l.value_id
+                   WHERE l.contact_id = c.id AND l.kind = 2), ''),
          c.notes
   FROM kith.contacts c WHERE c.trashed_at IS NULL;
 SQL

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "search/search.h"
+#include "store/sqlite/label_kinds.h"
 #include "store/store.h"
 #include "support/temp_database.h"
 
@@ -144,6 +145,52 @@ std::vector<std::string> Answers(Store& store) {
   return answers;
 }
 
+// Takes a file this kith wrote back to version 20's labels and changes
+// journal: the tables, index and triggers as version 20's steps made them
+// (run over a scratch file), holding the same rows, the labels' texts in
+// each row and every journal entry with its uid.
+void TakeBackToVersion20(const testing::TempDirectory& directory, const std::string& path) {
+  std::vector<std::string> version20;
+  {
+    const std::string scratch = (directory.path() / "scratch-v20.db").string();
+    sqlite3* handle = nullptr;
+    ASSERT_EQ(sqlite3_open(scratch.c_str(), &handle), SQLITE_OK);
+    for (std::size_t i = 0; i < 20; ++i) Exec(handle, std::string(sqlite::Migrations().at(i).sql));
+    sqlite3_stmt* statement = nullptr;
+    sqlite3_prepare_v2(handle,
+                       "SELECT sql FROM sqlite_master WHERE name IN ('contact_labels', "
+                       "'contact_labels_by_value', 'contact_changes') OR (type = 'trigger' AND "
+                       "(name LIKE 'health_on_tag%' OR name LIKE 'contact_changes_on%')) "
+                       "ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END",
+                       -1, &statement, nullptr);
+    while (sqlite3_step(statement) == SQLITE_ROW) {
+      version20.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)));
+    }
+    sqlite3_finalize(statement);
+    sqlite3_close(handle);
+  }
+  ASSERT_EQ(version20.size(), 12U);  // two tables, an index, nine triggers
+  sqlite3* handle = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &handle), SQLITE_OK);
+  Exec(handle,
+       "DROP TRIGGER health_on_tag_cadence_insert; DROP TRIGGER health_on_tag_cadence_update; "
+       "DROP TRIGGER health_on_tag_cadence_delete; DROP TRIGGER contact_changes_on_insert; "
+       "DROP TRIGGER contact_changes_on_update; DROP TRIGGER contact_changes_on_delete; "
+       "CREATE TABLE labels_as_text AS " +
+           std::string(sqlite::kLabelRowsWithText) +
+           "; DROP TABLE contact_labels; DROP TABLE label_values; "
+           "ALTER TABLE contact_changes RENAME TO changes_v21;");
+  for (const std::string& create : version20) Exec(handle, create);
+  Exec(handle,
+       "INSERT INTO contact_labels SELECT * FROM labels_as_text ORDER BY contact_id, kind, position; "
+       "DROP TABLE labels_as_text; "
+       "INSERT INTO contact_changes(sequence, contact_id, uid) SELECT j.sequence, j.contact_id, "
+       "coalesce(j.uid, (SELECT uid FROM contacts c WHERE c.id = j.contact_id)) FROM changes_v21 j; "
+       "UPDATE sqlite_sequence SET seq = (SELECT seq FROM sqlite_sequence WHERE name = 'changes_v21') "
+       "WHERE name = 'contact_changes'; DROP TABLE changes_v21; PRAGMA user_version = 20;");
+  sqlite3_close(handle);
+}
+
 // Opening the file upgrades it: the same answers as the file made new gave,
 // and a sound check.
 void ExpectUpgradedAnswersAsNew(const std::string& path, const std::vector<std::string>& as_new) {
@@ -189,6 +236,7 @@ TEST(Migrations, AVersion18FileUpgradesAndSearchesTheSame) {
   }
   // The search tables as version 18 left them (its step run again over
   // them), and the version it recorded.
+  TakeBackToVersion20(directory, path);
   sqlite3* handle = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &handle), SQLITE_OK);
   Exec(handle, "CREATE TABLE search_everything(x); DROP TABLE search_layout;");
@@ -225,6 +273,7 @@ TEST(Migrations, AVersion19FileUpgradesToNarrowKeysAndSearchesTheSame) {
     }
     as_new = Answers(**store);
   }
+  TakeBackToVersion20(directory, path);
   ASSERT_EQ(sqlite3_open(path.c_str(), &handle), SQLITE_OK);
   Exec(handle, "DROP TABLE search_layout; PRAGMA user_version = 19;");
   sqlite3_close(handle);
@@ -235,6 +284,174 @@ TEST(Migrations, AVersion19FileUpgradesToNarrowKeysAndSearchesTheSame) {
   sqlite3_prepare_v2(handle, "SELECT key_shift FROM search_layout", -1, &statement, nullptr);
   ASSERT_EQ(sqlite3_step(statement), SQLITE_ROW);
   EXPECT_EQ(sqlite3_column_int(statement, 0), 13);  // 300 ids
+  sqlite3_finalize(statement);
+  sqlite3_close(handle);
+}
+
+// What a file says about its labels and its changes journal, as the
+// faces read them: each card's tags, skills and interests, the list by
+// tag, suggestions, the labels in use, the tag cadences health reads, and
+// the CardDAV journal (every entry, a tag's book, a card's entry).
+std::vector<std::string> LabelAndJournalAnswers(Store& store) {
+  std::vector<std::string> answers;
+  const auto joined = [](const std::vector<std::string>& values) {
+    std::string line;
+    for (const std::string& value : values) line += "[" + value + "]";
+    return line;
+  };
+  auto ids = store.ContactIdsAfter(ContactId{0}, 100, true);
+  EXPECT_TRUE(ids);
+  for (const ContactId id : *ids) {
+    auto contact = store.GetContact(id);
+    EXPECT_TRUE(contact);
+    answers.push_back(contact->display_name + " tags " + joined(contact->tags) + " skills " +
+                      joined(contact->skills) + " interests " + joined(contact->interests));
+  }
+  for (const std::string tag : {"mentor", "Café", "climbers", "nobody"}) {
+    ListQuery query;
+    query.tag = tag;
+    auto listed = store.ListContactIds(query);
+    EXPECT_TRUE(listed);
+    std::string line = "list " + tag + ":";
+    for (const ContactId id : *listed) line += " " + std::to_string(id.value);
+    auto tagged = store.ContactsTagged(store.FoldLabel(tag));
+    EXPECT_TRUE(tagged);
+    line += " tagged:";
+    for (const ContactId id : *tagged) line += " " + std::to_string(id.value);
+    answers.push_back(line + " counted " + std::to_string(*store.CountContacts(query)));
+  }
+  for (const std::string kind : {"tag", "skill", "interest", "colour"}) {
+    answers.push_back(kind + " suggestions " + joined(*store.LabelsWithPrefix(kind, "", 10)) + " r " +
+                      joined(*store.LabelsWithPrefix(kind, "r", 10)));
+    answers.push_back(kind + " in use: rock climbing " +
+                      std::to_string(*store.LabelInUse(kind, "ROCK climbing")) + ", cafe " +
+                      std::to_string(*store.LabelInUse(kind, "cafe")));
+  }
+  auto activity = store.ActivityOfEveryone(Date{2026, 1, 1});
+  EXPECT_TRUE(activity);
+  for (const ContactActivity& person : *activity) {
+    answers.push_back("tag cadence of " + std::to_string(person.contact.value) + ": " +
+                      std::to_string(person.tag_cadence_days.value_or(-1)));
+  }
+  answers.push_back("latest change " + std::to_string(*store.LatestChange()));
+  for (const std::string tag : {"", "mentor"}) {
+    auto changes = store.ChangesAfter(0, tag, 100);
+    EXPECT_TRUE(changes);
+    std::string line = "changes of '" + tag + "':";
+    for (const ContactChange& change : *changes) {
+      line += " " + std::to_string(change.sequence) + "/" + std::to_string(change.contact.value) + "/" +
+              change.uid + "/" + (change.member ? "in" : "out");
+    }
+    answers.push_back(line);
+  }
+  auto of = store.ChangesOf({ContactId{3}, ContactId{1}, ContactId{2}}, "");
+  EXPECT_TRUE(of);
+  std::string line = "changes of 3, 1, 2:";
+  for (const ContactChange& change : *of)
+    line += " " + std::to_string(change.contact.value) + "/" + change.uid;
+  answers.push_back(line);
+  return answers;
+}
+
+// Version 21 keeps each label's text once (label_values) with its kind as a
+// number, and the changes journal's uid only for cards deleted for good. A
+// file written by this kith and taken back to version 20's two tables and
+// triggers (as version 20 made them, from its steps) upgrades to the same
+// answers, and goes on journaling and marking health as before.
+TEST(Migrations, AVersion20FileUpgradesToSharedLabelTextsAndAnswersTheSame) {
+  testing::TempDirectory directory;
+  const std::string path = (directory.path() / "v20.db").string();
+  std::vector<std::string> as_new;
+  std::vector<std::string> searched_as_new;
+  {
+    auto store = OpenSqliteStore(path);
+    ASSERT_TRUE(store) << store.error().message;
+    const auto add = [&](const std::string& name, const std::function<void(ContactFields&)>& fill) {
+      ContactFields fields;
+      fields.display_name = name;
+      fill(fields);
+      ASSERT_TRUE((*store)->InsertContact(fields, "u-" + name, "2026-01-01T00:00:00Z"));
+    };
+    add("Ada Okafor", [](ContactFields& f) {
+      f.tags = {"mentor", "Café"};
+      f.skills = {"Rock Climbing", "go"};
+      f.interests = {"jazz"};
+    });
+    add("John Chicago", [](ContactFields& f) {
+      f.tags = {"cafe", "climbers"};
+      f.skills = {"rock climbing"};
+    });
+    add("Bea Kovacs", [](ContactFields& f) {
+      f.tags = {"mentor"};
+      f.interests = {"Rock climbing", "jazz"};
+    });
+    add("Gone Forever", [](ContactFields& f) { f.tags = {"mentor"}; });
+    add("In The Bin", [](ContactFields& f) { f.tags = {"mentor"}; });
+    ContactFields edited = *(*store)->GetContact(ContactId{2});
+    edited.tags = {"climbers", "mentor"};
+    ASSERT_TRUE((*store)->UpdateContact(ContactId{2}, edited, "2026-01-02T00:00:00Z"));
+    ASSERT_TRUE((*store)->TrashContact(ContactId{4}, "2026-01-03T00:00:00Z"));
+    ASSERT_TRUE((*store)->DeleteTrashedContacts());
+    ASSERT_TRUE((*store)->TrashContact(ContactId{5}, "2026-01-04T00:00:00Z"));
+    ASSERT_TRUE((*store)->SetSetting("cadence.tag.mentor", "30"));
+    as_new = LabelAndJournalAnswers(**store);
+    searched_as_new = Answers(**store);
+  }
+  TakeBackToVersion20(directory, path);
+  sqlite3* handle = nullptr;
+
+  {
+    auto upgraded = OpenSqliteStore(path);
+    ASSERT_TRUE(upgraded) << upgraded.error().message;
+    EXPECT_EQ(LabelAndJournalAnswers(**upgraded), as_new);
+    EXPECT_EQ(Answers(**upgraded), searched_as_new);
+    // A label in use is found by its folded text, of its own kind only.
+    EXPECT_TRUE(*(*upgraded)->LabelInUse("skill", "ROCK climbing"));
+    EXPECT_TRUE(*(*upgraded)->LabelInUse("tag", "cafe"));  // Ada's "Café"
+    EXPECT_FALSE(*(*upgraded)->LabelInUse("interest", "cafe"));
+    EXPECT_FALSE(*(*upgraded)->LabelInUse("colour", "jazz"));
+    auto problems = (*upgraded)->CheckIntegrity();
+    ASSERT_TRUE(problems);
+    EXPECT_TRUE(problems->empty());
+    // The journal goes on after the numbers it had, and a card deleted now
+    // keeps its uid.
+    const std::int64_t latest = *(*upgraded)->LatestChange();
+    ASSERT_TRUE((*upgraded)->DeleteTrashedContacts());
+    auto changes = (*upgraded)->ChangesAfter(latest, "", 10);
+    ASSERT_TRUE(changes);
+    ASSERT_EQ(changes->size(), 1U);
+    EXPECT_GT(changes->front().sequence, latest);
+    EXPECT_EQ(changes->front().uid, "u-In The Bin");
+    EXPECT_FALSE(changes->front().member);
+  }
+  // A new default cadence for a tag marks its people, and only them, for
+  // scoring again.
+  ASSERT_EQ(sqlite3_open(path.c_str(), &handle), SQLITE_OK);
+  Exec(handle, "DELETE FROM health_dirty;");
+  sqlite3_close(handle);
+  {
+    auto upgraded = OpenSqliteStore(path);
+    ASSERT_TRUE(upgraded) << upgraded.error().message;
+    ASSERT_TRUE((*upgraded)->SetSetting("cadence.tag.climbers", "7"));
+    auto activity = (*upgraded)->ActivityOf({ContactId{2}}, Date{2026, 1, 1});
+    ASSERT_TRUE(activity);
+    ASSERT_EQ(activity->size(), 1U);
+    EXPECT_EQ(activity->front().tag_cadence_days, 7);
+  }
+  // Each text is kept once; the journal keeps a uid only for the two
+  // cards deleted for good.
+  ASSERT_EQ(sqlite3_open(path.c_str(), &handle), SQLITE_OK);
+  sqlite3_stmt* statement = nullptr;
+  sqlite3_prepare_v2(handle,
+                     "SELECT (SELECT count(*) FROM label_values), (SELECT count(*) FROM contact_changes "
+                     "WHERE uid IS NOT NULL), (SELECT group_concat(contact_id) FROM health_dirty)",
+                     -1, &statement, nullptr);
+  ASSERT_EQ(sqlite3_step(statement), SQLITE_ROW);
+  // mentor, Café, climbers, Rock Climbing, rock climbing, Rock climbing, go, jazz ("cafe"
+  // left with John's edit, before the upgrade)
+  EXPECT_EQ(sqlite3_column_int(statement, 0), 8);
+  EXPECT_EQ(sqlite3_column_int(statement, 1), 2);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(statement, 2)), "2");
   sqlite3_finalize(statement);
   sqlite3_close(handle);
 }

@@ -16,6 +16,7 @@
 #include "store/postgres/bytea.h"
 #include "store/postgres/pg_store.h"
 #include "store/postgres/row_values.h"
+#include "store/sqlite/label_kinds.h"
 
 namespace kith::postgres {
 namespace {
@@ -49,12 +50,14 @@ constexpr std::array<std::string_view, 25> kCopiedTables = {"contacts",
 
 // Left behind on purpose: what the database derives (search index and
 // vocabulary, the changes journal, stored health, the calendar's
-// revision, the schema's own notes) and the browsers signed in to the file.
+// revision, the schema's own notes), the browsers signed in to the file, and
+// the labels' texts (copied as the labels' own columns: FileRowsOf).
 // Anything else in the file that is not copied is an error, so a table
 // added to one schema and not the other is noticed, not lost.
 bool LeftBehind(std::string_view table) {
   static const std::set<std::string_view> kDerived = {"meta",         "contact_changes",   "contact_health",
-                                                      "health_dirty", "calendar_revision", "web_sessions"};
+                                                      "health_dirty", "calendar_revision", "web_sessions",
+                                                      "label_values"};
   return kDerived.contains(table) || table.starts_with("search_") || table.starts_with("sqlite_");
 }
 
@@ -107,15 +110,26 @@ Result<std::set<std::string>> FileTables(sqlite::Database& file) {
   return tables;
 }
 
-// The file's columns of `table`.
+// What the file's rows of `table` are read from: the table itself, except
+// the labels, which the file keeps with their kind as a number and their
+// text in label_values (sqlite migration 21) and PostgreSQL with both as
+// text.
+std::string FileRowsOf(const std::string& table) {
+  if (table == "contact_labels") return "(" + std::string(sqlite::kLabelRowsWithText) + ")";
+  return table;
+}
+
+// The file's columns of `table`, as FileRowsOf reads them.
 Result<std::set<std::string>> FileColumns(sqlite::Database& file, const std::string& table) {
-  KITH_ASSIGN_OR_RETURN(auto query, file.Prepare("SELECT name FROM pragma_table_info(?1)"));
-  query.Bind(1, table);
+  const std::string sql = "SELECT * FROM " + FileRowsOf(table) + " LIMIT 0";
+  sqlite3_stmt* raw = nullptr;
+  if (sqlite3_prepare_v2(file.handle(), sql.c_str(), -1, &raw, nullptr) != SQLITE_OK) {
+    return tl::unexpected(file.LastError("reading the columns of " + table));
+  }
+  const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> query(raw, sqlite3_finalize);
   std::set<std::string> columns;
-  while (true) {
-    KITH_ASSIGN_OR_RETURN(const bool has_row, query.Step());
-    if (!has_row) break;
-    columns.insert(query.Text(0));
+  for (int column = 0; column < sqlite3_column_count(raw); ++column) {
+    columns.insert(sqlite3_column_name(raw, column));
   }
   return columns;
 }
@@ -186,7 +200,7 @@ Result<std::int64_t> PgStore::CopyTableFrom(sqlite::Database& file, const std::s
   }
   const auto copy = [&](CopyWriter& rows) -> Status {
     // The raw statement: each value is read by its own type.
-    const std::string sql = "SELECT " + select + " FROM " + table;
+    const std::string sql = "SELECT " + select + " FROM " + FileRowsOf(table);
     sqlite3_stmt* raw = nullptr;
     if (sqlite3_prepare_v2(file.handle(), sql.c_str(), -1, &raw, nullptr) != SQLITE_OK) {
       return tl::unexpected(file.LastError("reading " + table));

@@ -48,7 +48,7 @@ constexpr std::array<std::string_view, 7> kDeferredIndexes = {
 constexpr std::array<std::string_view, 3> kDeferredTriggers = {
     "contact_changes_on_insert", "health_on_contact_insert", "health_on_tag_insert"};
 constexpr std::string_view kEntriesForNewCards =
-    "INSERT OR REPLACE INTO contact_changes(contact_id, uid) SELECT id, uid FROM contacts "
+    "INSERT OR REPLACE INTO contact_changes(contact_id) SELECT id FROM contacts "
     "WHERE id >= ?1 ORDER BY id; "
     "INSERT OR IGNORE INTO health_dirty(contact_id) SELECT id FROM contacts WHERE id >= ?1 ORDER BY id;";
 

@@ -9,7 +9,12 @@ namespace {
 // Whether the journal's contact is live and carries tag ?T (any when '').
 constexpr std::string_view kMemberColumn =
     "(c.id IS NOT NULL AND c.trashed_at IS NULL AND (?T = '' OR EXISTS (SELECT 1 FROM contact_labels l "
-    "WHERE l.contact_id = j.contact_id AND l.kind = 'tag' AND l.folded = ?T)))";
+    "WHERE l.contact_id = j.contact_id AND l.kind = 2 AND l.value_id IN "
+    "(SELECT id FROM label_values WHERE folded = ?T))))";
+
+// The journal's contact's uid: the card's while it exists, the journal's own
+// once it was deleted for good (migration 21 keeps it only then).
+constexpr std::string_view kUidColumn = "coalesce(j.uid, c.uid)";
 
 std::string WithTag(std::string sql, int index) {
   const std::string placeholder = "?" + std::to_string(index);
@@ -67,7 +72,8 @@ Result<std::vector<ContactChange>> SqliteStore::ChangesAfter(std::int64_t sequen
                                                              int limit) {
   KITH_ASSIGN_OR_RETURN(
       auto select,
-      database_->Prepare(WithTag("SELECT j.sequence, j.contact_id, j.uid, " + std::string(kMemberColumn) +
+      database_->Prepare(WithTag("SELECT j.sequence, j.contact_id, " + std::string(kUidColumn) + ", " +
+                                     std::string(kMemberColumn) +
                                      " FROM contact_changes j LEFT JOIN contacts c ON c.id = j.contact_id "
                                      "WHERE j.sequence > ?1 ORDER BY j.sequence LIMIT ?2",
                                  3)));
@@ -79,7 +85,8 @@ Result<std::vector<ContactChange>> SqliteStore::ChangesOf(const std::vector<Cont
                                                           std::string_view tag) {
   KITH_ASSIGN_OR_RETURN(
       auto select,
-      database_->Prepare(WithTag("SELECT j.sequence, j.contact_id, j.uid, " + std::string(kMemberColumn) +
+      database_->Prepare(WithTag("SELECT j.sequence, j.contact_id, " + std::string(kUidColumn) + ", " +
+                                     std::string(kMemberColumn) +
                                      " FROM json_each(?1) k JOIN contact_changes j ON j.contact_id = k.value "
                                      "LEFT JOIN contacts c ON c.id = j.contact_id ORDER BY k.key",
                                  2)));
@@ -138,10 +145,12 @@ Status SqliteStore::RemoveAddressBook(std::string_view segment) {
 }
 
 Result<std::vector<ContactId>> SqliteStore::ContactsTagged(std::string_view tag) {
-  KITH_ASSIGN_OR_RETURN(auto select,
-                        database_->Prepare("SELECT l.contact_id FROM contact_labels l JOIN contacts c ON "
-                                           "c.id = l.contact_id WHERE l.kind = 'tag' AND l.folded = ?1 AND "
-                                           "c.trashed_at IS NULL ORDER BY l.contact_id"));
+  KITH_ASSIGN_OR_RETURN(
+      auto select,
+      database_->Prepare("SELECT l.contact_id FROM contact_labels l JOIN contacts c ON "
+                         "c.id = l.contact_id WHERE l.kind = 2 AND l.value_id IN (SELECT id FROM "
+                         "label_values WHERE folded = ?1) AND "
+                         "c.trashed_at IS NULL ORDER BY l.contact_id"));
   select.Bind(1, tag);
   return ContactIds(select);
 }

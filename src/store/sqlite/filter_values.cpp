@@ -1,5 +1,6 @@
 // The values the list's filters can take, for suggestions as a person types:
 // the tags in use and the events people were met at.
+#include "store/sqlite/label_kinds.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace kith::sqlite {
@@ -25,13 +26,18 @@ Result<std::vector<std::string>> Values(Statement& select) {
 Result<std::vector<std::string>> SqliteStore::LabelsWithPrefix(std::string_view kind, std::string_view prefix,
                                                                int limit) {
   const std::string folded = prefix.empty() ? std::string() : SortName(prefix);
-  // Live people's labels, the most used first.
-  KITH_ASSIGN_OR_RETURN(auto select,
-                        database_->Prepare("SELECT min(value) FROM contact_labels "
-                                           "JOIN contacts ON contacts.id = contact_id AND trashed_at IS NULL "
-                                           "WHERE contact_labels.kind = ?1 AND folded >= ?2 AND folded < ?3 "
-                                           "GROUP BY folded ORDER BY count(*) DESC, folded LIMIT ?4"));
-  select.Bind(1, kind).Bind(2, folded).Bind(3, PastPrefix(folded)).Bind(4, limit);
+  // Live people's labels, the most used first. The kind is written as a
+  // number in the statement, not bound, so that a tag's is answered from
+  // the index of tags (contact_labels_by_value, tags only).
+  KITH_ASSIGN_OR_RETURN(
+      auto select, database_->Prepare("SELECT min(v.value) FROM contact_labels l "
+                                      "JOIN label_values v ON v.id = l.value_id "
+                                      "JOIN contacts ON contacts.id = l.contact_id AND trashed_at IS NULL "
+                                      "WHERE l.kind = " +
+                                      std::to_string(LabelKindCode(kind)) +
+                                      " AND v.folded >= ?1 AND v.folded < ?2 "
+                                      "GROUP BY v.folded ORDER BY count(*) DESC, v.folded LIMIT ?3"));
+  select.Bind(1, folded).Bind(2, PastPrefix(folded)).Bind(3, limit);
   return Values(select);
 }
 

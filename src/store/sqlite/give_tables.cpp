@@ -1,4 +1,5 @@
 // Opportunities, the ledger and settings in SQLite.
+#include "store/sqlite/label_kinds.h"
 #include "store/sqlite/row_values.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -188,9 +189,16 @@ Result<std::vector<LedgerEntry>> SqliteStore::AllLedgerEntries() {
 Result<bool> SqliteStore::LabelInUse(std::string_view kind, std::string_view value) {
   const std::string folded = SortName(value);
   if (folded.empty()) return false;
-  KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT EXISTS (SELECT 1 FROM contact_labels "
-                                                        "WHERE kind = ?1 AND folded = ?2)"));
-  select.Bind(1, kind).Bind(2, folded);
+  // The texts that fold so first (none: no label is read), then a row of
+  // each, the kind as a number in the statement: a tag's rows are found in
+  // the index of tags, a skill's or an interest's, which nothing indexes by
+  // value, by reading the labels until one matches.
+  KITH_ASSIGN_OR_RETURN(
+      auto select, database_->Prepare("SELECT EXISTS (SELECT 1 FROM label_values v WHERE v.folded = ?1 "
+                                      "AND EXISTS (SELECT 1 FROM contact_labels l WHERE l.value_id = v.id "
+                                      "AND l.kind = " +
+                                      std::to_string(LabelKindCode(kind)) + "))"));
+  select.Bind(1, folded);
   KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
   const bool used = row && select.Int(0) != 0;
   KITH_ASSIGN_OR_RETURN(const bool more, select.Step());

@@ -609,6 +609,107 @@ CREATE TABLE search_layout(
 INSERT INTO search_layout(id, key_shift) VALUES(1, 32);
 )sql";
 
+// Version 21: the labels and the changes journal, each kept once. A label's
+// text was written in every row that carried it, twice (as typed and
+// folded) and again in the index, with its kind as a word: a few hundred
+// distinct tags, skills and interests made a sixth of a file. The texts now
+// live once in label_values; a row names its text by id and its kind by
+// number (label_kinds.h: 0 and 1 take no bytes in a record). Texts nobody
+// uses any more stay (each a few bytes); every reader goes through a row of
+// contact_labels, so they are never shown. The journal kept each live card's
+// uid, which the card itself holds: it is kept only for a card deleted for
+// good (a tombstone), and read from the card otherwise. The index by value
+// holds the tags alone: a list, a book or a cadence asks for the people
+// with a tag, but nothing asks for the people with a skill or an interest
+// except the search index, and skills and interests were four fifths of it.
+// The triggers that name either table are made again over the new columns.
+constexpr std::string_view kSharedLabelTexts = R"sql(
+DROP TRIGGER health_on_tag_cadence_insert;
+DROP TRIGGER health_on_tag_cadence_update;
+DROP TRIGGER health_on_tag_cadence_delete;
+DROP TRIGGER contact_changes_on_insert;
+DROP TRIGGER contact_changes_on_update;
+DROP TRIGGER contact_changes_on_delete;
+
+CREATE TABLE label_values(
+  id INTEGER PRIMARY KEY,
+  folded TEXT NOT NULL,
+  value TEXT NOT NULL,
+  UNIQUE (folded, value)
+);
+INSERT INTO label_values(folded, value)
+  SELECT DISTINCT folded, value FROM contact_labels ORDER BY folded, value;
+CREATE TABLE contact_labels_v21(
+  contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  kind INTEGER NOT NULL CHECK (kind IN (0, 1, 2)),
+  position INTEGER NOT NULL,
+  value_id INTEGER NOT NULL,
+  PRIMARY KEY (contact_id, kind, position)
+) WITHOUT ROWID;
+INSERT INTO contact_labels_v21(contact_id, kind, position, value_id)
+  SELECT l.contact_id, CASE l.kind WHEN 'interest' THEN 0 WHEN 'skill' THEN 1 ELSE 2 END, l.position, v.id
+  FROM contact_labels l JOIN label_values v ON v.folded = l.folded AND v.value = l.value
+  ORDER BY l.contact_id, l.kind, l.position;
+DROP TABLE contact_labels;
+ALTER TABLE contact_labels_v21 RENAME TO contact_labels;
+CREATE INDEX contact_labels_by_value ON contact_labels(value_id, contact_id) WHERE kind = 2;
+
+CREATE TABLE contact_changes_v21(
+  sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+  contact_id INTEGER NOT NULL UNIQUE,
+  uid TEXT
+);
+INSERT INTO contact_changes_v21(sequence, contact_id, uid)
+  SELECT j.sequence, j.contact_id, CASE WHEN c.id IS NULL THEN j.uid END
+  FROM contact_changes j LEFT JOIN contacts c ON c.id = j.contact_id ORDER BY j.sequence;
+DELETE FROM sqlite_sequence WHERE name = 'contact_changes_v21';
+UPDATE sqlite_sequence SET name = 'contact_changes_v21' WHERE name = 'contact_changes';
+DROP TABLE contact_changes;
+ALTER TABLE contact_changes_v21 RENAME TO contact_changes;
+
+CREATE TRIGGER contact_changes_on_insert AFTER INSERT ON contacts BEGIN
+  INSERT OR REPLACE INTO contact_changes(contact_id) VALUES (NEW.id);
+END;
+CREATE TRIGGER contact_changes_on_update AFTER UPDATE OF updated_at, trashed_at, uid ON contacts BEGIN
+  INSERT OR REPLACE INTO contact_changes(contact_id) VALUES (NEW.id);
+END;
+CREATE TRIGGER contact_changes_on_delete AFTER DELETE ON contacts BEGIN
+  INSERT OR REPLACE INTO contact_changes(contact_id, uid) VALUES (OLD.id, OLD.uid);
+END;
+
+CREATE TRIGGER health_on_tag_insert AFTER INSERT ON contact_labels WHEN NEW.kind = 2 BEGIN
+  INSERT INTO health_dirty(contact_id) SELECT NEW.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = NEW.contact_id);
+END;
+CREATE TRIGGER health_on_tag_update AFTER UPDATE ON contact_labels WHEN OLD.kind = 2 OR NEW.kind = 2 BEGIN
+  INSERT INTO health_dirty(contact_id) SELECT OLD.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = OLD.contact_id);
+  INSERT INTO health_dirty(contact_id) SELECT NEW.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = NEW.contact_id);
+END;
+CREATE TRIGGER health_on_tag_delete AFTER DELETE ON contact_labels WHEN OLD.kind = 2 BEGIN
+  INSERT INTO health_dirty(contact_id) SELECT OLD.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = OLD.contact_id);
+END;
+CREATE TRIGGER health_on_tag_cadence_insert AFTER INSERT ON settings
+WHEN substr(NEW.key, 1, 12) = 'cadence.tag.' BEGIN
+  INSERT INTO health_dirty(contact_id)
+    SELECT DISTINCT contact_id FROM contact_labels WHERE kind = 2
+    AND value_id IN (SELECT id FROM label_values WHERE folded = substr(NEW.key, 13))
+    AND contact_id NOT IN (SELECT contact_id FROM health_dirty);
+END;
+CREATE TRIGGER health_on_tag_cadence_update AFTER UPDATE ON settings
+WHEN substr(NEW.key, 1, 12) = 'cadence.tag.' BEGIN
+  INSERT INTO health_dirty(contact_id)
+    SELECT DISTINCT contact_id FROM contact_labels WHERE kind = 2
+    AND value_id IN (SELECT id FROM label_values WHERE folded = substr(NEW.key, 13))
+    AND contact_id NOT IN (SELECT contact_id FROM health_dirty);
+END;
+CREATE TRIGGER health_on_tag_cadence_delete AFTER DELETE ON settings
+WHEN substr(OLD.key, 1, 12) = 'cadence.tag.' BEGIN
+  INSERT INTO health_dirty(contact_id)
+    SELECT DISTINCT contact_id FROM contact_labels WHERE kind = 2
+    AND value_id IN (SELECT id FROM label_values WHERE folded = substr(OLD.key, 13))
+    AND contact_id NOT IN (SELECT contact_id FROM health_dirty);
+END;
+)sql";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {kVersion1, false},
@@ -631,6 +732,7 @@ const std::vector<Migration>& Migrations() {
       {kNotesTier, true},
       {kLeanSearchIndex, true},
       {kSearchKeyShift, true},
+      {kSharedLabelTexts, false},
   };
   return kMigrations;
 }

@@ -375,8 +375,8 @@ SELECT c.id,
   (SELECT count(*) FROM ledger l WHERE l.contact_id = c.id AND l.kind <> 'ask' AND l.direction = 'to-me'),
   (SELECT round(avg(i.they_talked)) FROM interactions i WHERE i.contact_id = c.id AND i.they_talked IS NOT NULL),
   (SELECT days FROM cadences k WHERE k.contact_id = c.id),
-  (SELECT min(CAST(s.value AS INTEGER)) FROM contact_labels t JOIN settings s
-     ON s.key = 'cadence.tag.' || t.folded WHERE t.contact_id = c.id AND t.kind = 'tag'),
+  (SELECT min(CAST(s.value AS INTEGER)) FROM contact_labels t JOIN label_values v ON v.id = t.value_id
+     JOIN settings s ON s.key = 'cadence.tag.' || v.folded WHERE t.contact_id = c.id AND t.kind = 2),
   c.last_contact, c.met_on, substr(c.created_at, 1, 10),
   (SELECT min(i.on_date) FROM interactions i WHERE i.contact_id = c.id AND i.kind <> 'note' AND i.on_date >= ?1)
 FROM contacts c WHERE {ids}

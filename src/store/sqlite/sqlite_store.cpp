@@ -10,6 +10,7 @@
 #include "domain/utf8.h"
 #include "store/column_lists.h"
 #include "store/search_document.h"
+#include "store/sqlite/label_kinds.h"
 #include "store/sqlite/list_where.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/row_values.h"
@@ -85,9 +86,10 @@ std::string ListWhere(const ListQuery& query, TagJoin join) {
   std::string where = query.trashed ? "trashed_at IS NOT NULL" : "trashed_at IS NULL";
   if (!query.tag.empty()) {
     where += join == TagJoin::kMembers
-                 ? " AND id IN (SELECT contact_id FROM contact_labels WHERE kind = 'tag' AND folded = ?1)"
+                 ? " AND id IN (SELECT contact_id FROM contact_labels WHERE kind = 2 AND value_id IN "
+                   "(SELECT id FROM label_values WHERE folded = ?1))"
                  : " AND EXISTS (SELECT 1 FROM contact_labels WHERE contact_id = contacts.id "
-                   "AND kind = 'tag' AND folded = ?1)";
+                   "AND kind = 2 AND value_id IN (SELECT id FROM label_values WHERE folded = ?1))";
   }
   // Met there: first met there (met_at), or met again there (a follow-up
   // for that event), as event mode records someone already on the list.
@@ -350,23 +352,35 @@ Status SqliteStore::WriteChildren(ContactId id, const ContactFields& fields) {
     KITH_RETURN_IF_ERROR(link.Run());
   }
   KITH_ASSIGN_OR_RETURN(
-      auto label, database_->Prepare("INSERT INTO contact_labels(contact_id, kind, position, value, folded) "
-                                     "VALUES(?1, ?2, ?3, ?4, ?5)"));
-  const auto write_labels = [&](std::string_view kind, const std::vector<std::string>& values) -> Status {
+      auto label,
+      database_->Prepare("INSERT INTO contact_labels(contact_id, kind, position, value_id) "
+                         "SELECT ?1, ?2, ?3, id FROM label_values WHERE folded = ?4 AND value = ?5"));
+  KITH_ASSIGN_OR_RETURN(auto text,
+                        database_->Prepare("INSERT INTO label_values(folded, value) VALUES(?1, ?2)"));
+  // Each text is written once in label_values (label_kinds.h) and a row
+  // names it: the row is written from the text's entry, and a text seen for
+  // the first time is added and the row written again (one statement a
+  // label when the text is known, as nearly all are).
+  const auto write_labels = [&](std::int64_t kind, const std::vector<std::string>& values) -> Status {
     for (std::size_t i = 0; i < values.size(); ++i) {
+      const std::string folded = SortName(values[i]);
       label.Bind(1, id.value)
           .Bind(2, kind)
           .Bind(3, static_cast<std::int64_t>(i))
-          .Bind(4, values[i])
-          .Bind(5, SortName(values[i]));
+          .Bind(4, folded)
+          .Bind(5, values[i]);
+      KITH_RETURN_IF_ERROR(label.Run());
+      if (database_->Changes() > 0) continue;
+      text.Bind(1, folded).Bind(2, values[i]);
+      KITH_RETURN_IF_ERROR(text.Run());
       KITH_RETURN_IF_ERROR(label.Run());
     }
     return Ok();
   };
-  KITH_RETURN_IF_ERROR(write_labels("tag", fields.tags));
+  KITH_RETURN_IF_ERROR(write_labels(kTagKind, fields.tags));
   if (!fields.tags.empty()) KITH_RETURN_IF_ERROR(MarkTagsChanged(id));
-  KITH_RETURN_IF_ERROR(write_labels("skill", fields.skills));
-  KITH_RETURN_IF_ERROR(write_labels("interest", fields.interests));
+  KITH_RETURN_IF_ERROR(write_labels(kSkillKind, fields.skills));
+  KITH_RETURN_IF_ERROR(write_labels(kInterestKind, fields.interests));
   KITH_RETURN_IF_ERROR(WriteCardDetails(id, fields));
   return WriteExtras(id, fields);
 }
@@ -504,20 +518,23 @@ Status SqliteStore::LoadChildren(std::map<std::int64_t, Contact>& contacts, cons
         contact.links.push_back(std::move(link));
         return Ok();
       }));
-  KITH_RETURN_IF_ERROR(each_row(std::string("SELECT contact_id, kind, value FROM contact_labels") +
-                                    std::string(kInBatch) + "ORDER BY contact_id, kind, position",
-                                [](const Statement& row, Contact& contact) -> Status {
-                                  const std::string kind = row.Text(1);
-                                  std::vector<std::string>* target = kind == "tag"        ? &contact.tags
-                                                                     : kind == "skill"    ? &contact.skills
-                                                                     : kind == "interest" ? &contact.interests
-                                                                                          : nullptr;
-                                  if (target == nullptr) {
-                                    return tl::unexpected(UnknownValue("contact_labels", "kind", kind));
-                                  }
-                                  target->push_back(row.Text(2));
-                                  return Ok();
-                                }));
+  KITH_RETURN_IF_ERROR(
+      each_row(std::string("SELECT l.contact_id, l.kind, v.value FROM contact_labels l "
+                           "JOIN label_values v ON v.id = l.value_id WHERE l.contact_id IN "
+                           "(SELECT value FROM json_each(?1)) ") +
+                   "ORDER BY l.contact_id, l.kind, l.position",
+               [](const Statement& row, Contact& contact) -> Status {
+                 const std::int64_t kind = row.Int(1);
+                 std::vector<std::string>* target = kind == kTagKind        ? &contact.tags
+                                                    : kind == kSkillKind    ? &contact.skills
+                                                    : kind == kInterestKind ? &contact.interests
+                                                                            : nullptr;
+                 if (target == nullptr) {
+                   return tl::unexpected(UnknownValue("contact_labels", "kind", std::to_string(kind)));
+                 }
+                 target->push_back(row.Text(2));
+                 return Ok();
+               }));
   KITH_RETURN_IF_ERROR(each_row(std::string("SELECT contact_id, kind, label, value FROM contact_extras") +
                                     std::string(kInBatch) + "ORDER BY contact_id, kind, position",
                                 [](const Statement& row, Contact& contact) -> Status {
@@ -777,7 +794,8 @@ Result<std::vector<ContactId>> SqliteStore::ListContactIds(const ListQuery& quer
   if (!query.tag.empty()) {
     constexpr std::int64_t kFewMembers = 5000;
     KITH_ASSIGN_OR_RETURN(auto members, database_->Prepare("SELECT count(*) FROM contact_labels "
-                                                           "WHERE kind = 'tag' AND folded = ?1"));
+                                                           "WHERE kind = 2 AND value_id IN (SELECT id FROM "
+                                                           "label_values WHERE folded = ?1)"));
     members.Bind(1, SortName(query.tag));
     KITH_ASSIGN_OR_RETURN(const bool row, members.Step());
     if (row && members.Int(0) > kFewMembers) join = TagJoin::kProbe;

@@ -193,6 +193,33 @@ TEST_P(StoreContacts, FindByNameIgnoresAccentsAndCase) {
   EXPECT_EQ(found->front().display_name, "José Núñez");
 }
 
+TEST_P(StoreContacts, LongPrefixesFindWhatTheyBeginHoweverTypedAndNothingElse) {
+  // Past the prefix lengths a table indexes, a prefix is asked through the
+  // vocabulary, which holds terms folded: a prefix typed otherwise must still
+  // find the card, and one that begins no term must find nobody.
+  testing::TestWorld world(GetParam());
+  ContactFields fields = Card("Ada Okaforowa");
+  fields.notes = "Bakes sourdough bread.";
+  auto ada = world.store().InsertContact(fields, "a", "t");
+  ASSERT_TRUE(ada) << ada.error().message;
+  ASSERT_TRUE(world.store().InsertContact(Card("Bea Okafor"), "b", "t"));
+  const auto found = [&world](SearchTable table, const std::string& expression) {
+    auto ids = world.store().MatchSearchIndex(table, expression, 10);
+    EXPECT_TRUE(ids) << expression << ": " << ids.error().message;
+    return ids ? *ids : std::vector<ContactId>{};
+  };
+  const std::vector<ContactId> just_ada = {ada->id};
+  EXPECT_EQ(found(SearchTable::kNames, "\"okaforo\"*"), just_ada);
+  EXPECT_EQ(found(SearchTable::kNames, "\"OKAFORO\"*"), just_ada);
+  EXPECT_EQ(found(SearchTable::kNames, "\"ókaforo\"*"), just_ada);
+  EXPECT_EQ(found(SearchTable::kNames, "\"okaforz\"*"), std::vector<ContactId>{});
+  EXPECT_EQ(found(SearchTable::kNames, "(\"okaforz\"* OR \"ada\")"), just_ada);
+  EXPECT_EQ(found(SearchTable::kCards, "\"Okaforo\"*"), just_ada);
+  EXPECT_EQ(found(SearchTable::kEverything, "\"sourdo\"*"), just_ada);
+  EXPECT_EQ(found(SearchTable::kEverything, "\"SOURDO\"*"), just_ada);
+  EXPECT_EQ(found(SearchTable::kEverything, "\"sourdz\"*"), std::vector<ContactId>{});
+}
+
 TEST_P(StoreContacts, BulkInsertAssignsIdsInOrder) {
   testing::TestWorld world(GetParam());
   std::vector<ContactFields> cards = {Card("One A"), Card("Two B"), Card("Three C")};

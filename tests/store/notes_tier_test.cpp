@@ -14,9 +14,14 @@ Result<std::vector<std::string>> NoCompletions(std::string_view /*prefix*/, int 
   return std::vector<std::string>{};
 }
 
+// No text is a term as the index keeps it, so nothing is asked as a term
+// instead of a prefix either.
+bool NoIndexTerms(std::string_view /*text*/) { return false; }
+
 std::string Question(std::string_view expression, PrefixLengths indexed = PrefixLengthsUpTo(4),
-                     const CompletionLookup& completions = NoCompletions) {
-  auto question = NotesTierExpression(expression, indexed, completions);
+                     const CompletionLookup& completions = NoCompletions,
+                     const IndexTermCheck& is_index_term = NoIndexTerms) {
+  auto question = NotesTierExpression(expression, indexed, completions, is_index_term);
   EXPECT_TRUE(question) << question.error().message;
   return question ? *question : "";
 }
@@ -54,6 +59,16 @@ TEST(NotesTier, AMarkedPrefixIsOneCharacterLonger) {
   EXPECT_EQ(Question("\"coff\"*", PrefixLengthsUpTo(4), coffee), "(\"coff\"* OR (\"" + kMark + "coffee\"))");
   EXPECT_EQ(Question("\"coffe\"*", PrefixLengthsUpTo(4), coffee),
             "((\"coffee\") OR (\"" + kMark + "coffee\"))");
+}
+
+TEST(NotesTier, AnIndexTermNothingCompletesIsAskedAsItselfOnBothSides) {
+  // The fields and the notes both ask the term, the notes' marked.
+  const auto every_text_is_a_term = [](std::string_view) { return true; };
+  EXPECT_EQ(Question("\"coffx\"*", PrefixLengthsUpTo(4), NoCompletions, every_text_is_a_term),
+            "(\"coffx\" OR \"" + kMark + "coffx\")");
+  EXPECT_EQ(Question("\"cof\"*", PrefixLengthsUpTo(4), NoCompletions, every_text_is_a_term),
+            "(\"cof\"* OR \"" + kMark + "cof\"*)")
+      << "an indexed prefix length is asked of its prefix index";
 }
 
 TEST(NotesTier, QuotesAndAndInsideStringsSurvive) {

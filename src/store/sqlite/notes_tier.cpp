@@ -116,7 +116,8 @@ std::string WithoutNoteMark(std::string text) {
 }
 
 Result<std::string> NotesTierExpression(std::string_view expression, PrefixLengths indexed,
-                                        const CompletionLookup& completions) {
+                                        const CompletionLookup& completions,
+                                        const IndexTermCheck& is_index_term) {
   // A marked prefix of n letters is n + 1 characters long.
   const PrefixLengths indexed_notes = indexed >> 1;
   std::string question;
@@ -125,13 +126,13 @@ Result<std::string> NotesTierExpression(std::string_view expression, PrefixLengt
     std::vector<std::string> sides;
     if (condition.cards) {
       KITH_ASSIGN_OR_RETURN(std::string fields,
-                            ExpandUnindexedPrefixes(condition.form, indexed, completions));
+                            ExpandUnindexedPrefixes(condition.form, indexed, completions, is_index_term));
       if (!condition.card_columns.empty()) fields.insert(0, "{" + condition.card_columns + "} : ");
       sides.push_back(std::move(fields));
     }
     if (condition.notes) {
-      KITH_ASSIGN_OR_RETURN(const std::string notes,
-                            ExpandUnindexedPrefixes(condition.form, indexed_notes, completions));
+      KITH_ASSIGN_OR_RETURN(const std::string notes, ExpandUnindexedPrefixes(condition.form, indexed_notes,
+                                                                             completions, is_index_term));
       // Marked terms are only ever in the note column: no filter needed.
       sides.push_back(Marked(notes));
     }

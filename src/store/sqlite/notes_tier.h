@@ -36,9 +36,10 @@ std::string WithoutNoteMark(std::string text);
 // notes); a `{note}` filter asks the marked terms; a filter of card columns
 // stays as it is. Prefixes are asked as the table can answer them (`indexed`, the
 // table's prefix lengths; a marked prefix is one character longer), with
-// `completions` for the longer ones (prefix_completions.h). Errors: those of
-// `completions`.
+// `completions` and `is_index_term` for the longer ones
+// (prefix_completions.h). Errors: those of `completions`.
 Result<std::string> NotesTierExpression(std::string_view expression, PrefixLengths indexed,
-                                        const CompletionLookup& completions);
+                                        const CompletionLookup& completions,
+                                        const IndexTermCheck& is_index_term);
 
 }  // namespace kith::sqlite

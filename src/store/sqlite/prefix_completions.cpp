@@ -32,12 +32,15 @@ bool Indexed(PrefixLengths indexed, int length) {
 
 // What "prefix"* is asked as in a table with `indexed` prefix indexes.
 Result<std::string> PrefixForm(const std::string& prefix, PrefixLengths indexed,
-                               const CompletionLookup& completions) {
+                               const CompletionLookup& completions, const IndexTermCheck& is_index_term) {
   const int length = CharacterCount(prefix);
   std::string as_typed = Quote(prefix) + "*";
   if (Indexed(indexed, length) || length < kShortestCompletedPrefix || AllDigits(prefix)) return as_typed;
   KITH_ASSIGN_OR_RETURN(const auto terms, completions(prefix, kMostPrefixCompletions + 1));
-  if (terms.empty() || static_cast<int>(terms.size()) > kMostPrefixCompletions) return as_typed;
+  // Completed to nothing, an index term is asked as itself: FTS5 would reach
+  // the first term past an absent prefix by reading the doclist before it.
+  if (terms.empty()) return is_index_term(prefix) ? Quote(prefix) : as_typed;
+  if (static_cast<int>(terms.size()) > kMostPrefixCompletions) return as_typed;
   std::string group = "(";
   for (const auto& term : terms) {
     if (group.size() > 1) group += " OR ";
@@ -49,7 +52,8 @@ Result<std::string> PrefixForm(const std::string& prefix, PrefixLengths indexed,
 }  // namespace
 
 Result<std::string> ExpandUnindexedPrefixes(std::string_view expression, PrefixLengths indexed,
-                                            const CompletionLookup& completions) {
+                                            const CompletionLookup& completions,
+                                            const IndexTermCheck& is_index_term) {
   std::string expanded;
   expanded.reserve(expression.size());
   std::size_t at = 0;
@@ -80,7 +84,7 @@ Result<std::string> ExpandUnindexedPrefixes(std::string_view expression, PrefixL
     }
     const bool prefix = end + 1 < expression.size() && expression[end + 1] == '*';
     if (prefix) {
-      KITH_ASSIGN_OR_RETURN(const std::string form, PrefixForm(text, indexed, completions));
+      KITH_ASSIGN_OR_RETURN(const std::string form, PrefixForm(text, indexed, completions, is_index_term));
       expanded += form;
       at = end + 2;
     } else {

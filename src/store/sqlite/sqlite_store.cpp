@@ -828,16 +828,24 @@ CompletionLookup SqliteStore::Completions() {
   return [this](std::string_view prefix, int limit) { return VocabularyWithPrefix(prefix, limit); };
 }
 
+IndexTermCheck SqliteStore::IndexTerms() const {
+  return [this](std::string_view text) {
+    std::vector<std::string> terms;
+    tokenizer_->Tokenize(text, terms);
+    return terms.size() == 1 && terms.front() == text;
+  };
+}
+
 Result<std::string> SqliteStore::AsIndexed(SearchTable table, std::string_view expression) {
   switch (table) {
     case SearchTable::kNames:
-      return ExpandUnindexedPrefixes(expression, kNamesPrefixLengths, Completions());
+      return ExpandUnindexedPrefixes(expression, kNamesPrefixLengths, Completions(), IndexTerms());
     case SearchTable::kCards:
-      return ExpandUnindexedPrefixes(expression, kCardsPrefixLengths, Completions());
+      return ExpandUnindexedPrefixes(expression, kCardsPrefixLengths, Completions(), IndexTerms());
     case SearchTable::kEverything:
       break;
   }
-  return NotesTierExpression(expression, kCardsPrefixLengths, Completions());
+  return NotesTierExpression(expression, kCardsPrefixLengths, Completions(), IndexTerms());
 }
 
 Result<std::vector<ContactId>> SqliteStore::MatchSearchIndex(SearchTable table, const std::string& expression,

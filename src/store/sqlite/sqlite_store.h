@@ -142,6 +142,8 @@ class SqliteStore final : public CardStore {
   // tier's words asked of the fields or the notes (notes_tier.h).
   Result<std::string> AsIndexed(SearchTable table, std::string_view expression);
   CompletionLookup Completions();
+  // Whether a text is one term as the tokenizer folds it.
+  IndexTermCheck IndexTerms() const;
   // Steps `select` (whose ?1 is the id) once per id, all in one read
   // transaction, and hands each row found to `on_row`.
   Status EachIdInOneRead(Statement& select, const std::vector<ContactId>& ids,

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "scan/card_crop.h"
 #include "scan/deblur.h"
 
 namespace kith::scan {
@@ -119,8 +118,6 @@ Result<PreparedImage> PrepareForOcr(Pix* photo) {
   PreparedImage prepared;
   PixPtr gray = ToGray(photo);
   if (!gray) return Fail(ErrorCode::kInvalidInput, "the image has no pixels kith can read", "image");
-  // Before anything else: what the card lies on is no part of it (card_crop.h).
-  if (PixPtr card = CropToCard(gray.get())) gray = std::move(card);
   const int long_side = std::max(pixGetWidth(gray.get()), pixGetHeight(gray.get()));
   prepared.scale = static_cast<float>(kTargetLongSide) / static_cast<float>(long_side);
   if (std::abs(prepared.scale - 1.0F) > 0.1F) {

@@ -9,6 +9,7 @@
 #include "scan/ocr_engine.h"
 #include "scan/preprocess.h"
 #include "scan/qr_decoder.h"
+#include "scan/second_look.h"
 #include "scan/sideways.h"
 
 namespace kith::scan {
@@ -34,6 +35,7 @@ class TesseractCardReader final : public CardReader {
     }
     KITH_ASSIGN_OR_RETURN(PreparedImage prepared, PrepareForOcr(photo.get()));
     KITH_ASSIGN_OR_RETURN(reading.lines, ReadUpright(prepared, letters));
+    KITH_RETURN_IF_ERROR(ReadUnsureLinesAgain(*engine_, Page(prepared, letters), reading.lines));
     // Only beside what was read: a page read as nothing has its own second
     // reading, of the binarised letters (card_scanner.cpp), which reads such
     // pages better than sparse text does.

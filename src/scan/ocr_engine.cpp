@@ -77,12 +77,27 @@ Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const std::string& tessdata
   }
   engine->osd_->SetVariable("debug_file", "/dev/null");
   engine->osd_->SetVariable("user_defined_dpi", "300");
+  // A line read a second time (second_look.h) is read by the Latin-script
+  // model alone where it is installed: with English beside it, Tesseract
+  // keeps English's accentless reading of a name it is unsure of.
+  const bool has_latin = std::filesystem::exists(std::filesystem::path(tessdata) / "Latin.traineddata");
+  const std::string line_languages = has_latin ? "Latin" : languages;
+  engine->line_api_ = std::make_unique<tesseract::TessBaseAPI>();
+  engine->line_api_->SetVariable("debug_file", "/dev/null");
+  if (engine->line_api_->Init(tessdata.c_str(), line_languages.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
+    return Fail(ErrorCode::kIo, "the OCR model '" + line_languages + "' cannot be loaded from " + tessdata,
+                "tessdata");
+  }
+  engine->line_api_->SetVariable("debug_file", "/dev/null");
+  engine->line_api_->SetVariable("user_defined_dpi", "300");
+  engine->line_api_->SetVariable("tessedit_do_invert", "0");
   return engine;
 }
 
 OcrEngine::~OcrEngine() {
   if (api_) api_->End();
   if (osd_) osd_->End();
+  if (line_api_) line_api_->End();
 }
 
 int OcrEngine::QuarterTurnsToUpright(Pix* image) {
@@ -143,6 +158,28 @@ Result<std::vector<OcrLine>> OcrEngine::ReadLines(Pix* image, Layout layout) {
       lines.push_back(std::move(line));
   }
   return lines;
+}
+
+Result<OcrLine> OcrEngine::ReadOneLine(Pix* image) {
+  const std::lock_guard lock(mutex_);
+  line_api_->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+  line_api_->SetImage(image);
+  if (line_api_->Recognize(nullptr) != 0)
+    return Fail(ErrorCode::kInternal, "OCR failed on the image", "image");
+  std::unique_ptr<tesseract::ResultIterator> iterator(line_api_->GetIterator());
+  OcrLine line;
+  if (iterator) {
+    line.confidence = iterator->Confidence(tesseract::RIL_TEXTLINE);
+    do {
+      if (iterator->Empty(tesseract::RIL_WORD)) continue;
+      std::unique_ptr<char[]> text(iterator->GetUTF8Text(tesseract::RIL_WORD));
+      if (!text || *text.get() == '\0') continue;
+      if (!line.text.empty()) line.text += ' ';
+      line.text += text.get();
+    } while (iterator->Next(tesseract::RIL_WORD));
+  }
+  line_api_->Clear();
+  return line;
 }
 
 Result<std::string> OcrEngine::ReadPlainText(Pix* image) {

@@ -19,7 +19,8 @@ namespace kith::scan {
 
 class OcrEngine {
  public:
-  // Loads `languages` ("eng+spa") and the orientation model (osd) from
+  // Loads `languages` ("eng+spa"), the orientation model (osd) and the
+  // model single lines are read with (ReadOneLine) from
   // `tessdata`. OpenMP is limited to one
   // thread first: on a card, Tesseract's threads cost far more than they
   // save (0.6-1.5 s instead of 0.1-0.2 s). kIo when the models are missing.
@@ -33,6 +34,12 @@ class OcrEngine {
   enum class Layout { kAuto, kSparse };
   // The lines of a page laid out like a card, top to bottom.
   Result<std::vector<OcrLine>> ReadLines(Pix* image, Layout layout = Layout::kAuto);
+  // `image` (a line's box cut from a page) read as a single line of text, by
+  // the Latin-script model alone when it is installed (else the languages
+  // loaded): its words joined by spaces and Tesseract's confidence in the
+  // line (0-100); the box is left empty. An empty text when nothing was
+  // read; kInternal when OCR fails.
+  Result<OcrLine> ReadOneLine(Pix* image);
   // The plain text Tesseract makes of an image with its defaults.
   Result<std::string> ReadPlainText(Pix* image);
   // How many quarter turns clockwise put the text of `image` upright (0-3),
@@ -45,6 +52,7 @@ class OcrEngine {
   std::mutex mutex_;
   std::unique_ptr<tesseract::TessBaseAPI> api_;
   std::unique_ptr<tesseract::TessBaseAPI> osd_;
+  std::unique_ptr<tesseract::TessBaseAPI> line_api_;
 };
 
 // The tessdata directory: `configured`, else $TESSDATA_PREFIX, else Debian's.

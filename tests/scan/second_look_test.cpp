@@ -1,0 +1,88 @@
+#include "scan/second_look.h"
+
+#include <gtest/gtest.h>
+
+namespace kith::scan {
+namespace {
+
+class SecondLook : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    const std::string tessdata = FindTessdata("");
+    auto created = OcrEngine::Create(tessdata, ChooseLanguages(tessdata, ""));
+    ASSERT_TRUE(created) << created.error().message;
+    engine_ = created->release();
+  }
+  static void TearDownTestSuite() {
+    delete engine_;
+    engine_ = nullptr;
+  }
+
+  // A white page with `text` printed on it in Leptonica's bitmap font (some
+  // 50 pixels tall), and the line's box as a page reading would give it: the
+  // print's own box (a blank page: a box where print could be).
+  static PixPtr Page(const std::string& text, OcrLine& line) {
+    PixPtr page(pixCreate(900, 200, 8));
+    pixSetAll(page.get());
+    L_BMF* font = bmfCreate(nullptr, 20);
+    pixSetTextline(page.get(), font, text.c_str(), 0, 40, 80, nullptr, nullptr);
+    bmfDestroy(&font);
+    line.left = 40;
+    line.top = 30;
+    line.width = 500;
+    line.height = 60;
+    PixPtr print(pixConvertTo1(page.get(), 128));
+    BOX* box = nullptr;
+    if (print && pixClipToForeground(print.get(), nullptr, &box) == 0 && box != nullptr) {
+      boxGetGeometry(box, &line.left, &line.top, &line.width, &line.height);
+      boxDestroy(&box);
+    }
+    return page;
+  }
+
+  static OcrLine Read(std::string text, float confidence) {
+    OcrLine line;
+    line.text = std::move(text);
+    line.confidence = confidence;
+    return line;
+  }
+
+  static OcrEngine* engine_;
+};
+
+OcrEngine* SecondLook::engine_ = nullptr;
+
+TEST_F(SecondLook, ReplacesALineReadUnsurelyWithTheSurerReadingOfItAlone) {
+  std::vector<OcrLine> lines{Read("Hxrbovr Mastcr", 40)};
+  PixPtr page = Page("Harbour Master", lines[0]);
+  ASSERT_TRUE(ReadUnsureLinesAgain(*engine_, page.get(), lines));
+  EXPECT_EQ(lines[0].text, "Harbour Master");
+  EXPECT_GT(lines[0].confidence, 40);
+}
+
+TEST_F(SecondLook, LeavesALineReadSurelyAsItWasRead) {
+  std::vector<OcrLine> lines{Read("Harbour Mister", 97)};
+  PixPtr page = Page("Harbour Master", lines[0]);
+  ASSERT_TRUE(ReadUnsureLinesAgain(*engine_, page.get(), lines));
+  EXPECT_EQ(lines[0].text, "Harbour Mister");
+}
+
+TEST_F(SecondLook, LeavesAnEmailAsThePageReadIt) {
+  // Read alone, an email's underscore and first letters are lost more often
+  // than mended: emails, addresses and numbers keep the page's reading.
+  std::vector<OcrLine> lines{Read("jo@harbcur.com", 40)};
+  PixPtr page = Page("jo@harbour.com", lines[0]);
+  ASSERT_TRUE(ReadUnsureLinesAgain(*engine_, page.get(), lines));
+  EXPECT_EQ(lines[0].text, "jo@harbcur.com");
+}
+
+TEST_F(SecondLook, KeepsTheFirstReadingWhenTheSecondFindsNothing) {
+  std::vector<OcrLine> lines{Read("Quiet Harbour", 40)};
+  PixPtr page = Page("", lines[0]);
+  ASSERT_TRUE(ReadUnsureLinesAgain(*engine_, page.get(), lines));
+  EXPECT_EQ(lines[0].text, "Quiet Harbour");
+  EXPECT_EQ(lines[0].confidence, 40);
+}
+
+}  // namespace
+}  // namespace kith::scan

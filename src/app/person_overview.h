@@ -16,7 +16,7 @@ namespace kith {
 
 struct PersonOverview {
   Contact contact;
-  std::vector<JobChange> job_changes;     // oldest first
+  std::vector<JobChange> job_changes;  // oldest first
   std::vector<Fact> facts;
   std::vector<Interaction> interactions;  // the latest few, newest first
   std::vector<Reminder> reminders;        // the open ones

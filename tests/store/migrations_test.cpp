@@ -202,6 +202,15 @@ void ExpectUpgradedAnswersAsNew(const std::string& path, const std::vector<std::
   EXPECT_TRUE(problems->empty());
 }
 
+// A card named `name` (uid "u-" + name) with what `fill` gives it, as the
+// upgrade tests write their people.
+void AddNamed(Store& store, const std::string& name, const std::function<void(ContactFields&)>& fill) {
+  ContactFields fields;
+  fields.display_name = name;
+  fill(fields);
+  ASSERT_TRUE(store.InsertContact(fields, "u-" + name, "2026-01-01T00:00:00Z"));
+}
+
 TEST(Migrations, AVersion18FileUpgradesAndSearchesTheSame) {
   testing::TempDirectory directory;
   const std::string path = (directory.path() / "v19.db").string();
@@ -210,10 +219,7 @@ TEST(Migrations, AVersion18FileUpgradesAndSearchesTheSame) {
     auto store = OpenSqliteStore(path);
     ASSERT_TRUE(store) << store.error().message;
     const auto add = [&](const std::string& name, const std::function<void(ContactFields&)>& fill) {
-      ContactFields fields;
-      fields.display_name = name;
-      fill(fields);
-      ASSERT_TRUE((*store)->InsertContact(fields, "u-" + name, "2026-01-01T00:00:00Z"));
+      AddNamed(**store, name, fill);
     };
     add("Ada Okafor", [](ContactFields& f) {
       f.company = "Acme";
@@ -367,10 +373,7 @@ TEST(Migrations, AVersion20FileUpgradesToSharedLabelTextsAndAnswersTheSame) {
     auto store = OpenSqliteStore(path);
     ASSERT_TRUE(store) << store.error().message;
     const auto add = [&](const std::string& name, const std::function<void(ContactFields&)>& fill) {
-      ContactFields fields;
-      fields.display_name = name;
-      fill(fields);
-      ASSERT_TRUE((*store)->InsertContact(fields, "u-" + name, "2026-01-01T00:00:00Z"));
+      AddNamed(**store, name, fill);
     };
     add("Ada Okafor", [](ContactFields& f) {
       f.tags = {"mentor", "Café"};

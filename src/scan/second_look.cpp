@@ -7,8 +7,8 @@ namespace kith::scan {
 namespace {
 
 // Below this confidence a line gets a second look. Lines of a sharp card read
-// at 95-97; the names whose accents a whole-page reading drops ("Dvorak"
-// for "Dvořák") read at 85-94, so a lower bar leaves most of them as they
+// at 95-97; the names whose accents a whole-page reading drops (an "ř"
+// read as "r") read at 85-94, so a lower bar leaves most of them as they
 // were (held-out cards 0-239: names +8 at 95, +2 at 90).
 constexpr float kUnsure = 95.0F;
 // The line's letters are enlarged this much: Tesseract's recogniser sees a

@@ -12,7 +12,7 @@ namespace kith::scan {
 
 // Read as part of a whole page, a line's letters are weighed against every
 // language loaded and English's word list: a name's accents and unusual
-// letters are read away ("Dvořák" as "Dvorak", "Östlund" as "Ostlund"),
+// letters are read away (a "ř" read as "r", an "ö" as "o"),
 // and Tesseract is unsure of it. Each such line of `lines` (confidence below
 // 95, at least three letters, no email, web address or number in it) is cut
 // out of `page`, the image it was read from, enlarged twice and read again

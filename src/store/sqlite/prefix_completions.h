@@ -52,11 +52,11 @@ inline constexpr int kMostPrefixCompletions = 64;
 // looks for the first term after it, and when the term before ends its
 // leaf, it reads that term's whole doclist, page by page, to get there (a
 // typo one letter past a word in a third of the cards read ~380 pages).
-// The result matches the same rows when the
-// terms of `expression` are joined by explicit ANDs and ORs: FTS5 takes no
-// implicit AND beside a bracketed OR ("(a OR b) c" is a syntax error). Any
-// other prefix term stays as it is, for FTS5 to merge. Errors: those of
-// `completions`; an unterminated string is left for FTS5 to reject.
+// The result matches the same rows when the terms of `expression` are
+// joined by explicit ANDs and ORs: FTS5 takes no implicit AND beside a
+// bracketed OR ("(a OR b) c" is a syntax error). Any other prefix term
+// stays as it is, for FTS5 to merge. Errors: those of `completions`; an
+// unterminated string is left for FTS5 to reject.
 Result<std::string> ExpandUnindexedPrefixes(std::string_view expression, PrefixLengths indexed,
                                             const CompletionLookup& completions,
                                             const IndexTermCheck& is_index_term);

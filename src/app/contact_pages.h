@@ -24,10 +24,10 @@ namespace kith {
 // "job_changes" (JobChangeToJson, oldest first). kNotFound for an unknown id.
 Result<nlohmann::json> PersonJson(Context& context, ContactId id);
 
-// What a contact write (AddContact, PatchContact, RemoveContact,
-// RestoreContact, SetLink) answers the API with: the card it returned as
-// ContactToJson with "has_card_image", so a write route makes one call:
-// PersonAfter(context, PatchContact, id, patch).
+// What a contact write (AddContact, AddScannedContact, PatchContact,
+// RemoveContact, RestoreContact, SetLink) answers the API with: the card
+// it returned as ContactToJson with "has_card_image", so a write route
+// makes one call: PersonAfter(context, PatchContact, id, patch).
 template <typename Write, typename... Arguments>
 Result<nlohmann::json> PersonAfter(Context& context, Write write, Arguments&&... arguments) {
   KITH_ASSIGN_OR_RETURN(const Contact contact, write(context, std::forward<Arguments>(arguments)...));

@@ -3,20 +3,8 @@
 #include <utility>
 
 #include "app/contacts.h"
-#include "app/relationship_json.h"
-#include "formats/contact_json.h"
 
 namespace kith {
-namespace {
-
-template <typename Item, typename ToJson>
-nlohmann::json ArrayOf(const std::vector<Item>& items, ToJson to_json) {
-  nlohmann::json array = nlohmann::json::array();
-  for (const auto& item : items) array.push_back(to_json(item));
-  return array;
-}
-
-}  // namespace
 
 Result<PersonOverview> OverviewOf(Context& context, std::string_view reference, int recent) {
   PersonOverview overview;
@@ -32,17 +20,6 @@ Result<PersonOverview> OverviewOf(Context& context, std::string_view reference, 
   KITH_ASSIGN_OR_RETURN(overview.cadence, CadenceOf(context, id));
   KITH_ASSIGN_OR_RETURN(overview.health, HealthOf(context, overview.contact));
   return overview;
-}
-
-nlohmann::json PersonOverviewToJson(const PersonOverview& overview) {
-  nlohmann::json json = ContactToJson(overview.contact);
-  json["job_changes"] = ArrayOf(overview.job_changes, JobChangeToJson);
-  json["facts"] = ArrayOf(overview.facts, FactToJson);
-  json["interactions"] = ArrayOf(overview.interactions, InteractionToJson);
-  json["reminders"] = ArrayOf(overview.reminders, ReminderToJson);
-  json["cadence"] = CadenceReportToJson(overview.cadence);
-  json["health"] = HealthToJson(overview.health);
-  return json;
 }
 
 }  // namespace kith

@@ -1,11 +1,10 @@
 // One person as `kith show` shows them: the card and the relationship
-// beside it, gathered by one app call so the face only prints.
+// beside it, gathered by one app call so the face only prints (as JSON:
+// PersonOverviewToJson, relationship_json.h).
 #pragma once
 
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "app/context.h"
 #include "app/relationships.h"
@@ -27,9 +26,5 @@ struct PersonOverview {
 // The person `reference` names (an id or a name, as ResolveContact takes
 // it, with its errors), with their `recent` latest conversations.
 Result<PersonOverview> OverviewOf(Context& context, std::string_view reference, int recent);
-
-// ContactToJson with "job_changes", "facts", "interactions", "reminders",
-// "cadence" and "health" (the shapes of relationship_json.h): `kith show --json`.
-nlohmann::json PersonOverviewToJson(const PersonOverview& overview);
 
 }  // namespace kith

@@ -227,6 +227,17 @@ json ContactsWithHealthToJson(const std::vector<ContactWithHealth>& people) {
   return array;
 }
 
+json PersonOverviewToJson(const PersonOverview& overview) {
+  json object = ContactToJson(overview.contact);
+  object["job_changes"] = ArrayOf(overview.job_changes, JobChangeToJson);
+  object["facts"] = ArrayOf(overview.facts, FactToJson);
+  object["interactions"] = ArrayOf(overview.interactions, InteractionToJson);
+  object["reminders"] = ArrayOf(overview.reminders, ReminderToJson);
+  object["cadence"] = CadenceReportToJson(overview.cadence);
+  object["health"] = HealthToJson(overview.health);
+  return object;
+}
+
 json DayAgendaToJson(const DayAgenda& agenda) {
   json items = json::array();
   for (const auto& entry : agenda.entries) {

@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/person_overview.h"
 #include "app/relationships.h"
 
 namespace kith {
@@ -91,6 +92,10 @@ nlohmann::json CadenceReportToJson(const CadenceReport& report);
 // ContactToJson plus {"health": health}: `list --sort health`.
 nlohmann::json ContactWithHealthToJson(const ContactWithHealth& item);
 nlohmann::json ContactsWithHealthToJson(const std::vector<ContactWithHealth>& people);
+
+// ContactToJson with "job_changes", "facts", "interactions", "reminders",
+// "cadence" and "health": `kith show --json`.
+nlohmann::json PersonOverviewToJson(const PersonOverview& overview);
 
 // {"date", "items": [AgendaItemToJson plus, for an opportunity,
 //  {"opportunity": opportunity, "people": [contact plus {"reasons"}]}]}:

@@ -11,6 +11,7 @@
 
 #include "app/contacts.h"
 #include "app/person_overview.h"
+#include "app/relationship_json.h"
 #include "app/transfer.h"
 #include "support/temp_database.h"
 

@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "app/person_overview.h"
+#include "app/relationship_json.h"
 #include "cli/commands/commands.h"
 #include "cli/commands/relationship_printing.h"
 #include "cli/printing.h"

@@ -1,5 +1,6 @@
 // CardDAV in SQLite: the vCards clients sent, the changes journal the
 // triggers of migration 8 keep, and the address books clients created.
+#include "store/sqlite/label_kinds.h"
 #include "store/sqlite/row_values.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -7,10 +8,11 @@ namespace kith::sqlite {
 namespace {
 
 // Whether the journal's contact is live and carries tag ?T (any when '').
-constexpr std::string_view kMemberColumn =
-    "(c.id IS NOT NULL AND c.trashed_at IS NULL AND (?T = '' OR EXISTS (SELECT 1 FROM contact_labels l "
-    "WHERE l.contact_id = j.contact_id AND l.kind = 2 AND l.value_id IN "
-    "(SELECT id FROM label_values WHERE folded = ?T))))";
+std::string MemberColumn() {
+  return "(c.id IS NOT NULL AND c.trashed_at IS NULL AND (?T = '' OR EXISTS (SELECT 1 FROM contact_labels l "
+         "WHERE l.contact_id = j.contact_id AND " +
+         IsTagFoldedAs("l", "?T") + ")))";
+}
 
 // The journal's contact's uid: the card's while it exists, the journal's own
 // once it was deleted for good (migration 21 keeps it only then).
@@ -71,12 +73,11 @@ Result<std::int64_t> SqliteStore::LatestChange() {
 Result<std::vector<ContactChange>> SqliteStore::ChangesAfter(std::int64_t sequence, std::string_view tag,
                                                              int limit) {
   KITH_ASSIGN_OR_RETURN(
-      auto select,
-      database_->Prepare(WithTag("SELECT j.sequence, j.contact_id, " + std::string(kUidColumn) + ", " +
-                                     std::string(kMemberColumn) +
-                                     " FROM contact_changes j LEFT JOIN contacts c ON c.id = j.contact_id "
-                                     "WHERE j.sequence > ?1 ORDER BY j.sequence LIMIT ?2",
-                                 3)));
+      auto select, database_->Prepare(WithTag(
+                       "SELECT j.sequence, j.contact_id, " + std::string(kUidColumn) + ", " + MemberColumn() +
+                           " FROM contact_changes j LEFT JOIN contacts c ON c.id = j.contact_id "
+                           "WHERE j.sequence > ?1 ORDER BY j.sequence LIMIT ?2",
+                       3)));
   select.Bind(1, sequence).Bind(2, limit).Bind(3, tag);
   return AllRows<ContactChange>(select, ChangeOfRow);
 }
@@ -84,12 +85,11 @@ Result<std::vector<ContactChange>> SqliteStore::ChangesAfter(std::int64_t sequen
 Result<std::vector<ContactChange>> SqliteStore::ChangesOf(const std::vector<ContactId>& ids,
                                                           std::string_view tag) {
   KITH_ASSIGN_OR_RETURN(
-      auto select,
-      database_->Prepare(WithTag("SELECT j.sequence, j.contact_id, " + std::string(kUidColumn) + ", " +
-                                     std::string(kMemberColumn) +
-                                     " FROM json_each(?1) k JOIN contact_changes j ON j.contact_id = k.value "
-                                     "LEFT JOIN contacts c ON c.id = j.contact_id ORDER BY k.key",
-                                 2)));
+      auto select, database_->Prepare(WithTag(
+                       "SELECT j.sequence, j.contact_id, " + std::string(kUidColumn) + ", " + MemberColumn() +
+                           " FROM json_each(?1) k JOIN contact_changes j ON j.contact_id = k.value "
+                           "LEFT JOIN contacts c ON c.id = j.contact_id ORDER BY k.key",
+                       2)));
   select.Bind(1, IdsJson(ids)).Bind(2, tag);
   return AllRows<ContactChange>(select, ChangeOfRow);
 }
@@ -147,10 +147,9 @@ Status SqliteStore::RemoveAddressBook(std::string_view segment) {
 Result<std::vector<ContactId>> SqliteStore::ContactsTagged(std::string_view tag) {
   KITH_ASSIGN_OR_RETURN(
       auto select,
-      database_->Prepare("SELECT l.contact_id FROM contact_labels l JOIN contacts c ON "
-                         "c.id = l.contact_id WHERE l.kind = 2 AND l.value_id IN (SELECT id FROM "
-                         "label_values WHERE folded = ?1) AND "
-                         "c.trashed_at IS NULL ORDER BY l.contact_id"));
+      database_->Prepare("SELECT l.contact_id FROM contact_labels l JOIN contacts c ON c.id = l.contact_id "
+                         "WHERE " +
+                         IsTagFoldedAs("l", "?1") + " AND c.trashed_at IS NULL ORDER BY l.contact_id"));
   select.Bind(1, tag);
   return ContactIds(select);
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace kith::sqlite {
@@ -20,6 +21,15 @@ inline constexpr std::int64_t kTagKind = 2;
 // from a partial index only a statement that names its condition, not a
 // bound parameter.
 static_assert(kTagKind == 2, "the statements and migration 21 write a tag's kind as 2");
+// The condition that a row of contact_labels (`row`: the table's name or
+// its alias) is a tag whose text folds to `folded` (a placeholder, "?1"),
+// as every statement that asks for a tag's people writes it.
+inline std::string IsTagFoldedAs(std::string_view row, std::string_view folded) {
+  const std::string table(row);
+  return table + ".kind = 2 AND " + table +
+         ".value_id IN (SELECT id FROM label_values WHERE folded = " + std::string(folded) + ")";
+}
+
 // What a kind that is none of the three is asked as: it matches no row,
 // as an unknown name did.
 inline constexpr std::int64_t kNoKind = -1;

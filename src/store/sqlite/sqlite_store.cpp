@@ -86,10 +86,10 @@ std::string ListWhere(const ListQuery& query, TagJoin join) {
   std::string where = query.trashed ? "trashed_at IS NOT NULL" : "trashed_at IS NULL";
   if (!query.tag.empty()) {
     where += join == TagJoin::kMembers
-                 ? " AND id IN (SELECT contact_id FROM contact_labels WHERE kind = 2 AND value_id IN "
-                   "(SELECT id FROM label_values WHERE folded = ?1))"
-                 : " AND EXISTS (SELECT 1 FROM contact_labels WHERE contact_id = contacts.id "
-                   "AND kind = 2 AND value_id IN (SELECT id FROM label_values WHERE folded = ?1))";
+                 ? " AND id IN (SELECT contact_id FROM contact_labels WHERE " +
+                       IsTagFoldedAs("contact_labels", "?1") + ")"
+                 : " AND EXISTS (SELECT 1 FROM contact_labels WHERE contact_id = contacts.id AND " +
+                       IsTagFoldedAs("contact_labels", "?1") + ")";
   }
   // Met there: first met there (met_at), or met again there (a follow-up
   // for that event), as event mode records someone already on the list.
@@ -793,9 +793,8 @@ Result<std::vector<ContactId>> SqliteStore::ListContactIds(const ListQuery& quer
   TagJoin join = TagJoin::kMembers;
   if (!query.tag.empty()) {
     constexpr std::int64_t kFewMembers = 5000;
-    KITH_ASSIGN_OR_RETURN(auto members, database_->Prepare("SELECT count(*) FROM contact_labels "
-                                                           "WHERE kind = 2 AND value_id IN (SELECT id FROM "
-                                                           "label_values WHERE folded = ?1)"));
+    KITH_ASSIGN_OR_RETURN(auto members, database_->Prepare("SELECT count(*) FROM contact_labels WHERE " +
+                                                           IsTagFoldedAs("contact_labels", "?1")));
     members.Bind(1, SortName(query.tag));
     KITH_ASSIGN_OR_RETURN(const bool row, members.Step());
     if (row && members.Int(0) > kFewMembers) join = TagJoin::kProbe;

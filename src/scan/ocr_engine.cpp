@@ -81,16 +81,8 @@ Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const std::string& tessdata
   // model alone where it is installed: with English beside it, Tesseract
   // keeps English's accentless reading of a name it is unsure of.
   const bool has_latin = std::filesystem::exists(std::filesystem::path(tessdata) / "Latin.traineddata");
-  const std::string line_languages = has_latin ? "Latin" : languages;
-  engine->line_api_ = std::make_unique<tesseract::TessBaseAPI>();
-  engine->line_api_->SetVariable("debug_file", "/dev/null");
-  if (engine->line_api_->Init(tessdata.c_str(), line_languages.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
-    return Fail(ErrorCode::kIo, "the OCR model '" + line_languages + "' cannot be loaded from " + tessdata,
-                "tessdata");
-  }
-  engine->line_api_->SetVariable("debug_file", "/dev/null");
-  engine->line_api_->SetVariable("user_defined_dpi", "300");
-  engine->line_api_->SetVariable("tessedit_do_invert", "0");
+  engine->tessdata_ = tessdata;
+  engine->line_languages_ = has_latin ? "Latin" : languages;
   return engine;
 }
 
@@ -162,6 +154,18 @@ Result<std::vector<OcrLine>> OcrEngine::ReadLines(Pix* image, Layout layout) {
 
 Result<OcrLine> OcrEngine::ReadOneLine(Pix* image) {
   const std::lock_guard lock(mutex_);
+  if (!line_api_) {
+    auto reader = std::make_unique<tesseract::TessBaseAPI>();
+    reader->SetVariable("debug_file", "/dev/null");
+    if (reader->Init(tessdata_.c_str(), line_languages_.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
+      return Fail(ErrorCode::kIo,
+                  "the OCR model '" + line_languages_ + "' cannot be loaded from " + tessdata_, "tessdata");
+    }
+    reader->SetVariable("debug_file", "/dev/null");
+    reader->SetVariable("user_defined_dpi", "300");
+    reader->SetVariable("tessedit_do_invert", "0");
+    line_api_ = std::move(reader);
+  }
   line_api_->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
   line_api_->SetImage(image);
   if (line_api_->Recognize(nullptr) != 0)

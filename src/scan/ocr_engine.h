@@ -19,9 +19,10 @@ namespace kith::scan {
 
 class OcrEngine {
  public:
-  // Loads `languages` ("eng+spa"), the orientation model (osd) and the
-  // model single lines are read with (ReadOneLine) from
-  // `tessdata`. OpenMP is limited to one
+  // Loads `languages` ("eng+spa") and the orientation model (osd) from
+  // `tessdata`; the model single lines are read with is loaded by the first
+  // ReadOneLine (0.3 s and 145 MB a card that has no unsure line need not
+  // pay). OpenMP is limited to one
   // thread first: on a card, Tesseract's threads cost far more than they
   // save (0.6-1.5 s instead of 0.1-0.2 s). kIo when the models are missing.
   static Result<std::unique_ptr<OcrEngine>> Create(const std::string& tessdata, const std::string& languages);
@@ -38,7 +39,7 @@ class OcrEngine {
   // the Latin-script model alone when it is installed (else the languages
   // loaded): its words joined by spaces and Tesseract's confidence in the
   // line (0-100); the box is left empty. An empty text when nothing was
-  // read; kInternal when OCR fails.
+  // read; kIo when its model cannot be loaded, kInternal when OCR fails.
   Result<OcrLine> ReadOneLine(Pix* image);
   // The plain text Tesseract makes of an image with its defaults.
   Result<std::string> ReadPlainText(Pix* image);
@@ -52,7 +53,9 @@ class OcrEngine {
   std::mutex mutex_;
   std::unique_ptr<tesseract::TessBaseAPI> api_;
   std::unique_ptr<tesseract::TessBaseAPI> osd_;
-  std::unique_ptr<tesseract::TessBaseAPI> line_api_;
+  std::unique_ptr<tesseract::TessBaseAPI> line_api_;  // loaded by the first ReadOneLine
+  std::string tessdata_;
+  std::string line_languages_;
 };
 
 // The tessdata directory: `configured`, else $TESSDATA_PREFIX, else Debian's.

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "app/browser_session.h"
+
 #include <fstream>
 #include <iterator>
 
@@ -153,6 +155,48 @@ TEST_F(WebSessions, EndingOneSignsOnlyItOut) {
   EXPECT_FALSE(Live(ended.id));
   EXPECT_TRUE(Live(kept.id));
   EXPECT_TRUE(EndWebSession(here, "garbage"));
+}
+
+// What the web app's /session answers on a personal file.
+TEST_F(WebSessions, OnLoopbackABrowserGetsASessionByItselfAndKeepsIt) {
+  Context here = context();
+  auto first = BrowserSessionOf(here, "", limits_, /*sign_in_required=*/false);
+  ASSERT_TRUE(first) << first.error().message;
+  ASSERT_TRUE(first->started.has_value());
+  EXPECT_TRUE(first->authenticated);
+  EXPECT_FALSE(first->accounts);
+  EXPECT_EQ(first->csrf_token, first->started->csrf_token);
+  EXPECT_TRUE(Live(first->started->id));
+
+  auto again = BrowserSessionOf(here, first->started->id, limits_, false);
+  ASSERT_TRUE(again) << again.error().message;
+  EXPECT_FALSE(again->started.has_value()) << "a live session is answered, not replaced";
+  EXPECT_TRUE(again->authenticated);
+  EXPECT_EQ(again->csrf_token, first->csrf_token);
+
+  auto out = SignOutBrowser(here, first->started->id);
+  ASSERT_TRUE(out) << out.error().message;
+  EXPECT_FALSE(out->authenticated);
+  EXPECT_FALSE(Live(first->started->id));
+}
+
+TEST_F(WebSessions, WhereSignInIsRequiredNoSessionStartsWithoutIt) {
+  Context here = context();
+  auto session = BrowserSessionOf(here, "unknown", limits_, /*sign_in_required=*/true);
+  ASSERT_TRUE(session) << session.error().message;
+  EXPECT_FALSE(session->authenticated);
+  EXPECT_FALSE(session->started.has_value());
+  EXPECT_TRUE(session->csrf_token.empty());
+
+  // A personal file has no accounts: naming one is refused, not tried.
+  SignInThrottle throttle;
+  BrowserSignIn sign_in;
+  sign_in.address = "192.0.2.7";
+  sign_in.account = "someone";
+  sign_in.password = "secret";
+  auto refused = SignInBrowser(here, throttle, sign_in, limits_, SignInThrottle::TimePoint{});
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kInvalidInput);
 }
 
 }  // namespace

@@ -114,6 +114,14 @@ Result<std::vector<Fact>> FactsOf(Context& context, ContactId contact) {
   return context.store.FactsOf(contact);
 }
 
+Result<FactNoted> NoteFact(Context& context, ContactId contact, FactKind kind, std::string_view key,
+                           std::string_view value, Visibility visibility) {
+  FactNoted noted;
+  KITH_ASSIGN_OR_RETURN(noted.fact, SetFact(context, contact, kind, key, value, visibility));
+  KITH_ASSIGN_OR_RETURN(noted.facts, context.store.FactsOf(contact));
+  return noted;
+}
+
 Result<ListeningStats> Listening(Context& context, std::optional<ContactId> contact) {
   // Enough recent conversations for a share and a trend, not a whole history.
   constexpr int kRecent = 200;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -186,6 +187,13 @@ Result<Fact> SetFact(Context& context, ContactId contact, FactKind kind, std::st
 Result<std::vector<Fact>> RemoveFact(Context& context, ContactId contact, FactKind kind,
                                      std::string_view key);
 Result<std::vector<Fact>> FactsOf(Context& context, ContactId contact);
+// SetFact, answered with the fact set and all the person's facts after it.
+struct FactNoted {
+  Fact fact;
+  std::vector<Fact> facts;
+};
+Result<FactNoted> NoteFact(Context& context, ContactId contact, FactKind kind, std::string_view key,
+                           std::string_view value, Visibility visibility);
 
 // Listening: one person's (`contact` given) or everyone's recent
 // conversations, of those the acting member logged: the share of the
@@ -220,6 +228,13 @@ Result<std::optional<Reminder>> PlanReconnect(Context& context, ContactId contac
 Result<Reminder> AddReminder(Context& context, ContactId contact, Date due, std::string note);
 // Open reminders showing by `day` (everything open: a far date), by day.
 Result<std::vector<Reminder>> OpenReminders(Context& context, Date day, int limit);
+// The same, with the name of each reminder's person (by contact id) read
+// in one query, for a list that says whom each is about.
+struct NamedReminders {
+  std::vector<Reminder> reminders;
+  std::map<std::int64_t, std::string> names;
+};
+Result<NamedReminders> OpenRemindersNamed(Context& context, Date day, int limit);
 Result<std::vector<Reminder>> RemindersOf(Context& context, ContactId contact);
 // Snooze until a later day (after today); dismiss (not needed) or done.
 // kNotFound for an unknown id; kConflict when the reminder is not open.

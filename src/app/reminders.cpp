@@ -71,6 +71,16 @@ Result<std::vector<Reminder>> OpenReminders(Context& context, Date day, int limi
   return context.store.OpenReminders(day, std::nullopt, limit);
 }
 
+Result<NamedReminders> OpenRemindersNamed(Context& context, Date day, int limit) {
+  NamedReminders named;
+  KITH_ASSIGN_OR_RETURN(named.reminders, OpenReminders(context, day, limit));
+  std::vector<ContactId> people;
+  for (const Reminder& reminder : named.reminders) people.push_back(reminder.contact);
+  KITH_ASSIGN_OR_RETURN(const std::vector<ContactGlance> glances, context.store.ContactGlances(people));
+  for (const ContactGlance& glance : glances) named.names[glance.id.value] = glance.display_name;
+  return named;
+}
+
 Result<std::vector<Reminder>> RemindersOf(Context& context, ContactId contact) {
   KITH_RETURN_IF_ERROR(context.store.GetContact(contact));
   return context.store.RemindersOf(contact);

@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "app/contacts.h"
+#include "app/for_person.h"
 #include "app/relationship_json.h"
 #include "app/relationships.h"
 #include "cli/commands/commands.h"
@@ -92,14 +93,12 @@ Command AddBriefCommand(CLI::App& root, const GlobalOptions& globals) {
   command->add_option("contact", *words, "Id or name")->required();
   return {command, [words, &globals]() {
             return RunWithSession("brief", globals, [&](Session& session) {
-              auto contact = ResolveContact(session.context(), JoinWords(*words));
-              if (!contact) return ReportError("brief", contact.error());
-              auto brief = BriefFor(session.context(), contact->id);
+              auto brief = ForPerson(session.context(), JoinWords(*words), BriefFor);
               if (!brief) return ReportError("brief", brief.error());
               if (globals.json) {
-                PrintJson(std::cout, BriefToJson(*brief));
+                PrintJson(std::cout, BriefToJson(brief->value));
               } else {
-                PrintBrief(std::cout, *brief, session.context().clock.Today());
+                PrintBrief(std::cout, brief->value, session.context().clock.Today());
               }
               return 0;
             });

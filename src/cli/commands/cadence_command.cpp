@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "app/contacts.h"
+#include "app/for_person.h"
 #include "app/relationship_json.h"
 #include "app/relationships.h"
 #include "cli/commands/commands.h"
@@ -117,18 +118,16 @@ Examples:
                 }
                 return 0;
               }
-              auto contact = ResolveContact(context, arguments.front());
-              if (!contact) return ReportError("cadence", contact.error());
-              auto report =
-                  setting ? SetCadence(context, contact->id, days) : CadenceOf(context, contact->id);
+              auto report = setting ? ForPerson(context, arguments.front(), SetCadence, days)
+                                    : ForPerson(context, arguments.front(), CadenceOf);
               if (!report) return ReportError("cadence", report.error());
               if (globals.json) {
-                nlohmann::json json = CadenceReportToJson(*report);
-                json["id"] = contact->id.value;
-                json["name"] = contact->display_name;
+                nlohmann::json json = CadenceReportToJson(report->value);
+                json["id"] = report->contact.id.value;
+                json["name"] = report->contact.display_name;
                 PrintJson(std::cout, json);
               } else {
-                PrintCadence(std::cout, *contact, *report, context.clock.Today());
+                PrintCadence(std::cout, report->contact, report->value, context.clock.Today());
               }
               return 0;
             });

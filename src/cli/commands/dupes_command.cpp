@@ -1,7 +1,9 @@
 #include <iostream>
 #include <memory>
+#include <utility>
 
 #include "app/contacts.h"
+#include "app/for_person.h"
 #include "app/results_json.h"
 #include "app/transfer.h"
 #include "cli/commands/commands.h"
@@ -86,9 +88,9 @@ Example:
                   return Fail(ErrorCode::kInvalidInput, "give KEEP and OTHER (ids or names), or --undo ID",
                               "keep");
                 }
-                KITH_ASSIGN_OR_RETURN(const Contact kept, ResolveContact(session.context(), *keep));
-                KITH_ASSIGN_OR_RETURN(const Contact merged_away, ResolveContact(session.context(), *other));
-                return MergeContacts(session.context(), kept.id, merged_away.id);
+                KITH_ASSIGN_OR_RETURN(auto merged,
+                                      ForTwoPeople(session.context(), *keep, *other, MergeContacts));
+                return std::move(merged.value);
               }();
               if (!done) return ReportError("merge", done.error());
               if (globals.json) {

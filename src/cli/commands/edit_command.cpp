@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "app/contacts.h"
+#include "app/for_person.h"
 #include "cli/commands/commands.h"
 #include "cli/contact_flags.h"
 #include "cli/printing.h"
@@ -77,14 +78,13 @@ Examples:
                 }
                 edit->remove_links.push_back(*kind);
               }
-              auto target = ResolveContact(session.context(), *reference);
-              if (!target) return ReportError("edit", target.error());
-              auto contact = EditContact(session.context(), target->id, *edit);
-              if (!contact) return ReportError("edit", contact.error());
+              auto edited = ForPerson(session.context(), *reference, EditContact, *edit);
+              if (!edited) return ReportError("edit", edited.error());
+              const Contact& contact = edited->value;
               if (globals.json) {
-                PrintJson(std::cout, ContactToJson(*contact));
+                PrintJson(std::cout, ContactToJson(contact));
               } else {
-                std::cout << "Updated " << contact->display_name << " (id " << contact->id.value << ").\n";
+                std::cout << "Updated " << contact.display_name << " (id " << contact.id.value << ").\n";
               }
               return 0;
             });

@@ -1,7 +1,12 @@
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "app/contacts.h"
+#include "app/for_person.h"
 #include "app/relationship_json.h"
 #include "app/relationships.h"
 #include "cli/commands/commands.h"
@@ -63,52 +68,55 @@ Examples:
   return {command, [=, &globals]() {
             return RunWithSession("fact", globals, [&](Session& session) {
               Context& context = session.context();
-              auto contact = ResolveContact(context, flags->contact);
-              if (!contact) return ReportError("fact", contact.error());
+              // Usage is checked before the person is looked up: the hints
+              // name them as they were typed.
+              const std::string who = flags->contact.find(' ') == std::string::npos
+                                          ? flags->contact
+                                          : "\"" + flags->contact + "\"";
+              const FactKind kind = flags->personal ? FactKind::kPersonal : FactKind::kProfessional;
               if (!flags->key.empty()) {
                 if (!flags->personal && !flags->professional) {
                   std::cerr << "kith fact: say which kind: --personal or --professional\n";
                   return 2;
                 }
-                const FactKind kind = flags->personal ? FactKind::kPersonal : FactKind::kProfessional;
-                if (flags->remove) {
-                  if (!flags->value.empty()) {
-                    std::cerr << "kith fact: --remove takes a key, not a value\n";
-                    return 2;
-                  }
-                  auto removed = RemoveFact(context, contact->id, kind, flags->key);
-                  if (!removed) return ReportError("fact", removed.error());
-                  if (!globals.json) {
-                    std::cout << "Forgot " << contact->display_name << "'s " << FactKindName(kind) << " "
-                              << KeyWords(flags->key) << ".\n";
-                  }
-                } else {
-                  if (flags->value.empty()) {
-                    std::cerr << "kith fact: what did you learn? kith fact " << contact->id.value << " --"
-                              << FactKindName(kind) << " " << flags->key << " VALUE\n";
-                    return 2;
-                  }
-                  auto fact = SetFact(context, contact->id, kind, flags->key, JoinWords(flags->value),
-                                      flags->is_private ? Visibility::kPrivate : Visibility::kShared);
-                  if (!fact) return ReportError("fact", fact.error());
-                  if (!globals.json) {
-                    std::cout << "Noted: " << contact->display_name << "'s " << KeyWords(fact->key) << " is "
-                              << fact->value << ".\n";
-                  }
+                if (flags->remove && !flags->value.empty()) {
+                  std::cerr << "kith fact: --remove takes a key, not a value\n";
+                  return 2;
+                }
+                if (!flags->remove && flags->value.empty()) {
+                  std::cerr << "kith fact: what did you learn? kith fact " << who << " --"
+                            << FactKindName(kind) << " " << flags->key << " VALUE\n";
+                  return 2;
                 }
               } else if (flags->remove || flags->personal || flags->professional) {
-                std::cerr << "kith fact: which fact? kith fact " << contact->id.value
-                          << " --personal KEY VALUE\n";
+                std::cerr << "kith fact: which fact? kith fact " << who << " --personal KEY VALUE\n";
                 return 2;
               }
-              auto facts = FactsOf(context, contact->id);
+              std::optional<Fact> set;
+              Result<AboutPerson<std::vector<Fact>>> facts = [&]() -> Result<AboutPerson<std::vector<Fact>>> {
+                if (flags->key.empty()) return ForPerson(context, flags->contact, FactsOf);
+                if (flags->remove) return ForPerson(context, flags->contact, RemoveFact, kind, flags->key);
+                KITH_ASSIGN_OR_RETURN(
+                    auto noted,
+                    ForPerson(context, flags->contact, NoteFact, kind, flags->key, JoinWords(flags->value),
+                              flags->is_private ? Visibility::kPrivate : Visibility::kShared));
+                set = std::move(noted.value.fact);
+                return AboutPerson<std::vector<Fact>>{std::move(noted.contact), std::move(noted.value.facts)};
+              }();
               if (!facts) return ReportError("fact", facts.error());
+              if (set && !globals.json) {
+                std::cout << "Noted: " << facts->contact.display_name << "'s " << KeyWords(set->key) << " is "
+                          << set->value << ".\n";
+              } else if (flags->remove && !globals.json) {
+                std::cout << "Forgot " << facts->contact.display_name << "'s " << FactKindName(kind) << " "
+                          << KeyWords(flags->key) << ".\n";
+              }
               if (globals.json) {
                 nlohmann::json array = nlohmann::json::array();
-                for (const auto& fact : *facts) array.push_back(FactToJson(fact));
+                for (const auto& fact : facts->value) array.push_back(FactToJson(fact));
                 PrintJson(std::cout, array);
               } else if (flags->key.empty()) {
-                PrintFactsOf(std::cout, *contact, *facts);
+                PrintFactsOf(std::cout, facts->contact, facts->value);
               }
               return 0;
             });

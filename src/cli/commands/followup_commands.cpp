@@ -2,8 +2,11 @@
 #include <cstdlib>
 #include <iostream>
 #include <memory>
+#include <string>
+#include <string_view>
 
 #include "app/contacts.h"
+#include "app/for_person.h"
 #include "app/relationship_json.h"
 #include "app/relationships.h"
 #include "cli/commands/commands.h"
@@ -117,45 +120,46 @@ int RunTemplate(Context& context, const FollowUpFlags& flags, bool json) {
   return 0;
 }
 
-int RunDone(Context& context, const Contact& contact, bool json) {
-  auto reminder = CompleteFollowUp(context, contact.id);
-  if (!reminder) return ReportError("followup done", reminder.error());
+int RunDone(Context& context, std::string_view reference, bool json) {
+  auto done = ForPerson(context, reference, CompleteFollowUp);
+  if (!done) return ReportError("followup done", done.error());
   if (json) {
-    PrintJson(std::cout, ReminderToJson(*reminder));
+    PrintJson(std::cout, ReminderToJson(done->value));
   } else {
-    std::cout << "✓ Followed up with " << contact.display_name << ". Logged as an email on "
+    std::cout << "✓ Followed up with " << done->contact.display_name << ". Logged as an email on "
               << context.clock.Today().ToIso() << ".\n";
   }
   return 0;
 }
 
-int RunSend(Context& context, const Contact& contact, bool json) {
-  auto sent = SendFollowUp(context, contact.id, SmtpPasswordFromEnvironment());
+int RunSend(Context& context, std::string_view reference, bool json) {
+  auto sent = ForPerson(context, reference, SendFollowUp, SmtpPasswordFromEnvironment());
   if (!sent) return ReportError("followup send", sent.error());
   if (json) {
-    PrintJson(std::cout, FollowUpDraftToJson(*sent));
+    PrintJson(std::cout, FollowUpDraftToJson(sent->value));
   } else {
-    std::cout << "✓ Sent \"" << sent->email.subject << "\" to " << sent->email.to << ".\n";
+    std::cout << "✓ Sent \"" << sent->value.email.subject << "\" to " << sent->value.email.to << ".\n";
   }
   return 0;
 }
 
-int RunDraft(Context& context, const Contact& contact, const FollowUpFlags& flags, bool json) {
-  auto drafted = DraftFollowUp(context, contact.id);
-  if (!drafted) return ReportError("followup draft", drafted.error());
+int RunDraft(Context& context, std::string_view reference, const FollowUpFlags& flags, bool json) {
+  auto found = ForPerson(context, reference, DraftFollowUp);
+  if (!found) return ReportError("followup draft", found.error());
+  const FollowUpDraft& drafted = found->value;
   if (!flags.eml.empty()) {
-    auto written = WriteFileWhole(flags.eml, drafted->eml);
+    auto written = WriteFileWhole(flags.eml, drafted.eml);
     if (!written) return ReportError("followup draft", written.error());
   }
   if (json) {
-    nlohmann::json object = FollowUpDraftToJson(*drafted);
+    nlohmann::json object = FollowUpDraftToJson(drafted);
     object["eml_file"] = flags.eml.empty() ? nlohmann::json(nullptr) : nlohmann::json(flags.eml);
     PrintJson(std::cout, object);
     return 0;
   }
-  PrintDraft(std::cout, *drafted);
+  PrintDraft(std::cout, drafted);
   if (!flags.eml.empty()) std::cout << "Wrote " << flags.eml << " (opens as a new message).\n";
-  std::cout << "Once it is sent: kith followup done " << contact.id.value << '\n';
+  std::cout << "Once it is sent: kith followup done " << found->contact.id.value << '\n';
   return 0;
 }
 
@@ -205,14 +209,10 @@ Command AddFollowUpCommand(CLI::App& root, const GlobalOptions& globals) {
               Context& context = session.context();
               if (list->parsed()) return RunList(context, *flags, globals.json);
               if (template_command->parsed()) return RunTemplate(context, *flags, globals.json);
-              const std::string name = draft->parsed()  ? "followup draft"
-                                       : done->parsed() ? "followup done"
-                                                        : "followup send";
-              auto contact = ResolveContact(context, JoinWords(flags->contact));
-              if (!contact) return ReportError(name, contact.error());
-              if (done->parsed()) return RunDone(context, *contact, globals.json);
-              if (send->parsed()) return RunSend(context, *contact, globals.json);
-              return RunDraft(context, *contact, *flags, globals.json);
+              const std::string contact = JoinWords(flags->contact);
+              if (done->parsed()) return RunDone(context, contact, globals.json);
+              if (send->parsed()) return RunSend(context, contact, globals.json);
+              return RunDraft(context, contact, *flags, globals.json);
             });
           }};
 }

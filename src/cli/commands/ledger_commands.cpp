@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "app/contacts.h"
+#include "app/for_person.h"
 #include "app/give.h"
 #include "app/results_json.h"
 #include "cli/commands/commands.h"
@@ -44,12 +45,9 @@ Command AddGiveCommand(CLI::App& root, const GlobalOptions& globals) {
   command->add_option("--on", *on, "When (default today)");
   return {command, [=, &globals]() {
             return RunWithSession("give", globals, [&](Session& session) {
-              auto target = ResolveContact(session.context(), *contact);
-              if (!target) return ReportError("give", target.error());
               auto date = ParseOptionalDateFlag("--on", *on);
               if (!date) return ReportError("give", date.error());
               GiveRequest request;
-              request.contact = target->id;
               request.what = *what;
               if (command->count("--opp") > 0) {
                 if (*opportunity < 1) {
@@ -62,9 +60,12 @@ Command AddGiveCommand(CLI::App& root, const GlobalOptions& globals) {
               }
               request.direction = *from_them ? LedgerDirection::kToMe : LedgerDirection::kFromMe;
               request.on = *date;
-              auto entry = RecordGive(session.context(), request);
-              if (!entry) return ReportError("give", entry.error());
-              return PrintRecorded(globals, *target, *entry);
+              auto given = ForPerson(session.context(), *contact, [&](Context& context, ContactId id) {
+                request.contact = id;
+                return RecordGive(context, request);
+              });
+              if (!given) return ReportError("give", given.error());
+              return PrintRecorded(globals, given->contact, given->value);
             });
           }};
 }
@@ -85,15 +86,16 @@ Command AddAskCommand(CLI::App& root, const GlobalOptions& globals) {
   command->add_option("--on", *on, "When (default today)");
   return {command, [=, &globals]() {
             return RunWithSession("ask", globals, [&](Session& session) {
-              auto target = ResolveContact(session.context(), *contact);
-              if (!target) return ReportError("ask", target.error());
               auto date = ParseOptionalDateFlag("--on", *on);
               if (!date) return ReportError("ask", date.error());
-              AskRequest request{target->id, *what,
+              AskRequest request{ContactId{}, *what,
                                  *by_me ? LedgerDirection::kFromMe : LedgerDirection::kToMe, *date};
-              auto entry = RecordAsk(session.context(), request);
-              if (!entry) return ReportError("ask", entry.error());
-              return PrintRecorded(globals, *target, *entry);
+              auto asked = ForPerson(session.context(), *contact, [&](Context& context, ContactId id) {
+                request.contact = id;
+                return RecordAsk(context, request);
+              });
+              if (!asked) return ReportError("ask", asked.error());
+              return PrintRecorded(globals, asked->contact, asked->value);
             });
           }};
 }
@@ -114,20 +116,18 @@ Example:
   command->add_option("--on", *on, "When (default today)");
   return {command, [=, &globals]() {
             return RunWithSession("intro", globals, [&](Session& session) {
-              auto a = ResolveContact(session.context(), *first);
-              if (!a) return ReportError("intro", a.error());
-              auto b = ResolveContact(session.context(), *second);
-              if (!b) return ReportError("intro", b.error());
               auto date = ParseOptionalDateFlag("--on", *on);
               if (!date) return ReportError("intro", date.error());
-              auto entries = RecordIntroduction(session.context(), a->id, b->id, *why, *date);
-              if (!entries) return ReportError("intro", entries.error());
+              auto introduced =
+                  ForTwoPeople(session.context(), *first, *second, RecordIntroduction, *why, *date);
+              if (!introduced) return ReportError("intro", introduced.error());
+              const auto& entries = introduced->value;
               if (globals.json) {
-                PrintJson(std::cout, nlohmann::json::array({LedgerEntryToJson(entries->first),
-                                                            LedgerEntryToJson(entries->second)}));
+                PrintJson(std::cout, nlohmann::json::array({LedgerEntryToJson(entries.first),
+                                                            LedgerEntryToJson(entries.second)}));
               } else {
-                std::cout << "Introduced " << a->display_name << " and " << b->display_name
-                          << " — recorded as a give to both.\n";
+                std::cout << "Introduced " << introduced->first.display_name << " and "
+                          << introduced->second.display_name << " — recorded as a give to both.\n";
               }
               return 0;
             });
@@ -165,22 +165,19 @@ Command AddLedgerCommand(CLI::App& root, const GlobalOptions& globals) {
   command->add_option("contact", *contact, "Id or name")->required();
   return {command, [=, &globals]() {
             return RunWithSession("ledger", globals, [&](Session& session) {
-              auto target = ResolveContact(session.context(), *contact);
-              if (!target) return ReportError("ledger", target.error());
-              auto ledger = LedgerFor(session.context(), target->id);
-              if (!ledger) return ReportError("ledger", ledger.error());
+              auto found = ForPerson(session.context(), *contact, LedgerFor);
+              if (!found) return ReportError("ledger", found.error());
+              const Ledger& ledger = found->value;
               if (globals.json) {
-                PrintJson(std::cout, LedgerToJson(*ledger));
+                PrintJson(std::cout, LedgerToJson(ledger));
                 return 0;
               }
-              std::cout << target->display_name << " (#" << target->id.value << ")\n";
-              if (ledger->entries.empty()) std::cout << "  nothing yet\n";
-              for (const auto& entry : ledger->entries)
+              std::cout << found->contact.display_name << " (#" << found->contact.id.value << ")\n";
+              if (ledger.entries.empty()) std::cout << "  nothing yet\n";
+              for (const auto& entry : ledger.entries)
                 PrintLedgerEntry(std::cout, entry, LedgerLineId::kShown);
-              std::cout << "  you gave " << ledger->balance.given << ", they gave "
-                        << ledger->balance.received;
-              if (ledger->balance.open_asks > 0)
-                std::cout << ", " << ledger->balance.open_asks << " open asks";
+              std::cout << "  you gave " << ledger.balance.given << ", they gave " << ledger.balance.received;
+              if (ledger.balance.open_asks > 0) std::cout << ", " << ledger.balance.open_asks << " open asks";
               std::cout << "\n";
               return 0;
             });

@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "app/contacts.h"
+#include "app/for_person.h"
 #include "app/relationships.h"
 #include "cli/commands/commands.h"
 #include "cli/printing.h"
@@ -74,17 +75,19 @@ Examples:
             if (flags->connected || flags->not_connected) request.connected = flags->connected;
             if (flags->followed || flags->not_followed) request.followed = flags->followed;
             return RunWithSession("link", globals, [&](Session& session) -> int {
-              auto contact = ResolveContact(session.context(), JoinWords(flags->contact));
-              if (!contact) return ReportError("link", contact.error());
-              request.contact = contact->id;
-              auto updated = SetLink(session.context(), request);
-              if (!updated) return ReportError("link", updated.error());
+              auto linked = ForPerson(session.context(), JoinWords(flags->contact),
+                                      [&](Context& context, ContactId id) {
+                                        request.contact = id;
+                                        return SetLink(context, request);
+                                      });
+              if (!linked) return ReportError("link", linked.error());
+              const Contact& updated = linked->value;
               if (globals.json) {
-                PrintJson(std::cout, ContactToJson(*updated));
+                PrintJson(std::cout, ContactToJson(updated));
                 return 0;
               }
-              std::cout << updated->display_name << " (#" << updated->id.value << ")\n";
-              for (const auto& link : updated->links) {
+              std::cout << updated.display_name << " (#" << updated.id.value << ")\n";
+              for (const auto& link : updated.links) {
                 std::cout << "  " << (link.kind == request.kind ? "→ " : "  ") << LinkKindName(link.kind)
                           << "  " << link.url;
                 if (link.connected) std::cout << "  (connected)";

@@ -1,7 +1,9 @@
 #include <iostream>
 #include <memory>
+#include <utility>
 
 #include "app/contacts.h"
+#include "app/for_person.h"
 #include "app/relationship_json.h"
 #include "app/relationships.h"
 #include "cli/commands/commands.h"
@@ -59,13 +61,14 @@ Command AddListeningCommand(CLI::App& root, const GlobalOptions& globals) {
             return RunWithSession("listening", globals, [&](Session& session) {
               std::optional<ContactId> id;
               std::string whose = "with the people you know";
-              if (!words->empty()) {
-                auto contact = ResolveContact(session.context(), JoinWords(*words));
-                if (!contact) return ReportError("listening", contact.error());
-                id = contact->id;
-                whose = "with " + contact->display_name;
-              }
-              auto stats = Listening(session.context(), id);
+              auto stats = [&]() -> Result<ListeningStats> {
+                if (words->empty()) return Listening(session.context(), std::nullopt);
+                KITH_ASSIGN_OR_RETURN(auto theirs,
+                                      ForPerson(session.context(), JoinWords(*words), Listening));
+                id = theirs.contact.id;
+                whose = "with " + theirs.contact.display_name;
+                return std::move(theirs.value);
+              }();
               if (!stats) return ReportError("listening", stats.error());
               if (globals.json) {
                 PrintJson(std::cout, ListeningReportToJson(*stats, id));

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "app/contacts.h"
+#include "app/for_person.h"
 #include "app/relationship_json.h"
 #include "app/relationships.h"
 #include "cli/commands/commands.h"
@@ -83,10 +84,7 @@ Examples:
   return {command, [=, &globals]() {
             return RunWithSession("log", globals, [&](Session& session) {
               Context& context = session.context();
-              auto contact = ResolveContact(context, JoinWords(flags->contact));
-              if (!contact) return ReportError("log", contact.error());
               LogRequest request;
-              request.contact = contact->id;
               std::string kind = flags->kind;
               for (auto& c : kind) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
               request.kind = ParseInteractionKind(kind).value_or(InteractionKind::kNote);
@@ -108,12 +106,15 @@ Examples:
               }
               request.promise = flags->promise;
               if (flags->is_private) request.visibility = Visibility::kPrivate;
-              auto logged = LogInteraction(context, request);
+              auto logged = ForPerson(context, JoinWords(flags->contact), [&](Context& here, ContactId id) {
+                request.contact = id;
+                return LogInteraction(here, request);
+              });
               if (!logged) return ReportError("log", logged.error());
               if (globals.json) {
-                PrintJson(std::cout, LoggedInteractionToJson(*logged));
+                PrintJson(std::cout, LoggedInteractionToJson(logged->value));
               } else {
-                PrintLogged(std::cout, *contact, *logged, context.clock.Today());
+                PrintLogged(std::cout, logged->contact, logged->value, context.clock.Today());
               }
               return 0;
             });

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "app/contacts.h"
+#include "app/for_person.h"
 #include "app/relationship_json.h"
 #include "app/relationships.h"
 #include "cli/commands/commands.h"
@@ -70,43 +71,36 @@ int PrintChanged(const GlobalOptions& globals, const Reminder& reminder, std::st
 }
 
 int RunAdd(Context& context, const RemindFlags& flags, bool json) {
-  auto contact = ResolveContact(context, JoinWords(flags.contact));
-  if (!contact) return ReportError("remind", contact.error());
   auto due = ParseDateFlag("--on", flags.on);
   if (!due) return ReportError("remind", due.error());
-  auto reminder = AddReminder(context, contact->id, *due, flags.note);
-  if (!reminder) return ReportError("remind", reminder.error());
+  auto added = ForPerson(context, JoinWords(flags.contact), AddReminder, *due, flags.note);
+  if (!added) return ReportError("remind", added.error());
+  const Reminder& reminder = added->value;
   if (json) {
-    PrintJson(std::cout, ReminderToJson(*reminder));
+    PrintJson(std::cout, ReminderToJson(reminder));
   } else {
-    std::cout << "Reminder #" << reminder->id.value << " about " << contact->display_name << " on "
-              << reminder->due.ToIso() << " (" << DueWords(reminder->due, context.clock.Today())
-              << "): " << reminder->note << '\n';
+    std::cout << "Reminder #" << reminder.id.value << " about " << added->contact.display_name << " on "
+              << reminder.due.ToIso() << " (" << DueWords(reminder.due, context.clock.Today())
+              << "): " << reminder.note << '\n';
   }
   return 0;
 }
 
 int RunList(Context& context, const RemindFlags& flags, bool json) {
   const Date today = context.clock.Today();
-  auto reminders = OpenReminders(context, today.AddDays(kEverythingDays), flags.limit);
-  if (!reminders) return ReportError("remind list", reminders.error());
+  auto open = OpenRemindersNamed(context, today.AddDays(kEverythingDays), flags.limit);
+  if (!open) return ReportError("remind list", open.error());
   if (json) {
     nlohmann::json array = nlohmann::json::array();
-    for (const auto& reminder : *reminders) array.push_back(ReminderToJson(reminder));
+    for (const auto& reminder : open->reminders) array.push_back(ReminderToJson(reminder));
     PrintJson(std::cout, array);
     return 0;
   }
-  if (reminders->empty()) {
+  if (open->reminders.empty()) {
     std::cout << "No open reminders. kith remind ID --on DATE --note TEXT adds one.\n";
     return 0;
   }
-  std::map<std::int64_t, std::string> names;
-  for (const auto& reminder : *reminders) {
-    if (names.contains(reminder.contact.value)) continue;
-    auto contact = ResolveContact(context, std::to_string(reminder.contact.value));
-    if (contact) names[reminder.contact.value] = contact->display_name;
-  }
-  PrintReminders(std::cout, *reminders, names, today);
+  PrintReminders(std::cout, open->reminders, open->names, today);
   return 0;
 }
 

@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "app/contacts.h"
+#include "app/for_person.h"
 #include "cli/commands/commands.h"
 #include "cli/printing.h"
 #include "formats/contact_json.h"
@@ -19,15 +20,14 @@ Command AddRemoveCommand(CLI::App& root, const GlobalOptions& globals) {
   command->add_option("contact", *reference, "Id or name")->required();
   return {command, [reference, &globals]() {
             return RunWithSession("rm", globals, [&](Session& session) {
-              auto target = ResolveContact(session.context(), JoinWords(*reference));
-              if (!target) return ReportError("rm", target.error());
-              auto contact = RemoveContact(session.context(), target->id);
-              if (!contact) return ReportError("rm", contact.error());
+              auto removed = ForPerson(session.context(), JoinWords(*reference), RemoveContact);
+              if (!removed) return ReportError("rm", removed.error());
+              const Contact& contact = removed->value;
               if (globals.json) {
-                PrintJson(std::cout, ContactToJson(*contact));
+                PrintJson(std::cout, ContactToJson(contact));
               } else {
-                std::cout << "Moved " << contact->display_name << " (id " << contact->id.value
-                          << ") to the trash. `kith restore " << contact->id.value << "` brings them back.\n";
+                std::cout << "Moved " << contact.display_name << " (id " << contact.id.value
+                          << ") to the trash. `kith restore " << contact.id.value << "` brings them back.\n";
               }
               return 0;
             });

@@ -198,11 +198,13 @@ Result<std::vector<ContactId>> PgStore::MatchSearchIndexAmong(SearchTable table,
                         }));
   // The candidates' entries first, by their primary key, and only then the
   // test: given a rare word, the planner could otherwise prefer the GIN
-  // index, which is what this is here to spare.
+  // index, which is what this is here to spare. The ids and the limit are
+  // hidden from the planner as in NamesMatching, for one plan a connection.
   return Ids(
       "WITH asked AS MATERIALIZED (SELECT contact_id, search_key, terms FROM search_entries "
-      "WHERE workspace_id = $1 AND contact_id = ANY($2::bigint[])) "
-      "SELECT contact_id FROM asked WHERE terms @@ $3::tsquery ORDER BY search_key DESC LIMIT $4",
+      "WHERE workspace_id = $1 AND contact_id = ANY((SELECT $2::bigint[])::bigint[])) "
+      "SELECT contact_id FROM asked WHERE terms @@ $3::tsquery ORDER BY search_key DESC "
+      "LIMIT (SELECT $4::bigint)",
       Params().Add(IdArray(candidates)).Add(query).Add(limit));
 }
 

@@ -59,6 +59,14 @@ struct WordForms {
     }
     return Group(parts);
   }
+  // The corrections up to `distance` edits away alone; empty when there are none.
+  [[nodiscard]] std::string CorrectionsOnly(int distance) const {
+    std::vector<std::string> parts;
+    for (const auto& correction : corrections) {
+      if (correction.distance <= distance) parts.push_back(Quote(correction.term));
+    }
+    return parts.empty() ? std::string() : Group(parts);
+  }
 
  private:
   static std::string Group(const std::vector<std::string>& parts) {
@@ -153,6 +161,26 @@ class SearchRun {
     return ids;
   }
 
+  // Everyone the corrected pass `pass` finds, given `as_typed`: everyone
+  // the same pass as typed (by prefix) finds. Anyone else matches a
+  // correction of some word, so the pass is asked once for each word with
+  // corrections, that word by its corrections alone: a question the index
+  // answers from their short lists, where the whole pass reads every list
+  // of the words' prefixes again. nullopt when one of the questions fills
+  // a page (there may be more).
+  Result<std::optional<std::vector<ContactId>>> FindsCorrectedFewerThanAPage(
+      const Pass& pass, std::vector<ContactId> as_typed) {
+    std::vector<ContactId> everyone = std::move(as_typed);
+    for (std::size_t word = 0; word < words_.size(); ++word) {
+      if (words_[word].CorrectionsOnly(pass.distance).empty()) continue;
+      const auto [table, expression] = Query(pass, word);
+      KITH_ASSIGN_OR_RETURN(const auto ids, store_.MatchSearchIndex(table, expression, wanted_));
+      if (static_cast<int>(ids.size()) >= wanted_) return std::nullopt;
+      everyone.insert(everyone.end(), ids.begin(), ids.end());
+    }
+    return everyone;
+  }
+
   // Whether the store can test a few known cards for a pass more cheaply
   // than it can ask its index (CandidateMatching).
   [[nodiscard]] bool TestsFewCards() const { return among_ != nullptr; }
@@ -186,15 +214,21 @@ class SearchRun {
     return store_.MatchSearchIndex(table, expression, wanted_);
   }
 
-  // The table a pass reads and the FTS5 expression it asks there.
-  [[nodiscard]] std::pair<SearchTable, std::string> Query(const Pass& pass) const {
+  // The table a pass reads and the FTS5 expression it asks there; with
+  // `corrected_word`, that word by its corrections alone.
+  [[nodiscard]] std::pair<SearchTable, std::string> Query(
+      const Pass& pass, std::optional<std::size_t> corrected_word = std::nullopt) const {
     const auto [table, scope] = Target(pass.tier);
     std::string expression;
     const auto append = [&expression](const std::string& part) {
       if (!expression.empty()) expression += " AND ";
       expression += part;
     };
-    for (const auto& word : words_) append(scope + Form(word, pass));
+    for (std::size_t word = 0; word < words_.size(); ++word) {
+      const bool corrections_only = corrected_word == word;
+      append(scope +
+             (corrections_only ? words_[word].CorrectionsOnly(pass.distance) : Form(words_[word], pass)));
+    }
     // Filters never take typo corrections: "company:acme" means Acme.
     const Pass filter_pass{pass.tier, pass.shape == Shape::kExact ? Shape::kExact : Shape::kPrefix};
     for (const auto& filter : filters_) {
@@ -353,15 +387,16 @@ Result<std::vector<SearchHit>> Search(Store& store, const SearchRequest& request
     // The corrected passes find people the passes as typed could not.
     // When those found some but fewer than a page (two rare words, "john
     // chicago"), the corrections are likely few too: on a store that can
-    // test a few cards, one question to the widest corrected pass (every
-    // field and the notes, every correction) says whom any corrected pass
-    // would find, the passes test only them, and they stop once all are
-    // found. A query as typed that found nobody is mostly a typo whose
-    // corrections fill the page, and there the question would be one more.
+    // test a few cards, the widest corrected pass (every field and the
+    // notes, every correction) is asked whom it finds, the passes test
+    // only them, and they stop once all are found. A query as typed that
+    // found nobody is mostly a typo whose corrections fill the page, and
+    // there the question would be one more.
     run.OnlyAmong(std::nullopt);
     std::optional<std::vector<ContactId>> corrected;
     if (run.TestsFewCards() && everyone && !everyone->empty() && widest > 0) {
-      KITH_ASSIGN_OR_RETURN(corrected, run.FindsFewerThanAPage({widest_tier, Shape::kCorrected, widest}));
+      KITH_ASSIGN_OR_RETURN(
+          corrected, run.FindsCorrectedFewerThanAPage({widest_tier, Shape::kCorrected, widest}, *everyone));
       run.OnlyAmong(corrected);
     }
     // Closer corrections first: a one-letter slip beats a two-letter one

@@ -584,6 +584,30 @@ TEST(PostgresStore, ANameIsFoundInItsOwnWorkspaceOnly) {
   }
 }
 
+// Several words asked of the names: nobody when one of them is in no name
+// (name_terms says so), the cards whose names hold them all otherwise.
+TEST(PostgresStore, SeveralWordsOfTheNamesFindNobodyWhenOneIsInNoName) {
+  testing::TempPgDatabase database;
+  auto store = OpenPostgresStore(database.url());
+  ASSERT_TRUE(store) << store.error().message;
+  ContactFields fields;
+  fields.display_name = "Ada Okafor";
+  fields.company = "Acme";
+  auto ada = (*store)->InsertContact(fields, "ada", "2026-11-26T00:00:00Z");
+  fields.display_name = "Ada Lovelace";
+  ASSERT_TRUE((*store)->InsertContact(fields, "lovelace", "2026-11-26T00:00:00Z"));
+  ASSERT_TRUE(ada) << ada.error().message;
+  const auto names = [&](const std::string& expression) {
+    auto found = (*store)->MatchSearchIndex(SearchTable::kNames, expression, 8);
+    EXPECT_TRUE(found) << found.error().message;
+    return found.value_or(std::vector<ContactId>{});
+  };
+  EXPECT_EQ(names("\"ada\" AND \"acme\""), std::vector<ContactId>{});
+  EXPECT_EQ(names("\"ada\" AND (\"okafr\"* OR \"okafor\")"), std::vector<ContactId>{ada->id});
+  EXPECT_EQ(names("\"ad\"* AND \"okaf\"*"), std::vector<ContactId>{ada->id});
+  EXPECT_EQ(names("\"okafor\" AND \"lovelace\""), std::vector<ContactId>{});
+}
+
 // Testing a few known cards (CandidateMatching) answers what the index
 // does for them: only the candidates that match the expression in the
 // table asked, the most recent relationship first, up to the limit.

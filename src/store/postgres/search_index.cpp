@@ -66,6 +66,30 @@ bool HasShortPrefix(std::string_view query) {
   return false;
 }
 
+// The parts of `expression` joined by AND outside quotes and parentheses,
+// as search/ joins a query's words: "john" AND ("chicago"* OR "chicagx").
+std::vector<std::string_view> TopLevelAndParts(std::string_view expression) {
+  constexpr std::string_view kAnd = " AND ";
+  std::vector<std::string_view> parts;
+  int depth = 0;
+  bool quoted = false;
+  std::size_t start = 0;
+  for (std::size_t at = 0; at < expression.size(); ++at) {
+    const char c = expression[at];
+    if (c == '"') quoted = !quoted;  // a doubled quote inside toggles twice
+    if (quoted) continue;
+    if (c == '(') ++depth;
+    if (c == ')') --depth;
+    if (depth == 0 && expression.substr(at, kAnd.size()) == kAnd) {
+      parts.push_back(expression.substr(start, at - start));
+      start = at + kAnd.size();
+      at = start - 1;
+    }
+  }
+  parts.push_back(expression.substr(start));
+  return parts;
+}
+
 }  // namespace
 
 std::vector<std::string> PgStore::Lexemes(const Contact& contact, std::vector<std::string>& all_terms) const {
@@ -151,9 +175,43 @@ Result<std::vector<ContactId>> PgStore::MatchSearchIndex(SearchTable table, cons
                           return SearchTerms(text);
                         }));
   if (table == SearchTable::kNames) {
-    const std::optional<std::vector<NameKey>> forms =
-        OneWordForms(expression, [this](std::string_view text) { return SearchTerms(text); });
+    const auto terms_of = [this](std::string_view text) { return SearchTerms(text); };
+    const std::optional<std::vector<NameKey>> forms = OneWordForms(expression, terms_of);
     if (forms) return MatchNames(*forms, query, limit);
+    // Several words asked of the names ("john chicago"): when one of them
+    // is in nobody's name, in any of its forms, nobody is found, and a few
+    // probes of name_terms say so instead of the GIN index (which reads
+    // every list of the other words' prefixes first).
+    std::vector<std::vector<NameKey>> words;
+    for (const std::string_view part : TopLevelAndParts(expression)) {
+      std::optional<std::vector<NameKey>> word = OneWordForms(part, terms_of);
+      if (!word) {
+        words.clear();
+        break;
+      }
+      words.push_back(*std::move(word));
+    }
+    if (words.size() > 1) {
+      std::vector<std::int64_t> word_of;
+      std::vector<std::string> firsts;
+      std::vector<std::string> lasts;
+      for (std::size_t word = 0; word < words.size(); ++word) {
+        for (const NameKey& form : words[word]) {
+          word_of.push_back(static_cast<std::int64_t>(word));
+          firsts.push_back(form.term);
+          lasts.push_back(form.whole ? form.term : PastPrefix(form.term));
+        }
+      }
+      // The arrays through scalar subqueries: one plan a connection, as in
+      // NamesMatching.
+      KITH_ASSIGN_OR_RETURN(
+          const Rows named,
+          Run("SELECT count(DISTINCT asked.word) FROM unnest((SELECT $2::bigint[]), (SELECT $3::text[]), "
+              "(SELECT $4::text[])) AS asked(word, first, last) WHERE EXISTS (SELECT 1 FROM name_terms n "
+              "WHERE n.workspace_id = $1 AND n.term >= asked.first AND n.term <= asked.last)",
+              Params().Add(ArrayLiteral(word_of)).Add(ArrayLiteral(firsts)).Add(ArrayLiteral(lasts))));
+      if (named.Int(0, 0) < static_cast<std::int64_t>(words.size())) return std::vector<ContactId>{};
+    }
   }
   // The plans are fixed by each statement's form rather than left to the
   // planner, whose guess at how many cards a prefix or a dozen ORed columns

@@ -6,6 +6,7 @@
 #include "domain/utf8.h"
 #include "search/edit_distance.h"
 #include "search/query.h"
+#include "store/candidate_matching.h"
 
 namespace kith {
 namespace {
@@ -57,6 +58,14 @@ struct WordForms {
       if (correction.distance <= distance) parts.push_back(Quote(correction.term));
     }
     return Group(parts);
+  }
+  // The corrections up to `distance` edits away alone; empty when there are none.
+  [[nodiscard]] std::string CorrectionsOnly(int distance) const {
+    std::vector<std::string> parts;
+    for (const auto& correction : corrections) {
+      if (correction.distance <= distance) parts.push_back(Quote(correction.term));
+    }
+    return parts.empty() ? std::string() : Group(parts);
   }
 
  private:
@@ -123,7 +132,11 @@ struct PreparedFilter {
 class SearchRun {
  public:
   SearchRun(Store& store, std::vector<WordForms> words, std::vector<PreparedFilter> filters, int wanted)
-      : store_(store), words_(std::move(words)), filters_(std::move(filters)), wanted_(wanted) {}
+      : store_(store),
+        among_(CandidateMatchingOf(store)),
+        words_(std::move(words)),
+        filters_(std::move(filters)),
+        wanted_(wanted) {}
 
   Status Run(const Pass& pass) {
     if (Full()) return Ok();
@@ -131,7 +144,7 @@ class SearchRun {
     // Every pass asks for the whole page: the hits of earlier passes may come
     // back first, and asking for all `wanted_` still leaves room for the
     // new ones that are missing.
-    KITH_ASSIGN_OR_RETURN(const auto ids, store_.MatchSearchIndex(table, expression, wanted_));
+    KITH_ASSIGN_OR_RETURN(const auto ids, Match(table, expression));
     for (const ContactId id : ids) {
       if (Full()) break;
       if (seen_.insert(id.value).second) hits_.push_back(SearchHit{id, pass.tier, QualityOf(pass.shape)});
@@ -147,6 +160,35 @@ class SearchRun {
     if (static_cast<int>(ids.size()) >= wanted_) return std::nullopt;
     return ids;
   }
+
+  // Everyone the corrected pass `pass` finds, given `as_typed`: everyone
+  // the same pass as typed (by prefix) finds. Anyone else matches a
+  // correction of some word, so the pass is asked once for each word with
+  // corrections, that word by its corrections alone: a question the index
+  // answers from their short lists, where the whole pass reads every list
+  // of the words' prefixes again. nullopt when one of the questions fills
+  // a page (there may be more).
+  Result<std::optional<std::vector<ContactId>>> FindsCorrectedFewerThanAPage(
+      const Pass& pass, std::vector<ContactId> as_typed) {
+    std::vector<ContactId> everyone = std::move(as_typed);
+    for (std::size_t word = 0; word < words_.size(); ++word) {
+      if (words_[word].CorrectionsOnly(pass.distance).empty()) continue;
+      const auto [table, expression] = Query(pass, word);
+      KITH_ASSIGN_OR_RETURN(const auto ids, store_.MatchSearchIndex(table, expression, wanted_));
+      if (static_cast<int>(ids.size()) >= wanted_) return std::nullopt;
+      everyone.insert(everyone.end(), ids.begin(), ids.end());
+    }
+    return everyone;
+  }
+
+  // Whether the store can test a few known cards for a pass more cheaply
+  // than it can ask its index (CandidateMatching).
+  [[nodiscard]] bool TestsFewCards() const { return among_ != nullptr; }
+
+  // The passes that follow test only `people` (none: they ask the index),
+  // who must be everyone those passes could find; a store that cannot
+  // test a few cards asks its index all the same.
+  void OnlyAmong(std::optional<std::vector<ContactId>> people) { candidates_ = std::move(people); }
 
   // Whether every one of `people` is among the hits already.
   [[nodiscard]] bool HasFound(const std::vector<ContactId>& people) const {
@@ -166,15 +208,27 @@ class SearchRun {
   std::vector<SearchHit> TakeHits() { return std::move(hits_); }
 
  private:
-  // The table a pass reads and the FTS5 expression it asks there.
-  [[nodiscard]] std::pair<SearchTable, std::string> Query(const Pass& pass) const {
+  Result<std::vector<ContactId>> Match(SearchTable table, const std::string& expression) {
+    if (candidates_ && among_ != nullptr)
+      return among_->MatchSearchIndexAmong(table, expression, *candidates_, wanted_);
+    return store_.MatchSearchIndex(table, expression, wanted_);
+  }
+
+  // The table a pass reads and the FTS5 expression it asks there; with
+  // `corrected_word`, that word by its corrections alone.
+  [[nodiscard]] std::pair<SearchTable, std::string> Query(
+      const Pass& pass, std::optional<std::size_t> corrected_word = std::nullopt) const {
     const auto [table, scope] = Target(pass.tier);
     std::string expression;
     const auto append = [&expression](const std::string& part) {
       if (!expression.empty()) expression += " AND ";
       expression += part;
     };
-    for (const auto& word : words_) append(scope + Form(word, pass));
+    for (std::size_t word = 0; word < words_.size(); ++word) {
+      const bool corrections_only = corrected_word == word;
+      append(scope +
+             (corrections_only ? words_[word].CorrectionsOnly(pass.distance) : Form(words_[word], pass)));
+    }
     // Filters never take typo corrections: "company:acme" means Acme.
     const Pass filter_pass{pass.tier, pass.shape == Shape::kExact ? Shape::kExact : Shape::kPrefix};
     for (const auto& filter : filters_) {
@@ -205,6 +259,8 @@ class SearchRun {
   }
 
   Store& store_;
+  CandidateMatching* among_;
+  std::optional<std::vector<ContactId>> candidates_;
   std::vector<WordForms> words_;
   std::vector<PreparedFilter> filters_;
   int wanted_;
@@ -298,11 +354,12 @@ Result<std::vector<SearchHit>> Search(Store& store, const SearchRequest& request
   // someone (most: a name as it is typed, "ok", "oka") pays nothing for
   // it; the first tier's prefix pass comes before the question because it
   // is as cheap as the exact one. (With filters alone the first tier is
-  // the widest: its own answer says.)
+  // the widest: its own answer says.) On a store that can test a few cards
+  // (PostgreSQL), the passes after that answer test only the people in it.
   const MatchTier widest_tier = query.terms.empty() ? MatchTier::kField : MatchTier::kNote;
+  std::optional<std::vector<ContactId>> everyone;
   const auto run_as_typed = [&]() -> Status {
     bool asked_widest = false;
-    std::optional<std::vector<ContactId>> everyone;
     for (const MatchTier tier : kTiers) {
       // With filters only, every tier would ask the same question.
       if (query.terms.empty() && tier != MatchTier::kField) continue;
@@ -313,6 +370,7 @@ Result<std::vector<SearchHit>> Search(Store& store, const SearchRequest& request
         asked_widest = true;
         KITH_ASSIGN_OR_RETURN(everyone, run.FindsFewerThanAPage({widest_tier, Shape::kPrefix}));
         if (everyone && everyone->empty()) return Ok();
+        run.OnlyAmong(everyone);
       }
     }
     return Ok();
@@ -326,10 +384,28 @@ Result<std::vector<SearchHit>> Search(Store& store, const SearchRequest& request
       for (const auto& correction : run.words()[i].corrections)
         widest = std::max(widest, correction.distance);
     }
+    // The corrected passes find people the passes as typed could not.
+    // When those found some but fewer than a page (two rare words, "john
+    // chicago"), the corrections are likely few too: on a store that can
+    // test a few cards, the widest corrected pass (every field and the
+    // notes, every correction) is asked whom it finds, the passes test
+    // only them, and they stop once all are found. A query as typed that
+    // found nobody is mostly a typo whose corrections fill the page, and
+    // there the question would be one more.
+    run.OnlyAmong(std::nullopt);
+    std::optional<std::vector<ContactId>> corrected;
+    if (run.TestsFewCards() && everyone && !everyone->empty() && widest > 0) {
+      KITH_ASSIGN_OR_RETURN(
+          corrected, run.FindsCorrectedFewerThanAPage({widest_tier, Shape::kCorrected, widest}, *everyone));
+      run.OnlyAmong(corrected);
+    }
     // Closer corrections first: a one-letter slip beats a two-letter one
     // whatever the tier, since the person most likely meant it.
     for (int distance = 1; distance <= widest; ++distance) {
-      for (const MatchTier tier : kTiers) KITH_RETURN_IF_ERROR(run.Run({tier, Shape::kCorrected, distance}));
+      for (const MatchTier tier : kTiers) {
+        if (corrected && run.HasFound(*corrected)) break;
+        KITH_RETURN_IF_ERROR(run.Run({tier, Shape::kCorrected, distance}));
+      }
     }
   }
   std::vector<SearchHit> hits = run.TakeHits();

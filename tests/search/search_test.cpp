@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <functional>
+#include <tuple>
 
 #include "support/temp_database.h"
 
@@ -135,6 +136,27 @@ TEST_P(SearchTest, CorrectionsDoNotReplaceRealMatches) {
   // "joan" exists: the typo pass (which would also find "john") never runs
   // while real matches fill the page.
   EXPECT_THAT(Ids("joan", 1), Not(ElementsAre(john.value)));
+}
+
+// Two words that no name holds and a few cards do, as typed, and more once
+// a typo's corrections are asked: each found once, in the passes' order
+// (names, then fields, then notes; as typed before corrected), though on
+// PostgreSQL the later passes test only the people a wide question found.
+TEST_P(SearchTest, FewFoundAsTypedAndMoreCorrectedKeepThePassesOrder) {
+  const auto exact = Add("John Suzuki", [](ContactFields& f) { f.company = "City of Chicago"; });
+  const auto prefix = Add("Johnny Lee", [](ContactFields& f) { f.title = "Chicago lead"; });
+  const auto corrected = Add("Joan Webb", [](ContactFields& f) { f.company = "City of Chicago"; });
+  const auto in_notes = Add("Jon Miller", [](ContactFields& f) { f.notes = "moved to Chicago"; });
+  Add("Joan Boston", [](ContactFields& f) { f.company = "Boston Dynamics"; });
+  Add("Mary Chicago");
+  auto hits = Search(world_.store(), {"john chicago", 8, 0});
+  ASSERT_TRUE(hits) << hits.error().message;
+  std::vector<std::tuple<std::int64_t, MatchTier, MatchQuality>> found;
+  for (const auto& hit : *hits) found.emplace_back(hit.id.value, hit.tier, hit.quality);
+  EXPECT_THAT(found, ElementsAre(std::tuple(exact.value, MatchTier::kField, MatchQuality::kExact),
+                                 std::tuple(prefix.value, MatchTier::kField, MatchQuality::kPrefix),
+                                 std::tuple(corrected.value, MatchTier::kField, MatchQuality::kCorrected),
+                                 std::tuple(in_notes.value, MatchTier::kNote, MatchQuality::kCorrected)));
 }
 
 TEST_P(SearchTest, FiltersByField) {

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "store/account_directory.h"
+#include "store/candidate_matching.h"
 #include "store/postgres/connection.h"
 #include "store/postgres/migrations.h"
 #include "store/store.h"
@@ -581,6 +582,65 @@ TEST(PostgresStore, ANameIsFoundInItsOwnWorkspaceOnly) {
     EXPECT_EQ(*mine, std::vector<ContactId>{ada->id}) << expression;
     EXPECT_EQ(*theirs, std::vector<ContactId>{chidi->id}) << expression;
   }
+}
+
+// Several words asked of the names: nobody when one of them is in no name
+// (name_terms says so), the cards whose names hold them all otherwise.
+TEST(PostgresStore, SeveralWordsOfTheNamesFindNobodyWhenOneIsInNoName) {
+  testing::TempPgDatabase database;
+  auto store = OpenPostgresStore(database.url());
+  ASSERT_TRUE(store) << store.error().message;
+  ContactFields fields;
+  fields.display_name = "Ada Okafor";
+  fields.company = "Acme";
+  auto ada = (*store)->InsertContact(fields, "ada", "2026-11-26T00:00:00Z");
+  fields.display_name = "Ada Lovelace";
+  ASSERT_TRUE((*store)->InsertContact(fields, "lovelace", "2026-11-26T00:00:00Z"));
+  ASSERT_TRUE(ada) << ada.error().message;
+  const auto names = [&](const std::string& expression) {
+    auto found = (*store)->MatchSearchIndex(SearchTable::kNames, expression, 8);
+    EXPECT_TRUE(found) << found.error().message;
+    return found.value_or(std::vector<ContactId>{});
+  };
+  EXPECT_EQ(names("\"ada\" AND \"acme\""), std::vector<ContactId>{});
+  EXPECT_EQ(names("\"ada\" AND (\"okafr\"* OR \"okafor\")"), std::vector<ContactId>{ada->id});
+  EXPECT_EQ(names("\"ad\"* AND \"okaf\"*"), std::vector<ContactId>{ada->id});
+  EXPECT_EQ(names("\"okafor\" AND \"lovelace\""), std::vector<ContactId>{});
+}
+
+// Testing a few known cards (CandidateMatching) answers what the index
+// does for them: only the candidates that match the expression in the
+// table asked, the most recent relationship first, up to the limit.
+TEST(PostgresStore, CandidatesAreTestedAgainstTheExpressionNewestFirst) {
+  testing::TempPgDatabase database;
+  auto store = OpenPostgresStore(database.url());
+  ASSERT_TRUE(store) << store.error().message;
+  CandidateMatching* among = CandidateMatchingOf(**store);
+  ASSERT_NE(among, nullptr);
+  const auto add = [&](const std::string& name, const std::string& company, Date met_on) {
+    ContactFields fields;
+    fields.display_name = name;
+    fields.company = company;
+    fields.met_on = met_on;
+    auto contact = (*store)->InsertContact(fields, name, "2026-11-26T00:00:00Z");
+    EXPECT_TRUE(contact) << contact.error().message;
+    return contact ? contact->id : ContactId{};
+  };
+  const ContactId ada = add("Ada Okafor", "", Date{2020, 1, 1});
+  const ContactId chidi = add("Chidi Okafor", "Acme", Date{2024, 1, 1});
+  add("Bea Okafor", "Acme", Date{2025, 1, 1});
+  const std::vector<ContactId> candidates = {ada, chidi};
+  const auto ask = [&](SearchTable table, const std::string& expression, int limit) {
+    auto found = among->MatchSearchIndexAmong(table, expression, candidates, limit);
+    EXPECT_TRUE(found) << found.error().message;
+    return found.value_or(std::vector<ContactId>{});
+  };
+  EXPECT_EQ(ask(SearchTable::kNames, "\"okaf\"*", 8), (std::vector<ContactId>{chidi, ada}));
+  EXPECT_EQ(ask(SearchTable::kNames, "\"okaf\"*", 1), std::vector<ContactId>{chidi});
+  EXPECT_EQ(ask(SearchTable::kNames, "\"acme\"", 8), std::vector<ContactId>{});
+  EXPECT_EQ(ask(SearchTable::kCards, "\"acme\" AND (\"okafr\"* OR \"okafor\")", 8),
+            std::vector<ContactId>{chidi});
+  EXPECT_EQ(ask(SearchTable::kCards, "\"zebra\"", 8), std::vector<ContactId>{});
 }
 
 // Whom a connection acts as (PgStore::ActAs) is sent just before the next

@@ -10,6 +10,7 @@
 
 #include "store/account_directory.h"
 #include "store/batched_lookups.h"
+#include "store/candidate_matching.h"
 #include "store/card_store.h"
 #include "store/file_migration.h"
 #include "store/postgres/connection.h"
@@ -38,6 +39,7 @@ class PgStore final : public CardStore,
                       public AccountDirectory,
                       public FileMigration,
                       public BatchedLookups,
+                      public CandidateMatching,
                       public SignInFailureBook {
  public:
   // Connects to `uri`, applies pending migrations (under an advisory lock,
@@ -144,6 +146,9 @@ class PgStore final : public CardStore,
   Result<std::int64_t> CountContacts(const ListQuery& query) override;
   Result<std::vector<ContactId>> MatchSearchIndex(SearchTable table, const std::string& expression,
                                                   int limit) override;
+  Result<std::vector<ContactId>> MatchSearchIndexAmong(SearchTable table, const std::string& expression,
+                                                       const std::vector<ContactId>& candidates,
+                                                       int limit) override;
   Result<std::vector<std::string>> VocabularyWithPrefix(std::string_view prefix, int limit) override;
   Result<std::vector<VocabularyEntry>> VocabularyNear(std::string_view head, int min_length,
                                                       int max_length) override;

@@ -73,7 +73,7 @@ TEST_P(ScanCli, CommandsThatDoNotScanLoadNoScanningLibrary) {
   for (const std::vector<std::string>& args :
        std::vector<std::vector<std::string>>{{"--help"}, {"list", "--limit", "1"}, {"search", "ada"}}) {
     const std::string loaded = LoadedLibraries(args, database_);
-    ASSERT_TRUE(Contains(loaded, "libsqlite3")) << "LD_DEBUG said nothing: " << loaded.substr(0, 500);
+    ASSERT_TRUE(Contains(loaded, "libc.so")) << "LD_DEBUG said nothing: " << loaded.substr(0, 500);
     for (const char* library : {"libtesseract", "liblept", "libheif", "libzbar"}) {
       EXPECT_FALSE(Contains(loaded, library)) << args.front() << " loads " << library;
     }

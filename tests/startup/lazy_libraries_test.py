@@ -16,7 +16,11 @@ scanning libraries in kith-scan.so on the first scan, and the web server
    without one, and reads, work as before. Without kith-server, `kith serve`
    says what is missing and where kith looked.
 
-Usage: lazy_libraries_test.py --cmake CMAKE --build BUILD_DIR --kith KITH --work DIR
+Built with KITH_STATIC_LIBRARIES (--static-libraries), kith also loads none
+of the libraries linked in from their archives (SQLite, libsodium, ...,
+libstdc++).
+
+Usage: lazy_libraries_test.py --cmake CMAKE --build BUILD_DIR --kith KITH --work DIR [--static-libraries]
 """
 
 import argparse
@@ -34,6 +38,13 @@ TODAY = "2026-11-26"
 # Libraries (by the start of their file name) no command needs at start-up.
 LAZY = ["libpq.so", "libcurl", "libphonenumber", "libicu", "libprotobuf", "libabsl", "libldap", "libgnutls",
         "libtesseract", "liblept", "libzbar", "libheif", "libxlsxwriter", "libcrypto", "libssl", "libbrotli"]
+
+
+# Libraries linked into kith from their static archives (KITH_STATIC_LIBRARIES,
+# the default): a shared copy of any of them loaded at start-up would mean
+# the build linked the shared one after all, and its start-up cost is back.
+LINKED_IN = ["libsqlite3", "libsodium", "libstemmer", "libminizip", "libpugixml", "libz.so", "libstdc++",
+             "libgcc_s"]
 
 
 def loaded_at_start(kith):
@@ -70,13 +81,17 @@ def main():
     parser.add_argument("--build", required=True)
     parser.add_argument("--kith", required=True)
     parser.add_argument("--work", required=True)
+    parser.add_argument("--static-libraries", action="store_true", help="kith was built with KITH_STATIC_LIBRARIES")
     options = parser.parse_args()
 
-    # 1. Start-up loads none of the lazy libraries.
+    # 1. Start-up loads none of the lazy libraries, nor those linked in.
     libraries = loaded_at_start(options.kith)
-    assert any(name.startswith("libsqlite3") for name in libraries), f"the list looks wrong: {libraries}"
+    assert any(name.startswith("libc.so") for name in libraries), f"the list looks wrong: {libraries}"
     early = [name for name in libraries if any(name.startswith(lazy) for lazy in LAZY)]
     assert not early, f"kith loads {early} at start-up"
+    if options.static_libraries:
+        shared = [name for name in libraries if any(name.startswith(linked) for linked in LINKED_IN)]
+        assert not shared, f"kith loads {shared} at start-up, though they are linked in"
 
     # 2. Installed, kith-phone.so is found and numbers are placed.
     work = options.work

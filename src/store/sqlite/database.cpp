@@ -91,7 +91,22 @@ std::optional<std::string> Statement::OptionalText(int column) const {
 
 bool Statement::IsNull(int column) const { return sqlite3_column_type(handle_, column) == SQLITE_NULL; }
 
+namespace {
+
+// SQLite counts every allocation under a global mutex, for sqlite3_status()
+// and the soft heap limit, which kith uses neither of; Debian builds it
+// without lookaside, so each of the thousands of allocations a start makes
+// (the schema parsed, then freed at close) paid for the count. Once, before
+// the first connection initialises SQLite (sqlite3_config is refused after).
+void StopCountingAllocations() {
+  static const bool kConfigured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+  static_cast<void>(kConfigured);
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Database>> Database::Open(const std::string& path, OpenMode mode) {
+  StopCountingAllocations();
   sqlite3* handle = nullptr;
   const int flags =
       (mode == OpenMode::kReadWrite ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY) |

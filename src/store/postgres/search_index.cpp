@@ -7,6 +7,7 @@
 #include "store/postgres/fts_expression.h"
 #include "store/postgres/pg_store.h"
 #include "store/postgres/row_values.h"
+#include "store/search_expression.h"
 
 namespace kith::postgres {
 namespace {
@@ -64,30 +65,6 @@ bool HasShortPrefix(std::string_view query) {
       return true;
   }
   return false;
-}
-
-// The parts of `expression` joined by AND outside quotes and parentheses,
-// as search/ joins a query's words: "john" AND ("chicago"* OR "chicagx").
-std::vector<std::string_view> TopLevelAndParts(std::string_view expression) {
-  constexpr std::string_view kAnd = " AND ";
-  std::vector<std::string_view> parts;
-  int depth = 0;
-  bool quoted = false;
-  std::size_t start = 0;
-  for (std::size_t at = 0; at < expression.size(); ++at) {
-    const char c = expression[at];
-    if (c == '"') quoted = !quoted;  // a doubled quote inside toggles twice
-    if (quoted) continue;
-    if (c == '(') ++depth;
-    if (c == ')') --depth;
-    if (depth == 0 && expression.substr(at, kAnd.size()) == kAnd) {
-      parts.push_back(expression.substr(start, at - start));
-      start = at + kAnd.size();
-      at = start - 1;
-    }
-  }
-  parts.push_back(expression.substr(start));
-  return parts;
 }
 
 }  // namespace
@@ -183,7 +160,7 @@ Result<std::vector<ContactId>> PgStore::MatchSearchIndex(SearchTable table, cons
     // probes of name_terms say so instead of the GIN index (which reads
     // every list of the other words' prefixes first).
     std::vector<std::vector<NameKey>> words;
-    for (const std::string_view part : TopLevelAndParts(expression)) {
+    for (const std::string_view part : TopLevelConditions(expression)) {
       std::optional<std::vector<NameKey>> word = OneWordForms(part, terms_of);
       if (!word) {
         words.clear();

@@ -331,6 +331,27 @@ TEST_P(RelationshipCli, FactSetListAndRemove) {
   EXPECT_EQ(Kith({"fact", id, "hometown", "Pilsen"}).exit_code, 2) << "the kind is required";
 }
 
+TEST_P(RelationshipCli, FactUsageIsCheckedBeforeThePersonAndSettingAnswersEveryFact) {
+  const std::int64_t ada = Add("Ada Okafor");
+  const std::string id = std::to_string(ada);
+  const std::string before = SnapshotOf(ada);
+  // A usage slip is a usage error whoever is named, and its hint names them as typed.
+  const KithRun nobody = Kith({"fact", "Nobody Known", "--personal", "hometown"});
+  EXPECT_EQ(nobody.exit_code, 2) << Described(nobody);
+  EXPECT_TRUE(Contains(nobody.err, "kith fact \"Nobody Known\" --personal hometown VALUE")) << nobody.err;
+  const KithRun which = Kith({"fact", "Ada Okafor", "--professional"});
+  EXPECT_EQ(which.exit_code, 2) << Described(which);
+  EXPECT_TRUE(Contains(which.err, "kith fact \"Ada Okafor\" --personal KEY VALUE")) << which.err;
+  EXPECT_EQ(SnapshotOf(ada), before);
+
+  // Setting one fact answers with all of them (the card as it now stands).
+  ASSERT_EQ(Kith({"fact", id, "--professional", "goal", "open", "a", "studio"}).exit_code, 0);
+  const json facts = KithJson({"fact", "Ada Okafor", "--personal", "hometown", "Pilsen"});
+  ASSERT_EQ(facts.size(), 2U) << facts.dump(2);
+  const KithRun noted = Kith({"fact", "Ada Okafor", "--personal", "hobby", "climbing"});
+  EXPECT_TRUE(Contains(noted.out, "Noted: Ada Okafor's hobby is climbing.")) << noted.out;
+}
+
 TEST_P(RelationshipCli, ListeningReportsTheShare) {
   const std::int64_t ada = Add("Ada Okafor");
   const std::string id = std::to_string(ada);

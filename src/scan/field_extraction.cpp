@@ -356,6 +356,20 @@ std::string WordsBeforePhone(const std::string& text) {
   return before;
 }
 
+// The line without the one-letter marks OCR reads from specks at its ends
+// ("acme.com ı", "' acme.com"): a web address with a speck beside it still
+// stands alone on its line.
+std::string WithoutSpecks(const std::string& text) {
+  std::vector<std::string> words = SplitSpaces(text);
+  const auto speck = [](const std::string& word) { return DecodeUtf8(word).size() == 1; };
+  while (!words.empty() && speck(words.back())) words.pop_back();
+  std::size_t first = 0;
+  while (first < words.size() && speck(words[first])) ++first;
+  std::string out;
+  for (std::size_t i = first; i < words.size(); ++i) out += (out.empty() ? "" : " ") + words[i];
+  return out;
+}
+
 struct PatternConfidence {
   std::vector<double> emails;
   std::vector<double> phones;
@@ -399,7 +413,7 @@ std::string TakePatterns(const OcrLine& line, const std::string& text, const std
     // A web address: it says so (www., a scheme, a "Web:" label) or stands
     // alone on its line, and ends in a real public suffix.
     const bool says_so = url.value.rfind("www.", 0) == 0 || url.value.find("://") != std::string::npos;
-    const bool alone = AsciiLower(Trim(rest)) == url.value;
+    const bool alone = AsciiLower(WithoutSpecks(rest)) == url.value;
     if (HasPublicSuffix(HostOf(url.value)) && (says_so || labelled || alone)) {
       if (card.website.empty()) {
         card.website = url.value;

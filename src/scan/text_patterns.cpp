@@ -226,12 +226,17 @@ std::string StripLabel(std::string_view line) {
   static const std::regex kWordLabel(
       R"(^\s*(tel|phone|mobile|mob|cell|direct|email|e-mail|mail|web|website|twitter|fax)\s+)",
       std::regex::icase);
-  std::string text(line);
+  // "©, e: jo@acme.com", "& _ w: acme.com": marks OCR read from specks
+  // before the label (no letter or digit in them) are not the line's.
+  static const std::regex kSpecks(R"(^\s*(?:[^A-Za-z0-9\s]+\s+)+)");
+  const std::string whole(line);
   std::smatch match;
-  if (std::regex_search(text, match, kLabel)) return text.substr(static_cast<std::size_t>(match.length(0)));
-  if (std::regex_search(text, match, kWordLabel))
-    return text.substr(static_cast<std::size_t>(match.length(0)));
-  return text;
+  for (const std::string& text : {whole, std::regex_replace(whole, kSpecks, "")}) {
+    if (std::regex_search(text, match, kLabel)) return text.substr(static_cast<std::size_t>(match.length(0)));
+    if (std::regex_search(text, match, kWordLabel))
+      return text.substr(static_cast<std::size_t>(match.length(0)));
+  }
+  return whole;
 }
 
 namespace {
@@ -249,6 +254,68 @@ std::string JoinLostDots(const std::string& text, const std::regex& host_then_wo
     out.append(begin, match[0].first);
     if (HasPublicSuffix(joined) && !HasPublicSuffix(host)) {
       out += match[1].str() + match[2].str() + "." + match[3].str();
+    } else {
+      out += match[0].str();
+    }
+    begin = match[0].second;
+  }
+  out.append(begin, text.cend());
+  return out;
+}
+
+// "acme.kiw1", "acme.p1", "acme.c0m": a letter of the public suffix read as
+// the digit it looks like (the last label only: never a part of a local
+// part or of a name before the host). Mended only where one reading of the digits makes
+// the last label a public suffix: "acme.n1" could be .nl or .ni and stays.
+std::string MendDigitsInSuffix(const std::string& text) {
+  static const std::regex kSuffix(R"(([a-z0-9\-]\s?\.\s?)([a-z01]{2,6})\b(?![.@\-]))", std::regex::icase);
+  std::string out;
+  auto begin = text.cbegin();
+  std::smatch match;
+  while (std::regex_search(begin, text.cend(), match, kSuffix)) {
+    out.append(begin, match[0].first);
+    const std::string label = AsciiLower(match[2].str());
+    std::string mended = match[2].str();
+    const bool has_digit = label.find_first_of("01") != std::string::npos;
+    const bool has_letter = label.find_first_not_of("01") != std::string::npos;
+    if (has_digit && has_letter) {
+      std::vector<std::string> readings;
+      for (const char one : {'l', 'i'}) {
+        std::string reading = label;
+        for (char& c : reading) {
+          if (c == '1') c = one;
+          if (c == '0') c = 'o';
+        }
+        if (PublicSuffixOf(reading) == reading &&
+            std::find(readings.begin(), readings.end(), reading) == readings.end()) {
+          readings.push_back(reading);
+        }
+      }
+      if (readings.size() == 1) mended = readings.front();
+    }
+    out += match[1].str() + mended;
+    begin = match[0].second;
+  }
+  out.append(begin, text.cend());
+  return out;
+}
+
+// "https://acme wool.com", "jo@acme wool.com": a space OCR put inside the
+// name of a host (a long name is split where two letters stand apart). The
+// word before the space, with no dot of its own, is glued on when what
+// follows is a registrable domain by itself: "www.acme co.uk" keeps its
+// dot (JoinLostDots), as "co.uk" is a public suffix.
+std::string GlueSplitHost(const std::string& text) {
+  static const std::regex kSplit(
+      R"((https?://(?:www\.)?|\bwww\.|@)([a-z0-9\-]+)\s([a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)+))",
+      std::regex::icase);
+  std::string out;
+  auto begin = text.cbegin();
+  std::smatch match;
+  while (std::regex_search(begin, text.cend(), match, kSplit)) {
+    out.append(begin, match[0].first);
+    if (HasPublicSuffix(AsciiLower(match[3].str()))) {
+      out += match[1].str() + match[2].str() + match[3].str();
     } else {
       out += match[0].str();
     }
@@ -306,6 +373,10 @@ std::vector<Found> FindEmails(std::string_view line) {
   // is a label).
   static const std::regex kSpacedHyphen(R"((^|\s)([a-z0-9._]{2,})-\s+([A-Za-z0-9][A-Za-z0-9._\-]*@))");
   text = std::regex_replace(text, kSpacedHyphen, "$1$2-$3");
+  if (const std::string mended = GlueSplitHost(MendDigitsInSuffix(text)); mended != text) {
+    text = mended;
+    repaired = true;
+  }
   static const std::regex kHostThenWord(R"((@)([A-Za-z0-9\-.]+)[,.]?\s+([A-Za-z]{2,6})\b)");
   if (const std::string joined = JoinLostDots(text, kHostThenWord); joined != text) {
     text = joined;
@@ -452,11 +523,18 @@ std::vector<FoundPhone> FindPhones(std::string_view line, std::string_view regio
 
 std::vector<Found> FindUrls(std::string_view line) {
   std::string text = AsciiLower(FoldToAscii(line));
-  // "https: //www", "https:/www", "wwww.": slips in the part every URL shares.
-  static const std::regex kScheme(R"(\b(https?):\s*/*\s*)");
+  // "https: //www", "https:/www", "wwww.": slips in the part every URL shares;
+  // "https7//", "https;//": the colon read as another mark (no word of a
+  // card runs into two slashes but a scheme).
+  static const std::regex kScheme(R"(\b(https?)(?::\s*/*|[;.,7]?\s*//)\s*)");
   text = std::regex_replace(text, kScheme, "$1://");
   static const std::regex kExtraW(R"(\bw{4,}\.)");
   text = std::regex_replace(text, kExtraW, "www.");
+  // "https:/Awww.acme.com": a slash read as a letter between the scheme and
+  // the "www." (a host that starts "awww." is none a card prints; one that
+  // starts "awww" without the dot is, and stays).
+  static const std::regex kSlipBeforeWww(R"(://[a-z]www\.\s*([a-z0-9][a-z0-9\-]*\.[a-z]))");
+  text = std::regex_replace(text, kSlipBeforeWww, "://www.$1");
   // "www- acme.com", "www, acme.com": the dot after www misread.
   static const std::regex kWwwMark(R"(\bwww[-,]\s*([a-z0-9]))");
   text = std::regex_replace(text, kWwwMark, "www.$1");
@@ -464,19 +542,21 @@ std::vector<Found> FindUrls(std::string_view line) {
   // 'l' or an 'i' read as a stroke.
   static const std::regex kStrokeInHost(R"(([a-z0-9]\.[a-z0-9\-.]*)[!|]([a-z]*))");
   text = std::regex_replace(text, kStrokeInHost, "$1l$2");
-  // "www. acme. travel": a space OCR put after a dot of the host.
-  static const std::regex kWwwSpace(R"(\bwww\.\s+)");
-  text = std::regex_replace(text, kWwwSpace, "www.");
+  // "www. acme. travel", "ww. acme.com": a space OCR put after a dot of the host.
+  static const std::regex kWwwSpace(R"(\b(ww|www)\.\s+)");
+  text = std::regex_replace(text, kWwwSpace, "$1.");
+  // After "www." or a scheme the host runs on: "https://acme. travel",
+  // "www.acme . travel".
+  static const std::regex kHostThenWord(
+      R"((\bhttps?://(?:w{2,3}\.)?|\bw{2,3}\.)([a-z0-9\-]+(?:\.[a-z0-9\-]+)*)(?:\.?[ ,]|\s+\.)\s*([a-z]{2,6})\b)");
+  text = JoinLostDots(MendDigitsInSuffix(text), kHostThenWord);
   // "https://ww.acme.com": a 'w' of "www." lost to blur. Only before a
   // host of two labels or more, which "ww" alone never starts.
-  static const std::regex kLostW(R"((^|[\s/:])ww\.([a-z0-9][a-z0-9\-]*\.[a-z]))");
+  static const std::regex kLostW(R"((^|[\s/:"'])ww\.([a-z0-9][a-z0-9\-]*\.[a-z]))");
   text = std::regex_replace(text, kLostW, "$1www.$2");
-  // After "www." or a scheme the host runs on: "https://acme. travel".
-  static const std::regex kHostThenWord(
-      R"((\bhttps?://(?:www\.)?|\bwww\.)([a-z0-9\-]+(?:\.[a-z0-9\-]+)*)\.?[ ,]\s*([a-z]{2,6})\b)");
-  text = JoinLostDots(text, kHostThenWord);
+  text = GlueSplitHost(text);
   static const std::regex kUrl(
-      R"((^|[\s,;(])((?:https?://)?(?:www\.)?[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9\-]+)*\.(?:[a-z]{2,})(?:/[^\s,;]*)?))");
+      R"((^|[\s,;("'])((?:https?://)?(?:www\.)?[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9\-]+)*\.(?:[a-z]{2,})(?:/[^\s,;]*)?))");
   std::vector<Found> found;
   for (auto it = std::sregex_iterator(text.begin(), text.end(), kUrl); it != std::sregex_iterator(); ++it) {
     std::string url = (*it)[2].str();
@@ -495,7 +575,7 @@ std::optional<std::string> FindSpacedHost(std::string_view line) {
   const bool labelled = std::regex_search(text, label, kWebLabel);
   if (labelled) text = text.substr(static_cast<std::size_t>(label.length(0)));
   static const std::regex kSpacedHost(
-      R"(^\s*([a-z0-9][a-z0-9\-]*)((?:\.?\s+[a-z0-9\-]+|\.[a-z0-9\-]+){1,3})\s*$)");
+      R"(^\s*([a-z0-9][a-z0-9\-]*)((?:\.?\s+[a-z0-9\-]+|\s+\.\s*[a-z0-9\-]+|\.[a-z0-9\-]+){1,3})\s*$)");
   std::smatch match;
   if (!std::regex_match(text, match, kSpacedHost)) return std::nullopt;
   const std::string tail = match[2].str();
@@ -503,8 +583,13 @@ std::optional<std::string> FindSpacedHost(std::string_view line) {
   // dot ("Acme Inc. Ltd" is a company).
   const bool lower_case = std::none_of(
       line.begin(), line.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; });
-  if (!labelled && (tail.find(". ") == std::string::npos || !lower_case)) return std::nullopt;
-  static const std::regex kGap(R"(\.?\s+)");
+  // "acme. fi", or "acme .fi" with no other gap: a host read with one of
+  // its dots spaced ("jo-moacme lab .fi", a lost '@' and more gaps, is not).
+  const bool spaced_dot =
+      tail.find(". ") != std::string::npos ||
+      (tail.find(" .") != std::string::npos && std::count(tail.begin(), tail.end(), ' ') == 1);
+  if (!labelled && (!spaced_dot || !lower_case)) return std::nullopt;
+  static const std::regex kGap(R"(\s+\.\s*|\.?\s+)");
   const std::string host = match[1].str() + std::regex_replace(tail, kGap, ".");
   if (!HasPublicSuffix(host) || HasPublicSuffix(match[1].str())) return std::nullopt;
   return host;

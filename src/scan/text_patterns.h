@@ -20,7 +20,8 @@ std::string NormalizeOcrText(std::string_view text);
 // Latin letters without their accents ("Muñoz" -> "Munoz", "ß" -> "ss").
 std::string FoldToAscii(std::string_view text);
 
-// The line without a leading label such as "T:", "Tel.", "Email:", "W:".
+// The line without a leading label such as "T:", "Tel.", "Email:", "W:"
+// (and without the specks OCR read before such a label).
 std::string StripLabel(std::string_view line);
 
 struct Found {

@@ -77,6 +77,18 @@ TEST(ExtractFields, NeverGluesAWordOntoTheEmailAfterIt) {
   EXPECT_EQ(card.emails, std::vector<std::string>{"jo@x.com"});
 }
 
+TEST(ExtractFields, TakesAHostWithASpeckBesideItForTheWebsite) {
+  const auto card = ExtractFields({Line("Ysolde Tarnwick", 60, 100), Line("jo@tarnwick.studio", 30, 400),
+                                   Line("tarnwick.studio ı", 30, 440)},
+                                  "US");
+  EXPECT_EQ(card.website, "tarnwick.studio");
+  // Counter-example: a host among words is not a web address on its own.
+  const auto other = ExtractFields({Line("Ysolde Tarnwick", 60, 100), Line("jo@tarnwick.studio", 30, 400),
+                                    Line("tarnwick.studio ships", 30, 440)},
+                                   "US");
+  EXPECT_EQ(other.website, "");
+}
+
 TEST(ExtractFields, TellsNameFromATitleOfTheSameShapeBySizeAndEmail) {
   // "Harbour Warden" is two capitalised words like a name; the name is set
   // larger and the email spells it.

@@ -233,6 +233,64 @@ TEST(FindUrls, PutsBackALostWAndADotSpacedAfterAScheme) {
   EXPECT_EQ(FindUrls("https://quorvane.io today")[0].value, "https://quorvane.io");
 }
 
+TEST(FindUrls, MendsTheSchemesColonAndASlashReadAsALetterBeforeTheWww) {
+  EXPECT_EQ(OnlyUrl("https7//tarnwick.io"), "https://tarnwick.io");
+  EXPECT_EQ(OnlyUrl("w: https;//tarnwick.io"), "https://tarnwick.io");
+  EXPECT_EQ(OnlyUrl("https:/Awww.tarnwick.io"), "https://www.tarnwick.io");
+  EXPECT_EQ(OnlyUrl("https:/Awww. tarnwick.co.nz"), "https://www.tarnwick.co.nz");
+  // Counter-example: a host that starts "awww" without the dot is a host.
+  EXPECT_EQ(OnlyUrl("https://awwwtarn.io"), "https://awwwtarn.io");
+}
+
+TEST(FindUrls, JoinsDotsSpacedOnEitherSideAndAfterALostW) {
+  EXPECT_EQ(OnlyUrl("https://www. tarnwick . app"), "https://www.tarnwick.app");
+  EXPECT_EQ(OnlyUrl("https://ww.tarnwick. kiwi"), "https://www.tarnwick.kiwi");
+  EXPECT_EQ(OnlyUrl("\"ww. tarnwick-fen.io"), "www.tarnwick-fen.io");
+  // Counter-example: a word after a host that has its suffix is another word.
+  EXPECT_EQ(OnlyUrl("www.tarnwick.io . today"), "www.tarnwick.io");
+}
+
+TEST(FindUrls, ReadsADigitInThePublicSuffixAsTheLetterItLooksLike) {
+  EXPECT_EQ(OnlyUrl("w: tarnwick.p1"), "tarnwick.pl");
+  EXPECT_EQ(OnlyUrl("https://tarnwick . kiw1"), "https://tarnwick.kiwi");
+  EXPECT_EQ(OnlyUrl("www.tarnwick.c0m"), "www.tarnwick.com");
+  // Counter-example: "n1" is .nl or .ni; neither is guessed.
+  EXPECT_NE(OnlyUrl("www.tarnwick.n1"), "www.tarnwick.nl");
+  EXPECT_NE(OnlyUrl("www.tarnwick.n1"), "www.tarnwick.ni");
+}
+
+TEST(FindUrls, GluesAHostNameOCRSplitAtASpace) {
+  EXPECT_EQ(OnlyUrl("https://tarn Wickfen.com.au"), "https://tarnwickfen.com.au");
+  EXPECT_EQ(OnlyUrl("www.tarn wickfen.io"), "www.tarnwickfen.io");
+  // Counter-example: before a bare public suffix the space is a lost dot.
+  EXPECT_EQ(OnlyUrl("www.tarnwick co.uk"), "www.tarnwick.co.uk");
+}
+
+TEST(FindEmails, GluesADomainSplitAtASpaceAndMendsADigitInItsSuffix) {
+  ASSERT_EQ(FindEmails("jo@tarn Wickfen.ie").size(), 1U);
+  EXPECT_EQ(FindEmails("jo@tarn Wickfen.ie")[0].value, "jo@tarnwickfen.ie");
+  EXPECT_EQ(FindEmails("jo@tarnwick.p1")[0].value, "jo@tarnwick.pl");
+  // Counter-examples: a local part is never mended as a suffix, and a bare
+  // suffix after the space keeps its dot.
+  EXPECT_EQ(FindEmails("jo.l1@tarnwick.pl")[0].value, "jo.l1@tarnwick.pl");
+  EXPECT_EQ(FindEmails("jo@tarnwick co.uk")[0].value, "jo@tarnwick.co.uk");
+}
+
+TEST(FindSpacedHost, JoinsAHostWithASpaceBeforeItsOnlyDot) {
+  EXPECT_EQ(FindSpacedHost("tarnwick .ph"), "tarnwick.ph");
+  // Counter-example: more gaps than that, unlabelled, is no host (an email
+  // whose '@' was lost, read in pieces).
+  EXPECT_EQ(FindSpacedHost("jo-mtarnwick fen .design"), std::nullopt);
+}
+
+TEST(StripLabel, LooksPastSpecksBeforeTheLabel) {
+  EXPECT_EQ(StripLabel("©, e: jo@tarnwick.io"), "jo@tarnwick.io");
+  EXPECT_EQ(StripLabel("& _ w:tarnwick.io"), "tarnwick.io");
+  // Counter-examples: without a label after them the line stays whole.
+  EXPECT_EQ(StripLabel("& Tarnwick Sons"), "& Tarnwick Sons");
+  EXPECT_EQ(StripLabel("+1 415 555 0100"), "+1 415 555 0100");
+}
+
 TEST(FindPhones, ReadsAHashOrDashBeforeTheCountryCodeAsAPlus) {
   EXPECT_EQ(OnlyPhone("#44 20 7946 0018", "US").phone.e164, "+442079460018");
   EXPECT_EQ(OnlyPhone("Ph: -44 20 7946 0018", "US").phone.e164, "+442079460018");

@@ -229,7 +229,7 @@ std::string StripLabel(std::string_view line) {
   // "©, e: jo@acme.com", "& _ w: acme.com": marks OCR read from specks
   // before the label (no letter or digit in them) are not the line's.
   static const std::regex kSpecks(R"(^\s*(?:[^A-Za-z0-9\s]+\s+)+)");
-  const std::string whole(line);
+  std::string whole(line);
   std::smatch match;
   for (const std::string& text : {whole, std::regex_replace(whole, kSpecks, "")}) {
     if (std::regex_search(text, match, kLabel)) return text.substr(static_cast<std::size_t>(match.length(0)));

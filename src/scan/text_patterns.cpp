@@ -266,7 +266,7 @@ std::string JoinLostDots(const std::string& text, const std::regex& host_then_wo
 // "acme.kiw1", "acme.p1", "acme.c0m": a letter of the public suffix read as
 // the digit it looks like (the last label only: never a part of a local
 // part or of a name before the host). Mended only where one reading of the digits makes
-// the last label a public suffix: "acme.n1" could be .nl or .ni and stays.
+// the last label a public suffix: "acme.1t" could be .lt or .it and stays.
 std::string MendDigitsInSuffix(const std::string& text) {
   static const std::regex kSuffix(R"(([a-z0-9\-]\s?\.\s?)([a-z01]{2,6})\b(?![.@\-]))", std::regex::icase);
   std::string out;
@@ -583,8 +583,8 @@ std::optional<std::string> FindSpacedHost(std::string_view line) {
   // dot ("Acme Inc. Ltd" is a company).
   const bool lower_case = std::none_of(
       line.begin(), line.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; });
-  // "acme. fi", or "acme .fi" with no other gap: a host read with one of
-  // its dots spaced ("jo-moacme lab .fi", a lost '@' and more gaps, is not).
+  // "acme. travel", or "acme .travel" with no other gap: a host read with one
+  // of its dots spaced ("jo-moacme lab .travel", a lost '@' and more gaps, is not).
   const bool spaced_dot =
       tail.find(". ") != std::string::npos ||
       (tail.find(" .") != std::string::npos && std::count(tail.begin(), tail.end(), ' ') == 1);

@@ -29,10 +29,8 @@ char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A
 // Where `term` (folded, lower case) first appears in `text`, ignoring ASCII
 // case; npos when it does not appear as typed (accents folded away).
 std::size_t FindFolded(std::string_view text, std::string_view term) {
-  const auto found =
-      std::search(text.begin(), text.end(), term.begin(), term.end(), [](char left, char right) {
-        return AsciiLower(left) == right;
-      });
+  const auto found = std::search(text.begin(), text.end(), term.begin(), term.end(),
+                                 [](char left, char right) { return AsciiLower(left) == right; });
   return found == text.end() ? std::string_view::npos : static_cast<std::size_t>(found - text.begin());
 }
 

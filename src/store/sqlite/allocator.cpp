@@ -3,7 +3,9 @@
 #include <malloc.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <limits>
 
 namespace kith::sqlite {
 namespace {
@@ -21,7 +23,11 @@ void* Allocate(int bytes) { return std::malloc(static_cast<std::size_t>(bytes));
 
 void Free(void* block) { std::free(block); }  // NOLINT(cppcoreguidelines-no-malloc): SQLite's C interface
 
-int SizeOf(void* block) { return static_cast<int>(malloc_usable_size(block)); }
+// SQLite never asks for more than an int holds; a block of that size may
+// be a little larger in glibc's count, and is said to be the largest int.
+int SizeOf(void* block) {
+  return static_cast<int>(std::min<std::size_t>(malloc_usable_size(block), std::numeric_limits<int>::max()));
+}
 
 void* Reallocate(void* block, int bytes) {
   const std::size_t wanted = static_cast<std::size_t>(bytes);
@@ -30,11 +36,11 @@ void* Reallocate(void* block, int bytes) {
   // less than half gives it back.
   if (wanted <= usable && wanted >= usable / 2) return block;
   if (wanted <= usable) return std::realloc(block, wanted);  // NOLINT(cppcoreguidelines-no-malloc)
-  // Doubling is bounded by what SQLite can ask for (an int); past a
-  // megabyte the block grows by halves, as much memory is at stake.
+  // Small blocks double; past a megabyte a block gets the size asked, as
+  // before, so that no size ever passes what an int (SizeOf) holds.
   constexpr std::size_t kDoublingUpTo = std::size_t{1} << 20;
-  const std::size_t grown = usable < kDoublingUpTo ? usable * 2 : usable + usable / 2;
-  return std::realloc(block, wanted > grown ? wanted : grown);  // NOLINT(cppcoreguidelines-no-malloc)
+  const std::size_t grown = usable < kDoublingUpTo && wanted < usable * 2 ? usable * 2 : wanted;
+  return std::realloc(block, grown);  // NOLINT(cppcoreguidelines-no-malloc)
 }
 
 // Sizes are rounded by malloc itself; SQLite asks before it reallocates
@@ -48,8 +54,8 @@ void Shutdown(void* /*unused*/) {}
 }  // namespace
 
 bool UseGrowingAllocator() {
-  static const sqlite3_mem_methods kMethods = {Allocate, Free,     Reallocate, SizeOf,
-                                               Roundup,  Init,     Shutdown,   nullptr};
+  static const sqlite3_mem_methods kMethods = {Allocate, Free, Reallocate, SizeOf,
+                                               Roundup,  Init, Shutdown,   nullptr};
   return sqlite3_config(SQLITE_CONFIG_MALLOC, &kMethods) == SQLITE_OK;
 }
 

@@ -1,7 +1,6 @@
 // Search as you type: slim hits with the snippet that shows why each matched.
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <utility>
 
 #include "app/contacts.h"
@@ -23,14 +22,33 @@ std::size_t CharacterStart(std::string_view text, std::size_t position) {
   return position;
 }
 
+// ASCII's upper case letters lowered, every other byte as it is (what
+// std::tolower does in the C locale, without a call per byte).
+char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
 // Where `term` (folded, lower case) first appears in `text`, ignoring ASCII
 // case; npos when it does not appear as typed (accents folded away).
 std::size_t FindFolded(std::string_view text, std::string_view term) {
-  const auto found =
-      std::search(text.begin(), text.end(), term.begin(), term.end(), [](char left, char right) {
-        return std::tolower(static_cast<unsigned char>(left)) == static_cast<unsigned char>(right);
-      });
+  const auto found = std::search(text.begin(), text.end(), term.begin(), term.end(),
+                                 [](char left, char right) { return AsciiLower(left) == right; });
   return found == text.end() ? std::string_view::npos : static_cast<std::size_t>(found - text.begin());
+}
+
+bool IsAscii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// Whether `text` may hold a word that one of `terms` starts. The index
+// (unicode61) splits plain ASCII at every byte that is not a letter or a
+// digit and only lower-cases the words it keeps, so such a text holds one
+// only if it holds the term itself, whatever the case: the fields that do
+// not are passed over without being split, which cost a typeahead request
+// a tenth of its work (BENCHMARKS.md, api11). Any other text may.
+bool MayHoldTerm(std::string_view text, const std::vector<std::string>& terms) {
+  if (!IsAscii(text)) return true;
+  return std::any_of(terms.begin(), terms.end(), [text](const std::string& term) {
+    return FindFolded(text, term) != std::string_view::npos;
+  });
 }
 
 // The part of a long note around the first word found, cut on character
@@ -61,7 +79,7 @@ std::pair<std::string, std::string> Snippet(const Store& store, const std::vecto
        {"met", &glance.met_at},
        {"note", &glance.notes}}};
   for (const auto& [field, text] : fields) {
-    if (text->empty()) continue;
+    if (text->empty() || !MayHoldTerm(*text, terms)) continue;
     const auto words = store.SearchTerms(*text);
     const bool found = std::any_of(terms.begin(), terms.end(), [&words](const std::string& term) {
       return std::any_of(words.begin(), words.end(),

@@ -75,6 +75,23 @@ TEST_P(ContactsRoutes, TypeaheadAnswersSlimLinesWithWhereTheWordsWereFound) {
   EXPECT_TRUE(Expect(Send("GET", "/api/v1/typeahead?q="), 200).empty());
 }
 
+// The snippet is the first field with a word that the query starts, in any
+// case and with accents folded away; a field holding the letters inside a
+// word is passed over.
+TEST_P(ContactsRoutes, TypeaheadSnippetIsTheFirstFieldWithAWordTheQueryStarts) {
+  AddPerson({{"name", "Ada Okafor"}, {"company", "Macmeans Ltd"}, {"title", "ACME liaison"}});
+  AddPerson({{"name", "José Núñez"}, {"company", "Nunez Freight"}});
+  const json title = Expect(Send("GET", "/api/v1/typeahead?q=acme"), 200);
+  ASSERT_EQ(title.size(), 1U);
+  EXPECT_EQ(title[0]["snippet"], json({{"field", "title"}, {"text", "ACME liaison"}}));
+  const json accented = Expect(Send("GET", "/api/v1/typeahead?q=nunez"), 200);
+  ASSERT_EQ(accented.size(), 1U);
+  EXPECT_EQ(accented[0]["snippet"], json({{"field", "name"}, {"text", "José Núñez"}}));
+  const json upper = Expect(Send("GET", "/api/v1/typeahead?q=LIAI"), 200);
+  ASSERT_EQ(upper.size(), 1U);
+  EXPECT_EQ(upper[0]["snippet"]["field"], "title");
+}
+
 TEST_P(ContactsRoutes, HealthOrderFollowsAWriteOnTheServer) {
   const json ada = AddPerson({{"name", "Ada Okafor"}});
   AddPerson({{"name", "Zed Young"}});

@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "store/sqlite/allocator.h"
+
 namespace kith::sqlite {
 
 Statement::Statement(Statement&& other) noexcept
@@ -98,15 +100,18 @@ namespace {
 // without lookaside, so each of the thousands of allocations a start makes
 // (the schema parsed, then freed at close) paid for the count. Once, before
 // the first connection initialises SQLite (sqlite3_config is refused after).
-void StopCountingAllocations() {
-  static const bool kConfigured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+// The allocator (allocator.h) is installed at the same time, for the same
+// reason.
+void ConfigureAllocations() {
+  static const bool kConfigured =
+      sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK && UseGrowingAllocator();
   static_cast<void>(kConfigured);
 }
 
 }  // namespace
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& path, OpenMode mode) {
-  StopCountingAllocations();
+  ConfigureAllocations();
   sqlite3* handle = nullptr;
   const int flags =
       (mode == OpenMode::kReadWrite ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY) |

@@ -556,6 +556,67 @@ TEST(PostgresStore, AnUpgradedDatabaseFindsItsNamesThroughTheirNewTable) {
   EXPECT_EQ(terms->Text(0, 0), "ada okafor");
 }
 
+// A database from before the workspace of cards, journal entries and terms
+// was checked once per statement (schema version 12) upgrades in place:
+// its card, journal and terms stay, a new card is journaled after them,
+// and what the foreign keys to workspaces guaranteed still holds: no row
+// in a workspace that does not exist, no workspace deleted while used.
+TEST(PostgresStore, AnUpgradedDatabaseStillKeepsEveryCardInAWorkspaceThatExists) {
+  testing::TempPgDatabase database;
+  {
+    auto connection = postgres::Connection::Open(database.url());
+    ASSERT_TRUE(connection) << connection.error().message;
+    for (std::size_t step = 0; step < 12; ++step) {
+      ASSERT_TRUE((*connection)->Execute(postgres::Migrations().at(step))) << "step " << step + 1;
+    }
+    ASSERT_TRUE(
+        (*connection)
+            ->Execute("CREATE TABLE kith_schema(version integer NOT NULL);"
+                      "INSERT INTO kith_schema(version) VALUES (12);"
+                      "INSERT INTO contacts(workspace_id, id, uid, display_name, sort_name, created_at, "
+                      "updated_at) VALUES (1, 1, 'ada', 'Ada Okafor', 'ada okafor', 't', 't');"
+                      "INSERT INTO id_counters(workspace_id, name, last_id) VALUES (1, 'contacts', 1);"
+                      "INSERT INTO search_vocabulary(workspace_id, term, head, length, documents) "
+                      "VALUES (1, 'okafor', 'o', 6, 1)"));
+  }
+  auto store = OpenPostgresStore(database.url());
+  ASSERT_TRUE(store) << store.error().message;
+  auto ada = (*store)->GetContact(ContactId{1});
+  ASSERT_TRUE(ada) << ada.error().message;
+  EXPECT_EQ(ada->display_name, "Ada Okafor");
+  EXPECT_EQ(*(*store)->LatestChange(), 1);
+  ContactFields fields;
+  fields.display_name = "Linus Lee";
+  auto linus = (*store)->InsertContact(fields, "linus", "2026-11-26T00:00:00Z");
+  ASSERT_TRUE(linus) << linus.error().message;
+  EXPECT_EQ(*(*store)->LatestChange(), 2) << "the journal goes on from the entry it had";
+
+  auto connection = postgres::Connection::Open(database.url());
+  ASSERT_TRUE(connection);
+  for (const std::string orphan :
+       {"INSERT INTO contacts(workspace_id, id, uid, display_name, sort_name, created_at, updated_at) "
+        "VALUES (9, 1, 'nowhere', 'Nowhere', 'nowhere', 't', 't')",
+        "INSERT INTO contact_changes(workspace_id, contact_id, sequence, uid) VALUES (9, 1, 1, 'nowhere')",
+        "INSERT INTO search_vocabulary(workspace_id, term, head, length, documents) "
+        "VALUES (1, 'lee', 'l', 3, 1), (9, 'nowhere', 'n', 7, 1)"}) {
+    EXPECT_FALSE((*connection)->Execute(orphan)) << orphan;
+  }
+  const auto deleted = (*connection)->Execute("DELETE FROM workspaces WHERE id = 1");
+  ASSERT_FALSE(deleted) << "a workspace with cards stays";
+  EXPECT_THAT(deleted.error().message, HasSubstr("still has cards"));
+
+  // A workspace nothing uses goes, in READ COMMITTED (where the check sees
+  // what was committed while the deletion waited for the workspace).
+  ASSERT_TRUE((*connection)->Execute("INSERT INTO workspaces(id, name, created_at) VALUES (2, 'empty', 't')"));
+  ASSERT_TRUE((*connection)->Execute("BEGIN ISOLATION LEVEL REPEATABLE READ"));
+  EXPECT_FALSE((*connection)->Execute("DELETE FROM workspaces WHERE id = 2"));
+  ASSERT_TRUE((*connection)->EndTransaction("ROLLBACK"));
+  EXPECT_TRUE((*connection)->Execute("DELETE FROM workspaces WHERE id = 2"));
+  auto cards = (*connection)->Query("SELECT count(*) FROM contacts WHERE workspace_id = 1");
+  ASSERT_TRUE(cards);
+  EXPECT_EQ(cards->Int(0, 0), 2);
+}
+
 // Two workspaces with an Okafor each: a name asked in one finds its own
 // alone, as typed, as a prefix and with a typo's correction.
 TEST(PostgresStore, ANameIsFoundInItsOwnWorkspaceOnly) {

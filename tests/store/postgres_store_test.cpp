@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "store/account_directory.h"
+#include "store/batched_lookups.h"
 #include "store/candidate_matching.h"
 #include "store/postgres/connection.h"
 #include "store/postgres/migrations.h"
@@ -607,7 +608,8 @@ TEST(PostgresStore, AnUpgradedDatabaseStillKeepsEveryCardInAWorkspaceThatExists)
 
   // A workspace nothing uses goes, in READ COMMITTED (where the check sees
   // what was committed while the deletion waited for the workspace).
-  ASSERT_TRUE((*connection)->Execute("INSERT INTO workspaces(id, name, created_at) VALUES (2, 'empty', 't')"));
+  ASSERT_TRUE(
+      (*connection)->Execute("INSERT INTO workspaces(id, name, created_at) VALUES (2, 'empty', 't')"));
   ASSERT_TRUE((*connection)->Execute("BEGIN ISOLATION LEVEL REPEATABLE READ"));
   EXPECT_FALSE((*connection)->Execute("DELETE FROM workspaces WHERE id = 2"));
   ASSERT_TRUE((*connection)->EndTransaction("ROLLBACK"));
@@ -615,6 +617,67 @@ TEST(PostgresStore, AnUpgradedDatabaseStillKeepsEveryCardInAWorkspaceThatExists)
   auto cards = (*connection)->Query("SELECT count(*) FROM contacts WHERE workspace_id = 1");
   ASSERT_TRUE(cards);
   EXPECT_EQ(cards->Int(0, 0), 2);
+}
+
+// An import's lookups asked for a batch at once (FindManyContactIds) answer
+// each as the lookup alone does: by uid, email, phone, profile URL, name
+// and namesakes at a company, a trashed card and a value nobody has among
+// them, in any order and more than once.
+TEST(PostgresStore, ManyLookupsAtOnceAnswerEachAsItsLookupAlone) {
+  testing::TempPgDatabase database;
+  auto store = OpenPostgresStore(database.url());
+  ASSERT_TRUE(store) << store.error().message;
+  BatchedLookups* batched = BatchedLookupsOf(**store);
+  ASSERT_NE(batched, nullptr);
+  const auto add = [&](const std::string& name, const std::string& company, const std::string& email,
+                       const std::string& url) {
+    ContactFields fields;
+    fields.display_name = name;
+    fields.company = company;
+    fields.emails = {email};
+    fields.phones = {Phone{"+1 555 0100", "+15550100"}};
+    fields.links = {Link{LinkKind::kLinkedIn, url, false, false, std::nullopt}};
+    auto contact =
+        (*store)->InsertContact(fields, "uid-" + url.substr(url.rfind('/') + 1), "2026-11-26T00:00:00Z");
+    EXPECT_TRUE(contact) << contact.error().message;
+    return contact ? contact->id : ContactId{};
+  };
+  add("Ada Okafor", "Acme", "ada@acme.example", "https://www.linkedin.com/in/ada");
+  add("Ada Okafor", "Acme", "ADA@acme.example", "https://www.linkedin.com/in/ada-2");
+  add("Ada Okafor", "Globex", "ada@globex.example", "https://www.linkedin.com/in/ada-3");
+  const ContactId gone = add("Bo Li", "Acme", "bo@acme.example", "https://www.linkedin.com/in/bo");
+  ASSERT_TRUE((*store)->TrashContact(gone, "2026-11-27T00:00:00Z"));
+
+  const std::vector<ContactLookup> lookups = {
+      ContactLookup::Namesakes("Ada Okafor", "ACME"),
+      ContactLookup::ByKey(ContactKey::kEmail, "Ada@Acme.example"),
+      ContactLookup::ByKey(ContactKey::kUid, "uid-ada-2"),
+      ContactLookup::ByKey(ContactKey::kPhone, "+15550100"),
+      ContactLookup::ByKey(ContactKey::kLinkUrl, "https://www.LinkedIn.com/in/ada-3"),
+      ContactLookup::ByKey(ContactKey::kName, "ada okafor"),
+      ContactLookup::ByKey(ContactKey::kEmail, "bo@acme.example"),
+      ContactLookup::ByKey(ContactKey::kUid, "uid-bo"),
+      ContactLookup::Namesakes("Bo Li", "Acme"),
+      ContactLookup::ByKey(ContactKey::kLinkUrl, "https://www.linkedin.com/in/nobody"),
+      ContactLookup::ByKey(ContactKey::kEmail, ""),
+      ContactLookup::Namesakes("Ada Okafor", "Initech"),
+      ContactLookup::ByKey(ContactKey::kEmail, "Ada@Acme.example"),
+  };
+  auto answers = batched->FindManyContactIds(lookups);
+  ASSERT_TRUE(answers) << answers.error().message;
+  ASSERT_EQ(answers->size(), lookups.size());
+  bool found_any = false;
+  for (std::size_t i = 0; i < lookups.size(); ++i) {
+    const ContactLookup& lookup = lookups[i];
+    auto alone = lookup.namesakes ? (*store)->FindNamesakes(lookup.value, lookup.company)
+                                  : (*store)->FindContactIds(lookup.key, lookup.value);
+    ASSERT_TRUE(alone) << alone.error().message;
+    EXPECT_EQ((*answers)[i], *alone) << "lookup " << i << ": " << lookup.value;
+    found_any = found_any || !alone->empty();
+  }
+  EXPECT_EQ((*answers)[0].size(), 2U) << "both namesakes at Acme";
+  EXPECT_EQ((*answers)[3].size(), 3U) << "the live cards sharing the phone";
+  EXPECT_TRUE(found_any);
 }
 
 // Two workspaces with an Okafor each: a name asked in one finds its own

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "store/account_directory.h"
+#include "store/batched_lookups.h"
 #include "store/candidate_matching.h"
 #include "store/postgres/connection.h"
 #include "store/postgres/migrations.h"
@@ -554,6 +555,129 @@ TEST(PostgresStore, AnUpgradedDatabaseFindsItsNamesThroughTheirNewTable) {
   auto terms = (*connection)->Query("SELECT string_agg(term, ' ' ORDER BY term) FROM name_terms");
   ASSERT_TRUE(terms);
   EXPECT_EQ(terms->Text(0, 0), "ada okafor");
+}
+
+// A database from before the workspace of cards, journal entries and terms
+// was checked once per statement (schema version 12) upgrades in place:
+// its card, journal and terms stay, a new card is journaled after them,
+// and what the foreign keys to workspaces guaranteed still holds: no row
+// in a workspace that does not exist, no workspace deleted while used.
+TEST(PostgresStore, AnUpgradedDatabaseStillKeepsEveryCardInAWorkspaceThatExists) {
+  testing::TempPgDatabase database;
+  {
+    auto connection = postgres::Connection::Open(database.url());
+    ASSERT_TRUE(connection) << connection.error().message;
+    for (std::size_t step = 0; step < 12; ++step) {
+      ASSERT_TRUE((*connection)->Execute(postgres::Migrations().at(step))) << "step " << step + 1;
+    }
+    ASSERT_TRUE(
+        (*connection)
+            ->Execute("CREATE TABLE kith_schema(version integer NOT NULL);"
+                      "INSERT INTO kith_schema(version) VALUES (12);"
+                      "INSERT INTO contacts(workspace_id, id, uid, display_name, sort_name, created_at, "
+                      "updated_at) VALUES (1, 1, 'ada', 'Ada Okafor', 'ada okafor', 't', 't');"
+                      "INSERT INTO id_counters(workspace_id, name, last_id) VALUES (1, 'contacts', 1);"
+                      "INSERT INTO search_vocabulary(workspace_id, term, head, length, documents) "
+                      "VALUES (1, 'okafor', 'o', 6, 1)"));
+  }
+  auto store = OpenPostgresStore(database.url());
+  ASSERT_TRUE(store) << store.error().message;
+  auto ada = (*store)->GetContact(ContactId{1});
+  ASSERT_TRUE(ada) << ada.error().message;
+  EXPECT_EQ(ada->display_name, "Ada Okafor");
+  EXPECT_EQ(*(*store)->LatestChange(), 1);
+  ContactFields fields;
+  fields.display_name = "Linus Lee";
+  auto linus = (*store)->InsertContact(fields, "linus", "2026-11-26T00:00:00Z");
+  ASSERT_TRUE(linus) << linus.error().message;
+  EXPECT_EQ(*(*store)->LatestChange(), 2) << "the journal goes on from the entry it had";
+
+  auto connection = postgres::Connection::Open(database.url());
+  ASSERT_TRUE(connection);
+  for (const std::string orphan :
+       {"INSERT INTO contacts(workspace_id, id, uid, display_name, sort_name, created_at, updated_at) "
+        "VALUES (9, 1, 'nowhere', 'Nowhere', 'nowhere', 't', 't')",
+        "INSERT INTO contact_changes(workspace_id, contact_id, sequence, uid) VALUES (9, 1, 1, 'nowhere')",
+        "INSERT INTO search_vocabulary(workspace_id, term, head, length, documents) "
+        "VALUES (1, 'lee', 'l', 3, 1), (9, 'nowhere', 'n', 7, 1)"}) {
+    EXPECT_FALSE((*connection)->Execute(orphan)) << orphan;
+  }
+  const auto deleted = (*connection)->Execute("DELETE FROM workspaces WHERE id = 1");
+  ASSERT_FALSE(deleted) << "a workspace with cards stays";
+  EXPECT_THAT(deleted.error().message, HasSubstr("still has cards"));
+
+  // A workspace nothing uses goes, in READ COMMITTED (where the check sees
+  // what was committed while the deletion waited for the workspace).
+  ASSERT_TRUE(
+      (*connection)->Execute("INSERT INTO workspaces(id, name, created_at) VALUES (2, 'empty', 't')"));
+  ASSERT_TRUE((*connection)->Execute("BEGIN ISOLATION LEVEL REPEATABLE READ"));
+  EXPECT_FALSE((*connection)->Execute("DELETE FROM workspaces WHERE id = 2"));
+  ASSERT_TRUE((*connection)->EndTransaction("ROLLBACK"));
+  EXPECT_TRUE((*connection)->Execute("DELETE FROM workspaces WHERE id = 2"));
+  auto cards = (*connection)->Query("SELECT count(*) FROM contacts WHERE workspace_id = 1");
+  ASSERT_TRUE(cards);
+  EXPECT_EQ(cards->Int(0, 0), 2);
+}
+
+// An import's lookups asked for a batch at once (FindManyContactIds) answer
+// each as the lookup alone does: by uid, email, phone, profile URL, name
+// and namesakes at a company, a trashed card and a value nobody has among
+// them, in any order and more than once.
+TEST(PostgresStore, ManyLookupsAtOnceAnswerEachAsItsLookupAlone) {
+  testing::TempPgDatabase database;
+  auto store = OpenPostgresStore(database.url());
+  ASSERT_TRUE(store) << store.error().message;
+  BatchedLookups* batched = BatchedLookupsOf(**store);
+  ASSERT_NE(batched, nullptr);
+  const auto add = [&](const std::string& name, const std::string& company, const std::string& email,
+                       const std::string& url) {
+    ContactFields fields;
+    fields.display_name = name;
+    fields.company = company;
+    fields.emails = {email};
+    fields.phones = {Phone{"+1 555 0100", "+15550100"}};
+    fields.links = {Link{LinkKind::kLinkedIn, url, false, false, std::nullopt}};
+    auto contact =
+        (*store)->InsertContact(fields, "uid-" + url.substr(url.rfind('/') + 1), "2026-11-26T00:00:00Z");
+    EXPECT_TRUE(contact) << contact.error().message;
+    return contact ? contact->id : ContactId{};
+  };
+  add("Ada Okafor", "Acme", "ada@acme.example", "https://www.linkedin.com/in/ada");
+  add("Ada Okafor", "Acme", "ADA@acme.example", "https://www.linkedin.com/in/ada-2");
+  add("Ada Okafor", "Globex", "ada@globex.example", "https://www.linkedin.com/in/ada-3");
+  const ContactId gone = add("Bo Li", "Acme", "bo@acme.example", "https://www.linkedin.com/in/bo");
+  ASSERT_TRUE((*store)->TrashContact(gone, "2026-11-27T00:00:00Z"));
+
+  const std::vector<ContactLookup> lookups = {
+      ContactLookup::Namesakes("Ada Okafor", "ACME"),
+      ContactLookup::ByKey(ContactKey::kEmail, "Ada@Acme.example"),
+      ContactLookup::ByKey(ContactKey::kUid, "uid-ada-2"),
+      ContactLookup::ByKey(ContactKey::kPhone, "+15550100"),
+      ContactLookup::ByKey(ContactKey::kLinkUrl, "https://www.LinkedIn.com/in/ada-3"),
+      ContactLookup::ByKey(ContactKey::kName, "ada okafor"),
+      ContactLookup::ByKey(ContactKey::kEmail, "bo@acme.example"),
+      ContactLookup::ByKey(ContactKey::kUid, "uid-bo"),
+      ContactLookup::Namesakes("Bo Li", "Acme"),
+      ContactLookup::ByKey(ContactKey::kLinkUrl, "https://www.linkedin.com/in/nobody"),
+      ContactLookup::ByKey(ContactKey::kEmail, ""),
+      ContactLookup::Namesakes("Ada Okafor", "Initech"),
+      ContactLookup::ByKey(ContactKey::kEmail, "Ada@Acme.example"),
+  };
+  auto answers = batched->FindManyContactIds(lookups);
+  ASSERT_TRUE(answers) << answers.error().message;
+  ASSERT_EQ(answers->size(), lookups.size());
+  bool found_any = false;
+  for (std::size_t i = 0; i < lookups.size(); ++i) {
+    const ContactLookup& lookup = lookups[i];
+    auto alone = lookup.namesakes ? (*store)->FindNamesakes(lookup.value, lookup.company)
+                                  : (*store)->FindContactIds(lookup.key, lookup.value);
+    ASSERT_TRUE(alone) << alone.error().message;
+    EXPECT_EQ((*answers)[i], *alone) << "lookup " << i << ": " << lookup.value;
+    found_any = found_any || !alone->empty();
+  }
+  EXPECT_EQ((*answers)[0].size(), 2U) << "both namesakes at Acme";
+  EXPECT_EQ((*answers)[3].size(), 3U) << "the live cards sharing the phone";
+  EXPECT_TRUE(found_any);
 }
 
 // Two workspaces with an Okafor each: a name asked in one finds its own

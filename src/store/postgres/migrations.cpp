@@ -1,6 +1,7 @@
 #include "store/postgres/migrations.h"
 
 #include "store/postgres/access_migration.h"
+#include "store/postgres/card_checks_migration.h"
 #include "store/postgres/name_terms_migration.h"
 #include "store/postgres/private_rows_migration.h"
 
@@ -838,7 +839,8 @@ const std::vector<std::string_view>& Migrations() {
                                                             kHealthOncePerStatement,
                                                             kHealthPerMember,
                                                             kJournalOncePerStatement,
-                                                            NameTermsMigration()};
+                                                            NameTermsMigration(),
+                                                            CardChecksMigration()};
   return kMigrations;
 }
 

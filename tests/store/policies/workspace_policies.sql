@@ -3,7 +3,7 @@
 -- non-superuser role that owns kith's tables: FORCE must hold the owner to
 -- the policies too. Everything happens in one transaction, rolled back.
 BEGIN;
-SELECT plan(47);
+SELECT plan(57);
 
 -- Two workspaces, each with one card, written as each one's owner.
 INSERT INTO workspaces(id, name, created_at) VALUES (2, 'other', '2026-12-01T00:00:00Z');
@@ -190,6 +190,35 @@ $$, 'every workspace table is under row-level security, forced on its owner');
 SELECT is((SELECT count(*)::int FROM pg_class
            WHERE relname IN ('search_entries', 'search_vocabulary', 'name_terms') AND relrowsecurity), 0,
           'the search tables are the documented exception');
+
+-- That a row's workspace exists (card_checks_migration.cpp): for the
+-- cards, their journal and the search terms checked once per statement,
+-- with the foreign key's error; and a workspace still used is not deleted,
+-- whoever acts, while an unused one is, the acting workspace left as it was.
+SELECT set_config('kith.workspace', '5', true), set_config('kith.role', 'owner', true);
+SELECT throws_ok($$INSERT INTO contacts(workspace_id, id, uid, display_name, sort_name, created_at, updated_at)
+                   VALUES (5, 1, 'nowhere', 'Nowhere', 'nowhere', 'now', 'now')$$, '23503', NULL,
+                 'a card in a workspace that does not exist is refused');
+SELECT throws_ok($$INSERT INTO contact_changes(workspace_id, contact_id, sequence, uid) VALUES (5, 1, 1, 'nowhere')$$,
+                 '23503', NULL, 'so is a journal entry');
+SELECT throws_ok($$INSERT INTO search_vocabulary(workspace_id, term, head, length, documents)
+                   VALUES (5, 'nowhere', 'n', 7, 1), (1, 'somewhere', 's', 9, 1)$$, '23503', NULL,
+                 'so is a statement with one search term in no workspace');
+INSERT INTO search_vocabulary(workspace_id, term, head, length, documents) VALUES (2, 'two', 't', 3, 1);
+SELECT throws_ok($$UPDATE search_vocabulary SET workspace_id = 5 WHERE workspace_id = 2$$, '23503', NULL,
+                 'and a term moved into no workspace');
+INSERT INTO workspaces(id, name, created_at) VALUES (3, 'only terms', '2026-12-01T00:00:00Z');
+INSERT INTO search_vocabulary(workspace_id, term, head, length, documents) VALUES (3, 'three', 't', 5, 1);
+SELECT set_config('kith.workspace', '', true), set_config('kith.role', '', true);
+SELECT throws_ok('DELETE FROM workspaces WHERE id = 2', '23503', NULL,
+                 'a workspace with cards is not deleted, acting as no workspace');
+SELECT throws_ok('DELETE FROM workspaces WHERE id = 3', '23503', NULL, 'nor one with search terms alone');
+SELECT throws_ok('UPDATE workspaces SET id = 6 WHERE id = 3', '23503', NULL, 'nor renumbered');
+DELETE FROM search_vocabulary WHERE workspace_id = 3;
+SELECT lives_ok('DELETE FROM workspaces WHERE id = 3', 'a workspace nothing uses is deleted');
+SELECT is(current_setting('kith.workspace'), '', 'and the deletion acts as no workspace afterwards');
+SELECT set_config('kith.workspace', '2', true), set_config('kith.role', 'owner', true);
+SELECT results_eq('SELECT uid FROM contacts', ARRAY['card-of-two'], 'the cards of the refused deletion are there');
 
 SELECT * FROM finish();
 ROLLBACK;

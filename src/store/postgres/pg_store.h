@@ -13,6 +13,7 @@
 #include "store/candidate_matching.h"
 #include "store/card_store.h"
 #include "store/file_migration.h"
+#include "store/member_sessions.h"
 #include "store/postgres/connection.h"
 #include "store/postgres/fts_expression.h"
 #include "store/search_document.h"
@@ -40,6 +41,7 @@ class PgStore final : public CardStore,
                       public FileMigration,
                       public BatchedLookups,
                       public CandidateMatching,
+                      public MemberSessions,
                       public SignInFailureBook {
  public:
   // Connects to `uri`, applies pending migrations (under an advisory lock,
@@ -128,6 +130,8 @@ class PgStore final : public CardStore,
   Result<std::vector<std::pair<std::string, std::string>>> AllSettings() override;
   Status InsertWebSession(const WebSession& session) override;
   Result<std::optional<WebSession>> FindWebSession(std::string_view id_hash) override;
+  Result<std::optional<MemberSession>> FindMemberSession(std::int64_t workspace_id,
+                                                         std::string_view id_hash) override;
   Status TouchWebSession(std::string_view id_hash, std::int64_t last_seen_at) override;
   Status RemoveWebSession(std::string_view id_hash) override;
   Status PruneWebSessions(std::int64_t created_before, std::int64_t seen_before, int keep) override;

@@ -126,8 +126,7 @@ Result<std::optional<LiveWebSession>> FindLiveWebSession(Context& context, std::
       now - session.last_seen_at >= limits.idle_seconds) {
     return std::optional<LiveWebSession>();
   }
-  LiveWebSession live{CsrfTokenFor(parts.id), now - session.last_seen_at >= kTouchEverySeconds,
-                      std::nullopt};
+  LiveWebSession live{CsrfTokenFor(parts.id), now - session.last_seen_at >= kTouchEverySeconds, std::nullopt};
   if (parts.workspace_id != 0) {
     if (!found->member) return std::optional<LiveWebSession>();
     live.member = found->member;

@@ -226,7 +226,8 @@ Result<Rows> Connection::RunAfterDeferred(const std::string& sql, const Params& 
     error = ResultError(connection_, sync.get());
   }
   (void)PQexitPipelineMode(connection_);
-  if (!error && sent < 2) error = Error{ErrorCode::kIo, "PostgreSQL: " + Trimmed(PQerrorMessage(connection_)), "db"};
+  if (!error && sent < 2)
+    error = Error{ErrorCode::kIo, "PostgreSQL: " + Trimmed(PQerrorMessage(connection_)), "db"};
   // The settings are made only once both ran: should either fail, the
   // transaction took them back, and they go again before the next statement.
   if (error) return tl::unexpected(std::move(*error));

@@ -162,18 +162,18 @@ Status PgStore::WriteVocabulary(const VocabularyDelta& vocabulary) {
 
 Result<std::vector<ContactId>> PgStore::MatchSearchIndex(SearchTable table, const std::string& expression,
                                                          int limit) {
-  KITH_ASSIGN_OR_RETURN(const std::string query, ToTsQuery(expression, table, [this](std::string_view text) {
-                          return SearchTerms(text);
-                        }));
+  const auto terms_of = [this](std::string_view text) { return SearchTerms(text); };
+  KITH_ASSIGN_OR_RETURN(const std::string query, ToTsQuery(expression, table, terms_of));
   if (table == SearchTable::kNames) {
-    const auto terms_of = [this](std::string_view text) { return SearchTerms(text); };
     const std::optional<std::vector<NameKey>> forms = OneWordForms(expression, terms_of);
     if (forms) return MatchNames(*forms, query, limit);
+  }
+  const std::vector<std::vector<NameKey>> words = WordsOf(expression, terms_of);
+  if (table == SearchTable::kNames) {
     // Several words asked of the names ("john chicago"): when one of them
     // is in nobody's name, in any of its forms, nobody is found, and a few
     // probes of name_terms say so instead of the GIN index (which reads
     // every list of the other words' prefixes first).
-    const std::vector<std::vector<NameKey>> words = WordsOf(expression, terms_of);
     if (words.size() > 1) {
       std::vector<std::int64_t> word_of;
       std::vector<std::string> firsts;
@@ -213,10 +213,7 @@ Result<std::vector<ContactId>> PgStore::MatchSearchIndex(SearchTable table, cons
   if (short_prefix) {
     KITH_ASSIGN_OR_RETURN(newest, NewestMatching(query, limit, kNewestFew));
   } else {
-    KITH_ASSIGN_OR_RETURN(newest, NewestFewMatchingUnlessRare(query, limit,
-                                                              WordsOf(expression, [this](std::string_view text) {
-                                                                return SearchTerms(text);
-                                                              })));
+    KITH_ASSIGN_OR_RETURN(newest, NewestFewMatchingUnlessRare(query, limit, words));
   }
   if (static_cast<int>(newest.size()) >= limit) return newest;
   if (short_prefix) {

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "app/secrets.h"
+#include "store/member_sessions.h"
 
 namespace kith {
 namespace {
@@ -53,6 +54,22 @@ Result<bool> EnterSessionWorkspace(Context& context, const CookieParts& parts) {
   return true;
 }
 
+// The cookie's session and, for a member's, the membership it signs in
+// as now, in one question (the store acts in the cookie's workspace:
+// EnterSessionWorkspace). None when the session is unknown, or the cookie
+// names a workspace and the store has no members.
+Result<std::optional<MemberSession>> FindSession(Context& context, const CookieParts& parts) {
+  const std::string id_hash = Sha256Hex(parts.id);
+  if (parts.workspace_id != 0) {
+    MemberSessions* sessions = MemberSessionsOf(context.store);
+    if (sessions == nullptr) return std::optional<MemberSession>();
+    return sessions->FindMemberSession(parts.workspace_id, id_hash);
+  }
+  KITH_ASSIGN_OR_RETURN(auto session, context.store.FindWebSession(id_hash));
+  if (!session) return std::optional<MemberSession>();
+  return std::optional<MemberSession>(MemberSession{std::move(*session), std::nullopt});
+}
+
 std::int64_t Number(std::string_view text) {
   std::int64_t value = 0;
   std::from_chars(text.data(), text.data() + text.size(), value);
@@ -98,22 +115,21 @@ Result<std::optional<LiveWebSession>> FindLiveWebSession(Context& context, std::
   if (parts.id.empty()) return std::optional<LiveWebSession>();
   KITH_ASSIGN_OR_RETURN(const bool entered, EnterSessionWorkspace(context, parts));
   if (!entered) return std::optional<LiveWebSession>();
-  KITH_ASSIGN_OR_RETURN(const auto session, context.store.FindWebSession(Sha256Hex(parts.id)));
-  if (!session) return std::optional<LiveWebSession>();
+  KITH_ASSIGN_OR_RETURN(const auto found, FindSession(context, parts));
+  if (!found) return std::optional<LiveWebSession>();
+  const WebSession& session = found->session;
   // A member's session is only ever found through its workspace, and the
   // one person's never names one: a mix is no session.
-  if (session->account.empty() != (parts.workspace_id == 0)) return std::optional<LiveWebSession>();
+  if (session.account.empty() != (parts.workspace_id == 0)) return std::optional<LiveWebSession>();
   KITH_ASSIGN_OR_RETURN(const std::int64_t now, NowSeconds(context.clock));
-  if (now - session->created_at >= limits.lifetime_seconds ||
-      now - session->last_seen_at >= limits.idle_seconds) {
+  if (now - session.created_at >= limits.lifetime_seconds ||
+      now - session.last_seen_at >= limits.idle_seconds) {
     return std::optional<LiveWebSession>();
   }
-  LiveWebSession live{CsrfTokenFor(parts.id), now - session->last_seen_at >= kTouchEverySeconds,
-                      std::nullopt};
+  LiveWebSession live{CsrfTokenFor(parts.id), now - session.last_seen_at >= kTouchEverySeconds, std::nullopt};
   if (parts.workspace_id != 0) {
-    KITH_ASSIGN_OR_RETURN(live.member,
-                          AccountsOf(context.store)->FindMember(parts.workspace_id, session->account));
-    if (!live.member) return std::optional<LiveWebSession>();
+    if (!found->member) return std::optional<LiveWebSession>();
+    live.member = found->member;
   }
   return std::optional<LiveWebSession>(std::move(live));
 }

@@ -11,6 +11,7 @@
 #include "store/account_directory.h"
 #include "store/batched_lookups.h"
 #include "store/candidate_matching.h"
+#include "store/member_sessions.h"
 #include "store/postgres/connection.h"
 #include "store/postgres/migrations.h"
 #include "store/store.h"
@@ -794,6 +795,64 @@ TEST(PostgresStore, ADeferredSettingRunsBeforeTheNextStatementOrNothingRuns) {
   seen = connection.Query(read);
   ASSERT_TRUE(seen) << seen.error().message;
   EXPECT_EQ(seen->Text(0, 0), "bo") << "the choice made in it holds from the statement after";
+
+  // A deferred setting travels with the query after it, in one
+  // transaction: when the query fails, the setting is taken back with it,
+  // and sent again before the next statement.
+  connection.Defer(set, postgres::Params().Add("cy"));
+  EXPECT_FALSE(connection.Query("SELECT 1 / 0"));
+  seen = connection.Query(read);
+  ASSERT_TRUE(seen) << seen.error().message;
+  EXPECT_EQ(seen->Text(0, 0), "cy") << "the setting holds although the query that carried it failed";
+  ASSERT_TRUE(connection.Execute("BEGIN"));
+  connection.Defer(set, postgres::Params().Add("dee"));
+  EXPECT_FALSE(connection.Query("SELECT 1 / 0"));
+  ASSERT_TRUE(connection.EndTransaction("ROLLBACK"));
+  seen = connection.Query(read);
+  ASSERT_TRUE(seen) << seen.error().message;
+  EXPECT_EQ(seen->Text(0, 0), "dee") << "and when a rolled-back transaction took it back";
+}
+
+// A member's session is read with the membership it signs in as, as the
+// directory holds it at that moment: a new role is the role from then on,
+// and a member removed has a session but no membership.
+TEST(PostgresStore, AMembersSessionComesWithItsMembershipAsItIsNow) {
+  testing::TempPgDatabase database;
+  auto opened = OpenPostgresStore(database.url());
+  ASSERT_TRUE(opened) << opened.error().message;
+  Store& store = **opened;
+  AccountDirectory& directory = *AccountsOf(store);
+  MemberSessions* sessions = MemberSessionsOf(store);
+  ASSERT_NE(sessions, nullptr);
+  ASSERT_TRUE(directory.InsertAccount("ada", "hash", "2026-11-01T00:00:00Z"));
+  auto acme = directory.InsertWorkspace("acme", "2026-11-01T00:00:00Z");
+  ASSERT_TRUE(acme) << acme.error().message;
+  ASSERT_TRUE(directory.SetMember(acme->id, "ada", Role::kEditor));
+  ASSERT_TRUE(directory.ActAs({acme->id, Role::kEditor, "ada", "acme"}));
+  ASSERT_TRUE(store.InsertWebSession(WebSession{"hash-of-ada", 100, 200, "ada"}));
+  ASSERT_TRUE(directory.ActAs({acme->id, Role::kViewer, "", ""}));
+
+  auto found = sessions->FindMemberSession(acme->id, "hash-of-ada");
+  ASSERT_TRUE(found) << found.error().message;
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ((*found)->session.account, "ada");
+  EXPECT_EQ((*found)->session.created_at, 100);
+  EXPECT_EQ((*found)->session.last_seen_at, 200);
+  EXPECT_EQ((*found)->member, (WorkspaceAccess{acme->id, Role::kEditor, "ada", "acme"}));
+
+  ASSERT_TRUE(directory.SetMember(acme->id, "ada", Role::kViewer));
+  found = sessions->FindMemberSession(acme->id, "hash-of-ada");
+  ASSERT_TRUE(found && found->has_value());
+  EXPECT_EQ((*found)->member, (WorkspaceAccess{acme->id, Role::kViewer, "ada", "acme"}));
+
+  ASSERT_TRUE(directory.RemoveMember(acme->id, "ada"));
+  found = sessions->FindMemberSession(acme->id, "hash-of-ada");
+  ASSERT_TRUE(found && found->has_value()) << "the session is still there";
+  EXPECT_EQ((*found)->member, std::nullopt) << "but signs nobody in";
+
+  found = sessions->FindMemberSession(acme->id, "no-such-hash");
+  ASSERT_TRUE(found) << found.error().message;
+  EXPECT_FALSE(found->has_value());
 }
 
 TEST(PostgresStore, ARefusedConnectionIsAnIoErrorThatKeepsThePasswordOut) {

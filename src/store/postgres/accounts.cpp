@@ -174,6 +174,29 @@ Result<std::optional<WorkspaceAccess>> PgStore::FindMember(std::int64_t workspac
       WorkspaceAccess{workspace_id, role, std::string(account), rows.Text(0, 0)});
 }
 
+Result<std::optional<MemberSession>> PgStore::FindMemberSession(std::int64_t workspace_id,
+                                                                std::string_view id_hash) {
+  // The membership is read with the session, not remembered from sign-in:
+  // a member removed, or given another role, is refused or acts with the
+  // new role from the next request on.
+  KITH_ASSIGN_OR_RETURN(const Rows rows,
+                        connection_->Query("SELECT s.created_at, s.last_seen_at, s.account, w.name, m.role "
+                                           "FROM web_sessions s "
+                                           "LEFT JOIN memberships m "
+                                           "ON m.workspace_id = s.workspace_id AND m.account = s.account "
+                                           "LEFT JOIN workspaces w ON w.id = m.workspace_id "
+                                           "WHERE s.workspace_id = $1 AND s.id_hash = $2",
+                                           Params().Add(workspace_id).Add(id_hash)));
+  if (rows.empty()) return std::optional<MemberSession>();
+  MemberSession found{WebSession{std::string(id_hash), rows.Int(0, 0), rows.Int(0, 1), rows.Text(0, 2)},
+                      std::nullopt};
+  if (!rows.IsNull(0, 4)) {
+    KITH_ASSIGN_OR_RETURN(const Role role, RoleFromColumn(rows.Text(0, 4)));
+    found.member = WorkspaceAccess{workspace_id, role, found.session.account, rows.Text(0, 3)};
+  }
+  return std::optional<MemberSession>(std::move(found));
+}
+
 Status PgStore::HandOverRowsOfNoOne(std::int64_t workspace_id, std::string_view account) {
   // The policies let nobody give a row to another author
   // (private_rows_migration.cpp), so the rows are taken out acting as

@@ -41,6 +41,15 @@ bool Succeeded(const PGresult* result) {
   return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
 }
 
+// The parameters as libpq takes them: C strings, NULL for SQL's NULL. They
+// point into `params`, which must outlive them.
+std::vector<const char*> TextsOf(const Params& params) {
+  std::vector<const char*> texts;
+  texts.reserve(params.values().size());
+  for (const auto& value : params.values()) texts.push_back(value ? value->c_str() : nullptr);
+  return texts;
+}
+
 }  // namespace
 
 std::string ArrayLiteral(const std::vector<std::string>& items) {
@@ -174,15 +183,61 @@ Result<std::string> Connection::PreparedName(const std::string& sql) {
 }
 
 Result<Rows> Connection::Query(const std::string& sql, const Params& params) {
-  KITH_RETURN_IF_ERROR(RunDeferred());
+  if (deferred_) return RunAfterDeferred(sql, params);
   return RunPrepared(sql, params);
+}
+
+Result<Rows> Connection::RunAfterDeferred(const std::string& sql, const Params& params) {
+  KITH_ASSIGN_OR_RETURN(const std::string deferred_name, PreparedName(deferred_->first));
+  KITH_ASSIGN_OR_RETURN(const std::string name, PreparedName(sql));
+  if (PQenterPipelineMode(connection_) != 1) {
+    KITH_RETURN_IF_ERROR(RunDeferred());
+    return RunPrepared(sql, params);
+  }
+  const auto send = [this](const std::string& prepared, const Params& values) {
+    const std::vector<const char*> texts = TextsOf(values);
+    return PQsendQueryPrepared(connection_, prepared.c_str(), static_cast<int>(texts.size()), texts.data(),
+                               nullptr, nullptr, 0) == 1;
+  };
+  // One Sync after both: the server runs them in one implicit transaction,
+  // so a statement that fails takes the settings before it back with it.
+  const int sent = !send(deferred_name, deferred_->second) ? 0 : send(name, params) ? 2 : 1;
+  if (sent == 0 || PQpipelineSync(connection_) != 1) {
+    Error error{ErrorCode::kIo, "PostgreSQL: " + Trimmed(PQerrorMessage(connection_)), "db"};
+    return tl::unexpected(std::move(error));
+  }
+  // Every result up to the Sync is read, whatever failed, so that the
+  // connection leaves pipeline mode idle. A statement after a failed one
+  // is only reported aborted: the first error is the one that counts.
+  std::optional<Error> error;
+  std::unique_ptr<PGresult, Rows::Free> rows;
+  for (int statement = 0; statement < sent; ++statement) {
+    for (PGresult* result = PQgetResult(connection_); result != nullptr; result = PQgetResult(connection_)) {
+      std::unique_ptr<PGresult, Rows::Free> owned(result);
+      if (!Succeeded(result)) {
+        if (!error) error = ResultError(connection_, result);
+      } else if (statement == 1) {
+        rows = std::move(owned);
+      }
+    }
+  }
+  const std::unique_ptr<PGresult, Rows::Free> sync(PQgetResult(connection_));
+  if (!error && (sync == nullptr || PQresultStatus(sync.get()) != PGRES_PIPELINE_SYNC)) {
+    error = ResultError(connection_, sync.get());
+  }
+  (void)PQexitPipelineMode(connection_);
+  if (!error && sent < 2)
+    error = Error{ErrorCode::kIo, "PostgreSQL: " + Trimmed(PQerrorMessage(connection_)), "db"};
+  // The settings are made only once both ran: should either fail, the
+  // transaction took them back, and they go again before the next statement.
+  if (error) return tl::unexpected(std::move(*error));
+  deferred_.reset();
+  return Rows(rows.release());
 }
 
 Result<Rows> Connection::RunPrepared(const std::string& sql, const Params& params) {
   KITH_ASSIGN_OR_RETURN(const std::string name, PreparedName(sql));
-  std::vector<const char*> values;
-  values.reserve(params.values().size());
-  for (const auto& value : params.values()) values.push_back(value ? value->c_str() : nullptr);
+  const std::vector<const char*> values = TextsOf(params);
   PGresult* result = PQexecPrepared(connection_, name.c_str(), static_cast<int>(values.size()), values.data(),
                                     nullptr, nullptr, 0);
   if (!Succeeded(result)) {

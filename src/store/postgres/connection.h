@@ -145,9 +145,11 @@ class Connection {
   // connection runs (Execute, Query or BeginCopy; not EndTransaction), in place of any
   // statement deferred before it and not yet run. For settings that last
   // until changed: a setting made and then changed again before any
-  // statement read it costs no round trip. Should it fail, the statement
-  // that was to follow fails with its error, and it is tried again before
-  // the next: no statement runs without it.
+  // statement read it costs no round trip, and before a Query it travels
+  // with the query (one pipeline, one round trip, one transaction). Should
+  // it or the statement after it fail, that statement fails with the first
+  // error, and the deferred one is tried again before the next: no
+  // statement runs without it.
   void Defer(std::string sql, Params params);
 
   // Bulk rows through COPY … FROM STDIN: BeginCopy runs the COPY statement,
@@ -163,6 +165,8 @@ class Connection {
   explicit Connection(pg_conn* connection) : connection_(connection) {}
   Result<std::string> PreparedName(const std::string& sql);
   Result<Rows> RunPrepared(const std::string& sql, const Params& params);
+  // The deferred statement, then `sql`, in one round trip.
+  Result<Rows> RunAfterDeferred(const std::string& sql, const Params& params);
   Status RunDeferred();
 
   pg_conn* connection_;

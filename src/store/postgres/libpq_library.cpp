@@ -86,6 +86,21 @@ extern "C" PGresult* PQexecPrepared(PGconn* conn, const char* stmtName, int nPar
 }
 extern "C" PGresult* PQgetResult(PGconn* conn) { return Forward<&PQgetResult>("PQgetResult", conn); }
 
+// Pipelines: several statements sent before the first answer is read.
+extern "C" int PQenterPipelineMode(PGconn* conn) {
+  return Forward<&PQenterPipelineMode>("PQenterPipelineMode", conn);
+}
+extern "C" int PQexitPipelineMode(PGconn* conn) {
+  return Forward<&PQexitPipelineMode>("PQexitPipelineMode", conn);
+}
+extern "C" int PQpipelineSync(PGconn* conn) { return Forward<&PQpipelineSync>("PQpipelineSync", conn); }
+extern "C" int PQsendQueryPrepared(PGconn* conn, const char* stmtName, int nParams,
+                                   const char* const* paramValues, const int* paramLengths,
+                                   const int* paramFormats, int resultFormat) {
+  return Forward<&PQsendQueryPrepared>("PQsendQueryPrepared", conn, stmtName, nParams, paramValues,
+                                       paramLengths, paramFormats, resultFormat);
+}
+
 // COPY.
 extern "C" int PQputCopyData(PGconn* conn, const char* buffer, int nbytes) {
   return Forward<&PQputCopyData>("PQputCopyData", conn, buffer, nbytes);

@@ -13,6 +13,7 @@
 #include "store/candidate_matching.h"
 #include "store/card_store.h"
 #include "store/file_migration.h"
+#include "store/member_sessions.h"
 #include "store/postgres/connection.h"
 #include "store/postgres/fts_expression.h"
 #include "store/search_document.h"
@@ -40,6 +41,7 @@ class PgStore final : public CardStore,
                       public FileMigration,
                       public BatchedLookups,
                       public CandidateMatching,
+                      public MemberSessions,
                       public SignInFailureBook {
  public:
   // Connects to `uri`, applies pending migrations (under an advisory lock,
@@ -128,6 +130,8 @@ class PgStore final : public CardStore,
   Result<std::vector<std::pair<std::string, std::string>>> AllSettings() override;
   Status InsertWebSession(const WebSession& session) override;
   Result<std::optional<WebSession>> FindWebSession(std::string_view id_hash) override;
+  Result<std::optional<MemberSession>> FindMemberSession(std::int64_t workspace_id,
+                                                         std::string_view id_hash) override;
   Status TouchWebSession(std::string_view id_hash, std::int64_t last_seen_at) override;
   Status RemoveWebSession(std::string_view id_hash) override;
   Status PruneWebSessions(std::int64_t created_before, std::int64_t seen_before, int keep) override;
@@ -259,6 +263,11 @@ class PgStore final : public CardStore,
   // Search (search_index.cpp): the first `limit` of the `newest` cards by
   // search key whose terms match the tsquery `query`, in that order.
   Result<std::vector<ContactId>> NewestMatching(const std::string& query, int limit, int newest);
+  // The same over the newest few, unless the vocabulary says that fewer
+  // cards than a short list hold one of `words` (each a word's forms, the
+  // words ANDed): then nothing, at once, for the short list answers.
+  Result<std::vector<ContactId>> NewestFewMatchingUnlessRare(const std::string& query, int limit,
+                                                             const std::vector<std::vector<NameKey>>& words);
   // The first `limit` of every card matching `query`, by search key.
   Result<std::vector<ContactId>> AllMatching(const std::string& query, int limit);
   // A names-tier pass for one word in `forms` (`query` is its tsquery):

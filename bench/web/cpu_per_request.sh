@@ -11,15 +11,14 @@ db=${2:?database file}
 endpoint=${3:-typeahead}
 seconds=${4:-10}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=serve_ready.sh
+source "$here/serve_ready.sh"
 port=$((20000 + RANDOM % 20000))
 # KITH_SERVE_FLAGS: more flags for kith serve (--threads N).
 "$kith" --db "$db" serve --port "$port" ${KITH_SERVE_FLAGS:-} > /tmp/kith-cpu-per-request.log 2>&1 &
 server=$!  # kith serve execs kith-server: the same process
 trap 'kill -TERM $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
-  curl -sf "http://127.0.0.1:$port/api/v1/session" > /dev/null && break
-  sleep 0.1
-done
+wait_until_serving "$port"
 curl -sf "http://127.0.0.1:$port/api/v1/$endpoint?q=ada" > /dev/null
 ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
 # Context switches of all the server's threads (a thread that blocks, and

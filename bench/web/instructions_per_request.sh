@@ -10,16 +10,15 @@ server_binary=${1:?usage: bench/web/instructions_per_request.sh KITH_SERVER DATA
 db=${2:?database file}
 rounds=${3:-10}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=serve_ready.sh
+source "$here/serve_ready.sh"
 out=$(mktemp -d)
 port=$((20000 + RANDOM % 20000))
 valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$out/callgrind.out" \
   "$server_binary" --db "$db" serve --port "$port" > "$out/serve.log" 2>&1 &
 server=$!
 trap 'kill -TERM $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 600); do
-  curl -sf "http://127.0.0.1:$port/api/v1/session" > /dev/null && break
-  sleep 0.2
-done
+wait_until_serving "$port" 600 0.2
 # The queries as search.lua lists them (the quoted words of its table).
 mapfile -t queries < <(sed -n '/^local queries/,/^}/p' "$here/search.lua" | grep -o '"[^"]*"' | tr -d '"')
 urls=()

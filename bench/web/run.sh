@@ -8,6 +8,8 @@ set -euo pipefail
 build=${1:-build}
 people=${2:-${KITH_BENCH_PEOPLE:-1000000}}
 here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=serve_ready.sh
+source "$here/serve_ready.sh"
 root=$(cd "$here/../.." && pwd)
 kith="$root/$build/src/kith"
 data="$root/bench/data"
@@ -23,10 +25,7 @@ port=$((20000 + RANDOM % 20000))
 "$kith" --db "$db" serve --port "$port" --assets "$root/$build/web" > /tmp/kith-bench-serve.log 2>&1 &
 server=$!
 trap 'kill -TERM $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
-  curl -sf "http://127.0.0.1:$port/api/v1/session" > /dev/null && break
-  sleep 0.1
-done
+wait_until_serving "$port"
 curl -sf "http://127.0.0.1:$port/api/v1/search?q=ada" > /dev/null  # warm the page cache once
 echo "== wrk -t2 -c32 -d10s --latency (search, $people people)"
 wrk -t2 -c32 -d10s --latency -s "$here/search.lua" "http://127.0.0.1:$port" | tee /tmp/kith-bench-wrk.txt

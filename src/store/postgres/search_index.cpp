@@ -81,6 +81,29 @@ std::vector<std::vector<NameKey>> WordsOf(
   return words;
 }
 
+// Each form of each word as the range of terms it covers (the term alone,
+// or a prefix's completions), flattened into the three arrays a statement
+// takes; only the words `counted` accepts, keeping their numbers.
+struct FormRanges {
+  std::vector<std::int64_t> word_of;
+  std::vector<std::string> firsts;
+  std::vector<std::string> lasts;
+};
+
+FormRanges RangesOf(const std::vector<std::vector<NameKey>>& words,
+                    const std::function<bool(const std::vector<NameKey>&)>& counted) {
+  FormRanges ranges;
+  for (std::size_t word = 0; word < words.size(); ++word) {
+    if (!counted(words[word])) continue;
+    for (const NameKey& form : words[word]) {
+      ranges.word_of.push_back(static_cast<std::int64_t>(word));
+      ranges.firsts.push_back(form.term);
+      ranges.lasts.push_back(form.whole ? form.term : PastPrefix(form.term));
+    }
+  }
+  return ranges;
+}
+
 }  // namespace
 
 std::vector<std::string> PgStore::Lexemes(const Contact& contact, std::vector<std::string>& all_terms) const {
@@ -175,16 +198,7 @@ Result<std::vector<ContactId>> PgStore::MatchSearchIndex(SearchTable table, cons
     // probes of name_terms say so instead of the GIN index (which reads
     // every list of the other words' prefixes first).
     if (words.size() > 1) {
-      std::vector<std::int64_t> word_of;
-      std::vector<std::string> firsts;
-      std::vector<std::string> lasts;
-      for (std::size_t word = 0; word < words.size(); ++word) {
-        for (const NameKey& form : words[word]) {
-          word_of.push_back(static_cast<std::int64_t>(word));
-          firsts.push_back(form.term);
-          lasts.push_back(form.whole ? form.term : PastPrefix(form.term));
-        }
-      }
+      const FormRanges ranges = RangesOf(words, [](const std::vector<NameKey>&) { return true; });
       // The arrays through scalar subqueries: one plan a connection, as in
       // NamesMatching.
       KITH_ASSIGN_OR_RETURN(
@@ -192,7 +206,10 @@ Result<std::vector<ContactId>> PgStore::MatchSearchIndex(SearchTable table, cons
           Run("SELECT count(DISTINCT asked.word) FROM unnest((SELECT $2::bigint[]), (SELECT $3::text[]), "
               "(SELECT $4::text[])) AS asked(word, first, last) WHERE EXISTS (SELECT 1 FROM name_terms n "
               "WHERE n.workspace_id = $1 AND n.term >= asked.first AND n.term <= asked.last)",
-              Params().Add(ArrayLiteral(word_of)).Add(ArrayLiteral(firsts)).Add(ArrayLiteral(lasts))));
+              Params()
+                  .Add(ArrayLiteral(ranges.word_of))
+                  .Add(ArrayLiteral(ranges.firsts))
+                  .Add(ArrayLiteral(ranges.lasts))));
       if (named.Int(0, 0) < static_cast<std::int64_t>(words.size())) return std::vector<ContactId>{};
     }
   }
@@ -372,20 +389,11 @@ Result<std::vector<ContactId>> PgStore::NewestFewMatchingUnlessRare(
   // 0.2-0.4). Either way only the order of the steps changes, never the
   // answer.
   constexpr int kMostCompletions = 256;
-  std::vector<std::int64_t> word_of;
-  std::vector<std::string> firsts;
-  std::vector<std::string> lasts;
-  for (std::size_t word = 0; word < words.size(); ++word) {
-    const bool kept = std::all_of(words[word].begin(), words[word].end(),
-                                  [](const NameKey& form) { return KeptInVocabulary(form.term); });
-    if (!kept) continue;
-    for (const NameKey& form : words[word]) {
-      word_of.push_back(static_cast<std::int64_t>(word));
-      firsts.push_back(form.term);
-      lasts.push_back(form.whole ? form.term : PastPrefix(form.term));
-    }
-  }
-  if (word_of.empty()) return NewestMatching(query, limit, kNewestFew);
+  const FormRanges ranges = RangesOf(words, [](const std::vector<NameKey>& forms) {
+    return std::all_of(forms.begin(), forms.end(),
+                       [](const NameKey& form) { return KeptInVocabulary(form.term); });
+  });
+  if (ranges.word_of.empty()) return NewestMatching(query, limit, kNewestFew);
   // The arrays through scalar subqueries: one plan a connection, as in
   // NamesMatching.
   return Ids(
@@ -408,9 +416,9 @@ Result<std::vector<ContactId>> PgStore::NewestFewMatchingUnlessRare(
           .Add(query)
           .Add(limit)
           .Add(kShortList)
-          .Add(ArrayLiteral(word_of))
-          .Add(ArrayLiteral(firsts))
-          .Add(ArrayLiteral(lasts)));
+          .Add(ArrayLiteral(ranges.word_of))
+          .Add(ArrayLiteral(ranges.firsts))
+          .Add(ArrayLiteral(ranges.lasts)));
 }
 
 Result<std::int64_t> PgStore::CountSearchIndex(SearchTable table, const std::string& expression) {

@@ -2,6 +2,7 @@
 #include "store/card_store.h"
 
 #include <algorithm>
+#include <functional>
 #include <utility>
 
 #include "store/search_document.h"
@@ -121,13 +122,14 @@ Result<std::vector<ContactId>> CardStore::InsertContacts(const std::vector<Conta
     contacts.reserve(fields.size());
     for (std::size_t i = 0; i < fields.size(); ++i)
       contacts.push_back(NewCard(fields[i], ids[i], uids[i], now));
-    // SQLite's FTS5 buffers new entries only while keys ascend and writes a
-    // segment whenever one goes backwards: indexing in key order keeps it
+    // SQLite's FTS5 buffers new entries only while rowids ascend and writes
+    // a segment whenever one goes backwards; its rowids are the keys negated
+    // (sqlite/search_rowid.h), so indexing from the highest key down keeps it
     // to one (PostgreSQL does not mind the order).
     std::vector<std::pair<std::int64_t, std::size_t>> order;
     order.reserve(contacts.size());
     for (std::size_t i = 0; i < contacts.size(); ++i) order.emplace_back(SearchKey(contacts[i]), i);
-    std::sort(order.begin(), order.end());
+    std::sort(order.begin(), order.end(), std::greater<>());
     std::vector<const Contact*> in_order;
     in_order.reserve(order.size());
     for (const auto& [key, index] : order) in_order.push_back(&contacts[index]);

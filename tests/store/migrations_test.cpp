@@ -4,8 +4,10 @@
 #include <sqlite3.h>
 
 #include <array>
+#include <cstdint>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "search/search.h"
@@ -145,11 +147,59 @@ std::vector<std::string> Answers(Store& store) {
   return answers;
 }
 
+// Takes the search index of a file this kith wrote back to version 21's
+// rowids, the keys themselves rather than negated (store/sqlite/search_rowid.h):
+// each card's terms, column by column, read from the index (fts5vocab) and
+// written again under the other rowid. With detail=column or none that is
+// all the index holds, and the tokenizer gives a folded term back as it is.
+void TakeSearchIndexBackToVersion21(const std::string& path) {
+  std::string cards_columns;
+  for (const std::string column : {"name", "company", "title", "email", "phone", "place", "tag", "skill",
+                                   "interest", "met", "web", "other", "note"}) {
+    cards_columns += ", coalesce(group_concat(CASE col WHEN '" + column + "' THEN term END, ' '), '') AS " + column;
+  }
+  sqlite3* handle = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &handle), SQLITE_OK);
+  Exec(handle,
+       "CREATE VIRTUAL TABLE temp.names_terms USING fts5vocab(main, search_names, instance); "
+       "CREATE VIRTUAL TABLE temp.cards_terms USING fts5vocab(main, search_cards, instance); "
+       "CREATE TEMP TABLE names_v21 AS SELECT -doc AS key, group_concat(term, ' ') AS name "
+       "FROM temp.names_terms GROUP BY doc; "
+       "CREATE TEMP TABLE cards_v21 AS SELECT -doc AS key" +
+           cards_columns +
+           " FROM temp.cards_terms GROUP BY doc; "
+           "INSERT INTO search_names(search_names) VALUES('delete-all'); "
+           "INSERT INTO search_cards(search_cards) VALUES('delete-all'); "
+           "INSERT INTO search_names(rowid, name) SELECT key, name FROM temp.names_v21 ORDER BY key; "
+           "INSERT INTO search_cards(rowid, name, company, title, email, phone, place, tag, skill, interest, "
+           "met, web, other, note) SELECT * FROM temp.cards_v21 ORDER BY key; "
+           "PRAGMA user_version = 21;");
+  sqlite3_close(handle);
+}
+
+// The lowest and highest rowid of a search table (a contentless table
+// cannot be scanned; its terms' instances can).
+std::pair<std::int64_t, std::int64_t> RowidRange(const std::string& path, const std::string& table) {
+  sqlite3* handle = nullptr;
+  EXPECT_EQ(sqlite3_open(path.c_str(), &handle), SQLITE_OK);
+  Exec(handle, "CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, " + table + ", instance);");
+  sqlite3_stmt* statement = nullptr;
+  sqlite3_prepare_v2(handle, "SELECT min(doc), max(doc) FROM temp.terms", -1, &statement, nullptr);
+  EXPECT_EQ(sqlite3_step(statement), SQLITE_ROW);
+  const std::pair<std::int64_t, std::int64_t> range{sqlite3_column_int64(statement, 0),
+                                                    sqlite3_column_int64(statement, 1)};
+  sqlite3_finalize(statement);
+  sqlite3_close(handle);
+  return range;
+}
+
 // Takes a file this kith wrote back to version 20's labels and changes
-// journal: the tables, index and triggers as version 20's steps made them
-// (run over a scratch file), holding the same rows, the labels' texts in
-// each row and every journal entry with its uid.
+// journal, and to version 21's search rowids: the tables, index and
+// triggers as version 20's steps made them (run over a scratch file),
+// holding the same rows, the labels' texts in each row and every journal
+// entry with its uid.
 void TakeBackToVersion20(const testing::TempDirectory& directory, const std::string& path) {
+  TakeSearchIndexBackToVersion21(path);
   std::vector<std::string> version20;
   {
     const std::string scratch = (directory.path() / "scratch-v20.db").string();
@@ -457,6 +507,50 @@ TEST(Migrations, AVersion20FileUpgradesToSharedLabelTextsAndAnswersTheSame) {
   EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(statement, 2)), "2");
   sqlite3_finalize(statement);
   sqlite3_close(handle);
+}
+
+// Version 21 wrote each card's search key as its rowid and read the index
+// backwards (ORDER BY rowid DESC); version 22 negates the rowids so FTS5
+// reads forwards. An upgraded file answers every kind of query in the same
+// order as a file written new, people met on the same day included.
+TEST(Migrations, AVersion21FileUpgradesToForwardRowidsAndSearchesTheSame) {
+  testing::TempDirectory directory;
+  const std::string path = (directory.path() / "v21.db").string();
+  std::vector<std::string> as_new;
+  {
+    auto store = OpenSqliteStore(path);
+    ASSERT_TRUE(store) << store.error().message;
+    AddNamed(**store, "Ada Okafor", [](ContactFields& f) {
+      f.company = "Acme Coffee";
+      f.title = "Engineering lead";
+      f.notes = "met over coffee in Chicago";
+      f.tags = {"mentor"};
+      f.met_on = Date{2024, 3, 1};
+    });
+    AddNamed(**store, "John Chicago", [](ContactFields& f) {
+      f.emails = {"john555@example.com"};
+      f.notes = "loves bouldering";
+    });
+    // Three people a day over a hundred days: ties are ordered by id.
+    for (int n = 0; n < 300; ++n) {
+      ContactFields fields;
+      fields.display_name = "Person" + std::to_string(n) + (n % 3 == 0 ? " Okafor" : " Kovacs");
+      fields.company = n % 2 == 0 ? "Acme" : "Globex";
+      fields.notes = n % 5 == 0 ? "met over coffee in Chicago" : "";
+      fields.met_on = Date{2020, 1, 1}.AddDays((n * 53) % 100);
+      ASSERT_TRUE((*store)->InsertContact(fields, "u" + std::to_string(n), "2026-01-01T00:00:00Z"));
+    }
+    ASSERT_TRUE((*store)->TrashContact(ContactId{7}, "2026-01-02T00:00:00Z"));
+    as_new = Answers(**store);
+  }
+  EXPECT_LT(RowidRange(path, "search_cards").second, 0);
+  TakeSearchIndexBackToVersion21(path);
+  EXPECT_GT(RowidRange(path, "search_names").first, 0);
+  EXPECT_GT(RowidRange(path, "search_cards").first, 0);
+
+  ExpectUpgradedAnswersAsNew(path, as_new);
+  EXPECT_LT(RowidRange(path, "search_names").second, 0);
+  EXPECT_LT(RowidRange(path, "search_cards").second, 0);
 }
 
 TEST(Migrations, UpgradedFileRecordsTheNewVersion) {

@@ -3,8 +3,9 @@
 // writes a segment whenever one goes backwards or the buffer fills; cards
 // come in file order, whose keys (recency, then id) jump about, so indexing
 // batch by batch wrote many small segments and merged them again and again.
-// Staged in a temporary table and inserted ORDER BY key with a large buffer,
-// the new entries become a few large segments.
+// Staged in a temporary table and inserted in rowid order (ORDER BY key
+// DESC: search_rowid.h) with a large buffer, the new entries become a few
+// large segments.
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -12,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "store/sqlite/search_rowid.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace kith::sqlite {
@@ -236,14 +238,16 @@ Status SqliteStore::IndexStaged() {
     KITH_RETURN_IF_ERROR(SetSearchKeyShift(needed));
     shift = needed;
   }
-  // Staged keys have the widest layout: the same order in any.
-  const std::string key = ReshiftedSearchKeySql("key", kWidestKeyShift, shift);
+  // Staged keys have the widest layout: the same order in any. The rowids
+  // are the keys negated (search_rowid.h), so ascending rowids are
+  // descending keys.
+  const std::string rowid = SearchRowidSql(ReshiftedSearchKeySql("key", kWidestKeyShift, shift));
   KITH_RETURN_IF_ERROR(SetHashSize(*database_, kBulkHashSize));
   for (std::size_t t = 0; t < kSearchTables.size(); ++t) {
     const std::string columns = ColumnList(kColumnsOf.at(t));
     std::string sql = "INSERT INTO ";
-    sql.append(kSearchTables.at(t)).append("(rowid, ").append(columns).append(") SELECT ").append(key);
-    sql.append(", ").append(columns).append(" FROM temp.bulk_search ORDER BY key");
+    sql.append(kSearchTables.at(t)).append("(rowid, ").append(columns).append(") SELECT ").append(rowid);
+    sql.append(", ").append(columns).append(" FROM temp.bulk_search ORDER BY key DESC");
     KITH_RETURN_IF_ERROR(database_->Execute(sql));
   }
   return SetHashSize(*database_, kDefaultHashSize);

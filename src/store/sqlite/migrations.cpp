@@ -710,6 +710,12 @@ WHEN substr(OLD.key, 1, 12) = 'cadence.tag.' BEGIN
 END;
 )sql";
 
+// Version 22: the search tables' rowids are the keys negated
+// (search_rowid.h), so that FTS5 reads a doclist forwards, the most recent
+// first, instead of parsing it backwards page by page. The tables stay as
+// they are; the rebuild that follows writes every entry with its new rowid.
+constexpr std::string_view kForwardSearchRowids = "-- the rebuild that follows lays the index out again";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {kVersion1, false},
@@ -733,6 +739,7 @@ const std::vector<Migration>& Migrations() {
       {kLeanSearchIndex, true},
       {kSearchKeyShift, true},
       {kSharedLabelTexts, false},
+      {kForwardSearchRowids, true},
   };
   return kMigrations;
 }

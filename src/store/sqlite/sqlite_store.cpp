@@ -14,6 +14,7 @@
 #include "store/sqlite/list_where.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/row_values.h"
+#include "store/sqlite/search_rowid.h"
 
 namespace kith {
 
@@ -628,7 +629,8 @@ Status SqliteStore::WriteIndexEntry(std::int64_t key, const SearchDocument& docu
       auto names, database_->Prepare(
                       remove ? "INSERT INTO search_names(search_names, rowid, name) VALUES('delete', ?1, ?2)"
                              : "INSERT INTO search_names(rowid, name) VALUES(?1, ?2)"));
-  names.Bind(1, key).Bind(2, document[0]);
+  const std::int64_t rowid = SearchRowid(key);
+  names.Bind(1, rowid).Bind(2, document[0]);
   KITH_RETURN_IF_ERROR(names.Run());
 
   // search_cards holds every field and the marked notes (migrations.cpp,
@@ -642,7 +644,7 @@ Status SqliteStore::WriteIndexEntry(std::int64_t key, const SearchDocument& docu
       "INSERT INTO search_cards(search_cards, rowid, " + kColumns +
       ") VALUES('delete', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
   KITH_ASSIGN_OR_RETURN(auto cards, database_->Prepare(remove ? kCardsDelete : kCardsInsert));
-  cards.Bind(1, key);
+  cards.Bind(1, rowid);
   for (int i = 0; i < 13; ++i) cards.Bind(i + 2, document.at(static_cast<std::size_t>(i)));
   return cards.Run();
 }
@@ -852,16 +854,18 @@ Result<std::vector<ContactId>> SqliteStore::MatchSearchIndex(SearchTable table, 
   const std::string name(TableName(table));
   KITH_ASSIGN_OR_RETURN(const std::string indexed, AsIndexed(table, expression));
   // The keys' layout is read by the same statement, so from the same
-  // snapshot: a write in another process may have widened it since.
+  // snapshot: a write in another process may have widened it since. The
+  // rowids are the keys negated (search_rowid.h): ascending, FTS5 reads
+  // forwards, the most recent first.
   KITH_ASSIGN_OR_RETURN(
       auto select, database_->Prepare("SELECT rowid, (SELECT key_shift FROM search_layout) FROM " + name +
-                                      " WHERE " + name + " MATCH ?1 ORDER BY rowid DESC LIMIT ?2"));
+                                      " WHERE " + name + " MATCH ?1 ORDER BY rowid LIMIT ?2"));
   select.Bind(1, indexed).Bind(2, limit);
   std::vector<ContactId> ids;
   while (true) {
     KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
     if (!row) break;
-    ids.push_back(ContactIdFromSearchKey(select.Int(0), static_cast<int>(select.Int(1))));
+    ids.push_back(ContactIdFromSearchKey(SearchKeyOfRowid(select.Int(0)), static_cast<int>(select.Int(1))));
   }
   return ids;
 }

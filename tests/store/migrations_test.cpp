@@ -156,7 +156,10 @@ void TakeSearchIndexBackToVersion21(const std::string& path) {
   std::string cards_columns;
   for (const std::string column : {"name", "company", "title", "email", "phone", "place", "tag", "skill",
                                    "interest", "met", "web", "other", "note"}) {
-    cards_columns += ", coalesce(group_concat(CASE col WHEN '" + column + "' THEN term END, ' '), '') AS " + column;
+    cards_columns.append(", coalesce(group_concat(CASE col WHEN '")
+        .append(column)
+        .append("' THEN term END, ' '), '') AS ")
+        .append(column);
   }
   sqlite3* handle = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &handle), SQLITE_OK);

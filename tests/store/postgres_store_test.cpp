@@ -198,6 +198,30 @@ TEST_P(BothStores, GlancesComeInTheOrderAskedWithTheFirstEmail) {
   EXPECT_EQ(glance.notes, "climbs");
 }
 
+// An edit that drops the first email (or puts another first) moves the line
+// to the card's new first email.
+TEST_P(BothStores, GlancesShowTheFirstEmailAfterAnEdit) {
+  testing::TestWorld world(GetParam());
+  Store& store = world.store();
+  ContactFields ada;
+  ada.display_name = "Ada Okafor";
+  ada.emails = {"ada@acme.com", "ada@home.org", "ada@club.net"};
+  const auto added = store.InsertContact(ada, "u1", "2026-11-26T00:00:00Z");
+  ASSERT_TRUE(added);
+  ada.emails = {"ada@home.org", "ada@club.net"};
+  ASSERT_TRUE(store.UpdateContact(added->id, ada, "2026-11-27T00:00:00Z"));
+  auto glances = store.ContactGlances({added->id});
+  ASSERT_TRUE(glances) << glances.error().message;
+  ASSERT_EQ(glances->size(), 1U);
+  EXPECT_EQ(glances->front().email, "ada@home.org");
+  ada.emails = {"ada@club.net", "ada@home.org"};
+  ASSERT_TRUE(store.UpdateContact(added->id, ada, "2026-11-28T00:00:00Z"));
+  glances = store.ContactGlances({added->id});
+  ASSERT_TRUE(glances) << glances.error().message;
+  ASSERT_EQ(glances->size(), 1U);
+  EXPECT_EQ(glances->front().email, "ada@club.net");
+}
+
 // PostgreSQL only.
 
 // A database written by a kith before CardDAV and merges came to

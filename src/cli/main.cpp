@@ -10,6 +10,7 @@
 #include "cli/commands/commands.h"
 #include "cli/server_apart.h"
 #include "cli/session.h"
+#include "store/upgrade_notice.h"
 
 namespace {
 
@@ -182,6 +183,7 @@ bool AsksForOverview(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  kith::SetUpgradeNotice([](std::string_view message) { std::cerr << "kith: " << message << '\n'; });
   if (argc <= 1 || AsksForOverview(argc, argv)) {
     std::cout << kOverview;
     return 0;

@@ -13,6 +13,7 @@
 #include "search/search.h"
 #include "store/sqlite/label_kinds.h"
 #include "store/store.h"
+#include "store/upgrade_notice.h"
 #include "support/temp_database.h"
 
 namespace kith {
@@ -554,6 +555,54 @@ TEST(Migrations, AVersion21FileUpgradesToForwardRowidsAndSearchesTheSame) {
   ExpectUpgradedAnswersAsNew(path, as_new);
   EXPECT_LT(RowidRange(path, "search_names").second, 0);
   EXPECT_LT(RowidRange(path, "search_cards").second, 0);
+}
+
+// What the upgrade notices said (a listener is a plain function: no capture).
+std::vector<std::string>& Notices() {
+  static std::vector<std::string> notices;
+  return notices;
+}
+
+// A file of `people` cards at version 21, whose upgrade lays the index out again.
+std::string Version21FileOf(const testing::TempDirectory& directory, int people) {
+  const std::string path = (directory.path() / ("v21-" + std::to_string(people) + ".db")).string();
+  {
+    auto store = OpenSqliteStore(path);
+    EXPECT_TRUE(store) << store.error().message;
+    std::vector<ContactFields> cards(static_cast<std::size_t>(people));
+    std::vector<std::string> uids;
+    for (int n = 0; n < people; ++n) {
+      cards[static_cast<std::size_t>(n)].display_name = "Person" + std::to_string(n);
+      uids.push_back("u" + std::to_string(n));
+    }
+    auto transaction = (*store)->BeginBulk();
+    EXPECT_TRUE(transaction);
+    EXPECT_TRUE((*store)->InsertContacts(cards, uids, "2026-01-01T00:00:00Z"));
+    EXPECT_TRUE(transaction->Commit());
+  }
+  TakeSearchIndexBackToVersion21(path);
+  return path;
+}
+
+// An upgrade that indexes ten thousand people again says so before it
+// starts, naming the file and how many; a small file's is over too soon
+// to be worth a word.
+TEST(Migrations, ALongIndexRebuildIsAnnouncedBeforeItStarts) {
+  testing::TempDirectory directory;
+  const std::string large = Version21FileOf(directory, 10000);
+  const std::string small = Version21FileOf(directory, 3);
+  Notices().clear();
+  SetUpgradeNotice([](std::string_view message) { Notices().emplace_back(message); });
+  EXPECT_TRUE(OpenSqliteStore(small));
+  EXPECT_TRUE(Notices().empty());
+  EXPECT_TRUE(OpenSqliteStore(large));
+  EXPECT_TRUE(OpenSqliteStore(large));  // already upgraded: nothing to say
+  SetUpgradeNotice(nullptr);
+  ASSERT_EQ(Notices().size(), 1U);
+  EXPECT_NE(Notices()[0].find(large), std::string::npos) << Notices()[0];
+  EXPECT_NE(Notices()[0].find("10000 people"), std::string::npos) << Notices()[0];
+  EXPECT_NE(Notices()[0].find("version " + std::to_string(CurrentSchemaVersion())), std::string::npos)
+      << Notices()[0];
 }
 
 TEST(Migrations, UpgradedFileRecordsTheNewVersion) {

@@ -15,6 +15,7 @@
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/row_values.h"
 #include "store/sqlite/search_rowid.h"
+#include "store/upgrade_notice.h"
 
 namespace kith {
 
@@ -32,6 +33,22 @@ namespace {
 // transaction, SQLite's own default (about 2 MiB) for reads.
 constexpr const char* kWriteCacheSize = "-65536";
 constexpr const char* kReadCacheSize = "-2000";
+
+// A rebuild of fewer cards than this takes about a second (BENCHMARKS.md):
+// not worth a word.
+constexpr std::int64_t kCardsWorthANotice = 10000;
+
+// Says, before it starts, that the upgrade of `path` to `version` indexes
+// every card again, when there are enough of them to make the wait long.
+void NoticeLongRebuild(Database& database, const std::string& path, int version) {
+  auto count = database.Prepare("SELECT count(*) FROM contacts");
+  if (!count) return;
+  const auto row = count->Step();
+  if (!row || !*row || count->Int(0) < kCardsWorthANotice) return;
+  NoticeUpgrade("upgrading '" + path + "' to schema version " + std::to_string(version) +
+                ": its search index is built again, once, for " + std::to_string(count->Int(0)) +
+                " people (a few minutes at a million)");
+}
 
 constexpr std::string_view kContactColumns =
     "id, uid, display_name, given_name, family_name, company, title, website, city, "
@@ -184,7 +201,10 @@ Status SqliteStore::Migrate() {
     applied = database_->Execute(migration.sql);
     rebuild = rebuild || migration.rebuilds_search_index;
   }
-  if (applied && rebuild) applied = RebuildSearchIndex();
+  if (applied && rebuild) {
+    NoticeLongRebuild(*database_, path, latest);
+    applied = RebuildSearchIndex();
+  }
   if (applied) applied = database_->Execute("PRAGMA user_version = " + std::to_string(latest));
   if (!applied) {
     (void)database_->Execute("ROLLBACK");

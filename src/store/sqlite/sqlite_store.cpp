@@ -230,7 +230,8 @@ Result<Transaction> SqliteStore::BeginTransaction(bool bulk) {
       EndBulk();
       read_cache();
       return tl::unexpected(started.error());
-    }    bulk_.collects_vocabulary = true;
+    }
+    bulk_.collects_vocabulary = true;
   }
   return Transaction(
       [this, read_cache]() -> Status {

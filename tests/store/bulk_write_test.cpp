@@ -147,6 +147,49 @@ TEST(BulkWrite, CardsFromBeforeTheBulkAreReindexedAtOnce) {
   ExpectSoundIndex(world.store());
 }
 
+// A bulk sums the vocabulary's counts over all its batches and writes them
+// at its COMMIT: a word that comes and goes within the bulk, across
+// batches and on a card from before it, must be counted as writing card by
+// card counts it, and one no live card holds any more must be gone.
+TEST(BulkWrite, TheVocabularyAfterABulkCountsWhatCardByCardWritesCount) {
+  testing::TestWorld bulk;
+  testing::TestWorld single;
+  for (testing::TestWorld* world : {&bulk, &single}) {
+    ASSERT_TRUE(world->store().InsertContact(Card("Ada Okafor", "Acme"), "old", "t"));
+  }
+  const auto writes = [](Store& store, ContactId old) -> Status {
+    KITH_ASSIGN_OR_RETURN(const auto first, store.InsertContacts({Card("Bea Kovacs", "Acme")}, {"b"}, "t"));
+    KITH_RETURN_IF_ERROR(store.InsertContacts({Card("Cy Kovacs", "Initech")}, {"c"}, "t"));
+    KITH_RETURN_IF_ERROR(store.UpdateContact(old, Card("Ada Lindqvist", "Initech"), "t"));
+    return store.TrashContact(first.at(0), "t");
+  };
+  auto transaction = bulk.store().BeginBulk();
+  ASSERT_TRUE(transaction);
+  ASSERT_TRUE(writes(bulk.store(), ContactId{1}));
+  ASSERT_TRUE(transaction->Commit());
+  ASSERT_TRUE(writes(single.store(), ContactId{1}));
+
+  for (const std::string_view head : {"a", "b", "c", "i", "k", "l", "o"}) {
+    auto in_bulk = bulk.store().VocabularyNear(head, 1, 40);
+    auto one_by_one = single.store().VocabularyNear(head, 1, 40);
+    ASSERT_TRUE(in_bulk && one_by_one);
+    ASSERT_EQ(in_bulk->size(), one_by_one->size()) << head;
+    for (std::size_t i = 0; i < in_bulk->size(); ++i) {
+      EXPECT_EQ((*in_bulk)[i].term, (*one_by_one)[i].term) << head;
+      EXPECT_EQ((*in_bulk)[i].documents, (*one_by_one)[i].documents) << (*in_bulk)[i].term;
+    }
+  }
+  auto kovacs = bulk.store().VocabularyNear("k", 6, 6);
+  ASSERT_TRUE(kovacs);
+  ASSERT_EQ(kovacs->size(), 1U);
+  EXPECT_EQ(kovacs->front().documents, 1);  // Bea's card is in the trash
+  auto okafor = bulk.store().VocabularyNear("o", 6, 6);
+  ASSERT_TRUE(okafor);
+  EXPECT_TRUE(okafor->empty());                   // no live card says Okafor any more
+  EXPECT_EQ(Hits(bulk.store(), "lindqvst"), 1U);  // a typo corrected from the counts
+  ExpectSoundIndex(bulk.store());
+}
+
 // A bulk into a small list builds the labels' index and does the tag
 // trigger's work at its end; a card of before the bulk given a tag in it
 // must still have its health scored again (a tag's cadence changes its

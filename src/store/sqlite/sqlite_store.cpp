@@ -252,12 +252,16 @@ Result<Transaction> SqliteStore::BeginTransaction(bool bulk) {
       read_cache();
       return tl::unexpected(started.error());
     }
+    bulk_.collects_vocabulary = true;
   }
   return Transaction(
       [this, read_cache]() -> Status {
         // The staged index entries go in inside the transaction: a crash
         // before COMMIT leaves neither the cards nor their entries.
-        if (bulk_.active) KITH_RETURN_IF_ERROR(IndexStaged());
+        if (bulk_.active) {
+          KITH_RETURN_IF_ERROR(IndexStaged());
+          KITH_RETURN_IF_ERROR(WriteBulkVocabulary());
+        }
         KITH_RETURN_IF_ERROR(database_->Execute("COMMIT"));
         in_transaction_ = false;
         EndBulk();
@@ -670,14 +674,41 @@ Status SqliteStore::WriteIndexEntry(std::int64_t key, const SearchDocument& docu
 }
 
 Status SqliteStore::ApplyVocabulary(const VocabularyDelta& vocabulary) {
+  // A bulk's new cards bring about one new term each (a profile URL's own
+  // suffix, an email's name): written batch by batch, in the hash's order,
+  // they landed all over a table of a million terms; summed, they go in once
+  // at the end, in the table's order.
+  if (bulk_.collects_vocabulary) {
+    for (const auto& [term, delta] : vocabulary) bulk_.vocabulary[term] += delta;
+    return Ok();
+  }
+  return WriteVocabulary(vocabulary);
+}
+
+Status SqliteStore::WriteBulkVocabulary() {
+  bulk_.collects_vocabulary = false;
+  KITH_RETURN_IF_ERROR(WriteVocabulary(bulk_.vocabulary));
+  bulk_.vocabulary.clear();
+  return Ok();
+}
+
+Status SqliteStore::WriteVocabulary(const VocabularyDelta& vocabulary) {
+  // In the table's order (BINARY: byte by byte, as std::string compares):
+  // neighbouring terms share pages.
+  std::vector<const VocabularyDelta::value_type*> changed;
+  changed.reserve(vocabulary.size());
+  for (const auto& entry : vocabulary) {
+    if (entry.second != 0) changed.push_back(&entry);
+  }
+  std::sort(changed.begin(), changed.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
   KITH_ASSIGN_OR_RETURN(
       auto upsert, database_->Prepare(
                        "INSERT INTO search_vocabulary(term, head, length, documents) VALUES(?1, ?2, ?3, ?4) "
                        "ON CONFLICT(term) DO UPDATE SET documents = documents + excluded.documents"));
   KITH_ASSIGN_OR_RETURN(
       auto prune, database_->Prepare("DELETE FROM search_vocabulary WHERE term = ?1 AND documents <= 0"));
-  for (const auto& [term, delta] : vocabulary) {
-    if (delta == 0) continue;
+  for (const auto* entry : changed) {
+    const auto& [term, delta] = *entry;
     const std::string_view head = FirstCharacter(term);
     const int length = CharacterCount(term);
     upsert.Bind(1, term).Bind(2, head).Bind(3, length).Bind(4, delta);

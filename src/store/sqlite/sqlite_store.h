@@ -164,6 +164,8 @@ class SqliteStore final : public CardStore {
   // Widens the index's keys first when the new ids outgrow them
   // (search_key_shift.cpp).
   Status IndexNewCards(const std::vector<const Contact*>& contacts, VocabularyDelta& vocabulary) override;
+  // In a bulk transaction the counts are summed until its end
+  // (WriteBulkVocabulary); otherwise written at once (WriteVocabulary).
   Status ApplyVocabulary(const VocabularyDelta& vocabulary) override;
 
   SqliteStore(std::unique_ptr<Database> database, std::unique_ptr<FtsTokenizer> tokenizer)
@@ -224,6 +226,10 @@ class SqliteStore final : public CardStore {
     // The CREATE statements of the indexes and triggers dropped for the
     // bulk (DeferIndexes), run again before its COMMIT.
     std::vector<std::string> deferred_schema;
+    // The vocabulary's counts of a bulk transaction (not of an upgrade's
+    // rebuild, which writes its own at its end), summed until its COMMIT.
+    bool collects_vocabulary = false;
+    VocabularyDelta vocabulary;
   };
   Result<Transaction> BeginTransaction(bool bulk);
   Status StartBulk();
@@ -238,6 +244,10 @@ class SqliteStore final : public CardStore {
   // creates the deferred indexes and triggers again from their stored SQL.
   Status RestoreDeferredIndexes();
   void EndBulk();
+  // Adds `vocabulary`'s counts to the table, term by term in its order.
+  Status WriteVocabulary(const VocabularyDelta& vocabulary);
+  // Writes what a bulk transaction summed, just before its COMMIT.
+  Status WriteBulkVocabulary();
   // Marks the card's health to be worked out again after its tags were
   // written, while a bulk write has the trigger that does it deferred.
   Status MarkTagsChanged(ContactId id);

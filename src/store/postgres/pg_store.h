@@ -21,6 +21,7 @@
 #include "store/sqlite/database.h"
 #include "store/sqlite/fts_tokenizer.h"
 #include "store/store.h"
+#include "store/vocabulary_reaches.h"
 
 namespace kith::postgres {
 
@@ -42,7 +43,8 @@ class PgStore final : public CardStore,
                       public BatchedLookups,
                       public CandidateMatching,
                       public MemberSessions,
-                      public SignInFailureBook {
+                      public SignInFailureBook,
+                      public VocabularyReaches {
  public:
   // Connects to `uri`, applies pending migrations (under an advisory lock,
   // so servers starting together upgrade once) and opens the default
@@ -156,6 +158,8 @@ class PgStore final : public CardStore,
   Result<std::vector<std::string>> VocabularyWithPrefix(std::string_view prefix, int limit) override;
   Result<std::vector<VocabularyEntry>> VocabularyNear(std::string_view head, int min_length,
                                                       int max_length) override;
+  Result<std::vector<std::vector<VocabularyEntry>>> VocabularyNearEach(
+      const std::vector<VocabularyReach>& reaches) override;
   std::vector<std::string> SearchTerms(std::string_view text) const override;
   Result<std::map<std::int64_t, StoredVCard>> StoredVCardsOf(const std::vector<ContactId>& ids) override;
   Status SaveStoredVCard(ContactId id, const StoredVCard& card) override;

@@ -67,14 +67,27 @@ bool HasShortPrefix(std::string_view query) {
   return false;
 }
 
+// A condition without the column filter that leads it ("{company} :
+// "acme"" → ""acme""), as it is when it has none.
+std::string_view WithoutColumnFilter(std::string_view condition) {
+  constexpr std::string_view kFilterEnd = "} : ";
+  if (!condition.starts_with('{')) return condition;
+  const std::size_t end = condition.find(kFilterEnd);
+  return end == std::string_view::npos ? condition : condition.substr(end + kFilterEnd.size());
+}
+
 // The words of an expression search/ wrote, each with its forms, when
-// every top-level condition is one word (OneWordForms); empty otherwise
-// (a column filter, a phrase).
+// every top-level condition is one word (OneWordForms), in every column
+// or in the few a column filter names; empty otherwise (a phrase, a
+// nested filter). The vocabulary counts a word's cards whatever the
+// column, so what it says of a word bounds the cards that hold it in a
+// few columns too; the names probe reads no filtered condition (search/
+// asks the names table none).
 std::vector<std::vector<NameKey>> WordsOf(
     std::string_view expression, const std::function<std::vector<std::string>(std::string_view)>& terms_of) {
   std::vector<std::vector<NameKey>> words;
   for (const std::string_view part : TopLevelConditions(expression)) {
-    std::optional<std::vector<NameKey>> word = OneWordForms(part, terms_of);
+    std::optional<std::vector<NameKey>> word = OneWordForms(WithoutColumnFilter(part), terms_of);
     if (!word) return {};
     words.push_back(*std::move(word));
   }
@@ -450,6 +463,38 @@ Result<std::vector<VocabularyEntry>> PgStore::VocabularyNear(std::string_view he
   entries.reserve(static_cast<std::size_t>(rows.size()));
   for (int row = 0; row < rows.size(); ++row) {
     entries.push_back(VocabularyEntry{rows.Text(row, 0), static_cast<int>(rows.Int(row, 1))});
+  }
+  return entries;
+}
+
+Result<std::vector<std::vector<VocabularyEntry>>> PgStore::VocabularyNearEach(
+    const std::vector<VocabularyReach>& reaches) {
+  // Every reach in one statement: a query's corrections asked two
+  // look-ups a word (its first letter and its second), each a round trip.
+  // The arrays through scalar subqueries: one plan a connection, as in
+  // NamesMatching.
+  std::vector<std::string> heads;
+  std::vector<std::int64_t> shortest;
+  std::vector<std::int64_t> longest;
+  for (const VocabularyReach& reach : reaches) {
+    heads.push_back(reach.head);
+    shortest.push_back(reach.min_length);
+    longest.push_back(reach.max_length);
+  }
+  KITH_ASSIGN_OR_RETURN(
+      const Rows rows,
+      Run("SELECT asked.reach, v.term, v.documents FROM unnest((SELECT $2::text[]), (SELECT $3::int[]), "
+          "(SELECT $4::int[])) WITH ORDINALITY AS asked(head, shortest, longest, reach) "
+          "CROSS JOIN LATERAL (SELECT term, documents FROM search_vocabulary v WHERE v.workspace_id = $1 "
+          "AND v.head = asked.head AND v.length BETWEEN asked.shortest AND asked.longest "
+          "AND v.term !~ '[0-9]') v",
+          Params().Add(ArrayLiteral(heads)).Add(ArrayLiteral(shortest)).Add(ArrayLiteral(longest))));
+  std::vector<std::vector<VocabularyEntry>> entries(reaches.size());
+  for (int row = 0; row < rows.size(); ++row) {
+    const std::int64_t reach = rows.Int(row, 0) - 1;
+    if (reach < 0 || reach >= static_cast<std::int64_t>(entries.size())) continue;
+    entries[static_cast<std::size_t>(reach)].push_back(
+        VocabularyEntry{rows.Text(row, 1), static_cast<int>(rows.Int(row, 2))});
   }
   return entries;
 }

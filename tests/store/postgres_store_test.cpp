@@ -863,6 +863,7 @@ TEST(PostgresStore, TheVocabularyNearSeveralWordsIsWhatEachLookUpFinds) {
   ASSERT_EQ(each->size(), reaches.size());
   const auto terms = [](const std::vector<VocabularyEntry>& entries) {
     std::vector<std::pair<std::string, int>> sorted;
+    sorted.reserve(entries.size());
     for (const auto& entry : entries) sorted.emplace_back(entry.term, entry.documents);
     std::sort(sorted.begin(), sorted.end());
     return sorted;

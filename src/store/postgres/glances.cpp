@@ -64,7 +64,7 @@ Result<std::vector<ContactGlance>> PgStore::ContactGlances(const std::vector<Con
   if (std::all_of(ids.begin(), ids.end(), [&kept](ContactId id) { return kept.contains(id.value); })) {
     std::vector<ContactGlance> glances;
     glances.reserve(ids.size());
-    for (const ContactId id : ids) glances.push_back(std::move(kept.at(id.value)));
+    for (const ContactId id : ids) glances.push_back(kept.at(id.value));
     return glances;
   }
   // The LIMIT (as many rows as ids: it never cuts) is what lets PostgreSQL

@@ -7,6 +7,7 @@
 #include "search/edit_distance.h"
 #include "search/query.h"
 #include "store/candidate_matching.h"
+#include "store/vocabulary_reaches.h"
 
 namespace kith {
 namespace {
@@ -268,23 +269,31 @@ class SearchRun {
   std::unordered_set<std::int64_t> seen_;
 };
 
-}  // namespace
-
-Result<std::vector<Correction>> Corrections(Store& store, const std::string& term, int limit) {
-  const int distance = AllowedTypos(term);
-  if (distance == 0) return std::vector<Correction>{};
+// Where a term's typos are looked for: the vocabulary of its length, give
+// or take `distance`, under its first letter and, for a swap of the first
+// two (the common typo that hits the first letter), its second.
+std::vector<VocabularyReach> ReachesOf(const std::string& term, int distance) {
   const int length = CharacterCount(term);
-  std::vector<Correction> candidates;
-  // Typos rarely hit the first letter; a swap of the first two is the
-  // common exception, so look under the second letter as well.
   const std::string_view first = FirstCharacter(term);
   const std::string_view second = FirstCharacter(std::string_view(term).substr(first.size()));
-  std::vector<std::string_view> heads = {first};
-  if (!second.empty() && second != first) heads.push_back(second);
-  for (const std::string_view head : heads) {
-    KITH_ASSIGN_OR_RETURN(const auto entries,
-                          store.VocabularyNear(head, length - distance, length + distance));
-    for (const auto& entry : entries) {
+  std::vector<VocabularyReach> reaches = {{std::string(first), length - distance, length + distance}};
+  if (!second.empty() && second != first)
+    reaches.push_back({std::string(second), length - distance, length + distance});
+  return reaches;
+}
+
+bool SameReach(const VocabularyReach& a, const VocabularyReach& b) {
+  return a.head == b.head && a.min_length == b.min_length && a.max_length == b.max_length;
+}
+
+// The corrections of `term` among `entries`, closest and most used first,
+// at most `limit`.
+std::vector<Correction> ClosestOf(const std::string& term, int distance,
+                                  const std::vector<const std::vector<VocabularyEntry>*>& entries,
+                                  int limit) {
+  std::vector<Correction> candidates;
+  for (const auto* near : entries) {
+    for (const auto& entry : *near) {
       // Numbered words ("maria2" from an email) are identifiers, not typos.
       if (entry.term == term ||
           std::any_of(entry.term.begin(), entry.term.end(), [](char c) { return c >= '0' && c <= '9'; })) {
@@ -301,6 +310,51 @@ Result<std::vector<Correction>> Corrections(Store& store, const std::string& ter
   });
   if (static_cast<int>(candidates.size()) > limit) candidates.resize(static_cast<std::size_t>(limit));
   return candidates;
+}
+
+// Corrections(store, term, limit) for each of `terms`, the vocabulary read
+// once for all of them where the store can (VocabularyReaches: on
+// PostgreSQL one round trip instead of two a word).
+Result<std::vector<std::vector<Correction>>> CorrectionsOfEach(Store& store,
+                                                               const std::vector<std::string>& terms,
+                                                               int limit) {
+  std::vector<VocabularyReach> reaches;
+  std::vector<std::vector<std::size_t>> reaches_of(terms.size());
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    const int distance = AllowedTypos(terms[i]);
+    if (distance == 0) continue;
+    for (VocabularyReach& reach : ReachesOf(terms[i], distance)) {
+      const auto same = std::find_if(reaches.begin(), reaches.end(), [&reach](const VocabularyReach& other) {
+        return SameReach(reach, other);
+      });
+      reaches_of[i].push_back(static_cast<std::size_t>(same - reaches.begin()));
+      if (same == reaches.end()) reaches.push_back(std::move(reach));
+    }
+  }
+  std::vector<std::vector<VocabularyEntry>> entries;
+  if (VocabularyReaches* batched = VocabularyReachesOf(store); batched != nullptr && !reaches.empty()) {
+    KITH_ASSIGN_OR_RETURN(entries, batched->VocabularyNearEach(reaches));
+  } else {
+    for (const VocabularyReach& reach : reaches) {
+      KITH_ASSIGN_OR_RETURN(auto near, store.VocabularyNear(reach.head, reach.min_length, reach.max_length));
+      entries.push_back(std::move(near));
+    }
+  }
+  std::vector<std::vector<Correction>> corrections(terms.size());
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    if (reaches_of[i].empty()) continue;
+    std::vector<const std::vector<VocabularyEntry>*> near;
+    for (const std::size_t reach : reaches_of[i]) near.push_back(&entries.at(reach));
+    corrections[i] = ClosestOf(terms[i], AllowedTypos(terms[i]), near, limit);
+  }
+  return corrections;
+}
+
+}  // namespace
+
+Result<std::vector<Correction>> Corrections(Store& store, const std::string& term, int limit) {
+  KITH_ASSIGN_OR_RETURN(auto each, CorrectionsOfEach(store, {term}, limit));
+  return std::move(each.front());
 }
 
 namespace {
@@ -378,9 +432,9 @@ Result<std::vector<SearchHit>> Search(Store& store, const SearchRequest& request
   KITH_RETURN_IF_ERROR(run_as_typed());
   if (!run.Full() && !query.terms.empty()) {
     int widest = 0;
+    KITH_ASSIGN_OR_RETURN(auto corrections, CorrectionsOfEach(store, query.terms, kCorrectionsPerTerm));
     for (std::size_t i = 0; i < query.terms.size(); ++i) {
-      KITH_ASSIGN_OR_RETURN(run.words()[i].corrections,
-                            Corrections(store, query.terms[i], kCorrectionsPerTerm));
+      run.words()[i].corrections = std::move(corrections[i]);
       for (const auto& correction : run.words()[i].corrections)
         widest = std::max(widest, correction.distance);
     }

@@ -130,6 +130,22 @@ TEST_P(SearchTest, TypoFixesAWordInNotesToo) {
   EXPECT_THAT(Ids("marahton"), ElementsAre(ada.value));
 }
 
+// Every word of a query is corrected, each by its own look-ups, though
+// here the two share where their corrections are looked for (the same
+// first letters, the same lengths): on PostgreSQL one statement asks the
+// vocabulary for both.
+TEST_P(SearchTest, EveryWordOfAQueryIsCorrectedThoughTheyShareTheirFirstLetters) {
+  const auto ada = Add("Ada Okafor", [](ContactFields& f) { f.company = "Okama Foods"; });
+  Add("Bea Okafor", [](ContactFields& f) { f.company = "Zenith"; });
+  Add("Omar Okama");
+  EXPECT_THAT(Ids("okafr okamx"), ElementsAre(ada.value));
+  EXPECT_THAT(Ids("okamx okafr"), ElementsAre(ada.value));
+  auto each = Corrections(world_.store(), "okamx", 5);
+  ASSERT_TRUE(each) << each.error().message;
+  ASSERT_FALSE(each->empty());
+  EXPECT_EQ(each->front().term, "okama");
+}
+
 TEST_P(SearchTest, CorrectionsDoNotReplaceRealMatches) {
   const auto john = Add("John Smith");
   Add("Joan Miró");

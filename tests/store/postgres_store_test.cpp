@@ -15,6 +15,7 @@
 #include "store/postgres/connection.h"
 #include "store/postgres/migrations.h"
 #include "store/store.h"
+#include "store/vocabulary_reaches.h"
 #include "support/postgres_cluster.h"
 #include "support/temp_database.h"
 
@@ -790,6 +791,117 @@ TEST(PostgresStore, CandidatesAreTestedAgainstTheExpressionNewestFirst) {
   EXPECT_EQ(ask(SearchTable::kCards, "\"acme\" AND (\"okafr\"* OR \"okafor\")", 8),
             std::vector<ContactId>{chidi});
   EXPECT_EQ(ask(SearchTable::kCards, "\"zebra\"", 8), std::vector<ContactId>{});
+}
+
+// The typeahead's lines for the cards a search just found: on PostgreSQL
+// they came with the search's statements (kept until ContactGlances); they
+// show the cards as they are when asked, a card changed since included,
+// and those the search did not find are read as before.
+TEST_P(BothStores, GlancesAfterASearchShowTheCardsAsTheyAreNow) {
+  testing::TestWorld world(GetParam());
+  Store& store = world.store();
+  ContactFields ada;
+  ada.display_name = "Ada Okafor";
+  ada.company = "Acme";
+  ada.emails = {"ada@acme.com", "ada@home.org"};
+  ContactFields bo;
+  bo.display_name = "Bo Okafor";
+  bo.city = "Lagos";
+  ContactFields cy;
+  cy.display_name = "Cy Young";
+  const auto first = store.InsertContact(ada, "u1", "2026-11-26T00:00:00Z");
+  const auto second = store.InsertContact(bo, "u2", "2026-11-26T00:00:00Z");
+  const auto third = store.InsertContact(cy, "u3", "2026-11-26T00:00:00Z");
+  ASSERT_TRUE(first && second && third);
+  const auto found = store.MatchSearchIndex(SearchTable::kNames, "\"okaf\"*", 8);
+  ASSERT_TRUE(found) << found.error().message;
+  ASSERT_EQ(found->size(), 2U);
+  auto glances = store.ContactGlances(*found);
+  ASSERT_TRUE(glances) << glances.error().message;
+  ASSERT_EQ(glances->size(), 2U);
+  for (std::size_t i = 0; i < found->size(); ++i) EXPECT_EQ((*glances)[i].id, (*found)[i]);
+  const auto glance_of = [&](ContactId id) {
+    return *std::find_if(glances->begin(), glances->end(),
+                         [id](const ContactGlance& g) { return g.id == id; });
+  };
+  EXPECT_EQ(glance_of(first->id).email, "ada@acme.com");
+  EXPECT_EQ(glance_of(first->id).company, "Acme");
+  EXPECT_EQ(glance_of(second->id).city, "Lagos");
+
+  // Found, then changed: the line shows the change.
+  ASSERT_TRUE(store.MatchSearchIndex(SearchTable::kNames, "\"okaf\"*", 8));
+  ada.company = "Kite Labs";
+  ASSERT_TRUE(store.UpdateContact(first->id, ada, "2026-11-27T00:00:00Z"));
+  glances = store.ContactGlances({first->id});
+  ASSERT_TRUE(glances) << glances.error().message;
+  ASSERT_EQ(glances->size(), 1U);
+  EXPECT_EQ((*glances)[0].company, "Kite Labs");
+
+  // A card the search did not find beside those it did, in the order asked.
+  ASSERT_TRUE(store.MatchSearchIndex(SearchTable::kNames, "\"okafor\"", 8));
+  glances = store.ContactGlances({third->id, second->id, ContactId{999}});
+  ASSERT_TRUE(glances) << glances.error().message;
+  ASSERT_EQ(glances->size(), 2U);
+  EXPECT_EQ((*glances)[0].display_name, "Cy Young");
+  EXPECT_EQ((*glances)[1].display_name, "Bo Okafor");
+}
+
+// The glances a search brought on one connection are never shown once it
+// acts as another workspace's member: there the cards are not to be seen.
+TEST(PostgresStore, GlancesASearchBroughtAreNotShownToTheNextMember) {
+  testing::TempPgDatabase database;
+  auto store = OpenPostgresStore(database.url());
+  ASSERT_TRUE(store) << store.error().message;
+  ContactFields fields;
+  fields.display_name = "Ada Okafor";
+  auto ada = (*store)->InsertContact(fields, "ada", "2026-11-26T00:00:00Z");
+  ASSERT_TRUE(ada) << ada.error().message;
+  auto other = AccountsOf(**store)->InsertWorkspace("other", "2026-11-26T00:00:00Z");
+  ASSERT_TRUE(other) << other.error().message;
+  const auto found = (*store)->MatchSearchIndex(SearchTable::kNames, "\"okafor\"", 8);
+  ASSERT_TRUE(found) << found.error().message;
+  ASSERT_EQ(*found, std::vector<ContactId>{ada->id});
+  ASSERT_TRUE(AccountsOf(**store)->ActAs({other->id, Role::kOwner, "", "other"}));
+  const auto glances = (*store)->ContactGlances(*found);
+  ASSERT_TRUE(glances) << glances.error().message;
+  EXPECT_TRUE(glances->empty());
+}
+
+// The vocabulary near several words in one statement answers, for each
+// reach in its order, what VocabularyNear answers for it alone.
+TEST(PostgresStore, TheVocabularyNearSeveralWordsIsWhatEachLookUpFinds) {
+  testing::TempPgDatabase database;
+  auto store = OpenPostgresStore(database.url());
+  ASSERT_TRUE(store) << store.error().message;
+  for (const std::string name : {"Ada Okafor", "Omar Okama", "Kofi Okoro", "Bea Abara", "Oona Okafor2"}) {
+    ContactFields fields;
+    fields.display_name = name;
+    ASSERT_TRUE((*store)->InsertContact(fields, name, "2026-11-26T00:00:00Z"));
+  }
+  VocabularyReaches* batched = VocabularyReachesOf(**store);
+  ASSERT_NE(batched, nullptr);
+  const std::vector<VocabularyReach> reaches = {
+      {"o", 4, 6}, {"a", 3, 5}, {"o", 4, 6}, {"z", 1, 9}, {"k", 4, 4}};
+  const auto each = batched->VocabularyNearEach(reaches);
+  ASSERT_TRUE(each) << each.error().message;
+  ASSERT_EQ(each->size(), reaches.size());
+  const auto terms = [](const std::vector<VocabularyEntry>& entries) {
+    std::vector<std::pair<std::string, int>> sorted;
+    sorted.reserve(entries.size());
+    for (const auto& entry : entries) sorted.emplace_back(entry.term, entry.documents);
+    std::sort(sorted.begin(), sorted.end());
+    return sorted;
+  };
+  for (std::size_t i = 0; i < reaches.size(); ++i) {
+    const auto alone =
+        (*store)->VocabularyNear(reaches[i].head, reaches[i].min_length, reaches[i].max_length);
+    ASSERT_TRUE(alone) << alone.error().message;
+    EXPECT_EQ(terms((*each)[i]), terms(*alone)) << reaches[i].head;
+  }
+  EXPECT_THAT(terms((*each)[0]), ::testing::Contains(std::pair<std::string, int>("okafor", 1)));
+  EXPECT_THAT(terms((*each)[0]), ::testing::Contains(std::pair<std::string, int>("okama", 1)));
+  EXPECT_TRUE((*each)[3].empty());
+  EXPECT_EQ(terms((*each)[4]), (std::vector<std::pair<std::string, int>>{{"kofi", 1}}));
 }
 
 // Whom a connection acts as (PgStore::ActAs) is sent just before the next

@@ -244,6 +244,7 @@ Status PgStore::ActAs(const WorkspaceAccess& access) {
       Params().Add(access.workspace_id).Add(RoleName(access.role)).Add(access.account));
   workspace_ = access.workspace_id;
   access_ = access;
+  found_glances_.clear();  // read as the member before
   return Ok();
 }
 

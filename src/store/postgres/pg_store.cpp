@@ -80,6 +80,7 @@ Result<Transaction> PgStore::BeginTransaction(bool bulk) {
   in_transaction_ = true;
   bulk_ = bulk;
   deferred_vocabulary_.clear();
+  found_glances_.clear();  // a write may change what they show
   if (bulk) deferred_vocabulary_.emplace_back();
   copied_cards_ = 0;
   analyzed_at_cards_ = 0;

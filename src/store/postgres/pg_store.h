@@ -21,6 +21,7 @@
 #include "store/sqlite/database.h"
 #include "store/sqlite/fts_tokenizer.h"
 #include "store/store.h"
+#include "store/vocabulary_reaches.h"
 
 namespace kith::postgres {
 
@@ -42,7 +43,8 @@ class PgStore final : public CardStore,
                       public BatchedLookups,
                       public CandidateMatching,
                       public MemberSessions,
-                      public SignInFailureBook {
+                      public SignInFailureBook,
+                      public VocabularyReaches {
  public:
   // Connects to `uri`, applies pending migrations (under an advisory lock,
   // so servers starting together upgrade once) and opens the default
@@ -156,6 +158,8 @@ class PgStore final : public CardStore,
   Result<std::vector<std::string>> VocabularyWithPrefix(std::string_view prefix, int limit) override;
   Result<std::vector<VocabularyEntry>> VocabularyNear(std::string_view head, int min_length,
                                                       int max_length) override;
+  Result<std::vector<std::vector<VocabularyEntry>>> VocabularyNearEach(
+      const std::vector<VocabularyReach>& reaches) override;
   std::vector<std::string> SearchTerms(std::string_view text) const override;
   Result<std::map<std::int64_t, StoredVCard>> StoredVCardsOf(const std::vector<ContactId>& ids) override;
   Status SaveStoredVCard(ContactId id, const StoredVCard& card) override;
@@ -329,10 +333,31 @@ class PgStore final : public CardStore,
   // its changes with it. Nothing a bulk write does reads the vocabulary.
   std::vector<VocabularyDelta> deferred_vocabulary_;
   Status WriteVocabulary(const VocabularyDelta& vocabulary);
+
+  // Glances (glances.cpp). The search statements bring each card they find
+  // with its glance (WithGlances), kept here for the ContactGlances that
+  // follows a typeahead's search: the page's rows then cost no statement
+  // and no round trip of their own. Kept only until the next
+  // ContactGlances, transaction or ActAs, so no glance outlives the
+  // request and member that read it.
+  std::unordered_map<std::int64_t, ContactGlance> found_glances_;
+  // The cards of `rows` (their ids in column `id`, their keys in `key`),
+  // the best first; their glances, read from column `glance` on, kept.
+  std::vector<ContactId> KeepGlances(const Rows& rows, int id, int key, int glance);
+  // A search statement (its rows cards, best first, with `contact_id` and
+  // `search_key`) run with each card's glance after its columns; its ids.
+  Result<std::vector<ContactId>> GlancedIds(const std::string& sql, const Params& params);
 };
+
+// `sql`, whose rows are cards with their search keys, with each card's
+// glance after its own columns (`hit.*`): the card whose id is
+// `id` (an expression over `hit`), its id and the columns ContactGlances
+// reads, NULL for a card this member cannot see.
+std::string WithGlances(std::string_view sql, std::string_view id);
 
 template <typename Body>
 inline Status PgStore::Atomically(Body&& body) {
+  found_glances_.clear();  // a write may change what they show
   const bool own = !in_transaction_ && savepoint_depth_ == 0;
   const std::string name = "kith_" + std::to_string(savepoint_depth_);
   KITH_RETURN_IF_ERROR(connection_->Execute(own ? std::string("BEGIN") : "SAVEPOINT " + name));

@@ -67,14 +67,27 @@ bool HasShortPrefix(std::string_view query) {
   return false;
 }
 
+// A condition without the column filter that leads it ("{company} :
+// "acme"" → ""acme""), as it is when it has none.
+std::string_view WithoutColumnFilter(std::string_view condition) {
+  constexpr std::string_view kFilterEnd = "} : ";
+  if (!condition.starts_with('{')) return condition;
+  const std::size_t end = condition.find(kFilterEnd);
+  return end == std::string_view::npos ? condition : condition.substr(end + kFilterEnd.size());
+}
+
 // The words of an expression search/ wrote, each with its forms, when
-// every top-level condition is one word (OneWordForms); empty otherwise
-// (a column filter, a phrase).
+// every top-level condition is one word (OneWordForms), in every column
+// or in the few a column filter names; empty otherwise (a phrase, a
+// nested filter). The vocabulary counts a word's cards whatever the
+// column, so what it says of a word bounds the cards that hold it in a
+// few columns too; the names probe reads no filtered condition (search/
+// asks the names table none).
 std::vector<std::vector<NameKey>> WordsOf(
     std::string_view expression, const std::function<std::vector<std::string>(std::string_view)>& terms_of) {
   std::vector<std::vector<NameKey>> words;
   for (const std::string_view part : TopLevelConditions(expression)) {
-    std::optional<std::vector<NameKey>> word = OneWordForms(part, terms_of);
+    std::optional<std::vector<NameKey>> word = OneWordForms(WithoutColumnFilter(part), terms_of);
     if (!word) return {};
     words.push_back(*std::move(word));
   }
@@ -240,16 +253,13 @@ Result<std::vector<ContactId>> PgStore::MatchSearchIndex(SearchTable table, cons
   }
   KITH_ASSIGN_OR_RETURN(
       const Rows few,
-      Run("WITH matches AS MATERIALIZED (SELECT contact_id, search_key FROM search_entries "
-          "WHERE workspace_id = $1 AND terms @@ $2::tsquery LIMIT $4) "
-          "SELECT contact_id, count(*) OVER () FROM matches ORDER BY search_key DESC LIMIT $3",
+      Run(WithGlances("WITH matches AS MATERIALIZED (SELECT contact_id, search_key FROM search_entries "
+                      "WHERE workspace_id = $1 AND terms @@ $2::tsquery LIMIT $4) "
+                      "SELECT contact_id, search_key, count(*) OVER () AS matched FROM matches "
+                      "ORDER BY search_key DESC LIMIT $3",
+                      "hit.contact_id"),
           Params().Add(query).Add(limit).Add(kShortList)));
-  if (few.empty() || few.Int(0, 1) < kShortList) {
-    std::vector<ContactId> ids;
-    ids.reserve(static_cast<std::size_t>(few.size()));
-    for (int row = 0; row < few.size(); ++row) ids.push_back(ContactId{few.Int(row, 0)});
-    return ids;
-  }
+  if (few.empty() || few.Int(0, 2) < kShortList) return KeepGlances(few, 0, 1, 3);
   KITH_ASSIGN_OR_RETURN(newest, NewestMatching(query, limit, kNewestMany));
   if (static_cast<int>(newest.size()) >= limit) return newest;
   return AllMatching(query, limit);
@@ -266,10 +276,10 @@ Result<std::vector<ContactId>> PgStore::MatchSearchIndexAmong(SearchTable table,
   // test: given a rare word, the planner could otherwise prefer the GIN
   // index, which is what this is here to spare. The ids and the limit are
   // hidden from the planner as in NamesMatching, for one plan a connection.
-  return Ids(
+  return GlancedIds(
       "WITH asked AS MATERIALIZED (SELECT contact_id, search_key, terms FROM search_entries "
       "WHERE workspace_id = $1 AND contact_id = ANY((SELECT $2::bigint[])::bigint[])) "
-      "SELECT contact_id FROM asked WHERE terms @@ $3::tsquery ORDER BY search_key DESC "
+      "SELECT contact_id, search_key FROM asked WHERE terms @@ $3::tsquery ORDER BY search_key DESC "
       "LIMIT (SELECT $4::bigint)",
       Params().Add(IdArray(candidates)).Add(query).Add(limit));
 }
@@ -322,21 +332,24 @@ Result<std::optional<std::vector<ContactId>>> PgStore::NamesMatching(const std::
   }
   KITH_ASSIGN_OR_RETURN(
       const Rows rows,
-      Run(WithLimit(
-              "WITH found AS MATERIALIZED ("
-              "SELECT whole.search_key, 0::bigint AS range_rows FROM unnest((SELECT $2::text[])) AS "
-              "asked(term) "
-              "CROSS JOIN LATERAL (SELECT search_key FROM name_terms n WHERE n.workspace_id = $1 "
-              "AND n.term = asked.term ORDER BY n.search_key DESC LIMIT (SELECT $5::bigint)) whole "
-              "UNION ALL "
-              "SELECT ranged.search_key, ranged.range_rows "
-              "FROM unnest((SELECT $3::text[]), (SELECT $4::text[])) AS asked(start, past) "
-              "CROSS JOIN LATERAL (SELECT search_key, count(*) OVER () AS range_rows FROM "
-              "(SELECT search_key FROM name_terms n WHERE n.workspace_id = $1 AND n.term >= asked.start "
-              "AND n.term < asked.past LIMIT {limit}) capped) ranged) "
-              "SELECT search_key, (SELECT max(range_rows) FROM found) FROM found "
-              "ORDER BY search_key DESC LIMIT (SELECT $6::bigint)",
-              longest),
+      Run(WithGlances(
+              WithLimit(
+                  "WITH found AS MATERIALIZED ("
+                  "SELECT whole.search_key, 0::bigint AS range_rows FROM unnest((SELECT $2::text[])) AS "
+                  "asked(term) "
+                  "CROSS JOIN LATERAL (SELECT search_key FROM name_terms n WHERE n.workspace_id = $1 "
+                  "AND n.term = asked.term ORDER BY n.search_key DESC LIMIT (SELECT $5::bigint)) whole "
+                  "UNION ALL "
+                  "SELECT ranged.search_key, ranged.range_rows "
+                  "FROM unnest((SELECT $3::text[]), (SELECT $4::text[])) AS asked(start, past) "
+                  "CROSS JOIN LATERAL (SELECT search_key, count(*) OVER () AS range_rows FROM "
+                  "(SELECT search_key FROM name_terms n WHERE n.workspace_id = $1 AND n.term >= asked.start "
+                  "AND n.term < asked.past LIMIT {limit}) capped) ranged) "
+                  "SELECT search_key, (SELECT max(range_rows) FROM found) AS range_rows, search_key & " +
+                      std::to_string((std::int64_t{1} << kWidestKeyShift) - 1) +
+                      " AS contact_id FROM found ORDER BY search_key DESC LIMIT (SELECT $6::bigint)",
+                  longest),
+              "hit.contact_id"),
           Params()
               .Add(ArrayLiteral(wholes))
               .Add(ArrayLiteral(starts))
@@ -349,30 +362,31 @@ Result<std::optional<std::vector<ContactId>>> PgStore::NamesMatching(const std::
   // GROUP BY hashed the keys, and keys whose day and id halves agree
   // collide in PostgreSQL's hash of a bigint.)
   std::vector<ContactId> ids;
-  std::int64_t previous = 0;
-  for (int row = 0; row < rows.size() && static_cast<int>(ids.size()) < limit; ++row) {
-    const std::int64_t key = rows.Int(row, 0);
-    if (row > 0 && key == previous) continue;
-    previous = key;
-    ids.push_back(ContactIdFromSearchKey(key));
+  std::optional<std::int64_t> previous;
+  for (const ContactId id : KeepGlances(rows, 2, 0, 3)) {
+    if (static_cast<int>(ids.size()) >= limit) break;
+    if (previous == id.value) continue;
+    previous = id.value;
+    ids.push_back(id);
   }
   return ids;
 }
 
 Result<std::vector<ContactId>> PgStore::AllMatching(const std::string& query, int limit) {
-  return Ids(
+  return GlancedIds(
       "WITH matches AS MATERIALIZED (SELECT contact_id, search_key FROM search_entries "
       "WHERE workspace_id = $1 AND terms @@ $2::tsquery) "
-      "SELECT contact_id FROM matches ORDER BY search_key DESC LIMIT $3",
+      "SELECT contact_id, search_key FROM matches ORDER BY search_key DESC LIMIT $3",
       Params().Add(query).Add(limit));
 }
 
 Result<std::vector<ContactId>> PgStore::NewestMatching(const std::string& query, int limit, int newest) {
-  return Ids(WithLimit("SELECT contact_id FROM (SELECT contact_id, search_key, terms FROM search_entries "
-                       "WHERE workspace_id = $1 ORDER BY search_key DESC LIMIT {limit}) newest "
-                       "WHERE terms @@ $2::tsquery ORDER BY search_key DESC LIMIT $3",
-                       newest),
-             Params().Add(query).Add(limit));
+  return GlancedIds(
+      WithLimit("SELECT contact_id, search_key FROM (SELECT contact_id, search_key, terms "
+                "FROM search_entries WHERE workspace_id = $1 ORDER BY search_key DESC LIMIT {limit}) newest "
+                "WHERE terms @@ $2::tsquery ORDER BY search_key DESC LIMIT $3",
+                newest),
+      Params().Add(query).Add(limit));
 }
 
 Result<std::vector<ContactId>> PgStore::NewestFewMatchingUnlessRare(
@@ -396,22 +410,23 @@ Result<std::vector<ContactId>> PgStore::NewestFewMatchingUnlessRare(
   if (ranges.word_of.empty()) return NewestMatching(query, limit, kNewestFew);
   // The arrays through scalar subqueries: one plan a connection, as in
   // NamesMatching.
-  return Ids(
-      WithLimit("SELECT contact_id FROM (SELECT contact_id, search_key, terms FROM search_entries "
-                "WHERE workspace_id = $1 ORDER BY search_key DESC LIMIT {limit}) newest "
-                "WHERE (SELECT coalesce(min(per_word) >= $4, true) FROM ("
-                "SELECT CASE WHEN count(form.documents) = count(*) THEN sum(form.documents) END AS per_word "
-                "FROM unnest((SELECT $5::bigint[]), (SELECT $6::text[]), (SELECT $7::text[])) "
-                "AS asked(word, first, last) "
-                "CROSS JOIN LATERAL (SELECT CASE WHEN count(*) > " +
-                    std::to_string(kMostCompletions) +
-                    " THEN NULL ELSE coalesce(sum(capped.documents), 0) END AS documents "
-                    "FROM (SELECT v.documents FROM search_vocabulary v WHERE v.workspace_id = $1 "
-                    "AND v.term >= asked.first AND v.term <= asked.last LIMIT " +
-                    std::to_string(kMostCompletions + 1) +
-                    ") capped) form GROUP BY asked.word) counted) "
-                    "AND terms @@ $2::tsquery ORDER BY search_key DESC LIMIT $3",
-                kNewestFew),
+  return GlancedIds(
+      WithLimit(
+          "SELECT contact_id, search_key FROM (SELECT contact_id, search_key, terms FROM search_entries "
+          "WHERE workspace_id = $1 ORDER BY search_key DESC LIMIT {limit}) newest "
+          "WHERE (SELECT coalesce(min(per_word) >= $4, true) FROM ("
+          "SELECT CASE WHEN count(form.documents) = count(*) THEN sum(form.documents) END AS per_word "
+          "FROM unnest((SELECT $5::bigint[]), (SELECT $6::text[]), (SELECT $7::text[])) "
+          "AS asked(word, first, last) "
+          "CROSS JOIN LATERAL (SELECT CASE WHEN count(*) > " +
+              std::to_string(kMostCompletions) +
+              " THEN NULL ELSE coalesce(sum(capped.documents), 0) END AS documents "
+              "FROM (SELECT v.documents FROM search_vocabulary v WHERE v.workspace_id = $1 "
+              "AND v.term >= asked.first AND v.term <= asked.last LIMIT " +
+              std::to_string(kMostCompletions + 1) +
+              ") capped) form GROUP BY asked.word) counted) "
+              "AND terms @@ $2::tsquery ORDER BY search_key DESC LIMIT $3",
+          kNewestFew),
       Params()
           .Add(query)
           .Add(limit)
@@ -450,6 +465,38 @@ Result<std::vector<VocabularyEntry>> PgStore::VocabularyNear(std::string_view he
   entries.reserve(static_cast<std::size_t>(rows.size()));
   for (int row = 0; row < rows.size(); ++row) {
     entries.push_back(VocabularyEntry{rows.Text(row, 0), static_cast<int>(rows.Int(row, 1))});
+  }
+  return entries;
+}
+
+Result<std::vector<std::vector<VocabularyEntry>>> PgStore::VocabularyNearEach(
+    const std::vector<VocabularyReach>& reaches) {
+  // Every reach in one statement: a query's corrections asked two
+  // look-ups a word (its first letter and its second), each a round trip.
+  // The arrays through scalar subqueries: one plan a connection, as in
+  // NamesMatching.
+  std::vector<std::string> heads;
+  std::vector<std::int64_t> shortest;
+  std::vector<std::int64_t> longest;
+  for (const VocabularyReach& reach : reaches) {
+    heads.push_back(reach.head);
+    shortest.push_back(reach.min_length);
+    longest.push_back(reach.max_length);
+  }
+  KITH_ASSIGN_OR_RETURN(
+      const Rows rows,
+      Run("SELECT asked.reach, v.term, v.documents FROM unnest((SELECT $2::text[]), (SELECT $3::int[]), "
+          "(SELECT $4::int[])) WITH ORDINALITY AS asked(head, shortest, longest, reach) "
+          "CROSS JOIN LATERAL (SELECT term, documents FROM search_vocabulary v WHERE v.workspace_id = $1 "
+          "AND v.head = asked.head AND v.length BETWEEN asked.shortest AND asked.longest "
+          "AND v.term !~ '[0-9]') v",
+          Params().Add(ArrayLiteral(heads)).Add(ArrayLiteral(shortest)).Add(ArrayLiteral(longest))));
+  std::vector<std::vector<VocabularyEntry>> entries(reaches.size());
+  for (int row = 0; row < rows.size(); ++row) {
+    const std::int64_t reach = rows.Int(row, 0) - 1;
+    if (reach < 0 || reach >= static_cast<std::int64_t>(entries.size())) continue;
+    entries[static_cast<std::size_t>(reach)].push_back(
+        VocabularyEntry{rows.Text(row, 1), static_cast<int>(rows.Int(row, 2))});
   }
   return entries;
 }

@@ -277,7 +277,10 @@ def draw_card(truth, rng, pools, width):
         y = margin + logo_size * 1.4
         for part in [" ".join(words[:2]), " ".join(words[2:])]:
             if part:
-                text(margin * 0.5, y, part, company_pt * 0.8, bold, background)
+                # Drawn in the paper's colour: past the band's edge it is white on white, so a part
+                # too wide for the band is set smaller to end a quarter margin inside it.
+                pt = fitted(part, company_pt * 0.8, bold, band - margin * 0.75)
+                text(margin * 0.5, y, part, pt, bold, background)
                 y += company_pt * 1.2
         x = band + margin * 0.7
         y = margin

@@ -253,9 +253,11 @@ std::string GlueSplitWord(const std::string& text) {
   const std::u32string tail = DecodeUtf8(words.back());
   constexpr std::size_t kLongestHead = 2;
   constexpr std::size_t kShortestTail = 3;
-  if (head.empty() || head.size() > kLongestHead || !letters_only(head) || !IsUpperLetter(head.front())) return text;
+  if (head.empty() || head.size() > kLongestHead || !letters_only(head) || !IsUpperLetter(head.front()))
+    return text;
   if (head.size() == 2 && IsUpperLetter(head[1])) return text;  // "IT", "HR": printed so
-  if (tail.size() < kShortestTail || !letters_only(tail) || !IsLetter(tail.front()) || IsUpperLetter(tail.front()))
+  if (tail.size() < kShortestTail || !letters_only(tail) || !IsLetter(tail.front()) ||
+      IsUpperLetter(tail.front()))
     return text;
   words[words.size() - 2] += words.back();
   words.pop_back();

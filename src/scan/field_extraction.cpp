@@ -24,6 +24,7 @@ struct Candidate {
   const OcrLine* line = nullptr;
   std::vector<std::string> words;  // as printed, split on spaces
   bool name_shaped = false;
+  bool one_slip = false;       // name-shaped but for one character OCR misread ("Jo D0e")
   bool legal_form = false;     // ends in Inc, GmbH, Ltd, S.A., …
   bool spells_domain = false;  // spells the card's email or web domain
   int name_in_contacts = 0;    // words of it that the email or profile spells
@@ -345,6 +346,35 @@ bool NameShaped(const std::vector<std::string>& words) {
   return capitalised >= 2 && !last.empty() && IsUpperLetter(last.front());
 }
 
+// "Ildik6 Quenby", "Jo Qu:enby": a name with one character OCR read as a
+// digit or a sign inside a word of letters. Still the name's line (the size
+// and the title under it say so), though not as printed.
+bool NameShapedButOneSlip(const std::vector<std::string>& words) {
+  int slips = 0;
+  std::vector<std::string> mended;
+  for (const auto& word : words) {
+    std::string letters;
+    int odd = 0;
+    for (std::string_view rest = word; !rest.empty();) {
+      const std::string_view character = FirstCharacter(rest);
+      rest.remove_prefix(std::max<std::size_t>(1, character.size()));
+      const std::u32string decoded = DecodeUtf8(character);
+      const char32_t c = decoded.empty() ? U'?' : decoded.front();
+      if (c == U'@' || c == U'/' || c == U'|') return false;  // a contact or a rule, not a slip
+      if (IsLetter(c) || c == U'-' || c == U'\'' || c == U'.') {
+        letters += character;
+      } else {
+        ++odd;
+      }
+    }
+    constexpr int kFewestLetters = 3;
+    if (odd > 0 && CharacterCount(letters) < kFewestLetters) return false;
+    slips += odd;
+    mended.push_back(letters);
+  }
+  return slips == 1 && NameShaped(mended);
+}
+
 // The names people chose for their domains ("acme" from "jo@mail.acme.co.uk"
 // and "www.acme.com"), by the public suffix list.
 std::vector<std::string> DomainLabels(const ScannedCard& card) {
@@ -632,6 +662,10 @@ std::vector<Candidate> Candidates(const std::vector<std::pair<std::string, const
     if (static_cast<double>(letters) < 0.6 * static_cast<double>(CharacterCount(candidate.text))) continue;
     candidate.words = SplitSpaces(candidate.text);
     candidate.name_shaped = NameShaped(candidate.words) && !HasDigit(candidate.text);
+    if (!candidate.name_shaped && NameShapedButOneSlip(candidate.words)) {
+      candidate.name_shaped = true;
+      candidate.one_slip = true;
+    }
     candidate.legal_form = candidate.words.size() > 1 && EndsInLegalForm(candidate.words);
     candidate.spells_domain = SpellsDomain(candidate.text, labels);
     candidate.name_in_contacts = NameWordsInContacts(candidate.words, contacts);
@@ -667,6 +701,8 @@ std::optional<std::size_t> PickName(const std::vector<Candidate>& candidates, do
     const Candidate& c = candidates[i];
     if (!c.name_shaped || c.legal_form) continue;
     double points = 2.0 * c.size / std::max(1.0, largest);
+    constexpr double kMisread = 0.5;  // a clean line as large is likelier
+    if (c.one_slip) points -= kMisread;
     constexpr double kTitledUnder = 0.75;
     if (SmallerLineUnder(candidates, i)) points += kTitledUnder;
     points += 1.5 * std::min(c.name_in_contacts, 2);

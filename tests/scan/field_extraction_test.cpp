@@ -571,6 +571,30 @@ TEST(ExtractFields, LeavesAVersionNumberBetweenDotsAsPrinted) {
   EXPECT_NE(card.company.find("2.0."), std::string::npos) << card.company;
 }
 
+TEST(ExtractFields, TakesANameWithOneLetterMisreadForTheNameNotTheCompanyUnderIt) {
+  // "Brackenh0lt": the name as read, but the company and title stay theirs.
+  const auto card = ExtractFields(
+      {Box("Ysolde Brackenh0lt", 100, 100, 720, 72), Box("Keeper of Small Things", 100, 180, 420, 34),
+       Box("Quorvane Tidewright", 100, 240, 500, 48), Box("+44 7911 123456", 100, 500, 400, 28)},
+      "US");
+  EXPECT_EQ(card.name, "Ysolde Brackenh0lt");
+  EXPECT_EQ(card.title, "Keeper of Small Things");
+  EXPECT_EQ(card.company, "Quorvane Tidewright");
+}
+
+TEST(ExtractFields, TakesNoLineWithANumberOrTwoSlipsForAName) {
+  const auto number =
+      ExtractFields({Box("Quorvane 54 Tidewright", 100, 100, 720, 72),
+                     Box("Ysolde Brackenholt", 100, 300, 500, 48), Box("+44 7911 123456", 100, 500, 400, 28)},
+                    "US");
+  EXPECT_EQ(number.name, "Ysolde Brackenholt");
+  const auto slips =
+      ExtractFields({Box("Qu0rvane T1dewright", 100, 100, 720, 72),
+                     Box("Ysolde Brackenholt", 100, 300, 500, 48), Box("+44 7911 123456", 100, 500, 400, 28)},
+                    "US");
+  EXPECT_EQ(slips.name, "Ysolde Brackenholt");
+}
+
 TEST(EditDistance, CountsLettersInsertedDeletedOrChanged) {
   EXPECT_EQ(EditDistance("quorvane", "quorvane"), 0);
   EXPECT_EQ(EditDistance("quorvane", "quorvame"), 1);

@@ -618,7 +618,7 @@ int Bottom(const OcrLine& line) { return line.top + line.height; }
 // Whether two lines share a left edge, a centre or a right edge: set in the
 // same column, as a title is under a name.
 bool Aligned(const OcrLine& a, const OcrLine& b) {
-  const int tolerance = std::max(a.height, b.height) * 5 / 4;
+  const int tolerance = std::max(a.height, b.height);
   const int centre_a = a.left + a.width / 2;
   const int centre_b = b.left + b.width / 2;
   return std::abs(a.left - b.left) <= tolerance || std::abs(centre_a - centre_b) <= tolerance ||
@@ -677,22 +677,32 @@ std::vector<Candidate> Candidates(const std::vector<std::pair<std::string, const
 
 // The name: a name-shaped line, the larger the likelier, above all one the
 // email or a profile spells; never a line ending in a legal form.
-// Whether a smaller line is set straight under `index`, in its column: a
-// name has its title there; a company set alone (a band, a header, a
-// footer) has nothing under it, or its own next line in its own size.
-bool SmallerLineUnder(const std::vector<Candidate>& candidates, std::size_t index) {
+// Whether the line set straight under `index`, in its column, is smaller
+// and worded like a title: a name has its title there; a company set alone
+// (a band, a header) has nothing under it, its own next line in its own
+// size, or a contact line (`Mail: …`, a label before a colon) OCR misread
+// past its pattern. Only the nearest line under counts.
+bool TitledUnder(const std::vector<Candidate>& candidates, std::size_t index) {
   const Candidate& above = candidates[index];
+  const Candidate* nearest = nullptr;
+  double nearest_gap = 0;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
-    constexpr int kFewestLetters = 3;
-    if (i == index || HasDigit(c.text) || CountLetters(c.text) < kFewestLetters) continue;
-    constexpr double kSmaller = 0.85;
-    if (c.size > kSmaller * above.size || !Aligned(*above.line, *c.line)) continue;
+    if (i == index || !Aligned(*above.line, *c.line)) continue;
     const auto gap = Gap(*above.line, *c.line);
     constexpr double kStraightUnder = 1.0;
-    if (gap && *gap >= 0 && *gap <= kStraightUnder) return true;
+    if (!gap || *gap < 0 || *gap > kStraightUnder) continue;
+    if (nearest == nullptr || *gap < nearest_gap) {
+      nearest = &c;
+      nearest_gap = *gap;
+    }
   }
-  return false;
+  if (nearest == nullptr) return false;
+  constexpr int kFewestLetters = 3;
+  constexpr double kSmaller = 0.85;
+  return nearest->size <= kSmaller * above.size && !HasDigit(nearest->text) &&
+         CountLetters(nearest->text) >= kFewestLetters &&
+         nearest->text.find_first_of(":@") == std::string::npos;
 }
 
 std::optional<std::size_t> PickName(const std::vector<Candidate>& candidates, double largest, double& score) {
@@ -704,7 +714,7 @@ std::optional<std::size_t> PickName(const std::vector<Candidate>& candidates, do
     constexpr double kMisread = 0.5;  // a clean line as large is likelier
     if (c.one_slip) points -= kMisread;
     constexpr double kTitledUnder = 0.75;
-    if (SmallerLineUnder(candidates, i)) points += kTitledUnder;
+    if (TitledUnder(candidates, i)) points += kTitledUnder;
     points += 1.5 * std::min(c.name_in_contacts, 2);
     if (c.spells_domain && c.name_in_contacts == 0) points -= 1.5;
     points += c.line->confidence >= 70 ? 0.3 : 0.0;

@@ -484,6 +484,17 @@ TEST(ExtractFields, StillTakesAClearlyLargerLineForTheNameThanOneWithALineUnderI
   EXPECT_EQ(card.name, "Ysolde Brackenholt");
 }
 
+TEST(ExtractFields, CountsNoContactLineMisreadPastItsPatternAsATitleUnderALine) {
+  // The company, a little larger, has an email OCR could not read as one
+  // straight under it: a label and a colon, not a title.
+  const auto card = ExtractFields(
+      {Box("Ysolde Brackenholt", 100, 100, 620, 64), Box("Keeper of Small Things", 100, 180, 420, 34),
+       Box("Quorvane Tidewright", 100, 300, 660, 70), Box("Mail: ysolde.b *quorvane ki", 100, 380, 500, 30)},
+      "US");
+  EXPECT_EQ(card.name, "Ysolde Brackenholt");
+  EXPECT_EQ(card.company, "Quorvane Tidewright");
+}
+
 TEST(ExtractFields, JudgesThePrintsSizeByItsLettersWidthsNotByATallBox) {
   // A short line whose box a mark beside it made tall is no larger than the
   // name for that: its letters are half as wide.

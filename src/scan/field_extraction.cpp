@@ -675,8 +675,6 @@ std::vector<Candidate> Candidates(const std::vector<std::pair<std::string, const
   return candidates;
 }
 
-// The name: a name-shaped line, the larger the likelier, above all one the
-// email or a profile spells; never a line ending in a legal form.
 // Whether the line set straight under `index`, in its column, is smaller
 // and worded like a title: a name has its title there; a company set alone
 // (a band, a header) has nothing under it, its own next line in its own
@@ -705,6 +703,9 @@ bool TitledUnder(const std::vector<Candidate>& candidates, std::size_t index) {
          nearest->text.find_first_of(":@") == std::string::npos;
 }
 
+// The name: a name-shaped line, the larger the likelier, above all one the
+// email or a profile spells, or with its title under it; never a line
+// ending in a legal form.
 std::optional<std::size_t> PickName(const std::vector<Candidate>& candidates, double largest, double& score) {
   std::optional<std::size_t> best;
   for (std::size_t i = 0; i < candidates.size(); ++i) {

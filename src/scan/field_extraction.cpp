@@ -24,9 +24,11 @@ struct Candidate {
   const OcrLine* line = nullptr;
   std::vector<std::string> words;  // as printed, split on spaces
   bool name_shaped = false;
+  bool one_slip = false;       // name-shaped but for one character OCR misread ("Jo D0e")
   bool legal_form = false;     // ends in Inc, GmbH, Ltd, S.A., …
   bool spells_domain = false;  // spells the card's email or web domain
   int name_in_contacts = 0;    // words of it that the email or profile spells
+  double size = 0;             // the print's size: see PrintSize
   bool used = false;
 };
 
@@ -199,6 +201,133 @@ bool HasDigit(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+std::string JoinWords(const std::vector<std::string>& words) {
+  std::string text;
+  for (const auto& word : words) text += (text.empty() ? "" : " ") + word;
+  return text;
+}
+
+// Words OCR made of specks: quotes, commas and dots alone anywhere ("Jo '
+// Doe"), and after the words one small letter or signs alone ("Jo Doe j",
+// "Jo Doe - i": the edge of a logo, a grain of the paper). No word of a
+// name, company or title is any of these ("&" is, and stays).
+std::string DropSpeckWords(const std::string& text) {
+  std::vector<std::string> words = SplitSpaces(text);
+  const auto speck = [](const std::string& word) {
+    const std::u32string decoded = DecodeUtf8(word);
+    return std::all_of(decoded.begin(), decoded.end(), [](char32_t c) {
+      return c == U'\'' || c == U'"' || c == U'`' || c == U',' || c == U'.' || c == U'\u2018' ||
+             c == U'\u2019' || c == U'\u201C' || c == U'\u201D' || c == U'\u201E';
+    });
+  };
+  std::vector<std::string> kept;
+  for (const auto& word : words) {
+    if (!speck(word)) kept.push_back(word);
+  }
+  constexpr std::size_t kFewestWords = 2;
+  if (kept.size() < kFewestWords) return text;
+  while (kept.size() > kFewestWords) {
+    const std::u32string last = DecodeUtf8(kept.back());
+    const bool small_letter = last.size() == 1 && IsLetter(last.front()) && !IsUpperLetter(last.front());
+    const bool signs = std::none_of(last.begin(), last.end(), [](char32_t c) {
+      return IsLetter(c) || (c >= U'0' && c <= U'9') || c == U'&';
+    });
+    if (!small_letter && !signs) break;
+    kept.pop_back();
+  }
+  return JoinWords(kept);
+}
+
+// "Ka lnins", "Jo Ta kahashi": a word OCR split after its first letter or
+// two. A capital with at most one small letter, then a word in small letters
+// that ends the line: a name's last word is a family name, capitalised, so a
+// small word there is the rest of the one before. ("Art director" keeps its
+// space: three letters are a word of their own.)
+std::string GlueSplitWord(const std::string& text) {
+  std::vector<std::string> words = SplitSpaces(text);
+  constexpr std::size_t kFewestWords = 3;
+  if (words.size() < kFewestWords) return text;
+  const auto letters_only = [](const std::u32string& word) {
+    return std::all_of(word.begin(), word.end(), [](char32_t c) { return IsLetter(c) || c == U'-'; });
+  };
+  const std::u32string head = DecodeUtf8(words[words.size() - 2]);
+  const std::u32string tail = DecodeUtf8(words.back());
+  constexpr std::size_t kLongestHead = 2;
+  constexpr std::size_t kShortestTail = 3;
+  if (head.empty() || head.size() > kLongestHead || !letters_only(head) || !IsUpperLetter(head.front()))
+    return text;
+  if (head.size() == 2 && IsUpperLetter(head[1])) return text;  // "IT", "HR": printed so
+  if (tail.size() < kShortestTail || !letters_only(tail) || !IsLetter(tail.front()) ||
+      IsUpperLetter(tail.front()))
+    return text;
+  words[words.size() - 2] += words.back();
+  words.pop_back();
+  return JoinWords(words);
+}
+
+// "E] Acme Rockets", "o) Acme Rockets": a logo's letter read with a bracket
+// or bar beside it. No word of a name, company or title is a letter closed
+// by a bracket; it goes when two words or more follow it.
+std::string DropBracketedMark(const std::string& text) {
+  const std::vector<std::string> words = SplitSpaces(text);
+  if (words.size() < 3) return text;
+  const std::u32string first = DecodeUtf8(words.front());
+  if (first.size() < 2 || !IsLetter(first.front())) return text;
+  const bool closed = std::all_of(first.begin() + 1, first.end(), [](char32_t c) {
+    return c == U']' || c == U')' || c == U'}' || c == U'|';
+  });
+  return closed ? JoinWords({words.begin() + 1, words.end()}) : text;
+}
+
+// "x.y.", "S.A.": single letters or digits, each closed by a dot.
+bool DottedLetters(const std::string& word) {
+  constexpr std::size_t kShortest = 4;
+  if (word.size() < kShortest || word.size() % 2 != 0) return false;
+  for (std::size_t i = 0; i < word.size(); i += 2) {
+    if (word[i + 1] != '.' || std::isalnum(static_cast<unsigned char>(word[i])) == 0) return false;
+  }
+  return true;
+}
+
+// "sp. z 0.0.", "S.0.S.": an abbreviation of single letters each closed by
+// a dot, with a zero among them, has the letter o there when no other digit
+// is on the line (a zero alone between dots is no number; "v2.0.1" or a
+// line with a phone is left as read). Small when its neighbours are small.
+std::string MendZeroInAbbreviation(const std::string& text) {
+  std::vector<std::string> words = SplitSpaces(text);
+  const auto digits = std::count_if(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::string& word = words[i];
+    if (!DottedLetters(word) || std::count(word.begin(), word.end(), '0') != digits || digits == 0) continue;
+    bool small = false;
+    bool capital = false;
+    for (std::size_t j = 0; j < word.size(); j += 2) {
+      small = small || std::islower(static_cast<unsigned char>(word[j])) != 0;
+      capital = capital || std::isupper(static_cast<unsigned char>(word[j])) != 0;
+    }
+    if (!small && !capital && i > 0) {
+      const std::u32string before = DecodeUtf8(words[i - 1]);
+      small = !before.empty() && IsLetter(before.front()) && !IsUpperLetter(before.front());
+    }
+    for (std::size_t j = 0; j < word.size(); j += 2) {
+      if (word[j] == '0') word[j] = small ? 'o' : 'O';
+    }
+    return JoinWords(words);
+  }
+  return text;
+}
+
+// How large a line is printed. A box's height reaches from the accents to
+// the descenders, so a short line with a tall letter or an accent looks as
+// large as a name; the width a character takes does not depend on them.
+// Both together, so that neither a narrow typeface nor a tall box decides.
+double PrintSize(const std::string& text, const OcrLine& line) {
+  const int characters = std::max(1, CharacterCount(text));
+  const double per_character = static_cast<double>(line.width) / characters;
+  constexpr double kHeightPerWidth = 1.8;  // a letter's box is about this much taller than wide
+  return std::sqrt(line.height * per_character * kHeightPerWidth);
+}
+
 // A person's name by its shape: two to five words of letters (hyphens,
 // apostrophes and an initial's dot allowed), at least two of them
 // capitalised; lower-case particles ("van", "da", "de la") may sit between.
@@ -215,6 +344,35 @@ bool NameShaped(const std::vector<std::string>& words) {
   // The last word is a family name, never a particle.
   const std::u32string last = DecodeUtf8(words.back());
   return capitalised >= 2 && !last.empty() && IsUpperLetter(last.front());
+}
+
+// "Ildik6 Quenby", "Jo Qu:enby": a name with one character OCR read as a
+// digit or a sign inside a word of letters. Still the name's line (the size
+// and the title under it say so), though not as printed.
+bool NameShapedButOneSlip(const std::vector<std::string>& words) {
+  int slips = 0;
+  std::vector<std::string> mended;
+  for (const auto& word : words) {
+    std::string letters;
+    int odd = 0;
+    for (std::string_view rest = word; !rest.empty();) {
+      const std::string_view character = FirstCharacter(rest);
+      rest.remove_prefix(std::max<std::size_t>(1, character.size()));
+      const std::u32string decoded = DecodeUtf8(character);
+      const char32_t c = decoded.empty() ? U'?' : decoded.front();
+      if (c == U'@' || c == U'/' || c == U'|') return false;  // a contact or a rule, not a slip
+      if (IsLetter(c) || c == U'-' || c == U'\'' || c == U'.') {
+        letters += character;
+      } else {
+        ++odd;
+      }
+    }
+    constexpr int kFewestLetters = 3;
+    if (odd > 0 && CharacterCount(letters) < kFewestLetters) return false;
+    slips += odd;
+    mended.push_back(letters);
+  }
+  return slips == 1 && NameShaped(mended);
 }
 
 // The names people chose for their domains ("acme" from "jo@mail.acme.co.uk"
@@ -495,6 +653,7 @@ std::vector<Candidate> Candidates(const std::vector<std::pair<std::string, const
     Candidate candidate;
     candidate.text = DropSigns(DropStrayLeadingMark(DropSigns(DropMarkBeforeBar(TrimNoise(rest)))));
     candidate.text = MendSameShapeCapital(DropSigns(DropMarkBeforeDomain(candidate.text, labels)));
+    candidate.text = MendZeroInAbbreviation(DropBracketedMark(GlueSplitWord(DropSpeckWords(candidate.text))));
     candidate.line = line;
     if (LooksLikeContactFragment(candidate.text)) continue;
     const int letters = CountLetters(candidate.text);
@@ -503,22 +662,60 @@ std::vector<Candidate> Candidates(const std::vector<std::pair<std::string, const
     if (static_cast<double>(letters) < 0.6 * static_cast<double>(CharacterCount(candidate.text))) continue;
     candidate.words = SplitSpaces(candidate.text);
     candidate.name_shaped = NameShaped(candidate.words) && !HasDigit(candidate.text);
+    if (!candidate.name_shaped && NameShapedButOneSlip(candidate.words)) {
+      candidate.name_shaped = true;
+      candidate.one_slip = true;
+    }
     candidate.legal_form = candidate.words.size() > 1 && EndsInLegalForm(candidate.words);
     candidate.spells_domain = SpellsDomain(candidate.text, labels);
     candidate.name_in_contacts = NameWordsInContacts(candidate.words, contacts);
+    candidate.size = PrintSize(candidate.text, *line);
     candidates.push_back(std::move(candidate));
   }
   return candidates;
 }
 
+// Whether the line set straight under `index`, in its column, is smaller
+// and worded like a title: a name has its title there; a company set alone
+// (a band, a header) has nothing under it, its own next line in its own
+// size, or a contact line (`Mail: …`, a label before a colon) OCR misread
+// past its pattern. Only the nearest line under counts.
+bool TitledUnder(const std::vector<Candidate>& candidates, std::size_t index) {
+  const Candidate& above = candidates[index];
+  const Candidate* nearest = nullptr;
+  double nearest_gap = 0;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
+    if (i == index || !Aligned(*above.line, *c.line)) continue;
+    const auto gap = Gap(*above.line, *c.line);
+    constexpr double kStraightUnder = 1.0;
+    if (!gap || *gap < 0 || *gap > kStraightUnder) continue;
+    if (nearest == nullptr || *gap < nearest_gap) {
+      nearest = &c;
+      nearest_gap = *gap;
+    }
+  }
+  if (nearest == nullptr) return false;
+  constexpr int kFewestLetters = 3;
+  constexpr double kSmaller = 0.85;
+  return nearest->size <= kSmaller * above.size && !HasDigit(nearest->text) &&
+         CountLetters(nearest->text) >= kFewestLetters &&
+         nearest->text.find_first_of(":@") == std::string::npos;
+}
+
 // The name: a name-shaped line, the larger the likelier, above all one the
-// email or a profile spells; never a line ending in a legal form.
-std::optional<std::size_t> PickName(const std::vector<Candidate>& candidates, int tallest, double& score) {
+// email or a profile spells, or with its title under it; never a line
+// ending in a legal form.
+std::optional<std::size_t> PickName(const std::vector<Candidate>& candidates, double largest, double& score) {
   std::optional<std::size_t> best;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
     if (!c.name_shaped || c.legal_form) continue;
-    double points = 2.0 * c.line->height / std::max(1, tallest);
+    double points = 2.0 * c.size / std::max(1.0, largest);
+    constexpr double kMisread = 0.5;  // a clean line as large is likelier
+    if (c.one_slip) points -= kMisread;
+    constexpr double kTitledUnder = 0.75;
+    if (TitledUnder(candidates, i)) points += kTitledUnder;
     points += 1.5 * std::min(c.name_in_contacts, 2);
     if (c.spells_domain && c.name_in_contacts == 0) points -= 1.5;
     points += c.line->confidence >= 70 ? 0.3 : 0.0;
@@ -532,7 +729,7 @@ std::optional<std::size_t> PickName(const std::vector<Candidate>& candidates, in
 
 // The company when the card says it plainly: a legal form, or the words the
 // domain spells.
-std::optional<std::size_t> PickCompany(const std::vector<Candidate>& candidates, int tallest) {
+std::optional<std::size_t> PickCompany(const std::vector<Candidate>& candidates, double largest) {
   std::optional<std::size_t> best;
   double best_points = 0;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
@@ -540,7 +737,7 @@ std::optional<std::size_t> PickCompany(const std::vector<Candidate>& candidates,
     if (c.used) continue;
     double points = (c.legal_form ? 3.0 : 0.0) + (c.spells_domain ? 2.5 : 0.0);
     if (points <= 0) continue;
-    points += 0.5 * c.line->height / std::max(1, tallest);
+    points += 0.5 * c.size / std::max(1.0, largest);
     points -= c.name_in_contacts > 0 && !c.spells_domain ? 2.0 : 0.0;
     if (points > best_points) {
       best = i;
@@ -558,7 +755,8 @@ std::optional<std::size_t> PickTitle(const std::vector<Candidate>& candidates, c
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
     if (c.used || c.legal_form || c.spells_domain || HasDigit(c.text)) continue;
-    if (c.line->height > name.line->height * 11 / 10) continue;
+    constexpr double kLargerThanName = 1.1;
+    if (c.size > name.size * kLargerThanName) continue;
     if (!Aligned(*name.line, *c.line)) continue;
     const auto gap = Gap(*name.line, *c.line);
     if (!gap) continue;
@@ -590,7 +788,7 @@ std::optional<std::size_t> PickLargestLeft(const std::vector<Candidate>& candida
     constexpr int kFewestLetters = 4;
     if (c.used || c.words.size() > kMostWords || HasDigit(c.text) || CountLetters(c.text) < kFewestLetters)
       continue;
-    if (!best || c.line->height > candidates[*best].line->height) best = i;
+    if (!best || c.size > candidates[*best].size) best = i;
   }
   return best;
 }
@@ -741,12 +939,12 @@ ScannedCard ExtractFields(const std::vector<OcrLine>& read, const std::string& p
   }
 
   std::vector<Candidate> candidates = Candidates(rests, card);
-  int tallest = 0;
-  for (const auto& candidate : candidates) tallest = std::max(tallest, candidate.line->height);
+  double largest = 0;
+  for (const auto& candidate : candidates) largest = std::max(largest, candidate.size);
   // Name first (the surest), then the company the card names plainly, then
   // the title beside the name, then a company by size alone.
   double name_score = 0;
-  const auto name = PickName(candidates, tallest, name_score);
+  const auto name = PickName(candidates, largest, name_score);
   if (name) {
     card.name = candidates[*name].text;
     candidates[*name].used = true;
@@ -759,7 +957,7 @@ ScannedCard ExtractFields(const std::vector<OcrLine>& read, const std::string& p
     card.company = WithContinuation(candidates, *index);
     card.confidence["company"] = Confidence(*candidates[*index].line, factor);
   };
-  take_company(PickCompany(candidates, tallest), 1.0);
+  take_company(PickCompany(candidates, largest), 1.0);
   if (name) {
     if (const auto title = PickTitle(candidates, candidates[*name])) {
       card.title = candidates[*title].text;

@@ -464,6 +464,148 @@ TEST(ExtractFields, GluesNoAbbreviationInCapitalsOntoTheEmailAfterIt) {
   EXPECT_EQ(card.emails, std::vector<std::string>{"jo@quorvane.nl"});
 }
 
+TEST(ExtractFields, TakesTheNameWithItsTitleUnderItOverACompanyLineSetAlone) {
+  // Nothing on the card spells either line; the company, printed alone in a
+  // band and about as large, is the line with nothing under it.
+  const auto card = ExtractFields(
+      {Box("Quorvane Tidewright", 60, 300, 560, 70), Box("Ysolde Brackenholt", 700, 100, 620, 64),
+       Box("Keeper of Small Things", 700, 180, 420, 34), Box("+44 7911 123456", 700, 500, 400, 28)},
+      "US");
+  EXPECT_EQ(card.name, "Ysolde Brackenholt");
+  EXPECT_EQ(card.title, "Keeper of Small Things");
+  EXPECT_EQ(card.company, "Quorvane Tidewright");
+}
+
+TEST(ExtractFields, StillTakesAClearlyLargerLineForTheNameThanOneWithALineUnderIt) {
+  const auto card = ExtractFields(
+      {Box("Ysolde Brackenholt", 100, 100, 900, 100), Box("Quorvane Tidewright", 100, 400, 500, 50),
+       Box("Rope and Sail Makers", 100, 460, 400, 30), Box("+44 7911 123456", 100, 600, 400, 28)},
+      "US");
+  EXPECT_EQ(card.name, "Ysolde Brackenholt");
+}
+
+TEST(ExtractFields, CountsNoContactLineMisreadPastItsPatternAsATitleUnderALine) {
+  // The company, a little larger, has an email OCR could not read as one
+  // straight under it: a label and a colon, not a title.
+  const auto card = ExtractFields(
+      {Box("Ysolde Brackenholt", 100, 100, 620, 64), Box("Keeper of Small Things", 100, 180, 420, 34),
+       Box("Quorvane Tidewright", 100, 300, 660, 70), Box("Mail: ysolde.b *quorvane ki", 100, 380, 500, 30)},
+      "US");
+  EXPECT_EQ(card.name, "Ysolde Brackenholt");
+  EXPECT_EQ(card.company, "Quorvane Tidewright");
+}
+
+TEST(ExtractFields, JudgesThePrintsSizeByItsLettersWidthsNotByATallBox) {
+  // A short line whose box a mark beside it made tall is no larger than the
+  // name for that: its letters are half as wide.
+  const auto card =
+      ExtractFields({Box("Ysolde Brackenholt", 100, 100, 720, 70), Box("Rope Splicer", 100, 176, 250, 90),
+                     Box("ysolde@quorvane.co.uk", 100, 500, 500, 28)},
+                    "US");
+  EXPECT_EQ(card.name, "Ysolde Brackenholt");
+  EXPECT_EQ(card.title, "Rope Splicer");
+}
+
+TEST(ExtractFields, DropsSpecksReadAsWordsInAndAfterAName) {
+  const auto quote = ExtractFields(
+      {Box("Ysolde ' Brackenholt", 100, 100, 700, 70), Box("ysolde@quorvane.co.uk", 100, 500, 500, 28)},
+      "US");
+  EXPECT_EQ(quote.name, "Ysolde Brackenholt");
+  const auto letter = ExtractFields(
+      {Box("Ysolde Brackenholt j", 100, 100, 700, 70), Box("ysolde@quorvane.co.uk", 100, 500, 500, 28)},
+      "US");
+  EXPECT_EQ(letter.name, "Ysolde Brackenholt");
+  const auto signs = ExtractFields(
+      {Box("Ysolde Brackenholt - i", 100, 100, 700, 70), Box("ysolde@quorvane.co.uk", 100, 500, 500, 28)},
+      "US");
+  EXPECT_EQ(signs.name, "Ysolde Brackenholt");
+}
+
+TEST(ExtractFields, KeepsAnAmpersandAndAClosingCapitalAsPrinted) {
+  const auto card = ExtractFields(
+      {Box("Quorvane & Tidewright", 100, 60, 600, 40), Box("Ysolde Brackenholt K", 100, 200, 700, 62),
+       Box("ysolde@quorvane.co.uk", 100, 500, 500, 28)},
+      "US");
+  EXPECT_EQ(card.company, "Quorvane & Tidewright");
+  EXPECT_EQ(card.name, "Ysolde Brackenholt K");
+}
+
+TEST(ExtractFields, GluesALastWordOCRSplitAfterItsFirstLetters) {
+  const auto card = ExtractFields(
+      {Box("Ysolde Br ackenholt", 100, 100, 700, 70), Box("ysolde@quorvane.co.uk", 100, 500, 500, 28)}, "US");
+  EXPECT_EQ(card.name, "Ysolde Brackenholt");
+}
+
+TEST(ExtractFields, KeepsAParticleAndAShortWordBeforeASmallOneApart) {
+  const auto particle = ExtractFields(
+      {Box("Ysolde de Brackenholt", 100, 100, 700, 70), Box("ysolde@quorvane.co.uk", 100, 500, 500, 28)},
+      "US");
+  EXPECT_EQ(particle.name, "Ysolde de Brackenholt");
+  const auto title = ExtractFields(
+      {Box("Ysolde Brackenholt", 100, 100, 700, 70), Box("Senior Art director", 100, 176, 400, 34),
+       Box("ysolde@quorvane.co.uk", 100, 500, 500, 28)},
+      "US");
+  EXPECT_EQ(title.title, "Senior Art director");
+}
+
+TEST(ExtractFields, DropsALogosLetterReadWithABracketBeforeTheCompany) {
+  const auto card =
+      ExtractFields({Box("E] Quorvane Tidewright Ltd", 100, 60, 600, 40),
+                     Box("Ysolde Brackenholt", 100, 200, 700, 62), Box("+44 7911 123456", 100, 500, 400, 28)},
+                    "US");
+  EXPECT_EQ(card.company, "Quorvane Tidewright Ltd");
+  const auto word =
+      ExtractFields({Box("A Quorvane Tidewright Ltd", 100, 60, 600, 40),
+                     Box("Ysolde Brackenholt", 100, 200, 700, 62), Box("+44 7911 123456", 100, 500, 400, 28)},
+                    "US");
+  EXPECT_EQ(word.company, "A Quorvane Tidewright Ltd");
+}
+
+TEST(ExtractFields, ReadsAZeroInADottedAbbreviationAsTheLetterO) {
+  const auto small = ExtractFields(
+      {Box("Quorvane Tidewright sp. z 0.0.", 100, 60, 600, 40), Box("Ysolde Brackenholt", 100, 200, 700, 62),
+       Box("ysolde@quorvane.pl", 100, 500, 400, 28)},
+      "US");
+  EXPECT_EQ(small.company, "Quorvane Tidewright sp. z o.o.");
+  const auto capitals = ExtractFields(
+      {Box("Quorvane Tidewright S.0.S.", 100, 60, 600, 40), Box("Ysolde Brackenholt", 100, 200, 700, 62),
+       Box("ysolde@quorvane.pl", 100, 500, 400, 28)},
+      "US");
+  EXPECT_EQ(capitals.company, "Quorvane Tidewright S.O.S.");
+}
+
+TEST(ExtractFields, LeavesAVersionNumberBetweenDotsAsPrinted) {
+  const auto card = ExtractFields(
+      {Box("Quorvane Tidewright 2.0.", 100, 60, 600, 40), Box("Ysolde Brackenholt", 100, 200, 700, 62),
+       Box("ysolde@quorvane.pl", 100, 500, 400, 28)},
+      "US");
+  EXPECT_NE(card.company.find("2.0."), std::string::npos) << card.company;
+}
+
+TEST(ExtractFields, TakesANameWithOneLetterMisreadForTheNameNotTheCompanyUnderIt) {
+  // "Brackenh0lt": the name as read, but the company and title stay theirs.
+  const auto card = ExtractFields(
+      {Box("Ysolde Brackenh0lt", 100, 100, 720, 72), Box("Keeper of Small Things", 100, 180, 420, 34),
+       Box("Quorvane Tidewright", 100, 240, 500, 48), Box("+44 7911 123456", 100, 500, 400, 28)},
+      "US");
+  EXPECT_EQ(card.name, "Ysolde Brackenh0lt");
+  EXPECT_EQ(card.title, "Keeper of Small Things");
+  EXPECT_EQ(card.company, "Quorvane Tidewright");
+}
+
+TEST(ExtractFields, TakesNoLineWithANumberOrTwoSlipsForAName) {
+  const auto number =
+      ExtractFields({Box("Quorvane 54 Tidewright", 100, 100, 720, 72),
+                     Box("Ysolde Brackenholt", 100, 300, 500, 48), Box("+44 7911 123456", 100, 500, 400, 28)},
+                    "US");
+  EXPECT_EQ(number.name, "Ysolde Brackenholt");
+  const auto slips =
+      ExtractFields({Box("Qu0rvane T1dewright", 100, 100, 720, 72),
+                     Box("Ysolde Brackenholt", 100, 300, 500, 48), Box("+44 7911 123456", 100, 500, 400, 28)},
+                    "US");
+  EXPECT_EQ(slips.name, "Ysolde Brackenholt");
+}
+
 TEST(EditDistance, CountsLettersInsertedDeletedOrChanged) {
   EXPECT_EQ(EditDistance("quorvane", "quorvane"), 0);
   EXPECT_EQ(EditDistance("quorvane", "quorvame"), 1);

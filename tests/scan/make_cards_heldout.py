@@ -275,10 +275,13 @@ def draw_card(truth, rng, pools, width):
                   truth["company"], bold)
         words = truth["company"].split()
         y = margin + logo_size * 1.4
-        for part in [" ".join(words[:2]), " ".join(words[2:])]:
-            if part:
-                text(margin * 0.5, y, part, company_pt * 0.8, bold, background)
-                y += company_pt * 1.2
+        parts = [part for part in [" ".join(words[:2]), " ".join(words[2:])] if part]
+        # Drawn in the paper's colour: past the band's edge it is white on white, so a company
+        # too wide for the band is set smaller (both its lines alike) to end a quarter margin inside it.
+        pt = min(fitted(part, company_pt * 0.8, bold, band - margin * 0.75) for part in parts)
+        for part in parts:
+            text(margin * 0.5, y, part, pt, bold, background)
+            y += company_pt * 1.2
         x = band + margin * 0.7
         y = margin
         text(x, y, truth["name"], fitted(truth["name"], name_pt * 0.9, bold, width - x - margin * 0.25), bold, ink)

@@ -1,7 +1,8 @@
 # shellcheck shell=bash disable=SC2154  # $postmaster and $tck come from the sourcing script
 # Sourced by bench/postgres/*.sh: pg_cpu prints the CPU seconds a throwaway
 # cluster has used so far — the postmaster with the backends it has reaped,
-# and those still running. Needs $postmaster (its pid) and $tck (getconf CLK_TCK).
+# and those still running; process_cpu PID those of one process (a kith
+# server). Needs $postmaster (its pid) and $tck (getconf CLK_TCK).
 pg_cpu() {
   local ticks=0 fields
   read -r -a fields <"/proc/$postmaster/stat"
@@ -10,4 +11,10 @@ pg_cpu() {
     if read -r -a fields <"/proc/$child/stat" 2>/dev/null; then ticks=$((ticks + fields[13] + fields[14])); fi
   done
   awk -v t="$ticks" -v hz="$tck" 'BEGIN { printf "%.2f", t / hz }'
+}
+
+process_cpu() {
+  local fields
+  read -r -a fields <"/proc/$1/stat"
+  awk -v t="$((fields[13] + fields[14]))" -v hz="$tck" 'BEGIN { printf "%.2f", t / hz }'
 }

@@ -32,11 +32,6 @@ postmaster=$(head -1 "$work/pg/data/postmaster.pid")
 tck=$(getconf CLK_TCK)
 # shellcheck source=bench/postgres/cluster_cpu.sh
 source "$here/cluster_cpu.sh"
-process_cpu() {
-  local fields
-  read -r -a fields <"/proc/$1/stat"
-  awk -v t="$((fields[13] + fields[14]))" -v hz="$tck" 'BEGIN { printf "%.2f", t / hz }'
-}
 
 log=$(mktemp)
 servers=()

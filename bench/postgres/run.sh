@@ -82,12 +82,6 @@ tck=$(getconf CLK_TCK)
 
 # shellcheck source=bench/postgres/cluster_cpu.sh
 source "$(dirname "${BASH_SOURCE[0]}")/cluster_cpu.sh"
-# CPU seconds of one process so far.
-process_cpu() {
-  local fields
-  read -r -a fields <"/proc/$1/stat"
-  awk -v t="$((fields[13] + fields[14]))" -v hz="$tck" 'BEGIN { printf "%.2f", t / hz }'
-}
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 # A new database owned by a role of its own (no superuser, no BYPASSRLS).

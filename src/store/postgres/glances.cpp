@@ -26,11 +26,13 @@ ContactGlance GlanceAt(const Rows& rows, int row, int first) {
 }  // namespace
 
 std::string WithGlances(std::string_view sql, std::string_view id) {
-  // LATERAL: a nested loop over the few cards found, each by its primary
-  // key; a plain join could be planned as a hash over every card.
+  // A nested loop over the few cards found, each by its primary key. The
+  // LIMIT keeps PostgreSQL from pulling the LATERAL subquery up into a plain
+  // join, which a generic plan ran as a hash over every card: at 10,000
+  // people the name probe went from 0.09 to 2.5 ms (pg_stat_statements).
   return "SELECT hit.*, c.id, " + std::string(kGlanceColumns) + " FROM (" + std::string(sql) +
          ") hit LEFT JOIN LATERAL (SELECT * FROM contacts c WHERE c.workspace_id = $1 AND c.id = " +
-         std::string(id) + ") c ON true";
+         std::string(id) + " LIMIT 1) c ON true";
 }
 
 std::vector<ContactId> PgStore::KeepGlances(const Rows& rows, int id, int key, int glance) {

@@ -18,3 +18,13 @@ process_cpu() {
   read -r -a fields <"/proc/$1/stat"
   awk -v t="$((fields[13] + fields[14]))" -v hz="$tck" 'BEGIN { printf "%.2f", t / hz }'
 }
+
+# The cluster and database bench/postgres/run.sh kept in $1 (KITH_BENCH_KEEP):
+# sets $url (its kith_bench database, as kith_bench) and, for pg_cpu and
+# process_cpu, $postmaster and $tck.
+use_kept_cluster() {
+  # shellcheck disable=SC2034  # read by the sourcing script
+  url="$(cat "$1/pg/url")&user=kith_bench&dbname=kith_bench"
+  postmaster=$(head -1 "$1/pg/data/postmaster.pid")
+  tck=$(getconf CLK_TCK)
+}

@@ -25,13 +25,9 @@ kiths=("$(realpath "${1:?usage: interleaved.sh KITH_A KITH_B DIR [ROUNDS] [SECON
 work=$(cd "${3:?the directory run.sh kept (KITH_BENCH_KEEP)}" && pwd)
 rounds=${4:-8}
 seconds=${5:-6}
-admin=$(cat "$work/pg/url")
-url="$admin&user=kith_bench&dbname=kith_bench"
-# shellcheck disable=SC2034  # read by pg_cpu
-postmaster=$(head -1 "$work/pg/data/postmaster.pid")
-tck=$(getconf CLK_TCK)
 # shellcheck source=bench/postgres/cluster_cpu.sh
 source "$here/cluster_cpu.sh"
+use_kept_cluster "$work"
 
 log=$(mktemp)
 servers=()

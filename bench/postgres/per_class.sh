@@ -20,13 +20,9 @@ kith=$(realpath "${1:?usage: bench/postgres/per_class.sh KITH_BINARY DIR [REQUES
 work=$(cd "${2:?the directory run.sh kept (KITH_BENCH_KEEP)}" && pwd)
 requests=${3:-100}
 warm=${WARM:-5}
-admin=$(cat "$work/pg/url")
-url="$admin&user=kith_bench&dbname=kith_bench"
-# shellcheck disable=SC2034  # read by pg_cpu
-postmaster=$(head -1 "$work/pg/data/postmaster.pid")
-tck=$(getconf CLK_TCK)
 # shellcheck source=bench/postgres/cluster_cpu.sh
 source "$here/cluster_cpu.sh"
+use_kept_cluster "$work"
 
 log=$(mktemp)
 "$kith" --db "$url" serve --port 0 >"$log" 2>&1 &

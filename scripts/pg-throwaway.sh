@@ -66,6 +66,11 @@ start() {
 
 stop() {
   local dir=$1
+  # A directory bench/postgres/run.sh kept (KITH_BENCH_KEEP) holds its
+  # cluster in pg/: removing it whole would leave that server running.
+  if [ ! -e "$dir/data" ] && [ -e "$dir/pg/data" ]; then
+    die "$dir holds no cluster of its own; its cluster is $dir/pg (pg-throwaway.sh stop $dir/pg); nothing removed"
+  fi
   if [ -f "$dir/data/postmaster.pid" ]; then
     as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
   fi

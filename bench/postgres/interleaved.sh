@@ -27,6 +27,8 @@ rounds=${4:-8}
 seconds=${5:-6}
 # shellcheck source=bench/postgres/cluster_cpu.sh
 source "$here/cluster_cpu.sh"
+# shellcheck source=bench/postgres/kith_serve.sh
+source "$here/kith_serve.sh"
 use_kept_cluster "$work"
 
 log=$(mktemp)
@@ -42,13 +44,7 @@ trap cleanup EXIT
 for kith in "${kiths[@]}"; do
   "$kith" --db "$url" serve --port 0 >"$log.${#servers[@]}" 2>&1 &
   servers+=($!)
-  port=""
-  for _ in $(seq 1 100); do
-    port=$(grep -oE 'http://127\.0\.0\.1:[0-9]+/' "$log.$((${#servers[@]} - 1))" | head -1 | grep -oE '[0-9]+/$' | tr -d /) || true
-    [[ -n $port ]] && curl -sf "http://127.0.0.1:$port/api/v1/session" >/dev/null && break
-    sleep 0.1
-  done
-  [[ -n $port ]] || { cat "$log.$((${#servers[@]} - 1))" >&2; exit 1; }
+  port=$(announced_port "$log.$((${#servers[@]} - 1))") || exit 1
   ports+=("$port")
 done
 curl -sf -D "$log.headers" -H 'Content-Type: application/json' -H "Origin: http://127.0.0.1:${ports[0]}" \

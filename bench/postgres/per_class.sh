@@ -22,19 +22,15 @@ requests=${3:-100}
 warm=${WARM:-5}
 # shellcheck source=bench/postgres/cluster_cpu.sh
 source "$here/cluster_cpu.sh"
+# shellcheck source=bench/postgres/kith_serve.sh
+source "$here/kith_serve.sh"
 use_kept_cluster "$work"
 
 log=$(mktemp)
 "$kith" --db "$url" serve --port 0 >"$log" 2>&1 &
 server=$!
 trap 'kill -TERM $server 2>/dev/null || true; wait 2>/dev/null || true; rm -f "$log" "$log".*' EXIT
-port=""
-for _ in $(seq 1 100); do
-  port=$(grep -oE 'http://127\.0\.0\.1:[0-9]+/' "$log" | head -1 | grep -oE '[0-9]+/$' | tr -d /) || true
-  [[ -n $port ]] && curl -sf "http://127.0.0.1:$port/api/v1/session" >/dev/null && break
-  sleep 0.1
-done
-[[ -n $port ]] || { cat "$log" >&2; exit 1; }
+port=$(announced_port "$log") || exit 1
 curl -sf -D "$log.headers" -H 'Content-Type: application/json' -H "Origin: http://127.0.0.1:$port" \
   --data '{"account": "bench", "password": "bench-password-1", "workspace": "default"}' \
   "http://127.0.0.1:$port/api/v1/session" >/dev/null

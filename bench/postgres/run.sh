@@ -82,6 +82,8 @@ tck=$(getconf CLK_TCK)
 
 # shellcheck source=bench/postgres/cluster_cpu.sh
 source "$(dirname "${BASH_SOURCE[0]}")/cluster_cpu.sh"
+# shellcheck source=bench/postgres/kith_serve.sh
+source "$(dirname "${BASH_SOURCE[0]}")/kith_serve.sh"
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 # A new database owned by a role of its own (no superuser, no BYPASSRLS).
@@ -144,19 +146,11 @@ psql "$admin&dbname=kith_bench" -qXc "VACUUM (ANALYZE)" >/dev/null  # as the sup
 
 # `kith serve` on $1 (a file or a URI); adds its port to `ports`.
 serve() {
-  local log="$work/serve-${#servers[@]}.log" port=""
+  local log="$work/serve-${#servers[@]}.log" port
   "$kith" --db "$1" serve --port 0 >"$log" 2>&1 &
   servers+=($!)
-  for _ in $(seq 1 100); do
-    port=$(grep -oE 'http://127\.0\.0\.1:[0-9]+/' "$log" | head -1 | grep -oE '[0-9]+/$' | tr -d /) || true
-    if [[ -n $port ]] && curl -sf "http://127.0.0.1:$port/api/v1/session" >/dev/null; then
-      ports+=("$port")
-      return
-    fi
-    sleep 0.1
-  done
-  cat "$log" >&2
-  exit 1
+  port=$(announced_port "$log") || exit 1
+  ports+=("$port")
 }
 stop_servers() {
   for pid in "${servers[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done

@@ -62,7 +62,7 @@ bool NameShaped(const std::vector<std::string>& words) {
   return capitalised >= 2 && !last.empty() && IsUpperLetter(last.front());
 }
 
-// "Ildik6 Quenby", "Jo Qu:enby": a name with one character OCR read as a
+// "Ada Qu3nby", "Jo Qu:enby": a name with one character OCR read as a
 // digit or a sign inside a word of letters. Still the name's line (the size
 // and the title under it say so), though not as printed.
 bool NameShapedButOneSlip(const std::vector<std::string>& words) {

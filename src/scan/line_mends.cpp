@@ -231,7 +231,7 @@ std::string DropSpeckWords(const std::string& text) {
   return JoinWords(kept);
 }
 
-// "Ka lnins", "Jo Ta kahashi": a word OCR split after its first letter or
+// "Qu enby", "Jo Wi ckfen": a word OCR split after its first letter or
 // two. A capital with at most one small letter, then a word in small letters
 // that ends the line: a name's last word is a family name, capitalised, so a
 // small word there is the rest of the one before. ("Art director" keeps its

@@ -31,7 +31,7 @@ std::string MendSameShapeCapital(const std::string& text);
 bool LooksLikeContactFragment(std::string_view text);
 // Specks read as words (quotes, commas, dots alone; a last small letter or signs) taken off.
 std::string DropSpeckWords(const std::string& text);
-// A last word OCR split after its first letter or two glued again ("Ka lnins").
+// A last word OCR split after its first letter or two glued again ("Jo Qu enby").
 std::string GlueSplitWord(const std::string& text);
 // A logo's letter read in brackets before the words taken off.
 std::string DropBracketedMark(const std::string& text);

@@ -51,6 +51,38 @@ TEST(JsonTextTest, AppendsToWhatIsAlreadyWritten) {
   EXPECT_EQ(nlohmann::json::parse(out), nlohmann::json::array({"a", "b\""}));
 }
 
+TEST(JsonTextTest, BadUtf8AfterEscapesIsWrittenAsTheDumpWritesIt) {
+  // The fall-back for bad UTF-8 starts the string again: nothing written
+  // before the bad byte may stay behind it.
+  std::string out = "[";
+  AppendJsonString(out, "tab\t \"quoted\" \xc3\xa9 then \xff");
+  out += ']';
+  EXPECT_EQ(out, "[" + DumpedByNlohmann("tab\t \"quoted\" \xc3\xa9 then \xff") + "]");
+}
+
+TEST(JsonTextTest, EveryTwoByteSequenceMatches) {
+  for (int first = 0; first < 256; ++first) {
+    for (int second = 0; second < 256; ++second) {
+      const std::string text = {static_cast<char>(first), static_cast<char>(second)};
+      ASSERT_EQ(Appended(text), DumpedByNlohmann(text)) << first << " " << second;
+    }
+  }
+}
+
+TEST(JsonTextTest, EveryLeadOfALongerSequenceMatchesWithEachSecondByte) {
+  // The second byte's allowed range depends on the lead (E0, ED, F0, F4);
+  // the bytes after it are continuations, then a byte that is not one.
+  for (int lead = 0xC0; lead < 256; ++lead) {
+    for (int second = 0x70; second < 0xD0; ++second) {
+      for (const std::string& rest : {std::string("\x80"), std::string("\xbf\x80"), std::string("\x80\x41"),
+                                      std::string("\x80\x80\x80")}) {
+        const std::string text = std::string{static_cast<char>(lead), static_cast<char>(second)} + rest + "a";
+        ASSERT_EQ(Appended(text), DumpedByNlohmann(text)) << lead << " " << second << " " << rest.size();
+      }
+    }
+  }
+}
+
 TEST(JsonTextTest, EveryByteValueMatchesAlone) {
   for (int c = 0; c < 256; ++c) {
     const std::string text(1, static_cast<char>(c));

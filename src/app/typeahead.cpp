@@ -38,16 +38,44 @@ bool IsAscii(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-// Whether `text` may hold a word that one of `terms` starts. The index
-// (unicode61) splits plain ASCII at every byte that is not a letter or a
-// digit and only lower-cases the words it keeps, so such a text holds one
-// only if it holds the term itself, whatever the case: the fields that do
-// not are passed over without being split, which cost a typeahead request
-// a tenth of its work (BENCHMARKS.md, api11). Any other text may.
-bool MayHoldTerm(std::string_view text, const std::vector<std::string>& terms) {
-  if (!IsAscii(text)) return true;
-  return std::any_of(terms.begin(), terms.end(), [text](const std::string& term) {
-    return FindFolded(text, term) != std::string_view::npos;
+bool IsAsciiWordByte(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Whether a word of `text`, plain ASCII, starts with `term`, as the index
+// splits it: unicode61 cuts ASCII at every byte that is not a letter or a
+// digit and only lower-cases the words it keeps, so a word starts with the
+// term where the term's letters (in any case) begin the text or follow such
+// a byte. A term with anything but lower-case letters and digits starts no
+// such word. Checked in place: splitting every field into words first cost
+// a typeahead request a twelfth of its work (BENCHMARKS.md, api13).
+bool StartsAnAsciiWord(std::string_view text, std::string_view term) {
+  if (term.empty()) return std::any_of(text.begin(), text.end(), IsAsciiWordByte);
+  const bool foldable = std::all_of(term.begin(), term.end(),
+                                    [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'); });
+  if (!foldable) return false;
+  for (std::size_t from = 0; from + term.size() <= text.size();) {
+    const std::size_t found = FindFolded(text.substr(from), term);
+    if (found == std::string_view::npos) return false;
+    const std::size_t at = from + found;
+    if (at == 0 || !IsAsciiWordByte(text[at - 1])) return true;
+    from = at + 1;
+  }
+  return false;
+}
+
+// Whether `text` holds a word (as the index folds it) that one of `terms`
+// starts. Any text beyond ASCII is split into words by the index's own
+// tokenizer.
+bool HoldsAWordATermStarts(const Store& store, std::string_view text, const std::vector<std::string>& terms) {
+  if (IsAscii(text)) {
+    return std::any_of(terms.begin(), terms.end(),
+                       [text](const std::string& term) { return StartsAnAsciiWord(text, term); });
+  }
+  const auto words = store.SearchTerms(text);
+  return std::any_of(terms.begin(), terms.end(), [&words](const std::string& term) {
+    return std::any_of(words.begin(), words.end(),
+                       [&term](const std::string& word) { return word.starts_with(term); });
   });
 }
 
@@ -79,13 +107,8 @@ std::pair<std::string, std::string> Snippet(const Store& store, const std::vecto
        {"met", &glance.met_at},
        {"note", &glance.notes}}};
   for (const auto& [field, text] : fields) {
-    if (text->empty() || !MayHoldTerm(*text, terms)) continue;
-    const auto words = store.SearchTerms(*text);
-    const bool found = std::any_of(terms.begin(), terms.end(), [&words](const std::string& term) {
-      return std::any_of(words.begin(), words.end(),
-                         [&term](const std::string& word) { return word.starts_with(term); });
-    });
-    if (found) return {std::string(field), field == "note" ? NoteExcerpt(*text, terms) : *text};
+    if (text->empty() || !HoldsAWordATermStarts(store, *text, terms)) continue;
+    return {std::string(field), field == "note" ? NoteExcerpt(*text, terms) : *text};
   }
   return {};
 }

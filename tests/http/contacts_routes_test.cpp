@@ -1,5 +1,7 @@
 #include <gmock/gmock.h>
 
+#include <map>
+
 #include "http/server_fixture.h"
 
 namespace kith::testing {
@@ -90,6 +92,35 @@ TEST_P(ContactsRoutes, TypeaheadSnippetIsTheFirstFieldWithAWordTheQueryStarts) {
   const json upper = Expect(Send("GET", "/api/v1/typeahead?q=LIAI"), 200);
   ASSERT_EQ(upper.size(), 1U);
   EXPECT_EQ(upper[0]["snippet"]["field"], "title");
+}
+
+// In plain ASCII a word starts after any byte that is not a letter or a
+// digit, as the index splits it: the snippet takes the first field where the
+// query starts such a word, looking past its letters inside a word earlier
+// in the same field.
+TEST_P(ContactsRoutes, TypeaheadSnippetFindsWordsAsTheIndexSplitsAscii) {
+  AddPerson({{"name", "Zoe Park"}, {"company", "Stardata data labs"}, {"title", "Acme2go courier"}});
+  AddPerson({{"name", "Ian Moss"}, {"company", "Bigdata Inc"}, {"title", "Lead, data-driven; 2go_team"}});
+  AddPerson({{"name", "Una Bell"}, {"company", "O'Hara & Sons"}});
+  const auto snippets = [this](const std::string& query) {
+    std::map<std::string, json> by_name;
+    for (const json& line : Expect(Send("GET", "/api/v1/typeahead?q=" + query), 200))
+      by_name[line["name"]] = line["snippet"];
+    return by_name;
+  };
+  const auto data = snippets("data");
+  ASSERT_EQ(data.size(), 2U);
+  EXPECT_EQ(data.at("Zoe Park"), json({{"field", "company"}, {"text", "Stardata data labs"}}));
+  EXPECT_EQ(data.at("Ian Moss"), json({{"field", "title"}, {"text", "Lead, data-driven; 2go_team"}}));
+  const auto driven = snippets("driven");
+  ASSERT_EQ(driven.size(), 1U);
+  EXPECT_EQ(driven.at("Ian Moss")["field"], "title");
+  const auto two_go = snippets("2go");
+  ASSERT_EQ(two_go.size(), 1U) << "acme2go is one word";
+  EXPECT_EQ(two_go.at("Ian Moss")["field"], "title");
+  const auto hara = snippets("HARA");
+  ASSERT_EQ(hara.size(), 1U);
+  EXPECT_EQ(hara.at("Una Bell"), json({{"field", "company"}, {"text", "O'Hara & Sons"}}));
 }
 
 TEST_P(ContactsRoutes, HealthOrderFollowsAWriteOnTheServer) {

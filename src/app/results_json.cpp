@@ -54,11 +54,12 @@ std::string TypeaheadHitsJsonText(const std::vector<TypeaheadHit>& hits) {
     AppendJsonString(text, item.company);
     text += ",\"id\":";
     text += std::to_string(item.id.value);
-    text += ",\"match\":{\"quality\":";
-    AppendJsonString(text, QualityName(item.hit.quality));
-    text += ",\"tier\":";
-    AppendJsonString(text, TierName(item.hit.tier));
-    text += "},\"name\":";
+    // The names of a quality and a tier are plain words: nothing to escape.
+    text += ",\"match\":{\"quality\":\"";
+    text += QualityName(item.hit.quality);
+    text += "\",\"tier\":\"";
+    text += TierName(item.hit.tier);
+    text += "\"},\"name\":";
     AppendJsonString(text, item.name);
     text += ",\"snippet\":";
     if (item.snippet_field.empty()) {

@@ -29,7 +29,8 @@ nlohmann::json ToJson(const std::string& key, const Recorded& recorded) {
                      {"top", line.top},
                      {"width", line.width},
                      {"height", line.height},
-                     {"confidence", line.confidence}});
+                     {"confidence", line.confidence},
+                     {"contact_reading", line.contact_reading}});
   }
   return {{"key", key}, {"qr", recorded.payloads}, {"took_qr", recorded.reading.took_qr}, {"lines", lines}};
 }
@@ -80,7 +81,8 @@ class Replaying final : public scan::CardReader {
       recorded.reading.took_qr = json["took_qr"];
       for (const auto& line : json["lines"]) {
         recorded.reading.lines.push_back(OcrLine{line["text"], line["left"], line["top"], line["width"],
-                                                 line["height"], line["confidence"]});
+                                                 line["height"], line["confidence"],
+                                                 line.value("contact_reading", std::string{})});
       }
       recorded_[json["key"]] = std::move(recorded);
     }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <mutex>
 
+#include "scan/contact_look.h"
 #include "scan/image_loader.h"
 #include "scan/ocr_engine.h"
 #include "scan/preprocess.h"
@@ -36,6 +37,7 @@ class TesseractCardReader final : public CardReader {
     KITH_ASSIGN_OR_RETURN(PreparedImage prepared, PrepareForOcr(photo.get()));
     KITH_ASSIGN_OR_RETURN(reading.lines, ReadUpright(prepared, letters));
     KITH_RETURN_IF_ERROR(ReadUnsureLinesAgain(*engine_, Page(prepared, letters), reading.lines));
+    KITH_RETURN_IF_ERROR(ReadContactLinesAgain(*engine_, prepared, reading.lines));
     // Only beside what was read: a page read as nothing has its own second
     // reading, of the binarised letters (card_scanner.cpp), which reads such
     // pages better than sparse text does.
@@ -154,6 +156,7 @@ class TesseractCardReader final : public CardReader {
     if (binary && gray) {
       prepared.binary = std::move(binary);
       prepared.gray = std::move(gray);
+      prepared.quarter_turns = (prepared.quarter_turns + quarter_turns) % 4;
     }
   }
 

@@ -7,6 +7,7 @@
 
 #include "domain/utf8.h"
 #include "domain/validation.h"
+#include "scan/contact_choice.h"
 #include "scan/domain_agreement.h"
 #include "scan/legal_forms.h"
 #include "scan/line_mends.h"
@@ -584,7 +585,8 @@ std::vector<OcrLine> WithEmailsJoined(std::vector<OcrLine> lines) {
 }  // namespace
 
 ScannedCard ExtractFields(const std::vector<OcrLine>& read, const std::string& phone_region) {
-  const std::vector<OcrLine> lines = WithEmailsJoined(SetAcross(read));
+  const std::vector<OcrLine> lines =
+      WithEmailsJoined(WithContactReadingsTaken(SetAcross(read), phone_region));
   ScannedCard card;
   card.source = ScanSource::kOcr;
   PatternConfidence confidence;

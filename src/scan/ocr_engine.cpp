@@ -90,6 +90,7 @@ OcrEngine::~OcrEngine() {
   if (api_) api_->End();
   if (osd_) osd_->End();
   if (line_api_) line_api_->End();
+  if (contact_api_) contact_api_->End();
 }
 
 int OcrEngine::QuarterTurnsToUpright(Pix* image) {
@@ -152,25 +153,15 @@ Result<std::vector<OcrLine>> OcrEngine::ReadLines(Pix* image, Layout layout) {
   return lines;
 }
 
-Result<OcrLine> OcrEngine::ReadOneLine(Pix* image) {
-  const std::lock_guard lock(mutex_);
-  if (!line_api_) {
-    auto reader = std::make_unique<tesseract::TessBaseAPI>();
-    reader->SetVariable("debug_file", "/dev/null");
-    if (reader->Init(tessdata_.c_str(), line_languages_.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
-      return Fail(ErrorCode::kIo,
-                  "the OCR model '" + line_languages_ + "' cannot be loaded from " + tessdata_, "tessdata");
-    }
-    reader->SetVariable("debug_file", "/dev/null");
-    reader->SetVariable("user_defined_dpi", "300");
-    reader->SetVariable("tessedit_do_invert", "0");
-    line_api_ = std::move(reader);
-  }
-  line_api_->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
-  line_api_->SetImage(image);
-  if (line_api_->Recognize(nullptr) != 0)
-    return Fail(ErrorCode::kInternal, "OCR failed on the image", "image");
-  std::unique_ptr<tesseract::ResultIterator> iterator(line_api_->GetIterator());
+namespace {
+
+// The words Tesseract read of a single line, joined by spaces, and its
+// confidence in the line.
+Result<OcrLine> ReadSingleLine(tesseract::TessBaseAPI& reader, Pix* image) {
+  reader.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+  reader.SetImage(image);
+  if (reader.Recognize(nullptr) != 0) return Fail(ErrorCode::kInternal, "OCR failed on the image", "image");
+  std::unique_ptr<tesseract::ResultIterator> iterator(reader.GetIterator());
   OcrLine line;
   if (iterator) {
     line.confidence = iterator->Confidence(tesseract::RIL_TEXTLINE);
@@ -182,8 +173,54 @@ Result<OcrLine> OcrEngine::ReadOneLine(Pix* image) {
       line.text += text.get();
     } while (iterator->Next(tesseract::RIL_WORD));
   }
-  line_api_->Clear();
+  reader.Clear();
   return line;
+}
+
+// A single-line reader of `languages`, with the init-only `settings`
+// (Tesseract reads its word lists when it loads a model).
+Result<std::unique_ptr<tesseract::TessBaseAPI>> LineReader(const std::string& tessdata,
+                                                           const std::string& languages,
+                                                           const std::vector<std::string>& names,
+                                                           const std::vector<std::string>& values) {
+  auto reader = std::make_unique<tesseract::TessBaseAPI>();
+  reader->SetVariable("debug_file", "/dev/null");
+  if (reader->Init(tessdata.c_str(), languages.c_str(), tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values,
+                   false) != 0) {
+    return Fail(ErrorCode::kIo, "the OCR model '" + languages + "' cannot be loaded from " + tessdata,
+                "tessdata");
+  }
+  reader->SetVariable("debug_file", "/dev/null");
+  reader->SetVariable("user_defined_dpi", "300");
+  reader->SetVariable("tessedit_do_invert", "0");
+  return reader;
+}
+
+}  // namespace
+
+Result<OcrLine> OcrEngine::ReadOneLine(Pix* image) {
+  const std::lock_guard lock(mutex_);
+  if (!line_api_) {
+    KITH_ASSIGN_OR_RETURN(line_api_, LineReader(tessdata_, line_languages_, {}, {}));
+  }
+  return ReadSingleLine(*line_api_, image);
+}
+
+Result<OcrLine> OcrEngine::ReadContactLine(Pix* image) {
+  const std::lock_guard lock(mutex_);
+  if (!contact_api_) {
+    // An email's or a host's letters are names and made-up words: English's
+    // word lists pull them towards words, and the signs no contact holds
+    // (quotes, brackets of other shapes, accents) are the noise a soft
+    // line is misread into. English alone: its model is 4 MB, and a
+    // contact line is ASCII.
+    const bool has_english = std::filesystem::exists(std::filesystem::path(tessdata_) / "eng.traineddata");
+    KITH_ASSIGN_OR_RETURN(contact_api_, LineReader(tessdata_, has_english ? "eng" : line_languages_,
+                                                   {"load_system_dawg", "load_freq_dawg"}, {"0", "0"}));
+    contact_api_->SetVariable("tessedit_char_whitelist",
+                              "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@.-_+:/()&, ");
+  }
+  return ReadSingleLine(*contact_api_, image);
 }
 
 Result<std::string> OcrEngine::ReadPlainText(Pix* image) {

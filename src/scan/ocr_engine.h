@@ -41,6 +41,11 @@ class OcrEngine {
   // line (0-100); the box is left empty. An empty text when nothing was
   // read; kIo when its model cannot be loaded, kInternal when OCR fails.
   Result<OcrLine> ReadOneLine(Pix* image);
+  // `image` (a contact line's box cut from a page) read as a single line by
+  // the English model with its word lists off and only the characters of
+  // emails, web addresses and phone numbers allowed, as ReadOneLine reads
+  // (the model loaded by the first call; the same errors).
+  Result<OcrLine> ReadContactLine(Pix* image);
   // The plain text Tesseract makes of an image with its defaults.
   Result<std::string> ReadPlainText(Pix* image);
   // How many quarter turns clockwise put the text of `image` upright (0-3),
@@ -53,7 +58,8 @@ class OcrEngine {
   std::mutex mutex_;
   std::unique_ptr<tesseract::TessBaseAPI> api_;
   std::unique_ptr<tesseract::TessBaseAPI> osd_;
-  std::unique_ptr<tesseract::TessBaseAPI> line_api_;  // loaded by the first ReadOneLine
+  std::unique_ptr<tesseract::TessBaseAPI> line_api_;     // loaded by the first ReadOneLine
+  std::unique_ptr<tesseract::TessBaseAPI> contact_api_;  // loaded by the first ReadContactLine
   std::string tessdata_;
   std::string line_languages_;
 };

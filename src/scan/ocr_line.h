@@ -13,6 +13,10 @@ struct OcrLine {
   int width = 0;
   int height = 0;        // of the line's box: a stand-in for the font size
   float confidence = 0;  // 0-100, Tesseract's mean word confidence
+  // The line read again alone as a contact line (contact_look.h); empty
+  // when it was not. Field extraction takes it when it holds an email, a web
+  // address or a phone number the first reading does not.
+  std::string contact_reading;
 };
 
 }  // namespace kith::scan

@@ -163,6 +163,7 @@ Result<PreparedImage> PrepareForOcr(Pix* photo) {
   // levels than from any one threshold of them; the mask keeps out what the
   // letter-sized marks above left out (card edges, bands, logos).
   constexpr int kNearLetters = 9;
+  prepared.unmasked.reset(pixCopy(nullptr, gray.get()));
   PixPtr near(pixDilateBrick(nullptr, binary.get(), kNearLetters, kNearLetters));
   if (near) {
     pixInvert(near.get(), near.get());
@@ -171,6 +172,17 @@ Result<PreparedImage> PrepareForOcr(Pix* photo) {
   prepared.gray = std::move(gray);
   prepared.binary = std::move(binary);
   return prepared;
+}
+
+PixPtr UnmaskedPage(const PreparedImage& prepared) {
+  if (!prepared.unmasked) return nullptr;
+  // Turning a quarter and straightening about the page's centre commute, so
+  // the turns made before and after Deskew are made here at once.
+  PixPtr page(pixRotateOrth(prepared.unmasked.get(), prepared.quarter_turns % 4));
+  if (!page || prepared.skew_degrees == 0.0F) return page;
+  constexpr l_float32 kRadiansPerDegree = 3.14159265F / 180.0F;
+  return PixPtr(pixRotate(page.get(), kRadiansPerDegree * prepared.skew_degrees, L_ROTATE_AREA_MAP,
+                          L_BRING_IN_WHITE, 0, 0));
 }
 
 void Deskew(PreparedImage& prepared) {

@@ -12,6 +12,10 @@ namespace kith::scan {
 struct PreparedImage {
   PixPtr gray;    // 8 bpp, scaled, white but near the letters: what OCR reads
   PixPtr binary;  // 1 bpp, letter-sized marks only: where orientation and skew are found
+  // `gray` before what is not near a letter-sized mark was whited out, as
+  // prepared: not turned or straightened with the other two (UnmaskedPage).
+  PixPtr unmasked;
+  int quarter_turns = 0;  // turned clockwise since prepared, 0-3 (Turn in card_reader.cpp)
   float scale = 1.0F;
   float skew_degrees = 0.0F;
 };
@@ -23,6 +27,11 @@ Result<PreparedImage> PrepareForOcr(Pix* photo);
 // horizontal. Call it once the card is upright (a card on its side has no
 // horizontal lines to find).
 void Deskew(PreparedImage& prepared);
+
+// `prepared.unmasked` turned and straightened as `prepared.gray` has been
+// since it was prepared, so that a line's box read on `gray` holds the same
+// print on it; none when Leptonica cannot turn it.
+PixPtr UnmaskedPage(const PreparedImage& prepared);
 
 // 8 bpp grey of any Leptonica image.
 PixPtr ToGray(Pix* photo);

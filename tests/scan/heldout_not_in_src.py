@@ -8,16 +8,32 @@ cards it has never seen; that figure means nothing once a name, company,
 title, domain, TLD, address, font, colour, layout or placement from its pools
 is written into src/. Every entry is searched for in every file under SRC_DIR,
 case-insensitively, as a whole word (not inside a longer word), and the pool
-file's name must not appear there either. Standard library only.
+file's name must not appear there either. An entry with letters a comment
+could write without their accents ("Kalnins" for Kalniņš, "Thorsson" for
+Þórsson) is also searched for folded so, in folded text. Standard library
+only.
 """
 
 import json
 import os
 import re
 import sys
+import unicodedata
 
 # Templates and country codes, not text a card carries.
 NOT_TEXT = {"_comment", "email_locals", "phone_countries"}
+
+
+# Letters NFKD does not take apart, written as an ASCII text writes them.
+SPELLED = {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i",
+           "ŋ": "n", "ħ": "h"}
+
+
+def folded(text):
+    """Lower case, accents dropped, the letters above spelled out: what a comment writes for a name."""
+    text = "".join(SPELLED.get(c, c) for c in text.casefold())
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c))
 
 
 def entries(pools):
@@ -42,7 +58,11 @@ def main():
     patterns = []
     for key, value in entries(pools):
         # Not part of a longer word: "Tóth" does not match "Tótha", ".nl" not ".nlp".
-        patterns.append((key, value, re.compile(r"(?<![\w])" + re.escape(value) + r"(?![\w])", re.IGNORECASE)))
+        patterns.append((key, value, False, re.compile(r"(?<![\w])" + re.escape(value) + r"(?![\w])", re.IGNORECASE)))
+        # Folded, when folding changes it: an entry all ASCII is found above
+        # in any case already.
+        if folded(value) != value.casefold():
+            patterns.append((key, value, True, re.compile(r"(?<![\w])" + re.escape(folded(value)) + r"(?![\w])")))
     pool_file = os.path.basename(pools_path)
     found = []
     files = 0
@@ -54,9 +74,11 @@ def main():
             files += 1
             if pool_file in text:
                 found.append(f"{path}: names {pool_file}")
-            for key, value, pattern in patterns:
-                if pattern.search(text):
-                    found.append(f"{path}: held-out {key} entry '{value}'")
+            folded_text = folded(text)
+            for key, value, is_folded, pattern in patterns:
+                if pattern.search(folded_text if is_folded else text):
+                    how = " (without its accents)" if is_folded else ""
+                    found.append(f"{path}: held-out {key} entry '{value}'{how}")
     if files == 0:
         sys.exit(f"no files under {source_dir}")
     for line in found:

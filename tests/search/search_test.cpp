@@ -367,6 +367,20 @@ TEST_P(SearchTest, WholeWordBeatsPrefix) {
   EXPECT_THAT(Ids("john"), ElementsAre(john.value, johnson.value));
 }
 
+TEST_P(SearchTest, ACardWithTwoNamesUnderOnePrefixTakesOnePlaceAmongTheNames) {
+  // Both of the newest card's names start "hal": it is found once, and the
+  // older names still fill the page before a newer card that holds the
+  // prefix in another field only.
+  const auto older = Add("Halvard Brook", [](ContactFields& f) { f.met_on = Date{2020, 1, 1}; });
+  const auto middle = Add("Ines Halloran", [](ContactFields& f) { f.met_on = Date{2021, 1, 1}; });
+  const auto twice = Add("Halina Halberg", [](ContactFields& f) { f.met_on = Date{2022, 1, 1}; });
+  Add("Otto Quill", [](ContactFields& f) {
+    f.met_on = Date{2026, 1, 1};
+    f.company = "Halcyon Works";
+  });
+  EXPECT_THAT(Ids("hal", 3), ElementsAre(twice.value, middle.value, older.value));
+}
+
 TEST_P(SearchTest, RecentRelationshipsRankFirstAmongEqualMatches) {
   const auto old_friend = Add("Maria Old", [](ContactFields& f) { f.met_on = Date{2015, 1, 1}; });
   const auto new_friend = Add("Maria New", [](ContactFields& f) { f.met_on = Date{2026, 10, 1}; });

@@ -147,6 +147,80 @@ TEST(BulkWrite, CardsFromBeforeTheBulkAreReindexedAtOnce) {
   ExpectSoundIndex(world.store());
 }
 
+// A card with each key an import recognises someone by.
+ContactFields Keyed(std::string name, std::string company, std::string email, std::string e164,
+                    std::string url) {
+  ContactFields fields = Card(std::move(name), std::move(company));
+  fields.emails = {std::move(email)};
+  fields.phones = {Phone{e164, e164}};
+  Link link;
+  link.kind = LinkKind::kLinkedIn;
+  link.url = std::move(url);
+  fields.links = {std::move(link)};
+  return fields;
+}
+
+std::vector<ContactId> Found(Result<std::vector<ContactId>> ids) {
+  EXPECT_TRUE(ids);
+  return ids ? *ids : std::vector<ContactId>{};
+}
+
+// A bulk into a small list answers most lookups from memory (KeyFilter):
+// whoever the list holds, from before the bulk or written in it, changed or
+// taken out of the trash in it, must still be found by every key, in any
+// ASCII case where the lookup ignores case.
+TEST(BulkWrite, LookupsInABulkFindTheCardsFromBeforeItAndItsOwn) {
+  testing::TestWorld world;
+  Store& store = world.store();
+  auto old = store.InsertContact(Keyed("Ada Okafor", "Acme", "Ada@Example.com", "+15551230001",
+                                       "https://www.linkedin.com/in/ada-okafor"),
+                                 "old", "t");
+  ASSERT_TRUE(old);
+  auto transaction = store.BeginBulk();
+  ASSERT_TRUE(transaction);
+  const std::vector<ContactId> before = {old->id};
+  EXPECT_EQ(Found(store.FindContactIds(ContactKey::kUid, "old")), before);
+  EXPECT_EQ(Found(store.FindContactIds(ContactKey::kEmail, "ada@EXAMPLE.com")), before);
+  EXPECT_EQ(Found(store.FindContactIds(ContactKey::kPhone, "+15551230001")), before);
+  EXPECT_EQ(Found(store.FindContactIds(ContactKey::kLinkUrl, "https://www.LinkedIn.com/in/ada-okafor")),
+            before);
+  EXPECT_EQ(Found(store.FindNamesakes("Ada Okafor", "ACME")), before);
+
+  auto ids = store.InsertContacts(
+      {Keyed("Bea Kovacs", "Globex", "bea@globex.example", "+15551230002", "https://www.linkedin.com/in/bea"),
+       Keyed("Cy Young", "Initech", "cy@initech.example", "+15551230003", "https://www.linkedin.com/in/cy")},
+      {"bea", "cy"}, "t");
+  ASSERT_TRUE(ids);
+  const std::vector<ContactId> bea = {(*ids)[0]};
+  const std::vector<ContactId> cy = {(*ids)[1]};
+  EXPECT_EQ(Found(store.FindContactIds(ContactKey::kUid, "bea")), bea);
+  EXPECT_EQ(Found(store.FindContactIds(ContactKey::kEmail, "BEA@globex.example")), bea);
+  EXPECT_EQ(Found(store.FindContactIds(ContactKey::kPhone, "+15551230002")), bea);
+  EXPECT_EQ(Found(store.FindContactIds(ContactKey::kLinkUrl, "https://www.linkedin.com/in/BEA")), bea);
+  EXPECT_EQ(Found(store.FindNamesakes("bea  KOVACS", "globex")), bea);
+
+  // A later row merged into a card gives it new keys; a trashed card is
+  // found again once it is back.
+  ASSERT_TRUE(store.UpdateContact(
+      bea.front(),
+      Keyed("Bea Lindqvist", "Umbrella", "bea@umbrella.example", "+15551230004", "https://x.example/bea"),
+      "t"));
+  EXPECT_EQ(Found(store.FindContactIds(ContactKey::kEmail, "bea@umbrella.example")), bea);
+  EXPECT_EQ(Found(store.FindContactIds(ContactKey::kPhone, "+15551230004")), bea);
+  EXPECT_EQ(Found(store.FindContactIds(ContactKey::kLinkUrl, "https://x.example/bea")), bea);
+  EXPECT_EQ(Found(store.FindNamesakes("Bea Lindqvist", "Umbrella")), bea);
+  EXPECT_TRUE(Found(store.FindContactIds(ContactKey::kEmail, "bea@globex.example")).empty());
+  ASSERT_TRUE(store.TrashContact(cy.front(), "t"));
+  EXPECT_TRUE(Found(store.FindNamesakes("Cy Young", "Initech")).empty());
+  ASSERT_TRUE(store.RestoreContact(cy.front(), "t"));
+  EXPECT_EQ(Found(store.FindNamesakes("Cy Young", "Initech")), cy);
+  EXPECT_EQ(Found(store.FindContactIds(ContactKey::kEmail, "cy@initech.example")), cy);
+
+  EXPECT_TRUE(Found(store.FindContactIds(ContactKey::kEmail, "nobody@example.com")).empty());
+  EXPECT_TRUE(Found(store.FindNamesakes("Ada Okafor", "Globex")).empty());
+  ASSERT_TRUE(transaction->Commit());
+}
+
 // A bulk sums the vocabulary's counts over all its batches and writes them
 // at its COMMIT: a word that comes and goes within the bulk, across
 // batches and on a card from before it, must be counted as writing card by

@@ -9,10 +9,14 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <functional>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
 
+#include "domain/validation.h"
+#include "store/sqlite/key_filter.h"
 #include "store/sqlite/search_rowid.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -147,6 +151,47 @@ Status SqliteStore::RestoreDeferredIndexes() {
 
 Result<Transaction> SqliteStore::BeginBulk() { return BeginTransaction(true); }
 
+Status SqliteStore::FilterListedKeys() {
+  bulk_.keys = std::make_unique<KeyFilter>();
+  KeyFilter& keys = *bulk_.keys;
+  const auto each_row = [&](std::string_view sql,
+                            const std::function<void(const Statement&)>& take) -> Status {
+    KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare(sql));
+    while (true) {
+      KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
+      if (!row) return Ok();
+      take(select);
+    }
+  };
+  KITH_RETURN_IF_ERROR(each_row("SELECT uid, sort_name, company FROM contacts", [&](const Statement& row) {
+    keys.Add(FilteredKey::kUid, row.Text(0));
+    keys.Add(FilteredKey::kNamesake, NamesakeKey(row.Text(1), row.Text(2)));
+  }));
+  KITH_RETURN_IF_ERROR(each_row("SELECT address FROM contact_emails", [&](const Statement& row) {
+    keys.Add(FilteredKey::kEmail, AsciiLower(row.Text(0)));
+  }));
+  KITH_RETURN_IF_ERROR(each_row("SELECT e164 FROM contact_phones WHERE e164 <> ''",
+                                [&](const Statement& row) { keys.Add(FilteredKey::kPhone, row.Text(0)); }));
+  return each_row("SELECT url FROM contact_links",
+                  [&](const Statement& row) { keys.Add(FilteredKey::kLinkUrl, AsciiLower(row.Text(0))); });
+}
+
+void SqliteStore::FilterCardKeys(const std::string& uid, const std::string& sort_name,
+                                 const std::string& company) {
+  if (!bulk_.keys) return;
+  if (!uid.empty()) bulk_.keys->Add(FilteredKey::kUid, uid);
+  bulk_.keys->Add(FilteredKey::kNamesake, NamesakeKey(sort_name, company));
+}
+
+void SqliteStore::FilterListKeys(const ContactFields& fields) {
+  if (!bulk_.keys) return;
+  for (const std::string& email : fields.emails) bulk_.keys->Add(FilteredKey::kEmail, AsciiLower(email));
+  for (const Phone& phone : fields.phones) {
+    if (!phone.e164.empty()) bulk_.keys->Add(FilteredKey::kPhone, phone.e164);
+  }
+  for (const Link& link : fields.links) bulk_.keys->Add(FilteredKey::kLinkUrl, AsciiLower(link.url));
+}
+
 Status SqliteStore::StartBulk() {
   {
     KITH_ASSIGN_OR_RETURN(auto next, database_->Prepare("SELECT coalesce(max(id), 0) + 1 FROM contacts"));
@@ -154,7 +199,10 @@ Status SqliteStore::StartBulk() {
     bulk_.first_new_id = row ? next.Int(0) : 1;
   }  // the query ends here: a schema change waits for every statement to finish
   KITH_ASSIGN_OR_RETURN(bulk_.cache_size_before, CacheSizeOf(*database_));
-  if (bulk_.first_new_id <= kDeferIndexesBelow) KITH_RETURN_IF_ERROR(DeferIndexes());
+  if (bulk_.first_new_id <= kDeferIndexesBelow) {
+    KITH_RETURN_IF_ERROR(DeferIndexes());
+    KITH_RETURN_IF_ERROR(FilterListedKeys());
+  }
   KITH_RETURN_IF_ERROR(StartStaging(*database_));
   bulk_.active = true;
   return Ok();

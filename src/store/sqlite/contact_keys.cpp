@@ -1,5 +1,9 @@
 // The lookups that recognise a person again: by uid, email, phone, profile
 // URL or name (imports and `kith dupes`), and what hangs off a contact.
+#include <optional>
+
+#include "domain/validation.h"
+#include "store/sqlite/key_filter.h"
 #include "store/sqlite/row_values.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -84,13 +88,42 @@ Result<std::vector<ContactId>> SqliteStore::IdsFor(std::string_view sql, const s
   return ContactIds(select);
 }
 
+Result<std::vector<ContactId>> SqliteStore::FindContactIds(ContactKey key, std::string_view value) {
+  if (bulk_.keys) {
+    // Folded as each query compares (kKeyQueries); a name alone is not kept.
+    std::optional<bool> listed;
+    switch (key) {
+      case ContactKey::kUid:
+        listed = bulk_.keys->MayHold(FilteredKey::kUid, value);
+        break;
+      case ContactKey::kEmail:
+        listed = bulk_.keys->MayHold(FilteredKey::kEmail, AsciiLower(value));
+        break;
+      case ContactKey::kPhone:
+        listed = bulk_.keys->MayHold(FilteredKey::kPhone, value);
+        break;
+      case ContactKey::kLinkUrl:
+        listed = bulk_.keys->MayHold(FilteredKey::kLinkUrl, AsciiLower(value));
+        break;
+      case ContactKey::kName:
+        break;
+    }
+    if (listed == false) return std::vector<ContactId>();
+  }
+  return CardStore::FindContactIds(key, value);
+}
+
 Result<std::vector<ContactId>> SqliteStore::FindNamesakes(std::string_view name, std::string_view company) {
+  const std::string sort_name = SortName(name);
+  if (bulk_.keys && !bulk_.keys->MayHold(FilteredKey::kNamesake, NamesakeKey(sort_name, company))) {
+    return std::vector<ContactId>();
+  }
   // The company is compared in SQL so an import reads only the card that
   // matches, not every namesake on the list.
   KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("SELECT id FROM contacts WHERE sort_name = ?1 AND "
                                                         "trashed_at IS NULL AND company = ?2 COLLATE NOCASE "
                                                         "ORDER BY id LIMIT 50"));
-  select.Bind(1, SortName(name)).Bind(2, company);
+  select.Bind(1, sort_name).Bind(2, company);
   return ContactIds(select);
 }
 

@@ -298,12 +298,12 @@ std::vector<std::string> SqliteStore::SearchTerms(std::string_view text) const {
   return terms;
 }
 
-void SqliteStore::BindFields(Statement& statement, const ContactFields& fields,
-                             const std::string& now) const {
+void SqliteStore::BindFields(Statement& statement, const ContactFields& fields, const std::string& sort_name,
+                             const std::string& now) {
   statement.Bind(2, fields.display_name)
       .Bind(3, fields.given_name)
       .Bind(4, fields.family_name)
-      .Bind(5, SortName(fields.display_name))
+      .Bind(5, sort_name)
       .Bind(6, fields.company)
       .Bind(7, fields.title)
       .Bind(8, fields.website)
@@ -336,46 +336,65 @@ Result<ContactId> SqliteStore::InsertRow(const ContactFields& fields, const std:
                        "kind, nickname, role, departments, birthday, anniversary) "
                        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
                        "?18, ?19, ?19, ?20, ?21, ?22, ?23, ?24, ?25)"));
+  const std::string sort_name = SortName(fields.display_name);
   insert.Bind(1, uid);
-  BindFields(insert, fields, now);
+  BindFields(insert, fields, sort_name, now);
   KITH_RETURN_IF_ERROR(insert.Run());
+  FilterCardKeys(uid, sort_name, fields.company);
   return ContactId{database_->LastInsertRowId()};
 }
 
 Status SqliteStore::WriteChildren(ContactId id, const ContactFields& fields) {
-  KITH_ASSIGN_OR_RETURN(
-      auto email,
-      database_->Prepare("INSERT INTO contact_emails(contact_id, position, address) VALUES(?1, ?2, ?3)"));
-  for (std::size_t i = 0; i < fields.emails.size(); ++i) {
-    email.Bind(1, id.value).Bind(2, static_cast<std::int64_t>(i)).Bind(3, fields.emails[i]);
-    KITH_RETURN_IF_ERROR(email.Run());
+  FilterListKeys(fields);
+  // A statement is prepared only for a list the card has: most cards of an
+  // import have one or two lists of the five, and each statement taken from
+  // the cache and reset costs about as much as a short row.
+  if (!fields.emails.empty()) {
+    KITH_ASSIGN_OR_RETURN(
+        auto email,
+        database_->Prepare("INSERT INTO contact_emails(contact_id, position, address) VALUES(?1, ?2, ?3)"));
+    for (std::size_t i = 0; i < fields.emails.size(); ++i) {
+      email.Bind(1, id.value).Bind(2, static_cast<std::int64_t>(i)).Bind(3, fields.emails[i]);
+      KITH_RETURN_IF_ERROR(email.Run());
+    }
   }
-  KITH_ASSIGN_OR_RETURN(
-      auto phone,
-      database_->Prepare(
-          "INSERT INTO contact_phones(contact_id, position, original, e164) VALUES(?1, ?2, ?3, ?4)"));
-  for (std::size_t i = 0; i < fields.phones.size(); ++i) {
-    phone.Bind(1, id.value)
-        .Bind(2, static_cast<std::int64_t>(i))
-        .Bind(3, fields.phones[i].original)
-        .Bind(4, fields.phones[i].e164);
-    KITH_RETURN_IF_ERROR(phone.Run());
+  if (!fields.phones.empty()) {
+    KITH_ASSIGN_OR_RETURN(
+        auto phone,
+        database_->Prepare(
+            "INSERT INTO contact_phones(contact_id, position, original, e164) VALUES(?1, ?2, ?3, ?4)"));
+    for (std::size_t i = 0; i < fields.phones.size(); ++i) {
+      phone.Bind(1, id.value)
+          .Bind(2, static_cast<std::int64_t>(i))
+          .Bind(3, fields.phones[i].original)
+          .Bind(4, fields.phones[i].e164);
+      KITH_RETURN_IF_ERROR(phone.Run());
+    }
   }
-  KITH_ASSIGN_OR_RETURN(
-      auto link,
-      database_->Prepare("INSERT INTO contact_links(contact_id, position, kind, url, connected, followed, "
-                         "connected_on) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
-  for (std::size_t i = 0; i < fields.links.size(); ++i) {
-    const Link& value = fields.links[i];
-    link.Bind(1, id.value)
-        .Bind(2, static_cast<std::int64_t>(i))
-        .Bind(3, LinkKindName(value.kind))
-        .Bind(4, value.url)
-        .Bind(5, value.connected ? 1 : 0)
-        .Bind(6, value.followed ? 1 : 0)
-        .Bind(7, IsoOrNull(value.connected_on));
-    KITH_RETURN_IF_ERROR(link.Run());
+  if (!fields.links.empty()) {
+    KITH_ASSIGN_OR_RETURN(
+        auto link,
+        database_->Prepare("INSERT INTO contact_links(contact_id, position, kind, url, connected, followed, "
+                           "connected_on) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+    for (std::size_t i = 0; i < fields.links.size(); ++i) {
+      const Link& value = fields.links[i];
+      link.Bind(1, id.value)
+          .Bind(2, static_cast<std::int64_t>(i))
+          .Bind(3, LinkKindName(value.kind))
+          .Bind(4, value.url)
+          .Bind(5, value.connected ? 1 : 0)
+          .Bind(6, value.followed ? 1 : 0)
+          .Bind(7, IsoOrNull(value.connected_on));
+      KITH_RETURN_IF_ERROR(link.Run());
+    }
   }
+  KITH_RETURN_IF_ERROR(WriteLabels(id, fields));
+  KITH_RETURN_IF_ERROR(WriteCardDetails(id, fields));
+  return WriteExtras(id, fields);
+}
+
+Status SqliteStore::WriteLabels(ContactId id, const ContactFields& fields) {
+  if (fields.tags.empty() && fields.skills.empty() && fields.interests.empty()) return Ok();
   KITH_ASSIGN_OR_RETURN(
       auto label,
       database_->Prepare("INSERT INTO contact_labels(contact_id, kind, position, value_id) "
@@ -405,9 +424,7 @@ Status SqliteStore::WriteChildren(ContactId id, const ContactFields& fields) {
   KITH_RETURN_IF_ERROR(write_labels(kTagKind, fields.tags));
   if (!fields.tags.empty()) KITH_RETURN_IF_ERROR(MarkTagsChanged(id));
   KITH_RETURN_IF_ERROR(write_labels(kSkillKind, fields.skills));
-  KITH_RETURN_IF_ERROR(write_labels(kInterestKind, fields.interests));
-  KITH_RETURN_IF_ERROR(WriteCardDetails(id, fields));
-  return WriteExtras(id, fields);
+  return write_labels(kInterestKind, fields.interests);
 }
 
 Status SqliteStore::MarkTagsChanged(ContactId id) {
@@ -813,9 +830,11 @@ Status SqliteStore::UpdateCardRow(ContactId id, const ContactFields& fields, con
                          "open_to_opportunities = ?15, looking_for = ?16, open_since = ?17, notes = ?18, "
                          "updated_at = ?19, kind = ?20, nickname = ?21, role = ?22, departments = ?23, "
                          "birthday = ?24, anniversary = ?25 WHERE id = ?1"));
+  const std::string sort_name = SortName(fields.display_name);
   update.Bind(1, id.value);
-  BindFields(update, fields, now);
+  BindFields(update, fields, sort_name, now);
   KITH_RETURN_IF_ERROR(update.Run());
+  FilterCardKeys("", sort_name, fields.company);
   KITH_RETURN_IF_ERROR(DeleteChildren(id));
   return WriteChildren(id, fields);
 }

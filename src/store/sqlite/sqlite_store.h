@@ -11,6 +11,7 @@
 #include "store/search_document.h"
 #include "store/sqlite/database.h"
 #include "store/sqlite/fts_tokenizer.h"
+#include "store/sqlite/key_filter.h"
 #include "store/sqlite/notes_tier.h"
 #include "store/store.h"
 
@@ -25,6 +26,9 @@ class SqliteStore final : public CardStore {
   Result<Transaction> ReadSnapshot() override;
   Result<std::vector<Contact>> GetContacts(const std::vector<ContactId>& ids) override;
   Result<std::vector<Contact>> FindContactsByName(std::string_view name) override;
+  // In a bulk write into a small list, a key the list cannot hold
+  // (KeyFilter) is answered at once, without a query.
+  Result<std::vector<ContactId>> FindContactIds(ContactKey key, std::string_view value) override;
   Result<std::vector<ContactId>> FindNamesakes(std::string_view name, std::string_view company) override;
   Result<std::vector<DuplicatePair>> FindDuplicatePairs() override;
   Result<std::vector<JobChange>> JobChanges(ContactId id) override;
@@ -181,10 +185,14 @@ class SqliteStore final : public CardStore {
   Status Atomically(Body&& body);
 
   Result<ContactId> InsertRow(const ContactFields& fields, const std::string& uid, const std::string& now);
-  // Binds a card's columns as ?2…?18 and ?20…?25, and `now` as ?19, the numbering the
-  // contact INSERT and UPDATE share.
-  void BindFields(Statement& statement, const ContactFields& fields, const std::string& now) const;
+  // Binds a card's columns as ?2…?18 and ?20…?25 (`sort_name`, SortName of
+  // its display name, as ?5), and `now` as ?19, the numbering the contact
+  // INSERT and UPDATE share.
+  static void BindFields(Statement& statement, const ContactFields& fields, const std::string& sort_name,
+                         const std::string& now);
   Status WriteChildren(ContactId id, const ContactFields& fields);
+  // The tags, skills and interests (label_kinds.h).
+  Status WriteLabels(ContactId id, const ContactFields& fields);
   Status WriteExtras(ContactId id, const ContactFields& fields);
   Status WriteCardDetails(ContactId id, const ContactFields& fields);
   Status DeleteChildren(ContactId id);
@@ -230,6 +238,10 @@ class SqliteStore final : public CardStore {
     // rebuild, which writes its own at its end), summed until its COMMIT.
     bool collects_vocabulary = false;
     VocabularyDelta vocabulary;
+    // The lookup keys the list may hold, kept while a bulk writes into a
+    // small list (bulk_index.cpp): every key of its cards before, and of
+    // each row the bulk writes. Null: every lookup is asked of the tables.
+    std::unique_ptr<KeyFilter> keys;
   };
   Result<Transaction> BeginTransaction(bool bulk);
   Status StartBulk();
@@ -244,6 +256,13 @@ class SqliteStore final : public CardStore {
   // creates the deferred indexes and triggers again from their stored SQL.
   Status RestoreDeferredIndexes();
   void EndBulk();
+  // Fills bulk_.keys with the keys of every card the list holds, live or
+  // trashed (a card may come back from the trash during the bulk).
+  Status FilterListedKeys();
+  // Adds a card's own keys, or its lists' (WriteChildren), to bulk_.keys
+  // when the bulk keeps them.
+  void FilterCardKeys(const std::string& uid, const std::string& sort_name, const std::string& company);
+  void FilterListKeys(const ContactFields& fields);
   // Adds `vocabulary`'s counts to the table, term by term in its order.
   Status WriteVocabulary(const VocabularyDelta& vocabulary);
   // Writes what a bulk transaction summed, just before its COMMIT.

@@ -1,7 +1,8 @@
 #include "scan/contact_look.h"
 
-#include <algorithm>
 #include <string>
+
+#include "scan/line_cut.h"
 
 namespace kith::scan {
 namespace {
@@ -21,36 +22,6 @@ bool WorthReadingAgain(const OcrLine& line) {
   return line.confidence < kUnsure && line.width > line.height;
 }
 
-// The line's box with a margin (half a line-height across, a fifth above and
-// below, so the next line's ascenders stay out), enlarged, with a border of
-// the paper's own grey: with a white one round the grey paper of an unmasked
-// page, the paper falls on the ink's side of Tesseract's one threshold and
-// the line reads as nothing.
-PixPtr CutOut(Pix* page, const OcrLine& line) {
-  const int across = std::max(4, line.height / 2);
-  const int above = std::max(2, line.height / 5);
-  const int left = std::max(0, line.left - across);
-  const int top = std::max(0, line.top - above);
-  const int right = std::min(static_cast<int>(pixGetWidth(page)), line.left + line.width + across);
-  const int bottom = std::min(static_cast<int>(pixGetHeight(page)), line.top + line.height + above);
-  constexpr int kSmallest = 8;
-  if (right - left < kSmallest || bottom - top < kSmallest) return nullptr;
-  BOX* box = boxCreate(left, top, right - left, bottom - top);
-  if (box == nullptr) return nullptr;
-  PixPtr cut(pixClipRectangle(page, box, nullptr));
-  boxDestroy(&box);
-  if (cut && pixGetDepth(cut.get()) != 8) cut.reset(pixConvertTo8(cut.get(), 0));
-  if (!cut) return nullptr;
-  cut.reset(pixScaleGrayLI(cut.get(), kEnlarge, kEnlarge));
-  if (!cut) return nullptr;
-  // Most of a line's box is paper: its lighter pixels are the paper's grey.
-  constexpr float kPaperRank = 0.9F;
-  l_uint32 paper = 255;
-  pixGetRankValue(cut.get(), 1, kPaperRank, &paper);
-  const int border = std::max(kSmallest, static_cast<int>(static_cast<float>(line.height) * kEnlarge / 2));
-  return PixPtr(pixAddBorder(cut.get(), border, paper));
-}
-
 }  // namespace
 
 Status ReadContactLinesAgain(OcrEngine& engine, const PreparedImage& prepared, std::vector<OcrLine>& lines) {
@@ -59,7 +30,8 @@ Status ReadContactLinesAgain(OcrEngine& engine, const PreparedImage& prepared, s
     if (!WorthReadingAgain(line)) continue;
     if (!page) page = UnmaskedPage(prepared);
     if (!page) return {};
-    PixPtr cut = CutOut(page.get(), line);
+    // The page is not masked: the cut's border is the paper's grey.
+    PixPtr cut = CutOutLine(page.get(), line, kEnlarge, CutBorder::kPaperGrey);
     if (!cut) continue;
     KITH_ASSIGN_OR_RETURN(OcrLine again, engine.ReadContactLine(cut.get()));
     line.contact_reading = std::move(again.text);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include "scan/line_cut.h"
+
 namespace kith::scan {
 namespace {
 
@@ -42,30 +44,6 @@ bool LooksLikeContact(const std::string& text) {
   return has_sign || text.find("www") != std::string::npos || text.find("WWW") != std::string::npos;
 }
 
-// The line's box with a margin (half a line-height across, a fifth above and
-// below, so the next line's ascenders stay out), enlarged, on white.
-PixPtr CutOut(Pix* page, const OcrLine& line) {
-  const int across = std::max(4, line.height / 2);
-  const int above = std::max(2, line.height / 5);
-  const int left = std::max(0, line.left - across);
-  const int top = std::max(0, line.top - above);
-  const int right = std::min(static_cast<int>(pixGetWidth(page)), line.left + line.width + across);
-  const int bottom = std::min(static_cast<int>(pixGetHeight(page)), line.top + line.height + above);
-  constexpr int kSmallest = 8;
-  if (right - left < kSmallest || bottom - top < kSmallest) return nullptr;
-  BOX* box = boxCreate(left, top, right - left, bottom - top);
-  if (box == nullptr) return nullptr;
-  PixPtr cut(pixClipRectangle(page, box, nullptr));
-  boxDestroy(&box);
-  if (cut && pixGetDepth(cut.get()) != 8) cut.reset(pixConvertTo8(cut.get(), 0));
-  if (!cut) return nullptr;
-  cut.reset(pixScaleGrayLI(cut.get(), kEnlarge, kEnlarge));
-  if (!cut) return nullptr;
-  constexpr l_uint32 kWhite = 255;
-  const int border = std::max(kSmallest, static_cast<int>(static_cast<float>(line.height) * kEnlarge / 2));
-  return PixPtr(pixAddBorder(cut.get(), border, kWhite));
-}
-
 // The cut with each pixel thresholded against its neighbourhood (Sauvola);
 // none when Leptonica cannot (a cut too small for the window), and none for
 // a box taller than wide: print read across a line standing on its end is
@@ -96,7 +74,7 @@ Status ReadUnsureLinesAgain(OcrEngine& engine, Pix* page, std::vector<OcrLine>& 
   for (auto& line : lines) {
     if (line.confidence >= kUnsure || LettersIn(line.text) < kFewestLetters || LooksLikeContact(line.text))
       continue;
-    PixPtr cut = CutOut(page, line);
+    PixPtr cut = CutOutLine(page, line, kEnlarge, CutBorder::kWhite);
     if (!cut) continue;
     KITH_ASSIGN_OR_RETURN(OcrLine again, engine.ReadOneLine(cut.get()));
     TakeIfSurer(line, std::move(again));

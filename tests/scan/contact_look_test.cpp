@@ -2,36 +2,16 @@
 
 #include <gtest/gtest.h>
 
+#include "scan/line_reading_test.h"
+
 namespace kith::scan {
 namespace {
 
-class ContactLook : public ::testing::Test {
+class ContactLook : public LineReadingTest {
  protected:
-  static void SetUpTestSuite() {
-    const std::string tessdata = FindTessdata("");
-    auto created = OcrEngine::Create(tessdata, ChooseLanguages(tessdata, ""));
-    ASSERT_TRUE(created) << created.error().message;
-    engine_ = created->release();
-  }
-  static void TearDownTestSuite() {
-    delete engine_;
-    engine_ = nullptr;
-  }
-
-  // A white page with `text` printed on it in Leptonica's bitmap font, and
-  // the print's box as a page reading would give it, read as `read`.
+  // LineReadingTest::Page, with the line as a page reading read it.
   static PixPtr Page(const std::string& text, OcrLine& line, std::string read, float confidence) {
-    PixPtr page(pixCreate(900, 200, 8));
-    pixSetAll(page.get());
-    L_BMF* font = bmfCreate(nullptr, 20);
-    pixSetTextline(page.get(), font, text.c_str(), 0, 40, 80, nullptr, nullptr);
-    bmfDestroy(&font);
-    PixPtr print(pixConvertTo1(page.get(), 128));
-    BOX* box = nullptr;
-    if (print && pixClipToForeground(print.get(), nullptr, &box) == 0 && box != nullptr) {
-      boxGetGeometry(box, &line.left, &line.top, &line.width, &line.height);
-      boxDestroy(&box);
-    }
+    PixPtr page = LineReadingTest::Page(text, line);
     line.text = std::move(read);
     line.confidence = confidence;
     return page;
@@ -57,11 +37,7 @@ class ContactLook : public ::testing::Test {
     prepared.unmasked = std::move(page);
     return prepared;
   }
-
-  static OcrEngine* engine_;
 };
-
-OcrEngine* ContactLook::engine_ = nullptr;
 
 TEST_F(ContactLook, ReadsAnUnsureEmailLineAgainAsAContactLine) {
   std::vector<OcrLine> lines(1);

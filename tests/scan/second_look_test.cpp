@@ -2,44 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include "scan/line_reading_test.h"
+
 namespace kith::scan {
 namespace {
 
-class SecondLook : public ::testing::Test {
+class SecondLook : public LineReadingTest {
  protected:
-  static void SetUpTestSuite() {
-    const std::string tessdata = FindTessdata("");
-    auto created = OcrEngine::Create(tessdata, ChooseLanguages(tessdata, ""));
-    ASSERT_TRUE(created) << created.error().message;
-    engine_ = created->release();
-  }
-  static void TearDownTestSuite() {
-    delete engine_;
-    engine_ = nullptr;
-  }
-
-  // A white page with `text` printed on it in Leptonica's bitmap font (some
-  // 50 pixels tall), and the line's box as a page reading would give it: the
-  // print's own box (a blank page: a box where print could be).
-  static PixPtr Page(const std::string& text, OcrLine& line) {
-    PixPtr page(pixCreate(900, 200, 8));
-    pixSetAll(page.get());
-    L_BMF* font = bmfCreate(nullptr, 20);
-    pixSetTextline(page.get(), font, text.c_str(), 0, 40, 80, nullptr, nullptr);
-    bmfDestroy(&font);
-    line.left = 40;
-    line.top = 30;
-    line.width = 500;
-    line.height = 60;
-    PixPtr print(pixConvertTo1(page.get(), 128));
-    BOX* box = nullptr;
-    if (print && pixClipToForeground(print.get(), nullptr, &box) == 0 && box != nullptr) {
-      boxGetGeometry(box, &line.left, &line.top, &line.width, &line.height);
-      boxDestroy(&box);
-    }
-    return page;
-  }
-
   // The page of Page() under light falling off from left to right, as a
   // lamp beside the card leaves it: the print and the paper darkened
   // together, from 100% of their grey at the left edge to `darkest` at the
@@ -67,11 +36,7 @@ class SecondLook : public ::testing::Test {
     line.confidence = confidence;
     return line;
   }
-
-  static OcrEngine* engine_;
 };
-
-OcrEngine* SecondLook::engine_ = nullptr;
 
 TEST_F(SecondLook, ReplacesALineReadUnsurelyWithTheSurerReadingOfItAlone) {
   std::vector<OcrLine> lines{Read("Hxrbovr Mastcr", 40)};

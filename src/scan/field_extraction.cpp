@@ -21,6 +21,9 @@ namespace {
 // the table under the card than words.
 constexpr float kMinimumLineConfidence = 35.0F;
 
+// A letter's box is about this much taller than it is wide.
+constexpr double kHeightPerWidth = 1.8;
+
 struct Candidate {
   std::string text;
   const OcrLine* line = nullptr;
@@ -31,6 +34,7 @@ struct Candidate {
   bool spells_domain = false;  // spells the card's email or web domain
   int name_in_contacts = 0;    // words of it that the email or profile spells
   double size = 0;             // the print's size: see PrintSize
+  std::string joiner;          // the "&" or "and" it ends in as read, which cleaning may drop
   bool used = false;
 };
 
@@ -41,8 +45,15 @@ struct Candidate {
 double PrintSize(const std::string& text, const OcrLine& line) {
   const int characters = std::max(1, CharacterCount(text));
   const double per_character = static_cast<double>(line.width) / characters;
-  constexpr double kHeightPerWidth = 1.8;  // a letter's box is about this much taller than wide
   return std::sqrt(line.height * per_character * kHeightPerWidth);
+}
+
+// Whether a line's box is half as tall again as its letters' width says:
+// a mark read with the line (a bar, a speck) stretched it.
+bool Stretched(const OcrLine& line, const std::string& text) {
+  const int characters = std::max(1, CharacterCount(text));
+  constexpr double kStretched = 1.5;
+  return line.height > kStretched * kHeightPerWidth * line.width / characters;
 }
 
 // A person's name by its shape: two to five words of letters (hyphens,
@@ -213,9 +224,11 @@ std::string WordsBeforePhone(const std::string& text) {
   const std::size_t phone = text.find_first_of("+(0123456789");
   if (phone == std::string::npos) return {};
   std::vector<std::string> words = SplitSpaces(text.substr(0, phone));
+  // A word ending in a colon straight before the number is its label,
+  // whatever OCR made of its letters ("Ph:" read "rh:").
   while (!words.empty()) {
     const std::string labelled = words.back() + " 1";
-    if (StripLabel(labelled) == labelled) break;
+    if (StripLabel(labelled) == labelled && words.back().back() != ':') break;
     words.pop_back();
   }
   int capitalised = 0;
@@ -361,6 +374,17 @@ std::optional<double> Gap(const OcrLine& line, const OcrLine& other) {
   return std::nullopt;
 }
 
+// The word a line ends in when it ends where a company's name cannot
+// ("Quorvane &", "Quorvane and"): the name goes on in the next line. Empty
+// when the line ends finished.
+std::string Joiner(const std::string& text) {
+  const std::string trimmed = Trim(text);
+  const auto space = trimmed.rfind(' ');
+  if (space == std::string::npos) return {};
+  const std::string last = trimmed.substr(space + 1);
+  return last == "&" || last == "+" || AsciiLower(last) == "and" ? last : std::string{};
+}
+
 std::vector<Candidate> Candidates(const std::vector<std::pair<std::string, const OcrLine*>>& rests,
                                   const ScannedCard& card) {
   const auto labels = DomainLabels(card);
@@ -372,6 +396,7 @@ std::vector<Candidate> Candidates(const std::vector<std::pair<std::string, const
     candidate.text = MendSameShapeCapital(DropSigns(DropMarkBeforeDomain(candidate.text, labels)));
     candidate.text = MendZeroInAbbreviation(DropBracketedMark(GlueSplitWord(DropSpeckWords(candidate.text))));
     candidate.line = line;
+    candidate.joiner = Joiner(TrimNoise(rest));
     if (LooksLikeContactFragment(candidate.text)) continue;
     const int letters = CountLetters(candidate.text);
     constexpr int kFewestLetters = 2;
@@ -386,7 +411,10 @@ std::vector<Candidate> Candidates(const std::vector<std::pair<std::string, const
     candidate.legal_form = candidate.words.size() > 1 && EndsInLegalForm(candidate.words);
     candidate.spells_domain = SpellsDomain(candidate.text, labels);
     candidate.name_in_contacts = NameWordsInContacts(candidate.words, contacts);
-    candidate.size = PrintSize(candidate.text, *line);
+    // The box holds the joiner cleaning dropped: its width counts its letters.
+    const bool joiner_dropped = !candidate.joiner.empty() && Joiner(candidate.text).empty();
+    candidate.size =
+        PrintSize(joiner_dropped ? candidate.text + " " + candidate.joiner : candidate.text, *line);
     candidates.push_back(std::move(candidate));
   }
   return candidates;
@@ -475,7 +503,12 @@ std::optional<std::size_t> PickTitle(const std::vector<Candidate>& candidates, c
     constexpr double kLargerThanName = 1.1;
     if (c.size > name.size * kLargerThanName) continue;
     if (!Aligned(*name.line, *c.line)) continue;
-    const auto gap = Gap(*name.line, *c.line);
+    // A name's box far taller than its letters are wide was stretched by a
+    // mark read with it (a bar, a speck under the letters): a line that
+    // starts in its lower half is under the name, not beside it.
+    std::optional<double> gap = Gap(*name.line, *c.line);
+    if (!gap && Stretched(*name.line, name.text) && c.line->top > name.line->top + name.line->height / 2)
+      gap = 0.0;
     if (!gap) continue;
     constexpr double kFarthest = 2.5;
     const double distance = *gap >= 0 ? *gap : -*gap * 1.5;  // under the name is likelier
@@ -510,24 +543,56 @@ std::optional<std::size_t> PickLargestLeft(const std::vector<Candidate>& candida
   return best;
 }
 
-// A company set over two lines: the next line in the same size, column and
-// colour block, straight under it.
+// Whether two lines are printed in one size. A box reaches from the accents
+// to the descenders, so a short line with neither (capitals: "HQ") sits in a
+// lower box than its first line: then the width its letters take decides.
+bool SamePrint(const Candidate& a, const Candidate& b) {
+  const int taller = std::max(a.line->height, b.line->height);
+  const int shorter = std::min(a.line->height, b.line->height);
+  if ((taller - shorter) * 8 <= taller) return true;
+  constexpr double kLowestBox = 0.7;  // caps only, against ascenders and descenders
+  return shorter >= kLowestBox * taller && std::abs(a.size - b.size) * 8 <= std::max(a.size, b.size);
+}
+
+// A company set over two lines: the line straight under it in the same
+// size and column, or the line straight over it that ends in a joiner (the
+// company found by its legal form on its second line). A line that ends in
+// a joiner reaches past the usual spacing for its next.
 std::string WithContinuation(std::vector<Candidate>& candidates, std::size_t index) {
   const Candidate& first = candidates[index];
-  std::string text = first.text;
+  const auto with_joiner = [](const Candidate& c) {
+    return c.joiner.empty() || !Joiner(c.text).empty() ? c.text : c.text + " " + c.joiner;
+  };
+  std::string over;
+  std::string under;
+  constexpr double kLineSpacing = 1.0;
+  constexpr double kJoinedSpacing = 1.5;
+  // A company's words are capitalised: a small word alone under it is a
+  // speck or a tagline's.
+  const auto continues = [&](const Candidate& c) {
+    const std::u32string letters = DecodeUtf8(c.text);
+    if (letters.empty() || !IsUpperLetter(letters.front())) return false;
+    if (c.used || &c == &first || HasDigit(c.text) || !SamePrint(first, c)) return false;
+    return std::abs(c.line->left - first.line->left) <= std::max(first.line->height, c.line->height);
+  };
   for (auto& c : candidates) {
-    if (c.used || &c == &first || HasDigit(c.text)) continue;
-    const int difference = std::abs(c.line->height - first.line->height);
-    if (difference * 8 > first.line->height) continue;
-    if (std::abs(c.line->left - first.line->left) > first.line->height) continue;
+    if (!continues(c) || c.joiner.empty()) continue;
     const auto gap = Gap(*first.line, *c.line);
-    constexpr double kLineSpacing = 0.8;
-    if (!gap || *gap < 0 || *gap > kLineSpacing) continue;
-    text += " " + c.text;
+    if (!gap || *gap >= 0 || -*gap > kJoinedSpacing) continue;
+    over = with_joiner(c) + " ";
     c.used = true;
     break;
   }
-  return text;
+  const double reach = first.joiner.empty() ? kLineSpacing : kJoinedSpacing;
+  for (auto& c : candidates) {
+    if (!continues(c)) continue;
+    const auto gap = Gap(*first.line, *c.line);
+    if (!gap || *gap < 0 || *gap > reach) continue;
+    under = " " + c.text;
+    c.used = true;
+    break;
+  }
+  return over + (under.empty() ? first.text : with_joiner(first)) + under;
 }
 
 // Lines set along the card's short side (a vertical layout, the card

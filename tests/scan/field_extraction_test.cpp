@@ -21,6 +21,17 @@ OcrLine Line(std::string text, int height, int top, int left = 100) {
   return line;
 }
 
+OcrLine Box(std::string text, int left, int top, int width, int height, float confidence = 90) {
+  OcrLine line;
+  line.text = std::move(text);
+  line.left = left;
+  line.top = top;
+  line.width = width;
+  line.height = height;
+  line.confidence = confidence;
+  return line;
+}
+
 TEST(ExtractFields, SortsACardIntoFields) {
   const auto card =
       ExtractFields({Line("Quorvane Holdings Ltd", 40, 60), Line("Ysolde Vantreight", 64, 140),
@@ -132,6 +143,61 @@ TEST(ExtractFields, JoinsACompanySetOverTwoLines) {
                                    Line("Ada Quenby", 62, 200), Line("ada@brindlemoor.com", 28, 500)},
                                   "US");
   EXPECT_EQ(card.company, "Brindlemoor Rope Makers");
+}
+
+TEST(ExtractFields, JoinsACompanysSecondLineSetALineHeightUnder) {
+  // A band's company set with wide spacing: the second line a full line
+  // height under the first, no email to spell either.
+  const auto card =
+      ExtractFields({Box("Brindlemoor Rope", 100, 60, 480, 40), Box("Makers", 100, 140, 180, 40),
+                     Box("Ada Quenby", 700, 200, 400, 62), Box("+44 7911 123456", 700, 500, 400, 28)},
+                    "US");
+  EXPECT_EQ(card.company, "Brindlemoor Rope Makers");
+  // Counter-example: a line set further under is another line of the card.
+  const auto apart =
+      ExtractFields({Box("Brindlemoor Rope", 100, 60, 480, 40), Box("Makers", 100, 160, 180, 40),
+                     Box("Ada Quenby", 700, 200, 400, 62), Box("+44 7911 123456", 700, 500, 400, 28)},
+                    "US");
+  EXPECT_EQ(apart.company, "Brindlemoor Rope");
+  // Counter-example: a small word under it is a speck OCR read, not its end.
+  const auto speck =
+      ExtractFields({Box("Brindlemoor Rope", 100, 60, 480, 40), Box("di", 100, 110, 60, 40),
+                     Box("Ada Quenby", 700, 200, 400, 62), Box("+44 7911 123456", 700, 500, 400, 28)},
+                    "US");
+  EXPECT_EQ(speck.company, "Brindlemoor Rope");
+}
+
+TEST(ExtractFields, JoinsASecondLineInCapitalsWhoseBoxIsLower) {
+  // "HQ" has neither ascenders nor descenders: its box is lower than
+  // "Brindlemoor Rope"'s, its letters as wide.
+  const auto card =
+      ExtractFields({Box("Brindlemoor Rope", 100, 60, 480, 40), Box("HQ", 100, 110, 64, 30),
+                     Box("Ada Quenby", 700, 200, 400, 62), Box("+44 7911 123456", 700, 500, 400, 28)},
+                    "US");
+  EXPECT_EQ(card.company, "Brindlemoor Rope HQ");
+  // Counter-example: a smaller line under it (a tagline) stays apart.
+  const auto tagline =
+      ExtractFields({Box("Brindlemoor Rope", 100, 60, 480, 40), Box("Rope and twine", 100, 110, 280, 30),
+                     Box("Ada Quenby", 700, 200, 400, 62), Box("Rope Splicer", 700, 270, 250, 34),
+                     Box("+44 7911 123456", 700, 500, 400, 28)},
+                    "US");
+  EXPECT_EQ(tagline.company, "Brindlemoor Rope");
+}
+
+TEST(ExtractFields, JoinsTheUnfinishedLineOverACompanyFoundByItsLegalForm) {
+  // "Brindlemoor &" cannot end a name: the company, found by "Ltd" on its
+  // second line, begins a line and a half above.
+  const auto card =
+      ExtractFields({Box("Brindlemoor &", 100, 60, 390, 40), Box("Quenby Ltd", 100, 150, 300, 40),
+                     Box("Ada Quenby", 700, 200, 400, 62), Box("+44 7911 123456", 700, 500, 400, 28)},
+                    "US");
+  EXPECT_EQ(card.company, "Brindlemoor & Quenby Ltd");
+  // Counter-example: a finished line over it is not the company's.
+  const auto finished =
+      ExtractFields({Box("Brindlemoor Rope", 100, 60, 480, 40), Box("Quenby Ltd", 100, 150, 300, 40),
+                     Box("Ada Quenby", 700, 200, 400, 62), Box("+44 7911 123456", 700, 500, 400, 28)},
+                    "US");
+  EXPECT_EQ(finished.company, "Quenby Ltd");
 }
 
 TEST(ExtractFields, DropsALogoMarkReadAsASignBeforeTheCompanyOrTitle) {
@@ -286,17 +352,6 @@ TEST(ExtractFields, KeepsNearDomainsThatAreNotOneDomainMisread) {
       "US");
   EXPECT_EQ(even.emails, std::vector<std::string>{"jo@quorvame.fi"});
   EXPECT_EQ(even.website, "www.quorvane.fi");
-}
-
-OcrLine Box(std::string text, int left, int top, int width, int height, float confidence = 90) {
-  OcrLine line;
-  line.text = std::move(text);
-  line.left = left;
-  line.top = top;
-  line.width = width;
-  line.height = height;
-  line.confidence = confidence;
-  return line;
 }
 
 TEST(ExtractFields, FindsTheTitleWhoseBoxTheNameReachesIntoWithItsDescenders) {
@@ -504,6 +559,37 @@ TEST(ExtractFields, JudgesThePrintsSizeByItsLettersWidthsNotByATallBox) {
                     "US");
   EXPECT_EQ(card.name, "Ysolde Brackenholt");
   EXPECT_EQ(card.title, "Rope Splicer");
+}
+
+TEST(ExtractFields, FindsTheTitleUnderANameWhoseBoxAMarkStretched) {
+  // A bar read with the name stretched its box down over the title's.
+  const auto card =
+      ExtractFields({Box("Ysolde Brackenholt |", 100, 100, 700, 150), Box("Rope Splicer", 100, 200, 250, 34),
+                     Box("ysolde@quorvane.co.uk", 100, 500, 500, 28)},
+                    "US");
+  EXPECT_EQ(card.name, "Ysolde Brackenholt");
+  EXPECT_EQ(card.title, "Rope Splicer");
+  // Counter-example: a line in the upper half of the name's box is beside
+  // it, not under it.
+  const auto beside =
+      ExtractFields({Box("Ysolde Brackenholt |", 100, 100, 700, 150), Box("Rope Splicer", 100, 150, 250, 34),
+                     Box("ysolde@quorvane.co.uk", 100, 500, 500, 28)},
+                    "US");
+  EXPECT_EQ(beside.title, "");
+}
+
+TEST(ExtractFields, KeepsTheNameBeforeAPhoneWhoseLabelWasMisread) {
+  // Two columns read as one line, the phone's "Ph:" read "rh:".
+  const auto card = ExtractFields({Box("Ysolde Brackenholt  rh:+44 7911 123456", 100, 100, 1000, 70),
+                                   Box("ysolde@quorvane.co.uk", 100, 500, 500, 28)},
+                                  "US");
+  EXPECT_EQ(card.name, "Ysolde Brackenholt");
+  EXPECT_EQ(card.phones.size(), 1U);
+  // Counter-example: a word without a colon before the number is no label.
+  const auto word = ExtractFields({Box("Ysolde Brackenholt Quay +44 7911 123456", 100, 100, 1000, 70),
+                                   Box("ysolde@quorvane.co.uk", 100, 500, 500, 28)},
+                                  "US");
+  EXPECT_EQ(word.name, "Ysolde Brackenholt Quay");
 }
 
 TEST(ExtractFields, DropsSpecksReadAsWordsInAndAfterAName) {

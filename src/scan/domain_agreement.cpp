@@ -44,6 +44,25 @@ constexpr double kClearlySurer = 0.02;
 
 }  // namespace
 
+void MendGluedWww(const std::vector<ReadValue>& emails, ReadValue& website) {
+  const auto web = Split(HostOf(website.value));
+  constexpr std::string_view kWww = "www";
+  if (!web || !web->before.empty() || web->label.rfind(kWww, 0) != 0) return;
+  for (const auto& email : emails) {
+    const std::size_t at = email.value.rfind('@');
+    if (at == std::string::npos) continue;
+    const auto mail = Split(email.value.substr(at + 1));
+    if (!mail || mail->suffix != web->suffix) continue;
+    // The name straight after "www", or after one letter the dot was read as.
+    const std::string after = web->label.substr(kWww.size());
+    if (after != mail->label && (after.empty() || after.substr(1) != mail->label)) continue;
+    const std::size_t label_at = website.value.find(web->label);
+    if (label_at == std::string::npos) return;
+    website.value.replace(label_at, web->label.size(), "www." + mail->label);
+    return;
+  }
+}
+
 int EditDistance(const std::string& from, const std::string& to) {
   std::vector<int> previous(to.size() + 1);
   std::iota(previous.begin(), previous.end(), 0);

@@ -705,6 +705,7 @@ ScannedCard ExtractFields(const std::vector<OcrLine>& read, const std::string& p
     for (std::size_t i = 0; i < card.emails.size(); ++i)
       emails.push_back({card.emails[i], confidence.emails[i]});
     ReadValue website{card.website, confidence.website};
+    MendGluedWww(emails, website);
     ReconcileEmailAndWebsite(emails, website);
     card.emails.clear();
     confidence.emails.clear();

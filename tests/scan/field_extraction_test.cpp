@@ -328,6 +328,29 @@ TEST(ExtractFields, MendsAWebsiteByTheEmailDomainReadMoreSurely) {
   EXPECT_EQ(card.website, "https://www.brightwater.com.au/team");
 }
 
+TEST(ExtractFields, PartsAWwwReadGluedToTheNameTheEmailIsAt) {
+  const auto glued = ExtractFields({Line("Jo Quillane", 60, 100), Line("jo@quorvane.fi", 30, 400),
+                                    Line("https://wwwquorvane.fi", 30, 440)},
+                                   "US");
+  EXPECT_EQ(glued.website, "https://www.quorvane.fi");
+  // The dot read as a letter.
+  const auto letter = ExtractFields(
+      {Line("Jo Quillane", 60, 100), Line("jo@quorvane.fi", 30, 400), Line("W: wwwiquorvane.fi", 30, 440)},
+      "US");
+  EXPECT_EQ(letter.website, "www.quorvane.fi");
+  EXPECT_EQ(letter.emails, std::vector<std::string>{"jo@quorvane.fi"});
+  // Counter-examples: no email at that name, or one under another suffix,
+  // leaves the name as read.
+  const auto other = ExtractFields(
+      {Line("Jo Quillane", 60, 100), Line("jo@brask.fi", 30, 400), Line("https://wwwquorvane.fi", 30, 440)},
+      "US");
+  EXPECT_EQ(other.website, "https://wwwquorvane.fi");
+  const auto suffix = ExtractFields({Line("Jo Quillane", 60, 100), Line("jo@quorvane.de", 30, 400),
+                                     Line("https://wwwquorvane.fi", 30, 440)},
+                                    "US");
+  EXPECT_EQ(suffix.website, "https://wwwquorvane.fi");
+}
+
 TEST(ExtractFields, KeepsNearDomainsThatAreNotOneDomainMisread) {
   // Counter-examples: another suffix is another domain, however near the
   // name; a short name a letter away is another name; names further apart

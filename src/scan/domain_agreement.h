@@ -27,7 +27,7 @@ struct ReadValue {
 void ReconcileEmailAndWebsite(std::vector<ReadValue>& emails, ReadValue& website);
 
 // Mends a website whose "www." OCR read glued to the name ("wwwacme.com",
-// the dot lost or read as one letter: "wwwiacme.com") to "www.acme.com"
+// the dot lost or read as one letter) to "www.acme.com"
 // when an email on the card is at that name under the same suffix: the
 // email is the evidence, and without it a name starting "www" stays as
 // read. The emails are never changed. Needs the public suffix list loaded.

@@ -225,7 +225,7 @@ std::string WordsBeforePhone(const std::string& text) {
   if (phone == std::string::npos) return {};
   std::vector<std::string> words = SplitSpaces(text.substr(0, phone));
   // A word ending in a colon straight before the number is its label,
-  // whatever OCR made of its letters ("Ph:" read "rh:").
+  // whatever OCR made of its letters.
   while (!words.empty()) {
     const std::string labelled = words.back() + " 1";
     if (StripLabel(labelled) == labelled && words.back().back() != ':') break;
@@ -375,7 +375,7 @@ std::optional<double> Gap(const OcrLine& line, const OcrLine& other) {
 }
 
 // The word a line ends in when it ends where a company's name cannot
-// ("Quorvane &", "Quorvane and"): the name goes on in the next line. Empty
+// ("Acme &", "Acme and"): the name goes on in the next line. Empty
 // when the line ends finished.
 std::string Joiner(const std::string& text) {
   const std::string trimmed = Trim(text);

@@ -267,11 +267,15 @@ class PgStore final : public CardStore,
   // Search (search_index.cpp): the first `limit` of the `newest` cards by
   // search key whose terms match the tsquery `query`, in that order.
   Result<std::vector<ContactId>> NewestMatching(const std::string& query, int limit, int newest);
-  // The same over the newest few, unless the vocabulary says that fewer
-  // cards than a short list hold one of `words` (each a word's forms, the
-  // words ANDed): then nothing, at once, for the short list answers.
-  Result<std::vector<ContactId>> NewestFewMatchingUnlessRare(const std::string& query, int limit,
-                                                             const std::vector<std::vector<NameKey>>& words);
+  // The first `limit` cards matching `query` found by the first steps of
+  // MatchSearchIndex, in one statement: the newest few (unless the
+  // vocabulary says that fewer cards than a short list hold one of
+  // `words`, each a word's forms, the words ANDed), else the short list;
+  // nullopt when neither answers (the list is longer).
+  Result<std::optional<std::vector<ContactId>>> NewestFewOrShortList(
+      const std::string& query, int limit, const std::vector<std::vector<NameKey>>& words);
+  // Whether each of `words` (each a word's forms) is in someone's name.
+  Result<bool> EveryWordNamed(const std::vector<std::vector<NameKey>>& words);
   // The first `limit` of every card matching `query`, by search key.
   Result<std::vector<ContactId>> AllMatching(const std::string& query, int limit);
   // A names-tier pass for one word in `forms` (`query` is its tsquery):

@@ -220,26 +220,17 @@ Result<std::vector<ContactId>> PgStore::MatchSearchIndex(SearchTable table, cons
     if (forms) return MatchNames(*forms, query, limit);
   }
   const std::vector<std::vector<NameKey>> words = WordsOf(expression, terms_of);
-  if (table == SearchTable::kNames) {
-    // Several words asked of the names ("john chicago"): when one of them
-    // is in nobody's name, in any of its forms, nobody is found, and a few
-    // probes of name_terms say so instead of the GIN index (which reads
-    // every list of the other words' prefixes first).
-    if (words.size() > 1) {
-      const FormRanges ranges = RangesOf(words, [](const std::vector<NameKey>&) { return true; });
-      // The arrays through scalar subqueries: one plan a connection, as in
-      // NamesMatching.
-      KITH_ASSIGN_OR_RETURN(
-          const Rows named,
-          Run("SELECT count(DISTINCT asked.word) FROM unnest((SELECT $2::bigint[]), (SELECT $3::text[]), "
-              "(SELECT $4::text[])) AS asked(word, first, last) WHERE EXISTS (SELECT 1 FROM name_terms n "
-              "WHERE n.workspace_id = $1 AND n.term >= asked.first AND n.term <= asked.last)",
-              Params()
-                  .Add(ArrayLiteral(ranges.word_of))
-                  .Add(ArrayLiteral(ranges.firsts))
-                  .Add(ArrayLiteral(ranges.lasts))));
-      if (named.Int(0, 0) < static_cast<std::int64_t>(words.size())) return std::vector<ContactId>{};
-    }
+  // Several words asked of the names ("john chicago"): when one of them is
+  // in nobody's name, in any of its forms, nobody is found, and a few
+  // probes of name_terms say so instead of the GIN index (which reads every
+  // list of the other words' prefixes first). A statement of its own: in
+  // the statement of the steps after it, it cost more than it saved when
+  // it found a word missing (0.15 against 0.05 ms: the executor starts
+  // every step's plan, needed or not; BENCHMARKS.md, pgserve7), which is
+  // what it does for a name beside a city ("john chicago").
+  if (table == SearchTable::kNames && words.size() > 1) {
+    KITH_ASSIGN_OR_RETURN(const bool named, EveryWordNamed(words));
+    if (!named) return std::vector<ContactId>{};
   }
   // The plans are fixed by each statement's form rather than left to the
   // planner, whose guess at how many cards a prefix or a dozen ORed columns
@@ -253,31 +244,17 @@ Result<std::vector<ContactId>> PgStore::MatchSearchIndex(SearchTable table, cons
   // letters skips the short list (HasShortPrefix); words the vocabulary
   // counts in fewer cards than a short list skip the newest few, which
   // could only fill the page if nearly all of those cards were new.
-  const bool short_prefix = HasShortPrefix(query);
-  std::vector<ContactId> newest;
-  if (short_prefix) {
-    KITH_ASSIGN_OR_RETURN(newest, NewestMatching(query, limit, kNewestFew));
-  } else {
-    KITH_ASSIGN_OR_RETURN(newest, NewestFewMatchingUnlessRare(query, limit, words));
-  }
-  if (static_cast<int>(newest.size()) >= limit) return newest;
-  if (short_prefix) {
+  if (HasShortPrefix(query)) {
+    KITH_ASSIGN_OR_RETURN(std::vector<ContactId> newest, NewestMatching(query, limit, kNewestFew));
+    if (static_cast<int>(newest.size()) >= limit) return newest;
     KITH_ASSIGN_OR_RETURN(newest, NewestMatching(query, limit, kNewestMany));
     if (static_cast<int>(newest.size()) >= limit) return newest;
     return AllMatching(query, limit);
   }
-  KITH_ASSIGN_OR_RETURN(
-      const Rows few,
-      Run(WithGlances("WITH matches AS MATERIALIZED (SELECT contact_id, search_key FROM search_entries "
-                      "WHERE " +
-                          std::string(kTermsInWorkspace) +
-                          " LIMIT $4) "
-                          "SELECT contact_id, search_key, count(*) OVER () AS matched FROM matches "
-                          "ORDER BY search_key DESC LIMIT $3",
-                      "hit.contact_id"),
-          Params().Add(query).Add(limit).Add(kShortList)));
-  if (few.empty() || few.Int(0, 2) < kShortList) return KeepGlances(few, 0, 1, 3);
-  KITH_ASSIGN_OR_RETURN(newest, NewestMatching(query, limit, kNewestMany));
+  KITH_ASSIGN_OR_RETURN(std::optional<std::vector<ContactId>> answered,
+                        NewestFewOrShortList(query, limit, words));
+  if (answered) return *std::move(answered);
+  KITH_ASSIGN_OR_RETURN(std::vector<ContactId> newest, NewestMatching(query, limit, kNewestMany));
   if (static_cast<int>(newest.size()) >= limit) return newest;
   return AllMatching(query, limit);
 }
@@ -395,51 +372,85 @@ Result<std::vector<ContactId>> PgStore::NewestMatching(const std::string& query,
       Params().Add(query).Add(limit));
 }
 
-Result<std::vector<ContactId>> PgStore::NewestFewMatchingUnlessRare(
+Result<bool> PgStore::EveryWordNamed(const std::vector<std::vector<NameKey>>& words) {
+  const FormRanges ranges = RangesOf(words, [](const std::vector<NameKey>&) { return true; });
+  // The arrays through scalar subqueries: one plan a connection, as in
+  // NamesMatching.
+  KITH_ASSIGN_OR_RETURN(
+      const Rows named,
+      Run("SELECT count(DISTINCT asked.word) FROM unnest((SELECT $2::bigint[]), (SELECT $3::text[]), "
+          "(SELECT $4::text[])) AS asked(word, first, last) WHERE EXISTS (SELECT 1 FROM name_terms n "
+          "WHERE n.workspace_id = $1 AND n.term >= asked.first AND n.term <= asked.last)",
+          Params()
+              .Add(ArrayLiteral(ranges.word_of))
+              .Add(ArrayLiteral(ranges.firsts))
+              .Add(ArrayLiteral(ranges.lasts))));
+  return named.Int(0, 0) == static_cast<std::int64_t>(words.size());
+}
+
+Result<std::optional<std::vector<ContactId>>> PgStore::NewestFewOrShortList(
     const std::string& query, int limit, const std::vector<std::vector<NameKey>>& words) {
-  // How many cards can match, at most: for each word the cards its forms
-  // are counted in (search_vocabulary.documents, a prefix's every
-  // completion), the least of the words. Only words whose every form the
-  // vocabulary keeps count (KeptInVocabulary: no digits alone, three
-  // letters or more, so a prefix's completions are kept too); a prefix
-  // with more than a few hundred completions counts as common. The newest
-  // few are tested unless that bound is under a short list, in the same
-  // statement: the bound is an InitPlan the plan's one-time filter reads,
-  // so a rare word never reads the newest cards at all (0.05 ms instead of
-  // 0.2-0.4). Either way only the order of the steps changes, never the
-  // answer.
+  // Two steps of MatchSearchIndex in one statement, the second run only
+  // when the first did not answer: each was a round trip of
+  // its own, and a round trip costs the database about as much CPU as a
+  // step does (send, wake-up, a transaction, an executor started; BENCHMARKS.md,
+  // pgserve7). The conditions are one-time filters over InitPlans, read
+  // before the scans under them start, so a step that is not needed reads
+  // nothing.
+  //
+  // First the newest few, unless the words are rare. How many cards can
+  // match, at most: for each word the cards its forms are counted in
+  // (search_vocabulary.documents, a prefix's every completion), the least
+  // of the words. Only words whose every form the vocabulary keeps count
+  // (KeptInVocabulary: no digits alone, three letters or more, so a
+  // prefix's completions are kept too); a prefix with more than a few
+  // hundred completions counts as common. The newest few are tested
+  // unless that bound is under a short list: a rare word never reads the
+  // newest cards at all (0.05 ms instead of 0.2-0.4). Then, when they did
+  // not fill the page, the short list: at most kShortList matches read
+  // from the GIN index and sorted; nullopt when there are that many (the
+  // list may be longer). Either way only the order of the steps changes,
+  // never the answer.
   constexpr int kMostCompletions = 256;
-  const FormRanges ranges = RangesOf(words, [](const std::vector<NameKey>& forms) {
+  const FormRanges counted = RangesOf(words, [](const std::vector<NameKey>& forms) {
     return std::all_of(forms.begin(), forms.end(),
                        [](const NameKey& form) { return KeptInVocabulary(form.term); });
   });
-  if (ranges.word_of.empty()) return NewestMatching(query, limit, kNewestFew);
-  // The arrays through scalar subqueries: one plan a connection, as in
-  // NamesMatching.
-  return GlancedIds(
-      WithLimit(
-          "SELECT contact_id, search_key FROM (SELECT contact_id, search_key, terms FROM search_entries "
-          "WHERE workspace_id = $1 ORDER BY search_key DESC LIMIT {limit}) newest "
-          "WHERE (SELECT coalesce(min(per_word) >= $4, true) FROM ("
-          "SELECT CASE WHEN count(form.documents) = count(*) THEN sum(form.documents) END AS per_word "
-          "FROM unnest((SELECT $5::bigint[]), (SELECT $6::text[]), (SELECT $7::text[])) "
-          "AS asked(word, first, last) "
-          "CROSS JOIN LATERAL (SELECT CASE WHEN count(*) > " +
-              std::to_string(kMostCompletions) +
-              " THEN NULL ELSE coalesce(sum(capped.documents), 0) END AS documents "
-              "FROM (SELECT v.documents FROM search_vocabulary v WHERE v.workspace_id = $1 "
-              "AND v.term >= asked.first AND v.term <= asked.last LIMIT " +
-              std::to_string(kMostCompletions + 1) +
-              ") capped) form GROUP BY asked.word) counted) "
-              "AND terms @@ $2::tsquery ORDER BY search_key DESC LIMIT $3",
-          kNewestFew),
-      Params()
-          .Add(query)
-          .Add(limit)
-          .Add(kShortList)
-          .Add(ArrayLiteral(ranges.word_of))
-          .Add(ArrayLiteral(ranges.firsts))
-          .Add(ArrayLiteral(ranges.lasts)));
+  // Every array through a scalar subquery, as in NamesMatching, and the
+  // short list's limit as a parameter: one plan a connection.
+  const std::string statement = WithLimit(
+      "WITH newest AS MATERIALIZED (SELECT contact_id, search_key FROM (SELECT contact_id, search_key, terms "
+      "FROM search_entries WHERE workspace_id = $1 ORDER BY search_key DESC LIMIT {limit}) newest "
+      "WHERE (SELECT coalesce(min(per_word) >= $4, true) FROM ("
+      "SELECT CASE WHEN count(form.documents) = count(*) THEN sum(form.documents) END AS per_word "
+      "FROM unnest((SELECT $5::bigint[]), (SELECT $6::text[]), (SELECT $7::text[])) "
+      "AS asked(word, first, last) "
+      "CROSS JOIN LATERAL (SELECT CASE WHEN count(*) > " +
+          std::to_string(kMostCompletions) +
+          " THEN NULL ELSE coalesce(sum(capped.documents), 0) END AS documents "
+          "FROM (SELECT v.documents FROM search_vocabulary v WHERE v.workspace_id = $1 "
+          "AND v.term >= asked.first AND v.term <= asked.last LIMIT " +
+          std::to_string(kMostCompletions + 1) +
+          ") capped) form GROUP BY asked.word) counted) "
+          "AND terms @@ $2::tsquery ORDER BY search_key DESC LIMIT $3), "
+          "matches AS MATERIALIZED (SELECT contact_id, search_key FROM search_entries WHERE " +
+          std::string(kTermsInWorkspace) +
+          " LIMIT $4) "
+          "SELECT 0 AS step, contact_id, search_key, 0::bigint AS matched FROM newest "
+          "WHERE (SELECT count(*) FROM newest) >= $3 "
+          "UNION ALL "
+          "(SELECT 1, contact_id, search_key, count(*) OVER () FROM matches "
+          "WHERE (SELECT count(*) FROM newest) < $3 ORDER BY search_key DESC LIMIT $3)",
+      kNewestFew);
+  Params params;
+  params.Add(query).Add(limit).Add(kShortList);
+  params.Add(ArrayLiteral(counted.word_of))
+      .Add(ArrayLiteral(counted.firsts))
+      .Add(ArrayLiteral(counted.lasts));
+  KITH_ASSIGN_OR_RETURN(const Rows rows, Run(WithGlances(statement, "hit.contact_id"), params));
+  constexpr int kNewestStep = 0;
+  if (!rows.empty() && rows.Int(0, 0) != kNewestStep && rows.Int(0, 3) >= kShortList) return std::nullopt;
+  return std::optional<std::vector<ContactId>>(KeepGlances(rows, 1, 2, 4));
 }
 
 Result<std::int64_t> PgStore::CountSearchIndex(SearchTable table, const std::string& expression) {

@@ -132,6 +132,46 @@ FormRanges RangesOf(const std::vector<std::vector<NameKey>>& words,
   return ranges;
 }
 
+// The forms of one word as NamesMatching reads them from name_terms: whole
+// terms, and the ranges of prefixes (first term and past the last).
+struct NameRanges {
+  std::vector<std::string> wholes;
+  std::vector<std::string> starts;
+  std::vector<std::string> ends;
+};
+
+NameRanges NameRangesOf(const std::vector<NameKey>& forms) {
+  NameRanges ranges;
+  for (const NameKey& form : forms) {
+    if (form.whole) {
+      ranges.wholes.push_back(form.term);
+    } else {
+      ranges.starts.push_back(form.term);
+      ranges.ends.push_back(PastPrefix(form.term));
+    }
+  }
+  return ranges;
+}
+
+// The names found for one word (NamesMatching): each whole term's newest
+// $5 keys, and at most `longest` keys of each prefix's range (none: all),
+// with how many rows the range gave; the wholes, starts and ends in the
+// parameters from $`first` on. A `gate` (a condition without columns)
+// reads nothing unless it holds.
+std::string NamesFoundSql(int first, std::optional<int> longest, std::string_view gate) {
+  const auto param = [first](int offset) { return "$" + std::to_string(first + offset); };
+  const std::string where = gate.empty() ? "" : " WHERE " + std::string(gate);
+  return "SELECT whole.search_key, 0::bigint AS range_rows FROM unnest((SELECT " + param(0) +
+         "::text[])) AS asked(term) CROSS JOIN LATERAL (SELECT search_key FROM name_terms n "
+         "WHERE n.workspace_id = $1 AND n.term = asked.term ORDER BY n.search_key DESC "
+         "LIMIT (SELECT $5::bigint)) whole" +
+         where + " UNION ALL SELECT ranged.search_key, ranged.range_rows FROM unnest((SELECT " + param(1) +
+         "::text[]), (SELECT " + param(2) +
+         "::text[])) AS asked(start, past) CROSS JOIN LATERAL (SELECT search_key, count(*) OVER () "
+         "AS range_rows FROM (SELECT search_key FROM name_terms n WHERE n.workspace_id = $1 "
+         "AND n.term >= asked.start AND n.term < asked.past LIMIT " +
+         (longest ? std::to_string(*longest) : std::string("ALL")) + ") capped) ranged" + where;
+}
 }  // namespace
 
 std::vector<std::string> PgStore::Lexemes(const Contact& contact, std::vector<std::string>& all_terms) const {
@@ -295,10 +335,87 @@ Result<std::vector<ContactId>> PgStore::MatchNames(const std::vector<NameKey>& f
   KITH_ASSIGN_OR_RETURN(std::optional<std::vector<ContactId>> named,
                         NamesMatching(forms, limit, kLongestNameRange));
   if (named) return *std::move(named);
-  KITH_ASSIGN_OR_RETURN(newest, NewestMatching(query, limit, kNewestMany));
+  return NamesPastALongRange(forms, query, limit);
+}
+
+Result<std::vector<ContactId>> PgStore::NamesPastALongRange(const std::vector<NameKey>& forms,
+                                                            const std::string& query, int limit) {
+  KITH_ASSIGN_OR_RETURN(std::vector<ContactId> newest, NewestMatching(query, limit, kNewestMany));
   if (static_cast<int>(newest.size()) >= limit) return newest;
-  KITH_ASSIGN_OR_RETURN(named, NamesMatching(forms, limit, std::nullopt));
+  KITH_ASSIGN_OR_RETURN(std::optional<std::vector<ContactId>> named,
+                        NamesMatching(forms, limit, std::nullopt));
   return named.value_or(std::vector<ContactId>{});
+}
+
+Result<PassesFound> PgStore::MatchSearchIndexInTurn(SearchTable table, const std::string& first,
+                                                    const std::string& second, int limit) {
+  const auto terms_of = [this](std::string_view text) { return SearchTerms(text); };
+  KITH_ASSIGN_OR_RETURN(const std::string first_query, ToTsQuery(first, table, terms_of));
+  KITH_ASSIGN_OR_RETURN(const std::string second_query, ToTsQuery(second, table, terms_of));
+  const std::optional<std::vector<NameKey>> first_forms =
+      table == SearchTable::kNames ? OneWordForms(first, terms_of) : std::nullopt;
+  const std::optional<std::vector<NameKey>> second_forms =
+      table == SearchTable::kNames ? OneWordForms(second, terms_of) : std::nullopt;
+  PassesFound found;
+  // One word asked of the names twice, as typed and as a prefix (a
+  // typeahead's first two passes), each first a range or two of
+  // name_terms: both ranges in one statement, the second read only when
+  // the first did not fill the page (a one-time filter), instead of a
+  // round trip each. Anything else, or a range too long to read whole, is
+  // asked as MatchSearchIndex asks it.
+  if (!first_forms || !second_forms || HasShortPrefix(first_query) || HasShortPrefix(second_query)) {
+    KITH_ASSIGN_OR_RETURN(found.first, MatchSearchIndex(table, first, limit));
+    if (static_cast<int>(found.first.size()) >= limit) return found;
+    KITH_ASSIGN_OR_RETURN(found.second, MatchSearchIndex(table, second, limit));
+    return found;
+  }
+  const NameRanges first_ranges = NameRangesOf(*first_forms);
+  const NameRanges second_ranges = NameRangesOf(*second_forms);
+  const std::string key_mask = std::to_string((std::int64_t{1} << kWidestKeyShift) - 1);
+  const std::string statement =
+      "WITH found AS MATERIALIZED (" + NamesFoundSql(2, kLongestNameRange, "") +
+      "), first_page AS MATERIALIZED (SELECT DISTINCT ON (search_key) search_key, "
+      "(SELECT max(range_rows) FROM found) AS range_rows FROM found ORDER BY search_key DESC "
+      "LIMIT (SELECT $5::bigint)), then_found AS MATERIALIZED (" +
+      NamesFoundSql(6, kLongestNameRange,
+                    "(SELECT count(*) FROM first_page) < $5 AND (SELECT coalesce(max(range_rows), 0) FROM "
+                    "first_page) < " +
+                        std::to_string(kLongestNameRange)) +
+      ") SELECT 0 AS pass, search_key, range_rows, search_key & " + key_mask +
+      " AS contact_id FROM first_page UNION ALL (SELECT DISTINCT ON (search_key) 1, search_key, "
+      "(SELECT max(range_rows) FROM then_found), search_key & " +
+      key_mask + " FROM then_found ORDER BY search_key DESC LIMIT (SELECT $5::bigint))";
+  KITH_ASSIGN_OR_RETURN(const Rows rows, Run(WithGlances(statement, "hit.contact_id"),
+                                             Params()
+                                                 .Add(ArrayLiteral(first_ranges.wholes))
+                                                 .Add(ArrayLiteral(first_ranges.starts))
+                                                 .Add(ArrayLiteral(first_ranges.ends))
+                                                 .Add(limit)
+                                                 .Add(ArrayLiteral(second_ranges.wholes))
+                                                 .Add(ArrayLiteral(second_ranges.starts))
+                                                 .Add(ArrayLiteral(second_ranges.ends))));
+  constexpr int kPass = 0;
+  constexpr int kRangeRows = 2;
+  const auto range_too_long = [&rows](std::int64_t pass) {
+    for (int row = 0; row < rows.size(); ++row) {
+      if (rows.Int(row, kPass) == pass && rows.Int(row, kRangeRows) >= kLongestNameRange) return true;
+    }
+    return false;
+  };
+  if (range_too_long(0)) {
+    KITH_ASSIGN_OR_RETURN(found.first, NamesPastALongRange(*first_forms, first_query, limit));
+    if (static_cast<int>(found.first.size()) >= limit) return found;
+    KITH_ASSIGN_OR_RETURN(found.second, MatchSearchIndex(table, second, limit));
+    return found;
+  }
+  found.first = KeepGlances(rows, 3, 1, 4, [&rows](int row) { return rows.Int(row, kPass) == 0; });
+  if (static_cast<int>(found.first.size()) >= limit) return found;
+  if (range_too_long(1)) {
+    KITH_ASSIGN_OR_RETURN(found.second, NamesPastALongRange(*second_forms, second_query, limit));
+    return found;
+  }
+  found.second = KeepGlances(rows, 3, 1, 4, [&rows](int row) { return rows.Int(row, kPass) == 1; });
+  return found;
 }
 
 Result<std::optional<std::vector<ContactId>>> PgStore::NamesMatching(const std::vector<NameKey>& forms,
@@ -314,39 +431,20 @@ Result<std::optional<std::vector<ContactId>>> PgStore::NamesMatching(const std::
   // forms and the page and found each call's own plan cheaper than the
   // prepared statement's generic one, and planned this statement on every
   // call (0.2 ms, three times a typo's execution). The plan is the same.
-  std::vector<std::string> wholes;
-  std::vector<std::string> starts;
-  std::vector<std::string> ends;
-  for (const NameKey& form : forms) {
-    if (form.whole) {
-      wholes.push_back(form.term);
-    } else {
-      starts.push_back(form.term);
-      ends.push_back(PastPrefix(form.term));
-    }
-  }
+  const NameRanges ranges = NameRangesOf(forms);
   KITH_ASSIGN_OR_RETURN(
       const Rows rows,
-      Run(WithGlances(
-              WithLimit(
-                  "WITH found AS MATERIALIZED ("
-                  "SELECT whole.search_key, 0::bigint AS range_rows FROM unnest((SELECT $2::text[])) AS "
-                  "asked(term) "
-                  "CROSS JOIN LATERAL (SELECT search_key FROM name_terms n WHERE n.workspace_id = $1 "
-                  "AND n.term = asked.term ORDER BY n.search_key DESC LIMIT (SELECT $5::bigint)) whole "
-                  "UNION ALL "
-                  "SELECT ranged.search_key, ranged.range_rows "
-                  "FROM unnest((SELECT $3::text[]), (SELECT $4::text[])) AS asked(start, past) "
-                  "CROSS JOIN LATERAL (SELECT search_key, count(*) OVER () AS range_rows FROM "
-                  "(SELECT search_key FROM name_terms n WHERE n.workspace_id = $1 AND n.term >= asked.start "
-                  "AND n.term < asked.past LIMIT {limit}) capped) ranged) "
-                  "SELECT DISTINCT ON (search_key) search_key, (SELECT max(range_rows) FROM found) AS "
-                  "range_rows, search_key & " +
-                      std::to_string((std::int64_t{1} << kWidestKeyShift) - 1) +
-                      " AS contact_id FROM found ORDER BY search_key DESC LIMIT (SELECT $5::bigint)",
-                  longest),
-              "hit.contact_id"),
-          Params().Add(ArrayLiteral(wholes)).Add(ArrayLiteral(starts)).Add(ArrayLiteral(ends)).Add(limit)));
+      Run(WithGlances("WITH found AS MATERIALIZED (" + NamesFoundSql(2, longest, "") +
+                          ") SELECT DISTINCT ON (search_key) search_key, (SELECT max(range_rows) FROM "
+                          "found) AS range_rows, search_key & " +
+                          std::to_string((std::int64_t{1} << kWidestKeyShift) - 1) +
+                          " AS contact_id FROM found ORDER BY search_key DESC LIMIT (SELECT $5::bigint)",
+                      "hit.contact_id"),
+          Params()
+              .Add(ArrayLiteral(ranges.wholes))
+              .Add(ArrayLiteral(ranges.starts))
+              .Add(ArrayLiteral(ranges.ends))
+              .Add(limit)));
   if (longest && !rows.empty() && rows.Int(0, 1) >= *longest) return std::nullopt;
   // Each card once, by DISTINCT ON over the sorted keys: a card's rows are
   // side by side there. (Asking for the first limit × forms rows missed

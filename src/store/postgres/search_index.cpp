@@ -172,6 +172,7 @@ std::string NamesFoundSql(int first, std::optional<int> longest, std::string_vie
          "AND n.term >= asked.start AND n.term < asked.past LIMIT " +
          (longest ? std::to_string(*longest) : std::string("ALL")) + ") capped) ranged" + where;
 }
+
 }  // namespace
 
 std::vector<std::string> PgStore::Lexemes(const Contact& contact, std::vector<std::string>& all_terms) const {

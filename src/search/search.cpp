@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <unordered_set>
+#include <utility>
 
 #include "domain/utf8.h"
 #include "search/edit_distance.h"
 #include "search/query.h"
 #include "store/candidate_matching.h"
+#include "store/passes_in_turn.h"
 #include "store/vocabulary_reaches.h"
 
 namespace kith {
@@ -135,17 +137,36 @@ class SearchRun {
   SearchRun(Store& store, std::vector<WordForms> words, std::vector<PreparedFilter> filters, int wanted)
       : store_(store),
         among_(CandidateMatchingOf(store)),
+        in_turn_(PassesInTurnOf(store)),
         words_(std::move(words)),
         filters_(std::move(filters)),
         wanted_(wanted) {}
 
-  Status Run(const Pass& pass) {
+  // Runs `pass`; with `then`, the pass that will follow it, asks both at
+  // once where the store can (PassesInTurn) and keeps what `then` finds
+  // for its own Run.
+  Status Run(const Pass& pass, std::optional<Pass> then = std::nullopt) {
+    const std::optional<Ahead> ahead = std::exchange(ahead_, std::nullopt);
     if (Full()) return Ok();
     const auto [table, expression] = Query(pass);
     // Every pass asks for the whole page: the hits of earlier passes may come
     // back first, and asking for all `wanted_` still leaves room for the
     // new ones that are missing.
-    KITH_ASSIGN_OR_RETURN(const auto ids, Match(table, expression));
+    std::vector<ContactId> ids;
+    if (ahead && ahead->table == table && ahead->expression == expression && !candidates_) {
+      ids = ahead->ids;
+    } else if (then && in_turn_ != nullptr && !candidates_ && hits_.empty() && Query(*then).first == table) {
+      // With no hit before it, the first pass leaves the page unfilled
+      // exactly when it finds fewer than a page: the store's condition.
+      std::string then_expression = Query(*then).second;
+      KITH_ASSIGN_OR_RETURN(PassesFound found,
+                            in_turn_->MatchSearchIndexInTurn(table, expression, then_expression, wanted_));
+      ids = std::move(found.first);
+      if (static_cast<int>(ids.size()) < wanted_)
+        ahead_ = Ahead{table, std::move(then_expression), std::move(found.second)};
+    } else {
+      KITH_ASSIGN_OR_RETURN(ids, Match(table, expression));
+    }
     for (const ContactId id : ids) {
       if (Full()) break;
       if (seen_.insert(id.value).second) hits_.push_back(SearchHit{id, pass.tier, QualityOf(pass.shape)});
@@ -259,8 +280,17 @@ class SearchRun {
     return {SearchTable::kEverything, ""};
   }
 
+  // What a pass asked ahead of its turn found (Run's `then`).
+  struct Ahead {
+    SearchTable table;
+    std::string expression;
+    std::vector<ContactId> ids;
+  };
+
   Store& store_;
   CandidateMatching* among_;
+  PassesInTurn* in_turn_;
+  std::optional<Ahead> ahead_;
   std::optional<std::vector<ContactId>> candidates_;
   std::vector<WordForms> words_;
   std::vector<PreparedFilter> filters_;
@@ -419,7 +449,10 @@ Result<std::vector<SearchHit>> Search(Store& store, const SearchRequest& request
       if (query.terms.empty() && tier != MatchTier::kField) continue;
       for (const Shape shape : {Shape::kExact, Shape::kPrefix}) {
         if (everyone && run.HasFound(*everyone)) return Ok();
-        KITH_RETURN_IF_ERROR(run.Run({tier, shape}));
+        // As typed, then as a prefix: one question where the store can.
+        const std::optional<Pass> then =
+            shape == Shape::kExact ? std::optional<Pass>(Pass{tier, Shape::kPrefix}) : std::nullopt;
+        KITH_RETURN_IF_ERROR(run.Run({tier, shape}, then));
         if (asked_widest || run.FoundAnyone() || shape == Shape::kExact || tier == widest_tier) continue;
         asked_widest = true;
         KITH_ASSIGN_OR_RETURN(everyone, run.FindsFewerThanAPage({widest_tier, Shape::kPrefix}));

@@ -421,6 +421,15 @@ TEST_P(SearchTest, WordsOnlyOnOldCardsBehindManyNewerOnesAreFoundNewestFirst) {
             std::vector<std::int64_t>(marlows_newest_first.begin(), marlows_newest_first.begin() + 20));
   EXPECT_EQ(Ids("filler", 20),
             std::vector<std::int64_t>(fillers_newest_first.begin(), fillers_newest_first.begin() + 20));
+  // A prefix of more names than PostgreSQL reads from their range at once,
+  // asked after the word as typed found nobody.
+  EXPECT_EQ(Ids("marlo", 20),
+            std::vector<std::int64_t>(marlows_newest_first.begin(), marlows_newest_first.begin() + 20));
+  // Two words: on PostgreSQL the names are probed for each word first.
+  EXPECT_EQ(Ids("marlow harbour", 20),
+            std::vector<std::int64_t>(marlows_newest_first.begin(), marlows_newest_first.begin() + 20));
+  EXPECT_THAT(Ids("tess zanzibar"), ElementsAre(in_place.value));
+  EXPECT_THAT(Ids("harbour zanzibar"), IsEmpty());
 }
 
 TEST_P(SearchTest, LimitAndOffsetPage) {

@@ -36,10 +36,12 @@ std::string WithGlances(std::string_view sql, std::string_view id) {
          " LIMIT 1) glance ON true";
 }
 
-std::vector<ContactId> PgStore::KeepGlances(const Rows& rows, int id, int key, int glance) {
+std::vector<ContactId> PgStore::KeepGlances(const Rows& rows, int id, int key, int glance,
+                                            const std::function<bool(int row)>& taken) {
   // Few rows; the join is not asked to keep the search's order.
   std::vector<int> order(static_cast<std::size_t>(rows.size()));
   std::iota(order.begin(), order.end(), 0);
+  if (taken) std::erase_if(order, [&taken](int row) { return !taken(row); });
   std::stable_sort(order.begin(), order.end(),
                    [&rows, key](int a, int b) { return rows.Int(a, key) > rows.Int(b, key); });
   // A search that never asks for its glances keeps no more than a few pages.

@@ -14,6 +14,7 @@
 #include "store/card_store.h"
 #include "store/file_migration.h"
 #include "store/member_sessions.h"
+#include "store/passes_in_turn.h"
 #include "store/postgres/connection.h"
 #include "store/postgres/fts_expression.h"
 #include "store/search_document.h"
@@ -43,6 +44,7 @@ class PgStore final : public CardStore,
                       public BatchedLookups,
                       public CandidateMatching,
                       public MemberSessions,
+                      public PassesInTurn,
                       public SignInFailureBook,
                       public VocabularyReaches {
  public:
@@ -155,6 +157,8 @@ class PgStore final : public CardStore,
   Result<std::vector<ContactId>> MatchSearchIndexAmong(SearchTable table, const std::string& expression,
                                                        const std::vector<ContactId>& candidates,
                                                        int limit) override;
+  Result<PassesFound> MatchSearchIndexInTurn(SearchTable table, const std::string& first,
+                                             const std::string& second, int limit) override;
   Result<std::vector<std::string>> VocabularyWithPrefix(std::string_view prefix, int limit) override;
   Result<std::vector<VocabularyEntry>> VocabularyNear(std::string_view head, int min_length,
                                                       int max_length) override;
@@ -267,17 +271,25 @@ class PgStore final : public CardStore,
   // Search (search_index.cpp): the first `limit` of the `newest` cards by
   // search key whose terms match the tsquery `query`, in that order.
   Result<std::vector<ContactId>> NewestMatching(const std::string& query, int limit, int newest);
-  // The same over the newest few, unless the vocabulary says that fewer
-  // cards than a short list hold one of `words` (each a word's forms, the
-  // words ANDed): then nothing, at once, for the short list answers.
-  Result<std::vector<ContactId>> NewestFewMatchingUnlessRare(const std::string& query, int limit,
-                                                             const std::vector<std::vector<NameKey>>& words);
+  // The first `limit` cards matching `query` found by the first steps of
+  // MatchSearchIndex, in one statement: the newest few (unless the
+  // vocabulary says that fewer cards than a short list hold one of
+  // `words`, each a word's forms, the words ANDed), else the short list;
+  // nullopt when neither answers (the list is longer).
+  Result<std::optional<std::vector<ContactId>>> NewestFewOrShortList(
+      const std::string& query, int limit, const std::vector<std::vector<NameKey>>& words);
+  // Whether each of `words` (each a word's forms) is in someone's name.
+  Result<bool> EveryWordNamed(const std::vector<std::vector<NameKey>>& words);
   // The first `limit` of every card matching `query`, by search key.
   Result<std::vector<ContactId>> AllMatching(const std::string& query, int limit);
   // A names-tier pass for one word in `forms` (`query` is its tsquery):
   // the first `limit` cards by search key.
   Result<std::vector<ContactId>> MatchNames(const std::vector<NameKey>& forms, const std::string& query,
                                             int limit);
+  // The same once the range of a prefix in `forms` was found too long to
+  // read whole: the newest few thousand cards, then every name of it.
+  Result<std::vector<ContactId>> NamesPastALongRange(const std::vector<NameKey>& forms,
+                                                     const std::string& query, int limit);
   // The same from name_terms alone, reading at most `longest` names of a
   // prefix's range (none: every one); nullopt when a range is longer.
   Result<std::optional<std::vector<ContactId>>> NamesMatching(const std::vector<NameKey>& forms, int limit,
@@ -343,7 +355,9 @@ class PgStore final : public CardStore,
   std::unordered_map<std::int64_t, ContactGlance> found_glances_;
   // The cards of `rows` (their ids in column `id`, their keys in `key`),
   // the best first; their glances, read from column `glance` on, kept.
-  std::vector<ContactId> KeepGlances(const Rows& rows, int id, int key, int glance);
+  // With `taken`, only the rows it accepts.
+  std::vector<ContactId> KeepGlances(const Rows& rows, int id, int key, int glance,
+                                     const std::function<bool(int row)>& taken = {});
   // A search statement (its rows cards, best first, with `contact_id` and
   // `search_key`) run with each card's glance after its columns; its ids.
   Result<std::vector<ContactId>> GlancedIds(const std::string& sql, const Params& params);

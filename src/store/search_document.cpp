@@ -77,11 +77,8 @@ ContactId ContactIdFromSearchKey(std::int64_t key, int shift) {
   return ContactId{key & ((std::int64_t{1} << shift) - 1)};
 }
 
-std::string ReshiftedSearchKeySql(std::string_view column, int from, int to) {
-  const std::string name(column);
-  const std::string id_mask = std::to_string((std::int64_t{1} << from) - 1);
-  return "(((" + name + " >> " + std::to_string(from) + ") << " + std::to_string(to) + ") | (" + name +
-         " & " + id_mask + "))";
+std::int64_t ReshiftedSearchKey(std::int64_t key, int from, int to) {
+  return ((key >> from) << to) | (key & ((std::int64_t{1} << from) - 1));
 }
 
 bool KeptInVocabulary(const std::string& term) {

@@ -38,10 +38,9 @@ inline constexpr int kWidestKeyShift = 32;
 int KeyShiftFor(std::int64_t highest_id);
 std::int64_t SearchKey(const Contact& contact, int shift = kWidestKeyShift);
 ContactId ContactIdFromSearchKey(std::int64_t key, int shift = kWidestKeyShift);
-// An SQL expression for the key in `column` (laid out with `from` bits for
-// the id) laid out with `to` bits instead: the same order, for the staged
-// entries of a bulk write.
-std::string ReshiftedSearchKeySql(std::string_view column, int from, int to);
+// The key `key` (laid out with `from` bits for the id) laid out with `to`
+// bits instead: the same order, for the staged entries of a bulk write.
+std::int64_t ReshiftedSearchKey(std::int64_t key, int from, int to);
 
 // Whether a term of the index goes into the vocabulary (completions and typo
 // corrections): three characters or more and not all digits (phone numbers

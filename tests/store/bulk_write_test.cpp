@@ -384,6 +384,39 @@ TEST(BulkWrite, ARolledBackBulkIntoAnEmptyListLeavesTheSchemaAsItWas) {
   EXPECT_EQ(Synced(world.store()).size(), 1U);
 }
 
+// FTS5's merging of the index's segments, as each search table's %_config
+// holds it ("" when the table keeps its default of 4).
+std::string Automerge(const std::string& path, const std::string& table) {
+  sqlite3* handle = nullptr;
+  std::string value;
+  if (sqlite3_open_v2(path.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_stmt* select = nullptr;
+    const std::string sql = "SELECT v FROM " + table + "_config WHERE k = 'automerge'";
+    sqlite3_prepare_v2(handle, sql.c_str(), -1, &select, nullptr);
+    if (sqlite3_step(select) == SQLITE_ROW)
+      value = reinterpret_cast<const char*>(sqlite3_column_text(select, 0));
+    sqlite3_finalize(select);
+  }
+  sqlite3_close(handle);
+  return value;
+}
+
+// A bulk turns the merging of segments off while it writes its entries: the
+// writes after it must merge again, or segments would pile up and every
+// search would read each of them.
+TEST(BulkWrite, TheIndexMergesItsSegmentsAgainAfterABulk) {
+  testing::TestWorld world;
+  InsertInBulk(world.store(), 30, "p");
+  for (const std::string table : {"search_names", "search_cards"}) {
+    const std::string automerge = Automerge(world.database_path(), table);
+    EXPECT_TRUE(automerge.empty() || automerge == "4") << table << " automerge " << automerge;
+  }
+  ASSERT_TRUE(world.store().InsertContact(Card("Bea Kovacs"), "b", "t"));
+  EXPECT_EQ(Hits(world.store(), "okafor"), 30U);
+  EXPECT_EQ(Hits(world.store(), "kovacs"), 1U);
+  ExpectSoundIndex(world.store());
+}
+
 // A bulk write of many cards on either store (on PostgreSQL, COPY: every
 // table of a card in one batch each) gives back exactly the cards one
 // write at a time gives, every value included, however awkward its text.

@@ -3,9 +3,9 @@
 // writes a segment whenever one goes backwards or the buffer fills; cards
 // come in file order, whose keys (recency, then id) jump about, so indexing
 // batch by batch wrote many small segments and merged them again and again.
-// Staged in a temporary table and inserted in rowid order (ORDER BY key
-// DESC: search_rowid.h) with a large buffer, the new entries become a few
-// large segments.
+// Staged in memory (staged_search_entries.h) and inserted in rowid order
+// (highest key first: search_rowid.h) with a large buffer, the new entries
+// become a few large segments.
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -19,6 +19,7 @@
 #include "store/sqlite/key_filter.h"
 #include "store/sqlite/search_rowid.h"
 #include "store/sqlite/sqlite_store.h"
+#include "store/sqlite/staged_search_entries.h"
 
 namespace kith::sqlite {
 namespace {
@@ -27,6 +28,16 @@ namespace {
 // 1 MiB; during the final pass 64 MiB (per table, freed at the commit).
 constexpr std::string_view kBulkHashSize = "67108864";
 constexpr std::string_view kDefaultHashSize = "1048576";
+// FTS5 merges segments a little after every flush once four share a level
+// (its default 'automerge' of 4). A bulk of a million cards flushes its
+// 64 MiB buffer six or seven times, and the merging that starts after the
+// fourth rewrote a third of the index again (seven CPU seconds of a 1M
+// import, BENCHMARKS.md import12) and still left a merge half done. With it
+// off during the final pass the segments are left as flushed, as many or
+// fewer; the writes after the bulk, with the default back, merge them a
+// little at a time.
+constexpr std::string_view kBulkAutomerge = "0";
+constexpr std::string_view kDefaultAutomerge = "4";
 // The page cache for a bulk write (negative: in KiB, as the pragma takes
 // it): the indexes of a million cards stay in memory. Only pages read take
 // memory; the size before comes back at the end.
@@ -75,18 +86,32 @@ std::string ColumnList(std::size_t count) {
   return list;
 }
 
-Status SetHashSize(Database& database, std::string_view size) {
+// Sets an FTS5 configuration option (kept in the table's %_config) of both
+// search tables.
+Status SetSearchOption(Database& database, std::string_view option, std::string_view value) {
   for (const std::string_view table : kSearchTables) {
     std::string sql = "INSERT INTO ";
     sql.append(table)
         .append("(")
         .append(table)
-        .append(", rank) VALUES('hashsize', ")
-        .append(size)
+        .append(", rank) VALUES('")
+        .append(option)
+        .append("', ")
+        .append(value)
         .append(")");
     KITH_RETURN_IF_ERROR(database.Execute(sql));
   }
   return Ok();
+}
+
+Status SetBulkSearchOptions(Database& database) {
+  KITH_RETURN_IF_ERROR(SetSearchOption(database, "hashsize", kBulkHashSize));
+  return SetSearchOption(database, "automerge", kBulkAutomerge);
+}
+
+Status SetDefaultSearchOptions(Database& database) {
+  KITH_RETURN_IF_ERROR(SetSearchOption(database, "hashsize", kDefaultHashSize));
+  return SetSearchOption(database, "automerge", kDefaultAutomerge);
 }
 
 // The statements that create `names` as the schema holds them, so they
@@ -113,12 +138,17 @@ Result<std::int64_t> CacheSizeOf(Database& database) {
   return has_cache ? cache.Int(0) : 0;
 }
 
-// The empty table the entries are staged in, and the bulk's page cache.
+// The bulk's page cache.
 Status StartStaging(Database& database) {
-  return database.Execute(
-      "CREATE TEMP TABLE IF NOT EXISTS bulk_search(contact_id INTEGER PRIMARY KEY, key INTEGER NOT NULL, " +
-      ColumnList(kSearchColumns.size()) +
-      "); DELETE FROM temp.bulk_search; PRAGMA cache_size = " + std::string(kBulkCacheSize) + ";");
+  return database.Execute("PRAGMA cache_size = " + std::string(kBulkCacheSize));
+}
+
+// The INSERT of one entry into `table`, its rowid and first `columns` columns.
+std::string EntryInsert(std::string_view table, std::size_t columns) {
+  std::string sql = "INSERT INTO ";
+  sql.append(table).append("(rowid, ").append(ColumnList(columns)).append(") VALUES(?1");
+  for (std::size_t i = 0; i < columns; ++i) sql.append(", ?").append(std::to_string(i + 2));
+  return sql + ")";
 }
 
 }  // namespace
@@ -211,21 +241,11 @@ Status SqliteStore::StartBulk() {
 Status SqliteStore::StageIndexEntry(ContactId id, std::int64_t key, const SearchDocument& document,
                                     bool remove) {
   if (remove) {
-    KITH_ASSIGN_OR_RETURN(auto unstage,
-                          database_->Prepare("DELETE FROM temp.bulk_search WHERE contact_id = ?1"));
-    unstage.Bind(1, id.value);
-    return unstage.Run();
+    bulk_.staged.Remove(id.value);
+  } else {
+    bulk_.staged.Put(id.value, key, document);
   }
-  static const std::string kStage = [] {
-    std::string sql = "INSERT OR REPLACE INTO temp.bulk_search(contact_id, key, " +
-                      ColumnList(kSearchColumns.size()) + ") VALUES(?1, ?2";
-    for (std::size_t i = 0; i < kSearchColumns.size(); ++i) sql += ", ?" + std::to_string(i + 3);
-    return sql + ")";
-  }();
-  KITH_ASSIGN_OR_RETURN(auto stage, database_->Prepare(kStage));
-  stage.Bind(1, id.value).Bind(2, key);
-  for (std::size_t i = 0; i < document.size(); ++i) stage.Bind(static_cast<int>(i) + 3, document.at(i));
-  return stage.Run();
+  return Ok();
 }
 
 // The whole index again (an upgrade whose step changed its tables), by the
@@ -286,19 +306,27 @@ Status SqliteStore::IndexStaged() {
     KITH_RETURN_IF_ERROR(SetSearchKeyShift(needed));
     shift = needed;
   }
-  // Staged keys have the widest layout: the same order in any. The rowids
-  // are the keys negated (search_rowid.h), so ascending rowids are
-  // descending keys.
-  const std::string rowid = SearchRowidSql(ReshiftedSearchKeySql("key", kWidestKeyShift, shift));
-  KITH_RETURN_IF_ERROR(SetHashSize(*database_, kBulkHashSize));
+  // Staged keys have the widest layout: the same order in any. One
+  // single-row INSERT per entry and table, in rowid order: FTS5 flushes its
+  // buffer at a statement that may need a savepoint (an INSERT … SELECT),
+  // not at these, so the entries are buffered as one pass would buffer them.
+  const std::vector<const StagedSearchEntries::Entry*> entries = bulk_.staged.InRowidOrder();
+  KITH_RETURN_IF_ERROR(SetBulkSearchOptions(*database_));
   for (std::size_t t = 0; t < kSearchTables.size(); ++t) {
-    const std::string columns = ColumnList(kColumnsOf.at(t));
-    std::string sql = "INSERT INTO ";
-    sql.append(kSearchTables.at(t)).append("(rowid, ").append(columns).append(") SELECT ").append(rowid);
-    sql.append(", ").append(columns).append(" FROM temp.bulk_search ORDER BY key DESC");
-    KITH_RETURN_IF_ERROR(database_->Execute(sql));
+    const std::size_t columns = kColumnsOf.at(t);
+    KITH_ASSIGN_OR_RETURN(auto insert, database_->Prepare(EntryInsert(kSearchTables.at(t), columns)));
+    for (const StagedSearchEntries::Entry* entry : entries) {
+      insert.Bind(1, SearchRowid(ReshiftedSearchKey(entry->key(), kWidestKeyShift, shift)));
+      for (std::size_t i = 0; i < columns; ++i) insert.Bind(static_cast<int>(i) + 2, entry->Column(i));
+      KITH_RETURN_IF_ERROR(insert.Run());
+    }
+    // FTS5 writes what its buffer holds at a savepoint: flushed here, a
+    // table's last segment is written while merging is still off (left to
+    // the COMMIT, its flush would start merging the segments again), and
+    // one table's buffer is freed before the next fills.
+    KITH_RETURN_IF_ERROR(database_->Execute("SAVEPOINT kith_search_flush; RELEASE kith_search_flush;"));
   }
-  return SetHashSize(*database_, kDefaultHashSize);
+  return SetDefaultSearchOptions(*database_);
 }
 
 Status SqliteStore::RestageIndexed(std::int64_t below) {
@@ -343,8 +371,8 @@ Status SqliteStore::WidenSearchKeys(std::int64_t below) {
 
 void SqliteStore::EndBulk() {
   if (!bulk_.active) return;
-  (void)database_->Execute("DROP TABLE IF EXISTS temp.bulk_search; PRAGMA cache_size = " +
-                           std::to_string(bulk_.cache_size_before) + "; PRAGMA temp_store = DEFAULT;");
+  (void)database_->Execute("PRAGMA cache_size = " + std::to_string(bulk_.cache_size_before) +
+                           "; PRAGMA temp_store = DEFAULT;");
   bulk_ = BulkWrite{};
 }
 

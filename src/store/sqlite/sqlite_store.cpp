@@ -659,7 +659,10 @@ Status SqliteStore::IndexContact(const Contact& contact, int sign, VocabularyDel
     }
     KITH_RETURN_IF_ERROR(WriteIndexEntry(SearchKey(contact, shift), document, remove));
   }
-  CountTerms(terms, sign, vocabulary);
+  // A bulk transaction sums its counts until its COMMIT (ApplyVocabulary):
+  // counted there at once, each term is not counted twice. A write that
+  // fails fails the whole bulk, so nothing counted is ever written alone.
+  CountTerms(terms, sign, bulk_.collects_vocabulary ? bulk_.vocabulary : vocabulary);
   return Ok();
 }
 

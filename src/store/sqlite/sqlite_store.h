@@ -13,6 +13,7 @@
 #include "store/sqlite/fts_tokenizer.h"
 #include "store/sqlite/key_filter.h"
 #include "store/sqlite/notes_tier.h"
+#include "store/sqlite/staged_search_entries.h"
 #include "store/store.h"
 
 namespace kith::sqlite {
@@ -224,13 +225,14 @@ class SqliteStore final : public CardStore {
   Status WidenSearchKeys(std::int64_t below);
 
   // The bulk write (bulk_index.cpp). Cards with an id of `first_new_id` or
-  // more were inserted during it: their index entries wait in a temporary
-  // table until IndexStaged writes them, in key order, just before COMMIT.
+  // more were inserted during it: their index entries wait in `staged`
+  // until IndexStaged writes them, in key order, just before COMMIT.
   struct BulkWrite {
     bool active = false;
     bool failed = false;  // a write in it failed: it may only roll back
     std::int64_t first_new_id = 0;
     std::int64_t cache_size_before = 0;  // PRAGMA cache_size, to restore
+    StagedSearchEntries staged;
     // The CREATE statements of the indexes and triggers dropped for the
     // bulk (DeferIndexes), run again before its COMMIT.
     std::vector<std::string> deferred_schema;

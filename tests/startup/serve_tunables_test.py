@@ -57,7 +57,8 @@ def main():
     shutil.rmtree(arguments.work, ignore_errors=True)
     os.makedirs(arguments.work)
     database = os.path.join(arguments.work, "kith.db")
-    made = subprocess.run([arguments.kith, "--db", database, "add", "--name", "Ada Lovelace"], capture_output=True, text=True)
+    made = subprocess.run([arguments.kith, "--db", database, "add", "--name", "Ada Lovelace"],
+                          capture_output=True, text=True)
     assert made.returncode == 0, made.stderr
 
     tunables, status = server_tunables(arguments.kith, database, None)

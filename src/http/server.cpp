@@ -436,7 +436,9 @@ class HttpServer final : public Server {
         }
       };
       if (t_claim && t_member) {
-        if (auto reply = pool_->WithClaimedMember(route.access, *t_member, *t_claim, handle)) return *reply;
+        if (auto reply = pool_->WithClaimedMember(route.access, *t_member, *t_claim, handle)) {
+          return std::move(*reply);
+        }
         // The session changed since this server read it (signed out,
         // expired, the member removed or given another role, on any
         // server): nothing was done as the member. Read it again, as a

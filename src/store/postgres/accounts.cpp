@@ -228,10 +228,7 @@ Status PgStore::HandOverRowsOfNoOne(std::int64_t workspace_id, std::string_view 
 }
 
 Status PgStore::ActAs(const WorkspaceAccess& access) {
-  // A claim's check is never dropped unrun: the next member's settings
-  // would replace it (Connection::Defer), and ConfirmClaim must still say
-  // whether it held.
-  if (claim_ == Claim::kPending) (void)ConfirmClaim();  // its outcome kept in claim_
+  SettleClaim();  // the next settings replace what is deferred
   // Until the next ActAs (is_local false): reads outside a transaction
   // must see the same workspace as those inside one. A connection `kith
   // serve` shares acts as each request's member for that request and as
@@ -253,23 +250,28 @@ Status PgStore::ActAs(const WorkspaceAccess& access) {
 }
 
 Status PgStore::ActAsClaimedMember(const WorkspaceAccess& member, const SessionClaim& claim) {
-  if (claim_ == Claim::kPending) (void)ConfirmClaim();  // as ActAs: the one before is never dropped unrun
+  SettleClaim();
   // As ActAs, but the settings are made by kith_act_as_session
   // (session_check_migration.cpp), which first checks the claim: should it
   // not hold, the statement after it fails, and so does each later one, the
   // check going again before it.
-  connection_->Defer("SELECT kith_act_as_session($1, $2, $3, $4, $5, $6)", Params()
-                                                                               .Add(member.workspace_id)
-                                                                               .Add(claim.id_hash)
-                                                                               .Add(member.account)
-                                                                               .Add(RoleName(member.role))
-                                                                               .Add(claim.born_after)
-                                                                               .Add(claim.seen_after));
+  Params params;
+  params.Add(member.workspace_id).Add(claim.id_hash).Add(member.account).Add(RoleName(member.role));
+  params.Add(claim.born_after).Add(claim.seen_after);
+  connection_->Defer("SELECT kith_act_as_session($1, $2, $3, $4, $5, $6)", std::move(params));
   workspace_ = member.workspace_id;
   access_ = member;
   found_glances_.clear();  // read as the member before
   claim_ = Claim::kPending;
   return Ok();
+}
+
+void PgStore::SettleClaim() {
+  // A claim's check is never dropped unrun, and one that could not run
+  // (a lost connection) counts as refused: no claim is taken as held
+  // unchecked.
+  if (claim_ != Claim::kPending) return;
+  if (!ConfirmClaim() && claim_ == Claim::kPending) claim_ = Claim::kRefused;
 }
 
 Status PgStore::ConfirmClaim() {

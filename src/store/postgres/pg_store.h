@@ -242,6 +242,9 @@ class PgStore final : public CardStore,
       : connection_(std::move(connection)), folding_(std::move(folding)), tokenizer_(std::move(tokenizer)) {}
 
   Status Migrate();
+  // Runs a pending claim's check before the settings deferred with it are
+  // replaced (ActAs, ActAsClaimedMember).
+  void SettleClaim();
   // Runs `body` as the acting member (acting: true), then acting as each
   // other member of the workspace and as nobody ("") in turn, and as the
   // member again after: the rows one member alone sees (merge_journal.cpp)

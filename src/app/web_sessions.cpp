@@ -10,8 +10,6 @@ namespace kith {
 namespace {
 
 constexpr std::size_t kIdBytes = 32;
-// Last-seen times are recorded at most this often: most requests only read.
-constexpr std::int64_t kTouchEverySeconds = 60;
 constexpr std::int64_t kSecondsPerDay = 86400;
 
 // The CSRF token is derived from the id, so the store need not keep it and
@@ -58,8 +56,8 @@ Result<bool> EnterSessionWorkspace(Context& context, const CookieParts& parts) {
 // as now, in one question (the store acts in the cookie's workspace:
 // EnterSessionWorkspace). None when the session is unknown, or the cookie
 // names a workspace and the store has no members.
-Result<std::optional<MemberSession>> FindSession(Context& context, const CookieParts& parts) {
-  const std::string id_hash = Sha256Hex(parts.id);
+Result<std::optional<MemberSession>> FindSession(Context& context, const CookieParts& parts,
+                                                 const std::string& id_hash) {
   if (parts.workspace_id != 0) {
     MemberSessions* sessions = MemberSessionsOf(context.store);
     if (sessions == nullptr) return std::optional<MemberSession>();
@@ -93,6 +91,8 @@ Result<std::int64_t> NowSeconds(const Clock& clock) {
 
 }  // namespace
 
+Result<std::int64_t> SessionSeconds(const Clock& clock) { return NowSeconds(clock); }
+
 Result<WebSessionKeys> StartWebSession(Context& context, const SessionLimits& limits) {
   KITH_ASSIGN_OR_RETURN(const std::int64_t now, NowSeconds(context.clock));
   KITH_ASSIGN_OR_RETURN(std::string id, RandomHex(kIdBytes));
@@ -115,7 +115,8 @@ Result<std::optional<LiveWebSession>> FindLiveWebSession(Context& context, std::
   if (parts.id.empty()) return std::optional<LiveWebSession>();
   KITH_ASSIGN_OR_RETURN(const bool entered, EnterSessionWorkspace(context, parts));
   if (!entered) return std::optional<LiveWebSession>();
-  KITH_ASSIGN_OR_RETURN(const auto found, FindSession(context, parts));
+  const std::string id_hash = Sha256Hex(parts.id);
+  KITH_ASSIGN_OR_RETURN(const auto found, FindSession(context, parts, id_hash));
   if (!found) return std::optional<LiveWebSession>();
   const WebSession& session = found->session;
   // A member's session is only ever found through its workspace, and the
@@ -126,7 +127,12 @@ Result<std::optional<LiveWebSession>> FindLiveWebSession(Context& context, std::
       now - session.last_seen_at >= limits.idle_seconds) {
     return std::optional<LiveWebSession>();
   }
-  LiveWebSession live{CsrfTokenFor(parts.id), now - session.last_seen_at >= kTouchEverySeconds, std::nullopt};
+  LiveWebSession live{CsrfTokenFor(parts.id),
+                      now - session.last_seen_at >= kTouchEverySeconds,
+                      id_hash,
+                      session.created_at,
+                      session.last_seen_at,
+                      std::nullopt};
   if (parts.workspace_id != 0) {
     if (!found->member) return std::optional<LiveWebSession>();
     live.member = found->member;

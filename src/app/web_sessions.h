@@ -33,11 +33,20 @@ struct WebSessionKeys {
   std::string csrf_token;
 };
 
+// A session's last-seen time is recorded at most this often: most
+// requests only read.
+inline constexpr std::int64_t kTouchEverySeconds = 60;
+
 // A session found live.
 struct LiveWebSession {
   std::string csrf_token;
   // Last seen long enough ago that TouchWebSession should record this use.
   bool needs_touch = false;
+  // The SHA-256 of its id (what the store keeps) and when it was made and
+  // last seen, as the store had them (Unix seconds).
+  std::string id_hash;
+  std::int64_t created_at = 0;
+  std::int64_t last_seen_at = 0;
   // Whom a member's session signed in, with the role the member has now
   // (a member removed since is signed out); none for the one person of a
   // file or a database without accounts.
@@ -57,6 +66,9 @@ Result<WebSessionKeys> StartWebSession(Context& context, const SessionLimits& li
 // particular in its workspace (http/store_pool.h resets it).
 Result<std::optional<LiveWebSession>> FindLiveWebSession(Context& context, std::string_view id,
                                                          const SessionLimits& limits);
+
+// The clock's time in Unix seconds, as sessions count it.
+Result<std::int64_t> SessionSeconds(const Clock& clock);
 
 // Records that the session is in use now: its idle time starts again.
 Status TouchWebSession(Context& context, std::string_view id);

@@ -22,6 +22,7 @@
 #include "app/access.h"
 #include "app/account_sign_in.h"
 #include "app/devices.h"
+#include "app/remembered_sessions.h"
 #include "app/web_access.h"
 #include "dav/carddav_face.h"
 #include "http/auth.h"
@@ -76,6 +77,10 @@ bool IsWrite(const std::string& method) { return method != "GET" && method != "H
 // on one worker thread, one request at a time.
 thread_local std::optional<WorkspaceAccess>
     t_member;  // NOLINT(cppcoreguidelines-avoid-non-const-global-variables)
+// When t_member is a session this server remembers rather than read for
+// this request: the claim the handler's lease has the database check.
+thread_local std::optional<SessionClaim>
+    t_claim;  // NOLINT(cppcoreguidelines-avoid-non-const-global-variables)
 
 // Routes a viewer may use although they are served on the read-write
 // connection: signing in and out writes only the viewer's own session.
@@ -235,6 +240,7 @@ class HttpServer final : public Server {
   httplib::Server::HandlerResponse Admit(const httplib::Request& request, httplib::Response& response) {
     using httplib::Server;
     t_member.reset();
+    t_claim.reset();
     // WebDAV's methods travel as POSTs (webdav_methods.h): only the CardDAV
     // face may take them, never the API's POST routes.
     if (request.has_header(std::string(kDavMethodHeader)) && !dav::IsCardDavPath(request.path)) {
@@ -376,9 +382,20 @@ class HttpServer final : public Server {
   }
 
   // The live session of a cookie, read on a read-only connection; its
-  // last-seen time is written when it is stale. None for no cookie.
+  // last-seen time is written when it is stale. None for no cookie. A
+  // member's session this server remembers is not read: t_claim is set,
+  // and the handler's lease acts on it only if the database finds it
+  // still holds (Handle).
   Result<std::optional<LiveWebSession>> LiveSession(const std::string& id) {
     if (id.empty()) return std::optional<LiveWebSession>();
+    if (state_.by_account) {
+      if (auto recalled = remembered_.Recall(id, pool_->clock(), state_.limits)) {
+        t_claim = recalled->claim;
+        return std::optional<LiveWebSession>(LiveWebSession{std::move(recalled->csrf_token), false,
+                                                            recalled->claim.id_hash, 0, 0,
+                                                            std::move(recalled->member)});
+      }
+    }
     std::optional<LiveWebSession> live;
     {
       StorePool::Lease lease = pool_->Borrow(Access::kRead);
@@ -391,6 +408,7 @@ class HttpServer final : public Server {
       // itself is still good.
       (void)TouchWebSession(lease.context(), id);
     }
+    if (live && state_.by_account) remembered_.Remember(id, *live);
     return live;
   }
 
@@ -401,7 +419,7 @@ class HttpServer final : public Server {
   // rolled back as the exception unwound, so nothing is written.
   Result<ApiReply> Handle(const Route& route, const httplib::Request& request) {
     try {
-      return pool_->With(route.access, t_member, [&](Context& context) -> Result<ApiReply> {
+      const auto handle = [&](Context& context) -> Result<ApiReply> {
         // Every route that writes refuses a viewer here, before it reads
         // its input, with the sentence of the app's own check (which
         // each write also passes, src/app/access.h): a new writing route
@@ -416,10 +434,38 @@ class HttpServer final : public Server {
           return Fail(ErrorCode::kInvalidInput,
                       std::string("the JSON does not have the expected shape: ") + error.what(), "body");
         }
-      });
+      };
+      if (t_claim && t_member) {
+        if (auto reply = pool_->WithClaimedMember(route.access, *t_member, *t_claim, handle)) {
+          return std::move(*reply);
+        }
+        // The session changed since this server read it (signed out,
+        // expired, the member removed or given another role, on any
+        // server): nothing was done as the member. Read it again, as a
+        // request of a session not remembered is.
+        KITH_RETURN_IF_ERROR(ReadSessionAgain(request));
+      }
+      return pool_->With(route.access, t_member, handle);
     } catch (...) {
       return Fail(ErrorCode::kInternal, "the server failed on this request; nothing was written");
     }
+  }
+
+  // t_member as the cookie's session says now, after its claim was
+  // refused; kUnauthorized when it signs no member in any more.
+  Status ReadSessionAgain(const httplib::Request& request) {
+    t_claim.reset();
+    t_member.reset();
+    const std::string cookie = SessionIdOf(request);
+    remembered_.Forget(cookie);
+    KITH_ASSIGN_OR_RETURN(const auto session, LiveSession(cookie));
+    if (!session || !session->member) {
+      return Fail(
+          ErrorCode::kUnauthorized,
+          "sign in with your account: POST /api/v1/session {\"account\", \"password\", \"workspace\"}");
+    }
+    t_member = session->member;
+    return Ok();
   }
 
   void Dispatch(const Route& route, const httplib::Request& request, httplib::Response& response) {
@@ -488,6 +534,7 @@ class HttpServer final : public Server {
   ServerOptions options_;
   std::unique_ptr<StorePool> pool_;
   SessionState state_;
+  RememberedSessions remembered_;
   std::vector<Route> routes_;
   nlohmann::json openapi_;
   std::unique_ptr<httplib::Server> server_;  // plain or TLS (tls.h)

@@ -15,15 +15,25 @@ Status ActAs(Store& store, const WorkspaceAccess& access) {
   return directory->ActAs(access);
 }
 
+// Makes the store act as `member` on the strength of `claim`, checked by
+// the database with the lease's first statement.
+Status ActAsClaimed(Store& store, const WorkspaceAccess& member, const SessionClaim& claim) {
+  MemberSessions* sessions = MemberSessionsOf(store);
+  if (sessions == nullptr) return Fail(ErrorCode::kUnauthorized, "this database has no members", "session");
+  return sessions->ActAsClaimedMember(member, claim);
+}
+
 }  // namespace
 
-StorePool::Lease::Lease(StorePool& pool, Access access, const std::optional<WorkspaceAccess>& member)
+StorePool::Lease::Lease(StorePool& pool, Access access, const std::optional<WorkspaceAccess>& member,
+                        const SessionClaim* claim)
     : pool_(pool),
       writer_lock_(TakesWriter(access, pool.reader_count_) ? std::unique_lock(pool.writer_mutex_)
                                                            : std::unique_lock<std::mutex>()),
       reader_(writer_lock_.owns_lock() ? nullptr : pool.TakeReader()),
       context_{reader_ ? *reader_ : *pool.writer_, pool.clock_, pool.phone_region_},
-      acting_(ActAs(context_.store, member ? *member : pool.Resting())) {}
+      acting_(claim != nullptr && member ? ActAsClaimed(context_.store, *member, *claim)
+                                         : ActAs(context_.store, member ? *member : pool.Resting())) {}
 
 StorePool::Lease::~Lease() {
   // Whatever the lease acted as (its member, or the workspace a session
@@ -60,6 +70,25 @@ Result<ApiReply> StorePool::With(Access access, const std::optional<WorkspaceAcc
   Lease lease = Borrow(access, member);
   KITH_RETURN_IF_ERROR(lease.acting());
   return body(lease.context());
+}
+
+std::optional<Result<ApiReply>> StorePool::WithClaimedMember(
+    Access access, const WorkspaceAccess& member, const SessionClaim& claim,
+    const std::function<Result<ApiReply>(Context&)>& body) {
+  Lease lease(*this, access, member, &claim);
+  if (!lease.acting()) {
+    if (lease.acting().error().code == ErrorCode::kUnauthorized) return std::nullopt;
+    return Result<ApiReply>(tl::unexpected(lease.acting().error()));
+  }
+  Result<ApiReply> reply = body(lease.context());
+  // The reply stands only if the claim held: checked now if the body ran
+  // no statement (an answer made without the database is no less the
+  // member's).
+  if (const Status held = MemberSessionsOf(lease.context().store)->ConfirmClaim(); !held) {
+    if (held.error().code == ErrorCode::kUnauthorized) return std::nullopt;
+    return Result<ApiReply>(tl::unexpected(held.error()));
+  }
+  return reply;
 }
 
 std::unique_ptr<Store> StorePool::TakeReader() {

@@ -19,6 +19,7 @@
 #include "app/context.h"
 #include "http/route.h"
 #include "store/account_directory.h"
+#include "store/member_sessions.h"
 #include "store/store.h"
 
 namespace kith::http {
@@ -44,7 +45,10 @@ class StorePool {
 
    private:
     friend class StorePool;
-    Lease(StorePool& pool, Access access, const std::optional<WorkspaceAccess>& member);
+    // With a claim, acts as `member` only while the database finds it holds
+    // (MemberSessions::ActAsClaimedMember).
+    Lease(StorePool& pool, Access access, const std::optional<WorkspaceAccess>& member,
+          const SessionClaim* claim = nullptr);
 
     StorePool& pool_;
     std::unique_lock<std::mutex> writer_lock_;  // held by a write lease
@@ -68,11 +72,21 @@ class StorePool {
   Result<ApiReply> With(Access access, const std::optional<WorkspaceAccess>& member,
                         const std::function<Result<ApiReply>(Context&)>& body);
 
+  // As With, acting as `member` on the strength of `claim`, a session the
+  // caller remembers (MemberSessions::ActAsClaimedMember): nullopt, the
+  // reply thrown away, when the database found that the claim no longer
+  // holds. Then nothing was read or written as the member; the caller
+  // reads the session again.
+  std::optional<Result<ApiReply>> WithClaimedMember(Access access, const WorkspaceAccess& member,
+                                                    const SessionClaim& claim,
+                                                    const std::function<Result<ApiReply>(Context&)>& body);
+
   // From now on connections rest as Nobody() (no workspace, no writes)
   // between leases, not as the one person of a database without accounts:
   // the database has accounts, and every request acts as its member.
   void RestAsNobody() { rest_as_nobody_ = true; }
   [[nodiscard]] bool RestsAsNobody() const { return rest_as_nobody_; }
+  [[nodiscard]] const Clock& clock() const { return clock_; }
   // Whether the database is a shared one (PostgreSQL), which may have
   // accounts; an SQLite file never has.
   [[nodiscard]] bool Shared() const { return shared_; }

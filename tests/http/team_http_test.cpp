@@ -18,6 +18,7 @@
 
 #include "app/accounts.h"
 #include "app/devices.h"
+#include "app/web_sessions.h"
 #include "http/store_pool.h"
 #include "http/team_server_fixture.h"
 #include "support/run_command.h"
@@ -303,6 +304,39 @@ TEST_F(TeamHttp, AMemberRemovedIsSignedOutAtOnceAndSigningOutEndsTheSession) {
 
   Expect(As(bo, "DELETE", "/api/v1/session"), 200);
   EXPECT_EQ(ErrorCodeOf(Expect(As(bo, "GET", "/api/v1/contacts"), 401)), "unauthorized");
+}
+
+// The server remembers a member's session after reading it once and has
+// the database check it with each request's first statement instead of
+// reading it again (app/remembered_sessions.h): a change made beside the
+// server, as by another server on the same database, holds from the next
+// request all the same, and nothing is done on the old role.
+TEST_F(TeamHttp, ASessionTheServerRemembersIsCheckedAgainOnEveryRequest) {
+  const SignedIn bo = SignIn("bo", "acme");
+  AddCard(bo, "Acme First", "first@acme.example");
+  EXPECT_THAT(NamesSeenBy(bo), ElementsAre("Acme First"));
+
+  WithDatabase([](Context& context) {
+    ASSERT_TRUE(AddMember(context, {"ada", "acme", "bo", Role::kViewer}));
+  });
+  Expect(As(bo, "POST", "/api/v1/contacts", R"({"name": "Not Now"})"), 403);
+  EXPECT_THAT(NamesSeenBy(bo), ElementsAre("Acme First")) << "read as the viewer bo is now";
+
+  WithDatabase([](Context& context) {
+    ASSERT_TRUE(AddMember(context, {"ada", "acme", "bo", Role::kEditor}));
+  });
+  AddCard(bo, "Acme Second", "second@acme.example");
+  EXPECT_THAT(NamesSeenBy(bo), ElementsAre("Acme First", "Acme Second"));
+
+  // Signed out beside this server: refused at once.
+  WithDatabase([&](Context& context) {
+    const std::string id = bo.cookie.substr(bo.cookie.find('=') + 1);
+    ASSERT_TRUE(EndWebSession(context, id));
+  });
+  EXPECT_EQ(ErrorCodeOf(Expect(As(bo, "GET", "/api/v1/contacts"), 401)), "unauthorized");
+  Expect(As(bo, "POST", "/api/v1/contacts", R"({"name": "Not Now"})"), 401);
+  const SignedIn ada = SignIn("ada", "acme");
+  EXPECT_THAT(NamesSeenBy(ada), ElementsAre("Acme First", "Acme Second"));
 }
 
 // The pool itself: a lease acts as its member, and once it ends the

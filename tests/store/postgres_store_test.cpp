@@ -991,6 +991,84 @@ TEST(PostgresStore, AMembersSessionComesWithItsMembershipAsItIsNow) {
   EXPECT_FALSE(found->has_value());
 }
 
+// A server that remembers a member's session acts on a claim the
+// database checks with the next statement (kith_act_as_session, schema
+// version 14): while it holds, the store reads and writes as the member;
+// once the session is gone, expired, or signs in with another role, that
+// statement and every one after it fail as unauthorized and nothing runs.
+TEST(PostgresStore, AClaimedSessionIsCheckedWithTheFirstStatementAndNothingRunsOnARefusedOne) {
+  testing::TempPgDatabase database;
+  auto opened = OpenPostgresStore(database.url());
+  ASSERT_TRUE(opened) << opened.error().message;
+  auto other_server = OpenPostgresStore(database.url());
+  ASSERT_TRUE(other_server) << other_server.error().message;
+  Store& store = **opened;
+  AccountDirectory& directory = *AccountsOf(store);
+  MemberSessions& sessions = *MemberSessionsOf(store);
+  ASSERT_TRUE(directory.InsertAccount("ada", "hash", "2026-11-01T00:00:00Z"));
+  auto acme = directory.InsertWorkspace("acme", "2026-11-01T00:00:00Z");
+  ASSERT_TRUE(acme) << acme.error().message;
+  ASSERT_TRUE(directory.SetMember(acme->id, "ada", Role::kEditor));
+  const WorkspaceAccess ada{acme->id, Role::kEditor, "ada", "acme"};
+  ASSERT_TRUE(directory.ActAs(ada));
+  ASSERT_TRUE(store.InsertWebSession(WebSession{"hash-of-ada", 1000, 2000, "ada"}));
+  ContactFields fields;
+  fields.display_name = "Grace Hopper";
+  ASSERT_TRUE(store.InsertContact(fields, "grace", "2026-11-26T00:00:00Z"));
+  ASSERT_TRUE(directory.ActAs(Nobody()));
+  const SessionClaim live{"hash-of-ada", 999, 1999};
+  const auto cards = [&]() { return store.CountContacts({}); };
+
+  ASSERT_TRUE(sessions.ActAsClaimedMember(ada, live));
+  auto counted = cards();
+  ASSERT_TRUE(counted) << counted.error().message;
+  EXPECT_EQ(*counted, 1) << "acting as ada in acme";
+  EXPECT_TRUE(sessions.ConfirmClaim());
+  EXPECT_EQ(directory.Access(), ada);
+
+  // Checked though no statement ran.
+  ASSERT_TRUE(directory.ActAs(Nobody()));
+  ASSERT_TRUE(sessions.ActAsClaimedMember(ada, live));
+  EXPECT_TRUE(sessions.ConfirmClaim());
+
+  const auto refused = [&](const WorkspaceAccess& member, const SessionClaim& claim, const std::string& why) {
+    ASSERT_TRUE(directory.ActAs(Nobody()));
+    ASSERT_TRUE(sessions.ActAsClaimedMember(member, claim));
+    const auto read = cards();
+    ASSERT_FALSE(read) << why << ": read " << *read << " cards";
+    EXPECT_EQ(read.error().code, ErrorCode::kUnauthorized) << why << ": " << read.error().message;
+    ContactFields written;
+    written.display_name = "Not Written";
+    const auto added = store.InsertContact(written, "not-written", "2026-11-26T00:00:00Z");
+    ASSERT_FALSE(added) << why;
+    EXPECT_EQ(added.error().code, ErrorCode::kUnauthorized) << why;
+    const Status confirmed = sessions.ConfirmClaim();
+    ASSERT_FALSE(confirmed) << why;
+    EXPECT_EQ(confirmed.error().code, ErrorCode::kUnauthorized) << why;
+  };
+  refused(ada, SessionClaim{"hash-of-ada", 1000, 1999}, "made too long ago");
+  refused(ada, SessionClaim{"hash-of-ada", 999, 2000}, "idle too long");
+  refused(ada, SessionClaim{"no-such-hash", 999, 1999}, "no such session");
+  refused({acme->id, Role::kOwner, "ada", "acme"}, live, "another role");
+  refused({acme->id, Role::kEditor, "bo", "acme"}, live, "another account");
+
+  // Changed through another connection, as another server would: the
+  // next statement here sees it.
+  AccountDirectory& other = *AccountsOf(**other_server);
+  ASSERT_TRUE(other.SetMember(acme->id, "ada", Role::kViewer));
+  refused(ada, live, "demoted to viewer");
+  ASSERT_TRUE(other.SetMember(acme->id, "ada", Role::kEditor));
+  ASSERT_TRUE(other.ActAs({acme->id, Role::kViewer, "", ""}));
+  ASSERT_TRUE((*other_server)->RemoveWebSession("hash-of-ada"));
+  refused(ada, live, "signed out");
+
+  // Nothing refused was written, and nobody else's settings were left.
+  ASSERT_TRUE(directory.ActAs(ada));
+  counted = cards();
+  ASSERT_TRUE(counted) << counted.error().message;
+  EXPECT_EQ(*counted, 1);
+}
+
 TEST(PostgresStore, ARefusedConnectionIsAnIoErrorThatKeepsThePasswordOut) {
   const auto store = OpenPostgresStore("postgresql://kith:sekrit@/kith?host=/nonexistent-kith-socket");
   ASSERT_FALSE(store);

@@ -228,6 +228,7 @@ Status PgStore::HandOverRowsOfNoOne(std::int64_t workspace_id, std::string_view 
 }
 
 Status PgStore::ActAs(const WorkspaceAccess& access) {
+  SettleClaim();  // the next settings replace what is deferred
   // Until the next ActAs (is_local false): reads outside a transaction
   // must see the same workspace as those inside one. A connection `kith
   // serve` shares acts as each request's member for that request and as
@@ -245,6 +246,51 @@ Status PgStore::ActAs(const WorkspaceAccess& access) {
   workspace_ = access.workspace_id;
   access_ = access;
   found_glances_.clear();  // read as the member before
+  return Ok();
+}
+
+Status PgStore::ActAsClaimedMember(const WorkspaceAccess& member, const SessionClaim& claim) {
+  SettleClaim();
+  // As ActAs, but the settings are made by kith_act_as_session
+  // (session_check_migration.cpp), which first checks the claim: should it
+  // not hold, the statement after it fails, and so does each later one, the
+  // check going again before it.
+  Params params;
+  params.Add(member.workspace_id).Add(claim.id_hash).Add(member.account).Add(RoleName(member.role));
+  params.Add(claim.born_after).Add(claim.seen_after);
+  connection_->Defer("SELECT kith_act_as_session($1, $2, $3, $4, $5, $6)", std::move(params));
+  workspace_ = member.workspace_id;
+  access_ = member;
+  found_glances_.clear();  // read as the member before
+  claim_ = Claim::kPending;
+  return Ok();
+}
+
+void PgStore::SettleClaim() {
+  // A claim's check is never dropped unrun, and one that could not run
+  // (a lost connection) counts as refused: no claim is taken as held
+  // unchecked.
+  if (claim_ != Claim::kPending) return;
+  if (!ConfirmClaim() && claim_ == Claim::kPending) claim_ = Claim::kRefused;
+}
+
+Status PgStore::ConfirmClaim() {
+  if (claim_ == Claim::kPending) {
+    // Deferred statements are dropped only once they ran: none left means
+    // the check ran with a statement and held.
+    Status checked = connection_->HasDeferred() ? connection_->RunDeferred() : Ok();
+    if (checked) {
+      claim_ = Claim::kHeld;
+    } else if (checked.error().code == ErrorCode::kUnauthorized) {
+      claim_ = Claim::kRefused;
+    } else {
+      return checked;  // not known yet (a lost connection): asked again next time
+    }
+  }
+  if (claim_ == Claim::kRefused) {
+    return Fail(ErrorCode::kUnauthorized,
+                "the session is signed out, expired or no longer signs in as this member", "session");
+  }
   return Ok();
 }
 

@@ -24,6 +24,9 @@ ErrorCode CodeOf(const char* sqlstate) {
   // insufficient_privilege: row-level security refused a viewer's write
   // (docs/team.md), the second layer behind the role check in src/app/.
   if (state == "42501") return ErrorCode::kForbidden;
+  // invalid_authorization_specification: a web session checked as the
+  // store acts as its member is no longer good (session_check_migration.cpp).
+  if (state == "28000") return ErrorCode::kUnauthorized;
   return ErrorCode::kInternal;
 }
 

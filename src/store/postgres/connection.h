@@ -151,6 +151,10 @@ class Connection {
   // error, and the deferred one is tried again before the next: no
   // statement runs without it.
   void Defer(std::string sql, Params params);
+  // Whether a statement is deferred and has not run yet.
+  [[nodiscard]] bool HasDeferred() const { return deferred_.has_value(); }
+  // Runs the deferred statement now, by itself (nothing when none is).
+  Status RunDeferred();
 
   // Bulk rows through COPY … FROM STDIN: BeginCopy runs the COPY statement,
   // SendCopy streams its data (any slicing of it), EndCopy finishes it
@@ -167,7 +171,6 @@ class Connection {
   Result<Rows> RunPrepared(const std::string& sql, const Params& params);
   // The deferred statement, then `sql`, in one round trip.
   Result<Rows> RunAfterDeferred(const std::string& sql, const Params& params);
-  Status RunDeferred();
 
   pg_conn* connection_;
   std::unordered_map<std::string, std::string> prepared_;

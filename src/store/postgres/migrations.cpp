@@ -4,6 +4,7 @@
 #include "store/postgres/card_checks_migration.h"
 #include "store/postgres/name_terms_migration.h"
 #include "store/postgres/private_rows_migration.h"
+#include "store/postgres/session_check_migration.h"
 
 namespace kith::postgres {
 namespace {
@@ -840,7 +841,8 @@ const std::vector<std::string_view>& Migrations() {
                                                             kHealthPerMember,
                                                             kJournalOncePerStatement,
                                                             NameTermsMigration(),
-                                                            CardChecksMigration()};
+                                                            CardChecksMigration(),
+                                                            SessionCheckMigration()};
   return kMigrations;
 }
 

@@ -136,6 +136,8 @@ class PgStore final : public CardStore,
   Result<std::optional<WebSession>> FindWebSession(std::string_view id_hash) override;
   Result<std::optional<MemberSession>> FindMemberSession(std::int64_t workspace_id,
                                                          std::string_view id_hash) override;
+  Status ActAsClaimedMember(const WorkspaceAccess& member, const SessionClaim& claim) override;
+  Status ConfirmClaim() override;
   Status TouchWebSession(std::string_view id_hash, std::int64_t last_seen_at) override;
   Status RemoveWebSession(std::string_view id_hash) override;
   Status PruneWebSessions(std::int64_t created_before, std::int64_t seen_before, int keep) override;
@@ -240,6 +242,9 @@ class PgStore final : public CardStore,
       : connection_(std::move(connection)), folding_(std::move(folding)), tokenizer_(std::move(tokenizer)) {}
 
   Status Migrate();
+  // Runs a pending claim's check before the settings deferred with it are
+  // replaced (ActAs, ActAsClaimedMember).
+  void SettleClaim();
   // Runs `body` as the acting member (acting: true), then acting as each
   // other member of the workspace and as nobody ("") in turn, and as the
   // member again after: the rows one member alone sees (merge_journal.cpp)
@@ -331,6 +336,10 @@ class PgStore final : public CardStore,
   std::unique_ptr<sqlite::FtsTokenizer> tokenizer_;
   std::int64_t workspace_ = 0;
   WorkspaceAccess access_;
+  // Where the session ActAsClaimedMember acts on stands: its check not yet
+  // run (deferred on the connection), found to hold, or refused.
+  enum class Claim { kNone, kPending, kHeld, kRefused };
+  Claim claim_ = Claim::kNone;
   int savepoint_depth_ = 0;
   bool in_transaction_ = false;
   bool bulk_ = false;                   // the open transaction is a bulk one (BeginBulk)

@@ -1,0 +1,15 @@
+// The PostgreSQL step that lets a server act as a member a web session
+// signed in as, checking the session in the statement that makes the
+// settings instead of reading it first (docs/team.md). Internal to
+// store/postgres/.
+#pragma once
+
+#include <string_view>
+
+namespace kith::postgres {
+
+// Version 14: kith_act_as_session(), the session's check and the member's
+// row-level security settings in one call.
+std::string_view SessionCheckMigration();
+
+}  // namespace kith::postgres

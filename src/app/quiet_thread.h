@@ -1,9 +1,10 @@
-// A background thread of `kith serve` (backups, health upkeep) that takes
-// no signals: a server that waits for SIGTERM on a thread of its own must
+// A background thread of `kith serve` (backups, health upkeep, an import's
+// reader) that takes no signals: a server that waits for SIGTERM on a thread of its own must
 // not have it delivered to one of these instead. Internal to app/.
 #pragma once
 
 #include <functional>
+#include <stop_token>
 #include <thread>
 
 namespace kith {
@@ -12,5 +13,8 @@ namespace kith {
 // thread is created with is the one it keeps); the caller's mask is left
 // as it was.
 std::thread StartThreadWithoutSignals(std::function<void()> body);
+// The same for a thread that is asked to stop (its std::stop_token) and
+// joined when the std::jthread goes.
+std::jthread StartStoppableThreadWithoutSignals(std::function<void(std::stop_token)> body);
 
 }  // namespace kith

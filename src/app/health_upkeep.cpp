@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "app/quiet_thread.h"
+#include "domain/quiet_thread.h"
 #include "app/relationships.h"
 #include "store/account_directory.h"
 #include "store/store.h"

@@ -8,11 +8,11 @@
 
 #include "app/access.h"
 #include "app/contacts.h"
-#include "app/bounded_queue.h"
+#include "domain/bounded_queue.h"
 #include "app/import_problems.h"
 #include "app/import_source.h"
 #include "app/prepare_import_record.h"
-#include "app/quiet_thread.h"
+#include "domain/quiet_thread.h"
 #include "app/relationship_support.h"
 #include "app/restore_backup.h"
 #include "app/same_person.h"

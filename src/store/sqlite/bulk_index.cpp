@@ -42,6 +42,10 @@ constexpr std::string_view kDefaultAutomerge = "4";
 // it): the indexes of a million cards stay in memory. Only pages read take
 // memory; the size before comes back at the end.
 constexpr std::string_view kBulkCacheSize = "-262144";
+// How many new cards may wait for the staging thread (StageInBackground):
+// two of an import's batches, so the writer never waits for it while the
+// thread has work.
+constexpr std::size_t kStagingQueue = 4096;
 
 // A bulk write into a list this small (by its highest id) builds the
 // indexes below after its rows instead of row by row: built at the end from
@@ -238,6 +242,31 @@ Status SqliteStore::StartBulk() {
   return Ok();
 }
 
+Status SqliteStore::StageInBackground(const Contact& contact, int sign) {
+  if (!stager_) {
+    // unicode61 keeps its folding buffer in the tokenizer: the staging
+    // thread has one of its own.
+    if (!staging_tokenizer_) {
+      KITH_ASSIGN_OR_RETURN(staging_tokenizer_, FtsTokenizer::Create(*database_));
+    }
+    stager_ = std::make_unique<SerialWorker>(kStagingQueue);
+  }
+  // The staged entries and the staged cards' counts are the staging
+  // thread's until IndexStaged and WriteBulkVocabulary wait for it; the
+  // cards come to it in the order they were written.
+  stager_->Post([this, contact, sign]() {
+    std::vector<std::string> terms;
+    const SearchDocument document = IndexedDocument(*staging_tokenizer_, contact, terms);
+    if (sign < 0) {
+      bulk_.staged.Remove(contact.id.value);
+    } else {
+      bulk_.staged.Put(contact.id.value, SearchKey(contact), document);
+    }
+    CountTerms(terms, sign, bulk_.staged_vocabulary);
+  });
+  return Ok();
+}
+
 Status SqliteStore::StageIndexEntry(ContactId id, std::int64_t key, const SearchDocument& document,
                                     bool remove) {
   if (remove) {
@@ -295,6 +324,7 @@ Status SqliteStore::IndexStaged() {
   if (bulk_.failed) {
     return Fail(ErrorCode::kInternal, "a write in this bulk transaction failed: it cannot be committed");
   }
+  if (stager_) stager_->Wait();  // every new card's entry staged
   KITH_RETURN_IF_ERROR(RestoreDeferredIndexes());
   // The new ids may have outgrown the keys' layout: the entries the index
   // holds already are then staged with the new ones and all written again.
@@ -351,7 +381,7 @@ Status SqliteStore::RestageIndexed(std::int64_t below) {
     for (const Contact& contact : contacts) {
       std::vector<std::string> terms;  // the vocabulary counts them already
       KITH_RETURN_IF_ERROR(
-          StageIndexEntry(contact.id, SearchKey(contact), IndexedDocument(contact, terms), false));
+          StageIndexEntry(contact.id, SearchKey(contact), IndexedDocument(*tokenizer_, contact, terms), false));
     }
   }
   return Ok();
@@ -370,6 +400,7 @@ Status SqliteStore::WidenSearchKeys(std::int64_t below) {
 }
 
 void SqliteStore::EndBulk() {
+  stager_.reset();  // its tasks use bulk_
   if (!bulk_.active) return;
   (void)database_->Execute("PRAGMA cache_size = " + std::to_string(bulk_.cache_size_before) +
                            "; PRAGMA temp_store = DEFAULT;");

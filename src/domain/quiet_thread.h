@@ -1,6 +1,7 @@
-// A background thread of `kith serve` (backups, health upkeep, an import's
-// reader) that takes no signals: a server that waits for SIGTERM on a thread of its own must
-// not have it delivered to one of these instead. Internal to app/.
+// A background thread (backups and health upkeep in `kith serve`, an
+// import's reader, a bulk write's search entries) that takes no signals: a
+// server that waits for SIGTERM on a thread of its own must not have it
+// delivered to one of these instead.
 #pragma once
 
 #include <functional>

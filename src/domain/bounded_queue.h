@@ -1,7 +1,7 @@
 // A queue between two threads that holds at most a fixed number of items:
 // the producer waits while it is full, the consumer while it is empty, both
-// asleep (no polling). Internal to app/: an import reads and checks its
-// file on one thread while another writes what was read (import_contacts.cpp).
+// asleep (no polling). An import reads and checks its file on one thread
+// while another writes what was read (app/import_contacts.cpp).
 #pragma once
 
 #include <condition_variable>

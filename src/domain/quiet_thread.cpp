@@ -1,4 +1,4 @@
-#include "app/quiet_thread.h"
+#include "domain/quiet_thread.h"
 
 #include <pthread.h>
 

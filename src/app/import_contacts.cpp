@@ -8,21 +8,19 @@
 
 #include "app/access.h"
 #include "app/contacts.h"
-#include "domain/bounded_queue.h"
-#include "app/import_problems.h"
 #include "app/import_source.h"
 #include "app/prepare_import_record.h"
-#include "domain/quiet_thread.h"
 #include "app/relationship_support.h"
 #include "app/restore_backup.h"
 #include "app/same_person.h"
 #include "app/transfer.h"
 #include "app/written_profiles.h"
+#include "domain/bounded_queue.h"
 #include "domain/contact_merge.h"
+#include "domain/quiet_thread.h"
 #include "domain/validation.h"
 #include "formats/contact_table.h"
 #include "formats/kith_json.h"
-#include "formats/phone_number.h"
 #include "formats/vcard_reader.h"
 #include "formats/xlsx_reader.h"
 #include "store/batched_lookups.h"
@@ -494,7 +492,7 @@ Result<std::string> ReadTable(ImportSource& source, const ImportRequest& request
 
 // What reading a file gives besides its records.
 struct FileRead {
-  std::string format;                     // ImportSummary::format
+  std::string format;                      // ImportSummary::format
   std::optional<KithBackupTables> backup;  // the rest of a kith JSON backup
 };
 

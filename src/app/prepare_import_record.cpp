@@ -54,8 +54,7 @@ Result<std::optional<PreparedRecord>> ImportRecordPreparer::Prepare(ImportRecord
   // Phones kept without their E.164 form (kith-phone.so missing) would
   // not be found by number: the import stops instead.
   if (!fields.phones.empty()) KITH_RETURN_IF_ERROR(PhoneNumbersReady());
-  const std::vector<ImportProblem> problems =
-      ProblemsOf(record, TakeOutInvalidValues(fields, phone_region_));
+  const std::vector<ImportProblem> problems = ProblemsOf(record, TakeOutInvalidValues(fields, phone_region_));
   if (request_.strict && !problems.empty()) return tl::unexpected(AsError(problems.front()));
   const bool nameless = Trim(fields.display_name).empty() && Trim(fields.given_name).empty() &&
                         Trim(fields.family_name).empty();

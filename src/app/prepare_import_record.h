@@ -40,7 +40,8 @@ class ImportRecordPreparer {
   // `today` dates the meetings at `request.event` and the open-to-work
   // flags the file leaves undated; `notice` (may be empty) is the first
   // problem reported.
-  ImportRecordPreparer(const ImportRequest& request, std::string phone_region, Date today, std::string notice);
+  ImportRecordPreparer(const ImportRequest& request, std::string phone_region, Date today,
+                       std::string notice);
 
   // The record checked and tidied, or nullopt when it holds nothing or
   // describes nobody (then counted as skipped). kInvalidInput, naming the

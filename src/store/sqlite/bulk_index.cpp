@@ -380,8 +380,8 @@ Status SqliteStore::RestageIndexed(std::int64_t below) {
     KITH_ASSIGN_OR_RETURN(const auto contacts, GetContacts(page));
     for (const Contact& contact : contacts) {
       std::vector<std::string> terms;  // the vocabulary counts them already
-      KITH_RETURN_IF_ERROR(
-          StageIndexEntry(contact.id, SearchKey(contact), IndexedDocument(*tokenizer_, contact, terms), false));
+      KITH_RETURN_IF_ERROR(StageIndexEntry(contact.id, SearchKey(contact),
+                                           IndexedDocument(*tokenizer_, contact, terms), false));
     }
   }
   return Ok();

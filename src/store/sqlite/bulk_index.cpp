@@ -42,10 +42,10 @@ constexpr std::string_view kDefaultAutomerge = "4";
 // it): the indexes of a million cards stay in memory. Only pages read take
 // memory; the size before comes back at the end.
 constexpr std::string_view kBulkCacheSize = "-262144";
-// How many new cards may wait for the staging thread (StageInBackground):
-// two of an import's batches, so the writer never waits for it while the
-// thread has work.
-constexpr std::size_t kStagingQueue = 4096;
+// How many hand-overs may wait for the staging thread (StageInBackground):
+// a batch of new cards is one, a card rewritten during the bulk another.
+// The thread does a tenth of what the writer does, so it seldom has any.
+constexpr std::size_t kStagingQueue = 8;
 
 // A bulk write into a list this small (by its highest id) builds the
 // indexes below after its rows instead of row by row: built at the end from
@@ -242,7 +242,7 @@ Status SqliteStore::StartBulk() {
   return Ok();
 }
 
-Status SqliteStore::StageInBackground(const Contact& contact, int sign) {
+Status SqliteStore::StageInBackground(std::vector<Contact>&& contacts, int sign) {
   if (!stager_) {
     // unicode61 keeps its folding buffer in the tokenizer: the staging
     // thread has one of its own.
@@ -252,19 +252,28 @@ Status SqliteStore::StageInBackground(const Contact& contact, int sign) {
     stager_ = std::make_unique<SerialWorker>(kStagingQueue);
   }
   // The staged entries and the staged cards' counts are the staging
-  // thread's until IndexStaged and WriteBulkVocabulary wait for it; the
-  // cards come to it in the order they were written.
-  stager_->Post([this, contact, sign]() {
+  // thread's until IndexStaged and WriteBulkVocabulary wait for it.
+  stager_->Post([this, given = std::make_shared<std::vector<Contact>>(std::move(contacts)), sign]() {
     std::vector<std::string> terms;
-    const SearchDocument document = IndexedDocument(*staging_tokenizer_, contact, terms);
-    if (sign < 0) {
-      bulk_.staged.Remove(contact.id.value);
-    } else {
-      bulk_.staged.Put(contact.id.value, SearchKey(contact), document);
+    for (const Contact& contact : *given) {
+      terms.clear();
+      const SearchDocument document = IndexedDocument(*staging_tokenizer_, contact, terms);
+      if (sign < 0) {
+        bulk_.staged.Remove(contact.id.value);
+      } else {
+        bulk_.staged.Put(contact.id.value, SearchKey(contact), document);
+      }
+      CountTerms(terms, sign, bulk_.staged_vocabulary);
     }
-    CountTerms(terms, sign, bulk_.staged_vocabulary);
   });
   return Ok();
+}
+
+Status SqliteStore::IndexNewCardsGiven(std::vector<Contact>&& contacts, VocabularyDelta& vocabulary) {
+  const bool all_staged = std::all_of(contacts.begin(), contacts.end(),
+                                      [this](const Contact& contact) { return Staged(contact.id); });
+  if (bulk_.collects_vocabulary && all_staged) return StageInBackground(std::move(contacts), +1);
+  return CardStore::IndexNewCardsGiven(std::move(contacts), vocabulary);
 }
 
 Status SqliteStore::StageIndexEntry(ContactId id, std::int64_t key, const SearchDocument& document,

@@ -645,7 +645,7 @@ SearchDocument SqliteStore::IndexedDocument(const FtsTokenizer& tokenizer, const
 }
 
 Status SqliteStore::IndexContact(const Contact& contact, int sign, VocabularyDelta& vocabulary) {
-  if (Staged(contact.id) && bulk_.collects_vocabulary) return StageInBackground(contact, sign);
+  if (Staged(contact.id) && bulk_.collects_vocabulary) return StageInBackground({contact}, sign);
   std::vector<std::string> terms;
   const SearchDocument document = IndexedDocument(*tokenizer_, contact, terms);
   const bool remove = sign < 0;

@@ -170,6 +170,9 @@ class SqliteStore final : public CardStore {
   // Widens the index's keys first when the new ids outgrow them
   // (search_key_shift.cpp).
   Status IndexNewCards(const std::vector<const Contact*>& contacts, VocabularyDelta& vocabulary) override;
+  // In a bulk transaction the cards go to the staging thread as they are
+  // (StageInBackground).
+  Status IndexNewCardsGiven(std::vector<Contact>&& contacts, VocabularyDelta& vocabulary) override;
   // In a bulk transaction the counts are summed until its end
   // (WriteBulkVocabulary); otherwise written at once (WriteVocabulary).
   Status ApplyVocabulary(const VocabularyDelta& vocabulary) override;
@@ -254,10 +257,10 @@ class SqliteStore final : public CardStore {
   Status StartBulk();
   bool Staged(ContactId id) const { return bulk_.active && id.value >= bulk_.first_new_id; }
   Status StageIndexEntry(ContactId id, std::int64_t key, const SearchDocument& document, bool remove);
-  // A new card's entry built, staged (sign +1) or unstaged (-1), and its
-  // terms counted on the staging thread, after every card handed to it
-  // before: the writer goes on with the next rows meanwhile.
-  Status StageInBackground(const Contact& contact, int sign);
+  // New cards' entries built, staged (sign +1) or unstaged (-1), and their
+  // terms counted on the staging thread, in order, after every card handed
+  // to it before: the writer goes on with the next rows meanwhile.
+  Status StageInBackground(std::vector<Contact>&& contacts, int sign);
   Status IndexStaged();
   // Drops the indexes and triggers on contacts that a bulk builds at its end
   // (bulk_index.cpp says which), inside the bulk's transaction: a crash or a

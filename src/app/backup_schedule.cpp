@@ -4,7 +4,7 @@
 #include <filesystem>
 
 #include "app/backup.h"
-#include "app/quiet_thread.h"
+#include "domain/quiet_thread.h"
 
 namespace kith {
 namespace {

@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "app/quiet_thread.h"
 #include "app/relationships.h"
+#include "domain/quiet_thread.h"
 #include "store/account_directory.h"
 #include "store/store.h"
 

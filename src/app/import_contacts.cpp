@@ -1,21 +1,26 @@
 #include <algorithm>
+#include <exception>
+#include <functional>
+#include <stop_token>
+#include <thread>
 #include <unordered_map>
+#include <utility>
 
 #include "app/access.h"
 #include "app/contacts.h"
-#include "app/import_problems.h"
 #include "app/import_source.h"
-#include "app/prepare_fields.h"
+#include "app/prepare_import_record.h"
 #include "app/relationship_support.h"
 #include "app/restore_backup.h"
 #include "app/same_person.h"
 #include "app/transfer.h"
 #include "app/written_profiles.h"
+#include "domain/bounded_queue.h"
 #include "domain/contact_merge.h"
+#include "domain/quiet_thread.h"
 #include "domain/validation.h"
 #include "formats/contact_table.h"
 #include "formats/kith_json.h"
-#include "formats/phone_number.h"
 #include "formats/vcard_reader.h"
 #include "formats/xlsx_reader.h"
 #include "store/batched_lookups.h"
@@ -26,8 +31,6 @@ namespace {
 constexpr std::size_t kBatch = 2000;
 // A read ahead of lookups covers at least this many rows (Importer::Forget).
 constexpr std::size_t kLeastReadAhead = 16;
-constexpr std::size_t kReportedSkips = 100;
-constexpr std::size_t kReportedProblems = 10000;
 constexpr std::string_view kUuidUrn = "urn:uuid:";
 // An email or phone held by this many people is shared (see FirstNamed).
 constexpr std::size_t kSharedByMany = 10;
@@ -54,12 +57,6 @@ std::string_view FormatName(ImportFormat format) {
   return "auto";
 }
 
-bool HasContent(const ContactFields& fields) { return !(fields == ContactFields{}); }
-
-void DropEmpty(std::vector<std::string>& values) {
-  std::erase_if(values, [](const std::string& value) { return Trim(value).empty(); });
-}
-
 // Where a row's person came from, for the job-change rule: only a LinkedIn
 // export speaks with authority about someone's current job.
 enum class Authority { kNone, kLinkedIn };
@@ -73,57 +70,9 @@ class Importer {
 
   void set_authority(Authority authority) { authority_ = authority; }
 
-  Status Add(ImportRecord&& record) {
-    ContactFields& fields = record.fields;
-    if (!HasContent(fields) && record.set_aside.empty()) return Ok();
-    DropEmpty(fields.emails);
-    DropEmpty(fields.tags);
-    DropEmpty(fields.skills);
-    DropEmpty(fields.interests);
-    std::erase_if(fields.links, [](const Link& link) { return Trim(link.url).empty(); });
-    if (!request_.event.empty()) {
-      fields.met_at = request_.event;
-      if (!fields.met_on) fields.met_on = context_.clock.Today();
-    }
-    // Phones kept without their E.164 form (kith-phone.so missing) would
-    // not be found by number: the import stops instead.
-    if (!fields.phones.empty()) KITH_RETURN_IF_ERROR(PhoneNumbersReady());
-    const std::vector<ImportProblem> problems =
-        ProblemsOf(record, TakeOutInvalidValues(fields, context_.phone_region));
-    if (request_.strict && !problems.empty()) return tl::unexpected(AsError(problems.front()));
-    const bool nameless = Trim(fields.display_name).empty() && Trim(fields.given_name).empty() &&
-                          Trim(fields.family_name).empty();
-    if (nameless) {
-      // An address of two words or more ("ada.okafor@") names the person
-      // at the company; "info@" does not.
-      const std::string from_email = fields.emails.empty() ? "" : NameFromEmail(fields.emails.front());
-      if (from_email.find(' ') != std::string::npos) {
-        fields.display_name = from_email;
-      } else if (!Trim(fields.company).empty()) {
-        // A company's own row (a shop, a clinic): named after the company,
-        // and a card of an organisation, not a person's.
-        fields.display_name = Trim(fields.company);
-        if (fields.kind.empty()) fields.kind = "org";
-      } else if (!fields.emails.empty()) {
-        fields.display_name = from_email.empty() ? Trim(fields.emails.front()) : from_email;
-      } else if (!fields.phones.empty() && !Trim(fields.phones.front().original).empty()) {
-        fields.display_name = Trim(fields.phones.front().original);
-      } else {
-        return Skip(record, "no name, email or phone", problems);
-      }
-    }
-    KeepSetAside(problems, fields);
-    for (const SetAsideValue& repaired : record.repaired) {
-      Report(ImportProblem{repaired.line, repaired.property, repaired.value, repaired.problem}.Describe());
-    }
-    if (auto prepared = PrepareFields(fields, context_.phone_region); !prepared) {
-      return Fail(ErrorCode::kInvalidInput, Where(record) + prepared.error().message, prepared.error().field);
-    }
-    if (fields.open_to_opportunities && !fields.open_since) fields.open_since = context_.clock.Today();
-
-    // A name made up from an email says nothing about who this is.
-    std::string match_name = nameless ? std::string() : fields.display_name;
-    queued_.push_back(Queued{std::move(record), std::move(match_name)});
+  // Queues a prepared record; the queue is matched every kBatch records.
+  Status Add(PreparedRecord&& prepared) {
+    queued_.push_back(Queued{std::move(prepared.record), std::move(prepared.match_name)});
     if (queued_.size() >= kBatch) return Drain();
     return Ok();
   }
@@ -217,40 +166,6 @@ class Importer {
     pending_.clear();
     pending_keys_.clear();
     return Ok();
-  }
-
-  static std::string Where(const ImportRecord& record) {
-    return record.line == 0 ? std::string() : "line " + std::to_string(record.line) + ": ";
-  }
-
-  // A record with nothing usable is listed with what it did hold, the
-  // values that failed their checks too.
-  Status Skip(const ImportRecord& record, const std::string& why,
-              const std::vector<ImportProblem>& problems) {
-    ++summary_.skipped;
-    if (summary_.skipped_rows.size() < kReportedSkips) {
-      std::string what;
-      const ContactFields& fields = record.fields;
-      if (!fields.company.empty()) what = fields.company;
-      if (!fields.links.empty()) what += (what.empty() ? "" : ", ") + fields.links.front().url;
-      std::string line = Where(record) + why + (what.empty() ? "" : " (" + what + ")");
-      for (const ImportProblem& problem : problems) line += "; " + problem.Describe();
-      summary_.skipped_rows.push_back(std::move(line));
-    }
-    return Ok();
-  }
-
-  // Each value that failed stays on the card as a raw field, and is reported.
-  void KeepSetAside(const std::vector<ImportProblem>& problems, ContactFields& fields) {
-    KeepOnCard(problems, fields);
-    for (const ImportProblem& problem : problems) {
-      ++summary_.set_aside;
-      Report(problem.Describe() + " — kept in the card's raw fields");
-    }
-  }
-
-  void Report(std::string problem) {
-    if (summary_.problems.size() < kReportedProblems) summary_.problems.push_back(std::move(problem));
   }
 
   std::string NameKey(const ContactFields& fields) const {
@@ -544,12 +459,13 @@ Error AsRow(Error error) {
   return error;
 }
 
-Result<std::string> ReadTable(ImportSource& source, const ImportRequest& request, Importer& importer) {
+Result<std::string> ReadTable(ImportSource& source, const ImportRequest& request, const RecordSink& sink,
+                              const std::function<void(Authority)>& on_authority) {
   TableOptions options;
   options.dialect = DialectFor(request.format);
   options.map = request.map;
   options.on_dialect = [&](TableDialect dialect) {
-    importer.set_authority(dialect == TableDialect::kLinkedIn ? Authority::kLinkedIn : Authority::kNone);
+    on_authority(dialect == TableDialect::kLinkedIn ? Authority::kLinkedIn : Authority::kNone);
   };
   if (source.format == ImportFormat::kXlsx) {
     std::optional<ContactTableMapper> mapper;
@@ -562,18 +478,124 @@ Result<std::string> ReadTable(ImportSource& source, const ImportRequest& request
             return Ok();
           }
           KITH_ASSIGN_OR_RETURN(ImportRecord record, mapper->Map(cells, row));
-          return importer.Add(std::move(record));
+          return sink(std::move(record));
         });
     if (!read) return tl::unexpected(AsRow(read.error()));
     if (!mapper) return Fail(ErrorCode::kParseError, "the first sheet is empty: no contacts to import");
     KITH_RETURN_IF_ERROR(CheckFamily(request.format, mapper->dialect()));
     return std::string("xlsx");
   }
-  const RecordSink sink = [&](ImportRecord&& record) { return importer.Add(std::move(record)); };
   KITH_ASSIGN_OR_RETURN(const TableDialect dialect, ReadContactsCsv(*source.text, options, sink));
   KITH_RETURN_IF_ERROR(CheckFamily(request.format, dialect));
   return std::string(TableDialectName(dialect));
 }
+
+// What reading a file gives besides its records.
+struct FileRead {
+  std::string format;                      // ImportSummary::format
+  std::optional<KithBackupTables> backup;  // the rest of a kith JSON backup
+};
+
+Result<FileRead> ReadRecords(ImportSource& source, const ImportRequest& request, const RecordSink& sink,
+                             const std::function<void(Authority)>& on_authority) {
+  switch (source.format) {
+    case ImportFormat::kVCard: {
+      KITH_RETURN_IF_ERROR(ReadVCards(*source.text, sink));
+      return FileRead{"vcard", std::nullopt};
+    }
+    case ImportFormat::kJson: {
+      KITH_ASSIGN_OR_RETURN(KithBackupTables backup, ReadKithJson(*source.text, sink));
+      return FileRead{"json", std::move(backup)};
+    }
+    default: {
+      KITH_ASSIGN_OR_RETURN(std::string format, ReadTable(source, request, sink, on_authority));
+      return FileRead{std::move(format), std::nullopt};
+    }
+  }
+}
+
+// Records read and prepared, handed from the reading thread to the writing
+// one a group at a time: a hand-over per record would wake a thread per row.
+struct PreparedGroup {
+  Authority authority = Authority::kNone;  // the file's, known from its header
+  std::vector<PreparedRecord> records;
+};
+constexpr std::size_t kGroup = 256;
+// The groups the reader may be ahead by: a writer's batch (kBatch) and as
+// much again, so it always has the next batch ready while one is written.
+constexpr std::size_t kGroupsAhead = 2 * kBatch / kGroup;
+
+// Reads and prepares the file's records on a thread of its own, while the
+// caller matches and writes the records read before. The caller takes the
+// groups in file order (Next) and, once they run out, what the reading
+// came to (Finish). The records reach the caller as they would have one at
+// a time, so matching sees every earlier row of the file; an error while
+// reading or preparing ends the groups after the records before it.
+class RecordReader {
+ public:
+  RecordReader(ImportSource& source, const ImportRequest& request, ImportRecordPreparer preparer)
+      : source_(source), request_(request), preparer_(std::move(preparer)) {}
+  RecordReader(const RecordReader&) = delete;
+  RecordReader& operator=(const RecordReader&) = delete;
+
+  void Start() {
+    thread_ = StartStoppableThreadWithoutSignals([this](const std::stop_token& stop) {
+      read_ = Read(stop);
+      groups_.Close();
+    });
+  }
+
+  // The next group in file order; nullopt once the reading has ended.
+  std::optional<PreparedGroup> Next() { return groups_.Pop(); }
+
+  // After Next gave nullopt: the reading's outcome, and the preparer's
+  // report of skipped rows and set-aside values.
+  Result<FileRead> Finish(PreparationReport& report) {
+    thread_.join();
+    report = preparer_.TakeReport();
+    return std::move(read_);
+  }
+
+ private:
+  Result<FileRead> Read(const std::stop_token& stop) {
+    PreparedGroup group;
+    Authority authority = Authority::kNone;
+    const auto hand_over = [&]() -> Status {
+      if (group.records.empty()) return Ok();
+      group.authority = authority;
+      if (!groups_.Push(std::exchange(group, PreparedGroup{}), stop)) {
+        return Fail(ErrorCode::kInternal, "the import stopped writing");  // the writer has its own error
+      }
+      return Ok();
+    };
+    const RecordSink sink = [&](ImportRecord&& record) -> Status {
+      auto prepared = preparer_.Prepare(std::move(record));
+      if (!prepared) {
+        // The records before this one are matched first, as they were read.
+        KITH_RETURN_IF_ERROR(hand_over());
+        return tl::unexpected(std::move(prepared.error()));
+      }
+      if (*prepared) group.records.push_back(std::move(**prepared));
+      if (group.records.size() >= kGroup) return hand_over();
+      return Ok();
+    };
+    try {
+      auto read = ReadRecords(source_, request_, sink, [&](Authority found) { authority = found; });
+      KITH_RETURN_IF_ERROR(hand_over());
+      return read;
+    } catch (const std::exception& thrown) {
+      // Nothing may escape a thread; the import fails instead.
+      return Fail(ErrorCode::kInternal, std::string("reading the file failed: ") + thrown.what());
+    }
+  }
+
+  ImportSource& source_;
+  const ImportRequest& request_;
+  ImportRecordPreparer preparer_;
+  BoundedQueue<PreparedGroup> groups_{kGroupsAhead};
+  Result<FileRead> read_ = Fail(ErrorCode::kInternal, "the file was not read");
+  std::jthread thread_;  // last: stopped and joined before the members it uses go
+};
 
 }  // namespace
 
@@ -598,39 +620,31 @@ Result<ImportSummary> ImportContacts(Context& context, const ImportRequest& requ
   KITH_ASSIGN_OR_RETURN(ImportSource source, OpenImportSource(request));
   ImportSummary summary;
   summary.dry_run = request.dry_run;
-  if (!source.notice.empty()) summary.problems.push_back(source.notice);
-  KITH_ASSIGN_OR_RETURN(auto transaction, BeginBulkWrite(context, "import cards"));
-  Importer importer(context, request, summary);
-  const RecordSink sink = [&](ImportRecord&& record) { return importer.Add(std::move(record)); };
-  std::optional<KithBackupTables> backup;
   const auto in_file = [&](const Error& error) {
     Error located = error;
     located.message = "'" + request.path + "': " + error.message;
     return tl::unexpected(located);
   };
-  switch (source.format) {
-    case ImportFormat::kVCard: {
-      if (auto read = ReadVCards(*source.text, sink); !read) return in_file(read.error());
-      summary.format = "vcard";
-      break;
-    }
-    case ImportFormat::kJson: {
-      auto read = ReadKithJson(*source.text, sink);
-      if (!read) return in_file(read.error());
-      backup = std::move(*read);
-      summary.format = "json";
-      break;
-    }
-    default: {
-      auto read = ReadTable(source, request, importer);
-      if (!read) return in_file(read.error());
-      summary.format = *read;
-      break;
+  KITH_ASSIGN_OR_RETURN(auto transaction, BeginBulkWrite(context, "import cards"));
+  RecordReader reader(
+      source, request,
+      ImportRecordPreparer(request, context.phone_region, context.clock.Today(), std::move(source.notice)));
+  reader.Start();
+  Importer importer(context, request, summary);
+  while (std::optional<PreparedGroup> group = reader.Next()) {
+    importer.set_authority(group->authority);
+    for (PreparedRecord& record : group->records) {
+      if (auto added = importer.Add(std::move(record)); !added) return in_file(added.error());
     }
   }
+  PreparationReport report;
+  Result<FileRead> read = reader.Finish(report);
+  if (!read) return in_file(read.error());
+  std::move(report).MoveInto(summary);
+  summary.format = read->format;
   if (auto flushed = importer.Flush(); !flushed) return in_file(flushed.error());
-  if (backup) {
-    if (auto restored = RestoreBackupTables(context, *backup, summary); !restored)
+  if (read->backup) {
+    if (auto restored = RestoreBackupTables(context, *read->backup, summary); !restored)
       return in_file(restored.error());
   }
   if (summary.added + summary.updated + summary.unchanged + summary.merged + summary.skipped == 0) {

@@ -130,11 +130,11 @@ Result<std::vector<ContactId>> CardStore::InsertContacts(const std::vector<Conta
     order.reserve(contacts.size());
     for (std::size_t i = 0; i < contacts.size(); ++i) order.emplace_back(SearchKey(contacts[i]), i);
     std::sort(order.begin(), order.end(), std::greater<>());
-    std::vector<const Contact*> in_order;
+    std::vector<Contact> in_order;
     in_order.reserve(order.size());
-    for (const auto& [key, index] : order) in_order.push_back(&contacts[index]);
+    for (const auto& [key, index] : order) in_order.push_back(std::move(contacts[index]));
     VocabularyDelta vocabulary;
-    KITH_RETURN_IF_ERROR(IndexNewCards(in_order, vocabulary));
+    KITH_RETURN_IF_ERROR(IndexNewCardsGiven(std::move(in_order), vocabulary));
     return ApplyVocabulary(vocabulary);
   }));
   return ids;
@@ -143,6 +143,13 @@ Result<std::vector<ContactId>> CardStore::InsertContacts(const std::vector<Conta
 Status CardStore::IndexNewCards(const std::vector<const Contact*>& contacts, VocabularyDelta& vocabulary) {
   for (const Contact* contact : contacts) KITH_RETURN_IF_ERROR(IndexContact(*contact, +1, vocabulary));
   return Ok();
+}
+
+Status CardStore::IndexNewCardsGiven(std::vector<Contact>&& contacts, VocabularyDelta& vocabulary) {
+  std::vector<const Contact*> pointers;
+  pointers.reserve(contacts.size());
+  for (const Contact& contact : contacts) pointers.push_back(&contact);
+  return IndexNewCards(pointers, vocabulary);
 }
 
 Status CardStore::Rewrite(const Contact& before, const Contact& after, const std::function<Status()>& write) {

@@ -87,6 +87,10 @@ class CardStore : public Store {
   // order), counting their terms into `vocabulary`: one IndexContact each
   // unless a store has a faster way for many (PostgreSQL's COPY).
   virtual Status IndexNewCards(const std::vector<const Contact*>& contacts, VocabularyDelta& vocabulary);
+  // The same for cards the caller has no more use for, which a store may
+  // keep (SQLite's bulk write hands them to another thread): by default
+  // IndexNewCards.
+  virtual Status IndexNewCardsGiven(std::vector<Contact>&& contacts, VocabularyDelta& vocabulary);
 
   // A card, live or trashed; kNotFound when there is none with `id`.
   Result<Contact> LoadLiveOrTrashed(ContactId id);

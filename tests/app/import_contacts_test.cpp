@@ -138,6 +138,91 @@ TEST_P(ImportTest, StrictRefusesTheWholeFileOverOneBadValue) {
   EXPECT_TRUE(Everyone().empty()) << "Ada from line 2 was not kept either";
 }
 
+// An import reads and checks its file on one thread while another matches
+// and writes what was read before (import_contacts.cpp): these files are
+// long enough to cross many of the reader's hand-overs and the writer's
+// batches, so a record lost, repeated or taken out of its place fails them.
+std::string NumberedRows(int from, int count) {
+  std::string rows;
+  for (int i = from; i < from + count; ++i) {
+    rows += "Row Person" + std::to_string(i) + ",row" + std::to_string(i) + "@acme.com,,Acme\n";
+  }
+  return rows;
+}
+
+TEST_P(ImportTest, ALongFileComesInWholeInTheOrderOfItsLines) {
+  constexpr int kRows = 5000;
+  const std::string path =
+      Write("long.csv", "Name,Email,Phone,Company\n" + NumberedRows(0, kRows) + "Ada Okafor,ada@,,Acme\n" +
+                            NumberedRows(kRows, 10) + ",,,\n" + "Bo Chen,bo@,,Acme\n");
+  auto summary = Import(path);
+  ASSERT_TRUE(summary) << summary.error().message;
+  EXPECT_EQ(summary->added, kRows + 10 + 2);
+  EXPECT_EQ(summary->set_aside, 2);
+  ASSERT_EQ(summary->problems.size(), 2U);
+  EXPECT_EQ(summary->problems[0], "line 5002: Email 'ada@' has no domain — kept in the card's raw fields");
+  EXPECT_EQ(summary->problems[1], "line 5014: Email 'bo@' has no domain — kept in the card's raw fields");
+  ListQuery query;
+  query.sort = ListSort::kCreated;  // newest first
+  query.limit = kRows + 100;
+  auto everyone = ListContacts(world_.context(), query);
+  ASSERT_TRUE(everyone) << everyone.error().message;
+  ASSERT_EQ(everyone->size(), static_cast<std::size_t>(kRows + 12));
+  std::vector<std::string> in_file_order;
+  for (auto contact = everyone->rbegin(); contact != everyone->rend(); ++contact) {
+    in_file_order.push_back(contact->display_name);
+  }
+  for (int i = 0; i < kRows; ++i) {
+    ASSERT_EQ(in_file_order[static_cast<std::size_t>(i)], "Row Person" + std::to_string(i));
+  }
+  EXPECT_EQ(in_file_order[kRows], "Ada Okafor");
+  EXPECT_EQ(in_file_order[kRows + 1], "Row Person" + std::to_string(kRows));
+  EXPECT_EQ(in_file_order.back(), "Bo Chen");
+}
+
+TEST_P(ImportTest, ALateRowMatchesTheEarlierRowsOfItsOwnFile) {
+  // Ada's first row is written thousands of rows before her second comes
+  // (the writer's batches are 2,000 cards); Wei's second row follows his
+  // first closely. Both are found, by a phone placed on the reading thread.
+  const std::string path =
+      Write("late.csv",
+            "Name,Email,Phone,Company\n"
+            "Ada Okafor,ada@acme.com,+1 312 555 0134,Acme\n" +
+                NumberedRows(0, 4500) + "Wei Zhang,wei@kite.com,+44 20 7946 0958,Kite\n" +
+                "Wei Zhang,,+44 20 7946 0958,Kite\n" + NumberedRows(4500, 10) +
+                "Ada Okafor,,+1 (312) 555-0134,Acme\n" + "Ada Okafor,ada.okafor@home.net,,Acme\n");
+  auto summary = Import(path);
+  ASSERT_TRUE(summary) << summary.error().message;
+  EXPECT_EQ(summary->added, 4510 + 2);
+  EXPECT_EQ(summary->merged + summary->updated + summary->unchanged, 3);
+  const Contact ada = Only("Ada Okafor");
+  ASSERT_EQ(ada.phones.size(), 1U);
+  EXPECT_EQ(ada.phones[0].e164, "+13125550134");
+  EXPECT_EQ(ada.emails, (std::vector<std::string>{"ada@acme.com", "ada.okafor@home.net"}));
+  EXPECT_EQ(Only("Wei Zhang").phones.size(), 1U);
+  auto found = SearchContacts(world_.context(), {"okafor", 5, 0});
+  ASSERT_TRUE(found) << found.error().message;
+  EXPECT_EQ(found->size(), 1U) << "the card rewritten in the bulk is indexed once";
+  auto by_new_email = SearchContacts(world_.context(), {"home.net", 5, 0});
+  ASSERT_TRUE(by_new_email) << by_new_email.error().message;
+  EXPECT_EQ(by_new_email->size(), 1U) << "and under what its last row gave it";
+}
+
+TEST_P(ImportTest, StrictRefusesTheWholeFileOverABadValueInALateBatch) {
+  const std::string path = Write("late_bad.csv", "Name,Email,Phone,Company\n" + NumberedRows(0, 4500) +
+                                                     "Bob Stone,bob@,,Acme\n" + NumberedRows(4500, 600));
+  ImportRequest request;
+  request.strict = true;
+  auto summary = Import(path, request);
+  ASSERT_FALSE(summary);
+  EXPECT_EQ(summary.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(summary.error().message, "'" + path + "': line 4502: Email 'bob@' has no domain");
+  EXPECT_TRUE(Everyone().empty()) << "the 4,500 rows before it, two batches written, were not kept";
+  auto again = Import(path);
+  ASSERT_TRUE(again) << again.error().message;
+  EXPECT_EQ(again->added, 5101) << "without --strict the same file comes in whole";
+}
+
 TEST_P(ImportTest, VCardProblemsNameThePropertyAndItsOwnLine) {
   const std::string path =
       Write("cards.vcf",

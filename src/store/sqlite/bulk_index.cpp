@@ -42,6 +42,10 @@ constexpr std::string_view kDefaultAutomerge = "4";
 // it): the indexes of a million cards stay in memory. Only pages read take
 // memory; the size before comes back at the end.
 constexpr std::string_view kBulkCacheSize = "-262144";
+// How many hand-overs may wait for the staging thread (StageInBackground):
+// a batch of new cards is one, a card rewritten during the bulk another.
+// The thread does a tenth of what the writer does, so it seldom has any.
+constexpr std::size_t kStagingQueue = 8;
 
 // A bulk write into a list this small (by its highest id) builds the
 // indexes below after its rows instead of row by row: built at the end from
@@ -238,6 +242,40 @@ Status SqliteStore::StartBulk() {
   return Ok();
 }
 
+Status SqliteStore::StageInBackground(std::vector<Contact>&& contacts, int sign) {
+  if (!stager_) {
+    // unicode61 keeps its folding buffer in the tokenizer: the staging
+    // thread has one of its own.
+    if (!staging_tokenizer_) {
+      KITH_ASSIGN_OR_RETURN(staging_tokenizer_, FtsTokenizer::Create(*database_));
+    }
+    stager_ = std::make_unique<SerialWorker>(kStagingQueue);
+  }
+  // The staged entries and the staged cards' counts are the staging
+  // thread's until IndexStaged and WriteBulkVocabulary wait for it.
+  stager_->Post([this, given = std::make_shared<std::vector<Contact>>(std::move(contacts)), sign]() {
+    std::vector<std::string> terms;
+    for (const Contact& contact : *given) {
+      terms.clear();
+      const SearchDocument document = IndexedDocument(*staging_tokenizer_, contact, terms);
+      if (sign < 0) {
+        bulk_.staged.Remove(contact.id.value);
+      } else {
+        bulk_.staged.Put(contact.id.value, SearchKey(contact), document);
+      }
+      CountTerms(terms, sign, bulk_.staged_vocabulary);
+    }
+  });
+  return Ok();
+}
+
+Status SqliteStore::IndexNewCardsGiven(std::vector<Contact>&& contacts, VocabularyDelta& vocabulary) {
+  const bool all_staged = std::all_of(contacts.begin(), contacts.end(),
+                                      [this](const Contact& contact) { return Staged(contact.id); });
+  if (bulk_.collects_vocabulary && all_staged) return StageInBackground(std::move(contacts), +1);
+  return CardStore::IndexNewCardsGiven(std::move(contacts), vocabulary);
+}
+
 Status SqliteStore::StageIndexEntry(ContactId id, std::int64_t key, const SearchDocument& document,
                                     bool remove) {
   if (remove) {
@@ -295,6 +333,7 @@ Status SqliteStore::IndexStaged() {
   if (bulk_.failed) {
     return Fail(ErrorCode::kInternal, "a write in this bulk transaction failed: it cannot be committed");
   }
+  if (stager_) stager_->Wait();  // every new card's entry staged
   KITH_RETURN_IF_ERROR(RestoreDeferredIndexes());
   // The new ids may have outgrown the keys' layout: the entries the index
   // holds already are then staged with the new ones and all written again.
@@ -350,8 +389,8 @@ Status SqliteStore::RestageIndexed(std::int64_t below) {
     KITH_ASSIGN_OR_RETURN(const auto contacts, GetContacts(page));
     for (const Contact& contact : contacts) {
       std::vector<std::string> terms;  // the vocabulary counts them already
-      KITH_RETURN_IF_ERROR(
-          StageIndexEntry(contact.id, SearchKey(contact), IndexedDocument(contact, terms), false));
+      KITH_RETURN_IF_ERROR(StageIndexEntry(contact.id, SearchKey(contact),
+                                           IndexedDocument(*tokenizer_, contact, terms), false));
     }
   }
   return Ok();
@@ -370,6 +409,7 @@ Status SqliteStore::WidenSearchKeys(std::int64_t below) {
 }
 
 void SqliteStore::EndBulk() {
+  stager_.reset();  // its tasks use bulk_
   if (!bulk_.active) return;
   (void)database_->Execute("PRAGMA cache_size = " + std::to_string(bulk_.cache_size_before) +
                            "; PRAGMA temp_store = DEFAULT;");

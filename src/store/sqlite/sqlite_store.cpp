@@ -630,22 +630,24 @@ Result<std::map<std::int64_t, Contact>> SqliteStore::LoadContacts(const std::vec
   return contacts;
 }
 
-SearchDocument SqliteStore::IndexedDocument(const Contact& contact, std::vector<std::string>& terms) const {
+SearchDocument SqliteStore::IndexedDocument(const FtsTokenizer& tokenizer, const Contact& contact,
+                                            std::vector<std::string>& terms) {
   // The notes are indexed as marked terms (notes_tier.h): no column may hold
   // the mark of its own, and the vocabulary counts the terms unmarked.
   SearchDocument document = BuildSearchDocument(contact);
   for (auto& column : document) column = WithoutNoteMark(std::move(column));
-  for (std::size_t i = 0; i < kNoteColumn; ++i) tokenizer_->Tokenize(document.at(i), terms);
+  for (std::size_t i = 0; i < kNoteColumn; ++i) tokenizer.Tokenize(document.at(i), terms);
   std::vector<std::string> note_terms;
-  tokenizer_->Tokenize(document[kNoteColumn], note_terms);
+  tokenizer.Tokenize(document[kNoteColumn], note_terms);
   document[kNoteColumn] = MarkedNoteTerms(note_terms);
   terms.insert(terms.end(), note_terms.begin(), note_terms.end());
   return document;
 }
 
 Status SqliteStore::IndexContact(const Contact& contact, int sign, VocabularyDelta& vocabulary) {
+  if (Staged(contact.id) && bulk_.collects_vocabulary) return StageInBackground({contact}, sign);
   std::vector<std::string> terms;
-  const SearchDocument document = IndexedDocument(contact, terms);
+  const SearchDocument document = IndexedDocument(*tokenizer_, contact, terms);
   const bool remove = sign < 0;
   if (Staged(contact.id)) {
     // Staged keys have the widest layout; IndexStaged lays them out.
@@ -707,6 +709,9 @@ Status SqliteStore::ApplyVocabulary(const VocabularyDelta& vocabulary) {
 
 Status SqliteStore::WriteBulkVocabulary() {
   bulk_.collects_vocabulary = false;
+  if (stager_) stager_->Wait();
+  for (const auto& [term, delta] : bulk_.staged_vocabulary) bulk_.vocabulary[term] += delta;
+  bulk_.staged_vocabulary.clear();
   KITH_RETURN_IF_ERROR(WriteVocabulary(bulk_.vocabulary));
   bulk_.vocabulary.clear();
   return Ok();

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "domain/serial_worker.h"
 #include "store/card_store.h"
 #include "store/search_document.h"
 #include "store/sqlite/database.h"
@@ -169,6 +170,9 @@ class SqliteStore final : public CardStore {
   // Widens the index's keys first when the new ids outgrow them
   // (search_key_shift.cpp).
   Status IndexNewCards(const std::vector<const Contact*>& contacts, VocabularyDelta& vocabulary) override;
+  // In a bulk transaction the cards go to the staging thread as they are
+  // (StageInBackground).
+  Status IndexNewCardsGiven(std::vector<Contact>&& contacts, VocabularyDelta& vocabulary) override;
   // In a bulk transaction the counts are summed until its end
   // (WriteBulkVocabulary); otherwise written at once (WriteVocabulary).
   Status ApplyVocabulary(const VocabularyDelta& vocabulary) override;
@@ -207,8 +211,9 @@ class SqliteStore final : public CardStore {
   // One entry of the two search tables, added or removed.
   Status WriteIndexEntry(std::int64_t key, const SearchDocument& document, bool remove);
   // What the two search tables are given for a card (the notes marked),
-  // and the terms the vocabulary counts for it.
-  SearchDocument IndexedDocument(const Contact& contact, std::vector<std::string>& terms) const;
+  // and the terms the vocabulary counts for it, as `tokenizer` splits them.
+  static SearchDocument IndexedDocument(const FtsTokenizer& tokenizer, const Contact& contact,
+                                        std::vector<std::string>& terms);
 
   // How many low bits of a search rowid hold the contact id
   // (search_layout; store/search_document.h), and the one KeyShiftFor gives
@@ -240,6 +245,9 @@ class SqliteStore final : public CardStore {
     // rebuild, which writes its own at its end), summed until its COMMIT.
     bool collects_vocabulary = false;
     VocabularyDelta vocabulary;
+    // The counts of the new cards' terms, kept by the staging thread
+    // (StageInBackground) and added to `vocabulary` before it is written.
+    VocabularyDelta staged_vocabulary;
     // The lookup keys the list may hold, kept while a bulk writes into a
     // small list (bulk_index.cpp): every key of its cards before, and of
     // each row the bulk writes. Null: every lookup is asked of the tables.
@@ -249,6 +257,10 @@ class SqliteStore final : public CardStore {
   Status StartBulk();
   bool Staged(ContactId id) const { return bulk_.active && id.value >= bulk_.first_new_id; }
   Status StageIndexEntry(ContactId id, std::int64_t key, const SearchDocument& document, bool remove);
+  // New cards' entries built, staged (sign +1) or unstaged (-1), and their
+  // terms counted on the staging thread, in order, after every card handed
+  // to it before: the writer goes on with the next rows meanwhile.
+  Status StageInBackground(std::vector<Contact>&& contacts, int sign);
   Status IndexStaged();
   // Drops the indexes and triggers on contacts that a bulk builds at its end
   // (bulk_index.cpp says which), inside the bulk's transaction: a crash or a
@@ -280,6 +292,11 @@ class SqliteStore final : public CardStore {
   bool in_transaction_ = false;
   bool snapshot_held_ = false;
   BulkWrite bulk_;
+  // The staging thread of a bulk transaction (StageInBackground), started
+  // with its first new card and stopped with the bulk (EndBulk); its
+  // tokenizer is kept for the next bulk.
+  std::unique_ptr<FtsTokenizer> staging_tokenizer_;  // before stager_: it outlives the thread
+  std::unique_ptr<SerialWorker> stager_;
 };
 
 // In the header so every file that implements part of SqliteStore can use it.

@@ -49,6 +49,35 @@ bool Covered(const OcrLine& line, const std::vector<OcrLine>& lines) {
   });
 }
 
+// Most of its words start in lower case, as an email's do, where a
+// title's, a name's and a company's start in capitals.
+bool MostlyLowerCaseWords(const std::string& text) {
+  int words = 0;
+  int lower = 0;
+  bool word_start = true;
+  for (const char c : text) {
+    if (c == ' ') {
+      word_start = true;
+      continue;
+    }
+    if (!word_start || !IsLetter(c)) continue;
+    word_start = false;
+    ++words;
+    lower += std::islower(static_cast<unsigned char>(c)) != 0 ? 1 : 0;
+  }
+  return words >= 2 && 2 * lower > words;
+}
+
+// A line the page read fairly surely (70-95) is not read again as a contact
+// line (contact_look.cpp): most are right. On a card that lacks a contact,
+// a line among them that may be one is: an email read with its `@` and dot
+// lost to spaces still reads as words.
+bool MayBeTheLostContact(const OcrLine& line) {
+  constexpr float kSure = 95.0F;
+  return line.confidence < kSure && line.width > line.height && line.contact_reading.empty() &&
+         (MayHoldAContact(line.text) || MostlyLowerCaseWords(line.text));
+}
+
 }  // namespace
 
 bool MayHoldAContact(const std::string& text) {
@@ -75,6 +104,8 @@ bool HoldsEmailAndPhone(const std::vector<OcrLine>& lines) {
 
 Status ReadContactsTheMaskLost(OcrEngine& engine, const PreparedImage& prepared,
                                std::vector<OcrLine>& lines) {
+  if (HoldsEmailAndPhone(lines)) return {};
+  KITH_RETURN_IF_ERROR(ReadContactLinesAgain(engine, prepared, lines, MayBeTheLostContact));
   if (HoldsEmailAndPhone(lines)) return {};
   PixPtr page = UnmaskedPage(prepared);
   if (!page) return {};

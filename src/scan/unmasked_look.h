@@ -17,12 +17,13 @@ namespace kith::scan {
 // leaves too few marks, and its lines are whitened with the paper, or so
 // broken that Tesseract's layout takes them for a picture and reads none of
 // them. When `lines` hold no email or no phone number (by their shape: an
-// `@` with a dot after it, seven digits), the unmasked page (UnmaskedPage of
-// `prepared`) is read whole, and each line of it that no line of `lines`
-// already covers and that may hold a contact (an `@`, five digits, `www`,
-// `http`, a dot between letters) is added to `lines` with its contact
-// reading (contact_look.h). Nothing is read when both are there. kInternal
-// when OCR fails.
+// `@` with a dot after it, seven digits), first each line read below 95
+// that may hold a contact (MayHoldAContact, or most of its words in lower
+// case) and was not read again yet is read as a contact line (contact_look.h);
+// if one is still missing, the unmasked page (UnmaskedPage of `prepared`) is
+// read whole, and each line of it that no line of `lines` already covers and
+// that may hold a contact is added to `lines` with its contact reading.
+// Nothing is read when both are there. kInternal when OCR fails.
 [[nodiscard]] Status ReadContactsTheMaskLost(OcrEngine& engine, const PreparedImage& prepared,
                                              std::vector<OcrLine>& lines);
 

@@ -103,6 +103,27 @@ TEST_F(UnmaskedLook, LeavesACardWhoseEmailAndPhoneWereReadAsItIs) {
   EXPECT_EQ(lines.size(), 2U);
 }
 
+TEST_F(UnmaskedLook, ReadsAFairlySureLineAgainWhenItMayBeTheLostEmail) {
+  // Read at 85 with its @ and dot lost to spaces: no email on the card.
+  std::vector<OcrLine> lines;
+  const PreparedImage prepared = Prepared(Card({"+44 20 7946 0991", "wenna@fernstile.org"}, lines));
+  lines[1].text = "wenna fernstile org";
+  lines[1].confidence = 85;
+  ASSERT_TRUE(ReadContactsTheMaskLost(*engine_, prepared, lines));
+  EXPECT_EQ(lines[1].contact_reading, "wenna@fernstile.org");
+  EXPECT_EQ(lines.size(), 2U);
+}
+
+TEST_F(UnmaskedLook, LeavesAFairlySureLineInCapitalsAsItIs) {
+  // A title read at 85 on a card that lacks an email: words in capitals
+  // are no lost email.
+  std::vector<OcrLine> lines;
+  const PreparedImage prepared = Prepared(Card({"+44 20 7946 0991", "Lantern Keeper"}, lines));
+  lines[1].confidence = 85;
+  ASSERT_TRUE(ReadContactsTheMaskLost(*engine_, prepared, lines));
+  EXPECT_TRUE(lines[1].contact_reading.empty());
+}
+
 TEST(HoldsEmailAndPhone, FindsBothByTheirShapeInTheTextOrTheContactReading) {
   OcrLine email;
   email.text = "wenna< fernstile.org";

@@ -39,7 +39,6 @@ class TesseractCardReader final : public CardReader {
     KITH_ASSIGN_OR_RETURN(reading.lines, ReadUpright(prepared, letters));
     KITH_RETURN_IF_ERROR(ReadUnsureLinesAgain(*engine_, Page(prepared, letters), reading.lines));
     KITH_RETURN_IF_ERROR(ReadContactLinesAgain(*engine_, prepared, reading.lines));
-    KITH_RETURN_IF_ERROR(ReadContactsTheMaskLost(*engine_, prepared, reading.lines));
     // Only beside what was read: a page read as nothing has its own second
     // reading, of the binarised letters (card_scanner.cpp), which reads such
     // pages better than sparse text does.
@@ -47,6 +46,10 @@ class TesseractCardReader final : public CardReader {
       KITH_ASSIGN_OR_RETURN(auto more, engine_->ReadLines(rest.get(), OcrEngine::Layout::kSparse));
       for (auto& line : more) reading.lines.push_back(std::move(line));
     }
+    // Last: what the sparse reading above finds is no contact missing, and
+    // the lines this adds would change what it reads (blind seed 808: a
+    // phone it read was lost so).
+    KITH_RETURN_IF_ERROR(ReadContactsTheMaskLost(*engine_, prepared, reading.lines));
     return reading;
   }
 

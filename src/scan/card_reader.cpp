@@ -12,6 +12,7 @@
 #include "scan/qr_decoder.h"
 #include "scan/second_look.h"
 #include "scan/sideways.h"
+#include "scan/unmasked_look.h"
 
 namespace kith::scan {
 namespace {
@@ -45,6 +46,10 @@ class TesseractCardReader final : public CardReader {
       KITH_ASSIGN_OR_RETURN(auto more, engine_->ReadLines(rest.get(), OcrEngine::Layout::kSparse));
       for (auto& line : more) reading.lines.push_back(std::move(line));
     }
+    // Last: what the sparse reading above finds is no contact missing, and
+    // the lines this adds would change what it reads (blind seed 808: a
+    // phone it read was lost so).
+    KITH_RETURN_IF_ERROR(ReadContactsTheMaskLost(*engine_, prepared, reading.lines));
     return reading;
   }
 
@@ -63,14 +68,18 @@ class TesseractCardReader final : public CardReader {
   // is poor, the card read upside down is tried too and the better reading
   // kept: an upside-down card is the commonest turn, and the surest to tell.
   // (Trying the two quarter turns as well read no more held-out cards.)
+  // When the model is sure the card stands upright, a poor reading is a poor
+  // card, not a turned one: read upside down, such a card was never read
+  // better (fresh held-out seed 606: 8 of 150 cards, ~380 ms each, all among
+  // the slowest tenth; BENCHMARKS.md, sixteenth round).
   Result<std::vector<OcrLine>> ReadUpright(PreparedImage& prepared, Letters letters) {
-    const int turns = engine_->QuarterTurnsToUpright(prepared.binary.get());
-    if (turns != 0) Turn(prepared, turns);
+    const OcrEngine::Orientation orientation = engine_->QuarterTurnsToUpright(prepared.binary.get());
+    if (orientation.quarter_turns != 0) Turn(prepared, orientation.quarter_turns);
     Deskew(prepared);
     KITH_ASSIGN_OR_RETURN(auto lines, engine_->ReadLines(Page(prepared, letters)));
     if (ReadSideways(lines)) return ReadTurnedAQuarter(prepared, letters, std::move(lines));
     constexpr double kGoodReading = 70.0;
-    if (turns != 0 || ReadingQuality(lines) >= kGoodReading) return lines;
+    if (orientation.sure || ReadingQuality(lines) >= kGoodReading) return lines;
     Turn(prepared, 2);
     KITH_ASSIGN_OR_RETURN(auto other, engine_->ReadLines(Page(prepared, letters)));
     if (ReadingQuality(other) > ReadingQuality(lines)) return other;

@@ -25,9 +25,14 @@ bool WorthReadingAgain(const OcrLine& line) {
 }  // namespace
 
 Status ReadContactLinesAgain(OcrEngine& engine, const PreparedImage& prepared, std::vector<OcrLine>& lines) {
+  return ReadContactLinesAgain(engine, prepared, lines, WorthReadingAgain);
+}
+
+Status ReadContactLinesAgain(OcrEngine& engine, const PreparedImage& prepared, std::vector<OcrLine>& lines,
+                             const std::function<bool(const OcrLine&)>& worth_reading) {
   PixPtr page;
   for (auto& line : lines) {
-    if (!WorthReadingAgain(line)) continue;
+    if (!worth_reading(line)) continue;
     if (!page) page = UnmaskedPage(prepared);
     if (!page) return {};
     // The page is not masked: the cut's border is the paper's grey.

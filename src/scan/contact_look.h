@@ -1,6 +1,7 @@
 // A second reading of the lines on a card that may hold its contacts.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "domain/result.h"
@@ -22,5 +23,10 @@ namespace kith::scan {
 // fails.
 [[nodiscard]] Status ReadContactLinesAgain(OcrEngine& engine, const PreparedImage& prepared,
                                            std::vector<OcrLine>& lines);
+
+// The same for the lines `worth_reading` picks, however sure.
+[[nodiscard]] Status ReadContactLinesAgain(OcrEngine& engine, const PreparedImage& prepared,
+                                           std::vector<OcrLine>& lines,
+                                           const std::function<bool(const OcrLine&)>& worth_reading);
 
 }  // namespace kith::scan

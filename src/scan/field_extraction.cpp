@@ -48,6 +48,12 @@ double PrintSize(const std::string& text, const OcrLine& line) {
   return std::sqrt(line.height * per_character * kHeightPerWidth);
 }
 
+// How many letters (of any script) `text` holds.
+std::size_t LettersIn(const std::string& text) {
+  const std::u32string decoded = DecodeUtf8(text);
+  return static_cast<std::size_t>(std::count_if(decoded.begin(), decoded.end(), IsLetter));
+}
+
 // Whether a line's box is half as tall again as its letters' width says:
 // a mark read with the line (a bar, a speck) stretched it.
 bool Stretched(const OcrLine& line, const std::string& text) {
@@ -225,10 +231,21 @@ std::string WordsBeforePhone(const std::string& text) {
   if (phone == std::string::npos) return {};
   std::vector<std::string> words = SplitSpaces(text.substr(0, phone));
   // A word ending in a colon straight before the number is its label,
-  // whatever OCR made of its letters.
+  // whatever OCR made of its letters; but a name's last word read with a
+  // colon after it is longer than a label, and without it one word would
+  // be left of the name.
   while (!words.empty()) {
     const std::string labelled = words.back() + " 1";
-    if (StripLabel(labelled) == labelled && words.back().back() != ':') break;
+    if (StripLabel(labelled) == labelled) {
+      if (words.back().back() != ':') break;
+      constexpr std::size_t kLongestLabel = 3;
+      std::string word = words.back().substr(0, words.back().size() - 1);
+      if (words.size() == 2 && LettersIn(word) > kLongestLabel &&
+          LettersIn(word) == DecodeUtf8(word).size()) {
+        words.back() = std::move(word);
+        break;
+      }
+    }
     words.pop_back();
   }
   int capitalised = 0;
@@ -507,7 +524,10 @@ std::optional<std::size_t> PickTitle(const std::vector<Candidate>& candidates, c
     // mark read with it (a bar, a speck under the letters): a line that
     // starts in its lower half is under the name, not beside it.
     std::optional<double> gap = Gap(*name.line, *c.line);
-    if (!gap && Stretched(*name.line, name.text) && c.line->top > name.line->top + name.line->height / 2)
+    // A speck read as a letter or two in the box is no title.
+    constexpr std::size_t kFewestLetters = 3;
+    if (!gap && Stretched(*name.line, name.text) && c.line->top > name.line->top + name.line->height / 2 &&
+        LettersIn(c.text) >= kFewestLetters)
       gap = 0.0;
     if (!gap) continue;
     constexpr double kFarthest = 2.5;

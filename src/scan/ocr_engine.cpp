@@ -93,7 +93,7 @@ OcrEngine::~OcrEngine() {
   if (contact_api_) contact_api_->End();
 }
 
-int OcrEngine::QuarterTurnsToUpright(Pix* image) {
+OcrEngine::Orientation OcrEngine::QuarterTurnsToUpright(Pix* image) {
   const std::lock_guard lock(mutex_);
   osd_->SetPageSegMode(tesseract::PSM_OSD_ONLY);
   osd_->SetImage(image);
@@ -106,10 +106,10 @@ int OcrEngine::QuarterTurnsToUpright(Pix* image) {
   // Tesseract's own threshold for trusting an orientation is 2; below it the
   // page stays as it is.
   constexpr float kSure = 2.0F;
-  if (!found || confidence < kSure) return 0;
+  if (!found || confidence < kSure) return {};
   // `degrees` is how far the text is turned clockwise; turning it back is
   // the rest of a full turn.
-  return ((360 - degrees) / 90) % 4;
+  return {.quarter_turns = ((360 - degrees) / 90) % 4, .sure = true};
 }
 
 Result<std::vector<OcrLine>> OcrEngine::ReadLines(Pix* image, Layout layout) {

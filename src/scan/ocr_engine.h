@@ -48,10 +48,13 @@ class OcrEngine {
   Result<OcrLine> ReadContactLine(Pix* image);
   // The plain text Tesseract makes of an image with its defaults.
   Result<std::string> ReadPlainText(Pix* image);
-  // How many quarter turns clockwise put the text of `image` upright (0-3),
-  // by Tesseract's orientation detection (the `osd` model); 0 when it is not
-  // sure.
-  int QuarterTurnsToUpright(Pix* image);
+  // How Tesseract's orientation detection (the `osd` model) finds the text
+  // of an image turned.
+  struct Orientation {
+    int quarter_turns = 0;  // clockwise, to put it upright (0-3); 0 when not sure
+    bool sure = false;      // by Tesseract's own bar for trusting it
+  };
+  Orientation QuarterTurnsToUpright(Pix* image);
 
  private:
   OcrEngine() = default;

@@ -601,6 +601,22 @@ TEST(ExtractFields, FindsTheTitleUnderANameWhoseBoxAMarkStretched) {
   EXPECT_EQ(beside.title, "");
 }
 
+TEST(ExtractFields, TakesNoSpeckInAStretchedNamesBoxForTheTitle) {
+  // A speck under the name, read as two letters, stretched its box; the card
+  // prints no title.
+  const auto card = ExtractFields({Box("Ysolde Brackenholt", 100, 100, 700, 150), Box("ee", 300, 200, 40, 30),
+                                   Box("ysolde@quorvane.co.uk", 100, 500, 500, 28)},
+                                  "US");
+  EXPECT_EQ(card.name, "Ysolde Brackenholt");
+  EXPECT_EQ(card.title, "");
+  // Counter-example: a three-letter title there is still the title.
+  const auto title =
+      ExtractFields({Box("Ysolde Brackenholt", 100, 100, 700, 150), Box("CEO", 100, 200, 90, 34),
+                     Box("ysolde@quorvane.co.uk", 100, 500, 500, 28)},
+                    "US");
+  EXPECT_EQ(title.title, "CEO");
+}
+
 TEST(ExtractFields, KeepsTheNameBeforeAPhoneWhoseLabelWasMisread) {
   // Two columns read as one line, the phone's "Ph:" read "rh:".
   const auto card = ExtractFields({Box("Ysolde Brackenholt  rh:+44 7911 123456", 100, 100, 1000, 70),
@@ -613,6 +629,26 @@ TEST(ExtractFields, KeepsTheNameBeforeAPhoneWhoseLabelWasMisread) {
                                    Box("ysolde@quorvane.co.uk", 100, 500, 500, 28)},
                                   "US");
   EXPECT_EQ(word.name, "Ysolde Brackenholt Quay");
+}
+
+TEST(ExtractFields, KeepsANamesLastWordReadWithAColonBeforeAPhone) {
+  // Two columns read as one line, the name's last word read with a colon
+  // after it: without that word one word would be left of the name.
+  const auto card = ExtractFields({Box("Ysolde Brackenholt: +44 7911 123456", 100, 100, 1000, 70),
+                                   Box("ysolde@quorvane.co.uk", 100, 500, 500, 28)},
+                                  "US");
+  EXPECT_EQ(card.name, "Ysolde Brackenholt");
+  EXPECT_EQ(card.phones.size(), 1U);
+  // Counter-examples: a short word is a label misread, and a third word
+  // before it is a label after a whole name.
+  const auto label = ExtractFields({Box("Ysolde Brackenholt Rh: +44 7911 123456", 100, 100, 1000, 70),
+                                    Box("ysolde@quorvane.co.uk", 100, 500, 500, 28)},
+                                   "US");
+  EXPECT_EQ(label.name, "Ysolde Brackenholt");
+  const auto longer = ExtractFields({Box("Ysolde Brackenholt Mobil: +44 7911 123456", 100, 100, 1000, 70),
+                                     Box("ysolde@quorvane.co.uk", 100, 500, 500, 28)},
+                                    "US");
+  EXPECT_EQ(longer.name, "Ysolde Brackenholt");
 }
 
 TEST(ExtractFields, DropsSpecksReadAsWordsInAndAfterAName) {

@@ -32,7 +32,9 @@ void SerialWorker::Wait() {
 void SerialWorker::Run(const std::stop_token& stop) {
   while (true) {
     std::unique_lock lock(mutex_);
-    if (!posted_.wait(lock, stop, [this] { return !tasks_.empty(); })) return;
+    // Asked to stop (the destructor), the tasks not yet started are dropped:
+    // a bulk that failed has no use for the entries they would stage.
+    if (!posted_.wait(lock, stop, [this] { return !tasks_.empty(); }) || stop.stop_requested()) return;
     std::function<void()> task = std::move(tasks_.front());
     tasks_.pop_front();
     lock.unlock();

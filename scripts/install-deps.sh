@@ -24,6 +24,7 @@ packages=(
   chromium
   libgtest-dev libgmock-dev libbenchmark-dev
   fiu-utils libfiu-dev
+  iproute2
   clang-format clang-tidy
 )
 # The web app is built with npm. Machines that already carry Node.js (often

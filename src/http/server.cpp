@@ -2,6 +2,7 @@
 
 #include <malloc.h>
 #include <pthread.h>
+#include <sys/socket.h>
 #include <unistd.h>
 #include <csignal>
 
@@ -46,6 +47,12 @@ constexpr std::string_view kApiPrefix = "/api/v1";
 constexpr time_t kKeepAliveSeconds = 2;
 constexpr std::size_t kKeepAliveRequests = 10000;
 constexpr time_t kReadTimeoutSeconds = 10;
+// Connections the kernel holds for the server before it accepts them.
+// cpp-httplib listens with 5 (CPPHTTPLIB_LISTEN_BACKLOG, fixed when
+// Debian built the library): a browser opening six connections at once,
+// or 50 clients starting together, had the rest dropped and sent again a
+// second later (TcpExtListenOverflows; BENCHMARKS.md, sixteenth round).
+constexpr int kListenBacklog = SOMAXCONN;
 
 const httplib::Headers& SecurityHeaders() {
   static const httplib::Headers kHeaders = {
@@ -119,6 +126,12 @@ class HttpServer final : public Server {
   HttpServer& operator=(HttpServer&&) = delete;
 
   Status Bind() {
+    // The listening socket, as cpp-httplib makes it, so that its backlog
+    // can be set again once it listens (Listen).
+    server_->set_socket_options([this](socket_t socket) {
+      httplib::default_socket_options(socket);
+      listening_socket_ = socket;
+    });
     if (options_.port == 0) {
       port_ = server_->bind_to_any_port(options_.host);
       if (port_ <= 0) return Fail(ErrorCode::kIo, "cannot bind " + options_.host + " to a free port", "host");
@@ -130,6 +143,11 @@ class HttpServer final : public Server {
                     "port");
       }
       port_ = options_.port;
+    }
+    // Listening again on a listening socket only sets its backlog.
+    if (listening_socket_ < 0 || ::listen(listening_socket_, kListenBacklog) != 0) {
+      return Fail(ErrorCode::kIo, "cannot listen on " + options_.host + " with a backlog of " +
+                                      std::to_string(kListenBacklog) + " connections");
     }
     return Ok();
   }
@@ -539,7 +557,8 @@ class HttpServer final : public Server {
   nlohmann::json openapi_;
   std::unique_ptr<httplib::Server> server_;  // plain or TLS (tls.h)
   int port_ = 0;
-  std::string public_host_;  // of --public-url: accepted as a Host
+  socket_t listening_socket_ = -1;  // cpp-httplib's; it closes it
+  std::string public_host_;         // of --public-url: accepted as a Host
   std::atomic<bool> running_ = false;
   std::atomic<bool> stop_requested_ = false;
 };

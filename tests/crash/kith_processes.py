@@ -9,6 +9,7 @@ import http.client
 import json
 import os
 import re
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -20,6 +21,17 @@ def run_kith(kith, database, *args, env=None, wrapper=(), timeout=600):
     """Runs `kith --db DATABASE ARGS`; returns the CompletedProcess."""
     command = [*wrapper, kith, "--db", database, *args]
     return subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=env, check=False)
+
+
+def database_with_a_card(kith, work):
+    """WORK emptied and made again, holding kith.db with one card in it:
+    where a test of a real `kith serve` starts. Returns the database's path."""
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(work)
+    database = os.path.join(work, "kith.db")
+    made = run_kith(kith, database, "add", "--name", "Ada Lovelace")
+    assert made.returncode == 0, made.stderr
+    return database
 
 
 def check_database(kith, database):

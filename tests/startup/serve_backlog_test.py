@@ -20,7 +20,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "crash"))
-from kith_processes import Server  # noqa: E402  (the shared helper for a real kith serve)
+from kith_processes import Server, database_with_a_card  # noqa: E402  (the shared helper for a real kith serve)
 
 
 def listen_backlog(port):
@@ -39,12 +39,7 @@ def main():
     parser.add_argument("--work", required=True)
     arguments = parser.parse_args()
     shutil.which("ss") or sys.exit("ss (Debian package iproute2) is needed: scripts/install-deps.sh installs it")
-    shutil.rmtree(arguments.work, ignore_errors=True)
-    os.makedirs(arguments.work)
-    database = os.path.join(arguments.work, "kith.db")
-    made = subprocess.run([arguments.kith, "--db", database, "add", "--name", "Ada Lovelace"],
-                          capture_output=True, text=True)
-    assert made.returncode == 0, made.stderr
+    database = database_with_a_card(arguments.kith, arguments.work)
     with open("/proc/sys/net/core/somaxconn", encoding="ascii") as somaxconn:
         most = int(somaxconn.read())
 

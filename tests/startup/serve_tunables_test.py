@@ -17,12 +17,10 @@ Usage: serve_tunables_test.py --kith KITH --work DIR
 
 import argparse
 import os
-import shutil
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "crash"))
-from kith_processes import Server  # noqa: E402  (the shared helper for a real kith serve)
+from kith_processes import Server, database_with_a_card  # noqa: E402  (the shared helper for a real kith serve)
 
 
 def server_tunables(kith, database, user_tunables):
@@ -54,12 +52,7 @@ def main():
     parser.add_argument("--kith", required=True)
     parser.add_argument("--work", required=True)
     arguments = parser.parse_args()
-    shutil.rmtree(arguments.work, ignore_errors=True)
-    os.makedirs(arguments.work)
-    database = os.path.join(arguments.work, "kith.db")
-    made = subprocess.run([arguments.kith, "--db", database, "add", "--name", "Ada Lovelace"],
-                          capture_output=True, text=True)
-    assert made.returncode == 0, made.stderr
+    database = database_with_a_card(arguments.kith, arguments.work)
 
     tunables, status = server_tunables(arguments.kith, database, None)
     assert status == 200, f"kith serve did not serve: {status}"

@@ -949,6 +949,50 @@ TEST(PostgresStore, ADeferredSettingRunsBeforeTheNextStatementOrNothingRuns) {
   EXPECT_EQ(seen->Text(0, 0), "dee") << "and when a rolled-back transaction took it back";
 }
 
+// Several deferred statements (a claimed session's check: the workspace,
+// then the member read under it) go in one round trip and one
+// transaction, in order: a later one sees what an earlier one set, and
+// when one fails, what those before it set is taken back, the ones after
+// it and the query do not run, and all are sent again before the next
+// statement.
+TEST(PostgresStore, DeferredStatementsRunInOrderAndAllOrNone) {
+  testing::TempPgDatabase database;
+  auto opened = postgres::Connection::Open(database.url());
+  ASSERT_TRUE(opened) << opened.error().message;
+  postgres::Connection& connection = **opened;
+  const std::string set = "SELECT set_config('kith.test', $1, false)";
+  const std::string read =
+      "SELECT current_setting('kith.test', true) || '/' || current_setting('kith.other', true)";
+  const auto statements = [&set](const std::string& value, const std::string& then) {
+    std::vector<postgres::Connection::Statement> deferred;
+    deferred.push_back({set, postgres::Params().Add(value)});
+    deferred.push_back({then, {}});
+    return deferred;
+  };
+  const std::string copy = "SELECT set_config('kith.other', current_setting('kith.test') || '!', false)";
+
+  connection.Defer(statements("ada", copy));
+  auto seen = connection.Query(read);
+  ASSERT_TRUE(seen) << seen.error().message;
+  EXPECT_EQ(seen->Text(0, 0), "ada/ada!") << "the second saw what the first set";
+
+  connection.Defer(statements("bo", "SELECT 1 / 0"));
+  EXPECT_FALSE(connection.Query(read)) << "the query after a failed deferred statement does not run";
+  EXPECT_FALSE(connection.RunDeferred()) << "and they are tried again, together";
+  EXPECT_TRUE(connection.HasDeferred());
+  connection.Defer("SELECT 1", {});
+  seen = connection.Query(read);
+  ASSERT_TRUE(seen) << seen.error().message;
+  EXPECT_EQ(seen->Text(0, 0), "ada/ada!") << "the first one's setting went back with the failed second";
+
+  connection.Defer(statements("cy", copy));
+  ASSERT_TRUE(connection.RunDeferred()) << "by themselves, without a query";
+  EXPECT_FALSE(connection.HasDeferred());
+  seen = connection.Query(read);
+  ASSERT_TRUE(seen) << seen.error().message;
+  EXPECT_EQ(seen->Text(0, 0), "cy/cy!");
+}
+
 // A member's session is read with the membership it signs in as, as the
 // directory holds it at that moment: a new role is the role from then on,
 // and a member removed has a session but no membership.

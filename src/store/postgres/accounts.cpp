@@ -3,6 +3,7 @@
 // the store's own ($1 is whatever they say): the directory is what chooses
 // one.
 #include <array>
+#include <vector>
 
 #include "store/postgres/pg_store.h"
 
@@ -251,14 +252,29 @@ Status PgStore::ActAs(const WorkspaceAccess& access) {
 
 Status PgStore::ActAsClaimedMember(const WorkspaceAccess& member, const SessionClaim& claim) {
   SettleClaim();
-  // As ActAs, but the settings are made by kith_act_as_session
-  // (session_check_migration.cpp), which first checks the claim: should it
-  // not hold, the statement after it fails, and so does each later one, the
-  // check going again before it.
-  Params params;
-  params.Add(member.workspace_id).Add(claim.id_hash).Add(member.account).Add(RoleName(member.role));
-  params.Add(claim.born_after).Add(claim.seen_after);
-  connection_->Defer("SELECT kith_act_as_session($1, $2, $3, $4, $5, $6)", std::move(params));
+  // As ActAs, but the member's settings are made from the session's row,
+  // read under the workspace's policies once the workspace is set; with no
+  // such row the second statement raises (kith_session_refused,
+  // session_check_migration.cpp), so the statement after it fails, and so
+  // does each later one, the check going again before it. Plain
+  // statements, not a PL/pgSQL function: the database's cost of the check
+  // is then about that of the read. The scalar subquery holds at most one
+  // row (both tables' keys are given whole).
+  Params workspace;
+  workspace.Add(member.workspace_id);
+  Params check;
+  check.Add(member.workspace_id).Add(claim.id_hash).Add(member.account).Add(RoleName(member.role));
+  check.Add(claim.born_after).Add(claim.seen_after);
+  std::vector<Connection::Statement> statements;
+  statements.push_back({"SELECT set_config('kith.workspace', $1, false)", std::move(workspace)});
+  statements.push_back(
+      {"SELECT coalesce((SELECT set_config('kith.role', m.role, false) || set_config('kith.account', "
+       "s.account, false) "
+       "FROM web_sessions s JOIN memberships m ON m.workspace_id = s.workspace_id AND m.account = s.account "
+       "WHERE s.workspace_id = $1 AND s.id_hash = $2 AND s.account = $3 AND m.role = $4 "
+       "AND s.created_at > $5 AND s.last_seen_at > $6), kith_session_refused())",
+       std::move(check)});
+  connection_->Defer(std::move(statements));
   workspace_ = member.workspace_id;
   access_ = member;
   found_glances_.clear();  // read as the member before

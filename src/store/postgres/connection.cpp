@@ -153,14 +153,21 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& uri) {
 
 Connection::~Connection() { PQfinish(connection_); }
 
+void Connection::Defer(std::vector<Statement> statements) { deferred_ = std::move(statements); }
+
 void Connection::Defer(std::string sql, Params params) {
-  deferred_.emplace(std::move(sql), std::move(params));
+  deferred_.clear();
+  deferred_.push_back(Statement{std::move(sql), std::move(params)});
 }
 
 Status Connection::RunDeferred() {
-  if (!deferred_) return Ok();
-  KITH_RETURN_IF_ERROR(RunPrepared(deferred_->first, deferred_->second));
-  deferred_.reset();
+  if (deferred_.empty()) return Ok();
+  if (deferred_.size() == 1) {
+    KITH_RETURN_IF_ERROR(RunPrepared(deferred_.front().sql, deferred_.front().params));
+  } else {
+    KITH_RETURN_IF_ERROR(RunAfterDeferred(nullptr, nullptr));
+  }
+  deferred_.clear();
   return Ok();
 }
 
@@ -186,27 +193,42 @@ Result<std::string> Connection::PreparedName(const std::string& sql) {
 }
 
 Result<Rows> Connection::Query(const std::string& sql, const Params& params) {
-  if (deferred_) return RunAfterDeferred(sql, params);
+  if (!deferred_.empty()) return RunAfterDeferred(&sql, &params);
   return RunPrepared(sql, params);
 }
 
-Result<Rows> Connection::RunAfterDeferred(const std::string& sql, const Params& params) {
-  KITH_ASSIGN_OR_RETURN(const std::string deferred_name, PreparedName(deferred_->first));
-  KITH_ASSIGN_OR_RETURN(const std::string name, PreparedName(sql));
-  if (PQenterPipelineMode(connection_) != 1) {
-    KITH_RETURN_IF_ERROR(RunDeferred());
-    return RunPrepared(sql, params);
+Result<Rows> Connection::RunAfterDeferred(const std::string* sql, const Params* params) {
+  // Prepared first: PQprepare waits for its answer, which pipeline mode
+  // does not allow.
+  std::vector<std::pair<std::string, const Params*>> statements;
+  statements.reserve(deferred_.size() + 1);
+  for (const Statement& deferred : deferred_) {
+    KITH_ASSIGN_OR_RETURN(std::string name, PreparedName(deferred.sql));
+    statements.emplace_back(std::move(name), &deferred.params);
   }
-  const auto send = [this](const std::string& prepared, const Params& values) {
-    const std::vector<const char*> texts = TextsOf(values);
-    return PQsendQueryPrepared(connection_, prepared.c_str(), static_cast<int>(texts.size()), texts.data(),
-                               nullptr, nullptr, 0) == 1;
+  if (sql != nullptr) {
+    KITH_ASSIGN_OR_RETURN(std::string name, PreparedName(*sql));
+    statements.emplace_back(std::move(name), params);
+  }
+  const auto failure = [this]() {
+    return Error{ErrorCode::kIo, "PostgreSQL: " + Trimmed(PQerrorMessage(connection_)), "db"};
   };
-  // One Sync after both: the server runs them in one implicit transaction,
-  // so a statement that fails takes the settings before it back with it.
-  const int sent = !send(deferred_name, deferred_->second) ? 0 : send(name, params) ? 2 : 1;
+  if (PQenterPipelineMode(connection_) != 1) return tl::unexpected(failure());
+  // One Sync after them all: the server runs them in one implicit
+  // transaction, so a statement that fails takes the settings before it
+  // back with it, and the statements after it are not run.
+  std::size_t sent = 0;
+  for (const auto& [name, values] : statements) {
+    const std::vector<const char*> texts = TextsOf(*values);
+    if (PQsendQueryPrepared(connection_, name.c_str(), static_cast<int>(texts.size()), texts.data(), nullptr,
+                            nullptr, 0) != 1) {
+      break;
+    }
+    ++sent;
+  }
   if (sent == 0 || PQpipelineSync(connection_) != 1) {
-    Error error{ErrorCode::kIo, "PostgreSQL: " + Trimmed(PQerrorMessage(connection_)), "db"};
+    Error error = failure();
+    (void)PQexitPipelineMode(connection_);
     return tl::unexpected(std::move(error));
   }
   // Every result up to the Sync is read, whatever failed, so that the
@@ -214,12 +236,12 @@ Result<Rows> Connection::RunAfterDeferred(const std::string& sql, const Params& 
   // is only reported aborted: the first error is the one that counts.
   std::optional<Error> error;
   std::unique_ptr<PGresult, Rows::Free> rows;
-  for (int statement = 0; statement < sent; ++statement) {
+  for (std::size_t statement = 0; statement < sent; ++statement) {
     for (PGresult* result = PQgetResult(connection_); result != nullptr; result = PQgetResult(connection_)) {
       std::unique_ptr<PGresult, Rows::Free> owned(result);
       if (!Succeeded(result)) {
         if (!error) error = ResultError(connection_, result);
-      } else if (statement == 1) {
+      } else if (statement + 1 == statements.size()) {
         rows = std::move(owned);
       }
     }
@@ -229,12 +251,11 @@ Result<Rows> Connection::RunAfterDeferred(const std::string& sql, const Params& 
     error = ResultError(connection_, sync.get());
   }
   (void)PQexitPipelineMode(connection_);
-  if (!error && sent < 2)
-    error = Error{ErrorCode::kIo, "PostgreSQL: " + Trimmed(PQerrorMessage(connection_)), "db"};
-  // The settings are made only once both ran: should either fail, the
+  if (!error && sent < statements.size()) error = failure();
+  // The settings are made only once all ran: should any fail, the
   // transaction took them back, and they go again before the next statement.
   if (error) return tl::unexpected(std::move(*error));
-  deferred_.reset();
+  deferred_.clear();
   return Rows(rows.release());
 }
 

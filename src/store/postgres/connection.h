@@ -141,19 +141,27 @@ class Connection {
   // broken constraint (a unique key taken), a serialisation failure or deadlock,
   // kIo for a lost connection, kInternal otherwise.
   Result<Rows> Query(const std::string& sql, const Params& params = {});
-  // Runs `sql` with `params` just before the next statement this
-  // connection runs (Execute, Query or BeginCopy; not EndTransaction), in place of any
-  // statement deferred before it and not yet run. For settings that last
-  // until changed: a setting made and then changed again before any
-  // statement read it costs no round trip, and before a Query it travels
-  // with the query (one pipeline, one round trip, one transaction). Should
-  // it or the statement after it fail, that statement fails with the first
-  // error, and the deferred one is tried again before the next: no
-  // statement runs without it.
+  // One statement and its parameters.
+  struct Statement {
+    std::string sql;
+    Params params;
+  };
+  // Runs `statements`, in order, just before the next statement this
+  // connection runs (Execute, Query or BeginCopy; not EndTransaction), in
+  // place of any statements deferred before them and not yet run. For
+  // settings that last until changed: a setting made and then changed
+  // again before any statement read it costs no round trip, and before a
+  // Query they travel with the query (one pipeline, one round trip, one
+  // transaction). Should any of them or the statement after them fail,
+  // that statement fails with the first error, what the others did is
+  // taken back with the transaction, and the deferred ones are tried again
+  // before the next: no statement runs without them.
+  void Defer(std::vector<Statement> statements);
   void Defer(std::string sql, Params params);
-  // Whether a statement is deferred and has not run yet.
-  [[nodiscard]] bool HasDeferred() const { return deferred_.has_value(); }
-  // Runs the deferred statement now, by itself (nothing when none is).
+  // Whether statements are deferred and have not run yet.
+  [[nodiscard]] bool HasDeferred() const { return !deferred_.empty(); }
+  // Runs the deferred statements now, by themselves, in one round trip and
+  // one transaction (nothing when none is).
   Status RunDeferred();
 
   // Bulk rows through COPY … FROM STDIN: BeginCopy runs the COPY statement,
@@ -169,12 +177,13 @@ class Connection {
   explicit Connection(pg_conn* connection) : connection_(connection) {}
   Result<std::string> PreparedName(const std::string& sql);
   Result<Rows> RunPrepared(const std::string& sql, const Params& params);
-  // The deferred statement, then `sql`, in one round trip.
-  Result<Rows> RunAfterDeferred(const std::string& sql, const Params& params);
+  // The deferred statements, then `sql` with `params` when `sql` is not
+  // null, in one round trip and one transaction; the rows of `sql`.
+  Result<Rows> RunAfterDeferred(const std::string* sql, const Params* params);
 
   pg_conn* connection_;
   std::unordered_map<std::string, std::string> prepared_;
-  std::optional<std::pair<std::string, Params>> deferred_;
+  std::vector<Statement> deferred_;
 };
 
 }  // namespace kith::postgres

@@ -842,7 +842,8 @@ const std::vector<std::string_view>& Migrations() {
                                                             kJournalOncePerStatement,
                                                             NameTermsMigration(),
                                                             CardChecksMigration(),
-                                                            SessionCheckMigration()};
+                                                            SessionCheckMigration(),
+                                                            SessionRefusalMigration()};
   return kMigrations;
 }
 

@@ -38,8 +38,33 @@ BEGIN
 END $$;
 )sql";
 
+// Version 15: the check in plain statements. PL/pgSQL sets a function's
+// plans and expression state up again in every transaction, and every
+// request is a transaction of its own: kith_act_as_session cost the
+// database four times the read it makes. The server now sends the
+// workspace's setting and then one statement that reads the session and
+// makes the member's settings from its row, with the request's first
+// statement (one pipeline, one transaction, PgStore::ActAsClaimedMember).
+// When no row holds, that statement calls kith_session_refused(), which
+// raises invalid_authorization_specification as kith_act_as_session did:
+// the statements after it are not run and the settings go back with the
+// transaction. PL/pgSQL is entered only then. VOLATILE keeps the planner
+// from calling it while planning. kith_act_as_session stays: a server of
+// the version before, still running while another migrates the database
+// it serves, goes on calling it for every request until it is restarted.
+constexpr std::string_view kSessionRefusal = R"sql(
+CREATE FUNCTION kith_session_refused() RETURNS text
+LANGUAGE plpgsql VOLATILE AS $$
+BEGIN
+  RAISE EXCEPTION 'the session is signed out, expired or no longer signs in as this member'
+    USING ERRCODE = 'invalid_authorization_specification';
+END $$;
+)sql";
+
 }  // namespace
 
 std::string_view SessionCheckMigration() { return kSessionCheck; }
+
+std::string_view SessionRefusalMigration() { return kSessionRefusal; }
 
 }  // namespace kith::postgres

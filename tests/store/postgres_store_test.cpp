@@ -1036,8 +1036,9 @@ TEST(PostgresStore, AMembersSessionComesWithItsMembershipAsItIsNow) {
 }
 
 // A server that remembers a member's session acts on a claim the
-// database checks with the next statement (kith_act_as_session, schema
-// version 14): while it holds, the store reads and writes as the member;
+// database checks with the next statement (the session read under its
+// workspace, kith_session_refused when it does not hold, schema version
+// 15): while it holds, the store reads and writes as the member;
 // once the session is gone, expired, or signs in with another role, that
 // statement and every one after it fail as unauthorized and nothing runs.
 TEST(PostgresStore, AClaimedSessionIsCheckedWithTheFirstStatementAndNothingRunsOnARefusedOne) {

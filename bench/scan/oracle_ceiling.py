@@ -24,10 +24,11 @@ printed) and those it missed that are present.
 Each field kith missed gets one class:
 
 - extraction: present in the lines kith kept; the field extraction chose wrong;
-- not-kept:WHERE: present only in readings kith did not keep: WHERE names
-  those of the card turned truly upright (grey: the masked page;
-  unmasked; lines_latin, lines_contact: its lines read alone; binary), or
-  other-turn when only a reading of the card turned otherwise holds it;
+- not-kept:WHERE: present only in readings kith did not keep, of the card
+  turned truly upright: page (the masked or unmasked page read whole),
+  line (only a line read again alone, by the Latin model or as a contact
+  line), binary (only the binarised page); other-turn when only a reading
+  of the card turned otherwise holds it;
 - card-lost: present nowhere, and the card was read as noise (fewer than two
   of its printed fields anywhere near right in any reading);
 - misread: present nowhere, but a reading holds it with a few characters
@@ -213,7 +214,14 @@ def main():
                     true_turn = f"turn{record.get('true_turns', 0)}_"
                     kinds = sorted({name[len(true_turn):] for name, texts in readings.items()
                                     if name.startswith(true_turn) and all(present(field, v, texts) for v in values)})
-                    cls = "not-kept:" + ("+".join(kinds) if kinds else "other-turn")
+                    if not kinds:
+                        cls = "not-kept:other-turn"
+                    elif "grey" in kinds or "unmasked" in kinds:
+                        cls = "not-kept:page"
+                    elif "lines_latin" in kinds or "lines_contact" in kinds:
+                        cls = "not-kept:line"
+                    else:
+                        cls = "not-kept:binary"
                 elif card_lost:
                     cls = "card-lost"
                     for condition in conditions(entry):

@@ -75,14 +75,22 @@ void NormalizePolarity(Pix* gray) {
 // Print in a colour on a dark card (a company's name in red on navy) is
 // light in one channel and dark in the others: its luminance is close to
 // the card's, and the line is lost with the background. Where a tile of
-// `gray` (luminance) has a dark background, its pixels are taken from
-// `brightest` (each pixel's brightest channel) instead: there such print
-// stands out as white print does, and a dark card's colour stays dark.
+// `gray` (luminance) has a dark background, each pixel takes the lighter of
+// its luminance and its brightest channel (`brightest`) lowered by as much
+// as the tile's background is lighter there: such print then stands out as
+// white print does, and the background, white print and the print on a
+// saturated card (whose own colour is bright in one channel) keep their
+// luminance.
 void LightenColouredPrintOnDark(Pix* gray, Pix* brightest) {
   ForEachTile(gray, [gray, brightest](int left, int top, int w, int h) {
     PixPtr tile = Tile(gray, left, top, w, h);
     if (!tile || !DarkBackground(tile.get())) return;
-    pixRasterop(gray, left, top, w, h, PIX_SRC, brightest, left, top);
+    PixPtr bright = Tile(brightest, left, top, w, h);
+    if (!bright) return;
+    const float lighter_by = Rank(bright.get(), 0.5F) - Rank(tile.get(), 0.5F);
+    if (lighter_by > 0) pixAddConstantGray(bright.get(), -static_cast<l_int32>(lighter_by));
+    PixPtr lighter(pixMinOrMax(nullptr, tile.get(), bright.get(), L_CHOOSE_MAX));
+    if (lighter) pixRasterop(gray, left, top, w, h, PIX_SRC, lighter.get(), 0, 0);
   });
 }
 

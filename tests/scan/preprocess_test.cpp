@@ -124,6 +124,21 @@ TEST_F(ColourPrint, ReadsPrintInAColourAsDarkAsTheCard) {
   EXPECT_NE(text.find("Wenna Calloway"), std::string::npos) << text;
 }
 
+// A saturated card is bright in its own colour's channel: there the white
+// print stands out no more than the card, and its luminance is kept.
+TEST_F(ColourPrint, ReadsWhitePrintOnASaturatedDarkCard) {
+  PixPtr card(pixCreate(1400, 800, 32));
+  pixSetAllArbitrary(card.get(), 0x3c14c800);  // violet: 60, 20, 200
+  L_BMF* font = bmfCreate(nullptr, 20);
+  pixSetTextline(card.get(), font, "Fernstile Lanterns", 0xe6e6f000, 120, 300, nullptr, nullptr);
+  pixSetTextline(card.get(), font, "Wenna Calloway", 0xffffff00, 120, 450, nullptr, nullptr);
+  bmfDestroy(&font);
+  PixPtr photo(pixBlockconv(card.get(), 1, 1));
+  const std::string text = Read(photo.get());
+  EXPECT_NE(text.find("Fernstile Lanterns"), std::string::npos) << text;
+  EXPECT_NE(text.find("Wenna Calloway"), std::string::npos) << text;
+}
+
 TEST_F(ColourPrint, ReadsALightCardsColouredPrintAsBefore) {
   PixPtr card(pixCreate(1400, 800, 32));
   pixSetAllArbitrary(card.get(), 0xf5f0e600);  // cream

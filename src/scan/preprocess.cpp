@@ -29,35 +29,69 @@ float Rank(Pix* gray, float rank) {
 // (24 across reads names and companies better than 12 on the corpus.)
 constexpr int kTilesAcross = 24;
 
-// Inverts every tile whose background is darker than its ink, so that
-// light-on-dark cards and dark bands read as dark text on white.
-void NormalizePolarity(Pix* gray) {
+// Whether `tile`'s background is darker than its ink. The background is
+// what most pixels are: the median is compared with the midpoint between the
+// darkest and lightest few percent.
+bool DarkBackground(Pix* tile) {
+  const float low = Rank(tile, 0.05F);
+  const float median = Rank(tile, 0.5F);
+  const float high = Rank(tile, 0.95F);
+  constexpr float kMinimumContrast = 40.0F;
+  constexpr float kDark = 100.0F;
+  return (high - low > kMinimumContrast) ? median < (low + high) / 2 : median < kDark;
+}
+
+// Calls `visit(left, top, width, height)` for each tile of `gray`.
+template <typename Visit>
+void ForEachTile(Pix* gray, Visit visit) {
   const int width = pixGetWidth(gray);
   const int height = pixGetHeight(gray);
   const int tile_side = std::max(8, width / kTilesAcross);
   for (int top = 0; top < height; top += tile_side) {
     for (int left = 0; left < width; left += tile_side) {
-      const int w = std::min(tile_side, width - left);
-      const int h = std::min(tile_side, height - top);
-      BOX* box = boxCreate(left, top, w, h);
-      PixPtr tile(pixClipRectangle(gray, box, nullptr));
-      boxDestroy(&box);
-      if (!tile) continue;
-      // The background is what most pixels are: compare the median with the
-      // midpoint between the darkest and lightest few percent.
-      const float low = Rank(tile.get(), 0.05F);
-      const float median = Rank(tile.get(), 0.5F);
-      const float high = Rank(tile.get(), 0.95F);
-      constexpr float kMinimumContrast = 40.0F;
-      constexpr float kDark = 100.0F;
-      const bool dark_background =
-          (high - low > kMinimumContrast) ? median < (low + high) / 2 : median < kDark;
-      if (dark_background) {
-        pixInvert(tile.get(), tile.get());
-        pixRasterop(gray, left, top, w, h, PIX_SRC, tile.get(), 0, 0);
-      }
+      visit(left, top, std::min(tile_side, width - left), std::min(tile_side, height - top));
     }
   }
+}
+
+PixPtr Tile(Pix* gray, int left, int top, int width, int height) {
+  BOX* box = boxCreate(left, top, width, height);
+  PixPtr tile(pixClipRectangle(gray, box, nullptr));
+  boxDestroy(&box);
+  return tile;
+}
+
+// Inverts every tile whose background is darker than its ink, so that
+// light-on-dark cards and dark bands read as dark text on white.
+void NormalizePolarity(Pix* gray) {
+  ForEachTile(gray, [gray](int left, int top, int w, int h) {
+    PixPtr tile = Tile(gray, left, top, w, h);
+    if (!tile || !DarkBackground(tile.get())) return;
+    pixInvert(tile.get(), tile.get());
+    pixRasterop(gray, left, top, w, h, PIX_SRC, tile.get(), 0, 0);
+  });
+}
+
+// Print in a colour on a dark card (a company's name in red on navy) is
+// light in one channel and dark in the others: its luminance is close to
+// the card's, and the line is lost with the background. Where a tile of
+// `gray` (luminance) has a dark background, each pixel takes the lighter of
+// its luminance and its brightest channel (`brightest`) lowered by as much
+// as the tile's background is lighter there: such print then stands out as
+// white print does, and the background, white print and the print on a
+// saturated card (whose own colour is bright in one channel) keep their
+// luminance.
+void LightenColouredPrintOnDark(Pix* gray, Pix* brightest) {
+  ForEachTile(gray, [gray, brightest](int left, int top, int w, int h) {
+    PixPtr tile = Tile(gray, left, top, w, h);
+    if (!tile || !DarkBackground(tile.get())) return;
+    PixPtr bright = Tile(brightest, left, top, w, h);
+    if (!bright) return;
+    const float lighter_by = Rank(bright.get(), 0.5F) - Rank(tile.get(), 0.5F);
+    if (lighter_by > 0) pixAddConstantGray(bright.get(), -static_cast<l_int32>(lighter_by));
+    PixPtr lighter(pixMinOrMax(nullptr, tile.get(), bright.get(), L_CHOOSE_MAX));
+    if (lighter) pixRasterop(gray, left, top, w, h, PIX_SRC, lighter.get(), 0, 0);
+  });
 }
 
 // Uneven light (a lamp to one side, a phone's shadow, a photo's darker
@@ -105,6 +139,68 @@ void Sharpen(PixPtr& gray) {
   if (PixPtr sharp = Deblur(gray.get(), blur * kThinStrokes, kSteps)) gray = std::move(sharp);
 }
 
+struct Skew {
+  l_float32 degrees = 0;
+  l_float32 confidence = 0;  // Leptonica's: 0 when the search found nothing
+};
+
+// The skew of the lines of `binary`, searched over ±12 degrees.
+Skew FindSkew(Pix* binary) {
+  constexpr l_float32 kSkewRange = 12.0F;
+  Skew skew;
+  if (pixFindSkewSweepAndSearch(binary, &skew.degrees, &skew.confidence, 4, 2, kSkewRange, 1.0F, 0.01F) != 0)
+    return {};
+  return skew;
+}
+
+// The marks of `binary` shaped like the letters of small print: not a
+// speck, no taller than small print stands at the scale preprocessing sets
+// (12-30 pixels; a name's capitals up to 80 are left out with the blocks of
+// that size), no wider than three letters run together, and not solid (a
+// block, where a letter's box is half paper). None when Leptonica fails.
+PixPtr SmallLetters(Pix* binary) {
+  const int long_side = std::max(pixGetWidth(binary), pixGetHeight(binary));
+  const int shortest = std::max(6, long_side / 250);
+  const int tallest = long_side / 30;
+  constexpr double kSolid = 0.6;
+  PIXA* marks = nullptr;
+  BOXA* boxes = pixConnComp(binary, &marks, 8);
+  if (boxes == nullptr || marks == nullptr) {
+    boxaDestroy(&boxes);
+    pixaDestroy(&marks);
+    return nullptr;
+  }
+  PixPtr letters(pixCreateTemplate(binary));
+  for (int i = 0; letters && i < boxaGetCount(boxes); ++i) {
+    l_int32 x = 0;
+    l_int32 y = 0;
+    l_int32 w = 0;
+    l_int32 h = 0;
+    boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h);
+    if (h < shortest || h > tallest || w > 3 * h) continue;
+    PixPtr mark(pixaGetPix(marks, i, L_CLONE));
+    l_int32 black = 0;
+    if (!mark || pixCountPixels(mark.get(), &black, nullptr) != 0) continue;
+    if (static_cast<double>(black) >= kSolid * static_cast<double>(w) * static_cast<double>(h)) continue;
+    pixRasterop(letters.get(), x, y, w, h, PIX_PAINT, mark.get(), 0, 0);
+  }
+  boxaDestroy(&boxes);
+  pixaDestroy(&marks);
+  return letters;
+}
+
+PixPtr Scaled(Pix* gray, float scale) {
+  return PixPtr(scale > 1.0F ? pixScaleGrayLI(gray, scale, scale) : pixScaleAreaMap(gray, scale, scale));
+}
+
+// Each pixel's brightest channel, for a colour photo; none for a grey one.
+PixPtr BrightestChannel(Pix* photo) {
+  PixPtr no_colormap(pixRemoveColormap(photo, REMOVE_CMAP_BASED_ON_SRC));
+  Pix* source = no_colormap ? no_colormap.get() : photo;
+  if (pixGetDepth(source) != 32) return nullptr;
+  return PixPtr(pixConvertRGBToGrayMinMax(source, L_CHOOSE_MAX));
+}
+
 }  // namespace
 
 PixPtr ToGray(Pix* photo) {
@@ -118,15 +214,17 @@ Result<PreparedImage> PrepareForOcr(Pix* photo) {
   PreparedImage prepared;
   PixPtr gray = ToGray(photo);
   if (!gray) return Fail(ErrorCode::kInvalidInput, "the image has no pixels kith can read", "image");
+  PixPtr brightest = BrightestChannel(photo);
   const int long_side = std::max(pixGetWidth(gray.get()), pixGetHeight(gray.get()));
   prepared.scale = static_cast<float>(kTargetLongSide) / static_cast<float>(long_side);
   if (std::abs(prepared.scale - 1.0F) > 0.1F) {
-    gray.reset(prepared.scale > 1.0F ? pixScaleGrayLI(gray.get(), prepared.scale, prepared.scale)
-                                     : pixScaleAreaMap(gray.get(), prepared.scale, prepared.scale));
+    gray = Scaled(gray.get(), prepared.scale);
+    if (brightest) brightest = Scaled(brightest.get(), prepared.scale);
   } else {
     prepared.scale = 1.0F;
   }
   if (!gray) return Fail(ErrorCode::kInternal, "the image could not be scaled", "image");
+  if (brightest) LightenColouredPrintOnDark(gray.get(), brightest.get());
   const float low = Rank(gray.get(), 0.01F);
   const float high = Rank(gray.get(), 0.99F);
   constexpr float kBlankContrast = 24.0F;
@@ -190,25 +288,38 @@ void Deskew(PreparedImage& prepared) {
   // degrees (Leptonica's default is ±7) and applied whenever the search is
   // fairly sure. (pixDeskew's own bar of confidence 3 left cards turned 8
   // degrees, which Tesseract's line finder then read as nothing at all.)
-  l_float32 angle = 0;
-  l_float32 confidence = 0;
-  constexpr l_float32 kSkewRange = 12.0F;
   constexpr l_float32 kSureEnough = 1.5F;
   constexpr l_float32 kWorthTurning = 0.2F;
   constexpr l_float32 kRadiansPerDegree = 3.14159265F / 180.0F;
-  if (pixFindSkewSweepAndSearch(prepared.binary.get(), &angle, &confidence, 4, 2, kSkewRange, 1.0F, 0.01F) ==
-          0 &&
-      confidence >= kSureEnough && std::abs(angle) >= kWorthTurning) {
-    PixPtr straight(pixRotate(prepared.binary.get(), kRadiansPerDegree * angle, L_ROTATE_AREA_MAP,
-                              L_BRING_IN_WHITE, 0, 0));
-    if (straight) {
-      prepared.skew_degrees = angle;
-      prepared.binary = std::move(straight);
-    }
-    PixPtr straight_gray(
-        pixRotate(prepared.gray.get(), kRadiansPerDegree * angle, L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
-    if (straight_gray) prepared.gray = std::move(straight_gray);
+  // Found on every mark, and again on the marks shaped like small print's
+  // letters: a card's edge, a band, a logo, and the blocks the polarity's
+  // tiles leave where a dark card meets the table are straight too, and
+  // where there are enough of them the search over every mark follows them
+  // or is unsure (a card 8 degrees off left as it was, and read as nothing
+  // at all). The letters' answer is taken when the first is unsure, or when
+  // the two differ by whole degrees; a smaller difference is the search's
+  // own spread, and the first answer stands (taking the letters' answer
+  // always moved as many fields one way as the other on fresh held-out
+  // cards).
+  constexpr l_float32 kWholeDegrees = 2.0F;
+  Skew skew = FindSkew(prepared.binary.get());
+  if (PixPtr letters = SmallLetters(prepared.binary.get())) {
+    const Skew by_letters = FindSkew(letters.get());
+    const bool letters_differ = std::abs(by_letters.degrees - skew.degrees) >= kWholeDegrees;
+    if (by_letters.confidence >= kSureEnough && (skew.confidence < kSureEnough || letters_differ))
+      skew = by_letters;
   }
+  if (skew.confidence < kSureEnough || std::abs(skew.degrees) < kWorthTurning) return;
+  const l_float32 angle = skew.degrees;
+  PixPtr straight(
+      pixRotate(prepared.binary.get(), kRadiansPerDegree * angle, L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
+  if (straight) {
+    prepared.skew_degrees = angle;
+    prepared.binary = std::move(straight);
+  }
+  PixPtr straight_gray(
+      pixRotate(prepared.gray.get(), kRadiansPerDegree * angle, L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
+  if (straight_gray) prepared.gray = std::move(straight_gray);
 }
 
 }  // namespace kith::scan

@@ -24,8 +24,9 @@ struct PreparedImage {
 Result<PreparedImage> PrepareForOcr(Pix* photo);
 
 // Straightens both images when the lines of `prepared.binary` run up to 12 degrees off the
-// horizontal. Call it once the card is upright (a card on its side has no
-// horizontal lines to find).
+// horizontal: found on all its marks, or, when that search is unsure, on
+// the marks shaped like small print's letters alone. Call it once the card
+// is upright (a card on its side has no horizontal lines to find).
 void Deskew(PreparedImage& prepared);
 
 // `prepared.unmasked` turned and straightened as `prepared.gray` has been

@@ -77,14 +77,18 @@ std::string PatternOf(const std::string& path) {
   return std::string(kApiPrefix) + std::regex_replace(named, kParameter, R"((\d+))");
 }
 
-// An SQLite database is read on this machine's cores: requests beyond one
-// a core only take turns with each other in the scheduler's slices (the
-// typeahead's p99 of 35-40 ms under 50 clients; BENCHMARKS.md, api16). A
-// PostgreSQL request mostly waits for the database server, and every
-// worker thread may wait at once.
+// An SQLite database is read on this machine's cores: many more requests
+// than cores only take turns with each other in the scheduler's slices
+// (the typeahead's p99 of 35-40 ms under 50 clients). Two a core rather
+// than one: a core whose request is preempted (by the clients, by other
+// programs) still has one to go on with; on a loaded machine one a core
+// cost 29 % of the throughput, two 18 %, at about the same p99
+// (BENCHMARKS.md, api16). A PostgreSQL request mostly waits for the
+// database server, and every worker thread may wait at once.
+constexpr std::size_t kRequestsComputingPerCore = 2;
 std::size_t ComputingAtOnce(const ServerOptions& options, const StorePool& pool) {
   if (pool.Shared()) return static_cast<std::size_t>(std::max(options.threads, 1));
-  return std::max(std::thread::hardware_concurrency(), 1U);
+  return kRequestsComputingPerCore * std::max(std::thread::hardware_concurrency(), 1U);
 }
 
 bool IsWrite(const std::string& method) { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }

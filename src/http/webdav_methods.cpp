@@ -36,7 +36,8 @@ constexpr int kMicrosecondsPerMs = 1000;
 constexpr std::size_t kGatheredBytes = std::size_t{64} * 1024;
 // Past this a request waiting at the gate goes on without a place: a
 // long request (a large listing computed whole) delays the others at most
-// this much. A typeahead request waits about 5 ms behind 50 others.
+// this much. A typeahead request waits about 10 ms behind 50 others on a
+// busy machine.
 constexpr std::chrono::milliseconds kLongestGateWait{100};
 
 bool WouldBlock() { return errno == EAGAIN || errno == EWOULDBLOCK; }

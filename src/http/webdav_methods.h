@@ -62,9 +62,8 @@ class Connection {
 class WebDavMethodServer : public httplib::Server {
  public:
   // `computing_at_once` requests compute at a time, the others wait their
-  // turn in the order they came (RequestGate): as many as there are cores
-  // when the requests compute here, more when they mostly wait for a
-  // database server.
+  // turn in the order they came (RequestGate): a few a core when the
+  // requests compute here, more when they mostly wait for a database server.
   explicit WebDavMethodServer(std::size_t computing_at_once);
 
  protected:

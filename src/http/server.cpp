@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <csignal>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <chrono>
@@ -74,6 +75,20 @@ std::string PatternOf(const std::string& path) {
   static const std::regex kParameter(R"(\{[a-z_]+\})");
   const std::string named = std::regex_replace(path, kAccount, R"(([A-Za-z0-9._-]{1,64}))");
   return std::string(kApiPrefix) + std::regex_replace(named, kParameter, R"((\d+))");
+}
+
+// An SQLite database is read on this machine's cores: many more requests
+// than cores only take turns with each other in the scheduler's slices
+// (the typeahead's p99 of 35-40 ms under 50 clients). Two a core rather
+// than one: a core whose request is preempted (by the clients, by other
+// programs) still has one to go on with; on a loaded machine one a core
+// cost 29 % of the throughput, two 18 %, at about the same p99
+// (BENCHMARKS.md, api16). A PostgreSQL request mostly waits for the
+// database server, and every worker thread may wait at once.
+constexpr std::size_t kRequestsComputingPerCore = 2;
+std::size_t ComputingAtOnce(const ServerOptions& options, const StorePool& pool) {
+  if (pool.Shared()) return static_cast<std::size_t>(std::max(options.threads, 1));
+  return kRequestsComputingPerCore * std::max(std::thread::hardware_concurrency(), 1U);
 }
 
 bool IsWrite(const std::string& method) { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }
@@ -604,7 +619,7 @@ Result<std::unique_ptr<Server>> StartServerWithRoutes(const ServerOptions& optio
   if (pool->Shared()) {
     KITH_ASSIGN_OR_RETURN(sign_in_counts, OpenStore(options.database_path, OpenIntent::kReadWrite));
   }
-  KITH_ASSIGN_OR_RETURN(auto listener, MakeListener(options));
+  KITH_ASSIGN_OR_RETURN(auto listener, MakeListener(options, ComputingAtOnce(options, *pool)));
   auto server = std::make_unique<HttpServer>(options, std::move(pool), std::move(listener), std::move(extra));
   server->CountSignInsIn(std::move(sign_in_counts));
   KITH_RETURN_IF_ERROR(server->Bind());

@@ -40,11 +40,12 @@ int NoPassphrase(char* /*buffer*/, int /*size*/, int /*rwflag*/, void* /*userdat
 
 }  // namespace
 
-Result<std::unique_ptr<httplib::Server>> MakeListener(const ServerOptions& options) {
+Result<std::unique_ptr<httplib::Server>> MakeListener(const ServerOptions& options,
+                                                      std::size_t computing_at_once) {
   const std::string& certificate = options.tls_certificate;
   const std::string& key = options.tls_key;
   // Both carry the WebDAV methods httplib does not know (PROPFIND, REPORT, …).
-  if (certificate.empty() && key.empty()) return std::make_unique<WebDavMethodServer>();
+  if (certificate.empty() && key.empty()) return std::make_unique<WebDavMethodServer>(computing_at_once);
   if (certificate.empty() || key.empty()) {
     return Fail(ErrorCode::kInvalidInput, "--tls-cert and --tls-key go together: give both files or neither",
                 certificate.empty() ? "tls-cert" : "tls-key");
@@ -53,7 +54,7 @@ Result<std::unique_ptr<httplib::Server>> MakeListener(const ServerOptions& optio
   KITH_RETURN_IF_ERROR(CheckReadable(key, "key", "tls-key"));
   ERR_clear_error();
   Status loaded = Ok();
-  auto server = std::make_unique<TlsWebDavMethodServer>([&](SSL_CTX& context) {
+  auto server = std::make_unique<TlsWebDavMethodServer>(computing_at_once, [&](SSL_CTX& context) {
     SSL_CTX_set_min_proto_version(&context, TLS1_2_VERSION);
     SSL_CTX_set_options(&context, SSL_OP_NO_COMPRESSION | SSL_OP_NO_SESSION_RESUMPTION_ON_RENEGOTIATION);
     SSL_CTX_set_default_passwd_cb(&context, NoPassphrase);

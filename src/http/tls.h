@@ -3,6 +3,7 @@
 // (phones refuse Basic auth over plain HTTP off the machine).
 #pragma once
 
+#include <cstddef>
 #include <memory>
 
 #include <httplib.h>
@@ -18,7 +19,9 @@ namespace kith::http {
 // naming the flag, when only one is given, a file cannot be read, holds no
 // PEM certificate or private key (an encrypted key counts as none: kith
 // cannot prompt for its passphrase), or the key does not belong to the
-// certificate.
-Result<std::unique_ptr<httplib::Server>> MakeListener(const ServerOptions& options);
+// certificate. `computing_at_once` requests compute at a time, the others
+// wait their turn (WebDavMethodServer).
+Result<std::unique_ptr<httplib::Server>> MakeListener(const ServerOptions& options,
+                                                      std::size_t computing_at_once);
 
 }  // namespace kith::http

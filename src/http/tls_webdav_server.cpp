@@ -78,8 +78,9 @@ class TlsConnection final : public Connection {
 
 }  // namespace
 
-TlsWebDavMethodServer::TlsWebDavMethodServer(const std::function<bool(SSL_CTX& context)>& setup)
-    : context_(SSL_CTX_new(TLS_server_method())) {
+TlsWebDavMethodServer::TlsWebDavMethodServer(std::size_t computing_at_once,
+                                             const std::function<bool(SSL_CTX& context)>& setup)
+    : WebDavMethodServer(computing_at_once), context_(SSL_CTX_new(TLS_server_method())) {
   if (context_ != nullptr && !setup(*context_)) {
     SSL_CTX_free(context_);
     context_ = nullptr;

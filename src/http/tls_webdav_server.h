@@ -7,6 +7,7 @@
 
 #include <openssl/ssl.h>
 
+#include <cstddef>
 #include <functional>
 #include <memory>
 
@@ -16,10 +17,11 @@ namespace kith::http {
 
 class TlsWebDavMethodServer final : public WebDavMethodServer {
  public:
-  // `setup` loads the certificate and key into a fresh server context and
-  // says whether it could; when it cannot, is_valid() is false and the
-  // server must not be started.
-  explicit TlsWebDavMethodServer(const std::function<bool(SSL_CTX& context)>& setup);
+  // `computing_at_once`: as WebDavMethodServer. `setup` loads the
+  // certificate and key into a fresh server context and says whether it
+  // could; when it cannot, is_valid() is false and the server must not be
+  // started.
+  TlsWebDavMethodServer(std::size_t computing_at_once, const std::function<bool(SSL_CTX& context)>& setup);
   TlsWebDavMethodServer(const TlsWebDavMethodServer&) = delete;
   TlsWebDavMethodServer& operator=(const TlsWebDavMethodServer&) = delete;
   TlsWebDavMethodServer(TlsWebDavMethodServer&&) = delete;

@@ -34,6 +34,11 @@ constexpr int kMicrosecondsPerMs = 1000;
 // Up to this much of an answer is gathered before it is sent: a typical
 // JSON answer whole, a download in pieces of this size.
 constexpr std::size_t kGatheredBytes = std::size_t{64} * 1024;
+// Past this a request waiting at the gate goes on without a place: a
+// long request (a large listing computed whole) delays the others at most
+// this much. A typeahead request waits about 10 ms behind 50 others on a
+// busy machine.
+constexpr std::chrono::milliseconds kLongestGateWait{100};
 
 bool WouldBlock() { return errno == EAGAIN || errno == EWOULDBLOCK; }
 
@@ -79,6 +84,7 @@ class TunnelStream final : public httplib::Stream {
         write_timeout_ms_(write_timeout_ms) {}
 
   void StartRequest() {
+    pass_.Leave();
     at_request_line_ = true;
     tunnelled_.clear();
     body_known_ = false;
@@ -115,10 +121,20 @@ class TunnelStream final : public httplib::Stream {
   }
 
   bool is_readable() const override { return HasBuffered() || WaitFor(socket_, POLLIN, read_timeout_ms_); }
-  bool is_writable() const override { return WaitFor(socket_, POLLOUT, write_timeout_ms_); }
+  // Writable without asking the socket while the answer gathers: a
+  // request waits for its client only in Flush, after it left the gate.
+  bool is_writable() const override {
+    return unsent_.size() < kGatheredBytes || WaitFor(socket_, POLLOUT, write_timeout_ms_);
+  }
 
-  // Sends what was gathered; false when the connection broke.
+  // Called once the request's head is read: the request computes in turn
+  // (RequestGate) until it waits for its client (Fill, Flush).
+  void Admit(RequestGate& gate) { pass_ = gate.Enter(); }
+
+  // Sends what was gathered; false when the connection broke. A client
+  // that reads slowly holds no place at the gate.
   bool Flush() {
+    pass_.Leave();
     std::size_t sent = 0;
     while (sent < unsent_.size()) {
       const ssize_t count = connection_.Send(unsent_.data() + sent, unsent_.size() - sent, write_timeout_ms_);
@@ -177,7 +193,9 @@ class TunnelStream final : public httplib::Stream {
     return static_cast<ssize_t>(count);
   }
 
+  // A client that sends slowly holds no place at the gate.
   bool Fill() {
+    pass_.Leave();
     if (offset_ == buffer_.size()) {
       buffer_.clear();
       offset_ = 0;
@@ -248,6 +266,7 @@ class TunnelStream final : public httplib::Stream {
   std::string unsent_;  // written by httplib, not yet sent
   mutable std::optional<std::pair<std::string, int>> remote_;
   mutable std::optional<std::pair<std::string, int>> local_;
+  RequestGate::Pass pass_;  // held from Admit while the request computes
 };
 
 // Waits for the next request of a keep-alive connection, as httplib does.
@@ -274,6 +293,9 @@ std::string RequestMethod(const httplib::Request& request) {
   return tunnelled.empty() ? request.method : tunnelled;
 }
 
+WebDavMethodServer::WebDavMethodServer(std::size_t computing_at_once)
+    : gate_(computing_at_once, kLongestGateWait) {}
+
 std::unique_ptr<Connection> WebDavMethodServer::Open(int socket) {
   return std::make_unique<PlainConnection>(socket);
 }
@@ -298,18 +320,20 @@ bool WebDavMethodServer::process_and_close_socket(socket_t sock) {
          --count) {
       bool connection_closed = false;
       stream.StartRequest();
-      served = process_request(stream, count == 1, connection_closed, [&stream](httplib::Request& request) {
-        // Whatever the client sent under this name is not what the line said.
-        request.headers.erase(std::string(kDavMethodHeader));
-        stream.StartBody(request);
-        if (stream.tunnelled().empty()) return;
-        request.set_header(std::string(kDavMethodHeader), stream.tunnelled());
-        // A PROPFIND may come without a body and without saying so; as a POST
-        // httplib would wait for a body until the connection closes.
-        if (!request.has_header("Content-Length") && !request.has_header("Transfer-Encoding")) {
-          request.set_header("Content-Length", "0");
-        }
-      });
+      served =
+          process_request(stream, count == 1, connection_closed, [this, &stream](httplib::Request& request) {
+            // Whatever the client sent under this name is not what the line said.
+            request.headers.erase(std::string(kDavMethodHeader));
+            stream.StartBody(request);
+            stream.Admit(gate_);
+            if (stream.tunnelled().empty()) return;
+            request.set_header(std::string(kDavMethodHeader), stream.tunnelled());
+            // A PROPFIND may come without a body and without saying so; as a POST
+            // httplib would wait for a body until the connection closes.
+            if (!request.has_header("Content-Length") && !request.has_header("Transfer-Encoding")) {
+              request.set_header("Content-Length", "0");
+            }
+          });
       if (!stream.Flush()) served = false;
       if (!served || connection_closed || !stream.SkipUnreadBody()) break;
     }

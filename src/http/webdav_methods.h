@@ -16,6 +16,8 @@
 
 #include <httplib.h>
 
+#include "http/request_gate.h"
+
 namespace kith::http {
 
 inline constexpr std::string_view kDavMethodHeader = "X-Kith-Dav-Method";
@@ -58,6 +60,12 @@ class Connection {
 };
 
 class WebDavMethodServer : public httplib::Server {
+ public:
+  // `computing_at_once` requests compute at a time, the others wait their
+  // turn in the order they came (RequestGate): a few a core when the
+  // requests compute here, more when they mostly wait for a database server.
+  explicit WebDavMethodServer(std::size_t computing_at_once);
+
  protected:
   // The connection to serve `socket` through, or null when none can be set
   // up (a TLS handshake that fails): the socket is then closed unserved.
@@ -70,6 +78,8 @@ class WebDavMethodServer : public httplib::Server {
   // Serves one connection as httplib does (keep-alive, its limits and
   // timeouts), through a stream that tunnels the WebDAV methods.
   bool process_and_close_socket(socket_t sock) override;
+
+  RequestGate gate_;
 };
 
 }  // namespace kith::http

@@ -35,7 +35,7 @@ void SendStreamed(StorePool& pool, const std::optional<WorkspaceAccess>& member,
                   const std::string& content_type, httplib::Response& response) {
   response.set_chunked_content_provider(content_type, [&pool, member, write = std::move(write)](
                                                           std::size_t /*offset*/, httplib::DataSink& sink) {
-    StorePool::Lease lease = pool.Borrow(Access::kRead, member);
+    StorePool::Lease lease = pool.BorrowForStream(member);
     if (!lease.acting()) return false;
     SinkStream out(sink);
     const Status written = write(lease.context(), out);

@@ -26,8 +26,9 @@ Status ActAsClaimed(Store& store, const WorkspaceAccess& member, const SessionCl
 }  // namespace
 
 StorePool::Lease::Lease(StorePool& pool, Access access, const std::optional<WorkspaceAccess>& member,
-                        const SessionClaim* claim)
+                        const SessionClaim* claim, bool streamed)
     : pool_(pool),
+      stream_place_(streamed ? &pool : nullptr),
       writer_lock_(TakesWriter(access, pool.reader_count_) ? std::unique_lock(pool.writer_mutex_)
                                                            : std::unique_lock<std::mutex>()),
       reader_(writer_lock_.owns_lock() ? nullptr : pool.TakeReader()),
@@ -41,6 +42,14 @@ StorePool::Lease::~Lease() {
   // knows it acts as someone else, and the next lease sets it afresh.
   (void)ActAs(context_.store, pool_.Resting());
   if (reader_) pool_.GiveBack(std::move(reader_));
+}
+
+StorePool::Lease::StreamPlace::StreamPlace(StorePool* pool) : pool_(pool) {
+  if (pool_ != nullptr) pool_->TakeStreamPlace();
+}
+
+StorePool::Lease::StreamPlace::~StreamPlace() {
+  if (pool_ != nullptr) pool_->GiveBackStreamPlace();
 }
 
 WorkspaceAccess StorePool::Resting() const { return rest_as_nobody_ ? Nobody() : resting_; }
@@ -63,6 +72,10 @@ Result<std::unique_ptr<StorePool>> StorePool::Open(const std::string& path, int 
 
 StorePool::Lease StorePool::Borrow(Access access, const std::optional<WorkspaceAccess>& member) {
   return Lease(*this, access, member);
+}
+
+StorePool::Lease StorePool::BorrowForStream(const std::optional<WorkspaceAccess>& member) {
+  return Lease(*this, Access::kRead, member, nullptr, true);
 }
 
 Result<ApiReply> StorePool::With(Access access, const std::optional<WorkspaceAccess>& member,
@@ -105,6 +118,20 @@ void StorePool::GiveBack(std::unique_ptr<Store> reader) {
     readers_.push_back(std::move(reader));
   }
   reader_free_.notify_one();
+}
+
+void StorePool::TakeStreamPlace() {
+  std::unique_lock lock(streams_mutex_);
+  stream_place_free_.wait(lock, [this] { return streams_ < StreamsAtOnce(); });
+  ++streams_;
+}
+
+void StorePool::GiveBackStreamPlace() {
+  {
+    const std::lock_guard lock(streams_mutex_);
+    --streams_;
+  }
+  stream_place_free_.notify_one();
 }
 
 }  // namespace kith::http

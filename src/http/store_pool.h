@@ -45,12 +45,30 @@ class StorePool {
 
    private:
     friend class StorePool;
+    // A place among the streamed responses' leases (BorrowForStream),
+    // taken before the connection and given back after it; none when made
+    // without a pool.
+    class StreamPlace {
+     public:
+      explicit StreamPlace(StorePool* pool);
+      StreamPlace(const StreamPlace&) = delete;
+      StreamPlace& operator=(const StreamPlace&) = delete;
+      StreamPlace(StreamPlace&&) = delete;
+      StreamPlace& operator=(StreamPlace&&) = delete;
+      ~StreamPlace();
+
+     private:
+      StorePool* pool_;
+    };
+
     // With a claim, acts as `member` only while the database finds it holds
-    // (MemberSessions::ActAsClaimedMember).
+    // (MemberSessions::ActAsClaimedMember). `streamed`: the lease of a
+    // response written as it is read (BorrowForStream).
     Lease(StorePool& pool, Access access, const std::optional<WorkspaceAccess>& member,
-          const SessionClaim* claim = nullptr);
+          const SessionClaim* claim = nullptr, bool streamed = false);
 
     StorePool& pool_;
+    StreamPlace stream_place_;                  // first: waited for before a connection is taken
     std::unique_lock<std::mutex> writer_lock_;  // held by a write lease
     std::unique_ptr<Store> reader_;             // a read lease's connection
     Context context_;
@@ -66,6 +84,13 @@ class StorePool {
   // readers, take the writer), waiting for one to be free, acting as
   // `member` (none: as the pool rests) until the lease ends.
   Lease Borrow(Access access, const std::optional<WorkspaceAccess>& member = std::nullopt);
+
+  // As Borrow(Access::kRead), for a response written as it is read
+  // (SendStreamed), which holds its connection for as long as its client
+  // takes to read it: such leases wait for each other so that they never
+  // hold every reader at once. One reader always stays for the short
+  // requests: a few large exports must not stop the typeahead.
+  Lease BorrowForStream(const std::optional<WorkspaceAccess>& member);
 
   // Runs `body` over a borrowed connection acting as `member`. What `body`
   // throws passes through; the connection is given back all the same.
@@ -96,6 +121,11 @@ class StorePool {
       : clock_(clock), phone_region_(std::move(phone_region)) {}
   std::unique_ptr<Store> TakeReader();
   void GiveBack(std::unique_ptr<Store> reader);
+  void TakeStreamPlace();
+  void GiveBackStreamPlace();
+  // Streamed responses' leases at once: all readers but one (one when
+  // there is only one; a pool without readers streams from its writer).
+  [[nodiscard]] std::size_t StreamsAtOnce() const { return reader_count_ > 1 ? reader_count_ - 1 : 1; }
   // Whom a connection acts as outside a lease with a member.
   [[nodiscard]] WorkspaceAccess Resting() const;
 
@@ -107,6 +137,9 @@ class StorePool {
   std::condition_variable reader_free_;
   std::vector<std::unique_ptr<Store>> readers_;  // the free ones
   std::size_t reader_count_ = 0;
+  std::mutex streams_mutex_;
+  std::condition_variable stream_place_free_;
+  std::size_t streams_ = 0;  // leases BorrowForStream gave that have not ended
   WorkspaceAccess resting_;  // as the stores opened: the default workspace's owner
   bool shared_ = false;
   std::atomic<bool> rest_as_nobody_ = false;

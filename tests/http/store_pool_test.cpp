@@ -1,0 +1,78 @@
+// The server's connections: a response written as it is read holds its
+// reader for as long as its client takes, so such leases never hold every
+// reader at once. Four slow exports must not leave the typeahead waiting
+// for a reader until one of them ends.
+#include "http/store_pool.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <thread>
+
+#include "domain/clock.h"
+#include "support/temp_database.h"
+
+namespace kith::http {
+namespace {
+
+using std::chrono::milliseconds;
+
+class StreamedLeases : public ::testing::Test {
+ protected:
+  std::unique_ptr<StorePool> OpenPool(int readers) {
+    auto pool = StorePool::Open((directory_.path() / "kith.db").string(), readers, clock_, "");
+    EXPECT_TRUE(pool) << pool.error().message;
+    return pool ? std::move(*pool) : nullptr;
+  }
+
+  testing::TempDirectory directory_;
+  FixedClock clock_{Date{2026, 11, 26}};
+};
+
+TEST_F(StreamedLeases, LeaveOneReaderForTheShortRequests) {
+  auto pool = OpenPool(3);
+  ASSERT_NE(pool, nullptr);
+  std::atomic<bool> third_streaming = false;
+  std::thread third;
+  const StorePool::Lease second_stream = pool->BorrowForStream(std::nullopt);
+  {
+    const StorePool::Lease first_stream = pool->BorrowForStream(std::nullopt);
+    // A third stream waits for one of the two; a short request does not.
+    third = std::thread([&] {
+      const StorePool::Lease lease = pool->BorrowForStream(std::nullopt);
+      third_streaming = true;
+    });
+    {
+      const StorePool::Lease short_request = pool->Borrow(Access::kRead);
+      EXPECT_TRUE(short_request.acting());
+    }
+    std::this_thread::sleep_for(milliseconds(50));
+    EXPECT_FALSE(third_streaming);
+  }
+  third.join();
+  EXPECT_TRUE(third_streaming);
+}
+
+TEST_F(StreamedLeases, StreamOneAtATimeWithASingleReader) {
+  auto pool = OpenPool(1);
+  ASSERT_NE(pool, nullptr);
+  std::atomic<bool> second_streaming = false;
+  std::thread second;
+  {
+    const StorePool::Lease stream = pool->BorrowForStream(std::nullopt);
+    second = std::thread([&] {
+      const StorePool::Lease lease = pool->BorrowForStream(std::nullopt);
+      second_streaming = true;
+    });
+    std::this_thread::sleep_for(milliseconds(50));
+    EXPECT_FALSE(second_streaming);
+  }
+  second.join();
+  EXPECT_TRUE(second_streaming);
+}
+
+}  // namespace
+}  // namespace kith::http

@@ -81,9 +81,10 @@ std::string PatternOf(const std::string& path) {
 // than cores only take turns with each other in the scheduler's slices
 // (the typeahead's p99 of 35-40 ms under 50 clients). Two a core rather
 // than one: a core whose request is preempted (by the clients, by other
-// programs) still has one to go on with; on a loaded machine one a core
-// cost 29 % of the throughput, two 18 %, at about the same p99
-// (BENCHMARKS.md, api16). A PostgreSQL request mostly waits for the
+// programs) still has one to go on with. Quiet, in the same four rounds,
+// two a core answered 16 % more requests than no gate and one a core 4 %
+// fewer, at the same p99; on a loaded machine both cost throughput
+// (BENCHMARKS.md, api16 and the seventeenth round's merges). A PostgreSQL request mostly waits for the
 // database server, and every worker thread may wait at once.
 constexpr std::size_t kRequestsComputingPerCore = 2;
 std::size_t ComputingAtOnce(const ServerOptions& options, const StorePool& pool) {

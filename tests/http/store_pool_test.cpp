@@ -28,6 +28,15 @@ class StreamedLeases : public ::testing::Test {
     return pool ? std::move(*pool) : nullptr;
   }
 
+  // A stream on a thread of its own: `streaming` turns true once it has
+  // its lease, which it gives back at once.
+  static std::thread StreamOnAThread(StorePool& pool, std::atomic<bool>& streaming) {
+    return std::thread([&pool, &streaming] {
+      const StorePool::Lease lease = pool.BorrowForStream(std::nullopt);
+      streaming = true;
+    });
+  }
+
   testing::TempDirectory directory_;
   FixedClock clock_{Date{2026, 11, 26}};
 };
@@ -41,10 +50,7 @@ TEST_F(StreamedLeases, LeaveOneReaderForTheShortRequests) {
   {
     const StorePool::Lease first_stream = pool->BorrowForStream(std::nullopt);
     // A third stream waits for one of the two; a short request does not.
-    third = std::thread([&] {
-      const StorePool::Lease lease = pool->BorrowForStream(std::nullopt);
-      third_streaming = true;
-    });
+    third = StreamOnAThread(*pool, third_streaming);
     {
       const StorePool::Lease short_request = pool->Borrow(Access::kRead);
       EXPECT_TRUE(short_request.acting());
@@ -63,10 +69,7 @@ TEST_F(StreamedLeases, StreamOneAtATimeWithASingleReader) {
   std::thread second;
   {
     const StorePool::Lease stream = pool->BorrowForStream(std::nullopt);
-    second = std::thread([&] {
-      const StorePool::Lease lease = pool->BorrowForStream(std::nullopt);
-      second_streaming = true;
-    });
+    second = StreamOnAThread(*pool, second_streaming);
     std::this_thread::sleep_for(milliseconds(50));
     EXPECT_FALSE(second_streaming);
   }

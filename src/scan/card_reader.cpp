@@ -63,22 +63,45 @@ class TesseractCardReader final : public CardReader {
     return letters == Letters::kGrey ? prepared.gray.get() : prepared.binary.get();
   }
 
-  // Turns the card upright (Tesseract's orientation detection), straightens
-  // it and reads it. When the orientation model is unsure and the reading
-  // is poor, the card read upside down is tried too and the better reading
-  // kept: an upside-down card is the commonest turn, and the surest to tell.
-  // (Trying the two quarter turns as well read no more held-out cards.)
-  // When the model is sure the card stands upright, a poor reading is a poor
-  // card, not a turned one: read upside down, such a card was never read
-  // better (fresh held-out seed 606: 8 of 150 cards, ~380 ms each, all among
-  // the slowest tenth; BENCHMARKS.md, sixteenth round).
+  // A poorer reading than this is a poor card or a card turned: the page
+  // read upside down or on its side reads at 20-50 (held-out cards), an
+  // upright card mostly at 75-97.
+  static constexpr double kGoodReading = 70.0;
+
+  // Turns the card upright, straightens it and reads it. Most cards are
+  // photographed upright and read well as they are: Tesseract's orientation
+  // detection (the `osd` model; ~0.2 s a card, for it classifies 250 marks
+  // four ways whatever the page) is asked first only when the print may
+  // stand turned (a quick look at its lines and letters), and otherwise
+  // only when the page read as it is reads poorly. When the model is
+  // unsure and the reading is poor, the card read upside down is tried too
+  // and the better reading kept: an upside-down card is the commonest turn,
+  // and the surest to tell. (Trying the two quarter turns as well read no
+  // more held-out cards.) When the model is sure the card stands upright, a
+  // poor reading is a poor card, not a turned one: read upside down, such a
+  // card was never read better (fresh held-out seed 606: 8 of 150 cards,
+  // ~380 ms each, all among the slowest tenth; BENCHMARKS.md, sixteenth
+  // round).
   Result<std::vector<OcrLine>> ReadUpright(PreparedImage& prepared, Letters letters) {
-    const OcrEngine::Orientation orientation = engine_->QuarterTurnsToUpright(prepared.binary.get());
-    if (orientation.quarter_turns != 0) Turn(prepared, orientation.quarter_turns);
-    Deskew(prepared);
-    KITH_ASSIGN_OR_RETURN(auto lines, engine_->ReadLines(Page(prepared, letters)));
-    if (ReadSideways(lines)) return ReadTurnedAQuarter(prepared, letters, std::move(lines));
-    constexpr double kGoodReading = 70.0;
+    PreparedImage as_photographed = Shared(prepared);
+    std::vector<OcrLine> lines;
+    const bool looks_upright = !MayStandTurned(prepared.binary.get());
+    if (looks_upright) {
+      Deskew(prepared);
+      KITH_ASSIGN_OR_RETURN(lines, engine_->ReadLines(Page(prepared, letters)));
+      if (!ReadSideways(lines) && ReadingQuality(lines) >= kGoodReading) return lines;
+    }
+    const OcrEngine::Orientation orientation = engine_->QuarterTurnsToUpright(as_photographed.binary.get());
+    if (orientation.quarter_turns != 0 || !looks_upright) {
+      // Straightened again once turned: a skew is found on lines running
+      // across the page.
+      prepared = std::move(as_photographed);
+      if (orientation.quarter_turns != 0) Turn(prepared, orientation.quarter_turns);
+      Deskew(prepared);
+      KITH_ASSIGN_OR_RETURN(lines, engine_->ReadLines(Page(prepared, letters)));
+    }
+    if (ReadSideways(lines))
+      return ReadTurnedAQuarter(prepared, letters, std::move(lines), orientation.likely);
     if (orientation.sure || ReadingQuality(lines) >= kGoodReading) return lines;
     Turn(prepared, 2);
     KITH_ASSIGN_OR_RETURN(auto other, engine_->ReadLines(Page(prepared, letters)));
@@ -91,23 +114,40 @@ class TesseractCardReader final : public CardReader {
 
   // The page read turned a quarter each way, and the best of the three
   // readings kept (Tesseract's confidence; a page read sideways is read
-  // unsurely), with the page left as that reading saw it (Unread).
+  // unsurely), with the page left as that reading saw it (Unread). The
+  // way the orientation model leans, unsure as it is, is read first, and a
+  // good reading that way is kept without reading the other.
   Result<std::vector<OcrLine>> ReadTurnedAQuarter(PreparedImage& prepared, Letters letters,
-                                                  std::vector<OcrLine> sideways) {
-    Turn(prepared, 1);
-    KITH_ASSIGN_OR_RETURN(auto one_way, engine_->ReadLines(Page(prepared, letters)));
+                                                  std::vector<OcrLine> sideways, int likely_turns) {
+    const int first_turns = likely_turns == 3 ? 3 : 1;
+    Turn(prepared, first_turns);
+    KITH_ASSIGN_OR_RETURN(auto first_way, engine_->ReadLines(Page(prepared, letters)));
+    const double quality_first = ReadingQuality(first_way);
+    if (quality_first >= kGoodReading && !ReadSideways(first_way)) return first_way;
     Turn(prepared, 2);
     KITH_ASSIGN_OR_RETURN(auto other_way, engine_->ReadLines(Page(prepared, letters)));
     const double quality_sideways = ReadingQuality(sideways);
-    const double quality_one = ReadingQuality(one_way);
     const double quality_other = ReadingQuality(other_way);
-    if (quality_other >= quality_one && quality_other > quality_sideways) return other_way;
-    if (quality_one > quality_sideways) {
+    if (quality_other >= quality_first && quality_other > quality_sideways) return other_way;
+    if (quality_first > quality_sideways) {
       Turn(prepared, 2);
-      return one_way;
+      return first_way;
     }
-    Turn(prepared, 1);
+    Turn(prepared, 4 - ((first_turns + 2) % 4));
     return sideways;
+  }
+
+  // Another handle on the same images (Leptonica counts the references):
+  // what Turn and Deskew replace stays as it was here.
+  static PreparedImage Shared(const PreparedImage& prepared) {
+    PreparedImage shared;
+    shared.gray.reset(pixClone(prepared.gray.get()));
+    shared.binary.reset(pixClone(prepared.binary.get()));
+    shared.unmasked.reset(pixClone(prepared.unmasked.get()));
+    shared.quarter_turns = prepared.quarter_turns;
+    shared.scale = prepared.scale;
+    shared.skew_degrees = prepared.skew_degrees;
+    return shared;
   }
 
   // What Tesseract's layout analysis passed over: its automatic layout now

@@ -26,6 +26,7 @@ constexpr double kHeightPerWidth = 1.8;
 
 struct Candidate {
   std::string text;
+  std::string name_text;  // what of it is the name, when it is name-shaped: see NameHead
   const OcrLine* line = nullptr;
   std::vector<std::string> words;  // as printed, split on spaces
   bool name_shaped = false;
@@ -36,6 +37,9 @@ struct Candidate {
   double size = 0;             // the print's size: see PrintSize
   std::string joiner;          // the "&" or "and" it ends in as read, which cleaning may drop
   bool used = false;
+  // Kept only to finish a company's name over two lines ("B.V." alone):
+  // filtered out as too few letters or as a contact's piece otherwise.
+  bool continuation_only = false;
 };
 
 // How large a line is printed. A box's height reaches from the accents to
@@ -107,6 +111,86 @@ bool NameShapedButOneSlip(const std::vector<std::string>& words) {
     mended.push_back(letters);
   }
   return slips == 1 && NameShaped(mended);
+}
+
+// "Jo Quenby: +44 20 …", "Jo Quenby:xs 602 5s4", "Jo Quenby oe ues,": a
+// name set in one column and something of the next column (a phone OCR
+// misread past its pattern, specks) read with it as one line. The first
+// two to five words are the name when they are name-shaped and what
+// follows is no part of one: it holds a digit, a colon, an '@' or a slash,
+// or two words or more in small letters without a dot (a family name is
+// capitalised, particles stand before it, not after, and a legal form in
+// small letters is abbreviated: "sp. z o.o.").
+struct NameHeadCut {
+  std::string head;           // empty when the line is not so
+  bool contact_tail = false;  // a sign, an '@' or a slash: no word of a company or title either
+};
+
+NameHeadCut NameHead(const std::vector<std::string>& read) {
+  // A colon glued to a word ends it: "Quenby:xs" is "Quenby:" and "xs".
+  std::vector<std::string> words;
+  for (const auto& word : read) {
+    const std::size_t colon = word.find_first_of(":;");
+    if (colon == std::string::npos || colon == 0 || colon + 1 == word.size()) {
+      words.push_back(word);
+      continue;
+    }
+    words.push_back(word.substr(0, colon + 1));
+    words.push_back(word.substr(colon + 1));
+  }
+  constexpr std::size_t kMostNameWords = 5;
+  for (std::size_t take = std::min(kMostNameWords, words.size() - 1); take >= 2 && words.size() > 2; --take) {
+    std::vector<std::string> head(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(take));
+    std::string& last = head.back();
+    bool cut_by_sign = false;
+    while (!last.empty() && (last.back() == ':' || last.back() == ';' || last.back() == ',')) {
+      last.pop_back();
+      cut_by_sign = true;
+    }
+    if (!NameShaped(head)) continue;
+    std::string tail;
+    int small_words = 0;
+    for (std::size_t i = take; i < words.size(); ++i) {
+      tail += words[i];
+      const std::u32string word = DecodeUtf8(words[i]);
+      if (!word.empty() && IsLetter(word.front()) && !IsUpperLetter(word.front())) ++small_words;
+    }
+    const bool contact = cut_by_sign || tail.find_first_of(":@/") != std::string::npos;
+    const bool specks = small_words >= 2 && small_words == static_cast<int>(words.size() - take) &&
+                        tail.find('.') == std::string::npos;
+    if (contact || specks || HasDigit(tail)) return {JoinWords(head), contact};
+  }
+  return {};
+}
+
+// "Ysolde arackenholt": two to five words of letters, one of them
+// with its capital read as a small letter (a blurred B as a). Only taken
+// for a name with the email or a profile spelling a word of it: a line of
+// the card in sentence case ("Head of sales") looks the same.
+bool NameButOneSmallInitial(const std::vector<std::string>& words) {
+  constexpr std::size_t kMostWords = 5;
+  if (words.size() < 2 || words.size() > kMostWords) return false;
+  int small = 0;
+  for (const auto& word : words) {
+    const std::u32string decoded = DecodeUtf8(word);
+    if (!std::all_of(decoded.begin(), decoded.end(), [](char32_t c) { return IsLetter(c) || c == U'-'; }))
+      return false;
+    if (!IsUpperLetter(decoded.front())) ++small;
+  }
+  return small == 1;
+}
+
+// "T Ysolde Quenby": a logo's edge or a bullet read as a capital before
+// a name. A name's initial is printed with its dot, so a lone capital
+// without one before two capitalised words goes from the name (a company
+// keeps it: "A Better Way").
+std::string WithoutLoneCapital(const std::vector<std::string>& words) {
+  constexpr std::size_t kFewestWords = 3;
+  const std::u32string first = DecodeUtf8(words.front());
+  if (words.size() < kFewestWords || first.size() != 1 || !IsUpperLetter(first.front()))
+    return JoinWords(words);
+  const std::vector<std::string> rest(words.begin() + 1, words.end());
+  return NameShaped(rest) ? JoinWords(rest) : JoinWords(words);
 }
 
 // The names people chose for their domains ("acme" from "jo@mail.acme.co.uk"
@@ -221,15 +305,15 @@ std::optional<std::string> EmailWithLostAt(const std::string& text, const std::v
   return std::nullopt;
 }
 
-// "Jo Doe   Cell: +1 415 555 0100": a name or company set in one column and
-// a phone in the next, read by OCR as one line. The words before the phone
-// (and before its label) are kept when two of them at least are
+// "Jo Doe   Cell: +1 415 555 0100", "Jo Doe   Mail: jo@acme.example": a
+// name or company set in one column and a phone or an email in the next,
+// read by OCR as one line. The words before the contact at `contact` (and
+// before its label) are kept when two of them at least are
 // capitalised words; what else stands before a phone is its label ("Tel",
 // "Mobile phone").
-std::string WordsBeforePhone(const std::string& text) {
-  const std::size_t phone = text.find_first_of("+(0123456789");
-  if (phone == std::string::npos) return {};
-  std::vector<std::string> words = SplitSpaces(text.substr(0, phone));
+std::string WordsBefore(const std::string& text, std::size_t contact) {
+  if (contact == std::string::npos) return {};
+  std::vector<std::string> words = SplitSpaces(text.substr(0, contact));
   // A word ending in a colon straight before the number is its label,
   // whatever OCR made of its letters; but a name's last word read with a
   // colon after it is longer than a label, and without it one word would
@@ -295,7 +379,10 @@ std::string TakePatterns(const OcrLine& line, const std::string& text, const std
     if (AddUnique(card.emails, email.value)) confidence.emails.push_back(Confidence(line, sure));
     found_any = true;
   }
-  if (rest.find('@') != std::string::npos && found_any) return {};
+  if (const std::size_t at = rest.find('@'); at != std::string::npos && found_any) {
+    const std::size_t word = rest.rfind(' ', at);
+    return word == std::string::npos ? std::string{} : WordsBefore(rest, word);
+  }
   if (const auto handle = FindHandle(rest)) {
     card.links.push_back(MakeLink(LinkKind::kTwitter, "https://twitter.com/" + *handle));
     confidence.links = std::max(confidence.links, Confidence(line, 1.0));
@@ -349,7 +436,8 @@ std::string TakePatterns(const OcrLine& line, const std::string& text, const std
     const double placed = phone.phone.e164.empty() ? 0.6 : 1.0;
     confidence.phones.push_back(Confidence(line, placed * (phone.repaired ? 0.9 : 1.0)));
   }
-  if (!phones.empty() && !LooksLikeAddress(rest)) return WordsBeforePhone(rest);
+  if (!phones.empty() && !LooksLikeAddress(rest))
+    return WordsBefore(rest, rest.find_first_of("+(0123456789"));
   return found_any ? std::string{} : text;
 }
 
@@ -412,26 +500,50 @@ std::vector<Candidate> Candidates(const std::vector<std::pair<std::string, const
     candidate.text = DropSigns(DropStrayLeadingMark(DropSigns(DropMarkBeforeBar(TrimNoise(rest)))));
     candidate.text = MendSameShapeCapital(DropSigns(DropMarkBeforeDomain(candidate.text, labels)));
     candidate.text = MendZeroInAbbreviation(DropBracketedMark(GlueSplitWord(DropSpeckWords(candidate.text))));
+    // A name read with the next column's words: the name alone is the
+    // name's candidate (and the company's or title's too, when what
+    // follows is a contact's), its print measured on the whole line the
+    // box spans.
+    const std::string measured = candidate.text;
+    if (const std::vector<std::string> words = SplitSpaces(candidate.text);
+        !NameShaped(words) || HasDigit(candidate.text)) {
+      NameHeadCut cut = NameHead(words);
+      if (cut.contact_tail) candidate.text = cut.head;
+      candidate.name_text = std::move(cut.head);
+    }
     candidate.line = line;
     candidate.joiner = Joiner(TrimNoise(rest));
-    if (LooksLikeContactFragment(candidate.text)) continue;
-    const int letters = CountLetters(candidate.text);
+    const std::string& kept = candidate.name_text.empty() ? candidate.text : candidate.name_text;
+    const int letters = CountLetters(kept);
     constexpr int kFewestLetters = 2;
     if (letters < kFewestLetters || line->confidence < kMinimumLineConfidence) continue;
-    if (static_cast<double>(letters) < 0.6 * static_cast<double>(CharacterCount(candidate.text))) continue;
+    if (LooksLikeContactFragment(kept) ||
+        static_cast<double>(letters) < 0.6 * static_cast<double>(CharacterCount(kept))) {
+      if (!LegalFormShaped(candidate.text)) continue;
+      candidate.continuation_only = true;
+    }
     candidate.words = SplitSpaces(candidate.text);
     candidate.name_shaped = NameShaped(candidate.words) && !HasDigit(candidate.text);
-    if (!candidate.name_shaped && NameShapedButOneSlip(candidate.words)) {
+    if (!candidate.name_shaped && !candidate.name_text.empty()) {
+      candidate.name_shaped = true;
+    } else if (!candidate.name_shaped && NameShapedButOneSlip(candidate.words)) {
       candidate.name_shaped = true;
       candidate.one_slip = true;
     }
+    if (candidate.name_shaped && candidate.name_text.empty())
+      candidate.name_text = WithoutLoneCapital(candidate.words);
     candidate.legal_form = candidate.words.size() > 1 && EndsInLegalForm(candidate.words);
     candidate.spells_domain = SpellsDomain(candidate.text, labels);
-    candidate.name_in_contacts = NameWordsInContacts(candidate.words, contacts);
+    candidate.name_in_contacts = NameWordsInContacts(
+        candidate.name_shaped ? SplitSpaces(candidate.name_text) : candidate.words, contacts);
+    if (!candidate.name_shaped && candidate.name_in_contacts > 0 && NameButOneSmallInitial(candidate.words)) {
+      candidate.name_shaped = true;
+      candidate.one_slip = true;
+      candidate.name_text = candidate.text;
+    }
     // The box holds the joiner cleaning dropped: its width counts its letters.
     const bool joiner_dropped = !candidate.joiner.empty() && Joiner(candidate.text).empty();
-    candidate.size =
-        PrintSize(joiner_dropped ? candidate.text + " " + candidate.joiner : candidate.text, *line);
+    candidate.size = PrintSize(joiner_dropped ? measured + " " + candidate.joiner : measured, *line);
     candidates.push_back(std::move(candidate));
   }
   return candidates;
@@ -496,7 +608,7 @@ std::optional<std::size_t> PickCompany(const std::vector<Candidate>& candidates,
   double best_points = 0;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
-    if (c.used) continue;
+    if (c.used || c.continuation_only) continue;
     double points = (c.legal_form ? 3.0 : 0.0) + (c.spells_domain ? 2.5 : 0.0);
     if (points <= 0) continue;
     points += 0.5 * c.size / std::max(1.0, largest);
@@ -516,7 +628,7 @@ std::optional<std::size_t> PickTitle(const std::vector<Candidate>& candidates, c
   double best_points = 0;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
-    if (c.used || c.legal_form || c.spells_domain || HasDigit(c.text)) continue;
+    if (c.used || c.continuation_only || c.legal_form || c.spells_domain || HasDigit(c.text)) continue;
     constexpr double kLargerThanName = 1.1;
     if (c.size > name.size * kLargerThanName) continue;
     if (!Aligned(*name.line, *c.line)) continue;
@@ -541,7 +653,13 @@ std::optional<std::size_t> PickTitle(const std::vector<Candidate>& candidates, c
     constexpr float kClean = 90.0F;
     constexpr float kPerPoint = 15.0F;
     points -= std::max(0.0F, kClean - c.line->confidence) / kPerPoint;
-    if (points > best_points) {
+    // A title OCR was unsure of is still the title when it is the line
+    // under the name and starts as a title does, with a capital: the doubt
+    // only ranks it below a clean line. Over the name, such a line is more
+    // often a logo or the name in another script.
+    const std::u32string letters = DecodeUtf8(c.text);
+    const bool plausible = points > 0 || (*gap >= 0 && !letters.empty() && IsUpperLetter(letters.front()));
+    if (plausible && (!best || points > best_points)) {
       best = i;
       best_points = points;
     }
@@ -556,7 +674,8 @@ std::optional<std::size_t> PickLargestLeft(const std::vector<Candidate>& candida
     const Candidate& c = candidates[i];
     constexpr std::size_t kMostWords = 6;
     constexpr int kFewestLetters = 4;
-    if (c.used || c.words.size() > kMostWords || HasDigit(c.text) || CountLetters(c.text) < kFewestLetters)
+    if (c.used || c.continuation_only || c.words.size() > kMostWords || HasDigit(c.text) ||
+        CountLetters(c.text) < kFewestLetters)
       continue;
     if (!best || c.size > candidates[*best].size) best = i;
   }
@@ -572,6 +691,34 @@ bool SamePrint(const Candidate& a, const Candidate& b) {
   if ((taller - shorter) * 8 <= taller) return true;
   constexpr double kLowestBox = 0.7;  // caps only, against ascenders and descenders
   return shorter >= kLowestBox * taller && std::abs(a.size - b.size) * 8 <= std::max(a.size, b.size);
+}
+
+// Whether a company's next line, one word or its legal form alone, is set
+// in the print of its first. A box with neither ascenders nor descenders
+// ("Makers" under "Brindlemoor Rope", "LLP") is much lower than its first
+// line's, so the width a letter takes decides; a legal form is set in
+// capitals or abbreviated, and its letters are wider or its dots narrower
+// than a word's: there the boxes only need to be near in height.
+bool LooselySamePrint(const Candidate& first, const Candidate& next, bool legal_form) {
+  const int taller = std::max(first.line->height, next.line->height);
+  const int shorter = std::min(first.line->height, next.line->height);
+  constexpr double kLowestBox = 0.5;
+  if (shorter < kLowestBox * taller) return false;
+  if (legal_form) return true;
+  constexpr double kLowBox = 0.7;
+  if (shorter < kLowBox * taller) return false;
+  // A first line that ends in a joiner says the name goes on.
+  if (!first.joiner.empty()) return true;
+  if (next.words.size() != 1) return false;
+  const auto per_letter = [](const Candidate& c) {
+    const bool joiner_dropped = !c.joiner.empty() && Joiner(c.text).empty();
+    const int characters = CharacterCount(c.text) + (joiner_dropped ? CharacterCount(c.joiner) + 1 : 0);
+    return static_cast<double>(c.line->width) / std::max(1, characters);
+  };
+  const double ratio = per_letter(next) / std::max(1.0, per_letter(first));
+  constexpr double kNarrowest = 0.75;
+  constexpr double kWidest = 1.33;
+  return ratio >= kNarrowest && ratio <= kWidest;
 }
 
 // A company set over two lines: the line straight under it in the same
@@ -590,9 +737,11 @@ std::string WithContinuation(std::vector<Candidate>& candidates, std::size_t ind
   // A company's words are capitalised: a small word alone under it is a
   // speck or a tagline's.
   const auto continues = [&](const Candidate& c) {
+    if (c.used || &c == &first || HasDigit(c.text)) return false;
     const std::u32string letters = DecodeUtf8(c.text);
-    if (letters.empty() || !IsUpperLetter(letters.front())) return false;
-    if (c.used || &c == &first || HasDigit(c.text) || !SamePrint(first, c)) return false;
+    const bool legal_form = LegalFormShaped(c.text);
+    if (letters.empty() || (!IsUpperLetter(letters.front()) && !legal_form)) return false;
+    if (!SamePrint(first, c) && !LooselySamePrint(first, c, legal_form)) return false;
     return std::abs(c.line->left - first.line->left) <= std::max(first.line->height, c.line->height);
   };
   for (auto& c : candidates) {
@@ -603,9 +752,10 @@ std::string WithContinuation(std::vector<Candidate>& candidates, std::size_t ind
     c.used = true;
     break;
   }
-  const double reach = first.joiner.empty() ? kLineSpacing : kJoinedSpacing;
   for (auto& c : candidates) {
     if (!continues(c)) continue;
+    // A legal form's box is low (capitals, dots): it starts further under.
+    const double reach = first.joiner.empty() && !LegalFormShaped(c.text) ? kLineSpacing : kJoinedSpacing;
     const auto gap = Gap(*first.line, *c.line);
     if (!gap || *gap < 0 || *gap > reach) continue;
     under = " " + c.text;
@@ -667,11 +817,63 @@ std::vector<OcrLine> WithEmailsJoined(std::vector<OcrLine> lines) {
   return lines;
 }
 
+// Whether a line's words are all words of a name or company: letters
+// (hyphens, apostrophes, an initial's dot), the first capitalised.
+bool CapitalisedWords(const std::string& text) {
+  const std::vector<std::string> words = SplitSpaces(NormalizeOcrText(text));
+  if (words.empty()) return false;
+  for (const auto& word : words) {
+    const std::u32string decoded = DecodeUtf8(word);
+    const bool letters = std::all_of(decoded.begin(), decoded.end(), [](char32_t c) {
+      return IsLetter(c) || c == U'-' || c == U'\'' || c == U'.';
+    });
+    if (decoded.empty() || !letters) return false;
+  }
+  const std::u32string first = DecodeUtf8(words.front());
+  return IsUpperLetter(first.front());
+}
+
+// "Ysolde Ferne" and "Tiarnan Quenby": one line OCR read as two blocks,
+// broken at a wider space between its words. Two lines of capitalised
+// words on the same row, in boxes of one height, the second starting
+// within a line's height of where the first ends, are one line. A
+// second column starts further off, and a phone or an email beside a name
+// is no word of it.
+std::vector<OcrLine> WithRowPiecesJoined(std::vector<OcrLine> lines) {
+  std::vector<bool> taken(lines.size(), false);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    OcrLine& line = lines[i];
+    if (taken[i] || !CapitalisedWords(line.text)) continue;
+    for (std::size_t j = 0; j < lines.size(); ++j) {
+      const OcrLine& other = lines[j];
+      if (j == i || taken[j] || !CapitalisedWords(other.text)) continue;
+      const int taller = std::max(line.height, other.height);
+      const int shorter = std::min(line.height, other.height);
+      const bool same_height = (taller - shorter) * 5 <= taller;
+      const bool same_row = std::abs(line.top - other.top) * 4 <= shorter;
+      const int gap = other.left - (line.left + line.width);
+      if (!same_height || !same_row || gap < 0 || gap > shorter) continue;
+      line.text = NormalizeOcrText(line.text) + " " + NormalizeOcrText(other.text);
+      line.width = other.left + other.width - line.left;
+      line.top = std::min(line.top, other.top);
+      line.height = taller;
+      line.confidence = std::min(line.confidence, other.confidence);
+      taken[j] = true;
+      break;
+    }
+  }
+  std::vector<OcrLine> joined;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (!taken[i]) joined.push_back(std::move(lines[i]));
+  }
+  return joined;
+}
+
 }  // namespace
 
 ScannedCard ExtractFields(const std::vector<OcrLine>& read, const std::string& phone_region) {
   const std::vector<OcrLine> lines =
-      WithEmailsJoined(WithContactReadingsTaken(SetAcross(read), phone_region));
+      WithRowPiecesJoined(WithEmailsJoined(WithContactReadingsTaken(SetAcross(read), phone_region)));
   ScannedCard card;
   card.source = ScanSource::kOcr;
   PatternConfidence confidence;
@@ -750,7 +952,7 @@ ScannedCard ExtractFields(const std::vector<OcrLine>& read, const std::string& p
   double name_score = 0;
   const auto name = PickName(candidates, largest, name_score);
   if (name) {
-    card.name = candidates[*name].text;
+    card.name = candidates[*name].name_text;
     candidates[*name].used = true;
     constexpr double kSure = 3.5;
     card.confidence["name"] = Confidence(*candidates[*name].line, std::min(1.0, name_score / kSure));

@@ -7,8 +7,14 @@
 
 namespace kith::scan {
 
-// Whether the last of `words` (as printed) is a legal form; the first word
-// never counts ("AG Barr" is not "Barr AG").
+// Whether the last of `words` (as printed) is a legal form, a common one or
+// letters each closed by a dot ("K.K."); the first word never counts ("AG
+// Barr" is not "Barr AG").
 bool EndsInLegalForm(const std::vector<std::string>& words);
+
+// Whether a whole line is shaped as a legal form set alone ("B.V.", "LLP",
+// "Ltda.", "sp. z o.o."): a company's name printed over two lines, its
+// legal form on the second.
+bool LegalFormShaped(const std::string& line);
 
 }  // namespace kith::scan

@@ -106,10 +106,12 @@ OcrEngine::Orientation OcrEngine::QuarterTurnsToUpright(Pix* image) {
   // Tesseract's own threshold for trusting an orientation is 2; below it the
   // page stays as it is.
   constexpr float kSure = 2.0F;
-  if (!found || confidence < kSure) return {};
+  if (!found) return {};
   // `degrees` is how far the text is turned clockwise; turning it back is
   // the rest of a full turn.
-  return {.quarter_turns = ((360 - degrees) / 90) % 4, .sure = true};
+  const int back = ((360 - degrees) / 90) % 4;
+  if (confidence < kSure) return {.likely = back};
+  return {.quarter_turns = back, .sure = true, .likely = back};
 }
 
 Result<std::vector<OcrLine>> OcrEngine::ReadLines(Pix* image, Layout layout) {

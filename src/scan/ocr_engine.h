@@ -53,6 +53,9 @@ class OcrEngine {
   struct Orientation {
     int quarter_turns = 0;  // clockwise, to put it upright (0-3); 0 when not sure
     bool sure = false;      // by Tesseract's own bar for trusting it
+    // The turn the model leans to even when unsure (0-3); 0 when it found
+    // too little print to say.
+    int likely = 0;
   };
   Orientation QuarterTurnsToUpright(Pix* image);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "scan/deblur.h"
 
@@ -76,22 +77,35 @@ void NormalizePolarity(Pix* gray) {
 // light in one channel and dark in the others: its luminance is close to
 // the card's, and the line is lost with the background. Where a tile of
 // `gray` (luminance) has a dark background, each pixel takes the lighter of
-// its luminance and its brightest channel (`brightest`) lowered by as much
-// as the tile's background is lighter there: such print then stands out as
-// white print does, and the background, white print and the print on a
-// saturated card (whose own colour is bright in one channel) keep their
-// luminance.
-void LightenColouredPrintOnDark(Pix* gray, Pix* brightest) {
-  ForEachTile(gray, [gray, brightest](int left, int top, int w, int h) {
+// its luminance and its brightest channel (`brightest`, made by the call
+// only when some tile is dark: most cards have none, and the channel of a
+// whole photo costs more than the rest of this) lowered by as much as the
+// tile's background is lighter there: such print then stands out as white
+// print does, and the background, white print and the print on a saturated
+// card (whose own colour is bright in one channel) keep their luminance.
+template <typename MakeBrightest>
+void LightenColouredPrintOnDark(Pix* gray, MakeBrightest make_brightest) {
+  struct Area {
+    int left, top, width, height;
+  };
+  std::vector<Area> dark;
+  ForEachTile(gray, [gray, &dark](int left, int top, int w, int h) {
     PixPtr tile = Tile(gray, left, top, w, h);
-    if (!tile || !DarkBackground(tile.get())) return;
-    PixPtr bright = Tile(brightest, left, top, w, h);
-    if (!bright) return;
+    if (tile && DarkBackground(tile.get())) dark.push_back({left, top, w, h});
+  });
+  if (dark.empty()) return;
+  PixPtr brightest = make_brightest();
+  if (!brightest) return;
+  for (const Area& area : dark) {
+    PixPtr tile = Tile(gray, area.left, area.top, area.width, area.height);
+    PixPtr bright = Tile(brightest.get(), area.left, area.top, area.width, area.height);
+    if (!tile || !bright) continue;
     const float lighter_by = Rank(bright.get(), 0.5F) - Rank(tile.get(), 0.5F);
     if (lighter_by > 0) pixAddConstantGray(bright.get(), -static_cast<l_int32>(lighter_by));
     PixPtr lighter(pixMinOrMax(nullptr, tile.get(), bright.get(), L_CHOOSE_MAX));
-    if (lighter) pixRasterop(gray, left, top, w, h, PIX_SRC, lighter.get(), 0, 0);
-  });
+    if (lighter)
+      pixRasterop(gray, area.left, area.top, area.width, area.height, PIX_SRC, lighter.get(), 0, 0);
+  }
 }
 
 // Uneven light (a lamp to one side, a phone's shadow, a photo's darker
@@ -214,17 +228,19 @@ Result<PreparedImage> PrepareForOcr(Pix* photo) {
   PreparedImage prepared;
   PixPtr gray = ToGray(photo);
   if (!gray) return Fail(ErrorCode::kInvalidInput, "the image has no pixels kith can read", "image");
-  PixPtr brightest = BrightestChannel(photo);
   const int long_side = std::max(pixGetWidth(gray.get()), pixGetHeight(gray.get()));
   prepared.scale = static_cast<float>(kTargetLongSide) / static_cast<float>(long_side);
   if (std::abs(prepared.scale - 1.0F) > 0.1F) {
     gray = Scaled(gray.get(), prepared.scale);
-    if (brightest) brightest = Scaled(brightest.get(), prepared.scale);
   } else {
     prepared.scale = 1.0F;
   }
   if (!gray) return Fail(ErrorCode::kInternal, "the image could not be scaled", "image");
-  if (brightest) LightenColouredPrintOnDark(gray.get(), brightest.get());
+  LightenColouredPrintOnDark(gray.get(), [photo, &prepared]() -> PixPtr {
+    PixPtr brightest = BrightestChannel(photo);
+    if (!brightest || prepared.scale == 1.0F) return brightest;
+    return Scaled(brightest.get(), prepared.scale);
+  });
   const float low = Rank(gray.get(), 0.01F);
   const float high = Rank(gray.get(), 0.99F);
   constexpr float kBlankContrast = 24.0F;
@@ -281,6 +297,18 @@ PixPtr UnmaskedPage(const PreparedImage& prepared) {
   constexpr l_float32 kRadiansPerDegree = 3.14159265F / 180.0F;
   return PixPtr(pixRotate(page.get(), kRadiansPerDegree * prepared.skew_degrees, L_ROTATE_AREA_MAP,
                           L_BRING_IN_WHITE, 0, 0));
+}
+
+bool MayStandTurned(Pix* binary) {
+  // Leptonica's test of the letters' ascenders against their descenders
+  // (Latin print has more of the first) upright and a quarter turned:
+  // positive when they stand up, negative upside down, 0 when there are
+  // too few to tell, and larger a quarter turned than upright when the
+  // print runs down the page.
+  l_float32 upright = 0;
+  l_float32 sideways = 0;
+  if (pixOrientDetect(binary, &upright, &sideways, 0, 0) != 0) return true;
+  return upright <= 0 || std::abs(sideways) > upright;
 }
 
 void Deskew(PreparedImage& prepared) {

@@ -29,6 +29,12 @@ Result<PreparedImage> PrepareForOcr(Pix* photo);
 // is upright (a card on its side has no horizontal lines to find).
 void Deskew(PreparedImage& prepared);
 
+// Whether the print on `binary` (PreparedImage::binary) may stand turned:
+// its letters lean upside down, or more sideways than upright, by their
+// ascenders and descenders. True also when that cannot be told; false for a
+// page of upright Latin print.
+bool MayStandTurned(Pix* binary);
+
 // `prepared.unmasked` turned and straightened as `prepared.gray` has been
 // since it was prepared, so that a line's box read on `gray` holds the same
 // print on it; none when Leptonica cannot turn it.

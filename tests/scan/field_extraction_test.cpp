@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "scan/domain_agreement.h"
+#include "scan/legal_forms.h"
 
 namespace kith::scan {
 namespace {
@@ -749,6 +750,167 @@ TEST(ExtractFields, TakesNoLineWithANumberOrTwoSlipsForAName) {
                      Box("Ysolde Brackenholt", 100, 300, 500, 48), Box("+44 7911 123456", 100, 500, 400, 28)},
                     "US");
   EXPECT_EQ(slips.name, "Ysolde Brackenholt");
+}
+
+TEST(ExtractFields, TakesATitleOCRWasUnsureOfWhenItIsTheLineUnderTheName) {
+  const auto card =
+      ExtractFields({Box("Ottoline Brask", 100, 120, 420, 62, 95), Box("Kitewright", 100, 200, 200, 36, 38),
+                     Box("ottoline@skyhookquarterly.com", 100, 500, 500, 28)},
+                    "US");
+  EXPECT_EQ(card.title, "Kitewright");
+  // Counter-examples: over the name, or starting in a small letter, a line
+  // OCR was as unsure of is a logo's or a speck's reading, not a title.
+  const auto over =
+      ExtractFields({Box("Kitewright", 100, 40, 200, 36, 38), Box("Ottoline Brask", 100, 120, 420, 62, 95),
+                     Box("ottoline@skyhookquarterly.com", 100, 500, 500, 28)},
+                    "US");
+  EXPECT_EQ(over.title, "");
+  const auto small =
+      ExtractFields({Box("Ottoline Brask", 100, 120, 420, 62, 95), Box("kitewright", 100, 200, 200, 36, 38),
+                     Box("ottoline@skyhookquarterly.com", 100, 500, 500, 28)},
+                    "US");
+  EXPECT_EQ(small.title, "");
+}
+
+TEST(ExtractFields, TakesTheNameFromALineReadOnWithTheNextColumn) {
+  // The phone beside the name misread past its pattern, or specks in small
+  // letters, read on the name's line: the name's words are still its words.
+  for (const std::string read : {"Ottoline Brask:xs 602 5s4 649", "Ottoline Brask oeo ues,"}) {
+    const auto card =
+        ExtractFields({Box(read, 100, 120, 900, 62), Box("Wrangler of Kites", 100, 200, 380, 36),
+                       Box("ottoline.brask@skyhookquarterly.com", 100, 500, 600, 28)},
+                      "US");
+    EXPECT_EQ(card.name, "Ottoline Brask") << read;
+    EXPECT_EQ(card.title, "Wrangler of Kites") << read;
+  }
+  // Counter-example: a legal form in small letters is abbreviated, and is
+  // no next column's specks: the company keeps it.
+  const auto company = ExtractFields(
+      {Box("Fenwick Haulage sp. z o.o.", 100, 60, 500, 40), Box("Ottoline Brask", 100, 120, 420, 62),
+       Box("ottoline@fenwickhaulage.pl", 100, 500, 500, 28)},
+      "PL");
+  EXPECT_EQ(company.company, "Fenwick Haulage sp. z o.o.");
+  EXPECT_EQ(company.name, "Ottoline Brask");
+}
+
+TEST(ExtractFields, TakesTheNameBeforeAnEmailInTheNextColumn) {
+  const auto card =
+      ExtractFields({Box("Ottoline Brask Mail: obrask@skyhookquarterly.com", 100, 120, 1100, 40),
+                     Box("Wrangler of Kites", 100, 170, 380, 34)},
+                    "US");
+  EXPECT_EQ(card.name, "Ottoline Brask");
+  EXPECT_EQ(card.emails, std::vector<std::string>{"obrask@skyhookquarterly.com"});
+  EXPECT_EQ(card.title, "Wrangler of Kites");
+  // Counter-example: a label alone before the email is no name.
+  const auto labelled = ExtractFields({Box("E-mail: obrask@skyhookquarterly.com", 100, 120, 700, 40)}, "US");
+  EXPECT_EQ(labelled.name, "");
+}
+
+TEST(ExtractFields, JoinsALegalFormSetAloneUnderTheCompanyInALowerBox) {
+  // "B.V." or "LLP" alone under the company's words: capitals and dots sit
+  // in a lower box, set a little further under.
+  for (const std::string form : {"B.V.", "LLP", "Ltda.", "hf."}) {
+    const auto card =
+        ExtractFields({Box("Brindlemoor Rope", 160, 467, 309, 30), Box(form, 160, 528, 58, 28),
+                       Box("Ada Quenby", 555, 273, 420, 55), Box("ada@brindlemoor.com", 555, 600, 400, 28)},
+                      "US");
+    EXPECT_EQ(card.company, "Brindlemoor Rope " + form) << form;
+  }
+  // Counter-example: a line of the card set far under is not the company's.
+  const auto apart =
+      ExtractFields({Box("Brindlemoor Rope", 160, 467, 309, 30), Box("LLP", 160, 560, 58, 28),
+                     Box("Ada Quenby", 555, 273, 420, 55), Box("ada@brindlemoor.com", 555, 600, 400, 28)},
+                    "US");
+  EXPECT_EQ(apart.company, "Brindlemoor Rope");
+}
+
+TEST(ExtractFields, JoinsACompanysLastWordInALowerBoxByTheWidthOfItsLetters) {
+  // "Makers" has no descender: its box is lower than "Brindlemoor Rope"'s,
+  // its letters as wide.
+  const auto card =
+      ExtractFields({Box("Brindlemoor Rope", 132, 510, 333, 40), Box("Makers", 129, 572, 112, 32),
+                     Box("Ada Quenby", 581, 293, 420, 61), Box("ada@brindlemoor.com", 581, 600, 400, 28)},
+                    "US");
+  EXPECT_EQ(card.company, "Brindlemoor Rope Makers");
+  // Counter-example: a word in narrower print under it (a tagline's) is not.
+  const auto tagline =
+      ExtractFields({Box("Brindlemoor Rope", 132, 510, 333, 40), Box("Makers", 129, 572, 75, 32),
+                     Box("Ada Quenby", 581, 293, 420, 61), Box("ada@brindlemoor.com", 581, 600, 400, 28)},
+                    "US");
+  EXPECT_EQ(tagline.company, "Brindlemoor Rope");
+}
+
+TEST(ExtractFields, JoinsTheLineAfterACompanyEndingInAJoinerInALowerBox) {
+  // "Tidewic &" in a box with a descender's depth, "Ropewalkers" in a lower
+  // one and narrower letters: the joiner says the name goes on.
+  const auto card =
+      ExtractFields({Box("Tidewic &", 118, 411, 208, 53), Box("Ropewalkers", 128, 476, 242, 41),
+                     Box("Ada Quenby", 459, 162, 636, 95), Box("ada@tidewic.com", 459, 600, 400, 28)},
+                    "US");
+  EXPECT_EQ(card.company, "Tidewic & Ropewalkers");
+}
+
+TEST(ExtractFields, KnowsALegalFormAbbreviatedAsInitialsEachClosedByADot) {
+  // "Ysolde Brackenholt" is misread past a name's shape; the company line is
+  // two capitalised words like a name, but ends in initials with dots.
+  const auto card = ExtractFields(
+      {Box("Ysolde brackenhoIt9", 100, 120, 800, 90, 60), Box("Tidewright Kogyo Q.Q.", 700, 300, 440, 46),
+       Box("ysolde@example.jp", 700, 500, 400, 28)},
+      "JP");
+  EXPECT_EQ(card.company, "Tidewright Kogyo Q.Q.");
+  EXPECT_NE(card.name, "Tidewright Kogyo Q.Q.");
+  // Counter-example: a name with a middle initial is a name.
+  const auto initial = ExtractFields(
+      {Box("Ysolde Q. Brackenholt", 100, 120, 600, 62), Box("ysolde@example.jp", 100, 500, 400, 28)}, "JP");
+  EXPECT_EQ(initial.name, "Ysolde Q. Brackenholt");
+}
+
+TEST(ExtractFields, TakesANameWithOneCapitalReadSmallWhenTheEmailSpellsIt) {
+  // A blurred B read as a: the email spells "ysolde", so the line is the
+  // name, and the line under it its title.
+  const auto card =
+      ExtractFields({Box("Ysolde arackenholt", 300, 266, 941, 99, 53), Box("Kitewright", 969, 364, 278, 40),
+                     Box("Tidewright Holdings Ltd", 809, 433, 439, 46),
+                     Box("brackenholt.ysolde@tidewright.cz", 700, 600, 500, 28)},
+                    "US");
+  EXPECT_EQ(card.name, "Ysolde arackenholt");
+  EXPECT_EQ(card.title, "Kitewright");
+  // Counter-example: a line in sentence case no contact spells is no name.
+  const auto sentence = ExtractFields(
+      {Box("Keeper of kites", 100, 100, 400, 40), Box("+44 7911 123456", 100, 500, 400, 28)}, "GB");
+  EXPECT_EQ(sentence.name, "");
+}
+
+TEST(ExtractFields, JoinsANameOCRReadAsTwoBlocksOnOneRow) {
+  const auto card =
+      ExtractFields({Box("Ysolde Ferne", 560, 215, 348, 54), Box("Tiarnan Brackenholt", 942, 216, 461, 53),
+                     Box("Kitewright", 569, 308, 275, 35), Box("+44 7911 123456", 560, 600, 400, 28)},
+                    "GB");
+  EXPECT_EQ(card.name, "Ysolde Ferne Tiarnan Brackenholt");
+  // Counter-example: a block a column away on the same row is another line.
+  const auto apart =
+      ExtractFields({Box("Ysolde Ferne", 100, 215, 348, 54), Box("Tiarnan Brackenholt", 900, 216, 461, 53),
+                     Box("+44 7911 123456", 100, 600, 400, 28)},
+                    "GB");
+  EXPECT_NE(apart.name, "Ysolde Ferne Tiarnan Brackenholt");
+}
+
+TEST(ExtractFields, DropsALoneCapitalReadBeforeANameButNotBeforeACompany) {
+  const auto card =
+      ExtractFields({Box("T Ysolde Brackenholt", 100, 120, 600, 62), Box("A Better Kite", 100, 300, 400, 40),
+                     Box("ysolde@abetterkite.com", 100, 500, 400, 28)},
+                    "US");
+  EXPECT_EQ(card.name, "Ysolde Brackenholt");
+  EXPECT_EQ(card.company, "A Better Kite");
+}
+
+TEST(LegalFormShaped, KnowsALegalFormAloneByItsShape) {
+  for (const char* form : {"B.V.", "LLP", "Ltda.", "hf.", "sp. z o.o.", "AB", "Oy"})
+    EXPECT_TRUE(LegalFormShaped(form)) << form;
+  // Counter-examples: a word of a company's own name, a word in small
+  // letters without a dot, a number.
+  for (const char* other : {"Makers", "Ropewalkers", "and", "Holdings", "12.5"})
+    EXPECT_FALSE(LegalFormShaped(other)) << other;
 }
 
 TEST(EditDistance, CountsLettersInsertedDeletedOrChanged) {

@@ -1,6 +1,6 @@
 // What the tests of a line read again alone share (second_look_test.cpp,
 // contact_look_test.cpp): one OCR engine for the suite, and a line printed on
-// a page.
+// a page; and a page of a few lines for the tests of a whole page.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -12,6 +12,22 @@
 #include "scan/pix.h"
 
 namespace kith::scan {
+
+// A page of a few lines of print, as a card's binarised letters are
+// (orientation_test.cpp, preprocess_test.cpp).
+inline PixPtr PrintedPage() {
+  PixPtr page(pixCreate(1400, 700, 8));
+  pixSetAll(page.get());
+  L_BMF* font = bmfCreate(nullptr, 20);
+  int baseline = 100;
+  for (const char* text : {"Wenna Calloway", "Lantern Keeper at Fernstile", "wenna@fernstile.org",
+                           "+44 20 7946 0991", "12 Quayside Row, Penmarrow"}) {
+    pixSetTextline(page.get(), font, text, 0, 60, baseline, nullptr, nullptr);
+    baseline += 110;
+  }
+  bmfDestroy(&font);
+  return PixPtr(pixConvertTo1(page.get(), 128));
+}
 
 class LineReadingTest : public ::testing::Test {
  protected:

@@ -90,6 +90,26 @@ TEST(Deskew, LeavesAStraightPageWithSolidBlocksStraight) {
   EXPECT_EQ(card.skew_degrees, 0.0F);
 }
 
+// A card that may stand turned has the orientation model asked before it
+// is read (card_reader.cpp); one that stands upright is read at once.
+TEST(MayStandTurned, NotAPageOfPrintUpright) {
+  PixPtr page = PrintedPage();
+  EXPECT_FALSE(MayStandTurned(page.get()));
+}
+
+TEST(MayStandTurned, APageOfPrintUpsideDownOrAQuarterTurnedEitherWay) {
+  PixPtr page = PrintedPage();
+  for (const int quarter_turns : {1, 2, 3}) {
+    PixPtr turned(pixRotateOrth(page.get(), quarter_turns));
+    EXPECT_TRUE(MayStandTurned(turned.get())) << quarter_turns;
+  }
+}
+
+TEST(MayStandTurned, ABlankPage) {
+  PixPtr page(pixCreate(1600, 1000, 1));
+  EXPECT_TRUE(MayStandTurned(page.get()));
+}
+
 // A dark card photographed in colour, its company's name printed in a
 // dark red whose luminance is close to the card's navy, its person's name
 // in white, both blurred a little as a phone's photo is.

@@ -706,6 +706,105 @@ TEST(PostgresStore, ManyLookupsAtOnceAnswerEachAsItsLookupAlone) {
   EXPECT_TRUE(found_any);
 }
 
+// Inside a bulk write into a small workspace the store answers most
+// lookups from the keys it has listed, without a query: every answer must
+// still be the one the tables give — for cards written before the bulk,
+// copied in it, added one at a time and rewritten in it, and for emails
+// and profile URLs that only the database's lower() folds (beyond ASCII).
+TEST(PostgresStore, LookupsInABulkWriteFindEveryCardTheTablesFind) {
+  testing::TempPgDatabase database;
+  auto store = OpenPostgresStore(database.url());
+  ASSERT_TRUE(store) << store.error().message;
+  BatchedLookups* batched = BatchedLookupsOf(**store);
+  ASSERT_NE(batched, nullptr);
+  const auto card = [](const std::string& name, const std::string& email, const std::string& url) {
+    ContactFields fields;
+    fields.display_name = name;
+    fields.company = "Acme";
+    fields.emails = {email};
+    fields.links = {Link{LinkKind::kLinkedIn, url, false, false, std::nullopt}};
+    return fields;
+  };
+  ContactFields listed = card("Åsa Berg", "ÅSA@berg.example", "https://x.example/in/ÅSA");
+  listed.emails.push_back("\u212Aim@berg.example");
+  auto before = (*store)->InsertContact(listed, "uid-before", "2026-11-26T00:00:00Z");
+  ASSERT_TRUE(before) << before.error().message;
+  ContactFields kelvin = card("Kim Kelvin", "kim@kelvin.example", "https://x.example/in/kim");
+  kelvin.company = "\u212Aelvin AB";
+  ASSERT_TRUE((*store)->InsertContact(kelvin, "uid-kelvin", "2026-11-26T00:00:00Z"));
+
+  auto transaction = (*store)->BeginBulk();
+  ASSERT_TRUE(transaction) << transaction.error().message;
+  // The first lookup lists the keys.
+  auto first = batched->FindManyContactIds(
+      std::vector<ContactLookup>{ContactLookup::ByKey(ContactKey::kEmail, "åsa@BERG.example")});
+  ASSERT_TRUE(first) << first.error().message;
+  EXPECT_EQ(*first, std::vector<std::vector<ContactId>>{{before->id}});
+  std::vector<ContactFields> copied;
+  std::vector<std::string> uids;
+  for (int n = 0; n < 20; ++n) {
+    copied.push_back(card("Copied Person" + std::to_string(n), "Card" + std::to_string(n) + "@Copy.example",
+                          "https://www.linkedin.com/in/copied-" + std::to_string(n)));
+    copied.back().phones = {Phone{"+1 555 01" + std::to_string(10 + n), "+1555010" + std::to_string(10 + n)}};
+    uids.push_back("uid-copied-" + std::to_string(n));
+  }
+  copied[3].emails = {"ÉMILE@copy.example"};
+  copied[5].emails = {"\u212Aate@copy.example"};
+  copied[8].company = "ÅKER AB";
+  copied[9].company = "\u212Aone";
+  auto ids = (*store)->InsertContacts(copied, uids, "2026-11-26T00:00:00Z");
+  ASSERT_TRUE(ids) << ids.error().message;
+  auto alone = (*store)->InsertContact(card("Zoë Alone", "ZOË@one.example", "https://x.example/in/zoë"),
+                                       "uid-alone", "2026-11-26T00:00:00Z");
+  ASSERT_TRUE(alone) << alone.error().message;
+  ContactFields rewritten = listed;
+  rewritten.display_name = "Åsa Berg-Lund";
+  rewritten.emails.push_back("New@Update.example");
+  ASSERT_TRUE((*store)->UpdateContact(before->id, rewritten, "2026-11-27T00:00:00Z"));
+
+  // Each lookup, and whether a card answers it. The Kelvin sign (U+212A)
+  // is a capital K that lower() folds to an ASCII "k" in a Unicode locale.
+  const std::vector<std::pair<ContactLookup, bool>> cases = {
+      {ContactLookup::ByKey(ContactKey::kEmail, "åsa@berg.example"), true},
+      {ContactLookup::ByKey(ContactKey::kLinkUrl, "https://X.example/in/åsa"), true},
+      {ContactLookup::ByKey(ContactKey::kEmail, "kim@berg.example"), true},
+      {ContactLookup::ByKey(ContactKey::kEmail, "card7@COPY.example"), true},
+      {ContactLookup::ByKey(ContactKey::kEmail, "émile@copy.example"), true},
+      {ContactLookup::ByKey(ContactKey::kEmail, "kate@copy.example"), true},
+      {ContactLookup::ByKey(ContactKey::kUid, "uid-copied-11"), true},
+      {ContactLookup::ByKey(ContactKey::kPhone, "+155501015"), true},
+      {ContactLookup::ByKey(ContactKey::kLinkUrl, "https://www.LINKEDIN.com/in/copied-19"), true},
+      {ContactLookup::Namesakes("Copied Person4", "ACME"), true},
+      {ContactLookup::ByKey(ContactKey::kName, "copied person5"), true},
+      {ContactLookup::ByKey(ContactKey::kEmail, "zoë@one.example"), true},
+      {ContactLookup::ByKey(ContactKey::kLinkUrl, "https://x.example/in/ZOË"), true},
+      {ContactLookup::ByKey(ContactKey::kEmail, "new@update.example"), true},
+      {ContactLookup::Namesakes("Åsa Berg-Lund", "acme"), true},
+      {ContactLookup::Namesakes("Kim Kelvin", "KELVIN ab"), true},
+      {ContactLookup::Namesakes("Copied Person8", "åker ab"), true},
+      {ContactLookup::Namesakes("Copied Person9", "KONE"), true},
+      {ContactLookup::ByKey(ContactKey::kEmail, "nobody@copy.example"), false},
+      {ContactLookup::ByKey(ContactKey::kUid, "uid-nobody"), false},
+      {ContactLookup::ByKey(ContactKey::kPhone, "+15559999"), false},
+      {ContactLookup::Namesakes("Copied Person4", "Initech"), false},
+      {ContactLookup::ByKey(ContactKey::kName, "nobody at all"), false},
+  };
+  std::vector<ContactLookup> lookups;
+  for (const auto& [lookup, found] : cases) lookups.push_back(lookup);
+  auto answers = batched->FindManyContactIds(lookups);
+  ASSERT_TRUE(answers) << answers.error().message;
+  ASSERT_EQ(answers->size(), lookups.size());
+  for (std::size_t i = 0; i < lookups.size(); ++i) {
+    const ContactLookup& lookup = lookups[i];
+    auto asked = lookup.namesakes ? (*store)->FindNamesakes(lookup.value, lookup.company)
+                                  : (*store)->FindContactIds(lookup.key, lookup.value);
+    ASSERT_TRUE(asked) << asked.error().message;
+    EXPECT_EQ((*answers)[i], *asked) << "lookup " << i << ": " << lookup.value;
+    EXPECT_EQ(!(*answers)[i].empty(), cases[i].second) << "lookup " << i << ": " << lookup.value;
+  }
+  ASSERT_TRUE(transaction->Commit());
+}
+
 // Two workspaces with an Okafor each: a name asked in one finds its own
 // alone, as typed, as a prefix and with a typo's correction.
 TEST(PostgresStore, ANameIsFoundInItsOwnWorkspaceOnly) {

@@ -143,12 +143,14 @@ Status PgStore::CopyCardRows(ContactId first, std::span<const ContactFields> fie
       [&](CopyWriter& rows) -> Status {
         for (std::size_t i = 0; i < fields.size(); ++i) {
           const ContactFields& card = fields[i];
+          const std::string sort_name = SortName(card.display_name);
+          ListCardKeys(uids[i], sort_name, card);
           rows.Column(id_of(i));
           rows.Column(uids[i]);
           rows.Column(card.display_name);
           rows.Column(card.given_name);
           rows.Column(card.family_name);
-          rows.Column(SortName(card.display_name));
+          rows.Column(sort_name);
           rows.Column(card.company);
           rows.Column(card.title);
           rows.Column(card.website);

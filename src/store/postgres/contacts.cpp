@@ -93,10 +93,19 @@ Result<std::vector<ContactId>> PgStore::Ids(const std::string& sql, const Params
   return ids;
 }
 
+void PgStore::ListCardKeys(const std::string& uid, std::string_view sort_name, const ContactFields& fields) {
+  if (!listed_keys_) return;
+  if (!uid.empty()) listed_keys_->AddUid(uid);
+  listed_keys_->AddName(sort_name, fields.company);
+  listed_keys_->AddLists(fields);
+}
+
 Status PgStore::InsertRow(ContactId id, const ContactFields& fields, const std::string& uid,
                           const std::string& now) {
-  Params params = FieldParams(id, fields, SortName(fields.display_name), now);
+  const std::string sort_name = SortName(fields.display_name);
+  Params params = FieldParams(id, fields, sort_name, now);
   params.Add(uid);
+  ListCardKeys(uid, sort_name, fields);
   KITH_ASSIGN_OR_RETURN(
       const Rows inserted,
       Run("INSERT INTO contacts(workspace_id, id, display_name, given_name, family_name, sort_name, company, "
@@ -364,6 +373,8 @@ Result<std::vector<ContactId>> PgStore::InsertCardRows(std::span<const ContactFi
 }
 
 Status PgStore::UpdateCardRow(ContactId id, const ContactFields& fields, const std::string& now) {
+  const std::string sort_name = SortName(fields.display_name);
+  ListCardKeys("", sort_name, fields);
   KITH_RETURN_IF_ERROR(
       Run("UPDATE contacts SET display_name = $3, given_name = $4, family_name = $5, "
           "sort_name = $6, company = $7, title = $8, website = $9, city = $10, "
@@ -371,7 +382,7 @@ Status PgStore::UpdateCardRow(ContactId id, const ContactFields& fields, const s
           "open_to_opportunities = $16, looking_for = $17, open_since = $18, notes = $19, "
           "updated_at = $20, kind = $21, nickname = $22, role = $23, departments = $24, "
           "birthday = $25, anniversary = $26 WHERE workspace_id = $1 AND id = $2",
-          FieldParams(id, fields, SortName(fields.display_name), now)));
+          FieldParams(id, fields, sort_name, now)));
   KITH_RETURN_IF_ERROR(DeleteChildren(id));
   return WriteChildren(id, fields);
 }

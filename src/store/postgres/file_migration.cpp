@@ -150,6 +150,9 @@ Result<bool> PgStore::WorkspaceIsEmpty() {
 }
 
 Result<std::int64_t> PgStore::CopyTableFrom(sqlite::Database& file, const std::string& table) {
+  // Rows copied whole bring keys the listed ones would not know: from here
+  // on every lookup is asked of the tables.
+  listed_keys_.reset();
   KITH_ASSIGN_OR_RETURN(const Rows catalogue,
                         connection_->Query("SELECT column_name, data_type FROM information_schema.columns "
                                            "WHERE table_schema = current_schema() AND table_name = $1 "

@@ -84,6 +84,8 @@ Result<Transaction> PgStore::BeginTransaction(bool bulk) {
   if (bulk) deferred_vocabulary_.emplace_back();
   copied_cards_ = 0;
   analyzed_at_cards_ = 0;
+  listed_keys_.reset();
+  keys_listed_ = false;
   return Transaction(
       [this]() -> Status {
         if (!deferred_vocabulary_.empty()) {
@@ -94,12 +96,14 @@ Result<Transaction> PgStore::BeginTransaction(bool bulk) {
         }
         in_transaction_ = false;
         bulk_ = false;
+        listed_keys_.reset();
         return connection_->EndTransaction("COMMIT");
       },
       [this]() {
         deferred_vocabulary_.clear();
         in_transaction_ = false;
         bulk_ = false;
+        listed_keys_.reset();
         // A failed rollback means a lost connection, which ends the
         // transaction on the server all the same.
         (void)connection_->EndTransaction("ROLLBACK");

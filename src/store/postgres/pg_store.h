@@ -17,6 +17,7 @@
 #include "store/passes_in_turn.h"
 #include "store/postgres/connection.h"
 #include "store/postgres/fts_expression.h"
+#include "store/postgres/listed_keys.h"
 #include "store/search_document.h"
 #include "store/sign_in_failures.h"
 #include "store/sqlite/database.h"
@@ -345,6 +346,13 @@ class PgStore final : public CardStore,
   bool bulk_ = false;                   // the open transaction is a bulk one (BeginBulk)
   std::int64_t copied_cards_ = 0;       // by the open bulk transaction
   std::int64_t analyzed_at_cards_ = 0;  // copied_cards_ at its last ANALYZE
+  // The lookup keys the workspace may hold, while a bulk transaction into a
+  // small one is open (ListKeysOfASmallWorkspace); null otherwise.
+  std::unique_ptr<ListedKeys> listed_keys_;
+  bool keys_listed_ = false;  // the open bulk transaction has tried to list them
+  Status ListKeysOfASmallWorkspace();
+  // Adds a card's keys to listed_keys_, if kept, as it is written.
+  void ListCardKeys(const std::string& uid, std::string_view sort_name, const ContactFields& fields);
   // A bulk transaction's changes to the vocabulary, written when it
   // commits (WriteVocabulary) instead of batch by batch: PostgreSQL keeps
   // every version of a row a transaction updated until it ends, so the

@@ -1,5 +1,5 @@
 // Glances at contacts: the few columns a search-as-you-type line shows.
-#include <optional>
+#include <vector>
 
 #include "store/sqlite/row_values.h"
 #include "store/sqlite/sqlite_store.h"
@@ -22,19 +22,29 @@ Result<std::vector<ContactGlance>> SqliteStore::ContactGlances(const std::vector
           "FROM json_each(?1) AS page JOIN contacts c ON c.id = page.value "
           "LEFT JOIN contact_emails e ON e.contact_id = c.id AND e.position = 0"));
   select.Bind(1, IdsJson(ids));
-  std::vector<std::optional<ContactGlance>> placed(ids.size());
+  // Read into their places, then the places of ids not found (rare: a card
+  // deleted since the search) closed up, rather than each glance moved again.
+  std::vector<ContactGlance> glances(ids.size());
+  std::vector<bool> found(ids.size(), false);
+  std::size_t found_count = 0;
   while (true) {
     KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
     if (!row) break;
     const auto place = static_cast<std::size_t>(select.Int(0));
-    if (place >= placed.size()) continue;
-    placed[place] = ContactGlance{ContactId{select.Int(1)}, select.Text(2), select.Text(3), select.Text(4),
-                                  select.Text(5),           select.Text(6), select.Text(7), select.Text(8)};
+    if (place >= glances.size() || found[place]) continue;
+    glances[place] = ContactGlance{ContactId{select.Int(1)}, select.Text(2), select.Text(3), select.Text(4),
+                                   select.Text(5),           select.Text(6), select.Text(7), select.Text(8)};
+    found[place] = true;
+    ++found_count;
   }
-  std::vector<ContactGlance> glances;
-  glances.reserve(ids.size());
-  for (auto& glance : placed) {
-    if (glance) glances.push_back(std::move(*glance));
+  if (found_count < glances.size()) {
+    std::size_t kept = 0;
+    for (std::size_t place = 0; place < glances.size(); ++place) {
+      if (!found[place]) continue;
+      if (kept != place) glances[kept] = std::move(glances[place]);
+      ++kept;
+    }
+    glances.resize(kept);
   }
   return glances;
 }

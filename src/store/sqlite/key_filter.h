@@ -1,6 +1,7 @@
 // Which lookup keys (a uid, an email, a phone, a profile URL, a name at a
 // company) a bulk write's list may hold, so that most of an import's
-// lookups are answered without a query. Private to store/sqlite.
+// lookups are answered without a query. store/postgres keeps its own keys
+// in one too (store/postgres/listed_keys.h).
 #pragma once
 
 #include <cstdint>
@@ -12,7 +13,18 @@
 namespace kith::sqlite {
 
 // The kinds of key the filter keeps, each folded as its lookup compares it.
-enum class FilteredKey : char { kUid = 'u', kEmail = 'e', kPhone = 'p', kLinkUrl = 'l', kNamesake = 'n' };
+// (kName, a sort name alone, and kNameAtUnfoldedCompany, a sort name whose
+// company was not folded, are PostgreSQL's: its namesakes compare the
+// company by lower(), which only the database folds beyond ASCII.)
+enum class FilteredKey : char {
+  kUid = 'u',
+  kEmail = 'e',
+  kPhone = 'p',
+  kLinkUrl = 'l',
+  kNamesake = 'n',
+  kName = 'm',
+  kNameAtUnfoldedCompany = 'c'
+};
 
 // A Bloom filter of keys: MayHold is false only for a key never added, and
 // true for nearly no other (about one in 300 at four million keys). Each

@@ -118,19 +118,20 @@ std::pair<std::string, std::string> Snippet(const Store& store, const std::vecto
 Result<std::vector<TypeaheadHit>> Typeahead(Context& context, const SearchRequest& request) {
   KITH_ASSIGN_OR_RETURN(const SearchHits search, FindSearchHits(context, request));
   const auto& hits = search.hits;
-  KITH_ASSIGN_OR_RETURN(const auto glances, context.store.ContactGlances(search.ids));
-  const ParsedQuery query = ParseQuery(request.query, context.store);
-  std::vector<std::string> terms = query.terms;
+  KITH_ASSIGN_OR_RETURN(auto glances, context.store.ContactGlances(search.ids));
+  ParsedQuery query = ParseQuery(request.query, context.store);
+  std::vector<std::string> terms = std::move(query.terms);
   for (const auto& filter : query.filters)
     terms.insert(terms.end(), filter.terms.begin(), filter.terms.end());
   std::vector<TypeaheadHit> found;
   found.reserve(glances.size());
   // ContactGlances keeps the order of ids and skips none that the index holds.
   for (std::size_t i = 0; i < glances.size() && i < hits.size(); ++i) {
-    const ContactGlance& glance = glances[i];
+    ContactGlance& glance = glances[i];
     auto [field, text] = Snippet(context.store, terms, glance);
-    found.push_back(TypeaheadHit{glance.id, glance.display_name, glance.company, glance.title, hits[i],
-                                 std::move(field), std::move(text)});
+    // The line's texts are moved, not copied: the glance is done with.
+    found.push_back(TypeaheadHit{glance.id, std::move(glance.display_name), std::move(glance.company),
+                                 std::move(glance.title), hits[i], std::move(field), std::move(text)});
   }
   return found;
 }

@@ -73,6 +73,8 @@ class StorePool {
     std::unique_ptr<Store> reader_;             // a read lease's connection
     Context context_;
     Status acting_;
+    // A read lease's reads in one snapshot, on SQLite (Lease's constructor).
+    std::optional<Transaction> snapshot_;
   };
 
   // Opens (creating and migrating) the database, then `readers` read-only

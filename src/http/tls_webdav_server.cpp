@@ -62,6 +62,12 @@ class TlsConnection final : public Connection {
   ssize_t Receive(char* data, std::size_t size, int timeout_ms) override {
     return Retry(ssl_, socket_, timeout_ms, [&] { return SSL_read(ssl_, data, Clamp(size)); });
   }
+  // Waits for the socket first, as the next request is rarely there yet:
+  // a read tried before the wait would fail each time.
+  ssize_t ReceiveNext(char* data, std::size_t size, int timeout_ms) override {
+    if (!HasPending() && !WaitFor(socket_, POLLIN, timeout_ms)) return -1;
+    return Receive(data, size, timeout_ms);
+  }
   ssize_t Send(const char* data, std::size_t size, int timeout_ms) override {
     return Retry(ssl_, socket_, timeout_ms, [&] { return SSL_write(ssl_, data, Clamp(size)); });
   }

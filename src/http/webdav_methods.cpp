@@ -3,6 +3,7 @@
 #include <arpa/inet.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -63,11 +64,27 @@ class PlainConnection final : public Connection {
     if (!WaitFor(socket_, POLLOUT, timeout_ms)) return -1;
     return ::send(socket_, data, size, MSG_NOSIGNAL);
   }
+  // One blocking recv, the socket's receive timeout set to the wait: a poll
+  // before the recv was a system call per request spent for nothing.
+  ssize_t ReceiveNext(char* data, std::size_t size, int timeout_ms) override {
+    if (timeout_ms != receive_timeout_ms_) {
+      const timeval timeout{
+          timeout_ms / kMillisecondsPerSecond,
+          static_cast<suseconds_t>(timeout_ms % kMillisecondsPerSecond) * kMicrosecondsPerMs};
+      // A zero timeout would mean none at all to the socket.
+      if (timeout_ms <= 0 || ::setsockopt(socket_, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof(timeout)) != 0) {
+        return WaitFor(socket_, POLLIN, timeout_ms) ? Receive(data, size, timeout_ms) : -1;
+      }
+      receive_timeout_ms_ = timeout_ms;
+    }
+    return ::recv(socket_, data, size, 0);
+  }
   [[nodiscard]] bool HasPending() const override { return false; }
   void Finish(bool /*cleanly*/) override {}
 
  private:
   int socket_;
+  int receive_timeout_ms_ = 0;  // SO_RCVTIMEO as set; 0: none (waits for ever)
 };
 
 // A stream over a connection that rewrites the method of each request line
@@ -91,6 +108,12 @@ class TunnelStream final : public httplib::Stream {
   }
   [[nodiscard]] const std::string& tunnelled() const { return tunnelled_; }
   [[nodiscard]] bool HasBuffered() const { return offset_ < buffer_.size() || connection_.HasPending(); }
+
+  // Whether the connection's next request begins within `timeout_ms`:
+  // its first bytes are read (or were already).
+  bool NextRequestArrives(int timeout_ms) {
+    return HasBuffered() || Fill(&Connection::ReceiveNext, timeout_ms);
+  }
 
   // Called once the request's headers are read (httplib reads them a byte
   // at a time, so what was handed over so far is exactly the head).
@@ -194,14 +217,15 @@ class TunnelStream final : public httplib::Stream {
   }
 
   // A client that sends slowly holds no place at the gate.
-  bool Fill() {
+  bool Fill() { return Fill(&Connection::Receive, read_timeout_ms_); }
+  bool Fill(ssize_t (Connection::*receive)(char*, std::size_t, int), int timeout_ms) {
     pass_.Leave();
     if (offset_ == buffer_.size()) {
       buffer_.clear();
       offset_ = 0;
     }
     std::array<char, kReadChunk> chunk{};
-    const ssize_t received = connection_.Receive(chunk.data(), chunk.size(), read_timeout_ms_);
+    const ssize_t received = (connection_.*receive)(chunk.data(), chunk.size(), timeout_ms);
     if (received <= 0) return false;
     buffer_.append(chunk.data(), static_cast<std::size_t>(received));
     return true;
@@ -269,12 +293,6 @@ class TunnelStream final : public httplib::Stream {
   RequestGate::Pass pass_;  // held from Admit while the request computes
 };
 
-// Waits for the next request of a keep-alive connection, as httplib does.
-bool NextRequestArrives(const TunnelStream& stream, int socket, time_t timeout_seconds) {
-  return stream.HasBuffered() ||
-         WaitFor(socket, POLLIN, static_cast<int>(timeout_seconds) * kMillisecondsPerSecond);
-}
-
 }  // namespace
 
 bool RefusalClosesConnection(const httplib::Request& request) {
@@ -315,8 +333,9 @@ bool WebDavMethodServer::process_and_close_socket(socket_t sock) {
   if (std::unique_ptr<Connection> connection = Open(sock)) {
     TunnelStream stream(sock, *connection, ReadTimeoutMs(), WriteTimeoutMs());
     served = true;
-    for (std::size_t count = keep_alive_max_count_; svr_sock_ != INVALID_SOCKET && count > 0 &&
-                                                    NextRequestArrives(stream, sock, keep_alive_timeout_sec_);
+    for (std::size_t count = keep_alive_max_count_;
+         svr_sock_ != INVALID_SOCKET && count > 0 &&
+         stream.NextRequestArrives(static_cast<int>(keep_alive_timeout_sec_ * kMillisecondsPerSecond));
          --count) {
       bool connection_closed = false;
       stream.StartRequest();

@@ -50,6 +50,9 @@ class Connection {
   virtual ~Connection() = default;
 
   virtual ssize_t Receive(char* data, std::size_t size, int timeout_ms) = 0;
+  // As Receive, for a keep-alive connection's next request, which usually
+  // is not there yet: it waits first.
+  virtual ssize_t ReceiveNext(char* data, std::size_t size, int timeout_ms) = 0;
   virtual ssize_t Send(const char* data, std::size_t size, int timeout_ms) = 0;
   // Bytes already received that Receive hands over without waiting (TLS
   // decrypts a whole record at a time).

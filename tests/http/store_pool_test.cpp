@@ -77,5 +77,38 @@ TEST_F(StreamedLeases, StreamOneAtATimeWithASingleReader) {
   EXPECT_TRUE(second_streaming);
 }
 
+// A request's reads see the database as one moment left it (they share one
+// read transaction on SQLite), and that moment ends with its lease: the
+// next request on the same reader sees what was written meanwhile.
+class ReadLeases : public StreamedLeases {};
+
+TEST_F(ReadLeases, SeeOneMomentAndTheNextSeesTheWritesSince) {
+  auto pool = OpenPool(1);
+  ASSERT_NE(pool, nullptr);
+  const auto people = [](StorePool::Lease& lease) {
+    auto ids = lease.context().store.ContactIdsAfter(ContactId{0}, 10, false);
+    EXPECT_TRUE(ids) << ids.error().message;
+    return ids ? ids->size() : std::size_t{99};
+  };
+  const auto add = [&pool](const std::string& name, const std::string& uid) {
+    StorePool::Lease lease = pool->Borrow(Access::kWrite);
+    ContactFields card;
+    card.display_name = name;
+    auto written = lease.context().store.Begin();
+    ASSERT_TRUE(written) << written.error().message;
+    ASSERT_TRUE(lease.context().store.InsertContact(card, uid, "2026-11-26T00:00:00Z"));
+    ASSERT_TRUE(written->Commit());
+  };
+  {
+    StorePool::Lease request = pool->Borrow(Access::kRead);
+    ASSERT_TRUE(request.acting());
+    EXPECT_EQ(people(request), 0U);
+    add("Ada Okafor", "u1");
+    EXPECT_EQ(people(request), 0U);
+  }
+  StorePool::Lease next = pool->Borrow(Access::kRead);
+  EXPECT_EQ(people(next), 1U);
+}
+
 }  // namespace
 }  // namespace kith::http

@@ -33,6 +33,11 @@ Statement& Statement::Bind(int index, std::string_view value) {
   return *this;
 }
 
+Statement& Statement::BindBorrowed(int index, std::string_view value) {
+  sqlite3_bind_text(handle_, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
+  return *this;
+}
+
 Statement& Statement::Bind(int index, const std::optional<std::string>& value) {
   if (value) return Bind(index, std::string_view(*value));
   return BindNull(index);

@@ -48,6 +48,10 @@ class Statement {
   Statement& Bind(int index, const std::string& value) { return Bind(index, std::string_view(value)); }
   Statement& Bind(int index, const char* value) { return Bind(index, std::string_view(value)); }
   Statement& Bind(int index, const std::optional<std::string>& value);
+  // Binds text without copying it: the caller keeps `value` alive and
+  // unchanged until the statement is run and bound again or ends. For texts
+  // bound a million times, where SQLite's copy of each is a measurable cost.
+  Statement& BindBorrowed(int index, std::string_view value);
   Statement& BindNull(int index);
   Statement& BindBlob(int index, std::span<const std::byte> value);
 

@@ -98,6 +98,13 @@ std::string_view TableName(SearchTable table) {
 // Where the notes are in a SearchDocument (kSearchColumns).
 constexpr std::size_t kNoteColumn = 12;
 
+// Runs a statement without results from the connection's cache: for the
+// small ones run again and again, which Execute would parse each time.
+Status RunCached(Database& database, std::string_view sql) {
+  KITH_ASSIGN_OR_RETURN(auto statement, database.Prepare(sql));
+  return statement.Run();
+}
+
 }  // namespace
 
 std::string ListWhere(const ListQuery& query, TagJoin join) {
@@ -279,11 +286,17 @@ Result<Transaction> SqliteStore::BeginTransaction(bool bulk) {
 Result<Transaction> SqliteStore::ReadSnapshot() {
   // A write transaction or an outer snapshot already holds one.
   if (in_transaction_ || snapshot_held_) return Transaction([]() -> Status { return Ok(); }, []() {});
-  KITH_RETURN_IF_ERROR(database_->Execute("SAVEPOINT kith_snapshot"));
+  // Cached statements: kith serve takes a snapshot on every read lease
+  // (http/store_pool.cpp), and sqlite3_exec would parse them each time.
+  KITH_RETURN_IF_ERROR(RunCached(*database_, "SAVEPOINT kith_snapshot"));
   snapshot_held_ = true;
   const auto release = [this]() -> Status {
     snapshot_held_ = false;
-    return database_->Execute("RELEASE kith_snapshot");
+    Status released = RunCached(*database_, "RELEASE kith_snapshot");
+    // A snapshot left open would show this connection's later readers the
+    // database as it was: whatever failed, it ends here.
+    if (!released) (void)database_->Execute("ROLLBACK");
+    return released;
   };
   return Transaction(release, [release]() { (void)release(); });
 }

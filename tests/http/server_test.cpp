@@ -1,6 +1,15 @@
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <set>
+#include <string>
 
 #include "http/openapi.h"
 #include "http/routes/routes.h"
@@ -14,6 +23,77 @@ using Server = ServerTest;
 void WriteFile(const std::filesystem::path& path, const std::string& content) {
   std::filesystem::create_directories(path.parent_path());
   std::ofstream(path) << content;
+}
+
+// A client socket that speaks HTTP/1.1 by hand, so that a test sees when
+// the server closes the connection.
+class RawConnection {
+ public:
+  explicit RawConnection(int port) : socket_(::socket(AF_INET, SOCK_STREAM, 0)) {
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<std::uint16_t>(port));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    connected_ = ::connect(socket_, reinterpret_cast<const sockaddr*>(&address), sizeof(address)) == 0;
+    const timeval wait{.tv_sec = 10, .tv_usec = 0};  // longer than any keep-alive wait the server has
+    (void)::setsockopt(socket_, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof(wait));
+  }
+  RawConnection(const RawConnection&) = delete;
+  RawConnection& operator=(const RawConnection&) = delete;
+  ~RawConnection() { ::close(socket_); }
+
+  [[nodiscard]] bool connected() const { return connected_; }
+
+  // Sends a GET and reads its response's head and body (by Content-Length);
+  // the status line, or empty when the connection ended first.
+  std::string Get(const std::string& path, int port) {
+    const std::string request =
+        "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) + "\r\n\r\n";
+    if (::send(socket_, request.data(), request.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(request.size()))
+      return {};
+    std::string received;
+    std::size_t head_end = std::string::npos;
+    std::size_t length = 0;
+    while (head_end == std::string::npos || received.size() < head_end + 4 + length) {
+      char chunk[4096];
+      const ssize_t got = ::recv(socket_, chunk, sizeof(chunk), 0);
+      if (got <= 0) return {};
+      received.append(chunk, static_cast<std::size_t>(got));
+      if (head_end == std::string::npos && (head_end = received.find("\r\n\r\n")) != std::string::npos) {
+        const std::size_t field = received.find("Content-Length: ");
+        if (field != std::string::npos && field < head_end) length = std::stoul(received.substr(field + 16));
+      }
+    }
+    return received.substr(0, received.find("\r\n"));
+  }
+
+  // Waits, without sending, until the server ends the connection: the
+  // seconds that took, or nothing when it did not within the socket's wait.
+  std::optional<double> SecondsUntilClosed() {
+    const auto start = std::chrono::steady_clock::now();
+    char byte = 0;
+    if (::recv(socket_, &byte, 1, 0) != 0) return std::nullopt;
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
+
+ private:
+  int socket_;
+  bool connected_ = false;
+};
+
+// A browser keeps its connection for the next request; an idle one is let
+// go after the keep-alive wait (two seconds), so that clients that connect
+// and say nothing more cannot hold the server's threads.
+TEST_F(Server, KeepsAConnectionForTheNextRequestAndClosesItWhenIdle) {
+  RawConnection connection(server_->port());
+  ASSERT_TRUE(connection.connected());
+  for (int request = 0; request < 3; ++request) {
+    EXPECT_EQ(connection.Get("/api/v1/session", server_->port()), "HTTP/1.1 200 OK") << "request " << request;
+  }
+  const std::optional<double> closed_after = connection.SecondsUntilClosed();
+  ASSERT_TRUE(closed_after) << "the server kept an idle connection for 10 s";
+  EXPECT_GE(*closed_after, 1.5);
+  EXPECT_LE(*closed_after, 4.0);
 }
 
 TEST_F(Server, EveryResponseCarriesTheSecurityHeaders) {

@@ -378,7 +378,24 @@ Status SqliteStore::IndexStaged() {
   // After the search tables: a merge frees the pages of the segments it
   // read, and the indexes built here take those pages instead of growing
   // the file.
-  return RestoreDeferredIndexes();
+  KITH_RETURN_IF_ERROR(RestoreDeferredIndexes());
+  return ReclaimFreePages();
+}
+
+Status SqliteStore::ReclaimFreePages() {
+  const auto pragma = [&](std::string_view name) -> Result<std::int64_t> {
+    KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("PRAGMA " + std::string(name)));
+    KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
+    return row ? select.Int(0) : 0;
+  };
+  constexpr std::int64_t kIncremental = 2;
+  KITH_ASSIGN_OR_RETURN(const std::int64_t mode, pragma("auto_vacuum"));
+  if (mode != kIncremental) return Ok();  // a file made before kith chose the mode keeps them
+  KITH_ASSIGN_OR_RETURN(const std::int64_t free_pages, pragma("freelist_count"));
+  if (free_pages == 0) return Ok();
+  // Moves the pages at the end of the file into the free ones and cuts the
+  // file short at the commit, in this transaction.
+  return database_->Execute("PRAGMA incremental_vacuum");
 }
 
 Status SqliteStore::RestageIndexed(std::int64_t below) {

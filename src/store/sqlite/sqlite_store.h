@@ -269,6 +269,10 @@ class SqliteStore final : public CardStore {
   // Writes the trigger rows of the new cards in one statement each, then
   // creates the deferred indexes and triggers again from their stored SQL.
   Status RestoreDeferredIndexes();
+  // Gives the pages a bulk left free back to the file system, in a file in
+  // incremental auto-vacuum mode (every file kith makes); others keep them
+  // for their next writes.
+  Status ReclaimFreePages();
   void EndBulk();
   // Fills bulk_.keys with the keys of every card the list holds, live or
   // trashed (a card may come back from the trash during the bulk).

@@ -147,10 +147,11 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
   KITH_ASSIGN_OR_RETURN(auto database, Database::Open(path, mode));
   KITH_RETURN_IF_ERROR(database->Execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;"));
   if (mode == OpenMode::kReadWrite && (!exists || info.st_size == 0)) {
-    // A bulk write's search index merge frees as many pages as the index
-    // holds (a third of a 1M file); in incremental mode the bulk gives them
-    // back to the file system at its end (ReclaimFreePages). The mode can
-    // only be chosen before the first page is written: before WAL.
+    // A bulk write's merge of its search segments frees as many pages as
+    // the index holds (a quarter of a generated 1M file); in incremental
+    // mode the bulk gives them back to the file system at its end
+    // (ReclaimFreePages). The mode can only be chosen before the first page
+    // is written: before WAL.
     KITH_RETURN_IF_ERROR(database->Execute("PRAGMA auto_vacuum = INCREMENTAL"));
   }
   if (mode == OpenMode::kReadWrite) {

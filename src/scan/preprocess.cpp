@@ -158,9 +158,9 @@ struct Skew {
   l_float32 confidence = 0;  // Leptonica's: 0 when the search found nothing
 };
 
-// The skew of the lines of `binary`, searched over ±12 degrees.
+// The skew of the lines of `binary`, searched over ±20 degrees.
 Skew FindSkew(Pix* binary) {
-  constexpr l_float32 kSkewRange = 12.0F;
+  constexpr l_float32 kSkewRange = 20.0F;
   Skew skew;
   if (pixFindSkewSweepAndSearch(binary, &skew.degrees, &skew.confidence, 4, 2, kSkewRange, 1.0F, 0.01F) != 0)
     return {};
@@ -312,9 +312,10 @@ bool MayStandTurned(Pix* binary) {
 }
 
 void Deskew(PreparedImage& prepared) {
-  // Phone photos are held a little crooked: the skew is searched over ±12
-  // degrees (Leptonica's default is ±7) and applied whenever the search is
-  // fairly sure. (pixDeskew's own bar of confidence 3 left cards turned 8
+  // Phone photos are held a little crooked: the skew is searched over ±20
+  // degrees (Leptonica's default is ±7; at ±12 a card held 13 degrees off
+  // was read as nothing at all) and applied whenever the search is fairly
+  // sure. (pixDeskew's own bar of confidence 3 left cards turned 8
   // degrees, which Tesseract's line finder then read as nothing at all.)
   constexpr l_float32 kSureEnough = 1.5F;
   constexpr l_float32 kWorthTurning = 0.2F;

@@ -57,6 +57,14 @@ TEST(Deskew, StraightensAPageOfPrintTurnedAFewDegrees) {
   EXPECT_NEAR(card.skew_degrees, 7.0F, 0.5F);
 }
 
+// A card held crooked at an event: turned past twelve degrees, the most the
+// search once looked for, Tesseract's line finder reads nothing at all.
+TEST(Deskew, StraightensAPageOfPrintTurnedSixteenDegrees) {
+  PreparedImage card = Card(-16.0F, false);
+  Deskew(card);
+  EXPECT_NEAR(card.skew_degrees, 16.0F, 0.5F);
+}
+
 // The solid marks outweigh the print in the search over all marks, which
 // leaves the page as it is; the letters alone run along the lines.
 TEST(Deskew, FindsTheLinesOfPrintAmongSolidBlocksSetStraight) {

@@ -136,12 +136,15 @@ Result<std::vector<std::string>> SchemaOf(Database& database, std::string_view t
   return statements;
 }
 
-// The page cache's size now (PRAGMA cache_size), to give back at the end.
-Result<std::int64_t> CacheSizeOf(Database& database) {
-  KITH_ASSIGN_OR_RETURN(auto cache, database.Prepare("PRAGMA cache_size"));
-  KITH_ASSIGN_OR_RETURN(const bool has_cache, cache.Step());
-  return has_cache ? cache.Int(0) : 0;
+// A pragma's value as a number (`name` is trusted: it is put in the SQL).
+Result<std::int64_t> PragmaValue(Database& database, std::string_view name) {
+  KITH_ASSIGN_OR_RETURN(auto pragma, database.Prepare("PRAGMA " + std::string(name)));
+  KITH_ASSIGN_OR_RETURN(const bool row, pragma.Step());
+  return row ? pragma.Int(0) : 0;
 }
+
+// The page cache's size now, to give back at the end.
+Result<std::int64_t> CacheSizeOf(Database& database) { return PragmaValue(database, "cache_size"); }
 
 // The bulk's page cache.
 Status StartStaging(Database& database) {
@@ -383,15 +386,10 @@ Status SqliteStore::IndexStaged() {
 }
 
 Status SqliteStore::ReclaimFreePages() {
-  const auto pragma = [&](std::string_view name) -> Result<std::int64_t> {
-    KITH_ASSIGN_OR_RETURN(auto select, database_->Prepare("PRAGMA " + std::string(name)));
-    KITH_ASSIGN_OR_RETURN(const bool row, select.Step());
-    return row ? select.Int(0) : 0;
-  };
   constexpr std::int64_t kIncremental = 2;
-  KITH_ASSIGN_OR_RETURN(const std::int64_t mode, pragma("auto_vacuum"));
+  KITH_ASSIGN_OR_RETURN(const std::int64_t mode, PragmaValue(*database_, "auto_vacuum"));
   if (mode != kIncremental) return Ok();  // a file made before kith chose the mode keeps them
-  KITH_ASSIGN_OR_RETURN(const std::int64_t free_pages, pragma("freelist_count"));
+  KITH_ASSIGN_OR_RETURN(const std::int64_t free_pages, PragmaValue(*database_, "freelist_count"));
   if (free_pages == 0) return Ok();
   // Moves the pages at the end of the file into the free ones and cuts the
   // file short at the commit, in this transaction.

@@ -892,6 +892,103 @@ TEST(PostgresStore, CandidatesAreTestedAgainstTheExpressionNewestFirst) {
   EXPECT_EQ(ask(SearchTable::kCards, "\"zebra\"", 8), std::vector<ContactId>{});
 }
 
+// A word as typed beside a prefix many more cards hold ("chicago" beside
+// "joh"*): the GIN index is asked for the word's cards alone and each is
+// tested for the prefix, in whichever column either is. The answer is the
+// one the whole expression gives: the cards holding both, newest first.
+TEST(PostgresStore, AWordBesideACommonPrefixFindsTheCardsHoldingBothNewestFirst) {
+  testing::TempPgDatabase database;
+  auto store = OpenPostgresStore(database.url());
+  ASSERT_TRUE(store) << store.error().message;
+  int day = 0;
+  const auto add = [&](const std::string& name, const std::string& company, const std::string& title) {
+    ContactFields fields;
+    fields.display_name = name;
+    fields.company = company;
+    fields.title = title;
+    fields.met_on = Date{2020, 1, 1}.AddDays(day++);
+    auto contact = (*store)->InsertContact(fields, name, "2026-11-26T00:00:00Z");
+    EXPECT_TRUE(contact) << contact.error().message;
+    return contact ? contact->id : ContactId{};
+  };
+  // Fourteen cards start a word with "joh" (the prefix's three completions
+  // counted in fourteen cards: more than three times the three Chicago cards).
+  for (int n = 0; n < 6; ++n) add("John Doe" + std::string(1, static_cast<char>('a' + n)), "Acme", "Clerk");
+  for (int n = 0; n < 5; ++n) add("Mary Johnson" + std::string(1, static_cast<char>('a' + n)), "Initech", "");
+  const ContactId in_name = add("John Smith", "City of Chicago", "Planner");
+  const ContactId apart = add("Zed Zulu", "Chicago Bulls", "");
+  const ContactId in_title = add("Ana Lima", "Chicago Tribune", "Johnny Walker fan");
+  add("Johnny Ray", "Globex", "Singer");
+  add("Joe Blow", "Jo's Diner", "Cook");
+  const auto ask = [&](const std::string& expression, int limit) {
+    auto found = (*store)->MatchSearchIndex(SearchTable::kCards, expression, limit);
+    EXPECT_TRUE(found) << found.error().message;
+    return found.value_or(std::vector<ContactId>{});
+  };
+  EXPECT_EQ(ask("\"chicago\" AND \"joh\"*", 8), (std::vector<ContactId>{in_title, in_name}));
+  EXPECT_EQ(ask("\"chicago\" AND \"joh\"*", 1), std::vector<ContactId>{in_title});
+  EXPECT_EQ(ask("\"joh\"* AND \"chicago\"", 8), (std::vector<ContactId>{in_title, in_name}));
+  EXPECT_EQ(ask("\"chicago\" AND (\"johnsen\" OR \"joh\"*)", 8), (std::vector<ContactId>{in_title, in_name}));
+  EXPECT_EQ(ask("\"chicago\" AND \"bulls\" AND \"joh\"*", 8), std::vector<ContactId>{});
+  EXPECT_EQ(ask("\"chicago\" AND \"zul\"*", 8), std::vector<ContactId>{apart});
+  EXPECT_EQ(ask("{company} : \"chicago\" AND \"joh\"*", 8), (std::vector<ContactId>{in_title, in_name}));
+  EXPECT_EQ(ask("{title} : \"chicago\" AND \"joh\"*", 8), std::vector<ContactId>{});
+}
+
+// A prefix a thousand names or more start with: the newest cards of each
+// name it starts, when it starts a few, and of the whole range otherwise —
+// the same answer either way, the cards newest first, each once.
+TEST(PostgresStore, APrefixOfAThousandNamesFindsTheNewestOfThemAllEachOnce) {
+  testing::TempPgDatabase database;
+  auto store = OpenPostgresStore(database.url());
+  ASSERT_TRUE(store) << store.error().message;
+  // "okaf": 1,010 Okafors and 30 Okafurs, some of them both ("Okafor
+  // Okafur"); "zub": 70 names, 15 people each.
+  std::vector<ContactFields> cards;
+  std::vector<std::string> uids;
+  std::vector<std::pair<Date, std::string>> okaf;
+  std::vector<std::pair<Date, std::string>> zub;
+  const auto card = [&](const std::string& name, std::vector<std::pair<Date, std::string>>& kept) {
+    ContactFields fields;
+    fields.display_name = name;
+    fields.met_on = Date{2000, 1, 1}.AddDays(static_cast<std::int64_t>(cards.size()) * 7 % 9001);
+    uids.push_back("uid-" + std::to_string(cards.size()));
+    kept.emplace_back(*fields.met_on, uids.back());
+    cards.push_back(std::move(fields));
+  };
+  for (int n = 0; n < 1010; ++n) card("Ada Okafor", okaf);
+  for (int n = 0; n < 30; ++n) card(n % 3 == 0 ? "Okafor Okafur" : "Ben Okafur", okaf);
+  for (int spelling = 0; spelling < 70; ++spelling) {
+    const std::string name = std::string("Zub") + static_cast<char>('a' + spelling / 26) +
+                             static_cast<char>('a' + spelling % 26) + " Lee";
+    for (int n = 0; n < 15; ++n) card(name, zub);
+  }
+  {
+    auto transaction = (*store)->BeginBulk();
+    ASSERT_TRUE(transaction) << transaction.error().message;
+    ASSERT_TRUE((*store)->InsertContacts(cards, uids, "2026-11-26T00:00:00Z"));
+    ASSERT_TRUE(transaction->Commit());
+  }
+  // The newest eight of `kept`, by the day met and then the card's id.
+  const auto newest = [&](std::vector<std::pair<Date, std::string>> kept) {
+    std::vector<std::pair<std::int64_t, std::int64_t>> keys;
+    for (const auto& [met_on, uid] : kept) {
+      auto ids = (*store)->FindContactIds(ContactKey::kUid, uid);
+      EXPECT_TRUE(ids && ids->size() == 1);
+      if (ids && ids->size() == 1) keys.emplace_back(met_on.DaysSinceEpoch(), ids->front().value);
+    }
+    std::sort(keys.rbegin(), keys.rend());
+    std::vector<ContactId> first;
+    for (std::size_t n = 0; n < 8 && n < keys.size(); ++n) first.push_back(ContactId{keys[n].second});
+    return first;
+  };
+  for (const auto& [prefix, kept] : {std::pair{"okaf", okaf}, std::pair{"zub", zub}}) {
+    auto found = (*store)->MatchSearchIndex(SearchTable::kNames, "\"" + std::string(prefix) + "\"*", 8);
+    ASSERT_TRUE(found) << found.error().message;
+    EXPECT_EQ(*found, newest(kept)) << prefix;
+  }
+}
+
 // The typeahead's lines for the cards a search just found: on PostgreSQL
 // they came with the search's statements (kept until ContactGlances); they
 // show the cards as they are when asked, a card changed since included,

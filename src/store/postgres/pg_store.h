@@ -277,17 +277,30 @@ class PgStore final : public CardStore,
   // Search (search_index.cpp): the first `limit` of the `newest` cards by
   // search key whose terms match the tsquery `query`, in that order.
   Result<std::vector<ContactId>> NewestMatching(const std::string& query, int limit, int newest);
-  // The first `limit` cards matching `query` found by the first steps of
-  // MatchSearchIndex, in one statement: the newest few (unless the
-  // vocabulary says that fewer cards than a short list hold one of
-  // `words`, each a word's forms, the words ANDed), else the short list;
-  // nullopt when neither answers (the list is longer).
-  Result<std::optional<std::vector<ContactId>>> NewestFewOrShortList(
-      const std::string& query, int limit, const std::vector<std::vector<NameKey>>& words);
+  // What MatchSearchIndex asks the GIN index (`index`, a tsquery) and what
+  // it tests each card the index finds for (`rest`; empty: nothing more).
+  struct GinRead {
+    std::string index;
+    std::string rest;
+  };
+  // How many cards can hold each of `words` (each a word's forms, the words
+  // ANDed), at most, by the vocabulary; nullopt: more than it counts.
+  Result<std::vector<std::optional<std::int64_t>>> BoundsOf(const std::vector<std::vector<NameKey>>& words);
+  // How the cards matching `query` (`expression`'s tsquery in `table`;
+  // `words` its words and `bounds` theirs) are read from the GIN index.
+  Result<GinRead> GinReadOf(std::string_view expression, SearchTable table, const std::string& query,
+                            const std::vector<std::vector<NameKey>>& words,
+                            const std::vector<std::optional<std::int64_t>>& bounds);
+  // The first `limit` of the cards `read` finds, by search key, when there
+  // are fewer than `most` of them (none: however many); nullopt otherwise.
+  Result<std::optional<std::vector<ContactId>>> MatchesRead(const GinRead& read, int limit,
+                                                            std::optional<int> most);
+  // MatchesRead of at most a short list.
+  Result<std::optional<std::vector<ContactId>>> ShortList(const GinRead& read, int limit);
   // Whether each of `words` (each a word's forms) is in someone's name.
   Result<bool> EveryWordNamed(const std::vector<std::vector<NameKey>>& words);
-  // The first `limit` of every card matching `query`, by search key.
-  Result<std::vector<ContactId>> AllMatching(const std::string& query, int limit);
+  // The first `limit` of every card `read` finds, by search key.
+  Result<std::vector<ContactId>> AllMatching(const GinRead& read, int limit);
   // A names-tier pass for one word in `forms` (`query` is its tsquery):
   // the first `limit` cards by search key.
   Result<std::vector<ContactId>> MatchNames(const std::vector<NameKey>& forms, const std::string& query,
@@ -296,6 +309,9 @@ class PgStore final : public CardStore,
   // read whole: the newest few thousand cards, then every name of it.
   Result<std::vector<ContactId>> NamesPastALongRange(const std::vector<NameKey>& forms,
                                                      const std::string& query, int limit);
+  // The same from name_terms by each name a prefix in `forms` is the start
+  // of; nullopt when a prefix starts too many names.
+  Result<std::optional<std::vector<ContactId>>> NamesBySpelling(const std::vector<NameKey>& forms, int limit);
   // The same from name_terms alone, reading at most `longest` names of a
   // prefix's range (none: every one); nullopt when a range is longer.
   Result<std::optional<std::vector<ContactId>>> NamesMatching(const std::vector<NameKey>& forms, int limit,

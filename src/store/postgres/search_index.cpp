@@ -56,6 +56,17 @@ constexpr int kLongestNameRange = 1000;
 // ms). The plan is the same.
 constexpr std::string_view kTermsInWorkspace = "workspace_id + 0 = $1 AND terms @@ (SELECT $2::tsquery)";
 
+// The most completions a prefix may have for the vocabulary to count its
+// cards (BoundsOf); a prefix with more is counted as common.
+constexpr int kMostCompletions = 256;
+
+// How much dearer a card read from the table and tested there is than one
+// a prefix's range in the GIN index adds to its bitmap: at 1M people, about
+// 1.7 µs against 0.5 (a GIN index collects every card of every completion
+// of a prefix, in each column, before it can skip to the cards the other
+// words hold; BENCHMARKS.md, "Typeahead on PostgreSQL at 1M").
+constexpr int kReadCostOverCollected = 3;
+
 // A statement's text with `limit` in place of {limit}; none: LIMIT ALL.
 std::string WithLimit(std::string_view sql, std::optional<int> limit) {
   std::string text(sql);
@@ -282,22 +293,40 @@ Result<std::vector<ContactId>> PgStore::MatchSearchIndex(SearchTable table, cons
   // whole and sorted; a word in between is among the newest few thousand.
   // Each step that does not fill the page hands over to the next, and the
   // last one, the whole list sorted, always answers. A prefix of one or two
-  // letters skips the short list (HasShortPrefix); words the vocabulary
-  // counts in fewer cards than a short list skip the newest few, which
-  // could only fill the page if nearly all of those cards were new.
+  // letters skips the short list (HasShortPrefix).
+  //
+  // What the vocabulary says bounds the list (BoundsOf): words it counts
+  // in fewer cards than a short list skip the newest few, which could only
+  // fill the page if nearly all of those cards were new; words it counts in
+  // fewer cards than the newest many are read whole after the newest few —
+  // no more cards than the newest many, and an answer, where a capped short
+  // list and then the newest many read both for a word a thousand cards
+  // hold (8.3 ms at 1M people for a typo of a city). Either way only the
+  // order of the steps changes, never the answer.
   if (HasShortPrefix(query)) {
     KITH_ASSIGN_OR_RETURN(std::vector<ContactId> newest, NewestMatching(query, limit, kNewestFew));
     if (static_cast<int>(newest.size()) >= limit) return newest;
     KITH_ASSIGN_OR_RETURN(newest, NewestMatching(query, limit, kNewestMany));
     if (static_cast<int>(newest.size()) >= limit) return newest;
-    return AllMatching(query, limit);
+    return AllMatching(GinRead{query, ""}, limit);
   }
-  KITH_ASSIGN_OR_RETURN(std::optional<std::vector<ContactId>> answered,
-                        NewestFewOrShortList(query, limit, words));
-  if (answered) return *std::move(answered);
-  KITH_ASSIGN_OR_RETURN(std::vector<ContactId> newest, NewestMatching(query, limit, kNewestMany));
-  if (static_cast<int>(newest.size()) >= limit) return newest;
-  return AllMatching(query, limit);
+  KITH_ASSIGN_OR_RETURN(const std::vector<std::optional<std::int64_t>> bounds, BoundsOf(words));
+  std::optional<std::int64_t> most;
+  for (const std::optional<std::int64_t>& bound : bounds) {
+    if (bound && (!most || *bound < *most)) most = bound;
+  }
+  KITH_ASSIGN_OR_RETURN(const GinRead read, GinReadOf(expression, table, query, words, bounds));
+  if (!most || *most >= kShortList) {
+    KITH_ASSIGN_OR_RETURN(std::vector<ContactId> newest, NewestMatching(query, limit, kNewestFew));
+    if (static_cast<int>(newest.size()) >= limit) return newest;
+  }
+  if (!most || *most >= kNewestMany) {
+    KITH_ASSIGN_OR_RETURN(std::optional<std::vector<ContactId>> listed, ShortList(read, limit));
+    if (listed) return *std::move(listed);
+    KITH_ASSIGN_OR_RETURN(std::vector<ContactId> newest, NewestMatching(query, limit, kNewestMany));
+    if (static_cast<int>(newest.size()) >= limit) return newest;
+  }
+  return AllMatching(read, limit);
 }
 
 Result<std::vector<ContactId>> PgStore::MatchSearchIndexAmong(SearchTable table,
@@ -341,11 +370,60 @@ Result<std::vector<ContactId>> PgStore::MatchNames(const std::vector<NameKey>& f
 
 Result<std::vector<ContactId>> PgStore::NamesPastALongRange(const std::vector<NameKey>& forms,
                                                             const std::string& query, int limit) {
+  KITH_ASSIGN_OR_RETURN(std::optional<std::vector<ContactId>> spelled, NamesBySpelling(forms, limit));
+  if (spelled) return *std::move(spelled);
   KITH_ASSIGN_OR_RETURN(std::vector<ContactId> newest, NewestMatching(query, limit, kNewestMany));
   if (static_cast<int>(newest.size()) >= limit) return newest;
   KITH_ASSIGN_OR_RETURN(std::optional<std::vector<ContactId>> named,
                         NamesMatching(forms, limit, std::nullopt));
   return named.value_or(std::vector<ContactId>{});
+}
+
+Result<std::optional<std::vector<ContactId>>> PgStore::NamesBySpelling(const std::vector<NameKey>& forms,
+                                                                       int limit) {
+  // A prefix many names start with is mostly a few names many people share
+  // ("okaf": 2,500 Okafors at 1M people, one name): each name's newest
+  // `limit` are the last rows of its range in name_terms, a few index
+  // pages, where the newest few thousand cards tested one by one cost 2 ms.
+  // The names are found by a skip scan (a recursive walk from each name to
+  // the next, one index descent each), at most kMostSpellings a prefix;
+  // nullopt when a prefix has more. Each card once, as in NamesMatching.
+  constexpr int kMostSpellings = 64;
+  const NameRanges ranges = NameRangesOf(forms);
+  const std::string most = std::to_string(kMostSpellings);
+  KITH_ASSIGN_OR_RETURN(
+      const Rows rows,
+      Run(WithGlances(
+              "WITH RECURSIVE spelled(past, term, n) AS (SELECT asked.past, (SELECT min(n.term) FROM "
+              "name_terms n "
+              "WHERE n.workspace_id = $1 AND n.term >= asked.start AND n.term < asked.past), 1 "
+              "FROM unnest((SELECT $3::text[]), (SELECT $4::text[])) AS asked(start, past) "
+              "UNION ALL SELECT s.past, (SELECT min(n.term) FROM name_terms n WHERE n.workspace_id = $1 "
+              "AND n.term > s.term AND n.term < s.past), s.n + 1 FROM spelled s "
+              "WHERE s.term IS NOT NULL AND s.n <= " +
+                  most + "), too_many AS MATERIALIZED (SELECT EXISTS (SELECT 1 FROM spelled WHERE n > " +
+                  most +
+                  " AND term IS NOT NULL) AS yes), found AS MATERIALIZED (SELECT newest.search_key FROM "
+                  "(SELECT term FROM spelled WHERE term IS NOT NULL UNION SELECT unnest((SELECT "
+                  "$2::text[]))) "
+                  "named CROSS JOIN LATERAL (SELECT search_key FROM name_terms n WHERE n.workspace_id = $1 "
+                  "AND n.term = named.term ORDER BY n.search_key DESC LIMIT (SELECT $5::bigint)) newest "
+                  "WHERE NOT (SELECT yes FROM too_many)) "
+                  "(SELECT DISTINCT ON (search_key) search_key, 0 AS too_many, search_key & " +
+                  std::to_string((std::int64_t{1} << kWidestKeyShift) - 1) +
+                  " AS contact_id FROM found ORDER BY search_key DESC LIMIT (SELECT $5::bigint)) "
+                  "UNION ALL SELECT 0, 1, 0 WHERE (SELECT yes FROM too_many)",
+              "hit.contact_id"),
+          Params()
+              .Add(ArrayLiteral(ranges.wholes))
+              .Add(ArrayLiteral(ranges.starts))
+              .Add(ArrayLiteral(ranges.ends))
+              .Add(limit)));
+  constexpr int kTooMany = 1;
+  for (int row = 0; row < rows.size(); ++row) {
+    if (rows.Int(row, kTooMany) != 0) return std::nullopt;
+  }
+  return std::optional<std::vector<ContactId>>(KeepGlances(rows, 2, 0, 3));
 }
 
 Result<PassesFound> PgStore::MatchSearchIndexInTurn(SearchTable table, const std::string& first,
@@ -455,11 +533,50 @@ Result<std::optional<std::vector<ContactId>>> PgStore::NamesMatching(const std::
   return std::optional<std::vector<ContactId>>(KeepGlances(rows, 2, 0, 3));
 }
 
-Result<std::vector<ContactId>> PgStore::AllMatching(const std::string& query, int limit) {
-  return GlancedIds("WITH matches AS MATERIALIZED (SELECT contact_id, search_key FROM search_entries WHERE " +
-                        std::string(kTermsInWorkspace) +
-                        ") SELECT contact_id, search_key FROM matches ORDER BY search_key DESC LIMIT $3",
-                    Params().Add(query).Add(limit));
+Result<std::vector<ContactId>> PgStore::AllMatching(const GinRead& read, int limit) {
+  // Uncapped, the read always answers.
+  KITH_ASSIGN_OR_RETURN(std::optional<std::vector<ContactId>> all, MatchesRead(read, limit, std::nullopt));
+  return all.value_or(std::vector<ContactId>{});
+}
+
+Result<std::optional<std::vector<ContactId>>> PgStore::ShortList(const GinRead& read, int limit) {
+  return MatchesRead(read, limit, kShortList);
+}
+
+Result<std::optional<std::vector<ContactId>>> PgStore::MatchesRead(const GinRead& read, int limit,
+                                                                   std::optional<int> most) {
+  // The matches first, each as the GIN index finds it and then tested for
+  // the rest of the query, at most `most` (the short list), and only then
+  // sorted. The rest is tested by the function behind @@, which the planner
+  // cannot hand to the index (given the operator, it could ask the index
+  // for both). The tsqueries and the cap through scalar subqueries, as in
+  // kTermsInWorkspace: one plan a connection.
+  Params params;
+  params.Add(read.index);
+  std::string tested;
+  std::string capped;
+  int next = 3;
+  if (!read.rest.empty()) {
+    tested = " AND ts_match_vq(terms, (SELECT $" + std::to_string(next++) + "::tsquery))";
+    params.Add(read.rest);
+  }
+  if (most) {
+    capped = " LIMIT (SELECT $" + std::to_string(next++) + "::bigint)";
+    params.Add(*most);
+  }
+  params.Add(limit);
+  KITH_ASSIGN_OR_RETURN(
+      const Rows rows,
+      Run(WithGlances(
+              "WITH matches AS MATERIALIZED (SELECT contact_id, search_key FROM search_entries WHERE " +
+                  std::string(kTermsInWorkspace) + tested + capped +
+                  ") SELECT contact_id, search_key, count(*) OVER () AS matched FROM matches "
+                  "ORDER BY search_key DESC LIMIT (SELECT $" +
+                  std::to_string(next) + "::bigint)",
+              "hit.contact_id"),
+          params));
+  if (most && !rows.empty() && rows.Int(0, 2) >= *most) return std::nullopt;
+  return std::optional<std::vector<ContactId>>(KeepGlances(rows, 0, 1, 3));
 }
 
 Result<std::vector<ContactId>> PgStore::NewestMatching(const std::string& query, int limit, int newest) {
@@ -487,69 +604,86 @@ Result<bool> PgStore::EveryWordNamed(const std::vector<std::vector<NameKey>>& wo
   return named.Int(0, 0) == static_cast<std::int64_t>(words.size());
 }
 
-Result<std::optional<std::vector<ContactId>>> PgStore::NewestFewOrShortList(
-    const std::string& query, int limit, const std::vector<std::vector<NameKey>>& words) {
-  // Two steps of MatchSearchIndex in one statement, the second run only
-  // when the first did not answer: each was a round trip of
-  // its own, and a round trip costs the database about as much CPU as a
-  // step does (send, wake-up, a transaction, an executor started; BENCHMARKS.md,
-  // pgserve7). The conditions are one-time filters over InitPlans, read
-  // before the scans under them start, so a step that is not needed reads
-  // nothing.
-  //
-  // First the newest few, unless the words are rare. How many cards can
-  // match, at most: for each word the cards its forms are counted in
-  // (search_vocabulary.documents, a prefix's every completion), the least
-  // of the words. Only words whose every form the vocabulary keeps count
+Result<std::vector<std::optional<std::int64_t>>> PgStore::BoundsOf(
+    const std::vector<std::vector<NameKey>>& words) {
+  // How many cards can hold each word, at most: the cards its forms are
+  // counted in (search_vocabulary.documents, a prefix's every completion).
+  // Only words whose every form the vocabulary keeps are counted
   // (KeptInVocabulary: no digits alone, three letters or more, so a
-  // prefix's completions are kept too); a prefix with more than a few
-  // hundred completions counts as common. The newest few are tested
-  // unless that bound is under a short list: a rare word never reads the
-  // newest cards at all (0.05 ms instead of 0.2-0.4). Then, when they did
-  // not fill the page, the short list: at most kShortList matches read
-  // from the GIN index and sorted; nullopt when there are that many (the
-  // list may be longer). Either way only the order of the steps changes,
-  // never the answer.
-  constexpr int kMostCompletions = 256;
+  // prefix's completions are kept too); a prefix with more than
+  // kMostCompletions completions is counted as common (nullopt). The
+  // vocabulary counts a word's cards whatever the column, so what it says
+  // bounds the cards that hold it in a few columns too. The arrays through
+  // scalar subqueries, as in NamesMatching: one plan a connection.
+  std::vector<std::optional<std::int64_t>> bounds(words.size());
   const FormRanges counted = RangesOf(words, [](const std::vector<NameKey>& forms) {
     return std::all_of(forms.begin(), forms.end(),
                        [](const NameKey& form) { return KeptInVocabulary(form.term); });
   });
-  // Every array through a scalar subquery, as in NamesMatching, and the
-  // short list's limit as a parameter: one plan a connection.
-  const std::string statement = WithLimit(
-      "WITH newest AS MATERIALIZED (SELECT contact_id, search_key FROM (SELECT contact_id, search_key, terms "
-      "FROM search_entries WHERE workspace_id = $1 ORDER BY search_key DESC LIMIT {limit}) newest "
-      "WHERE (SELECT coalesce(min(per_word) >= $4, true) FROM ("
-      "SELECT CASE WHEN count(form.documents) = count(*) THEN sum(form.documents) END AS per_word "
-      "FROM unnest((SELECT $5::bigint[]), (SELECT $6::text[]), (SELECT $7::text[])) "
-      "AS asked(word, first, last) "
-      "CROSS JOIN LATERAL (SELECT CASE WHEN count(*) > " +
-          std::to_string(kMostCompletions) +
-          " THEN NULL ELSE coalesce(sum(capped.documents), 0) END AS documents "
-          "FROM (SELECT v.documents FROM search_vocabulary v WHERE v.workspace_id = $1 "
-          "AND v.term >= asked.first AND v.term <= asked.last LIMIT " +
-          std::to_string(kMostCompletions + 1) +
-          ") capped) form GROUP BY asked.word) counted) "
-          "AND terms @@ $2::tsquery ORDER BY search_key DESC LIMIT $3), "
-          "matches AS MATERIALIZED (SELECT contact_id, search_key FROM search_entries WHERE " +
-          std::string(kTermsInWorkspace) +
-          " LIMIT $4) "
-          "SELECT 0 AS step, contact_id, search_key, 0::bigint AS matched FROM newest "
-          "WHERE (SELECT count(*) FROM newest) >= $3 "
-          "UNION ALL "
-          "(SELECT 1, contact_id, search_key, count(*) OVER () FROM matches "
-          "WHERE (SELECT count(*) FROM newest) < $3 ORDER BY search_key DESC LIMIT $3)",
-      kNewestFew);
-  Params params;
-  params.Add(query).Add(limit).Add(kShortList);
-  params.Add(ArrayLiteral(counted.word_of))
-      .Add(ArrayLiteral(counted.firsts))
-      .Add(ArrayLiteral(counted.lasts));
-  KITH_ASSIGN_OR_RETURN(const Rows rows, Run(WithGlances(statement, "hit.contact_id"), params));
-  constexpr int kNewestStep = 0;
-  if (!rows.empty() && rows.Int(0, 0) != kNewestStep && rows.Int(0, 3) >= kShortList) return std::nullopt;
-  return std::optional<std::vector<ContactId>>(KeepGlances(rows, 1, 2, 4));
+  if (counted.word_of.empty()) return bounds;
+  KITH_ASSIGN_OR_RETURN(
+      const Rows rows,
+      Run("SELECT asked.word, CASE WHEN count(form.documents) = count(*) THEN sum(form.documents) END "
+          "FROM unnest((SELECT $2::bigint[]), (SELECT $3::text[]), (SELECT $4::text[])) "
+          "AS asked(word, first, last) "
+          "CROSS JOIN LATERAL (SELECT CASE WHEN count(*) > " +
+              std::to_string(kMostCompletions) +
+              " THEN NULL ELSE coalesce(sum(capped.documents), 0) END AS documents "
+              "FROM (SELECT v.documents FROM search_vocabulary v WHERE v.workspace_id = $1 "
+              "AND v.term >= asked.first AND v.term <= asked.last LIMIT " +
+              std::to_string(kMostCompletions + 1) + ") capped) form GROUP BY asked.word",
+          Params()
+              .Add(ArrayLiteral(counted.word_of))
+              .Add(ArrayLiteral(counted.firsts))
+              .Add(ArrayLiteral(counted.lasts))));
+  for (int row = 0; row < rows.size(); ++row) {
+    const auto word = static_cast<std::size_t>(rows.Int(row, 0));
+    if (word < bounds.size() && !rows.IsNull(row, 1)) bounds[word] = rows.Int(row, 1);
+  }
+  return bounds;
+}
+
+Result<PgStore::GinRead> PgStore::GinReadOf(std::string_view expression, SearchTable table,
+                                            const std::string& query,
+                                            const std::vector<std::vector<NameKey>>& words,
+                                            const std::vector<std::optional<std::int64_t>>& bounds) {
+  // A prefix is a range of the GIN index's keys, one in each column, and
+  // the index collects every card of every key in it before it can skip to
+  // the cards the other words hold: "john"* beside "chicago" collected the
+  // 12,500 cards of john, johnson, john42… to find the 11 in Chicago (5.5
+  // ms at 1M). When the words asked as they are typed bound the matches
+  // well below what the prefixes' ranges hold, the index is asked for those
+  // words alone — a walk of their short lists that skips — and each card
+  // it finds is tested for the prefixes (2.1 ms). With no such word, or
+  // prefixes that hold few cards, the index is asked for all of it.
+  const std::vector<std::string_view> conditions = TopLevelConditions(expression);
+  if (words.size() < 2 || conditions.size() != words.size()) return GinRead{query, ""};
+  std::optional<std::int64_t> fewest_exact;
+  bool dear_prefix = false;
+  std::vector<bool> exact(words.size());
+  for (std::size_t word = 0; word < words.size(); ++word) {
+    exact[word] =
+        std::all_of(words[word].begin(), words[word].end(), [](const NameKey& form) { return form.whole; });
+    if (exact[word] && bounds[word] && (!fewest_exact || *bounds[word] < *fewest_exact))
+      fewest_exact = bounds[word];
+  }
+  if (!fewest_exact) return GinRead{query, ""};
+  for (std::size_t word = 0; word < words.size(); ++word) {
+    if (!exact[word] && (!bounds[word] || *bounds[word] > kReadCostOverCollected * *fewest_exact))
+      dear_prefix = true;
+  }
+  if (!dear_prefix) return GinRead{query, ""};
+  std::string indexed;
+  std::string rest;
+  for (std::size_t word = 0; word < words.size(); ++word) {
+    std::string& part = exact[word] ? indexed : rest;
+    if (!part.empty()) part += " AND ";
+    part += conditions[word];
+  }
+  const auto terms_of = [this](std::string_view text) { return SearchTerms(text); };
+  KITH_ASSIGN_OR_RETURN(std::string index_query, ToTsQuery(indexed, table, terms_of));
+  KITH_ASSIGN_OR_RETURN(std::string rest_query, ToTsQuery(rest, table, terms_of));
+  return GinRead{std::move(index_query), std::move(rest_query)};
 }
 
 Result<std::int64_t> PgStore::CountSearchIndex(SearchTable table, const std::string& expression) {

@@ -107,7 +107,16 @@ function FilterInput({
   const [draft, setDraft] = useState(value);
   const [options, setOptions] = useState<string[]>([]);
   const asked = useRef(0);
-  useEffect(() => setDraft(value), [value]);
+  // A filter set elsewhere (the address bar, "clear") brings a new value;
+  // the one the input started from does not reset it: an effect runs after
+  // the first paint, and what was typed before then would be lost (as the
+  // address form's label was, CardEditors.tsx).
+  const shown = useRef(value);
+  useEffect(() => {
+    if (shown.current === value) return;
+    shown.current = value;
+    setDraft(value);
+  }, [value]);
   const suggest = async (prefix: string): Promise<string[]> => {
     const mine = ++asked.current;
     const found = (await get(`/suggestions${query({ field, prefix: prefix.trim(), limit: 10 })}`)) as string[];

@@ -164,6 +164,22 @@ NameRanges NameRangesOf(const std::vector<NameKey>& forms) {
   return ranges;
 }
 
+// The parameters of a statement that reads the names of `ranges` (the
+// wholes, starts and ends as $2-$4), `limit` cards a name ($5).
+Params NameRangeParams(const NameRanges& ranges, int limit) {
+  Params params;
+  params.Add(ArrayLiteral(ranges.wholes))
+      .Add(ArrayLiteral(ranges.starts))
+      .Add(ArrayLiteral(ranges.ends))
+      .Add(limit);
+  return params;
+}
+
+// A card's id in a row of name_terms: the low half of its search key.
+std::string IdOfSearchKey() {
+  return "search_key & " + std::to_string((std::int64_t{1} << kWidestKeyShift) - 1) + " AS contact_id";
+}
+
 // The names found for one word (NamesMatching): each whole term's newest
 // $5 keys, and at most `longest` keys of each prefix's range (none: all),
 // with how many rows the range gave; the wholes, starts and ends in the
@@ -409,16 +425,12 @@ Result<std::optional<std::vector<ContactId>>> PgStore::NamesBySpelling(const std
                   "named CROSS JOIN LATERAL (SELECT search_key FROM name_terms n WHERE n.workspace_id = $1 "
                   "AND n.term = named.term ORDER BY n.search_key DESC LIMIT (SELECT $5::bigint)) newest "
                   "WHERE NOT (SELECT yes FROM too_many)) "
-                  "(SELECT DISTINCT ON (search_key) search_key, 0 AS too_many, search_key & " +
-                  std::to_string((std::int64_t{1} << kWidestKeyShift) - 1) +
-                  " AS contact_id FROM found ORDER BY search_key DESC LIMIT (SELECT $5::bigint)) "
+                  "(SELECT DISTINCT ON (search_key) search_key, 0 AS too_many, " +
+                  IdOfSearchKey() +
+                  " FROM found ORDER BY search_key DESC LIMIT (SELECT $5::bigint)) "
                   "UNION ALL SELECT 0, 1, 0 WHERE (SELECT yes FROM too_many)",
               "hit.contact_id"),
-          Params()
-              .Add(ArrayLiteral(ranges.wholes))
-              .Add(ArrayLiteral(ranges.starts))
-              .Add(ArrayLiteral(ranges.ends))
-              .Add(limit)));
+          NameRangeParams(ranges, limit)));
   constexpr int kTooMany = 1;
   for (int row = 0; row < rows.size(); ++row) {
     if (rows.Int(row, kTooMany) != 0) return std::nullopt;
@@ -515,15 +527,10 @@ Result<std::optional<std::vector<ContactId>>> PgStore::NamesMatching(const std::
       const Rows rows,
       Run(WithGlances("WITH found AS MATERIALIZED (" + NamesFoundSql(2, longest, "") +
                           ") SELECT DISTINCT ON (search_key) search_key, (SELECT max(range_rows) FROM "
-                          "found) AS range_rows, search_key & " +
-                          std::to_string((std::int64_t{1} << kWidestKeyShift) - 1) +
-                          " AS contact_id FROM found ORDER BY search_key DESC LIMIT (SELECT $5::bigint)",
+                          "found) AS range_rows, " +
+                          IdOfSearchKey() + " FROM found ORDER BY search_key DESC LIMIT (SELECT $5::bigint)",
                       "hit.contact_id"),
-          Params()
-              .Add(ArrayLiteral(ranges.wholes))
-              .Add(ArrayLiteral(ranges.starts))
-              .Add(ArrayLiteral(ranges.ends))
-              .Add(limit)));
+          NameRangeParams(ranges, limit)));
   if (longest && !rows.empty() && rows.Int(0, 1) >= *longest) return std::nullopt;
   // Each card once, by DISTINCT ON over the sorted keys: a card's rows are
   // side by side there. (Asking for the first limit × forms rows missed

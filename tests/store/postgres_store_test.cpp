@@ -935,6 +935,40 @@ TEST(PostgresStore, AWordBesideACommonPrefixFindsTheCardsHoldingBothNewestFirst)
   EXPECT_EQ(ask("{title} : \"chicago\" AND \"joh\"*", 8), std::vector<ContactId>{});
 }
 
+// A word the vocabulary counts in no card finds nobody, whatever the other
+// words are, in any column or under a filter. In a bulk the vocabulary is
+// written at the commit: a card written one at a time there is found by its
+// new words all the same, as the index holds it already.
+TEST(PostgresStore, AWordInNoCardFindsNobodyAndABulksOwnCardIsFoundByItsNewWords) {
+  testing::TempPgDatabase database;
+  auto store = OpenPostgresStore(database.url());
+  ASSERT_TRUE(store) << store.error().message;
+  ContactFields fields;
+  fields.display_name = "Ada Okafor";
+  fields.company = "Acme";
+  fields.tags = {"neighbor"};
+  auto ada = (*store)->InsertContact(fields, "ada", "2026-11-26T00:00:00Z");
+  ASSERT_TRUE(ada) << ada.error().message;
+  const auto ask = [&](const std::string& expression) {
+    auto found = (*store)->MatchSearchIndex(SearchTable::kCards, expression, 8);
+    EXPECT_TRUE(found) << found.error().message;
+    return found.value_or(std::vector<ContactId>{});
+  };
+  EXPECT_EQ(ask("\"acme\" AND \"neighbor\""), std::vector<ContactId>{ada->id});
+  EXPECT_EQ(ask("\"acme\" AND \"zanzibar\""), std::vector<ContactId>{});
+  EXPECT_EQ(ask("\"acm\"* AND (\"zanzibar\" OR \"zanzi\"*)"), std::vector<ContactId>{});
+  EXPECT_EQ(ask("{company} : \"acme\"* AND {tag} : \"friend\"*"), std::vector<ContactId>{});
+  auto transaction = (*store)->BeginBulk();
+  ASSERT_TRUE(transaction) << transaction.error().message;
+  fields.display_name = "Zed Zanzibar";
+  auto zed = (*store)->InsertContact(fields, "zed", "2026-11-26T00:00:00Z");
+  ASSERT_TRUE(zed) << zed.error().message;
+  EXPECT_EQ(ask("\"acme\" AND \"zanzibar\""), std::vector<ContactId>{zed->id});
+  EXPECT_EQ(ask("\"acm\"* AND \"zanzi\"*"), std::vector<ContactId>{zed->id});
+  ASSERT_TRUE(transaction->Commit());
+  EXPECT_EQ(ask("\"acme\" AND \"zanzibar\""), std::vector<ContactId>{zed->id});
+}
+
 // A prefix a thousand names or more start with: the newest cards of each
 // name it starts, when it starts a few, and of the whole range otherwise —
 // the same answer either way, the cards newest first, each once.

@@ -27,6 +27,14 @@ using ::testing::Not;
 
 class BothStores : public ::testing::TestWithParam<testing::StoreKind> {};
 
+// The cards `store` finds for `expression` in `table`, the first `limit`
+// (none when the search fails, which fails the test).
+std::vector<ContactId> Found(Store& store, SearchTable table, const std::string& expression, int limit = 8) {
+  auto found = store.MatchSearchIndex(table, expression, limit);
+  EXPECT_TRUE(found) << found.error().message;
+  return found.value_or(std::vector<ContactId>{});
+}
+
 KITH_ON_BOTH_STORES(BothStores);
 
 TEST_P(BothStores, SettingsAreKeptByKeyAndListedInOrder) {
@@ -847,9 +855,7 @@ TEST(PostgresStore, SeveralWordsOfTheNamesFindNobodyWhenOneIsInNoName) {
   ASSERT_TRUE((*store)->InsertContact(fields, "lovelace", "2026-11-26T00:00:00Z"));
   ASSERT_TRUE(ada) << ada.error().message;
   const auto names = [&](const std::string& expression) {
-    auto found = (*store)->MatchSearchIndex(SearchTable::kNames, expression, 8);
-    EXPECT_TRUE(found) << found.error().message;
-    return found.value_or(std::vector<ContactId>{});
+    return Found(**store, SearchTable::kNames, expression);
   };
   EXPECT_EQ(names("\"ada\" AND \"acme\""), std::vector<ContactId>{});
   EXPECT_EQ(names("\"ada\" AND (\"okafr\"* OR \"okafor\")"), std::vector<ContactId>{ada->id});
@@ -921,9 +927,7 @@ TEST(PostgresStore, AWordBesideACommonPrefixFindsTheCardsHoldingBothNewestFirst)
   add("Johnny Ray", "Globex", "Singer");
   add("Joe Blow", "Jo's Diner", "Cook");
   const auto ask = [&](const std::string& expression, int limit) {
-    auto found = (*store)->MatchSearchIndex(SearchTable::kCards, expression, limit);
-    EXPECT_TRUE(found) << found.error().message;
-    return found.value_or(std::vector<ContactId>{});
+    return Found(**store, SearchTable::kCards, expression, limit);
   };
   EXPECT_EQ(ask("\"chicago\" AND \"joh\"*", 8), (std::vector<ContactId>{in_title, in_name}));
   EXPECT_EQ(ask("\"chicago\" AND \"joh\"*", 1), std::vector<ContactId>{in_title});
@@ -950,9 +954,7 @@ TEST(PostgresStore, AWordInNoCardFindsNobodyAndABulksOwnCardIsFoundByItsNewWords
   auto ada = (*store)->InsertContact(fields, "ada", "2026-11-26T00:00:00Z");
   ASSERT_TRUE(ada) << ada.error().message;
   const auto ask = [&](const std::string& expression) {
-    auto found = (*store)->MatchSearchIndex(SearchTable::kCards, expression, 8);
-    EXPECT_TRUE(found) << found.error().message;
-    return found.value_or(std::vector<ContactId>{});
+    return Found(**store, SearchTable::kCards, expression);
   };
   EXPECT_EQ(ask("\"acme\" AND \"neighbor\""), std::vector<ContactId>{ada->id});
   EXPECT_EQ(ask("\"acme\" AND \"zanzibar\""), std::vector<ContactId>{});

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
+
 #include "search/search.h"
 #include "store/store.h"
 #include "support/temp_database.h"
@@ -294,6 +296,57 @@ TEST(BulkWrite, ATagGivenToAnEarlierCardInABulkMarksItsHealthStale) {
   ASSERT_TRUE(listed);
   ASSERT_EQ(listed->size(), 1U);
   EXPECT_EQ(listed->front().id, old->id);
+  ExpectSoundIndex(world.store());
+}
+
+// A bulk keeps the id of each label text it writes (a few hundred texts
+// carry millions of labels): a text known before the bulk is the same text,
+// one spelled differently stays as typed, and what a bulk that rolled back
+// added is forgotten with it, so the next bulk's labels are not lost.
+TEST(BulkWrite, LabelTextsAreSharedWithCardsBeforeTheBulkAndForgottenWithOneRolledBack) {
+  testing::TestWorld world;
+  ContactFields ada = Card("Ada Okafor");
+  ada.tags = {"Mentor"};
+  auto before = world.store().InsertContact(ada, "ada", "t");
+  ASSERT_TRUE(before);
+  {
+    auto rolled_back = world.store().BeginBulk();
+    ASSERT_TRUE(rolled_back);
+    ContactFields bea = Card("Bea Kovacs");
+    bea.tags = {"Founder"};
+    ASSERT_TRUE(world.store().InsertContacts({bea}, {"bea"}, "t"));
+  }
+  ContactFields cy = Card("Cy Young");
+  cy.tags = {"Mentor", "Founder"};
+  ContactFields di = Card("Di Lee");
+  di.tags = {"mentor"};
+  di.skills = {"Founder"};
+  auto transaction = world.store().BeginBulk();
+  ASSERT_TRUE(transaction);
+  auto added = world.store().InsertContacts({cy, di}, {"cy", "di"}, "t");
+  ASSERT_TRUE(added);
+  ASSERT_TRUE(transaction->Commit());
+  auto cards = world.store().GetContacts({before->id, added->at(0), added->at(1)});
+  ASSERT_TRUE(cards);
+  ASSERT_EQ(cards->size(), 3U);
+  EXPECT_EQ((*cards)[0].tags, ada.tags);
+  EXPECT_EQ((*cards)[1].tags, cy.tags);
+  EXPECT_EQ((*cards)[2].tags, di.tags);
+  EXPECT_EQ((*cards)[2].skills, di.skills);
+  const auto tagged = [&](const std::string& tag) {
+    ListQuery query;
+    query.tag = tag;
+    std::vector<ContactId> ids;
+    auto listed = world.store().ListContacts(query);
+    EXPECT_TRUE(listed);
+    if (listed) {
+      for (const Contact& contact : *listed) ids.push_back(contact.id);
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  };
+  EXPECT_EQ(tagged("mentor"), (std::vector<ContactId>{before->id, added->at(0), added->at(1)}));
+  EXPECT_EQ(tagged("founder"), (std::vector<ContactId>{added->at(0)}));
   ExpectSoundIndex(world.store());
 }
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 #include <set>
 
 #include "domain/utf8.h"
@@ -427,9 +428,17 @@ Status SqliteStore::WriteLabels(ContactId id, const ContactFields& fields) {
   // names it: the row is written from the text's entry, and a text seen for
   // the first time is added and the row written again (one statement a
   // label when the text is known, as nearly all are).
+  KITH_ASSIGN_OR_RETURN(auto row, database_->Prepare("INSERT INTO contact_labels(contact_id, kind, position, "
+                                                     "value_id) VALUES(?1, ?2, ?3, ?4)"));
   const auto write_labels = [&](std::int64_t kind, const std::vector<std::string>& values) -> Status {
     for (std::size_t i = 0; i < values.size(); ++i) {
       const std::string folded = SortName(values[i]);
+      if (bulk_.active) {
+        KITH_ASSIGN_OR_RETURN(const std::int64_t value_id, LabelTextInBulk(folded, values[i]));
+        row.Bind(1, id.value).Bind(2, kind).Bind(3, static_cast<std::int64_t>(i)).Bind(4, value_id);
+        KITH_RETURN_IF_ERROR(row.Run());
+        continue;
+      }
       label.Bind(1, id.value)
           .Bind(2, kind)
           .Bind(3, static_cast<std::int64_t>(i))
@@ -447,6 +456,30 @@ Status SqliteStore::WriteLabels(ContactId id, const ContactFields& fields) {
   if (!fields.tags.empty()) KITH_RETURN_IF_ERROR(MarkTagsChanged(id));
   KITH_RETURN_IF_ERROR(write_labels(kSkillKind, fields.skills));
   return write_labels(kInterestKind, fields.interests);
+}
+
+Result<std::int64_t> SqliteStore::LabelTextInBulk(const std::string& folded, const std::string& value) {
+  std::string key = folded;
+  key.push_back('\0');
+  key += value;
+  if (const auto known = bulk_.label_ids.find(key); known != bulk_.label_ids.end()) return known->second;
+  std::optional<std::int64_t> text;
+  {
+    KITH_ASSIGN_OR_RETURN(auto find,
+                          database_->Prepare("SELECT id FROM label_values WHERE folded = ?1 AND value = ?2"));
+    find.Bind(1, folded).Bind(2, value);
+    KITH_ASSIGN_OR_RETURN(const bool found, find.Step());
+    if (found) text = find.Int(0);
+  }
+  if (!text) {
+    KITH_ASSIGN_OR_RETURN(auto add,
+                          database_->Prepare("INSERT INTO label_values(folded, value) VALUES(?1, ?2)"));
+    add.Bind(1, folded).Bind(2, value);
+    KITH_RETURN_IF_ERROR(add.Run());
+    text = database_->LastInsertRowId();
+  }
+  bulk_.label_ids.emplace(std::move(key), *text);
+  return *text;
 }
 
 Status SqliteStore::MarkTagsChanged(ContactId id) {

@@ -557,6 +557,76 @@ TEST(Migrations, AVersion21FileUpgradesToForwardRowidsAndSearchesTheSame) {
   EXPECT_LT(RowidRange(path, "search_cards").second, 0);
 }
 
+// Version 23 checks a label's kind by its range instead of an IN list that
+// SQLite builds a table for on every row. A file taken back to version 22's
+// table (the same copy, the old check) upgrades to the same labels, lists
+// and journal, marks health on a new tag as before, and gives back the
+// pages of the table it copied.
+TEST(Migrations, AVersion22FileUpgradesToARangeCheckedLabelKindAndAnswersTheSame) {
+  testing::TempDirectory directory;
+  const std::string path = (directory.path() / "v22.db").string();
+  std::vector<std::string> as_new;
+  {
+    auto store = OpenSqliteStore(path);
+    ASSERT_TRUE(store) << store.error().message;
+    for (int n = 0; n < 400; ++n) {
+      AddNamed(**store, "Person" + std::to_string(n), [n](ContactFields& f) {
+        f.tags = {n % 2 == 0 ? "mentor" : "Café", "climbers"};
+        f.skills = {"Rock Climbing"};
+        f.interests = {n % 3 == 0 ? "jazz" : "go"};
+      });
+    }
+    as_new = LabelAndJournalAnswers(**store);
+  }
+  // Version 23's own step, with version 22's check and table name.
+  std::string take_back(sqlite::Migrations().at(22).sql);
+  for (const auto& [from, to] :
+       {std::pair<std::string, std::string>{"kind BETWEEN 0 AND 2", "kind IN (0, 1, 2)"},
+        {"contact_labels_v23", "contact_labels_v22"}}) {
+    ASSERT_NE(take_back.find(from), std::string::npos) << from;
+    for (auto at = take_back.find(from); at != std::string::npos; at = take_back.find(from, at + to.size())) {
+      take_back.replace(at, from.size(), to);
+    }
+  }
+  sqlite3* handle = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &handle), SQLITE_OK);
+  Exec(handle, "BEGIN; " + take_back +
+                   " PRAGMA user_version = 22; COMMIT; PRAGMA incremental_vacuum; DELETE FROM health_dirty;");
+  sqlite3_close(handle);
+  {
+    auto upgraded = OpenSqliteStore(path);
+    ASSERT_TRUE(upgraded) << upgraded.error().message;
+    EXPECT_EQ(LabelAndJournalAnswers(**upgraded), as_new);
+    auto problems = (*upgraded)->CheckIntegrity();
+    ASSERT_TRUE(problems);
+    EXPECT_TRUE(problems->empty());
+    ContactFields tagged = *(*upgraded)->GetContact(ContactId{3});
+    tagged.tags.emplace_back("new tag");
+    ASSERT_TRUE((*upgraded)->UpdateContact(ContactId{3}, tagged, "2026-01-02T00:00:00Z"));
+  }
+  ASSERT_EQ(sqlite3_open(path.c_str(), &handle), SQLITE_OK);
+  sqlite3_stmt* statement = nullptr;
+  sqlite3_prepare_v2(
+      handle,
+      "SELECT (SELECT group_concat(contact_id) FROM health_dirty), (SELECT freelist_count FROM "
+      "pragma_freelist_count), (SELECT sql LIKE '%BETWEEN 0 AND 2%' FROM sqlite_master WHERE name = "
+      "'contact_labels'), (SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE "
+      "tbl_name "
+      "IN ('contact_labels', 'settings') AND sql IS NOT NULL AND type IN ('index', 'trigger') ORDER BY "
+      "name))",
+      -1, &statement, nullptr);
+  ASSERT_EQ(sqlite3_step(statement), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)), "3");
+  EXPECT_EQ(sqlite3_column_int(statement, 1), 0);
+  EXPECT_EQ(sqlite3_column_int(statement, 2), 1);
+  // The table's index and triggers, and those on settings that name it, made again.
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(statement, 3)),
+               "contact_labels_by_value health_on_tag_cadence_delete health_on_tag_cadence_insert "
+               "health_on_tag_cadence_update health_on_tag_delete health_on_tag_insert health_on_tag_update");
+  sqlite3_finalize(statement);
+  sqlite3_close(handle);
+}
+
 // What the upgrade notices said (a listener is a plain function: no capture).
 std::vector<std::string>& Notices() {
   static std::vector<std::string> notices;

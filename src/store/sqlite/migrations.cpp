@@ -716,6 +716,64 @@ END;
 // they are; the rebuild that follows writes every entry with its new rowid.
 constexpr std::string_view kForwardSearchRowids = "-- the rebuild that follows lays the index out again";
 
+// Version 23: a label's kind is checked by its range. SQLite checks `kind
+// IN (0, 1, 2)` by building a table of the three values for every row it
+// writes: 1.25 µs a row, more than the rest of the row's insert (0.75 µs),
+// and 6 s of a million-person generated network's five million labels. The rows are copied into the
+// same table with the new check, its index and triggers made again (the
+// triggers on settings that name it are dropped first so the rename can
+// take its name).
+constexpr std::string_view kLabelKindRange = R"sql(
+DROP TRIGGER health_on_tag_cadence_insert;
+DROP TRIGGER health_on_tag_cadence_update;
+DROP TRIGGER health_on_tag_cadence_delete;
+
+CREATE TABLE contact_labels_v23(
+  contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  kind INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 2),
+  position INTEGER NOT NULL,
+  value_id INTEGER NOT NULL,
+  PRIMARY KEY (contact_id, kind, position)
+) WITHOUT ROWID;
+INSERT INTO contact_labels_v23(contact_id, kind, position, value_id)
+  SELECT contact_id, kind, position, value_id FROM contact_labels ORDER BY contact_id, kind, position;
+DROP TABLE contact_labels;
+ALTER TABLE contact_labels_v23 RENAME TO contact_labels;
+CREATE INDEX contact_labels_by_value ON contact_labels(value_id, contact_id) WHERE kind = 2;
+
+CREATE TRIGGER health_on_tag_insert AFTER INSERT ON contact_labels WHEN NEW.kind = 2 BEGIN
+  INSERT INTO health_dirty(contact_id) SELECT NEW.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = NEW.contact_id);
+END;
+CREATE TRIGGER health_on_tag_update AFTER UPDATE ON contact_labels WHEN OLD.kind = 2 OR NEW.kind = 2 BEGIN
+  INSERT INTO health_dirty(contact_id) SELECT OLD.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = OLD.contact_id);
+  INSERT INTO health_dirty(contact_id) SELECT NEW.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = NEW.contact_id);
+END;
+CREATE TRIGGER health_on_tag_delete AFTER DELETE ON contact_labels WHEN OLD.kind = 2 BEGIN
+  INSERT INTO health_dirty(contact_id) SELECT OLD.contact_id WHERE NOT EXISTS (SELECT 1 FROM health_dirty WHERE contact_id = OLD.contact_id);
+END;
+CREATE TRIGGER health_on_tag_cadence_insert AFTER INSERT ON settings
+WHEN substr(NEW.key, 1, 12) = 'cadence.tag.' BEGIN
+  INSERT INTO health_dirty(contact_id)
+    SELECT DISTINCT contact_id FROM contact_labels WHERE kind = 2
+    AND value_id IN (SELECT id FROM label_values WHERE folded = substr(NEW.key, 13))
+    AND contact_id NOT IN (SELECT contact_id FROM health_dirty);
+END;
+CREATE TRIGGER health_on_tag_cadence_update AFTER UPDATE ON settings
+WHEN substr(NEW.key, 1, 12) = 'cadence.tag.' BEGIN
+  INSERT INTO health_dirty(contact_id)
+    SELECT DISTINCT contact_id FROM contact_labels WHERE kind = 2
+    AND value_id IN (SELECT id FROM label_values WHERE folded = substr(NEW.key, 13))
+    AND contact_id NOT IN (SELECT contact_id FROM health_dirty);
+END;
+CREATE TRIGGER health_on_tag_cadence_delete AFTER DELETE ON settings
+WHEN substr(OLD.key, 1, 12) = 'cadence.tag.' BEGIN
+  INSERT INTO health_dirty(contact_id)
+    SELECT DISTINCT contact_id FROM contact_labels WHERE kind = 2
+    AND value_id IN (SELECT id FROM label_values WHERE folded = substr(OLD.key, 13))
+    AND contact_id NOT IN (SELECT contact_id FROM health_dirty);
+END;
+)sql";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {kVersion1, false},
@@ -740,6 +798,7 @@ const std::vector<Migration>& Migrations() {
       {kSearchKeyShift, true},
       {kSharedLabelTexts, false},
       {kForwardSearchRowids, true},
+      {kLabelKindRange, false},
   };
   return kMigrations;
 }

@@ -222,6 +222,8 @@ Status SqliteStore::Migrate() {
     NoticeLongRebuild(*database_, path, latest);
     applied = RebuildSearchIndex();
   }
+  // A step that copies a table leaves the old one's pages free.
+  if (applied) applied = ReclaimFreePages();
   if (applied) applied = database_->Execute("PRAGMA user_version = " + std::to_string(latest));
   if (!applied) {
     (void)database_->Execute("ROLLBACK");

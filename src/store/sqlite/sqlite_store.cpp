@@ -434,13 +434,13 @@ Status SqliteStore::WriteLabels(ContactId id, const ContactFields& fields) {
                                                      "value_id) VALUES(?1, ?2, ?3, ?4)"));
   const auto write_labels = [&](std::int64_t kind, const std::vector<std::string>& values) -> Status {
     for (std::size_t i = 0; i < values.size(); ++i) {
-      const std::string folded = SortName(values[i]);
       if (bulk_.active) {
-        KITH_ASSIGN_OR_RETURN(const std::int64_t value_id, LabelTextInBulk(folded, values[i]));
+        KITH_ASSIGN_OR_RETURN(const std::int64_t value_id, LabelTextInBulk(values[i]));
         row.Bind(1, id.value).Bind(2, kind).Bind(3, static_cast<std::int64_t>(i)).Bind(4, value_id);
         KITH_RETURN_IF_ERROR(row.Run());
         continue;
       }
+      const std::string folded = SortName(values[i]);
       label.Bind(1, id.value)
           .Bind(2, kind)
           .Bind(3, static_cast<std::int64_t>(i))
@@ -460,11 +460,9 @@ Status SqliteStore::WriteLabels(ContactId id, const ContactFields& fields) {
   return write_labels(kInterestKind, fields.interests);
 }
 
-Result<std::int64_t> SqliteStore::LabelTextInBulk(const std::string& folded, const std::string& value) {
-  std::string key = folded;
-  key.push_back('\0');
-  key += value;
-  if (const auto known = bulk_.label_ids.find(key); known != bulk_.label_ids.end()) return known->second;
+Result<std::int64_t> SqliteStore::LabelTextInBulk(const std::string& value) {
+  if (const auto known = bulk_.label_ids.find(value); known != bulk_.label_ids.end()) return known->second;
+  const std::string folded = SortName(value);
   std::optional<std::int64_t> text;
   {
     KITH_ASSIGN_OR_RETURN(auto find,
@@ -480,7 +478,7 @@ Result<std::int64_t> SqliteStore::LabelTextInBulk(const std::string& folded, con
     KITH_RETURN_IF_ERROR(add.Run());
     text = database_->LastInsertRowId();
   }
-  bulk_.label_ids.emplace(std::move(key), *text);
+  bulk_.label_ids.emplace(value, *text);
   return *text;
 }
 

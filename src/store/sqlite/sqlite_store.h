@@ -252,10 +252,11 @@ class SqliteStore final : public CardStore {
     // small list (bulk_index.cpp): every key of its cards before, and of
     // each row the bulk writes. Null: every lookup is asked of the tables.
     std::unique_ptr<KeyFilter> keys;
-    // The id of each label text the bulk has written or looked up (folded,
-    // a NUL, the text as typed): a few hundred texts carry millions of
-    // labels. Safe for the bulk's length alone, which has no savepoint to
-    // roll back to: a failed bulk rolls back whole and drops the map too.
+    // The id of each label text the bulk has written or looked up, by the
+    // text as typed (its folded form follows from it): a few hundred texts
+    // carry millions of labels. Safe for the bulk's length alone, which has
+    // no savepoint to roll back to: a failed bulk rolls back whole and drops
+    // the map too.
     std::unordered_map<std::string, std::int64_t> label_ids;
   };
   Result<Transaction> BeginTransaction(bool bulk);
@@ -290,11 +291,11 @@ class SqliteStore final : public CardStore {
   Status WriteVocabulary(const VocabularyDelta& vocabulary);
   // Writes what a bulk transaction summed, just before its COMMIT.
   Status WriteBulkVocabulary();
-  // Marks the card's health to be worked out again after its tags were
-  // written, while a bulk write has the trigger that does it deferred.
   // The id in label_values of a label text, added when new, remembered for
   // the rest of the bulk (BulkWrite::label_ids).
-  Result<std::int64_t> LabelTextInBulk(const std::string& folded, const std::string& value);
+  Result<std::int64_t> LabelTextInBulk(const std::string& value);
+  // Marks the card's health to be worked out again after its tags were
+  // written, while a bulk write has the trigger that does it deferred.
   Status MarkTagsChanged(ContactId id);
   std::string SortName(std::string_view display_name) const;
 

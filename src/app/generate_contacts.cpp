@@ -1,7 +1,5 @@
 #include <algorithm>
 #include <optional>
-#include <stop_token>
-#include <thread>
 #include <utility>
 #include <vector>
 
@@ -10,8 +8,7 @@
 #include "app/prepare_fields.h"
 #include "app/relationship_support.h"
 #include "demo/network_generator.h"
-#include "domain/bounded_queue.h"
-#include "domain/quiet_thread.h"
+#include "domain/producer_thread.h"
 
 namespace kith {
 namespace {
@@ -76,62 +73,32 @@ constexpr std::int64_t kBatch = 5000;
 // Batches the maker may be ahead by: one ready while one is written.
 constexpr std::size_t kBatchesAhead = 2;
 
-// Makes and tidies the people on a thread of its own while the caller
-// writes the batch made before: the writing is the slow part and keeps one
-// core busy, and a person's phone numbers alone (libphonenumber) cost a
-// sixth of it on the same thread. The people come out in the order one
-// thread would make them, so a seed gives the same network; the generator
-// is the caller's again once Finish returns.
-class PeopleMaker {
- public:
-  PeopleMaker(demo::NetworkGenerator& generator, std::int64_t count, Date today, std::string phone_region)
-      : generator_(generator), count_(count), today_(today), phone_region_(std::move(phone_region)) {}
-  PeopleMaker(const PeopleMaker&) = delete;
-  PeopleMaker& operator=(const PeopleMaker&) = delete;
+using PeopleMaker = ProducerThread<std::vector<ContactFields>, Status>;
 
-  void Start() {
-    thread_ = StartStoppableThreadWithoutSignals([this](const std::stop_token& stop) {
-      made_ = Make(stop);
-      batches_.Close();
-    });
-  }
-
-  // The next batch in order; nullopt once the making has ended.
-  std::optional<std::vector<ContactFields>> Next() { return batches_.Pop(); }
-
-  // After Next gave nullopt: whether every person was made.
-  Status Finish() {
-    thread_.join();
-    return std::move(made_);
-  }
-
- private:
-  Status Make(const std::stop_token& stop) {
-    for (std::int64_t done = 0; done < count_;) {
-      const std::int64_t size = std::min(kBatch, count_ - done);
-      std::vector<ContactFields> batch;
-      batch.reserve(static_cast<std::size_t>(size));
-      for (std::int64_t i = 0; i < size; ++i) {
-        ContactFields fields = generator_.Next(today_);
-        KITH_RETURN_IF_ERROR(PrepareFields(fields, phone_region_));
-        batch.push_back(std::move(fields));
-      }
-      if (!batches_.Push(std::move(batch), stop)) {
-        return Fail(ErrorCode::kInternal, "the generation stopped writing");  // the writer has its own error
-      }
-      done += size;
+// Makes and tidies `count` people a batch at a time, on a thread of their
+// own (PeopleMaker) while the caller writes the batch made before: the
+// writing is the slow part and keeps one core busy, and a person's phone
+// numbers alone (libphonenumber) cost a sixth of it on the same thread. One
+// thread makes them in order, so a seed gives the same network; the
+// generator is the caller's again once the maker has finished.
+Status MakePeople(demo::NetworkGenerator& generator, std::int64_t count, Date today,
+                  const std::string& phone_region, const PeopleMaker::HandOver& hand_over) {
+  for (std::int64_t done = 0; done < count;) {
+    const std::int64_t size = std::min(kBatch, count - done);
+    std::vector<ContactFields> batch;
+    batch.reserve(static_cast<std::size_t>(size));
+    for (std::int64_t i = 0; i < size; ++i) {
+      ContactFields fields = generator.Next(today);
+      KITH_RETURN_IF_ERROR(PrepareFields(fields, phone_region));
+      batch.push_back(std::move(fields));
     }
-    return Ok();
+    if (!hand_over(std::move(batch))) {
+      return Fail(ErrorCode::kInternal, "the generation stopped writing");  // the writer has its own error
+    }
+    done += size;
   }
-
-  demo::NetworkGenerator& generator_;
-  const std::int64_t count_;
-  const Date today_;
-  const std::string phone_region_;
-  BoundedQueue<std::vector<ContactFields>> batches_{kBatchesAhead};
-  Status made_ = Fail(ErrorCode::kInternal, "no people were made");
-  std::jthread thread_;  // last: stopped and joined before the members it uses go
-};
+  return Ok();
+}
 
 }  // namespace
 
@@ -144,7 +111,12 @@ Result<std::int64_t> GenerateContacts(Context& context, std::int64_t count, std:
   std::vector<ContactId> ids;
   ids.reserve(static_cast<std::size_t>(count));
   {
-    PeopleMaker maker(generator, count, context.clock.Today(), context.phone_region);
+    PeopleMaker maker(
+        kBatchesAhead,
+        [&, today = context.clock.Today()](const PeopleMaker::HandOver& hand_over) {
+          return MakePeople(generator, count, today, context.phone_region, hand_over);
+        },
+        Fail(ErrorCode::kInternal, "no people were made"));
     maker.Start();
     std::vector<std::string> uids;
     while (std::optional<std::vector<ContactFields>> batch = maker.Next()) {

@@ -1,8 +1,6 @@
 #include <algorithm>
 #include <exception>
 #include <functional>
-#include <stop_token>
-#include <thread>
 #include <unordered_map>
 #include <utility>
 
@@ -15,9 +13,8 @@
 #include "app/same_person.h"
 #include "app/transfer.h"
 #include "app/written_profiles.h"
-#include "domain/bounded_queue.h"
 #include "domain/contact_merge.h"
-#include "domain/quiet_thread.h"
+#include "domain/producer_thread.h"
 #include "domain/validation.h"
 #include "formats/contact_table.h"
 #include "formats/kith_json.h"
@@ -538,32 +535,29 @@ class RecordReader {
   RecordReader(const RecordReader&) = delete;
   RecordReader& operator=(const RecordReader&) = delete;
 
-  void Start() {
-    thread_ = StartStoppableThreadWithoutSignals([this](const std::stop_token& stop) {
-      read_ = Read(stop);
-      groups_.Close();
-    });
-  }
+  void Start() { groups_.Start(); }
 
   // The next group in file order; nullopt once the reading has ended.
-  std::optional<PreparedGroup> Next() { return groups_.Pop(); }
+  std::optional<PreparedGroup> Next() { return groups_.Next(); }
 
   // After Next gave nullopt: the reading's outcome, and the preparer's
   // report of skipped rows and set-aside values.
   Result<FileRead> Finish(PreparationReport& report) {
-    thread_.join();
+    Result<FileRead> read = groups_.Finish();
     report = preparer_.TakeReport();
-    return std::move(read_);
+    return read;
   }
 
  private:
-  Result<FileRead> Read(const std::stop_token& stop) {
+  using Groups = ProducerThread<PreparedGroup, Result<FileRead>>;
+
+  Result<FileRead> Read(const Groups::HandOver& hand_over_group) {
     PreparedGroup group;
     Authority authority = Authority::kNone;
     const auto hand_over = [&]() -> Status {
       if (group.records.empty()) return Ok();
       group.authority = authority;
-      if (!groups_.Push(std::exchange(group, PreparedGroup{}), stop)) {
+      if (!hand_over_group(std::exchange(group, PreparedGroup{}))) {
         return Fail(ErrorCode::kInternal, "the import stopped writing");  // the writer has its own error
       }
       return Ok();
@@ -592,9 +586,9 @@ class RecordReader {
   ImportSource& source_;
   const ImportRequest& request_;
   ImportRecordPreparer preparer_;
-  BoundedQueue<PreparedGroup> groups_{kGroupsAhead};
-  Result<FileRead> read_ = Fail(ErrorCode::kInternal, "the file was not read");
-  std::jthread thread_;  // last: stopped and joined before the members it uses go
+  // Last: its thread is stopped and joined before the members it uses go.
+  Groups groups_{kGroupsAhead, [this](const Groups::HandOver& hand_over) { return Read(hand_over); },
+                 Fail(ErrorCode::kInternal, "the file was not read")};
 };
 
 }  // namespace

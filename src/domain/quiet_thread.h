@@ -1,8 +1,7 @@
 // A background thread (backups and health upkeep in `kith serve`, an
 // import's reader or gen's maker (producer_thread.h), a bulk write's search
-// entries) that takes no signals: a
-// server that waits for SIGTERM on a thread of its own must not have it
-// delivered to one of these instead.
+// entries) that takes no signals: a server that waits for SIGTERM on a
+// thread of its own must not have it delivered to one of these instead.
 #pragma once
 
 #include <functional>

@@ -610,10 +610,9 @@ TEST(Migrations, AVersion22FileUpgradesToARangeCheckedLabelKindAndAnswersTheSame
       handle,
       "SELECT (SELECT group_concat(contact_id) FROM health_dirty), (SELECT freelist_count FROM "
       "pragma_freelist_count), (SELECT sql LIKE '%BETWEEN 0 AND 2%' FROM sqlite_master WHERE name = "
-      "'contact_labels'), (SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE "
-      "tbl_name "
-      "IN ('contact_labels', 'settings') AND sql IS NOT NULL AND type IN ('index', 'trigger') ORDER BY "
-      "name))",
+      "'contact_labels'), (SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master "
+      "WHERE tbl_name IN ('contact_labels', 'settings') AND sql IS NOT NULL AND type IN ('index', "
+      "'trigger') ORDER BY name))",
       -1, &statement, nullptr);
   ASSERT_EQ(sqlite3_step(statement), SQLITE_ROW);
   EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)), "3");

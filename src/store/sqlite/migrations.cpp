@@ -719,10 +719,12 @@ constexpr std::string_view kForwardSearchRowids = "-- the rebuild that follows l
 // Version 23: a label's kind is checked by its range. SQLite checks `kind
 // IN (0, 1, 2)` by building a table of the three values for every row it
 // writes: 1.25 µs a row, more than the rest of the row's insert (0.75 µs),
-// and 6 s of a million-person generated network's five million labels. The rows are copied into the
-// same table with the new check, its index and triggers made again (the
-// triggers on settings that name it are dropped first so the rename can
-// take its name).
+// and 6 s of a million-person generated network's five million labels.
+// The rows are copied into the same table with the new check, its index
+// and triggers made again (the triggers on settings that name it are
+// dropped first so the rename can take its name). The triggers' text is
+// repeated from version 21 on purpose: each step is the schema as it was
+// then.
 constexpr std::string_view kLabelKindRange = R"sql(
 DROP TRIGGER health_on_tag_cadence_insert;
 DROP TRIGGER health_on_tag_cadence_update;

@@ -429,7 +429,8 @@ Status SqliteStore::WriteLabels(ContactId id, const ContactFields& fields) {
   // Each text is written once in label_values (label_kinds.h) and a row
   // names it: the row is written from the text's entry, and a text seen for
   // the first time is added and the row written again (one statement a
-  // label when the text is known, as nearly all are).
+  // label when the text is known, as nearly all are). A bulk keeps each
+  // text's id (LabelTextInBulk) and writes the row by value.
   KITH_ASSIGN_OR_RETURN(auto row, database_->Prepare("INSERT INTO contact_labels(contact_id, kind, position, "
                                                      "value_id) VALUES(?1, ?2, ?3, ?4)"));
   const auto write_labels = [&](std::int64_t kind, const std::vector<std::string>& values) -> Status {

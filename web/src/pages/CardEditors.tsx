@@ -3,7 +3,8 @@
 // label of one's own, as iPhones and Android write them), whether it is the
 // preferred one, and the postal addresses. Each saves through the card's
 // PATCH, a list as a whole.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { useDraft } from '../ui/useDraft';
 import { showToast } from '../ui/toast';
 import { ErrorText } from '../ui/ErrorText';
 import type { Address, ValueType } from '../types';
@@ -201,17 +202,8 @@ function AddressForm(props: {
   // Each change updates the latest draft, not the one its handler was made
   // with: a label picked and a part typed (or autofilled) before the next
   // render would otherwise undo each other.
-  const [draft, setDraft] = useState<Address>(props.address);
+  const [draft, setDraft] = useDraft<Address>(props.address);
   const [error, setError] = useState('');
-  // A saved card brings its address anew; the one the form started from
-  // does not reset it. An effect runs after the first paint, and a label
-  // picked before then was lost (the end-to-end test on a phone saw it).
-  const shown = useRef(props.address);
-  useEffect(() => {
-    if (shown.current === props.address) return;
-    shown.current = props.address;
-    setDraft(props.address);
-  }, [props.address]);
   const run = async (action: () => Promise<void>) => {
     try {
       await action();

@@ -9,6 +9,7 @@ import { navigate } from '../router';
 import type { Contact } from '../types';
 import { Welcome } from './Welcome';
 import { ErrorText } from '../ui/ErrorText';
+import { useDraft } from '../ui/useDraft';
 
 const ROW_HEIGHT = 44;
 const PAGE_SIZE = 200;
@@ -104,19 +105,9 @@ function FilterInput({
   value: string;
   onCommit: (value: string) => void;
 }) {
-  const [draft, setDraft] = useState(value);
+  const [draft, setDraft] = useDraft(value);
   const [options, setOptions] = useState<string[]>([]);
   const asked = useRef(0);
-  // A filter set elsewhere (the address bar, "clear") brings a new value;
-  // the one the input started from does not reset it: an effect runs after
-  // the first paint, and what was typed before then would be lost (as the
-  // address form's label was, CardEditors.tsx).
-  const shown = useRef(value);
-  useEffect(() => {
-    if (shown.current === value) return;
-    shown.current = value;
-    setDraft(value);
-  }, [value]);
   const suggest = async (prefix: string): Promise<string[]> => {
     const mine = ++asked.current;
     const found = (await get(`/suggestions${query({ field, prefix: prefix.trim(), limit: 10 })}`)) as string[];

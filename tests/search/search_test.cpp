@@ -196,6 +196,30 @@ TEST_P(SearchTest, FilterOnNotesUsesOnlyNotes) {
   EXPECT_THAT(Ids("note:coffee"), ElementsAre(ada.value));
 }
 
+TEST_P(SearchTest, WordsAsTypedFillingAPageInTheNotesLeaveAFieldsPrefixMatchFirst) {
+  // "john chicago" as typed fills the page, but only in notes; a card whose
+  // fields hold "Johnny" and "Chicago" ranks first all the same (the fields
+  // before the notes), and the next page holds the rest.
+  std::vector<std::int64_t> in_notes;
+  for (int i = 0; i < 3; ++i) {
+    in_notes.push_back(Add("Note Person " + std::to_string(i), [i](ContactFields& f) {
+                         f.notes = "john from chicago";
+                         f.met_on = Date{2026, 1, 1 + i};
+                       }).value);
+  }
+  const auto fields = Add("Johnny Lee", [](ContactFields& f) {
+    f.company = "City of Chicago";
+    f.met_on = Date{2020, 1, 1};
+  });
+  Add("Mary Chicago");
+  EXPECT_THAT(Ids("john chicago", 3), ElementsAre(fields.value, in_notes[2], in_notes[1]));
+  auto next = Search(world_.store(), {"john chicago", 3, 3});
+  ASSERT_TRUE(next) << next.error().message;
+  ASSERT_EQ(next->size(), 1U);
+  EXPECT_EQ(next->front().id.value, in_notes[0]);
+  EXPECT_EQ(next->front().tier, MatchTier::kNote);
+}
+
 TEST_P(SearchTest, NotesWordAndFieldWordTogetherFindTheCard) {
   // One word from the card, one from its notes: the notes tier asks for both.
   const auto ada = Add("Ada Okafor", [](ContactFields& f) {

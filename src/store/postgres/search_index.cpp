@@ -181,23 +181,33 @@ std::string IdOfSearchKey() {
 }
 
 // The names found for one word (NamesMatching): each whole term's newest
-// $5 keys, and at most `longest` keys of each prefix's range (none: all),
-// with how many rows the range gave; the wholes, starts and ends in the
-// parameters from $`first` on. A `gate` (a condition without columns)
-// reads nothing unless it holds.
+// $5 keys, and the keys of each prefix's range, with how many rows the
+// range holds up to `longest` (none: every key, and no count); the wholes,
+// starts and ends in the parameters from $`first` on. A range of `longest`
+// rows or more gives one row of key 0 in place of its keys: its rows are
+// counted first, from the index alone, and not read (at 1M people,
+// "okaf"'s 2,500 rows: 0.2 ms counted up to a thousand, where a thousand
+// read, counted and sorted cost 0.6-0.9 ms for the caller to pass over).
+// A `gate` (a condition without columns) reads nothing unless it holds.
 std::string NamesFoundSql(int first, std::optional<int> longest, std::string_view gate) {
   const auto param = [first](int offset) { return "$" + std::to_string(first + offset); };
   const std::string where = gate.empty() ? "" : " WHERE " + std::string(gate);
+  const std::string range =
+      " FROM name_terms n WHERE n.workspace_id = $1 AND n.term >= asked.start AND n.term < asked.past";
+  std::string ranged = " CROSS JOIN LATERAL (SELECT search_key, 0::bigint AS range_rows" + range + ") ranged";
+  if (longest) {
+    const std::string cap = std::to_string(*longest);
+    ranged = " CROSS JOIN LATERAL (SELECT count(*) AS rows FROM (SELECT 1" + range + " LIMIT " + cap +
+             ") counted) sized CROSS JOIN LATERAL (SELECT search_key, sized.rows AS range_rows" + range +
+             " AND sized.rows < " + cap +
+             " UNION ALL SELECT 0::bigint, sized.rows WHERE sized.rows >= " + cap + ") ranged";
+  }
   return "SELECT whole.search_key, 0::bigint AS range_rows FROM unnest((SELECT " + param(0) +
          "::text[])) AS asked(term) CROSS JOIN LATERAL (SELECT search_key FROM name_terms n "
          "WHERE n.workspace_id = $1 AND n.term = asked.term ORDER BY n.search_key DESC "
          "LIMIT (SELECT $5::bigint)) whole" +
          where + " UNION ALL SELECT ranged.search_key, ranged.range_rows FROM unnest((SELECT " + param(1) +
-         "::text[]), (SELECT " + param(2) +
-         "::text[])) AS asked(start, past) CROSS JOIN LATERAL (SELECT search_key, count(*) OVER () "
-         "AS range_rows FROM (SELECT search_key FROM name_terms n WHERE n.workspace_id = $1 "
-         "AND n.term >= asked.start AND n.term < asked.past LIMIT " +
-         (longest ? std::to_string(*longest) : std::string("ALL")) + ") capped) ranged" + where;
+         "::text[]), (SELECT " + param(2) + "::text[])) AS asked(start, past)" + ranged + where;
 }
 
 }  // namespace

@@ -27,14 +27,9 @@ source "$here/kith_serve.sh"
 use_kept_cluster "$work"
 
 log=$(mktemp)
-"$kith" --db "$url" serve --port 0 >"$log" 2>&1 &
-server=$!
-trap 'kill -TERM $server 2>/dev/null || true; wait 2>/dev/null || true; rm -f "$log" "$log".*' EXIT
-port=$(announced_port "$log") || exit 1
-curl -sf -D "$log.headers" -H 'Content-Type: application/json' -H "Origin: http://127.0.0.1:$port" \
-  --data '{"account": "bench", "password": "bench-password-1", "workspace": "default"}' \
-  "http://127.0.0.1:$port/api/v1/session" >/dev/null
-cookie=$(grep -i '^set-cookie:' "$log.headers" | head -1 | sed -E 's/^[^:]*: *//; s/;.*//')
+server=""
+trap 'kill -TERM $server 2>/dev/null || true; wait 2>/dev/null || true; rm -f "$log"' EXIT
+serve_signed_in "$kith" "$log" || exit 1
 
 {
   grep -v '^#' "$root/bench/queries.tsv" | cut -f2

@@ -47,10 +47,7 @@ for kith in "${kiths[@]}"; do
   port=$(announced_port "$log.$((${#servers[@]} - 1))") || exit 1
   ports+=("$port")
 done
-curl -sf -D "$log.headers" -H 'Content-Type: application/json' -H "Origin: http://127.0.0.1:${ports[0]}" \
-  --data '{"account": "bench", "password": "bench-password-1", "workspace": "default"}' \
-  "http://127.0.0.1:${ports[0]}/api/v1/session" >/dev/null
-KITH_COOKIE=$(grep -i '^set-cookie:' "$log.headers" | head -1 | sed -E 's/^[^:]*: *//; s/;.*//')
+KITH_COOKIE=$(signed_in_cookie "${ports[0]}")
 KITH_QUERIES="$root/bench/queries.tsv"
 export KITH_COOKIE KITH_QUERIES
 

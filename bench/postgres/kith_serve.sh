@@ -16,3 +16,32 @@ announced_port() {
   cat "$log" >&2
   return 1
 }
+
+# signed_in_cookie PORT prints the session cookie of a sign-in, on the server
+# at PORT, as the account `bench` in the workspace `default` that
+# bench/postgres/run.sh makes (row-level security acting as that member).
+signed_in_cookie() {
+  local port=$1 headers
+  headers=$(mktemp)
+  if ! curl -sf -D "$headers" -H 'Content-Type: application/json' -H "Origin: http://127.0.0.1:$port" \
+    --data '{"account": "bench", "password": "bench-password-1", "workspace": "default"}' \
+    "http://127.0.0.1:$port/api/v1/session" >/dev/null; then
+    rm -f "$headers"
+    return 1
+  fi
+  grep -i '^set-cookie:' "$headers" | head -1 | sed -E 's/^[^:]*: *//; s/;.*//'
+  rm -f "$headers"
+}
+
+# serve_signed_in KITH LOG starts `KITH serve` on the kept database
+# (use_kept_cluster's $url), writing to LOG, and sets `server` (its pid, for
+# the caller to stop), `port` and `cookie` (signed in as above).
+serve_signed_in() {
+  # shellcheck disable=SC2154  # set by use_kept_cluster (cluster_cpu.sh)
+  "$1" --db "$url" serve --port 0 >"$2" 2>&1 &
+  # shellcheck disable=SC2034  # read by the sourcing script
+  server=$!
+  port=$(announced_port "$2") || return 1
+  # shellcheck disable=SC2034  # read by the sourcing script
+  cookie=$(signed_in_cookie "$port")
+}

@@ -33,15 +33,18 @@ signed_in_cookie() {
   rm -f "$headers"
 }
 
-# serve_signed_in KITH LOG starts `KITH serve` on the kept database
-# (use_kept_cluster's $url), writing to LOG, and sets `server` (its pid, for
-# the caller to stop), `port` and `cookie` (signed in as above).
+# serve_signed_in KITH starts `KITH serve` on the kept database
+# (use_kept_cluster's $url) and sets `server` (its pid), `port` and `cookie`
+# (signed in as above). The server is stopped and its log removed when the
+# script exits: an EXIT trap, for a script that sets none of its own.
 serve_signed_in() {
+  serve_log=$(mktemp)
+  server=""
+  trap 'kill -TERM $server 2>/dev/null || true; wait 2>/dev/null || true; rm -f "$serve_log"' EXIT
   # shellcheck disable=SC2154  # set by use_kept_cluster (cluster_cpu.sh)
-  "$1" --db "$url" serve --port 0 >"$2" 2>&1 &
-  # shellcheck disable=SC2034  # read by the sourcing script
+  "$1" --db "$url" serve --port 0 >"$serve_log" 2>&1 &
   server=$!
-  port=$(announced_port "$2") || return 1
+  port=$(announced_port "$serve_log") || return 1
   # shellcheck disable=SC2034  # read by the sourcing script
   cookie=$(signed_in_cookie "$port")
 }

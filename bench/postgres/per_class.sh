@@ -25,11 +25,7 @@ source "$here/cluster_cpu.sh"
 # shellcheck source=bench/postgres/kith_serve.sh
 source "$here/kith_serve.sh"
 use_kept_cluster "$work"
-
-log=$(mktemp)
-server=""
-trap 'kill -TERM $server 2>/dev/null || true; wait 2>/dev/null || true; rm -f "$log"' EXIT
-serve_signed_in "$kith" "$log" || exit 1
+serve_signed_in "$kith" || exit 1
 
 # The server's health upkeep scores what needs it when it starts (all the
 # cards, the first time after an import): wait until the cluster is quiet.

@@ -937,6 +937,11 @@ TEST(PostgresStore, AWordBesideACommonPrefixFindsTheCardsHoldingBothNewestFirst)
   EXPECT_EQ(ask("\"chicago\" AND \"zul\"*", 8), std::vector<ContactId>{apart});
   EXPECT_EQ(ask("{company} : \"chicago\" AND \"joh\"*", 8), (std::vector<ContactId>{in_title, in_name}));
   EXPECT_EQ(ask("{title} : \"chicago\" AND \"joh\"*", 8), std::vector<ContactId>{});
+  // A prefix of one or two letters beside the word: the word's cards are
+  // tested for it too ("Jo's Diner" is not in Chicago).
+  EXPECT_EQ(ask("\"jo\"* AND \"chicago\"", 8), (std::vector<ContactId>{in_title, in_name}));
+  EXPECT_EQ(ask("\"chicago\" AND \"j\"*", 1), std::vector<ContactId>{in_title});
+  EXPECT_EQ(ask("\"chicago\" AND \"z\"*", 8), std::vector<ContactId>{apart});
 }
 
 // A word the vocabulary counts in no card finds nobody, whatever the other

@@ -278,10 +278,13 @@ class PgStore final : public CardStore,
   // search key whose terms match the tsquery `query`, in that order.
   Result<std::vector<ContactId>> NewestMatching(const std::string& query, int limit, int newest);
   // What MatchSearchIndex asks the GIN index (`index`, a tsquery) and what
-  // it tests each card the index finds for (`rest`; empty: nothing more).
+  // it tests each card the index finds for (`rest`; empty: nothing more),
+  // and, when there is a rest, the most cards the index can find for it
+  // (the vocabulary's count of the words asked as typed).
   struct GinRead {
     std::string index;
     std::string rest;
+    std::optional<std::int64_t> listed;
   };
   // How many cards can hold each of `words` (each a word's forms, the words
   // ANDed), at most, by the vocabulary; nullopt: more than it counts.
